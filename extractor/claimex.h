@@ -1,0 +1,98 @@
+// claimex — the library: a Document in, a record of mentions and claims out.
+//
+// This composes the stages of DESIGN.md (text → rules → normalise → claims)
+// and writes the output contract: one JSON object per document with "id",
+// "url", "title", "published", "publisher", "mentions", "claims" (and "text"
+// with with_text). Mention offsets are code points into the document text.
+//
+//   claimex::Extractor ex(claimex::default_rules_dir());
+//   claimex::Record r = ex.extract(doc);            // throws on bad input
+//   std::cout << claimex::to_json(r, false).dump() << '\n';
+#pragma once
+
+#include "extractor/claims/claims.h"
+#include "extractor/document/document.h"
+#include "extractor/normalise/normalise.h"
+#include "extractor/rules/rules.h"
+#include "extractor/text/text.h"
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace claimex {
+
+// The rules folder to use when none is given: $CLAIMEX_RULES, else ./rules
+// when it holds rule files, else the folder of the source tree the binary
+// was built from.
+std::filesystem::path default_rules_dir();
+
+// Bad input for one document: the message says what is wrong; the caller
+// adds which input it was.
+struct InputError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+struct Record {
+    document::Document doc;
+    text::Text text;
+    std::vector<normalise::Mention> mentions;
+    std::vector<claims::Claim> claims;
+    std::string published;      // the reference date used ("" if none)
+};
+
+class Extractor {
+public:
+    // Loads and compiles the rules; throws rules::RuleError when the rules
+    // folder cannot be used at all (a bad single rule is reported by
+    // problems() and skipped).
+    explicit Extractor(const std::filesystem::path& rules_dir);
+    ~Extractor();
+
+    // Runs the pipeline over one document. published overrides nothing: the
+    // document's own date wins, default_published is for documents with
+    // none. Throws InputError (invalid UTF-8, binary, bad date).
+    Record extract(document::Document doc, const std::string& default_published = "") const;
+
+    const rules::RuleSet& rules() const { return rules_; }
+
+private:
+    rules::RuleSet rules_;
+    normalise::Normaliser normaliser_;
+};
+
+// The output record of the contract.
+nlohmann::ordered_json to_json(const Record& record, bool with_text);
+// One mention as in the contract ("type", "text", "start", "end", fields).
+nlohmann::ordered_json mention_json(const normalise::Mention& m, const text::Text& text);
+
+// The date part (YYYY-MM-DD) of an ISO 8601 date or date-time, or "" when the
+// string is not one.
+std::string iso_date_part(std::string_view s);
+
+// A stable id for a document with no id or url: a hash of its text.
+std::string content_id(std::string_view text);
+
+// ---- rule examples (claimex rules test / lint) ----
+
+struct ExampleFailure {
+    rules::Location where;
+    std::string message;        // what was expected and what came out
+};
+
+struct ExampleReport {
+    size_t examples = 0;
+    size_t expectations = 0;
+    std::vector<ExampleFailure> failures;
+    // rule id → number of example mentions it produced (for lint)
+    std::map<std::string, size_t> rule_hits;
+    // rule id → number of raw matches in example inputs, before overlaps
+    // are resolved and before normalisation (for lint: unreachable rules)
+    std::map<std::string, size_t> raw_hits;
+};
+
+// Runs every example of the extractor's rule set through the whole pipeline.
+ExampleReport run_examples(const Extractor& extractor);
+
+}  // namespace claimex

@@ -1,0 +1,2 @@
+// fetch stage (issue 4).
+#include "extractor/fetch/fetch.h"

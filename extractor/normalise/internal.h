@@ -1,0 +1,65 @@
+// Internal to normalise: one normaliser per family of mention types, each in
+// its own file. normalise.cc dispatches raw mentions to them by type and then
+// runs the document-level passes in order: entities, then sources.
+#pragma once
+
+#include "extractor/normalise/normalise.h"
+
+#include <memory>
+
+namespace claimex::normalise {
+
+// money, percent, quantity (numbers.cc): numbers, scale words, currencies,
+// ranges, qualifiers, change words.
+class NumbersNormaliser {
+public:
+    explicit NumbersNormaliser(const rules::RuleSet& rules);
+    ~NumbersNormaliser();
+    // Fills out's value fields; false when the raw mention has no value.
+    bool normalise(const rules::RawMention& raw, const text::Text& text, Mention& out) const;
+    struct Impl;
+private:
+    std::unique_ptr<Impl> impl_;
+};
+
+// date (dates.cc): absolute and relative dates as TIMEX3 with from/to.
+class DatesNormaliser {
+public:
+    explicit DatesNormaliser(const rules::RuleSet& rules);
+    ~DatesNormaliser();
+    bool normalise(const rules::RawMention& raw, const text::Text& text,
+                   const Context& context, Mention& out) const;
+    struct Impl;
+private:
+    std::unique_ptr<Impl> impl_;
+};
+
+// org, person, place (entities.cc): canonical names and kinds from the
+// gazetteers, then document-level aliases (acronyms, short references).
+class EntitiesNormaliser {
+public:
+    explicit EntitiesNormaliser(const rules::RuleSet& rules);
+    ~EntitiesNormaliser();
+    bool normalise(const rules::RawMention& raw, const text::Text& text, Mention& out) const;
+    // Runs once per document over all mentions (sorted by span).
+    void resolve_document(std::vector<Mention>& mentions, const text::Text& text) const;
+    struct Impl;
+private:
+    std::unique_ptr<Impl> impl_;
+};
+
+// source (sources.cc): attribution cues linked to the entities they name.
+class SourcesNormaliser {
+public:
+    explicit SourcesNormaliser(const rules::RuleSet& rules);
+    ~SourcesNormaliser();
+    bool normalise(const rules::RawMention& raw, const text::Text& text, Mention& out) const;
+    // Runs after entities are resolved: fills name/kind/role/affiliation/cites
+    // from the entity mentions inside or before each source mention.
+    void resolve_document(std::vector<Mention>& mentions, const text::Text& text) const;
+    struct Impl;
+private:
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace claimex::normalise

@@ -1,0 +1,69 @@
+// Dispatch of raw mentions to the per-family normalisers, then the
+// document-level passes (entities before sources: sources name entities).
+#include "extractor/normalise/normalise.h"
+#include "extractor/normalise/internal.h"
+
+#include <algorithm>
+#include <array>
+
+namespace claimex::normalise {
+
+namespace {
+constexpr std::array<const char*, 8> kTypeNames = {"money", "percent", "quantity", "date",
+                                                   "org",   "person",  "place",    "source"};
+}
+
+const char* type_name(Type t) { return kTypeNames[static_cast<size_t>(t)]; }
+
+std::optional<Type> type_from_name(std::string_view s) {
+    for (size_t i = 0; i < kTypeNames.size(); ++i)
+        if (s == kTypeNames[i]) return static_cast<Type>(i);
+    return std::nullopt;
+}
+
+struct Normaliser::Impl {
+    explicit Impl(const rules::RuleSet& r) : numbers(r), dates(r), entities(r), sources(r) {}
+    NumbersNormaliser numbers;
+    DatesNormaliser dates;
+    EntitiesNormaliser entities;
+    SourcesNormaliser sources;
+};
+
+Normaliser::Normaliser(const rules::RuleSet& rules) : impl_(std::make_unique<Impl>(rules)) {}
+Normaliser::~Normaliser() = default;
+Normaliser::Normaliser(Normaliser&&) noexcept = default;
+
+std::vector<Mention> Normaliser::normalise(const std::vector<rules::RawMention>& raw,
+                                           const text::Text& text,
+                                           const Context& context) const {
+    std::vector<Mention> out;
+    out.reserve(raw.size());
+    for (const rules::RawMention& r : raw) {
+        auto type = type_from_name(r.type);
+        if (!type) continue;
+        Mention m;
+        m.type = *type;
+        m.span = r.span;
+        m.rule = r.rule ? r.rule->id : std::string();
+        bool keep = false;
+        switch (*type) {
+            case Type::money:
+            case Type::percent:
+            case Type::quantity: keep = impl_->numbers.normalise(r, text, m); break;
+            case Type::date: keep = impl_->dates.normalise(r, text, context, m); break;
+            case Type::org:
+            case Type::person:
+            case Type::place: keep = impl_->entities.normalise(r, text, m); break;
+            case Type::source: keep = impl_->sources.normalise(r, text, m); break;
+        }
+        if (keep) out.push_back(std::move(m));
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) {
+        return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end > b.span.end;
+    });
+    impl_->entities.resolve_document(out, text);
+    impl_->sources.resolve_document(out, text);
+    return out;
+}
+
+}  // namespace claimex::normalise

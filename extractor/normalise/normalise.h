@@ -1,0 +1,89 @@
+// normalise — turns raw mentions into typed values.
+//
+// In:  the RawMentions of rules::RuleSet::match, the text::Text they point
+//      into, and the document Context (its publication date, the anchor of
+//      every relative date).
+// Out: Mention values with the fields of the output contract (DESIGN.md):
+//      money     value (scale applied), currency (ISO 4217), min/max, qualifier
+//      percent   value, min/max, unit ("percent" or "pp")
+//      quantity  value, unit (or change factor: "doubled" → value 2, unit "factor")
+//      date      timex (TIMEX3 value), from/to ISO dates, or a note saying why
+//                there is no value (a relative date with no publication date)
+//      org/person/place  name (canonical), kind, role, affiliation
+//      source    name (canonical), cue, role, affiliation, cites
+//
+// Work is per mention first (numbers, currencies, dates), then per document:
+// entities are resolved to canonical names, acronym definitions
+// ("China Center for International Economic Affairs (CCIEE)") and short
+// references ("Wu" after "Eddie Wu") become aliases for the rest of the
+// document, and sources are linked to the entities they name ("the
+// publication notes" → the last media organisation named).
+//
+// A raw mention that cannot be given a value is dropped, except dates, which
+// are kept with an empty timex and a note.
+//
+//   normalise::Normaliser n(rule_set);
+//   auto mentions = n.normalise(rule_set.match(text), text, {.published = "2024-08-26"});
+#pragma once
+
+#include "extractor/rules/rules.h"
+#include "extractor/text/text.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace claimex::normalise {
+
+enum class Type { money, percent, quantity, date, org, person, place, source };
+const char* type_name(Type);
+std::optional<Type> type_from_name(std::string_view);
+
+struct Mention {
+    Type type = Type::money;
+    text::Span span;            // analysis bytes; the output maps to code points
+    std::string rule;           // id of the rule that found it
+
+    // money, percent, quantity
+    std::optional<double> value, min, max;
+    std::string currency;       // ISO 4217 (money)
+    std::string unit;           // percent: "percent"|"pp"; quantity: "jobs", "barrels", "factor", ...
+    std::string qualifier;      // approx | more_than | less_than | up_to | at_least (money, percent, quantity)
+
+    // date
+    std::string timex;          // "2024-08-26", "2024-H1", "P6M", "" if unresolved
+    std::string from, to;       // ISO dates of the resolved period, "" if none
+    std::string note;           // why a date has no value ("no publication date")
+    bool relative = false;      // resolved against the publication date
+
+    // org, person, place, source
+    std::string name;           // canonical
+    std::string kind;           // media, company, central_bank, country, city, ...
+    std::string role;           // "CEO", "senior economist"
+    std::string affiliation;    // canonical org name
+    // source
+    std::string cue;            // "according to", "reported", "said", "told", "notes", "cited"
+    std::string cites;          // canonical name of what this source cites
+    std::optional<text::Span> holder;  // span of the name inside a source mention
+};
+
+struct Context {
+    std::string published;      // ISO 8601 date (YYYY-MM-DD...), "" when unknown
+};
+
+class Normaliser {
+public:
+    explicit Normaliser(const rules::RuleSet& rules);
+    ~Normaliser();
+    Normaliser(Normaliser&&) noexcept;
+
+    std::vector<Mention> normalise(const std::vector<rules::RawMention>& raw,
+                                   const text::Text& text,
+                                   const Context& context) const;
+
+    struct Impl;
+private:
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace claimex::normalise

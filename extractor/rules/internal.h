@@ -1,0 +1,18 @@
+// Internal to rules: the rule-file parser's output and the builtin lists.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace claimex::rules {
+
+// Word lists that come from ICU data rather than a file, named "icu:...".
+// Returns nullopt for an unknown name.
+std::optional<std::vector<std::string>> builtin_list(std::string_view name);
+
+// The names builtin_list knows (for error messages and docs).
+std::vector<std::string> builtin_list_names();
+
+}  // namespace claimex::rules

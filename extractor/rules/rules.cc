@@ -1,0 +1,752 @@
+// The rule engine: parses rule files (format: rules/README.md), expands
+// macros and word lists, compiles one RE2::Set prefilter plus one RE2 per
+// pattern rule, matches gazetteers by word-start lookup, and resolves
+// overlapping matches per layer (longest, then priority, then rule order).
+#include "extractor/rules/rules.h"
+#include "extractor/rules/internal.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <fstream>
+#include <re2/re2.h>
+#include <re2/set.h>
+#include <set>
+#include <sstream>
+
+namespace claimex::rules {
+
+namespace fs = std::filesystem;
+
+int layer_of(std::string_view type) {
+    if (type == "money" || type == "percent" || type == "quantity" || type == "date" || type == "ignore") return 0;
+    if (type == "org" || type == "person" || type == "place" || type == "ignore_entity") return 1;
+    if (type == "source") return 2;
+    return 3;
+}
+
+std::optional<text::Span> RawMention::capture(std::string_view name) const {
+    for (const Capture& c : captures)
+        if (c.name == name) return c.span;
+    return std::nullopt;
+}
+
+namespace {
+
+const std::set<std::string, std::less<>> kKnownTypes = {"money", "percent", "quantity", "date",   "org",
+                                                        "person", "place",  "source",   "ignore", "ignore_entity"};
+
+std::string trim(std::string_view s) {
+    size_t b = s.find_first_not_of(" \t\r");
+    if (b == std::string_view::npos) return "";
+    size_t e = s.find_last_not_of(" \t\r");
+    return std::string(s.substr(b, e - b + 1));
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// A token byte: ASCII letter or digit, or any byte of a non-ASCII code point.
+inline bool token_byte(unsigned char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+struct Macro {
+    std::string body;           // as written (lists: the alternation)
+    Location where;
+    bool used = false;
+};
+
+struct ListDef {
+    std::vector<std::string> words;
+    Location where;
+    bool used = false;
+};
+
+struct GazAlias {
+    std::string alias;
+    const GazetteerEntry* entry;
+    const Rule* rule;
+};
+
+}  // namespace
+
+struct RuleSet::Impl {
+    fs::path dir;
+    std::vector<std::unique_ptr<Rule>> rules;
+    std::vector<Example> examples;
+    std::vector<RuleProblem> problems;
+    std::map<std::string, Macro, std::less<>> macros;
+    std::map<std::string, ListDef, std::less<>> lists;
+    std::map<std::string, std::vector<std::vector<std::string>>, std::less<>> tables;
+    std::vector<std::unique_ptr<GazetteerEntry>> entries;
+
+    // Compiled pattern rules: index i of `compiled` is a pattern rule; the
+    // RE2::Set uses the same indices.
+    struct Compiled {
+        const Rule* rule;
+        std::unique_ptr<RE2> re;
+        std::vector<std::string> group_names;  // by group index (1-based; [0] unused), suffix-stripped
+    };
+    std::vector<Compiled> compiled;
+    std::unique_ptr<RE2::Set> set;
+    bool set_ok = false;
+
+    // Gazetteer: first token → aliases starting with it, longest first.
+    std::unordered_map<std::string, std::vector<GazAlias>> gaz;
+
+    void problem(const Location& at, const std::string& rule, std::string msg, bool error = true) {
+        problems.push_back({at, rule, std::move(msg), error});
+    }
+
+    // ---- parsing ----
+    void parse_file(const fs::path& path);
+    void parse_expectation(Example& ex, std::string_view line, const Location& at);
+    void load_list(const std::string& name, const std::string& spec, const fs::path& base, const Location& at);
+    void load_table(const std::string& name, const std::string& file, const fs::path& base, const Location& at);
+    void load_gazetteer(Rule& rule, const fs::path& base);
+
+    // ---- compiling ----
+    std::optional<std::string> expand(const std::string& pattern, const Location& at, const std::string& rule_id,
+                                      int depth = 0);
+    void compile();
+
+    std::string rel(const fs::path& p) const {
+        std::error_code ec;
+        fs::path r = fs::relative(p, dir.parent_path().empty() ? fs::current_path() : dir.parent_path(), ec);
+        return ec || r.empty() ? p.string() : r.string();
+    }
+};
+
+// ---------------------------------------------------------------- parsing
+
+void RuleSet::Impl::load_list(const std::string& name, const std::string& spec, const fs::path& base,
+                              const Location& at) {
+    if (lists.count(name) || macros.count(name)) {
+        problem(at, "", fmt::format("'{}' is defined twice", name));
+        return;
+    }
+    ListDef def;
+    def.where = at;
+    // A list may join several sources with '+': "icu:currency-codes + extra.txt".
+    std::stringstream ss(spec);
+    std::string part;
+    while (std::getline(ss, part, '+')) {
+        part = trim(part);
+        if (part.empty()) continue;
+        if (starts_with(part, "icu:")) {
+            auto words = builtin_list(part);
+            if (!words) {
+                problem(at, "", fmt::format("unknown builtin list '{}'", part));
+                continue;
+            }
+            def.words.insert(def.words.end(), words->begin(), words->end());
+            continue;
+        }
+        std::ifstream in(base / part);
+        if (!in) {
+            problem(at, "", fmt::format("list '{}': cannot read {}", name, (base / part).string()));
+            continue;
+        }
+        std::string line;
+        while (std::getline(in, line)) {
+            if (auto h = line.find(" #"); h != std::string::npos) line.resize(h);
+            line = trim(line);
+            if (line.empty() || line[0] == '#') continue;
+            def.words.push_back(line);
+        }
+    }
+    std::sort(def.words.begin(), def.words.end());
+    def.words.erase(std::unique(def.words.begin(), def.words.end()), def.words.end());
+    // The alternation tries longer words first so "billion" beats "b".
+    std::vector<std::string> by_len = def.words;
+    std::stable_sort(by_len.begin(), by_len.end(),
+                     [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    std::string alt;
+    for (const auto& w : by_len) {
+        if (!alt.empty()) alt += '|';
+        std::string q = RE2::QuoteMeta(w);
+        // "pounds sterling" matches "pounds  sterling" too.
+        std::string spaced;
+        for (size_t i = 0; i < q.size(); ++i) {
+            if (q[i] == '\\' && i + 1 < q.size() && q[i + 1] == ' ') {
+                spaced += "\\s+";
+                ++i;
+            } else {
+                spaced += q[i];
+            }
+        }
+        alt += spaced;
+    }
+    Macro m;
+    m.body = alt.empty() ? "(?:$^)" : alt;  // an empty list matches nothing
+    m.where = at;
+    macros[name] = std::move(m);
+    lists[name] = std::move(def);
+}
+
+void RuleSet::Impl::load_table(const std::string& name, const std::string& file, const fs::path& base,
+                               const Location& at) {
+    if (tables.count(name)) {
+        problem(at, "", fmt::format("table '{}' is defined twice", name));
+        return;
+    }
+    std::ifstream in(base / file);
+    if (!in) {
+        problem(at, "", fmt::format("table '{}': cannot read {}", name, (base / file).string()));
+        return;
+    }
+    auto& rows = tables[name];
+    std::string line;
+    while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (trim(line).empty() || trim(line)[0] == '#') continue;
+        std::vector<std::string> cols;
+        std::stringstream ss(line);
+        std::string col;
+        while (std::getline(ss, col, '\t')) cols.push_back(trim(col));
+        rows.push_back(std::move(cols));
+    }
+}
+
+void RuleSet::Impl::load_gazetteer(Rule& rule, const fs::path& base) {
+    fs::path path = base / rule.gazetteer_file;
+    std::ifstream in(path);
+    if (!in) {
+        problem(rule.where, rule.id, fmt::format("cannot read gazetteer {}", path.string()));
+        return;
+    }
+    std::string line;
+    int n = 0;
+    std::string default_kind = rule.attrs.count("kind") ? rule.attrs.at("kind") : "";
+    while (std::getline(in, line)) {
+        ++n;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        std::string t = trim(line);
+        if (t.empty() || t[0] == '#') continue;
+        std::vector<std::string> cols;
+        std::stringstream ss(line);
+        std::string col;
+        while (std::getline(ss, col, '\t')) cols.push_back(trim(col));
+        auto e = std::make_unique<GazetteerEntry>();
+        e->name = cols[0];
+        e->kind = cols.size() > 1 && !cols[1].empty() ? cols[1] : default_kind;
+        e->where = {rel(path), n};
+        if (e->name.empty()) {
+            problem(e->where, rule.id, "gazetteer line has no name");
+            continue;
+        }
+        e->aliases.push_back(e->name);
+        if (cols.size() > 2) {
+            std::stringstream as(cols[2]);
+            std::string a;
+            while (std::getline(as, a, '|')) {
+                a = trim(a);
+                if (!a.empty() && a != e->name) e->aliases.push_back(a);
+            }
+        }
+        for (const auto& a : e->aliases) {
+            size_t k = 0;
+            while (k < a.size() && token_byte(static_cast<unsigned char>(a[k]))) ++k;
+            if (k == 0) {
+                problem(e->where, rule.id, fmt::format("alias '{}' must start with a letter or digit", a));
+                continue;
+            }
+            gaz[a.substr(0, k)].push_back({a, e.get(), &rule});
+        }
+        entries.push_back(std::move(e));
+    }
+}
+
+void RuleSet::Impl::parse_expectation(Example& ex, std::string_view line, const Location& at) {
+    // => [!]type ["text"] key=value key="value with spaces"
+    Expectation e;
+    e.where = at;
+    std::string_view s = line;
+    auto skip_ws = [&] {
+        while (!s.empty() && (s[0] == ' ' || s[0] == '\t')) s.remove_prefix(1);
+    };
+    auto quoted = [&](std::string& out) -> bool {
+        // s starts at '"'; \" and \\ escape.
+        s.remove_prefix(1);
+        out.clear();
+        while (!s.empty() && s[0] != '"') {
+            if (s[0] == '\\' && s.size() > 1) s.remove_prefix(1);
+            out += s[0];
+            s.remove_prefix(1);
+        }
+        if (s.empty()) return false;
+        s.remove_prefix(1);
+        return true;
+    };
+    skip_ws();
+    if (!s.empty() && s[0] == '!') {
+        e.negated = true;
+        s.remove_prefix(1);
+    }
+    size_t k = 0;
+    while (k < s.size() && s[k] != ' ' && s[k] != '\t') ++k;
+    e.type = std::string(s.substr(0, k));
+    s.remove_prefix(k);
+    if (!kKnownTypes.count(e.type)) {
+        problem(at, ex.rule_id, fmt::format("expectation names unknown type '{}'", e.type));
+        return;
+    }
+    skip_ws();
+    if (!s.empty() && s[0] == '"') {
+        std::string t;
+        if (!quoted(t)) {
+            problem(at, ex.rule_id, "unterminated quoted text in expectation");
+            return;
+        }
+        e.text = t;
+    }
+    for (;;) {
+        skip_ws();
+        if (s.empty() || s[0] == '#') break;
+        size_t eq = s.find('=');
+        if (eq == std::string_view::npos || eq == 0) {
+            problem(at, ex.rule_id, fmt::format("expected key=value in expectation, got '{}'", std::string(s)));
+            return;
+        }
+        std::string key(s.substr(0, eq));
+        s.remove_prefix(eq + 1);
+        std::string val;
+        if (!s.empty() && s[0] == '"') {
+            if (!quoted(val)) {
+                problem(at, ex.rule_id, "unterminated quoted value in expectation");
+                return;
+            }
+        } else {
+            size_t end = 0;
+            while (end < s.size() && s[end] != ' ' && s[end] != '\t') ++end;
+            val = std::string(s.substr(0, end));
+            s.remove_prefix(end);
+        }
+        e.fields.emplace_back(std::move(key), std::move(val));
+    }
+    ex.expectations.push_back(std::move(e));
+}
+
+void RuleSet::Impl::parse_file(const fs::path& path) {
+    std::ifstream in(path);
+    std::string file = rel(path);
+    if (!in) {
+        problem({file, 0}, "", "cannot read rule file");
+        return;
+    }
+    fs::path base = path.parent_path();
+    std::string line;
+    int n = 0;
+    Rule* rule = nullptr;
+    Example* example = nullptr;
+    std::string published;
+    std::set<std::string> ids;
+    for (const auto& r : rules) ids.insert(r->id);
+    auto finish_rule = [&] {
+        if (rule && rule->pattern.empty() && rule->source_pattern.empty() && rule->gazetteer_file.empty())
+            problem(rule->where, rule->id, "rule has neither pattern: nor gazetteer:");
+        if (rule && rule->type.empty()) problem(rule->where, rule->id, "rule has no type:");
+        rule = nullptr;
+        example = nullptr;
+    };
+    while (std::getline(in, line)) {
+        ++n;
+        Location at{file, n};
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        std::string t = trim(line);
+        if (t.empty() || t[0] == '#') continue;
+
+        if (starts_with(t, "=>")) {
+            if (!example) {
+                problem(at, rule ? rule->id : "", "expectation '=>' without an example: line before it");
+                continue;
+            }
+            parse_expectation(*example, std::string_view(t).substr(2), at);
+            continue;
+        }
+        if (t[0] == '@') {
+            finish_rule();
+            std::stringstream ss(t);
+            std::string directive, name;
+            ss >> directive >> name;
+            std::string rest;
+            std::getline(ss, rest);
+            rest = trim(rest);
+            if (directive == "@define") {
+                if (name.empty() || rest.empty()) {
+                    problem(at, "", "@define needs a NAME and a pattern");
+                } else if (macros.count(name)) {
+                    problem(at, "", fmt::format("'{}' is defined twice (first at {})", name,
+                                                macros[name].where.str()));
+                } else {
+                    macros[name] = Macro{rest, at, false};
+                }
+            } else if (directive == "@list") {
+                if (name.empty() || rest.empty())
+                    problem(at, "", "@list needs a NAME and a file (or icu:NAME)");
+                else
+                    load_list(name, rest, base, at);
+            } else if (directive == "@table") {
+                if (name.empty() || rest.empty())
+                    problem(at, "", "@table needs a NAME and a file");
+                else
+                    load_table(name, rest, base, at);
+            } else if (directive == "@published") {
+                published = name;
+            } else {
+                problem(at, "", fmt::format("unknown directive '{}'", directive));
+            }
+            continue;
+        }
+        if (starts_with(t, "rule ") || t == "rule") {
+            finish_rule();
+            std::string id = trim(t.substr(4));
+            if (id.empty()) {
+                problem(at, "", "rule needs an id");
+                id = fmt::format("{}:{}", file, n);
+            }
+            if (ids.count(id)) problem(at, id, fmt::format("duplicate rule id '{}'", id));
+            ids.insert(id);
+            auto r = std::make_unique<Rule>();
+            r->id = id;
+            r->where = at;
+            rule = r.get();
+            rules.push_back(std::move(r));
+            continue;
+        }
+        if (t == "examples") {
+            finish_rule();
+            continue;
+        }
+        size_t colon = t.find(':');
+        if (colon == std::string::npos) {
+            problem(at, rule ? rule->id : "", fmt::format("cannot read line: '{}'", t));
+            continue;
+        }
+        std::string key = trim(t.substr(0, colon));
+        std::string val = trim(t.substr(colon + 1));
+        if (key == "example") {
+            Example ex;
+            ex.where = at;
+            ex.rule_id = rule ? rule->id : "";
+            ex.input = val;
+            ex.published = published;
+            examples.push_back(std::move(ex));
+            example = &examples.back();
+            continue;
+        }
+        if (!rule) {
+            problem(at, "", fmt::format("'{}:' outside a rule", key));
+            continue;
+        }
+        if (key == "type") {
+            rule->type = val;
+            if (!kKnownTypes.count(val)) problem(at, rule->id, fmt::format("unknown type '{}'", val));
+        } else if (key == "priority") {
+            try {
+                rule->priority = std::stoi(val);
+            } catch (...) {
+                problem(at, rule->id, fmt::format("priority must be a whole number, got '{}'", val));
+            }
+        } else if (key == "pattern") {
+            if (!rule->source_pattern.empty()) rule->source_pattern += "|";  // several pattern: lines = alternatives
+            rule->source_pattern += rule->source_pattern.empty() ? val : "(?:" + val + ")";
+        } else if (key == "set") {
+            size_t eq = val.find('=');
+            if (eq == std::string::npos)
+                problem(at, rule->id, "set: needs key=value");
+            else
+                rule->attrs[trim(val.substr(0, eq))] = trim(val.substr(eq + 1));
+        } else if (key == "kind") {
+            rule->attrs["kind"] = val;
+        } else if (key == "case") {
+            if (val == "insensitive")
+                rule->case_insensitive = true;
+            else if (val != "sensitive")
+                problem(at, rule->id, "case: is 'insensitive' or 'sensitive'");
+        } else if (key == "gazetteer") {
+            rule->gazetteer_file = val;
+            rule->attrs["gazetteer_dir"] = base.string();
+        } else {
+            problem(at, rule->id, fmt::format("unknown key '{}:'", key));
+        }
+    }
+    finish_rule();
+}
+
+// --------------------------------------------------------------- compiling
+
+std::optional<std::string> RuleSet::Impl::expand(const std::string& pattern, const Location& at,
+                                                 const std::string& rule_id, int depth) {
+    if (depth > 20) {
+        problem(at, rule_id, "macros nest too deeply (a cycle?)");
+        return std::nullopt;
+    }
+    std::string out;
+    for (size_t i = 0; i < pattern.size(); ++i) {
+        char c = pattern[i];
+        if (c == '\\' && i + 1 < pattern.size()) {
+            out += c;
+            out += pattern[++i];
+            continue;
+        }
+        if (c == '{' && i + 1 < pattern.size() && (std::isupper(static_cast<unsigned char>(pattern[i + 1])) ||
+                                                    pattern[i + 1] == '_')) {
+            size_t close = pattern.find('}', i);
+            std::string name = close == std::string::npos ? "" : pattern.substr(i + 1, close - i - 1);
+            bool ident = !name.empty() && std::all_of(name.begin(), name.end(), [](char ch) {
+                return std::isupper(static_cast<unsigned char>(ch)) || std::isdigit(static_cast<unsigned char>(ch)) ||
+                       ch == '_';
+            });
+            if (ident) {
+                auto it = macros.find(name);
+                if (it == macros.end()) {
+                    problem(at, rule_id, fmt::format("undefined macro {{{}}}", name));
+                    return std::nullopt;
+                }
+                it->second.used = true;
+                if (auto l = lists.find(name); l != lists.end()) l->second.used = true;
+                auto body = expand(it->second.body, at, rule_id, depth + 1);
+                if (!body) return std::nullopt;
+                out += "(?:" + *body + ")";
+                i = close;
+                continue;
+            }
+        }
+        out += c;
+    }
+    return out;
+}
+
+void RuleSet::Impl::compile() {
+    RE2::Options opt;
+    opt.set_log_errors(false);
+    opt.set_max_mem(64 << 20);
+    std::vector<std::unique_ptr<Rule>>& rs = rules;
+    for (auto& r : rs) {
+        if (!r->gazetteer_file.empty()) {
+            load_gazetteer(*r, r->attrs["gazetteer_dir"]);
+            r->attrs.erase("gazetteer_dir");
+            continue;
+        }
+        if (r->source_pattern.empty() || r->type.empty() || !kKnownTypes.count(r->type)) continue;
+        auto expanded = expand(r->source_pattern, r->where, r->id);
+        if (!expanded) continue;
+        r->pattern = (r->case_insensitive ? "(?i)" : "") + *expanded;
+        auto re = std::make_unique<RE2>(r->pattern, opt);
+        if (!re->ok()) {
+            problem(r->where, r->id, fmt::format("bad pattern: {}", re->error()));
+            r->pattern.clear();
+            continue;
+        }
+        Compiled c;
+        c.rule = r.get();
+        c.group_names.resize(re->NumberOfCapturingGroups() + 1);
+        for (const auto& [name, idx] : re->NamedCapturingGroups()) {
+            std::string base = name;
+            if (auto p = base.find("__"); p != std::string::npos) base.resize(p);
+            c.group_names[idx] = base;
+        }
+        c.re = std::move(re);
+        compiled.push_back(std::move(c));
+    }
+    for (auto& [name, list] : gaz)
+        std::stable_sort(list.begin(), list.end(),
+                         [](const GazAlias& a, const GazAlias& b) { return a.alias.size() > b.alias.size(); });
+
+    RE2::Options sopt = opt;
+    sopt.set_max_mem(256 << 20);
+    set = std::make_unique<RE2::Set>(sopt, RE2::UNANCHORED);
+    set_ok = true;
+    for (auto& c : compiled) {
+        std::string err;
+        if (set->Add(c.rule->pattern, &err) < 0) {
+            problem(c.rule->where, c.rule->id, "cannot add to the prefilter set: " + err, false);
+            set_ok = false;
+        }
+    }
+    set_ok = set_ok && set->Compile();
+}
+
+// ---------------------------------------------------------------- RuleSet
+
+RuleSet::RuleSet(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+RuleSet::RuleSet(RuleSet&&) noexcept = default;
+RuleSet& RuleSet::operator=(RuleSet&&) noexcept = default;
+RuleSet::~RuleSet() = default;
+
+RuleSet RuleSet::load(const fs::path& dir, bool strict) {
+    auto impl = std::make_unique<Impl>();
+    impl->dir = dir;
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) throw RuleError(fmt::format("{}: not a rules folder", dir.string()));
+    std::vector<fs::path> files;
+    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec))
+        if (it->is_regular_file() && it->path().extension() == ".rules") files.push_back(it->path());
+    if (ec) throw RuleError(fmt::format("{}: {}", dir.string(), ec.message()));
+    if (files.empty()) throw RuleError(fmt::format("{}: no .rules files in this folder", dir.string()));
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) impl->parse_file(f);
+    impl->compile();
+    if (strict)
+        for (const auto& p : impl->problems)
+            if (p.error) throw RuleError(fmt::format("{}: {}", p.where.str(), p.message));
+    return RuleSet(std::move(impl));
+}
+
+const std::vector<std::unique_ptr<Rule>>& RuleSet::rules() const { return impl_->rules; }
+const std::vector<Example>& RuleSet::examples() const { return impl_->examples; }
+const std::vector<RuleProblem>& RuleSet::problems() const { return impl_->problems; }
+const fs::path& RuleSet::dir() const { return impl_->dir; }
+
+const Rule* RuleSet::rule(std::string_view id) const {
+    for (const auto& r : impl_->rules)
+        if (r->id == id) return r.get();
+    return nullptr;
+}
+
+const std::vector<std::string>* RuleSet::list(std::string_view name) const {
+    auto it = impl_->lists.find(name);
+    return it == impl_->lists.end() ? nullptr : &it->second.words;
+}
+
+const std::vector<std::vector<std::string>>* RuleSet::table(std::string_view name) const {
+    auto it = impl_->tables.find(name);
+    return it == impl_->tables.end() ? nullptr : &it->second;
+}
+
+std::vector<const GazetteerEntry*> RuleSet::gazetteer_entries() const {
+    std::vector<const GazetteerEntry*> out;
+    for (const auto& e : impl_->entries) out.push_back(e.get());
+    return out;
+}
+
+std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
+    const std::string& a = t.analysis();
+    std::vector<RawMention> out;
+    std::vector<int> hits;
+    std::vector<re2::StringPiece> groups;
+    for (const text::Span& para : t.paragraphs()) {
+        re2::StringPiece p(a.data() + para.begin, para.size());
+        // Pattern rules: the set says which rules can match this paragraph.
+        hits.clear();
+        if (impl_->set_ok) {
+            impl_->set->Match(p, &hits);
+        } else {
+            for (size_t i = 0; i < impl_->compiled.size(); ++i) hits.push_back(static_cast<int>(i));
+        }
+        std::sort(hits.begin(), hits.end());
+        for (int h : hits) {
+            const Impl::Compiled& c = impl_->compiled[h];
+            size_t ng = c.group_names.size();
+            groups.assign(ng, re2::StringPiece());
+            size_t pos = 0;
+            while (pos <= p.size() && c.re->Match(p, pos, p.size(), RE2::UNANCHORED, groups.data(), ng)) {
+                size_t b = groups[0].data() - p.data();
+                size_t e = b + groups[0].size();
+                if (e == b) {  // empty match: step one byte and go on
+                    pos = b + 1;
+                    continue;
+                }
+                RawMention m;
+                m.rule = c.rule;
+                m.type = c.rule->type;
+                m.span = {static_cast<uint32_t>(para.begin + b), static_cast<uint32_t>(para.begin + e)};
+                for (size_t g = 1; g < ng; ++g) {
+                    if (c.group_names[g].empty() || groups[g].data() == nullptr) continue;
+                    uint32_t gb = static_cast<uint32_t>(para.begin + (groups[g].data() - p.data()));
+                    m.captures.push_back({c.group_names[g], {gb, gb + static_cast<uint32_t>(groups[g].size())}});
+                }
+                out.push_back(std::move(m));
+                pos = e;
+            }
+        }
+        // Gazetteers: at each word start, the longest alias that fits.
+        if (impl_->gaz.empty()) continue;
+        for (uint32_t i = para.begin; i < para.end;) {
+            unsigned char c = static_cast<unsigned char>(a[i]);
+            if (!token_byte(c)) {
+                ++i;
+                continue;
+            }
+            uint32_t k = i;
+            while (k < para.end && token_byte(static_cast<unsigned char>(a[k]))) ++k;
+            auto it = impl_->gaz.find(a.substr(i, k - i));
+            if (it != impl_->gaz.end()) {
+                for (const GazAlias& g : it->second) {
+                    uint32_t end = i + static_cast<uint32_t>(g.alias.size());
+                    if (end > para.end || a.compare(i, g.alias.size(), g.alias) != 0) continue;
+                    // The alias must end at a word boundary ("Meta" not "Metal").
+                    if (end < para.end && token_byte(static_cast<unsigned char>(a[end])) &&
+                        token_byte(static_cast<unsigned char>(a[end - 1])))
+                        continue;
+                    RawMention m;
+                    m.rule = g.rule;
+                    m.type = g.rule->type;
+                    m.span = {i, end};
+                    m.entry = g.entry;
+                    out.push_back(std::move(m));
+                    break;
+                }
+            }
+            i = k;
+        }
+    }
+    return out;
+}
+
+std::vector<RawMention> RuleSet::match(const text::Text& t) const {
+    std::vector<RawMention> all = match_all(t);
+    // Rule order, for the last tie-break.
+    std::unordered_map<const Rule*, size_t> order;
+    for (size_t i = 0; i < impl_->rules.size(); ++i) order[impl_->rules[i].get()] = i;
+    std::vector<size_t> idx(all.size());
+    for (size_t i = 0; i < idx.size(); ++i) idx[i] = i;
+    std::sort(idx.begin(), idx.end(), [&](size_t x, size_t y) {
+        const RawMention& a = all[x];
+        const RawMention& b = all[y];
+        if (a.span.size() != b.span.size()) return a.span.size() > b.span.size();
+        if (a.rule->priority != b.rule->priority) return a.rule->priority > b.rule->priority;
+        if (order[a.rule] != order[b.rule]) return order[a.rule] < order[b.rule];
+        return a.span.begin < b.span.begin;
+    });
+    // Accepted spans per layer, keyed by begin, for overlap checks.
+    std::map<uint32_t, uint32_t> taken[4];
+    std::vector<bool> keep(all.size(), false);
+    for (size_t i : idx) {
+        const RawMention& m = all[i];
+        auto& tk = taken[layer_of(m.type)];
+        auto it = tk.lower_bound(m.span.end);  // first accepted that begins at/after our end
+        bool clash = false;
+        if (it != tk.begin()) {
+            auto prev = std::prev(it);
+            if (prev->second > m.span.begin) clash = true;
+        }
+        if (clash) continue;
+        tk[m.span.begin] = m.span.end;
+        keep[i] = true;
+    }
+    std::vector<RawMention> out;
+    for (size_t i = 0; i < all.size(); ++i)
+        if (keep[i] && all[i].type != "ignore" && all[i].type != "ignore_entity") out.push_back(std::move(all[i]));
+    std::sort(out.begin(), out.end(), [](const RawMention& a, const RawMention& b) {
+        return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end > b.span.end;
+    });
+    return out;
+}
+
+std::vector<RuleProblem> RuleSet::lint() const {
+    std::vector<RuleProblem> out = impl_->problems;
+    std::set<std::string> with_examples;
+    for (const auto& e : impl_->examples) with_examples.insert(e.rule_id);
+    for (const auto& r : impl_->rules)
+        if (!with_examples.count(r->id) && r->gazetteer_file.empty())
+            out.push_back({r->where, r->id, "rule has no example", false});
+    for (const auto& [name, m] : impl_->macros)
+        if (!m.used && !impl_->lists.count(name)) out.push_back({m.where, "", fmt::format("{{{}}} is defined but never used", name), false});
+    for (const auto& e : impl_->examples)
+        if (e.expectations.empty()) out.push_back({e.where, e.rule_id, "example has no '=>' expectation", true});
+    return out;
+}
+
+}  // namespace claimex::rules

@@ -1,0 +1,169 @@
+// rules — loads the rule files in rules/, compiles them once, runs them over
+// a Text and yields raw mentions.
+//
+// In:  a rules folder (every *.rules file below it, with the word lists and
+//      gazetteers they name) and a text::Text.
+// Out: RawMention values: a type ("money", "date", "org", ...), the analysis
+//      byte span, the rule that matched, its named captures and, for
+//      gazetteer hits, the gazetteer entry. No values are computed here:
+//      normalise turns captures into numbers, currencies, TIMEX3 and names.
+//
+// Pattern rules are compiled into one RE2::Set that tells which rules can
+// match a text, then each rule that can is run with its own RE2 to get spans
+// and captures. Gazetteers are matched by a word-start hash lookup (longest
+// entry first), not by regular expressions. Overlapping matches within one
+// layer are resolved: the longest wins, then the higher priority, then the
+// earlier rule. Layers: values (money, percent, quantity, date), entities
+// (org, person, place), sources (source) — a source may contain an org.
+//
+// The file format is documented in rules/README.md. Loading never throws for
+// a single bad rule: it records a RuleProblem with file:line and skips the
+// rule, so `claimex rules lint` can list every problem at once; load() with
+// strict=true throws RuleError on the first problem instead.
+//
+//   auto rs = rules::RuleSet::load("rules");
+//   for (const rules::RawMention& m : rs.match(text)) ...
+#pragma once
+
+#include "extractor/text/text.h"
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace claimex::rules {
+
+struct RuleError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Where something was written: "rules/money/en.rules:42".
+struct Location {
+    std::string file;
+    int line = 0;
+    std::string str() const { return file + ":" + std::to_string(line); }
+};
+
+// One expectation of an example: a mention that must (or, negated, must not)
+// come out of the whole pipeline for the example's input.
+//   => money "$5bn" value=5000000000 currency=USD
+//   => !money "2023"     no money mention with exactly this text
+//   => !quantity         no quantity mention at all
+struct Expectation {
+    Location where;
+    bool negated = false;
+    std::string type;
+    std::optional<std::string> text;                 // exact mention text
+    std::vector<std::pair<std::string, std::string>> fields;  // output JSON field = value
+};
+
+// An example: input text (one line), the publication date it is read with
+// (from the last `@published` directive, may be empty) and its expectations.
+struct Example {
+    Location where;
+    std::string rule_id;        // the rule it sits under ("" at file level)
+    std::string input;
+    std::string published;      // ISO date or ""
+    std::vector<Expectation> expectations;
+};
+
+// A gazetteer entry: canonical name, kind, and the alias that matched.
+struct GazetteerEntry {
+    std::string name;           // canonical ("Financial Times")
+    std::string kind;           // "media", "company", "country", ...
+    std::vector<std::string> aliases;  // every surface form, canonical first
+    Location where;
+};
+
+struct Rule {
+    std::string id;             // "money.symbol_before"
+    std::string type;           // mention type it yields
+    int priority = 0;
+    Location where;
+    std::string pattern;        // with macros expanded (pattern rules)
+    std::string source_pattern; // as written
+    std::map<std::string, std::string> attrs;  // `set: key=value` lines
+    bool case_insensitive = false;
+    std::string gazetteer_file; // gazetteer rules: the file it loads (else "")
+};
+
+// A named capture of a match: the name as written minus any `__suffix`
+// (so alternatives can each capture "num" as num__a, num__b) and its span.
+struct Capture {
+    std::string_view name;
+    text::Span span;
+};
+
+struct RawMention {
+    const Rule* rule = nullptr;
+    std::string_view type;      // == rule->type
+    text::Span span;
+    std::vector<Capture> captures;
+    const GazetteerEntry* entry = nullptr;  // gazetteer hits only
+
+    // The span of the first capture with this name, if it matched.
+    std::optional<text::Span> capture(std::string_view name) const;
+};
+
+struct RuleProblem {
+    Location where;
+    std::string rule_id;
+    std::string message;
+    bool error = true;          // false: a warning (lint reports both)
+};
+
+class RuleSet {
+public:
+    // Loads every *.rules file below dir, sorted by path. Problems are
+    // collected (see problems()); strict=true throws RuleError on the first.
+    static RuleSet load(const std::filesystem::path& dir, bool strict = false);
+    RuleSet(RuleSet&&) noexcept;
+    RuleSet& operator=(RuleSet&&) noexcept;
+    ~RuleSet();
+
+    // All mentions in the text, sorted by span, overlaps resolved per layer.
+    std::vector<RawMention> match(const text::Text& text) const;
+    // Every match of every rule before overlap resolution (for lint/debug).
+    std::vector<RawMention> match_all(const text::Text& text) const;
+
+    const std::vector<std::unique_ptr<Rule>>& rules() const;
+    const Rule* rule(std::string_view id) const;
+    const std::vector<Example>& examples() const;
+    const std::vector<RuleProblem>& problems() const;
+
+    // Word lists declared with @list, by name, as loaded (for normalisers
+    // that need the same words: scale words, currency names, month names).
+    const std::vector<std::string>* list(std::string_view name) const;
+    // Table files declared with @table NAME FILE: rows of tab-separated
+    // columns (comments and blank lines dropped). Normalisers read lexicons
+    // (currency names → ISO code, metric words → key) through this.
+    const std::vector<std::vector<std::string>>* table(std::string_view name) const;
+    // Every gazetteer entry loaded, for alias resolution in normalise.
+    std::vector<const GazetteerEntry*> gazetteer_entries() const;
+
+    const std::filesystem::path& dir() const;
+
+    // Lint: problems from loading plus checks that need the compiled set
+    // (rules without examples, rules that no example exercises, unused
+    // macros and lists). Example-driven checks that need the full pipeline
+    // (a rule whose examples never produce a mention from it) run in
+    // `claimex rules lint` on top of this.
+    std::vector<RuleProblem> lint() const;
+
+    struct Impl;
+private:
+    explicit RuleSet(std::unique_ptr<Impl>);
+    std::unique_ptr<Impl> impl_;
+};
+
+// Which overlap layer a mention type belongs to: 0 values, 1 entities,
+// 2 sources, 3 anything else.
+int layer_of(std::string_view type);
+
+}  // namespace claimex::rules

@@ -1,0 +1,2 @@
+// store stage (issue 5).
+#include "extractor/store/store.h"

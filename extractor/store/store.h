@@ -1,0 +1,2 @@
+// store — the SQLite claim store, import, query and check. (Issue 5.)
+#pragma once
