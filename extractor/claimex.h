@@ -60,6 +60,7 @@ public:
 private:
     rules::RuleSet rules_;
     normalise::Normaliser normaliser_;
+    text::Segmenter segmenter_;  // rules_dir/text/abbreviations.txt, ...
 };
 
 // The output record of the contract.
