@@ -482,14 +482,19 @@ void Text::segment(const Segmenter& segmenter) {
         while (e > b && is_space(static_cast<unsigned char>(a[e - 1]))) --e;
         if (e == b) return;
         // A newline inside (never expected from ICU) still ends the sentence.
-        for (uint32_t i = b; i < e; ++i)
-            if (is_newline(static_cast<unsigned char>(a[i]))) {
-                uint32_t f = i;
-                while (f > b && is_space(static_cast<unsigned char>(a[f - 1]))) --f;
-                if (f > b) sentences_.push_back({b, f});
-                b = i + 1;
-                while (b < e && is_space(static_cast<unsigned char>(a[b]))) ++b;
-            }
+        auto newline_in = [&](uint32_t from) {
+            const void* lf = std::memchr(a.data() + from, '\n', e - from);
+            uint32_t x = lf ? static_cast<uint32_t>(static_cast<const char*>(lf) - a.data()) : e;
+            const void* cr = std::memchr(a.data() + from, '\r', x - from);
+            return cr ? static_cast<uint32_t>(static_cast<const char*>(cr) - a.data()) : x;
+        };
+        for (uint32_t i = newline_in(b); i < e; i = newline_in(b)) {
+            uint32_t f = i;
+            while (f > b && is_space(static_cast<unsigned char>(a[f - 1]))) --f;
+            if (f > b) sentences_.push_back({b, f});
+            b = i + 1;
+            while (b < e && is_space(static_cast<unsigned char>(a[b]))) ++b;
+        }
         if (e > b) sentences_.push_back({b, e});
     };
     uint32_t start = 0;
