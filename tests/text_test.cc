@@ -395,3 +395,47 @@ TEST_CASE("a custom Segmenter and its errors", "[text][sentences]") {
     // A folder without the lists uses the built-in ones.
     CHECK(Segmenter::load("/nonexistent").abbreviation_count() == Segmenter::builtin().abbreviation_count());
 }
+
+// ---- through the output: mention_json turns analysis spans into the
+// contract's code point offsets ----
+
+#include "extractor/claimex.h"
+
+namespace {
+// Python's text[start:end] on code points.
+std::string cp_slice(const std::string& s, uint32_t start, uint32_t end) {
+    size_t b = 0, cp = 0, i = 0;
+    for (; i < s.size(); ++i) {
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+        if (cp == start) b = i;
+        if (cp == end) break;
+        ++cp;
+    }
+    if (cp == start && i == s.size()) b = i;
+    return s.substr(b, i - b);
+}
+}  // namespace
+
+TEST_CASE("mention offsets in the output are code points of the original", "[text][output]") {
+    std::string s = "“Capex rose 12.5%,” said José Núñez\u00a0— Tencent’s CFO — citing €3.2\u00a0billion 📈 "
+                    "for the cafe\u0301 chain.\r\n阿里巴巴 ¥1,000 — up 3%.\ufeff";
+    Text t = Text::prepare(s);
+    // Whatever a rule could match in the analysis form: every word, quoted
+    // stretch and figure.
+    std::vector<Span> spans = {find(t, "\"Capex rose 12.5%,\""), find(t, "12.5%"), find(t, "José Núñez - Tencent's"),
+                               find(t, "€3.2 billion"), find(t, "café chain"), find(t, "café"), find(t, "阿里巴巴"),
+                               find(t, "¥1,000 - up 3%."), find(t, "📈")};
+    for (Span sp : spans) {
+        claimex::normalise::Mention m;
+        m.type = claimex::normalise::Type::quantity;
+        m.span = sp;
+        m.value = 1;
+        m.unit = "x";
+        auto j = claimex::mention_json(m, t);
+        INFO(j.dump());
+        CHECK(cp_slice(s, j["start"].get<uint32_t>(), j["end"].get<uint32_t>()) == j["text"].get<std::string>());
+        CHECK(j["text"].get<std::string>() == std::string(t.original_slice(sp)));
+    }
+    CHECK(std::string(t.original_slice(find(t, "café chain"))) == "cafe\u0301 chain");
+    CHECK(std::string(t.original_slice(find(t, "José Núñez - Tencent's"))) == "José Núñez\u00a0— Tencent’s");
+}
