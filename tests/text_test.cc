@@ -439,3 +439,41 @@ TEST_CASE("mention offsets in the output are code points of the original", "[tex
     CHECK(std::string(t.original_slice(find(t, "café chain"))) == "cafe\u0301 chain");
     CHECK(std::string(t.original_slice(find(t, "José Núñez - Tencent's"))) == "José Núñez\u00a0— Tencent’s");
 }
+
+TEST_CASE("random mixes of tricky code points keep exact maps and sane spans", "[text][random]") {
+    // Fixed seed: the same strings every run.
+    const char* pieces[] = {"a", "Z", " ", ".", ". ", "U.S. ", "Dr. ", "\n", "\r\n", "\r", "5%", "é", "e\u0301",
+                            "\u0301", "\u0323", "a\u0301\u0323", "\u1100\u1161", "\u00a0", "\u2019", "\u201c",
+                            "\u2014", "\u00ad", "\u200b", "\u200d", "\ufeff", "\u2028", "阿", "。", "😀", "👍🏽",
+                            "\u2026", "? ", "! ", "\t", "ﬁ", "Å", "\u212b"};
+    uint64_t state = 12345;
+    auto rnd = [&](size_t n) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<size_t>((state >> 33) % n);
+    };
+    for (int round = 0; round < 300; ++round) {
+        std::string s;
+        size_t len = rnd(60);
+        for (size_t i = 0; i < len; ++i) s += pieces[rnd(std::size(pieces))];
+        INFO(s);
+        Text t = Text::prepare(s);
+        check_maps(t);
+        const std::string& a = t.analysis();
+        auto trimmed = [&](Span sp) {
+            return !sp.empty() && sp.end <= a.size() && a[sp.begin] != ' ' && a[sp.end - 1] != ' ' &&
+                   a[sp.begin] != '\n' && a[sp.end - 1] != '\n';
+        };
+        for (size_t i = 0; i < t.paragraphs().size(); ++i) {
+            Span p = t.paragraphs()[i];
+            REQUIRE(trimmed(p));
+            REQUIRE(a.substr(p.begin, p.size()).find_first_of("\r\n") == std::string::npos);
+            if (i) REQUIRE(t.paragraphs()[i - 1].end < p.begin);
+        }
+        for (size_t i = 0; i < t.sentences().size(); ++i) {
+            Span sp = t.sentences()[i];
+            REQUIRE(trimmed(sp));
+            REQUIRE(t.paragraphs()[t.paragraph_index(sp.begin)].contains(sp));
+            if (i) REQUIRE(t.sentences()[i - 1].end <= sp.begin);
+        }
+    }
+}
