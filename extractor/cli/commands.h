@@ -18,6 +18,7 @@ struct ExtractOptions {
     std::string published;
     std::string rules_dir;
     bool with_text = false;
+    bool claims_only = false;     // --claims-only / --flat: one claim per line
     std::string format = "jsonl";
     std::string input_format = "auto";
     size_t max_bytes = 64u << 20;

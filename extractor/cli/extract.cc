@@ -5,6 +5,7 @@
 // on; the exit code is 1 when any document failed.
 #include "extractor/cli/commands.h"
 #include "extractor/claimex.h"
+#include "extractor/cli/output.h"
 
 #include <cstdio>
 #include <cstring>
@@ -91,7 +92,8 @@ document::Document document_from_json(const std::string& line) {
 
 class Run {
 public:
-    Run(const ExtractOptions& o, const Extractor& ex) : o_(o), ex_(ex) {}
+    Run(const ExtractOptions& o, const Extractor& ex)
+        : o_(o), ex_(ex), writer_(std::cout, o.format, o.with_text, o.claims_only) {}
 
     void process(document::Document doc, const std::string& where) {
         try {
@@ -99,12 +101,7 @@ public:
             if (doc.text.find('\0') != std::string::npos)
                 throw InputError(fmt::format("binary content (NUL byte at offset {})", doc.text.find('\0')));
             Record r = ex_.extract(std::move(doc), o_.published);
-            if (o_.format == "pretty")
-                print_pretty(r, where);
-            else
-                std::cout << to_json(r, o_.with_text).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
-                          << '\n';
-            std::cout.flush();
+            writer_.write(r, where);
             ++ok_;
         } catch (const std::exception& e) {
             fail(where, e.what());
@@ -199,41 +196,9 @@ public:
     int exit_code() const { return failed_ ? 1 : 0; }
 
 private:
-    void print_pretty(const Record& r, const std::string& where) {
-        std::cout << fmt::format("{}  ({}; published {})\n", r.doc.title.empty() ? where : r.doc.title, r.doc.id,
-                                 r.published.empty() ? "unknown" : r.published);
-        size_t wt = 4, wx = 4;
-        std::vector<std::array<std::string, 4>> rows;
-        for (const auto& m : r.mentions) {
-            nlohmann::ordered_json j = mention_json(m, r.text);
-            std::string text = j["text"].get<std::string>();
-            std::string value;
-            std::string detail;
-            for (auto& [k, v] : j.items()) {
-                if (k == "type" || k == "text" || k == "start" || k == "end" || k == "rule") continue;
-                std::string s = v.is_string() ? v.get<std::string>() : v.dump();
-                if (k == "value" || k == "name")
-                    value = s;
-                else
-                    detail += (detail.empty() ? "" : "  ") + k + "=" + s;
-            }
-            rows.push_back({j["type"].get<std::string>(), text, value, detail});
-            wt = std::max(wt, rows.back()[0].size());
-            wx = std::max(wx, std::min<size_t>(text::count_codepoints(text), 48));
-        }
-        std::cout << fmt::format("{:<{}}  {:<{}}  {}\n", "type", wt, "text", wx, "value  details");
-        for (auto& row : rows) {
-            std::string t = row[1];
-            size_t cps = text::count_codepoints(t);
-            std::string pad = cps < wx ? std::string(wx - cps, ' ') : "";
-            std::cout << fmt::format("{:<{}}  {}{}  {}{}{}\n", row[0], wt, t, pad, row[2],
-                                     row[3].empty() ? "" : "  ", row[3]);
-        }
-        std::cout << fmt::format("{} mentions, {} claims\n\n", r.mentions.size(), r.claims.size());
-    }
-
     const ExtractOptions& o_;
     const Extractor& ex_;
+    RecordWriter writer_;
     size_t ok_ = 0, failed_ = 0;
 };
 

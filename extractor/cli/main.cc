@@ -17,8 +17,11 @@ int main(int argc, char** argv) {
     extract->add_option("--published", ex.published, "Reference date (YYYY-MM-DD) for documents without one");
     extract->add_option("--rules", ex.rules_dir, "Rules folder (default: $CLAIMEX_RULES, ./rules, or the bundled one)");
     extract->add_flag("--with-text", ex.with_text, "Include the document text in each record");
-    extract->add_option("--format", ex.format, "Output: jsonl (default) or pretty")
-        ->check(CLI::IsMember({"jsonl", "pretty"}));
+    extract->add_option("--format", ex.format,
+                        "Output: jsonl (default: one record per document), csv (one row per claim) or pretty")
+        ->check(CLI::IsMember({"jsonl", "csv", "pretty"}));
+    extract->add_flag("--claims-only,--flat", ex.claims_only,
+                      "Write one claim per line with its document's id, url, title and published date");
     extract->add_option("--input-format", ex.input_format, "auto (default), text or jsonl")
         ->check(CLI::IsMember({"auto", "text", "jsonl"}));
     extract->add_option("--max-bytes", ex.max_bytes, "Largest document accepted, in bytes (default 64 MiB)");
