@@ -92,8 +92,7 @@ document::Document document_from_json(const std::string& line) {
 
 class Run {
 public:
-    Run(const ExtractOptions& o, const Extractor& ex)
-        : o_(o), ex_(ex), writer_(std::cout, o.format, o.with_text, o.claims_only) {}
+    Run(const ExtractOptions& o, const Extractor& ex, const RecordSink& sink) : o_(o), ex_(ex), sink_(sink) {}
 
     void process(document::Document doc, const std::string& where) {
         try {
@@ -101,7 +100,7 @@ public:
             if (doc.text.find('\0') != std::string::npos)
                 throw InputError(fmt::format("binary content (NUL byte at offset {})", doc.text.find('\0')));
             Record r = ex_.extract(std::move(doc), o_.published);
-            writer_.write(r, where);
+            sink_(r, where);
             ++ok_;
         } catch (const std::exception& e) {
             fail(where, e.what());
@@ -193,31 +192,42 @@ public:
         if (!is_stdin) std::fclose(f);
     }
 
-    int exit_code() const { return failed_ ? 1 : 0; }
+    size_t failures() const { return failed_; }
 
 private:
     const ExtractOptions& o_;
     const Extractor& ex_;
-    RecordWriter writer_;
+    const RecordSink& sink_;
     size_t ok_ = 0, failed_ = 0;
 };
 
 }  // namespace
 
+size_t extract_inputs(const ExtractOptions& o, const Extractor& ex, const RecordSink& sink) {
+    Run run(o, ex, sink);
+    for (const auto& in : o.inputs) run.input(in);
+    return run.failures();
+}
+
+std::unique_ptr<Extractor> open_extractor(const std::string& rules_dir) {
+    fs::path dir = rules_dir.empty() ? default_rules_dir() : fs::path(rules_dir);
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) throw UsageError(fmt::format("--rules: not a folder: {}", dir.string()));
+    auto ex = std::make_unique<Extractor>(dir);
+    for (const auto& p : ex->rules().problems())
+        if (p.error) std::fprintf(stderr, "claimex: %s: %s (rule skipped)\n", p.where.str().c_str(), p.message.c_str());
+    return ex;
+}
+
 int run_extract(const ExtractOptions& o) {
     if (!o.published.empty() && iso_date_part(o.published).empty())
         throw UsageError(fmt::format("--published: not an ISO 8601 date (YYYY-MM-DD): \"{}\"", o.published));
-    fs::path dir = o.rules_dir.empty() ? default_rules_dir() : fs::path(o.rules_dir);
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec)) throw UsageError(fmt::format("--rules: not a folder: {}", dir.string()));
-    Extractor ex(dir);
-    for (const auto& p : ex.rules().problems())
-        if (p.error) std::fprintf(stderr, "claimex: %s: %s (rule skipped)\n", p.where.str().c_str(), p.message.c_str());
+    auto ex = open_extractor(o.rules_dir);
     ExtractOptions opts = o;
     opts.published = iso_date_part(o.published);
-    Run run(opts, ex);
-    for (const auto& in : o.inputs) run.input(in);
-    return run.exit_code();
+    RecordWriter writer(std::cout, o.format, o.with_text, o.claims_only);
+    size_t failed = extract_inputs(opts, *ex, [&](const Record& r, const std::string& where) { writer.write(r, where); });
+    return failed ? 1 : 0;
 }
 
 }  // namespace claimex::cli

@@ -139,14 +139,36 @@ std::vector<std::string> csv_row(const Json& f) {
 
 }  // namespace
 
-Json flat_claim(const Json& claim, const Record& r) {
+std::string csv_header_line() {
+    std::string h;
+    for (const auto& c : csv_columns()) h += (h.empty() ? "" : ",") + c;
+    return h + "\r\n";
+}
+
+std::string csv_line(const Json& flat) {
+    std::string line;
+    bool first = true;
+    for (const auto& cell : csv_row(flat)) {
+        if (!first) line += ',';
+        line += csv_cell(cell);
+        first = false;
+    }
+    return line + "\r\n";
+}
+
+Json flat_claim(const Json& claim, const std::string& document_id, const std::string& url, const std::string& title,
+                const std::string& published) {
     Json f;
-    f["document_id"] = r.doc.id;
-    f["url"] = r.doc.url.empty() ? Json(nullptr) : Json(r.doc.url);
-    f["title"] = r.doc.title.empty() ? Json(nullptr) : Json(r.doc.title);
-    f["published"] = r.published.empty() ? Json(nullptr) : Json(r.published);
+    f["document_id"] = document_id;
+    f["url"] = url.empty() ? Json(nullptr) : Json(url);
+    f["title"] = title.empty() ? Json(nullptr) : Json(title);
+    f["published"] = published.empty() ? Json(nullptr) : Json(published);
     for (auto& [k, v] : claim.items()) f[k] = v;
     return f;
+}
+
+Json flat_claim(const Json& claim, const Record& r) {
+    return flat_claim(claim, r.doc.id, r.doc.url, r.doc.title, r.published);
 }
 
 std::string claim_line(const Json& c) {
@@ -206,21 +228,10 @@ void RecordWriter::write(const Record& r, const std::string& where) {
         pretty(r, where);
     } else if (format_ == "csv") {
         if (!header_written_) {
-            std::string h;
-            for (const auto& c : csv_columns()) h += (h.empty() ? "" : ",") + c;
-            out_ << h << "\r\n";
+            out_ << csv_header_line();
             header_written_ = true;
         }
-        for (const auto& c : r.claims) {
-            std::string line;
-            bool first = true;
-            for (const auto& cell : csv_row(flat_claim(c.record, r))) {
-                if (!first) line += ',';
-                line += csv_cell(cell);
-                first = false;
-            }
-            out_ << line << "\r\n";
-        }
+        for (const auto& c : r.claims) out_ << csv_line(flat_claim(c.record, r));
     } else if (claims_only_) {
         for (const auto& c : r.claims) out_ << flat_claim(c.record, r).dump(-1, ' ', false, replace) << '\n';
     } else {

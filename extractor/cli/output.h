@@ -27,6 +27,12 @@ private:
 // One claim with its document's id, url, title and published date, for
 // --claims-only output and the CSV.
 nlohmann::ordered_json flat_claim(const nlohmann::ordered_json& claim, const Record& record);
+nlohmann::ordered_json flat_claim(const nlohmann::ordered_json& claim, const std::string& document_id,
+                                  const std::string& url, const std::string& title, const std::string& published);
+// The CSV of claims: the header line and one line per flat claim (RFC 4180,
+// CRLF line ends, UTF-8).
+std::string csv_header_line();
+std::string csv_line(const nlohmann::ordered_json& flat);
 // "Alibaba+Tencent+Baidu · capital_expenditure · 50,000,000,000 CNY (≈ 7,000,000,000 USD) · 2024-H1 · ..."
 std::string claim_line(const nlohmann::ordered_json& claim);
 
