@@ -236,7 +236,7 @@ TEST_CASE("empty and blank text", "[text]") {
     CHECK(d.codepoint(0) == 0);
 }
 
-TEST_CASE("paragraphs are trimmed non-empty lines; CRLF works", "[text]") {
+TEST_CASE("paragraphs are trimmed non-empty lines, CRLF included", "[text]") {
     Text t = Text::prepare("  First one. Second.  \n\nThird.\nFourth\n");
     CHECK(paragraphs(t) == std::vector<std::string>{"First one. Second.", "Third.", "Fourth"});
     CHECK(sentences(t) == std::vector<std::string>{"First one.", "Second.", "Third.", "Fourth"});
