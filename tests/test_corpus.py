@@ -96,6 +96,25 @@ class EvaluateTest(unittest.TestCase):
         self.assertEqual(kinds, ["false positive", "missed", "span"])
         self.assertEqual(evaluate.score_claims(gold, pred, [])["status"], "no claim gold")
 
+    def test_claims(self):
+        # Provisional claim scoring: matched by value (and overlapping value span), fields compared.
+        gold = {"d": {"mentions": [], "claims": [
+            {"value": {"type": "money", "value": 5e10, "currency": "CNY", "start": 10, "end": 20},
+             "subject": ["Alibaba", "Tencent"], "period": "2024-H1", "sources": ["Financial Times"]},
+            {"value": {"type": "money", "value": 1.3e11, "currency": "USD"}, "metric": "market value"}]}}
+        pred = {"d": {"claims": [
+            {"value": {"type": "money", "value": 5e10, "currency": "CNY", "start": 12, "end": 20},
+             "subject": ["Alibaba Group", "Tencent"], "period": {"value": "2024-H2"},
+             "sources": [{"name": "the Financial Times"}]},
+            {"value": {"type": "percent", "value": 3, "unit": "percent"}}]}}
+        errors = []
+        r = evaluate.score_claims(gold, pred, errors)
+        self.assertEqual((r["gold"], r["pred"], r["tp"]), (2, 2, 1))
+        self.assertEqual(r["fields"]["subject"]["correct"], 1)
+        self.assertEqual(r["fields"]["sources"]["correct"], 1)
+        self.assertEqual(r["fields"]["period"]["correct"], 0)
+        self.assertEqual(sorted(e["kind"] for e in errors), ["false positive", "missed", "wrong period"])
+
     def test_overlap_is_one_to_one(self):
         g = [{"start": 0, "end": 10}, {"start": 12, "end": 20}]
         p = [{"start": 5, "end": 15}]
