@@ -14,7 +14,7 @@ Mentions are matched to gold per document and per type, one to one:
 Value accuracy is counted over the overlap-matched pairs:
   money     value within 1e-6 relative and the same currency
   percent   value and unit ("percent" when absent)
-  quantity  value and unit
+  quantity  value and unit ("barrel per day" = "barrel/day")
   date      the TIMEX3 value ("FY2024" also matches value "2024" with fiscal)
   org, person, place, source  the name, normalised (case, a leading "the",
             punctuation and legal suffixes Inc/Corp/Ltd/plc/Group/Holdings/
@@ -55,6 +55,12 @@ def norm_name(s):
     return " ".join(words)
 
 
+def norm_unit(u):
+    """A unit for comparison: case and "X per Y" vs "X/Y" ignored."""
+    u = str(u or "").casefold().strip()
+    return re.sub(r"\s*(?:/|\bper\b)\s*", "/", u)
+
+
 def same_number(a, b):
     if isinstance(a, bool) or isinstance(b, bool):
         return False
@@ -84,8 +90,7 @@ def value_ok(t, g, p):
         return same_number(g.get("value"), p.get("value")) and \
             (g.get("unit") or "percent") == (p.get("unit") or "percent")
     if t == "quantity":
-        return same_number(g.get("value"), p.get("value")) and \
-            str(g.get("unit", "")).lower() == str(p.get("unit", "")).lower()
+        return same_number(g.get("value"), p.get("value")) and norm_unit(g.get("unit")) == norm_unit(p.get("unit"))
     if t == "date":
         return same_date(g, p)
     return norm_name(g.get("name")) == norm_name(p.get("name")) and norm_name(g.get("name")) != ""
