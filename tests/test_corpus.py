@@ -115,6 +115,13 @@ class EvaluateTest(unittest.TestCase):
         self.assertEqual(r["fields"]["period"]["correct"], 0)
         self.assertEqual(sorted(e["kind"] for e in errors), ["false positive", "missed", "wrong period"])
 
+    def test_dates(self):
+        self.assertTrue(evaluate.same_date({"value": "P12M"}, {"value": "P1Y"}))
+        self.assertTrue(evaluate.same_date({"value": "FY2024"}, {"value": "2024", "fiscal": True}))
+        self.assertFalse(evaluate.same_date({"value": "FY2024"}, {"value": "2024"}))
+        self.assertFalse(evaluate.same_date({"value": "P2M"}, {"value": "P2D"}))
+        self.assertFalse(evaluate.same_date({"value": "2024-Q1"}, {"value": None}))
+
     def test_overlap_is_one_to_one(self):
         g = [{"start": 0, "end": 10}, {"start": 12, "end": 20}]
         p = [{"start": 5, "end": 15}]

@@ -69,7 +69,7 @@ _TIMEX = [
     r"\d{4}", r"\d{4}-(0[1-9]|1[0-2])", r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])",
     r"\d{4}-Q[1-4]", r"\d{4}-H[12]", r"\d{4}-W(0[1-9]|[1-4]\d|5[0-3])", r"\d{4}-(SP|SU|FA|WI)",
     r"FY\d{4}", r"FY\d{4}-Q[1-4]", r"FY\d{4}-H[12]", r"\d{3}X", r"\d{2}XX",
-    r"P(\d+(\.\d+)?[YMWDQ])+", r"PT\d+[HMS]", r"PAST_REF", r"PRESENT_REF", r"FUTURE_REF",
+    r"P(\d+(\.\d+)?[YMWDQ])+", r"PX[YMWDQ]", r"PT\d+[HMS]", r"PAST_REF", r"PRESENT_REF", r"FUTURE_REF",
 ]
 TIMEX_RE = re.compile("^(?:" + "|".join(_TIMEX) + ")$")
 ID_RE = re.compile(r"^\d{3}-[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -15,7 +15,8 @@ Value accuracy is counted over the overlap-matched pairs:
   money     value within 1e-6 relative and the same currency
   percent   value and unit ("percent" when absent)
   quantity  value and unit ("barrel per day" = "barrel/day")
-  date      the TIMEX3 value ("FY2024" also matches value "2024" with fiscal)
+  date      the TIMEX3 value ("FY2024" also matches value "2024" with fiscal;
+            equal simple durations match: P1Y = P12M = P4Q, P2W = P14D)
   org, person, place, source  the name, normalised (case, a leading "the",
             punctuation and legal suffixes Inc/Corp/Ltd/plc/Group/Holdings/
             SA/AG/Co are ignored)
@@ -71,9 +72,24 @@ def same_number(a, b):
     return abs(a - b) <= 1e-6 * max(abs(a), abs(b))
 
 
+_DURATION = re.compile(r"^P(\d+)([YQMWD])$")
+_DURATION_BASE = {"Y": (12, "M"), "Q": (3, "M"), "M": (1, "M"), "W": (7, "D"), "D": (1, "D")}
+
+
+def duration_key(v):
+    """P1Y, P12M and P4Q as one key (months); P2W and P14D as days; else None."""
+    m = _DURATION.match(v) if isinstance(v, str) else None
+    if not m:
+        return None
+    k, base = _DURATION_BASE[m.group(2)]
+    return (int(m.group(1)) * k, base)
+
+
 def same_date(g, p):
     gv, pv = g.get("value"), p.get("value")
     if gv == pv:
+        return True
+    if duration_key(gv) is not None and duration_key(gv) == duration_key(pv):
         return True
     if isinstance(gv, str) and gv.startswith("FY") and pv == gv[2:] and p.get("fiscal"):
         return True
