@@ -1,6 +1,7 @@
 // Internal to rules: the rule-file parser's output and the builtin lists.
 #pragma once
 
+#include <bitset>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,5 +15,20 @@ std::optional<std::vector<std::string>> builtin_list(std::string_view name);
 
 // The names builtin_list knows (for error messages and docs).
 std::vector<std::string> builtin_list_names();
+
+// Where a match of a pattern can start (start.cc). A match that starts at
+// byte offset q of a paragraph has its first byte in first[c], where c is 0
+// at the start of the paragraph, 1 after an ASCII word byte ([0-9A-Za-z_])
+// and 2 after any other byte; and unless `one` (a match can be a single
+// byte) its second byte is in `second`. These are over-approximations read
+// from the pattern text. ok == false: the pattern could not be read or can
+// match the empty string, and the sets say nothing.
+struct StartInfo {
+    bool ok = false;
+    std::bitset<256> first[3];
+    std::bitset<256> second;
+    bool one = false;
+};
+StartInfo analyse_start(std::string_view pattern);
 
 }  // namespace claimex::rules

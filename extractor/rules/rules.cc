@@ -1,11 +1,21 @@
 // The rule engine: parses rule files (format: rules/README.md), expands
-// macros and word lists, compiles one RE2::Set prefilter plus one RE2 per
-// pattern rule, matches gazetteers by word-start lookup, and resolves
-// overlapping matches per layer (longest, then priority, then rule order).
+// macros and word lists, compiles one RE2 per pattern rule, matches
+// gazetteers by word-start lookup, and resolves overlapping matches per layer
+// (longest, then priority, then rule order).
+//
+// Matching (match_all) tries each rule only where one of its matches can
+// start: the start conditions read from each pattern (start.cc) give, for
+// every byte and the byte before it and after it, the rules that can start
+// there; each of those is checked with an anchored DFA test and, when it
+// matches, searched from there exactly as the plain way would. This finds
+// the same matches as searching every paragraph with every rule, left to
+// right (match_all_reference, kept for tests and `--reference`), which the
+// RE2::Set prefilter made affordable only while few rules passed it.
 #include "extractor/rules/rules.h"
 #include "extractor/rules/internal.h"
 
 #include <algorithm>
+#include <bit>
 #include <fmt/format.h>
 #include <fstream>
 #include <re2/re2.h>
@@ -49,6 +59,17 @@ inline bool token_byte(unsigned char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
+// RE2's word byte (for \\b): ASCII letter, digit or underscore.
+inline bool ascii_word(unsigned char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+// Lets the gazetteer map be searched with a string_view (no copy per word).
+struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 struct Macro {
     std::string body;           // as written (lists: the alternation)
     Location where;
@@ -85,13 +106,30 @@ struct RuleSet::Impl {
         const Rule* rule;
         std::unique_ptr<RE2> re;
         std::vector<std::string> group_names;  // by group index (1-based; [0] unused), suffix-stripped
+        int ngroups = 1;                       // groups to ask RE2 for: up to the last named one
+        StartInfo start;
     };
     std::vector<Compiled> compiled;
-    std::unique_ptr<RE2::Set> set;
+    std::unique_ptr<RE2::Set> set;  // the reference path's prefilter
     bool set_ok = false;
 
+    // Start tables over compiled indices, `words` 64-bit words per mask:
+    // start_mask[(c * 256 + byte) * words] has the rules that can start at
+    // `byte` after context c (0 paragraph start, 1 word byte, 2 other);
+    // next_mask[(byte or 256 at the paragraph end) * words] the rules that
+    // allow that byte second. Opaque rules (no start info) are in neither
+    // and are searched the plain way.
+    size_t words = 0;
+    std::vector<uint64_t> start_mask, next_mask;
+    std::vector<size_t> opaque;
+    std::unordered_map<const Rule*, size_t> order;  // rule file order, for tie-breaks
+
+    void build_start_tables();
+    void emit(const Compiled& c, re2::StringPiece p, uint32_t base, const re2::StringPiece* groups,
+              std::vector<RawMention>& out) const;
+
     // Gazetteer: first token → aliases starting with it, longest first.
-    std::unordered_map<std::string, std::vector<GazAlias>> gaz;
+    std::unordered_map<std::string, std::vector<GazAlias>, StringHash, std::equal_to<>> gaz;
 
     void problem(const Location& at, const std::string& rule, std::string msg, bool error = true) {
         problems.push_back({at, rule, std::move(msg), error});
@@ -545,7 +583,9 @@ void RuleSet::Impl::compile() {
             std::string base = name;
             if (auto p = base.find("__"); p != std::string::npos) base.resize(p);
             c.group_names[idx] = base;
+            c.ngroups = std::max(c.ngroups, idx + 1);
         }
+        c.start = analyse_start(r->pattern);
         c.re = std::move(re);
         compiled.push_back(std::move(c));
     }
@@ -565,6 +605,28 @@ void RuleSet::Impl::compile() {
         }
     }
     set_ok = set_ok && set->Compile();
+    build_start_tables();
+    for (size_t i = 0; i < rules.size(); ++i) order[rules[i].get()] = i;
+}
+
+void RuleSet::Impl::build_start_tables() {
+    words = (compiled.size() + 63) / 64;
+    start_mask.assign(3 * 256 * words, 0);
+    next_mask.assign(257 * words, 0);
+    opaque.clear();
+    for (size_t r = 0; r < compiled.size(); ++r) {
+        const StartInfo& st = compiled[r].start;
+        if (!st.ok) {
+            opaque.push_back(r);
+            continue;
+        }
+        uint64_t bit = uint64_t{1} << (r % 64);
+        for (int c = 0; c < 3; ++c)
+            for (unsigned b = 0; b < 256; ++b)
+                if (st.first[c].test(b)) start_mask[(c * 256 + b) * words + r / 64] |= bit;
+        for (unsigned b = 0; b < 257; ++b)
+            if (st.one || (b < 256 && st.second.test(b))) next_mask[b * words + r / 64] |= bit;
+    }
 }
 
 // ---------------------------------------------------------------- RuleSet
@@ -621,7 +683,64 @@ std::vector<const GazetteerEntry*> RuleSet::gazetteer_entries() const {
     return out;
 }
 
-std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
+// One match of a pattern rule as a raw mention: groups[0] is the match,
+// groups[1..] its captures, all inside paragraph p that starts at `base`.
+void RuleSet::Impl::emit(const Compiled& c, re2::StringPiece p, uint32_t base, const re2::StringPiece* groups,
+                         std::vector<RawMention>& out) const {
+    size_t b = groups[0].data() - p.data();
+    size_t e = b + groups[0].size();
+    RawMention m;
+    m.rule = c.rule;
+    m.type = c.rule->type;
+    m.span = {static_cast<uint32_t>(base + b), static_cast<uint32_t>(base + e)};
+    for (int g = 1; g < c.ngroups; ++g) {
+        if (c.group_names[g].empty() || groups[g].data() == nullptr) continue;
+        uint32_t gb = static_cast<uint32_t>(base + (groups[g].data() - p.data()));
+        m.captures.push_back({c.group_names[g], {gb, gb + static_cast<uint32_t>(groups[g].size())}});
+    }
+    out.push_back(std::move(m));
+}
+
+namespace {
+
+// Gazetteer hits of one paragraph: at each word start, the longest alias that fits.
+template <class Gaz>
+void match_gazetteers(const Gaz& gaz, const std::string& a, const text::Span& para, std::vector<RawMention>& out) {
+    if (gaz.empty()) return;
+    // Gazetteers: at each word start, the longest alias that fits.
+    for (uint32_t i = para.begin; i < para.end;) {
+        unsigned char c = static_cast<unsigned char>(a[i]);
+        if (!token_byte(c)) {
+            ++i;
+            continue;
+        }
+        uint32_t k = i;
+        while (k < para.end && token_byte(static_cast<unsigned char>(a[k]))) ++k;
+        auto it = gaz.find(std::string_view(a).substr(i, k - i));
+        if (it != gaz.end()) {
+            for (const GazAlias& g : it->second) {
+                uint32_t end = i + static_cast<uint32_t>(g.alias.size());
+                if (end > para.end || a.compare(i, g.alias.size(), g.alias) != 0) continue;
+                // The alias must end at a word boundary ("Meta" not "Metal").
+                if (end < para.end && token_byte(static_cast<unsigned char>(a[end])) &&
+                    token_byte(static_cast<unsigned char>(a[end - 1])))
+                    continue;
+                RawMention m;
+                m.rule = g.rule;
+                m.type = g.rule->type;
+                m.span = {i, end};
+                m.entry = g.entry;
+                out.push_back(std::move(m));
+                break;
+            }
+        }
+        i = k;
+    }
+}
+
+}  // namespace
+
+std::vector<RawMention> RuleSet::match_all_reference(const text::Text& t) const {
     const std::string& a = t.analysis();
     std::vector<RawMention> out;
     std::vector<int> hits;
@@ -648,58 +767,84 @@ std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
                     pos = b + 1;
                     continue;
                 }
-                RawMention m;
-                m.rule = c.rule;
-                m.type = c.rule->type;
-                m.span = {static_cast<uint32_t>(para.begin + b), static_cast<uint32_t>(para.begin + e)};
-                for (size_t g = 1; g < ng; ++g) {
-                    if (c.group_names[g].empty() || groups[g].data() == nullptr) continue;
-                    uint32_t gb = static_cast<uint32_t>(para.begin + (groups[g].data() - p.data()));
-                    m.captures.push_back({c.group_names[g], {gb, gb + static_cast<uint32_t>(groups[g].size())}});
-                }
-                out.push_back(std::move(m));
+                impl_->emit(c, p, para.begin, groups.data(), out);
                 pos = e;
             }
         }
-        // Gazetteers: at each word start, the longest alias that fits.
-        if (impl_->gaz.empty()) continue;
-        for (uint32_t i = para.begin; i < para.end;) {
-            unsigned char c = static_cast<unsigned char>(a[i]);
-            if (!token_byte(c)) {
-                ++i;
+        match_gazetteers(impl_->gaz, a, para, out);
+    }
+    return out;
+}
+
+std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
+    const Impl& I = *impl_;
+    const std::string& a = t.analysis();
+    const size_t W = I.words;
+    std::vector<RawMention> out;
+    std::vector<RawMention> found;          // this paragraph's pattern matches, in the order found
+    std::vector<std::pair<size_t, size_t>> order;  // (rule, index in found), sorted into rule order
+    std::vector<uint32_t> next(I.compiled.size());  // per rule: where its next match may start
+    std::vector<re2::StringPiece> groups;
+    // All matches of rule r at or after `from`, the plain way (unanchored
+    // search, then on from the end of each match).
+    auto plain = [&](size_t r, re2::StringPiece p, uint32_t base, size_t from) {
+        const Impl::Compiled& c = I.compiled[r];
+        groups.assign(c.ngroups, re2::StringPiece());
+        size_t pos = from;
+        while (pos <= p.size() && c.re->Match(p, pos, p.size(), RE2::UNANCHORED, groups.data(), c.ngroups)) {
+            size_t b = groups[0].data() - p.data();
+            size_t e = b + groups[0].size();
+            if (e == b) {
+                pos = b + 1;
                 continue;
             }
-            uint32_t k = i;
-            while (k < para.end && token_byte(static_cast<unsigned char>(a[k]))) ++k;
-            auto it = impl_->gaz.find(a.substr(i, k - i));
-            if (it != impl_->gaz.end()) {
-                for (const GazAlias& g : it->second) {
-                    uint32_t end = i + static_cast<uint32_t>(g.alias.size());
-                    if (end > para.end || a.compare(i, g.alias.size(), g.alias) != 0) continue;
-                    // The alias must end at a word boundary ("Meta" not "Metal").
-                    if (end < para.end && token_byte(static_cast<unsigned char>(a[end])) &&
-                        token_byte(static_cast<unsigned char>(a[end - 1])))
-                        continue;
-                    RawMention m;
-                    m.rule = g.rule;
-                    m.type = g.rule->type;
-                    m.span = {i, end};
-                    m.entry = g.entry;
-                    out.push_back(std::move(m));
-                    break;
+            order.emplace_back(r, found.size());
+            I.emit(c, p, base, groups.data(), found);
+            pos = e;
+        }
+    };
+    for (const text::Span& para : t.paragraphs()) {
+        re2::StringPiece p(a.data() + para.begin, para.size());
+        const unsigned char* s = reinterpret_cast<const unsigned char*>(p.data());
+        const size_t n = p.size();
+        found.clear();
+        order.clear();
+        std::fill(next.begin(), next.end(), 0);
+        for (size_t r : I.opaque) plain(r, p, para.begin, 0);
+        for (size_t q = 0; q < n; ++q) {
+            int ctx = q == 0 ? 0 : ascii_word(s[q - 1]) ? 1 : 2;
+            const uint64_t* sm = &I.start_mask[(ctx * 256 + s[q]) * W];
+            const uint64_t* nm = &I.next_mask[(q + 1 < n ? s[q + 1] : 256) * W];
+            for (size_t w = 0; w < W; ++w) {
+                uint64_t m = sm[w] & nm[w];
+                while (m) {
+                    size_t r = w * 64 + static_cast<size_t>(std::countr_zero(m));
+                    m &= m - 1;
+                    if (next[r] > q) continue;  // inside this rule's last match
+                    const Impl::Compiled& c = I.compiled[r];
+                    if (!c.re->Match(p, q, n, RE2::ANCHOR_START, nullptr, 0)) continue;
+                    // A match starts here and none between next[r] and here:
+                    // the plain search from here finds this very match.
+                    groups.assign(c.ngroups, re2::StringPiece());
+                    if (!c.re->Match(p, q, n, RE2::UNANCHORED, groups.data(), c.ngroups)) continue;
+                    order.emplace_back(r, found.size());
+                    I.emit(c, p, para.begin, groups.data(), found);
+                    next[r] = static_cast<uint32_t>(groups[0].data() - p.data() + groups[0].size());
                 }
             }
-            i = k;
         }
+        // The plain way yields rule by rule, each rule's matches left to right.
+        std::stable_sort(order.begin(), order.end(),
+                         [](const auto& x, const auto& y) { return x.first < y.first; });
+        for (const auto& [r, i] : order) out.push_back(std::move(found[i]));
+        match_gazetteers(I.gaz, a, para, out);
     }
     return out;
 }
 
 std::vector<RawMention> RuleSet::match(const text::Text& t) const {
     std::vector<RawMention> all = match_all(t);
-    // Rule order, for the last tie-break.
-    std::unordered_map<const Rule*, size_t> order;
-    for (size_t i = 0; i < impl_->rules.size(); ++i) order[impl_->rules[i].get()] = i;
+    const auto& order = impl_->order;  // rule order, for the last tie-break
     std::vector<size_t> idx(all.size());
     for (size_t i = 0; i < idx.size(); ++i) idx[i] = i;
     std::sort(idx.begin(), idx.end(), [&](size_t x, size_t y) {
@@ -707,7 +852,8 @@ std::vector<RawMention> RuleSet::match(const text::Text& t) const {
         const RawMention& b = all[y];
         if (a.span.size() != b.span.size()) return a.span.size() > b.span.size();
         if (a.rule->priority != b.rule->priority) return a.rule->priority > b.rule->priority;
-        if (order[a.rule] != order[b.rule]) return order[a.rule] < order[b.rule];
+        size_t oa = order.at(a.rule), ob = order.at(b.rule);
+        if (oa != ob) return oa < ob;
         return a.span.begin < b.span.begin;
     });
     // Accepted spans per layer, keyed by begin, for overlap checks.

@@ -131,6 +131,10 @@ public:
     std::vector<RawMention> match(const text::Text& text) const;
     // Every match of every rule before overlap resolution (for lint/debug).
     std::vector<RawMention> match_all(const text::Text& text) const;
+    // The same, found the straightforward way: every rule that the RE2::Set
+    // prefilter lets through searches the whole paragraph. Slow; kept as the
+    // definition match_all is tested against (and for `--reference`).
+    std::vector<RawMention> match_all_reference(const text::Text& text) const;
 
     const std::vector<std::unique_ptr<Rule>>& rules() const;
     const Rule* rule(std::string_view id) const;
