@@ -59,7 +59,7 @@ inline bool token_byte(unsigned char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
-// RE2's word byte (for \\b): ASCII letter, digit or underscore.
+// RE2's word byte (for \b): ASCII letter, digit or underscore.
 inline bool ascii_word(unsigned char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
@@ -125,7 +125,7 @@ struct RuleSet::Impl {
     std::unordered_map<const Rule*, size_t> order;  // rule file order, for tie-breaks
 
     void build_start_tables();
-    void emit(const Compiled& c, re2::StringPiece p, uint32_t base, const re2::StringPiece* groups,
+    bool emit(const Compiled& c, re2::StringPiece p, uint32_t base, const re2::StringPiece* groups,
               std::vector<RawMention>& out) const;
 
     // Gazetteer: first token → aliases starting with it, longest first.
@@ -685,7 +685,8 @@ std::vector<const GazetteerEntry*> RuleSet::gazetteer_entries() const {
 
 // One match of a pattern rule as a raw mention: groups[0] is the match,
 // groups[1..] its captures, all inside paragraph p that starts at `base`.
-void RuleSet::Impl::emit(const Compiled& c, re2::StringPiece p, uint32_t base, const re2::StringPiece* groups,
+// Returns whether it yielded a mention.
+bool RuleSet::Impl::emit(const Compiled& c, re2::StringPiece p, uint32_t base, const re2::StringPiece* groups,
                          std::vector<RawMention>& out) const {
     size_t b = groups[0].data() - p.data();
     size_t e = b + groups[0].size();
@@ -699,6 +700,7 @@ void RuleSet::Impl::emit(const Compiled& c, re2::StringPiece p, uint32_t base, c
         m.captures.push_back({c.group_names[g], {gb, gb + static_cast<uint32_t>(groups[g].size())}});
     }
     out.push_back(std::move(m));
+    return true;
 }
 
 namespace {
@@ -798,8 +800,7 @@ std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
                 pos = b + 1;
                 continue;
             }
-            order.emplace_back(r, found.size());
-            I.emit(c, p, base, groups.data(), found);
+            if (I.emit(c, p, base, groups.data(), found)) order.emplace_back(r, found.size() - 1);
             pos = e;
         }
     };
@@ -827,8 +828,7 @@ std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
                     // the plain search from here finds this very match.
                     groups.assign(c.ngroups, re2::StringPiece());
                     if (!c.re->Match(p, q, n, RE2::UNANCHORED, groups.data(), c.ngroups)) continue;
-                    order.emplace_back(r, found.size());
-                    I.emit(c, p, para.begin, groups.data(), found);
+                    if (I.emit(c, p, para.begin, groups.data(), found)) order.emplace_back(r, found.size() - 1);
                     next[r] = static_cast<uint32_t>(groups[0].data() - p.data() + groups[0].size());
                 }
             }
