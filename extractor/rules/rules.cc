@@ -740,6 +740,12 @@ void match_gazetteers(const Gaz& gaz, const std::string& a, const text::Span& pa
     }
 }
 
+// A rule is tested at candidate positions (an anchored DFA run each) until
+// it has used kMinTests + paragraph bytes / kBytesPerTest tests; past that
+// one unanchored search over the rest of the paragraph is cheaper.
+constexpr size_t kMinTests = 4;
+constexpr size_t kBytesPerTest = 16;
+
 }  // namespace
 
 std::vector<RawMention> RuleSet::match_all_reference(const text::Text& t) const {
@@ -783,12 +789,15 @@ std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
     const std::string& a = t.analysis();
     const size_t W = I.words;
     std::vector<RawMention> out;
-    std::vector<RawMention> found;          // this paragraph's pattern matches, in the order found
+    std::vector<RawMention> found;                 // this paragraph's pattern matches, as found
     std::vector<std::pair<size_t, size_t>> order;  // (rule, index in found), sorted into rule order
-    std::vector<uint32_t> next(I.compiled.size());  // per rule: where its next match may start
+    std::vector<uint32_t> next(I.compiled.size());   // per rule: no match starts before this
+    std::vector<uint32_t> budget(I.compiled.size());  // per rule: anchored tests left
+    std::vector<uint64_t> active(W);               // rules still tried position by position
+    std::vector<int> hits;
     std::vector<re2::StringPiece> groups;
-    // All matches of rule r at or after `from`, the plain way (unanchored
-    // search, then on from the end of each match).
+    // Rule r's matches from `from` on, the plain way: unanchored search,
+    // then on from the end of each match.
     auto plain = [&](size_t r, re2::StringPiece p, uint32_t base, size_t from) {
         const Impl::Compiled& c = I.compiled[r];
         groups.assign(c.ngroups, re2::StringPiece());
@@ -810,22 +819,49 @@ std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
         const size_t n = p.size();
         found.clear();
         order.clear();
-        std::fill(next.begin(), next.end(), 0);
-        for (size_t r : I.opaque) plain(r, p, para.begin, 0);
-        for (size_t q = 0; q < n; ++q) {
+        // The set says which rules match somewhere in the paragraph (the
+        // reference path trusts it the same way).
+        hits.clear();
+        if (I.set_ok) {
+            I.set->Match(p, &hits);
+        } else {
+            for (size_t i = 0; i < I.compiled.size(); ++i) hits.push_back(static_cast<int>(i));
+        }
+        std::fill(active.begin(), active.end(), 0);
+        bool any = false;
+        for (int h : hits) {
+            size_t r = static_cast<size_t>(h);
+            if (!I.compiled[r].start.ok) {
+                plain(r, p, para.begin, 0);
+                continue;
+            }
+            active[r / 64] |= uint64_t{1} << (r % 64);
+            next[r] = 0;
+            budget[r] = static_cast<uint32_t>(kMinTests + n / kBytesPerTest);
+            any = true;
+        }
+        for (size_t q = 0; any && q < n; ++q) {
             int ctx = q == 0 ? 0 : ascii_word(s[q - 1]) ? 1 : 2;
             const uint64_t* sm = &I.start_mask[(ctx * 256 + s[q]) * W];
             const uint64_t* nm = &I.next_mask[(q + 1 < n ? s[q + 1] : 256) * W];
             for (size_t w = 0; w < W; ++w) {
-                uint64_t m = sm[w] & nm[w];
+                uint64_t m = sm[w] & nm[w] & active[w];
                 while (m) {
                     size_t r = w * 64 + static_cast<size_t>(std::countr_zero(m));
                     m &= m - 1;
                     if (next[r] > q) continue;  // inside this rule's last match
                     const Impl::Compiled& c = I.compiled[r];
+                    if (budget[r] == 0) {
+                        // Too many places to test: search the rest plainly
+                        // (no match of r starts in [next[r], q)).
+                        active[w] &= ~(uint64_t{1} << (r % 64));
+                        plain(r, p, para.begin, q);
+                        continue;
+                    }
+                    --budget[r];
                     if (!c.re->Match(p, q, n, RE2::ANCHOR_START, nullptr, 0)) continue;
-                    // A match starts here and none between next[r] and here:
-                    // the plain search from here finds this very match.
+                    // A match starts here and none between next[r] and here,
+                    // so the plain search from here finds this very match.
                     groups.assign(c.ngroups, re2::StringPiece());
                     if (!c.re->Match(p, q, n, RE2::UNANCHORED, groups.data(), c.ngroups)) continue;
                     if (I.emit(c, p, para.begin, groups.data(), found)) order.emplace_back(r, found.size() - 1);
