@@ -70,6 +70,52 @@ struct StringHash {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
+// A pattern for RE2's Latin-1 mode that matches pure-ASCII text exactly as
+// the UTF-8 pattern does: every non-ASCII character, written as itself or
+// as \x{...}, becomes \x{FF} (one character that ASCII text never has, like
+// the original; as a range end it keeps the range's ASCII part). "" when
+// the pattern has \Q...\E (not rewritten).
+std::string latin1_pattern(std::string_view p) {
+    std::string out;
+    for (size_t i = 0; i < p.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(p[i]);
+        if (c >= 0x80) {  // a UTF-8 sequence: skip its continuation bytes
+            while (i + 1 < p.size() && (static_cast<unsigned char>(p[i + 1]) & 0xc0) == 0x80) ++i;
+            out += "\\x{FF}";
+            continue;
+        }
+        if (c != '\\' || i + 1 >= p.size()) {
+            out += p[i];
+            continue;
+        }
+        char e = p[i + 1];
+        if (e == 'Q') return "";
+        if (static_cast<unsigned char>(e) >= 0x80) continue;  // escaped non-ASCII: as above, next round
+        if (e == 'x' && i + 2 < p.size() && p[i + 2] == '{') {
+            size_t close = p.find('}', i + 3);
+            if (close != std::string_view::npos) {
+                std::string hex(p.substr(i + 3, close - i - 3));
+                char* endp = nullptr;
+                unsigned long v = std::strtoul(hex.c_str(), &endp, 16);
+                if (!hex.empty() && endp && *endp == 0 && v > 0xff) {
+                    out += "\\x{FF}";
+                    i = close;
+                    continue;
+                }
+            }
+        }
+        out += p[i];
+        out += p[++i];
+    }
+    return out;
+}
+
+bool all_ascii(const unsigned char* s, size_t n) {
+    for (size_t i = 0; i < n; ++i)
+        if (s[i] >= 0x80) return false;
+    return true;
+}
+
 struct Macro {
     std::string body;           // as written (lists: the alternation)
     Location where;
@@ -108,10 +154,26 @@ struct RuleSet::Impl {
         std::vector<std::string> group_names;  // by group index (1-based; [0] unused), suffix-stripped
         int ngroups = 1;                       // groups to ask RE2 for: up to the last named one
         StartInfo start;
+        // The same pattern compiled for Latin-1 (null if it does not
+        // compile so): on pure-ASCII text it finds the same matches and
+        // captures, with a far smaller program where the pattern has
+        // Unicode classes (\pL), so captures cost a fraction.
+        std::unique_ptr<RE2> latin;
     };
     std::vector<Compiled> compiled;
     std::unique_ptr<RE2::Set> set;  // the reference path's prefilter
     bool set_ok = false;
+
+    // The fast path's prefilter: one set per dimension (rule id up to the
+    // first '.'), as one DFA over every pattern grows huge and slow, each
+    // with a Latin-1 twin for pure-ASCII paragraphs when every pattern of
+    // the group has one.
+    struct Group {
+        std::vector<size_t> rules;  // set index → compiled index
+        std::unique_ptr<RE2::Set> utf8, latin;
+    };
+    std::vector<Group> groups;
+    bool groups_ok = false;
 
     // Start tables over compiled indices, `words` 64-bit words per mask:
     // start_mask[(c * 256 + byte) * words] has the rules that can start at
@@ -125,6 +187,7 @@ struct RuleSet::Impl {
     std::unordered_map<const Rule*, size_t> order;  // rule file order, for tie-breaks
 
     void build_start_tables();
+    void build_groups(const RE2::Options& opt);
     bool emit(const Compiled& c, re2::StringPiece p, uint32_t base, const re2::StringPiece* groups,
               std::vector<RawMention>& out) const;
 
@@ -587,6 +650,11 @@ void RuleSet::Impl::compile() {
         }
         c.start = analyse_start(r->pattern);
         c.re = std::move(re);
+        RE2::Options lopt = opt;
+        lopt.set_encoding(RE2::Options::EncodingLatin1);
+        std::string lp = latin1_pattern(r->pattern);
+        if (!lp.empty()) c.latin = std::make_unique<RE2>(lp, lopt);
+        if (c.latin && (!c.latin->ok() || c.latin->NumberOfCapturingGroups() != c.re->NumberOfCapturingGroups())) c.latin.reset();
         compiled.push_back(std::move(c));
     }
     for (auto& [name, list] : gaz)
@@ -606,7 +674,35 @@ void RuleSet::Impl::compile() {
     }
     set_ok = set_ok && set->Compile();
     build_start_tables();
+    build_groups(opt);
     for (size_t i = 0; i < rules.size(); ++i) order[rules[i].get()] = i;
+}
+
+void RuleSet::Impl::build_groups(const RE2::Options& opt) {
+    groups.clear();
+    std::map<std::string, size_t> by_dim;
+    for (size_t r = 0; r < compiled.size(); ++r) {
+        const std::string& id = compiled[r].rule->id;
+        auto [it, fresh] = by_dim.emplace(id.substr(0, id.find('.')), groups.size());
+        if (fresh) groups.emplace_back();
+        groups[it->second].rules.push_back(r);
+    }
+    RE2::Options sopt = opt;
+    sopt.set_max_mem(256 << 20);
+    RE2::Options lopt = sopt;
+    lopt.set_encoding(RE2::Options::EncodingLatin1);
+    groups_ok = true;
+    for (Group& g : groups) {
+        g.utf8 = std::make_unique<RE2::Set>(sopt, RE2::UNANCHORED);
+        g.latin = std::make_unique<RE2::Set>(lopt, RE2::UNANCHORED);
+        bool latin_ok = true;
+        for (size_t r : g.rules) {
+            groups_ok = groups_ok && g.utf8->Add(compiled[r].rule->pattern, nullptr) >= 0;
+            latin_ok = latin_ok && compiled[r].latin && g.latin->Add(latin1_pattern(compiled[r].rule->pattern), nullptr) >= 0;
+        }
+        groups_ok = groups_ok && g.utf8->Compile();
+        if (!latin_ok || !g.latin->Compile()) g.latin.reset();
+    }
 }
 
 void RuleSet::Impl::build_start_tables() {
@@ -795,6 +891,7 @@ std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
     std::vector<uint32_t> budget(I.compiled.size());  // per rule: anchored tests left
     std::vector<uint64_t> active(W);               // rules still tried position by position
     std::vector<int> hits;
+    std::vector<size_t> rule_hits;
     std::vector<re2::StringPiece> groups;
     // Rule r's matches from `from` on, the plain way: unanchored search,
     // then on from the end of each match.
@@ -821,16 +918,20 @@ std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
         order.clear();
         // The set says which rules match somewhere in the paragraph (the
         // reference path trusts it the same way).
-        hits.clear();
-        if (I.set_ok) {
-            I.set->Match(p, &hits);
+        const bool ascii = all_ascii(s, n);
+        rule_hits.clear();
+        if (I.groups_ok) {
+            for (const Impl::Group& g : I.groups) {
+                hits.clear();
+                (ascii && g.latin ? g.latin : g.utf8)->Match(p, &hits);
+                for (int h : hits) rule_hits.push_back(g.rules[static_cast<size_t>(h)]);
+            }
         } else {
-            for (size_t i = 0; i < I.compiled.size(); ++i) hits.push_back(static_cast<int>(i));
+            for (size_t i = 0; i < I.compiled.size(); ++i) rule_hits.push_back(i);
         }
         std::fill(active.begin(), active.end(), 0);
         bool any = false;
-        for (int h : hits) {
-            size_t r = static_cast<size_t>(h);
+        for (size_t r : rule_hits) {
             if (!I.compiled[r].start.ok) {
                 plain(r, p, para.begin, 0);
                 continue;
@@ -859,11 +960,21 @@ std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
                         continue;
                     }
                     --budget[r];
-                    if (!c.re->Match(p, q, n, RE2::ANCHOR_START, nullptr, 0)) continue;
-                    // A match starts here and none between next[r] and here,
-                    // so the plain search from here finds this very match.
+                    // A DFA run anchored here: does a match start here, and
+                    // where does it end?
                     groups.assign(c.ngroups, re2::StringPiece());
-                    if (!c.re->Match(p, q, n, RE2::UNANCHORED, groups.data(), c.ngroups)) continue;
+                    if (!c.re->Match(p, q, n, RE2::ANCHOR_START, groups.data(), 1)) continue;
+                    // No match starts between next[r] and here, so this is
+                    // the match the plain search from next[r] finds; its
+                    // captures are those of the best way to match exactly
+                    // this span, which the Latin-1 twin finds as well when
+                    // the span is ASCII.
+                    size_t e = q + groups[0].size();
+                    if (c.ngroups > 1) {
+                        bool ok = c.latin && all_ascii(s + q, e - q) &&
+                                  c.latin->Match(p, q, e, RE2::ANCHOR_BOTH, groups.data(), c.ngroups);
+                        if (!ok && !c.re->Match(p, q, n, RE2::UNANCHORED, groups.data(), c.ngroups)) continue;
+                    }
                     if (I.emit(c, p, para.begin, groups.data(), found)) order.emplace_back(r, found.size() - 1);
                     next[r] = static_cast<uint32_t>(groups[0].data() - p.data() + groups[0].size());
                 }
