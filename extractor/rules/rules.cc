@@ -894,12 +894,14 @@ std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
     std::vector<size_t> rule_hits;
     std::vector<re2::StringPiece> groups;
     // Rule r's matches from `from` on, the plain way: unanchored search,
-    // then on from the end of each match.
-    auto plain = [&](size_t r, re2::StringPiece p, uint32_t base, size_t from) {
+    // then on from the end of each match (with the Latin-1 twin if the
+    // paragraph is ASCII).
+    auto plain = [&](size_t r, re2::StringPiece p, uint32_t base, size_t from, bool ascii) {
         const Impl::Compiled& c = I.compiled[r];
+        const RE2& re = ascii && c.latin ? *c.latin : *c.re;
         groups.assign(c.ngroups, re2::StringPiece());
         size_t pos = from;
-        while (pos <= p.size() && c.re->Match(p, pos, p.size(), RE2::UNANCHORED, groups.data(), c.ngroups)) {
+        while (pos <= p.size() && re.Match(p, pos, p.size(), RE2::UNANCHORED, groups.data(), c.ngroups)) {
             size_t b = groups[0].data() - p.data();
             size_t e = b + groups[0].size();
             if (e == b) {
@@ -933,7 +935,7 @@ std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
         bool any = false;
         for (size_t r : rule_hits) {
             if (!I.compiled[r].start.ok) {
-                plain(r, p, para.begin, 0);
+                plain(r, p, para.begin, 0, ascii);
                 continue;
             }
             active[r / 64] |= uint64_t{1} << (r % 64);
@@ -956,14 +958,15 @@ std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
                         // Too many places to test: search the rest plainly
                         // (no match of r starts in [next[r], q)).
                         active[w] &= ~(uint64_t{1} << (r % 64));
-                        plain(r, p, para.begin, q);
+                        plain(r, p, para.begin, q, ascii);
                         continue;
                     }
                     --budget[r];
                     // A DFA run anchored here: does a match start here, and
                     // where does it end?
+                    const RE2& re = ascii && c.latin ? *c.latin : *c.re;
                     groups.assign(c.ngroups, re2::StringPiece());
-                    if (!c.re->Match(p, q, n, RE2::ANCHOR_START, groups.data(), 1)) continue;
+                    if (!re.Match(p, q, n, RE2::ANCHOR_START, groups.data(), 1)) continue;
                     // No match starts between next[r] and here, so this is
                     // the match the plain search from next[r] finds; its
                     // captures are those of the best way to match exactly
