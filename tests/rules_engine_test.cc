@@ -238,6 +238,16 @@ TEST_CASE("rules engine: start conditions admit every match start", "[rules]") {
                 int ctx = q == 0 ? 0 : word_before ? 1 : 2;
                 CHECK(st.first[ctx].test(byte(q)));
                 CHECK((st.one || (q + 1 < text.size() && st.second.test(byte(q + 1)))));
+                bool prefixed = false;
+                for (size_t k = 0; k < st.prefixes.size() && !prefixed; ++k) {
+                    const auto& pre = st.prefixes[k];
+                    bool whole = k < st.whole_count;
+                    if (whole ? m.size() != pre.size() : m.size() < pre.size()) continue;
+                    bool all = true;
+                    for (size_t i = 0; i < pre.size() && all; ++i) all = pre[i].test(byte(q + i));
+                    prefixed = all;
+                }
+                CHECK(prefixed);
                 ++checked;
             }
         }

@@ -23,11 +23,18 @@ std::vector<std::string> builtin_list_names();
 // byte) its second byte is in `second`. These are over-approximations read
 // from the pattern text. ok == false: the pattern could not be read or can
 // match the empty string, and the sets say nothing.
+// `prefixes` holds the beginnings of the matches as strings of byte sets: the
+// first whole_count are entire matches (shorter than kStartPrefix bytes),
+// the rest are the first bytes of longer matches (kStartPrefix or fewer);
+// every match begins with one of them.
+constexpr size_t kStartPrefix = 4;
 struct StartInfo {
     bool ok = false;
     std::bitset<256> first[3];
     std::bitset<256> second;
     bool one = false;
+    std::vector<std::vector<std::bitset<256>>> prefixes;
+    size_t whole_count = 0;
 };
 StartInfo analyse_start(std::string_view pattern);
 

@@ -110,6 +110,12 @@ std::string latin1_pattern(std::string_view p) {
     return out;
 }
 
+// Trigram filters: 2^15 bits per rule.
+constexpr int kTrigramBits = 15;
+inline uint32_t trigram_hash(unsigned a, unsigned b, unsigned c) {
+    return ((a << 16 | b << 8 | c) * 2654435761u) >> (32 - kTrigramBits);
+}
+
 bool all_ascii(const unsigned char* s, size_t n) {
     for (size_t i = 0; i < n; ++i)
         if (s[i] >= 0x80) return false;
@@ -159,6 +165,14 @@ struct RuleSet::Impl {
         // captures, with a far smaller program where the pattern has
         // Unicode classes (\pL), so captures cost a fraction.
         std::unique_ptr<RE2> latin;
+        // Three bytes from offset tri_off of every match are in this
+        // hashed set (tri_off -1: no such filter for this rule).
+        int tri_off = -1;
+        std::vector<uint64_t> tri;
+        bool tri_has(const unsigned char* b) const {
+            uint32_t h = trigram_hash(b[0], b[1], b[2]);
+            return tri[h / 64] >> (h % 64) & 1;
+        }
     };
     std::vector<Compiled> compiled;
     std::unique_ptr<RE2::Set> set;  // the reference path's prefilter
@@ -706,6 +720,40 @@ void RuleSet::Impl::build_groups(const RE2::Options& opt) {
 }
 
 void RuleSet::Impl::build_start_tables() {
+    // Trigram filters from the prefix strings: at offset 0, or 1 when the
+    // first byte is loose (a context byte such as (?:^|[^\w])) — if every
+    // prefix is long enough and the strings spell few enough trigrams.
+    for (Compiled& c : compiled) {
+        c.tri_off = -1;
+        const auto& pre = c.start.prefixes;
+        if (!c.start.ok || pre.empty()) continue;
+        for (int o = 0; o < 2 && c.tri_off < 0; ++o) {
+            size_t count = 0;
+            bool fits = true;
+            for (const auto& p : pre) {
+                if (p.size() < static_cast<size_t>(o) + 3) {
+                    fits = false;
+                    break;
+                }
+                count += p[o].count() * p[o + 1].count() * p[o + 2].count();
+            }
+            if (!fits || count > 50000) continue;
+            c.tri.assign((size_t{1} << kTrigramBits) / 64, 0);
+            for (const auto& p : pre)
+                for (unsigned a = 0; a < 256; ++a) {
+                    if (!p[o].test(a)) continue;
+                    for (unsigned b = 0; b < 256; ++b) {
+                        if (!p[o + 1].test(b)) continue;
+                        for (unsigned d = 0; d < 256; ++d) {
+                            if (!p[o + 2].test(d)) continue;
+                            uint32_t h = trigram_hash(a, b, d);
+                            c.tri[h / 64] |= uint64_t{1} << (h % 64);
+                        }
+                    }
+                }
+            c.tri_off = o;
+        }
+    }
     words = (compiled.size() + 63) / 64;
     start_mask.assign(3 * 256 * words, 0);
     next_mask.assign(257 * words, 0);
@@ -954,6 +1002,10 @@ std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
                     m &= m - 1;
                     if (next[r] > q) continue;  // inside this rule's last match
                     const Impl::Compiled& c = I.compiled[r];
+                    if (c.tri_off >= 0) {
+                        size_t o = q + static_cast<size_t>(c.tri_off);
+                        if (o + 3 > n || !c.tri_has(s + o)) continue;
+                    }
                     if (budget[r] == 0) {
                         // Too many places to test: search the rest plainly
                         // (no match of r starts in [next[r], q)).

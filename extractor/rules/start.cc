@@ -11,14 +11,21 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+#include <algorithm>
+#include <array>
+#include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 
 namespace claimex::rules {
 
 namespace {
 
 using Bytes = std::bitset<256>;
+
+constexpr size_t kPrefix = kStartPrefix;  // bytes of prefix kept
+constexpr size_t kPrefixCap = 512;        // strings kept per sub-pattern
 
 // Context classes: the byte before a position (BOT: none, start of text;
 // W: an ASCII word byte; N: any other byte) and the byte at it (W, N, EOT).
@@ -32,11 +39,114 @@ inline bool word_byte(unsigned c) {
 // What a sub-pattern can do at its start. `empty` is the set of
 // (before, after) context pairs in which it can match the empty string:
 // bit before*3 + after.
+// The first kPrefix bytes of the matches, as strings of byte sets:
+// `whole` holds entire matches shorter than kPrefix, `cut` the beginnings
+// of longer ones (kPrefix bytes, or fewer where the set grew too big and was
+// cut shorter). Empty-width assertions are ignored here (they only narrow).
+using Cls = std::array<uint64_t, 4>;
+using Str = std::vector<Cls>;
+struct Pref {
+    std::vector<Str> whole, cut;
+};
+
+Cls cls_of(const Bytes& b) {
+    Cls c{};
+    for (unsigned i = 0; i < 256; ++i)
+        if (b.test(i)) c[i / 64] |= uint64_t{1} << (i % 64);
+    return c;
+}
+
+void tidy(std::vector<Str>& v) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+// Keeps a prefix set small: first shorter strings, at last one string per
+// length with the byte sets of all strings joined (always a superset).
+void shrink(Pref& p) {
+    tidy(p.whole);
+    tidy(p.cut);
+    size_t len = kPrefix;
+    while (p.whole.size() + p.cut.size() > kPrefixCap && len > 1) {
+        --len;
+        std::vector<Str> whole;
+        for (auto& w : p.whole) {
+            if (w.size() <= len) {
+                whole.push_back(std::move(w));
+            } else {
+                w.resize(len);
+                p.cut.push_back(std::move(w));
+            }
+        }
+        p.whole = std::move(whole);
+        for (auto& c : p.cut)
+            if (c.size() > len) c.resize(len);
+        tidy(p.whole);
+        tidy(p.cut);
+    }
+    if (p.whole.size() + p.cut.size() > kPrefixCap) {
+        auto join = [](const std::vector<Str>& v) {
+            std::map<size_t, Str> by_len;
+            for (const auto& x : v) {
+                Str& j = by_len[x.size()];
+                if (j.empty()) j.assign(x.size(), Cls{});
+                for (size_t i = 0; i < x.size(); ++i)
+                    for (int k = 0; k < 4; ++k) j[i][k] |= x[i][k];
+            }
+            std::vector<Str> out;
+            for (auto& [l, x] : by_len) out.push_back(std::move(x));
+            return out;
+        };
+        p.whole = join(p.whole);
+        p.cut = join(p.cut);
+    }
+}
+
+Pref pref_concat(const Pref& a, const Pref& b) {
+    Pref r;
+    r.cut = a.cut;
+    for (const auto& x : a.whole) {
+        for (const auto& y : b.whole) {
+            Str s = x;
+            s.insert(s.end(), y.begin(), y.end());
+            if (s.size() >= kPrefix) {
+                s.resize(kPrefix);
+                r.cut.push_back(std::move(s));
+            } else {
+                r.whole.push_back(std::move(s));
+            }
+        }
+        for (const auto& y : b.cut) {
+            Str s = x;
+            s.insert(s.end(), y.begin(), y.end());
+            if (s.size() > kPrefix) s.resize(kPrefix);
+            r.cut.push_back(std::move(s));
+        }
+    }
+    shrink(r);
+    return r;
+}
+
+Pref pref_alternate(const Pref& a, const Pref& b) {
+    Pref r = a;
+    r.whole.insert(r.whole.end(), b.whole.begin(), b.whole.end());
+    r.cut.insert(r.cut.end(), b.cut.begin(), b.cut.end());
+    shrink(r);
+    return r;
+}
+
+Pref pref_empty() {
+    Pref p;
+    p.whole.push_back({});
+    return p;
+}
+
 struct Info {
     Bytes first[3];   // first byte of a non-empty match, by class of the byte before
     Bytes second;     // second byte of a match of two or more bytes
     bool one = false; // can match exactly one byte
     uint16_t empty = 0;
+    Pref pref;
 };
 
 constexpr uint16_t kAllEmpty = 0x1ff;
@@ -110,6 +220,26 @@ struct CharSet {
 
 Info char_info(const CharSet& cs) {
     Info in;
+    // Whole characters: one ASCII byte, or a lead byte and its continuations.
+    Bytes ascii;
+    for (unsigned c = 0; c < 128; ++c)
+        if (cs.ascii.test(c)) ascii.set(c);
+    if (ascii.any()) in.pref.whole.push_back({cls_of(ascii)});
+    Cls cont = cls_of(continuation());
+    for (auto [lo, hi, n] : {std::tuple{0xc2u, 0xdfu, 2}, std::tuple{0xe0u, 0xefu, 3}, std::tuple{0xf0u, 0xf4u, 4}}) {
+        Bytes lead;
+        for (unsigned b = lo; b <= hi; ++b)
+            if (cs.leads.test(b)) lead.set(b);
+        if (lead.none()) continue;
+        Str s{cls_of(lead)};
+        s.resize(static_cast<size_t>(n), cont);
+        if (s.size() >= kPrefix) {
+            s.resize(kPrefix);
+            in.pref.cut.push_back(std::move(s));
+        } else {
+            in.pref.whole.push_back(std::move(s));
+        }
+    }
     Bytes f;
     for (unsigned c = 0; c < 128; ++c)
         if (cs.ascii.test(c)) f.set(c);
@@ -136,6 +266,7 @@ Info concat(const Info& a, const Info& b) {
     if (a.empty) r.second |= b.second;
     r.one = (a.one && b.empty) || (a.empty && b.one);
     r.empty = a.empty & b.empty;
+    r.pref = pref_concat(a.pref, b.pref);
     return r;
 }
 
@@ -145,6 +276,7 @@ Info alternate(const Info& a, const Info& b) {
     r.second = a.second | b.second;
     r.one = a.one || b.one;
     r.empty = a.empty | b.empty;
+    r.pref = pref_alternate(a.pref, b.pref);
     return r;
 }
 
@@ -152,11 +284,23 @@ Info repeat(const Info& x, int min, int max) {
     if (max == 0) {
         Info e;
         e.empty = kAllEmpty;
+        e.pref = pref_empty();
         return e;
     }
     Info r = x;
     if (max != 1 && x.one) r.second |= x.first[0] | x.first[1] | x.first[2];
     if (min == 0) r.empty = kAllEmpty;
+    // Prefixes of x{min,max}: past kPrefix + 1 copies nothing new shows in
+    // the first kPrefix bytes (a copy that matches empty adds nothing).
+    int lim = static_cast<int>(kPrefix) + 1;
+    int lo = std::min(min, lim), hi = max < 0 || max > lim ? lim : max;
+    Pref acc = pref_empty(), out;
+    for (int i = 1; i <= hi; ++i) {
+        acc = pref_concat(acc, x.pref);
+        if (i >= lo) out = pref_alternate(out, acc);
+    }
+    if (lo == 0) out = pref_alternate(out, pref_empty());
+    r.pref = std::move(out);
     return r;
 }
 
@@ -272,6 +416,7 @@ private:
     std::optional<Info> concat_seq(Flags& f) {
         Info r;
         r.empty = kAllEmpty;
+        r.pref = pref_empty();
         while (!eof() && peek() != '|' && peek() != ')') {
             auto a = atom(f);
             if (!a) return std::nullopt;
@@ -337,6 +482,7 @@ private:
     static Info empty_with(uint16_t e) {
         Info in;
         in.empty = e;
+        in.pref = pref_empty();
         return in;
     }
 
@@ -524,6 +670,9 @@ private:
             Info in;
             for (auto& x : in.first) x.set();
             in.one = true;
+            Bytes all;
+            all.set();
+            in.pref.whole.push_back({cls_of(all)});
             return of(in);
         }
         if (c == 'Q') {  // literal text up to \E
@@ -533,6 +682,7 @@ private:
             i_ = end == std::string_view::npos ? p_.size() : end + 2;
             Info r;
             r.empty = kAllEmpty;
+            r.pref = pref_empty();
             Parser sub(lit);
             while (!sub.eof()) {
                 auto cp = sub.utf8();
@@ -645,6 +795,19 @@ StartInfo analyse_start(std::string_view pattern) {
     for (int i = 0; i < 3; ++i) out.first[i] = info->first[i];
     out.second = info->second;
     out.one = info->one;
+    auto to_bytes = [](const Str& s) {
+        std::vector<Bytes> v;
+        for (const Cls& c : s) {
+            Bytes b;
+            for (unsigned i = 0; i < 256; ++i)
+                if (c[i / 64] >> (i % 64) & 1) b.set(i);
+            v.push_back(b);
+        }
+        return v;
+    };
+    for (const auto& s : info->pref.whole) out.prefixes.push_back(to_bytes(s));
+    for (const auto& s : info->pref.cut) out.prefixes.push_back(to_bytes(s));
+    out.whole_count = info->pref.whole.size();
     return out;
 }
 
