@@ -884,11 +884,15 @@ void match_gazetteers(const Gaz& gaz, const std::string& a, const text::Span& pa
     }
 }
 
-// A rule is tested at candidate positions (an anchored DFA run each) until
-// it has used kMinTests + paragraph bytes / kBytesPerTest tests; past that
-// one unanchored search over the rest of the paragraph is cheaper.
+// A rule is tested at its candidate positions (an anchored DFA run each)
+// if it has at most kMinTests + paragraph bytes / kBytesPerTest of them;
+// past that one unanchored search over the paragraph is cheaper. A group's
+// set runs when its rules have more than one candidate per
+// kBytesPerCandidate bytes. (Measured on whole runs, where RE2's DFA states
+// come from memory rather than cache.)
 constexpr size_t kMinTests = 4;
-constexpr size_t kBytesPerTest = 16;
+constexpr size_t kBytesPerTest = 4;
+constexpr size_t kBytesPerCandidate = 32;
 
 }  // namespace
 
@@ -932,23 +936,23 @@ std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
     const Impl& I = *impl_;
     const std::string& a = t.analysis();
     const size_t W = I.words;
+    const size_t R = I.compiled.size();
     std::vector<RawMention> out;
     std::vector<RawMention> found;                 // this paragraph's pattern matches, as found
     std::vector<std::pair<size_t, size_t>> order;  // (rule, index in found), sorted into rule order
-    std::vector<uint32_t> next(I.compiled.size());   // per rule: no match starts before this
-    std::vector<uint32_t> budget(I.compiled.size());  // per rule: anchored tests left
-    std::vector<uint64_t> active(W);               // rules still tried position by position
+    std::vector<std::pair<uint32_t, uint32_t>> cands;  // (position, rule) where a match may start
+    std::vector<uint32_t> ncand(R);                // candidates per rule
+    std::vector<uint32_t> next(R);                 // per rule: no match starts before this
+    std::vector<char> active(R);                   // rules tested at their candidates
     std::vector<int> hits;
-    std::vector<size_t> rule_hits;
     std::vector<re2::StringPiece> groups;
-    // Rule r's matches from `from` on, the plain way: unanchored search,
-    // then on from the end of each match (with the Latin-1 twin if the
-    // paragraph is ASCII).
-    auto plain = [&](size_t r, re2::StringPiece p, uint32_t base, size_t from, bool ascii) {
+    // Rule r's matches, the plain way: unanchored search, then on from the
+    // end of each match (with the Latin-1 twin if the paragraph is ASCII).
+    auto plain = [&](size_t r, re2::StringPiece p, uint32_t base, bool ascii) {
         const Impl::Compiled& c = I.compiled[r];
         const RE2& re = ascii && c.latin ? *c.latin : *c.re;
         groups.assign(c.ngroups, re2::StringPiece());
-        size_t pos = from;
+        size_t pos = 0;
         while (pos <= p.size() && re.Match(p, pos, p.size(), RE2::UNANCHORED, groups.data(), c.ngroups)) {
             size_t b = groups[0].data() - p.data();
             size_t e = b + groups[0].size();
@@ -964,76 +968,83 @@ std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
         re2::StringPiece p(a.data() + para.begin, para.size());
         const unsigned char* s = reinterpret_cast<const unsigned char*>(p.data());
         const size_t n = p.size();
+        const bool ascii = all_ascii(s, n);
         found.clear();
         order.clear();
-        // The set says which rules match somewhere in the paragraph (the
-        // reference path trusts it the same way).
-        const bool ascii = all_ascii(s, n);
-        rule_hits.clear();
-        if (I.groups_ok) {
-            for (const Impl::Group& g : I.groups) {
-                hits.clear();
-                (ascii && g.latin ? g.latin : g.utf8)->Match(p, &hits);
-                for (int h : hits) rule_hits.push_back(g.rules[static_cast<size_t>(h)]);
-            }
-        } else {
-            for (size_t i = 0; i < I.compiled.size(); ++i) rule_hits.push_back(i);
-        }
-        std::fill(active.begin(), active.end(), 0);
-        bool any = false;
-        for (size_t r : rule_hits) {
-            if (!I.compiled[r].start.ok) {
-                plain(r, p, para.begin, 0, ascii);
-                continue;
-            }
-            active[r / 64] |= uint64_t{1} << (r % 64);
-            next[r] = 0;
-            budget[r] = static_cast<uint32_t>(kMinTests + n / kBytesPerTest);
-            any = true;
-        }
-        for (size_t q = 0; any && q < n; ++q) {
+        // 1. Where each rule can start, by its start bytes and trigrams.
+        cands.clear();
+        std::fill(ncand.begin(), ncand.end(), 0);
+        for (size_t q = 0; q < n; ++q) {
             int ctx = q == 0 ? 0 : ascii_word(s[q - 1]) ? 1 : 2;
             const uint64_t* sm = &I.start_mask[(ctx * 256 + s[q]) * W];
             const uint64_t* nm = &I.next_mask[(q + 1 < n ? s[q + 1] : 256) * W];
             for (size_t w = 0; w < W; ++w) {
-                uint64_t m = sm[w] & nm[w] & active[w];
+                uint64_t m = sm[w] & nm[w];
                 while (m) {
                     size_t r = w * 64 + static_cast<size_t>(std::countr_zero(m));
                     m &= m - 1;
-                    if (next[r] > q) continue;  // inside this rule's last match
                     const Impl::Compiled& c = I.compiled[r];
                     if (c.tri_off >= 0) {
                         size_t o = q + static_cast<size_t>(c.tri_off);
                         if (o + 3 > n || !c.tri_has(s + o)) continue;
                     }
-                    if (budget[r] == 0) {
-                        // Too many places to test: search the rest plainly
-                        // (no match of r starts in [next[r], q)).
-                        active[w] &= ~(uint64_t{1} << (r % 64));
-                        plain(r, p, para.begin, q, ascii);
-                        continue;
-                    }
-                    --budget[r];
-                    // A DFA run anchored here: does a match start here, and
-                    // where does it end?
-                    const RE2& re = ascii && c.latin ? *c.latin : *c.re;
-                    groups.assign(c.ngroups, re2::StringPiece());
-                    if (!re.Match(p, q, n, RE2::ANCHOR_START, groups.data(), 1)) continue;
-                    // No match starts between next[r] and here, so this is
-                    // the match the plain search from next[r] finds; its
-                    // captures are those of the best way to match exactly
-                    // this span, which the Latin-1 twin finds as well when
-                    // the span is ASCII.
-                    size_t e = q + groups[0].size();
-                    if (c.ngroups > 1) {
-                        bool ok = c.latin && all_ascii(s + q, e - q) &&
-                                  c.latin->Match(p, q, e, RE2::ANCHOR_BOTH, groups.data(), c.ngroups);
-                        if (!ok && !c.re->Match(p, q, n, RE2::UNANCHORED, groups.data(), c.ngroups)) continue;
-                    }
-                    if (I.emit(c, p, para.begin, groups.data(), found)) order.emplace_back(r, found.size() - 1);
-                    next[r] = static_cast<uint32_t>(groups[0].data() - p.data() + groups[0].size());
+                    cands.emplace_back(static_cast<uint32_t>(q), static_cast<uint32_t>(r));
+                    ++ncand[r];
                 }
             }
+        }
+        // 2. Which rules to try. A group's set (one DFA pass over the
+        // paragraph) tells which of its rules match at all; it pays only
+        // when the group has many candidates, and is needed for rules
+        // without start conditions (the reference path trusts the set the
+        // same way). A rule with many candidates is searched the plain way.
+        std::fill(active.begin(), active.end(), 0);
+        for (const Impl::Group& g : I.groups) {
+            size_t total = 0;
+            bool opaque = false;
+            for (size_t r : g.rules) {
+                total += ncand[r];
+                opaque = opaque || !I.compiled[r].start.ok;
+            }
+            if (total == 0 && !opaque) continue;  // no rule of the group can match here
+            if (I.groups_ok && (opaque || total * kBytesPerCandidate > n)) {
+                hits.clear();
+                (ascii && g.latin ? g.latin : g.utf8)->Match(p, &hits);
+                for (int h : hits) active[g.rules[static_cast<size_t>(h)]] = 1;
+            } else {
+                for (size_t r : g.rules) active[r] = ncand[r] > 0 || !I.compiled[r].start.ok;
+            }
+        }
+        for (size_t r = 0; r < R; ++r) {
+            if (!active[r]) continue;
+            if (!I.compiled[r].start.ok || ncand[r] > kMinTests + n / kBytesPerTest) {
+                plain(r, p, para.begin, ascii);
+                active[r] = 0;
+            } else {
+                next[r] = 0;
+            }
+        }
+        // 3. The other rules, tested at each of their candidates in order.
+        for (const auto& [q, r] : cands) {
+            if (!active[r] || next[r] > q) continue;  // not tried, or inside its last match
+            const Impl::Compiled& c = I.compiled[r];
+            const RE2& re = ascii && c.latin ? *c.latin : *c.re;
+            // A DFA run anchored here: does a match start here, and where
+            // does it end?
+            groups.assign(c.ngroups, re2::StringPiece());
+            if (!re.Match(p, q, n, RE2::ANCHOR_START, groups.data(), 1)) continue;
+            // No match starts between next[r] and here, so this is the
+            // match the plain search from next[r] finds; its captures are
+            // those of the best way to match exactly this span, which the
+            // Latin-1 twin finds as well when the span is ASCII.
+            size_t e = q + groups[0].size();
+            if (c.ngroups > 1) {
+                bool ok = c.latin && all_ascii(s + q, e - q) &&
+                          c.latin->Match(p, q, e, RE2::ANCHOR_BOTH, groups.data(), c.ngroups);
+                if (!ok && !c.re->Match(p, q, n, RE2::UNANCHORED, groups.data(), c.ngroups)) continue;
+            }
+            if (I.emit(c, p, para.begin, groups.data(), found)) order.emplace_back(r, found.size() - 1);
+            next[r] = static_cast<uint32_t>(groups[0].data() - p.data() + groups[0].size());
         }
         // The plain way yields rule by rule, each rule's matches left to right.
         std::stable_sort(order.begin(), order.end(),
