@@ -18,6 +18,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <algorithm>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -91,21 +92,35 @@ int main(int argc, char** argv) {
     std::printf("match_all vs match_all_reference: %s\n", diffs ? "DIFFERENT" : "identical");
 
     std::vector<char> junk(evict_mb << 20);
-    auto time = [&](const char* name, const std::function<size_t(const text::Text&)>& f) {
-        size_t n = 0;
-        for (const auto& t : texts) n += f(t);  // warm-up: RE2 builds DFA states lazily
-        double s = 0;
-        for (int p = 0; p < passes; ++p)
+    // The paths take turns pass by pass, and each reports its best pass
+    // (and the mean): on a shared machine the best pass is the stable figure.
+    struct Path {
+        const char* name;
+        std::function<size_t(const text::Text&)> f;
+        double best = 1e300, sum = 0;
+        size_t mentions = 0;
+    };
+    std::vector<Path> paths = {
+        {"match_all_reference", [&](const text::Text& t) { return rs.match_all_reference(t).size(); }},
+        {"match_all", [&](const text::Text& t) { return rs.match_all(t).size(); }},
+        {"match", [&](const text::Text& t) { return rs.match(t).size(); }},
+    };
+    for (auto& p : paths)
+        for (const auto& t : texts) p.mentions += p.f(t);  // warm-up: RE2 builds DFA states lazily
+    for (int pass = 0; pass < passes; ++pass)
+        for (auto& p : paths) {
+            double s = 0;
             for (const auto& t : texts) {
-                if (!junk.empty()) std::memset(junk.data(), p + 1, junk.size());
+                if (!junk.empty()) std::memset(junk.data(), pass + 1, junk.size());
                 double t0 = cpu_seconds();
-                f(t);
+                p.f(t);
                 s += cpu_seconds() - t0;
             }
-        std::printf("  %-22s %8.2f MB/s  (%zu mentions per pass)\n", name, bytes * passes / 1e6 / s, n);
-    };
-    time("match_all_reference", [&](const text::Text& t) { return rs.match_all_reference(t).size(); });
-    time("match_all", [&](const text::Text& t) { return rs.match_all(t).size(); });
-    time("match", [&](const text::Text& t) { return rs.match(t).size(); });
+            p.best = std::min(p.best, s);
+            p.sum += s;
+        }
+    for (const auto& p : paths)
+        std::printf("  %-22s %8.2f MB/s best pass, %8.2f MB/s mean  (%zu mentions per pass)\n", p.name, bytes / 1e6 / p.best,
+                    bytes * passes / 1e6 / p.sum, p.mentions);
     return diffs ? 1 : 0;
 }
