@@ -110,10 +110,10 @@ std::string latin1_pattern(std::string_view p) {
     return out;
 }
 
-// Trigram filters: 2^15 bits per rule.
-constexpr int kTrigramBits = 15;
-inline uint32_t trigram_hash(unsigned a, unsigned b, unsigned c) {
-    return ((a << 16 | b << 8 | c) * 2654435761u) >> (32 - kTrigramBits);
+// Trigram filters: a hashed bit set per rule, 8 bits per trigram (at
+// least 2^9, at most 2^15 bits), kept small so that all of them stay in cache.
+inline uint32_t trigram_hash(unsigned a, unsigned b, unsigned c, int bits) {
+    return ((a << 16 | b << 8 | c) * 2654435761u) >> (32 - bits);
 }
 
 bool all_ascii(const unsigned char* s, size_t n) {
@@ -168,9 +168,10 @@ struct RuleSet::Impl {
         // Three bytes from offset tri_off of every match are in this
         // hashed set (tri_off -1: no such filter for this rule).
         int tri_off = -1;
+        int tri_bits = 0;
         std::vector<uint64_t> tri;
         bool tri_has(const unsigned char* b) const {
-            uint32_t h = trigram_hash(b[0], b[1], b[2]);
+            uint32_t h = trigram_hash(b[0], b[1], b[2], tri_bits);
             return tri[h / 64] >> (h % 64) & 1;
         }
     };
@@ -207,6 +208,7 @@ struct RuleSet::Impl {
 
     // Gazetteer: first token → aliases starting with it, longest first.
     std::unordered_map<std::string, std::vector<GazAlias>, StringHash, std::equal_to<>> gaz;
+    std::vector<uint64_t> gaz_filter;  // see match_gazetteers
 
     void problem(const Location& at, const std::string& rule, std::string msg, bool error = true) {
         problems.push_back({at, rule, std::move(msg), error});
@@ -674,6 +676,13 @@ void RuleSet::Impl::compile() {
     for (auto& [name, list] : gaz)
         std::stable_sort(list.begin(), list.end(),
                          [](const GazAlias& a, const GazAlias& b) { return a.alias.size() > b.alias.size(); });
+    if (!gaz.empty()) {
+        gaz_filter.assign(1024, 0);  // 2^16 bits
+        for (const auto& [word, list] : gaz) {
+            size_t h = StringHash{}(word) % (gaz_filter.size() * 64);
+            gaz_filter[h / 64] |= uint64_t{1} << (h % 64);
+        }
+    }
 
     RE2::Options sopt = opt;
     sopt.set_max_mem(256 << 20);
@@ -738,7 +747,9 @@ void RuleSet::Impl::build_start_tables() {
                 count += p[o].count() * p[o + 1].count() * p[o + 2].count();
             }
             if (!fits || count > 50000) continue;
-            c.tri.assign((size_t{1} << kTrigramBits) / 64, 0);
+            c.tri_bits = 9;
+            while (c.tri_bits < 15 && (size_t{1} << c.tri_bits) < 8 * count) ++c.tri_bits;
+            c.tri.assign((size_t{1} << c.tri_bits) / 64, 0);
             for (const auto& p : pre)
                 for (unsigned a = 0; a < 256; ++a) {
                     if (!p[o].test(a)) continue;
@@ -746,7 +757,7 @@ void RuleSet::Impl::build_start_tables() {
                         if (!p[o + 1].test(b)) continue;
                         for (unsigned d = 0; d < 256; ++d) {
                             if (!p[o + 2].test(d)) continue;
-                            uint32_t h = trigram_hash(a, b, d);
+                            uint32_t h = trigram_hash(a, b, d, c.tri_bits);
                             c.tri[h / 64] |= uint64_t{1} << (h % 64);
                         }
                     }
@@ -850,8 +861,11 @@ bool RuleSet::Impl::emit(const Compiled& c, re2::StringPiece p, uint32_t base, c
 namespace {
 
 // Gazetteer hits of one paragraph: at each word start, the longest alias that fits.
+// `filter`: a bit per hash of every first word of an alias (empty: none),
+// so that most words are passed over without a lookup in the map.
 template <class Gaz>
-void match_gazetteers(const Gaz& gaz, const std::string& a, const text::Span& para, std::vector<RawMention>& out) {
+void match_gazetteers(const Gaz& gaz, const std::vector<uint64_t>& filter, const std::string& a,
+                      const text::Span& para, std::vector<RawMention>& out) {
     if (gaz.empty()) return;
     // Gazetteers: at each word start, the longest alias that fits.
     for (uint32_t i = para.begin; i < para.end;) {
@@ -862,7 +876,15 @@ void match_gazetteers(const Gaz& gaz, const std::string& a, const text::Span& pa
         }
         uint32_t k = i;
         while (k < para.end && token_byte(static_cast<unsigned char>(a[k]))) ++k;
-        auto it = gaz.find(std::string_view(a).substr(i, k - i));
+        std::string_view word = std::string_view(a).substr(i, k - i);
+        if (!filter.empty()) {
+            size_t h = StringHash{}(word) % (filter.size() * 64);
+            if (!(filter[h / 64] >> (h % 64) & 1)) {
+                i = k;
+                continue;
+            }
+        }
+        auto it = gaz.find(word);
         if (it != gaz.end()) {
             for (const GazAlias& g : it->second) {
                 uint32_t end = i + static_cast<uint32_t>(g.alias.size());
@@ -927,7 +949,7 @@ std::vector<RawMention> RuleSet::match_all_reference(const text::Text& t) const 
                 pos = e;
             }
         }
-        match_gazetteers(impl_->gaz, a, para, out);
+        match_gazetteers(impl_->gaz, {}, a, para, out);
     }
     return out;
 }
@@ -1050,7 +1072,7 @@ std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
         std::stable_sort(order.begin(), order.end(),
                          [](const auto& x, const auto& y) { return x.first < y.first; });
         for (const auto& [r, i] : order) out.push_back(std::move(found[i]));
-        match_gazetteers(I.gaz, a, para, out);
+        match_gazetteers(I.gaz, I.gaz_filter, a, para, out);
     }
     return out;
 }
