@@ -110,10 +110,11 @@ std::string latin1_pattern(std::string_view p) {
     return out;
 }
 
-// Trigram filters: a hashed bit set per rule, 8 bits per trigram (at
-// least 2^9, at most 2^15 bits), kept small so that all of them stay in cache.
-inline uint32_t trigram_hash(unsigned a, unsigned b, unsigned c, int bits) {
-    return ((a << 16 | b << 8 | c) * 2654435761u) >> (32 - bits);
+// Byte-string filters: a hashed bit set per rule of the strings of one to
+// three bytes its matches have at an offset, 8 bits per string (at least
+// 2^9, at most 2^17 bits), so that they stay in cache.
+inline uint32_t bytes_hash(unsigned len, unsigned a, unsigned b, unsigned c, int bits) {
+    return ((len << 24 | a << 16 | b << 8 | c) * 2654435761u) >> (32 - bits);
 }
 
 bool all_ascii(const unsigned char* s, size_t n) {
@@ -165,14 +166,21 @@ struct RuleSet::Impl {
         // captures, with a far smaller program where the pattern has
         // Unicode classes (\pL), so captures cost a fraction.
         std::unique_ptr<RE2> latin;
-        // Three bytes from offset tri_off of every match are in this
-        // hashed set (tri_off -1: no such filter for this rule).
+        // The bytes from offset tri_off of every match (three, or as many
+        // as it has: lengths in tri_lens) are in this hashed set (tri_off
+        // -1: no such filter for this rule).
         int tri_off = -1;
         int tri_bits = 0;
+        unsigned tri_lens = 0;
         std::vector<uint64_t> tri;
-        bool tri_has(const unsigned char* b) const {
-            uint32_t h = trigram_hash(b[0], b[1], b[2], tri_bits);
-            return tri[h / 64] >> (h % 64) & 1;
+        // Can a match start here? b: the bytes at the offset, `left` of them.
+        bool tri_has(const unsigned char* b, size_t left) const {
+            for (unsigned len = 3; len >= 1; --len) {
+                if (!(tri_lens >> len & 1) || left < len) continue;
+                uint32_t h = bytes_hash(len, b[0], len > 1 ? b[1] : 0, len > 2 ? b[2] : 0, tri_bits);
+                if (tri[h / 64] >> (h % 64) & 1) return true;
+            }
+            return false;
         }
     };
     std::vector<Compiled> compiled;
@@ -729,40 +737,57 @@ void RuleSet::Impl::build_groups(const RE2::Options& opt) {
 }
 
 void RuleSet::Impl::build_start_tables() {
-    // Trigram filters from the prefix strings: at offset 0, or 1 when the
-    // first byte is loose (a context byte such as (?:^|[^\w])) — if every
-    // prefix is long enough and the strings spell few enough trigrams.
+    // Byte-string filters from the prefix strings: the (up to) three bytes
+    // at offset 0, or 1 when the first byte is loose (a context byte such as
+    // (?:^|[^\w])), whichever spells fewer strings. A prefix shorter than
+    // that (a short match, or a prefix cut short) puts its one or two bytes
+    // in, tagged with their length.
     for (Compiled& c : compiled) {
         c.tri_off = -1;
+        c.tri_lens = 0;
         const auto& pre = c.start.prefixes;
         if (!c.start.ok || pre.empty()) continue;
-        for (int o = 0; o < 2 && c.tri_off < 0; ++o) {
+        size_t best = 0;
+        for (int o = 0; o < 2; ++o) {
             size_t count = 0;
             bool fits = true;
             for (const auto& p : pre) {
-                if (p.size() < static_cast<size_t>(o) + 3) {
-                    fits = false;
+                if (p.size() <= static_cast<size_t>(o)) {
+                    fits = false;  // nothing at the offset to test
                     break;
                 }
-                count += p[o].count() * p[o + 1].count() * p[o + 2].count();
+                size_t k = 1;
+                for (size_t i = o; i < std::min(p.size(), static_cast<size_t>(o) + 3); ++i) k *= p[i].count();
+                count += k;
             }
-            if (!fits || count > 50000) continue;
-            c.tri_bits = 9;
-            while (c.tri_bits < 15 && (size_t{1} << c.tri_bits) < 8 * count) ++c.tri_bits;
-            c.tri.assign((size_t{1} << c.tri_bits) / 64, 0);
-            for (const auto& p : pre)
-                for (unsigned a = 0; a < 256; ++a) {
-                    if (!p[o].test(a)) continue;
-                    for (unsigned b = 0; b < 256; ++b) {
-                        if (!p[o + 1].test(b)) continue;
-                        for (unsigned d = 0; d < 256; ++d) {
-                            if (!p[o + 2].test(d)) continue;
-                            uint32_t h = trigram_hash(a, b, d, c.tri_bits);
-                            c.tri[h / 64] |= uint64_t{1} << (h % 64);
-                        }
+            if (fits && count <= 200000 && (c.tri_off < 0 || count < best)) {
+                c.tri_off = o;
+                best = count;
+            }
+        }
+        if (c.tri_off < 0) continue;
+        size_t o = static_cast<size_t>(c.tri_off);
+        c.tri_bits = 9;
+        while (c.tri_bits < 17 && (size_t{1} << c.tri_bits) < 8 * best) ++c.tri_bits;
+        c.tri.assign((size_t{1} << c.tri_bits) / 64, 0);
+        for (const auto& p : pre) {
+            size_t len = std::min(p.size(), o + 3) - o;
+            c.tri_lens |= 1u << len;
+            const std::bitset<256> any = std::bitset<256>().set();
+            const std::bitset<256>& x = p[o];
+            const std::bitset<256>& y = len > 1 ? p[o + 1] : any;
+            const std::bitset<256>& z = len > 2 ? p[o + 2] : any;
+            for (unsigned i = 0; i < 256; ++i) {
+                if (!x.test(i)) continue;
+                for (unsigned j = 0; j < (len > 1 ? 256u : 1u); ++j) {
+                    if (len > 1 && !y.test(j)) continue;
+                    for (unsigned k = 0; k < (len > 2 ? 256u : 1u); ++k) {
+                        if (len > 2 && !z.test(k)) continue;
+                        uint32_t h = bytes_hash(static_cast<unsigned>(len), i, j, k, c.tri_bits);
+                        c.tri[h / 64] |= uint64_t{1} << (h % 64);
                     }
                 }
-            c.tri_off = o;
+            }
         }
     }
     words = (compiled.size() + 63) / 64;
@@ -1008,7 +1033,7 @@ std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
                     const Impl::Compiled& c = I.compiled[r];
                     if (c.tri_off >= 0) {
                         size_t o = q + static_cast<size_t>(c.tri_off);
-                        if (o + 3 > n || !c.tri_has(s + o)) continue;
+                        if (o >= n || !c.tri_has(s + o, n - o)) continue;
                     }
                     cands.emplace_back(static_cast<uint32_t>(q), static_cast<uint32_t>(r));
                     ++ncand[r];
