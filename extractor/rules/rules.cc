@@ -112,7 +112,7 @@ std::string latin1_pattern(std::string_view p) {
 
 // Byte-string filters: a hashed bit set per rule of the strings of one to
 // three bytes its matches have at an offset, 8 bits per string (at least
-// 2^9, at most 2^17 bits), so that they stay in cache.
+// 2^9, at most 2^15 bits), so that they stay in cache.
 inline uint32_t bytes_hash(unsigned len, unsigned a, unsigned b, unsigned c, int bits) {
     return ((len << 24 | a << 16 | b << 8 | c) * 2654435761u) >> (32 - bits);
 }
@@ -760,7 +760,7 @@ void RuleSet::Impl::build_start_tables() {
                 for (size_t i = o; i < std::min(p.size(), static_cast<size_t>(o) + 3); ++i) k *= p[i].count();
                 count += k;
             }
-            if (fits && count <= 200000 && (c.tri_off < 0 || count < best)) {
+            if (fits && count <= 50000 && (c.tri_off < 0 || count < best)) {
                 c.tri_off = o;
                 best = count;
             }
@@ -768,7 +768,7 @@ void RuleSet::Impl::build_start_tables() {
         if (c.tri_off < 0) continue;
         size_t o = static_cast<size_t>(c.tri_off);
         c.tri_bits = 9;
-        while (c.tri_bits < 17 && (size_t{1} << c.tri_bits) < 8 * best) ++c.tri_bits;
+        while (c.tri_bits < 15 && (size_t{1} << c.tri_bits) < 8 * best) ++c.tri_bits;
         c.tri.assign((size_t{1} << c.tri_bits) / 64, 0);
         for (const auto& p : pre) {
             size_t len = std::min(p.size(), o + 3) - o;
