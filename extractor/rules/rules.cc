@@ -187,16 +187,15 @@ struct RuleSet::Impl {
     std::unique_ptr<RE2::Set> set;  // the reference path's prefilter
     bool set_ok = false;
 
-    // The fast path's prefilter: one set per dimension (rule id up to the
-    // first '.'), as one DFA over every pattern grows huge and slow, each
-    // with a Latin-1 twin for pure-ASCII paragraphs when every pattern of
-    // the group has one.
+    // The fast path's prefilter for pure-ASCII paragraphs: one set per
+    // dimension (rule id up to the first '.') of the Latin-1 twins, as one
+    // DFA over every pattern grows huge and slow (null where a rule of the
+    // group has no twin). Other paragraphs use `set`.
     struct Group {
         std::vector<size_t> rules;  // set index → compiled index
-        std::unique_ptr<RE2::Set> utf8, latin;
+        std::unique_ptr<RE2::Set> latin;
     };
     std::vector<Group> groups;
-    bool groups_ok = false;
 
     // Start tables over compiled indices, `words` 64-bit words per mask:
     // start_mask[(c * 256 + byte) * words] has the rules that can start at
@@ -718,21 +717,15 @@ void RuleSet::Impl::build_groups(const RE2::Options& opt) {
         if (fresh) groups.emplace_back();
         groups[it->second].rules.push_back(r);
     }
-    RE2::Options sopt = opt;
-    sopt.set_max_mem(256 << 20);
-    RE2::Options lopt = sopt;
+    RE2::Options lopt = opt;
+    lopt.set_max_mem(256 << 20);
     lopt.set_encoding(RE2::Options::EncodingLatin1);
-    groups_ok = true;
     for (Group& g : groups) {
-        g.utf8 = std::make_unique<RE2::Set>(sopt, RE2::UNANCHORED);
         g.latin = std::make_unique<RE2::Set>(lopt, RE2::UNANCHORED);
-        bool latin_ok = true;
-        for (size_t r : g.rules) {
-            groups_ok = groups_ok && g.utf8->Add(compiled[r].rule->pattern, nullptr) >= 0;
-            latin_ok = latin_ok && compiled[r].latin && g.latin->Add(latin1_pattern(compiled[r].rule->pattern), nullptr) >= 0;
-        }
-        groups_ok = groups_ok && g.utf8->Compile();
-        if (!latin_ok || !g.latin->Compile()) g.latin.reset();
+        bool ok = true;
+        for (size_t r : g.rules)
+            ok = ok && compiled[r].latin && g.latin->Add(latin1_pattern(compiled[r].rule->pattern), nullptr) >= 0;
+        if (!ok || !g.latin->Compile()) g.latin.reset();
     }
 }
 
@@ -992,6 +985,7 @@ std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
     std::vector<uint32_t> next(R);                 // per rule: no match starts before this
     std::vector<char> active(R);                   // rules tested at their candidates
     std::vector<int> hits;
+    std::vector<char> all_hits;
     std::vector<re2::StringPiece> groups;
     // Rule r's matches, the plain way: unanchored search, then on from the
     // end of each match (with the Latin-1 twin if the paragraph is ASCII).
@@ -1046,6 +1040,7 @@ std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
         // without start conditions (the reference path trusts the set the
         // same way). A rule with many candidates is searched the plain way.
         std::fill(active.begin(), active.end(), 0);
+        bool all_set_run = false;  // `set` over the paragraph, hits in all_hits
         for (const Impl::Group& g : I.groups) {
             size_t total = 0;
             bool opaque = false;
@@ -1054,10 +1049,21 @@ std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
                 opaque = opaque || !I.compiled[r].start.ok;
             }
             if (total == 0 && !opaque) continue;  // no rule of the group can match here
-            if (I.groups_ok && (opaque || total * kBytesPerCandidate > n)) {
+            if (!opaque && total * kBytesPerCandidate <= n) {
+                for (size_t r : g.rules) active[r] = ncand[r] > 0;
+            } else if (ascii && g.latin) {
                 hits.clear();
-                (ascii && g.latin ? g.latin : g.utf8)->Match(p, &hits);
+                g.latin->Match(p, &hits);
                 for (int h : hits) active[g.rules[static_cast<size_t>(h)]] = 1;
+            } else if (I.set_ok) {
+                if (!all_set_run) {
+                    all_hits.assign(R, 0);
+                    hits.clear();
+                    I.set->Match(p, &hits);
+                    for (int h : hits) all_hits[static_cast<size_t>(h)] = 1;
+                    all_set_run = true;
+                }
+                for (size_t r : g.rules) active[r] = all_hits[r];
             } else {
                 for (size_t r : g.rules) active[r] = ncand[r] > 0 || !I.compiled[r].start.ok;
             }
