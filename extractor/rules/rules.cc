@@ -925,14 +925,12 @@ void match_gazetteers(const Gaz& gaz, const std::vector<uint64_t>& filter, const
 }
 
 // A rule is tested at its candidate positions (an anchored DFA run each)
-// if it has at most kMinTests + paragraph bytes / kBytesPerTest of them;
-// past that one unanchored search over the paragraph is cheaper. A group's
-// set runs when its rules have more than one candidate per
-// kBytesPerCandidate bytes. (Measured on whole runs, where RE2's DFA states
-// come from memory rather than cache.)
+// until it has used kMinTests + paragraph bytes / kBytesPerTest tests; past
+// that one unanchored search over the rest of the paragraph is cheaper.
+// (Measured on whole runs, where RE2's DFA states come from memory rather
+// than cache.)
 constexpr size_t kMinTests = 4;
 constexpr size_t kBytesPerTest = 4;
-constexpr size_t kBytesPerCandidate = 32;
 
 }  // namespace
 
@@ -980,20 +978,21 @@ std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
     std::vector<RawMention> out;
     std::vector<RawMention> found;                 // this paragraph's pattern matches, as found
     std::vector<std::pair<size_t, size_t>> order;  // (rule, index in found), sorted into rule order
-    std::vector<std::pair<uint32_t, uint32_t>> cands;  // (position, rule) where a match may start
-    std::vector<uint32_t> ncand(R);                // candidates per rule
+    std::vector<uint64_t> any(W), active(W);       // rules that may start somewhere; rules tried
     std::vector<uint32_t> next(R);                 // per rule: no match starts before this
-    std::vector<char> active(R);                   // rules tested at their candidates
+    std::vector<uint32_t> budget(R);               // per rule: anchored tests left
     std::vector<int> hits;
-    std::vector<char> all_hits;
     std::vector<re2::StringPiece> groups;
-    // Rule r's matches, the plain way: unanchored search, then on from the
-    // end of each match (with the Latin-1 twin if the paragraph is ASCII).
-    auto plain = [&](size_t r, re2::StringPiece p, uint32_t base, bool ascii) {
+    auto set_bit = [](std::vector<uint64_t>& v, size_t r) { v[r / 64] |= uint64_t{1} << (r % 64); };
+    auto has_bit = [](const std::vector<uint64_t>& v, size_t r) { return v[r / 64] >> (r % 64) & 1; };
+    // Rule r's matches from `from` on, the plain way: unanchored search,
+    // then on from the end of each match (with the Latin-1 twin if the
+    // paragraph is ASCII).
+    auto plain = [&](size_t r, re2::StringPiece p, uint32_t base, size_t from, bool ascii) {
         const Impl::Compiled& c = I.compiled[r];
         const RE2& re = ascii && c.latin ? *c.latin : *c.re;
         groups.assign(c.ngroups, re2::StringPiece());
-        size_t pos = 0;
+        size_t pos = from;
         while (pos <= p.size() && re.Match(p, pos, p.size(), RE2::UNANCHORED, groups.data(), c.ngroups)) {
             size_t b = groups[0].data() - p.data();
             size_t e = b + groups[0].size();
@@ -1012,92 +1011,96 @@ std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
         const bool ascii = all_ascii(s, n);
         found.clear();
         order.clear();
-        // 1. Where each rule can start, by its start bytes and trigrams.
-        cands.clear();
-        std::fill(ncand.begin(), ncand.end(), 0);
+        // 1. The rules that may start somewhere in the paragraph, by their
+        // first two bytes (and the byte before).
+        std::fill(any.begin(), any.end(), 0);
+        for (size_t q = 0; q < n; ++q) {
+            int ctx = q == 0 ? 0 : ascii_word(s[q - 1]) ? 1 : 2;
+            const uint64_t* sm = &I.start_mask[(ctx * 256 + s[q]) * W];
+            const uint64_t* nm = &I.next_mask[(q + 1 < n ? s[q + 1] : 256) * W];
+            for (size_t w = 0; w < W; ++w) any[w] |= sm[w] & nm[w];
+        }
+        // 2. Of those, the rules that match somewhere: a group's set (one
+        // DFA pass) says which (the reference path trusts the set the same
+        // way, and needs it for rules without start conditions).
+        std::fill(active.begin(), active.end(), 0);
+        bool all_set_run = false;  // `set` (every rule, UTF-8) over the paragraph
+        std::vector<int>& all_hits = hits;
+        for (const Impl::Group& g : I.groups) {
+            bool need = false;
+            for (size_t r : g.rules) need = need || has_bit(any, r) || !I.compiled[r].start.ok;
+            if (!need) continue;  // no rule of the group can match here
+            if (ascii && g.latin) {
+                std::vector<int> gh;
+                g.latin->Match(p, &gh);
+                for (int h : gh) set_bit(active, g.rules[static_cast<size_t>(h)]);
+            } else if (I.set_ok) {
+                if (!all_set_run) {
+                    all_hits.clear();
+                    I.set->Match(p, &all_hits);
+                    all_set_run = true;
+                }
+                for (int h : all_hits)
+                    if (std::find(g.rules.begin(), g.rules.end(), static_cast<size_t>(h)) != g.rules.end())
+                        set_bit(active, static_cast<size_t>(h));
+            } else {
+                for (size_t r : g.rules) set_bit(active, r);
+            }
+        }
+        for (size_t r = 0; r < R; ++r) {
+            if (!has_bit(active, r)) continue;
+            if (!I.compiled[r].start.ok) {  // no start conditions: the plain way
+                plain(r, p, para.begin, 0, ascii);
+                active[r / 64] &= ~(uint64_t{1} << (r % 64));
+                continue;
+            }
+            next[r] = 0;
+            budget[r] = static_cast<uint32_t>(kMinTests + n / kBytesPerTest);
+        }
+        // 3. Each of them tested where it can start, left to right.
         for (size_t q = 0; q < n; ++q) {
             int ctx = q == 0 ? 0 : ascii_word(s[q - 1]) ? 1 : 2;
             const uint64_t* sm = &I.start_mask[(ctx * 256 + s[q]) * W];
             const uint64_t* nm = &I.next_mask[(q + 1 < n ? s[q + 1] : 256) * W];
             for (size_t w = 0; w < W; ++w) {
-                uint64_t m = sm[w] & nm[w];
+                uint64_t m = sm[w] & nm[w] & active[w];
                 while (m) {
                     size_t r = w * 64 + static_cast<size_t>(std::countr_zero(m));
                     m &= m - 1;
+                    if (next[r] > q) continue;  // inside this rule's last match
                     const Impl::Compiled& c = I.compiled[r];
                     if (c.tri_off >= 0) {
                         size_t o = q + static_cast<size_t>(c.tri_off);
                         if (o >= n || !c.tri_has(s + o, n - o)) continue;
                     }
-                    cands.emplace_back(static_cast<uint32_t>(q), static_cast<uint32_t>(r));
-                    ++ncand[r];
+                    if (budget[r] == 0) {
+                        // Too many places to test: one plain search from
+                        // here (no match of r starts in [next[r], q)).
+                        active[w] &= ~(uint64_t{1} << (r % 64));
+                        plain(r, p, para.begin, q, ascii);
+                        continue;
+                    }
+                    --budget[r];
+                    const RE2& re = ascii && c.latin ? *c.latin : *c.re;
+                    // A DFA run anchored here: does a match start here, and
+                    // where does it end?
+                    groups.assign(c.ngroups, re2::StringPiece());
+                    if (!re.Match(p, q, n, RE2::ANCHOR_START, groups.data(), 1)) continue;
+                    // No match starts between next[r] and here, so this is
+                    // the match the plain search from next[r] finds; its
+                    // captures are those of the best way to match exactly
+                    // this span, which the Latin-1 twin finds as well when
+                    // the span is ASCII.
+                    size_t e = q + groups[0].size();
+                    if (c.ngroups > 1) {
+                        bool ok = c.latin && all_ascii(s + q, e - q) &&
+                                  c.latin->Match(p, q, e, RE2::ANCHOR_BOTH, groups.data(), c.ngroups);
+                        if (!ok && !c.re->Match(p, q, n, RE2::UNANCHORED, groups.data(), c.ngroups)) continue;
+                    }
+                    if (I.emit(c, p, para.begin, groups.data(), found)) order.emplace_back(r, found.size() - 1);
+                    next[r] = static_cast<uint32_t>(groups[0].data() - p.data() + groups[0].size());
                 }
             }
-        }
-        // 2. Which rules to try. A group's set (one DFA pass over the
-        // paragraph) tells which of its rules match at all; it pays only
-        // when the group has many candidates, and is needed for rules
-        // without start conditions (the reference path trusts the set the
-        // same way). A rule with many candidates is searched the plain way.
-        std::fill(active.begin(), active.end(), 0);
-        bool all_set_run = false;  // `set` over the paragraph, hits in all_hits
-        for (const Impl::Group& g : I.groups) {
-            size_t total = 0;
-            bool opaque = false;
-            for (size_t r : g.rules) {
-                total += ncand[r];
-                opaque = opaque || !I.compiled[r].start.ok;
-            }
-            if (total == 0 && !opaque) continue;  // no rule of the group can match here
-            if (!opaque && total * kBytesPerCandidate <= n) {
-                for (size_t r : g.rules) active[r] = ncand[r] > 0;
-            } else if (ascii && g.latin) {
-                hits.clear();
-                g.latin->Match(p, &hits);
-                for (int h : hits) active[g.rules[static_cast<size_t>(h)]] = 1;
-            } else if (I.set_ok) {
-                if (!all_set_run) {
-                    all_hits.assign(R, 0);
-                    hits.clear();
-                    I.set->Match(p, &hits);
-                    for (int h : hits) all_hits[static_cast<size_t>(h)] = 1;
-                    all_set_run = true;
-                }
-                for (size_t r : g.rules) active[r] = all_hits[r];
-            } else {
-                for (size_t r : g.rules) active[r] = ncand[r] > 0 || !I.compiled[r].start.ok;
-            }
-        }
-        for (size_t r = 0; r < R; ++r) {
-            if (!active[r]) continue;
-            if (!I.compiled[r].start.ok || ncand[r] > kMinTests + n / kBytesPerTest) {
-                plain(r, p, para.begin, ascii);
-                active[r] = 0;
-            } else {
-                next[r] = 0;
-            }
-        }
-        // 3. The other rules, tested at each of their candidates in order.
-        for (const auto& [q, r] : cands) {
-            if (!active[r] || next[r] > q) continue;  // not tried, or inside its last match
-            const Impl::Compiled& c = I.compiled[r];
-            const RE2& re = ascii && c.latin ? *c.latin : *c.re;
-            // A DFA run anchored here: does a match start here, and where
-            // does it end?
-            groups.assign(c.ngroups, re2::StringPiece());
-            if (!re.Match(p, q, n, RE2::ANCHOR_START, groups.data(), 1)) continue;
-            // No match starts between next[r] and here, so this is the
-            // match the plain search from next[r] finds; its captures are
-            // those of the best way to match exactly this span, which the
-            // Latin-1 twin finds as well when the span is ASCII.
-            size_t e = q + groups[0].size();
-            if (c.ngroups > 1) {
-                bool ok = c.latin && all_ascii(s + q, e - q) &&
-                          c.latin->Match(p, q, e, RE2::ANCHOR_BOTH, groups.data(), c.ngroups);
-                if (!ok && !c.re->Match(p, q, n, RE2::UNANCHORED, groups.data(), c.ngroups)) continue;
-            }
-            if (I.emit(c, p, para.begin, groups.data(), found)) order.emplace_back(r, found.size() - 1);
-            next[r] = static_cast<uint32_t>(groups[0].data() - p.data() + groups[0].size());
         }
         // The plain way yields rule by rule, each rule's matches left to right.
         std::stable_sort(order.begin(), order.end(),
