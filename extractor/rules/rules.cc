@@ -930,7 +930,7 @@ void match_gazetteers(const Gaz& gaz, const std::vector<uint64_t>& filter, const
 // (Measured on whole runs, where RE2's DFA states come from memory rather
 // than cache.)
 constexpr size_t kMinTests = 4;
-constexpr size_t kBytesPerTest = 4;
+constexpr size_t kBytesPerTest = 2;
 
 }  // namespace
 
@@ -981,7 +981,7 @@ std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
     std::vector<uint64_t> any(W), active(W);       // rules that may start somewhere; rules tried
     std::vector<uint32_t> next(R);                 // per rule: no match starts before this
     std::vector<uint32_t> budget(R);               // per rule: anchored tests left
-    std::vector<int> hits;
+    std::vector<int> hits, group_hits;
     std::vector<re2::StringPiece> groups;
     auto set_bit = [](std::vector<uint64_t>& v, size_t r) { v[r / 64] |= uint64_t{1} << (r % 64); };
     auto has_bit = [](const std::vector<uint64_t>& v, size_t r) { return v[r / 64] >> (r % 64) & 1; };
@@ -1031,9 +1031,9 @@ std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
             for (size_t r : g.rules) need = need || has_bit(any, r) || !I.compiled[r].start.ok;
             if (!need) continue;  // no rule of the group can match here
             if (ascii && g.latin) {
-                std::vector<int> gh;
-                g.latin->Match(p, &gh);
-                for (int h : gh) set_bit(active, g.rules[static_cast<size_t>(h)]);
+                group_hits.clear();
+                g.latin->Match(p, &group_hits);
+                for (int h : group_hits) set_bit(active, g.rules[static_cast<size_t>(h)]);
             } else if (I.set_ok) {
                 if (!all_set_run) {
                     all_hits.clear();
