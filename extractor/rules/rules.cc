@@ -3,14 +3,24 @@
 // gazetteers by word-start lookup, and resolves overlapping matches per layer
 // (longest, then priority, then rule order).
 //
-// Matching (match_all) tries each rule only where one of its matches can
-// start: the start conditions read from each pattern (start.cc) give, for
-// every byte and the byte before it and after it, the rules that can start
-// there; each of those is checked with an anchored DFA test and, when it
-// matches, searched from there exactly as the plain way would. This finds
-// the same matches as searching every paragraph with every rule, left to
-// right (match_all_reference, kept for tests and `--reference`), which the
-// RE2::Set prefilter made affordable only while few rules passed it.
+// Matching must give what the plain way gives (match_all_reference, kept
+// for tests): per paragraph, every rule that the RE2::Set says matches is
+// searched left to right, each search going on from the end of the last
+// match. match_all gets the same faster, paragraph by paragraph:
+//  1. Start conditions read from each pattern (start.cc) say where a match
+//     can start: its first two bytes, given the byte before, and a hashed
+//     set of the (up to) three bytes at offset 0 or 1. A quick pass over
+//     the paragraph finds the rules that may start somewhere.
+//  2. For the groups (dimensions) with such rules, a set says which rules
+//     match at all: Latin-1 twins of the patterns for pure-ASCII paragraphs
+//     (much smaller programs than UTF-8 ones with \pL; the same matches on
+//     ASCII text), the one UTF-8 set otherwise.
+//  3. Each of those rules is tested where it can start, left to right, by
+//     an anchored DFA run; where it matches, no match starts between the
+//     end of its last match and here, so this is the match the plain search
+//     finds. Captures come from the Latin-1 twin when the span is ASCII. A
+//     rule with too many places to test is searched the plain way instead.
+// Rules whose pattern start.cc cannot read are searched the plain way.
 #include "extractor/rules/rules.h"
 #include "extractor/rules/internal.h"
 

@@ -8,9 +8,10 @@
 //      gazetteer hits, the gazetteer entry. No values are computed here:
 //      normalise turns captures into numbers, currencies, TIMEX3 and names.
 //
-// Pattern rules are compiled into one RE2::Set that tells which rules can
-// match a text, then each rule that can is run with its own RE2 to get spans
-// and captures. Gazetteers are matched by a word-start hash lookup (longest
+// Pattern rules are matched per paragraph: start conditions read from each
+// pattern and RE2::Sets tell which rules can match where, then each rule
+// is tried there with its own RE2 to get spans and captures (rules.cc says
+// how; match_all_reference is the plain definition it is tested against). Gazetteers are matched by a word-start hash lookup (longest
 // entry first), not by regular expressions. Overlapping matches within one
 // layer are resolved: the longest wins, then the higher priority, then the
 // earlier rule. Layers: values (money, percent, quantity, date), entities
