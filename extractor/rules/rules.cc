@@ -1099,13 +1099,18 @@ std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
                     // No match starts between next[r] and here, so this is
                     // the match the plain search from next[r] finds; its
                     // captures are those of the best way to match exactly
-                    // this span, which the Latin-1 twin finds as well when
+                    // this span (what RE2 computes after its DFA has found
+                    // the span), which the Latin-1 twin finds as well when
                     // the span is ASCII.
                     size_t e = q + groups[0].size();
                     if (c.ngroups > 1) {
-                        bool ok = c.latin && all_ascii(s + q, e - q) &&
-                                  c.latin->Match(p, q, e, RE2::ANCHOR_BOTH, groups.data(), c.ngroups);
-                        if (!ok && !c.re->Match(p, q, n, RE2::UNANCHORED, groups.data(), c.ngroups)) continue;
+                        // RE2 reads one byte around a span at most (\b, ^, $),
+                        // so the span with one byte of context each side is
+                        // text enough; a short text lets RE2 skip its DFA test.
+                        size_t wb = q > 0 ? q - 1 : 0, we = e < n ? e + 1 : n;
+                        re2::StringPiece win(p.data() + wb, we - wb);
+                        const RE2& cre = c.latin && all_ascii(s + q, e - q) ? *c.latin : *c.re;
+                        if (!cre.Match(win, q - wb, e - wb, RE2::ANCHOR_BOTH, groups.data(), c.ngroups)) continue;
                     }
                     if (I.emit(c, p, para.begin, groups.data(), found)) order.emplace_back(r, found.size() - 1);
                     next[r] = static_cast<uint32_t>(groups[0].data() - p.data() + groups[0].size());
