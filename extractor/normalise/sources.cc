@@ -1,15 +1,176 @@
-// STUB: replaced by the sources normaliser.
+// Sources (source): who a statement is attributed to.
+//
+// A source rule (rules/sources/) matches the cue with the holder's words in a
+// `holder` capture and the verb in a `cue` capture (mapped to the contract's
+// cue values by the SOURCE_CUE table) or a fixed `set: cue=...`. After the
+// entities pass, each source takes the name of the entity inside its holder:
+// the last person there ("Alibaba CEO Eddie Wu" → Eddie Wu, with role and
+// affiliation), else the first organisation or place. A holder that is a
+// reference ("the publication", "the company", "the document") takes the
+// last entity of the kinds the SOURCE_REFERENCE table gives it (or, for
+// "cited", the last source cited); "he"/"she" the last person. A source cued
+// by "cited"/"citing" is what the nearest source before it in the sentence
+// cites ("According to Bloomberg, which cited a report by the New York
+// Federal Reserve").
+#include "extractor/normalise/entities_lexicon.h"
 #include "extractor/normalise/internal.h"
+
+#include <unordered_map>
 
 namespace claimex::normalise {
 
-struct SourcesNormaliser::Impl {};
+struct SourcesNormaliser::Impl {
+    explicit Impl(const rules::RuleSet& r) : lex(r) {
+        if (const auto* t = r.table("SOURCE_CUE"))
+            for (const auto& row : *t)
+                if (row.size() >= 2) cues[names::lower(names::squeeze(row[0]))] = row[1];
+        if (const auto* t = r.table("SOURCE_REFERENCE"))
+            for (const auto& row : *t)
+                if (row.size() >= 2) references[names::lower(names::squeeze(row[0]))] = "," + row[1] + ",";
+        for (const auto& rule : r.rules()) by_id.emplace(rule->id, rule.get());
+    }
+    names::Lexicon lex;
+    std::unordered_map<std::string, std::string> cues;        // "says" → "said"
+    std::unordered_map<std::string, std::string> references;  // "publication" → ",media,"
+    std::unordered_map<std::string, const rules::Rule*> by_id;
+};
 
-SourcesNormaliser::SourcesNormaliser(const rules::RuleSet&) : impl_(std::make_unique<Impl>()) {}
+SourcesNormaliser::SourcesNormaliser(const rules::RuleSet& r) : impl_(std::make_unique<Impl>(r)) {}
 SourcesNormaliser::~SourcesNormaliser() = default;
 
-bool SourcesNormaliser::normalise(const rules::RawMention& raw, const text::Text& text, Mention& out) const { return false; }
+bool SourcesNormaliser::normalise(const rules::RawMention& raw, const text::Text& text, Mention& out) const {
+    auto holder = raw.capture("holder");
+    if (!holder) return false;
+    if (auto c = raw.capture("cue")) {
+        std::string verb = names::lower(names::squeeze(text.analysis_slice(*c)));
+        auto it = impl_->cues.find(verb);
+        if (it == impl_->cues.end()) return false;
+        out.cue = it->second;
+    } else if (raw.rule) {
+        auto it = raw.rule->attrs.find("cue");
+        if (it == raw.rule->attrs.end()) return false;
+        out.cue = it->second;
+    }
+    out.holder = holder;
+    out.context = raw.context;
+    return !out.cue.empty();
+}
 
-void SourcesNormaliser::resolve_document(std::vector<Mention>&, const text::Text&) const {}
+void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::Text& text) const {
+    const Impl& im = *impl_;
+    const std::string& a = text.analysis();
+    auto slice = [&](text::Span s) { return std::string_view(a.data() + s.begin, s.size()); };
+    std::vector<bool> drop(ms.size(), false);
+    std::vector<size_t> entities;  // indices of entity mentions, in order
+    for (size_t i = 0; i < ms.size(); ++i)
+        if (ms[i].type == Type::org || ms[i].type == Type::person || ms[i].type == Type::place) entities.push_back(i);
+
+    auto take = [](Mention& s, const Mention& e) {
+        s.name = e.name;
+        s.kind = e.type == Type::person ? "" : e.kind;
+        s.role = e.role;
+        s.affiliation = e.affiliation;
+    };
+    // The last entity that ends before `before` and satisfies ok.
+    auto last_entity = [&](uint32_t before, auto ok) -> const Mention* {
+        const Mention* found = nullptr;
+        for (size_t i : entities) {
+            if (ms[i].span.end > before) break;
+            if (ok(ms[i])) found = &ms[i];
+        }
+        return found;
+    };
+
+    std::vector<size_t> sources_done;
+    for (size_t i = 0; i < ms.size(); ++i) {
+        Mention& s = ms[i];
+        if (s.type != Type::source || !s.holder) continue;
+        const text::Span h = *s.holder;
+        const Mention* last_person = nullptr;
+        const Mention* first_other = nullptr;
+        for (size_t e : entities) {
+            const Mention& m = ms[e];
+            if (m.span.begin >= h.end) break;
+            if (!h.contains(m.span)) continue;
+            if (m.type == Type::person) last_person = &m;
+            else if (!first_other) first_other = &m;
+        }
+        const Mention* chosen = last_person ? last_person : first_other;
+        if (chosen) {
+            take(s, *chosen);
+            // The source span starts at the holder's name when the holder
+            // opens it ("As Alibaba CEO Eddie Wu told" → "Eddie Wu told"),
+            // keeping a "the" before an organisation.
+            if (h.begin == s.span.begin && chosen->span.begin > h.begin) {
+                uint32_t b = chosen->span.begin;
+                if (chosen->type != Type::person && b >= h.begin + 4) {
+                    std::string_view before(a.data() + b - 4, 4);
+                    if (before == "the " || before == "The ") b -= 4;
+                }
+                s.span.begin = b;
+            }
+        } else {
+            std::string hl = names::lower(names::squeeze(slice(h)));
+            std::string noun = hl.rfind("the ", 0) == 0 ? hl.substr(4) : hl;
+            // "the Fund", "The Bank": a capitalised reference noun.
+            bool reference = hl != noun || (noun.find(' ') == std::string::npos && im.lex.suffix(slice(h)));
+            if (hl == "he" || hl == "she") {
+                const Mention* p = last_entity(s.span.begin, [](const Mention& m) { return m.type == Type::person; });
+                if (p) take(s, *p);
+            } else if (auto r = im.references.find(noun); r != im.references.end() && reference) {
+                const std::string& kinds = r->second;
+                if (kinds.find(",cited,") != std::string::npos) {
+                    for (auto it = sources_done.rbegin(); it != sources_done.rend(); ++it)
+                        if (ms[*it].cue == "cited") {
+                            s.name = ms[*it].name;
+                            s.kind = ms[*it].kind;
+                            break;
+                        }
+                }
+                if (s.name.empty()) {
+                    const Mention* o = last_entity(s.span.begin, [&](const Mention& m) {
+                        return m.type == Type::org && kinds.find("," + m.kind + ",") != std::string::npos;
+                    });
+                    if (o) take(s, *o);
+                }
+            } else {
+                // A name no entity rule knows ("Acme said"): its capitalised
+                // words, when they are not words that are never names.
+                std::vector<text::Span> ws = names::words(a, h);
+                size_t k = 0;
+                while (k < ws.size() && im.lex.not_name(slice(ws[k]))) ++k;
+                bool ok = k < ws.size() && !im.lex.non_person(slice(ws[k])) && !im.lex.honorific(slice(ws[k]));
+                for (size_t j = k; j < ws.size() && ok; ++j)
+                    ok = names::capitalised(slice(ws[j])) || im.lex.particle(slice(ws[j]));
+                if (ok) s.name = names::squeeze(std::string_view(a.data() + ws[k].begin, h.end - ws[k].begin));
+            }
+        }
+        if (s.name.empty()) {
+            drop[i] = true;
+            continue;
+        }
+        // What this source cites is named by a "cited" source after it in
+        // the same sentence; a "cited" source names what the one before cites.
+        if (s.cue == "cited") {
+            size_t sentence = text.sentence_index(s.span.begin);
+            for (auto it = sources_done.rbegin(); it != sources_done.rend(); ++it) {
+                Mention& prev = ms[*it];
+                if (text.sentence_index(prev.span.begin) != sentence) break;
+                if (prev.cites.empty() && prev.name != s.name && prev.span.end <= s.span.begin) {
+                    prev.cites = s.name;
+                    break;
+                }
+            }
+        }
+        sources_done.push_back(i);
+    }
+    size_t w = 0;
+    for (size_t i = 0; i < ms.size(); ++i)
+        if (!drop[i]) {
+            if (w != i) ms[w] = std::move(ms[i]);
+            ++w;
+        }
+    ms.resize(w);
+}
 
 }  // namespace claimex::normalise

@@ -15,4 +15,9 @@ std::optional<std::vector<std::string>> builtin_list(std::string_view name);
 // The names builtin_list knows (for error messages and docs).
 std::vector<std::string> builtin_list_names();
 
+// Gazetteers that come from ICU data rather than a file (`gazetteer:
+// icu:countries`), as the text of a gazetteer file (canonical TAB kind TAB
+// aliases). Returns nullopt for an unknown name.
+std::optional<std::string> builtin_gazetteer(std::string_view name);
+
 }  // namespace claimex::rules

@@ -85,6 +85,7 @@ struct RuleSet::Impl {
         const Rule* rule;
         std::unique_ptr<RE2> re;
         std::vector<std::string> group_names;  // by group index (1-based; [0] unused), suffix-stripped
+        std::vector<bool> focus;                // groups that give the mention's span (`span:`)
     };
     std::vector<Compiled> compiled;
     std::unique_ptr<RE2::Set> set;
@@ -209,11 +210,26 @@ void RuleSet::Impl::load_table(const std::string& name, const std::string& file,
 
 void RuleSet::Impl::load_gazetteer(Rule& rule, const fs::path& base) {
     fs::path path = base / rule.gazetteer_file;
-    std::ifstream in(path);
-    if (!in) {
-        problem(rule.where, rule.id, fmt::format("cannot read gazetteer {}", path.string()));
-        return;
+    std::ifstream file;
+    std::istringstream builtin;
+    std::istream* inp = &file;
+    if (starts_with(rule.gazetteer_file, "icu:")) {  // drawn from ICU data (builtin_places.cc)
+        auto text = builtin_gazetteer(rule.gazetteer_file);
+        if (!text) {
+            problem(rule.where, rule.id, fmt::format("unknown builtin gazetteer '{}'", rule.gazetteer_file));
+            return;
+        }
+        builtin.str(*text);
+        inp = &builtin;
+        path = rule.gazetteer_file;
+    } else {
+        file.open(path);
+        if (!file) {
+            problem(rule.where, rule.id, fmt::format("cannot read gazetteer {}", path.string()));
+            return;
+        }
     }
+    std::istream& in = *inp;
     std::string line;
     int n = 0;
     std::string default_kind = rule.attrs.count("kind") ? rule.attrs.at("kind") : "";
@@ -229,7 +245,7 @@ void RuleSet::Impl::load_gazetteer(Rule& rule, const fs::path& base) {
         auto e = std::make_unique<GazetteerEntry>();
         e->name = cols[0];
         e->kind = cols.size() > 1 && !cols[1].empty() ? cols[1] : default_kind;
-        e->where = {rel(path), n};
+        e->where = {inp == &builtin ? path.string() : rel(path), n};
         if (e->name.empty()) {
             problem(e->where, rule.id, "gazetteer line has no name");
             continue;
@@ -458,6 +474,8 @@ void RuleSet::Impl::parse_file(const fs::path& path) {
                 rule->attrs[trim(val.substr(0, eq))] = trim(val.substr(eq + 1));
         } else if (key == "kind") {
             rule->attrs["kind"] = val;
+        } else if (key == "span") {
+            rule->attrs["span"] = val;
         } else if (key == "case") {
             if (val == "insensitive")
                 rule->case_insensitive = true;
@@ -545,6 +563,13 @@ void RuleSet::Impl::compile() {
             std::string base = name;
             if (auto p = base.find("__"); p != std::string::npos) base.resize(p);
             c.group_names[idx] = base;
+        }
+        c.focus.assign(c.group_names.size(), false);
+        if (auto f = r->attrs.find("span"); f != r->attrs.end()) {
+            bool found = false;
+            for (size_t g = 1; g < c.group_names.size(); ++g)
+                if (c.group_names[g] == f->second) c.focus[g] = found = true;
+            if (!found) problem(r->where, r->id, fmt::format("span: names no capture '{}'", f->second));
         }
         c.re = std::move(re);
         compiled.push_back(std::move(c));
@@ -652,10 +677,17 @@ std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
                 m.rule = c.rule;
                 m.type = c.rule->type;
                 m.span = {static_cast<uint32_t>(para.begin + b), static_cast<uint32_t>(para.begin + e)};
+                m.context = m.span;
+                bool focused = false;
                 for (size_t g = 1; g < ng; ++g) {
                     if (c.group_names[g].empty() || groups[g].data() == nullptr) continue;
                     uint32_t gb = static_cast<uint32_t>(para.begin + (groups[g].data() - p.data()));
-                    m.captures.push_back({c.group_names[g], {gb, gb + static_cast<uint32_t>(groups[g].size())}});
+                    text::Span gs{gb, gb + static_cast<uint32_t>(groups[g].size())};
+                    m.captures.push_back({c.group_names[g], gs});
+                    if (c.focus[g] && !focused && !gs.empty()) {
+                        m.span = gs;
+                        focused = true;
+                    }
                 }
                 out.push_back(std::move(m));
                 pos = e;
@@ -684,6 +716,7 @@ std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
                     m.rule = g.rule;
                     m.type = g.rule->type;
                     m.span = {i, end};
+                    m.context = m.span;
                     m.entry = g.entry;
                     out.push_back(std::move(m));
                     break;

@@ -104,6 +104,11 @@ struct RawMention {
     const Rule* rule = nullptr;
     std::string_view type;      // == rule->type
     text::Span span;
+    // The whole match. Equal to span unless the rule names a focus capture
+    // (`span: name`): then span is that capture, which alone takes part in
+    // overlap resolution, and the rest of the match is context that must
+    // match but claims nothing ("CEO Eddie Wu" → span "Eddie Wu").
+    text::Span context;
     std::vector<Capture> captures;
     const GazetteerEntry* entry = nullptr;  // gazetteer hits only
 
