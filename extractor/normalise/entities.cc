@@ -60,18 +60,29 @@ constexpr std::string_view kHolderRule = "entities.source_holder";
 
 }  // namespace
 
+// What the entity rules set (`set: refer=media`, `set: single=yes`,
+// `kind:`), read once per rule.
+struct RuleInfo {
+    std::string refer, single, kind;
+};
+
 struct EntitiesNormaliser::Impl {
     explicit Impl(const rules::RuleSet& r) : lex(r) {
-        for (const auto& rule : r.rules()) by_id.emplace(rule->id, rule.get());
+        for (const auto& rule : r.rules()) {
+            auto get = [&](const char* k) {
+                auto a = rule->attrs.find(k);
+                return a == rule->attrs.end() ? std::string() : a->second;
+            };
+            rule_info.emplace(rule->id, RuleInfo{get("refer"), get("single"), get("kind")});
+        }
     }
     names::Lexicon lex;
-    std::unordered_map<std::string, const rules::Rule*> by_id;
+    std::unordered_map<std::string, RuleInfo> rule_info;
 
-    std::string attr(const std::string& rule_id, const char* key) const {
-        auto it = by_id.find(rule_id);
-        if (it == by_id.end()) return "";
-        auto a = it->second->attrs.find(key);
-        return a == it->second->attrs.end() ? "" : a->second;
+    const RuleInfo& info(const std::string& rule_id) const {
+        static const RuleInfo none;
+        auto it = rule_info.find(rule_id);
+        return it == rule_info.end() ? none : it->second;
     }
 
     bool common_word_reading(const rules::RawMention& raw, const text::Text& t) const;
@@ -158,7 +169,7 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
     size_t n = ws.size() - i;
 
     if (out.type == Type::person) {
-        std::string single_attr = attr(out.rule, "single");
+        const std::string& single_attr = info(out.rule).single;
         bool single = single_attr == "yes" || single_attr == "known";
         if (n > 5 || (n < 2 && !single)) return false;
         const names::Suffix* org_word = nullptr;
@@ -201,7 +212,7 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
             if (!lex.suffix(word(k)) && !names::lowercase_start(word(k)) && word(k) != "&") named = true;
         if (!named) return false;
         out.name = lex.strip_legal(joined(i));
-        out.kind = attr(out.rule, "kind");
+        out.kind = info(out.rule).kind;
         if (out.kind.empty())
             if (const auto* s = lex.suffix(word(ws.size() - 1))) out.kind = s->kind;
         if (out.kind.empty())
@@ -211,7 +222,7 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
     }
     // place
     out.name = joined(i);
-    out.kind = attr(out.rule, "kind");
+    out.kind = info(out.rule).kind;
     return !out.name.empty();
 }
 
@@ -220,10 +231,10 @@ bool EntitiesNormaliser::normalise(const rules::RawMention& raw, const text::Tex
     if (raw.entry) {
         if (impl_->common_word_reading(raw, text)) return false;
         if (!impl_->set_entry(*raw.entry, out)) return false;
-        if (out.kind.empty()) out.kind = impl_->attr(out.rule, "kind");
+        if (out.kind.empty()) out.kind = impl_->info(out.rule).kind;
         return true;
     }
-    if (!impl_->attr(out.rule, "refer").empty()) return true;  // resolved per document
+    if (!impl_->info(out.rule).refer.empty()) return true;  // resolved per document
     return impl_->from_pattern(raw, text, out);
 }
 
@@ -242,17 +253,22 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         uint32_t from;  // analysis offset after which the alias holds
     };
     std::unordered_map<std::string, Known> acronyms;
-    std::vector<const Mention*> orgs;
+    std::unordered_map<std::string, const Mention*> last_org_of_kind;
     for (size_t i = 0; i < ms.size(); ++i) {
         Mention& m = ms[i];
         if (m.type != Type::org) continue;
-        std::string refer = im.attr(m.rule, "refer");
+        const std::string& refer = im.info(m.rule).refer;
         if (!refer.empty()) {
-            // refer=media or refer=media,agency: the kinds it may stand for.
+            // refer=media or refer=media,agency: the latest organisation of
+            // any of the kinds.
             const Mention* found = nullptr;
-            std::string kinds = "," + refer + ",";
-            for (auto it = orgs.rbegin(); it != orgs.rend() && !found; ++it)
-                if (kinds.find("," + (*it)->kind + ",") != std::string::npos) found = *it;
+            for (size_t b = 0, e; b <= refer.size(); b = e + 1) {
+                e = refer.find(',', b);
+                if (e == std::string::npos) e = refer.size();
+                auto it = last_org_of_kind.find(refer.substr(b, e - b));
+                if (it != last_org_of_kind.end() && (!found || it->second->span.begin > found->span.begin))
+                    found = it->second;
+            }
             if (!found) {
                 drop[i] = true;
                 continue;
@@ -261,7 +277,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             m.kind = found->kind;
             continue;
         }
-        orgs.push_back(&m);
+        last_org_of_kind[m.kind] = &m;
         // "Name (ACR)": the acronym in brackets right after an organisation.
         uint32_t p = m.span.end;
         while (p < a.size() && a[p] == ' ') ++p;
@@ -300,7 +316,13 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             text::Span h = *s.holder;
             uint32_t from = h.begin;
             const text::Span* before = nullptr;
-            for (const auto& es : entity_spans) {
+            // Entities overlapping the holder: from the last one that begins
+            // before it (at most a few steps back) to the end of the holder.
+            auto first = std::lower_bound(entity_spans.begin(), entity_spans.end(), h.begin,
+                                          [](text::Span x, uint32_t b) { return x.begin < b; });
+            for (int back = 0; back < 4 && first != entity_spans.begin(); ++back) --first;
+            for (auto it = first; it != entity_spans.end(); ++it) {
+                const text::Span& es = *it;
                 if (es.begin >= h.end) break;
                 if (es.end > h.begin && es.end <= h.end) {
                     from = std::max(from, es.end);
@@ -336,16 +358,23 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
 
     // Merge what was added, drop what was dropped: the rest works on the
     // final list in document order.
+    // (Both lists are in document order: a merge, no sort of the big one.)
     auto settle = [&] {
+        auto before = [](const Mention& x, const Mention& y) {
+            return x.span.begin != y.span.begin ? x.span.begin < y.span.begin : x.span.end > y.span.end;
+        };
+        if (added.empty() && std::find(drop.begin(), drop.end(), true) == drop.end()) return;
+        std::stable_sort(added.begin(), added.end(), before);
         std::vector<Mention> out;
         out.reserve(ms.size() + added.size());
-        for (size_t i = 0; i < ms.size(); ++i)
-            if (!drop[i]) out.push_back(std::move(ms[i]));
-        for (auto& m : added) out.push_back(std::move(m));
+        size_t k = 0;
+        for (size_t i = 0; i < ms.size(); ++i) {
+            if (drop[i]) continue;
+            while (k < added.size() && before(added[k], ms[i])) out.push_back(std::move(added[k++]));
+            out.push_back(std::move(ms[i]));
+        }
+        while (k < added.size()) out.push_back(std::move(added[k++]));
         added.clear();
-        std::stable_sort(out.begin(), out.end(), [](const Mention& x, const Mention& y) {
-            return x.span.begin != y.span.begin ? x.span.begin < y.span.begin : x.span.end > y.span.end;
-        });
         ms = std::move(out);
         drop.assign(ms.size(), false);
     };
@@ -367,8 +396,11 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         const Mention* inside_before = nullptr;
         const Mention* inside_after = nullptr;
         const Mention* adjacent = nullptr;
-        for (size_t oi : org_idx) {
-            const Mention& o = ms[oi];
+        // Organisations are shorter than 512 bytes: start the walk there.
+        auto first = std::lower_bound(org_idx.begin(), org_idx.end(), c.begin > 512 ? c.begin - 512 : 0,
+                                      [&](size_t x, uint32_t b) { return ms[x].span.begin < b; });
+        for (auto oit = first; oit != org_idx.end(); ++oit) {
+            const Mention& o = ms[*oit];
             if (c.contains(o.span) && !o.span.overlaps(p.span)) {
                 if (o.span.end <= p.span.begin) inside_before = &o;
                 else if (!inside_after) inside_after = &o;
@@ -394,7 +426,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             auto it = short_refs.find(m.name);
             if (it != short_refs.end() && !it->second.first.empty()) {
                 m.name = it->second.first;
-            } else if (m.rule == kHolderRule || im.attr(m.rule, "single") == "known") {
+            } else if (m.rule == kHolderRule || im.info(m.rule).single == "known") {
                 drop[i] = true;  // a lone capitalised word before "said" may be anything
                 continue;
             }
@@ -434,7 +466,11 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         size_t ti = 0;
         int32_t n = static_cast<int32_t>(a.size());
         int32_t i = 0;
-        auto word_cp = [](UChar32 c) { return u_isalnum(c) || c == '-' || c == '\'' || c == 0x2019; };
+        auto word_cp = [](UChar32 c) {
+            if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                                 c == '-' || c == '\'';
+            return u_isalnum(c) || c == 0x2019;
+        };
         while (i < n) {
             int32_t b = i;
             UChar32 c;
@@ -449,6 +485,8 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 e = k;
             }
             i = e;
+            // Only capitalised words can be short references.
+            if (c < 0x80 ? !(c >= 'A' && c <= 'Z') : !u_isupper(c)) continue;
             std::string_view w(a.data() + b, static_cast<size_t>(e - b));
             if (!names::capitalised(w)) continue;
             // "Wu's" → "Wu"

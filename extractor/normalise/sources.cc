@@ -15,6 +15,7 @@
 #include "extractor/normalise/entities_lexicon.h"
 #include "extractor/normalise/internal.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 namespace claimex::normalise {
@@ -71,14 +72,22 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         s.role = e.role;
         s.affiliation = e.affiliation;
     };
-    // The last entity that ends before `before` and satisfies ok.
-    auto last_entity = [&](uint32_t before, auto ok) -> const Mention* {
-        const Mention* found = nullptr;
-        for (size_t i : entities) {
-            if (ms[i].span.end > before) break;
-            if (ok(ms[i])) found = &ms[i];
+    // Entities named so far (ending before the current source), kept as we
+    // go so that references resolve in constant time: the last of each
+    // kind, the last person.
+    std::unordered_map<std::string, size_t> last_of_kind;
+    const Mention* last_person_seen = nullptr;
+    size_t seen = 0;
+    auto advance = [&](uint32_t upto) {
+        for (; seen < entities.size() && ms[entities[seen]].span.end <= upto; ++seen) {
+            const Mention& m = ms[entities[seen]];
+            if (m.type == Type::person) last_person_seen = &m;
+            else if (!m.name.empty()) last_of_kind[m.kind] = entities[seen];
         }
-        return found;
+    };
+    auto first_inside = [&](uint32_t begin) {
+        return std::lower_bound(entities.begin(), entities.end(), begin,
+                                [&](size_t e, uint32_t b) { return ms[e].span.begin < b; });
     };
 
     std::vector<size_t> sources_done;
@@ -86,10 +95,11 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         Mention& s = ms[i];
         if (s.type != Type::source || !s.holder) continue;
         const text::Span h = *s.holder;
+        advance(s.span.begin);
         const Mention* last_person = nullptr;
         const Mention* first_other = nullptr;
-        for (size_t e : entities) {
-            const Mention& m = ms[e];
+        for (auto it = first_inside(h.begin); it != entities.end(); ++it) {
+            const Mention& m = ms[*it];
             if (m.span.begin >= h.end) break;
             if (!h.contains(m.span)) continue;
             if (m.type == Type::person) last_person = &m;
@@ -115,8 +125,7 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             // "the Fund", "The Bank": a capitalised reference noun.
             bool reference = hl != noun || (noun.find(' ') == std::string::npos && im.lex.suffix(slice(h)));
             if (hl == "he" || hl == "she") {
-                const Mention* p = last_entity(s.span.begin, [](const Mention& m) { return m.type == Type::person; });
-                if (p) take(s, *p);
+                if (last_person_seen) take(s, *last_person_seen);
             } else if (auto r = im.references.find(noun); r != im.references.end() && reference) {
                 const std::string& kinds = r->second;
                 if (kinds.find(",cited,") != std::string::npos) {
@@ -128,9 +137,15 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                         }
                 }
                 if (s.name.empty()) {
-                    const Mention* o = last_entity(s.span.begin, [&](const Mention& m) {
-                        return m.type == Type::org && kinds.find("," + m.kind + ",") != std::string::npos;
-                    });
+                    // The latest organisation of any of the kinds.
+                    const Mention* o = nullptr;
+                    for (size_t b = 1, e; b < kinds.size(); b = e + 1) {
+                        e = kinds.find(',', b);
+                        auto it = last_of_kind.find(kinds.substr(b, e - b));
+                        if (it != last_of_kind.end() && ms[it->second].type == Type::org &&
+                            (!o || ms[it->second].span.begin > o->span.begin))
+                            o = &ms[it->second];
+                    }
                     if (o) take(s, *o);
                 }
             } else {

@@ -92,7 +92,12 @@ struct RuleSet::Impl {
     bool set_ok = false;
 
     // Gazetteer: first token → aliases starting with it, longest first.
-    std::unordered_map<std::string, std::vector<GazAlias>> gaz;
+    // (Looked up by string_view: no string is built per word of the text.)
+    struct ViewHash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, std::vector<GazAlias>, ViewHash, std::equal_to<>> gaz;
 
     void problem(const Location& at, const std::string& rule, std::string msg, bool error = true) {
         problems.push_back({at, rule, std::move(msg), error});
@@ -703,7 +708,7 @@ std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
             }
             uint32_t k = i;
             while (k < para.end && token_byte(static_cast<unsigned char>(a[k]))) ++k;
-            auto it = impl_->gaz.find(a.substr(i, k - i));
+            auto it = impl_->gaz.find(std::string_view(a).substr(i, k - i));
             if (it != impl_->gaz.end()) {
                 for (const GazAlias& g : it->second) {
                     uint32_t end = i + static_cast<uint32_t>(g.alias.size());
