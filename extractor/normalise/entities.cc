@@ -161,7 +161,8 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
             return set_entry(*e, out);
         }
         std::string_view w = word(i);
-        bool droppable = lex.not_name(w) || names::lowercase_start(w) || (possessive(w) && i + 1 < ws.size());
+        bool droppable = lex.not_name(w) || names::lowercase_start(w) || (possessive(w) && i + 1 < ws.size()) ||
+                         (out.type == Type::person && i + 1 < ws.size() && (lex.title(w) || lex.honorific(w)));
         if (!droppable) break;
     }
     if (i >= ws.size()) return false;
@@ -254,6 +255,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
     };
     std::unordered_map<std::string, Known> acronyms;
     std::unordered_map<std::string, const Mention*> last_org_of_kind;
+    std::unordered_map<std::string, const Mention*> last_org_by_word;  // "agency" → International Energy Agency
     for (size_t i = 0; i < ms.size(); ++i) {
         Mention& m = ms[i];
         if (m.type != Type::org) continue;
@@ -269,6 +271,13 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 if (it != last_org_of_kind.end() && (!found || it->second->span.begin > found->span.begin))
                     found = it->second;
             }
+            // "the agency" after the International Energy Agency: an
+            // organisation whose name has the noun, if it came later.
+            std::string_view text_of(a.data() + m.span.begin, m.span.size());
+            std::string noun = names::lower(text_of.substr(text_of.rfind(' ') + 1));
+            if (auto w = last_org_by_word.find(noun);
+                w != last_org_by_word.end() && (!found || w->second->span.begin > found->span.begin))
+                found = w->second;
             if (!found) {
                 drop[i] = true;
                 continue;
@@ -278,6 +287,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             continue;
         }
         last_org_of_kind[m.kind] = &m;
+        names::each_name_word(m.name, [&](const std::string& w) { last_org_by_word[w] = &m; });
         // "Name (ACR)": the acronym in brackets right after an organisation.
         uint32_t p = m.span.end;
         while (p < a.size() && a[p] == ' ') ++p;
@@ -334,7 +344,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             std::vector<text::Span> ws = im.name_words(a, {from, h.end});
             size_t k = 0;
             while (k < ws.size() && (!names::capitalised(slice(ws[k])) || lex.not_name(slice(ws[k])) ||
-                                     lex.honorific(slice(ws[k]))))
+                                     lex.honorific(slice(ws[k])) || lex.title(slice(ws[k]))))
                 ++k;
             if (k >= ws.size() || ws.size() - k > 4) continue;
             bool ok = true;
@@ -444,9 +454,18 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             std::vector<text::Span> ws = names::words(m.name, {0, static_cast<uint32_t>(m.name.size())});
             std::string first = m.name.substr(ws.front().begin, ws.front().size());
             std::string last = m.name.substr(ws.back().begin, ws.back().size());
-            const std::string& key = lex.family_first(first) && !lex.family_first(last) ? first : last;
-            auto [s, new_key] = short_refs.try_emplace(key, m.name, m.span.end);
-            if (!new_key && s->second.first != m.name) s->second.first.clear();  // two people share it
+            bool first_is_family = lex.family_first(first) && !lex.family_first(last);
+            const std::string& key = first_is_family ? first : last;
+            auto add_key = [&](const std::string& k) {
+                auto [s, new_key] = short_refs.try_emplace(k, m.name, m.span.end);
+                if (!new_key && s->second.first != m.name) s->second.first.clear();  // two people share it
+            };
+            add_key(key);
+            // "Abdulaziz bin Salman" is "Abdulaziz" later on.
+            bool particle = false;
+            for (size_t w = 1; w + 1 < ws.size(); ++w)
+                if (lex.particle(m.name.substr(ws[w].begin, ws[w].size()))) particle = true;
+            if (particle && !first_is_family) add_key(first);
         }
     }
     for (size_t i = 0; i < ms.size(); ++i) {

@@ -136,6 +136,8 @@ Lexicon::Lexicon(const rules::RuleSet& rules) {
     };
     fill(not_names_, "NOT_NAME", true);
     fill(non_person_, "NON_PERSON_WORD", true);
+    for (const auto& t : list_or_empty(rules, "TITLE"))
+        if (t.find(' ') == std::string::npos) titles_.insert(lower(t));
     fill(family_first_, "FAMILY_NAME_FIRST", true);
     fill(honorifics_, "HONORIFIC", true);
     fill(particles_, "NAME_PARTICLE", false);

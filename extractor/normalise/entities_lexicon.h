@@ -32,6 +32,25 @@ bool acronym_shape(std::string_view w);
 // place kinds (country, city, region) vs organisation kinds.
 bool is_place_kind(std::string_view kind);
 
+// Calls f(lower-cased word) for each word of a canonical name ("International
+// Energy Agency" → international, energy, agency): what "the agency" may
+// refer back to.
+template <class F>
+void each_name_word(std::string_view name, F f) {
+    size_t b = 0;
+    while (b < name.size()) {
+        size_t e = name.find(' ', b);
+        if (e == std::string_view::npos) e = name.size();
+        if (e > b) {
+            std::string w(name.substr(b, e - b));
+            for (char& c : w)
+                if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+            f(w);
+        }
+        b = e + 1;
+    }
+}
+
 // Whitespace-separated words of an analysis span, as analysis spans.
 std::vector<text::Span> words(const std::string& a, text::Span span);
 // Lower-cased ASCII copy (non-ASCII bytes kept): list lookups are by it.
@@ -59,6 +78,8 @@ public:
     bool non_person(std::string_view w) const { return has(non_person_, w); }
     bool family_first(std::string_view w) const { return has(family_first_, w); }
     bool honorific(std::string_view w) const;
+    // A one-word title ("President", "Prince", "Governor"): not part of a name.
+    bool title(std::string_view w) const { return has(titles_, w); }
     bool particle(std::string_view w) const { return particles_.count(std::string(w)) > 0; }
     bool ambiguous(std::string_view alias) const { return ambiguous_.count(std::string(alias)) > 0; }
     bool name_follower(std::string_view w) const { return has(followers_, w); }
@@ -71,7 +92,7 @@ private:
         return set.count(lower(w)) > 0;
     }
     std::unordered_map<std::string, const rules::GazetteerEntry*> aliases_;
-    std::unordered_set<std::string> not_names_, non_person_, family_first_, honorifics_, particles_, ambiguous_, followers_;
+    std::unordered_set<std::string> not_names_, non_person_, titles_, family_first_, honorifics_, particles_, ambiguous_, followers_;
     std::unordered_map<std::string, Suffix> suffixes_;
 };
 

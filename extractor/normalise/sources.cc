@@ -76,13 +76,18 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
     // go so that references resolve in constant time: the last of each
     // kind, the last person.
     std::unordered_map<std::string, size_t> last_of_kind;
+    std::unordered_map<std::string, size_t> last_by_word;  // "agency" → International Energy Agency
     const Mention* last_person_seen = nullptr;
     size_t seen = 0;
     auto advance = [&](uint32_t upto) {
         for (; seen < entities.size() && ms[entities[seen]].span.end <= upto; ++seen) {
             const Mention& m = ms[entities[seen]];
             if (m.type == Type::person) last_person_seen = &m;
-            else if (!m.name.empty()) last_of_kind[m.kind] = entities[seen];
+            else if (!m.name.empty()) {
+                last_of_kind[m.kind] = entities[seen];
+                if (m.type == Type::org)
+                    names::each_name_word(m.name, [&](const std::string& w) { last_by_word[w] = entities[seen]; });
+            }
         }
     };
     auto first_inside = [&](uint32_t begin) {
@@ -98,10 +103,14 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         advance(s.span.begin);
         const Mention* last_person = nullptr;
         const Mention* first_other = nullptr;
-        for (auto it = first_inside(h.begin); it != entities.end(); ++it) {
+        // Entities inside the holder, or overlapping it (a holder pattern
+        // may start inside a name the entity rules saw whole).
+        auto from = first_inside(h.begin);
+        if (from != entities.begin() && ms[*std::prev(from)].span.end > h.begin) --from;
+        for (auto it = from; it != entities.end(); ++it) {
             const Mention& m = ms[*it];
             if (m.span.begin >= h.end) break;
-            if (!h.contains(m.span)) continue;
+            if (!m.span.overlaps(h)) continue;
             if (m.type == Type::person) last_person = &m;
             else if (!first_other) first_other = &m;
         }
@@ -146,6 +155,11 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                             (!o || ms[it->second].span.begin > o->span.begin))
                             o = &ms[it->second];
                     }
+                    // "the agency" after the International Energy Agency.
+                    if (auto w = last_by_word.find(noun); w != last_by_word.end() &&
+                                                         noun.find(' ') == std::string::npos &&
+                                                         (!o || ms[w->second].span.begin > o->span.begin))
+                        o = &ms[w->second];
                     if (o) take(s, *o);
                 }
             } else {
