@@ -78,7 +78,7 @@ class EntityData(unittest.TestCase):
         self.assertEqual(set(refs), nouns)
         for noun, cols in refs.items():
             for k in cols[0].split(","):
-                self.assertIn(k.strip(), ORG_KINDS | {"cited"}, noun)
+                self.assertIn(k.strip(), ORG_KINDS | {"cited", "org"}, noun)
 
     def test_cues(self):
         cues = table(os.path.join(SRCS, "cues.tsv"))

@@ -6,19 +6,20 @@
 // looked up in the gazetteers (so "Alibaba Group Holding Ltd" is Alibaba and
 // "In Beijing" is the city), and otherwise checked for the shape of a name.
 //
-// Per document (linear in the number of mentions plus one scan of the words
-// when there is something to look for):
-//   1. references ("the publication") → the last organisation of the kind
-//      the rule names (set: refer=media);
-//   2. acronym definitions ("China Center for International Economic Affairs
+// Per document (linear in the number of mentions plus one scan of the words):
+//   1. acronym definitions ("China Center for International Economic Affairs
 //      (CCIEE)") make the acronym an alias for the rest of the document;
-//   3. people named as the holders of sources ("John Smith said") who no
-//      entity rule found;
-//   4. people: affiliation from an organisation next to the role ("Alibaba CEO
+//   2. source holders no entity rule found ("Maria Gonzalez said", "Helvora
+//      reported") become people or organisations;
+//   3. people: affiliation from an organisation next to the role ("Alibaba CEO
 //      Eddie Wu", "economist at the IMF"), full name, role and affiliation as
-//      first introduced for every later mention ("Mr Wu" → Eddie Wu);
-//   5. later short references ("Wu", "Chen", "CCIEE") anywhere after the
-//      introduction.
+//      first introduced for every mention ("Mr Wu" → Eddie Wu);
+//   4. short forms found in the running text: people's family names ("Wu",
+//      "Chen"), defined acronyms, acronyms of names by their initials ("ABS"
+//      after "Australian Bureau of Statistics"), the head of an institution
+//      after "the" ("the Commission"), and a discovered company without its
+//      industry word ("Kessler" after "Kessler Automotive", which then names
+//      every mention of it).
 #include "extractor/normalise/entities_lexicon.h"
 #include "extractor/normalise/internal.h"
 
@@ -54,16 +55,33 @@ bool only_gap(const std::string& a, uint32_t from, uint32_t to, std::initializer
     return false;
 }
 
+// Words of a canonical name (split on spaces).
+std::vector<std::string> split_name(const std::string& name) {
+    std::vector<std::string> out;
+    for (const auto& w : names::words(name, {0, static_cast<uint32_t>(name.size())}))
+        out.push_back(name.substr(w.begin, w.size()));
+    return out;
+}
+
+std::string join(const std::vector<std::string>& ws, size_t from, size_t to) {
+    std::string out;
+    for (size_t i = from; i < to; ++i) {
+        if (!out.empty()) out += ' ';
+        out += ws[i];
+    }
+    return out;
+}
+
 constexpr std::string_view kShortRefRule = "entities.short_ref";
 constexpr std::string_view kAcronymRule = "entities.acronym";
 constexpr std::string_view kHolderRule = "entities.source_holder";
+constexpr std::string_view kOrgPatternRule = "entities.org_pattern";
 
 }  // namespace
 
-// What the entity rules set (`set: refer=media`, `set: single=yes`,
-// `kind:`), read once per rule.
+// What the entity rules set (`set: single=yes`, `kind:`), read once per rule.
 struct RuleInfo {
-    std::string refer, single, kind;
+    std::string single, kind;
 };
 
 struct EntitiesNormaliser::Impl {
@@ -73,7 +91,7 @@ struct EntitiesNormaliser::Impl {
                 auto a = rule->attrs.find(k);
                 return a == rule->attrs.end() ? std::string() : a->second;
             };
-            rule_info.emplace(rule->id, RuleInfo{get("refer"), get("single"), get("kind")});
+            rule_info.emplace(rule->id, RuleInfo{get("single"), get("kind")});
         }
     }
     names::Lexicon lex;
@@ -95,32 +113,28 @@ struct EntitiesNormaliser::Impl {
         out.type = names::is_place_kind(e.kind) ? Type::place : Type::org;
         return !out.name.empty();
     }
+    // Drops leading words of a person candidate that cannot start a name,
+    // keeping a family name that is also a common word ("He Yadong").
+    bool droppable_before_name(std::string_view w, size_t left, Type type) const {
+        if (left > 1 && type == Type::person && lex.family_first(w) && names::person_word(w)) return false;
+        return lex.not_name(w) || names::lowercase_start(w) || (possessive(w) && left > 1) ||
+               (type == Type::person && left > 1 && (lex.title(w) || lex.honorific(w)));
+    }
 };
 
 EntitiesNormaliser::EntitiesNormaliser(const rules::RuleSet& r) : impl_(std::make_unique<Impl>(r)) {}
 EntitiesNormaliser::~EntitiesNormaliser() = default;
 
-// An alias that is also a common word ("Target", "Shell") opening a sentence
-// and followed by a lower-case word that does not show it is a name
-// ("Target prices rose" but not "Target said").
+// An alias that is also a common word ("Target", "Shell") followed by a word
+// of its common-word sense ("Target prices", "Shell companies").
 bool EntitiesNormaliser::Impl::common_word_reading(const rules::RawMention& raw, const text::Text& t) const {
     const std::string& a = t.analysis();
     std::string_view alias(a.data() + raw.span.begin, raw.span.size());
-    if (!lex.ambiguous(alias)) return false;
-    const auto& sentences = t.sentences();
-    if (sentences.empty()) return false;
-    uint32_t sb = sentences[t.sentence_index(raw.span.begin)].begin;
-    for (uint32_t i = sb; i < raw.span.begin; ++i) {
-        unsigned char c = static_cast<unsigned char>(a[i]);
-        if (!(is_space(static_cast<char>(c)) || c == '"' || c == '\'' || c == '(' || c >= 0x80)) return false;
-    }
     uint32_t i = raw.span.end;
-    if (i < a.size() && (a[i] == '\'' || static_cast<unsigned char>(a[i]) == 0xE2)) return false;  // possessive
     while (i < a.size() && a[i] == ' ') ++i;
     uint32_t b = i;
-    while (i < a.size() && !is_space(a[i]) && a[i] != ',' && a[i] != '.') ++i;
-    std::string_view next(a.data() + b, i - b);
-    return names::lowercase_start(next) && !lex.name_follower(next);
+    while (i < a.size() && !is_space(a[i]) && a[i] != ',' && a[i] != '.' && a[i] != ';') ++i;
+    return lex.common_word(alias, std::string_view(a.data() + b, i - b));
 }
 
 std::vector<text::Span> EntitiesNormaliser::Impl::name_words(const std::string& a, text::Span s) const {
@@ -160,10 +174,7 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
             out.span = {ws[i].begin, ws.back().end};
             return set_entry(*e, out);
         }
-        std::string_view w = word(i);
-        bool droppable = lex.not_name(w) || names::lowercase_start(w) || (possessive(w) && i + 1 < ws.size()) ||
-                         (out.type == Type::person && i + 1 < ws.size() && (lex.title(w) || lex.honorific(w)));
-        if (!droppable) break;
+        if (!droppable_before_name(word(i), ws.size() - i, out.type)) break;
     }
     if (i >= ws.size()) return false;
     out.span = {ws[i].begin, ws.back().end};
@@ -214,10 +225,15 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
         if (!named) return false;
         out.name = lex.strip_legal(joined(i));
         out.kind = info(out.rule).kind;
-        if (out.kind.empty())
-            if (const auto* s = lex.suffix(word(ws.size() - 1))) out.kind = s->kind;
-        if (out.kind.empty())
-            if (const auto* s = lex.suffix(word(i))) out.kind = s->kind;
+        // The kind of the organisation word: the last two words ("Central
+        // Bank"), else the nearest organisation word from the end ("Center
+        // for International Economic Affairs").
+        if (out.kind.empty() && n >= 2) {
+            std::string two = std::string(word(ws.size() - 2)) + " " + std::string(word(ws.size() - 1));
+            if (const auto* s = lex.suffix(two)) out.kind = s->kind;
+        }
+        for (size_t k = ws.size(); out.kind.empty() && k > i; --k)
+            if (const auto* s = lex.suffix(word(k - 1))) out.kind = s->kind;
         if (out.kind.empty()) out.kind = "other";
         return !out.name.empty();
     }
@@ -235,7 +251,6 @@ bool EntitiesNormaliser::normalise(const rules::RawMention& raw, const text::Tex
         if (out.kind.empty()) out.kind = impl_->info(out.rule).kind;
         return true;
     }
-    if (!impl_->info(out.rule).refer.empty()) return true;  // resolved per document
     return impl_->from_pattern(raw, text, out);
 }
 
@@ -247,128 +262,8 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
     std::vector<Mention> added;
     auto slice = [&](text::Span s) { return std::string_view(a.data() + s.begin, s.size()); };
 
-    // 1. References and 2. acronym definitions, in document order.
-    struct Known {
-        std::string name, kind;
-        Type type;
-        uint32_t from;  // analysis offset after which the alias holds
-    };
-    std::unordered_map<std::string, Known> acronyms;
-    std::unordered_map<std::string, const Mention*> last_org_of_kind;
-    std::unordered_map<std::string, const Mention*> last_org_by_word;  // "agency" → International Energy Agency
-    for (size_t i = 0; i < ms.size(); ++i) {
-        Mention& m = ms[i];
-        if (m.type != Type::org) continue;
-        const std::string& refer = im.info(m.rule).refer;
-        if (!refer.empty()) {
-            // refer=media or refer=media,agency: the latest organisation of
-            // any of the kinds.
-            const Mention* found = nullptr;
-            for (size_t b = 0, e; b <= refer.size(); b = e + 1) {
-                e = refer.find(',', b);
-                if (e == std::string::npos) e = refer.size();
-                auto it = last_org_of_kind.find(refer.substr(b, e - b));
-                if (it != last_org_of_kind.end() && (!found || it->second->span.begin > found->span.begin))
-                    found = it->second;
-            }
-            // "the agency" after the International Energy Agency: an
-            // organisation whose name has the noun, if it came later.
-            std::string_view text_of(a.data() + m.span.begin, m.span.size());
-            std::string noun = names::lower(text_of.substr(text_of.rfind(' ') + 1));
-            if (auto w = last_org_by_word.find(noun);
-                w != last_org_by_word.end() && (!found || w->second->span.begin > found->span.begin))
-                found = w->second;
-            if (!found) {
-                drop[i] = true;
-                continue;
-            }
-            m.name = found->name;
-            m.kind = found->kind;
-            continue;
-        }
-        last_org_of_kind[m.kind] = &m;
-        names::each_name_word(m.name, [&](const std::string& w) { last_org_by_word[w] = &m; });
-        // "Name (ACR)": the acronym in brackets right after an organisation.
-        uint32_t p = m.span.end;
-        while (p < a.size() && a[p] == ' ') ++p;
-        if (p >= a.size() || a[p] != '(') continue;
-        uint32_t b = p + 1, e = b;
-        while (e < a.size() && e - b <= 10 && a[e] != ')' && !is_space(a[e])) ++e;
-        if (e >= a.size() || a[e] != ')') continue;
-        std::string_view acr(a.data() + b, e - b);
-        if (!names::acronym_shape(acr) || lex.alias(acr)) continue;
-        acronyms[std::string(acr)] = {m.name, m.kind, Type::org, e};
-        bool present = false;
-        for (size_t j = i + 1; j < ms.size() && ms[j].span.begin <= b; ++j)
-            if (ms[j].span.begin == b && is_entity(ms[j])) present = true;
-        if (present) continue;
-        Mention x;
-        x.type = Type::org;
-        x.span = x.context = {b, e};
-        x.rule = kAcronymRule;
-        x.name = m.name;
-        x.kind = m.kind;
-        added.push_back(std::move(x));
-    }
-
-    // 3. People named as source holders that no entity rule found: the
-    // capitalised words of the holder after the last entity in it
-    // ("Goldman Sachs' Jan Hatzius" → Jan Hatzius).
-    {
-        std::vector<text::Span> entity_spans;
-        for (const auto& m : ms)
-            if (is_entity(m)) entity_spans.push_back(m.span);
-        for (const auto& m : added) entity_spans.push_back(m.span);
-        std::sort(entity_spans.begin(), entity_spans.end(),
-                  [](text::Span x, text::Span y) { return x.begin < y.begin; });
-        for (const auto& s : ms) {
-            if (s.type != Type::source || !s.holder) continue;
-            text::Span h = *s.holder;
-            uint32_t from = h.begin;
-            const text::Span* before = nullptr;
-            // Entities overlapping the holder: from the last one that begins
-            // before it (at most a few steps back) to the end of the holder.
-            auto first = std::lower_bound(entity_spans.begin(), entity_spans.end(), h.begin,
-                                          [](text::Span x, uint32_t b) { return x.begin < b; });
-            for (int back = 0; back < 4 && first != entity_spans.begin(); ++back) --first;
-            for (auto it = first; it != entity_spans.end(); ++it) {
-                const text::Span& es = *it;
-                if (es.begin >= h.end) break;
-                if (es.end > h.begin && es.end <= h.end) {
-                    from = std::max(from, es.end);
-                    before = &es;
-                } else if (es.overlaps(h) && es.end > h.end) {
-                    from = h.end;
-                }
-            }
-            std::vector<text::Span> ws = im.name_words(a, {from, h.end});
-            size_t k = 0;
-            while (k < ws.size() && (!names::capitalised(slice(ws[k])) || lex.not_name(slice(ws[k])) ||
-                                     lex.honorific(slice(ws[k])) || lex.title(slice(ws[k]))))
-                ++k;
-            if (k >= ws.size() || ws.size() - k > 4) continue;
-            bool ok = true;
-            for (size_t j = k; j < ws.size() && ok; ++j) {
-                std::string_view w = slice(ws[j]);
-                if (j > k && j + 1 < ws.size() && lex.particle(w)) continue;
-                ok = names::person_word(w) && !lex.non_person(w) && !lex.suffix(w) && !lex.honorific(w);
-            }
-            if (!ok) continue;
-            text::Span name{ws[k].begin, ws.back().end};
-            if (lex.resolve(slice(name))) continue;  // an organisation or place after all
-            Mention p;
-            p.type = Type::person;
-            p.span = name;
-            p.context = before ? text::Span{before->begin, name.end} : name;
-            p.rule = kHolderRule;
-            p.name = names::squeeze(slice(name));
-            added.push_back(std::move(p));
-        }
-    }
-
-    // Merge what was added, drop what was dropped: the rest works on the
-    // final list in document order.
-    // (Both lists are in document order: a merge, no sort of the big one.)
+    // Merges what was added and drops what was dropped; both lists are in
+    // document order, so this is a merge, not a sort of the big one.
     auto settle = [&] {
         auto before = [](const Mention& x, const Mention& y) {
             return x.span.begin != y.span.begin ? x.span.begin < y.span.begin : x.span.end > y.span.end;
@@ -388,14 +283,140 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         ms = std::move(out);
         drop.assign(ms.size(), false);
     };
+
+    // ---- 1. "Name (ACR)": the acronym in brackets right after an organisation.
+    struct Known {
+        std::string name, kind;
+        uint32_t from;  // analysis offset after which the alias holds
+    };
+    std::unordered_map<std::string, Known> acronyms;
+    for (size_t i = 0; i < ms.size(); ++i) {
+        const Mention& m = ms[i];
+        if (m.type != Type::org) continue;
+        uint32_t p = m.span.end;
+        while (p < a.size() && a[p] == ' ') ++p;
+        if (p >= a.size() || a[p] != '(') continue;
+        uint32_t b = p + 1, e = b;
+        while (e < a.size() && e - b <= 10 && a[e] != ')' && !is_space(a[e])) ++e;
+        if (e >= a.size() || a[e] != ')') continue;
+        std::string_view acr(a.data() + b, e - b);
+        if (!names::acronym_shape(acr) || lex.alias(acr)) continue;
+        acronyms[std::string(acr)] = {m.name, m.kind, e};
+        bool present = false;
+        for (size_t j = i + 1; j < ms.size() && ms[j].span.begin <= b; ++j)
+            if (ms[j].span.begin == b && is_entity(ms[j])) present = true;
+        if (present) continue;
+        Mention x;
+        x.type = Type::org;
+        x.span = x.context = {b, e};
+        x.rule = kAcronymRule;
+        x.name = m.name;
+        x.kind = m.kind;
+        added.push_back(std::move(x));
+    }
+
+    // ---- 2. Holders of sources that no entity rule found: the capitalised
+    // words of the holder after the last entity in it ("Goldman Sachs' Jan
+    // Hatzius" → Jan Hatzius). A pair that starts with a given name or a
+    // family name is a person; other capitalised words name an organisation
+    // ("Asia Trade Wire", "IG Metall"); a lone word is settled in step 3.
+    {
+        struct EntitySpan {
+            text::Span span;
+            long index;  // in ms, or -1 (added)
+        };
+        std::vector<EntitySpan> entity_spans;
+        for (size_t i = 0; i < ms.size(); ++i)
+            if (is_entity(ms[i])) entity_spans.push_back({ms[i].span, static_cast<long>(i)});
+        for (const auto& m : added) entity_spans.push_back({m.span, -1});
+        std::sort(entity_spans.begin(), entity_spans.end(),
+                  [](const EntitySpan& x, const EntitySpan& y) { return x.span.begin < y.span.begin; });
+        for (const auto& s : ms) {
+            if (s.type != Type::source || !s.holder || s.note == kUnnamedHolder) continue;
+            text::Span h = *s.holder;
+            uint32_t from = h.begin;
+            const text::Span* before = nullptr;
+            long before_index = -1;
+            auto first = std::lower_bound(entity_spans.begin(), entity_spans.end(), h.begin,
+                                          [](const EntitySpan& x, uint32_t b) { return x.span.begin < b; });
+            for (int back = 0; back < 4 && first != entity_spans.begin(); ++back) --first;
+            for (auto it = first; it != entity_spans.end(); ++it) {
+                const text::Span& es = it->span;
+                if (es.begin >= h.end) break;
+                if (es.end > h.begin && es.end <= h.end) {
+                    from = std::max(from, es.end);
+                    before = &es;
+                    before_index = it->index;
+                } else if (es.overlaps(h) && es.end > h.end) {
+                    from = h.end;
+                }
+            }
+            std::vector<text::Span> ws = im.name_words(a, {from, h.end});
+            size_t k = 0;
+            while (k < ws.size() && (!names::capitalised(slice(ws[k])) || lex.not_name(slice(ws[k])) ||
+                                     lex.honorific(slice(ws[k])) || lex.title(slice(ws[k]))))
+                ++k;
+            if (k >= ws.size() || ws.size() - k > 5) continue;
+            // Source holder words: trailing lower-case words are descriptions
+            // ("the IG Metall union"), not names.
+            size_t end = ws.size();
+            while (end > k && !names::capitalised(slice(ws[end - 1]))) --end;
+            if (end <= k) continue;
+            bool capitals = true, person_shaped = true;
+            for (size_t j = k; j < end; ++j) {
+                std::string_view w = slice(ws[j]);
+                if (j > k && j + 1 < end && lex.particle(w)) continue;
+                if (!names::capitalised(w) && !(w.size() > 0 && w[0] >= '0' && w[0] <= '9')) capitals = false;
+                if (!names::person_word(w) || lex.non_person(w) || lex.suffix(w)) person_shaped = false;
+            }
+            if (!capitals) continue;
+            text::Span name{ws[k].begin, ws[end - 1].end};
+            // a trailing possessive mark: ' or U+2019
+            if (name.size() > 1 && a[name.end - 1] == '\'') name.end -= 1;
+            else if (name.size() > 3 && a.compare(name.end - 3, 3, "\xE2\x80\x99") == 0) name.end -= 3;
+            if (name.empty() || lex.resolve(slice(name))) continue;  // known after all
+            std::string_view first_word = slice(ws[k]);
+            bool person = person_shaped && end - k >= 2 &&
+                          (lex.given_name(first_word) || lex.family_first(first_word) ||
+                           (first_word.size() == 2 && first_word[1] == '.'));
+            bool single = person_shaped && end - k == 1;
+            if (end - k == 1 && lex.suffix(first_word)) continue;  // "The Group said": a reference
+            Mention p;
+            p.span = name;
+            p.context = before && (person || single) ? text::Span{before->begin, name.end} : name;
+            p.rule = kHolderRule;
+            p.name = names::squeeze(slice(name));
+            if (person || single) {
+                p.type = Type::person;  // a lone word: a person if step 3 knows the name
+            } else {
+                p.type = Type::org;
+                const auto* suffix = lex.suffix(slice(ws[end - 1]));
+                p.kind = suffix && !suffix->kind.empty() ? suffix->kind : "company";
+                // A place right before the name is part of it: "Asia Trade
+                // Wire", "China Index Academy".
+                if (before && before_index >= 0 && ms[before_index].type == Type::place &&
+                    only_gap(a, before->end, name.begin, {}) && name.begin - before->end == 1) {
+                    drop[before_index] = true;
+                    p.span.begin = before->begin;
+                    p.context = p.span;
+                    p.name = names::squeeze(slice(p.span));
+                }
+                p.name = lex.strip_legal(p.name);
+            }
+            added.push_back(std::move(p));
+        }
+    }
     settle();
 
-    // 4. People: affiliation, then the first introduction of each person.
+    // ---- 3. People: affiliation, then the first introduction of each person.
     struct Person {
         std::string role, affiliation;
     };
     std::unordered_map<std::string, Person> people;
-    std::unordered_map<std::string, std::pair<std::string, uint32_t>> short_refs;  // token → full name, from
+    // Short forms of people: token → (full name, offset of the introduction).
+    std::unordered_map<std::string, std::pair<std::string, uint32_t>> short_refs;
+    // "van loon" → "Pieter van Loon": lower-cased tails of full names.
+    std::unordered_map<std::string, std::string> name_tails;
     std::vector<size_t> org_idx;
     for (size_t i = 0; i < ms.size(); ++i)
         if (ms[i].type == Type::org && !ms[i].name.empty()) org_idx.push_back(i);
@@ -414,7 +435,8 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             if (c.contains(o.span) && !o.span.overlaps(p.span)) {
                 if (o.span.end <= p.span.begin) inside_before = &o;
                 else if (!inside_after) inside_after = &o;
-            } else if (o.span.end <= c.begin && only_gap(a, o.span.end, c.begin, {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"})) {
+            } else if (o.span.end <= c.begin &&
+                       only_gap(a, o.span.end, c.begin, {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"})) {
                 adjacent = &o;  // "Alibaba CEO Eddie Wu"
             } else if (o.span.begin >= c.end && !adjacent &&
                        only_gap(a, c.end, o.span.begin,
@@ -427,6 +449,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         const Mention* o = inside_before ? inside_before : inside_after ? inside_after : adjacent;
         return o ? o->name : "";
     };
+    auto lower_name = [](const std::string& n) { return names::lower(n); };
     for (size_t i = 0; i < ms.size(); ++i) {
         Mention& m = ms[i];
         if (m.type != Type::person) continue;
@@ -436,10 +459,21 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             auto it = short_refs.find(m.name);
             if (it != short_refs.end() && !it->second.first.empty()) {
                 m.name = it->second.first;
-            } else if (m.rule == kHolderRule || im.info(m.rule).single == "known") {
-                drop[i] = true;  // a lone capitalised word before "said" may be anything
+            } else if (m.rule == kHolderRule) {
+                // A lone capitalised word before "said" that names no person
+                // introduced before: an organisation ("Helvora reported").
+                m.type = Type::org;
+                m.kind = "company";
+                m.role.clear();
+                m.affiliation.clear();
+                continue;
+            } else if (im.info(m.rule).single == "known") {
+                drop[i] = true;
                 continue;
             }
+        } else if (!people.count(m.name)) {
+            // "Van Loon" after "Pieter van Loon"
+            if (auto t = name_tails.find(lower_name(m.name)); t != name_tails.end()) m.name = t->second;
         }
         auto [it, fresh] = people.try_emplace(m.name, Person{m.role, m.affiliation});
         if (!fresh) {
@@ -451,21 +485,21 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         } else if (fresh && !single) {
             // Short forms: the family name — first for "Chen Wenling", last
             // for "Eddie Wu" — and "Wu" in "Mr Wu".
-            std::vector<text::Span> ws = names::words(m.name, {0, static_cast<uint32_t>(m.name.size())});
-            std::string first = m.name.substr(ws.front().begin, ws.front().size());
-            std::string last = m.name.substr(ws.back().begin, ws.back().size());
+            std::vector<std::string> ws = split_name(m.name);
+            const std::string& first = ws.front();
+            const std::string& last = ws.back();
             bool first_is_family = lex.family_first(first) && !lex.family_first(last);
-            const std::string& key = first_is_family ? first : last;
             auto add_key = [&](const std::string& k) {
                 auto [s, new_key] = short_refs.try_emplace(k, m.name, m.span.end);
                 if (!new_key && s->second.first != m.name) s->second.first.clear();  // two people share it
             };
-            add_key(key);
+            add_key(first_is_family ? first : last);
             // "Abdulaziz bin Salman" is "Abdulaziz" later on.
             bool particle = false;
             for (size_t w = 1; w + 1 < ws.size(); ++w)
-                if (lex.particle(m.name.substr(ws[w].begin, ws[w].size()))) particle = true;
+                if (lex.particle(ws[w])) particle = true;
             if (particle && !first_is_family) add_key(first);
+            for (size_t w = 1; w + 1 < ws.size(); ++w) name_tails.emplace(lower_name(join(ws, w, ws.size())), m.name);
         }
     }
     for (size_t i = 0; i < ms.size(); ++i) {
@@ -477,8 +511,59 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         if (m.affiliation.empty()) m.affiliation = it->second.affiliation;
     }
 
-    // 5. Later short references and acronyms in the running text.
-    if (!short_refs.empty() || !acronyms.empty()) {
+    // ---- 4. Short forms of organisations.
+    struct OrgKey {
+        std::string text;  // the form in the running text ("Kessler", "Commission")
+        std::string name, kind;
+        uint32_t at;       // where the organisation was named
+        bool after_the;    // only as "the Commission"
+    };
+    std::unordered_map<std::string, std::vector<OrgKey>> org_keys;  // first token → keys
+    std::unordered_map<std::string, std::string> short_company;     // discovered name → short form
+    std::unordered_map<std::string, OrgKey> initials;               // "ABS" → Australian Bureau of Statistics
+    auto add_org_key = [&](OrgKey k) {
+        std::string first = k.text.substr(0, k.text.find(' '));
+        org_keys[first].push_back(std::move(k));
+    };
+    for (size_t i = 0; i < ms.size(); ++i) {
+        const Mention& m = ms[i];
+        if (m.type != Type::org || drop[i] || m.name.empty()) continue;
+        std::vector<std::string> ws = split_name(m.name);
+        bool discovered = m.rule == kOrgPatternRule || m.rule == kHolderRule;
+        if (discovered && ws.size() == 1) add_org_key({m.name, m.name, m.kind, m.span.begin, false});
+        if (discovered && m.kind == "company" && ws.size() >= 2) {
+            size_t end = ws.size();
+            while (end > 1) {
+                const names::Suffix* s = lex.suffix(ws[end - 1]);
+                if (!s || !(s->industry || s->group || s->legal)) break;
+                --end;
+            }
+            if (end < ws.size()) {
+                std::string short_form = join(ws, 0, end);
+                short_company[m.name] = short_form;
+                add_org_key({short_form, m.name, m.kind, m.span.begin, false});
+            }
+        }
+        if (ws.size() >= 2) {
+            // The head of an institution: "the Commission", "the Bank".
+            auto head = [&](const std::string& w) {
+                const names::Suffix* s = lex.suffix(w);
+                return s && !s->kind.empty() && !s->industry && !s->group && !s->legal;
+            };
+            if (head(ws.back())) add_org_key({ws.back(), m.name, m.kind, m.span.begin, true});
+            else if (ws.size() >= 3 && head(ws.front()) && (ws[1] == "of" || ws[1] == "for"))
+                add_org_key({ws.front(), m.name, m.kind, m.span.begin, true});
+            // Initials of the capitalised words: "ABS", "ONS", "DICGC".
+            std::string ini;
+            for (const auto& w : ws)
+                if (names::capitalised(w) && w.find('.') == std::string::npos) ini += w[0];
+            if (ini.size() >= 2 && !lex.alias(ini)) initials.try_emplace(ini, OrgKey{ini, m.name, m.kind, m.span.begin, false});
+        }
+    }
+
+    // ---- 5. One scan of the words for the short forms.
+    std::unordered_map<std::string, std::string> used_short;  // discovered name → short form, when seen alone
+    if (!short_refs.empty() || !acronyms.empty() || !org_keys.empty() || !initials.empty()) {
         std::vector<text::Span> taken;
         for (size_t i = 0; i < ms.size(); ++i)
             if (is_entity(ms[i]) && !drop[i]) taken.push_back(ms[i].span);
@@ -487,14 +572,20 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         int32_t i = 0;
         auto word_cp = [](UChar32 c) {
             if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                                 c == '-' || c == '\'';
+                                 c == '-' || c == '\'' || c == '&';
             return u_isalnum(c) || c == 0x2019;
+        };
+        auto is_taken = [&](text::Span span) {
+            while (ti < taken.size() && taken[ti].end <= span.begin) ++ti;
+            for (size_t k = ti; k < taken.size() && taken[k].begin < span.end; ++k)
+                if (taken[k].overlaps(span)) return true;
+            return false;
         };
         while (i < n) {
             int32_t b = i;
             UChar32 c;
             U8_NEXT(a.data(), i, n, c);
-            if (!word_cp(c) || c == '-' || c == '\'' || c == 0x2019) continue;
+            if (!word_cp(c) || c == '-' || c == '\'' || c == 0x2019 || c == '&') continue;
             int32_t e = i;
             while (e < n) {
                 int32_t k = e;
@@ -504,49 +595,95 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 e = k;
             }
             i = e;
-            // Only capitalised words can be short references.
+            // Only capitalised words can be short forms.
             if (c < 0x80 ? !(c >= 'A' && c <= 'Z') : !u_isupper(c)) continue;
             std::string_view w(a.data() + b, static_cast<size_t>(e - b));
-            if (!names::capitalised(w)) continue;
             // "Wu's" → "Wu"
             size_t full = w.size();
             if (w.size() > 2 && w.substr(w.size() - 2) == "'s") w.remove_suffix(2);
             else if (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s") w.remove_suffix(4);
             while (!w.empty() && (w.back() == '\'' || w.back() == '-')) w.remove_suffix(1);
             if (w.empty()) continue;
-            text::Span span{static_cast<uint32_t>(b), static_cast<uint32_t>(b) + static_cast<uint32_t>(w.size())};
-            while (ti < taken.size() && taken[ti].end <= span.begin) ++ti;
-            bool inside = false;
-            for (size_t k = ti; k < taken.size() && taken[k].begin < span.end; ++k)
-                if (taken[k].overlaps(span)) inside = true;
-            if (inside) continue;
             std::string key(w);
+            text::Span span{static_cast<uint32_t>(b), static_cast<uint32_t>(b) + static_cast<uint32_t>(w.size())};
+            bool followed_by_capital = w.size() == full && span.end + 1 < a.size() && a[span.end] == ' ' &&
+                                       names::capitalised(std::string_view(a).substr(span.end + 1));
             Mention x;
-            if (auto it = acronyms.find(key); it != acronyms.end() && span.begin > it->second.from) {
-                x.type = it->second.type;
-                x.name = it->second.name;
-                x.kind = it->second.kind;
-                x.rule = kAcronymRule;
-            } else if (auto sr = short_refs.find(key);
-                       sr != short_refs.end() && !sr->second.first.empty() && span.begin >= sr->second.second &&
-                       !lex.not_name(w)) {
-                // Not the first word of a longer name ("Wu Jing").
-                uint32_t k = span.end;
-                if (w.size() == full && k + 1 < a.size() && a[k] == ' ' &&
-                    names::capitalised(std::string_view(a).substr(k + 1)))
-                    continue;
+            // A person's family name first (people are introduced explicitly);
+            // not the first word of a longer name ("Wu Jing"); anywhere in the
+            // document, a headline before the introduction included.
+            if (auto sr = short_refs.find(key); sr != short_refs.end() && !sr->second.first.empty() &&
+                                                !lex.not_name(w) && !followed_by_capital) {
+                if (is_taken(span)) continue;
                 x.type = Type::person;
                 x.name = sr->second.first;
                 const Person& p = people[x.name];
                 x.role = p.role;
                 x.affiliation = p.affiliation;
                 x.rule = kShortRefRule;
+                x.span = x.context = span;
+                added.push_back(std::move(x));
+                continue;
+            }
+            // An organisation's short form: the one named last before here
+            // (or, in a headline, the first named after).
+            if (auto ok = org_keys.find(key); ok != org_keys.end()) {
+                const OrgKey* best = nullptr;
+                for (const OrgKey& k : ok->second) {
+                    if (a.compare(span.begin, k.text.size(), k.text) != 0) continue;
+                    uint32_t end = span.begin + static_cast<uint32_t>(k.text.size());
+                    if (end < a.size() && (std::isalnum(static_cast<unsigned char>(a[end])) || a[end] == '-')) continue;
+                    if (k.after_the && !(span.begin >= 4 && (a.compare(span.begin - 4, 4, "the ") == 0 ||
+                                                             a.compare(span.begin - 4, 4, "The ") == 0)))
+                        continue;
+                    bool k_before = k.at <= span.begin;
+                    bool best_before = best && best->at <= span.begin;
+                    if (!best || (k_before && (!best_before || k.at > best->at)) ||
+                        (!k_before && !best_before && k.at < best->at))
+                        best = &k;
+                }
+                if (best) {
+                    text::Span bs{span.begin, span.begin + static_cast<uint32_t>(best->text.size())};
+                    if (!is_taken(bs)) {
+                        x.type = Type::org;
+                        x.name = best->name;
+                        x.kind = best->kind;
+                        x.rule = kShortRefRule;
+                        x.span = x.context = bs;
+                        if (short_company.count(best->name) && best->text != best->name)
+                            used_short[best->name] = best->text;
+                        added.push_back(std::move(x));
+                        continue;
+                    }
+                }
+            }
+            if (is_taken(span)) continue;
+            if (auto it = acronyms.find(key); it != acronyms.end() && span.begin > it->second.from) {
+                x.type = Type::org;
+                x.name = it->second.name;
+                x.kind = it->second.kind;
+                x.rule = kAcronymRule;
+            } else if (auto ini = initials.find(key); ini != initials.end() && names::acronym_shape(w) &&
+                                                        ini->second.at < span.begin) {
+                x.type = Type::org;
+                x.name = ini->second.name;
+                x.kind = ini->second.kind;
+                x.rule = kAcronymRule;
             } else {
                 continue;
             }
             x.span = x.context = span;
             added.push_back(std::move(x));
         }
+    }
+
+    // ---- 6. A discovered company seen alone under its short form is called
+    // that everywhere ("Kessler Automotive" … "Kessler" → Kessler).
+    if (!used_short.empty()) {
+        for (auto* list : {&ms, &added})
+            for (Mention& m : *list)
+                if (m.type == Type::org)
+                    if (auto u = used_short.find(m.name); u != used_short.end()) m.name = u->second;
     }
     settle();
 }

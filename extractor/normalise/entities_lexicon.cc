@@ -141,8 +141,15 @@ Lexicon::Lexicon(const rules::RuleSet& rules) {
     fill(family_first_, "FAMILY_NAME_FIRST", true);
     fill(honorifics_, "HONORIFIC", true);
     fill(particles_, "NAME_PARTICLE", false);
-    fill(ambiguous_, "AMBIGUOUS_ALIAS", false);
-    fill(followers_, "NAME_FOLLOWER", true);
+    fill(given_, "GIVEN_NAME", true);
+    fill(quantifiers_, "QUANTIFIER", true);
+    if (const auto* t = rules.table("AMBIGUOUS_ALIAS"))
+        for (const auto& row : *t) {
+            if (row.size() < 2) continue;
+            auto& words = ambiguous_[row[0]];
+            for (const auto& w : names::words(row[1], {0, static_cast<uint32_t>(row[1].size())}))
+                words.insert(lower(row[1].substr(w.begin, w.size())));
+        }
     if (const auto* t = rules.table("ORG_SUFFIX")) {
         for (const auto& row : *t) {
             if (row.empty() || row[0].empty()) continue;
@@ -151,6 +158,7 @@ Lexicon::Lexicon(const rules::RuleSet& rules) {
             std::string flags = row.size() > 2 ? row[2] : "";
             s.legal = flags == "legal";
             s.group = flags == "legal" || flags == "group";
+            s.industry = flags == "industry";
             suffixes_[row[0]] = s;
         }
     }

@@ -62,6 +62,7 @@ struct Suffix {
     std::string kind;   // kind of an organisation whose name ends (or starts) with it
     bool legal = false; // dropped from canonical names (Inc, Ltd, plc...)
     bool group = false; // dropped when looking a name up (Group, Holdings)
+    bool industry = false;  // "Automotive" in "Kessler Automotive": the short name is "Kessler"
 };
 
 class Lexicon {
@@ -81,8 +82,14 @@ public:
     // A one-word title ("President", "Prince", "Governor"): not part of a name.
     bool title(std::string_view w) const { return has(titles_, w); }
     bool particle(std::string_view w) const { return particles_.count(std::string(w)) > 0; }
-    bool ambiguous(std::string_view alias) const { return ambiguous_.count(std::string(alias)) > 0; }
-    bool name_follower(std::string_view w) const { return has(followers_, w); }
+    // An alias that is also a common word, followed by a word that marks the
+    // common-word reading ("Target prices", "Apple pie").
+    bool common_word(std::string_view alias, std::string_view next) const {
+        auto it = ambiguous_.find(std::string(alias));
+        return it != ambiguous_.end() && it->second.count(lower(next)) > 0;
+    }
+    bool given_name(std::string_view w) const { return has(given_, w); }
+    bool quantifier(std::string_view w) const { return has(quantifiers_, w); }
     const Suffix* suffix(std::string_view w) const;
     // The name without trailing legal suffixes ("Acme Corp." → "Acme").
     std::string strip_legal(std::string_view name) const;
@@ -92,7 +99,9 @@ private:
         return set.count(lower(w)) > 0;
     }
     std::unordered_map<std::string, const rules::GazetteerEntry*> aliases_;
-    std::unordered_set<std::string> not_names_, non_person_, titles_, family_first_, honorifics_, particles_, ambiguous_, followers_;
+    std::unordered_set<std::string> not_names_, non_person_, titles_, family_first_, honorifics_, particles_, given_,
+        quantifiers_;
+    std::unordered_map<std::string, std::unordered_set<std::string>> ambiguous_;
     std::unordered_map<std::string, Suffix> suffixes_;
 };
 

@@ -49,6 +49,10 @@ private:
 };
 
 // source (sources.cc): attribution cues linked to the entities they name.
+// While the document passes run, a source whose holder is a description
+// ("economists", "people familiar with the matter") carries this note, so
+// that the entities pass does not read a name into it.
+inline constexpr const char* kUnnamedHolder = "unnamed holder";
 class SourcesNormaliser {
 public:
     explicit SourcesNormaliser(const rules::RuleSet& rules);
