@@ -82,6 +82,7 @@ constexpr std::string_view kOrgPatternRule = "entities.org_pattern";
 // What the entity rules set (`set: single=yes`, `kind:`), read once per rule.
 struct RuleInfo {
     std::string single, kind;
+    bool titlecase = false;  // names written in capitals ("SAN FRANCISCO")
 };
 
 struct EntitiesNormaliser::Impl {
@@ -91,7 +92,7 @@ struct EntitiesNormaliser::Impl {
                 auto a = rule->attrs.find(k);
                 return a == rule->attrs.end() ? std::string() : a->second;
             };
-            rule_info.emplace(rule->id, RuleInfo{get("single"), get("kind")});
+            rule_info.emplace(rule->id, RuleInfo{get("single"), get("kind"), get("titlecase") == "yes"});
         }
     }
     names::Lexicon lex;
@@ -239,6 +240,16 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
     }
     // place
     out.name = joined(i);
+    if (info(out.rule).titlecase) {
+        // "SAN FRANCISCO" → "San Francisco", "WINSTON-SALEM" → "Winston-Salem"
+        bool start = true;
+        for (char& c : out.name) {
+            if (c >= 'A' && c <= 'Z' && !start) c = static_cast<char>(c - 'A' + 'a');
+            start = c == ' ' || c == '-' || c == '\'';
+        }
+        if (const auto* e = lex.resolve(out.name)) return set_entry(*e, out);
+        if (lex.not_name(out.name) || lex.non_person(out.name)) return false;  // "BREAKING", "UPDATE"
+    }
     out.kind = info(out.rule).kind;
     return !out.name.empty();
 }

@@ -130,7 +130,13 @@ std::string squeeze(std::string_view s) {
 
 Lexicon::Lexicon(const rules::RuleSet& rules) {
     for (const rules::GazetteerEntry* e : rules.gazetteer_entries())
-        for (const auto& a : e->aliases) aliases_.emplace(squeeze(a), e);  // first entry wins
+        for (const auto& a : e->aliases) {
+            // First entry wins, except that a hand-written one beats one drawn
+            // from ICU ("Hong Kong" the city over ICU's region).
+            auto [it, fresh] = aliases_.emplace(squeeze(a), e);
+            if (!fresh && it->second->where.file.rfind("icu:", 0) == 0 && e->where.file.rfind("icu:", 0) != 0)
+                it->second = e;
+        }
     auto fill = [&](std::unordered_set<std::string>& set, std::string_view list, bool fold) {
         for (const auto& w : list_or_empty(rules, list)) set.insert(fold ? lower(w) : w);
     };
