@@ -27,6 +27,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace claimex::normalise {
 
@@ -82,7 +83,8 @@ constexpr std::string_view kOrgPatternRule = "entities.org_pattern";
 // What the entity rules set (`set: single=yes`, `kind:`), read once per rule.
 struct RuleInfo {
     std::string single, kind;
-    bool titlecase = false;  // names written in capitals ("SAN FRANCISCO")
+    bool titlecase = false;      // names written in capitals ("SAN FRANCISCO")
+    bool person_holder = false;  // a source rule whose holder is a person ("said Sabine Roth,")
 };
 
 struct EntitiesNormaliser::Impl {
@@ -92,7 +94,8 @@ struct EntitiesNormaliser::Impl {
                 auto a = rule->attrs.find(k);
                 return a == rule->attrs.end() ? std::string() : a->second;
             };
-            rule_info.emplace(rule->id, RuleInfo{get("single"), get("kind"), get("titlecase") == "yes"});
+            rule_info.emplace(rule->id, RuleInfo{get("single"), get("kind"), get("titlecase") == "yes",
+                                                 get("holder") == "person"});
         }
     }
     names::Lexicon lex;
@@ -224,7 +227,22 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
         for (size_t k = i; k < ws.size(); ++k)
             if (!lex.suffix(word(k)) && !names::lowercase_start(word(k)) && word(k) != "&") named = true;
         if (!named) return false;
+        // "Saudi Energy Minister": an industry word before a title is part
+        // of the title, not of a company's name.
+        if (const auto* last = lex.suffix(word(ws.size() - 1)); last && last->industry) {
+            uint32_t k = ws.back().end;
+            while (k < a.size() && a[k] == ' ') ++k;
+            uint32_t e = k;
+            while (e < a.size() && !is_space(a[e]) && a[e] != ',' && a[e] != '.') ++e;
+            if (e > k && lex.title(std::string_view(a.data() + k, e - k))) return false;
+        }
         out.name = lex.strip_legal(joined(i));
+        // "Finance Ministry" is the "Ministry of Finance".
+        // ("Foreign Ministry", "Home Ministry", "Interior Ministry" keep their
+        // names: their full names are not "Ministry of Foreign" and so on.)
+        if (n >= 2 && n <= 4 && word(ws.size() - 1) == "Ministry" && names::capitalised(word(i)) &&
+            word(i) != "Foreign" && word(i) != "Home" && word(i) != "Interior")
+            out.name = "Ministry of " + names::squeeze(std::string_view(a.data() + ws[i].begin, ws[ws.size() - 2].end - ws[i].begin));
         out.kind = info(out.rule).kind;
         // The kind of the organisation word: the last two words ("Central
         // Bank"), else the nearest organisation word from the end ("Center
@@ -342,6 +360,14 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         for (const auto& m : added) entity_spans.push_back({m.span, -1});
         std::sort(entity_spans.begin(), entity_spans.end(),
                   [](const EntitySpan& x, const EntitySpan& y) { return x.span.begin < y.span.begin; });
+        // "Van Loon" after "Pieter van Loon": lower-cased tails of the names
+        // of people the entity rules found.
+        std::unordered_set<std::string> person_tails;
+        for (const auto& m : ms) {
+            if (m.type != Type::person) continue;
+            std::vector<std::string> ws = split_name(m.name);
+            for (size_t w = 1; w + 1 < ws.size(); ++w) person_tails.insert(names::lower(join(ws, w, ws.size())));
+        }
         for (const auto& s : ms) {
             if (s.type != Type::source || !s.holder || s.note == kUnnamedHolder) continue;
             text::Span h = *s.holder;
@@ -391,7 +417,14 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                           (lex.given_name(first_word) || lex.family_first(first_word) ||
                            (first_word.size() == 2 && first_word[1] == '.'));
             bool single = person_shaped && end - k == 1;
-            if (end - k == 1 && lex.suffix(first_word)) continue;  // "The Group said": a reference
+            if (end - k == 1 && (lex.suffix(first_word) || lex.group_noun(first_word)))
+                continue;  // "The Group said": a reference; "Policymakers warn": a group
+            bool after_org = before && before_index >= 0 && ms[before_index].type == Type::org;
+            if (end - k == 1 && after_org) continue;  // "CME Group's FedWatch tool": a product
+            if (!person && person_shaped && end - k >= 2 &&
+                (im.info(s.rule).person_holder || person_tails.count(names::lower(slice(name)))))
+                person = true;  // "said Sabine Roth, the union's district leader"; "Van Loon"
+
             Mention p;
             p.span = name;
             p.context = before && (person || single) ? text::Span{before->begin, name.end} : name;
@@ -418,6 +451,26 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         }
     }
     settle();
+
+    // Initials of organisation names: "ABS" after "Australian Bureau of
+    // Statistics" (used for holders below and for the scan of step 5).
+    struct OrgKey {
+        std::string text;  // the form in the running text ("Kessler", "Commission", "ABS")
+        std::string name, kind;
+        uint32_t at;       // where the organisation was named
+        bool after_the;    // only as "the Commission"
+    };
+    std::unordered_map<std::string, OrgKey> initials;
+    for (size_t i = 0; i < ms.size(); ++i) {
+        const Mention& m = ms[i];
+        if (m.type != Type::org || m.name.empty()) continue;
+        std::vector<std::string> ws = split_name(m.name);
+        if (ws.size() < 2) continue;
+        std::string ini;
+        for (const auto& w : ws)
+            if (names::capitalised(w) && w.find('.') == std::string::npos) ini += w[0];
+        if (ini.size() >= 2 && !lex.alias(ini)) initials.try_emplace(ini, OrgKey{ini, m.name, m.kind, m.span.begin, false});
+    }
 
     // ---- 3. People: affiliation, then the first introduction of each person.
     struct Person {
@@ -472,11 +525,16 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 m.name = it->second.first;
             } else if (m.rule == kHolderRule) {
                 // A lone capitalised word before "said" that names no person
-                // introduced before: an organisation ("Helvora reported").
+                // introduced before: an organisation ("Helvora reported"), or
+                // the initials of one named before ("the ABS said").
                 m.type = Type::org;
                 m.kind = "company";
                 m.role.clear();
                 m.affiliation.clear();
+                if (auto ini = initials.find(m.name); ini != initials.end() && ini->second.at < m.span.begin) {
+                    m.name = ini->second.name;
+                    m.kind = ini->second.kind;
+                }
                 continue;
             } else if (im.info(m.rule).single == "known") {
                 drop[i] = true;
@@ -523,15 +581,8 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
     }
 
     // ---- 4. Short forms of organisations.
-    struct OrgKey {
-        std::string text;  // the form in the running text ("Kessler", "Commission")
-        std::string name, kind;
-        uint32_t at;       // where the organisation was named
-        bool after_the;    // only as "the Commission"
-    };
     std::unordered_map<std::string, std::vector<OrgKey>> org_keys;  // first token → keys
     std::unordered_map<std::string, std::string> short_company;     // discovered name → short form
-    std::unordered_map<std::string, OrgKey> initials;               // "ABS" → Australian Bureau of Statistics
     auto add_org_key = [&](OrgKey k) {
         std::string first = k.text.substr(0, k.text.find(' '));
         org_keys[first].push_back(std::move(k));
@@ -564,11 +615,6 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             if (head(ws.back())) add_org_key({ws.back(), m.name, m.kind, m.span.begin, true});
             else if (ws.size() >= 3 && head(ws.front()) && (ws[1] == "of" || ws[1] == "for"))
                 add_org_key({ws.front(), m.name, m.kind, m.span.begin, true});
-            // Initials of the capitalised words: "ABS", "ONS", "DICGC".
-            std::string ini;
-            for (const auto& w : ws)
-                if (names::capitalised(w) && w.find('.') == std::string::npos) ini += w[0];
-            if (ini.size() >= 2 && !lex.alias(ini)) initials.try_emplace(ini, OrgKey{ini, m.name, m.kind, m.span.begin, false});
         }
     }
 
@@ -690,6 +736,16 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
 
     // ---- 6. A discovered company seen alone under its short form is called
     // that everywhere ("Kessler Automotive" … "Kessler" → Kessler).
+    // (also when the short form was found on its own by another rule: a
+    // source holder "Hanbit said" after "Hanbit Semiconductor")
+    if (!short_company.empty()) {
+        std::unordered_set<std::string> org_names;
+        for (auto* list : {&ms, &added})
+            for (const Mention& m : *list)
+                if (m.type == Type::org) org_names.insert(m.name);
+        for (const auto& [name, short_form] : short_company)
+            if (org_names.count(short_form)) used_short[name] = short_form;
+    }
     if (!used_short.empty()) {
         for (auto* list : {&ms, &added})
             for (Mention& m : *list)

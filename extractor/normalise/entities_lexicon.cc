@@ -149,6 +149,7 @@ Lexicon::Lexicon(const rules::RuleSet& rules) {
     fill(particles_, "NAME_PARTICLE", false);
     fill(given_, "GIVEN_NAME", true);
     fill(quantifiers_, "QUANTIFIER", true);
+    fill(group_nouns_, "GROUP_NOUN", true);
     if (const auto* t = rules.table("AMBIGUOUS_ALIAS"))
         for (const auto& row : *t) {
             if (row.size() < 2) continue;

@@ -90,6 +90,8 @@ public:
     }
     bool given_name(std::string_view w) const { return has(given_, w); }
     bool quantifier(std::string_view w) const { return has(quantifiers_, w); }
+    // "economists", "policymakers": a described group, not a name.
+    bool group_noun(std::string_view w) const { return has(group_nouns_, w); }
     const Suffix* suffix(std::string_view w) const;
     // The name without trailing legal suffixes ("Acme Corp." → "Acme").
     std::string strip_legal(std::string_view name) const;
@@ -100,7 +102,7 @@ private:
     }
     std::unordered_map<std::string, const rules::GazetteerEntry*> aliases_;
     std::unordered_set<std::string> not_names_, non_person_, titles_, family_first_, honorifics_, particles_, given_,
-        quantifiers_;
+        quantifiers_, group_nouns_;
     std::unordered_map<std::string, std::unordered_set<std::string>> ambiguous_;
     std::unordered_map<std::string, Suffix> suffixes_;
 };

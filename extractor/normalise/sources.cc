@@ -31,8 +31,9 @@ namespace claimex::normalise {
 
 struct SourcesNormaliser::Impl {
     explicit Impl(const rules::RuleSet& r) : lex(r) {
-        if (const auto* l = r.list("GROUP_NOUN"))
-            for (const auto& w : *l) group_nouns.insert(names::lower(w));
+        for (const auto& rule : r.rules())
+            if (auto a = rule->attrs.find("not_place"); a != rule->attrs.end() && a->second == "yes")
+                not_place.insert(rule->id);
         if (const auto* t = r.table("SOURCE_CUE"))
             for (const auto& row : *t)
                 if (row.size() >= 2) cues[names::lower(names::squeeze(row[0]))] = row[1];
@@ -46,17 +47,24 @@ struct SourcesNormaliser::Impl {
                     std::string k = names::squeeze(std::string_view(row[1]).substr(b, e - b));
                     if (!k.empty()) kinds.push_back(k);
                 }
-                references[names::lower(names::squeeze(row[0]))] = std::move(kinds);
+                Reference ref;
+                ref.kinds = std::move(kinds);
+                ref.subject = row.size() > 2 && row[2] == "subject";
+                references[names::lower(names::squeeze(row[0]))] = std::move(ref);
             }
     }
     names::Lexicon lex;
-    std::unordered_set<std::string> group_nouns;  // "economists", "people" (lower case)
+    std::unordered_set<std::string> not_place;    // rules whose holder cannot be a place (`set: not_place=yes`)
     std::unordered_map<std::string, std::string> cues;                      // "says" → "said"
-    std::unordered_map<std::string, std::vector<std::string>> references;  // "publication" → {media}
+    struct Reference {
+        std::vector<std::string> kinds;  // in order of preference
+        bool subject = false;            // the organisation named most, not last
+    };
+    std::unordered_map<std::string, Reference> references;  // "publication" → {media}
 
     // The reference noun a holder ends with ("the Perth-based company" →
     // company, "its annual report" → annual report), or null.
-    const std::vector<std::string>* reference(std::string_view holder, std::string* noun) const {
+    const Reference* reference(std::string_view holder, std::string* noun) const {
         std::string h = names::lower(names::squeeze(holder));
         // Longest tail first: "annual report" before "report".
         for (size_t sp = 0; sp != std::string::npos;) {
@@ -148,17 +156,17 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
     // The organisation a reference stands for: the first kind (in the
     // table's order of preference) that has one; among companies the one
     // named most, else the latest.
-    auto refer = [&](const std::vector<std::string>& kinds, const std::string& noun) -> const Mention* {
+    auto refer = [&](const Impl::Reference& ref, const std::string& noun) -> const Mention* {
         const Mention* best = nullptr;
-        for (const std::string& k : kinds) {
+        for (const std::string& k : ref.kinds) {
             if (k == "org") {
                 best = last_org;
             } else if (auto it = orgs_by_kind.find(k); it != orgs_by_kind.end()) {
                 const Seen* pick = nullptr;
                 for (const auto& [name, s] : it->second)
-                    if (!pick || (k == "company" ? s.count > pick->count ||
-                                                       (s.count == pick->count && s.index > pick->index)
-                                                 : s.index > pick->index))
+                    if (!pick || (ref.subject ? s.count > pick->count ||
+                                                    (s.count == pick->count && s.index > pick->index)
+                                              : s.index > pick->index))
                         pick = &s;
                 if (pick) best = &ms[pick->index];
             }
@@ -198,14 +206,14 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         }
         std::string hl = names::lower(names::squeeze(slice(h)));
         std::string noun;
-        const std::vector<std::string>* ref = unnamed || person || org ? nullptr : im.reference(slice(h), &noun);
+        const Impl::Reference* ref = unnamed || person || org ? nullptr : im.reference(slice(h), &noun);
         // "The Fund", "The Bank": a capitalised reference noun alone.
         bool bare_head = !ref && !unnamed && !person && !org && !place && hl.find(' ') == hl.rfind(' ') &&
                          lex.suffix(slice(h).substr(slice(h).rfind(' ') + 1)) &&
                          (hl.rfind("the ", 0) == 0 || hl.find(' ') == std::string::npos);
         if (bare_head) ref = im.reference(slice(h).substr(slice(h).rfind(' ') + 1), &noun);
         if (ref) {
-            bool cited = std::find(ref->begin(), ref->end(), "cited") != ref->end();
+            bool cited = std::find(ref->kinds.begin(), ref->kinds.end(), "cited") != ref->kinds.end();
             if (cited)
                 for (auto it = sources_done.rbegin(); it != sources_done.rend(); ++it)
                     if (ms[*it].cue == "cited") {
@@ -229,6 +237,8 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                 }
                 s.span.begin = b;
             }
+        } else if (place && im.not_place.count(s.rule)) {
+            // "beat Wall Street estimates": a place holds no estimate.
         } else if (place) {
             // A place that only qualifies a description: "Angola's oil
             // minister" is named by the description.
@@ -243,12 +253,12 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             if (last_person) take(s, *last_person);
         } else if (hl == "it") {
             if (last_org) take(s, *last_org);
-        } else if (unnamed) {
+        } else if (unnamed || lex.group_noun(hl.substr(hl.rfind(' ') + 1))) {
             // A described group; none after a quantifier ("Several officials").
             std::vector<text::Span> ws = names::words(a, h);
             size_t k = 0;
             while (k + 1 < ws.size() && lex.not_name(slice(ws[k])) && !lex.quantifier(slice(ws[k])) &&
-                   !im.group_nouns.count(names::lower(slice(ws[k]))))
+                   !lex.group_noun(slice(ws[k])))
                 ++k;
             if (!ws.empty() && !lex.quantifier(slice(ws[k]))) {
                 text::Span named{ws[k].begin, h.end};
