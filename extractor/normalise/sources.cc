@@ -260,7 +260,13 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             while (k + 1 < ws.size() && lex.not_name(slice(ws[k])) && !lex.quantifier(slice(ws[k])) &&
                    !lex.group_noun(slice(ws[k])))
                 ++k;
-            if (!ws.empty() && !lex.quantifier(slice(ws[k]))) {
+            // the word before the holder: "Several officials said"
+            uint32_t p = h.begin;
+            while (p > 0 && a[p - 1] == ' ') --p;
+            uint32_t q = p;
+            while (q > 0 && a[q - 1] != ' ' && a[q - 1] != '\n') --q;
+            bool counted = q < p && lex.quantifier(std::string_view(a.data() + q, p - q));
+            if (!ws.empty() && !counted && !lex.quantifier(slice(ws[k]))) {
                 text::Span named{ws[k].begin, h.end};
                 s.name = names::squeeze(slice(named));
                 if (h.begin == s.span.begin) s.span.begin = named.begin;  // "and traders said" → "traders said"

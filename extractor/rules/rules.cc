@@ -86,6 +86,8 @@ struct RuleSet::Impl {
         std::unique_ptr<RE2> re;
         std::vector<std::string> group_names;  // by group index (1-based; [0] unused), suffix-stripped
         std::vector<bool> focus;                // groups that give the mention's span (`span:`)
+        std::string prefilter;                  // what the RE2::Set tests instead of the pattern (`prefilter:`)
+        std::unique_ptr<RE2> pre;
     };
     std::vector<Compiled> compiled;
     std::unique_ptr<RE2::Set> set;
@@ -481,6 +483,8 @@ void RuleSet::Impl::parse_file(const fs::path& path) {
             rule->attrs["kind"] = val;
         } else if (key == "span") {
             rule->attrs["span"] = val;
+        } else if (key == "prefilter") {
+            rule->attrs["prefilter"] = val;
         } else if (key == "case") {
             if (val == "insensitive")
                 rule->case_insensitive = true;
@@ -576,6 +580,20 @@ void RuleSet::Impl::compile() {
                 if (c.group_names[g] == f->second) c.focus[g] = found = true;
             if (!found) problem(r->where, r->id, fmt::format("span: names no capture '{}'", f->second));
         }
+        // A prefilter stands in for the pattern in the RE2::Set: a cheap test
+        // (a few words) that holds wherever the pattern can match, so that a
+        // pattern that can start at any word does not make the set slow.
+        if (auto f = r->attrs.find("prefilter"); f != r->attrs.end()) {
+            if (auto pre = expand(f->second, r->where, r->id)) {
+                c.prefilter = (r->case_insensitive ? "(?i)" : "") + *pre;
+                c.pre = std::make_unique<RE2>(c.prefilter, opt);
+                if (!c.pre->ok()) {
+                    problem(r->where, r->id, fmt::format("bad prefilter: {}", c.pre->error()));
+                    c.prefilter.clear();
+                    c.pre.reset();
+                }
+            }
+        }
         c.re = std::move(re);
         compiled.push_back(std::move(c));
     }
@@ -589,7 +607,7 @@ void RuleSet::Impl::compile() {
     set_ok = true;
     for (auto& c : compiled) {
         std::string err;
-        if (set->Add(c.rule->pattern, &err) < 0) {
+        if (set->Add(c.prefilter.empty() ? c.rule->pattern : c.prefilter, &err) < 0) {
             problem(c.rule->where, c.rule->id, "cannot add to the prefilter set: " + err, false);
             set_ok = false;
         }
@@ -784,6 +802,16 @@ std::vector<RuleProblem> RuleSet::lint() const {
         if (!m.used && !impl_->lists.count(name)) out.push_back({m.where, "", fmt::format("{{{}}} is defined but never used", name), false});
     for (const auto& e : impl_->examples)
         if (e.expectations.empty()) out.push_back({e.where, e.rule_id, "example has no '=>' expectation", true});
+    // A prefilter must hold wherever its pattern matches: checked on every
+    // example input.
+    for (const auto& c : impl_->compiled) {
+        if (!c.pre) continue;
+        for (const auto& e : impl_->examples)
+            if (RE2::PartialMatch(e.input, *c.re) && !RE2::PartialMatch(e.input, *c.pre))
+                out.push_back({c.rule->where, c.rule->id,
+                               fmt::format("prefilter misses a match of the pattern in the example at {}", e.where.str()),
+                               true});
+    }
     return out;
 }
 
