@@ -591,7 +591,8 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         const Mention& m = ms[i];
         if (m.type != Type::org || drop[i] || m.name.empty()) continue;
         std::vector<std::string> ws = split_name(m.name);
-        bool discovered = m.rule == kOrgPatternRule || m.rule == kHolderRule;
+        // (names the gazetteers know are found by them wherever they occur)
+        bool discovered = (m.rule == kOrgPatternRule || m.rule == kHolderRule) && !lex.alias(m.name);
         if (discovered && ws.size() == 1) add_org_key({m.name, m.name, m.kind, m.span.begin, false});
         if (discovered && m.kind == "company" && ws.size() >= 2) {
             size_t end = ws.size();

@@ -156,7 +156,7 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
     // The organisation a reference stands for: the first kind (in the
     // table's order of preference) that has one; among companies the one
     // named most, else the latest.
-    auto refer = [&](const Impl::Reference& ref, const std::string& noun) -> const Mention* {
+    auto refer = [&](const Impl::Reference& ref, const std::string& noun, size_t sentence) -> const Mention* {
         const Mention* best = nullptr;
         for (const std::string& k : ref.kinds) {
             if (k == "org") {
@@ -168,6 +168,14 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                                                     (s.count == pick->count && s.index > pick->index)
                                               : s.index > pick->index))
                         pick = &s;
+                // ... except that one named earlier in the same sentence is
+                // the one meant ("Samsung posted a profit, the company said").
+                if (pick && ref.subject)
+                    for (const auto& [name, s] : it->second)
+                        if (text.sentence_index(ms[s.index].span.begin) == sentence &&
+                            (pick == nullptr || text.sentence_index(ms[pick->index].span.begin) != sentence ||
+                             s.index > pick->index))
+                            pick = &s;
                 if (pick) best = &ms[pick->index];
             }
             if (best) break;
@@ -222,7 +230,7 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                         break;
                     }
             if (s.name.empty())
-                if (const Mention* o = refer(*ref, noun)) take(s, *o);
+                if (const Mention* o = refer(*ref, noun, text.sentence_index(s.span.begin))) take(s, *o);
         } else if (person || org) {
             const Mention* chosen = person ? person : org;
             take(s, *chosen);
