@@ -13,7 +13,7 @@ int main(int argc, char** argv) {
 
     ExtractOptions ex;
     auto* extract = app.add_subcommand("extract", "Extract mentions and claims: one JSON object per document");
-    extract->add_option("inputs", ex.inputs, "Text files, JSONL documents (.jsonl), or - for stdin")->required();
+    extract->add_option("inputs", ex.inputs, "Text files, JSONL documents (.jsonl), HTML files, URLs, or - for stdin")->required();
     extract->add_option("--published", ex.published, "Reference date (YYYY-MM-DD) for documents without one");
     extract->add_option("--rules", ex.rules_dir, "Rules folder (default: $CLAIMEX_RULES, ./rules, or the bundled one)");
     extract->add_flag("--with-text", ex.with_text, "Include the document text in each record");
@@ -22,6 +22,9 @@ int main(int argc, char** argv) {
     extract->add_option("--input-format", ex.input_format, "auto (default), text or jsonl")
         ->check(CLI::IsMember({"auto", "text", "jsonl"}));
     extract->add_option("--max-bytes", ex.max_bytes, "Largest document accepted, in bytes (default 64 MiB)");
+
+    FetchOptions fo;
+    auto* fetch = add_fetch_command(app, fo);
 
     RulesOptions ro;
     auto* rules = app.add_subcommand("rules", "Work with the rule files");
@@ -42,6 +45,7 @@ int main(int argc, char** argv) {
     }
     try {
         if (extract->parsed()) return run_extract(ex);
+        if (fetch->parsed()) return run_fetch(fo);
         if (rtest->parsed()) return run_rules_test(ro);
         if (rlint->parsed()) return run_rules_lint(ro);
     } catch (const UsageError& e) {
