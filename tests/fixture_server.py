@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Fixture HTTP server for claimex's fetch tests and benchmark (stdlib only).
 
-    python3 tests/fixture_server.py [--port 0] [--lifetime 900]
+    python3 tests/fixture_server.py [--port 0] [--lifetime 900] [--robots file|none|error]
 
 Listens on 127.0.0.1 (port 0 = any free port), prints the port on stdout as
 one line, then serves until stdin closes (the test that started it went
@@ -14,7 +14,7 @@ headers, status, how many requests were in flight when it arrived) and
 GET /_stats the totals (max_inflight = most requests in flight at once).
 
 Routes (see tests/fixtures/http/README.md for the files):
-  /robots.txt                    fixtures/http/robots.txt
+  /robots.txt                    fixtures/http/robots.txt (or 404 / 503 with --robots)
   /articles/NAME                 realistic article pages (text/html; charset=utf-8)
   /page/ID                       a generated article (benchmark, concurrency)
   /private/NAME                  a page robots.txt disallows (except public-*.html)
@@ -83,6 +83,7 @@ FEED_TYPES = {
 }
 
 LAST_MODIFIED = "Wed, 13 Mar 2024 10:00:00 GMT"
+ROBOTS = "file"  # --robots: file (fixtures/http/robots.txt), none (404) or error (503)
 
 
 class State:
@@ -213,6 +214,10 @@ class Handler(BaseHTTPRequestHandler):
         parts = path.strip("/").split("/")
         head = parts[0]
         if path == "/robots.txt":
+            if ROBOTS == "none":
+                return self.send(404, page_html("Not found", ["No robots.txt here."]).encode())
+            if ROBOTS == "error":
+                return self.send(503, page_html("Unavailable", ["Try later."]).encode())
             return self.file("robots.txt", "text/plain")
         if head == "articles" and len(parts) == 2:
             return self.file(f"articles/{parts[1]}", "text/html; charset=utf-8")
@@ -366,13 +371,24 @@ class Server(ThreadingHTTPServer):
     request_queue_size = 256
     allow_reuse_address = True
 
+    def handle_error(self, request, client_address):
+        # A client that hangs up (a timeout, an aborted download) is part
+        # of the tests, not a server fault.
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)
+
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--port", type=int, default=0)
     ap.add_argument("--lifetime", type=float, default=900, help="exit after this many seconds")
     ap.add_argument("--no-stdin", action="store_true", help="do not exit when stdin closes")
+    ap.add_argument("--robots", choices=["file", "none", "error"], default="file",
+                    help="robots.txt: the fixture file, none (404) or error (503)")
     args = ap.parse_args()
+    global ROBOTS
+    ROBOTS = args.robots
     srv = Server(("127.0.0.1", args.port), Handler)
     print(srv.server_address[1], flush=True)
 

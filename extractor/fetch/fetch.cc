@@ -173,6 +173,9 @@ struct Fetcher::Impl {
     struct Origin {
         enum State { unknown, fetching, ready } state = unknown;
         Robots robots;
+        // robots.txt could not be fetched because of the network (not a
+        // status): the origin's pages fail with this kind, not as blocked.
+        Error failure = Error::none;
         std::vector<std::unique_ptr<Job>> parked;  // waiting for robots.txt
     };
 
@@ -272,8 +275,10 @@ struct Fetcher::Impl {
             }
             auto v = org.robots.check(job->parts.path_query);
             if (!v.allowed) {
-                std::string why = v.why;
-                fail(std::move(job), Error::robots, fmt::format("blocked by robots.txt ({})", why));
+                if (org.failure != Error::none)
+                    fail(std::move(job), org.failure, v.why);
+                else
+                    fail(std::move(job), Error::robots, fmt::format("blocked by robots.txt ({})", v.why));
                 return;
             }
         }
@@ -309,8 +314,12 @@ struct Fetcher::Impl {
         else if ((r.error_kind == Error::http && r.payload.status >= 400 && r.payload.status < 500) ||
                  r.error_kind == Error::redirect || r.error_kind == Error::skipped)
             org.robots = Robots::allow_all();  // no usable robots.txt: nothing is disallowed
-        else
-            org.robots = Robots::block_all(fmt::format("robots.txt unavailable: {}", r.error));
+        else if (r.error_kind == Error::http)
+            org.robots = Robots::block_all(fmt::format("unavailable: {}", r.error));
+        else {
+            org.robots = Robots::block_all(fmt::format("cannot fetch robots.txt: {}", r.error));
+            org.failure = r.error_kind;
+        }
         org.state = Origin::ready;
         auto parked = std::move(org.parked);
         org.parked.clear();
@@ -424,15 +433,14 @@ struct Fetcher::Impl {
     }
 
     // Moves due retries back to their hosts and starts what the limits
-    // allow. Returns when something may next become startable.
-    Clock::time_point schedule(Clock::time_point now) {
+    // allow.
+    void schedule(Clock::time_point now) {
         while (!delayed.empty() && delayed.begin()->first <= now) {
             auto job = std::move(delayed.begin()->second);
             delayed.erase(delayed.begin());
             std::string host = job->host;
             hosts[host].waiting.push_front(std::move(job));  // a retry goes before new work
         }
-        Clock::time_point wake = delayed.empty() ? Clock::time_point::max() : delayed.begin()->first;
         // Hosts with nothing to do and no delay to keep are forgotten, so a
         // long run over many sites keeps no per-host state.
         for (auto it = hosts.begin(); it != hosts.end();) {
@@ -448,10 +456,7 @@ struct Fetcher::Impl {
             progress = false;
             for (auto& [name, h] : hosts) {
                 if (h.waiting.empty() || h.active >= o.per_host) continue;
-                if (h.next_start > now) {
-                    wake = std::min(wake, h.next_start);
-                    continue;
-                }
+                if (h.next_start > now) continue;
                 auto job = std::move(h.waiting.front());
                 h.waiting.pop_front();
                 start(h, std::move(job), now);
@@ -459,7 +464,6 @@ struct Fetcher::Impl {
                 if (static_cast<int>(transfers.size()) >= o.concurrency) break;
             }
         }
-        return wake;
     }
 
     void drain() {
@@ -589,18 +593,18 @@ struct Fetcher::Impl {
                 continue;
             }
             if (pending == 0) return false;
-            auto now = Clock::now();
-            auto wake = schedule(now);
+            schedule(Clock::now());
             int running = 0;
             curl_multi_perform(multi, &running);
             drain();
             if (!ready.empty()) continue;
-            if (transfers.empty() && wake == Clock::time_point::max() && !has_waiting()) {
+            if (transfers.empty() && delayed.empty() && !has_waiting()) {
                 // Nothing in flight, nothing due: cannot happen unless a job
-                // was lost; fail what is left rather than spin.
+                // was lost; fail what is left rather than wait forever.
                 fail_stranded();
                 continue;
             }
+            Clock::time_point wake = next_wake();
             long wait_ms = 1000;
             if (wake != Clock::time_point::max()) {
                 auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(wake - Clock::now()).count() + 1;
@@ -608,6 +612,16 @@ struct Fetcher::Impl {
             }
             if (wait_ms > 0) curl_multi_poll(multi, nullptr, 0, static_cast<int>(wait_ms), nullptr);
         }
+    }
+
+    // When a retry falls due or a host's delay runs out (curl's own timers
+    // are curl_multi_poll's business).
+    Clock::time_point next_wake() const {
+        Clock::time_point wake = delayed.empty() ? Clock::time_point::max() : delayed.begin()->first;
+        if (static_cast<int>(transfers.size()) >= o.concurrency) return wake;
+        for (const auto& [name, h] : hosts)
+            if (!h.waiting.empty() && h.active < o.per_host) wake = std::min(wake, h.next_start);
+        return wake;
     }
 
     bool has_waiting() const {
