@@ -17,6 +17,7 @@ Routes (see tests/fixtures/http/README.md for the files):
   /robots.txt                    fixtures/http/robots.txt (or 404 / 503 with --robots)
   /articles/NAME                 realistic article pages (text/html; charset=utf-8)
   /page/ID                       a generated article (benchmark, concurrency)
+  ...?plain=1                    /page, /private, /cached: the article as text/plain
   /private/NAME                  a page robots.txt disallows (except public-*.html)
   /status/CODE                   that status
   /redirect/chain/N              N redirects (301, 302, 307, 308, a relative
@@ -106,9 +107,11 @@ def page_html(title, paragraphs):
             f"<article><h1>{title}</h1>\n{body}\n</article>\n<footer>Fixture News</footer></body></html>\n")
 
 
-def generated_page(ident):
+def generated_page(ident, plain=False):
     paras = [f"Item {ident}: the regional council approved a budget of 4.{len(ident) % 10} million euros "
              f"for road repairs on Tuesday, up 7% from last year, officials said."] * 6
+    if plain:
+        return (f"Fixture page {ident}\n\n" + "\n\n".join(paras) + "\n").encode()
     return page_html(f"Fixture page {ident}", paras).encode()
 
 
@@ -126,6 +129,8 @@ class Handler(BaseHTTPRequestHandler):
 
     def send(self, status, body=b"", ctype="text/html; charset=utf-8", headers=None):
         self.entry["status"] = status
+        if self.q.get("plain") and status == 200 and ctype and ctype.startswith("text/html"):
+            ctype = "text/plain; charset=utf-8"  # ?plain=1: the page as plain text
         self.send_response(status)
         if ctype:
             self.send_header("Content-Type", ctype)
@@ -222,9 +227,9 @@ class Handler(BaseHTTPRequestHandler):
         if head == "articles" and len(parts) == 2:
             return self.file(f"articles/{parts[1]}", "text/html; charset=utf-8")
         if head == "page":
-            return self.send(200, generated_page("/".join(parts[1:])))
+            return self.send(200, generated_page("/".join(parts[1:]), bool(self.q.get("plain"))))
         if head == "private":
-            return self.send(200, page_html("Private", ["Members only."]).encode())
+            return self.send(200, generated_page("private", bool(self.q.get("plain"))))
         if head == "status" and len(parts) == 2 and parts[1].isdigit():
             code = int(parts[1])
             return self.send(code, page_html(f"Status {code}", ["Fixture status page."]).encode())
@@ -363,7 +368,7 @@ class Handler(BaseHTTPRequestHandler):
                 unchanged = False
         if unchanged:
             return self.send(304, b"", None, headers)
-        return self.send(200, generated_page(f"cached {key} version {v}"), headers=headers)
+        return self.send(200, generated_page(f"cached {key} version {v}", bool(self.q.get("plain"))), headers=headers)
 
 
 class Server(ThreadingHTTPServer):
