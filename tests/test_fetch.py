@@ -121,6 +121,14 @@ class FetchCommand(unittest.TestCase):
         self.assertEqual(rc, 0)
         self.assertEqual(len(lines), 2)
 
+    def test_url_list_on_stdin(self):
+        urls = [self.srv.url(f"/page/stdin-{i}?plain=1") for i in range(150)]
+        p = subprocess.run([CLAIMEX, "fetch", "--delay", "0", "--per-host", "8", "-"], capture_output=True,
+                           text=True, timeout=300, input="# a comment\n\n" + "\n".join(urls) + "\n")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        got = [json.loads(l)["url"] for l in p.stdout.splitlines()]
+        self.assertEqual(sorted(got), sorted(urls))
+
     def test_redirect_final_url(self):
         url = self.srv.url("/redirect/chain/3")
         rc, lines, _ = fetch(url)

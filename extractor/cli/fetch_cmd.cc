@@ -8,6 +8,7 @@
 #include "extractor/fetch/fetch.h"
 
 #include <CLI/CLI.hpp>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -65,13 +66,35 @@ public:
         origins_[f_.add(url)] = std::move(origin);
     }
 
+    // Inputs from a stream (stdin: one URL or path a line) are read as
+    // results come out, so a list of any length keeps memory flat.
+    void add_stream(std::FILE* in) { stream_ = in; }
+
     void run() {
         fetch::Result r;
-        while (f_.next(r)) {
+        for (;;) {
+            top_up();
+            if (!f_.next(r)) break;
             auto it = origins_.find(r.id);
             Origin origin = it == origins_.end() ? Origin{} : std::move(it->second);
             if (it != origins_.end()) origins_.erase(it);
             handle(r, origin);
+        }
+    }
+
+    void top_up() {
+        size_t want = static_cast<size_t>(std::max(o_.concurrency, 1)) * 4;
+        char buf[8192];
+        while (stream_ && f_.pending() < want) {
+            if (!std::fgets(buf, sizeof buf, stream_)) {
+                stream_ = nullptr;
+                break;
+            }
+            std::string line = buf;
+            while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.pop_back();
+            size_t b = line.find_first_not_of(" \t");
+            if (b == std::string::npos || line[b] == '#') continue;
+            add(line.substr(b), Origin{});
         }
     }
 
@@ -168,6 +191,7 @@ private:
     fetch::Fetcher& f_;
     std::unordered_map<uint64_t, Origin> origins_;
     std::unordered_set<std::string> seen_;
+    std::FILE* stream_ = nullptr;
     size_t failed_ = 0;
 };
 
@@ -175,7 +199,8 @@ private:
 
 CLI::App* add_fetch_command(CLI::App& app, FetchOptions& o) {
     auto* c = app.add_subcommand("fetch", "Fetch pages, feeds and files: one document JSON object per page");
-    c->add_option("inputs", o.inputs, "URLs, feed or sitemap URLs (with --feed), file:// URLs or local files")
+    c->add_option("inputs", o.inputs,
+                  "URLs, feed or sitemap URLs (with --feed), file:// URLs, local files, or - for a list on stdin")
         ->required();
     c->add_flag("--feed", o.feed, "Expand RSS, Atom, RDF feeds and sitemaps into their articles and fetch those");
     c->add_option("--concurrency", o.concurrency, "Transfers at once (default 16)")->check(CLI::PositiveNumber);
@@ -216,7 +241,12 @@ int run_fetch(const FetchOptions& o) {
         throw UsageError(fmt::format("--cache: {}", e.what()));
     }
     FetchRun run(o, *f);
-    for (const auto& in : o.inputs) run.add(in, Origin{});
+    for (const auto& in : o.inputs) {
+        if (in == "-")
+            run.add_stream(stdin);
+        else
+            run.add(in, Origin{});
+    }
     run.run();
     return run.exit_code();
 }
