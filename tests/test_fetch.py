@@ -236,11 +236,26 @@ class FetchCommand(unittest.TestCase):
         self.assertIn("café", lines[0]["text"])
 
     @needs_document
+    def test_every_charset_fixture_decodes(self):
+        words = {"cp1252-labelled-utf8": "café", "cp1252-unlabelled": "café", "latin1-labelled-utf8": "Größere",
+                 "cp1251-unlabelled": "пшеницы", "cp1251-header": "пшеницы", "sjis-meta": "新幹線",
+                 "gbk-meta": "新能源汽车", "gb18030-header": "新能源汽车", "utf8-bom": "café"}
+        urls = {self.srv.url(f"/charset/{name}"): word for name, word in words.items()}
+        rc, lines, err = fetch("--per-host", "4", *urls)
+        self.assertEqual(rc, 0, err)
+        for url, word in urls.items():
+            with self.subTest(url=url):
+                self.assertIn(word, by_url(lines, url)["text"])
+
+    @needs_document
     def test_extract_html_uses_the_page_date(self):
-        for inp in (self.srv.url("/articles/news-standard.html"), str(FIXTURES / "articles" / "news-standard.html")):
-            rc, lines, err = run("extract", inp)
-            self.assertEqual(rc, 0, err)
-            self.assertEqual(lines[0]["published"], "2024-03-14")
+        inputs = [self.srv.url("/articles/news-standard.html"), self.srv.url("/articles/paywall.html"),
+                  str(FIXTURES / "articles" / "news-standard.html")]
+        robots_before = len(self.srv.requests_to("/robots.txt"))
+        rc, lines, err = run("extract", "--published", "2020-01-01", *inputs)
+        self.assertEqual(rc, 0, err)
+        self.assertEqual([l["published"] for l in lines], ["2024-03-14", "2024-09-02", "2024-03-14"])
+        self.assertEqual(len(self.srv.requests_to("/robots.txt")) - robots_before, 1, "robots.txt once for the run")
 
     @needs_document
     def test_feed_flag_expands_each_kind(self):

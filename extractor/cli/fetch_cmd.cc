@@ -259,10 +259,18 @@ bool is_fetch_input(const std::string& input) {
 }
 
 document::Document fetch_document(const std::string& input, size_t max_bytes) {
-    fetch::Options o;
-    o.max_bytes = max_bytes;
-    o.contact = env_contact();
-    fetch::Result r = fetch::fetch_one(input, o);
+    // One Fetcher for the whole run, so robots.txt verdicts and the per-host
+    // delay carry over from one input to the next.
+    static std::unique_ptr<fetch::Fetcher> fetcher;
+    if (!fetcher || fetcher->options().max_bytes != max_bytes) {
+        fetch::Options o;
+        o.max_bytes = max_bytes;
+        o.contact = env_contact();
+        fetcher = std::make_unique<fetch::Fetcher>(o);
+    }
+    fetcher->add(input);
+    fetch::Result r;
+    if (!fetcher->next(r)) throw InputError("nothing fetched");
     if (!r.ok()) throw InputError(r.error);
     if (document::sniff(r.payload) == document::Kind::feed)
         throw InputError("is a feed or sitemap: use `claimex fetch --feed` to get its articles");
