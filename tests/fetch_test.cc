@@ -519,6 +519,10 @@ TEST_CASE("PDF, images and video are skipped with a reason", "[fetch][http]") {
     CHECK(pdf.payload.body.empty());
     CHECK(by_url(rs, srv.url("/files/pixel.png")).error == "skipped: image/png is not HTML");
     CHECK(by_url(rs, srv.url("/video.mp4")).error == "skipped: video/mp4 is not HTML");
+    // Larger than max_bytes too: still "skipped", the more useful reason.
+    Options small = quick();
+    small.max_bytes = 100;
+    CHECK(fetch_one(srv.url("/video.mp4"), small).error == "skipped: video/mp4 is not HTML");
     // No Content-Type at all: fetched, for the document stage to sniff.
     CHECK(by_url(rs, srv.url("/notype")).ok());
 

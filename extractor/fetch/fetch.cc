@@ -62,6 +62,7 @@ struct Transfer {
     char errbuf[CURL_ERROR_SIZE] = {};
     int status = 0;
     std::string content_type, etag, last_modified, retry_after;
+    long long content_length = -1;
     std::string body;
     size_t limit = 0;
     bool keep_body = false;    // a 2xx: the body is wanted
@@ -88,6 +89,7 @@ size_t on_header(char* data, size_t size, size_t n, void* p) {
         t->etag.clear();
         t->last_modified.clear();
         t->retry_after.clear();
+        t->content_length = -1;
         auto sp = line.find(' ');
         if (sp != std::string_view::npos) t->status = std::atoi(std::string(line.substr(sp + 1, 3)).c_str());
     } else if (line.empty()) {
@@ -95,6 +97,12 @@ size_t on_header(char* data, size_t size, size_t n, void* p) {
         if (t->keep_body && t->check_type && !is_document_type(t->content_type)) {
             t->skipped = fmt::format("skipped: {} is not HTML", media_type(t->content_type));
             return 0;  // abort: the body is not wanted
+        }
+        // Announced too large: stop before the body (decoded bodies are
+        // checked again as they arrive, in on_body).
+        if (t->keep_body && !t->job->robots && t->content_length > static_cast<long long>(t->limit)) {
+            t->too_large = true;
+            return 0;
         }
     } else if (auto colon = line.find(':'); colon != std::string_view::npos) {
         std::string name = lower(trim(line.substr(0, colon)));
@@ -107,6 +115,8 @@ size_t on_header(char* data, size_t size, size_t n, void* p) {
             t->last_modified = value;
         else if (name == "retry-after")
             t->retry_after = value;
+        else if (name == "content-length")
+            t->content_length = std::atoll(value.c_str());
     }
     return len;
 }
@@ -404,7 +414,6 @@ struct Fetcher::Impl {
         curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(o.timeout * 1000));
         curl_easy_setopt(e, CURLOPT_USERAGENT, ua.c_str());
         curl_easy_setopt(e, CURLOPT_NOPROXY, noproxy.c_str());
-        if (!j.robots) curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(o.max_bytes));
         curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
         curl_easy_setopt(e, CURLOPT_WRITEDATA, t);
         curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
@@ -492,7 +501,7 @@ struct Fetcher::Impl {
         pl.status = t.status;
         pl.content_type = t.content_type;
         pl.final_url = j.current;
-        if (t.too_large || rc == CURLE_FILESIZE_EXCEEDED) {
+        if (t.too_large) {
             if (j.robots && t.too_large) {  // a huge robots.txt: use its first 512 KiB
                 pl.body = std::move(t.body);
                 finish(std::move(job));
