@@ -429,6 +429,7 @@ TEST_CASE("a stalled page times out", "[fetch][http][timeout]") {
     Options o = quick();
     o.timeout = 1;
     o.retries = 0;
+    o.ignore_robots = true;  // only the stalled page meets the short timeout
     Result r = fetch_one(srv.url("/stall?s=60"), o);
     CHECK(r.error_kind == Error::timeout);
     CHECK(r.error == "timed out after 1 s");
@@ -439,6 +440,7 @@ TEST_CASE("a timeout is retried", "[fetch][http][timeout][retry]") {
     Options o = quick();
     o.timeout = 5;  // long enough for the second, prompt answer on a busy machine
     o.retries = 1;
+    o.ignore_robots = true;
     Result r = fetch_one(srv.url("/stall-once/t?s=60"), o);
     REQUIRE(r.ok());
     CHECK(r.attempts == 2);

@@ -161,7 +161,9 @@ class FetchCommand(unittest.TestCase):
 
     def test_timeout_and_max_bytes_flags(self):
         stall, big = self.srv.url("/stall?s=60"), self.srv.url("/big?bytes=300000")
-        rc, lines, _ = fetch("--timeout", "1", "--retries", "0", "--max-bytes", "100KiB", stall, big)
+        # --ignore-robots: only the stalled page should meet the short timeout.
+        rc, lines, _ = fetch("--timeout", "1", "--retries", "0", "--max-bytes", "100KiB", "--ignore-robots",
+                             stall, big)
         self.assertEqual(rc, 1)
         self.assertEqual(by_url(lines, stall)["error"], "timed out after 1 s")
         self.assertEqual(by_url(lines, big)["error"], "body larger than 100 KiB limit")
