@@ -72,6 +72,25 @@ int run_store(const StoreOptions& options);
 // the sink. Failures are reported on stderr ("claimex: INPUT[:LINE]: ...")
 // and counted; the rest go on.
 using RecordSink = std::function<void(const Record&, const std::string& where)>;
+using DocumentSink = std::function<void(document::Document doc, const std::string& where)>;
+using FailureSink = std::function<void(const std::string& where, const std::string& what)>;
+
+// The reading half of extract_inputs: text files, JSONL lines, stdin, HTML
+// files and URLs become documents (or failures naming the input and line).
+class DocumentReader {
+public:
+    DocumentReader(const ExtractOptions& options, DocumentSink on_document, FailureSink on_failure);
+    ~DocumentReader();
+    void read(const std::string& input);
+    class Impl;
+private:
+    DocumentSink on_doc_;
+    FailureSink on_fail_;
+    std::unique_ptr<Impl> impl_;
+};
+
+// "claimex: WHERE: WHAT" on stderr (after flushing stdout).
+void report_failure(const std::string& where, const std::string& what);
 size_t extract_inputs(const ExtractOptions& options, const Extractor& extractor, const RecordSink& sink);
 // Loads the rules (--rules or the default), reporting bad rules on stderr.
 std::unique_ptr<Extractor> open_extractor(const std::string& rules_dir);
