@@ -85,6 +85,7 @@ struct RuleSet::Impl {
         const Rule* rule;
         std::unique_ptr<RE2> re;
         std::vector<std::string> group_names;  // by group index (1-based; [0] unused), suffix-stripped
+        bool has_span = false;                 // a group named "span" sets the mention's span
     };
     std::vector<Compiled> compiled;
     std::unique_ptr<RE2::Set> set;
@@ -126,36 +127,53 @@ void RuleSet::Impl::load_list(const std::string& name, const std::string& spec, 
     }
     ListDef def;
     def.where = at;
-    // A list may join several sources with '+': "icu:currency-codes + extra.txt".
-    std::stringstream ss(spec);
-    std::string part;
-    while (std::getline(ss, part, '+')) {
-        part = trim(part);
-        if (part.empty()) continue;
-        if (starts_with(part, "icu:")) {
-            auto words = builtin_list(part);
+    // A list may join several sources with '+' and take words out with ' - ':
+    // "icu:currency-codes - code_words.txt + extra.txt".
+    auto read_source = [&](const std::string& src, std::vector<std::string>& into) {
+        if (starts_with(src, "icu:")) {
+            auto words = builtin_list(src);
             if (!words) {
-                problem(at, "", fmt::format("unknown builtin list '{}'", part));
-                continue;
+                problem(at, "", fmt::format("unknown builtin list '{}'", src));
+                return;
             }
-            def.words.insert(def.words.end(), words->begin(), words->end());
-            continue;
+            into.insert(into.end(), words->begin(), words->end());
+            return;
         }
-        std::ifstream in(base / part);
+        std::ifstream in(base / src);
         if (!in) {
-            problem(at, "", fmt::format("list '{}': cannot read {}", name, (base / part).string()));
-            continue;
+            problem(at, "", fmt::format("list '{}': cannot read {}", name, (base / src).string()));
+            return;
         }
         std::string line;
         while (std::getline(in, line)) {
             if (auto h = line.find(" #"); h != std::string::npos) line.resize(h);
+            // A table file can serve as a list: its first column is the word.
+            if (auto tab = line.find('\t'); tab != std::string::npos) line.resize(tab);
             line = trim(line);
             if (line.empty() || line[0] == '#') continue;
-            def.words.push_back(line);
+            into.push_back(line);
+        }
+    };
+    std::vector<std::string> minus;
+    std::stringstream ss(spec);
+    std::string part;
+    while (std::getline(ss, part, '+')) {
+        bool first = true;
+        for (size_t from = 0; from <= part.size();) {
+            size_t cut = part.find(" - ", from);
+            std::string src = trim(part.substr(from, cut == std::string::npos ? std::string::npos : cut - from));
+            if (!src.empty()) read_source(src, first ? def.words : minus);
+            first = false;
+            if (cut == std::string::npos) break;
+            from = cut + 3;
         }
     }
     std::sort(def.words.begin(), def.words.end());
     def.words.erase(std::unique(def.words.begin(), def.words.end()), def.words.end());
+    if (!minus.empty()) {
+        std::sort(minus.begin(), minus.end());
+        std::erase_if(def.words, [&](const std::string& w) { return std::binary_search(minus.begin(), minus.end(), w); });
+    }
     // The alternation tries longer words first so "billion" beats "b".
     std::vector<std::string> by_len = def.words;
     std::stable_sort(by_len.begin(), by_len.end(),
@@ -545,6 +563,7 @@ void RuleSet::Impl::compile() {
             std::string base = name;
             if (auto p = base.find("__"); p != std::string::npos) base.resize(p);
             c.group_names[idx] = base;
+            if (base == "span") c.has_span = true;
         }
         c.re = std::move(re);
         compiled.push_back(std::move(c));
@@ -652,13 +671,24 @@ std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
                 m.rule = c.rule;
                 m.type = c.rule->type;
                 m.span = {static_cast<uint32_t>(para.begin + b), static_cast<uint32_t>(para.begin + e)};
+                bool has_span = false;
                 for (size_t g = 1; g < ng; ++g) {
                     if (c.group_names[g].empty() || groups[g].data() == nullptr) continue;
                     uint32_t gb = static_cast<uint32_t>(para.begin + (groups[g].data() - p.data()));
-                    m.captures.push_back({c.group_names[g], {gb, gb + static_cast<uint32_t>(groups[g].size())}});
+                    text::Span gs{gb, gb + static_cast<uint32_t>(groups[g].size())};
+                    if (c.group_names[g] == "span") {
+                        if (!has_span) m.span = gs;
+                        has_span = true;
+                        continue;
+                    }
+                    m.captures.push_back({c.group_names[g], gs});
                 }
-                out.push_back(std::move(m));
                 pos = e;
+                // With a `span` group the match's context stays outside the
+                // mention; a match that leaves `span` unset (or empty) is a
+                // veto: it yields and claims nothing.
+                if (c.has_span && (!has_span || m.span.empty())) continue;
+                out.push_back(std::move(m));
             }
         }
         // Gazetteers: at each word start, the longest alias that fits.
