@@ -6,6 +6,8 @@
 #include "extractor/normalise/numbers_parse.h"
 
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 
 using namespace claimex::normalise::numbers;
 
@@ -241,4 +243,39 @@ TEST_CASE("money, percent and quantity through the shipped rules", "[numbers][e2
     CHECK(m.unit == "pp");
     for (auto& x : extract(ex, "Aug 26, 2024 13:21 414 views"))
         CHECK((x.type != Type::money && x.type != Type::percent && x.type != Type::quantity));
+}
+
+TEST_CASE("rules engine: span capture, veto, list subtraction, table as list", "[numbers][rules]") {
+    namespace fs = std::filesystem;
+    fs::path dir = fs::temp_directory_path() / "claimex_numbers_engine_test";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    {
+        std::ofstream(dir / "units.tsv") << "# unit\tlemma\njobs\tjob\nseats\tseat\n";
+        std::ofstream(dir / "drop.txt") << "seats\n";
+        std::ofstream(dir / "t.rules") << "@list UNIT units.tsv - drop.txt\n"
+                                          "rule t.count\n"
+                                          "  type: quantity\n"
+                                          "  pattern: \\bfrom\\s+\\d+\\s+to\n"
+                                          "  pattern: (?:^|[^\\w-])(?P<span__b>\\d+ (?:{UNIT}))\\b\n"
+                                          "  example: x\n"
+                                          "    => !quantity\n";
+    }
+    auto rs = claimex::rules::RuleSet::load(dir);
+    REQUIRE(rs.problems().empty());
+    REQUIRE(rs.list("UNIT"));
+    CHECK(*rs.list("UNIT") == std::vector<std::string>{"jobs"});
+    auto spans = [&](const std::string& s) {
+        auto t = claimex::text::Text::prepare(s);
+        std::vector<std::string> out;
+        for (const auto& m : rs.match(t)) out.emplace_back(t.analysis_slice(m.span));
+        return out;
+    };
+    CHECK(spans("cut 500 jobs") == std::vector<std::string>{"500 jobs"});
+    CHECK(spans("Covid-19 jobs").empty());
+    CHECK(spans("500 seats").empty());
+    // The veto alternative has no span: it yields nothing, and "6 jobs" is
+    // still found after it.
+    CHECK(spans("from 5 to 6 jobs") == std::vector<std::string>{"6 jobs"});
+    fs::remove_all(dir);
 }
