@@ -103,6 +103,7 @@ struct NumbersNormaliser::Impl {
                     if (j > i) c.context.emplace_back(ctx.substr(i, j - i));
                     i = j + 1;
                 }
+                c.nearby = cell(r, 4) == "nearby";
                 currencies.add(cell(r, 0), std::move(c));
             }
         }
@@ -200,7 +201,14 @@ bool NumbersNormaliser::normalise(const rules::RawMention& raw, const text::Text
                 out.currency = *c;
             } else {
                 const auto* readings = im.currencies.find(surface);
-                const CurrencyReading* r = readings ? pick_currency(*readings, text.analysis_slice(para)) : nullptr;
+                // "Nearby" context: a window around the mention, bounded so
+                // that a long document costs the same per mention.
+                constexpr uint32_t kNearby = 4000;
+                uint32_t nb = raw.span.begin > kNearby ? raw.span.begin - kNearby : 0;
+                uint32_t ne = std::min<uint32_t>(static_cast<uint32_t>(a.size()), raw.span.end + kNearby);
+                const CurrencyReading* r =
+                    readings ? pick_currency(*readings, text.analysis_slice(para), text.analysis_slice({nb, ne}))
+                             : nullptr;
                 if (!r) return false;
                 out.currency = r->code;
                 unit_mult = r->factor;

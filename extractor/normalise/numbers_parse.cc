@@ -209,10 +209,13 @@ std::optional<Multiplier> parse_scale(std::string_view s, const Lexicon<Multipli
     return m;
 }
 
-const CurrencyReading* pick_currency(const std::vector<CurrencyReading>& readings, std::string_view paragraph) {
-    for (const auto& r : readings)
+const CurrencyReading* pick_currency(const std::vector<CurrencyReading>& readings, std::string_view paragraph,
+                                     std::string_view nearby) {
+    for (const auto& r : readings) {
+        std::string_view where = r.nearby ? nearby : paragraph;
         for (const auto& term : r.context)
-            if (!term.empty() && paragraph.find(term) != std::string_view::npos) return &r;
+            if (!term.empty() && where.find(term) != std::string_view::npos) return &r;
+    }
     for (const auto& r : readings)
         if (r.context.empty()) return &r;
     return nullptr;

@@ -108,11 +108,14 @@ struct CurrencyReading {
     std::string code;
     Multiplier factor;
     std::vector<std::string> context;
+    bool nearby = false;    // context is looked for near the mention, not in its paragraph
 };
 
-// The reading of a currency surface form in a paragraph: the first reading
-// whose context occurs, else the first with no context, else nullptr.
-const CurrencyReading* pick_currency(const std::vector<CurrencyReading>& readings, std::string_view paragraph);
+// The reading of a currency surface form: the first reading whose context
+// occurs (in the paragraph, or in the nearby text for `nearby` readings),
+// else the first with no context, else nullptr.
+const CurrencyReading* pick_currency(const std::vector<CurrencyReading>& readings, std::string_view paragraph,
+                                     std::string_view nearby = {});
 
 // English currency readings from ICU: ISO codes, symbols ("$" → USD, "A$" →
 // AUD; a narrow symbol only when one currency has it), display names
