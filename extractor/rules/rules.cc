@@ -86,6 +86,7 @@ struct RuleSet::Impl {
         std::unique_ptr<RE2> re;
         std::vector<std::string> group_names;  // by group index (1-based; [0] unused), suffix-stripped
         bool has_span = false;                 // a group named "span" sets the mention's span
+        std::unique_ptr<RE2> veto;             // `veto:` patterns, or null
     };
     std::vector<Compiled> compiled;
     std::unique_ptr<RE2::Set> set;
@@ -474,6 +475,9 @@ void RuleSet::Impl::parse_file(const fs::path& path) {
                 problem(at, rule->id, "set: needs key=value");
             else
                 rule->attrs[trim(val.substr(0, eq))] = trim(val.substr(eq + 1));
+        } else if (key == "veto") {
+            if (!rule->veto.empty()) rule->veto += "|";
+            rule->veto += "(?:" + val + ")";
         } else if (key == "kind") {
             rule->attrs["kind"] = val;
         } else if (key == "case") {
@@ -566,6 +570,17 @@ void RuleSet::Impl::compile() {
             if (base == "span") c.has_span = true;
         }
         c.re = std::move(re);
+        if (!r->veto.empty()) {
+            auto v = expand(r->veto, r->where, r->id);
+            if (!v) continue;
+            r->veto = (r->case_insensitive ? "(?i)" : "") + *v;
+            auto vre = std::make_unique<RE2>(r->veto, opt);
+            if (!vre->ok()) {
+                problem(r->where, r->id, fmt::format("bad veto: {}", vre->error()));
+                continue;
+            }
+            c.veto = std::move(vre);
+        }
         compiled.push_back(std::move(c));
     }
     for (auto& [name, list] : gaz)
@@ -645,6 +660,7 @@ std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
     std::vector<RawMention> out;
     std::vector<int> hits;
     std::vector<re2::StringPiece> groups;
+    std::vector<text::Span> vetoes;
     for (const text::Span& para : t.paragraphs()) {
         re2::StringPiece p(a.data() + para.begin, para.size());
         // Pattern rules: the set says which rules can match this paragraph.
@@ -660,6 +676,7 @@ std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
             size_t ng = c.group_names.size();
             groups.assign(ng, re2::StringPiece());
             size_t pos = 0;
+            const size_t first = out.size();
             while (pos <= p.size() && c.re->Match(p, pos, p.size(), RE2::UNANCHORED, groups.data(), ng)) {
                 size_t b = groups[0].data() - p.data();
                 size_t e = b + groups[0].size();
@@ -689,6 +706,26 @@ std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
                 // veto: it yields and claims nothing.
                 if (c.has_span && (!has_span || m.span.empty())) continue;
                 out.push_back(std::move(m));
+            }
+            // Vetoes run only where the rule matched: a match that starts
+            // inside a veto match ("from $5bn to" for the range "$5bn to
+            // $6bn") is dropped, and other rules still see the text.
+            if (c.veto && out.size() > first) {
+                vetoes.clear();
+                re2::StringPiece v;
+                for (size_t vp = 0; vp <= p.size() && c.veto->Match(p, vp, p.size(), RE2::UNANCHORED, &v, 1);) {
+                    size_t vb = v.data() - p.data();
+                    vetoes.push_back({static_cast<uint32_t>(para.begin + vb),
+                                      static_cast<uint32_t>(para.begin + vb + v.size())});
+                    vp = v.empty() ? vb + 1 : vb + v.size();
+                }
+                auto vetoed = [&](const RawMention& m) {
+                    for (const text::Span& s : vetoes)
+                        if (m.span.begin >= s.begin && m.span.begin < s.end) return true;
+                    return false;
+                };
+                out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), vetoed),
+                          out.end());
             }
         }
         // Gazetteers: at each word start, the longest alias that fits.
