@@ -259,7 +259,14 @@ TEST_CASE("rules engine: span capture, veto, list subtraction, table as list", "
                                           "  pattern: \\bfrom\\s+\\d+\\s+to\n"
                                           "  pattern: (?:^|[^\\w-])(?P<span__b>\\d+ (?:{UNIT}))\\b\n"
                                           "  example: x\n"
-                                          "    => !quantity\n";
+                                          "    => !quantity\n"
+                                          "rule t.range\n"
+                                          "  type: percent\n"
+                                          "  priority: 1\n"
+                                          "  pattern: \\d+% to \\d+%\n"
+                                          "  veto: \\brose \\d+% to\n"
+                                          "  example: x\n"
+                                          "    => !percent\n";
     }
     auto rs = claimex::rules::RuleSet::load(dir);
     REQUIRE(rs.problems().empty());
@@ -277,5 +284,8 @@ TEST_CASE("rules engine: span capture, veto, list subtraction, table as list", "
     // The veto alternative has no span: it yields nothing, and "6 jobs" is
     // still found after it.
     CHECK(spans("from 5 to 6 jobs") == std::vector<std::string>{"6 jobs"});
+    // A `veto:` match drops the rule's matches that start inside it.
+    CHECK(spans("a range of 5% to 6%") == std::vector<std::string>{"5% to 6%"});
+    CHECK(spans("it rose 5% to 6%").empty());
     fs::remove_all(dir);
 }
