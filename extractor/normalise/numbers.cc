@@ -103,7 +103,7 @@ struct NumbersNormaliser::Impl {
                     if (j > i) c.context.emplace_back(ctx.substr(i, j - i));
                     i = j + 1;
                 }
-                c.nearby = cell(r, 4) == "nearby";
+                c.nearby = cell(r, 4) != "paragraph";
                 currencies.add(cell(r, 0), std::move(c));
             }
         }

@@ -108,7 +108,7 @@ struct CurrencyReading {
     std::string code;
     Multiplier factor;
     std::vector<std::string> context;
-    bool nearby = false;    // context is looked for near the mention, not in its paragraph
+    bool nearby = false;    // context is looked for near the mention, not only in its paragraph
 };
 
 // The reading of a currency surface form: the first reading whose context
