@@ -18,6 +18,7 @@ Matching, per document, one to one (greedy, largest overlap first):
 Field accuracy over matched pairs:
   subject    set equality of normalised names; a gold description matches when
              most (> half) of its content words are in the predicted subject
+             (statements are scored on source and chain only)
   metric     the key
   value      number (1e-6 relative) and currency / unit (null = null)
   period     TIMEX3 value (P1Y = P12M, FY2024 = 2024 with fiscal)
@@ -40,6 +41,9 @@ import claims_gold  # noqa: E402
 
 ROOT = claims_gold.ROOT
 FIELDS = ("subject", "metric", "value", "period", "baseline", "change", "source", "chain")
+# A statement is scored on its sources only: its subject, metric and value
+# are not annotated (corpus/CLAIMS.md).
+KIND_FIELDS = {"amount": FIELDS, "change": FIELDS, "statement": ("source", "chain")}
 LEGAL_SUFFIXES = {"inc", "incorporated", "corp", "corporation", "ltd", "limited", "plc", "group",
                   "holding", "holdings", "sa", "ag", "co"}
 STOP = {"the", "a", "an", "of", "in", "and", "for", "on", "at", "to", "by", "its", "their", "s", "with", "from"}
@@ -63,7 +67,13 @@ def norm_name(s):
 
 
 def content_words(s):
-    return [w for w in norm_name(s).split() if w not in STOP]
+    """The words of a description that carry meaning, plural "s" dropped ("homes" = "home")."""
+    out = []
+    for w in norm_name(s).split():
+        if w in STOP:
+            continue
+        out.append(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w)
+    return out
 
 
 def same_number(a, b):
@@ -336,7 +346,7 @@ def score(gold_docs, pred_docs, texts, errors=None, kinds=None):
             wrong = []
             for k in (g["kind"], "all"):
                 rows[k]["tp"] += 1
-            for f in FIELDS:
+            for f in KIND_FIELDS.get(g["kind"], FIELDS):
                 ok = field_ok(f, g, p, gd)
                 for k in (g["kind"], "all"):
                     rows[k]["fields"][f][1] += 1
@@ -361,7 +371,7 @@ def score(gold_docs, pred_docs, texts, errors=None, kinds=None):
                 at = spans[0][0] if spans else (p.get("sentence") or {}).get("start")
                 anchor = text[spans[0][0]:spans[0][1]] if spans else None
                 errors.append({"doc": did, "kind": "false positive", "claim": p.get("kind"), "anchor": anchor,
-                               "start": at, "sentence": sentence_of(text, at),
+                               "start": at if isinstance(at, int) else 0, "sentence": sentence_of(text, at),
                                "pred": {f: shown(f, p) for f in ("subject", "metric", "value", "change", "period",
                                                                   "source")}})
     out = {}
@@ -472,6 +482,20 @@ def print_markdown(res):
     print("Field columns: accuracy among matched claims.")
 
 
+def print_error(e):
+    """One error entry of score(), indented, with its sentence."""
+    head = f"  {e['claim'] or '?':9} {e['kind']:14} @{e.get('start')!s:>5} \"{e.get('anchor')}\""
+    if e["kind"] == "wrong":
+        print(head + "  " + ", ".join(e["fields"]))
+        for f in e["fields"]:
+            print(f"      {f:8} gold {json.dumps(e['gold'][f], ensure_ascii=False)}  "
+                  f"pred {json.dumps(e['pred'][f], ensure_ascii=False)}")
+    else:
+        side = "gold" if e["kind"] == "missed" else "pred"
+        print(head + f"  {side} " + json.dumps(e[side], ensure_ascii=False))
+    print(f"      | {e['sentence']}")
+
+
 def print_errors(errors):
     by_doc = {}
     for e in errors:
@@ -479,16 +503,7 @@ def print_errors(errors):
     for did in sorted(by_doc):
         print(f"== {did}")
         for e in sorted(by_doc[did], key=lambda e: (e.get("start") or 0, e["kind"])):
-            head = f"  {e['claim'] or '?':9} {e['kind']:14} @{e.get('start')!s:>5} \"{e.get('anchor')}\""
-            if e["kind"] == "wrong":
-                print(head + "  " + ", ".join(e["fields"]))
-                for f in e["fields"]:
-                    print(f"      {f:8} gold {json.dumps(e['gold'][f], ensure_ascii=False)}  "
-                          f"pred {json.dumps(e['pred'][f], ensure_ascii=False)}")
-            else:
-                side = "gold" if e["kind"] == "missed" else "pred"
-                print(head + f"  {side} " + json.dumps(e[side], ensure_ascii=False))
-            print(f"      | {e['sentence']}")
+            print_error(e)
     print()
 
 
