@@ -1,0 +1,70 @@
+// Word helpers for the dates normaliser: lower-casing into a fixed buffer,
+// word tables read from the rule set (@table, @list), and the look at the
+// words around a mention (the word before, the word after, tense cues).
+// Nothing here allocates per lookup.
+#pragma once
+
+#include "extractor/rules/rules.h"
+#include "extractor/text/text.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace claimex::normalise::dates {
+
+// Lower-cases ASCII letters, folds runs of white space to one space and
+// drops a trailing '.', into buf; words longer than the buffer come back
+// empty (no table holds them).
+class Key {
+public:
+    explicit Key(std::string_view s);
+    std::string_view view() const { return {buf_, len_}; }
+private:
+    char buf_[48];
+    size_t len_ = 0;
+};
+
+// A word → value table: from an @table (first column → second column) or
+// an @list (word → ""). Keys are stored as Key would make them.
+class WordTable {
+public:
+    WordTable() = default;
+    static WordTable from_table(const std::vector<std::vector<std::string>>* rows);
+    static WordTable from_list(const std::vector<std::string>* words);
+    const std::string* find(std::string_view word) const;   // any case
+    bool contains(std::string_view word) const { return find(word) != nullptr; }
+    std::optional<int> number(std::string_view word) const;  // the value as an integer
+    size_t size() const { return entries_.size(); }
+private:
+    std::vector<std::pair<std::string, std::string>> entries_;  // sorted by key
+};
+
+enum class Tense { none, past, future };
+
+// The text around a mention, read from the analysis text.
+struct Around {
+    const text::Text& text;
+    text::Span span;
+
+    // The word just before the span (letters, digits, apostrophes), with
+    // only spaces between; empty when there is none (start of the
+    // paragraph, or punctuation in between).
+    std::string_view word_before() const;
+    // The word before that one (same rules), for "the Sunday Times".
+    std::string_view word_before(std::string_view after_word) const;
+    std::string_view word_after() const;
+    // The analysis bytes right before / after the span (up to n).
+    std::string_view bytes_before(size_t n) const;
+    std::string_view bytes_after(size_t n) const;
+    // Is the span at the start of its sentence?
+    bool sentence_start() const;
+    // The nearest tense cue in the sentence: a word of `future` or `past`,
+    // or (past) a word ending in "ed"; the words before the mention are
+    // looked at first, nearest first, then the words after it.
+    Tense tense(const WordTable& future, const WordTable& past) const;
+};
+
+}  // namespace claimex::normalise::dates
