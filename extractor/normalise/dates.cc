@@ -805,7 +805,8 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
         m.timex = base.timex;
         m.from = cal::iso(base.from);
         m.to = cal::iso(base.to);
-        m.relative = m.relative || ante->relative;
+        // The year now comes from the antecedent, unless the mention named it.
+        if (spec->anaphor != Anaphor::year) m.relative = ante->relative;
         m.note.clear();
     }
 }
