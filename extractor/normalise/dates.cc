@@ -84,6 +84,7 @@ struct Spec {
     int fy_start = 1;                 // first month of a fiscal year
     bool check_count = false;         // a bare year: not before a count noun, not part of a number
     bool guard_name = false;          // not inside a name ("the Sunday Times", "USA Today")
+    bool guard_next_cap = false;      // no capitalised word right after ("April Smith")
     const WordTable* before = nullptr;  // one of these words must come right before
     Anaphor anaphor = Anaphor::none;
     bool paragraph_scope = false;     // antecedent anywhere earlier in the paragraph (else the sentence)
@@ -282,8 +283,18 @@ DatesNormaliser::DatesNormaliser(const rules::RuleSet& rules) : impl_(std::make_
                 auto n = parse_int(val);
                 s.fy_start = n && *n >= 1 && *n <= 12 ? *n : 1;
             } else if (key == "check") {
-                s.check_count = val == "count";
-                s.guard_name = val == "name";
+                // A comma-separated list: count, name, nocap.
+                for (size_t b = 0; b < val.size();) {
+                    size_t e = val.find(',', b);
+                    if (e == std::string::npos) e = val.size();
+                    std::string_view c = std::string_view(val).substr(b, e - b);
+                    while (!c.empty() && c.front() == ' ') c.remove_prefix(1);
+                    while (!c.empty() && c.back() == ' ') c.remove_suffix(1);
+                    s.check_count |= c == "count";
+                    s.guard_name |= c == "name";
+                    s.guard_next_cap |= c == "nocap";
+                    b = e + 1;
+                }
             } else if (key == "before") {
                 auto it = I.before_lists.find(val);
                 if (it == I.before_lists.end())
@@ -329,6 +340,7 @@ bool DatesNormaliser::Impl::guards_pass(const Spec& spec, const rules::RawMentio
         std::string_view next = around.word_after();
         if (!next.empty() && a.size() && a[0] == ' ' && count_nouns.contains(next)) return false;
     }
+    if (spec.guard_next_cap && around.bytes_after(1) == " " && capitalised(around.word_after())) return false;
     if (spec.guard_name) {
         // "the Sunday Times": an article before and a capitalised word after.
         std::string_view prev = around.word_before();

@@ -273,8 +273,10 @@ Period shift_years(const Period& p, int years) {
         }
     }
     out.from = add_years(p.from, years);
-    out.to = is_month_end(p.to) ? month_last(month_index(civil_from_days(p.to).y + years, civil_from_days(p.to).m))
-                                : add_years(p.to, years);
+    Ymd to = civil_from_days(p.to);
+    out.to = is_month_end(p.to) && p.from != p.to ? month_last(month_index(to.y + years, to.m)) : add_years(p.to, years);
+    // A day is written from its date again (2024-02-29 → 2023-02-28).
+    if (t.size() == 10 && t[4] == '-' && t[7] == '-') out.timex = iso(out.from);
     return out;
 }
 

@@ -135,14 +135,31 @@ Tense Around::tense(const WordTable& future, const WordTable& past) const {
         return Tense::none;
     };
     // Words before, nearest first, and after, nearest first; whichever cue
-    // is nearer wins, the one before on a tie.
-    constexpr int kBefore = 12, kAfter = 8;
+    // is nearer wins, the one before on a tie. The look back stops at a
+    // quotation mark or semicolon, the look ahead at any clause punctuation:
+    // in "... in the September quarter," Maestri told analysts' the verb
+    // after the comma is about the saying, not the quarter.
+    constexpr int kBefore = 15, kAfter = 8;
+    auto stops_before = [](char c) { return c == '"' || c == ';'; };
+    // A comma after an opening phrase ("On Monday, the bank will ...") leads
+    // into the main clause, so it does not stop the look ahead there.
+    int words_before = 0;
+    for (uint32_t k = sent.begin; k < span.begin && words_before < 3; ++k)
+        if (word_byte(static_cast<unsigned char>(a[k])) && (k == sent.begin || !word_byte(static_cast<unsigned char>(a[k - 1]))))
+            ++words_before;
+    bool opening = words_before <= 2;
+    auto stops_after = [opening](char c) {
+        return c == '"' || c == ';' || c == ':' || c == '(' || c == ')' || (c == ',' && !opening);
+    };
     Tense before = Tense::none, after = Tense::none;
-    int before_at = kBefore + 1, after_at = kAfter + 1;
+    constexpr int kNone = 1000;
+    int before_at = kNone, after_at = kNone;
     uint32_t pos = span.begin;
     for (int i = 1; i <= kBefore && pos > sent.begin; ++i) {
         uint32_t e = pos;
-        while (e > sent.begin && !word_byte(static_cast<unsigned char>(a[e - 1]))) --e;
+        bool stop = false;
+        while (e > sent.begin && !word_byte(static_cast<unsigned char>(a[e - 1]))) stop |= stops_before(a[--e]);
+        if (stop) break;
         uint32_t b = e;
         while (b > sent.begin && word_byte(static_cast<unsigned char>(a[b - 1]))) --b;
         if (b == e) break;
@@ -156,7 +173,9 @@ Tense Around::tense(const WordTable& future, const WordTable& past) const {
     pos = span.end;
     for (int i = 1; i <= kAfter && pos < sent.end && i < before_at; ++i) {
         uint32_t b = pos;
-        while (b < sent.end && !word_byte(static_cast<unsigned char>(a[b]))) ++b;
+        bool stop = false;
+        while (b < sent.end && !word_byte(static_cast<unsigned char>(a[b]))) stop |= stops_after(a[b++]);
+        if (stop) break;
         uint32_t e = b;
         while (e < sent.end && word_byte(static_cast<unsigned char>(a[e]))) ++e;
         if (b == e) break;
