@@ -1,15 +1,18 @@
 // The dates normaliser: turns the captures of a date rule into a TIMEX3
 // value with the inclusive first and last day of the period it names,
-// resolving relative dates against the publication date, then (per
-// document) the anaphoric ones ("the same period in 2023", "a year
-// earlier") against the date mentioned before them.
+// resolving relative dates against the publication date; then, once per
+// document, gives fiscal years the start month the document shows ("the
+// year to June 30, 2025" makes "fiscal 2025" run July–June) and resolves
+// anaphoric dates against the date mentioned before them ("the same period
+// in 2023", "a year earlier", "the previous three months").
 //
 // Rules choose the interpretation with `set: kind=...` and hand over the
-// parts as named captures; a `set: NAME=word` gives the word a capture
-// would have given when the rule has no such capture ("set: part=end" for
-// "year-end"). The words are looked up in the tables of rules/dates/, so
-// the normaliser holds no English itself. rules/dates/README.md documents
-// the kinds, captures, attributes and conventions.
+// parts as named captures; `set: NAME=word` gives the word a capture would
+// have given when the rule has no such capture ("set: part=end" for
+// "year-end"). A capture named `date` is the mention's span when the rule
+// needs context around it ("July" in "July exports"). The words are looked
+// up in the tables of rules/dates/, so no English is written here.
+// rules/dates/README.md documents kinds, captures, attributes and policies.
 #include "extractor/normalise/dates_calendar.h"
 #include "extractor/normalise/dates_words.h"
 #include "extractor/normalise/internal.h"
@@ -29,42 +32,47 @@ namespace {
 constexpr const char* kNoPublished = "relative date: the document has no publication date";
 constexpr const char* kNoAntecedent = "no earlier period in the paragraph to compare with: the whole year";
 
+// A candidate picked by a tense cue further than this from the publication
+// date gives way to the nearest one: news names a month that far off with
+// its year ("said a cut in July was unlikely", published in June → next July).
+constexpr int64_t kCueReachDays = 250;
+// "of the year" names last year's period only when this year's begins more
+// than this long after publication ("the final three months of the year" in
+// January; "the second half of the year" in June is this year's).
+constexpr int64_t kSoftReachDays = 92;
+
 enum class Kind {
     unknown,
-    calendar,      // year, month, day, n1/n2 (numeric, day first), part
+    calendar,      // year, month, day, n1/n2 (numeric, day first), part, shift
     decade,        // decade ("1990" or "90"), part
     quarter,       // quarter (digit, ordinal word, or month), year, fy, shift, part
     half,          // half, year, fy, shift, part
-    fiscal_year,   // year, year2
+    fiscal_year,   // year, year2, or shift (relative)
     season,        // season, year, shift
     weekday,       // weekday, shift
     day_word,      // dayword (today, yesterday, ...)
     relative,      // unit, shift, part: "last week", "earlier this month"
     ago,           // count, unit, dir: "two years ago"
     duration,      // count, unit, shift: "the past three months"
+    span,          // count, unit: "three years", "90 days" (a length, no dates)
     window,        // count, unit, month, day, year: "the six months to June 30"
     range,         // month, month2, year: "the April-June quarter"
     window_start,  // count, unit, year or shift: "the first nine months of 2024"
+    window_end,    // count, unit, year or shift: "the final three months of the year"
     same_period,   // grain, year or shift/count: "the same period in 2023"
 };
 
 Kind kind_from(std::string_view s) {
-    static const std::array<std::pair<std::string_view, Kind>, 15> kKinds = {{
-        {"calendar", Kind::calendar},
-        {"decade", Kind::decade},
-        {"quarter", Kind::quarter},
-        {"half", Kind::half},
-        {"fiscal_year", Kind::fiscal_year},
-        {"season", Kind::season},
-        {"weekday", Kind::weekday},
-        {"day_word", Kind::day_word},
-        {"relative", Kind::relative},
-        {"ago", Kind::ago},
-        {"duration", Kind::duration},
-        {"window", Kind::window},
-        {"range", Kind::range},
-        {"window_start", Kind::window_start},
-        {"same_period", Kind::same_period},
+    static const std::array<std::pair<std::string_view, Kind>, 18> kKinds = {{
+        {"calendar", Kind::calendar},       {"decade", Kind::decade},
+        {"quarter", Kind::quarter},         {"half", Kind::half},
+        {"fiscal_year", Kind::fiscal_year}, {"season", Kind::season},
+        {"weekday", Kind::weekday},         {"day_word", Kind::day_word},
+        {"relative", Kind::relative},       {"ago", Kind::ago},
+        {"duration", Kind::duration},       {"span", Kind::span},
+        {"window", Kind::window},           {"range", Kind::range},
+        {"window_start", Kind::window_start}, {"window_end", Kind::window_end},
+        {"same_period", Kind::same_period}, {"", Kind::unknown},
     }};
     for (const auto& [name, k] : kKinds)
         if (name == s) return k;
@@ -75,22 +83,27 @@ Kind kind_from(std::string_view s) {
 enum class Anaphor {
     none,
     year,      // the antecedent's period in the year this mention names ("the same period in 2023")
-    shift,     // the antecedent moved by the years this mention moves from publication ("a year earlier")
-    previous,  // the unit before the antecedent's ("the previous quarter")
+    shift,     // the antecedent moved by the units this mention counts ("a year earlier", "a week later")
+    previous,  // the unit or window just before the antecedent's ("the previous quarter / three months")
+    within,    // "the year" is the antecedent's year ("in 2024 ... by the end of the year")
 };
 
 struct Spec {
     Kind kind = Kind::unknown;
     int fy_start = 1;                 // first month of a fiscal year
+    bool fy_doc = false;              // fy_start=doc: the document's fiscal year (calendar until shown)
     bool check_count = false;         // a bare year: not before a count noun, not part of a number
     bool guard_name = false;          // not inside a name ("the Sunday Times", "USA Today")
     bool guard_next_cap = false;      // no capitalised word right after ("April Smith")
-    const WordTable* before = nullptr;  // one of these words must come right before
+    const WordTable* before = nullptr;     // one of these words must come right before
+    const WordTable* not_after = nullptr;  // none of these words may come right after
     Anaphor anaphor = Anaphor::none;
     bool paragraph_scope = false;     // antecedent anywhere earlier in the paragraph (else the sentence)
+    uint32_t reach = 0;               // if set, the most bytes between antecedent and mention
+    std::optional<Tense> tense;       // set: tense=past|future, instead of reading the sentence
     std::map<std::string, std::string, std::less<>> defaults;  // capture name → word
-    // Anaphoric rules only: the rule's pattern again, so the document pass
-    // can read the captures of a mention back from its text.
+    // Rules the document pass revisits (anaphoric, fy_start=doc): the pattern
+    // again, to read a mention's captures back from its text.
     std::shared_ptr<const RE2> re;
     std::vector<std::string> group_names;  // by group index, "__suffix" dropped
 };
@@ -101,6 +114,13 @@ struct Resolved {
     bool has_from = true, has_to = true;
     bool relative = false;
     bool unresolved = false;          // needs the publication date, which is missing
+};
+
+// A shift word's value: -1 back, 0 current, +1 forward; soft ("the" in "of
+// the year") is the current one if it has begun, else the one before.
+struct Shift {
+    int n = 0;
+    bool soft = false;
 };
 
 std::optional<int> parse_int(std::string_view s) {
@@ -140,40 +160,44 @@ int64_t distance(const cal::Period& p, int64_t day) {
     return 0;
 }
 
-// The occurrence of a yearly period nearest the publication date: with a
-// past cue the latest that has begun, with a future cue the earliest that
-// has not ended, else the one that contains the day or is nearest to it
-// (the earlier one on a tie).
+// The occurrence of a yearly period meant when no year is written: the one
+// that holds the publication date or is nearest to it (the earlier on a
+// tie); a past cue picks the latest that has begun, a future cue the
+// earliest that has not ended, unless that one is more than kCueReachDays
+// away.
 template <class Make>
 std::optional<cal::Period> nearest(Make make, int64_t pub, Tense tense) {
     int y0 = cal::civil_from_days(pub).y;
     std::array<std::optional<cal::Period>, 3> c = {make(y0 - 1), make(y0), make(y0 + 1)};
-    if (tense == Tense::past) {
-        for (int i = 2; i >= 0; --i)
-            if (c[i] && c[i]->from <= pub) return c[i];
-    } else if (tense == Tense::future) {
-        for (int i = 0; i < 3; ++i)
-            if (c[i] && c[i]->to >= pub) return c[i];
-    }
     std::optional<cal::Period> best;
     for (int i = 0; i < 3; ++i)
         if (c[i] && (!best || distance(*c[i], pub) < distance(*best, pub))) best = c[i];
+    std::optional<cal::Period> cued;
+    if (tense == Tense::past) {
+        for (int i = 2; i >= 0 && !cued; --i)
+            if (c[i] && c[i]->from <= pub) cued = c[i];
+    } else if (tense == Tense::future) {
+        for (int i = 0; i < 3 && !cued; ++i)
+            if (c[i] && c[i]->to >= pub) cued = c[i];
+    }
+    if (cued && distance(*cued, pub) <= kCueReachDays) return cued;
     return best;
 }
 
 // A quarter or half with no year: the latest that has ended by the
-// publication date, or with a future cue the earliest that has not.
-template <class Make>
-std::optional<cal::Period> ended_or_next(Make make, int64_t pub, Tense tense) {
-    int y0 = cal::civil_from_days(pub).y;
-    std::array<std::optional<cal::Period>, 3> c = {make(y0 - 1), make(y0), make(y0 + 1)};
+// publication date, or with a future cue the earliest that has not (unless
+// it is more than kCueReachDays away).
+std::optional<cal::Period> ended_or_next(const std::vector<cal::Period>& c, int64_t pub, Tense tense) {
+    const cal::Period* best = nullptr;
     if (tense == Tense::future) {
-        for (int i = 0; i < 3; ++i)
-            if (c[i] && c[i]->to >= pub) return c[i];
+        for (const auto& p : c)
+            if (p.to >= pub && (!best || p.from < best->from)) best = &p;
+        if (best && distance(*best, pub) <= kCueReachDays) return *best;
+        best = nullptr;
     }
-    for (int i = 2; i >= 0; --i)
-        if (c[i] && c[i]->to < pub) return c[i];
-    return std::nullopt;
+    for (const auto& p : c)
+        if (p.to < pub && (!best || p.from > best->from)) best = &p;
+    return best ? std::optional<cal::Period>(*best) : std::nullopt;
 }
 
 cal::Part part_from(std::string_view code) {
@@ -199,48 +223,80 @@ std::optional<int64_t> move(int64_t day, char unit, int n) {
     }
 }
 
-// The ISO 8601 duration of n units.
+// The ISO 8601 duration of n units ("" for units that have none).
 std::string duration_value(char unit, int n) {
     switch (unit) {
-        case 'D': return n ? fmt::format("P{}D", n) : "PXD";
-        case 'W': return n ? fmt::format("P{}W", n) : "PXW";
-        case 'M': return n ? fmt::format("P{}M", n) : "PXM";
-        case 'Q': return n ? fmt::format("P{}M", 3 * n) : "PXM";
-        case 'H': return n ? fmt::format("P{}M", 6 * n) : "PXM";
-        case 'Y': return n ? fmt::format("P{}Y", n) : "PXY";
-        case 'X': return n ? fmt::format("P{}Y", 10 * n) : "PXY";
+        case 'D': return fmt::format("P{}D", n);
+        case 'W': return fmt::format("P{}W", n);
+        case 'M': return fmt::format("P{}M", n);
+        case 'Q': return fmt::format("P{}M", 3 * n);
+        case 'H': return fmt::format("P{}M", 6 * n);
+        case 'Y': return fmt::format("P{}Y", n);
+        case 'X': return fmt::format("P{}Y", 10 * n);
         default: return "";
     }
 }
 
-// Months in n units, for windows ("the six months to June", "the year to March").
+// Months in one unit, for windows ("the six months to June", "the year to March").
 int unit_months(char unit) { return unit == 'M' ? 1 : unit == 'Q' ? 3 : unit == 'H' ? 6 : unit == 'Y' ? 12 : 0; }
 
 bool capitalised(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
+
+// The end year of the fiscal year (starting in start_month) that holds a day.
+int fiscal_year_of(int64_t day, int start_month) {
+    cal::Ymd d = cal::civil_from_days(day);
+    return start_month > 1 && d.m >= start_month ? d.y + 1 : d.y;
+}
+
+// Is there a sentence end between two analysis offsets? ". X" with X a
+// capital letter, or "?" / "!". Abbreviations before a number ("Sept. 30")
+// are not one, whatever the sentence splitter thought.
+bool sentence_end_between(const std::string& a, uint32_t from, uint32_t to) {
+    for (uint32_t i = from; i < to; ++i) {
+        char c = a[i];
+        if (c == '?' || c == '!') return true;
+        if (c == '.' && i + 2 < to && a[i + 1] == ' ' && a[i + 2] >= 'A' && a[i + 2] <= 'Z') return true;
+    }
+    return false;
+}
 
 }  // namespace
 
 struct DatesNormaliser::Impl {
     WordTable months, weekdays, ordinals, numbers, seasons, parts, shifts, units, day_words;
-    WordTable future, past, count_nouns, guard_ok, articles;
-    std::map<std::string, WordTable, std::less<>> before_lists;  // node-stable: Specs point into it
+    WordTable future, past, future_adjacent, passive, speech, count_nouns, guard_ok, articles;
+    Cues cues() const { return {future, past, future_adjacent, passive, speech}; }
+    std::map<std::string, WordTable, std::less<>> context_lists;  // node-stable: Specs point into it
     std::unordered_map<const rules::Rule*, Spec> specs;
     std::unordered_map<std::string, const Spec*> by_id;
 
-    // The text of a capture, or the rule's default word for it.
+    // The captures of one mention, from its raw match or read back from its
+    // text; a rule's default word stands in for a capture it lacks.
     struct Fields {
-        const rules::RawMention& raw;
-        const text::Text& text;
         const Spec& spec;
+        const rules::RawMention* raw = nullptr;
+        const text::Text* text = nullptr;
+        const std::vector<re2::StringPiece>* groups = nullptr;
         std::string_view get(std::string_view name) const {
-            if (auto s = raw.capture(name)) return text.analysis_slice(*s);
+            if (raw) {
+                if (auto s = raw->capture(name)) return text->analysis_slice(*s);
+            } else if (groups) {
+                for (size_t g = 1; g < groups->size(); ++g)
+                    if (spec.group_names[g] == name && (*groups)[g].data())
+                        return {(*groups)[g].data(), (*groups)[g].size()};
+            }
             if (auto it = spec.defaults.find(name); it != spec.defaults.end()) return it->second;
             return {};
         }
     };
 
     bool guards_pass(const Spec& spec, const rules::RawMention& raw, const text::Text& text) const;
-    std::optional<Resolved> resolve(const Fields& f, std::optional<int64_t> pub, Tense tense) const;
+    // anchored: pub is not the publication date but the date an anaphoric
+    // mention hangs on ("in 2024 ... by the end of the year"), so a soft
+    // shift ("of the year") means that date's period as it is.
+    std::optional<Resolved> resolve(const Fields& f, std::optional<int64_t> pub, Tense tense,
+                                    int fy_start, bool anchored = false) const;
+    const WordTable* context_list(const rules::RuleSet& rules, const std::string& name);
 
     std::optional<int> count_of(std::string_view s) const {
         if (s.empty()) return std::nullopt;
@@ -255,7 +311,29 @@ struct DatesNormaliser::Impl {
         if (auto n = parse_int(s)) return *n >= 1 && *n <= 12 ? std::optional<int>(*n) : std::nullopt;
         return months.number(s);
     }
+    std::optional<Shift> shift_of(std::string_view s) const {
+        const std::string* v = shifts.find(s);
+        if (!v || v->empty()) return std::nullopt;
+        std::string_view t = *v;
+        Shift sh;
+        if (t[0] == '~') {
+            sh.soft = true;
+            t.remove_prefix(1);
+        }
+        bool neg = !t.empty() && t[0] == '-';
+        if (!t.empty() && (t[0] == '-' || t[0] == '+')) t.remove_prefix(1);
+        auto n = parse_int(t);
+        if (!n) return std::nullopt;
+        sh.n = neg ? -*n : *n;
+        return sh;
+    }
 };
+
+const WordTable* DatesNormaliser::Impl::context_list(const rules::RuleSet& rules, const std::string& name) {
+    auto it = context_lists.find(name);
+    if (it == context_lists.end()) it = context_lists.emplace(name, WordTable::from_list(rules.list(name))).first;
+    return &it->second;
+}
 
 DatesNormaliser::DatesNormaliser(const rules::RuleSet& rules) : impl_(std::make_unique<Impl>()) {
     Impl& I = *impl_;
@@ -270,6 +348,9 @@ DatesNormaliser::DatesNormaliser(const rules::RuleSet& rules) : impl_(std::make_
     I.day_words = WordTable::from_table(rules.table("DATE_DAY_WORDS"));
     I.future = WordTable::from_list(rules.list("DATE_FUTURE_CUE"));
     I.past = WordTable::from_list(rules.list("DATE_PAST_CUE"));
+    I.future_adjacent = WordTable::from_list(rules.list("DATE_FUTURE_ADJACENT_CUE"));
+    I.passive = WordTable::from_list(rules.list("DATE_PASSIVE_AUX"));
+    I.speech = WordTable::from_list(rules.list("DATE_SPEECH_CUE"));
     I.count_nouns = WordTable::from_list(rules.list("DATE_COUNT_NOUN"));
     I.guard_ok = WordTable::from_list(rules.list("DATE_NAME_GUARD_OK"));
     I.articles = WordTable::from_list(rules.list("DATE_ARTICLE"));
@@ -281,12 +362,12 @@ DatesNormaliser::DatesNormaliser(const rules::RuleSet& rules) : impl_(std::make_
                 s.kind = kind_from(val);
             } else if (key == "fy_start") {
                 auto n = parse_int(val);
+                s.fy_doc = val == "doc";
                 s.fy_start = n && *n >= 1 && *n <= 12 ? *n : 1;
             } else if (key == "check") {
                 // A comma-separated list: count, name, nocap.
-                for (size_t b = 0; b < val.size();) {
-                    size_t e = val.find(',', b);
-                    if (e == std::string::npos) e = val.size();
+                for (size_t b = 0; b <= val.size();) {
+                    size_t e = std::min(val.find(',', b), val.size());
                     std::string_view c = std::string_view(val).substr(b, e - b);
                     while (!c.empty() && c.front() == ' ') c.remove_prefix(1);
                     while (!c.empty() && c.back() == ' ') c.remove_suffix(1);
@@ -296,20 +377,24 @@ DatesNormaliser::DatesNormaliser(const rules::RuleSet& rules) : impl_(std::make_
                     b = e + 1;
                 }
             } else if (key == "before") {
-                auto it = I.before_lists.find(val);
-                if (it == I.before_lists.end())
-                    it = I.before_lists.emplace(val, WordTable::from_list(rules.list(val))).first;
-                s.before = &it->second;
+                s.before = I.context_list(rules, val);
+            } else if (key == "not_after") {
+                s.not_after = I.context_list(rules, val);
             } else if (key == "anaphor") {
                 s.anaphor = val == "year" ? Anaphor::year : val == "shift" ? Anaphor::shift
-                          : val == "previous" ? Anaphor::previous : Anaphor::none;
+                          : val == "previous" ? Anaphor::previous : val == "within" ? Anaphor::within
+                          : Anaphor::none;
             } else if (key == "scope") {
                 s.paragraph_scope = val == "paragraph";
+            } else if (key == "tense") {
+                s.tense = val == "past" ? Tense::past : val == "future" ? Tense::future : Tense::none;
+            } else if (key == "reach") {
+                s.reach = static_cast<uint32_t>(parse_int(val).value_or(0));
             } else {
                 s.defaults[key] = val;
             }
         }
-        if (s.anaphor != Anaphor::none && !r->pattern.empty()) {
+        if ((s.anaphor != Anaphor::none || s.fy_doc) && !r->pattern.empty()) {
             auto re = std::make_shared<RE2>(r->pattern, RE2::Quiet);
             if (re->ok()) {
                 s.group_names.resize(re->NumberOfCapturingGroups() + 1);
@@ -328,24 +413,23 @@ DatesNormaliser::~DatesNormaliser() = default;
 bool DatesNormaliser::Impl::guards_pass(const Spec& spec, const rules::RawMention& raw, const text::Text& text) const {
     Around around{text, raw.span};
     if (spec.before && !spec.before->contains(around.word_before())) return false;
+    if (spec.not_after && around.bytes_after(1) == " " && spec.not_after->contains(around.word_after())) return false;
     if (spec.check_count) {
         // Part of a number ("2024.5", "1.2024", "2024%", "$2024") or a count
         // ("2023 employees") rather than a year.
         std::string_view b = around.bytes_before(2), a = around.bytes_after(2);
         auto digit = [](char c) { return c >= '0' && c <= '9'; };
-        if (!b.empty() && (b.back() == '.' || b.back() == ',') && b.size() == 2 && digit(b[0])) return false;
+        if (b.size() == 2 && (b[1] == '.' || b[1] == ',') && digit(b[0])) return false;
         if (!b.empty() && (b.back() == '$' || b.back() == '#')) return false;
         if (a.size() == 2 && (a[0] == '.' || a[0] == ',') && digit(a[1])) return false;
         if (!a.empty() && a[0] == '%') return false;
-        std::string_view next = around.word_after();
-        if (!next.empty() && a.size() && a[0] == ' ' && count_nouns.contains(next)) return false;
+        if (!a.empty() && a[0] == ' ' && count_nouns.contains(around.word_after())) return false;
     }
     if (spec.guard_next_cap && around.bytes_after(1) == " " && capitalised(around.word_after())) return false;
     if (spec.guard_name) {
         // "the Sunday Times": an article before and a capitalised word after.
         std::string_view prev = around.word_before();
-        std::string_view next = around.word_after();
-        if (articles.contains(prev) && capitalised(next) && around.bytes_after(1) == " ") return false;
+        if (articles.contains(prev) && around.bytes_after(1) == " " && capitalised(around.word_after())) return false;
         // "USA Today", "Black Friday": a capitalised word right before that
         // is not a preposition or other word that leads into a date.
         std::string_view self = text.analysis_slice(raw.span);
@@ -355,13 +439,12 @@ bool DatesNormaliser::Impl::guards_pass(const Spec& spec, const rules::RawMentio
     return true;
 }
 
-std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::optional<int64_t> pub,
-                                                       Tense tense) const {
+std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::optional<int64_t> pub, Tense tense,
+                                                       int fy_start, bool anchored) const {
     const Spec& spec = f.spec;
     std::optional<int> pub_year;
     if (pub) pub_year = cal::civil_from_days(*pub).y;
-    Resolved r;
-    auto needs_pub = [&]() -> std::optional<Resolved> {
+    auto needs_pub = []() -> std::optional<Resolved> {
         Resolved u;
         u.unresolved = true;
         u.relative = true;
@@ -375,21 +458,32 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
     }
     auto finish = [&](cal::Period p, bool relative) -> std::optional<Resolved> {
         cal::apply_part(p, part, pub.value_or(p.from));
+        Resolved r;
         r.p = std::move(p);
         r.relative = relative;
         return r;
     };
-    std::string_view year_s = f.get("year");
     std::optional<int> year;
-    if (!year_s.empty()) {
-        year = parse_year(year_s, pub_year);
+    if (std::string_view ys = f.get("year"); !ys.empty()) {
+        year = parse_year(ys, pub_year);
         if (!year) return std::nullopt;
     }
-    std::optional<int> shift;
+    std::optional<Shift> shift;
     if (auto s = f.get("shift"); !s.empty()) {
-        shift = shifts.number(s);
+        shift = shift_of(s);
         if (!shift) return std::nullopt;
     }
+    // The year a relative "of the year" phrase names: the publication
+    // year's, but a soft one ("of the year") not yet begun, without a future
+    // cue, is last year's ("the final three months of the year" in January).
+    auto year_for = [&](auto make) {
+        int y = *pub_year + shift->n;
+        if (shift->soft && !anchored && tense != Tense::future) {
+            auto p = make(y);
+            if (p && p->from > *pub + kSoftReachDays) --y;
+        }
+        return y;
+    };
 
     switch (spec.kind) {
         case Kind::unknown: return std::nullopt;
@@ -428,10 +522,21 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
                 if (m) return cal::month(y, m);
                 return cal::year(y);
             };
+            // "July 30-31": the first day is the value, the range from/to.
+            int d2 = 0;
+            if (auto ds2 = f.get("day2"); !ds2.empty() && d) {
+                d2 = parse_int(ds2).value_or(0);
+                if (d2 <= d) d2 = 0;
+            }
+            auto with_range = [&](cal::Period p) {
+                cal::Ymd s = cal::civil_from_days(p.from);
+                if (d2 && d2 <= cal::month_length(s.y, s.m)) p.to = cal::days_from_civil(s.y, s.m, d2);
+                return p;
+            };
             if (year) {
                 auto p = make(*year);
                 if (!p) return std::nullopt;
-                return finish(*p, false);
+                return finish(with_range(*p), false);
             }
             if (!m) return std::nullopt;
             if (!pub) return needs_pub();
@@ -441,14 +546,15 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
                 // before / after the publication month; "this August": the
                 // publication year's.
                 int y0 = *pub_year;
-                if (*shift == 0) p = make(y0);
-                else if (*shift < 0) p = make(make(y0) && make(y0)->to < *pub ? y0 : y0 - 1);
-                else p = make(make(y0) && make(y0)->from > *pub ? y0 : y0 + 1);
+                auto here = make(y0);
+                if (shift->n == 0) p = here;
+                else if (shift->n < 0) p = make(here && here->to < *pub ? y0 : y0 - 1);
+                else p = make(here && here->from > *pub ? y0 : y0 + 1);
             } else {
                 p = nearest(make, *pub, tense);
             }
             if (!p) return std::nullopt;
-            return finish(*p, true);
+            return finish(with_range(*p), true);
         }
 
         case Kind::decade: {
@@ -456,7 +562,7 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
             auto n = parse_int(ds);
             if (!n) return std::nullopt;
             int first = *n;
-            if (ds.size() >= 2 && (ds.size() < 4 || ds[2] < '0' || ds[2] > '9')) {
+            if (ds.size() < 4 || ds[2] < '0' || ds[2] > '9') {
                 // "the '90s": the latest such decade that has begun.
                 int ref = pub_year.value_or(2029);
                 first = (ref / 100) * 100 + *n;
@@ -475,35 +581,55 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
             if (!which.empty()) {
                 n = parse_int(which);
                 if (!n) n = ordinals.number(which);
-                if (n && *n == 0) n = last;  // "the final quarter"
+                if (!n) return std::nullopt;
+                if (*n == 0) n = last;  // "the final quarter"
             } else if (auto ms = f.get("month"); !ms.empty()) {
                 // "the March quarter": the quarter that holds the month.
                 if (auto m = month_of(ms)) n = is_q ? (*m - 1) / 3 + 1 : (*m - 1) / 6 + 1;
-            }
-            if (!n || *n < 1 || *n > last) return std::nullopt;
+                if (!n) return std::nullopt;
+            }  // else "half-year": whichever half
+            if (n && (*n < 1 || *n > last)) return std::nullopt;
             bool fiscal = !f.get("fy").empty();
-            int fy_start = spec.fy_start;
-            auto make = [&](int y) -> std::optional<cal::Period> {
-                if (fiscal) return is_q ? cal::fiscal_quarter(y, *n, fy_start) : cal::fiscal_half(y, *n, fy_start);
-                return is_q ? cal::quarter(y, *n) : cal::half(y, *n);
+            auto make1 = [&](int y, int k) -> cal::Period {
+                if (fiscal) return is_q ? cal::fiscal_quarter(y, k, fy_start) : cal::fiscal_half(y, k, fy_start);
+                return is_q ? cal::quarter(y, k) : cal::half(y, k);
             };
-            if (year) return finish(*make(*year), false);
+            if (year) {
+                if (!n) return std::nullopt;
+                return finish(make1(*year, *n), false);
+            }
             if (!pub) return needs_pub();
-            std::optional<cal::Period> p =
-                shift ? make(*pub_year + *shift) : ended_or_next(make, *pub, tense);
+            // Years of the candidates: fiscal years by their end year.
+            int y0 = fiscal ? fiscal_year_of(*pub, fy_start) : *pub_year;
+            if (shift) {
+                if (!n) return std::nullopt;
+                int y = y0 + shift->n;
+                if (shift->soft && !anchored && tense != Tense::future && make1(y, *n).from > *pub + kSoftReachDays) --y;
+                return finish(make1(y, *n), true);
+            }
+            std::vector<cal::Period> c;
+            for (int y = y0 - 1; y <= y0 + 1; ++y)
+                for (int k = 1; k <= last; ++k)
+                    if (!n || k == *n) c.push_back(make1(y, k));
+            auto p = ended_or_next(c, *pub, tense);
             if (!p) return std::nullopt;
             return finish(*p, true);
         }
 
         case Kind::fiscal_year: {
-            if (!year) return std::nullopt;
+            if (!year) {
+                // "this financial year", "the current fiscal year".
+                if (!shift) return std::nullopt;
+                if (!pub) return needs_pub();
+                return finish(cal::fiscal_year(fiscal_year_of(*pub, fy_start) + shift->n, fy_start), true);
+            }
             std::string_view y2s = digits_of(f.get("year2"));
-            if (y2s.empty()) return finish(cal::fiscal_year(*year, spec.fy_start), false);
+            if (y2s.empty()) return finish(cal::fiscal_year(*year, fy_start), false);
             auto n2 = parse_int(y2s);
             if (!n2) return std::nullopt;
             int y2 = y2s.size() >= 4 ? *n2 : (*year / 100) * 100 + *n2;
             if (y2s.size() < 4 && y2 < *year) y2 += 100;  // "1999-00"
-            if (y2 == *year + 1) return finish(cal::fiscal_year(y2, spec.fy_start), false);
+            if (y2 == *year + 1) return finish(cal::fiscal_year(y2, fy_start), false);
             if (y2 <= *year || y2 - *year > 50) return std::nullopt;
             // "2019-23": a span of years, not a fiscal year.
             cal::Period p{fmt::format("P{}Y", y2 - *year + 1), cal::days_from_civil(*year, 1, 1),
@@ -519,10 +645,10 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
             if (!pub) return needs_pub();
             std::optional<cal::Period> p;
             int y0 = *pub_year;
-            if (shift && *shift < 0) {
+            if (shift && shift->n < 0) {
                 for (int y = y0 + 1; y >= y0 - 2 && !p; --y)
                     if (make(y)->to < *pub) p = make(y);
-            } else if (shift && *shift > 0) {
+            } else if (shift && shift->n > 0) {
                 for (int y = y0 - 1; y <= y0 + 2 && !p; ++y)
                     if (make(y)->from > *pub) p = make(y);
             } else {
@@ -539,8 +665,8 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
             int pw = cal::weekday(*pub);
             int back = (pw - *wd + 7) % 7, ahead = (*wd - pw + 7) % 7;
             int64_t d;
-            if (shift && *shift < 0) d = *pub - (back ? back : 7);
-            else if (shift && *shift > 0) d = *pub + (ahead ? ahead : 7);
+            if (shift && shift->n < 0) d = *pub - (back ? back : 7);
+            else if (shift && shift->n > 0) d = *pub + (ahead ? ahead : 7);
             else if (shift) d = *pub - (pw - 1) + (*wd - 1);
             else if (tense == Tense::future) d = *pub + ahead;
             else d = *pub - back;
@@ -558,7 +684,7 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
             char u = unit_of(f.get("unit"));
             if (!u || !shift) return std::nullopt;
             if (!pub) return needs_pub();
-            auto p = cal::unit_period(u, *pub, *shift);
+            auto p = cal::unit_period(u, *pub, shift->n);
             if (!p) return std::nullopt;
             return finish(*p, true);
         }
@@ -566,10 +692,10 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
         case Kind::ago: {
             char u = unit_of(f.get("unit"));
             auto n = count_of(f.get("count"));
-            auto dir = shifts.number(f.get("dir"));
-            if (!u || !n || *n <= 0 || !dir || *dir == 0) return std::nullopt;
+            auto dir = shift_of(f.get("dir"));
+            if (!u || !n || *n <= 0 || !dir || dir->n == 0) return std::nullopt;
             if (!pub) return needs_pub();
-            auto target = move(*pub, u, *dir * *n);
+            auto target = move(*pub, u, dir->n * *n);
             if (!target) return std::nullopt;
             auto p = cal::unit_period(u == 'X' ? 'Y' : u, *target, 0);
             if (!p) return std::nullopt;
@@ -579,7 +705,7 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
         case Kind::duration: {
             std::string_view unit_s = f.get("unit");
             char u = unit_of(unit_s);
-            if (!u || u == 'E' || !shift || *shift == 0) return std::nullopt;
+            if (!u || u == 'E' || u == 'P' || !shift || shift->n == 0) return std::nullopt;
             int n = 1;
             if (auto cs = f.get("count"); !cs.empty()) {
                 auto c = count_of(cs);
@@ -591,8 +717,9 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
             if (!pub) return needs_pub();
             Resolved d;
             d.relative = true;
-            d.p.timex = duration_value(u, n);
-            if (*shift < 0) {
+            // A count that is not said is X: "the coming months" is PXM.
+            d.p.timex = n ? duration_value(u, n) : duration_value(u, 1).replace(1, 1, "X");
+            if (shift->n < 0) {
                 d.p.to = *pub;
                 if (n) d.p.from = *move(*pub, u, -n) + 1;
                 d.has_from = n != 0;
@@ -601,6 +728,17 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
                 if (n) d.p.to = *move(*pub, u, n);
                 d.has_to = n != 0;
             }
+            return d;
+        }
+
+        case Kind::span: {
+            char u = unit_of(f.get("unit"));
+            auto n = count_of(f.get("count"));
+            if (!u || !n || *n <= 0) return std::nullopt;
+            Resolved d;
+            d.p.timex = duration_value(u, *n);
+            if (d.p.timex.empty()) return std::nullopt;
+            d.has_from = d.has_to = false;
             return d;
         }
 
@@ -641,6 +779,13 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
             } else if (end == end_month->to) {
                 int64_t last = cal::month_index(em.y, em.m);
                 p = cal::months_window(last - n * unit_months(u) + 1, last);
+                // Not a calendar period: "the year to May" is P1Y, "the 12
+                // months to March" P12M; "the fiscal year ended March 2025"
+                // is a fiscal year, named by the year it ends in.
+                if (!f.get("fy").empty() && u == 'Y' && n == 1 && em.m != 12)
+                    p.timex = fmt::format("FY{:04d}", em.y);
+                else if (p.timex[0] == 'P')
+                    p.timex = duration_value(u, n);
             } else {
                 p.from = cal::add_months(end, -n * unit_months(u)) + 1;
                 p.to = end;
@@ -659,37 +804,37 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
             };
             if (year) return finish(*make(*year), false);
             if (!pub) return needs_pub();
-            auto p = shift ? make(*pub_year + *shift) : nearest(make, *pub, tense);
+            auto p = shift ? make(year_for(make)) : nearest(make, *pub, tense);
             if (!p) return std::nullopt;
             return finish(*p, true);
         }
 
-        case Kind::window_start: {
+        case Kind::window_start:
+        case Kind::window_end: {
             char u = unit_of(f.get("unit"));
             auto n = count_of(f.get("count"));
             if (!u || !n || *n <= 0 || !unit_months(u) || *n * unit_months(u) > 12) return std::nullopt;
-            int y;
-            bool relative = !year;
-            if (year) {
-                y = *year;
-            } else {
-                if (!pub) return needs_pub();
-                y = *pub_year + shift.value_or(0);
-            }
-            int64_t first = cal::month_index(y, 1);
-            return finish(cal::months_window(first, first + *n * unit_months(u) - 1), relative);
+            int len = *n * unit_months(u);
+            auto make = [&](int y) -> std::optional<cal::Period> {
+                int64_t first = spec.kind == Kind::window_start ? cal::month_index(y, 1) : cal::month_index(y, 13 - len);
+                return cal::months_window(first, first + len - 1);
+            };
+            if (year) return finish(*make(*year), false);
+            if (!pub) return needs_pub();
+            if (!shift) shift = Shift{0, true};
+            return finish(*make(year_for(make)), true);
         }
 
         case Kind::same_period: {
             // The year it names; the document pass narrows it to the part of
             // the year the date before it names.
             if (year) return finish(cal::year(*year), false);
-            int delta = shift.value_or(-1);
+            int delta = shift ? shift->n : -1;
             if (auto cs = f.get("count"); !cs.empty()) {
                 auto n = count_of(cs);
-                auto dir = shifts.number(f.get("dir"));
+                auto dir = shift_of(f.get("dir"));
                 if (!n || !dir) return std::nullopt;
-                delta = *n * *dir;
+                delta = *n * dir->n;
             }
             if (!pub) return needs_pub();
             return finish(cal::year(*pub_year + delta), true);
@@ -707,7 +852,7 @@ bool DatesNormaliser::normalise(const rules::RawMention& raw, const text::Text& 
     if (!I.guards_pass(spec, raw, text)) return false;
     std::optional<int64_t> pub;
     if (!context.published.empty()) pub = cal::parse_iso(context.published);
-    // The tense is read only for the kinds that need it, and only once.
+    // The tense is read only for the kinds that need it.
     Tense tense = Tense::none;
     switch (spec.kind) {
         case Kind::calendar:
@@ -716,11 +861,17 @@ bool DatesNormaliser::normalise(const rules::RawMention& raw, const text::Text& 
         case Kind::season:
         case Kind::weekday:
         case Kind::window:
-        case Kind::range: tense = Around{text, raw.span}.tense(I.future, I.past); break;
+        case Kind::range:
+        case Kind::window_start:
+        case Kind::window_end:
+            if (pub) tense = spec.tense ? *spec.tense : Around{text, raw.span}.tense(I.cues());
+            break;
         default: break;
     }
-    auto r = I.resolve(Impl::Fields{raw, text, spec}, pub, tense);
+    Impl::Fields f{spec, &raw, &text, nullptr};
+    auto r = I.resolve(f, pub, tense, spec.fy_start);
     if (!r) return false;
+    if (auto d = raw.capture("date")) out.span = *d;  // the rest of the match was context
     out.relative = r->relative;
     if (r->unresolved) {
         out.timex.clear();
@@ -744,23 +895,77 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
         return it == I.by_id.end() ? nullptr : it->second;
     };
     std::vector<re2::StringPiece> groups;
+    // Reads a mention's captures back from its text (rules with `re`).
+    auto rematch = [&](const Spec& spec, const Mention& m) {
+        if (!spec.re) return false;
+        std::string_view span_text = text.analysis_slice(m.span);
+        groups.assign(spec.group_names.size(), re2::StringPiece());
+        return spec.re->Match(span_text, 0, span_text.size(), RE2::ANCHOR_BOTH, groups.data(),
+                              static_cast<int>(groups.size()));
+    };
+
+    // 1. The document's fiscal year: the start month of the first fiscal
+    // period whose text gives it ("2023-24", "the fiscal year ended March
+    // 2025"), or of a year-long window set beside a fiscal year ("fiscal
+    // 2025, the year to June 30, 2025").
+    int doc_fy_start = 1;
+    auto beside_fiscal = [&](const Mention& w) {
+        for (const Mention& o : mentions) {
+            const Spec* s = spec_of(o);
+            if (!s || !s->fy_doc) continue;
+            uint32_t gap = o.span.end <= w.span.begin ? w.span.begin - o.span.end
+                         : w.span.end <= o.span.begin ? o.span.begin - w.span.end : 0;
+            if (gap <= 8) return true;
+        }
+        return false;
+    };
+    for (const Mention& m : mentions) {
+        const Spec* s = spec_of(m);
+        if (!s || s->fy_doc || m.from.empty()) continue;
+        bool fiscal = m.timex.substr(0, 2) == "FY";
+        if (!fiscal && !(m.timex == "P1Y" && beside_fiscal(m))) continue;
+        if (auto from = cal::parse_iso(m.from)) {
+            cal::Ymd d = cal::civil_from_days(*from);
+            if (d.d == 1 && d.m != 1) {
+                doc_fy_start = d.m;
+                break;
+            }
+        }
+    }
+    if (doc_fy_start != 1) {
+        for (Mention& m : mentions) {
+            const Spec* s = spec_of(m);
+            if (!s || !s->fy_doc || m.timex.empty() || !rematch(*s, m)) continue;
+            Tense tense = pub ? Around{text, m.span}.tense(I.cues()) : Tense::none;
+            auto r = I.resolve(Impl::Fields{*s, nullptr, nullptr, &groups}, pub, tense, doc_fy_start);
+            if (!r || r->unresolved) continue;
+            m.timex = r->p.timex;
+            m.from = r->has_from ? cal::iso(r->p.from) : "";
+            m.to = r->has_to ? cal::iso(r->p.to) : "";
+        }
+    }
+
+    // 2. Anaphoric dates.
+    const std::string& a = text.analysis();
     for (size_t i = 0; i < mentions.size(); ++i) {
         Mention& m = mentions[i];
         const Spec* spec = spec_of(m);
-        if (!spec || spec->anaphor == Anaphor::none || !spec->re) continue;
-        // The nearest earlier date that is not itself anaphoric, in the same
-        // sentence (or paragraph for "the same period").
-        auto scope_of = [&](const Mention& x) {
-            return spec->paragraph_scope ? text.paragraph_index(x.span.begin) : text.sentence_index(x.span.begin);
-        };
-        size_t scope = scope_of(m);
+        if (!spec || spec->anaphor == Anaphor::none) continue;
+        // The nearest earlier date with a period that is not itself
+        // anaphoric, in the same sentence (or paragraph for "the same period").
+        size_t para = text.paragraph_index(m.span.begin);
         const Mention* ante = nullptr;
         for (size_t j = i; j-- > 0;) {
             const Mention& c = mentions[j];
-            if (scope_of(c) != scope) break;
+            if (text.paragraph_index(c.span.begin) != para) break;
+            if (!spec->paragraph_scope && sentence_end_between(a, c.span.end, m.span.begin)) break;
             const Spec* s = spec_of(c);
-            if (!s || s->anaphor != Anaphor::none || c.timex.empty() || c.from.empty() || c.to.empty()) continue;
+            // Comparisons ("a year earlier") are never antecedents; "the end
+            // of the year", resolved, is one.
+            bool comparison = s && s->anaphor != Anaphor::none && s->anaphor != Anaphor::within;
+            if (!s || comparison || c.timex.empty() || c.from.empty() || c.to.empty()) continue;
             if (c.span.end > m.span.begin) continue;
+            if (spec->reach && m.span.begin - c.span.end > spec->reach) break;
             ante = &c;
             break;
         }
@@ -768,56 +973,84 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
             if (spec->kind == Kind::same_period && !m.timex.empty()) m.note = kNoAntecedent;
             continue;
         }
-        // The mention's captures, read again from its text.
-        std::string_view span_text = text.analysis_slice(m.span);
-        groups.assign(spec->group_names.size(), re2::StringPiece());
-        if (!spec->re->Match(span_text, 0, span_text.size(), RE2::ANCHOR_BOTH, groups.data(),
-                             static_cast<int>(groups.size())))
+        if (!rematch(*spec, m)) continue;
+        Impl::Fields f{*spec, nullptr, nullptr, &groups};
+        if (spec->anaphor == Anaphor::within) {
+            // Only "the year" hangs on an earlier date; "this year" does not.
+            auto sh = I.shift_of(f.get("shift"));
+            if (!sh || !sh->soft) continue;
+            auto from = cal::parse_iso(ante->from);
+            if (!from) continue;
+            auto r = I.resolve(f, *from, Tense::none, doc_fy_start, true);
+            if (!r || r->unresolved) continue;
+            m.timex = r->p.timex;
+            m.from = r->has_from ? cal::iso(r->p.from) : "";
+            m.to = r->has_to ? cal::iso(r->p.to) : "";
+            m.relative = ante->relative;
             continue;
-        auto get = [&](std::string_view name) -> std::string_view {
-            for (size_t g = 1; g < groups.size(); ++g)
-                if (spec->group_names[g] == name && groups[g].data()) return {groups[g].data(), groups[g].size()};
-            if (auto it = spec->defaults.find(name); it != spec->defaults.end()) return it->second;
-            return {};
-        };
+        }
         auto ante_from = cal::parse_iso(ante->from), ante_to = cal::parse_iso(ante->to);
         if (!ante_from || !ante_to) continue;
         cal::Period base{ante->timex, *ante_from, *ante_to};
-        char grain = I.unit_of(get("grain"));
-        if (spec->anaphor == Anaphor::previous) {
-            // "the previous quarter": the unit before the antecedent's.
-            char u = I.unit_of(get("unit"));
-            auto p = u ? cal::unit_period(u, base.from, -1) : std::nullopt;
-            if (!p) continue;
-            base = *p;
-        } else {
-            // "the same quarter last year": the antecedent's quarter, moved.
-            if (grain && grain != 'P')
-                if (auto p = cal::unit_period(grain, base.from, 0)) base = *p;
-            int delta = -1;
-            if (auto ys = get("year"); !ys.empty()) {
-                std::optional<int> pub_year;
-                if (pub) pub_year = cal::civil_from_days(*pub).y;
-                auto y = parse_year(ys, pub_year);
-                if (!y) continue;
-                delta = *y - cal::timex_year(base.timex).value_or(cal::civil_from_days(base.from).y);
-            } else if (auto cs = get("count"); !cs.empty()) {
-                auto n = I.count_of(cs);
-                auto dir = I.shifts.number(get("dir"));
-                char u = I.unit_of(get("unit"));
-                if (!n || !dir || (u && u != 'Y')) continue;
-                delta = *n * *dir;
-            } else if (auto ss = get("shift"); !ss.empty()) {
-                auto s = I.shifts.number(ss);
-                if (!s) continue;
-                delta = *s;
+        char grain = I.unit_of(f.get("grain"));
+        char unit = I.unit_of(f.get("unit"));
+        switch (spec->anaphor) {
+            case Anaphor::none:
+            case Anaphor::within: break;
+            case Anaphor::previous: {
+                auto n = I.count_of(f.get("count"));
+                if (n && *n > 0 && unit_months(unit)) {
+                    // "the previous three months": the window that ends the
+                    // day before the antecedent begins.
+                    int64_t len = *n * unit_months(unit);
+                    cal::Ymd s = cal::civil_from_days(base.from);
+                    if (s.d == 1) {
+                        int64_t last = cal::month_index(s.y, s.m) - 1;
+                        base = cal::months_window(last - len + 1, last);
+                    } else {
+                        base = {duration_value(unit, *n), cal::add_months(base.from, static_cast<int>(-len)), base.from - 1};
+                    }
+                } else {
+                    // "the previous quarter": the unit before the antecedent's.
+                    auto p = unit ? cal::unit_period(unit, base.from, -1) : std::nullopt;
+                    if (!p) continue;
+                    base = *p;
+                }
+                break;
             }
-            base = cal::shift_years(base, delta);
+            case Anaphor::year:
+            case Anaphor::shift: {
+                // "the same quarter last year": the antecedent's quarter, moved.
+                if (grain && grain != 'P')
+                    if (auto p = cal::unit_period(grain, base.from, 0)) base = *p;
+                char by = 'Y';
+                int delta = -1;
+                if (auto ys = f.get("year"); !ys.empty()) {
+                    std::optional<int> pub_year;
+                    if (pub) pub_year = cal::civil_from_days(*pub).y;
+                    auto y = parse_year(ys, pub_year);
+                    if (!y) continue;
+                    delta = *y - cal::timex_year(base.timex).value_or(cal::civil_from_days(base.from).y);
+                } else if (auto cs = f.get("count"); !cs.empty()) {
+                    auto n = I.count_of(cs);
+                    auto dir = I.shift_of(f.get("dir"));
+                    if (!n || !dir) continue;
+                    delta = *n * dir->n;
+                    if (unit) by = unit;
+                } else if (auto ss = f.get("shift"); !ss.empty()) {
+                    auto s = I.shift_of(ss);
+                    if (!s) continue;
+                    delta = s->n;
+                }
+                base = cal::shift_by(base, by, delta);
+                break;
+            }
         }
         m.timex = base.timex;
         m.from = cal::iso(base.from);
         m.to = cal::iso(base.to);
-        // The year now comes from the antecedent, unless the mention named it.
+        // The period now comes from the antecedent, unless the mention named
+        // its own year.
         if (spec->anaphor != Anaphor::year) m.relative = ante->relative;
         m.note.clear();
     }

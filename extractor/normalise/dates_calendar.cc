@@ -280,4 +280,36 @@ Period shift_years(const Period& p, int years) {
     return out;
 }
 
+char grain_of(std::string_view t) {
+    if (t.substr(0, 2) == "FY") return 'F';
+    if (t.size() == 4 && t[3] == 'X') return 'X';
+    if (!timex_year(t)) return 'P';
+    if (t.size() == 4) return 'Y';
+    if (t.size() == 10 && t[7] == '-') return 'D';
+    if (t.size() == 7 && t[5] >= '0' && t[5] <= '9') return 'M';
+    if (t.size() == 7 && t[5] == 'Q') return 'Q';
+    if (t.size() == 7 && t[5] == 'H') return 'H';
+    if (t.size() == 8 && t[5] == 'W') return 'W';
+    if (t.size() == 7) return 'S';
+    return 'P';
+}
+
+Period shift_by(const Period& p, char unit, int n) {
+    if (unit == 'Y') return shift_years(p, n);
+    if (unit == 'X') return shift_years(p, 10 * n);
+    int months = unit == 'M' ? n : unit == 'Q' ? 3 * n : unit == 'H' ? 6 * n : 0;
+    int64_t days = unit == 'W' ? 7 * static_cast<int64_t>(n) : unit == 'D' ? n : 0;
+    int64_t from = months ? add_months(p.from, months) : p.from + days;
+    char g = grain_of(p.timex);
+    if (g == 'D' || g == 'W' || g == 'M' || g == 'Q' || g == 'H' || g == 'Y') return *unit_period(g, from, 0);
+    Period out = p;
+    out.from = from;
+    if (months)
+        out.to = is_month_end(p.to) ? month_last(month_index(civil_from_days(p.to).y, civil_from_days(p.to).m) + months)
+                                    : add_months(p.to, months);
+    else
+        out.to = p.to + days;
+    return out;
+}
+
 }  // namespace claimex::normalise::cal

@@ -93,4 +93,14 @@ std::optional<int> timex_year(std::string_view timex);
 // from/to moved (ISO weeks are recomputed as the same week number).
 Period shift_years(const Period& p, int years);
 
+// The grain of a TIMEX3 value this module writes: 'D' day, 'W' week, 'M'
+// month, 'Q' quarter, 'H' half, 'Y' year, 'S' season, 'F' fiscal period,
+// 'X' decade, 'P' anything else (durations).
+char grain_of(std::string_view timex);
+// A period moved by n units (unit codes as unit_period: D W M Q H Y X):
+// calendar periods become the period of the same grain that holds the moved
+// first day ("June" one month back is "May", "2024-04-02" a week on is
+// "2024-04-09"); other values keep their value and move from/to.
+Period shift_by(const Period& p, char unit, int n);
+
 }  // namespace claimex::normalise::cal

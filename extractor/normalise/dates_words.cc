@@ -123,7 +123,9 @@ bool Around::sentence_start() const {
     return s.begin >= span.begin;
 }
 
-Tense Around::tense(const WordTable& future, const WordTable& past) const {
+Tense Around::tense(const Cues& cues) const {
+    const WordTable& future = cues.future;
+    const WordTable& past = cues.past;
     const auto& a = text.analysis();
     text::Span sent = text.sentences().empty() ? text::Span{0, static_cast<uint32_t>(a.size())}
                                                : text.sentences()[text.sentence_index(span.begin)];
@@ -134,26 +136,25 @@ Tense Around::tense(const WordTable& future, const WordTable& past) const {
         if (w.size() >= 5 && (w.substr(w.size() - 2) == "ed")) return Tense::past;
         return Tense::none;
     };
-    // Words before, nearest first, and after, nearest first; whichever cue
-    // is nearer wins, the one before on a tie. The look back stops at a
+    // Words before, nearest first; only when none of them is a cue, the
+    // words after ("announced on 30 October will lift growth": the date
+    // goes with the verb before it). The look back stops at a
     // quotation mark or semicolon, the look ahead at any clause punctuation:
     // in "... in the September quarter," Maestri told analysts' the verb
     // after the comma is about the saying, not the quarter.
-    constexpr int kBefore = 15, kAfter = 8;
+    constexpr int kBefore = 20, kAfter = 8;
     auto stops_before = [](char c) { return c == '"' || c == ';'; };
     // A comma after an opening phrase ("On Monday, the bank will ...") leads
     // into the main clause, so it does not stop the look ahead there.
     int words_before = 0;
-    for (uint32_t k = sent.begin; k < span.begin && words_before < 3; ++k)
+    for (uint32_t k = sent.begin; k < span.begin && words_before < 4; ++k)
         if (word_byte(static_cast<unsigned char>(a[k])) && (k == sent.begin || !word_byte(static_cast<unsigned char>(a[k - 1]))))
             ++words_before;
-    bool opening = words_before <= 2;
+    bool opening = words_before <= 3;
     auto stops_after = [opening](char c) {
         return c == '"' || c == ';' || c == ':' || c == '(' || c == ')' || (c == ',' && !opening);
     };
     Tense before = Tense::none, after = Tense::none;
-    constexpr int kNone = 1000;
-    int before_at = kNone, after_at = kNone;
     uint32_t pos = span.begin;
     for (int i = 1; i <= kBefore && pos > sent.begin; ++i) {
         uint32_t e = pos;
@@ -163,15 +164,36 @@ Tense Around::tense(const WordTable& future, const WordTable& past) const {
         uint32_t b = e;
         while (b > sent.begin && word_byte(static_cast<unsigned char>(a[b - 1]))) --b;
         if (b == e) break;
-        if (Tense t = classify(std::string_view(a).substr(b, e - b)); t != Tense::none) {
+        std::string_view w = std::string_view(a).substr(b, e - b);
+        // "by December": a deadline, so the future.
+        if (i == 1 && cues.future_adjacent.contains(w)) {
+            before = Tense::future;
+            break;
+        }
+        // "said on Friday" is past; "said a cut in July was unlikely" says
+        // nothing about July: the reported clause starts after "said", so
+        // the look back ends there without a cue.
+        if (cues.speech.contains(w)) {
+            if (i <= 2) before = Tense::past;
+            break;
+        }
+        Tense t = classify(w);
+        // "will be collected": a participle after "be" is not a past tense;
+        // the auxiliary before it decides.
+        if (t == Tense::past && cues.passive.contains(word_ending_before(a, sent.begin, b)))
+            t = Tense::none;
+        if (t != Tense::none) {
             before = t;
-            before_at = i;
             break;
         }
         pos = b;
     }
     pos = span.end;
-    for (int i = 1; i <= kAfter && pos < sent.end && i < before_at; ++i) {
+    // Only a date in the opening words of its sentence takes its tense from
+    // the words after it ("In September, prices will rise"; "Prices in
+    // September will rise"); elsewhere the verb after it is the main
+    // clause's ("told MPs on Wednesday that the freeze would cost").
+    for (int i = 1; i <= kAfter && pos < sent.end && before == Tense::none && opening; ++i) {
         uint32_t b = pos;
         bool stop = false;
         while (b < sent.end && !word_byte(static_cast<unsigned char>(a[b]))) stop |= stops_after(a[b++]);
@@ -181,12 +203,11 @@ Tense Around::tense(const WordTable& future, const WordTable& past) const {
         if (b == e) break;
         if (Tense t = classify(std::string_view(a).substr(b, e - b)); t != Tense::none) {
             after = t;
-            after_at = i;
             break;
         }
         pos = e;
     }
-    return after_at < before_at ? after : before;
+    return before != Tense::none ? before : after;
 }
 
 }  // namespace claimex::normalise::dates

@@ -44,6 +44,16 @@ private:
 
 enum class Tense { none, past, future };
 
+// The word lists that tell the tense of a date's sentence.
+struct Cues {
+    const WordTable& future;           // "will", "expects", "due"
+    const WordTable& past;             // "was", "rose", "ago" (and any "-ed" word)
+    const WordTable& future_adjacent;  // right before the date only: "by"
+    const WordTable& passive;          // "be", "been": an "-ed" word after them is no tense
+    const WordTable& speech;           // "said", "told": past only right by the date; further
+                                       // back the look back ends there without a cue
+};
+
 // The text around a mention, read from the analysis text.
 struct Around {
     const text::Text& text;
@@ -61,10 +71,10 @@ struct Around {
     std::string_view bytes_after(size_t n) const;
     // Is the span at the start of its sentence?
     bool sentence_start() const;
-    // The nearest tense cue in the sentence: a word of `future` or `past`,
-    // or (past) a word ending in "ed"; the words before the mention are
-    // looked at first, nearest first, then the words after it.
-    Tense tense(const WordTable& future, const WordTable& past) const;
+    // The tense cue of the sentence: a word of `future` or `past`, or
+    // (past) a word ending in "ed": the nearest one before the mention, or
+    // when there is none before it, the nearest one after it.
+    Tense tense(const Cues& cues) const;
 };
 
 }  // namespace claimex::normalise::dates
