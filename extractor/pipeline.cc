@@ -42,7 +42,10 @@ std::string content_id(std::string_view text) {
 }
 
 Extractor::Extractor(const fs::path& rules_dir)
-    : rules_(rules::RuleSet::load(rules_dir)), normaliser_(rules_) {}
+    : rules_(rules::RuleSet::load(rules_dir)),
+      normaliser_(rules_),
+      assembler_(rules_),
+      segmenter_(text::Segmenter::load(rules_dir / "text")) {}
 Extractor::~Extractor() = default;
 
 Record Extractor::extract(document::Document doc, const std::string& default_published) const {
@@ -56,13 +59,13 @@ Record Extractor::extract(document::Document doc, const std::string& default_pub
     }
     if (doc.id.empty()) doc.id = !doc.url.empty() ? doc.url : content_id(doc.text);
     try {
-        r.text = text::Text::prepare(doc.text);
+        r.text = text::Text::prepare(doc.text, segmenter_);
     } catch (const text::TextError& e) {
         throw InputError(e.what());
     }
     r.doc = std::move(doc);
     r.mentions = normaliser_.normalise(rules_.match(r.text), r.text, {.published = r.published});
-    r.claims = claims::assemble(r.mentions, r.text, {.id = r.doc.id, .published = r.published});
+    r.claims = assembler_.assemble(r.mentions, r.text, {.id = r.doc.id, .published = r.published});
     return r;
 }
 

@@ -1,16 +1,23 @@
 // claimex extract: inputs → documents → records on stdout.
 //
-// A failure in one document (bad UTF-8, binary, malformed JSON, too large)
-// is reported on stderr as "claimex: INPUT[:LINE]: problem" and the rest go
-// on; the exit code is 1 when any document failed.
+// A failure in one document (bad UTF-8, binary, empty, malformed JSON, a bad
+// field, too large, unreadable) is reported on stderr as
+// "claimex: INPUT[:LINE]: problem" and the rest go on: every good document
+// is written (and flushed) in order. A bad rule is reported with file:line
+// and skipped. Exit code: 0 when all went well, 1 when any document failed
+// or any rule was skipped, 2 for usage errors (bad flags, --published that
+// is not a date, a --rules folder that cannot be used).
 #include "extractor/cli/commands.h"
 #include "extractor/claimex.h"
+#include "extractor/cli/output.h"
 
 #include <cstdio>
 #include <cstring>
 #include <fmt/format.h>
 #include <iostream>
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <unicode/utf8.h>
 
 namespace claimex::cli {
 
@@ -24,31 +31,42 @@ struct Failure {
 };
 
 // Reads lines of at most `limit` bytes from a FILE; longer lines are
-// consumed and reported as oversized without being held in memory.
+// consumed and reported as oversized without being held in memory. Lines may
+// hold any byte (a NUL does not end or merge lines).
 class LineReader {
 public:
-    LineReader(std::FILE* f, size_t limit) : f_(f), limit_(limit) {}
+    LineReader(std::FILE* f, size_t limit) : f_(f), limit_(limit), buf_(1 << 16) {}
     // false at end of input. oversized: the line was longer than the limit.
     bool next(std::string& line, bool& oversized) {
         line.clear();
         oversized = false;
         bool any = false;
-        char buf[65536];
-        while (std::fgets(buf, sizeof buf, f_)) {
+        for (;;) {
+            if (pos_ == len_) {
+                len_ = std::fread(buf_.data(), 1, buf_.size(), f_);
+                pos_ = 0;
+                if (len_ == 0) break;
+            }
             any = true;
-            size_t n = std::strlen(buf);
-            bool eol = n > 0 && buf[n - 1] == '\n';
+            const char* b = buf_.data() + pos_;
+            const void* nl = std::memchr(b, '\n', len_ - pos_);
+            size_t n = nl ? static_cast<size_t>(static_cast<const char*>(nl) - b) : len_ - pos_;
             if (!oversized) {
-                line.append(buf, eol ? n - 1 : n);
-                if (line.size() > limit_) {
+                if (line.size() + n > limit_) {
                     oversized = true;
                     line.clear();
                     line.shrink_to_fit();
+                } else {
+                    line.append(b, n);
                 }
             }
-            if (eol) break;
+            pos_ += n;
+            if (nl) {
+                ++pos_;
+                break;
+            }
         }
-        ++number_;
+        if (any) ++number_;
         return any;
     }
     size_t number() const { return number_; }
@@ -56,8 +74,30 @@ public:
 private:
     std::FILE* f_;
     size_t limit_;
+    std::vector<char> buf_;
+    size_t pos_ = 0, len_ = 0;
     size_t number_ = 0;
 };
+
+// A message that is safe to print on one line: control bytes and bytes that
+// are not UTF-8 (nlohmann quotes what it last read) become \\xNN, and long
+// messages are cut.
+std::string printable(std::string_view s, size_t limit = 300) {
+    std::string out;
+    int32_t i = 0, n = static_cast<int32_t>(s.size());
+    while (i < n && out.size() < limit) {
+        int32_t at = i;
+        UChar32 c;
+        U8_NEXT(s.data(), i, n, c);
+        if (c < 0 || c < 0x20 || c == 0x7F) {
+            for (int32_t k = at; k < i; ++k) out += fmt::format("\\x{:02X}", static_cast<unsigned char>(s[k]));
+        } else {
+            out.append(s.data() + at, static_cast<size_t>(i - at));
+        }
+    }
+    if (i < n) out += "...";
+    return out;
+}
 
 std::string str_field(const nlohmann::ordered_json& j, const char* key, const std::string& where) {
     if (!j.contains(key) || j[key].is_null()) return "";
@@ -73,8 +113,10 @@ document::Document document_from_json(const std::string& line) {
     } catch (const nlohmann::json::parse_error& e) {
         std::string msg = e.what();
         // nlohmann's message starts with "[json.exception.parse_error.101] "
+        // and counts lines inside the one JSONL line: give the column only.
         if (auto p = msg.find("] "); p != std::string::npos) msg = msg.substr(p + 2);
-        throw InputError("malformed JSON: " + msg);
+        if (msg.starts_with("parse error at line 1, ")) msg = msg.substr(23);
+        throw InputError("malformed JSON: " + printable(msg));
     }
     if (!j.is_object()) throw InputError("a JSONL document must be an object with a \"text\" field");
     if (!j.contains("text")) throw InputError("document has no \"text\" field");
@@ -91,20 +133,14 @@ document::Document document_from_json(const std::string& line) {
 
 class Run {
 public:
-    Run(const ExtractOptions& o, const Extractor& ex) : o_(o), ex_(ex) {}
+    Run(const ExtractOptions& o, const Extractor& ex, const RecordSink& sink) : o_(o), ex_(ex), sink_(sink) {}
 
     void process(document::Document doc, const std::string& where) {
         try {
+            // Invalid UTF-8 and binary content are found by text::Text.
             if (doc.text.empty()) throw InputError("empty document: no text");
-            if (doc.text.find('\0') != std::string::npos)
-                throw InputError(fmt::format("binary content (NUL byte at offset {})", doc.text.find('\0')));
             Record r = ex_.extract(std::move(doc), o_.published);
-            if (o_.format == "pretty")
-                print_pretty(r, where);
-            else
-                std::cout << to_json(r, o_.with_text).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
-                          << '\n';
-            std::cout.flush();
+            sink_(r, where);
             ++ok_;
         } catch (const std::exception& e) {
             fail(where, e.what());
@@ -113,7 +149,7 @@ public:
 
     void fail(const std::string& where, const std::string& what) {
         std::cout.flush();
-        std::fprintf(stderr, "claimex: %s: %s\n", where.c_str(), what.c_str());
+        std::fprintf(stderr, "claimex: %s: %s\n", printable(where).c_str(), what.c_str());
         ++failed_;
     }
 
@@ -152,6 +188,10 @@ public:
         }
         if (std::ferror(f)) {
             fail(name, std::strerror(errno));
+            return;
+        }
+        if (data.starts_with("\xFF\xFE") || data.starts_with("\xFE\xFF")) {
+            fail(name, "UTF-16 text (it starts with a UTF-16 byte order mark): claimex reads UTF-8");
             return;
         }
         document::Document d;
@@ -196,63 +236,53 @@ public:
         if (!is_stdin) std::fclose(f);
     }
 
-    int exit_code() const { return failed_ ? 1 : 0; }
+    size_t failures() const { return failed_; }
 
 private:
-    void print_pretty(const Record& r, const std::string& where) {
-        std::cout << fmt::format("{}  ({}; published {})\n", r.doc.title.empty() ? where : r.doc.title, r.doc.id,
-                                 r.published.empty() ? "unknown" : r.published);
-        size_t wt = 4, wx = 4;
-        std::vector<std::array<std::string, 4>> rows;
-        for (const auto& m : r.mentions) {
-            nlohmann::ordered_json j = mention_json(m, r.text);
-            std::string text = j["text"].get<std::string>();
-            std::string value;
-            std::string detail;
-            for (auto& [k, v] : j.items()) {
-                if (k == "type" || k == "text" || k == "start" || k == "end" || k == "rule") continue;
-                std::string s = v.is_string() ? v.get<std::string>() : v.dump();
-                if (k == "value" || k == "name")
-                    value = s;
-                else
-                    detail += (detail.empty() ? "" : "  ") + k + "=" + s;
-            }
-            rows.push_back({j["type"].get<std::string>(), text, value, detail});
-            wt = std::max(wt, rows.back()[0].size());
-            wx = std::max(wx, std::min<size_t>(text::count_codepoints(text), 48));
-        }
-        std::cout << fmt::format("{:<{}}  {:<{}}  {}\n", "type", wt, "text", wx, "value  details");
-        for (auto& row : rows) {
-            std::string t = row[1];
-            size_t cps = text::count_codepoints(t);
-            std::string pad = cps < wx ? std::string(wx - cps, ' ') : "";
-            std::cout << fmt::format("{:<{}}  {}{}  {}{}{}\n", row[0], wt, t, pad, row[2],
-                                     row[3].empty() ? "" : "  ", row[3]);
-        }
-        std::cout << fmt::format("{} mentions, {} claims\n\n", r.mentions.size(), r.claims.size());
-    }
-
     const ExtractOptions& o_;
     const Extractor& ex_;
+    const RecordSink& sink_;
     size_t ok_ = 0, failed_ = 0;
 };
 
 }  // namespace
 
+size_t extract_inputs(const ExtractOptions& o, const Extractor& ex, const RecordSink& sink) {
+    Run run(o, ex, sink);
+    for (const auto& in : o.inputs) run.input(in);
+    return run.failures();
+}
+
+std::unique_ptr<Extractor> open_extractor(const std::string& rules_dir) {
+    fs::path dir = rules_dir.empty() ? default_rules_dir() : fs::path(rules_dir);
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) throw UsageError(fmt::format("--rules: not a folder: {}", dir.string()));
+    std::unique_ptr<Extractor> ex;
+    try {
+        ex = std::make_unique<Extractor>(dir);
+    } catch (const rules::RuleError& e) {
+        // A --rules folder that cannot be used at all is a usage error.
+        if (!rules_dir.empty()) throw UsageError(fmt::format("--rules: {}", e.what()));
+        throw;
+    }
+    for (const auto& p : ex->rules().problems())
+        if (p.error) std::fprintf(stderr, "claimex: %s: %s (rule skipped)\n", p.where.str().c_str(), p.message.c_str());
+    return ex;
+}
+
 int run_extract(const ExtractOptions& o) {
     if (!o.published.empty() && iso_date_part(o.published).empty())
         throw UsageError(fmt::format("--published: not an ISO 8601 date (YYYY-MM-DD): \"{}\"", o.published));
-    fs::path dir = o.rules_dir.empty() ? default_rules_dir() : fs::path(o.rules_dir);
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec)) throw UsageError(fmt::format("--rules: not a folder: {}", dir.string()));
-    Extractor ex(dir);
-    for (const auto& p : ex.rules().problems())
-        if (p.error) std::fprintf(stderr, "claimex: %s: %s (rule skipped)\n", p.where.str().c_str(), p.message.c_str());
+    auto ex = open_extractor(o.rules_dir);
     ExtractOptions opts = o;
     opts.published = iso_date_part(o.published);
-    Run run(opts, ex);
-    for (const auto& in : o.inputs) run.input(in);
-    return run.exit_code();
+    RecordWriter writer(std::cout, o.format, o.with_text, o.claims_only);
+    size_t failed = extract_inputs(opts, *ex, [&](const Record& r, const std::string& where) { writer.write(r, where); });
+    // Skipped rules fail the run too (after every document is written), so
+    // a batch notices that its rules are not all in force.
+    bool bad_rules = std::any_of(ex->rules().problems().begin(), ex->rules().problems().end(),
+                                 [](const rules::RuleProblem& p) { return p.error; });
+    return failed || bad_rules ? 1 : 0;
 }
 
 }  // namespace claimex::cli
