@@ -108,6 +108,24 @@ struct Spec {
     std::vector<std::string> group_names;  // by group index, "__suffix" dropped
 };
 
+// The tense of a mention's sentence, read on first use only (most dates
+// carry their year and never need it).
+class TenseOf {
+public:
+    TenseOf() = default;                                     // none
+    explicit TenseOf(Tense fixed) : value_(fixed) {}
+    TenseOf(const text::Text& text, text::Span span, const Cues& cues) : text_(&text), span_(span), cues_(&cues) {}
+    Tense get() const {
+        if (!value_) value_ = text_ ? Around{*text_, span_}.tense(*cues_) : Tense::none;
+        return *value_;
+    }
+private:
+    const text::Text* text_ = nullptr;
+    text::Span span_;
+    const Cues* cues_ = nullptr;
+    mutable std::optional<Tense> value_;
+};
+
 // A resolved date before it goes into the Mention.
 struct Resolved {
     cal::Period p;
@@ -264,8 +282,8 @@ bool sentence_end_between(const std::string& a, uint32_t from, uint32_t to) {
 
 struct DatesNormaliser::Impl {
     WordTable months, weekdays, ordinals, numbers, seasons, parts, shifts, units, day_words;
-    WordTable future, past, future_adjacent, passive, speech, count_nouns, guard_ok, articles;
-    Cues cues() const { return {future, past, future_adjacent, passive, speech}; }
+    WordTable count_nouns, guard_ok, articles;
+    Cues cues;
     std::map<std::string, WordTable, std::less<>> context_lists;  // node-stable: Specs point into it
     std::unordered_map<const rules::Rule*, Spec> specs;
     std::unordered_map<std::string, const Spec*> by_id;
@@ -294,7 +312,7 @@ struct DatesNormaliser::Impl {
     // anchored: pub is not the publication date but the date an anaphoric
     // mention hangs on ("in 2024 ... by the end of the year"), so a soft
     // shift ("of the year") means that date's period as it is.
-    std::optional<Resolved> resolve(const Fields& f, std::optional<int64_t> pub, Tense tense,
+    std::optional<Resolved> resolve(const Fields& f, std::optional<int64_t> pub, const TenseOf& tense,
                                     int fy_start, bool anchored = false) const;
     const WordTable* context_list(const rules::RuleSet& rules, const std::string& name);
 
@@ -346,11 +364,11 @@ DatesNormaliser::DatesNormaliser(const rules::RuleSet& rules) : impl_(std::make_
     I.shifts = WordTable::from_table(rules.table("DATE_SHIFTS"));
     I.units = WordTable::from_table(rules.table("DATE_UNITS"));
     I.day_words = WordTable::from_table(rules.table("DATE_DAY_WORDS"));
-    I.future = WordTable::from_list(rules.list("DATE_FUTURE_CUE"));
-    I.past = WordTable::from_list(rules.list("DATE_PAST_CUE"));
-    I.future_adjacent = WordTable::from_list(rules.list("DATE_FUTURE_ADJACENT_CUE"));
-    I.passive = WordTable::from_list(rules.list("DATE_PASSIVE_AUX"));
-    I.speech = WordTable::from_list(rules.list("DATE_SPEECH_CUE"));
+    I.cues.add(rules.list("DATE_FUTURE_CUE"), Cues::future);
+    I.cues.add(rules.list("DATE_PAST_CUE"), Cues::past);
+    I.cues.add(rules.list("DATE_FUTURE_ADJACENT_CUE"), Cues::future_adjacent);
+    I.cues.add(rules.list("DATE_PASSIVE_AUX"), Cues::passive);
+    I.cues.add(rules.list("DATE_SPEECH_CUE"), Cues::speech);
     I.count_nouns = WordTable::from_list(rules.list("DATE_COUNT_NOUN"));
     I.guard_ok = WordTable::from_list(rules.list("DATE_NAME_GUARD_OK"));
     I.articles = WordTable::from_list(rules.list("DATE_ARTICLE"));
@@ -439,8 +457,8 @@ bool DatesNormaliser::Impl::guards_pass(const Spec& spec, const rules::RawMentio
     return true;
 }
 
-std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::optional<int64_t> pub, Tense tense,
-                                                       int fy_start, bool anchored) const {
+std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::optional<int64_t> pub,
+                                                       const TenseOf& tense, int fy_start, bool anchored) const {
     const Spec& spec = f.spec;
     std::optional<int> pub_year;
     if (pub) pub_year = cal::civil_from_days(*pub).y;
@@ -478,7 +496,7 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
     // cue, is last year's ("the final three months of the year" in January).
     auto year_for = [&](auto make) {
         int y = *pub_year + shift->n;
-        if (shift->soft && !anchored && tense != Tense::future) {
+        if (shift->soft && !anchored && tense.get() != Tense::future) {
             auto p = make(y);
             if (p && p->from > *pub + kSoftReachDays) --y;
         }
@@ -551,7 +569,7 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
                 else if (shift->n < 0) p = make(here && here->to < *pub ? y0 : y0 - 1);
                 else p = make(here && here->from > *pub ? y0 : y0 + 1);
             } else {
-                p = nearest(make, *pub, tense);
+                p = nearest(make, *pub, tense.get());
             }
             if (!p) return std::nullopt;
             return finish(with_range(*p), true);
@@ -604,14 +622,14 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
             if (shift) {
                 if (!n) return std::nullopt;
                 int y = y0 + shift->n;
-                if (shift->soft && !anchored && tense != Tense::future && make1(y, *n).from > *pub + kSoftReachDays) --y;
+                if (shift->soft && !anchored && tense.get() != Tense::future && make1(y, *n).from > *pub + kSoftReachDays) --y;
                 return finish(make1(y, *n), true);
             }
             std::vector<cal::Period> c;
             for (int y = y0 - 1; y <= y0 + 1; ++y)
                 for (int k = 1; k <= last; ++k)
                     if (!n || k == *n) c.push_back(make1(y, k));
-            auto p = ended_or_next(c, *pub, tense);
+            auto p = ended_or_next(c, *pub, tense.get());
             if (!p) return std::nullopt;
             return finish(*p, true);
         }
@@ -652,7 +670,7 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
                 for (int y = y0 - 1; y <= y0 + 2 && !p; ++y)
                     if (make(y)->from > *pub) p = make(y);
             } else {
-                p = nearest(make, *pub, shift ? Tense::none : tense);
+                p = nearest(make, *pub, shift ? Tense::none : tense.get());
             }
             if (!p) return std::nullopt;
             return finish(*p, true);
@@ -668,7 +686,7 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
             if (shift && shift->n < 0) d = *pub - (back ? back : 7);
             else if (shift && shift->n > 0) d = *pub + (ahead ? ahead : 7);
             else if (shift) d = *pub - (pw - 1) + (*wd - 1);
-            else if (tense == Tense::future) d = *pub + ahead;
+            else if (tense.get() == Tense::future) d = *pub + ahead;
             else d = *pub - back;
             return finish(cal::day(d), true);
         }
@@ -764,7 +782,7 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
                 end_month = cal::month(*year, *m);
             } else {
                 if (!pub) return needs_pub();
-                end_month = nearest([&](int y) -> std::optional<cal::Period> { return cal::month(y, *m); }, *pub, tense);
+                end_month = nearest([&](int y) -> std::optional<cal::Period> { return cal::month(y, *m); }, *pub, tense.get());
                 relative = true;
             }
             cal::Ymd em = cal::civil_from_days(end_month->from);
@@ -804,7 +822,7 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
             };
             if (year) return finish(*make(*year), false);
             if (!pub) return needs_pub();
-            auto p = shift ? make(year_for(make)) : nearest(make, *pub, tense);
+            auto p = shift ? make(year_for(make)) : nearest(make, *pub, tense.get());
             if (!p) return std::nullopt;
             return finish(*p, true);
         }
@@ -852,22 +870,7 @@ bool DatesNormaliser::normalise(const rules::RawMention& raw, const text::Text& 
     if (!I.guards_pass(spec, raw, text)) return false;
     std::optional<int64_t> pub;
     if (!context.published.empty()) pub = cal::parse_iso(context.published);
-    // The tense is read only for the kinds that need it.
-    Tense tense = Tense::none;
-    switch (spec.kind) {
-        case Kind::calendar:
-        case Kind::quarter:
-        case Kind::half:
-        case Kind::season:
-        case Kind::weekday:
-        case Kind::window:
-        case Kind::range:
-        case Kind::window_start:
-        case Kind::window_end:
-            if (pub) tense = spec.tense ? *spec.tense : Around{text, raw.span}.tense(I.cues());
-            break;
-        default: break;
-    }
+    TenseOf tense = spec.tense ? TenseOf(*spec.tense) : TenseOf(text, raw.span, I.cues);
     Impl::Fields f{spec, &raw, &text, nullptr};
     auto r = I.resolve(f, pub, tense, spec.fy_start);
     if (!r) return false;
@@ -936,7 +939,7 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
         for (Mention& m : mentions) {
             const Spec* s = spec_of(m);
             if (!s || !s->fy_doc || m.timex.empty() || !rematch(*s, m)) continue;
-            Tense tense = pub ? Around{text, m.span}.tense(I.cues()) : Tense::none;
+            TenseOf tense(text, m.span, I.cues);
             auto r = I.resolve(Impl::Fields{*s, nullptr, nullptr, &groups}, pub, tense, doc_fy_start);
             if (!r || r->unresolved) continue;
             m.timex = r->p.timex;
@@ -981,7 +984,7 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
             if (!sh || !sh->soft) continue;
             auto from = cal::parse_iso(ante->from);
             if (!from) continue;
-            auto r = I.resolve(f, *from, Tense::none, doc_fy_start, true);
+            auto r = I.resolve(f, *from, TenseOf(), doc_fy_start, true);
             if (!r || r->unresolved) continue;
             m.timex = r->p.timex;
             m.from = r->has_from ? cal::iso(r->p.from) : "";

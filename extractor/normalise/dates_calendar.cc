@@ -88,7 +88,13 @@ int64_t add_years(int64_t days, int years) { return add_months(days, years * 12)
 
 std::string iso(int64_t days) {
     Ymd d = civil_from_days(days);
-    return fmt::format("{:04d}-{:02d}-{:02d}", d.y, d.m, d.d);
+    if (d.y < 0 || d.y > 9999) return fmt::format("{:04d}-{:02d}-{:02d}", d.y, d.m, d.d);
+    // Per mention, twice: written by hand (fits the small-string buffer).
+    char b[10] = {static_cast<char>('0' + d.y / 1000), static_cast<char>('0' + d.y / 100 % 10),
+                  static_cast<char>('0' + d.y / 10 % 10), static_cast<char>('0' + d.y % 10), '-',
+                  static_cast<char>('0' + d.m / 10), static_cast<char>('0' + d.m % 10), '-',
+                  static_cast<char>('0' + d.d / 10), static_cast<char>('0' + d.d % 10)};
+    return std::string(b, sizeof b);
 }
 
 std::optional<int64_t> parse_iso(std::string_view s) {

@@ -48,44 +48,66 @@ Key::Key(std::string_view s) {
     if (len_ > 1 && buf_[len_ - 1] == '.') --len_;
 }
 
+namespace {
+std::optional<int> to_int(std::string_view v) {
+    bool neg = !v.empty() && v[0] == '-';
+    if (!v.empty() && (v[0] == '-' || v[0] == '+')) v.remove_prefix(1);
+    if (v.empty()) return std::nullopt;
+    int n = 0;
+    for (char c : v) {
+        if (c < '0' || c > '9') return std::nullopt;
+        n = n * 10 + (c - '0');
+    }
+    return neg ? -n : n;
+}
+}  // namespace
+
+void WordTable::add(std::string_view word, std::string value) {
+    Key k(word);
+    if (k.view().empty() || entries_.find(k.view()) != entries_.end()) return;
+    auto n = to_int(value);
+    entries_.emplace(std::string(k.view()), Entry{std::move(value), n});
+}
+
 WordTable WordTable::from_table(const std::vector<std::vector<std::string>>* rows) {
     WordTable t;
     if (!rows) return t;
     for (const auto& r : *rows)
-        if (!r.empty() && !r[0].empty()) t.entries_.emplace_back(std::string(Key(r[0]).view()), r.size() > 1 ? r[1] : "");
-    std::stable_sort(t.entries_.begin(), t.entries_.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+        if (!r.empty()) t.add(r[0], r.size() > 1 ? r[1] : "");
     return t;
 }
 
 WordTable WordTable::from_list(const std::vector<std::string>* words) {
     WordTable t;
     if (!words) return t;
-    for (const auto& w : *words) t.entries_.emplace_back(std::string(Key(w).view()), "");
-    std::sort(t.entries_.begin(), t.entries_.end());
+    for (const auto& w : *words) t.add(w, "");
     return t;
 }
 
 const std::string* WordTable::find(std::string_view word) const {
     Key k(word);
-    auto it = std::lower_bound(entries_.begin(), entries_.end(), k.view(),
-                               [](const auto& e, std::string_view v) { return std::string_view(e.first) < v; });
-    return it != entries_.end() && it->first == k.view() ? &it->second : nullptr;
+    auto it = entries_.find(k.view());
+    return it == entries_.end() ? nullptr : &it->second.value;
 }
 
 std::optional<int> WordTable::number(std::string_view word) const {
-    const std::string* v = find(word);
-    if (!v || v->empty()) return std::nullopt;
-    int n = 0;
-    size_t i = 0;
-    bool neg = (*v)[0] == '-' || (*v)[0] == '+';
-    if (neg) i = 1;
-    if (i == v->size()) return std::nullopt;
-    for (; i < v->size(); ++i) {
-        char c = (*v)[i];
-        if (c < '0' || c > '9') return std::nullopt;
-        n = n * 10 + (c - '0');
+    Key k(word);
+    auto it = entries_.find(k.view());
+    return it == entries_.end() ? std::nullopt : it->second.number;
+}
+
+void Cues::add(const std::vector<std::string>* words, uint8_t what) {
+    if (!words) return;
+    for (const auto& w : *words) {
+        Key k(w);
+        if (!k.view().empty()) words_[std::string(k.view())] |= what;
     }
-    return (*v)[0] == '-' ? -n : n;
+}
+
+uint8_t Cues::of(std::string_view word) const {
+    Key k(word);
+    auto it = words_.find(k.view());
+    return it == words_.end() ? 0 : it->second;
 }
 
 std::string_view Around::word_before() const {
@@ -123,91 +145,78 @@ bool Around::sentence_start() const {
     return s.begin >= span.begin;
 }
 
+text::Span Around::sentence() const {
+    if (text.sentences().empty()) return {0, static_cast<uint32_t>(text.analysis().size())};
+    return text.sentences()[text.sentence_index(span.begin)];
+}
+
 Tense Around::tense(const Cues& cues) const {
-    const WordTable& future = cues.future;
-    const WordTable& past = cues.past;
     const auto& a = text.analysis();
-    text::Span sent = text.sentences().empty() ? text::Span{0, static_cast<uint32_t>(a.size())}
-                                               : text.sentences()[text.sentence_index(span.begin)];
-    auto classify = [&](std::string_view w) {
-        if (w.empty()) return Tense::none;
-        if (future.contains(w)) return Tense::future;
-        if (past.contains(w)) return Tense::past;
-        if (w.size() >= 5 && (w.substr(w.size() - 2) == "ed")) return Tense::past;
-        return Tense::none;
-    };
+    text::Span sent = sentence();
+    auto ed_guess = [](std::string_view w) { return w.size() >= 5 && w.substr(w.size() - 2) == "ed"; };
     // Words before, nearest first; only when none of them is a cue, the
     // words after ("announced on 30 October will lift growth": the date
-    // goes with the verb before it). The look back stops at a
-    // quotation mark or semicolon, the look ahead at any clause punctuation:
-    // in "... in the September quarter," Maestri told analysts' the verb
-    // after the comma is about the saying, not the quarter.
+    // goes with the verb before it). The look back stops at a quotation
+    // mark or semicolon.
     constexpr int kBefore = 20, kAfter = 8;
-    auto stops_before = [](char c) { return c == '"' || c == ';'; };
-    // A comma after an opening phrase ("On Monday, the bank will ...") leads
-    // into the main clause, so it does not stop the look ahead there.
-    int words_before = 0;
-    for (uint32_t k = sent.begin; k < span.begin && words_before < 4; ++k)
-        if (word_byte(static_cast<unsigned char>(a[k])) && (k == sent.begin || !word_byte(static_cast<unsigned char>(a[k - 1]))))
-            ++words_before;
-    bool opening = words_before <= 3;
-    auto stops_after = [opening](char c) {
-        return c == '"' || c == ';' || c == ':' || c == '(' || c == ')' || (c == ',' && !opening);
-    };
-    Tense before = Tense::none, after = Tense::none;
-    uint32_t pos = span.begin;
-    for (int i = 1; i <= kBefore && pos > sent.begin; ++i) {
-        uint32_t e = pos;
+    for (int i = 1, pos = static_cast<int>(span.begin); i <= kBefore && pos > static_cast<int>(sent.begin); ++i) {
+        uint32_t e = static_cast<uint32_t>(pos);
         bool stop = false;
-        while (e > sent.begin && !word_byte(static_cast<unsigned char>(a[e - 1]))) stop |= stops_before(a[--e]);
+        while (e > sent.begin && !word_byte(static_cast<unsigned char>(a[e - 1]))) {
+            --e;
+            stop |= a[e] == '"' || a[e] == ';';
+        }
         if (stop) break;
         uint32_t b = e;
         while (b > sent.begin && word_byte(static_cast<unsigned char>(a[b - 1]))) --b;
         if (b == e) break;
         std::string_view w = std::string_view(a).substr(b, e - b);
+        uint8_t what = cues.of(w);
         // "by December": a deadline, so the future.
-        if (i == 1 && cues.future_adjacent.contains(w)) {
-            before = Tense::future;
-            break;
-        }
+        if (i == 1 && (what & Cues::future_adjacent)) return Tense::future;
         // "said on Friday" is past; "said a cut in July was unlikely" says
-        // nothing about July: the reported clause starts after "said", so
-        // the look back ends there without a cue.
-        if (cues.speech.contains(w)) {
-            if (i <= 2) before = Tense::past;
+        // nothing about July: the reported clause starts after "said".
+        if (what & Cues::speech) {
+            if (i <= 2) return Tense::past;
             break;
         }
-        Tense t = classify(w);
-        // "will be collected": a participle after "be" is not a past tense;
-        // the auxiliary before it decides.
-        if (t == Tense::past && cues.passive.contains(word_ending_before(a, sent.begin, b)))
-            t = Tense::none;
-        if (t != Tense::none) {
-            before = t;
-            break;
+        if (what & Cues::future) return Tense::future;
+        if ((what & Cues::past) || (!what && ed_guess(w))) {
+            // "will be collected": a participle after "be" is not a past
+            // tense; the auxiliary before it decides.
+            if (!(cues.of(word_ending_before(a, sent.begin, b)) & Cues::passive)) return Tense::past;
         }
-        pos = b;
+        pos = static_cast<int>(b);
     }
-    pos = span.end;
     // Only a date in the opening words of its sentence takes its tense from
     // the words after it ("In September, prices will rise"; "Prices in
     // September will rise"); elsewhere the verb after it is the main
-    // clause's ("told MPs on Wednesday that the freeze would cost").
-    for (int i = 1; i <= kAfter && pos < sent.end && before == Tense::none && opening; ++i) {
-        uint32_t b = pos;
+    // clause's ("told MPs on Wednesday that the freeze would cost"). A comma
+    // after such an opening leads into the main clause; elsewhere clause
+    // punctuation ends the look ahead.
+    int words_before = 0;
+    for (uint32_t k = sent.begin; k < span.begin && words_before < 4; ++k)
+        if (word_byte(static_cast<unsigned char>(a[k])) && (k == sent.begin || !word_byte(static_cast<unsigned char>(a[k - 1]))))
+            ++words_before;
+    if (words_before > 3) return Tense::none;
+    for (int i = 1, pos = static_cast<int>(span.end); i <= kAfter && pos < static_cast<int>(sent.end); ++i) {
+        uint32_t b = static_cast<uint32_t>(pos);
         bool stop = false;
-        while (b < sent.end && !word_byte(static_cast<unsigned char>(a[b]))) stop |= stops_after(a[b++]);
+        while (b < sent.end && !word_byte(static_cast<unsigned char>(a[b]))) {
+            char c = a[b++];
+            stop |= c == '"' || c == ';' || c == ':' || c == '(' || c == ')';
+        }
         if (stop) break;
         uint32_t e = b;
         while (e < sent.end && word_byte(static_cast<unsigned char>(a[e]))) ++e;
         if (b == e) break;
-        if (Tense t = classify(std::string_view(a).substr(b, e - b)); t != Tense::none) {
-            after = t;
-            break;
-        }
-        pos = e;
+        std::string_view w = std::string_view(a).substr(b, e - b);
+        uint8_t what = cues.of(w);
+        if (what & Cues::future) return Tense::future;
+        if ((what & (Cues::past | Cues::speech)) || (!what && ed_guess(w))) return Tense::past;
+        pos = static_cast<int>(e);
     }
-    return before != Tense::none ? before : after;
+    return Tense::none;
 }
 
 }  // namespace claimex::normalise::dates

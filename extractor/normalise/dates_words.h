@@ -7,8 +7,10 @@
 #include "extractor/rules/rules.h"
 #include "extractor/text/text.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -27,8 +29,16 @@ private:
     size_t len_ = 0;
 };
 
+// Hashes words by their bytes, so tables look up string_views without
+// building strings.
+struct WordHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 // A word → value table: from an @table (first column → second column) or
-// an @list (word → ""). Keys are stored as Key would make them.
+// an @list (word → ""). Keys are stored as Key would make them; the first
+// row of a word wins.
 class WordTable {
 public:
     WordTable() = default;
@@ -39,19 +49,32 @@ public:
     std::optional<int> number(std::string_view word) const;  // the value as an integer
     size_t size() const { return entries_.size(); }
 private:
-    std::vector<std::pair<std::string, std::string>> entries_;  // sorted by key
+    struct Entry {
+        std::string value;
+        std::optional<int> number;
+    };
+    void add(std::string_view word, std::string value);
+    std::unordered_map<std::string, Entry, WordHash, std::equal_to<>> entries_;
 };
 
 enum class Tense { none, past, future };
 
-// The word lists that tell the tense of a date's sentence.
-struct Cues {
-    const WordTable& future;           // "will", "expects", "due"
-    const WordTable& past;             // "was", "rose", "ago" (and any "-ed" word)
-    const WordTable& future_adjacent;  // right before the date only: "by"
-    const WordTable& passive;          // "be", "been": an "-ed" word after them is no tense
-    const WordTable& speech;           // "said", "told": past only right by the date; further
-                                       // back the look back ends there without a cue
+// The words that tell the tense of a date's sentence, each with what it
+// says (one look-up per word).
+class Cues {
+public:
+    enum : uint8_t {
+        future = 1,            // "will", "expects", "due"
+        past = 2,              // "was", "rose", "ago" (and any "-ed" word that is no other cue)
+        future_adjacent = 4,   // right before the date only: "by" (a deadline)
+        passive = 8,           // "be", "been": an "-ed" word after them is no tense
+        speech = 16,           // "said", "told": past only right by the date; further back
+                               // the look back ends there without a cue
+    };
+    void add(const std::vector<std::string>* words, uint8_t what);
+    uint8_t of(std::string_view word) const;
+private:
+    std::unordered_map<std::string, uint8_t, WordHash, std::equal_to<>> words_;
 };
 
 // The text around a mention, read from the analysis text.
@@ -75,6 +98,9 @@ struct Around {
     // (past) a word ending in "ed": the nearest one before the mention, or
     // when there is none before it, the nearest one after it.
     Tense tense(const Cues& cues) const;
+
+    // The sentence (or the whole text, before segmentation) holding the span.
+    text::Span sentence() const;
 };
 
 }  // namespace claimex::normalise::dates
