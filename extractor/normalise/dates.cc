@@ -31,6 +31,7 @@ namespace {
 
 constexpr const char* kNoPublished = "relative date: the document has no publication date";
 constexpr const char* kNoAntecedent = "no earlier period in the paragraph to compare with: the whole year";
+constexpr const char* kNoAnchor = "later than a date the sentence does not give";
 
 // A candidate picked by a tense cue further than this from the publication
 // date gives way to the nearest one: news names a month that far off with
@@ -97,6 +98,7 @@ struct Spec {
     bool guard_next_cap = false;      // no capitalised word right after ("April Smith")
     const WordTable* before = nullptr;     // one of these words must come right before
     const WordTable* not_after = nullptr;  // none of these words may come right after
+    const WordTable* not_before = nullptr; // none of these words may come right before
     Anaphor anaphor = Anaphor::none;
     bool paragraph_scope = false;     // antecedent anywhere earlier in the paragraph (else the sentence)
     uint32_t reach = 0;               // if set, the most bytes between antecedent and mention
@@ -273,7 +275,8 @@ bool sentence_end_between(const std::string& a, uint32_t from, uint32_t to) {
     for (uint32_t i = from; i < to; ++i) {
         char c = a[i];
         if (c == '?' || c == '!') return true;
-        if (c == '.' && i + 2 < to && a[i + 1] == ' ' && a[i + 2] >= 'A' && a[i + 2] <= 'Z') return true;
+        if (c == '.' && i + 1 < to && i + 2 < a.size() && a[i + 1] == ' ' && a[i + 2] >= 'A' && a[i + 2] <= 'Z')
+            return true;
     }
     return false;
 }
@@ -398,6 +401,8 @@ DatesNormaliser::DatesNormaliser(const rules::RuleSet& rules) : impl_(std::make_
                 s.before = I.context_list(rules, val);
             } else if (key == "not_after") {
                 s.not_after = I.context_list(rules, val);
+            } else if (key == "not_before") {
+                s.not_before = I.context_list(rules, val);
             } else if (key == "anaphor") {
                 s.anaphor = val == "year" ? Anaphor::year : val == "shift" ? Anaphor::shift
                           : val == "previous" ? Anaphor::previous : val == "within" ? Anaphor::within
@@ -432,6 +437,7 @@ bool DatesNormaliser::Impl::guards_pass(const Spec& spec, const rules::RawMentio
     Around around{text, raw.span};
     if (spec.before && !spec.before->contains(around.word_before())) return false;
     if (spec.not_after && around.bytes_after(1) == " " && spec.not_after->contains(around.word_after())) return false;
+    if (spec.not_before && around.bytes_before(1) == " " && spec.not_before->contains(around.word_before())) return false;
     if (spec.check_count) {
         // Part of a number ("2024.5", "1.2024", "2024%", "$2024") or a count
         // ("2023 employees") rather than a year.
@@ -974,6 +980,16 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
         }
         if (!ante) {
             if (spec->kind == Kind::same_period && !m.timex.empty()) m.note = kNoAntecedent;
+            // "two years later" counts from a date, never from publication.
+            if (spec->anaphor == Anaphor::shift && rematch(*spec, m)) {
+                auto dir = I.shift_of(Impl::Fields{*spec, nullptr, nullptr, &groups}.get("dir"));
+                if (dir && dir->n > 0 && !spec->paragraph_scope) {
+                    m.timex.clear();
+                    m.from.clear();
+                    m.to.clear();
+                    m.note = kNoAnchor;
+                }
+            }
             continue;
         }
         if (!rematch(*spec, m)) continue;
