@@ -10,6 +10,7 @@
 #include "extractor/cli/commands.h"
 #include "extractor/claimex.h"
 #include "extractor/cli/output.h"
+#include "extractor/fetch/fetch.h"
 
 #include <cstdio>
 #include <cstring>
@@ -202,6 +203,7 @@ public:
     }
 
     void input(const std::string& name) {
+        if (fetch_input(name)) return;
         bool is_stdin = name == "-";
         std::FILE* f = is_stdin ? stdin : nullptr;
         if (!is_stdin) {
@@ -234,6 +236,21 @@ public:
         else
             text_file(f, is_stdin ? "<stdin>" : name);
         if (!is_stdin) std::fclose(f);
+    }
+
+    // URLs and HTML files go through fetch → document (fetch_cmd.cc); the
+    // page's own publication date is the reference date. false: not one.
+    bool fetch_input(const std::string& name) {
+        if (!fetch::is_url(name) && (o_.input_format != "auto" || !is_fetch_input(name))) return false;
+        document::Document d;
+        try {
+            d = fetch_document(name, o_.max_bytes);
+        } catch (const std::exception& e) {
+            fail(name, e.what());
+            return true;
+        }
+        process(std::move(d), name);
+        return true;
     }
 
     size_t failures() const { return failed_; }
