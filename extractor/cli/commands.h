@@ -1,7 +1,13 @@
 // The subcommands of `claimex`, one function each (main.cc parses the flags).
 #pragma once
 
+#include "extractor/document/document.h"
+#include "extractor/fetch/fetch.h"
+
 #include <cstddef>
+#include <cstdio>
+#include <unordered_map>
+#include <unordered_set>
 #include <functional>
 #include <memory>
 #include <stdexcept>
@@ -112,6 +118,52 @@ struct FetchOptions {
     std::string cache_dir;
 };
 CLI::App* add_fetch_command(CLI::App& app, FetchOptions& options);
+// The fetch options of a FetchOptions (flags → fetch::Options).
+fetch::Options fetcher_options(const FetchOptions& options);
+
+// Where a queued URL came from.
+struct Origin {
+    int depth = 0;                // 0 for inputs, 1 for a feed's items, ...
+    std::string feed;             // the feed it was listed in
+    document::FeedItem item;      // what the feed said about it
+};
+
+using FetchedSink = std::function<void(document::Document doc, const fetch::Result& r, const Origin& origin)>;
+using FetchErrorSink =
+    std::function<void(const fetch::Result& r, const Origin& origin, const std::string& error, bool failure)>;
+
+// A fetch loop over a Fetcher: URLs in, documents and errors out through
+// the sinks, feeds expanded (with --feed) into their items; a stream of
+// URLs (stdin) is read as results come out, so memory stays flat. Shared by
+// `claimex fetch` and `claimex run`.
+class FetchRun {
+public:
+    FetchRun(const FetchOptions& o, fetch::Fetcher& f, FetchedSink on_document, FetchErrorSink on_error);
+    void add(const std::string& url, Origin origin);
+    void add_stream(std::FILE* in) { stream_ = in; }
+    // Feed items for which skip(url) is true are not fetched (run --resume).
+    void set_skip(std::function<bool(const std::string&)> skip) { skip_ = std::move(skip); }
+    // Until every URL is done, or stop() says so (checked between results).
+    void run(const std::function<bool()>& stop = {});
+    size_t failures() const { return failed_; }
+    size_t skipped() const { return skipped_; }
+    size_t pending() const;
+
+private:
+    void top_up();
+    void handle(fetch::Result& r, const Origin& origin);
+    void expand(const fetch::Result& r, const Origin& origin);
+    void error_line(const fetch::Result& r, const Origin& origin, const std::string& error, bool failure);
+    const FetchOptions& o_;
+    fetch::Fetcher& f_;
+    FetchedSink on_document_;
+    FetchErrorSink on_error_;
+    std::function<bool(const std::string&)> skip_;
+    std::unordered_map<uint64_t, Origin> origins_;
+    std::unordered_set<std::string> seen_;
+    std::FILE* stream_ = nullptr;
+    size_t failed_ = 0, skipped_ = 0;
+};
 int run_fetch(const FetchOptions& options);
 bool is_fetch_input(const std::string& input);
 // URL or HTML file → Document; throws (InputError, DocumentError) with a

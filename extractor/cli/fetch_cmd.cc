@@ -35,13 +35,6 @@ nlohmann::ordered_json str_or_null(const std::string& s) {
     return s.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s);
 }
 
-// Where a queued URL came from.
-struct Origin {
-    int depth = 0;                // 0 for inputs, 1 for a feed's items, ...
-    std::string feed;             // the feed it was listed in
-    document::FeedItem item;      // what the feed said about it
-};
-
 // Fills the fetch-level fields of a Document from the payload it came from.
 void add_payload_fields(document::Document& d, const fetch::Result& r) {
     const auto& p = r.payload;
@@ -57,145 +50,142 @@ void write_line(const nlohmann::ordered_json& j) {
     std::cout.flush();
 }
 
-class FetchRun {
-public:
-    FetchRun(const FetchOptions& o, fetch::Fetcher& f) : o_(o), f_(f) {}
+}  // namespace
 
-    void add(const std::string& url, Origin origin) {
-        if (!seen_.insert(url).second) return;  // listed twice (in two feeds, say)
-        origins_[f_.add(url)] = std::move(origin);
+FetchRun::FetchRun(const FetchOptions& o, fetch::Fetcher& f, FetchedSink on_document, FetchErrorSink on_error)
+    : o_(o), f_(f), on_document_(std::move(on_document)), on_error_(std::move(on_error)) {}
+
+void FetchRun::add(const std::string& url, Origin origin) {
+    if (!seen_.insert(url).second) return;  // listed twice (in two feeds, say)
+    if (skip_ && origin.depth > 0 && skip_(url)) {
+        ++skipped_;
+        return;
     }
+    origins_[f_.add(url)] = std::move(origin);
+}
 
-    // Inputs from a stream (stdin: one URL or path a line) are read as
-    // results come out, so a list of any length keeps memory flat.
-    void add_stream(std::FILE* in) { stream_ = in; }
+void FetchRun::run(const std::function<bool()>& stop) {
+    fetch::Result r;
+    for (;;) {
+        if (stop && stop()) break;
+        top_up();
+        if (!f_.next(r)) break;
+        auto it = origins_.find(r.id);
+        Origin origin = it == origins_.end() ? Origin{} : std::move(it->second);
+        if (it != origins_.end()) origins_.erase(it);
+        handle(r, origin);
+    }
+}
 
-    void run() {
-        fetch::Result r;
-        for (;;) {
-            top_up();
-            if (!f_.next(r)) break;
-            auto it = origins_.find(r.id);
-            Origin origin = it == origins_.end() ? Origin{} : std::move(it->second);
-            if (it != origins_.end()) origins_.erase(it);
-            handle(r, origin);
+void FetchRun::top_up() {
+    size_t want = static_cast<size_t>(std::max(o_.concurrency, 1)) * 4;
+    char buf[8192];
+    while (stream_ && f_.pending() < want) {
+        if (!std::fgets(buf, sizeof buf, stream_)) {
+            stream_ = nullptr;
+            break;
         }
+        std::string line = buf;
+        while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.pop_back();
+        size_t b = line.find_first_not_of(" \t");
+        if (b == std::string::npos || line[b] == '#') continue;
+        add(line.substr(b), Origin{});
     }
+}
 
-    void top_up() {
-        size_t want = static_cast<size_t>(std::max(o_.concurrency, 1)) * 4;
-        char buf[8192];
-        while (stream_ && f_.pending() < want) {
-            if (!std::fgets(buf, sizeof buf, stream_)) {
-                stream_ = nullptr;
-                break;
-            }
-            std::string line = buf;
-            while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.pop_back();
-            size_t b = line.find_first_not_of(" \t");
-            if (b == std::string::npos || line[b] == '#') continue;
-            add(line.substr(b), Origin{});
-        }
+void FetchRun::handle(fetch::Result& r, const Origin& origin) {
+    if (!r.ok()) {
+        error_line(r, origin, r.error, r.error_kind != fetch::Error::skipped);
+        return;
     }
-
-    int exit_code() const { return failed_ ? 1 : 0; }
-
-private:
-    void handle(fetch::Result& r, const Origin& origin) {
-        if (!r.ok()) {
-            error_line(r, origin, r.error, r.error_kind != fetch::Error::skipped);
+    document::Kind kind = document::sniff(r.payload);
+    if (kind == document::Kind::feed) {
+        if (!o_.feed) {
+            error_line(r, origin, "is a feed or sitemap: give --feed to fetch its items", true);
             return;
         }
-        document::Kind kind = document::sniff(r.payload);
-        if (kind == document::Kind::feed) {
-            if (!o_.feed) {
-                error_line(r, origin, "is a feed or sitemap: give --feed to fetch its items", true);
-                return;
-            }
-            if (origin.depth >= kMaxFeedDepth) {
-                error_line(r, origin, fmt::format("feed nested more than {} deep: not expanded", kMaxFeedDepth), true);
-                return;
-            }
-            expand(r, origin);
+        if (origin.depth >= kMaxFeedDepth) {
+            error_line(r, origin, fmt::format("feed nested more than {} deep: not expanded", kMaxFeedDepth), true);
             return;
         }
-        try {
-            document::Document d = document::to_document(r.payload);
-            add_payload_fields(d, r);
-            // What the feed said fills what the page does not say itself.
-            if (d.published.empty()) d.published = origin.item.published;
-            if (d.title.empty()) d.title = origin.item.title;
-            write_document(d, r, origin);
-        } catch (const std::exception& e) {
-            error_line(r, origin, e.what(), true);
-        }
+        expand(r, origin);
+        return;
     }
-
-    void expand(const fetch::Result& r, const Origin& origin) {
-        document::Feed feed;
-        try {
-            feed = document::parse_feed(r.payload);
-        } catch (const std::exception& e) {
-            error_line(r, origin, fmt::format("malformed feed: {}", e.what()), true);
-            return;
-        }
-        std::string name = r.payload.final_url.empty() ? r.url : r.payload.final_url;
-        std::fprintf(stderr, "claimex: %s: %s with %zu items\n", r.url.c_str(),
-                     feed.kind.empty() ? "feed" : feed.kind.c_str(), feed.items.size());
-        for (auto& item : feed.items) {
-            if (item.url.empty()) continue;
-            Origin o{origin.depth + 1, name, item};
-            std::string url = item.url;
-            add(url, std::move(o));
-        }
+    try {
+        document::Document d = document::to_document(r.payload);
+        add_payload_fields(d, r);
+        // What the feed said fills what the page does not say itself.
+        if (d.published.empty()) d.published = origin.item.published;
+        if (d.title.empty()) d.title = origin.item.title;
+        on_document_(std::move(d), r, origin);
+    } catch (const std::exception& e) {
+        error_line(r, origin, e.what(), true);
     }
+}
 
-    void write_document(const document::Document& d, const fetch::Result& r, const Origin& origin) {
-        nlohmann::ordered_json j;
-        j["url"] = d.url;
-        j["final_url"] = d.final_url;
-        j["status"] = d.status;
-        j["fetched_at"] = d.fetched_at;
-        j["content_type"] = str_or_null(d.content_type);
-        j["charset"] = str_or_null(d.charset);
-        j["title"] = str_or_null(d.title);
-        j["published"] = str_or_null(d.published);
-        j["modified"] = str_or_null(d.modified);
-        j["publisher"] = str_or_null(d.publisher);
-        j["authors"] = d.authors;
-        j["lang"] = str_or_null(d.lang);
-        if (!d.canonical_url.empty()) j["canonical_url"] = d.canonical_url;
-        if (!origin.feed.empty()) j["feed"] = origin.feed;
-        if (r.from_cache) j["from_cache"] = true;
-        j["text"] = d.text;
-        write_line(j);
+void FetchRun::expand(const fetch::Result& r, const Origin& origin) {
+    document::Feed feed;
+    try {
+        feed = document::parse_feed(r.payload);
+    } catch (const std::exception& e) {
+        error_line(r, origin, fmt::format("malformed feed: {}", e.what()), true);
+        return;
     }
-
-    void error_line(const fetch::Result& r, const Origin& origin, const std::string& error, bool failure) {
-        const auto& p = r.payload;
-        nlohmann::ordered_json j;
-        j["url"] = r.url;
-        j["final_url"] = str_or_null(p.final_url);
-        j["status"] = p.status;
-        j["fetched_at"] = str_or_null(p.fetched_at);
-        j["content_type"] = str_or_null(p.content_type);
-        if (!origin.feed.empty()) j["feed"] = origin.feed;
-        if (!failure) j["skipped"] = true;
-        j["error"] = error;
-        write_line(j);
-        std::fprintf(stderr, "claimex: %s: %s\n", r.url.c_str(), error.c_str());
-        if (failure) ++failed_;
+    std::string name = r.payload.final_url.empty() ? r.url : r.payload.final_url;
+    std::fprintf(stderr, "claimex: %s: %s with %zu items\n", r.url.c_str(),
+                 feed.kind.empty() ? "feed" : feed.kind.c_str(), feed.items.size());
+    for (auto& item : feed.items) {
+        if (item.url.empty()) continue;
+        Origin o{origin.depth + 1, name, item};
+        std::string url = item.url;
+        add(url, std::move(o));
     }
+}
 
-    const FetchOptions& o_;
-    fetch::Fetcher& f_;
-    std::unordered_map<uint64_t, Origin> origins_;
-    std::unordered_set<std::string> seen_;
-    std::FILE* stream_ = nullptr;
-    size_t failed_ = 0;
-};
+namespace {
+
+void write_document(const document::Document& d, const fetch::Result& r, const Origin& origin) {
+    nlohmann::ordered_json j;
+    j["url"] = d.url;
+    j["final_url"] = d.final_url;
+    j["status"] = d.status;
+    j["fetched_at"] = d.fetched_at;
+    j["content_type"] = str_or_null(d.content_type);
+    j["charset"] = str_or_null(d.charset);
+    j["title"] = str_or_null(d.title);
+    j["published"] = str_or_null(d.published);
+    j["modified"] = str_or_null(d.modified);
+    j["publisher"] = str_or_null(d.publisher);
+    j["authors"] = d.authors;
+    j["lang"] = str_or_null(d.lang);
+    if (!d.canonical_url.empty()) j["canonical_url"] = d.canonical_url;
+    if (!origin.feed.empty()) j["feed"] = origin.feed;
+    if (r.from_cache) j["from_cache"] = true;
+    j["text"] = d.text;
+    write_line(j);
+}
+
+void write_error_line(const fetch::Result& r, const Origin& origin, const std::string& error, bool failure) {
+    const auto& p = r.payload;
+    nlohmann::ordered_json j;
+    j["url"] = r.url;
+    j["final_url"] = str_or_null(p.final_url);
+    j["status"] = p.status;
+    j["fetched_at"] = str_or_null(p.fetched_at);
+    j["content_type"] = str_or_null(p.content_type);
+    if (!origin.feed.empty()) j["feed"] = origin.feed;
+    if (!failure) j["skipped"] = true;
+    j["error"] = error;
+    write_line(j);
+    std::fprintf(stderr, "claimex: %s: %s\n", r.url.c_str(), error.c_str());
+}
 
 }  // namespace
+
+void FetchRun::error_line(const fetch::Result& r, const Origin& origin, const std::string& error, bool failure) {
+    if (failure) ++failed_;
+    on_error_(r, origin, error, failure);
+}
 
 CLI::App* add_fetch_command(CLI::App& app, FetchOptions& o) {
     auto* c = app.add_subcommand("fetch", "Fetch pages, feeds and files: one document JSON object per page");
@@ -220,8 +210,9 @@ CLI::App* add_fetch_command(CLI::App& app, FetchOptions& o) {
     return c;
 }
 
-int run_fetch(const FetchOptions& o) {
-    if (o.max_bytes == 0) throw UsageError("--max-bytes must be more than 0");
+size_t FetchRun::pending() const { return f_.pending(); }
+
+fetch::Options fetcher_options(const FetchOptions& o) {
     fetch::Options fo;
     fo.concurrency = o.concurrency;
     fo.per_host = o.per_host;
@@ -234,13 +225,19 @@ int run_fetch(const FetchOptions& o) {
     fo.contact = o.contact.empty() ? env_contact() : o.contact;
     fo.user_agent = o.user_agent;
     fo.cache_dir = o.cache_dir;
+    return fo;
+}
+
+int run_fetch(const FetchOptions& o) {
+    if (o.max_bytes == 0) throw UsageError("--max-bytes must be more than 0");
+    fetch::Options fo = fetcher_options(o);
     std::unique_ptr<fetch::Fetcher> f;
     try {
         f = std::make_unique<fetch::Fetcher>(fo);
     } catch (const fetch::FetchError& e) {
         throw UsageError(fmt::format("--cache: {}", e.what()));
     }
-    FetchRun run(o, *f);
+    FetchRun run(o, *f, write_document, write_error_line);
     for (const auto& in : o.inputs) {
         if (in == "-")
             run.add_stream(stdin);
@@ -248,7 +245,7 @@ int run_fetch(const FetchOptions& o) {
             run.add(in, Origin{});
     }
     run.run();
-    return run.exit_code();
+    return run.failures() ? 1 : 0;
 }
 
 bool is_fetch_input(const std::string& input) {
