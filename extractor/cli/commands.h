@@ -170,6 +170,20 @@ bool is_fetch_input(const std::string& input);
 // message saying what is wrong.
 document::Document fetch_document(const std::string& input, size_t max_bytes);
 
+// claimex run (run_cmd.cc): the batch job.
+struct RunOptions {
+    std::vector<std::string> inputs;  // folders, files, JSONL, URLs
+    std::string feeds_file;           // --feeds: one feed or article URL a line
+    std::string db, out, rules_dir, published;
+    unsigned jobs = 0;                // 0: the number of cores
+    bool resume = false;
+    std::string progress = "auto";    // auto | always | never
+    double log_interval = 10;         // seconds between summary lines when not on a terminal
+    size_t max_bytes = 64u << 20;
+    FetchOptions fetch;
+};
+int run_batch(const RunOptions& options);
+
 int run_rules_test(const RulesOptions& options);
 int run_rules_lint(const RulesOptions& options);
 
