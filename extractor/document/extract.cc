@@ -98,7 +98,8 @@ const std::unordered_set<std::string_view>& negative_words() {
         "overlay", "toolbar", "outbrain", "taboola", "donate", "donation", "pagination", "pager", "rating", "ratings",
         "skip", "visuallyhidden", "screenreader", "offscreen", "copyright", "upsell", "login", "signin", "register",
         "toc", "livefyre", "spotim", "openweb", "outbrainwidget", "teaserlist", "ticker", "jumplink", "readmore",
-        "seealso", "alsoread", "moreon", "onward", "onwards", "colophon",
+        "seealso", "alsoread", "moreon", "onward", "onwards", "colophon", "cta", "republish", "reprints", "syndication",
+        "licensing",
     };
     return s;
 }
@@ -106,8 +107,8 @@ const std::unordered_set<std::string_view>& negative_words() {
 const std::unordered_set<std::string_view>& weak_negative_words() {
     static const std::unordered_set<std::string_view> s = {
         "meta", "metadata", "info", "author", "authors", "date", "dates", "time", "timestamp", "published", "updated",
-        "credits", "label", "labels", "kicker", "eyebrow", "rubric", "video", "player", "embed", "icon", "icons",
-        "logo", "badge", "button", "btn", "buttons", "cta", "banner", "bio", "follow", "contact", "topics", "topic",
+        "credits", "label", "labels", "eyebrow", "rubric", "video", "player", "embed", "icon", "icons",
+        "logo", "badge", "button", "btn", "buttons", "banner", "bio", "follow", "contact", "topics", "topic",
         "category", "categories", "brand", "utility", "utilities", "tools", "tool", "actions", "action", "print",
         "email", "more", "by", "posted", "sep", "listen", "audio", "affiliate", "disclosure", "notice",
     };
@@ -115,7 +116,10 @@ const std::unordered_set<std::string_view>& weak_negative_words() {
 }
 
 const std::unordered_set<std::string_view>& header_words() {
-    static const std::unordered_set<std::string_view> s = {"header", "masthead", "topper", "hero", "headline", "headlines"};
+    // The article's header: headline, kicker, standfirst (in a few languages).
+    static const std::unordered_set<std::string_view> s = {
+        "header", "masthead", "topper", "hero", "headline", "headlines", "kicker", "dek", "deck", "standfirst",
+        "strapline", "subhead", "vorspann", "chapeau", "chapo", "entradilla", "occhiello", "sottotitolo", "lead-in"};
     return s;
 }
 
@@ -365,6 +369,9 @@ struct El {
     int chars = 0, link_chars = 0;    // subtree, without killed parts
     int children = 0;
     double score = 0;
+    double direct = 0;     // the part of score from paragraphs that are children
+    double bonus = 0;      // the part of score from tag and class/id hints
+    double content = 0;    // score without the bonus, after the link penalty
     bool scored = false;
 };
 
@@ -529,7 +536,7 @@ void Page::kill_soft(bool use_hints) {
                 if (share < guard) kill = true;
             }
             if (!kill && !articlebody && (e.hints & hint_weak_negative) && !(e.hints & hint_positive) && e.chars < 150 &&
-                e.tag != Tag::p && e.tag != Tag::heading && e.tag != Tag::figcaption) {
+                e.tag != Tag::heading && e.tag != Tag::figcaption) {
                 bool has_para = false;
                 for (int j = i + 1; j < e.end && !has_para; ++j)
                     if (els_[j].tag == Tag::p && els_[j].own_chars > 80) has_para = true;
@@ -682,7 +689,7 @@ Extraction Page::run(const std::vector<std::string>& titles, bool use_hints) {
     kill_soft(use_hints);
     std::vector<Block> bl = blocks();
     for (auto& e : els_) {
-        e.score = 0;
+        e.score = e.direct = 0;
         e.scored = false;
     }
     // Header-like boxes (site or article headers) and figures hold no body
@@ -729,6 +736,7 @@ Extraction Page::run(const std::vector<std::string>& titles, bool use_hints) {
         if (name == "main") s += 5;
         if (std::string_view(e.node.attribute("itemprop").value()) == "articleBody") s += 25;
         e.score = s;
+        e.bonus = s;
     };
     for (const Block& b : bl) {
         const El& o = els_[b.owner];
@@ -741,28 +749,37 @@ Extraction Page::run(const std::vector<std::string>& titles, bool use_hints) {
             if (a == 0) break;
             init(a);
             els_[a].score += s / (level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0);
+            if (level == 0) els_[a].direct += s;
         }
     }
     // Final scores: penalise link-heavy containers.
     std::vector<int> cands;
     for (int i = 0; i < static_cast<int>(els_.size()); ++i)
         if (els_[i].scored && !els_[i].killed) {
+            els_[i].content = (els_[i].score - els_[i].bonus) * (1 - link_density(i));
             els_[i].score *= (1 - link_density(i));
             cands.push_back(i);
         }
     std::sort(cands.begin(), cands.end(), [&](int a, int b) { return els_[a].score > els_[b].score; });
     int top = cands.empty() ? body_ : cands[0];
     if (!cands.empty()) {
+        // Hints choose between rival boxes, but cannot make a box beat its
+        // own descendant: the box that holds the paragraphs wins over the
+        // <article class="story"> around it, byline and standfirst.
+        int deepest = top;
+        for (int c : cands)
+            if (c != top && inside(c, top) && els_[c].content >= els_[deepest].content) deepest = c;
+        top = deepest;
         // Several strong candidates inside one ancestor: the ancestor is the
         // article (live blogs, bodies split into columns).
         std::vector<int> alts;
         for (size_t k = 1; k < cands.size() && k < 6; ++k)
-            if (els_[cands[k]].score >= 0.75 * els_[top].score) alts.push_back(cands[k]);
+            if (els_[cands[k]].score >= 0.75 * els_[top].score && !inside(top, cands[k])) alts.push_back(cands[k]);
         if (alts.size() >= 3) {
             for (int a = els_[top].parent; a > 0 && a != body_; a = els_[a].parent) {
                 int n = 0;
                 for (int c : alts)
-                    if (inside(c, a)) ++n;
+                    if (c != a && inside(c, a)) ++n;
                 if (n >= 3) {
                     top = a;
                     break;
@@ -770,16 +787,17 @@ Extraction Page::run(const std::vector<std::string>& titles, bool use_hints) {
             }
         }
         init(top);
-        // Climb while the parent scores higher (the body spans it).
-        double last = els_[top].score, threshold = last / 3;
+        // Climb while the parent holds more paragraph content (the body
+        // spans it).
+        double last = els_[top].content, threshold = last / 3;
         for (int a = els_[top].parent; a > 0 && a != body_; a = els_[a].parent) {
             if (!els_[a].scored) continue;
-            if (els_[a].score < threshold) break;
-            if (els_[a].score > last) {
+            if (els_[a].content < threshold) break;
+            if (els_[a].content > last) {
                 top = a;
                 break;
             }
-            last = els_[a].score;
+            last = els_[a].content;
         }
         while (els_[top].parent > 0 && els_[top].parent != body_ && els_[els_[top].parent].children == 1) top = els_[top].parent;
     }
@@ -798,7 +816,9 @@ Extraction Page::run(const std::vector<std::string>& titles, bool use_hints) {
                 continue;
             }
             double bonus = (!top_class.empty() && top_class == e.node.attribute("class").value()) ? top_score * 0.2 : 0;
-            bool add = e.scored && e.score + bonus >= threshold;
+            // A box whose paragraphs sit deeper (one box per comment, per
+            // teaser) is not more of the same body.
+            bool add = e.scored && e.score + bonus >= threshold && e.direct * (1 - link_density(s)) + bonus >= threshold * 0.5;
             if (!add && (e.tag == Tag::p || e.tag == Tag::container) && header_of[s] < 0) {
                 double ld = link_density(s);
                 // Only direct text paragraphs, not boxes.
