@@ -552,8 +552,15 @@ void Page::kill_soft(bool use_hints) {
     // Sign-up boxes: the largest small box around an e-mail field or a form.
     for (int i = 0; i < static_cast<int>(els_.size()); ++i) {
         const El& e = els_[i];
-        bool email = e.tag == Tag::input && (std::string_view(e.node.attribute("type").value()) == "email" ||
-                                             std::string_view(e.node.attribute("name").value()) == "email");
+        bool email = false;
+        if (e.tag == Tag::input) {
+            if (std::string_view(e.node.attribute("type").value()) == "email") email = true;
+            for (const char* attr : {"name", "id", "placeholder", "aria-label"}) {
+                std::string v = e.node.attribute(attr).value();
+                for (char& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                if (v.find("mail") != std::string::npos) email = true;
+            }
+        }
         if (!email && !(e.tag == Tag::form)) continue;
         int box = -1;
         for (int a = e.parent; a > 0 && a != body_; a = els_[a].parent) {
@@ -890,29 +897,44 @@ Extraction Page::run(const std::vector<std::string>& titles, bool use_hints) {
                 why("links");
                 continue;
             }
-            std::string_view t = b.text;
-            bool short_line = t.size() <= 120;
-            if (o.tag == Tag::heading || short_line) {
-                if (is_title(t)) {
+            // Line by line: a <br>-separated block may hold headline,
+            // byline and dateline before the text (old table layouts).
+            std::string kept_lines;
+            bool dropped_title = false;
+            size_t ls = 0;
+            while (ls <= b.text.size()) {
+                size_t le = b.text.find('\n', ls);
+                if (le == std::string::npos) le = b.text.size();
+                std::string_view t = std::string_view(b.text).substr(ls, le - ls);
+                ls = le + 1;
+                if (t.empty()) continue;
+                bool short_line = t.size() <= 120;
+                if ((o.tag == Tag::heading || short_line) && is_title(t)) {
                     why("title");
+                    dropped_title = true;
                     continue;
                 }
+                if (o.tag == Tag::heading && o.level == 1 && out.empty()) continue;
+                if (short_line && boilerplate_phrase(t)) {
+                    why("phrase");
+                    continue;
+                }
+                if (short_line && o.tag != Tag::heading && (byline_start(t) || meta_line_words(t))) {
+                    ex.byline_texts.emplace_back(t);
+                    why("byline");
+                    continue;
+                }
+                if (t.size() <= 100 && o.tag != Tag::heading && !ends_sentence(t) && !find_date_in_text(t).empty()) {
+                    ex.date_texts.emplace_back(t);
+                    why("date");
+                    continue;
+                }
+                if (!kept_lines.empty()) kept_lines += '\n';
+                kept_lines += t;
             }
-            if (o.tag == Tag::heading && o.level == 1 && out.empty()) continue;
-            if (short_line && boilerplate_phrase(t)) {
-                why("phrase");
-                continue;
-            }
-            if (short_line && o.tag != Tag::heading && (byline_start(t) || meta_line_words(t))) {
-                ex.byline_texts.emplace_back(t);
-                why("byline");
-                continue;
-            }
-            if (t.size() <= 100 && o.tag != Tag::heading && !ends_sentence(t) && !find_date_in_text(t).empty()) {
-                ex.date_texts.emplace_back(t);
-                why("date");
-                continue;
-            }
+            (void)dropped_title;
+            if (kept_lines.empty()) continue;
+            std::string_view t = kept_lines;
             if (!out.empty() && out.back().text == t) continue;
             out.push_back({std::string(t), o.tag == Tag::heading ? o.level : 0});
         }

@@ -184,14 +184,16 @@ bool has_type(const json& o, std::string_view type) {
     return match(t);
 }
 
-void collect_objects(const json& j, std::vector<const json*>& out, int depth) {
+// Every object, with how deeply it is nested under other objects (@graph
+// and top-level arrays do not count): the page's article is the shallowest.
+void collect_objects(const json& j, std::vector<std::pair<const json*, int>>& out, int depth, int level) {
     if (depth > 12) return;
     if (j.is_array()) {
-        for (const auto& x : j) collect_objects(x, out, depth + 1);
+        for (const auto& x : j) collect_objects(x, out, depth + 1, level);
     } else if (j.is_object()) {
-        out.push_back(&j);
+        out.emplace_back(&j, level);
         for (const auto& [k, v] : j.items())
-            if (v.is_object() || v.is_array()) collect_objects(v, out, depth + 1);
+            if (v.is_object() || v.is_array()) collect_objects(v, out, depth + 1, k == "@graph" ? level : level + 1);
     }
 }
 
@@ -395,20 +397,22 @@ Metadata extract_metadata(const pugi::xml_document& dom, std::string_view base_u
         json j = parse_json_lenient(text);
         if (!j.is_discarded()) docs.push_back(std::move(j));
     }
+    std::vector<std::pair<const json*, int>> nested;
+    for (const auto& d : docs) collect_objects(d, nested, 0, 0);
+    std::stable_sort(nested.begin(), nested.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
     std::vector<const json*> objects;
-    for (const auto& d : docs) collect_objects(d, objects, 0);
+    for (const auto& [o, level] : nested) objects.push_back(o);
     LdIndex idx;
     for (const json* o : objects)
         if (o->contains("@id") && o->size() > 2) idx.by_id.emplace(str((*o)["@id"]), o);
     const json* article = nullptr;
-    for (std::string_view type : article_types()) {
-        for (const json* o : objects)
-            if (has_type(*o, type) && (o->contains("headline") || o->contains("datePublished"))) {
+    int article_level = 1 << 20;
+    for (std::string_view type : article_types())
+        for (const auto& [o, level] : nested)
+            if (level < article_level && has_type(*o, type) && (o->contains("headline") || o->contains("datePublished"))) {
                 article = o;
-                break;
+                article_level = level;
             }
-        if (article) break;
-    }
     std::string ld_headline, ld_published, ld_modified, ld_publisher, ld_site;
     std::vector<std::string> ld_authors;
     if (article) {
