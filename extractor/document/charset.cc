@@ -280,6 +280,7 @@ std::string detect(std::string_view bytes, bool html) {
     std::string result = "windows-1252";
     int32_t n = 0;
     const UCharsetMatch** matches = ucsdet_detectAll(d, &n, &err);
+    int32_t best_conf = -1, western_conf = -1;
     if (U_SUCCESS(err)) {
         for (int32_t i = 0; i < n; ++i) {
             UErrorCode e2 = U_ZERO_ERROR;
@@ -290,10 +291,20 @@ std::string detect(std::string_view bytes, bool html) {
             if (c.empty() || c == "UTF-8" || c.rfind("UTF-16", 0) == 0 || c.rfind("UTF-32", 0) == 0 || c.rfind("ibm", 0) == 0 ||
                 c.rfind("IBM", 0) == 0)
                 continue;  // not UTF-8 (we checked) and not the EBCDIC/Arabic-visual oddities
-            result = c;
-            break;
+            if (c == "windows-1252" && western_conf < 0) western_conf = conf;
+            if (best_conf < 0) {
+                result = c;
+                best_conf = conf;
+            }
         }
     }
+    // Short Latin-script samples are a coin toss between windows-1250/1252/
+    // 1254 and friends; Western European is by far the most common on the
+    // web, so a near tie goes to windows-1252.
+    static const char* latin[] = {"windows-1250", "windows-1254", "windows-1257", "iso-8859-2", "iso-8859-9",
+                                  "iso-8859-13", "iso-8859-15", "iso-8859-3", "iso-8859-4", "iso-8859-16"};
+    for (const char* l : latin)
+        if (result == l && western_conf >= 0 && western_conf + 15 >= best_conf) result = "windows-1252";
     ucsdet_close(d);
     return result;
 }
