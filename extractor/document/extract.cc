@@ -221,8 +221,11 @@ void hint_words_raw(std::string_view s, std::vector<std::string>& out) {
 }
 
 uint8_t classify_hints(pugi::xml_node n) {
-    std::vector<std::string> words;
-    for (const char* attr : {"class", "id"}) {
+    // Reused between calls: this runs for every element of every page.
+    thread_local std::vector<std::string> words;
+    words.clear();
+    // data-component / data-testid name components in many React sites.
+    for (const char* attr : {"class", "id", "data-component", "data-testid", "data-module"}) {
         pugi::xml_attribute a = n.attribute(attr);
         if (a) {
             if (!words.empty()) words.push_back("|");
@@ -389,7 +392,18 @@ public:
     Extraction run(const std::vector<std::string>& titles, bool use_hints);
 
 private:
+    // The page in document order: element enter (>= 0: mirror index),
+    // element exit (-1 - index) and text (kText, with the text in texts_).
+    static constexpr int kText = INT32_MIN;
+    struct Event {
+        int code;
+        int el;                 // for text: the parent element
+        const char* text;       // for text
+    };
     std::vector<El> els_;
+    std::vector<Event> events_;
+    std::vector<int> enter_pos_;  // element → its enter event
+    std::vector<int> exit_pos_;   // element → its exit event
     int body_ = 0;
 
     void build(const pugi::xml_document& dom);
@@ -418,12 +432,15 @@ void Page::build(const pugi::xml_document& dom) {
         stack.pop_back();
         if (!it.node) {  // subtree end marker
             els_[it.parent].end = static_cast<int>(els_.size());
+            exit_pos_[it.parent] = static_cast<int>(events_.size());
+            events_.push_back({-1 - it.parent, it.parent, nullptr});
             continue;
         }
         if (it.node.type() == pugi::node_pcdata) {
             if (it.parent < 0) continue;
             El& p = els_[it.parent];
             if (p.tag == Tag::junk) continue;
+            events_.push_back({kText, it.parent, it.node.value()});
             int w = weighted_chars(it.node.value());
             p.own_chars += w;
             if (p.in_link) p.own_link += w;
@@ -452,6 +469,9 @@ void Page::build(const pugi::xml_document& dom) {
         int idx = static_cast<int>(els_.size());
         if (std::strcmp(it.node.name(), "body") == 0) body_ = idx;
         els_.push_back(e);
+        enter_pos_.push_back(static_cast<int>(events_.size()));
+        exit_pos_.push_back(-1);
+        events_.push_back({idx, idx, nullptr});
         stack.push_back({pugi::xml_node(), idx});
         std::vector<pugi::xml_node> kids;
         for (pugi::xml_node c = it.node.first_child(); c; c = c.next_sibling()) kids.push_back(c);
@@ -575,7 +595,6 @@ void Page::kill_soft(bool use_hints) {
 
 std::vector<Block> Page::blocks() const {
     std::vector<Block> out;
-    Block cur;
     std::string buf;
     int buf_link = 0;
     int owner_stack_top = -1;
@@ -606,40 +625,31 @@ std::vector<Block> Page::blocks() const {
         buf.clear();
         buf_link = 0;
     };
-    // Iterative walk over the pugixml nodes, using the mirror for elements.
-    struct Frame {
-        pugi::xml_node node;
-        int el;       // mirror index of the element (for elements)
-        bool exit;
-    };
-    std::vector<Frame> stack;
-    std::unordered_map<pugi::xml_node_struct*, int> index;
-    index.reserve(els_.size());
-    for (int i = 0; i < static_cast<int>(els_.size()); ++i) index[els_[i].node.internal_object()] = i;
     if (els_.empty()) return out;
-    stack.push_back({els_[body_].node, body_, false});
-    while (!stack.empty()) {
-        Frame f = stack.back();
-        stack.pop_back();
-        if (f.exit) {
-            const El& e = els_[f.el];
-            if (e.block || (e.tag == Tag::tr)) {
+    for (int k = enter_pos_[body_]; k <= exit_pos_[body_]; ++k) {
+        const Event& ev = events_[k];
+        if (ev.code == kText) {
+            if (els_[ev.el].killed) continue;
+            std::string_view v = ev.text;
+            buf += v;
+            if (els_[ev.el].in_link) buf_link += weighted_chars(v);
+            continue;
+        }
+        if (ev.code < 0) {  // exit
+            const El& e = els_[ev.el];
+            if (e.killed) continue;
+            if (e.block) {
                 flush(owner_stack_top);
                 owners.pop_back();
                 owner_stack_top = owners.empty() ? -1 : owners.back();
             }
             continue;
         }
-        if (f.node.type() == pugi::node_pcdata) {
-            int pe = f.el;
-            if (pe >= 0 && els_[pe].killed) continue;
-            std::string_view v = f.node.value();
-            buf += v;
-            if (pe >= 0 && els_[pe].in_link) buf_link += weighted_chars(v);
+        const El& e = els_[ev.el];
+        if (e.killed) {
+            k = exit_pos_[ev.el];  // skip the subtree
             continue;
         }
-        const El& e = els_[f.el];
-        if (e.killed) continue;
         if (e.tag == Tag::br) {
             // Two <br> in a row end a paragraph.
             size_t last = buf.find_last_not_of(" \t\r");
@@ -653,25 +663,14 @@ std::vector<Block> Page::blocks() const {
             if (row_has_cell) buf += " | ";
             row_has_cell = true;
         }
-        if (e.block || e.tag == Tag::tr) {
+        if (e.block) {
             flush(owner_stack_top);
-            owners.push_back(f.el);
-            owner_stack_top = f.el;
+            owners.push_back(ev.el);
+            owner_stack_top = ev.el;
             if (e.tag == Tag::tr) row_has_cell = false;
         } else if (e.tag == Tag::img || e.tag == Tag::input) {
             buf += ' ';
         }
-        stack.push_back({f.node, f.el, true});
-        std::vector<Frame> kids;
-        for (pugi::xml_node c = f.node.first_child(); c; c = c.next_sibling()) {
-            if (c.type() == pugi::node_element) {
-                auto it = index.find(c.internal_object());
-                if (it != index.end()) kids.push_back({c, it->second, false});
-            } else if (c.type() == pugi::node_pcdata) {
-                kids.push_back({c, f.el, false});
-            }
-        }
-        for (size_t k = kids.size(); k-- > 0;) stack.push_back(kids[k]);
     }
     flush(owner_stack_top);
     return out;

@@ -345,7 +345,9 @@ std::vector<std::string> parse_byline(std::string_view in) {
                 unsigned char c0 = w[0];
                 bool digit = std::any_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
                 bool cap = c0 >= 0x80 || std::isupper(c0);
-                if (!cap || digit || role(w) || w.find('@') != std::string::npos) {
+                // Role words end a name ("Jane Doe Staff Writer") but can
+                // be a surname ("Ann Writer").
+                if (!cap || digit || (role(w) && name.size() != 1) || w.find('@') != std::string::npos) {
                     followed = true;
                     break;
                 }
@@ -515,6 +517,8 @@ Metadata extract_metadata(const pugi::xml_document& dom, std::string_view base_u
     for (const std::string* t : {&m.title, &ld_headline, &og_title, &tw_title, &pg.title_tag})
         if (!t->empty()) m.title_variants.push_back(*t);
     for (const auto& h : pg.h1s) m.title_variants.push_back(h);
+    // A line that only names the site is furniture too.
+    if (!m.publisher.empty()) m.title_variants.push_back(m.publisher);
     for (const auto& p : split_title(pg.title_tag))
         if (p.size() > 25) m.title_variants.push_back(p);
 
