@@ -60,6 +60,7 @@ public:
 private:
     rules::RuleSet rules_;
     normalise::Normaliser normaliser_;
+    claims::Assembler assembler_;
 };
 
 // The output record of the contract.

@@ -35,7 +35,7 @@ bool field_matches(const nlohmann::ordered_json& got, const std::string& want) {
 
 bool mention_matches(const nlohmann::ordered_json& m, const rules::Expectation& e, bool check_fields) {
     if (m["type"] != e.type) return false;
-    if (e.text && m["text"] != *e.text) return false;
+    if (e.text && (!m.contains("text") || m["text"] != *e.text)) return false;
     if (!check_fields) return true;
     for (const auto& [k, v] : e.fields) {
         if (!m.contains(k)) {
@@ -45,6 +45,43 @@ bool mention_matches(const nlohmann::ordered_json& m, const rules::Expectation& 
         if (!field_matches(m[k], v)) return false;
     }
     return true;
+}
+
+// A claim flattened to the field names claim expectations use:
+//   => claim kind=amount subject="Alibaba|Tencent|Baidu" metric=capital_expenditure value=5e10
+//      currency=CNY period=2024-H1 baseline=2.3e10 baseline_period=2023-H1 change=up factor=2
+//      amount=1.3e11 percent=5 sources="Financial Times" equivalent=7e9 combined=true
+nlohmann::ordered_json flatten_claim(const nlohmann::ordered_json& c) {
+    nlohmann::ordered_json f;
+    f["type"] = "claim";
+    f["kind"] = c["kind"];
+    std::string subject, sources;
+    for (const auto& s : c["subject"]) subject += (subject.empty() ? "" : "|") + s.get<std::string>();
+    for (const auto& s : c["sources"]) sources += (sources.empty() ? "" : "|") + s["name"].get<std::string>();
+    f["subject"] = subject;
+    f["sources"] = sources;
+    f["combined"] = c.value("combined", false);
+    f["metric"] = c["metric"];
+    if (!c["value"].is_null()) {
+        f["value"] = c["value"]["value"];
+        if (c["value"].contains("currency")) f["currency"] = c["value"]["currency"];
+        if (c["value"].contains("unit")) f["unit"] = c["value"]["unit"];
+    }
+    if (!c["equivalents"].empty()) f["equivalent"] = c["equivalents"][0]["value"];
+    if (!c["period"].is_null()) f["period"] = c["period"]["value"];
+    if (!c["baseline"].is_null()) {
+        f["baseline"] = c["baseline"]["value"]["value"];
+        if (!c["baseline"]["period"].is_null()) f["baseline_period"] = c["baseline"]["period"]["value"];
+    }
+    if (!c["change"].is_null()) {
+        const auto& ch = c["change"];
+        f["change"] = ch["direction"];
+        if (ch.contains("factor")) f["factor"] = ch["factor"];
+        if (ch.contains("amount")) f["amount"] = ch["amount"]["value"];
+        if (ch.contains("percent")) f["percent"] = ch["percent"]["value"];
+    }
+    if (c.contains("statement")) f["statement"] = c["statement"]["text"];
+    return f;
 }
 
 std::string describe(const nlohmann::ordered_json& mentions, const std::string& type) {
@@ -81,6 +118,7 @@ ExampleReport run_examples(const Extractor& extractor) {
             mentions.push_back(mention_json(m, rec.text));
             ++report.rule_hits[m.rule];
         }
+        for (const auto& c : rec.claims) mentions.push_back(flatten_claim(c.record));
         for (const rules::Expectation& e : ex.expectations) {
             ++report.expectations;
             bool found = false;

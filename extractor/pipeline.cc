@@ -42,7 +42,7 @@ std::string content_id(std::string_view text) {
 }
 
 Extractor::Extractor(const fs::path& rules_dir)
-    : rules_(rules::RuleSet::load(rules_dir)), normaliser_(rules_) {}
+    : rules_(rules::RuleSet::load(rules_dir)), normaliser_(rules_), assembler_(rules_) {}
 Extractor::~Extractor() = default;
 
 Record Extractor::extract(document::Document doc, const std::string& default_published) const {
@@ -62,7 +62,7 @@ Record Extractor::extract(document::Document doc, const std::string& default_pub
     }
     r.doc = std::move(doc);
     r.mentions = normaliser_.normalise(rules_.match(r.text), r.text, {.published = r.published});
-    r.claims = claims::assemble(r.mentions, r.text, {.id = r.doc.id, .published = r.published});
+    r.claims = assembler_.assemble(r.mentions, r.text, {.id = r.doc.id, .published = r.published});
     return r;
 }
 

@@ -1,11 +1,924 @@
-// Claim assembly (issue 3). Until then, no claims.
+// Claim assembly: figures → roles (value, equivalent, baseline, change
+// amount) → claims with subject, metric, period and sources. See claims.h
+// for the overview and rules/claims/README.md for the heuristics and the
+// meaning of confidence.
 #include "extractor/claims/claims.h"
+#include "extractor/claims/lexicon.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+#include <optional>
+#include <set>
 
 namespace claimex::claims {
 
-std::vector<Claim> assemble(const std::vector<normalise::Mention>&, const text::Text&,
-                            const DocumentInfo&) {
-    return {};
+using normalise::Mention;
+using normalise::Type;
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+bool is_value(const Mention& m) {
+    return (m.type == Type::money || m.type == Type::percent || m.type == Type::quantity) && m.unit != "factor";
+}
+bool is_factor(const Mention& m) { return m.type == Type::quantity && m.unit == "factor"; }
+bool is_entity(const Mention& m) { return m.type == Type::org || m.type == Type::person || m.type == Type::place; }
+
+// Words that start a leading adverbial ("In October 2022, ...") or are
+// otherwise no part of a subject.
+const std::set<std::string, std::less<>> kLeadWords = {
+    "in", "at", "on", "by", "according", "as", "for", "during", "since", "after", "before", "meanwhile",
+    "however", "still", "also", "separately", "overall", "last", "this", "earlier", "later", "then", "but",
+    "and", "so", "yet", "while", "when", "despite", "under", "with", "from", "over", "of"};
+const std::set<std::string, std::less<>> kPrepositions = {"in", "of", "from", "at", "for", "across", "with", "on",
+                                                          "by", "to", "into", "among", "over"};
+const std::set<std::string, std::less<>> kAnaphora = {"the company", "the group", "the firm", "the bank",
+                                                      "the lender", "the carrier", "the retailer", "the insurer",
+                                                      "the automaker", "the carmaker", "the chipmaker", "it",
+                                                      "the conglomerate", "the startup", "the operator"};
+const std::set<std::string, std::less<>> kDeterminers = {"the", "a", "an", "its", "their", "his", "her", "our"};
+
+std::string lower(std::string_view s) {
+    std::string o(s);
+    for (char& c : o) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return o;
+}
+
+std::string trim(std::string_view s) {
+    size_t b = 0, e = s.size();
+    while (b < e && (std::isspace(static_cast<unsigned char>(s[b])) || s[b] == ',')) ++b;
+    while (e > b && (std::isspace(static_cast<unsigned char>(s[e - 1])) || s[e - 1] == ',' || s[e - 1] == '.'))
+        --e;
+    return std::string(s.substr(b, e - b));
+}
+
+uint64_t fnv(std::string_view s, uint64_t h = 1469598103934665603ULL) {
+    for (unsigned char c : s) {
+        h ^= c;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+std::string num(double v) {
+    if (std::fabs(v) < 9e15 && v == std::floor(v)) return fmt::format("{}", static_cast<long long>(v));
+    return fmt::format("{}", v);
+}
+
+// The role a figure plays in its sentence.
+// Change verbs whose metric is their subject ("revenue rose"); the others
+// take it as object ("reduced the market value of ...", "doubled spending").
+const std::set<std::string, std::less<>> kIntransitive = {
+    "rose", "rise", "rises", "rising", "risen", "increased", "increase", "increases", "grew", "grow", "grows",
+    "grown", "jumped", "jump", "surged", "surge", "soared", "climbed", "climb", "gained", "fell", "fall", "falls",
+    "falling", "fallen", "dropped", "drop", "declined", "decline", "declines", "decreased", "decrease", "slumped",
+    "plunged", "tumbled", "slipped", "sank", "shrank", "shrink", "contracted", "eased", "advanced", "rebounded",
+    "plummeted", "expanded", "expand"};
+
+enum class Role { value, equivalent, baseline, change_amount, change_percent };
+
+struct Figure {
+    size_t m;                 // index into mentions
+    Role role = Role::value;
+    size_t of = SIZE_MAX;     // equivalent/baseline: the figure it belongs to (index into figures)
+    size_t tok = 0;           // first token index at or after the mention
+};
+
+struct ChangeEvent {
+    size_t tok;               // token index of the change verb
+    std::string direction;
+    std::optional<double> factor;
+    std::string qualifier;
+    std::optional<size_t> factor_mention;
+    std::string verb;
+};
+
+}  // namespace
+
+struct Assembler::Impl {
+    Lexicon metrics, change_verbs, cues, verbs;
+
+    explicit Impl(const rules::RuleSet& r)
+        : metrics(r, "CLAIM_METRICS"),
+          change_verbs(r, "CLAIM_CHANGE_VERBS"),
+          cues(r, "CLAIM_CUES"),
+          verbs(Lexicon::from_list(r, "CLAIM_VERBS")) {}
+
+    std::vector<Claim> assemble(const std::vector<Mention>& ms, const text::Text& t, const DocumentInfo& doc) const;
+};
+
+namespace {
+
+// Everything the assembly of one sentence needs.
+struct SentenceView {
+    const std::vector<Mention>& ms;
+    const text::Text& t;
+    text::Span span;
+    std::vector<Token> toks;
+    std::vector<size_t> mentions;      // indices into ms, in order
+    // token index → mention index covering it (SIZE_MAX: none)
+    std::vector<size_t> tok_mention;
+
+    size_t token_at(uint32_t byte) const {
+        for (size_t i = 0; i < toks.size(); ++i)
+            if (toks[i].end > byte) return i;
+        return toks.size();
+    }
+    std::string_view slice(uint32_t b, uint32_t e) const {
+        return std::string_view(t.analysis()).substr(b, e > b ? e - b : 0);
+    }
+    bool inside_parens(uint32_t byte) const {
+        int depth = 0;
+        for (const Token& k : toks) {
+            if (k.begin >= byte) break;
+            if (k.low == "(") ++depth;
+            if (k.low == ")" && depth > 0) --depth;
+        }
+        return depth > 0;
+    }
+};
+
+Json period_json(const Mention& m, const text::Text& t) {
+    Json j;
+    j["value"] = m.timex.empty() ? Json(nullptr) : Json(m.timex);
+    if (!m.from.empty()) j["from"] = m.from;
+    if (!m.to.empty()) j["to"] = m.to;
+    j["text"] = std::string(t.original_slice(m.span));
+    j["start"] = t.codepoint(m.span.begin);
+    j["end"] = t.codepoint(m.span.end);
+    return j;
+}
+
+Json value_json(const Mention& m, const text::Text& t) {
+    Json j;
+    j["type"] = normalise::type_name(m.type);
+    if (m.value) j["value"] = *m.value;
+    if (!m.currency.empty()) j["currency"] = m.currency;
+    if (!m.unit.empty()) j["unit"] = m.unit;
+    if (m.min) j["min"] = *m.min;
+    if (m.max) j["max"] = *m.max;
+    if (!m.qualifier.empty()) j["qualifier"] = m.qualifier;
+    j["text"] = std::string(t.original_slice(m.span));
+    j["start"] = t.codepoint(m.span.begin);
+    j["end"] = t.codepoint(m.span.end);
+    return j;
+}
+
+std::string value_key(const Mention& m) {
+    return fmt::format("{}:{}{}{}", normalise::type_name(m.type), m.value ? num(*m.value) : "-", m.currency,
+                       m.unit);
+}
+
+}  // namespace
+
+std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, const text::Text& t,
+                                             const DocumentInfo& doc) const {
+    std::vector<Claim> out;
+    const std::string& a = t.analysis();
+
+    // The article's lead attribution: the first source naming someone.
+    const Mention* lead_source = nullptr;
+    for (const Mention& m : ms)
+        if (m.type == Type::source && !m.name.empty()) {
+            lead_source = &m;
+            break;
+        }
+
+    // Last company named before a position (for "the company").
+    auto last_company_before = [&](uint32_t byte) -> const Mention* {
+        const Mention* best = nullptr;
+        for (const Mention& m : ms) {
+            if (m.span.begin >= byte) break;
+            if (m.type == Type::org && (m.kind == "company" || m.kind.empty())) best = &m;
+        }
+        return best;
+    };
+
+    size_t next_mention = 0;
+    std::set<std::string> seen_ids;
+
+    for (const text::Span& S : t.sentences()) {
+        SentenceView sv{ms, t, S, {}, {}, {}};
+        while (next_mention < ms.size() && ms[next_mention].span.begin < S.begin) ++next_mention;
+        for (size_t i = next_mention; i < ms.size() && ms[i].span.begin < S.end; ++i) sv.mentions.push_back(i);
+        bool any_value = false, any_source = false, any_factor = false;
+        for (size_t i : sv.mentions) {
+            any_value |= is_value(ms[i]);
+            any_factor |= is_factor(ms[i]);
+            any_source |= ms[i].type == Type::source && !ms[i].name.empty();
+        }
+        if (!any_value && !any_source && !any_factor) continue;
+
+        sv.toks = tokenize(a, S);
+        sv.tok_mention.assign(sv.toks.size(), SIZE_MAX);
+        for (size_t i : sv.mentions) {
+            if (ms[i].type == Type::source) continue;
+            for (size_t k = 0; k < sv.toks.size(); ++k)
+                if (sv.toks[k].begin >= ms[i].span.begin && sv.toks[k].end <= ms[i].span.end &&
+                    (sv.tok_mention[k] == SIZE_MAX || !is_value(ms[sv.tok_mention[k]])))
+                    sv.tok_mention[k] = i;
+        }
+        const auto& toks = sv.toks;
+
+        // Words before a figure, skipping qualifier words ("about", "more than").
+        auto words_before = [&](size_t tok, size_t n) {
+            std::vector<std::string> w;
+            static const std::set<std::string, std::less<>> skip = {
+                "about", "around", "approximately", "roughly", "some", "nearly", "almost", "more", "than",
+                "over", "under", "less", "up", "at", "least", "just", "a", "an", "the", "only", "close"};
+            for (size_t k = tok; k-- > 0 && w.size() < n;) {
+                if (sv.tok_mention[k] != SIZE_MAX && is_value(ms[sv.tok_mention[k]])) break;
+                if (w.empty() && skip.count(toks[k].low)) continue;
+                w.insert(w.begin(), toks[k].low);
+            }
+            return w;
+        };
+        auto ends_with_cue = [&](const std::vector<std::string>& w, std::string_view role) {
+            for (size_t start = 0; start < w.size(); ++start) {
+                std::vector<Token> tail;
+                for (size_t k = start; k < w.size(); ++k) tail.push_back({0, 0, w[k]});
+                size_t n = 0;
+                const Lexicon::Entry* e = cues.match(tail, 0, &n);
+                if (e && n == tail.size() && e->value == role) return true;
+            }
+            return false;
+        };
+
+        // ---- 1. figures and their roles
+        std::vector<Figure> figs;
+        for (size_t i : sv.mentions)
+            if (is_value(ms[i])) figs.push_back({i, Role::value, SIZE_MAX, sv.token_at(ms[i].span.begin)});
+
+        // Change events: change verbs, with the factor mentions that overlap them.
+        std::vector<ChangeEvent> events;
+        for (size_t k = 0; k < toks.size(); ++k) {
+            size_t n = 0;
+            const Lexicon::Entry* e = change_verbs.match(toks, k, &n);
+            if (!e) continue;
+            // A verb inside a figure's or an entity's span is not a verb ("Cut Holdings").
+            if (sv.tok_mention[k] != SIZE_MAX && !is_factor(ms[sv.tok_mention[k]])) continue;
+            ChangeEvent ev{k, e->value, std::nullopt, "", std::nullopt, toks[k].low};
+            if (!e->extra.empty()) ev.factor = std::stod(e->extra);
+            for (size_t i : sv.mentions)
+                if (is_factor(ms[i]) && ms[i].span.begin <= toks[k].begin && toks[k].end <= ms[i].span.end) {
+                    ev.factor_mention = i;
+                    if (ms[i].value) ev.factor = ms[i].value;
+                    ev.qualifier = ms[i].qualifier;
+                }
+            events.push_back(ev);
+        }
+        // Factor mentions no verb covered ("tenfold") are events too.
+        for (size_t i : sv.mentions) {
+            if (!is_factor(ms[i])) continue;
+            bool covered = false;
+            for (auto& ev : events) covered |= ev.factor_mention == i;
+            if (!covered) {
+                ChangeEvent ev{sv.token_at(ms[i].span.begin), ms[i].value && *ms[i].value < 1 ? "down" : "up",
+                               ms[i].value, ms[i].qualifier, i, std::string(t.analysis_slice(ms[i].span))};
+                events.push_back(ev);
+            }
+        }
+        std::sort(events.begin(), events.end(), [](const ChangeEvent& x, const ChangeEvent& y) { return x.tok < y.tok; });
+
+        auto event_before = [&](size_t tok) -> const ChangeEvent* {
+            const ChangeEvent* best = nullptr;
+            for (const auto& ev : events)
+                if (ev.tok < tok) best = &ev;
+            return best;
+        };
+
+        for (size_t f = 0; f < figs.size(); ++f) {
+            const Mention& m = ms[figs[f].m];
+            // Equivalent: "(US$7 billion)" or ", or $7 billion" right after a money figure.
+            if (f > 0 && m.type == Type::money && ms[figs[f - 1].m].type == Type::money) {
+                std::string gap = lower(sv.slice(ms[figs[f - 1].m].span.end, m.span.begin));
+                std::string g = trim(gap);
+                static const std::set<std::string, std::less<>> eq = {
+                    "(", "(about", "(around", "(approximately", "(roughly", "(some", "(or", "(or about", "or",
+                    "or about", "or around", "(equivalent to", "equivalent to", "(nearly", "(almost", "(over",
+                    "(more than", "(~", "(approx.", "(approx", "(circa", "(c."};
+                if (eq.count(g)) {
+                    figs[f].role = Role::equivalent;
+                    size_t owner = f - 1;
+                    while (owner > 0 && figs[owner].role == Role::equivalent) --owner;
+                    figs[f].of = owner;
+                    continue;
+                }
+            }
+            auto w = words_before(figs[f].tok, 3);
+            const ChangeEvent* ev = event_before(figs[f].tok);
+            bool ev_near = ev && figs[f].tok - ev->tok <= 12;
+            // Baseline: "compared with 23 billion yuan", "up from $2bn".
+            if (ends_with_cue(w, "baseline")) {
+                size_t owner = SIZE_MAX;
+                for (size_t p = f; p-- > 0;)
+                    if (figs[p].role == Role::value && ms[figs[p].m].type == m.type) {
+                        owner = p;
+                        break;
+                    }
+                if (owner != SIZE_MAX && (w.back() != "from" || ev_near)) {
+                    figs[f].role = Role::baseline;
+                    figs[f].of = owner;
+                    continue;
+                }
+            }
+            // Change size: "by $130 billion"; "rose 5%".
+            if (ev_near) {
+                if (ends_with_cue(w, "amount")) {
+                    figs[f].role = m.type == Type::percent ? Role::change_percent : Role::change_amount;
+                    continue;
+                }
+                bool right_after_verb = true;
+                for (size_t k = ev->tok + 1; k < figs[f].tok; ++k)
+                    if (toks[k].is_word()) {
+                        static const std::set<std::string, std::less<>> fill = {"about", "around", "nearly", "almost",
+                                                                                "some", "roughly", "more", "than",
+                                                                                "over", "just", "a", "an"};
+                        if (!fill.count(toks[k].low)) right_after_verb = false;
+                    }
+                if (right_after_verb && m.type == Type::percent) {
+                    figs[f].role = Role::change_percent;
+                    continue;
+                }
+                if (right_after_verb && kIntransitive.count(ev->verb) && !ends_with_cue(w, "level")) {
+                    figs[f].role = Role::change_amount;
+                    continue;
+                }
+            }
+        }
+
+        // ---- helpers for subject, metric, period, sources
+
+        // Clause start: after leading adverbials ending in a comma that
+        // carry a date or source or start with a lead word.
+        auto clause_start_tok = [&](size_t limit) {
+            size_t start = 0;
+            for (;;) {
+                size_t comma = SIZE_MAX;
+                for (size_t k = start; k < limit; ++k)
+                    if (toks[k].low == ",") {
+                        comma = k;
+                        break;
+                    }
+                if (comma == SIZE_MAX || comma + 1 >= limit) break;
+                bool lead = kLeadWords.count(toks[start].low) > 0;
+                if (!lead) {
+                    // "X, which cited ..., Y" — an apposition of a source: skip too.
+                    for (size_t i : sv.mentions)
+                        if (ms[i].type == Type::source && ms[i].span.begin <= toks[start].begin + 1 &&
+                            ms[i].span.end <= toks[comma].begin)
+                            lead = true;
+                }
+                if (!lead) break;
+                // The segment may be "According to X, which cited a report by Y," → skip to the
+                // comma after the last mention of the segment.
+                start = comma + 1;
+                if (start < limit && (toks[start].low == "which" || toks[start].low == "who")) {
+                    size_t next = SIZE_MAX;
+                    for (size_t k = start; k < limit; ++k)
+                        if (toks[k].low == ",") {
+                            next = k;
+                            break;
+                        }
+                    if (next == SIZE_MAX) break;
+                    start = next + 1;
+                }
+            }
+            return start;
+        };
+
+        // First verb-like token at or after `from` (before `limit`).
+        auto first_verb = [&](size_t from, size_t limit) {
+            for (size_t k = from; k < limit; ++k) {
+                if (sv.tok_mention[k] != SIZE_MAX) continue;
+                if (verbs.contains_word(toks[k].low) || change_verbs.contains_word(toks[k].low)) return k;
+            }
+            return limit;
+        };
+
+        struct MetricHit {
+            size_t tok = SIZE_MAX, n = 0;
+            size_t base_n = 0;  // tokens of the lexicon phrase itself
+            std::string key, text;
+        };
+        // Metric phrase nearest to `anchor`, preferring one before it.
+        auto find_metric = [&](size_t lo, size_t anchor, size_t hi, bool prefer_after = false) {
+            MetricHit best;
+            size_t best_dist = SIZE_MAX;
+            for (size_t k = lo; k < hi; ++k) {
+                if (sv.tok_mention[k] != SIZE_MAX) continue;
+                size_t n = 0;
+                const Lexicon::Entry* e = metrics.match(toks, k, &n);
+                if (!e) continue;
+                // Before the figure is likelier, except for the object of a transitive change verb.
+                size_t dist = k < anchor ? (anchor - k) * (prefer_after ? 3 : 1) : (k - anchor) * (prefer_after ? 1 : 3);
+                if (dist < best_dist) {
+                    best_dist = dist;
+                    best.tok = k;
+                    best.n = n;
+                    best.base_n = n;
+                    best.key = e->value;
+                }
+                k += n - 1;
+            }
+            if (best.tok != SIZE_MAX) {
+                // The words used: the phrase and a prepositional complement ("spending on
+                // infrastructure and ...", "market value of American companies").
+                size_t end = best.tok + best.n;
+                if (end < toks.size() && kPrepositions.count(toks[end].low) && toks[end].low != "by" &&
+                    toks[end].low != "to") {
+                    size_t k = end + 1;
+                    int depth = 0;
+                    while (k < toks.size() && k - end < 16) {
+                        if (toks[k].low == "(") ++depth;
+                        if (toks[k].low == ")") --depth;
+                        if (depth <= 0 && (toks[k].low == "," || toks[k].low == ";")) break;
+                        if (sv.tok_mention[k] != SIZE_MAX &&
+                            (is_value(ms[sv.tok_mention[k]]) || ms[sv.tok_mention[k]].type == Type::date))
+                            break;
+                        if (toks[k].low == "in" && k + 1 < toks.size() && sv.tok_mention[k + 1] != SIZE_MAX &&
+                            ms[sv.tok_mention[k + 1]].type == Type::date)
+                            break;
+                        if (verbs.contains_word(toks[k].low) || change_verbs.contains_word(toks[k].low)) break;
+                        if (toks[k].low == "by" || toks[k].low == "to" || toks[k].low == "than") break;
+                        ++k;
+                    }
+                    if (depth < 0) --k;
+                    if (k > end + 1) end = k;
+                }
+                best.text = std::string(sv.slice(toks[best.tok].begin, toks[end - 1].end));
+                best.n = end - best.tok;
+            }
+            return best;
+        };
+
+        struct Subject {
+            std::vector<std::string> names;
+            std::string description;
+            bool combined = false;
+            bool fallback = false;
+        };
+        auto entities_in = [&](size_t lo, size_t hi, bool skip_parens) {
+            std::vector<const Mention*> out;
+            if (lo >= hi || hi > toks.size()) return out;
+            for (size_t i : sv.mentions) {
+                const Mention& m = ms[i];
+                if (!is_entity(m)) continue;
+                if (m.span.begin < toks[lo].begin || m.span.end > toks[hi - 1].end) continue;
+                if (skip_parens && sv.inside_parens(m.span.begin)) continue;
+                out.push_back(&m);
+            }
+            return out;
+        };
+        auto add_name = [](Subject& s, const std::string& n) {
+            if (!n.empty() && std::find(s.names.begin(), s.names.end(), n) == s.names.end()) s.names.push_back(n);
+        };
+        auto find_subject = [&](const MetricHit& metric, size_t anchor) {
+            Subject s;
+            // (a) "A, B and C's [combined] metric"
+            if (metric.tok != SIZE_MAX && metric.tok < anchor) {
+                size_t k = metric.tok;
+                static const std::set<std::string, std::less<>> mods = {
+                    "combined", "total", "annual", "quarterly", "net", "overall", "first-half", "full-year",
+                    "monthly", "yearly", "joint", "aggregate", "own", "core"};
+                while (k > 0 && mods.count(toks[k - 1].low)) {
+                    if (toks[k - 1].low == "combined" || toks[k - 1].low == "total" || toks[k - 1].low == "aggregate" ||
+                        toks[k - 1].low == "joint")
+                        s.combined = true;
+                    --k;
+                }
+                // possessive: ... ENTITY ' s  (the tokenizer splits the apostrophe)
+                if (k >= 2 && toks[k - 1].low == "s" && toks[k - 2].low == "'") {
+                    uint32_t pos_end = toks[k - 2].begin;
+                    const Mention* last = nullptr;
+                    for (size_t i : sv.mentions)
+                        if (is_entity(ms[i]) && ms[i].span.end == pos_end) last = &ms[i];
+                    if (last) {
+                        std::vector<const Mention*> list{last};
+                        // walk back over ", " / " and " / " & " joined entities
+                        for (;;) {
+                            const Mention* prev = nullptr;
+                            for (size_t i : sv.mentions)
+                                if (is_entity(ms[i]) && ms[i].span.end <= list.front()->span.begin &&
+                                    ms[i].span.begin >= S.begin)
+                                    prev = &ms[i];
+                            if (!prev) break;
+                            std::string gap = trim(lower(sv.slice(prev->span.end, list.front()->span.begin)));
+                            if (gap == "" || gap == "and" || gap == "&" || gap == "as well as")
+                                list.insert(list.begin(), prev);
+                            else
+                                break;
+                        }
+                        for (auto* m : list) add_name(s, m->name);
+                        if (list.size() > 1 && !s.combined) s.combined = false;
+                        return s;
+                    }
+                }
+            }
+            // (b) "the market value of American companies" → what follows "of"
+            if (metric.tok != SIZE_MAX) {
+                size_t after = metric.tok + metric.base_n;
+                if (after < metric.tok + metric.n && toks[after].low == "of") {
+                    size_t lo = after + 1, hi = metric.tok + metric.n;
+                    auto ents = entities_in(lo, hi, true);
+                    if (!ents.empty()) {
+                        for (auto* m : ents) add_name(s, m->name);
+                        return s;
+                    }
+                    std::string d = trim(sv.slice(toks[lo].begin, toks[hi - 1].end));
+                    if (!d.empty()) {
+                        s.description = d;
+                        return s;
+                    }
+                }
+            }
+            // (c) the subject phrase: clause start to the first verb
+            size_t cs = clause_start_tok(anchor);
+            size_t verb = first_verb(cs, anchor);
+            size_t lo = cs, hi = verb;
+            // skip an initial metric phrase ("Revenues from AI-related products will ...")
+            if (lo < hi && metric.tok == lo) return s;
+            if (lo < hi) {
+                std::string phrase = lower(trim(sv.slice(toks[lo].begin, toks[hi - 1].end)));
+                if (kAnaphora.count(phrase)) {
+                    if (const Mention* c = last_company_before(toks[lo].begin)) add_name(s, c->name);
+                    s.fallback = s.names.empty();
+                    return s;
+                }
+                auto ents = entities_in(lo, hi, true);
+                // Entities only inside a modifier ("companies in China") make a description.
+                bool head_is_entity = !ents.empty() && ents.front()->span.begin <= toks[lo].end + 1;
+                if (!ents.empty() && !head_is_entity) {
+                    size_t first = sv.token_at(ents.front()->span.begin);
+                    bool after_prep = first > lo && kPrepositions.count(toks[first - 1].low);
+                    if (!after_prep) head_is_entity = true;
+                    // "US authorities": an entity used as an adjective is no subject either.
+                }
+                if (head_is_entity) {
+                    for (auto* m : ents) add_name(s, m->name);
+                    return s;
+                }
+                if (hi - lo <= 12) {
+                    size_t d0 = lo;
+                    while (d0 < hi && kDeterminers.count(toks[d0].low)) ++d0;
+                    if (d0 < hi) s.description = trim(sv.slice(toks[d0].begin, toks[hi - 1].end));
+                }
+            }
+            return s;
+        };
+
+        auto find_period = [&](uint32_t after, uint32_t limit, std::set<size_t>& used) -> std::optional<size_t> {
+            // nearest date after `after` before `limit`, else nearest before `after` in the sentence
+            std::optional<size_t> best;
+            for (size_t i : sv.mentions)
+                if (ms[i].type == Type::date && !used.count(i) && ms[i].span.begin >= after && ms[i].span.begin < limit) {
+                    best = i;
+                    break;
+                }
+            if (!best)
+                for (size_t i : sv.mentions)
+                    if (ms[i].type == Type::date && !used.count(i) && ms[i].span.end <= after) best = i;
+            if (best) used.insert(*best);
+            return best;
+        };
+
+        auto sources_json = [&](double& conf) {
+            Json arr = Json::array();
+            std::vector<const Mention*> here;
+            for (size_t i : sv.mentions)
+                if (ms[i].type == Type::source && !ms[i].name.empty()) here.push_back(&ms[i]);
+            bool inherited = false;
+            if (here.empty()) {
+                size_t pi = t.paragraph_index(S.begin);
+                text::Span P = t.paragraphs().empty() ? S : t.paragraphs()[pi];
+                for (const Mention& m : ms)
+                    if (m.type == Type::source && !m.name.empty() && m.span.begin >= P.begin && m.span.end <= P.end)
+                        here.push_back(&m);
+                if (here.empty() && lead_source) here.push_back(lead_source);
+                inherited = !here.empty();
+            }
+            // Order: citing sources first, each followed by what it cites.
+            std::vector<const Mention*> ordered;
+            for (const Mention* m : here) {
+                bool cited_by_other = false;
+                for (const Mention* o : here)
+                    if (o != m && !o->cites.empty() && o->cites == m->name) cited_by_other = true;
+                if (cited_by_other) continue;
+                ordered.push_back(m);
+                if (!m->cites.empty())
+                    for (const Mention* o : here)
+                        if (o != m && o->name == m->cites) ordered.push_back(o);
+            }
+            std::set<std::string> seen;
+            for (const Mention* m : ordered) {
+                if (!seen.insert(m->name + "|" + m->cue).second) continue;
+                Json s;
+                s["name"] = m->name;
+                if (!m->kind.empty()) s["kind"] = m->kind;
+                if (!m->cue.empty()) s["cue"] = m->cue;
+                if (!m->role.empty()) s["role"] = m->role;
+                if (!m->affiliation.empty()) s["affiliation"] = m->affiliation;
+                if (!m->cites.empty()) s["cites"] = m->cites;
+                for (const Mention* o : here)
+                    if (o != m && !o->cites.empty() && o->cites == m->name) s["cited_by"] = o->name;
+                s["inherited"] = inherited;
+                s["start"] = t.codepoint(m->span.begin);
+                s["end"] = t.codepoint(m->span.end);
+                arr.push_back(std::move(s));
+            }
+            if (arr.empty())
+                conf -= 0.1;
+            else if (inherited)
+                conf -= 0.05;
+            else
+                conf += 0.1;
+            return arr;
+        };
+
+        auto subject_json = [&](const Subject& s, Json& j, double& conf) {
+            Json names = Json::array();
+            for (const auto& n : s.names) names.push_back(n);
+            if (s.names.empty() && !s.description.empty()) names.push_back(s.description);
+            j["subject"] = std::move(names);
+            if (s.names.empty() && !s.description.empty()) j["subject_is_description"] = true;
+            if (s.combined) j["combined"] = true;
+            if (!s.names.empty() && !s.fallback)
+                conf += 0.15;
+            else if (s.names.empty() && s.description.empty())
+                conf -= 0.2;
+        };
+
+        auto finish = [&](Json j, std::string kind, std::string key_fields, double conf) {
+            std::string id = fmt::format("c-{:016x}", fnv(key_fields, fnv(doc.id + "\x1f" + kind)));
+            std::string unique = id;
+            for (int n = 2; seen_ids.count(unique); ++n) unique = fmt::format("{}-{}", id, n);
+            seen_ids.insert(unique);
+            Json rec;
+            rec["id"] = unique;
+            rec["kind"] = kind;
+            rec["sentence"] = {{"start", t.codepoint(S.begin)}, {"end", t.codepoint(S.end)}};
+            for (auto& [k, v] : j.items()) rec[k] = v;
+            rec["confidence"] = std::round(std::clamp(conf, 0.05, 0.99) * 100) / 100;
+            out.push_back({unique, kind, std::move(rec)});
+        };
+
+        std::set<size_t> used_dates;
+        std::set<size_t> consumed;   // figure indices used by a change claim
+        bool made_numeric = false;
+
+        // ---- 2. change claims, one per event
+        for (size_t e = 0; e < events.size(); ++e) {
+            const ChangeEvent& ev = events[e];
+            size_t next_tok = e + 1 < events.size() ? events[e + 1].tok : toks.size();
+            std::optional<size_t> amount, percent, level;
+            for (size_t f = 0; f < figs.size(); ++f) {
+                if (figs[f].tok <= ev.tok || figs[f].tok >= next_tok || consumed.count(f)) continue;
+                if (figs[f].role == Role::change_amount && !amount) amount = f;
+                else if (figs[f].role == Role::change_percent && !percent) percent = f;
+                else if (figs[f].role == Role::value && !level) {
+                    auto w = words_before(figs[f].tok, 2);
+                    if (!w.empty() && w.back() == "to") level = f;
+                }
+            }
+            if (!ev.factor && !amount && !percent && !level) continue;  // a verb with no size: not a claim
+            for (auto f : {amount, percent, level})
+                if (f) consumed.insert(*f);
+            Json j;
+            double conf = 0.55;
+            size_t anchor = ev.tok;
+            bool transitive = !kIntransitive.count(ev.verb);
+            MetricHit metric =
+                find_metric(clause_start_tok(anchor), anchor, std::min(toks.size(), next_tok), transitive);
+            Subject subj = find_subject(metric, std::min(anchor, metric.tok == SIZE_MAX ? anchor : std::max(anchor, metric.tok)));
+            if (subj.names.empty() && subj.description.empty()) {
+                // "Revenues ... will more than double, according to Alibaba": the company speaks of itself.
+                for (size_t i : sv.mentions)
+                    if (ms[i].type == Type::source && ms[i].kind == "company" && !ms[i].name.empty()) {
+                        subj.names.push_back(ms[i].name);
+                        subj.fallback = true;
+                        break;
+                    }
+            }
+            subject_json(subj, j, conf);
+            j["metric"] = metric.key.empty() ? Json(nullptr) : Json(metric.key);
+            if (!metric.text.empty()) j["metric_text"] = metric.text;
+            if (!metric.key.empty()) conf += 0.1;
+            const Mention* lv = level ? &ms[figs[*level].m] : nullptr;
+            j["value"] = lv ? value_json(*lv, t) : Json(nullptr);
+            Json eqs = Json::array();
+            if (level)
+                for (const auto& f : figs)
+                    if (f.role == Role::equivalent && f.of == *level) eqs.push_back(value_json(ms[f.m], t));
+            j["equivalents"] = eqs;
+            Json ch;
+            ch["direction"] = ev.direction;
+            if (ev.factor) ch["factor"] = *ev.factor;
+            if (!ev.qualifier.empty()) ch["qualifier"] = ev.qualifier;
+            if (amount) ch["amount"] = value_json(ms[figs[*amount].m], t);
+            if (percent) ch["percent"] = value_json(ms[figs[*percent].m], t);
+            ch["text"] = ev.factor_mention ? std::string(t.original_slice(ms[*ev.factor_mention].span)) : ev.verb;
+            j["change"] = ch;
+            uint32_t after = toks[ev.tok].end;
+            uint32_t limit = next_tok < toks.size() ? toks[next_tok].begin : S.end;
+            auto per = find_period(after, limit, used_dates);
+            j["period"] = per ? period_json(ms[*per], t) : Json(nullptr);
+            if (per) conf += 0.05;
+            Json base = nullptr;
+            if (level)
+                for (size_t f = 0; f < figs.size(); ++f)
+                    if (figs[f].role == Role::baseline && figs[f].of == *level) {
+                        base = Json::object();
+                        base["value"] = value_json(ms[figs[f].m], t);
+                        auto bp = find_period(ms[figs[f].m].span.end, S.end, used_dates);
+                        base["period"] = bp ? period_json(ms[*bp], t) : Json(nullptr);
+                        break;
+                    }
+            j["baseline"] = base;
+            j["sources"] = sources_json(conf);
+            std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}", fmt::join(subj.names, "+"), subj.description,
+                                          metric.key, lv ? value_key(*lv) : "", ev.direction,
+                                          ev.factor ? num(*ev.factor) : "",
+                                          amount ? value_key(ms[figs[*amount].m]) : percent ? value_key(ms[figs[*percent].m]) : "");
+            finish(std::move(j), "change", key, conf);
+            made_numeric = true;
+        }
+
+        // ---- 3. amount claims: every remaining value figure
+        for (size_t f = 0; f < figs.size(); ++f) {
+            if (figs[f].role != Role::value || consumed.count(f)) continue;
+            const Mention& v = ms[figs[f].m];
+            Json j;
+            double conf = 0.6;
+            size_t anchor = figs[f].tok;
+            size_t next_fig_tok = toks.size();
+            for (size_t g = f + 1; g < figs.size(); ++g)
+                if (figs[g].role == Role::value) {
+                    next_fig_tok = figs[g].tok;
+                    break;
+                }
+            size_t cs = clause_start_tok(anchor);
+            MetricHit metric = find_metric(cs, anchor, std::min(toks.size(), std::min(next_fig_tok, anchor + 6)));
+            Subject subj = find_subject(metric, anchor);
+            subject_json(subj, j, conf);
+            j["metric"] = metric.key.empty() ? Json(nullptr) : Json(metric.key);
+            if (!metric.text.empty()) j["metric_text"] = metric.text;
+            if (!metric.key.empty()) conf += 0.1;
+            j["value"] = value_json(v, t);
+            Json eqs = Json::array();
+            for (const auto& g : figs)
+                if (g.role == Role::equivalent && g.of == f) eqs.push_back(value_json(ms[g.m], t));
+            j["equivalents"] = eqs;
+            j["change"] = nullptr;
+            uint32_t limit = next_fig_tok < toks.size() ? toks[next_fig_tok].begin : S.end;
+            // the period of the value comes before its baseline's
+            uint32_t base_begin = limit;
+            for (const auto& g : figs)
+                if (g.role == Role::baseline && g.of == f) base_begin = std::min(base_begin, ms[g.m].span.begin);
+            auto per = find_period(v.span.end, base_begin, used_dates);
+            j["period"] = per ? period_json(ms[*per], t) : Json(nullptr);
+            if (per) conf += 0.05;
+            Json base = nullptr;
+            for (const auto& g : figs)
+                if (g.role == Role::baseline && g.of == f) {
+                    base = Json::object();
+                    base["value"] = value_json(ms[g.m], t);
+                    Json beq = Json::array();
+                    size_t gi = &g - figs.data();
+                    for (const auto& h : figs)
+                        if (h.role == Role::equivalent && h.of == gi) beq.push_back(value_json(ms[h.m], t));
+                    base["equivalents"] = beq;
+                    auto bp = find_period(ms[g.m].span.end, limit, used_dates);
+                    base["period"] = bp ? period_json(ms[*bp], t) : Json(nullptr);
+                    break;
+                }
+            j["baseline"] = base;
+            j["sources"] = sources_json(conf);
+            std::string key = fmt::format("{}|{}|{}|{}|{}", fmt::join(subj.names, "+"), subj.description, metric.key,
+                                          value_key(v), per ? ms[*per].timex : "");
+            finish(std::move(j), "amount", key, conf);
+            made_numeric = true;
+        }
+
+        // ---- 4. statement claims: attributed sentences with no figure claim
+        if (made_numeric || !any_source) continue;
+        const Mention* src = nullptr;
+        for (size_t i : sv.mentions)
+            if (ms[i].type == Type::source && !ms[i].name.empty()) {
+                src = &ms[i];
+                break;
+            }
+        if (!src) continue;
+        // Content: after the attribution when it leads ("According to X, a role at Y (Z), content"),
+        // before it when it trails ("content, X said."), after the cue otherwise ("X said content").
+        uint32_t cb = S.begin, ce = S.end;
+        size_t src_first = sv.token_at(src->span.begin), src_last = sv.token_at(src->span.end);
+        bool leads = src_first <= clause_start_tok(src_first) + 1 || src_first <= 1;
+        if (src->span.begin - S.begin < 3 || leads) {
+            // skip to the comma that ends the attribution (and an apposition after it)
+            size_t k = src_last;
+            int depth = 0;
+            size_t comma = SIZE_MAX;
+            for (; k < toks.size(); ++k) {
+                if (toks[k].low == "(") ++depth;
+                if (toks[k].low == ")") --depth;
+                if (depth == 0 && toks[k].low == ",") {
+                    comma = k;
+                    // an apposition: ", a senior economist at X (Y)," → go on to its closing comma
+                    if (k + 1 < toks.size() && (toks[k + 1].low == "a" || toks[k + 1].low == "an" ||
+                                                toks[k + 1].low == "the" || toks[k + 1].low == "which" ||
+                                                toks[k + 1].low == "who")) {
+                        size_t k2 = k + 1;
+                        int d2 = 0;
+                        for (; k2 < toks.size(); ++k2) {
+                            if (toks[k2].low == "(") ++d2;
+                            if (toks[k2].low == ")") --d2;
+                            if (d2 == 0 && toks[k2].low == ",") break;
+                        }
+                        if (k2 < toks.size()) comma = k2;
+                    }
+                    break;
+                }
+            }
+            if (comma != SIZE_MAX && comma + 1 < toks.size()) cb = toks[comma + 1].begin;
+            else cb = src->span.end;
+        } else if (src->span.end + 2 >= S.end || src_last + 2 >= toks.size()) {
+            ce = src->span.begin;
+        } else {
+            cb = src->span.end;
+        }
+        std::string content = trim(sv.slice(cb, ce));
+        // strip "that" and quotes at the edges
+        while (!content.empty() && (content[0] == '"' || content[0] == '\'')) content.erase(0, 1);
+        if (content.rfind("that ", 0) == 0) content.erase(0, 5);
+        while (!content.empty() && (content.back() == '"' || content.back() == '\'' || content.back() == ',' ||
+                                    content.back() == ' '))
+            content.pop_back();
+        if (std::count(content.begin(), content.end(), ' ') < 3) continue;
+        size_t off = sv.slice(cb, ce).find(content.substr(0, std::min<size_t>(content.size(), 12)));
+        uint32_t c0 = off == std::string_view::npos ? cb : cb + static_cast<uint32_t>(off);
+        uint32_t c1 = std::min<uint32_t>(c0 + static_cast<uint32_t>(content.size()), ce);
+        Json j;
+        double conf = 0.5;
+        // The statement's subject: the entities at the head of its content.
+        size_t ct0 = sv.token_at(c0), ct1 = sv.token_at(c1);
+        // skip a leading attribution or adverbial inside the content ("According to analysts, ...")
+        if (ct0 < ct1 && kLeadWords.count(toks[ct0].low)) {
+            for (size_t k = ct0; k < ct1; ++k)
+                if (toks[k].low == ",") {
+                    ct0 = k + 1;
+                    break;
+                }
+        }
+        while (ct0 < ct1 && (toks[ct0].low == "\"" || toks[ct0].low == "'")) ++ct0;
+        Subject subj;
+        {
+            size_t verb = first_verb(ct0, ct1);
+            std::string phrase = verb > ct0 ? lower(trim(sv.slice(toks[ct0].begin, toks[verb - 1].end))) : "";
+            if (kAnaphora.count(phrase)) {
+                if (const Mention* c = last_company_before(toks[ct0].begin)) add_name(subj, c->name);
+            } else if (verb > ct0) {
+                for (auto* m : entities_in(ct0, verb, true)) add_name(subj, m->name);
+                if (subj.names.empty() && verb - ct0 <= 12) {
+                    size_t d0 = ct0;
+                    while (d0 < verb && kDeterminers.count(toks[d0].low)) ++d0;
+                    bool plain = true;
+                    for (size_t k = d0; k < verb; ++k)
+                        if (!toks[k].is_word() && toks[k].low != "'") plain = false;
+                    if (d0 < verb && plain) subj.description = trim(sv.slice(toks[d0].begin, toks[verb - 1].end));
+                }
+            }
+        }
+        subject_json(subj, j, conf);
+        j["metric"] = nullptr;
+        j["value"] = nullptr;
+        j["equivalents"] = Json::array();
+        j["change"] = nullptr;
+        std::optional<size_t> per;
+        for (size_t i : sv.mentions)
+            if (ms[i].type == Type::date && ms[i].span.begin >= c0 && ms[i].span.end <= c1) {
+                per = i;
+                break;
+            }
+        j["period"] = per ? period_json(ms[*per], t) : Json(nullptr);
+        j["baseline"] = nullptr;
+        j["statement"] = {{"text", std::string(t.original_slice({c0, c1}))},
+                          {"start", t.codepoint(c0)},
+                          {"end", t.codepoint(c1)}};
+        j["sources"] = sources_json(conf);
+        std::string key = fmt::format("{}|{}", src->name, lower(content));
+        finish(std::move(j), "statement", key, conf);
+    }
+    return out;
+}
+
+Assembler::Assembler(const rules::RuleSet& rules) : impl_(std::make_unique<Impl>(rules)) {}
+Assembler::~Assembler() = default;
+Assembler::Assembler(Assembler&&) noexcept = default;
+
+std::vector<Claim> Assembler::assemble(const std::vector<Mention>& mentions, const text::Text& text,
+                                       const DocumentInfo& doc) const {
+    return impl_->assemble(mentions, text, doc);
 }
 
 }  // namespace claimex::claims

@@ -5,6 +5,7 @@
 // on; the exit code is 1 when any document failed.
 #include "extractor/cli/commands.h"
 #include "extractor/claimex.h"
+#include "extractor/cli/output.h"
 
 #include <cstdio>
 #include <cstring>
@@ -91,7 +92,7 @@ document::Document document_from_json(const std::string& line) {
 
 class Run {
 public:
-    Run(const ExtractOptions& o, const Extractor& ex) : o_(o), ex_(ex) {}
+    Run(const ExtractOptions& o, const Extractor& ex, const RecordSink& sink) : o_(o), ex_(ex), sink_(sink) {}
 
     void process(document::Document doc, const std::string& where) {
         try {
@@ -99,12 +100,7 @@ public:
             if (doc.text.find('\0') != std::string::npos)
                 throw InputError(fmt::format("binary content (NUL byte at offset {})", doc.text.find('\0')));
             Record r = ex_.extract(std::move(doc), o_.published);
-            if (o_.format == "pretty")
-                print_pretty(r, where);
-            else
-                std::cout << to_json(r, o_.with_text).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
-                          << '\n';
-            std::cout.flush();
+            sink_(r, where);
             ++ok_;
         } catch (const std::exception& e) {
             fail(where, e.what());
@@ -196,63 +192,42 @@ public:
         if (!is_stdin) std::fclose(f);
     }
 
-    int exit_code() const { return failed_ ? 1 : 0; }
+    size_t failures() const { return failed_; }
 
 private:
-    void print_pretty(const Record& r, const std::string& where) {
-        std::cout << fmt::format("{}  ({}; published {})\n", r.doc.title.empty() ? where : r.doc.title, r.doc.id,
-                                 r.published.empty() ? "unknown" : r.published);
-        size_t wt = 4, wx = 4;
-        std::vector<std::array<std::string, 4>> rows;
-        for (const auto& m : r.mentions) {
-            nlohmann::ordered_json j = mention_json(m, r.text);
-            std::string text = j["text"].get<std::string>();
-            std::string value;
-            std::string detail;
-            for (auto& [k, v] : j.items()) {
-                if (k == "type" || k == "text" || k == "start" || k == "end" || k == "rule") continue;
-                std::string s = v.is_string() ? v.get<std::string>() : v.dump();
-                if (k == "value" || k == "name")
-                    value = s;
-                else
-                    detail += (detail.empty() ? "" : "  ") + k + "=" + s;
-            }
-            rows.push_back({j["type"].get<std::string>(), text, value, detail});
-            wt = std::max(wt, rows.back()[0].size());
-            wx = std::max(wx, std::min<size_t>(text::count_codepoints(text), 48));
-        }
-        std::cout << fmt::format("{:<{}}  {:<{}}  {}\n", "type", wt, "text", wx, "value  details");
-        for (auto& row : rows) {
-            std::string t = row[1];
-            size_t cps = text::count_codepoints(t);
-            std::string pad = cps < wx ? std::string(wx - cps, ' ') : "";
-            std::cout << fmt::format("{:<{}}  {}{}  {}{}{}\n", row[0], wt, t, pad, row[2],
-                                     row[3].empty() ? "" : "  ", row[3]);
-        }
-        std::cout << fmt::format("{} mentions, {} claims\n\n", r.mentions.size(), r.claims.size());
-    }
-
     const ExtractOptions& o_;
     const Extractor& ex_;
+    const RecordSink& sink_;
     size_t ok_ = 0, failed_ = 0;
 };
 
 }  // namespace
 
+size_t extract_inputs(const ExtractOptions& o, const Extractor& ex, const RecordSink& sink) {
+    Run run(o, ex, sink);
+    for (const auto& in : o.inputs) run.input(in);
+    return run.failures();
+}
+
+std::unique_ptr<Extractor> open_extractor(const std::string& rules_dir) {
+    fs::path dir = rules_dir.empty() ? default_rules_dir() : fs::path(rules_dir);
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) throw UsageError(fmt::format("--rules: not a folder: {}", dir.string()));
+    auto ex = std::make_unique<Extractor>(dir);
+    for (const auto& p : ex->rules().problems())
+        if (p.error) std::fprintf(stderr, "claimex: %s: %s (rule skipped)\n", p.where.str().c_str(), p.message.c_str());
+    return ex;
+}
+
 int run_extract(const ExtractOptions& o) {
     if (!o.published.empty() && iso_date_part(o.published).empty())
         throw UsageError(fmt::format("--published: not an ISO 8601 date (YYYY-MM-DD): \"{}\"", o.published));
-    fs::path dir = o.rules_dir.empty() ? default_rules_dir() : fs::path(o.rules_dir);
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec)) throw UsageError(fmt::format("--rules: not a folder: {}", dir.string()));
-    Extractor ex(dir);
-    for (const auto& p : ex.rules().problems())
-        if (p.error) std::fprintf(stderr, "claimex: %s: %s (rule skipped)\n", p.where.str().c_str(), p.message.c_str());
+    auto ex = open_extractor(o.rules_dir);
     ExtractOptions opts = o;
     opts.published = iso_date_part(o.published);
-    Run run(opts, ex);
-    for (const auto& in : o.inputs) run.input(in);
-    return run.exit_code();
+    RecordWriter writer(std::cout, o.format, o.with_text, o.claims_only);
+    size_t failed = extract_inputs(opts, *ex, [&](const Record& r, const std::string& where) { writer.write(r, where); });
+    return failed ? 1 : 0;
 }
 
 }  // namespace claimex::cli

@@ -17,11 +17,49 @@ int main(int argc, char** argv) {
     extract->add_option("--published", ex.published, "Reference date (YYYY-MM-DD) for documents without one");
     extract->add_option("--rules", ex.rules_dir, "Rules folder (default: $CLAIMEX_RULES, ./rules, or the bundled one)");
     extract->add_flag("--with-text", ex.with_text, "Include the document text in each record");
-    extract->add_option("--format", ex.format, "Output: jsonl (default) or pretty")
-        ->check(CLI::IsMember({"jsonl", "pretty"}));
+    extract->add_option("--format", ex.format,
+                        "Output: jsonl (default: one record per document), csv (one row per claim) or pretty")
+        ->check(CLI::IsMember({"jsonl", "csv", "pretty"}));
+    extract->add_flag("--claims-only,--flat", ex.claims_only,
+                      "Write one claim per line with its document's id, url, title and published date");
     extract->add_option("--input-format", ex.input_format, "auto (default), text or jsonl")
         ->check(CLI::IsMember({"auto", "text", "jsonl"}));
     extract->add_option("--max-bytes", ex.max_bytes, "Largest document accepted, in bytes (default 64 MiB)");
+
+    CheckOptions co;
+    auto* check = app.add_subcommand("check", "Check each claim of the input against the store: consistent, "
+                                              "conflicting, related or new");
+    check->add_option("inputs", co.extract.inputs, "Text files, JSONL documents, or - for stdin")->required();
+    check->add_option("--db", co.db, "Claim store (default: $CLAIMEX_DB or claims.db)");
+    check->add_option("--rates", co.rates, "CSV of date,currency,rate_to_usd for comparing across currencies");
+    check->add_option("--published", co.extract.published, "Reference date for documents without one");
+    check->add_option("--rules", co.extract.rules_dir, "Rules folder");
+    check->add_option("--format", co.format, "auto (pretty on a terminal, else jsonl), jsonl or pretty")
+        ->check(CLI::IsMember({"auto", "jsonl", "pretty"}));
+    check->add_flag("--fail-on-conflict", co.fail_on_conflict, "Exit 3 when any claim conflicts with the store");
+
+    StoreOptions so;
+    auto* storecmd = app.add_subcommand("store", "Inspect the claim store");
+    storecmd->require_subcommand(1);
+    auto* s_stats = storecmd->add_subcommand("stats", "Counts by kind, publisher, source, metric and month");
+    auto* s_export = storecmd->add_subcommand("export", "Every stored claim, flat, as JSONL or CSV");
+    auto* s_query = storecmd->add_subcommand("query", "Stored claims by subject, metric, period or source");
+    auto* s_import = storecmd->add_subcommand("import", "Store records written by claimex extract (JSONL)");
+    auto* s_history = storecmd->add_subcommand("history", "How a stored document changed between versions");
+    for (auto* c : {s_stats, s_export, s_query, s_import, s_history})
+        c->add_option("--db", so.db, "Claim store (default: $CLAIMEX_DB or claims.db)");
+    s_stats->add_option("--format", so.format, "text (default) or json");
+    so.format = "jsonl";
+    for (auto* c : {s_export, s_query})
+        c->add_option("--format", so.format, "jsonl (default), csv or pretty")
+            ->check(CLI::IsMember({"jsonl", "csv", "pretty"}));
+    s_query->add_option("--subject", so.subject, "A subject name (case-insensitive)");
+    s_query->add_option("--metric", so.metric, "A metric key (capital_expenditure, revenue, ...)");
+    s_query->add_option("--period", so.period, "A period (TIMEX3 or YYYY[-MM]): claims whose period overlaps it");
+    s_query->add_option("--source", so.source, "A source name");
+    s_query->add_option("--limit", so.limit, "At most this many claims (default 1000)");
+    s_import->add_option("inputs", so.inputs, "JSONL files of extract records, or -")->required();
+    s_history->add_option("document", so.subject, "The document id (its URL or content id)")->required();
 
     RulesOptions ro;
     auto* rules = app.add_subcommand("rules", "Work with the rule files");
@@ -42,6 +80,13 @@ int main(int argc, char** argv) {
     }
     try {
         if (extract->parsed()) return run_extract(ex);
+        if (check->parsed()) return run_check(co);
+        for (auto* c : {s_stats, s_export, s_query, s_import, s_history})
+            if (c->parsed()) {
+                so.action = c->get_name();
+                if (so.action == "stats" && so.format == "jsonl") so.format = "text";
+                return run_store(so);
+            }
         if (rtest->parsed()) return run_rules_test(ro);
         if (rlint->parsed()) return run_rules_lint(ro);
     } catch (const UsageError& e) {

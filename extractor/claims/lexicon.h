@@ -1,0 +1,52 @@
+// Internal to claims: word-level views of a sentence and phrase lexicons
+// (metrics, change verbs, cues) matched on lower-case tokens.
+#pragma once
+
+#include "extractor/rules/rules.h"
+#include "extractor/text/text.h"
+
+#include <cctype>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace claimex::claims {
+
+// A word of the analysis text: [begin, end) bytes and its lower-case form.
+// Punctuation marks that matter for structure ( ( ) , ; : ' ) are tokens of
+// their own; other punctuation is skipped.
+struct Token {
+    uint32_t begin = 0, end = 0;
+    std::string low;
+    bool is_word() const { return !low.empty() && (std::isalnum(static_cast<unsigned char>(low[0])) || static_cast<unsigned char>(low[0]) >= 0x80); }
+};
+
+std::vector<Token> tokenize(std::string_view analysis, text::Span span);
+
+// A phrase lexicon: lower-case phrases (one or more words) → a value and an
+// optional extra column, matched at a token, longest phrase first.
+class Lexicon {
+public:
+    struct Entry {
+        std::vector<std::string> words;
+        std::string value;
+        std::string extra;
+    };
+    Lexicon() = default;
+    // From a rule-set table (columns: phrase, value, extra); a missing table
+    // gives an empty lexicon.
+    Lexicon(const rules::RuleSet& rules, std::string_view table);
+    // From a rule-set list: every entry maps to itself.
+    static Lexicon from_list(const rules::RuleSet& rules, std::string_view list);
+
+    // The longest entry starting at tokens[i], or nullptr. *n gets its length in tokens.
+    const Entry* match(const std::vector<Token>& tokens, size_t i, size_t* n) const;
+    bool contains_word(std::string_view w) const;
+
+private:
+    void add(const std::string& phrase, std::string value, std::string extra);
+    std::unordered_map<std::string, std::vector<Entry>> by_first_;
+};
+
+}  // namespace claimex::claims

@@ -1,0 +1,523 @@
+#!/usr/bin/python3
+"""Scores claimex against the gold corpus (corpus/gold/*.json).
+
+    tools/evaluate.py                          run build/claimex over corpus/articles.jsonl, print the table
+    tools/evaluate.py --claimex PATH           another binary
+    tools/evaluate.py --predictions out.jsonl  score records already written by `claimex extract`
+    tools/evaluate.py --type money --doc 001-fakti-china-ai --errors
+    tools/evaluate.py --json | --markdown
+
+Mentions are matched to gold per document and per type, one to one:
+  exact    same start and end (code points);
+  overlap  spans share at least one code point; pairs are taken greedily,
+           largest overlap first.
+Value accuracy is counted over the overlap-matched pairs:
+  money     value within 1e-6 relative and the same currency
+  percent   value and unit ("percent" when absent)
+  quantity  value and unit ("barrel per day" = "barrel/day")
+  date      the TIMEX3 value ("FY2024" also matches value "2024" with fiscal;
+            equal simple durations match: P1Y = P12M = P4Q, P2W = P14D)
+  org, person, place, source  the name, normalised (case, a leading "the",
+            punctuation and legal suffixes Inc/Corp/Ltd/plc/Group/Holdings/
+            SA/AG/Co are ignored)
+Claims are scored separately (see CLAIMS below): until the corpus has claim
+gold, the report says so.
+
+Python 3 standard library only.
+"""
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TYPES = ("money", "percent", "quantity", "date", "org", "person", "place", "source")
+LEGAL_SUFFIXES = {"inc", "incorporated", "corp", "corporation", "ltd", "limited", "plc", "group",
+                  "holding", "holdings", "sa", "ag", "co"}
+
+
+# ---------------------------------------------------------------- values
+
+def norm_name(s):
+    """A name for comparison: case, leading "the", punctuation, legal suffixes ignored."""
+    if not isinstance(s, str):
+        return ""
+    s = unicodedata.normalize("NFKC", s).casefold()
+    s = s.replace("'s ", " ").replace("’s ", " ")
+    s = re.sub(r"[^\w\s]", " ", s)
+    words = s.split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+def norm_unit(u):
+    """A unit for comparison: case and "X per Y" vs "X/Y" ignored."""
+    u = str(u or "").casefold().strip()
+    return re.sub(r"\s*(?:/|\bper\b)\s*", "/", u)
+
+
+def same_number(a, b):
+    if isinstance(a, bool) or isinstance(b, bool):
+        return False
+    if not isinstance(a, (int, float)) or not isinstance(b, (int, float)):
+        return False
+    if a == b:
+        return True
+    return abs(a - b) <= 1e-6 * max(abs(a), abs(b))
+
+
+_DURATION = re.compile(r"^P(\d+)([YQMWD])$")
+_DURATION_BASE = {"Y": (12, "M"), "Q": (3, "M"), "M": (1, "M"), "W": (7, "D"), "D": (1, "D")}
+
+
+def duration_key(v):
+    """P1Y, P12M and P4Q as one key (months); P2W and P14D as days; else None."""
+    m = _DURATION.match(v) if isinstance(v, str) else None
+    if not m:
+        return None
+    k, base = _DURATION_BASE[m.group(2)]
+    return (int(m.group(1)) * k, base)
+
+
+def same_date(g, p):
+    gv, pv = g.get("value"), p.get("value")
+    if gv == pv:
+        return True
+    if duration_key(gv) is not None and duration_key(gv) == duration_key(pv):
+        return True
+    if isinstance(gv, str) and gv.startswith("FY") and pv == gv[2:] and p.get("fiscal"):
+        return True
+    if isinstance(pv, str) and pv.startswith("FY") and gv == pv[2:] and g.get("fiscal"):
+        return True
+    return False
+
+
+def value_ok(t, g, p):
+    """Whether the predicted mention p carries the gold mention g's value."""
+    if t == "money":
+        return same_number(g.get("value"), p.get("value")) and g.get("currency") == p.get("currency")
+    if t == "percent":
+        return same_number(g.get("value"), p.get("value")) and \
+            (g.get("unit") or "percent") == (p.get("unit") or "percent")
+    if t == "quantity":
+        return same_number(g.get("value"), p.get("value")) and norm_unit(g.get("unit")) == norm_unit(p.get("unit"))
+    if t == "date":
+        return same_date(g, p)
+    return norm_name(g.get("name")) == norm_name(p.get("name")) and norm_name(g.get("name")) != ""
+
+
+def shown_value(t, m):
+    """The value fields of a mention, for error listings."""
+    keys = {"money": ("value", "currency", "min", "max", "qualifier"),
+            "percent": ("value", "unit", "min", "max", "qualifier"),
+            "quantity": ("value", "unit", "min", "max", "qualifier"),
+            "date": ("value", "from", "to", "note"),
+            "org": ("name", "kind"), "place": ("name", "kind"),
+            "person": ("name", "role", "affiliation"),
+            "source": ("name", "cue", "role", "affiliation", "cites")}[t]
+    return {k: m[k] for k in keys if k in m and m[k] is not None}
+
+
+# ---------------------------------------------------------------- matching
+
+def overlap(a, b):
+    return min(a["end"], b["end"]) - max(a["start"], b["start"])
+
+
+def match_exact(gold, pred):
+    """Pairs (gi, pi) of identical spans, one to one."""
+    free = {}
+    for gi, g in enumerate(gold):
+        free.setdefault((g["start"], g["end"]), []).append(gi)
+    pairs = []
+    for pi, p in enumerate(pred):
+        lst = free.get((p["start"], p["end"]))
+        if lst:
+            pairs.append((lst.pop(0), pi))
+    return pairs
+
+
+def match_overlap(gold, pred):
+    """Pairs (gi, pi) of overlapping spans, one to one, greedy by overlap."""
+    cands = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(pred):
+            o = overlap(g, p)
+            if o > 0:
+                cands.append((-o, abs(g["start"] - p["start"]) + abs(g["end"] - p["end"]), g["start"], gi, pi))
+    cands.sort()
+    used_g, used_p, pairs = set(), set(), []
+    for _, _, _, gi, pi in cands:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        pairs.append((gi, pi))
+    return sorted(pairs)
+
+
+def prf(tp, n_gold, n_pred):
+    """Precision, recall, F1; None where undefined (no predictions / no gold)."""
+    p = tp / n_pred if n_pred else None
+    r = tp / n_gold if n_gold else None
+    if p is not None and r is not None:
+        f = 2 * p * r / (p + r) if p + r else 0.0
+    else:
+        f = None if n_gold == 0 and n_pred == 0 else 0.0
+    return p, r, f
+
+
+class Counts:
+    def __init__(self):
+        self.gold = self.pred = self.exact = self.overlap = self.value_ok = 0
+
+    def add(self, o):
+        for k in vars(self):
+            setattr(self, k, getattr(self, k) + getattr(o, k))
+
+    def row(self):
+        ep, er, ef = prf(self.exact, self.gold, self.pred)
+        op, orr, of = prf(self.overlap, self.gold, self.pred)
+        acc = self.value_ok / self.overlap if self.overlap else None
+        return {"gold": self.gold, "pred": self.pred,
+                "exact": {"tp": self.exact, "precision": ep, "recall": er, "f1": ef},
+                "overlap": {"tp": self.overlap, "precision": op, "recall": orr, "f1": of},
+                "value": {"correct": self.value_ok, "matched": self.overlap, "accuracy": acc}}
+
+
+def score_mentions(gold_docs, pred_docs, types, errors):
+    """Per-type Counts over the documents; error entries appended to errors."""
+    totals = {t: Counts() for t in types}
+    for did, gold in gold_docs.items():
+        pred = pred_docs.get(did, {}).get("mentions", [])
+        for t in types:
+            g = [m for m in gold["mentions"] if m["type"] == t]
+            p = [m for m in pred if m.get("type") == t and isinstance(m.get("start"), int)]
+            c = Counts()
+            c.gold, c.pred = len(g), len(p)
+            c.exact = len(match_exact(g, p))
+            pairs = match_overlap(g, p)
+            c.overlap = len(pairs)
+            mg, mp = {gi for gi, _ in pairs}, {pi for _, pi in pairs}
+            for gi, pi in pairs:
+                ok = value_ok(t, g[gi], p[pi])
+                c.value_ok += ok
+                if not ok:
+                    errors.append({"doc": did, "type": t, "kind": "wrong value", "text": g[gi]["text"],
+                                   "start": g[gi]["start"], "pred_text": p[pi].get("text"),
+                                   "gold": shown_value(t, g[gi]), "pred": shown_value(t, p[pi])})
+                elif (g[gi]["start"], g[gi]["end"]) != (p[pi]["start"], p[pi]["end"]):
+                    errors.append({"doc": did, "type": t, "kind": "span", "text": g[gi]["text"],
+                                   "start": g[gi]["start"], "pred_text": p[pi].get("text")})
+            for gi, m in enumerate(g):
+                if gi not in mg:
+                    errors.append({"doc": did, "type": t, "kind": "missed", "text": m["text"],
+                                   "start": m["start"], "gold": shown_value(t, m)})
+            for pi, m in enumerate(p):
+                if pi not in mp:
+                    errors.append({"doc": did, "type": t, "kind": "false positive", "text": m.get("text"),
+                                   "start": m["start"], "pred": shown_value(t, m), "rule": m.get("rule")})
+            totals[t].add(c)
+    return totals
+
+
+# ---------------------------------------------------------------- CLAIMS
+# Claim-level scoring. The corpus's gold "claims" are [] until the claims
+# work defines them; this part is provisional and tolerant of shapes:
+#   gold claim: {"value": {"type", "value", "currency"|"unit", ["start","end"]},
+#                "subject": [names], "metric": str, "period": timex | {"value"},
+#                "baseline": {...value...}, "sources": [names | {"name"}]}
+#   predicted claim (DESIGN.md): the same fields, value/period/baseline as
+#                mention-like objects, sources as objects with "name".
+# A predicted claim matches a gold claim when their values match (same type,
+# number within 1e-6 relative, same currency/unit) and, when both carry
+# spans, the spans overlap; one to one, in document order. Field accuracy is
+# counted over matched pairs for the fields the gold claim has.
+
+CLAIM_FIELDS = ("subject", "metric", "period", "baseline", "sources")
+
+
+def _claim_value(c):
+    v = c.get("value")
+    return v if isinstance(v, dict) else {}
+
+
+def _names(x):
+    out = set()
+    for e in x or []:
+        n = e.get("name") if isinstance(e, dict) else e
+        if isinstance(n, str) and norm_name(n):
+            out.add(norm_name(n))
+    return out
+
+
+def _timex(x):
+    if isinstance(x, dict):
+        return x.get("value") or x.get("timex")
+    return x
+
+
+def _claim_values_match(g, p):
+    gv, pv = _claim_value(g), _claim_value(p)
+    if not gv or not pv:
+        return False
+    t = gv.get("type") or pv.get("type")
+    if gv.get("type") and pv.get("type") and gv["type"] != pv["type"]:
+        return False
+    if all(isinstance(x.get(k), int) for x in (gv, pv) for k in ("start", "end")) and overlap(gv, pv) <= 0:
+        return False
+    return value_ok(t if t in ("money", "percent", "quantity") else "quantity", gv, pv) or \
+        (t is None and same_number(gv.get("value"), pv.get("value")))
+
+
+def claim_field_ok(field, g, p):
+    if field in ("subject", "sources"):
+        return _names(g.get(field)) == _names(p.get(field))
+    if field == "metric":
+        return norm_name(g.get("metric")) == norm_name(p.get("metric"))
+    if field == "period":
+        return _timex(g.get("period")) == _timex(p.get("period"))
+    if field == "baseline":
+        gb, pb = g.get("baseline") or {}, p.get("baseline") or {}
+        gb = gb.get("value") if isinstance(gb.get("value"), dict) else gb
+        pb = pb.get("value") if isinstance(pb.get("value"), dict) else pb
+        return same_number(gb.get("value"), pb.get("value")) and \
+            (gb.get("currency") or gb.get("unit")) == (pb.get("currency") or pb.get("unit"))
+    return False
+
+
+def score_claims(gold_docs, pred_docs, errors):
+    n_gold = sum(len(d.get("claims") or []) for d in gold_docs.values())
+    n_pred = sum(len(pred_docs.get(i, {}).get("claims") or []) for i in gold_docs)
+    if n_gold == 0:
+        return {"status": "no claim gold", "gold": 0, "pred": n_pred}
+    tp = 0
+    fields = {f: [0, 0] for f in CLAIM_FIELDS}  # correct, present in gold among matched
+    for did, gold in gold_docs.items():
+        gcl = gold.get("claims") or []
+        pcl = pred_docs.get(did, {}).get("claims") or []
+        used = set()
+        for gi, g in enumerate(gcl):
+            hit = next((pi for pi, p in enumerate(pcl) if pi not in used and _claim_values_match(g, p)), None)
+            if hit is None:
+                errors.append({"doc": did, "type": "claim", "kind": "missed", "gold": g})
+                continue
+            used.add(hit)
+            tp += 1
+            for f in CLAIM_FIELDS:
+                if f in g:
+                    fields[f][1] += 1
+                    if claim_field_ok(f, g, pcl[hit]):
+                        fields[f][0] += 1
+                    else:
+                        errors.append({"doc": did, "type": "claim", "kind": f"wrong {f}",
+                                       "gold": g.get(f), "pred": pcl[hit].get(f)})
+        for pi, p in enumerate(pcl):
+            if pi not in used:
+                errors.append({"doc": did, "type": "claim", "kind": "false positive", "pred": p})
+    p, r, f = prf(tp, n_gold, n_pred)
+    return {"status": "scored", "gold": n_gold, "pred": n_pred, "tp": tp, "precision": p, "recall": r, "f1": f,
+            "fields": {k: {"correct": c, "total": n, "accuracy": c / n if n else None}
+                       for k, (c, n) in fields.items()}}
+
+
+# ---------------------------------------------------------------- input
+
+def load_gold_docs(cdir, only):
+    gdir = os.path.join(cdir, "gold")
+    docs = {}
+    for name in sorted(os.listdir(gdir)):
+        if not name.endswith(".json"):
+            continue
+        did = name[:-5]
+        if only and did not in only:
+            continue
+        with open(os.path.join(gdir, name), encoding="utf-8") as f:
+            g = json.load(f)
+        for m in g["mentions"]:
+            if "start" not in m or "end" not in m:
+                sys.exit(f"evaluate: {did}: gold mention \"{m.get('text')}\" has no offsets "
+                         "(run tools/corpus.py fix)")
+        docs[did] = g
+    missing = set(only or ()) - set(docs)
+    if missing:
+        sys.exit("evaluate: no gold for " + ", ".join(sorted(missing)))
+    return docs
+
+
+def read_predictions(lines, origin):
+    out = {}
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            r = json.loads(line)
+        except ValueError as e:
+            sys.exit(f"evaluate: {origin}:{n}: not JSON: {e}")
+        if isinstance(r, dict) and r.get("id") is not None:
+            out[str(r["id"])] = r
+    return out
+
+
+def run_claimex(binary, articles, rules):
+    if not os.path.exists(binary):
+        sys.exit(f"evaluate: no claimex binary at {binary} (build it, or pass --claimex / --predictions)")
+    cmd = [binary, "extract"]
+    if rules:
+        cmd += ["--rules", rules]
+    cmd.append(articles)
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if proc.stderr.strip():
+        sys.stderr.write(proc.stderr)
+    if proc.returncode != 0:
+        print(f"evaluate: warning: {' '.join(cmd)} exited {proc.returncode}", file=sys.stderr)
+    return read_predictions(proc.stdout.splitlines(), "claimex output")
+
+
+# ---------------------------------------------------------------- output
+
+def fmt(x):
+    return "–" if x is None else f"{x:.3f}"
+
+
+def table_rows(rows):
+    out = []
+    for name, r in rows:
+        out.append([name, str(r["gold"]), str(r["pred"]),
+                    fmt(r["exact"]["precision"]), fmt(r["exact"]["recall"]), fmt(r["exact"]["f1"]),
+                    fmt(r["overlap"]["precision"]), fmt(r["overlap"]["recall"]), fmt(r["overlap"]["f1"]),
+                    fmt(r["value"]["accuracy"]) + (f" ({r['value']['correct']}/{r['value']['matched']})"
+                                                  if r["value"]["matched"] else "")])
+    return out
+
+
+HEAD = ["type", "gold", "pred", "exact P", "exact R", "exact F1", "overlap P", "overlap R", "overlap F1",
+        "value acc"]
+
+
+def print_text(rows, claims):
+    body = table_rows(rows)
+    widths = [max(len(HEAD[i]), *(len(r[i]) for r in body)) for i in range(len(HEAD))]
+    line = lambda cells: "  ".join(c.ljust(w) if i == 0 else c.rjust(w)
+                                   for i, (c, w) in enumerate(zip(cells, widths)))
+    print(line(HEAD))
+    print("  ".join("-" * w for w in widths))
+    for i, r in enumerate(body):
+        if r[0] == "all":
+            print("  ".join("-" * w for w in widths))
+        print(line(r))
+    print()
+    print(claims_line(claims))
+
+
+def print_markdown(rows, claims):
+    body = table_rows(rows)
+    print("| " + " | ".join(HEAD) + " |")
+    print("|" + "|".join(["---"] + ["---:"] * (len(HEAD) - 1)) + "|")
+    for r in body:
+        cells = [f"**{c}**" if r[0] == "all" else c for c in r]
+        print("| " + " | ".join(cells) + " |")
+    print()
+    print(claims_line(claims))
+
+
+def claims_line(c):
+    if c["status"] == "no claim gold":
+        return f"claims: no claim gold ({c['pred']} predicted)"
+    s = (f"claims: gold {c['gold']}, predicted {c['pred']}, P {fmt(c['precision'])}, "
+         f"R {fmt(c['recall'])}, F1 {fmt(c['f1'])}")
+    fields = ", ".join(f"{k} {fmt(v['accuracy'])} ({v['correct']}/{v['total']})"
+                       for k, v in c["fields"].items() if v["total"])
+    return s + ("; field accuracy: " + fields if fields else "")
+
+
+def print_errors(errors):
+    by_doc = {}
+    for e in errors:
+        by_doc.setdefault(e["doc"], []).append(e)
+    order = {"missed": 0, "false positive": 1, "wrong value": 2, "span": 3}
+    for did in sorted(by_doc):
+        print(f"== {did}")
+        for e in sorted(by_doc[did], key=lambda e: (e.get("start", 0), order.get(e["kind"], 9))):
+            t, k = e["type"], e["kind"]
+            if t == "claim":
+                print(f"  claim     {k:15} gold={json.dumps(e.get('gold'), ensure_ascii=False)} "
+                      f"pred={json.dumps(e.get('pred'), ensure_ascii=False)}")
+                continue
+            at = f"@{e['start']}"
+            if k == "missed":
+                print(f"  {t:9} {k:15} {at:>6} \"{e['text']}\"  gold {json.dumps(e['gold'], ensure_ascii=False)}")
+            elif k == "false positive":
+                rule = f"  [{e['rule']}]" if e.get("rule") else ""
+                print(f"  {t:9} {k:15} {at:>6} \"{e['text']}\"  pred {json.dumps(e['pred'], ensure_ascii=False)}{rule}")
+            elif k == "wrong value":
+                print(f"  {t:9} {k:15} {at:>6} \"{e['text']}\" / \"{e['pred_text']}\"  gold "
+                      f"{json.dumps(e['gold'], ensure_ascii=False)}  pred {json.dumps(e['pred'], ensure_ascii=False)}")
+            else:
+                print(f"  {t:9} {k:15} {at:>6} gold \"{e['text']}\"  pred \"{e['pred_text']}\"")
+    print()
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description="Score claimex mentions (and claims) against corpus/gold.")
+    ap.add_argument("--claimex", default=os.path.join(ROOT, "build", "claimex"), help="the claimex binary")
+    ap.add_argument("--predictions", help="JSONL records from `claimex extract` (instead of running it); - for stdin")
+    ap.add_argument("--corpus", default=os.path.join(ROOT, "corpus"), help="corpus folder")
+    ap.add_argument("--rules", help="rules folder passed to claimex")
+    ap.add_argument("--type", action="append", choices=TYPES, help="only this mention type (repeatable)")
+    ap.add_argument("--doc", action="append", help="only this article id (repeatable)")
+    ap.add_argument("--errors", action="store_true",
+                    help="list misses, false positives, wrong values and span differences per document")
+    ap.add_argument("--json", action="store_true", help="machine-readable output")
+    ap.add_argument("--markdown", action="store_true", help="the table as Markdown")
+    a = ap.parse_args(argv)
+
+    gold = load_gold_docs(a.corpus, a.doc)
+    if a.predictions:
+        if a.predictions == "-":
+            pred = read_predictions(sys.stdin.read().splitlines(), "<stdin>")
+        else:
+            with open(a.predictions, encoding="utf-8") as f:
+                pred = read_predictions(f.read().splitlines(), a.predictions)
+    else:
+        pred = run_claimex(a.claimex, os.path.join(a.corpus, "articles.jsonl"), a.rules)
+    absent = [d for d in gold if d not in pred]
+    if absent:
+        print(f"evaluate: warning: no prediction for {len(absent)} document(s): {', '.join(absent[:5])}"
+              + (" ..." if len(absent) > 5 else ""), file=sys.stderr)
+
+    types = tuple(a.type) if a.type else TYPES
+    errors = []
+    totals = score_mentions(gold, pred, types, errors)
+    allc = Counts()
+    for t in types:
+        allc.add(totals[t])
+    rows = [(t, totals[t].row()) for t in types] + [("all", allc.row())]
+    claims = score_claims(gold, pred, errors) if not a.type else {"status": "no claim gold", "gold": 0, "pred": 0}
+
+    if a.json:
+        out = {"documents": len(gold), "types": {n: r for n, r in rows if n != "all"}, "all": allc.row(),
+               "claims": claims}
+        if a.errors:
+            out["errors"] = errors
+        print(json.dumps(out, ensure_ascii=False, indent=1))
+        return 0
+    if a.errors:
+        print_errors([e for e in errors if e["type"] in types or e["type"] == "claim"])
+    print(f"{len(gold)} documents")
+    (print_markdown if a.markdown else print_text)(rows, claims)
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # output piped into head & co.
+        sys.stderr.close()
+        sys.exit(0)
