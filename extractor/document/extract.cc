@@ -497,6 +497,12 @@ void Page::accumulate() {
 // A data table (figures, not layout): no nested tables, short cells, two or
 // more rows. Its rows become one line each, cells joined by " | ".
 void Page::mark_tables() {
+    // Subtree text of every element (before any removal), in one pass.
+    std::vector<int> raw(els_.size());
+    for (int i = static_cast<int>(els_.size()) - 1; i >= 0; --i) {
+        raw[i] += els_[i].own_chars;
+        if (els_[i].parent >= 0) raw[els_[i].parent] += raw[i];
+    }
     for (int i = 0; i < static_cast<int>(els_.size()); ++i) {
         if (els_[i].tag != Tag::table) continue;
         bool nested = false;
@@ -505,14 +511,12 @@ void Page::mark_tables() {
         bool block_inside = false;
         for (int j = i + 1; j < els_[i].end; ++j) {
             Tag t = els_[j].tag;
-            if (t == Tag::table) nested = true;
-            if (t == Tag::tr) ++rows;
-            if (t == Tag::cell) {
-                // cell text measured later; use own + children roughly via end range
-                int c = 0;
-                for (int k = j; k < els_[j].end; ++k) c += els_[k].own_chars;
-                max_cell = std::max(max_cell, c);
+            if (t == Tag::table) {
+                nested = true;
+                break;
             }
+            if (t == Tag::tr) ++rows;
+            if (t == Tag::cell) max_cell = std::max(max_cell, raw[j]);
             if (t == Tag::p || t == Tag::list || t == Tag::heading || t == Tag::quote) block_inside = true;
         }
         if (!nested && rows >= 2 && max_cell <= 200 && !block_inside) {

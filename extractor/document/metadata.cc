@@ -216,10 +216,16 @@ struct LdIndex {
         return &v;
     }
     std::string name_of(const json& v) const {
-        if (v.is_string()) return is_url(v.get<std::string>()) ? "" : collapse_space(v.get<std::string>());
-        const json* r = resolve(v);
-        if (r->is_object() && r->contains("name")) return str((*r)["name"]);
-        return "";
+        std::string n;
+        if (v.is_string()) {
+            n = is_url(v.get<std::string>()) ? "" : collapse_space(v.get<std::string>());
+        } else {
+            const json* r = resolve(v);
+            if (r->is_object() && r->contains("name")) n = str((*r)["name"]);
+        }
+        // Some CMSs write the byline into the name: "By Jane Doe".
+        if (n.size() > 3 && (n.rfind("By ", 0) == 0 || n.rfind("by ", 0) == 0)) n = n.substr(3);
+        return n;
     }
 };
 
