@@ -61,6 +61,7 @@ private:
     rules::RuleSet rules_;
     normalise::Normaliser normaliser_;
     claims::Assembler assembler_;
+    text::Segmenter segmenter_;  // rules_dir/text/abbreviations.txt, ...
 };
 
 // The output record of the contract.

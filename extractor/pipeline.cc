@@ -42,7 +42,10 @@ std::string content_id(std::string_view text) {
 }
 
 Extractor::Extractor(const fs::path& rules_dir)
-    : rules_(rules::RuleSet::load(rules_dir)), normaliser_(rules_), assembler_(rules_) {}
+    : rules_(rules::RuleSet::load(rules_dir)),
+      normaliser_(rules_),
+      assembler_(rules_),
+      segmenter_(text::Segmenter::load(rules_dir / "text")) {}
 Extractor::~Extractor() = default;
 
 Record Extractor::extract(document::Document doc, const std::string& default_published) const {
@@ -56,7 +59,7 @@ Record Extractor::extract(document::Document doc, const std::string& default_pub
     }
     if (doc.id.empty()) doc.id = !doc.url.empty() ? doc.url : content_id(doc.text);
     try {
-        r.text = text::Text::prepare(doc.text);
+        r.text = text::Text::prepare(doc.text, segmenter_);
     } catch (const text::TextError& e) {
         throw InputError(e.what());
     }

@@ -185,14 +185,18 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             break;
         }
 
+    // Companies and sources in document order, so that "the company" and the
+    // paragraph's sources are found by binary search, not by a scan per claim.
+    std::vector<const Mention*> companies, named_sources;
+    for (const Mention& m : ms) {
+        if (m.type == Type::org && (m.kind == "company" || m.kind.empty())) companies.push_back(&m);
+        if (m.type == Type::source && !m.name.empty()) named_sources.push_back(&m);
+    }
+    auto by_begin = [](const Mention* m, uint32_t b) { return m->span.begin < b; };
     // Last company named before a position (for "the company").
     auto last_company_before = [&](uint32_t byte) -> const Mention* {
-        const Mention* best = nullptr;
-        for (const Mention& m : ms) {
-            if (m.span.begin >= byte) break;
-            if (m.type == Type::org && (m.kind == "company" || m.kind.empty())) best = &m;
-        }
-        return best;
+        auto it = std::lower_bound(companies.begin(), companies.end(), byte, by_begin);
+        return it == companies.begin() ? nullptr : *std::prev(it);
     };
 
     size_t next_mention = 0;
@@ -592,9 +596,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (here.empty()) {
                 size_t pi = t.paragraph_index(S.begin);
                 text::Span P = t.paragraphs().empty() ? S : t.paragraphs()[pi];
-                for (const Mention& m : ms)
-                    if (m.type == Type::source && !m.name.empty() && m.span.begin >= P.begin && m.span.end <= P.end)
-                        here.push_back(&m);
+                for (auto it = std::lower_bound(named_sources.begin(), named_sources.end(), P.begin, by_begin);
+                     it != named_sources.end() && (*it)->span.begin < P.end; ++it)
+                    if ((*it)->span.end <= P.end) here.push_back(*it);
                 if (here.empty() && lead_source) here.push_back(lead_source);
                 inherited = !here.empty();
             }

@@ -12,6 +12,12 @@ namespace claimex {
 class Extractor;
 struct Record;
 }  // namespace claimex
+namespace CLI {
+class App;
+}
+namespace claimex::document {
+struct Document;
+}
 
 namespace claimex::cli {
 
@@ -66,9 +72,52 @@ int run_store(const StoreOptions& options);
 // the sink. Failures are reported on stderr ("claimex: INPUT[:LINE]: ...")
 // and counted; the rest go on.
 using RecordSink = std::function<void(const Record&, const std::string& where)>;
+using DocumentSink = std::function<void(document::Document doc, const std::string& where)>;
+using FailureSink = std::function<void(const std::string& where, const std::string& what)>;
+
+// The reading half of extract_inputs: text files, JSONL lines, stdin, HTML
+// files and URLs become documents (or failures naming the input and line).
+class DocumentReader {
+public:
+    DocumentReader(const ExtractOptions& options, DocumentSink on_document, FailureSink on_failure);
+    ~DocumentReader();
+    void read(const std::string& input);
+    class Impl;
+private:
+    DocumentSink on_doc_;
+    FailureSink on_fail_;
+    std::unique_ptr<Impl> impl_;
+};
+
+// "claimex: WHERE: WHAT" on stderr (after flushing stdout).
+void report_failure(const std::string& where, const std::string& what);
 size_t extract_inputs(const ExtractOptions& options, const Extractor& extractor, const RecordSink& sink);
 // Loads the rules (--rules or the default), reporting bad rules on stderr.
 std::unique_ptr<Extractor> open_extractor(const std::string& rules_dir);
+
+// claimex fetch (fetch_cmd.cc): its flags, its run, and the fetch path that
+// `extract` uses for URLs and .html files.
+struct FetchOptions {
+    std::vector<std::string> inputs;
+    bool feed = false;              // expand feeds and sitemaps into their items
+    int concurrency = 16;
+    int per_host = 2;
+    double delay = 1.0;
+    double timeout = 30.0;
+    size_t max_bytes = 10u << 20;
+    int retries = 3;
+    bool ignore_robots = false;
+    std::string contact;            // default: $CLAIMEX_CONTACT
+    std::string user_agent;
+    std::string cache_dir;
+};
+CLI::App* add_fetch_command(CLI::App& app, FetchOptions& options);
+int run_fetch(const FetchOptions& options);
+bool is_fetch_input(const std::string& input);
+// URL or HTML file → Document; throws (InputError, DocumentError) with a
+// message saying what is wrong.
+document::Document fetch_document(const std::string& input, size_t max_bytes);
+
 int run_rules_test(const RulesOptions& options);
 int run_rules_lint(const RulesOptions& options);
 

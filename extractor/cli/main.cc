@@ -13,7 +13,7 @@ int main(int argc, char** argv) {
 
     ExtractOptions ex;
     auto* extract = app.add_subcommand("extract", "Extract mentions and claims: one JSON object per document");
-    extract->add_option("inputs", ex.inputs, "Text files, JSONL documents (.jsonl), or - for stdin")->required();
+    extract->add_option("inputs", ex.inputs, "Text files, JSONL documents (.jsonl), HTML files, URLs, or - for stdin")->required();
     extract->add_option("--published", ex.published, "Reference date (YYYY-MM-DD) for documents without one");
     extract->add_option("--rules", ex.rules_dir, "Rules folder (default: $CLAIMEX_RULES, ./rules, or the bundled one)");
     extract->add_flag("--with-text", ex.with_text, "Include the document text in each record");
@@ -61,6 +61,9 @@ int main(int argc, char** argv) {
     s_import->add_option("inputs", so.inputs, "JSONL files of extract records, or -")->required();
     s_history->add_option("document", so.subject, "The document id (its URL or content id)")->required();
 
+    FetchOptions fo;
+    auto* fetch = add_fetch_command(app, fo);
+
     RulesOptions ro;
     auto* rules = app.add_subcommand("rules", "Work with the rule files");
     rules->require_subcommand(1);
@@ -80,6 +83,7 @@ int main(int argc, char** argv) {
     }
     try {
         if (extract->parsed()) return run_extract(ex);
+        if (fetch->parsed()) return run_fetch(fo);
         if (check->parsed()) return run_check(co);
         for (auto* c : {s_stats, s_export, s_query, s_import, s_history})
             if (c->parsed()) {

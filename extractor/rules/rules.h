@@ -91,6 +91,8 @@ struct Rule {
     std::map<std::string, std::string> attrs;  // `set: key=value` lines
     bool case_insensitive = false;
     std::string gazetteer_file; // gazetteer rules: the file it loads (else "")
+    std::string veto;           // `veto:` lines (alternatives, macros expanded): a match
+                                // that starts inside a veto match is dropped
 };
 
 // A named capture of a match: the name as written minus any `__suffix`
