@@ -1,6 +1,6 @@
 // Internal to normalise: one normaliser per family of mention types, each in
 // its own file. normalise.cc dispatches raw mentions to them by type and then
-// runs the document-level passes in order: entities, then sources.
+// runs the document-level passes in order: dates, entities, then sources.
 #pragma once
 
 #include "extractor/normalise/normalise.h"
@@ -29,6 +29,11 @@ public:
     ~DatesNormaliser();
     bool normalise(const rules::RawMention& raw, const text::Text& text,
                    const Context& context, Mention& out) const;
+    // Runs once per document over all mentions (sorted by span): anaphoric
+    // dates ("the same period in 2023", "a year earlier") take their period
+    // from the date mentioned before them.
+    void resolve_document(std::vector<Mention>& mentions, const text::Text& text,
+                          const Context& context) const;
     struct Impl;
 private:
     std::unique_ptr<Impl> impl_;

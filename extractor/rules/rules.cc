@@ -85,8 +85,9 @@ struct RuleSet::Impl {
         const Rule* rule;
         std::unique_ptr<RE2> re;
         std::vector<std::string> group_names;  // by group index (1-based; [0] unused), suffix-stripped
-        std::vector<bool> focus;                // groups that give the mention's span (`span:`)
-        std::string prefilter;                  // what the RE2::Set tests instead of the pattern (`prefilter:`)
+        bool has_span = false;                 // a group named "span" sets the mention's span
+        std::unique_ptr<RE2> veto;             // `veto:` patterns, or null
+        std::string prefilter;                 // what the RE2::Set tests instead of the pattern (`prefilter:`)
         std::unique_ptr<RE2> pre;
     };
     std::vector<Compiled> compiled;
@@ -134,36 +135,53 @@ void RuleSet::Impl::load_list(const std::string& name, const std::string& spec, 
     }
     ListDef def;
     def.where = at;
-    // A list may join several sources with '+': "icu:currency-codes + extra.txt".
-    std::stringstream ss(spec);
-    std::string part;
-    while (std::getline(ss, part, '+')) {
-        part = trim(part);
-        if (part.empty()) continue;
-        if (starts_with(part, "icu:")) {
-            auto words = builtin_list(part);
+    // A list may join several sources with '+' and take words out with ' - ':
+    // "icu:currency-codes - code_words.txt + extra.txt".
+    auto read_source = [&](const std::string& src, std::vector<std::string>& into) {
+        if (starts_with(src, "icu:")) {
+            auto words = builtin_list(src);
             if (!words) {
-                problem(at, "", fmt::format("unknown builtin list '{}'", part));
-                continue;
+                problem(at, "", fmt::format("unknown builtin list '{}'", src));
+                return;
             }
-            def.words.insert(def.words.end(), words->begin(), words->end());
-            continue;
+            into.insert(into.end(), words->begin(), words->end());
+            return;
         }
-        std::ifstream in(base / part);
+        std::ifstream in(base / src);
         if (!in) {
-            problem(at, "", fmt::format("list '{}': cannot read {}", name, (base / part).string()));
-            continue;
+            problem(at, "", fmt::format("list '{}': cannot read {}", name, (base / src).string()));
+            return;
         }
         std::string line;
         while (std::getline(in, line)) {
             if (auto h = line.find(" #"); h != std::string::npos) line.resize(h);
+            // A table file can serve as a list: its first column is the word.
+            if (auto tab = line.find('\t'); tab != std::string::npos) line.resize(tab);
             line = trim(line);
             if (line.empty() || line[0] == '#') continue;
-            def.words.push_back(line);
+            into.push_back(line);
+        }
+    };
+    std::vector<std::string> minus;
+    std::stringstream ss(spec);
+    std::string part;
+    while (std::getline(ss, part, '+')) {
+        bool first = true;
+        for (size_t from = 0; from <= part.size();) {
+            size_t cut = part.find(" - ", from);
+            std::string src = trim(part.substr(from, cut == std::string::npos ? std::string::npos : cut - from));
+            if (!src.empty()) read_source(src, first ? def.words : minus);
+            first = false;
+            if (cut == std::string::npos) break;
+            from = cut + 3;
         }
     }
     std::sort(def.words.begin(), def.words.end());
     def.words.erase(std::unique(def.words.begin(), def.words.end()), def.words.end());
+    if (!minus.empty()) {
+        std::sort(minus.begin(), minus.end());
+        std::erase_if(def.words, [&](const std::string& w) { return std::binary_search(minus.begin(), minus.end(), w); });
+    }
     // The alternation tries longer words first so "billion" beats "b".
     std::vector<std::string> by_len = def.words;
     std::stable_sort(by_len.begin(), by_len.end(),
@@ -479,10 +497,11 @@ void RuleSet::Impl::parse_file(const fs::path& path) {
                 problem(at, rule->id, "set: needs key=value");
             else
                 rule->attrs[trim(val.substr(0, eq))] = trim(val.substr(eq + 1));
+        } else if (key == "veto") {
+            if (!rule->veto.empty()) rule->veto += "|";
+            rule->veto += "(?:" + val + ")";
         } else if (key == "kind") {
             rule->attrs["kind"] = val;
-        } else if (key == "span") {
-            rule->attrs["span"] = val;
         } else if (key == "prefilter") {
             rule->attrs["prefilter"] = val;
         } else if (key == "case") {
@@ -572,13 +591,7 @@ void RuleSet::Impl::compile() {
             std::string base = name;
             if (auto p = base.find("__"); p != std::string::npos) base.resize(p);
             c.group_names[idx] = base;
-        }
-        c.focus.assign(c.group_names.size(), false);
-        if (auto f = r->attrs.find("span"); f != r->attrs.end()) {
-            bool found = false;
-            for (size_t g = 1; g < c.group_names.size(); ++g)
-                if (c.group_names[g] == f->second) c.focus[g] = found = true;
-            if (!found) problem(r->where, r->id, fmt::format("span: names no capture '{}'", f->second));
+            if (base == "span") c.has_span = true;
         }
         // A prefilter stands in for the pattern in the RE2::Set: a cheap test
         // (a few words) that holds wherever the pattern can match, so that a
@@ -595,6 +608,17 @@ void RuleSet::Impl::compile() {
             }
         }
         c.re = std::move(re);
+        if (!r->veto.empty()) {
+            auto v = expand(r->veto, r->where, r->id);
+            if (!v) continue;
+            r->veto = (r->case_insensitive ? "(?i)" : "") + *v;
+            auto vre = std::make_unique<RE2>(r->veto, opt);
+            if (!vre->ok()) {
+                problem(r->where, r->id, fmt::format("bad veto: {}", vre->error()));
+                continue;
+            }
+            c.veto = std::move(vre);
+        }
         compiled.push_back(std::move(c));
     }
     for (auto& [name, list] : gaz)
@@ -674,6 +698,7 @@ std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
     std::vector<RawMention> out;
     std::vector<int> hits;
     std::vector<re2::StringPiece> groups;
+    std::vector<text::Span> vetoes;
     for (const text::Span& para : t.paragraphs()) {
         re2::StringPiece p(a.data() + para.begin, para.size());
         // Pattern rules: the set says which rules can match this paragraph.
@@ -689,6 +714,7 @@ std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
             size_t ng = c.group_names.size();
             groups.assign(ng, re2::StringPiece());
             size_t pos = 0;
+            const size_t first = out.size();
             while (pos <= p.size() && c.re->Match(p, pos, p.size(), RE2::UNANCHORED, groups.data(), ng)) {
                 size_t b = groups[0].data() - p.data();
                 size_t e = b + groups[0].size();
@@ -701,19 +727,44 @@ std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
                 m.type = c.rule->type;
                 m.span = {static_cast<uint32_t>(para.begin + b), static_cast<uint32_t>(para.begin + e)};
                 m.context = m.span;
-                bool focused = false;
+                bool has_span = false;
                 for (size_t g = 1; g < ng; ++g) {
                     if (c.group_names[g].empty() || groups[g].data() == nullptr) continue;
                     uint32_t gb = static_cast<uint32_t>(para.begin + (groups[g].data() - p.data()));
                     text::Span gs{gb, gb + static_cast<uint32_t>(groups[g].size())};
-                    m.captures.push_back({c.group_names[g], gs});
-                    if (c.focus[g] && !focused && !gs.empty()) {
-                        m.span = gs;
-                        focused = true;
+                    if (c.group_names[g] == "span") {
+                        if (!has_span) m.span = gs;
+                        has_span = true;
+                        continue;
                     }
+                    m.captures.push_back({c.group_names[g], gs});
                 }
-                out.push_back(std::move(m));
                 pos = e;
+                // With a `span` group the match's context stays outside the
+                // mention; a match that leaves `span` unset (or empty) is a
+                // veto: it yields and claims nothing.
+                if (c.has_span && (!has_span || m.span.empty())) continue;
+                out.push_back(std::move(m));
+            }
+            // Vetoes run only where the rule matched: a match that starts
+            // inside a veto match ("from $5bn to" for the range "$5bn to
+            // $6bn") is dropped, and other rules still see the text.
+            if (c.veto && out.size() > first) {
+                vetoes.clear();
+                re2::StringPiece v;
+                for (size_t vp = 0; vp <= p.size() && c.veto->Match(p, vp, p.size(), RE2::UNANCHORED, &v, 1);) {
+                    size_t vb = v.data() - p.data();
+                    vetoes.push_back({static_cast<uint32_t>(para.begin + vb),
+                                      static_cast<uint32_t>(para.begin + vb + v.size())});
+                    vp = v.empty() ? vb + 1 : vb + v.size();
+                }
+                auto vetoed = [&](const RawMention& m) {
+                    for (const text::Span& s : vetoes)
+                        if (m.span.begin >= s.begin && m.span.begin < s.end) return true;
+                    return false;
+                };
+                out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), vetoed),
+                          out.end());
             }
         }
         // Gazetteers: at each word start, the longest alias that fits.

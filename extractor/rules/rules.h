@@ -91,6 +91,8 @@ struct Rule {
     std::map<std::string, std::string> attrs;  // `set: key=value` lines
     bool case_insensitive = false;
     std::string gazetteer_file; // gazetteer rules: the file it loads (else "")
+    std::string veto;           // `veto:` lines (alternatives, macros expanded): a match
+                                // that starts inside a veto match is dropped
 };
 
 // A named capture of a match: the name as written minus any `__suffix`
@@ -104,10 +106,8 @@ struct RawMention {
     const Rule* rule = nullptr;
     std::string_view type;      // == rule->type
     text::Span span;
-    // The whole match. Equal to span unless the rule names a focus capture
-    // (`span: name`): then span is that capture, which alone takes part in
-    // overlap resolution, and the rest of the match is context that must
-    // match but claims nothing ("CEO Eddie Wu" → span "Eddie Wu").
+    // The whole match: equal to span unless the rule has a `span` capture,
+    // whose context ("CEO" in "CEO Eddie Wu") normalisers may read.
     text::Span context;
     std::vector<Capture> captures;
     const GazetteerEntry* entry = nullptr;  // gazetteer hits only

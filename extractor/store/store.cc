@@ -3,6 +3,8 @@
 #include "extractor/store/store.h"
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 #include <ctime>
 #include <fmt/format.h>
 #include <set>
@@ -280,6 +282,12 @@ struct Store::Impl {
                                          path.string(), v, kSchemaVersion));
         for (; v < kSchemaVersion; ++v) {
             exec("BEGIN IMMEDIATE", "migrating the schema");
+            // Another process may have migrated while we waited for the lock.
+            v = user_version();
+            if (v >= kSchemaVersion) {
+                exec("COMMIT");
+                break;
+            }
             try {
                 exec(kMigrations[v], "migrating the schema");
                 exec(fmt::format("PRAGMA user_version = {}", v + 1).c_str(), "migrating the schema");
@@ -341,9 +349,19 @@ Store Store::open(const fs::path& path, const OpenOptions& options) {
     if (!options.read_only) {
         // WAL: readers never block the writer and a crash at any moment leaves the last
         // committed state. NORMAL sync is durable across process crashes (kill -9).
-        {
-            Stmt wal(impl->db, impl->path, "PRAGMA journal_mode = WAL");
-            wal.step();
+        // Switching a new file to WAL while another process creates it can be refused
+        // at once (SQLite does not always call the busy handler here): retry.
+        for (auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options.busy_timeout_ms);;) {
+            try {
+                Stmt wal(impl->db, impl->path, "PRAGMA journal_mode = WAL");
+                wal.step();
+                break;
+            } catch (const StoreError&) {
+                int code = sqlite3_errcode(impl->db) & 0xff;
+                if ((code != SQLITE_BUSY && code != SQLITE_LOCKED) || std::chrono::steady_clock::now() > deadline)
+                    impl->fail("switching to WAL mode");
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            }
         }
         impl->exec("PRAGMA synchronous = NORMAL");
         impl->exec("PRAGMA foreign_keys = ON");
