@@ -537,7 +537,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     }
                 }
             }
-            // (c) the subject phrase: clause start to the first verb
+            // (c) the subject phrase: clause start to the first verb. A speaker heads the
+            // phrase too ("Toyota said operating profit fell"): in news the speaker is
+            // usually the one the figure is about, and the gold agrees.
             size_t cs = clause_start_tok(anchor);
             size_t verb = first_verb(cs, anchor);
             size_t lo = cs, hi = verb;
@@ -563,7 +565,13 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     for (auto* m : ents) add_name(s, m->name);
                     return s;
                 }
-                if (hi - lo <= 12) {
+                static const std::set<std::string, std::less<>> kNotHeads = {
+                    "it", "which", "that", "this", "these", "those", "with", "who", "they", "he", "she", "we",
+                    "there", "what", "while", "as", "to", "from", "than", "and", "or", "but", "if", "when"};
+                bool plain = true;
+                for (size_t k = lo; k < hi; ++k)
+                    if (!toks[k].is_word() && toks[k].low != "'") plain = false;
+                if (hi - lo <= 12 && plain && !kNotHeads.count(toks[lo].low)) {
                     size_t d0 = lo;
                     while (d0 < hi && kDeterminers.count(toks[d0].low)) ++d0;
                     if (d0 < hi) s.description = trim(sv.slice(toks[d0].begin, toks[hi - 1].end));
@@ -596,10 +604,31 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (here.empty()) {
                 size_t pi = t.paragraph_index(S.begin);
                 text::Span P = t.paragraphs().empty() ? S : t.paragraphs()[pi];
+                // The paragraph's governing attribution: a named organisation or person (kind known)
+                // before a bare group ("representatives of ..."), the nearest first; with what it cites.
+                const Mention* best = nullptr;
+                uint32_t best_dist = UINT32_MAX;
                 for (auto it = std::lower_bound(named_sources.begin(), named_sources.end(), P.begin, by_begin);
-                     it != named_sources.end() && (*it)->span.begin < P.end; ++it)
-                    if ((*it)->span.end <= P.end) here.push_back(*it);
-                if (here.empty() && lead_source) here.push_back(lead_source);
+                     it != named_sources.end() && (*it)->span.begin < P.end; ++it) {
+                    if ((*it)->span.end > P.end) continue;
+                    uint32_t d = (*it)->span.begin > S.begin ? (*it)->span.begin - S.begin : S.begin - (*it)->span.begin;
+                    if ((*it)->kind.empty()) d += 1u << 20;
+                    if (d < best_dist) {
+                        best_dist = d;
+                        best = *it;
+                    }
+                }
+                if (best) {
+                    here.push_back(best);
+                    if (!best->cites.empty())
+                        for (auto* m : named_sources)
+                            if (m->name == best->cites && t.paragraph_index(m->span.begin) == pi) here.push_back(m);
+                }
+                // The lead governs the article only when the article re-reports someone else's
+                // reporting ("..., the Financial Times reported").
+                if (here.empty() && lead_source && lead_source->kind == "media" &&
+                    (lead_source->cue == "reported" || lead_source->cue == "according to"))
+                    here.push_back(lead_source);
                 inherited = !here.empty();
             }
             // Order: citing sources first, each followed by what it cites.
