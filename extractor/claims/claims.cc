@@ -310,6 +310,16 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     continue;
                 }
             }
+            // "a 2% fall in profit": a percentage right before a change word is its size.
+            if (m.type == Type::percent) {
+                size_t after = sv.token_at(m.span.end);
+                bool before_event = false;
+                for (const auto& e2 : events) before_event |= e2.tok == after && !e2.factor_mention;
+                if (before_event) {
+                    figs[f].role = Role::change_percent;
+                    continue;
+                }
+            }
             auto w = words_before(figs[f].tok, 3);
             const ChangeEvent* ev = event_before(figs[f].tok);
             bool ev_near = ev && figs[f].tok - ev->tok <= 12;
@@ -706,7 +716,14 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             size_t next_tok = e + 1 < events.size() ? events[e + 1].tok : toks.size();
             std::optional<size_t> amount, percent, level;
             for (size_t f = 0; f < figs.size(); ++f) {
-                if (figs[f].tok <= ev.tok || figs[f].tok >= next_tok || consumed.count(f)) continue;
+                if (consumed.count(f)) continue;
+                // "a 2% fall": the size stands just before the change word
+                if (figs[f].role == Role::change_percent && figs[f].tok < ev.tok &&
+                    sv.token_at(ms[figs[f].m].span.end) == ev.tok && !percent) {
+                    percent = f;
+                    continue;
+                }
+                if (figs[f].tok <= ev.tok || figs[f].tok >= next_tok) continue;
                 if (figs[f].role == Role::change_amount && !amount) amount = f;
                 else if (figs[f].role == Role::change_percent && !percent) percent = f;
                 else if (figs[f].role == Role::value && !level) {
@@ -714,6 +731,15 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     if (!w.empty() && w.back() == "to") level = f;
                 }
             }
+            if (!level && (ev.verb == "up" || ev.verb == "down"))
+                for (size_t f = figs.size(); f-- > 0;)
+                    if (figs[f].tok < ev.tok && figs[f].role == Role::value && !consumed.count(f)) {
+                        bool near = true;
+                        for (size_t k = sv.token_at(ms[figs[f].m].span.end); k < ev.tok; ++k)
+                            if (toks[k].is_word() && toks[k].low != "or") near = false;
+                        if (near) level = f;
+                        break;
+                    }
             if (!ev.factor && !amount && !percent && !level) continue;  // a verb with no size: not a claim
             for (auto f : {amount, percent, level})
                 if (f) consumed.insert(*f);
