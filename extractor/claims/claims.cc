@@ -310,6 +310,16 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     continue;
                 }
             }
+            // "a 2% fall in profit": a percentage right before a change word is its size.
+            if (m.type == Type::percent) {
+                size_t after = sv.token_at(m.span.end);
+                bool before_event = false;
+                for (const auto& e2 : events) before_event |= e2.tok == after && !e2.factor_mention;
+                if (before_event) {
+                    figs[f].role = Role::change_percent;
+                    continue;
+                }
+            }
             auto w = words_before(figs[f].tok, 3);
             const ChangeEvent* ev = event_before(figs[f].tok);
             bool ev_near = ev && figs[f].tok - ev->tok <= 12;
@@ -537,7 +547,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     }
                 }
             }
-            // (c) the subject phrase: clause start to the first verb
+            // (c) the subject phrase: clause start to the first verb. A speaker heads the
+            // phrase too ("Toyota said operating profit fell"): in news the speaker is
+            // usually the one the figure is about, and the gold agrees.
             size_t cs = clause_start_tok(anchor);
             size_t verb = first_verb(cs, anchor);
             size_t lo = cs, hi = verb;
@@ -563,7 +575,13 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     for (auto* m : ents) add_name(s, m->name);
                     return s;
                 }
-                if (hi - lo <= 12) {
+                static const std::set<std::string, std::less<>> kNotHeads = {
+                    "it", "which", "that", "this", "these", "those", "with", "who", "they", "he", "she", "we",
+                    "there", "what", "while", "as", "to", "from", "than", "and", "or", "but", "if", "when"};
+                bool plain = true;
+                for (size_t k = lo; k < hi; ++k)
+                    if (!toks[k].is_word() && toks[k].low != "'") plain = false;
+                if (hi - lo <= 12 && plain && !kNotHeads.count(toks[lo].low)) {
                     size_t d0 = lo;
                     while (d0 < hi && kDeterminers.count(toks[d0].low)) ++d0;
                     if (d0 < hi) s.description = trim(sv.slice(toks[d0].begin, toks[hi - 1].end));
@@ -596,10 +614,31 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (here.empty()) {
                 size_t pi = t.paragraph_index(S.begin);
                 text::Span P = t.paragraphs().empty() ? S : t.paragraphs()[pi];
+                // The paragraph's governing attribution: a named organisation or person (kind known)
+                // before a bare group ("representatives of ..."), the nearest first; with what it cites.
+                const Mention* best = nullptr;
+                uint32_t best_dist = UINT32_MAX;
                 for (auto it = std::lower_bound(named_sources.begin(), named_sources.end(), P.begin, by_begin);
-                     it != named_sources.end() && (*it)->span.begin < P.end; ++it)
-                    if ((*it)->span.end <= P.end) here.push_back(*it);
-                if (here.empty() && lead_source) here.push_back(lead_source);
+                     it != named_sources.end() && (*it)->span.begin < P.end; ++it) {
+                    if ((*it)->span.end > P.end) continue;
+                    uint32_t d = (*it)->span.begin > S.begin ? (*it)->span.begin - S.begin : S.begin - (*it)->span.begin;
+                    if ((*it)->kind.empty()) d += 1u << 20;
+                    if (d < best_dist) {
+                        best_dist = d;
+                        best = *it;
+                    }
+                }
+                if (best) {
+                    here.push_back(best);
+                    if (!best->cites.empty())
+                        for (auto* m : named_sources)
+                            if (m->name == best->cites && t.paragraph_index(m->span.begin) == pi) here.push_back(m);
+                }
+                // The lead governs the article only when the article re-reports someone else's
+                // reporting ("..., the Financial Times reported").
+                if (here.empty() && lead_source && lead_source->kind == "media" &&
+                    (lead_source->cue == "reported" || lead_source->cue == "according to"))
+                    here.push_back(lead_source);
                 inherited = !here.empty();
             }
             // Order: citing sources first, each followed by what it cites.
@@ -677,7 +716,14 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             size_t next_tok = e + 1 < events.size() ? events[e + 1].tok : toks.size();
             std::optional<size_t> amount, percent, level;
             for (size_t f = 0; f < figs.size(); ++f) {
-                if (figs[f].tok <= ev.tok || figs[f].tok >= next_tok || consumed.count(f)) continue;
+                if (consumed.count(f)) continue;
+                // "a 2% fall": the size stands just before the change word
+                if (figs[f].role == Role::change_percent && figs[f].tok < ev.tok &&
+                    sv.token_at(ms[figs[f].m].span.end) == ev.tok && !percent) {
+                    percent = f;
+                    continue;
+                }
+                if (figs[f].tok <= ev.tok || figs[f].tok >= next_tok) continue;
                 if (figs[f].role == Role::change_amount && !amount) amount = f;
                 else if (figs[f].role == Role::change_percent && !percent) percent = f;
                 else if (figs[f].role == Role::value && !level) {
@@ -685,6 +731,15 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     if (!w.empty() && w.back() == "to") level = f;
                 }
             }
+            if (!level && (ev.verb == "up" || ev.verb == "down"))
+                for (size_t f = figs.size(); f-- > 0;)
+                    if (figs[f].tok < ev.tok && figs[f].role == Role::value && !consumed.count(f)) {
+                        bool near = true;
+                        for (size_t k = sv.token_at(ms[figs[f].m].span.end); k < ev.tok; ++k)
+                            if (toks[k].is_word() && toks[k].low != "or") near = false;
+                        if (near) level = f;
+                        break;
+                    }
             if (!ev.factor && !amount && !percent && !level) continue;  // a verb with no size: not a claim
             for (auto f : {amount, percent, level})
                 if (f) consumed.insert(*f);
