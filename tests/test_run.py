@@ -200,12 +200,6 @@ class CheckTests(unittest.TestCase):
     def tearDownClass(cls):
         shutil.rmtree(cls.tmp, ignore_errors=True)
 
-    def setUp(self):
-        # TEMPORARY until the entity stage lands on main (then this goes).
-        p = claimex("extract", CHECK / "repeats.txt")
-        if '"type":"org"' not in p.stdout:
-            self.skipTest("no org mentions yet: the entity stage is not on main")
-
     def verdicts(self, path):
         p = claimex("check", path, "--db", self.db, "--published", "2024-08-30", "--format", "jsonl")
         self.assertEqual(p.returncode, 0, p.stderr)
