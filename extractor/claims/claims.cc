@@ -201,6 +201,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
 
     size_t next_mention = 0;
     std::set<std::string> seen_ids;
+    std::vector<std::string> last_subject;
+    size_t last_subject_para = SIZE_MAX;
 
     for (const text::Span& S : t.sentences()) {
         SentenceView sv{ms, t, S, {}, {}, {}};
@@ -553,8 +555,21 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             size_t cs = clause_start_tok(anchor);
             size_t verb = first_verb(cs, anchor);
             size_t lo = cs, hi = verb;
-            // skip an initial metric phrase ("Revenues from AI-related products will ...")
-            if (lo < hi && metric.tok == lo) return s;
+            // A phrase that starts with the metric names its subject after "in"/"at"/"for"
+            // ("Consumer prices in the currency bloc rose"); else it has none ("Revenues
+            // from AI-related products will ...").
+            if (lo < hi && metric.tok == lo) {
+                size_t k = lo + metric.base_n;
+                if (k < hi && (toks[k].low == "in" || toks[k].low == "at" || toks[k].low == "for")) {
+                    auto ents = entities_in(k + 1, hi, true);
+                    for (auto* m : ents) add_name(s, m->name);
+                    size_t d0 = k + 1;
+                    while (d0 < hi && kDeterminers.count(toks[d0].low)) ++d0;
+                    if (s.names.empty() && d0 < hi && hi - d0 <= 6)
+                        s.description = trim(sv.slice(toks[d0].begin, toks[hi - 1].end));
+                }
+                return s;
+            }
             if (lo < hi) {
                 std::string phrase = lower(trim(sv.slice(toks[lo].begin, toks[hi - 1].end)));
                 if (kAnaphora.count(phrase)) {
@@ -679,7 +694,20 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             return arr;
         };
 
+        // "Revenue rose 12 per cent": a claim with no subject of its own is about the
+        // subject of the paragraph's previous claim (marked as a fallback).
+        auto continue_subject = [&](Subject& s) {
+            if (!s.names.empty() || !s.description.empty()) return;
+            if (last_subject_para == t.paragraph_index(S.begin) && !last_subject.empty()) {
+                s.names = last_subject;
+                s.fallback = true;
+            }
+        };
         auto subject_json = [&](const Subject& s, Json& j, double& conf) {
+            if (!s.names.empty() && !s.fallback) {
+                last_subject = s.names;
+                last_subject_para = t.paragraph_index(S.begin);
+            }
             Json names = Json::array();
             for (const auto& n : s.names) names.push_back(n);
             if (s.names.empty() && !s.description.empty()) names.push_back(s.description);
@@ -759,6 +787,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         break;
                     }
             }
+            continue_subject(subj);
             subject_json(subj, j, conf);
             j["metric"] = metric.key.empty() ? Json(nullptr) : Json(metric.key);
             if (!metric.text.empty()) j["metric_text"] = metric.text;
@@ -819,6 +848,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             size_t cs = clause_start_tok(anchor);
             MetricHit metric = find_metric(cs, anchor, std::min(toks.size(), std::min(next_fig_tok, anchor + 6)));
             Subject subj = find_subject(metric, anchor);
+            continue_subject(subj);
             subject_json(subj, j, conf);
             j["metric"] = metric.key.empty() ? Json(nullptr) : Json(metric.key);
             if (!metric.text.empty()) j["metric_text"] = metric.text;
