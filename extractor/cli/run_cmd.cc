@@ -140,14 +140,6 @@ std::string hms(double s) {
                      : fmt::format("{:02}:{:02}", t / 60, t % 60);
 }
 
-std::string fnv_hex(std::string_view s) {
-    uint64_t h = 1469598103934665603ULL;
-    for (unsigned char c : s) {
-        h ^= c;
-        h *= 1099511628211ULL;
-    }
-    return fmt::format("{:016x}", h);
-}
 
 bool readable_ext(const fs::path& p) {
     std::string e = p.extension().string();
@@ -231,7 +223,7 @@ int run_batch(const RunOptions& o) {
                 read_bytes += d.text.size();
                 if (seen) {
                     std::string key = !d.id.empty() ? d.id : !d.url.empty() ? d.url : content_id(d.text);
-                    if (seen->has_document(key, fnv_hex(d.text))) {
+                    if (seen->has_document(key, store::content_hash(d.text))) {
                         ++skipped;
                         return;
                     }
@@ -254,7 +246,7 @@ int run_batch(const RunOptions& o) {
                     fo, fetcher,
                     [&](document::Document d, const fetch::Result& r, const Origin&) {
                         read_bytes += d.text.size();
-                        if (seen && seen->has_document(d.url, fnv_hex(d.text))) {
+                        if (seen && seen->has_document(d.url, store::content_hash(d.text))) {
                             ++skipped;
                             return;
                         }
@@ -297,7 +289,7 @@ int run_batch(const RunOptions& o) {
                     d.error_kind = w.error_kind;
                 } else {
                     try {
-                        d.content_hash = fnv_hex(w.doc->text);
+                        d.content_hash = store::content_hash(w.doc->text);
                         d.fetched_at = w.doc->fetched_at;
                         d.canonical_url = w.doc->canonical_url;
                         Record r = ex->extract(std::move(*w.doc), o.published);

@@ -147,15 +147,6 @@ std::string now_iso() {
     return buf;
 }
 
-std::string fnv_hex(std::string_view s) {
-    uint64_t h = 1469598103934665603ULL;
-    for (unsigned char c : s) {
-        h ^= c;
-        h *= 1099511628211ULL;
-    }
-    return fmt::format("{:016x}", h);
-}
-
 std::string jstr(const Json& j, const char* key) {
     if (!j.is_object() || !j.contains(key) || j[key].is_null()) return "";
     return j[key].is_string() ? j[key].get<std::string>() : j[key].dump();
@@ -319,6 +310,15 @@ struct Store::Impl {
     }
 };
 
+std::string content_hash(std::string_view s) {
+    uint64_t h = 1469598103934665603ULL;  // FNV-1a 64
+    for (unsigned char c : s) {
+        h ^= c;
+        h *= 1099511628211ULL;
+    }
+    return fmt::format("{:016x}", h);
+}
+
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
@@ -397,9 +397,9 @@ IngestResult Store::ingest(const Json& rec, const IngestInfo& info) {
     std::string hash = info.content_hash;
     if (hash.empty()) {
         if (rec.contains("text") && rec["text"].is_string())
-            hash = fnv_hex(rec["text"].get<std::string>());
+            hash = content_hash(rec["text"].get<std::string>());
         else
-            hash = fnv_hex(rec.value("mentions", Json::array()).dump() + rec.value("claims", Json::array()).dump());
+            hash = content_hash(rec.value("mentions", Json::array()).dump() + rec.value("claims", Json::array()).dump());
     }
     IngestResult res;
     I.exec("BEGIN IMMEDIATE", "starting a transaction");
