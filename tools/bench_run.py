@@ -61,20 +61,22 @@ def main():
     ap.add_argument("--claimex", default=str(ROOT / "build" / "claimex"))
     ap.add_argument("--jobs", type=int, default=0)
     ap.add_argument("--skip-http", action="store_true")
+    ap.add_argument("--skip-folder", action="store_true")
     a = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="claimex-bench-run-"))
     jobs = ["--jobs", str(a.jobs)] if a.jobs else []
     print(f"machine: {machine()}")
     try:
         # (b) a folder of text files from the corpus
-        arts = [json.loads(l) for l in open(ROOT / "corpus" / "articles.jsonl", encoding="utf-8") if l.strip()]
-        folder = tmp / "docs"
-        folder.mkdir()
-        for i in range(a.docs):
-            art = arts[i % len(arts)]
-            (folder / f"{i:06d}.txt").write_text(art["text"], encoding="utf-8")
-        r = timed_run([a.claimex, "run", folder, "--db", tmp / "folder.db", "--published", "2024-08-26", *jobs])
-        report("folder of text files", *r[:5])
+        if not a.skip_folder:
+            arts = [json.loads(l) for l in open(ROOT / "corpus" / "articles.jsonl", encoding="utf-8") if l.strip()]
+            folder = tmp / "docs"
+            folder.mkdir()
+            for i in range(a.docs):
+                art = arts[i % len(arts)]
+                (folder / f"{i:06d}.txt").write_text(art["text"], encoding="utf-8")
+            r = timed_run([a.claimex, "run", folder, "--db", tmp / "folder.db", "--published", "2024-08-26", *jobs])
+            report("folder of text files", *r[:5])
 
         if not a.skip_http:
             srv = subprocess.Popen([sys.executable, str(ROOT / "tests" / "fixture_server.py"), "--port", "0",
