@@ -97,6 +97,17 @@ class RunTests(unittest.TestCase):
         self.assertRegex(p.stderr, r"run: \d+ done · \d+ queued · [\d.]+ docs/s · \d+ claims · 0 errors")
         self.assertEqual(count(self.db, "documents"), 200)
 
+    def test_progress_display_on_a_terminal(self):
+        src = self.tmp / "docs.jsonl"
+        big_jsonl(src, 300)
+        p = claimex("run", src, "--db", self.db, "--progress", "always", "--jobs", "1")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        # the status line is redrawn in place (carriage return + clear line; text mode reads the \r as a
+        # line break) and ends with the summary
+        self.assertGreaterEqual(p.stderr.count("\x1b[K"), 2)
+        self.assertRegex(p.stderr, r"docs/s · \d+ claims · 0 errors · 0 skipped · \d\d:\d\d")
+        self.assertRegex(p.stderr, r"run: 300 documents \(300 stored")
+
     def _interrupt(self, sig):
         src = self.tmp / "docs.jsonl"
         total = big_jsonl(src, 4000)
