@@ -66,6 +66,9 @@ private:
 
 // The output record of the contract.
 nlohmann::ordered_json to_json(const Record& record, bool with_text);
+// The same record appended to `out` as one line of JSON text, without
+// building an object (the fast path of `claimex extract`).
+void append_json(std::string& out, const Record& record, bool with_text);
 // One mention as in the contract ("type", "text", "start", "end", fields).
 nlohmann::ordered_json mention_json(const normalise::Mention& m, const text::Text& text);
 

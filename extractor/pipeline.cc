@@ -2,6 +2,7 @@
 #include "extractor/claimex.h"
 
 #include <cmath>
+#include <iterator>
 #include <cstdlib>
 #include <fmt/format.h>
 
@@ -70,82 +71,210 @@ Record Extractor::extract(document::Document doc, const std::string& default_pub
 }
 
 namespace {
-void put_number(nlohmann::ordered_json& j, const char* key, const std::optional<double>& v) {
+
+using Json = nlohmann::ordered_json;
+
+// The fields of a record are written once, by the functions below, through
+// one of two field sinks: ObjectFields builds an ordered_json (for callers
+// that want an object: check, the store, rule examples), TextFields appends
+// JSON text straight to a string (the extract output, where building
+// objects would cost more than the extraction itself). Both give the same
+// text (tests/pipeline_test.cc holds them to it).
+struct ObjectFields {
+    Json& j;
+    void str(const char* k, std::string_view v) { j[k] = std::string(v); }
+    void integer(const char* k, int64_t v) { j[k] = v; }
+    void real(const char* k, double v) { j[k] = v; }
+    void boolean(const char* k, bool v) { j[k] = v; }
+    void null(const char* k) { j[k] = nullptr; }
+    void raw(const char* k, const Json& v) { j[k] = v; }
+};
+
+void append_escaped(std::string& out, std::string_view s) {
+    out += '"';
+    size_t run = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(s.data() + run, i - run);
+        run = i + 1;
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
+        }
+    }
+    out.append(s.data() + run, s.size() - run);
+    out += '"';
+}
+
+struct TextFields {
+    std::string& out;
+    bool first = true;
+    void key(const char* k) {
+        if (!first) out += ',';
+        first = false;
+        out += '"';
+        out += k;
+        out += "\":";
+    }
+    void str(const char* k, std::string_view v) {
+        key(k);
+        append_escaped(out, v);
+    }
+    void integer(const char* k, int64_t v) {
+        key(k);
+        fmt::format_to(std::back_inserter(out), "{}", v);
+    }
+    void real(const char* k, double v) {
+        key(k);
+        // nlohmann prints doubles as the shortest text that reads back the same, with ".0" on whole numbers.
+        out += Json(v).dump();
+    }
+    void boolean(const char* k, bool v) {
+        key(k);
+        out += v ? "true" : "false";
+    }
+    void null(const char* k) {
+        key(k);
+        out += "null";
+    }
+    void raw(const char* k, const Json& v) {
+        key(k);
+        out += v.dump(-1, ' ', false, Json::error_handler_t::replace);
+    }
+};
+
+template <class F>
+void number(F& f, const char* key, const std::optional<double>& v) {
     if (!v) return;
     double x = *v;
     // Integers print as integers (7000000000, not 7e9) while they are exact.
     if (std::fabs(x) < 9.0e15 && x == std::floor(x))
-        j[key] = static_cast<int64_t>(x);
+        f.integer(key, static_cast<int64_t>(x));
     else
-        j[key] = x;
+        f.real(key, x);
 }
-void put_string(nlohmann::ordered_json& j, const char* key, const std::string& v) {
-    if (!v.empty()) j[key] = v;
-}
-}  // namespace
 
-nlohmann::ordered_json mention_json(const normalise::Mention& m, const text::Text& t) {
+template <class F>
+void string_if(F& f, const char* key, const std::string& v) {
+    if (!v.empty()) f.str(key, v);
+}
+
+template <class F>
+void string_or_null(F& f, const char* key, const std::string& v) {
+    if (v.empty())
+        f.null(key);
+    else
+        f.str(key, v);
+}
+
+template <class F>
+void mention_fields(F& f, const normalise::Mention& m, const text::Text& t) {
     using normalise::Type;
-    nlohmann::ordered_json j;
-    j["type"] = normalise::type_name(m.type);
-    j["text"] = std::string(t.original_slice(m.span));
-    j["start"] = t.codepoint(m.span.begin);
-    j["end"] = t.codepoint(m.span.end);
+    f.str("type", normalise::type_name(m.type));
+    f.str("text", t.original_slice(m.span));
+    f.integer("start", t.codepoint(m.span.begin));
+    f.integer("end", t.codepoint(m.span.end));
     switch (m.type) {
         case Type::money:
         case Type::percent:
         case Type::quantity:
-            put_number(j, "value", m.value);
-            put_string(j, "currency", m.currency);
-            put_number(j, "min", m.min);
-            put_number(j, "max", m.max);
-            put_string(j, "unit", m.unit);
-            put_string(j, "qualifier", m.qualifier);
+            number(f, "value", m.value);
+            string_if(f, "currency", m.currency);
+            number(f, "min", m.min);
+            number(f, "max", m.max);
+            string_if(f, "unit", m.unit);
+            string_if(f, "qualifier", m.qualifier);
             break;
         case Type::date:
-            j["value"] = m.timex.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(m.timex);
-            put_string(j, "from", m.from);
-            put_string(j, "to", m.to);
-            put_string(j, "note", m.note);
-            if (m.relative) j["relative"] = true;
+            string_or_null(f, "value", m.timex);
+            string_if(f, "from", m.from);
+            string_if(f, "to", m.to);
+            string_if(f, "note", m.note);
+            if (m.relative) f.boolean("relative", true);
             break;
         case Type::org:
         case Type::person:
         case Type::place:
-            j["name"] = m.name;
-            put_string(j, "kind", m.kind);
-            put_string(j, "role", m.role);
-            put_string(j, "affiliation", m.affiliation);
+            f.str("name", m.name);
+            string_if(f, "kind", m.kind);
+            string_if(f, "role", m.role);
+            string_if(f, "affiliation", m.affiliation);
             break;
         case Type::source:
-            j["name"] = m.name;
-            put_string(j, "kind", m.kind);
-            put_string(j, "cue", m.cue);
-            put_string(j, "role", m.role);
-            put_string(j, "affiliation", m.affiliation);
-            put_string(j, "cites", m.cites);
+            f.str("name", m.name);
+            string_if(f, "kind", m.kind);
+            string_if(f, "cue", m.cue);
+            string_if(f, "role", m.role);
+            string_if(f, "affiliation", m.affiliation);
+            string_if(f, "cites", m.cites);
             break;
     }
-    j["rule"] = m.rule;
+    f.str("rule", m.rule);
+}
+
+template <class F>
+void record_head(F& f, const Record& r) {
+    f.str("id", r.doc.id);
+    string_or_null(f, "url", r.doc.url);
+    string_or_null(f, "title", r.doc.title);
+    string_or_null(f, "published", r.published);
+    string_or_null(f, "publisher", r.doc.publisher);
+    if (r.published.empty()) f.str("note", "no publication date: relative dates are not resolved");
+}
+
+}  // namespace
+
+Json mention_json(const normalise::Mention& m, const text::Text& t) {
+    Json j;
+    ObjectFields f{j};
+    mention_fields(f, m, t);
     return j;
 }
 
-nlohmann::ordered_json to_json(const Record& r, bool with_text) {
-    nlohmann::ordered_json j;
-    j["id"] = r.doc.id;
-    j["url"] = r.doc.url.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.doc.url);
-    j["title"] = r.doc.title.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.doc.title);
-    j["published"] = r.published.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.published);
-    j["publisher"] = r.doc.publisher.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.doc.publisher);
-    if (r.published.empty()) j["note"] = "no publication date: relative dates are not resolved";
-    nlohmann::ordered_json ms = nlohmann::ordered_json::array();
+Json to_json(const Record& r, bool with_text) {
+    Json j;
+    ObjectFields f{j};
+    record_head(f, r);
+    Json ms = Json::array();
     for (const auto& m : r.mentions) ms.push_back(mention_json(m, r.text));
     j["mentions"] = std::move(ms);
-    nlohmann::ordered_json cs = nlohmann::ordered_json::array();
+    Json cs = Json::array();
     for (const auto& c : r.claims) cs.push_back(c.record);
     j["claims"] = std::move(cs);
     if (with_text) j["text"] = r.doc.text;
     return j;
+}
+
+void append_json(std::string& out, const Record& r, bool with_text) {
+    out += '{';
+    TextFields f{out};
+    record_head(f, r);
+    f.key("mentions");
+    out += '[';
+    for (size_t i = 0; i < r.mentions.size(); ++i) {
+        if (i) out += ',';
+        out += '{';
+        TextFields mf{out};
+        mention_fields(mf, r.mentions[i], r.text);
+        out += '}';
+    }
+    out += ']';
+    f.key("claims");
+    out += '[';
+    for (size_t i = 0; i < r.claims.size(); ++i) {
+        if (i) out += ',';
+        out += r.claims[i].record.dump(-1, ' ', false, Json::error_handler_t::replace);
+    }
+    out += ']';
+    if (with_text) f.str("text", r.doc.text);
+    out += '}';
 }
 
 }  // namespace claimex

@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """Tools for the gold corpus in corpus/ (format: corpus/README.md).
 
-    tools/corpus.py fix [--in-order] [ID...]   fill/verify start/end of every gold mention
-    tools/corpus.py check                      validate every gold file (exit 1 on problems)
+    tools/corpus.py fix [--in-order] [ID...]   fill/verify start/end of every gold mention and claim anchor
+    tools/corpus.py check                      validate every gold file, claims too (exit 1 on problems)
     tools/corpus.py build [-o FILE]            write corpus/articles.jsonl
     tools/corpus.py show ID [--type T]         list the mentions of an article in context
 
@@ -22,6 +22,9 @@ import os
 import re
 import sys
 import unicodedata
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import claims_gold  # noqa: E402  (claim gold: corpus/CLAIMS.md)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -230,6 +233,10 @@ def cmd_fix(args):
                 changed += 1
             out.append(new)
         gold["mentions"] = out
+        # Claim gold (corpus/CLAIMS.md): @-references and anchor offsets.
+        for msg in claims_gold.fix_gold(gold, text):
+            print(f"{aid}: {msg}", file=sys.stderr)
+            problems += 1
         text_out = dump_gold(gold)
         with open(gpath, encoding="utf-8") as f:
             before = f.read()
@@ -369,6 +376,8 @@ def check_article(cdir, aid, errs):
         errs.append(f"{aid}: article text has carriage returns (use \\n)")
     if not isinstance(gold.get("claims", []), list):
         errs.append(f"{aid}: \"claims\" must be a list")
+    else:
+        errs.extend(claims_gold.check_gold(aid, gold, text, claims_gold.metric_keys()))
     mentions = gold.get("mentions", [])
     if not isinstance(mentions, list):
         errs.append(f"{aid}: \"mentions\" must be a list")

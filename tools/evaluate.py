@@ -20,8 +20,8 @@ Value accuracy is counted over the overlap-matched pairs:
   org, person, place, source  the name, normalised (case, a leading "the",
             punctuation and legal suffixes Inc/Corp/Ltd/plc/Group/Holdings/
             SA/AG/Co are ignored)
-Claims are scored separately (see CLAIMS below): until the corpus has claim
-gold, the report says so.
+Claims are scored by tools/evaluate_claims.py (matching and field accuracy
+documented there and in corpus/CLAIMS.md); this report prints its summary.
 
 Python 3 standard library only.
 """
@@ -228,103 +228,30 @@ def score_mentions(gold_docs, pred_docs, types, errors):
 
 
 # ---------------------------------------------------------------- CLAIMS
-# Claim-level scoring. The corpus's gold "claims" are [] until the claims
-# work defines them; this part is provisional and tolerant of shapes:
-#   gold claim: {"value": {"type", "value", "currency"|"unit", ["start","end"]},
-#                "subject": [names], "metric": str, "period": timex | {"value"},
-#                "baseline": {...value...}, "sources": [names | {"name"}]}
-#   predicted claim (DESIGN.md): the same fields, value/period/baseline as
-#                mention-like objects, sources as objects with "name".
-# A predicted claim matches a gold claim when their values match (same type,
-# number within 1e-6 relative, same currency/unit) and, when both carry
-# spans, the spans overlap; one to one, in document order. Field accuracy is
-# counted over matched pairs for the fields the gold claim has.
+# Claim-level scoring lives in tools/evaluate_claims.py (format of the claim
+# gold: corpus/CLAIMS.md); this report adds its summary line and, with
+# --errors, its error listing.
 
-CLAIM_FIELDS = ("subject", "metric", "period", "baseline", "sources")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import evaluate_claims  # noqa: E402
 
 
-def _claim_value(c):
-    v = c.get("value")
-    return v if isinstance(v, dict) else {}
-
-
-def _names(x):
-    out = set()
-    for e in x or []:
-        n = e.get("name") if isinstance(e, dict) else e
-        if isinstance(n, str) and norm_name(n):
-            out.add(norm_name(n))
-    return out
-
-
-def _timex(x):
-    if isinstance(x, dict):
-        return x.get("value") or x.get("timex")
-    return x
-
-
-def _claim_values_match(g, p):
-    gv, pv = _claim_value(g), _claim_value(p)
-    if not gv or not pv:
-        return False
-    t = gv.get("type") or pv.get("type")
-    if gv.get("type") and pv.get("type") and gv["type"] != pv["type"]:
-        return False
-    if all(isinstance(x.get(k), int) for x in (gv, pv) for k in ("start", "end")) and overlap(gv, pv) <= 0:
-        return False
-    return value_ok(t if t in ("money", "percent", "quantity") else "quantity", gv, pv) or \
-        (t is None and same_number(gv.get("value"), pv.get("value")))
-
-
-def claim_field_ok(field, g, p):
-    if field in ("subject", "sources"):
-        return _names(g.get(field)) == _names(p.get(field))
-    if field == "metric":
-        return norm_name(g.get("metric")) == norm_name(p.get("metric"))
-    if field == "period":
-        return _timex(g.get("period")) == _timex(p.get("period"))
-    if field == "baseline":
-        gb, pb = g.get("baseline") or {}, p.get("baseline") or {}
-        gb = gb.get("value") if isinstance(gb.get("value"), dict) else gb
-        pb = pb.get("value") if isinstance(pb.get("value"), dict) else pb
-        return same_number(gb.get("value"), pb.get("value")) and \
-            (gb.get("currency") or gb.get("unit")) == (pb.get("currency") or pb.get("unit"))
-    return False
-
-
-def score_claims(gold_docs, pred_docs, errors):
+def score_claims(gold_docs, pred_docs, errors, texts=None):
+    """Claim scores (evaluate_claims.score); error entries get "type": "claim"."""
     n_gold = sum(len(d.get("claims") or []) for d in gold_docs.values())
     n_pred = sum(len(pred_docs.get(i, {}).get("claims") or []) for i in gold_docs)
     if n_gold == 0:
         return {"status": "no claim gold", "gold": 0, "pred": n_pred}
-    tp = 0
-    fields = {f: [0, 0] for f in CLAIM_FIELDS}  # correct, present in gold among matched
-    for did, gold in gold_docs.items():
-        gcl = gold.get("claims") or []
-        pcl = pred_docs.get(did, {}).get("claims") or []
-        used = set()
-        for gi, g in enumerate(gcl):
-            hit = next((pi for pi, p in enumerate(pcl) if pi not in used and _claim_values_match(g, p)), None)
-            if hit is None:
-                errors.append({"doc": did, "type": "claim", "kind": "missed", "gold": g})
-                continue
-            used.add(hit)
-            tp += 1
-            for f in CLAIM_FIELDS:
-                if f in g:
-                    fields[f][1] += 1
-                    if claim_field_ok(f, g, pcl[hit]):
-                        fields[f][0] += 1
-                    else:
-                        errors.append({"doc": did, "type": "claim", "kind": f"wrong {f}",
-                                       "gold": g.get(f), "pred": pcl[hit].get(f)})
-        for pi, p in enumerate(pcl):
-            if pi not in used:
-                errors.append({"doc": did, "type": "claim", "kind": "false positive", "pred": p})
-    p, r, f = prf(tp, n_gold, n_pred)
-    return {"status": "scored", "gold": n_gold, "pred": n_pred, "tp": tp, "precision": p, "recall": r, "f1": f,
-            "fields": {k: {"correct": c, "total": n, "accuracy": c / n if n else None}
-                       for k, (c, n) in fields.items()}}
+    if texts is None:
+        texts = {d: g.get("text") or "" for d, g in gold_docs.items()}
+    errs = []
+    res = evaluate_claims.score(gold_docs, pred_docs, texts, errs)
+    for e in errs:
+        e["type"] = "claim"
+        errors.append(e)
+    out = dict(res["all"])
+    out.update({"status": "scored", "kinds": {k: v for k, v in res.items() if k != "all"}})
+    return out
 
 
 # ---------------------------------------------------------------- input
@@ -430,11 +357,11 @@ def print_markdown(rows, claims):
 def claims_line(c):
     if c["status"] == "no claim gold":
         return f"claims: no claim gold ({c['pred']} predicted)"
-    s = (f"claims: gold {c['gold']}, predicted {c['pred']}, P {fmt(c['precision'])}, "
+    s = (f"claims: gold {c['gold']}, predicted {c['pred']}, matched {c['matched']}, P {fmt(c['precision'])}, "
          f"R {fmt(c['recall'])}, F1 {fmt(c['f1'])}")
-    fields = ", ".join(f"{k} {fmt(v['accuracy'])} ({v['correct']}/{v['total']})"
-                       for k, v in c["fields"].items() if v["total"])
-    return s + ("; field accuracy: " + fields if fields else "")
+    fields = ", ".join(f"{k} {fmt(v['accuracy'])}" for k, v in c["fields"].items() if v["total"])
+    return s + ("; field accuracy among matched: " + fields if fields else "") + \
+        " (per kind and field: tools/evaluate_claims.py)"
 
 
 def print_errors(errors):
@@ -447,8 +374,7 @@ def print_errors(errors):
         for e in sorted(by_doc[did], key=lambda e: (e.get("start", 0), order.get(e["kind"], 9))):
             t, k = e["type"], e["kind"]
             if t == "claim":
-                print(f"  claim     {k:15} gold={json.dumps(e.get('gold'), ensure_ascii=False)} "
-                      f"pred={json.dumps(e.get('pred'), ensure_ascii=False)}")
+                evaluate_claims.print_error(e)
                 continue
             at = f"@{e['start']}"
             if k == "missed":
@@ -499,7 +425,9 @@ def main(argv=None):
     for t in types:
         allc.add(totals[t])
     rows = [(t, totals[t].row()) for t in types] + [("all", allc.row())]
-    claims = score_claims(gold, pred, errors) if not a.type else {"status": "no claim gold", "gold": 0, "pred": 0}
+    texts = {d: evaluate_claims.claims_gold.load(os.path.abspath(a.corpus), d)[1] for d in gold}
+    claims = score_claims(gold, pred, errors, texts) if not a.type else \
+        {"status": "no claim gold", "gold": 0, "pred": 0}
 
     if a.json:
         out = {"documents": len(gold), "types": {n: r for n, r in rows if n != "all"}, "all": allc.row(),

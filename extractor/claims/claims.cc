@@ -201,6 +201,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
 
     size_t next_mention = 0;
     std::set<std::string> seen_ids;
+    std::vector<std::string> last_subject;
+    size_t last_subject_para = SIZE_MAX;
 
     for (const text::Span& S : t.sentences()) {
         SentenceView sv{ms, t, S, {}, {}, {}};
@@ -307,6 +309,16 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     size_t owner = f - 1;
                     while (owner > 0 && figs[owner].role == Role::equivalent) --owner;
                     figs[f].of = owner;
+                    continue;
+                }
+            }
+            // "a 2% fall in profit": a percentage right before a change word is its size.
+            if (m.type == Type::percent) {
+                size_t after = sv.token_at(m.span.end);
+                bool before_event = false;
+                for (const auto& e2 : events) before_event |= e2.tok == after && !e2.factor_mention;
+                if (before_event) {
+                    figs[f].role = Role::change_percent;
                     continue;
                 }
             }
@@ -537,12 +549,27 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     }
                 }
             }
-            // (c) the subject phrase: clause start to the first verb
+            // (c) the subject phrase: clause start to the first verb. A speaker heads the
+            // phrase too ("Toyota said operating profit fell"): in news the speaker is
+            // usually the one the figure is about, and the gold agrees.
             size_t cs = clause_start_tok(anchor);
             size_t verb = first_verb(cs, anchor);
             size_t lo = cs, hi = verb;
-            // skip an initial metric phrase ("Revenues from AI-related products will ...")
-            if (lo < hi && metric.tok == lo) return s;
+            // A phrase that starts with the metric names its subject after "in"/"at"/"for"
+            // ("Consumer prices in the currency bloc rose"); else it has none ("Revenues
+            // from AI-related products will ...").
+            if (lo < hi && metric.tok == lo) {
+                size_t k = lo + metric.base_n;
+                if (k < hi && (toks[k].low == "in" || toks[k].low == "at" || toks[k].low == "for")) {
+                    auto ents = entities_in(k + 1, hi, true);
+                    for (auto* m : ents) add_name(s, m->name);
+                    size_t d0 = k + 1;
+                    while (d0 < hi && kDeterminers.count(toks[d0].low)) ++d0;
+                    if (s.names.empty() && d0 < hi && hi - d0 <= 6)
+                        s.description = trim(sv.slice(toks[d0].begin, toks[hi - 1].end));
+                }
+                return s;
+            }
             if (lo < hi) {
                 std::string phrase = lower(trim(sv.slice(toks[lo].begin, toks[hi - 1].end)));
                 if (kAnaphora.count(phrase)) {
@@ -563,7 +590,13 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     for (auto* m : ents) add_name(s, m->name);
                     return s;
                 }
-                if (hi - lo <= 12) {
+                static const std::set<std::string, std::less<>> kNotHeads = {
+                    "it", "which", "that", "this", "these", "those", "with", "who", "they", "he", "she", "we",
+                    "there", "what", "while", "as", "to", "from", "than", "and", "or", "but", "if", "when"};
+                bool plain = true;
+                for (size_t k = lo; k < hi; ++k)
+                    if (!toks[k].is_word() && toks[k].low != "'") plain = false;
+                if (hi - lo <= 12 && plain && !kNotHeads.count(toks[lo].low)) {
                     size_t d0 = lo;
                     while (d0 < hi && kDeterminers.count(toks[d0].low)) ++d0;
                     if (d0 < hi) s.description = trim(sv.slice(toks[d0].begin, toks[hi - 1].end));
@@ -596,10 +629,31 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (here.empty()) {
                 size_t pi = t.paragraph_index(S.begin);
                 text::Span P = t.paragraphs().empty() ? S : t.paragraphs()[pi];
+                // The paragraph's governing attribution: a named organisation or person (kind known)
+                // before a bare group ("representatives of ..."), the nearest first; with what it cites.
+                const Mention* best = nullptr;
+                uint32_t best_dist = UINT32_MAX;
                 for (auto it = std::lower_bound(named_sources.begin(), named_sources.end(), P.begin, by_begin);
-                     it != named_sources.end() && (*it)->span.begin < P.end; ++it)
-                    if ((*it)->span.end <= P.end) here.push_back(*it);
-                if (here.empty() && lead_source) here.push_back(lead_source);
+                     it != named_sources.end() && (*it)->span.begin < P.end; ++it) {
+                    if ((*it)->span.end > P.end) continue;
+                    uint32_t d = (*it)->span.begin > S.begin ? (*it)->span.begin - S.begin : S.begin - (*it)->span.begin;
+                    if ((*it)->kind.empty()) d += 1u << 20;
+                    if (d < best_dist) {
+                        best_dist = d;
+                        best = *it;
+                    }
+                }
+                if (best) {
+                    here.push_back(best);
+                    if (!best->cites.empty())
+                        for (auto* m : named_sources)
+                            if (m->name == best->cites && t.paragraph_index(m->span.begin) == pi) here.push_back(m);
+                }
+                // The lead governs the article only when the article re-reports someone else's
+                // reporting ("..., the Financial Times reported").
+                if (here.empty() && lead_source && lead_source->kind == "media" &&
+                    (lead_source->cue == "reported" || lead_source->cue == "according to"))
+                    here.push_back(lead_source);
                 inherited = !here.empty();
             }
             // Order: citing sources first, each followed by what it cites.
@@ -640,7 +694,20 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             return arr;
         };
 
+        // "Revenue rose 12 per cent": a claim with no subject of its own is about the
+        // subject of the paragraph's previous claim (marked as a fallback).
+        auto continue_subject = [&](Subject& s) {
+            if (!s.names.empty() || !s.description.empty()) return;
+            if (last_subject_para == t.paragraph_index(S.begin) && !last_subject.empty()) {
+                s.names = last_subject;
+                s.fallback = true;
+            }
+        };
         auto subject_json = [&](const Subject& s, Json& j, double& conf) {
+            if (!s.names.empty() && !s.fallback) {
+                last_subject = s.names;
+                last_subject_para = t.paragraph_index(S.begin);
+            }
             Json names = Json::array();
             for (const auto& n : s.names) names.push_back(n);
             if (s.names.empty() && !s.description.empty()) names.push_back(s.description);
@@ -677,7 +744,14 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             size_t next_tok = e + 1 < events.size() ? events[e + 1].tok : toks.size();
             std::optional<size_t> amount, percent, level;
             for (size_t f = 0; f < figs.size(); ++f) {
-                if (figs[f].tok <= ev.tok || figs[f].tok >= next_tok || consumed.count(f)) continue;
+                if (consumed.count(f)) continue;
+                // "a 2% fall": the size stands just before the change word
+                if (figs[f].role == Role::change_percent && figs[f].tok < ev.tok &&
+                    sv.token_at(ms[figs[f].m].span.end) == ev.tok && !percent) {
+                    percent = f;
+                    continue;
+                }
+                if (figs[f].tok <= ev.tok || figs[f].tok >= next_tok) continue;
                 if (figs[f].role == Role::change_amount && !amount) amount = f;
                 else if (figs[f].role == Role::change_percent && !percent) percent = f;
                 else if (figs[f].role == Role::value && !level) {
@@ -685,6 +759,15 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     if (!w.empty() && w.back() == "to") level = f;
                 }
             }
+            if (!level && (ev.verb == "up" || ev.verb == "down"))
+                for (size_t f = figs.size(); f-- > 0;)
+                    if (figs[f].tok < ev.tok && figs[f].role == Role::value && !consumed.count(f)) {
+                        bool near = true;
+                        for (size_t k = sv.token_at(ms[figs[f].m].span.end); k < ev.tok; ++k)
+                            if (toks[k].is_word() && toks[k].low != "or") near = false;
+                        if (near) level = f;
+                        break;
+                    }
             if (!ev.factor && !amount && !percent && !level) continue;  // a verb with no size: not a claim
             for (auto f : {amount, percent, level})
                 if (f) consumed.insert(*f);
@@ -704,6 +787,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         break;
                     }
             }
+            continue_subject(subj);
             subject_json(subj, j, conf);
             j["metric"] = metric.key.empty() ? Json(nullptr) : Json(metric.key);
             if (!metric.text.empty()) j["metric_text"] = metric.text;
@@ -764,6 +848,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             size_t cs = clause_start_tok(anchor);
             MetricHit metric = find_metric(cs, anchor, std::min(toks.size(), std::min(next_fig_tok, anchor + 6)));
             Subject subj = find_subject(metric, anchor);
+            continue_subject(subj);
             subject_json(subj, j, conf);
             j["metric"] = metric.key.empty() ? Json(nullptr) : Json(metric.key);
             if (!metric.text.empty()) j["metric_text"] = metric.text;

@@ -10,6 +10,7 @@
 #include "extractor/cli/commands.h"
 #include "extractor/claimex.h"
 #include "extractor/cli/output.h"
+#include "extractor/fetch/fetch.h"
 
 #include <cstdio>
 #include <cstring>
@@ -131,27 +132,25 @@ document::Document document_from_json(const std::string& line) {
     return d;
 }
 
-class Run {
+}  // namespace
+
+// Reads inputs into documents; what to do with each document and each
+// failure is the caller's (extract runs them at once, run queues them).
+class DocumentReader::Impl {
 public:
-    Run(const ExtractOptions& o, const Extractor& ex, const RecordSink& sink) : o_(o), ex_(ex), sink_(sink) {}
+    Impl(const ExtractOptions& o, const DocumentSink& on_doc, const FailureSink& on_fail)
+        : o_(o), on_doc_(on_doc), on_fail_(on_fail) {}
 
     void process(document::Document doc, const std::string& where) {
-        try {
-            // Invalid UTF-8 and binary content are found by text::Text.
-            if (doc.text.empty()) throw InputError("empty document: no text");
-            Record r = ex_.extract(std::move(doc), o_.published);
-            sink_(r, where);
-            ++ok_;
-        } catch (const std::exception& e) {
-            fail(where, e.what());
+        // Invalid UTF-8 and binary content are found later, by text::Text.
+        if (doc.text.empty()) {
+            fail(where, "empty document: no text");
+            return;
         }
+        on_doc_(std::move(doc), where);
     }
 
-    void fail(const std::string& where, const std::string& what) {
-        std::cout.flush();
-        std::fprintf(stderr, "claimex: %s: %s\n", printable(where).c_str(), what.c_str());
-        ++failed_;
-    }
+    void fail(const std::string& where, const std::string& what) { on_fail_(printable(where), what); }
 
     void jsonl(std::FILE* f, const std::string& name) {
         LineReader reader(f, o_.max_bytes);
@@ -202,6 +201,7 @@ public:
     }
 
     void input(const std::string& name) {
+        if (fetch_input(name)) return;
         bool is_stdin = name == "-";
         std::FILE* f = is_stdin ? stdin : nullptr;
         if (!is_stdin) {
@@ -236,21 +236,56 @@ public:
         if (!is_stdin) std::fclose(f);
     }
 
-    size_t failures() const { return failed_; }
+    // URLs and HTML files go through fetch → document (fetch_cmd.cc); the
+    // page's own publication date is the reference date. false: not one.
+    bool fetch_input(const std::string& name) {
+        if (!fetch::is_url(name) && (o_.input_format != "auto" || !is_fetch_input(name))) return false;
+        document::Document d;
+        try {
+            d = fetch_document(name, o_.max_bytes);
+        } catch (const std::exception& e) {
+            fail(name, e.what());
+            return true;
+        }
+        process(std::move(d), name);
+        return true;
+    }
 
 private:
     const ExtractOptions& o_;
-    const Extractor& ex_;
-    const RecordSink& sink_;
-    size_t ok_ = 0, failed_ = 0;
+    const DocumentSink& on_doc_;
+    const FailureSink& on_fail_;
 };
 
-}  // namespace
+DocumentReader::DocumentReader(const ExtractOptions& o, DocumentSink on_doc, FailureSink on_fail)
+    : on_doc_(std::move(on_doc)), on_fail_(std::move(on_fail)), impl_(std::make_unique<Impl>(o, on_doc_, on_fail_)) {}
+DocumentReader::~DocumentReader() = default;
+void DocumentReader::read(const std::string& input) { impl_->input(input); }
+
+void report_failure(const std::string& where, const std::string& what) {
+    std::cout.flush();
+    std::fprintf(stderr, "claimex: %s: %s\n", where.c_str(), what.c_str());
+}
 
 size_t extract_inputs(const ExtractOptions& o, const Extractor& ex, const RecordSink& sink) {
-    Run run(o, ex, sink);
-    for (const auto& in : o.inputs) run.input(in);
-    return run.failures();
+    size_t failed = 0;
+    auto fail = [&](const std::string& where, const std::string& what) {
+        report_failure(where, what);
+        ++failed;
+    };
+    DocumentReader reader(
+        o,
+        [&](document::Document doc, const std::string& where) {
+            try {
+                Record r = ex.extract(std::move(doc), o.published);
+                sink(r, where);
+            } catch (const std::exception& e) {
+                fail(printable(where), e.what());
+            }
+        },
+        fail);
+    for (const auto& in : o.inputs) reader.read(in);
+    return failed;
 }
 
 std::unique_ptr<Extractor> open_extractor(const std::string& rules_dir) {

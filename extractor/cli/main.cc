@@ -13,7 +13,7 @@ int main(int argc, char** argv) {
 
     ExtractOptions ex;
     auto* extract = app.add_subcommand("extract", "Extract mentions and claims: one JSON object per document");
-    extract->add_option("inputs", ex.inputs, "Text files, JSONL documents (.jsonl), or - for stdin")->required();
+    extract->add_option("inputs", ex.inputs, "Text files, JSONL documents (.jsonl), HTML files, URLs, or - for stdin")->required();
     extract->add_option("--published", ex.published, "Reference date (YYYY-MM-DD) for documents without one");
     extract->add_option("--rules", ex.rules_dir, "Rules folder (default: $CLAIMEX_RULES, ./rules, or the bundled one)");
     extract->add_flag("--with-text", ex.with_text, "Include the document text in each record");
@@ -61,6 +61,33 @@ int main(int argc, char** argv) {
     s_import->add_option("inputs", so.inputs, "JSONL files of extract records, or -")->required();
     s_history->add_option("document", so.subject, "The document id (its URL or content id)")->required();
 
+    FetchOptions fo;
+    auto* fetch = add_fetch_command(app, fo);
+
+    RunOptions ru;
+    auto* run = app.add_subcommand("run", "Batch: folders, files, URLs and feeds → fetch → extract → store "
+                                          "(resumable, with progress)");
+    run->add_option("inputs", ru.inputs, "Folders (read recursively), text/HTML/JSONL files, URLs, or -");
+    run->add_option("--feeds", ru.feeds_file, "A file of feed, sitemap or article URLs, one a line");
+    run->add_option("--db", ru.db, "Claim store (default: $CLAIMEX_DB or claims.db)");
+    run->add_option("--out", ru.out, "Also write every new claim as a JSONL line to this file");
+    run->add_option("--jobs", ru.jobs, "Extraction threads (default: the number of cores)");
+    run->add_flag("--resume", ru.resume, "Skip documents and URLs the store already has");
+    run->add_option("--progress", ru.progress, "auto (on a terminal), always or never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    run->add_option("--log-interval", ru.log_interval, "Seconds between summary lines when not on a terminal");
+    run->add_option("--published", ru.published, "Reference date for documents without one");
+    run->add_option("--rules", ru.rules_dir, "Rules folder");
+    run->add_option("--max-bytes", ru.max_bytes, "Largest local document accepted, in bytes");
+    run->add_option("--concurrency", ru.fetch.concurrency, "Transfers at once (default 16)");
+    run->add_option("--per-host", ru.fetch.per_host, "Transfers at once to one host (default 2)");
+    run->add_option("--delay", ru.fetch.delay, "Seconds between request starts to one host (default 1)");
+    run->add_option("--timeout", ru.fetch.timeout, "Seconds one request may take (default 30)");
+    run->add_option("--retries", ru.fetch.retries, "Further attempts after a timeout, 429 or 5xx (default 3)");
+    run->add_flag("--ignore-robots", ru.fetch.ignore_robots, "Do not fetch or obey robots.txt");
+    run->add_option("--contact", ru.fetch.contact, "Contact put in the User-Agent (default $CLAIMEX_CONTACT)");
+    run->add_option("--cache", ru.fetch.cache_dir, "Conditional-GET cache folder");
+
     RulesOptions ro;
     auto* rules = app.add_subcommand("rules", "Work with the rule files");
     rules->require_subcommand(1);
@@ -80,6 +107,8 @@ int main(int argc, char** argv) {
     }
     try {
         if (extract->parsed()) return run_extract(ex);
+        if (fetch->parsed()) return run_fetch(fo);
+        if (run->parsed()) return run_batch(ru);
         if (check->parsed()) return run_check(co);
         for (auto* c : {s_stats, s_export, s_query, s_import, s_history})
             if (c->parsed()) {

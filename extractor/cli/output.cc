@@ -235,7 +235,10 @@ void RecordWriter::write(const Record& r, const std::string& where) {
     } else if (claims_only_) {
         for (const auto& c : r.claims) out_ << flat_claim(c.record, r).dump(-1, ' ', false, replace) << '\n';
     } else {
-        out_ << to_json(r, with_text_).dump(-1, ' ', false, replace) << '\n';
+        line_.clear();
+        append_json(line_, r, with_text_);
+        line_ += '\n';
+        out_ << line_;
     }
     out_.flush();
 }

@@ -22,6 +22,7 @@ private:
     bool with_text_;
     bool claims_only_;
     bool header_written_ = false;
+    std::string line_;  // reused for every record
 };
 
 // One claim with its document's id, url, title and published date, for

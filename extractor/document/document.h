@@ -7,10 +7,10 @@
 //      language, canonical URL); or a Feed: the items of an RSS 2.0, RSS
 //      1.0/RDF, Atom 1.0 feed, news sitemap or sitemap index.
 //
-// Charset: HTTP header, then BOM, then <meta charset>/<?xml encoding>, then
+// Charset: BOM, then HTTP header, then <meta charset>/<?xml encoding>, then
 // ICU detection; everything is converted to UTF-8 with ICU. HTML is parsed by
 // gumbo (HTML5) into a pugixml DOM, so pages and feeds share one DOM and
-// XPath.
+// XPath. How the article text is found: README.md in this folder.
 //
 //   document::Payload p{.url = url, .content_type = "text/html", .body = bytes};
 //   switch (document::sniff(p)) {
@@ -67,8 +67,9 @@ enum class Kind { html, feed, text, unsupported };
 // What a payload is, from its Content-Type and its first bytes.
 Kind sniff(const Payload& p);
 
-// Bytes → UTF-8. Charset from the Content-Type header, BOM, <meta charset>
-// or <?xml encoding>, else ICU detection. *charset_out (if given) gets the
+// Bytes → UTF-8. Charset from the BOM, the Content-Type header, <meta
+// charset> or <?xml encoding>, else ICU detection (browser label aliases;
+// legacy bytes under a UTF-8 label are detected; bad bytes → U+FFFD). *charset_out (if given) gets the
 // charset used. Throws DocumentError when the bytes cannot be converted.
 std::string to_utf8(std::string_view bytes, std::string_view content_type, std::string* charset_out = nullptr);
 
@@ -92,8 +93,10 @@ struct Feed {
 // something that is not a feed.
 Feed parse_feed(const Payload& p);
 
-// Any payload → Document: HTML is parsed, text is decoded; a feed or an
-// unsupported type (PDF, image, video) throws DocumentError with the reason.
+// Any payload → Document: HTML is parsed, text is decoded; a feed, an HTTP
+// status >= 400 or an unsupported type (PDF, image, video) throws
+// DocumentError with the reason ("skipped: application/pdf is not an
+// article").
 Document to_document(const Payload& p);
 
 }  // namespace claimex::document

@@ -1,15 +1,759 @@
-// STUB: replaced by the entities normaliser.
+// Organisations, people and places (org, person, place).
+//
+// Per mention: a gazetteer hit takes its entry's canonical name and kind; a
+// name found by a pattern (an organisation by its suffix, a person by a role
+// or honorific) is trimmed of words that are never names ("However", "In"),
+// looked up in the gazetteers (so "Alibaba Group Holding Ltd" is Alibaba and
+// "In Beijing" is the city), and otherwise checked for the shape of a name.
+//
+// Per document (linear in the number of mentions plus one scan of the words):
+//   1. acronym definitions ("China Center for International Economic Affairs
+//      (CCIEE)") make the acronym an alias for the rest of the document;
+//   2. source holders no entity rule found ("Maria Gonzalez said", "Helvora
+//      reported") become people or organisations;
+//   3. people: affiliation from an organisation next to the role ("Alibaba CEO
+//      Eddie Wu", "economist at the IMF"), full name, role and affiliation as
+//      first introduced for every mention ("Mr Wu" → Eddie Wu);
+//   4. short forms found in the running text: people's family names ("Wu",
+//      "Chen"), defined acronyms, acronyms of names by their initials ("ABS"
+//      after "Australian Bureau of Statistics"), the head of an institution
+//      after "the" ("the Commission"), and a discovered company without its
+//      industry word ("Kessler" after "Kessler Automotive", which then names
+//      every mention of it).
+#include "extractor/normalise/entities_lexicon.h"
 #include "extractor/normalise/internal.h"
+
+#include <algorithm>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace claimex::normalise {
 
-struct EntitiesNormaliser::Impl {};
+namespace {
 
-EntitiesNormaliser::EntitiesNormaliser(const rules::RuleSet&) : impl_(std::make_unique<Impl>()) {}
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+bool is_entity(const Mention& m) { return m.type == Type::org || m.type == Type::person || m.type == Type::place; }
+
+// Ends with a possessive: "China's", "Sachs'", "Sachs’".
+bool possessive(std::string_view w) {
+    auto ends = [&](std::string_view s) { return w.size() > s.size() && w.substr(w.size() - s.size()) == s; };
+    return ends("'s") || ends("\xE2\x80\x99s") || ends("'") || ends("\xE2\x80\x99");
+}
+
+// The analysis bytes between two offsets consist only of white space and,
+// optionally, one of the given joiners ("'s", "the").
+bool only_gap(const std::string& a, uint32_t from, uint32_t to, std::initializer_list<std::string_view> joiners) {
+    if (from > to) return false;
+    std::string_view g(a.data() + from, to - from);
+    while (!g.empty() && is_space(g.front())) g.remove_prefix(1);
+    while (!g.empty() && is_space(g.back())) g.remove_suffix(1);
+    if (g.empty()) return true;
+    for (auto j : joiners)
+        if (g == j) return true;
+    return false;
+}
+
+// Words of a canonical name (split on spaces).
+std::vector<std::string> split_name(const std::string& name) {
+    std::vector<std::string> out;
+    for (const auto& w : names::words(name, {0, static_cast<uint32_t>(name.size())}))
+        out.push_back(name.substr(w.begin, w.size()));
+    return out;
+}
+
+std::string join(const std::vector<std::string>& ws, size_t from, size_t to) {
+    std::string out;
+    for (size_t i = from; i < to; ++i) {
+        if (!out.empty()) out += ' ';
+        out += ws[i];
+    }
+    return out;
+}
+
+constexpr std::string_view kShortRefRule = "entities.short_ref";
+constexpr std::string_view kAcronymRule = "entities.acronym";
+constexpr std::string_view kHolderRule = "entities.source_holder";
+constexpr std::string_view kOrgPatternRule = "entities.org_pattern";
+
+}  // namespace
+
+// What the entity rules set (`set: single=yes`, `kind:`), read once per rule.
+struct RuleInfo {
+    std::string single, kind;
+    bool titlecase = false;      // names written in capitals ("SAN FRANCISCO")
+    bool person_holder = false;  // a source rule whose holder is a person ("said Sabine Roth,")
+};
+
+struct EntitiesNormaliser::Impl {
+    explicit Impl(const rules::RuleSet& r) : lex(r) {
+        for (const auto& rule : r.rules()) {
+            auto get = [&](const char* k) {
+                auto a = rule->attrs.find(k);
+                return a == rule->attrs.end() ? std::string() : a->second;
+            };
+            rule_info.emplace(rule->id, RuleInfo{get("single"), get("kind"), get("titlecase") == "yes",
+                                                 get("holder") == "person"});
+        }
+    }
+    names::Lexicon lex;
+    std::unordered_map<std::string, RuleInfo> rule_info;
+
+    const RuleInfo& info(const std::string& rule_id) const {
+        static const RuleInfo none;
+        auto it = rule_info.find(rule_id);
+        return it == rule_info.end() ? none : it->second;
+    }
+
+    bool common_word_reading(const rules::RawMention& raw, const text::Text& t) const;
+    bool from_pattern(const rules::RawMention& raw, const text::Text& t, Mention& out) const;
+    // Trims punctuation off the words of a candidate name.
+    std::vector<text::Span> name_words(const std::string& a, text::Span s) const;
+    bool set_entry(const rules::GazetteerEntry& e, Mention& out) const {
+        out.name = e.name;
+        out.kind = e.kind;
+        out.type = names::is_place_kind(e.kind) ? Type::place : Type::org;
+        return !out.name.empty();
+    }
+    // Drops leading words of a person candidate that cannot start a name,
+    // keeping a family name that is also a common word ("He Yadong").
+    bool droppable_before_name(std::string_view w, size_t left, Type type) const {
+        if (left > 1 && type == Type::person && lex.family_first(w) && names::person_word(w)) return false;
+        return lex.not_name(w) || names::lowercase_start(w) || (possessive(w) && left > 1) ||
+               (type == Type::person && left > 1 && (lex.title(w) || lex.honorific(w)));
+    }
+};
+
+EntitiesNormaliser::EntitiesNormaliser(const rules::RuleSet& r) : impl_(std::make_unique<Impl>(r)) {}
 EntitiesNormaliser::~EntitiesNormaliser() = default;
 
-bool EntitiesNormaliser::normalise(const rules::RawMention& raw, const text::Text& text, Mention& out) const { return false; }
+// An alias that is also a common word ("Target", "Shell") followed by a word
+// of its common-word sense ("Target prices", "Shell companies").
+bool EntitiesNormaliser::Impl::common_word_reading(const rules::RawMention& raw, const text::Text& t) const {
+    const std::string& a = t.analysis();
+    std::string_view alias(a.data() + raw.span.begin, raw.span.size());
+    uint32_t i = raw.span.end;
+    while (i < a.size() && a[i] == ' ') ++i;
+    uint32_t b = i;
+    while (i < a.size() && !is_space(a[i]) && a[i] != ',' && a[i] != '.' && a[i] != ';') ++i;
+    return lex.common_word(alias, std::string_view(a.data() + b, i - b));
+}
 
-void EntitiesNormaliser::resolve_document(std::vector<Mention>&, const text::Text&) const {}
+std::vector<text::Span> EntitiesNormaliser::Impl::name_words(const std::string& a, text::Span s) const {
+    std::vector<text::Span> ws = names::words(a, s);
+    for (auto& w : ws) {
+        // Quotes and brackets around a word are not part of a name.
+        while (w.size() > 0 && std::string_view(",;:!?)\"]").find(a[w.end - 1]) != std::string_view::npos) --w.end;
+        while (w.size() > 0 && std::string_view("(\"[").find(a[w.begin]) != std::string_view::npos) ++w.begin;
+    }
+    ws.erase(std::remove_if(ws.begin(), ws.end(), [](text::Span w) { return w.empty(); }), ws.end());
+    if (!ws.empty()) {
+        // A full stop ends the sentence unless it belongs to an abbreviation.
+        text::Span& last = ws.back();
+        std::string_view lw(a.data() + last.begin, last.size());
+        if (lw.size() > 1 && lw.back() == '.') {
+            bool abbreviation = lex.suffix(lw) || (lw.size() == 2) ||
+                                (lw.size() >= 4 && lw[lw.size() - 3] == '.');  // "U.S."
+            if (!abbreviation) --last.end;
+        }
+    }
+    return ws;
+}
+
+bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const text::Text& t, Mention& out) const {
+    const std::string& a = t.analysis();
+    text::Span cand = raw.capture("name").value_or(raw.span);
+    std::vector<text::Span> ws = name_words(a, cand);
+    auto word = [&](size_t i) { return std::string_view(a.data() + ws[i].begin, ws[i].size()); };
+    auto joined = [&](size_t from) {
+        return names::squeeze(std::string_view(a.data() + ws[from].begin, ws.back().end - ws[from].begin));
+    };
+    // Try the whole name, then without leading words that cannot start a name
+    // ("In", "However", "China's").
+    size_t i = 0;
+    for (; i < ws.size(); ++i) {
+        if (const auto* e = lex.resolve(joined(i))) {
+            out.span = {ws[i].begin, ws.back().end};
+            return set_entry(*e, out);
+        }
+        if (!droppable_before_name(word(i), ws.size() - i, out.type)) break;
+    }
+    if (i >= ws.size()) return false;
+    out.span = {ws[i].begin, ws.back().end};
+    size_t n = ws.size() - i;
+
+    if (out.type == Type::person) {
+        const std::string& single_attr = info(out.rule).single;
+        bool single = single_attr == "yes" || single_attr == "known";
+        if (n > 5 || (n < 2 && !single)) return false;
+        const names::Suffix* org_word = nullptr;
+        bool generic = false;
+        for (size_t k = i; k < ws.size(); ++k) {
+            std::string_view w = word(k);
+            if (k > i && k + 1 < ws.size() && lex.particle(w)) continue;
+            if (!names::person_word(w) || lex.honorific(w)) return false;
+            if (const auto* s = lex.suffix(w); s && !s->kind.empty()) org_word = s;
+            else if (lex.non_person(w)) generic = true;
+        }
+        if (generic && !org_word) return false;
+        if (org_word) {  // "Acme Capital" after a role word is an employer, not a person
+            if (n < 2) return false;
+            out.type = Type::org;
+            out.kind = org_word->kind;
+            out.name = lex.strip_legal(joined(i));
+            return true;
+        }
+        out.name = joined(i);
+        if (auto r = raw.capture("role")) {
+            std::vector<text::Span> rw = names::words(a, *r);
+            size_t k = 0;
+            while (k < rw.size()) {
+                std::string l = names::lower(std::string_view(a.data() + rw[k].begin, rw[k].size()));
+                if (l != "a" && l != "an" && l != "the" && l != "its" && l != "their") break;
+                ++k;
+            }
+            if (k < rw.size()) {
+                std::string role = names::squeeze(std::string_view(a.data() + rw[k].begin, r->end - rw[k].begin));
+                if (!lex.honorific(role)) out.role = role;
+            }
+        }
+        return true;
+    }
+    if (out.type == Type::org) {
+        // A suffix alone ("Group", "The Bank") names nothing.
+        bool named = false;
+        for (size_t k = i; k < ws.size(); ++k)
+            if (!lex.suffix(word(k)) && !names::lowercase_start(word(k)) && word(k) != "&") named = true;
+        if (!named) return false;
+        // "Saudi Energy Minister": an industry word before a title is part
+        // of the title, not of a company's name.
+        if (const auto* last = lex.suffix(word(ws.size() - 1)); last && last->industry) {
+            uint32_t k = ws.back().end;
+            while (k < a.size() && a[k] == ' ') ++k;
+            uint32_t e = k;
+            while (e < a.size() && !is_space(a[e]) && a[e] != ',' && a[e] != '.') ++e;
+            if (e > k && lex.title(std::string_view(a.data() + k, e - k))) return false;
+        }
+        out.name = lex.strip_legal(joined(i));
+        // "Finance Ministry" is the "Ministry of Finance".
+        // ("Foreign Ministry", "Home Ministry", "Interior Ministry" keep their
+        // names: their full names are not "Ministry of Foreign" and so on.)
+        if (n >= 2 && n <= 4 && word(ws.size() - 1) == "Ministry" && names::capitalised(word(i)) &&
+            word(i) != "Foreign" && word(i) != "Home" && word(i) != "Interior")
+            out.name = "Ministry of " + names::squeeze(std::string_view(a.data() + ws[i].begin, ws[ws.size() - 2].end - ws[i].begin));
+        out.kind = info(out.rule).kind;
+        // The kind of the organisation word: the last two words ("Central
+        // Bank"), else the nearest organisation word from the end ("Center
+        // for International Economic Affairs").
+        if (out.kind.empty() && n >= 2) {
+            std::string two = std::string(word(ws.size() - 2)) + " " + std::string(word(ws.size() - 1));
+            if (const auto* s = lex.suffix(two)) out.kind = s->kind;
+        }
+        for (size_t k = ws.size(); out.kind.empty() && k > i; --k)
+            if (const auto* s = lex.suffix(word(k - 1))) out.kind = s->kind;
+        if (out.kind.empty()) out.kind = "other";
+        return !out.name.empty();
+    }
+    // place
+    out.name = joined(i);
+    if (info(out.rule).titlecase) {
+        // "SAN FRANCISCO" → "San Francisco", "WINSTON-SALEM" → "Winston-Salem"
+        bool start = true;
+        for (char& c : out.name) {
+            if (c >= 'A' && c <= 'Z' && !start) c = static_cast<char>(c - 'A' + 'a');
+            start = c == ' ' || c == '-' || c == '\'';
+        }
+        if (const auto* e = lex.resolve(out.name)) return set_entry(*e, out);
+        if (lex.not_name(out.name) || lex.non_person(out.name)) return false;  // "BREAKING", "UPDATE"
+    }
+    out.kind = info(out.rule).kind;
+    return !out.name.empty();
+}
+
+bool EntitiesNormaliser::normalise(const rules::RawMention& raw, const text::Text& text, Mention& out) const {
+    out.context = raw.context;
+    if (raw.entry) {
+        if (impl_->common_word_reading(raw, text)) return false;
+        if (!impl_->set_entry(*raw.entry, out)) return false;
+        if (out.kind.empty()) out.kind = impl_->info(out.rule).kind;
+        return true;
+    }
+    return impl_->from_pattern(raw, text, out);
+}
+
+void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::Text& text) const {
+    const Impl& im = *impl_;
+    const names::Lexicon& lex = im.lex;
+    const std::string& a = text.analysis();
+    std::vector<bool> drop(ms.size(), false);
+    std::vector<Mention> added;
+    auto slice = [&](text::Span s) { return std::string_view(a.data() + s.begin, s.size()); };
+
+    // Merges what was added and drops what was dropped; both lists are in
+    // document order, so this is a merge, not a sort of the big one.
+    auto settle = [&] {
+        auto before = [](const Mention& x, const Mention& y) {
+            return x.span.begin != y.span.begin ? x.span.begin < y.span.begin : x.span.end > y.span.end;
+        };
+        if (added.empty() && std::find(drop.begin(), drop.end(), true) == drop.end()) return;
+        std::stable_sort(added.begin(), added.end(), before);
+        std::vector<Mention> out;
+        out.reserve(ms.size() + added.size());
+        size_t k = 0;
+        for (size_t i = 0; i < ms.size(); ++i) {
+            if (drop[i]) continue;
+            while (k < added.size() && before(added[k], ms[i])) out.push_back(std::move(added[k++]));
+            out.push_back(std::move(ms[i]));
+        }
+        while (k < added.size()) out.push_back(std::move(added[k++]));
+        added.clear();
+        ms = std::move(out);
+        drop.assign(ms.size(), false);
+    };
+
+    // ---- 1. "Name (ACR)": the acronym in brackets right after an organisation.
+    struct Known {
+        std::string name, kind;
+        uint32_t from;  // analysis offset after which the alias holds
+    };
+    std::unordered_map<std::string, Known> acronyms;
+    for (size_t i = 0; i < ms.size(); ++i) {
+        const Mention& m = ms[i];
+        if (m.type != Type::org) continue;
+        uint32_t p = m.span.end;
+        while (p < a.size() && a[p] == ' ') ++p;
+        if (p >= a.size() || a[p] != '(') continue;
+        uint32_t b = p + 1, e = b;
+        while (e < a.size() && e - b <= 10 && a[e] != ')' && !is_space(a[e])) ++e;
+        if (e >= a.size() || a[e] != ')') continue;
+        std::string_view acr(a.data() + b, e - b);
+        if (!names::acronym_shape(acr) || lex.alias(acr)) continue;
+        acronyms[std::string(acr)] = {m.name, m.kind, e};
+        bool present = false;
+        for (size_t j = i + 1; j < ms.size() && ms[j].span.begin <= b; ++j)
+            if (ms[j].span.begin == b && is_entity(ms[j])) present = true;
+        if (present) continue;
+        Mention x;
+        x.type = Type::org;
+        x.span = x.context = {b, e};
+        x.rule = kAcronymRule;
+        x.name = m.name;
+        x.kind = m.kind;
+        added.push_back(std::move(x));
+    }
+
+    // ---- 2. Holders of sources that no entity rule found: the capitalised
+    // words of the holder after the last entity in it ("Goldman Sachs' Jan
+    // Hatzius" → Jan Hatzius). A pair that starts with a given name or a
+    // family name is a person; other capitalised words name an organisation
+    // ("Asia Trade Wire", "IG Metall"); a lone word is settled in step 3.
+    {
+        struct EntitySpan {
+            text::Span span;
+            long index;  // in ms, or -1 (added)
+        };
+        std::vector<EntitySpan> entity_spans;
+        for (size_t i = 0; i < ms.size(); ++i)
+            if (is_entity(ms[i])) entity_spans.push_back({ms[i].span, static_cast<long>(i)});
+        for (const auto& m : added) entity_spans.push_back({m.span, -1});
+        std::sort(entity_spans.begin(), entity_spans.end(),
+                  [](const EntitySpan& x, const EntitySpan& y) { return x.span.begin < y.span.begin; });
+        // "Van Loon" after "Pieter van Loon": lower-cased tails of the names
+        // of people the entity rules found.
+        std::unordered_set<std::string> person_tails;
+        for (const auto& m : ms) {
+            if (m.type != Type::person) continue;
+            std::vector<std::string> ws = split_name(m.name);
+            for (size_t w = 1; w + 1 < ws.size(); ++w) person_tails.insert(names::lower(join(ws, w, ws.size())));
+        }
+        for (const auto& s : ms) {
+            if (s.type != Type::source || !s.holder || s.note == kUnnamedHolder) continue;
+            text::Span h = *s.holder;
+            uint32_t from = h.begin;
+            const text::Span* before = nullptr;
+            long before_index = -1;
+            auto first = std::lower_bound(entity_spans.begin(), entity_spans.end(), h.begin,
+                                          [](const EntitySpan& x, uint32_t b) { return x.span.begin < b; });
+            for (int back = 0; back < 4 && first != entity_spans.begin(); ++back) --first;
+            for (auto it = first; it != entity_spans.end(); ++it) {
+                const text::Span& es = it->span;
+                if (es.begin >= h.end) break;
+                if (es.end > h.begin && es.end <= h.end) {
+                    from = std::max(from, es.end);
+                    before = &es;
+                    before_index = it->index;
+                } else if (es.overlaps(h) && es.end > h.end) {
+                    from = h.end;
+                }
+            }
+            std::vector<text::Span> ws = im.name_words(a, {from, h.end});
+            size_t k = 0;
+            while (k < ws.size() && (!names::capitalised(slice(ws[k])) || lex.not_name(slice(ws[k])) ||
+                                     lex.honorific(slice(ws[k])) || lex.title(slice(ws[k]))))
+                ++k;
+            if (k >= ws.size() || ws.size() - k > 5) continue;
+            // Source holder words: trailing lower-case words are descriptions
+            // ("the IG Metall union"), not names.
+            size_t end = ws.size();
+            while (end > k && !names::capitalised(slice(ws[end - 1]))) --end;
+            if (end <= k) continue;
+            bool capitals = true, person_shaped = true;
+            for (size_t j = k; j < end; ++j) {
+                std::string_view w = slice(ws[j]);
+                if (j > k && j + 1 < end && lex.particle(w)) continue;
+                if (!names::capitalised(w) && !(w.size() > 0 && w[0] >= '0' && w[0] <= '9')) capitals = false;
+                if (!names::person_word(w) || lex.non_person(w) || lex.suffix(w)) person_shaped = false;
+            }
+            if (!capitals) continue;
+            text::Span name{ws[k].begin, ws[end - 1].end};
+            // a trailing possessive mark: ' or U+2019
+            if (name.size() > 1 && a[name.end - 1] == '\'') name.end -= 1;
+            else if (name.size() > 3 && a.compare(name.end - 3, 3, "\xE2\x80\x99") == 0) name.end -= 3;
+            if (name.empty() || lex.resolve(slice(name))) continue;  // known after all
+            std::string_view first_word = slice(ws[k]);
+            bool person = person_shaped && end - k >= 2 &&
+                          (lex.given_name(first_word) || lex.family_first(first_word) ||
+                           (first_word.size() == 2 && first_word[1] == '.'));
+            bool single = person_shaped && end - k == 1;
+            if (end - k == 1 && (lex.suffix(first_word) || lex.group_noun(first_word)))
+                continue;  // "The Group said": a reference; "Policymakers warn": a group
+            bool after_org = before && before_index >= 0 && ms[before_index].type == Type::org;
+            if (end - k == 1 && after_org) continue;  // "CME Group's FedWatch tool": a product
+            if (!person && person_shaped && end - k >= 2 &&
+                (im.info(s.rule).person_holder || person_tails.count(names::lower(slice(name)))))
+                person = true;  // "said Sabine Roth, the union's district leader"; "Van Loon"
+
+            Mention p;
+            p.span = name;
+            p.context = before && (person || single) ? text::Span{before->begin, name.end} : name;
+            p.rule = kHolderRule;
+            p.name = names::squeeze(slice(name));
+            if (person || single) {
+                p.type = Type::person;  // a lone word: a person if step 3 knows the name
+            } else {
+                p.type = Type::org;
+                const auto* suffix = lex.suffix(slice(ws[end - 1]));
+                p.kind = suffix && !suffix->kind.empty() ? suffix->kind : "company";
+                // A place right before the name is part of it: "Asia Trade
+                // Wire", "China Index Academy".
+                if (before && before_index >= 0 && ms[before_index].type == Type::place &&
+                    only_gap(a, before->end, name.begin, {}) && name.begin - before->end == 1) {
+                    drop[before_index] = true;
+                    p.span.begin = before->begin;
+                    p.context = p.span;
+                    p.name = names::squeeze(slice(p.span));
+                }
+                p.name = lex.strip_legal(p.name);
+            }
+            added.push_back(std::move(p));
+        }
+    }
+    settle();
+
+    // Initials of organisation names: "ABS" after "Australian Bureau of
+    // Statistics" (used for holders below and for the scan of step 5).
+    struct OrgKey {
+        std::string text;  // the form in the running text ("Kessler", "Commission", "ABS")
+        std::string name, kind;
+        uint32_t at;       // where the organisation was named
+        bool after_the;    // only as "the Commission"
+    };
+    std::unordered_map<std::string, OrgKey> initials;
+    for (size_t i = 0; i < ms.size(); ++i) {
+        const Mention& m = ms[i];
+        if (m.type != Type::org || m.name.empty()) continue;
+        std::vector<std::string> ws = split_name(m.name);
+        if (ws.size() < 2) continue;
+        std::string ini;
+        for (const auto& w : ws)
+            if (names::capitalised(w) && w.find('.') == std::string::npos) ini += w[0];
+        if (ini.size() >= 2 && !lex.alias(ini)) initials.try_emplace(ini, OrgKey{ini, m.name, m.kind, m.span.begin, false});
+    }
+
+    // ---- 3. People: affiliation, then the first introduction of each person.
+    struct Person {
+        std::string role, affiliation;
+    };
+    std::unordered_map<std::string, Person> people;
+    // Short forms of people: token → (full name, offset of the introduction).
+    std::unordered_map<std::string, std::pair<std::string, uint32_t>> short_refs;
+    // "van loon" → "Pieter van Loon": lower-cased tails of full names.
+    std::unordered_map<std::string, std::string> name_tails;
+    std::vector<size_t> org_idx;
+    for (size_t i = 0; i < ms.size(); ++i)
+        if (ms[i].type == Type::org && !ms[i].name.empty()) org_idx.push_back(i);
+    auto affiliation_of = [&](const Mention& p) -> std::string {
+        const text::Span c = p.context;
+        // An organisation inside the context ("Jerome Powell, the Fed chair"),
+        // the nearest one before the name first.
+        const Mention* inside_before = nullptr;
+        const Mention* inside_after = nullptr;
+        const Mention* adjacent = nullptr;
+        // Organisations are shorter than 512 bytes: start the walk there.
+        auto first = std::lower_bound(org_idx.begin(), org_idx.end(), c.begin > 512 ? c.begin - 512 : 0,
+                                      [&](size_t x, uint32_t b) { return ms[x].span.begin < b; });
+        for (auto oit = first; oit != org_idx.end(); ++oit) {
+            const Mention& o = ms[*oit];
+            if (c.contains(o.span) && !o.span.overlaps(p.span)) {
+                if (o.span.end <= p.span.begin) inside_before = &o;
+                else if (!inside_after) inside_after = &o;
+            } else if (o.span.end <= c.begin &&
+                       only_gap(a, o.span.end, c.begin, {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"})) {
+                adjacent = &o;  // "Alibaba CEO Eddie Wu"
+            } else if (o.span.begin >= c.end && !adjacent &&
+                       only_gap(a, c.end, o.span.begin,
+                                {"the", "The", "at", "at the", "of", "of the", "with", "with the", "for", "for the",
+                                 "from", "from the", "in", "in the"})) {
+                adjacent = &o;  // "economist at the IMF"
+            }
+            if (o.span.begin > c.end + 8) break;
+        }
+        const Mention* o = inside_before ? inside_before : inside_after ? inside_after : adjacent;
+        return o ? o->name : "";
+    };
+    auto lower_name = [](const std::string& n) { return names::lower(n); };
+    for (size_t i = 0; i < ms.size(); ++i) {
+        Mention& m = ms[i];
+        if (m.type != Type::person) continue;
+        if (m.affiliation.empty() && (!(m.context == m.span) || !m.role.empty())) m.affiliation = affiliation_of(m);
+        bool single = m.name.find(' ') == std::string::npos;
+        if (single) {
+            auto it = short_refs.find(m.name);
+            if (it != short_refs.end() && !it->second.first.empty()) {
+                m.name = it->second.first;
+            } else if (m.rule == kHolderRule) {
+                // A lone capitalised word before "said" that names no person
+                // introduced before: an organisation ("Helvora reported"), or
+                // the initials of one named before ("the ABS said").
+                m.type = Type::org;
+                m.kind = "company";
+                m.role.clear();
+                m.affiliation.clear();
+                if (auto ini = initials.find(m.name); ini != initials.end() && ini->second.at < m.span.begin) {
+                    m.name = ini->second.name;
+                    m.kind = ini->second.kind;
+                }
+                continue;
+            } else if (im.info(m.rule).single == "known") {
+                drop[i] = true;
+                continue;
+            }
+        } else if (!people.count(m.name)) {
+            // "Van Loon" after "Pieter van Loon"
+            if (auto t = name_tails.find(lower_name(m.name)); t != name_tails.end()) m.name = t->second;
+        }
+        auto [it, fresh] = people.try_emplace(m.name, Person{m.role, m.affiliation});
+        if (!fresh) {
+            if (it->second.role.empty()) it->second.role = m.role;
+            if (it->second.affiliation.empty()) it->second.affiliation = m.affiliation;
+        }
+        if (fresh && single && m.rule != kHolderRule) {
+            short_refs.try_emplace(m.name, m.name, m.span.end);  // "President Biden", later "Biden"
+        } else if (fresh && !single) {
+            // Short forms: the family name — first for "Chen Wenling", last
+            // for "Eddie Wu" — and "Wu" in "Mr Wu".
+            std::vector<std::string> ws = split_name(m.name);
+            const std::string& first = ws.front();
+            const std::string& last = ws.back();
+            bool first_is_family = lex.family_first(first) && !lex.family_first(last);
+            auto add_key = [&](const std::string& k) {
+                auto [s, new_key] = short_refs.try_emplace(k, m.name, m.span.end);
+                if (!new_key && s->second.first != m.name) s->second.first.clear();  // two people share it
+            };
+            add_key(first_is_family ? first : last);
+            // "Abdulaziz bin Salman" is "Abdulaziz" later on.
+            bool particle = false;
+            for (size_t w = 1; w + 1 < ws.size(); ++w)
+                if (lex.particle(ws[w])) particle = true;
+            if (particle && !first_is_family) add_key(first);
+            for (size_t w = 1; w + 1 < ws.size(); ++w) name_tails.emplace(lower_name(join(ws, w, ws.size())), m.name);
+        }
+    }
+    for (size_t i = 0; i < ms.size(); ++i) {
+        Mention& m = ms[i];
+        if (m.type != Type::person || drop[i]) continue;
+        auto it = people.find(m.name);
+        if (it == people.end()) continue;
+        if (m.role.empty()) m.role = it->second.role;
+        if (m.affiliation.empty()) m.affiliation = it->second.affiliation;
+    }
+
+    // ---- 4. Short forms of organisations.
+    std::unordered_map<std::string, std::vector<OrgKey>> org_keys;  // first token → keys
+    std::unordered_map<std::string, std::string> short_company;     // discovered name → short form
+    auto add_org_key = [&](OrgKey k) {
+        std::string first = k.text.substr(0, k.text.find(' '));
+        org_keys[first].push_back(std::move(k));
+    };
+    for (size_t i = 0; i < ms.size(); ++i) {
+        const Mention& m = ms[i];
+        if (m.type != Type::org || drop[i] || m.name.empty()) continue;
+        std::vector<std::string> ws = split_name(m.name);
+        // (names the gazetteers know are found by them wherever they occur)
+        bool discovered = (m.rule == kOrgPatternRule || m.rule == kHolderRule) && !lex.alias(m.name);
+        if (discovered && ws.size() == 1) add_org_key({m.name, m.name, m.kind, m.span.begin, false});
+        if (discovered && m.kind == "company" && ws.size() >= 2) {
+            size_t end = ws.size();
+            while (end > 1) {
+                const names::Suffix* s = lex.suffix(ws[end - 1]);
+                if (!s || !(s->industry || s->group || s->legal)) break;
+                --end;
+            }
+            if (end < ws.size()) {
+                std::string short_form = join(ws, 0, end);
+                short_company[m.name] = short_form;
+                add_org_key({short_form, m.name, m.kind, m.span.begin, false});
+            }
+        }
+        if (ws.size() >= 2) {
+            // The head of an institution: "the Commission", "the Bank".
+            auto head = [&](const std::string& w) {
+                const names::Suffix* s = lex.suffix(w);
+                return s && !s->kind.empty() && !s->industry && !s->group && !s->legal;
+            };
+            if (head(ws.back())) add_org_key({ws.back(), m.name, m.kind, m.span.begin, true});
+            else if (ws.size() >= 3 && head(ws.front()) && (ws[1] == "of" || ws[1] == "for"))
+                add_org_key({ws.front(), m.name, m.kind, m.span.begin, true});
+        }
+    }
+
+    // ---- 5. One scan of the words for the short forms.
+    std::unordered_map<std::string, std::string> used_short;  // discovered name → short form, when seen alone
+    if (!short_refs.empty() || !acronyms.empty() || !org_keys.empty() || !initials.empty()) {
+        std::vector<text::Span> taken;
+        for (size_t i = 0; i < ms.size(); ++i)
+            if (is_entity(ms[i]) && !drop[i]) taken.push_back(ms[i].span);
+        size_t ti = 0;
+        int32_t n = static_cast<int32_t>(a.size());
+        int32_t i = 0;
+        auto word_cp = [](UChar32 c) {
+            if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                                 c == '-' || c == '\'' || c == '&';
+            return u_isalnum(c) || c == 0x2019;
+        };
+        auto is_taken = [&](text::Span span) {
+            while (ti < taken.size() && taken[ti].end <= span.begin) ++ti;
+            for (size_t k = ti; k < taken.size() && taken[k].begin < span.end; ++k)
+                if (taken[k].overlaps(span)) return true;
+            return false;
+        };
+        while (i < n) {
+            int32_t b = i;
+            UChar32 c;
+            U8_NEXT(a.data(), i, n, c);
+            if (!word_cp(c) || c == '-' || c == '\'' || c == 0x2019 || c == '&') continue;
+            int32_t e = i;
+            while (e < n) {
+                int32_t k = e;
+                UChar32 d;
+                U8_NEXT(a.data(), k, n, d);
+                if (!word_cp(d)) break;
+                e = k;
+            }
+            i = e;
+            // Only capitalised words can be short forms.
+            if (c < 0x80 ? !(c >= 'A' && c <= 'Z') : !u_isupper(c)) continue;
+            std::string_view w(a.data() + b, static_cast<size_t>(e - b));
+            // "Wu's" → "Wu"
+            size_t full = w.size();
+            if (w.size() > 2 && w.substr(w.size() - 2) == "'s") w.remove_suffix(2);
+            else if (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s") w.remove_suffix(4);
+            while (!w.empty() && (w.back() == '\'' || w.back() == '-')) w.remove_suffix(1);
+            if (w.empty()) continue;
+            std::string key(w);
+            text::Span span{static_cast<uint32_t>(b), static_cast<uint32_t>(b) + static_cast<uint32_t>(w.size())};
+            bool followed_by_capital = w.size() == full && span.end + 1 < a.size() && a[span.end] == ' ' &&
+                                       names::capitalised(std::string_view(a).substr(span.end + 1));
+            Mention x;
+            // A person's family name first (people are introduced explicitly);
+            // not the first word of a longer name ("Wu Jing"); anywhere in the
+            // document, a headline before the introduction included.
+            if (auto sr = short_refs.find(key); sr != short_refs.end() && !sr->second.first.empty() &&
+                                                !lex.not_name(w) && !followed_by_capital) {
+                if (is_taken(span)) continue;
+                x.type = Type::person;
+                x.name = sr->second.first;
+                const Person& p = people[x.name];
+                x.role = p.role;
+                x.affiliation = p.affiliation;
+                x.rule = kShortRefRule;
+                x.span = x.context = span;
+                added.push_back(std::move(x));
+                continue;
+            }
+            // An organisation's short form: the one named last before here
+            // (or, in a headline, the first named after).
+            if (auto ok = org_keys.find(key); ok != org_keys.end()) {
+                const OrgKey* best = nullptr;
+                for (const OrgKey& k : ok->second) {
+                    if (a.compare(span.begin, k.text.size(), k.text) != 0) continue;
+                    uint32_t end = span.begin + static_cast<uint32_t>(k.text.size());
+                    if (end < a.size() && (std::isalnum(static_cast<unsigned char>(a[end])) || a[end] == '-')) continue;
+                    if (k.after_the && !(span.begin >= 4 && (a.compare(span.begin - 4, 4, "the ") == 0 ||
+                                                             a.compare(span.begin - 4, 4, "The ") == 0)))
+                        continue;
+                    bool k_before = k.at <= span.begin;
+                    bool best_before = best && best->at <= span.begin;
+                    if (!best || (k_before && (!best_before || k.at > best->at)) ||
+                        (!k_before && !best_before && k.at < best->at))
+                        best = &k;
+                }
+                if (best) {
+                    text::Span bs{span.begin, span.begin + static_cast<uint32_t>(best->text.size())};
+                    if (!is_taken(bs)) {
+                        x.type = Type::org;
+                        x.name = best->name;
+                        x.kind = best->kind;
+                        x.rule = kShortRefRule;
+                        x.span = x.context = bs;
+                        if (short_company.count(best->name) && best->text != best->name)
+                            used_short[best->name] = best->text;
+                        added.push_back(std::move(x));
+                        continue;
+                    }
+                }
+            }
+            if (is_taken(span)) continue;
+            if (auto it = acronyms.find(key); it != acronyms.end() && span.begin > it->second.from) {
+                x.type = Type::org;
+                x.name = it->second.name;
+                x.kind = it->second.kind;
+                x.rule = kAcronymRule;
+            } else if (auto ini = initials.find(key); ini != initials.end() && names::acronym_shape(w) &&
+                                                        ini->second.at < span.begin) {
+                x.type = Type::org;
+                x.name = ini->second.name;
+                x.kind = ini->second.kind;
+                x.rule = kAcronymRule;
+            } else {
+                continue;
+            }
+            x.span = x.context = span;
+            added.push_back(std::move(x));
+        }
+    }
+
+    // ---- 6. A discovered company seen alone under its short form is called
+    // that everywhere ("Kessler Automotive" … "Kessler" → Kessler).
+    // (also when the short form was found on its own by another rule: a
+    // source holder "Hanbit said" after "Hanbit Semiconductor")
+    if (!short_company.empty()) {
+        std::unordered_set<std::string> org_names;
+        for (auto* list : {&ms, &added})
+            for (const Mention& m : *list)
+                if (m.type == Type::org) org_names.insert(m.name);
+        for (const auto& [name, short_form] : short_company)
+            if (org_names.count(short_form)) used_short[name] = short_form;
+    }
+    if (!used_short.empty()) {
+        for (auto* list : {&ms, &added})
+            for (Mention& m : *list)
+                if (m.type == Type::org)
+                    if (auto u = used_short.find(m.name); u != used_short.end()) m.name = u->second;
+    }
+    settle();
+}
 
 }  // namespace claimex::normalise

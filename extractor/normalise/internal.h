@@ -1,6 +1,6 @@
 // Internal to normalise: one normaliser per family of mention types, each in
 // its own file. normalise.cc dispatches raw mentions to them by type and then
-// runs the document-level passes in order: entities, then sources.
+// runs the document-level passes in order: dates, entities, then sources.
 #pragma once
 
 #include "extractor/normalise/normalise.h"
@@ -29,6 +29,11 @@ public:
     ~DatesNormaliser();
     bool normalise(const rules::RawMention& raw, const text::Text& text,
                    const Context& context, Mention& out) const;
+    // Runs once per document over all mentions (sorted by span): anaphoric
+    // dates ("the same period in 2023", "a year earlier") take their period
+    // from the date mentioned before them.
+    void resolve_document(std::vector<Mention>& mentions, const text::Text& text,
+                          const Context& context) const;
     struct Impl;
 private:
     std::unique_ptr<Impl> impl_;
@@ -49,6 +54,10 @@ private:
 };
 
 // source (sources.cc): attribution cues linked to the entities they name.
+// While the document passes run, a source whose holder is a description
+// ("economists", "people familiar with the matter") carries this note, so
+// that the entities pass does not read a name into it.
+inline constexpr const char* kUnnamedHolder = "unnamed holder";
 class SourcesNormaliser {
 public:
     explicit SourcesNormaliser(const rules::RuleSet& rules);

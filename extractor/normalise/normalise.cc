@@ -61,6 +61,7 @@ std::vector<Mention> Normaliser::normalise(const std::vector<rules::RawMention>&
     std::stable_sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) {
         return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end > b.span.end;
     });
+    impl_->dates.resolve_document(out, text, context);
     impl_->entities.resolve_document(out, text);
     impl_->sources.resolve_document(out, text);
     return out;

@@ -1,15 +1,320 @@
-// STUB: replaced by the sources normaliser.
+// Sources (source): who a statement is attributed to.
+//
+// A source rule (rules/sources/) matches the cue with the holder's words in a
+// `holder` capture (or `unnamed`, for a described group: "people familiar
+// with the matter") and the verb in a `cue` capture (mapped to the
+// contract's cue values by the SOURCE_CUE table) or a fixed `set: cue=...`.
+// After the entities pass, each source is named:
+//   - a holder ending with a reference noun and naming no organisation or
+//     person ("the publication", "the Perth-based company", "its annual
+//     report") takes an entity named before, of the kinds the
+//     SOURCE_REFERENCE table gives the noun — for companies the one named
+//     most so far, the article's subject; "cited": the last source cited;
+//   - else the entity inside the holder: the last person ("Alibaba CEO Eddie
+//     Wu" → Eddie Wu, with role and affiliation), else the first
+//     organisation, else a place — or, when a place only qualifies a
+//     description ("Angola's oil minister"), the description;
+//   - "it" takes the organisation named last, "he"/"she" the person;
+//   - an unnamed group is named by its description ("economists");
+//   - else the holder's capitalised words, or nothing (the source is dropped).
+// A source cued by "cited"/"citing" is what the nearest source before it in
+// the sentence cites ("According to Bloomberg, which cited a report by the
+// New York Federal Reserve").
+#include "extractor/normalise/entities_lexicon.h"
 #include "extractor/normalise/internal.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace claimex::normalise {
 
-struct SourcesNormaliser::Impl {};
+struct SourcesNormaliser::Impl {
+    explicit Impl(const rules::RuleSet& r) : lex(r) {
+        for (const auto& rule : r.rules())
+            if (auto a = rule->attrs.find("not_place"); a != rule->attrs.end() && a->second == "yes")
+                not_place.insert(rule->id);
+        if (const auto* t = r.table("SOURCE_CUE"))
+            for (const auto& row : *t)
+                if (row.size() >= 2) cues[names::lower(names::squeeze(row[0]))] = row[1];
+        if (const auto* t = r.table("SOURCE_REFERENCE"))
+            for (const auto& row : *t) {
+                if (row.size() < 2) continue;
+                std::vector<std::string> kinds;
+                for (size_t b = 0, e; b <= row[1].size(); b = e + 1) {
+                    e = row[1].find(',', b);
+                    if (e == std::string::npos) e = row[1].size();
+                    std::string k = names::squeeze(std::string_view(row[1]).substr(b, e - b));
+                    if (!k.empty()) kinds.push_back(k);
+                }
+                Reference ref;
+                ref.kinds = std::move(kinds);
+                ref.subject = row.size() > 2 && row[2] == "subject";
+                references[names::lower(names::squeeze(row[0]))] = std::move(ref);
+            }
+    }
+    names::Lexicon lex;
+    std::unordered_set<std::string> not_place;    // rules whose holder cannot be a place (`set: not_place=yes`)
+    std::unordered_map<std::string, std::string> cues;                      // "says" → "said"
+    struct Reference {
+        std::vector<std::string> kinds;  // in order of preference
+        bool subject = false;            // the organisation named most, not last
+    };
+    std::unordered_map<std::string, Reference> references;  // "publication" → {media}
 
-SourcesNormaliser::SourcesNormaliser(const rules::RuleSet&) : impl_(std::make_unique<Impl>()) {}
+    // The reference noun a holder ends with ("the Perth-based company" →
+    // company, "its annual report" → annual report), or null.
+    const Reference* reference(std::string_view holder, std::string* noun) const {
+        std::string h = names::lower(names::squeeze(holder));
+        // Longest tail first: "annual report" before "report".
+        for (size_t sp = 0; sp != std::string::npos;) {
+            std::string tail = h.substr(sp);
+            if (auto it = references.find(tail); it != references.end()) {
+                if (noun) *noun = tail;
+                return &it->second;
+            }
+            sp = h.find(' ', sp);
+            if (sp != std::string::npos) ++sp;
+        }
+        return nullptr;
+    }
+};
+
+SourcesNormaliser::SourcesNormaliser(const rules::RuleSet& r) : impl_(std::make_unique<Impl>(r)) {}
 SourcesNormaliser::~SourcesNormaliser() = default;
 
-bool SourcesNormaliser::normalise(const rules::RawMention& raw, const text::Text& text, Mention& out) const { return false; }
+bool SourcesNormaliser::normalise(const rules::RawMention& raw, const text::Text& text, Mention& out) const {
+    auto holder = raw.capture("holder");
+    if (!holder) {
+        holder = raw.capture("unnamed");
+        if (!holder) return false;
+        out.note = kUnnamedHolder;
+    }
+    if (auto c = raw.capture("cue")) {
+        std::string verb = names::lower(names::squeeze(text.analysis_slice(*c)));
+        auto it = impl_->cues.find(verb);
+        if (it == impl_->cues.end()) return false;
+        out.cue = it->second;
+    } else if (raw.rule) {
+        auto it = raw.rule->attrs.find("cue");
+        if (it == raw.rule->attrs.end()) return false;
+        out.cue = it->second;
+    }
+    out.holder = holder;
+    out.context = raw.context;
+    return !out.cue.empty();
+}
 
-void SourcesNormaliser::resolve_document(std::vector<Mention>&, const text::Text&) const {}
+void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::Text& text) const {
+    const Impl& im = *impl_;
+    const names::Lexicon& lex = im.lex;
+    const std::string& a = text.analysis();
+    auto slice = [&](text::Span s) { return std::string_view(a.data() + s.begin, s.size()); };
+    std::vector<bool> drop(ms.size(), false);
+    std::vector<size_t> entities;  // indices of entity mentions, in order
+    for (size_t i = 0; i < ms.size(); ++i)
+        if (ms[i].type == Type::org || ms[i].type == Type::person || ms[i].type == Type::place) entities.push_back(i);
+
+    auto take = [](Mention& s, const Mention& e) {
+        s.name = e.name;
+        s.kind = e.type == Type::person ? "" : e.kind;
+        s.role = e.role;
+        s.affiliation = e.affiliation;
+    };
+
+    // Entities named so far (ending before the current source), kept as we
+    // go so that references resolve without looking back: per kind, the
+    // organisations with how often and where they were last named; the last
+    // organisation; the last person.
+    struct Seen {
+        size_t index;  // last mention
+        int count = 0;
+    };
+    std::unordered_map<std::string, std::unordered_map<std::string, Seen>> orgs_by_kind;  // kind → name → seen
+    std::unordered_map<std::string, size_t> last_by_word;  // "agency" → International Energy Agency
+    const Mention* last_org = nullptr;
+    const Mention* last_person = nullptr;
+    size_t seen = 0;
+    auto advance = [&](uint32_t upto) {
+        for (; seen < entities.size() && ms[entities[seen]].span.end <= upto; ++seen) {
+            const Mention& m = ms[entities[seen]];
+            if (m.type == Type::person) {
+                last_person = &m;
+            } else if (m.type == Type::org && !m.name.empty()) {
+                Seen& s = orgs_by_kind[m.kind][m.name];
+                s.index = entities[seen];
+                ++s.count;
+                last_org = &m;
+                names::each_name_word(m.name, [&](const std::string& w) { last_by_word[w] = entities[seen]; });
+            }
+        }
+    };
+    auto first_inside = [&](uint32_t begin) {
+        return std::lower_bound(entities.begin(), entities.end(), begin,
+                                [&](size_t e, uint32_t b) { return ms[e].span.begin < b; });
+    };
+    // The organisation a reference stands for: the first kind (in the
+    // table's order of preference) that has one; among companies the one
+    // named most, else the latest.
+    auto refer = [&](const Impl::Reference& ref, const std::string& noun, size_t sentence) -> const Mention* {
+        const Mention* best = nullptr;
+        for (const std::string& k : ref.kinds) {
+            if (k == "org") {
+                best = last_org;
+            } else if (auto it = orgs_by_kind.find(k); it != orgs_by_kind.end()) {
+                const Seen* pick = nullptr;
+                for (const auto& [name, s] : it->second)
+                    if (!pick || (ref.subject ? s.count > pick->count ||
+                                                    (s.count == pick->count && s.index > pick->index)
+                                              : s.index > pick->index))
+                        pick = &s;
+                // ... except that one named earlier in the same sentence is
+                // the one meant ("Samsung posted a profit, the company said").
+                if (pick && ref.subject)
+                    for (const auto& [name, s] : it->second)
+                        if (text.sentence_index(ms[s.index].span.begin) == sentence &&
+                            (pick == nullptr || text.sentence_index(ms[pick->index].span.begin) != sentence ||
+                             s.index > pick->index))
+                            pick = &s;
+                if (pick) best = &ms[pick->index];
+            }
+            if (best) break;
+        }
+        // "the agency" after the International Energy Agency: an
+        // organisation whose name has the noun, if it came later.
+        if (noun.find(' ') == std::string::npos)
+            if (auto w = last_by_word.find(noun);
+                w != last_by_word.end() && (!best || ms[w->second].span.begin > best->span.begin))
+                best = &ms[w->second];
+        return best;
+    };
+
+    std::vector<size_t> sources_done;
+    for (size_t i = 0; i < ms.size(); ++i) {
+        Mention& s = ms[i];
+        if (s.type != Type::source || !s.holder) continue;
+        advance(s.span.begin);
+        const text::Span h = *s.holder;
+        bool unnamed = s.note == kUnnamedHolder;
+        s.note.clear();
+        const Mention* person = nullptr;
+        const Mention* org = nullptr;
+        const Mention* place = nullptr;
+        // Entities inside the holder, or overlapping it (a holder pattern may
+        // start inside a name the entity rules saw whole).
+        auto from = first_inside(h.begin);
+        if (from != entities.begin() && ms[*std::prev(from)].span.end > h.begin) --from;
+        for (auto it = from; !unnamed && it != entities.end(); ++it) {
+            const Mention& m = ms[*it];
+            if (m.span.begin >= h.end) break;
+            if (!m.span.overlaps(h)) continue;
+            if (m.type == Type::person) person = &m;
+            else if (m.type == Type::org && !org) org = &m;
+            else if (m.type == Type::place && !place) place = &m;
+        }
+        std::string hl = names::lower(names::squeeze(slice(h)));
+        std::string noun;
+        const Impl::Reference* ref = unnamed || person || org ? nullptr : im.reference(slice(h), &noun);
+        // "The Fund", "The Bank": a capitalised reference noun alone.
+        bool bare_head = !ref && !unnamed && !person && !org && !place && hl.find(' ') == hl.rfind(' ') &&
+                         lex.suffix(slice(h).substr(slice(h).rfind(' ') + 1)) &&
+                         (hl.rfind("the ", 0) == 0 || hl.find(' ') == std::string::npos);
+        if (bare_head) ref = im.reference(slice(h).substr(slice(h).rfind(' ') + 1), &noun);
+        if (ref) {
+            bool cited = std::find(ref->kinds.begin(), ref->kinds.end(), "cited") != ref->kinds.end();
+            if (cited)
+                for (auto it = sources_done.rbegin(); it != sources_done.rend(); ++it)
+                    if (ms[*it].cue == "cited") {
+                        s.name = ms[*it].name;
+                        s.kind = ms[*it].kind;
+                        break;
+                    }
+            if (s.name.empty())
+                if (const Mention* o = refer(*ref, noun, text.sentence_index(s.span.begin))) take(s, *o);
+        } else if (person || org) {
+            const Mention* chosen = person ? person : org;
+            take(s, *chosen);
+            // The source span starts at the holder's name when the holder
+            // opens it ("As Alibaba CEO Eddie Wu told" → "Eddie Wu told"),
+            // keeping a "the" before an organisation.
+            if (h.begin == s.span.begin && chosen->span.begin > h.begin) {
+                uint32_t b = chosen->span.begin;
+                if (chosen->type != Type::person && b >= h.begin + 4) {
+                    std::string_view before(a.data() + b - 4, 4);
+                    if (before == "the " || before == "The ") b -= 4;
+                }
+                s.span.begin = b;
+            }
+        } else if (place && im.not_place.count(s.rule)) {
+            // "beat Wall Street estimates": a place holds no estimate.
+        } else if (place) {
+            // A place that only qualifies a description: "Angola's oil
+            // minister" is named by the description.
+            bool described = false;
+            for (uint32_t k = place->span.end; k < h.end; ++k)
+                if (a[k] >= 'a' && a[k] <= 'z' && !(k >= 1 && a[k - 1] == '\'') &&
+                    !(k >= 3 && a.compare(k - 3, 3, "\xE2\x80\x99") == 0))
+                    described = true;
+            if (described) s.name = names::squeeze(slice(h));
+            else take(s, *place);
+        } else if (hl == "he" || hl == "she") {
+            if (last_person) take(s, *last_person);
+        } else if (hl == "it") {
+            if (last_org) take(s, *last_org);
+        } else if (unnamed || lex.group_noun(hl.substr(hl.rfind(' ') + 1))) {
+            // A described group; none after a quantifier ("Several officials").
+            std::vector<text::Span> ws = names::words(a, h);
+            size_t k = 0;
+            while (k + 1 < ws.size() && lex.not_name(slice(ws[k])) && !lex.quantifier(slice(ws[k])) &&
+                   !lex.group_noun(slice(ws[k])))
+                ++k;
+            // the word before the holder: "Several officials said"
+            uint32_t p = h.begin;
+            while (p > 0 && a[p - 1] == ' ') --p;
+            uint32_t q = p;
+            while (q > 0 && a[q - 1] != ' ' && a[q - 1] != '\n') --q;
+            bool counted = q < p && lex.quantifier(std::string_view(a.data() + q, p - q));
+            if (!ws.empty() && !counted && !lex.quantifier(slice(ws[k]))) {
+                text::Span named{ws[k].begin, h.end};
+                s.name = names::squeeze(slice(named));
+                if (h.begin == s.span.begin) s.span.begin = named.begin;  // "and traders said" → "traders said"
+            }
+        } else {
+            // A name no entity rule knows: its capitalised words, when they are
+            // not words that are never names.
+            std::vector<text::Span> ws = names::words(a, h);
+            size_t k = 0;
+            while (k < ws.size() && lex.not_name(slice(ws[k]))) ++k;
+            bool ok = k < ws.size() && !lex.non_person(slice(ws[k])) && !lex.honorific(slice(ws[k]));
+            for (size_t j = k; j < ws.size() && ok; ++j)
+                ok = names::capitalised(slice(ws[j])) || lex.particle(slice(ws[j]));
+            if (ok) s.name = names::squeeze(std::string_view(a.data() + ws[k].begin, h.end - ws[k].begin));
+        }
+        if (s.name.empty()) {
+            drop[i] = true;
+            continue;
+        }
+        // A "cited" source names what the source before it in the sentence cites.
+        if (s.cue == "cited") {
+            size_t sentence = text.sentence_index(s.span.begin);
+            for (auto it = sources_done.rbegin(); it != sources_done.rend(); ++it) {
+                Mention& prev = ms[*it];
+                if (text.sentence_index(prev.span.begin) != sentence) break;
+                if (prev.cites.empty() && prev.name != s.name && prev.span.end <= s.span.begin) {
+                    prev.cites = s.name;
+                    break;
+                }
+            }
+        }
+        sources_done.push_back(i);
+    }
+    size_t w = 0;
+    for (size_t i = 0; i < ms.size(); ++i)
+        if (!drop[i]) {
+            if (w != i) ms[w] = std::move(ms[i]);
+            ++w;
+        }
+    ms.resize(w);
+}
 
 }  // namespace claimex::normalise

@@ -37,5 +37,9 @@ struct StartInfo {
     size_t whole_count = 0;
 };
 StartInfo analyse_start(std::string_view pattern);
+// Gazetteers that come from ICU data rather than a file (`gazetteer:
+// icu:countries`), as the text of a gazetteer file (canonical TAB kind TAB
+// aliases). Returns nullopt for an unknown name.
+std::optional<std::string> builtin_gazetteer(std::string_view name);
 
 }  // namespace claimex::rules

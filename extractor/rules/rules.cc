@@ -127,6 +127,12 @@ inline uint32_t bytes_hash(unsigned len, unsigned a, unsigned b, unsigned c, int
     return ((len << 24 | a << 16 | b << 8 | c) * 2654435761u) >> (32 - bits);
 }
 
+bool vetoed(const RawMention& m, const std::vector<text::Span>& vetoes) {
+    for (const text::Span& s : vetoes)
+        if (m.span.begin >= s.begin && m.span.begin < s.end) return true;
+    return false;
+}
+
 bool all_ascii(const unsigned char* s, size_t n) {
     for (size_t i = 0; i < n; ++i)
         if (s[i] >= 0x80) return false;
@@ -192,6 +198,10 @@ struct RuleSet::Impl {
             }
             return false;
         }
+        bool has_span = false;                 // a group named "span" sets the mention's span
+        std::unique_ptr<RE2> veto;             // `veto:` patterns, or null
+        std::string prefilter;                 // what the RE2::Set tests instead of the pattern (`prefilter:`)
+        std::unique_ptr<RE2> pre;
     };
     std::vector<Compiled> compiled;
     std::unique_ptr<RE2::Set> set;  // the reference path's prefilter
@@ -222,8 +232,10 @@ struct RuleSet::Impl {
     void build_groups(const RE2::Options& opt);
     bool emit(const Compiled& c, re2::StringPiece p, uint32_t base, const re2::StringPiece* groups,
               std::vector<RawMention>& out) const;
+    void veto_spans(const Compiled& c, re2::StringPiece p, uint32_t base, std::vector<text::Span>& out) const;
 
     // Gazetteer: first token → aliases starting with it, longest first.
+    // (Looked up by string_view: no string is built per word of the text.)
     std::unordered_map<std::string, std::vector<GazAlias>, StringHash, std::equal_to<>> gaz;
     std::vector<uint64_t> gaz_filter;  // see match_gazetteers
 
@@ -260,36 +272,53 @@ void RuleSet::Impl::load_list(const std::string& name, const std::string& spec, 
     }
     ListDef def;
     def.where = at;
-    // A list may join several sources with '+': "icu:currency-codes + extra.txt".
-    std::stringstream ss(spec);
-    std::string part;
-    while (std::getline(ss, part, '+')) {
-        part = trim(part);
-        if (part.empty()) continue;
-        if (starts_with(part, "icu:")) {
-            auto words = builtin_list(part);
+    // A list may join several sources with '+' and take words out with ' - ':
+    // "icu:currency-codes - code_words.txt + extra.txt".
+    auto read_source = [&](const std::string& src, std::vector<std::string>& into) {
+        if (starts_with(src, "icu:")) {
+            auto words = builtin_list(src);
             if (!words) {
-                problem(at, "", fmt::format("unknown builtin list '{}'", part));
-                continue;
+                problem(at, "", fmt::format("unknown builtin list '{}'", src));
+                return;
             }
-            def.words.insert(def.words.end(), words->begin(), words->end());
-            continue;
+            into.insert(into.end(), words->begin(), words->end());
+            return;
         }
-        std::ifstream in(base / part);
+        std::ifstream in(base / src);
         if (!in) {
-            problem(at, "", fmt::format("list '{}': cannot read {}", name, (base / part).string()));
-            continue;
+            problem(at, "", fmt::format("list '{}': cannot read {}", name, (base / src).string()));
+            return;
         }
         std::string line;
         while (std::getline(in, line)) {
             if (auto h = line.find(" #"); h != std::string::npos) line.resize(h);
+            // A table file can serve as a list: its first column is the word.
+            if (auto tab = line.find('\t'); tab != std::string::npos) line.resize(tab);
             line = trim(line);
             if (line.empty() || line[0] == '#') continue;
-            def.words.push_back(line);
+            into.push_back(line);
+        }
+    };
+    std::vector<std::string> minus;
+    std::stringstream ss(spec);
+    std::string part;
+    while (std::getline(ss, part, '+')) {
+        bool first = true;
+        for (size_t from = 0; from <= part.size();) {
+            size_t cut = part.find(" - ", from);
+            std::string src = trim(part.substr(from, cut == std::string::npos ? std::string::npos : cut - from));
+            if (!src.empty()) read_source(src, first ? def.words : minus);
+            first = false;
+            if (cut == std::string::npos) break;
+            from = cut + 3;
         }
     }
     std::sort(def.words.begin(), def.words.end());
     def.words.erase(std::unique(def.words.begin(), def.words.end()), def.words.end());
+    if (!minus.empty()) {
+        std::sort(minus.begin(), minus.end());
+        std::erase_if(def.words, [&](const std::string& w) { return std::binary_search(minus.begin(), minus.end(), w); });
+    }
     // The alternation tries longer words first so "billion" beats "b".
     std::vector<std::string> by_len = def.words;
     std::stable_sort(by_len.begin(), by_len.end(),
@@ -343,11 +372,26 @@ void RuleSet::Impl::load_table(const std::string& name, const std::string& file,
 
 void RuleSet::Impl::load_gazetteer(Rule& rule, const fs::path& base) {
     fs::path path = base / rule.gazetteer_file;
-    std::ifstream in(path);
-    if (!in) {
-        problem(rule.where, rule.id, fmt::format("cannot read gazetteer {}", path.string()));
-        return;
+    std::ifstream file;
+    std::istringstream builtin;
+    std::istream* inp = &file;
+    if (starts_with(rule.gazetteer_file, "icu:")) {  // drawn from ICU data (builtin_places.cc)
+        auto text = builtin_gazetteer(rule.gazetteer_file);
+        if (!text) {
+            problem(rule.where, rule.id, fmt::format("unknown builtin gazetteer '{}'", rule.gazetteer_file));
+            return;
+        }
+        builtin.str(*text);
+        inp = &builtin;
+        path = rule.gazetteer_file;
+    } else {
+        file.open(path);
+        if (!file) {
+            problem(rule.where, rule.id, fmt::format("cannot read gazetteer {}", path.string()));
+            return;
+        }
     }
+    std::istream& in = *inp;
     std::string line;
     int n = 0;
     std::string default_kind = rule.attrs.count("kind") ? rule.attrs.at("kind") : "";
@@ -363,7 +407,7 @@ void RuleSet::Impl::load_gazetteer(Rule& rule, const fs::path& base) {
         auto e = std::make_unique<GazetteerEntry>();
         e->name = cols[0];
         e->kind = cols.size() > 1 && !cols[1].empty() ? cols[1] : default_kind;
-        e->where = {rel(path), n};
+        e->where = {inp == &builtin ? path.string() : rel(path), n};
         if (e->name.empty()) {
             problem(e->where, rule.id, "gazetteer line has no name");
             continue;
@@ -590,8 +634,13 @@ void RuleSet::Impl::parse_file(const fs::path& path) {
                 problem(at, rule->id, "set: needs key=value");
             else
                 rule->attrs[trim(val.substr(0, eq))] = trim(val.substr(eq + 1));
+        } else if (key == "veto") {
+            if (!rule->veto.empty()) rule->veto += "|";
+            rule->veto += "(?:" + val + ")";
         } else if (key == "kind") {
             rule->attrs["kind"] = val;
+        } else if (key == "prefilter") {
+            rule->attrs["prefilter"] = val;
         } else if (key == "case") {
             if (val == "insensitive")
                 rule->case_insensitive = true;
@@ -680,6 +729,21 @@ void RuleSet::Impl::compile() {
             if (auto p = base.find("__"); p != std::string::npos) base.resize(p);
             c.group_names[idx] = base;
             c.ngroups = std::max(c.ngroups, idx + 1);
+            if (base == "span") c.has_span = true;
+        }
+        // A prefilter stands in for the pattern in the RE2::Set: a cheap test
+        // (a few words) that holds wherever the pattern can match, so that a
+        // pattern that can start at any word does not make the set slow.
+        if (auto f = r->attrs.find("prefilter"); f != r->attrs.end()) {
+            if (auto pre = expand(f->second, r->where, r->id)) {
+                c.prefilter = (r->case_insensitive ? "(?i)" : "") + *pre;
+                c.pre = std::make_unique<RE2>(c.prefilter, opt);
+                if (!c.pre->ok()) {
+                    problem(r->where, r->id, fmt::format("bad prefilter: {}", c.pre->error()));
+                    c.prefilter.clear();
+                    c.pre.reset();
+                }
+            }
         }
         c.start = analyse_start(r->pattern);
         c.re = std::move(re);
@@ -688,6 +752,17 @@ void RuleSet::Impl::compile() {
         std::string lp = latin1_pattern(r->pattern);
         if (!lp.empty()) c.latin = std::make_unique<RE2>(lp, lopt);
         if (c.latin && (!c.latin->ok() || c.latin->NumberOfCapturingGroups() != c.re->NumberOfCapturingGroups())) c.latin.reset();
+        if (!r->veto.empty()) {
+            auto v = expand(r->veto, r->where, r->id);
+            if (!v) continue;
+            r->veto = (r->case_insensitive ? "(?i)" : "") + *v;
+            auto vre = std::make_unique<RE2>(r->veto, opt);
+            if (!vre->ok()) {
+                problem(r->where, r->id, fmt::format("bad veto: {}", vre->error()));
+                continue;
+            }
+            c.veto = std::move(vre);
+        }
         compiled.push_back(std::move(c));
     }
     for (auto& [name, list] : gaz)
@@ -707,7 +782,7 @@ void RuleSet::Impl::compile() {
     set_ok = true;
     for (auto& c : compiled) {
         std::string err;
-        if (set->Add(c.rule->pattern, &err) < 0) {
+        if (set->Add(c.prefilter.empty() ? c.rule->pattern : c.prefilter, &err) < 0) {
             problem(c.rule->where, c.rule->id, "cannot add to the prefilter set: " + err, false);
             set_ok = false;
         }
@@ -733,8 +808,12 @@ void RuleSet::Impl::build_groups(const RE2::Options& opt) {
     for (Group& g : groups) {
         g.latin = std::make_unique<RE2::Set>(lopt, RE2::UNANCHORED);
         bool ok = true;
-        for (size_t r : g.rules)
-            ok = ok && compiled[r].latin && g.latin->Add(latin1_pattern(compiled[r].rule->pattern), nullptr) >= 0;
+        // A rule's `prefilter:` stands in for it here too, as in `set`.
+        for (size_t r : g.rules) {
+            const Compiled& c = compiled[r];
+            std::string lp = latin1_pattern(c.prefilter.empty() ? c.rule->pattern : c.prefilter);
+            ok = ok && c.latin && !lp.empty() && g.latin->Add(lp, nullptr) >= 0;
+        }
         if (!ok || !g.latin->Compile()) g.latin.reset();
     }
 }
@@ -877,13 +956,40 @@ bool RuleSet::Impl::emit(const Compiled& c, re2::StringPiece p, uint32_t base, c
     m.rule = c.rule;
     m.type = c.rule->type;
     m.span = {static_cast<uint32_t>(base + b), static_cast<uint32_t>(base + e)};
+    m.context = m.span;
+    bool has_span = false;
     for (int g = 1; g < c.ngroups; ++g) {
         if (c.group_names[g].empty() || groups[g].data() == nullptr) continue;
         uint32_t gb = static_cast<uint32_t>(base + (groups[g].data() - p.data()));
-        m.captures.push_back({c.group_names[g], {gb, gb + static_cast<uint32_t>(groups[g].size())}});
+        text::Span gs{gb, gb + static_cast<uint32_t>(groups[g].size())};
+        if (c.group_names[g] == "span") {
+            if (!has_span) m.span = gs;
+            has_span = true;
+            continue;
+        }
+        m.captures.push_back({c.group_names[g], gs});
     }
+    // With a `span` group the match's context stays outside the mention; a
+    // match that leaves `span` unset (or empty) is a veto: it yields and
+    // claims nothing.
+    if (c.has_span && (!has_span || m.span.empty())) return false;
     out.push_back(std::move(m));
     return true;
+}
+
+// The matches of rule c's `veto:` patterns in paragraph p (at `base`). Vetoes
+// run only where the rule matched: a match that starts inside a veto match
+// ("from $5bn to" for the range "$5bn to $6bn") is dropped, and other rules
+// still see the text.
+void RuleSet::Impl::veto_spans(const Compiled& c, re2::StringPiece p, uint32_t base,
+                               std::vector<text::Span>& out) const {
+    out.clear();
+    re2::StringPiece v;
+    for (size_t vp = 0; vp <= p.size() && c.veto->Match(p, vp, p.size(), RE2::UNANCHORED, &v, 1);) {
+        size_t vb = v.data() - p.data();
+        out.push_back({static_cast<uint32_t>(base + vb), static_cast<uint32_t>(base + vb + v.size())});
+        vp = v.empty() ? vb + 1 : vb + v.size();
+    }
 }
 
 namespace {
@@ -925,6 +1031,7 @@ void match_gazetteers(const Gaz& gaz, const std::vector<uint64_t>& filter, const
                 m.rule = g.rule;
                 m.type = g.rule->type;
                 m.span = {i, end};
+                m.context = m.span;
                 m.entry = g.entry;
                 out.push_back(std::move(m));
                 break;
@@ -949,6 +1056,7 @@ std::vector<RawMention> RuleSet::match_all_reference(const text::Text& t) const 
     std::vector<RawMention> out;
     std::vector<int> hits;
     std::vector<re2::StringPiece> groups;
+    std::vector<text::Span> vetoes;
     for (const text::Span& para : t.paragraphs()) {
         re2::StringPiece p(a.data() + para.begin, para.size());
         // Pattern rules: the set says which rules can match this paragraph.
@@ -964,6 +1072,7 @@ std::vector<RawMention> RuleSet::match_all_reference(const text::Text& t) const 
             size_t ng = c.group_names.size();
             groups.assign(ng, re2::StringPiece());
             size_t pos = 0;
+            const size_t first = out.size();
             while (pos <= p.size() && c.re->Match(p, pos, p.size(), RE2::UNANCHORED, groups.data(), ng)) {
                 size_t b = groups[0].data() - p.data();
                 size_t e = b + groups[0].size();
@@ -973,6 +1082,12 @@ std::vector<RawMention> RuleSet::match_all_reference(const text::Text& t) const 
                 }
                 impl_->emit(c, p, para.begin, groups.data(), out);
                 pos = e;
+            }
+            if (c.veto && out.size() > first) {
+                impl_->veto_spans(c, p, para.begin, vetoes);
+                out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+                                         [&](const RawMention& m) { return vetoed(m, vetoes); }),
+                          out.end());
             }
         }
         match_gazetteers(impl_->gaz, {}, a, para, out);
@@ -993,6 +1108,7 @@ std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
     std::vector<uint32_t> budget(R);               // per rule: anchored tests left
     std::vector<int> hits, group_hits;
     std::vector<re2::StringPiece> groups;
+    std::vector<text::Span> vetoes;
     auto set_bit = [](std::vector<uint64_t>& v, size_t r) { v[r / 64] |= uint64_t{1} << (r % 64); };
     auto has_bit = [](const std::vector<uint64_t>& v, size_t r) { return v[r / 64] >> (r % 64) & 1; };
     // Rule r's matches from `from` on, the plain way: unanchored search,
@@ -1117,10 +1233,20 @@ std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
                 }
             }
         }
-        // The plain way yields rule by rule, each rule's matches left to right.
+        // The plain way yields rule by rule, each rule's matches left to
+        // right, less those that start inside a match of the rule's veto.
         std::stable_sort(order.begin(), order.end(),
                          [](const auto& x, const auto& y) { return x.first < y.first; });
-        for (const auto& [r, i] : order) out.push_back(std::move(found[i]));
+        size_t veto_rule = R;
+        for (const auto& [r, i] : order) {
+            const Impl::Compiled& c = I.compiled[r];
+            if (c.veto) {
+                if (veto_rule != r) I.veto_spans(c, p, para.begin, vetoes);
+                veto_rule = r;
+                if (vetoed(found[i], vetoes)) continue;
+            }
+            out.push_back(std::move(found[i]));
+        }
         match_gazetteers(I.gaz, I.gaz_filter, a, para, out);
     }
     return out;
@@ -1176,6 +1302,16 @@ std::vector<RuleProblem> RuleSet::lint() const {
         if (!m.used && !impl_->lists.count(name)) out.push_back({m.where, "", fmt::format("{{{}}} is defined but never used", name), false});
     for (const auto& e : impl_->examples)
         if (e.expectations.empty()) out.push_back({e.where, e.rule_id, "example has no '=>' expectation", true});
+    // A prefilter must hold wherever its pattern matches: checked on every
+    // example input.
+    for (const auto& c : impl_->compiled) {
+        if (!c.pre) continue;
+        for (const auto& e : impl_->examples)
+            if (RE2::PartialMatch(e.input, *c.re) && !RE2::PartialMatch(e.input, *c.pre))
+                out.push_back({c.rule->where, c.rule->id,
+                               fmt::format("prefilter misses a match of the pattern in the example at {}", e.where.str()),
+                               true});
+    }
     return out;
 }
 

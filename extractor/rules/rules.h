@@ -92,6 +92,8 @@ struct Rule {
     std::map<std::string, std::string> attrs;  // `set: key=value` lines
     bool case_insensitive = false;
     std::string gazetteer_file; // gazetteer rules: the file it loads (else "")
+    std::string veto;           // `veto:` lines (alternatives, macros expanded): a match
+                                // that starts inside a veto match is dropped
 };
 
 // A named capture of a match: the name as written minus any `__suffix`
@@ -105,6 +107,9 @@ struct RawMention {
     const Rule* rule = nullptr;
     std::string_view type;      // == rule->type
     text::Span span;
+    // The whole match: equal to span unless the rule has a `span` capture,
+    // whose context ("CEO" in "CEO Eddie Wu") normalisers may read.
+    text::Span context;
     std::vector<Capture> captures;
     const GazetteerEntry* entry = nullptr;  // gazetteer hits only
 

@@ -3,6 +3,8 @@
 #include "extractor/store/store.h"
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 #include <ctime>
 #include <fmt/format.h>
 #include <set>
@@ -145,15 +147,6 @@ std::string now_iso() {
     return buf;
 }
 
-std::string fnv_hex(std::string_view s) {
-    uint64_t h = 1469598103934665603ULL;
-    for (unsigned char c : s) {
-        h ^= c;
-        h *= 1099511628211ULL;
-    }
-    return fmt::format("{:016x}", h);
-}
-
 std::string jstr(const Json& j, const char* key) {
     if (!j.is_object() || !j.contains(key) || j[key].is_null()) return "";
     return j[key].is_string() ? j[key].get<std::string>() : j[key].dump();
@@ -280,6 +273,12 @@ struct Store::Impl {
                                          path.string(), v, kSchemaVersion));
         for (; v < kSchemaVersion; ++v) {
             exec("BEGIN IMMEDIATE", "migrating the schema");
+            // Another process may have migrated while we waited for the lock.
+            v = user_version();
+            if (v >= kSchemaVersion) {
+                exec("COMMIT");
+                break;
+            }
             try {
                 exec(kMigrations[v], "migrating the schema");
                 exec(fmt::format("PRAGMA user_version = {}", v + 1).c_str(), "migrating the schema");
@@ -311,6 +310,15 @@ struct Store::Impl {
     }
 };
 
+std::string content_hash(std::string_view s) {
+    uint64_t h = 1469598103934665603ULL;  // FNV-1a 64
+    for (unsigned char c : s) {
+        h ^= c;
+        h *= 1099511628211ULL;
+    }
+    return fmt::format("{:016x}", h);
+}
+
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
@@ -341,9 +349,19 @@ Store Store::open(const fs::path& path, const OpenOptions& options) {
     if (!options.read_only) {
         // WAL: readers never block the writer and a crash at any moment leaves the last
         // committed state. NORMAL sync is durable across process crashes (kill -9).
-        {
-            Stmt wal(impl->db, impl->path, "PRAGMA journal_mode = WAL");
-            wal.step();
+        // Switching a new file to WAL while another process creates it can be refused
+        // at once (SQLite does not always call the busy handler here): retry.
+        for (auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options.busy_timeout_ms);;) {
+            try {
+                Stmt wal(impl->db, impl->path, "PRAGMA journal_mode = WAL");
+                wal.step();
+                break;
+            } catch (const StoreError&) {
+                int code = sqlite3_errcode(impl->db) & 0xff;
+                if ((code != SQLITE_BUSY && code != SQLITE_LOCKED) || std::chrono::steady_clock::now() > deadline)
+                    impl->fail("switching to WAL mode");
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            }
         }
         impl->exec("PRAGMA synchronous = NORMAL");
         impl->exec("PRAGMA foreign_keys = ON");
@@ -379,9 +397,9 @@ IngestResult Store::ingest(const Json& rec, const IngestInfo& info) {
     std::string hash = info.content_hash;
     if (hash.empty()) {
         if (rec.contains("text") && rec["text"].is_string())
-            hash = fnv_hex(rec["text"].get<std::string>());
+            hash = content_hash(rec["text"].get<std::string>());
         else
-            hash = fnv_hex(rec.value("mentions", Json::array()).dump() + rec.value("claims", Json::array()).dump());
+            hash = content_hash(rec.value("mentions", Json::array()).dump() + rec.value("claims", Json::array()).dump());
     }
     IngestResult res;
     I.exec("BEGIN IMMEDIATE", "starting a transaction");

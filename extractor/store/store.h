@@ -51,6 +51,10 @@ struct OpenOptions {
     uint64_t max_bytes = 0;        // a size limit for the file (0: none); past it, writes fail as "full"
 };
 
+// The content hash the store keeps per document (FNV-1a 64 of the text, hex):
+// the same text gives the same hash, so an unchanged document is recognised.
+std::string content_hash(std::string_view text);
+
 struct IngestInfo {
     std::string content_hash;      // of the document text; "" → computed from the record's text or claims
     std::string fetched_at;

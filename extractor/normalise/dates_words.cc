@@ -1,0 +1,222 @@
+// Word helpers for the dates normaliser (see dates_words.h).
+#include "extractor/normalise/dates_words.h"
+
+#include <algorithm>
+
+namespace claimex::normalise::dates {
+
+namespace {
+
+inline bool word_byte(unsigned char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'' || c >= 0x80;
+}
+
+// The word ending right before `at` (only spaces/tabs between), or empty.
+std::string_view word_ending_before(const std::string& a, uint32_t floor, uint32_t at) {
+    uint32_t e = at;
+    while (e > floor && (a[e - 1] == ' ' || a[e - 1] == '\t')) --e;
+    uint32_t b = e;
+    while (b > floor && word_byte(static_cast<unsigned char>(a[b - 1]))) --b;
+    return std::string_view(a).substr(b, e - b);
+}
+
+std::string_view word_starting_after(const std::string& a, uint32_t at, uint32_t ceil) {
+    uint32_t b = at;
+    while (b < ceil && (a[b] == ' ' || a[b] == '\t')) ++b;
+    uint32_t e = b;
+    while (e < ceil && word_byte(static_cast<unsigned char>(a[e]))) ++e;
+    return std::string_view(a).substr(b, e - b);
+}
+
+}  // namespace
+
+Key::Key(std::string_view s) {
+    bool space = false;
+    for (char c : s) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = len_ > 0;
+            continue;
+        }
+        if (space) {
+            if (len_ + 1 >= sizeof buf_) { len_ = 0; return; }
+            buf_[len_++] = ' ';
+            space = false;
+        }
+        if (len_ + 1 >= sizeof buf_) { len_ = 0; return; }
+        buf_[len_++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    if (len_ > 1 && buf_[len_ - 1] == '.') --len_;
+}
+
+namespace {
+std::optional<int> to_int(std::string_view v) {
+    bool neg = !v.empty() && v[0] == '-';
+    if (!v.empty() && (v[0] == '-' || v[0] == '+')) v.remove_prefix(1);
+    if (v.empty()) return std::nullopt;
+    int n = 0;
+    for (char c : v) {
+        if (c < '0' || c > '9') return std::nullopt;
+        n = n * 10 + (c - '0');
+    }
+    return neg ? -n : n;
+}
+}  // namespace
+
+void WordTable::add(std::string_view word, std::string value) {
+    Key k(word);
+    if (k.view().empty() || entries_.find(k.view()) != entries_.end()) return;
+    auto n = to_int(value);
+    entries_.emplace(std::string(k.view()), Entry{std::move(value), n});
+}
+
+WordTable WordTable::from_table(const std::vector<std::vector<std::string>>* rows) {
+    WordTable t;
+    if (!rows) return t;
+    for (const auto& r : *rows)
+        if (!r.empty()) t.add(r[0], r.size() > 1 ? r[1] : "");
+    return t;
+}
+
+WordTable WordTable::from_list(const std::vector<std::string>* words) {
+    WordTable t;
+    if (!words) return t;
+    for (const auto& w : *words) t.add(w, "");
+    return t;
+}
+
+const std::string* WordTable::find(std::string_view word) const {
+    Key k(word);
+    auto it = entries_.find(k.view());
+    return it == entries_.end() ? nullptr : &it->second.value;
+}
+
+std::optional<int> WordTable::number(std::string_view word) const {
+    Key k(word);
+    auto it = entries_.find(k.view());
+    return it == entries_.end() ? std::nullopt : it->second.number;
+}
+
+void Cues::add(const std::vector<std::string>* words, uint8_t what) {
+    if (!words) return;
+    for (const auto& w : *words) {
+        Key k(w);
+        if (!k.view().empty()) words_[std::string(k.view())] |= what;
+    }
+}
+
+uint8_t Cues::of(std::string_view word) const {
+    Key k(word);
+    auto it = words_.find(k.view());
+    return it == words_.end() ? 0 : it->second;
+}
+
+std::string_view Around::word_before() const {
+    const auto& a = text.analysis();
+    uint32_t floor = text.paragraphs().empty() ? 0 : text.paragraphs()[text.paragraph_index(span.begin)].begin;
+    return word_ending_before(a, floor, span.begin);
+}
+
+std::string_view Around::word_before(std::string_view after_word) const {
+    const auto& a = text.analysis();
+    uint32_t floor = text.paragraphs().empty() ? 0 : text.paragraphs()[text.paragraph_index(span.begin)].begin;
+    uint32_t at = static_cast<uint32_t>(after_word.data() - a.data());
+    return word_ending_before(a, floor, at);
+}
+
+std::string_view Around::word_after() const {
+    const auto& a = text.analysis();
+    uint32_t ceil = text.paragraphs().empty() ? static_cast<uint32_t>(a.size())
+                                               : text.paragraphs()[text.paragraph_index(span.begin)].end;
+    return word_starting_after(a, span.end, ceil);
+}
+
+std::string_view Around::bytes_before(size_t n) const {
+    size_t b = span.begin >= n ? span.begin - n : 0;
+    return std::string_view(text.analysis()).substr(b, span.begin - b);
+}
+
+std::string_view Around::bytes_after(size_t n) const {
+    return std::string_view(text.analysis()).substr(span.end, n);
+}
+
+bool Around::sentence_start() const {
+    if (text.sentences().empty()) return true;
+    const text::Span& s = text.sentences()[text.sentence_index(span.begin)];
+    return s.begin >= span.begin;
+}
+
+text::Span Around::sentence() const {
+    if (text.sentences().empty()) return {0, static_cast<uint32_t>(text.analysis().size())};
+    return text.sentences()[text.sentence_index(span.begin)];
+}
+
+Tense Around::tense(const Cues& cues) const {
+    const auto& a = text.analysis();
+    text::Span sent = sentence();
+    auto ed_guess = [](std::string_view w) { return w.size() >= 5 && w.substr(w.size() - 2) == "ed"; };
+    // Words before, nearest first; only when none of them is a cue, the
+    // words after ("announced on 30 October will lift growth": the date
+    // goes with the verb before it). The look back stops at a quotation
+    // mark or semicolon.
+    constexpr int kBefore = 20, kAfter = 8;
+    for (int i = 1, pos = static_cast<int>(span.begin); i <= kBefore && pos > static_cast<int>(sent.begin); ++i) {
+        uint32_t e = static_cast<uint32_t>(pos);
+        bool stop = false;
+        while (e > sent.begin && !word_byte(static_cast<unsigned char>(a[e - 1]))) {
+            --e;
+            stop |= a[e] == '"' || a[e] == ';';
+        }
+        if (stop) break;
+        uint32_t b = e;
+        while (b > sent.begin && word_byte(static_cast<unsigned char>(a[b - 1]))) --b;
+        if (b == e) break;
+        std::string_view w = std::string_view(a).substr(b, e - b);
+        uint8_t what = cues.of(w);
+        // "by December": a deadline, so the future.
+        if (i == 1 && (what & Cues::future_adjacent)) return Tense::future;
+        // "said on Friday" is past; "said a cut in July was unlikely" says
+        // nothing about July: the reported clause starts after "said".
+        if (what & Cues::speech) {
+            if (i <= 2) return Tense::past;
+            break;
+        }
+        if (what & Cues::future) return Tense::future;
+        if ((what & Cues::past) || (!what && ed_guess(w))) {
+            // "will be collected": a participle after "be" is not a past
+            // tense; the auxiliary before it decides.
+            if (!(cues.of(word_ending_before(a, sent.begin, b)) & Cues::passive)) return Tense::past;
+        }
+        pos = static_cast<int>(b);
+    }
+    // Only a date in the opening words of its sentence takes its tense from
+    // the words after it ("In September, prices will rise"; "Prices in
+    // September will rise"); elsewhere the verb after it is the main
+    // clause's ("told MPs on Wednesday that the freeze would cost"). A comma
+    // after such an opening leads into the main clause; elsewhere clause
+    // punctuation ends the look ahead.
+    int words_before = 0;
+    for (uint32_t k = sent.begin; k < span.begin && words_before < 4; ++k)
+        if (word_byte(static_cast<unsigned char>(a[k])) && (k == sent.begin || !word_byte(static_cast<unsigned char>(a[k - 1]))))
+            ++words_before;
+    if (words_before > 3) return Tense::none;
+    for (int i = 1, pos = static_cast<int>(span.end); i <= kAfter && pos < static_cast<int>(sent.end); ++i) {
+        uint32_t b = static_cast<uint32_t>(pos);
+        bool stop = false;
+        while (b < sent.end && !word_byte(static_cast<unsigned char>(a[b]))) {
+            char c = a[b++];
+            stop |= c == '"' || c == ';' || c == ':' || c == '(' || c == ')';
+        }
+        if (stop) break;
+        uint32_t e = b;
+        while (e < sent.end && word_byte(static_cast<unsigned char>(a[e]))) ++e;
+        if (b == e) break;
+        std::string_view w = std::string_view(a).substr(b, e - b);
+        uint8_t what = cues.of(w);
+        if (what & Cues::future) return Tense::future;
+        if ((what & (Cues::past | Cues::speech)) || (!what && ed_guess(w))) return Tense::past;
+        pos = static_cast<int>(e);
+    }
+    return Tense::none;
+}
+
+}  // namespace claimex::normalise::dates

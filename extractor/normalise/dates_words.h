@@ -1,0 +1,106 @@
+// Word helpers for the dates normaliser: lower-casing into a fixed buffer,
+// word tables read from the rule set (@table, @list), and the look at the
+// words around a mention (the word before, the word after, tense cues).
+// Nothing here allocates per lookup.
+#pragma once
+
+#include "extractor/rules/rules.h"
+#include "extractor/text/text.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace claimex::normalise::dates {
+
+// Lower-cases ASCII letters, folds runs of white space to one space and
+// drops a trailing '.', into buf; words longer than the buffer come back
+// empty (no table holds them).
+class Key {
+public:
+    explicit Key(std::string_view s);
+    std::string_view view() const { return {buf_, len_}; }
+private:
+    char buf_[48];
+    size_t len_ = 0;
+};
+
+// Hashes words by their bytes, so tables look up string_views without
+// building strings.
+struct WordHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// A word → value table: from an @table (first column → second column) or
+// an @list (word → ""). Keys are stored as Key would make them; the first
+// row of a word wins.
+class WordTable {
+public:
+    WordTable() = default;
+    static WordTable from_table(const std::vector<std::vector<std::string>>* rows);
+    static WordTable from_list(const std::vector<std::string>* words);
+    const std::string* find(std::string_view word) const;   // any case
+    bool contains(std::string_view word) const { return find(word) != nullptr; }
+    std::optional<int> number(std::string_view word) const;  // the value as an integer
+    size_t size() const { return entries_.size(); }
+private:
+    struct Entry {
+        std::string value;
+        std::optional<int> number;
+    };
+    void add(std::string_view word, std::string value);
+    std::unordered_map<std::string, Entry, WordHash, std::equal_to<>> entries_;
+};
+
+enum class Tense { none, past, future };
+
+// The words that tell the tense of a date's sentence, each with what it
+// says (one look-up per word).
+class Cues {
+public:
+    enum : uint8_t {
+        future = 1,            // "will", "expects", "due"
+        past = 2,              // "was", "rose", "ago" (and any "-ed" word that is no other cue)
+        future_adjacent = 4,   // right before the date only: "by" (a deadline)
+        passive = 8,           // "be", "been": an "-ed" word after them is no tense
+        speech = 16,           // "said", "told": past only right by the date; further back
+                               // the look back ends there without a cue
+    };
+    void add(const std::vector<std::string>* words, uint8_t what);
+    uint8_t of(std::string_view word) const;
+private:
+    std::unordered_map<std::string, uint8_t, WordHash, std::equal_to<>> words_;
+};
+
+// The text around a mention, read from the analysis text.
+struct Around {
+    const text::Text& text;
+    text::Span span;
+
+    // The word just before the span (letters, digits, apostrophes), with
+    // only spaces between; empty when there is none (start of the
+    // paragraph, or punctuation in between).
+    std::string_view word_before() const;
+    // The word before that one (same rules), for "the Sunday Times".
+    std::string_view word_before(std::string_view after_word) const;
+    std::string_view word_after() const;
+    // The analysis bytes right before / after the span (up to n).
+    std::string_view bytes_before(size_t n) const;
+    std::string_view bytes_after(size_t n) const;
+    // Is the span at the start of its sentence?
+    bool sentence_start() const;
+    // The tense cue of the sentence: a word of `future` or `past`, or
+    // (past) a word ending in "ed": the nearest one before the mention, or
+    // when there is none before it, the nearest one after it.
+    Tense tense(const Cues& cues) const;
+
+    // The sentence (or the whole text, before segmentation) holding the span.
+    text::Span sentence() const;
+};
+
+}  // namespace claimex::normalise::dates

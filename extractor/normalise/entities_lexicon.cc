@@ -1,0 +1,229 @@
+// Word shapes and the entity lexicon shared by the entities and sources
+// normalisers (see entities_lexicon.h).
+#include "extractor/normalise/entities_lexicon.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+namespace claimex::normalise::names {
+
+namespace {
+
+// Calls f(code point, byte offset) for each code point of s; stops when f
+// returns false.
+template <class F>
+void each_cp(std::string_view s, F f) {
+    int32_t i = 0, n = static_cast<int32_t>(s.size());
+    while (i < n) {
+        int32_t at = i;
+        UChar32 c;
+        U8_NEXT(s.data(), i, n, c);
+        if (c < 0) c = 0xFFFD;
+        if (!f(static_cast<uint32_t>(c), at)) return;
+    }
+}
+
+bool is_apostrophe(uint32_t c) { return c == '\'' || c == 0x2019; }
+
+const std::vector<std::string> kEmpty;
+
+const std::vector<std::string>& list_or_empty(const rules::RuleSet& r, std::string_view name) {
+    const auto* l = r.list(name);
+    return l ? *l : kEmpty;
+}
+
+}  // namespace
+
+uint32_t first_cp(std::string_view w) {
+    uint32_t out = 0;
+    each_cp(w, [&](uint32_t c, int32_t) {
+        out = c;
+        return false;
+    });
+    return out;
+}
+
+bool capitalised(std::string_view w) { return !w.empty() && u_isupper(static_cast<UChar32>(first_cp(w))); }
+bool lowercase_start(std::string_view w) { return !w.empty() && u_islower(static_cast<UChar32>(first_cp(w))); }
+
+bool person_word(std::string_view w) {
+    if (!capitalised(w)) return false;
+    // An initial: "J."
+    if (w.size() == 2 && w[1] == '.') return true;
+    bool lower_seen = false, ok = true, first = true;
+    uint32_t prev = 0;
+    each_cp(w, [&](uint32_t c, int32_t) {
+        if (first) {
+            first = false;
+        } else if (u_islower(static_cast<UChar32>(c)) || u_getCombiningClass(static_cast<UChar32>(c)) != 0) {
+            lower_seen = true;
+        } else if (u_isupper(static_cast<UChar32>(c))) {
+            // "McDonald", "O'Brien", "Jae-Yong": a capital only after a
+            // lower-case letter, an apostrophe or a hyphen.
+            if (!(u_islower(static_cast<UChar32>(prev)) || is_apostrophe(prev) || prev == '-')) ok = false;
+        } else if (c == '-' || is_apostrophe(c)) {
+            if (is_apostrophe(prev) || prev == '-') ok = false;
+        } else {
+            ok = false;
+        }
+        prev = c;
+        return ok;
+    });
+    return ok && lower_seen && prev != '-' && !is_apostrophe(prev);
+}
+
+bool acronym_shape(std::string_view w) {
+    if (w.size() < 2 || w.size() > 10 || !capitalised(w)) return false;
+    int upper = 0, other = 0;
+    for (unsigned char c : w) {
+        if (c >= 'A' && c <= 'Z') ++upper;
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '&' || c == '-') ++other;
+        else return false;
+    }
+    return upper >= 2 && upper > other;
+}
+
+bool is_place_kind(std::string_view kind) { return kind == "country" || kind == "city" || kind == "region"; }
+
+std::vector<text::Span> words(const std::string& a, text::Span span) {
+    std::vector<text::Span> out;
+    uint32_t i = span.begin;
+    while (i < span.end) {
+        while (i < span.end && (a[i] == ' ' || a[i] == '\t' || a[i] == '\n' || a[i] == '\r')) ++i;
+        uint32_t b = i;
+        while (i < span.end && a[i] != ' ' && a[i] != '\t' && a[i] != '\n' && a[i] != '\r') ++i;
+        if (i > b) out.push_back({b, i});
+    }
+    return out;
+}
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+std::string squeeze(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    bool space = false;
+    for (size_t i = 0; i < s.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        // U+2019 (E2 80 99) → '
+        if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+            static_cast<unsigned char>(s[i + 2]) == 0x99) {
+            out += '\'';
+            i += 2;
+            continue;
+        }
+        out += static_cast<char>(c);
+    }
+    return out;
+}
+
+Lexicon::Lexicon(const rules::RuleSet& rules) {
+    for (const rules::GazetteerEntry* e : rules.gazetteer_entries())
+        for (const auto& a : e->aliases) {
+            // First entry wins, except that a hand-written one beats one drawn
+            // from ICU ("Hong Kong" the city over ICU's region).
+            auto [it, fresh] = aliases_.emplace(squeeze(a), e);
+            if (!fresh && it->second->where.file.rfind("icu:", 0) == 0 && e->where.file.rfind("icu:", 0) != 0)
+                it->second = e;
+        }
+    auto fill = [&](std::unordered_set<std::string>& set, std::string_view list, bool fold) {
+        for (const auto& w : list_or_empty(rules, list)) set.insert(fold ? lower(w) : w);
+    };
+    fill(not_names_, "NOT_NAME", true);
+    fill(non_person_, "NON_PERSON_WORD", true);
+    for (const auto& t : list_or_empty(rules, "TITLE"))
+        if (t.find(' ') == std::string::npos) titles_.insert(lower(t));
+    fill(family_first_, "FAMILY_NAME_FIRST", true);
+    fill(honorifics_, "HONORIFIC", true);
+    fill(particles_, "NAME_PARTICLE", false);
+    fill(given_, "GIVEN_NAME", true);
+    fill(quantifiers_, "QUANTIFIER", true);
+    fill(group_nouns_, "GROUP_NOUN", true);
+    if (const auto* t = rules.table("AMBIGUOUS_ALIAS"))
+        for (const auto& row : *t) {
+            if (row.size() < 2) continue;
+            auto& words = ambiguous_[row[0]];
+            for (const auto& w : names::words(row[1], {0, static_cast<uint32_t>(row[1].size())}))
+                words.insert(lower(row[1].substr(w.begin, w.size())));
+        }
+    if (const auto* t = rules.table("ORG_SUFFIX")) {
+        for (const auto& row : *t) {
+            if (row.empty() || row[0].empty()) continue;
+            Suffix s;
+            s.kind = row.size() > 1 ? row[1] : "";
+            std::string flags = row.size() > 2 ? row[2] : "";
+            s.legal = flags == "legal";
+            s.group = flags == "legal" || flags == "group";
+            s.industry = flags == "industry";
+            suffixes_[row[0]] = s;
+        }
+    }
+}
+
+bool Lexicon::honorific(std::string_view w) const {
+    std::string l = lower(w);
+    if (!l.empty() && l.back() == '.') l.pop_back();
+    return honorifics_.count(l) > 0;
+}
+
+const rules::GazetteerEntry* Lexicon::alias(std::string_view s) const {
+    auto it = aliases_.find(squeeze(s));
+    return it == aliases_.end() ? nullptr : it->second;
+}
+
+const Suffix* Lexicon::suffix(std::string_view w) const {
+    std::string k(w);
+    auto it = suffixes_.find(k);
+    if (it == suffixes_.end() && !k.empty() && k.back() == '.') {
+        k.pop_back();
+        it = suffixes_.find(k);
+    }
+    return it == suffixes_.end() ? nullptr : &it->second;
+}
+
+const rules::GazetteerEntry* Lexicon::resolve(std::string_view name) const {
+    std::string n = squeeze(name);
+    for (int round = 0; round < 8 && !n.empty(); ++round) {
+        if (auto* e = alias(n)) return e;
+        while (!n.empty() && (n.back() == ',' || n.back() == '.')) {
+            n.pop_back();
+            if (auto* e = alias(n)) return e;
+        }
+        size_t sp = n.rfind(' ');
+        if (sp == std::string::npos) break;
+        std::string last = n.substr(sp + 1);
+        const Suffix* s = suffix(last);
+        if (!s || !s->group) break;
+        n.resize(sp);
+        if (n.size() > 2 && n.compare(n.size() - 2, 2, " &") == 0) n.resize(n.size() - 2);  // "& Co"
+        while (!n.empty() && n.back() == ',') n.pop_back();  // "Acme, Inc."
+    }
+    return nullptr;
+}
+
+std::string Lexicon::strip_legal(std::string_view name) const {
+    std::string n = squeeze(name);
+    for (;;) {
+        size_t sp = n.rfind(' ');
+        if (sp == std::string::npos) break;
+        const Suffix* s = suffix(n.substr(sp + 1));
+        if (!s || !s->legal) break;
+        n.resize(sp);
+        if (n.size() > 2 && n.compare(n.size() - 2, 2, " &") == 0) n.resize(n.size() - 2);
+        while (!n.empty() && n.back() == ',') n.pop_back();
+    }
+    return n;
+}
+
+}  // namespace claimex::normalise::names
