@@ -1,31 +1,11 @@
 // The rule engine: parses rule files (format: rules/README.md), expands
-// macros and word lists, compiles one RE2 per pattern rule, matches
-// gazetteers by word-start lookup, and resolves overlapping matches per layer
-// (longest, then priority, then rule order).
-//
-// Matching must give what the plain way gives (match_all_reference, kept
-// for tests): per paragraph, every rule that the RE2::Set says matches is
-// searched left to right, each search going on from the end of the last
-// match. match_all gets the same faster, paragraph by paragraph:
-//  1. Start conditions read from each pattern (start.cc) say where a match
-//     can start: its first two bytes, given the byte before, and a hashed
-//     set of the (up to) three bytes at offset 0 or 1. A quick pass over
-//     the paragraph finds the rules that may start somewhere.
-//  2. For the groups (dimensions) with such rules, a set says which rules
-//     match at all: Latin-1 twins of the patterns for pure-ASCII paragraphs
-//     (much smaller programs than UTF-8 ones with \pL; the same matches on
-//     ASCII text), the one UTF-8 set otherwise.
-//  3. Each of those rules is tested where it can start, left to right, by
-//     an anchored DFA run; where it matches, no match starts between the
-//     end of its last match and here, so this is the match the plain search
-//     finds. Captures come from the Latin-1 twin when the span is ASCII. A
-//     rule with too many places to test is searched the plain way instead.
-// Rules whose pattern start.cc cannot read are searched the plain way.
+// macros and word lists, compiles one RE2::Set prefilter plus one RE2 per
+// pattern rule, matches gazetteers by word-start lookup, and resolves
+// overlapping matches per layer (longest, then priority, then rule order).
 #include "extractor/rules/rules.h"
 #include "extractor/rules/internal.h"
 
 #include <algorithm>
-#include <bit>
 #include <fmt/format.h>
 #include <fstream>
 #include <re2/re2.h>
@@ -69,76 +49,6 @@ inline bool token_byte(unsigned char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
-// RE2's word byte (for \b): ASCII letter, digit or underscore.
-inline bool ascii_word(unsigned char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
-
-// Lets the gazetteer map be searched with a string_view (no copy per word).
-struct StringHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
-// A pattern for RE2's Latin-1 mode that matches pure-ASCII text exactly as
-// the UTF-8 pattern does: every non-ASCII character, written as itself or
-// as \x{...}, becomes \x{FF} (one character that ASCII text never has, like
-// the original; as a range end it keeps the range's ASCII part). "" when
-// the pattern has \Q...\E (not rewritten).
-std::string latin1_pattern(std::string_view p) {
-    std::string out;
-    for (size_t i = 0; i < p.size(); ++i) {
-        unsigned char c = static_cast<unsigned char>(p[i]);
-        if (c >= 0x80) {  // a UTF-8 sequence: skip its continuation bytes
-            while (i + 1 < p.size() && (static_cast<unsigned char>(p[i + 1]) & 0xc0) == 0x80) ++i;
-            out += "\\x{FF}";
-            continue;
-        }
-        if (c != '\\' || i + 1 >= p.size()) {
-            out += p[i];
-            continue;
-        }
-        char e = p[i + 1];
-        if (e == 'Q') return "";
-        if (static_cast<unsigned char>(e) >= 0x80) continue;  // escaped non-ASCII: as above, next round
-        if (e == 'x' && i + 2 < p.size() && p[i + 2] == '{') {
-            size_t close = p.find('}', i + 3);
-            if (close != std::string_view::npos) {
-                std::string hex(p.substr(i + 3, close - i - 3));
-                char* endp = nullptr;
-                unsigned long v = std::strtoul(hex.c_str(), &endp, 16);
-                if (!hex.empty() && endp && *endp == 0 && v > 0xff) {
-                    out += "\\x{FF}";
-                    i = close;
-                    continue;
-                }
-            }
-        }
-        out += p[i];
-        out += p[++i];
-    }
-    return out;
-}
-
-// Byte-string filters: a hashed bit set per rule of the strings of one to
-// three bytes its matches have at an offset, 8 bits per string (at least
-// 2^9, at most 2^15 bits), so that they stay in cache.
-inline uint32_t bytes_hash(unsigned len, unsigned a, unsigned b, unsigned c, int bits) {
-    return ((len << 24 | a << 16 | b << 8 | c) * 2654435761u) >> (32 - bits);
-}
-
-bool vetoed(const RawMention& m, const std::vector<text::Span>& vetoes) {
-    for (const text::Span& s : vetoes)
-        if (m.span.begin >= s.begin && m.span.begin < s.end) return true;
-    return false;
-}
-
-bool all_ascii(const unsigned char* s, size_t n) {
-    for (size_t i = 0; i < n; ++i)
-        if (s[i] >= 0x80) return false;
-    return true;
-}
-
 struct Macro {
     std::string body;           // as written (lists: the alternation)
     Location where;
@@ -175,69 +85,23 @@ struct RuleSet::Impl {
         const Rule* rule;
         std::unique_ptr<RE2> re;
         std::vector<std::string> group_names;  // by group index (1-based; [0] unused), suffix-stripped
-        int ngroups = 1;                       // groups to ask RE2 for: up to the last named one
-        StartInfo start;
-        // The same pattern compiled for Latin-1 (null if it does not
-        // compile so): on pure-ASCII text it finds the same matches and
-        // captures, with a far smaller program where the pattern has
-        // Unicode classes (\pL), so captures cost a fraction.
-        std::unique_ptr<RE2> latin;
-        // The bytes from offset tri_off of every match (three, or as many
-        // as it has: lengths in tri_lens) are in this hashed set (tri_off
-        // -1: no such filter for this rule).
-        int tri_off = -1;
-        int tri_bits = 0;
-        unsigned tri_lens = 0;
-        std::vector<uint64_t> tri;
-        // Can a match start here? b: the bytes at the offset, `left` of them.
-        bool tri_has(const unsigned char* b, size_t left) const {
-            for (unsigned len = 3; len >= 1; --len) {
-                if (!(tri_lens >> len & 1) || left < len) continue;
-                uint32_t h = bytes_hash(len, b[0], len > 1 ? b[1] : 0, len > 2 ? b[2] : 0, tri_bits);
-                if (tri[h / 64] >> (h % 64) & 1) return true;
-            }
-            return false;
-        }
         bool has_span = false;                 // a group named "span" sets the mention's span
         std::unique_ptr<RE2> veto;             // `veto:` patterns, or null
         std::string prefilter;                 // what the RE2::Set tests instead of the pattern (`prefilter:`)
         std::unique_ptr<RE2> pre;
     };
     std::vector<Compiled> compiled;
-    std::unique_ptr<RE2::Set> set;  // the reference path's prefilter
+    std::unique_ptr<RE2::Set> set;
     bool set_ok = false;
-
-    // The fast path's prefilter for pure-ASCII paragraphs: one set per
-    // dimension (rule id up to the first '.') of the Latin-1 twins, as one
-    // DFA over every pattern grows huge and slow (null where a rule of the
-    // group has no twin). Other paragraphs use `set`.
-    struct Group {
-        std::vector<size_t> rules;  // set index → compiled index
-        std::unique_ptr<RE2::Set> latin;
-    };
-    std::vector<Group> groups;
-
-    // Start tables over compiled indices, `words` 64-bit words per mask:
-    // start_mask[(c * 256 + byte) * words] has the rules that can start at
-    // `byte` after context c (0 paragraph start, 1 word byte, 2 other);
-    // next_mask[(byte or 256 at the paragraph end) * words] the rules that
-    // allow that byte second. Opaque rules (no start info) are in neither
-    // and are searched the plain way.
-    size_t words = 0;
-    std::vector<uint64_t> start_mask, next_mask;
-    std::vector<size_t> opaque;
-    std::unordered_map<const Rule*, size_t> order;  // rule file order, for tie-breaks
-
-    void build_start_tables();
-    void build_groups(const RE2::Options& opt);
-    bool emit(const Compiled& c, re2::StringPiece p, uint32_t base, const re2::StringPiece* groups,
-              std::vector<RawMention>& out) const;
-    void veto_spans(const Compiled& c, re2::StringPiece p, uint32_t base, std::vector<text::Span>& out) const;
+    std::unordered_map<const Rule*, size_t> order;  // rule file order, for the last tie-break
 
     // Gazetteer: first token → aliases starting with it, longest first.
     // (Looked up by string_view: no string is built per word of the text.)
-    std::unordered_map<std::string, std::vector<GazAlias>, StringHash, std::equal_to<>> gaz;
-    std::vector<uint64_t> gaz_filter;  // see match_gazetteers
+    struct ViewHash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, std::vector<GazAlias>, ViewHash, std::equal_to<>> gaz;
 
     void problem(const Location& at, const std::string& rule, std::string msg, bool error = true) {
         problems.push_back({at, rule, std::move(msg), error});
@@ -728,7 +592,6 @@ void RuleSet::Impl::compile() {
             std::string base = name;
             if (auto p = base.find("__"); p != std::string::npos) base.resize(p);
             c.group_names[idx] = base;
-            c.ngroups = std::max(c.ngroups, idx + 1);
             if (base == "span") c.has_span = true;
         }
         // A prefilter stands in for the pattern in the RE2::Set: a cheap test
@@ -745,13 +608,7 @@ void RuleSet::Impl::compile() {
                 }
             }
         }
-        c.start = analyse_start(r->pattern);
         c.re = std::move(re);
-        RE2::Options lopt = opt;
-        lopt.set_encoding(RE2::Options::EncodingLatin1);
-        std::string lp = latin1_pattern(r->pattern);
-        if (!lp.empty()) c.latin = std::make_unique<RE2>(lp, lopt);
-        if (c.latin && (!c.latin->ok() || c.latin->NumberOfCapturingGroups() != c.re->NumberOfCapturingGroups())) c.latin.reset();
         if (!r->veto.empty()) {
             auto v = expand(r->veto, r->where, r->id);
             if (!v) continue;
@@ -768,13 +625,6 @@ void RuleSet::Impl::compile() {
     for (auto& [name, list] : gaz)
         std::stable_sort(list.begin(), list.end(),
                          [](const GazAlias& a, const GazAlias& b) { return a.alias.size() > b.alias.size(); });
-    if (!gaz.empty()) {
-        gaz_filter.assign(1024, 0);  // 2^16 bits
-        for (const auto& [word, list] : gaz) {
-            size_t h = StringHash{}(word) % (gaz_filter.size() * 64);
-            gaz_filter[h / 64] |= uint64_t{1} << (h % 64);
-        }
-    }
 
     RE2::Options sopt = opt;
     sopt.set_max_mem(256 << 20);
@@ -788,107 +638,7 @@ void RuleSet::Impl::compile() {
         }
     }
     set_ok = set_ok && set->Compile();
-    build_start_tables();
-    build_groups(opt);
     for (size_t i = 0; i < rules.size(); ++i) order[rules[i].get()] = i;
-}
-
-void RuleSet::Impl::build_groups(const RE2::Options& opt) {
-    groups.clear();
-    std::map<std::string, size_t> by_dim;
-    for (size_t r = 0; r < compiled.size(); ++r) {
-        const std::string& id = compiled[r].rule->id;
-        auto [it, fresh] = by_dim.emplace(id.substr(0, id.find('.')), groups.size());
-        if (fresh) groups.emplace_back();
-        groups[it->second].rules.push_back(r);
-    }
-    RE2::Options lopt = opt;
-    lopt.set_max_mem(256 << 20);
-    lopt.set_encoding(RE2::Options::EncodingLatin1);
-    for (Group& g : groups) {
-        g.latin = std::make_unique<RE2::Set>(lopt, RE2::UNANCHORED);
-        bool ok = true;
-        // A rule's `prefilter:` stands in for it here too, as in `set`.
-        for (size_t r : g.rules) {
-            const Compiled& c = compiled[r];
-            std::string lp = latin1_pattern(c.prefilter.empty() ? c.rule->pattern : c.prefilter);
-            ok = ok && c.latin && !lp.empty() && g.latin->Add(lp, nullptr) >= 0;
-        }
-        if (!ok || !g.latin->Compile()) g.latin.reset();
-    }
-}
-
-void RuleSet::Impl::build_start_tables() {
-    // Byte-string filters from the prefix strings: the (up to) three bytes
-    // at offset 0, or 1 when the first byte is loose (a context byte such as
-    // (?:^|[^\w])), whichever spells fewer strings. A prefix shorter than
-    // that (a short match, or a prefix cut short) puts its one or two bytes
-    // in, tagged with their length.
-    for (Compiled& c : compiled) {
-        c.tri_off = -1;
-        c.tri_lens = 0;
-        const auto& pre = c.start.prefixes;
-        if (!c.start.ok || pre.empty()) continue;
-        size_t best = 0;
-        for (int o = 0; o < 2; ++o) {
-            size_t count = 0;
-            bool fits = true;
-            for (const auto& p : pre) {
-                if (p.size() <= static_cast<size_t>(o)) {
-                    fits = false;  // nothing at the offset to test
-                    break;
-                }
-                size_t k = 1;
-                for (size_t i = o; i < std::min(p.size(), static_cast<size_t>(o) + 3); ++i) k *= p[i].count();
-                count += k;
-            }
-            if (fits && count <= 50000 && (c.tri_off < 0 || count < best)) {
-                c.tri_off = o;
-                best = count;
-            }
-        }
-        if (c.tri_off < 0) continue;
-        size_t o = static_cast<size_t>(c.tri_off);
-        c.tri_bits = 9;
-        while (c.tri_bits < 15 && (size_t{1} << c.tri_bits) < 8 * best) ++c.tri_bits;
-        c.tri.assign((size_t{1} << c.tri_bits) / 64, 0);
-        for (const auto& p : pre) {
-            size_t len = std::min(p.size(), o + 3) - o;
-            c.tri_lens |= 1u << len;
-            const std::bitset<256> any = std::bitset<256>().set();
-            const std::bitset<256>& x = p[o];
-            const std::bitset<256>& y = len > 1 ? p[o + 1] : any;
-            const std::bitset<256>& z = len > 2 ? p[o + 2] : any;
-            for (unsigned i = 0; i < 256; ++i) {
-                if (!x.test(i)) continue;
-                for (unsigned j = 0; j < (len > 1 ? 256u : 1u); ++j) {
-                    if (len > 1 && !y.test(j)) continue;
-                    for (unsigned k = 0; k < (len > 2 ? 256u : 1u); ++k) {
-                        if (len > 2 && !z.test(k)) continue;
-                        uint32_t h = bytes_hash(static_cast<unsigned>(len), i, j, k, c.tri_bits);
-                        c.tri[h / 64] |= uint64_t{1} << (h % 64);
-                    }
-                }
-            }
-        }
-    }
-    words = (compiled.size() + 63) / 64;
-    start_mask.assign(3 * 256 * words, 0);
-    next_mask.assign(257 * words, 0);
-    opaque.clear();
-    for (size_t r = 0; r < compiled.size(); ++r) {
-        const StartInfo& st = compiled[r].start;
-        if (!st.ok) {
-            opaque.push_back(r);
-            continue;
-        }
-        uint64_t bit = uint64_t{1} << (r % 64);
-        for (int c = 0; c < 3; ++c)
-            for (unsigned b = 0; b < 256; ++b)
-                if (st.first[c].test(b)) start_mask[(c * 256 + b) * words + r / 64] |= bit;
-        for (unsigned b = 0; b < 257; ++b)
-            if (st.one || (b < 256 && st.second.test(b))) next_mask[b * words + r / 64] |= bit;
-    }
 }
 
 // ---------------------------------------------------------------- RuleSet
@@ -945,113 +695,7 @@ std::vector<const GazetteerEntry*> RuleSet::gazetteer_entries() const {
     return out;
 }
 
-// One match of a pattern rule as a raw mention: groups[0] is the match,
-// groups[1..] its captures, all inside paragraph p that starts at `base`.
-// Returns whether it yielded a mention.
-bool RuleSet::Impl::emit(const Compiled& c, re2::StringPiece p, uint32_t base, const re2::StringPiece* groups,
-                         std::vector<RawMention>& out) const {
-    size_t b = groups[0].data() - p.data();
-    size_t e = b + groups[0].size();
-    RawMention m;
-    m.rule = c.rule;
-    m.type = c.rule->type;
-    m.span = {static_cast<uint32_t>(base + b), static_cast<uint32_t>(base + e)};
-    m.context = m.span;
-    bool has_span = false;
-    for (int g = 1; g < c.ngroups; ++g) {
-        if (c.group_names[g].empty() || groups[g].data() == nullptr) continue;
-        uint32_t gb = static_cast<uint32_t>(base + (groups[g].data() - p.data()));
-        text::Span gs{gb, gb + static_cast<uint32_t>(groups[g].size())};
-        if (c.group_names[g] == "span") {
-            if (!has_span) m.span = gs;
-            has_span = true;
-            continue;
-        }
-        m.captures.push_back({c.group_names[g], gs});
-    }
-    // With a `span` group the match's context stays outside the mention; a
-    // match that leaves `span` unset (or empty) is a veto: it yields and
-    // claims nothing.
-    if (c.has_span && (!has_span || m.span.empty())) return false;
-    out.push_back(std::move(m));
-    return true;
-}
-
-// The matches of rule c's `veto:` patterns in paragraph p (at `base`). Vetoes
-// run only where the rule matched: a match that starts inside a veto match
-// ("from $5bn to" for the range "$5bn to $6bn") is dropped, and other rules
-// still see the text.
-void RuleSet::Impl::veto_spans(const Compiled& c, re2::StringPiece p, uint32_t base,
-                               std::vector<text::Span>& out) const {
-    out.clear();
-    re2::StringPiece v;
-    for (size_t vp = 0; vp <= p.size() && c.veto->Match(p, vp, p.size(), RE2::UNANCHORED, &v, 1);) {
-        size_t vb = v.data() - p.data();
-        out.push_back({static_cast<uint32_t>(base + vb), static_cast<uint32_t>(base + vb + v.size())});
-        vp = v.empty() ? vb + 1 : vb + v.size();
-    }
-}
-
-namespace {
-
-// Gazetteer hits of one paragraph: at each word start, the longest alias that fits.
-// `filter`: a bit per hash of every first word of an alias (empty: none),
-// so that most words are passed over without a lookup in the map.
-template <class Gaz>
-void match_gazetteers(const Gaz& gaz, const std::vector<uint64_t>& filter, const std::string& a,
-                      const text::Span& para, std::vector<RawMention>& out) {
-    if (gaz.empty()) return;
-    // Gazetteers: at each word start, the longest alias that fits.
-    for (uint32_t i = para.begin; i < para.end;) {
-        unsigned char c = static_cast<unsigned char>(a[i]);
-        if (!token_byte(c)) {
-            ++i;
-            continue;
-        }
-        uint32_t k = i;
-        while (k < para.end && token_byte(static_cast<unsigned char>(a[k]))) ++k;
-        std::string_view word = std::string_view(a).substr(i, k - i);
-        if (!filter.empty()) {
-            size_t h = StringHash{}(word) % (filter.size() * 64);
-            if (!(filter[h / 64] >> (h % 64) & 1)) {
-                i = k;
-                continue;
-            }
-        }
-        auto it = gaz.find(word);
-        if (it != gaz.end()) {
-            for (const GazAlias& g : it->second) {
-                uint32_t end = i + static_cast<uint32_t>(g.alias.size());
-                if (end > para.end || a.compare(i, g.alias.size(), g.alias) != 0) continue;
-                // The alias must end at a word boundary ("Meta" not "Metal").
-                if (end < para.end && token_byte(static_cast<unsigned char>(a[end])) &&
-                    token_byte(static_cast<unsigned char>(a[end - 1])))
-                    continue;
-                RawMention m;
-                m.rule = g.rule;
-                m.type = g.rule->type;
-                m.span = {i, end};
-                m.context = m.span;
-                m.entry = g.entry;
-                out.push_back(std::move(m));
-                break;
-            }
-        }
-        i = k;
-    }
-}
-
-// A rule is tested at its candidate positions (an anchored DFA run each)
-// until it has used kMinTests + paragraph bytes / kBytesPerTest tests; past
-// that one unanchored search over the rest of the paragraph is cheaper.
-// (Measured on whole runs, where RE2's DFA states come from memory rather
-// than cache.)
-constexpr size_t kMinTests = 4;
-constexpr size_t kBytesPerTest = 2;
-
-}  // namespace
-
-std::vector<RawMention> RuleSet::match_all_reference(const text::Text& t) const {
+std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
     const std::string& a = t.analysis();
     std::vector<RawMention> out;
     std::vector<int> hits;
@@ -1080,181 +724,92 @@ std::vector<RawMention> RuleSet::match_all_reference(const text::Text& t) const 
                     pos = b + 1;
                     continue;
                 }
-                impl_->emit(c, p, para.begin, groups.data(), out);
+                RawMention m;
+                m.rule = c.rule;
+                m.type = c.rule->type;
+                m.span = {static_cast<uint32_t>(para.begin + b), static_cast<uint32_t>(para.begin + e)};
+                m.context = m.span;
+                bool has_span = false;
+                for (size_t g = 1; g < ng; ++g) {
+                    if (c.group_names[g].empty() || groups[g].data() == nullptr) continue;
+                    uint32_t gb = static_cast<uint32_t>(para.begin + (groups[g].data() - p.data()));
+                    text::Span gs{gb, gb + static_cast<uint32_t>(groups[g].size())};
+                    if (c.group_names[g] == "span") {
+                        if (!has_span) m.span = gs;
+                        has_span = true;
+                        continue;
+                    }
+                    m.captures.push_back({c.group_names[g], gs});
+                }
                 pos = e;
+                // With a `span` group the match's context stays outside the
+                // mention; a match that leaves `span` unset (or empty) is a
+                // veto: it yields and claims nothing.
+                if (c.has_span && (!has_span || m.span.empty())) continue;
+                out.push_back(std::move(m));
             }
+            // Vetoes run only where the rule matched: a match that starts
+            // inside a veto match ("from $5bn to" for the range "$5bn to
+            // $6bn") is dropped, and other rules still see the text.
             if (c.veto && out.size() > first) {
-                impl_->veto_spans(c, p, para.begin, vetoes);
-                out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
-                                         [&](const RawMention& m) { return vetoed(m, vetoes); }),
+                vetoes.clear();
+                re2::StringPiece v;
+                for (size_t vp = 0; vp <= p.size() && c.veto->Match(p, vp, p.size(), RE2::UNANCHORED, &v, 1);) {
+                    size_t vb = v.data() - p.data();
+                    vetoes.push_back({static_cast<uint32_t>(para.begin + vb),
+                                      static_cast<uint32_t>(para.begin + vb + v.size())});
+                    vp = v.empty() ? vb + 1 : vb + v.size();
+                }
+                auto vetoed = [&](const RawMention& m) {
+                    for (const text::Span& s : vetoes)
+                        if (m.span.begin >= s.begin && m.span.begin < s.end) return true;
+                    return false;
+                };
+                out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), vetoed),
                           out.end());
             }
         }
-        match_gazetteers(impl_->gaz, {}, a, para, out);
-    }
-    return out;
-}
-
-std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
-    const Impl& I = *impl_;
-    const std::string& a = t.analysis();
-    const size_t W = I.words;
-    const size_t R = I.compiled.size();
-    std::vector<RawMention> out;
-    std::vector<RawMention> found;                 // this paragraph's pattern matches, as found
-    std::vector<std::pair<size_t, size_t>> order;  // (rule, index in found), sorted into rule order
-    std::vector<uint64_t> any(W), active(W);       // rules that may start somewhere; rules tried
-    std::vector<uint32_t> next(R);                 // per rule: no match starts before this
-    std::vector<uint32_t> budget(R);               // per rule: anchored tests left
-    std::vector<int> hits, group_hits;
-    std::vector<re2::StringPiece> groups;
-    std::vector<text::Span> vetoes;
-    auto set_bit = [](std::vector<uint64_t>& v, size_t r) { v[r / 64] |= uint64_t{1} << (r % 64); };
-    auto has_bit = [](const std::vector<uint64_t>& v, size_t r) { return v[r / 64] >> (r % 64) & 1; };
-    // Rule r's matches from `from` on, the plain way: unanchored search,
-    // then on from the end of each match (with the Latin-1 twin if the
-    // paragraph is ASCII).
-    auto plain = [&](size_t r, re2::StringPiece p, uint32_t base, size_t from, bool ascii) {
-        const Impl::Compiled& c = I.compiled[r];
-        const RE2& re = ascii && c.latin ? *c.latin : *c.re;
-        groups.assign(c.ngroups, re2::StringPiece());
-        size_t pos = from;
-        while (pos <= p.size() && re.Match(p, pos, p.size(), RE2::UNANCHORED, groups.data(), c.ngroups)) {
-            size_t b = groups[0].data() - p.data();
-            size_t e = b + groups[0].size();
-            if (e == b) {
-                pos = b + 1;
+        // Gazetteers: at each word start, the longest alias that fits.
+        if (impl_->gaz.empty()) continue;
+        for (uint32_t i = para.begin; i < para.end;) {
+            unsigned char c = static_cast<unsigned char>(a[i]);
+            if (!token_byte(c)) {
+                ++i;
                 continue;
             }
-            if (I.emit(c, p, base, groups.data(), found)) order.emplace_back(r, found.size() - 1);
-            pos = e;
-        }
-    };
-    for (const text::Span& para : t.paragraphs()) {
-        re2::StringPiece p(a.data() + para.begin, para.size());
-        const unsigned char* s = reinterpret_cast<const unsigned char*>(p.data());
-        const size_t n = p.size();
-        const bool ascii = all_ascii(s, n);
-        found.clear();
-        order.clear();
-        // 1. The rules that may start somewhere in the paragraph, by their
-        // first two bytes (and the byte before).
-        std::fill(any.begin(), any.end(), 0);
-        for (size_t q = 0; q < n; ++q) {
-            int ctx = q == 0 ? 0 : ascii_word(s[q - 1]) ? 1 : 2;
-            const uint64_t* sm = &I.start_mask[(ctx * 256 + s[q]) * W];
-            const uint64_t* nm = &I.next_mask[(q + 1 < n ? s[q + 1] : 256) * W];
-            for (size_t w = 0; w < W; ++w) any[w] |= sm[w] & nm[w];
-        }
-        // 2. Of those, the rules that match somewhere: a group's set (one
-        // DFA pass) says which (the reference path trusts the set the same
-        // way, and needs it for rules without start conditions).
-        std::fill(active.begin(), active.end(), 0);
-        bool all_set_run = false;  // `set` (every rule, UTF-8) over the paragraph
-        std::vector<int>& all_hits = hits;
-        for (const Impl::Group& g : I.groups) {
-            bool need = false;
-            for (size_t r : g.rules) need = need || has_bit(any, r) || !I.compiled[r].start.ok;
-            if (!need) continue;  // no rule of the group can match here
-            if (ascii && g.latin) {
-                group_hits.clear();
-                g.latin->Match(p, &group_hits);
-                for (int h : group_hits) set_bit(active, g.rules[static_cast<size_t>(h)]);
-            } else if (I.set_ok) {
-                if (!all_set_run) {
-                    all_hits.clear();
-                    I.set->Match(p, &all_hits);
-                    all_set_run = true;
-                }
-                for (int h : all_hits)
-                    if (std::find(g.rules.begin(), g.rules.end(), static_cast<size_t>(h)) != g.rules.end())
-                        set_bit(active, static_cast<size_t>(h));
-            } else {
-                for (size_t r : g.rules) set_bit(active, r);
-            }
-        }
-        for (size_t r = 0; r < R; ++r) {
-            if (!has_bit(active, r)) continue;
-            if (!I.compiled[r].start.ok) {  // no start conditions: the plain way
-                plain(r, p, para.begin, 0, ascii);
-                active[r / 64] &= ~(uint64_t{1} << (r % 64));
-                continue;
-            }
-            next[r] = 0;
-            budget[r] = static_cast<uint32_t>(kMinTests + n / kBytesPerTest);
-        }
-        // 3. Each of them tested where it can start, left to right.
-        for (size_t q = 0; q < n; ++q) {
-            int ctx = q == 0 ? 0 : ascii_word(s[q - 1]) ? 1 : 2;
-            const uint64_t* sm = &I.start_mask[(ctx * 256 + s[q]) * W];
-            const uint64_t* nm = &I.next_mask[(q + 1 < n ? s[q + 1] : 256) * W];
-            for (size_t w = 0; w < W; ++w) {
-                uint64_t m = sm[w] & nm[w] & active[w];
-                while (m) {
-                    size_t r = w * 64 + static_cast<size_t>(std::countr_zero(m));
-                    m &= m - 1;
-                    if (next[r] > q) continue;  // inside this rule's last match
-                    const Impl::Compiled& c = I.compiled[r];
-                    if (c.tri_off >= 0) {
-                        size_t o = q + static_cast<size_t>(c.tri_off);
-                        if (o >= n || !c.tri_has(s + o, n - o)) continue;
-                    }
-                    if (budget[r] == 0) {
-                        // Too many places to test: one plain search from
-                        // here (no match of r starts in [next[r], q)).
-                        active[w] &= ~(uint64_t{1} << (r % 64));
-                        plain(r, p, para.begin, q, ascii);
+            uint32_t k = i;
+            while (k < para.end && token_byte(static_cast<unsigned char>(a[k]))) ++k;
+            auto it = impl_->gaz.find(std::string_view(a).substr(i, k - i));
+            if (it != impl_->gaz.end()) {
+                for (const GazAlias& g : it->second) {
+                    uint32_t end = i + static_cast<uint32_t>(g.alias.size());
+                    if (end > para.end || a.compare(i, g.alias.size(), g.alias) != 0) continue;
+                    // The alias must end at a word boundary ("Meta" not "Metal").
+                    if (end < para.end && token_byte(static_cast<unsigned char>(a[end])) &&
+                        token_byte(static_cast<unsigned char>(a[end - 1])))
                         continue;
-                    }
-                    --budget[r];
-                    const RE2& re = ascii && c.latin ? *c.latin : *c.re;
-                    // A DFA run anchored here: does a match start here, and
-                    // where does it end?
-                    groups.assign(c.ngroups, re2::StringPiece());
-                    if (!re.Match(p, q, n, RE2::ANCHOR_START, groups.data(), 1)) continue;
-                    // No match starts between next[r] and here, so this is
-                    // the match the plain search from next[r] finds; its
-                    // captures are those of the best way to match exactly
-                    // this span (what RE2 computes after its DFA has found
-                    // the span), which the Latin-1 twin finds as well when
-                    // the span is ASCII.
-                    size_t e = q + groups[0].size();
-                    if (c.ngroups > 1) {
-                        // RE2 reads one byte around a span at most (\b, ^, $),
-                        // so the span with one byte of context each side is
-                        // text enough; a short text lets RE2 skip its DFA test.
-                        size_t wb = q > 0 ? q - 1 : 0, we = e < n ? e + 1 : n;
-                        re2::StringPiece win(p.data() + wb, we - wb);
-                        const RE2& cre = c.latin && all_ascii(s + q, e - q) ? *c.latin : *c.re;
-                        if (!cre.Match(win, q - wb, e - wb, RE2::ANCHOR_BOTH, groups.data(), c.ngroups)) continue;
-                    }
-                    if (I.emit(c, p, para.begin, groups.data(), found)) order.emplace_back(r, found.size() - 1);
-                    next[r] = static_cast<uint32_t>(groups[0].data() - p.data() + groups[0].size());
+                    RawMention m;
+                    m.rule = g.rule;
+                    m.type = g.rule->type;
+                    m.span = {i, end};
+                    m.context = m.span;
+                    m.entry = g.entry;
+                    out.push_back(std::move(m));
+                    break;
                 }
             }
+            i = k;
         }
-        // The plain way yields rule by rule, each rule's matches left to
-        // right, less those that start inside a match of the rule's veto.
-        std::stable_sort(order.begin(), order.end(),
-                         [](const auto& x, const auto& y) { return x.first < y.first; });
-        size_t veto_rule = R;
-        for (const auto& [r, i] : order) {
-            const Impl::Compiled& c = I.compiled[r];
-            if (c.veto) {
-                if (veto_rule != r) I.veto_spans(c, p, para.begin, vetoes);
-                veto_rule = r;
-                if (vetoed(found[i], vetoes)) continue;
-            }
-            out.push_back(std::move(found[i]));
-        }
-        match_gazetteers(I.gaz, I.gaz_filter, a, para, out);
     }
     return out;
 }
 
 std::vector<RawMention> RuleSet::match(const text::Text& t) const {
     std::vector<RawMention> all = match_all(t);
-    const auto& order = impl_->order;  // rule order, for the last tie-break
+    // Rule order, for the last tie-break: looked up once per mention (the
+    // map is built once, at load).
+    std::vector<size_t> rank(all.size());
+    for (size_t i = 0; i < all.size(); ++i) rank[i] = impl_->order.at(all[i].rule);
     std::vector<size_t> idx(all.size());
     for (size_t i = 0; i < idx.size(); ++i) idx[i] = i;
     std::sort(idx.begin(), idx.end(), [&](size_t x, size_t y) {
@@ -1262,8 +817,7 @@ std::vector<RawMention> RuleSet::match(const text::Text& t) const {
         const RawMention& b = all[y];
         if (a.span.size() != b.span.size()) return a.span.size() > b.span.size();
         if (a.rule->priority != b.rule->priority) return a.rule->priority > b.rule->priority;
-        size_t oa = order.at(a.rule), ob = order.at(b.rule);
-        if (oa != ob) return oa < ob;
+        if (rank[x] != rank[y]) return rank[x] < rank[y];
         return a.span.begin < b.span.begin;
     });
     // Accepted spans per layer, keyed by begin, for overlap checks.

@@ -8,10 +8,9 @@
 //      gazetteer hits, the gazetteer entry. No values are computed here:
 //      normalise turns captures into numbers, currencies, TIMEX3 and names.
 //
-// Pattern rules are matched per paragraph: start conditions read from each
-// pattern and RE2::Sets tell which rules can match where, then each rule
-// is tried there with its own RE2 to get spans and captures (rules.cc says
-// how; match_all_reference is the plain definition it is tested against). Gazetteers are matched by a word-start hash lookup (longest
+// Pattern rules are compiled into one RE2::Set that tells which rules can
+// match a text, then each rule that can is run with its own RE2 to get spans
+// and captures. Gazetteers are matched by a word-start hash lookup (longest
 // entry first), not by regular expressions. Overlapping matches within one
 // layer are resolved: the longest wins, then the higher priority, then the
 // earlier rule. Layers: values (money, percent, quantity, date), entities
@@ -137,10 +136,6 @@ public:
     std::vector<RawMention> match(const text::Text& text) const;
     // Every match of every rule before overlap resolution (for lint/debug).
     std::vector<RawMention> match_all(const text::Text& text) const;
-    // The same, found the straightforward way: every rule that the RE2::Set
-    // prefilter lets through searches the whole paragraph. Slow; kept as the
-    // definition match_all is tested against (and for `--reference`).
-    std::vector<RawMention> match_all_reference(const text::Text& text) const;
 
     const std::vector<std::unique_ptr<Rule>>& rules() const;
     const Rule* rule(std::string_view id) const;
