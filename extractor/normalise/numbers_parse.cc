@@ -2,6 +2,7 @@
 // (declared in numbers_parse.h). Values keep powers of ten as exponents so
 // "3.2bn" is exactly 3200000000.
 #include "extractor/normalise/numbers_parse.h"
+#include "extractor/rules/rules.h"
 
 #include <algorithm>
 #include <array>
@@ -221,68 +222,27 @@ const CurrencyReading* pick_currency(const std::vector<CurrencyReading>& reading
     return nullptr;
 }
 
-namespace {
-
-std::string to_utf8(const UChar* s, int32_t n) {
-    std::string out(static_cast<size_t>(n) * 3 + 1, '\0');
-    int32_t len = 0;
-    UErrorCode st = U_ZERO_ERROR;
-    u_strToUTF8(out.data(), static_cast<int32_t>(out.size()), &len, s, n, &st);
-    if (U_FAILURE(st)) return "";
-    out.resize(static_cast<size_t>(len));
-    return out;
-}
-
-std::string icu_currency_name(const char* code, UCurrNameStyle style) {
-    UChar uc[4];
-    u_charsToUChars(code, uc, 3);
-    uc[3] = 0;
-    UBool is_choice = false;
-    int32_t n = 0;
-    UErrorCode st = U_ZERO_ERROR;
-    const UChar* s = ucurr_getName(uc, "en", style, &is_choice, &n, &st);
-    return U_FAILURE(st) || !s ? "" : to_utf8(s, n);
-}
-
-std::string icu_plural_name(const char* code, const char* count) {
-    UChar uc[4];
-    u_charsToUChars(code, uc, 3);
-    uc[3] = 0;
-    UBool is_choice = false;
-    int32_t n = 0;
-    UErrorCode st = U_ZERO_ERROR;
-    const UChar* s = ucurr_getPluralName(uc, "en", &is_choice, count, &n, &st);
-    return U_FAILURE(st) || !s ? "" : to_utf8(s, n);
-}
-
-}  // namespace
-
 void add_icu_currencies(Lexicon<CurrencyReading>& into) {
-    std::vector<std::string> codes;
-    UErrorCode status = U_ZERO_ERROR;
-    UEnumeration* e = ucurr_openISOCurrencies(UCURR_COMMON | UCURR_NON_DEPRECATED, &status);
-    if (U_FAILURE(status)) return;
-    const char* code;
-    int32_t len;
-    while ((code = uenum_next(e, &len, &status)) && U_SUCCESS(status)) codes.emplace_back(code, len);
-    uenum_close(e);
-    std::sort(codes.begin(), codes.end());
+    using rules::CurrencyName;
+    using rules::icu_currency_name;
+    std::vector<std::string> codes = rules::icu_currency_codes();
 
     std::vector<std::pair<std::string, std::string>> adds;  // key, code
     std::unordered_map<std::string, std::vector<std::string>> narrow;
     std::unordered_map<std::string, int> symbol_count;
     for (const auto& c : codes) {
         adds.emplace_back(c, c);
-        std::string sym = icu_currency_name(c.c_str(), UCURR_SYMBOL_NAME);
+        std::string sym = icu_currency_name(c, CurrencyName::symbol);
         if (!sym.empty() && sym != c) ++symbol_count[sym];
-        std::string nar = icu_currency_name(c.c_str(), UCURR_NARROW_SYMBOL_NAME);
+        std::string nar = icu_currency_name(c, CurrencyName::narrow_symbol);
         if (!nar.empty() && nar != c) narrow[nar].push_back(c);
     }
     for (const auto& c : codes) {
-        std::string sym = icu_currency_name(c.c_str(), UCURR_SYMBOL_NAME);
+        std::string sym = icu_currency_name(c, CurrencyName::symbol);
         if (!sym.empty() && sym != c && symbol_count[sym] == 1) adds.emplace_back(sym, c);
-        for (std::string name : {icu_currency_name(c.c_str(), UCURR_LONG_NAME), icu_plural_name(c.c_str(), "one"),
-                                 icu_plural_name(c.c_str(), "other")})
+        for (std::string name : {icu_currency_name(c, CurrencyName::long_name),
+                                 icu_currency_name(c, CurrencyName::plural_one),
+                                 icu_currency_name(c, CurrencyName::plural_other)})
             if (!name.empty() && name != c) adds.emplace_back(std::move(name), c);
     }
     for (const auto& [sym, cs] : narrow)

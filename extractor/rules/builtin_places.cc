@@ -15,16 +15,6 @@ namespace claimex::rules {
 
 namespace {
 
-std::string utf8(const UChar* s, int32_t n) {
-    std::string out(static_cast<size_t>(n) * 3 + 1, '\0');
-    int32_t len = 0;
-    UErrorCode st = U_ZERO_ERROR;
-    u_strToUTF8(out.data(), static_cast<int32_t>(out.size()), &len, s, n, &st);
-    if (U_FAILURE(st)) return "";
-    out.resize(static_cast<size_t>(len));
-    return out;
-}
-
 void replace_all(std::string& s, std::string_view from, std::string_view to) {
     for (size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size()))
         s.replace(p, from.size(), to);
@@ -48,12 +38,12 @@ std::string countries() {
         UErrorCode s1 = U_ZERO_ERROR;
         int32_t n = uloc_getDisplayCountry(loc.c_str(), "en", buf, 256, &s1);
         if (U_FAILURE(s1) || n <= 0) continue;
-        std::string display = utf8(buf, n);
+        std::string display = utf16_to_utf8(buf, n);
         std::string brief;
         if (shortnames) {
             UErrorCode s2 = U_ZERO_ERROR;
             int32_t m = uldn_regionDisplayName(shortnames.get(), *c, buf, 256, &s2);
-            if (U_SUCCESS(s2) && m > 0) brief = utf8(buf, m);
+            if (U_SUCCESS(s2) && m > 0) brief = utf16_to_utf8(buf, m);
         }
         std::string canonical = display;
         std::vector<std::string> aliases;

@@ -167,6 +167,13 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+// ICU's currency data in English (icu_currencies.cc): the ISO 4217 codes in
+// use, sorted, and a code's symbol, narrow symbol, name or plural names
+// ("" when ICU has none). Read by the builtin lists and the money normaliser.
+enum class CurrencyName { symbol, narrow_symbol, long_name, plural_one, plural_other };
+std::vector<std::string> icu_currency_codes();
+std::string icu_currency_name(const std::string& code, CurrencyName which);
+
 // Which overlap layer a mention type belongs to: 0 values, 1 entities,
 // 2 sources, 3 anything else.
 int layer_of(std::string_view type);
