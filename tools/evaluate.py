@@ -28,61 +28,16 @@ Python 3 standard library only.
 import argparse
 import json
 import os
-import re
 import subprocess
 import sys
-import unicodedata
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from eval_common import duration_key, fmt, norm_name, norm_unit, prf, same_number  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TYPES = ("money", "percent", "quantity", "date", "org", "person", "place", "source")
-LEGAL_SUFFIXES = {"inc", "incorporated", "corp", "corporation", "ltd", "limited", "plc", "group",
-                  "holding", "holdings", "sa", "ag", "co"}
-
 
 # ---------------------------------------------------------------- values
-
-def norm_name(s):
-    """A name for comparison: case, leading "the", punctuation, legal suffixes ignored."""
-    if not isinstance(s, str):
-        return ""
-    s = unicodedata.normalize("NFKC", s).casefold()
-    s = s.replace("'s ", " ").replace("’s ", " ")
-    s = re.sub(r"[^\w\s]", " ", s)
-    words = s.split()
-    if len(words) > 1 and words[0] == "the":
-        words = words[1:]
-    while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
-        words.pop()
-    return " ".join(words)
-
-
-def norm_unit(u):
-    """A unit for comparison: case and "X per Y" vs "X/Y" ignored."""
-    u = str(u or "").casefold().strip()
-    return re.sub(r"\s*(?:/|\bper\b)\s*", "/", u)
-
-
-def same_number(a, b):
-    if isinstance(a, bool) or isinstance(b, bool):
-        return False
-    if not isinstance(a, (int, float)) or not isinstance(b, (int, float)):
-        return False
-    if a == b:
-        return True
-    return abs(a - b) <= 1e-6 * max(abs(a), abs(b))
-
-
-_DURATION = re.compile(r"^P(\d+)([YQMWD])$")
-_DURATION_BASE = {"Y": (12, "M"), "Q": (3, "M"), "M": (1, "M"), "W": (7, "D"), "D": (1, "D")}
-
-
-def duration_key(v):
-    """P1Y, P12M and P4Q as one key (months); P2W and P14D as days; else None."""
-    m = _DURATION.match(v) if isinstance(v, str) else None
-    if not m:
-        return None
-    k, base = _DURATION_BASE[m.group(2)]
-    return (int(m.group(1)) * k, base)
 
 
 def same_date(g, p):
@@ -162,16 +117,6 @@ def match_overlap(gold, pred):
     return sorted(pairs)
 
 
-def prf(tp, n_gold, n_pred):
-    """Precision, recall, F1; None where undefined (no predictions / no gold)."""
-    p = tp / n_pred if n_pred else None
-    r = tp / n_gold if n_gold else None
-    if p is not None and r is not None:
-        f = 2 * p * r / (p + r) if p + r else 0.0
-    else:
-        f = None if n_gold == 0 and n_pred == 0 else 0.0
-    return p, r, f
-
 
 class Counts:
     def __init__(self):
@@ -232,7 +177,6 @@ def score_mentions(gold_docs, pred_docs, types, errors):
 # gold: corpus/CLAIMS.md); this report adds its summary line and, with
 # --errors, its error listing.
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import evaluate_claims  # noqa: E402
 
 
@@ -308,9 +252,6 @@ def run_claimex(binary, articles, rules):
 
 
 # ---------------------------------------------------------------- output
-
-def fmt(x):
-    return "–" if x is None else f"{x:.3f}"
 
 
 def table_rows(rows):

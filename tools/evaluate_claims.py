@@ -31,39 +31,22 @@ Python 3 standard library only.
 import argparse
 import json
 import os
-import re
 import subprocess
 import sys
-import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import claims_gold  # noqa: E402
+from eval_common import duration_key, fmt, norm_name, norm_unit, prf, same_number  # noqa: E402
 
 ROOT = claims_gold.ROOT
 FIELDS = ("subject", "metric", "value", "period", "baseline", "change", "source", "chain")
 # A statement is scored on its sources only: its subject, metric and value
 # are not annotated (corpus/CLAIMS.md).
 KIND_FIELDS = {"amount": FIELDS, "change": FIELDS, "statement": ("source", "chain")}
-LEGAL_SUFFIXES = {"inc", "incorporated", "corp", "corporation", "ltd", "limited", "plc", "group",
-                  "holding", "holdings", "sa", "ag", "co"}
 STOP = {"the", "a", "an", "of", "in", "and", "for", "on", "at", "to", "by", "its", "their", "s", "with", "from"}
 
 
 # ---------------------------------------------------------------- normalising
-
-def norm_name(s):
-    """A name for comparison: case, leading "the", punctuation, legal suffixes ignored."""
-    if not isinstance(s, str):
-        return ""
-    s = unicodedata.normalize("NFKC", s).casefold()
-    s = s.replace("'s ", " ").replace("’s ", " ")
-    s = re.sub(r"[^\w\s]", " ", s)
-    words = s.split()
-    if len(words) > 1 and words[0] == "the":
-        words = words[1:]
-    while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
-        words.pop()
-    return " ".join(words)
 
 
 def content_words(s):
@@ -75,16 +58,6 @@ def content_words(s):
         out.append(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w)
     return out
 
-
-def same_number(a, b):
-    if isinstance(a, bool) or isinstance(b, bool) or not isinstance(a, (int, float)) or not isinstance(b, (int, float)):
-        return False
-    return a == b or abs(a - b) <= 1e-6 * max(abs(a), abs(b))
-
-
-def norm_unit(u):
-    u = str(u or "").casefold().strip()
-    return re.sub(r"\s*(?:/|\bper\b)\s*", "/", u)
 
 
 def same_value(g, p):
@@ -102,17 +75,6 @@ def same_value(g, p):
     return norm_unit(gu) == norm_unit(pu)
 
 
-_DURATION = re.compile(r"^P(\d+)([YQMWD])$")
-_DURATION_BASE = {"Y": (12, "M"), "Q": (3, "M"), "M": (1, "M"), "W": (7, "D"), "D": (1, "D")}
-
-
-def _duration_key(v):
-    m = _DURATION.match(v) if isinstance(v, str) else None
-    if not m:
-        return None
-    k, base = _DURATION_BASE[m.group(2)]
-    return int(m.group(1)) * k, base
-
 
 def timex(x):
     return x.get("value") if isinstance(x, dict) else x
@@ -124,7 +86,7 @@ def same_period(g, p):
         return True
     if gv is None or pv is None:
         return False
-    if _duration_key(gv) is not None and _duration_key(gv) == _duration_key(pv):
+    if duration_key(gv) is not None and duration_key(gv) == duration_key(pv):
         return True
     fiscal = isinstance(p, dict) and p.get("fiscal")
     return isinstance(gv, str) and gv.startswith("FY") and pv == gv[2:] and bool(fiscal)
@@ -300,15 +262,6 @@ def match(gold_claims, pred_claims, text):
     return sorted(pairs)
 
 
-def prf(tp, n_gold, n_pred):
-    p = tp / n_pred if n_pred else None
-    r = tp / n_gold if n_gold else None
-    if p is not None and r is not None:
-        f = 2 * p * r / (p + r) if p + r else 0.0
-    else:
-        f = None if n_gold == 0 and n_pred == 0 else 0.0
-    return p, r, f
-
 
 def sentence_of(text, pos):
     """The sentence-ish stretch around pos (for error listings)."""
@@ -439,9 +392,6 @@ def run_claimex(binary, cdir, docs, texts, rules):
 
 
 # ---------------------------------------------------------------- output
-
-def fmt(x):
-    return "–" if x is None else f"{x:.3f}"
 
 
 HEAD = ["kind", "gold", "pred", "matched", "P", "R", "F1"] + list(FIELDS)

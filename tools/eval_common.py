@@ -1,0 +1,68 @@
+"""What the mention and claim evaluators share: how names, units, numbers
+and durations are compared, precision/recall/F1, and how a score prints.
+Imported by tools/evaluate.py and tools/evaluate_claims.py."""
+import re
+import unicodedata
+
+LEGAL_SUFFIXES = {"inc", "incorporated", "corp", "corporation", "ltd", "limited", "plc", "group",
+                  "holding", "holdings", "sa", "ag", "co"}
+
+
+def norm_name(s):
+    """A name for comparison: case, leading "the", punctuation, legal suffixes ignored."""
+    if not isinstance(s, str):
+        return ""
+    s = unicodedata.normalize("NFKC", s).casefold()
+    s = s.replace("'s ", " ").replace("’s ", " ")
+    s = re.sub(r"[^\w\s]", " ", s)
+    words = s.split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+def norm_unit(u):
+    """A unit for comparison: case and "X per Y" vs "X/Y" ignored."""
+    u = str(u or "").casefold().strip()
+    return re.sub(r"\s*(?:/|\bper\b)\s*", "/", u)
+
+
+def same_number(a, b):
+    """Equal within a relative 1e-6 (booleans are not numbers)."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return False
+    if not isinstance(a, (int, float)) or not isinstance(b, (int, float)):
+        return False
+    if a == b:
+        return True
+    return abs(a - b) <= 1e-6 * max(abs(a), abs(b))
+
+
+_DURATION = re.compile(r"^P(\d+)([YQMWD])$")
+_DURATION_BASE = {"Y": (12, "M"), "Q": (3, "M"), "M": (1, "M"), "W": (7, "D"), "D": (1, "D")}
+
+
+def duration_key(v):
+    """P1Y, P12M and P4Q as one key (months); P2W and P14D as days; else None."""
+    m = _DURATION.match(v) if isinstance(v, str) else None
+    if not m:
+        return None
+    k, base = _DURATION_BASE[m.group(2)]
+    return (int(m.group(1)) * k, base)
+
+
+def prf(tp, n_gold, n_pred):
+    """Precision, recall, F1; None where undefined (no predictions / no gold)."""
+    p = tp / n_pred if n_pred else None
+    r = tp / n_gold if n_gold else None
+    if p is not None and r is not None:
+        f = 2 * p * r / (p + r) if p + r else 0.0
+    else:
+        f = None if n_gold == 0 and n_pred == 0 else 0.0
+    return p, r, f
+
+
+def fmt(x):
+    return "–" if x is None else f"{x:.3f}"
