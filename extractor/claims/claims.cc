@@ -527,7 +527,6 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                                 break;
                         }
                         for (auto* m : list) add_name(s, m->name);
-                        if (list.size() > 1 && !s.combined) s.combined = false;
                         return s;
                     }
                 }

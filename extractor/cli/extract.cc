@@ -26,11 +26,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Failure {
-    std::string where;
-    std::string what;
-};
-
 // Reads lines of at most `limit` bytes from a FILE; longer lines are
 // consumed and reported as oversized without being held in memory. Lines may
 // hold any byte (a NUL does not end or merge lines).

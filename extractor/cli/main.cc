@@ -49,7 +49,6 @@ int main(int argc, char** argv) {
     for (auto* c : {s_stats, s_export, s_query, s_import, s_history})
         c->add_option("--db", so.db, "Claim store (default: $CLAIMEX_DB or claims.db)");
     s_stats->add_option("--format", so.format, "text (default) or json");
-    so.format = "jsonl";
     for (auto* c : {s_export, s_query})
         c->add_option("--format", so.format, "jsonl (default), csv or pretty")
             ->check(CLI::IsMember({"jsonl", "csv", "pretty"}));

@@ -76,10 +76,6 @@ public:
         not_empty_.notify_all();
         not_full_.notify_all();
     }
-    bool closed_and_empty() {
-        std::lock_guard<std::mutex> l(m_);
-        return closed_ && q_.empty();
-    }
     size_t size() {
         std::lock_guard<std::mutex> l(m_);
         return q_.size();
