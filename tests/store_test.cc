@@ -270,3 +270,33 @@ TEST_CASE("faults give clear errors and lose nothing committed") {
         CHECK(again.stats().claims == 1);
     }
 }
+
+TEST_CASE("a statement already stored from another document is consistent") {
+    TempDir d;
+    auto db = store::Store::open(d.path / "claims.db");
+    auto statement = [](const std::string& id, const std::string& words) {
+        Json c;
+        c["id"] = id;
+        c["kind"] = "statement";
+        c["subject"] = Json::array();
+        c["metric"] = nullptr;
+        c["value"] = nullptr;
+        c["equivalents"] = Json::array();
+        c["change"] = nullptr;
+        c["period"] = nullptr;
+        c["baseline"] = nullptr;
+        c["statement"] = {{"text", words}, {"start", 0}, {"end", 10}};
+        c["sources"] = Json::array({{{"name", "Chen Wenling"}, {"cue", "according to"}, {"inherited", false}}});
+        c["confidence"] = 0.75;
+        return c;
+    };
+    db.ingest(record("first", {statement("s1", "Restrictive measures have hurt the economy")}));
+    store::Rates no_rates;
+    auto same = store::check_record(db, record("second", {statement("s2", "restrictive measures  have hurt the economy")}),
+                                    no_rates);
+    REQUIRE(same.size() == 1);
+    CHECK(same[0].verdict == "consistent");
+    CHECK(same[0].reason.find("Chen Wenling") != std::string::npos);
+    auto other = store::check_record(db, record("third", {statement("s3", "the measures helped the economy")}), no_rates);
+    CHECK(other[0].verdict == "new");
+}

@@ -285,18 +285,33 @@ std::vector<Verdict> check_record(const Store& store, const Json& record, const 
         std::string who = subjects.empty() ? "an unnamed subject" : fmt::format("{}", fmt::join(subjects, "+"));
 
         if (kind == "statement") {
-            // Statements are matched by their id, which hashes the source and the words.
+            // Claim ids hash the document, so the same statement elsewhere has another id:
+            // it is found by its first source and its words (case and spacing folded).
+            auto words = [](const Json& claim) {
+                std::string t = claim.contains("statement") ? jstr(claim["statement"], "text") : "", o;
+                for (char ch : t) {
+                    if (std::isspace(static_cast<unsigned char>(ch))) {
+                        if (!o.empty() && o.back() != ' ') o += ' ';
+                    } else {
+                        o += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+                    }
+                }
+                return o;
+            };
+            std::string source = c.contains("sources") && !c["sources"].empty() ? jstr(c["sources"][0], "name") : "";
             v.verdict = "new";
-            v.reason = "no stored statement with the same source and words";
-            for (const auto& st : store.query({.source = c.contains("sources") && !c["sources"].empty()
-                                                              ? jstr(c["sources"][0], "name")
-                                                              : std::string()})) {
-                if (st.claim_id == jstr(c, "id") && st.doc_key != doc_key) {
+            v.reason = source.empty() ? "a statement with no source to look up"
+                                      : "no stored statement with the same source and words";
+            if (!source.empty())
+                for (const auto& st : store.query({.source = source})) {
+                    if (st.doc_key == doc_key || st.claim.value("kind", "") != "statement" ||
+                        words(st.claim) != words(c))
+                        continue;
                     v.verdict = "consistent";
-                    v.reason = fmt::format("the same statement is stored from {}", st.url.empty() ? st.doc_key : st.url);
+                    v.reason = fmt::format("the same statement by {} is stored from {}", source,
+                                           st.url.empty() ? st.doc_key : st.url);
                     v.matches.push_back({{"claim_id", st.claim_id}, {"document", st.doc_key}, {"url", st.url}});
                 }
-            }
             out.push_back(std::move(v));
             continue;
         }
