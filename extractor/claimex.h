@@ -34,6 +34,12 @@ struct InputError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// Thread CPU seconds spent in each stage of Extractor::extract, added up
+// over the calls that were given it (tools/bench_extract prints the split).
+struct StageTimes {
+    double text = 0, rules = 0, normalise = 0, claims = 0;
+};
+
 struct Record {
     document::Document doc;
     text::Text text;
@@ -54,6 +60,8 @@ public:
     // document's own date wins, default_published is for documents with
     // none. Throws InputError (invalid UTF-8, binary, bad date).
     Record extract(document::Document doc, const std::string& default_published = "") const;
+    // The same, adding the time of each stage to *times (when not null).
+    Record extract(document::Document doc, const std::string& default_published, StageTimes* times) const;
 
     const rules::RuleSet& rules() const { return rules_; }
 
@@ -71,6 +79,9 @@ nlohmann::ordered_json to_json(const Record& record, bool with_text);
 void append_json(std::string& out, const Record& record, bool with_text);
 // One mention as in the contract ("type", "text", "start", "end", fields).
 nlohmann::ordered_json mention_json(const normalise::Mention& m, const text::Text& text);
+
+// This thread's CPU time in seconds (for StageTimes and benchmarks).
+double thread_cpu_seconds();
 
 // The date part (YYYY-MM-DD) of an ISO 8601 date or date-time, or "" when the
 // string is not one.
