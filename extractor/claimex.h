@@ -77,6 +77,12 @@ nlohmann::ordered_json to_json(const Record& record, bool with_text);
 // The same record appended to `out` as one line of JSON text, without
 // building an object (the fast path of `claimex extract`).
 void append_json(std::string& out, const Record& record, bool with_text);
+// Any JSON value appended to `out` exactly as
+// v.dump(-1, ' ', false, error_handler_t::replace) writes it, without the
+// serializer's detours (claims' records, --claims-only lines).
+void append_json_value(std::string& out, const nlohmann::ordered_json& v);
+// A JSON string literal (quotes, escapes) for s, as nlohmann writes it.
+void append_json_string(std::string& out, std::string_view s);
 // One mention as in the contract ("type", "text", "start", "end", fields).
 nlohmann::ordered_json mention_json(const normalise::Mention& m, const text::Text& text);
 

@@ -1,6 +1,7 @@
 // The pipeline (text → rules → normalise → claims) and the JSON record.
 #include "extractor/claimex.h"
 
+#include <charconv>
 #include <cmath>
 #include <ctime>
 #include <iterator>
@@ -116,11 +117,49 @@ struct ObjectFields {
     void raw(const char* k, const Json& v) { j[k] = v; }
 };
 
+// Valid UTF-8 (RFC 3629: no overlong forms, no surrogates, at most
+// U+10FFFF), as nlohmann's serializer decodes it.
+bool valid_utf8(const unsigned char* p, size_t n) {
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = p[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        size_t len;
+        unsigned char lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
+        if (c >= 0xC2 && c <= 0xDF) len = 2;
+        else if (c == 0xE0) len = 3, lo = 0xA0;
+        else if (c >= 0xE1 && c <= 0xEC) len = 3;
+        else if (c == 0xED) len = 3, hi = 0x9F;
+        else if (c >= 0xEE && c <= 0xEF) len = 3;
+        else if (c == 0xF0) len = 4, lo = 0x90;
+        else if (c >= 0xF1 && c <= 0xF3) len = 4;
+        else if (c == 0xF4) len = 4, hi = 0x8F;
+        else return false;
+        if (n - i < len || p[i + 1] < lo || p[i + 1] > hi) return false;
+        for (size_t k = 2; k < len; ++k)
+            if ((p[i + k] & 0xC0) != 0x80) return false;
+        i += len;
+    }
+    return true;
+}
+
+// A JSON string as nlohmann's dump(-1, ' ', false, replace) writes it: UTF-8
+// as is, the short escapes, \u00XX for other control bytes. Text that is not
+// valid UTF-8 (rare: a file name, say) goes through nlohmann itself, whose
+// way of replacing bad bytes with U+FFFD is then kept exactly.
 void append_escaped(std::string& out, std::string_view s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    if (!valid_utf8(p, s.size())) {
+        out += Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
+        return;
+    }
     out += '"';
     size_t run = 0;
     for (size_t i = 0; i < s.size(); ++i) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
+        unsigned char c = p[i];
         if (c >= 0x20 && c != '"' && c != '\\') continue;
         out.append(s.data() + run, i - run);
         run = i + 1;
@@ -132,11 +171,35 @@ void append_escaped(std::string& out, std::string_view s) {
             case '\n': out += "\\n"; break;
             case '\r': out += "\\r"; break;
             case '\t': out += "\\t"; break;
-            default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
+            default: {
+                static constexpr char hex[] = "0123456789abcdef";
+                char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+                out.append(u, 6);
+            }
         }
     }
     out.append(s.data() + run, s.size() - run);
     out += '"';
+}
+
+template <class Int>
+void append_integer(std::string& out, Int v) {
+    char buf[24];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, end);
+}
+
+// A double as nlohmann writes it: the shortest text that reads back the
+// same (its own Grisu2 to_chars, with ".0" on whole numbers), null for NaN
+// and infinities.
+void append_double(std::string& out, double v) {
+    if (!std::isfinite(v)) {
+        out += "null";
+        return;
+    }
+    char buf[64];
+    char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, end);
 }
 
 struct TextFields {
@@ -155,12 +218,11 @@ struct TextFields {
     }
     void integer(const char* k, int64_t v) {
         key(k);
-        fmt::format_to(std::back_inserter(out), "{}", v);
+        append_integer(out, v);
     }
     void real(const char* k, double v) {
         key(k);
-        // nlohmann prints doubles as the shortest text that reads back the same, with ".0" on whole numbers.
-        out += Json(v).dump();
+        append_double(out, v);
     }
     void boolean(const char* k, bool v) {
         key(k);
@@ -172,7 +234,7 @@ struct TextFields {
     }
     void raw(const char* k, const Json& v) {
         key(k);
-        out += v.dump(-1, ' ', false, Json::error_handler_t::replace);
+        append_json_value(out, v);
     }
 };
 
@@ -257,6 +319,45 @@ void record_head(F& f, const Record& r) {
 
 }  // namespace
 
+void append_json_string(std::string& out, std::string_view s) { append_escaped(out, s); }
+
+void append_json_value(std::string& out, const Json& j) {
+    using V = Json::value_t;
+    switch (j.type()) {
+        case V::object: {
+            out += '{';
+            bool first = true;
+            for (const auto& [k, v] : j.get_ref<const Json::object_t&>()) {
+                if (!first) out += ',';
+                first = false;
+                append_escaped(out, k);
+                out += ':';
+                append_json_value(out, v);
+            }
+            out += '}';
+            break;
+        }
+        case V::array: {
+            out += '[';
+            bool first = true;
+            for (const auto& v : j) {
+                if (!first) out += ',';
+                first = false;
+                append_json_value(out, v);
+            }
+            out += ']';
+            break;
+        }
+        case V::string: append_escaped(out, j.get_ref<const std::string&>()); break;
+        case V::boolean: out += j.get<bool>() ? "true" : "false"; break;
+        case V::number_integer: append_integer(out, j.get<int64_t>()); break;
+        case V::number_unsigned: append_integer(out, j.get<uint64_t>()); break;
+        case V::number_float: append_double(out, j.get<double>()); break;
+        case V::null: out += "null"; break;
+        default: out += j.dump(-1, ' ', false, Json::error_handler_t::replace);  // binary, discarded
+    }
+}
+
 Json mention_json(const normalise::Mention& m, const text::Text& t) {
     Json j;
     ObjectFields f{j};
@@ -296,7 +397,7 @@ void append_json(std::string& out, const Record& r, bool with_text) {
     out += '[';
     for (size_t i = 0; i < r.claims.size(); ++i) {
         if (i) out += ',';
-        out += r.claims[i].record.dump(-1, ' ', false, Json::error_handler_t::replace);
+        append_json_value(out, r.claims[i].record);
     }
     out += ']';
     if (with_text) f.str("text", r.doc.text);
