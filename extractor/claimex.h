@@ -89,6 +89,15 @@ nlohmann::ordered_json mention_json(const normalise::Mention& m, const text::Tex
 // This thread's CPU time in seconds (for StageTimes and benchmarks).
 double thread_cpu_seconds();
 
+// One JSONL input document (an object with "text" and optional "id", "url",
+// "title", "published", "publisher") read straight from its line: true when
+// the line is well-formed JSON of that shape, "text" a string and the others
+// strings or null; the fields are then set. false for anything else,
+// well-formed or not (the caller then reads the line with a full JSON
+// parser, which names the error or handles the rare shape: a number id, an
+// exponent in some other field).
+bool read_jsonl_document(std::string_view line, document::Document& out);
+
 // The date part (YYYY-MM-DD) of an ISO 8601 date or date-time, or "" when the
 // string is not one.
 std::string iso_date_part(std::string_view s);

@@ -117,30 +117,38 @@ struct ObjectFields {
     void raw(const char* k, const Json& v) { j[k] = v; }
 };
 
-// Valid UTF-8 (RFC 3629: no overlong forms, no surrogates, at most
-// U+10FFFF), as nlohmann's serializer decodes it.
+// The length of the well-formed UTF-8 sequence at p (RFC 3629: no overlong
+// forms, no surrogates, at most U+10FFFF; what nlohmann's lexer and
+// serializer accept), or 0.
+size_t utf8_sequence(const unsigned char* p, size_t avail) {
+    unsigned char c = p[0];
+    if (c < 0x80) return 1;
+    size_t len;
+    unsigned char lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) len = 2;
+    else if (c == 0xE0) len = 3, lo = 0xA0;
+    else if (c >= 0xE1 && c <= 0xEC) len = 3;
+    else if (c == 0xED) len = 3, hi = 0x9F;
+    else if (c >= 0xEE && c <= 0xEF) len = 3;
+    else if (c == 0xF0) len = 4, lo = 0x90;
+    else if (c >= 0xF1 && c <= 0xF3) len = 4;
+    else if (c == 0xF4) len = 4, hi = 0x8F;
+    else return 0;
+    if (avail < len || p[1] < lo || p[1] > hi) return 0;
+    for (size_t k = 2; k < len; ++k)
+        if ((p[k] & 0xC0) != 0x80) return 0;
+    return len;
+}
+
 bool valid_utf8(const unsigned char* p, size_t n) {
     size_t i = 0;
     while (i < n) {
-        unsigned char c = p[i];
-        if (c < 0x80) {
+        if (p[i] < 0x80) {
             ++i;
             continue;
         }
-        size_t len;
-        unsigned char lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
-        if (c >= 0xC2 && c <= 0xDF) len = 2;
-        else if (c == 0xE0) len = 3, lo = 0xA0;
-        else if (c >= 0xE1 && c <= 0xEC) len = 3;
-        else if (c == 0xED) len = 3, hi = 0x9F;
-        else if (c >= 0xEE && c <= 0xEF) len = 3;
-        else if (c == 0xF0) len = 4, lo = 0x90;
-        else if (c >= 0xF1 && c <= 0xF3) len = 4;
-        else if (c == 0xF4) len = 4, hi = 0x8F;
-        else return false;
-        if (n - i < len || p[i + 1] < lo || p[i + 1] > hi) return false;
-        for (size_t k = 2; k < len; ++k)
-            if ((p[i + k] & 0xC0) != 0x80) return false;
+        size_t len = utf8_sequence(p + i, n - i);
+        if (!len) return false;
         i += len;
     }
     return true;
@@ -356,6 +364,224 @@ void append_json_value(std::string& out, const Json& j) {
         case V::null: out += "null"; break;
         default: out += j.dump(-1, ' ', false, Json::error_handler_t::replace);  // binary, discarded
     }
+}
+
+// ---- JSONL input ----
+
+namespace {
+
+// A strict reader (RFC 8259) of one JSONL input document. Every way out
+// that is not a plain success returns false, and the caller goes to the
+// full parser: so this must never accept what nlohmann rejects, and it
+// leaves number exponents (which may overflow) and deep nesting to it.
+class JsonlReader {
+public:
+    explicit JsonlReader(std::string_view s) : p_(s.data()), end_(s.data() + s.size()) {}
+
+    bool document(document::Document& d) {
+        ws();
+        if (!at('{')) return false;
+        ++p_;
+        bool have_text = false;
+        for (;;) {
+            ws();
+            if (!string(key_)) return false;  // also "{}": no text
+            ws();
+            if (!at(':')) return false;
+            ++p_;
+            ws();
+            std::string* field = key_ == "text"        ? &d.text
+                                 : key_ == "id"        ? &d.id
+                                 : key_ == "url"       ? &d.url
+                                 : key_ == "title"     ? &d.title
+                                 : key_ == "published" ? &d.published
+                                 : key_ == "publisher" ? &d.publisher
+                                                       : nullptr;
+            if (!field) {
+                if (!skip_value(0)) return false;
+            } else if (at('"')) {
+                if (!string(*field)) return false;
+                if (field == &d.text) have_text = true;
+            } else if (field != &d.text && literal("null")) {
+                field->clear();  // a null field is an absent one (a later key wins, as in nlohmann)
+            } else {
+                return false;  // a number id, a text that is not a string, ...
+            }
+            ws();
+            if (at(',')) {
+                ++p_;
+                continue;
+            }
+            if (!at('}')) return false;
+            ++p_;
+            break;
+        }
+        ws();
+        return p_ == end_ && have_text;
+    }
+
+private:
+    bool at(char c) const { return p_ < end_ && *p_ == c; }
+    void ws() {
+        while (p_ < end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\n' || *p_ == '\r')) ++p_;
+    }
+    bool literal(std::string_view w) {
+        if (static_cast<size_t>(end_ - p_) < w.size() || std::string_view(p_, w.size()) != w) return false;
+        p_ += w.size();
+        return true;
+    }
+    bool hex4(uint32_t& v) {
+        if (end_ - p_ < 4) return false;
+        v = 0;
+        for (int i = 0; i < 4; ++i) {
+            char c = *p_++;
+            v <<= 4;
+            if (c >= '0' && c <= '9') v |= static_cast<uint32_t>(c - '0');
+            else if (c >= 'a' && c <= 'f') v |= static_cast<uint32_t>(c - 'a' + 10);
+            else if (c >= 'A' && c <= 'F') v |= static_cast<uint32_t>(c - 'A' + 10);
+            else return false;
+        }
+        return true;
+    }
+    static void append_utf8(std::string& out, uint32_t cp) {
+        if (cp < 0x80) {
+            out += static_cast<char>(cp);
+        } else if (cp < 0x800) {
+            out += static_cast<char>(0xC0 | (cp >> 6));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            out += static_cast<char>(0xE0 | (cp >> 12));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (cp >> 18));
+            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        }
+    }
+    // A string literal at p_, decoded into out.
+    bool string(std::string& out) {
+        out.clear();
+        if (!at('"')) return false;
+        ++p_;
+        for (;;) {
+            const char* run = p_;
+            while (p_ < end_) {
+                auto c = static_cast<unsigned char>(*p_);
+                if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
+                ++p_;
+            }
+            out.append(run, static_cast<size_t>(p_ - run));
+            if (p_ == end_) return false;
+            auto c = static_cast<unsigned char>(*p_);
+            if (c == '"') {
+                ++p_;
+                return true;
+            }
+            if (c < 0x20) return false;  // control characters must be escaped
+            if (c >= 0x80) {
+                size_t n = utf8_sequence(reinterpret_cast<const unsigned char*>(p_), static_cast<size_t>(end_ - p_));
+                if (!n) return false;
+                out.append(p_, n);
+                p_ += n;
+                continue;
+            }
+            if (++p_ == end_) return false;
+            switch (*p_++) {
+                case '"': out += '"'; break;
+                case '\\': out += '\\'; break;
+                case '/': out += '/'; break;
+                case 'b': out += '\b'; break;
+                case 'f': out += '\f'; break;
+                case 'n': out += '\n'; break;
+                case 'r': out += '\r'; break;
+                case 't': out += '\t'; break;
+                case 'u': {
+                    uint32_t cp;
+                    if (!hex4(cp)) return false;
+                    if (cp >= 0xD800 && cp <= 0xDBFF) {  // a surrogate pair
+                        uint32_t low;
+                        if (!literal("\\u") || !hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
+                        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                    } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+                        return false;
+                    }
+                    append_utf8(out, cp);
+                    break;
+                }
+                default: return false;
+            }
+        }
+    }
+    bool digits() {
+        const char* s = p_;
+        while (p_ < end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+        return p_ > s;
+    }
+    bool number() {
+        const char* s = p_;
+        if (at('-')) ++p_;
+        if (at('0')) ++p_;
+        else if (!(p_ < end_ && *p_ >= '1' && *p_ <= '9') || !digits()) return false;
+        if (at('.')) {
+            ++p_;
+            if (!digits()) return false;
+        }
+        // No exponents, no huge numbers: those may overflow, an error the
+        // full parser words.
+        return !at('e') && !at('E') && p_ - s <= 300;
+    }
+    bool skip_value(int depth) {
+        if (p_ == end_) return false;
+        switch (*p_) {
+            case '"': return string(scratch_);
+            case 't': return literal("true");
+            case 'f': return literal("false");
+            case 'n': return literal("null");
+            case '{':
+            case '[': {
+                if (depth > 32) return false;
+                char close = *p_ == '{' ? '}' : ']';
+                ++p_;
+                ws();
+                if (at(close)) {
+                    ++p_;
+                    return true;
+                }
+                for (;;) {
+                    ws();
+                    if (close == '}') {
+                        if (!string(scratch_)) return false;
+                        ws();
+                        if (!at(':')) return false;
+                        ++p_;
+                        ws();
+                    }
+                    if (!skip_value(depth + 1)) return false;
+                    ws();
+                    if (at(',')) {
+                        ++p_;
+                        continue;
+                    }
+                    if (!at(close)) return false;
+                    ++p_;
+                    return true;
+                }
+            }
+            default: return number();
+        }
+    }
+
+    const char* p_;
+    const char* end_;
+    std::string key_, scratch_;
+};
+
+}  // namespace
+
+bool read_jsonl_document(std::string_view line, document::Document& out) {
+    return JsonlReader(line).document(out);
 }
 
 Json mention_json(const normalise::Mention& m, const text::Text& t) {

@@ -163,7 +163,8 @@ public:
             }
             if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
             try {
-                document::Document d = document_from_json(line);
+                document::Document d;
+                if (!read_jsonl_document(line, d)) d = document_from_json(line);
                 d.source_name = where;
                 process(std::move(d), where);
             } catch (const std::exception& e) {
