@@ -6,6 +6,7 @@
 #include <ctime>
 #include <iterator>
 #include <cstdlib>
+#include <cstring>
 #include <fmt/format.h>
 
 namespace claimex {
@@ -140,18 +141,15 @@ size_t utf8_sequence(const unsigned char* p, size_t avail) {
     return len;
 }
 
-bool valid_utf8(const unsigned char* p, size_t n) {
-    size_t i = 0;
-    while (i < n) {
-        if (p[i] < 0x80) {
-            ++i;
-            continue;
-        }
-        size_t len = utf8_sequence(p + i, n - i);
-        if (!len) return false;
-        i += len;
-    }
-    return true;
+// Does any of the 8 bytes at p need a look (a control byte, '"', '\\', or
+// a byte of a multi-byte UTF-8 sequence)? Bit tricks on one 64-bit word.
+bool word_needs_look(const char* p) {
+    constexpr uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+    uint64_t x;
+    std::memcpy(&x, p, 8);
+    auto has_zero = [&](uint64_t v) { return (v - ones) & ~v & high; };
+    uint64_t below_space = (x - 0x20 * ones) & ~x & high;  // a byte < 0x20 (or >= 0x80, caught anyway)
+    return ((x & high) | below_space | has_zero(x ^ ('"' * ones)) | has_zero(x ^ ('\\' * ones))) != 0;
 }
 
 // A JSON string as nlohmann's dump(-1, ' ', false, replace) writes it: UTF-8
@@ -159,18 +157,33 @@ bool valid_utf8(const unsigned char* p, size_t n) {
 // valid UTF-8 (rare: a file name, say) goes through nlohmann itself, whose
 // way of replacing bad bytes with U+FFFD is then kept exactly.
 void append_escaped(std::string& out, std::string_view s) {
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    if (!valid_utf8(p, s.size())) {
-        out += Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
-        return;
-    }
+    const char* d = s.data();
+    const size_t n = s.size();
+    const size_t mark = out.size();
     out += '"';
-    size_t run = 0;
-    for (size_t i = 0; i < s.size(); ++i) {
-        unsigned char c = p[i];
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
-        out.append(s.data() + run, i - run);
-        run = i + 1;
+    size_t run = 0, i = 0;
+    while (i < n) {
+        if (i + 8 <= n && !word_needs_look(d + i)) {
+            i += 8;
+            continue;
+        }
+        auto c = static_cast<unsigned char>(d[i]);
+        if (c >= 0x80) {
+            size_t len = utf8_sequence(reinterpret_cast<const unsigned char*>(d + i), n - i);
+            if (!len) {
+                out.resize(mark);
+                out += Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
+                return;
+            }
+            i += len;
+            continue;
+        }
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            ++i;
+            continue;
+        }
+        out.append(d + run, i - run);
+        run = ++i;
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -186,7 +199,7 @@ void append_escaped(std::string& out, std::string_view s) {
             }
         }
     }
-    out.append(s.data() + run, s.size() - run);
+    out.append(d + run, n - run);
     out += '"';
 }
 
@@ -467,6 +480,7 @@ private:
         ++p_;
         for (;;) {
             const char* run = p_;
+            while (end_ - p_ >= 8 && !word_needs_look(p_)) p_ += 8;
             while (p_ < end_) {
                 auto c = static_cast<unsigned char>(*p_);
                 if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
