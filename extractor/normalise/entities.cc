@@ -639,16 +639,25 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 if (taken[k].overlaps(span)) return true;
             return false;
         };
+        // The code point at p, p moved past it (ASCII without a call).
+        auto next_cp = [&](int32_t& p) -> UChar32 {
+            auto byte = static_cast<unsigned char>(a[static_cast<size_t>(p)]);
+            if (byte < 0x80) {
+                ++p;
+                return byte;
+            }
+            UChar32 c;
+            U8_NEXT(a.data(), p, n, c);
+            return c;
+        };
         while (i < n) {
             int32_t b = i;
-            UChar32 c;
-            U8_NEXT(a.data(), i, n, c);
+            UChar32 c = next_cp(i);
             if (!word_cp(c) || c == '-' || c == '\'' || c == 0x2019 || c == '&') continue;
             int32_t e = i;
             while (e < n) {
                 int32_t k = e;
-                UChar32 d;
-                U8_NEXT(a.data(), k, n, d);
+                UChar32 d = next_cp(k);
                 if (!word_cp(d)) break;
                 e = k;
             }
