@@ -163,9 +163,17 @@ void append_escaped(std::string& out, std::string_view s) {
     out += '"';
     size_t run = 0, i = 0;
     while (i < n) {
-        if (i + 8 <= n && !word_needs_look(d + i)) {
-            i += 8;
-            continue;
+        if (i + 8 <= n) {
+            if (!word_needs_look(d + i)) {
+                i += 8;
+                continue;
+            }
+        } else {
+            // The last few bytes, padded with plain ones (short strings,
+            // keys, end of a string, all in one test).
+            char tail[8] = {'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a'};
+            std::memcpy(tail, d + i, n - i);
+            if (!word_needs_look(tail)) break;
         }
         auto c = static_cast<unsigned char>(d[i]);
         if (c >= 0x80) {
@@ -227,11 +235,24 @@ struct TextFields {
     std::string& out;
     bool first = true;
     void key(const char* k) {
-        if (!first) out += ',';
+        // ,"k": in one append (keys are plain literals: no escaping).
+        char buf[40];
+        size_t n = 0;
+        if (!first) buf[n++] = ',';
         first = false;
-        out += '"';
-        out += k;
-        out += "\":";
+        buf[n++] = '"';
+        size_t len = std::strlen(k);
+        if (len > sizeof buf - 4) {
+            out.append(buf, n);
+            out.append(k, len);
+            out += "\":";
+            return;
+        }
+        std::memcpy(buf + n, k, len);
+        n += len;
+        buf[n++] = '"';
+        buf[n++] = ':';
+        out.append(buf, n);
     }
     void str(const char* k, std::string_view v) {
         key(k);
