@@ -404,12 +404,13 @@ Text Text::prepare(std::string original, const Segmenter& segmenter) {
     if (t.ascii_) {
         t.cp_count_ = static_cast<uint32_t>(o.size());
     } else {
-        // Code point offsets of the original, one checkpoint per 256 bytes.
-        t.cp_blocks_.reserve(o.size() / 256 + 1);
+        // Code point offsets of the original, one checkpoint per 64 bytes
+        // (every mention's start and end are looked up: short counts).
+        t.cp_blocks_.reserve(o.size() / kCpBlock + 1);
         uint32_t cps = 0;
-        for (size_t b = 0; b < o.size(); b += 256) {
+        for (size_t b = 0; b < o.size(); b += kCpBlock) {
             t.cp_blocks_.push_back(cps);
-            cps += count_codepoints(std::string_view(o).substr(b, 256));
+            cps += count_codepoints(std::string_view(o).substr(b, kCpBlock));
         }
         t.cp_count_ = cps;
 
@@ -543,8 +544,8 @@ uint32_t Text::original_byte(uint32_t b) const {
 uint32_t Text::codepoint_of_original(uint32_t o) const {
     if (ascii_) return o;
     if (o >= original_.size()) return cp_count_;
-    uint32_t k = o >> 8;
-    return cp_blocks_[k] + count_codepoints(std::string_view(original_).substr(size_t(k) << 8, o - (k << 8)));
+    uint32_t k = o / kCpBlock;
+    return cp_blocks_[k] + count_codepoints(std::string_view(original_).substr(size_t(k) * kCpBlock, o - k * kCpBlock));
 }
 
 uint32_t Text::codepoint(uint32_t b) const { return codepoint_of_original(original_byte(b)); }
