@@ -110,12 +110,12 @@ using Json = nlohmann::ordered_json;
 // text (tests/pipeline_test.cc holds them to it).
 struct ObjectFields {
     Json& j;
-    void str(const char* k, std::string_view v) { j[k] = std::string(v); }
-    void integer(const char* k, int64_t v) { j[k] = v; }
-    void real(const char* k, double v) { j[k] = v; }
-    void boolean(const char* k, bool v) { j[k] = v; }
-    void null(const char* k) { j[k] = nullptr; }
-    void raw(const char* k, const Json& v) { j[k] = v; }
+    void str(std::string_view k, std::string_view v) { j[std::string(k)] = std::string(v); }
+    void integer(std::string_view k, int64_t v) { j[std::string(k)] = v; }
+    void real(std::string_view k, double v) { j[std::string(k)] = v; }
+    void boolean(std::string_view k, bool v) { j[std::string(k)] = v; }
+    void null(std::string_view k) { j[std::string(k)] = nullptr; }
+    void raw(std::string_view k, const Json& v) { j[std::string(k)] = v; }
 };
 
 // The length of the well-formed UTF-8 sequence at p (RFC 3629: no overlong
@@ -168,11 +168,14 @@ void append_escaped(std::string& out, std::string_view s) {
                 i += 8;
                 continue;
             }
+        } else if (n >= 8) {
+            // The last word, overlapping what was seen (seen bytes were
+            // plain or already handled: a false alarm only costs time).
+            if (!word_needs_look(d + n - 8)) break;
         } else {
-            // The last few bytes, padded with plain ones (short strings,
-            // keys, end of a string, all in one test).
+            // A short string, padded with plain bytes: one test.
             char tail[8] = {'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a'};
-            std::memcpy(tail, d + i, n - i);
+            for (size_t k = i; k < n; ++k) tail[k - i] = d[k];
             if (!word_needs_look(tail)) break;
         }
         auto c = static_cast<unsigned char>(d[i]);
@@ -234,54 +237,53 @@ void append_double(std::string& out, double v) {
 struct TextFields {
     std::string& out;
     bool first = true;
-    void key(const char* k) {
-        // ,"k": in one append (keys are plain literals: no escaping).
-        char buf[40];
+    void key(std::string_view k) {
+        // ,"k": in one append (keys are short plain literals: no escaping).
+        char buf[48];
+        if (k.size() > sizeof buf - 4) {
+            out += first ? "\"" : ",\"";
+            out += k;
+            out += "\":";
+            first = false;
+            return;
+        }
         size_t n = 0;
         if (!first) buf[n++] = ',';
         first = false;
         buf[n++] = '"';
-        size_t len = std::strlen(k);
-        if (len > sizeof buf - 4) {
-            out.append(buf, n);
-            out.append(k, len);
-            out += "\":";
-            return;
-        }
-        std::memcpy(buf + n, k, len);
-        n += len;
+        for (char c : k) buf[n++] = c;
         buf[n++] = '"';
         buf[n++] = ':';
         out.append(buf, n);
     }
-    void str(const char* k, std::string_view v) {
+    void str(std::string_view k, std::string_view v) {
         key(k);
         append_escaped(out, v);
     }
-    void integer(const char* k, int64_t v) {
+    void integer(std::string_view k, int64_t v) {
         key(k);
         append_integer(out, v);
     }
-    void real(const char* k, double v) {
+    void real(std::string_view k, double v) {
         key(k);
         append_double(out, v);
     }
-    void boolean(const char* k, bool v) {
+    void boolean(std::string_view k, bool v) {
         key(k);
         out += v ? "true" : "false";
     }
-    void null(const char* k) {
+    void null(std::string_view k) {
         key(k);
         out += "null";
     }
-    void raw(const char* k, const Json& v) {
+    void raw(std::string_view k, const Json& v) {
         key(k);
         append_json_value(out, v);
     }
 };
 
 template <class F>
-void number(F& f, const char* key, const std::optional<double>& v) {
+void number(F& f, std::string_view key, const std::optional<double>& v) {
     if (!v) return;
     double x = *v;
     // Integers print as integers (7000000000, not 7e9) while they are exact.
@@ -292,12 +294,12 @@ void number(F& f, const char* key, const std::optional<double>& v) {
 }
 
 template <class F>
-void string_if(F& f, const char* key, const std::string& v) {
+void string_if(F& f, std::string_view key, const std::string& v) {
     if (!v.empty()) f.str(key, v);
 }
 
 template <class F>
-void string_or_null(F& f, const char* key, const std::string& v) {
+void string_or_null(F& f, std::string_view key, const std::string& v) {
     if (v.empty())
         f.null(key);
     else
