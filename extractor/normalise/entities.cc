@@ -24,6 +24,7 @@
 #include "extractor/normalise/internal.h"
 
 #include <algorithm>
+#include <array>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 #include <unordered_map>
@@ -628,10 +629,17 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         size_t ti = 0;
         int32_t n = static_cast<int32_t>(a.size());
         int32_t i = 0;
+        // ASCII word bytes by table (this scan reads every byte of the text).
+        static constexpr auto kWordByte = [] {
+            std::array<bool, 128> t{};
+            for (int c = 0; c < 128; ++c)
+                t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                       c == '\'' || c == '&';
+            return t;
+        }();
         auto word_cp = [](UChar32 c) {
-            if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                                 c == '-' || c == '\'' || c == '&';
-            return u_isalnum(c) || c == 0x2019;
+            if (c < 0x80) return kWordByte[static_cast<size_t>(c)];
+            return static_cast<bool>(u_isalnum(c)) || c == 0x2019;
         };
         auto is_taken = [&](text::Span span) {
             while (ti < taken.size() && taken[ti].end <= span.begin) ++ti;
@@ -656,6 +664,12 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             if (!word_cp(c) || c == '-' || c == '\'' || c == 0x2019 || c == '&') continue;
             int32_t e = i;
             while (e < n) {
+                auto byte = static_cast<unsigned char>(a[static_cast<size_t>(e)]);
+                if (byte < 0x80) {
+                    if (!kWordByte[byte]) break;
+                    ++e;
+                    continue;
+                }
                 int32_t k = e;
                 UChar32 d = next_cp(k);
                 if (!word_cp(d)) break;
