@@ -1,8 +1,28 @@
 """What the mention and claim evaluators share: how names, units, numbers
 and durations are compared, precision/recall/F1, and how a score prints.
 Imported by tools/evaluate.py and tools/evaluate_claims.py."""
+import os
 import re
 import unicodedata
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# Named article sets: the development corpus (rules and claim assembly are
+# tuned on it) and the held-out test set nobody tunes on (corpus/heldout/README.md).
+SETS = {"dev": "corpus", "heldout": os.path.join("corpus", "heldout")}
+
+
+def add_set_args(ap):
+    """--set NAME and --corpus DIR (DIR wins) on an argparse parser."""
+    ap.add_argument("--set", choices=sorted(SETS), default=None,
+                    help="article set: dev (corpus/, the default) or heldout (corpus/heldout/)")
+    ap.add_argument("--corpus", default=None, help="corpus folder (overrides --set)")
+
+
+def corpus_from_args(a):
+    """The corpus folder chosen by --corpus / --set (default: the dev corpus)."""
+    if getattr(a, "corpus", None):
+        return os.path.abspath(a.corpus)
+    return os.path.join(ROOT, SETS[getattr(a, "set", None) or "dev"])
 
 LEGAL_SUFFIXES = {"inc", "incorporated", "corp", "corporation", "ltd", "limited", "plc", "group",
                   "holding", "holdings", "sa", "ag", "co"}

@@ -6,6 +6,7 @@
     tools/evaluate.py --predictions out.jsonl  score records already written by `claimex extract`
     tools/evaluate.py --type money --doc 001-fakti-china-ai --errors
     tools/evaluate.py --json | --markdown
+    tools/evaluate.py --set heldout            the held-out test set (corpus/heldout/); --corpus DIR any other
 
 Mentions are matched to gold per document and per type, one to one:
   exact    same start and end (code points);
@@ -32,7 +33,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from eval_common import duration_key, fmt, norm_name, norm_unit, prf, same_number  # noqa: E402
+from eval_common import add_set_args, corpus_from_args, duration_key, fmt, norm_name, norm_unit, prf, same_number  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TYPES = ("money", "percent", "quantity", "date", "org", "person", "place", "source")
@@ -335,7 +336,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description="Score claimex mentions (and claims) against corpus/gold.")
     ap.add_argument("--claimex", default=os.path.join(ROOT, "build", "claimex"), help="the claimex binary")
     ap.add_argument("--predictions", help="JSONL records from `claimex extract` (instead of running it); - for stdin")
-    ap.add_argument("--corpus", default=os.path.join(ROOT, "corpus"), help="corpus folder")
+    add_set_args(ap)
     ap.add_argument("--rules", help="rules folder passed to claimex")
     ap.add_argument("--type", action="append", choices=TYPES, help="only this mention type (repeatable)")
     ap.add_argument("--doc", action="append", help="only this article id (repeatable)")
@@ -344,6 +345,7 @@ def main(argv=None):
     ap.add_argument("--json", action="store_true", help="machine-readable output")
     ap.add_argument("--markdown", action="store_true", help="the table as Markdown")
     a = ap.parse_args(argv)
+    a.corpus = corpus_from_args(a)
 
     gold = load_gold_docs(a.corpus, a.doc)
     if a.predictions:

@@ -7,6 +7,7 @@
     tools/evaluate_claims.py --predictions out.jsonl  score records already written by `claimex extract`
     tools/evaluate_claims.py --doc 001-fakti-china-ai --errors
     tools/evaluate_claims.py --json | --markdown
+    tools/evaluate_claims.py --set heldout            the held-out test set (corpus/heldout/); --corpus DIR any other
 
 Matching, per document, one to one (greedy, largest overlap first):
   a predicted claim and a gold claim of the same kind match when
@@ -36,7 +37,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import claims_gold  # noqa: E402
-from eval_common import duration_key, fmt, norm_name, norm_unit, prf, same_number  # noqa: E402
+from eval_common import add_set_args, corpus_from_args, duration_key, fmt, norm_name, norm_unit, prf, same_number  # noqa: E402
 
 ROOT = claims_gold.ROOT
 FIELDS = ("subject", "metric", "value", "period", "baseline", "change", "source", "chain")
@@ -461,7 +462,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description="Score claimex claims against the corpus claim gold.")
     ap.add_argument("--claimex", default=os.path.join(ROOT, "build", "claimex"), help="the claimex binary")
     ap.add_argument("--predictions", help="JSONL records from `claimex extract` (instead of running it); - for stdin")
-    ap.add_argument("--corpus", default=os.path.join(ROOT, "corpus"), help="corpus folder")
+    add_set_args(ap)
     ap.add_argument("--rules", help="rules folder passed to claimex")
     ap.add_argument("--doc", action="append", help="only this article id (repeatable)")
     ap.add_argument("--kind", action="append", choices=claims_gold.KINDS, help="only this claim kind (repeatable)")
@@ -470,7 +471,7 @@ def main(argv=None):
     ap.add_argument("--markdown", action="store_true", help="the table as Markdown")
     a = ap.parse_args(argv)
 
-    cdir = os.path.abspath(a.corpus)
+    cdir = corpus_from_args(a)
     gold, texts = load_gold(cdir, a.doc)
     if a.predictions:
         if a.predictions == "-":
