@@ -1171,7 +1171,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
             if (comma != SIZE_MAX && comma + 1 < toks.size()) cb = toks[comma + 1].begin;
             else cb = src->span.end;
-        } else if (src->span.end + 2 >= S.end || src_last + 2 >= toks.size()) {
+        } else if (src->span.end + 2 >= S.end || src_last + 2 >= toks.size() ||
+                   // '"...," said X, an analyst at Y.'; "..., the Nikkei reported earlier this week."
+                   (src_first > 2 && (toks[src_first - 1].low == "," || toks[src_first - 1].low == "\"") &&
+                    src_first * 3 > toks.size())) {
             ce = src->span.begin;
         } else {
             cb = src->span.end;
