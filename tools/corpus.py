@@ -22,11 +22,10 @@ import json
 import os
 import re
 import sys
-import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import claims_gold  # noqa: E402  (claim gold: corpus/CLAIMS.md)
-from eval_common import add_set_args, corpus_from_args  # noqa: E402
+from eval_common import add_set_args, corpus_from_args, occurrences  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -94,26 +93,6 @@ def iso_date(s):
         return True
     except ValueError:
         return False
-
-
-def is_word_char(c):
-    return c.isalnum() or unicodedata.category(c) == "Mn"
-
-
-def occurrences(text, needle):
-    """Start offsets of needle in text, counting only token-aligned matches."""
-    out = []
-    if not needle:
-        return out
-    i = text.find(needle)
-    while i >= 0:
-        j = i + len(needle)
-        ok_left = not (is_word_char(needle[0]) and i > 0 and is_word_char(text[i - 1]))
-        ok_right = not (is_word_char(needle[-1]) and j < len(text) and is_word_char(text[j]))
-        if ok_left and ok_right:
-            out.append(i)
-        i = text.find(needle, i + 1)
-    return out
 
 
 def load_article(cdir, aid):
