@@ -8,9 +8,9 @@
 //      gazetteer hits, the gazetteer entry. No values are computed here:
 //      normalise turns captures into numbers, currencies, TIMEX3 and names.
 //
-// Each pattern rule is compiled into one RE2; the literal strings its
-// matches need (RE2's FilteredRE2 atoms) tell, per paragraph, which rules can
-// match there, and only those run to get spans and captures. Gazetteers are matched by a word-start hash lookup (longest
+// Pattern rules are compiled into one RE2::Set that tells which rules can
+// match a paragraph, then each rule that can is run with its own RE2 to get
+// spans and captures. Gazetteers are matched by a word-start hash lookup (longest
 // entry first), not by regular expressions. Overlapping matches within one
 // layer are resolved: the longest wins, then the higher priority, then the
 // earlier rule. Layers: values (money, percent, quantity, date), entities
