@@ -67,6 +67,52 @@ class CorpusTest(unittest.TestCase):
                 self.assertIn(needle, r.stderr)
 
 
+class HeldoutTest(unittest.TestCase):
+    """The held-out test set (corpus/heldout/, never tuned on) is valid and its
+    articles.jsonl is up to date; the tools select it with --set heldout."""
+
+    def test_check(self):
+        r = corpus("--set", "heldout", "check")
+        self.assertEqual(r.returncode, 0, "tools/corpus.py --set heldout check found problems:\n" + r.stderr)
+        self.assertIn("articles", r.stdout)
+
+    def test_articles_jsonl_up_to_date(self):
+        with tempfile.TemporaryDirectory() as d:
+            out = os.path.join(d, "articles.jsonl")
+            r = corpus("--set", "heldout", "build", "-o", out)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            with open(out, encoding="utf-8") as f:
+                fresh = f.read()
+        with open(os.path.join(SRC, "corpus", "heldout", "articles.jsonl"), encoding="utf-8") as f:
+            committed = f.read()
+        self.assertTrue(fresh == committed,
+                        "corpus/heldout/articles.jsonl is stale: run tools/corpus.py --set heldout build and commit it")
+        ids = [json.loads(line)["id"] for line in committed.splitlines()]
+        self.assertEqual(ids, sorted(ids))
+        self.assertTrue(all(i.startswith("H") for i in ids), ids)
+        # Disjoint from the development corpus.
+        with open(os.path.join(SRC, "corpus", "articles.jsonl"), encoding="utf-8") as f:
+            dev = {json.loads(line)["id"] for line in f}
+        self.assertFalse(dev & set(ids))
+
+    def test_every_article_has_claims(self):
+        gdir = os.path.join(SRC, "corpus", "heldout", "gold")
+        for n in sorted(os.listdir(gdir)):
+            with open(os.path.join(gdir, n), encoding="utf-8") as f:
+                g = json.load(f)
+            self.assertTrue(g["mentions"], n)
+            self.assertTrue(g["claims"], n)
+
+    def test_set_selects_folder(self):
+        import eval_common
+        ns = type("A", (), {"set": "heldout", "corpus": None})()
+        self.assertEqual(eval_common.corpus_from_args(ns), os.path.join(eval_common.ROOT, "corpus", "heldout"))
+        ns.set = None
+        self.assertEqual(eval_common.corpus_from_args(ns), os.path.join(eval_common.ROOT, "corpus"))
+        ns.corpus = "/tmp/x"
+        self.assertEqual(eval_common.corpus_from_args(ns), "/tmp/x")
+
+
 class EvaluateTest(unittest.TestCase):
     def test_names(self):
         self.assertEqual(evaluate.norm_name("The Alibaba Group Holdings Ltd."), "alibaba")

@@ -5,6 +5,7 @@
     tools/claims_gold.py fix [ID...]     resolve @-references, fill anchor start/end, rewrite the files
     tools/claims_gold.py check [ID...]   validate every claim (exit 1 on problems)
     tools/claims_gold.py show ID         list an article's gold claims with their anchor in context
+    tools/claims_gold.py --set heldout check   the held-out test set (corpus/heldout/)
 
 `fix` accepts shorthand while annotating, so figures are copied from the
 hand-checked mention gold instead of retyped:
@@ -26,7 +27,9 @@ import json
 import os
 import re
 import sys
-import unicodedata
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from eval_common import add_set_args, corpus_from_args, occurrences  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KINDS = ("amount", "change", "statement")
@@ -50,27 +53,10 @@ class GoldError(Exception):
 
 # ---------------------------------------------------------------- text
 
-def is_word_char(c):
-    return c.isalnum() or unicodedata.category(c) == "Mn"
-
-
-def occurrences(text, needle):
-    """Start offsets of needle in text, counting only token-aligned matches."""
-    out = []
-    if not needle:
-        return out
-    i = text.find(needle)
-    while i >= 0:
-        j = i + len(needle)
-        ok_left = not (is_word_char(needle[0]) and i > 0 and is_word_char(text[i - 1]))
-        ok_right = not (is_word_char(needle[-1]) and j < len(text) and is_word_char(text[j]))
-        if ok_left and ok_right:
-            out.append(i)
-        i = text.find(needle, i + 1)
-    return out
-
-
 def corpus_dir(path=None):
+    """A corpus folder: path (a folder, or an argparse namespace with --set/--corpus) or the dev corpus."""
+    if path is not None and not isinstance(path, str):
+        return corpus_from_args(path)
     return os.path.abspath(path or os.path.join(ROOT, "corpus"))
 
 
@@ -265,7 +251,7 @@ def fix_gold(gold, text):
 
 
 def cmd_fix(a):
-    cdir = corpus_dir(a.corpus)
+    cdir = corpus_dir(a)
     bad = 0
     for aid in a.ids or gold_ids(cdir):
         gold, text = load(cdir, aid)
@@ -427,7 +413,7 @@ def check_gold(aid, gold, text, metrics):
 
 
 def cmd_check(a):
-    cdir = corpus_dir(a.corpus)
+    cdir = corpus_dir(a)
     metrics = metric_keys(a.rules)
     errs, n, kinds = [], 0, {}
     ids = a.ids or gold_ids(cdir)
@@ -452,7 +438,7 @@ def cmd_check(a):
 # ---------------------------------------------------------------- show
 
 def cmd_show(a):
-    cdir = corpus_dir(a.corpus)
+    cdir = corpus_dir(a)
     gold, text = load(cdir, a.id)
     for c in gold.get("claims") or []:
         s, e = c.get("start"), c.get("end")
@@ -464,7 +450,7 @@ def cmd_show(a):
 
 def main(argv=None):
     p = argparse.ArgumentParser(description="Claim gold tools (see corpus/CLAIMS.md).")
-    p.add_argument("--corpus", help="corpus folder (default: corpus/ of this source tree)")
+    add_set_args(p)
     p.add_argument("--rules", help="rules folder (default: rules/ of this source tree)")
     sub = p.add_subparsers(dest="cmd", required=True)
     f = sub.add_parser("fix", help="resolve @-references and fill anchor offsets")

@@ -5,6 +5,7 @@
     tools/corpus.py check                      validate every gold file, claims too (exit 1 on problems)
     tools/corpus.py build [-o FILE]            write corpus/articles.jsonl
     tools/corpus.py show ID [--type T]         list the mentions of an article in context
+    tools/corpus.py --set heldout check        the same on the held-out test set (corpus/heldout/)
 
 Offsets are Unicode code points (Python str indices) into the article text.
 A mention's `occurrence` (1-based, default 1) counts the places where its
@@ -21,10 +22,10 @@ import json
 import os
 import re
 import sys
-import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import claims_gold  # noqa: E402  (claim gold: corpus/CLAIMS.md)
+from eval_common import add_set_args, corpus_from_args, occurrences  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -75,11 +76,12 @@ _TIMEX = [
     r"P(\d+(\.\d+)?[YMWDQ])+", r"PX[YMWDQ]", r"PT\d+[HMS]", r"PAST_REF", r"PRESENT_REF", r"FUTURE_REF",
 ]
 TIMEX_RE = re.compile("^(?:" + "|".join(_TIMEX) + ")$")
-ID_RE = re.compile(r"^\d{3}-[a-z0-9]+(?:-[a-z0-9]+)*$")
+# NNN-slug in the dev corpus, HNN-slug in the held-out set.
+ID_RE = re.compile(r"^(?:\d{3}|H\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def corpus_dir(args=None):
-    return os.path.abspath(getattr(args, "corpus", None) or os.path.join(ROOT, "corpus"))
+    return corpus_from_args(args)
 
 
 def iso_date(s):
@@ -91,26 +93,6 @@ def iso_date(s):
         return True
     except ValueError:
         return False
-
-
-def is_word_char(c):
-    return c.isalnum() or unicodedata.category(c) == "Mn"
-
-
-def occurrences(text, needle):
-    """Start offsets of needle in text, counting only token-aligned matches."""
-    out = []
-    if not needle:
-        return out
-    i = text.find(needle)
-    while i >= 0:
-        j = i + len(needle)
-        ok_left = not (is_word_char(needle[0]) and i > 0 and is_word_char(text[i - 1]))
-        ok_right = not (is_word_char(needle[-1]) and j < len(text) and is_word_char(text[j]))
-        if ok_left and ok_right:
-            out.append(i)
-        i = text.find(needle, i + 1)
-    return out
 
 
 def load_article(cdir, aid):
@@ -470,7 +452,7 @@ def cmd_show(args):
 
 def main(argv=None):
     p = argparse.ArgumentParser(description="Gold corpus tools (see corpus/README.md).")
-    p.add_argument("--corpus", help="corpus folder (default: corpus/ of this source tree)")
+    add_set_args(p)
     sub = p.add_subparsers(dest="cmd", required=True)
     f = sub.add_parser("fix", help="fill/verify start/end offsets from text + occurrence")
     f.add_argument("ids", nargs="*", help="article ids (default: all)")

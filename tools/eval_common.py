@@ -1,8 +1,30 @@
 """What the mention and claim evaluators share: how names, units, numbers
 and durations are compared, precision/recall/F1, and how a score prints.
 Imported by tools/evaluate.py and tools/evaluate_claims.py."""
+import json
+import os
 import re
+import sys
 import unicodedata
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# Named article sets: the development corpus (rules and claim assembly are
+# tuned on it) and the held-out test set nobody tunes on (corpus/heldout/README.md).
+SETS = {"dev": "corpus", "heldout": os.path.join("corpus", "heldout")}
+
+
+def add_set_args(ap):
+    """--set NAME and --corpus DIR (DIR wins) on an argparse parser."""
+    ap.add_argument("--set", choices=sorted(SETS), default=None,
+                    help="article set: dev (corpus/, the default) or heldout (corpus/heldout/)")
+    ap.add_argument("--corpus", default=None, help="corpus folder (overrides --set)")
+
+
+def corpus_from_args(a):
+    """The corpus folder chosen by --corpus / --set (default: the dev corpus)."""
+    if getattr(a, "corpus", None):
+        return os.path.abspath(a.corpus)
+    return os.path.join(ROOT, SETS[getattr(a, "set", None) or "dev"])
 
 LEGAL_SUFFIXES = {"inc", "incorporated", "corp", "corporation", "ltd", "limited", "plc", "group",
                   "holding", "holdings", "sa", "ag", "co"}
@@ -66,3 +88,38 @@ def prf(tp, n_gold, n_pred):
 
 def fmt(x):
     return "–" if x is None else f"{x:.3f}"
+
+
+def is_word_char(c):
+    return c.isalnum() or unicodedata.category(c) == "Mn"
+
+
+def occurrences(text, needle):
+    """Start offsets of needle in text, counting only token-aligned matches."""
+    out = []
+    if not needle:
+        return out
+    i = text.find(needle)
+    while i >= 0:
+        j = i + len(needle)
+        ok_left = not (is_word_char(needle[0]) and i > 0 and is_word_char(text[i - 1]))
+        ok_right = not (is_word_char(needle[-1]) and j < len(text) and is_word_char(text[j]))
+        if ok_left and ok_right:
+            out.append(i)
+        i = text.find(needle, i + 1)
+    return out
+
+
+def read_predictions(lines, origin, prog):
+    """The records of a claimex JSONL output by document id; exits naming origin:line on a line that is not JSON."""
+    out = {}
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            r = json.loads(line)
+        except ValueError as e:
+            sys.exit(f"{prog}: {origin}:{n}: not JSON: {e}")
+        if isinstance(r, dict) and r.get("id") is not None:
+            out[str(r["id"])] = r
+    return out

@@ -6,6 +6,7 @@
     tools/evaluate.py --predictions out.jsonl  score records already written by `claimex extract`
     tools/evaluate.py --type money --doc 001-fakti-china-ai --errors
     tools/evaluate.py --json | --markdown
+    tools/evaluate.py --set heldout            the held-out test set (corpus/heldout/); --corpus DIR any other
 
 Mentions are matched to gold per document and per type, one to one:
   exact    same start and end (code points);
@@ -32,7 +33,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from eval_common import duration_key, fmt, norm_name, norm_unit, prf, same_number  # noqa: E402
+from eval_common import add_set_args, corpus_from_args, duration_key, fmt, norm_name, norm_unit, prf, read_predictions, same_number  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TYPES = ("money", "percent", "quantity", "date", "org", "person", "place", "source")
@@ -222,20 +223,6 @@ def load_gold_docs(cdir, only):
     return docs
 
 
-def read_predictions(lines, origin):
-    out = {}
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            r = json.loads(line)
-        except ValueError as e:
-            sys.exit(f"evaluate: {origin}:{n}: not JSON: {e}")
-        if isinstance(r, dict) and r.get("id") is not None:
-            out[str(r["id"])] = r
-    return out
-
-
 def run_claimex(binary, articles, rules):
     if not os.path.exists(binary):
         sys.exit(f"evaluate: no claimex binary at {binary} (build it, or pass --claimex / --predictions)")
@@ -248,7 +235,7 @@ def run_claimex(binary, articles, rules):
         sys.stderr.write(proc.stderr)
     if proc.returncode != 0:
         print(f"evaluate: warning: {' '.join(cmd)} exited {proc.returncode}", file=sys.stderr)
-    return read_predictions(proc.stdout.splitlines(), "claimex output")
+    return read_predictions(proc.stdout.splitlines(), "claimex output", "evaluate")
 
 
 # ---------------------------------------------------------------- output
@@ -335,7 +322,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description="Score claimex mentions (and claims) against corpus/gold.")
     ap.add_argument("--claimex", default=os.path.join(ROOT, "build", "claimex"), help="the claimex binary")
     ap.add_argument("--predictions", help="JSONL records from `claimex extract` (instead of running it); - for stdin")
-    ap.add_argument("--corpus", default=os.path.join(ROOT, "corpus"), help="corpus folder")
+    add_set_args(ap)
     ap.add_argument("--rules", help="rules folder passed to claimex")
     ap.add_argument("--type", action="append", choices=TYPES, help="only this mention type (repeatable)")
     ap.add_argument("--doc", action="append", help="only this article id (repeatable)")
@@ -344,14 +331,15 @@ def main(argv=None):
     ap.add_argument("--json", action="store_true", help="machine-readable output")
     ap.add_argument("--markdown", action="store_true", help="the table as Markdown")
     a = ap.parse_args(argv)
+    a.corpus = corpus_from_args(a)
 
     gold = load_gold_docs(a.corpus, a.doc)
     if a.predictions:
         if a.predictions == "-":
-            pred = read_predictions(sys.stdin.read().splitlines(), "<stdin>")
+            pred = read_predictions(sys.stdin.read().splitlines(), "<stdin>", "evaluate")
         else:
             with open(a.predictions, encoding="utf-8") as f:
-                pred = read_predictions(f.read().splitlines(), a.predictions)
+                pred = read_predictions(f.read().splitlines(), a.predictions, "evaluate")
     else:
         pred = run_claimex(a.claimex, os.path.join(a.corpus, "articles.jsonl"), a.rules)
     absent = [d for d in gold if d not in pred]

@@ -7,6 +7,7 @@
     tools/evaluate_claims.py --predictions out.jsonl  score records already written by `claimex extract`
     tools/evaluate_claims.py --doc 001-fakti-china-ai --errors
     tools/evaluate_claims.py --json | --markdown
+    tools/evaluate_claims.py --set heldout            the held-out test set (corpus/heldout/); --corpus DIR any other
 
 Matching, per document, one to one (greedy, largest overlap first):
   a predicted claim and a gold claim of the same kind match when
@@ -36,7 +37,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import claims_gold  # noqa: E402
-from eval_common import duration_key, fmt, norm_name, norm_unit, prf, same_number  # noqa: E402
+from eval_common import add_set_args, corpus_from_args, duration_key, fmt, norm_name, norm_unit, occurrences, prf, read_predictions, same_number  # noqa: E402
 
 ROOT = claims_gold.ROOT
 FIELDS = ("subject", "metric", "value", "period", "baseline", "change", "source", "chain")
@@ -224,7 +225,7 @@ def _spans_of(p, text):
         sent = p.get("sentence") or {}
         if isinstance(t, str) and t and isinstance(sent.get("start"), int) and isinstance(sent.get("end"), int):
             s0, s1 = sent["start"], sent["end"]
-            for i in claims_gold.occurrences(text[s0:s1], t):
+            for i in occurrences(text[s0:s1], t):
                 out.append((s0 + i, s0 + i + len(t)))
     return out
 
@@ -355,20 +356,6 @@ def load_gold(cdir, only):
     return docs, texts
 
 
-def read_predictions(lines, origin):
-    out = {}
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            r = json.loads(line)
-        except ValueError as e:
-            sys.exit(f"evaluate_claims: {origin}:{n}: not JSON: {e}")
-        if isinstance(r, dict) and r.get("id") is not None:
-            out[str(r["id"])] = r
-    return out
-
-
 def articles_jsonl(cdir, docs, texts):
     """corpus/articles.jsonl, or the same records built from the corpus when it is absent."""
     path = os.path.join(cdir, "articles.jsonl")
@@ -388,7 +375,7 @@ def run_claimex(binary, cdir, docs, texts, rules):
     if proc.returncode != 0:
         sys.stderr.write(proc.stderr)
         print(f"evaluate_claims: warning: {' '.join(cmd)} exited {proc.returncode}", file=sys.stderr)
-    return read_predictions(proc.stdout.splitlines(), "claimex output")
+    return read_predictions(proc.stdout.splitlines(), "claimex output", "evaluate_claims")
 
 
 # ---------------------------------------------------------------- output
@@ -461,7 +448,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description="Score claimex claims against the corpus claim gold.")
     ap.add_argument("--claimex", default=os.path.join(ROOT, "build", "claimex"), help="the claimex binary")
     ap.add_argument("--predictions", help="JSONL records from `claimex extract` (instead of running it); - for stdin")
-    ap.add_argument("--corpus", default=os.path.join(ROOT, "corpus"), help="corpus folder")
+    add_set_args(ap)
     ap.add_argument("--rules", help="rules folder passed to claimex")
     ap.add_argument("--doc", action="append", help="only this article id (repeatable)")
     ap.add_argument("--kind", action="append", choices=claims_gold.KINDS, help="only this claim kind (repeatable)")
@@ -470,14 +457,14 @@ def main(argv=None):
     ap.add_argument("--markdown", action="store_true", help="the table as Markdown")
     a = ap.parse_args(argv)
 
-    cdir = os.path.abspath(a.corpus)
+    cdir = corpus_from_args(a)
     gold, texts = load_gold(cdir, a.doc)
     if a.predictions:
         if a.predictions == "-":
-            pred = read_predictions(sys.stdin.read().splitlines(), "<stdin>")
+            pred = read_predictions(sys.stdin.read().splitlines(), "<stdin>", "evaluate_claims")
         else:
             with open(a.predictions, encoding="utf-8") as f:
-                pred = read_predictions(f.read().splitlines(), a.predictions)
+                pred = read_predictions(f.read().splitlines(), a.predictions, "evaluate_claims")
     else:
         pred = run_claimex(a.claimex, cdir, gold, texts, a.rules)
     absent = [d for d in gold if d not in pred]

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 namespace claimex::claims {
 
@@ -66,17 +67,9 @@ std::string num(double v) {
     return fmt::format("{}", v);
 }
 
-// The role a figure plays in its sentence.
-// Change verbs whose metric is their subject ("revenue rose"); the others
-// take it as object ("reduced the market value of ...", "doubled spending").
-const std::set<std::string, std::less<>> kIntransitive = {
-    "rose", "rise", "rises", "rising", "risen", "increased", "increase", "increases", "grew", "grow", "grows",
-    "grown", "jumped", "jump", "surged", "surge", "soared", "climbed", "climb", "gained", "fell", "fall", "falls",
-    "falling", "fallen", "dropped", "drop", "declined", "decline", "declines", "decreased", "decrease", "slumped",
-    "plunged", "tumbled", "slipped", "sank", "shrank", "shrink", "contracted", "eased", "advanced", "rebounded",
-    "plummeted", "expanded", "expand"};
-
-enum class Role { value, equivalent, baseline, change_amount, change_percent };
+// The role a figure plays in its sentence. `skip`: a figure that makes no claim of its own
+// (a difference from a forecast: "0.2 points higher than"; a condition: "if inflation stayed above 4%").
+enum class Role { value, equivalent, baseline, change_amount, change_percent, skip };
 
 struct Figure {
     size_t m;                 // index into mentions
@@ -92,18 +85,35 @@ struct ChangeEvent {
     std::string qualifier;
     std::optional<size_t> factor_mention;
     std::string verb;
+    bool intransitive = false;    // the metric is the verb's subject ("revenue rose")
+    bool object_only = false;     // a figure right after it is what it acts on, not the size ("raises $300m")
+    std::optional<size_t> from_baseline = std::nullopt;  // an elided verb: "and the lower rate from 10% to 18%"
 };
 
 }  // namespace
 
 struct Assembler::Impl {
-    Lexicon metrics, change_verbs, cues, verbs;
+    Lexicon metrics, change_verbs, cues, verbs, demonyms;
+    std::unordered_map<std::string, std::string> scopes, unit_metrics;
 
     explicit Impl(const rules::RuleSet& r)
         : metrics(r, "CLAIM_METRICS"),
           change_verbs(r, "CLAIM_CHANGE_VERBS"),
           cues(r, "CLAIM_CUES"),
-          verbs(Lexicon::from_list(r, "CLAIM_VERBS")) {}
+          verbs(Lexicon::from_list(r, "CLAIM_VERBS")),
+          demonyms(r, "CLAIM_DEMONYMS") {
+        auto load = [&](std::string_view name, std::unordered_map<std::string, std::string>& into) {
+            if (const auto* rows = r.table(name))
+                for (const auto& row : *rows)
+                    if (row.size() >= 2 && !row[0].empty()) into[row[0]] = row[1];
+        };
+        load("CLAIM_METRIC_SCOPES", scopes);
+        load("CLAIM_UNIT_METRICS", unit_metrics);
+    }
+    std::string scope_of(const std::string& key) const {
+        auto it = scopes.find(key);
+        return it == scopes.end() ? std::string() : it->second;
+    }
 
     std::vector<Claim> assemble(const std::vector<Mention>& ms, const text::Text& t, const DocumentInfo& doc) const;
 };
@@ -199,6 +209,30 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         return it == companies.begin() ? nullptr : *std::prev(it);
     };
 
+    // The article's main company, economy and central bank: the most named (the first
+    // named on a tie), for subjects the sentence leaves implied.
+    auto most_named = [&](auto pred) {
+        std::unordered_map<std::string, int> n;
+        std::string best;
+        int bn = 0;
+        for (const Mention& m : ms)
+            if (pred(m) && !m.name.empty())
+                if (int c = ++n[m.name]; c > bn) {
+                    bn = c;
+                    best = m.name;
+                }
+        return best;
+    };
+    const std::string doc_company =
+        most_named([](const Mention& m) { return m.type == Type::org && (m.kind == "company" || m.kind.empty()); });
+    const std::string doc_country = most_named(
+        [](const Mention& m) { return m.type == Type::place && (m.kind == "country" || m.kind == "region"); });
+    const std::string doc_bank =
+        most_named([](const Mention& m) { return m.type == Type::org && m.kind == "central_bank"; });
+    std::vector<const Mention*> central_banks;
+    for (const Mention& m : ms)
+        if (m.type == Type::org && m.kind == "central_bank") central_banks.push_back(&m);
+
     size_t next_mention = 0;
     std::set<std::string> seen_ids;
     std::vector<std::string> last_subject;
@@ -264,7 +298,12 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (!e) continue;
             // A verb inside a figure's or an entity's span is not a verb ("Cut Holdings").
             if (sv.tok_mention[k] != SIZE_MAX && !is_factor(ms[sv.tok_mention[k]])) continue;
+            // "ended 1.2% lower": some words move a figure only right after it.
+            if (e->extra2 == "p" && (k == 0 || sv.tok_mention[k - 1] == SIZE_MAX || !is_value(ms[sv.tok_mention[k - 1]])))
+                continue;
             ChangeEvent ev{k, e->value, std::nullopt, "", std::nullopt, toks[k].low};
+            ev.intransitive = e->extra2 == "i" || e->extra2 == "p";
+            ev.object_only = e->extra2 == "o";
             if (!e->extra.empty()) ev.factor = std::stod(e->extra);
             for (size_t i : sv.mentions)
                 if (is_factor(ms[i]) && ms[i].span.begin <= toks[k].begin && toks[k].end <= ms[i].span.end) {
@@ -294,17 +333,64 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             return best;
         };
 
+        // "higher than", "more than", "above", "below" right after a figure: a difference
+        // from something else ("0.2 points higher than in March"), not a claim of its own.
+        auto followed_by_comparison = [&](const Mention& m) {
+            size_t k = sv.token_at(m.span.end);
+            if (k >= toks.size()) return false;
+            const std::string& w = toks[k].low;
+            if (w == "above" || w == "below") return true;
+            static const std::set<std::string, std::less<>> cmp = {"higher", "lower", "more", "less", "bigger",
+                                                                   "smaller", "greater", "fewer"};
+            return cmp.count(w) && k + 1 < toks.size() && toks[k + 1].low == "than";
+        };
+        // A figure inside a condition ("if inflation stayed above 4%") states no fact.
+        auto in_condition = [&](size_t tok) {
+            for (size_t k = std::min(tok, toks.size()); k-- > 0;) {
+                const std::string& w = toks[k].low;
+                if (w == "," || w == ";" || w == "—") return false;
+                if (w == "if" || w == "unless") return true;
+            }
+            return false;
+        };
+        // "to a record 1 million units", "at ¥2,876", "to up to $900 million": a new level.
+        auto level_cue = [&](size_t tok) {
+            static const std::set<std::string, std::less<>> fill = {
+                "a", "an", "the", "record", "new", "fresh", "high", "low", "all-time", "of", "about", "around",
+                "roughly", "nearly", "almost", "some", "just", "over", "more", "than", "less", "under",
+                "approximately", "least", "close", "up", "its", "their", "only"};
+            for (size_t k = tok, n = 0; k-- > 0 && n < 6; ++n) {
+                if (toks[k].low == "to" || toks[k].low == "at") return true;
+                if (!fill.count(toks[k].low)) return false;
+            }
+            return false;
+        };
+
         for (size_t f = 0; f < figs.size(); ++f) {
             const Mention& m = ms[figs[f].m];
-            // Equivalent: "(US$7 billion)" or ", or $7 billion" right after a money figure.
-            if (f > 0 && m.type == Type::money && ms[figs[f - 1].m].type == Type::money) {
-                std::string gap = lower(sv.slice(ms[figs[f - 1].m].span.end, m.span.begin));
-                std::string g = trim(gap);
-                static const std::set<std::string, std::less<>> eq = {
-                    "(", "(about", "(around", "(approximately", "(roughly", "(some", "(or", "(or about", "or",
-                    "or about", "or around", "(equivalent to", "equivalent to", "(nearly", "(almost", "(over",
-                    "(more than", "(~", "(approx.", "(approx", "(circa", "(c."};
-                if (eq.count(g)) {
+            auto w = words_before(figs[f].tok, 3);
+            // Equivalent: "(US$7 billion)" right after a money figure; "or 8% of its workforce",
+            // "equal to about 5.7% of global demand" after any figure of the same clause.
+            if (f > 0) {
+                bool eq = false;
+                const Mention& prev = ms[figs[f - 1].m];
+                if (m.type == Type::money && prev.type == Type::money) {
+                    std::string g = trim(lower(sv.slice(prev.span.end, m.span.begin)));
+                    static const std::set<std::string, std::less<>> eqs = {
+                        "(", "(about", "(around", "(approximately", "(roughly", "(some", "(or", "(or about", "or",
+                        "or about", "or around", "(equivalent to", "equivalent to", "(nearly", "(almost", "(over",
+                        "(more than", "(~", "(approx.", "(approx", "(circa", "(c."};
+                    eq = eqs.count(g) > 0;
+                }
+                if (!eq && ends_with_cue(w, "equivalent")) {
+                    size_t prev_end = sv.token_at(prev.span.end);
+                    eq = figs[f].tok >= prev_end && figs[f].tok - prev_end <= 8;
+                    for (size_t k = prev_end; eq && k < figs[f].tok; ++k)
+                        if (toks[k].low == ";" || verbs.contains_word(toks[k].low) ||
+                            change_verbs.contains_word(toks[k].low))
+                            eq = false;
+                }
+                if (eq) {
                     figs[f].role = Role::equivalent;
                     size_t owner = f - 1;
                     while (owner > 0 && figs[owner].role == Role::equivalent) --owner;
@@ -312,37 +398,56 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     continue;
                 }
             }
-            // "a 2% fall in profit": a percentage right before a change word is its size.
+            if (in_condition(figs[f].tok) || followed_by_comparison(m)) {
+                figs[f].role = Role::skip;
+                continue;
+            }
+            // A percentage is a relative change; percentage points are an absolute one.
+            bool pct = m.type == Type::percent && m.unit != "pp";
+            // "a 2% fall in profit", "ended 1.2% lower": a figure right before a change word is its size.
             if (m.type == Type::percent) {
                 size_t after = sv.token_at(m.span.end);
                 bool before_event = false;
                 for (const auto& e2 : events) before_event |= e2.tok == after && !e2.factor_mention;
                 if (before_event) {
-                    figs[f].role = Role::change_percent;
+                    figs[f].role = pct ? Role::change_percent : Role::change_amount;
                     continue;
                 }
             }
-            auto w = words_before(figs[f].tok, 3);
             const ChangeEvent* ev = event_before(figs[f].tok);
             bool ev_near = ev && figs[f].tok - ev->tok <= 12;
-            // Baseline: "compared with 23 billion yuan", "up from $2bn".
-            if (ends_with_cue(w, "baseline")) {
-                size_t owner = SIZE_MAX;
-                for (size_t p = f; p-- > 0;)
-                    if (figs[p].role == Role::value && ms[figs[p].m].type == m.type) {
-                        owner = p;
-                        break;
+            // Baseline: "compared with 23 billion yuan", "up from $2bn", near a change "from 6%",
+            // "after 2.4% in April"; "from £9,100 to £5,000" is the baseline of the figure after "to".
+            bool base = ends_with_cue(w, "baseline"), base_near = ends_with_cue(w, "baseline_near");
+            if (base || base_near) {
+                if (!w.empty() && w.back() == "from" && f + 1 < figs.size() && ms[figs[f + 1].m].type == m.type) {
+                    auto w2 = words_before(figs[f + 1].tok, 2);
+                    size_t end = sv.token_at(m.span.end);
+                    if (!w2.empty() && w2.back() == "to" && figs[f + 1].tok >= end && figs[f + 1].tok - end <= 3) {
+                        figs[f].role = Role::baseline;
+                        figs[f].of = f + 1;
+                        continue;
                     }
-                if (owner != SIZE_MAX && (w.back() != "from" || ev_near)) {
-                    figs[f].role = Role::baseline;
-                    figs[f].of = owner;
-                    continue;
+                }
+                if (base || ev_near) {
+                    size_t owner = SIZE_MAX;
+                    for (size_t p = f; p-- > 0;)
+                        if ((figs[p].role == Role::value || figs[p].role == Role::change_percent) &&
+                            ms[figs[p].m].type == m.type) {
+                            owner = p;
+                            break;
+                        }
+                    if (owner != SIZE_MAX) {
+                        figs[f].role = Role::baseline;
+                        figs[f].of = owner;
+                        continue;
+                    }
                 }
             }
-            // Change size: "by $130 billion"; "rose 5%".
+            // Change size: "by $130 billion"; "rose 5%"; "cut 1,200 jobs", "adds ¥50 billion to ...".
             if (ev_near) {
                 if (ends_with_cue(w, "amount")) {
-                    figs[f].role = m.type == Type::percent ? Role::change_percent : Role::change_amount;
+                    figs[f].role = pct ? Role::change_percent : Role::change_amount;
                     continue;
                 }
                 bool right_after_verb = true;
@@ -350,18 +455,44 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     if (toks[k].is_word()) {
                         static const std::set<std::string, std::less<>> fill = {"about", "around", "nearly", "almost",
                                                                                 "some", "roughly", "more", "than",
-                                                                                "over", "just", "a", "an"};
+                                                                                "over", "just", "a", "an", "another",
+                                                                                "further"};
                         if (!fill.count(toks[k].low)) right_after_verb = false;
                     }
-                if (right_after_verb && m.type == Type::percent) {
+                if (right_after_verb && pct) {
                     figs[f].role = Role::change_percent;
                     continue;
                 }
-                if (right_after_verb && kIntransitive.count(ev->verb) && !ends_with_cue(w, "level")) {
+                // the object of "raise" is a level or an amount raised, not a change ("raises $300 million")
+                if (right_after_verb && !ev->object_only && !ends_with_cue(w, "level") && !level_cue(figs[f].tok)) {
                     figs[f].role = Role::change_amount;
                     continue;
                 }
             }
+        }
+
+        // "and the lower rate from 10% to 18%": a from–to pair with no change word of its own
+        // is a change whose direction the figures give.
+        {
+            size_t n_events = events.size();
+            for (size_t f = 0; f + 1 < figs.size(); ++f) {
+                if (figs[f].role != Role::baseline || figs[f].of != f + 1) continue;
+                size_t from_tok = figs[f].tok;
+                while (from_tok > 0 && toks[from_tok].low != "from") --from_tok;
+                size_t lo = 0;
+                for (size_t g = 0; g < f; ++g) lo = std::max(lo, sv.token_at(ms[figs[g].m].span.end));
+                bool has_event = false;
+                for (size_t e = 0; e < n_events; ++e) has_event |= events[e].tok >= lo && events[e].tok < from_tok;
+                const Mention& b = ms[figs[f].m];
+                const Mention& l = ms[figs[f + 1].m];
+                if (has_event || !b.value || !l.value || *b.value == *l.value) continue;
+                ChangeEvent ev{from_tok, *l.value > *b.value ? "up" : "down", std::nullopt, "", std::nullopt, "from"};
+                ev.from_baseline = f;
+                events.push_back(ev);
+            }
+            if (events.size() != n_events)
+                std::sort(events.begin(), events.end(),
+                          [](const ChangeEvent& x, const ChangeEvent& y) { return x.tok < y.tok; });
         }
 
         // ---- helpers for subject, metric, period, sources
@@ -548,12 +679,33 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     }
                 }
             }
-            // (c) the subject phrase: clause start to the first verb. A speaker heads the
-            // phrase too ("Toyota said operating profit fell"): in news the speaker is
-            // usually the one the figure is about, and the gold agrees.
+            // (c) the subject phrase: clause start to the first verb. A speaker is not
+            // the subject ("Analysts polled by LSEG had expected ¥4.6 trillion", "Citi
+            // expects Brent to average $85"): the clause after the cue verb has it, and
+            // with none the subject is implied (implied_subject: "Toyota said operating
+            // profit fell" → the company the article is about, Toyota).
             size_t cs = clause_start_tok(anchor);
             size_t verb = first_verb(cs, anchor);
             size_t lo = cs, hi = verb;
+            {
+                static const std::set<std::string, std::less<>> speech = {
+                    "said", "says", "say", "told", "tells", "expects", "expect", "expected", "estimates",
+                    "estimate", "estimated", "forecast", "forecasts", "predicted", "predicts", "predict", "sees",
+                    "see", "believes", "believe", "projects", "projected", "warned", "warns", "noted", "notes",
+                    "thinks", "reckons", "calculated", "calculates", "wrote", "argued", "added"};
+                static const std::set<std::string, std::less<>> aux = {"had", "has", "have", "would", "will",
+                                                                       "could", "may", "might", "also", "now",
+                                                                       "is", "was", "were", "are", "did", "does"};
+                size_t sp = verb;
+                while (sp < anchor && aux.count(toks[sp].low)) ++sp;
+                if (sp < anchor && speech.count(toks[sp].low)) {
+                    size_t c2 = sp + 1;
+                    if (c2 < anchor && toks[c2].low == "that") ++c2;
+                    lo = c2;
+                    hi = first_verb(c2, anchor);
+                    if (lo >= hi) return s;
+                }
+            }
             // A phrase that starts with the metric names its subject after "in"/"at"/"for"
             // ("Consumer prices in the currency bloc rose"); else it has none ("Revenues
             // from AI-related products will ...").
@@ -695,6 +847,74 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
 
         // "Revenue rose 12 per cent": a claim with no subject of its own is about the
         // subject of the paragraph's previous claim (marked as a fallback).
+        // A subject that is missing, a person (the speaker), or no real noun phrase ("about",
+        // "Revenue", "company also", "the stock") is implied by the metric's scope
+        // (rules/claims/metric_scopes.tsv): the economy (a demonym in the clause, else the
+        // country the article names most), the central bank, or the company (the last named
+        // in the paragraph, else the one the article names most).
+        auto implied_subject = [&](Subject& s, const MetricHit& metric, size_t anchor) {
+            bool persons = !s.names.empty();
+            for (const auto& n : s.names) {
+                bool person = false;
+                for (size_t i : sv.mentions) person |= ms[i].type == Type::person && ms[i].name == n;
+                persons &= person;
+            }
+            bool bad = false, garbage = false;
+            std::string head;
+            if (s.names.empty() && !s.description.empty()) {
+                std::vector<Token> d = tokenize(s.description, {0, static_cast<uint32_t>(s.description.size())});
+                static const std::set<std::string, std::less<>> trailing = {"also", "now", "still", "already",
+                                                                            "alone", "itself", "too", "meanwhile"};
+                while (!d.empty() && (trailing.count(d.back().low) || !d.back().is_word())) d.pop_back();
+                static const std::set<std::string, std::less<>> junk = {
+                    "about", "roughly", "nearly", "almost", "just", "some", "first", "around", "over", "under",
+                    "more", "less", "each", "every", "only", "even", "all", "most", "many", "several", "few",
+                    "against", "a", "an", "it", "its", "new", "another", "one", "both", "such"};
+                garbage = d.empty() || junk.count(d.front().low) || d.size() > 8;
+                for (const Token& k : d)
+                    for (char c : k.low) garbage |= std::isdigit(static_cast<unsigned char>(c)) != 0;
+                for (size_t k = 0; k < d.size() && !bad; ++k) bad = metrics.match(d, k, nullptr) != nullptr;
+                if (!d.empty()) head = d.back().low;
+                static const std::set<std::string, std::less<>> generic = {
+                    "company", "group", "firm", "bank", "lender", "developer", "stock", "shares", "share",
+                    "economy", "unit", "business", "carmaker", "automaker", "chipmaker", "miner", "insurer",
+                    "retailer", "startup", "operator", "conglomerate", "watchdog", "quarter", "period", "year",
+                    "half", "month", "offer", "programme", "program", "producer", "exporter", "country"};
+                bad |= garbage || generic.count(head) > 0;
+            }
+            if (!persons && !(s.names.empty() && (s.description.empty() || bad))) return;
+            std::string scope = metric.key.empty() ? std::string() : scope_of(metric.key);
+            if (scope.empty()) {
+                if (head == "economy" || head == "country") scope = "economy";
+                else if (head == "bank") scope = "bank";
+                else if (!head.empty() && head != "quarter" && head != "period" && head != "year" &&
+                         head != "half" && head != "month" && !garbage)
+                    scope = "company";
+            }
+            std::string name;
+            if (scope == "economy") {
+                for (size_t k = clause_start_tok(anchor); k < anchor && name.empty(); ++k) {
+                    size_t n = 0;
+                    if (const Lexicon::Entry* e = demonyms.match(toks, k, &n)) name = e->value;
+                }
+                if (name.empty()) name = doc_country;
+            } else if (scope == "bank") {
+                auto it = std::lower_bound(central_banks.begin(), central_banks.end(), toks[std::min(anchor, toks.size() - 1)].begin, by_begin);
+                name = it == central_banks.begin() ? doc_bank : (*std::prev(it))->name;
+            } else if (scope == "company") {
+                const Mention* c = last_company_before(S.begin);
+                if (c && t.paragraph_index(c->span.begin) == t.paragraph_index(S.begin)) name = c->name;
+                else name = doc_company;
+            }
+            if (!name.empty()) {
+                s.names = {name};
+                s.description.clear();
+                s.fallback = true;
+            } else if (garbage) {
+                s.description.clear();
+            }
+        };
+
         auto continue_subject = [&](Subject& s) {
             if (!s.names.empty() || !s.description.empty()) return;
             if (last_subject_para == t.paragraph_index(S.begin) && !last_subject.empty()) {
@@ -753,17 +973,24 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (figs[f].tok <= ev.tok || figs[f].tok >= next_tok) continue;
                 if (figs[f].role == Role::change_amount && !amount) amount = f;
                 else if (figs[f].role == Role::change_percent && !percent) percent = f;
-                else if (figs[f].role == Role::value && !level) {
-                    auto w = words_before(figs[f].tok, 2);
-                    if (!w.empty() && w.back() == "to") level = f;
-                }
+                else if (figs[f].role == Role::value && !level && level_cue(figs[f].tok)) level = f;
             }
+            if (ev.from_baseline && !level && *ev.from_baseline + 1 < figs.size()) level = *ev.from_baseline + 1;
             if (!level && (ev.verb == "up" || ev.verb == "down"))
                 for (size_t f = figs.size(); f-- > 0;)
                     if (figs[f].tok < ev.tok && figs[f].role == Role::value && !consumed.count(f)) {
                         bool near = true;
                         for (size_t k = sv.token_at(ms[figs[f].m].span.end); k < ev.tok; ++k)
                             if (toks[k].is_word() && toks[k].low != "or") near = false;
+                        // "sales of 2.4 million vehicles in the quarter, ..., down 3.5%": the
+                        // figure the appositive follows, with no other change word between
+                        if (!near && ev.tok > 0 && toks[ev.tok - 1].low == "," && ev.tok - figs[f].tok <= 25) {
+                            near = true;
+                            for (const auto& e2 : events)
+                                if (e2.tok > figs[f].tok && e2.tok < ev.tok) near = false;
+                            for (size_t k = figs[f].tok; k < ev.tok; ++k)
+                                if (toks[k].low == ";" || verbs.contains_word(toks[k].low)) near = false;
+                        }
                         if (near) level = f;
                         break;
                     }
@@ -773,7 +1000,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             Json j;
             double conf = 0.55;
             size_t anchor = ev.tok;
-            bool transitive = !kIntransitive.count(ev.verb);
+            bool transitive = !ev.intransitive;
             MetricHit metric =
                 find_metric(clause_start_tok(anchor), anchor, std::min(toks.size(), next_tok), transitive);
             Subject subj = find_subject(metric, std::min(anchor, metric.tok == SIZE_MAX ? anchor : std::max(anchor, metric.tok)));
@@ -786,6 +1013,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         break;
                     }
             }
+            if (!metric.key.empty() || !subj.names.empty() || !subj.description.empty()) implied_subject(subj, metric, anchor);
             continue_subject(subj);
             subject_json(subj, j, conf);
             j["metric"] = metric.key.empty() ? Json(nullptr) : Json(metric.key);
@@ -808,13 +1036,18 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             j["change"] = ch;
             uint32_t after = toks[ev.tok].end;
             uint32_t limit = next_tok < toks.size() ? toks[next_tok].begin : S.end;
+            // the period of the change comes before its baseline's ("up from $89.5bn a year earlier")
+            for (size_t f = 0; f < figs.size(); ++f)
+                if (figs[f].role == Role::baseline && ((level && figs[f].of == *level) || (percent && figs[f].of == *percent)) &&
+                    ms[figs[f].m].span.begin > after)
+                    limit = std::min(limit, ms[figs[f].m].span.begin);
             auto per = find_period(after, limit, used_dates);
             j["period"] = per ? period_json(ms[*per], t) : Json(nullptr);
             if (per) conf += 0.05;
             Json base = nullptr;
-            if (level)
-                for (size_t f = 0; f < figs.size(); ++f)
-                    if (figs[f].role == Role::baseline && figs[f].of == *level) {
+            for (size_t f = 0; f < figs.size() && (level || percent); ++f)
+                    if (figs[f].role == Role::baseline &&
+                        ((level && figs[f].of == *level) || (!level && percent && figs[f].of == *percent))) {
                         base = Json::object();
                         base["value"] = value_json(ms[figs[f].m], t);
                         auto bp = find_period(ms[figs[f].m].span.end, S.end, used_dates);
@@ -846,7 +1079,15 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
             size_t cs = clause_start_tok(anchor);
             MetricHit metric = find_metric(cs, anchor, std::min(toks.size(), std::min(next_fig_tok, anchor + 6)));
+            if (metric.key.empty() && v.type == Type::quantity) {
+                // "cut 1,200 jobs", "2 million bpd": the unit names what is counted; a count
+                // of nothing measured ("20 countries", "three models") is no claim.
+                auto it = unit_metrics.find(v.unit);
+                if (it == unit_metrics.end()) continue;
+                metric.key = it->second;
+            }
             Subject subj = find_subject(metric, anchor);
+            implied_subject(subj, metric, anchor);
             continue_subject(subj);
             subject_json(subj, j, conf);
             j["metric"] = metric.key.empty() ? Json(nullptr) : Json(metric.key);
@@ -930,7 +1171,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
             if (comma != SIZE_MAX && comma + 1 < toks.size()) cb = toks[comma + 1].begin;
             else cb = src->span.end;
-        } else if (src->span.end + 2 >= S.end || src_last + 2 >= toks.size()) {
+        } else if (src->span.end + 2 >= S.end || src_last + 2 >= toks.size() ||
+                   // '"...," said X, an analyst at Y.'; "..., the Nikkei reported earlier this week."
+                   (src_first > 2 && (toks[src_first - 1].low == "," || toks[src_first - 1].low == "\"") &&
+                    src_first * 3 > toks.size())) {
             ce = src->span.begin;
         } else {
             cb = src->span.end;

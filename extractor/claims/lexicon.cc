@@ -16,6 +16,18 @@ std::vector<Token> tokenize(std::string_view a, text::Span span) {
     uint32_t i = span.begin;
     while (i < span.end) {
         unsigned char c = static_cast<unsigned char>(a[i]);
+        // em and en dashes (E2 80 94 / E2 80 93) and "--"
+        if (c == 0xE2 && i + 2 < span.end && static_cast<unsigned char>(a[i + 1]) == 0x80 &&
+            (static_cast<unsigned char>(a[i + 2]) == 0x94 || static_cast<unsigned char>(a[i + 2]) == 0x93)) {
+            out.push_back({i, i + 3, "—"});
+            i += 3;
+            continue;
+        }
+        if (c == '-' && i + 1 < span.end && a[i + 1] == '-') {
+            out.push_back({i, i + 2, "—"});
+            i += 2;
+            continue;
+        }
         if (std::isalnum(c) || c >= 0x80) {
             uint32_t k = i;
             while (k < span.end && word_byte(static_cast<unsigned char>(a[k]))) ++k;
@@ -43,7 +55,7 @@ Lexicon::Lexicon(const rules::RuleSet& rules, std::string_view table) {
     if (!rows) return;
     for (const auto& row : *rows) {
         if (row.empty() || row[0].empty()) continue;
-        add(row[0], row.size() > 1 ? row[1] : row[0], row.size() > 2 ? row[2] : "");
+        add(row[0], row.size() > 1 ? row[1] : row[0], row.size() > 2 ? row[2] : "", row.size() > 3 ? row[3] : "");
     }
 }
 
@@ -54,13 +66,14 @@ Lexicon Lexicon::from_list(const rules::RuleSet& rules, std::string_view list) {
     return lx;
 }
 
-void Lexicon::add(const std::string& phrase, std::string value, std::string extra) {
+void Lexicon::add(const std::string& phrase, std::string value, std::string extra, std::string extra2) {
     std::vector<Token> toks = tokenize(phrase, {0, static_cast<uint32_t>(phrase.size())});
     Entry e;
     for (auto& t : toks) e.words.push_back(t.low);
     if (e.words.empty()) return;
     e.value = std::move(value);
     e.extra = std::move(extra);
+    e.extra2 = std::move(extra2);
     auto& v = by_first_[e.words[0]];
     v.push_back(std::move(e));
     std::stable_sort(v.begin(), v.end(), [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); });

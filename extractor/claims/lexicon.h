@@ -15,11 +15,15 @@ namespace claimex::claims {
 
 // A word of the analysis text: [begin, end) bytes and its lower-case form.
 // Punctuation marks that matter for structure ( ( ) , ; : ' ) are tokens of
-// their own; other punctuation is skipped.
+// their own, and so are dashes ("—", "–", "--", all as "—": a dateline's
+// end); other punctuation is skipped.
 struct Token {
     uint32_t begin = 0, end = 0;
     std::string low;
-    bool is_word() const { return !low.empty() && (std::isalnum(static_cast<unsigned char>(low[0])) || static_cast<unsigned char>(low[0]) >= 0x80); }
+    bool is_word() const {
+        return !low.empty() && low != "—" &&
+               (std::isalnum(static_cast<unsigned char>(low[0])) || static_cast<unsigned char>(low[0]) >= 0x80);
+    }
 };
 
 std::vector<Token> tokenize(std::string_view analysis, text::Span span);
@@ -32,6 +36,7 @@ public:
         std::vector<std::string> words;
         std::string value;
         std::string extra;
+        std::string extra2;  // a fourth column, when the table has one
     };
     Lexicon() = default;
     // From a rule-set table (columns: phrase, value, extra); a missing table
@@ -45,7 +50,7 @@ public:
     bool contains_word(std::string_view w) const;
 
 private:
-    void add(const std::string& phrase, std::string value, std::string extra);
+    void add(const std::string& phrase, std::string value, std::string extra, std::string extra2 = {});
     std::unordered_map<std::string, std::vector<Entry>> by_first_;
 };
 
