@@ -156,7 +156,28 @@ bool word_needs_look(const char* p) {
 // as is, the short escapes, \u00XX for other control bytes. Text that is not
 // valid UTF-8 (rare: a file name, say) goes through nlohmann itself, whose
 // way of replacing bad bytes with U+FFFD is then kept exactly.
-void append_escaped(std::string& out, std::string_view s) {
+void append_escaped_slow(std::string& out, std::string_view s);
+
+// The common case inline: a short string with nothing to escape (keys, names,
+// codes) goes out in one append.
+inline void append_escaped(std::string& out, std::string_view s) {
+    const size_t n = s.size();
+    if (n <= 16) {
+        char buf[18];
+        buf[0] = '"';
+        char* w = buf + 1;
+        for (char c : s) *w++ = c;
+        for (size_t k = n; k < 16; ++k) buf[1 + k] = 'a';  // padding for the word tests
+        if (!word_needs_look(buf + 1) && !word_needs_look(buf + 9)) {
+            buf[1 + n] = '"';
+            out.append(buf, n + 2);
+            return;
+        }
+    }
+    append_escaped_slow(out, s);
+}
+
+void append_escaped_slow(std::string& out, std::string_view s) {
     const char* d = s.data();
     const size_t n = s.size();
     const size_t mark = out.size();
