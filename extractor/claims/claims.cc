@@ -95,6 +95,13 @@ struct ChangeEvent {
 struct Assembler::Impl {
     Lexicon metrics, change_verbs, cues, verbs, demonyms;
     std::unordered_map<std::string, std::string> scopes, unit_metrics;
+    // Metrics quoted as markets move (metric_scopes.tsv, third column `market`): a
+    // report's period and release source do not govern them.
+    std::set<std::string, std::less<>> market_metrics;
+    // Word classes of rules/claims/words.tsv (CLAIM_WORDS), see its header.
+    using Words = std::set<std::string, std::less<>>;
+    Words speech_verbs, speech_aux, comparison_words, comparison_bare, condition_words, level_fillers,
+        approx_words, baseline_period_words, period_bound_words, modal_words, superlatives;
 
     explicit Impl(const rules::RuleSet& r)
         : metrics(r, "CLAIM_METRICS"),
@@ -108,7 +115,22 @@ struct Assembler::Impl {
                     if (row.size() >= 2 && !row[0].empty()) into[row[0]] = row[1];
         };
         load("CLAIM_METRIC_SCOPES", scopes);
+        if (const auto* rows = r.table("CLAIM_METRIC_SCOPES"))
+            for (const auto& row : *rows)
+                if (row.size() >= 3 && row[2] == "market") market_metrics.insert(row[0]);
         load("CLAIM_UNIT_METRICS", unit_metrics);
+        const std::pair<const char*, Words*> classes[] = {
+            {"speech", &speech_verbs},         {"speech_aux", &speech_aux},
+            {"comparison", &comparison_words}, {"comparison_bare", &comparison_bare},
+            {"condition", &condition_words},   {"level_filler", &level_fillers},
+            {"approx", &approx_words},         {"baseline_period", &baseline_period_words},
+            {"period_bound", &period_bound_words}, {"modal", &modal_words},
+            {"superlative", &superlatives}};
+        if (const auto* rows = r.table("CLAIM_WORDS"))
+            for (const auto& row : *rows)
+                if (row.size() >= 2 && !row[0].empty())
+                    for (const auto& [name, set] : classes)
+                        if (row[1] == name) set->insert(lower(row[0]));
     }
     std::string scope_of(const std::string& key) const {
         auto it = scopes.find(key);
@@ -237,6 +259,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     std::set<std::string> seen_ids;
     std::vector<std::string> last_subject;
     size_t last_subject_para = SIZE_MAX;
+    // The report period that governs figures stated without a date: the last period
+    // a figure of the same paragraph was given, else the article's first (its lead's
+    // quarter, half, month or fiscal year).
+    std::optional<size_t> doc_period, para_period;
+    size_t para_period_para = SIZE_MAX;
 
     for (const text::Span& S : t.sentences()) {
         SentenceView sv{ms, t, S, {}, {}, {}};
@@ -339,29 +366,25 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             size_t k = sv.token_at(m.span.end);
             if (k >= toks.size()) return false;
             const std::string& w = toks[k].low;
-            if (w == "above" || w == "below") return true;
-            static const std::set<std::string, std::less<>> cmp = {"higher", "lower", "more", "less", "bigger",
-                                                                   "smaller", "greater", "fewer"};
-            return cmp.count(w) && k + 1 < toks.size() && toks[k + 1].low == "than";
+            if (comparison_bare.count(w)) return true;
+            return comparison_words.count(w) && k + 1 < toks.size() && toks[k + 1].low == "than";
         };
         // A figure inside a condition ("if inflation stayed above 4%") states no fact.
         auto in_condition = [&](size_t tok) {
             for (size_t k = std::min(tok, toks.size()); k-- > 0;) {
                 const std::string& w = toks[k].low;
                 if (w == "," || w == ";" || w == "—") return false;
-                if (w == "if" || w == "unless") return true;
+                if (condition_words.count(w)) return true;
             }
             return false;
         };
         // "to a record 1 million units", "at ¥2,876", "to up to $900 million": a new level.
         auto level_cue = [&](size_t tok) {
-            static const std::set<std::string, std::less<>> fill = {
-                "a", "an", "the", "record", "new", "fresh", "high", "low", "all-time", "of", "about", "around",
-                "roughly", "nearly", "almost", "some", "just", "over", "more", "than", "less", "under",
-                "approximately", "least", "close", "up", "its", "their", "only"};
             for (size_t k = tok, n = 0; k-- > 0 && n < 6; ++n) {
-                if (toks[k].low == "to" || toks[k].low == "at") return true;
-                if (!fill.count(toks[k].low)) return false;
+                size_t cn = 0;
+                const Lexicon::Entry* c = cues.match(toks, k, &cn);
+                if (c && c->value == "level" && cn == 1) return true;
+                if (!level_fillers.count(toks[k].low) && !approx_words.count(toks[k].low)) return false;
             }
             return false;
         };
@@ -375,12 +398,21 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 bool eq = false;
                 const Mention& prev = ms[figs[f - 1].m];
                 if (m.type == Type::money && prev.type == Type::money) {
-                    std::string g = trim(lower(sv.slice(prev.span.end, m.span.begin)));
-                    static const std::set<std::string, std::less<>> eqs = {
-                        "(", "(about", "(around", "(approximately", "(roughly", "(some", "(or", "(or about", "or",
-                        "or about", "or around", "(equivalent to", "equivalent to", "(nearly", "(almost", "(over",
-                        "(more than", "(~", "(approx.", "(approx", "(circa", "(c."};
-                    eq = eqs.count(g) > 0;
+                    // "(US$7 billion)", "(about $3bn)", "or about €1bn", "(equivalent to ...)": an
+                    // opening parenthesis or an equivalent cue, then only approximation words.
+                    size_t k = sv.token_at(prev.span.end), end = figs[f].tok;
+                    bool cue = false;
+                    if (k < end && toks[k].low == "(") {
+                        cue = true;
+                        ++k;
+                    }
+                    size_t n = 0;
+                    if (const Lexicon::Entry* c = cues.match(toks, k, &n); c && c->value == "equivalent" && k + n <= end) {
+                        cue = true;
+                        k += n;
+                    }
+                    while (k < end && approx_words.count(toks[k].low)) ++k;
+                    eq = cue && k == end;
                 }
                 if (!eq && ends_with_cue(w, "equivalent")) {
                     size_t prev_end = sv.token_at(prev.span.end);
@@ -688,17 +720,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             size_t verb = first_verb(cs, anchor);
             size_t lo = cs, hi = verb;
             {
-                static const std::set<std::string, std::less<>> speech = {
-                    "said", "says", "say", "told", "tells", "expects", "expect", "expected", "estimates",
-                    "estimate", "estimated", "forecast", "forecasts", "predicted", "predicts", "predict", "sees",
-                    "see", "believes", "believe", "projects", "projected", "warned", "warns", "noted", "notes",
-                    "thinks", "reckons", "calculated", "calculates", "wrote", "argued", "added"};
-                static const std::set<std::string, std::less<>> aux = {"had", "has", "have", "would", "will",
-                                                                       "could", "may", "might", "also", "now",
-                                                                       "is", "was", "were", "are", "did", "does"};
                 size_t sp = verb;
-                while (sp < anchor && aux.count(toks[sp].low)) ++sp;
-                if (sp < anchor && speech.count(toks[sp].low)) {
+                while (sp < anchor && speech_aux.count(toks[sp].low)) ++sp;
+                if (sp < anchor && speech_verbs.count(toks[sp].low)) {
                     size_t c2 = sp + 1;
                     if (c2 < anchor && toks[c2].low == "that") ++c2;
                     lo = c2;
@@ -756,19 +780,84 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             return s;
         };
 
-        auto find_period = [&](uint32_t after, uint32_t limit, std::set<size_t>& used) -> std::optional<size_t> {
+        // A date that names the period of a comparison ("a year earlier", "the same
+        // period last year") is a baseline's period, never the claim's own.
+        auto baseline_date = [&](size_t i) {
+            std::string_view d = t.analysis_slice(ms[i].span);
+            std::vector<Token> dt = tokenize(d, {0, static_cast<uint32_t>(d.size())});
+            for (const Token& k : dt)
+                if (baseline_period_words.count(k.low)) return true;
+            return false;
+        };
+        // "the highest since November 2020", "the first loss in more than three decades": the date
+        // a record is measured against, not the figure's period.
+        auto record_reference = [&](size_t i) {
+            size_t k = sv.token_at(ms[i].span.begin);
+            for (size_t j = k, n = 0; j-- > 0 && n < 6; ++n) {
+                if (toks[j].low == "," || toks[j].low == ";") break;
+                if (superlatives.count(toks[j].low)) return true;
+            }
+            return false;
+        };
+        auto find_period = [&](uint32_t after, uint32_t limit, std::set<size_t>& used,
+                               bool for_baseline = false) -> std::optional<size_t> {
             // nearest date after `after` before `limit`, else nearest before `after` in the sentence
             std::optional<size_t> best;
+            auto usable = [&](size_t i) {
+                return ms[i].type == Type::date && !used.count(i) && (for_baseline || !baseline_date(i)) &&
+                       !record_reference(i);
+            };
             for (size_t i : sv.mentions)
-                if (ms[i].type == Type::date && !used.count(i) && ms[i].span.begin >= after && ms[i].span.begin < limit) {
+                if (usable(i) && ms[i].span.begin >= after && ms[i].span.begin < limit) {
                     best = i;
                     break;
                 }
             if (!best)
                 for (size_t i : sv.mentions)
-                    if (ms[i].type == Type::date && !used.count(i) && ms[i].span.end <= after) best = i;
+                    if (usable(i) && ms[i].span.end <= after) best = i;
             if (best) used.insert(*best);
             return best;
+        };
+        // A report period: a calendar or fiscal year, half, quarter or month (not a day,
+        // a week, a duration, nor the start or end of a span: "since 2022", "by 2027").
+        auto report_period = [&](size_t i) {
+            const std::string& x = ms[i].timex;
+            if (x.empty() || x[0] == 'P' || x.find('W') != std::string::npos || baseline_date(i)) return false;
+            size_t dashes = std::count(x.begin(), x.end(), '-');
+            bool fiscal = x.rfind("FY", 0) == 0;
+            if (!fiscal && !(x.size() >= 4 && std::isdigit(static_cast<unsigned char>(x[0])))) return false;
+            if (!fiscal && dashes >= 2) return false;
+            size_t k = sv.token_at(ms[i].span.begin);
+            if (k > 0 && k < toks.size() && period_bound_words.count(toks[k - 1].low)) return false;
+            return true;
+        };
+        // The claim's period: from its clause and sentence, else the governing report period
+        // (marked inherited). Never the publication date.
+        auto claim_period = [&](uint32_t after, uint32_t limit, std::set<size_t>& used, const std::string& metric,
+                                size_t anchor) -> Json {
+            auto per = find_period(after, limit, used);
+            size_t para = t.paragraph_index(S.begin);
+            if (per) {
+                if (report_period(*per)) {
+                    para_period = *per;
+                    para_period_para = para;
+                    if (!doc_period) doc_period = *per;
+                }
+                return period_json(ms[*per], t);
+            }
+            // Only a report's own figures inherit: a metric with an implied holder, not a market price.
+            if (metric.empty() || scope_of(metric).empty() || market_metrics.count(metric)) return Json(nullptr);
+            std::optional<size_t> inh = para_period_para == para ? para_period : std::nullopt;
+            if (!inh) {
+                // A plan or forecast ("will rise", "could reach") is not a figure of the report.
+                for (size_t k = clause_start_tok(anchor); k < toks.size() && k < anchor + 8; ++k)
+                    if (modal_words.count(toks[k].low)) return Json(nullptr);
+                inh = doc_period;
+            }
+            if (!inh) return Json(nullptr);
+            Json j = period_json(ms[*inh], t);
+            j["inherited"] = true;
+            return j;
         };
 
         auto sources_json = [&](double& conf) {
@@ -1041,16 +1130,15 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (figs[f].role == Role::baseline && ((level && figs[f].of == *level) || (percent && figs[f].of == *percent)) &&
                     ms[figs[f].m].span.begin > after)
                     limit = std::min(limit, ms[figs[f].m].span.begin);
-            auto per = find_period(after, limit, used_dates);
-            j["period"] = per ? period_json(ms[*per], t) : Json(nullptr);
-            if (per) conf += 0.05;
+            j["period"] = claim_period(after, limit, used_dates, metric.key, anchor);
+            if (!j["period"].is_null()) conf += j["period"].contains("inherited") ? 0.02 : 0.05;
             Json base = nullptr;
             for (size_t f = 0; f < figs.size() && (level || percent); ++f)
                     if (figs[f].role == Role::baseline &&
                         ((level && figs[f].of == *level) || (!level && percent && figs[f].of == *percent))) {
                         base = Json::object();
                         base["value"] = value_json(ms[figs[f].m], t);
-                        auto bp = find_period(ms[figs[f].m].span.end, S.end, used_dates);
+                        auto bp = find_period(ms[figs[f].m].span.end, S.end, used_dates, true);
                         base["period"] = bp ? period_json(ms[*bp], t) : Json(nullptr);
                         break;
                     }
@@ -1104,9 +1192,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             uint32_t base_begin = limit;
             for (const auto& g : figs)
                 if (g.role == Role::baseline && g.of == f) base_begin = std::min(base_begin, ms[g.m].span.begin);
-            auto per = find_period(v.span.end, base_begin, used_dates);
-            j["period"] = per ? period_json(ms[*per], t) : Json(nullptr);
-            if (per) conf += 0.05;
+            j["period"] = claim_period(v.span.end, base_begin, used_dates, metric.key, anchor);
+            if (!j["period"].is_null()) conf += j["period"].contains("inherited") ? 0.02 : 0.05;
             Json base = nullptr;
             for (const auto& g : figs)
                 if (g.role == Role::baseline && g.of == f) {
@@ -1117,14 +1204,14 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     for (const auto& h : figs)
                         if (h.role == Role::equivalent && h.of == gi) beq.push_back(value_json(ms[h.m], t));
                     base["equivalents"] = beq;
-                    auto bp = find_period(ms[g.m].span.end, limit, used_dates);
+                    auto bp = find_period(ms[g.m].span.end, limit, used_dates, true);
                     base["period"] = bp ? period_json(ms[*bp], t) : Json(nullptr);
                     break;
                 }
             j["baseline"] = base;
             j["sources"] = sources_json(conf);
             std::string key = fmt::format("{}|{}|{}|{}|{}", fmt::join(subj.names, "+"), subj.description, metric.key,
-                                          value_key(v), per ? ms[*per].timex : "");
+                                          value_key(v), j["period"].is_null() ? std::string() : j["period"].value("value", std::string()));
             finish(std::move(j), "amount", key, conf);
             made_numeric = true;
         }
