@@ -101,7 +101,7 @@ struct Assembler::Impl {
     // Word classes of rules/claims/words.tsv (CLAIM_WORDS), see its header.
     using Words = std::set<std::string, std::less<>>;
     Words speech_verbs, speech_aux, comparison_words, comparison_bare, condition_words, level_fillers,
-        approx_words, baseline_period_words, period_bound_words, modal_words, superlatives;
+        approx_words, baseline_period_words, period_bound_words, modal_words, superlatives, release_kinds, release_cues;
 
     explicit Impl(const rules::RuleSet& r)
         : metrics(r, "CLAIM_METRICS"),
@@ -125,7 +125,7 @@ struct Assembler::Impl {
             {"condition", &condition_words},   {"level_filler", &level_fillers},
             {"approx", &approx_words},         {"baseline_period", &baseline_period_words},
             {"period_bound", &period_bound_words}, {"modal", &modal_words},
-            {"superlative", &superlatives}};
+            {"superlative", &superlatives}, {"release_kind", &release_kinds}, {"release_cue", &release_cues}};
         if (const auto* rows = r.table("CLAIM_WORDS"))
             for (const auto& row : *rows)
                 if (row.size() >= 2 && !row[0].empty())
@@ -219,11 +219,15 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
 
     // Companies and sources in document order, so that "the company" and the
     // paragraph's sources are found by binary search, not by a scan per claim.
-    std::vector<const Mention*> companies, named_sources;
+    std::vector<const Mention*> companies, named_sources, releases;
     for (const Mention& m : ms) {
         if (m.type == Type::org && (m.kind == "company" || m.kind.empty())) companies.push_back(&m);
         if (m.type == Type::source && !m.name.empty()) named_sources.push_back(&m);
+        // An organisation's own release of its figures (not a forecast, nor a person's view).
+        if (m.type == Type::source && !m.name.empty() && release_kinds.count(m.kind) && release_cues.count(m.cue))
+            releases.push_back(&m);
     }
+    const size_t lead_paragraphs = 2;  // a release named this early governs the headline too
     auto by_begin = [](const Mention* m, uint32_t b) { return m->span.begin < b; };
     // Last company named before a position (for "the company").
     auto last_company_before = [&](uint32_t byte) -> const Mention* {
@@ -860,7 +864,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             return j;
         };
 
-        auto sources_json = [&](double& conf) {
+        auto sources_json = [&](double& conf, const std::string& metric) {
             Json arr = Json::array();
             std::vector<const Mention*> here;
             for (size_t i : sv.mentions)
@@ -875,7 +879,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 uint32_t best_dist = UINT32_MAX;
                 for (auto it = std::lower_bound(named_sources.begin(), named_sources.end(), P.begin, by_begin);
                      it != named_sources.end() && (*it)->span.begin < P.end; ++it) {
-                    if ((*it)->span.end > P.end) continue;
+                    if ((*it)->span.end > P.end || (*it)->span.begin > S.begin) continue;
                     uint32_t d = (*it)->span.begin > S.begin ? (*it)->span.begin - S.begin : S.begin - (*it)->span.begin;
                     if ((*it)->kind.empty()) d += 1u << 20;
                     if (d < best_dist) {
@@ -888,6 +892,15 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     if (!best->cites.empty())
                         for (auto* m : named_sources)
                             if (m->name == best->cites && t.paragraph_index(m->span.begin) == pi) here.push_back(m);
+                }
+                // A release governs the report's figures that follow it ("Statistics Canada said on
+                // Friday", "figures from the ONS showed", "the company said in a statement"): the last
+                // release before the sentence, else (a headline, a lead) the article's first one.
+                if (here.empty() && !metric.empty() && !scope_of(metric).empty() && !market_metrics.count(metric)) {
+                    auto it = std::lower_bound(releases.begin(), releases.end(), S.begin, by_begin);
+                    if (it != releases.begin()) here.push_back(*std::prev(it));
+                    else if (!releases.empty() && t.paragraph_index(releases.front()->span.begin) <= lead_paragraphs)
+                        here.push_back(releases.front());
                 }
                 // The lead governs the article only when the article re-reports someone else's
                 // reporting ("..., the Financial Times reported").
@@ -1143,7 +1156,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         break;
                     }
             j["baseline"] = base;
-            j["sources"] = sources_json(conf);
+            j["sources"] = sources_json(conf, metric.key);
             std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}", fmt::join(subj.names, "+"), subj.description,
                                           metric.key, lv ? value_key(*lv) : "", ev.direction,
                                           ev.factor ? num(*ev.factor) : "",
@@ -1209,7 +1222,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     break;
                 }
             j["baseline"] = base;
-            j["sources"] = sources_json(conf);
+            j["sources"] = sources_json(conf, metric.key);
             std::string key = fmt::format("{}|{}|{}|{}|{}", fmt::join(subj.names, "+"), subj.description, metric.key,
                                           value_key(v), j["period"].is_null() ? std::string() : j["period"].value("value", std::string()));
             finish(std::move(j), "amount", key, conf);
@@ -1324,7 +1337,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         j["statement"] = {{"text", std::string(t.original_slice({c0, c1}))},
                           {"start", t.codepoint(c0)},
                           {"end", t.codepoint(c1)}};
-        j["sources"] = sources_json(conf);
+        j["sources"] = sources_json(conf, std::string());
         std::string key = fmt::format("{}|{}", src->name, lower(content));
         finish(std::move(j), "statement", key, conf);
     }
