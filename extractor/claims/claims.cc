@@ -34,10 +34,6 @@ const std::set<std::string, std::less<>> kLeadWords = {
     "and", "so", "yet", "while", "when", "despite", "under", "with", "from", "over", "of"};
 const std::set<std::string, std::less<>> kPrepositions = {"in", "of", "from", "at", "for", "across", "with", "on",
                                                           "by", "to", "into", "among", "over"};
-const std::set<std::string, std::less<>> kAnaphora = {"the company", "the group", "the firm", "the bank",
-                                                      "the lender", "the carrier", "the retailer", "the insurer",
-                                                      "the automaker", "the carmaker", "the chipmaker", "it",
-                                                      "the conglomerate", "the startup", "the operator"};
 const std::set<std::string, std::less<>> kDeterminers = {"the", "a", "an", "its", "their", "his", "her", "our"};
 
 std::string lower(std::string_view s) {
@@ -101,7 +97,8 @@ struct Assembler::Impl {
     // Word classes of rules/claims/words.tsv (CLAIM_WORDS), see its header.
     using Words = std::set<std::string, std::less<>>;
     Words speech_verbs, speech_aux, comparison_words, comparison_bare, condition_words, level_fillers,
-        approx_words, baseline_period_words, period_bound_words, modal_words, superlatives, release_kinds, release_cues;
+        approx_words, baseline_period_words, period_bound_words, modal_words, superlatives, release_kinds, release_cues,
+        company_nouns;
 
     explicit Impl(const rules::RuleSet& r)
         : metrics(r, "CLAIM_METRICS"),
@@ -125,7 +122,8 @@ struct Assembler::Impl {
             {"condition", &condition_words},   {"level_filler", &level_fillers},
             {"approx", &approx_words},         {"baseline_period", &baseline_period_words},
             {"period_bound", &period_bound_words}, {"modal", &modal_words},
-            {"superlative", &superlatives}, {"release_kind", &release_kinds}, {"release_cue", &release_cues}};
+            {"superlative", &superlatives}, {"release_kind", &release_kinds}, {"release_cue", &release_cues},
+            {"company_noun", &company_nouns}};
         if (const auto* rows = r.table("CLAIM_WORDS"))
             for (const auto& row : *rows)
                 if (row.size() >= 2 && !row[0].empty())
@@ -580,6 +578,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             return limit;
         };
 
+        // "it", "the company", "the San Jose, California-based company": a phrase that refers
+        // back to the last company named (company nouns: rules/claims/words.tsv).
+        auto is_anaphor = [&](size_t lo, size_t hi) {
+            if (lo >= hi) return false;
+            if (hi - lo == 1) return toks[lo].low == "it";
+            if (toks[lo].low != "the" || hi - lo > 6 || !company_nouns.count(toks[hi - 1].low)) return false;
+            for (size_t k = lo + 1; k + 1 < hi; ++k)
+                if (verbs.contains_word(toks[k].low) || toks[k].low == "of" || toks[k].low == "(") return false;
+            return true;
+        };
+
         struct MetricHit {
             size_t tok = SIZE_MAX, n = 0;
             size_t base_n = 0;  // tokens of the lexicon phrase itself
@@ -703,6 +712,12 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 size_t after = metric.tok + metric.base_n;
                 if (after < metric.tok + metric.n && toks[after].low == "of") {
                     size_t lo = after + 1, hi = metric.tok + metric.n;
+                    if (is_anaphor(lo, hi)) {
+                        if (const Mention* c = last_company_before(toks[lo].begin)) {
+                            add_name(s, c->name);
+                            return s;
+                        }
+                    }
                     auto ents = entities_in(lo, hi, true);
                     if (!ents.empty()) {
                         for (auto* m : ents) add_name(s, m->name);
@@ -723,6 +738,12 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             size_t cs = clause_start_tok(anchor);
             size_t verb = first_verb(cs, anchor);
             size_t lo = cs, hi = verb;
+            // "FRANKFURT — The European Central Bank ...": a dateline is no part of the subject.
+            for (size_t k = lo; k < hi && k < lo + 5; ++k)
+                if (toks[k].low == "—" && !(sv.tok_mention[k] != SIZE_MAX)) {
+                    lo = k + 1;
+                    break;
+                }
             {
                 size_t sp = verb;
                 while (sp < anchor && speech_aux.count(toks[sp].low)) ++sp;
@@ -732,6 +753,13 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     lo = c2;
                     hi = first_verb(c2, anchor);
                     if (lo >= hi) return s;
+                    // "told reporters the government expects", "said in a statement it expects":
+                    // the clause's subject is the phrase right before its verb.
+                    for (size_t k = hi; k-- > lo + 1;)
+                        if (toks[k].low == "it" || toks[k].low == "the" || toks[k].low == "they") {
+                            if (is_anaphor(k, hi) || (toks[k].low == "the" && hi - k == 2)) lo = k;
+                            break;
+                        }
                 }
             }
             // A phrase that starts with the metric names its subject after "in"/"at"/"for"
@@ -750,8 +778,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 return s;
             }
             if (lo < hi) {
-                std::string phrase = lower(trim(sv.slice(toks[lo].begin, toks[hi - 1].end)));
-                if (kAnaphora.count(phrase)) {
+                if (is_anaphor(lo, hi)) {
                     if (const Mention* c = last_company_before(toks[lo].begin)) add_name(s, c->name);
                     s.fallback = s.names.empty();
                     return s;
@@ -766,7 +793,23 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     // "US authorities": an entity used as an adjective is no subject either.
                 }
                 if (head_is_entity) {
-                    for (auto* m : ents) add_name(s, m->name);
+                    // The head and the entities coordinated with it ("Alphabet, Amazon, Meta (...) and
+                    // Microsoft"); not those of an apposition or a modifier ("Kessler, the
+                    // Stuttgart-based maker", "the Bank of Canada ... the first G7 central bank").
+                    add_name(s, ents.front()->name);
+                    for (size_t e = 1; e < ents.size(); ++e) {
+                        size_t k = sv.token_at(ents[e - 1]->span.end), end = sv.token_at(ents[e]->span.begin);
+                        bool joined = true;
+                        int depth = 0;
+                        for (; k < end && joined; ++k) {
+                            const std::string& w = toks[k].low;
+                            if (w == "(") ++depth;
+                            else if (w == ")") --depth;
+                            else if (depth == 0 && w != "," && w != "and" && w != "&" && w != "or") joined = false;
+                        }
+                        if (!joined) break;
+                        add_name(s, ents[e]->name);
+                    }
                     return s;
                 }
                 static const std::set<std::string, std::less<>> kNotHeads = {
@@ -981,13 +1024,13 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     "company", "group", "firm", "bank", "lender", "developer", "stock", "shares", "share",
                     "economy", "unit", "business", "carmaker", "automaker", "chipmaker", "miner", "insurer",
                     "retailer", "startup", "operator", "conglomerate", "watchdog", "quarter", "period", "year",
-                    "half", "month", "offer", "programme", "program", "producer", "exporter", "country"};
+                    "half", "month", "offer", "programme", "program", "producer", "exporter", "country", "government"};
                 bad |= garbage || generic.count(head) > 0;
             }
             if (!persons && !(s.names.empty() && (s.description.empty() || bad))) return;
             std::string scope = metric.key.empty() ? std::string() : scope_of(metric.key);
             if (scope.empty()) {
-                if (head == "economy" || head == "country") scope = "economy";
+                if (head == "economy" || head == "country" || head == "government") scope = "economy";
                 else if (head == "bank") scope = "bank";
                 else if (!head.empty() && head != "quarter" && head != "period" && head != "year" &&
                          head != "half" && head != "month" && !garbage)
@@ -1306,8 +1349,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         Subject subj;
         {
             size_t verb = first_verb(ct0, ct1);
-            std::string phrase = verb > ct0 ? lower(trim(sv.slice(toks[ct0].begin, toks[verb - 1].end))) : "";
-            if (kAnaphora.count(phrase)) {
+            if (is_anaphor(ct0, verb)) {
                 if (const Mention* c = last_company_before(toks[ct0].begin)) add_name(subj, c->name);
             } else if (verb > ct0) {
                 for (auto* m : entities_in(ct0, verb, true)) add_name(subj, m->name);
