@@ -114,7 +114,8 @@ struct Assembler::Impl {
         load("CLAIM_METRIC_SCOPES", scopes);
         if (const auto* rows = r.table("CLAIM_METRIC_SCOPES"))
             for (const auto& row : *rows)
-                if (row.size() >= 3 && row[2] == "market") market_metrics.insert(row[0]);
+                if ((row.size() >= 3 && row[2] == "market") || (row.size() >= 2 && row[1] == "instrument"))
+                    market_metrics.insert(row[0]);
         load("CLAIM_UNIT_METRICS", unit_metrics);
         const std::pair<const char*, Words*> classes[] = {
             {"speech", &speech_verbs},         {"speech_aux", &speech_aux},
@@ -765,6 +766,15 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             // A phrase that starts with the metric names its subject after "in"/"at"/"for"
             // ("Consumer prices in the currency bloc rose"); else it has none ("Revenues
             // from AI-related products will ...").
+            size_t d_lo = lo;
+            while (d_lo < hi && kDeterminers.count(toks[d_lo].low)) ++d_lo;
+            // "The pound rose 0.3%": a metric whose scope is `instrument` names the thing itself.
+            if (metric.tok != SIZE_MAX && d_lo == metric.tok && scope_of(metric.key) == "instrument") {
+                size_t e = metric.tok + metric.base_n;
+                s.description = std::string(sv.slice(toks[lo].begin, toks[e - 1].end));
+                if (d_lo > lo) s.description = std::string(sv.slice(toks[d_lo].begin, toks[e - 1].end));
+                return s;
+            }
             if (lo < hi && metric.tok == lo) {
                 size_t k = lo + metric.base_n;
                 if (k < hi && (toks[k].low == "in" || toks[k].low == "at" || toks[k].low == "for")) {
