@@ -740,11 +740,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             size_t verb = first_verb(cs, anchor);
             size_t lo = cs, hi = verb;
             // "FRANKFURT — The European Central Bank ...": a dateline is no part of the subject.
-            for (size_t k = lo; k < hi && k < lo + 5; ++k)
-                if (toks[k].low == "—" && !(sv.tok_mention[k] != SIZE_MAX)) {
+            // (the text stage may have made the dash a plain " - ", which is no token)
+            for (size_t k = lo; k < hi && k < lo + 5; ++k) {
+                if (toks[k].low == "—") {
                     lo = k + 1;
                     break;
                 }
+                if (k + 1 < hi && sv.slice(toks[k].end, toks[k + 1].begin).find(" - ") != std::string_view::npos) {
+                    lo = k + 1;
+                    break;
+                }
+            }
             {
                 size_t sp = verb;
                 while (sp < anchor && speech_aux.count(toks[sp].low)) ++sp;
