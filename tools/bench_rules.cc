@@ -7,7 +7,13 @@
 // DFA states then come from memory rather than cache, which is what makes a
 // whole run several times slower per byte than a warm loop.
 //
-//   build/bench_rules [--corpus corpus/articles.jsonl] [--rules rules] [--passes 5] [--evict 0]
+// --per-rule times each pattern rule alone (its own RE2, warm) over the
+// paragraphs where it matches, three ways: the engine's loop with every
+// capture, the same loop asking only for the match bounds (RE2's DFAs), and
+// bounds plus captures on the match alone; the difference between the first
+// two is what the capture engine costs. Rules dearest first.
+//
+//   build/bench_rules [--corpus corpus/articles.jsonl] [--rules rules] [--passes 5] [--evict 0] [--per-rule]
 #include "extractor/rules/rules.h"
 #include "extractor/text/text.h"
 
@@ -19,6 +25,7 @@
 #include <algorithm>
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <re2/re2.h>
 #include <string>
 #include <vector>
 
@@ -32,20 +39,81 @@ double cpu_seconds() {
     return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
 
+// --per-rule: see the top of the file.
+int time_rules(const rules::RuleSet& rs, const std::vector<text::Text>& texts, int passes) {
+    std::vector<re2::StringPiece> paras;
+    for (const auto& t : texts)
+        for (const auto& p : t.paragraphs()) paras.emplace_back(t.analysis().data() + p.begin, p.size());
+    RE2::Options opt;
+    opt.set_log_errors(false);
+    opt.set_max_mem(64 << 20);
+    struct Row {
+        std::string id;
+        size_t paras = 0, matches = 0;
+        double full = 1e300, bounds = 1e300, span = 1e300;
+    };
+    std::vector<Row> rows;
+    double total[3] = {0, 0, 0};
+    for (const auto& r : rs.rules()) {
+        if (r->pattern.empty()) continue;
+        RE2 re(r->pattern, opt);
+        const int ng = re.NumberOfCapturingGroups() + 1;
+        std::vector<re2::StringPiece> g(ng);
+        std::vector<re2::StringPiece> hit;
+        for (const auto& p : paras)
+            if (RE2::PartialMatch(p, re)) hit.push_back(p);
+        Row row{r->id, hit.size()};
+        // mode 0: all captures; 1: bounds only; 2: bounds, then captures on the match.
+        auto loop = [&](int mode) {
+            size_t n = 0;
+            for (const auto& p : hit)
+                for (size_t pos = 0;
+                     pos <= p.size() && re.Match(p, pos, p.size(), RE2::UNANCHORED, g.data(), mode == 0 ? ng : 1);) {
+                    size_t b = g[0].data() - p.data(), e = b + g[0].size();
+                    pos = e == b ? b + 1 : e;
+                    if (mode == 2) re.Match(p, b, e, RE2::ANCHOR_BOTH, g.data(), ng);
+                    ++n;
+                }
+            return n;
+        };
+        for (int m = 0; m < 3; ++m) loop(m);  // warm-up
+        for (int pass = 0; pass < passes; ++pass) {
+            double* best[3] = {&row.full, &row.bounds, &row.span};
+            for (int m = 0; m < 3; ++m) {
+                double t0 = cpu_seconds();
+                row.matches = loop(m);
+                *best[m] = std::min(*best[m], cpu_seconds() - t0);
+            }
+        }
+        total[0] += row.full, total[1] += row.bounds, total[2] += row.span;
+        rows.push_back(row);
+    }
+    std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.full > b.full; });
+    std::printf("per rule, alone and warm, over the paragraphs it matches (ms, best of %d):\n", passes);
+    std::printf("  %-30s %6s %7s %8s %8s %8s\n", "rule", "paras", "matches", "captures", "bounds", "b+span");
+    for (const auto& r : rows)
+        std::printf("  %-30s %6zu %7zu %8.3f %8.3f %8.3f\n", r.id.c_str(), r.paras, r.matches, r.full * 1e3,
+                    r.bounds * 1e3, r.span * 1e3);
+    std::printf("  %-30s %6s %7s %8.3f %8.3f %8.3f\n", "all", "", "", total[0] * 1e3, total[1] * 1e3, total[2] * 1e3);
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     std::string corpus = "corpus/articles.jsonl", rules_dir = "rules";
     int passes = 5;
     size_t evict_mb = 0;
+    bool per_rule = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--corpus" && i + 1 < argc) corpus = argv[++i];
         else if (a == "--rules" && i + 1 < argc) rules_dir = argv[++i];
         else if (a == "--passes" && i + 1 < argc) passes = std::max(1, std::atoi(argv[++i]));
         else if (a == "--evict" && i + 1 < argc) evict_mb = std::strtoul(argv[++i], nullptr, 10);
+        else if (a == "--per-rule") per_rule = true;
         else {
-            std::fprintf(stderr, "usage: bench_rules [--corpus FILE] [--rules DIR] [--passes N] [--evict MB]\n");
+            std::fprintf(stderr, "usage: bench_rules [--corpus FILE] [--rules DIR] [--passes N] [--evict MB] [--per-rule]\n");
             return 2;
         }
     }
@@ -69,6 +137,8 @@ int main(int argc, char** argv) {
     for (const auto& r : rs.rules()) pattern_rules += !r->pattern.empty();
     std::printf("bench_rules: %zu texts, %.1f kB, %zu rules (%zu pattern rules), %d passes\n", texts.size(),
                 bytes / 1e3, rs.rules().size(), pattern_rules, passes);
+
+    if (per_rule) return time_rules(rs, texts, passes);
 
     std::vector<char> junk(evict_mb << 20);
     // The paths take turns pass by pass, and each reports its best pass

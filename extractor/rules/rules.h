@@ -9,8 +9,8 @@
 //      normalise turns captures into numbers, currencies, TIMEX3 and names.
 //
 // Pattern rules are compiled into one RE2::Set that tells which rules can
-// match a text, then each rule that can is run with its own RE2 to get spans
-// and captures. Gazetteers are matched by a word-start hash lookup (longest
+// match a paragraph, then each rule that can is run with its own RE2 to get
+// spans and captures. Gazetteers are matched by a word-start hash lookup (longest
 // entry first), not by regular expressions. Overlapping matches within one
 // layer are resolved: the longest wins, then the higher priority, then the
 // earlier rule. Layers: values (money, percent, quantity, date), entities
@@ -136,6 +136,9 @@ public:
     std::vector<RawMention> match(const text::Text& text) const;
     // Every match of every rule before overlap resolution (for lint/debug).
     std::vector<RawMention> match_all(const text::Text& text) const;
+    // The same by the plain path: every pattern rule searches every
+    // paragraph, no filter (tests compare the two).
+    std::vector<RawMention> match_all_reference(const text::Text& text) const;
 
     const std::vector<std::unique_ptr<Rule>>& rules() const;
     const Rule* rule(std::string_view id) const;

@@ -1,0 +1,152 @@
+// The rule engine's filtered path (RuleSet::match_all: the RE2::Set picks the
+// rules that run on a paragraph) against the plain one (match_all_reference:
+// every pattern rule searches every paragraph). Any change to how rules are
+// picked or run must keep them equal — rule, type, span, context, captures,
+// gazetteer entry, in the same order — over the corpus articles and over
+// random texts spliced from the rule examples (fixed seed) with non-ASCII
+// characters, changed case and several paragraphs.
+#include "extractor/rules/rules.h"
+#include "extractor/text/text.h"
+
+#include <catch2/catch.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <random>
+
+using namespace claimex;
+
+namespace {
+
+const std::string kSource = CLAIMEX_SOURCE_DIR;
+
+const text::Segmenter& segmenter() {
+    static text::Segmenter seg = text::Segmenter::load(kSource + "/rules/text");
+    return seg;
+}
+
+const rules::RuleSet& project_rules() {
+    static rules::RuleSet rs = rules::RuleSet::load(kSource + "/rules");
+    return rs;
+}
+
+std::string describe(const rules::RawMention& m, const std::string& a) {
+    std::string s = fmt::format("{} {} [{},{}) ctx [{},{}) \"{}\"", m.rule ? m.rule->id : "?", m.type, m.span.begin,
+                                m.span.end, m.context.begin, m.context.end, a.substr(m.span.begin, m.span.size()));
+    for (const auto& c : m.captures) s += fmt::format(" {}=[{},{})", c.name, c.span.begin, c.span.end);
+    if (m.entry) s += " entry=" + m.entry->name;
+    return s;
+}
+
+// Both paths over one text: equal, or the first difference is shown.
+void check_same(const rules::RuleSet& rs, const text::Text& t, const std::string& label) {
+    auto fast = rs.match_all(t);
+    auto ref = rs.match_all_reference(t);
+    const std::string& a = t.analysis();
+    std::string f, r;
+    for (const auto& m : fast) f += describe(m, a) + "\n";
+    for (const auto& m : ref) r += describe(m, a) + "\n";
+    INFO(label << "\ntext: " << a << "\nfiltered:\n" << f << "reference:\n" << r);
+    REQUIRE(f == r);
+    for (size_t i = 0; i < fast.size(); ++i) {
+        CHECK(fast[i].rule == ref[i].rule);
+        CHECK(fast[i].entry == ref[i].entry);
+    }
+}
+
+// A random text spliced from pieces: whole or cut pieces, changed case,
+// non-ASCII characters inside, separators that include line breaks.
+std::string random_text(std::mt19937& rng, const std::vector<std::string>& pieces) {
+    static const std::vector<std::string> seps = {" ", " ", " ", ", ", ". ", "; ", "\n", " (", ") ", " - ",
+                                                  "  ", "\"", "'", " $", "%", "-", ":", "/"};
+    static const std::vector<std::string> odd = {"é", "€", "£", "’", "—", "\u00a0", "Ü", "ß", "\u2009",
+                                                 "中", "\u212a", "ſ", "İ", "¥", "\u200b"};
+    auto pick = [&](size_t n) { return std::uniform_int_distribution<size_t>(0, n - 1)(rng); };
+    auto cp_start = [](const std::string& p, size_t i) {
+        while (i < p.size() && (static_cast<unsigned char>(p[i]) & 0xc0) == 0x80) ++i;
+        return i;
+    };
+    std::string out;
+    for (size_t k = 0, parts = 1 + pick(8); k < parts; ++k) {
+        std::string p = pieces[pick(pieces.size())];
+        switch (pick(6)) {
+            case 0:  // a cut piece
+                if (!p.empty()) {
+                    size_t b = cp_start(p, pick(p.size()));
+                    size_t e = cp_start(p, b + pick(p.size() - b + 1));
+                    p = p.substr(b, e > b ? e - b : 0);
+                }
+                break;
+            case 1:  // changed case
+                for (char& c : p)
+                    if (std::isalpha(static_cast<unsigned char>(c)) && pick(3) == 0)
+                        c = static_cast<char>(std::isupper(static_cast<unsigned char>(c)) ? std::tolower(c)
+                                                                                           : std::toupper(c));
+                break;
+            case 2:  // a non-ASCII character inside
+                if (!p.empty()) p.insert(cp_start(p, pick(p.size())), odd[pick(odd.size())]);
+                break;
+            default:
+                break;
+        }
+        out += p;
+        out += seps[pick(seps.size())];
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("rules engine: filtered path = reference over the corpus articles", "[rules]") {
+    std::ifstream in(kSource + "/corpus/articles.jsonl");
+    REQUIRE(in);
+    const auto& rs = project_rules();
+    std::string line;
+    int n = 0;
+    while (std::getline(in, line)) {
+        if (line.empty()) continue;
+        auto j = nlohmann::json::parse(line);
+        check_same(rs, text::Text::prepare(j.at("text").get<std::string>(), segmenter()),
+                   "article " + j.value("id", std::to_string(n)));
+        ++n;
+    }
+    CHECK(n > 0);
+}
+
+TEST_CASE("rules engine: filtered path = reference over random texts from the rule examples", "[rules]") {
+    const auto& rs = project_rules();
+    std::vector<std::string> pieces;
+    for (const auto& e : rs.examples()) {
+        pieces.push_back(e.input);
+        for (const auto& x : e.expectations)
+            if (x.text) pieces.push_back(*x.text);
+    }
+    REQUIRE(!pieces.empty());
+    std::mt19937 rng(20240826);
+    for (int i = 0; i < 800; ++i)
+        check_same(rs, text::Text::prepare(random_text(rng, pieces), segmenter()), fmt::format("random text {}", i));
+}
+
+TEST_CASE("rules engine: every example input, whole", "[rules]") {
+    const auto& rs = project_rules();
+    for (const auto& e : rs.examples())
+        check_same(rs, text::Text::prepare(e.input, segmenter()), e.where.str());
+}
+
+TEST_CASE("rules engine: the reference path finds what the examples expect", "[rules]") {
+    // The reference path yields the mentions a plain sentence holds, so the
+    // comparisons above are not of two empty lists.
+    const auto& rs = project_rules();
+    auto t = text::Text::prepare("Revenue rose 5% to $3.2bn in the third quarter, Acme Corp said on Monday.",
+                                 segmenter());
+    auto ref = rs.match_all_reference(t);
+    auto has = [&](std::string_view type, std::string_view text) {
+        for (const auto& m : ref)
+            if (m.type == type && t.analysis().substr(m.span.begin, m.span.size()) == text) return true;
+        return false;
+    };
+    CHECK(has("percent", "5%"));
+    CHECK(has("money", "$3.2bn"));
+    CHECK(has("date", "Monday"));
+}
