@@ -1283,7 +1283,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             j["baseline"] = base;
             j["sources"] = sources_json(conf, metric.key);
             std::string key = fmt::format("{}|{}|{}|{}|{}", fmt::join(subj.names, "+"), subj.description, metric.key,
-                                          value_key(v), j["period"].is_null() ? std::string() : j["period"].value("value", std::string()));
+                                          value_key(v), (j["period"].is_object() && j["period"]["value"].is_string()) ? j["period"]["value"].get<std::string>() : std::string());
             finish(std::move(j), "amount", key, conf);
             made_numeric = true;
         }
