@@ -34,10 +34,6 @@ const std::set<std::string, std::less<>> kLeadWords = {
     "and", "so", "yet", "while", "when", "despite", "under", "with", "from", "over", "of"};
 const std::set<std::string, std::less<>> kPrepositions = {"in", "of", "from", "at", "for", "across", "with", "on",
                                                           "by", "to", "into", "among", "over"};
-const std::set<std::string, std::less<>> kAnaphora = {"the company", "the group", "the firm", "the bank",
-                                                      "the lender", "the carrier", "the retailer", "the insurer",
-                                                      "the automaker", "the carmaker", "the chipmaker", "it",
-                                                      "the conglomerate", "the startup", "the operator"};
 const std::set<std::string, std::less<>> kDeterminers = {"the", "a", "an", "its", "their", "his", "her", "our"};
 
 std::string lower(std::string_view s) {
@@ -95,6 +91,14 @@ struct ChangeEvent {
 struct Assembler::Impl {
     Lexicon metrics, change_verbs, cues, verbs, demonyms;
     std::unordered_map<std::string, std::string> scopes, unit_metrics;
+    // Metrics quoted as markets move (metric_scopes.tsv, third column `market`): a
+    // report's period and release source do not govern them.
+    std::set<std::string, std::less<>> market_metrics;
+    // Word classes of rules/claims/words.tsv (CLAIM_WORDS), see its header.
+    using Words = std::set<std::string, std::less<>>;
+    Words speech_verbs, speech_aux, comparison_words, comparison_bare, condition_words, level_fillers,
+        approx_words, baseline_period_words, period_bound_words, modal_words, superlatives, release_kinds, release_cues,
+        company_nouns;
 
     explicit Impl(const rules::RuleSet& r)
         : metrics(r, "CLAIM_METRICS"),
@@ -108,7 +112,24 @@ struct Assembler::Impl {
                     if (row.size() >= 2 && !row[0].empty()) into[row[0]] = row[1];
         };
         load("CLAIM_METRIC_SCOPES", scopes);
+        if (const auto* rows = r.table("CLAIM_METRIC_SCOPES"))
+            for (const auto& row : *rows)
+                if ((row.size() >= 3 && row[2] == "market") || (row.size() >= 2 && row[1] == "instrument"))
+                    market_metrics.insert(row[0]);
         load("CLAIM_UNIT_METRICS", unit_metrics);
+        const std::pair<const char*, Words*> classes[] = {
+            {"speech", &speech_verbs},         {"speech_aux", &speech_aux},
+            {"comparison", &comparison_words}, {"comparison_bare", &comparison_bare},
+            {"condition", &condition_words},   {"level_filler", &level_fillers},
+            {"approx", &approx_words},         {"baseline_period", &baseline_period_words},
+            {"period_bound", &period_bound_words}, {"modal", &modal_words},
+            {"superlative", &superlatives}, {"release_kind", &release_kinds}, {"release_cue", &release_cues},
+            {"company_noun", &company_nouns}};
+        if (const auto* rows = r.table("CLAIM_WORDS"))
+            for (const auto& row : *rows)
+                if (row.size() >= 2 && !row[0].empty())
+                    for (const auto& [name, set] : classes)
+                        if (row[1] == name) set->insert(lower(row[0]));
     }
     std::string scope_of(const std::string& key) const {
         auto it = scopes.find(key);
@@ -197,11 +218,15 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
 
     // Companies and sources in document order, so that "the company" and the
     // paragraph's sources are found by binary search, not by a scan per claim.
-    std::vector<const Mention*> companies, named_sources;
+    std::vector<const Mention*> companies, named_sources, releases;
     for (const Mention& m : ms) {
         if (m.type == Type::org && (m.kind == "company" || m.kind.empty())) companies.push_back(&m);
         if (m.type == Type::source && !m.name.empty()) named_sources.push_back(&m);
+        // An organisation's own release of its figures (not a forecast, nor a person's view).
+        if (m.type == Type::source && !m.name.empty() && release_kinds.count(m.kind) && release_cues.count(m.cue))
+            releases.push_back(&m);
     }
+    const size_t lead_paragraphs = 2;  // a release named this early governs the headline too
     auto by_begin = [](const Mention* m, uint32_t b) { return m->span.begin < b; };
     // Last company named before a position (for "the company").
     auto last_company_before = [&](uint32_t byte) -> const Mention* {
@@ -237,6 +262,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     std::set<std::string> seen_ids;
     std::vector<std::string> last_subject;
     size_t last_subject_para = SIZE_MAX;
+    // The report period that governs figures stated without a date: the last period
+    // a figure of the same paragraph was given, else the article's first (its lead's
+    // quarter, half, month or fiscal year).
+    std::optional<size_t> doc_period, para_period;
+    size_t para_period_para = SIZE_MAX;
 
     for (const text::Span& S : t.sentences()) {
         SentenceView sv{ms, t, S, {}, {}, {}};
@@ -339,29 +369,25 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             size_t k = sv.token_at(m.span.end);
             if (k >= toks.size()) return false;
             const std::string& w = toks[k].low;
-            if (w == "above" || w == "below") return true;
-            static const std::set<std::string, std::less<>> cmp = {"higher", "lower", "more", "less", "bigger",
-                                                                   "smaller", "greater", "fewer"};
-            return cmp.count(w) && k + 1 < toks.size() && toks[k + 1].low == "than";
+            if (comparison_bare.count(w)) return true;
+            return comparison_words.count(w) && k + 1 < toks.size() && toks[k + 1].low == "than";
         };
         // A figure inside a condition ("if inflation stayed above 4%") states no fact.
         auto in_condition = [&](size_t tok) {
             for (size_t k = std::min(tok, toks.size()); k-- > 0;) {
                 const std::string& w = toks[k].low;
                 if (w == "," || w == ";" || w == "—") return false;
-                if (w == "if" || w == "unless") return true;
+                if (condition_words.count(w)) return true;
             }
             return false;
         };
         // "to a record 1 million units", "at ¥2,876", "to up to $900 million": a new level.
         auto level_cue = [&](size_t tok) {
-            static const std::set<std::string, std::less<>> fill = {
-                "a", "an", "the", "record", "new", "fresh", "high", "low", "all-time", "of", "about", "around",
-                "roughly", "nearly", "almost", "some", "just", "over", "more", "than", "less", "under",
-                "approximately", "least", "close", "up", "its", "their", "only"};
             for (size_t k = tok, n = 0; k-- > 0 && n < 6; ++n) {
-                if (toks[k].low == "to" || toks[k].low == "at") return true;
-                if (!fill.count(toks[k].low)) return false;
+                size_t cn = 0;
+                const Lexicon::Entry* c = cues.match(toks, k, &cn);
+                if (c && c->value == "level" && cn == 1) return true;
+                if (!level_fillers.count(toks[k].low) && !approx_words.count(toks[k].low)) return false;
             }
             return false;
         };
@@ -375,12 +401,21 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 bool eq = false;
                 const Mention& prev = ms[figs[f - 1].m];
                 if (m.type == Type::money && prev.type == Type::money) {
-                    std::string g = trim(lower(sv.slice(prev.span.end, m.span.begin)));
-                    static const std::set<std::string, std::less<>> eqs = {
-                        "(", "(about", "(around", "(approximately", "(roughly", "(some", "(or", "(or about", "or",
-                        "or about", "or around", "(equivalent to", "equivalent to", "(nearly", "(almost", "(over",
-                        "(more than", "(~", "(approx.", "(approx", "(circa", "(c."};
-                    eq = eqs.count(g) > 0;
+                    // "(US$7 billion)", "(about $3bn)", "or about €1bn", "(equivalent to ...)": an
+                    // opening parenthesis or an equivalent cue, then only approximation words.
+                    size_t k = sv.token_at(prev.span.end), end = figs[f].tok;
+                    bool cue = false;
+                    if (k < end && toks[k].low == "(") {
+                        cue = true;
+                        ++k;
+                    }
+                    size_t n = 0;
+                    if (const Lexicon::Entry* c = cues.match(toks, k, &n); c && c->value == "equivalent" && k + n <= end) {
+                        cue = true;
+                        k += n;
+                    }
+                    while (k < end && approx_words.count(toks[k].low)) ++k;
+                    eq = cue && k == end;
                 }
                 if (!eq && ends_with_cue(w, "equivalent")) {
                     size_t prev_end = sv.token_at(prev.span.end);
@@ -544,6 +579,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             return limit;
         };
 
+        // "it", "the company", "the San Jose, California-based company": a phrase that refers
+        // back to the last company named (company nouns: rules/claims/words.tsv).
+        auto is_anaphor = [&](size_t lo, size_t hi) {
+            if (lo >= hi) return false;
+            if (hi - lo == 1) return toks[lo].low == "it";
+            if (toks[lo].low != "the" || hi - lo > 6 || !company_nouns.count(toks[hi - 1].low)) return false;
+            for (size_t k = lo + 1; k + 1 < hi; ++k)
+                if (verbs.contains_word(toks[k].low) || toks[k].low == "of" || toks[k].low == "(") return false;
+            return true;
+        };
+
         struct MetricHit {
             size_t tok = SIZE_MAX, n = 0;
             size_t base_n = 0;  // tokens of the lexicon phrase itself
@@ -667,6 +713,12 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 size_t after = metric.tok + metric.base_n;
                 if (after < metric.tok + metric.n && toks[after].low == "of") {
                     size_t lo = after + 1, hi = metric.tok + metric.n;
+                    if (is_anaphor(lo, hi)) {
+                        if (const Mention* c = last_company_before(toks[lo].begin)) {
+                            add_name(s, c->name);
+                            return s;
+                        }
+                    }
                     auto ents = entities_in(lo, hi, true);
                     if (!ents.empty()) {
                         for (auto* m : ents) add_name(s, m->name);
@@ -687,28 +739,48 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             size_t cs = clause_start_tok(anchor);
             size_t verb = first_verb(cs, anchor);
             size_t lo = cs, hi = verb;
+            // "FRANKFURT — The European Central Bank ...": a dateline is no part of the subject.
+            // (the text stage may have made the dash a plain " - ", which is no token)
+            for (size_t k = lo; k < hi && k < lo + 5; ++k) {
+                if (toks[k].low == "—") {
+                    lo = k + 1;
+                    break;
+                }
+                if (k + 1 < hi && sv.slice(toks[k].end, toks[k + 1].begin).find(" - ") != std::string_view::npos) {
+                    lo = k + 1;
+                    break;
+                }
+            }
             {
-                static const std::set<std::string, std::less<>> speech = {
-                    "said", "says", "say", "told", "tells", "expects", "expect", "expected", "estimates",
-                    "estimate", "estimated", "forecast", "forecasts", "predicted", "predicts", "predict", "sees",
-                    "see", "believes", "believe", "projects", "projected", "warned", "warns", "noted", "notes",
-                    "thinks", "reckons", "calculated", "calculates", "wrote", "argued", "added"};
-                static const std::set<std::string, std::less<>> aux = {"had", "has", "have", "would", "will",
-                                                                       "could", "may", "might", "also", "now",
-                                                                       "is", "was", "were", "are", "did", "does"};
                 size_t sp = verb;
-                while (sp < anchor && aux.count(toks[sp].low)) ++sp;
-                if (sp < anchor && speech.count(toks[sp].low)) {
+                while (sp < anchor && speech_aux.count(toks[sp].low)) ++sp;
+                if (sp < anchor && speech_verbs.count(toks[sp].low)) {
                     size_t c2 = sp + 1;
                     if (c2 < anchor && toks[c2].low == "that") ++c2;
                     lo = c2;
                     hi = first_verb(c2, anchor);
                     if (lo >= hi) return s;
+                    // "told reporters the government expects", "said in a statement it expects":
+                    // the clause's subject is the phrase right before its verb.
+                    for (size_t k = hi; k-- > lo + 1;)
+                        if (toks[k].low == "it" || toks[k].low == "the" || toks[k].low == "they") {
+                            if (is_anaphor(k, hi) || (toks[k].low == "the" && hi - k == 2)) lo = k;
+                            break;
+                        }
                 }
             }
             // A phrase that starts with the metric names its subject after "in"/"at"/"for"
             // ("Consumer prices in the currency bloc rose"); else it has none ("Revenues
             // from AI-related products will ...").
+            size_t d_lo = lo;
+            while (d_lo < hi && kDeterminers.count(toks[d_lo].low)) ++d_lo;
+            // "The pound rose 0.3%": a metric whose scope is `instrument` names the thing itself.
+            if (metric.tok != SIZE_MAX && d_lo == metric.tok && scope_of(metric.key) == "instrument") {
+                size_t e = metric.tok + metric.base_n;
+                s.description = std::string(sv.slice(toks[lo].begin, toks[e - 1].end));
+                if (d_lo > lo) s.description = std::string(sv.slice(toks[d_lo].begin, toks[e - 1].end));
+                return s;
+            }
             if (lo < hi && metric.tok == lo) {
                 size_t k = lo + metric.base_n;
                 if (k < hi && (toks[k].low == "in" || toks[k].low == "at" || toks[k].low == "for")) {
@@ -722,8 +794,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 return s;
             }
             if (lo < hi) {
-                std::string phrase = lower(trim(sv.slice(toks[lo].begin, toks[hi - 1].end)));
-                if (kAnaphora.count(phrase)) {
+                if (is_anaphor(lo, hi)) {
                     if (const Mention* c = last_company_before(toks[lo].begin)) add_name(s, c->name);
                     s.fallback = s.names.empty();
                     return s;
@@ -738,7 +809,23 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     // "US authorities": an entity used as an adjective is no subject either.
                 }
                 if (head_is_entity) {
-                    for (auto* m : ents) add_name(s, m->name);
+                    // The head and the entities coordinated with it ("Alphabet, Amazon, Meta (...) and
+                    // Microsoft"); not those of an apposition or a modifier ("Kessler, the
+                    // Stuttgart-based maker", "the Bank of Canada ... the first G7 central bank").
+                    add_name(s, ents.front()->name);
+                    for (size_t e = 1; e < ents.size(); ++e) {
+                        size_t k = sv.token_at(ents[e - 1]->span.end), end = sv.token_at(ents[e]->span.begin);
+                        bool joined = true;
+                        int depth = 0;
+                        for (; k < end && joined; ++k) {
+                            const std::string& w = toks[k].low;
+                            if (w == "(") ++depth;
+                            else if (w == ")") --depth;
+                            else if (depth == 0 && w != "," && w != "and" && w != "&" && w != "or") joined = false;
+                        }
+                        if (!joined) break;
+                        add_name(s, ents[e]->name);
+                    }
                     return s;
                 }
                 static const std::set<std::string, std::less<>> kNotHeads = {
@@ -756,22 +843,87 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             return s;
         };
 
-        auto find_period = [&](uint32_t after, uint32_t limit, std::set<size_t>& used) -> std::optional<size_t> {
+        // A date that names the period of a comparison ("a year earlier", "the same
+        // period last year") is a baseline's period, never the claim's own.
+        auto baseline_date = [&](size_t i) {
+            std::string_view d = t.analysis_slice(ms[i].span);
+            std::vector<Token> dt = tokenize(d, {0, static_cast<uint32_t>(d.size())});
+            for (const Token& k : dt)
+                if (baseline_period_words.count(k.low)) return true;
+            return false;
+        };
+        // "the highest since November 2020", "the first loss in more than three decades": the date
+        // a record is measured against, not the figure's period.
+        auto record_reference = [&](size_t i) {
+            size_t k = sv.token_at(ms[i].span.begin);
+            for (size_t j = k, n = 0; j-- > 0 && n < 6; ++n) {
+                if (toks[j].low == "," || toks[j].low == ";") break;
+                if (superlatives.count(toks[j].low)) return true;
+            }
+            return false;
+        };
+        auto find_period = [&](uint32_t after, uint32_t limit, std::set<size_t>& used,
+                               bool for_baseline = false) -> std::optional<size_t> {
             // nearest date after `after` before `limit`, else nearest before `after` in the sentence
             std::optional<size_t> best;
+            auto usable = [&](size_t i) {
+                return ms[i].type == Type::date && !used.count(i) && (for_baseline || !baseline_date(i)) &&
+                       !record_reference(i);
+            };
             for (size_t i : sv.mentions)
-                if (ms[i].type == Type::date && !used.count(i) && ms[i].span.begin >= after && ms[i].span.begin < limit) {
+                if (usable(i) && ms[i].span.begin >= after && ms[i].span.begin < limit) {
                     best = i;
                     break;
                 }
             if (!best)
                 for (size_t i : sv.mentions)
-                    if (ms[i].type == Type::date && !used.count(i) && ms[i].span.end <= after) best = i;
+                    if (usable(i) && ms[i].span.end <= after) best = i;
             if (best) used.insert(*best);
             return best;
         };
+        // A report period: a calendar or fiscal year, half, quarter or month (not a day,
+        // a week, a duration, nor the start or end of a span: "since 2022", "by 2027").
+        auto report_period = [&](size_t i) {
+            const std::string& x = ms[i].timex;
+            if (x.empty() || x[0] == 'P' || x.find('W') != std::string::npos || baseline_date(i)) return false;
+            size_t dashes = std::count(x.begin(), x.end(), '-');
+            bool fiscal = x.rfind("FY", 0) == 0;
+            if (!fiscal && !(x.size() >= 4 && std::isdigit(static_cast<unsigned char>(x[0])))) return false;
+            if (!fiscal && dashes >= 2) return false;
+            size_t k = sv.token_at(ms[i].span.begin);
+            if (k > 0 && k < toks.size() && period_bound_words.count(toks[k - 1].low)) return false;
+            return true;
+        };
+        // The claim's period: from its clause and sentence, else the governing report period
+        // (marked inherited). Never the publication date.
+        auto claim_period = [&](uint32_t after, uint32_t limit, std::set<size_t>& used, const std::string& metric,
+                                size_t anchor) -> Json {
+            auto per = find_period(after, limit, used);
+            size_t para = t.paragraph_index(S.begin);
+            if (per) {
+                if (report_period(*per)) {
+                    para_period = *per;
+                    para_period_para = para;
+                    if (!doc_period) doc_period = *per;
+                }
+                return period_json(ms[*per], t);
+            }
+            // Only a report's own figures inherit: a metric with an implied holder, not a market price.
+            if (metric.empty() || scope_of(metric).empty() || market_metrics.count(metric)) return Json(nullptr);
+            std::optional<size_t> inh = para_period_para == para ? para_period : std::nullopt;
+            if (!inh) {
+                // A plan or forecast ("will rise", "could reach") is not a figure of the report.
+                for (size_t k = clause_start_tok(anchor); k < toks.size() && k < anchor + 8; ++k)
+                    if (modal_words.count(toks[k].low)) return Json(nullptr);
+                inh = doc_period;
+            }
+            if (!inh) return Json(nullptr);
+            Json j = period_json(ms[*inh], t);
+            j["inherited"] = true;
+            return j;
+        };
 
-        auto sources_json = [&](double& conf) {
+        auto sources_json = [&](double& conf, const std::string& metric) {
             Json arr = Json::array();
             std::vector<const Mention*> here;
             for (size_t i : sv.mentions)
@@ -786,7 +938,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 uint32_t best_dist = UINT32_MAX;
                 for (auto it = std::lower_bound(named_sources.begin(), named_sources.end(), P.begin, by_begin);
                      it != named_sources.end() && (*it)->span.begin < P.end; ++it) {
-                    if ((*it)->span.end > P.end) continue;
+                    if ((*it)->span.end > P.end || (*it)->span.begin > S.begin) continue;
                     uint32_t d = (*it)->span.begin > S.begin ? (*it)->span.begin - S.begin : S.begin - (*it)->span.begin;
                     if ((*it)->kind.empty()) d += 1u << 20;
                     if (d < best_dist) {
@@ -799,6 +951,15 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     if (!best->cites.empty())
                         for (auto* m : named_sources)
                             if (m->name == best->cites && t.paragraph_index(m->span.begin) == pi) here.push_back(m);
+                }
+                // A release governs the report's figures that follow it ("Statistics Canada said on
+                // Friday", "figures from the ONS showed", "the company said in a statement"): the last
+                // release before the sentence, else (a headline, a lead) the article's first one.
+                if (here.empty() && !metric.empty() && !scope_of(metric).empty() && !market_metrics.count(metric)) {
+                    auto it = std::lower_bound(releases.begin(), releases.end(), S.begin, by_begin);
+                    if (it != releases.begin()) here.push_back(*std::prev(it));
+                    else if (!releases.empty() && t.paragraph_index(releases.front()->span.begin) <= lead_paragraphs)
+                        here.push_back(releases.front());
                 }
                 // The lead governs the article only when the article re-reports someone else's
                 // reporting ("..., the Financial Times reported").
@@ -879,13 +1040,13 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     "company", "group", "firm", "bank", "lender", "developer", "stock", "shares", "share",
                     "economy", "unit", "business", "carmaker", "automaker", "chipmaker", "miner", "insurer",
                     "retailer", "startup", "operator", "conglomerate", "watchdog", "quarter", "period", "year",
-                    "half", "month", "offer", "programme", "program", "producer", "exporter", "country"};
+                    "half", "month", "offer", "programme", "program", "producer", "exporter", "country", "government"};
                 bad |= garbage || generic.count(head) > 0;
             }
             if (!persons && !(s.names.empty() && (s.description.empty() || bad))) return;
             std::string scope = metric.key.empty() ? std::string() : scope_of(metric.key);
             if (scope.empty()) {
-                if (head == "economy" || head == "country") scope = "economy";
+                if (head == "economy" || head == "country" || head == "government") scope = "economy";
                 else if (head == "bank") scope = "bank";
                 else if (!head.empty() && head != "quarter" && head != "period" && head != "year" &&
                          head != "half" && head != "month" && !garbage)
@@ -1041,21 +1202,20 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (figs[f].role == Role::baseline && ((level && figs[f].of == *level) || (percent && figs[f].of == *percent)) &&
                     ms[figs[f].m].span.begin > after)
                     limit = std::min(limit, ms[figs[f].m].span.begin);
-            auto per = find_period(after, limit, used_dates);
-            j["period"] = per ? period_json(ms[*per], t) : Json(nullptr);
-            if (per) conf += 0.05;
+            j["period"] = claim_period(after, limit, used_dates, metric.key, anchor);
+            if (!j["period"].is_null()) conf += j["period"].contains("inherited") ? 0.02 : 0.05;
             Json base = nullptr;
             for (size_t f = 0; f < figs.size() && (level || percent); ++f)
                     if (figs[f].role == Role::baseline &&
                         ((level && figs[f].of == *level) || (!level && percent && figs[f].of == *percent))) {
                         base = Json::object();
                         base["value"] = value_json(ms[figs[f].m], t);
-                        auto bp = find_period(ms[figs[f].m].span.end, S.end, used_dates);
+                        auto bp = find_period(ms[figs[f].m].span.end, S.end, used_dates, true);
                         base["period"] = bp ? period_json(ms[*bp], t) : Json(nullptr);
                         break;
                     }
             j["baseline"] = base;
-            j["sources"] = sources_json(conf);
+            j["sources"] = sources_json(conf, metric.key);
             std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}", fmt::join(subj.names, "+"), subj.description,
                                           metric.key, lv ? value_key(*lv) : "", ev.direction,
                                           ev.factor ? num(*ev.factor) : "",
@@ -1104,9 +1264,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             uint32_t base_begin = limit;
             for (const auto& g : figs)
                 if (g.role == Role::baseline && g.of == f) base_begin = std::min(base_begin, ms[g.m].span.begin);
-            auto per = find_period(v.span.end, base_begin, used_dates);
-            j["period"] = per ? period_json(ms[*per], t) : Json(nullptr);
-            if (per) conf += 0.05;
+            j["period"] = claim_period(v.span.end, base_begin, used_dates, metric.key, anchor);
+            if (!j["period"].is_null()) conf += j["period"].contains("inherited") ? 0.02 : 0.05;
             Json base = nullptr;
             for (const auto& g : figs)
                 if (g.role == Role::baseline && g.of == f) {
@@ -1117,14 +1276,14 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     for (const auto& h : figs)
                         if (h.role == Role::equivalent && h.of == gi) beq.push_back(value_json(ms[h.m], t));
                     base["equivalents"] = beq;
-                    auto bp = find_period(ms[g.m].span.end, limit, used_dates);
+                    auto bp = find_period(ms[g.m].span.end, limit, used_dates, true);
                     base["period"] = bp ? period_json(ms[*bp], t) : Json(nullptr);
                     break;
                 }
             j["baseline"] = base;
-            j["sources"] = sources_json(conf);
+            j["sources"] = sources_json(conf, metric.key);
             std::string key = fmt::format("{}|{}|{}|{}|{}", fmt::join(subj.names, "+"), subj.description, metric.key,
-                                          value_key(v), per ? ms[*per].timex : "");
+                                          value_key(v), (j["period"].is_object() && j["period"]["value"].is_string()) ? j["period"]["value"].get<std::string>() : std::string());
             finish(std::move(j), "amount", key, conf);
             made_numeric = true;
         }
@@ -1206,8 +1365,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         Subject subj;
         {
             size_t verb = first_verb(ct0, ct1);
-            std::string phrase = verb > ct0 ? lower(trim(sv.slice(toks[ct0].begin, toks[verb - 1].end))) : "";
-            if (kAnaphora.count(phrase)) {
+            if (is_anaphor(ct0, verb)) {
                 if (const Mention* c = last_company_before(toks[ct0].begin)) add_name(subj, c->name);
             } else if (verb > ct0) {
                 for (auto* m : entities_in(ct0, verb, true)) add_name(subj, m->name);
@@ -1237,7 +1395,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         j["statement"] = {{"text", std::string(t.original_slice({c0, c1}))},
                           {"start", t.codepoint(c0)},
                           {"end", t.codepoint(c1)}};
-        j["sources"] = sources_json(conf);
+        j["sources"] = sources_json(conf, std::string());
         std::string key = fmt::format("{}|{}", src->name, lower(content));
         finish(std::move(j), "statement", key, conf);
     }
