@@ -234,5 +234,31 @@ class BadInput(unittest.TestCase):
         self.assertEqual((code, out), (2, ""))
 
 
+class Interrupt(unittest.TestCase):
+    """Ctrl-C stops `claimex extract` between documents: every record already
+    finished reaches stdout (it is buffered, not flushed per record), the
+    exit code is 130 and stderr says how many were written."""
+
+    def test_ctrl_c_keeps_finished_records(self):
+        import signal
+        p = subprocess.Popen([CLAIMEX, "extract", "--rules", RULES, "-"], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            for i in range(3):
+                p.stdin.write((json.dumps({"id": f"d{i}", "text": GOOD}) + "\n").encode())
+                p.stdin.flush()
+                # the reader flushes what it wrote before it waits for more input
+                line = p.stdout.readline()
+                self.assertEqual(json.loads(line)["id"], f"d{i}")
+            p.send_signal(signal.SIGINT)
+            out, err = p.communicate(timeout=60)
+        finally:
+            if p.poll() is None:
+                p.kill()
+        self.assertEqual(p.returncode, 130, err)
+        self.assertEqual(out.strip(), b"")
+        self.assertIn("interrupted: 3 documents written", err.decode())
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -6,12 +6,16 @@
 // is written (and flushed) in order. A bad rule is reported with file:line
 // and skipped. Exit code: 0 when all went well, 1 when any document failed
 // or any rule was skipped, 2 for usage errors (bad flags, --published that
-// is not a date, a --rules folder that cannot be used).
+// is not a date, a --rules folder that cannot be used). Ctrl-C (SIGINT or
+// SIGTERM) stops after the document in hand: every finished record is
+// flushed, and the exit code is 130; a second Ctrl-C ends at once.
 #include "extractor/cli/commands.h"
 #include "extractor/claimex.h"
 #include "extractor/cli/output.h"
 #include "extractor/fetch/fetch.h"
 
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <fmt/format.h>
@@ -19,6 +23,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <unicode/utf8.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace claimex::cli {
@@ -27,13 +32,29 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Reads lines of at most `limit` bytes from a FILE; longer lines are
-// consumed and reported as oversized without being held in memory. Lines may
-// hold any byte (a NUL does not end or merge lines).
+// Set by Ctrl-C during `claimex extract`: the readers stop between documents.
+std::atomic<int> g_interrupts{0};
+
+extern "C" void on_interrupt(int) {
+    if (g_interrupts.fetch_add(1) >= 1) _exit(130);
+}
+
+// Reads lines of at most `limit` bytes from a file descriptor; longer lines
+// are consumed and reported as oversized without being held in memory. Lines
+// may hold any byte (a NUL does not end or merge lines). It reads with
+// read(2), which returns what a pipe has so far, so a slowly fed pipe gets
+// each record as its line arrives (fread would wait for a full buffer).
+// `prefix` is what was already read from the descriptor (stdin's sniffed
+// first bytes).
 class LineReader {
 public:
-    LineReader(std::FILE* f, size_t limit) : f_(f), limit_(limit), buf_(1 << 16) {}
-    // false at end of input. oversized: the line was longer than the limit.
+    LineReader(int fd, size_t limit, std::string_view prefix = {}) : fd_(fd), limit_(limit), buf_(1 << 16) {
+        if (prefix.size() > buf_.size()) buf_.resize(prefix.size());
+        std::memcpy(buf_.data(), prefix.data(), prefix.size());
+        len_ = prefix.size();
+    }
+    // false at end of input (or after a read error: error()). oversized: the
+    // line was longer than the limit.
     bool next(std::string& line, bool& oversized) {
         line.clear();
         oversized = false;
@@ -43,9 +64,12 @@ public:
                 // Output waiting in stdout's buffer goes out before a read
                 // that may block (a pipe that is fed slowly).
                 std::fflush(stdout);
-                len_ = std::fread(buf_.data(), 1, buf_.size(), f_);
-                pos_ = 0;
-                if (len_ == 0) break;
+                pos_ = len_ = 0;
+                ssize_t n = ::read(fd_, buf_.data(), buf_.size());
+                if (n < 0 && errno == EINTR && !g_interrupts) continue;
+                if (n < 0) error_ = g_interrupts ? 0 : errno;
+                if (n <= 0) break;
+                len_ = static_cast<size_t>(n);
             }
             any = true;
             const char* b = buf_.data() + pos_;
@@ -70,14 +94,34 @@ public:
         return any;
     }
     size_t number() const { return number_; }
+    int error() const { return error_; }
 
 private:
-    std::FILE* f_;
+    int fd_;
     size_t limit_;
     std::vector<char> buf_;
     size_t pos_ = 0, len_ = 0;
     size_t number_ = 0;
+    int error_ = 0;
 };
+
+// Reads all of a descriptor after `prefix`, up to `limit` bytes. false with
+// `error` set (errno) or `too_large`.
+bool read_all(int fd, std::string prefix, size_t limit, std::string& data, int& error, bool& too_large) {
+    data = std::move(prefix);
+    error = 0;
+    too_large = data.size() > limit;
+    char buf[65536];
+    while (!too_large) {
+        ssize_t n = ::read(fd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR && !g_interrupts) continue;
+        if (n < 0) error = errno;
+        if (n <= 0) break;
+        too_large = data.size() + static_cast<size_t>(n) > limit;
+        if (!too_large) data.append(buf, static_cast<size_t>(n));
+    }
+    return !error && !too_large;
+}
 
 // A message that is safe to print on one line: control bytes and bytes that
 // are not UTF-8 (nlohmann quotes what it last read) become \\xNN, and long
@@ -151,11 +195,11 @@ public:
 
     void fail(const std::string& where, const std::string& what) { on_fail_(printable(where), what); }
 
-    void jsonl(std::FILE* f, const std::string& name) {
-        LineReader reader(f, o_.max_bytes);
+    void jsonl(int fd, const std::string& name, std::string_view prefix = {}) {
+        LineReader reader(fd, o_.max_bytes, prefix);
         std::string line;
         bool oversized = false;
-        while (reader.next(line, oversized)) {
+        while (!g_interrupts && reader.next(line, oversized)) {
             std::string where = fmt::format("{}:{}", name, reader.number());
             if (oversized) {
                 fail(where, fmt::format("line is longer than {} bytes (--max-bytes)", o_.max_bytes));
@@ -171,22 +215,16 @@ public:
                 fail(where, e.what());
             }
         }
-        if (std::ferror(f)) fail(name, std::strerror(errno));
+        if (reader.error()) fail(name, std::strerror(reader.error()));
     }
 
-    void text_file(std::FILE* f, const std::string& name) {
+    void text_file(int fd, const std::string& name, std::string prefix = {}) {
         std::string data;
-        char buf[65536];
-        size_t n;
-        while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
-            if (data.size() + n > o_.max_bytes) {
-                fail(name, fmt::format("larger than {} bytes (--max-bytes)", o_.max_bytes));
-                return;
-            }
-            data.append(buf, n);
-        }
-        if (std::ferror(f)) {
-            fail(name, std::strerror(errno));
+        int error = 0;
+        bool too_large = false;
+        if (!read_all(fd, std::move(prefix), o_.max_bytes, data, error, too_large)) {
+            if (too_large) fail(name, fmt::format("larger than {} bytes (--max-bytes)", o_.max_bytes));
+            else fail(name, std::strerror(error));
             return;
         }
         if (data.starts_with("\xFF\xFE") || data.starts_with("\xFE\xFF")) {
@@ -203,37 +241,43 @@ public:
     void input(const std::string& name) {
         if (fetch_input(name)) return;
         bool is_stdin = name == "-";
-        std::FILE* f = is_stdin ? stdin : nullptr;
+        int fd = STDIN_FILENO;
         if (!is_stdin) {
             std::error_code ec;
             if (fs::is_directory(name, ec)) {
                 fail(name, "is a directory (give the files in it)");
                 return;
             }
-            f = std::fopen(name.c_str(), "rb");
-            if (!f) {
+            fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
+            if (fd < 0) {
                 fail(name, fmt::format("cannot open: {}", std::strerror(errno)));
                 return;
             }
         }
         std::string kind = o_.input_format;
+        std::string sniffed;  // stdin's first bytes, read to tell JSONL from text
         if (kind == "auto") {
             auto ext = fs::path(name).extension().string();
             if (ext == ".jsonl" || ext == ".ndjson")
                 kind = "jsonl";
             else if (is_stdin) {
-                int c;
-                while ((c = std::fgetc(f)) != EOF && (c == ' ' || c == '\n' || c == '\r' || c == '\t')) {}
-                if (c != EOF) std::ungetc(c, f);
-                kind = c == '{' ? "jsonl" : "text";
+                char c = 0;
+                ssize_t n;
+                while ((n = ::read(fd, &c, 1)) == 1 || (n < 0 && errno == EINTR && !g_interrupts)) {
+                    if (n != 1) continue;
+                    sniffed.push_back(c);
+                    if (c != ' ' && c != '\n' && c != '\r' && c != '\t') break;
+                }
+                kind = !sniffed.empty() && sniffed.back() == '{' ? "jsonl" : "text";
             } else
                 kind = "text";
         }
+        std::string where = is_stdin ? "<stdin>" : name;
         if (kind == "jsonl")
-            jsonl(f, is_stdin ? "<stdin>" : name);
+            jsonl(fd, where, sniffed);
         else
-            text_file(f, is_stdin ? "<stdin>" : name);
-        if (!is_stdin) std::fclose(f);
+            text_file(fd, where, std::move(sniffed));
+        if (!is_stdin) ::close(fd);
     }
 
     // URLs and HTML files go through fetch → document (fetch_cmd.cc); the
@@ -284,7 +328,10 @@ size_t extract_inputs(const ExtractOptions& o, const Extractor& ex, const Record
             }
         },
         fail);
-    for (const auto& in : o.inputs) reader.read(in);
+    for (const auto& in : o.inputs) {
+        if (g_interrupts) break;
+        reader.read(in);
+    }
     return failed;
 }
 
@@ -316,7 +363,23 @@ int run_extract(const ExtractOptions& o) {
     ExtractOptions opts = o;
     opts.published = iso_date_part(o.published);
     RecordWriter writer(std::cout, o.format, o.with_text, o.claims_only);
-    size_t failed = extract_inputs(opts, *ex, [&](const Record& r, const std::string& where) { writer.write(r, where); });
+    // No SA_RESTART: a read blocked on a quiet pipe returns at Ctrl-C.
+    struct sigaction sa {};
+    sa.sa_handler = on_interrupt;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, nullptr);
+    sigaction(SIGTERM, &sa, nullptr);
+    size_t written = 0;
+    size_t failed = extract_inputs(opts, *ex, [&](const Record& r, const std::string& where) {
+        writer.write(r, where);
+        ++written;
+    });
+    if (g_interrupts) {
+        std::cout.flush();
+        std::fflush(stdout);
+        std::fprintf(stderr, "claimex: interrupted: %zu documents written, the rest not read\n", written);
+        return 130;
+    }
     // Skipped rules fail the run too (after every document is written), so
     // a batch notices that its rules are not all in force.
     bool bad_rules = std::any_of(ex->rules().problems().begin(), ex->rules().problems().end(),
