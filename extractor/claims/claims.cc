@@ -34,6 +34,9 @@ const std::set<std::string, std::less<>> kLeadWords = {
     "and", "so", "yet", "while", "when", "despite", "under", "with", "from", "over", "of"};
 const std::set<std::string, std::less<>> kPrepositions = {"in", "of", "from", "at", "for", "across", "with", "on",
                                                           "by", "to", "into", "among", "over"};
+// Words that open a clause of its own after a comma ("..., while X fell").
+const std::set<std::string, std::less<>> clause_conjunctions = {"while", "whereas", "and", "but", "although",
+                                                                "though", "as"};
 const std::set<std::string, std::less<>> kDeterminers = {"the", "a", "an", "its", "their", "his", "her", "our"};
 
 std::string lower(std::string_view s) {
@@ -219,8 +222,19 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     // Companies and sources in document order, so that "the company" and the
     // paragraph's sources are found by binary search, not by a scan per claim.
     std::vector<const Mention*> companies, named_sources, releases;
+    // A company named inside someone else's attribution ("Analysts at Kotak said", "according
+    // to LSEG data") is where a view comes from, not a company the story is about.
+    std::vector<std::pair<uint32_t, uint32_t>> source_spans;
+    for (const Mention& m : ms)
+        if (m.type == Type::source) source_spans.push_back({m.span.begin, m.span.end});
+    auto affiliation_only = [&](const Mention& m) {
+        for (const auto& [b, e] : source_spans)
+            if (b < m.span.begin && m.span.end <= e) return true;
+        return false;
+    };
     for (const Mention& m : ms) {
-        if (m.type == Type::org && (m.kind == "company" || m.kind.empty())) companies.push_back(&m);
+        if (m.type == Type::org && (m.kind == "company" || m.kind.empty()) && !affiliation_only(m))
+            companies.push_back(&m);
         if (m.type == Type::source && !m.name.empty()) named_sources.push_back(&m);
         // An organisation's own release of its figures (not a forecast, nor a person's view).
         if (m.type == Type::source && !m.name.empty() && release_kinds.count(m.kind) && release_cues.count(m.cue))
@@ -248,8 +262,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
         return best;
     };
-    const std::string doc_company =
-        most_named([](const Mention& m) { return m.type == Type::org && (m.kind == "company" || m.kind.empty()); });
+    const std::string doc_company = most_named([&](const Mention& m) {
+        return m.type == Type::org && (m.kind == "company" || m.kind.empty()) && !affiliation_only(m);
+    });
     const std::string doc_country = most_named(
         [](const Mention& m) { return m.type == Type::place && (m.kind == "country" || m.kind == "region"); });
     const std::string doc_bank =
@@ -534,7 +549,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
 
         // Clause start: after leading adverbials ending in a comma that
         // carry a date or source or start with a lead word.
-        auto clause_start_tok = [&](size_t limit) {
+        auto clause_start_tok = [&](size_t limit, bool later_clauses = true) {
             size_t start = 0;
             for (;;) {
                 size_t comma = SIZE_MAX;
@@ -567,7 +582,28 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     start = next + 1;
                 }
             }
-            return start;
+            // A later clause of its own ("..., while the broader Topix index fell 2.5%", "; gold
+            // rose", ", and sterling slipped"): a boundary after a clause with a verb, followed
+            // by a subject and its verb before the figure, starts the figure's clause.
+            auto verb_at = [&](size_t k) {
+                return sv.tok_mention[k] == SIZE_MAX &&
+                       (verbs.contains_word(toks[k].low) || change_verbs.contains_word(toks[k].low));
+            };
+            size_t clause = start;
+            for (size_t k = start; later_clauses && k < limit; ++k) {
+                size_t next = SIZE_MAX;
+                if (toks[k].low == ";") next = k + 1;
+                else if (toks[k].low == "," && k + 1 < limit && clause_conjunctions.count(toks[k + 1].low)) next = k + 2;
+                else if (k > clause && clause_conjunctions.count(toks[k].low) && toks[k].low != "and" &&
+                         toks[k].low != "but" && toks[k].low != "as")
+                    next = k + 1;
+                if (next == SIZE_MAX || next >= limit) continue;
+                bool verb_before = false, verb_after = false;
+                for (size_t j = clause; j < k && !verb_before; ++j) verb_before = verb_at(j);
+                for (size_t j = next + 1; j <= limit && j < toks.size() && !verb_after; ++j) verb_after = verb_at(j);
+                if (verb_before && verb_after && !verb_at(next)) clause = next;
+            }
+            return clause;
         };
 
         // First verb-like token at or after `from` (before `limit`).
@@ -1063,7 +1099,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 auto it = std::lower_bound(central_banks.begin(), central_banks.end(), toks[std::min(anchor, toks.size() - 1)].begin, by_begin);
                 name = it == central_banks.begin() ? doc_bank : (*std::prev(it))->name;
             } else if (scope == "company") {
-                const Mention* c = last_company_before(S.begin);
+                // the company last named before the figure in its paragraph (the speaker of
+                // "Sun Hung Kai said profit fell" included), else the story's company
+                const Mention* c = last_company_before(toks[std::min(anchor, toks.size() - 1)].begin);
                 if (c && t.paragraph_index(c->span.begin) == t.paragraph_index(S.begin)) name = c->name;
                 else name = doc_company;
             }
@@ -1164,6 +1202,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             bool transitive = !ev.intransitive;
             MetricHit metric =
                 find_metric(clause_start_tok(anchor), anchor, std::min(toks.size(), next_tok), transitive);
+            // "Swiss inflation eased ..., and the SNB expects it to average ...": a later clause with
+            // no metric of its own continues the sentence's
+            if (metric.key.empty() && clause_start_tok(anchor, false) < clause_start_tok(anchor))
+                metric = find_metric(clause_start_tok(anchor, false), anchor, std::min(toks.size(), next_tok), transitive);
             Subject subj = find_subject(metric, std::min(anchor, metric.tok == SIZE_MAX ? anchor : std::max(anchor, metric.tok)));
             if (subj.names.empty() && subj.description.empty()) {
                 // "Revenues ... will more than double, according to Alibaba": the company speaks of itself.
@@ -1239,6 +1281,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
             size_t cs = clause_start_tok(anchor);
             MetricHit metric = find_metric(cs, anchor, std::min(toks.size(), std::min(next_fig_tok, anchor + 6)));
+            if (metric.key.empty() && clause_start_tok(anchor, false) < cs)
+                metric = find_metric(clause_start_tok(anchor, false), anchor,
+                                     std::min(toks.size(), std::min(next_fig_tok, anchor + 6)));
             if (metric.key.empty() && v.type == Type::quantity) {
                 // "cut 1,200 jobs", "2 million bpd": the unit names what is counted; a count
                 // of nothing measured ("20 countries", "three models") is no claim.
