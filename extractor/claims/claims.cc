@@ -94,6 +94,9 @@ struct ChangeEvent {
 struct Assembler::Impl {
     Lexicon metrics, change_verbs, cues, verbs, demonyms;
     std::unordered_map<std::string, std::string> scopes, unit_metrics;
+    // Authority (lower-case canonical name) → the area it speaks for (CLAIM_JURISDICTIONS).
+    std::unordered_map<std::string, std::string> jurisdictions;
+    std::set<std::string, std::less<>> areas;
     // Metrics quoted as markets move (metric_scopes.tsv, third column `market`): a
     // report's period and release source do not govern them.
     std::set<std::string, std::less<>> market_metrics;
@@ -120,6 +123,12 @@ struct Assembler::Impl {
                 if ((row.size() >= 3 && row[2] == "market") || (row.size() >= 2 && row[1] == "instrument"))
                     market_metrics.insert(row[0]);
         load("CLAIM_UNIT_METRICS", unit_metrics);
+        if (const auto* rows = r.table("CLAIM_JURISDICTIONS"))
+            for (const auto& row : *rows)
+                if (row.size() >= 2 && !row[0].empty()) {
+                    jurisdictions[lower(row[0])] = row[1];
+                    areas.insert(row[1]);
+                }
         const std::pair<const char*, Words*> classes[] = {
             {"speech", &speech_verbs},         {"speech_aux", &speech_aux},
             {"comparison", &comparison_words}, {"comparison_bare", &comparison_bare},
@@ -265,8 +274,47 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     const std::string doc_company = most_named([&](const Mention& m) {
         return m.type == Type::org && (m.kind == "company" || m.kind.empty()) && !affiliation_only(m);
     });
-    const std::string doc_country = most_named(
-        [](const Mention& m) { return m.type == Type::place && (m.kind == "country" || m.kind == "region"); });
+    // The area an entity stands for: a country or region, a city that is an economy of its
+    // own (Hong Kong, Singapore), or an authority's area (ECB → Eurozone).
+    auto area_of = [&](const Mention& m) -> const std::string* {
+        if (m.name.empty()) return nullptr;
+        if (m.type == Type::place && (m.kind == "country" || m.kind == "region" || areas.count(m.name)))
+            return &m.name;
+        if (m.type == Type::org && !m.kind.empty() && m.kind != "company") {
+            auto it = jurisdictions.find(lower(m.name));
+            if (it != jurisdictions.end()) return &it->second;
+        }
+        return nullptr;
+    };
+    // The economy the story is about: the area its places and authorities name most, those of
+    // the headline and lead counting double; a place after "to"/"from" ("exports to the US",
+    // "imports from China") is a partner, not the economy.
+    std::string doc_country;
+    {
+        std::unordered_map<std::string, int> n;
+        int bn = 0;
+        for (const Mention& m : ms) {
+            const std::string* area = area_of(m);
+            if (!area) continue;
+            size_t e = m.span.begin;
+            auto prev_word = [&]() {
+                while (e > 0 && std::isspace(static_cast<unsigned char>(a[e - 1]))) --e;
+                size_t b = e;
+                while (b > 0 && std::isalpha(static_cast<unsigned char>(a[b - 1]))) --b;
+                std::string w = lower(std::string_view(a).substr(b, e - b));
+                e = b;
+                return w;
+            };
+            std::string w = prev_word();
+            if (w == "the") w = prev_word();
+            if (w == "to" || w == "from" || w == "into" || w == "against" || w == "with") continue;
+            int c = (n[*area] += t.paragraph_index(m.span.begin) <= 1 ? 2 : 1);
+            if (c > bn) {
+                bn = c;
+                doc_country = *area;
+            }
+        }
+    }
     const std::string doc_bank =
         most_named([](const Mention& m) { return m.type == Type::org && m.kind == "central_bank"; });
     std::vector<const Mention*> central_banks;
@@ -1094,6 +1142,12 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     size_t n = 0;
                     if (const Lexicon::Entry* e = demonyms.match(toks, k, &n)) name = e->value;
                 }
+                // an authority named before the figure speaks for its area ("ECB staff forecast
+                // inflation at 2.5%", "the ONS said unemployment rose")
+                if (name.empty())
+                    for (size_t i : sv.mentions)
+                        if (ms[i].span.begin < toks[std::min(anchor, toks.size() - 1)].begin && ms[i].type == Type::org)
+                            if (const std::string* area = area_of(ms[i])) name = *area;
                 if (name.empty()) name = doc_country;
             } else if (scope == "bank") {
                 auto it = std::lower_bound(central_banks.begin(), central_banks.end(), toks[std::min(anchor, toks.size() - 1)].begin, by_begin);
