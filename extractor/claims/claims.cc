@@ -120,7 +120,8 @@ struct Assembler::Impl {
         load("CLAIM_METRIC_SCOPES", scopes);
         if (const auto* rows = r.table("CLAIM_METRIC_SCOPES"))
             for (const auto& row : *rows)
-                if ((row.size() >= 3 && row[2] == "market") || (row.size() >= 2 && row[1] == "instrument"))
+                if ((row.size() >= 3 && row[2] == "market") ||
+                    (row.size() >= 2 && (row[1] == "instrument" || row[1] == "quote")))
                     market_metrics.insert(row[0]);
         load("CLAIM_UNIT_METRICS", unit_metrics);
         if (const auto* rows = r.table("CLAIM_JURISDICTIONS"))
@@ -735,6 +736,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             std::string description;
             bool combined = false;
             bool fallback = false;
+            bool named_instrument = false;  // a quoted instrument's own words: no implied holder
         };
         auto entities_in = [&](size_t lo, size_t hi, bool skip_parens) {
             std::vector<const Mention*> out;
@@ -795,7 +797,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             // (b) "the market value of American companies" → what follows "of"
             if (metric.tok != SIZE_MAX) {
                 size_t after = metric.tok + metric.base_n;
-                if (after < metric.tok + metric.n && toks[after].low == "of") {
+                // "the yield on 10-year gilts", "prices for spodumene concentrate": a quote's complement
+                bool quote_complement = scope_of(metric.key) == "quote" &&
+                                        (toks[after].low == "on" || toks[after].low == "for");
+                if (after < metric.tok + metric.n && (toks[after].low == "of" || quote_complement)) {
                     size_t lo = after + 1, hi = metric.tok + metric.n;
                     if (is_anaphor(lo, hi)) {
                         if (const Mention* c = last_company_before(toks[lo].begin)) {
@@ -811,6 +816,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     std::string d = trim(sv.slice(toks[lo].begin, toks[hi - 1].end));
                     if (!d.empty()) {
                         s.description = d;
+                        s.named_instrument = quote_complement;
                         return s;
                     }
                 }
@@ -858,6 +864,20 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             // from AI-related products will ...").
             size_t d_lo = lo;
             while (d_lo < hi && kDeterminers.count(toks[d_lo].low)) ++d_lo;
+            // "the broader Topix index fell", "two-year gilt yields", "DRAM contract prices": the
+            // words before a quote's metric name what is quoted (scope `quote`).
+            if (metric.tok != SIZE_MAX && metric.tok > d_lo && metric.tok < hi && scope_of(metric.key) == "quote") {
+                bool plain = true;
+                for (size_t k = d_lo; k < metric.tok; ++k)
+                    if (!toks[k].is_word() || verbs.contains_word(toks[k].low)) plain = false;
+                if (plain) {
+                    for (auto* m : entities_in(d_lo, metric.tok, true)) add_name(s, m->name);
+                    if (s.names.empty())
+                        s.description = std::string(sv.slice(toks[d_lo].begin, toks[metric.tok + metric.base_n - 1].end));
+                    s.named_instrument = true;
+                    return s;
+                }
+            }
             // "The pound rose 0.3%": a metric whose scope is `instrument` names the thing itself.
             if (metric.tok != SIZE_MAX && d_lo == metric.tok && scope_of(metric.key) == "instrument") {
                 size_t e = metric.tok + metric.base_n;
@@ -1127,6 +1147,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     "half", "month", "offer", "programme", "program", "producer", "exporter", "country", "government"};
                 bad |= garbage || generic.count(head) > 0;
             }
+            if (s.named_instrument) return;
             if (!persons && !(s.names.empty() && (s.description.empty() || bad))) return;
             std::string scope = metric.key.empty() ? std::string() : scope_of(metric.key);
             if (scope.empty()) {
