@@ -104,7 +104,7 @@ struct Assembler::Impl {
     using Words = std::set<std::string, std::less<>>;
     Words speech_verbs, speech_aux, comparison_words, comparison_bare, condition_words, level_fillers,
         approx_words, baseline_period_words, period_bound_words, modal_words, superlatives, release_kinds, release_cues,
-        company_nouns;
+        company_nouns, holder_nouns;
 
     explicit Impl(const rules::RuleSet& r)
         : metrics(r, "CLAIM_METRICS"),
@@ -137,7 +137,7 @@ struct Assembler::Impl {
             {"approx", &approx_words},         {"baseline_period", &baseline_period_words},
             {"period_bound", &period_bound_words}, {"modal", &modal_words},
             {"superlative", &superlatives}, {"release_kind", &release_kinds}, {"release_cue", &release_cues},
-            {"company_noun", &company_nouns}};
+            {"company_noun", &company_nouns}, {"holder", &holder_nouns}};
         if (const auto* rows = r.table("CLAIM_WORDS"))
             for (const auto& row : *rows)
                 if (row.size() >= 2 && !row[0].empty())
@@ -737,6 +737,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             bool combined = false;
             bool fallback = false;
             bool named_instrument = false;  // a quoted instrument's own words: no implied holder
+            bool complement = false;        // the description is the metric's complement ("sales of hybrids")
         };
         auto entities_in = [&](size_t lo, size_t hi, bool skip_parens) {
             std::vector<const Mention*> out;
@@ -755,8 +756,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         };
         auto find_subject = [&](const MetricHit& metric, size_t anchor) {
             Subject s;
-            // (a) "A, B and C's [combined] metric"
-            if (metric.tok != SIZE_MAX && metric.tok < anchor) {
+            // (a) "A, B and C's [combined] metric" (in the figure's own clause)
+            const bool metric_here = metric.tok != SIZE_MAX && metric.tok >= clause_start_tok(anchor);
+            if (metric_here && metric.tok < anchor) {
                 size_t k = metric.tok;
                 static const std::set<std::string, std::less<>> mods = {
                     "combined", "total", "annual", "quarterly", "net", "overall", "first-half", "full-year",
@@ -795,7 +797,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
             }
             // (b) "the market value of American companies" → what follows "of"
-            if (metric.tok != SIZE_MAX) {
+            if (metric_here) {
                 size_t after = metric.tok + metric.base_n;
                 // "the yield on 10-year gilts", "prices for spodumene concentrate": a quote's complement
                 bool quote_complement = scope_of(metric.key) == "quote" &&
@@ -817,6 +819,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     if (!d.empty()) {
                         s.description = d;
                         s.named_instrument = quote_complement;
+                        s.complement = true;
                         return s;
                     }
                 }
@@ -892,8 +895,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     for (auto* m : ents) add_name(s, m->name);
                     size_t d0 = k + 1;
                     while (d0 < hi && kDeterminers.count(toks[d0].low)) ++d0;
-                    if (s.names.empty() && d0 < hi && hi - d0 <= 6)
+                    if (s.names.empty() && d0 < hi && hi - d0 <= 6) {
                         s.description = trim(sv.slice(toks[d0].begin, toks[hi - 1].end));
+                        s.complement = true;
+                    }
                 }
                 return s;
             }
@@ -1144,8 +1149,18 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     "company", "group", "firm", "bank", "lender", "developer", "stock", "shares", "share",
                     "economy", "unit", "business", "carmaker", "automaker", "chipmaker", "miner", "insurer",
                     "retailer", "startup", "operator", "conglomerate", "watchdog", "quarter", "period", "year",
-                    "half", "month", "offer", "programme", "program", "producer", "exporter", "country", "government"};
+                    "half", "month", "offer", "programme", "program", "producer", "exporter", "country", "government",
+                    "division", "segment", "arm", "subsidiary", "units", "divisions", "businesses"};
                 bad |= garbage || generic.count(head) > 0;
+                // "sales of hybrids", "exports of semiconductors", "investment in real estate": a
+                // complement that names a product, not a holder (holder nouns: "the market value
+                // of American companies"), leaves the company or economy implied.
+                if (s.complement && !bad) {
+                    const std::string sc = metric.key.empty() ? std::string() : scope_of(metric.key);
+                    bool holder = false;
+                    for (const Token& k : d) holder |= holder_nouns.count(k.low) > 0;
+                    bad = !holder && (sc == "company" || sc == "economy");
+                }
             }
             if (s.named_instrument) return;
             if (!persons && !(s.names.empty() && (s.description.empty() || bad))) return;
@@ -1277,8 +1292,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             bool transitive = !ev.intransitive;
             MetricHit metric =
                 find_metric(clause_start_tok(anchor), anchor, std::min(toks.size(), next_tok), transitive);
-            // "Swiss inflation eased ..., and the SNB expects it to average ...": a later clause with
-            // no metric of its own continues the sentence's
+            // "Swiss inflation eased ..., and the SNB expects it to average ...", "X index rose, while
+            // the KOSPI gained": a later clause with no metric of its own continues the sentence's
+            // (its subject stays the clause's own: find_subject reads (a) and (b) only in the clause)
             if (metric.key.empty() && clause_start_tok(anchor, false) < clause_start_tok(anchor))
                 metric = find_metric(clause_start_tok(anchor, false), anchor, std::min(toks.size(), next_tok), transitive);
             Subject subj = find_subject(metric, std::min(anchor, metric.tok == SIZE_MAX ? anchor : std::max(anchor, metric.tok)));
@@ -1356,7 +1372,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
             size_t cs = clause_start_tok(anchor);
             MetricHit metric = find_metric(cs, anchor, std::min(toks.size(), std::min(next_fig_tok, anchor + 6)));
-            if (metric.key.empty() && clause_start_tok(anchor, false) < cs)
+            if (metric.key.empty() && clause_start_tok(anchor, false) < clause_start_tok(anchor))
                 metric = find_metric(clause_start_tok(anchor, false), anchor,
                                      std::min(toks.size(), std::min(next_fig_tok, anchor + 6)));
             if (metric.key.empty() && v.type == Type::quantity) {
