@@ -34,6 +34,10 @@ const std::set<std::string, std::less<>> kLeadWords = {
     "and", "so", "yet", "while", "when", "despite", "under", "with", "from", "over", "of"};
 const std::set<std::string, std::less<>> kPrepositions = {"in", "of", "from", "at", "for", "across", "with", "on",
                                                           "by", "to", "into", "among", "over"};
+// Adverbs that may follow a subject before its verb ("the bank also confirmed").
+const std::set<std::string, std::less<>> trailing_adverbs = {"also", "now", "still", "already", "too", "meanwhile"};
+// Heads of a phrase that refers back to a government ("the government", "the Treasury").
+const std::set<std::string, std::less<>> government_nouns = {"government", "treasury", "centre", "administration"};
 // Words that open a clause of its own after a comma ("..., while X fell").
 const std::set<std::string, std::less<>> clause_conjunctions = {"while", "whereas", "and", "but", "although",
                                                                 "though", "as"};
@@ -318,9 +322,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     }
     const std::string doc_bank =
         most_named([](const Mention& m) { return m.type == Type::org && m.kind == "central_bank"; });
-    std::vector<const Mention*> central_banks;
-    for (const Mention& m : ms)
+    std::vector<const Mention*> central_banks, governments;
+    for (const Mention& m : ms) {
         if (m.type == Type::org && m.kind == "central_bank") central_banks.push_back(&m);
+        if (m.type == Type::org && m.kind == "government" && !m.name.empty()) governments.push_back(&m);
+    }
 
     size_t next_mention = 0;
     std::set<std::string> seen_ids;
@@ -667,12 +673,38 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         // "it", "the company", "the San Jose, California-based company": a phrase that refers
         // back to the last company named (company nouns: rules/claims/words.tsv).
         auto is_anaphor = [&](size_t lo, size_t hi) {
+            while (hi > lo + 1 && trailing_adverbs.count(toks[hi - 1].low)) --hi;  // "the bank also"
             if (lo >= hi) return false;
             if (hi - lo == 1) return toks[lo].low == "it";
-            if (toks[lo].low != "the" || hi - lo > 6 || !company_nouns.count(toks[hi - 1].low)) return false;
+            if (toks[lo].low != "the" || hi - lo > 6 ||
+                !(company_nouns.count(toks[hi - 1].low) || government_nouns.count(toks[hi - 1].low)))
+                return false;
             for (size_t k = lo + 1; k + 1 < hi; ++k)
                 if (verbs.contains_word(toks[k].low) || toks[k].low == "of" || toks[k].low == "(") return false;
             return true;
+        };
+
+        // What an anaphor refers to: "the central bank" → the last central bank named; "the bank"
+        // → the last central bank or company named, whichever came last; "the government", "the
+        // Treasury" → the last government named; else the last company.
+        auto referent = [&](size_t lo, size_t hi) -> const Mention* {
+            while (hi > lo + 1 && trailing_adverbs.count(toks[hi - 1].low)) --hi;
+            const uint32_t at = toks[lo].begin;
+            auto last_of = [&](const std::vector<const Mention*>& v) -> const Mention* {
+                auto it = std::lower_bound(v.begin(), v.end(), at, by_begin);
+                return it == v.begin() ? nullptr : *std::prev(it);
+            };
+            const std::string& head = toks[hi - 1].low;
+            if (government_nouns.count(head)) return last_of(governments);
+            if (head == "bank") {
+                const Mention* cb = last_of(central_banks);
+                bool central = false;
+                for (size_t k = lo; k < hi; ++k) central |= toks[k].low == "central";
+                if (central) return cb;
+                const Mention* co = last_company_before(at);
+                return cb && (!co || cb->span.begin > co->span.begin) ? cb : co;
+            }
+            return last_company_before(at);
         };
 
         struct MetricHit {
@@ -805,7 +837,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (after < metric.tok + metric.n && (toks[after].low == "of" || quote_complement)) {
                     size_t lo = after + 1, hi = metric.tok + metric.n;
                     if (is_anaphor(lo, hi)) {
-                        if (const Mention* c = last_company_before(toks[lo].begin)) {
+                        if (const Mention* c = referent(lo, hi)) {
                             add_name(s, c->name);
                             return s;
                         }
@@ -904,9 +936,15 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
             if (lo < hi) {
                 if (is_anaphor(lo, hi)) {
-                    if (const Mention* c = last_company_before(toks[lo].begin)) add_name(s, c->name);
-                    s.fallback = s.names.empty();
-                    return s;
+                    const Mention* c = referent(lo, hi);
+                    if (c) add_name(s, c->name);
+                    // "the federal government" with no government named stays a description
+                    bool gov = false;
+                    for (size_t k = lo; k < hi; ++k) gov |= government_nouns.count(toks[k].low) > 0;
+                    if (c || !gov) {
+                        s.fallback = s.names.empty();
+                        return s;
+                    }
                 }
                 auto ents = entities_in(lo, hi, true);
                 // Entities only inside a modifier ("companies in China") make a description.
@@ -916,6 +954,16 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     bool after_prep = first > lo && kPrepositions.count(toks[first - 1].low);
                     if (!after_prep) head_is_entity = true;
                     // "US authorities": an entity used as an adjective is no subject either.
+                }
+                // "Egypt's central bank raised rates": the central bank of that place, when the
+                // document names it
+                if (head_is_entity && ents.front()->type == Type::place && toks[hi - 1].low == "bank" && hi - lo >= 3 &&
+                    toks[hi - 2].low == "central") {
+                    for (const Mention* cb : central_banks)
+                        if (const std::string* area = area_of(*cb); area && *area == ents.front()->name) {
+                            add_name(s, cb->name);
+                            return s;
+                        }
                 }
                 if (head_is_entity) {
                     // The head and the entities coordinated with it ("Alphabet, Amazon, Meta (...) and
@@ -1149,7 +1197,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     "company", "group", "firm", "bank", "lender", "developer", "stock", "shares", "share",
                     "economy", "unit", "business", "carmaker", "automaker", "chipmaker", "miner", "insurer",
                     "retailer", "startup", "operator", "conglomerate", "watchdog", "quarter", "period", "year",
-                    "half", "month", "offer", "programme", "program", "producer", "exporter", "country", "government",
+                    "half", "month", "offer", "programme", "program", "producer", "exporter", "country",
                     "division", "segment", "arm", "subsidiary", "units", "divisions", "businesses"};
                 bad |= garbage || generic.count(head) > 0;
                 // "sales of hybrids", "exports of semiconductors", "investment in real estate": a
@@ -1502,7 +1550,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         {
             size_t verb = first_verb(ct0, ct1);
             if (is_anaphor(ct0, verb)) {
-                if (const Mention* c = last_company_before(toks[ct0].begin)) add_name(subj, c->name);
+                if (const Mention* c = referent(ct0, verb)) add_name(subj, c->name);
             } else if (verb > ct0) {
                 for (auto* m : entities_in(ct0, verb, true)) add_name(subj, m->name);
                 if (subj.names.empty() && verb - ct0 <= 12) {
