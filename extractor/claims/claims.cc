@@ -43,6 +43,15 @@ const std::set<std::string, std::less<>> clause_conjunctions = {"while", "wherea
                                                                 "though", "as"};
 const std::set<std::string, std::less<>> kDeterminers = {"the", "a", "an", "its", "their", "his", "her", "our"};
 
+// Length in bytes of a quotation mark at `pos` (", “, ”), else 0.
+uint32_t quote_len(std::string_view s, uint32_t pos) {
+    if (pos < s.size() && s[pos] == '"') return 1;
+    if (pos + 2 < s.size() && static_cast<unsigned char>(s[pos]) == 0xE2 && static_cast<unsigned char>(s[pos + 1]) == 0x80 &&
+        (static_cast<unsigned char>(s[pos + 2]) == 0x9C || static_cast<unsigned char>(s[pos + 2]) == 0x9D))
+        return 3;
+    return 0;
+}
+
 std::string lower(std::string_view s) {
     std::string o(s);
     for (char& c : o) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -329,6 +338,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     }
 
     size_t next_mention = 0;
+    // The speaker of a quote standing alone (statements), for sources_json.
+    const Mention* quote_speaker = nullptr;
     std::set<std::string> seen_ids;
     std::vector<std::string> last_subject;
     size_t last_subject_para = SIZE_MAX;
@@ -348,7 +359,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             any_factor |= is_factor(ms[i]);
             any_source |= ms[i].type == Type::source && !ms[i].name.empty();
         }
-        if (!any_value && !any_source && !any_factor) continue;
+        // A sentence that opens with a quote may be a speaker's statement standing alone.
+        const bool quoted = quote_len(a, S.begin) > 0;
+        if (!any_value && !any_source && !any_factor && !quoted) continue;
 
         sv.toks = tokenize(a, S);
         sv.tok_mention.assign(sv.toks.size(), SIZE_MAX);
@@ -1086,6 +1099,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             for (size_t i : sv.mentions)
                 if (ms[i].type == Type::source && !ms[i].name.empty()) here.push_back(&ms[i]);
             bool inherited = false;
+            if (here.empty() && quote_speaker) {
+                here.push_back(quote_speaker);
+                inherited = true;
+            }
             if (here.empty()) {
                 size_t pi = t.paragraph_index(S.begin);
                 text::Span P = t.paragraphs().empty() ? S : t.paragraphs()[pi];
@@ -1291,6 +1308,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         };
 
         std::set<size_t> used_dates;
+        quote_speaker = nullptr;
         std::set<size_t> consumed;   // figure indices used by a change claim
         bool made_numeric = false;
 
@@ -1473,20 +1491,47 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         }
 
         // ---- 4. statement claims: attributed sentences with no figure claim
-        if (made_numeric || !any_source) continue;
+        if (made_numeric || (!any_source && !quoted)) continue;
         const Mention* src = nullptr;
         for (size_t i : sv.mentions)
             if (ms[i].type == Type::source && !ms[i].name.empty()) {
                 src = &ms[i];
                 break;
             }
-        if (!src) continue;
-        // Content: after the attribution when it leads ("According to X, a role at Y (Z), content"),
+        // A quote: its text runs from the opening quote mark to the closing one (or the
+        // sentence's end when the quote goes on into the next sentence).
+        uint32_t q_open = S.begin + quote_len(a, S.begin), q_close = S.end;
+        for (uint32_t k = q_open; k < S.end; ++k)
+            if (quote_len(a, k)) {
+                q_close = k;
+                break;
+            }
+        quote_speaker = nullptr;
+        if (!src) {
+            // "We are not pre-committing ..." after '"...," Lagarde told reporters.': the speaker
+            // of the paragraph so far; a quote that goes on into the next sentence ('"Customers
+            // are no longer experimenting. They are signing ...," Raman told Reuters'): its speaker.
+            text::Span P = t.paragraphs().empty() ? S : t.paragraphs()[t.paragraph_index(S.begin)];
+            for (auto it = std::lower_bound(named_sources.begin(), named_sources.end(), P.begin, by_begin);
+                 it != named_sources.end() && (*it)->span.begin < S.begin; ++it)
+                quote_speaker = *it;
+            if (!quote_speaker && q_close == S.end) {
+                auto it = std::lower_bound(named_sources.begin(), named_sources.end(), S.end, by_begin);
+                if (it != named_sources.end() && (*it)->span.begin < P.end) quote_speaker = *it;
+            }
+            if (!quote_speaker) continue;
+        }
+        const Mention* speaker = src ? src : quote_speaker;
+        // Content: the quote when the attribution follows it ('"...," X said in a statement.');
+        // after the attribution when it leads ("According to X, a role at Y (Z), content"),
         // before it when it trails ("content, X said."), after the cue otherwise ("X said content").
         uint32_t cb = S.begin, ce = S.end;
-        size_t src_first = sv.token_at(src->span.begin), src_last = sv.token_at(src->span.end);
-        bool leads = src_first <= clause_start_tok(src_first) + 1 || src_first <= 1;
-        if (src->span.begin - S.begin < 3 || leads) {
+        size_t src_first = src ? sv.token_at(src->span.begin) : 0, src_last = src ? sv.token_at(src->span.end) : 0;
+        bool leads = src && (src_first <= clause_start_tok(src_first) + 1 || src_first <= 1);
+        if (!src || (quoted && q_close < src->span.begin)) {
+            cb = q_open;
+            ce = q_close;
+        } else if (src->span.begin - S.begin < 3 || leads) {
             // skip to the comma that ends the attribution (and an apposition after it)
             size_t k = src_last;
             int depth = 0;
@@ -1580,7 +1625,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                           {"start", t.codepoint(c0)},
                           {"end", t.codepoint(c1)}};
         j["sources"] = sources_json(conf, std::string());
-        std::string key = fmt::format("{}|{}", src->name, lower(content));
+        std::string key = fmt::format("{}|{}", speaker->name, lower(content));
         finish(std::move(j), "statement", key, conf);
     }
     return out;
