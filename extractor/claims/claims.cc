@@ -1366,8 +1366,14 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             Subject subj = find_subject(metric, std::min(anchor, metric.tok == SIZE_MAX ? anchor : std::max(anchor, metric.tok)));
             if (subj.names.empty() && subj.description.empty()) {
                 // "Revenues ... will more than double, according to Alibaba": the company speaks of itself.
+                // (not "Analysts at Kotak said": the analysts' employer speaks of someone else)
+                auto employer = [&](const Mention& src) {
+                    std::string_view before = std::string_view(a).substr(src.span.begin, src.span.end - src.span.begin);
+                    size_t at = before.find(" at "), from = before.find(" from ");
+                    return at != std::string_view::npos || from != std::string_view::npos;
+                };
                 for (size_t i : sv.mentions)
-                    if (ms[i].type == Type::source && ms[i].kind == "company" && !ms[i].name.empty()) {
+                    if (ms[i].type == Type::source && ms[i].kind == "company" && !ms[i].name.empty() && !employer(ms[i])) {
                         subj.names.push_back(ms[i].name);
                         subj.fallback = true;
                         break;
