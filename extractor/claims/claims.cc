@@ -245,15 +245,22 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     // Companies and sources in document order, so that "the company" and the
     // paragraph's sources are found by binary search, not by a scan per claim.
     std::vector<const Mention*> companies, named_sources, releases;
-    // A company named inside someone else's attribution ("Analysts at Kotak said", "according
-    // to LSEG data") is where a view comes from, not a company the story is about.
+    // A company named as the employer or provider inside someone else's attribution ("Analysts
+    // at Kotak said", "data compiled by LSEG") is where a view comes from, not a company the
+    // story is about ("according to Alibaba" is Alibaba speaking for itself).
     std::vector<std::pair<uint32_t, uint32_t>> source_spans;
     for (const Mention& m : ms)
         if (m.type == Type::source) source_spans.push_back({m.span.begin, m.span.end});
     auto affiliation_only = [&](const Mention& m) {
-        for (const auto& [b, e] : source_spans)
-            if (b < m.span.begin && m.span.end <= e) return true;
-        return false;
+        bool inside = false;
+        for (const auto& [b, e] : source_spans) inside |= b < m.span.begin && m.span.end <= e;
+        if (!inside) return false;
+        size_t e = m.span.begin;
+        while (e > 0 && std::isspace(static_cast<unsigned char>(a[e - 1]))) --e;
+        size_t b = e;
+        while (b > 0 && std::isalpha(static_cast<unsigned char>(a[b - 1]))) --b;
+        std::string w = lower(std::string_view(a).substr(b, e - b));
+        return w == "at" || w == "from" || w == "by";
     };
     for (const Mention& m : ms) {
         if (m.type == Type::org && (m.kind == "company" || m.kind.empty()) && !affiliation_only(m))
