@@ -347,6 +347,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     size_t next_mention = 0;
     // The speaker of a quote standing alone (statements), for sources_json.
     const Mention* quote_speaker = nullptr;
+    uint32_t quote_covered_until = 0;  // end of a quote that ran on from an earlier sentence
     std::set<std::string> seen_ids;
     std::vector<std::string> last_subject;
     size_t last_subject_para = SIZE_MAX;
@@ -1533,6 +1534,18 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (it != named_sources.end() && (*it)->span.begin < P.end) quote_speaker = *it;
             }
             if (!quote_speaker) continue;
+        }
+        // The later sentences of a quote already taken whole are no statements of their own.
+        if (S.begin < quote_covered_until) continue;
+        if (!src && q_close == S.end) {
+            // a quote that runs on: one statement up to its closing mark in the paragraph
+            text::Span P = t.paragraphs().empty() ? S : t.paragraphs()[t.paragraph_index(S.begin)];
+            for (uint32_t k = S.end; k < P.end; ++k)
+                if (quote_len(a, k)) {
+                    q_close = k;
+                    quote_covered_until = k;
+                    break;
+                }
         }
         const Mention* speaker = src ? src : quote_speaker;
         // Content: the quote when the attribution follows it ('"...," X said in a statement.');
