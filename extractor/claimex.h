@@ -34,6 +34,12 @@ struct InputError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// Thread CPU seconds spent in each stage of Extractor::extract, added up
+// over the calls that were given it (tools/bench_extract prints the split).
+struct StageTimes {
+    double text = 0, rules = 0, normalise = 0, claims = 0;
+};
+
 struct Record {
     document::Document doc;
     text::Text text;
@@ -54,6 +60,8 @@ public:
     // document's own date wins, default_published is for documents with
     // none. Throws InputError (invalid UTF-8, binary, bad date).
     Record extract(document::Document doc, const std::string& default_published = "") const;
+    // The same, adding the time of each stage to *times (when not null).
+    Record extract(document::Document doc, const std::string& default_published, StageTimes* times) const;
 
     const rules::RuleSet& rules() const { return rules_; }
 
@@ -69,8 +77,26 @@ nlohmann::ordered_json to_json(const Record& record, bool with_text);
 // The same record appended to `out` as one line of JSON text, without
 // building an object (the fast path of `claimex extract`).
 void append_json(std::string& out, const Record& record, bool with_text);
+// Any JSON value appended to `out` exactly as
+// v.dump(-1, ' ', false, error_handler_t::replace) writes it, without the
+// serializer's detours (claims' records, --claims-only lines).
+void append_json_value(std::string& out, const nlohmann::ordered_json& v);
+// A JSON string literal (quotes, escapes) for s, as nlohmann writes it.
+void append_json_string(std::string& out, std::string_view s);
 // One mention as in the contract ("type", "text", "start", "end", fields).
 nlohmann::ordered_json mention_json(const normalise::Mention& m, const text::Text& text);
+
+// This thread's CPU time in seconds (for StageTimes and benchmarks).
+double thread_cpu_seconds();
+
+// One JSONL input document (an object with "text" and optional "id", "url",
+// "title", "published", "publisher") read straight from its line: true when
+// the line is well-formed JSON of that shape, "text" a string and the others
+// strings or null; the fields are then set. false for anything else,
+// well-formed or not (the caller then reads the line with a full JSON
+// parser, which names the error or handles the rare shape: a number id, an
+// exponent in some other field).
+bool read_jsonl_document(std::string_view line, document::Document& out);
 
 // The date part (YYYY-MM-DD) of an ISO 8601 date or date-time, or "" when the
 // string is not one.

@@ -1,9 +1,12 @@
 // The pipeline (text → rules → normalise → claims) and the JSON record.
 #include "extractor/claimex.h"
 
+#include <charconv>
 #include <cmath>
+#include <ctime>
 #include <iterator>
 #include <cstdlib>
+#include <cstring>
 #include <fmt/format.h>
 
 namespace claimex {
@@ -49,7 +52,26 @@ Extractor::Extractor(const fs::path& rules_dir)
       segmenter_(text::Segmenter::load(rules_dir / "text")) {}
 Extractor::~Extractor() = default;
 
+double thread_cpu_seconds() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
 Record Extractor::extract(document::Document doc, const std::string& default_published) const {
+    return extract(std::move(doc), default_published, nullptr);
+}
+
+Record Extractor::extract(document::Document doc, const std::string& default_published, StageTimes* times) const {
+    // Each lap adds the time since the last one to a stage (no clock reads
+    // when nobody asked for the times).
+    double t0 = times ? thread_cpu_seconds() : 0;
+    auto lap = [&](double StageTimes::*stage) {
+        if (!times) return;
+        double t = thread_cpu_seconds();
+        times->*stage += t - t0;
+        t0 = t;
+    };
     Record r;
     if (!doc.published.empty()) {
         r.published = iso_date_part(doc.published);
@@ -65,8 +87,14 @@ Record Extractor::extract(document::Document doc, const std::string& default_pub
         throw InputError(e.what());
     }
     r.doc = std::move(doc);
-    r.mentions = normaliser_.normalise(rules_.match(r.text), r.text, {.published = r.published});
+    lap(&StageTimes::text);
+    std::vector<rules::RawMention> raw = rules_.match(r.text);
+    lap(&StageTimes::rules);
+    r.mentions = normaliser_.normalise(raw, r.text, {.published = r.published});
+    raw.clear();
+    lap(&StageTimes::normalise);
     r.claims = assembler_.assemble(r.mentions, r.text, {.id = r.doc.id, .published = r.published});
+    lap(&StageTimes::claims);
     return r;
 }
 
@@ -82,22 +110,112 @@ using Json = nlohmann::ordered_json;
 // text (tests/pipeline_test.cc holds them to it).
 struct ObjectFields {
     Json& j;
-    void str(const char* k, std::string_view v) { j[k] = std::string(v); }
-    void integer(const char* k, int64_t v) { j[k] = v; }
-    void real(const char* k, double v) { j[k] = v; }
-    void boolean(const char* k, bool v) { j[k] = v; }
-    void null(const char* k) { j[k] = nullptr; }
-    void raw(const char* k, const Json& v) { j[k] = v; }
+    void str(std::string_view k, std::string_view v) { j[std::string(k)] = std::string(v); }
+    void integer(std::string_view k, int64_t v) { j[std::string(k)] = v; }
+    void real(std::string_view k, double v) { j[std::string(k)] = v; }
+    void boolean(std::string_view k, bool v) { j[std::string(k)] = v; }
+    void null(std::string_view k) { j[std::string(k)] = nullptr; }
+    void raw(std::string_view k, const Json& v) { j[std::string(k)] = v; }
 };
 
-void append_escaped(std::string& out, std::string_view s) {
+// The length of the well-formed UTF-8 sequence at p (RFC 3629: no overlong
+// forms, no surrogates, at most U+10FFFF; what nlohmann's lexer and
+// serializer accept), or 0.
+size_t utf8_sequence(const unsigned char* p, size_t avail) {
+    unsigned char c = p[0];
+    if (c < 0x80) return 1;
+    size_t len;
+    unsigned char lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) len = 2;
+    else if (c == 0xE0) len = 3, lo = 0xA0;
+    else if (c >= 0xE1 && c <= 0xEC) len = 3;
+    else if (c == 0xED) len = 3, hi = 0x9F;
+    else if (c >= 0xEE && c <= 0xEF) len = 3;
+    else if (c == 0xF0) len = 4, lo = 0x90;
+    else if (c >= 0xF1 && c <= 0xF3) len = 4;
+    else if (c == 0xF4) len = 4, hi = 0x8F;
+    else return 0;
+    if (avail < len || p[1] < lo || p[1] > hi) return 0;
+    for (size_t k = 2; k < len; ++k)
+        if ((p[k] & 0xC0) != 0x80) return 0;
+    return len;
+}
+
+// Does any of the 8 bytes at p need a look (a control byte, '"', '\\', or
+// a byte of a multi-byte UTF-8 sequence)? Bit tricks on one 64-bit word.
+bool word_needs_look(const char* p) {
+    constexpr uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+    uint64_t x;
+    std::memcpy(&x, p, 8);
+    auto has_zero = [&](uint64_t v) { return (v - ones) & ~v & high; };
+    uint64_t below_space = (x - 0x20 * ones) & ~x & high;  // a byte < 0x20 (or >= 0x80, caught anyway)
+    return ((x & high) | below_space | has_zero(x ^ ('"' * ones)) | has_zero(x ^ ('\\' * ones))) != 0;
+}
+
+// A JSON string as nlohmann's dump(-1, ' ', false, replace) writes it: UTF-8
+// as is, the short escapes, \u00XX for other control bytes. Text that is not
+// valid UTF-8 (rare: a file name, say) goes through nlohmann itself, whose
+// way of replacing bad bytes with U+FFFD is then kept exactly.
+void append_escaped_slow(std::string& out, std::string_view s);
+
+// The common case inline: a short string with nothing to escape (keys, names,
+// codes) goes out in one append.
+inline void append_escaped(std::string& out, std::string_view s) {
+    const size_t n = s.size();
+    if (n <= 16) {
+        char buf[18];
+        buf[0] = '"';
+        char* w = buf + 1;
+        for (char c : s) *w++ = c;
+        for (size_t k = n; k < 16; ++k) buf[1 + k] = 'a';  // padding for the word tests
+        if (!word_needs_look(buf + 1) && !word_needs_look(buf + 9)) {
+            buf[1 + n] = '"';
+            out.append(buf, n + 2);
+            return;
+        }
+    }
+    append_escaped_slow(out, s);
+}
+
+void append_escaped_slow(std::string& out, std::string_view s) {
+    const char* d = s.data();
+    const size_t n = s.size();
+    const size_t mark = out.size();
     out += '"';
-    size_t run = 0;
-    for (size_t i = 0; i < s.size(); ++i) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
-        out.append(s.data() + run, i - run);
-        run = i + 1;
+    size_t run = 0, i = 0;
+    while (i < n) {
+        if (i + 8 <= n) {
+            if (!word_needs_look(d + i)) {
+                i += 8;
+                continue;
+            }
+        } else if (n >= 8) {
+            // The last word, overlapping what was seen (seen bytes were
+            // plain or already handled: a false alarm only costs time).
+            if (!word_needs_look(d + n - 8)) break;
+        } else {
+            // A short string, padded with plain bytes: one test.
+            char tail[8] = {'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a'};
+            for (size_t k = i; k < n; ++k) tail[k - i] = d[k];
+            if (!word_needs_look(tail)) break;
+        }
+        auto c = static_cast<unsigned char>(d[i]);
+        if (c >= 0x80) {
+            size_t len = utf8_sequence(reinterpret_cast<const unsigned char*>(d + i), n - i);
+            if (!len) {
+                out.resize(mark);
+                out += Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
+                return;
+            }
+            i += len;
+            continue;
+        }
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            ++i;
+            continue;
+        }
+        out.append(d + run, i - run);
+        run = ++i;
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -106,52 +224,87 @@ void append_escaped(std::string& out, std::string_view s) {
             case '\n': out += "\\n"; break;
             case '\r': out += "\\r"; break;
             case '\t': out += "\\t"; break;
-            default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
+            default: {
+                static constexpr char hex[] = "0123456789abcdef";
+                char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+                out.append(u, 6);
+            }
         }
     }
-    out.append(s.data() + run, s.size() - run);
+    out.append(d + run, n - run);
     out += '"';
+}
+
+template <class Int>
+void append_integer(std::string& out, Int v) {
+    char buf[24];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, end);
+}
+
+// A double as nlohmann writes it: the shortest text that reads back the
+// same (its own Grisu2 to_chars, with ".0" on whole numbers), null for NaN
+// and infinities.
+void append_double(std::string& out, double v) {
+    if (!std::isfinite(v)) {
+        out += "null";
+        return;
+    }
+    char buf[64];
+    char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, end);
 }
 
 struct TextFields {
     std::string& out;
     bool first = true;
-    void key(const char* k) {
-        if (!first) out += ',';
+    void key(std::string_view k) {
+        // ,"k": in one append (keys are short plain literals: no escaping).
+        char buf[48];
+        if (k.size() > sizeof buf - 4) {
+            out += first ? "\"" : ",\"";
+            out += k;
+            out += "\":";
+            first = false;
+            return;
+        }
+        size_t n = 0;
+        if (!first) buf[n++] = ',';
         first = false;
-        out += '"';
-        out += k;
-        out += "\":";
+        buf[n++] = '"';
+        for (char c : k) buf[n++] = c;
+        buf[n++] = '"';
+        buf[n++] = ':';
+        out.append(buf, n);
     }
-    void str(const char* k, std::string_view v) {
+    void str(std::string_view k, std::string_view v) {
         key(k);
         append_escaped(out, v);
     }
-    void integer(const char* k, int64_t v) {
+    void integer(std::string_view k, int64_t v) {
         key(k);
-        fmt::format_to(std::back_inserter(out), "{}", v);
+        append_integer(out, v);
     }
-    void real(const char* k, double v) {
+    void real(std::string_view k, double v) {
         key(k);
-        // nlohmann prints doubles as the shortest text that reads back the same, with ".0" on whole numbers.
-        out += Json(v).dump();
+        append_double(out, v);
     }
-    void boolean(const char* k, bool v) {
+    void boolean(std::string_view k, bool v) {
         key(k);
         out += v ? "true" : "false";
     }
-    void null(const char* k) {
+    void null(std::string_view k) {
         key(k);
         out += "null";
     }
-    void raw(const char* k, const Json& v) {
+    void raw(std::string_view k, const Json& v) {
         key(k);
-        out += v.dump(-1, ' ', false, Json::error_handler_t::replace);
+        append_json_value(out, v);
     }
 };
 
 template <class F>
-void number(F& f, const char* key, const std::optional<double>& v) {
+void number(F& f, std::string_view key, const std::optional<double>& v) {
     if (!v) return;
     double x = *v;
     // Integers print as integers (7000000000, not 7e9) while they are exact.
@@ -162,12 +315,12 @@ void number(F& f, const char* key, const std::optional<double>& v) {
 }
 
 template <class F>
-void string_if(F& f, const char* key, const std::string& v) {
+void string_if(F& f, std::string_view key, const std::string& v) {
     if (!v.empty()) f.str(key, v);
 }
 
 template <class F>
-void string_or_null(F& f, const char* key, const std::string& v) {
+void string_or_null(F& f, std::string_view key, const std::string& v) {
     if (v.empty())
         f.null(key);
     else
@@ -231,6 +384,264 @@ void record_head(F& f, const Record& r) {
 
 }  // namespace
 
+void append_json_string(std::string& out, std::string_view s) { append_escaped(out, s); }
+
+void append_json_value(std::string& out, const Json& j) {
+    using V = Json::value_t;
+    switch (j.type()) {
+        case V::object: {
+            out += '{';
+            bool first = true;
+            for (const auto& [k, v] : j.get_ref<const Json::object_t&>()) {
+                if (!first) out += ',';
+                first = false;
+                append_escaped(out, k);
+                out += ':';
+                append_json_value(out, v);
+            }
+            out += '}';
+            break;
+        }
+        case V::array: {
+            out += '[';
+            bool first = true;
+            for (const auto& v : j) {
+                if (!first) out += ',';
+                first = false;
+                append_json_value(out, v);
+            }
+            out += ']';
+            break;
+        }
+        case V::string: append_escaped(out, j.get_ref<const std::string&>()); break;
+        case V::boolean: out += j.get<bool>() ? "true" : "false"; break;
+        case V::number_integer: append_integer(out, j.get<int64_t>()); break;
+        case V::number_unsigned: append_integer(out, j.get<uint64_t>()); break;
+        case V::number_float: append_double(out, j.get<double>()); break;
+        case V::null: out += "null"; break;
+        default: out += j.dump(-1, ' ', false, Json::error_handler_t::replace);  // binary, discarded
+    }
+}
+
+// ---- JSONL input ----
+
+namespace {
+
+// A strict reader (RFC 8259) of one JSONL input document. Every way out
+// that is not a plain success returns false, and the caller goes to the
+// full parser: so this must never accept what nlohmann rejects, and it
+// leaves number exponents (which may overflow) and deep nesting to it.
+class JsonlReader {
+public:
+    explicit JsonlReader(std::string_view s) : p_(s.data()), end_(s.data() + s.size()) {}
+
+    bool document(document::Document& d) {
+        ws();
+        if (!at('{')) return false;
+        ++p_;
+        bool have_text = false;
+        for (;;) {
+            ws();
+            if (!string(key_)) return false;  // also "{}": no text
+            ws();
+            if (!at(':')) return false;
+            ++p_;
+            ws();
+            std::string* field = key_ == "text"        ? &d.text
+                                 : key_ == "id"        ? &d.id
+                                 : key_ == "url"       ? &d.url
+                                 : key_ == "title"     ? &d.title
+                                 : key_ == "published" ? &d.published
+                                 : key_ == "publisher" ? &d.publisher
+                                                       : nullptr;
+            if (!field) {
+                if (!skip_value(0)) return false;
+            } else if (at('"')) {
+                if (!string(*field)) return false;
+                if (field == &d.text) have_text = true;
+            } else if (field != &d.text && literal("null")) {
+                field->clear();  // a null field is an absent one (a later key wins, as in nlohmann)
+            } else {
+                return false;  // a number id, a text that is not a string, ...
+            }
+            ws();
+            if (at(',')) {
+                ++p_;
+                continue;
+            }
+            if (!at('}')) return false;
+            ++p_;
+            break;
+        }
+        ws();
+        return p_ == end_ && have_text;
+    }
+
+private:
+    bool at(char c) const { return p_ < end_ && *p_ == c; }
+    void ws() {
+        while (p_ < end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\n' || *p_ == '\r')) ++p_;
+    }
+    bool literal(std::string_view w) {
+        if (static_cast<size_t>(end_ - p_) < w.size() || std::string_view(p_, w.size()) != w) return false;
+        p_ += w.size();
+        return true;
+    }
+    bool hex4(uint32_t& v) {
+        if (end_ - p_ < 4) return false;
+        v = 0;
+        for (int i = 0; i < 4; ++i) {
+            char c = *p_++;
+            v <<= 4;
+            if (c >= '0' && c <= '9') v |= static_cast<uint32_t>(c - '0');
+            else if (c >= 'a' && c <= 'f') v |= static_cast<uint32_t>(c - 'a' + 10);
+            else if (c >= 'A' && c <= 'F') v |= static_cast<uint32_t>(c - 'A' + 10);
+            else return false;
+        }
+        return true;
+    }
+    static void append_utf8(std::string& out, uint32_t cp) {
+        if (cp < 0x80) {
+            out += static_cast<char>(cp);
+        } else if (cp < 0x800) {
+            out += static_cast<char>(0xC0 | (cp >> 6));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            out += static_cast<char>(0xE0 | (cp >> 12));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (cp >> 18));
+            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        }
+    }
+    // A string literal at p_, decoded into out.
+    bool string(std::string& out) {
+        out.clear();
+        if (!at('"')) return false;
+        ++p_;
+        for (;;) {
+            const char* run = p_;
+            while (end_ - p_ >= 8 && !word_needs_look(p_)) p_ += 8;
+            while (p_ < end_) {
+                auto c = static_cast<unsigned char>(*p_);
+                if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
+                ++p_;
+            }
+            out.append(run, static_cast<size_t>(p_ - run));
+            if (p_ == end_) return false;
+            auto c = static_cast<unsigned char>(*p_);
+            if (c == '"') {
+                ++p_;
+                return true;
+            }
+            if (c < 0x20) return false;  // control characters must be escaped
+            if (c >= 0x80) {
+                size_t n = utf8_sequence(reinterpret_cast<const unsigned char*>(p_), static_cast<size_t>(end_ - p_));
+                if (!n) return false;
+                out.append(p_, n);
+                p_ += n;
+                continue;
+            }
+            if (++p_ == end_) return false;
+            switch (*p_++) {
+                case '"': out += '"'; break;
+                case '\\': out += '\\'; break;
+                case '/': out += '/'; break;
+                case 'b': out += '\b'; break;
+                case 'f': out += '\f'; break;
+                case 'n': out += '\n'; break;
+                case 'r': out += '\r'; break;
+                case 't': out += '\t'; break;
+                case 'u': {
+                    uint32_t cp;
+                    if (!hex4(cp)) return false;
+                    if (cp >= 0xD800 && cp <= 0xDBFF) {  // a surrogate pair
+                        uint32_t low;
+                        if (!literal("\\u") || !hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
+                        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                    } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+                        return false;
+                    }
+                    append_utf8(out, cp);
+                    break;
+                }
+                default: return false;
+            }
+        }
+    }
+    bool digits() {
+        const char* s = p_;
+        while (p_ < end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+        return p_ > s;
+    }
+    bool number() {
+        const char* s = p_;
+        if (at('-')) ++p_;
+        if (at('0')) ++p_;
+        else if (!(p_ < end_ && *p_ >= '1' && *p_ <= '9') || !digits()) return false;
+        if (at('.')) {
+            ++p_;
+            if (!digits()) return false;
+        }
+        // No exponents, no huge numbers: those may overflow, an error the
+        // full parser words.
+        return !at('e') && !at('E') && p_ - s <= 300;
+    }
+    bool skip_value(int depth) {
+        if (p_ == end_) return false;
+        switch (*p_) {
+            case '"': return string(scratch_);
+            case 't': return literal("true");
+            case 'f': return literal("false");
+            case 'n': return literal("null");
+            case '{':
+            case '[': {
+                if (depth > 32) return false;
+                char close = *p_ == '{' ? '}' : ']';
+                ++p_;
+                ws();
+                if (at(close)) {
+                    ++p_;
+                    return true;
+                }
+                for (;;) {
+                    ws();
+                    if (close == '}') {
+                        if (!string(scratch_)) return false;
+                        ws();
+                        if (!at(':')) return false;
+                        ++p_;
+                        ws();
+                    }
+                    if (!skip_value(depth + 1)) return false;
+                    ws();
+                    if (at(',')) {
+                        ++p_;
+                        continue;
+                    }
+                    if (!at(close)) return false;
+                    ++p_;
+                    return true;
+                }
+            }
+            default: return number();
+        }
+    }
+
+    const char* p_;
+    const char* end_;
+    std::string key_, scratch_;
+};
+
+}  // namespace
+
+bool read_jsonl_document(std::string_view line, document::Document& out) {
+    return JsonlReader(line).document(out);
+}
+
 Json mention_json(const normalise::Mention& m, const text::Text& t) {
     Json j;
     ObjectFields f{j};
@@ -270,7 +681,7 @@ void append_json(std::string& out, const Record& r, bool with_text) {
     out += '[';
     for (size_t i = 0; i < r.claims.size(); ++i) {
         if (i) out += ',';
-        out += r.claims[i].record.dump(-1, ' ', false, Json::error_handler_t::replace);
+        append_json_value(out, r.claims[i].record);
     }
     out += ']';
     if (with_text) f.str("text", r.doc.text);

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <limits>
 
 using namespace claimex;
 
@@ -32,4 +33,105 @@ TEST_CASE("append_json writes exactly what to_json().dump() writes") {
                 CHECK(fast == to_json(r, with_text).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
             }
     }
+}
+
+TEST_CASE("append_json_value writes any value as dump(-1, ' ', false, replace) does") {
+    using Json = nlohmann::ordered_json;
+    Json j = {{"a", 1}, {"b", -7}, {"c", 2.5}, {"d", 1e21}, {"e", 0.1}, {"f", 3.0}, {"g", nullptr},
+              {"h", true}, {"i", false}, {"k", Json::array()}, {"l", Json::object()},
+              {"m", {1, "x", {{"y", 1.25e-7}}}}, {"n", 18446744073709551615ULL},
+              {"o", "tab\t, \"q\", back\\, \x01, é, 中"}, {"p", std::string("bad \xC3( and \xED\xA0\x80 ok")},
+              {"q\"key", std::numeric_limits<double>::quiet_NaN()}};
+    std::string out;
+    append_json_value(out, j);
+    CHECK(out == j.dump(-1, ' ', false, Json::error_handler_t::replace));
+    for (const char* s : {"", "plain", "\xF4\x90\x80\x80", "\xF0\x9F\x98\x80 smile", "\xE0\x80\x80", "\xC0\xAF"}) {
+        out.clear();
+        append_json_string(out, s);
+        CHECK(out == Json(s).dump(-1, ' ', false, Json::error_handler_t::replace));
+    }
+}
+
+namespace {
+// The fields read_jsonl_document promises, read the slow way; false when
+// nlohmann rejects the line or a field has another type.
+bool slow_read(const std::string& line, document::Document& d) {
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::exception&) {
+        return false;
+    }
+    if (!j.is_object() || !j.contains("text") || !j["text"].is_string()) return false;
+    for (auto [key, field] : {std::pair{"text", &d.text}, {"id", &d.id}, {"url", &d.url}, {"title", &d.title},
+                              {"published", &d.published}, {"publisher", &d.publisher}}) {
+        if (!j.contains(key) || j[key].is_null()) continue;
+        if (!j[key].is_string()) return false;
+        *field = j[key].get<std::string>();
+    }
+    return true;
+}
+}  // namespace
+
+TEST_CASE("read_jsonl_document reads what nlohmann reads and rejects what it rejects") {
+    std::vector<std::string> lines = {
+        R"({"text":"a"})",
+        R"(  {"id":"x","text":"caf\u00e9 \ud83d\ude00 \"q\" \\ \/ \b\f\n\r\t","url":null}  )",
+        R"({"text":"a","text":"b","id":"1","id":null})",
+        R"({"text":"a","extra":[1,-2.5,0,{"k":[true,false,null]},"s"],"n":{}})",
+        R"({"text":"a","e":1e5})",          // exponent: left to nlohmann
+        R"({"text":"a","id":7})",           // a number id: left to the CLI's reading
+        R"({"text":null})", R"({"text":5})", R"({})", R"([])", R"("text")", "",
+        R"({"text":"a",})", R"({"text":"a"} x)", R"({"text":"a" "id":"b"})", R"({'text':'a'})",
+        R"({"text":"\ud800"})", R"({"text":"\udc00x"})", R"({"text":"\x"})", R"({"text":"\u12"})",
+        "{\"text\":\"tab\there\"}", "{\"text\":\"nul\x01\"}", "{\"text\":\"bad \xC3( utf8\"}",
+        "{\"text\":\"\xED\xA0\x80 surrogate\"}", "{\"text\":\"overlong \xC0\xAF\"}", "\xEF\xBB\xBF{\"text\":\"bom\"}",
+        R"({"text":"a","n":01})", R"({"text":"a","n":-})", R"({"text":"a","n":1.})", R"({"text":"a","n":.5})",
+        R"({"text":"a","n":tru})", R"({"text":"a","n":[1,]})", R"({"text":"a","n":{"k"}})", "{\"text\":\"a\"}\r",
+    };
+    std::ifstream in(std::string(CLAIMEX_SOURCE_DIR) + "/corpus/articles.jsonl");
+    std::vector<std::string> corpus;
+    for (std::string line; std::getline(in, line);) corpus.push_back(line);
+    REQUIRE(corpus.size() > 10);
+    for (const auto& c : corpus) {
+        document::Document d;
+        CHECK(read_jsonl_document(c, d));  // the common shape takes the fast way
+        lines.push_back(c);
+    }
+    // Mutations of corpus lines: a byte dropped, changed or inserted near
+    // the syntax (a deterministic generator, so failures repeat).
+    uint64_t seed = 42;
+    auto rnd = [&](size_t n) {
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<size_t>((seed >> 33) % n);
+    };
+    const std::string alphabet = "{}[]:,\"\\ ue0-.9\x01\xC3\x80\xE2";
+    for (int i = 0; i < 3000; ++i) {
+        std::string s = corpus[rnd(corpus.size())];
+        size_t at = rnd(2) ? rnd(std::min<size_t>(s.size(), 120)) : s.size() - 1 - rnd(std::min<size_t>(s.size(), 60));
+        switch (rnd(3)) {
+            case 0: s.erase(at, 1); break;
+            case 1: s[at] = alphabet[rnd(alphabet.size())]; break;
+            default: s.insert(at, 1, alphabet[rnd(alphabet.size())]);
+        }
+        lines.push_back(s);
+    }
+    size_t fast = 0;
+    for (const auto& line : lines) {
+        document::Document a, b;
+        bool ok_fast = read_jsonl_document(line, a);
+        bool ok_slow = slow_read(line, b);
+        INFO(line.substr(0, 200));
+        if (ok_fast) {
+            ++fast;
+            REQUIRE(ok_slow);
+            CHECK(a.text == b.text);
+            CHECK(a.id == b.id);
+            CHECK(a.url == b.url);
+            CHECK(a.title == b.title);
+            CHECK(a.published == b.published);
+            CHECK(a.publisher == b.publisher);
+        }
+    }
+    CHECK(fast > corpus.size());
 }

@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <unicode/utf8.h>
+#include <unistd.h>
 
 namespace claimex::cli {
 
@@ -39,6 +40,9 @@ public:
         bool any = false;
         for (;;) {
             if (pos_ == len_) {
+                // Output waiting in stdout's buffer goes out before a read
+                // that may block (a pipe that is fed slowly).
+                std::fflush(stdout);
                 len_ = std::fread(buf_.data(), 1, buf_.size(), f_);
                 pos_ = 0;
                 if (len_ == 0) break;
@@ -159,7 +163,8 @@ public:
             }
             if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
             try {
-                document::Document d = document_from_json(line);
+                document::Document d;
+                if (!read_jsonl_document(line, d)) d = document_from_json(line);
                 d.source_name = where;
                 process(std::move(d), where);
             } catch (const std::exception& e) {
@@ -304,6 +309,10 @@ int run_extract(const ExtractOptions& o) {
     if (!o.published.empty() && iso_date_part(o.published).empty())
         throw UsageError(fmt::format("--published: not an ISO 8601 date (YYYY-MM-DD): \"{}\"", o.published));
     auto ex = open_extractor(o.rules_dir);
+    // Records are not flushed one by one (RecordWriter): a big buffer makes
+    // one write per many records when stdout is a pipe or a file.
+    static char out_buffer[1 << 16];
+    if (!isatty(STDOUT_FILENO)) std::setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
     ExtractOptions opts = o;
     opts.published = iso_date_part(o.published);
     RecordWriter writer(std::cout, o.format, o.with_text, o.claims_only);

@@ -118,9 +118,11 @@ int main(int argc, char** argv) {
         if (rtest->parsed()) return run_rules_test(ro);
         if (rlint->parsed()) return run_rules_lint(ro);
     } catch (const UsageError& e) {
+        std::fflush(stdout);  // what was written before the error comes first
         std::fprintf(stderr, "claimex: %s\n", e.what());
         return 2;
     } catch (const std::exception& e) {
+        std::fflush(stdout);
         std::fprintf(stderr, "claimex: %s\n", e.what());
         return 1;
     }

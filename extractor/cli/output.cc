@@ -223,24 +223,62 @@ RecordWriter::RecordWriter(std::ostream& out, std::string format, bool with_text
     : out_(out), format_(std::move(format)), with_text_(with_text), claims_only_(claims_only) {}
 
 void RecordWriter::write(const Record& r, const std::string& where) {
-    constexpr auto replace = Json::error_handler_t::replace;
     if (format_ == "pretty") {
         pretty(r, where);
-    } else if (format_ == "csv") {
+        return;
+    }
+    line_.clear();
+    if (format_ == "csv") {
         if (!header_written_) {
-            out_ << csv_header_line();
+            line_ += csv_header_line();
             header_written_ = true;
         }
-        for (const auto& c : r.claims) out_ << csv_line(flat_claim(c.record, r));
+        for (const auto& c : r.claims) line_ += csv_line(flat_claim(c.record, r));
     } else if (claims_only_) {
-        for (const auto& c : r.claims) out_ << flat_claim(c.record, r).dump(-1, ' ', false, replace) << '\n';
+        for (const auto& c : r.claims) {
+            append_flat_claim(line_, c.record, r);
+            line_ += '\n';
+        }
     } else {
-        line_.clear();
         append_json(line_, r, with_text_);
         line_ += '\n';
-        out_ << line_;
     }
-    out_.flush();
+    // No flush per record: the stream's buffer goes out when it is full,
+    // before an error message (report_failure) and when the reader waits for
+    // more input (extract.cc).
+    out_.write(line_.data(), static_cast<std::streamsize>(line_.size()));
+}
+
+void append_flat_claim(std::string& out, const Json& claim, const Record& r) {
+    // The fields flat_claim puts first; a claim that has one of them itself
+    // (it would take that place) goes the slow way.
+    static constexpr const char* kHead[] = {"document_id", "url", "title", "published"};
+    bool clash = !claim.is_object();
+    for (const char* k : kHead) clash = clash || claim.contains(k);
+    if (clash) {
+        append_json_value(out, flat_claim(claim, r));
+        return;
+    }
+    auto field = [&](const char* key, const std::string& v, bool first) {
+        out += first ? "{\"" : ",\"";
+        out += key;
+        out += "\":";
+        if (v.empty() && !first)
+            out += "null";
+        else
+            append_json_string(out, v);
+    };
+    field("document_id", r.doc.id, true);
+    field("url", r.doc.url, false);
+    field("title", r.doc.title, false);
+    field("published", r.published, false);
+    for (const auto& [k, v] : claim.get_ref<const Json::object_t&>()) {
+        out += ',';
+        append_json_string(out, k);
+        out += ':';
+        append_json_value(out, v);
+    }
+    out += '}';
 }
 
 void RecordWriter::pretty(const Record& r, const std::string& where) {

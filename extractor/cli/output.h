@@ -10,6 +10,8 @@
 
 namespace claimex::cli {
 
+// Writes records to the stream without flushing it after each one (the
+// caller flushes: at the end, before error messages, when input stalls).
 class RecordWriter {
 public:
     RecordWriter(std::ostream& out, std::string format, bool with_text, bool claims_only);
@@ -30,6 +32,9 @@ private:
 nlohmann::ordered_json flat_claim(const nlohmann::ordered_json& claim, const Record& record);
 nlohmann::ordered_json flat_claim(const nlohmann::ordered_json& claim, const std::string& document_id,
                                   const std::string& url, const std::string& title, const std::string& published);
+// flat_claim(claim, record) appended to out as one line of JSON text (no
+// newline), as its dump(-1, ' ', false, replace) would read.
+void append_flat_claim(std::string& out, const nlohmann::ordered_json& claim, const Record& record);
 // The CSV of claims: the header line and one line per flat claim (RFC 4180,
 // CRLF line ends, UTF-8).
 std::string csv_header_line();

@@ -116,18 +116,33 @@ Period day(int64_t days) { return {iso(days), days, days}; }
 
 Period year(int y) { return {fmt::format("{:04d}", y), days_from_civil(y, 1, 1), days_from_civil(y, 12, 31)}; }
 
+// "2024-" + a two-character part ("08", "Q3", "H1"), written by hand for
+// the common years (many date mentions name a month); fmt for the rest.
+namespace {
+std::string year_and(int y, char a, char b) {
+    if (y < 0 || y > 9999) return fmt::format("{:04d}-{}{}", y, a, b);
+    char s[7] = {static_cast<char>('0' + y / 1000), static_cast<char>('0' + y / 100 % 10),
+                 static_cast<char>('0' + y / 10 % 10), static_cast<char>('0' + y % 10), '-', a, b};
+    return std::string(s, sizeof s);
+}
+}  // namespace
+
 Period month(int y, int m) {
-    return {fmt::format("{:04d}-{:02d}", y, m), days_from_civil(y, m, 1), days_from_civil(y, m, month_length(y, m))};
+    std::string label = m >= 1 && m <= 12 ? year_and(y, static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10))
+                                          : fmt::format("{:04d}-{:02d}", y, m);
+    return {std::move(label), days_from_civil(y, m, 1), days_from_civil(y, m, month_length(y, m))};
 }
 
 Period quarter(int y, int q) {
     int m = (q - 1) * 3 + 1;
-    return {fmt::format("{:04d}-Q{}", y, q), days_from_civil(y, m, 1), month_last(month_index(y, m + 2))};
+    std::string label = q >= 1 && q <= 9 ? year_and(y, 'Q', static_cast<char>('0' + q)) : fmt::format("{:04d}-Q{}", y, q);
+    return {std::move(label), days_from_civil(y, m, 1), month_last(month_index(y, m + 2))};
 }
 
 Period half(int y, int h) {
     int m = (h - 1) * 6 + 1;
-    return {fmt::format("{:04d}-H{}", y, h), days_from_civil(y, m, 1), month_last(month_index(y, m + 5))};
+    std::string label = h >= 1 && h <= 9 ? year_and(y, 'H', static_cast<char>('0' + h)) : fmt::format("{:04d}-H{}", y, h);
+    return {std::move(label), days_from_civil(y, m, 1), month_last(month_index(y, m + 5))};
 }
 
 Period week(int iso_year, int wk) {

@@ -24,6 +24,7 @@
 #include "extractor/normalise/internal.h"
 
 #include <algorithm>
+#include <array>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 #include <unordered_map>
@@ -57,14 +58,15 @@ bool only_gap(const std::string& a, uint32_t from, uint32_t to, std::initializer
 }
 
 // Words of a canonical name (split on spaces).
-std::vector<std::string> split_name(const std::string& name) {
-    std::vector<std::string> out;
+// The words of a name, as views into it (the name must outlive them).
+std::vector<std::string_view> split_name(const std::string& name) {
+    std::vector<std::string_view> out;
     for (const auto& w : names::words(name, {0, static_cast<uint32_t>(name.size())}))
-        out.push_back(name.substr(w.begin, w.size()));
+        out.push_back(std::string_view(name).substr(w.begin, w.size()));
     return out;
 }
 
-std::string join(const std::vector<std::string>& ws, size_t from, size_t to) {
+std::string join(const std::vector<std::string_view>& ws, size_t from, size_t to) {
     std::string out;
     for (size_t i = from; i < to; ++i) {
         if (!out.empty()) out += ' ';
@@ -365,7 +367,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         std::unordered_set<std::string> person_tails;
         for (const auto& m : ms) {
             if (m.type != Type::person) continue;
-            std::vector<std::string> ws = split_name(m.name);
+            std::vector<std::string_view> ws = split_name(m.name);
             for (size_t w = 1; w + 1 < ws.size(); ++w) person_tails.insert(names::lower(join(ws, w, ws.size())));
         }
         for (const auto& s : ms) {
@@ -464,11 +466,11 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
     for (size_t i = 0; i < ms.size(); ++i) {
         const Mention& m = ms[i];
         if (m.type != Type::org || m.name.empty()) continue;
-        std::vector<std::string> ws = split_name(m.name);
+        std::vector<std::string_view> ws = split_name(m.name);
         if (ws.size() < 2) continue;
         std::string ini;
-        for (const auto& w : ws)
-            if (names::capitalised(w) && w.find('.') == std::string::npos) ini += w[0];
+        for (std::string_view w : ws)
+            if (names::capitalised(w) && w.find('.') == std::string_view::npos) ini += w[0];
         if (ini.size() >= 2 && !lex.alias(ini)) initials.try_emplace(ini, OrgKey{ini, m.name, m.kind, m.span.begin, false});
     }
 
@@ -554,12 +556,12 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         } else if (fresh && !single) {
             // Short forms: the family name — first for "Chen Wenling", last
             // for "Eddie Wu" — and "Wu" in "Mr Wu".
-            std::vector<std::string> ws = split_name(m.name);
-            const std::string& first = ws.front();
-            const std::string& last = ws.back();
+            std::vector<std::string_view> ws = split_name(m.name);
+            std::string_view first = ws.front();
+            std::string_view last = ws.back();
             bool first_is_family = lex.family_first(first) && !lex.family_first(last);
-            auto add_key = [&](const std::string& k) {
-                auto [s, new_key] = short_refs.try_emplace(k, m.name, m.span.end);
+            auto add_key = [&](std::string_view k) {
+                auto [s, new_key] = short_refs.try_emplace(std::string(k), m.name, m.span.end);
                 if (!new_key && s->second.first != m.name) s->second.first.clear();  // two people share it
             };
             add_key(first_is_family ? first : last);
@@ -590,7 +592,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
     for (size_t i = 0; i < ms.size(); ++i) {
         const Mention& m = ms[i];
         if (m.type != Type::org || drop[i] || m.name.empty()) continue;
-        std::vector<std::string> ws = split_name(m.name);
+        std::vector<std::string_view> ws = split_name(m.name);
         // (names the gazetteers know are found by them wherever they occur)
         bool discovered = (m.rule == kOrgPatternRule || m.rule == kHolderRule) && !lex.alias(m.name);
         if (discovered && ws.size() == 1) add_org_key({m.name, m.name, m.kind, m.span.begin, false});
@@ -609,13 +611,13 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         }
         if (ws.size() >= 2) {
             // The head of an institution: "the Commission", "the Bank".
-            auto head = [&](const std::string& w) {
+            auto head = [&](std::string_view w) {
                 const names::Suffix* s = lex.suffix(w);
                 return s && !s->kind.empty() && !s->industry && !s->group && !s->legal;
             };
-            if (head(ws.back())) add_org_key({ws.back(), m.name, m.kind, m.span.begin, true});
+            if (head(ws.back())) add_org_key({std::string(ws.back()), m.name, m.kind, m.span.begin, true});
             else if (ws.size() >= 3 && head(ws.front()) && (ws[1] == "of" || ws[1] == "for"))
-                add_org_key({ws.front(), m.name, m.kind, m.span.begin, true});
+                add_org_key({std::string(ws.front()), m.name, m.kind, m.span.begin, true});
         }
     }
 
@@ -628,10 +630,17 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         size_t ti = 0;
         int32_t n = static_cast<int32_t>(a.size());
         int32_t i = 0;
+        // ASCII word bytes by table (this scan reads every byte of the text).
+        static constexpr auto kWordByte = [] {
+            std::array<bool, 128> t{};
+            for (int c = 0; c < 128; ++c)
+                t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                       c == '\'' || c == '&';
+            return t;
+        }();
         auto word_cp = [](UChar32 c) {
-            if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                                 c == '-' || c == '\'' || c == '&';
-            return u_isalnum(c) || c == 0x2019;
+            if (c < 0x80) return kWordByte[static_cast<size_t>(c)];
+            return static_cast<bool>(u_isalnum(c)) || c == 0x2019;
         };
         auto is_taken = [&](text::Span span) {
             while (ti < taken.size() && taken[ti].end <= span.begin) ++ti;
@@ -639,16 +648,31 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 if (taken[k].overlaps(span)) return true;
             return false;
         };
+        // The code point at p, p moved past it (ASCII without a call).
+        auto next_cp = [&](int32_t& p) -> UChar32 {
+            auto byte = static_cast<unsigned char>(a[static_cast<size_t>(p)]);
+            if (byte < 0x80) {
+                ++p;
+                return byte;
+            }
+            UChar32 c;
+            U8_NEXT(a.data(), p, n, c);
+            return c;
+        };
         while (i < n) {
             int32_t b = i;
-            UChar32 c;
-            U8_NEXT(a.data(), i, n, c);
+            UChar32 c = next_cp(i);
             if (!word_cp(c) || c == '-' || c == '\'' || c == 0x2019 || c == '&') continue;
             int32_t e = i;
             while (e < n) {
+                auto byte = static_cast<unsigned char>(a[static_cast<size_t>(e)]);
+                if (byte < 0x80) {
+                    if (!kWordByte[byte]) break;
+                    ++e;
+                    continue;
+                }
                 int32_t k = e;
-                UChar32 d;
-                U8_NEXT(a.data(), k, n, d);
+                UChar32 d = next_cp(k);
                 if (!word_cp(d)) break;
                 e = k;
             }

@@ -41,10 +41,11 @@ std::vector<Mention> Normaliser::normalise(const std::vector<rules::RawMention>&
     for (const rules::RawMention& r : raw) {
         auto type = type_from_name(r.type);
         if (!type) continue;
-        Mention m;
+        // Built in place; taken back when it has no value.
+        Mention& m = out.emplace_back();
         m.type = *type;
         m.span = r.span;
-        m.rule = r.rule ? r.rule->id : std::string();
+        if (r.rule) m.rule = r.rule->id;
         bool keep = false;
         switch (*type) {
             case Type::money:
@@ -56,11 +57,22 @@ std::vector<Mention> Normaliser::normalise(const std::vector<rules::RawMention>&
             case Type::place: keep = impl_->entities.normalise(r, text, m); break;
             case Type::source: keep = impl_->sources.normalise(r, text, m); break;
         }
-        if (keep) out.push_back(std::move(m));
+        if (!keep) out.pop_back();
     }
-    std::stable_sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) {
+    // The raw mentions come sorted by span, and a normaliser seldom moves
+    // one; when it did, sort indices (a Mention is big to move around).
+    auto before = [](const Mention& a, const Mention& b) {
         return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end > b.span.end;
-    });
+    };
+    if (!std::is_sorted(out.begin(), out.end(), before)) {
+        std::vector<uint32_t> order(out.size());
+        for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return before(out[a], out[b]); });
+        std::vector<Mention> sorted;
+        sorted.reserve(out.size());
+        for (uint32_t i : order) sorted.push_back(std::move(out[i]));
+        out = std::move(sorted);
+    }
     impl_->dates.resolve_document(out, text, context);
     impl_->entities.resolve_document(out, text);
     impl_->sources.resolve_document(out, text);

@@ -257,9 +257,12 @@ void add_icu_currencies(Lexicon<CurrencyReading>& into) {
 
 std::string_view find_qualifier(std::string_view before, const std::vector<QualifierPhrase>& phrases) {
     while (!before.empty() && (before.back() == ' ' || before.back() == '\t')) before.remove_suffix(1);
+    if (before.empty()) return {};
+    const char last = lower(before.back());
     for (const auto& q : phrases) {
         const std::string& p = q.phrase;
-        if (p.empty() || p.size() > before.size()) continue;
+        // The last letter first: most phrases end differently.
+        if (p.empty() || p.size() > before.size() || p.back() != last) continue;
         std::string_view tail = before.substr(before.size() - p.size());
         bool same = true;
         for (size_t i = 0; i < p.size() && same; ++i) same = lower(tail[i]) == p[i];

@@ -9,6 +9,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
+#include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -404,12 +405,13 @@ Text Text::prepare(std::string original, const Segmenter& segmenter) {
     if (t.ascii_) {
         t.cp_count_ = static_cast<uint32_t>(o.size());
     } else {
-        // Code point offsets of the original, one checkpoint per 256 bytes.
-        t.cp_blocks_.reserve(o.size() / 256 + 1);
+        // Code point offsets of the original, one checkpoint per 64 bytes
+        // (every mention's start and end are looked up: short counts).
+        t.cp_blocks_.reserve(o.size() / kCpBlock + 1);
         uint32_t cps = 0;
-        for (size_t b = 0; b < o.size(); b += 256) {
+        for (size_t b = 0; b < o.size(); b += kCpBlock) {
             t.cp_blocks_.push_back(cps);
-            cps += count_codepoints(std::string_view(o).substr(b, 256));
+            cps += count_codepoints(std::string_view(o).substr(b, kCpBlock));
         }
         t.cp_count_ = cps;
 
@@ -470,8 +472,44 @@ void Text::segment(const Segmenter& segmenter) {
     // after abbreviations.
     icu::BreakIterator& bi = sentence_iterator();
     UErrorCode st = U_ZERO_ERROR;
+    // ICU iterates UTF-16 fastest (UTF-8 goes through small converted
+    // chunks): one UTF-16 copy, with the UTF-8 offset of each unit. The
+    // buffers are reused by the thread (released after a huge text).
+    thread_local std::vector<UChar> u16;
+    thread_local std::vector<uint32_t> byte_of;  // UTF-16 unit → UTF-8 offset
+    u16.resize(n);  // never more units than bytes
+    byte_of.resize(n + 1);
+    size_t units = 0;
+    {
+        UChar* w = u16.data();
+        uint32_t* at = byte_of.data();
+        for (uint32_t i = 0; i < n;) {
+            auto byte = static_cast<unsigned char>(a[i]);
+            if (byte < 0x80) {
+                w[units] = byte;
+                at[units++] = i++;
+                continue;
+            }
+            uint32_t from = i;
+            UChar32 c;
+            U8_NEXT_UNSAFE(a.data(), i, c);  // the text was validated
+            if (c <= 0xFFFF) {
+                w[units] = static_cast<UChar>(c);
+                at[units++] = from;
+            } else {
+                w[units] = U16_LEAD(c);
+                at[units++] = from;
+                w[units] = U16_TRAIL(c);
+                at[units++] = from;
+            }
+        }
+        at[units] = n;
+    }
+    auto to_byte = [&](int32_t p) -> uint32_t {
+        return static_cast<size_t>(p) < units ? byte_of[static_cast<size_t>(p)] : n;
+    };
     UText ut = UTEXT_INITIALIZER;
-    utext_openUTF8(&ut, a.data(), n, &st);
+    utext_openUChars(&ut, u16.data(), static_cast<int64_t>(units), &st);
     bi.setText(&ut, st);
     if (U_FAILURE(st)) {
         utext_close(&ut);
@@ -499,7 +537,7 @@ void Text::segment(const Segmenter& segmenter) {
     };
     uint32_t start = 0;
     for (int32_t p = bi.next(); p != icu::BreakIterator::DONE; p = bi.next()) {
-        uint32_t brk = static_cast<uint32_t>(p);
+        uint32_t brk = to_byte(p);
         if (brk >= n) break;
         // The word before the break, back over the white space ICU leaves
         // on the sentence; a newline there is a paragraph end: keep it.
@@ -522,6 +560,10 @@ void Text::segment(const Segmenter& segmenter) {
     utext_openUTF8(&empty, "", 0, &st);
     bi.setText(&empty, st);
     utext_close(&empty);
+    if (u16.capacity() > (1u << 20)) {
+        u16 = {};
+        byte_of = {};
+    }
 }
 
 uint32_t Text::original_byte(uint32_t b) const {
@@ -543,8 +585,8 @@ uint32_t Text::original_byte(uint32_t b) const {
 uint32_t Text::codepoint_of_original(uint32_t o) const {
     if (ascii_) return o;
     if (o >= original_.size()) return cp_count_;
-    uint32_t k = o >> 8;
-    return cp_blocks_[k] + count_codepoints(std::string_view(original_).substr(size_t(k) << 8, o - (k << 8)));
+    uint32_t k = o / kCpBlock;
+    return cp_blocks_[k] + count_codepoints(std::string_view(original_).substr(size_t(k) * kCpBlock, o - k * kCpBlock));
 }
 
 uint32_t Text::codepoint(uint32_t b) const { return codepoint_of_original(original_byte(b)); }

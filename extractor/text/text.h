@@ -169,7 +169,8 @@ private:
     bool same_ = true;          // analysis is the original, byte for byte
     bool ascii_ = true;         // original is ASCII: code point == byte offset
     std::vector<Change> changes_;       // sorted by a_begin (then o_begin)
-    std::vector<uint32_t> cp_blocks_;   // code points before original byte k*256
+    static constexpr uint32_t kCpBlock = 64;
+    std::vector<uint32_t> cp_blocks_;   // code points before original byte k*kCpBlock
     std::vector<Span> sentences_;
     std::vector<Span> paragraphs_;
     uint32_t cp_count_ = 0;
