@@ -34,7 +34,23 @@ const std::set<std::string, std::less<>> kLeadWords = {
     "and", "so", "yet", "while", "when", "despite", "under", "with", "from", "over", "of"};
 const std::set<std::string, std::less<>> kPrepositions = {"in", "of", "from", "at", "for", "across", "with", "on",
                                                           "by", "to", "into", "among", "over"};
+// Adverbs that may follow a subject before its verb ("the bank also confirmed").
+const std::set<std::string, std::less<>> trailing_adverbs = {"also", "now", "still", "already", "too", "meanwhile"};
+// Heads of a phrase that refers back to a government ("the government", "the Treasury").
+const std::set<std::string, std::less<>> government_nouns = {"government", "treasury", "centre", "administration"};
+// Words that open a clause of its own after a comma ("..., while X fell").
+const std::set<std::string, std::less<>> clause_conjunctions = {"while", "whereas", "and", "but", "although",
+                                                                "though", "as"};
 const std::set<std::string, std::less<>> kDeterminers = {"the", "a", "an", "its", "their", "his", "her", "our"};
+
+// Length in bytes of a quotation mark at `pos` (", “, ”), else 0.
+uint32_t quote_len(std::string_view s, uint32_t pos) {
+    if (pos < s.size() && s[pos] == '"') return 1;
+    if (pos + 2 < s.size() && static_cast<unsigned char>(s[pos]) == 0xE2 && static_cast<unsigned char>(s[pos + 1]) == 0x80 &&
+        (static_cast<unsigned char>(s[pos + 2]) == 0x9C || static_cast<unsigned char>(s[pos + 2]) == 0x9D))
+        return 3;
+    return 0;
+}
 
 std::string lower(std::string_view s) {
     std::string o(s);
@@ -91,6 +107,9 @@ struct ChangeEvent {
 struct Assembler::Impl {
     Lexicon metrics, change_verbs, cues, verbs, demonyms;
     std::unordered_map<std::string, std::string> scopes, unit_metrics;
+    // Authority (lower-case canonical name) → the area it speaks for (CLAIM_JURISDICTIONS).
+    std::unordered_map<std::string, std::string> jurisdictions;
+    std::set<std::string, std::less<>> areas;
     // Metrics quoted as markets move (metric_scopes.tsv, third column `market`): a
     // report's period and release source do not govern them.
     std::set<std::string, std::less<>> market_metrics;
@@ -98,7 +117,7 @@ struct Assembler::Impl {
     using Words = std::set<std::string, std::less<>>;
     Words speech_verbs, speech_aux, comparison_words, comparison_bare, condition_words, level_fillers,
         approx_words, baseline_period_words, period_bound_words, modal_words, superlatives, release_kinds, release_cues,
-        company_nouns;
+        company_nouns, holder_nouns;
 
     explicit Impl(const rules::RuleSet& r)
         : metrics(r, "CLAIM_METRICS"),
@@ -114,9 +133,16 @@ struct Assembler::Impl {
         load("CLAIM_METRIC_SCOPES", scopes);
         if (const auto* rows = r.table("CLAIM_METRIC_SCOPES"))
             for (const auto& row : *rows)
-                if ((row.size() >= 3 && row[2] == "market") || (row.size() >= 2 && row[1] == "instrument"))
+                if ((row.size() >= 3 && row[2] == "market") ||
+                    (row.size() >= 2 && (row[1] == "instrument" || row[1] == "quote")))
                     market_metrics.insert(row[0]);
         load("CLAIM_UNIT_METRICS", unit_metrics);
+        if (const auto* rows = r.table("CLAIM_JURISDICTIONS"))
+            for (const auto& row : *rows)
+                if (row.size() >= 2 && !row[0].empty()) {
+                    jurisdictions[lower(row[0])] = row[1];
+                    areas.insert(row[1]);
+                }
         const std::pair<const char*, Words*> classes[] = {
             {"speech", &speech_verbs},         {"speech_aux", &speech_aux},
             {"comparison", &comparison_words}, {"comparison_bare", &comparison_bare},
@@ -124,7 +150,7 @@ struct Assembler::Impl {
             {"approx", &approx_words},         {"baseline_period", &baseline_period_words},
             {"period_bound", &period_bound_words}, {"modal", &modal_words},
             {"superlative", &superlatives}, {"release_kind", &release_kinds}, {"release_cue", &release_cues},
-            {"company_noun", &company_nouns}};
+            {"company_noun", &company_nouns}, {"holder", &holder_nouns}};
         if (const auto* rows = r.table("CLAIM_WORDS"))
             for (const auto& row : *rows)
                 if (row.size() >= 2 && !row[0].empty())
@@ -219,8 +245,26 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     // Companies and sources in document order, so that "the company" and the
     // paragraph's sources are found by binary search, not by a scan per claim.
     std::vector<const Mention*> companies, named_sources, releases;
+    // A company named as the employer or provider inside someone else's attribution ("Analysts
+    // at Kotak said", "data compiled by LSEG") is where a view comes from, not a company the
+    // story is about ("according to Alibaba" is Alibaba speaking for itself).
+    std::vector<std::pair<uint32_t, uint32_t>> source_spans;
+    for (const Mention& m : ms)
+        if (m.type == Type::source) source_spans.push_back({m.span.begin, m.span.end});
+    auto affiliation_only = [&](const Mention& m) {
+        bool inside = false;
+        for (const auto& [b, e] : source_spans) inside |= b < m.span.begin && m.span.end <= e;
+        if (!inside) return false;
+        size_t e = m.span.begin;
+        while (e > 0 && std::isspace(static_cast<unsigned char>(a[e - 1]))) --e;
+        size_t b = e;
+        while (b > 0 && std::isalpha(static_cast<unsigned char>(a[b - 1]))) --b;
+        std::string w = lower(std::string_view(a).substr(b, e - b));
+        return w == "at" || w == "from" || w == "by";
+    };
     for (const Mention& m : ms) {
-        if (m.type == Type::org && (m.kind == "company" || m.kind.empty())) companies.push_back(&m);
+        if (m.type == Type::org && (m.kind == "company" || m.kind.empty()) && !affiliation_only(m))
+            companies.push_back(&m);
         if (m.type == Type::source && !m.name.empty()) named_sources.push_back(&m);
         // An organisation's own release of its figures (not a forecast, nor a person's view).
         if (m.type == Type::source && !m.name.empty() && release_kinds.count(m.kind) && release_cues.count(m.cue))
@@ -248,17 +292,62 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
         return best;
     };
-    const std::string doc_company =
-        most_named([](const Mention& m) { return m.type == Type::org && (m.kind == "company" || m.kind.empty()); });
-    const std::string doc_country = most_named(
-        [](const Mention& m) { return m.type == Type::place && (m.kind == "country" || m.kind == "region"); });
+    const std::string doc_company = most_named([&](const Mention& m) {
+        return m.type == Type::org && (m.kind == "company" || m.kind.empty()) && !affiliation_only(m);
+    });
+    // The area an entity stands for: a country or region, a city that is an economy of its
+    // own (Hong Kong, Singapore), or an authority's area (ECB → Eurozone).
+    auto area_of = [&](const Mention& m) -> const std::string* {
+        if (m.name.empty()) return nullptr;
+        if (m.type == Type::place && (m.kind == "country" || m.kind == "region" || areas.count(m.name)))
+            return &m.name;
+        if (m.type == Type::org && !m.kind.empty() && m.kind != "company") {
+            auto it = jurisdictions.find(lower(m.name));
+            if (it != jurisdictions.end()) return &it->second;
+        }
+        return nullptr;
+    };
+    // The economy the story is about: the area its places and authorities name most, those of
+    // the headline and lead counting double; a place after "to"/"from" ("exports to the US",
+    // "imports from China") is a partner, not the economy.
+    std::string doc_country;
+    {
+        std::unordered_map<std::string, int> n;
+        int bn = 0;
+        for (const Mention& m : ms) {
+            const std::string* area = area_of(m);
+            if (!area) continue;
+            size_t e = m.span.begin;
+            auto prev_word = [&]() {
+                while (e > 0 && std::isspace(static_cast<unsigned char>(a[e - 1]))) --e;
+                size_t b = e;
+                while (b > 0 && std::isalpha(static_cast<unsigned char>(a[b - 1]))) --b;
+                std::string w = lower(std::string_view(a).substr(b, e - b));
+                e = b;
+                return w;
+            };
+            std::string w = prev_word();
+            if (w == "the") w = prev_word();
+            if (w == "to" || w == "from" || w == "into" || w == "against" || w == "with") continue;
+            int c = (n[*area] += t.paragraph_index(m.span.begin) <= 1 ? 2 : 1);
+            if (c > bn) {
+                bn = c;
+                doc_country = *area;
+            }
+        }
+    }
     const std::string doc_bank =
         most_named([](const Mention& m) { return m.type == Type::org && m.kind == "central_bank"; });
-    std::vector<const Mention*> central_banks;
-    for (const Mention& m : ms)
+    std::vector<const Mention*> central_banks, governments;
+    for (const Mention& m : ms) {
         if (m.type == Type::org && m.kind == "central_bank") central_banks.push_back(&m);
+        if (m.type == Type::org && m.kind == "government" && !m.name.empty()) governments.push_back(&m);
+    }
 
     size_t next_mention = 0;
+    // The speaker of a quote standing alone (statements), for sources_json.
+    const Mention* quote_speaker = nullptr;
+    uint32_t quote_covered_until = 0;  // end of a quote that ran on from an earlier sentence
     std::set<std::string> seen_ids;
     std::vector<std::string> last_subject;
     size_t last_subject_para = SIZE_MAX;
@@ -278,7 +367,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             any_factor |= is_factor(ms[i]);
             any_source |= ms[i].type == Type::source && !ms[i].name.empty();
         }
-        if (!any_value && !any_source && !any_factor) continue;
+        // A sentence that opens with a quote may be a speaker's statement standing alone.
+        const bool quoted = quote_len(a, S.begin) > 0;
+        if (!any_value && !any_source && !any_factor && !quoted) continue;
 
         sv.toks = tokenize(a, S);
         sv.tok_mention.assign(sv.toks.size(), SIZE_MAX);
@@ -534,7 +625,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
 
         // Clause start: after leading adverbials ending in a comma that
         // carry a date or source or start with a lead word.
-        auto clause_start_tok = [&](size_t limit) {
+        auto clause_start_tok = [&](size_t limit, bool later_clauses = true) {
             size_t start = 0;
             for (;;) {
                 size_t comma = SIZE_MAX;
@@ -567,7 +658,28 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     start = next + 1;
                 }
             }
-            return start;
+            // A later clause of its own ("..., while the broader Topix index fell 2.5%", "; gold
+            // rose", ", and sterling slipped"): a boundary after a clause with a verb, followed
+            // by a subject and its verb before the figure, starts the figure's clause.
+            auto verb_at = [&](size_t k) {
+                return sv.tok_mention[k] == SIZE_MAX &&
+                       (verbs.contains_word(toks[k].low) || change_verbs.contains_word(toks[k].low));
+            };
+            size_t clause = start;
+            for (size_t k = start; later_clauses && k < limit; ++k) {
+                size_t next = SIZE_MAX;
+                if (toks[k].low == ";") next = k + 1;
+                else if (toks[k].low == "," && k + 1 < limit && clause_conjunctions.count(toks[k + 1].low)) next = k + 2;
+                else if (k > clause && clause_conjunctions.count(toks[k].low) && toks[k].low != "and" &&
+                         toks[k].low != "but" && toks[k].low != "as")
+                    next = k + 1;
+                if (next == SIZE_MAX || next >= limit) continue;
+                bool verb_before = false, verb_after = false;
+                for (size_t j = clause; j < k && !verb_before; ++j) verb_before = verb_at(j);
+                for (size_t j = next + 1; j <= limit && j < toks.size() && !verb_after; ++j) verb_after = verb_at(j);
+                if (verb_before && verb_after && !verb_at(next)) clause = next;
+            }
+            return clause;
         };
 
         // First verb-like token at or after `from` (before `limit`).
@@ -582,12 +694,38 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         // "it", "the company", "the San Jose, California-based company": a phrase that refers
         // back to the last company named (company nouns: rules/claims/words.tsv).
         auto is_anaphor = [&](size_t lo, size_t hi) {
+            while (hi > lo + 1 && trailing_adverbs.count(toks[hi - 1].low)) --hi;  // "the bank also"
             if (lo >= hi) return false;
             if (hi - lo == 1) return toks[lo].low == "it";
-            if (toks[lo].low != "the" || hi - lo > 6 || !company_nouns.count(toks[hi - 1].low)) return false;
+            if (toks[lo].low != "the" || hi - lo > 6 ||
+                !(company_nouns.count(toks[hi - 1].low) || government_nouns.count(toks[hi - 1].low)))
+                return false;
             for (size_t k = lo + 1; k + 1 < hi; ++k)
                 if (verbs.contains_word(toks[k].low) || toks[k].low == "of" || toks[k].low == "(") return false;
             return true;
+        };
+
+        // What an anaphor refers to: "the central bank" → the last central bank named; "the bank"
+        // → the last central bank or company named, whichever came last; "the government", "the
+        // Treasury" → the last government named; else the last company.
+        auto referent = [&](size_t lo, size_t hi) -> const Mention* {
+            while (hi > lo + 1 && trailing_adverbs.count(toks[hi - 1].low)) --hi;
+            const uint32_t at = toks[lo].begin;
+            auto last_of = [&](const std::vector<const Mention*>& v) -> const Mention* {
+                auto it = std::lower_bound(v.begin(), v.end(), at, by_begin);
+                return it == v.begin() ? nullptr : *std::prev(it);
+            };
+            const std::string& head = toks[hi - 1].low;
+            if (government_nouns.count(head)) return last_of(governments);
+            if (head == "bank") {
+                const Mention* cb = last_of(central_banks);
+                bool central = false;
+                for (size_t k = lo; k < hi; ++k) central |= toks[k].low == "central";
+                if (central) return cb;
+                const Mention* co = last_company_before(at);
+                return cb && (!co || cb->span.begin > co->span.begin) ? cb : co;
+            }
+            return last_company_before(at);
         };
 
         struct MetricHit {
@@ -651,6 +789,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             std::string description;
             bool combined = false;
             bool fallback = false;
+            bool named_instrument = false;  // a quoted instrument's own words: no implied holder
+            bool complement = false;        // the description is the metric's complement ("sales of hybrids")
         };
         auto entities_in = [&](size_t lo, size_t hi, bool skip_parens) {
             std::vector<const Mention*> out;
@@ -669,8 +809,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         };
         auto find_subject = [&](const MetricHit& metric, size_t anchor) {
             Subject s;
-            // (a) "A, B and C's [combined] metric"
-            if (metric.tok != SIZE_MAX && metric.tok < anchor) {
+            // (a) "A, B and C's [combined] metric" (in the figure's own clause)
+            const bool metric_here = metric.tok != SIZE_MAX && metric.tok >= clause_start_tok(anchor);
+            if (metric_here && metric.tok < anchor) {
                 size_t k = metric.tok;
                 static const std::set<std::string, std::less<>> mods = {
                     "combined", "total", "annual", "quarterly", "net", "overall", "first-half", "full-year",
@@ -709,12 +850,15 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
             }
             // (b) "the market value of American companies" → what follows "of"
-            if (metric.tok != SIZE_MAX) {
+            if (metric_here) {
                 size_t after = metric.tok + metric.base_n;
-                if (after < metric.tok + metric.n && toks[after].low == "of") {
+                // "the yield on 10-year gilts", "prices for spodumene concentrate": a quote's complement
+                bool quote_complement = scope_of(metric.key) == "quote" &&
+                                        (toks[after].low == "on" || toks[after].low == "for");
+                if (after < metric.tok + metric.n && (toks[after].low == "of" || quote_complement)) {
                     size_t lo = after + 1, hi = metric.tok + metric.n;
                     if (is_anaphor(lo, hi)) {
-                        if (const Mention* c = last_company_before(toks[lo].begin)) {
+                        if (const Mention* c = referent(lo, hi)) {
                             add_name(s, c->name);
                             return s;
                         }
@@ -727,6 +871,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     std::string d = trim(sv.slice(toks[lo].begin, toks[hi - 1].end));
                     if (!d.empty()) {
                         s.description = d;
+                        s.named_instrument = quote_complement;
+                        s.complement = true;
                         return s;
                     }
                 }
@@ -774,6 +920,20 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             // from AI-related products will ...").
             size_t d_lo = lo;
             while (d_lo < hi && kDeterminers.count(toks[d_lo].low)) ++d_lo;
+            // "the broader Topix index fell", "two-year gilt yields", "DRAM contract prices": the
+            // words before a quote's metric name what is quoted (scope `quote`).
+            if (metric.tok != SIZE_MAX && metric.tok > d_lo && metric.tok < hi && scope_of(metric.key) == "quote") {
+                bool plain = true;
+                for (size_t k = d_lo; k < metric.tok; ++k)
+                    if (!toks[k].is_word() || verbs.contains_word(toks[k].low)) plain = false;
+                if (plain) {
+                    for (auto* m : entities_in(d_lo, metric.tok, true)) add_name(s, m->name);
+                    if (s.names.empty())
+                        s.description = std::string(sv.slice(toks[d_lo].begin, toks[metric.tok + metric.base_n - 1].end));
+                    s.named_instrument = true;
+                    return s;
+                }
+            }
             // "The pound rose 0.3%": a metric whose scope is `instrument` names the thing itself.
             if (metric.tok != SIZE_MAX && d_lo == metric.tok && scope_of(metric.key) == "instrument") {
                 size_t e = metric.tok + metric.base_n;
@@ -788,16 +948,24 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     for (auto* m : ents) add_name(s, m->name);
                     size_t d0 = k + 1;
                     while (d0 < hi && kDeterminers.count(toks[d0].low)) ++d0;
-                    if (s.names.empty() && d0 < hi && hi - d0 <= 6)
+                    if (s.names.empty() && d0 < hi && hi - d0 <= 6) {
                         s.description = trim(sv.slice(toks[d0].begin, toks[hi - 1].end));
+                        s.complement = true;
+                    }
                 }
                 return s;
             }
             if (lo < hi) {
                 if (is_anaphor(lo, hi)) {
-                    if (const Mention* c = last_company_before(toks[lo].begin)) add_name(s, c->name);
-                    s.fallback = s.names.empty();
-                    return s;
+                    const Mention* c = referent(lo, hi);
+                    if (c) add_name(s, c->name);
+                    // "the federal government" with no government named stays a description
+                    bool gov = false;
+                    for (size_t k = lo; k < hi; ++k) gov |= government_nouns.count(toks[k].low) > 0;
+                    if (c || !gov) {
+                        s.fallback = s.names.empty();
+                        return s;
+                    }
                 }
                 auto ents = entities_in(lo, hi, true);
                 // Entities only inside a modifier ("companies in China") make a description.
@@ -807,6 +975,16 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     bool after_prep = first > lo && kPrepositions.count(toks[first - 1].low);
                     if (!after_prep) head_is_entity = true;
                     // "US authorities": an entity used as an adjective is no subject either.
+                }
+                // "Egypt's central bank raised rates": the central bank of that place, when the
+                // document names it
+                if (head_is_entity && ents.front()->type == Type::place && toks[hi - 1].low == "bank" && hi - lo >= 3 &&
+                    toks[hi - 2].low == "central") {
+                    for (const Mention* cb : central_banks)
+                        if (const std::string* area = area_of(*cb); area && *area == ents.front()->name) {
+                            add_name(s, cb->name);
+                            return s;
+                        }
                 }
                 if (head_is_entity) {
                     // The head and the entities coordinated with it ("Alphabet, Amazon, Meta (...) and
@@ -929,6 +1107,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             for (size_t i : sv.mentions)
                 if (ms[i].type == Type::source && !ms[i].name.empty()) here.push_back(&ms[i]);
             bool inherited = false;
+            if (here.empty() && quote_speaker) {
+                here.push_back(quote_speaker);
+                inherited = true;
+            }
             if (here.empty()) {
                 size_t pi = t.paragraph_index(S.begin);
                 text::Span P = t.paragraphs().empty() ? S : t.paragraphs()[pi];
@@ -1040,9 +1222,20 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     "company", "group", "firm", "bank", "lender", "developer", "stock", "shares", "share",
                     "economy", "unit", "business", "carmaker", "automaker", "chipmaker", "miner", "insurer",
                     "retailer", "startup", "operator", "conglomerate", "watchdog", "quarter", "period", "year",
-                    "half", "month", "offer", "programme", "program", "producer", "exporter", "country", "government"};
+                    "half", "month", "offer", "programme", "program", "producer", "exporter", "country",
+                    "division", "segment", "arm", "subsidiary", "units", "divisions", "businesses"};
                 bad |= garbage || generic.count(head) > 0;
+                // "sales of hybrids", "exports of semiconductors", "investment in real estate": a
+                // complement that names a product, not a holder (holder nouns: "the market value
+                // of American companies"), leaves the company or economy implied.
+                if (s.complement && !bad) {
+                    const std::string sc = metric.key.empty() ? std::string() : scope_of(metric.key);
+                    bool holder = false;
+                    for (const Token& k : d) holder |= holder_nouns.count(k.low) > 0;
+                    bad = !holder && (sc == "company" || sc == "economy");
+                }
             }
+            if (s.named_instrument) return;
             if (!persons && !(s.names.empty() && (s.description.empty() || bad))) return;
             std::string scope = metric.key.empty() ? std::string() : scope_of(metric.key);
             if (scope.empty()) {
@@ -1058,12 +1251,20 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     size_t n = 0;
                     if (const Lexicon::Entry* e = demonyms.match(toks, k, &n)) name = e->value;
                 }
+                // an authority named before the figure speaks for its area ("ECB staff forecast
+                // inflation at 2.5%", "the ONS said unemployment rose")
+                if (name.empty())
+                    for (size_t i : sv.mentions)
+                        if (ms[i].span.begin < toks[std::min(anchor, toks.size() - 1)].begin && ms[i].type == Type::org)
+                            if (const std::string* area = area_of(ms[i])) name = *area;
                 if (name.empty()) name = doc_country;
             } else if (scope == "bank") {
                 auto it = std::lower_bound(central_banks.begin(), central_banks.end(), toks[std::min(anchor, toks.size() - 1)].begin, by_begin);
                 name = it == central_banks.begin() ? doc_bank : (*std::prev(it))->name;
             } else if (scope == "company") {
-                const Mention* c = last_company_before(S.begin);
+                // the company last named before the figure in its paragraph (the speaker of
+                // "Sun Hung Kai said profit fell" included), else the story's company
+                const Mention* c = last_company_before(toks[std::min(anchor, toks.size() - 1)].begin);
                 if (c && t.paragraph_index(c->span.begin) == t.paragraph_index(S.begin)) name = c->name;
                 else name = doc_company;
             }
@@ -1115,6 +1316,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         };
 
         std::set<size_t> used_dates;
+        quote_speaker = nullptr;
         std::set<size_t> consumed;   // figure indices used by a change claim
         bool made_numeric = false;
 
@@ -1164,11 +1366,22 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             bool transitive = !ev.intransitive;
             MetricHit metric =
                 find_metric(clause_start_tok(anchor), anchor, std::min(toks.size(), next_tok), transitive);
+            // "Swiss inflation eased ..., and the SNB expects it to average ...", "X index rose, while
+            // the KOSPI gained": a later clause with no metric of its own continues the sentence's
+            // (its subject stays the clause's own: find_subject reads (a) and (b) only in the clause)
+            if (metric.key.empty() && clause_start_tok(anchor, false) < clause_start_tok(anchor))
+                metric = find_metric(clause_start_tok(anchor, false), anchor, std::min(toks.size(), next_tok), transitive);
             Subject subj = find_subject(metric, std::min(anchor, metric.tok == SIZE_MAX ? anchor : std::max(anchor, metric.tok)));
             if (subj.names.empty() && subj.description.empty()) {
                 // "Revenues ... will more than double, according to Alibaba": the company speaks of itself.
+                // (not "Analysts at Kotak said": the analysts' employer speaks of someone else)
+                auto employer = [&](const Mention& src) {
+                    std::string_view before = std::string_view(a).substr(src.span.begin, src.span.end - src.span.begin);
+                    size_t at = before.find(" at "), from = before.find(" from ");
+                    return at != std::string_view::npos || from != std::string_view::npos;
+                };
                 for (size_t i : sv.mentions)
-                    if (ms[i].type == Type::source && ms[i].kind == "company" && !ms[i].name.empty()) {
+                    if (ms[i].type == Type::source && ms[i].kind == "company" && !ms[i].name.empty() && !employer(ms[i])) {
                         subj.names.push_back(ms[i].name);
                         subj.fallback = true;
                         break;
@@ -1239,6 +1452,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
             size_t cs = clause_start_tok(anchor);
             MetricHit metric = find_metric(cs, anchor, std::min(toks.size(), std::min(next_fig_tok, anchor + 6)));
+            if (metric.key.empty() && clause_start_tok(anchor, false) < clause_start_tok(anchor))
+                metric = find_metric(clause_start_tok(anchor, false), anchor,
+                                     std::min(toks.size(), std::min(next_fig_tok, anchor + 6)));
             if (metric.key.empty() && v.type == Type::quantity) {
                 // "cut 1,200 jobs", "2 million bpd": the unit names what is counted; a count
                 // of nothing measured ("20 countries", "three models") is no claim.
@@ -1289,20 +1505,59 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         }
 
         // ---- 4. statement claims: attributed sentences with no figure claim
-        if (made_numeric || !any_source) continue;
+        if (made_numeric || (!any_source && !quoted)) continue;
         const Mention* src = nullptr;
         for (size_t i : sv.mentions)
             if (ms[i].type == Type::source && !ms[i].name.empty()) {
                 src = &ms[i];
                 break;
             }
-        if (!src) continue;
-        // Content: after the attribution when it leads ("According to X, a role at Y (Z), content"),
+        // A quote: its text runs from the opening quote mark to the closing one (or the
+        // sentence's end when the quote goes on into the next sentence).
+        uint32_t q_open = S.begin + quote_len(a, S.begin), q_close = S.end;
+        for (uint32_t k = q_open; k < S.end; ++k)
+            if (quote_len(a, k)) {
+                q_close = k;
+                break;
+            }
+        quote_speaker = nullptr;
+        if (!src) {
+            // "We are not pre-committing ..." after '"...," Lagarde told reporters.': the speaker
+            // of the paragraph so far; a quote that goes on into the next sentence ('"Customers
+            // are no longer experimenting. They are signing ...," Raman told Reuters'): its speaker.
+            text::Span P = t.paragraphs().empty() ? S : t.paragraphs()[t.paragraph_index(S.begin)];
+            for (auto it = std::lower_bound(named_sources.begin(), named_sources.end(), P.begin, by_begin);
+                 it != named_sources.end() && (*it)->span.begin < S.begin; ++it)
+                quote_speaker = *it;
+            if (!quote_speaker && q_close == S.end) {
+                auto it = std::lower_bound(named_sources.begin(), named_sources.end(), S.end, by_begin);
+                if (it != named_sources.end() && (*it)->span.begin < P.end) quote_speaker = *it;
+            }
+            if (!quote_speaker) continue;
+        }
+        // The later sentences of a quote already taken whole are no statements of their own.
+        if (S.begin < quote_covered_until) continue;
+        if (!src && q_close == S.end) {
+            // a quote that runs on: one statement up to its closing mark in the paragraph
+            text::Span P = t.paragraphs().empty() ? S : t.paragraphs()[t.paragraph_index(S.begin)];
+            for (uint32_t k = S.end; k < P.end; ++k)
+                if (quote_len(a, k)) {
+                    q_close = k;
+                    quote_covered_until = k;
+                    break;
+                }
+        }
+        const Mention* speaker = src ? src : quote_speaker;
+        // Content: the quote when the attribution follows it ('"...," X said in a statement.');
+        // after the attribution when it leads ("According to X, a role at Y (Z), content"),
         // before it when it trails ("content, X said."), after the cue otherwise ("X said content").
         uint32_t cb = S.begin, ce = S.end;
-        size_t src_first = sv.token_at(src->span.begin), src_last = sv.token_at(src->span.end);
-        bool leads = src_first <= clause_start_tok(src_first) + 1 || src_first <= 1;
-        if (src->span.begin - S.begin < 3 || leads) {
+        size_t src_first = src ? sv.token_at(src->span.begin) : 0, src_last = src ? sv.token_at(src->span.end) : 0;
+        bool leads = src && (src_first <= clause_start_tok(src_first) + 1 || src_first <= 1);
+        if (!src || (quoted && q_close < src->span.begin)) {
+            cb = q_open;
+            ce = q_close;
+        } else if (src->span.begin - S.begin < 3 || leads) {
             // skip to the comma that ends the attribution (and an apposition after it)
             size_t k = src_last;
             int depth = 0;
@@ -1366,7 +1621,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         {
             size_t verb = first_verb(ct0, ct1);
             if (is_anaphor(ct0, verb)) {
-                if (const Mention* c = last_company_before(toks[ct0].begin)) add_name(subj, c->name);
+                if (const Mention* c = referent(ct0, verb)) add_name(subj, c->name);
             } else if (verb > ct0) {
                 for (auto* m : entities_in(ct0, verb, true)) add_name(subj, m->name);
                 if (subj.names.empty() && verb - ct0 <= 12) {
@@ -1396,7 +1651,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                           {"start", t.codepoint(c0)},
                           {"end", t.codepoint(c1)}};
         j["sources"] = sources_json(conf, std::string());
-        std::string key = fmt::format("{}|{}", src->name, lower(content));
+        std::string key = fmt::format("{}|{}", speaker->name, lower(content));
         finish(std::move(j), "statement", key, conf);
     }
     return out;
