@@ -106,9 +106,9 @@ struct ChangeEvent {
 
 struct Assembler::Impl {
     Lexicon metrics, change_verbs, cues, verbs, demonyms;
-    std::unordered_map<std::string, std::string> scopes, unit_metrics;
+    StringMap<std::string> scopes, unit_metrics;
     // Authority (lower-case canonical name) → the area it speaks for (CLAIM_JURISDICTIONS).
-    std::unordered_map<std::string, std::string> jurisdictions;
+    StringMap<std::string> jurisdictions;
     std::set<std::string, std::less<>> areas;
     // Metrics quoted as markets move (metric_scopes.tsv, third column `market`): a
     // report's period and release source do not govern them.
@@ -125,7 +125,7 @@ struct Assembler::Impl {
           cues(r, "CLAIM_CUES"),
           verbs(Lexicon::from_list(r, "CLAIM_VERBS")),
           demonyms(r, "CLAIM_DEMONYMS") {
-        auto load = [&](std::string_view name, std::unordered_map<std::string, std::string>& into) {
+        auto load = [&](std::string_view name, StringMap<std::string>& into) {
             if (const auto* rows = r.table(name))
                 for (const auto& row : *rows)
                     if (row.size() >= 2 && !row[0].empty()) into[row[0]] = row[1];
@@ -157,7 +157,7 @@ struct Assembler::Impl {
                     for (const auto& [name, set] : classes)
                         if (row[1] == name) set->insert(lower(row[0]));
     }
-    std::string scope_of(const std::string& key) const {
+    std::string scope_of(std::string_view key) const {
         auto it = scopes.find(key);
         return it == scopes.end() ? std::string() : it->second;
     }
@@ -172,10 +172,11 @@ struct SentenceView {
     const std::vector<Mention>& ms;
     const text::Text& t;
     text::Span span;
-    std::vector<Token> toks;
-    std::vector<size_t> mentions;      // indices into ms, in order
+    // per-document scratch, refilled for each sentence (no allocation per sentence)
+    std::vector<Token>& toks;
+    std::vector<size_t>& mentions;     // indices into ms, in order
     // token index → mention index covering it (SIZE_MAX: none)
-    std::vector<size_t> tok_mention;
+    std::vector<size_t>& tok_mention;
 
     size_t token_at(uint32_t byte) const {
         for (size_t i = 0; i < toks.size(); ++i)
@@ -357,8 +358,16 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     std::optional<size_t> doc_period, para_period;
     size_t para_period_para = SIZE_MAX;
 
+    // The lower-cased text (tokens are views into it) and the per-sentence scratch.
+    std::string low_doc;
+    lower_into(a, low_doc);
+    std::vector<Token> tok_scratch, date_toks;
+    std::vector<size_t> mention_scratch, tok_mention_scratch;
+    std::vector<std::string_view> words_scratch;
+
     for (const text::Span& S : t.sentences()) {
-        SentenceView sv{ms, t, S, {}, {}, {}};
+        mention_scratch.clear();
+        SentenceView sv{ms, t, S, tok_scratch, mention_scratch, tok_mention_scratch};
         while (next_mention < ms.size() && ms[next_mention].span.begin < S.begin) ++next_mention;
         for (size_t i = next_mention; i < ms.size() && ms[i].span.begin < S.end; ++i) sv.mentions.push_back(i);
         bool any_value = false, any_source = false, any_factor = false;
@@ -371,7 +380,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         const bool quoted = quote_len(a, S.begin) > 0;
         if (!any_value && !any_source && !any_factor && !quoted) continue;
 
-        sv.toks = tokenize(a, S);
+        sv.toks.clear();
+        tokenize(a, low_doc, S, sv.toks);
         sv.tok_mention.assign(sv.toks.size(), SIZE_MAX);
         for (size_t i : sv.mentions) {
             if (ms[i].type == Type::source) continue;
@@ -384,7 +394,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
 
         // Words before a figure, skipping qualifier words ("about", "more than").
         auto words_before = [&](size_t tok, size_t n) {
-            std::vector<std::string> w;
+            std::vector<std::string_view> w;
             static const std::set<std::string, std::less<>> skip = {
                 "about", "around", "approximately", "roughly", "some", "nearly", "almost", "more", "than",
                 "over", "under", "less", "up", "at", "least", "just", "a", "an", "the", "only", "close"};
@@ -395,13 +405,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
             return w;
         };
-        auto ends_with_cue = [&](const std::vector<std::string>& w, std::string_view role) {
+        auto ends_with_cue = [&](const std::vector<std::string_view>& w, std::string_view role) {
             for (size_t start = 0; start < w.size(); ++start) {
-                std::vector<Token> tail;
-                for (size_t k = start; k < w.size(); ++k) tail.push_back({0, 0, w[k]});
                 size_t n = 0;
-                const Lexicon::Entry* e = cues.match(tail, 0, &n);
-                if (e && n == tail.size() && e->value == role) return true;
+                const Lexicon::Entry* e = cues.match(std::span<const std::string_view>(w), start, &n);
+                if (e && n == w.size() - start && e->value == role) return true;
             }
             return false;
         };
@@ -422,7 +430,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             // "ended 1.2% lower": some words move a figure only right after it.
             if (e->extra2 == "p" && (k == 0 || sv.tok_mention[k - 1] == SIZE_MAX || !is_value(ms[sv.tok_mention[k - 1]])))
                 continue;
-            ChangeEvent ev{k, e->value, std::nullopt, "", std::nullopt, toks[k].low};
+            ChangeEvent ev{k, e->value, std::nullopt, "", std::nullopt, std::string(toks[k].low)};
             ev.intransitive = e->extra2 == "i" || e->extra2 == "p";
             ev.object_only = e->extra2 == "o";
             if (!e->extra.empty()) ev.factor = std::stod(e->extra);
@@ -459,14 +467,14 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         auto followed_by_comparison = [&](const Mention& m) {
             size_t k = sv.token_at(m.span.end);
             if (k >= toks.size()) return false;
-            const std::string& w = toks[k].low;
+            std::string_view w = toks[k].low;
             if (comparison_bare.count(w)) return true;
             return comparison_words.count(w) && k + 1 < toks.size() && toks[k + 1].low == "than";
         };
         // A figure inside a condition ("if inflation stayed above 4%") states no fact.
         auto in_condition = [&](size_t tok) {
             for (size_t k = std::min(tok, toks.size()); k-- > 0;) {
-                const std::string& w = toks[k].low;
+                std::string_view w = toks[k].low;
                 if (w == "," || w == ";" || w == "—") return false;
                 if (condition_words.count(w)) return true;
             }
@@ -715,7 +723,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 auto it = std::lower_bound(v.begin(), v.end(), at, by_begin);
                 return it == v.begin() ? nullptr : *std::prev(it);
             };
-            const std::string& head = toks[hi - 1].low;
+            std::string_view head = toks[hi - 1].low;
             if (government_nouns.count(head)) return last_of(governments);
             if (head == "bank") {
                 const Mention* cb = last_of(central_banks);
@@ -996,7 +1004,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         bool joined = true;
                         int depth = 0;
                         for (; k < end && joined; ++k) {
-                            const std::string& w = toks[k].low;
+                            std::string_view w = toks[k].low;
                             if (w == "(") ++depth;
                             else if (w == ")") --depth;
                             else if (depth == 0 && w != "," && w != "and" && w != "&" && w != "or") joined = false;
@@ -1024,9 +1032,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         // A date that names the period of a comparison ("a year earlier", "the same
         // period last year") is a baseline's period, never the claim's own.
         auto baseline_date = [&](size_t i) {
-            std::string_view d = t.analysis_slice(ms[i].span);
-            std::vector<Token> dt = tokenize(d, {0, static_cast<uint32_t>(d.size())});
-            for (const Token& k : dt)
+            date_toks.clear();
+            tokenize(a, low_doc, ms[i].span, date_toks);
+            for (const Token& k : date_toks)
                 if (baseline_period_words.count(k.low)) return true;
             return false;
         };
@@ -1205,7 +1213,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             bool bad = false, garbage = false;
             std::string head;
             if (s.names.empty() && !s.description.empty()) {
-                std::vector<Token> d = tokenize(s.description, {0, static_cast<uint32_t>(s.description.size())});
+                std::string d_low;
+                lower_into(s.description, d_low);
+                std::vector<Token> d;
+                tokenize(s.description, d_low, {0, static_cast<uint32_t>(s.description.size())}, d);
                 static const std::set<std::string, std::less<>> trailing = {"also", "now", "still", "already",
                                                                             "alone", "itself", "too", "meanwhile"};
                 while (!d.empty() && (trailing.count(d.back().low) || !d.back().is_word())) d.pop_back();

@@ -6,6 +6,7 @@
 #include "extractor/text/text.h"
 
 #include <cctype>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -13,20 +14,34 @@
 
 namespace claimex::claims {
 
-// A word of the analysis text: [begin, end) bytes and its lower-case form.
+// A word of the analysis text: [begin, end) bytes and its lower-case form
+// (a view into a lower-cased copy of the text, so tokens allocate nothing).
 // Punctuation marks that matter for structure ( ( ) , ; : ' ) are tokens of
 // their own, and so are dashes ("—", "–", "--", all as "—": a dateline's
 // end); other punctuation is skipped.
 struct Token {
     uint32_t begin = 0, end = 0;
-    std::string low;
+    std::string_view low;
     bool is_word() const {
         return !low.empty() && low != "—" &&
                (std::isalnum(static_cast<unsigned char>(low[0])) || static_cast<unsigned char>(low[0]) >= 0x80);
     }
 };
 
-std::vector<Token> tokenize(std::string_view analysis, text::Span span);
+// Byte-wise ASCII lower case (same length: offsets stay valid).
+void lower_into(std::string_view s, std::string& out);
+
+// Appends the tokens of text[span] to `out`; `low` is lower_into(text) (the
+// views point into it, so it must outlive the tokens).
+void tokenize(std::string_view text, std::string_view low, text::Span span, std::vector<Token>& out);
+
+// Transparent hashing, so string_view probes build no std::string.
+struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+template <class V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 
 // A phrase lexicon: lower-case phrases (one or more words) → a value and an
 // optional extra column, matched at a token, longest phrase first.
@@ -47,11 +62,15 @@ public:
 
     // The longest entry starting at tokens[i], or nullptr. *n gets its length in tokens.
     const Entry* match(const std::vector<Token>& tokens, size_t i, size_t* n) const;
+    // The same over plain words: the longest entry starting at words[i].
+    const Entry* match(std::span<const std::string_view> words, size_t i, size_t* n) const;
     bool contains_word(std::string_view w) const;
 
 private:
     void add(const std::string& phrase, std::string value, std::string extra, std::string extra2 = {});
-    std::unordered_map<std::string, std::vector<Entry>> by_first_;
+    template <class Word>
+    const Entry* match_at(size_t size, size_t i, size_t* n, Word word) const;
+    StringMap<std::vector<Entry>> by_first_;
 };
 
 }  // namespace claimex::claims
