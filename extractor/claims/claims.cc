@@ -16,7 +16,6 @@ namespace claimex::claims {
 
 using normalise::Mention;
 using normalise::Type;
-using Json = nlohmann::ordered_json;
 
 namespace {
 
@@ -196,32 +195,6 @@ struct SentenceView {
         return depth > 0;
     }
 };
-
-Json period_json(const Mention& m, const text::Text& t) {
-    Json j;
-    j["value"] = m.timex.empty() ? Json(nullptr) : Json(m.timex);
-    if (!m.from.empty()) j["from"] = m.from;
-    if (!m.to.empty()) j["to"] = m.to;
-    j["text"] = std::string(t.original_slice(m.span));
-    j["start"] = t.codepoint(m.span.begin);
-    j["end"] = t.codepoint(m.span.end);
-    return j;
-}
-
-Json value_json(const Mention& m, const text::Text& t) {
-    Json j;
-    j["type"] = normalise::type_name(m.type);
-    if (m.value) j["value"] = *m.value;
-    if (!m.currency.empty()) j["currency"] = m.currency;
-    if (!m.unit.empty()) j["unit"] = m.unit;
-    if (m.min) j["min"] = *m.min;
-    if (m.max) j["max"] = *m.max;
-    if (!m.qualifier.empty()) j["qualifier"] = m.qualifier;
-    j["text"] = std::string(t.original_slice(m.span));
-    j["start"] = t.codepoint(m.span.begin);
-    j["end"] = t.codepoint(m.span.end);
-    return j;
-}
 
 std::string value_key(const Mention& m) {
     return fmt::format("{}:{}{}{}", normalise::type_name(m.type), m.value ? num(*m.value) : "-", m.currency,
@@ -1083,7 +1056,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         // The claim's period: from its clause and sentence, else the governing report period
         // (marked inherited). Never the publication date.
         auto claim_period = [&](uint32_t after, uint32_t limit, std::set<size_t>& used, const std::string& metric,
-                                size_t anchor) -> Json {
+                                size_t anchor) -> Period {
             auto per = find_period(after, limit, used);
             size_t para = t.paragraph_index(S.begin);
             if (per) {
@@ -1092,25 +1065,24 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     para_period_para = para;
                     if (!doc_period) doc_period = *per;
                 }
-                return period_json(ms[*per], t);
+                return Period{static_cast<uint32_t>(*per)};
             }
             // Only a report's own figures inherit: a metric with an implied holder, not a market price.
-            if (metric.empty() || scope_of(metric).empty() || market_metrics.count(metric)) return Json(nullptr);
+            if (metric.empty() || scope_of(metric).empty() || market_metrics.count(metric)) return Period{};
             std::optional<size_t> inh = para_period_para == para ? para_period : std::nullopt;
             if (!inh) {
                 // A plan or forecast ("will rise", "could reach") is not a figure of the report.
                 for (size_t k = clause_start_tok(anchor); k < toks.size() && k < anchor + 8; ++k)
-                    if (modal_words.count(toks[k].low)) return Json(nullptr);
+                    if (modal_words.count(toks[k].low)) return Period{};
                 inh = doc_period;
             }
-            if (!inh) return Json(nullptr);
-            Json j = period_json(ms[*inh], t);
-            j["inherited"] = true;
-            return j;
+            if (!inh) return Period{};
+            return Period{static_cast<uint32_t>(*inh), true};
         };
 
-        auto sources_json = [&](double& conf, const std::string& metric) {
-            Json arr = Json::array();
+        auto index_of = [&](const Mention* m) { return static_cast<uint32_t>(m - ms.data()); };
+        auto claim_sources = [&](double& conf, const std::string& metric) {
+            std::vector<Source> arr;
             std::vector<const Mention*> here;
             for (size_t i : sv.mentions)
                 if (ms[i].type == Type::source && !ms[i].name.empty()) here.push_back(&ms[i]);
@@ -1173,19 +1145,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             std::set<std::string> seen;
             for (const Mention* m : ordered) {
                 if (!seen.insert(m->name + "|" + m->cue).second) continue;
-                Json s;
-                s["name"] = m->name;
-                if (!m->kind.empty()) s["kind"] = m->kind;
-                if (!m->cue.empty()) s["cue"] = m->cue;
-                if (!m->role.empty()) s["role"] = m->role;
-                if (!m->affiliation.empty()) s["affiliation"] = m->affiliation;
-                if (!m->cites.empty()) s["cites"] = m->cites;
+                Source s{index_of(m), kNoMention, inherited};
                 for (const Mention* o : here)
-                    if (o != m && !o->cites.empty() && o->cites == m->name) s["cited_by"] = o->name;
-                s["inherited"] = inherited;
-                s["start"] = t.codepoint(m->span.begin);
-                s["end"] = t.codepoint(m->span.end);
-                arr.push_back(std::move(s));
+                    if (o != m && !o->cites.empty() && o->cites == m->name) s.cited_by = index_of(o);
+                arr.push_back(s);
             }
             if (arr.empty())
                 conf -= 0.1;
@@ -1295,35 +1258,33 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 s.fallback = true;
             }
         };
-        auto subject_json = [&](const Subject& s, Json& j, double& conf) {
+        auto set_subject = [&](const Subject& s, Claim& j, double& conf) {
             if (!s.names.empty() && !s.fallback) {
                 last_subject = s.names;
                 last_subject_para = t.paragraph_index(S.begin);
             }
-            Json names = Json::array();
-            for (const auto& n : s.names) names.push_back(n);
-            if (s.names.empty() && !s.description.empty()) names.push_back(s.description);
-            j["subject"] = std::move(names);
-            if (s.names.empty() && !s.description.empty()) j["subject_is_description"] = true;
-            if (s.combined) j["combined"] = true;
+            j.subject = s.names;
+            if (s.names.empty() && !s.description.empty()) {
+                j.subject.push_back(s.description);
+                j.subject_is_description = true;
+            }
+            j.combined = s.combined;
             if (!s.names.empty() && !s.fallback)
                 conf += 0.15;
             else if (s.names.empty() && s.description.empty())
                 conf -= 0.2;
         };
 
-        auto finish = [&](Json j, std::string kind, std::string key_fields, double conf) {
+        auto finish = [&](Claim j, std::string kind, std::string key_fields, double conf) {
             std::string id = fmt::format("c-{:016x}", fnv(key_fields, fnv(doc.id + "\x1f" + kind)));
             std::string unique = id;
             for (int n = 2; seen_ids.count(unique); ++n) unique = fmt::format("{}-{}", id, n);
             seen_ids.insert(unique);
-            Json rec;
-            rec["id"] = unique;
-            rec["kind"] = kind;
-            rec["sentence"] = {{"start", t.codepoint(S.begin)}, {"end", t.codepoint(S.end)}};
-            for (auto& [k, v] : j.items()) rec[k] = v;
-            rec["confidence"] = std::round(std::clamp(conf, 0.05, 0.99) * 100) / 100;
-            out.push_back({unique, kind, std::move(rec)});
+            j.id = std::move(unique);
+            j.kind = std::move(kind);
+            j.sentence = S;
+            j.confidence = std::round(std::clamp(conf, 0.05, 0.99) * 100) / 100;
+            out.push_back(std::move(j));
         };
 
         std::set<size_t> used_dates;
@@ -1371,7 +1332,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (!ev.factor && !amount && !percent && !level) continue;  // a verb with no size: not a claim
             for (auto f : {amount, percent, level})
                 if (f) consumed.insert(*f);
-            Json j;
+            Claim j;
             double conf = 0.55;
             size_t anchor = ev.tok;
             bool transitive = !ev.intransitive;
@@ -1400,25 +1361,22 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
             if (!metric.key.empty() || !subj.names.empty() || !subj.description.empty()) implied_subject(subj, metric, anchor);
             continue_subject(subj);
-            subject_json(subj, j, conf);
-            j["metric"] = metric.key.empty() ? Json(nullptr) : Json(metric.key);
-            if (!metric.text.empty()) j["metric_text"] = metric.text;
+            set_subject(subj, j, conf);
+            j.metric = metric.key;
+            j.metric_text = metric.text;
             if (!metric.key.empty()) conf += 0.1;
             const Mention* lv = level ? &ms[figs[*level].m] : nullptr;
-            j["value"] = lv ? value_json(*lv, t) : Json(nullptr);
-            Json eqs = Json::array();
+            if (level) j.value = static_cast<uint32_t>(figs[*level].m);
             if (level)
                 for (const auto& f : figs)
-                    if (f.role == Role::equivalent && f.of == *level) eqs.push_back(value_json(ms[f.m], t));
-            j["equivalents"] = eqs;
-            Json ch;
-            ch["direction"] = ev.direction;
-            if (ev.factor) ch["factor"] = *ev.factor;
-            if (!ev.qualifier.empty()) ch["qualifier"] = ev.qualifier;
-            if (amount) ch["amount"] = value_json(ms[figs[*amount].m], t);
-            if (percent) ch["percent"] = value_json(ms[figs[*percent].m], t);
-            ch["text"] = ev.factor_mention ? std::string(t.original_slice(ms[*ev.factor_mention].span)) : ev.verb;
-            j["change"] = ch;
+                    if (f.role == Role::equivalent && f.of == *level) j.equivalents.push_back(static_cast<uint32_t>(f.m));
+            Change& ch = j.change.emplace();
+            ch.direction = ev.direction;
+            ch.factor = ev.factor;
+            ch.qualifier = ev.qualifier;
+            if (amount) ch.amount = static_cast<uint32_t>(figs[*amount].m);
+            if (percent) ch.percent = static_cast<uint32_t>(figs[*percent].m);
+            ch.text = ev.factor_mention ? std::string(t.original_slice(ms[*ev.factor_mention].span)) : ev.verb;
             uint32_t after = toks[ev.tok].end;
             uint32_t limit = next_tok < toks.size() ? toks[next_tok].begin : S.end;
             // the period of the change comes before its baseline's ("up from $89.5bn a year earlier")
@@ -1426,20 +1384,18 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (figs[f].role == Role::baseline && ((level && figs[f].of == *level) || (percent && figs[f].of == *percent)) &&
                     ms[figs[f].m].span.begin > after)
                     limit = std::min(limit, ms[figs[f].m].span.begin);
-            j["period"] = claim_period(after, limit, used_dates, metric.key, anchor);
-            if (!j["period"].is_null()) conf += j["period"].contains("inherited") ? 0.02 : 0.05;
-            Json base = nullptr;
+            j.period = claim_period(after, limit, used_dates, metric.key, anchor);
+            if (j.period) conf += j.period.inherited ? 0.02 : 0.05;
             for (size_t f = 0; f < figs.size() && (level || percent); ++f)
                     if (figs[f].role == Role::baseline &&
                         ((level && figs[f].of == *level) || (!level && percent && figs[f].of == *percent))) {
-                        base = Json::object();
-                        base["value"] = value_json(ms[figs[f].m], t);
+                        Baseline& base = j.baseline.emplace();
+                        base.value = static_cast<uint32_t>(figs[f].m);
                         auto bp = find_period(ms[figs[f].m].span.end, S.end, used_dates, true);
-                        base["period"] = bp ? period_json(ms[*bp], t) : Json(nullptr);
+                        if (bp) base.period = Period{static_cast<uint32_t>(*bp)};
                         break;
                     }
-            j["baseline"] = base;
-            j["sources"] = sources_json(conf, metric.key);
+            j.sources = claim_sources(conf, metric.key);
             std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}", fmt::join(subj.names, "+"), subj.description,
                                           metric.key, lv ? value_key(*lv) : "", ev.direction,
                                           ev.factor ? num(*ev.factor) : "",
@@ -1452,7 +1408,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         for (size_t f = 0; f < figs.size(); ++f) {
             if (figs[f].role != Role::value || consumed.count(f)) continue;
             const Mention& v = ms[figs[f].m];
-            Json j;
+            Claim j;
             double conf = 0.6;
             size_t anchor = figs[f].tok;
             size_t next_fig_tok = toks.size();
@@ -1476,41 +1432,35 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             Subject subj = find_subject(metric, anchor);
             implied_subject(subj, metric, anchor);
             continue_subject(subj);
-            subject_json(subj, j, conf);
-            j["metric"] = metric.key.empty() ? Json(nullptr) : Json(metric.key);
-            if (!metric.text.empty()) j["metric_text"] = metric.text;
+            set_subject(subj, j, conf);
+            j.metric = metric.key;
+            j.metric_text = metric.text;
             if (!metric.key.empty()) conf += 0.1;
-            j["value"] = value_json(v, t);
-            Json eqs = Json::array();
+            j.value = static_cast<uint32_t>(figs[f].m);
             for (const auto& g : figs)
-                if (g.role == Role::equivalent && g.of == f) eqs.push_back(value_json(ms[g.m], t));
-            j["equivalents"] = eqs;
-            j["change"] = nullptr;
+                if (g.role == Role::equivalent && g.of == f) j.equivalents.push_back(static_cast<uint32_t>(g.m));
             uint32_t limit = next_fig_tok < toks.size() ? toks[next_fig_tok].begin : S.end;
             // the period of the value comes before its baseline's
             uint32_t base_begin = limit;
             for (const auto& g : figs)
                 if (g.role == Role::baseline && g.of == f) base_begin = std::min(base_begin, ms[g.m].span.begin);
-            j["period"] = claim_period(v.span.end, base_begin, used_dates, metric.key, anchor);
-            if (!j["period"].is_null()) conf += j["period"].contains("inherited") ? 0.02 : 0.05;
-            Json base = nullptr;
+            j.period = claim_period(v.span.end, base_begin, used_dates, metric.key, anchor);
+            if (j.period) conf += j.period.inherited ? 0.02 : 0.05;
             for (const auto& g : figs)
                 if (g.role == Role::baseline && g.of == f) {
-                    base = Json::object();
-                    base["value"] = value_json(ms[g.m], t);
-                    Json beq = Json::array();
+                    Baseline& base = j.baseline.emplace();
+                    base.value = static_cast<uint32_t>(g.m);
+                    base.has_equivalents = true;
                     size_t gi = &g - figs.data();
                     for (const auto& h : figs)
-                        if (h.role == Role::equivalent && h.of == gi) beq.push_back(value_json(ms[h.m], t));
-                    base["equivalents"] = beq;
+                        if (h.role == Role::equivalent && h.of == gi) base.equivalents.push_back(static_cast<uint32_t>(h.m));
                     auto bp = find_period(ms[g.m].span.end, limit, used_dates, true);
-                    base["period"] = bp ? period_json(ms[*bp], t) : Json(nullptr);
+                    if (bp) base.period = Period{static_cast<uint32_t>(*bp)};
                     break;
                 }
-            j["baseline"] = base;
-            j["sources"] = sources_json(conf, metric.key);
+            j.sources = claim_sources(conf, metric.key);
             std::string key = fmt::format("{}|{}|{}|{}|{}", fmt::join(subj.names, "+"), subj.description, metric.key,
-                                          value_key(v), (j["period"].is_object() && j["period"]["value"].is_string()) ? j["period"]["value"].get<std::string>() : std::string());
+                                          value_key(v), j.period ? ms[j.period.mention].timex : std::string());
             finish(std::move(j), "amount", key, conf);
             made_numeric = true;
         }
@@ -1615,7 +1565,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         size_t off = sv.slice(cb, ce).find(content.substr(0, std::min<size_t>(content.size(), 12)));
         uint32_t c0 = off == std::string_view::npos ? cb : cb + static_cast<uint32_t>(off);
         uint32_t c1 = std::min<uint32_t>(c0 + static_cast<uint32_t>(content.size()), ce);
-        Json j;
+        Claim j;
         double conf = 0.5;
         // The statement's subject: the entities at the head of its content.
         size_t ct0 = sv.token_at(c0), ct1 = sv.token_at(c1);
@@ -1645,23 +1595,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
             }
         }
-        subject_json(subj, j, conf);
-        j["metric"] = nullptr;
-        j["value"] = nullptr;
-        j["equivalents"] = Json::array();
-        j["change"] = nullptr;
+        set_subject(subj, j, conf);
+
         std::optional<size_t> per;
         for (size_t i : sv.mentions)
             if (ms[i].type == Type::date && ms[i].span.begin >= c0 && ms[i].span.end <= c1) {
                 per = i;
                 break;
             }
-        j["period"] = per ? period_json(ms[*per], t) : Json(nullptr);
-        j["baseline"] = nullptr;
-        j["statement"] = {{"text", std::string(t.original_slice({c0, c1}))},
-                          {"start", t.codepoint(c0)},
-                          {"end", t.codepoint(c1)}};
-        j["sources"] = sources_json(conf, std::string());
+        if (per) j.period = Period{static_cast<uint32_t>(*per)};
+        j.statement = text::Span{c0, c1};
+        j.sources = claim_sources(conf, std::string());
         std::string key = fmt::format("{}|{}", speaker->name, lower(content));
         finish(std::move(j), "statement", key, conf);
     }

@@ -233,10 +233,10 @@ void RecordWriter::write(const Record& r, const std::string& where) {
             line_ += csv_header_line();
             header_written_ = true;
         }
-        for (const auto& c : r.claims) line_ += csv_line(flat_claim(c.record, r));
+        for (const auto& c : r.claims) line_ += csv_line(flat_claim(claim_json(c, r), r));
     } else if (claims_only_) {
         for (const auto& c : r.claims) {
-            append_flat_claim(line_, c.record, r);
+            append_flat_claim(line_, claim_json(c, r), r);
             line_ += '\n';
         }
     } else {
@@ -311,7 +311,7 @@ void RecordWriter::pretty(const Record& r, const std::string& where) {
     }
     if (!r.claims.empty()) {
         out_ << "\nclaims\n";
-        for (const auto& c : r.claims) out_ << "  " << claim_line(c.record) << '\n';
+        for (const auto& c : r.claims) out_ << "  " << claim_line(claim_json(c, r)) << '\n';
     }
     out_ << fmt::format("{} mentions, {} claims\n\n", r.mentions.size(), r.claims.size());
 }
