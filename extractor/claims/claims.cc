@@ -27,20 +27,33 @@ bool is_entity(const Mention& m) { return m.type == Type::org || m.type == Type:
 
 // Words that start a leading adverbial ("In October 2022, ...") or are
 // otherwise no part of a subject.
-const std::set<std::string, std::less<>> kLeadWords = {
+const WordSet kLeadWords{0, {
     "in", "at", "on", "by", "according", "as", "for", "during", "since", "after", "before", "meanwhile",
     "however", "still", "also", "separately", "overall", "last", "this", "earlier", "later", "then", "but",
-    "and", "so", "yet", "while", "when", "despite", "under", "with", "from", "over", "of"};
-const std::set<std::string, std::less<>> kPrepositions = {"in", "of", "from", "at", "for", "across", "with", "on",
-                                                          "by", "to", "into", "among", "over"};
+    "and", "so", "yet", "while", "when", "despite", "under", "with", "from", "over", "of"}};
+const WordSet kPrepositions{1, {"in", "of", "from", "at", "for", "across", "with", "on", "by", "to", "into",
+                                 "among", "over"}};
 // Adverbs that may follow a subject before its verb ("the bank also confirmed").
-const std::set<std::string, std::less<>> trailing_adverbs = {"also", "now", "still", "already", "too", "meanwhile"};
+const WordSet trailing_adverbs{2, {"also", "now", "still", "already", "too", "meanwhile"}};
 // Heads of a phrase that refers back to a government ("the government", "the Treasury").
-const std::set<std::string, std::less<>> government_nouns = {"government", "treasury", "centre", "administration"};
+const WordSet government_nouns{3, {"government", "treasury", "centre", "administration"}};
 // Words that open a clause of its own after a comma ("..., while X fell").
-const std::set<std::string, std::less<>> clause_conjunctions = {"while", "whereas", "and", "but", "although",
-                                                                "though", "as"};
-const std::set<std::string, std::less<>> kDeterminers = {"the", "a", "an", "its", "their", "his", "her", "our"};
+const WordSet clause_conjunctions{4, {"while", "whereas", "and", "but", "although", "though", "as"}};
+const WordSet kDeterminers{5, {"the", "a", "an", "its", "their", "his", "her", "our"}};
+
+// Words skipped before a figure ("about", "more than"), fillers between a change verb and its
+// size, modifiers of a metric ("combined", "annual"), and words no subject starts with.
+const WordSet kQualifierSkip{6, {
+    "about", "around", "approximately", "roughly", "some", "nearly", "almost", "more", "than",
+    "over", "under", "less", "up", "at", "least", "just", "a", "an", "the", "only", "close"}};
+const WordSet kVerbFillers{7, {"about", "around", "nearly", "almost", "some", "roughly", "more", "than",
+                                "over", "just", "a", "an", "another", "further"}};
+const WordSet kMetricModifiers{8, {
+    "combined", "total", "annual", "quarterly", "net", "overall", "first-half", "full-year",
+    "monthly", "yearly", "joint", "aggregate", "own", "core"}};
+const WordSet kNotHeads{9, {
+    "it", "which", "that", "this", "these", "those", "with", "who", "they", "he", "she", "we",
+    "there", "what", "while", "as", "to", "from", "than", "and", "or", "but", "if", "when"}};
 
 // Length in bytes of a quotation mark at `pos` (", “, ”), else 0.
 uint32_t quote_len(std::string_view s, uint32_t pos) {
@@ -113,7 +126,7 @@ struct Assembler::Impl {
     // report's period and release source do not govern them.
     std::set<std::string, std::less<>> market_metrics;
     // Word classes of rules/claims/words.tsv (CLAIM_WORDS), see its header.
-    using Words = std::set<std::string, std::less<>>;
+    using Words = WordSet;
     Words speech_verbs, speech_aux, comparison_words, comparison_bare, condition_words, level_fillers,
         approx_words, baseline_period_words, period_bound_words, modal_words, superlatives, release_kinds, release_cues,
         company_nouns, holder_nouns;
@@ -155,6 +168,38 @@ struct Assembler::Impl {
                 if (row.size() >= 2 && !row[0].empty())
                     for (const auto& [name, set] : classes)
                         if (row[1] == name) set->insert(lower(row[0]));
+        // One lookup per token gives all its word classes (Token::bits).
+        const WordSet* fixed[] = {&kLeadWords, &kPrepositions, &trailing_adverbs, &government_nouns,
+                                  &clause_conjunctions, &kDeterminers, &kQualifierSkip, &kVerbFillers,
+                                  &kMetricModifiers, &kNotHeads};
+        for (const WordSet* w : fixed)
+            for (const auto& x : w->words) word_bits[x] |= w->bit;
+        int b = kFirstClassBit;
+        for (const auto& [name, set] : classes) {
+            set->bit = uint64_t{1} << b++;
+            for (const auto& x : set->words) word_bits[x] |= set->bit;
+        }
+        auto firsts = [&](const Lexicon& lx, uint64_t first, uint64_t single) {
+            lx.each_first([&](const std::string& w, bool alone) {
+                word_bits[w] |= first;
+                if (alone) word_bits[w] |= single;
+            });
+        };
+        firsts(metrics, kMetricFirst, 0);
+        firsts(change_verbs, kChangeFirst, kChangeWord);
+        firsts(cues, kCueFirst, 0);
+        firsts(demonyms, kDemonymFirst, 0);
+        firsts(verbs, 0, kVerbWord);
+    }
+    // Word classes of each lower-case word (WordSet bits and the lexicon bits below).
+    StringMap<uint64_t> word_bits;
+    static constexpr int kFirstClassBit = 10;  // CLAIM_WORDS classes: bits 10..24
+    static constexpr uint64_t kMetricFirst = uint64_t{1} << 25, kChangeFirst = uint64_t{1} << 26,
+                              kCueFirst = uint64_t{1} << 27, kDemonymFirst = uint64_t{1} << 28,
+                              kVerbWord = uint64_t{1} << 29, kChangeWord = uint64_t{1} << 30;
+    void classify(std::vector<Token>& toks) const {
+        for (Token& k : toks)
+            if (auto it = word_bits.find(k.low); it != word_bits.end()) k.bits = it->second;
     }
     std::string scope_of(std::string_view key) const {
         auto it = scopes.find(key);
@@ -332,8 +377,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     size_t para_period_para = SIZE_MAX;
 
     // The lower-cased text (tokens are views into it) and the per-sentence scratch.
-    std::string low_doc;
-    lower_into(a, low_doc);
+    std::string low_doc(a.size(), '\0');  // lower-cased sentence by sentence, as tokenized
     std::vector<Token> tok_scratch, date_toks;
     std::vector<size_t> mention_scratch, tok_mention_scratch;
     std::vector<std::string_view> words_scratch;
@@ -354,7 +398,13 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         if (!any_value && !any_source && !any_factor && !quoted) continue;
 
         sv.toks.clear();
+        lower_range(a, low_doc, S);
         tokenize(a, low_doc, S, sv.toks);
+        classify(sv.toks);
+        // A lexicon match only where a lexicon's first word is.
+        auto lex = [&](const Lexicon& lx, uint64_t first, size_t k, size_t* n) -> const Lexicon::Entry* {
+            return k < sv.toks.size() && (sv.toks[k].bits & first) ? lx.match(sv.toks, k, n) : nullptr;
+        };
         sv.tok_mention.assign(sv.toks.size(), SIZE_MAX);
         for (size_t i : sv.mentions) {
             if (ms[i].type == Type::source) continue;
@@ -368,12 +418,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         // Words before a figure, skipping qualifier words ("about", "more than").
         auto words_before = [&](size_t tok, size_t n) {
             std::vector<std::string_view> w;
-            static const std::set<std::string, std::less<>> skip = {
-                "about", "around", "approximately", "roughly", "some", "nearly", "almost", "more", "than",
-                "over", "under", "less", "up", "at", "least", "just", "a", "an", "the", "only", "close"};
             for (size_t k = tok; k-- > 0 && w.size() < n;) {
                 if (sv.tok_mention[k] != SIZE_MAX && is_value(ms[sv.tok_mention[k]])) break;
-                if (w.empty() && skip.count(toks[k].low)) continue;
+                if (w.empty() && kQualifierSkip.count(toks[k])) continue;
                 w.insert(w.begin(), toks[k].low);
             }
             return w;
@@ -396,7 +443,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         std::vector<ChangeEvent> events;
         for (size_t k = 0; k < toks.size(); ++k) {
             size_t n = 0;
-            const Lexicon::Entry* e = change_verbs.match(toks, k, &n);
+            const Lexicon::Entry* e = lex(change_verbs, kChangeFirst, k, &n);
             if (!e) continue;
             // A verb inside a figure's or an entity's span is not a verb ("Cut Holdings").
             if (sv.tok_mention[k] != SIZE_MAX && !is_factor(ms[sv.tok_mention[k]])) continue;
@@ -457,9 +504,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         auto level_cue = [&](size_t tok) {
             for (size_t k = tok, n = 0; k-- > 0 && n < 6; ++n) {
                 size_t cn = 0;
-                const Lexicon::Entry* c = cues.match(toks, k, &cn);
+                const Lexicon::Entry* c = lex(cues, kCueFirst, k, &cn);
                 if (c && c->value == "level" && cn == 1) return true;
-                if (!level_fillers.count(toks[k].low) && !approx_words.count(toks[k].low)) return false;
+                if (!level_fillers.count(toks[k]) && !approx_words.count(toks[k])) return false;
             }
             return false;
         };
@@ -482,19 +529,19 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         ++k;
                     }
                     size_t n = 0;
-                    if (const Lexicon::Entry* c = cues.match(toks, k, &n); c && c->value == "equivalent" && k + n <= end) {
+                    if (const Lexicon::Entry* c = lex(cues, kCueFirst, k, &n); c && c->value == "equivalent" && k + n <= end) {
                         cue = true;
                         k += n;
                     }
-                    while (k < end && approx_words.count(toks[k].low)) ++k;
+                    while (k < end && approx_words.count(toks[k])) ++k;
                     eq = cue && k == end;
                 }
                 if (!eq && ends_with_cue(w, "equivalent")) {
                     size_t prev_end = sv.token_at(prev.span.end);
                     eq = figs[f].tok >= prev_end && figs[f].tok - prev_end <= 8;
                     for (size_t k = prev_end; eq && k < figs[f].tok; ++k)
-                        if (toks[k].low == ";" || verbs.contains_word(toks[k].low) ||
-                            change_verbs.contains_word(toks[k].low))
+                        if (toks[k].low == ";" || (toks[k].bits & kVerbWord) ||
+                            (toks[k].bits & kChangeWord))
                             eq = false;
                 }
                 if (eq) {
@@ -560,11 +607,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 bool right_after_verb = true;
                 for (size_t k = ev->tok + 1; k < figs[f].tok; ++k)
                     if (toks[k].is_word()) {
-                        static const std::set<std::string, std::less<>> fill = {"about", "around", "nearly", "almost",
-                                                                                "some", "roughly", "more", "than",
-                                                                                "over", "just", "a", "an", "another",
-                                                                                "further"};
-                        if (!fill.count(toks[k].low)) right_after_verb = false;
+                        if (!kVerbFillers.count(toks[k])) right_after_verb = false;
                     }
                 if (right_after_verb && pct) {
                     figs[f].role = Role::change_percent;
@@ -616,7 +659,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         break;
                     }
                 if (comma == SIZE_MAX || comma + 1 >= limit) break;
-                bool lead = kLeadWords.count(toks[start].low) > 0;
+                bool lead = kLeadWords.count(toks[start]) > 0;
                 if (!lead) {
                     // "X, which cited ..., Y" — an apposition of a source: skip too.
                     for (size_t i : sv.mentions)
@@ -644,14 +687,14 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             // by a subject and its verb before the figure, starts the figure's clause.
             auto verb_at = [&](size_t k) {
                 return sv.tok_mention[k] == SIZE_MAX &&
-                       (verbs.contains_word(toks[k].low) || change_verbs.contains_word(toks[k].low));
+                       ((toks[k].bits & kVerbWord) || (toks[k].bits & kChangeWord));
             };
             size_t clause = start;
             for (size_t k = start; later_clauses && k < limit; ++k) {
                 size_t next = SIZE_MAX;
                 if (toks[k].low == ";") next = k + 1;
-                else if (toks[k].low == "," && k + 1 < limit && clause_conjunctions.count(toks[k + 1].low)) next = k + 2;
-                else if (k > clause && clause_conjunctions.count(toks[k].low) && toks[k].low != "and" &&
+                else if (toks[k].low == "," && k + 1 < limit && clause_conjunctions.count(toks[k + 1])) next = k + 2;
+                else if (k > clause && clause_conjunctions.count(toks[k]) && toks[k].low != "and" &&
                          toks[k].low != "but" && toks[k].low != "as")
                     next = k + 1;
                 if (next == SIZE_MAX || next >= limit) continue;
@@ -667,7 +710,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         auto first_verb = [&](size_t from, size_t limit) {
             for (size_t k = from; k < limit; ++k) {
                 if (sv.tok_mention[k] != SIZE_MAX) continue;
-                if (verbs.contains_word(toks[k].low) || change_verbs.contains_word(toks[k].low)) return k;
+                if ((toks[k].bits & kVerbWord) || (toks[k].bits & kChangeWord)) return k;
             }
             return limit;
         };
@@ -675,14 +718,14 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         // "it", "the company", "the San Jose, California-based company": a phrase that refers
         // back to the last company named (company nouns: rules/claims/words.tsv).
         auto is_anaphor = [&](size_t lo, size_t hi) {
-            while (hi > lo + 1 && trailing_adverbs.count(toks[hi - 1].low)) --hi;  // "the bank also"
+            while (hi > lo + 1 && trailing_adverbs.count(toks[hi - 1])) --hi;  // "the bank also"
             if (lo >= hi) return false;
             if (hi - lo == 1) return toks[lo].low == "it";
             if (toks[lo].low != "the" || hi - lo > 6 ||
-                !(company_nouns.count(toks[hi - 1].low) || government_nouns.count(toks[hi - 1].low)))
+                !(company_nouns.count(toks[hi - 1]) || government_nouns.count(toks[hi - 1])))
                 return false;
             for (size_t k = lo + 1; k + 1 < hi; ++k)
-                if (verbs.contains_word(toks[k].low) || toks[k].low == "of" || toks[k].low == "(") return false;
+                if ((toks[k].bits & kVerbWord) || toks[k].low == "of" || toks[k].low == "(") return false;
             return true;
         };
 
@@ -690,7 +733,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         // → the last central bank or company named, whichever came last; "the government", "the
         // Treasury" → the last government named; else the last company.
         auto referent = [&](size_t lo, size_t hi) -> const Mention* {
-            while (hi > lo + 1 && trailing_adverbs.count(toks[hi - 1].low)) --hi;
+            while (hi > lo + 1 && trailing_adverbs.count(toks[hi - 1])) --hi;
             const uint32_t at = toks[lo].begin;
             auto last_of = [&](const std::vector<const Mention*>& v) -> const Mention* {
                 auto it = std::lower_bound(v.begin(), v.end(), at, by_begin);
@@ -721,7 +764,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             for (size_t k = lo; k < hi; ++k) {
                 if (sv.tok_mention[k] != SIZE_MAX) continue;
                 size_t n = 0;
-                const Lexicon::Entry* e = metrics.match(toks, k, &n);
+                const Lexicon::Entry* e = lex(metrics, kMetricFirst, k, &n);
                 if (!e) continue;
                 // Before the figure is likelier, except for the object of a transitive change verb.
                 size_t dist = k < anchor ? (anchor - k) * (prefer_after ? 3 : 1) : (k - anchor) * (prefer_after ? 1 : 3);
@@ -738,7 +781,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 // The words used: the phrase and a prepositional complement ("spending on
                 // infrastructure and ...", "market value of American companies").
                 size_t end = best.tok + best.n;
-                if (end < toks.size() && kPrepositions.count(toks[end].low) && toks[end].low != "by" &&
+                if (end < toks.size() && kPrepositions.count(toks[end]) && toks[end].low != "by" &&
                     toks[end].low != "to") {
                     size_t k = end + 1;
                     int depth = 0;
@@ -752,7 +795,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         if (toks[k].low == "in" && k + 1 < toks.size() && sv.tok_mention[k + 1] != SIZE_MAX &&
                             ms[sv.tok_mention[k + 1]].type == Type::date)
                             break;
-                        if (verbs.contains_word(toks[k].low) || change_verbs.contains_word(toks[k].low)) break;
+                        if ((toks[k].bits & kVerbWord) || (toks[k].bits & kChangeWord)) break;
                         if (toks[k].low == "by" || toks[k].low == "to" || toks[k].low == "than") break;
                         ++k;
                     }
@@ -794,10 +837,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             const bool metric_here = metric.tok != SIZE_MAX && metric.tok >= clause_start_tok(anchor);
             if (metric_here && metric.tok < anchor) {
                 size_t k = metric.tok;
-                static const std::set<std::string, std::less<>> mods = {
-                    "combined", "total", "annual", "quarterly", "net", "overall", "first-half", "full-year",
-                    "monthly", "yearly", "joint", "aggregate", "own", "core"};
-                while (k > 0 && mods.count(toks[k - 1].low)) {
+                while (k > 0 && kMetricModifiers.count(toks[k - 1])) {
                     if (toks[k - 1].low == "combined" || toks[k - 1].low == "total" || toks[k - 1].low == "aggregate" ||
                         toks[k - 1].low == "joint")
                         s.combined = true;
@@ -880,8 +920,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
             {
                 size_t sp = verb;
-                while (sp < anchor && speech_aux.count(toks[sp].low)) ++sp;
-                if (sp < anchor && speech_verbs.count(toks[sp].low)) {
+                while (sp < anchor && speech_aux.count(toks[sp])) ++sp;
+                if (sp < anchor && speech_verbs.count(toks[sp])) {
                     size_t c2 = sp + 1;
                     if (c2 < anchor && toks[c2].low == "that") ++c2;
                     lo = c2;
@@ -900,13 +940,13 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             // ("Consumer prices in the currency bloc rose"); else it has none ("Revenues
             // from AI-related products will ...").
             size_t d_lo = lo;
-            while (d_lo < hi && kDeterminers.count(toks[d_lo].low)) ++d_lo;
+            while (d_lo < hi && kDeterminers.count(toks[d_lo])) ++d_lo;
             // "the broader Topix index fell", "two-year gilt yields", "DRAM contract prices": the
             // words before a quote's metric name what is quoted (scope `quote`).
             if (metric.tok != SIZE_MAX && metric.tok > d_lo && metric.tok < hi && scope_of(metric.key) == "quote") {
                 bool plain = true;
                 for (size_t k = d_lo; k < metric.tok; ++k)
-                    if (!toks[k].is_word() || verbs.contains_word(toks[k].low)) plain = false;
+                    if (!toks[k].is_word() || (toks[k].bits & kVerbWord)) plain = false;
                 if (plain) {
                     for (auto* m : entities_in(d_lo, metric.tok, true)) add_name(s, m->name);
                     if (s.names.empty())
@@ -928,7 +968,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     auto ents = entities_in(k + 1, hi, true);
                     for (auto* m : ents) add_name(s, m->name);
                     size_t d0 = k + 1;
-                    while (d0 < hi && kDeterminers.count(toks[d0].low)) ++d0;
+                    while (d0 < hi && kDeterminers.count(toks[d0])) ++d0;
                     if (s.names.empty() && d0 < hi && hi - d0 <= 6) {
                         s.description = trim(sv.slice(toks[d0].begin, toks[hi - 1].end));
                         s.complement = true;
@@ -942,7 +982,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     if (c) add_name(s, c->name);
                     // "the federal government" with no government named stays a description
                     bool gov = false;
-                    for (size_t k = lo; k < hi; ++k) gov |= government_nouns.count(toks[k].low) > 0;
+                    for (size_t k = lo; k < hi; ++k) gov |= government_nouns.count(toks[k]) > 0;
                     if (c || !gov) {
                         s.fallback = s.names.empty();
                         return s;
@@ -953,7 +993,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 bool head_is_entity = !ents.empty() && ents.front()->span.begin <= toks[lo].end + 1;
                 if (!ents.empty() && !head_is_entity) {
                     size_t first = sv.token_at(ents.front()->span.begin);
-                    bool after_prep = first > lo && kPrepositions.count(toks[first - 1].low);
+                    bool after_prep = first > lo && kPrepositions.count(toks[first - 1]);
                     if (!after_prep) head_is_entity = true;
                     // "US authorities": an entity used as an adjective is no subject either.
                 }
@@ -987,15 +1027,12 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     }
                     return s;
                 }
-                static const std::set<std::string, std::less<>> kNotHeads = {
-                    "it", "which", "that", "this", "these", "those", "with", "who", "they", "he", "she", "we",
-                    "there", "what", "while", "as", "to", "from", "than", "and", "or", "but", "if", "when"};
                 bool plain = true;
                 for (size_t k = lo; k < hi; ++k)
                     if (!toks[k].is_word() && toks[k].low != "'") plain = false;
-                if (hi - lo <= 12 && plain && !kNotHeads.count(toks[lo].low)) {
+                if (hi - lo <= 12 && plain && !kNotHeads.count(toks[lo])) {
                     size_t d0 = lo;
-                    while (d0 < hi && kDeterminers.count(toks[d0].low)) ++d0;
+                    while (d0 < hi && kDeterminers.count(toks[d0])) ++d0;
                     if (d0 < hi) s.description = trim(sv.slice(toks[d0].begin, toks[hi - 1].end));
                 }
             }
@@ -1006,9 +1043,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         // period last year") is a baseline's period, never the claim's own.
         auto baseline_date = [&](size_t i) {
             date_toks.clear();
+            lower_range(a, low_doc, ms[i].span);
             tokenize(a, low_doc, ms[i].span, date_toks);
+            classify(date_toks);
             for (const Token& k : date_toks)
-                if (baseline_period_words.count(k.low)) return true;
+                if (baseline_period_words.count(k)) return true;
             return false;
         };
         // "the highest since November 2020", "the first loss in more than three decades": the date
@@ -1017,7 +1056,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             size_t k = sv.token_at(ms[i].span.begin);
             for (size_t j = k, n = 0; j-- > 0 && n < 6; ++n) {
                 if (toks[j].low == "," || toks[j].low == ";") break;
-                if (superlatives.count(toks[j].low)) return true;
+                if (superlatives.count(toks[j])) return true;
             }
             return false;
         };
@@ -1050,7 +1089,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (!fiscal && !(x.size() >= 4 && std::isdigit(static_cast<unsigned char>(x[0])))) return false;
             if (!fiscal && dashes >= 2) return false;
             size_t k = sv.token_at(ms[i].span.begin);
-            if (k > 0 && k < toks.size() && period_bound_words.count(toks[k - 1].low)) return false;
+            if (k > 0 && k < toks.size() && period_bound_words.count(toks[k - 1])) return false;
             return true;
         };
         // The claim's period: from its clause and sentence, else the governing report period
@@ -1073,7 +1112,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (!inh) {
                 // A plan or forecast ("will rise", "could reach") is not a figure of the report.
                 for (size_t k = clause_start_tok(anchor); k < toks.size() && k < anchor + 8; ++k)
-                    if (modal_words.count(toks[k].low)) return Period{};
+                    if (modal_words.count(toks[k])) return Period{};
                 inh = doc_period;
             }
             if (!inh) return Period{};
@@ -1223,7 +1262,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (scope == "economy") {
                 for (size_t k = clause_start_tok(anchor); k < anchor && name.empty(); ++k) {
                     size_t n = 0;
-                    if (const Lexicon::Entry* e = demonyms.match(toks, k, &n)) name = e->value;
+                    if (const Lexicon::Entry* e = lex(demonyms, kDemonymFirst, k, &n)) name = e->value;
                 }
                 // an authority named before the figure speaks for its area ("ECB staff forecast
                 // inflation at 2.5%", "the ONS said unemployment rose")
@@ -1324,7 +1363,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                             for (const auto& e2 : events)
                                 if (e2.tok > figs[f].tok && e2.tok < ev.tok) near = false;
                             for (size_t k = figs[f].tok; k < ev.tok; ++k)
-                                if (toks[k].low == ";" || verbs.contains_word(toks[k].low)) near = false;
+                                if (toks[k].low == ";" || (toks[k].bits & kVerbWord)) near = false;
                         }
                         if (near) level = f;
                         break;
@@ -1570,7 +1609,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         // The statement's subject: the entities at the head of its content.
         size_t ct0 = sv.token_at(c0), ct1 = sv.token_at(c1);
         // skip a leading attribution or adverbial inside the content ("According to analysts, ...")
-        if (ct0 < ct1 && kLeadWords.count(toks[ct0].low)) {
+        if (ct0 < ct1 && kLeadWords.count(toks[ct0])) {
             for (size_t k = ct0; k < ct1; ++k)
                 if (toks[k].low == ",") {
                     ct0 = k + 1;
@@ -1587,7 +1626,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 for (auto* m : entities_in(ct0, verb, true)) add_name(subj, m->name);
                 if (subj.names.empty() && verb - ct0 <= 12) {
                     size_t d0 = ct0;
-                    while (d0 < verb && kDeterminers.count(toks[d0].low)) ++d0;
+                    while (d0 < verb && kDeterminers.count(toks[d0])) ++d0;
                     bool plain = true;
                     for (size_t k = d0; k < verb; ++k)
                         if (!toks[k].is_word() && toks[k].low != "'") plain = false;

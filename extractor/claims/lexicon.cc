@@ -6,14 +6,21 @@
 namespace claimex::claims {
 
 namespace {
+// ASCII classes inline (the text is UTF-8 and the C locale's are these).
+inline bool alnum(unsigned char c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
+inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 inline bool word_byte(unsigned char c) {
-    return std::isalnum(c) || c >= 0x80 || c == '-' || c == '.' || c == '$' || c == '%';
+    return alnum(c) || c >= 0x80 || c == '-' || c == '.' || c == '$' || c == '%';
 }
 }  // namespace
 
 void lower_into(std::string_view s, std::string& out) {
     out.resize(s.size());
-    for (size_t i = 0; i < s.size(); ++i) out[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
+    for (size_t i = 0; i < s.size(); ++i) out[i] = ascii_lower(s[i]);
+}
+
+void lower_range(std::string_view s, std::string& out, text::Span span) {
+    for (uint32_t i = span.begin; i < span.end; ++i) out[i] = ascii_lower(s[i]);
 }
 
 void tokenize(std::string_view a, std::string_view low, text::Span span, std::vector<Token>& out) {
@@ -33,12 +40,12 @@ void tokenize(std::string_view a, std::string_view low, text::Span span, std::ve
             i += 2;
             continue;
         }
-        if (std::isalnum(c) || c >= 0x80) {
+        if (alnum(c) || c >= 0x80) {
             uint32_t k = i;
             while (k < span.end && word_byte(static_cast<unsigned char>(a[k]))) ++k;
             // A trailing '.' or '-' belongs to the sentence, not the word ("U.S." keeps its dots).
             while (k > i + 1 && (a[k - 1] == '.' || a[k - 1] == '-') &&
-                   !(k >= i + 2 && a[k - 1] == '.' && std::isupper(static_cast<unsigned char>(a[k - 2])) &&
+                   !(k >= i + 2 && a[k - 1] == '.' && (a[k - 2] >= 'A' && a[k - 2] <= 'Z') &&
                      k - i <= 4))
                 --k;
             out.push_back({i, k, low.substr(i, k - i)});

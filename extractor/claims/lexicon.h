@@ -6,6 +6,9 @@
 #include "extractor/text/text.h"
 
 #include <cctype>
+#include <cstdint>
+#include <initializer_list>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -22,6 +25,7 @@ namespace claimex::claims {
 struct Token {
     uint32_t begin = 0, end = 0;
     std::string_view low;
+    uint64_t bits = 0;  // the word classes it belongs to (WordSet bits), when looked up
     bool is_word() const {
         return !low.empty() && low != "—" &&
                (std::isalnum(static_cast<unsigned char>(low[0])) || static_cast<unsigned char>(low[0]) >= 0x80);
@@ -30,6 +34,8 @@ struct Token {
 
 // Byte-wise ASCII lower case (same length: offsets stay valid).
 void lower_into(std::string_view s, std::string& out);
+// The same for s[span] into out[span] (out is at least s.size() long).
+void lower_range(std::string_view s, std::string& out, text::Span span);
 
 // Appends the tokens of text[span] to `out`; `low` is lower_into(text) (the
 // views point into it, so it must outlive the tokens).
@@ -45,6 +51,20 @@ using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>
 
 // A phrase lexicon: lower-case phrases (one or more words) → a value and an
 // optional extra column, matched at a token, longest phrase first.
+// A set of lower-case words with a bit of its own: a token's `bits`, looked
+// up once per token, answer membership with no lookup per probe.
+struct WordSet {
+    uint64_t bit = 0;
+    std::set<std::string, std::less<>> words;
+    WordSet() = default;
+    WordSet(int b, std::initializer_list<const char*> ws) : bit(uint64_t{1} << b) {
+        for (const char* w : ws) words.insert(w);
+    }
+    size_t count(std::string_view w) const { return words.count(w); }
+    size_t count(const Token& t) const { return (t.bits & bit) != 0; }
+    void insert(std::string w) { words.insert(std::move(w)); }
+};
+
 class Lexicon {
 public:
     struct Entry {
@@ -65,6 +85,15 @@ public:
     // The same over plain words: the longest entry starting at words[i].
     const Entry* match(std::span<const std::string_view> words, size_t i, size_t* n) const;
     bool contains_word(std::string_view w) const;
+    // Every first word of an entry, and whether an entry is that word alone.
+    template <class Fn>
+    void each_first(Fn fn) const {
+        for (const auto& [w, entries] : by_first_) {
+            bool single = false;
+            for (const Entry& e : entries) single |= e.words.size() == 1;
+            fn(w, single);
+        }
+    }
 
 private:
     void add(const std::string& phrase, std::string value, std::string extra, std::string extra2 = {});
