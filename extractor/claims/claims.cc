@@ -6,6 +6,7 @@
 #include "extractor/claims/lexicon.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <fmt/format.h>
 #include <optional>
@@ -19,10 +20,12 @@ using normalise::Type;
 
 namespace {
 
+// (string_view comparisons: the length first, no strlen per call)
 bool is_value(const Mention& m) {
-    return (m.type == Type::money || m.type == Type::percent || m.type == Type::quantity) && m.unit != "factor";
+    return (m.type == Type::money || m.type == Type::percent || m.type == Type::quantity) &&
+           std::string_view(m.unit) != "factor";
 }
-bool is_factor(const Mention& m) { return m.type == Type::quantity && m.unit == "factor"; }
+bool is_factor(const Mention& m) { return m.type == Type::quantity && std::string_view(m.unit) == "factor"; }
 bool is_entity(const Mention& m) { return m.type == Type::org || m.type == Type::person || m.type == Type::place; }
 
 // Words that start a leading adverbial ("In October 2022, ...") or are
@@ -86,10 +89,40 @@ uint64_t fnv(std::string_view s, uint64_t h = 1469598103934665603ULL) {
     return h;
 }
 
-std::string num(double v) {
-    if (std::fabs(v) < 9e15 && v == std::floor(v)) return fmt::format("{}", static_cast<long long>(v));
-    return fmt::format("{}", v);
-}
+// The hash of a claim's key fields, fed piece by piece (the same as FNV-1a of
+// the joined key text, without building it).
+struct KeyHash {
+    uint64_t h;
+    KeyHash& add(std::string_view s) {
+        h = fnv(s, h);
+        return *this;
+    }
+    KeyHash& sep() { return add("|"); }
+    // A number as the key writes it: whole numbers without a fraction.
+    KeyHash& num(double v) {
+        char buf[64];
+        char* end;
+        if (std::fabs(v) < 9e15 && v == std::floor(v))
+            end = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(v)).ptr;
+        else
+            end = fmt::format_to_n(buf, sizeof buf, "{}", v).out;
+        return add(std::string_view(buf, static_cast<size_t>(end - buf)));
+    }
+    // type:value currency unit ("money:50000000000USD")
+    KeyHash& value(const Mention& m) {
+        add(normalise::type_name(m.type)).add(":");
+        if (m.value) num(*m.value);
+        else add("-");
+        return add(m.currency).add(m.unit);
+    }
+    KeyHash& names(const std::vector<std::string>& ns) {
+        for (size_t i = 0; i < ns.size(); ++i) {
+            if (i) add("+");
+            add(ns[i]);
+        }
+        return *this;
+    }
+};
 
 // The role a figure plays in its sentence. `skip`: a figure that makes no claim of its own
 // (a difference from a forecast: "0.2 points higher than"; a condition: "if inflation stayed above 4%").
@@ -241,10 +274,6 @@ struct SentenceView {
     }
 };
 
-std::string value_key(const Mention& m) {
-    return fmt::format("{}:{}{}{}", normalise::type_name(m.type), m.value ? num(*m.value) : "-", m.currency,
-                       m.unit);
-}
 
 }  // namespace
 
@@ -377,7 +406,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     size_t para_period_para = SIZE_MAX;
 
     // The lower-cased text (tokens are views into it) and the per-sentence scratch.
-    std::string low_doc(a.size(), '\0');  // lower-cased sentence by sentence, as tokenized
+    std::string low_doc(a.size(), '\0');  // lower case, written token by token by tokenize
     std::vector<Token> tok_scratch, date_toks;
     std::vector<size_t> mention_scratch, tok_mention_scratch;
     std::vector<std::string_view> words_scratch;
@@ -398,7 +427,6 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         if (!any_value && !any_source && !any_factor && !quoted) continue;
 
         sv.toks.clear();
-        lower_range(a, low_doc, S);
         tokenize(a, low_doc, S, sv.toks);
         classify(sv.toks);
         // A lexicon match only where a lexicon's first word is.
@@ -1043,7 +1071,6 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         // period last year") is a baseline's period, never the claim's own.
         auto baseline_date = [&](size_t i) {
             date_toks.clear();
-            lower_range(a, low_doc, ms[i].span);
             tokenize(a, low_doc, ms[i].span, date_toks);
             classify(date_toks);
             for (const Token& k : date_toks)
@@ -1215,8 +1242,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             bool bad = false, garbage = false;
             std::string head;
             if (s.names.empty() && !s.description.empty()) {
-                std::string d_low;
-                lower_into(s.description, d_low);
+                std::string d_low(s.description.size(), '\0');
                 std::vector<Token> d;
                 tokenize(s.description, d_low, {0, static_cast<uint32_t>(s.description.size())}, d);
                 static const std::set<std::string, std::less<>> trailing = {"also", "now", "still", "already",
@@ -1314,8 +1340,12 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 conf -= 0.2;
         };
 
-        auto finish = [&](Claim j, std::string kind, std::string key_fields, double conf) {
-            std::string id = fmt::format("c-{:016x}", fnv(key_fields, fnv(doc.id + "\x1f" + kind)));
+        // A hash to feed the claim's key fields to (the id hashes the document id, kind and key).
+        auto key_hash = [&](std::string_view kind) { return KeyHash{fnv(kind, fnv("\x1f", fnv(doc.id)))}; };
+        auto finish = [&](Claim j, std::string kind, const KeyHash& key, double conf) {
+            char hex[19] = {'c', '-'};
+            for (int k = 0; k < 16; ++k) hex[2 + k] = "0123456789abcdef"[(key.h >> (60 - 4 * k)) & 15];
+            std::string id(hex, 18);
             std::string unique = id;
             for (int n = 2; seen_ids.count(unique); ++n) unique = fmt::format("{}-{}", id, n);
             seen_ids.insert(unique);
@@ -1435,10 +1465,14 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         break;
                     }
             j.sources = claim_sources(conf, metric.key);
-            std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}", fmt::join(subj.names, "+"), subj.description,
-                                          metric.key, lv ? value_key(*lv) : "", ev.direction,
-                                          ev.factor ? num(*ev.factor) : "",
-                                          amount ? value_key(ms[figs[*amount].m]) : percent ? value_key(ms[figs[*percent].m]) : "");
+            KeyHash key = key_hash("change");
+            key.names(subj.names).sep().add(subj.description).sep().add(metric.key).sep();
+            if (lv) key.value(*lv);
+            key.sep().add(ev.direction).sep();
+            if (ev.factor) key.num(*ev.factor);
+            key.sep();
+            if (amount) key.value(ms[figs[*amount].m]);
+            else if (percent) key.value(ms[figs[*percent].m]);
             finish(std::move(j), "change", key, conf);
             made_numeric = true;
         }
@@ -1498,8 +1532,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     break;
                 }
             j.sources = claim_sources(conf, metric.key);
-            std::string key = fmt::format("{}|{}|{}|{}|{}", fmt::join(subj.names, "+"), subj.description, metric.key,
-                                          value_key(v), j.period ? ms[j.period.mention].timex : std::string());
+            KeyHash key = key_hash("amount");
+            key.names(subj.names).sep().add(subj.description).sep().add(metric.key).sep().value(v).sep();
+            if (j.period) key.add(ms[j.period.mention].timex);
             finish(std::move(j), "amount", key, conf);
             made_numeric = true;
         }
@@ -1645,7 +1680,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         if (per) j.period = Period{static_cast<uint32_t>(*per)};
         j.statement = text::Span{c0, c1};
         j.sources = claim_sources(conf, std::string());
-        std::string key = fmt::format("{}|{}", speaker->name, lower(content));
+        KeyHash key = key_hash("statement");
+        key.add(speaker->name).sep().add(lower(content));
         finish(std::move(j), "statement", key, conf);
     }
     return out;

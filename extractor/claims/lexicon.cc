@@ -2,16 +2,26 @@
 #include "extractor/claims/lexicon.h"
 
 #include <algorithm>
+#include <array>
 
 namespace claimex::claims {
 
 namespace {
-// ASCII classes inline (the text is UTF-8 and the C locale's are these).
-inline bool alnum(unsigned char c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
+// Byte classes of the tokenizer (ASCII; UTF-8 lead and continuation bytes
+// count as word bytes, as the C locale's ctype would leave them).
+enum : uint8_t { kStart = 1, kWord = 2, kMark = 4 };
+constexpr auto kClass = [] {
+    std::array<uint8_t, 256> t{};
+    for (int c = 0; c < 256; ++c) {
+        bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        if (alnum || c >= 0x80) t[c] |= kStart | kWord;
+        if (c == '-' || c == '.' || c == '$' || c == '%') t[c] |= kWord;
+        if (c == '(' || c == ')' || c == ',' || c == ';' || c == ':' || c == '\'' || c == '"') t[c] |= kMark;
+    }
+    return t;
+}();
+inline uint8_t cls(char c) { return kClass[static_cast<unsigned char>(c)]; }
 inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
-inline bool word_byte(unsigned char c) {
-    return alnum(c) || c >= 0x80 || c == '-' || c == '.' || c == '$' || c == '%';
-}
 }  // namespace
 
 void lower_into(std::string_view s, std::string& out) {
@@ -19,15 +29,13 @@ void lower_into(std::string_view s, std::string& out) {
     for (size_t i = 0; i < s.size(); ++i) out[i] = ascii_lower(s[i]);
 }
 
-void lower_range(std::string_view s, std::string& out, text::Span span) {
-    for (uint32_t i = span.begin; i < span.end; ++i) out[i] = ascii_lower(s[i]);
-}
-
-void tokenize(std::string_view a, std::string_view low, text::Span span, std::vector<Token>& out) {
+void tokenize(std::string_view a, std::string& low, text::Span span, std::vector<Token>& out) {
     static constexpr std::string_view dash = "—";
+    const std::string_view lv(low);
     uint32_t i = span.begin;
     while (i < span.end) {
-        unsigned char c = static_cast<unsigned char>(a[i]);
+        const char ch = a[i];
+        unsigned char c = static_cast<unsigned char>(ch);
         // em and en dashes (E2 80 94 / E2 80 93) and "--"
         if (c == 0xE2 && i + 2 < span.end && static_cast<unsigned char>(a[i + 1]) == 0x80 &&
             (static_cast<unsigned char>(a[i + 2]) == 0x94 || static_cast<unsigned char>(a[i + 2]) == 0x93)) {
@@ -40,18 +48,22 @@ void tokenize(std::string_view a, std::string_view low, text::Span span, std::ve
             i += 2;
             continue;
         }
-        if (alnum(c) || c >= 0x80) {
+        const uint8_t f = cls(ch);
+        if (f & kStart) {
             uint32_t k = i;
-            while (k < span.end && word_byte(static_cast<unsigned char>(a[k]))) ++k;
+            while (k < span.end && (cls(a[k]) & kWord)) {
+                low[k] = ascii_lower(a[k]);
+                ++k;
+            }
             // A trailing '.' or '-' belongs to the sentence, not the word ("U.S." keeps its dots).
             while (k > i + 1 && (a[k - 1] == '.' || a[k - 1] == '-') &&
-                   !(k >= i + 2 && a[k - 1] == '.' && (a[k - 2] >= 'A' && a[k - 2] <= 'Z') &&
-                     k - i <= 4))
+                   !(k >= i + 2 && a[k - 1] == '.' && (a[k - 2] >= 'A' && a[k - 2] <= 'Z') && k - i <= 4))
                 --k;
-            out.push_back({i, k, low.substr(i, k - i)});
+            out.push_back({i, k, lv.substr(i, k - i)});
             i = k;
-        } else if (c == '(' || c == ')' || c == ',' || c == ';' || c == ':' || c == '\'' || c == '"') {
-            out.push_back({i, i + 1, low.substr(i, 1)});
+        } else if (f & kMark) {
+            low[i] = ch;
+            out.push_back({i, i + 1, lv.substr(i, 1)});
             ++i;
         } else {
             ++i;
@@ -76,8 +88,7 @@ Lexicon Lexicon::from_list(const rules::RuleSet& rules, std::string_view list) {
 }
 
 void Lexicon::add(const std::string& phrase, std::string value, std::string extra, std::string extra2) {
-    std::string low;
-    lower_into(phrase, low);
+    std::string low(phrase.size(), '\0');
     std::vector<Token> toks;
     tokenize(phrase, low, {0, static_cast<uint32_t>(phrase.size())}, toks);
     Entry e;

@@ -34,12 +34,12 @@ struct Token {
 
 // Byte-wise ASCII lower case (same length: offsets stay valid).
 void lower_into(std::string_view s, std::string& out);
-// The same for s[span] into out[span] (out is at least s.size() long).
-void lower_range(std::string_view s, std::string& out, text::Span span);
 
-// Appends the tokens of text[span] to `out`; `low` is lower_into(text) (the
-// views point into it, so it must outlive the tokens).
-void tokenize(std::string_view text, std::string_view low, text::Span span, std::vector<Token>& out);
+// Appends the tokens of text[span] to `out`. `low` is a buffer as long as
+// the text: the tokenizer writes the lower case of each token's bytes there
+// (at the same offsets) and the tokens' views point into it, so it must
+// outlive them.
+void tokenize(std::string_view text, std::string& low, text::Span span, std::vector<Token>& out);
 
 // Transparent hashing, so string_view probes build no std::string.
 struct StringHash {
