@@ -409,7 +409,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     std::string low_doc(a.size(), '\0');  // lower case, written token by token by tokenize
     std::vector<Token> tok_scratch, date_toks;
     std::vector<size_t> mention_scratch, tok_mention_scratch;
-    std::vector<std::string_view> words_scratch;
+    std::vector<int8_t> baseline_dates(ms.size(), -1);  // per date mention: -1 not yet known
 
     for (const text::Span& S : t.sentences()) {
         mention_scratch.clear();
@@ -1069,13 +1069,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
 
         // A date that names the period of a comparison ("a year earlier", "the same
         // period last year") is a baseline's period, never the claim's own.
+        // (asked for every date at every period search: worked out once per date)
         auto baseline_date = [&](size_t i) {
-            date_toks.clear();
-            tokenize(a, low_doc, ms[i].span, date_toks);
-            classify(date_toks);
-            for (const Token& k : date_toks)
-                if (baseline_period_words.count(k)) return true;
-            return false;
+            if (baseline_dates[i] < 0) {
+                date_toks.clear();
+                tokenize(a, low_doc, ms[i].span, date_toks);
+                classify(date_toks);
+                baseline_dates[i] = 0;
+                for (const Token& k : date_toks)
+                    if (baseline_period_words.count(k)) baseline_dates[i] = 1;
+            }
+            return baseline_dates[i] > 0;
         };
         // "the highest since November 2020", "the first loss in more than three decades": the date
         // a record is measured against, not the figure's period.
