@@ -124,6 +124,17 @@ struct KeyHash {
     }
 };
 
+// A few indices (the dates or figures of one sentence already used): a
+// vector searched linearly, reused from sentence to sentence.
+struct IndexSet {
+    std::vector<size_t> v;
+    size_t count(size_t i) const { return std::find(v.begin(), v.end(), i) != v.end(); }
+    void insert(size_t i) {
+        if (!count(i)) v.push_back(i);
+    }
+    void clear() { v.clear(); }
+};
+
 // The role a figure plays in its sentence. `skip`: a figure that makes no claim of its own
 // (a difference from a forecast: "0.2 points higher than"; a condition: "if inflation stayed above 4%").
 enum class Role { value, equivalent, baseline, change_amount, change_percent, skip };
@@ -410,6 +421,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     std::vector<Token> tok_scratch, date_toks;
     std::vector<size_t> mention_scratch, tok_mention_scratch;
     std::vector<int8_t> baseline_dates(ms.size(), -1);  // per date mention: -1 not yet known
+    IndexSet used_dates_scratch, consumed_scratch;
 
     for (const text::Span& S : t.sentences()) {
         mention_scratch.clear();
@@ -443,21 +455,32 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         }
         const auto& toks = sv.toks;
 
-        // Words before a figure, skipping qualifier words ("about", "more than").
+        // Words before a figure, skipping qualifier words ("about", "more than"): the
+        // tokens [lo, hi), which are contiguous (only the words next to the figure are skipped).
+        struct Words {
+            const std::vector<Token>& toks;
+            size_t lo = 0, hi = 0;
+            bool empty() const { return lo == hi; }
+            std::string_view back() const { return toks[hi - 1].low; }
+        };
         auto words_before = [&](size_t tok, size_t n) {
-            std::vector<std::string_view> w;
-            for (size_t k = tok; k-- > 0 && w.size() < n;) {
+            Words w{toks, tok, tok};
+            for (size_t k = tok; k-- > 0 && w.hi - w.lo < n;) {
                 if (sv.tok_mention[k] != SIZE_MAX && is_value(ms[sv.tok_mention[k]])) break;
-                if (w.empty() && kQualifierSkip.count(toks[k])) continue;
-                w.insert(w.begin(), toks[k].low);
+                if (w.empty() && kQualifierSkip.count(toks[k])) {
+                    w.lo = w.hi = k;
+                    continue;
+                }
+                w.lo = k;
             }
             return w;
         };
-        auto ends_with_cue = [&](const std::vector<std::string_view>& w, std::string_view role) {
-            for (size_t start = 0; start < w.size(); ++start) {
+        auto ends_with_cue = [&](const Words& w, std::string_view role) {
+            for (size_t start = w.lo; start < w.hi; ++start) {
+                if (!(toks[start].bits & kCueFirst)) continue;
                 size_t n = 0;
-                const Lexicon::Entry* e = cues.match(std::span<const std::string_view>(w), start, &n);
-                if (e && n == w.size() - start && e->value == role) return true;
+                const Lexicon::Entry* e = cues.match(toks, start, w.hi, &n);
+                if (e && n == w.hi - start && e->value == role) return true;
             }
             return false;
         };
@@ -1091,7 +1114,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
             return false;
         };
-        auto find_period = [&](uint32_t after, uint32_t limit, std::set<size_t>& used,
+        auto find_period = [&](uint32_t after, uint32_t limit, IndexSet& used,
                                bool for_baseline = false) -> std::optional<size_t> {
             // nearest date after `after` before `limit`, else nearest before `after` in the sentence
             std::optional<size_t> best;
@@ -1125,7 +1148,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         };
         // The claim's period: from its clause and sentence, else the governing report period
         // (marked inherited). Never the publication date.
-        auto claim_period = [&](uint32_t after, uint32_t limit, std::set<size_t>& used, const std::string& metric,
+        auto claim_period = [&](uint32_t after, uint32_t limit, IndexSet& used, const std::string& metric,
                                 size_t anchor) -> Period {
             auto per = find_period(after, limit, used);
             size_t para = t.paragraph_index(S.begin);
@@ -1360,9 +1383,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             out.push_back(std::move(j));
         };
 
-        std::set<size_t> used_dates;
+        IndexSet& used_dates = used_dates_scratch;
+        used_dates.clear();
         quote_speaker = nullptr;
-        std::set<size_t> consumed;   // figure indices used by a change claim
+        IndexSet& consumed = consumed_scratch;  // figure indices used by a change claim
+        consumed.clear();
         bool made_numeric = false;
 
         // ---- 2. change claims, one per event

@@ -123,8 +123,8 @@ const Lexicon::Entry* Lexicon::match(const std::vector<Token>& tokens, size_t i,
     return match_at(tokens.size(), i, n, [&](size_t k) { return tokens[k].low; });
 }
 
-const Lexicon::Entry* Lexicon::match(std::span<const std::string_view> words, size_t i, size_t* n) const {
-    return match_at(words.size(), i, n, [&](size_t k) { return words[k]; });
+const Lexicon::Entry* Lexicon::match(const std::vector<Token>& tokens, size_t i, size_t end, size_t* n) const {
+    return match_at(std::min(end, tokens.size()), i, n, [&](size_t k) { return tokens[k].low; });
 }
 
 bool Lexicon::contains_word(std::string_view w) const {

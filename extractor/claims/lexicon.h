@@ -9,7 +9,6 @@
 #include <cstdint>
 #include <initializer_list>
 #include <set>
-#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -82,8 +81,8 @@ public:
 
     // The longest entry starting at tokens[i], or nullptr. *n gets its length in tokens.
     const Entry* match(const std::vector<Token>& tokens, size_t i, size_t* n) const;
-    // The same over plain words: the longest entry starting at words[i].
-    const Entry* match(std::span<const std::string_view> words, size_t i, size_t* n) const;
+    // The same among tokens[i, end) only.
+    const Entry* match(const std::vector<Token>& tokens, size_t i, size_t end, size_t* n) const;
     bool contains_word(std::string_view w) const;
     // Every first word of an entry, and whether an entry is that word alone.
     template <class Fn>
