@@ -266,10 +266,11 @@ struct SentenceView {
     // token index → mention index covering it (SIZE_MAX: none)
     std::vector<size_t>& tok_mention;
 
+    // The first token ending after `byte` (token ends increase: a binary search).
     size_t token_at(uint32_t byte) const {
-        for (size_t i = 0; i < toks.size(); ++i)
-            if (toks[i].end > byte) return i;
-        return toks.size();
+        return static_cast<size_t>(
+            std::partition_point(toks.begin(), toks.end(), [&](const Token& k) { return k.end <= byte; }) -
+            toks.begin());
     }
     std::string_view slice(uint32_t b, uint32_t e) const {
         return std::string_view(t.analysis()).substr(b, e > b ? e - b : 0);
@@ -422,6 +423,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     std::vector<size_t> mention_scratch, tok_mention_scratch;
     std::vector<int8_t> baseline_dates(ms.size(), -1);  // per date mention: -1 not yet known
     IndexSet used_dates_scratch, consumed_scratch;
+    std::vector<size_t> clause_memo[2];  // clause_start_tok per limit, without / with later clauses
 
     for (const text::Span& S : t.sentences()) {
         mention_scratch.clear();
@@ -700,7 +702,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
 
         // Clause start: after leading adverbials ending in a comma that
         // carry a date or source or start with a lead word.
-        auto clause_start_tok = [&](size_t limit, bool later_clauses = true) {
+        auto clause_start_raw = [&](size_t limit, bool later_clauses) {
             size_t start = 0;
             for (;;) {
                 size_t comma = SIZE_MAX;
@@ -755,6 +757,14 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (verb_before && verb_after && !verb_at(next)) clause = next;
             }
             return clause;
+        };
+        // (asked again and again for the same figures: worked out once per limit)
+        for (auto& c : clause_memo) c.assign(toks.size() + 1, SIZE_MAX);
+        auto clause_start_tok = [&](size_t limit, bool later_clauses = true) {
+            if (limit > toks.size()) return clause_start_raw(limit, later_clauses);
+            size_t& c = clause_memo[later_clauses][limit];
+            if (c == SIZE_MAX) c = clause_start_raw(limit, later_clauses);
+            return c;
         };
 
         // First verb-like token at or after `from` (before `limit`).
