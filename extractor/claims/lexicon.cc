@@ -29,21 +29,25 @@ void lower_into(std::string_view s, std::string& out) {
     for (size_t i = 0; i < s.size(); ++i) out[i] = ascii_lower(s[i]);
 }
 
-void tokenize(std::string_view a, std::string& low, text::Span span, std::vector<Token>& out) {
+void tokenize(std::string_view text, std::string& low, text::Span span, std::vector<Token>& out) {
     static constexpr std::string_view dash = "—";
-    const std::string_view lv(low);
+    // Raw pointers in locals: a store through a char* may alias anything, so
+    // members read through references would be reloaded at every byte.
+    const char* const a = text.data();
+    char* const lw = low.data();
+    const uint32_t end = span.end;
     uint32_t i = span.begin;
-    while (i < span.end) {
+    while (i < end) {
         const char ch = a[i];
         unsigned char c = static_cast<unsigned char>(ch);
         // em and en dashes (E2 80 94 / E2 80 93) and "--"
-        if (c == 0xE2 && i + 2 < span.end && static_cast<unsigned char>(a[i + 1]) == 0x80 &&
+        if (c == 0xE2 && i + 2 < end && static_cast<unsigned char>(a[i + 1]) == 0x80 &&
             (static_cast<unsigned char>(a[i + 2]) == 0x94 || static_cast<unsigned char>(a[i + 2]) == 0x93)) {
             out.push_back({i, i + 3, dash});
             i += 3;
             continue;
         }
-        if (c == '-' && i + 1 < span.end && a[i + 1] == '-') {
+        if (c == '-' && i + 1 < end && a[i + 1] == '-') {
             out.push_back({i, i + 2, dash});
             i += 2;
             continue;
@@ -51,19 +55,19 @@ void tokenize(std::string_view a, std::string& low, text::Span span, std::vector
         const uint8_t f = cls(ch);
         if (f & kStart) {
             uint32_t k = i;
-            while (k < span.end && (cls(a[k]) & kWord)) {
-                low[k] = ascii_lower(a[k]);
+            while (k < end && (cls(a[k]) & kWord)) {
+                lw[k] = ascii_lower(a[k]);
                 ++k;
             }
             // A trailing '.' or '-' belongs to the sentence, not the word ("U.S." keeps its dots).
             while (k > i + 1 && (a[k - 1] == '.' || a[k - 1] == '-') &&
                    !(k >= i + 2 && a[k - 1] == '.' && (a[k - 2] >= 'A' && a[k - 2] <= 'Z') && k - i <= 4))
                 --k;
-            out.push_back({i, k, lv.substr(i, k - i)});
+            out.push_back({i, k, std::string_view(lw + i, k - i)});
             i = k;
         } else if (f & kMark) {
-            low[i] = ch;
-            out.push_back({i, i + 1, lv.substr(i, 1)});
+            lw[i] = ch;
+            out.push_back({i, i + 1, std::string_view(lw + i, 1)});
             ++i;
         } else {
             ++i;
