@@ -246,6 +246,14 @@ TEST_CASE("seed article claims from hand-made mentions") {
         CHECK(std::string((*wu)["statement"]["text"]).rfind("the company will", 0) == 0);
         CHECK(names((*wu)["subject"]) == std::vector<std::string>{"Alibaba"});
     }
+    SECTION("the claim's JSON text and its object are the same") {
+        for (size_t i = 0; i < cs.size(); ++i) {
+            std::string text;
+            append_claim_json(text, cs[i], as.ms, t);
+            CHECK(text == as.rs[i].dump(-1, ' ', false, Json::error_handler_t::replace));
+        }
+        CHECK(!cs.empty());
+    }
     SECTION("ids are stable and unique") {
         auto again = a.assemble(b.sorted(), t, {.id = "seed", .published = "2024-08-26"});
         REQUIRE(again.size() == cs.size());

@@ -236,7 +236,7 @@ void RecordWriter::write(const Record& r, const std::string& where) {
         for (const auto& c : r.claims) line_ += csv_line(flat_claim(claim_json(c, r), r));
     } else if (claims_only_) {
         for (const auto& c : r.claims) {
-            append_flat_claim(line_, claim_json(c, r), r);
+            append_flat_claim(line_, c, r);
             line_ += '\n';
         }
     } else {
@@ -279,6 +279,26 @@ void append_flat_claim(std::string& out, const Json& claim, const Record& r) {
         append_json_value(out, v);
     }
     out += '}';
+}
+
+void append_flat_claim(std::string& out, const claims::Claim& claim, const Record& r) {
+    auto field = [&](const char* key, const std::string& v, bool first) {
+        out += first ? "{\"" : ",\"";
+        out += key;
+        out += "\":";
+        if (v.empty() && !first)
+            out += "null";
+        else
+            append_json_string(out, v);
+    };
+    field("document_id", r.doc.id, true);
+    field("url", r.doc.url, false);
+    field("title", r.doc.title, false);
+    field("published", r.published, false);
+    // The claim's own fields follow: its object with the opening brace made a comma.
+    const size_t brace = out.size();
+    append_claim_json(out, claim, r.mentions, r.text);
+    out[brace] = ',';
 }
 
 void RecordWriter::pretty(const Record& r, const std::string& where) {
