@@ -853,7 +853,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (metric_here) {
                 size_t after = metric.tok + metric.base_n;
                 // "the yield on 10-year gilts", "prices for spodumene concentrate": a quote's complement
-                bool quote_complement = scope_of(metric.key) == "quote" &&
+                bool quote_complement = after < toks.size() && scope_of(metric.key) == "quote" &&
                                         (toks[after].low == "on" || toks[after].low == "for");
                 if (after < metric.tok + metric.n && (toks[after].low == "of" || quote_complement)) {
                     size_t lo = after + 1, hi = metric.tok + metric.n;
