@@ -818,15 +818,46 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             size_t base_n = 0;  // tokens of the lexicon phrase itself
             std::string key, text;
         };
-        // Metric phrase nearest to `anchor`, preferring one before it.
-        auto find_metric = [&](size_t lo, size_t anchor, size_t hi, bool prefer_after = false) {
+        // End (exclusive) of a metric phrase's prepositional complement ("spending on
+        // infrastructure and ...", "wages for permanent employees"): up to a comma, a figure,
+        // a date, a verb or "by"/"to"/"than"; `end` itself when there is none.
+        auto complement_end = [&](size_t end) {
+            if (end >= toks.size() || !kPrepositions.count(toks[end]) || toks[end].low == "by" ||
+                toks[end].low == "to")
+                return end;
+            size_t k = end + 1;
+            int depth = 0;
+            while (k < toks.size() && k - end < 16) {
+                if (toks[k].low == "(") ++depth;
+                if (toks[k].low == ")") --depth;
+                if (depth <= 0 && (toks[k].low == "," || toks[k].low == ";")) break;
+                if (sv.tok_mention[k] != SIZE_MAX &&
+                    (is_value(ms[sv.tok_mention[k]]) || ms[sv.tok_mention[k]].type == Type::date))
+                    break;
+                if (toks[k].low == "in" && k + 1 < toks.size() && sv.tok_mention[k + 1] != SIZE_MAX &&
+                    ms[sv.tok_mention[k + 1]].type == Type::date)
+                    break;
+                if ((toks[k].bits & kVerbWord) || (toks[k].bits & kChangeWord)) break;
+                if (toks[k].low == "by" || toks[k].low == "to" || toks[k].low == "than") break;
+                ++k;
+            }
+            if (depth < 0) --k;
+            return k > end + 1 ? k : end;
+        };
+        // Metric phrase nearest to `anchor`, preferring one before it. `skip` is a token that
+        // cannot be the metric (a change verb that is also a metric word: "raised its dividend").
+        auto find_metric = [&](size_t lo, size_t anchor, size_t hi, bool prefer_after = false,
+                               size_t skip = SIZE_MAX) {
             MetricHit best;
             size_t best_dist = SIZE_MAX;
+            struct Cand { size_t tok, n; const std::string* key; };
+            std::vector<Cand> cands;
             for (size_t k = lo; k < hi; ++k) {
-                if (sv.tok_mention[k] != SIZE_MAX) continue;
+                if (sv.tok_mention[k] != SIZE_MAX || k == skip) continue;
                 size_t n = 0;
                 const Lexicon::Entry* e = lex(metrics, kMetricFirst, k, &n);
                 if (!e) continue;
+                cands.push_back({k, n, &e->value});
                 // Before the figure is likelier, except for the object of a transitive change verb.
                 size_t dist = k < anchor ? (anchor - k) * (prefer_after ? 3 : 1) : (k - anchor) * (prefer_after ? 1 : 3);
                 if (dist < best_dist) {
@@ -838,31 +869,21 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
                 k += n - 1;
             }
+            // A metric word inside another metric's complement is not the metric: the head is
+            // ("hourly wages for permanent employees rose" → wages, not employees).
+            for (const auto& c : cands) {
+                if (best.tok == SIZE_MAX || c.tok >= best.tok) break;
+                if (best.tok < complement_end(c.tok + c.n)) {
+                    best.tok = c.tok;
+                    best.n = best.base_n = c.n;
+                    best.key = *c.key;
+                    break;
+                }
+            }
             if (best.tok != SIZE_MAX) {
                 // The words used: the phrase and a prepositional complement ("spending on
                 // infrastructure and ...", "market value of American companies").
-                size_t end = best.tok + best.n;
-                if (end < toks.size() && kPrepositions.count(toks[end]) && toks[end].low != "by" &&
-                    toks[end].low != "to") {
-                    size_t k = end + 1;
-                    int depth = 0;
-                    while (k < toks.size() && k - end < 16) {
-                        if (toks[k].low == "(") ++depth;
-                        if (toks[k].low == ")") --depth;
-                        if (depth <= 0 && (toks[k].low == "," || toks[k].low == ";")) break;
-                        if (sv.tok_mention[k] != SIZE_MAX &&
-                            (is_value(ms[sv.tok_mention[k]]) || ms[sv.tok_mention[k]].type == Type::date))
-                            break;
-                        if (toks[k].low == "in" && k + 1 < toks.size() && sv.tok_mention[k + 1] != SIZE_MAX &&
-                            ms[sv.tok_mention[k + 1]].type == Type::date)
-                            break;
-                        if ((toks[k].bits & kVerbWord) || (toks[k].bits & kChangeWord)) break;
-                        if (toks[k].low == "by" || toks[k].low == "to" || toks[k].low == "than") break;
-                        ++k;
-                    }
-                    if (depth < 0) --k;
-                    if (k > end + 1) end = k;
-                }
+                size_t end = complement_end(best.tok + best.n);
                 best.text = std::string(sv.slice(toks[best.tok].begin, toks[end - 1].end));
                 best.n = end - best.tok;
             }
@@ -935,7 +956,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (metric_here) {
                 size_t after = metric.tok + metric.base_n;
                 // "the yield on 10-year gilts", "prices for spodumene concentrate": a quote's complement
-                bool quote_complement = scope_of(metric.key) == "quote" &&
+                bool quote_complement = after < toks.size() && scope_of(metric.key) == "quote" &&
                                         (toks[after].low == "on" || toks[after].low == "for");
                 if (after < metric.tok + metric.n && (toks[after].low == "of" || quote_complement)) {
                     size_t lo = after + 1, hi = metric.tok + metric.n;
@@ -1445,12 +1466,30 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             size_t anchor = ev.tok;
             bool transitive = !ev.intransitive;
             MetricHit metric =
-                find_metric(clause_start_tok(anchor), anchor, std::min(toks.size(), next_tok), transitive);
+                find_metric(clause_start_tok(anchor), anchor, std::min(toks.size(), next_tok), transitive, ev.tok);
             // "Swiss inflation eased ..., and the SNB expects it to average ...", "X index rose, while
             // the KOSPI gained": a later clause with no metric of its own continues the sentence's
             // (its subject stays the clause's own: find_subject reads (a) and (b) only in the clause)
             if (metric.key.empty() && clause_start_tok(anchor, false) < clause_start_tok(anchor))
-                metric = find_metric(clause_start_tok(anchor, false), anchor, std::min(toks.size(), next_tok), transitive);
+                metric = find_metric(clause_start_tok(anchor, false), anchor, std::min(toks.size(), next_tok), transitive,
+                                     ev.tok);
+            // "adds 27,000 jobs ... but the jobless rate", "cut 1,200 jobs as ... profit": a count
+            // whose unit names what is counted governs over a metric phrase of a later clause
+            // (not over one it restates: "cut 340 jobs, or 14% of its staff").
+            for (auto f : {amount, level}) {
+                if (!f || ms[figs[*f].m].type != Type::quantity) continue;
+                auto it = unit_metrics.find(ms[figs[*f].m].unit);
+                if (it == unit_metrics.end()) continue;
+                bool later_clause = false;
+                if (!metric.key.empty() && metric.tok > figs[*f].tok)
+                    for (size_t k = figs[*f].tok; k < metric.tok && !later_clause; ++k)
+                        later_clause = clause_conjunctions.count(toks[k]) > 0;
+                if (metric.key.empty() || later_clause) {
+                    metric = MetricHit{};
+                    metric.key = it->second;
+                }
+                break;
+            }
             Subject subj = find_subject(metric, std::min(anchor, metric.tok == SIZE_MAX ? anchor : std::max(anchor, metric.tok)));
             if (subj.names.empty() && subj.description.empty()) {
                 // "Revenues ... will more than double, according to Alibaba": the company speaks of itself.
