@@ -68,8 +68,8 @@ uint32_t quote_len(std::string_view s, uint32_t pos) {
 }
 
 std::string lower(std::string_view s) {
-    std::string o(s);
-    for (char& c : o) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string o;
+    lower_into(s, o);
     return o;
 }
 
@@ -245,9 +245,9 @@ struct Assembler::Impl {
         for (Token& k : toks)
             if (auto it = word_bits.find(k.low); it != word_bits.end()) k.bits = it->second;
     }
-    std::string scope_of(std::string_view key) const {
+    std::string_view scope_of(std::string_view key) const {
         auto it = scopes.find(key);
-        return it == scopes.end() ? std::string() : it->second;
+        return it == scopes.end() ? std::string_view() : std::string_view(it->second);
     }
 
     std::vector<Claim> assemble(const std::vector<Mention>& ms, const text::Text& t, const DocumentInfo& doc) const;
@@ -323,7 +323,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         return w == "at" || w == "from" || w == "by";
     };
     for (const Mention& m : ms) {
-        if (m.type == Type::org && (m.kind == "company" || m.kind.empty()) && !affiliation_only(m))
+        if (m.type == Type::org && (std::string_view(m.kind) == "company" || m.kind.empty()) && !affiliation_only(m))
             companies.push_back(&m);
         if (m.type == Type::source && !m.name.empty()) named_sources.push_back(&m);
         // An organisation's own release of its figures (not a forecast, nor a person's view).
@@ -353,15 +353,16 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         return best;
     };
     const std::string doc_company = most_named([&](const Mention& m) {
-        return m.type == Type::org && (m.kind == "company" || m.kind.empty()) && !affiliation_only(m);
+        return m.type == Type::org && (std::string_view(m.kind) == "company" || m.kind.empty()) && !affiliation_only(m);
     });
     // The area an entity stands for: a country or region, a city that is an economy of its
     // own (Hong Kong, Singapore), or an authority's area (ECB → Eurozone).
     auto area_of = [&](const Mention& m) -> const std::string* {
         if (m.name.empty()) return nullptr;
-        if (m.type == Type::place && (m.kind == "country" || m.kind == "region" || areas.count(m.name)))
+        if (m.type == Type::place &&
+            (std::string_view(m.kind) == "country" || std::string_view(m.kind) == "region" || areas.count(m.name)))
             return &m.name;
-        if (m.type == Type::org && !m.kind.empty() && m.kind != "company") {
+        if (m.type == Type::org && !m.kind.empty() && std::string_view(m.kind) != "company") {
             auto it = jurisdictions.find(lower(m.name));
             if (it != jurisdictions.end()) return &it->second;
         }
@@ -397,11 +398,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         }
     }
     const std::string doc_bank =
-        most_named([](const Mention& m) { return m.type == Type::org && m.kind == "central_bank"; });
+        most_named([](const Mention& m) { return m.type == Type::org && std::string_view(m.kind) == "central_bank"; });
     std::vector<const Mention*> central_banks, governments;
     for (const Mention& m : ms) {
-        if (m.type == Type::org && m.kind == "central_bank") central_banks.push_back(&m);
-        if (m.type == Type::org && m.kind == "government" && !m.name.empty()) governments.push_back(&m);
+        if (m.type == Type::org && std::string_view(m.kind) == "central_bank") central_banks.push_back(&m);
+        if (m.type == Type::org && std::string_view(m.kind) == "government" && !m.name.empty()) governments.push_back(&m);
     }
 
     size_t next_mention = 0;
@@ -610,7 +611,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 continue;
             }
             // A percentage is a relative change; percentage points are an absolute one.
-            bool pct = m.type == Type::percent && m.unit != "pp";
+            bool pct = m.type == Type::percent && std::string_view(m.unit) != "pp";
             // "a 2% fall in profit", "ended 1.2% lower": a figure right before a change word is its size.
             if (m.type == Type::percent) {
                 size_t after = sv.token_at(m.span.end);
@@ -1249,8 +1250,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
                 // The lead governs the article only when the article re-reports someone else's
                 // reporting ("..., the Financial Times reported").
-                if (here.empty() && lead_source && lead_source->kind == "media" &&
-                    (lead_source->cue == "reported" || lead_source->cue == "according to"))
+                if (here.empty() && lead_source && std::string_view(lead_source->kind) == "media" &&
+                    (std::string_view(lead_source->cue) == "reported" || std::string_view(lead_source->cue) == "according to"))
                     here.push_back(lead_source);
                 inherited = !here.empty();
             }
@@ -1326,7 +1327,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 // complement that names a product, not a holder (holder nouns: "the market value
                 // of American companies"), leaves the company or economy implied.
                 if (s.complement && !bad) {
-                    const std::string sc = metric.key.empty() ? std::string() : scope_of(metric.key);
+                    const std::string_view sc = metric.key.empty() ? std::string_view() : scope_of(metric.key);
                     bool holder = false;
                     for (const Token& k : d) holder |= holder_nouns.count(k.low) > 0;
                     bad = !holder && (sc == "company" || sc == "economy");
@@ -1334,7 +1335,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
             if (s.named_instrument) return;
             if (!persons && !(s.names.empty() && (s.description.empty() || bad))) return;
-            std::string scope = metric.key.empty() ? std::string() : scope_of(metric.key);
+            std::string_view scope = metric.key.empty() ? std::string_view() : scope_of(metric.key);
             if (scope.empty()) {
                 if (head == "economy" || head == "country" || head == "government") scope = "economy";
                 else if (head == "bank") scope = "bank";
@@ -1440,7 +1441,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 else if (figs[f].role == Role::value && !level && level_cue(figs[f].tok)) level = f;
             }
             if (ev.from_baseline && !level && *ev.from_baseline + 1 < figs.size()) level = *ev.from_baseline + 1;
-            if (!level && (ev.verb == "up" || ev.verb == "down"))
+            if (!level && (std::string_view(ev.verb) == "up" || std::string_view(ev.verb) == "down"))
                 for (size_t f = figs.size(); f-- > 0;)
                     if (figs[f].tok < ev.tok && figs[f].role == Role::value && !consumed.count(f)) {
                         bool near = true;
@@ -1629,7 +1630,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         // sentence's end when the quote goes on into the next sentence).
         uint32_t q_open = S.begin + quote_len(a, S.begin), q_close = S.end;
         for (uint32_t k = q_open; k < S.end; ++k)
-            if (quote_len(a, k)) {
+            if ((a[k] == '"' || static_cast<unsigned char>(a[k]) == 0xE2) && quote_len(a, k)) {
                 q_close = k;
                 break;
             }
@@ -1654,7 +1655,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             // a quote that runs on: one statement up to its closing mark in the paragraph
             text::Span P = t.paragraphs().empty() ? S : t.paragraphs()[t.paragraph_index(S.begin)];
             for (uint32_t k = S.end; k < P.end; ++k)
-                if (quote_len(a, k)) {
+                if ((a[k] == '"' || static_cast<unsigned char>(a[k]) == 0xE2) && quote_len(a, k)) {
                     q_close = k;
                     quote_covered_until = k;
                     break;
