@@ -451,8 +451,12 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         sv.tok_mention.assign(sv.toks.size(), SIZE_MAX);
         for (size_t i : sv.mentions) {
             if (ms[i].type == Type::source) continue;
-            for (size_t k = 0; k < sv.toks.size(); ++k)
-                if (sv.toks[k].begin >= ms[i].span.begin && sv.toks[k].end <= ms[i].span.end &&
+            // the tokens inside the mention: from the first that begins in it (begins increase)
+            auto first = std::partition_point(sv.toks.begin(), sv.toks.end(),
+                                              [&](const Token& k) { return k.begin < ms[i].span.begin; });
+            for (size_t k = static_cast<size_t>(first - sv.toks.begin());
+                 k < sv.toks.size() && sv.toks[k].begin < ms[i].span.end; ++k)
+                if (sv.toks[k].end <= ms[i].span.end &&
                     (sv.tok_mention[k] == SIZE_MAX || !is_value(ms[sv.tok_mention[k]])))
                     sv.tok_mention[k] = i;
         }
