@@ -74,6 +74,14 @@ private:
 
 // The output record of the contract.
 nlohmann::ordered_json to_json(const Record& record, bool with_text);
+// One claim of a record as its output object (claims.h: its figures and
+// sources are indices into the record's mentions).
+nlohmann::ordered_json claim_json(const claims::Claim& claim, const std::vector<normalise::Mention>& mentions,
+                                  const text::Text& text);
+nlohmann::ordered_json claim_json(const claims::Claim& claim, const Record& record);
+// The same claim appended to `out` as JSON text.
+void append_claim_json(std::string& out, const claims::Claim& claim, const std::vector<normalise::Mention>& mentions,
+                       const text::Text& text);
 // The same record appended to `out` as one line of JSON text, without
 // building an object (the fast path of `claimex extract`).
 void append_json(std::string& out, const Record& record, bool with_text);

@@ -118,7 +118,7 @@ ExampleReport run_examples(const Extractor& extractor) {
             mentions.push_back(mention_json(m, rec.text));
             ++report.rule_hits[m.rule];
         }
-        for (const auto& c : rec.claims) mentions.push_back(flatten_claim(c.record));
+        for (const auto& c : rec.claims) mentions.push_back(flatten_claim(claim_json(c, rec)));
         for (const rules::Expectation& e : ex.expectations) {
             ++report.expectations;
             bool found = false;

@@ -116,7 +116,39 @@ struct ObjectFields {
     void boolean(std::string_view k, bool v) { j[std::string(k)] = v; }
     void null(std::string_view k) { j[std::string(k)] = nullptr; }
     void raw(std::string_view k, const Json& v) { j[std::string(k)] = v; }
+    template <class G>
+    void object(std::string_view k, G fill);
+    template <class G>
+    void array(std::string_view k, G fill);
 };
+
+// The items of an array, for ObjectFields.
+struct ObjectItems {
+    Json& a;
+    void str(std::string_view v) { a.push_back(std::string(v)); }
+    template <class G>
+    void object(G fill) {
+        Json c = Json::object();
+        ObjectFields f{c};
+        fill(f);
+        a.push_back(std::move(c));
+    }
+};
+
+template <class G>
+void ObjectFields::object(std::string_view k, G fill) {
+    Json c = Json::object();
+    ObjectFields f{c};
+    fill(f);
+    j[std::string(k)] = std::move(c);
+}
+template <class G>
+void ObjectFields::array(std::string_view k, G fill) {
+    Json a = Json::array();
+    ObjectItems items{a};
+    fill(items);
+    j[std::string(k)] = std::move(a);
+}
 
 // The length of the well-formed UTF-8 sequence at p (RFC 3629: no overlong
 // forms, no surrogates, at most U+10FFFF; what nlohmann's lexer and
@@ -301,7 +333,50 @@ struct TextFields {
         key(k);
         append_json_value(out, v);
     }
+    template <class G>
+    void object(std::string_view k, G fill);
+    template <class G>
+    void array(std::string_view k, G fill);
 };
+
+// The items of an array, for TextFields.
+struct TextItems {
+    std::string& out;
+    bool first = true;
+    void sep() {
+        if (!first) out += ',';
+        first = false;
+    }
+    void str(std::string_view v) {
+        sep();
+        append_escaped(out, v);
+    }
+    template <class G>
+    void object(G fill) {
+        sep();
+        out += '{';
+        TextFields f{out};
+        fill(f);
+        out += '}';
+    }
+};
+
+template <class G>
+void TextFields::object(std::string_view k, G fill) {
+    key(k);
+    out += '{';
+    TextFields f{out};
+    fill(f);
+    out += '}';
+}
+template <class G>
+void TextFields::array(std::string_view k, G fill) {
+    key(k);
+    out += '[';
+    TextItems items{out};
+    fill(items);
+    out += ']';
+}
 
 template <class F>
 void number(F& f, std::string_view key, const std::optional<double>& v) {
@@ -370,6 +445,119 @@ void mention_fields(F& f, const normalise::Mention& m, const text::Text& t) {
             break;
     }
     f.str("rule", m.rule);
+}
+
+// A figure of a claim: the mention's value fields (doubles as written: a
+// claim keeps 7000000000.0 where a mention writes 7000000000).
+template <class F>
+void figure_fields(F& f, const normalise::Mention& m, const text::Text& t) {
+    f.str("type", normalise::type_name(m.type));
+    if (m.value) f.real("value", *m.value);
+    string_if(f, "currency", m.currency);
+    string_if(f, "unit", m.unit);
+    if (m.min) f.real("min", *m.min);
+    if (m.max) f.real("max", *m.max);
+    string_if(f, "qualifier", m.qualifier);
+    f.str("text", t.original_slice(m.span));
+    f.integer("start", t.codepoint(m.span.begin));
+    f.integer("end", t.codepoint(m.span.end));
+}
+
+template <class F>
+void period_field(F& f, std::string_view key, const claims::Period& p, const std::vector<normalise::Mention>& ms,
+                  const text::Text& t) {
+    if (!p) {
+        f.null(key);
+        return;
+    }
+    const normalise::Mention& m = ms[p.mention];
+    f.object(key, [&](auto& o) {
+        string_or_null(o, "value", m.timex);
+        string_if(o, "from", m.from);
+        string_if(o, "to", m.to);
+        o.str("text", t.original_slice(m.span));
+        o.integer("start", t.codepoint(m.span.begin));
+        o.integer("end", t.codepoint(m.span.end));
+        if (p.inherited) o.boolean("inherited", true);
+    });
+}
+
+template <class F>
+void figures_field(F& f, std::string_view key, const std::vector<uint32_t>& figs,
+                   const std::vector<normalise::Mention>& ms, const text::Text& t) {
+    f.array(key, [&](auto& items) {
+        for (uint32_t i : figs) items.object([&](auto& o) { figure_fields(o, ms[i], t); });
+    });
+}
+
+// The claim record of the output contract (claims.h), written once for both sinks.
+template <class F>
+void claim_fields(F& f, const claims::Claim& c, const std::vector<normalise::Mention>& ms, const text::Text& t) {
+    using claims::kNoMention;
+    f.str("id", c.id);
+    f.str("kind", c.kind);
+    f.object("sentence", [&](auto& o) {
+        o.integer("start", t.codepoint(c.sentence.begin));
+        o.integer("end", t.codepoint(c.sentence.end));
+    });
+    f.array("subject", [&](auto& items) {
+        for (const auto& n : c.subject) items.str(n);
+    });
+    if (c.subject_is_description) f.boolean("subject_is_description", true);
+    if (c.combined) f.boolean("combined", true);
+    string_or_null(f, "metric", c.metric);
+    string_if(f, "metric_text", c.metric_text);
+    if (c.value == kNoMention) f.null("value");
+    else f.object("value", [&](auto& o) { figure_fields(o, ms[c.value], t); });
+    figures_field(f, "equivalents", c.equivalents, ms, t);
+    if (!c.change) {
+        f.null("change");
+    } else {
+        const claims::Change& ch = *c.change;
+        f.object("change", [&](auto& o) {
+            o.str("direction", ch.direction);
+            if (ch.factor) o.real("factor", *ch.factor);
+            string_if(o, "qualifier", ch.qualifier);
+            if (ch.amount != kNoMention) o.object("amount", [&](auto& v) { figure_fields(v, ms[ch.amount], t); });
+            if (ch.percent != kNoMention) o.object("percent", [&](auto& v) { figure_fields(v, ms[ch.percent], t); });
+            o.str("text", ch.text);
+        });
+    }
+    period_field(f, "period", c.period, ms, t);
+    if (!c.baseline) {
+        f.null("baseline");
+    } else {
+        const claims::Baseline& b = *c.baseline;
+        f.object("baseline", [&](auto& o) {
+            o.object("value", [&](auto& v) { figure_fields(v, ms[b.value], t); });
+            if (b.has_equivalents) figures_field(o, "equivalents", b.equivalents, ms, t);
+            period_field(o, "period", b.period, ms, t);
+        });
+    }
+    if (c.statement)
+        f.object("statement", [&](auto& o) {
+            o.str("text", t.original_slice(*c.statement));
+            o.integer("start", t.codepoint(c.statement->begin));
+            o.integer("end", t.codepoint(c.statement->end));
+        });
+    f.array("sources", [&](auto& items) {
+        for (const claims::Source& s : c.sources) {
+            const normalise::Mention& m = ms[s.mention];
+            items.object([&](auto& o) {
+                o.str("name", m.name);
+                string_if(o, "kind", m.kind);
+                string_if(o, "cue", m.cue);
+                string_if(o, "role", m.role);
+                string_if(o, "affiliation", m.affiliation);
+                string_if(o, "cites", m.cites);
+                if (s.cited_by != kNoMention) o.str("cited_by", ms[s.cited_by].name);
+                o.boolean("inherited", s.inherited);
+                o.integer("start", t.codepoint(m.span.begin));
+                o.integer("end", t.codepoint(m.span.end));
+            });
+        }
+    });
+    f.real("confidence", c.confidence);
 }
 
 template <class F>
@@ -649,6 +837,23 @@ Json mention_json(const normalise::Mention& m, const text::Text& t) {
     return j;
 }
 
+Json claim_json(const claims::Claim& c, const std::vector<normalise::Mention>& mentions, const text::Text& t) {
+    Json j;
+    ObjectFields f{j};
+    claim_fields(f, c, mentions, t);
+    return j;
+}
+
+Json claim_json(const claims::Claim& c, const Record& r) { return claim_json(c, r.mentions, r.text); }
+
+void append_claim_json(std::string& out, const claims::Claim& c, const std::vector<normalise::Mention>& mentions,
+                       const text::Text& t) {
+    out += '{';
+    TextFields f{out};
+    claim_fields(f, c, mentions, t);
+    out += '}';
+}
+
 Json to_json(const Record& r, bool with_text) {
     Json j;
     ObjectFields f{j};
@@ -657,7 +862,7 @@ Json to_json(const Record& r, bool with_text) {
     for (const auto& m : r.mentions) ms.push_back(mention_json(m, r.text));
     j["mentions"] = std::move(ms);
     Json cs = Json::array();
-    for (const auto& c : r.claims) cs.push_back(c.record);
+    for (const auto& c : r.claims) cs.push_back(claim_json(c, r));
     j["claims"] = std::move(cs);
     if (with_text) j["text"] = r.doc.text;
     return j;
@@ -681,7 +886,7 @@ void append_json(std::string& out, const Record& r, bool with_text) {
     out += '[';
     for (size_t i = 0; i < r.claims.size(); ++i) {
         if (i) out += ',';
-        append_json_value(out, r.claims[i].record);
+        append_claim_json(out, r.claims[i], r.mentions, r.text);
     }
     out += ']';
     if (with_text) f.str("text", r.doc.text);

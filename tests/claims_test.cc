@@ -1,6 +1,7 @@
 // Claim assembly on hand-made mentions: the claims stage is tested apart
 // from the rules and normalisers that feed it, so a failure here is a claims
 // bug. (test_seed_claims.py checks the whole pipeline end to end.)
+#include "extractor/claimex.h"
 #include "extractor/claims/claims.h"
 
 #include <catch2/catch.hpp>
@@ -91,10 +92,24 @@ std::vector<std::string> names(const Json& arr) {
     return out;
 }
 
-const Json* find_claim(const std::vector<claims::Claim>& cs, const std::string& kind, double value) {
-    for (const auto& c : cs)
-        if (c.kind == kind && !c.record["value"].is_null() && c.record["value"]["value"].get<double>() == value)
-            return &c.record;
+// Claims with their output objects (claim_json: the figures are indices into the mentions).
+struct Assembled {
+    std::vector<Mention> ms;
+    std::vector<claims::Claim> cs;
+    std::vector<Json> rs;
+};
+Assembled assemble(const claims::Assembler& a, std::vector<Mention> ms, const text::Text& t,
+                   const claims::DocumentInfo& doc) {
+    Assembled r{std::move(ms), {}, {}};
+    r.cs = a.assemble(r.ms, t, doc);
+    for (const auto& c : r.cs) r.rs.push_back(claim_json(c, r.ms, t));
+    return r;
+}
+
+const Json* find_claim(const Assembled& as, const std::string& kind, double value) {
+    for (size_t i = 0; i < as.cs.size(); ++i)
+        if (as.cs[i].kind == kind && !as.rs[i]["value"].is_null() && as.rs[i]["value"]["value"].get<double>() == value)
+            return &as.rs[i];
     return nullptr;
 }
 
@@ -145,15 +160,16 @@ TEST_CASE("seed article claims from hand-made mentions") {
     b.ent(Type::person, "Chen Wenling", "Chen Wenling", "");
 
     claims::Assembler a(rule_set());
-    auto cs = a.assemble(b.sorted(), t, {.id = "seed", .published = "2024-08-26"});
+    Assembled as = assemble(a, b.sorted(), t, {.id = "seed", .published = "2024-08-26"});
+    const auto& cs = as.cs;
     INFO(([&] {
         std::string s;
-        for (auto& c : cs) s += c.record.dump() + "\n";
+        for (auto& r : as.rs) s += r.dump() + "\n";
         return s;
     })());
 
     SECTION("capex amount with equivalent, period, baseline and inherited source") {
-        const Json* c = find_claim(cs, "amount", 5e10);
+        const Json* c = find_claim(as, "amount", 5e10);
         REQUIRE(c);
         CHECK(names((*c)["subject"]) == std::vector<std::string>{"Alibaba", "Tencent", "Baidu"});
         CHECK((*c)["combined"] == true);
@@ -169,11 +185,11 @@ TEST_CASE("seed article claims from hand-made mentions") {
         CHECK((*c)["sources"][0]["name"] == "Financial Times");
         CHECK((*c)["sources"][0]["inherited"] == true);
         // the baseline and the equivalents make no claims of their own
-        CHECK(!find_claim(cs, "amount", 2.3e10));
-        CHECK(!find_claim(cs, "amount", 7e9));
+        CHECK(!find_claim(as, "amount", 2.3e10));
+        CHECK(!find_claim(as, "amount", 7e9));
     }
     SECTION("Alphabet, Amazon, Meta and Microsoft spent $106 billion") {
-        const Json* c = find_claim(cs, "amount", 1.06e11);
+        const Json* c = find_claim(as, "amount", 1.06e11);
         REQUIRE(c);
         CHECK(names((*c)["subject"]) == std::vector<std::string>{"Alphabet", "Amazon", "Meta", "Microsoft"});
         CHECK((*c)["metric"] == "spending");
@@ -185,13 +201,14 @@ TEST_CASE("seed article claims from hand-made mentions") {
         const Json* doubled = nullptr;
         const Json* more_than_double = nullptr;
         const Json* reduced = nullptr;
-        for (const auto& c : cs) {
-            if (c.kind != "change") continue;
-            const Json& ch = c.record["change"];
-            if (ch.contains("qualifier") && ch["qualifier"] == "more_than") more_than_double = &c.record;
-            else if (ch.contains("factor") && ch["factor"] == 2 && c.record["subject"][0] != "Big Chinese tech companies")
-                doubled = &c.record;
-            if (ch.contains("amount")) reduced = &c.record;
+        for (size_t i = 0; i < cs.size(); ++i) {
+            if (cs[i].kind != "change") continue;
+            const Json& rec = as.rs[i];
+            const Json& ch = rec["change"];
+            if (ch.contains("qualifier") && ch["qualifier"] == "more_than") more_than_double = &rec;
+            else if (ch.contains("factor") && ch["factor"] == 2 && rec["subject"][0] != "Big Chinese tech companies")
+                doubled = &rec;
+            if (ch.contains("amount")) reduced = &rec;
         }
         REQUIRE(doubled);
         CHECK((*doubled)["subject"][0] == "Big tech companies in China");
@@ -215,10 +232,11 @@ TEST_CASE("seed article claims from hand-made mentions") {
     SECTION("statements") {
         const Json* chen = nullptr;
         const Json* wu = nullptr;
-        for (const auto& c : cs) {
-            if (c.kind != "statement") continue;
-            if (c.record["sources"][0]["name"] == "Chen Wenling") chen = &c.record;
-            if (c.record["sources"][0]["name"] == "Eddie Wu") wu = &c.record;
+        for (size_t i = 0; i < cs.size(); ++i) {
+            if (cs[i].kind != "statement") continue;
+            const Json& rec = as.rs[i];
+            if (rec["sources"][0]["name"] == "Chen Wenling") chen = &rec;
+            if (rec["sources"][0]["name"] == "Eddie Wu") wu = &rec;
         }
         REQUIRE(chen);
         std::string text = (*chen)["statement"]["text"];
@@ -227,6 +245,14 @@ TEST_CASE("seed article claims from hand-made mentions") {
         REQUIRE(wu);
         CHECK(std::string((*wu)["statement"]["text"]).rfind("the company will", 0) == 0);
         CHECK(names((*wu)["subject"]) == std::vector<std::string>{"Alibaba"});
+    }
+    SECTION("the claim's JSON text and its object are the same") {
+        for (size_t i = 0; i < cs.size(); ++i) {
+            std::string text;
+            append_claim_json(text, cs[i], as.ms, t);
+            CHECK(text == as.rs[i].dump(-1, ' ', false, Json::error_handler_t::replace));
+        }
+        CHECK(!cs.empty());
     }
     SECTION("ids are stable and unique") {
         auto again = a.assemble(b.sorted(), t, {.id = "seed", .published = "2024-08-26"});
@@ -255,10 +281,10 @@ TEST_CASE("change with level, percent and baseline") {
     b.date("a year earlier", "2023-Q3");
     b.source("the company said", "Acme", "said", "company");
     claims::Assembler a(rule_set());
-    auto cs = a.assemble(b.sorted(), t, {.id = "d", .published = "2024-10-30"});
-    INFO((cs.empty() ? std::string() : cs[0].record.dump()));
-    REQUIRE(cs.size() == 1);
-    const Json& c = cs[0].record;
+    Assembled as = assemble(a, b.sorted(), t, {.id = "d", .published = "2024-10-30"});
+    INFO((as.rs.empty() ? std::string() : as.rs[0].dump()));
+    REQUIRE(as.cs.size() == 1);
+    const Json& c = as.rs[0];
     CHECK(c["kind"] == "change");
     CHECK(c["subject"][0] == "Acme");
     CHECK(c["metric"] == "revenue");
@@ -278,10 +304,10 @@ TEST_CASE("the company resolves to the last company named") {
     b.money("¥3 trillion", 3e12, "JPY");
     b.date("last year", "2023");
     claims::Assembler a(rule_set());
-    auto cs = a.assemble(b.sorted(), t, {.id = "d", .published = "2024-05-01"});
-    REQUIRE(cs.size() == 1);
-    CHECK(cs[0].record["subject"][0] == "Toyota");
-    CHECK(cs[0].record["metric"] == "spending");
-    CHECK(cs[0].record["period"]["value"] == "2023");
-    CHECK(cs[0].record["sources"].empty());
+    Assembled as = assemble(a, b.sorted(), t, {.id = "d", .published = "2024-05-01"});
+    REQUIRE(as.cs.size() == 1);
+    CHECK(as.rs[0]["subject"][0] == "Toyota");
+    CHECK(as.rs[0]["metric"] == "spending");
+    CHECK(as.rs[0]["period"]["value"] == "2023");
+    CHECK(as.rs[0]["sources"].empty());
 }

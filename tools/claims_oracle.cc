@@ -4,6 +4,7 @@
 //
 //   build/claims_oracle [--rules rules] [--corpus corpus] > oracle.jsonl
 //   tools/evaluate_claims.py --predictions oracle.jsonl --errors
+#include "extractor/claimex.h"
 #include "extractor/claims/claims.h"
 #include "extractor/normalise/normalise.h"
 #include "extractor/rules/rules.h"
@@ -124,7 +125,7 @@ int main(int argc, char** argv) {
         rec["id"] = id;
         rec["claims"] = nlohmann::ordered_json::array();
         for (const claims::Claim& c : assembler.assemble(ms, t, {.id = id, .published = str(g, "published")}))
-            rec["claims"].push_back(c.record);
+            rec["claims"].push_back(claim_json(c, ms, t));
         std::cout << rec.dump() << '\n';
     }
     return 0;

@@ -6,6 +6,7 @@
 #include "extractor/claims/lexicon.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <fmt/format.h>
 #include <optional>
@@ -16,32 +17,46 @@ namespace claimex::claims {
 
 using normalise::Mention;
 using normalise::Type;
-using Json = nlohmann::ordered_json;
 
 namespace {
 
+// (string_view comparisons: the length first, no strlen per call)
 bool is_value(const Mention& m) {
-    return (m.type == Type::money || m.type == Type::percent || m.type == Type::quantity) && m.unit != "factor";
+    return (m.type == Type::money || m.type == Type::percent || m.type == Type::quantity) &&
+           std::string_view(m.unit) != "factor";
 }
-bool is_factor(const Mention& m) { return m.type == Type::quantity && m.unit == "factor"; }
+bool is_factor(const Mention& m) { return m.type == Type::quantity && std::string_view(m.unit) == "factor"; }
 bool is_entity(const Mention& m) { return m.type == Type::org || m.type == Type::person || m.type == Type::place; }
 
 // Words that start a leading adverbial ("In October 2022, ...") or are
 // otherwise no part of a subject.
-const std::set<std::string, std::less<>> kLeadWords = {
+const WordSet kLeadWords{0, {
     "in", "at", "on", "by", "according", "as", "for", "during", "since", "after", "before", "meanwhile",
     "however", "still", "also", "separately", "overall", "last", "this", "earlier", "later", "then", "but",
-    "and", "so", "yet", "while", "when", "despite", "under", "with", "from", "over", "of"};
-const std::set<std::string, std::less<>> kPrepositions = {"in", "of", "from", "at", "for", "across", "with", "on",
-                                                          "by", "to", "into", "among", "over"};
+    "and", "so", "yet", "while", "when", "despite", "under", "with", "from", "over", "of"}};
+const WordSet kPrepositions{1, {"in", "of", "from", "at", "for", "across", "with", "on", "by", "to", "into",
+                                 "among", "over"}};
 // Adverbs that may follow a subject before its verb ("the bank also confirmed").
-const std::set<std::string, std::less<>> trailing_adverbs = {"also", "now", "still", "already", "too", "meanwhile"};
+const WordSet trailing_adverbs{2, {"also", "now", "still", "already", "too", "meanwhile"}};
 // Heads of a phrase that refers back to a government ("the government", "the Treasury").
-const std::set<std::string, std::less<>> government_nouns = {"government", "treasury", "centre", "administration"};
+const WordSet government_nouns{3, {"government", "treasury", "centre", "administration"}};
 // Words that open a clause of its own after a comma ("..., while X fell").
-const std::set<std::string, std::less<>> clause_conjunctions = {"while", "whereas", "and", "but", "although",
-                                                                "though", "as"};
-const std::set<std::string, std::less<>> kDeterminers = {"the", "a", "an", "its", "their", "his", "her", "our"};
+const WordSet clause_conjunctions{4, {"while", "whereas", "and", "but", "although", "though", "as"}};
+const WordSet kDeterminers{5, {"the", "a", "an", "its", "their", "his", "her", "our"}};
+
+// Words skipped before a figure ("about", "more than"), fillers between a change verb and its
+// size, modifiers of a metric ("combined", "annual"), and words no subject starts with.
+const WordSet kQualifierSkip{6, {
+    "about", "around", "approximately", "roughly", "some", "nearly", "almost", "more", "than",
+    "over", "under", "less", "up", "at", "least", "just", "a", "an", "the", "only", "close"}};
+const WordSet kVerbFillers{7, {"about", "around", "nearly", "almost", "some", "roughly", "more", "than",
+                                "over", "just", "a", "an", "another", "further"}};
+const WordSet kMetricModifiers{8, {
+    "combined", "total", "annual", "quarterly", "net", "overall", "first-half", "full-year",
+    "monthly", "yearly", "joint", "aggregate", "own", "core"}};
+const WordSet kNotHeads{9, {
+    "it", "which", "that", "this", "these", "those", "with", "who", "they", "he", "she", "we",
+    "there", "what", "while", "as", "to", "from", "than", "and", "or", "but", "if", "when"}};
 
 // Length in bytes of a quotation mark at `pos` (", “, ”), else 0.
 uint32_t quote_len(std::string_view s, uint32_t pos) {
@@ -53,8 +68,8 @@ uint32_t quote_len(std::string_view s, uint32_t pos) {
 }
 
 std::string lower(std::string_view s) {
-    std::string o(s);
-    for (char& c : o) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string o;
+    lower_into(s, o);
     return o;
 }
 
@@ -74,10 +89,51 @@ uint64_t fnv(std::string_view s, uint64_t h = 1469598103934665603ULL) {
     return h;
 }
 
-std::string num(double v) {
-    if (std::fabs(v) < 9e15 && v == std::floor(v)) return fmt::format("{}", static_cast<long long>(v));
-    return fmt::format("{}", v);
-}
+// The hash of a claim's key fields, fed piece by piece (the same as FNV-1a of
+// the joined key text, without building it).
+struct KeyHash {
+    uint64_t h;
+    KeyHash& add(std::string_view s) {
+        h = fnv(s, h);
+        return *this;
+    }
+    KeyHash& sep() { return add("|"); }
+    // A number as the key writes it: whole numbers without a fraction.
+    KeyHash& num(double v) {
+        char buf[64];
+        char* end;
+        if (std::fabs(v) < 9e15 && v == std::floor(v))
+            end = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(v)).ptr;
+        else
+            end = fmt::format_to_n(buf, sizeof buf, "{}", v).out;
+        return add(std::string_view(buf, static_cast<size_t>(end - buf)));
+    }
+    // type:value currency unit ("money:50000000000USD")
+    KeyHash& value(const Mention& m) {
+        add(normalise::type_name(m.type)).add(":");
+        if (m.value) num(*m.value);
+        else add("-");
+        return add(m.currency).add(m.unit);
+    }
+    KeyHash& names(const std::vector<std::string>& ns) {
+        for (size_t i = 0; i < ns.size(); ++i) {
+            if (i) add("+");
+            add(ns[i]);
+        }
+        return *this;
+    }
+};
+
+// A few indices (the dates or figures of one sentence already used): a
+// vector searched linearly, reused from sentence to sentence.
+struct IndexSet {
+    std::vector<size_t> v;
+    size_t count(size_t i) const { return std::find(v.begin(), v.end(), i) != v.end(); }
+    void insert(size_t i) {
+        if (!count(i)) v.push_back(i);
+    }
+    void clear() { v.clear(); }
+};
 
 // The role a figure plays in its sentence. `skip`: a figure that makes no claim of its own
 // (a difference from a forecast: "0.2 points higher than"; a condition: "if inflation stayed above 4%").
@@ -106,15 +162,15 @@ struct ChangeEvent {
 
 struct Assembler::Impl {
     Lexicon metrics, change_verbs, cues, verbs, demonyms;
-    std::unordered_map<std::string, std::string> scopes, unit_metrics;
+    StringMap<std::string> scopes, unit_metrics;
     // Authority (lower-case canonical name) → the area it speaks for (CLAIM_JURISDICTIONS).
-    std::unordered_map<std::string, std::string> jurisdictions;
+    StringMap<std::string> jurisdictions;
     std::set<std::string, std::less<>> areas;
     // Metrics quoted as markets move (metric_scopes.tsv, third column `market`): a
     // report's period and release source do not govern them.
     std::set<std::string, std::less<>> market_metrics;
     // Word classes of rules/claims/words.tsv (CLAIM_WORDS), see its header.
-    using Words = std::set<std::string, std::less<>>;
+    using Words = WordSet;
     Words speech_verbs, speech_aux, comparison_words, comparison_bare, condition_words, level_fillers,
         approx_words, baseline_period_words, period_bound_words, modal_words, superlatives, release_kinds, release_cues,
         company_nouns, holder_nouns;
@@ -125,7 +181,7 @@ struct Assembler::Impl {
           cues(r, "CLAIM_CUES"),
           verbs(Lexicon::from_list(r, "CLAIM_VERBS")),
           demonyms(r, "CLAIM_DEMONYMS") {
-        auto load = [&](std::string_view name, std::unordered_map<std::string, std::string>& into) {
+        auto load = [&](std::string_view name, StringMap<std::string>& into) {
             if (const auto* rows = r.table(name))
                 for (const auto& row : *rows)
                     if (row.size() >= 2 && !row[0].empty()) into[row[0]] = row[1];
@@ -156,10 +212,42 @@ struct Assembler::Impl {
                 if (row.size() >= 2 && !row[0].empty())
                     for (const auto& [name, set] : classes)
                         if (row[1] == name) set->insert(lower(row[0]));
+        // One lookup per token gives all its word classes (Token::bits).
+        const WordSet* fixed[] = {&kLeadWords, &kPrepositions, &trailing_adverbs, &government_nouns,
+                                  &clause_conjunctions, &kDeterminers, &kQualifierSkip, &kVerbFillers,
+                                  &kMetricModifiers, &kNotHeads};
+        for (const WordSet* w : fixed)
+            for (const auto& x : w->words) word_bits[x] |= w->bit;
+        int b = kFirstClassBit;
+        for (const auto& [name, set] : classes) {
+            set->bit = uint64_t{1} << b++;
+            for (const auto& x : set->words) word_bits[x] |= set->bit;
+        }
+        auto firsts = [&](const Lexicon& lx, uint64_t first, uint64_t single) {
+            lx.each_first([&](const std::string& w, bool alone) {
+                word_bits[w] |= first;
+                if (alone) word_bits[w] |= single;
+            });
+        };
+        firsts(metrics, kMetricFirst, 0);
+        firsts(change_verbs, kChangeFirst, kChangeWord);
+        firsts(cues, kCueFirst, 0);
+        firsts(demonyms, kDemonymFirst, 0);
+        firsts(verbs, 0, kVerbWord);
     }
-    std::string scope_of(const std::string& key) const {
+    // Word classes of each lower-case word (WordSet bits and the lexicon bits below).
+    StringMap<uint64_t> word_bits;
+    static constexpr int kFirstClassBit = 10;  // CLAIM_WORDS classes: bits 10..24
+    static constexpr uint64_t kMetricFirst = uint64_t{1} << 25, kChangeFirst = uint64_t{1} << 26,
+                              kCueFirst = uint64_t{1} << 27, kDemonymFirst = uint64_t{1} << 28,
+                              kVerbWord = uint64_t{1} << 29, kChangeWord = uint64_t{1} << 30;
+    void classify(std::vector<Token>& toks) const {
+        for (Token& k : toks)
+            if (auto it = word_bits.find(k.low); it != word_bits.end()) k.bits = it->second;
+    }
+    std::string_view scope_of(std::string_view key) const {
         auto it = scopes.find(key);
-        return it == scopes.end() ? std::string() : it->second;
+        return it == scopes.end() ? std::string_view() : std::string_view(it->second);
     }
 
     std::vector<Claim> assemble(const std::vector<Mention>& ms, const text::Text& t, const DocumentInfo& doc) const;
@@ -172,15 +260,17 @@ struct SentenceView {
     const std::vector<Mention>& ms;
     const text::Text& t;
     text::Span span;
-    std::vector<Token> toks;
-    std::vector<size_t> mentions;      // indices into ms, in order
+    // per-document scratch, refilled for each sentence (no allocation per sentence)
+    std::vector<Token>& toks;
+    std::vector<size_t>& mentions;     // indices into ms, in order
     // token index → mention index covering it (SIZE_MAX: none)
-    std::vector<size_t> tok_mention;
+    std::vector<size_t>& tok_mention;
 
+    // The first token ending after `byte` (token ends increase: a binary search).
     size_t token_at(uint32_t byte) const {
-        for (size_t i = 0; i < toks.size(); ++i)
-            if (toks[i].end > byte) return i;
-        return toks.size();
+        return static_cast<size_t>(
+            std::partition_point(toks.begin(), toks.end(), [&](const Token& k) { return k.end <= byte; }) -
+            toks.begin());
     }
     std::string_view slice(uint32_t b, uint32_t e) const {
         return std::string_view(t.analysis()).substr(b, e > b ? e - b : 0);
@@ -196,36 +286,6 @@ struct SentenceView {
     }
 };
 
-Json period_json(const Mention& m, const text::Text& t) {
-    Json j;
-    j["value"] = m.timex.empty() ? Json(nullptr) : Json(m.timex);
-    if (!m.from.empty()) j["from"] = m.from;
-    if (!m.to.empty()) j["to"] = m.to;
-    j["text"] = std::string(t.original_slice(m.span));
-    j["start"] = t.codepoint(m.span.begin);
-    j["end"] = t.codepoint(m.span.end);
-    return j;
-}
-
-Json value_json(const Mention& m, const text::Text& t) {
-    Json j;
-    j["type"] = normalise::type_name(m.type);
-    if (m.value) j["value"] = *m.value;
-    if (!m.currency.empty()) j["currency"] = m.currency;
-    if (!m.unit.empty()) j["unit"] = m.unit;
-    if (m.min) j["min"] = *m.min;
-    if (m.max) j["max"] = *m.max;
-    if (!m.qualifier.empty()) j["qualifier"] = m.qualifier;
-    j["text"] = std::string(t.original_slice(m.span));
-    j["start"] = t.codepoint(m.span.begin);
-    j["end"] = t.codepoint(m.span.end);
-    return j;
-}
-
-std::string value_key(const Mention& m) {
-    return fmt::format("{}:{}{}{}", normalise::type_name(m.type), m.value ? num(*m.value) : "-", m.currency,
-                       m.unit);
-}
 
 }  // namespace
 
@@ -263,7 +323,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         return w == "at" || w == "from" || w == "by";
     };
     for (const Mention& m : ms) {
-        if (m.type == Type::org && (m.kind == "company" || m.kind.empty()) && !affiliation_only(m))
+        if (m.type == Type::org && (std::string_view(m.kind) == "company" || m.kind.empty()) && !affiliation_only(m))
             companies.push_back(&m);
         if (m.type == Type::source && !m.name.empty()) named_sources.push_back(&m);
         // An organisation's own release of its figures (not a forecast, nor a person's view).
@@ -293,15 +353,16 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         return best;
     };
     const std::string doc_company = most_named([&](const Mention& m) {
-        return m.type == Type::org && (m.kind == "company" || m.kind.empty()) && !affiliation_only(m);
+        return m.type == Type::org && (std::string_view(m.kind) == "company" || m.kind.empty()) && !affiliation_only(m);
     });
     // The area an entity stands for: a country or region, a city that is an economy of its
     // own (Hong Kong, Singapore), or an authority's area (ECB → Eurozone).
     auto area_of = [&](const Mention& m) -> const std::string* {
         if (m.name.empty()) return nullptr;
-        if (m.type == Type::place && (m.kind == "country" || m.kind == "region" || areas.count(m.name)))
+        if (m.type == Type::place &&
+            (std::string_view(m.kind) == "country" || std::string_view(m.kind) == "region" || areas.count(m.name)))
             return &m.name;
-        if (m.type == Type::org && !m.kind.empty() && m.kind != "company") {
+        if (m.type == Type::org && !m.kind.empty() && std::string_view(m.kind) != "company") {
             auto it = jurisdictions.find(lower(m.name));
             if (it != jurisdictions.end()) return &it->second;
         }
@@ -337,11 +398,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         }
     }
     const std::string doc_bank =
-        most_named([](const Mention& m) { return m.type == Type::org && m.kind == "central_bank"; });
+        most_named([](const Mention& m) { return m.type == Type::org && std::string_view(m.kind) == "central_bank"; });
     std::vector<const Mention*> central_banks, governments;
     for (const Mention& m : ms) {
-        if (m.type == Type::org && m.kind == "central_bank") central_banks.push_back(&m);
-        if (m.type == Type::org && m.kind == "government" && !m.name.empty()) governments.push_back(&m);
+        if (m.type == Type::org && std::string_view(m.kind) == "central_bank") central_banks.push_back(&m);
+        if (m.type == Type::org && std::string_view(m.kind) == "government" && !m.name.empty()) governments.push_back(&m);
     }
 
     size_t next_mention = 0;
@@ -357,8 +418,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     std::optional<size_t> doc_period, para_period;
     size_t para_period_para = SIZE_MAX;
 
+    // The lower-cased text (tokens are views into it) and the per-sentence scratch.
+    std::string low_doc(a.size(), '\0');  // lower case, written token by token by tokenize
+    std::vector<Token> tok_scratch, date_toks;
+    std::vector<size_t> mention_scratch, tok_mention_scratch;
+    std::vector<int8_t> baseline_dates(ms.size(), -1);  // per date mention: -1 not yet known
+    IndexSet used_dates_scratch, consumed_scratch;
+    std::vector<size_t> clause_memo[2];  // clause_start_tok per limit, without / with later clauses
+
     for (const text::Span& S : t.sentences()) {
-        SentenceView sv{ms, t, S, {}, {}, {}};
+        mention_scratch.clear();
+        SentenceView sv{ms, t, S, tok_scratch, mention_scratch, tok_mention_scratch};
         while (next_mention < ms.size() && ms[next_mention].span.begin < S.begin) ++next_mention;
         for (size_t i = next_mention; i < ms.size() && ms[i].span.begin < S.end; ++i) sv.mentions.push_back(i);
         bool any_value = false, any_source = false, any_factor = false;
@@ -371,37 +441,53 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         const bool quoted = quote_len(a, S.begin) > 0;
         if (!any_value && !any_source && !any_factor && !quoted) continue;
 
-        sv.toks = tokenize(a, S);
+        sv.toks.clear();
+        tokenize(a, low_doc, S, sv.toks);
+        classify(sv.toks);
+        // A lexicon match only where a lexicon's first word is.
+        auto lex = [&](const Lexicon& lx, uint64_t first, size_t k, size_t* n) -> const Lexicon::Entry* {
+            return k < sv.toks.size() && (sv.toks[k].bits & first) ? lx.match(sv.toks, k, n) : nullptr;
+        };
         sv.tok_mention.assign(sv.toks.size(), SIZE_MAX);
         for (size_t i : sv.mentions) {
             if (ms[i].type == Type::source) continue;
-            for (size_t k = 0; k < sv.toks.size(); ++k)
-                if (sv.toks[k].begin >= ms[i].span.begin && sv.toks[k].end <= ms[i].span.end &&
+            // the tokens inside the mention: from the first that begins in it (begins increase)
+            auto first = std::partition_point(sv.toks.begin(), sv.toks.end(),
+                                              [&](const Token& k) { return k.begin < ms[i].span.begin; });
+            for (size_t k = static_cast<size_t>(first - sv.toks.begin());
+                 k < sv.toks.size() && sv.toks[k].begin < ms[i].span.end; ++k)
+                if (sv.toks[k].end <= ms[i].span.end &&
                     (sv.tok_mention[k] == SIZE_MAX || !is_value(ms[sv.tok_mention[k]])))
                     sv.tok_mention[k] = i;
         }
         const auto& toks = sv.toks;
 
-        // Words before a figure, skipping qualifier words ("about", "more than").
+        // Words before a figure, skipping qualifier words ("about", "more than"): the
+        // tokens [lo, hi), which are contiguous (only the words next to the figure are skipped).
+        struct Words {
+            const std::vector<Token>& toks;
+            size_t lo = 0, hi = 0;
+            bool empty() const { return lo == hi; }
+            std::string_view back() const { return toks[hi - 1].low; }
+        };
         auto words_before = [&](size_t tok, size_t n) {
-            std::vector<std::string> w;
-            static const std::set<std::string, std::less<>> skip = {
-                "about", "around", "approximately", "roughly", "some", "nearly", "almost", "more", "than",
-                "over", "under", "less", "up", "at", "least", "just", "a", "an", "the", "only", "close"};
-            for (size_t k = tok; k-- > 0 && w.size() < n;) {
+            Words w{toks, tok, tok};
+            for (size_t k = tok; k-- > 0 && w.hi - w.lo < n;) {
                 if (sv.tok_mention[k] != SIZE_MAX && is_value(ms[sv.tok_mention[k]])) break;
-                if (w.empty() && skip.count(toks[k].low)) continue;
-                w.insert(w.begin(), toks[k].low);
+                if (w.empty() && kQualifierSkip.count(toks[k])) {
+                    w.lo = w.hi = k;
+                    continue;
+                }
+                w.lo = k;
             }
             return w;
         };
-        auto ends_with_cue = [&](const std::vector<std::string>& w, std::string_view role) {
-            for (size_t start = 0; start < w.size(); ++start) {
-                std::vector<Token> tail;
-                for (size_t k = start; k < w.size(); ++k) tail.push_back({0, 0, w[k]});
+        auto ends_with_cue = [&](const Words& w, std::string_view role) {
+            for (size_t start = w.lo; start < w.hi; ++start) {
+                if (!(toks[start].bits & kCueFirst)) continue;
                 size_t n = 0;
-                const Lexicon::Entry* e = cues.match(tail, 0, &n);
-                if (e && n == tail.size() && e->value == role) return true;
+                const Lexicon::Entry* e = cues.match(toks, start, w.hi, &n);
+                if (e && n == w.hi - start && e->value == role) return true;
             }
             return false;
         };
@@ -415,14 +501,14 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         std::vector<ChangeEvent> events;
         for (size_t k = 0; k < toks.size(); ++k) {
             size_t n = 0;
-            const Lexicon::Entry* e = change_verbs.match(toks, k, &n);
+            const Lexicon::Entry* e = lex(change_verbs, kChangeFirst, k, &n);
             if (!e) continue;
             // A verb inside a figure's or an entity's span is not a verb ("Cut Holdings").
             if (sv.tok_mention[k] != SIZE_MAX && !is_factor(ms[sv.tok_mention[k]])) continue;
             // "ended 1.2% lower": some words move a figure only right after it.
             if (e->extra2 == "p" && (k == 0 || sv.tok_mention[k - 1] == SIZE_MAX || !is_value(ms[sv.tok_mention[k - 1]])))
                 continue;
-            ChangeEvent ev{k, e->value, std::nullopt, "", std::nullopt, toks[k].low};
+            ChangeEvent ev{k, e->value, std::nullopt, "", std::nullopt, std::string(toks[k].low)};
             ev.intransitive = e->extra2 == "i" || e->extra2 == "p";
             ev.object_only = e->extra2 == "o";
             if (!e->extra.empty()) ev.factor = std::stod(e->extra);
@@ -459,14 +545,14 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         auto followed_by_comparison = [&](const Mention& m) {
             size_t k = sv.token_at(m.span.end);
             if (k >= toks.size()) return false;
-            const std::string& w = toks[k].low;
+            std::string_view w = toks[k].low;
             if (comparison_bare.count(w)) return true;
             return comparison_words.count(w) && k + 1 < toks.size() && toks[k + 1].low == "than";
         };
         // A figure inside a condition ("if inflation stayed above 4%") states no fact.
         auto in_condition = [&](size_t tok) {
             for (size_t k = std::min(tok, toks.size()); k-- > 0;) {
-                const std::string& w = toks[k].low;
+                std::string_view w = toks[k].low;
                 if (w == "," || w == ";" || w == "—") return false;
                 if (condition_words.count(w)) return true;
             }
@@ -476,9 +562,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         auto level_cue = [&](size_t tok) {
             for (size_t k = tok, n = 0; k-- > 0 && n < 6; ++n) {
                 size_t cn = 0;
-                const Lexicon::Entry* c = cues.match(toks, k, &cn);
+                const Lexicon::Entry* c = lex(cues, kCueFirst, k, &cn);
                 if (c && c->value == "level" && cn == 1) return true;
-                if (!level_fillers.count(toks[k].low) && !approx_words.count(toks[k].low)) return false;
+                if (!level_fillers.count(toks[k]) && !approx_words.count(toks[k])) return false;
             }
             return false;
         };
@@ -501,19 +587,19 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         ++k;
                     }
                     size_t n = 0;
-                    if (const Lexicon::Entry* c = cues.match(toks, k, &n); c && c->value == "equivalent" && k + n <= end) {
+                    if (const Lexicon::Entry* c = lex(cues, kCueFirst, k, &n); c && c->value == "equivalent" && k + n <= end) {
                         cue = true;
                         k += n;
                     }
-                    while (k < end && approx_words.count(toks[k].low)) ++k;
+                    while (k < end && approx_words.count(toks[k])) ++k;
                     eq = cue && k == end;
                 }
                 if (!eq && ends_with_cue(w, "equivalent")) {
                     size_t prev_end = sv.token_at(prev.span.end);
                     eq = figs[f].tok >= prev_end && figs[f].tok - prev_end <= 8;
                     for (size_t k = prev_end; eq && k < figs[f].tok; ++k)
-                        if (toks[k].low == ";" || verbs.contains_word(toks[k].low) ||
-                            change_verbs.contains_word(toks[k].low))
+                        if (toks[k].low == ";" || (toks[k].bits & kVerbWord) ||
+                            (toks[k].bits & kChangeWord))
                             eq = false;
                 }
                 if (eq) {
@@ -529,7 +615,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 continue;
             }
             // A percentage is a relative change; percentage points are an absolute one.
-            bool pct = m.type == Type::percent && m.unit != "pp";
+            bool pct = m.type == Type::percent && std::string_view(m.unit) != "pp";
             // "a 2% fall in profit", "ended 1.2% lower": a figure right before a change word is its size.
             if (m.type == Type::percent) {
                 size_t after = sv.token_at(m.span.end);
@@ -579,11 +665,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 bool right_after_verb = true;
                 for (size_t k = ev->tok + 1; k < figs[f].tok; ++k)
                     if (toks[k].is_word()) {
-                        static const std::set<std::string, std::less<>> fill = {"about", "around", "nearly", "almost",
-                                                                                "some", "roughly", "more", "than",
-                                                                                "over", "just", "a", "an", "another",
-                                                                                "further"};
-                        if (!fill.count(toks[k].low)) right_after_verb = false;
+                        if (!kVerbFillers.count(toks[k])) right_after_verb = false;
                     }
                 if (right_after_verb && pct) {
                     figs[f].role = Role::change_percent;
@@ -625,7 +707,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
 
         // Clause start: after leading adverbials ending in a comma that
         // carry a date or source or start with a lead word.
-        auto clause_start_tok = [&](size_t limit, bool later_clauses = true) {
+        auto clause_start_raw = [&](size_t limit, bool later_clauses) {
             size_t start = 0;
             for (;;) {
                 size_t comma = SIZE_MAX;
@@ -635,7 +717,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         break;
                     }
                 if (comma == SIZE_MAX || comma + 1 >= limit) break;
-                bool lead = kLeadWords.count(toks[start].low) > 0;
+                bool lead = kLeadWords.count(toks[start]) > 0;
                 if (!lead) {
                     // "X, which cited ..., Y" — an apposition of a source: skip too.
                     for (size_t i : sv.mentions)
@@ -663,14 +745,14 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             // by a subject and its verb before the figure, starts the figure's clause.
             auto verb_at = [&](size_t k) {
                 return sv.tok_mention[k] == SIZE_MAX &&
-                       (verbs.contains_word(toks[k].low) || change_verbs.contains_word(toks[k].low));
+                       ((toks[k].bits & kVerbWord) || (toks[k].bits & kChangeWord));
             };
             size_t clause = start;
             for (size_t k = start; later_clauses && k < limit; ++k) {
                 size_t next = SIZE_MAX;
                 if (toks[k].low == ";") next = k + 1;
-                else if (toks[k].low == "," && k + 1 < limit && clause_conjunctions.count(toks[k + 1].low)) next = k + 2;
-                else if (k > clause && clause_conjunctions.count(toks[k].low) && toks[k].low != "and" &&
+                else if (toks[k].low == "," && k + 1 < limit && clause_conjunctions.count(toks[k + 1])) next = k + 2;
+                else if (k > clause && clause_conjunctions.count(toks[k]) && toks[k].low != "and" &&
                          toks[k].low != "but" && toks[k].low != "as")
                     next = k + 1;
                 if (next == SIZE_MAX || next >= limit) continue;
@@ -681,12 +763,20 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
             return clause;
         };
+        // (asked again and again for the same figures: worked out once per limit)
+        for (auto& c : clause_memo) c.assign(toks.size() + 1, SIZE_MAX);
+        auto clause_start_tok = [&](size_t limit, bool later_clauses = true) {
+            if (limit > toks.size()) return clause_start_raw(limit, later_clauses);
+            size_t& c = clause_memo[later_clauses][limit];
+            if (c == SIZE_MAX) c = clause_start_raw(limit, later_clauses);
+            return c;
+        };
 
         // First verb-like token at or after `from` (before `limit`).
         auto first_verb = [&](size_t from, size_t limit) {
             for (size_t k = from; k < limit; ++k) {
                 if (sv.tok_mention[k] != SIZE_MAX) continue;
-                if (verbs.contains_word(toks[k].low) || change_verbs.contains_word(toks[k].low)) return k;
+                if ((toks[k].bits & kVerbWord) || (toks[k].bits & kChangeWord)) return k;
             }
             return limit;
         };
@@ -694,14 +784,14 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         // "it", "the company", "the San Jose, California-based company": a phrase that refers
         // back to the last company named (company nouns: rules/claims/words.tsv).
         auto is_anaphor = [&](size_t lo, size_t hi) {
-            while (hi > lo + 1 && trailing_adverbs.count(toks[hi - 1].low)) --hi;  // "the bank also"
+            while (hi > lo + 1 && trailing_adverbs.count(toks[hi - 1])) --hi;  // "the bank also"
             if (lo >= hi) return false;
             if (hi - lo == 1) return toks[lo].low == "it";
             if (toks[lo].low != "the" || hi - lo > 6 ||
-                !(company_nouns.count(toks[hi - 1].low) || government_nouns.count(toks[hi - 1].low)))
+                !(company_nouns.count(toks[hi - 1]) || government_nouns.count(toks[hi - 1])))
                 return false;
             for (size_t k = lo + 1; k + 1 < hi; ++k)
-                if (verbs.contains_word(toks[k].low) || toks[k].low == "of" || toks[k].low == "(") return false;
+                if ((toks[k].bits & kVerbWord) || toks[k].low == "of" || toks[k].low == "(") return false;
             return true;
         };
 
@@ -709,13 +799,13 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         // → the last central bank or company named, whichever came last; "the government", "the
         // Treasury" → the last government named; else the last company.
         auto referent = [&](size_t lo, size_t hi) -> const Mention* {
-            while (hi > lo + 1 && trailing_adverbs.count(toks[hi - 1].low)) --hi;
+            while (hi > lo + 1 && trailing_adverbs.count(toks[hi - 1])) --hi;
             const uint32_t at = toks[lo].begin;
             auto last_of = [&](const std::vector<const Mention*>& v) -> const Mention* {
                 auto it = std::lower_bound(v.begin(), v.end(), at, by_begin);
                 return it == v.begin() ? nullptr : *std::prev(it);
             };
-            const std::string& head = toks[hi - 1].low;
+            std::string_view head = toks[hi - 1].low;
             if (government_nouns.count(head)) return last_of(governments);
             if (head == "bank") {
                 const Mention* cb = last_of(central_banks);
@@ -737,7 +827,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         // infrastructure and ...", "wages for permanent employees"): up to a comma, a figure,
         // a date, a verb or "by"/"to"/"than"; `end` itself when there is none.
         auto complement_end = [&](size_t end) {
-            if (end >= toks.size() || !kPrepositions.count(toks[end].low) || toks[end].low == "by" ||
+            if (end >= toks.size() || !kPrepositions.count(toks[end]) || toks[end].low == "by" ||
                 toks[end].low == "to")
                 return end;
             size_t k = end + 1;
@@ -752,7 +842,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (toks[k].low == "in" && k + 1 < toks.size() && sv.tok_mention[k + 1] != SIZE_MAX &&
                     ms[sv.tok_mention[k + 1]].type == Type::date)
                     break;
-                if (verbs.contains_word(toks[k].low) || change_verbs.contains_word(toks[k].low)) break;
+                if ((toks[k].bits & kVerbWord) || (toks[k].bits & kChangeWord)) break;
                 if (toks[k].low == "by" || toks[k].low == "to" || toks[k].low == "than") break;
                 ++k;
             }
@@ -770,7 +860,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             for (size_t k = lo; k < hi; ++k) {
                 if (sv.tok_mention[k] != SIZE_MAX || k == skip) continue;
                 size_t n = 0;
-                const Lexicon::Entry* e = metrics.match(toks, k, &n);
+                const Lexicon::Entry* e = lex(metrics, kMetricFirst, k, &n);
                 if (!e) continue;
                 cands.push_back({k, n, &e->value});
                 // Before the figure is likelier, except for the object of a transitive change verb.
@@ -834,10 +924,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             const bool metric_here = metric.tok != SIZE_MAX && metric.tok >= clause_start_tok(anchor);
             if (metric_here && metric.tok < anchor) {
                 size_t k = metric.tok;
-                static const std::set<std::string, std::less<>> mods = {
-                    "combined", "total", "annual", "quarterly", "net", "overall", "first-half", "full-year",
-                    "monthly", "yearly", "joint", "aggregate", "own", "core"};
-                while (k > 0 && mods.count(toks[k - 1].low)) {
+                while (k > 0 && kMetricModifiers.count(toks[k - 1])) {
                     if (toks[k - 1].low == "combined" || toks[k - 1].low == "total" || toks[k - 1].low == "aggregate" ||
                         toks[k - 1].low == "joint")
                         s.combined = true;
@@ -920,8 +1007,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
             {
                 size_t sp = verb;
-                while (sp < anchor && speech_aux.count(toks[sp].low)) ++sp;
-                if (sp < anchor && speech_verbs.count(toks[sp].low)) {
+                while (sp < anchor && speech_aux.count(toks[sp])) ++sp;
+                if (sp < anchor && speech_verbs.count(toks[sp])) {
                     size_t c2 = sp + 1;
                     if (c2 < anchor && toks[c2].low == "that") ++c2;
                     lo = c2;
@@ -940,13 +1027,13 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             // ("Consumer prices in the currency bloc rose"); else it has none ("Revenues
             // from AI-related products will ...").
             size_t d_lo = lo;
-            while (d_lo < hi && kDeterminers.count(toks[d_lo].low)) ++d_lo;
+            while (d_lo < hi && kDeterminers.count(toks[d_lo])) ++d_lo;
             // "the broader Topix index fell", "two-year gilt yields", "DRAM contract prices": the
             // words before a quote's metric name what is quoted (scope `quote`).
             if (metric.tok != SIZE_MAX && metric.tok > d_lo && metric.tok < hi && scope_of(metric.key) == "quote") {
                 bool plain = true;
                 for (size_t k = d_lo; k < metric.tok; ++k)
-                    if (!toks[k].is_word() || verbs.contains_word(toks[k].low)) plain = false;
+                    if (!toks[k].is_word() || (toks[k].bits & kVerbWord)) plain = false;
                 if (plain) {
                     for (auto* m : entities_in(d_lo, metric.tok, true)) add_name(s, m->name);
                     if (s.names.empty())
@@ -968,7 +1055,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     auto ents = entities_in(k + 1, hi, true);
                     for (auto* m : ents) add_name(s, m->name);
                     size_t d0 = k + 1;
-                    while (d0 < hi && kDeterminers.count(toks[d0].low)) ++d0;
+                    while (d0 < hi && kDeterminers.count(toks[d0])) ++d0;
                     if (s.names.empty() && d0 < hi && hi - d0 <= 6) {
                         s.description = trim(sv.slice(toks[d0].begin, toks[hi - 1].end));
                         s.complement = true;
@@ -982,7 +1069,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     if (c) add_name(s, c->name);
                     // "the federal government" with no government named stays a description
                     bool gov = false;
-                    for (size_t k = lo; k < hi; ++k) gov |= government_nouns.count(toks[k].low) > 0;
+                    for (size_t k = lo; k < hi; ++k) gov |= government_nouns.count(toks[k]) > 0;
                     if (c || !gov) {
                         s.fallback = s.names.empty();
                         return s;
@@ -993,7 +1080,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 bool head_is_entity = !ents.empty() && ents.front()->span.begin <= toks[lo].end + 1;
                 if (!ents.empty() && !head_is_entity) {
                     size_t first = sv.token_at(ents.front()->span.begin);
-                    bool after_prep = first > lo && kPrepositions.count(toks[first - 1].low);
+                    bool after_prep = first > lo && kPrepositions.count(toks[first - 1]);
                     if (!after_prep) head_is_entity = true;
                     // "US authorities": an entity used as an adjective is no subject either.
                 }
@@ -1017,7 +1104,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         bool joined = true;
                         int depth = 0;
                         for (; k < end && joined; ++k) {
-                            const std::string& w = toks[k].low;
+                            std::string_view w = toks[k].low;
                             if (w == "(") ++depth;
                             else if (w == ")") --depth;
                             else if (depth == 0 && w != "," && w != "and" && w != "&" && w != "or") joined = false;
@@ -1027,15 +1114,12 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     }
                     return s;
                 }
-                static const std::set<std::string, std::less<>> kNotHeads = {
-                    "it", "which", "that", "this", "these", "those", "with", "who", "they", "he", "she", "we",
-                    "there", "what", "while", "as", "to", "from", "than", "and", "or", "but", "if", "when"};
                 bool plain = true;
                 for (size_t k = lo; k < hi; ++k)
                     if (!toks[k].is_word() && toks[k].low != "'") plain = false;
-                if (hi - lo <= 12 && plain && !kNotHeads.count(toks[lo].low)) {
+                if (hi - lo <= 12 && plain && !kNotHeads.count(toks[lo])) {
                     size_t d0 = lo;
-                    while (d0 < hi && kDeterminers.count(toks[d0].low)) ++d0;
+                    while (d0 < hi && kDeterminers.count(toks[d0])) ++d0;
                     if (d0 < hi) s.description = trim(sv.slice(toks[d0].begin, toks[hi - 1].end));
                 }
             }
@@ -1044,12 +1128,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
 
         // A date that names the period of a comparison ("a year earlier", "the same
         // period last year") is a baseline's period, never the claim's own.
+        // (asked for every date at every period search: worked out once per date)
         auto baseline_date = [&](size_t i) {
-            std::string_view d = t.analysis_slice(ms[i].span);
-            std::vector<Token> dt = tokenize(d, {0, static_cast<uint32_t>(d.size())});
-            for (const Token& k : dt)
-                if (baseline_period_words.count(k.low)) return true;
-            return false;
+            if (baseline_dates[i] < 0) {
+                date_toks.clear();
+                tokenize(a, low_doc, ms[i].span, date_toks);
+                classify(date_toks);
+                baseline_dates[i] = 0;
+                for (const Token& k : date_toks)
+                    if (baseline_period_words.count(k)) baseline_dates[i] = 1;
+            }
+            return baseline_dates[i] > 0;
         };
         // "the highest since November 2020", "the first loss in more than three decades": the date
         // a record is measured against, not the figure's period.
@@ -1057,11 +1146,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             size_t k = sv.token_at(ms[i].span.begin);
             for (size_t j = k, n = 0; j-- > 0 && n < 6; ++n) {
                 if (toks[j].low == "," || toks[j].low == ";") break;
-                if (superlatives.count(toks[j].low)) return true;
+                if (superlatives.count(toks[j])) return true;
             }
             return false;
         };
-        auto find_period = [&](uint32_t after, uint32_t limit, std::set<size_t>& used,
+        auto find_period = [&](uint32_t after, uint32_t limit, IndexSet& used,
                                bool for_baseline = false) -> std::optional<size_t> {
             // nearest date after `after` before `limit`, else nearest before `after` in the sentence
             std::optional<size_t> best;
@@ -1090,13 +1179,13 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (!fiscal && !(x.size() >= 4 && std::isdigit(static_cast<unsigned char>(x[0])))) return false;
             if (!fiscal && dashes >= 2) return false;
             size_t k = sv.token_at(ms[i].span.begin);
-            if (k > 0 && k < toks.size() && period_bound_words.count(toks[k - 1].low)) return false;
+            if (k > 0 && k < toks.size() && period_bound_words.count(toks[k - 1])) return false;
             return true;
         };
         // The claim's period: from its clause and sentence, else the governing report period
         // (marked inherited). Never the publication date.
-        auto claim_period = [&](uint32_t after, uint32_t limit, std::set<size_t>& used, const std::string& metric,
-                                size_t anchor) -> Json {
+        auto claim_period = [&](uint32_t after, uint32_t limit, IndexSet& used, const std::string& metric,
+                                size_t anchor) -> Period {
             auto per = find_period(after, limit, used);
             size_t para = t.paragraph_index(S.begin);
             if (per) {
@@ -1105,25 +1194,24 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     para_period_para = para;
                     if (!doc_period) doc_period = *per;
                 }
-                return period_json(ms[*per], t);
+                return Period{static_cast<uint32_t>(*per)};
             }
             // Only a report's own figures inherit: a metric with an implied holder, not a market price.
-            if (metric.empty() || scope_of(metric).empty() || market_metrics.count(metric)) return Json(nullptr);
+            if (metric.empty() || scope_of(metric).empty() || market_metrics.count(metric)) return Period{};
             std::optional<size_t> inh = para_period_para == para ? para_period : std::nullopt;
             if (!inh) {
                 // A plan or forecast ("will rise", "could reach") is not a figure of the report.
                 for (size_t k = clause_start_tok(anchor); k < toks.size() && k < anchor + 8; ++k)
-                    if (modal_words.count(toks[k].low)) return Json(nullptr);
+                    if (modal_words.count(toks[k])) return Period{};
                 inh = doc_period;
             }
-            if (!inh) return Json(nullptr);
-            Json j = period_json(ms[*inh], t);
-            j["inherited"] = true;
-            return j;
+            if (!inh) return Period{};
+            return Period{static_cast<uint32_t>(*inh), true};
         };
 
-        auto sources_json = [&](double& conf, const std::string& metric) {
-            Json arr = Json::array();
+        auto index_of = [&](const Mention* m) { return static_cast<uint32_t>(m - ms.data()); };
+        auto claim_sources = [&](double& conf, const std::string& metric) {
+            std::vector<Source> arr;
             std::vector<const Mention*> here;
             for (size_t i : sv.mentions)
                 if (ms[i].type == Type::source && !ms[i].name.empty()) here.push_back(&ms[i]);
@@ -1166,8 +1254,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
                 // The lead governs the article only when the article re-reports someone else's
                 // reporting ("..., the Financial Times reported").
-                if (here.empty() && lead_source && lead_source->kind == "media" &&
-                    (lead_source->cue == "reported" || lead_source->cue == "according to"))
+                if (here.empty() && lead_source && std::string_view(lead_source->kind) == "media" &&
+                    (std::string_view(lead_source->cue) == "reported" || std::string_view(lead_source->cue) == "according to"))
                     here.push_back(lead_source);
                 inherited = !here.empty();
             }
@@ -1186,19 +1274,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             std::set<std::string> seen;
             for (const Mention* m : ordered) {
                 if (!seen.insert(m->name + "|" + m->cue).second) continue;
-                Json s;
-                s["name"] = m->name;
-                if (!m->kind.empty()) s["kind"] = m->kind;
-                if (!m->cue.empty()) s["cue"] = m->cue;
-                if (!m->role.empty()) s["role"] = m->role;
-                if (!m->affiliation.empty()) s["affiliation"] = m->affiliation;
-                if (!m->cites.empty()) s["cites"] = m->cites;
+                Source s{index_of(m), kNoMention, inherited};
                 for (const Mention* o : here)
-                    if (o != m && !o->cites.empty() && o->cites == m->name) s["cited_by"] = o->name;
-                s["inherited"] = inherited;
-                s["start"] = t.codepoint(m->span.begin);
-                s["end"] = t.codepoint(m->span.end);
-                arr.push_back(std::move(s));
+                    if (o != m && !o->cites.empty() && o->cites == m->name) s.cited_by = index_of(o);
+                arr.push_back(s);
             }
             if (arr.empty())
                 conf -= 0.1;
@@ -1226,7 +1305,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             bool bad = false, garbage = false;
             std::string head;
             if (s.names.empty() && !s.description.empty()) {
-                std::vector<Token> d = tokenize(s.description, {0, static_cast<uint32_t>(s.description.size())});
+                std::string d_low(s.description.size(), '\0');
+                std::vector<Token> d;
+                tokenize(s.description, d_low, {0, static_cast<uint32_t>(s.description.size())}, d);
                 static const std::set<std::string, std::less<>> trailing = {"also", "now", "still", "already",
                                                                             "alone", "itself", "too", "meanwhile"};
                 while (!d.empty() && (trailing.count(d.back().low) || !d.back().is_word())) d.pop_back();
@@ -1250,7 +1331,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 // complement that names a product, not a holder (holder nouns: "the market value
                 // of American companies"), leaves the company or economy implied.
                 if (s.complement && !bad) {
-                    const std::string sc = metric.key.empty() ? std::string() : scope_of(metric.key);
+                    const std::string_view sc = metric.key.empty() ? std::string_view() : scope_of(metric.key);
                     bool holder = false;
                     for (const Token& k : d) holder |= holder_nouns.count(k.low) > 0;
                     bad = !holder && (sc == "company" || sc == "economy");
@@ -1258,7 +1339,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
             if (s.named_instrument) return;
             if (!persons && !(s.names.empty() && (s.description.empty() || bad))) return;
-            std::string scope = metric.key.empty() ? std::string() : scope_of(metric.key);
+            std::string_view scope = metric.key.empty() ? std::string_view() : scope_of(metric.key);
             if (scope.empty()) {
                 if (head == "economy" || head == "country" || head == "government") scope = "economy";
                 else if (head == "bank") scope = "bank";
@@ -1270,7 +1351,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (scope == "economy") {
                 for (size_t k = clause_start_tok(anchor); k < anchor && name.empty(); ++k) {
                     size_t n = 0;
-                    if (const Lexicon::Entry* e = demonyms.match(toks, k, &n)) name = e->value;
+                    if (const Lexicon::Entry* e = lex(demonyms, kDemonymFirst, k, &n)) name = e->value;
                 }
                 // an authority named before the figure speaks for its area ("ECB staff forecast
                 // inflation at 2.5%", "the ONS said unemployment rose")
@@ -1305,40 +1386,44 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 s.fallback = true;
             }
         };
-        auto subject_json = [&](const Subject& s, Json& j, double& conf) {
+        auto set_subject = [&](const Subject& s, Claim& j, double& conf) {
             if (!s.names.empty() && !s.fallback) {
                 last_subject = s.names;
                 last_subject_para = t.paragraph_index(S.begin);
             }
-            Json names = Json::array();
-            for (const auto& n : s.names) names.push_back(n);
-            if (s.names.empty() && !s.description.empty()) names.push_back(s.description);
-            j["subject"] = std::move(names);
-            if (s.names.empty() && !s.description.empty()) j["subject_is_description"] = true;
-            if (s.combined) j["combined"] = true;
+            j.subject = s.names;
+            if (s.names.empty() && !s.description.empty()) {
+                j.subject.push_back(s.description);
+                j.subject_is_description = true;
+            }
+            j.combined = s.combined;
             if (!s.names.empty() && !s.fallback)
                 conf += 0.15;
             else if (s.names.empty() && s.description.empty())
                 conf -= 0.2;
         };
 
-        auto finish = [&](Json j, std::string kind, std::string key_fields, double conf) {
-            std::string id = fmt::format("c-{:016x}", fnv(key_fields, fnv(doc.id + "\x1f" + kind)));
+        // A hash to feed the claim's key fields to (the id hashes the document id, kind and key).
+        auto key_hash = [&](std::string_view kind) { return KeyHash{fnv(kind, fnv("\x1f", fnv(doc.id)))}; };
+        auto finish = [&](Claim j, std::string kind, const KeyHash& key, double conf) {
+            char hex[19] = {'c', '-'};
+            for (int k = 0; k < 16; ++k) hex[2 + k] = "0123456789abcdef"[(key.h >> (60 - 4 * k)) & 15];
+            std::string id(hex, 18);
             std::string unique = id;
             for (int n = 2; seen_ids.count(unique); ++n) unique = fmt::format("{}-{}", id, n);
             seen_ids.insert(unique);
-            Json rec;
-            rec["id"] = unique;
-            rec["kind"] = kind;
-            rec["sentence"] = {{"start", t.codepoint(S.begin)}, {"end", t.codepoint(S.end)}};
-            for (auto& [k, v] : j.items()) rec[k] = v;
-            rec["confidence"] = std::round(std::clamp(conf, 0.05, 0.99) * 100) / 100;
-            out.push_back({unique, kind, std::move(rec)});
+            j.id = std::move(unique);
+            j.kind = std::move(kind);
+            j.sentence = S;
+            j.confidence = std::round(std::clamp(conf, 0.05, 0.99) * 100) / 100;
+            out.push_back(std::move(j));
         };
 
-        std::set<size_t> used_dates;
+        IndexSet& used_dates = used_dates_scratch;
+        used_dates.clear();
         quote_speaker = nullptr;
-        std::set<size_t> consumed;   // figure indices used by a change claim
+        IndexSet& consumed = consumed_scratch;  // figure indices used by a change claim
+        consumed.clear();
         bool made_numeric = false;
 
         // ---- 2. change claims, one per event
@@ -1360,7 +1445,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 else if (figs[f].role == Role::value && !level && level_cue(figs[f].tok)) level = f;
             }
             if (ev.from_baseline && !level && *ev.from_baseline + 1 < figs.size()) level = *ev.from_baseline + 1;
-            if (!level && (ev.verb == "up" || ev.verb == "down"))
+            if (!level && (std::string_view(ev.verb) == "up" || std::string_view(ev.verb) == "down"))
                 for (size_t f = figs.size(); f-- > 0;)
                     if (figs[f].tok < ev.tok && figs[f].role == Role::value && !consumed.count(f)) {
                         bool near = true;
@@ -1373,7 +1458,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                             for (const auto& e2 : events)
                                 if (e2.tok > figs[f].tok && e2.tok < ev.tok) near = false;
                             for (size_t k = figs[f].tok; k < ev.tok; ++k)
-                                if (toks[k].low == ";" || verbs.contains_word(toks[k].low)) near = false;
+                                if (toks[k].low == ";" || (toks[k].bits & kVerbWord)) near = false;
                         }
                         if (near) level = f;
                         break;
@@ -1381,7 +1466,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (!ev.factor && !amount && !percent && !level) continue;  // a verb with no size: not a claim
             for (auto f : {amount, percent, level})
                 if (f) consumed.insert(*f);
-            Json j;
+            Claim j;
             double conf = 0.55;
             size_t anchor = ev.tok;
             bool transitive = !ev.intransitive;
@@ -1403,7 +1488,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 bool later_clause = false;
                 if (!metric.key.empty() && metric.tok > figs[*f].tok)
                     for (size_t k = figs[*f].tok; k < metric.tok && !later_clause; ++k)
-                        later_clause = clause_conjunctions.count(toks[k].low) > 0;
+                        later_clause = clause_conjunctions.count(toks[k]) > 0;
                 if (metric.key.empty() || later_clause) {
                     metric = MetricHit{};
                     metric.key = it->second;
@@ -1428,25 +1513,22 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
             if (!metric.key.empty() || !subj.names.empty() || !subj.description.empty()) implied_subject(subj, metric, anchor);
             continue_subject(subj);
-            subject_json(subj, j, conf);
-            j["metric"] = metric.key.empty() ? Json(nullptr) : Json(metric.key);
-            if (!metric.text.empty()) j["metric_text"] = metric.text;
+            set_subject(subj, j, conf);
+            j.metric = metric.key;
+            j.metric_text = metric.text;
             if (!metric.key.empty()) conf += 0.1;
             const Mention* lv = level ? &ms[figs[*level].m] : nullptr;
-            j["value"] = lv ? value_json(*lv, t) : Json(nullptr);
-            Json eqs = Json::array();
+            if (level) j.value = static_cast<uint32_t>(figs[*level].m);
             if (level)
                 for (const auto& f : figs)
-                    if (f.role == Role::equivalent && f.of == *level) eqs.push_back(value_json(ms[f.m], t));
-            j["equivalents"] = eqs;
-            Json ch;
-            ch["direction"] = ev.direction;
-            if (ev.factor) ch["factor"] = *ev.factor;
-            if (!ev.qualifier.empty()) ch["qualifier"] = ev.qualifier;
-            if (amount) ch["amount"] = value_json(ms[figs[*amount].m], t);
-            if (percent) ch["percent"] = value_json(ms[figs[*percent].m], t);
-            ch["text"] = ev.factor_mention ? std::string(t.original_slice(ms[*ev.factor_mention].span)) : ev.verb;
-            j["change"] = ch;
+                    if (f.role == Role::equivalent && f.of == *level) j.equivalents.push_back(static_cast<uint32_t>(f.m));
+            Change& ch = j.change.emplace();
+            ch.direction = ev.direction;
+            ch.factor = ev.factor;
+            ch.qualifier = ev.qualifier;
+            if (amount) ch.amount = static_cast<uint32_t>(figs[*amount].m);
+            if (percent) ch.percent = static_cast<uint32_t>(figs[*percent].m);
+            ch.text = ev.factor_mention ? std::string(t.original_slice(ms[*ev.factor_mention].span)) : ev.verb;
             uint32_t after = toks[ev.tok].end;
             uint32_t limit = next_tok < toks.size() ? toks[next_tok].begin : S.end;
             // the period of the change comes before its baseline's ("up from $89.5bn a year earlier")
@@ -1454,24 +1536,26 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (figs[f].role == Role::baseline && ((level && figs[f].of == *level) || (percent && figs[f].of == *percent)) &&
                     ms[figs[f].m].span.begin > after)
                     limit = std::min(limit, ms[figs[f].m].span.begin);
-            j["period"] = claim_period(after, limit, used_dates, metric.key, anchor);
-            if (!j["period"].is_null()) conf += j["period"].contains("inherited") ? 0.02 : 0.05;
-            Json base = nullptr;
+            j.period = claim_period(after, limit, used_dates, metric.key, anchor);
+            if (j.period) conf += j.period.inherited ? 0.02 : 0.05;
             for (size_t f = 0; f < figs.size() && (level || percent); ++f)
                     if (figs[f].role == Role::baseline &&
                         ((level && figs[f].of == *level) || (!level && percent && figs[f].of == *percent))) {
-                        base = Json::object();
-                        base["value"] = value_json(ms[figs[f].m], t);
+                        Baseline& base = j.baseline.emplace();
+                        base.value = static_cast<uint32_t>(figs[f].m);
                         auto bp = find_period(ms[figs[f].m].span.end, S.end, used_dates, true);
-                        base["period"] = bp ? period_json(ms[*bp], t) : Json(nullptr);
+                        if (bp) base.period = Period{static_cast<uint32_t>(*bp)};
                         break;
                     }
-            j["baseline"] = base;
-            j["sources"] = sources_json(conf, metric.key);
-            std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}", fmt::join(subj.names, "+"), subj.description,
-                                          metric.key, lv ? value_key(*lv) : "", ev.direction,
-                                          ev.factor ? num(*ev.factor) : "",
-                                          amount ? value_key(ms[figs[*amount].m]) : percent ? value_key(ms[figs[*percent].m]) : "");
+            j.sources = claim_sources(conf, metric.key);
+            KeyHash key = key_hash("change");
+            key.names(subj.names).sep().add(subj.description).sep().add(metric.key).sep();
+            if (lv) key.value(*lv);
+            key.sep().add(ev.direction).sep();
+            if (ev.factor) key.num(*ev.factor);
+            key.sep();
+            if (amount) key.value(ms[figs[*amount].m]);
+            else if (percent) key.value(ms[figs[*percent].m]);
             finish(std::move(j), "change", key, conf);
             made_numeric = true;
         }
@@ -1480,7 +1564,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         for (size_t f = 0; f < figs.size(); ++f) {
             if (figs[f].role != Role::value || consumed.count(f)) continue;
             const Mention& v = ms[figs[f].m];
-            Json j;
+            Claim j;
             double conf = 0.6;
             size_t anchor = figs[f].tok;
             size_t next_fig_tok = toks.size();
@@ -1504,41 +1588,36 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             Subject subj = find_subject(metric, anchor);
             implied_subject(subj, metric, anchor);
             continue_subject(subj);
-            subject_json(subj, j, conf);
-            j["metric"] = metric.key.empty() ? Json(nullptr) : Json(metric.key);
-            if (!metric.text.empty()) j["metric_text"] = metric.text;
+            set_subject(subj, j, conf);
+            j.metric = metric.key;
+            j.metric_text = metric.text;
             if (!metric.key.empty()) conf += 0.1;
-            j["value"] = value_json(v, t);
-            Json eqs = Json::array();
+            j.value = static_cast<uint32_t>(figs[f].m);
             for (const auto& g : figs)
-                if (g.role == Role::equivalent && g.of == f) eqs.push_back(value_json(ms[g.m], t));
-            j["equivalents"] = eqs;
-            j["change"] = nullptr;
+                if (g.role == Role::equivalent && g.of == f) j.equivalents.push_back(static_cast<uint32_t>(g.m));
             uint32_t limit = next_fig_tok < toks.size() ? toks[next_fig_tok].begin : S.end;
             // the period of the value comes before its baseline's
             uint32_t base_begin = limit;
             for (const auto& g : figs)
                 if (g.role == Role::baseline && g.of == f) base_begin = std::min(base_begin, ms[g.m].span.begin);
-            j["period"] = claim_period(v.span.end, base_begin, used_dates, metric.key, anchor);
-            if (!j["period"].is_null()) conf += j["period"].contains("inherited") ? 0.02 : 0.05;
-            Json base = nullptr;
+            j.period = claim_period(v.span.end, base_begin, used_dates, metric.key, anchor);
+            if (j.period) conf += j.period.inherited ? 0.02 : 0.05;
             for (const auto& g : figs)
                 if (g.role == Role::baseline && g.of == f) {
-                    base = Json::object();
-                    base["value"] = value_json(ms[g.m], t);
-                    Json beq = Json::array();
+                    Baseline& base = j.baseline.emplace();
+                    base.value = static_cast<uint32_t>(g.m);
+                    base.has_equivalents = true;
                     size_t gi = &g - figs.data();
                     for (const auto& h : figs)
-                        if (h.role == Role::equivalent && h.of == gi) beq.push_back(value_json(ms[h.m], t));
-                    base["equivalents"] = beq;
+                        if (h.role == Role::equivalent && h.of == gi) base.equivalents.push_back(static_cast<uint32_t>(h.m));
                     auto bp = find_period(ms[g.m].span.end, limit, used_dates, true);
-                    base["period"] = bp ? period_json(ms[*bp], t) : Json(nullptr);
+                    if (bp) base.period = Period{static_cast<uint32_t>(*bp)};
                     break;
                 }
-            j["baseline"] = base;
-            j["sources"] = sources_json(conf, metric.key);
-            std::string key = fmt::format("{}|{}|{}|{}|{}", fmt::join(subj.names, "+"), subj.description, metric.key,
-                                          value_key(v), (j["period"].is_object() && j["period"]["value"].is_string()) ? j["period"]["value"].get<std::string>() : std::string());
+            j.sources = claim_sources(conf, metric.key);
+            KeyHash key = key_hash("amount");
+            key.names(subj.names).sep().add(subj.description).sep().add(metric.key).sep().value(v).sep();
+            if (j.period) key.add(ms[j.period.mention].timex);
             finish(std::move(j), "amount", key, conf);
             made_numeric = true;
         }
@@ -1555,7 +1634,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         // sentence's end when the quote goes on into the next sentence).
         uint32_t q_open = S.begin + quote_len(a, S.begin), q_close = S.end;
         for (uint32_t k = q_open; k < S.end; ++k)
-            if (quote_len(a, k)) {
+            if ((a[k] == '"' || static_cast<unsigned char>(a[k]) == 0xE2) && quote_len(a, k)) {
                 q_close = k;
                 break;
             }
@@ -1580,7 +1659,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             // a quote that runs on: one statement up to its closing mark in the paragraph
             text::Span P = t.paragraphs().empty() ? S : t.paragraphs()[t.paragraph_index(S.begin)];
             for (uint32_t k = S.end; k < P.end; ++k)
-                if (quote_len(a, k)) {
+                if ((a[k] == '"' || static_cast<unsigned char>(a[k]) == 0xE2) && quote_len(a, k)) {
                     q_close = k;
                     quote_covered_until = k;
                     break;
@@ -1643,12 +1722,12 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         size_t off = sv.slice(cb, ce).find(content.substr(0, std::min<size_t>(content.size(), 12)));
         uint32_t c0 = off == std::string_view::npos ? cb : cb + static_cast<uint32_t>(off);
         uint32_t c1 = std::min<uint32_t>(c0 + static_cast<uint32_t>(content.size()), ce);
-        Json j;
+        Claim j;
         double conf = 0.5;
         // The statement's subject: the entities at the head of its content.
         size_t ct0 = sv.token_at(c0), ct1 = sv.token_at(c1);
         // skip a leading attribution or adverbial inside the content ("According to analysts, ...")
-        if (ct0 < ct1 && kLeadWords.count(toks[ct0].low)) {
+        if (ct0 < ct1 && kLeadWords.count(toks[ct0])) {
             for (size_t k = ct0; k < ct1; ++k)
                 if (toks[k].low == ",") {
                     ct0 = k + 1;
@@ -1665,7 +1744,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 for (auto* m : entities_in(ct0, verb, true)) add_name(subj, m->name);
                 if (subj.names.empty() && verb - ct0 <= 12) {
                     size_t d0 = ct0;
-                    while (d0 < verb && kDeterminers.count(toks[d0].low)) ++d0;
+                    while (d0 < verb && kDeterminers.count(toks[d0])) ++d0;
                     bool plain = true;
                     for (size_t k = d0; k < verb; ++k)
                         if (!toks[k].is_word() && toks[k].low != "'") plain = false;
@@ -1673,24 +1752,19 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
             }
         }
-        subject_json(subj, j, conf);
-        j["metric"] = nullptr;
-        j["value"] = nullptr;
-        j["equivalents"] = Json::array();
-        j["change"] = nullptr;
+        set_subject(subj, j, conf);
+
         std::optional<size_t> per;
         for (size_t i : sv.mentions)
             if (ms[i].type == Type::date && ms[i].span.begin >= c0 && ms[i].span.end <= c1) {
                 per = i;
                 break;
             }
-        j["period"] = per ? period_json(ms[*per], t) : Json(nullptr);
-        j["baseline"] = nullptr;
-        j["statement"] = {{"text", std::string(t.original_slice({c0, c1}))},
-                          {"start", t.codepoint(c0)},
-                          {"end", t.codepoint(c1)}};
-        j["sources"] = sources_json(conf, std::string());
-        std::string key = fmt::format("{}|{}", speaker->name, lower(content));
+        if (per) j.period = Period{static_cast<uint32_t>(*per)};
+        j.statement = text::Span{c0, c1};
+        j.sources = claim_sources(conf, std::string());
+        KeyHash key = key_hash("statement");
+        key.add(speaker->name).sep().add(lower(content));
         finish(std::move(j), "statement", key, conf);
     }
     return out;

@@ -27,26 +27,79 @@
 // re-run or a re-fetch gives the same ids. Confidence is documented in
 // rules/claims/README.md.
 //
+// A Claim is a plain struct whose figures, periods and sources are indices
+// into the document's mentions: it is written once, by claim_fields in
+// extractor/pipeline.cc (JSON text for `claimex extract`, or an object from
+// claimex::claim_json(claim, mentions, text) where one is needed).
+//
 //   claims::Assembler a(rule_set);
 //   for (const claims::Claim& c : a.assemble(mentions, text, {.id = "doc1", .published = "2024-08-26"}))
-//       std::cout << c.record.dump() << '\n';
+//       std::cout << claim_json(c, mentions, text).dump() << '\n';
 #pragma once
 
 #include "extractor/normalise/normalise.h"
 #include "extractor/rules/rules.h"
 #include "extractor/text/text.h"
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 namespace claimex::claims {
 
+// No mention (a null in the output).
+inline constexpr uint32_t kNoMention = UINT32_MAX;
+
+// A date mention as a claim's or baseline's period; `inherited` when it is
+// the governing report period rather than one of the sentence.
+struct Period {
+    uint32_t mention = kNoMention;
+    bool inherited = false;
+    explicit operator bool() const { return mention != kNoMention; }
+};
+
+struct Change {
+    std::string direction;            // up | down | ...
+    std::optional<double> factor;
+    std::string qualifier;
+    uint32_t amount = kNoMention;     // figures: mention indices
+    uint32_t percent = kNoMention;
+    std::string text;                 // the change word or the factor's text
+};
+
+struct Baseline {
+    uint32_t value = kNoMention;
+    bool has_equivalents = false;     // amount claims write "equivalents", change claims do not
+    std::vector<uint32_t> equivalents;
+    Period period;
+};
+
+struct Source {
+    uint32_t mention = kNoMention;    // the source mention
+    uint32_t cited_by = kNoMention;   // another source of the claim that cites this one
+    bool inherited = false;
+};
+
 struct Claim {
     std::string id;
-    std::string kind;              // amount | change | statement
-    nlohmann::ordered_json record; // the claim as written to the output
+    std::string kind;                 // amount | change | statement
+    text::Span sentence;
+    std::vector<std::string> subject; // names, or one description
+    bool subject_is_description = false;
+    bool combined = false;
+    std::string metric;               // "" → null
+    std::string metric_text;          // "" → left out
+    uint32_t value = kNoMention;      // the figure (mention index), kNoMention → null
+    std::vector<uint32_t> equivalents;
+    std::optional<Change> change;
+    Period period;
+    std::optional<Baseline> baseline;
+    std::optional<text::Span> statement;  // statement claims: the content span
+    std::vector<Source> sources;
+    double confidence = 0;
 };
 
 struct DocumentInfo {

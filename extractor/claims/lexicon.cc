@@ -2,52 +2,77 @@
 #include "extractor/claims/lexicon.h"
 
 #include <algorithm>
+#include <array>
 
 namespace claimex::claims {
 
 namespace {
-inline bool word_byte(unsigned char c) {
-    return std::isalnum(c) || c >= 0x80 || c == '-' || c == '.' || c == '$' || c == '%';
-}
+// Byte classes of the tokenizer (ASCII; UTF-8 lead and continuation bytes
+// count as word bytes, as the C locale's ctype would leave them).
+enum : uint8_t { kStart = 1, kWord = 2, kMark = 4 };
+constexpr auto kClass = [] {
+    std::array<uint8_t, 256> t{};
+    for (int c = 0; c < 256; ++c) {
+        bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        if (alnum || c >= 0x80) t[c] |= kStart | kWord;
+        if (c == '-' || c == '.' || c == '$' || c == '%') t[c] |= kWord;
+        if (c == '(' || c == ')' || c == ',' || c == ';' || c == ':' || c == '\'' || c == '"') t[c] |= kMark;
+    }
+    return t;
+}();
+inline uint8_t cls(char c) { return kClass[static_cast<unsigned char>(c)]; }
+inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 }  // namespace
 
-std::vector<Token> tokenize(std::string_view a, text::Span span) {
-    std::vector<Token> out;
+void lower_into(std::string_view s, std::string& out) {
+    out.resize(s.size());
+    for (size_t i = 0; i < s.size(); ++i) out[i] = ascii_lower(s[i]);
+}
+
+void tokenize(std::string_view text, std::string& low, text::Span span, std::vector<Token>& out) {
+    static constexpr std::string_view dash = "—";
+    // Raw pointers in locals: a store through a char* may alias anything, so
+    // members read through references would be reloaded at every byte.
+    const char* const a = text.data();
+    char* const lw = low.data();
+    const uint32_t end = span.end;
     uint32_t i = span.begin;
-    while (i < span.end) {
-        unsigned char c = static_cast<unsigned char>(a[i]);
+    while (i < end) {
+        const char ch = a[i];
+        unsigned char c = static_cast<unsigned char>(ch);
         // em and en dashes (E2 80 94 / E2 80 93) and "--"
-        if (c == 0xE2 && i + 2 < span.end && static_cast<unsigned char>(a[i + 1]) == 0x80 &&
+        if (c == 0xE2 && i + 2 < end && static_cast<unsigned char>(a[i + 1]) == 0x80 &&
             (static_cast<unsigned char>(a[i + 2]) == 0x94 || static_cast<unsigned char>(a[i + 2]) == 0x93)) {
-            out.push_back({i, i + 3, "—"});
+            out.push_back({i, i + 3, dash});
             i += 3;
             continue;
         }
-        if (c == '-' && i + 1 < span.end && a[i + 1] == '-') {
-            out.push_back({i, i + 2, "—"});
+        if (c == '-' && i + 1 < end && a[i + 1] == '-') {
+            out.push_back({i, i + 2, dash});
             i += 2;
             continue;
         }
-        if (std::isalnum(c) || c >= 0x80) {
+        const uint8_t f = cls(ch);
+        if (f & kStart) {
             uint32_t k = i;
-            while (k < span.end && word_byte(static_cast<unsigned char>(a[k]))) ++k;
+            while (k < end && (cls(a[k]) & kWord)) {
+                lw[k] = ascii_lower(a[k]);
+                ++k;
+            }
             // A trailing '.' or '-' belongs to the sentence, not the word ("U.S." keeps its dots).
             while (k > i + 1 && (a[k - 1] == '.' || a[k - 1] == '-') &&
-                   !(k >= i + 2 && a[k - 1] == '.' && std::isupper(static_cast<unsigned char>(a[k - 2])) &&
-                     k - i <= 4))
+                   !(k >= i + 2 && a[k - 1] == '.' && (a[k - 2] >= 'A' && a[k - 2] <= 'Z') && k - i <= 4))
                 --k;
-            Token t{i, k, std::string(a.substr(i, k - i))};
-            for (char& ch : t.low) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-            out.push_back(std::move(t));
+            out.push_back({i, k, std::string_view(lw + i, k - i)});
             i = k;
-        } else if (c == '(' || c == ')' || c == ',' || c == ';' || c == ':' || c == '\'' || c == '"') {
-            out.push_back({i, i + 1, std::string(1, static_cast<char>(c))});
+        } else if (f & kMark) {
+            lw[i] = ch;
+            out.push_back({i, i + 1, std::string_view(lw + i, 1)});
             ++i;
         } else {
             ++i;
         }
     }
-    return out;
 }
 
 Lexicon::Lexicon(const rules::RuleSet& rules, std::string_view table) {
@@ -67,9 +92,11 @@ Lexicon Lexicon::from_list(const rules::RuleSet& rules, std::string_view list) {
 }
 
 void Lexicon::add(const std::string& phrase, std::string value, std::string extra, std::string extra2) {
-    std::vector<Token> toks = tokenize(phrase, {0, static_cast<uint32_t>(phrase.size())});
+    std::string low(phrase.size(), '\0');
+    std::vector<Token> toks;
+    tokenize(phrase, low, {0, static_cast<uint32_t>(phrase.size())}, toks);
     Entry e;
-    for (auto& t : toks) e.words.push_back(t.low);
+    for (auto& t : toks) e.words.emplace_back(t.low);
     if (e.words.empty()) return;
     e.value = std::move(value);
     e.extra = std::move(extra);
@@ -79,14 +106,15 @@ void Lexicon::add(const std::string& phrase, std::string value, std::string extr
     std::stable_sort(v.begin(), v.end(), [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); });
 }
 
-const Lexicon::Entry* Lexicon::match(const std::vector<Token>& tokens, size_t i, size_t* n) const {
-    if (i >= tokens.size()) return nullptr;
-    auto it = by_first_.find(tokens[i].low);
+template <class Word>
+const Lexicon::Entry* Lexicon::match_at(size_t size, size_t i, size_t* n, Word word) const {
+    if (i >= size) return nullptr;
+    auto it = by_first_.find(word(i));
     if (it == by_first_.end()) return nullptr;
     for (const Entry& e : it->second) {
-        if (i + e.words.size() > tokens.size()) continue;
+        if (i + e.words.size() > size) continue;
         bool ok = true;
-        for (size_t k = 1; k < e.words.size() && ok; ++k) ok = tokens[i + k].low == e.words[k];
+        for (size_t k = 1; k < e.words.size() && ok; ++k) ok = word(i + k) == e.words[k];
         if (ok) {
             if (n) *n = e.words.size();
             return &e;
@@ -95,8 +123,16 @@ const Lexicon::Entry* Lexicon::match(const std::vector<Token>& tokens, size_t i,
     return nullptr;
 }
 
+const Lexicon::Entry* Lexicon::match(const std::vector<Token>& tokens, size_t i, size_t* n) const {
+    return match_at(tokens.size(), i, n, [&](size_t k) { return tokens[k].low; });
+}
+
+const Lexicon::Entry* Lexicon::match(const std::vector<Token>& tokens, size_t i, size_t end, size_t* n) const {
+    return match_at(std::min(end, tokens.size()), i, n, [&](size_t k) { return tokens[k].low; });
+}
+
 bool Lexicon::contains_word(std::string_view w) const {
-    auto it = by_first_.find(std::string(w));
+    auto it = by_first_.find(w);
     if (it == by_first_.end()) return false;
     for (const Entry& e : it->second)
         if (e.words.size() == 1) return true;

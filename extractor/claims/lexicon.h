@@ -6,6 +6,9 @@
 #include "extractor/text/text.h"
 
 #include <cctype>
+#include <cstdint>
+#include <initializer_list>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -13,23 +16,59 @@
 
 namespace claimex::claims {
 
-// A word of the analysis text: [begin, end) bytes and its lower-case form.
+// A word of the analysis text: [begin, end) bytes and its lower-case form
+// (a view into a lower-cased copy of the text, so tokens allocate nothing).
 // Punctuation marks that matter for structure ( ( ) , ; : ' ) are tokens of
 // their own, and so are dashes ("—", "–", "--", all as "—": a dateline's
 // end); other punctuation is skipped.
 struct Token {
     uint32_t begin = 0, end = 0;
-    std::string low;
+    std::string_view low;
+    uint64_t bits = 0;  // the word classes it belongs to (WordSet bits), when looked up
     bool is_word() const {
         return !low.empty() && low != "—" &&
                (std::isalnum(static_cast<unsigned char>(low[0])) || static_cast<unsigned char>(low[0]) >= 0x80);
     }
 };
 
-std::vector<Token> tokenize(std::string_view analysis, text::Span span);
+// Byte-wise ASCII lower case (same length: offsets stay valid).
+void lower_into(std::string_view s, std::string& out);
+
+// Appends the tokens of text[span] to `out`. `low` is a buffer as long as
+// the text: the tokenizer writes the lower case of each token's bytes there
+// (at the same offsets) and the tokens' views point into it, so it must
+// outlive them.
+void tokenize(std::string_view text, std::string& low, text::Span span, std::vector<Token>& out);
+
+// Transparent hashing, so string_view probes build no std::string.
+struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const noexcept {
+        // FNV-1a inline: the keys are short words, where it beats a call to the library's hash
+        uint64_t h = 1469598103934665603ULL;
+        for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+        return static_cast<size_t>(h);
+    }
+};
+template <class V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 
 // A phrase lexicon: lower-case phrases (one or more words) → a value and an
 // optional extra column, matched at a token, longest phrase first.
+// A set of lower-case words with a bit of its own: a token's `bits`, looked
+// up once per token, answer membership with no lookup per probe.
+struct WordSet {
+    uint64_t bit = 0;
+    std::set<std::string, std::less<>> words;
+    WordSet() = default;
+    WordSet(int b, std::initializer_list<const char*> ws) : bit(uint64_t{1} << b) {
+        for (const char* w : ws) words.insert(w);
+    }
+    size_t count(std::string_view w) const { return words.count(w); }
+    size_t count(const Token& t) const { return (t.bits & bit) != 0; }
+    void insert(std::string w) { words.insert(std::move(w)); }
+};
+
 class Lexicon {
 public:
     struct Entry {
@@ -47,11 +86,24 @@ public:
 
     // The longest entry starting at tokens[i], or nullptr. *n gets its length in tokens.
     const Entry* match(const std::vector<Token>& tokens, size_t i, size_t* n) const;
+    // The same among tokens[i, end) only.
+    const Entry* match(const std::vector<Token>& tokens, size_t i, size_t end, size_t* n) const;
     bool contains_word(std::string_view w) const;
+    // Every first word of an entry, and whether an entry is that word alone.
+    template <class Fn>
+    void each_first(Fn fn) const {
+        for (const auto& [w, entries] : by_first_) {
+            bool single = false;
+            for (const Entry& e : entries) single |= e.words.size() == 1;
+            fn(w, single);
+        }
+    }
 
 private:
     void add(const std::string& phrase, std::string value, std::string extra, std::string extra2 = {});
-    std::unordered_map<std::string, std::vector<Entry>> by_first_;
+    template <class Word>
+    const Entry* match_at(size_t size, size_t i, size_t* n, Word word) const;
+    StringMap<std::vector<Entry>> by_first_;
 };
 
 }  // namespace claimex::claims

@@ -233,10 +233,10 @@ void RecordWriter::write(const Record& r, const std::string& where) {
             line_ += csv_header_line();
             header_written_ = true;
         }
-        for (const auto& c : r.claims) line_ += csv_line(flat_claim(c.record, r));
+        for (const auto& c : r.claims) line_ += csv_line(flat_claim(claim_json(c, r), r));
     } else if (claims_only_) {
         for (const auto& c : r.claims) {
-            append_flat_claim(line_, c.record, r);
+            append_flat_claim(line_, c, r);
             line_ += '\n';
         }
     } else {
@@ -281,6 +281,26 @@ void append_flat_claim(std::string& out, const Json& claim, const Record& r) {
     out += '}';
 }
 
+void append_flat_claim(std::string& out, const claims::Claim& claim, const Record& r) {
+    auto field = [&](const char* key, const std::string& v, bool first) {
+        out += first ? "{\"" : ",\"";
+        out += key;
+        out += "\":";
+        if (v.empty() && !first)
+            out += "null";
+        else
+            append_json_string(out, v);
+    };
+    field("document_id", r.doc.id, true);
+    field("url", r.doc.url, false);
+    field("title", r.doc.title, false);
+    field("published", r.published, false);
+    // The claim's own fields follow: its object with the opening brace made a comma.
+    const size_t brace = out.size();
+    append_claim_json(out, claim, r.mentions, r.text);
+    out[brace] = ',';
+}
+
 void RecordWriter::pretty(const Record& r, const std::string& where) {
     out_ << fmt::format("{}  ({}; published {})\n", r.doc.title.empty() ? where : r.doc.title, r.doc.id,
                         r.published.empty() ? "unknown" : r.published);
@@ -311,7 +331,7 @@ void RecordWriter::pretty(const Record& r, const std::string& where) {
     }
     if (!r.claims.empty()) {
         out_ << "\nclaims\n";
-        for (const auto& c : r.claims) out_ << "  " << claim_line(c.record) << '\n';
+        for (const auto& c : r.claims) out_ << "  " << claim_line(claim_json(c, r)) << '\n';
     }
     out_ << fmt::format("{} mentions, {} claims\n\n", r.mentions.size(), r.claims.size());
 }

@@ -35,6 +35,8 @@ nlohmann::ordered_json flat_claim(const nlohmann::ordered_json& claim, const std
 // flat_claim(claim, record) appended to out as one line of JSON text (no
 // newline), as its dump(-1, ' ', false, replace) would read.
 void append_flat_claim(std::string& out, const nlohmann::ordered_json& claim, const Record& record);
+// The same for a claim of the record, written straight from the struct.
+void append_flat_claim(std::string& out, const claims::Claim& claim, const Record& record);
 // The CSV of claims: the header line and one line per flat claim (RFC 4180,
 // CRLF line ends, UTF-8).
 std::string csv_header_line();
