@@ -249,6 +249,24 @@ void RecordWriter::write(const Record& r, const std::string& where) {
     out_.write(line_.data(), static_cast<std::streamsize>(line_.size()));
 }
 
+// The document fields that open a flat claim line ({"document_id", "url",
+// "title", "published"), without the closing brace.
+static void append_flat_head(std::string& out, const Record& r) {
+    auto field = [&](const char* key, const std::string& v, bool first) {
+        out += first ? "{\"" : ",\"";
+        out += key;
+        out += "\":";
+        if (v.empty() && !first)
+            out += "null";
+        else
+            append_json_string(out, v);
+    };
+    field("document_id", r.doc.id, true);
+    field("url", r.doc.url, false);
+    field("title", r.doc.title, false);
+    field("published", r.published, false);
+}
+
 void append_flat_claim(std::string& out, const Json& claim, const Record& r) {
     // The fields flat_claim puts first; a claim that has one of them itself
     // (it would take that place) goes the slow way.
@@ -259,19 +277,7 @@ void append_flat_claim(std::string& out, const Json& claim, const Record& r) {
         append_json_value(out, flat_claim(claim, r));
         return;
     }
-    auto field = [&](const char* key, const std::string& v, bool first) {
-        out += first ? "{\"" : ",\"";
-        out += key;
-        out += "\":";
-        if (v.empty() && !first)
-            out += "null";
-        else
-            append_json_string(out, v);
-    };
-    field("document_id", r.doc.id, true);
-    field("url", r.doc.url, false);
-    field("title", r.doc.title, false);
-    field("published", r.published, false);
+    append_flat_head(out, r);
     for (const auto& [k, v] : claim.get_ref<const Json::object_t&>()) {
         out += ',';
         append_json_string(out, k);
@@ -282,19 +288,7 @@ void append_flat_claim(std::string& out, const Json& claim, const Record& r) {
 }
 
 void append_flat_claim(std::string& out, const claims::Claim& claim, const Record& r) {
-    auto field = [&](const char* key, const std::string& v, bool first) {
-        out += first ? "{\"" : ",\"";
-        out += key;
-        out += "\":";
-        if (v.empty() && !first)
-            out += "null";
-        else
-            append_json_string(out, v);
-    };
-    field("document_id", r.doc.id, true);
-    field("url", r.doc.url, false);
-    field("title", r.doc.title, false);
-    field("published", r.published, false);
+    append_flat_head(out, r);
     // The claim's own fields follow: its object with the opening brace made a comma.
     const size_t brace = out.size();
     append_claim_json(out, claim, r.mentions, r.text);
