@@ -19,7 +19,7 @@ head -c 1200 build/demo/records.jsonl; echo " ..."
 echo
 echo "== claimex run: the corpus into the default store (claims.db)"
 $CLAIMEX run corpus/articles.jsonl --out build/demo/claims.jsonl --progress never
-$CLAIMEX store stats | head -12
+$CLAIMEX store stats | head -22
 
 echo
 echo "== claimex check: an article that repeats a stored figure, and one that contradicts it"
