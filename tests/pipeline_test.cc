@@ -135,3 +135,16 @@ TEST_CASE("read_jsonl_document reads what nlohmann reads and rejects what it rej
     }
     CHECK(fast > corpus.size());
 }
+
+TEST_CASE("an organisation found by its apposition is found again where it is named alone") {
+    // Names in no gazetteer ("Norvia") are discovered once, by a pattern;
+    // their later bare mentions come from the document's own short forms.
+    Extractor ex(std::string(CLAIMEX_SOURCE_DIR) + "/rules");
+    document::Document d;
+    d.text = "Norvia, the Norwegian oil and gas producer, said output rose 5%.\n\nNorvia raised its forecast.\n";
+    Record r = ex.extract(d, "2025-03-01");
+    std::vector<uint32_t> starts;
+    for (const auto& m : r.mentions)
+        if (m.type == normalise::Type::org && m.name == "Norvia") starts.push_back(r.text.codepoint(m.span.begin));
+    CHECK(starts == std::vector<uint32_t>{0, 66});
+}

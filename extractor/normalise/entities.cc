@@ -79,6 +79,8 @@ constexpr std::string_view kShortRefRule = "entities.short_ref";
 constexpr std::string_view kAcronymRule = "entities.acronym";
 constexpr std::string_view kHolderRule = "entities.source_holder";
 constexpr std::string_view kOrgPatternRule = "entities.org_pattern";
+// "Norvia, the Norwegian oil producer,": a name the apposition makes an org.
+constexpr std::string_view kOrgAppositionRule = "entities.org_apposition";
 
 }  // namespace
 
@@ -594,7 +596,8 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         if (m.type != Type::org || drop[i] || m.name.empty()) continue;
         std::vector<std::string_view> ws = split_name(m.name);
         // (names the gazetteers know are found by them wherever they occur)
-        bool discovered = (m.rule == kOrgPatternRule || m.rule == kHolderRule) && !lex.alias(m.name);
+        bool discovered = (m.rule == kOrgPatternRule || m.rule == kOrgAppositionRule || m.rule == kHolderRule) &&
+                          !lex.alias(m.name);
         if (discovered && ws.size() == 1) add_org_key({m.name, m.name, m.kind, m.span.begin, false});
         if (discovered && m.kind == "company" && ws.size() >= 2) {
             size_t end = ws.size();
