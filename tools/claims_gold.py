@@ -220,7 +220,7 @@ def fix_claim(c, gold, text):
 
 def dump_gold(gold):
     """The gold file as text: top-level keys in a fixed order, one mention/claim per line
-    (the layout tools/corpus.py writes)."""
+    (the one layout of every gold file; tools/corpus.py writes it too)."""
     keys = [k for k in TOP_KEYS if k in gold] + [k for k in gold if k not in TOP_KEYS]
     lines = ["{"]
     for n, k in enumerate(keys):

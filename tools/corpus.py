@@ -66,7 +66,7 @@ RUB TRY BRL MXN ARS CLP COP PEN ZAR NGN EGP KES GHS MAD SAR AED QAR KWD ILS PKR
 BDT LKR IDR MYR THB PHP VND XAU XDR
 """.split())
 
-TOP_KEYS = ("id", "title", "published", "publisher", "origin", "notes", "mentions", "claims")
+TOP_KEYS = claims_gold.TOP_KEYS
 REQUIRED_TOP = ("id", "title", "published", "publisher", "origin", "mentions", "claims")
 
 _TIMEX = [
@@ -119,24 +119,6 @@ def article_ids(cdir):
     if not os.path.isdir(adir):
         return []
     return sorted(n[:-4] for n in os.listdir(adir) if n.endswith(".txt"))
-
-
-def dump_gold(gold):
-    """The gold file as text: top-level keys in a fixed order, one mention per line."""
-    keys = [k for k in TOP_KEYS if k in gold] + [k for k in gold if k not in TOP_KEYS]
-    lines = ["{"]
-    for n, k in enumerate(keys):
-        comma = "," if n < len(keys) - 1 else ""
-        v = gold[k]
-        if k in ("mentions", "claims") and isinstance(v, list) and v:
-            lines.append(f'  "{k}": [')
-            for i, m in enumerate(v):
-                lines.append("    " + json.dumps(m, ensure_ascii=False) + ("," if i < len(v) - 1 else ""))
-            lines.append("  ]" + comma)
-        else:
-            lines.append(f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}{comma}")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
 
 
 def mention_order(m):
@@ -219,7 +201,7 @@ def cmd_fix(args):
         for msg in claims_gold.fix_gold(gold, text):
             print(f"{aid}: {msg}", file=sys.stderr)
             problems += 1
-        text_out = dump_gold(gold)
+        text_out = claims_gold.dump_gold(gold)
         with open(gpath, encoding="utf-8") as f:
             before = f.read()
         if text_out != before:

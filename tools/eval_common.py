@@ -20,6 +20,15 @@ def add_set_args(ap):
     ap.add_argument("--corpus", default=None, help="corpus folder (overrides --set)")
 
 
+def add_input_args(ap):
+    """Where the records to score come from: --claimex BINARY (run it), or
+    --predictions FILE; the article set (add_set_args) and --rules."""
+    ap.add_argument("--claimex", default=os.path.join(ROOT, "build", "claimex"), help="the claimex binary")
+    ap.add_argument("--predictions", help="JSONL records from `claimex extract` (instead of running it); - for stdin")
+    add_set_args(ap)
+    ap.add_argument("--rules", help="rules folder passed to claimex")
+
+
 def corpus_from_args(a):
     """The corpus folder chosen by --corpus / --set (default: the dev corpus)."""
     if getattr(a, "corpus", None):

@@ -33,7 +33,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from eval_common import add_set_args, corpus_from_args, duration_key, fmt, norm_name, norm_unit, prf, read_predictions, same_number  # noqa: E402
+from eval_common import add_input_args, corpus_from_args, duration_key, fmt, norm_name, norm_unit, prf, read_predictions, same_number  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TYPES = ("money", "percent", "quantity", "date", "org", "person", "place", "source")
@@ -320,10 +320,7 @@ def print_errors(errors):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description="Score claimex mentions (and claims) against corpus/gold.")
-    ap.add_argument("--claimex", default=os.path.join(ROOT, "build", "claimex"), help="the claimex binary")
-    ap.add_argument("--predictions", help="JSONL records from `claimex extract` (instead of running it); - for stdin")
-    add_set_args(ap)
-    ap.add_argument("--rules", help="rules folder passed to claimex")
+    add_input_args(ap)
     ap.add_argument("--type", action="append", choices=TYPES, help="only this mention type (repeatable)")
     ap.add_argument("--doc", action="append", help="only this article id (repeatable)")
     ap.add_argument("--errors", action="store_true",

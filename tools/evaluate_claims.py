@@ -37,7 +37,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import claims_gold  # noqa: E402
-from eval_common import add_set_args, corpus_from_args, duration_key, fmt, norm_name, norm_unit, occurrences, prf, read_predictions, same_number  # noqa: E402
+from eval_common import add_input_args, corpus_from_args, duration_key, fmt, norm_name, norm_unit, occurrences, prf, read_predictions, same_number  # noqa: E402
 
 ROOT = claims_gold.ROOT
 FIELDS = ("subject", "metric", "value", "period", "baseline", "change", "source", "chain")
@@ -446,10 +446,7 @@ def print_errors(errors):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description="Score claimex claims against the corpus claim gold.")
-    ap.add_argument("--claimex", default=os.path.join(ROOT, "build", "claimex"), help="the claimex binary")
-    ap.add_argument("--predictions", help="JSONL records from `claimex extract` (instead of running it); - for stdin")
-    add_set_args(ap)
-    ap.add_argument("--rules", help="rules folder passed to claimex")
+    add_input_args(ap)
     ap.add_argument("--doc", action="append", help="only this article id (repeatable)")
     ap.add_argument("--kind", action="append", choices=claims_gold.KINDS, help="only this claim kind (repeatable)")
     ap.add_argument("--errors", action="store_true", help="list misses, false positives and wrong fields")
