@@ -37,12 +37,7 @@ std::string iso_date_part(std::string_view s) {
 }
 
 std::string content_id(std::string_view text) {
-    uint64_t h = 1469598103934665603ULL;  // FNV-1a 64
-    for (unsigned char c : text) {
-        h ^= c;
-        h *= 1099511628211ULL;
-    }
-    return fmt::format("doc-{:016x}", h);
+    return fmt::format("doc-{:016x}", text::fnv1a(text));
 }
 
 Extractor::Extractor(const fs::path& rules_dir)

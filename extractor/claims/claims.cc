@@ -81,20 +81,12 @@ std::string trim(std::string_view s) {
     return std::string(s.substr(b, e - b));
 }
 
-uint64_t fnv(std::string_view s, uint64_t h = 1469598103934665603ULL) {
-    for (unsigned char c : s) {
-        h ^= c;
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
 // The hash of a claim's key fields, fed piece by piece (the same as FNV-1a of
 // the joined key text, without building it).
 struct KeyHash {
     uint64_t h;
     KeyHash& add(std::string_view s) {
-        h = fnv(s, h);
+        h = text::fnv1a(s, h);
         return *this;
     }
     KeyHash& sep() { return add("|"); }
@@ -1404,7 +1396,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         };
 
         // A hash to feed the claim's key fields to (the id hashes the document id, kind and key).
-        auto key_hash = [&](std::string_view kind) { return KeyHash{fnv(kind, fnv("\x1f", fnv(doc.id)))}; };
+        auto key_hash = [&](std::string_view kind) { return KeyHash{text::fnv1a(kind, text::fnv1a("\x1f", text::fnv1a(doc.id)))}; };
         auto finish = [&](Claim j, std::string kind, const KeyHash& key, double conf) {
             char hex[19] = {'c', '-'};
             for (int k = 0; k < 16; ++k) hex[2 + k] = "0123456789abcdef"[(key.h >> (60 - 4 * k)) & 15];

@@ -45,9 +45,7 @@ struct StringHash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const noexcept {
         // FNV-1a inline: the keys are short words, where it beats a call to the library's hash
-        uint64_t h = 1469598103934665603ULL;
-        for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
-        return static_cast<size_t>(h);
+        return static_cast<size_t>(text::fnv1a(s));
     }
 };
 template <class V>

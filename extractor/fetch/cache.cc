@@ -5,6 +5,7 @@
 // written to a temporary name and renamed, so readers see a whole entry or
 // none. Anything unreadable, truncated or for another URL is a miss.
 #include "extractor/fetch/internal.h"
+#include "extractor/text/text.h"
 
 #include <atomic>
 #include <fmt/format.h>
@@ -19,14 +20,6 @@ namespace fs = std::filesystem;
 namespace {
 constexpr const char* kMagic = "claimex-cache 1";
 
-uint64_t fnv1a(std::string_view s) {
-    uint64_t h = 1469598103934665603ULL;
-    for (unsigned char c : s) {
-        h ^= c;
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
 }  // namespace
 
 DiskCache::DiskCache(fs::path dir) : dir_(std::move(dir)) {
@@ -40,7 +33,7 @@ DiskCache::DiskCache(fs::path dir) : dir_(std::move(dir)) {
 }
 
 fs::path DiskCache::path_for(const std::string& url) const {
-    std::string h = fmt::format("{:016x}", fnv1a(url));
+    std::string h = fmt::format("{:016x}", text::fnv1a(url));
     return dir_ / h.substr(0, 2) / (h + ".entry");
 }
 

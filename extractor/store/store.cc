@@ -1,6 +1,7 @@
 // The SQLite claim store: schema and migrations, ingest (one transaction per
 // document), lookups, stats and history. See store.h for the contract.
 #include "extractor/store/store.h"
+#include "extractor/text/text.h"
 
 #include <algorithm>
 #include <chrono>
@@ -311,12 +312,7 @@ struct Store::Impl {
 };
 
 std::string content_hash(std::string_view s) {
-    uint64_t h = 1469598103934665603ULL;  // FNV-1a 64
-    for (unsigned char c : s) {
-        h ^= c;
-        h *= 1099511628211ULL;
-    }
-    return fmt::format("{:016x}", h);
+    return fmt::format("{:016x}", text::fnv1a(s));
 }
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

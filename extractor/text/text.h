@@ -180,4 +180,14 @@ private:
 // text that went through Text::prepare).
 uint32_t count_codepoints(std::string_view utf8);
 
+// A stable 64-bit hash of bytes (FNV-1a), continued from `h` when given: the
+// one behind document ids, claim ids, content hashes and cache keys (every
+// stage builds on text, so it lives here). Its values are part of the output:
+// never change it.
+inline constexpr uint64_t kFnvOffset = 1469598103934665603ULL;
+inline uint64_t fnv1a(std::string_view s, uint64_t h = kFnvOffset) {
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+    return h;
+}
+
 }  // namespace claimex::text
