@@ -322,6 +322,12 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         if (m.type == Type::source && !m.name.empty() && release_kinds.count(m.kind) && release_cues.count(m.cue))
             releases.push_back(&m);
     }
+    // Organisations by name (their kind), and each one's own releases in document order.
+    std::unordered_map<std::string, std::string> org_kinds;
+    std::unordered_map<std::string, std::vector<const Mention*>> releases_of;
+    for (const Mention& m : ms)
+        if (m.type == Type::org && !m.name.empty()) org_kinds.emplace(m.name, m.kind);
+    for (const Mention* r : releases) releases_of[r->name].push_back(r);
     const size_t lead_paragraphs = 2;  // a release named this early governs the headline too
     auto by_begin = [](const Mention* m, uint32_t b) { return m->span.begin < b; };
     // Last company named before a position (for "the company").
@@ -408,6 +414,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     // a figure of the same paragraph was given, else the article's first (its lead's
     // quarter, half, month or fiscal year).
     std::optional<size_t> doc_period, para_period;
+    bool doc_period_headline = false;  // doc_period is the headline's (the lead's replaces it)
     size_t para_period_para = SIZE_MAX;
 
     // The lower-cased text (tokens are views into it) and the per-sentence scratch.
@@ -1184,7 +1191,12 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (report_period(*per)) {
                     para_period = *per;
                     para_period_para = para;
-                    if (!doc_period) doc_period = *per;
+                    // The headline's period is shorthand ("Q1", "H1") for the lead's ("the
+                    // April-June quarter"): the first period stated below the headline wins.
+                    if (!doc_period || (doc_period_headline && para > 0)) {
+                        doc_period_headline = !doc_period && para == 0;
+                        doc_period = *per;
+                    }
                 }
                 return Period{static_cast<uint32_t>(*per)};
             }
@@ -1202,7 +1214,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         };
 
         auto index_of = [&](const Mention* m) { return static_cast<uint32_t>(m - ms.data()); };
-        auto claim_sources = [&](double& conf, const std::string& metric) {
+        auto claim_sources = [&](double& conf, const std::string& metric, const Claim& claim) {
             std::vector<Source> arr;
             std::vector<const Mention*> here;
             for (size_t i : sv.mentions)
@@ -1229,6 +1241,28 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         best = *it;
                     }
                 }
+                // The organisation the figure is about, when it releases figures of its own
+                // somewhere in the article ("Karri said in a statement"): it is the source of its
+                // own figures, the headline's and the lead's too, unless the paragraph's speaker
+                // speaks for it ("Chief executive Tim Cook said").
+                const Mention* own = nullptr;
+                const std::string* actor = nullptr;  // a named organisation the figure is about
+                if (!claim.subject_is_description && !metric.empty() && !market_metrics.count(metric))
+                    for (const std::string& n : claim.subject) {
+                        auto k = org_kinds.find(n);
+                        if (k == org_kinds.end()) continue;
+                        if (!actor) actor = &n;
+                        auto r = releases_of.find(n);
+                        if (r == releases_of.end()) continue;
+                        auto it = std::lower_bound(r->second.begin(), r->second.end(), S.begin, by_begin);
+                        own = it != r->second.begin() ? *std::prev(it) : r->second.front();
+                        actor = &n;
+                        break;
+                    }
+                auto speaks_for = [&](const Mention* src, const std::string& org) {
+                    return src->name == org || src->affiliation == org;
+                };
+                if (own && (!best || !speaks_for(best, own->name))) best = own;
                 if (best) {
                     here.push_back(best);
                     if (!best->cites.empty())
@@ -1244,6 +1278,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     else if (!releases.empty() && t.paragraph_index(releases.front()->span.begin) <= lead_paragraphs)
                         here.push_back(releases.front());
                 }
+                // An organisation acting on its own ("The Bank of Canada cut its key rate", "Bank
+                // Indonesia held ...") does not speak through someone else's release or statement.
+                if (actor && !own && !here.empty() && !speaks_for(here.front(), *actor)) here.clear();
                 // The lead governs the article only when the article re-reports someone else's
                 // reporting ("..., the Financial Times reported").
                 if (here.empty() && lead_source && std::string_view(lead_source->kind) == "media" &&
@@ -1539,7 +1576,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         if (bp) base.period = Period{static_cast<uint32_t>(*bp)};
                         break;
                     }
-            j.sources = claim_sources(conf, metric.key);
+            j.sources = claim_sources(conf, metric.key, j);
             KeyHash key = key_hash("change");
             key.names(subj.names).sep().add(subj.description).sep().add(metric.key).sep();
             if (lv) key.value(*lv);
@@ -1606,7 +1643,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     if (bp) base.period = Period{static_cast<uint32_t>(*bp)};
                     break;
                 }
-            j.sources = claim_sources(conf, metric.key);
+            j.sources = claim_sources(conf, metric.key, j);
             KeyHash key = key_hash("amount");
             key.names(subj.names).sep().add(subj.description).sep().add(metric.key).sep().value(v).sep();
             if (j.period) key.add(ms[j.period.mention].timex);
@@ -1754,7 +1791,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
         if (per) j.period = Period{static_cast<uint32_t>(*per)};
         j.statement = text::Span{c0, c1};
-        j.sources = claim_sources(conf, std::string());
+        j.sources = claim_sources(conf, std::string(), j);
         KeyHash key = key_hash("statement");
         key.add(speaker->name).sep().add(lower(content));
         finish(std::move(j), "statement", key, conf);

@@ -632,6 +632,22 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
                 return finish(make1(y, *n), true);
             }
             std::vector<cal::Period> c;
+            if (fiscal && n && spec.fy_doc && fy_start == 1) {
+                // "its fiscal third quarter" in a document that does not date its fiscal year:
+                // a company reports the quarter (half) that has just ended (or, with a future
+                // cue, the one under way), so it is the latest calendar quarter (half) that
+                // has ended, and the fiscal year is the one that ends (last - n) quarters
+                // (halves) later, named by the year it ends in.
+                for (int y = *pub_year - 1; y <= *pub_year + 1; ++y)
+                    for (int k = 1; k <= last; ++k) c.push_back(is_q ? cal::quarter(y, k) : cal::half(y, k));
+                auto p = ended_or_next(c, *pub, tense.get());
+                if (!p) return std::nullopt;
+                cal::Ymd e = cal::civil_from_days(p->to);
+                int end_month = e.m + (last - *n) * (is_q ? 3 : 6);
+                int end_year = e.y + (end_month - 1) / 12;
+                p->timex = fmt::format("FY{:04d}-{}{}", end_year, is_q ? 'Q' : 'H', *n);
+                return finish(*p, true);
+            }
             for (int y = y0 - 1; y <= y0 + 1; ++y)
                 for (int k = 1; k <= last; ++k)
                     if (!n || k == *n) c.push_back(make1(y, k));
