@@ -165,7 +165,7 @@ struct Assembler::Impl {
     using Words = WordSet;
     Words speech_verbs, speech_aux, comparison_words, comparison_bare, condition_words, level_fillers,
         approx_words, baseline_period_words, period_bound_words, modal_words, superlatives, release_kinds, release_cues,
-        company_nouns, holder_nouns;
+        company_nouns, holder_nouns, own_release_kinds, actor_kinds;
 
     explicit Impl(const rules::RuleSet& r)
         : metrics(r, "CLAIM_METRICS"),
@@ -198,7 +198,8 @@ struct Assembler::Impl {
             {"approx", &approx_words},         {"baseline_period", &baseline_period_words},
             {"period_bound", &period_bound_words}, {"modal", &modal_words},
             {"superlative", &superlatives}, {"release_kind", &release_kinds}, {"release_cue", &release_cues},
-            {"company_noun", &company_nouns}, {"holder", &holder_nouns}};
+            {"company_noun", &company_nouns}, {"holder", &holder_nouns},
+            {"own_release_kind", &own_release_kinds}, {"actor_kind", &actor_kinds}};
         if (const auto* rows = r.table("CLAIM_WORDS"))
             for (const auto& row : *rows)
                 if (row.size() >= 2 && !row[0].empty())
@@ -229,7 +230,7 @@ struct Assembler::Impl {
     }
     // Word classes of each lower-case word (WordSet bits and the lexicon bits below).
     StringMap<uint64_t> word_bits;
-    static constexpr int kFirstClassBit = 10;  // CLAIM_WORDS classes: bits 10..24
+    static constexpr int kFirstClassBit = 10;  // CLAIM_WORDS classes: bits 10..26
     static constexpr uint64_t kMetricFirst = uint64_t{1} << 25, kChangeFirst = uint64_t{1} << 26,
                               kCueFirst = uint64_t{1} << 27, kDemonymFirst = uint64_t{1} << 28,
                               kVerbWord = uint64_t{1} << 29, kChangeWord = uint64_t{1} << 30;
@@ -1241,24 +1242,28 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         best = *it;
                     }
                 }
-                // The organisation the figure is about, when it releases figures of its own
-                // somewhere in the article ("Karri said in a statement"): it is the source of its
-                // own figures, the headline's and the lead's too, unless the paragraph's speaker
-                // speaks for it ("Chief executive Tim Cook said").
+                // The company (or statistics office, regulator) the figure is about, when it
+                // releases figures of its own somewhere in the article ("Karri said in a
+                // statement"): it is the source of its own figures, the headline's and the lead's
+                // too, unless the paragraph's speaker speaks for it ("Chief executive Tim Cook
+                // said"). A central bank acting on its own ("The Bank of Canada cut its key rate")
+                // speaks through no one else's release or statement: no source unless the
+                // sentence gives one.
                 const Mention* own = nullptr;
-                const std::string* actor = nullptr;  // a named organisation the figure is about
-                if (!claim.subject_is_description && !metric.empty() && !market_metrics.count(metric))
-                    for (const std::string& n : claim.subject) {
-                        auto k = org_kinds.find(n);
-                        if (k == org_kinds.end()) continue;
-                        if (!actor) actor = &n;
+                const std::string* actor = nullptr;  // a central bank the figure is about
+                if (!claim.subject_is_description && claim.subject.size() == 1 && !metric.empty() &&
+                    !market_metrics.count(metric)) {
+                    const std::string& n = claim.subject.front();
+                    auto k = org_kinds.find(n);
+                    if (k != org_kinds.end() && own_release_kinds.count(k->second)) {
                         auto r = releases_of.find(n);
-                        if (r == releases_of.end()) continue;
-                        auto it = std::lower_bound(r->second.begin(), r->second.end(), S.begin, by_begin);
-                        own = it != r->second.begin() ? *std::prev(it) : r->second.front();
-                        actor = &n;
-                        break;
+                        if (r != releases_of.end()) {
+                            auto it = std::lower_bound(r->second.begin(), r->second.end(), S.begin, by_begin);
+                            own = it != r->second.begin() ? *std::prev(it) : r->second.front();
+                        }
                     }
+                    if (k != org_kinds.end() && actor_kinds.count(k->second)) actor = &n;
+                }
                 auto speaks_for = [&](const Mention* src, const std::string& org) {
                     return src->name == org || src->affiliation == org;
                 };
@@ -1280,7 +1285,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
                 // An organisation acting on its own ("The Bank of Canada cut its key rate", "Bank
                 // Indonesia held ...") does not speak through someone else's release or statement.
-                if (actor && !own && !here.empty() && !speaks_for(here.front(), *actor)) here.clear();
+                if (actor && !here.empty() && !speaks_for(here.front(), *actor)) here.clear();
                 // The lead governs the article only when the article re-reports someone else's
                 // reporting ("..., the Financial Times reported").
                 if (here.empty() && lead_source && std::string_view(lead_source->kind) == "media" &&
