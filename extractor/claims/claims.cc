@@ -165,7 +165,7 @@ struct Assembler::Impl {
     using Words = WordSet;
     Words speech_verbs, speech_aux, comparison_words, comparison_bare, condition_words, level_fillers,
         approx_words, baseline_period_words, period_bound_words, modal_words, superlatives, release_kinds, release_cues,
-        company_nouns, holder_nouns, own_release_kinds, actor_kinds;
+        company_nouns, holder_nouns, own_release_kinds, actor_kinds, announce_verbs;
 
     explicit Impl(const rules::RuleSet& r)
         : metrics(r, "CLAIM_METRICS"),
@@ -199,7 +199,8 @@ struct Assembler::Impl {
             {"period_bound", &period_bound_words}, {"modal", &modal_words},
             {"superlative", &superlatives}, {"release_kind", &release_kinds}, {"release_cue", &release_cues},
             {"company_noun", &company_nouns}, {"holder", &holder_nouns},
-            {"own_release_kind", &own_release_kinds}, {"actor_kind", &actor_kinds}};
+            {"own_release_kind", &own_release_kinds}, {"actor_kind", &actor_kinds},
+            {"announce", &announce_verbs}};
         if (const auto* rows = r.table("CLAIM_WORDS"))
             for (const auto& row : *rows)
                 if (row.size() >= 2 && !row[0].empty())
@@ -211,6 +212,7 @@ struct Assembler::Impl {
                                   &kMetricModifiers, &kNotHeads};
         for (const WordSet* w : fixed)
             for (const auto& x : w->words) word_bits[x] |= w->bit;
+        static_assert(kFirstClassBit + sizeof(classes) / sizeof(classes[0]) <= 40, "word class bits overlap kMetricFirst");
         int b = kFirstClassBit;
         for (const auto& [name, set] : classes) {
             set->bit = uint64_t{1} << b++;
@@ -230,10 +232,11 @@ struct Assembler::Impl {
     }
     // Word classes of each lower-case word (WordSet bits and the lexicon bits below).
     StringMap<uint64_t> word_bits;
-    static constexpr int kFirstClassBit = 10;  // CLAIM_WORDS classes: bits 10..26
-    static constexpr uint64_t kMetricFirst = uint64_t{1} << 25, kChangeFirst = uint64_t{1} << 26,
-                              kCueFirst = uint64_t{1} << 27, kDemonymFirst = uint64_t{1} << 28,
-                              kVerbWord = uint64_t{1} << 29, kChangeWord = uint64_t{1} << 30;
+    static constexpr int kFirstClassBit = 10;  // CLAIM_WORDS classes: bits 10..39
+    // (above the CLAIM_WORDS classes, which may grow: kFirstClassBit + their count < 40)
+    static constexpr uint64_t kMetricFirst = uint64_t{1} << 40, kChangeFirst = uint64_t{1} << 41,
+                              kCueFirst = uint64_t{1} << 42, kDemonymFirst = uint64_t{1} << 43,
+                              kVerbWord = uint64_t{1} << 44, kChangeWord = uint64_t{1} << 45;
     void classify(std::vector<Token>& toks) const {
         for (Token& k : toks)
             if (auto it = word_bits.find(k.low); it != word_bits.end()) k.bits = it->second;
@@ -1142,21 +1145,47 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         };
         // "the highest since November 2020", "the first loss in more than three decades": the date
         // a record is measured against, not the figure's period.
+        // Also "the largest increase in a single budget since 1993", "its biggest contract since
+        // it was founded in 1998": a superlative further back, with "since" between.
         auto record_reference = [&](size_t i) {
             size_t k = sv.token_at(ms[i].span.begin);
-            for (size_t j = k, n = 0; j-- > 0 && n < 6; ++n) {
+            bool since = false;
+            for (size_t j = k, n = 0; j-- > 0 && n < 14; ++n) {
                 if (toks[j].low == "," || toks[j].low == ";") break;
-                if (superlatives.count(toks[j])) return true;
+                if (superlatives.count(toks[j]) && (n < 6 || since)) return true;
+                since |= toks[j].low == "since";
             }
             return false;
         };
-        auto find_period = [&](uint32_t after, uint32_t limit, IndexSet& used,
-                               bool for_baseline = false) -> std::optional<size_t> {
+        // A day (or week) on which something was said or published ("the statistics office said
+        // on Friday", "data released on Monday", "said in a filing on Friday") dates the
+        // announcement, not the figure; nor does a dateline ("PERTH, March 6 (Wire) —").
+        auto announcement_date = [&](size_t i) {
+            const std::string& x = ms[i].timex;
+            bool day = x.size() >= 10 && std::isdigit(static_cast<unsigned char>(x[0])) && x[4] == '-' && x[7] == '-';
+            if (!day && x.find('W') == std::string::npos) return false;
+            size_t k = sv.token_at(ms[i].span.begin);
+            for (size_t j = k, n = 0; j-- > 0 && n < 10; ++n) {
+                if (toks[j].low == "," || toks[j].low == ";" || toks[j].low == "that") break;
+                if (announce_verbs.count(toks[j])) return true;
+            }
+            // a dateline: "CITY, DATE (Agency) —" or "CITY, DATE -" at the start of the sentence
+            if (k <= 4 && k > 0 && toks[k - 1].low == ",") {
+                size_t e = ms[i].span.end;
+                while (e < S.end && a[e] == ' ') ++e;
+                if (e < S.end && (a[e] == '(' || a[e] == '-' || a.compare(e, 3, "\xe2\x80\x94") == 0 ||
+                                  a.compare(e, 3, "\xe2\x80\x93") == 0))
+                    return true;
+            }
+            return false;
+        };
+        auto find_period = [&](uint32_t after, uint32_t limit, IndexSet& used, bool for_baseline = false,
+                               bool announced = true) -> std::optional<size_t> {
             // nearest date after `after` before `limit`, else nearest before `after` in the sentence
             std::optional<size_t> best;
             auto usable = [&](size_t i) {
                 return ms[i].type == Type::date && !used.count(i) && (for_baseline || !baseline_date(i)) &&
-                       !record_reference(i);
+                       !record_reference(i) && (announced || !announcement_date(i));
             };
             for (size_t i : sv.mentions)
                 if (usable(i) && ms[i].span.begin >= after && ms[i].span.begin < limit) {
@@ -1186,8 +1215,13 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         // (marked inherited). Never the publication date.
         auto claim_period = [&](uint32_t after, uint32_t limit, IndexSet& used, const std::string& metric,
                                 size_t anchor) -> Period {
-            auto per = find_period(after, limit, used);
+            auto per = find_period(after, limit, used, false, false);
             size_t para = t.paragraph_index(S.begin);
+            // the day a plan or a deal was announced dates it when no report period governs it
+            auto announced = [&]() -> Period {
+                auto d = find_period(after, limit, used);
+                return d ? Period{static_cast<uint32_t>(*d)} : Period{};
+            };
             if (per) {
                 if (report_period(*per)) {
                     para_period = *per;
@@ -1202,15 +1236,15 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 return Period{static_cast<uint32_t>(*per)};
             }
             // Only a report's own figures inherit: a metric with an implied holder, not a market price.
-            if (metric.empty() || scope_of(metric).empty() || market_metrics.count(metric)) return Period{};
+            if (metric.empty() || scope_of(metric).empty() || market_metrics.count(metric)) return announced();
             std::optional<size_t> inh = para_period_para == para ? para_period : std::nullopt;
             if (!inh) {
                 // A plan or forecast ("will rise", "could reach") is not a figure of the report.
                 for (size_t k = clause_start_tok(anchor); k < toks.size() && k < anchor + 8; ++k)
-                    if (modal_words.count(toks[k])) return Period{};
+                    if (modal_words.count(toks[k])) return announced();
                 inh = doc_period;
             }
-            if (!inh) return Period{};
+            if (!inh) return announced();
             return Period{static_cast<uint32_t>(*inh), true};
         };
 
