@@ -236,10 +236,12 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             take(s, *chosen);
             // The source span starts at the holder's name when the holder
             // opens it ("As Alibaba CEO Eddie Wu told" → "Eddie Wu told"),
-            // keeping a "the" before an organisation.
-            if (h.begin == s.span.begin && chosen->span.begin > h.begin) {
+            // keeping a "the" before an organisation; and covers all of a
+            // name the holder pattern started inside ("Industry and Energy
+            // said" in "The Ministry of Trade, Industry and Energy said").
+            if (h.begin == s.span.begin && chosen->span.begin != h.begin) {
                 uint32_t b = chosen->span.begin;
-                if (chosen->type != Type::person && b >= h.begin + 4) {
+                if (chosen->type != Type::person && b >= 4 && (b >= h.begin + 4 || b < h.begin)) {
                     std::string_view before(a.data() + b - 4, 4);
                     if (before == "the " || before == "The ") b -= 4;
                 }
