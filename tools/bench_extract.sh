@@ -1,33 +1,24 @@
 #!/bin/sh
 # Whole-process benchmark: times `claimex extract` over a generated JSONL of
-# about SIZE_MB (default 50) MB of article text, made by cycling
-# corpus/articles.jsonl with a fresh id per copy, and prints MB/s,
+# about SIZE_MB (default 50) MB of article text made from
+# corpus/articles.jsonl by tools/bench_input.py, and prints MB/s,
 # documents/s, the process's peak RSS and its CPU time (steadier than the
-# wall clock on a busy machine).
+# wall clock on a busy machine). The input is varied copies of the articles
+# (other figures, other names: new text, as a news feed is); --repeated
+# cycles them unchanged (text seen before: the upper bound).
 #
-#   tools/bench_extract.sh [SIZE_MB] [CLAIMEX]     (CLAIMEX default: build/claimex)
+#   tools/bench_extract.sh [--repeated] [SIZE_MB] [CLAIMEX]     (CLAIMEX default: build/claimex)
 set -eu
 cd "$(dirname "$0")/.."
+MODE=varied
+if [ "${1:-}" = "--repeated" ]; then MODE=repeated; shift; fi
 SIZE_MB="${1:-50}"
 BIN="${2:-build/claimex}"
 [ -x "$BIN" ] || { echo "bench_extract.sh: no claimex binary at $BIN (build it first)" >&2; exit 1; }
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT INT TERM
 
-/usr/bin/python3 - "$SIZE_MB" "$TMP/input.jsonl" <<'EOF'
-import json, sys
-target, out = int(sys.argv[1]) * 1000 * 1000, sys.argv[2]
-arts = [json.loads(l) for l in open("corpus/articles.jsonl", encoding="utf-8") if l.strip()]
-n = size = 0
-with open(out, "w", encoding="utf-8") as f:
-    while size < target:
-        a = dict(arts[n % len(arts)])
-        a["id"] = f"{a['id']}#{n}"
-        f.write(json.dumps(a, ensure_ascii=False) + "\n")
-        size += len(a["text"].encode("utf-8"))
-        n += 1
-print(f"input: {n} documents, {size / 1e6:.1f} MB of text, ", end="")
-EOF
+/usr/bin/python3 tools/bench_input.py "$SIZE_MB" "$TMP/input.jsonl" --mode "$MODE"
 echo "file $(du -m "$TMP/input.jsonl" | cut -f1) MB"
 
 /usr/bin/python3 - "$BIN" "$TMP/input.jsonl" <<'EOF'

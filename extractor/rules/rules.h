@@ -8,8 +8,8 @@
 //      gazetteer hits, the gazetteer entry. No values are computed here:
 //      normalise turns captures into numbers, currencies, TIMEX3 and names.
 //
-// Pattern rules are compiled into one RE2::Set that tells which rules can
-// match a paragraph, then each rule that can is run with its own RE2 to get
+// Pattern rules are compiled into one RE2::Set per mention type that tell
+// which rules can match a paragraph, then each rule that can is run with its own RE2 to get
 // spans and captures. Gazetteers are matched by a word-start hash lookup (longest
 // entry first), not by regular expressions. Overlapping matches within one
 // layer are resolved: the longest wins, then the higher priority, then the
