@@ -1249,11 +1249,37 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         };
 
         auto index_of = [&](const Mention* m) { return static_cast<uint32_t>(m - ms.data()); };
-        auto claim_sources = [&](double& conf, const std::string& metric, const Claim& claim) {
+        // The clause of a sentence a byte is in: clauses end at ";" and at ", while", ", whereas",
+        // ", but", ", and" ("A said ..., while B warned ..., C reported").
+        auto clause_of = [&](uint32_t byte) {
+            size_t n = 0;
+            for (size_t k = 0; k + 1 < toks.size() && toks[k + 1].begin <= byte; ++k)
+                if (toks[k].low == ";" ||
+                    (toks[k].low == "," && (toks[k + 1].low == "while" || toks[k + 1].low == "whereas" ||
+                                            toks[k + 1].low == "but" || toks[k + 1].low == "and")))
+                    ++n;
+            return n;
+        };
+        auto claim_sources = [&](double& conf, const std::string& metric, const Claim& claim, uint32_t at) {
             std::vector<Source> arr;
             std::vector<const Mention*> here;
             for (size_t i : sv.mentions)
                 if (ms[i].type == Type::source && !ms[i].name.empty()) here.push_back(&ms[i]);
+            // Several attributions in one sentence, each in a clause of its own: a claim takes those
+            // of its own clause (with what they cite), when its clause has one.
+            if (here.size() > 1) {
+                size_t c = clause_of(at);
+                std::vector<const Mention*> mine;
+                for (const Mention* m : here)
+                    if (clause_of(m->span.begin) == c) mine.push_back(m);
+                if (!mine.empty() && mine.size() < here.size()) {
+                    for (const Mention* m : here)
+                        if (std::find(mine.begin(), mine.end(), m) == mine.end())
+                            for (const Mention* o : mine)
+                                if (!o->cites.empty() && o->cites == m->name) mine.push_back(m);
+                    here = std::move(mine);
+                }
+            }
             bool inherited = false;
             if (here.empty() && quote_speaker) {
                 here.push_back(quote_speaker);
@@ -1615,7 +1641,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         if (bp) base.period = Period{static_cast<uint32_t>(*bp)};
                         break;
                     }
-            j.sources = claim_sources(conf, metric.key, j);
+            j.sources = claim_sources(conf, metric.key, j, toks[anchor].begin);
             KeyHash key = key_hash("change");
             key.names(subj.names).sep().add(subj.description).sep().add(metric.key).sep();
             if (lv) key.value(*lv);
@@ -1682,7 +1708,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     if (bp) base.period = Period{static_cast<uint32_t>(*bp)};
                     break;
                 }
-            j.sources = claim_sources(conf, metric.key, j);
+            j.sources = claim_sources(conf, metric.key, j, toks[anchor].begin);
             KeyHash key = key_hash("amount");
             key.names(subj.names).sep().add(subj.description).sep().add(metric.key).sep().value(v).sep();
             if (j.period) key.add(ms[j.period.mention].timex);
@@ -1830,7 +1856,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
         if (per) j.period = Period{static_cast<uint32_t>(*per)};
         j.statement = text::Span{c0, c1};
-        j.sources = claim_sources(conf, std::string(), j);
+        j.sources = claim_sources(conf, std::string(), j, j.statement->begin);
         KeyHash key = key_hash("statement");
         key.add(speaker->name).sep().add(lower(content));
         finish(std::move(j), "statement", key, conf);
