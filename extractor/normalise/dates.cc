@@ -970,6 +970,27 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
         }
     }
 
+    // 1b. A yearless quarter or half that a fiscal one of the document names with the same
+    // number ("Third-quarter operating profit up 24%" over "its fiscal third quarter") is that
+    // fiscal period: a results story says "fiscal" once.
+    for (const Mention& f : mentions) {
+        const Spec* fs = spec_of(f);
+        if (!fs || (fs->kind != Kind::quarter && fs->kind != Kind::half) || !f.relative ||
+            f.timex.size() < 9 || f.timex.compare(0, 2, "FY") != 0)
+            continue;
+        std::string_view label = std::string_view(f.timex).substr(f.timex.size() - 2);  // "Q3"
+        for (Mention& m : mentions) {
+            const Spec* s = spec_of(m);
+            if (!s || s->kind != fs->kind || s->fy_doc || !m.relative || m.timex.size() != 7 ||
+                std::string_view(m.timex).substr(5) != label)
+                continue;
+            m.timex = f.timex;
+            m.from = f.from;
+            m.to = f.to;
+        }
+        break;
+    }
+
     // 2. Anaphoric dates.
     const std::string& a = text.analysis();
     for (size_t i = 0; i < mentions.size(); ++i) {
