@@ -1353,6 +1353,15 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     here.push_back(lead_source);
                 inherited = !here.empty();
             }
+            // "According to X, ..., the publication notes": the trailing attribution relays the
+            // leading one, so it comes first in the chain.
+            if (here.size() > 1 && std::string_view(here.front()->cue) == "according to" &&
+                here.front()->cites.empty() && here.back()->cites.empty() && sv.token_at(here.front()->span.begin) == 0) {
+                bool trailing = true;
+                for (uint32_t b = here.back()->span.end; b < S.end && trailing; ++b)
+                    trailing = !std::isalnum(static_cast<unsigned char>(a[b]));
+                if (trailing) std::rotate(here.begin(), here.end() - 1, here.end());
+            }
             // Order: citing sources first, each followed by what it cites.
             std::vector<const Mention*> ordered;
             for (const Mention* m : here) {

@@ -970,9 +970,10 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
         }
     }
 
-    // 1b. A yearless quarter or half that a fiscal one of the document names with the same
-    // number ("Third-quarter operating profit up 24%" over "its fiscal third quarter") is that
-    // fiscal period: a results story says "fiscal" once.
+    // 1b. A yearless quarter or half before a fiscal one of the document with the same number
+    // (the headline's "Third-quarter operating profit up 24%" over the lead's "its fiscal third
+    // quarter") is that fiscal period: a results story says "fiscal" once. (Not one after it:
+    // another company's "third quarter" later in the story is its own.)
     for (const Mention& f : mentions) {
         const Spec* fs = spec_of(f);
         if (!fs || (fs->kind != Kind::quarter && fs->kind != Kind::half) || !f.relative ||
@@ -982,6 +983,7 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
         for (Mention& m : mentions) {
             const Spec* s = spec_of(m);
             if (!s || s->kind != fs->kind || s->fy_doc || !m.relative || m.timex.size() != 7 ||
+                m.span.begin >= f.span.begin ||
                 std::string_view(m.timex).substr(5) != label)
                 continue;
             m.timex = f.timex;
