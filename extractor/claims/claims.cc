@@ -165,7 +165,8 @@ struct Assembler::Impl {
     using Words = WordSet;
     Words speech_verbs, speech_aux, comparison_words, comparison_bare, condition_words, level_fillers,
         approx_words, baseline_period_words, period_bound_words, modal_words, superlatives, release_kinds, release_cues,
-        company_nouns, holder_nouns, own_release_kinds, actor_kinds, announce_verbs;
+        company_nouns, holder_nouns, passing_words, partner_words, own_release_kinds, actor_kinds,
+        announce_verbs;
 
     explicit Impl(const rules::RuleSet& r)
         : metrics(r, "CLAIM_METRICS"),
@@ -199,8 +200,8 @@ struct Assembler::Impl {
             {"period_bound", &period_bound_words}, {"modal", &modal_words},
             {"superlative", &superlatives}, {"release_kind", &release_kinds}, {"release_cue", &release_cues},
             {"company_noun", &company_nouns}, {"holder", &holder_nouns},
-            {"own_release_kind", &own_release_kinds}, {"actor_kind", &actor_kinds},
-            {"announce", &announce_verbs}};
+        company_nouns, holder_nouns, passing_words, partner_words, own_release_kinds, actor_kinds,
+        announce_verbs;
         if (const auto* rows = r.table("CLAIM_WORDS"))
             for (const auto& row : *rows)
                 if (row.size() >= 2 && !row[0].empty())
@@ -334,10 +335,32 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     for (const Mention* r : releases) releases_of[r->name].push_back(r);
     const size_t lead_paragraphs = 2;  // a release named this early governs the headline too
     auto by_begin = [](const Mention* m, uint32_t b) { return m->span.begin < b; };
-    // Last company named before a position (for "the company").
+    // A company named once, in passing, after a preposition or an -ing verb ("after leaving the
+    // payments firm Stripe", "from Hong Kong developer Pinewood Land", "for a Greek shipowner")
+    // is background: "the company" and "it" later refer past it to a company the story is about.
+    std::unordered_map<std::string_view, int> company_count;
+    for (const Mention* m : companies) ++company_count[m->name];
+    auto in_passing = [&](const Mention& m) {
+        if (company_count[m.name] > 1) return false;
+        size_t e = m.span.begin;
+        for (int words = 0; words < 5; ++words) {
+            while (e > 0 && a[e - 1] == ' ') --e;
+            size_t b = e;
+            while (b > 0 && (std::isalpha(static_cast<unsigned char>(a[b - 1])) || a[b - 1] == '-')) --b;
+            if (b == e) return false;  // punctuation or a line start: the phrase begins here
+            std::string w = lower(std::string_view(a).substr(b, e - b));
+            if (passing_words.count(w) || (w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0)) return true;
+            e = b;
+        }
+        return false;
+    };
+    std::vector<const Mention*> antecedents;
+    for (const Mention* m : companies)
+        if (!in_passing(*m)) antecedents.push_back(m);
+    // Last company named before a position (for "the company"), past those named in passing.
     auto last_company_before = [&](uint32_t byte) -> const Mention* {
-        auto it = std::lower_bound(companies.begin(), companies.end(), byte, by_begin);
-        return it == companies.begin() ? nullptr : *std::prev(it);
+        auto it = std::lower_bound(antecedents.begin(), antecedents.end(), byte, by_begin);
+        return it == antecedents.begin() ? nullptr : *std::prev(it);
     };
 
     // The article's main company, economy and central bank: the most named (the first
@@ -354,9 +377,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
         return best;
     };
-    const std::string doc_company = most_named([&](const Mention& m) {
+    auto story_company = [&](const Mention& m) {
         return m.type == Type::org && (std::string_view(m.kind) == "company" || m.kind.empty()) && !affiliation_only(m);
-    });
+    };
+    std::string doc_company = most_named([&](const Mention& m) { return story_company(m) && !in_passing(m); });
+    if (doc_company.empty()) doc_company = most_named(story_company);
     // The area an entity stands for: a country or region, a city that is an economy of its
     // own (Hong Kong, Singapore), or an authority's area (ECB → Eurozone).
     auto area_of = [&](const Mention& m) -> const std::string* {
@@ -921,44 +946,142 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         auto add_name = [](Subject& s, const std::string& n) {
             if (!n.empty() && std::find(s.names.begin(), s.names.end(), n) == s.names.end()) s.names.push_back(n);
         };
+        // "A, B and C's": the entities of a possessive list whose "'s" starts at token `k - 2`
+        // (the tokenizer splits the apostrophe); empty when token k is not preceded by one.
+        auto possessive_list = [&](size_t k) {
+            std::vector<const Mention*> list;
+            if (k < 2 || toks[k - 1].low != "s" || toks[k - 2].low != "'") return list;
+            uint32_t pos_end = toks[k - 2].begin;
+            const Mention* last = nullptr;
+            for (size_t i : sv.mentions)
+                if (is_entity(ms[i]) && ms[i].span.end == pos_end) last = &ms[i];
+            if (!last) return list;
+            list.push_back(last);
+            // walk back over ", " / " and " / " & " joined entities
+            for (;;) {
+                const Mention* prev = nullptr;
+                for (size_t i : sv.mentions)
+                    if (is_entity(ms[i]) && ms[i].span.end <= list.front()->span.begin && ms[i].span.begin >= S.begin)
+                        prev = &ms[i];
+                if (!prev) break;
+                std::string gap = trim(lower(sv.slice(prev->span.end, list.front()->span.begin)));
+                if (gap == "" || gap == "and" || gap == "&" || gap == "as well as")
+                    list.insert(list.begin(), prev);
+                else
+                    break;
+            }
+            return list;
+        };
+        // Metric modifiers before token k ("combined", "annual"): the first modifier's index.
+        auto modifiers_start = [&](size_t k, bool* combined) {
+            while (k > 0 && kMetricModifiers.count(toks[k - 1])) {
+                std::string_view w = toks[k - 1].low;
+                if (combined && (w == "combined" || w == "total" || w == "aggregate" || w == "joint")) *combined = true;
+                --k;
+            }
+            return k;
+        };
+        // "exports to the US", "imports from China", "cars into the bloc": a trade partner (a
+        // `partner` word before it), never the figure's holder.
+        // (Places only: "figures from the ONS" name a source, not a partner.)
+        auto is_partner = [&](const Mention* m) {
+            if (m->type != Type::place) return false;
+            size_t k = sv.token_at(m->span.begin);
+            if (k > 0 && toks[k - 1].low == "the") --k;
+            return k > 0 && partner_words.count(toks[k - 1]) > 0;
+        };
+        auto drop_partners = [&](std::vector<const Mention*>& ents) {
+            std::vector<const Mention*> kept;
+            bool prev_partner = false;
+            for (size_t e = 0; e < ents.size(); ++e) {
+                bool partner = is_partner(ents[e]);
+                if (!partner && prev_partner && ents[e]->type == Type::place) {
+                    // "into Germany and the Netherlands": coordinated with a partner
+                    std::string gap = trim(lower(sv.slice(ents[e - 1]->span.end, ents[e]->span.begin)));
+                    partner = gap == "," || gap == "and" || gap == "and the" || gap == "or" || gap == ", the";
+                }
+                if (!partner) kept.push_back(ents[e]);
+                prev_partner = partner;
+            }
+            ents.swap(kept);
+        };
+        // A place that only says where a company is from ("Perth miner Coralbay", "the Austin
+        // firm", "the San Jose, California-based company", "Singapore's Marlow Capital"): the
+        // company is the subject: the one named right after, else the one referred back to, else
+        // the story's company. Empty when the phrase [lo, hi) is no such phrase.
+        auto company_by_place = [&](size_t lo, size_t hi) -> std::string {
+            size_t k = lo;
+            while (k < hi && kDeterminers.count(toks[k])) ++k;
+            auto mention_at = [&](size_t j) -> const Mention* {
+                return j < toks.size() && sv.tok_mention[j] != SIZE_MAX ? &ms[sv.tok_mention[j]] : nullptr;
+            };
+            const Mention* p = mention_at(k);
+            if (!p || p->type != Type::place) return {};
+            size_t words = 0;
+            while (k < hi) {
+                const Mention* m = mention_at(k);
+                if (m && m->type == Type::place) {
+                    k = sv.token_at(m->span.end);
+                    continue;
+                }
+                if (toks[k].low == "'" && k + 1 < hi && toks[k + 1].low == "s") {
+                    // "Singapore's Marlow Capital": the organisation after the possessive
+                    const Mention* o = mention_at(k + 2);
+                    if (o && o->type == Type::org && std::string_view(o->kind) == "company") return o->name;
+                    return {};
+                }
+                if (m || (toks[k].bits & kVerbWord) || (toks[k].bits & kChangeWord)) return {};
+                if (company_nouns.count(toks[k])) {
+                    const Mention* o = mention_at(k + 1);
+                    if (o && o->type == Type::org) return o->name;
+                    if (const Mention* c = last_company_before(toks[lo].begin)) return c->name;
+                    return doc_company;
+                }
+                if (toks[k].low == ",") {
+                    // "San Jose, California-based": only another place goes on after a comma
+                    // ("Saudi Arabia, the group's leader," is an apposition of the place)
+                    const Mention* n = mention_at(k + 1);
+                    if (!n || n->type != Type::place) return {};
+                } else if (toks[k].low != "-" && (!toks[k].is_word() || ++words > 3)) {
+                    return {};
+                }
+                ++k;
+            }
+            return {};
+        };
         auto find_subject = [&](const MetricHit& metric, size_t anchor) {
             Subject s;
             // (a) "A, B and C's [combined] metric" (in the figure's own clause)
             const bool metric_here = metric.tok != SIZE_MAX && metric.tok >= clause_start_tok(anchor);
             if (metric_here && metric.tok < anchor) {
-                size_t k = metric.tok;
-                while (k > 0 && kMetricModifiers.count(toks[k - 1])) {
-                    if (toks[k - 1].low == "combined" || toks[k - 1].low == "total" || toks[k - 1].low == "aggregate" ||
-                        toks[k - 1].low == "joint")
-                        s.combined = true;
-                    --k;
+                size_t k = modifiers_start(metric.tok, &s.combined);
+                auto list = possessive_list(k);
+                if (!list.empty()) {
+                    for (auto* m : list) add_name(s, m->name);
+                    return s;
                 }
-                // possessive: ... ENTITY ' s  (the tokenizer splits the apostrophe)
-                if (k >= 2 && toks[k - 1].low == "s" && toks[k - 2].low == "'") {
-                    uint32_t pos_end = toks[k - 2].begin;
-                    const Mention* last = nullptr;
-                    for (size_t i : sv.mentions)
-                        if (is_entity(ms[i]) && ms[i].span.end == pos_end) last = &ms[i];
-                    if (last) {
-                        std::vector<const Mention*> list{last};
-                        // walk back over ", " / " and " / " & " joined entities
-                        for (;;) {
-                            const Mention* prev = nullptr;
-                            for (size_t i : sv.mentions)
-                                if (is_entity(ms[i]) && ms[i].span.end <= list.front()->span.begin &&
-                                    ms[i].span.begin >= S.begin)
-                                    prev = &ms[i];
-                            if (!prev) break;
-                            std::string gap = trim(lower(sv.slice(prev->span.end, list.front()->span.begin)));
-                            if (gap == "" || gap == "and" || gap == "&" || gap == "as well as")
-                                list.insert(list.begin(), prev);
-                            else
-                                break;
-                        }
-                        for (auto* m : list) add_name(s, m->name);
-                        return s;
-                    }
+            }
+            s.combined = false;
+            // (a') the object of a change or a comparison names its holder by a possessive right
+            // after the figure's word: "would cut Coralbay's earnings per share by 12%", "adds
+            // ¥50 billion to Toyota's annual operating profit", "a 38% premium to X's closing
+            // price" (a metric phrase of the lexicon after the possessive, no comma between).
+            for (size_t k = anchor + 1; k < toks.size() && k <= anchor + 8; ++k) {
+                if (toks[k].low == "," || toks[k].low == ";" || toks[k].low == "(") break;
+                if (k + 1 >= toks.size() || toks[k].low != "'" || toks[k + 1].low != "s") continue;
+                size_t m0 = k + 2;
+                while (m0 < toks.size() && kMetricModifiers.count(toks[m0])) ++m0;
+                size_t n = 0;
+                bool hit = false;  // the metric word may follow a word or two ("closing price")
+                for (size_t j = m0; j < toks.size() && j <= m0 + 2 && !hit; ++j) {
+                    if (sv.tok_mention[j] != SIZE_MAX || !toks[j].is_word()) break;
+                    hit = lex(metrics, kMetricFirst, j, &n) != nullptr;
                 }
+                if (!hit) break;
+                auto list = possessive_list(k + 2);
+                if (list.empty() || list.front()->type == Type::person) break;
+                for (auto* m : list) add_name(s, m->name);
+                return s;
             }
             // (b) "the market value of American companies" → what follows "of"
             if (metric_here) {
@@ -974,7 +1097,12 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                             return s;
                         }
                     }
+                    if (std::string c = company_by_place(lo, hi); !c.empty()) {
+                        add_name(s, c);
+                        return s;
+                    }
                     auto ents = entities_in(lo, hi, true);
+                    drop_partners(ents);
                     if (!ents.empty()) {
                         for (auto* m : ents) add_name(s, m->name);
                         return s;
@@ -998,7 +1126,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             size_t lo = cs, hi = verb;
             // "FRANKFURT — The European Central Bank ...": a dateline is no part of the subject.
             // (the text stage may have made the dash a plain " - ", which is no token)
-            for (size_t k = lo; k < hi && k < lo + 5; ++k) {
+            for (size_t k = lo; k < hi && k < lo + 12; ++k) {
+                if ((toks[k].bits & kVerbWord) || (toks[k].bits & kChangeWord)) break;
                 if (toks[k].low == "—") {
                     lo = k + 1;
                     break;
@@ -1078,7 +1207,16 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         return s;
                     }
                 }
+                // "Shares of the San Jose, California-based company": the phrase or its of-complement
+                for (size_t k = lo; k < hi; ++k) {
+                    if (k > lo && toks[k - 1].low != "of") continue;
+                    if (std::string c = company_by_place(k, hi); !c.empty()) {
+                        add_name(s, c);
+                        return s;
+                    }
+                }
                 auto ents = entities_in(lo, hi, true);
+                drop_partners(ents);
                 // Entities only inside a modifier ("companies in China") make a description.
                 bool head_is_entity = !ents.empty() && ents.front()->span.begin <= toks[lo].end + 1;
                 if (!ents.empty() && !head_is_entity) {
@@ -1453,6 +1591,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             std::string name;
             if (scope == "economy") {
                 for (size_t k = clause_start_tok(anchor); k < anchor && name.empty(); ++k) {
+                    size_t p = k > 0 && toks[k - 1].low == "the" ? k - 1 : k;
+                    if (p > 0 && partner_words.count(toks[p - 1])) continue;  // "exports to the US"
                     size_t n = 0;
                     if (const Lexicon::Entry* e = lex(demonyms, kDemonymFirst, k, &n)) name = e->value;
                 }
