@@ -200,8 +200,9 @@ struct Assembler::Impl {
             {"period_bound", &period_bound_words}, {"modal", &modal_words},
             {"superlative", &superlatives}, {"release_kind", &release_kinds}, {"release_cue", &release_cues},
             {"company_noun", &company_nouns}, {"holder", &holder_nouns},
-        company_nouns, holder_nouns, passing_words, partner_words, own_release_kinds, actor_kinds,
-        announce_verbs;
+            {"passing", &passing_words}, {"partner", &partner_words},
+            {"own_release_kind", &own_release_kinds}, {"actor_kind", &actor_kinds},
+            {"announce", &announce_verbs}};
         if (const auto* rows = r.table("CLAIM_WORDS"))
             for (const auto& row : *rows)
                 if (row.size() >= 2 && !row[0].empty())
