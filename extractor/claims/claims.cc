@@ -1354,13 +1354,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         // (marked inherited). Never the publication date.
         auto claim_period = [&](uint32_t after, uint32_t limit, IndexSet& used, const std::string& metric,
                                 size_t anchor) -> Period {
+            // (the day something was said or released is never the figure's period)
             auto per = find_period(after, limit, used, false, false);
             size_t para = t.paragraph_index(S.begin);
-            // the day a plan or a deal was announced dates it when no report period governs it
-            auto announced = [&]() -> Period {
-                auto d = find_period(after, limit, used);
-                return d ? Period{static_cast<uint32_t>(*d)} : Period{};
-            };
             if (per) {
                 if (report_period(*per)) {
                     para_period = *per;
@@ -1375,15 +1371,15 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 return Period{static_cast<uint32_t>(*per)};
             }
             // Only a report's own figures inherit: a metric with an implied holder, not a market price.
-            if (metric.empty() || scope_of(metric).empty() || market_metrics.count(metric)) return announced();
+            if (metric.empty() || scope_of(metric).empty() || market_metrics.count(metric)) return Period{};
             std::optional<size_t> inh = para_period_para == para ? para_period : std::nullopt;
             if (!inh) {
                 // A plan or forecast ("will rise", "could reach") is not a figure of the report.
                 for (size_t k = clause_start_tok(anchor); k < toks.size() && k < anchor + 8; ++k)
-                    if (modal_words.count(toks[k])) return announced();
+                    if (modal_words.count(toks[k])) return Period{};
                 inh = doc_period;
             }
-            if (!inh) return announced();
+            if (!inh) return Period{};
             return Period{static_cast<uint32_t>(*inh), true};
         };
 
