@@ -165,7 +165,8 @@ struct Assembler::Impl {
     using Words = WordSet;
     Words speech_verbs, speech_aux, comparison_words, comparison_bare, condition_words, level_fillers,
         approx_words, baseline_period_words, period_bound_words, modal_words, superlatives, release_kinds, release_cues,
-        company_nouns, holder_nouns, passing_words, partner_words;
+        company_nouns, holder_nouns, passing_words, partner_words, own_release_kinds, actor_kinds,
+        announce_verbs;
 
     explicit Impl(const rules::RuleSet& r)
         : metrics(r, "CLAIM_METRICS"),
@@ -199,7 +200,9 @@ struct Assembler::Impl {
             {"period_bound", &period_bound_words}, {"modal", &modal_words},
             {"superlative", &superlatives}, {"release_kind", &release_kinds}, {"release_cue", &release_cues},
             {"company_noun", &company_nouns}, {"holder", &holder_nouns},
-            {"passing", &passing_words}, {"partner", &partner_words}};
+            {"passing", &passing_words}, {"partner", &partner_words},
+            {"own_release_kind", &own_release_kinds}, {"actor_kind", &actor_kinds},
+            {"announce", &announce_verbs}};
         if (const auto* rows = r.table("CLAIM_WORDS"))
             for (const auto& row : *rows)
                 if (row.size() >= 2 && !row[0].empty())
@@ -211,6 +214,7 @@ struct Assembler::Impl {
                                   &kMetricModifiers, &kNotHeads};
         for (const WordSet* w : fixed)
             for (const auto& x : w->words) word_bits[x] |= w->bit;
+        static_assert(kFirstClassBit + sizeof(classes) / sizeof(classes[0]) <= 40, "word class bits overlap kMetricFirst");
         int b = kFirstClassBit;
         for (const auto& [name, set] : classes) {
             set->bit = uint64_t{1} << b++;
@@ -231,6 +235,7 @@ struct Assembler::Impl {
     // Word classes of each lower-case word (WordSet bits and the lexicon bits below).
     StringMap<uint64_t> word_bits;
     static constexpr int kFirstClassBit = 10;  // CLAIM_WORDS classes: bits 10..39
+    // (above the CLAIM_WORDS classes, which may grow: kFirstClassBit + their count < 40)
     static constexpr uint64_t kMetricFirst = uint64_t{1} << 40, kChangeFirst = uint64_t{1} << 41,
                               kCueFirst = uint64_t{1} << 42, kDemonymFirst = uint64_t{1} << 43,
                               kVerbWord = uint64_t{1} << 44, kChangeWord = uint64_t{1} << 45;
@@ -323,6 +328,12 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         if (m.type == Type::source && !m.name.empty() && release_kinds.count(m.kind) && release_cues.count(m.cue))
             releases.push_back(&m);
     }
+    // Organisations by name (their kind), and each one's own releases in document order.
+    std::unordered_map<std::string, std::string> org_kinds;
+    std::unordered_map<std::string, std::vector<const Mention*>> releases_of;
+    for (const Mention& m : ms)
+        if (m.type == Type::org && !m.name.empty()) org_kinds.emplace(m.name, m.kind);
+    for (const Mention* r : releases) releases_of[r->name].push_back(r);
     const size_t lead_paragraphs = 2;  // a release named this early governs the headline too
     auto by_begin = [](const Mention* m, uint32_t b) { return m->span.begin < b; };
     // A company named once, in passing, after a preposition or an -ing verb ("after leaving the
@@ -433,6 +444,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     // a figure of the same paragraph was given, else the article's first (its lead's
     // quarter, half, month or fiscal year).
     std::optional<size_t> doc_period, para_period;
+    bool doc_period_headline = false;  // doc_period is the headline's (the lead's replaces it)
     size_t para_period_para = SIZE_MAX;
 
     // The lower-cased text (tokens are views into it) and the per-sentence scratch.
@@ -1272,21 +1284,47 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         };
         // "the highest since November 2020", "the first loss in more than three decades": the date
         // a record is measured against, not the figure's period.
+        // Also "the largest increase in a single budget since 1993", "its biggest contract since
+        // it was founded in 1998": a superlative further back, with "since" between.
         auto record_reference = [&](size_t i) {
             size_t k = sv.token_at(ms[i].span.begin);
-            for (size_t j = k, n = 0; j-- > 0 && n < 6; ++n) {
+            bool since = false;
+            for (size_t j = k, n = 0; j-- > 0 && n < 14; ++n) {
                 if (toks[j].low == "," || toks[j].low == ";") break;
-                if (superlatives.count(toks[j])) return true;
+                if (superlatives.count(toks[j]) && (n < 6 || since)) return true;
+                since |= toks[j].low == "since";
             }
             return false;
         };
-        auto find_period = [&](uint32_t after, uint32_t limit, IndexSet& used,
-                               bool for_baseline = false) -> std::optional<size_t> {
+        // A day (or week) on which something was said or published ("the statistics office said
+        // on Friday", "data released on Monday", "said in a filing on Friday") dates the
+        // announcement, not the figure; nor does a dateline ("PERTH, March 6 (Wire) —").
+        auto announcement_date = [&](size_t i) {
+            const std::string& x = ms[i].timex;
+            bool day = x.size() >= 10 && std::isdigit(static_cast<unsigned char>(x[0])) && x[4] == '-' && x[7] == '-';
+            if (!day && x.find('W') == std::string::npos) return false;
+            size_t k = sv.token_at(ms[i].span.begin);
+            for (size_t j = k, n = 0; j-- > 0 && n < 10; ++n) {
+                if (toks[j].low == "," || toks[j].low == ";" || toks[j].low == "that") break;
+                if (announce_verbs.count(toks[j])) return true;
+            }
+            // a dateline: "CITY, DATE (Agency) —" or "CITY, DATE -" at the start of the sentence
+            if (k <= 4 && k > 0 && toks[k - 1].low == ",") {
+                size_t e = ms[i].span.end;
+                while (e < S.end && a[e] == ' ') ++e;
+                if (e < S.end && (a[e] == '(' || a[e] == '-' || a.compare(e, 3, "\xe2\x80\x94") == 0 ||
+                                  a.compare(e, 3, "\xe2\x80\x93") == 0))
+                    return true;
+            }
+            return false;
+        };
+        auto find_period = [&](uint32_t after, uint32_t limit, IndexSet& used, bool for_baseline = false,
+                               bool announced = true) -> std::optional<size_t> {
             // nearest date after `after` before `limit`, else nearest before `after` in the sentence
             std::optional<size_t> best;
             auto usable = [&](size_t i) {
                 return ms[i].type == Type::date && !used.count(i) && (for_baseline || !baseline_date(i)) &&
-                       !record_reference(i);
+                       !record_reference(i) && (announced || !announcement_date(i));
             };
             for (size_t i : sv.mentions)
                 if (usable(i) && ms[i].span.begin >= after && ms[i].span.begin < limit) {
@@ -1316,13 +1354,19 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         // (marked inherited). Never the publication date.
         auto claim_period = [&](uint32_t after, uint32_t limit, IndexSet& used, const std::string& metric,
                                 size_t anchor) -> Period {
-            auto per = find_period(after, limit, used);
+            // (the day something was said or released is never the figure's period)
+            auto per = find_period(after, limit, used, false, false);
             size_t para = t.paragraph_index(S.begin);
             if (per) {
                 if (report_period(*per)) {
                     para_period = *per;
                     para_period_para = para;
-                    if (!doc_period) doc_period = *per;
+                    // The headline's period is shorthand ("Q1", "H1") for the lead's ("the
+                    // April-June quarter"): the first period stated below the headline wins.
+                    if (!doc_period || (doc_period_headline && para > 0)) {
+                        doc_period_headline = !doc_period && para == 0;
+                        doc_period = *per;
+                    }
                 }
                 return Period{static_cast<uint32_t>(*per)};
             }
@@ -1340,11 +1384,37 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         };
 
         auto index_of = [&](const Mention* m) { return static_cast<uint32_t>(m - ms.data()); };
-        auto claim_sources = [&](double& conf, const std::string& metric) {
+        // The clause of a sentence a byte is in: clauses end at ";" and at ", while", ", whereas",
+        // ", but", ", and" ("A said ..., while B warned ..., C reported").
+        auto clause_of = [&](uint32_t byte) {
+            size_t n = 0;
+            for (size_t k = 0; k + 1 < toks.size() && toks[k + 1].begin <= byte; ++k)
+                if (toks[k].low == ";" ||
+                    (toks[k].low == "," && (toks[k + 1].low == "while" || toks[k + 1].low == "whereas" ||
+                                            toks[k + 1].low == "but" || toks[k + 1].low == "and")))
+                    ++n;
+            return n;
+        };
+        auto claim_sources = [&](double& conf, const std::string& metric, const Claim& claim, uint32_t at) {
             std::vector<Source> arr;
             std::vector<const Mention*> here;
             for (size_t i : sv.mentions)
                 if (ms[i].type == Type::source && !ms[i].name.empty()) here.push_back(&ms[i]);
+            // Several attributions in one sentence, each in a clause of its own: a claim takes those
+            // of its own clause (with what they cite), when its clause has one.
+            if (here.size() > 1) {
+                size_t c = clause_of(at);
+                std::vector<const Mention*> mine;
+                for (const Mention* m : here)
+                    if (clause_of(m->span.begin) == c) mine.push_back(m);
+                if (!mine.empty() && mine.size() < here.size()) {
+                    for (const Mention* m : here)
+                        if (std::find(mine.begin(), mine.end(), m) == mine.end())
+                            for (const Mention* o : mine)
+                                if (!o->cites.empty() && o->cites == m->name) mine.push_back(m);
+                    here = std::move(mine);
+                }
+            }
             bool inherited = false;
             if (here.empty() && quote_speaker) {
                 here.push_back(quote_speaker);
@@ -1367,6 +1437,32 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         best = *it;
                     }
                 }
+                // The company (or statistics office, regulator) the figure is about, when it
+                // releases figures of its own somewhere in the article ("Karri said in a
+                // statement"): it is the source of its own figures, the headline's and the lead's
+                // too, unless the paragraph's speaker speaks for it ("Chief executive Tim Cook
+                // said"). A central bank acting on its own ("The Bank of Canada cut its key rate")
+                // speaks through no one else's release or statement: no source unless the
+                // sentence gives one.
+                const Mention* own = nullptr;
+                const std::string* actor = nullptr;  // a central bank the figure is about
+                if (!claim.subject_is_description && claim.subject.size() == 1 && !metric.empty() &&
+                    !market_metrics.count(metric)) {
+                    const std::string& n = claim.subject.front();
+                    auto k = org_kinds.find(n);
+                    if (k != org_kinds.end() && own_release_kinds.count(k->second)) {
+                        auto r = releases_of.find(n);
+                        if (r != releases_of.end()) {
+                            auto it = std::lower_bound(r->second.begin(), r->second.end(), S.begin, by_begin);
+                            own = it != r->second.begin() ? *std::prev(it) : r->second.front();
+                        }
+                    }
+                    if (k != org_kinds.end() && actor_kinds.count(k->second)) actor = &n;
+                }
+                auto speaks_for = [&](const Mention* src, const std::string& org) {
+                    return src->name == org || src->affiliation == org;
+                };
+                if (own && (!best || !speaks_for(best, own->name))) best = own;
                 if (best) {
                     here.push_back(best);
                     if (!best->cites.empty())
@@ -1382,12 +1478,24 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     else if (!releases.empty() && t.paragraph_index(releases.front()->span.begin) <= lead_paragraphs)
                         here.push_back(releases.front());
                 }
+                // An organisation acting on its own ("The Bank of Canada cut its key rate", "Bank
+                // Indonesia held ...") does not speak through someone else's release or statement.
+                if (actor && !here.empty() && !speaks_for(here.front(), *actor)) here.clear();
                 // The lead governs the article only when the article re-reports someone else's
                 // reporting ("..., the Financial Times reported").
                 if (here.empty() && lead_source && std::string_view(lead_source->kind) == "media" &&
                     (std::string_view(lead_source->cue) == "reported" || std::string_view(lead_source->cue) == "according to"))
                     here.push_back(lead_source);
                 inherited = !here.empty();
+            }
+            // "According to X, ..., the publication notes": the trailing attribution relays the
+            // leading one, so it comes first in the chain.
+            if (here.size() > 1 && std::string_view(here.front()->cue) == "according to" &&
+                here.front()->cites.empty() && here.back()->cites.empty() && sv.token_at(here.front()->span.begin) == 0) {
+                bool trailing = true;
+                for (uint32_t b = here.back()->span.end; b < S.end && trailing; ++b)
+                    trailing = !std::isalnum(static_cast<unsigned char>(a[b]));
+                if (trailing) std::rotate(here.begin(), here.end() - 1, here.end());
             }
             // Order: citing sources first, each followed by what it cites.
             std::vector<const Mention*> ordered;
@@ -1679,7 +1787,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         if (bp) base.period = Period{static_cast<uint32_t>(*bp)};
                         break;
                     }
-            j.sources = claim_sources(conf, metric.key);
+            j.sources = claim_sources(conf, metric.key, j, toks[anchor].begin);
             KeyHash key = key_hash("change");
             key.names(subj.names).sep().add(subj.description).sep().add(metric.key).sep();
             if (lv) key.value(*lv);
@@ -1746,7 +1854,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     if (bp) base.period = Period{static_cast<uint32_t>(*bp)};
                     break;
                 }
-            j.sources = claim_sources(conf, metric.key);
+            j.sources = claim_sources(conf, metric.key, j, toks[anchor].begin);
             KeyHash key = key_hash("amount");
             key.names(subj.names).sep().add(subj.description).sep().add(metric.key).sep().value(v).sep();
             if (j.period) key.add(ms[j.period.mention].timex);
@@ -1894,7 +2002,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
         if (per) j.period = Period{static_cast<uint32_t>(*per)};
         j.statement = text::Span{c0, c1};
-        j.sources = claim_sources(conf, std::string());
+        j.sources = claim_sources(conf, std::string(), j, j.statement->begin);
         KeyHash key = key_hash("statement");
         key.add(speaker->name).sep().add(lower(content));
         finish(std::move(j), "statement", key, conf);
