@@ -67,6 +67,11 @@ uint32_t quote_len(std::string_view s, uint32_t pos) {
     return 0;
 }
 
+// A TIMEX3 day ("2024-08-26").
+bool is_day(std::string_view x) {
+    return x.size() == 10 && std::isdigit(static_cast<unsigned char>(x[0])) && x[4] == '-' && x[7] == '-';
+}
+
 std::string lower(std::string_view s) {
     std::string o;
     lower_into(s, o);
@@ -166,7 +171,7 @@ struct Assembler::Impl {
     Words speech_verbs, speech_aux, comparison_words, comparison_bare, condition_words, level_fillers,
         approx_words, baseline_period_words, period_bound_words, modal_words, superlatives, release_kinds, release_cues,
         company_nouns, holder_nouns, passing_words, partner_words, own_release_kinds, actor_kinds,
-        announce_verbs;
+        announce_verbs, contract_words;
 
     explicit Impl(const rules::RuleSet& r)
         : metrics(r, "CLAIM_METRICS"),
@@ -202,7 +207,7 @@ struct Assembler::Impl {
             {"company_noun", &company_nouns}, {"holder", &holder_nouns},
             {"passing", &passing_words}, {"partner", &partner_words},
             {"own_release_kind", &own_release_kinds}, {"actor_kind", &actor_kinds},
-            {"announce", &announce_verbs}};
+            {"announce", &announce_verbs}, {"contract", &contract_words}};
         if (const auto* rows = r.table("CLAIM_WORDS"))
             for (const auto& row : *rows)
                 if (row.size() >= 2 && !row[0].empty())
@@ -446,6 +451,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     std::optional<size_t> doc_period, para_period;
     bool doc_period_headline = false;  // doc_period is the headline's (the lead's replaces it)
     size_t para_period_para = SIZE_MAX;
+    // A month or quarter named earlier in the paragraph, figure or not ("The ONS revised its
+    // figures for January. Prices in that month fell 0.2%"): the last one of the sentences
+    // before (pending: the current sentence's, effective from the next sentence on).
+    std::optional<size_t> para_date, pending_date;
+    size_t para_date_para = SIZE_MAX, pending_date_para = SIZE_MAX;
 
     // The lower-cased text (tokens are views into it) and the per-sentence scratch.
     std::string low_doc(a.size(), '\0');  // lower case, written token by token by tokenize
@@ -455,11 +465,79 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     IndexSet used_dates_scratch, consumed_scratch;
     std::vector<size_t> clause_memo[2];  // clause_start_tok per limit, without / with later clauses
 
+    // The lower-case word right before / after a byte (text only: for any sentence).
+    auto word_near = [&](uint32_t byte, bool after) {
+        std::string w;
+        if (after) {
+            size_t e = byte;
+            while (e < a.size() && a[e] == ' ') ++e;
+            while (e < a.size() && std::isalnum(static_cast<unsigned char>(a[e])))
+                w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(a[e++]))));
+        } else {
+            size_t b = byte;
+            while (b > 0 && a[b - 1] == ' ') --b;
+            size_t e = b;
+            while (b > 0 && std::isalnum(static_cast<unsigned char>(a[b - 1]))) --b;
+            for (size_t k = b; k < e; ++k) w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(a[k]))));
+        }
+        return w;
+    };
+    // A futures contract month ("for December delivery", "November futures", "crude futures
+    // for November", "the January contract") names what is traded, not when a price was set.
+    auto contract_month = [&](size_t i) {
+        const std::string& x = ms[i].timex;
+        if (x.size() != 7 || x[4] != '-') return false;
+        if (contract_words.count(word_near(ms[i].span.end, true))) return true;
+        std::string before = word_near(ms[i].span.begin, false);
+        if (contract_words.count(before)) return true;
+        if (before != "for") return false;
+        uint32_t b = ms[i].span.begin;
+        while (b > 0 && a[b - 1] == ' ') --b;
+        return contract_words.count(word_near(b - std::min<uint32_t>(b, 3), false)) > 0;
+    };
+    // A date that can stand for the paragraph's later figures: a month, quarter or half, not
+    // bounding a span ("since March"), not a contract month, not in a plan or forecast ("will
+    // ... in the third quarter").
+    auto paragraph_date = [&](size_t i, const text::Span& S) {
+        const std::string& x = ms[i].timex;
+        if (x.empty() || x[0] == 'P') return false;  // (a window such as "the quarter ended June 29" does not govern)
+        {
+            bool fiscal = x.rfind("FY", 0) == 0;
+            size_t dash = x.find('-');
+            if (dash == std::string::npos || (!fiscal && x.size() > 7) || x.find('W') != std::string::npos) return false;
+            if (!fiscal && x.size() == 7 && !std::isdigit(static_cast<unsigned char>(x[dash + 1])) &&
+                x[dash + 1] != 'Q' && x[dash + 1] != 'H')
+                return false;  // seasons
+        }
+        if (period_bound_words.count(word_near(ms[i].span.begin, false)) || contract_month(i)) return false;
+        for (const Token& k : (date_toks.clear(), tokenize(a, low_doc, ms[i].span, date_toks), date_toks))
+            if (baseline_period_words.count(k.low)) return false;
+        // no plan or forecast word before it in the sentence
+        for (uint32_t b = S.begin; b < ms[i].span.begin;) {
+            while (b < ms[i].span.begin && !std::isalpha(static_cast<unsigned char>(a[b]))) ++b;
+            uint32_t e = b;
+            while (e < ms[i].span.begin && std::isalpha(static_cast<unsigned char>(a[e]))) ++e;
+            if (e > b && modal_words.count(lower(std::string_view(a).substr(b, e - b)))) return false;
+            b = e;
+        }
+        return true;
+    };
+
     for (const text::Span& S : t.sentences()) {
         mention_scratch.clear();
         SentenceView sv{ms, t, S, tok_scratch, mention_scratch, tok_mention_scratch};
         while (next_mention < ms.size() && ms[next_mention].span.begin < S.begin) ++next_mention;
         for (size_t i = next_mention; i < ms.size() && ms[i].span.begin < S.end; ++i) sv.mentions.push_back(i);
+        if (pending_date) {
+            para_date = pending_date;
+            para_date_para = pending_date_para;
+            pending_date.reset();
+        }
+        for (size_t i : sv.mentions)
+            if (ms[i].type == Type::date && paragraph_date(i, S)) {
+                pending_date = i;
+                pending_date_para = t.paragraph_index(S.begin);
+            }
         bool any_value = false, any_source = false, any_factor = false;
         for (size_t i : sv.mentions) {
             any_value |= is_value(ms[i]);
@@ -1322,10 +1400,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                                bool announced = true) -> std::optional<size_t> {
             // nearest date after `after` before `limit`, else nearest before `after` in the sentence
             std::optional<size_t> best;
-            auto usable = [&](size_t i) {
-                return ms[i].type == Type::date && !used.count(i) && (for_baseline || !baseline_date(i)) &&
-                       !record_reference(i) && (announced || !announcement_date(i));
+            auto fits = [&](size_t i) {
+                return ms[i].type == Type::date && (for_baseline || !baseline_date(i)) && !record_reference(i) &&
+                       (announced || !announcement_date(i)) && !contract_month(i);
             };
+            auto usable = [&](size_t i) { return !used.count(i) && fits(i); };
             for (size_t i : sv.mentions)
                 if (usable(i) && ms[i].span.begin >= after && ms[i].span.begin < limit) {
                     best = i;
@@ -1334,6 +1413,14 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (!best)
                 for (size_t i : sv.mentions)
                     if (usable(i) && ms[i].span.end <= after) best = i;
+            // A day dates every move of the sentence before it ("Nikkei slipped 0.6% on Tuesday,
+            // while the Hang Seng rose 0.4%"; "... after touching a high of $2,696 earlier in
+            // the session"): a day already taken still serves a later claim.
+            if (!best && !for_baseline)
+                for (size_t i : sv.mentions)
+                    if (used.count(i) && is_day(ms[i].timex) && ms[i].span.end <= after && fits(i) &&
+                        sv.token_at(after) <= sv.token_at(ms[i].span.begin) + 12)  // a nearby clause's day
+                        best = i;
             if (best) used.insert(*best);
             return best;
         };
@@ -1357,8 +1444,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             // (the day something was said or released is never the figure's period)
             auto per = find_period(after, limit, used, false, false);
             size_t para = t.paragraph_index(S.begin);
+            // Only a report's own figures set the report period (not a market move "so far this year").
+            const bool inherits = !metric.empty() && !scope_of(metric).empty() && !market_metrics.count(metric);
             if (per) {
-                if (report_period(*per)) {
+                if (inherits && report_period(*per)) {
                     para_period = *per;
                     para_period_para = para;
                     // The headline's period is shorthand ("Q1", "H1") for the lead's ("the
@@ -1371,8 +1460,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 return Period{static_cast<uint32_t>(*per)};
             }
             // Only a report's own figures inherit: a metric with an implied holder, not a market price.
-            if (metric.empty() || scope_of(metric).empty() || market_metrics.count(metric)) return Period{};
+            if (!inherits) return Period{};
             std::optional<size_t> inh = para_period_para == para ? para_period : std::nullopt;
+            if (para_date && para_date_para == para && (!inh || *para_date > *inh)) inh = para_date;
             if (!inh) {
                 // A plan or forecast ("will rise", "could reach") is not a figure of the report.
                 for (size_t k = clause_start_tok(anchor); k < toks.size() && k < anchor + 8; ++k)
