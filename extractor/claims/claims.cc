@@ -1397,7 +1397,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             return false;
         };
         auto find_period = [&](uint32_t after, uint32_t limit, IndexSet& used, bool for_baseline = false,
-                               bool announced = true) -> std::optional<size_t> {
+                               bool announced = true, bool share_day = false) -> std::optional<size_t> {
             // nearest date after `after` before `limit`, else nearest before `after` in the sentence
             std::optional<size_t> best;
             auto fits = [&](size_t i) {
@@ -1416,7 +1416,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             // A day dates every move of the sentence before it ("Nikkei slipped 0.6% on Tuesday,
             // while the Hang Seng rose 0.4%"; "... after touching a high of $2,696 earlier in
             // the session"): a day already taken still serves a later claim.
-            if (!best && !for_baseline)
+            if (!best && share_day)
                 for (size_t i : sv.mentions)
                     if (used.count(i) && is_day(ms[i].timex) && ms[i].span.end <= after && fits(i) &&
                         sv.token_at(after) <= sv.token_at(ms[i].span.begin) + 12)  // a nearby clause's day
@@ -1442,7 +1442,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         auto claim_period = [&](uint32_t after, uint32_t limit, IndexSet& used, const std::string& metric,
                                 size_t anchor) -> Period {
             // (the day something was said or released is never the figure's period)
-            auto per = find_period(after, limit, used, false, false);
+            // (a company's results are for a reporting period: a nearby day dates the market's
+            // reaction, "rose 4% on Tuesday after it reported a 20% rise in profit", not them)
+            auto per = find_period(after, limit, used, false, false, scope_of(metric) != "company");
             size_t para = t.paragraph_index(S.begin);
             // Only a report's own figures set the report period (not a market move "so far this year").
             const bool inherits = !metric.empty() && !scope_of(metric).empty() && !market_metrics.count(metric);
