@@ -1386,6 +1386,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (toks[j].low == "," || toks[j].low == ";" || toks[j].low == "that") break;
                 if (announce_verbs.count(toks[j])) return true;
             }
+            // "The ministry on Friday said", "Data on Tuesday showed": the verb right after
+            size_t e = sv.token_at(ms[i].span.end);
+            if (e < toks.size() && toks[e].begin < ms[i].span.end) ++e;
+            if (e < toks.size() && announce_verbs.count(toks[e])) return true;
             // a dateline: "CITY, DATE (Agency) —" or "CITY, DATE -" at the start of the sentence
             if (k <= 4 && k > 0 && toks[k - 1].low == ",") {
                 size_t e = ms[i].span.end;
