@@ -409,6 +409,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     std::set<std::string> seen_ids;
     std::vector<std::string> last_subject;
     size_t last_subject_para = SIZE_MAX;
+    // The metric of the paragraph's last figure claim, by the type of its figure (money,
+    // percent, quantity): "Analysts had expected ¥4.6 trillion" after "operating profit of ¥4.3
+    // trillion" is the same metric. Any type for a change ("Values climbed 1.9%").
+    struct LastMetric { std::string key; size_t para = SIZE_MAX; };
+    LastMetric last_metric[4];  // [Type::money, percent, quantity], [3]: any
     // The report period that governs figures stated without a date: the last period
     // a figure of the same paragraph was given, else the article's first (its lead's
     // quarter, half, month or fiscal year).
@@ -1466,6 +1471,19 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
         };
 
+        // A figure claim with no metric phrase of its own continues the last metric of its paragraph
+        // of its type (slot: its figure's type; 3 = any, for a change). A known metric is noted.
+        auto continue_metric = [&](MetricHit& metric, size_t slot, size_t from_slot) {
+            const size_t para = t.paragraph_index(S.begin);
+            if (!metric.key.empty()) {
+                last_metric[slot] = {metric.key, para};
+                last_metric[3] = {metric.key, para};
+                return;
+            }
+            // (news paragraphs are short: the previous one counts too)
+            if (last_metric[from_slot].para != SIZE_MAX && last_metric[from_slot].para + 1 >= para)
+                metric.key = last_metric[from_slot].key;
+        };
         auto continue_subject = [&](Subject& s) {
             if (!s.names.empty() || !s.description.empty()) return;
             if (last_subject_para == t.paragraph_index(S.begin) && !last_subject.empty()) {
@@ -1585,6 +1603,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
                 break;
             }
+            {
+                std::optional<size_t> fig = level ? level : amount ? amount : percent;
+                const size_t slot = fig ? std::min<size_t>(static_cast<size_t>(ms[figs[*fig].m].type), 3) : 3;
+                continue_metric(metric, slot, 3);
+            }
             Subject subj = find_subject(metric, std::min(anchor, metric.tok == SIZE_MAX ? anchor : std::max(anchor, metric.tok)));
             if (subj.names.empty() && subj.description.empty()) {
                 // "Revenues ... will more than double, according to Alibaba": the company speaks of itself.
@@ -1677,6 +1700,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (it == unit_metrics.end()) continue;
                 metric.key = it->second;
             }
+            const size_t slot = std::min<size_t>(static_cast<size_t>(v.type), 3);
+            continue_metric(metric, slot, slot);
             Subject subj = find_subject(metric, anchor);
             implied_subject(subj, metric, anchor);
             continue_subject(subj);
