@@ -871,20 +871,18 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
             if (k + 2 < hi && toks[k + 1].low == "of" && toks[k].is_word() && (!e || e->extra == "generic" || n == 1)) {
                 size_t end = complement_end(k + 1);
-                size_t last = SIZE_MAX;
-                for (size_t j = k + 2; j < end; ++j)
-                    if (toks[j].is_word()) last = j;
-                    else break;
-                if (last != SIZE_MAX && end <= hi) {
-                    std::string_view nw = toks[last].low, w = toks[k].low;
+                for (size_t j = k + 2; j < end && end <= hi && toks[j].is_word(); ++j) {
+                    std::string_view nw = toks[j].low, w = toks[k].low;
                     std::string_view ns = nw.size() > 3 && nw.back() == 's' ? nw.substr(0, nw.size() - 1) : nw;
                     const Lexicon::Entry* c = metrics.find({ns, w});
                     if (!c) c = metrics.find({nw, w});
-                    if (c && (!e || c->value != e->value)) {
+                    if (!c) continue;
+                    if (!e || c->value != e->value) {
                         r.n = 1;
-                        r.span = last + 1 - k;
+                        r.span = end - k;  // the complement is the phrase's: no metric of its own
                         r.key = &c->value;
                     }
+                    break;
                 }
             }
             return r;
@@ -947,6 +945,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     ++end, ++words;
                 for (size_t c = 0; c < cands.size() && words; ++c)
                     if (cands[c].tok >= np && cands[c].tok + cands[c].span == end) own = c;
+                // a phrase right after the figure ("a barrel", "of cuts")
+                for (size_t c = 0; c < cands.size() && own == SIZE_MAX; ++c)
+                    if (cands[c].tok == fig_end) own = c;
             }
             for (size_t c = 0; c < cands.size(); ++c) {
                 const size_t k = cands[c].tok;
@@ -1597,6 +1598,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (!metric.key.empty() && metric.tok > figs[*f].tok)
                     for (size_t k = figs[*f].tok; k < metric.tok && !later_clause; ++k)
                         later_clause = clause_conjunctions.count(toks[k]) > 0;
+                // "paused a A$480m expansion and will cut about 260 jobs": the count a transitive
+                // verb acts on is its object, whatever metric came before the verb
+                if (!metric.key.empty() && transitive && metric.tok < anchor && figs[*f].tok > anchor)
+                    later_clause = true;
                 if (metric.key.empty() || later_clause) {
                     metric = MetricHit{};
                     metric.key = it->second;
@@ -1693,6 +1698,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (metric.key.empty() && clause_start_tok(anchor, false) < clause_start_tok(anchor))
                 metric = find_metric(clause_start_tok(anchor, false), anchor,
                                      std::min(toks.size(), std::min(next_fig_tok, fig_end + 6)), false, SIZE_MAX, fig_end);
+            // "doubling the engineering team to about 400 people": a count whose unit names
+            // what is counted governs over a metric phrase that is not next to it.
+            if (!metric.key.empty() && v.type == Type::quantity && metric.tok < anchor && anchor - metric.tok > 5 &&
+                unit_metrics.count(v.unit))
+                metric = MetricHit{};
             if (metric.key.empty() && v.type == Type::quantity) {
                 // "cut 1,200 jobs", "2 million bpd": the unit names what is counted; a count
                 // of nothing measured ("20 countries", "three models") is no claim.
