@@ -160,6 +160,9 @@ struct ChangeEvent {
 struct Assembler::Impl {
     Lexicon metrics, change_verbs, cues, verbs, demonyms;
     StringMap<std::string> scopes, unit_metrics;
+    // metric key → (condition, key): the form of a metric its figure or holder calls for
+    // (metric_forms.tsv: "tax_rate money tax_revenue", "jobs company employees")
+    StringMap<std::vector<std::pair<std::string, std::string>>> metric_forms;
     // Authority (lower-case canonical name) → the area it speaks for (CLAIM_JURISDICTIONS).
     StringMap<std::string> jurisdictions;
     std::set<std::string, std::less<>> areas;
@@ -190,6 +193,9 @@ struct Assembler::Impl {
                     (row.size() >= 2 && (row[1] == "instrument" || row[1] == "quote")))
                     market_metrics.insert(row[0]);
         load("CLAIM_UNIT_METRICS", unit_metrics);
+        if (const auto* rows = r.table("CLAIM_METRIC_FORMS"))
+            for (const auto& row : *rows)
+                if (row.size() >= 3 && !row[0].empty()) metric_forms[row[0]].emplace_back(row[1], row[2]);
         if (const auto* rows = r.table("CLAIM_JURISDICTIONS"))
             for (const auto& row : *rows)
                 if (row.size() >= 2 && !row[0].empty()) {
@@ -1488,6 +1494,30 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (last_metric[from_slot].para != SIZE_MAX && last_metric[from_slot].para + 1 >= para)
                 metric.key = last_metric[from_slot].key;
         };
+        // The form of the metric the claim's value and holder call for (metric_forms.tsv).
+        auto metric_form = [&](std::string& key, const Mention* value, const std::vector<std::string>& names,
+                               bool change) {
+            auto it = metric_forms.find(key);
+            if (it == metric_forms.end()) return;
+            for (const auto& [when, to] : it->second) {
+                bool ok = false;
+                if (when == "money" || when == "percent")
+                    ok = value && value->type == (when == "money" ? Type::money : Type::percent) &&
+                         std::string_view(value->unit) != "pp";
+                else if (when == "company" && change && !names.empty()) {
+                    ok = true;
+                    for (const auto& n : names) {
+                        bool company = false;
+                        for (const Mention* c : companies) company |= c->name == n;  // (org mentions of kind company or none)
+                        ok &= company;
+                    }
+                }
+                if (ok) {
+                    key = to;
+                    return;
+                }
+            }
+        };
         auto continue_subject = [&](Subject& s) {
             if (!s.names.empty() || !s.description.empty()) return;
             if (last_subject_para == t.paragraph_index(S.begin) && !last_subject.empty()) {
@@ -1635,6 +1665,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (!metric.key.empty() || !subj.names.empty() || !subj.description.empty()) implied_subject(subj, metric, anchor);
             continue_subject(subj);
             set_subject(subj, j, conf);
+            metric_form(metric.key, level ? &ms[figs[*level].m] : nullptr, subj.names, true);
             j.metric = metric.key;
             j.metric_text = metric.text;
             if (!metric.key.empty()) conf += 0.1;
@@ -1719,6 +1750,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             implied_subject(subj, metric, anchor);
             continue_subject(subj);
             set_subject(subj, j, conf);
+            metric_form(metric.key, &v, subj.names, false);
             j.metric = metric.key;
             j.metric_text = metric.text;
             if (!metric.key.empty()) conf += 0.1;
