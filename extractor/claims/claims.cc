@@ -173,7 +173,8 @@ struct Assembler::Impl {
     using Words = WordSet;
     Words speech_verbs, speech_aux, comparison_words, comparison_bare, condition_words, level_fillers,
         approx_words, baseline_period_words, period_bound_words, modal_words, superlatives, release_kinds, release_cues,
-        company_nouns, holder_nouns;
+        company_nouns, holder_nouns, passing_words, partner_words, own_release_kinds, actor_kinds,
+        announce_verbs;
 
     explicit Impl(const rules::RuleSet& r)
         : metrics(r, "CLAIM_METRICS"),
@@ -209,7 +210,10 @@ struct Assembler::Impl {
             {"approx", &approx_words},         {"baseline_period", &baseline_period_words},
             {"period_bound", &period_bound_words}, {"modal", &modal_words},
             {"superlative", &superlatives}, {"release_kind", &release_kinds}, {"release_cue", &release_cues},
-            {"company_noun", &company_nouns}, {"holder", &holder_nouns}};
+            {"company_noun", &company_nouns}, {"holder", &holder_nouns},
+            {"passing", &passing_words}, {"partner", &partner_words},
+            {"own_release_kind", &own_release_kinds}, {"actor_kind", &actor_kinds},
+            {"announce", &announce_verbs}};
         if (const auto* rows = r.table("CLAIM_WORDS"))
             for (const auto& row : *rows)
                 if (row.size() >= 2 && !row[0].empty())
@@ -221,6 +225,7 @@ struct Assembler::Impl {
                                   &kMetricModifiers, &kNotHeads, &kClauseOpeners};
         for (const WordSet* w : fixed)
             for (const auto& x : w->words) word_bits[x] |= w->bit;
+        static_assert(kFirstClassBit + sizeof(classes) / sizeof(classes[0]) <= 40, "word class bits overlap kMetricFirst");
         int b = kFirstClassBit;
         for (const auto& [name, set] : classes) {
             set->bit = uint64_t{1} << b++;
@@ -240,10 +245,11 @@ struct Assembler::Impl {
     }
     // Word classes of each lower-case word (WordSet bits and the lexicon bits below).
     StringMap<uint64_t> word_bits;
-    static constexpr int kFirstClassBit = 10;  // CLAIM_WORDS classes: bits 10..24
-    static constexpr uint64_t kMetricFirst = uint64_t{1} << 25, kChangeFirst = uint64_t{1} << 26,
-                              kCueFirst = uint64_t{1} << 27, kDemonymFirst = uint64_t{1} << 28,
-                              kVerbWord = uint64_t{1} << 29, kChangeWord = uint64_t{1} << 30;
+    static constexpr int kFirstClassBit = 10;  // CLAIM_WORDS classes: bits 10..39
+    // (above the CLAIM_WORDS classes, which may grow: kFirstClassBit + their count < 40)
+    static constexpr uint64_t kMetricFirst = uint64_t{1} << 40, kChangeFirst = uint64_t{1} << 41,
+                              kCueFirst = uint64_t{1} << 42, kDemonymFirst = uint64_t{1} << 43,
+                              kVerbWord = uint64_t{1} << 44, kChangeWord = uint64_t{1} << 45;
     void classify(std::vector<Token>& toks) const {
         for (Token& k : toks)
             if (auto it = word_bits.find(k.low); it != word_bits.end()) k.bits = it->second;
@@ -333,12 +339,40 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         if (m.type == Type::source && !m.name.empty() && release_kinds.count(m.kind) && release_cues.count(m.cue))
             releases.push_back(&m);
     }
+    // Organisations by name (their kind), and each one's own releases in document order.
+    std::unordered_map<std::string, std::string> org_kinds;
+    std::unordered_map<std::string, std::vector<const Mention*>> releases_of;
+    for (const Mention& m : ms)
+        if (m.type == Type::org && !m.name.empty()) org_kinds.emplace(m.name, m.kind);
+    for (const Mention* r : releases) releases_of[r->name].push_back(r);
     const size_t lead_paragraphs = 2;  // a release named this early governs the headline too
     auto by_begin = [](const Mention* m, uint32_t b) { return m->span.begin < b; };
-    // Last company named before a position (for "the company").
+    // A company named once, in passing, after a preposition or an -ing verb ("after leaving the
+    // payments firm Stripe", "from Hong Kong developer Pinewood Land", "for a Greek shipowner")
+    // is background: "the company" and "it" later refer past it to a company the story is about.
+    std::unordered_map<std::string_view, int> company_count;
+    for (const Mention* m : companies) ++company_count[m->name];
+    auto in_passing = [&](const Mention& m) {
+        if (company_count[m.name] > 1) return false;
+        size_t e = m.span.begin;
+        for (int words = 0; words < 5; ++words) {
+            while (e > 0 && a[e - 1] == ' ') --e;
+            size_t b = e;
+            while (b > 0 && (std::isalpha(static_cast<unsigned char>(a[b - 1])) || a[b - 1] == '-')) --b;
+            if (b == e) return false;  // punctuation or a line start: the phrase begins here
+            std::string w = lower(std::string_view(a).substr(b, e - b));
+            if (passing_words.count(w) || (w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0)) return true;
+            e = b;
+        }
+        return false;
+    };
+    std::vector<const Mention*> antecedents;
+    for (const Mention* m : companies)
+        if (!in_passing(*m)) antecedents.push_back(m);
+    // Last company named before a position (for "the company"), past those named in passing.
     auto last_company_before = [&](uint32_t byte) -> const Mention* {
-        auto it = std::lower_bound(companies.begin(), companies.end(), byte, by_begin);
-        return it == companies.begin() ? nullptr : *std::prev(it);
+        auto it = std::lower_bound(antecedents.begin(), antecedents.end(), byte, by_begin);
+        return it == antecedents.begin() ? nullptr : *std::prev(it);
     };
 
     // The article's main company, economy and central bank: the most named (the first
@@ -355,9 +389,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
         return best;
     };
-    const std::string doc_company = most_named([&](const Mention& m) {
+    auto story_company = [&](const Mention& m) {
         return m.type == Type::org && (std::string_view(m.kind) == "company" || m.kind.empty()) && !affiliation_only(m);
-    });
+    };
+    std::string doc_company = most_named([&](const Mention& m) { return story_company(m) && !in_passing(m); });
+    if (doc_company.empty()) doc_company = most_named(story_company);
     // The area an entity stands for: a country or region, a city that is an economy of its
     // own (Hong Kong, Singapore), or an authority's area (ECB → Eurozone).
     auto area_of = [&](const Mention& m) -> const std::string* {
@@ -424,6 +460,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     // a figure of the same paragraph was given, else the article's first (its lead's
     // quarter, half, month or fiscal year).
     std::optional<size_t> doc_period, para_period;
+    bool doc_period_headline = false;  // doc_period is the headline's (the lead's replaces it)
     size_t para_period_para = SIZE_MAX;
 
     // The lower-cased text (tokens are views into it) and the per-sentence scratch.
@@ -1020,44 +1057,142 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         auto add_name = [](Subject& s, const std::string& n) {
             if (!n.empty() && std::find(s.names.begin(), s.names.end(), n) == s.names.end()) s.names.push_back(n);
         };
+        // "A, B and C's": the entities of a possessive list whose "'s" starts at token `k - 2`
+        // (the tokenizer splits the apostrophe); empty when token k is not preceded by one.
+        auto possessive_list = [&](size_t k) {
+            std::vector<const Mention*> list;
+            if (k < 2 || toks[k - 1].low != "s" || toks[k - 2].low != "'") return list;
+            uint32_t pos_end = toks[k - 2].begin;
+            const Mention* last = nullptr;
+            for (size_t i : sv.mentions)
+                if (is_entity(ms[i]) && ms[i].span.end == pos_end) last = &ms[i];
+            if (!last) return list;
+            list.push_back(last);
+            // walk back over ", " / " and " / " & " joined entities
+            for (;;) {
+                const Mention* prev = nullptr;
+                for (size_t i : sv.mentions)
+                    if (is_entity(ms[i]) && ms[i].span.end <= list.front()->span.begin && ms[i].span.begin >= S.begin)
+                        prev = &ms[i];
+                if (!prev) break;
+                std::string gap = trim(lower(sv.slice(prev->span.end, list.front()->span.begin)));
+                if (gap == "" || gap == "and" || gap == "&" || gap == "as well as")
+                    list.insert(list.begin(), prev);
+                else
+                    break;
+            }
+            return list;
+        };
+        // Metric modifiers before token k ("combined", "annual"): the first modifier's index.
+        auto modifiers_start = [&](size_t k, bool* combined) {
+            while (k > 0 && kMetricModifiers.count(toks[k - 1])) {
+                std::string_view w = toks[k - 1].low;
+                if (combined && (w == "combined" || w == "total" || w == "aggregate" || w == "joint")) *combined = true;
+                --k;
+            }
+            return k;
+        };
+        // "exports to the US", "imports from China", "cars into the bloc": a trade partner (a
+        // `partner` word before it), never the figure's holder.
+        // (Places only: "figures from the ONS" name a source, not a partner.)
+        auto is_partner = [&](const Mention* m) {
+            if (m->type != Type::place) return false;
+            size_t k = sv.token_at(m->span.begin);
+            if (k > 0 && toks[k - 1].low == "the") --k;
+            return k > 0 && partner_words.count(toks[k - 1]) > 0;
+        };
+        auto drop_partners = [&](std::vector<const Mention*>& ents) {
+            std::vector<const Mention*> kept;
+            bool prev_partner = false;
+            for (size_t e = 0; e < ents.size(); ++e) {
+                bool partner = is_partner(ents[e]);
+                if (!partner && prev_partner && ents[e]->type == Type::place) {
+                    // "into Germany and the Netherlands": coordinated with a partner
+                    std::string gap = trim(lower(sv.slice(ents[e - 1]->span.end, ents[e]->span.begin)));
+                    partner = gap == "," || gap == "and" || gap == "and the" || gap == "or" || gap == ", the";
+                }
+                if (!partner) kept.push_back(ents[e]);
+                prev_partner = partner;
+            }
+            ents.swap(kept);
+        };
+        // A place that only says where a company is from ("Perth miner Coralbay", "the Austin
+        // firm", "the San Jose, California-based company", "Singapore's Marlow Capital"): the
+        // company is the subject: the one named right after, else the one referred back to, else
+        // the story's company. Empty when the phrase [lo, hi) is no such phrase.
+        auto company_by_place = [&](size_t lo, size_t hi) -> std::string {
+            size_t k = lo;
+            while (k < hi && kDeterminers.count(toks[k])) ++k;
+            auto mention_at = [&](size_t j) -> const Mention* {
+                return j < toks.size() && sv.tok_mention[j] != SIZE_MAX ? &ms[sv.tok_mention[j]] : nullptr;
+            };
+            const Mention* p = mention_at(k);
+            if (!p || p->type != Type::place) return {};
+            size_t words = 0;
+            while (k < hi) {
+                const Mention* m = mention_at(k);
+                if (m && m->type == Type::place) {
+                    k = sv.token_at(m->span.end);
+                    continue;
+                }
+                if (toks[k].low == "'" && k + 1 < hi && toks[k + 1].low == "s") {
+                    // "Singapore's Marlow Capital": the organisation after the possessive
+                    const Mention* o = mention_at(k + 2);
+                    if (o && o->type == Type::org && std::string_view(o->kind) == "company") return o->name;
+                    return {};
+                }
+                if (m || (toks[k].bits & kVerbWord) || (toks[k].bits & kChangeWord)) return {};
+                if (company_nouns.count(toks[k])) {
+                    const Mention* o = mention_at(k + 1);
+                    if (o && o->type == Type::org) return o->name;
+                    if (const Mention* c = last_company_before(toks[lo].begin)) return c->name;
+                    return doc_company;
+                }
+                if (toks[k].low == ",") {
+                    // "San Jose, California-based": only another place goes on after a comma
+                    // ("Saudi Arabia, the group's leader," is an apposition of the place)
+                    const Mention* n = mention_at(k + 1);
+                    if (!n || n->type != Type::place) return {};
+                } else if (toks[k].low != "-" && (!toks[k].is_word() || ++words > 3)) {
+                    return {};
+                }
+                ++k;
+            }
+            return {};
+        };
         auto find_subject = [&](const MetricHit& metric, size_t anchor) {
             Subject s;
             // (a) "A, B and C's [combined] metric" (in the figure's own clause)
             const bool metric_here = metric.tok != SIZE_MAX && metric.tok >= clause_start_tok(anchor);
             if (metric_here && metric.tok < anchor) {
-                size_t k = metric.tok;
-                while (k > 0 && kMetricModifiers.count(toks[k - 1])) {
-                    if (toks[k - 1].low == "combined" || toks[k - 1].low == "total" || toks[k - 1].low == "aggregate" ||
-                        toks[k - 1].low == "joint")
-                        s.combined = true;
-                    --k;
+                size_t k = modifiers_start(metric.tok, &s.combined);
+                auto list = possessive_list(k);
+                if (!list.empty()) {
+                    for (auto* m : list) add_name(s, m->name);
+                    return s;
                 }
-                // possessive: ... ENTITY ' s  (the tokenizer splits the apostrophe)
-                if (k >= 2 && toks[k - 1].low == "s" && toks[k - 2].low == "'") {
-                    uint32_t pos_end = toks[k - 2].begin;
-                    const Mention* last = nullptr;
-                    for (size_t i : sv.mentions)
-                        if (is_entity(ms[i]) && ms[i].span.end == pos_end) last = &ms[i];
-                    if (last) {
-                        std::vector<const Mention*> list{last};
-                        // walk back over ", " / " and " / " & " joined entities
-                        for (;;) {
-                            const Mention* prev = nullptr;
-                            for (size_t i : sv.mentions)
-                                if (is_entity(ms[i]) && ms[i].span.end <= list.front()->span.begin &&
-                                    ms[i].span.begin >= S.begin)
-                                    prev = &ms[i];
-                            if (!prev) break;
-                            std::string gap = trim(lower(sv.slice(prev->span.end, list.front()->span.begin)));
-                            if (gap == "" || gap == "and" || gap == "&" || gap == "as well as")
-                                list.insert(list.begin(), prev);
-                            else
-                                break;
-                        }
-                        for (auto* m : list) add_name(s, m->name);
-                        return s;
-                    }
+            }
+            s.combined = false;
+            // (a') the object of a change or a comparison names its holder by a possessive right
+            // after the figure's word: "would cut Coralbay's earnings per share by 12%", "adds
+            // ¥50 billion to Toyota's annual operating profit", "a 38% premium to X's closing
+            // price" (a metric phrase of the lexicon after the possessive, no comma between).
+            for (size_t k = anchor + 1; k < toks.size() && k <= anchor + 8; ++k) {
+                if (toks[k].low == "," || toks[k].low == ";" || toks[k].low == "(") break;
+                if (k + 1 >= toks.size() || toks[k].low != "'" || toks[k + 1].low != "s") continue;
+                size_t m0 = k + 2;
+                while (m0 < toks.size() && kMetricModifiers.count(toks[m0])) ++m0;
+                size_t n = 0;
+                bool hit = false;  // the metric word may follow a word or two ("closing price")
+                for (size_t j = m0; j < toks.size() && j <= m0 + 2 && !hit; ++j) {
+                    if (sv.tok_mention[j] != SIZE_MAX || !toks[j].is_word()) break;
+                    hit = lex(metrics, kMetricFirst, j, &n) != nullptr;
                 }
+                if (!hit) break;
+                auto list = possessive_list(k + 2);
+                if (list.empty() || list.front()->type == Type::person) break;
+                for (auto* m : list) add_name(s, m->name);
+                return s;
             }
             // (b) "the market value of American companies" → what follows "of"
             if (metric_here) {
@@ -1073,7 +1208,12 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                             return s;
                         }
                     }
+                    if (std::string c = company_by_place(lo, hi); !c.empty()) {
+                        add_name(s, c);
+                        return s;
+                    }
                     auto ents = entities_in(lo, hi, true);
+                    drop_partners(ents);
                     if (!ents.empty()) {
                         for (auto* m : ents) add_name(s, m->name);
                         return s;
@@ -1097,7 +1237,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             size_t lo = cs, hi = verb;
             // "FRANKFURT — The European Central Bank ...": a dateline is no part of the subject.
             // (the text stage may have made the dash a plain " - ", which is no token)
-            for (size_t k = lo; k < hi && k < lo + 5; ++k) {
+            for (size_t k = lo; k < hi && k < lo + 12; ++k) {
+                if ((toks[k].bits & kVerbWord) || (toks[k].bits & kChangeWord)) break;
                 if (toks[k].low == "—") {
                     lo = k + 1;
                     break;
@@ -1177,7 +1318,16 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         return s;
                     }
                 }
+                // "Shares of the San Jose, California-based company": the phrase or its of-complement
+                for (size_t k = lo; k < hi; ++k) {
+                    if (k > lo && toks[k - 1].low != "of") continue;
+                    if (std::string c = company_by_place(k, hi); !c.empty()) {
+                        add_name(s, c);
+                        return s;
+                    }
+                }
                 auto ents = entities_in(lo, hi, true);
+                drop_partners(ents);
                 // Entities only inside a modifier ("companies in China") make a description.
                 bool head_is_entity = !ents.empty() && ents.front()->span.begin <= toks[lo].end + 1;
                 if (!ents.empty() && !head_is_entity) {
@@ -1244,21 +1394,47 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         };
         // "the highest since November 2020", "the first loss in more than three decades": the date
         // a record is measured against, not the figure's period.
+        // Also "the largest increase in a single budget since 1993", "its biggest contract since
+        // it was founded in 1998": a superlative further back, with "since" between.
         auto record_reference = [&](size_t i) {
             size_t k = sv.token_at(ms[i].span.begin);
-            for (size_t j = k, n = 0; j-- > 0 && n < 6; ++n) {
+            bool since = false;
+            for (size_t j = k, n = 0; j-- > 0 && n < 14; ++n) {
                 if (toks[j].low == "," || toks[j].low == ";") break;
-                if (superlatives.count(toks[j])) return true;
+                if (superlatives.count(toks[j]) && (n < 6 || since)) return true;
+                since |= toks[j].low == "since";
             }
             return false;
         };
-        auto find_period = [&](uint32_t after, uint32_t limit, IndexSet& used,
-                               bool for_baseline = false) -> std::optional<size_t> {
+        // A day (or week) on which something was said or published ("the statistics office said
+        // on Friday", "data released on Monday", "said in a filing on Friday") dates the
+        // announcement, not the figure; nor does a dateline ("PERTH, March 6 (Wire) —").
+        auto announcement_date = [&](size_t i) {
+            const std::string& x = ms[i].timex;
+            bool day = x.size() >= 10 && std::isdigit(static_cast<unsigned char>(x[0])) && x[4] == '-' && x[7] == '-';
+            if (!day && x.find('W') == std::string::npos) return false;
+            size_t k = sv.token_at(ms[i].span.begin);
+            for (size_t j = k, n = 0; j-- > 0 && n < 10; ++n) {
+                if (toks[j].low == "," || toks[j].low == ";" || toks[j].low == "that") break;
+                if (announce_verbs.count(toks[j])) return true;
+            }
+            // a dateline: "CITY, DATE (Agency) —" or "CITY, DATE -" at the start of the sentence
+            if (k <= 4 && k > 0 && toks[k - 1].low == ",") {
+                size_t e = ms[i].span.end;
+                while (e < S.end && a[e] == ' ') ++e;
+                if (e < S.end && (a[e] == '(' || a[e] == '-' || a.compare(e, 3, "\xe2\x80\x94") == 0 ||
+                                  a.compare(e, 3, "\xe2\x80\x93") == 0))
+                    return true;
+            }
+            return false;
+        };
+        auto find_period = [&](uint32_t after, uint32_t limit, IndexSet& used, bool for_baseline = false,
+                               bool announced = true) -> std::optional<size_t> {
             // nearest date after `after` before `limit`, else nearest before `after` in the sentence
             std::optional<size_t> best;
             auto usable = [&](size_t i) {
                 return ms[i].type == Type::date && !used.count(i) && (for_baseline || !baseline_date(i)) &&
-                       !record_reference(i);
+                       !record_reference(i) && (announced || !announcement_date(i));
             };
             for (size_t i : sv.mentions)
                 if (usable(i) && ms[i].span.begin >= after && ms[i].span.begin < limit) {
@@ -1288,13 +1464,19 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         // (marked inherited). Never the publication date.
         auto claim_period = [&](uint32_t after, uint32_t limit, IndexSet& used, const std::string& metric,
                                 size_t anchor) -> Period {
-            auto per = find_period(after, limit, used);
+            // (the day something was said or released is never the figure's period)
+            auto per = find_period(after, limit, used, false, false);
             size_t para = t.paragraph_index(S.begin);
             if (per) {
                 if (report_period(*per)) {
                     para_period = *per;
                     para_period_para = para;
-                    if (!doc_period) doc_period = *per;
+                    // The headline's period is shorthand ("Q1", "H1") for the lead's ("the
+                    // April-June quarter"): the first period stated below the headline wins.
+                    if (!doc_period || (doc_period_headline && para > 0)) {
+                        doc_period_headline = !doc_period && para == 0;
+                        doc_period = *per;
+                    }
                 }
                 return Period{static_cast<uint32_t>(*per)};
             }
@@ -1312,11 +1494,37 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         };
 
         auto index_of = [&](const Mention* m) { return static_cast<uint32_t>(m - ms.data()); };
-        auto claim_sources = [&](double& conf, const std::string& metric) {
+        // The clause of a sentence a byte is in: clauses end at ";" and at ", while", ", whereas",
+        // ", but", ", and" ("A said ..., while B warned ..., C reported").
+        auto clause_of = [&](uint32_t byte) {
+            size_t n = 0;
+            for (size_t k = 0; k + 1 < toks.size() && toks[k + 1].begin <= byte; ++k)
+                if (toks[k].low == ";" ||
+                    (toks[k].low == "," && (toks[k + 1].low == "while" || toks[k + 1].low == "whereas" ||
+                                            toks[k + 1].low == "but" || toks[k + 1].low == "and")))
+                    ++n;
+            return n;
+        };
+        auto claim_sources = [&](double& conf, const std::string& metric, const Claim& claim, uint32_t at) {
             std::vector<Source> arr;
             std::vector<const Mention*> here;
             for (size_t i : sv.mentions)
                 if (ms[i].type == Type::source && !ms[i].name.empty()) here.push_back(&ms[i]);
+            // Several attributions in one sentence, each in a clause of its own: a claim takes those
+            // of its own clause (with what they cite), when its clause has one.
+            if (here.size() > 1) {
+                size_t c = clause_of(at);
+                std::vector<const Mention*> mine;
+                for (const Mention* m : here)
+                    if (clause_of(m->span.begin) == c) mine.push_back(m);
+                if (!mine.empty() && mine.size() < here.size()) {
+                    for (const Mention* m : here)
+                        if (std::find(mine.begin(), mine.end(), m) == mine.end())
+                            for (const Mention* o : mine)
+                                if (!o->cites.empty() && o->cites == m->name) mine.push_back(m);
+                    here = std::move(mine);
+                }
+            }
             bool inherited = false;
             if (here.empty() && quote_speaker) {
                 here.push_back(quote_speaker);
@@ -1339,6 +1547,32 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         best = *it;
                     }
                 }
+                // The company (or statistics office, regulator) the figure is about, when it
+                // releases figures of its own somewhere in the article ("Karri said in a
+                // statement"): it is the source of its own figures, the headline's and the lead's
+                // too, unless the paragraph's speaker speaks for it ("Chief executive Tim Cook
+                // said"). A central bank acting on its own ("The Bank of Canada cut its key rate")
+                // speaks through no one else's release or statement: no source unless the
+                // sentence gives one.
+                const Mention* own = nullptr;
+                const std::string* actor = nullptr;  // a central bank the figure is about
+                if (!claim.subject_is_description && claim.subject.size() == 1 && !metric.empty() &&
+                    !market_metrics.count(metric)) {
+                    const std::string& n = claim.subject.front();
+                    auto k = org_kinds.find(n);
+                    if (k != org_kinds.end() && own_release_kinds.count(k->second)) {
+                        auto r = releases_of.find(n);
+                        if (r != releases_of.end()) {
+                            auto it = std::lower_bound(r->second.begin(), r->second.end(), S.begin, by_begin);
+                            own = it != r->second.begin() ? *std::prev(it) : r->second.front();
+                        }
+                    }
+                    if (k != org_kinds.end() && actor_kinds.count(k->second)) actor = &n;
+                }
+                auto speaks_for = [&](const Mention* src, const std::string& org) {
+                    return src->name == org || src->affiliation == org;
+                };
+                if (own && (!best || !speaks_for(best, own->name))) best = own;
                 if (best) {
                     here.push_back(best);
                     if (!best->cites.empty())
@@ -1354,12 +1588,24 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     else if (!releases.empty() && t.paragraph_index(releases.front()->span.begin) <= lead_paragraphs)
                         here.push_back(releases.front());
                 }
+                // An organisation acting on its own ("The Bank of Canada cut its key rate", "Bank
+                // Indonesia held ...") does not speak through someone else's release or statement.
+                if (actor && !here.empty() && !speaks_for(here.front(), *actor)) here.clear();
                 // The lead governs the article only when the article re-reports someone else's
                 // reporting ("..., the Financial Times reported").
                 if (here.empty() && lead_source && std::string_view(lead_source->kind) == "media" &&
                     (std::string_view(lead_source->cue) == "reported" || std::string_view(lead_source->cue) == "according to"))
                     here.push_back(lead_source);
                 inherited = !here.empty();
+            }
+            // "According to X, ..., the publication notes": the trailing attribution relays the
+            // leading one, so it comes first in the chain.
+            if (here.size() > 1 && std::string_view(here.front()->cue) == "according to" &&
+                here.front()->cites.empty() && here.back()->cites.empty() && sv.token_at(here.front()->span.begin) == 0) {
+                bool trailing = true;
+                for (uint32_t b = here.back()->span.end; b < S.end && trailing; ++b)
+                    trailing = !std::isalnum(static_cast<unsigned char>(a[b]));
+                if (trailing) std::rotate(here.begin(), here.end() - 1, here.end());
             }
             // Order: citing sources first, each followed by what it cites.
             std::vector<const Mention*> ordered;
@@ -1452,6 +1698,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             std::string name;
             if (scope == "economy") {
                 for (size_t k = clause_start_tok(anchor); k < anchor && name.empty(); ++k) {
+                    size_t p = k > 0 && toks[k - 1].low == "the" ? k - 1 : k;
+                    if (p > 0 && partner_words.count(toks[p - 1])) continue;  // "exports to the US"
                     size_t n = 0;
                     if (const Lexicon::Entry* e = lex(demonyms, kDemonymFirst, k, &n)) name = e->value;
                 }
@@ -1699,7 +1947,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         if (bp) base.period = Period{static_cast<uint32_t>(*bp)};
                         break;
                     }
-            j.sources = claim_sources(conf, metric.key);
+            j.sources = claim_sources(conf, metric.key, j, toks[anchor].begin);
             KeyHash key = key_hash("change");
             key.names(subj.names).sep().add(subj.description).sep().add(metric.key).sep();
             if (lv) key.value(*lv);
@@ -1776,7 +2024,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     if (bp) base.period = Period{static_cast<uint32_t>(*bp)};
                     break;
                 }
-            j.sources = claim_sources(conf, metric.key);
+            j.sources = claim_sources(conf, metric.key, j, toks[anchor].begin);
             KeyHash key = key_hash("amount");
             key.names(subj.names).sep().add(subj.description).sep().add(metric.key).sep().value(v).sep();
             if (j.period) key.add(ms[j.period.mention].timex);
@@ -1924,7 +2172,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
         if (per) j.period = Period{static_cast<uint32_t>(*per)};
         j.statement = text::Span{c0, c1};
-        j.sources = claim_sources(conf, std::string());
+        j.sources = claim_sources(conf, std::string(), j, j.statement->begin);
         KeyHash key = key_hash("statement");
         key.add(speaker->name).sep().add(lower(content));
         finish(std::move(j), "statement", key, conf);

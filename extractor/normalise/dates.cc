@@ -632,6 +632,22 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
                 return finish(make1(y, *n), true);
             }
             std::vector<cal::Period> c;
+            if (fiscal && n && spec.fy_doc && fy_start == 1) {
+                // "its fiscal third quarter" in a document that does not date its fiscal year:
+                // a company reports the quarter (half) that has just ended (or, with a future
+                // cue, the one under way), so it is the latest calendar quarter (half) that
+                // has ended, and the fiscal year is the one that ends (last - n) quarters
+                // (halves) later, named by the year it ends in.
+                for (int y = *pub_year - 1; y <= *pub_year + 1; ++y)
+                    for (int k = 1; k <= last; ++k) c.push_back(is_q ? cal::quarter(y, k) : cal::half(y, k));
+                auto p = ended_or_next(c, *pub, tense.get());
+                if (!p) return std::nullopt;
+                cal::Ymd e = cal::civil_from_days(p->to);
+                int end_month = e.m + (last - *n) * (is_q ? 3 : 6);
+                int end_year = e.y + (end_month - 1) / 12;
+                p->timex = fmt::format("FY{:04d}-{}{}", end_year, is_q ? 'Q' : 'H', *n);
+                return finish(*p, true);
+            }
             for (int y = y0 - 1; y <= y0 + 1; ++y)
                 for (int k = 1; k <= last; ++k)
                     if (!n || k == *n) c.push_back(make1(y, k));
@@ -952,6 +968,29 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
             m.from = r->has_from ? cal::iso(r->p.from) : "";
             m.to = r->has_to ? cal::iso(r->p.to) : "";
         }
+    }
+
+    // 1b. A yearless quarter or half before a fiscal one of the document with the same number
+    // (the headline's "Third-quarter operating profit up 24%" over the lead's "its fiscal third
+    // quarter") is that fiscal period: a results story says "fiscal" once. (Not one after it:
+    // another company's "third quarter" later in the story is its own.)
+    for (const Mention& f : mentions) {
+        const Spec* fs = spec_of(f);
+        if (!fs || (fs->kind != Kind::quarter && fs->kind != Kind::half) || !f.relative ||
+            f.timex.size() < 9 || f.timex.compare(0, 2, "FY") != 0)
+            continue;
+        std::string_view label = std::string_view(f.timex).substr(f.timex.size() - 2);  // "Q3"
+        for (Mention& m : mentions) {
+            const Spec* s = spec_of(m);
+            if (!s || s->kind != fs->kind || s->fy_doc || !m.relative || m.timex.size() != 7 ||
+                m.span.begin >= f.span.begin ||
+                std::string_view(m.timex).substr(5) != label)
+                continue;
+            m.timex = f.timex;
+            m.from = f.from;
+            m.to = f.to;
+        }
+        break;
     }
 
     // 2. Anaphoric dates.

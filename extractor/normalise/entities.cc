@@ -586,7 +586,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
 
     // ---- 4. Short forms of organisations.
     std::unordered_map<std::string, std::vector<OrgKey>> org_keys;  // first token → keys
-    std::unordered_map<std::string, std::string> short_company;     // discovered name → short form
+    std::unordered_map<std::string, std::string> full_company;      // short form → discovered name ("" when two)
     auto add_org_key = [&](OrgKey k) {
         std::string first = k.text.substr(0, k.text.find(' '));
         org_keys[first].push_back(std::move(k));
@@ -599,6 +599,13 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         bool discovered = (m.rule == kOrgPatternRule || m.rule == kOrgAppositionRule || m.rule == kHolderRule) &&
                           !lex.alias(m.name);
         if (discovered && ws.size() == 1) add_org_key({m.name, m.name, m.kind, m.span.begin, false});
+        if (discovered && m.kind == "company" && ws.size() >= 2 && names::capitalised(ws[0]) && !lex.alias(ws[0])) {
+            // Its first word, where another rule finds it alone ("Haeon
+            // said" after "Haeon Marine"), is renamed in step 6; the scan
+            // below does not look for it (a first word alone is too weak).
+            auto [f, fresh] = full_company.try_emplace(std::string(ws[0]), m.name);
+            if (!fresh && f->second != m.name) f->second.clear();
+        }
         if (discovered && m.kind == "company" && ws.size() >= 2) {
             size_t end = ws.size();
             while (end > 1) {
@@ -608,7 +615,8 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             }
             if (end < ws.size()) {
                 std::string short_form = join(ws, 0, end);
-                short_company[m.name] = short_form;
+                auto [f, fresh] = full_company.try_emplace(short_form, m.name);
+                if (!fresh && f->second != m.name) f->second.clear();
                 add_org_key({short_form, m.name, m.kind, m.span.begin, false});
             }
         }
@@ -625,7 +633,6 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
     }
 
     // ---- 5. One scan of the words for the short forms.
-    std::unordered_map<std::string, std::string> used_short;  // discovered name → short form, when seen alone
     if (!short_refs.empty() || !acronyms.empty() || !org_keys.empty() || !initials.empty()) {
         std::vector<text::Span> taken;
         for (size_t i = 0; i < ms.size(); ++i)
@@ -735,8 +742,6 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                         x.kind = best->kind;
                         x.rule = kShortRefRule;
                         x.span = x.context = bs;
-                        if (short_company.count(best->name) && best->text != best->name)
-                            used_short[best->name] = best->text;
                         added.push_back(std::move(x));
                         continue;
                     }
@@ -762,24 +767,16 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         }
     }
 
-    // ---- 6. A discovered company seen alone under its short form is called
-    // that everywhere ("Kessler Automotive" … "Kessler" → Kessler).
-    // (also when the short form was found on its own by another rule: a
-    // source holder "Hanbit said" after "Hanbit Semiconductor")
-    if (!short_company.empty()) {
-        std::unordered_set<std::string> org_names;
-        for (auto* list : {&ms, &added})
-            for (const Mention& m : *list)
-                if (m.type == Type::org) org_names.insert(m.name);
-        for (const auto& [name, short_form] : short_company)
-            if (org_names.count(short_form)) used_short[name] = short_form;
-    }
-    if (!used_short.empty()) {
+    // ---- 6. A discovered company keeps the name it was introduced with
+    // ("Kessler Automotive", later "Kessler": both Kessler Automotive), also
+    // where another rule found the short form on its own (a source holder:
+    // "Hanbit said" after "Hanbit Semiconductor").
+    if (!full_company.empty())
         for (auto* list : {&ms, &added})
             for (Mention& m : *list)
-                if (m.type == Type::org)
-                    if (auto u = used_short.find(m.name); u != used_short.end()) m.name = u->second;
-    }
+                if (m.type == Type::org && !lex.alias(m.name))
+                    if (auto f = full_company.find(m.name); f != full_company.end() && !f->second.empty())
+                        m.name = f->second;
     settle();
 }
 

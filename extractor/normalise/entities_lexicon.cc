@@ -166,6 +166,9 @@ Lexicon::Lexicon(const rules::RuleSet& rules) {
             s.legal = flags == "legal";
             s.group = flags == "legal" || flags == "group";
             s.industry = flags == "industry";
+            s.prefix = flags == "prefix";
+            s.legal = s.legal || s.prefix;
+            s.group = s.group || s.prefix;
             suffixes_[row[0]] = s;
         }
     }
@@ -192,8 +195,22 @@ const Suffix* Lexicon::suffix(std::string_view w) const {
     return it == suffixes_.end() ? nullptr : &it->second;
 }
 
+// "PT Vale Indonesia Tbk", "PJSC MMC Norilsk Nickel": the legal form before
+// the name (a "prefix" row of ORG_SUFFIX) is dropped like a suffix.
+std::string Lexicon::strip_prefix(std::string_view name) const {
+    std::string n(name);
+    for (;;) {
+        size_t sp = n.find(' ');
+        if (sp == std::string::npos) break;
+        const Suffix* s = suffix(std::string_view(n).substr(0, sp));
+        if (!s || !s->prefix) break;
+        n.erase(0, sp + 1);
+    }
+    return n;
+}
+
 const rules::GazetteerEntry* Lexicon::resolve(std::string_view name) const {
-    std::string n = squeeze(name);
+    std::string n = strip_prefix(squeeze(name));
     for (int round = 0; round < 8 && !n.empty(); ++round) {
         if (auto* e = alias(n)) return e;
         while (!n.empty() && (n.back() == ',' || n.back() == '.')) {
@@ -213,7 +230,7 @@ const rules::GazetteerEntry* Lexicon::resolve(std::string_view name) const {
 }
 
 std::string Lexicon::strip_legal(std::string_view name) const {
-    std::string n = squeeze(name);
+    std::string n = strip_prefix(squeeze(name));
     for (;;) {
         size_t sp = n.rfind(' ');
         if (sp == std::string::npos) break;

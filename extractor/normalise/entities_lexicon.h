@@ -63,6 +63,7 @@ struct Suffix {
     bool legal = false; // dropped from canonical names (Inc, Ltd, plc...)
     bool group = false; // dropped when looking a name up (Group, Holdings)
     bool industry = false;  // "Automotive" in "Kessler Automotive": the short name is "Kessler"
+    bool prefix = false;    // a legal form written before the name ("PT", "PJSC"), dropped like a suffix
 };
 
 class Lexicon {
@@ -95,6 +96,8 @@ public:
     const Suffix* suffix(std::string_view w) const;
     // The name without trailing legal suffixes ("Acme Corp." → "Acme").
     std::string strip_legal(std::string_view name) const;
+    // The name without leading legal forms ("PT", "PJSC").
+    std::string strip_prefix(std::string_view name) const;
 
 private:
     static bool has(const std::unordered_set<std::string>& set, std::string_view w) {

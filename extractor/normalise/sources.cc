@@ -189,6 +189,36 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         return best;
     };
 
+    // An organisation named before that a short name stands for: its initials ("the ABS said"
+    // after the Australian Bureau of Statistics) or the end of its name ("the Treasury said"
+    // after HM Treasury). The latest such organisation.
+    auto expansion_of = [&](const std::string& short_name) -> const Mention* {
+        auto initials = [](const std::string& n) {
+            std::string r;
+            for (size_t b = 0; b < n.size();) {
+                size_t e = n.find(' ', b);
+                if (e == std::string::npos) e = n.size();
+                if (e > b && n[b] >= 'A' && n[b] <= 'Z') r += n[b];
+                b = e + 1;
+            }
+            return r;
+        };
+        const bool acronym = short_name.size() >= 2 && short_name.size() <= 6 &&
+                             std::all_of(short_name.begin(), short_name.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+        const Mention* full = nullptr;
+        for (const auto& [kind, named] : orgs_by_kind)
+            for (const auto& [name, seen_at] : named) {
+                if (name == short_name) continue;
+                bool tail = name.size() > short_name.size() + 1 &&
+                            name.compare(name.size() - short_name.size(), short_name.size(), short_name) == 0 &&
+                            name[name.size() - short_name.size() - 1] == ' ';
+                if ((tail || (acronym && initials(name) == short_name)) &&
+                    (!full || seen_at.index > static_cast<size_t>(full - ms.data())))
+                    full = &ms[seen_at.index];
+            }
+        return full;
+    };
+
     std::vector<size_t> sources_done;
     for (size_t i = 0; i < ms.size(); ++i) {
         Mention& s = ms[i];
@@ -234,12 +264,17 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         } else if (person || org) {
             const Mention* chosen = person ? person : org;
             take(s, *chosen);
+            // a name the entity rules kept as written may be a short form of one named before
+            if (!person && org->name == slice(org->span))
+                if (const Mention* full = expansion_of(org->name)) take(s, *full);
             // The source span starts at the holder's name when the holder
             // opens it ("As Alibaba CEO Eddie Wu told" → "Eddie Wu told"),
-            // keeping a "the" before an organisation.
-            if (h.begin == s.span.begin && chosen->span.begin > h.begin) {
+            // keeping a "the" before an organisation; and covers all of a
+            // name the holder pattern started inside ("Industry and Energy
+            // said" in "The Ministry of Trade, Industry and Energy said").
+            if (h.begin == s.span.begin && chosen->span.begin != h.begin) {
                 uint32_t b = chosen->span.begin;
-                if (chosen->type != Type::person && b >= h.begin + 4) {
+                if (chosen->type != Type::person && b >= 4 && (b >= h.begin + 4 || b < h.begin)) {
                     std::string_view before(a.data() + b - 4, 4);
                     if (before == "the " || before == "The ") b -= 4;
                 }
@@ -289,6 +324,8 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             for (size_t j = k; j < ws.size() && ok; ++j)
                 ok = names::capitalised(slice(ws[j])) || lex.particle(slice(ws[j]));
             if (ok) s.name = names::squeeze(std::string_view(a.data() + ws[k].begin, h.end - ws[k].begin));
+            if (ok)
+                if (const Mention* full = expansion_of(s.name)) take(s, *full);
         }
         if (s.name.empty()) {
             drop[i] = true;

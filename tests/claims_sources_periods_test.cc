@@ -1,0 +1,97 @@
+// Sources and periods of claims across paragraphs, through the whole
+// pipeline: what a one-line rule example cannot show (a headline above its
+// lead, a release a few paragraphs below the figures it governs).
+#include "extractor/claimex.h"
+
+#include <catch2/catch.hpp>
+
+using namespace claimex;
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+const Extractor& extractor() {
+    static Extractor ex(std::string(CLAIMEX_SOURCE_DIR) + "/rules");
+    return ex;
+}
+
+std::vector<Json> claims_of(const std::string& text, const std::string& published) {
+    document::Document d;
+    d.id = "t";
+    d.text = text;
+    Record r = extractor().extract(d, published);
+    std::vector<Json> out;
+    for (const auto& c : r.claims) out.push_back(claim_json(c, r));
+    return out;
+}
+
+// The claim whose change or value text is `anchor` (the first one).
+const Json* claim_at(const std::vector<Json>& cs, const std::string& text, const std::string& anchor) {
+    size_t at = text.find(anchor);
+    for (const Json& c : cs) {
+        for (const char* f : {"value"})
+            if (c.contains(f) && c[f].is_object() && c[f]["start"].get<size_t>() == at) return &c;
+        if (c.contains("change") && c["change"].is_object() && c["change"].contains("amount") &&
+            c["change"]["amount"].is_object() && c["change"]["amount"]["start"].get<size_t>() == at)
+            return &c;
+    }
+    return nullptr;
+}
+
+std::string first_source(const Json& c) {
+    return c["sources"].empty() ? std::string() : c["sources"][0]["name"].get<std::string>();
+}
+
+std::string period(const Json& c) { return c["period"].is_null() ? std::string() : c["period"]["value"].get<std::string>(); }
+
+}  // namespace
+
+TEST_CASE("the lead's period replaces the headline's shorthand as the report period") {
+    const std::string text =
+        "Infosys Q1 profit rises 7%\n\n"
+        "Infosys reported a 7% rise in net profit to Rs 6,368 crore for the April-June quarter.\n\n"
+        "Revenue rose 4% to Rs 39,315 crore, the company said.\n";
+    auto cs = claims_of(text, "2024-07-19");
+    const Json* c = claim_at(cs, text, "Rs 39,315 crore");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(period(*c) == "2024-Q2");
+    CHECK((*c)["period"]["inherited"] == true);
+}
+
+TEST_CASE("a company's release a few paragraphs down is the source of its headline and lead figures") {
+    const std::string text =
+        "Karri Lithium flags A$310m writedown\n\n"
+        "Karri Lithium has paused a A$480 million expansion of its mine and will cut about 260 jobs.\n\n"
+        "Spodumene sold for about US$820 a tonne in February, according to Fastmarkets.\n\n"
+        "The miner said in a statement that it would record an impairment of about A$310m.\n";
+    auto cs = claims_of(text, "2025-03-06");
+    const Json* head = claim_at(cs, text, "A$310m");
+    REQUIRE(head);
+    INFO(head->dump());
+    CHECK(first_source(*head) == "Karri Lithium");
+    CHECK((*head)["sources"][0]["inherited"] == true);
+    const Json* jobs = claim_at(cs, text, "260 jobs");
+    REQUIRE(jobs);
+    CHECK(first_source(*jobs) == "Karri Lithium");
+}
+
+TEST_CASE("a central bank's own decision inherits no release of someone else") {
+    const std::string text =
+        "Retail sales rose 0.6% in May, Statistics Canada said on Friday.\n\n"
+        "Core sales rose 0.4%. The Bank of Canada held its key rate at 2.75% on Wednesday.\n";
+    auto cs = claims_of(text, "2025-06-20");
+    const Json* core = nullptr;
+    const Json* rate = nullptr;
+    for (const Json& c : cs) {
+        if (c["value"].is_object() && c["value"]["value"] == 2.75) rate = &c;
+        if (c["change"].is_object() && c["change"].contains("percent") && c["change"]["percent"].is_object() &&
+            c["change"]["percent"]["value"] == 0.4)
+            core = &c;
+    }
+    REQUIRE(core);
+    REQUIRE(rate);
+    CHECK(first_source(*core) == "Statistics Canada");
+    CHECK(period(*core) == "2025-05");
+    CHECK((*rate)["sources"].empty());
+}
