@@ -1760,6 +1760,15 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         ok &= company;
                     }
                 }
+                else if (when == "economy" && !names.empty()) {
+                    ok = true;
+                    for (const auto& n : names) {
+                        bool place = areas.count(n) > 0;
+                        for (size_t i = 0; i < ms.size() && !place; ++i)
+                            place = ms[i].type == Type::place && ms[i].name == n;
+                        ok &= place;
+                    }
+                }
                 if (ok) {
                     key = to;
                     return;
