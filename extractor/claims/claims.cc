@@ -961,7 +961,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                                size_t skip = SIZE_MAX, size_t fig_end = SIZE_MAX, size_t last_fig = SIZE_MAX) {
             MetricHit best;
             size_t best_dist = SIZE_MAX;
-            struct Cand { size_t tok, n, span; const std::string* key; };
+            struct Cand { size_t tok, n, span; const std::string* key; bool generic; };
             std::vector<Cand> cands;
             for (size_t k = lo; k < hi; ++k) {
                 if (sv.tok_mention[k] != SIZE_MAX || k == skip) continue;
@@ -972,7 +972,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     const Lexicon::Entry* e = metrics.match(toks, k, k + 1, nullptr);
                     if (e && e->extra == "generic") continue;
                 }
-                cands.push_back({k, m.n, m.span, m.key});
+                bool generic = false;
+                if (m.span == 1)
+                    if (const Lexicon::Entry* e = metrics.match(toks, k, k + 1, nullptr)) generic = e->extra == "generic";
+                cands.push_back({k, m.n, m.span, m.key, generic});
                 k += m.span - 1;
             }
             // The metric the figure's own noun phrase names: "a 38% premium", "€60 billion in savings".
@@ -1018,7 +1021,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (best_dist != 0)
                 for (const auto& c : cands) {
                     if (best.tok == SIZE_MAX || c.tok >= best.tok) break;
-                    if (best.tok < complement_end(c.tok + c.span)) {
+                    // (a generic head gives way to its complement: "growth in regular pay" is pay)
+                    if (best.tok < complement_end(c.tok + c.span) && !c.generic) {
                         best.tok = c.tok;
                         best.n = best.base_n = c.span;
                         best.key = *c.key;
