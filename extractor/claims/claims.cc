@@ -42,6 +42,11 @@ const WordSet trailing_adverbs{2, {"also", "now", "still", "already", "too", "me
 const WordSet government_nouns{3, {"government", "treasury", "centre", "administration"}};
 // Words that open a clause of its own after a comma ("..., while X fell").
 const WordSet clause_conjunctions{4, {"while", "whereas", "and", "but", "although", "though", "as"}};
+// Words that open a subordinate clause: a metric phrase after one is not a figure's before it
+// ("cut 1,200 jobs after demand for electric cars weakened"). (bit 31: above the lexicon bits)
+const WordSet kClauseOpeners{31, {"after", "as", "while", "whereas", "because", "although", "though", "when",
+                                  "which", "who", "since", "even", "despite", "amid", "unless", "until", "before",
+                                  "if", "but", "giving", "leaving", "making", "bringing", "taking"}};
 const WordSet kDeterminers{5, {"the", "a", "an", "its", "their", "his", "her", "our"}};
 
 // Words skipped before a figure ("about", "more than"), fillers between a change verb and its
@@ -160,6 +165,9 @@ struct ChangeEvent {
 struct Assembler::Impl {
     Lexicon metrics, change_verbs, cues, verbs, demonyms;
     StringMap<std::string> scopes, unit_metrics;
+    // metric key → (condition, key): the form of a metric its figure or holder calls for
+    // (metric_forms.tsv: "tax_rate money tax_revenue", "jobs company employees")
+    StringMap<std::vector<std::pair<std::string, std::string>>> metric_forms;
     // Authority (lower-case canonical name) → the area it speaks for (CLAIM_JURISDICTIONS).
     StringMap<std::string> jurisdictions;
     std::set<std::string, std::less<>> areas;
@@ -191,6 +199,9 @@ struct Assembler::Impl {
                     (row.size() >= 2 && (row[1] == "instrument" || row[1] == "quote")))
                     market_metrics.insert(row[0]);
         load("CLAIM_UNIT_METRICS", unit_metrics);
+        if (const auto* rows = r.table("CLAIM_METRIC_FORMS"))
+            for (const auto& row : *rows)
+                if (row.size() >= 3 && !row[0].empty()) metric_forms[row[0]].emplace_back(row[1], row[2]);
         if (const auto* rows = r.table("CLAIM_JURISDICTIONS"))
             for (const auto& row : *rows)
                 if (row.size() >= 2 && !row[0].empty()) {
@@ -216,7 +227,7 @@ struct Assembler::Impl {
         // One lookup per token gives all its word classes (Token::bits).
         const WordSet* fixed[] = {&kLeadWords, &kPrepositions, &trailing_adverbs, &government_nouns,
                                   &clause_conjunctions, &kDeterminers, &kQualifierSkip, &kVerbFillers,
-                                  &kMetricModifiers, &kNotHeads};
+                                  &kMetricModifiers, &kNotHeads, &kClauseOpeners};
         for (const WordSet* w : fixed)
             for (const auto& x : w->words) word_bits[x] |= w->bit;
         static_assert(kFirstClassBit + sizeof(classes) / sizeof(classes[0]) <= 40, "word class bits overlap kMetricFirst");
@@ -445,6 +456,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     std::set<std::string> seen_ids;
     std::vector<std::string> last_subject;
     size_t last_subject_para = SIZE_MAX;
+    // The metric of the paragraph's last figure claim, by the type of its figure (money,
+    // percent, quantity): "Analysts had expected ¥4.6 trillion" after "operating profit of ¥4.3
+    // trillion" is the same metric. Any type for a change ("Values climbed 1.9%").
+    struct LastMetric { std::string key; size_t para = SIZE_MAX; };
+    LastMetric last_metric[4];  // [Type::money, percent, quantity], [3]: any
     // The report period that governs figures stated without a date: the last period
     // a figure of the same paragraph was given, else the article's first (its lead's
     // quarter, half, month or fiscal year).
@@ -956,42 +972,141 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (depth < 0) --k;
             return k > end + 1 ? k : end;
         };
-        // Metric phrase nearest to `anchor`, preferring one before it. `skip` is a token that
-        // cannot be the metric (a change verb that is also a metric word: "raised its dividend").
-        auto find_metric = [&](size_t lo, size_t anchor, size_t hi, bool prefer_after = false,
-                               size_t skip = SIZE_MAX) {
-            MetricHit best;
-            size_t best_dist = SIZE_MAX;
-            struct Cand { size_t tok, n; const std::string* key; };
-            std::vector<Cand> cands;
-            for (size_t k = lo; k < hi; ++k) {
-                if (sv.tok_mention[k] != SIZE_MAX || k == skip) continue;
-                size_t n = 0;
-                const Lexicon::Entry* e = lex(metrics, kMetricFirst, k, &n);
-                if (!e) continue;
-                cands.push_back({k, n, &e->value});
-                // Before the figure is likelier, except for the object of a transitive change verb.
-                size_t dist = k < anchor ? (anchor - k) * (prefer_after ? 3 : 1) : (k - anchor) * (prefer_after ? 1 : 3);
-                if (dist < best_dist) {
-                    best_dist = dist;
-                    best.tok = k;
-                    best.n = n;
-                    best.base_n = n;
-                    best.key = e->value;
+        // A metric phrase at token k: the lexicon's longest phrase there, or, when a phrase
+        // starting inside it ends later, that one (the head of an English noun phrase is its
+        // last word: "adjusted EBIT margin" is a margin); "price of a home" is a "home price"
+        // when the lexicon has it (the complement's last word before the head word).
+        struct MetricAt { size_t n = 0; const std::string* key = nullptr; size_t span = 0; };
+        auto metric_at = [&](size_t k, size_t hi) {
+            MetricAt r;
+            size_t n = 0;
+            const Lexicon::Entry* e = lex(metrics, kMetricFirst, k, &n);
+            if (e && k + n <= hi) {
+                for (size_t j = k + 1; j < k + n; ++j) {
+                    size_t n2 = 0;
+                    const Lexicon::Entry* e2 = lex(metrics, kMetricFirst, j, &n2);
+                    if (e2 && j + n2 > k + n && j + n2 <= hi && sv.tok_mention[j + n2 - 1] == SIZE_MAX) return r;  // found at j
                 }
-                k += n - 1;
+                r.n = r.span = n;
+                r.key = &e->value;
             }
-            // A metric word inside another metric's complement is not the metric: the head is
-            // ("hourly wages for permanent employees rose" → wages, not employees).
-            for (const auto& c : cands) {
-                if (best.tok == SIZE_MAX || c.tok >= best.tok) break;
-                if (best.tok < complement_end(c.tok + c.n)) {
-                    best.tok = c.tok;
-                    best.n = best.base_n = c.n;
-                    best.key = *c.key;
+            if (k + 2 < hi && toks[k + 1].low == "of" && toks[k].is_word() && (!e || e->extra == "generic" || n == 1)) {
+                size_t end = complement_end(k + 1);
+                for (size_t j = k + 2; j < end && end <= hi && toks[j].is_word(); ++j) {
+                    std::string_view nw = toks[j].low, w = toks[k].low;
+                    std::string_view ns = nw.size() > 3 && nw.back() == 's' ? nw.substr(0, nw.size() - 1) : nw;
+                    const Lexicon::Entry* c = metrics.find({ns, w});
+                    if (!c) c = metrics.find({nw, w});
+                    if (!c) continue;
+                    if (!e || c->value != e->value) {
+                        r.n = 1;
+                        r.span = end - k;  // the complement is the phrase's: no metric of its own
+                        r.key = &c->value;
+                    }
                     break;
                 }
             }
+            return r;
+        };
+        // A clause of its own between a figure and a metric phrase after it ("... cut 1,200 jobs
+        // after demand for ...", "..., as growth in ...", "; prices", "..., now has spare capacity"):
+        // that phrase is not the figure's.
+        auto barrier_between = [&](size_t from, size_t to) {
+            for (size_t k = from + 1; k < to; ++k) {
+                if (sv.tok_mention[k] != SIZE_MAX) continue;
+                if (toks[k].low == ";" || toks[k].low == "," || (toks[k].bits & kClauseOpeners.bit)) return true;
+            }
+            return false;
+        };
+        // Is token k inside an aside that opens with a preposition and closes before `anchor`
+        // (", within the bank's 0-2% target range, and ... it will average 1.3%")? Its metric
+        // is no figure's after it.
+        auto in_aside = [&](size_t k, size_t anchor) {
+            size_t open = k;
+            while (open > 0 && toks[open - 1].low != "," && toks[open - 1].low != ";") --open;
+            if (open == 0 || !(kPrepositions.count(toks[open]) || toks[open].low == "within")) return false;
+            for (size_t j = k + 1; j < anchor; ++j)
+                if (toks[j].low == "," || toks[j].low == ";") return true;
+            return false;
+        };
+        // Metric phrase nearest to `anchor`, preferring one before it. `skip` is a token that
+        // cannot be the metric (a change verb that is also a metric word: "raised its dividend").
+        // `fig_end` (amounts) is the token after the figure: a metric the figure modifies ("a 38%
+        // premium", "a $2bn valuation") or one after "in"/"of" ("€60 billion in savings") is its own.
+        // `last_fig` is the claim's last figure token when it comes after the anchor ("a cut,
+        // which would take the rate to 1%"): clauses before it are the claim's own.
+        auto find_metric = [&](size_t lo, size_t anchor, size_t hi, bool prefer_after = false,
+                               size_t skip = SIZE_MAX, size_t fig_end = SIZE_MAX, size_t last_fig = SIZE_MAX) {
+            MetricHit best;
+            size_t best_dist = SIZE_MAX;
+            struct Cand { size_t tok, n, span; const std::string* key; bool generic; };
+            std::vector<Cand> cands;
+            for (size_t k = lo; k < hi; ++k) {
+                if (sv.tok_mention[k] != SIZE_MAX || k == skip) continue;
+                MetricAt m = metric_at(k, hi);
+                if (!m.key) continue;
+                // A generic head after another metric is that metric's ("revenue growth", "tariff rate").
+                if (!cands.empty() && cands.back().tok + cands.back().span == k && m.span == 1) {
+                    const Lexicon::Entry* e = metrics.match(toks, k, k + 1, nullptr);
+                    if (e && e->extra == "generic") continue;
+                }
+                bool generic = false;
+                if (m.span == 1)
+                    if (const Lexicon::Entry* e = metrics.match(toks, k, k + 1, nullptr)) generic = e->extra == "generic";
+                cands.push_back({k, m.n, m.span, m.key, generic});
+                k += m.span - 1;
+            }
+            // The metric the figure's own noun phrase names: "a 38% premium", "€60 billion in savings".
+            size_t own = SIZE_MAX;
+            if (fig_end != SIZE_MAX && fig_end < toks.size()) {
+                size_t np = fig_end;
+                if (toks[np].low == "in") ++np;  // not "of": "38% of GDP", "$5bn of bonds" name a whole or a make-up
+                size_t words = 0, end = np;
+                while (end < toks.size() && end < np + 5 && toks[end].is_word() && sv.tok_mention[end] == SIZE_MAX &&
+                       !kPrepositions.count(toks[end]) && !(toks[end].bits & kVerbWord) &&
+                       !(toks[end].bits & kClauseOpeners.bit) && !clause_conjunctions.count(toks[end]) &&
+                       !kNotHeads.count(toks[end]))
+                    ++end, ++words;
+                for (size_t c = 0; c < cands.size() && words; ++c)
+                    if (cands[c].tok >= np && cands[c].tok + cands[c].span == end) own = c;
+                // a phrase right after the figure ("a barrel", "of cuts")
+                for (size_t c = 0; c < cands.size() && own == SIZE_MAX; ++c)
+                    if (cands[c].tok == fig_end) own = c;
+            }
+            for (size_t c = 0; c < cands.size(); ++c) {
+                const size_t k = cands[c].tok;
+                size_t dist;
+                if (c == own) dist = 0;
+                else {
+                    const size_t from = last_fig != SIZE_MAX && last_fig > anchor ? last_fig : anchor;
+                    if (k > from && barrier_between(from, k)) continue;
+                    if (k < anchor && in_aside(k, anchor)) continue;
+                    // Before the figure is likelier, except for the object of a transitive change verb.
+                    // (the object of a transitive verb, when it names one, is its metric: "the weak yen
+                    // adds ¥50 billion to Toyota's operating profit")
+                    dist = k < anchor ? (anchor - k) * (prefer_after ? 3 : 1) + (prefer_after ? 1000 : 0)
+                                      : (k - anchor) * (prefer_after ? 1 : 3);
+                }
+                if (dist < best_dist) {
+                    best_dist = dist;
+                    best.tok = k;
+                    best.n = best.base_n = cands[c].span;
+                    best.key = *cands[c].key;
+                }
+            }
+            // A metric word inside another metric's complement is not the metric: the head is
+            // ("hourly wages for permanent employees rose" → wages, not employees).
+            if (best_dist != 0)
+                for (const auto& c : cands) {
+                    if (best.tok == SIZE_MAX || c.tok >= best.tok) break;
+                    // (a generic head gives way to its complement: "growth in regular pay" is pay)
+                    if (best.tok < complement_end(c.tok + c.span) && !c.generic) {
+                        best.tok = c.tok;
+                        best.n = best.base_n = c.span;
+                        best.key = *c.key;
+                        break;
+                    }
+                }
             if (best.tok != SIZE_MAX) {
                 // The words used: the phrase and a prepositional complement ("spending on
                 // infrastructure and ...", "market value of American companies").
@@ -1001,7 +1116,6 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
             return best;
         };
-
         struct Subject {
             std::vector<std::string> names;
             std::string description;
@@ -1715,6 +1829,52 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
         };
 
+        // A figure claim with no metric phrase of its own continues the last metric of its paragraph
+        // of its type (slot: its figure's type; 3 = any, for a change). A known metric is noted.
+        auto continue_metric = [&](MetricHit& metric, size_t slot, size_t from_slot) {
+            const size_t para = t.paragraph_index(S.begin);
+            if (!metric.key.empty()) {
+                last_metric[slot] = {metric.key, para};
+                last_metric[3] = {metric.key, para};
+                return;
+            }
+            // (news paragraphs are short: the previous one counts too)
+            if (last_metric[from_slot].para != SIZE_MAX && last_metric[from_slot].para + 1 >= para)
+                metric.key = last_metric[from_slot].key;
+        };
+        // The form of the metric the claim's value and holder call for (metric_forms.tsv).
+        auto metric_form = [&](std::string& key, const Mention* value, const std::vector<std::string>& names,
+                               bool change) {
+            auto it = metric_forms.find(key);
+            if (it == metric_forms.end()) return;
+            for (const auto& [when, to] : it->second) {
+                bool ok = false;
+                if (when == "money" || when == "percent")
+                    ok = value && value->type == (when == "money" ? Type::money : Type::percent) &&
+                         std::string_view(value->unit) != "pp";
+                else if (when == "company" && change && !names.empty()) {
+                    ok = true;
+                    for (const auto& n : names) {
+                        bool company = false;
+                        for (const Mention* c : companies) company |= c->name == n;  // (org mentions of kind company or none)
+                        ok &= company;
+                    }
+                }
+                else if (when == "economy" && !names.empty()) {
+                    ok = true;
+                    for (const auto& n : names) {
+                        bool place = areas.count(n) > 0;
+                        for (size_t i = 0; i < ms.size() && !place; ++i)
+                            place = ms[i].type == Type::place && ms[i].name == n;
+                        ok &= place;
+                    }
+                }
+                if (ok) {
+                    key = to;
+                    return;
+                }
+            }
+        };
         auto continue_subject = [&](Subject& s) {
             if (!s.names.empty() || !s.description.empty()) return;
             if (last_subject_para == t.paragraph_index(S.begin) && !last_subject.empty()) {
@@ -1806,14 +1966,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             double conf = 0.55;
             size_t anchor = ev.tok;
             bool transitive = !ev.intransitive;
-            MetricHit metric =
-                find_metric(clause_start_tok(anchor), anchor, std::min(toks.size(), next_tok), transitive, ev.tok);
+            size_t last_fig = SIZE_MAX;
+            for (auto f : {amount, percent, level})
+                if (f && (last_fig == SIZE_MAX || figs[*f].tok > last_fig)) last_fig = figs[*f].tok;
+            MetricHit metric = find_metric(clause_start_tok(anchor), anchor, std::min(toks.size(), next_tok), transitive,
+                                           ev.tok, SIZE_MAX, last_fig);
             // "Swiss inflation eased ..., and the SNB expects it to average ...", "X index rose, while
             // the KOSPI gained": a later clause with no metric of its own continues the sentence's
             // (its subject stays the clause's own: find_subject reads (a) and (b) only in the clause)
             if (metric.key.empty() && clause_start_tok(anchor, false) < clause_start_tok(anchor))
                 metric = find_metric(clause_start_tok(anchor, false), anchor, std::min(toks.size(), next_tok), transitive,
-                                     ev.tok);
+                                     ev.tok, SIZE_MAX, last_fig);
             // "adds 27,000 jobs ... but the jobless rate", "cut 1,200 jobs as ... profit": a count
             // whose unit names what is counted governs over a metric phrase of a later clause
             // (not over one it restates: "cut 340 jobs, or 14% of its staff").
@@ -1825,11 +1988,20 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (!metric.key.empty() && metric.tok > figs[*f].tok)
                     for (size_t k = figs[*f].tok; k < metric.tok && !later_clause; ++k)
                         later_clause = clause_conjunctions.count(toks[k]) > 0;
+                // "paused a A$480m expansion and will cut about 260 jobs": the count a transitive
+                // verb acts on is its object, whatever metric came before the verb
+                if (!metric.key.empty() && transitive && metric.tok < anchor && figs[*f].tok > anchor)
+                    later_clause = true;
                 if (metric.key.empty() || later_clause) {
                     metric = MetricHit{};
                     metric.key = it->second;
                 }
                 break;
+            }
+            {
+                std::optional<size_t> fig = level ? level : amount ? amount : percent;
+                const size_t slot = fig ? std::min<size_t>(static_cast<size_t>(ms[figs[*fig].m].type), 3) : 3;
+                continue_metric(metric, slot, 3);
             }
             Subject subj = find_subject(metric, std::min(anchor, metric.tok == SIZE_MAX ? anchor : std::max(anchor, metric.tok)));
             if (subj.names.empty() && subj.description.empty()) {
@@ -1850,6 +2022,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (!metric.key.empty() || !subj.names.empty() || !subj.description.empty()) implied_subject(subj, metric, anchor);
             continue_subject(subj);
             set_subject(subj, j, conf);
+            metric_form(metric.key, level ? &ms[figs[*level].m] : nullptr, subj.names, true);
             j.metric = metric.key;
             j.metric_text = metric.text;
             if (!metric.key.empty()) conf += 0.1;
@@ -1910,10 +2083,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     break;
                 }
             size_t cs = clause_start_tok(anchor);
-            MetricHit metric = find_metric(cs, anchor, std::min(toks.size(), std::min(next_fig_tok, anchor + 6)));
+            const size_t fig_end = sv.token_at(v.span.end);
+            MetricHit metric = find_metric(cs, anchor, std::min(toks.size(), std::min(next_fig_tok, fig_end + 6)), false,
+                                           SIZE_MAX, fig_end);
             if (metric.key.empty() && clause_start_tok(anchor, false) < clause_start_tok(anchor))
                 metric = find_metric(clause_start_tok(anchor, false), anchor,
-                                     std::min(toks.size(), std::min(next_fig_tok, anchor + 6)));
+                                     std::min(toks.size(), std::min(next_fig_tok, fig_end + 6)), false, SIZE_MAX, fig_end);
+            // "doubling the engineering team to about 400 people": a count whose unit names
+            // what is counted governs over a metric phrase that is not next to it.
+            if (!metric.key.empty() && v.type == Type::quantity && metric.tok < anchor && anchor - metric.tok > 5 &&
+                unit_metrics.count(v.unit))
+                metric = MetricHit{};
             if (metric.key.empty() && v.type == Type::quantity) {
                 // "cut 1,200 jobs", "2 million bpd": the unit names what is counted; a count
                 // of nothing measured ("20 countries", "three models") is no claim.
@@ -1921,10 +2101,13 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (it == unit_metrics.end()) continue;
                 metric.key = it->second;
             }
+            const size_t slot = std::min<size_t>(static_cast<size_t>(v.type), 3);
+            continue_metric(metric, slot, slot);
             Subject subj = find_subject(metric, anchor);
             implied_subject(subj, metric, anchor);
             continue_subject(subj);
             set_subject(subj, j, conf);
+            metric_form(metric.key, &v, subj.names, false);
             j.metric = metric.key;
             j.metric_text = metric.text;
             if (!metric.key.empty()) conf += 0.1;
