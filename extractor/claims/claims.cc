@@ -1478,12 +1478,15 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         // a record is measured against, not the figure's period.
         // Also "the largest increase in a single budget since 1993", "its biggest contract since
         // it was founded in 1998": a superlative further back, with "since" between.
+        // A day is measured against only after "since": "its highest close on Tuesday" is the
+        // day the record was set, the move's own day.
         auto record_reference = [&](size_t i) {
             size_t k = sv.token_at(ms[i].span.begin);
             bool since = false;
+            const bool day = is_day(ms[i].timex);
             for (size_t j = k, n = 0; j-- > 0 && n < 14; ++n) {
                 if (toks[j].low == "," || toks[j].low == ";") break;
-                if (superlatives.count(toks[j]) && (n < 6 || since)) return true;
+                if (superlatives.count(toks[j]) && ((n < 6 && !day) || since)) return true;
                 since |= toks[j].low == "since";
             }
             return false;
