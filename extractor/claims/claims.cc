@@ -1540,7 +1540,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (!best && share_day)
                 for (size_t i : sv.mentions)
                     if (used.count(i) && is_day(ms[i].timex) && ms[i].span.end <= after && fits(i) &&
-                        sv.token_at(after) <= sv.token_at(ms[i].span.begin) + 12)  // a nearby clause's day
+                        sv.token_at(after) <= sv.token_at(ms[i].span.begin) + 16)  // a nearby clause's day
                         best = i;
             if (best) used.insert(*best);
             return best;
