@@ -77,6 +77,22 @@ bool is_day(std::string_view x) {
     return x.size() == 10 && std::isdigit(static_cast<unsigned char>(x[0])) && x[4] == '-' && x[7] == '-';
 }
 
+// A TIMEX3 day that falls on a Saturday or Sunday (no trading day: "OPEC+ agreed on Sunday").
+bool is_weekend(std::string_view x) {
+    if (!is_day(x)) return false;
+    auto num = [&](size_t b, size_t n) {
+        int v = 0;
+        for (size_t k = b; k < b + n; ++k) v = v * 10 + (x[k] - '0');
+        return v;
+    };
+    int y = num(0, 4), m = num(5, 2), d = num(8, 2);
+    if (m < 1 || m > 12) return false;
+    static const int offsets[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};  // (Sakamoto's method)
+    if (m < 3) --y;
+    int wd = (y + y / 4 - y / 100 + y / 400 + offsets[m - 1] + d) % 7;  // 0 = Sunday
+    return wd == 0 || wd == 6;
+}
+
 std::string lower(std::string_view s) {
     std::string o;
     lower_into(s, o);
@@ -174,12 +190,15 @@ struct Assembler::Impl {
     // Metrics quoted as markets move (metric_scopes.tsv, third column `market`): a
     // report's period and release source do not govern them.
     std::set<std::string, std::less<>> market_metrics;
+    // Metrics a market trades (third column flag `traded`: prices, index levels, yields,
+    // currencies): the story's trading day governs their moves that name no date of their own.
+    std::set<std::string, std::less<>> traded_metrics;
     // Word classes of rules/claims/words.tsv (CLAIM_WORDS), see its header.
     using Words = WordSet;
     Words speech_verbs, speech_aux, comparison_words, comparison_bare, condition_words, level_fillers,
         approx_words, baseline_period_words, period_bound_words, modal_words, superlatives, release_kinds, release_cues,
         company_nouns, holder_nouns, passing_words, partner_words, own_release_kinds, actor_kinds,
-        announce_verbs, contract_words;
+        announce_verbs, contract_words, average_words;
 
     explicit Impl(const rules::RuleSet& r)
         : metrics(r, "CLAIM_METRICS"),
@@ -194,10 +213,22 @@ struct Assembler::Impl {
         };
         load("CLAIM_METRIC_SCOPES", scopes);
         if (const auto* rows = r.table("CLAIM_METRIC_SCOPES"))
-            for (const auto& row : *rows)
-                if ((row.size() >= 3 && row[2] == "market") ||
-                    (row.size() >= 2 && (row[1] == "instrument" || row[1] == "quote")))
+            for (const auto& row : *rows) {
+                // third column: flags separated by commas ("market,traded")
+                auto flag = [&](std::string_view f) {
+                    if (row.size() < 3) return false;
+                    std::string_view v = row[2];
+                    for (size_t b = 0; b <= v.size();) {
+                        size_t e = std::min(v.find(',', b), v.size());
+                        if (v.substr(b, e - b) == f) return true;
+                        b = e + 1;
+                    }
+                    return false;
+                };
+                if (flag("market") || (row.size() >= 2 && (row[1] == "instrument" || row[1] == "quote")))
                     market_metrics.insert(row[0]);
+                if (flag("traded")) traded_metrics.insert(row[0]);
+            }
         load("CLAIM_UNIT_METRICS", unit_metrics);
         if (const auto* rows = r.table("CLAIM_METRIC_FORMS"))
             for (const auto& row : *rows)
@@ -218,7 +249,7 @@ struct Assembler::Impl {
             {"company_noun", &company_nouns}, {"holder", &holder_nouns},
             {"passing", &passing_words}, {"partner", &partner_words},
             {"own_release_kind", &own_release_kinds}, {"actor_kind", &actor_kinds},
-            {"announce", &announce_verbs}, {"contract", &contract_words}};
+            {"announce", &announce_verbs}, {"contract", &contract_words}, {"average", &average_words}};
         if (const auto* rows = r.table("CLAIM_WORDS"))
             for (const auto& row : *rows)
                 if (row.size() >= 2 && !row[0].empty())
@@ -538,6 +569,70 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         }
         return true;
     };
+
+    // The story's trading day (corpus/CLAIMS.md, Periods): the first day its opening names — a
+    // headline's "on Tuesday", else a day in the first two paragraphs of running text ("Oil fell
+    // 2% on Tuesday", "the Bank of England ... on Thursday"), not a dateline or the publication
+    // line, not bounding a span ("since Monday"), not an earlier day ("last Friday", "the
+    // previous session"), not a weekend — else the first market move's own day (set as claims
+    // come). It governs the later market moves that name no date or window of their own.
+    std::optional<size_t> story_day;
+    {
+        auto words_in = [&](uint32_t b, uint32_t e) {
+            size_t n = 0;
+            for (uint32_t k = b; k < e; ++k)
+                if (std::isalpha(static_cast<unsigned char>(a[k])) && (k == b || !std::isalpha(static_cast<unsigned char>(a[k - 1]))))
+                    ++n;
+            return n;
+        };
+        // running text: a line of a dozen words or more that ends a sentence (not a headline,
+        // a byline or a publication line such as "March 11, 2025 · 4:52 PM GMT · 4 min read")
+        auto running = [&](uint32_t b, uint32_t e) {
+            while (e > b && std::isspace(static_cast<unsigned char>(a[e - 1]))) --e;
+            if (e == b) return false;
+            char c = a[e - 1];
+            bool ends = c == '.' || c == '!' || c == '?' || c == '"' || c == '\'' || c == ')' ||
+                        (e >= b + 3 && static_cast<unsigned char>(a[e - 3]) == 0xE2 && static_cast<unsigned char>(a[e - 2]) == 0x80 &&
+                         (static_cast<unsigned char>(c) == 0x9D || static_cast<unsigned char>(c) == 0x99));
+            return ends && words_in(b, e) >= 12;
+        };
+        // "LONDON, Oct 17 - ...", "SEOUL, July 5 (Yonhap) --": the dateline at a line's start
+        auto dateline = [&](size_t i, uint32_t line) {
+            uint32_t b = ms[i].span.begin, e = ms[i].span.end;
+            if (words_in(line, b) > 6) return false;
+            while (b > line && a[b - 1] == ' ') --b;
+            if (b == line || a[b - 1] != ',') return false;
+            while (e < a.size() && a[e] == ' ') ++e;
+            return e < a.size() && (a[e] == '(' || a[e] == '-' || a.compare(e, 3, "\xe2\x80\x94") == 0 ||
+                                    a.compare(e, 3, "\xe2\x80\x93") == 0);
+        };
+        auto opening_day = [&](size_t i, uint32_t line, bool headline) {
+            if (ms[i].type != Type::date || !is_day(ms[i].timex) || is_weekend(ms[i].timex)) return false;
+            if (ms[i].from != ms[i].to) return false;  // a span of days ("the July 30-31 meeting")
+            std::string before = word_near(ms[i].span.begin, false);
+            if (headline && before != "on") return false;
+            if (before == "last" || period_bound_words.count(before) || dateline(i, line)) return false;
+            for (const Token& k : (date_toks.clear(), tokenize(a, low_doc, ms[i].span, date_toks), date_toks))
+                if (baseline_period_words.count(k.low) || k.low == "last") return false;
+            return true;
+        };
+        const auto& paras = t.paragraphs();
+        size_t body = 0, mi = 0;
+        for (size_t p = 0; p < paras.size() && body < 2 && !story_day; ++p)
+            for (uint32_t lb = paras[p].begin; lb < paras[p].end && !story_day;) {
+                uint32_t le = std::min<uint32_t>(paras[p].end, static_cast<uint32_t>(std::min(a.find('\n', lb), a.size())));
+                const bool run = p > 0 && running(lb, le);
+                while (mi < ms.size() && ms[mi].span.begin < lb) ++mi;
+                if (p == 0 || run)
+                    for (size_t i = mi; i < ms.size() && ms[i].span.begin < le; ++i)
+                        if (opening_day(i, lb, p == 0)) {
+                            story_day = i;
+                            break;
+                        }
+                body += run;
+                lb = le + 1;
+            }
+    }
 
     for (const text::Span& S : t.sentences()) {
         mention_scratch.clear();
@@ -1558,6 +1653,46 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (k > 0 && k < toks.size() && period_bound_words.count(toks[k - 1])) return false;
             return true;
         };
+        // A market move or quote of the trading day (the story's day governs it), not a move over a
+        // window ("has fallen 13% since the election", "has gained 18%"), an average ("averaged
+        // $85 a barrel"), a forecast or assumption ("could fall to $60", "assuming 145 yen to the
+        // dollar"), nor a price in economic data ("Food inflation was negative as rice prices fell").
+        auto trading_day_move = [&](size_t anchor) {
+            const size_t cs = clause_start_tok(anchor);
+            size_t ce = anchor;
+            for (; ce < toks.size(); ++ce)
+                if (toks[ce].low == ";" ||
+                    (toks[ce].low == "," && ce + 1 < toks.size() &&
+                     (toks[ce + 1].low == "while" || toks[ce + 1].low == "whereas" || toks[ce + 1].low == "but" ||
+                      toks[ce + 1].low == "and")))
+                    break;
+            // (a window after the move: up to the next move of the clause, "lost 1.6% and has
+            // fallen 13% since its record close")
+            for (size_t k = anchor + 1; k < ce; ++k)
+                if (toks[k].bits & kChangeWord) {
+                    ce = k;
+                    break;
+                }
+            const bool amount = sv.tok_mention[anchor] != SIZE_MAX;
+            for (size_t k = cs; k < ce && k < toks.size(); ++k) {
+                if (k <= anchor && modal_words.count(toks[k])) return false;
+                // "averaged about $85", "an average of 34 euros" (not "the Nikkei average rose")
+                if (amount && k < anchor && anchor - k <= 4 && average_words.count(toks[k])) return false;
+                if (toks[k].low == "since") {
+                    bool record = false;
+                    for (size_t j = k, n = 0; j-- > cs && n < 6; ++n) record |= superlatives.count(toks[j]) > 0;
+                    if (!record) return false;
+                }
+                if (k < anchor && anchor - k <= 3 && (toks[k].low == "has" || toks[k].low == "have")) return false;
+            }
+            // economic data named before it in the sentence: the price is one of the data's
+            for (size_t k = 0; k < anchor; ++k) {
+                size_t n = 0;
+                if (const Lexicon::Entry* e = lex(metrics, kMetricFirst, k, &n); e && scope_of(e->value) == "economy")
+                    return false;
+            }
+            return true;
+        };
         // The claim's period: from its clause and sentence, else the governing report period
         // (marked inherited). Never the publication date.
         auto claim_period = [&](uint32_t after, uint32_t limit, IndexSet& used, const std::string& metric,
@@ -1569,6 +1704,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             size_t para = t.paragraph_index(S.begin);
             // Only a report's own figures set the report period (not a market move "so far this year").
             const bool inherits = !metric.empty() && !scope_of(metric).empty() && !market_metrics.count(metric);
+            const bool traded = traded_metrics.count(metric) > 0;
+            // the first market move with a day of its own sets the story's day when the opening named none
+            if (per && traded && !story_day && is_day(ms[*per].timex) && !is_weekend(ms[*per].timex)) story_day = *per;
             if (per) {
                 if (inherits && report_period(*per)) {
                     para_period = *per;
@@ -1582,6 +1720,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
                 return Period{static_cast<uint32_t>(*per)};
             }
+            if (traded && story_day && trading_day_move(anchor))
+                return Period{static_cast<uint32_t>(*story_day), true};
             // Only a report's own figures inherit: a metric with an implied holder, not a market price.
             if (!inherits) return Period{};
             std::optional<size_t> inh = para_period_para == para ? para_period : std::nullopt;
