@@ -612,6 +612,14 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             std::string before = word_near(ms[i].span.begin, false);
             if (headline && before != "on") return false;
             if (before == "last" || period_bound_words.count(before) || dateline(i, line)) return false;
+            // another event's day ("..., after dropping 2.7% on Monday"): "after" earlier in its clause
+            for (uint32_t b = ms[i].span.begin, n = 0; b > line && n < 12; ++n) {
+                while (b > line && !std::isalpha(static_cast<unsigned char>(a[b - 1])) && a[b - 1] != ',' && a[b - 1] != ';') --b;
+                if (b == line || a[b - 1] == ',' || a[b - 1] == ';') break;
+                std::string w = word_near(b, false);
+                if (w == "after" || w == "following") return false;
+                b -= static_cast<uint32_t>(w.size());
+            }
             for (const Token& k : (date_toks.clear(), tokenize(a, low_doc, ms[i].span, date_toks), date_toks))
                 if (baseline_period_words.count(k.low) || k.low == "last") return false;
             return true;
