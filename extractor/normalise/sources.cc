@@ -292,10 +292,17 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                     described = true;
             if (described) s.name = names::squeeze(slice(h));
             else take(s, *place);
-        } else if (hl == "he" || hl == "she") {
+        } else if (hl == "he" || hl == "she" || hl == "his" || hl == "her") {
             if (last_person) take(s, *last_person);
-        } else if (hl == "it") {
+        } else if (hl == "it" || hl == "its") {
             if (last_org) take(s, *last_org);
+        } else if (hl == "they" || hl == "their") {
+            // '"...," they wrote' after "Analysts at X said": the paragraph's last source.
+            size_t para = text.paragraph_index(s.span.begin);
+            if (!sources_done.empty() && text.paragraph_index(ms[sources_done.back()].span.begin) == para) {
+                s.name = ms[sources_done.back()].name;
+                s.kind = ms[sources_done.back()].kind;
+            }
         } else if (unnamed || lex.group_noun(hl.substr(hl.rfind(' ') + 1))) {
             // A described group; none after a quantifier ("Several officials").
             std::vector<text::Span> ws = names::words(a, h);
