@@ -166,7 +166,7 @@ struct Assembler::Impl {
     Words speech_verbs, speech_aux, comparison_words, comparison_bare, condition_words, level_fillers,
         approx_words, baseline_period_words, period_bound_words, modal_words, superlatives, release_kinds, release_cues,
         company_nouns, holder_nouns, passing_words, partner_words, own_release_kinds, actor_kinds,
-        announce_verbs;
+        announce_verbs, belief_verbs, view_verbs, attribution_tails;
 
     explicit Impl(const rules::RuleSet& r)
         : metrics(r, "CLAIM_METRICS"),
@@ -202,7 +202,8 @@ struct Assembler::Impl {
             {"company_noun", &company_nouns}, {"holder", &holder_nouns},
             {"passing", &passing_words}, {"partner", &partner_words},
             {"own_release_kind", &own_release_kinds}, {"actor_kind", &actor_kinds},
-            {"announce", &announce_verbs}};
+            {"announce", &announce_verbs}, {"belief", &belief_verbs}, {"view", &view_verbs},
+            {"attribution_tail", &attribution_tails}};
         if (const auto* rows = r.table("CLAIM_WORDS"))
             for (const auto& row : *rows)
                 if (row.size() >= 2 && !row[0].empty())
@@ -468,7 +469,18 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         }
         // A sentence that opens with a quote may be a speaker's statement standing alone.
         const bool quoted = quote_len(a, S.begin) > 0;
-        if (!any_value && !any_source && !any_factor && !quoted) continue;
+        // A sentence that opens with a holder ("Orvane expects ...", "It also expects ...") may
+        // state its belief (statements, below).
+        bool holder_first = a.compare(S.begin, 3, "It ") == 0;
+        for (size_t i : sv.mentions)
+            if (ms[i].type != Type::source) {
+                holder_first |= ms[i].span.begin <= S.begin + 4 && (ms[i].type == Type::org || ms[i].type == Type::person);
+                break;
+            }
+        // "Several members agreed that ...": a view stated by a holder the sources pass names
+        // no one for (below).
+        const bool has_that = std::string_view(a.data() + S.begin, S.end - S.begin).find(" that ") != std::string_view::npos;
+        if (!any_value && !any_source && !any_factor && !quoted && !holder_first && !has_that) continue;
 
         sv.toks.clear();
         tokenize(a, low_doc, S, sv.toks);
@@ -1863,7 +1875,69 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         }
 
         // ---- 4. statement claims: attributed sentences with no figure claim
-        if (made_numeric || (!any_source && !quoted)) continue;
+        if (made_numeric) continue;
+        if (!any_source && !quoted) {
+            // "Orvane expects the regulator to ...", "It also expects ...": a holder heading the
+            // sentence with a `belief` verb (words.tsv) states a view of its own; the holder (an
+            // organisation or person, "it" the last company) is the source; the whole sentence is
+            // the content. Not a question.
+            if (toks.size() < 6 || toks.back().low == "?") continue;
+            // "Most members agreed that ...", "The committee judged that ...", "A few participants
+            // noted that ...": a short holder phrase, a `speech`/`view` verb and "that" — the
+            // content is the that-clause, the source what governs the sentence (the paragraph's
+            // speaker, the release: the minutes).
+            if (has_that) {
+                size_t v = 1;
+                while (v < toks.size() && v <= 7 && toks[v].is_word() && sv.tok_mention[v] == SIZE_MAX &&
+                       !(speech_verbs.count(toks[v]) || view_verbs.count(toks[v])))
+                    ++v;
+                if (v <= 7 && v + 3 < toks.size() && toks[v + 1].low == "that" &&
+                    (speech_verbs.count(toks[v]) || view_verbs.count(toks[v]))) {
+                    uint32_t c0 = toks[v + 2].begin, c1 = toks.back().low == "." ? toks.back().begin : S.end;
+                    while (c1 > c0 && (a[c1 - 1] == ' ' || a[c1 - 1] == '\n' || a[c1 - 1] == '.')) --c1;
+                    Claim j;
+                    double conf = 0.5;
+                    j.statement = text::Span{c0, c1};
+                    j.sources = claim_sources(conf, std::string(), j, c0);
+                    if (j.sources.empty()) continue;
+                    Subject subj;
+                    set_subject(subj, j, conf);
+                    KeyHash key = key_hash("statement");
+                    key.add(ms[j.sources[0].mention].name).sep().add(lower(std::string_view(a.data() + c0, c1 - c0)));
+                    finish(std::move(j), "statement", key, conf);
+                    continue;
+                }
+            }
+            if (!holder_first) continue;
+            size_t v = first_verb(0, toks.size());
+            if (v == 0 || v >= toks.size() || !belief_verbs.count(toks[v])) continue;
+            size_t hi = v;
+            while (hi > 1 && trailing_adverbs.count(toks[hi - 1])) --hi;
+            const Mention* holder = nullptr;
+            if (is_anaphor(0, hi)) {
+                holder = referent(0, hi);
+            } else {
+                size_t lo = toks[0].low == "the" ? 1 : 0;
+                if (lo < hi && sv.tok_mention[lo] != SIZE_MAX) {
+                    const Mention& m = ms[sv.tok_mention[lo]];
+                    if ((m.type == Type::org || m.type == Type::person) && sv.token_at(m.span.end) >= hi)
+                        holder = &m;
+                }
+            }
+            if (!holder) continue;
+            uint32_t c0 = toks[0].begin, c1 = toks.back().low == "." ? toks.back().begin : S.end;
+            while (c1 > c0 && (a[c1 - 1] == ' ' || a[c1 - 1] == '\n' || a[c1 - 1] == '.')) --c1;
+            Claim j;
+            double conf = 0.5 + 0.10;  // the holder is in the sentence itself
+            Subject subj;
+            set_subject(subj, j, conf);
+            j.statement = text::Span{c0, c1};
+            j.sources.push_back(Source{static_cast<uint32_t>(holder - ms.data())});
+            KeyHash key = key_hash("statement");
+            key.add(holder->name).sep().add(lower(std::string_view(a.data() + c0, c1 - c0)));
+            finish(std::move(j), "statement", key, conf);
+            continue;
+        }
         const Mention* src = nullptr;
         for (size_t i : sv.mentions)
             if (ms[i].type == Type::source && !ms[i].name.empty()) {
@@ -1945,8 +2019,13 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             else cb = src->span.end;
         } else if (src->span.end + 2 >= S.end || src_last + 2 >= toks.size() ||
                    // '"...," said X, an analyst at Y.'; "..., the Nikkei reported earlier this week."
+                   // Not when content follows the source: "The opposition's spokesperson, Rosa
+                   // Halden, rejected the plan as ..." (what may follow a trailing attribution:
+                   // `attribution_tail` words of words.tsv, punctuation, or a few words).
                    (src_first > 2 && (toks[src_first - 1].low == "," || toks[src_first - 1].low == "\"") &&
-                    src_first * 3 > toks.size())) {
+                    src_first * 3 > toks.size() &&
+                    (src_last + 5 >= toks.size() || !toks[src_last].is_word() ||
+                     attribution_tails.count(toks[src_last])))) {
             ce = src->span.begin;
         } else {
             cb = src->span.end;
