@@ -437,7 +437,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     size_t next_mention = 0;
     // The speaker of a quote standing alone (statements), for sources_json.
     const Mention* quote_speaker = nullptr;
-    uint32_t quote_covered_until = 0;  // end of a quote that ran on from an earlier sentence
+    // A quote that runs on over several sentences: where it closes and who speaks it (each of
+    // its sentences is a statement of its own).
+    uint32_t quote_open_until = 0;
+    const Mention* run_speaker = nullptr;
     std::set<std::string> seen_ids;
     std::vector<std::string> last_subject;
     size_t last_subject_para = SIZE_MAX;
@@ -468,7 +471,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             any_source |= ms[i].type == Type::source && !ms[i].name.empty();
         }
         // A sentence that opens with a quote may be a speaker's statement standing alone.
-        const bool quoted = quote_len(a, S.begin) > 0;
+        const bool inside_quote = S.begin < quote_open_until;
+        const bool quoted = quote_len(a, S.begin) > 0 || inside_quote;
         // A sentence that opens with a holder ("Orvane expects ...", "It also expects ...") may
         // state its belief (statements, below).
         bool holder_first = a.compare(S.begin, 3, "It ") == 0;
@@ -1946,14 +1950,15 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
         // A quote: its text runs from the opening quote mark to the closing one (or the
         // sentence's end when the quote goes on into the next sentence).
-        uint32_t q_open = S.begin + quote_len(a, S.begin), q_close = S.end;
+        uint32_t q_open = inside_quote ? S.begin : S.begin + quote_len(a, S.begin), q_close = S.end;
         for (uint32_t k = q_open; k < S.end; ++k)
             if ((a[k] == '"' || static_cast<unsigned char>(a[k]) == 0xE2) && quote_len(a, k)) {
                 q_close = k;
                 break;
             }
         quote_speaker = nullptr;
-        if (!src) {
+        if (!src && inside_quote) quote_speaker = run_speaker;
+        if (!src && !quote_speaker) {
             // "We are not pre-committing ..." after '"...," Lagarde told reporters.': the speaker
             // of the paragraph so far; a quote that goes on into the next sentence ('"Customers
             // are no longer experimenting. They are signing ...," Raman told Reuters'): its speaker.
@@ -1967,19 +1972,19 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
             if (!quote_speaker) continue;
         }
-        // The later sentences of a quote already taken whole are no statements of their own.
-        if (S.begin < quote_covered_until) continue;
-        if (!src && q_close == S.end) {
-            // a quote that runs on: one statement up to its closing mark in the paragraph
+        const Mention* speaker = src ? src : quote_speaker;
+        if (quoted && q_close == S.end && !(src && src->span.begin > q_open)) {
+            // a quote that runs on into the next sentences ('"This bonanza provides ... flexibility.
+            // It could either ...," said Aditi Rao'): one statement per sentence (one fact, one
+            // claim), all the speaker's
             text::Span P = t.paragraphs().empty() ? S : t.paragraphs()[t.paragraph_index(S.begin)];
             for (uint32_t k = S.end; k < P.end; ++k)
                 if ((a[k] == '"' || static_cast<unsigned char>(a[k]) == 0xE2) && quote_len(a, k)) {
-                    q_close = k;
-                    quote_covered_until = k;
+                    quote_open_until = k;
+                    run_speaker = speaker;
                     break;
                 }
         }
-        const Mention* speaker = src ? src : quote_speaker;
         // Content: the quote when the attribution follows it ('"...," X said in a statement.');
         // after the attribution when it leads ("According to X, a role at Y (Z), content"),
         // before it when it trails ("content, X said."), after the cue otherwise ("X said content").
@@ -2003,14 +2008,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     if (k + 1 < toks.size() && (toks[k + 1].low == "a" || toks[k + 1].low == "an" ||
                                                 toks[k + 1].low == "the" || toks[k + 1].low == "which" ||
                                                 toks[k + 1].low == "who")) {
+                        // (not a clause: "In the view of the board, the risks ... are balanced, the minutes said")
                         size_t k2 = k + 1;
                         int d2 = 0;
+                        bool clause = false;
                         for (; k2 < toks.size(); ++k2) {
                             if (toks[k2].low == "(") ++d2;
                             if (toks[k2].low == ")") --d2;
                             if (d2 == 0 && toks[k2].low == ",") break;
+                            clause |= (toks[k2].bits & kVerbWord) && toks[k + 1].low == "the";
                         }
-                        if (k2 < toks.size()) comma = k2;
+                        if (k2 < toks.size() && !clause) comma = k2;
                     }
                     break;
                 }
@@ -2030,13 +2038,27 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         } else {
             cb = src->span.end;
         }
+        // a second attribution trailing the content ("In the view of the board, ..., the minutes said")
+        for (size_t i : sv.mentions)
+            if (&ms[i] != src && ms[i].type == Type::source && ms[i].span.begin > cb && ms[i].span.begin < ce &&
+                ms[i].span.end + 2 >= ce && ms[i].span.begin >= 2 && a[ms[i].span.begin - 2] == ',')
+                ce = ms[i].span.begin;
         std::string content = trim(sv.slice(cb, ce));
         // strip "that" and quotes at the edges
-        while (!content.empty() && (content[0] == '"' || content[0] == '\'')) content.erase(0, 1);
+        // 'X told analysts: "..."': the colon and the quote mark are not content
+        while (!content.empty() && (content[0] == '"' || content[0] == '\'' || content[0] == ':' || content[0] == ' '))
+            content.erase(0, 1);
         if (content.rfind("that ", 0) == 0) content.erase(0, 5);
         while (!content.empty() && (content.back() == '"' || content.back() == '\'' || content.back() == ',' ||
-                                    content.back() == ' '))
+                                    content.back() == ' ' || content.back() == '.'))
             content.pop_back();
+        // "..., a Sanofi spokesman said": the article before the holder is not content
+        for (std::string_view det : {" a", " an", " the", " A", " An", " The"})
+            if (content.size() > det.size() && std::string_view(content).substr(content.size() - det.size()) == det) {
+                content.resize(content.size() - det.size());
+                while (!content.empty() && (content.back() == ',' || content.back() == ' ')) content.pop_back();
+                break;
+            }
         if (std::count(content.begin(), content.end(), ' ') < 3) continue;
         size_t off = sv.slice(cb, ce).find(content.substr(0, std::min<size_t>(content.size(), 12)));
         uint32_t c0 = off == std::string_view::npos ? cb : cb + static_cast<uint32_t>(off);
