@@ -166,7 +166,7 @@ struct Assembler::Impl {
     Words speech_verbs, speech_aux, comparison_words, comparison_bare, condition_words, level_fillers,
         approx_words, baseline_period_words, period_bound_words, modal_words, superlatives, release_kinds, release_cues,
         company_nouns, holder_nouns, passing_words, partner_words, own_release_kinds, actor_kinds,
-        announce_verbs, belief_verbs, view_verbs, attribution_tails;
+        announce_verbs, belief_verbs, view_verbs, attribution_tails, continuation_words;
 
     explicit Impl(const rules::RuleSet& r)
         : metrics(r, "CLAIM_METRICS"),
@@ -203,7 +203,7 @@ struct Assembler::Impl {
             {"passing", &passing_words}, {"partner", &partner_words},
             {"own_release_kind", &own_release_kinds}, {"actor_kind", &actor_kinds},
             {"announce", &announce_verbs}, {"belief", &belief_verbs}, {"view", &view_verbs},
-            {"attribution_tail", &attribution_tails}};
+            {"attribution_tail", &attribution_tails}, {"continuation", &continuation_words}};
         if (const auto* rows = r.table("CLAIM_WORDS"))
             for (const auto& row : *rows)
                 if (row.size() >= 2 && !row[0].empty())
@@ -1996,12 +1996,14 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             ce = q_close;
         } else if (src->span.begin - S.begin < 3 || leads) {
             // skip to the comma that ends the attribution (and an apposition after it)
+            // (not past a clause: "Volkswagen said the tariffs were the wrong approach, while ...")
             size_t k = src_last;
             int depth = 0;
             size_t comma = SIZE_MAX;
             for (; k < toks.size(); ++k) {
                 if (toks[k].low == "(") ++depth;
                 if (toks[k].low == ")") --depth;
+                if (depth == 0 && (toks[k].bits & kVerbWord) && sv.tok_mention[k] == SIZE_MAX) break;
                 if (depth == 0 && toks[k].low == ",") {
                     comma = k;
                     // an apposition: ", a senior economist at X (Y)," → go on to its closing comma
@@ -2023,6 +2025,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     break;
                 }
             }
+            // "X said on Monday that ...": a cue verb ends the attribution; only "according to X"
+            // (and a comma right after the source) runs on to a comma
+            if (src_last < toks.size() && toks[src_last].low != "," && src->cue != "according to") comma = SIZE_MAX;
             if (comma != SIZE_MAX && comma + 1 < toks.size()) cb = toks[comma + 1].begin;
             else cb = src->span.end;
         } else if (src->span.end + 2 >= S.end || src_last + 2 >= toks.size() ||
@@ -2043,70 +2048,129 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (&ms[i] != src && ms[i].type == Type::source && ms[i].span.begin > cb && ms[i].span.begin < ce &&
                 ms[i].span.end + 2 >= ce && ms[i].span.begin >= 2 && a[ms[i].span.begin - 2] == ',')
                 ce = ms[i].span.begin;
-        std::string content = trim(sv.slice(cb, ce));
-        // strip "that" and quotes at the edges
-        // 'X told analysts: "..."': the colon and the quote mark are not content
-        while (!content.empty() && (content[0] == '"' || content[0] == '\'' || content[0] == ':' || content[0] == ' '))
-            content.erase(0, 1);
-        if (content.rfind("that ", 0) == 0) content.erase(0, 5);
-        while (!content.empty() && (content.back() == '"' || content.back() == '\'' || content.back() == ',' ||
-                                    content.back() == ' ' || content.back() == '.'))
-            content.pop_back();
-        // "..., a Sanofi spokesman said": the article before the holder is not content
-        for (std::string_view det : {" a", " an", " the", " A", " An", " The"})
-            if (content.size() > det.size() && std::string_view(content).substr(content.size() - det.size()) == det) {
-                content.resize(content.size() - det.size());
-                while (!content.empty() && (content.back() == ',' || content.back() == ' ')) content.pop_back();
+        // A second statement in the sentence: a clause of its own with its own attribution
+        // ("Volkswagen said ..., while BMW's chief warned they would ...", "... pipeline, as
+        // analysts predicted the US drugmaker would ...") or the same speaker going on (",
+        // adding that ..."; `continuation` words of words.tsv). The first content ends there.
+        uint32_t split_at = 0, second_from = 0;
+        const Mention* second = nullptr;
+        for (size_t k = sv.token_at(cb) + 1; k + 2 < toks.size(); ++k) {
+            if (toks[k].low != "," && toks[k].low != ";") continue;
+            if (continuation_words.count(toks[k + 1])) {
+                // after the quote and its attribution ('"...," X told Reuters, adding that ...'):
+                // the first content keeps its end
+                split_at = std::min(ce, toks[k].begin);
+                second_from = toks[k + 1].end;
+                second = speaker;
                 break;
             }
-        if (std::count(content.begin(), content.end(), ' ') < 3) continue;
-        size_t off = sv.slice(cb, ce).find(content.substr(0, std::min<size_t>(content.size(), 12)));
-        uint32_t c0 = off == std::string_view::npos ? cb : cb + static_cast<uint32_t>(off);
-        uint32_t c1 = std::min<uint32_t>(c0 + static_cast<uint32_t>(content.size()), ce);
-        Claim j;
-        double conf = 0.5;
-        // The statement's subject: the entities at the head of its content.
-        size_t ct0 = sv.token_at(c0), ct1 = sv.token_at(c1);
-        // skip a leading attribution or adverbial inside the content ("According to analysts, ...")
-        if (ct0 < ct1 && kLeadWords.count(toks[ct0])) {
-            for (size_t k = ct0; k < ct1; ++k)
-                if (toks[k].low == ",") {
-                    ct0 = k + 1;
+            if (toks[k].begin >= ce || !clause_conjunctions.count(toks[k + 1])) continue;
+            for (size_t i : sv.mentions)
+                if (&ms[i] != src && ms[i].type == Type::source && !ms[i].name.empty() &&
+                    sv.token_at(ms[i].span.begin) >= k + 2 && sv.token_at(ms[i].span.begin) <= k + 8 &&
+                    ms[i].span.begin < ce) {
+                    split_at = toks[k].begin;
+                    second_from = ms[i].span.end;
+                    second = &ms[i];
                     break;
                 }
+            if (second) break;
         }
-        while (ct0 < ct1 && (toks[ct0].low == "\"" || toks[ct0].low == "'")) ++ct0;
-        Subject subj;
-        {
-            size_t verb = first_verb(ct0, ct1);
-            if (is_anaphor(ct0, verb)) {
-                if (const Mention* c = referent(ct0, verb)) add_name(subj, c->name);
-            } else if (verb > ct0) {
-                for (auto* m : entities_in(ct0, verb, true)) add_name(subj, m->name);
-                if (subj.names.empty() && verb - ct0 <= 12) {
-                    size_t d0 = ct0;
-                    while (d0 < verb && kDeterminers.count(toks[d0])) ++d0;
-                    bool plain = true;
-                    for (size_t k = d0; k < verb; ++k)
-                        if (!toks[k].is_word() && toks[k].low != "'") plain = false;
-                    if (d0 < verb && plain) subj.description = trim(sv.slice(toks[d0].begin, toks[verb - 1].end));
+        if (second) ce = split_at;
+        auto emit = [&](uint32_t cb, uint32_t ce, const Mention* who) {
+            std::string content = trim(sv.slice(cb, ce));
+            // strip "that" and quotes at the edges
+            // 'X told analysts: "..."': the colon and the quote mark are not content
+            while (!content.empty() && (content[0] == '"' || content[0] == '\'' || content[0] == ':' || content[0] == ' '))
+                content.erase(0, 1);
+            // "said on Monday that ...", "said at a press conference that ...": the content is the that-clause
+            if (!content.empty()) {
+                size_t t0 = sv.token_at(cb);
+                while (t0 < toks.size() && !toks[t0].is_word()) ++t0;
+                if (t0 < toks.size() && attribution_tails.count(toks[t0]))
+                    for (size_t k = t0 + 1; k < toks.size() && k <= t0 + 8 && toks[k].begin < ce; ++k) {
+                        if (!toks[k].is_word() || sv.tok_mention[k] != SIZE_MAX) {
+                            if (sv.tok_mention[k] != SIZE_MAX && ms[sv.tok_mention[k]].type == Type::date) continue;
+                            break;
+                        }
+                        if (toks[k].low == "that") {
+                            size_t cut = content.find(" that ");
+                            if (cut != std::string::npos) content.erase(0, cut + 6);
+                            break;
+                        }
+                    }
+            }
+            if (content.rfind("that ", 0) == 0) content.erase(0, 5);
+            while (!content.empty() && (content.back() == '"' || content.back() == '\'' || content.back() == ',' ||
+                                        content.back() == ' ' || content.back() == '.'))
+                content.pop_back();
+            // "..., a Sanofi spokesman said": the article before the holder is not content
+            for (std::string_view det : {" a", " an", " the", " A", " An", " The"})
+                if (content.size() > det.size() && std::string_view(content).substr(content.size() - det.size()) == det) {
+                    content.resize(content.size() - det.size());
+                    while (!content.empty() && (content.back() == ',' || content.back() == ' ')) content.pop_back();
+                    break;
+                }
+            if (std::count(content.begin(), content.end(), ' ') < 3) return;
+            size_t off = sv.slice(cb, ce).find(content.substr(0, std::min<size_t>(content.size(), 12)));
+            uint32_t c0 = off == std::string_view::npos ? cb : cb + static_cast<uint32_t>(off);
+            uint32_t c1 = std::min<uint32_t>(c0 + static_cast<uint32_t>(content.size()), ce);
+            Claim j;
+            double conf = 0.5;
+            // The statement's subject: the entities at the head of its content.
+            size_t ct0 = sv.token_at(c0), ct1 = sv.token_at(c1);
+            // skip a leading attribution or adverbial inside the content ("According to analysts, ...")
+            if (ct0 < ct1 && kLeadWords.count(toks[ct0])) {
+                for (size_t k = ct0; k < ct1; ++k)
+                    if (toks[k].low == ",") {
+                        ct0 = k + 1;
+                        break;
+                    }
+            }
+            while (ct0 < ct1 && (toks[ct0].low == "\"" || toks[ct0].low == "'")) ++ct0;
+            Subject subj;
+            {
+                size_t verb = first_verb(ct0, ct1);
+                if (is_anaphor(ct0, verb)) {
+                    if (const Mention* c = referent(ct0, verb)) add_name(subj, c->name);
+                } else if (verb > ct0) {
+                    for (auto* m : entities_in(ct0, verb, true)) add_name(subj, m->name);
+                    if (subj.names.empty() && verb - ct0 <= 12) {
+                        size_t d0 = ct0;
+                        while (d0 < verb && kDeterminers.count(toks[d0])) ++d0;
+                        bool plain = true;
+                        for (size_t k = d0; k < verb; ++k)
+                            if (!toks[k].is_word() && toks[k].low != "'") plain = false;
+                        if (d0 < verb && plain) subj.description = trim(sv.slice(toks[d0].begin, toks[verb - 1].end));
+                    }
                 }
             }
-        }
-        set_subject(subj, j, conf);
+            set_subject(subj, j, conf);
 
-        std::optional<size_t> per;
-        for (size_t i : sv.mentions)
-            if (ms[i].type == Type::date && ms[i].span.begin >= c0 && ms[i].span.end <= c1) {
-                per = i;
-                break;
+            std::optional<size_t> per;
+            for (size_t i : sv.mentions)
+                if (ms[i].type == Type::date && ms[i].span.begin >= c0 && ms[i].span.end <= c1) {
+                    per = i;
+                    break;
+                }
+            if (per) j.period = Period{static_cast<uint32_t>(*per)};
+            j.statement = text::Span{c0, c1};
+            j.sources = claim_sources(conf, std::string(), j, j.statement->begin);
+            if (second) {
+                // two statements in one sentence: each keeps its own speaker (and what it cites)
+                std::vector<Source> own;
+                for (const Source& s : j.sources)
+                    if (ms[s.mention].name == who->name ||
+                        (s.cited_by != kNoMention && ms[s.cited_by].name == who->name))
+                        own.push_back(s);
+                if (!own.empty()) j.sources = std::move(own);
             }
-        if (per) j.period = Period{static_cast<uint32_t>(*per)};
-        j.statement = text::Span{c0, c1};
-        j.sources = claim_sources(conf, std::string(), j, j.statement->begin);
-        KeyHash key = key_hash("statement");
-        key.add(speaker->name).sep().add(lower(content));
-        finish(std::move(j), "statement", key, conf);
+            KeyHash key = key_hash("statement");
+            key.add(who->name).sep().add(lower(content));
+            finish(std::move(j), "statement", key, conf);
+        };
+        emit(cb, ce, speaker);
+        if (second) emit(second_from, S.end, second);
     }
     return out;
 }
