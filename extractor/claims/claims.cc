@@ -475,7 +475,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         const bool quoted = quote_len(a, S.begin) > 0 || inside_quote;
         // A sentence that opens with a holder ("Orvane expects ...", "It also expects ...") may
         // state its belief (statements, below).
-        bool holder_first = a.compare(S.begin, 3, "It ") == 0;
+        bool holder_first = a.compare(S.begin, 3, "It ") == 0 || a.compare(S.begin, 4, "The ") == 0;
         for (size_t i : sv.mentions)
             if (ms[i].type != Type::source) {
                 holder_first |= ms[i].span.begin <= S.begin + 4 && (ms[i].type == Type::org || ms[i].type == Type::person);
@@ -1913,8 +1913,12 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
             }
             if (!holder_first) continue;
-            size_t v = first_verb(0, toks.size());
-            if (v == 0 || v >= toks.size() || !belief_verbs.count(toks[v])) continue;
+            // the belief verb within the first words, after nothing but the holder (and "also")
+            size_t v = 1;
+            while (v < toks.size() && v <= 8 && !belief_verbs.count(toks[v]) && toks[v].is_word() &&
+                   !(toks[v].bits & kVerbWord))
+                ++v;
+            if (v > 8 || v >= toks.size() || !belief_verbs.count(toks[v])) continue;
             size_t hi = v;
             while (hi > 1 && trailing_adverbs.count(toks[hi - 1])) --hi;
             const Mention* holder = nullptr;
@@ -2037,7 +2041,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                    // `attribution_tail` words of words.tsv, punctuation, or a few words).
                    (src_first > 2 && (toks[src_first - 1].low == "," || toks[src_first - 1].low == "\"") &&
                     src_first * 3 > toks.size() &&
-                    (src_last + 5 >= toks.size() || !toks[src_last].is_word() ||
+                    (src_last + 5 >= toks.size() ||
+                     (!toks[src_last].is_word() && toks[src_last].low != ":" && toks[src_last].low != "\"") ||
                      attribution_tails.count(toks[src_last])))) {
             ce = src->span.begin;
         } else {
@@ -2111,7 +2116,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     while (!content.empty() && (content.back() == ',' || content.back() == ' ')) content.pop_back();
                     break;
                 }
-            if (std::count(content.begin(), content.end(), ' ') < 3) return;
+            // a short quote is a statement too ('"It's a disaster," he said'), other content has four words
+            if (std::count(content.begin(), content.end(), ' ') < (src && cb == q_open && q_close < S.end ? 2 : 3)) return;
             size_t off = sv.slice(cb, ce).find(content.substr(0, std::min<size_t>(content.size(), 12)));
             uint32_t c0 = off == std::string_view::npos ? cb : cb + static_cast<uint32_t>(off);
             uint32_t c1 = std::min<uint32_t>(c0 + static_cast<uint32_t>(content.size()), ce);
