@@ -166,7 +166,7 @@ struct Assembler::Impl {
     Words speech_verbs, speech_aux, comparison_words, comparison_bare, condition_words, level_fillers,
         approx_words, baseline_period_words, period_bound_words, modal_words, superlatives, release_kinds, release_cues,
         company_nouns, holder_nouns, passing_words, partner_words, own_release_kinds, actor_kinds,
-        announce_verbs, belief_verbs, view_verbs, attribution_tails, continuation_words;
+        announce_verbs, belief_verbs, view_verbs, attribution_tails, continuation_words, council_nouns;
 
     explicit Impl(const rules::RuleSet& r)
         : metrics(r, "CLAIM_METRICS"),
@@ -203,7 +203,8 @@ struct Assembler::Impl {
             {"passing", &passing_words}, {"partner", &partner_words},
             {"own_release_kind", &own_release_kinds}, {"actor_kind", &actor_kinds},
             {"announce", &announce_verbs}, {"belief", &belief_verbs}, {"view", &view_verbs},
-            {"attribution_tail", &attribution_tails}, {"continuation", &continuation_words}};
+            {"attribution_tail", &attribution_tails}, {"continuation", &continuation_words},
+            {"council", &council_nouns}};
         if (const auto* rows = r.table("CLAIM_WORDS"))
             for (const auto& row : *rows)
                 if (row.size() >= 2 && !row[0].empty())
@@ -1903,6 +1904,15 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     double conf = 0.5;
                     j.statement = text::Span{c0, c1};
                     j.sources = claim_sources(conf, std::string(), j, c0);
+                    if (j.sources.empty()) {
+                        // "Some members observed that ...": a central bank's council speaks for the
+                        // bank last named (`council` words of words.tsv)
+                        bool council = false;
+                        for (size_t k = 0; k < v; ++k) council |= council_nouns.count(toks[k]) > 0;
+                        auto it = std::lower_bound(central_banks.begin(), central_banks.end(), S.begin, by_begin);
+                        if (council && it != central_banks.begin())
+                            j.sources.push_back(Source{static_cast<uint32_t>(*std::prev(it) - ms.data()), kNoMention, true});
+                    }
                     if (j.sources.empty()) continue;
                     Subject subj;
                     set_subject(subj, j, conf);
@@ -2041,8 +2051,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                    // `attribution_tail` words of words.tsv, punctuation, or a few words).
                    (src_first > 2 && (toks[src_first - 1].low == "," || toks[src_first - 1].low == "\"") &&
                     src_first * 3 > toks.size() &&
-                    (src_last + 5 >= toks.size() ||
-                     (!toks[src_last].is_word() && toks[src_last].low != ":" && toks[src_last].low != "\"") ||
+                    ((!toks[src_last].is_word() && toks[src_last].low != ":" && toks[src_last].low != "\"") ||
                      attribution_tails.count(toks[src_last])))) {
             ce = src->span.begin;
         } else {
@@ -2088,6 +2097,15 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             // 'X told analysts: "..."': the colon and the quote mark are not content
             while (!content.empty() && (content[0] == '"' || content[0] == '\'' || content[0] == ':' || content[0] == ' '))
                 content.erase(0, 1);
+            // a dateline before the content ("SYDNEY, Aug 26 (Wire) - ..."): not content
+            for (std::string_view dash : {" - ", " \xE2\x80\x94 ", " \xE2\x80\x93 "}) {
+                size_t d = content.find(dash);
+                if (d != std::string::npos && d < 60 && content.size() > 3 && std::isupper(static_cast<unsigned char>(content[0])) &&
+                    std::isupper(static_cast<unsigned char>(content[1])) && std::isupper(static_cast<unsigned char>(content[2]))) {
+                    content.erase(0, d + dash.size());
+                    break;
+                }
+            }
             // "said on Monday that ...", "said at a press conference that ...": the content is the that-clause
             if (!content.empty()) {
                 size_t t0 = sv.token_at(cb);
