@@ -1640,7 +1640,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             return false;
         };
         auto find_period = [&](uint32_t after, uint32_t limit, IndexSet& used, bool for_baseline = false,
-                               bool announced = true, bool share_day = false) -> std::optional<size_t> {
+                               bool announced = true, bool share_day = false,
+                               uint32_t floor = 0) -> std::optional<size_t> {
             // nearest date after `after` before `limit`, else nearest before `after` in the sentence
             std::optional<size_t> best;
             auto fits = [&](size_t i) {
@@ -1655,7 +1656,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
             if (!best)
                 for (size_t i : sv.mentions)
-                    if (usable(i) && ms[i].span.end <= after) best = i;
+                    if (usable(i) && ms[i].span.end <= after && ms[i].span.begin >= floor) best = i;
             // A day dates every move of the sentence before it ("Nikkei slipped 0.6% on Tuesday,
             // while the Hang Seng rose 0.4%"; "... after touching a high of $2,696 earlier in
             // the session"): a day already taken still serves a later claim.
@@ -1727,11 +1728,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             // (the day something was said or released is never the figure's period)
             // (a company's results are for a reporting period: a nearby day dates the market's
             // reaction, "rose 4% on Tuesday after it reported a 20% rise in profit", not them)
-            auto per = find_period(after, limit, used, false, false, scope_of(metric) != "company");
+            const bool traded = traded_metrics.count(metric) > 0;
+            // (a market move does not take a date of an earlier ";" clause that no claim took:
+            // "Supplier lowers 2024 sales target; shares fall 6.8%")
+            uint32_t floor = 0;
+            if (traded)
+                for (size_t k = 0; k < anchor && k < toks.size(); ++k)
+                    if (toks[k].low == ";") floor = toks[k].end;
+            auto per = find_period(after, limit, used, false, false, scope_of(metric) != "company", floor);
             size_t para = t.paragraph_index(S.begin);
             // Only a report's own figures set the report period (not a market move "so far this year").
             const bool inherits = !metric.empty() && !scope_of(metric).empty() && !market_metrics.count(metric);
-            const bool traded = traded_metrics.count(metric) > 0;
             // the first market move with a day of its own sets the story's day when the opening named none
             if (per && traded && !story_day && is_day(ms[*per].timex) && !is_weekend(ms[*per].timex)) story_day = *per;
             if (per) {
