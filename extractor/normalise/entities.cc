@@ -122,9 +122,11 @@ struct EntitiesNormaliser::Impl {
         return !out.name.empty();
     }
     // Drops leading words of a person candidate that cannot start a name,
-    // keeping a family name that is also a common word ("He Yadong").
+    // keeping a family name that is also a common word ("He Yadong") and a
+    // given name that is one ("Governor Per Lindahl").
     bool droppable_before_name(std::string_view w, size_t left, Type type) const {
-        if (left > 1 && type == Type::person && lex.family_first(w) && names::person_word(w)) return false;
+        if (left > 1 && type == Type::person && (lex.family_first(w) || lex.given_name(w)) && names::person_word(w))
+            return false;
         return lex.not_name(w) || names::lowercase_start(w) || (possessive(w) && left > 1) ||
                (type == Type::person && left > 1 && (lex.title(w) || lex.honorific(w)));
     }
