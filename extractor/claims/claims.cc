@@ -396,13 +396,50 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         }
         return nullptr;
     };
+    // The lower-cased text (tokens are views into it), written token by token by tokenize.
+    std::string low_doc(a.size(), '\0');
     // The economy the story is about: the area its places and authorities name most, those of
     // the headline and lead counting double; a place after "to"/"from" ("exports to the US",
-    // "imports from China") is a partner, not the economy.
+    // "imports from China") is a partner, not the economy. A demonym of the headline or lead
+    // names it too ("Japanese exports rise ...": Japan), counting double.
     std::string doc_country;
     {
         std::unordered_map<std::string, int> n;
         int bn = 0;
+        {
+            std::vector<Token> head_toks;
+            for (const text::Span& S : t.sentences()) {
+                if (t.paragraph_index(S.begin) > 1) break;
+                head_toks.clear();
+                tokenize(a, low_doc, S, head_toks);
+                classify(head_toks);
+                for (size_t k = 0; k < head_toks.size(); ++k) {
+                    size_t len = 0;
+                    const Lexicon::Entry* e =
+                        (head_toks[k].bits & kDemonymFirst) ? demonyms.match(head_toks, k, &len) : nullptr;
+                    if (!e) continue;
+                    // only a demonym that qualifies a metric ("Japanese exports", "the British
+                    // economy"), not a customer ("for a Greek shipowner"); an adjective the entity
+                    // stage already made a place ("US tariffs") counts as that place below
+                    size_t j = k + len, n2 = 0;
+                    if (j >= head_toks.size() ||
+                        !(head_toks[j].low == "economy" ||
+                          ((head_toks[j].bits & kMetricFirst) && metrics.match(head_toks, j, &n2))))
+                        continue;
+                    bool covered = false;  // (mentions are sorted by start; only a few demonyms get here)
+                    for (const Mention& m : ms) {
+                        if (m.span.begin > head_toks[k].begin) break;
+                        covered |= is_entity(m) && m.span.end > head_toks[k].begin;
+                    }
+                    if (covered) continue;
+                    if (int c = (n[e->value] += 2); c > bn) {
+                        bn = c;
+                        doc_country = e->value;
+                    }
+                    if (len > 1) k += len - 1;
+                }
+            }
+        }
         for (const Mention& m : ms) {
             const std::string* area = area_of(m);
             if (!area) continue;
@@ -448,7 +485,6 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     size_t para_period_para = SIZE_MAX;
 
     // The lower-cased text (tokens are views into it) and the per-sentence scratch.
-    std::string low_doc(a.size(), '\0');  // lower case, written token by token by tokenize
     std::vector<Token> tok_scratch, date_toks;
     std::vector<size_t> mention_scratch, tok_mention_scratch;
     std::vector<int8_t> baseline_dates(ms.size(), -1);  // per date mention: -1 not yet known
@@ -1176,6 +1212,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
             }
             // "The pound rose 0.3%": a metric whose scope is `instrument` names the thing itself.
+            // "The New Zealand dollar rose", "the offshore yuan fell": a few plain words (a place
+            // among them) before the currency belong to its name.
+            bool instrument_words = metric.tok != SIZE_MAX && d_lo < metric.tok && metric.tok <= d_lo + 3 &&
+                                    metric.tok < hi && scope_of(metric.key) == "instrument";
+            for (size_t k = d_lo; instrument_words && k < metric.tok; ++k)
+                instrument_words = toks[k].is_word() && !(toks[k].bits & kVerbWord) && !(toks[k].bits & kChangeWord) &&
+                                   (sv.tok_mention[k] == SIZE_MAX || ms[sv.tok_mention[k]].type == Type::place);
+            if (instrument_words) {
+                s.description = std::string(sv.slice(toks[d_lo].begin, toks[metric.tok + metric.base_n - 1].end));
+                return s;
+            }
             if (metric.tok != SIZE_MAX && d_lo == metric.tok && scope_of(metric.key) == "instrument") {
                 size_t e = metric.tok + metric.base_n;
                 s.description = std::string(sv.slice(toks[lo].begin, toks[e - 1].end));
@@ -1565,6 +1612,23 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     "half", "month", "offer", "programme", "program", "producer", "exporter", "country",
                     "division", "segment", "arm", "subsidiary", "units", "divisions", "businesses"};
                 bad |= garbage || generic.count(head) > 0;
+                // "Household debt rose", "Consumer spending fell": a holder word before the metric
+                // names whose figure it is (a group: "households"), not the story's company or economy.
+                if (bad && !garbage)
+                    for (size_t k = 1; k < d.size(); ++k) {
+                        size_t n = 0;
+                        if (!metrics.match(d, k, &n)) continue;
+                        bool holder = false, plain = true;
+                        for (size_t j = 0; j < k; ++j) {
+                            holder |= holder_nouns.count(d[j].low) > 0;
+                            plain &= d[j].is_word();
+                        }
+                        if (holder && plain) {
+                            s.description = s.description.substr(d[0].begin, d[k - 1].end - d[0].begin);
+                            return;
+                        }
+                        break;
+                    }
                 // "sales of hybrids", "exports of semiconductors", "investment in real estate": a
                 // complement that names a product, not a holder (holder nouns: "the market value
                 // of American companies"), leaves the company or economy implied.
@@ -1593,6 +1657,16 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     size_t n = 0;
                     if (const Lexicon::Entry* e = lex(demonyms, kDemonymFirst, k, &n)) name = e->value;
                 }
+                // a country or area named before the figure in the sentence ("In the euro area,
+                // consumer prices rose", "Shipments to the US, Vietnam's biggest market, jumped"),
+                // not a trade partner: the last one
+                if (name.empty())
+                    for (size_t i : sv.mentions) {
+                        const Mention& m = ms[i];
+                        if (m.type != Type::place || m.span.begin >= toks[std::min(anchor, toks.size() - 1)].begin) continue;
+                        const std::string* area = area_of(m);
+                        if (area && !is_partner(&m)) name = *area;
+                    }
                 // an authority named before the figure speaks for its area ("ECB staff forecast
                 // inflation at 2.5%", "the ONS said unemployment rose")
                 if (name.empty())
@@ -1604,11 +1678,20 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 auto it = std::lower_bound(central_banks.begin(), central_banks.end(), toks[std::min(anchor, toks.size() - 1)].begin, by_begin);
                 name = it == central_banks.begin() ? doc_bank : (*std::prev(it))->name;
             } else if (scope == "company") {
-                // the company last named before the figure in its paragraph (the speaker of
+                // "Investment in real estate fell 10.6%, the NBS said", "production fell 8.2%, the
+                // board said": a statistics office, ministry or board with an area of its own
+                // (jurisdictions.tsv) reporting the figure makes it its economy's, not a company's.
+                for (size_t i : sv.mentions)
+                    if (ms[i].type == Type::source && !ms[i].name.empty() &&
+                        (std::string_view(ms[i].kind) == "agency" || std::string_view(ms[i].kind) == "government"))
+                        if (auto it = jurisdictions.find(lower(ms[i].name)); it != jurisdictions.end()) name = it->second;
+                // else the company last named before the figure in its paragraph (the speaker of
                 // "Sun Hung Kai said profit fell" included), else the story's company
-                const Mention* c = last_company_before(toks[std::min(anchor, toks.size() - 1)].begin);
-                if (c && t.paragraph_index(c->span.begin) == t.paragraph_index(S.begin)) name = c->name;
-                else name = doc_company;
+                if (name.empty()) {
+                    const Mention* c = last_company_before(toks[std::min(anchor, toks.size() - 1)].begin);
+                    if (c && t.paragraph_index(c->span.begin) == t.paragraph_index(S.begin)) name = c->name;
+                    else name = doc_company;
+                }
             }
             if (!name.empty()) {
                 s.names = {name};
