@@ -1221,6 +1221,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                                    (sv.tok_mention[k] == SIZE_MAX || ms[sv.tok_mention[k]].type == Type::place);
             if (instrument_words) {
                 s.description = std::string(sv.slice(toks[d_lo].begin, toks[metric.tok + metric.base_n - 1].end));
+                s.named_instrument = true;  // ("New" is no junk word here)
                 return s;
             }
             if (metric.tok != SIZE_MAX && d_lo == metric.tok && scope_of(metric.key) == "instrument") {
@@ -1581,6 +1582,20 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         // country the article names most), the central bank, or the company (the last named
         // in the paragraph, else the one the article names most).
         auto implied_subject = [&](Subject& s, const MetricHit& metric, size_t anchor) {
+            // "Figures from the ONS showed an unemployment rate of 4.1%", "The Bank of Japan halved
+            // its growth forecast": an economy's statistic is the economy's, not that of the
+            // statistics office or central bank that publishes or forecasts it (jurisdictions.tsv).
+            if (s.names.size() == 1 && !metric.key.empty() && scope_of(metric.key) == "economy")
+                for (size_t i : sv.mentions) {
+                    const Mention& m = ms[i];
+                    if (m.type != Type::org || m.name != s.names.front()) continue;
+                    std::string_view kind = m.kind;
+                    if (kind != "agency" && kind != "central_bank") continue;
+                    if (const std::string* area = area_of(m)) {
+                        s.names = {*area};
+                        return;
+                    }
+                }
             bool persons = !s.names.empty();
             for (const auto& n : s.names) {
                 bool person = false;
@@ -1909,6 +1924,18 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 metric.key = it->second;
             }
             Subject subj = find_subject(metric, anchor);
+            // "assuming an exchange rate of 145 yen to the dollar", "155.2 yen per dollar": a rate
+            // quoted as one currency's price in another is that currency's (its word in the figure).
+            if (metric.key == "exchange_rate" && v.type == Type::money) {
+                size_t e = sv.token_at(v.span.end), w = sv.token_at(v.span.begin);
+                size_t last = e > 0 ? e - 1 : 0;
+                if (e < toks.size() && (toks[e].low == "to" || toks[e].low == "per" || toks[e].low == "against") &&
+                    last > w && toks[last].is_word() && !std::isdigit(static_cast<unsigned char>(toks[last].low[0]))) {
+                    subj = Subject{};
+                    subj.description = std::string(sv.slice(toks[last].begin, toks[last].end));
+                    subj.named_instrument = true;
+                }
+            }
             implied_subject(subj, metric, anchor);
             continue_subject(subj);
             set_subject(subj, j, conf);
