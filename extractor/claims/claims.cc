@@ -1936,6 +1936,21 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     subj.named_instrument = true;
                 }
             }
+            // "will save borrowers about €4.5bn", "would cost small businesses £900m": a group
+            // (a `holder` noun) right before the figure, the verb's object, is whose figure it is.
+            {
+                size_t k = anchor;
+                while (k > 0 && kQualifierSkip.count(toks[k - 1])) --k;
+                auto verb = [&](size_t i) { return (toks[i].bits & kVerbWord) || (toks[i].bits & kChangeWord); };
+                if (k > 2 && holder_nouns.count(toks[k - 1]) && sv.tok_mention[k - 1] == SIZE_MAX && !verb(k - 1)) {
+                    size_t b = k - 1;  // one plain modifier may come before ("small businesses")
+                    if (!verb(k - 2) && toks[k - 2].is_word() && !kDeterminers.count(toks[k - 2]) && verb(k - 3)) b = k - 2;
+                    if (verb(b - 1) || (b >= 2 && toks[b - 1].is_word() && !kDeterminers.count(toks[b - 1]) && verb(b - 2))) {
+                        subj = Subject{};
+                        subj.description = std::string(sv.slice(toks[b].begin, toks[k - 1].end));
+                    }
+                }
+            }
             implied_subject(subj, metric, anchor);
             continue_subject(subj);
             set_subject(subj, j, conf);
