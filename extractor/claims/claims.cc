@@ -1124,8 +1124,13 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (metric_here) {
                 size_t after = metric.tok + metric.base_n;
                 // "the yield on 10-year gilts", "prices for spodumene concentrate": a quote's complement
-                bool quote_complement = after < toks.size() && scope_of(metric.key) == "quote" &&
+                // (and "the average rate on a two-year fixed mortgage": a rate on a product, not a bank's)
+                bool bank_rate = scope_of(metric.key) == "bank";
+                bool quote_complement = after < toks.size() && (scope_of(metric.key) == "quote" || bank_rate) &&
                                         (toks[after].low == "on" || toks[after].low == "for");
+                // ("rates for the euro area" stay the central bank's)
+                if (quote_complement && bank_rate && !entities_in(after + 1, metric.tok + metric.n, false).empty())
+                    quote_complement = false;
                 if (after < metric.tok + metric.n && (toks[after].low == "of" || quote_complement)) {
                     size_t lo = after + 1, hi = metric.tok + metric.n;
                     if (is_anaphor(lo, hi)) {
@@ -1144,7 +1149,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         for (auto* m : ents) add_name(s, m->name);
                         return s;
                     }
-                    std::string d = trim(sv.slice(toks[lo].begin, toks[hi - 1].end));
+                    size_t d0 = lo;
+                    while (quote_complement && d0 + 1 < hi && kDeterminers.count(toks[d0])) ++d0;
+                    std::string d = trim(sv.slice(toks[d0].begin, toks[hi - 1].end));
                     if (!d.empty()) {
                         s.description = d;
                         s.named_instrument = quote_complement;
