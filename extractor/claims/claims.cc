@@ -166,7 +166,7 @@ struct Assembler::Impl {
     Words speech_verbs, speech_aux, comparison_words, comparison_bare, condition_words, level_fillers,
         approx_words, baseline_period_words, period_bound_words, modal_words, superlatives, release_kinds, release_cues,
         company_nouns, holder_nouns, passing_words, partner_words, own_release_kinds, actor_kinds,
-        announce_verbs;
+        announce_verbs, data_nouns;
 
     explicit Impl(const rules::RuleSet& r)
         : metrics(r, "CLAIM_METRICS"),
@@ -202,7 +202,7 @@ struct Assembler::Impl {
             {"company_noun", &company_nouns}, {"holder", &holder_nouns},
             {"passing", &passing_words}, {"partner", &partner_words},
             {"own_release_kind", &own_release_kinds}, {"actor_kind", &actor_kinds},
-            {"announce", &announce_verbs}};
+            {"announce", &announce_verbs}, {"data_noun", &data_nouns}};
         if (const auto* rows = r.table("CLAIM_WORDS"))
             for (const auto& row : *rows)
                 if (row.size() >= 2 && !row[0].empty())
@@ -425,6 +425,12 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     if (j >= head_toks.size() ||
                         !(head_toks[j].low == "economy" ||
                           ((head_toks[j].bits & kMetricFirst) && metrics.match(head_toks, j, &n2))))
+                        continue;
+                    // at the head of its clause ("Japanese exports rise", "..., as the British economy
+                    // grew"), not an object ("EU hits Chinese electric cars", "exports to Chinese buyers")
+                    size_t p = k > 0 && head_toks[k - 1].low == "the" ? k - 1 : k;
+                    if (p > 0 && head_toks[p - 1].is_word() && !clause_conjunctions.count(head_toks[p - 1]) &&
+                        head_toks[p - 1].low != "as")
                         continue;
                     bool covered = false;  // (mentions are sorted by start; only a few demonyms get here)
                     for (const Mention& m : ms) {
@@ -1251,6 +1257,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
                 return s;
             }
+            // "Figures from the ONS showed", "Data from the DWP showed": the publisher of the data
+            // is no holder; the figure's subject is implied (the publisher's economy).
+            if (d_lo + 1 < hi && data_nouns.count(toks[d_lo]) &&
+                (toks[d_lo + 1].low == "from" || toks[d_lo + 1].low == "by" || toks[d_lo + 1].low == "released"))
+                return s;
             if (lo < hi) {
                 if (is_anaphor(lo, hi)) {
                     const Mention* c = referent(lo, hi);
@@ -1634,6 +1645,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     "half", "month", "offer", "programme", "program", "producer", "exporter", "country",
                     "division", "segment", "arm", "subsidiary", "units", "divisions", "businesses"};
                 bad |= garbage || generic.count(head) > 0;
+                // "Figures from the ONS showed ...": the data's publisher is no holder
+                bad |= !d.empty() && data_nouns.count(d.front().low) > 0;
                 // "Household debt rose", "Consumer spending fell": a holder word before the metric
                 // names whose figure it is (a group: "households"), not the story's company or economy.
                 if (bad && !garbage)
@@ -1689,6 +1702,15 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         const std::string* area = area_of(m);
                         if (area && !is_partner(&m)) name = *area;
                     }
+                // a statistics office or ministry reporting it ("..., the Labor Department said")
+                if (name.empty())
+                    for (size_t i : sv.mentions)
+                        if (ms[i].type == Type::source && !ms[i].name.empty() &&
+                            (std::string_view(ms[i].kind) == "agency" || std::string_view(ms[i].kind) == "government"))
+                            if (auto it = jurisdictions.find(lower(ms[i].name)); it != jurisdictions.end()) {
+                                name = it->second;
+                                break;
+                            }
                 // an authority named before the figure speaks for its area ("ECB staff forecast
                 // inflation at 2.5%", "the ONS said unemployment rose")
                 if (name.empty())
