@@ -1245,7 +1245,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
             if (lo < hi && metric.tok == lo) {
                 size_t k = lo + metric.base_n;
-                if (k < hi && (toks[k].low == "in" || toks[k].low == "at" || toks[k].low == "for")) {
+                // ("Exports from Japan rose": where exports come from is their holder, unlike imports')
+                if (k < hi && (toks[k].low == "in" || toks[k].low == "at" || toks[k].low == "for" ||
+                               (toks[k].low == "from" && metric.key == "exports"))) {
                     auto ents = entities_in(k + 1, hi, true);
                     for (auto* m : ents) add_name(s, m->name);
                     size_t d0 = k + 1;
@@ -1646,7 +1648,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     "division", "segment", "arm", "subsidiary", "units", "divisions", "businesses"};
                 bad |= garbage || generic.count(head) > 0;
                 // "Figures from the ONS showed ...": the data's publisher is no holder
-                bad |= !d.empty() && data_nouns.count(d.front().low) > 0;
+                bad |= !d.empty() && (data_nouns.count(d.front().low) > 0 || data_nouns.count(d.back().low) > 0);
                 // "Household debt rose", "Consumer spending fell": a holder word before the metric
                 // names whose figure it is (a group: "households"), not the story's company or economy.
                 if (bad && !garbage)
