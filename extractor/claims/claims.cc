@@ -1256,6 +1256,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         s.description = trim(sv.slice(toks[d0].begin, toks[hi - 1].end));
                         s.complement = true;
                     }
+                } else if (scope_of(metric.key) == "quote" && metric.base_n > 1 && lo + metric.base_n == hi) {
+                    // "Oil prices rose", "Home loan rates have risen": a quote's phrase of several
+                    // words names what is quoted ("Prices rose" alone does not)
+                    s.description = std::string(sv.slice(toks[lo].begin, toks[lo + metric.base_n - 1].end));
+                    s.named_instrument = true;
                 }
                 return s;
             }
@@ -1865,7 +1870,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 break;
             }
             Subject subj = find_subject(metric, std::min(anchor, metric.tok == SIZE_MAX ? anchor : std::max(anchor, metric.tok)));
-            if (subj.names.empty() && subj.description.empty()) {
+            // (not for a market quote: "..., according to Fastmarkets" names the price's data provider)
+            if (subj.names.empty() && subj.description.empty() &&
+                !(scope_of(metric.key) == "quote" || scope_of(metric.key) == "instrument" || market_metrics.count(metric.key))) {
                 // "Revenues ... will more than double, according to Alibaba": the company speaks of itself.
                 // (not "Analysts at Kotak said": the analysts' employer speaks of someone else)
                 auto employer = [&](const Mention& src) {
