@@ -1295,6 +1295,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 bool head_is_entity = !ents.empty() && ents.front()->span.begin <= toks[lo].end + 1;
                 if (!ents.empty() && !head_is_entity) {
                     size_t first = sv.token_at(ents.front()->span.begin);
+                    // "Nickel ... on the London Metal Exchange traded": the determiner too (not before a
+                    // possessive: "on top of the EU's standard tariff" names the EU's tariff)
+                    size_t after = sv.token_at(ents.front()->span.end);
+                    if (!(after < hi && toks[after].low == "'"))
+                        while (first > lo + 1 && kDeterminers.count(toks[first - 1])) --first;
                     bool after_prep = first > lo && kPrepositions.count(toks[first - 1]);
                     if (!after_prep) head_is_entity = true;
                     // "US authorities": an entity used as an adjective is no subject either.
@@ -1654,6 +1659,28 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 bad |= garbage || generic.count(head) > 0;
                 // "Figures from the ONS showed ...": the data's publisher is no holder
                 bad |= !d.empty() && (data_nouns.count(d.front().low) > 0 || data_nouns.count(d.back().low) > 0);
+                // "Average hourly wages for permanent employees rose": a complement after the metric
+                // that names a group (a holder word) is whose figure it is.
+                if (bad && !garbage)
+                    for (size_t k = 0; k + 2 < d.size(); ++k) {
+                        size_t n = 0;
+                        if (!metrics.match(d, k, &n)) continue;
+                        size_t c = k + n;
+                        if (c + 1 < d.size() && (d[c].low == "for" || d[c].low == "of" || d[c].low == "among")) {
+                            bool holder = false, plain = true;
+                            for (size_t j = c + 1; j < d.size(); ++j) {
+                                holder |= holder_nouns.count(d[j].low) > 0;
+                                plain &= d[j].is_word();
+                            }
+                            size_t d0 = c + 1;
+                            while (d0 + 1 < d.size() && kDeterminers.count(d[d0])) ++d0;
+                            if (holder && plain) {
+                                s.description = s.description.substr(d[d0].begin, d.back().end - d[d0].begin);
+                                return;
+                            }
+                        }
+                        break;
+                    }
                 // "Household debt rose", "Consumer spending fell": a holder word before the metric
                 // names whose figure it is (a group: "households"), not the story's company or economy.
                 if (bad && !garbage)
