@@ -483,6 +483,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     std::set<std::string> seen_ids;
     std::vector<std::string> last_subject;
     size_t last_subject_para = SIZE_MAX;
+    uint32_t last_subject_sentence = UINT32_MAX;  // the sentence last_subject was named in
     // The report period that governs figures stated without a date: the last period
     // a figure of the same paragraph was given, else the article's first (its lead's
     // quarter, half, month or fiscal year).
@@ -1710,6 +1711,14 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
             if (s.named_instrument) return;
             if (!persons && !(s.names.empty() && (s.description.empty() || bad))) return;
+            // "Japan's exports rose 2.8%, ..., with shipments of chipmaking equipment up 19%": a
+            // product's figure in a later clause belongs to the holder the sentence already named.
+            if (s.complement && bad && last_subject_sentence == S.begin && !last_subject.empty()) {
+                s.names = last_subject;
+                s.description.clear();
+                s.fallback = true;
+                return;
+            }
             std::string_view scope = metric.key.empty() ? std::string_view() : scope_of(metric.key);
             if (scope.empty()) {
                 if (head == "economy" || head == "country" || head == "government") scope = "economy";
@@ -1791,6 +1800,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (!s.names.empty() && !s.fallback) {
                 last_subject = s.names;
                 last_subject_para = t.paragraph_index(S.begin);
+                last_subject_sentence = S.begin;
             }
             j.subject = s.names;
             if (s.names.empty() && !s.description.empty()) {
