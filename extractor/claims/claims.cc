@@ -1265,6 +1265,27 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
                 return s;
             }
+            // "The country's current account surplus", "the nation's unemployment rate", "Asia's
+            // fourth-largest economy grew": the story's economy, referred to, not named.
+            if (d_lo + 2 < hi && (toks[d_lo].low == "country" || toks[d_lo].low == "nation") &&
+                toks[d_lo + 1].low == "'" && toks[d_lo + 2].low == "s") {
+                s.description = "country";
+                return s;
+            }
+            if (toks[hi - 1].low == "economy" && hi > d_lo + 3) {
+                bool ranked = false;
+                for (size_t k = d_lo; k + 1 < hi; ++k) {  // ("fourth-largest" may be one token)
+                    std::string_view w = toks[k].low;
+                    if (size_t dash = w.rfind('-'); dash != std::string_view::npos) w = w.substr(dash + 1);
+                    ranked |= superlatives.count(w) > 0;
+                }
+                const Mention* head = sv.tok_mention[d_lo] != SIZE_MAX ? &ms[sv.tok_mention[d_lo]] : nullptr;
+                if (ranked && head && head->type == Type::place && !doc_country.empty()) {
+                    s.names = {doc_country};  // (not the region the ranking is within)
+                    s.fallback = true;
+                    return s;
+                }
+            }
             // "Figures from the ONS showed", "Data from the DWP showed": the publisher of the data
             // is no holder; the figure's subject is implied (the publisher's economy).
             if (d_lo + 1 < hi && data_nouns.count(toks[d_lo]) &&
@@ -1658,6 +1679,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     "half", "month", "offer", "programme", "program", "producer", "exporter", "country",
                     "division", "segment", "arm", "subsidiary", "units", "divisions", "businesses"};
                 bad |= garbage || generic.count(head) > 0;
+                // "The labour market remained tight, with the jobless rate at 2.8%": the economy's
+                bad |= head == "market" && !metric.key.empty() && scope_of(metric.key) == "economy";
                 // "Figures from the ONS showed ...": the data's publisher is no holder
                 bad |= !d.empty() && (data_nouns.count(d.front().low) > 0 || data_nouns.count(d.back().low) > 0);
                 // "Average hourly wages for permanent employees rose": a complement after the metric
