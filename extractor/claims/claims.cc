@@ -42,6 +42,11 @@ const WordSet trailing_adverbs{2, {"also", "now", "still", "already", "too", "me
 const WordSet government_nouns{3, {"government", "treasury", "centre", "administration"}};
 // Words that open a clause of its own after a comma ("..., while X fell").
 const WordSet clause_conjunctions{4, {"while", "whereas", "and", "but", "although", "though", "as"}};
+// Words that open a subordinate clause: a metric phrase after one is not a figure's before it
+// ("cut 1,200 jobs after demand for electric cars weakened"). (bit 31: above the lexicon bits)
+const WordSet kClauseOpeners{31, {"after", "as", "while", "whereas", "because", "although", "though", "when",
+                                  "which", "who", "since", "even", "despite", "amid", "unless", "until", "before",
+                                  "if", "but", "giving", "leaving", "making", "bringing", "taking"}};
 const WordSet kDeterminers{5, {"the", "a", "an", "its", "their", "his", "her", "our"}};
 
 // Words skipped before a figure ("about", "more than"), fillers between a change verb and its
@@ -65,6 +70,11 @@ uint32_t quote_len(std::string_view s, uint32_t pos) {
         (static_cast<unsigned char>(s[pos + 2]) == 0x9C || static_cast<unsigned char>(s[pos + 2]) == 0x9D))
         return 3;
     return 0;
+}
+
+// A TIMEX3 day ("2024-08-26").
+bool is_day(std::string_view x) {
+    return x.size() == 10 && std::isdigit(static_cast<unsigned char>(x[0])) && x[4] == '-' && x[7] == '-';
 }
 
 std::string lower(std::string_view s) {
@@ -155,6 +165,9 @@ struct ChangeEvent {
 struct Assembler::Impl {
     Lexicon metrics, change_verbs, cues, verbs, demonyms;
     StringMap<std::string> scopes, unit_metrics;
+    // metric key → (condition, key): the form of a metric its figure or holder calls for
+    // (metric_forms.tsv: "tax_rate money tax_revenue", "jobs company employees")
+    StringMap<std::vector<std::pair<std::string, std::string>>> metric_forms;
     // Authority (lower-case canonical name) → the area it speaks for (CLAIM_JURISDICTIONS).
     StringMap<std::string> jurisdictions;
     std::set<std::string, std::less<>> areas;
@@ -166,7 +179,7 @@ struct Assembler::Impl {
     Words speech_verbs, speech_aux, comparison_words, comparison_bare, condition_words, level_fillers,
         approx_words, baseline_period_words, period_bound_words, modal_words, superlatives, release_kinds, release_cues,
         company_nouns, holder_nouns, passing_words, partner_words, own_release_kinds, actor_kinds,
-        announce_verbs, data_nouns;
+        announce_verbs, contract_words, data_nouns;
 
     explicit Impl(const rules::RuleSet& r)
         : metrics(r, "CLAIM_METRICS"),
@@ -186,6 +199,9 @@ struct Assembler::Impl {
                     (row.size() >= 2 && (row[1] == "instrument" || row[1] == "quote")))
                     market_metrics.insert(row[0]);
         load("CLAIM_UNIT_METRICS", unit_metrics);
+        if (const auto* rows = r.table("CLAIM_METRIC_FORMS"))
+            for (const auto& row : *rows)
+                if (row.size() >= 3 && !row[0].empty()) metric_forms[row[0]].emplace_back(row[1], row[2]);
         if (const auto* rows = r.table("CLAIM_JURISDICTIONS"))
             for (const auto& row : *rows)
                 if (row.size() >= 2 && !row[0].empty()) {
@@ -202,7 +218,7 @@ struct Assembler::Impl {
             {"company_noun", &company_nouns}, {"holder", &holder_nouns},
             {"passing", &passing_words}, {"partner", &partner_words},
             {"own_release_kind", &own_release_kinds}, {"actor_kind", &actor_kinds},
-            {"announce", &announce_verbs}, {"data_noun", &data_nouns}};
+            {"announce", &announce_verbs}, {"contract", &contract_words}, {"data_noun", &data_nouns}};
         if (const auto* rows = r.table("CLAIM_WORDS"))
             for (const auto& row : *rows)
                 if (row.size() >= 2 && !row[0].empty())
@@ -211,7 +227,7 @@ struct Assembler::Impl {
         // One lookup per token gives all its word classes (Token::bits).
         const WordSet* fixed[] = {&kLeadWords, &kPrepositions, &trailing_adverbs, &government_nouns,
                                   &clause_conjunctions, &kDeterminers, &kQualifierSkip, &kVerbFillers,
-                                  &kMetricModifiers, &kNotHeads};
+                                  &kMetricModifiers, &kNotHeads, &kClauseOpeners};
         for (const WordSet* w : fixed)
             for (const auto& x : w->words) word_bits[x] |= w->bit;
         static_assert(kFirstClassBit + sizeof(classes) / sizeof(classes[0]) <= 40, "word class bits overlap kMetricFirst");
@@ -484,12 +500,22 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     std::vector<std::string> last_subject;
     size_t last_subject_para = SIZE_MAX;
     uint32_t last_subject_sentence = UINT32_MAX;  // the sentence last_subject was named in
+    // The metric of the paragraph's last figure claim, by the type of its figure (money,
+    // percent, quantity): "Analysts had expected ¥4.6 trillion" after "operating profit of ¥4.3
+    // trillion" is the same metric. Any type for a change ("Values climbed 1.9%").
+    struct LastMetric { std::string key; size_t para = SIZE_MAX; };
+    LastMetric last_metric[4];  // [Type::money, percent, quantity], [3]: any
     // The report period that governs figures stated without a date: the last period
     // a figure of the same paragraph was given, else the article's first (its lead's
     // quarter, half, month or fiscal year).
     std::optional<size_t> doc_period, para_period;
     bool doc_period_headline = false;  // doc_period is the headline's (the lead's replaces it)
     size_t para_period_para = SIZE_MAX;
+    // A month or quarter named earlier in the paragraph, figure or not ("The ONS revised its
+    // figures for January. Prices in that month fell 0.2%"): the last one of the sentences
+    // before (pending: the current sentence's, effective from the next sentence on).
+    std::optional<size_t> para_date, pending_date;
+    size_t para_date_para = SIZE_MAX, pending_date_para = SIZE_MAX;
 
     // The lower-cased text (tokens are views into it) and the per-sentence scratch.
     std::vector<Token> tok_scratch, date_toks;
@@ -498,11 +524,79 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     IndexSet used_dates_scratch, consumed_scratch;
     std::vector<size_t> clause_memo[2];  // clause_start_tok per limit, without / with later clauses
 
+    // The lower-case word right before / after a byte (text only: for any sentence).
+    auto word_near = [&](uint32_t byte, bool after) {
+        std::string w;
+        if (after) {
+            size_t e = byte;
+            while (e < a.size() && a[e] == ' ') ++e;
+            while (e < a.size() && std::isalnum(static_cast<unsigned char>(a[e])))
+                w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(a[e++]))));
+        } else {
+            size_t b = byte;
+            while (b > 0 && a[b - 1] == ' ') --b;
+            size_t e = b;
+            while (b > 0 && std::isalnum(static_cast<unsigned char>(a[b - 1]))) --b;
+            for (size_t k = b; k < e; ++k) w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(a[k]))));
+        }
+        return w;
+    };
+    // A futures contract month ("for December delivery", "November futures", "crude futures
+    // for November", "the January contract") names what is traded, not when a price was set.
+    auto contract_month = [&](size_t i) {
+        const std::string& x = ms[i].timex;
+        if (x.size() != 7 || x[4] != '-') return false;
+        if (contract_words.count(word_near(ms[i].span.end, true))) return true;
+        std::string before = word_near(ms[i].span.begin, false);
+        if (contract_words.count(before)) return true;
+        if (before != "for") return false;
+        uint32_t b = ms[i].span.begin;
+        while (b > 0 && a[b - 1] == ' ') --b;
+        return contract_words.count(word_near(b - std::min<uint32_t>(b, 3), false)) > 0;
+    };
+    // A date that can stand for the paragraph's later figures: a month, quarter or half, not
+    // bounding a span ("since March"), not a contract month, not in a plan or forecast ("will
+    // ... in the third quarter").
+    auto paragraph_date = [&](size_t i, const text::Span& S) {
+        const std::string& x = ms[i].timex;
+        if (x.empty() || x[0] == 'P') return false;  // (a window such as "the quarter ended June 29" does not govern)
+        {
+            bool fiscal = x.rfind("FY", 0) == 0;
+            size_t dash = x.find('-');
+            if (dash == std::string::npos || (!fiscal && x.size() > 7) || x.find('W') != std::string::npos) return false;
+            if (!fiscal && x.size() == 7 && !std::isdigit(static_cast<unsigned char>(x[dash + 1])) &&
+                x[dash + 1] != 'Q' && x[dash + 1] != 'H')
+                return false;  // seasons
+        }
+        if (period_bound_words.count(word_near(ms[i].span.begin, false)) || contract_month(i)) return false;
+        for (const Token& k : (date_toks.clear(), tokenize(a, low_doc, ms[i].span, date_toks), date_toks))
+            if (baseline_period_words.count(k.low)) return false;
+        // no plan or forecast word before it in the sentence
+        for (uint32_t b = S.begin; b < ms[i].span.begin;) {
+            while (b < ms[i].span.begin && !std::isalpha(static_cast<unsigned char>(a[b]))) ++b;
+            uint32_t e = b;
+            while (e < ms[i].span.begin && std::isalpha(static_cast<unsigned char>(a[e]))) ++e;
+            if (e > b && modal_words.count(lower(std::string_view(a).substr(b, e - b)))) return false;
+            b = e;
+        }
+        return true;
+    };
+
     for (const text::Span& S : t.sentences()) {
         mention_scratch.clear();
         SentenceView sv{ms, t, S, tok_scratch, mention_scratch, tok_mention_scratch};
         while (next_mention < ms.size() && ms[next_mention].span.begin < S.begin) ++next_mention;
         for (size_t i = next_mention; i < ms.size() && ms[i].span.begin < S.end; ++i) sv.mentions.push_back(i);
+        if (pending_date) {
+            para_date = pending_date;
+            para_date_para = pending_date_para;
+            pending_date.reset();
+        }
+        for (size_t i : sv.mentions)
+            if (ms[i].type == Type::date && paragraph_date(i, S)) {
+                pending_date = i;
+                pending_date_para = t.paragraph_index(S.begin);
+            }
         bool any_value = false, any_source = false, any_factor = false;
         for (size_t i : sv.mentions) {
             any_value |= is_value(ms[i]);
@@ -921,42 +1015,141 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (depth < 0) --k;
             return k > end + 1 ? k : end;
         };
-        // Metric phrase nearest to `anchor`, preferring one before it. `skip` is a token that
-        // cannot be the metric (a change verb that is also a metric word: "raised its dividend").
-        auto find_metric = [&](size_t lo, size_t anchor, size_t hi, bool prefer_after = false,
-                               size_t skip = SIZE_MAX) {
-            MetricHit best;
-            size_t best_dist = SIZE_MAX;
-            struct Cand { size_t tok, n; const std::string* key; };
-            std::vector<Cand> cands;
-            for (size_t k = lo; k < hi; ++k) {
-                if (sv.tok_mention[k] != SIZE_MAX || k == skip) continue;
-                size_t n = 0;
-                const Lexicon::Entry* e = lex(metrics, kMetricFirst, k, &n);
-                if (!e) continue;
-                cands.push_back({k, n, &e->value});
-                // Before the figure is likelier, except for the object of a transitive change verb.
-                size_t dist = k < anchor ? (anchor - k) * (prefer_after ? 3 : 1) : (k - anchor) * (prefer_after ? 1 : 3);
-                if (dist < best_dist) {
-                    best_dist = dist;
-                    best.tok = k;
-                    best.n = n;
-                    best.base_n = n;
-                    best.key = e->value;
+        // A metric phrase at token k: the lexicon's longest phrase there, or, when a phrase
+        // starting inside it ends later, that one (the head of an English noun phrase is its
+        // last word: "adjusted EBIT margin" is a margin); "price of a home" is a "home price"
+        // when the lexicon has it (the complement's last word before the head word).
+        struct MetricAt { size_t n = 0; const std::string* key = nullptr; size_t span = 0; };
+        auto metric_at = [&](size_t k, size_t hi) {
+            MetricAt r;
+            size_t n = 0;
+            const Lexicon::Entry* e = lex(metrics, kMetricFirst, k, &n);
+            if (e && k + n <= hi) {
+                for (size_t j = k + 1; j < k + n; ++j) {
+                    size_t n2 = 0;
+                    const Lexicon::Entry* e2 = lex(metrics, kMetricFirst, j, &n2);
+                    if (e2 && j + n2 > k + n && j + n2 <= hi && sv.tok_mention[j + n2 - 1] == SIZE_MAX) return r;  // found at j
                 }
-                k += n - 1;
+                r.n = r.span = n;
+                r.key = &e->value;
             }
-            // A metric word inside another metric's complement is not the metric: the head is
-            // ("hourly wages for permanent employees rose" → wages, not employees).
-            for (const auto& c : cands) {
-                if (best.tok == SIZE_MAX || c.tok >= best.tok) break;
-                if (best.tok < complement_end(c.tok + c.n)) {
-                    best.tok = c.tok;
-                    best.n = best.base_n = c.n;
-                    best.key = *c.key;
+            if (k + 2 < hi && toks[k + 1].low == "of" && toks[k].is_word() && (!e || e->extra == "generic" || n == 1)) {
+                size_t end = complement_end(k + 1);
+                for (size_t j = k + 2; j < end && end <= hi && toks[j].is_word(); ++j) {
+                    std::string_view nw = toks[j].low, w = toks[k].low;
+                    std::string_view ns = nw.size() > 3 && nw.back() == 's' ? nw.substr(0, nw.size() - 1) : nw;
+                    const Lexicon::Entry* c = metrics.find({ns, w});
+                    if (!c) c = metrics.find({nw, w});
+                    if (!c) continue;
+                    if (!e || c->value != e->value) {
+                        r.n = 1;
+                        r.span = end - k;  // the complement is the phrase's: no metric of its own
+                        r.key = &c->value;
+                    }
                     break;
                 }
             }
+            return r;
+        };
+        // A clause of its own between a figure and a metric phrase after it ("... cut 1,200 jobs
+        // after demand for ...", "..., as growth in ...", "; prices", "..., now has spare capacity"):
+        // that phrase is not the figure's.
+        auto barrier_between = [&](size_t from, size_t to) {
+            for (size_t k = from + 1; k < to; ++k) {
+                if (sv.tok_mention[k] != SIZE_MAX) continue;
+                if (toks[k].low == ";" || toks[k].low == "," || (toks[k].bits & kClauseOpeners.bit)) return true;
+            }
+            return false;
+        };
+        // Is token k inside an aside that opens with a preposition and closes before `anchor`
+        // (", within the bank's 0-2% target range, and ... it will average 1.3%")? Its metric
+        // is no figure's after it.
+        auto in_aside = [&](size_t k, size_t anchor) {
+            size_t open = k;
+            while (open > 0 && toks[open - 1].low != "," && toks[open - 1].low != ";") --open;
+            if (open == 0 || !(kPrepositions.count(toks[open]) || toks[open].low == "within")) return false;
+            for (size_t j = k + 1; j < anchor; ++j)
+                if (toks[j].low == "," || toks[j].low == ";") return true;
+            return false;
+        };
+        // Metric phrase nearest to `anchor`, preferring one before it. `skip` is a token that
+        // cannot be the metric (a change verb that is also a metric word: "raised its dividend").
+        // `fig_end` (amounts) is the token after the figure: a metric the figure modifies ("a 38%
+        // premium", "a $2bn valuation") or one after "in"/"of" ("€60 billion in savings") is its own.
+        // `last_fig` is the claim's last figure token when it comes after the anchor ("a cut,
+        // which would take the rate to 1%"): clauses before it are the claim's own.
+        auto find_metric = [&](size_t lo, size_t anchor, size_t hi, bool prefer_after = false,
+                               size_t skip = SIZE_MAX, size_t fig_end = SIZE_MAX, size_t last_fig = SIZE_MAX) {
+            MetricHit best;
+            size_t best_dist = SIZE_MAX;
+            struct Cand { size_t tok, n, span; const std::string* key; bool generic; };
+            std::vector<Cand> cands;
+            for (size_t k = lo; k < hi; ++k) {
+                if (sv.tok_mention[k] != SIZE_MAX || k == skip) continue;
+                MetricAt m = metric_at(k, hi);
+                if (!m.key) continue;
+                // A generic head after another metric is that metric's ("revenue growth", "tariff rate").
+                if (!cands.empty() && cands.back().tok + cands.back().span == k && m.span == 1) {
+                    const Lexicon::Entry* e = metrics.match(toks, k, k + 1, nullptr);
+                    if (e && e->extra == "generic") continue;
+                }
+                bool generic = false;
+                if (m.span == 1)
+                    if (const Lexicon::Entry* e = metrics.match(toks, k, k + 1, nullptr)) generic = e->extra == "generic";
+                cands.push_back({k, m.n, m.span, m.key, generic});
+                k += m.span - 1;
+            }
+            // The metric the figure's own noun phrase names: "a 38% premium", "€60 billion in savings".
+            size_t own = SIZE_MAX;
+            if (fig_end != SIZE_MAX && fig_end < toks.size()) {
+                size_t np = fig_end;
+                if (toks[np].low == "in") ++np;  // not "of": "38% of GDP", "$5bn of bonds" name a whole or a make-up
+                size_t words = 0, end = np;
+                while (end < toks.size() && end < np + 5 && toks[end].is_word() && sv.tok_mention[end] == SIZE_MAX &&
+                       !kPrepositions.count(toks[end]) && !(toks[end].bits & kVerbWord) &&
+                       !(toks[end].bits & kClauseOpeners.bit) && !clause_conjunctions.count(toks[end]) &&
+                       !kNotHeads.count(toks[end]))
+                    ++end, ++words;
+                for (size_t c = 0; c < cands.size() && words; ++c)
+                    if (cands[c].tok >= np && cands[c].tok + cands[c].span == end) own = c;
+                // a phrase right after the figure ("a barrel", "of cuts")
+                for (size_t c = 0; c < cands.size() && own == SIZE_MAX; ++c)
+                    if (cands[c].tok == fig_end) own = c;
+            }
+            for (size_t c = 0; c < cands.size(); ++c) {
+                const size_t k = cands[c].tok;
+                size_t dist;
+                if (c == own) dist = 0;
+                else {
+                    const size_t from = last_fig != SIZE_MAX && last_fig > anchor ? last_fig : anchor;
+                    if (k > from && barrier_between(from, k)) continue;
+                    if (k < anchor && in_aside(k, anchor)) continue;
+                    // Before the figure is likelier, except for the object of a transitive change verb.
+                    // (the object of a transitive verb, when it names one, is its metric: "the weak yen
+                    // adds ¥50 billion to Toyota's operating profit")
+                    dist = k < anchor ? (anchor - k) * (prefer_after ? 3 : 1) + (prefer_after ? 1000 : 0)
+                                      : (k - anchor) * (prefer_after ? 1 : 3);
+                }
+                if (dist < best_dist) {
+                    best_dist = dist;
+                    best.tok = k;
+                    best.n = best.base_n = cands[c].span;
+                    best.key = *cands[c].key;
+                }
+            }
+            // A metric word inside another metric's complement is not the metric: the head is
+            // ("hourly wages for permanent employees rose" → wages, not employees).
+            if (best_dist != 0)
+                for (const auto& c : cands) {
+                    if (best.tok == SIZE_MAX || c.tok >= best.tok) break;
+                    // (a generic head gives way to its complement: "growth in regular pay" is pay)
+                    if (best.tok < complement_end(c.tok + c.span) && !c.generic) {
+                        best.tok = c.tok;
+                        best.n = best.base_n = c.span;
+                        best.key = *c.key;
+                        break;
+                    }
+                }
             if (best.tok != SIZE_MAX) {
                 // The words used: the phrase and a prepositional complement ("spending on
                 // infrastructure and ...", "market value of American companies").
@@ -966,7 +1159,6 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
             return best;
         };
-
         struct Subject {
             std::vector<std::string> names;
             std::string description;
@@ -1257,6 +1449,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         s.description = trim(sv.slice(toks[d0].begin, toks[hi - 1].end));
                         s.complement = true;
                     }
+                } else if (metric.base_n > 1 && holder_nouns.count(toks[lo]) && lo + metric.base_n == hi &&
+                           scope_of(metric.key) != "economy") {
+                    // "Household debt rose": the metric's own first word (not "consumer prices", the economy's)
+                    // names the group whose figure it is
+                    s.description = std::string(sv.slice(toks[lo].begin, toks[lo].end));
                 } else if (scope_of(metric.key) == "quote" && metric.base_n > 1 && lo + metric.base_n == hi) {
                     // "Oil prices rose", "Home loan rates have risen": a quote's phrase of several
                     // words names what is quoted ("Prices rose" alone does not)
@@ -1386,12 +1583,15 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         // a record is measured against, not the figure's period.
         // Also "the largest increase in a single budget since 1993", "its biggest contract since
         // it was founded in 1998": a superlative further back, with "since" between.
+        // A day is measured against only after "since": "its highest close on Tuesday" is the
+        // day the record was set, the move's own day.
         auto record_reference = [&](size_t i) {
             size_t k = sv.token_at(ms[i].span.begin);
             bool since = false;
+            const bool day = is_day(ms[i].timex);
             for (size_t j = k, n = 0; j-- > 0 && n < 14; ++n) {
                 if (toks[j].low == "," || toks[j].low == ";") break;
-                if (superlatives.count(toks[j]) && (n < 6 || since)) return true;
+                if (superlatives.count(toks[j]) && ((n < 6 && !day) || since)) return true;
                 since |= toks[j].low == "since";
             }
             return false;
@@ -1408,6 +1608,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (toks[j].low == "," || toks[j].low == ";" || toks[j].low == "that") break;
                 if (announce_verbs.count(toks[j])) return true;
             }
+            // "The ministry on Friday said", "Data on Tuesday showed": the verb right after
+            size_t e = sv.token_at(ms[i].span.end);
+            if (e < toks.size() && toks[e].begin < ms[i].span.end) ++e;
+            if (e < toks.size() && announce_verbs.count(toks[e])) return true;
             // a dateline: "CITY, DATE (Agency) —" or "CITY, DATE -" at the start of the sentence
             if (k <= 4 && k > 0 && toks[k - 1].low == ",") {
                 size_t e = ms[i].span.end;
@@ -1419,13 +1623,14 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             return false;
         };
         auto find_period = [&](uint32_t after, uint32_t limit, IndexSet& used, bool for_baseline = false,
-                               bool announced = true) -> std::optional<size_t> {
+                               bool announced = true, bool share_day = false) -> std::optional<size_t> {
             // nearest date after `after` before `limit`, else nearest before `after` in the sentence
             std::optional<size_t> best;
-            auto usable = [&](size_t i) {
-                return ms[i].type == Type::date && !used.count(i) && (for_baseline || !baseline_date(i)) &&
-                       !record_reference(i) && (announced || !announcement_date(i));
+            auto fits = [&](size_t i) {
+                return ms[i].type == Type::date && (for_baseline || !baseline_date(i)) && !record_reference(i) &&
+                       (announced || !announcement_date(i)) && !contract_month(i);
             };
+            auto usable = [&](size_t i) { return !used.count(i) && fits(i); };
             for (size_t i : sv.mentions)
                 if (usable(i) && ms[i].span.begin >= after && ms[i].span.begin < limit) {
                     best = i;
@@ -1434,6 +1639,14 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (!best)
                 for (size_t i : sv.mentions)
                     if (usable(i) && ms[i].span.end <= after) best = i;
+            // A day dates every move of the sentence before it ("Nikkei slipped 0.6% on Tuesday,
+            // while the Hang Seng rose 0.4%"; "... after touching a high of $2,696 earlier in
+            // the session"): a day already taken still serves a later claim.
+            if (!best && share_day)
+                for (size_t i : sv.mentions)
+                    if (used.count(i) && is_day(ms[i].timex) && ms[i].span.end <= after && fits(i) &&
+                        sv.token_at(after) <= sv.token_at(ms[i].span.begin) + 16)  // a nearby clause's day
+                        best = i;
             if (best) used.insert(*best);
             return best;
         };
@@ -1455,10 +1668,14 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         auto claim_period = [&](uint32_t after, uint32_t limit, IndexSet& used, const std::string& metric,
                                 size_t anchor) -> Period {
             // (the day something was said or released is never the figure's period)
-            auto per = find_period(after, limit, used, false, false);
+            // (a company's results are for a reporting period: a nearby day dates the market's
+            // reaction, "rose 4% on Tuesday after it reported a 20% rise in profit", not them)
+            auto per = find_period(after, limit, used, false, false, scope_of(metric) != "company");
             size_t para = t.paragraph_index(S.begin);
+            // Only a report's own figures set the report period (not a market move "so far this year").
+            const bool inherits = !metric.empty() && !scope_of(metric).empty() && !market_metrics.count(metric);
             if (per) {
-                if (report_period(*per)) {
+                if (inherits && report_period(*per)) {
                     para_period = *per;
                     para_period_para = para;
                     // The headline's period is shorthand ("Q1", "H1") for the lead's ("the
@@ -1471,8 +1688,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 return Period{static_cast<uint32_t>(*per)};
             }
             // Only a report's own figures inherit: a metric with an implied holder, not a market price.
-            if (metric.empty() || scope_of(metric).empty() || market_metrics.count(metric)) return Period{};
+            if (!inherits) return Period{};
             std::optional<size_t> inh = para_period_para == para ? para_period : std::nullopt;
+            if (para_date && para_date_para == para && (!inh || *para_date > *inh)) inh = para_date;
             if (!inh) {
                 // A plan or forecast ("will rise", "could reach") is not a figure of the report.
                 for (size_t k = clause_start_tok(anchor); k < toks.size() && k < anchor + 8; ++k)
@@ -1812,6 +2030,52 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
         };
 
+        // A figure claim with no metric phrase of its own continues the last metric of its paragraph
+        // of its type (slot: its figure's type; 3 = any, for a change). A known metric is noted.
+        auto continue_metric = [&](MetricHit& metric, size_t slot, size_t from_slot) {
+            const size_t para = t.paragraph_index(S.begin);
+            if (!metric.key.empty()) {
+                last_metric[slot] = {metric.key, para};
+                last_metric[3] = {metric.key, para};
+                return;
+            }
+            // (news paragraphs are short: the previous one counts too)
+            if (last_metric[from_slot].para != SIZE_MAX && last_metric[from_slot].para + 1 >= para)
+                metric.key = last_metric[from_slot].key;
+        };
+        // The form of the metric the claim's value and holder call for (metric_forms.tsv).
+        auto metric_form = [&](std::string& key, const Mention* value, const std::vector<std::string>& names,
+                               bool change) {
+            auto it = metric_forms.find(key);
+            if (it == metric_forms.end()) return;
+            for (const auto& [when, to] : it->second) {
+                bool ok = false;
+                if (when == "money" || when == "percent")
+                    ok = value && value->type == (when == "money" ? Type::money : Type::percent) &&
+                         std::string_view(value->unit) != "pp";
+                else if (when == "company" && change && !names.empty()) {
+                    ok = true;
+                    for (const auto& n : names) {
+                        bool company = false;
+                        for (const Mention* c : companies) company |= c->name == n;  // (org mentions of kind company or none)
+                        ok &= company;
+                    }
+                }
+                else if (when == "economy" && !names.empty()) {
+                    ok = true;
+                    for (const auto& n : names) {
+                        bool place = areas.count(n) > 0;
+                        for (size_t i = 0; i < ms.size() && !place; ++i)
+                            place = ms[i].type == Type::place && ms[i].name == n;
+                        ok &= place;
+                    }
+                }
+                if (ok) {
+                    key = to;
+                    return;
+                }
+            }
+        };
         auto continue_subject = [&](Subject& s) {
             if (!s.names.empty() || !s.description.empty()) return;
             if (last_subject_para == t.paragraph_index(S.begin) && !last_subject.empty()) {
@@ -1904,14 +2168,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             double conf = 0.55;
             size_t anchor = ev.tok;
             bool transitive = !ev.intransitive;
-            MetricHit metric =
-                find_metric(clause_start_tok(anchor), anchor, std::min(toks.size(), next_tok), transitive, ev.tok);
+            size_t last_fig = SIZE_MAX;
+            for (auto f : {amount, percent, level})
+                if (f && (last_fig == SIZE_MAX || figs[*f].tok > last_fig)) last_fig = figs[*f].tok;
+            MetricHit metric = find_metric(clause_start_tok(anchor), anchor, std::min(toks.size(), next_tok), transitive,
+                                           ev.tok, SIZE_MAX, last_fig);
             // "Swiss inflation eased ..., and the SNB expects it to average ...", "X index rose, while
             // the KOSPI gained": a later clause with no metric of its own continues the sentence's
             // (its subject stays the clause's own: find_subject reads (a) and (b) only in the clause)
             if (metric.key.empty() && clause_start_tok(anchor, false) < clause_start_tok(anchor))
                 metric = find_metric(clause_start_tok(anchor, false), anchor, std::min(toks.size(), next_tok), transitive,
-                                     ev.tok);
+                                     ev.tok, SIZE_MAX, last_fig);
             // "adds 27,000 jobs ... but the jobless rate", "cut 1,200 jobs as ... profit": a count
             // whose unit names what is counted governs over a metric phrase of a later clause
             // (not over one it restates: "cut 340 jobs, or 14% of its staff").
@@ -1923,11 +2190,20 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (!metric.key.empty() && metric.tok > figs[*f].tok)
                     for (size_t k = figs[*f].tok; k < metric.tok && !later_clause; ++k)
                         later_clause = clause_conjunctions.count(toks[k]) > 0;
+                // "paused a A$480m expansion and will cut about 260 jobs": the count a transitive
+                // verb acts on is its object, whatever metric came before the verb
+                if (!metric.key.empty() && transitive && metric.tok < anchor && figs[*f].tok > anchor)
+                    later_clause = true;
                 if (metric.key.empty() || later_clause) {
                     metric = MetricHit{};
                     metric.key = it->second;
                 }
                 break;
+            }
+            {
+                std::optional<size_t> fig = level ? level : amount ? amount : percent;
+                const size_t slot = fig ? std::min<size_t>(static_cast<size_t>(ms[figs[*fig].m].type), 3) : 3;
+                continue_metric(metric, slot, 3);
             }
             Subject subj = find_subject(metric, std::min(anchor, metric.tok == SIZE_MAX ? anchor : std::max(anchor, metric.tok)));
             // (not for a market quote: "..., according to Fastmarkets" names the price's data provider)
@@ -1950,6 +2226,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (!metric.key.empty() || !subj.names.empty() || !subj.description.empty()) implied_subject(subj, metric, anchor);
             continue_subject(subj);
             set_subject(subj, j, conf);
+            metric_form(metric.key, level ? &ms[figs[*level].m] : nullptr, subj.names, true);
             j.metric = metric.key;
             j.metric_text = metric.text;
             if (!metric.key.empty()) conf += 0.1;
@@ -2010,10 +2287,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     break;
                 }
             size_t cs = clause_start_tok(anchor);
-            MetricHit metric = find_metric(cs, anchor, std::min(toks.size(), std::min(next_fig_tok, anchor + 6)));
+            const size_t fig_end = sv.token_at(v.span.end);
+            MetricHit metric = find_metric(cs, anchor, std::min(toks.size(), std::min(next_fig_tok, fig_end + 6)), false,
+                                           SIZE_MAX, fig_end);
             if (metric.key.empty() && clause_start_tok(anchor, false) < clause_start_tok(anchor))
                 metric = find_metric(clause_start_tok(anchor, false), anchor,
-                                     std::min(toks.size(), std::min(next_fig_tok, anchor + 6)));
+                                     std::min(toks.size(), std::min(next_fig_tok, fig_end + 6)), false, SIZE_MAX, fig_end);
+            // "doubling the engineering team to about 400 people": a count whose unit names
+            // what is counted governs over a metric phrase that is not next to it.
+            if (!metric.key.empty() && v.type == Type::quantity && metric.tok < anchor && anchor - metric.tok > 5 &&
+                unit_metrics.count(v.unit))
+                metric = MetricHit{};
             if (metric.key.empty() && v.type == Type::quantity) {
                 // "cut 1,200 jobs", "2 million bpd": the unit names what is counted; a count
                 // of nothing measured ("20 countries", "three models") is no claim.
@@ -2021,6 +2305,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (it == unit_metrics.end()) continue;
                 metric.key = it->second;
             }
+            const size_t slot = std::min<size_t>(static_cast<size_t>(v.type), 3);
+            continue_metric(metric, slot, slot);
             Subject subj = find_subject(metric, anchor);
             // "assuming an exchange rate of 145 yen to the dollar", "155.2 yen per dollar": a rate
             // quoted as one currency's price in another is that currency's (its word in the figure).
@@ -2052,6 +2338,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             implied_subject(subj, metric, anchor);
             continue_subject(subj);
             set_subject(subj, j, conf);
+            metric_form(metric.key, &v, subj.names, false);
             j.metric = metric.key;
             j.metric_text = metric.text;
             if (!metric.key.empty()) conf += 0.1;

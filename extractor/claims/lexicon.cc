@@ -131,6 +131,16 @@ const Lexicon::Entry* Lexicon::match(const std::vector<Token>& tokens, size_t i,
     return match_at(std::min(end, tokens.size()), i, n, [&](size_t k) { return tokens[k].low; });
 }
 
+const Lexicon::Entry* Lexicon::find(std::initializer_list<std::string_view> words) const {
+    if (words.size() == 0) return nullptr;
+    auto it = by_first_.find(*words.begin());
+    if (it == by_first_.end()) return nullptr;
+    for (const Entry& e : it->second)
+        if (e.words.size() == words.size() && std::equal(e.words.begin(), e.words.end(), words.begin()))
+            return &e;
+    return nullptr;
+}
+
 bool Lexicon::contains_word(std::string_view w) const {
     auto it = by_first_.find(w);
     if (it == by_first_.end()) return false;

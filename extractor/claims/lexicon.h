@@ -87,6 +87,8 @@ public:
     // The same among tokens[i, end) only.
     const Entry* match(const std::vector<Token>& tokens, size_t i, size_t end, size_t* n) const;
     bool contains_word(std::string_view w) const;
+    // The entry that is exactly these words ("home", "price"), or nullptr.
+    const Entry* find(std::initializer_list<std::string_view> words) const;
     // Every first word of an entry, and whether an entry is that word alone.
     template <class Fn>
     void each_first(Fn fn) const {

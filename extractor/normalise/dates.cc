@@ -714,6 +714,13 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
         }
 
         case Kind::day_word: {
+            if (!f.get("session").empty()) {
+                // "the previous session": the last weekday before publication
+                if (!pub) return needs_pub();
+                int64_t d = *pub - 1;
+                while (cal::weekday(d) > 5) --d;
+                return finish(cal::day(d), true);
+            }
             auto off = day_words.number(f.get("dayword"));
             if (!off) return std::nullopt;
             if (!pub) return needs_pub();
