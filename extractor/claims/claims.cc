@@ -1367,6 +1367,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             size_t cs = clause_start_tok(anchor);
             size_t verb = first_verb(cs, anchor);
             size_t lo = cs, hi = verb;
+            // "Oil prices fell, with Brent crude down 1.2% at $78.40": a ", with" clause names its
+            // own subject, the words between "with" and its change word
+            for (size_t k = anchor; k-- > cs && anchor - k <= 8;) {
+                if (toks[k].low == "," || toks[k].low == ";") break;
+                if (toks[k].low == "with" && k > cs && toks[k - 1].low == "," && k + 1 < anchor) {
+                    lo = k + 1;
+                    hi = first_verb(lo, anchor);
+                    if (hi == anchor && !(toks[anchor].bits & kChangeWord)) hi = lo;  // no change word: none
+                    break;
+                }
+            }
             // "FRANKFURT — The European Central Bank ...": a dateline is no part of the subject.
             // (the text stage may have made the dash a plain " - ", which is no token)
             for (size_t k = lo; k < hi && k < lo + 12; ++k) {
@@ -1434,6 +1445,14 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 size_t e = metric.tok + metric.base_n;
                 s.description = std::string(sv.slice(toks[lo].begin, toks[e - 1].end));
                 if (d_lo > lo) s.description = std::string(sv.slice(toks[d_lo].begin, toks[e - 1].end));
+                return s;
+            }
+            // "with the 10-year yield up 12 basis points", "The oil price rose": a quote's phrase of
+            // several words after a determiner names what is quoted
+            if (metric.tok != SIZE_MAX && d_lo > lo && metric.tok == d_lo && scope_of(metric.key) == "quote" &&
+                metric.base_n > 1 && d_lo + metric.base_n == hi) {
+                s.description = std::string(sv.slice(toks[d_lo].begin, toks[d_lo + metric.base_n - 1].end));
+                s.named_instrument = true;
                 return s;
             }
             if (lo < hi && metric.tok == lo) {
