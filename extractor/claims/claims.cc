@@ -1297,6 +1297,21 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     return s;
                 }
             }
+            // "Chinese brands' share of the market", "employers' contributions": a plural possessive
+            // of a few plain words, no entity, is a group's figure
+            if (metric_here && metric.tok < anchor) {
+                size_t k = modifiers_start(metric.tok, nullptr);
+                if (k >= 2 && toks[k - 1].low == "'" && toks[k - 2].low.size() > 2 && toks[k - 2].low.back() == 's' &&
+                    sv.tok_mention[k - 2] == SIZE_MAX && toks[k - 2].is_word()) {
+                    size_t b = k - 2;
+                    while (b > 0 && k - 1 - b < 3 && toks[b - 1].is_word() && sv.tok_mention[b - 1] == SIZE_MAX &&
+                           !kDeterminers.count(toks[b - 1]) && !kPrepositions.count(toks[b - 1]) &&
+                           !(toks[b - 1].bits & (kVerbWord | kChangeWord)) && !kNotHeads.count(toks[b - 1]))
+                        --b;
+                    s.description = std::string(sv.slice(toks[b].begin, toks[k - 2].end));
+                    return s;
+                }
+            }
             s.combined = false;
             // (a') the object of a change or a comparison names its holder by a possessive right
             // after the figure's word: "would cut Coralbay's earnings per share by 12%", "adds
