@@ -1889,7 +1889,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             // "Figures from the ONS showed an unemployment rate of 4.1%", "The Bank of Japan halved
             // its growth forecast": an economy's statistic is the economy's, not that of the
             // statistics office or central bank that publishes or forecasts it (jurisdictions.tsv).
-            if (s.names.size() == 1 && !metric.key.empty() && scope_of(metric.key) == "economy")
+            // (only for a metric the sentence names: one carried over from the paragraph may not be
+            // what the bank acts on — "expect the BSP to cut again by 25 basis points")
+            if (s.names.size() == 1 && !metric.key.empty() && metric.tok != SIZE_MAX && scope_of(metric.key) == "economy")
                 for (size_t i : sv.mentions) {
                     const Mention& m = ms[i];
                     if (m.type != Type::org || m.name != s.names.front()) continue;
@@ -1940,7 +1942,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (bad && !garbage)
                     for (size_t k = 0; k + 2 < d.size(); ++k) {
                         size_t n = 0;
-                        if (!metrics.match(d, k, &n)) continue;
+                        const Lexicon::Entry* e = metrics.match(d, k, &n);
+                        if (!e) continue;
+                        if (e->value != metric.key) break;  // the phrase is about another figure's metric
                         size_t c = k + n;
                         if (c + 1 < d.size() && (d[c].low == "for" || d[c].low == "of" || d[c].low == "among")) {
                             bool holder = false, plain = true;
@@ -1962,7 +1966,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (bad && !garbage)
                     for (size_t k = 1; k < d.size(); ++k) {
                         size_t n = 0;
-                        if (!metrics.match(d, k, &n)) continue;
+                        const Lexicon::Entry* e = metrics.match(d, k, &n);
+                        if (!e) continue;
+                        if (e->value != metric.key) break;  // the phrase is about another figure's metric
                         bool holder = false, plain = true;
                         for (size_t j = 0; j < k; ++j) {
                             holder |= holder_nouns.count(d[j].low) > 0;
