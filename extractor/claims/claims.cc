@@ -1166,6 +1166,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             bool fallback = false;
             bool named_instrument = false;  // a quoted instrument's own words: no implied holder
             bool complement = false;        // the description is the metric's complement ("sales of hybrids")
+            std::string authority;          // the office or bank whose economy `names` is
         };
         auto entities_in = [&](size_t lo, size_t hi, bool skip_parens) {
             std::vector<const Mention*> out;
@@ -1800,7 +1801,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 const std::string* actor = nullptr;  // a central bank the figure is about
                 if (!claim.subject_is_description && claim.subject.size() == 1 && !metric.empty() &&
                     !market_metrics.count(metric)) {
-                    const std::string& n = claim.subject.front();
+                    const std::string& n = claim.authority.empty() ? claim.subject.front() : claim.authority;
                     auto k = org_kinds.find(n);
                     if (k != org_kinds.end() && own_release_kinds.count(k->second)) {
                         auto r = releases_of.find(n);
@@ -1898,6 +1899,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     std::string_view kind = m.kind;
                     if (kind != "agency" && kind != "central_bank") continue;
                     if (const std::string* area = area_of(m)) {
+                        s.authority = s.names.front();
                         s.names = {*area};
                         return;
                     }
@@ -2040,7 +2042,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (name.empty())
                     for (size_t i : sv.mentions)
                         if (ms[i].span.begin < toks[std::min(anchor, toks.size() - 1)].begin && ms[i].type == Type::org)
-                            if (const std::string* area = area_of(ms[i])) name = *area;
+                            if (const std::string* area = area_of(ms[i])) {
+                                name = *area;
+                                s.authority = ms[i].name;  // (the holder of a forecast it makes)
+                            }
                 if (name.empty()) name = doc_country;
             } else if (scope == "bank") {
                 auto it = std::lower_bound(central_banks.begin(), central_banks.end(), toks[std::min(anchor, toks.size() - 1)].begin, by_begin);
@@ -2130,6 +2135,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 last_subject_sentence = S.begin;
             }
             j.subject = s.names;
+            j.authority = s.authority;
             if (s.names.empty() && !s.description.empty()) {
                 j.subject.push_back(s.description);
                 j.subject_is_description = true;
