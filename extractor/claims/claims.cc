@@ -1364,6 +1364,12 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         for (auto* m : ents) add_name(s, m->name);
                         return s;
                     }
+                    // "a price of $68.40 a barrel for its crude": the holder "its" refers back to
+                    if (quote_complement && (toks[lo].low == "its" || toks[lo].low == "their"))
+                        if (const Mention* c = last_company_before(toks[lo].begin)) {
+                            add_name(s, c->name);
+                            return s;
+                        }
                     size_t d0 = lo;
                     while (quote_complement && d0 + 1 < hi && kDeterminers.count(toks[d0])) ++d0;
                     std::string d = trim(sv.slice(toks[d0].begin, toks[hi - 1].end));
