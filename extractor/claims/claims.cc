@@ -179,7 +179,8 @@ struct Assembler::Impl {
     Words speech_verbs, speech_aux, comparison_words, comparison_bare, condition_words, level_fillers,
         approx_words, baseline_period_words, period_bound_words, modal_words, superlatives, release_kinds, release_cues,
         company_nouns, holder_nouns, passing_words, partner_words, own_release_kinds, actor_kinds,
-        announce_verbs, contract_words, data_nouns;
+        announce_verbs, contract_words, belief_verbs, view_verbs, attribution_tails, continuation_words,
+        council_nouns, data_nouns;
 
     explicit Impl(const rules::RuleSet& r)
         : metrics(r, "CLAIM_METRICS"),
@@ -218,7 +219,10 @@ struct Assembler::Impl {
             {"company_noun", &company_nouns}, {"holder", &holder_nouns},
             {"passing", &passing_words}, {"partner", &partner_words},
             {"own_release_kind", &own_release_kinds}, {"actor_kind", &actor_kinds},
-            {"announce", &announce_verbs}, {"contract", &contract_words}, {"data_noun", &data_nouns}};
+            {"announce", &announce_verbs}, {"contract", &contract_words},
+            {"belief", &belief_verbs}, {"view", &view_verbs},
+            {"attribution_tail", &attribution_tails}, {"continuation", &continuation_words},
+            {"council", &council_nouns}, {"data_noun", &data_nouns}};
         if (const auto* rows = r.table("CLAIM_WORDS"))
             for (const auto& row : *rows)
                 if (row.size() >= 2 && !row[0].empty())
@@ -495,7 +499,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     size_t next_mention = 0;
     // The speaker of a quote standing alone (statements), for sources_json.
     const Mention* quote_speaker = nullptr;
-    uint32_t quote_covered_until = 0;  // end of a quote that ran on from an earlier sentence
+    // A quote that runs on over several sentences: where it closes and who speaks it (each of
+    // its sentences is a statement of its own).
+    uint32_t quote_open_until = 0;
+    const Mention* run_speaker = nullptr;
     std::set<std::string> seen_ids;
     std::vector<std::string> last_subject;
     size_t last_subject_para = SIZE_MAX;
@@ -604,8 +611,20 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             any_source |= ms[i].type == Type::source && !ms[i].name.empty();
         }
         // A sentence that opens with a quote may be a speaker's statement standing alone.
-        const bool quoted = quote_len(a, S.begin) > 0;
-        if (!any_value && !any_source && !any_factor && !quoted) continue;
+        const bool inside_quote = S.begin < quote_open_until;
+        const bool quoted = quote_len(a, S.begin) > 0 || inside_quote;
+        // A sentence that opens with a holder ("Orvane expects ...", "It also expects ...") may
+        // state its belief (statements, below).
+        bool holder_first = a.compare(S.begin, 3, "It ") == 0 || a.compare(S.begin, 4, "The ") == 0;
+        for (size_t i : sv.mentions)
+            if (ms[i].type != Type::source) {
+                holder_first |= ms[i].span.begin <= S.begin + 4 && (ms[i].type == Type::org || ms[i].type == Type::person);
+                break;
+            }
+        // "Several members agreed that ...": a view stated by a holder the sources pass names
+        // no one for (below).
+        const bool has_that = std::string_view(a.data() + S.begin, S.end - S.begin).find(" that ") != std::string_view::npos;
+        if (!any_value && !any_source && !any_factor && !quoted && !holder_first && !has_that) continue;
 
         sv.toks.clear();
         tokenize(a, low_doc, S, sv.toks);
@@ -2425,7 +2444,82 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         }
 
         // ---- 4. statement claims: attributed sentences with no figure claim
-        if (made_numeric || (!any_source && !quoted)) continue;
+        if (made_numeric) continue;
+        if (!any_source && !quoted) {
+            // "Orvane expects the regulator to ...", "It also expects ...": a holder heading the
+            // sentence with a `belief` verb (words.tsv) states a view of its own; the holder (an
+            // organisation or person, "it" the last company) is the source; the whole sentence is
+            // the content. Not a question.
+            if (toks.size() < 6 || toks.back().low == "?") continue;
+            // "Most members agreed that ...", "The committee judged that ...", "A few participants
+            // noted that ...": a short holder phrase, a `speech`/`view` verb and "that" — the
+            // content is the that-clause, the source what governs the sentence (the paragraph's
+            // speaker, the release: the minutes).
+            if (has_that) {
+                size_t v = 1;
+                while (v < toks.size() && v <= 7 && toks[v].is_word() && sv.tok_mention[v] == SIZE_MAX &&
+                       !(speech_verbs.count(toks[v]) || view_verbs.count(toks[v])))
+                    ++v;
+                if (v <= 7 && v + 3 < toks.size() && toks[v + 1].low == "that" &&
+                    (speech_verbs.count(toks[v]) || view_verbs.count(toks[v]))) {
+                    uint32_t c0 = toks[v + 2].begin, c1 = toks.back().low == "." ? toks.back().begin : S.end;
+                    while (c1 > c0 && (a[c1 - 1] == ' ' || a[c1 - 1] == '\n' || a[c1 - 1] == '.')) --c1;
+                    Claim j;
+                    double conf = 0.5;
+                    j.statement = text::Span{c0, c1};
+                    j.sources = claim_sources(conf, std::string(), j, c0);
+                    if (j.sources.empty()) {
+                        // "Some members observed that ...": a central bank's council speaks for the
+                        // bank last named (`council` words of words.tsv)
+                        bool council = false;
+                        for (size_t k = 0; k < v; ++k) council |= council_nouns.count(toks[k]) > 0;
+                        auto it = std::lower_bound(central_banks.begin(), central_banks.end(), S.begin, by_begin);
+                        if (council && it != central_banks.begin())
+                            j.sources.push_back(Source{static_cast<uint32_t>(*std::prev(it) - ms.data()), kNoMention, true});
+                    }
+                    if (j.sources.empty()) continue;
+                    Subject subj;
+                    set_subject(subj, j, conf);
+                    KeyHash key = key_hash("statement");
+                    key.add(ms[j.sources[0].mention].name).sep().add(lower(std::string_view(a.data() + c0, c1 - c0)));
+                    finish(std::move(j), "statement", key, conf);
+                    continue;
+                }
+            }
+            if (!holder_first) continue;
+            // the belief verb within the first words, after nothing but the holder (and "also")
+            size_t v = 1;
+            while (v < toks.size() && v <= 8 && !belief_verbs.count(toks[v]) && toks[v].is_word() &&
+                   !(toks[v].bits & kVerbWord))
+                ++v;
+            if (v > 8 || v >= toks.size() || !belief_verbs.count(toks[v])) continue;
+            size_t hi = v;
+            while (hi > 1 && trailing_adverbs.count(toks[hi - 1])) --hi;
+            const Mention* holder = nullptr;
+            if (is_anaphor(0, hi)) {
+                holder = referent(0, hi);
+            } else {
+                size_t lo = toks[0].low == "the" ? 1 : 0;
+                if (lo < hi && sv.tok_mention[lo] != SIZE_MAX) {
+                    const Mention& m = ms[sv.tok_mention[lo]];
+                    if ((m.type == Type::org || m.type == Type::person) && sv.token_at(m.span.end) >= hi)
+                        holder = &m;
+                }
+            }
+            if (!holder) continue;
+            uint32_t c0 = toks[0].begin, c1 = toks.back().low == "." ? toks.back().begin : S.end;
+            while (c1 > c0 && (a[c1 - 1] == ' ' || a[c1 - 1] == '\n' || a[c1 - 1] == '.')) --c1;
+            Claim j;
+            double conf = 0.5 + 0.10;  // the holder is in the sentence itself
+            Subject subj;
+            set_subject(subj, j, conf);
+            j.statement = text::Span{c0, c1};
+            j.sources.push_back(Source{static_cast<uint32_t>(holder - ms.data())});
+            KeyHash key = key_hash("statement");
+            key.add(holder->name).sep().add(lower(std::string_view(a.data() + c0, c1 - c0)));
+            finish(std::move(j), "statement", key, conf);
+            continue;
+        }
         const Mention* src = nullptr;
         for (size_t i : sv.mentions)
             if (ms[i].type == Type::source && !ms[i].name.empty()) {
@@ -2434,14 +2528,15 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
         // A quote: its text runs from the opening quote mark to the closing one (or the
         // sentence's end when the quote goes on into the next sentence).
-        uint32_t q_open = S.begin + quote_len(a, S.begin), q_close = S.end;
+        uint32_t q_open = inside_quote ? S.begin : S.begin + quote_len(a, S.begin), q_close = S.end;
         for (uint32_t k = q_open; k < S.end; ++k)
             if ((a[k] == '"' || static_cast<unsigned char>(a[k]) == 0xE2) && quote_len(a, k)) {
                 q_close = k;
                 break;
             }
         quote_speaker = nullptr;
-        if (!src) {
+        if (!src && inside_quote) quote_speaker = run_speaker;
+        if (!src && !quote_speaker) {
             // "We are not pre-committing ..." after '"...," Lagarde told reporters.': the speaker
             // of the paragraph so far; a quote that goes on into the next sentence ('"Customers
             // are no longer experimenting. They are signing ...," Raman told Reuters'): its speaker.
@@ -2455,19 +2550,19 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
             if (!quote_speaker) continue;
         }
-        // The later sentences of a quote already taken whole are no statements of their own.
-        if (S.begin < quote_covered_until) continue;
-        if (!src && q_close == S.end) {
-            // a quote that runs on: one statement up to its closing mark in the paragraph
+        const Mention* speaker = src ? src : quote_speaker;
+        if (quoted && q_close == S.end && !(src && src->span.begin > q_open)) {
+            // a quote that runs on into the next sentences ('"This bonanza provides ... flexibility.
+            // It could either ...," said Aditi Rao'): one statement per sentence (one fact, one
+            // claim), all the speaker's
             text::Span P = t.paragraphs().empty() ? S : t.paragraphs()[t.paragraph_index(S.begin)];
             for (uint32_t k = S.end; k < P.end; ++k)
                 if ((a[k] == '"' || static_cast<unsigned char>(a[k]) == 0xE2) && quote_len(a, k)) {
-                    q_close = k;
-                    quote_covered_until = k;
+                    quote_open_until = k;
+                    run_speaker = speaker;
                     break;
                 }
         }
-        const Mention* speaker = src ? src : quote_speaker;
         // Content: the quote when the attribution follows it ('"...," X said in a statement.');
         // after the attribution when it leads ("According to X, a role at Y (Z), content"),
         // before it when it trails ("content, X said."), after the cue otherwise ("X said content").
@@ -2479,95 +2574,191 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             ce = q_close;
         } else if (src->span.begin - S.begin < 3 || leads) {
             // skip to the comma that ends the attribution (and an apposition after it)
+            // (not past a clause: "Volkswagen said the tariffs were the wrong approach, while ...")
             size_t k = src_last;
             int depth = 0;
             size_t comma = SIZE_MAX;
             for (; k < toks.size(); ++k) {
                 if (toks[k].low == "(") ++depth;
                 if (toks[k].low == ")") --depth;
+                if (depth == 0 && (toks[k].bits & kVerbWord) && sv.tok_mention[k] == SIZE_MAX) break;
                 if (depth == 0 && toks[k].low == ",") {
                     comma = k;
                     // an apposition: ", a senior economist at X (Y)," → go on to its closing comma
                     if (k + 1 < toks.size() && (toks[k + 1].low == "a" || toks[k + 1].low == "an" ||
                                                 toks[k + 1].low == "the" || toks[k + 1].low == "which" ||
                                                 toks[k + 1].low == "who")) {
+                        // (not a clause: "In the view of the board, the risks ... are balanced, the minutes said")
                         size_t k2 = k + 1;
                         int d2 = 0;
+                        bool clause = false;
                         for (; k2 < toks.size(); ++k2) {
                             if (toks[k2].low == "(") ++d2;
                             if (toks[k2].low == ")") --d2;
                             if (d2 == 0 && toks[k2].low == ",") break;
+                            clause |= (toks[k2].bits & kVerbWord) && toks[k + 1].low == "the";
                         }
-                        if (k2 < toks.size()) comma = k2;
+                        if (k2 < toks.size() && !clause) comma = k2;
                     }
                     break;
                 }
             }
+            // "X said on Monday that ...": a cue verb ends the attribution; only "according to X"
+            // (and a comma right after the source) runs on to a comma
+            if (src_last < toks.size() && toks[src_last].low != "," && src->cue != "according to") comma = SIZE_MAX;
             if (comma != SIZE_MAX && comma + 1 < toks.size()) cb = toks[comma + 1].begin;
             else cb = src->span.end;
         } else if (src->span.end + 2 >= S.end || src_last + 2 >= toks.size() ||
                    // '"...," said X, an analyst at Y.'; "..., the Nikkei reported earlier this week."
+                   // Not when content follows the source: "The opposition's spokesperson, Rosa
+                   // Halden, rejected the plan as ..." (what may follow a trailing attribution:
+                   // `attribution_tail` words of words.tsv, punctuation, or a few words).
                    (src_first > 2 && (toks[src_first - 1].low == "," || toks[src_first - 1].low == "\"") &&
-                    src_first * 3 > toks.size())) {
+                    src_first * 3 > toks.size() &&
+                    ((!toks[src_last].is_word() && toks[src_last].low != ":" && toks[src_last].low != "\"") ||
+                     attribution_tails.count(toks[src_last])))) {
             ce = src->span.begin;
         } else {
             cb = src->span.end;
         }
-        std::string content = trim(sv.slice(cb, ce));
-        // strip "that" and quotes at the edges
-        while (!content.empty() && (content[0] == '"' || content[0] == '\'')) content.erase(0, 1);
-        if (content.rfind("that ", 0) == 0) content.erase(0, 5);
-        while (!content.empty() && (content.back() == '"' || content.back() == '\'' || content.back() == ',' ||
-                                    content.back() == ' '))
-            content.pop_back();
-        if (std::count(content.begin(), content.end(), ' ') < 3) continue;
-        size_t off = sv.slice(cb, ce).find(content.substr(0, std::min<size_t>(content.size(), 12)));
-        uint32_t c0 = off == std::string_view::npos ? cb : cb + static_cast<uint32_t>(off);
-        uint32_t c1 = std::min<uint32_t>(c0 + static_cast<uint32_t>(content.size()), ce);
-        Claim j;
-        double conf = 0.5;
-        // The statement's subject: the entities at the head of its content.
-        size_t ct0 = sv.token_at(c0), ct1 = sv.token_at(c1);
-        // skip a leading attribution or adverbial inside the content ("According to analysts, ...")
-        if (ct0 < ct1 && kLeadWords.count(toks[ct0])) {
-            for (size_t k = ct0; k < ct1; ++k)
-                if (toks[k].low == ",") {
-                    ct0 = k + 1;
-                    break;
-                }
-        }
-        while (ct0 < ct1 && (toks[ct0].low == "\"" || toks[ct0].low == "'")) ++ct0;
-        Subject subj;
-        {
-            size_t verb = first_verb(ct0, ct1);
-            if (is_anaphor(ct0, verb)) {
-                if (const Mention* c = referent(ct0, verb)) add_name(subj, c->name);
-            } else if (verb > ct0) {
-                for (auto* m : entities_in(ct0, verb, true)) add_name(subj, m->name);
-                if (subj.names.empty() && verb - ct0 <= 12) {
-                    size_t d0 = ct0;
-                    while (d0 < verb && kDeterminers.count(toks[d0])) ++d0;
-                    bool plain = true;
-                    for (size_t k = d0; k < verb; ++k)
-                        if (!toks[k].is_word() && toks[k].low != "'") plain = false;
-                    if (d0 < verb && plain) subj.description = trim(sv.slice(toks[d0].begin, toks[verb - 1].end));
-                }
-            }
-        }
-        set_subject(subj, j, conf);
-
-        std::optional<size_t> per;
+        // a second attribution trailing the content ("In the view of the board, ..., the minutes said")
         for (size_t i : sv.mentions)
-            if (ms[i].type == Type::date && ms[i].span.begin >= c0 && ms[i].span.end <= c1) {
-                per = i;
+            if (&ms[i] != src && ms[i].type == Type::source && ms[i].span.begin > cb && ms[i].span.begin < ce &&
+                ms[i].span.end + 2 >= ce && ms[i].span.begin >= 2 && a[ms[i].span.begin - 2] == ',')
+                ce = ms[i].span.begin;
+        // A second statement in the sentence: a clause of its own with its own attribution
+        // ("Volkswagen said ..., while BMW's chief warned they would ...", "... pipeline, as
+        // analysts predicted the US drugmaker would ...") or the same speaker going on (",
+        // adding that ..."; `continuation` words of words.tsv). The first content ends there.
+        uint32_t split_at = 0, second_from = 0;
+        const Mention* second = nullptr;
+        for (size_t k = sv.token_at(cb) + 1; k + 2 < toks.size(); ++k) {
+            if (toks[k].low != "," && toks[k].low != ";") continue;
+            if (continuation_words.count(toks[k + 1])) {
+                // after the quote and its attribution ('"...," X told Reuters, adding that ...'):
+                // the first content keeps its end
+                split_at = std::min(ce, toks[k].begin);
+                second_from = toks[k + 1].end;
+                second = speaker;
                 break;
             }
-        if (per) j.period = Period{static_cast<uint32_t>(*per)};
-        j.statement = text::Span{c0, c1};
-        j.sources = claim_sources(conf, std::string(), j, j.statement->begin);
-        KeyHash key = key_hash("statement");
-        key.add(speaker->name).sep().add(lower(content));
-        finish(std::move(j), "statement", key, conf);
+            if (toks[k].begin >= ce || !clause_conjunctions.count(toks[k + 1])) continue;
+            for (size_t i : sv.mentions)
+                if (&ms[i] != src && ms[i].type == Type::source && !ms[i].name.empty() &&
+                    sv.token_at(ms[i].span.begin) >= k + 2 && sv.token_at(ms[i].span.begin) <= k + 8 &&
+                    ms[i].span.begin < ce) {
+                    split_at = toks[k].begin;
+                    second_from = ms[i].span.end;
+                    second = &ms[i];
+                    break;
+                }
+            if (second) break;
+        }
+        if (second) ce = split_at;
+        auto emit = [&](uint32_t cb, uint32_t ce, const Mention* who) {
+            std::string content = trim(sv.slice(cb, ce));
+            // strip "that" and quotes at the edges
+            // 'X told analysts: "..."': the colon and the quote mark are not content
+            while (!content.empty() && (content[0] == '"' || content[0] == '\'' || content[0] == ':' || content[0] == ' '))
+                content.erase(0, 1);
+            // a dateline before the content ("SYDNEY, Aug 26 (Wire) - ..."): not content
+            for (std::string_view dash : {" - ", " \xE2\x80\x94 ", " \xE2\x80\x93 "}) {
+                size_t d = content.find(dash);
+                if (d != std::string::npos && d < 60 && content.size() > 3 && std::isupper(static_cast<unsigned char>(content[0])) &&
+                    std::isupper(static_cast<unsigned char>(content[1])) && std::isupper(static_cast<unsigned char>(content[2]))) {
+                    content.erase(0, d + dash.size());
+                    break;
+                }
+            }
+            // "said on Monday that ...", "said at a press conference that ...": the content is the that-clause
+            if (!content.empty()) {
+                size_t t0 = sv.token_at(cb);
+                while (t0 < toks.size() && !toks[t0].is_word()) ++t0;
+                if (t0 < toks.size() && attribution_tails.count(toks[t0]))
+                    for (size_t k = t0 + 1; k < toks.size() && k <= t0 + 8 && toks[k].begin < ce; ++k) {
+                        if (!toks[k].is_word() || sv.tok_mention[k] != SIZE_MAX) {
+                            if (sv.tok_mention[k] != SIZE_MAX && ms[sv.tok_mention[k]].type == Type::date) continue;
+                            break;
+                        }
+                        if (toks[k].low == "that") {
+                            size_t cut = content.find(" that ");
+                            if (cut != std::string::npos) content.erase(0, cut + 6);
+                            break;
+                        }
+                    }
+            }
+            if (content.rfind("that ", 0) == 0) content.erase(0, 5);
+            while (!content.empty() && (content.back() == '"' || content.back() == '\'' || content.back() == ',' ||
+                                        content.back() == ' ' || content.back() == '.'))
+                content.pop_back();
+            // "..., a Sanofi spokesman said": the article before the holder is not content
+            for (std::string_view det : {" a", " an", " the", " A", " An", " The"})
+                if (content.size() > det.size() && std::string_view(content).substr(content.size() - det.size()) == det) {
+                    content.resize(content.size() - det.size());
+                    while (!content.empty() && (content.back() == ',' || content.back() == ' ')) content.pop_back();
+                    break;
+                }
+            // a short quote is a statement too ('"It's a disaster," he said'), other content has four words
+            if (std::count(content.begin(), content.end(), ' ') < (src && cb == q_open && q_close < S.end ? 2 : 3)) return;
+            size_t off = sv.slice(cb, ce).find(content.substr(0, std::min<size_t>(content.size(), 12)));
+            uint32_t c0 = off == std::string_view::npos ? cb : cb + static_cast<uint32_t>(off);
+            uint32_t c1 = std::min<uint32_t>(c0 + static_cast<uint32_t>(content.size()), ce);
+            Claim j;
+            double conf = 0.5;
+            // The statement's subject: the entities at the head of its content.
+            size_t ct0 = sv.token_at(c0), ct1 = sv.token_at(c1);
+            // skip a leading attribution or adverbial inside the content ("According to analysts, ...")
+            if (ct0 < ct1 && kLeadWords.count(toks[ct0])) {
+                for (size_t k = ct0; k < ct1; ++k)
+                    if (toks[k].low == ",") {
+                        ct0 = k + 1;
+                        break;
+                    }
+            }
+            while (ct0 < ct1 && (toks[ct0].low == "\"" || toks[ct0].low == "'")) ++ct0;
+            Subject subj;
+            {
+                size_t verb = first_verb(ct0, ct1);
+                if (is_anaphor(ct0, verb)) {
+                    if (const Mention* c = referent(ct0, verb)) add_name(subj, c->name);
+                } else if (verb > ct0) {
+                    for (auto* m : entities_in(ct0, verb, true)) add_name(subj, m->name);
+                    if (subj.names.empty() && verb - ct0 <= 12) {
+                        size_t d0 = ct0;
+                        while (d0 < verb && kDeterminers.count(toks[d0])) ++d0;
+                        bool plain = true;
+                        for (size_t k = d0; k < verb; ++k)
+                            if (!toks[k].is_word() && toks[k].low != "'") plain = false;
+                        if (d0 < verb && plain) subj.description = trim(sv.slice(toks[d0].begin, toks[verb - 1].end));
+                    }
+                }
+            }
+            set_subject(subj, j, conf);
+
+            std::optional<size_t> per;
+            for (size_t i : sv.mentions)
+                if (ms[i].type == Type::date && ms[i].span.begin >= c0 && ms[i].span.end <= c1) {
+                    per = i;
+                    break;
+                }
+            if (per) j.period = Period{static_cast<uint32_t>(*per)};
+            j.statement = text::Span{c0, c1};
+            j.sources = claim_sources(conf, std::string(), j, j.statement->begin);
+            if (second) {
+                // two statements in one sentence: each keeps its own speaker (and what it cites)
+                std::vector<Source> own;
+                for (const Source& s : j.sources)
+                    if (ms[s.mention].name == who->name ||
+                        (s.cited_by != kNoMention && ms[s.cited_by].name == who->name))
+                        own.push_back(s);
+                if (!own.empty()) j.sources = std::move(own);
+            }
+            KeyHash key = key_hash("statement");
+            key.add(who->name).sep().add(lower(content));
+            finish(std::move(j), "statement", key, conf);
+        };
+        emit(cb, ce, speaker);
+        if (second) emit(second_from, S.end, second);
     }
     return out;
 }

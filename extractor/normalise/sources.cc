@@ -292,10 +292,17 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                     described = true;
             if (described) s.name = names::squeeze(slice(h));
             else take(s, *place);
-        } else if (hl == "he" || hl == "she") {
+        } else if (hl == "he" || hl == "she" || hl == "his" || hl == "her") {
             if (last_person) take(s, *last_person);
-        } else if (hl == "it") {
+        } else if (hl == "it" || hl == "its") {
             if (last_org) take(s, *last_org);
+        } else if (hl == "they" || hl == "their") {
+            // '"...," they wrote' after "Analysts at X said": the paragraph's last source.
+            size_t para = text.paragraph_index(s.span.begin);
+            if (!sources_done.empty() && text.paragraph_index(ms[sources_done.back()].span.begin) == para) {
+                s.name = ms[sources_done.back()].name;
+                s.kind = ms[sources_done.back()].kind;
+            }
         } else if (unnamed || lex.group_noun(hl.substr(hl.rfind(' ') + 1))) {
             // A described group; none after a quantifier ("Several officials").
             std::vector<text::Span> ws = names::words(a, h);
@@ -309,11 +316,25 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             uint32_t q = p;
             while (q > 0 && a[q - 1] != ' ' && a[q - 1] != '\n') --q;
             bool counted = q < p && lex.quantifier(std::string_view(a.data() + q, p - q));
-            if (!ws.empty() && !counted && !lex.quantifier(slice(ws[k]))) {
+            // a group described by what it knows is named however many speak ("three people
+            // familiar with the matter", "a person close to the company")
+            bool described = hl.find(" familiar with ") != std::string::npos || hl.find(" close to ") != std::string::npos ||
+                             hl.find(" briefed on ") != std::string::npos || hl.find(" knowledge of ") != std::string::npos ||
+                             hl.find(" involved in ") != std::string::npos;
+            std::string_view before(a.data() + q, p - q);
+            if (!ws.empty() && (described || (!counted && !lex.quantifier(slice(ws[k]))))) {
+                while (k + 1 < ws.size() && lex.quantifier(slice(ws[k]))) ++k;
                 text::Span named{ws[k].begin, h.end};
                 s.name = names::squeeze(slice(named));
                 if (h.begin == s.span.begin) s.span.begin = named.begin;  // "and traders said" → "traders said"
             }
+            // "the people said", "one of the people said": the group described before
+            if (!described && ws.size() == 1 && (before == "the" || before == "The"))
+                for (auto it = sources_done.rbegin(); it != sources_done.rend(); ++it)
+                    if (names::lower(ms[*it].name).rfind(hl + " ", 0) == 0) {
+                        s.name = ms[*it].name;
+                        break;
+                    }
         } else {
             // A name no entity rule knows: its capitalised words, when they are
             // not words that are never names.
