@@ -199,7 +199,7 @@ struct Assembler::Impl {
         approx_words, baseline_period_words, period_bound_words, modal_words, superlatives, release_kinds, release_cues,
         company_nouns, holder_nouns, passing_words, partner_words, own_release_kinds, actor_kinds,
         announce_verbs, contract_words, belief_verbs, view_verbs, attribution_tails, continuation_words,
-        council_nouns, average_words;
+        council_nouns, data_nouns, average_words;
 
     explicit Impl(const rules::RuleSet& r)
         : metrics(r, "CLAIM_METRICS"),
@@ -253,7 +253,7 @@ struct Assembler::Impl {
             {"announce", &announce_verbs}, {"contract", &contract_words},
             {"belief", &belief_verbs}, {"view", &view_verbs},
             {"attribution_tail", &attribution_tails}, {"continuation", &continuation_words},
-            {"council", &council_nouns}, {"average", &average_words}};
+            {"council", &council_nouns}, {"data_noun", &data_nouns}, {"average", &average_words}};
         if (const auto* rows = r.table("CLAIM_WORDS"))
             for (const auto& row : *rows)
                 if (row.size() >= 2 && !row[0].empty())
@@ -447,13 +447,56 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         }
         return nullptr;
     };
+    // The lower-cased text (tokens are views into it), written token by token by tokenize.
+    std::string low_doc(a.size(), '\0');
     // The economy the story is about: the area its places and authorities name most, those of
     // the headline and lead counting double; a place after "to"/"from" ("exports to the US",
-    // "imports from China") is a partner, not the economy.
+    // "imports from China") is a partner, not the economy. A demonym of the headline or lead
+    // names it too ("Japanese exports rise ...": Japan), counting double.
     std::string doc_country;
     {
         std::unordered_map<std::string, int> n;
         int bn = 0;
+        {
+            std::vector<Token> head_toks;
+            for (const text::Span& S : t.sentences()) {
+                if (t.paragraph_index(S.begin) > 1) break;
+                head_toks.clear();
+                tokenize(a, low_doc, S, head_toks);
+                classify(head_toks);
+                for (size_t k = 0; k < head_toks.size(); ++k) {
+                    size_t len = 0;
+                    const Lexicon::Entry* e =
+                        (head_toks[k].bits & kDemonymFirst) ? demonyms.match(head_toks, k, &len) : nullptr;
+                    if (!e) continue;
+                    // only a demonym that qualifies a metric ("Japanese exports", "the British
+                    // economy"), not a customer ("for a Greek shipowner"); an adjective the entity
+                    // stage already made a place ("US tariffs") counts as that place below
+                    size_t j = k + len, n2 = 0;
+                    if (j >= head_toks.size() ||
+                        !(head_toks[j].low == "economy" ||
+                          ((head_toks[j].bits & kMetricFirst) && metrics.match(head_toks, j, &n2))))
+                        continue;
+                    // at the head of its clause ("Japanese exports rise", "..., as the British economy
+                    // grew"), not an object ("EU hits Chinese electric cars", "exports to Chinese buyers")
+                    size_t p = k > 0 && head_toks[k - 1].low == "the" ? k - 1 : k;
+                    if (p > 0 && head_toks[p - 1].is_word() && !clause_conjunctions.count(head_toks[p - 1]) &&
+                        head_toks[p - 1].low != "as")
+                        continue;
+                    bool covered = false;  // (mentions are sorted by start; only a few demonyms get here)
+                    for (const Mention& m : ms) {
+                        if (m.span.begin > head_toks[k].begin) break;
+                        covered |= is_entity(m) && m.span.end > head_toks[k].begin;
+                    }
+                    if (covered) continue;
+                    if (int c = (n[e->value] += 2); c > bn) {
+                        bn = c;
+                        doc_country = e->value;
+                    }
+                    if (len > 1) k += len - 1;
+                }
+            }
+        }
         for (const Mention& m : ms) {
             const std::string* area = area_of(m);
             if (!area) continue;
@@ -494,6 +537,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     std::set<std::string> seen_ids;
     std::vector<std::string> last_subject;
     size_t last_subject_para = SIZE_MAX;
+    uint32_t last_subject_sentence = UINT32_MAX;  // the sentence last_subject was named in
     // The metric of the paragraph's last figure claim, by the type of its figure (money,
     // percent, quantity): "Analysts had expected ¥4.6 trillion" after "operating profit of ¥4.3
     // trillion" is the same metric. Any type for a change ("Values climbed 1.9%").
@@ -512,7 +556,6 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     size_t para_date_para = SIZE_MAX, pending_date_para = SIZE_MAX;
 
     // The lower-cased text (tokens are views into it) and the per-sentence scratch.
-    std::string low_doc(a.size(), '\0');  // lower case, written token by token by tokenize
     std::vector<Token> tok_scratch, date_toks;
     std::vector<size_t> mention_scratch, tok_mention_scratch;
     std::vector<int8_t> baseline_dates(ms.size(), -1);  // per date mention: -1 not yet known
@@ -1245,6 +1288,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             bool fallback = false;
             bool named_instrument = false;  // a quoted instrument's own words: no implied holder
             bool complement = false;        // the description is the metric's complement ("sales of hybrids")
+            std::string authority;          // the office or bank whose economy `names` is
         };
         auto entities_in = [&](size_t lo, size_t hi, bool skip_parens) {
             std::vector<const Mention*> out;
@@ -1376,6 +1420,21 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     return s;
                 }
             }
+            // "Chinese brands' share of the market", "employers' contributions": a plural possessive
+            // of a few plain words, no entity, is a group's figure
+            if (metric_here && metric.tok < anchor) {
+                size_t k = modifiers_start(metric.tok, nullptr);
+                if (k >= 2 && toks[k - 1].low == "'" && toks[k - 2].low.size() > 2 && toks[k - 2].low.back() == 's' &&
+                    sv.tok_mention[k - 2] == SIZE_MAX && toks[k - 2].is_word()) {
+                    size_t b = k - 2;
+                    while (b > 0 && k - 1 - b < 3 && toks[b - 1].is_word() && sv.tok_mention[b - 1] == SIZE_MAX &&
+                           !kDeterminers.count(toks[b - 1]) && !kPrepositions.count(toks[b - 1]) &&
+                           !(toks[b - 1].bits & (kVerbWord | kChangeWord)) && !kNotHeads.count(toks[b - 1]))
+                        --b;
+                    s.description = std::string(sv.slice(toks[b].begin, toks[k - 2].end));
+                    return s;
+                }
+            }
             s.combined = false;
             // (a') the object of a change or a comparison names its holder by a possessive right
             // after the figure's word: "would cut Coralbay's earnings per share by 12%", "adds
@@ -1402,8 +1461,13 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (metric_here) {
                 size_t after = metric.tok + metric.base_n;
                 // "the yield on 10-year gilts", "prices for spodumene concentrate": a quote's complement
-                bool quote_complement = after < toks.size() && scope_of(metric.key) == "quote" &&
+                // (and "the average rate on a two-year fixed mortgage": a rate on a product, not a bank's)
+                bool bank_rate = scope_of(metric.key) == "bank";
+                bool quote_complement = after < toks.size() && (scope_of(metric.key) == "quote" || bank_rate) &&
                                         (toks[after].low == "on" || toks[after].low == "for");
+                // ("rates for the euro area" stay the central bank's)
+                if (quote_complement && bank_rate && !entities_in(after + 1, metric.tok + metric.n, false).empty())
+                    quote_complement = false;
                 if (after < metric.tok + metric.n && (toks[after].low == "of" || quote_complement)) {
                     size_t lo = after + 1, hi = metric.tok + metric.n;
                     if (is_anaphor(lo, hi)) {
@@ -1422,7 +1486,15 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         for (auto* m : ents) add_name(s, m->name);
                         return s;
                     }
-                    std::string d = trim(sv.slice(toks[lo].begin, toks[hi - 1].end));
+                    // "a price of $68.40 a barrel for its crude": the holder "its" refers back to
+                    if (quote_complement && (toks[lo].low == "its" || toks[lo].low == "their"))
+                        if (const Mention* c = last_company_before(toks[lo].begin)) {
+                            add_name(s, c->name);
+                            return s;
+                        }
+                    size_t d0 = lo;
+                    while (quote_complement && d0 + 1 < hi && kDeterminers.count(toks[d0])) ++d0;
+                    std::string d = trim(sv.slice(toks[d0].begin, toks[hi - 1].end));
                     if (!d.empty()) {
                         s.description = d;
                         s.named_instrument = quote_complement;
@@ -1439,6 +1511,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             size_t cs = clause_start_tok(anchor);
             size_t verb = first_verb(cs, anchor);
             size_t lo = cs, hi = verb;
+            // "Oil prices fell, with Brent crude down 1.2% at $78.40": a ", with" clause names its
+            // own subject, the words between "with" and its change word
+            for (size_t k = anchor; k-- > cs && anchor - k <= 8;) {
+                if (toks[k].low == "," || toks[k].low == ";") break;
+                if (toks[k].low == "with" && k > cs && toks[k - 1].low == "," && k + 1 < anchor) {
+                    lo = k + 1;
+                    hi = first_verb(lo, anchor);
+                    if (hi == anchor && !(toks[anchor].bits & kChangeWord)) hi = lo;  // no change word: none
+                    break;
+                }
+            }
             // "FRANKFURT — The European Central Bank ...": a dateline is no part of the subject.
             // (the text stage may have made the dash a plain " - ", which is no token)
             for (size_t k = lo; k < hi && k < lo + 12; ++k) {
@@ -1490,15 +1573,37 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
             }
             // "The pound rose 0.3%": a metric whose scope is `instrument` names the thing itself.
+            // "The New Zealand dollar rose", "the offshore yuan fell": a few plain words (a place
+            // among them) before the currency belong to its name.
+            bool instrument_words = metric.tok != SIZE_MAX && d_lo < metric.tok && metric.tok <= d_lo + 3 &&
+                                    metric.tok < hi && scope_of(metric.key) == "instrument";
+            for (size_t k = d_lo; instrument_words && k < metric.tok; ++k)
+                instrument_words = toks[k].is_word() && !(toks[k].bits & kVerbWord) && !(toks[k].bits & kChangeWord) &&
+                                   (sv.tok_mention[k] == SIZE_MAX || ms[sv.tok_mention[k]].type == Type::place);
+            if (instrument_words) {
+                s.description = std::string(sv.slice(toks[d_lo].begin, toks[metric.tok + metric.base_n - 1].end));
+                s.named_instrument = true;  // ("New" is no junk word here)
+                return s;
+            }
             if (metric.tok != SIZE_MAX && d_lo == metric.tok && scope_of(metric.key) == "instrument") {
                 size_t e = metric.tok + metric.base_n;
                 s.description = std::string(sv.slice(toks[lo].begin, toks[e - 1].end));
                 if (d_lo > lo) s.description = std::string(sv.slice(toks[d_lo].begin, toks[e - 1].end));
                 return s;
             }
+            // "with the 10-year yield up 12 basis points", "The oil price rose": a quote's phrase of
+            // several words after a determiner names what is quoted
+            if (metric.tok != SIZE_MAX && d_lo > lo && metric.tok == d_lo && scope_of(metric.key) == "quote" &&
+                metric.base_n > 1 && d_lo + metric.base_n == hi) {
+                s.description = std::string(sv.slice(toks[d_lo].begin, toks[d_lo + metric.base_n - 1].end));
+                s.named_instrument = true;
+                return s;
+            }
             if (lo < hi && metric.tok == lo) {
                 size_t k = lo + metric.base_n;
-                if (k < hi && (toks[k].low == "in" || toks[k].low == "at" || toks[k].low == "for")) {
+                // ("Exports from Japan rose": where exports come from is their holder, unlike imports')
+                if (k < hi && (toks[k].low == "in" || toks[k].low == "at" || toks[k].low == "for" ||
+                               (toks[k].low == "from" && metric.key == "exports"))) {
                     auto ents = entities_in(k + 1, hi, true);
                     for (auto* m : ents) add_name(s, m->name);
                     size_t d0 = k + 1;
@@ -1507,9 +1612,45 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         s.description = trim(sv.slice(toks[d0].begin, toks[hi - 1].end));
                         s.complement = true;
                     }
+                } else if (metric.base_n > 1 && holder_nouns.count(toks[lo]) && lo + metric.base_n == hi &&
+                           scope_of(metric.key) != "economy") {
+                    // "Household debt rose": the metric's own first word (not "consumer prices", the economy's)
+                    // names the group whose figure it is
+                    s.description = std::string(sv.slice(toks[lo].begin, toks[lo].end));
+                } else if (scope_of(metric.key) == "quote" && metric.base_n > 1 && lo + metric.base_n == hi) {
+                    // "Oil prices rose", "Home loan rates have risen": a quote's phrase of several
+                    // words names what is quoted ("Prices rose" alone does not)
+                    s.description = std::string(sv.slice(toks[lo].begin, toks[lo + metric.base_n - 1].end));
+                    s.named_instrument = true;
                 }
                 return s;
             }
+            // "The country's current account surplus", "the nation's unemployment rate", "Asia's
+            // fourth-largest economy grew": the story's economy, referred to, not named.
+            if (d_lo + 2 < hi && (toks[d_lo].low == "country" || toks[d_lo].low == "nation") &&
+                toks[d_lo + 1].low == "'" && toks[d_lo + 2].low == "s") {
+                s.description = "country";
+                return s;
+            }
+            if (toks[hi - 1].low == "economy" && hi > d_lo + 3) {
+                bool ranked = false;
+                for (size_t k = d_lo; k + 1 < hi; ++k) {  // ("fourth-largest" may be one token)
+                    std::string_view w = toks[k].low;
+                    if (size_t dash = w.rfind('-'); dash != std::string_view::npos) w = w.substr(dash + 1);
+                    ranked |= superlatives.count(w) > 0;
+                }
+                const Mention* head = sv.tok_mention[d_lo] != SIZE_MAX ? &ms[sv.tok_mention[d_lo]] : nullptr;
+                if (ranked && head && head->type == Type::place && !doc_country.empty()) {
+                    s.names = {doc_country};  // (not the region the ranking is within)
+                    s.fallback = true;
+                    return s;
+                }
+            }
+            // "Figures from the ONS showed", "Data from the DWP showed": the publisher of the data
+            // is no holder; the figure's subject is implied (the publisher's economy).
+            if (d_lo + 1 < hi && data_nouns.count(toks[d_lo]) &&
+                (toks[d_lo + 1].low == "from" || toks[d_lo + 1].low == "by" || toks[d_lo + 1].low == "released"))
+                return s;
             if (lo < hi) {
                 if (is_anaphor(lo, hi)) {
                     const Mention* c = referent(lo, hi);
@@ -1536,6 +1677,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 bool head_is_entity = !ents.empty() && ents.front()->span.begin <= toks[lo].end + 1;
                 if (!ents.empty() && !head_is_entity) {
                     size_t first = sv.token_at(ents.front()->span.begin);
+                    // "Nickel ... on the London Metal Exchange traded": the determiner too (not before a
+                    // possessive: "on top of the EU's standard tariff" names the EU's tariff)
+                    size_t after = sv.token_at(ents.front()->span.end);
+                    if (!(after < hi && toks[after].low == "'"))
+                        while (first > lo + 1 && kDeterminers.count(toks[first - 1])) --first;
                     bool after_prep = first > lo && kPrepositions.count(toks[first - 1]);
                     if (!after_prep) head_is_entity = true;
                     // "US authorities": an entity used as an adjective is no subject either.
@@ -1835,7 +1981,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 const std::string* actor = nullptr;  // a central bank the figure is about
                 if (!claim.subject_is_description && claim.subject.size() == 1 && !metric.empty() &&
                     !market_metrics.count(metric)) {
-                    const std::string& n = claim.subject.front();
+                    const std::string& n = claim.authority.empty() ? claim.subject.front() : claim.authority;
                     auto k = org_kinds.find(n);
                     if (k != org_kinds.end() && own_release_kinds.count(k->second)) {
                         auto r = releases_of.find(n);
@@ -1921,6 +2067,23 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         // country the article names most), the central bank, or the company (the last named
         // in the paragraph, else the one the article names most).
         auto implied_subject = [&](Subject& s, const MetricHit& metric, size_t anchor) {
+            // "Figures from the ONS showed an unemployment rate of 4.1%", "The Bank of Japan halved
+            // its growth forecast": an economy's statistic is the economy's, not that of the
+            // statistics office or central bank that publishes or forecasts it (jurisdictions.tsv).
+            // (only for a metric the sentence names: one carried over from the paragraph may not be
+            // what the bank acts on — "expect the BSP to cut again by 25 basis points")
+            if (s.names.size() == 1 && !metric.key.empty() && metric.tok != SIZE_MAX && scope_of(metric.key) == "economy")
+                for (size_t i : sv.mentions) {
+                    const Mention& m = ms[i];
+                    if (m.type != Type::org || m.name != s.names.front()) continue;
+                    std::string_view kind = m.kind;
+                    if (kind != "agency" && kind != "central_bank") continue;
+                    if (const std::string* area = area_of(m)) {
+                        s.authority = s.names.front();
+                        s.names = {*area};
+                        return;
+                    }
+                }
             bool persons = !s.names.empty();
             for (const auto& n : s.names) {
                 bool person = false;
@@ -1952,6 +2115,53 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     "half", "month", "offer", "programme", "program", "producer", "exporter", "country",
                     "division", "segment", "arm", "subsidiary", "units", "divisions", "businesses"};
                 bad |= garbage || generic.count(head) > 0;
+                // "The labour market remained tight, with the jobless rate at 2.8%": the economy's
+                bad |= head == "market" && !metric.key.empty() && scope_of(metric.key) == "economy";
+                // "Figures from the ONS showed ...": the data's publisher is no holder
+                bad |= !d.empty() && (data_nouns.count(d.front().low) > 0 || data_nouns.count(d.back().low) > 0);
+                // "Average hourly wages for permanent employees rose": a complement after the metric
+                // that names a group (a holder word) is whose figure it is.
+                if (bad && !garbage)
+                    for (size_t k = 0; k + 2 < d.size(); ++k) {
+                        size_t n = 0;
+                        const Lexicon::Entry* e = metrics.match(d, k, &n);
+                        if (!e) continue;
+                        if (e->value != metric.key) break;  // the phrase is about another figure's metric
+                        size_t c = k + n;
+                        if (c + 1 < d.size() && (d[c].low == "for" || d[c].low == "of" || d[c].low == "among")) {
+                            bool holder = false, plain = true;
+                            for (size_t j = c + 1; j < d.size(); ++j) {
+                                holder |= holder_nouns.count(d[j].low) > 0;
+                                plain &= d[j].is_word();
+                            }
+                            size_t d0 = c + 1;
+                            while (d0 + 1 < d.size() && kDeterminers.count(d[d0])) ++d0;
+                            if (holder && plain) {
+                                s.description = s.description.substr(d[d0].begin, d.back().end - d[d0].begin);
+                                return;
+                            }
+                        }
+                        break;
+                    }
+                // "Household debt rose", "Consumer spending fell": a holder word before the metric
+                // names whose figure it is (a group: "households"), not the story's company or economy.
+                if (bad && !garbage)
+                    for (size_t k = 1; k < d.size(); ++k) {
+                        size_t n = 0;
+                        const Lexicon::Entry* e = metrics.match(d, k, &n);
+                        if (!e) continue;
+                        if (e->value != metric.key) break;  // the phrase is about another figure's metric
+                        bool holder = false, plain = true;
+                        for (size_t j = 0; j < k; ++j) {
+                            holder |= holder_nouns.count(d[j].low) > 0;
+                            plain &= d[j].is_word();
+                        }
+                        if (holder && plain) {
+                            s.description = s.description.substr(d[0].begin, d[k - 1].end - d[0].begin);
+                            return;
+                        }
+                        break;
+                    }
                 // "sales of hybrids", "exports of semiconductors", "investment in real estate": a
                 // complement that names a product, not a holder (holder nouns: "the market value
                 // of American companies"), leaves the company or economy implied.
@@ -1964,6 +2174,14 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
             if (s.named_instrument) return;
             if (!persons && !(s.names.empty() && (s.description.empty() || bad))) return;
+            // "Japan's exports rose 2.8%, ..., with shipments of chipmaking equipment up 19%": a
+            // product's figure in a later clause belongs to the holder the sentence already named.
+            if (s.complement && bad && last_subject_sentence == S.begin && !last_subject.empty()) {
+                s.names = last_subject;
+                s.description.clear();
+                s.fallback = true;
+                return;
+            }
             std::string_view scope = metric.key.empty() ? std::string_view() : scope_of(metric.key);
             if (scope.empty()) {
                 if (head == "economy" || head == "country" || head == "government") scope = "economy";
@@ -1980,22 +2198,53 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     size_t n = 0;
                     if (const Lexicon::Entry* e = lex(demonyms, kDemonymFirst, k, &n)) name = e->value;
                 }
+                // a country or area named before the figure in the sentence ("In the euro area,
+                // consumer prices rose", "Shipments to the US, Vietnam's biggest market, jumped"),
+                // not a trade partner: the last one
+                if (name.empty())
+                    for (size_t i : sv.mentions) {
+                        const Mention& m = ms[i];
+                        if (m.type != Type::place || m.span.begin >= toks[std::min(anchor, toks.size() - 1)].begin) continue;
+                        const std::string* area = area_of(m);
+                        if (area && !is_partner(&m)) name = *area;
+                    }
+                // a statistics office or ministry reporting it ("..., the Labor Department said")
+                if (name.empty())
+                    for (size_t i : sv.mentions)
+                        if (ms[i].type == Type::source && !ms[i].name.empty() &&
+                            (std::string_view(ms[i].kind) == "agency" || std::string_view(ms[i].kind) == "government"))
+                            if (auto it = jurisdictions.find(lower(ms[i].name)); it != jurisdictions.end()) {
+                                name = it->second;
+                                break;
+                            }
                 // an authority named before the figure speaks for its area ("ECB staff forecast
                 // inflation at 2.5%", "the ONS said unemployment rose")
                 if (name.empty())
                     for (size_t i : sv.mentions)
                         if (ms[i].span.begin < toks[std::min(anchor, toks.size() - 1)].begin && ms[i].type == Type::org)
-                            if (const std::string* area = area_of(ms[i])) name = *area;
+                            if (const std::string* area = area_of(ms[i])) {
+                                name = *area;
+                                s.authority = ms[i].name;  // (the holder of a forecast it makes)
+                            }
                 if (name.empty()) name = doc_country;
             } else if (scope == "bank") {
                 auto it = std::lower_bound(central_banks.begin(), central_banks.end(), toks[std::min(anchor, toks.size() - 1)].begin, by_begin);
                 name = it == central_banks.begin() ? doc_bank : (*std::prev(it))->name;
             } else if (scope == "company") {
-                // the company last named before the figure in its paragraph (the speaker of
+                // "Investment in real estate fell 10.6%, the NBS said", "production fell 8.2%, the
+                // board said": a statistics office, ministry or board with an area of its own
+                // (jurisdictions.tsv) reporting the figure makes it its economy's, not a company's.
+                for (size_t i : sv.mentions)
+                    if (ms[i].type == Type::source && !ms[i].name.empty() &&
+                        (std::string_view(ms[i].kind) == "agency" || std::string_view(ms[i].kind) == "government"))
+                        if (auto it = jurisdictions.find(lower(ms[i].name)); it != jurisdictions.end()) name = it->second;
+                // else the company last named before the figure in its paragraph (the speaker of
                 // "Sun Hung Kai said profit fell" included), else the story's company
-                const Mention* c = last_company_before(toks[std::min(anchor, toks.size() - 1)].begin);
-                if (c && t.paragraph_index(c->span.begin) == t.paragraph_index(S.begin)) name = c->name;
-                else name = doc_company;
+                if (name.empty()) {
+                    const Mention* c = last_company_before(toks[std::min(anchor, toks.size() - 1)].begin);
+                    if (c && t.paragraph_index(c->span.begin) == t.paragraph_index(S.begin)) name = c->name;
+                    else name = doc_company;
+                }
             }
             if (!name.empty()) {
                 s.names = {name};
@@ -2063,8 +2312,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (!s.names.empty() && !s.fallback) {
                 last_subject = s.names;
                 last_subject_para = t.paragraph_index(S.begin);
+                last_subject_sentence = S.begin;
             }
             j.subject = s.names;
+            j.authority = s.authority;
             if (s.names.empty() && !s.description.empty()) {
                 j.subject.push_back(s.description);
                 j.subject_is_description = true;
@@ -2181,7 +2432,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 continue_metric(metric, slot, 3);
             }
             Subject subj = find_subject(metric, std::min(anchor, metric.tok == SIZE_MAX ? anchor : std::max(anchor, metric.tok)));
-            if (subj.names.empty() && subj.description.empty()) {
+            // (not for a market quote: "..., according to Fastmarkets" names the price's data provider)
+            if (subj.names.empty() && subj.description.empty() &&
+                !(scope_of(metric.key) == "quote" || scope_of(metric.key) == "instrument" || market_metrics.count(metric.key))) {
                 // "Revenues ... will more than double, according to Alibaba": the company speaks of itself.
                 // (not "Analysts at Kotak said": the analysts' employer speaks of someone else)
                 auto employer = [&](const Mention& src) {
@@ -2281,6 +2534,33 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             const size_t slot = std::min<size_t>(static_cast<size_t>(v.type), 3);
             continue_metric(metric, slot, slot);
             Subject subj = find_subject(metric, anchor);
+            // "assuming an exchange rate of 145 yen to the dollar", "155.2 yen per dollar": a rate
+            // quoted as one currency's price in another is that currency's (its word in the figure).
+            if (metric.key == "exchange_rate" && v.type == Type::money) {
+                size_t e = sv.token_at(v.span.end), w = sv.token_at(v.span.begin);
+                size_t last = e > 0 ? e - 1 : 0;
+                if (e < toks.size() && (toks[e].low == "to" || toks[e].low == "per" || toks[e].low == "against") &&
+                    last > w && toks[last].is_word() && !std::isdigit(static_cast<unsigned char>(toks[last].low[0]))) {
+                    subj = Subject{};
+                    subj.description = std::string(sv.slice(toks[last].begin, toks[last].end));
+                    subj.named_instrument = true;
+                }
+            }
+            // "will save borrowers about €4.5bn", "would cost small businesses £900m": a group
+            // (a `holder` noun) right before the figure, the verb's object, is whose figure it is.
+            {
+                size_t k = anchor;
+                while (k > 0 && kQualifierSkip.count(toks[k - 1])) --k;
+                auto verb = [&](size_t i) { return (toks[i].bits & kVerbWord) || (toks[i].bits & kChangeWord); };
+                if (k > 2 && holder_nouns.count(toks[k - 1]) && sv.tok_mention[k - 1] == SIZE_MAX && !verb(k - 1)) {
+                    size_t b = k - 1;  // one plain modifier may come before ("small businesses")
+                    if (!verb(k - 2) && toks[k - 2].is_word() && !kDeterminers.count(toks[k - 2]) && verb(k - 3)) b = k - 2;
+                    if (verb(b - 1) || (b >= 2 && toks[b - 1].is_word() && !kDeterminers.count(toks[b - 1]) && verb(b - 2))) {
+                        subj = Subject{};
+                        subj.description = std::string(sv.slice(toks[b].begin, toks[k - 1].end));
+                    }
+                }
+            }
             implied_subject(subj, metric, anchor);
             continue_subject(subj);
             set_subject(subj, j, conf);

@@ -89,6 +89,10 @@ struct Claim {
     text::Span sentence;
     std::vector<std::string> subject; // names, or one description
     bool subject_is_description = false;
+    // The statistics office or central bank whose economy the subject is ("The Bank of Japan
+    // halved its growth forecast" → subject Japan, authority Bank of Japan): it holds the
+    // figure for the sources. Not written to the output.
+    std::string authority;
     bool combined = false;
     std::string metric;               // "" → null
     std::string metric_text;          // "" → left out

@@ -122,9 +122,11 @@ struct EntitiesNormaliser::Impl {
         return !out.name.empty();
     }
     // Drops leading words of a person candidate that cannot start a name,
-    // keeping a family name that is also a common word ("He Yadong").
+    // keeping a family name that is also a common word ("He Yadong") and a
+    // given name that is one ("Governor Per Lindahl").
     bool droppable_before_name(std::string_view w, size_t left, Type type) const {
-        if (left > 1 && type == Type::person && lex.family_first(w) && names::person_word(w)) return false;
+        if (left > 1 && type == Type::person && (lex.family_first(w) || lex.given_name(w)) && names::person_word(w))
+            return false;
         return lex.not_name(w) || names::lowercase_start(w) || (possessive(w) && left > 1) ||
                (type == Type::person && left > 1 && (lex.title(w) || lex.honorific(w)));
     }
@@ -401,6 +403,17 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             // Source holder words: trailing lower-case words are descriptions
             // ("the IG Metall union"), not names.
             size_t end = ws.size();
+            // A bracket ends the name: "The Malaysian Palm Oil Board (MPOB)
+            // said"; an acronym in it is the name's alias, as in step 1.
+            std::optional<text::Span> acronym;
+            for (size_t j = k + 1; j < end; ++j) {
+                if (a[ws[j].begin - 1] != '(') continue;
+                if (j + 1 == end && ws[j].end < a.size() && a[ws[j].end] == ')' &&
+                    names::acronym_shape(slice(ws[j])) && !lex.alias(slice(ws[j])))
+                    acronym = ws[j];
+                end = j;
+                break;
+            }
             while (end > k && !names::capitalised(slice(ws[end - 1]))) --end;
             if (end <= k) continue;
             bool capitals = true, person_shaped = true;
@@ -450,6 +463,20 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                     p.name = names::squeeze(slice(p.span));
                 }
                 p.name = lex.strip_legal(p.name);
+                if (auto d = acronyms.find(p.name); d != acronyms.end() && d->second.from <= p.span.begin) {
+                    p.name = d->second.name;  // "MPOB data showed", after the definition
+                    p.kind = d->second.kind;
+                }
+                if (acronym) {
+                    acronyms[std::string(slice(*acronym))] = {p.name, p.kind, acronym->end};
+                    Mention x;
+                    x.type = Type::org;
+                    x.span = x.context = *acronym;
+                    x.rule = kAcronymRule;
+                    x.name = p.name;
+                    x.kind = p.kind;
+                    added.push_back(std::move(x));
+                }
             }
             added.push_back(std::move(p));
         }
