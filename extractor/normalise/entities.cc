@@ -79,6 +79,8 @@ constexpr std::string_view kShortRefRule = "entities.short_ref";
 constexpr std::string_view kAcronymRule = "entities.acronym";
 constexpr std::string_view kHolderRule = "entities.source_holder";
 constexpr std::string_view kOrgPatternRule = "entities.org_pattern";
+constexpr std::string_view kOrgPrefixRule = "entities.org_prefix";          // "PT Vale Indonesia Tbk"
+constexpr std::string_view kOrgPublicBodyRule = "entities.org_public_body"; // "X and Y Corporation"
 // "Norvia, the Norwegian oil producer,": a name the apposition makes an org.
 constexpr std::string_view kOrgAppositionRule = "entities.org_apposition";
 
@@ -623,7 +625,8 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         if (m.type != Type::org || drop[i] || m.name.empty()) continue;
         std::vector<std::string_view> ws = split_name(m.name);
         // (names the gazetteers know are found by them wherever they occur)
-        bool discovered = (m.rule == kOrgPatternRule || m.rule == kOrgAppositionRule || m.rule == kHolderRule) &&
+        bool discovered = (m.rule == kOrgPatternRule || m.rule == kOrgPrefixRule || m.rule == kOrgPublicBodyRule ||
+                           m.rule == kOrgAppositionRule || m.rule == kHolderRule) &&
                           !lex.alias(m.name);
         if (discovered && ws.size() == 1) add_org_key({m.name, m.name, m.kind, m.span.begin, false});
         if (discovered && m.kind == "company" && ws.size() >= 2 && names::capitalised(ws[0]) && !lex.alias(ws[0])) {
