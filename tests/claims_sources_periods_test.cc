@@ -1,50 +1,9 @@
 // Sources and periods of claims across paragraphs, through the whole
 // pipeline: what a one-line rule example cannot show (a headline above its
 // lead, a release a few paragraphs below the figures it governs).
-#include "extractor/claimex.h"
+#include "tests/claims_support.h"
 
-#include <catch2/catch.hpp>
-
-using namespace claimex;
-using Json = nlohmann::ordered_json;
-
-namespace {
-
-const Extractor& extractor() {
-    static Extractor ex(std::string(CLAIMEX_SOURCE_DIR) + "/rules");
-    return ex;
-}
-
-std::vector<Json> claims_of(const std::string& text, const std::string& published) {
-    document::Document d;
-    d.id = "t";
-    d.text = text;
-    Record r = extractor().extract(d, published);
-    std::vector<Json> out;
-    for (const auto& c : r.claims) out.push_back(claim_json(c, r));
-    return out;
-}
-
-// The claim whose change or value text is `anchor` (the first one).
-const Json* claim_at(const std::vector<Json>& cs, const std::string& text, const std::string& anchor) {
-    size_t at = text.find(anchor);
-    for (const Json& c : cs) {
-        for (const char* f : {"value"})
-            if (c.contains(f) && c[f].is_object() && c[f]["start"].get<size_t>() == at) return &c;
-        if (c.contains("change") && c["change"].is_object() && c["change"].contains("amount") &&
-            c["change"]["amount"].is_object() && c["change"]["amount"]["start"].get<size_t>() == at)
-            return &c;
-    }
-    return nullptr;
-}
-
-std::string first_source(const Json& c) {
-    return c["sources"].empty() ? std::string() : c["sources"][0]["name"].get<std::string>();
-}
-
-std::string period(const Json& c) { return c["period"].is_null() ? std::string() : c["period"]["value"].get<std::string>(); }
-
-}  // namespace
+using namespace claims_support;
 
 TEST_CASE("the lead's period replaces the headline's shorthand as the report period") {
     const std::string text =

@@ -1,50 +1,9 @@
 // The story's trading day (corpus/CLAIMS.md, Periods) through the whole
 // pipeline: what a one-line rule example cannot show (a headline, a byline
 // and publication line, a dateline, the first paragraphs of text).
-#include "extractor/claimex.h"
+#include "tests/claims_support.h"
 
-#include <catch2/catch.hpp>
-
-using namespace claimex;
-using Json = nlohmann::ordered_json;
-
-namespace {
-
-const Extractor& extractor() {
-    static Extractor ex(std::string(CLAIMEX_SOURCE_DIR) + "/rules");
-    return ex;
-}
-
-std::vector<Json> claims_of(const std::string& text, const std::string& published) {
-    document::Document d;
-    d.id = "t";
-    d.text = text;
-    Record r = extractor().extract(d, published);
-    std::vector<Json> out;
-    for (const auto& c : r.claims) out.push_back(claim_json(c, r));
-    return out;
-}
-
-// The claim whose value or change percent starts where `anchor` first does (after `before`).
-const Json* claim_at(const std::vector<Json>& cs, const std::string& text, const std::string& anchor,
-                     const std::string& before = "") {
-    size_t at = text.find(before + anchor);
-    REQUIRE(at != std::string::npos);
-    at += before.size();
-    auto starts_at = [&](const Json& x) { return x.is_object() && x.contains("start") && x["start"].get<size_t>() == at; };
-    for (const Json& c : cs) {
-        if (c.contains("value") && starts_at(c["value"])) return &c;
-        if (c.contains("change") && c["change"].is_object() && c["change"].contains("percent") &&
-            starts_at(c["change"]["percent"]))
-            return &c;
-    }
-    return nullptr;
-}
-
-std::string period(const Json& c) { return c["period"].is_null() ? std::string() : c["period"]["value"].get<std::string>(); }
-bool inherited(const Json& c) { return !c["period"].is_null() && c["period"].value("inherited", false); }
-
-}  // namespace
+using namespace claims_support;
 
 TEST_CASE("a wrap's day in the lead governs its later moves, not their own windows") {
     // (the text is ASCII: byte offsets are code points)
