@@ -385,6 +385,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     for (const Mention& m : ms)
         if (m.type == Type::org && !m.name.empty()) org_kinds.emplace(m.name, m.kind);
     for (const Mention* r : releases) releases_of[r->name].push_back(r);
+    // The lead: the first paragraph after the headline long enough to be text, not a sub-headline,
+    // a byline or a date line.
+    size_t lead_paragraph = 1;
+    while (lead_paragraph < t.paragraphs().size() && t.paragraphs()[lead_paragraph].size() < 120) ++lead_paragraph;
     const size_t lead_paragraphs = 2;  // a release named this early governs the headline too
     auto by_begin = [](const Mention* m, uint32_t b) { return m->span.begin < b; };
     // A company named once, in passing, after a preposition or an -ing verb ("after leaving the
@@ -2011,6 +2015,15 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     else if (!releases.empty() && t.paragraph_index(releases.front()->span.begin) <= lead_paragraphs)
                         here.push_back(releases.front());
                 }
+                // A headline or sub-headline figure restates the lead's: it inherits the lead's
+                // attribution, whatever its kind ("China's economy hits 5% growth goal" ← "official
+                // data showed"; "... seeks 6 billion kronor lifeline" ← "people familiar with the
+                // matter said"). Only an attribution in the lead itself: a lead that names none
+                // ("Chancellor Rachel Reeves announced ...") passes none to its headline. Not a
+                // market move ("shares slump 9pc").
+                if (here.empty() && lead_source && pi < lead_paragraph && !market_metrics.count(metric) &&
+                    t.paragraph_index(lead_source->span.begin) == lead_paragraph)
+                    here.push_back(lead_source);
                 // An organisation acting on its own ("The Bank of Canada cut its key rate", "Bank
                 // Indonesia held ...") does not speak through someone else's release or statement.
                 if (actor && !here.empty() && !speaks_for(here.front(), *actor)) here.clear();
