@@ -54,3 +54,31 @@ TEST_CASE("a central bank's own decision inherits no release of someone else") {
     CHECK(period(*core) == "2025-05");
     CHECK((*rate)["sources"].empty());
 }
+
+TEST_CASE("a headline figure inherits the lead's attribution, of whatever kind") {
+    const std::string text =
+        "Volta Nord seeks 6 billion kronor lifeline\n\n"
+        "By A. Reporter\n\n"
+        "STOCKHOLM, Nov 12 - Swedish battery maker Volta Nord is seeking 6 billion kronor from its owners to keep "
+        "its plant running into next year, people familiar with the matter said on Tuesday.\n";
+    auto cs = claims_of(text, "2024-11-12");
+    const Json* head = claim_at(cs, text, "6 billion kronor");
+    REQUIRE(head);
+    INFO(head->dump());
+    CHECK(first_source(*head) == "people familiar with the matter");
+    CHECK((*head)["sources"][0]["inherited"] == true);
+}
+
+TEST_CASE("a lead that names no attribution passes none to its headline") {
+    const std::string text =
+        "Marlow Capital buys Kowloon tower for HK$12.5 billion\n\n"
+        "By A. Reporter\n\n"
+        "Singapore investment firm Marlow Capital has agreed to buy an office tower in Kowloon East for HK$12.5 "
+        "billion, the biggest office deal of the year in Hong Kong.\n\n"
+        "Office rents in the city fell 8% last year, according to Colliers.\n";
+    auto cs = claims_of(text, "2025-03-04");
+    const Json* head = claim_at(cs, text, "HK$12.5 billion");
+    REQUIRE(head);
+    INFO(head->dump());
+    CHECK(first_source(*head).empty());
+}
