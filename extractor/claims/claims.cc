@@ -199,7 +199,7 @@ struct Assembler::Impl {
         approx_words, baseline_period_words, period_bound_words, modal_words, superlatives, release_kinds, release_cues,
         company_nouns, holder_nouns, passing_words, partner_words, own_release_kinds, actor_kinds,
         announce_verbs, contract_words, belief_verbs, view_verbs, attribution_tails, continuation_words,
-        council_nouns, data_nouns, average_words;
+        council_nouns, data_nouns, average_words, forecast_verbs, staff_nouns;
 
     explicit Impl(const rules::RuleSet& r)
         : metrics(r, "CLAIM_METRICS"),
@@ -253,7 +253,8 @@ struct Assembler::Impl {
             {"announce", &announce_verbs}, {"contract", &contract_words},
             {"belief", &belief_verbs}, {"view", &view_verbs},
             {"attribution_tail", &attribution_tails}, {"continuation", &continuation_words},
-            {"council", &council_nouns}, {"data_noun", &data_nouns}, {"average", &average_words}};
+            {"council", &council_nouns}, {"data_noun", &data_nouns}, {"average", &average_words},
+            {"forecast", &forecast_verbs}, {"staff", &staff_nouns}};
         if (const auto* rows = r.table("CLAIM_WORDS"))
             for (const auto& row : *rows)
                 if (row.size() >= 2 && !row[0].empty())
@@ -1932,6 +1933,31 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     ++n;
             return n;
         };
+        // A holder heading the sentence with a verb of forecast ("The Treasury now forecasts an
+        // operating deficit of NZ$6.6 billion", "ECB staff now expect inflation to average 2.0%",
+        // "Kazemura ... assumes an exchange rate of 150 yen"): the source of the sentence's
+        // figures when the sentence names no other (its staff speak for it).
+        const Mention* forecast_holder = nullptr;
+        if (!toks.empty()) {
+            size_t v = 1;
+            while (v < toks.size() && v <= 8 && !forecast_verbs.count(toks[v]) && toks[v].is_word() &&
+                   !(toks[v].bits & kVerbWord))
+                ++v;
+            if (v <= 8 && v < toks.size() && forecast_verbs.count(toks[v])) {
+                size_t hi = v;
+                while (hi > 1 && (trailing_adverbs.count(toks[hi - 1]) || staff_nouns.count(toks[hi - 1]))) --hi;
+                if (is_anaphor(0, hi)) {
+                    forecast_holder = referent(0, hi);
+                } else {
+                    size_t lo = toks[0].low == "the" ? 1 : 0;
+                    if (lo < hi && sv.tok_mention[lo] != SIZE_MAX) {
+                        const Mention& m = ms[sv.tok_mention[lo]];
+                        if ((m.type == Type::org || m.type == Type::person) && sv.token_at(m.span.end) >= hi)
+                            forecast_holder = &m;
+                    }
+                }
+            }
+        }
         auto claim_sources = [&](double& conf, const std::string& metric, const Claim& claim, uint32_t at) {
             std::vector<Source> arr;
             std::vector<const Mention*> here;
@@ -1952,6 +1978,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     here = std::move(mine);
                 }
             }
+            if (here.empty() && forecast_holder) here.push_back(forecast_holder);
             bool inherited = false;
             if (here.empty() && quote_speaker) {
                 here.push_back(quote_speaker);
