@@ -43,8 +43,9 @@ const WordSet government_nouns{3, {"government", "treasury", "centre", "administ
 // Words that open a clause of its own after a comma ("..., while X fell").
 const WordSet clause_conjunctions{4, {"while", "whereas", "and", "but", "although", "though", "as"}};
 // Words that open a subordinate clause: a metric phrase after one is not a figure's before it
-// ("cut 1,200 jobs after demand for electric cars weakened"). (bit 31: above the lexicon bits)
-const WordSet kClauseOpeners{31, {"after", "as", "while", "whereas", "because", "although", "though", "when",
+// ("cut 1,200 jobs after demand for electric cars weakened"). (bit 52: above the CLAIM_WORDS
+// class bits 10..45 and the lexicon bits 46..51, which it must not share)
+const WordSet kClauseOpeners{52, {"after", "as", "while", "whereas", "because", "although", "though", "when",
                                   "which", "who", "since", "even", "despite", "amid", "unless", "until", "before",
                                   "if", "but", "giving", "leaving", "making", "bringing", "taking"}};
 const WordSet kDeterminers{5, {"the", "a", "an", "its", "their", "his", "her", "our"}};
@@ -199,7 +200,7 @@ struct Assembler::Impl {
         approx_words, baseline_period_words, period_bound_words, modal_words, superlatives, release_kinds, release_cues,
         company_nouns, holder_nouns, passing_words, partner_words, own_release_kinds, actor_kinds,
         announce_verbs, contract_words, belief_verbs, view_verbs, attribution_tails, continuation_words,
-        council_nouns, data_nouns, average_words, forecast_verbs, staff_nouns;
+        council_nouns, data_nouns, average_words, forecast_verbs, staff_nouns, expecter_nouns, poll_verbs;
 
     explicit Impl(const rules::RuleSet& r)
         : metrics(r, "CLAIM_METRICS"),
@@ -254,7 +255,7 @@ struct Assembler::Impl {
             {"belief", &belief_verbs}, {"view", &view_verbs},
             {"attribution_tail", &attribution_tails}, {"continuation", &continuation_words},
             {"council", &council_nouns}, {"data_noun", &data_nouns}, {"average", &average_words},
-            {"forecast", &forecast_verbs}, {"staff", &staff_nouns}};
+            {"forecast", &forecast_verbs}, {"staff", &staff_nouns}, {"expecter", &expecter_nouns}, {"poll", &poll_verbs}};
         if (const auto* rows = r.table("CLAIM_WORDS"))
             for (const auto& row : *rows)
                 if (row.size() >= 2 && !row[0].empty())
@@ -266,7 +267,7 @@ struct Assembler::Impl {
                                   &kMetricModifiers, &kNotHeads, &kClauseOpeners};
         for (const WordSet* w : fixed)
             for (const auto& x : w->words) word_bits[x] |= w->bit;
-        static_assert(kFirstClassBit + sizeof(classes) / sizeof(classes[0]) <= 40, "word class bits overlap kMetricFirst");
+        static_assert(kFirstClassBit + sizeof(classes) / sizeof(classes[0]) <= 46, "word class bits overlap kMetricFirst");
         int b = kFirstClassBit;
         for (const auto& [name, set] : classes) {
             set->bit = uint64_t{1} << b++;
@@ -286,11 +287,11 @@ struct Assembler::Impl {
     }
     // Word classes of each lower-case word (WordSet bits and the lexicon bits below).
     StringMap<uint64_t> word_bits;
-    static constexpr int kFirstClassBit = 10;  // CLAIM_WORDS classes: bits 10..39
+    static constexpr int kFirstClassBit = 10;  // CLAIM_WORDS classes: bits 10..45
     // (above the CLAIM_WORDS classes, which may grow: kFirstClassBit + their count < 40)
-    static constexpr uint64_t kMetricFirst = uint64_t{1} << 40, kChangeFirst = uint64_t{1} << 41,
-                              kCueFirst = uint64_t{1} << 42, kDemonymFirst = uint64_t{1} << 43,
-                              kVerbWord = uint64_t{1} << 44, kChangeWord = uint64_t{1} << 45;
+    static constexpr uint64_t kMetricFirst = uint64_t{1} << 46, kChangeFirst = uint64_t{1} << 47,
+                              kCueFirst = uint64_t{1} << 48, kDemonymFirst = uint64_t{1} << 49,
+                              kVerbWord = uint64_t{1} << 50, kChangeWord = uint64_t{1} << 51;
     void classify(std::vector<Token>& toks) const {
         for (Token& k : toks)
             if (auto it = word_bits.find(k.low); it != word_bits.end()) k.bits = it->second;
@@ -1958,8 +1959,47 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
             }
         }
+        // An amount that unnamed analysts or economists expected ("above the $84.5 billion analysts
+        // had expected", "the 5.0% median estimate of economists", "Analysts on average had
+        // expected $5.2 billion") is neither the release's nor the sentence's speaker's figure:
+        // the group stands next to it, with nothing but speech verbs and their helpers between
+        // (no comma, no other verb: "$3bn, beating analysts' estimates" is the company's).
+        auto group_expectation = [&](const Claim& claim) {
+            if (claim.value == kNoMention || claim.change) return false;
+            const text::Span v = ms[claim.value].span;
+            size_t b = 0, e = 0;
+            while (b < toks.size() && toks[b].begin < v.begin) ++b;
+            e = b;
+            while (e < toks.size() && toks[e].begin < v.end) ++e;
+            auto plain = [&](size_t lo, size_t hi) {
+                for (size_t k = lo; k < hi; ++k)
+                    if (toks[k].low == "," || toks[k].low == ";" ||
+                        (((toks[k].bits & kVerbWord) || (toks[k].bits & kChangeWord)) && !speech_verbs.count(toks[k]) &&
+                         !speech_aux.count(toks[k]) && !average_words.count(toks[k])))
+                        return false;
+                return true;
+            };
+            auto group = [&](size_t k) {
+                if (!expecter_nouns.count(toks[k])) return false;
+                if (k + 1 < toks.size() && poll_verbs.count(toks[k + 1])) return false;  // "polled by the company"
+                for (size_t i : sv.mentions)
+                    if (ms[i].type == Type::source && ms[i].span.begin <= toks[k].begin && toks[k].begin < ms[i].span.end)
+                        return false;  // "Analysts at Goldman Sachs estimate": a named source
+                return true;
+            };
+            const size_t window = 6;
+            for (size_t k = e; k < toks.size() && k <= e + window; ++k)
+                if (group(k) && plain(e, k)) return true;
+            for (size_t k = b; k-- > 0 && k + window >= b;)
+                if (group(k) && plain(k + 1, b)) return true;
+            return false;
+        };
         auto claim_sources = [&](double& conf, const std::string& metric, const Claim& claim, uint32_t at) {
             std::vector<Source> arr;
+            if (group_expectation(claim)) {
+                conf -= 0.1;
+                return arr;
+            }
             std::vector<const Mention*> here;
             for (size_t i : sv.mentions)
                 if (ms[i].type == Type::source && !ms[i].name.empty()) here.push_back(&ms[i]);
