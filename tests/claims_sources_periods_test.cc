@@ -82,3 +82,15 @@ TEST_CASE("a lead that names no attribution passes none to its headline") {
     INFO(head->dump());
     CHECK(first_source(*head).empty());
 }
+
+TEST_CASE("a trade body's release governs the report's later figures like an agency's") {
+    const std::string text =
+        "Swiss watch exports fell 2.8% in November, the Federation of the Swiss Watch Industry said on Tuesday.\n\n"
+        "Shipments to China dropped 25% to CHF 120 million in the month.\n";
+    auto cs = claims_of(text, "2024-12-17");
+    const Json* c = claim_at(cs, text, "25%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_source(*c) == "Federation of the Swiss Watch Industry");
+    CHECK(c->at("sources")[0]["inherited"] == true);
+}
