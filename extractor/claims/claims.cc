@@ -1112,6 +1112,20 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             return last_company_before(at);
         };
 
+        // Who opens the sentence before token hi (a verb): an anaphor's
+        // referent, else an organisation or person named at its start that
+        // reaches up to the verb ("The Bank of England expects", "Orvane
+        // expects"); null when neither.
+        auto opening_holder = [&](size_t hi) -> const Mention* {
+            if (is_anaphor(0, hi)) return referent(0, hi);
+            size_t lo = toks[0].low == "the" ? 1 : 0;
+            if (lo < hi && sv.tok_mention[lo] != SIZE_MAX) {
+                const Mention& m = ms[sv.tok_mention[lo]];
+                if ((m.type == Type::org || m.type == Type::person) && sv.token_at(m.span.end) >= hi) return &m;
+            }
+            return nullptr;
+        };
+
         struct MetricHit {
             size_t tok = SIZE_MAX, n = 0;
             size_t base_n = 0;  // tokens of the lexicon phrase itself
@@ -1947,16 +1961,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (v <= 8 && v < toks.size() && forecast_verbs.count(toks[v])) {
                 size_t hi = v;
                 while (hi > 1 && (trailing_adverbs.count(toks[hi - 1]) || staff_nouns.count(toks[hi - 1]))) --hi;
-                if (is_anaphor(0, hi)) {
-                    forecast_holder = referent(0, hi);
-                } else {
-                    size_t lo = toks[0].low == "the" ? 1 : 0;
-                    if (lo < hi && sv.tok_mention[lo] != SIZE_MAX) {
-                        const Mention& m = ms[sv.tok_mention[lo]];
-                        if ((m.type == Type::org || m.type == Type::person) && sv.token_at(m.span.end) >= hi)
-                            forecast_holder = &m;
-                    }
-                }
+                forecast_holder = opening_holder(hi);
             }
         }
         // An amount that unnamed analysts or economists expected ("above the $84.5 billion analysts
@@ -2730,17 +2735,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (v > 8 || v >= toks.size() || !belief_verbs.count(toks[v])) continue;
             size_t hi = v;
             while (hi > 1 && trailing_adverbs.count(toks[hi - 1])) --hi;
-            const Mention* holder = nullptr;
-            if (is_anaphor(0, hi)) {
-                holder = referent(0, hi);
-            } else {
-                size_t lo = toks[0].low == "the" ? 1 : 0;
-                if (lo < hi && sv.tok_mention[lo] != SIZE_MAX) {
-                    const Mention& m = ms[sv.tok_mention[lo]];
-                    if ((m.type == Type::org || m.type == Type::person) && sv.token_at(m.span.end) >= hi)
-                        holder = &m;
-                }
-            }
+            const Mention* holder = opening_holder(hi);
             if (!holder) continue;
             uint32_t c0 = toks[0].begin, c1 = toks.back().low == "." ? toks.back().begin : S.end;
             while (c1 > c0 && (a[c1 - 1] == ' ' || a[c1 - 1] == '\n' || a[c1 - 1] == '.')) --c1;
