@@ -865,7 +865,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
 
         for (size_t f = 0; f < figs.size(); ++f) {
             const Mention& m = ms[figs[f].m];
-            auto w = words_before(figs[f].tok, 3);
+            auto w = words_before(figs[f].tok, 5);  // the longest cue: "from a previous range of"
             // Equivalent: "(US$7 billion)" right after a money figure; "or 8% of its workforce",
             // "equal to about 5.7% of global demand" after any figure of the same clause.
             if (f > 0) {
