@@ -2311,6 +2311,16 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                                 name = *area;
                                 s.authority = ms[i].name;  // (the holder of a forecast it makes)
                             }
+                // an authority named earlier in the paragraph ("The Reserve Bank of India cut its
+                // rate ... Governor Sanjay Malhotra said inflation would ease"): the last one
+                if (name.empty() && !t.paragraphs().empty()) {
+                    const text::Span P = t.paragraphs()[t.paragraph_index(S.begin)];
+                    auto it = std::lower_bound(ms.begin(), ms.end(), P.begin,
+                                               [](const Mention& m, uint32_t b) { return m.span.begin < b; });
+                    for (; it != ms.end() && it->span.begin < S.begin; ++it)
+                        if (it->type == Type::org)
+                            if (const std::string* area = area_of(*it)) name = *area;
+                }
                 if (name.empty()) name = doc_country;
             } else if (scope == "bank") {
                 auto it = std::lower_bound(central_banks.begin(), central_banks.end(), toks[std::min(anchor, toks.size() - 1)].begin, by_begin);
