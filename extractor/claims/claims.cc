@@ -2340,6 +2340,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     if (c && t.paragraph_index(c->span.begin) == t.paragraph_index(S.begin)) name = c->name;
                     else name = doc_company;
                 }
+                // a story with no company at all: its economy's ("shipments to the United States
+                // fell 2.3%" in a trade release)
+                if (name.empty()) name = doc_country;
             }
             if (!name.empty()) {
                 s.names = {name};
