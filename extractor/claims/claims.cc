@@ -2182,7 +2182,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 std::vector<Token> d;
                 tokenize(s.description, d_low, {0, static_cast<uint32_t>(s.description.size())}, d);
                 static const std::set<std::string, std::less<>> trailing = {"also", "now", "still", "already",
-                                                                            "alone", "itself", "too", "meanwhile"};
+                                                                            "alone", "itself", "too", "meanwhile", "to"};
                 while (!d.empty() && (trailing.count(d.back().low) || !d.back().is_word())) d.pop_back();
                 static const std::set<std::string, std::less<>> junk = {
                     "about", "roughly", "nearly", "almost", "just", "some", "first", "around", "over", "under",
