@@ -1652,7 +1652,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 s.description = "country";
                 return s;
             }
-            if (toks[hi - 1].low == "economy" && hi > d_lo + 3) {
+            if (hi > d_lo + 3 && toks[hi - 1].low == "economy") {  // (bounds first: hi may be 0)
                 bool ranked = false;
                 for (size_t k = d_lo; k + 1 < hi; ++k) {  // ("fourth-largest" may be one token)
                     std::string_view w = toks[k].low;
