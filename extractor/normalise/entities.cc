@@ -327,6 +327,22 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         uint32_t from;  // analysis offset after which the alias holds
     };
     std::unordered_map<std::string, Known> acronyms;
+    // Defines acr as an alias of name from its closing bracket on, and makes it
+    // an org mention unless an entity already starts there.
+    auto define_acronym = [&](text::Span acr, const std::string& name, const std::string& kind) {
+        acronyms[std::string(slice(acr))] = {name, kind, acr.end};
+        auto at = std::lower_bound(ms.begin(), ms.end(), acr.begin,
+                                   [](const Mention& x, uint32_t b) { return x.span.begin < b; });
+        for (; at != ms.end() && at->span.begin == acr.begin; ++at)
+            if (is_entity(*at)) return;
+        Mention x;
+        x.type = Type::org;
+        x.span = x.context = acr;
+        x.rule = kAcronymRule;
+        x.name = name;
+        x.kind = kind;
+        added.push_back(std::move(x));
+    };
     for (size_t i = 0; i < ms.size(); ++i) {
         const Mention& m = ms[i];
         if (m.type != Type::org) continue;
@@ -338,18 +354,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         if (e >= a.size() || a[e] != ')') continue;
         std::string_view acr(a.data() + b, e - b);
         if (!names::acronym_shape(acr) || lex.alias(acr)) continue;
-        acronyms[std::string(acr)] = {m.name, m.kind, e};
-        bool present = false;
-        for (size_t j = i + 1; j < ms.size() && ms[j].span.begin <= b; ++j)
-            if (ms[j].span.begin == b && is_entity(ms[j])) present = true;
-        if (present) continue;
-        Mention x;
-        x.type = Type::org;
-        x.span = x.context = {b, e};
-        x.rule = kAcronymRule;
-        x.name = m.name;
-        x.kind = m.kind;
-        added.push_back(std::move(x));
+        define_acronym({b, e}, m.name, m.kind);
     }
 
     // ---- 2. Holders of sources that no entity rule found: the capitalised
@@ -469,16 +474,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                     p.name = d->second.name;  // "MPOB data showed", after the definition
                     p.kind = d->second.kind;
                 }
-                if (acronym) {
-                    acronyms[std::string(slice(*acronym))] = {p.name, p.kind, acronym->end};
-                    Mention x;
-                    x.type = Type::org;
-                    x.span = x.context = *acronym;
-                    x.rule = kAcronymRule;
-                    x.name = p.name;
-                    x.kind = p.kind;
-                    added.push_back(std::move(x));
-                }
+                if (acronym) define_acronym(*acronym, p.name, p.kind);
             }
             added.push_back(std::move(p));
         }
@@ -629,14 +625,16 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                            m.rule == kOrgAppositionRule || m.rule == kHolderRule) &&
                           !lex.alias(m.name);
         if (discovered && ws.size() == 1) add_org_key({m.name, m.name, m.kind, m.span.begin, false});
-        if (discovered && m.kind == "company" && ws.size() >= 2 && names::capitalised(ws[0]) && !lex.alias(ws[0])) {
+        if (discovered && m.kind == "company" && ws.size() >= 2) {
+            // A short form names this company alone unless another company has it too.
+            auto note_full = [&](std::string short_form) {
+                auto [f, fresh] = full_company.try_emplace(std::move(short_form), m.name);
+                if (!fresh && f->second != m.name) f->second.clear();
+            };
             // Its first word, where another rule finds it alone ("Haeon
             // said" after "Haeon Marine"), is renamed in step 6; the scan
             // below does not look for it (a first word alone is too weak).
-            auto [f, fresh] = full_company.try_emplace(std::string(ws[0]), m.name);
-            if (!fresh && f->second != m.name) f->second.clear();
-        }
-        if (discovered && m.kind == "company" && ws.size() >= 2) {
+            if (names::capitalised(ws[0]) && !lex.alias(ws[0])) note_full(std::string(ws[0]));
             size_t end = ws.size();
             while (end > 1) {
                 const names::Suffix* s = lex.suffix(ws[end - 1]);
@@ -645,8 +643,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             }
             if (end < ws.size()) {
                 std::string short_form = join(ws, 0, end);
-                auto [f, fresh] = full_company.try_emplace(short_form, m.name);
-                if (!fresh && f->second != m.name) f->second.clear();
+                note_full(short_form);
                 add_org_key({short_form, m.name, m.kind, m.span.begin, false});
             }
         }
