@@ -2139,11 +2139,72 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (group(k) && plain(k + 1, b)) return true;
             return false;
         };
+        // "above the £15.1bn forecast by the Office for Budget Responsibility", "the 4.5% rise
+        // forecast by economists in a Reuters poll": whoever a participle after the figure names
+        // with "by" holds it (the poll's organiser for a poll); `group` when that is an unnamed
+        // group of analysts or economists (no source). Null when the figure names no one.
+        auto figure_agent = [&](const Claim& claim, bool& group) -> const Mention* {
+            group = false;
+            uint32_t fig = claim.value;
+            if (claim.change && claim.change->percent != kNoMention &&
+                (fig == kNoMention || ms[claim.change->percent].span.begin < ms[fig].span.begin))
+                fig = claim.change->percent;
+            if (fig == kNoMention) return nullptr;
+            size_t k = sv.token_at(ms[fig].span.end);
+            for (size_t n = 0; n < 2 && k < toks.size() && toks[k].is_word() && !forecast_verbs.count(toks[k]) &&
+                               !(toks[k].bits & kVerbWord) && sv.tok_mention[k] == SIZE_MAX;
+                 ++n)
+                ++k;  // ("the 4.5% rise forecast by")
+            if (k + 2 >= toks.size()) return nullptr;
+            std::string_view p = toks[k].low;
+            if (!(forecast_verbs.count(toks[k]) || p == "expected" || p == "estimated" || p == "projected" ||
+                  p == "predicted" || p == "pencilled" || p == "penciled") ||
+                toks[k + 1].low != "by")
+                return nullptr;
+            k += 2;
+            while (k < toks.size() && kDeterminers.count(toks[k])) ++k;
+            auto mention_at = [&](size_t j) -> const Mention* {
+                if (j >= toks.size() || sv.tok_mention[j] == SIZE_MAX) return nullptr;
+                const Mention& m = ms[sv.tok_mention[j]];
+                return m.type == Type::org || m.type == Type::person ? &m : nullptr;
+            };
+            if (const Mention* m = mention_at(k)) return m;
+            if (k < toks.size() && expecter_nouns.count(toks[k])) {
+                // "economists polled by FnGuide": the sentence's source mention names the poller
+                if (k + 1 < toks.size() && poll_verbs.count(toks[k + 1])) return nullptr;
+                // "economists in a Reuters poll"
+                for (size_t j = k + 1; j < toks.size() && j <= k + 5; ++j) {
+                    if (toks[j].low == "," || toks[j].low == ";") break;
+                    if (const Mention* m = mention_at(j)) return m;
+                }
+                group = true;
+            }
+            return nullptr;
+        };
         auto claim_sources = [&](double& conf, const std::string& metric, const Claim& claim, uint32_t at) {
             std::vector<Source> arr;
             if (group_expectation(claim)) {
                 conf -= 0.1;
                 return arr;
+            }
+            {
+                bool group = false;
+                const Mention* agent = figure_agent(claim, group);
+                if (group) {
+                    conf -= 0.1;
+                    return arr;
+                }
+                if (agent) {
+                    // (the source mention naming it, when there is one: its cue and role)
+                    const Mention* src = agent;
+                    for (size_t i : sv.mentions)
+                        if (ms[i].type == Type::source && ms[i].name == agent->name && ms[i].span.begin <= agent->span.begin &&
+                            agent->span.end <= ms[i].span.end)
+                            src = &ms[i];
+                    arr.push_back(Source{static_cast<uint32_t>(src - ms.data())});
+                    conf += 0.1;
+                    return arr;
+                }
             }
             std::vector<const Mention*> here;
             for (size_t i : sv.mentions)
