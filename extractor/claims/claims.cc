@@ -51,6 +51,10 @@ const WordSet kClauseOpeners{52, {"after", "as", "while", "whereas", "because", 
 // Nouns for a forecast a holder revises ("cut its growth forecast", "raised its projection").
 const WordSet kForecastNouns{53, {"forecast", "forecasts", "projection", "projections", "outlook", "estimate",
                                   "estimates", "prediction", "predictions"}};
+// Verbs of an economy's growth: an area right before one ("expects Germany to grow 0.8%") names GDP growth.
+const WordSet kGrowthVerbs{54, {"grow", "grows", "grew", "growing", "grown", "expand", "expands", "expanded",
+                                "expanding", "shrink", "shrinks", "shrank", "shrinking", "contract", "contracts",
+                                "contracted", "contracting"}};
 const WordSet kDeterminers{5, {"the", "a", "an", "its", "their", "his", "her", "our"}};
 
 // Words skipped before a figure ("about", "more than"), fillers between a change verb and its
@@ -269,7 +273,7 @@ struct Assembler::Impl {
         // One lookup per token gives all its word classes (Token::bits).
         const WordSet* fixed[] = {&kLeadWords, &kPrepositions, &trailing_adverbs, &government_nouns,
                                   &clause_conjunctions, &kDeterminers, &kQualifierSkip, &kVerbFillers,
-                                  &kMetricModifiers, &kNotHeads, &kClauseOpeners, &kForecastNouns};
+                                  &kMetricModifiers, &kNotHeads, &kClauseOpeners, &kForecastNouns, &kGrowthVerbs};
         for (const WordSet* w : fixed)
             for (const auto& x : w->words) word_bits[x] |= w->bit;
         static_assert(kFirstClassBit + sizeof(classes) / sizeof(classes[0]) <= 46, "word class bits overlap kMetricFirst");
@@ -1658,7 +1662,16 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 const bool passive = sp > verb && sp < anchor &&
                                      (toks[sp - 1].low == "is" || toks[sp - 1].low == "are" || toks[sp - 1].low == "was" ||
                                       toks[sp - 1].low == "were" || toks[sp - 1].low == "be" || toks[sp - 1].low == "been");
-                if (sp < anchor && speech_verbs.count(toks[sp]) && !passive) {
+                // "Saudi Arabia's central bank said its net foreign assets fell": "its" after the cue is
+                // the speaker's own (an organisation or place heading the sentence), not a new subject
+                bool own_figure = false;
+                if (sp + 1 < anchor && (toks[sp + 1].low == "its" || toks[sp + 1].low == "their")) {
+                    size_t h = cs < verb && toks[cs].low == "the" ? cs + 1 : cs;
+                    if (h < verb && sv.tok_mention[h] != SIZE_MAX &&
+                        (ms[sv.tok_mention[h]].type == Type::org || ms[sv.tok_mention[h]].type == Type::place))
+                        own_figure = true;
+                }
+                if (sp < anchor && speech_verbs.count(toks[sp]) && !passive && !own_figure) {
                     size_t c2 = sp + 1;
                     if (c2 < anchor && toks[c2].low == "that") ++c2;
                     lo = c2;
@@ -1747,7 +1760,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
             // "The country's current account surplus", "the nation's unemployment rate", "Asia's
             // fourth-largest economy grew": the story's economy, referred to, not named.
-            if (d_lo + 2 < hi && (toks[d_lo].low == "country" || toks[d_lo].low == "nation") &&
+            if (d_lo + 2 < hi &&
+                (toks[d_lo].low == "country" || toks[d_lo].low == "nation" || toks[d_lo].low == "kingdom" ||
+                 toks[d_lo].low == "republic" || toks[d_lo].low == "emirate") &&
                 toks[d_lo + 1].low == "'" && toks[d_lo + 2].low == "s") {
                 s.description = "country";
                 return s;
@@ -2564,6 +2579,23 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         if (it->type == Type::org)
                             if (const std::string* area = area_of(*it)) name = *area;
                 }
+                // a country or area named earlier in the paragraph, not as a partner ("Saudi
+                // Arabia's central bank said ... The kingdom's budget deficit"), in a story of several
+                if (name.empty() && !t.paragraphs().empty()) {
+                    const text::Span P = t.paragraphs()[t.paragraph_index(S.begin)];
+                    auto it = std::lower_bound(ms.begin(), ms.end(), P.begin,
+                                               [](const Mention& m, uint32_t b) { return m.span.begin < b; });
+                    for (; it != ms.end() && it->span.begin < S.begin; ++it)
+                        if (it->type == Type::place && (std::string_view(it->kind) == "country" || areas.count(it->name))) {
+                            std::string w = word_near(it->span.begin, false);
+                            if (w == "the") {
+                                uint32_t b = it->span.begin;
+                                while (b > 0 && a[b - 1] == ' ') --b;
+                                w = word_near(b - std::min<uint32_t>(b, 3), false);
+                            }
+                            if (!partner_words.count(w)) name = it->name;
+                        }
+                }
                 if (name.empty()) name = doc_country;
             } else if (scope == "bank") {
                 auto it = std::lower_bound(central_banks.begin(), central_banks.end(), toks[std::min(anchor, toks.size() - 1)].begin, by_begin);
@@ -2767,6 +2799,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
                 break;
             }
+            // "The IMF expects Germany to grow 0.8%", "Italy will expand 0.7%": an area right before a
+            // verb of growth (its helpers between) grows its GDP
+            if (metric.key.empty() && kGrowthVerbs.count(toks[ev.tok])) {
+                static const std::set<std::string_view> helpers = {"to", "will", "would", "could", "should", "may",
+                                                                   "might", "is", "was", "expected", "forecast",
+                                                                   "projected", "set", "likely", "seen"};
+                size_t k = ev.tok;
+                while (k > 0 && ev.tok - k < 5 && helpers.count(toks[k - 1].low)) --k;
+                if (k > 0 && sv.tok_mention[k - 1] != SIZE_MAX && area_of(ms[sv.tok_mention[k - 1]]))
+                    metric.key = "gdp_growth";
+            }
             {
                 std::optional<size_t> fig = level ? level : amount ? amount : percent;
                 const size_t slot = fig ? std::min<size_t>(static_cast<size_t>(ms[figs[*fig].m].type), 3) : 3;
@@ -2875,6 +2918,16 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             const size_t slot = std::min<size_t>(static_cast<size_t>(v.type), 3);
             continue_metric(metric, slot, slot);
             Subject subj = find_subject(metric, anchor);
+            // "expects Germany to grow 0.8% next year, France 1.1% and Italy 0.7%": an area right
+            // before a figure in a list after the sentence's first figure is that figure's holder
+            if (f > 0 && anchor > 1 && sv.tok_mention[anchor - 1] != SIZE_MAX) {
+                const Mention& p = ms[sv.tok_mention[anchor - 1]];
+                size_t pb = sv.token_at(p.span.begin);
+                if (p.type == Type::place && area_of(p) && pb > 0 && (toks[pb - 1].low == "," || toks[pb - 1].low == "and")) {
+                    subj = Subject{};
+                    subj.names = {p.name};
+                }
+            }
             // "assuming an exchange rate of 145 yen to the dollar", "155.2 yen per dollar": a rate
             // quoted as one currency's price in another is that currency's (its word in the figure).
             if (metric.key == "exchange_rate" && v.type == Type::money) {
