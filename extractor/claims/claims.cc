@@ -2761,6 +2761,19 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         break;
                     }
             if (!ev.factor && !amount && !percent && !level) continue;  // a verb with no size: not a claim
+            // "rose to $3.24 trillion at the end of March, up $21 billion from February": the ", up"
+            // appositive sizes the change just made (one fact, one claim)
+            if (!level && !ev.factor && (amount || percent) && (ev.verb == "up" || ev.verb == "down") && ev.tok > 0 &&
+                toks[ev.tok - 1].low == "," && !out.empty() && out.back().sentence.begin == S.begin &&
+                out.back().kind == "change" && out.back().change && out.back().value != kNoMention &&
+                out.back().change->amount == kNoMention && out.back().change->percent == kNoMention &&
+                out.back().change->direction == ev.direction && !out.back().change->factor) {
+                if (amount) out.back().change->amount = static_cast<uint32_t>(figs[*amount].m);
+                if (percent) out.back().change->percent = static_cast<uint32_t>(figs[*percent].m);
+                for (auto f : {amount, percent})
+                    if (f) consumed.insert(*f);
+                continue;
+            }
             for (auto f : {amount, percent, level})
                 if (f) consumed.insert(*f);
             Claim j;
