@@ -1326,8 +1326,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 size_t np = fig_end;
                 if (toks[np].low == "in") ++np;  // not "of": "38% of GDP", "$5bn of bonds" name a whole or a make-up
                 size_t words = 0, end = np;
+                // ("£1.6bn in additional funding through the Barnett formula": the phrase ends at any preposition)
+                static const std::set<std::string_view> more_preps = {"through", "via", "under", "during", "within",
+                                                                     "against", "between", "after", "before", "since"};
                 while (end < toks.size() && end < np + 5 && toks[end].is_word() && sv.tok_mention[end] == SIZE_MAX &&
-                       !kPrepositions.count(toks[end]) && !(toks[end].bits & kVerbWord) &&
+                       !kPrepositions.count(toks[end]) && !more_preps.count(toks[end].low) && !(toks[end].bits & kVerbWord) &&
                        !(toks[end].bits & kClauseOpeners.bit) && !clause_conjunctions.count(toks[end]) &&
                        !kNotHeads.count(toks[end]))
                     ++end, ++words;
@@ -1662,10 +1665,22 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 const bool passive = sp > verb && sp < anchor &&
                                      (toks[sp - 1].low == "is" || toks[sp - 1].low == "are" || toks[sp - 1].low == "was" ||
                                       toks[sp - 1].low == "were" || toks[sp - 1].low == "be" || toks[sp - 1].low == "been");
+                // "The IMF cut its forecast for China ..., and said global trade volumes would grow
+                // 1.7%": a later "and said" opens the clause the figure is in
+                if (!(sp < anchor && speech_verbs.count(toks[sp]))) {
+                    for (size_t k = anchor; k-- > verb + 1;) {
+                        if (toks[k].low == ";") break;
+                        if (speech_verbs.count(toks[k]) && !speech_aux.count(toks[k]) &&
+                            (toks[k - 1].low == "and" || toks[k - 1].low == ",") && sv.tok_mention[k] == SIZE_MAX) {
+                            sp = k;
+                            break;
+                        }
+                    }
+                }
                 // "Saudi Arabia's central bank said its net foreign assets fell": "its" after the cue is
                 // the speaker's own (an organisation or place heading the sentence), not a new subject
                 bool own_figure = false;
-                if (sp + 1 < anchor && (toks[sp + 1].low == "its" || toks[sp + 1].low == "their")) {
+                if (sp + 1 < anchor && speech_verbs.count(toks[sp]) && (toks[sp + 1].low == "its" || toks[sp + 1].low == "their")) {
                     size_t h = cs < verb && toks[cs].low == "the" ? cs + 1 : cs;
                     if (h < verb && sv.tok_mention[h] != SIZE_MAX &&
                         (ms[sv.tok_mention[h]].type == Type::org || ms[sv.tok_mention[h]].type == Type::place))
@@ -2993,6 +3008,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (g.role == Role::baseline && g.of == f) base_begin = std::min(base_begin, ms[g.m].span.begin);
             // "The Bank of England, which holds about £560bn of gilts, expects ... this year": a
             // figure in a relative clause takes no date from the main clause after it
+            bool in_relative = false;  // (nor the main clause's period by inheritance)
             // (when a figure of the main clause follows: "The levy, which could raise 9 trillion
             // rupiah a year, would apply from January" has no other, and the date is the levy's)
             for (size_t k = anchor; k-- > 0;) {
@@ -3004,13 +3020,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                             bool later_figure = false;
                             for (const auto& g : figs) later_figure |= g.tok > e && g.role == Role::value;
                             for (const auto& ev : events) later_figure |= ev.tok > e;
-                            if (later_figure) base_begin = std::min(base_begin, toks[e].begin);
+                            if (later_figure) {
+                                base_begin = std::min(base_begin, toks[e].begin);
+                                in_relative = true;
+                            }
                             break;
                         }
                     break;
                 }
             }
             j.period = claim_period(v.span.end, base_begin, used_dates, metric.key, anchor);
+            if (in_relative && j.period.inherited) j.period = Period{};
             if (j.period) conf += j.period.inherited ? 0.02 : 0.05;
             for (const auto& g : figs)
                 if (g.role == Role::baseline && g.of == f) {
