@@ -1168,7 +1168,18 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 return it == v.begin() ? nullptr : *std::prev(it);
             };
             std::string_view head = toks[hi - 1].low;
-            if (government_nouns.count(head)) return last_of(governments);
+            if (government_nouns.count(head)) {
+                // "the government" is no ministry ("the Ministry of Finance said ... The government
+                // plans to issue"): the economy's, below
+                const Mention* g = last_of(governments);
+                if (g && head == "government") {
+                    std::string_view n = g->name;
+                    if (n.rfind("Ministry", 0) == 0 || n.rfind("Department", 0) == 0 || n.find("Treasury") != std::string_view::npos ||
+                        n.rfind("Office", 0) == 0)
+                        return nullptr;
+                }
+                return g;
+            }
             if (head == "bank") {
                 const Mention* cb = last_of(central_banks);
                 bool central = false;
@@ -2211,6 +2222,40 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
             return nullptr;
         };
+        // A release about another economy than the claim's: its organisation speaks for another area
+        // (jurisdictions.tsv), or its sentence names areas, none of them the claim's.
+        auto foreign_release = [&](const Mention& r, const Claim& claim) {
+            if (claim.subject.size() != 1 || claim.subject_is_description) return false;
+            const std::string& subj = claim.subject.front();
+            bool subj_area = areas.count(subj) > 0;
+            for (size_t i = 0; i < ms.size() && !subj_area; ++i)
+                subj_area = ms[i].type == Type::place && ms[i].name == subj && area_of(ms[i]);
+            if (!subj_area) return false;
+            if (auto j = jurisdictions.find(lower(r.name)); j != jurisdictions.end()) return j->second != subj;
+            const auto& sents = t.sentences();
+            auto st = std::upper_bound(sents.begin(), sents.end(), r.span.begin,
+                                       [](uint32_t b, const text::Span& x) { return b < x.begin; });
+            if (st == sents.begin()) return false;
+            const text::Span RS = *std::prev(st);
+            bool other = false;
+            for (auto it = std::lower_bound(ms.begin(), ms.end(), RS.begin,
+                                            [](const Mention& m, uint32_t b) { return m.span.begin < b; });
+                 it != ms.end() && it->span.begin < RS.end; ++it) {
+                if (it->type != Type::place && it->type != Type::org) continue;
+                const std::string* area = area_of(*it);
+                if (!area) continue;
+                if (*area == subj) return false;
+                std::string w = word_near(it->span.begin, false);  // ("shipments to the United States": a partner)
+                if (w == "the") {
+                    uint32_t b = it->span.begin;
+                    while (b > 0 && a[b - 1] == ' ') --b;
+                    w = word_near(b - std::min<uint32_t>(b, 3), false);
+                }
+                if (partner_words.count(w)) continue;
+                other = true;
+            }
+            return other;
+        };
         auto claim_sources = [&](double& conf, const std::string& metric, const Claim& claim, uint32_t at) {
             std::vector<Source> arr;
             if (group_expectation(claim)) {
@@ -2302,6 +2347,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 auto speaks_for = [&](const Mention* src, const std::string& org) {
                     return src->name == org || src->affiliation == org;
                 };
+                // (a speaker of another economy's figures earlier in the paragraph does not speak for this one)
+                if (best && foreign_release(*best, claim)) best = nullptr;
                 if (own && (!best || !speaks_for(best, own->name))) best = own;
                 if (best) {
                     here.push_back(best);
@@ -2314,9 +2361,13 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 // release before the sentence, else (a headline, a lead) the article's first one.
                 if (here.empty() && !metric.empty() && !scope_of(metric).empty() && !market_metrics.count(metric)) {
                     auto it = std::lower_bound(releases.begin(), releases.end(), S.begin, by_begin);
-                    if (it != releases.begin()) here.push_back(*std::prev(it));
+                    const Mention* r = nullptr;
+                    if (it != releases.begin()) r = *std::prev(it);
                     else if (!releases.empty() && t.paragraph_index(releases.front()->span.begin) <= lead_paragraphs)
-                        here.push_back(releases.front());
+                        r = releases.front();
+                    // (not another economy's release in a round-up: China's finance ministry does not
+                    // speak for "Mexico's reserves")
+                    if (r && !foreign_release(*r, claim)) here.push_back(r);
                 }
                 // A headline or sub-headline figure restates the lead's: it inherits the lead's
                 // attribution, whatever its kind ("China's economy hits 5% growth goal" ← "official
@@ -2382,6 +2433,36 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         // (rules/claims/metric_scopes.tsv): the economy (a demonym in the clause, else the
         // country the article names most), the central bank, or the company (the last named
         // in the paragraph, else the one the article names most).
+        // The last country or area named before the sentence in its paragraph, not as a trade partner.
+        auto paragraph_area = [&]() -> std::string {
+            std::string name;
+            if (t.paragraphs().empty()) return name;
+            const text::Span P = t.paragraphs()[t.paragraph_index(S.begin)];
+            auto it = std::lower_bound(ms.begin(), ms.end(), P.begin,
+                                       [](const Mention& m, uint32_t b) { return m.span.begin < b; });
+            for (; it != ms.end() && it->span.begin < S.begin; ++it)
+                if (it->type == Type::place && (std::string_view(it->kind) == "country" || areas.count(it->name))) {
+                    std::string w = word_near(it->span.begin, false);
+                    if (w == "the") {
+                        uint32_t b = it->span.begin;
+                        while (b > 0 && a[b - 1] == ' ') --b;
+                        w = word_near(b - std::min<uint32_t>(b, 3), false);
+                    }
+                    if (!partner_words.count(w)) name = it->name;
+                }
+            return name;
+        };
+        // A country or area named before the figure in its sentence (not a partner), else in its
+        // paragraph: the economy a company-type figure of a story with no company belongs to.
+        auto named_area = [&](size_t anchor) -> std::string {
+            std::string name;
+            for (size_t i : sv.mentions) {
+                const Mention& m = ms[i];
+                if (m.type != Type::place || m.span.begin >= toks[std::min(anchor, toks.size() - 1)].begin) continue;
+                if (const std::string* area = area_of(m); area && !partner_listed(&m)) name = *area;
+            }
+            return name.empty() ? paragraph_area() : name;
+        };
         auto implied_subject = [&](Subject& s, const MetricHit& metric, size_t anchor) {
             // "Figures from the ONS showed an unemployment rate of 4.1%", "The Bank of Japan halved
             // its growth forecast": an economy's statistic is the economy's, not that of the
@@ -2596,21 +2677,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
                 // a country or area named earlier in the paragraph, not as a partner ("Saudi
                 // Arabia's central bank said ... The kingdom's budget deficit"), in a story of several
-                if (name.empty() && !t.paragraphs().empty()) {
-                    const text::Span P = t.paragraphs()[t.paragraph_index(S.begin)];
-                    auto it = std::lower_bound(ms.begin(), ms.end(), P.begin,
-                                               [](const Mention& m, uint32_t b) { return m.span.begin < b; });
-                    for (; it != ms.end() && it->span.begin < S.begin; ++it)
-                        if (it->type == Type::place && (std::string_view(it->kind) == "country" || areas.count(it->name))) {
-                            std::string w = word_near(it->span.begin, false);
-                            if (w == "the") {
-                                uint32_t b = it->span.begin;
-                                while (b > 0 && a[b - 1] == ' ') --b;
-                                w = word_near(b - std::min<uint32_t>(b, 3), false);
-                            }
-                            if (!partner_words.count(w)) name = it->name;
-                        }
-                }
+                if (name.empty()) name = paragraph_area();
                 if (name.empty()) name = doc_country;
             } else if (scope == "bank") {
                 auto it = std::lower_bound(central_banks.begin(), central_banks.end(), toks[std::min(anchor, toks.size() - 1)].begin, by_begin);
@@ -2631,7 +2698,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     else name = doc_company;
                 }
                 // a story with no company at all: its economy's ("shipments to the United States
-                // fell 2.3%" in a trade release)
+                // fell 2.3%" in a trade release), the one the sentence or paragraph names first
+                // ("China's fiscal revenue fell ..., while spending rose 3.1%")
+                if (name.empty()) name = named_area(anchor);
                 if (name.empty()) name = doc_country;
             }
             if (!name.empty()) {
