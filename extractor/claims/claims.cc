@@ -9,6 +9,7 @@
 #include <charconv>
 #include <cmath>
 #include <fmt/format.h>
+#include <map>
 #include <optional>
 #include <set>
 #include <unordered_map>
@@ -201,6 +202,7 @@ struct Assembler::Impl {
         company_nouns, holder_nouns, passing_words, partner_words, own_release_kinds, actor_kinds,
         announce_verbs, contract_words, belief_verbs, view_verbs, attribution_tails, continuation_words,
         council_nouns, data_nouns, average_words, forecast_verbs, staff_nouns, expecter_nouns, poll_verbs;
+    Words instrument_anaphors, anaphor_modifiers;  // "the (industrial) metal", "the index"
 
     explicit Impl(const rules::RuleSet& r)
         : metrics(r, "CLAIM_METRICS"),
@@ -255,7 +257,8 @@ struct Assembler::Impl {
             {"belief", &belief_verbs}, {"view", &view_verbs},
             {"attribution_tail", &attribution_tails}, {"continuation", &continuation_words},
             {"council", &council_nouns}, {"data_noun", &data_nouns}, {"average", &average_words},
-            {"forecast", &forecast_verbs}, {"staff", &staff_nouns}, {"expecter", &expecter_nouns}, {"poll", &poll_verbs}};
+            {"forecast", &forecast_verbs}, {"staff", &staff_nouns}, {"expecter", &expecter_nouns}, {"poll", &poll_verbs},
+            {"instrument_anaphor", &instrument_anaphors}, {"anaphor_modifier", &anaphor_modifiers}};
         if (const auto* rows = r.table("CLAIM_WORDS"))
             for (const auto& row : *rows)
                 if (row.size() >= 2 && !row[0].empty())
@@ -544,6 +547,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     std::vector<std::string> last_subject;
     size_t last_subject_para = SIZE_MAX;
     uint32_t last_subject_sentence = UINT32_MAX;  // the sentence last_subject was named in
+    // The last subject a traded metric's claim had, by metric key ("Spot gold rose 0.8%"): what a
+    // later "The metal has gained 30%" or "the index" refers back to.
+    struct TradedSubject { std::vector<std::string> names; std::string description; size_t para = SIZE_MAX; };
+    std::map<std::string, TradedSubject, std::less<>> last_traded;
     // The metric of the paragraph's last figure claim, by the type of its figure (money,
     // percent, quantity): "Analysts had expected ¥4.6 trillion" after "operating profit of ¥4.3
     // trillion" is the same metric. Any type for a change ("Values climbed 1.9%").
@@ -1160,7 +1167,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         // A metric phrase at token k: the lexicon's longest phrase there, or, when a phrase
         // starting inside it ends later, that one (the head of an English noun phrase is its
         // last word: "adjusted EBIT margin" is a margin); "price of a home" is a "home price"
-        // when the lexicon has it (the complement's last word before the head word).
+        // when the lexicon has it (the complement's last word before the head word); so is "the
+        // rate on a two-year fixed mortgage" a "mortgage rate".
         struct MetricAt { size_t n = 0; const std::string* key = nullptr; size_t span = 0; };
         auto metric_at = [&](size_t k, size_t hi) {
             MetricAt r;
@@ -1175,7 +1183,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 r.n = r.span = n;
                 r.key = &e->value;
             }
-            if (k + 2 < hi && toks[k + 1].low == "of" && toks[k].is_word() && (!e || e->extra == "generic" || n == 1)) {
+            // ("the rate on a two-year fixed mortgage" is a "mortgage rate" in the same way)
+            if (k + 2 < hi && (toks[k + 1].low == "of" || toks[k + 1].low == "on") && toks[k].is_word() &&
+                (!e || e->extra == "generic" || n == 1)) {
                 size_t end = complement_end(k + 1);
                 for (size_t j = k + 2; j < end && end <= hi && toks[j].is_word(); ++j) {
                     std::string_view nw = toks[j].low, w = toks[k].low;
@@ -1428,6 +1438,19 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
             return {};
         };
+        // Words lo..hi that are a place and the plain words after it ("U.S. gold futures"): no
+        // possessive, no other entity, no verb; at least one word after the place.
+        auto market_place_words = [&](size_t lo, size_t hi) {
+            while (lo < hi && kDeterminers.count(toks[lo])) ++lo;
+            if (lo >= hi || sv.tok_mention[lo] == SIZE_MAX || ms[sv.tok_mention[lo]].type != Type::place) return false;
+            size_t k = sv.token_at(ms[sv.tok_mention[lo]].span.end);
+            if (k >= hi || toks[k].low == "'") return false;
+            for (; k < hi; ++k)
+                if (!toks[k].is_word() || sv.tok_mention[k] != SIZE_MAX || (toks[k].bits & kVerbWord) ||
+                    (toks[k].bits & kChangeWord))
+                    return false;
+            return true;
+        };
         auto find_subject = [&](const MetricHit& metric, size_t anchor) {
             Subject s;
             // (a) "A, B and C's [combined] metric" (in the figure's own clause)
@@ -1480,6 +1503,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             // (b) "the market value of American companies" → what follows "of"
             if (metric_here) {
                 size_t after = metric.tok + metric.base_n;
+                // "the rate on a two-year fixed mortgage" (a mortgage rate by its complement, which
+                // the phrase spans): the complement names the product quoted
+                if (metric.base_n > 1 && toks[metric.tok + 1].low == "on" && scope_of(metric.key) == "quote")
+                    after = metric.tok + 1;
                 // "the yield on 10-year gilts", "prices for spodumene concentrate": a quote's complement
                 // (and "the average rate on a two-year fixed mortgage": a rate on a product, not a bank's)
                 bool bank_rate = scope_of(metric.key) == "bank";
@@ -1586,6 +1613,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     if (!toks[k].is_word() || (toks[k].bits & kVerbWord)) plain = false;
                 if (plain) {
                     for (auto* m : entities_in(d_lo, metric.tok, true)) add_name(s, m->name);
+                    if (market_place_words(d_lo, metric.tok)) s.names.clear();  // "U.S. 10-year Treasury yields"
                     if (s.names.empty())
                         s.description = std::string(sv.slice(toks[d_lo].begin, toks[metric.tok + metric.base_n - 1].end));
                     s.named_instrument = true;
@@ -1715,6 +1743,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                             add_name(s, cb->name);
                             return s;
                         }
+                }
+                // "U.S. West Texas Intermediate crude", "U.S. gold futures": a place naming the market
+                // of a traded instrument is part of the instrument's name, not its holder
+                if (head_is_entity && traded_metrics.count(metric.key) && market_place_words(lo, hi)) {
+                    size_t e = hi;
+                    while (e > lo + 1 && trailing_adverbs.count(toks[e - 1])) --e;
+                    size_t d0 = lo;
+                    while (d0 < e && kDeterminers.count(toks[d0])) ++d0;
+                    s.description = std::string(sv.slice(toks[d0].begin, toks[e - 1].end));
+                    s.named_instrument = true;
+                    return s;
                 }
                 if (head_is_entity) {
                     // The head and the entities coordinated with it ("Alphabet, Amazon, Meta (...) and
@@ -2406,6 +2445,28 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 s.fallback = true;
             }
         };
+        // "The metal has gained 30%", "the industrial metal", "The index closed": a traded instrument
+        // referred back to ("the", `anaphor_modifier` words, an `instrument_anaphor` head, then the
+        // verb) is the last one quoted with the same metric, in this paragraph or the one before.
+        auto instrument_referent = [&](Subject& s, const std::string& key, size_t anchor) {
+            if (!s.names.empty() || !traded_metrics.count(key)) return;
+            const size_t cs = clause_start_tok(anchor);
+            size_t hi = first_verb(cs, anchor);
+            while (hi > cs + 1 && trailing_adverbs.count(toks[hi - 1])) --hi;
+            if (hi < cs + 2 || hi > anchor || toks[cs].low != "the" || !instrument_anaphors.count(toks[hi - 1])) return;
+            for (size_t k = cs + 1; k + 1 < hi; ++k)
+                if (!anaphor_modifiers.count(toks[k])) return;
+            auto it = last_traded.find(key);
+            if (it == last_traded.end() || it->second.para + 1 < t.paragraph_index(S.begin)) return;
+            s = Subject{};
+            s.names = it->second.names;
+            s.description = it->second.description;
+            s.named_instrument = true;
+        };
+        auto note_traded = [&](const Subject& s, const std::string& key) {
+            if (s.fallback || !traded_metrics.count(key) || (s.names.empty() && s.description.empty())) return;
+            last_traded[key] = {s.names, s.description, t.paragraph_index(S.begin)};
+        };
         auto set_subject = [&](const Subject& s, Claim& j, double& conf) {
             if (!s.names.empty() && !s.fallback) {
                 last_subject = s.names;
@@ -2547,8 +2608,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         break;
                     }
             }
+            instrument_referent(subj, metric.key, anchor);
             if (!metric.key.empty() || !subj.names.empty() || !subj.description.empty()) implied_subject(subj, metric, anchor);
             continue_subject(subj);
+            note_traded(subj, metric.key);
             set_subject(subj, j, conf);
             metric_form(metric.key, level ? &ms[figs[*level].m] : nullptr, subj.names, true);
             j.metric = metric.key;
@@ -2659,8 +2722,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     }
                 }
             }
+            instrument_referent(subj, metric.key, anchor);
             implied_subject(subj, metric, anchor);
             continue_subject(subj);
+            note_traded(subj, metric.key);
             set_subject(subj, j, conf);
             metric_form(metric.key, &v, subj.names, false);
             j.metric = metric.key;
