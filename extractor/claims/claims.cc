@@ -551,6 +551,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     // later "The metal has gained 30%" or "the index" refers back to.
     struct TradedSubject { std::vector<std::string> names; std::string description; size_t para = SIZE_MAX; };
     std::map<std::string, TradedSubject, std::less<>> last_traded;
+    // Names that were a claim's own subject so far (not a fallback), and whether the claim being
+    // assembled has a fallback subject: a company that spoke of its own figures does not speak
+    // for another organisation's (claim_sources).
+    std::map<std::string, size_t, std::less<>> subject_paragraph;  // name → last paragraph it was a subject in
+    bool subject_fallback = false;
     // The metric of the paragraph's last figure claim, by the type of its figure (money,
     // percent, quantity): "Analysts had expected ¥4.6 trillion" after "operating profit of ¥4.3
     // trillion" is the same metric. Any type for a change ("Values climbed 1.9%").
@@ -1696,9 +1701,16 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
             // "Figures from the ONS showed", "Data from the DWP showed": the publisher of the data
             // is no holder; the figure's subject is implied (the publisher's economy).
-            if (d_lo + 1 < hi && data_nouns.count(toks[d_lo]) &&
-                (toks[d_lo + 1].low == "from" || toks[d_lo + 1].low == "by" || toks[d_lo + 1].low == "released"))
-                return s;
+            // ("Separate figures from Halifax", "Official data from": one plain word may come first)
+            {
+                size_t dn = d_lo;
+                if (dn + 2 < hi && !data_nouns.count(toks[dn]) && data_nouns.count(toks[dn + 1]) && toks[dn].is_word() &&
+                    sv.tok_mention[dn] == SIZE_MAX)
+                    ++dn;
+                if (dn + 1 < hi && data_nouns.count(toks[dn]) &&
+                    (toks[dn + 1].low == "from" || toks[dn + 1].low == "by" || toks[dn + 1].low == "released"))
+                    return s;
+            }
             if (lo < hi) {
                 if (is_anaphor(lo, hi)) {
                     const Mention* c = referent(lo, hi);
@@ -2120,11 +2132,28 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 // A release governs the report's figures that follow it ("Statistics Canada said on
                 // Friday", "figures from the ONS showed", "the company said in a statement"): the last
                 // release before the sentence, else (a headline, a lead) the article's first one.
+                bool from_release = false;
                 if (here.empty() && !metric.empty() && !scope_of(metric).empty() && !market_metrics.count(metric)) {
                     auto it = std::lower_bound(releases.begin(), releases.end(), S.begin, by_begin);
                     if (it != releases.begin()) here.push_back(*std::prev(it));
                     else if (!releases.empty() && t.paragraph_index(releases.front()->span.begin) <= lead_paragraphs)
                         here.push_back(releases.front());
+                    from_release = !here.empty();
+                }
+                // Figures of another organisation than the company speaking: a company that spoke of
+                // its own figures in the paragraph ("Kaito raised ¥120 billion, the company said.
+                // Separately, China's finance ministry sold ...") passes nothing to a named subject it
+                // does not speak for. (A release's later figures of a unit stay the parent's: "Jio
+                // Platforms posted ..." in Reliance's results story.)
+                if (!here.empty() && !from_release && !own && !claim.subject_is_description && !claim.subject.empty() &&
+                    !subject_fallback) {
+                    const Mention* src = here.front();
+                    auto k = org_kinds.find(src->name);
+                    auto sp = subject_paragraph.find(src->name);
+                    bool company = k != org_kinds.end() && k->second == "company";
+                    bool other = true;
+                    for (const auto& n : claim.subject) other &= n != src->name && n != src->affiliation;
+                    if (company && other && sp != subject_paragraph.end() && sp->second == pi) here.clear();
                 }
                 // A headline or sub-headline figure restates the lead's: it inherits the lead's
                 // attribution, whatever its kind ("China's economy hits 5% growth goal" ← "official
@@ -2468,6 +2497,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             last_traded[key] = {s.names, s.description, t.paragraph_index(S.begin)};
         };
         auto set_subject = [&](const Subject& s, Claim& j, double& conf) {
+            subject_fallback = s.fallback;
+            if (!s.fallback)
+                for (const auto& n : s.names) subject_paragraph[n] = t.paragraph_index(S.begin);
             if (!s.names.empty() && !s.fallback) {
                 last_subject = s.names;
                 last_subject_para = t.paragraph_index(S.begin);
