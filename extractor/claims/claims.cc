@@ -203,6 +203,7 @@ struct Assembler::Impl {
         announce_verbs, contract_words, belief_verbs, view_verbs, attribution_tails, continuation_words,
         council_nouns, data_nouns, average_words, forecast_verbs, staff_nouns, expecter_nouns, poll_verbs;
     Words instrument_anaphors, anaphor_modifiers;  // "the (industrial) metal", "the index"
+    Words growth_continues;  // metric keys a later bare "annual growth" / "prices" continues
 
     explicit Impl(const rules::RuleSet& r)
         : metrics(r, "CLAIM_METRICS"),
@@ -258,7 +259,8 @@ struct Assembler::Impl {
             {"attribution_tail", &attribution_tails}, {"continuation", &continuation_words},
             {"council", &council_nouns}, {"data_noun", &data_nouns}, {"average", &average_words},
             {"forecast", &forecast_verbs}, {"staff", &staff_nouns}, {"expecter", &expecter_nouns}, {"poll", &poll_verbs},
-            {"instrument_anaphor", &instrument_anaphors}, {"anaphor_modifier", &anaphor_modifiers}};
+            {"instrument_anaphor", &instrument_anaphors}, {"anaphor_modifier", &anaphor_modifiers},
+            {"growth_continues", &growth_continues}};
         if (const auto* rows = r.table("CLAIM_WORDS"))
             for (const auto& row : *rows)
                 if (row.size() >= 2 && !row[0].empty())
@@ -1608,6 +1610,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             // A phrase that starts with the metric names its subject after "in"/"at"/"for"
             // ("Consumer prices in the currency bloc rose"); else it has none ("Revenues
             // from AI-related products will ...").
+            // "Domestic institutional investors, by contrast, bought": a short aside of plain words
+            // between commas before the verb is no part of the subject
+            if (hi > lo + 3 && hi < toks.size() && toks[hi - 1].low == ",")
+                for (size_t c = hi - 1; c-- > lo + 1 && hi - 1 - c <= 4;) {
+                    if (sv.tok_mention[c] != SIZE_MAX) break;
+                    if (toks[c].low == ",") {
+                        hi = c;
+                        break;
+                    }
+                }
+            while (hi > lo + 1 && trailing_adverbs.count(toks[hi - 1])) --hi;  // "a typical buyer now spends"
             size_t d_lo = lo;
             while (d_lo < hi && kDeterminers.count(toks[d_lo])) ++d_lo;
             // "the broader Topix index fell", "two-year gilt yields", "DRAM contract prices": the
@@ -1656,7 +1669,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 size_t k = lo + metric.base_n;
                 // ("Exports from Japan rose": where exports come from is their holder, unlike imports')
                 if (k < hi && (toks[k].low == "in" || toks[k].low == "at" || toks[k].low == "for" ||
-                               (toks[k].low == "from" && metric.key == "exports"))) {
+                               (toks[k].low == "from" && metric.key == "exports") ||
+                               (toks[k].low == "into" && metric.key == "net_flows"))) {  // "Inflows into equity schemes"
                     auto ents = entities_in(k + 1, hi, true);
                     for (auto* m : ents) add_name(s, m->name);
                     size_t d0 = k + 1;
@@ -1733,6 +1747,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
                 auto ents = entities_in(lo, hi, true);
                 drop_partners(ents);
+                // "India-focused funds", "US-listed shares": a place joined by a hyphen to the next
+                // word is a modifier, no holder
+                if (!ents.empty() && ents.front()->type == Type::place && ents.front()->span.end < a.size() &&
+                    a[ents.front()->span.end] == '-')
+                    ents.erase(ents.begin());
                 // Entities only inside a modifier ("companies in China") make a description.
                 bool head_is_entity = !ents.empty() && ents.front()->span.begin <= toks[lo].end + 1;
                 if (!ents.empty() && !head_is_entity) {
@@ -1810,6 +1829,14 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 baseline_dates[i] = 0;
                 for (const Token& k : date_toks)
                     if (baseline_period_words.count(k)) baseline_dates[i] = 1;
+                // "climbed 0.1% from September to £266,064": a "from" date before the new level is
+                // the comparison's (month on month), not the figure's period
+                if (!baseline_dates[i] && ms[i].span.begin >= S.begin && ms[i].span.end <= S.end) {
+                    size_t k = sv.token_at(ms[i].span.begin), e = sv.token_at(ms[i].span.end);
+                    if (k > 0 && toks[k - 1].low == "from" && e + 1 < toks.size() && toks[e].low == "to" &&
+                        sv.tok_mention[e + 1] != SIZE_MAX && is_value(ms[sv.tok_mention[e + 1]]))
+                        baseline_dates[i] = 1;
+                }
             }
             return baseline_dates[i] > 0;
         };
@@ -2423,6 +2450,20 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
 
         // A figure claim with no metric phrase of its own continues the last metric of its paragraph
         // of its type (slot: its figure's type; 3 = any, for a change). A known metric is noted.
+        // "The average price of a home climbed 0.1% ... Annual growth picked up to 2.4%", "In
+        // Northern Ireland prices rose 5.8%": a bare "(annual) growth" or "prices" (no complement)
+        // after a figure of a `growth_continues` metric in the paragraph is that metric's ("prices"
+        // only a price's: house prices, producer prices).
+        auto continue_specific = [&](MetricHit& metric) {
+            if (metric.tok == SIZE_MAX || metric.n != metric.base_n || metric.base_n > 2) return;
+            const LastMetric& lm = last_metric[3];
+            if (lm.key.empty() || lm.para != t.paragraph_index(S.begin) || !growth_continues.count(lm.key)) return;
+            std::string_view head = toks[metric.tok + metric.base_n - 1].low;
+            bool growth = head == "growth" && (metric.base_n == 1 || toks[metric.tok].low == "annual");
+            bool prices = (head == "prices" || head == "price") && metric.base_n == 1 &&
+                          lm.key.find("price") != std::string::npos;
+            if (growth || prices) metric.key = lm.key;
+        };
         auto continue_metric = [&](MetricHit& metric, size_t slot, size_t from_slot) {
             const size_t para = t.paragraph_index(S.begin);
             if (!metric.key.empty()) {
@@ -2620,6 +2661,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             {
                 std::optional<size_t> fig = level ? level : amount ? amount : percent;
                 const size_t slot = fig ? std::min<size_t>(static_cast<size_t>(ms[figs[*fig].m].type), 3) : 3;
+                continue_specific(metric);
                 continue_metric(metric, slot, 3);
             }
             Subject subj = find_subject(metric, std::min(anchor, metric.tok == SIZE_MAX ? anchor : std::max(anchor, metric.tok)));
@@ -2725,8 +2767,28 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 metric.key = it->second;
             }
             const size_t slot = std::min<size_t>(static_cast<size_t>(v.type), 3);
+            continue_specific(metric);
             continue_metric(metric, slot, slot);
             Subject subj = find_subject(metric, anchor);
+            // "a pint of lager now costs an average of £4.82": a unit of a good ("a"/"an" heading the
+            // clause) that costs the figure has that price
+            if (metric.key == "cost" && metric.tok != SIZE_MAX && metric.base_n == 1 && metric.tok < anchor &&
+                (toks[metric.tok].low == "costs" || toks[metric.tok].low == "cost")) {
+                bool next_to = true;
+                for (size_t k = metric.tok + 1; k < anchor && next_to; ++k)
+                    next_to = kQualifierSkip.count(toks[k]) || average_words.count(toks[k]) || toks[k].low == "of";
+                size_t cs = clause_start_tok(anchor), e = metric.tok;
+                while (e > cs + 1 && trailing_adverbs.count(toks[e - 1])) --e;
+                bool unit = next_to && e > cs + 1 && (toks[cs].low == "a" || toks[cs].low == "an");
+                for (size_t k = cs + 1; k < e && unit; ++k)
+                    unit = toks[k].is_word() && sv.tok_mention[k] == SIZE_MAX && !(toks[k].bits & kVerbWord);
+                if (unit) {
+                    subj = Subject{};
+                    subj.description = std::string(sv.slice(toks[cs + 1].begin, toks[e - 1].end));
+                    subj.named_instrument = true;
+                    metric.key = "price";
+                }
+            }
             // "assuming an exchange rate of 145 yen to the dollar", "155.2 yen per dollar": a rate
             // quoted as one currency's price in another is that currency's (its word in the figure).
             if (metric.key == "exchange_rate" && v.type == Type::money) {
