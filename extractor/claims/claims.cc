@@ -813,6 +813,16 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (!e) continue;
             // A verb inside a figure's or an entity's span is not a verb ("Cut Holdings").
             if (sv.tok_mention[k] != SIZE_MAX && !is_factor(ms[sv.tok_mention[k]])) continue;
+            // "The household saving ratio stood at 10.1%": a word in the middle of a metric phrase
+            // names the metric, it moves nothing.
+            {
+                bool inside = false;
+                for (size_t j = k >= 3 ? k - 3 : 0; j < k && !inside; ++j) {
+                    size_t mn = 0;
+                    if (lex(metrics, kMetricFirst, j, &mn)) inside = j + mn > k + 1;
+                }
+                if (inside) continue;
+            }
             // "ended 1.2% lower": some words move a figure only right after it.
             if (e->extra2 == "p" && (k == 0 || sv.tok_mention[k - 1] == SIZE_MAX || !is_value(ms[sv.tok_mention[k - 1]])))
                 continue;
@@ -1851,6 +1861,12 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             bool since = false;
             const bool day = is_day(ms[i].timex);
             for (size_t j = k, n = 0; j-- > 0 && n < 14; ++n) {
+                // (a figure counts as one word, its commas none: "surpassing the Rs 65,816 crore sold
+                // in March 2020"; unsigned wrap-around undone by the loop's ++n)
+                if (j > 0 && sv.tok_mention[j] != SIZE_MAX && sv.tok_mention[j - 1] == sv.tok_mention[j]) {
+                    --n;
+                    continue;
+                }
                 if (toks[j].low == "," || toks[j].low == ";") break;
                 if (superlatives.count(toks[j]) && ((n < 6 && !day) || since)) return true;
                 since |= toks[j].low == "since";
@@ -2777,14 +2793,18 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 bool next_to = true;
                 for (size_t k = metric.tok + 1; k < anchor && next_to; ++k)
                     next_to = kQualifierSkip.count(toks[k]) || average_words.count(toks[k]) || toks[k].low == "of";
-                size_t cs = clause_start_tok(anchor), e = metric.tok;
-                while (e > cs + 1 && trailing_adverbs.count(toks[e - 1])) --e;
-                bool unit = next_to && e > cs + 1 && (toks[cs].low == "a" || toks[cs].low == "an");
-                for (size_t k = cs + 1; k < e && unit; ++k)
-                    unit = toks[k].is_word() && sv.tok_mention[k] == SIZE_MAX && !(toks[k].bits & kVerbWord);
+                // (the phrase starts the sentence or follows a punctuation mark: "at the bar: a pint")
+                size_t e = metric.tok;
+                while (e > 1 && trailing_adverbs.count(toks[e - 1])) --e;
+                size_t b = e;
+                while (b > 1 && e - b < 6 && toks[b - 1].is_word() && sv.tok_mention[b - 1] == SIZE_MAX &&
+                       !(toks[b - 1].bits & kVerbWord) && toks[b - 1].low != "a" && toks[b - 1].low != "an")
+                    --b;
+                bool unit = next_to && b > 0 && b < e && (toks[b - 1].low == "a" || toks[b - 1].low == "an") &&
+                            (b == 1 || !toks[b - 2].is_word());
                 if (unit) {
                     subj = Subject{};
-                    subj.description = std::string(sv.slice(toks[cs + 1].begin, toks[e - 1].end));
+                    subj.description = std::string(sv.slice(toks[b].begin, toks[e - 1].end));
                     subj.named_instrument = true;
                     metric.key = "price";
                 }
