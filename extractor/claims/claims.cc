@@ -881,7 +881,21 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             for (size_t k = tok, n = 0; k-- > 0 && n < 6; ++n) {
                 size_t cn = 0;
                 const Lexicon::Entry* c = lex(cues, kCueFirst, k, &cn);
-                if (c && c->value == "level" && cn == 1) return true;
+                if (c && c->value == "level" && cn == 1) {
+                    // "plans to raise up to $5 billion", "worth up to", "of up to": "up to" is the
+                    // figure's qualifier, not a new level (but "picked up to 2.4%" is one)
+                    if (toks[k].low == "to" && k >= 2 && toks[k - 1].low == "up") {
+                        // ("up" ends a phrasal change after a past form that is no change verb of its
+                        // own: "picked up", "ticked up", "edged up", "went up")
+                        size_t vn = 0;
+                        std::string_view w = toks[k - 2].low;
+                        bool change_verb = lex(change_verbs, kChangeFirst, k - 2, &vn) && vn == 1;
+                        bool phrasal = !change_verb && ((w.size() > 3 && w.substr(w.size() - 2) == "ed") ||
+                                                        w == "went" || w == "shot" || w == "crept");
+                        if (!phrasal) return false;
+                    }
+                    return true;
+                }
                 if (!level_fillers.count(toks[k]) && !approx_words.count(toks[k])) return false;
             }
             return false;
@@ -1072,6 +1086,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 else if (toks[k].low == "," && k + 1 < limit && clause_conjunctions.count(toks[k + 1])) next = k + 2;
                 else if (k > clause && clause_conjunctions.count(toks[k]) && toks[k].low != "and" &&
                          toks[k].low != "but" && toks[k].low != "as")
+                    next = k + 1;
+                // "the CSI 300 index rose 0.4% and Hong Kong's Hang Seng index added 0.6%": "and" right
+                // after a figure, a subject and its verb after it
+                else if (k > clause && toks[k].low == "and" && sv.tok_mention[k - 1] != SIZE_MAX &&
+                         is_value(ms[sv.tok_mention[k - 1]]))
                     next = k + 1;
                 if (next == SIZE_MAX || next >= limit) continue;
                 bool verb_before = false, verb_after = false;
@@ -1682,6 +1701,14 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                                (toks[k].low == "from" && metric.key == "exports") ||
                                (toks[k].low == "into" && metric.key == "net_flows"))) {  // "Inflows into equity schemes"
                     auto ents = entities_in(k + 1, hi, true);
+                    // ("at Amundi, Europe's largest asset manager": an apposition, not a list)
+                    for (size_t e = 1; e < ents.size(); ++e) {
+                        size_t b = sv.token_at(ents[e]->span.begin), after_e = sv.token_at(ents[e]->span.end);
+                        if (b > 0 && toks[b - 1].low == "," && after_e < hi && toks[after_e].low == "'") {
+                            ents.resize(e);
+                            break;
+                        }
+                    }
                     for (auto* m : ents) add_name(s, m->name);
                     size_t d0 = k + 1;
                     while (d0 < hi && kDeterminers.count(toks[d0])) ++d0;
@@ -1811,6 +1838,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                             else if (w == ")") --depth;
                             else if (depth == 0 && w != "," && w != "and" && w != "&" && w != "or") joined = false;
                         }
+                        // "Amundi, Europe's largest asset manager": an apposition, not a list
+                        size_t after_e = sv.token_at(ents[e]->span.end);
+                        if (joined && after_e < hi && toks[after_e].low == "'" &&
+                            toks[sv.token_at(ents[e]->span.begin) - 1].low == ",")
+                            joined = false;
                         if (!joined) break;
                         add_name(s, ents[e]->name);
                     }
@@ -2130,9 +2162,15 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 // before a bare group ("representatives of ..."), the nearest first; with what it cites.
                 const Mention* best = nullptr;
                 uint32_t best_dist = UINT32_MAX;
+                // ("Separately, Saudi Aramco sold ...": a sentence that turns to another story takes
+                // no attribution of the sentences before it)
+                size_t shift_n = 0;
+                const Lexicon::Entry* shift = lex(cues, kCueFirst, 0, &shift_n);
+                const bool topic_shift = shift && shift->value == "topic_shift";
                 for (auto it = std::lower_bound(named_sources.begin(), named_sources.end(), P.begin, by_begin);
                      it != named_sources.end() && (*it)->span.begin < P.end; ++it) {
                     if ((*it)->span.end > P.end || (*it)->span.begin > S.begin) continue;
+                    if (topic_shift && (*it)->span.begin < S.begin) continue;
                     uint32_t d = (*it)->span.begin > S.begin ? (*it)->span.begin - S.begin : S.begin - (*it)->span.begin;
                     if ((*it)->kind.empty()) d += 1u << 20;
                     if (d < best_dist) {
@@ -2176,7 +2214,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 // Friday", "figures from the ONS showed", "the company said in a statement"): the last
                 // release before the sentence, else (a headline, a lead) the article's first one.
                 bool from_release = false;
-                if (here.empty() && !metric.empty() && !scope_of(metric).empty() && !market_metrics.count(metric)) {
+                if (here.empty() && !topic_shift && !metric.empty() && !scope_of(metric).empty() && !market_metrics.count(metric)) {
                     auto it = std::lower_bound(releases.begin(), releases.end(), S.begin, by_begin);
                     if (it != releases.begin()) here.push_back(*std::prev(it));
                     else if (!releases.empty() && t.paragraph_index(releases.front()->span.begin) <= lead_paragraphs)
