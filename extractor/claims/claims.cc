@@ -1255,7 +1255,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         auto in_aside = [&](size_t k, size_t anchor) {
             size_t open = k;
             while (open > 0 && toks[open - 1].low != "," && toks[open - 1].low != ";") --open;
-            if (open == 0 || !(kPrepositions.count(toks[open]) || toks[open].low == "within")) return false;
+            // (", which tracks rates for ships carrying dry bulk, rose 2.3%": a relative clause too)
+            if (open == 0 || !(kPrepositions.count(toks[open]) || toks[open].low == "within" || toks[open].low == "which" ||
+                               toks[open].low == "who"))
+                return false;
             for (size_t j = k + 1; j < anchor; ++j)
                 if (toks[j].low == "," || toks[j].low == ";") return true;
             return false;
@@ -1494,6 +1497,18 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (metric_here && metric.tok < anchor) {
                 size_t k = modifiers_start(metric.tok, &s.combined);
                 auto list = possessive_list(k);
+                // "The Baltic Exchange's supramax index", "the LME's cash nickel contract": an exchange
+                // publishes what it quotes; the instrument's own words are the subject
+                if (list.size() == 1 && list.front()->type == Type::org && std::string_view(list.front()->kind) == "exchange" &&
+                    traded_metrics.count(metric.key)) {
+                    size_t b = sv.token_at(list.front()->span.end);
+                    while (b < metric.tok && (toks[b].low == "'" || toks[b].low == "s")) ++b;
+                    if (b < metric.tok + metric.base_n) {
+                        s.description = std::string(sv.slice(toks[b].begin, toks[metric.tok + metric.base_n - 1].end));
+                        s.named_instrument = true;
+                        return s;
+                    }
+                }
                 if (!list.empty()) {
                     for (auto* m : list) add_name(s, m->name);
                     return s;
@@ -1814,6 +1829,18 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
                 // "U.S. West Texas Intermediate crude", "U.S. gold futures": a place naming the market
                 // of a traded instrument is part of the instrument's name, not its holder
+                // "The Baltic Exchange's main sea freight index": what an exchange quotes (as in (a))
+                if (head_is_entity && traded_metrics.count(metric.key) && ents.front()->type == Type::org &&
+                    std::string_view(ents.front()->kind) == "exchange") {
+                    size_t b = sv.token_at(ents.front()->span.end), e = b;
+                    while (e < hi && toks[e].low != "," && toks[e].low != "(") ++e;  // (not its relative clause)
+                    while (e > b + 1 && trailing_adverbs.count(toks[e - 1])) --e;
+                    if (b + 2 < e && toks[b].low == "'" && toks[b + 1].low == "s") {
+                        s.description = std::string(sv.slice(toks[b + 2].begin, toks[e - 1].end));
+                        s.named_instrument = true;
+                        return s;
+                    }
+                }
                 if (head_is_entity && traded_metrics.count(metric.key) && market_place_words(lo, hi)) {
                     size_t e = hi;
                     while (e > lo + 1 && trailing_adverbs.count(toks[e - 1])) --e;
