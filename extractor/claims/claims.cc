@@ -2783,6 +2783,15 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             ch.qualifier = ev.qualifier;
             if (amount) ch.amount = static_cast<uint32_t>(figs[*amount].m);
             if (percent) ch.percent = static_cast<uint32_t>(figs[*percent].m);
+            // "settled down $1.12, or 1.5%, at $74.08": the size restated as a percentage is the
+            // relative change
+            if (amount && !percent)
+                for (const auto& f : figs)
+                    if (f.role == Role::equivalent && f.of == *amount && ms[f.m].type == Type::percent &&
+                        std::string_view(ms[f.m].unit) != "pp") {
+                        ch.percent = static_cast<uint32_t>(f.m);
+                        break;
+                    }
             ch.text = ev.factor_mention ? std::string(t.original_slice(ms[*ev.factor_mention].span)) : ev.verb;
             uint32_t after = toks[ev.tok].end;
             uint32_t limit = next_tok < toks.size() ? toks[next_tok].begin : S.end;
