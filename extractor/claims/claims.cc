@@ -712,6 +712,22 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
     }
 
+    // The lead's month, quarter or half ("UK house prices rose for a fourth month in October,
+    // according to Nationwide"): the article's report period when no figure has set one yet,
+    // though the lead states no figure itself (as paragraph_date does within a paragraph).
+    std::optional<size_t> lead_date;
+    for (const text::Span& S : t.sentences()) {
+        if (t.paragraph_index(S.begin) < lead_paragraph) continue;
+        if (t.paragraph_index(S.begin) > lead_paragraph || lead_date) break;
+        for (size_t i = 0; i < ms.size() && !lead_date; ++i)
+            if (ms[i].type == Type::date && ms[i].span.begin >= S.begin && ms[i].span.end <= S.end && paragraph_date(i, S))
+                lead_date = i;
+    }
+    // (only a lead that relays a release: "..., according to Nationwide", "the ONS said")
+    if (!(lead_source && t.paragraph_index(lead_source->span.begin) == lead_paragraph &&
+          release_kinds.count(lead_source->kind) && release_cues.count(lead_source->cue)))
+        lead_date.reset();
+
     for (const text::Span& S : t.sentences()) {
         mention_scratch.clear();
         SentenceView sv{ms, t, S, tok_scratch, mention_scratch, tok_mention_scratch};
@@ -2084,6 +2100,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 for (size_t k = clause_start_tok(anchor); k < toks.size() && k < anchor + 8; ++k)
                     if (modal_words.count(toks[k])) return Period{};
                 inh = doc_period;
+                // (the lead's month, for the figures of the next paragraphs, which restate its release)
+                if (!inh && para > lead_paragraph && para <= lead_paragraph + 2) inh = lead_date;
             }
             if (!inh) return Period{};
             return Period{static_cast<uint32_t>(*inh), true};
@@ -2825,6 +2843,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         }
 
         // ---- 3. amount claims: every remaining value figure
+        // (a good's price: "a pint now costs £4.82 across the country and £6.34 in London" — the
+        // verb's token and the good, for the later figures of the sentence)
+        size_t good_cost_tok = SIZE_MAX;
+        std::string good_cost;
         for (size_t f = 0; f < figs.size(); ++f) {
             if (figs[f].role != Role::value || consumed.count(f)) continue;
             const Mention& v = ms[figs[f].m];
@@ -2877,8 +2899,12 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 bool unit = next_to && b > 0 && b < e && (toks[b - 1].low == "a" || toks[b - 1].low == "an") &&
                             (b == 1 || !toks[b - 2].is_word());
                 if (unit) {
+                    good_cost_tok = metric.tok;
+                    good_cost = std::string(sv.slice(toks[b].begin, toks[e - 1].end));
+                }
+                if (metric.tok == good_cost_tok) {
                     subj = Subject{};
-                    subj.description = std::string(sv.slice(toks[b].begin, toks[e - 1].end));
+                    subj.description = good_cost;
                     subj.named_instrument = true;
                     metric.key = "price";
                 }
@@ -2927,7 +2953,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             uint32_t base_begin = limit;
             for (const auto& g : figs)
                 if (g.role == Role::baseline && g.of == f) base_begin = std::min(base_begin, ms[g.m].span.begin);
-            j.period = claim_period(v.span.end, base_begin, used_dates, metric.key, anchor);
+            // (a good's price is no market quote: no trading day, no report period)
+            static const std::string kNoMetric;
+            const bool good = good_cost_tok != SIZE_MAX && metric.tok == good_cost_tok;
+            j.period = claim_period(v.span.end, base_begin, used_dates, good ? kNoMetric : metric.key, anchor);
             if (j.period) conf += j.period.inherited ? 0.02 : 0.05;
             for (const auto& g : figs)
                 if (g.role == Role::baseline && g.of == f) {
