@@ -1310,7 +1310,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             size_t own = SIZE_MAX;
             if (fig_end != SIZE_MAX && fig_end < toks.size()) {
                 size_t np = fig_end;
-                if (toks[np].low == "in") ++np;  // not "of": "38% of GDP", "$5bn of bonds" name a whole or a make-up
+                // not "of": "38% of GDP" names a whole, a make-up; but a `size_of` phrase after "of" is
+                // what the figure sizes ("sold 6 billion yuan of sovereign bonds"); "from" names what
+                // raised it ("raised ¥120 billion from a sale of five-year bonds")
+                bool of = toks[np].low == "of";
+                if (toks[np].low == "in" || of || toks[np].low == "from") ++np;
                 size_t words = 0, end = np;
                 while (end < toks.size() && end < np + 5 && toks[end].is_word() && sv.tok_mention[end] == SIZE_MAX &&
                        !kPrepositions.count(toks[end]) && !(toks[end].bits & kVerbWord) &&
@@ -1318,7 +1322,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                        !kNotHeads.count(toks[end]))
                     ++end, ++words;
                 for (size_t c = 0; c < cands.size() && words; ++c)
-                    if (cands[c].tok >= np && cands[c].tok + cands[c].span == end) own = c;
+                    if (cands[c].tok >= np && cands[c].tok < end && cands[c].tok + cands[c].span >= end) {
+                        if (of) {  // (after a verb of issuing: "sold", "issued", cues.tsv `issue`)
+                            const Lexicon::Entry* e = metrics.match(toks, cands[c].tok, cands[c].tok + cands[c].n, nullptr);
+                            size_t v = anchor;
+                            while (v > 0 && kQualifierSkip.count(toks[v - 1])) --v;
+                            size_t cn = 0;
+                            const Lexicon::Entry* cue = v > 0 ? lex(cues, kCueFirst, v - 1, &cn) : nullptr;
+                            if (!e || e->extra != "size_of" || !cue || cue->value != "issue") continue;
+                        }
+                        own = c;
+                    }
                 // a phrase right after the figure ("a barrel", "of cuts")
                 for (size_t c = 0; c < cands.size() && own == SIZE_MAX; ++c)
                     if (cands[c].tok == fig_end) own = c;
