@@ -2096,7 +2096,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     para_period_para = para;
                     // The headline's period is shorthand ("Q1", "H1") for the lead's ("the
                     // April-June quarter"): the first period stated below the headline wins.
-                    if (!doc_period || (doc_period_headline && para > 0)) {
+                    // (the article's: its headline's or its opening paragraphs', not a later one's)
+                    if ((!doc_period || (doc_period_headline && para > 0)) && para <= lead_paragraph + 1) {
                         doc_period_headline = !doc_period && para == 0;
                         doc_period = *per;
                     }
