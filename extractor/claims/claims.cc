@@ -568,6 +568,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     // quarter, half, month or fiscal year).
     std::optional<size_t> doc_period, para_period;
     bool doc_period_headline = false;  // doc_period is the headline's (the lead's replaces it)
+    bool lead_has_figure = false;      // a figure claim was made in the lead paragraph
     size_t para_period_para = SIZE_MAX;
     // A month or quarter named earlier in the paragraph, figure or not ("The ONS revised its
     // figures for January. Prices in that month fell 0.2%"): the last one of the sentences
@@ -1311,10 +1312,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (fig_end != SIZE_MAX && fig_end < toks.size()) {
                 size_t np = fig_end;
                 // not "of": "38% of GDP" names a whole, a make-up; but a `size_of` phrase after "of" is
-                // what the figure sizes ("sold 6 billion yuan of sovereign bonds"); "from" names what
-                // raised it ("raised ¥120 billion from a sale of five-year bonds")
+                // what the figure sizes ("sold 6 billion yuan of sovereign bonds")
                 bool of = toks[np].low == "of";
-                if (toks[np].low == "in" || of || toks[np].low == "from") ++np;
+                if (toks[np].low == "in" || of) ++np;
                 size_t words = 0, end = np;
                 while (end < toks.size() && end < np + 5 && toks[end].is_word() && sv.tok_mention[end] == SIZE_MAX &&
                        !kPrepositions.count(toks[end]) && !(toks[end].bits & kVerbWord) &&
@@ -2086,6 +2086,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     if (toks[k].low == ";") floor = toks[k].end;
             auto per = find_period(after, limit, used, false, false, scope_of(metric) != "company", floor);
             size_t para = t.paragraph_index(S.begin);
+            if (para == lead_paragraph) lead_has_figure = true;
             // Only a report's own figures set the report period (not a market move "so far this year").
             const bool inherits = !metric.empty() && !scope_of(metric).empty() && !market_metrics.count(metric);
             // the first market move with a day of its own sets the story's day when the opening named none
@@ -2096,8 +2097,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     para_period_para = para;
                     // The headline's period is shorthand ("Q1", "H1") for the lead's ("the
                     // April-June quarter"): the first period stated below the headline wins.
-                    // (the article's: its headline's or its opening paragraphs', not a later one's)
-                    if ((!doc_period || (doc_period_headline && para > 0)) && para <= lead_paragraph + 1) {
+                    // (the article's: its headline's or lead's — the next paragraph's when the lead
+                    // states no figure — not a later one's)
+                    if ((!doc_period || (doc_period_headline && para > 0)) &&
+                        (para <= lead_paragraph || (para == lead_paragraph + 1 && !lead_has_figure))) {
                         doc_period_headline = !doc_period && para == 0;
                         doc_period = *per;
                     }
@@ -2286,15 +2289,22 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 // Separately, China's finance ministry sold ...") passes nothing to a named subject it
                 // does not speak for. (A release's later figures of a unit stay the parent's: "Jio
                 // Platforms posted ..." in Reliance's results story.)
-                if (!here.empty() && !from_release && !own && !claim.subject_is_description && !claim.subject.empty() &&
-                    !subject_fallback) {
+                if (!here.empty() && !own && !claim.subject_is_description && !claim.subject.empty() && !subject_fallback) {
                     const Mention* src = here.front();
                     auto k = org_kinds.find(src->name);
                     auto sp = subject_paragraph.find(src->name);
                     bool company = k != org_kinds.end() && k->second == "company";
                     bool other = true;
                     for (const auto& n : claim.subject) other &= n != src->name && n != src->affiliation;
-                    if (company && other && sp != subject_paragraph.end() && sp->second == pi) here.clear();
+                    if (company && other && !from_release && sp != subject_paragraph.end() && sp->second == pi) here.clear();
+                    // (nor does a company's release that is not about itself — a data provider's fund
+                    // flows — cover another company's figures: an IPO's price a paragraph later)
+                    bool subject_company = true;
+                    for (const auto& n : claim.subject) {
+                        auto sk = org_kinds.find(n);
+                        subject_company &= sk != org_kinds.end() && sk->second == "company";
+                    }
+                    if (company && other && from_release && subject_company && sp == subject_paragraph.end()) here.clear();
                 }
                 // A headline or sub-headline figure restates the lead's: it inherits the lead's
                 // attribution, whatever its kind ("China's economy hits 5% growth goal" ← "official
