@@ -1513,8 +1513,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             while (lo < hi && kDeterminers.count(toks[lo])) ++lo;
             if (lo >= hi || sv.tok_mention[lo] == SIZE_MAX || ms[sv.tok_mention[lo]].type != Type::place) return false;
             size_t k = sv.token_at(ms[sv.tok_mention[lo]].span.end);
-            if (k >= hi || toks[k].low == "'") return false;
-            for (; k < hi; ++k)
+            if (k >= hi || toks[k].low == "'" || kPrepositions.count(toks[k])) return false;
+            for (; k < hi && !kPrepositions.count(toks[k]); ++k)  // (up to a complement: "for December")
                 if (!toks[k].is_word() || sv.tok_mention[k] != SIZE_MAX || (toks[k].bits & kVerbWord) ||
                     (toks[k].bits & kChangeWord))
                     return false;
@@ -1745,6 +1745,12 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (k < hi && (toks[k].low == "in" || toks[k].low == "at" || toks[k].low == "for" ||
                                (toks[k].low == "from" && metric.key == "exports") ||
                                (toks[k].low == "into" && metric.key == "net_flows"))) {  // "Inflows into equity schemes"
+                    // ("rents in its German portfolio": a part of the company named before)
+                    if (k + 1 < hi && (toks[k + 1].low == "its" || toks[k + 1].low == "their"))
+                        if (const Mention* c = last_company_before(toks[k + 1].begin)) {
+                            add_name(s, c->name);
+                            return s;
+                        }
                     auto ents = entities_in(k + 1, hi, true);
                     // ("at Amundi, Europe's largest asset manager": an apposition, not a list)
                     for (size_t e = 1; e < ents.size(); ++e) {
@@ -1773,6 +1779,15 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     s.named_instrument = true;
                 }
                 return s;
+            }
+            // "while those in Beijing fell 0.9%": the place or holder the pronoun's complement names
+            if (lo + 2 < hi && (toks[lo].low == "those" || toks[lo].low == "that") &&
+                (toks[lo + 1].low == "in" || toks[lo + 1].low == "at" || toks[lo + 1].low == "of")) {
+                auto ents = entities_in(lo + 2, hi, true);
+                if (!ents.empty()) {
+                    for (auto* m : ents) add_name(s, m->name);
+                    return s;
+                }
             }
             // "The country's current account surplus", "the nation's unemployment rate", "Asia's
             // fourth-largest economy grew": the story's economy, referred to, not named.
@@ -2579,7 +2594,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         // after a figure of a `growth_continues` metric in the paragraph is that metric's ("prices"
         // only a price's: house prices, producer prices).
         auto continue_specific = [&](MetricHit& metric) {
-            if (metric.tok == SIZE_MAX || metric.n != metric.base_n || metric.base_n > 2) return;
+            if (metric.tok == SIZE_MAX || metric.base_n > 2) return;
+            // (a complement only naming where: "Prices in Shanghai slipped 0.2%")
+            if (metric.n != metric.base_n && toks[metric.tok + metric.base_n].low != "in") return;
             const LastMetric& lm = last_metric[3];
             if (lm.key.empty() || lm.para != t.paragraph_index(S.begin) || !growth_continues.count(lm.key)) return;
             std::string_view head = toks[metric.tok + metric.base_n - 1].low;
@@ -2785,6 +2802,24 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             {
                 std::optional<size_t> fig = level ? level : amount ? amount : percent;
                 const size_t slot = fig ? std::min<size_t>(static_cast<size_t>(ms[figs[*fig].m].type), 3) : 3;
+                // "ended 1.8% higher at 823.5 yuan ($113.39) a metric ton": a per-unit phrase right
+                // after the new level (past its equivalent in brackets) makes it a price
+                if (level) {
+                    size_t e = sv.token_at(ms[figs[*level].m].span.end);
+                    if (e < toks.size() && toks[e].low == "(") {
+                        while (e < toks.size() && toks[e].low != ")") ++e;
+                        if (e < toks.size()) ++e;  // past ")"
+                    }
+                    if (e < toks.size() && (toks[e].low == "a" || toks[e].low == "an" || toks[e].low == "per")) {
+                        MetricAt u = metric_at(e, toks.size());
+                        if (u.key && *u.key != metric.key) {  // (a price phrase already found keeps its words)
+                            metric = MetricHit{};
+                            metric.tok = e;
+                            metric.n = metric.base_n = u.span;
+                            metric.key = *u.key;
+                        }
+                    }
+                }
                 continue_specific(metric);
                 continue_metric(metric, slot, 3);
             }
