@@ -1923,10 +1923,19 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 bool plain = true;
                 for (size_t k = lo; k < hi; ++k)
                     if (!toks[k].is_word() && toks[k].low != "'") plain = false;
-                if (hi - lo <= 12 && plain && !kNotHeads.count(toks[lo])) {
+                // (a long phrase of a traded quote: its head before the complement, "The most-traded
+                // September iron ore contract on China's Dalian Commodity Exchange")
+                size_t he = hi;
+                if (hi - lo > 12 && plain && traded_metrics.count(metric.key))
+                    for (size_t k = lo + 2; k < hi; ++k)
+                        if (kPrepositions.count(toks[k])) {
+                            he = k;
+                            break;
+                        }
+                if (he - lo <= 12 && plain && !kNotHeads.count(toks[lo])) {
                     size_t d0 = lo;
-                    while (d0 < hi && kDeterminers.count(toks[d0])) ++d0;
-                    if (d0 < hi) s.description = trim(sv.slice(toks[d0].begin, toks[hi - 1].end));
+                    while (d0 < he && kDeterminers.count(toks[d0])) ++d0;
+                    if (d0 < he) s.description = trim(sv.slice(toks[d0].begin, toks[he - 1].end));
                 }
             }
             return s;
