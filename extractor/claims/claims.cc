@@ -1720,8 +1720,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             for (size_t k = d_lo; instrument_words && k < metric.tok; ++k)
                 instrument_words = toks[k].is_word() && !(toks[k].bits & kVerbWord) && !(toks[k].bits & kChangeWord) &&
                                    (sv.tok_mention[k] == SIZE_MAX || ms[sv.tok_mention[k]].type == Type::place);
-            if (instrument_words) {
-                s.description = std::string(sv.slice(toks[d_lo].begin, toks[metric.tok + metric.base_n - 1].end));
+            if (instrument_words) {  // (not the verb of "dollar bought", a phrase of the lexicon)
+                size_t e = metric.tok + metric.base_n - 1;
+                while (e > metric.tok && (toks[e].bits & (kVerbWord | kChangeWord))) --e;
+                s.description = std::string(sv.slice(toks[d_lo].begin, toks[e].end));
                 s.named_instrument = true;  // ("New" is no junk word here)
                 return s;
             }
@@ -1738,6 +1740,20 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 s.description = std::string(sv.slice(toks[d_lo].begin, toks[d_lo + metric.base_n - 1].end));
                 s.named_instrument = true;
                 return s;
+            }
+            // ("Median rents for houses in Melbourne", "Average rents in Sydney": the metric after
+            // `average` words heads the phrase too)
+            size_t mlo = lo;
+            while (mlo < hi && mlo < metric.tok && (kDeterminers.count(toks[mlo]) || average_words.count(toks[mlo]))) ++mlo;
+            if (lo < hi && metric.tok == mlo && metric.tok != SIZE_MAX && mlo > lo && metric.n > metric.base_n &&
+                scope_of(metric.key) == "economy") {
+                size_t k = mlo + metric.base_n;
+                if (k < hi && (toks[k].low == "in" || toks[k].low == "for")) {
+                    auto ents = entities_in(k + 1, hi, true);
+                    for (auto* m : ents)
+                        if (m->type == Type::place) add_name(s, m->name);
+                    if (!s.names.empty()) return s;
+                }
             }
             if (lo < hi && metric.tok == lo) {
                 size_t k = lo + metric.base_n;
@@ -2951,30 +2967,38 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             continue_specific(metric);
             continue_metric(metric, slot, slot);
             Subject subj = find_subject(metric, anchor);
-            // "a pint of lager now costs an average of £4.82": a unit of a good ("a"/"an" heading the
-            // clause) that costs the figure has that price
-            if (metric.key == "cost" && metric.tok != SIZE_MAX && metric.base_n == 1 && metric.tok < anchor &&
-                (toks[metric.tok].low == "costs" || toks[metric.tok].low == "cost")) {
-                bool next_to = true;
-                for (size_t k = metric.tok + 1; k < anchor && next_to; ++k)
-                    next_to = kQualifierSkip.count(toks[k]) || average_words.count(toks[k]) || toks[k].low == "of";
-                // (the phrase starts the sentence or follows a punctuation mark: "at the bar: a pint")
-                size_t e = metric.tok;
-                while (e > 1 && trailing_adverbs.count(toks[e - 1])) --e;
-                size_t b = e;
-                while (b > 1 && e - b < 6 && toks[b - 1].is_word() && sv.tok_mention[b - 1] == SIZE_MAX &&
-                       !(toks[b - 1].bits & kVerbWord) && toks[b - 1].low != "a" && toks[b - 1].low != "an")
-                    --b;
-                bool unit = next_to && b > 0 && b < e && (toks[b - 1].low == "a" || toks[b - 1].low == "an") &&
-                            (b == 1 || !toks[b - 2].is_word());
-                if (unit) {
-                    good_cost_tok = metric.tok;
-                    good_cost = std::string(sv.slice(toks[b].begin, toks[e - 1].end));
+            // "a pint of lager now costs an average of £4.82", "A litre of unleaded petrol cost an
+            // average of 196.5 cents": a unit of a good ("a"/"an" heading the clause) that costs the
+            // figure has that price (and so have the sentence's later figures of the same verb:
+            // "... and £6.34 in London")
+            bool good_price = false;
+            {
+                size_t c = anchor;
+                while (c > 0 && (kQualifierSkip.count(toks[c - 1]) || average_words.count(toks[c - 1]) || toks[c - 1].low == "of"))
+                    --c;
+                const bool costs = c > 0 && sv.tok_mention[c - 1] == SIZE_MAX &&
+                                   (toks[c - 1].low == "costs" || toks[c - 1].low == "cost");
+                if (costs) {
+                    // (the phrase starts the sentence or follows a punctuation mark: "at the bar: a pint")
+                    size_t e = c - 1;
+                    while (e > 1 && trailing_adverbs.count(toks[e - 1])) --e;
+                    size_t b = e;
+                    while (b > 1 && e - b < 6 && toks[b - 1].is_word() && sv.tok_mention[b - 1] == SIZE_MAX &&
+                           !(toks[b - 1].bits & kVerbWord) && toks[b - 1].low != "a" && toks[b - 1].low != "an")
+                        --b;
+                    if (b > 0 && b < e && (toks[b - 1].low == "a" || toks[b - 1].low == "an") &&
+                        (b == 1 || !toks[b - 2].is_word())) {
+                        good_cost_tok = c - 1;
+                        good_cost = std::string(sv.slice(toks[b].begin, toks[e - 1].end));
+                    }
                 }
-                if (metric.tok == good_cost_tok) {
+                good_price = good_cost_tok != SIZE_MAX &&
+                             (costs ? c - 1 == good_cost_tok : metric.key == "cost" && metric.tok == good_cost_tok);
+                if (good_price) {
                     subj = Subject{};
                     subj.description = good_cost;
                     subj.named_instrument = true;
+                    metric = MetricHit{};
                     metric.key = "price";
                 }
             }
@@ -3024,8 +3048,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (g.role == Role::baseline && g.of == f) base_begin = std::min(base_begin, ms[g.m].span.begin);
             // (a good's price is no market quote: no trading day, no report period)
             static const std::string kNoMetric;
-            const bool good = good_cost_tok != SIZE_MAX && metric.tok == good_cost_tok;
-            j.period = claim_period(v.span.end, base_begin, used_dates, good ? kNoMetric : metric.key, anchor);
+            j.period = claim_period(v.span.end, base_begin, used_dates, good_price ? kNoMetric : metric.key, anchor);
             if (j.period) conf += j.period.inherited ? 0.02 : 0.05;
             for (const auto& g : figs)
                 if (g.role == Role::baseline && g.of == f) {
