@@ -9,6 +9,7 @@
 #include <charconv>
 #include <cmath>
 #include <fmt/format.h>
+#include <map>
 #include <optional>
 #include <set>
 #include <unordered_map>
@@ -209,6 +210,9 @@ struct Assembler::Impl {
         announce_verbs, contract_words, belief_verbs, view_verbs, attribution_tails, continuation_words,
         council_nouns, data_nouns, average_words, forecast_verbs, staff_nouns, expecter_nouns, poll_verbs,
         measure_nouns;
+    // Word lists looked up by string, not by token class bit (the bits are few): "the (industrial)
+    // metal", "the index"; metric keys a later bare "annual growth" / "prices" continues.
+    Words instrument_anaphors, anaphor_modifiers, growth_continues;
 
     explicit Impl(const rules::RuleSet& r)
         : metrics(r, "CLAIM_METRICS"),
@@ -265,11 +269,17 @@ struct Assembler::Impl {
             {"council", &council_nouns}, {"data_noun", &data_nouns}, {"average", &average_words},
             {"forecast", &forecast_verbs}, {"staff", &staff_nouns}, {"expecter", &expecter_nouns}, {"poll", &poll_verbs},
             {"measure", &measure_nouns}};
+        const std::pair<const char*, Words*> lists[] = {
+            {"instrument_anaphor", &instrument_anaphors}, {"anaphor_modifier", &anaphor_modifiers},
+            {"growth_continues", &growth_continues}};
         if (const auto* rows = r.table("CLAIM_WORDS"))
             for (const auto& row : *rows)
-                if (row.size() >= 2 && !row[0].empty())
+                if (row.size() >= 2 && !row[0].empty()) {
                     for (const auto& [name, set] : classes)
                         if (row[1] == name) set->insert(lower(row[0]));
+                    for (const auto& [name, set] : lists)
+                        if (row[1] == name) set->insert(lower(row[0]));
+                }
         // One lookup per token gives all its word classes (Token::bits).
         const WordSet* fixed[] = {&kLeadWords, &kPrepositions, &trailing_adverbs, &government_nouns,
                                   &clause_conjunctions, &kDeterminers, &kQualifierSkip, &kVerbFillers,
@@ -583,6 +593,15 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     std::vector<std::string> last_subject;
     size_t last_subject_para = SIZE_MAX;
     uint32_t last_subject_sentence = UINT32_MAX;  // the sentence last_subject was named in
+    // The last subject a traded metric's claim had, by metric key ("Spot gold rose 0.8%"): what a
+    // later "The metal has gained 30%" or "the index" refers back to.
+    struct TradedSubject { std::vector<std::string> names; std::string description; size_t para = SIZE_MAX; };
+    std::map<std::string, TradedSubject, std::less<>> last_traded;
+    // Names that were a claim's own subject so far (not a fallback), and whether the claim being
+    // assembled has a fallback subject: a company that spoke of its own figures does not speak
+    // for another organisation's (claim_sources).
+    std::map<std::string, size_t, std::less<>> subject_paragraph;  // name → last paragraph it was a subject in
+    bool subject_fallback = false;
     // The metric of the paragraph's last figure claim, by the type of its figure (money,
     // percent, quantity): "Analysts had expected ¥4.6 trillion" after "operating profit of ¥4.3
     // trillion" is the same metric. Any type for a change ("Values climbed 1.9%").
@@ -593,6 +612,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     // quarter, half, month or fiscal year).
     std::optional<size_t> doc_period, para_period;
     bool doc_period_headline = false;  // doc_period is the headline's (the lead's replaces it)
+    bool lead_has_figure = false;      // a figure claim was made in the lead paragraph
     size_t para_period_para = SIZE_MAX;
     // A month or quarter named earlier in the paragraph, figure or not ("The ONS revised its
     // figures for January. Prices in that month fell 0.2%"): the last one of the sentences
@@ -737,6 +757,22 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
     }
 
+    // The lead's month, quarter or half ("UK house prices rose for a fourth month in October,
+    // according to Nationwide"): the article's report period when no figure has set one yet,
+    // though the lead states no figure itself (as paragraph_date does within a paragraph).
+    std::optional<size_t> lead_date;
+    for (const text::Span& S : t.sentences()) {
+        if (t.paragraph_index(S.begin) < lead_paragraph) continue;
+        if (t.paragraph_index(S.begin) > lead_paragraph || lead_date) break;
+        for (size_t i = 0; i < ms.size() && !lead_date; ++i)
+            if (ms[i].type == Type::date && ms[i].span.begin >= S.begin && ms[i].span.end <= S.end && paragraph_date(i, S))
+                lead_date = i;
+    }
+    // (only a lead that relays a release: "..., according to Nationwide", "the ONS said")
+    if (!(lead_source && t.paragraph_index(lead_source->span.begin) == lead_paragraph &&
+          release_kinds.count(lead_source->kind) && release_cues.count(lead_source->cue)))
+        lead_date.reset();
+
     for (const text::Span& S : t.sentences()) {
         mention_scratch.clear();
         SentenceView sv{ms, t, S, tok_scratch, mention_scratch, tok_mention_scratch};
@@ -838,6 +874,16 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (!e) continue;
             // A verb inside a figure's or an entity's span is not a verb ("Cut Holdings").
             if (sv.tok_mention[k] != SIZE_MAX && !is_factor(ms[sv.tok_mention[k]])) continue;
+            // "The household saving ratio stood at 10.1%": a word in the middle of a metric phrase
+            // names the metric, it moves nothing.
+            {
+                bool inside = false;
+                for (size_t j = k >= 3 ? k - 3 : 0; j < k && !inside; ++j) {
+                    size_t mn = 0;
+                    if (lex(metrics, kMetricFirst, j, &mn)) inside = j + mn > k + 1;
+                }
+                if (inside) continue;
+            }
             // "ended 1.2% lower": some words move a figure only right after it.
             if (e->extra2 == "p" && (k == 0 || sv.tok_mention[k - 1] == SIZE_MAX || !is_value(ms[sv.tok_mention[k - 1]])))
                 continue;
@@ -896,7 +942,21 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             for (size_t k = tok, n = 0; k-- > 0 && n < 6; ++n) {
                 size_t cn = 0;
                 const Lexicon::Entry* c = lex(cues, kCueFirst, k, &cn);
-                if (c && c->value == "level" && cn == 1) return true;
+                if (c && c->value == "level" && cn == 1) {
+                    // "plans to raise up to $5 billion", "worth up to", "of up to": "up to" is the
+                    // figure's qualifier, not a new level (but "picked up to 2.4%" is one)
+                    if (toks[k].low == "to" && k >= 2 && toks[k - 1].low == "up") {
+                        // ("up" ends a phrasal change after a past form that is no change verb of its
+                        // own: "picked up", "ticked up", "edged up", "went up")
+                        size_t vn = 0;
+                        std::string_view w = toks[k - 2].low;
+                        bool change_verb = lex(change_verbs, kChangeFirst, k - 2, &vn) && vn == 1;
+                        bool phrasal = !change_verb && ((w.size() > 3 && w.substr(w.size() - 2) == "ed") ||
+                                                        w == "went" || w == "shot" || w == "crept");
+                        if (!phrasal) return false;
+                    }
+                    return true;
+                }
                 if (!level_fillers.count(toks[k]) && !approx_words.count(toks[k])) return false;
             }
             return false;
@@ -1117,6 +1177,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 else if (k > clause && clause_conjunctions.count(toks[k]) && toks[k].low != "and" &&
                          toks[k].low != "but" && toks[k].low != "as")
                     next = k + 1;
+                // "the CSI 300 index rose 0.4% and Hong Kong's Hang Seng index added 0.6%": "and" right
+                // after a figure, a subject and its verb after it
+                else if (k > clause && toks[k].low == "and" && sv.tok_mention[k - 1] != SIZE_MAX &&
+                         is_value(ms[sv.tok_mention[k - 1]]))
+                    next = k + 1;
                 if (next == SIZE_MAX || next >= limit) continue;
                 bool verb_before = false, verb_after = false;
                 for (size_t j = clause; j < k && !verb_before; ++j) verb_before = verb_at(j);
@@ -1239,7 +1304,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         // A metric phrase at token k: the lexicon's longest phrase there, or, when a phrase
         // starting inside it ends later, that one (the head of an English noun phrase is its
         // last word: "adjusted EBIT margin" is a margin); "price of a home" is a "home price"
-        // when the lexicon has it (the complement's last word before the head word).
+        // when the lexicon has it (the complement's last word before the head word); so is "the
+        // rate on a two-year fixed mortgage" a "mortgage rate".
         struct MetricAt { size_t n = 0; const std::string* key = nullptr; size_t span = 0; };
         auto metric_at = [&](size_t k, size_t hi) {
             MetricAt r;
@@ -1254,7 +1320,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 r.n = r.span = n;
                 r.key = &e->value;
             }
-            if (k + 2 < hi && toks[k + 1].low == "of" && toks[k].is_word() && (!e || e->extra == "generic" || n == 1)) {
+            // ("the rate on a two-year fixed mortgage" is a "mortgage rate" in the same way)
+            if (k + 2 < hi && (toks[k + 1].low == "of" || toks[k + 1].low == "on") && toks[k].is_word() &&
+                (!e || e->extra == "generic" || n == 1)) {
                 size_t end = complement_end(k + 1);
                 for (size_t j = k + 2; j < end && end <= hi && toks[j].is_word(); ++j) {
                     std::string_view nw = toks[j].low, w = toks[k].low;
@@ -1288,7 +1356,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         auto in_aside = [&](size_t k, size_t anchor) {
             size_t open = k;
             while (open > 0 && toks[open - 1].low != "," && toks[open - 1].low != ";") --open;
-            if (open == 0 || !(kPrepositions.count(toks[open]) || toks[open].low == "within")) return false;
+            // (", which tracks rates for ships carrying dry bulk, rose 2.3%": a relative clause too)
+            if (open == 0 || !(kPrepositions.count(toks[open]) || toks[open].low == "within" || toks[open].low == "which" ||
+                               toks[open].low == "who"))
+                return false;
             for (size_t j = k + 1; j < anchor; ++j)
                 if (toks[j].low == "," || toks[j].low == ";") return true;
             return false;
@@ -1335,7 +1406,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             size_t own = SIZE_MAX;
             if (fig_end != SIZE_MAX && fig_end < toks.size()) {
                 size_t np = fig_end;
-                if (toks[np].low == "in") ++np;  // not "of": "38% of GDP", "$5bn of bonds" name a whole or a make-up
+                // not "of": "38% of GDP" names a whole, a make-up; but a `size_of` phrase after "of" is
+                // what the figure sizes ("sold 6 billion yuan of sovereign bonds")
+                bool of = toks[np].low == "of";
+                if (toks[np].low == "in" || of) ++np;
                 size_t words = 0, end = np;
                 // ("£1.6bn in additional funding through the Barnett formula": the phrase ends at any preposition)
                 static const std::set<std::string_view> more_preps = {"through", "via", "under", "during", "within",
@@ -1346,7 +1420,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                        !kNotHeads.count(toks[end]))
                     ++end, ++words;
                 for (size_t c = 0; c < cands.size() && words; ++c)
-                    if (cands[c].tok >= np && cands[c].tok + cands[c].span == end) own = c;
+                    if (cands[c].tok >= np && cands[c].tok < end && cands[c].tok + cands[c].span >= end) {
+                        if (of) {  // (after a verb of issuing: "sold", "issued", cues.tsv `issue`)
+                            const Lexicon::Entry* e = metrics.match(toks, cands[c].tok, cands[c].tok + cands[c].n, nullptr);
+                            size_t v = anchor;
+                            while (v > 0 && kQualifierSkip.count(toks[v - 1])) --v;
+                            size_t cn = 0;
+                            const Lexicon::Entry* cue = v > 0 ? lex(cues, kCueFirst, v - 1, &cn) : nullptr;
+                            if (!e || e->extra != "size_of" || !cue || cue->value != "issue") continue;
+                        }
+                        own = c;
+                    }
                 // a phrase right after the figure ("a barrel", "of cuts")
                 for (size_t c = 0; c < cands.size() && own == SIZE_MAX; ++c)
                     if (cands[c].tok == fig_end) own = c;
@@ -1537,6 +1621,19 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
             return {};
         };
+        // Words lo..hi that are a place and the plain words after it ("U.S. gold futures"): no
+        // possessive, no other entity, no verb; at least one word after the place.
+        auto market_place_words = [&](size_t lo, size_t hi) {
+            while (lo < hi && kDeterminers.count(toks[lo])) ++lo;
+            if (lo >= hi || sv.tok_mention[lo] == SIZE_MAX || ms[sv.tok_mention[lo]].type != Type::place) return false;
+            size_t k = sv.token_at(ms[sv.tok_mention[lo]].span.end);
+            if (k >= hi || toks[k].low == "'" || kPrepositions.count(toks[k])) return false;
+            for (; k < hi && !kPrepositions.count(toks[k]); ++k)  // (up to a complement: "for December")
+                if (!toks[k].is_word() || sv.tok_mention[k] != SIZE_MAX || (toks[k].bits & kVerbWord) ||
+                    (toks[k].bits & kChangeWord))
+                    return false;
+            return true;
+        };
         auto find_subject = [&](const MetricHit& metric, size_t anchor) {
             Subject s;
             // (a) "A, B and C's [combined] metric" (in the figure's own clause)
@@ -1544,6 +1641,18 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (metric_here && metric.tok < anchor) {
                 size_t k = modifiers_start(metric.tok, &s.combined);
                 auto list = possessive_list(k);
+                // "The Baltic Exchange's supramax index", "the LME's cash nickel contract": an exchange
+                // publishes what it quotes; the instrument's own words are the subject
+                if (list.size() == 1 && list.front()->type == Type::org && std::string_view(list.front()->kind) == "exchange" &&
+                    traded_metrics.count(metric.key)) {
+                    size_t b = sv.token_at(list.front()->span.end);
+                    while (b < metric.tok && (toks[b].low == "'" || toks[b].low == "s")) ++b;
+                    if (b < metric.tok + metric.base_n) {
+                        s.description = std::string(sv.slice(toks[b].begin, toks[metric.tok + metric.base_n - 1].end));
+                        s.named_instrument = true;
+                        return s;
+                    }
+                }
                 if (!list.empty()) {
                     for (auto* m : list) add_name(s, m->name);
                     return s;
@@ -1589,6 +1698,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             // (b) "the market value of American companies" → what follows "of"
             if (metric_here) {
                 size_t after = metric.tok + metric.base_n;
+                // "the rate on a two-year fixed mortgage" (a mortgage rate by its complement, which
+                // the phrase spans): the complement names the product quoted
+                if (metric.base_n > 1 && toks[metric.tok + 1].low == "on" && scope_of(metric.key) == "quote")
+                    after = metric.tok + 1;
                 // "the yield on 10-year gilts", "prices for spodumene concentrate": a quote's complement
                 // (and "the average rate on a two-year fixed mortgage": a rate on a product, not a bank's)
                 bool bank_rate = scope_of(metric.key) == "bank";
@@ -1715,6 +1828,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             // A phrase that starts with the metric names its subject after "in"/"at"/"for"
             // ("Consumer prices in the currency bloc rose"); else it has none ("Revenues
             // from AI-related products will ...").
+            // "Domestic institutional investors, by contrast, bought": a short aside of plain words
+            // between commas before the verb is no part of the subject
+            if (hi > lo + 3 && hi < toks.size() && toks[hi - 1].low == ",")
+                for (size_t c = hi - 1; c-- > lo + 1 && hi - 1 - c <= 4;) {
+                    if (sv.tok_mention[c] != SIZE_MAX) break;
+                    if (toks[c].low == ",") {
+                        hi = c;
+                        break;
+                    }
+                }
+            while (hi > lo + 1 && trailing_adverbs.count(toks[hi - 1])) --hi;  // "a typical buyer now spends"
             size_t d_lo = lo;
             while (d_lo < hi && kDeterminers.count(toks[d_lo])) ++d_lo;
             // "the broader Topix index fell", "two-year gilt yields", "DRAM contract prices": the
@@ -1725,6 +1849,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     if (!toks[k].is_word() || (toks[k].bits & kVerbWord)) plain = false;
                 if (plain) {
                     for (auto* m : entities_in(d_lo, metric.tok, true)) add_name(s, m->name);
+                    if (market_place_words(d_lo, metric.tok)) s.names.clear();  // "U.S. 10-year Treasury yields"
                     if (s.names.empty())
                         s.description = std::string(sv.slice(toks[d_lo].begin, toks[metric.tok + metric.base_n - 1].end));
                     s.named_instrument = true;
@@ -1739,8 +1864,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             for (size_t k = d_lo; instrument_words && k < metric.tok; ++k)
                 instrument_words = toks[k].is_word() && !(toks[k].bits & kVerbWord) && !(toks[k].bits & kChangeWord) &&
                                    (sv.tok_mention[k] == SIZE_MAX || ms[sv.tok_mention[k]].type == Type::place);
-            if (instrument_words) {
-                s.description = std::string(sv.slice(toks[d_lo].begin, toks[metric.tok + metric.base_n - 1].end));
+            if (instrument_words) {  // (not the verb of "dollar bought", a phrase of the lexicon)
+                size_t e = metric.tok + metric.base_n - 1;
+                while (e > metric.tok && (toks[e].bits & (kVerbWord | kChangeWord))) --e;
+                s.description = std::string(sv.slice(toks[d_lo].begin, toks[e].end));
                 s.named_instrument = true;  // ("New" is no junk word here)
                 return s;
             }
@@ -1758,12 +1885,41 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 s.named_instrument = true;
                 return s;
             }
+            // ("Median rents for houses in Melbourne", "Average rents in Sydney": the metric after
+            // `average` words heads the phrase too)
+            size_t mlo = lo;
+            while (mlo < hi && mlo < metric.tok && (kDeterminers.count(toks[mlo]) || average_words.count(toks[mlo]))) ++mlo;
+            if (lo < hi && metric.tok == mlo && metric.tok != SIZE_MAX && mlo > lo && metric.n > metric.base_n &&
+                scope_of(metric.key) == "economy") {
+                size_t k = mlo + metric.base_n;
+                if (k < hi && (toks[k].low == "in" || toks[k].low == "for")) {
+                    auto ents = entities_in(k + 1, hi, true);
+                    for (auto* m : ents)
+                        if (m->type == Type::place) add_name(s, m->name);
+                    if (!s.names.empty()) return s;
+                }
+            }
             if (lo < hi && metric.tok == lo) {
                 size_t k = lo + metric.base_n;
                 // ("Exports from Japan rose": where exports come from is their holder, unlike imports')
                 if (k < hi && (toks[k].low == "in" || toks[k].low == "at" || toks[k].low == "for" ||
-                               (toks[k].low == "from" && metric.key == "exports"))) {
+                               (toks[k].low == "from" && metric.key == "exports") ||
+                               (toks[k].low == "into" && metric.key == "net_flows"))) {  // "Inflows into equity schemes"
+                    // ("rents in its German portfolio": a part of the company named before)
+                    if (k + 1 < hi && (toks[k + 1].low == "its" || toks[k + 1].low == "their"))
+                        if (const Mention* c = last_company_before(toks[k + 1].begin)) {
+                            add_name(s, c->name);
+                            return s;
+                        }
                     auto ents = entities_in(k + 1, hi, true);
+                    // ("at Amundi, Europe's largest asset manager": an apposition, not a list)
+                    for (size_t e = 1; e < ents.size(); ++e) {
+                        size_t b = sv.token_at(ents[e]->span.begin), after_e = sv.token_at(ents[e]->span.end);
+                        if (b > 0 && toks[b - 1].low == "," && after_e < hi && toks[after_e].low == "'") {
+                            ents.resize(e);
+                            break;
+                        }
+                    }
                     for (auto* m : ents) add_name(s, m->name);
                     size_t d0 = k + 1;
                     while (d0 < hi && kDeterminers.count(toks[d0])) ++d0;
@@ -1783,6 +1939,15 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     s.named_instrument = true;
                 }
                 return s;
+            }
+            // "while those in Beijing fell 0.9%": the place or holder the pronoun's complement names
+            if (lo + 2 < hi && (toks[lo].low == "those" || toks[lo].low == "that") &&
+                (toks[lo + 1].low == "in" || toks[lo + 1].low == "at" || toks[lo + 1].low == "of")) {
+                auto ents = entities_in(lo + 2, hi, true);
+                if (!ents.empty()) {
+                    for (auto* m : ents) add_name(s, m->name);
+                    return s;
+                }
             }
             // "The country's current account surplus", "the nation's unemployment rate", "Asia's
             // fourth-largest economy grew": the story's economy, referred to, not named.
@@ -1809,9 +1974,16 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
             // "Figures from the ONS showed", "Data from the DWP showed": the publisher of the data
             // is no holder; the figure's subject is implied (the publisher's economy).
-            if (d_lo + 1 < hi && data_nouns.count(toks[d_lo]) &&
-                (toks[d_lo + 1].low == "from" || toks[d_lo + 1].low == "by" || toks[d_lo + 1].low == "released"))
-                return s;
+            // ("Separate figures from Halifax", "Official data from": one plain word may come first)
+            {
+                size_t dn = d_lo;
+                if (dn + 2 < hi && !data_nouns.count(toks[dn]) && data_nouns.count(toks[dn + 1]) && toks[dn].is_word() &&
+                    sv.tok_mention[dn] == SIZE_MAX)
+                    ++dn;
+                if (dn + 1 < hi && data_nouns.count(toks[dn]) &&
+                    (toks[dn + 1].low == "from" || toks[dn + 1].low == "by" || toks[dn + 1].low == "released"))
+                    return s;
+            }
             if (lo < hi) {
                 if (is_anaphor(lo, hi)) {
                     const Mention* c = referent(lo, hi);
@@ -1834,6 +2006,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
                 auto ents = entities_in(lo, hi, true);
                 drop_partners(ents);
+                // "India-focused funds", "US-listed shares": a place joined by a hyphen to the next
+                // word is a modifier, no holder
+                if (!ents.empty() && ents.front()->type == Type::place && ents.front()->span.end < a.size() &&
+                    a[ents.front()->span.end] == '-')
+                    ents.erase(ents.begin());
                 // Entities only inside a modifier ("companies in China") make a description.
                 bool head_is_entity = !ents.empty() && ents.front()->span.begin <= toks[lo].end + 1;
                 if (!ents.empty() && !head_is_entity) {
@@ -1857,6 +2034,29 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                             return s;
                         }
                 }
+                // "U.S. West Texas Intermediate crude", "U.S. gold futures": a place naming the market
+                // of a traded instrument is part of the instrument's name, not its holder
+                // "The Baltic Exchange's main sea freight index": what an exchange quotes (as in (a))
+                if (head_is_entity && traded_metrics.count(metric.key) && ents.front()->type == Type::org &&
+                    std::string_view(ents.front()->kind) == "exchange") {
+                    size_t b = sv.token_at(ents.front()->span.end), e = b;
+                    while (e < hi && toks[e].low != "," && toks[e].low != "(") ++e;  // (not its relative clause)
+                    while (e > b + 1 && trailing_adverbs.count(toks[e - 1])) --e;
+                    if (b + 2 < e && toks[b].low == "'" && toks[b + 1].low == "s") {
+                        s.description = std::string(sv.slice(toks[b + 2].begin, toks[e - 1].end));
+                        s.named_instrument = true;
+                        return s;
+                    }
+                }
+                if (head_is_entity && traded_metrics.count(metric.key) && market_place_words(lo, hi)) {
+                    size_t e = hi;
+                    while (e > lo + 1 && trailing_adverbs.count(toks[e - 1])) --e;
+                    size_t d0 = lo;
+                    while (d0 < e && kDeterminers.count(toks[d0])) ++d0;
+                    s.description = std::string(sv.slice(toks[d0].begin, toks[e - 1].end));
+                    s.named_instrument = true;
+                    return s;
+                }
                 if (head_is_entity) {
                     // The head and the entities coordinated with it ("Alphabet, Amazon, Meta (...) and
                     // Microsoft"); not those of an apposition or a modifier ("Kessler, the
@@ -1872,6 +2072,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                             else if (w == ")") --depth;
                             else if (depth == 0 && w != "," && w != "and" && w != "&" && w != "or") joined = false;
                         }
+                        // "Amundi, Europe's largest asset manager": an apposition, not a list
+                        size_t after_e = sv.token_at(ents[e]->span.end);
+                        if (joined && after_e < hi && toks[after_e].low == "'" &&
+                            toks[sv.token_at(ents[e]->span.begin) - 1].low == ",")
+                            joined = false;
                         if (!joined) break;
                         add_name(s, ents[e]->name);
                     }
@@ -1885,10 +2090,19 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 bool plain = true;
                 for (size_t k = lo; k < hi; ++k)
                     if (!toks[k].is_word() && toks[k].low != "'") plain = false;
-                if (hi - lo <= 12 && plain && !kNotHeads.count(toks[lo])) {
+                // (a long phrase of a traded quote: its head before the complement, "The most-traded
+                // September iron ore contract on China's Dalian Commodity Exchange")
+                size_t he = hi;
+                if (hi - lo > 12 && plain && traded_metrics.count(metric.key))
+                    for (size_t k = lo + 2; k < hi; ++k)
+                        if (kPrepositions.count(toks[k])) {
+                            he = k;
+                            break;
+                        }
+                if (he - lo <= 12 && plain && !kNotHeads.count(toks[lo])) {
                     size_t d0 = lo;
-                    while (d0 < hi && kDeterminers.count(toks[d0])) ++d0;
-                    if (d0 < hi) s.description = trim(sv.slice(toks[d0].begin, toks[hi - 1].end));
+                    while (d0 < he && kDeterminers.count(toks[d0])) ++d0;
+                    if (d0 < he) s.description = trim(sv.slice(toks[d0].begin, toks[he - 1].end));
                 }
             }
             return s;
@@ -1905,6 +2119,14 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 baseline_dates[i] = 0;
                 for (const Token& k : date_toks)
                     if (baseline_period_words.count(k)) baseline_dates[i] = 1;
+                // "climbed 0.1% from September to £266,064": a "from" date before the new level is
+                // the comparison's (month on month), not the figure's period
+                if (!baseline_dates[i] && ms[i].span.begin >= S.begin && ms[i].span.end <= S.end) {
+                    size_t k = sv.token_at(ms[i].span.begin), e = sv.token_at(ms[i].span.end);
+                    if (k > 0 && toks[k - 1].low == "from" && e + 1 < toks.size() && toks[e].low == "to" &&
+                        sv.tok_mention[e + 1] != SIZE_MAX && is_value(ms[sv.tok_mention[e + 1]]))
+                        baseline_dates[i] = 1;
+                }
             }
             return baseline_dates[i] > 0;
         };
@@ -1919,6 +2141,12 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             bool since = false;
             const bool day = is_day(ms[i].timex);
             for (size_t j = k, n = 0; j-- > 0 && n < 14; ++n) {
+                // (a figure counts as one word, its commas none: "surpassing the Rs 65,816 crore sold
+                // in March 2020"; unsigned wrap-around undone by the loop's ++n)
+                if (j > 0 && sv.tok_mention[j] != SIZE_MAX && sv.tok_mention[j - 1] == sv.tok_mention[j]) {
+                    --n;
+                    continue;
+                }
                 if (toks[j].low == "," || toks[j].low == ";") break;
                 std::string_view w = toks[j].low;  // ("second-highest": the superlative after the dash)
                 if (size_t dash = w.rfind('-'); dash != std::string_view::npos) w = w.substr(dash + 1);
@@ -2053,6 +2281,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     if (toks[k].low == ";") floor = toks[k].end;
             auto per = find_period(after, limit, used, false, false, scope_of(metric) != "company", floor);
             size_t para = t.paragraph_index(S.begin);
+            if (para == lead_paragraph) lead_has_figure = true;
             // Only a report's own figures set the report period (not a market move "so far this year").
             const bool inherits = !metric.empty() && !scope_of(metric).empty() && !market_metrics.count(metric);
             // the first market move with a day of its own sets the story's day when the opening named none
@@ -2063,7 +2292,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     para_period_para = para;
                     // The headline's period is shorthand ("Q1", "H1") for the lead's ("the
                     // April-June quarter"): the first period stated below the headline wins.
-                    if (!doc_period || (doc_period_headline && para > 0)) {
+                    // (the article's: its headline's or lead's — the next paragraph's when the lead
+                    // states no figure — not a later one's)
+                    if ((!doc_period || (doc_period_headline && para > 0)) &&
+                        (para <= lead_paragraph || (para == lead_paragraph + 1 && !lead_has_figure))) {
                         doc_period_headline = !doc_period && para == 0;
                         doc_period = *per;
                     }
@@ -2081,6 +2313,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 for (size_t k = clause_start_tok(anchor); k < toks.size() && k < anchor + 8; ++k)
                     if (modal_words.count(toks[k])) return Period{};
                 inh = doc_period;
+                // (the lead's month, for the figures of the next paragraphs, which restate its release)
+                if (!inh && para > lead_paragraph && para <= lead_paragraph + 2) inh = lead_date;
             }
             if (!inh) return Period{};
             return Period{static_cast<uint32_t>(*inh), true};
@@ -2312,9 +2546,15 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 // before a bare group ("representatives of ..."), the nearest first; with what it cites.
                 const Mention* best = nullptr;
                 uint32_t best_dist = UINT32_MAX;
+                // ("Separately, Saudi Aramco sold ...": a sentence that turns to another story takes
+                // no attribution of the sentences before it)
+                size_t shift_n = 0;
+                const Lexicon::Entry* shift = lex(cues, kCueFirst, 0, &shift_n);
+                const bool topic_shift = shift && shift->value == "topic_shift";
                 for (auto it = std::lower_bound(named_sources.begin(), named_sources.end(), P.begin, by_begin);
                      it != named_sources.end() && (*it)->span.begin < P.end; ++it) {
                     if ((*it)->span.end > P.end || (*it)->span.begin > S.begin) continue;
+                    if (topic_shift && (*it)->span.begin < S.begin) continue;
                     uint32_t d = (*it)->span.begin > S.begin ? (*it)->span.begin - S.begin : S.begin - (*it)->span.begin;
                     if ((*it)->kind.empty()) d += 1u << 20;
                     if (d < best_dist) {
@@ -2359,7 +2599,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 // A release governs the report's figures that follow it ("Statistics Canada said on
                 // Friday", "figures from the ONS showed", "the company said in a statement"): the last
                 // release before the sentence, else (a headline, a lead) the article's first one.
-                if (here.empty() && !metric.empty() && !scope_of(metric).empty() && !market_metrics.count(metric)) {
+                bool from_release = false;
+                if (here.empty() && !topic_shift && !metric.empty() && !scope_of(metric).empty() && !market_metrics.count(metric)) {
                     auto it = std::lower_bound(releases.begin(), releases.end(), S.begin, by_begin);
                     const Mention* r = nullptr;
                     if (it != releases.begin()) r = *std::prev(it);
@@ -2368,6 +2609,29 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     // (not another economy's release in a round-up: China's finance ministry does not
                     // speak for "Mexico's reserves")
                     if (r && !foreign_release(*r, claim)) here.push_back(r);
+                    from_release = !here.empty();
+                }
+                // Figures of another organisation than the company speaking: a company that spoke of
+                // its own figures in the paragraph ("Kaito raised ¥120 billion, the company said.
+                // Separately, China's finance ministry sold ...") passes nothing to a named subject it
+                // does not speak for. (A release's later figures of a unit stay the parent's: "Jio
+                // Platforms posted ..." in Reliance's results story.)
+                if (!here.empty() && !own && !claim.subject_is_description && !claim.subject.empty() && !subject_fallback) {
+                    const Mention* src = here.front();
+                    auto k = org_kinds.find(src->name);
+                    auto sp = subject_paragraph.find(src->name);
+                    bool company = k != org_kinds.end() && k->second == "company";
+                    bool other = true;
+                    for (const auto& n : claim.subject) other &= n != src->name && n != src->affiliation;
+                    if (company && other && !from_release && sp != subject_paragraph.end() && sp->second == pi) here.clear();
+                    // (nor does a company's release that is not about itself — a data provider's fund
+                    // flows — cover another company's figures: an IPO's price a paragraph later)
+                    bool subject_company = true;
+                    for (const auto& n : claim.subject) {
+                        auto sk = org_kinds.find(n);
+                        subject_company &= sk != org_kinds.end() && sk->second == "company";
+                    }
+                    if (company && other && from_release && subject_company && sp == subject_paragraph.end()) here.clear();
                 }
                 // A headline or sub-headline figure restates the lead's: it inherits the lead's
                 // attribution, whatever its kind ("China's economy hits 5% growth goal" ← "official
@@ -2714,6 +2978,22 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
 
         // A figure claim with no metric phrase of its own continues the last metric of its paragraph
         // of its type (slot: its figure's type; 3 = any, for a change). A known metric is noted.
+        // "The average price of a home climbed 0.1% ... Annual growth picked up to 2.4%", "In
+        // Northern Ireland prices rose 5.8%": a bare "(annual) growth" or "prices" (no complement)
+        // after a figure of a `growth_continues` metric in the paragraph is that metric's ("prices"
+        // only a price's: house prices, producer prices).
+        auto continue_specific = [&](MetricHit& metric) {
+            if (metric.tok == SIZE_MAX || metric.base_n > 2) return;
+            // (a complement only naming where: "Prices in Shanghai slipped 0.2%")
+            if (metric.n != metric.base_n && toks[metric.tok + metric.base_n].low != "in") return;
+            const LastMetric& lm = last_metric[3];
+            if (lm.key.empty() || lm.para != t.paragraph_index(S.begin) || !growth_continues.count(lm.key)) return;
+            std::string_view head = toks[metric.tok + metric.base_n - 1].low;
+            bool growth = head == "growth" && (metric.base_n == 1 || toks[metric.tok].low == "annual");
+            bool prices = (head == "prices" || head == "price") && metric.base_n == 1 &&
+                          lm.key.find("price") != std::string::npos;
+            if (growth || prices) metric.key = lm.key;
+        };
         auto continue_metric = [&](MetricHit& metric, size_t slot, size_t from_slot) {
             const size_t para = t.paragraph_index(S.begin);
             if (!metric.key.empty()) {
@@ -2765,7 +3045,32 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 s.fallback = true;
             }
         };
+        // "The metal has gained 30%", "the industrial metal", "The index closed": a traded instrument
+        // referred back to ("the", `anaphor_modifier` words, an `instrument_anaphor` head, then the
+        // verb) is the last one quoted with the same metric, in this paragraph or the one before.
+        auto instrument_referent = [&](Subject& s, const std::string& key, size_t anchor) {
+            if (!s.names.empty() || !traded_metrics.count(key)) return;
+            const size_t cs = clause_start_tok(anchor);
+            size_t hi = first_verb(cs, anchor);
+            while (hi > cs + 1 && trailing_adverbs.count(toks[hi - 1])) --hi;
+            if (hi < cs + 2 || hi > anchor || toks[cs].low != "the" || !instrument_anaphors.count(toks[hi - 1].low)) return;
+            for (size_t k = cs + 1; k + 1 < hi; ++k)
+                if (!anaphor_modifiers.count(toks[k].low)) return;
+            auto it = last_traded.find(key);
+            if (it == last_traded.end() || it->second.para + 1 < t.paragraph_index(S.begin)) return;
+            s = Subject{};
+            s.names = it->second.names;
+            s.description = it->second.description;
+            s.named_instrument = true;
+        };
+        auto note_traded = [&](const Subject& s, const std::string& key) {
+            if (s.fallback || !traded_metrics.count(key) || (s.names.empty() && s.description.empty())) return;
+            last_traded[key] = {s.names, s.description, t.paragraph_index(S.begin)};
+        };
         auto set_subject = [&](const Subject& s, Claim& j, double& conf) {
+            subject_fallback = s.fallback;
+            if (!s.fallback)
+                for (const auto& n : s.names) subject_paragraph[n] = t.paragraph_index(S.begin);
             if (!s.names.empty() && !s.fallback) {
                 last_subject = s.names;
                 last_subject_para = t.paragraph_index(S.begin);
@@ -2910,6 +3215,25 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             {
                 std::optional<size_t> fig = level ? level : amount ? amount : percent;
                 const size_t slot = fig ? std::min<size_t>(static_cast<size_t>(ms[figs[*fig].m].type), 3) : 3;
+                // "ended 1.8% higher at 823.5 yuan ($113.39) a metric ton": a per-unit phrase right
+                // after the new level (past its equivalent in brackets) makes it a price
+                if (level) {
+                    size_t e = sv.token_at(ms[figs[*level].m].span.end);
+                    if (e < toks.size() && toks[e].low == "(") {
+                        while (e < toks.size() && toks[e].low != ")") ++e;
+                        if (e < toks.size()) ++e;  // past ")"
+                    }
+                    if (e < toks.size() && (toks[e].low == "a" || toks[e].low == "an" || toks[e].low == "per")) {
+                        MetricAt u = metric_at(e, toks.size());
+                        if (u.key && *u.key != metric.key) {  // (a price phrase already found keeps its words)
+                            metric = MetricHit{};
+                            metric.tok = e;
+                            metric.n = metric.base_n = u.span;
+                            metric.key = *u.key;
+                        }
+                    }
+                }
+                continue_specific(metric);
                 continue_metric(metric, slot, 3);
             }
             Subject subj = find_subject(metric, std::min(anchor, metric.tok == SIZE_MAX ? anchor : std::max(anchor, metric.tok)));
@@ -2930,8 +3254,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         break;
                     }
             }
+            instrument_referent(subj, metric.key, anchor);
             if (!metric.key.empty() || !subj.names.empty() || !subj.description.empty()) implied_subject(subj, metric, anchor);
             continue_subject(subj);
+            note_traded(subj, metric.key);
             set_subject(subj, j, conf);
             metric_form(metric.key, level ? &ms[figs[*level].m] : nullptr, subj.names, true);
             j.metric = metric.key;
@@ -2948,6 +3274,15 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             ch.qualifier = ev.qualifier;
             if (amount) ch.amount = static_cast<uint32_t>(figs[*amount].m);
             if (percent) ch.percent = static_cast<uint32_t>(figs[*percent].m);
+            // "settled down $1.12, or 1.5%, at $74.08": the size restated as a percentage is the
+            // relative change
+            if (amount && !percent)
+                for (const auto& f : figs)
+                    if (f.role == Role::equivalent && f.of == *amount && ms[f.m].type == Type::percent &&
+                        std::string_view(ms[f.m].unit) != "pp") {
+                        ch.percent = static_cast<uint32_t>(f.m);
+                        break;
+                    }
             ch.text = ev.factor_mention ? std::string(t.original_slice(ms[*ev.factor_mention].span)) : ev.verb;
             uint32_t after = toks[ev.tok].end;
             uint32_t limit = next_tok < toks.size() ? toks[next_tok].begin : S.end;
@@ -2981,6 +3316,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         }
 
         // ---- 3. amount claims: every remaining value figure
+        // (a good's price: "a pint now costs £4.82 across the country and £6.34 in London" — the
+        // verb's token and the good, for the later figures of the sentence)
+        size_t good_cost_tok = SIZE_MAX;
+        std::string good_cost;
         for (size_t f = 0; f < figs.size(); ++f) {
             if (figs[f].role != Role::value || consumed.count(f)) continue;
             const Mention& v = ms[figs[f].m];
@@ -3013,6 +3352,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 metric.key = it->second;
             }
             const size_t slot = std::min<size_t>(static_cast<size_t>(v.type), 3);
+            continue_specific(metric);
             continue_metric(metric, slot, slot);
             Subject subj = find_subject(metric, anchor);
             // "expects Germany to grow 0.8% next year, France 1.1% and Italy 0.7%": an area right
@@ -3023,6 +3363,41 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (p.type == Type::place && area_of(p) && pb > 0 && (toks[pb - 1].low == "," || toks[pb - 1].low == "and")) {
                     subj = Subject{};
                     subj.names = {p.name};
+                }
+            }
+            // "a pint of lager now costs an average of £4.82", "A litre of unleaded petrol cost an
+            // average of 196.5 cents": a unit of a good ("a"/"an" heading the clause) that costs the
+            // figure has that price (and so have the sentence's later figures of the same verb:
+            // "... and £6.34 in London")
+            bool good_price = false;
+            {
+                size_t c = anchor;
+                while (c > 0 && (kQualifierSkip.count(toks[c - 1]) || average_words.count(toks[c - 1]) || toks[c - 1].low == "of"))
+                    --c;
+                const bool costs = c > 0 && sv.tok_mention[c - 1] == SIZE_MAX &&
+                                   (toks[c - 1].low == "costs" || toks[c - 1].low == "cost");
+                if (costs) {
+                    // (the phrase starts the sentence or follows a punctuation mark: "at the bar: a pint")
+                    size_t e = c - 1;
+                    while (e > 1 && trailing_adverbs.count(toks[e - 1])) --e;
+                    size_t b = e;
+                    while (b > 1 && e - b < 6 && toks[b - 1].is_word() && sv.tok_mention[b - 1] == SIZE_MAX &&
+                           !(toks[b - 1].bits & kVerbWord) && toks[b - 1].low != "a" && toks[b - 1].low != "an")
+                        --b;
+                    if (b > 0 && b < e && (toks[b - 1].low == "a" || toks[b - 1].low == "an") &&
+                        (b == 1 || !toks[b - 2].is_word())) {
+                        good_cost_tok = c - 1;
+                        good_cost = std::string(sv.slice(toks[b].begin, toks[e - 1].end));
+                    }
+                }
+                good_price = good_cost_tok != SIZE_MAX &&
+                             (costs ? c - 1 == good_cost_tok : metric.key == "cost" && metric.tok == good_cost_tok);
+                if (good_price) {
+                    subj = Subject{};
+                    subj.description = good_cost;
+                    subj.named_instrument = true;
+                    metric = MetricHit{};
+                    metric.key = "price";
                 }
             }
             // "assuming an exchange rate of 145 yen to the dollar", "155.2 yen per dollar": a rate
@@ -3060,8 +3435,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     }
                 }
             }
+            instrument_referent(subj, metric.key, anchor);
             implied_subject(subj, metric, anchor);
             continue_subject(subj);
+            note_traded(subj, metric.key);
             set_subject(subj, j, conf);
             metric_form(metric.key, &v, subj.names, false);
             j.metric = metric.key;
@@ -3098,7 +3475,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     break;
                 }
             }
-            j.period = claim_period(v.span.end, base_begin, used_dates, metric.key, anchor);
+            // (a good's price is no market quote: no trading day, no report period)
+            static const std::string kNoMetric;
+            j.period = claim_period(v.span.end, base_begin, used_dates, good_price ? kNoMetric : metric.key, anchor);
             if (in_relative && j.period.inherited) j.period = Period{};
             if (j.period) conf += j.period.inherited ? 0.02 : 0.05;
             for (const auto& g : figs)
