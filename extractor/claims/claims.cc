@@ -200,7 +200,8 @@ struct Assembler::Impl {
         approx_words, baseline_period_words, period_bound_words, modal_words, superlatives, release_kinds, release_cues,
         company_nouns, holder_nouns, passing_words, partner_words, own_release_kinds, actor_kinds,
         announce_verbs, contract_words, belief_verbs, view_verbs, attribution_tails, continuation_words,
-        council_nouns, data_nouns, average_words, forecast_verbs, staff_nouns, expecter_nouns, poll_verbs;
+        council_nouns, data_nouns, average_words, forecast_verbs, staff_nouns, expecter_nouns, poll_verbs,
+        unit_nouns;
 
     explicit Impl(const rules::RuleSet& r)
         : metrics(r, "CLAIM_METRICS"),
@@ -255,7 +256,8 @@ struct Assembler::Impl {
             {"belief", &belief_verbs}, {"view", &view_verbs},
             {"attribution_tail", &attribution_tails}, {"continuation", &continuation_words},
             {"council", &council_nouns}, {"data_noun", &data_nouns}, {"average", &average_words},
-            {"forecast", &forecast_verbs}, {"staff", &staff_nouns}, {"expecter", &expecter_nouns}, {"poll", &poll_verbs}};
+            {"forecast", &forecast_verbs}, {"staff", &staff_nouns}, {"expecter", &expecter_nouns}, {"poll", &poll_verbs},
+            {"unit", &unit_nouns}};
         if (const auto* rows = r.table("CLAIM_WORDS"))
             for (const auto& row : *rows)
                 if (row.size() >= 2 && !row[0].empty())
@@ -387,6 +389,52 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     for (const Mention& m : ms)
         if (m.type == Type::org && !m.name.empty()) org_kinds.emplace(m.name, m.kind);
     for (const Mention* r : releases) releases_of[r->name].push_back(r);
+    // Companies the article introduces as a part of another ("its electric vehicle subsidiary,
+    // Kaveri EV", "Jio Platforms, the digital services unit"): a `unit` word a few words from
+    // the first mention. Their figures are the parent's release's; another company's are not.
+    std::set<std::string, std::less<>> unit_companies;
+    {
+        std::set<std::string_view> seen_names;
+        for (const Mention& m : ms) {
+            if (m.type != Type::org || std::string_view(m.kind) != "company" || m.name.empty()) continue;
+            if (!seen_names.insert(m.name).second) continue;
+            const uint32_t lo = m.span.begin > 48 ? m.span.begin - 48 : 0;
+            const uint32_t hi = std::min<uint32_t>(static_cast<uint32_t>(a.size()), m.span.end + 48);
+            std::string w;
+            for (uint32_t b = lo; b <= hi; ++b) {
+                const bool alpha = b < hi && std::isalpha(static_cast<unsigned char>(a[b]));
+                if (alpha) {
+                    w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(a[b]))));
+                    continue;
+                }
+                // (a word cut by the window's start is no word)
+                const bool cut = b >= w.size() && b - w.size() == lo && lo > 0 &&
+                                 std::isalpha(static_cast<unsigned char>(a[lo - 1]));
+                if (!w.empty() && !cut && unit_nouns.count(w)) {
+                    unit_companies.insert(m.name);
+                    break;
+                }
+                w.clear();
+            }
+        }
+    }
+    // A company's release or statement does not speak for another company's figures (a rival's
+    // results, a target's customers): a company source other than the figure's single company
+    // subject, unless the subject is a part of it (a `unit`, or its name starts with the same word:
+    // "Kaveri EV" in a Kaveri Motors release).
+    auto another_company = [&](const Claim& claim, const Mention* src) {
+        if (!src || claim.subject_is_description || claim.subject.size() != 1) return false;
+        // (the kind of the organisation as first named: a source mention may mistake a news
+        // agency for a company)
+        auto sk = org_kinds.find(src->name);
+        if (std::string_view(sk != org_kinds.end() ? sk->second : src->kind) != "company") return false;
+        const std::string& n = claim.subject.front();
+        if (n == src->name || unit_companies.count(n)) return false;
+        auto k = org_kinds.find(n);
+        if (k == org_kinds.end() || k->second != "company") return false;
+        auto first_word = [](std::string_view x) { return x.substr(0, x.find(' ')); };
+        return first_word(n) != first_word(src->name);
+    };
     // The lead: the first paragraph after the headline long enough to be text, not a sub-headline,
     // a byline or a date line.
     size_t lead_paragraph = 1;
@@ -791,6 +839,12 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         for (size_t i : sv.mentions)
             if (is_value(ms[i])) figs.push_back({i, Role::value, SIZE_MAX, sv.token_at(ms[i].span.begin)});
 
+        // "up to $900 million": "up" before "to" and a figure the mention stage marked up_to.
+        auto up_to_qualifier = [&](size_t k) {
+            if (toks[k].low != "up" || k + 2 >= toks.size() || toks[k + 1].low != "to") return false;
+            size_t m = sv.tok_mention[k + 2];
+            return m != SIZE_MAX && is_value(ms[m]) && std::string_view(ms[m].qualifier) == "up_to";
+        };
         // Change events: change verbs, with the factor mentions that overlap them.
         std::vector<ChangeEvent> events;
         for (size_t k = 0; k < toks.size(); ++k) {
@@ -802,6 +856,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             // "ended 1.2% lower": some words move a figure only right after it.
             if (e->extra2 == "p" && (k == 0 || sv.tok_mention[k - 1] == SIZE_MAX || !is_value(ms[sv.tok_mention[k - 1]])))
                 continue;
+            // "a buyback of up to Rs 1,500 crore": "up" is the figure's qualifier (up_to), no move
+            if (up_to_qualifier(k)) continue;
             ChangeEvent ev{k, e->value, std::nullopt, "", std::nullopt, std::string(toks[k].low)};
             ev.intransitive = e->extra2 == "i" || e->extra2 == "p";
             ev.object_only = e->extra2 == "o";
@@ -1948,6 +2004,25 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     ++n;
             return n;
         };
+        // Where the clause holding byte `after` ends: at ";" or at ", while/whereas/but/and" (a date
+        // past it belongs to the next clause's figure: "a profit of £3.9bn in the first half, up
+        // 12%, and its CET1 ratio was 14.6% at the end of June").
+        auto clause_end = [&](uint32_t after) {
+            for (size_t k = sv.token_at(after); k < toks.size(); ++k)
+                if (toks[k].low == ";" ||
+                    (toks[k].low == "," && k + 1 < toks.size() &&
+                     (toks[k + 1].low == "while" || toks[k + 1].low == "whereas" || toks[k + 1].low == "but" ||
+                      toks[k + 1].low == "and")))
+                    return toks[k].begin;
+            return S.end;
+        };
+        // The next value figure after byte `after` that is no equivalent (a baseline's period comes
+        // before it: "to ¥72 a share from ¥60 and expects to pay ¥80 this year").
+        auto next_figure = [&](uint32_t after) {
+            for (const auto& g : figs)
+                if (g.role != Role::equivalent && ms[g.m].span.begin >= after) return ms[g.m].span.begin;
+            return S.end;
+        };
         // A holder heading the sentence with a verb of forecast ("The Treasury now forecasts an
         // operating deficit of NZ$6.6 billion", "ECB staff now expect inflation to average 2.0%",
         // "Kazemura ... assumes an exchange rate of 150 yen"): the source of the sentence's
@@ -1999,6 +2074,30 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (group(k) && plain(k + 1, b)) return true;
             return false;
         };
+        // A poll ("the ¥765 billion average estimate of 21 analysts polled by LSEG", "Analysts
+        // polled by LSEG had expected Rs 1,980 crore") attributes the figure next to it, not the
+        // sentence's other figures ("X forecast ¥820 billion ..., beating the ¥765 billion ...").
+        auto poll_elsewhere = [&](const Mention& src, const Claim& claim, uint32_t at) {
+            const size_t sb = sv.token_at(src.span.begin), se = sv.token_at(src.span.end);
+            bool poll = false;
+            for (size_t k = sb; k < se && k < toks.size(); ++k) poll |= poll_verbs.count(toks[k]) > 0;
+            if (!poll) return false;
+            const text::Span v = claim.value != kNoMention ? ms[claim.value].span : text::Span{at, at + 1};
+            size_t lo, hi;
+            if (v.end <= src.span.begin) {
+                lo = sv.token_at(v.end);
+                hi = sb;
+            } else if (v.begin >= src.span.end) {
+                lo = se;
+                hi = sv.token_at(v.begin);
+            } else {
+                return false;
+            }
+            if (hi > lo + 8) return true;
+            for (size_t k = lo; k < hi; ++k)
+                if (toks[k].low == "," || toks[k].low == ";") return true;
+            return false;
+        };
         auto claim_sources = [&](double& conf, const std::string& metric, const Claim& claim, uint32_t at) {
             std::vector<Source> arr;
             if (group_expectation(claim)) {
@@ -2007,7 +2106,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
             std::vector<const Mention*> here;
             for (size_t i : sv.mentions)
-                if (ms[i].type == Type::source && !ms[i].name.empty()) here.push_back(&ms[i]);
+                if (ms[i].type == Type::source && !ms[i].name.empty() && !poll_elsewhere(ms[i], claim, at))
+                    here.push_back(&ms[i]);
             // Several attributions in one sentence, each in a clause of its own: a claim takes those
             // of its own clause (with what they cite), when its clause has one.
             if (here.size() > 1) {
@@ -2072,6 +2172,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     return src->name == org || src->affiliation == org;
                 };
                 if (own && (!best || !speaks_for(best, own->name))) best = own;
+                if (another_company(claim, best)) best = nullptr;
                 if (best) {
                     here.push_back(best);
                     if (!best->cites.empty())
@@ -2083,8 +2184,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 // release before the sentence, else (a headline, a lead) the article's first one.
                 if (here.empty() && !metric.empty() && !scope_of(metric).empty() && !market_metrics.count(metric)) {
                     auto it = std::lower_bound(releases.begin(), releases.end(), S.begin, by_begin);
-                    if (it != releases.begin()) here.push_back(*std::prev(it));
-                    else if (!releases.empty() && t.paragraph_index(releases.front()->span.begin) <= lead_paragraphs)
+                    if (it != releases.begin()) {
+                        if (!another_company(claim, *std::prev(it))) here.push_back(*std::prev(it));
+                    } else if (!releases.empty() && t.paragraph_index(releases.front()->span.begin) <= lead_paragraphs &&
+                               !another_company(claim, releases.front()))
                         here.push_back(releases.front());
                 }
                 // A headline or sub-headline figure restates the lead's: it inherits the lead's
@@ -2198,7 +2301,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     "economy", "unit", "business", "carmaker", "automaker", "chipmaker", "miner", "insurer",
                     "retailer", "startup", "operator", "conglomerate", "watchdog", "quarter", "period", "year",
                     "half", "month", "offer", "programme", "program", "producer", "exporter", "country",
-                    "division", "segment", "arm", "subsidiary", "units", "divisions", "businesses"};
+                    "division", "segment", "arm", "subsidiary", "units", "divisions", "businesses", "board", "maker",
+                    "drugmaker", "airline", "brewer", "steelmaker", "provider"};
                 bad |= garbage || generic.count(head) > 0;
                 // "The labour market remained tight, with the jobless rate at 2.8%": the economy's
                 bad |= head == "market" && !metric.key.empty() && scope_of(metric.key) == "economy";
@@ -2573,6 +2677,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (figs[f].role == Role::baseline && ((level && figs[f].of == *level) || (percent && figs[f].of == *percent)) &&
                     ms[figs[f].m].span.begin > after)
                     limit = std::min(limit, ms[figs[f].m].span.begin);
+            limit = std::min(limit, clause_end(after));
             j.period = claim_period(after, limit, used_dates, metric.key, anchor);
             if (j.period) conf += j.period.inherited ? 0.02 : 0.05;
             for (size_t f = 0; f < figs.size() && (level || percent); ++f)
@@ -2580,7 +2685,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         ((level && figs[f].of == *level) || (!level && percent && figs[f].of == *percent))) {
                         Baseline& base = j.baseline.emplace();
                         base.value = static_cast<uint32_t>(figs[f].m);
-                        auto bp = find_period(ms[figs[f].m].span.end, S.end, used_dates, true);
+                        const uint32_t be = ms[figs[f].m].span.end;
+                        auto bp = find_period(be, std::min(clause_end(be), next_figure(be)), used_dates, true);
                         if (bp) base.period = Period{static_cast<uint32_t>(*bp)};
                         break;
                     }
@@ -2684,7 +2790,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     size_t gi = &g - figs.data();
                     for (const auto& h : figs)
                         if (h.role == Role::equivalent && h.of == gi) base.equivalents.push_back(static_cast<uint32_t>(h.m));
-                    auto bp = find_period(ms[g.m].span.end, limit, used_dates, true);
+                    const uint32_t be = ms[g.m].span.end;
+                    auto bp = find_period(be, std::min({limit, clause_end(be), next_figure(be)}), used_dates, true);
                     if (bp) base.period = Period{static_cast<uint32_t>(*bp)};
                     break;
                 }
