@@ -1451,6 +1451,12 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 return j < toks.size() && sv.tok_mention[j] != SIZE_MAX ? &ms[sv.tok_mention[j]] : nullptr;
             };
             const Mention* p = mention_at(k);
+            // "The Osaka-based maker of ...": a place that opens a hyphenated word
+            if (!p && k < hi)
+                for (size_t i : sv.mentions)
+                    if (ms[i].type == Type::place && ms[i].span.begin == toks[k].begin && ms[i].span.end < toks[k].end &&
+                        a[ms[i].span.end] == '-')
+                        p = &ms[i];
             if (!p || p->type != Type::place) return {};
             size_t words = 0;
             while (k < hi) {
@@ -2442,6 +2448,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (name.empty()) {
                     const Mention* c = last_company_before(toks[std::min(anchor, toks.size() - 1)].begin);
                     if (c && t.paragraph_index(c->span.begin) == t.paragraph_index(S.begin)) name = c->name;
+                    // the company an earlier claim of the paragraph was about ("The Osaka-based maker
+                    // ... posted operating profit of ¥712 billion. Net profit rose 14%")
+                    else if (last_subject_para == t.paragraph_index(S.begin) && last_subject.size() == 1 &&
+                             org_kinds.count(last_subject.front()) && org_kinds.at(last_subject.front()) == "company")
+                        name = last_subject.front();
                     else name = doc_company;
                 }
                 // a story with no company at all: its economy's ("shipments to the United States
