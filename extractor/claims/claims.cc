@@ -2386,7 +2386,19 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     scope = "company";
             }
             std::string name;
-            if (scope == "economy") {
+            // "Halberd expects the deal to ... cutting 1,100 jobs": the jobs a company that heads the
+            // sentence cuts or adds are its own (metric_forms.tsv turns them into its workforce).
+            if (scope == "economy" && forecast_holder && forecast_holder->type == Type::org &&
+                std::string_view(forecast_holder->kind) == "company" && !persons) {
+                auto f = metric_forms.find(metric.key);
+                bool company_form = false;
+                if (f != metric_forms.end())
+                    for (const auto& [when, key] : f->second) company_form |= when == "company";
+                if (company_form) scope = "company_holder";
+            }
+            if (scope == "company_holder") {
+                name = forecast_holder->name;
+            } else if (scope == "economy") {
                 for (size_t k = clause_start_tok(anchor); k < anchor && name.empty(); ++k) {
                     size_t p = k > 0 && toks[k - 1].low == "the" ? k - 1 : k;
                     if (p > 0 && partner_words.count(toks[p - 1])) continue;  // "exports to the US"
