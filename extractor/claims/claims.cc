@@ -834,6 +834,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             return false;
         };
 
+        // A money figure followed by "a share" / "per share" ("$1.45 a share").
+        auto per_share = [&](size_t i) {
+            size_t k = sv.token_at(ms[i].span.end);
+            return k + 1 < toks.size() && (toks[k].low == "a" || toks[k].low == "per") && toks[k + 1].low == "share";
+        };
         // ---- 1. figures and their roles
         std::vector<Figure> figs;
         for (size_t i : sv.mentions)
@@ -922,6 +927,25 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         for (size_t f = 0; f < figs.size(); ++f) {
             const Mention& m = ms[figs[f].m];
             auto w = words_before(figs[f].tok, 5);  // the longest cue: "from a previous range of"
+            // "$214 million, or $1.45 a share, compared with $163 million, or $1.09 a share": a
+            // per-share figure restates no total; it is a claim of its own (earnings per share),
+            // and one after a baseline is the baseline of the per-share figure before it.
+            if (f > 0 && m.type == Type::money && ms[figs[f - 1].m].type == Type::money &&
+                per_share(figs[f].m) != per_share(figs[f - 1].m) && !w.empty() && w.back() == "or") {
+                if (per_share(figs[f].m) && figs[f - 1].role == Role::baseline) {
+                    size_t owner = SIZE_MAX;
+                    for (size_t p = f - 1; p-- > 0;)
+                        if (figs[p].role == Role::value && ms[figs[p].m].type == Type::money && per_share(figs[p].m)) {
+                            owner = p;
+                            break;
+                        }
+                    if (owner != SIZE_MAX) {
+                        figs[f].role = Role::baseline;
+                        figs[f].of = owner;
+                    }
+                }
+                continue;  // (else a claim of its own)
+            }
             // Equivalent: "(US$7 billion)" right after a money figure; "or 8% of its workforce",
             // "equal to about 5.7% of global demand" after any figure of the same clause.
             if (f > 0) {
@@ -993,12 +1017,16 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
                 if (base || ev_near) {
                     size_t owner = SIZE_MAX;
-                    for (size_t p = f; p-- > 0;)
-                        if ((figs[p].role == Role::value || figs[p].role == Role::change_percent) &&
-                            ms[figs[p].m].type == m.type) {
-                            owner = p;
-                            break;
-                        }
+                    // (a per-share baseline belongs to the per-share figure, a total to the total:
+                    // "$412 million, or $1.38 per share, compared with $365 million, or $1.21 ...")
+                    for (int pass = 0; pass < 2 && owner == SIZE_MAX; ++pass)
+                        for (size_t p = f; p-- > 0;)
+                            if ((figs[p].role == Role::value || figs[p].role == Role::change_percent) &&
+                                ms[figs[p].m].type == m.type &&
+                                (pass == 1 || m.type != Type::money || per_share(figs[p].m) == per_share(figs[f].m))) {
+                                owner = p;
+                                break;
+                            }
                     if (owner != SIZE_MAX) {
                         figs[f].role = Role::baseline;
                         figs[f].of = owner;
@@ -2026,7 +2054,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         // before it: "to ¥72 a share from ¥60 and expects to pay ¥80 this year").
         auto next_figure = [&](uint32_t after) {
             for (const auto& g : figs)
-                if (g.role != Role::equivalent && ms[g.m].span.begin >= after) return ms[g.m].span.begin;
+                if (g.role != Role::equivalent && g.role != Role::baseline && ms[g.m].span.begin >= after)
+                    return ms[g.m].span.begin;
             return S.end;
         };
         // A holder heading the sentence with a verb of forecast ("The Treasury now forecasts an
@@ -2503,6 +2532,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (when == "money" || when == "percent")
                     ok = value && value->type == (when == "money" ? Type::money : Type::percent) &&
                          std::string_view(value->unit) != "pp";
+                else if (when == "per_share")
+                    ok = value && value->type == Type::money && per_share(static_cast<size_t>(value - ms.data()));
                 else if (when == "company" && change && !names.empty()) {
                     ok = true;
                     for (const auto& n : names) {
@@ -2569,6 +2600,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         };
 
         IndexSet& used_dates = used_dates_scratch;
+        // A comparison date serves every baseline before it ("compared with $365 million, or
+        // $1.21 per share, a year earlier"): the last one a baseline of the sentence took.
+        std::optional<size_t> shared_base_period;
+        auto baseline_period = [&](uint32_t be, uint32_t limit) -> std::optional<size_t> {
+            auto bp = find_period(be, limit, used_dates, true);
+            if (bp) shared_base_period = bp;
+            else if (shared_base_period && ms[*shared_base_period].span.begin >= be &&
+                     ms[*shared_base_period].span.begin < limit)
+                bp = shared_base_period;
+            return bp;
+        };
         used_dates.clear();
         quote_speaker = nullptr;
         IndexSet& consumed = consumed_scratch;  // figure indices used by a change claim
@@ -2709,7 +2751,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         Baseline& base = j.baseline.emplace();
                         base.value = static_cast<uint32_t>(figs[f].m);
                         const uint32_t be = ms[figs[f].m].span.end;
-                        auto bp = find_period(be, std::min(clause_end(be), next_figure(be)), used_dates, true);
+                        auto bp = baseline_period(be, std::min(clause_end(be), next_figure(be)));
                         if (bp) base.period = Period{static_cast<uint32_t>(*bp)};
                         break;
                     }
@@ -2814,7 +2856,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     for (const auto& h : figs)
                         if (h.role == Role::equivalent && h.of == gi) base.equivalents.push_back(static_cast<uint32_t>(h.m));
                     const uint32_t be = ms[g.m].span.end;
-                    auto bp = find_period(be, std::min({limit, clause_end(be), next_figure(be)}), used_dates, true);
+                    auto bp = baseline_period(be, std::min({be < limit ? limit : S.end, clause_end(be), next_figure(be)}));
                     if (bp) base.period = Period{static_cast<uint32_t>(*bp)};
                     break;
                 }
