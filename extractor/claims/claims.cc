@@ -2604,11 +2604,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         // $1.21 per share, a year earlier"): the last one a baseline of the sentence took.
         std::optional<size_t> shared_base_period;
         auto baseline_period = [&](uint32_t be, uint32_t limit) -> std::optional<size_t> {
+            if (shared_base_period && ms[*shared_base_period].span.begin >= be && ms[*shared_base_period].span.begin < limit)
+                return shared_base_period;
             auto bp = find_period(be, limit, used_dates, true);
             if (bp) shared_base_period = bp;
-            else if (shared_base_period && ms[*shared_base_period].span.begin >= be &&
-                     ms[*shared_base_period].span.begin < limit)
-                bp = shared_base_period;
             return bp;
         };
         used_dates.clear();
@@ -2706,8 +2705,13 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 // (not "Analysts at Kotak said": the analysts' employer speaks of someone else)
                 auto employer = [&](const Mention& src) {
                     std::string_view before = std::string_view(a).substr(src.span.begin, src.span.end - src.span.begin);
-                    size_t at = before.find(" at "), from = before.find(" from ");
-                    return at != std::string_view::npos || from != std::string_view::npos;
+                    size_t at = before.find(" at "), from = before.find(" from "), by = before.find(" by ");
+                    if (at != std::string_view::npos || from != std::string_view::npos || by != std::string_view::npos)
+                        return true;
+                    // "according to LSEG data": a data provider, not the company the data is about
+                    size_t e = before.size();
+                    while (e > 0 && std::isalpha(static_cast<unsigned char>(before[e - 1]))) --e;
+                    return e < before.size() && data_nouns.count(lower(before.substr(e))) > 0;
                 };
                 for (size_t i : sv.mentions)
                     if (ms[i].type == Type::source && ms[i].kind == "company" && !ms[i].name.empty() && !employer(ms[i])) {
