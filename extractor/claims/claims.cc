@@ -1293,7 +1293,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         auto in_aside = [&](size_t k, size_t anchor) {
             size_t open = k;
             while (open > 0 && toks[open - 1].low != "," && toks[open - 1].low != ";") --open;
-            if (open == 0 || !(kPrepositions.count(toks[open]) || toks[open].low == "within")) return false;
+            // (a relative clause between commas: "Organic volumes, which strip out price increases and
+            // acquisitions, grew 1.5%")
+            if (open == 0 || !(kPrepositions.count(toks[open]) || toks[open].low == "within" ||
+                               toks[open].low == "which" || toks[open].low == "who"))
+                return false;
             for (size_t j = k + 1; j < anchor; ++j)
                 if (toks[j].low == "," || toks[j].low == ";") return true;
             return false;
