@@ -1524,6 +1524,20 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         };
         auto find_subject = [&](const MetricHit& metric, size_t anchor) {
             Subject s;
+            // "the regulator fined rival Kunlun Motors 2.1 billion yuan": the fine is the fined
+            // organisation's, the object of "fined" before the figure (a few words may precede it).
+            if (metric.tok != SIZE_MAX && metric.tok < anchor && toks[metric.tok].low == "fined") {
+                for (size_t k = metric.tok + 1; k < anchor && k <= metric.tok + 4; ++k) {
+                    if (!toks[k].is_word()) break;
+                    if (sv.tok_mention[k] == SIZE_MAX) continue;
+                    const Mention& o = ms[sv.tok_mention[k]];
+                    if (o.type == Type::org && !o.name.empty()) {
+                        add_name(s, o.name);
+                        return s;
+                    }
+                    break;
+                }
+            }
             // (a) "A, B and C's [combined] metric" (in the figure's own clause)
             const bool metric_here = metric.tok != SIZE_MAX && metric.tok >= clause_start_tok(anchor);
             if (metric_here && metric.tok < anchor) {
