@@ -1976,8 +1976,13 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     break;
                 }
             const bool amount = sv.tok_mention[anchor] != SIZE_MAX;
+            // (a modal of an earlier comma clause is not the move's: "Sunvale said it would cut
+            // 2,000 jobs, sending its shares down 7.4%")
+            size_t modal_lo = cs;
+            for (size_t k = cs; k < anchor && k < toks.size(); ++k)
+                if (toks[k].low == ",") modal_lo = k + 1;
             for (size_t k = cs; k < ce && k < toks.size(); ++k) {
-                if (k <= anchor && modal_words.count(toks[k])) return false;
+                if (k >= modal_lo && k <= anchor && modal_words.count(toks[k])) return false;
                 // "averaged about $85", "an average of 34 euros" (not "the Nikkei average rose")
                 if (amount && k < anchor && anchor - k <= 4 && average_words.count(toks[k])) return false;
                 if (toks[k].low == "since") {
@@ -1990,8 +1995,13 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             // economic data named before it in the sentence: the price is one of the data's
             for (size_t k = 0; k < anchor; ++k) {
                 size_t n = 0;
-                if (const Lexicon::Entry* e = lex(metrics, kMetricFirst, k, &n); e && scope_of(e->value) == "economy")
-                    return false;
+                if (const Lexicon::Entry* e = lex(metrics, kMetricFirst, k, &n); e && scope_of(e->value) == "economy") {
+                    // (not a metric a company has too: "cut 2,000 jobs, sending its shares down 7.4%")
+                    bool company_form = false;
+                    if (auto f = metric_forms.find(e->value); f != metric_forms.end())
+                        for (const auto& [when, key] : f->second) company_form |= when == "company";
+                    if (!company_form) return false;
+                }
             }
             return true;
         };
@@ -2271,6 +2281,12 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     trailing = !std::isalnum(static_cast<unsigned char>(a[b]));
                 if (trailing) std::rotate(here.begin(), here.end() - 1, here.end());
             }
+            // A company does not report its own share price or market value: "Sunvale said it
+            // would cut 2,000 jobs, sending its shares down 7.4%" is the market's move.
+            if (market_metrics.count(metric) && claim.subject.size() == 1)
+                here.erase(std::remove_if(here.begin(), here.end(),
+                                          [&](const Mention* m) { return m->name == claim.subject.front(); }),
+                           here.end());
             // Order: citing sources first, each followed by what it cites.
             std::vector<const Mention*> ordered;
             for (const Mention* m : here) {
@@ -2357,6 +2373,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     "division", "segment", "arm", "subsidiary", "units", "divisions", "businesses", "board", "maker",
                     "drugmaker", "airline", "brewer", "steelmaker", "provider"};
                 bad |= garbage || generic.count(head) > 0;
+                // "the money would be used to ... double its workforce": "its" before a company's
+                // metric refers to the company, not to a plain phrase heading the clause
+                bad |= metric.tok != SIZE_MAX && metric.tok > 0 && toks[metric.tok - 1].low == "its" &&
+                       !metric.key.empty() && scope_of(metric.key) == "company";
                 // "The labour market remained tight, with the jobless rate at 2.8%": the economy's
                 bad |= head == "market" && !metric.key.empty() && scope_of(metric.key) == "economy";
                 // "Figures from the ONS showed ...": the data's publisher is no holder
@@ -2639,6 +2659,18 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             const ChangeEvent& ev = events[e];
             size_t next_tok = e + 1 < events.size() ? events[e + 1].tok : toks.size();
             std::optional<size_t> amount, percent, level;
+            // "has raised £45 million ..., valuing the business at more than £300 million": a verb
+            // whose object is a figure (funds raised) moves nothing; a later "at" figure is no level.
+            bool figure_object = false;
+            if (ev.object_only)
+                for (size_t f = 0; f < figs.size() && !figure_object; ++f) {
+                    if (figs[f].tok <= ev.tok || figs[f].role != Role::value) continue;
+                    bool plain = true;
+                    for (size_t k = ev.tok + 1; k < figs[f].tok && plain; ++k)
+                        plain = kVerbFillers.count(toks[k]) || kDeterminers.count(toks[k]);
+                    figure_object = plain;
+                    break;
+                }
             for (size_t f = 0; f < figs.size(); ++f) {
                 if (consumed.count(f)) continue;
                 // "a 2% fall": the size stands just before the change word
@@ -2650,7 +2682,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (figs[f].tok <= ev.tok || figs[f].tok >= next_tok) continue;
                 if (figs[f].role == Role::change_amount && !amount) amount = f;
                 else if (figs[f].role == Role::change_percent && !percent) percent = f;
-                else if (figs[f].role == Role::value && !level && level_cue(figs[f].tok)) level = f;
+                else if (figs[f].role == Role::value && !level && !figure_object && level_cue(figs[f].tok)) level = f;
             }
             if (ev.from_baseline && !level && *ev.from_baseline + 1 < figs.size()) level = *ev.from_baseline + 1;
             if (!level && (std::string_view(ev.verb) == "up" || std::string_view(ev.verb) == "down"))
