@@ -1639,6 +1639,42 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             size_t cs = clause_start_tok(anchor);
             size_t verb = first_verb(cs, anchor);
             size_t lo = cs, hi = verb;
+            // "outperforming the KOSPI index, which fell 0.4%": a ", which" clause whose verb is the
+            // figure's is about the phrase before the comma (not the sentence's subject).
+            for (size_t k = anchor; k-- > 1 && anchor - k <= 3;) {
+                if (toks[k].low == "," || toks[k].low == ";") break;
+                if (toks[k].low != "which" || toks[k - 1].low != ",") continue;
+                const size_t c = k - 1;
+                size_t b = c;
+                while (b > 0 && toks[b - 1].is_word() && !(toks[b - 1].bits & (kVerbWord | kChangeWord)) &&
+                       !kPrepositions.count(toks[b - 1]) && c - b < 6)
+                    --b;
+                while (b < c && kDeterminers.count(toks[b])) ++b;
+                if (b >= c) break;
+                if (metric.tok != SIZE_MAX && metric.tok > b && metric.tok < c) {
+                    size_t d = metric.tok;  // "outperforming the KOSPI index": from the quote's words
+                    while (d > b && toks[d - 1].is_word() && !kDeterminers.count(toks[d - 1]) &&
+                           (sv.tok_mention[d - 1] != SIZE_MAX || std::isupper(static_cast<unsigned char>(a[toks[d - 1].begin]))))
+                        --d;
+                    b = d;
+                }
+                if (sv.tok_mention[c - 1] != SIZE_MAX) {
+                    const Mention& e = ms[sv.tok_mention[c - 1]];
+                    if (is_entity(e) && !e.name.empty() && e.type != Type::person) {
+                        add_name(s, e.name);
+                        return s;
+                    }
+                }
+                // (only a quoted thing: "the KOSPI index"; "fee income from asset management, which
+                // climbed 12%" stays the bank's)
+                if (metric.tok != SIZE_MAX && metric.tok >= b && metric.tok < c &&
+                    (scope_of(metric.key) == "quote" || scope_of(metric.key) == "instrument")) {
+                    s.description = std::string(sv.slice(toks[b].begin, toks[c - 1].end));
+                    s.named_instrument = true;
+                    return s;
+                }
+                break;
+            }
             // "Oil prices fell, with Brent crude down 1.2% at $78.40": a ", with" clause names its
             // own subject, the words between "with" and its change word
             for (size_t k = anchor; k-- > cs && anchor - k <= 8;) {
