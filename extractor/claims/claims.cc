@@ -2491,8 +2491,18 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             std::string name;
             // "Halberd expects the deal to ... cutting 1,100 jobs": the jobs a company that heads the
             // sentence cuts or adds are its own (metric_forms.tsv turns them into its workforce).
-            if (scope == "economy" && forecast_holder && forecast_holder->type == Type::org &&
-                std::string_view(forecast_holder->kind) == "company" && !persons) {
+            // (also a company releasing the sentence before the figure: "Zhenghe Auto said its
+            // net profit rose 40%, as overseas shipments more than doubled")
+            const Mention* company_holder = nullptr;
+            if (forecast_holder && forecast_holder->type == Type::org && std::string_view(forecast_holder->kind) == "company")
+                company_holder = forecast_holder;
+            for (size_t i : sv.mentions)
+                if (!company_holder && ms[i].type == Type::source && !ms[i].name.empty() && anchor < toks.size() &&
+                    ms[i].span.end <= toks[anchor].begin) {
+                    // (the story's company: not a bank's economists or a ministry speaking)
+                    if (ms[i].name == doc_company) company_holder = &ms[i];
+                }
+            if (scope == "economy" && company_holder && !persons) {
                 auto f = metric_forms.find(metric.key);
                 bool company_form = false;
                 if (f != metric_forms.end())
@@ -2500,7 +2510,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (company_form) scope = "company_holder";
             }
             if (scope == "company_holder") {
-                name = forecast_holder->name;
+                name = company_holder->name;
             } else if (scope == "economy") {
                 for (size_t k = clause_start_tok(anchor); k < anchor && name.empty(); ++k) {
                     size_t p = k > 0 && toks[k - 1].low == "the" ? k - 1 : k;
