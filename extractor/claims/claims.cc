@@ -1296,7 +1296,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             // (a relative clause between commas: "Organic volumes, which strip out price increases and
             // acquisitions, grew 1.5%")
             if (open == 0 || !(kPrepositions.count(toks[open]) || toks[open].low == "within" ||
-                               toks[open].low == "which" || toks[open].low == "who"))
+                               toks[open].low == "which" || toks[open].low == "who" ||
+                               // an appositive: "Orders, a leading indicator of future sales, climbed 6%"
+                               toks[open].low == "a" || toks[open].low == "an"))
                 return false;
             for (size_t j = k + 1; j < anchor; ++j)
                 if (toks[j].low == "," || toks[j].low == ";") return true;
