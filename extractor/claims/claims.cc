@@ -1045,7 +1045,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     if (toks[k].is_word()) {
                         if (!kVerbFillers.count(toks[k])) right_after_verb = false;
                     }
-                if (right_after_verb && pct) {
+                // "lifted operating profit 31% to ¥154 billion": a transitive verb's metric object,
+                // then the size
+                bool after_object = false;
+                if (!right_after_verb && pct && !ev->intransitive) {
+                    size_t k = ev->tok + 1;
+                    while (k < figs[f].tok && (kDeterminers.count(toks[k]) || kMetricModifiers.count(toks[k]))) ++k;
+                    size_t n = 0;
+                    if (k < figs[f].tok && lex(metrics, kMetricFirst, k, &n) && n > 0 && k + n == figs[f].tok)
+                        after_object = true;
+                }
+                if ((right_after_verb || after_object) && pct) {
                     figs[f].role = Role::change_percent;
                     continue;
                 }
