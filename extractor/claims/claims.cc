@@ -394,28 +394,37 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     // the first mention. Their figures are the parent's release's; another company's are not.
     std::set<std::string, std::less<>> unit_companies;
     {
+        auto words_of = [&](uint32_t b, uint32_t e) {
+            std::vector<std::string> ws;
+            std::string w;
+            for (uint32_t k = b; k <= e; ++k) {
+                if (k < e && std::isalpha(static_cast<unsigned char>(a[k]))) {
+                    w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(a[k]))));
+                } else {
+                    if (!w.empty()) ws.push_back(w);
+                    w.clear();
+                    if (k < e && (a[k] == ',' || a[k] == '.' || a[k] == ';' || a[k] == '\n')) ws.push_back(",");
+                }
+            }
+            return ws;
+        };
         std::set<std::string_view> seen_names;
         for (const Mention& m : ms) {
             if (m.type != Type::org || std::string_view(m.kind) != "company" || m.name.empty()) continue;
             if (!seen_names.insert(m.name).second) continue;
-            const uint32_t lo = m.span.begin > 48 ? m.span.begin - 48 : 0;
-            const uint32_t hi = std::min<uint32_t>(static_cast<uint32_t>(a.size()), m.span.end + 48);
-            std::string w;
-            for (uint32_t b = lo; b <= hi; ++b) {
-                const bool alpha = b < hi && std::isalpha(static_cast<unsigned char>(a[b]));
-                if (alpha) {
-                    w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(a[b]))));
-                    continue;
-                }
-                // (a word cut by the window's start is no word)
-                const bool cut = b >= w.size() && b - w.size() == lo && lo > 0 &&
-                                 std::isalpha(static_cast<unsigned char>(a[lo - 1]));
-                if (!w.empty() && !cut && unit_nouns.count(w)) {
-                    unit_companies.insert(m.name);
-                    break;
-                }
-                w.clear();
-            }
+            // "its electric vehicle subsidiary, Kaveri EV": the unit word right before the name
+            auto before = words_of(m.span.begin > 40 ? m.span.begin - 40 : 0, m.span.begin);
+            if (!before.empty() && before.back() == ",") before.pop_back();
+            bool unit = !before.empty() && unit_nouns.count(before.back());
+            // "its Daihatsu and Hino units": a unit word right after the name
+            auto after = words_of(m.span.end, std::min<uint32_t>(static_cast<uint32_t>(a.size()), m.span.end + 60));
+            unit |= !after.empty() && unit_nouns.count(after[0]);
+            // "Jio Platforms, the digital services unit,": an apposition that ends in a unit word
+            if (!unit && after.size() >= 2 && after[0] == "," &&
+                (after[1] == "the" || after[1] == "its" || after[1] == "a" || after[1] == "an"))
+                for (size_t k = 2; k < after.size() && k < 8 && after[k] != ","; ++k)
+                    if (unit_nouns.count(after[k]) && (k + 1 == after.size() || after[k + 1] == ",")) unit = true;
+            if (unit) unit_companies.insert(m.name);
         }
     }
     // A company's release or statement does not speak for another company's figures (a rival's
@@ -1203,7 +1212,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 const Mention* co = last_company_before(at);
                 return cb && (!co || cb->span.begin > co->span.begin) ? cb : co;
             }
-            return last_company_before(at);
+            // "the company", "it" after a unit was named ("Its robotics unit, Hoshino Robotics,
+            // lifted profit. The company raised its dividend"): the parent, not the unit
+            const Mention* c = last_company_before(at);
+            if (c && unit_companies.count(c->name) && head != "it" && !unit_nouns.count(head)) {
+                auto it = std::lower_bound(antecedents.begin(), antecedents.end(), at, by_begin);
+                while (it != antecedents.begin()) {
+                    --it;
+                    if (!unit_companies.count((*it)->name)) return *it;
+                }
+            }
+            return c;
         };
 
         // Who opens the sentence before token hi (a verb): an anaphor's
