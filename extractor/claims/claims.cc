@@ -1024,7 +1024,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         continue;
                     }
                 }
-                if (base || ev_near) {
+                // ("fell to Rs 3,200 crore at the end of June from Rs 4,050 crore": a date may
+                // stand between the new level and its "from" baseline)
+                if (base || ev_near || (ev && figs[f].tok - ev->tok <= 18)) {
                     size_t owner = SIZE_MAX;
                     // (a per-share baseline belongs to the per-share figure, a total to the total:
                     // "$412 million, or $1.38 per share, compared with $365 million, or $1.21 ...")
