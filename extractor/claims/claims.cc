@@ -48,6 +48,13 @@ const WordSet clause_conjunctions{4, {"while", "whereas", "and", "but", "althoug
 const WordSet kClauseOpeners{52, {"after", "as", "while", "whereas", "because", "although", "though", "when",
                                   "which", "who", "since", "even", "despite", "amid", "unless", "until", "before",
                                   "if", "but", "giving", "leaving", "making", "bringing", "taking"}};
+// Nouns for a forecast a holder revises ("cut its growth forecast", "raised its projection").
+const WordSet kForecastNouns{53, {"forecast", "forecasts", "projection", "projections", "outlook", "estimate",
+                                  "estimates", "prediction", "predictions"}};
+// Verbs of an economy's growth: an area right before one ("expects Germany to grow 0.8%") names GDP growth.
+const WordSet kGrowthVerbs{54, {"grow", "grows", "grew", "growing", "grown", "expand", "expands", "expanded",
+                                "expanding", "shrink", "shrinks", "shrank", "shrinking", "contract", "contracts",
+                                "contracted", "contracting"}};
 const WordSet kDeterminers{5, {"the", "a", "an", "its", "their", "his", "her", "our"}};
 
 // Words skipped before a figure ("about", "more than"), fillers between a change verb and its
@@ -201,7 +208,7 @@ struct Assembler::Impl {
         company_nouns, holder_nouns, passing_words, partner_words, own_release_kinds, actor_kinds,
         announce_verbs, contract_words, belief_verbs, view_verbs, attribution_tails, continuation_words,
         council_nouns, data_nouns, average_words, forecast_verbs, staff_nouns, expecter_nouns, poll_verbs,
-        unit_nouns;
+        unit_nouns, measure_nouns;
 
     explicit Impl(const rules::RuleSet& r)
         : metrics(r, "CLAIM_METRICS"),
@@ -257,7 +264,7 @@ struct Assembler::Impl {
             {"attribution_tail", &attribution_tails}, {"continuation", &continuation_words},
             {"council", &council_nouns}, {"data_noun", &data_nouns}, {"average", &average_words},
             {"forecast", &forecast_verbs}, {"staff", &staff_nouns}, {"expecter", &expecter_nouns}, {"poll", &poll_verbs},
-            {"unit", &unit_nouns}};
+            {"unit", &unit_nouns}, {"measure", &measure_nouns}};
         if (const auto* rows = r.table("CLAIM_WORDS"))
             for (const auto& row : *rows)
                 if (row.size() >= 2 && !row[0].empty())
@@ -266,7 +273,7 @@ struct Assembler::Impl {
         // One lookup per token gives all its word classes (Token::bits).
         const WordSet* fixed[] = {&kLeadWords, &kPrepositions, &trailing_adverbs, &government_nouns,
                                   &clause_conjunctions, &kDeterminers, &kQualifierSkip, &kVerbFillers,
-                                  &kMetricModifiers, &kNotHeads, &kClauseOpeners};
+                                  &kMetricModifiers, &kNotHeads, &kClauseOpeners, &kForecastNouns, &kGrowthVerbs};
         for (const WordSet* w : fixed)
             for (const auto& x : w->words) word_bits[x] |= w->bit;
         static_assert(kFirstClassBit + sizeof(classes) / sizeof(classes[0]) <= 46, "word class bits overlap kMetricFirst");
@@ -364,10 +371,28 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     std::vector<std::pair<uint32_t, uint32_t>> source_spans;
     for (const Mention& m : ms)
         if (m.type == Type::source) source_spans.push_back({m.span.begin, m.span.end});
+    // (and a person's employer named in an apposition: "said Aditi Rao, chief economist at
+    // Meridian Ratings"; and "the Treasury", "the Centre" taken for a company: a government)
+    std::set<std::string, std::less<>> affiliations;
+    for (const Mention& m : ms)
+        if ((m.type == Type::person || m.type == Type::source) && !m.affiliation.empty()) affiliations.insert(m.affiliation);
     auto affiliation_only = [&](const Mention& m) {
+        if (government_nouns.count(lower(m.name))) return true;
+        // "Martin Ellery, chief UK economist at Northgate Economics": a person's employer
+        auto from = std::lower_bound(ms.begin(), ms.end(), m.span.begin > 120 ? m.span.begin - 120 : 0,
+                                     [](const Mention& x, uint32_t b) { return x.span.begin < b; });
+        for (auto it = from; it != ms.end(); ++it) {
+            const Mention& p = *it;
+            if (p.span.begin >= m.span.begin) break;
+            if (p.type != Type::person || p.span.end + 80 < m.span.begin || p.span.end > m.span.begin) continue;
+            std::string_view gap = std::string_view(a).substr(p.span.end, m.span.begin - p.span.end);
+            if (gap.size() > 4 && gap.find('.') == std::string_view::npos && gap.find('\n') == std::string_view::npos &&
+                gap.substr(gap.size() - 4) == " at " && gap[0] == ',')
+                return true;
+        }
         bool inside = false;
         for (const auto& [b, e] : source_spans) inside |= b < m.span.begin && m.span.end <= e;
-        if (!inside) return false;
+        if (!inside && !affiliations.count(m.name)) return false;
         size_t e = m.span.begin;
         while (e > 0 && std::isspace(static_cast<unsigned char>(a[e - 1]))) --e;
         size_t b = e;
@@ -492,8 +517,18 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
         return best;
     };
+    // A company named only as a speaker ("according to the Economic Survey", "Capital Economics
+    // said"), never outside an attribution, is no company the story's figures are about.
+    std::set<std::string, std::less<>> named_outside;
+    for (const Mention& m : ms)
+        if (m.type == Type::org) {
+            bool inside = false;
+            for (const auto& [b, e] : source_spans) inside |= b <= m.span.begin && m.span.end <= e;
+            if (!inside) named_outside.insert(m.name);
+        }
     auto story_company = [&](const Mention& m) {
-        return m.type == Type::org && (std::string_view(m.kind) == "company" || m.kind.empty()) && !affiliation_only(m);
+        return m.type == Type::org && (std::string_view(m.kind) == "company" || m.kind.empty()) && !affiliation_only(m) &&
+               named_outside.count(m.name);
     };
     std::string doc_company = most_named([&](const Mention& m) { return story_company(m) && !in_passing(m); });
     if (doc_company.empty()) doc_company = most_named(story_company);
@@ -587,7 +622,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     std::vector<const Mention*> central_banks, governments;
     for (const Mention& m : ms) {
         if (m.type == Type::org && std::string_view(m.kind) == "central_bank") central_banks.push_back(&m);
-        if (m.type == Type::org && std::string_view(m.kind) == "government" && !m.name.empty()) governments.push_back(&m);
+        if (m.type == Type::org && (std::string_view(m.kind) == "government" || government_nouns.count(lower(m.name))) &&
+            !m.name.empty())
+            governments.push_back(&m);
     }
 
     size_t next_mention = 0;
@@ -977,6 +1014,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     while (k < end && approx_words.count(toks[k])) ++k;
                     eq = cue && k == end;
                 }
+                // "was allocated ₹6.8 lakh crore, about 13% of total expenditure": a share of a whole
+                // in apposition restates the figure before it
+                if (!eq && m.type == Type::percent && prev.type != Type::percent) {
+                    size_t k = sv.token_at(prev.span.end), end = figs[f].tok;
+                    if (k < end && toks[k].low == ",") {
+                        ++k;
+                        while (k < end && approx_words.count(toks[k])) ++k;
+                        size_t after = sv.token_at(m.span.end);
+                        eq = k == end && after < toks.size() && toks[after].low == "of";
+                    }
+                }
                 if (!eq && ends_with_cue(w, "equivalent")) {
                     size_t prev_end = sv.token_at(prev.span.end);
                     eq = figs[f].tok >= prev_end && figs[f].tok - prev_end <= 8;
@@ -1014,6 +1062,24 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             // Baseline: "compared with 23 billion yuan", "up from $2bn", near a change "from 6%",
             // "after 2.4% in April"; "from £9,100 to £5,000" is the baseline of the figure after "to".
             bool base = ends_with_cue(w, "baseline"), base_near = ends_with_cue(w, "baseline_near");
+            // "down from a revised estimate of 4.8%", "from its January forecast of 1.1%": an earlier
+            // forecast the value revises ("from", a few words, a forecast noun, "of")
+            if (!base && figs[f].tok >= 3 && toks[figs[f].tok - 1].low == "of" &&
+                kForecastNouns.count(toks[figs[f].tok - 2]))
+                for (size_t k = figs[f].tok - 2; k-- > 0 && figs[f].tok - k <= 7;) {
+                    if (toks[k].low == "from") {
+                        base = true;
+                        break;
+                    }
+                    if (!toks[k].is_word() || (toks[k].bits & kVerbWord) ||
+                        (sv.tok_mention[k] != SIZE_MAX && ms[sv.tok_mention[k]].type != Type::date))
+                        break;
+                }
+            // "to 4.2% from 4.6%": "from" right after a new level of the same type
+            if (!base && base_near && f > 0 && !w.empty() && w.back() == "from" && w.hi - w.lo == 1 &&
+                ms[figs[f - 1].m].type == m.type && sv.token_at(ms[figs[f - 1].m].span.end) + 1 == figs[f].tok &&
+                level_cue(figs[f - 1].tok))
+                base = true;
             if (base || base_near) {
                 if (!w.empty() && w.back() == "from" && f + 1 < figs.size() && ms[figs[f + 1].m].type == m.type) {
                     auto w2 = words_before(figs[f + 1].tok, 2);
@@ -1205,7 +1271,18 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 return it == v.begin() ? nullptr : *std::prev(it);
             };
             std::string_view head = toks[hi - 1].low;
-            if (government_nouns.count(head)) return last_of(governments);
+            if (government_nouns.count(head)) {
+                // "the government" is no ministry ("the Ministry of Finance said ... The government
+                // plans to issue"): the economy's, below
+                const Mention* g = last_of(governments);
+                if (g && head == "government") {
+                    std::string_view n = g->name;
+                    if (n.rfind("Ministry", 0) == 0 || n.rfind("Department", 0) == 0 || n.find("Treasury") != std::string_view::npos ||
+                        n.rfind("Office", 0) == 0)
+                        return nullptr;
+                }
+                return g;
+            }
             if (head == "bank") {
                 const Mention* cb = last_of(central_banks);
                 bool central = false;
@@ -1362,14 +1439,28 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 cands.push_back({k, m.n, m.span, m.key, generic});
                 k += m.span - 1;
             }
+            // "95.3% of GDP", "4.4% of gross domestic product": the whole a percentage is a ratio to is
+            // not its metric when the sentence names another ("Public sector net debt stood at 95.3%
+            // of GDP, up 1.2 points": public debt).
+            {
+                auto denominator = [&](const Cand& c) {
+                    return c.tok >= 2 && toks[c.tok - 1].low == "of" && sv.tok_mention[c.tok - 2] != SIZE_MAX &&
+                           ms[sv.tok_mention[c.tok - 2]].type == Type::percent;
+                };
+                if (std::any_of(cands.begin(), cands.end(), [&](const Cand& c) { return !denominator(c); }))
+                    cands.erase(std::remove_if(cands.begin(), cands.end(), denominator), cands.end());
+            }
             // The metric the figure's own noun phrase names: "a 38% premium", "€60 billion in savings".
             size_t own = SIZE_MAX;
             if (fig_end != SIZE_MAX && fig_end < toks.size()) {
                 size_t np = fig_end;
                 if (toks[np].low == "in") ++np;  // not "of": "38% of GDP", "$5bn of bonds" name a whole or a make-up
                 size_t words = 0, end = np;
+                // ("£1.6bn in additional funding through the Barnett formula": the phrase ends at any preposition)
+                static const std::set<std::string_view> more_preps = {"through", "via", "under", "during", "within",
+                                                                     "against", "between", "after", "before", "since"};
                 while (end < toks.size() && end < np + 5 && toks[end].is_word() && sv.tok_mention[end] == SIZE_MAX &&
-                       !kPrepositions.count(toks[end]) && !(toks[end].bits & kVerbWord) &&
+                       !kPrepositions.count(toks[end]) && !more_preps.count(toks[end].low) && !(toks[end].bits & kVerbWord) &&
                        !(toks[end].bits & kClauseOpeners.bit) && !clause_conjunctions.count(toks[end]) &&
                        !kNotHeads.count(toks[end]))
                     ++end, ++words;
@@ -1489,6 +1580,22 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             size_t k = sv.token_at(m->span.begin);
             if (k > 0 && toks[k - 1].low == "the") --k;
             return k > 0 && partner_words.count(toks[k - 1]) > 0;
+        };
+        // A partner, or a place coordinated with one ("Exports to Germany, France and Italy
+        // combined rose": none of the three is the holder).
+        auto partner_listed = [&](const Mention* m) {
+            for (int hops = 0; hops < 12; ++hops) {
+                if (is_partner(m)) return true;
+                const Mention* prev = nullptr;
+                for (size_t i : sv.mentions)
+                    if (ms[i].type == Type::place && ms[i].span.end <= m->span.begin && ms[i].span.begin >= S.begin)
+                        prev = &ms[i];
+                if (!prev) return false;
+                std::string gap = trim(lower(sv.slice(prev->span.end, m->span.begin)));
+                if (!(gap.empty() || gap == "and" || gap == "or" || gap == "and the" || gap == "the")) return false;
+                m = prev;
+            }
+            return false;
         };
         auto drop_partners = [&](std::vector<const Mention*>& ents) {
             std::vector<const Mention*> kept;
@@ -1715,6 +1822,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (toks[k].low == "with" && k > cs && toks[k - 1].low == "," && k + 1 < anchor) {
                     lo = k + 1;
                     hi = first_verb(lo, anchor);
+                    // ("with the railways receiving Rs 2.65 lakh crore": up to the metric's word)
+                    if (hi == anchor && metric.tok != SIZE_MAX && metric.tok > lo + 1 && metric.tok < anchor &&
+                        metric.tok + metric.base_n == anchor)
+                        hi = metric.tok;
                     if (hi == anchor && !(toks[anchor].bits & kChangeWord)) hi = lo;  // no change word: none
                     break;
                 }
@@ -1735,7 +1846,33 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             {
                 size_t sp = verb;
                 while (sp < anchor && speech_aux.count(toks[sp])) ++sp;
-                if (sp < anchor && speech_verbs.count(toks[sp])) {
+                // "Gross borrowing is estimated at ...", "the economy is projected to grow": a passive
+                // says nothing of a speaker; the subject stands before it
+                const bool passive = sp > verb && sp < anchor &&
+                                     (toks[sp - 1].low == "is" || toks[sp - 1].low == "are" || toks[sp - 1].low == "was" ||
+                                      toks[sp - 1].low == "were" || toks[sp - 1].low == "be" || toks[sp - 1].low == "been");
+                // "The IMF cut its forecast for China ..., and said global trade volumes would grow
+                // 1.7%": a later "and said" opens the clause the figure is in
+                if (!(sp < anchor && speech_verbs.count(toks[sp]))) {
+                    for (size_t k = anchor; k-- > verb + 1;) {
+                        if (toks[k].low == ";") break;
+                        if (speech_verbs.count(toks[k]) && !speech_aux.count(toks[k]) &&
+                            (toks[k - 1].low == "and" || toks[k - 1].low == ",") && sv.tok_mention[k] == SIZE_MAX) {
+                            sp = k;
+                            break;
+                        }
+                    }
+                }
+                // "Saudi Arabia's central bank said its net foreign assets fell": "its" after the cue is
+                // the speaker's own (an organisation or place heading the sentence), not a new subject
+                bool own_figure = false;
+                if (sp + 1 < anchor && speech_verbs.count(toks[sp]) && (toks[sp + 1].low == "its" || toks[sp + 1].low == "their")) {
+                    size_t h = cs < verb && toks[cs].low == "the" ? cs + 1 : cs;
+                    if (h < verb && sv.tok_mention[h] != SIZE_MAX &&
+                        (ms[sv.tok_mention[h]].type == Type::org || ms[sv.tok_mention[h]].type == Type::place))
+                        own_figure = true;
+                }
+                if (sp < anchor && speech_verbs.count(toks[sp]) && !passive && !own_figure) {
                     size_t c2 = sp + 1;
                     if (c2 < anchor && toks[c2].low == "that") ++c2;
                     lo = c2;
@@ -1824,7 +1961,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
             // "The country's current account surplus", "the nation's unemployment rate", "Asia's
             // fourth-largest economy grew": the story's economy, referred to, not named.
-            if (d_lo + 2 < hi && (toks[d_lo].low == "country" || toks[d_lo].low == "nation") &&
+            if (d_lo + 2 < hi &&
+                (toks[d_lo].low == "country" || toks[d_lo].low == "nation" || toks[d_lo].low == "kingdom" ||
+                 toks[d_lo].low == "republic" || toks[d_lo].low == "emirate") &&
                 toks[d_lo + 1].low == "'" && toks[d_lo + 2].low == "s") {
                 s.description = "country";
                 return s;
@@ -1911,6 +2050,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         if (!joined) break;
                         add_name(s, ents[e]->name);
                     }
+                    // "Scotland, Wales and Northern Ireland will together receive £1.6bn": their total
+                    if (s.names.size() > 1)
+                        for (size_t k = sv.token_at(ents.back()->span.end); k < anchor && k < toks.size(); ++k)
+                            if (toks[k].low == "together" || toks[k].low == "jointly" || toks[k].low == "combined")
+                                s.combined = true;
                     return s;
                 }
                 bool plain = true;
@@ -1951,7 +2095,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             const bool day = is_day(ms[i].timex);
             for (size_t j = k, n = 0; j-- > 0 && n < 14; ++n) {
                 if (toks[j].low == "," || toks[j].low == ";") break;
-                if (superlatives.count(toks[j]) && ((n < 6 && !day) || since)) return true;
+                std::string_view w = toks[j].low;  // ("second-highest": the superlative after the dash)
+                if (size_t dash = w.rfind('-'); dash != std::string_view::npos) w = w.substr(dash + 1);
+                // ("the first seven months" of a fiscal year: the date's own word, no record)
+                const bool own = j + 1 == k && toks[j].low == "first";
+                if (!own && (superlatives.count(toks[j]) || superlatives.count(w)) && ((n < 6 && !day) || since)) return true;
                 since |= toks[j].low == "since";
             }
             return false;
@@ -2159,16 +2307,47 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         // operating deficit of NZ$6.6 billion", "ECB staff now expect inflation to average 2.0%",
         // "Kazemura ... assumes an exchange rate of 150 yen"): the source of the sentence's
         // figures when the sentence names no other (its staff speak for it).
+        // A holder revising its own forecast heads the sentence the same way ("The IMF cut its
+        // forecast for China's growth to 4.2%", "The BoJ raised its projection").
+        auto revises_forecast = [&](size_t v) {
+            if (v >= toks.size() || !(toks[v].bits & kChangeWord)) return false;
+            for (size_t k = v + 1; k < toks.size() && k <= v + 2; ++k)
+                if (toks[k].low == "its" || toks[k].low == "their")
+                    for (size_t j = k + 1; j < toks.size() && j <= k + 3 && toks[j].is_word(); ++j)
+                        if (kForecastNouns.count(toks[j])) return true;
+            return false;
+        };
         const Mention* forecast_holder = nullptr;
+        size_t forecast_verb = 0;  // the holder's verb: figures before it ("which kept Bank Rate at 4.5%") are not its forecast
         if (!toks.empty()) {
             size_t v = 1;
-            while (v < toks.size() && v <= 8 && !forecast_verbs.count(toks[v]) && toks[v].is_word() &&
-                   !(toks[v].bits & kVerbWord))
+            while (v < toks.size() && v <= 8 && !forecast_verbs.count(toks[v]) && !revises_forecast(v) &&
+                   toks[v].is_word() && !(toks[v].bits & kVerbWord))
                 ++v;
-            if (v <= 8 && v < toks.size() && forecast_verbs.count(toks[v])) {
+            if (v <= 8 && v < toks.size() && (forecast_verbs.count(toks[v]) || revises_forecast(v))) {
                 size_t hi = v;
                 while (hi > 1 && (trailing_adverbs.count(toks[hi - 1]) || staff_nouns.count(toks[hi - 1]))) --hi;
                 forecast_holder = opening_holder(hi);
+                forecast_verb = v;
+            }
+            // The holder and an aside between commas before its verb ("The Bank of England, which
+            // holds about £560bn of gilts, expects ...", "The IMF, in its outlook released on
+            // Tuesday, cut its forecast ...").
+            const size_t h = toks[0].low == "the" ? 1 : 0;
+            if (!forecast_holder && h < toks.size() && sv.tok_mention[h] != SIZE_MAX) {
+                const Mention& m = ms[sv.tok_mention[h]];
+                size_t e = sv.token_at(m.span.end);
+                if ((m.type == Type::org || m.type == Type::person) && e < toks.size() && toks[e].low == ",") {
+                    size_t c = e + 1;
+                    while (c < toks.size() && c <= e + 25 && toks[c].low != "," && toks[c].low != ";") ++c;
+                    size_t w = c + 1;
+                    while (w < toks.size() && trailing_adverbs.count(toks[w])) ++w;
+                    if (c < toks.size() && toks[c].low == "," && w < toks.size() &&
+                        (forecast_verbs.count(toks[w]) || revises_forecast(w))) {
+                        forecast_holder = &m;
+                        forecast_verb = w;
+                    }
+                }
             }
         }
         // An amount that unnamed analysts or economists expected ("above the $84.5 billion analysts
@@ -2230,11 +2409,106 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (toks[k].low == "," || toks[k].low == ";") return true;
             return false;
         };
+        // "above the £15.1bn forecast by the Office for Budget Responsibility", "the 4.5% rise
+        // forecast by economists in a Reuters poll": whoever a participle after the figure names
+        // with "by" holds it (the poll's organiser for a poll); `group` when that is an unnamed
+        // group of analysts or economists (no source). Null when the figure names no one.
+        auto figure_agent = [&](const Claim& claim, bool& group) -> const Mention* {
+            group = false;
+            uint32_t fig = claim.value;
+            if (claim.change && claim.change->percent != kNoMention &&
+                (fig == kNoMention || ms[claim.change->percent].span.begin < ms[fig].span.begin))
+                fig = claim.change->percent;
+            if (fig == kNoMention) return nullptr;
+            size_t k = sv.token_at(ms[fig].span.end);
+            for (size_t n = 0; n < 2 && k < toks.size() && toks[k].is_word() && !forecast_verbs.count(toks[k]) &&
+                               !(toks[k].bits & kVerbWord) && sv.tok_mention[k] == SIZE_MAX;
+                 ++n)
+                ++k;  // ("the 4.5% rise forecast by")
+            if (k + 2 >= toks.size()) return nullptr;
+            std::string_view p = toks[k].low;
+            if (!(forecast_verbs.count(toks[k]) || p == "expected" || p == "estimated" || p == "projected" ||
+                  p == "predicted" || p == "pencilled" || p == "penciled") ||
+                toks[k + 1].low != "by")
+                return nullptr;
+            k += 2;
+            while (k < toks.size() && kDeterminers.count(toks[k])) ++k;
+            auto mention_at = [&](size_t j) -> const Mention* {
+                if (j >= toks.size() || sv.tok_mention[j] == SIZE_MAX) return nullptr;
+                const Mention& m = ms[sv.tok_mention[j]];
+                return m.type == Type::org || m.type == Type::person ? &m : nullptr;
+            };
+            if (const Mention* m = mention_at(k)) return m;
+            if (k < toks.size() && expecter_nouns.count(toks[k])) {
+                // "economists polled by FnGuide": the sentence's source mention names the poller
+                if (k + 1 < toks.size() && poll_verbs.count(toks[k + 1])) return nullptr;
+                // "economists in a Reuters poll"
+                for (size_t j = k + 1; j < toks.size() && j <= k + 5; ++j) {
+                    if (toks[j].low == "," || toks[j].low == ";") break;
+                    if (const Mention* m = mention_at(j)) return m;
+                }
+                group = true;
+            }
+            return nullptr;
+        };
+        // A release about another economy than the claim's: its organisation speaks for another area
+        // (jurisdictions.tsv), or its sentence names areas, none of them the claim's.
+        auto foreign_release = [&](const Mention& r, const Claim& claim) {
+            if (claim.subject.size() != 1 || claim.subject_is_description) return false;
+            const std::string& subj = claim.subject.front();
+            bool subj_area = areas.count(subj) > 0;
+            for (size_t i = 0; i < ms.size() && !subj_area; ++i)
+                subj_area = ms[i].type == Type::place && ms[i].name == subj && area_of(ms[i]);
+            if (!subj_area) return false;
+            if (auto j = jurisdictions.find(lower(r.name)); j != jurisdictions.end()) return j->second != subj;
+            const auto& sents = t.sentences();
+            auto st = std::upper_bound(sents.begin(), sents.end(), r.span.begin,
+                                       [](uint32_t b, const text::Span& x) { return b < x.begin; });
+            if (st == sents.begin()) return false;
+            const text::Span RS = *std::prev(st);
+            bool other = false;
+            for (auto it = std::lower_bound(ms.begin(), ms.end(), RS.begin,
+                                            [](const Mention& m, uint32_t b) { return m.span.begin < b; });
+                 it != ms.end() && it->span.begin < RS.end; ++it) {
+                if (it->type != Type::place && it->type != Type::org) continue;
+                const std::string* area = area_of(*it);
+                if (!area) continue;
+                if (*area == subj) return false;
+                std::string w = word_near(it->span.begin, false);  // ("shipments to the United States": a partner)
+                if (w == "the") {
+                    uint32_t b = it->span.begin;
+                    while (b > 0 && a[b - 1] == ' ') --b;
+                    w = word_near(b - std::min<uint32_t>(b, 3), false);
+                }
+                if (partner_words.count(w)) continue;
+                other = true;
+            }
+            return other;
+        };
         auto claim_sources = [&](double& conf, const std::string& metric, const Claim& claim, uint32_t at) {
             std::vector<Source> arr;
             if (group_expectation(claim)) {
                 conf -= 0.1;
                 return arr;
+            }
+            {
+                bool group = false;
+                const Mention* agent = figure_agent(claim, group);
+                if (group) {
+                    conf -= 0.1;
+                    return arr;
+                }
+                if (agent) {
+                    // (the source mention naming it, when there is one: its cue and role)
+                    const Mention* src = agent;
+                    for (size_t i : sv.mentions)
+                        if (ms[i].type == Type::source && ms[i].name == agent->name && ms[i].span.begin <= agent->span.begin &&
+                            agent->span.end <= ms[i].span.end)
+                            src = &ms[i];
+                    arr.push_back(Source{static_cast<uint32_t>(src - ms.data())});
+                    conf += 0.1;
+                    return arr;
+                }
             }
             std::vector<const Mention*> here;
             for (size_t i : sv.mentions)
@@ -2255,7 +2529,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     here = std::move(mine);
                 }
             }
-            if (here.empty() && forecast_holder) here.push_back(forecast_holder);
+            if (here.empty() && forecast_holder && at >= toks[forecast_verb].begin) here.push_back(forecast_holder);
             bool inherited = false;
             if (here.empty() && quote_speaker) {
                 here.push_back(quote_speaker);
@@ -2303,6 +2577,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 auto speaks_for = [&](const Mention* src, const std::string& org) {
                     return src->name == org || src->affiliation == org;
                 };
+                // (a speaker of another economy's figures earlier in the paragraph does not speak for this one)
+                if (best && foreign_release(*best, claim)) best = nullptr;
                 if (own && (!best || !speaks_for(best, own->name))) best = own;
                 if (another_company(claim, best)) best = nullptr;
                 if (best) {
@@ -2316,11 +2592,13 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 // release before the sentence, else (a headline, a lead) the article's first one.
                 if (here.empty() && !metric.empty() && !scope_of(metric).empty() && !market_metrics.count(metric)) {
                     auto it = std::lower_bound(releases.begin(), releases.end(), S.begin, by_begin);
-                    if (it != releases.begin()) {
-                        if (!another_company(claim, *std::prev(it))) here.push_back(*std::prev(it));
-                    } else if (!releases.empty() && t.paragraph_index(releases.front()->span.begin) <= lead_paragraphs &&
-                               !another_company(claim, releases.front()))
-                        here.push_back(releases.front());
+                    const Mention* r = nullptr;
+                    if (it != releases.begin()) r = *std::prev(it);
+                    else if (!releases.empty() && t.paragraph_index(releases.front()->span.begin) <= lead_paragraphs)
+                        r = releases.front();
+                    // (not another economy's release in a round-up: China's finance ministry does not
+                    // speak for "Mexico's reserves"; nor another company's: a rival's results)
+                    if (r && !foreign_release(*r, claim) && !another_company(claim, r)) here.push_back(r);
                 }
                 // A headline or sub-headline figure restates the lead's: it inherits the lead's
                 // attribution, whatever its kind ("China's economy hits 5% growth goal" ← "official
@@ -2392,6 +2670,36 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         // (rules/claims/metric_scopes.tsv): the economy (a demonym in the clause, else the
         // country the article names most), the central bank, or the company (the last named
         // in the paragraph, else the one the article names most).
+        // The last country or area named before the sentence in its paragraph, not as a trade partner.
+        auto paragraph_area = [&]() -> std::string {
+            std::string name;
+            if (t.paragraphs().empty()) return name;
+            const text::Span P = t.paragraphs()[t.paragraph_index(S.begin)];
+            auto it = std::lower_bound(ms.begin(), ms.end(), P.begin,
+                                       [](const Mention& m, uint32_t b) { return m.span.begin < b; });
+            for (; it != ms.end() && it->span.begin < S.begin; ++it)
+                if (it->type == Type::place && (std::string_view(it->kind) == "country" || areas.count(it->name))) {
+                    std::string w = word_near(it->span.begin, false);
+                    if (w == "the") {
+                        uint32_t b = it->span.begin;
+                        while (b > 0 && a[b - 1] == ' ') --b;
+                        w = word_near(b - std::min<uint32_t>(b, 3), false);
+                    }
+                    if (!partner_words.count(w)) name = it->name;
+                }
+            return name;
+        };
+        // A country or area named before the figure in its sentence (not a partner), else in its
+        // paragraph: the economy a company-type figure of a story with no company belongs to.
+        auto named_area = [&](size_t anchor) -> std::string {
+            std::string name;
+            for (size_t i : sv.mentions) {
+                const Mention& m = ms[i];
+                if (m.type != Type::place || m.span.begin >= toks[std::min(anchor, toks.size() - 1)].begin) continue;
+                if (const std::string* area = area_of(m); area && !partner_listed(&m)) name = *area;
+            }
+            return name.empty() ? paragraph_area() : name;
+        };
         auto implied_subject = [&](Subject& s, const MetricHit& metric, size_t anchor) {
             // "Figures from the ONS showed an unemployment rate of 4.1%", "The Bank of Japan halved
             // its growth forecast": an economy's statistic is the economy's, not that of the
@@ -2425,11 +2733,47 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 static const std::set<std::string, std::less<>> trailing = {"also", "now", "still", "already",
                                                                             "alone", "itself", "too", "meanwhile", "to"};
                 while (!d.empty() && (trailing.count(d.back().low) || !d.back().is_word())) d.pop_back();
+                // "The freeze on fuel duty ... at a cost of £3bn", "The new income tax slabs announced in
+                // the speech will cost ...", "extending the freeze on fuel duty for another year would
+                // cost": a budget or policy measure (a `measure` word in its head, before any
+                // complement or participle) is the figure's subject, tax words and all; the
+                // description keeps the head and its first complement ("freeze on fuel duty").
+                bool measure = false;
+                if (!d.empty()) {
+                    auto ing = [](std::string_view w) { return w.size() > 4 && w.substr(w.size() - 3) == "ing"; };
+                    auto ed = [](std::string_view w) { return w.size() > 4 && w.substr(w.size() - 2) == "ed"; };
+                    size_t b = 0;
+                    if (d.size() > 2 && ing(d[0].low)) ++b;
+                    while (b + 1 < d.size() && kDeterminers.count(d[b].low)) ++b;
+                    size_t h = d.size(), e = d.size();
+                    for (size_t k = b + 1; k < d.size(); ++k)
+                        if (kPrepositions.count(d[k].low) || ed(d[k].low)) {
+                            h = k;
+                            if (!ed(d[k].low))
+                                for (size_t j = k + 1; j < d.size(); ++j)
+                                    if (kPrepositions.count(d[j].low) || ed(d[j].low)) {
+                                        e = j;
+                                        break;
+                                    }
+                            if (ed(d[k].low)) e = k;
+                            break;
+                        }
+                    for (size_t k = b; k < h && k < b + 5 && !measure; ++k) measure = measure_nouns.count(d[k].low) > 0;
+                    if (measure && e > b && e - b <= 8) {
+                        const uint32_t base = d[b].begin;
+                        s.description = s.description.substr(base, d[e - 1].end - base);
+                        d.erase(d.begin() + static_cast<std::ptrdiff_t>(e), d.end());
+                        for (Token& k : d) k.begin -= std::min(k.begin, base), k.end -= std::min(k.end, base);  // (offsets into the new text)
+                        d.erase(d.begin(), d.begin() + static_cast<std::ptrdiff_t>(b));
+                    } else {
+                        measure = false;
+                    }
+                }
                 static const std::set<std::string, std::less<>> junk = {
                     "about", "roughly", "nearly", "almost", "just", "some", "first", "around", "over", "under",
                     "more", "less", "each", "every", "only", "even", "all", "most", "many", "several", "few",
                     "against", "a", "an", "it", "its", "new", "another", "one", "both", "such"};
-                garbage = d.empty() || junk.count(d.front().low) || d.size() > 8;
+                garbage = d.empty() || (!measure && junk.count(d.front().low)) || d.size() > 8;  // ("new income tax slabs")
                 for (const Token& k : d)
                     for (char c : k.low) garbage |= std::isdigit(static_cast<unsigned char>(c)) != 0;
                 for (size_t k = 0; k < d.size() && !bad; ++k) bad = metrics.match(d, k, nullptr) != nullptr;
@@ -2450,6 +2794,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 bad |= head == "market" && !metric.key.empty() && scope_of(metric.key) == "economy";
                 // "Figures from the ONS showed ...": the data's publisher is no holder
                 bad |= !d.empty() && (data_nouns.count(d.front().low) > 0 || data_nouns.count(d.back().low) > 0);
+                // "the government", "the Centre" (none named): the economy's figure (below)
+                bad |= d.size() == 1 && government_nouns.count(head) > 0;
+                if (measure && !garbage) bad = false;
+                // "Businesses get an investment allowance worth ...": a holder word alone is a group
+                if (bad && !garbage && d.size() == 1 && holder_nouns.count(head)) bad = false;
                 // "Average hourly wages for permanent employees rose": a complement after the metric
                 // that names a group (a holder word) is whose figure it is.
                 if (bad && !garbage)
@@ -2514,6 +2863,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 return;
             }
             std::string_view scope = metric.key.empty() ? std::string_view() : scope_of(metric.key);
+            if (s.names.empty() && bad && government_nouns.count(head) && scope != "bank") scope = "economy";
             if (scope.empty()) {
                 if (head == "economy" || head == "country" || head == "government") scope = "economy";
                 else if (head == "bank") scope = "bank";
@@ -2559,7 +2909,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         const Mention& m = ms[i];
                         if (m.type != Type::place || m.span.begin >= toks[std::min(anchor, toks.size() - 1)].begin) continue;
                         const std::string* area = area_of(m);
-                        if (area && !is_partner(&m)) name = *area;
+                        if (area && !partner_listed(&m)) name = *area;
                     }
                 // a statistics office or ministry reporting it ("..., the Labor Department said")
                 if (name.empty())
@@ -2589,6 +2939,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         if (it->type == Type::org)
                             if (const std::string* area = area_of(*it)) name = *area;
                 }
+                // a country or area named earlier in the paragraph, not as a partner ("Saudi
+                // Arabia's central bank said ... The kingdom's budget deficit"), in a story of several
+                if (name.empty()) name = paragraph_area();
                 if (name.empty()) name = doc_country;
             } else if (scope == "bank") {
                 auto it = std::lower_bound(central_banks.begin(), central_banks.end(), toks[std::min(anchor, toks.size() - 1)].begin, by_begin);
@@ -2614,7 +2967,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     else name = doc_company;
                 }
                 // a story with no company at all: its economy's ("shipments to the United States
-                // fell 2.3%" in a trade release)
+                // fell 2.3%" in a trade release), the one the sentence or paragraph names first
+                // ("China's fiscal revenue fell ..., while spending rose 3.1%")
+                if (name.empty()) name = named_area(anchor);
                 if (name.empty()) name = doc_country;
             }
             if (!name.empty()) {
@@ -2723,7 +3078,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         auto baseline_period = [&](uint32_t be, uint32_t limit) -> std::optional<size_t> {
             if (shared_base_period && ms[*shared_base_period].span.begin >= be && ms[*shared_base_period].span.begin < limit)
                 return shared_base_period;
-            auto bp = find_period(be, limit, used_dates, true);
+            auto bp = find_period(be, limit, used_dates, true, false);  // (not the day it was announced)
             if (bp) shared_base_period = bp;
             return bp;
         };
@@ -2783,6 +3138,19 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         break;
                     }
             if (!ev.factor && !amount && !percent && !level) continue;  // a verb with no size: not a claim
+            // "rose to $3.24 trillion at the end of March, up $21 billion from February": the ", up"
+            // appositive sizes the change just made (one fact, one claim)
+            if (!level && !ev.factor && (amount || percent) && (ev.verb == "up" || ev.verb == "down") && ev.tok > 0 &&
+                toks[ev.tok - 1].low == "," && !out.empty() && out.back().sentence.begin == S.begin &&
+                out.back().kind == "change" && out.back().change && out.back().value != kNoMention &&
+                out.back().change->amount == kNoMention && out.back().change->percent == kNoMention &&
+                out.back().change->direction == ev.direction && !out.back().change->factor) {
+                if (amount) out.back().change->amount = static_cast<uint32_t>(figs[*amount].m);
+                if (percent) out.back().change->percent = static_cast<uint32_t>(figs[*percent].m);
+                for (auto f : {amount, percent})
+                    if (f) consumed.insert(*f);
+                continue;
+            }
             for (auto f : {amount, percent, level})
                 if (f) consumed.insert(*f);
             Claim j;
@@ -2820,6 +3188,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     metric.key = it->second;
                 }
                 break;
+            }
+            // "The IMF expects Germany to grow 0.8%", "Italy will expand 0.7%": an area right before a
+            // verb of growth (its helpers between) grows its GDP
+            if (metric.key.empty() && kGrowthVerbs.count(toks[ev.tok])) {
+                static const std::set<std::string_view> helpers = {"to", "will", "would", "could", "should", "may",
+                                                                   "might", "is", "was", "expected", "forecast",
+                                                                   "projected", "set", "likely", "seen"};
+                size_t k = ev.tok;
+                while (k > 0 && ev.tok - k < 5 && helpers.count(toks[k - 1].low)) --k;
+                if (k > 0 && sv.tok_mention[k - 1] != SIZE_MAX && area_of(ms[sv.tok_mention[k - 1]]))
+                    metric.key = "gdp_growth";
             }
             {
                 std::optional<size_t> fig = level ? level : amount ? amount : percent;
@@ -2936,6 +3315,16 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             const size_t slot = std::min<size_t>(static_cast<size_t>(v.type), 3);
             continue_metric(metric, slot, slot);
             Subject subj = find_subject(metric, anchor);
+            // "expects Germany to grow 0.8% next year, France 1.1% and Italy 0.7%": an area right
+            // before a figure in a list after the sentence's first figure is that figure's holder
+            if (f > 0 && anchor > 1 && sv.tok_mention[anchor - 1] != SIZE_MAX) {
+                const Mention& p = ms[sv.tok_mention[anchor - 1]];
+                size_t pb = sv.token_at(p.span.begin);
+                if (p.type == Type::place && area_of(p) && pb > 0 && (toks[pb - 1].low == "," || toks[pb - 1].low == "and")) {
+                    subj = Subject{};
+                    subj.names = {p.name};
+                }
+            }
             // "assuming an exchange rate of 145 yen to the dollar", "155.2 yen per dollar": a rate
             // quoted as one currency's price in another is that currency's (its word in the figure).
             if (metric.key == "exchange_rate" && v.type == Type::money) {
@@ -2954,6 +3343,14 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 size_t k = anchor;
                 while (k > 0 && kQualifierSkip.count(toks[k - 1])) --k;
                 auto verb = [&](size_t i) { return (toks[i].bits & kVerbWord) || (toks[i].bits & kChangeWord); };
+                // "would cost his company EUR 110m": the company the possessive refers back to
+                if (k > 2 && company_nouns.count(toks[k - 1]) && sv.tok_mention[k - 1] == SIZE_MAX &&
+                    (toks[k - 2].low == "his" || toks[k - 2].low == "her" || toks[k - 2].low == "its" ||
+                     toks[k - 2].low == "their" || toks[k - 2].low == "our"))
+                    if (const Mention* c = last_company_before(toks[k - 1].begin)) {
+                        subj = Subject{};
+                        subj.names = {c->name};
+                    }
                 if (k > 2 && holder_nouns.count(toks[k - 1]) && sv.tok_mention[k - 1] == SIZE_MAX && !verb(k - 1)) {
                     size_t b = k - 1;  // one plain modifier may come before ("small businesses")
                     if (!verb(k - 2) && toks[k - 2].is_word() && !kDeterminers.count(toks[k - 2]) && verb(k - 3)) b = k - 2;
@@ -2978,7 +3375,31 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             uint32_t base_begin = limit;
             for (const auto& g : figs)
                 if (g.role == Role::baseline && g.of == f) base_begin = std::min(base_begin, ms[g.m].span.begin);
+            // "The Bank of England, which holds about £560bn of gilts, expects ... this year": a
+            // figure in a relative clause takes no date from the main clause after it
+            bool in_relative = false;  // (nor the main clause's period by inheritance)
+            // (when a figure of the main clause follows: "The levy, which could raise 9 trillion
+            // rupiah a year, would apply from January" has no other, and the date is the levy's)
+            for (size_t k = anchor; k-- > 0;) {
+                if (sv.tok_mention[k] != SIZE_MAX) continue;
+                if (toks[k].low == "," || toks[k].low == ";" || toks[k].low == "(") break;
+                if ((toks[k].low == "which" || toks[k].low == "who") && k > 0 && toks[k - 1].low == ",") {
+                    for (size_t e = anchor + 1; e < toks.size(); ++e)
+                        if (sv.tok_mention[e] == SIZE_MAX && (toks[e].low == "," || toks[e].low == ";")) {
+                            bool later_figure = false;
+                            for (const auto& g : figs) later_figure |= g.tok > e && g.role == Role::value;
+                            for (const auto& ev : events) later_figure |= ev.tok > e;
+                            if (later_figure) {
+                                base_begin = std::min(base_begin, toks[e].begin);
+                                in_relative = true;
+                            }
+                            break;
+                        }
+                    break;
+                }
+            }
             j.period = claim_period(v.span.end, base_begin, used_dates, metric.key, anchor);
+            if (in_relative && j.period.inherited) j.period = Period{};
             if (j.period) conf += j.period.inherited ? 0.02 : 0.05;
             for (const auto& g : figs)
                 if (g.role == Role::baseline && g.of == f) {
