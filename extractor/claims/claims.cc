@@ -209,7 +209,7 @@ struct Assembler::Impl {
         company_nouns, holder_nouns, passing_words, partner_words, own_release_kinds, actor_kinds,
         announce_verbs, contract_words, belief_verbs, view_verbs, attribution_tails, continuation_words,
         council_nouns, data_nouns, average_words, forecast_verbs, staff_nouns, expecter_nouns, poll_verbs,
-        measure_nouns;
+        unit_nouns, measure_nouns;
     // Word lists looked up by string, not by token class bit (the bits are few): "the (industrial)
     // metal", "the index"; metric keys a later bare "annual growth" / "prices" continues.
     Words instrument_anaphors, anaphor_modifiers, growth_continues;
@@ -268,7 +268,7 @@ struct Assembler::Impl {
             {"attribution_tail", &attribution_tails}, {"continuation", &continuation_words},
             {"council", &council_nouns}, {"data_noun", &data_nouns}, {"average", &average_words},
             {"forecast", &forecast_verbs}, {"staff", &staff_nouns}, {"expecter", &expecter_nouns}, {"poll", &poll_verbs},
-            {"measure", &measure_nouns}};
+            {"unit", &unit_nouns}, {"measure", &measure_nouns}};
         const std::pair<const char*, Words*> lists[] = {
             {"instrument_anaphor", &instrument_anaphors}, {"anaphor_modifier", &anaphor_modifiers},
             {"growth_continues", &growth_continues}};
@@ -424,6 +424,61 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     for (const Mention& m : ms)
         if (m.type == Type::org && !m.name.empty()) org_kinds.emplace(m.name, m.kind);
     for (const Mention* r : releases) releases_of[r->name].push_back(r);
+    // Companies the article introduces as a part of another ("its electric vehicle subsidiary,
+    // Kaveri EV", "Jio Platforms, the digital services unit"): a `unit` word a few words from
+    // the first mention. Their figures are the parent's release's; another company's are not.
+    std::set<std::string, std::less<>> unit_companies;
+    {
+        auto words_of = [&](uint32_t b, uint32_t e) {
+            std::vector<std::string> ws;
+            std::string w;
+            for (uint32_t k = b; k <= e; ++k) {
+                if (k < e && std::isalpha(static_cast<unsigned char>(a[k]))) {
+                    w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(a[k]))));
+                } else {
+                    if (!w.empty()) ws.push_back(w);
+                    w.clear();
+                    if (k < e && (a[k] == ',' || a[k] == '.' || a[k] == ';' || a[k] == '\n')) ws.push_back(",");
+                }
+            }
+            return ws;
+        };
+        std::set<std::string_view> seen_names;
+        for (const Mention& m : ms) {
+            if (m.type != Type::org || std::string_view(m.kind) != "company" || m.name.empty()) continue;
+            if (!seen_names.insert(m.name).second) continue;
+            // "its electric vehicle subsidiary, Kaveri EV": the unit word right before the name
+            auto before = words_of(m.span.begin > 40 ? m.span.begin - 40 : 0, m.span.begin);
+            if (!before.empty() && before.back() == ",") before.pop_back();
+            bool unit = !before.empty() && unit_nouns.count(before.back());
+            // "its Daihatsu and Hino units": a unit word right after the name
+            auto after = words_of(m.span.end, std::min<uint32_t>(static_cast<uint32_t>(a.size()), m.span.end + 60));
+            unit |= !after.empty() && unit_nouns.count(after[0]);
+            // "Jio Platforms, the digital services unit,": an apposition that ends in a unit word
+            if (!unit && after.size() >= 2 && after[0] == "," &&
+                (after[1] == "the" || after[1] == "its" || after[1] == "a" || after[1] == "an"))
+                for (size_t k = 2; k < after.size() && k < 8 && after[k] != ","; ++k)
+                    if (unit_nouns.count(after[k]) && (k + 1 == after.size() || after[k + 1] == ",")) unit = true;
+            if (unit) unit_companies.insert(m.name);
+        }
+    }
+    // A company's release or statement does not speak for another company's figures (a rival's
+    // results, a target's customers): a company source other than the figure's single company
+    // subject, unless the subject is a part of it (a `unit`, or its name starts with the same word:
+    // "Kaveri EV" in a Kaveri Motors release).
+    auto another_company = [&](const Claim& claim, const Mention* src) {
+        if (!src || claim.subject_is_description || claim.subject.size() != 1) return false;
+        // (the kind of the organisation as first named: a source mention may mistake a news
+        // agency for a company)
+        auto sk = org_kinds.find(src->name);
+        if (std::string_view(sk != org_kinds.end() ? sk->second : src->kind) != "company") return false;
+        const std::string& n = claim.subject.front();
+        if (n == src->name || unit_companies.count(n)) return false;
+        auto k = org_kinds.find(n);
+        if (k == org_kinds.end() || k->second != "company") return false;
+        auto first_word = [](std::string_view x) { return x.substr(0, x.find(' ')); };
+        return first_word(n) != first_word(src->name);
+    };
     // The lead: the first paragraph after the headline long enough to be text, not a sub-headline,
     // a byline or a date line.
     size_t lead_paragraph = 1;
@@ -861,11 +916,32 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             return false;
         };
 
+        // A money figure followed by "a share" / "per share" ("$1.45 a share").
+        auto per_share = [&](size_t i) {
+            size_t k = sv.token_at(ms[i].span.end);
+            return k + 1 < toks.size() && (toks[k].low == "a" || toks[k].low == "per") && toks[k + 1].low == "share";
+        };
         // ---- 1. figures and their roles
         std::vector<Figure> figs;
         for (size_t i : sv.mentions)
             if (is_value(ms[i])) figs.push_back({i, Role::value, SIZE_MAX, sv.token_at(ms[i].span.begin)});
 
+        // "picked up", "ticked up", "edged up", "went up": "up" (at k) ends a phrasal change after a
+        // past form that is no change verb of its own, so "picked up to 2.4%" is a move to a level.
+        auto phrasal_up = [&](size_t k) {
+            if (k == 0) return false;
+            size_t vn = 0;
+            std::string_view w = toks[k - 1].low;
+            bool change_verb = lex(change_verbs, kChangeFirst, k - 1, &vn) && vn == 1;
+            return !change_verb && ((w.size() > 3 && w.substr(w.size() - 2) == "ed") || w == "went" || w == "shot" ||
+                                     w == "crept");
+        };
+        // "up to $900 million": "up" before "to" and a figure the mention stage marked up_to.
+        auto up_to_qualifier = [&](size_t k) {
+            if (toks[k].low != "up" || k + 2 >= toks.size() || toks[k + 1].low != "to" || phrasal_up(k)) return false;
+            size_t m = sv.tok_mention[k + 2];
+            return m != SIZE_MAX && is_value(ms[m]) && std::string_view(ms[m].qualifier) == "up_to";
+        };
         // Change events: change verbs, with the factor mentions that overlap them.
         std::vector<ChangeEvent> events;
         for (size_t k = 0; k < toks.size(); ++k) {
@@ -887,6 +963,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             // "ended 1.2% lower": some words move a figure only right after it.
             if (e->extra2 == "p" && (k == 0 || sv.tok_mention[k - 1] == SIZE_MAX || !is_value(ms[sv.tok_mention[k - 1]])))
                 continue;
+            // "a buyback of up to Rs 1,500 crore": "up" is the figure's qualifier (up_to), no move
+            if (up_to_qualifier(k)) continue;
             ChangeEvent ev{k, e->value, std::nullopt, "", std::nullopt, std::string(toks[k].low)};
             ev.intransitive = e->extra2 == "i" || e->extra2 == "p";
             ev.object_only = e->extra2 == "o";
@@ -945,16 +1023,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (c && c->value == "level" && cn == 1) {
                     // "plans to raise up to $5 billion", "worth up to", "of up to": "up to" is the
                     // figure's qualifier, not a new level (but "picked up to 2.4%" is one)
-                    if (toks[k].low == "to" && k >= 2 && toks[k - 1].low == "up") {
-                        // ("up" ends a phrasal change after a past form that is no change verb of its
-                        // own: "picked up", "ticked up", "edged up", "went up")
-                        size_t vn = 0;
-                        std::string_view w = toks[k - 2].low;
-                        bool change_verb = lex(change_verbs, kChangeFirst, k - 2, &vn) && vn == 1;
-                        bool phrasal = !change_verb && ((w.size() > 3 && w.substr(w.size() - 2) == "ed") ||
-                                                        w == "went" || w == "shot" || w == "crept");
-                        if (!phrasal) return false;
-                    }
+                    if (toks[k].low == "to" && k >= 2 && toks[k - 1].low == "up" && !phrasal_up(k - 1)) return false;
                     return true;
                 }
                 if (!level_fillers.count(toks[k]) && !approx_words.count(toks[k])) return false;
@@ -965,6 +1034,25 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         for (size_t f = 0; f < figs.size(); ++f) {
             const Mention& m = ms[figs[f].m];
             auto w = words_before(figs[f].tok, 5);  // the longest cue: "from a previous range of"
+            // "$214 million, or $1.45 a share, compared with $163 million, or $1.09 a share": a
+            // per-share figure restates no total; it is a claim of its own (earnings per share),
+            // and one after a baseline is the baseline of the per-share figure before it.
+            if (f > 0 && m.type == Type::money && ms[figs[f - 1].m].type == Type::money &&
+                per_share(figs[f].m) != per_share(figs[f - 1].m) && !w.empty() && w.back() == "or") {
+                if (per_share(figs[f].m) && figs[f - 1].role == Role::baseline) {
+                    size_t owner = SIZE_MAX;
+                    for (size_t p = f - 1; p-- > 0;)
+                        if (figs[p].role == Role::value && ms[figs[p].m].type == Type::money && per_share(figs[p].m)) {
+                            owner = p;
+                            break;
+                        }
+                    if (owner != SIZE_MAX) {
+                        figs[f].role = Role::baseline;
+                        figs[f].of = owner;
+                    }
+                }
+                continue;  // (else a claim of its own)
+            }
             // Equivalent: "(US$7 billion)" right after a money figure; "or 8% of its workforce",
             // "equal to about 5.7% of global demand" after any figure of the same clause.
             if (f > 0) {
@@ -1063,14 +1151,20 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         continue;
                     }
                 }
-                if (base || ev_near) {
+                // ("fell to Rs 3,200 crore at the end of June from Rs 4,050 crore": a date may
+                // stand between the new level and its "from" baseline)
+                if (base || ev_near || (ev && figs[f].tok - ev->tok <= 18)) {
                     size_t owner = SIZE_MAX;
-                    for (size_t p = f; p-- > 0;)
-                        if ((figs[p].role == Role::value || figs[p].role == Role::change_percent) &&
-                            ms[figs[p].m].type == m.type) {
-                            owner = p;
-                            break;
-                        }
+                    // (a per-share baseline belongs to the per-share figure, a total to the total:
+                    // "$412 million, or $1.38 per share, compared with $365 million, or $1.21 ...")
+                    for (int pass = 0; pass < 2 && owner == SIZE_MAX; ++pass)
+                        for (size_t p = f; p-- > 0;)
+                            if ((figs[p].role == Role::value || figs[p].role == Role::change_percent) &&
+                                ms[figs[p].m].type == m.type &&
+                                (pass == 1 || m.type != Type::money || per_share(figs[p].m) == per_share(figs[f].m))) {
+                                owner = p;
+                                break;
+                            }
                     if (owner != SIZE_MAX) {
                         figs[f].role = Role::baseline;
                         figs[f].of = owner;
@@ -1089,7 +1183,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     if (toks[k].is_word()) {
                         if (!kVerbFillers.count(toks[k])) right_after_verb = false;
                     }
-                if (right_after_verb && pct) {
+                // "lifted operating profit 31% to ¥154 billion": a transitive verb's metric object,
+                // then the size
+                bool after_object = false;
+                if (!right_after_verb && pct && !ev->intransitive) {
+                    size_t k = ev->tok + 1;
+                    while (k < figs[f].tok && (kDeterminers.count(toks[k]) || kMetricModifiers.count(toks[k]))) ++k;
+                    size_t n = 0;
+                    if (k < figs[f].tok && lex(metrics, kMetricFirst, k, &n) && n > 0 && k + n == figs[f].tok)
+                        after_object = true;
+                }
+                if ((right_after_verb || after_object) && pct) {
                     figs[f].role = Role::change_percent;
                     continue;
                 }
@@ -1253,7 +1357,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 const Mention* co = last_company_before(at);
                 return cb && (!co || cb->span.begin > co->span.begin) ? cb : co;
             }
-            return last_company_before(at);
+            // "the company", "it" after a unit was named ("Its robotics unit, Hoshino Robotics,
+            // lifted profit. The company raised its dividend"): the parent, not the unit
+            const Mention* c = last_company_before(at);
+            if (c && unit_companies.count(c->name) && head != "it" && !unit_nouns.count(head)) {
+                auto it = std::lower_bound(antecedents.begin(), antecedents.end(), at, by_begin);
+                while (it != antecedents.begin()) {
+                    --it;
+                    if (!unit_companies.count((*it)->name)) return *it;
+                }
+            }
+            return c;
         };
 
         // Who opens the sentence before token hi (a verb): an anaphor's
@@ -1356,9 +1470,13 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         auto in_aside = [&](size_t k, size_t anchor) {
             size_t open = k;
             while (open > 0 && toks[open - 1].low != "," && toks[open - 1].low != ";") --open;
-            // (", which tracks rates for ships carrying dry bulk, rose 2.3%": a relative clause too)
-            if (open == 0 || !(kPrepositions.count(toks[open]) || toks[open].low == "within" || toks[open].low == "which" ||
-                               toks[open].low == "who"))
+            // (", which tracks rates for ships carrying dry bulk, rose 2.3%": a relative clause too;
+            // a relative clause between commas: "Organic volumes, which strip out price increases and
+            // acquisitions, grew 1.5%")
+            if (open == 0 || !(kPrepositions.count(toks[open]) || toks[open].low == "within" ||
+                               toks[open].low == "which" || toks[open].low == "who" ||
+                               // an appositive: "Orders, a leading indicator of future sales, climbed 6%"
+                               toks[open].low == "a" || toks[open].low == "an"))
                 return false;
             for (size_t j = k + 1; j < anchor; ++j)
                 if (toks[j].low == "," || toks[j].low == ";") return true;
@@ -1588,6 +1706,12 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 return j < toks.size() && sv.tok_mention[j] != SIZE_MAX ? &ms[sv.tok_mention[j]] : nullptr;
             };
             const Mention* p = mention_at(k);
+            // "The Osaka-based maker of ...": a place that opens a hyphenated word
+            if (!p && k < hi)
+                for (size_t i : sv.mentions)
+                    if (ms[i].type == Type::place && ms[i].span.begin == toks[k].begin && ms[i].span.end < toks[k].end &&
+                        a[ms[i].span.end] == '-')
+                        p = &ms[i];
             if (!p || p->type != Type::place) return {};
             size_t words = 0;
             while (k < hi) {
@@ -1636,6 +1760,20 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         };
         auto find_subject = [&](const MetricHit& metric, size_t anchor) {
             Subject s;
+            // "the regulator fined rival Kunlun Motors 2.1 billion yuan": the fine is the fined
+            // organisation's, the object of "fined" before the figure (a few words may precede it).
+            if (metric.tok != SIZE_MAX && metric.tok < anchor && toks[metric.tok].low == "fined") {
+                for (size_t k = metric.tok + 1; k < anchor && k <= metric.tok + 4; ++k) {
+                    if (!toks[k].is_word()) break;
+                    if (sv.tok_mention[k] == SIZE_MAX) continue;
+                    const Mention& o = ms[sv.tok_mention[k]];
+                    if (o.type == Type::org && !o.name.empty()) {
+                        add_name(s, o.name);
+                        return s;
+                    }
+                    break;
+                }
+            }
             // (a) "A, B and C's [combined] metric" (in the figure's own clause)
             const bool metric_here = metric.tok != SIZE_MAX && metric.tok >= clause_start_tok(anchor);
             if (metric_here && metric.tok < anchor) {
@@ -1753,6 +1891,42 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             size_t cs = clause_start_tok(anchor);
             size_t verb = first_verb(cs, anchor);
             size_t lo = cs, hi = verb;
+            // "outperforming the KOSPI index, which fell 0.4%": a ", which" clause whose verb is the
+            // figure's is about the phrase before the comma (not the sentence's subject).
+            for (size_t k = anchor; k-- > 1 && anchor - k <= 3;) {
+                if (toks[k].low == "," || toks[k].low == ";") break;
+                if (toks[k].low != "which" || toks[k - 1].low != ",") continue;
+                const size_t c = k - 1;
+                size_t b = c;
+                while (b > 0 && toks[b - 1].is_word() && !(toks[b - 1].bits & (kVerbWord | kChangeWord)) &&
+                       !kPrepositions.count(toks[b - 1]) && c - b < 6)
+                    --b;
+                while (b < c && kDeterminers.count(toks[b])) ++b;
+                if (b >= c) break;
+                if (metric.tok != SIZE_MAX && metric.tok > b && metric.tok < c) {
+                    size_t d = metric.tok;  // "outperforming the KOSPI index": from the quote's words
+                    while (d > b && toks[d - 1].is_word() && !kDeterminers.count(toks[d - 1]) &&
+                           (sv.tok_mention[d - 1] != SIZE_MAX || std::isupper(static_cast<unsigned char>(a[toks[d - 1].begin]))))
+                        --d;
+                    b = d;
+                }
+                if (sv.tok_mention[c - 1] != SIZE_MAX) {
+                    const Mention& e = ms[sv.tok_mention[c - 1]];
+                    if (is_entity(e) && !e.name.empty() && e.type != Type::person) {
+                        add_name(s, e.name);
+                        return s;
+                    }
+                }
+                // (only a quoted thing: "the KOSPI index"; "fee income from asset management, which
+                // climbed 12%" stays the bank's)
+                if (metric.tok != SIZE_MAX && metric.tok >= b && metric.tok < c &&
+                    (scope_of(metric.key) == "quote" || scope_of(metric.key) == "instrument")) {
+                    s.description = std::string(sv.slice(toks[b].begin, toks[c - 1].end));
+                    s.named_instrument = true;
+                    return s;
+                }
+                break;
+            }
             // "Oil prices fell, with Brent crude down 1.2% at $78.40": a ", with" clause names its
             // own subject, the words between "with" and its change word
             for (size_t k = anchor; k-- > cs && anchor - k <= 8;) {
@@ -2246,8 +2420,13 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     break;
                 }
             const bool amount = sv.tok_mention[anchor] != SIZE_MAX;
+            // (a modal of an earlier comma clause is not the move's: "Sunvale said it would cut
+            // 2,000 jobs, sending its shares down 7.4%")
+            size_t modal_lo = cs;
+            for (size_t k = cs; k < anchor && k < toks.size(); ++k)
+                if (toks[k].low == ",") modal_lo = k + 1;
             for (size_t k = cs; k < ce && k < toks.size(); ++k) {
-                if (k <= anchor && modal_words.count(toks[k])) return false;
+                if (k >= modal_lo && k <= anchor && modal_words.count(toks[k])) return false;
                 // "averaged about $85", "an average of 34 euros" (not "the Nikkei average rose")
                 if (amount && k < anchor && anchor - k <= 4 && average_words.count(toks[k])) return false;
                 if (toks[k].low == "since") {
@@ -2260,8 +2439,13 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             // economic data named before it in the sentence: the price is one of the data's
             for (size_t k = 0; k < anchor; ++k) {
                 size_t n = 0;
-                if (const Lexicon::Entry* e = lex(metrics, kMetricFirst, k, &n); e && scope_of(e->value) == "economy")
-                    return false;
+                if (const Lexicon::Entry* e = lex(metrics, kMetricFirst, k, &n); e && scope_of(e->value) == "economy") {
+                    // (not a metric a company has too: "cut 2,000 jobs, sending its shares down 7.4%")
+                    bool company_form = false;
+                    if (auto f = metric_forms.find(e->value); f != metric_forms.end())
+                        for (const auto& [when, key] : f->second) company_form |= when == "company";
+                    if (!company_form) return false;
+                }
             }
             return true;
         };
@@ -2331,6 +2515,26 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                                             toks[k + 1].low == "but" || toks[k + 1].low == "and")))
                     ++n;
             return n;
+        };
+        // Where the clause holding byte `after` ends: at ";" or at ", while/whereas/but/and" (a date
+        // past it belongs to the next clause's figure: "a profit of £3.9bn in the first half, up
+        // 12%, and its CET1 ratio was 14.6% at the end of June").
+        auto clause_end = [&](uint32_t after) {
+            for (size_t k = sv.token_at(after); k < toks.size(); ++k)
+                if (toks[k].low == ";" ||
+                    (toks[k].low == "," && k + 1 < toks.size() &&
+                     (toks[k + 1].low == "while" || toks[k + 1].low == "whereas" || toks[k + 1].low == "but" ||
+                      toks[k + 1].low == "and")))
+                    return toks[k].begin;
+            return S.end;
+        };
+        // The next value figure after byte `after` that is no equivalent (a baseline's period comes
+        // before it: "to ¥72 a share from ¥60 and expects to pay ¥80 this year").
+        auto next_figure = [&](uint32_t after) {
+            for (const auto& g : figs)
+                if (g.role != Role::equivalent && g.role != Role::baseline && ms[g.m].span.begin >= after)
+                    return ms[g.m].span.begin;
+            return S.end;
         };
         // A holder heading the sentence with a verb of forecast ("The Treasury now forecasts an
         // operating deficit of NZ$6.6 billion", "ECB staff now expect inflation to average 2.0%",
@@ -2412,6 +2616,30 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (group(k) && plain(e, k)) return true;
             for (size_t k = b; k-- > 0 && k + window >= b;)
                 if (group(k) && plain(k + 1, b)) return true;
+            return false;
+        };
+        // A poll ("the ¥765 billion average estimate of 21 analysts polled by LSEG", "Analysts
+        // polled by LSEG had expected Rs 1,980 crore") attributes the figure next to it, not the
+        // sentence's other figures ("X forecast ¥820 billion ..., beating the ¥765 billion ...").
+        auto poll_elsewhere = [&](const Mention& src, const Claim& claim, uint32_t at) {
+            const size_t sb = sv.token_at(src.span.begin), se = sv.token_at(src.span.end);
+            bool poll = false;
+            for (size_t k = sb; k < se && k < toks.size(); ++k) poll |= poll_verbs.count(toks[k]) > 0;
+            if (!poll) return false;
+            const text::Span v = claim.value != kNoMention ? ms[claim.value].span : text::Span{at, at + 1};
+            size_t lo, hi;
+            if (v.end <= src.span.begin) {
+                lo = sv.token_at(v.end);
+                hi = sb;
+            } else if (v.begin >= src.span.end) {
+                lo = se;
+                hi = sv.token_at(v.begin);
+            } else {
+                return false;
+            }
+            if (hi > lo + 8) return true;
+            for (size_t k = lo; k < hi; ++k)
+                if (toks[k].low == "," || toks[k].low == ";") return true;
             return false;
         };
         // "above the £15.1bn forecast by the Office for Budget Responsibility", "the 4.5% rise
@@ -2517,7 +2745,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
             std::vector<const Mention*> here;
             for (size_t i : sv.mentions)
-                if (ms[i].type == Type::source && !ms[i].name.empty()) here.push_back(&ms[i]);
+                if (ms[i].type == Type::source && !ms[i].name.empty() && !poll_elsewhere(ms[i], claim, at))
+                    here.push_back(&ms[i]);
             // Several attributions in one sentence, each in a clause of its own: a claim takes those
             // of its own clause (with what they cite), when its clause has one.
             if (here.size() > 1) {
@@ -2590,6 +2819,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 // (a speaker of another economy's figures earlier in the paragraph does not speak for this one)
                 if (best && foreign_release(*best, claim)) best = nullptr;
                 if (own && (!best || !speaks_for(best, own->name))) best = own;
+                if (another_company(claim, best)) best = nullptr;
                 if (best) {
                     here.push_back(best);
                     if (!best->cites.empty())
@@ -2607,8 +2837,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     else if (!releases.empty() && t.paragraph_index(releases.front()->span.begin) <= lead_paragraphs)
                         r = releases.front();
                     // (not another economy's release in a round-up: China's finance ministry does not
-                    // speak for "Mexico's reserves")
-                    if (r && !foreign_release(*r, claim)) here.push_back(r);
+                    // speak for "Mexico's reserves"; nor another company's: a rival's results)
+                    if (r && !foreign_release(*r, claim) && !another_company(claim, r)) here.push_back(r);
                     from_release = !here.empty();
                 }
                 // Figures of another organisation than the company speaking: a company that spoke of
@@ -2661,6 +2891,12 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     trailing = !std::isalnum(static_cast<unsigned char>(a[b]));
                 if (trailing) std::rotate(here.begin(), here.end() - 1, here.end());
             }
+            // A company does not report its own share price or market value: "Sunvale said it
+            // would cut 2,000 jobs, sending its shares down 7.4%" is the market's move.
+            if (market_metrics.count(metric) && claim.subject.size() == 1)
+                here.erase(std::remove_if(here.begin(), here.end(),
+                                          [&](const Mention* m) { return m->name == claim.subject.front(); }),
+                           here.end());
             // Order: citing sources first, each followed by what it cites.
             std::vector<const Mention*> ordered;
             for (const Mention* m : here) {
@@ -2810,8 +3046,13 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     "economy", "unit", "business", "carmaker", "automaker", "chipmaker", "miner", "insurer",
                     "retailer", "startup", "operator", "conglomerate", "watchdog", "quarter", "period", "year",
                     "half", "month", "offer", "programme", "program", "producer", "exporter", "country",
-                    "division", "segment", "arm", "subsidiary", "units", "divisions", "businesses"};
+                    "division", "segment", "arm", "subsidiary", "units", "divisions", "businesses", "board", "maker",
+                    "drugmaker", "airline", "brewer", "steelmaker", "provider"};
                 bad |= garbage || generic.count(head) > 0;
+                // "the money would be used to ... double its workforce": "its" before a company's
+                // metric refers to the company, not to a plain phrase heading the clause
+                bad |= metric.tok != SIZE_MAX && metric.tok > 0 && toks[metric.tok - 1].low == "its" &&
+                       !metric.key.empty() && scope_of(metric.key) == "company";
                 // "The labour market remained tight, with the jobless rate at 2.8%": the economy's
                 bad |= head == "market" && !metric.key.empty() && scope_of(metric.key) == "economy";
                 // "Figures from the ONS showed ...": the data's publisher is no holder
@@ -2894,7 +3135,29 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     scope = "company";
             }
             std::string name;
-            if (scope == "economy") {
+            // "Halberd expects the deal to ... cutting 1,100 jobs": the jobs a company that heads the
+            // sentence cuts or adds are its own (metric_forms.tsv turns them into its workforce).
+            // (also a company releasing the sentence before the figure: "Zhenghe Auto said its
+            // net profit rose 40%, as overseas shipments more than doubled")
+            const Mention* company_holder = nullptr;
+            if (forecast_holder && forecast_holder->type == Type::org && std::string_view(forecast_holder->kind) == "company")
+                company_holder = forecast_holder;
+            for (size_t i : sv.mentions)
+                if (!company_holder && ms[i].type == Type::source && !ms[i].name.empty() && anchor < toks.size() &&
+                    ms[i].span.end <= toks[anchor].begin) {
+                    // (the story's company: not a bank's economists or a ministry speaking)
+                    if (ms[i].name == doc_company) company_holder = &ms[i];
+                }
+            if (scope == "economy" && company_holder && !persons) {
+                auto f = metric_forms.find(metric.key);
+                bool company_form = false;
+                if (f != metric_forms.end())
+                    for (const auto& [when, key] : f->second) company_form |= when == "company";
+                if (company_form) scope = "company_holder";
+            }
+            if (scope == "company_holder") {
+                name = company_holder->name;
+            } else if (scope == "economy") {
                 for (size_t k = clause_start_tok(anchor); k < anchor && name.empty(); ++k) {
                     size_t p = k > 0 && toks[k - 1].low == "the" ? k - 1 : k;
                     if (p > 0 && partner_words.count(toks[p - 1])) continue;  // "exports to the US"
@@ -2959,6 +3222,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (name.empty()) {
                     const Mention* c = last_company_before(toks[std::min(anchor, toks.size() - 1)].begin);
                     if (c && t.paragraph_index(c->span.begin) == t.paragraph_index(S.begin)) name = c->name;
+                    // the company an earlier claim of the paragraph was about ("The Osaka-based maker
+                    // ... posted operating profit of ¥712 billion. Net profit rose 14%")
+                    else if (last_subject_para == t.paragraph_index(S.begin) && last_subject.size() == 1 &&
+                             org_kinds.count(last_subject.front()) && org_kinds.at(last_subject.front()) == "company")
+                        name = last_subject.front();
                     else name = doc_company;
                 }
                 // a story with no company at all: its economy's ("shipments to the United States
@@ -3015,6 +3283,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (when == "money" || when == "percent")
                     ok = value && value->type == (when == "money" ? Type::money : Type::percent) &&
                          std::string_view(value->unit) != "pp";
+                else if (when == "per_share")
+                    ok = value && value->type == Type::money && per_share(static_cast<size_t>(value - ms.data()));
                 else if (when == "company" && change && !names.empty()) {
                     ok = true;
                     for (const auto& n : names) {
@@ -3106,6 +3376,16 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         };
 
         IndexSet& used_dates = used_dates_scratch;
+        // A comparison date serves every baseline before it ("compared with $365 million, or
+        // $1.21 per share, a year earlier"): the last one a baseline of the sentence took.
+        std::optional<size_t> shared_base_period;
+        auto baseline_period = [&](uint32_t be, uint32_t limit) -> std::optional<size_t> {
+            if (shared_base_period && ms[*shared_base_period].span.begin >= be && ms[*shared_base_period].span.begin < limit)
+                return shared_base_period;
+            auto bp = find_period(be, limit, used_dates, true, false);  // (not the day it was announced)
+            if (bp) shared_base_period = bp;
+            return bp;
+        };
         used_dates.clear();
         quote_speaker = nullptr;
         IndexSet& consumed = consumed_scratch;  // figure indices used by a change claim
@@ -3117,6 +3397,18 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             const ChangeEvent& ev = events[e];
             size_t next_tok = e + 1 < events.size() ? events[e + 1].tok : toks.size();
             std::optional<size_t> amount, percent, level;
+            // "has raised £45 million ..., valuing the business at more than £300 million": a verb
+            // whose object is a figure (funds raised) moves nothing; a later "at" figure is no level.
+            bool figure_object = false;
+            if (ev.object_only)
+                for (size_t f = 0; f < figs.size() && !figure_object; ++f) {
+                    if (figs[f].tok <= ev.tok || figs[f].role != Role::value) continue;
+                    bool plain = true;
+                    for (size_t k = ev.tok + 1; k < figs[f].tok && plain; ++k)
+                        plain = kVerbFillers.count(toks[k]) || kDeterminers.count(toks[k]);
+                    figure_object = plain;
+                    break;
+                }
             for (size_t f = 0; f < figs.size(); ++f) {
                 if (consumed.count(f)) continue;
                 // "a 2% fall": the size stands just before the change word
@@ -3128,7 +3420,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (figs[f].tok <= ev.tok || figs[f].tok >= next_tok) continue;
                 if (figs[f].role == Role::change_amount && !amount) amount = f;
                 else if (figs[f].role == Role::change_percent && !percent) percent = f;
-                else if (figs[f].role == Role::value && !level && level_cue(figs[f].tok)) level = f;
+                else if (figs[f].role == Role::value && !level && !figure_object && level_cue(figs[f].tok)) level = f;
             }
             if (ev.from_baseline && !level && *ev.from_baseline + 1 < figs.size()) level = *ev.from_baseline + 1;
             if (!level && (std::string_view(ev.verb) == "up" || std::string_view(ev.verb) == "down"))
@@ -3244,8 +3536,13 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 // (not "Analysts at Kotak said": the analysts' employer speaks of someone else)
                 auto employer = [&](const Mention& src) {
                     std::string_view before = std::string_view(a).substr(src.span.begin, src.span.end - src.span.begin);
-                    size_t at = before.find(" at "), from = before.find(" from ");
-                    return at != std::string_view::npos || from != std::string_view::npos;
+                    size_t at = before.find(" at "), from = before.find(" from "), by = before.find(" by ");
+                    if (at != std::string_view::npos || from != std::string_view::npos || by != std::string_view::npos)
+                        return true;
+                    // "according to LSEG data": a data provider, not the company the data is about
+                    size_t e = before.size();
+                    while (e > 0 && std::isalpha(static_cast<unsigned char>(before[e - 1]))) --e;
+                    return e < before.size() && data_nouns.count(lower(before.substr(e))) > 0;
                 };
                 for (size_t i : sv.mentions)
                     if (ms[i].type == Type::source && ms[i].kind == "company" && !ms[i].name.empty() && !employer(ms[i])) {
@@ -3291,6 +3588,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (figs[f].role == Role::baseline && ((level && figs[f].of == *level) || (percent && figs[f].of == *percent)) &&
                     ms[figs[f].m].span.begin > after)
                     limit = std::min(limit, ms[figs[f].m].span.begin);
+            limit = std::min(limit, clause_end(after));
             j.period = claim_period(after, limit, used_dates, metric.key, anchor);
             if (j.period) conf += j.period.inherited ? 0.02 : 0.05;
             for (size_t f = 0; f < figs.size() && (level || percent); ++f)
@@ -3298,7 +3596,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         ((level && figs[f].of == *level) || (!level && percent && figs[f].of == *percent))) {
                         Baseline& base = j.baseline.emplace();
                         base.value = static_cast<uint32_t>(figs[f].m);
-                        auto bp = find_period(ms[figs[f].m].span.end, S.end, used_dates, true, false);
+                        const uint32_t be = ms[figs[f].m].span.end;
+                        auto bp = baseline_period(be, std::min(clause_end(be), next_figure(be)));
                         if (bp) base.period = Period{static_cast<uint32_t>(*bp)};
                         break;
                     }
@@ -3488,7 +3787,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     size_t gi = &g - figs.data();
                     for (const auto& h : figs)
                         if (h.role == Role::equivalent && h.of == gi) base.equivalents.push_back(static_cast<uint32_t>(h.m));
-                    auto bp = find_period(ms[g.m].span.end, limit, used_dates, true, false);
+                    const uint32_t be = ms[g.m].span.end;
+                    auto bp = baseline_period(be, std::min({be < limit ? limit : S.end, clause_end(be), next_figure(be)}));
                     if (bp) base.period = Period{static_cast<uint32_t>(*bp)};
                     break;
                 }

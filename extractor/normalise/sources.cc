@@ -177,12 +177,16 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                                               : s.index > pick->index))
                         pick = &s;
                 // ... except that one named earlier in the same sentence is
-                // the one meant ("Samsung posted a profit, the company said").
+                // the one meant ("Samsung posted a profit, the company said"):
+                // the first named, the sentence's subject ("Halberd Bank has
+                // agreed to buy the card arm of Norland Group ..., the lender
+                // said"; "Quillbyte has raised $140 million in a round led by
+                // Index Ventures, ..., the company said").
                 if (pick && ref.subject)
                     for (const auto& [name, s] : it->second)
                         if (text.sentence_index(ms[s.index].span.begin) == sentence &&
                             (pick == nullptr || text.sentence_index(ms[pick->index].span.begin) != sentence ||
-                             s.index > pick->index))
+                             s.index < pick->index))
                             pick = &s;
                 if (pick) best = &ms[pick->index];
             }
