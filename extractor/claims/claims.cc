@@ -2818,6 +2818,16 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 };
                 // (a speaker of another economy's figures earlier in the paragraph does not speak for this one)
                 if (best && foreign_release(*best, claim)) best = nullptr;
+                // (a market move or share price is the market's, not the last speaker's: "'This is a
+                // painful step,' Shah said. Brightwave shares closed down 4.2%." — corpus/CLAIMS.md
+                // step 5; a person's or a company's word is a view or its own news. A data provider the
+                // paragraph quotes — "according to LSEG data", "figures from Moneyfacts showed" — and a
+                // statistics body's release still govern its prices.)
+                if (best && market_metrics.count(metric)) {
+                    std::string_view k = best->kind, cue = best->cue;
+                    bool data = cue == "according to" || cue == "showed";
+                    if (k.empty() || (k == "company" && !data)) best = nullptr;
+                }
                 if (own && (!best || !speaks_for(best, own->name))) best = own;
                 if (another_company(claim, best)) best = nullptr;
                 if (best) {
