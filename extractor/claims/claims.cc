@@ -2762,6 +2762,19 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     here = std::move(mine);
                 }
             }
+            // A poll the figure belongs to ("the ¥765 billion average estimate of 21 analysts polled by
+            // LSEG") is its only source: the company forecasting beside it in the sentence ("Hoshino
+            // forecast ¥820 billion, beating ...") holds the other figure.
+            if (here.size() > 1) {
+                std::vector<const Mention*> polls;
+                for (const Mention* m : here) {
+                    const size_t sb = sv.token_at(m->span.begin), se = sv.token_at(m->span.end);
+                    bool poll = false;
+                    for (size_t k = sb; k < se && k < toks.size(); ++k) poll |= poll_verbs.count(toks[k]) > 0;
+                    if (poll) polls.push_back(m);
+                }
+                if (!polls.empty()) here = std::move(polls);
+            }
             if (here.empty() && forecast_holder && at >= toks[forecast_verb].begin) here.push_back(forecast_holder);
             bool inherited = false;
             if (here.empty() && quote_speaker) {
