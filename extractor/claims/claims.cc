@@ -2718,6 +2718,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
             return other;
         };
+        // A poll's source mention ("Economists polled by Reuters had forecast").
+        auto poll_source = [&](const Mention& m) {
+            std::string_view x = std::string_view(a).substr(m.span.begin, m.span.end - m.span.begin);
+            return x.find("polled") != std::string_view::npos || x.find(" poll") != std::string_view::npos;
+        };
         auto claim_sources = [&](double& conf, const std::string& metric, const Claim& claim, uint32_t at) {
             std::vector<Source> arr;
             if (group_expectation(claim)) {
@@ -2786,6 +2791,31 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 text::Span P = t.paragraphs().empty() ? S : t.paragraphs()[pi];
                 // The paragraph's governing attribution: a named organisation or person (kind known)
                 // before a bare group ("representatives of ..."), the nearest first; with what it cites.
+                // (a company's own results do not release an economy's figures: "BMW reported a 61%
+                // fall in profit. ... Industrial production fell 2.5% in August" is the statistics
+                // office's, the last release that can speak for the economy; nor does the company's word
+                // in the paragraph)
+                bool company_figure = scope_of(metric) == "company";
+                for (const auto& n : claim.subject) {
+                    auto sk = org_kinds.find(n);
+                    company_figure |= sk != org_kinds.end() && sk->second == "company";
+                }
+                auto fits = [&](const Mention* m) {
+                    auto mk = org_kinds.find(m->name);
+                    std::string_view k = mk != org_kinds.end() ? std::string_view(mk->second) : std::string_view(m->kind);
+                    // (a company that releases market data — a lender's house price index, a
+                    // property data firm — and is never a subject itself speaks for the market)
+                    return company_figure || k != "company" || !subject_paragraph.count(m->name);
+                };
+                // (in the paragraph, only for a figure plainly about a country: a subject the
+                // sentence misses — "The company, which is 65% owned by ..., expects" — is often the
+                // company speaking)
+                bool country_figure = !company_figure && !claim.subject.empty() && !claim.subject_is_description;
+                for (const auto& n : claim.subject) {
+                    bool country = false;
+                    for (size_t i : sv.mentions) country |= ms[i].type == Type::place && ms[i].name == n && ms[i].kind == "country";
+                    country_figure &= country;
+                }
                 const Mention* best = nullptr;
                 uint32_t best_dist = UINT32_MAX;
                 // ("Separately, Saudi Aramco sold ...": a sentence that turns to another story takes
@@ -2797,6 +2827,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                      it != named_sources.end() && (*it)->span.begin < P.end; ++it) {
                     if ((*it)->span.end > P.end || (*it)->span.begin > S.begin) continue;
                     if (topic_shift && (*it)->span.begin < S.begin) continue;
+                    // (a poll's expectation covers its own sentence only: "Economists polled by Reuters had
+                    // forecast a drop of 1.5%. Orders from abroad fell 5.8%" are the release's figures)
+                    if ((*it)->span.begin < S.begin && poll_source(**it)) continue;
+                    if (country_figure && !fits(*it)) continue;
                     uint32_t d = (*it)->span.begin > S.begin ? (*it)->span.begin - S.begin : S.begin - (*it)->span.begin;
                     if ((*it)->kind.empty()) d += 1u << 20;
                     if (d < best_dist) {
@@ -2856,8 +2890,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (here.empty() && !topic_shift && !metric.empty() && !scope_of(metric).empty() && !market_metrics.count(metric)) {
                     auto it = std::lower_bound(releases.begin(), releases.end(), S.begin, by_begin);
                     const Mention* r = nullptr;
+                    while (it != releases.begin() && !fits(*std::prev(it))) --it;
                     if (it != releases.begin()) r = *std::prev(it);
-                    else if (!releases.empty() && t.paragraph_index(releases.front()->span.begin) <= lead_paragraphs)
+                    else if (!releases.empty() && t.paragraph_index(releases.front()->span.begin) <= lead_paragraphs &&
+                             fits(releases.front()))
                         r = releases.front();
                     // (not another economy's release in a round-up: China's finance ministry does not
                     // speak for "Mexico's reserves"; nor another company's: a rival's results)
