@@ -283,6 +283,34 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             bool person_ref = std::find(ref->kinds.begin(), ref->kinds.end(), "person") != ref->kinds.end();
             if (s.name.empty() && (!person_ref || hl.rfind("the ", 0) == 0))
                 if (const Mention* o = refer(*ref, noun, text.sentence_index(s.span.begin))) take(s, *o);
+            // "the economy ministry said" after the Federal Statistics Office: a ministry or
+            // department described by what it deals with is one whose name has that word ("the
+            // finance ministry" → Ministry of Finance); another body is not it, and the ministry
+            // is named by its description.
+            if (!s.name.empty() && (noun == "ministry" || noun == "department")) {
+                std::vector<std::string> ws;
+                for (size_t b = 0; b <= hl.size();) {
+                    size_t e = hl.find(' ', b);
+                    if (e == std::string::npos) e = hl.size();
+                    if (e > b) ws.push_back(hl.substr(b, e - b));
+                    b = e + 1;
+                }
+                if (ws.size() >= 2 && ws.back() == noun) {
+                    const std::string& mod = ws[ws.size() - 2];
+                    bool plain = mod == "the" || mod == "its" || mod == "their" || mod == "a" || mod == "an" ||
+                                 mod.find('-') != std::string::npos || mod.find('\'') != std::string::npos ||
+                                 mod.find("\xE2\x80\x99") != std::string::npos;
+                    std::string name = names::lower(s.name);
+                    if (!plain && mod.size() >= 4 && name.find(mod.substr(0, std::min<size_t>(mod.size(), 5))) == std::string::npos) {
+                        std::string d = names::squeeze(slice(h));
+                        if (ws[0] == "the" && d.size() > 4) d = d.substr(4);
+                        s.name = d;
+                        s.kind = "government";
+                        s.role.clear();
+                        s.affiliation.clear();
+                    }
+                }
+            }
         } else if (person || org) {
             const Mention* chosen = person ? person : org;
             take(s, *chosen);
