@@ -24,6 +24,7 @@
 #include "extractor/normalise/internal.h"
 
 #include <algorithm>
+#include <cctype>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -230,6 +231,30 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             }
         return full;
     };
+    // A headline's short name ("Trai data shows", "Sebi said") written out later in the story
+    // ("the Telecom Regulatory Authority of India (Trai)"): an organisation named anywhere whose
+    // initials it is, upper or mixed case (4 to 6 letters, so that a word is not taken for one).
+    auto later_expansion_of = [&](const std::string& short_name) -> const Mention* {
+        if (short_name.size() < 4 || short_name.size() > 6 || short_name[0] < 'A' || short_name[0] > 'Z') return nullptr;
+        std::string up;
+        for (char c : short_name) {
+            if (!std::isalpha(static_cast<unsigned char>(c))) return nullptr;
+            up += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        }
+        for (size_t e : entities) {
+            const Mention& m = ms[e];
+            if (m.type != Type::org || m.name.empty() || m.name == short_name) continue;
+            std::string r;
+            for (size_t b = 0; b < m.name.size();) {
+                size_t x = m.name.find(' ', b);
+                if (x == std::string::npos) x = m.name.size();
+                if (x > b && m.name[b] >= 'A' && m.name[b] <= 'Z') r += m.name[b];
+                b = x + 1;
+            }
+            if (r == up) return &m;
+        }
+        return nullptr;
+    };
 
     std::vector<size_t> sources_done;
     for (size_t i = 0; i < ms.size(); ++i) {
@@ -317,6 +342,8 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             // a name the entity rules kept as written may be a short form of one named before
             if (!person && org->name == slice(org->span))
                 if (const Mention* full = expansion_of(org->name)) take(s, *full);
+                else if (text.paragraph_index(s.span.begin) <= 1)
+                    if (const Mention* later = later_expansion_of(org->name)) take(s, *later);
             // The source span starts at the holder's name when the holder
             // opens it ("As Alibaba CEO Eddie Wu told" → "Eddie Wu told"),
             // keeping a "the" before an organisation; and covers all of a
