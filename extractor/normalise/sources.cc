@@ -311,8 +311,8 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             // "the economy ministry said" after the Federal Statistics Office: a ministry or
             // department described by what it deals with is one whose name has that word ("the
             // finance ministry" → Ministry of Finance); another body is not it, and the ministry
-            // is named by its description.
-            if (!s.name.empty() && (noun == "ministry" || noun == "department")) {
+            // (or one that nothing named before stands for) is named by its description.
+            if (noun == "ministry" || noun == "department") {
                 std::vector<std::string> ws;
                 for (size_t b = 0; b <= hl.size();) {
                     size_t e = hl.find(' ', b);
@@ -326,7 +326,8 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                                  mod.find('-') != std::string::npos || mod.find('\'') != std::string::npos ||
                                  mod.find("\xE2\x80\x99") != std::string::npos;
                     std::string name = names::lower(s.name);
-                    if (!plain && mod.size() >= 4 && name.find(mod.substr(0, std::min<size_t>(mod.size(), 5))) == std::string::npos) {
+                    if (!plain && mod.size() >= 4 &&
+                        (name.empty() || name.find(mod.substr(0, std::min<size_t>(mod.size(), 5))) == std::string::npos)) {
                         std::string d = names::squeeze(slice(h));
                         if (ws[0] == "the" && d.size() > 4) d = d.substr(4);
                         s.name = d;
