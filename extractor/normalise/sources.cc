@@ -256,6 +256,34 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         return nullptr;
     };
 
+    // The organisation a sentence opens with, before `upto` ("the Deposit Insurance and Credit
+    // Guarantee Corporation (DICGC), an RBI subsidiary, settled claims ..., according to its annual
+    // report": its is the DICGC, the sentence's subject, not the RBI named last). Only an
+    // organisation among the sentence's first words: a sentence opening with a figure or a
+    // place ("China's growth will slow to 4.1%, it said") has none, and "it" is the last named.
+    auto sentence_subject_org = [&](uint32_t upto) -> const Mention* {
+        size_t si = text.sentence_index(upto);
+        const auto& sents = text.sentences();
+        if (si >= sents.size()) return nullptr;
+        const uint32_t sb = sents[si].begin;
+        for (auto it = first_inside(sb); it != entities.end() && ms[*it].span.begin < upto; ++it) {
+            const Mention& m = ms[*it];
+            // (up to a leading "Separately," and "the")
+            size_t words = 0;
+            for (uint32_t k = sb; k < m.span.begin; ++k)
+                if (a[k] == ' ' && k > sb && a[k - 1] != ' ') ++words;
+            if (words > 2) return nullptr;
+            if (m.type == Type::org && !m.name.empty()) {
+                // (not a possessive modifier: "Alibaba's cloud unit")
+                if (m.span.end + 1 < a.size() && (a[m.span.end] == '\'' || a.compare(m.span.end, 3, "\xE2\x80\x99") == 0))
+                    return nullptr;
+                return &m;
+            }
+            return nullptr;
+        }
+        return nullptr;
+    };
+
     std::vector<size_t> sources_done;
     for (size_t i = 0; i < ms.size(); ++i) {
         Mention& s = ms[i];
@@ -308,6 +336,9 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             bool person_ref = std::find(ref->kinds.begin(), ref->kinds.end(), "person") != ref->kinds.end();
             if (s.name.empty() && (!person_ref || hl.rfind("the ", 0) == 0))
                 if (const Mention* o = refer(*ref, noun, text.sentence_index(s.span.begin))) take(s, *o);
+            // "according to its annual report": the sentence's subject organisation
+            if (!person_ref && (hl.rfind("its ", 0) == 0 || hl.rfind("their ", 0) == 0))
+                if (const Mention* o = sentence_subject_org(s.span.begin)) take(s, *o);
             // "the economy ministry said" after the Federal Statistics Office: a ministry or
             // department described by what it deals with is one whose name has that word ("the
             // finance ministry" → Ministry of Finance); another body is not it, and the ministry
@@ -373,7 +404,8 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         } else if (hl == "he" || hl == "she" || hl == "his" || hl == "her") {
             if (last_person) take(s, *last_person);
         } else if (hl == "it" || hl == "its") {
-            if (last_org) take(s, *last_org);
+            if (const Mention* o = sentence_subject_org(s.span.begin)) take(s, *o);
+            else if (last_org) take(s, *last_org);
         } else if (hl == "they" || hl == "their") {
             // '"...," they wrote' after "Analysts at X said": the paragraph's last source.
             size_t para = text.paragraph_index(s.span.begin);
