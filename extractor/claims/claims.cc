@@ -2933,14 +2933,21 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 // ("Chancellor Rachel Reeves announced ...") passes none to its headline. Not a
                 // market move ("shares slump 9pc").
                 if (here.empty() && lead_source && pi < lead_paragraph && !market_metrics.count(metric) &&
-                    t.paragraph_index(lead_source->span.begin) == lead_paragraph)
+                    t.paragraph_index(lead_source->span.begin) == lead_paragraph) {
                     here.push_back(lead_source);
+                    // (with what the lead's source cites: "the Nikkei reported, citing people familiar
+                    // with the matter")
+                    if (!lead_source->cites.empty())
+                        for (auto* m : named_sources)
+                            if (m->name == lead_source->cites && t.paragraph_index(m->span.begin) == lead_paragraph)
+                                here.push_back(m);
+                }
                 // An organisation acting on its own ("The Bank of Canada cut its key rate", "Bank
                 // Indonesia held ...") does not speak through someone else's release or statement.
                 if (actor && !here.empty() && !speaks_for(here.front(), *actor)) here.clear();
                 // The lead governs the article only when the article re-reports someone else's
                 // reporting ("..., the Financial Times reported").
-                if (here.empty() && lead_source && std::string_view(lead_source->kind) == "media" &&
+                if (here.empty() && lead_source && std::string_view(lead_source->kind) == "media" && !market_metrics.count(metric) &&
                     (std::string_view(lead_source->cue) == "reported" || std::string_view(lead_source->cue) == "according to"))
                     here.push_back(lead_source);
                 inherited = !here.empty();

@@ -161,6 +161,24 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
     // named most, else the latest.
     auto refer = [&](const Impl::Reference& ref, const std::string& noun, size_t sentence) -> const Mention* {
         const Mention* best = nullptr;
+        // An organisation of the noun's kinds named earlier in the same paragraph, in the kinds'
+        // order, before one named anywhere ("Moody's rates the group Ba1. The agency said ..." is
+        // Moody's, not the newspaper of the lead). Not for "the company" (the article's subject).
+        if (!ref.subject && seen > 0 && !text.sentences().empty()) {
+            const size_t para = text.paragraph_index(text.sentences()[std::min(sentence, text.sentences().size() - 1)].begin);
+            for (const std::string& k : ref.kinds) {
+                if (k == "person" || k == "cited" || k == "org") break;
+                for (size_t e = seen; e-- > 0;) {
+                    const Mention& m = ms[entities[e]];
+                    if (text.paragraph_index(m.span.begin) != para) break;
+                    if (m.type == Type::org && !m.name.empty() && m.kind == k) {
+                        best = &m;
+                        break;
+                    }
+                }
+                if (best) return best;
+            }
+        }
         for (const std::string& k : ref.kinds) {
             if (k == "person") {
                 // "the minister said": the latest person whose role has the
