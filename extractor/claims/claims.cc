@@ -2593,8 +2593,14 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         // the group stands next to it, with nothing but speech verbs and their helpers between
         // (no comma, no other verb: "$3bn, beating analysts' estimates" is the company's).
         auto group_expectation = [&](const Claim& claim) {
-            if (claim.value == kNoMention || claim.change) return false;
-            const text::Span v = ms[claim.value].span;
+            // (a change too when it names only its move: "Economists had forecast a 0.3% gain")
+            uint32_t fig = claim.value;
+            if (claim.change) {
+                if (claim.value != kNoMention || claim.change->percent == kNoMention) return false;
+                fig = claim.change->percent;
+            }
+            if (fig == kNoMention) return false;
+            const text::Span v = ms[fig].span;
             size_t b = 0, e = 0;
             while (b < toks.size() && toks[b].begin < v.begin) ++b;
             e = b;
@@ -2611,8 +2617,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (!expecter_nouns.count(toks[k])) return false;
                 if (k + 1 < toks.size() && poll_verbs.count(toks[k + 1])) return false;  // "polled by the company"
                 for (size_t i : sv.mentions)
-                    if (ms[i].type == Type::source && ms[i].span.begin <= toks[k].begin && toks[k].begin < ms[i].span.end)
-                        return false;  // "Analysts at Goldman Sachs estimate": a named source
+                    if (ms[i].type == Type::source && ms[i].span.begin <= toks[k].begin && toks[k].begin < ms[i].span.end &&
+                        !(ms[i].kind.empty() && lower(ms[i].name) == toks[k].low))
+                        return false;  // "Analysts at Goldman Sachs estimate": a named source (not "Economists had forecast")
                 return true;
             };
             const size_t window = 6;
