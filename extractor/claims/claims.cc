@@ -208,7 +208,7 @@ struct Assembler::Impl {
         approx_words, baseline_period_words, period_bound_words, modal_words, superlatives, release_kinds, release_cues,
         company_nouns, holder_nouns, passing_words, partner_words, own_release_kinds, actor_kinds,
         announce_verbs, contract_words, belief_verbs, view_verbs, attribution_tails, continuation_words,
-        council_nouns, data_nouns, average_words, forecast_verbs, staff_nouns, expecter_nouns, poll_verbs,
+        object_cues, council_nouns, data_nouns, average_words, forecast_verbs, staff_nouns, expecter_nouns, poll_verbs,
         unit_nouns, measure_nouns;
     // Word lists looked up by string, not by token class bit (the bits are few): "the (industrial)
     // metal", "the index"; metric keys a later bare "annual growth" / "prices" continues.
@@ -266,7 +266,7 @@ struct Assembler::Impl {
             {"announce", &announce_verbs}, {"contract", &contract_words},
             {"belief", &belief_verbs}, {"view", &view_verbs},
             {"attribution_tail", &attribution_tails}, {"continuation", &continuation_words},
-            {"council", &council_nouns}, {"data_noun", &data_nouns}, {"average", &average_words},
+            {"object_cue", &object_cues}, {"council", &council_nouns}, {"data_noun", &data_nouns}, {"average", &average_words},
             {"forecast", &forecast_verbs}, {"staff", &staff_nouns}, {"expecter", &expecter_nouns}, {"poll", &poll_verbs},
             {"unit", &unit_nouns}, {"measure", &measure_nouns}};
         const std::pair<const char*, Words*> lists[] = {
@@ -4021,18 +4021,42 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (!content.empty()) {
                 size_t t0 = sv.token_at(cb);
                 while (t0 < toks.size() && !toks[t0].is_word()) ++t0;
-                if (t0 < toks.size() && attribution_tails.count(toks[t0]))
-                    for (size_t k = t0 + 1; k < toks.size() && k <= t0 + 8 && toks[k].begin < ce; ++k) {
+                // "said in an interview with Bloomberg Television that": names inside the tail are
+                // not content either; "warned Italy that", "assured investors that": the object of
+                // a cue verb that takes one (`object_cue` words) comes before the that-clause
+                bool object = t0 > 0 && toks[t0 - 1].end <= cb && object_cues.count(toks[t0 - 1]);
+                if (t0 < toks.size() && (attribution_tails.count(toks[t0]) || object))
+                    for (size_t k = t0 + (object ? 0 : 1); k < toks.size() && k <= t0 + 10 && toks[k].begin < ce; ++k) {
                         if (!toks[k].is_word() || sv.tok_mention[k] != SIZE_MAX) {
-                            if (sv.tok_mention[k] != SIZE_MAX && ms[sv.tok_mention[k]].type == Type::date) continue;
+                            if (sv.tok_mention[k] != SIZE_MAX && ms[sv.tok_mention[k]].type != Type::money &&
+                                ms[sv.tok_mention[k]].type != Type::percent && ms[sv.tok_mention[k]].type != Type::quantity)
+                                continue;
+                            if (toks[k].low == "'" || toks[k].low == "-" || toks[k].low == ".") continue;
                             break;
                         }
+                        if (k > t0 && (toks[k].bits & kVerbWord) && sv.tok_mention[k] == SIZE_MAX) break;
                         if (toks[k].low == "that") {
+                            if (content.rfind("that ", 0) == 0) break;  // the clause starts right away
                             size_t cut = content.find(" that ");
                             if (cut != std::string::npos) content.erase(0, cut + 6);
                             break;
                         }
                     }
+            }
+            // "said last week the group remained ...", "said on Tuesday the bank would ...": the
+            // date of the saying, not content
+            if (!content.empty()) {
+                size_t t0 = sv.token_at(cb);
+                while (t0 < toks.size() && !toks[t0].is_word()) ++t0;
+                if (t0 + 1 < toks.size() && attribution_tails.count(toks[t0]) && sv.tok_mention[t0] == SIZE_MAX) ++t0;
+                size_t m = t0 < toks.size() ? sv.tok_mention[t0] : SIZE_MAX;
+                if (m != SIZE_MAX && ms[m].type == Type::date) {
+                    size_t after = sv.token_at(ms[m].span.end);
+                    std::string rest = after < toks.size() ? trim(sv.slice(toks[after].begin, ce)) : std::string();
+                    if (after < toks.size() && toks[after].is_word() && toks[after].low != "that" && rest.size() + 4 < content.size() &&
+                        content.size() >= rest.size() && std::string_view(content).substr(content.size() - rest.size()) == rest)
+                        content.erase(0, content.size() - rest.size());
+                }
             }
             if (content.rfind("that ", 0) == 0) content.erase(0, 5);
             while (!content.empty() && (content.back() == '"' || content.back() == '\'' || content.back() == ',' ||
