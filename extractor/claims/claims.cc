@@ -3965,6 +3965,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     ((!toks[src_last].is_word() && toks[src_last].low != ":" && toks[src_last].low != "\"") ||
                      attribution_tails.count(toks[src_last])))) {
             ce = src->span.begin;
+            // "..., legal experts said", "..., Commission spokesman Eric Mamer said": words between
+            // the content's last comma and the holder describe the holder (a few words, no verb)
+            size_t h = sv.token_at(ce);
+            for (size_t k = h, n = 0; k > 0 && n <= 4; --k, ++n) {
+                const Token& w = toks[k - 1];
+                if (w.low == ",") {
+                    if (n > 0) ce = w.begin;
+                    break;
+                }
+                if (!w.is_word() || ((w.bits & kVerbWord) && sv.tok_mention[k - 1] == SIZE_MAX)) break;
+            }
         } else {
             cb = src->span.end;
         }
