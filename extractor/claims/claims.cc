@@ -3967,8 +3967,20 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             ce = src->span.begin;
             // "..., legal experts said", "..., Commission spokesman Eric Mamer said": words between
             // the content's last comma and the holder describe the holder (a few words, no verb)
+            // "..., Kestrel's general counsel, Dana Wright, said": the speaker's role set off by
+            // commas before the name (the role the person mention carries)
             size_t h = sv.token_at(ce);
-            for (size_t k = h, n = 0; k > 0 && n <= 4; --k, ++n) {
+            bool set_off = false;
+            if (h > 1 && toks[h - 1].low == "," && !src->role.empty()) {
+                size_t c = h - 1;
+                while (c > 0 && c + 8 > h && toks[c - 1].low != ",") --c;
+                if (c > 0 && toks[c - 1].low == "," &&
+                    lower(sv.slice(toks[c].begin, toks[h - 1].begin)).find(lower(src->role)) != std::string::npos) {
+                    ce = toks[c - 1].begin;
+                    set_off = true;
+                }
+            }
+            for (size_t k = h, n = 0; !set_off && k > 0 && n <= 4; --k, ++n) {
                 const Token& w = toks[k - 1];
                 if (w.low == ",") {
                     if (n > 0) ce = w.begin;
