@@ -208,7 +208,7 @@ struct Assembler::Impl {
         approx_words, baseline_period_words, period_bound_words, modal_words, superlatives, release_kinds, release_cues,
         company_nouns, holder_nouns, passing_words, partner_words, own_release_kinds, actor_kinds,
         announce_verbs, contract_words, belief_verbs, view_verbs, attribution_tails, continuation_words,
-        object_cues, council_nouns, data_nouns, average_words, forecast_verbs, staff_nouns, expecter_nouns, poll_verbs,
+        object_cues, attribution_participles, council_nouns, data_nouns, average_words, forecast_verbs, staff_nouns, expecter_nouns, poll_verbs,
         unit_nouns, measure_nouns;
     // Word lists looked up by string, not by token class bit (the bits are few): "the (industrial)
     // metal", "the index"; metric keys a later bare "annual growth" / "prices" continues.
@@ -266,7 +266,7 @@ struct Assembler::Impl {
             {"announce", &announce_verbs}, {"contract", &contract_words},
             {"belief", &belief_verbs}, {"view", &view_verbs},
             {"attribution_tail", &attribution_tails}, {"continuation", &continuation_words},
-            {"object_cue", &object_cues}, {"council", &council_nouns}, {"data_noun", &data_nouns}, {"average", &average_words},
+            {"object_cue", &object_cues}, {"attribution_participle", &attribution_participles}, {"council", &council_nouns}, {"data_noun", &data_nouns}, {"average", &average_words},
             {"forecast", &forecast_verbs}, {"staff", &staff_nouns}, {"expecter", &expecter_nouns}, {"poll", &poll_verbs},
             {"unit", &unit_nouns}, {"measure", &measure_nouns}};
         const std::pair<const char*, Words*> lists[] = {
@@ -4047,7 +4047,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 // "said in an interview with Bloomberg Television that": names inside the tail are
                 // not content either; "warned Italy that", "assured investors that": the object of
                 // a cue verb that takes one (`object_cue` words) comes before the that-clause
-                bool object = t0 > 0 && toks[t0 - 1].end <= cb && object_cues.count(toks[t0 - 1]);
+                // ("told German newspaper Handelsblatt that": the rest of a told-object)
+                bool object = t0 > 0 && toks[t0 - 1].end <= cb &&
+                              (object_cues.count(toks[t0 - 1]) || (who && who->cue == "told" && who->span.end <= cb &&
+                                                                    sv.tok_mention[t0] != SIZE_MAX));
                 if (t0 < toks.size() && (attribution_tails.count(toks[t0]) || object))
                     for (size_t k = t0 + (object ? 0 : 1); k < toks.size() && k <= t0 + 10 && toks[k].begin < ce; ++k) {
                         if (!toks[k].is_word() || sv.tok_mention[k] != SIZE_MAX) {
@@ -4066,6 +4069,16 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         }
                     }
             }
+            // "..., speaking at a press conference after the meeting": how the speaker spoke, not
+            // content (`attribution_participle` words after a comma)
+            for (size_t k = sv.token_at(cb) + 1; k + 1 < toks.size() && toks[k + 1].begin < ce; ++k)
+                if (toks[k].low == "," && attribution_participles.count(toks[k + 1])) {
+                    std::string tail = trim(sv.slice(toks[k].begin, ce));
+                    if (content.size() > tail.size() + 10 &&
+                        std::string_view(content).substr(content.size() - tail.size()) == tail)
+                        content.resize(content.size() - tail.size());
+                    break;
+                }
             // "said last week the group remained ...", "said on Tuesday the bank would ...": the
             // date of the saying, not content
             if (!content.empty()) {
