@@ -1023,7 +1023,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (c && c->value == "level" && cn == 1) {
                     // "plans to raise up to $5 billion", "worth up to", "of up to": "up to" is the
                     // figure's qualifier, not a new level (but "picked up to 2.4%" is one)
-                    if (toks[k].low == "to" && k >= 2 && toks[k - 1].low == "up" && !phrasal_up(k - 1)) return false;
+                    // (the mention stage tells a cap: "edged up to 4.3%" has no up_to qualifier)
+                    if (toks[k].low == "to" && k >= 2 && toks[k - 1].low == "up" && !phrasal_up(k - 1)) {
+                        size_t m = tok < toks.size() ? sv.tok_mention[tok] : SIZE_MAX;
+                        if (m == SIZE_MAX || std::string_view(ms[m].qualifier) == "up_to") return false;
+                    }
                     return true;
                 }
                 if (!level_fillers.count(toks[k]) && !approx_words.count(toks[k])) return false;

@@ -275,7 +275,7 @@ bool NumbersNormaliser::normalise(const rules::RawMention& raw, const text::Text
     uint32_t from = raw.span.begin > para.begin + 48 ? raw.span.begin - 48 : para.begin;
     if (raw.span.begin > from) {
         std::string_view q = find_qualifier(std::string_view(a).substr(from, raw.span.begin - from), im.qualifiers);
-        if (!q.empty()) out.qualifier = std::string(q);
+        if (!q.empty() && q != "-") out.qualifier = std::string(q);  // "-": a phrase that is no qualifier
     }
     return true;
 }
