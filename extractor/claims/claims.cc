@@ -4099,7 +4099,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
             }
             if (content.rfind("that ", 0) == 0) content.erase(0, 5);
-            while (!content.empty() && (content.back() == '"' || content.back() == '\'' || content.back() == ',' ||
+            // a closing quote mark stays when it closes a quote inside the content ('called the
+            // budget "a disaster for families"')
+            while (!content.empty() && ((content.back() == '"' && std::count(content.begin(), content.end(), '"') % 2 == 1) ||
+                                        content.back() == '\'' || content.back() == ',' ||
                                         content.back() == ' ' || content.back() == '.'))
                 content.pop_back();
             // "..., a Sanofi spokesman said": the article before the holder is not content
