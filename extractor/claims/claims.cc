@@ -208,11 +208,13 @@ struct Assembler::Impl {
         approx_words, baseline_period_words, period_bound_words, modal_words, superlatives, release_kinds, release_cues,
         company_nouns, holder_nouns, passing_words, partner_words, own_release_kinds, actor_kinds,
         announce_verbs, contract_words, belief_verbs, view_verbs, attribution_tails, continuation_words,
-        object_cues, attribution_participles, council_nouns, data_nouns, average_words, forecast_verbs, staff_nouns, expecter_nouns, poll_verbs,
+        council_nouns, data_nouns, average_words, forecast_verbs, staff_nouns, expecter_nouns, poll_verbs,
         unit_nouns, measure_nouns;
     // Word lists looked up by string, not by token class bit (the bits are few): "the (industrial)
     // metal", "the index"; metric keys a later bare "annual growth" / "prices" continues.
     Words instrument_anaphors, anaphor_modifiers, growth_continues;
+    // statements: "warned Italy that", ", speaking at ...", ", but denied that ..."
+    Words object_cues, attribution_participles, denial_verbs;
 
     explicit Impl(const rules::RuleSet& r)
         : metrics(r, "CLAIM_METRICS"),
@@ -266,12 +268,13 @@ struct Assembler::Impl {
             {"announce", &announce_verbs}, {"contract", &contract_words},
             {"belief", &belief_verbs}, {"view", &view_verbs},
             {"attribution_tail", &attribution_tails}, {"continuation", &continuation_words},
-            {"object_cue", &object_cues}, {"attribution_participle", &attribution_participles}, {"council", &council_nouns}, {"data_noun", &data_nouns}, {"average", &average_words},
+            {"council", &council_nouns}, {"data_noun", &data_nouns}, {"average", &average_words},
             {"forecast", &forecast_verbs}, {"staff", &staff_nouns}, {"expecter", &expecter_nouns}, {"poll", &poll_verbs},
             {"unit", &unit_nouns}, {"measure", &measure_nouns}};
         const std::pair<const char*, Words*> lists[] = {
             {"instrument_anaphor", &instrument_anaphors}, {"anaphor_modifier", &anaphor_modifiers},
-            {"growth_continues", &growth_continues}};
+            {"growth_continues", &growth_continues}, {"object_cue", &object_cues},
+            {"attribution_participle", &attribution_participles}, {"denial", &denial_verbs}};
         if (const auto* rows = r.table("CLAIM_WORDS"))
             for (const auto& row : *rows)
                 if (row.size() >= 2 && !row[0].empty()) {
@@ -4008,6 +4011,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         const Mention* second = nullptr;
         for (size_t k = sv.token_at(cb) + 1; k + 2 < toks.size(); ++k) {
             if (toks[k].low != "," && toks[k].low != ";") continue;
+            // ", but denied that ...": the speaker's second that-clause, in contrast to the first
+            // (a `speech`, `view` or `denial` verb between "but" and "that"; ", and cautioned that"
+            // goes on with the same statement, as the corpus reads it)
+            if (k + 3 < toks.size() && toks[k + 1].low == "but" &&
+                toks[k + 3].low == "that" && sv.tok_mention[k + 2] == SIZE_MAX &&
+                (speech_verbs.count(toks[k + 2]) || view_verbs.count(toks[k + 2]) || denial_verbs.count(toks[k + 2].low))) {
+                split_at = std::min(ce, toks[k].begin);
+                second_from = toks[k + 3].end;
+                second = speaker;
+                break;
+            }
             if (continuation_words.count(toks[k + 1])) {
                 // after the quote and its attribution ('"...," X told Reuters, adding that ...'):
                 // the first content keeps its end
@@ -4053,7 +4067,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 // a cue verb that takes one (`object_cue` words) comes before the that-clause
                 // ("told German newspaper Handelsblatt that": the rest of a told-object)
                 bool object = t0 > 0 && toks[t0 - 1].end <= cb &&
-                              (object_cues.count(toks[t0 - 1]) || (who && who->cue == "told" && who->span.end <= cb &&
+                              (object_cues.count(toks[t0 - 1].low) || (who && who->cue == "told" && who->span.end <= cb &&
                                                                     sv.tok_mention[t0] != SIZE_MAX));
                 if (t0 < toks.size() && (attribution_tails.count(toks[t0]) || object))
                     for (size_t k = t0 + (object ? 0 : 1); k < toks.size() && k <= t0 + 10 && toks[k].begin < ce; ++k) {
@@ -4076,7 +4090,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             // "..., speaking at a press conference after the meeting": how the speaker spoke, not
             // content (`attribution_participle` words after a comma)
             for (size_t k = sv.token_at(cb) + 1; k + 1 < toks.size() && toks[k + 1].begin < ce; ++k)
-                if (toks[k].low == "," && attribution_participles.count(toks[k + 1])) {
+                if (toks[k].low == "," && attribution_participles.count(toks[k + 1].low)) {
                     std::string tail = trim(sv.slice(toks[k].begin, ce));
                     if (content.size() > tail.size() + 10 &&
                         std::string_view(content).substr(content.size() - tail.size()) == tail)
