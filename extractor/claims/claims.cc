@@ -3860,6 +3860,14 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             size_t hi = v;
             while (hi > 1 && trailing_adverbs.count(toks[hi - 1])) --hi;
             const Mention* holder = opening_holder(hi);
+            if (!holder && hi >= 2 && sv.tok_mention[hi - 1] != SIZE_MAX && ms[sv.tok_mention[hi - 1]].type == Type::person) {
+                // "Nomura Securities strategist Yujiro Goto expects ...": the person right before
+                // the verb, after their organisation and role (words only)
+                const Mention& m = ms[sv.tok_mention[hi - 1]];
+                bool words_only = true;
+                for (size_t k = 0; k < sv.token_at(m.span.begin); ++k) words_only &= toks[k].is_word() || toks[k].low == "'";
+                if (words_only) holder = &m;
+            }
             if (!holder) continue;
             uint32_t c0 = toks[0].begin, c1 = toks.back().low == "." ? toks.back().begin : S.end;
             while (c1 > c0 && (a[c1 - 1] == ' ' || a[c1 - 1] == '\n' || a[c1 - 1] == '.')) --c1;
