@@ -4139,6 +4139,14 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             size_t off = sv.slice(cb, ce).find(content.substr(0, std::min<size_t>(content.size(), 12)));
             uint32_t c0 = off == std::string_view::npos ? cb : cb + static_cast<uint32_t>(off);
             uint32_t c1 = std::min<uint32_t>(c0 + static_cast<uint32_t>(content.size()), ce);
+            // "The Business Times first reported the talks last month", "Equinor reports its
+            // results next week": what is reported with no clause is an act, not a statement
+            if (who && who->cue == "reported" && c0 >= who->span.end) {
+                bool verb = false;
+                for (size_t k = sv.token_at(c0); k < toks.size() && toks[k].begin < c1 && !verb; ++k)
+                    verb = (toks[k].bits & (kVerbWord | kChangeWord)) && sv.tok_mention[k] == SIZE_MAX;
+                if (!verb) return;
+            }
             Claim j;
             double conf = 0.5;
             // The statement's subject: the entities at the head of its content.
