@@ -283,6 +283,19 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             bool person_ref = std::find(ref->kinds.begin(), ref->kinds.end(), "person") != ref->kinds.end();
             if (s.name.empty() && (!person_ref || hl.rfind("the ", 0) == 0))
                 if (const Mention* o = refer(*ref, noun, text.sentence_index(s.span.begin))) take(s, *o);
+            // A public body no organisation named before stands for ("the finance ministry
+            // said" in a brief that names none) is named by its description, not dropped:
+            // a fact-checker still knows whom to ask. (A company noun is not: "the company"
+            // with no company is no one.)
+            if (s.name.empty() && hl.rfind("the ", 0) == 0 && hl.size() > 4) {
+                bool public_body = false, other = false;  // ("the agency" may be a news agency, "the board" a company's)
+                for (const std::string& k : ref->kinds) {
+                    public_body |= k == "government" || k == "central_bank" || k == "agency";
+                    other |= k == "media" || k == "other" || k == "company";
+                }
+                public_body &= !other;
+                if (public_body) s.name = names::squeeze(slice(h).substr(4));
+            }
         } else if (person || org) {
             const Mention* chosen = person ? person : org;
             take(s, *chosen);
