@@ -213,6 +213,8 @@ struct Assembler::Impl {
     // Word lists looked up by string, not by token class bit (the bits are few): "the (industrial)
     // metal", "the index"; metric keys a later bare "annual growth" / "prices" continues.
     Words instrument_anaphors, anaphor_modifiers, growth_continues;
+    // statements: "warned Italy that", ", speaking at ...", ", but denied that ..."
+    Words object_cues, attribution_participles, denial_verbs;
 
     explicit Impl(const rules::RuleSet& r)
         : metrics(r, "CLAIM_METRICS"),
@@ -271,7 +273,8 @@ struct Assembler::Impl {
             {"unit", &unit_nouns}, {"measure", &measure_nouns}};
         const std::pair<const char*, Words*> lists[] = {
             {"instrument_anaphor", &instrument_anaphors}, {"anaphor_modifier", &anaphor_modifiers},
-            {"growth_continues", &growth_continues}};
+            {"growth_continues", &growth_continues}, {"object_cue", &object_cues},
+            {"attribution_participle", &attribution_participles}, {"denial", &denial_verbs}};
         if (const auto* rows = r.table("CLAIM_WORDS"))
             for (const auto& row : *rows)
                 if (row.size() >= 2 && !row[0].empty()) {
@@ -3930,6 +3933,14 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             size_t hi = v;
             while (hi > 1 && trailing_adverbs.count(toks[hi - 1])) --hi;
             const Mention* holder = opening_holder(hi);
+            if (!holder && hi >= 2 && sv.tok_mention[hi - 1] != SIZE_MAX && ms[sv.tok_mention[hi - 1]].type == Type::person) {
+                // "Nomura Securities strategist Yujiro Goto expects ...": the person right before
+                // the verb, after their organisation and role (words only)
+                const Mention& m = ms[sv.tok_mention[hi - 1]];
+                bool words_only = true;
+                for (size_t k = 0; k < sv.token_at(m.span.begin); ++k) words_only &= toks[k].is_word() || toks[k].low == "'";
+                if (words_only) holder = &m;
+            }
             if (!holder) continue;
             uint32_t c0 = toks[0].begin, c1 = toks.back().low == "." ? toks.back().begin : S.end;
             while (c1 > c0 && (a[c1 - 1] == ' ' || a[c1 - 1] == '\n' || a[c1 - 1] == '.')) --c1;
@@ -4042,6 +4053,29 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     ((!toks[src_last].is_word() && toks[src_last].low != ":" && toks[src_last].low != "\"") ||
                      attribution_tails.count(toks[src_last])))) {
             ce = src->span.begin;
+            // "..., legal experts said", "..., Commission spokesman Eric Mamer said": words between
+            // the content's last comma and the holder describe the holder (a few words, no verb)
+            // "..., Kestrel's general counsel, Dana Wright, said": the speaker's role set off by
+            // commas before the name (the role the person mention carries)
+            size_t h = sv.token_at(ce);
+            bool set_off = false;
+            if (h > 1 && toks[h - 1].low == "," && !src->role.empty()) {
+                size_t c = h - 1;
+                while (c > 0 && c + 8 > h && toks[c - 1].low != ",") --c;
+                if (c > 0 && toks[c - 1].low == "," &&
+                    lower(sv.slice(toks[c].begin, toks[h - 1].begin)).find(lower(src->role)) != std::string::npos) {
+                    ce = toks[c - 1].begin;
+                    set_off = true;
+                }
+            }
+            for (size_t k = h, n = 0; !set_off && k > 0 && n <= 4; --k, ++n) {
+                const Token& w = toks[k - 1];
+                if (w.low == ",") {
+                    if (n > 0) ce = w.begin;
+                    break;
+                }
+                if (!w.is_word() || ((w.bits & kVerbWord) && sv.tok_mention[k - 1] == SIZE_MAX)) break;
+            }
         } else {
             cb = src->span.end;
         }
@@ -4058,6 +4092,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         const Mention* second = nullptr;
         for (size_t k = sv.token_at(cb) + 1; k + 2 < toks.size(); ++k) {
             if (toks[k].low != "," && toks[k].low != ";") continue;
+            // ", but denied that ...": the speaker's second that-clause, in contrast to the first
+            // (a `speech`, `view` or `denial` verb between "but" and "that"; ", and cautioned that"
+            // goes on with the same statement, as the corpus reads it)
+            if (k + 3 < toks.size() && toks[k + 1].low == "but" &&
+                toks[k + 3].low == "that" && sv.tok_mention[k + 2] == SIZE_MAX &&
+                (speech_verbs.count(toks[k + 2]) || view_verbs.count(toks[k + 2]) || denial_verbs.count(toks[k + 2].low))) {
+                split_at = std::min(ce, toks[k].begin);
+                second_from = toks[k + 3].end;
+                second = speaker;
+                break;
+            }
             if (continuation_words.count(toks[k + 1])) {
                 // after the quote and its attribution ('"...," X told Reuters, adding that ...'):
                 // the first content keeps its end
@@ -4098,21 +4143,61 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (!content.empty()) {
                 size_t t0 = sv.token_at(cb);
                 while (t0 < toks.size() && !toks[t0].is_word()) ++t0;
-                if (t0 < toks.size() && attribution_tails.count(toks[t0]))
-                    for (size_t k = t0 + 1; k < toks.size() && k <= t0 + 8 && toks[k].begin < ce; ++k) {
+                // "said in an interview with Bloomberg Television that": names inside the tail are
+                // not content either; "warned Italy that", "assured investors that": the object of
+                // a cue verb that takes one (`object_cue` words) comes before the that-clause
+                // ("told German newspaper Handelsblatt that": the rest of a told-object)
+                bool object = t0 > 0 && toks[t0 - 1].end <= cb &&
+                              (object_cues.count(toks[t0 - 1].low) || (who && who->cue == "told" && who->span.end <= cb &&
+                                                                    sv.tok_mention[t0] != SIZE_MAX));
+                if (t0 < toks.size() && (attribution_tails.count(toks[t0]) || object))
+                    for (size_t k = t0 + (object ? 0 : 1); k < toks.size() && k <= t0 + 10 && toks[k].begin < ce; ++k) {
                         if (!toks[k].is_word() || sv.tok_mention[k] != SIZE_MAX) {
-                            if (sv.tok_mention[k] != SIZE_MAX && ms[sv.tok_mention[k]].type == Type::date) continue;
+                            if (sv.tok_mention[k] != SIZE_MAX && ms[sv.tok_mention[k]].type != Type::money &&
+                                ms[sv.tok_mention[k]].type != Type::percent && ms[sv.tok_mention[k]].type != Type::quantity)
+                                continue;
+                            if (toks[k].low == "'" || toks[k].low == "-" || toks[k].low == ".") continue;
                             break;
                         }
+                        if (k > t0 && (toks[k].bits & kVerbWord) && sv.tok_mention[k] == SIZE_MAX) break;
                         if (toks[k].low == "that") {
+                            if (content.rfind("that ", 0) == 0) break;  // the clause starts right away
                             size_t cut = content.find(" that ");
                             if (cut != std::string::npos) content.erase(0, cut + 6);
                             break;
                         }
                     }
             }
+            // "..., speaking at a press conference after the meeting": how the speaker spoke, not
+            // content (`attribution_participle` words after a comma)
+            for (size_t k = sv.token_at(cb) + 1; k + 1 < toks.size() && toks[k + 1].begin < ce; ++k)
+                if (toks[k].low == "," && attribution_participles.count(toks[k + 1].low)) {
+                    std::string tail = trim(sv.slice(toks[k].begin, ce));
+                    if (content.size() > tail.size() + 10 &&
+                        std::string_view(content).substr(content.size() - tail.size()) == tail)
+                        content.resize(content.size() - tail.size());
+                    break;
+                }
+            // "said last week the group remained ...", "said on Tuesday the bank would ...": the
+            // date of the saying, not content
+            if (!content.empty()) {
+                size_t t0 = sv.token_at(cb);
+                while (t0 < toks.size() && !toks[t0].is_word()) ++t0;
+                if (t0 + 1 < toks.size() && attribution_tails.count(toks[t0]) && sv.tok_mention[t0] == SIZE_MAX) ++t0;
+                size_t m = t0 < toks.size() ? sv.tok_mention[t0] : SIZE_MAX;
+                if (m != SIZE_MAX && ms[m].type == Type::date) {
+                    size_t after = sv.token_at(ms[m].span.end);
+                    std::string rest = after < toks.size() ? trim(sv.slice(toks[after].begin, ce)) : std::string();
+                    if (after < toks.size() && toks[after].is_word() && toks[after].low != "that" && rest.size() + 4 < content.size() &&
+                        content.size() >= rest.size() && std::string_view(content).substr(content.size() - rest.size()) == rest)
+                        content.erase(0, content.size() - rest.size());
+                }
+            }
             if (content.rfind("that ", 0) == 0) content.erase(0, 5);
-            while (!content.empty() && (content.back() == '"' || content.back() == '\'' || content.back() == ',' ||
+            // a closing quote mark stays when it closes a quote inside the content ('called the
+            // budget "a disaster for families"')
+            while (!content.empty() && ((content.back() == '"' && std::count(content.begin(), content.end(), '"') % 2 == 1) ||
+                                        content.back() == '\'' || content.back() == ',' ||
                                         content.back() == ' ' || content.back() == '.'))
                 content.pop_back();
             // "..., a Sanofi spokesman said": the article before the holder is not content
@@ -4127,6 +4212,14 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             size_t off = sv.slice(cb, ce).find(content.substr(0, std::min<size_t>(content.size(), 12)));
             uint32_t c0 = off == std::string_view::npos ? cb : cb + static_cast<uint32_t>(off);
             uint32_t c1 = std::min<uint32_t>(c0 + static_cast<uint32_t>(content.size()), ce);
+            // "The Business Times first reported the talks last month", "Equinor reports its
+            // results next week": what is reported with no clause is an act, not a statement
+            if (who && who->cue == "reported" && c0 >= who->span.end) {
+                bool verb = false;
+                for (size_t k = sv.token_at(c0); k < toks.size() && toks[k].begin < c1 && !verb; ++k)
+                    verb = (toks[k].bits & (kVerbWord | kChangeWord)) && sv.tok_mention[k] == SIZE_MAX;
+                if (!verb) return;
+            }
             Claim j;
             double conf = 0.5;
             // The statement's subject: the entities at the head of its content.
