@@ -18,6 +18,7 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -63,9 +64,25 @@ public:
     // The same, adding the time of each stage to *times (when not null).
     Record extract(document::Document doc, const std::string& default_published, StageTimes* times) const;
 
+    // Several documents at once: the same records as extract() one by one,
+    // in order, each document failing alone (`error` set, no record; what
+    // extract() would have thrown). Faster: the rules run over the whole
+    // batch rule by rule (rules::RuleSet::match(texts)).
+    struct Outcome {
+        std::optional<Record> record;
+        std::string error;
+    };
+    std::vector<Outcome> extract(std::vector<document::Document> docs, const std::string& default_published,
+                                 StageTimes* times = nullptr) const;
+
     const rules::RuleSet& rules() const { return rules_; }
 
 private:
+    // The stages before and after the rules (extract() = prepare, rules,
+    // finish). prepare throws InputError.
+    Record prepare(document::Document doc, const std::string& default_published) const;
+    void finish(Record& r, const std::vector<rules::RawMention>& raw) const;
+
     rules::RuleSet rules_;
     normalise::Normaliser normaliser_;
     claims::Assembler assembler_;

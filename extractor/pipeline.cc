@@ -57,16 +57,22 @@ Record Extractor::extract(document::Document doc, const std::string& default_pub
     return extract(std::move(doc), default_published, nullptr);
 }
 
-Record Extractor::extract(document::Document doc, const std::string& default_published, StageTimes* times) const {
-    // Each lap adds the time since the last one to a stage (no clock reads
-    // when nobody asked for the times).
+// Each lap adds the time since the last one to a stage (no clock reads when
+// nobody asked for the times).
+namespace {
+struct Laps {
+    StageTimes* times;
     double t0 = times ? thread_cpu_seconds() : 0;
-    auto lap = [&](double StageTimes::*stage) {
+    void operator()(double StageTimes::*stage) {
         if (!times) return;
         double t = thread_cpu_seconds();
         times->*stage += t - t0;
         t0 = t;
-    };
+    }
+};
+}  // namespace
+
+Record Extractor::prepare(document::Document doc, const std::string& default_published) const {
     Record r;
     if (!doc.published.empty()) {
         r.published = iso_date_part(doc.published);
@@ -82,15 +88,60 @@ Record Extractor::extract(document::Document doc, const std::string& default_pub
         throw InputError(e.what());
     }
     r.doc = std::move(doc);
+    return r;
+}
+
+void Extractor::finish(Record& r, const std::vector<rules::RawMention>& raw) const {
+    r.mentions = normaliser_.normalise(raw, r.text, {.published = r.published});
+}
+
+Record Extractor::extract(document::Document doc, const std::string& default_published, StageTimes* times) const {
+    Laps lap{times};
+    Record r = prepare(std::move(doc), default_published);
     lap(&StageTimes::text);
     std::vector<rules::RawMention> raw = rules_.match(r.text);
     lap(&StageTimes::rules);
-    r.mentions = normaliser_.normalise(raw, r.text, {.published = r.published});
+    finish(r, raw);
     raw.clear();
     lap(&StageTimes::normalise);
     r.claims = assembler_.assemble(r.mentions, r.text, {.id = r.doc.id, .published = r.published});
     lap(&StageTimes::claims);
     return r;
+}
+
+std::vector<Extractor::Outcome> Extractor::extract(std::vector<document::Document> docs,
+                                                   const std::string& default_published, StageTimes* times) const {
+    Laps lap{times};
+    std::vector<Outcome> out(docs.size());
+    std::vector<const text::Text*> texts;
+    std::vector<size_t> of_text;  // texts[i] is out[of_text[i]]'s
+    for (size_t i = 0; i < docs.size(); ++i) {
+        try {
+            out[i].record = prepare(std::move(docs[i]), default_published);
+            texts.push_back(&out[i].record->text);
+            of_text.push_back(i);
+        } catch (const std::exception& e) {
+            out[i].error = e.what();
+        }
+    }
+    lap(&StageTimes::text);
+    std::vector<std::vector<rules::RawMention>> raw = rules_.match(texts);
+    lap(&StageTimes::rules);
+    for (size_t k = 0; k < texts.size(); ++k) {
+        Outcome& o = out[of_text[k]];
+        try {
+            finish(*o.record, raw[k]);
+            raw[k] = {};
+            lap(&StageTimes::normalise);
+            Record& r = *o.record;
+            r.claims = assembler_.assemble(r.mentions, r.text, {.id = r.doc.id, .published = r.published});
+            lap(&StageTimes::claims);
+        } catch (const std::exception& e) {
+            o.record.reset();
+            o.error = e.what();
+        }
+    }
+    return out;
 }
 
 namespace {

@@ -148,3 +148,49 @@ TEST_CASE("an organisation found by its apposition is found again where it is na
         if (m.type == normalise::Type::org && m.name == "Norvia") starts.push_back(r.text.codepoint(m.span.begin));
     CHECK(starts == std::vector<uint32_t>{0, 66});
 }
+
+TEST_CASE("a batch of documents gives each one's own record; a bad one fails alone") {
+    // Extractor::extract(docs) (what `claimex extract` runs) must give the
+    // records extract(doc) gives one by one, in order, and a document that
+    // fails (a bad date, bytes that are not UTF-8) must fail alone.
+    Extractor ex(std::string(CLAIMEX_SOURCE_DIR) + "/rules");
+    std::ifstream in(std::string(CLAIMEX_SOURCE_DIR) + "/corpus/articles.jsonl");
+    std::string line;
+    std::vector<document::Document> docs;
+    while (std::getline(in, line) && docs.size() < 20) {
+        auto j = nlohmann::json::parse(line);
+        document::Document d;
+        d.text = j["text"];
+        d.id = j.value("id", "");
+        docs.push_back(d);
+        if (docs.size() == 5) {
+            document::Document bad;
+            bad.text = "Revenue rose 5% to $3bn.";
+            bad.published = "yesterday";
+            docs.push_back(bad);
+        }
+        if (docs.size() == 9) {
+            document::Document bad;
+            bad.text = "Profit fell \xff\xfe to $2bn.";
+            docs.push_back(bad);
+        }
+    }
+    auto batch = ex.extract(docs, "2024-08-26");
+    REQUIRE(batch.size() == docs.size());
+    size_t failed = 0;
+    for (size_t i = 0; i < docs.size(); ++i) {
+        INFO("document " << i);
+        std::string one;
+        try {
+            one = to_json(ex.extract(docs[i], "2024-08-26"), false).dump();
+        } catch (const std::exception& e) {
+            CHECK(!batch[i].record);
+            CHECK(batch[i].error == e.what());
+            ++failed;
+            continue;
+        }
+        REQUIRE(batch[i].record);
+        CHECK(to_json(*batch[i].record, false).dump() == one);
+    }
+    CHECK(failed == 2);
+}

@@ -120,11 +120,17 @@ TEST_CASE("query and stats") {
     db.ingest(record("a", {capex("c1", 5e10, "50 billion yuan")}));
     db.ingest(record("b", {claim("c9", {"Toyota"}, "revenue", money(3e12, "JPY", "¥3 trillion"), "2024", "2024-01-01",
                                  "2024-12-31", Json::array(), "Nikkei")}));
-    CHECK(db.query({.subject = "alibaba"}).size() == 1);
-    CHECK(db.query({.metric = "revenue"}).size() == 1);
-    CHECK(db.query({.source = "Nikkei"}).size() == 1);
-    CHECK(db.query({.period = "2024-03"}).size() == 2);
-    CHECK(db.query({.period = "2023"}).empty());
+    // One field of the filter set, the others at their defaults.
+    auto query = [&](std::string store::QueryFilter::*field, std::string value) {
+        store::QueryFilter f;
+        f.*field = std::move(value);
+        return db.query(f);
+    };
+    CHECK(query(&store::QueryFilter::subject, "alibaba").size() == 1);
+    CHECK(query(&store::QueryFilter::metric, "revenue").size() == 1);
+    CHECK(query(&store::QueryFilter::source, "Nikkei").size() == 1);
+    CHECK(query(&store::QueryFilter::period, "2024-03").size() == 2);
+    CHECK(query(&store::QueryFilter::period, "2023").empty());
     auto st = db.stats();
     CHECK(st.documents == 2);
     CHECK(st.claims == 2);

@@ -2,7 +2,7 @@
 every gazetteer line is well formed with a known kind, no alias names two
 different entities, the pattern lists and the tables the normalisers read
 agree (org suffixes and heads ↔ org_kinds.tsv, reference nouns ↔
-references.tsv, verbs ↔ cues.tsv), and there are enough companies."""
+references.tsv, role nouns ↔ references.tsv, verbs ↔ cues.tsv), and there are enough companies."""
 import glob
 import os
 import unittest
@@ -73,12 +73,20 @@ class EntityData(unittest.TestCase):
             self.assertIn(cols[0].strip(), ORG_KINDS, w)
 
     def test_reference_nouns(self):
+        # Organisation nouns are in reference_nouns.txt, office holders' roles
+        # ("the minister said": kind person) in role_references.txt.
         refs = table(os.path.join(SRCS, "references.tsv"))
         nouns = words(os.path.join(SRCS, "reference_nouns.txt"))
-        self.assertEqual(set(refs), nouns)
+        roles = words(os.path.join(SRCS, "role_references.txt"))
+        self.assertEqual(set(refs), nouns | roles)
+        self.assertFalse(nouns & roles)
         for noun, cols in refs.items():
-            for k in cols[0].split(","):
-                self.assertIn(k.strip(), ORG_KINDS | {"cited", "org"}, noun)
+            kinds = {k.strip() for k in cols[0].split(",")}
+            if noun in roles:
+                self.assertEqual(kinds, {"person"}, noun)
+                continue
+            for k in kinds:
+                self.assertIn(k, ORG_KINDS | {"cited", "org"}, noun)
 
     def test_cues(self):
         cues = table(os.path.join(SRCS, "cues.tsv"))

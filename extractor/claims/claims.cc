@@ -9,6 +9,7 @@
 #include <charconv>
 #include <cmath>
 #include <fmt/format.h>
+#include <map>
 #include <optional>
 #include <set>
 #include <unordered_map>
@@ -48,6 +49,13 @@ const WordSet clause_conjunctions{4, {"while", "whereas", "and", "but", "althoug
 const WordSet kClauseOpeners{52, {"after", "as", "while", "whereas", "because", "although", "though", "when",
                                   "which", "who", "since", "even", "despite", "amid", "unless", "until", "before",
                                   "if", "but", "giving", "leaving", "making", "bringing", "taking"}};
+// Nouns for a forecast a holder revises ("cut its growth forecast", "raised its projection").
+const WordSet kForecastNouns{53, {"forecast", "forecasts", "projection", "projections", "outlook", "estimate",
+                                  "estimates", "prediction", "predictions"}};
+// Verbs of an economy's growth: an area right before one ("expects Germany to grow 0.8%") names GDP growth.
+const WordSet kGrowthVerbs{54, {"grow", "grows", "grew", "growing", "grown", "expand", "expands", "expanded",
+                                "expanding", "shrink", "shrinks", "shrank", "shrinking", "contract", "contracts",
+                                "contracted", "contracting"}};
 const WordSet kDeterminers{5, {"the", "a", "an", "its", "their", "his", "her", "our"}};
 
 // Words skipped before a figure ("about", "more than"), fillers between a change verb and its
@@ -200,7 +208,11 @@ struct Assembler::Impl {
         approx_words, baseline_period_words, period_bound_words, modal_words, superlatives, release_kinds, release_cues,
         company_nouns, holder_nouns, passing_words, partner_words, own_release_kinds, actor_kinds,
         announce_verbs, contract_words, belief_verbs, view_verbs, attribution_tails, continuation_words,
-        council_nouns, data_nouns, average_words, forecast_verbs, staff_nouns, expecter_nouns, poll_verbs;
+        council_nouns, data_nouns, average_words, forecast_verbs, staff_nouns, expecter_nouns, poll_verbs,
+        unit_nouns, measure_nouns;
+    // Word lists looked up by string, not by token class bit (the bits are few): "the (industrial)
+    // metal", "the index"; metric keys a later bare "annual growth" / "prices" continues.
+    Words instrument_anaphors, anaphor_modifiers, growth_continues;
 
     explicit Impl(const rules::RuleSet& r)
         : metrics(r, "CLAIM_METRICS"),
@@ -255,16 +267,23 @@ struct Assembler::Impl {
             {"belief", &belief_verbs}, {"view", &view_verbs},
             {"attribution_tail", &attribution_tails}, {"continuation", &continuation_words},
             {"council", &council_nouns}, {"data_noun", &data_nouns}, {"average", &average_words},
-            {"forecast", &forecast_verbs}, {"staff", &staff_nouns}, {"expecter", &expecter_nouns}, {"poll", &poll_verbs}};
+            {"forecast", &forecast_verbs}, {"staff", &staff_nouns}, {"expecter", &expecter_nouns}, {"poll", &poll_verbs},
+            {"unit", &unit_nouns}, {"measure", &measure_nouns}};
+        const std::pair<const char*, Words*> lists[] = {
+            {"instrument_anaphor", &instrument_anaphors}, {"anaphor_modifier", &anaphor_modifiers},
+            {"growth_continues", &growth_continues}};
         if (const auto* rows = r.table("CLAIM_WORDS"))
             for (const auto& row : *rows)
-                if (row.size() >= 2 && !row[0].empty())
+                if (row.size() >= 2 && !row[0].empty()) {
                     for (const auto& [name, set] : classes)
                         if (row[1] == name) set->insert(lower(row[0]));
+                    for (const auto& [name, set] : lists)
+                        if (row[1] == name) set->insert(lower(row[0]));
+                }
         // One lookup per token gives all its word classes (Token::bits).
         const WordSet* fixed[] = {&kLeadWords, &kPrepositions, &trailing_adverbs, &government_nouns,
                                   &clause_conjunctions, &kDeterminers, &kQualifierSkip, &kVerbFillers,
-                                  &kMetricModifiers, &kNotHeads, &kClauseOpeners};
+                                  &kMetricModifiers, &kNotHeads, &kClauseOpeners, &kForecastNouns, &kGrowthVerbs};
         for (const WordSet* w : fixed)
             for (const auto& x : w->words) word_bits[x] |= w->bit;
         static_assert(kFirstClassBit + sizeof(classes) / sizeof(classes[0]) <= 46, "word class bits overlap kMetricFirst");
@@ -362,10 +381,28 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     std::vector<std::pair<uint32_t, uint32_t>> source_spans;
     for (const Mention& m : ms)
         if (m.type == Type::source) source_spans.push_back({m.span.begin, m.span.end});
+    // (and a person's employer named in an apposition: "said Aditi Rao, chief economist at
+    // Meridian Ratings"; and "the Treasury", "the Centre" taken for a company: a government)
+    std::set<std::string, std::less<>> affiliations;
+    for (const Mention& m : ms)
+        if ((m.type == Type::person || m.type == Type::source) && !m.affiliation.empty()) affiliations.insert(m.affiliation);
     auto affiliation_only = [&](const Mention& m) {
+        if (government_nouns.count(lower(m.name))) return true;
+        // "Martin Ellery, chief UK economist at Northgate Economics": a person's employer
+        auto from = std::lower_bound(ms.begin(), ms.end(), m.span.begin > 120 ? m.span.begin - 120 : 0,
+                                     [](const Mention& x, uint32_t b) { return x.span.begin < b; });
+        for (auto it = from; it != ms.end(); ++it) {
+            const Mention& p = *it;
+            if (p.span.begin >= m.span.begin) break;
+            if (p.type != Type::person || p.span.end + 80 < m.span.begin || p.span.end > m.span.begin) continue;
+            std::string_view gap = std::string_view(a).substr(p.span.end, m.span.begin - p.span.end);
+            if (gap.size() > 4 && gap.find('.') == std::string_view::npos && gap.find('\n') == std::string_view::npos &&
+                gap.substr(gap.size() - 4) == " at " && gap[0] == ',')
+                return true;
+        }
         bool inside = false;
         for (const auto& [b, e] : source_spans) inside |= b < m.span.begin && m.span.end <= e;
-        if (!inside) return false;
+        if (!inside && !affiliations.count(m.name)) return false;
         size_t e = m.span.begin;
         while (e > 0 && std::isspace(static_cast<unsigned char>(a[e - 1]))) --e;
         size_t b = e;
@@ -387,6 +424,61 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     for (const Mention& m : ms)
         if (m.type == Type::org && !m.name.empty()) org_kinds.emplace(m.name, m.kind);
     for (const Mention* r : releases) releases_of[r->name].push_back(r);
+    // Companies the article introduces as a part of another ("its electric vehicle subsidiary,
+    // Kaveri EV", "Jio Platforms, the digital services unit"): a `unit` word a few words from
+    // the first mention. Their figures are the parent's release's; another company's are not.
+    std::set<std::string, std::less<>> unit_companies;
+    {
+        auto words_of = [&](uint32_t b, uint32_t e) {
+            std::vector<std::string> ws;
+            std::string w;
+            for (uint32_t k = b; k <= e; ++k) {
+                if (k < e && std::isalpha(static_cast<unsigned char>(a[k]))) {
+                    w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(a[k]))));
+                } else {
+                    if (!w.empty()) ws.push_back(w);
+                    w.clear();
+                    if (k < e && (a[k] == ',' || a[k] == '.' || a[k] == ';' || a[k] == '\n')) ws.push_back(",");
+                }
+            }
+            return ws;
+        };
+        std::set<std::string_view> seen_names;
+        for (const Mention& m : ms) {
+            if (m.type != Type::org || std::string_view(m.kind) != "company" || m.name.empty()) continue;
+            if (!seen_names.insert(m.name).second) continue;
+            // "its electric vehicle subsidiary, Kaveri EV": the unit word right before the name
+            auto before = words_of(m.span.begin > 40 ? m.span.begin - 40 : 0, m.span.begin);
+            if (!before.empty() && before.back() == ",") before.pop_back();
+            bool unit = !before.empty() && unit_nouns.count(before.back());
+            // "its Daihatsu and Hino units": a unit word right after the name
+            auto after = words_of(m.span.end, std::min<uint32_t>(static_cast<uint32_t>(a.size()), m.span.end + 60));
+            unit |= !after.empty() && unit_nouns.count(after[0]);
+            // "Jio Platforms, the digital services unit,": an apposition that ends in a unit word
+            if (!unit && after.size() >= 2 && after[0] == "," &&
+                (after[1] == "the" || after[1] == "its" || after[1] == "a" || after[1] == "an"))
+                for (size_t k = 2; k < after.size() && k < 8 && after[k] != ","; ++k)
+                    if (unit_nouns.count(after[k]) && (k + 1 == after.size() || after[k + 1] == ",")) unit = true;
+            if (unit) unit_companies.insert(m.name);
+        }
+    }
+    // A company's release or statement does not speak for another company's figures (a rival's
+    // results, a target's customers): a company source other than the figure's single company
+    // subject, unless the subject is a part of it (a `unit`, or its name starts with the same word:
+    // "Kaveri EV" in a Kaveri Motors release).
+    auto another_company = [&](const Claim& claim, const Mention* src) {
+        if (!src || claim.subject_is_description || claim.subject.size() != 1) return false;
+        // (the kind of the organisation as first named: a source mention may mistake a news
+        // agency for a company)
+        auto sk = org_kinds.find(src->name);
+        if (std::string_view(sk != org_kinds.end() ? sk->second : src->kind) != "company") return false;
+        const std::string& n = claim.subject.front();
+        if (n == src->name || unit_companies.count(n)) return false;
+        auto k = org_kinds.find(n);
+        if (k == org_kinds.end() || k->second != "company") return false;
+        auto first_word = [](std::string_view x) { return x.substr(0, x.find(' ')); };
+        return first_word(n) != first_word(src->name);
+    };
     // The lead: the first paragraph after the headline long enough to be text, not a sub-headline,
     // a byline or a date line.
     size_t lead_paragraph = 1;
@@ -435,8 +527,18 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
         return best;
     };
+    // A company named only as a speaker ("according to the Economic Survey", "Capital Economics
+    // said"), never outside an attribution, is no company the story's figures are about.
+    std::set<std::string, std::less<>> named_outside;
+    for (const Mention& m : ms)
+        if (m.type == Type::org) {
+            bool inside = false;
+            for (const auto& [b, e] : source_spans) inside |= b <= m.span.begin && m.span.end <= e;
+            if (!inside) named_outside.insert(m.name);
+        }
     auto story_company = [&](const Mention& m) {
-        return m.type == Type::org && (std::string_view(m.kind) == "company" || m.kind.empty()) && !affiliation_only(m);
+        return m.type == Type::org && (std::string_view(m.kind) == "company" || m.kind.empty()) && !affiliation_only(m) &&
+               named_outside.count(m.name);
     };
     std::string doc_company = most_named([&](const Mention& m) { return story_company(m) && !in_passing(m); });
     if (doc_company.empty()) doc_company = most_named(story_company);
@@ -530,7 +632,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     std::vector<const Mention*> central_banks, governments;
     for (const Mention& m : ms) {
         if (m.type == Type::org && std::string_view(m.kind) == "central_bank") central_banks.push_back(&m);
-        if (m.type == Type::org && std::string_view(m.kind) == "government" && !m.name.empty()) governments.push_back(&m);
+        if (m.type == Type::org && (std::string_view(m.kind) == "government" || government_nouns.count(lower(m.name))) &&
+            !m.name.empty())
+            governments.push_back(&m);
     }
 
     size_t next_mention = 0;
@@ -546,6 +650,15 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     std::vector<std::string> last_subject;
     size_t last_subject_para = SIZE_MAX;
     uint32_t last_subject_sentence = UINT32_MAX;  // the sentence last_subject was named in
+    // The last subject a traded metric's claim had, by metric key ("Spot gold rose 0.8%"): what a
+    // later "The metal has gained 30%" or "the index" refers back to.
+    struct TradedSubject { std::vector<std::string> names; std::string description; size_t para = SIZE_MAX; };
+    std::map<std::string, TradedSubject, std::less<>> last_traded;
+    // Names that were a claim's own subject so far (not a fallback), and whether the claim being
+    // assembled has a fallback subject: a company that spoke of its own figures does not speak
+    // for another organisation's (claim_sources).
+    std::map<std::string, size_t, std::less<>> subject_paragraph;  // name → last paragraph it was a subject in
+    bool subject_fallback = false;
     // The metric of the paragraph's last figure claim, by the type of its figure (money,
     // percent, quantity): "Analysts had expected ¥4.6 trillion" after "operating profit of ¥4.3
     // trillion" is the same metric. Any type for a change ("Values climbed 1.9%").
@@ -556,6 +669,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
     // quarter, half, month or fiscal year).
     std::optional<size_t> doc_period, para_period;
     bool doc_period_headline = false;  // doc_period is the headline's (the lead's replaces it)
+    bool lead_has_figure = false;      // a figure claim was made in the lead paragraph
     size_t para_period_para = SIZE_MAX;
     // A month or quarter named earlier in the paragraph, figure or not ("The ONS revised its
     // figures for January. Prices in that month fell 0.2%"): the last one of the sentences
@@ -700,6 +814,22 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
     }
 
+    // The lead's month, quarter or half ("UK house prices rose for a fourth month in October,
+    // according to Nationwide"): the article's report period when no figure has set one yet,
+    // though the lead states no figure itself (as paragraph_date does within a paragraph).
+    std::optional<size_t> lead_date;
+    for (const text::Span& S : t.sentences()) {
+        if (t.paragraph_index(S.begin) < lead_paragraph) continue;
+        if (t.paragraph_index(S.begin) > lead_paragraph || lead_date) break;
+        for (size_t i = 0; i < ms.size() && !lead_date; ++i)
+            if (ms[i].type == Type::date && ms[i].span.begin >= S.begin && ms[i].span.end <= S.end && paragraph_date(i, S))
+                lead_date = i;
+    }
+    // (only a lead that relays a release: "..., according to Nationwide", "the ONS said")
+    if (!(lead_source && t.paragraph_index(lead_source->span.begin) == lead_paragraph &&
+          release_kinds.count(lead_source->kind) && release_cues.count(lead_source->cue)))
+        lead_date.reset();
+
     for (const text::Span& S : t.sentences()) {
         mention_scratch.clear();
         SentenceView sv{ms, t, S, tok_scratch, mention_scratch, tok_mention_scratch};
@@ -788,11 +918,32 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             return false;
         };
 
+        // A money figure followed by "a share" / "per share" ("$1.45 a share").
+        auto per_share = [&](size_t i) {
+            size_t k = sv.token_at(ms[i].span.end);
+            return k + 1 < toks.size() && (toks[k].low == "a" || toks[k].low == "per") && toks[k + 1].low == "share";
+        };
         // ---- 1. figures and their roles
         std::vector<Figure> figs;
         for (size_t i : sv.mentions)
             if (is_value(ms[i])) figs.push_back({i, Role::value, SIZE_MAX, sv.token_at(ms[i].span.begin)});
 
+        // "picked up", "ticked up", "edged up", "went up": "up" (at k) ends a phrasal change after a
+        // past form that is no change verb of its own, so "picked up to 2.4%" is a move to a level.
+        auto phrasal_up = [&](size_t k) {
+            if (k == 0) return false;
+            size_t vn = 0;
+            std::string_view w = toks[k - 1].low;
+            bool change_verb = lex(change_verbs, kChangeFirst, k - 1, &vn) && vn == 1;
+            return !change_verb && ((w.size() > 3 && w.substr(w.size() - 2) == "ed") || w == "went" || w == "shot" ||
+                                     w == "crept");
+        };
+        // "up to $900 million": "up" before "to" and a figure the mention stage marked up_to.
+        auto up_to_qualifier = [&](size_t k) {
+            if (toks[k].low != "up" || k + 2 >= toks.size() || toks[k + 1].low != "to" || phrasal_up(k)) return false;
+            size_t m = sv.tok_mention[k + 2];
+            return m != SIZE_MAX && is_value(ms[m]) && std::string_view(ms[m].qualifier) == "up_to";
+        };
         // Change events: change verbs, with the factor mentions that overlap them.
         std::vector<ChangeEvent> events;
         for (size_t k = 0; k < toks.size(); ++k) {
@@ -801,9 +952,21 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (!e) continue;
             // A verb inside a figure's or an entity's span is not a verb ("Cut Holdings").
             if (sv.tok_mention[k] != SIZE_MAX && !is_factor(ms[sv.tok_mention[k]])) continue;
+            // "The household saving ratio stood at 10.1%": a word in the middle of a metric phrase
+            // names the metric, it moves nothing.
+            {
+                bool inside = false;
+                for (size_t j = k >= 3 ? k - 3 : 0; j < k && !inside; ++j) {
+                    size_t mn = 0;
+                    if (lex(metrics, kMetricFirst, j, &mn)) inside = j + mn > k + 1;
+                }
+                if (inside) continue;
+            }
             // "ended 1.2% lower": some words move a figure only right after it.
             if (e->extra2 == "p" && (k == 0 || sv.tok_mention[k - 1] == SIZE_MAX || !is_value(ms[sv.tok_mention[k - 1]])))
                 continue;
+            // "a buyback of up to Rs 1,500 crore": "up" is the figure's qualifier (up_to), no move
+            if (up_to_qualifier(k)) continue;
             ChangeEvent ev{k, e->value, std::nullopt, "", std::nullopt, std::string(toks[k].low)};
             ev.intransitive = e->extra2 == "i" || e->extra2 == "p";
             ev.object_only = e->extra2 == "o";
@@ -859,7 +1022,12 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             for (size_t k = tok, n = 0; k-- > 0 && n < 6; ++n) {
                 size_t cn = 0;
                 const Lexicon::Entry* c = lex(cues, kCueFirst, k, &cn);
-                if (c && c->value == "level" && cn == 1) return true;
+                if (c && c->value == "level" && cn == 1) {
+                    // "plans to raise up to $5 billion", "worth up to", "of up to": "up to" is the
+                    // figure's qualifier, not a new level (but "picked up to 2.4%" is one)
+                    if (toks[k].low == "to" && k >= 2 && toks[k - 1].low == "up" && !phrasal_up(k - 1)) return false;
+                    return true;
+                }
                 if (!level_fillers.count(toks[k]) && !approx_words.count(toks[k])) return false;
             }
             return false;
@@ -868,6 +1036,25 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         for (size_t f = 0; f < figs.size(); ++f) {
             const Mention& m = ms[figs[f].m];
             auto w = words_before(figs[f].tok, 5);  // the longest cue: "from a previous range of"
+            // "$214 million, or $1.45 a share, compared with $163 million, or $1.09 a share": a
+            // per-share figure restates no total; it is a claim of its own (earnings per share),
+            // and one after a baseline is the baseline of the per-share figure before it.
+            if (f > 0 && m.type == Type::money && ms[figs[f - 1].m].type == Type::money &&
+                per_share(figs[f].m) != per_share(figs[f - 1].m) && !w.empty() && w.back() == "or") {
+                if (per_share(figs[f].m) && figs[f - 1].role == Role::baseline) {
+                    size_t owner = SIZE_MAX;
+                    for (size_t p = f - 1; p-- > 0;)
+                        if (figs[p].role == Role::value && ms[figs[p].m].type == Type::money && per_share(figs[p].m)) {
+                            owner = p;
+                            break;
+                        }
+                    if (owner != SIZE_MAX) {
+                        figs[f].role = Role::baseline;
+                        figs[f].of = owner;
+                    }
+                }
+                continue;  // (else a claim of its own)
+            }
             // Equivalent: "(US$7 billion)" right after a money figure; "or 8% of its workforce",
             // "equal to about 5.7% of global demand" after any figure of the same clause.
             if (f > 0) {
@@ -889,6 +1076,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     }
                     while (k < end && approx_words.count(toks[k])) ++k;
                     eq = cue && k == end;
+                }
+                // "was allocated ₹6.8 lakh crore, about 13% of total expenditure": a share of a whole
+                // in apposition restates the figure before it
+                if (!eq && m.type == Type::percent && prev.type != Type::percent) {
+                    size_t k = sv.token_at(prev.span.end), end = figs[f].tok;
+                    if (k < end && toks[k].low == ",") {
+                        ++k;
+                        while (k < end && approx_words.count(toks[k])) ++k;
+                        size_t after = sv.token_at(m.span.end);
+                        eq = k == end && after < toks.size() && toks[after].low == "of";
+                    }
                 }
                 if (!eq && ends_with_cue(w, "equivalent")) {
                     size_t prev_end = sv.token_at(prev.span.end);
@@ -927,6 +1125,24 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             // Baseline: "compared with 23 billion yuan", "up from $2bn", near a change "from 6%",
             // "after 2.4% in April"; "from £9,100 to £5,000" is the baseline of the figure after "to".
             bool base = ends_with_cue(w, "baseline"), base_near = ends_with_cue(w, "baseline_near");
+            // "down from a revised estimate of 4.8%", "from its January forecast of 1.1%": an earlier
+            // forecast the value revises ("from", a few words, a forecast noun, "of")
+            if (!base && figs[f].tok >= 3 && toks[figs[f].tok - 1].low == "of" &&
+                kForecastNouns.count(toks[figs[f].tok - 2]))
+                for (size_t k = figs[f].tok - 2; k-- > 0 && figs[f].tok - k <= 7;) {
+                    if (toks[k].low == "from") {
+                        base = true;
+                        break;
+                    }
+                    if (!toks[k].is_word() || (toks[k].bits & kVerbWord) ||
+                        (sv.tok_mention[k] != SIZE_MAX && ms[sv.tok_mention[k]].type != Type::date))
+                        break;
+                }
+            // "to 4.2% from 4.6%": "from" right after a new level of the same type
+            if (!base && base_near && f > 0 && !w.empty() && w.back() == "from" && w.hi - w.lo == 1 &&
+                ms[figs[f - 1].m].type == m.type && sv.token_at(ms[figs[f - 1].m].span.end) + 1 == figs[f].tok &&
+                level_cue(figs[f - 1].tok))
+                base = true;
             if (base || base_near) {
                 if (!w.empty() && w.back() == "from" && f + 1 < figs.size() && ms[figs[f + 1].m].type == m.type) {
                     auto w2 = words_before(figs[f + 1].tok, 2);
@@ -937,14 +1153,20 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         continue;
                     }
                 }
-                if (base || ev_near) {
+                // ("fell to Rs 3,200 crore at the end of June from Rs 4,050 crore": a date may
+                // stand between the new level and its "from" baseline)
+                if (base || ev_near || (ev && figs[f].tok - ev->tok <= 18)) {
                     size_t owner = SIZE_MAX;
-                    for (size_t p = f; p-- > 0;)
-                        if ((figs[p].role == Role::value || figs[p].role == Role::change_percent) &&
-                            ms[figs[p].m].type == m.type) {
-                            owner = p;
-                            break;
-                        }
+                    // (a per-share baseline belongs to the per-share figure, a total to the total:
+                    // "$412 million, or $1.38 per share, compared with $365 million, or $1.21 ...")
+                    for (int pass = 0; pass < 2 && owner == SIZE_MAX; ++pass)
+                        for (size_t p = f; p-- > 0;)
+                            if ((figs[p].role == Role::value || figs[p].role == Role::change_percent) &&
+                                ms[figs[p].m].type == m.type &&
+                                (pass == 1 || m.type != Type::money || per_share(figs[p].m) == per_share(figs[f].m))) {
+                                owner = p;
+                                break;
+                            }
                     if (owner != SIZE_MAX) {
                         figs[f].role = Role::baseline;
                         figs[f].of = owner;
@@ -963,7 +1185,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     if (toks[k].is_word()) {
                         if (!kVerbFillers.count(toks[k])) right_after_verb = false;
                     }
-                if (right_after_verb && pct) {
+                // "lifted operating profit 31% to ¥154 billion": a transitive verb's metric object,
+                // then the size
+                bool after_object = false;
+                if (!right_after_verb && pct && !ev->intransitive) {
+                    size_t k = ev->tok + 1;
+                    while (k < figs[f].tok && (kDeterminers.count(toks[k]) || kMetricModifiers.count(toks[k]))) ++k;
+                    size_t n = 0;
+                    if (k < figs[f].tok && lex(metrics, kMetricFirst, k, &n) && n > 0 && k + n == figs[f].tok)
+                        after_object = true;
+                }
+                if ((right_after_verb || after_object) && pct) {
                     figs[f].role = Role::change_percent;
                     continue;
                 }
@@ -1051,6 +1283,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 else if (k > clause && clause_conjunctions.count(toks[k]) && toks[k].low != "and" &&
                          toks[k].low != "but" && toks[k].low != "as")
                     next = k + 1;
+                // "the CSI 300 index rose 0.4% and Hong Kong's Hang Seng index added 0.6%": "and" right
+                // after a figure, a subject and its verb after it
+                else if (k > clause && toks[k].low == "and" && sv.tok_mention[k - 1] != SIZE_MAX &&
+                         is_value(ms[sv.tok_mention[k - 1]]))
+                    next = k + 1;
                 if (next == SIZE_MAX || next >= limit) continue;
                 bool verb_before = false, verb_after = false;
                 for (size_t j = clause; j < k && !verb_before; ++j) verb_before = verb_at(j);
@@ -1102,7 +1339,18 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 return it == v.begin() ? nullptr : *std::prev(it);
             };
             std::string_view head = toks[hi - 1].low;
-            if (government_nouns.count(head)) return last_of(governments);
+            if (government_nouns.count(head)) {
+                // "the government" is no ministry ("the Ministry of Finance said ... The government
+                // plans to issue"): the economy's, below
+                const Mention* g = last_of(governments);
+                if (g && head == "government") {
+                    std::string_view n = g->name;
+                    if (n.rfind("Ministry", 0) == 0 || n.rfind("Department", 0) == 0 || n.find("Treasury") != std::string_view::npos ||
+                        n.rfind("Office", 0) == 0)
+                        return nullptr;
+                }
+                return g;
+            }
             if (head == "bank") {
                 const Mention* cb = last_of(central_banks);
                 bool central = false;
@@ -1111,7 +1359,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 const Mention* co = last_company_before(at);
                 return cb && (!co || cb->span.begin > co->span.begin) ? cb : co;
             }
-            return last_company_before(at);
+            // "the company", "it" after a unit was named ("Its robotics unit, Hoshino Robotics,
+            // lifted profit. The company raised its dividend"): the parent, not the unit
+            const Mention* c = last_company_before(at);
+            if (c && unit_companies.count(c->name) && head != "it" && !unit_nouns.count(head)) {
+                auto it = std::lower_bound(antecedents.begin(), antecedents.end(), at, by_begin);
+                while (it != antecedents.begin()) {
+                    --it;
+                    if (!unit_companies.count((*it)->name)) return *it;
+                }
+            }
+            return c;
         };
 
         // Who opens the sentence before token hi (a verb): an anaphor's
@@ -1162,7 +1420,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         // A metric phrase at token k: the lexicon's longest phrase there, or, when a phrase
         // starting inside it ends later, that one (the head of an English noun phrase is its
         // last word: "adjusted EBIT margin" is a margin); "price of a home" is a "home price"
-        // when the lexicon has it (the complement's last word before the head word).
+        // when the lexicon has it (the complement's last word before the head word); so is "the
+        // rate on a two-year fixed mortgage" a "mortgage rate".
         struct MetricAt { size_t n = 0; const std::string* key = nullptr; size_t span = 0; };
         auto metric_at = [&](size_t k, size_t hi) {
             MetricAt r;
@@ -1177,7 +1436,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 r.n = r.span = n;
                 r.key = &e->value;
             }
-            if (k + 2 < hi && toks[k + 1].low == "of" && toks[k].is_word() && (!e || e->extra == "generic" || n == 1)) {
+            // ("the rate on a two-year fixed mortgage" is a "mortgage rate" in the same way)
+            if (k + 2 < hi && (toks[k + 1].low == "of" || toks[k + 1].low == "on") && toks[k].is_word() &&
+                (!e || e->extra == "generic" || n == 1)) {
                 size_t end = complement_end(k + 1);
                 for (size_t j = k + 2; j < end && end <= hi && toks[j].is_word(); ++j) {
                     std::string_view nw = toks[j].low, w = toks[k].low;
@@ -1211,7 +1472,14 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         auto in_aside = [&](size_t k, size_t anchor) {
             size_t open = k;
             while (open > 0 && toks[open - 1].low != "," && toks[open - 1].low != ";") --open;
-            if (open == 0 || !(kPrepositions.count(toks[open]) || toks[open].low == "within")) return false;
+            // (", which tracks rates for ships carrying dry bulk, rose 2.3%": a relative clause too;
+            // a relative clause between commas: "Organic volumes, which strip out price increases and
+            // acquisitions, grew 1.5%")
+            if (open == 0 || !(kPrepositions.count(toks[open]) || toks[open].low == "within" ||
+                               toks[open].low == "which" || toks[open].low == "who" ||
+                               // an appositive: "Orders, a leading indicator of future sales, climbed 6%"
+                               toks[open].low == "a" || toks[open].low == "an"))
+                return false;
             for (size_t j = k + 1; j < anchor; ++j)
                 if (toks[j].low == "," || toks[j].low == ";") return true;
             return false;
@@ -1243,19 +1511,46 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 cands.push_back({k, m.n, m.span, m.key, generic});
                 k += m.span - 1;
             }
+            // "95.3% of GDP", "4.4% of gross domestic product": the whole a percentage is a ratio to is
+            // not its metric when the sentence names another ("Public sector net debt stood at 95.3%
+            // of GDP, up 1.2 points": public debt).
+            {
+                auto denominator = [&](const Cand& c) {
+                    return c.tok >= 2 && toks[c.tok - 1].low == "of" && sv.tok_mention[c.tok - 2] != SIZE_MAX &&
+                           ms[sv.tok_mention[c.tok - 2]].type == Type::percent;
+                };
+                if (std::any_of(cands.begin(), cands.end(), [&](const Cand& c) { return !denominator(c); }))
+                    cands.erase(std::remove_if(cands.begin(), cands.end(), denominator), cands.end());
+            }
             // The metric the figure's own noun phrase names: "a 38% premium", "€60 billion in savings".
             size_t own = SIZE_MAX;
             if (fig_end != SIZE_MAX && fig_end < toks.size()) {
                 size_t np = fig_end;
-                if (toks[np].low == "in") ++np;  // not "of": "38% of GDP", "$5bn of bonds" name a whole or a make-up
+                // not "of": "38% of GDP" names a whole, a make-up; but a `size_of` phrase after "of" is
+                // what the figure sizes ("sold 6 billion yuan of sovereign bonds")
+                bool of = toks[np].low == "of";
+                if (toks[np].low == "in" || of) ++np;
                 size_t words = 0, end = np;
+                // ("£1.6bn in additional funding through the Barnett formula": the phrase ends at any preposition)
+                static const std::set<std::string_view> more_preps = {"through", "via", "under", "during", "within",
+                                                                     "against", "between", "after", "before", "since"};
                 while (end < toks.size() && end < np + 5 && toks[end].is_word() && sv.tok_mention[end] == SIZE_MAX &&
-                       !kPrepositions.count(toks[end]) && !(toks[end].bits & kVerbWord) &&
+                       !kPrepositions.count(toks[end]) && !more_preps.count(toks[end].low) && !(toks[end].bits & kVerbWord) &&
                        !(toks[end].bits & kClauseOpeners.bit) && !clause_conjunctions.count(toks[end]) &&
                        !kNotHeads.count(toks[end]))
                     ++end, ++words;
                 for (size_t c = 0; c < cands.size() && words; ++c)
-                    if (cands[c].tok >= np && cands[c].tok + cands[c].span == end) own = c;
+                    if (cands[c].tok >= np && cands[c].tok < end && cands[c].tok + cands[c].span >= end) {
+                        if (of) {  // (after a verb of issuing: "sold", "issued", cues.tsv `issue`)
+                            const Lexicon::Entry* e = metrics.match(toks, cands[c].tok, cands[c].tok + cands[c].n, nullptr);
+                            size_t v = anchor;
+                            while (v > 0 && kQualifierSkip.count(toks[v - 1])) --v;
+                            size_t cn = 0;
+                            const Lexicon::Entry* cue = v > 0 ? lex(cues, kCueFirst, v - 1, &cn) : nullptr;
+                            if (!e || e->extra != "size_of" || !cue || cue->value != "issue") continue;
+                        }
+                        own = c;
+                    }
                 // a phrase right after the figure ("a barrel", "of cuts")
                 for (size_t c = 0; c < cands.size() && own == SIZE_MAX; ++c)
                     if (cands[c].tok == fig_end) own = c;
@@ -1371,6 +1666,22 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (k > 0 && toks[k - 1].low == "the") --k;
             return k > 0 && partner_words.count(toks[k - 1]) > 0;
         };
+        // A partner, or a place coordinated with one ("Exports to Germany, France and Italy
+        // combined rose": none of the three is the holder).
+        auto partner_listed = [&](const Mention* m) {
+            for (int hops = 0; hops < 12; ++hops) {
+                if (is_partner(m)) return true;
+                const Mention* prev = nullptr;
+                for (size_t i : sv.mentions)
+                    if (ms[i].type == Type::place && ms[i].span.end <= m->span.begin && ms[i].span.begin >= S.begin)
+                        prev = &ms[i];
+                if (!prev) return false;
+                std::string gap = trim(lower(sv.slice(prev->span.end, m->span.begin)));
+                if (!(gap.empty() || gap == "and" || gap == "or" || gap == "and the" || gap == "the")) return false;
+                m = prev;
+            }
+            return false;
+        };
         auto drop_partners = [&](std::vector<const Mention*>& ents) {
             std::vector<const Mention*> kept;
             bool prev_partner = false;
@@ -1397,6 +1708,12 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 return j < toks.size() && sv.tok_mention[j] != SIZE_MAX ? &ms[sv.tok_mention[j]] : nullptr;
             };
             const Mention* p = mention_at(k);
+            // "The Osaka-based maker of ...": a place that opens a hyphenated word
+            if (!p && k < hi)
+                for (size_t i : sv.mentions)
+                    if (ms[i].type == Type::place && ms[i].span.begin == toks[k].begin && ms[i].span.end < toks[k].end &&
+                        a[ms[i].span.end] == '-')
+                        p = &ms[i];
             if (!p || p->type != Type::place) return {};
             size_t words = 0;
             while (k < hi) {
@@ -1430,13 +1747,52 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
             return {};
         };
+        // Words lo..hi that are a place and the plain words after it ("U.S. gold futures"): no
+        // possessive, no other entity, no verb; at least one word after the place.
+        auto market_place_words = [&](size_t lo, size_t hi) {
+            while (lo < hi && kDeterminers.count(toks[lo])) ++lo;
+            if (lo >= hi || sv.tok_mention[lo] == SIZE_MAX || ms[sv.tok_mention[lo]].type != Type::place) return false;
+            size_t k = sv.token_at(ms[sv.tok_mention[lo]].span.end);
+            if (k >= hi || toks[k].low == "'" || kPrepositions.count(toks[k])) return false;
+            for (; k < hi && !kPrepositions.count(toks[k]); ++k)  // (up to a complement: "for December")
+                if (!toks[k].is_word() || sv.tok_mention[k] != SIZE_MAX || (toks[k].bits & kVerbWord) ||
+                    (toks[k].bits & kChangeWord))
+                    return false;
+            return true;
+        };
         auto find_subject = [&](const MetricHit& metric, size_t anchor) {
             Subject s;
+            // "the regulator fined rival Kunlun Motors 2.1 billion yuan": the fine is the fined
+            // organisation's, the object of "fined" before the figure (a few words may precede it).
+            if (metric.tok != SIZE_MAX && metric.tok < anchor && toks[metric.tok].low == "fined") {
+                for (size_t k = metric.tok + 1; k < anchor && k <= metric.tok + 4; ++k) {
+                    if (!toks[k].is_word()) break;
+                    if (sv.tok_mention[k] == SIZE_MAX) continue;
+                    const Mention& o = ms[sv.tok_mention[k]];
+                    if (o.type == Type::org && !o.name.empty()) {
+                        add_name(s, o.name);
+                        return s;
+                    }
+                    break;
+                }
+            }
             // (a) "A, B and C's [combined] metric" (in the figure's own clause)
             const bool metric_here = metric.tok != SIZE_MAX && metric.tok >= clause_start_tok(anchor);
             if (metric_here && metric.tok < anchor) {
                 size_t k = modifiers_start(metric.tok, &s.combined);
                 auto list = possessive_list(k);
+                // "The Baltic Exchange's supramax index", "the LME's cash nickel contract": an exchange
+                // publishes what it quotes; the instrument's own words are the subject
+                if (list.size() == 1 && list.front()->type == Type::org && std::string_view(list.front()->kind) == "exchange" &&
+                    traded_metrics.count(metric.key)) {
+                    size_t b = sv.token_at(list.front()->span.end);
+                    while (b < metric.tok && (toks[b].low == "'" || toks[b].low == "s")) ++b;
+                    if (b < metric.tok + metric.base_n) {
+                        s.description = std::string(sv.slice(toks[b].begin, toks[metric.tok + metric.base_n - 1].end));
+                        s.named_instrument = true;
+                        return s;
+                    }
+                }
                 if (!list.empty()) {
                     for (auto* m : list) add_name(s, m->name);
                     return s;
@@ -1482,6 +1838,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             // (b) "the market value of American companies" → what follows "of"
             if (metric_here) {
                 size_t after = metric.tok + metric.base_n;
+                // "the rate on a two-year fixed mortgage" (a mortgage rate by its complement, which
+                // the phrase spans): the complement names the product quoted
+                if (metric.base_n > 1 && toks[metric.tok + 1].low == "on" && scope_of(metric.key) == "quote")
+                    after = metric.tok + 1;
                 // "the yield on 10-year gilts", "prices for spodumene concentrate": a quote's complement
                 // (and "the average rate on a two-year fixed mortgage": a rate on a product, not a bank's)
                 bool bank_rate = scope_of(metric.key) == "bank";
@@ -1533,6 +1893,42 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             size_t cs = clause_start_tok(anchor);
             size_t verb = first_verb(cs, anchor);
             size_t lo = cs, hi = verb;
+            // "outperforming the KOSPI index, which fell 0.4%": a ", which" clause whose verb is the
+            // figure's is about the phrase before the comma (not the sentence's subject).
+            for (size_t k = anchor; k-- > 1 && anchor - k <= 3;) {
+                if (toks[k].low == "," || toks[k].low == ";") break;
+                if (toks[k].low != "which" || toks[k - 1].low != ",") continue;
+                const size_t c = k - 1;
+                size_t b = c;
+                while (b > 0 && toks[b - 1].is_word() && !(toks[b - 1].bits & (kVerbWord | kChangeWord)) &&
+                       !kPrepositions.count(toks[b - 1]) && c - b < 6)
+                    --b;
+                while (b < c && kDeterminers.count(toks[b])) ++b;
+                if (b >= c) break;
+                if (metric.tok != SIZE_MAX && metric.tok > b && metric.tok < c) {
+                    size_t d = metric.tok;  // "outperforming the KOSPI index": from the quote's words
+                    while (d > b && toks[d - 1].is_word() && !kDeterminers.count(toks[d - 1]) &&
+                           (sv.tok_mention[d - 1] != SIZE_MAX || std::isupper(static_cast<unsigned char>(a[toks[d - 1].begin]))))
+                        --d;
+                    b = d;
+                }
+                if (sv.tok_mention[c - 1] != SIZE_MAX) {
+                    const Mention& e = ms[sv.tok_mention[c - 1]];
+                    if (is_entity(e) && !e.name.empty() && e.type != Type::person) {
+                        add_name(s, e.name);
+                        return s;
+                    }
+                }
+                // (only a quoted thing: "the KOSPI index"; "fee income from asset management, which
+                // climbed 12%" stays the bank's)
+                if (metric.tok != SIZE_MAX && metric.tok >= b && metric.tok < c &&
+                    (scope_of(metric.key) == "quote" || scope_of(metric.key) == "instrument")) {
+                    s.description = std::string(sv.slice(toks[b].begin, toks[c - 1].end));
+                    s.named_instrument = true;
+                    return s;
+                }
+                break;
+            }
             // "Oil prices fell, with Brent crude down 1.2% at $78.40": a ", with" clause names its
             // own subject, the words between "with" and its change word
             for (size_t k = anchor; k-- > cs && anchor - k <= 8;) {
@@ -1540,6 +1936,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (toks[k].low == "with" && k > cs && toks[k - 1].low == "," && k + 1 < anchor) {
                     lo = k + 1;
                     hi = first_verb(lo, anchor);
+                    // ("with the railways receiving Rs 2.65 lakh crore": up to the metric's word)
+                    if (hi == anchor && metric.tok != SIZE_MAX && metric.tok > lo + 1 && metric.tok < anchor &&
+                        metric.tok + metric.base_n == anchor)
+                        hi = metric.tok;
                     if (hi == anchor && !(toks[anchor].bits & kChangeWord)) hi = lo;  // no change word: none
                     break;
                 }
@@ -1560,7 +1960,33 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             {
                 size_t sp = verb;
                 while (sp < anchor && speech_aux.count(toks[sp])) ++sp;
-                if (sp < anchor && speech_verbs.count(toks[sp])) {
+                // "Gross borrowing is estimated at ...", "the economy is projected to grow": a passive
+                // says nothing of a speaker; the subject stands before it
+                const bool passive = sp > verb && sp < anchor &&
+                                     (toks[sp - 1].low == "is" || toks[sp - 1].low == "are" || toks[sp - 1].low == "was" ||
+                                      toks[sp - 1].low == "were" || toks[sp - 1].low == "be" || toks[sp - 1].low == "been");
+                // "The IMF cut its forecast for China ..., and said global trade volumes would grow
+                // 1.7%": a later "and said" opens the clause the figure is in
+                if (!(sp < anchor && speech_verbs.count(toks[sp]))) {
+                    for (size_t k = anchor; k-- > verb + 1;) {
+                        if (toks[k].low == ";") break;
+                        if (speech_verbs.count(toks[k]) && !speech_aux.count(toks[k]) &&
+                            (toks[k - 1].low == "and" || toks[k - 1].low == ",") && sv.tok_mention[k] == SIZE_MAX) {
+                            sp = k;
+                            break;
+                        }
+                    }
+                }
+                // "Saudi Arabia's central bank said its net foreign assets fell": "its" after the cue is
+                // the speaker's own (an organisation or place heading the sentence), not a new subject
+                bool own_figure = false;
+                if (sp + 1 < anchor && speech_verbs.count(toks[sp]) && (toks[sp + 1].low == "its" || toks[sp + 1].low == "their")) {
+                    size_t h = cs < verb && toks[cs].low == "the" ? cs + 1 : cs;
+                    if (h < verb && sv.tok_mention[h] != SIZE_MAX &&
+                        (ms[sv.tok_mention[h]].type == Type::org || ms[sv.tok_mention[h]].type == Type::place))
+                        own_figure = true;
+                }
+                if (sp < anchor && speech_verbs.count(toks[sp]) && !passive && !own_figure) {
                     size_t c2 = sp + 1;
                     if (c2 < anchor && toks[c2].low == "that") ++c2;
                     lo = c2;
@@ -1578,6 +2004,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             // A phrase that starts with the metric names its subject after "in"/"at"/"for"
             // ("Consumer prices in the currency bloc rose"); else it has none ("Revenues
             // from AI-related products will ...").
+            // "Domestic institutional investors, by contrast, bought": a short aside of plain words
+            // between commas before the verb is no part of the subject
+            if (hi > lo + 3 && hi < toks.size() && toks[hi - 1].low == ",")
+                for (size_t c = hi - 1; c-- > lo + 1 && hi - 1 - c <= 4;) {
+                    if (sv.tok_mention[c] != SIZE_MAX) break;
+                    if (toks[c].low == ",") {
+                        hi = c;
+                        break;
+                    }
+                }
+            while (hi > lo + 1 && trailing_adverbs.count(toks[hi - 1])) --hi;  // "a typical buyer now spends"
             size_t d_lo = lo;
             while (d_lo < hi && kDeterminers.count(toks[d_lo])) ++d_lo;
             // "the broader Topix index fell", "two-year gilt yields", "DRAM contract prices": the
@@ -1588,6 +2025,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     if (!toks[k].is_word() || (toks[k].bits & kVerbWord)) plain = false;
                 if (plain) {
                     for (auto* m : entities_in(d_lo, metric.tok, true)) add_name(s, m->name);
+                    if (market_place_words(d_lo, metric.tok)) s.names.clear();  // "U.S. 10-year Treasury yields"
                     if (s.names.empty())
                         s.description = std::string(sv.slice(toks[d_lo].begin, toks[metric.tok + metric.base_n - 1].end));
                     s.named_instrument = true;
@@ -1602,8 +2040,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             for (size_t k = d_lo; instrument_words && k < metric.tok; ++k)
                 instrument_words = toks[k].is_word() && !(toks[k].bits & kVerbWord) && !(toks[k].bits & kChangeWord) &&
                                    (sv.tok_mention[k] == SIZE_MAX || ms[sv.tok_mention[k]].type == Type::place);
-            if (instrument_words) {
-                s.description = std::string(sv.slice(toks[d_lo].begin, toks[metric.tok + metric.base_n - 1].end));
+            if (instrument_words) {  // (not the verb of "dollar bought", a phrase of the lexicon)
+                size_t e = metric.tok + metric.base_n - 1;
+                while (e > metric.tok && (toks[e].bits & (kVerbWord | kChangeWord))) --e;
+                s.description = std::string(sv.slice(toks[d_lo].begin, toks[e].end));
                 s.named_instrument = true;  // ("New" is no junk word here)
                 return s;
             }
@@ -1621,12 +2061,41 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 s.named_instrument = true;
                 return s;
             }
+            // ("Median rents for houses in Melbourne", "Average rents in Sydney": the metric after
+            // `average` words heads the phrase too)
+            size_t mlo = lo;
+            while (mlo < hi && mlo < metric.tok && (kDeterminers.count(toks[mlo]) || average_words.count(toks[mlo]))) ++mlo;
+            if (lo < hi && metric.tok == mlo && metric.tok != SIZE_MAX && mlo > lo && metric.n > metric.base_n &&
+                scope_of(metric.key) == "economy") {
+                size_t k = mlo + metric.base_n;
+                if (k < hi && (toks[k].low == "in" || toks[k].low == "for")) {
+                    auto ents = entities_in(k + 1, hi, true);
+                    for (auto* m : ents)
+                        if (m->type == Type::place) add_name(s, m->name);
+                    if (!s.names.empty()) return s;
+                }
+            }
             if (lo < hi && metric.tok == lo) {
                 size_t k = lo + metric.base_n;
                 // ("Exports from Japan rose": where exports come from is their holder, unlike imports')
                 if (k < hi && (toks[k].low == "in" || toks[k].low == "at" || toks[k].low == "for" ||
-                               (toks[k].low == "from" && metric.key == "exports"))) {
+                               (toks[k].low == "from" && metric.key == "exports") ||
+                               (toks[k].low == "into" && metric.key == "net_flows"))) {  // "Inflows into equity schemes"
+                    // ("rents in its German portfolio": a part of the company named before)
+                    if (k + 1 < hi && (toks[k + 1].low == "its" || toks[k + 1].low == "their"))
+                        if (const Mention* c = last_company_before(toks[k + 1].begin)) {
+                            add_name(s, c->name);
+                            return s;
+                        }
                     auto ents = entities_in(k + 1, hi, true);
+                    // ("at Amundi, Europe's largest asset manager": an apposition, not a list)
+                    for (size_t e = 1; e < ents.size(); ++e) {
+                        size_t b = sv.token_at(ents[e]->span.begin), after_e = sv.token_at(ents[e]->span.end);
+                        if (b > 0 && toks[b - 1].low == "," && after_e < hi && toks[after_e].low == "'") {
+                            ents.resize(e);
+                            break;
+                        }
+                    }
                     for (auto* m : ents) add_name(s, m->name);
                     size_t d0 = k + 1;
                     while (d0 < hi && kDeterminers.count(toks[d0])) ++d0;
@@ -1647,9 +2116,20 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
                 return s;
             }
+            // "while those in Beijing fell 0.9%": the place or holder the pronoun's complement names
+            if (lo + 2 < hi && (toks[lo].low == "those" || toks[lo].low == "that") &&
+                (toks[lo + 1].low == "in" || toks[lo + 1].low == "at" || toks[lo + 1].low == "of")) {
+                auto ents = entities_in(lo + 2, hi, true);
+                if (!ents.empty()) {
+                    for (auto* m : ents) add_name(s, m->name);
+                    return s;
+                }
+            }
             // "The country's current account surplus", "the nation's unemployment rate", "Asia's
             // fourth-largest economy grew": the story's economy, referred to, not named.
-            if (d_lo + 2 < hi && (toks[d_lo].low == "country" || toks[d_lo].low == "nation") &&
+            if (d_lo + 2 < hi &&
+                (toks[d_lo].low == "country" || toks[d_lo].low == "nation" || toks[d_lo].low == "kingdom" ||
+                 toks[d_lo].low == "republic" || toks[d_lo].low == "emirate") &&
                 toks[d_lo + 1].low == "'" && toks[d_lo + 2].low == "s") {
                 s.description = "country";
                 return s;
@@ -1670,9 +2150,16 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             }
             // "Figures from the ONS showed", "Data from the DWP showed": the publisher of the data
             // is no holder; the figure's subject is implied (the publisher's economy).
-            if (d_lo + 1 < hi && data_nouns.count(toks[d_lo]) &&
-                (toks[d_lo + 1].low == "from" || toks[d_lo + 1].low == "by" || toks[d_lo + 1].low == "released"))
-                return s;
+            // ("Separate figures from Halifax", "Official data from": one plain word may come first)
+            {
+                size_t dn = d_lo;
+                if (dn + 2 < hi && !data_nouns.count(toks[dn]) && data_nouns.count(toks[dn + 1]) && toks[dn].is_word() &&
+                    sv.tok_mention[dn] == SIZE_MAX)
+                    ++dn;
+                if (dn + 1 < hi && data_nouns.count(toks[dn]) &&
+                    (toks[dn + 1].low == "from" || toks[dn + 1].low == "by" || toks[dn + 1].low == "released"))
+                    return s;
+            }
             if (lo < hi) {
                 if (is_anaphor(lo, hi)) {
                     const Mention* c = referent(lo, hi);
@@ -1695,6 +2182,11 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
                 auto ents = entities_in(lo, hi, true);
                 drop_partners(ents);
+                // "India-focused funds", "US-listed shares": a place joined by a hyphen to the next
+                // word is a modifier, no holder
+                if (!ents.empty() && ents.front()->type == Type::place && ents.front()->span.end < a.size() &&
+                    a[ents.front()->span.end] == '-')
+                    ents.erase(ents.begin());
                 // Entities only inside a modifier ("companies in China") make a description.
                 bool head_is_entity = !ents.empty() && ents.front()->span.begin <= toks[lo].end + 1;
                 if (!ents.empty() && !head_is_entity) {
@@ -1718,6 +2210,29 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                             return s;
                         }
                 }
+                // "U.S. West Texas Intermediate crude", "U.S. gold futures": a place naming the market
+                // of a traded instrument is part of the instrument's name, not its holder
+                // "The Baltic Exchange's main sea freight index": what an exchange quotes (as in (a))
+                if (head_is_entity && traded_metrics.count(metric.key) && ents.front()->type == Type::org &&
+                    std::string_view(ents.front()->kind) == "exchange") {
+                    size_t b = sv.token_at(ents.front()->span.end), e = b;
+                    while (e < hi && toks[e].low != "," && toks[e].low != "(") ++e;  // (not its relative clause)
+                    while (e > b + 1 && trailing_adverbs.count(toks[e - 1])) --e;
+                    if (b + 2 < e && toks[b].low == "'" && toks[b + 1].low == "s") {
+                        s.description = std::string(sv.slice(toks[b + 2].begin, toks[e - 1].end));
+                        s.named_instrument = true;
+                        return s;
+                    }
+                }
+                if (head_is_entity && traded_metrics.count(metric.key) && market_place_words(lo, hi)) {
+                    size_t e = hi;
+                    while (e > lo + 1 && trailing_adverbs.count(toks[e - 1])) --e;
+                    size_t d0 = lo;
+                    while (d0 < e && kDeterminers.count(toks[d0])) ++d0;
+                    s.description = std::string(sv.slice(toks[d0].begin, toks[e - 1].end));
+                    s.named_instrument = true;
+                    return s;
+                }
                 if (head_is_entity) {
                     // The head and the entities coordinated with it ("Alphabet, Amazon, Meta (...) and
                     // Microsoft"); not those of an apposition or a modifier ("Kessler, the
@@ -1733,18 +2248,37 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                             else if (w == ")") --depth;
                             else if (depth == 0 && w != "," && w != "and" && w != "&" && w != "or") joined = false;
                         }
+                        // "Amundi, Europe's largest asset manager": an apposition, not a list
+                        size_t after_e = sv.token_at(ents[e]->span.end);
+                        if (joined && after_e < hi && toks[after_e].low == "'" &&
+                            toks[sv.token_at(ents[e]->span.begin) - 1].low == ",")
+                            joined = false;
                         if (!joined) break;
                         add_name(s, ents[e]->name);
                     }
+                    // "Scotland, Wales and Northern Ireland will together receive £1.6bn": their total
+                    if (s.names.size() > 1)
+                        for (size_t k = sv.token_at(ents.back()->span.end); k < anchor && k < toks.size(); ++k)
+                            if (toks[k].low == "together" || toks[k].low == "jointly" || toks[k].low == "combined")
+                                s.combined = true;
                     return s;
                 }
                 bool plain = true;
                 for (size_t k = lo; k < hi; ++k)
                     if (!toks[k].is_word() && toks[k].low != "'") plain = false;
-                if (hi - lo <= 12 && plain && !kNotHeads.count(toks[lo])) {
+                // (a long phrase of a traded quote: its head before the complement, "The most-traded
+                // September iron ore contract on China's Dalian Commodity Exchange")
+                size_t he = hi;
+                if (hi - lo > 12 && plain && traded_metrics.count(metric.key))
+                    for (size_t k = lo + 2; k < hi; ++k)
+                        if (kPrepositions.count(toks[k])) {
+                            he = k;
+                            break;
+                        }
+                if (he - lo <= 12 && plain && !kNotHeads.count(toks[lo])) {
                     size_t d0 = lo;
-                    while (d0 < hi && kDeterminers.count(toks[d0])) ++d0;
-                    if (d0 < hi) s.description = trim(sv.slice(toks[d0].begin, toks[hi - 1].end));
+                    while (d0 < he && kDeterminers.count(toks[d0])) ++d0;
+                    if (d0 < he) s.description = trim(sv.slice(toks[d0].begin, toks[he - 1].end));
                 }
             }
             return s;
@@ -1761,6 +2295,14 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 baseline_dates[i] = 0;
                 for (const Token& k : date_toks)
                     if (baseline_period_words.count(k)) baseline_dates[i] = 1;
+                // "climbed 0.1% from September to £266,064": a "from" date before the new level is
+                // the comparison's (month on month), not the figure's period
+                if (!baseline_dates[i] && ms[i].span.begin >= S.begin && ms[i].span.end <= S.end) {
+                    size_t k = sv.token_at(ms[i].span.begin), e = sv.token_at(ms[i].span.end);
+                    if (k > 0 && toks[k - 1].low == "from" && e + 1 < toks.size() && toks[e].low == "to" &&
+                        sv.tok_mention[e + 1] != SIZE_MAX && is_value(ms[sv.tok_mention[e + 1]]))
+                        baseline_dates[i] = 1;
+                }
             }
             return baseline_dates[i] > 0;
         };
@@ -1775,8 +2317,18 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             bool since = false;
             const bool day = is_day(ms[i].timex);
             for (size_t j = k, n = 0; j-- > 0 && n < 14; ++n) {
+                // (a figure counts as one word, its commas none: "surpassing the Rs 65,816 crore sold
+                // in March 2020"; unsigned wrap-around undone by the loop's ++n)
+                if (j > 0 && sv.tok_mention[j] != SIZE_MAX && sv.tok_mention[j - 1] == sv.tok_mention[j]) {
+                    --n;
+                    continue;
+                }
                 if (toks[j].low == "," || toks[j].low == ";") break;
-                if (superlatives.count(toks[j]) && ((n < 6 && !day) || since)) return true;
+                std::string_view w = toks[j].low;  // ("second-highest": the superlative after the dash)
+                if (size_t dash = w.rfind('-'); dash != std::string_view::npos) w = w.substr(dash + 1);
+                // ("the first seven months" of a fiscal year: the date's own word, no record)
+                const bool own = j + 1 == k && toks[j].low == "first";
+                if (!own && (superlatives.count(toks[j]) || superlatives.count(w)) && ((n < 6 && !day) || since)) return true;
                 since |= toks[j].low == "since";
             }
             return false;
@@ -1870,8 +2422,13 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     break;
                 }
             const bool amount = sv.tok_mention[anchor] != SIZE_MAX;
+            // (a modal of an earlier comma clause is not the move's: "Sunvale said it would cut
+            // 2,000 jobs, sending its shares down 7.4%")
+            size_t modal_lo = cs;
+            for (size_t k = cs; k < anchor && k < toks.size(); ++k)
+                if (toks[k].low == ",") modal_lo = k + 1;
             for (size_t k = cs; k < ce && k < toks.size(); ++k) {
-                if (k <= anchor && modal_words.count(toks[k])) return false;
+                if (k >= modal_lo && k <= anchor && modal_words.count(toks[k])) return false;
                 // "averaged about $85", "an average of 34 euros" (not "the Nikkei average rose")
                 if (amount && k < anchor && anchor - k <= 4 && average_words.count(toks[k])) return false;
                 if (toks[k].low == "since") {
@@ -1884,8 +2441,13 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             // economic data named before it in the sentence: the price is one of the data's
             for (size_t k = 0; k < anchor; ++k) {
                 size_t n = 0;
-                if (const Lexicon::Entry* e = lex(metrics, kMetricFirst, k, &n); e && scope_of(e->value) == "economy")
-                    return false;
+                if (const Lexicon::Entry* e = lex(metrics, kMetricFirst, k, &n); e && scope_of(e->value) == "economy") {
+                    // (not a metric a company has too: "cut 2,000 jobs, sending its shares down 7.4%")
+                    bool company_form = false;
+                    if (auto f = metric_forms.find(e->value); f != metric_forms.end())
+                        for (const auto& [when, key] : f->second) company_form |= when == "company";
+                    if (!company_form) return false;
+                }
             }
             return true;
         };
@@ -1905,6 +2467,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     if (toks[k].low == ";") floor = toks[k].end;
             auto per = find_period(after, limit, used, false, false, scope_of(metric) != "company", floor);
             size_t para = t.paragraph_index(S.begin);
+            if (para == lead_paragraph) lead_has_figure = true;
             // Only a report's own figures set the report period (not a market move "so far this year").
             const bool inherits = !metric.empty() && !scope_of(metric).empty() && !market_metrics.count(metric);
             // the first market move with a day of its own sets the story's day when the opening named none
@@ -1915,7 +2478,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     para_period_para = para;
                     // The headline's period is shorthand ("Q1", "H1") for the lead's ("the
                     // April-June quarter"): the first period stated below the headline wins.
-                    if (!doc_period || (doc_period_headline && para > 0)) {
+                    // (the article's: its headline's or lead's — the next paragraph's when the lead
+                    // states no figure — not a later one's)
+                    if ((!doc_period || (doc_period_headline && para > 0)) &&
+                        (para <= lead_paragraph || (para == lead_paragraph + 1 && !lead_has_figure))) {
                         doc_period_headline = !doc_period && para == 0;
                         doc_period = *per;
                     }
@@ -1933,6 +2499,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 for (size_t k = clause_start_tok(anchor); k < toks.size() && k < anchor + 8; ++k)
                     if (modal_words.count(toks[k])) return Period{};
                 inh = doc_period;
+                // (the lead's month, for the figures of the next paragraphs, which restate its release)
+                if (!inh && para > lead_paragraph && para <= lead_paragraph + 2) inh = lead_date;
             }
             if (!inh) return Period{};
             return Period{static_cast<uint32_t>(*inh), true};
@@ -1950,20 +2518,71 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     ++n;
             return n;
         };
+        // Where the clause holding byte `after` ends: at ";" or at ", while/whereas/but/and" (a date
+        // past it belongs to the next clause's figure: "a profit of £3.9bn in the first half, up
+        // 12%, and its CET1 ratio was 14.6% at the end of June").
+        auto clause_end = [&](uint32_t after) {
+            for (size_t k = sv.token_at(after); k < toks.size(); ++k)
+                if (toks[k].low == ";" ||
+                    (toks[k].low == "," && k + 1 < toks.size() &&
+                     (toks[k + 1].low == "while" || toks[k + 1].low == "whereas" || toks[k + 1].low == "but" ||
+                      toks[k + 1].low == "and")))
+                    return toks[k].begin;
+            return S.end;
+        };
+        // The next value figure after byte `after` that is no equivalent (a baseline's period comes
+        // before it: "to ¥72 a share from ¥60 and expects to pay ¥80 this year").
+        auto next_figure = [&](uint32_t after) {
+            for (const auto& g : figs)
+                if (g.role != Role::equivalent && g.role != Role::baseline && ms[g.m].span.begin >= after)
+                    return ms[g.m].span.begin;
+            return S.end;
+        };
         // A holder heading the sentence with a verb of forecast ("The Treasury now forecasts an
         // operating deficit of NZ$6.6 billion", "ECB staff now expect inflation to average 2.0%",
         // "Kazemura ... assumes an exchange rate of 150 yen"): the source of the sentence's
         // figures when the sentence names no other (its staff speak for it).
+        // A holder revising its own forecast heads the sentence the same way ("The IMF cut its
+        // forecast for China's growth to 4.2%", "The BoJ raised its projection").
+        auto revises_forecast = [&](size_t v) {
+            if (v >= toks.size() || !(toks[v].bits & kChangeWord)) return false;
+            for (size_t k = v + 1; k < toks.size() && k <= v + 2; ++k)
+                if (toks[k].low == "its" || toks[k].low == "their")
+                    for (size_t j = k + 1; j < toks.size() && j <= k + 3 && toks[j].is_word(); ++j)
+                        if (kForecastNouns.count(toks[j])) return true;
+            return false;
+        };
         const Mention* forecast_holder = nullptr;
+        size_t forecast_verb = 0;  // the holder's verb: figures before it ("which kept Bank Rate at 4.5%") are not its forecast
         if (!toks.empty()) {
             size_t v = 1;
-            while (v < toks.size() && v <= 8 && !forecast_verbs.count(toks[v]) && toks[v].is_word() &&
-                   !(toks[v].bits & kVerbWord))
+            while (v < toks.size() && v <= 8 && !forecast_verbs.count(toks[v]) && !revises_forecast(v) &&
+                   toks[v].is_word() && !(toks[v].bits & kVerbWord))
                 ++v;
-            if (v <= 8 && v < toks.size() && forecast_verbs.count(toks[v])) {
+            if (v <= 8 && v < toks.size() && (forecast_verbs.count(toks[v]) || revises_forecast(v))) {
                 size_t hi = v;
                 while (hi > 1 && (trailing_adverbs.count(toks[hi - 1]) || staff_nouns.count(toks[hi - 1]))) --hi;
                 forecast_holder = opening_holder(hi);
+                forecast_verb = v;
+            }
+            // The holder and an aside between commas before its verb ("The Bank of England, which
+            // holds about £560bn of gilts, expects ...", "The IMF, in its outlook released on
+            // Tuesday, cut its forecast ...").
+            const size_t h = toks[0].low == "the" ? 1 : 0;
+            if (!forecast_holder && h < toks.size() && sv.tok_mention[h] != SIZE_MAX) {
+                const Mention& m = ms[sv.tok_mention[h]];
+                size_t e = sv.token_at(m.span.end);
+                if ((m.type == Type::org || m.type == Type::person) && e < toks.size() && toks[e].low == ",") {
+                    size_t c = e + 1;
+                    while (c < toks.size() && c <= e + 25 && toks[c].low != "," && toks[c].low != ";") ++c;
+                    size_t w = c + 1;
+                    while (w < toks.size() && trailing_adverbs.count(toks[w])) ++w;
+                    if (c < toks.size() && toks[c].low == "," && w < toks.size() &&
+                        (forecast_verbs.count(toks[w]) || revises_forecast(w))) {
+                        forecast_holder = &m;
+                        forecast_verb = w;
+                    }
+                }
             }
         }
         // An amount that unnamed analysts or economists expected ("above the $84.5 billion analysts
@@ -2001,15 +2620,135 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (group(k) && plain(k + 1, b)) return true;
             return false;
         };
+        // A poll ("the ¥765 billion average estimate of 21 analysts polled by LSEG", "Analysts
+        // polled by LSEG had expected Rs 1,980 crore") attributes the figure next to it, not the
+        // sentence's other figures ("X forecast ¥820 billion ..., beating the ¥765 billion ...").
+        auto poll_elsewhere = [&](const Mention& src, const Claim& claim, uint32_t at) {
+            const size_t sb = sv.token_at(src.span.begin), se = sv.token_at(src.span.end);
+            bool poll = false;
+            for (size_t k = sb; k < se && k < toks.size(); ++k) poll |= poll_verbs.count(toks[k]) > 0;
+            if (!poll) return false;
+            const text::Span v = claim.value != kNoMention ? ms[claim.value].span : text::Span{at, at + 1};
+            size_t lo, hi;
+            if (v.end <= src.span.begin) {
+                lo = sv.token_at(v.end);
+                hi = sb;
+            } else if (v.begin >= src.span.end) {
+                lo = se;
+                hi = sv.token_at(v.begin);
+            } else {
+                return false;
+            }
+            if (hi > lo + 8) return true;
+            for (size_t k = lo; k < hi; ++k)
+                if (toks[k].low == "," || toks[k].low == ";") return true;
+            return false;
+        };
+        // "above the £15.1bn forecast by the Office for Budget Responsibility", "the 4.5% rise
+        // forecast by economists in a Reuters poll": whoever a participle after the figure names
+        // with "by" holds it (the poll's organiser for a poll); `group` when that is an unnamed
+        // group of analysts or economists (no source). Null when the figure names no one.
+        auto figure_agent = [&](const Claim& claim, bool& group) -> const Mention* {
+            group = false;
+            uint32_t fig = claim.value;
+            if (claim.change && claim.change->percent != kNoMention &&
+                (fig == kNoMention || ms[claim.change->percent].span.begin < ms[fig].span.begin))
+                fig = claim.change->percent;
+            if (fig == kNoMention) return nullptr;
+            size_t k = sv.token_at(ms[fig].span.end);
+            for (size_t n = 0; n < 2 && k < toks.size() && toks[k].is_word() && !forecast_verbs.count(toks[k]) &&
+                               !(toks[k].bits & kVerbWord) && sv.tok_mention[k] == SIZE_MAX;
+                 ++n)
+                ++k;  // ("the 4.5% rise forecast by")
+            if (k + 2 >= toks.size()) return nullptr;
+            std::string_view p = toks[k].low;
+            if (!(forecast_verbs.count(toks[k]) || p == "expected" || p == "estimated" || p == "projected" ||
+                  p == "predicted" || p == "pencilled" || p == "penciled") ||
+                toks[k + 1].low != "by")
+                return nullptr;
+            k += 2;
+            while (k < toks.size() && kDeterminers.count(toks[k])) ++k;
+            auto mention_at = [&](size_t j) -> const Mention* {
+                if (j >= toks.size() || sv.tok_mention[j] == SIZE_MAX) return nullptr;
+                const Mention& m = ms[sv.tok_mention[j]];
+                return m.type == Type::org || m.type == Type::person ? &m : nullptr;
+            };
+            if (const Mention* m = mention_at(k)) return m;
+            if (k < toks.size() && expecter_nouns.count(toks[k])) {
+                // "economists polled by FnGuide": the sentence's source mention names the poller
+                if (k + 1 < toks.size() && poll_verbs.count(toks[k + 1])) return nullptr;
+                // "economists in a Reuters poll"
+                for (size_t j = k + 1; j < toks.size() && j <= k + 5; ++j) {
+                    if (toks[j].low == "," || toks[j].low == ";") break;
+                    if (const Mention* m = mention_at(j)) return m;
+                }
+                group = true;
+            }
+            return nullptr;
+        };
+        // A release about another economy than the claim's: its organisation speaks for another area
+        // (jurisdictions.tsv), or its sentence names areas, none of them the claim's.
+        auto foreign_release = [&](const Mention& r, const Claim& claim) {
+            if (claim.subject.size() != 1 || claim.subject_is_description) return false;
+            const std::string& subj = claim.subject.front();
+            bool subj_area = areas.count(subj) > 0;
+            for (size_t i = 0; i < ms.size() && !subj_area; ++i)
+                subj_area = ms[i].type == Type::place && ms[i].name == subj && area_of(ms[i]);
+            if (!subj_area) return false;
+            if (auto j = jurisdictions.find(lower(r.name)); j != jurisdictions.end()) return j->second != subj;
+            const auto& sents = t.sentences();
+            auto st = std::upper_bound(sents.begin(), sents.end(), r.span.begin,
+                                       [](uint32_t b, const text::Span& x) { return b < x.begin; });
+            if (st == sents.begin()) return false;
+            const text::Span RS = *std::prev(st);
+            bool other = false;
+            for (auto it = std::lower_bound(ms.begin(), ms.end(), RS.begin,
+                                            [](const Mention& m, uint32_t b) { return m.span.begin < b; });
+                 it != ms.end() && it->span.begin < RS.end; ++it) {
+                if (it->type != Type::place && it->type != Type::org) continue;
+                const std::string* area = area_of(*it);
+                if (!area) continue;
+                if (*area == subj) return false;
+                std::string w = word_near(it->span.begin, false);  // ("shipments to the United States": a partner)
+                if (w == "the") {
+                    uint32_t b = it->span.begin;
+                    while (b > 0 && a[b - 1] == ' ') --b;
+                    w = word_near(b - std::min<uint32_t>(b, 3), false);
+                }
+                if (partner_words.count(w)) continue;
+                other = true;
+            }
+            return other;
+        };
         auto claim_sources = [&](double& conf, const std::string& metric, const Claim& claim, uint32_t at) {
             std::vector<Source> arr;
             if (group_expectation(claim)) {
                 conf -= 0.1;
                 return arr;
             }
+            {
+                bool group = false;
+                const Mention* agent = figure_agent(claim, group);
+                if (group) {
+                    conf -= 0.1;
+                    return arr;
+                }
+                if (agent) {
+                    // (the source mention naming it, when there is one: its cue and role)
+                    const Mention* src = agent;
+                    for (size_t i : sv.mentions)
+                        if (ms[i].type == Type::source && ms[i].name == agent->name && ms[i].span.begin <= agent->span.begin &&
+                            agent->span.end <= ms[i].span.end)
+                            src = &ms[i];
+                    arr.push_back(Source{static_cast<uint32_t>(src - ms.data())});
+                    conf += 0.1;
+                    return arr;
+                }
+            }
             std::vector<const Mention*> here;
             for (size_t i : sv.mentions)
-                if (ms[i].type == Type::source && !ms[i].name.empty()) here.push_back(&ms[i]);
+                if (ms[i].type == Type::source && !ms[i].name.empty() && !poll_elsewhere(ms[i], claim, at))
+                    here.push_back(&ms[i]);
             // Several attributions in one sentence, each in a clause of its own: a claim takes those
             // of its own clause (with what they cite), when its clause has one.
             if (here.size() > 1) {
@@ -2025,7 +2764,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     here = std::move(mine);
                 }
             }
-            if (here.empty() && forecast_holder) here.push_back(forecast_holder);
+            if (here.empty() && forecast_holder && at >= toks[forecast_verb].begin) here.push_back(forecast_holder);
             bool inherited = false;
             if (here.empty() && quote_speaker) {
                 here.push_back(quote_speaker);
@@ -2038,9 +2777,15 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 // before a bare group ("representatives of ..."), the nearest first; with what it cites.
                 const Mention* best = nullptr;
                 uint32_t best_dist = UINT32_MAX;
+                // ("Separately, Saudi Aramco sold ...": a sentence that turns to another story takes
+                // no attribution of the sentences before it)
+                size_t shift_n = 0;
+                const Lexicon::Entry* shift = lex(cues, kCueFirst, 0, &shift_n);
+                const bool topic_shift = shift && shift->value == "topic_shift";
                 for (auto it = std::lower_bound(named_sources.begin(), named_sources.end(), P.begin, by_begin);
                      it != named_sources.end() && (*it)->span.begin < P.end; ++it) {
                     if ((*it)->span.end > P.end || (*it)->span.begin > S.begin) continue;
+                    if (topic_shift && (*it)->span.begin < S.begin) continue;
                     uint32_t d = (*it)->span.begin > S.begin ? (*it)->span.begin - S.begin : S.begin - (*it)->span.begin;
                     if ((*it)->kind.empty()) d += 1u << 20;
                     if (d < best_dist) {
@@ -2073,7 +2818,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 auto speaks_for = [&](const Mention* src, const std::string& org) {
                     return src->name == org || src->affiliation == org;
                 };
+                // (a speaker of another economy's figures earlier in the paragraph does not speak for this one)
+                if (best && foreign_release(*best, claim)) best = nullptr;
                 if (own && (!best || !speaks_for(best, own->name))) best = own;
+                if (another_company(claim, best)) best = nullptr;
                 if (best) {
                     here.push_back(best);
                     if (!best->cites.empty())
@@ -2083,11 +2831,39 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 // A release governs the report's figures that follow it ("Statistics Canada said on
                 // Friday", "figures from the ONS showed", "the company said in a statement"): the last
                 // release before the sentence, else (a headline, a lead) the article's first one.
-                if (here.empty() && !metric.empty() && !scope_of(metric).empty() && !market_metrics.count(metric)) {
+                bool from_release = false;
+                if (here.empty() && !topic_shift && !metric.empty() && !scope_of(metric).empty() && !market_metrics.count(metric)) {
                     auto it = std::lower_bound(releases.begin(), releases.end(), S.begin, by_begin);
-                    if (it != releases.begin()) here.push_back(*std::prev(it));
+                    const Mention* r = nullptr;
+                    if (it != releases.begin()) r = *std::prev(it);
                     else if (!releases.empty() && t.paragraph_index(releases.front()->span.begin) <= lead_paragraphs)
-                        here.push_back(releases.front());
+                        r = releases.front();
+                    // (not another economy's release in a round-up: China's finance ministry does not
+                    // speak for "Mexico's reserves"; nor another company's: a rival's results)
+                    if (r && !foreign_release(*r, claim) && !another_company(claim, r)) here.push_back(r);
+                    from_release = !here.empty();
+                }
+                // Figures of another organisation than the company speaking: a company that spoke of
+                // its own figures in the paragraph ("Kaito raised ¥120 billion, the company said.
+                // Separately, China's finance ministry sold ...") passes nothing to a named subject it
+                // does not speak for. (A release's later figures of a unit stay the parent's: "Jio
+                // Platforms posted ..." in Reliance's results story.)
+                if (!here.empty() && !own && !claim.subject_is_description && !claim.subject.empty() && !subject_fallback) {
+                    const Mention* src = here.front();
+                    auto k = org_kinds.find(src->name);
+                    auto sp = subject_paragraph.find(src->name);
+                    bool company = k != org_kinds.end() && k->second == "company";
+                    bool other = true;
+                    for (const auto& n : claim.subject) other &= n != src->name && n != src->affiliation;
+                    if (company && other && !from_release && sp != subject_paragraph.end() && sp->second == pi) here.clear();
+                    // (nor does a company's release that is not about itself — a data provider's fund
+                    // flows — cover another company's figures: an IPO's price a paragraph later)
+                    bool subject_company = true;
+                    for (const auto& n : claim.subject) {
+                        auto sk = org_kinds.find(n);
+                        subject_company &= sk != org_kinds.end() && sk->second == "company";
+                    }
+                    if (company && other && from_release && subject_company && sp == subject_paragraph.end()) here.clear();
                 }
                 // A headline or sub-headline figure restates the lead's: it inherits the lead's
                 // attribution, whatever its kind ("China's economy hits 5% growth goal" ← "official
@@ -2117,6 +2893,12 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     trailing = !std::isalnum(static_cast<unsigned char>(a[b]));
                 if (trailing) std::rotate(here.begin(), here.end() - 1, here.end());
             }
+            // A company does not report its own share price or market value: "Sunvale said it
+            // would cut 2,000 jobs, sending its shares down 7.4%" is the market's move.
+            if (market_metrics.count(metric) && claim.subject.size() == 1)
+                here.erase(std::remove_if(here.begin(), here.end(),
+                                          [&](const Mention* m) { return m->name == claim.subject.front(); }),
+                           here.end());
             // Order: citing sources first, each followed by what it cites.
             std::vector<const Mention*> ordered;
             for (const Mention* m : here) {
@@ -2153,6 +2935,36 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         // (rules/claims/metric_scopes.tsv): the economy (a demonym in the clause, else the
         // country the article names most), the central bank, or the company (the last named
         // in the paragraph, else the one the article names most).
+        // The last country or area named before the sentence in its paragraph, not as a trade partner.
+        auto paragraph_area = [&]() -> std::string {
+            std::string name;
+            if (t.paragraphs().empty()) return name;
+            const text::Span P = t.paragraphs()[t.paragraph_index(S.begin)];
+            auto it = std::lower_bound(ms.begin(), ms.end(), P.begin,
+                                       [](const Mention& m, uint32_t b) { return m.span.begin < b; });
+            for (; it != ms.end() && it->span.begin < S.begin; ++it)
+                if (it->type == Type::place && (std::string_view(it->kind) == "country" || areas.count(it->name))) {
+                    std::string w = word_near(it->span.begin, false);
+                    if (w == "the") {
+                        uint32_t b = it->span.begin;
+                        while (b > 0 && a[b - 1] == ' ') --b;
+                        w = word_near(b - std::min<uint32_t>(b, 3), false);
+                    }
+                    if (!partner_words.count(w)) name = it->name;
+                }
+            return name;
+        };
+        // A country or area named before the figure in its sentence (not a partner), else in its
+        // paragraph: the economy a company-type figure of a story with no company belongs to.
+        auto named_area = [&](size_t anchor) -> std::string {
+            std::string name;
+            for (size_t i : sv.mentions) {
+                const Mention& m = ms[i];
+                if (m.type != Type::place || m.span.begin >= toks[std::min(anchor, toks.size() - 1)].begin) continue;
+                if (const std::string* area = area_of(m); area && !partner_listed(&m)) name = *area;
+            }
+            return name.empty() ? paragraph_area() : name;
+        };
         auto implied_subject = [&](Subject& s, const MetricHit& metric, size_t anchor) {
             // "Figures from the ONS showed an unemployment rate of 4.1%", "The Bank of Japan halved
             // its growth forecast": an economy's statistic is the economy's, not that of the
@@ -2186,11 +2998,47 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 static const std::set<std::string, std::less<>> trailing = {"also", "now", "still", "already",
                                                                             "alone", "itself", "too", "meanwhile", "to"};
                 while (!d.empty() && (trailing.count(d.back().low) || !d.back().is_word())) d.pop_back();
+                // "The freeze on fuel duty ... at a cost of £3bn", "The new income tax slabs announced in
+                // the speech will cost ...", "extending the freeze on fuel duty for another year would
+                // cost": a budget or policy measure (a `measure` word in its head, before any
+                // complement or participle) is the figure's subject, tax words and all; the
+                // description keeps the head and its first complement ("freeze on fuel duty").
+                bool measure = false;
+                if (!d.empty()) {
+                    auto ing = [](std::string_view w) { return w.size() > 4 && w.substr(w.size() - 3) == "ing"; };
+                    auto ed = [](std::string_view w) { return w.size() > 4 && w.substr(w.size() - 2) == "ed"; };
+                    size_t b = 0;
+                    if (d.size() > 2 && ing(d[0].low)) ++b;
+                    while (b + 1 < d.size() && kDeterminers.count(d[b].low)) ++b;
+                    size_t h = d.size(), e = d.size();
+                    for (size_t k = b + 1; k < d.size(); ++k)
+                        if (kPrepositions.count(d[k].low) || ed(d[k].low)) {
+                            h = k;
+                            if (!ed(d[k].low))
+                                for (size_t j = k + 1; j < d.size(); ++j)
+                                    if (kPrepositions.count(d[j].low) || ed(d[j].low)) {
+                                        e = j;
+                                        break;
+                                    }
+                            if (ed(d[k].low)) e = k;
+                            break;
+                        }
+                    for (size_t k = b; k < h && k < b + 5 && !measure; ++k) measure = measure_nouns.count(d[k].low) > 0;
+                    if (measure && e > b && e - b <= 8) {
+                        const uint32_t base = d[b].begin;
+                        s.description = s.description.substr(base, d[e - 1].end - base);
+                        d.erase(d.begin() + static_cast<std::ptrdiff_t>(e), d.end());
+                        for (Token& k : d) k.begin -= std::min(k.begin, base), k.end -= std::min(k.end, base);  // (offsets into the new text)
+                        d.erase(d.begin(), d.begin() + static_cast<std::ptrdiff_t>(b));
+                    } else {
+                        measure = false;
+                    }
+                }
                 static const std::set<std::string, std::less<>> junk = {
                     "about", "roughly", "nearly", "almost", "just", "some", "first", "around", "over", "under",
                     "more", "less", "each", "every", "only", "even", "all", "most", "many", "several", "few",
                     "against", "a", "an", "it", "its", "new", "another", "one", "both", "such"};
-                garbage = d.empty() || junk.count(d.front().low) || d.size() > 8;
+                garbage = d.empty() || (!measure && junk.count(d.front().low)) || d.size() > 8;  // ("new income tax slabs")
                 for (const Token& k : d)
                     for (char c : k.low) garbage |= std::isdigit(static_cast<unsigned char>(c)) != 0;
                 for (size_t k = 0; k < d.size() && !bad; ++k) bad = metrics.match(d, k, nullptr) != nullptr;
@@ -2200,12 +3048,22 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     "economy", "unit", "business", "carmaker", "automaker", "chipmaker", "miner", "insurer",
                     "retailer", "startup", "operator", "conglomerate", "watchdog", "quarter", "period", "year",
                     "half", "month", "offer", "programme", "program", "producer", "exporter", "country",
-                    "division", "segment", "arm", "subsidiary", "units", "divisions", "businesses"};
+                    "division", "segment", "arm", "subsidiary", "units", "divisions", "businesses", "board", "maker",
+                    "drugmaker", "airline", "brewer", "steelmaker", "provider"};
                 bad |= garbage || generic.count(head) > 0;
+                // "the money would be used to ... double its workforce": "its" before a company's
+                // metric refers to the company, not to a plain phrase heading the clause
+                bad |= metric.tok != SIZE_MAX && metric.tok > 0 && toks[metric.tok - 1].low == "its" &&
+                       !metric.key.empty() && scope_of(metric.key) == "company";
                 // "The labour market remained tight, with the jobless rate at 2.8%": the economy's
                 bad |= head == "market" && !metric.key.empty() && scope_of(metric.key) == "economy";
                 // "Figures from the ONS showed ...": the data's publisher is no holder
                 bad |= !d.empty() && (data_nouns.count(d.front().low) > 0 || data_nouns.count(d.back().low) > 0);
+                // "the government", "the Centre" (none named): the economy's figure (below)
+                bad |= d.size() == 1 && government_nouns.count(head) > 0;
+                if (measure && !garbage) bad = false;
+                // "Businesses get an investment allowance worth ...": a holder word alone is a group
+                if (bad && !garbage && d.size() == 1 && holder_nouns.count(head)) bad = false;
                 // "Average hourly wages for permanent employees rose": a complement after the metric
                 // that names a group (a holder word) is whose figure it is.
                 if (bad && !garbage)
@@ -2270,6 +3128,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 return;
             }
             std::string_view scope = metric.key.empty() ? std::string_view() : scope_of(metric.key);
+            if (s.names.empty() && bad && government_nouns.count(head) && scope != "bank") scope = "economy";
             if (scope.empty()) {
                 if (head == "economy" || head == "country" || head == "government") scope = "economy";
                 else if (head == "bank") scope = "bank";
@@ -2278,7 +3137,29 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     scope = "company";
             }
             std::string name;
-            if (scope == "economy") {
+            // "Halberd expects the deal to ... cutting 1,100 jobs": the jobs a company that heads the
+            // sentence cuts or adds are its own (metric_forms.tsv turns them into its workforce).
+            // (also a company releasing the sentence before the figure: "Zhenghe Auto said its
+            // net profit rose 40%, as overseas shipments more than doubled")
+            const Mention* company_holder = nullptr;
+            if (forecast_holder && forecast_holder->type == Type::org && std::string_view(forecast_holder->kind) == "company")
+                company_holder = forecast_holder;
+            for (size_t i : sv.mentions)
+                if (!company_holder && ms[i].type == Type::source && !ms[i].name.empty() && anchor < toks.size() &&
+                    ms[i].span.end <= toks[anchor].begin) {
+                    // (the story's company: not a bank's economists or a ministry speaking)
+                    if (ms[i].name == doc_company) company_holder = &ms[i];
+                }
+            if (scope == "economy" && company_holder && !persons) {
+                auto f = metric_forms.find(metric.key);
+                bool company_form = false;
+                if (f != metric_forms.end())
+                    for (const auto& [when, key] : f->second) company_form |= when == "company";
+                if (company_form) scope = "company_holder";
+            }
+            if (scope == "company_holder") {
+                name = company_holder->name;
+            } else if (scope == "economy") {
                 for (size_t k = clause_start_tok(anchor); k < anchor && name.empty(); ++k) {
                     size_t p = k > 0 && toks[k - 1].low == "the" ? k - 1 : k;
                     if (p > 0 && partner_words.count(toks[p - 1])) continue;  // "exports to the US"
@@ -2293,7 +3174,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         const Mention& m = ms[i];
                         if (m.type != Type::place || m.span.begin >= toks[std::min(anchor, toks.size() - 1)].begin) continue;
                         const std::string* area = area_of(m);
-                        if (area && !is_partner(&m)) name = *area;
+                        if (area && !partner_listed(&m)) name = *area;
                     }
                 // a statistics office or ministry reporting it ("..., the Labor Department said")
                 if (name.empty())
@@ -2323,6 +3204,9 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         if (it->type == Type::org)
                             if (const std::string* area = area_of(*it)) name = *area;
                 }
+                // a country or area named earlier in the paragraph, not as a partner ("Saudi
+                // Arabia's central bank said ... The kingdom's budget deficit"), in a story of several
+                if (name.empty()) name = paragraph_area();
                 if (name.empty()) name = doc_country;
             } else if (scope == "bank") {
                 auto it = std::lower_bound(central_banks.begin(), central_banks.end(), toks[std::min(anchor, toks.size() - 1)].begin, by_begin);
@@ -2340,10 +3224,17 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (name.empty()) {
                     const Mention* c = last_company_before(toks[std::min(anchor, toks.size() - 1)].begin);
                     if (c && t.paragraph_index(c->span.begin) == t.paragraph_index(S.begin)) name = c->name;
+                    // the company an earlier claim of the paragraph was about ("The Osaka-based maker
+                    // ... posted operating profit of ¥712 billion. Net profit rose 14%")
+                    else if (last_subject_para == t.paragraph_index(S.begin) && last_subject.size() == 1 &&
+                             org_kinds.count(last_subject.front()) && org_kinds.at(last_subject.front()) == "company")
+                        name = last_subject.front();
                     else name = doc_company;
                 }
                 // a story with no company at all: its economy's ("shipments to the United States
-                // fell 2.3%" in a trade release)
+                // fell 2.3%" in a trade release), the one the sentence or paragraph names first
+                // ("China's fiscal revenue fell ..., while spending rose 3.1%")
+                if (name.empty()) name = named_area(anchor);
                 if (name.empty()) name = doc_country;
             }
             if (!name.empty()) {
@@ -2357,6 +3248,22 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
 
         // A figure claim with no metric phrase of its own continues the last metric of its paragraph
         // of its type (slot: its figure's type; 3 = any, for a change). A known metric is noted.
+        // "The average price of a home climbed 0.1% ... Annual growth picked up to 2.4%", "In
+        // Northern Ireland prices rose 5.8%": a bare "(annual) growth" or "prices" (no complement)
+        // after a figure of a `growth_continues` metric in the paragraph is that metric's ("prices"
+        // only a price's: house prices, producer prices).
+        auto continue_specific = [&](MetricHit& metric) {
+            if (metric.tok == SIZE_MAX || metric.base_n > 2) return;
+            // (a complement only naming where: "Prices in Shanghai slipped 0.2%")
+            if (metric.n != metric.base_n && toks[metric.tok + metric.base_n].low != "in") return;
+            const LastMetric& lm = last_metric[3];
+            if (lm.key.empty() || lm.para != t.paragraph_index(S.begin) || !growth_continues.count(lm.key)) return;
+            std::string_view head = toks[metric.tok + metric.base_n - 1].low;
+            bool growth = head == "growth" && (metric.base_n == 1 || toks[metric.tok].low == "annual");
+            bool prices = (head == "prices" || head == "price") && metric.base_n == 1 &&
+                          lm.key.find("price") != std::string::npos;
+            if (growth || prices) metric.key = lm.key;
+        };
         auto continue_metric = [&](MetricHit& metric, size_t slot, size_t from_slot) {
             const size_t para = t.paragraph_index(S.begin);
             if (!metric.key.empty()) {
@@ -2378,6 +3285,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (when == "money" || when == "percent")
                     ok = value && value->type == (when == "money" ? Type::money : Type::percent) &&
                          std::string_view(value->unit) != "pp";
+                else if (when == "per_share")
+                    ok = value && value->type == Type::money && per_share(static_cast<size_t>(value - ms.data()));
                 else if (when == "company" && change && !names.empty()) {
                     ok = true;
                     for (const auto& n : names) {
@@ -2408,7 +3317,32 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 s.fallback = true;
             }
         };
+        // "The metal has gained 30%", "the industrial metal", "The index closed": a traded instrument
+        // referred back to ("the", `anaphor_modifier` words, an `instrument_anaphor` head, then the
+        // verb) is the last one quoted with the same metric, in this paragraph or the one before.
+        auto instrument_referent = [&](Subject& s, const std::string& key, size_t anchor) {
+            if (!s.names.empty() || !traded_metrics.count(key)) return;
+            const size_t cs = clause_start_tok(anchor);
+            size_t hi = first_verb(cs, anchor);
+            while (hi > cs + 1 && trailing_adverbs.count(toks[hi - 1])) --hi;
+            if (hi < cs + 2 || hi > anchor || toks[cs].low != "the" || !instrument_anaphors.count(toks[hi - 1].low)) return;
+            for (size_t k = cs + 1; k + 1 < hi; ++k)
+                if (!anaphor_modifiers.count(toks[k].low)) return;
+            auto it = last_traded.find(key);
+            if (it == last_traded.end() || it->second.para + 1 < t.paragraph_index(S.begin)) return;
+            s = Subject{};
+            s.names = it->second.names;
+            s.description = it->second.description;
+            s.named_instrument = true;
+        };
+        auto note_traded = [&](const Subject& s, const std::string& key) {
+            if (s.fallback || !traded_metrics.count(key) || (s.names.empty() && s.description.empty())) return;
+            last_traded[key] = {s.names, s.description, t.paragraph_index(S.begin)};
+        };
         auto set_subject = [&](const Subject& s, Claim& j, double& conf) {
+            subject_fallback = s.fallback;
+            if (!s.fallback)
+                for (const auto& n : s.names) subject_paragraph[n] = t.paragraph_index(S.begin);
             if (!s.names.empty() && !s.fallback) {
                 last_subject = s.names;
                 last_subject_para = t.paragraph_index(S.begin);
@@ -2442,6 +3376,16 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         };
 
         IndexSet& used_dates = used_dates_scratch;
+        // A comparison date serves every baseline before it ("compared with $365 million, or
+        // $1.21 per share, a year earlier"): the last one a baseline of the sentence took.
+        std::optional<size_t> shared_base_period;
+        auto baseline_period = [&](uint32_t be, uint32_t limit) -> std::optional<size_t> {
+            if (shared_base_period && ms[*shared_base_period].span.begin >= be && ms[*shared_base_period].span.begin < limit)
+                return shared_base_period;
+            auto bp = find_period(be, limit, used_dates, true, false);  // (not the day it was announced)
+            if (bp) shared_base_period = bp;
+            return bp;
+        };
         used_dates.clear();
         quote_speaker = nullptr;
         IndexSet& consumed = consumed_scratch;  // figure indices used by a change claim
@@ -2453,6 +3397,18 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             const ChangeEvent& ev = events[e];
             size_t next_tok = e + 1 < events.size() ? events[e + 1].tok : toks.size();
             std::optional<size_t> amount, percent, level;
+            // "has raised £45 million ..., valuing the business at more than £300 million": a verb
+            // whose object is a figure (funds raised) moves nothing; a later "at" figure is no level.
+            bool figure_object = false;
+            if (ev.object_only)
+                for (size_t f = 0; f < figs.size() && !figure_object; ++f) {
+                    if (figs[f].tok <= ev.tok || figs[f].role != Role::value) continue;
+                    bool plain = true;
+                    for (size_t k = ev.tok + 1; k < figs[f].tok && plain; ++k)
+                        plain = kVerbFillers.count(toks[k]) || kDeterminers.count(toks[k]);
+                    figure_object = plain;
+                    break;
+                }
             for (size_t f = 0; f < figs.size(); ++f) {
                 if (consumed.count(f)) continue;
                 // "a 2% fall": the size stands just before the change word
@@ -2464,7 +3420,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (figs[f].tok <= ev.tok || figs[f].tok >= next_tok) continue;
                 if (figs[f].role == Role::change_amount && !amount) amount = f;
                 else if (figs[f].role == Role::change_percent && !percent) percent = f;
-                else if (figs[f].role == Role::value && !level && level_cue(figs[f].tok)) level = f;
+                else if (figs[f].role == Role::value && !level && !figure_object && level_cue(figs[f].tok)) level = f;
             }
             if (ev.from_baseline && !level && *ev.from_baseline + 1 < figs.size()) level = *ev.from_baseline + 1;
             if (!level && (std::string_view(ev.verb) == "up" || std::string_view(ev.verb) == "down"))
@@ -2486,6 +3442,19 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         break;
                     }
             if (!ev.factor && !amount && !percent && !level) continue;  // a verb with no size: not a claim
+            // "rose to $3.24 trillion at the end of March, up $21 billion from February": the ", up"
+            // appositive sizes the change just made (one fact, one claim)
+            if (!level && !ev.factor && (amount || percent) && (ev.verb == "up" || ev.verb == "down") && ev.tok > 0 &&
+                toks[ev.tok - 1].low == "," && !out.empty() && out.back().sentence.begin == S.begin &&
+                out.back().kind == "change" && out.back().change && out.back().value != kNoMention &&
+                out.back().change->amount == kNoMention && out.back().change->percent == kNoMention &&
+                out.back().change->direction == ev.direction && !out.back().change->factor) {
+                if (amount) out.back().change->amount = static_cast<uint32_t>(figs[*amount].m);
+                if (percent) out.back().change->percent = static_cast<uint32_t>(figs[*percent].m);
+                for (auto f : {amount, percent})
+                    if (f) consumed.insert(*f);
+                continue;
+            }
             for (auto f : {amount, percent, level})
                 if (f) consumed.insert(*f);
             Claim j;
@@ -2524,9 +3493,39 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 }
                 break;
             }
+            // "The IMF expects Germany to grow 0.8%", "Italy will expand 0.7%": an area right before a
+            // verb of growth (its helpers between) grows its GDP
+            if (metric.key.empty() && kGrowthVerbs.count(toks[ev.tok])) {
+                static const std::set<std::string_view> helpers = {"to", "will", "would", "could", "should", "may",
+                                                                   "might", "is", "was", "expected", "forecast",
+                                                                   "projected", "set", "likely", "seen"};
+                size_t k = ev.tok;
+                while (k > 0 && ev.tok - k < 5 && helpers.count(toks[k - 1].low)) --k;
+                if (k > 0 && sv.tok_mention[k - 1] != SIZE_MAX && area_of(ms[sv.tok_mention[k - 1]]))
+                    metric.key = "gdp_growth";
+            }
             {
                 std::optional<size_t> fig = level ? level : amount ? amount : percent;
                 const size_t slot = fig ? std::min<size_t>(static_cast<size_t>(ms[figs[*fig].m].type), 3) : 3;
+                // "ended 1.8% higher at 823.5 yuan ($113.39) a metric ton": a per-unit phrase right
+                // after the new level (past its equivalent in brackets) makes it a price
+                if (level) {
+                    size_t e = sv.token_at(ms[figs[*level].m].span.end);
+                    if (e < toks.size() && toks[e].low == "(") {
+                        while (e < toks.size() && toks[e].low != ")") ++e;
+                        if (e < toks.size()) ++e;  // past ")"
+                    }
+                    if (e < toks.size() && (toks[e].low == "a" || toks[e].low == "an" || toks[e].low == "per")) {
+                        MetricAt u = metric_at(e, toks.size());
+                        if (u.key && *u.key != metric.key) {  // (a price phrase already found keeps its words)
+                            metric = MetricHit{};
+                            metric.tok = e;
+                            metric.n = metric.base_n = u.span;
+                            metric.key = *u.key;
+                        }
+                    }
+                }
+                continue_specific(metric);
                 continue_metric(metric, slot, 3);
             }
             Subject subj = find_subject(metric, std::min(anchor, metric.tok == SIZE_MAX ? anchor : std::max(anchor, metric.tok)));
@@ -2537,8 +3536,13 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 // (not "Analysts at Kotak said": the analysts' employer speaks of someone else)
                 auto employer = [&](const Mention& src) {
                     std::string_view before = std::string_view(a).substr(src.span.begin, src.span.end - src.span.begin);
-                    size_t at = before.find(" at "), from = before.find(" from ");
-                    return at != std::string_view::npos || from != std::string_view::npos;
+                    size_t at = before.find(" at "), from = before.find(" from "), by = before.find(" by ");
+                    if (at != std::string_view::npos || from != std::string_view::npos || by != std::string_view::npos)
+                        return true;
+                    // "according to LSEG data": a data provider, not the company the data is about
+                    size_t e = before.size();
+                    while (e > 0 && std::isalpha(static_cast<unsigned char>(before[e - 1]))) --e;
+                    return e < before.size() && data_nouns.count(lower(before.substr(e))) > 0;
                 };
                 for (size_t i : sv.mentions)
                     if (ms[i].type == Type::source && ms[i].kind == "company" && !ms[i].name.empty() && !employer(ms[i])) {
@@ -2547,8 +3551,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         break;
                     }
             }
+            instrument_referent(subj, metric.key, anchor);
             if (!metric.key.empty() || !subj.names.empty() || !subj.description.empty()) implied_subject(subj, metric, anchor);
             continue_subject(subj);
+            note_traded(subj, metric.key);
             set_subject(subj, j, conf);
             metric_form(metric.key, level ? &ms[figs[*level].m] : nullptr, subj.names, true);
             j.metric = metric.key;
@@ -2565,6 +3571,15 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             ch.qualifier = ev.qualifier;
             if (amount) ch.amount = static_cast<uint32_t>(figs[*amount].m);
             if (percent) ch.percent = static_cast<uint32_t>(figs[*percent].m);
+            // "settled down $1.12, or 1.5%, at $74.08": the size restated as a percentage is the
+            // relative change
+            if (amount && !percent)
+                for (const auto& f : figs)
+                    if (f.role == Role::equivalent && f.of == *amount && ms[f.m].type == Type::percent &&
+                        std::string_view(ms[f.m].unit) != "pp") {
+                        ch.percent = static_cast<uint32_t>(f.m);
+                        break;
+                    }
             ch.text = ev.factor_mention ? std::string(t.original_slice(ms[*ev.factor_mention].span)) : ev.verb;
             uint32_t after = toks[ev.tok].end;
             uint32_t limit = next_tok < toks.size() ? toks[next_tok].begin : S.end;
@@ -2573,6 +3588,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (figs[f].role == Role::baseline && ((level && figs[f].of == *level) || (percent && figs[f].of == *percent)) &&
                     ms[figs[f].m].span.begin > after)
                     limit = std::min(limit, ms[figs[f].m].span.begin);
+            limit = std::min(limit, clause_end(after));
             j.period = claim_period(after, limit, used_dates, metric.key, anchor);
             if (j.period) conf += j.period.inherited ? 0.02 : 0.05;
             for (size_t f = 0; f < figs.size() && (level || percent); ++f)
@@ -2580,7 +3596,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                         ((level && figs[f].of == *level) || (!level && percent && figs[f].of == *percent))) {
                         Baseline& base = j.baseline.emplace();
                         base.value = static_cast<uint32_t>(figs[f].m);
-                        auto bp = find_period(ms[figs[f].m].span.end, S.end, used_dates, true);
+                        const uint32_t be = ms[figs[f].m].span.end;
+                        auto bp = baseline_period(be, std::min(clause_end(be), next_figure(be)));
                         if (bp) base.period = Period{static_cast<uint32_t>(*bp)};
                         break;
                     }
@@ -2598,6 +3615,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
         }
 
         // ---- 3. amount claims: every remaining value figure
+        // (a good's price: "a pint now costs £4.82 across the country and £6.34 in London" — the
+        // verb's token and the good, for the later figures of the sentence)
+        size_t good_cost_tok = SIZE_MAX;
+        std::string good_cost;
         for (size_t f = 0; f < figs.size(); ++f) {
             if (figs[f].role != Role::value || consumed.count(f)) continue;
             const Mention& v = ms[figs[f].m];
@@ -2630,8 +3651,54 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 metric.key = it->second;
             }
             const size_t slot = std::min<size_t>(static_cast<size_t>(v.type), 3);
+            continue_specific(metric);
             continue_metric(metric, slot, slot);
             Subject subj = find_subject(metric, anchor);
+            // "expects Germany to grow 0.8% next year, France 1.1% and Italy 0.7%": an area right
+            // before a figure in a list after the sentence's first figure is that figure's holder
+            if (f > 0 && anchor > 1 && sv.tok_mention[anchor - 1] != SIZE_MAX) {
+                const Mention& p = ms[sv.tok_mention[anchor - 1]];
+                size_t pb = sv.token_at(p.span.begin);
+                if (p.type == Type::place && area_of(p) && pb > 0 && (toks[pb - 1].low == "," || toks[pb - 1].low == "and")) {
+                    subj = Subject{};
+                    subj.names = {p.name};
+                }
+            }
+            // "a pint of lager now costs an average of £4.82", "A litre of unleaded petrol cost an
+            // average of 196.5 cents": a unit of a good ("a"/"an" heading the clause) that costs the
+            // figure has that price (and so have the sentence's later figures of the same verb:
+            // "... and £6.34 in London")
+            bool good_price = false;
+            {
+                size_t c = anchor;
+                while (c > 0 && (kQualifierSkip.count(toks[c - 1]) || average_words.count(toks[c - 1]) || toks[c - 1].low == "of"))
+                    --c;
+                const bool costs = c > 0 && sv.tok_mention[c - 1] == SIZE_MAX &&
+                                   (toks[c - 1].low == "costs" || toks[c - 1].low == "cost");
+                if (costs) {
+                    // (the phrase starts the sentence or follows a punctuation mark: "at the bar: a pint")
+                    size_t e = c - 1;
+                    while (e > 1 && trailing_adverbs.count(toks[e - 1])) --e;
+                    size_t b = e;
+                    while (b > 1 && e - b < 6 && toks[b - 1].is_word() && sv.tok_mention[b - 1] == SIZE_MAX &&
+                           !(toks[b - 1].bits & kVerbWord) && toks[b - 1].low != "a" && toks[b - 1].low != "an")
+                        --b;
+                    if (b > 0 && b < e && (toks[b - 1].low == "a" || toks[b - 1].low == "an") &&
+                        (b == 1 || !toks[b - 2].is_word())) {
+                        good_cost_tok = c - 1;
+                        good_cost = std::string(sv.slice(toks[b].begin, toks[e - 1].end));
+                    }
+                }
+                good_price = good_cost_tok != SIZE_MAX &&
+                             (costs ? c - 1 == good_cost_tok : metric.key == "cost" && metric.tok == good_cost_tok);
+                if (good_price) {
+                    subj = Subject{};
+                    subj.description = good_cost;
+                    subj.named_instrument = true;
+                    metric = MetricHit{};
+                    metric.key = "price";
+                }
+            }
             // "assuming an exchange rate of 145 yen to the dollar", "155.2 yen per dollar": a rate
             // quoted as one currency's price in another is that currency's (its word in the figure).
             if (metric.key == "exchange_rate" && v.type == Type::money) {
@@ -2650,6 +3717,14 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 size_t k = anchor;
                 while (k > 0 && kQualifierSkip.count(toks[k - 1])) --k;
                 auto verb = [&](size_t i) { return (toks[i].bits & kVerbWord) || (toks[i].bits & kChangeWord); };
+                // "would cost his company EUR 110m": the company the possessive refers back to
+                if (k > 2 && company_nouns.count(toks[k - 1]) && sv.tok_mention[k - 1] == SIZE_MAX &&
+                    (toks[k - 2].low == "his" || toks[k - 2].low == "her" || toks[k - 2].low == "its" ||
+                     toks[k - 2].low == "their" || toks[k - 2].low == "our"))
+                    if (const Mention* c = last_company_before(toks[k - 1].begin)) {
+                        subj = Subject{};
+                        subj.names = {c->name};
+                    }
                 if (k > 2 && holder_nouns.count(toks[k - 1]) && sv.tok_mention[k - 1] == SIZE_MAX && !verb(k - 1)) {
                     size_t b = k - 1;  // one plain modifier may come before ("small businesses")
                     if (!verb(k - 2) && toks[k - 2].is_word() && !kDeterminers.count(toks[k - 2]) && verb(k - 3)) b = k - 2;
@@ -2659,8 +3734,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     }
                 }
             }
+            instrument_referent(subj, metric.key, anchor);
             implied_subject(subj, metric, anchor);
             continue_subject(subj);
+            note_traded(subj, metric.key);
             set_subject(subj, j, conf);
             metric_form(metric.key, &v, subj.names, false);
             j.metric = metric.key;
@@ -2674,7 +3751,33 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             uint32_t base_begin = limit;
             for (const auto& g : figs)
                 if (g.role == Role::baseline && g.of == f) base_begin = std::min(base_begin, ms[g.m].span.begin);
-            j.period = claim_period(v.span.end, base_begin, used_dates, metric.key, anchor);
+            // "The Bank of England, which holds about £560bn of gilts, expects ... this year": a
+            // figure in a relative clause takes no date from the main clause after it
+            bool in_relative = false;  // (nor the main clause's period by inheritance)
+            // (when a figure of the main clause follows: "The levy, which could raise 9 trillion
+            // rupiah a year, would apply from January" has no other, and the date is the levy's)
+            for (size_t k = anchor; k-- > 0;) {
+                if (sv.tok_mention[k] != SIZE_MAX) continue;
+                if (toks[k].low == "," || toks[k].low == ";" || toks[k].low == "(") break;
+                if ((toks[k].low == "which" || toks[k].low == "who") && k > 0 && toks[k - 1].low == ",") {
+                    for (size_t e = anchor + 1; e < toks.size(); ++e)
+                        if (sv.tok_mention[e] == SIZE_MAX && (toks[e].low == "," || toks[e].low == ";")) {
+                            bool later_figure = false;
+                            for (const auto& g : figs) later_figure |= g.tok > e && g.role == Role::value;
+                            for (const auto& ev : events) later_figure |= ev.tok > e;
+                            if (later_figure) {
+                                base_begin = std::min(base_begin, toks[e].begin);
+                                in_relative = true;
+                            }
+                            break;
+                        }
+                    break;
+                }
+            }
+            // (a good's price is no market quote: no trading day, no report period)
+            static const std::string kNoMetric;
+            j.period = claim_period(v.span.end, base_begin, used_dates, good_price ? kNoMetric : metric.key, anchor);
+            if (in_relative && j.period.inherited) j.period = Period{};
             if (j.period) conf += j.period.inherited ? 0.02 : 0.05;
             for (const auto& g : figs)
                 if (g.role == Role::baseline && g.of == f) {
@@ -2684,7 +3787,8 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                     size_t gi = &g - figs.data();
                     for (const auto& h : figs)
                         if (h.role == Role::equivalent && h.of == gi) base.equivalents.push_back(static_cast<uint32_t>(h.m));
-                    auto bp = find_period(ms[g.m].span.end, limit, used_dates, true);
+                    const uint32_t be = ms[g.m].span.end;
+                    auto bp = baseline_period(be, std::min({be < limit ? limit : S.end, clause_end(be), next_figure(be)}));
                     if (bp) base.period = Period{static_cast<uint32_t>(*bp)};
                     break;
                 }

@@ -85,13 +85,18 @@ using FailureSink = std::function<void(const std::string& where, const std::stri
 // files and URLs become documents (or failures naming the input and line).
 class DocumentReader {
 public:
-    DocumentReader(const ExtractOptions& options, DocumentSink on_document, FailureSink on_failure);
+    // on_wait (may be empty) is called before the reader waits for input
+    // that has not arrived yet (a pipe or terminal, not a file): the
+    // caller's moment to finish what it holds.
+    DocumentReader(const ExtractOptions& options, DocumentSink on_document, FailureSink on_failure,
+                   std::function<void()> on_wait = {});
     ~DocumentReader();
     void read(const std::string& input);
     class Impl;
 private:
     DocumentSink on_doc_;
     FailureSink on_fail_;
+    std::function<void()> on_wait_;
     std::unique_ptr<Impl> impl_;
 };
 

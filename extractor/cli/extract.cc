@@ -24,6 +24,8 @@
 #include <nlohmann/json.hpp>
 #include <unicode/utf8.h>
 #include <fcntl.h>
+#include <functional>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace claimex::cli {
@@ -48,7 +50,12 @@ extern "C" void on_interrupt(int) {
 // first bytes).
 class LineReader {
 public:
-    LineReader(int fd, size_t limit, std::string_view prefix = {}) : fd_(fd), limit_(limit), buf_(1 << 16) {
+    // before_wait (may be empty) runs before a read that may block: fd is
+    // not a regular file.
+    LineReader(int fd, size_t limit, std::string_view prefix = {}, const std::function<void()>* before_wait = nullptr)
+        : fd_(fd), limit_(limit), buf_(1 << 16) {
+        struct stat st {};
+        if (before_wait && *before_wait && ::fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) before_wait_ = before_wait;
         if (prefix.size() > buf_.size()) buf_.resize(prefix.size());
         std::memcpy(buf_.data(), prefix.data(), prefix.size());
         len_ = prefix.size();
@@ -61,8 +68,10 @@ public:
         bool any = false;
         for (;;) {
             if (pos_ == len_) {
-                // Output waiting in stdout's buffer goes out before a read
-                // that may block (a pipe that is fed slowly).
+                // Documents held for a batch and output waiting in stdout's
+                // buffer go out before a read that may block (a pipe that
+                // is fed slowly).
+                if (before_wait_) (*before_wait_)();
                 std::fflush(stdout);
                 pos_ = len_ = 0;
                 ssize_t n = ::read(fd_, buf_.data(), buf_.size());
@@ -99,6 +108,7 @@ public:
 private:
     int fd_;
     size_t limit_;
+    const std::function<void()>* before_wait_ = nullptr;
     std::vector<char> buf_;
     size_t pos_ = 0, len_ = 0;
     size_t number_ = 0;
@@ -181,8 +191,9 @@ document::Document document_from_json(const std::string& line) {
 // failure is the caller's (extract runs them at once, run queues them).
 class DocumentReader::Impl {
 public:
-    Impl(const ExtractOptions& o, const DocumentSink& on_doc, const FailureSink& on_fail)
-        : o_(o), on_doc_(on_doc), on_fail_(on_fail) {}
+    Impl(const ExtractOptions& o, const DocumentSink& on_doc, const FailureSink& on_fail,
+         const std::function<void()>& on_wait)
+        : o_(o), on_doc_(on_doc), on_fail_(on_fail), on_wait_(on_wait) {}
 
     void process(document::Document doc, const std::string& where) {
         // Invalid UTF-8 and binary content are found later, by text::Text.
@@ -196,7 +207,7 @@ public:
     void fail(const std::string& where, const std::string& what) { on_fail_(printable(where), what); }
 
     void jsonl(int fd, const std::string& name, std::string_view prefix = {}) {
-        LineReader reader(fd, o_.max_bytes, prefix);
+        LineReader reader(fd, o_.max_bytes, prefix, &on_wait_);
         std::string line;
         bool oversized = false;
         while (!g_interrupts && reader.next(line, oversized)) {
@@ -299,10 +310,15 @@ private:
     const ExtractOptions& o_;
     const DocumentSink& on_doc_;
     const FailureSink& on_fail_;
+    const std::function<void()>& on_wait_;
 };
 
-DocumentReader::DocumentReader(const ExtractOptions& o, DocumentSink on_doc, FailureSink on_fail)
-    : on_doc_(std::move(on_doc)), on_fail_(std::move(on_fail)), impl_(std::make_unique<Impl>(o, on_doc_, on_fail_)) {}
+DocumentReader::DocumentReader(const ExtractOptions& o, DocumentSink on_doc, FailureSink on_fail,
+                               std::function<void()> on_wait)
+    : on_doc_(std::move(on_doc)),
+      on_fail_(std::move(on_fail)),
+      on_wait_(std::move(on_wait)),
+      impl_(std::make_unique<Impl>(o, on_doc_, on_fail_, on_wait_)) {}
 DocumentReader::~DocumentReader() = default;
 void DocumentReader::read(const std::string& input) { impl_->input(input); }
 
@@ -313,25 +329,56 @@ void report_failure(const std::string& where, const std::string& what) {
 
 size_t extract_inputs(const ExtractOptions& o, const Extractor& ex, const RecordSink& sink) {
     size_t failed = 0;
-    auto fail = [&](const std::string& where, const std::string& what) {
+    auto report = [&](const std::string& where, const std::string& what) {
         report_failure(where, what);
         ++failed;
+    };
+    // Documents are extracted in batches (Extractor::extract(docs): the
+    // rules run rule by rule over the batch, ~1.5x faster): up to kBatchDocs
+    // documents or kBatchBytes of text, and whatever has arrived when the
+    // reader would wait for more (a slowly fed pipe still gets each record
+    // as its line arrives). Records come out in input order.
+    constexpr size_t kBatchDocs = 64, kBatchBytes = 256 << 10;
+    std::vector<document::Document> batch;
+    std::vector<std::string> wheres;
+    size_t batch_bytes = 0;
+    auto run_batch = [&] {
+        if (batch.empty()) return;
+        std::vector<Extractor::Outcome> done = ex.extract(std::move(batch), o.published);
+        batch.clear();
+        batch_bytes = 0;
+        for (size_t i = 0; i < done.size(); ++i) {
+            if (!done[i].record) {
+                report(printable(wheres[i]), done[i].error);
+                continue;
+            }
+            try {
+                sink(*done[i].record, wheres[i]);
+            } catch (const std::exception& e) {
+                report(printable(wheres[i]), e.what());
+            }
+        }
+        wheres.clear();
     };
     DocumentReader reader(
         o,
         [&](document::Document doc, const std::string& where) {
-            try {
-                Record r = ex.extract(std::move(doc), o.published);
-                sink(r, where);
-            } catch (const std::exception& e) {
-                fail(printable(where), e.what());
-            }
+            batch_bytes += doc.text.size();
+            batch.push_back(std::move(doc));
+            wheres.push_back(where);
+            if (batch.size() >= kBatchDocs || batch_bytes >= kBatchBytes) run_batch();
         },
-        fail);
+        // A failure found while reading comes after the records before it.
+        [&](const std::string& where, const std::string& what) {
+            run_batch();
+            report(where, what);
+        },
+        run_batch);
     for (const auto& in : o.inputs) {
         if (g_interrupts) break;
         reader.read(in);
     }
+    run_batch();
     return failed;
 }
 

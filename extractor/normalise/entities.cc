@@ -612,6 +612,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
     // ---- 4. Short forms of organisations.
     std::unordered_map<std::string, std::vector<OrgKey>> org_keys;  // first token → keys
     std::unordered_map<std::string, std::string> full_company;      // short form → discovered name ("" when two)
+    std::unordered_map<std::string, std::string> first_company;     // short form → the first company it began
     auto add_org_key = [&](OrgKey k) {
         std::string first = k.text.substr(0, k.text.find(' '));
         org_keys[first].push_back(std::move(k));
@@ -628,6 +629,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         if (discovered && m.kind == "company" && ws.size() >= 2) {
             // A short form names this company alone unless another company has it too.
             auto note_full = [&](std::string short_form) {
+                first_company.try_emplace(short_form, m.name);
                 auto [f, fresh] = full_company.try_emplace(std::move(short_form), m.name);
                 if (!fresh && f->second != m.name) f->second.clear();
             };
@@ -766,6 +768,10 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                     if (!is_taken(bs)) {
                         x.type = Type::org;
                         x.name = best->name;
+                        // A short form two companies share ("Hoshino" of Hoshino Electric and its unit
+                        // Hoshino Robotics) is the one introduced first, the story's company.
+                        if (auto f = full_company.find(best->text); f != full_company.end() && f->second.empty())
+                            if (auto fc = first_company.find(best->text); fc != first_company.end()) x.name = fc->second;
                         x.kind = best->kind;
                         x.rule = kShortRefRule;
                         x.span = x.context = bs;

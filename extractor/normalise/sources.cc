@@ -134,12 +134,14 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
     std::unordered_map<std::string, size_t> last_by_word;  // "agency" → International Energy Agency
     const Mention* last_org = nullptr;
     const Mention* last_person = nullptr;
+    std::vector<const Mention*> persons;  // in order, for "the minister" (a role named before)
     size_t seen = 0;
     auto advance = [&](uint32_t upto) {
         for (; seen < entities.size() && ms[entities[seen]].span.end <= upto; ++seen) {
             const Mention& m = ms[entities[seen]];
             if (m.type == Type::person) {
                 last_person = &m;
+                persons.push_back(&m);
             } else if (m.type == Type::org && !m.name.empty()) {
                 Seen& s = orgs_by_kind[m.kind][m.name];
                 s.index = entities[seen];
@@ -159,7 +161,13 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
     auto refer = [&](const Impl::Reference& ref, const std::string& noun, size_t sentence) -> const Mention* {
         const Mention* best = nullptr;
         for (const std::string& k : ref.kinds) {
-            if (k == "org") {
+            if (k == "person") {
+                // "the minister said": the latest person whose role has the
+                // noun ("Spain's finance minister Carlos Cuerpo").
+                for (auto it = persons.rbegin(); it != persons.rend() && !best; ++it)
+                    if (!(*it)->name.empty() && names::lower((*it)->role).find(noun) != std::string::npos)
+                        best = *it;
+            } else if (k == "org") {
                 best = last_org;
             } else if (auto it = orgs_by_kind.find(k); it != orgs_by_kind.end()) {
                 const Seen* pick = nullptr;
@@ -169,12 +177,16 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                                               : s.index > pick->index))
                         pick = &s;
                 // ... except that one named earlier in the same sentence is
-                // the one meant ("Samsung posted a profit, the company said").
+                // the one meant ("Samsung posted a profit, the company said"):
+                // the first named, the sentence's subject ("Halberd Bank has
+                // agreed to buy the card arm of Norland Group ..., the lender
+                // said"; "Quillbyte has raised $140 million in a round led by
+                // Index Ventures, ..., the company said").
                 if (pick && ref.subject)
                     for (const auto& [name, s] : it->second)
                         if (text.sentence_index(ms[s.index].span.begin) == sentence &&
                             (pick == nullptr || text.sentence_index(ms[pick->index].span.begin) != sentence ||
-                             s.index > pick->index))
+                             s.index < pick->index))
                             pick = &s;
                 if (pick) best = &ms[pick->index];
             }
@@ -250,6 +262,15 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                          lex.suffix(slice(h).substr(slice(h).rfind(' ') + 1)) &&
                          (hl.rfind("the ", 0) == 0 || hl.find(' ') == std::string::npos);
         if (bare_head) ref = im.reference(slice(h).substr(slice(h).rfind(' ') + 1), &noun);
+        // A place's office that no entity named before stands for ("Angola's
+        // oil minister", "Portugal's energy ministry") is named by the
+        // description (the place branch below), not dropped.
+        if (ref && place && place->span.begin <= h.begin + 4) {
+            const Mention* o = refer(*ref, noun, text.sentence_index(s.span.begin));
+            bool definite = hl.rfind("the ", 0) == 0;
+            if (!o || (!definite && std::find(ref->kinds.begin(), ref->kinds.end(), "person") != ref->kinds.end()))
+                ref = nullptr;
+        }
         if (ref) {
             bool cited = std::find(ref->kinds.begin(), ref->kinds.end(), "cited") != ref->kinds.end();
             if (cited)
@@ -259,7 +280,8 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                         s.kind = ms[*it].kind;
                         break;
                     }
-            if (s.name.empty())
+            bool person_ref = std::find(ref->kinds.begin(), ref->kinds.end(), "person") != ref->kinds.end();
+            if (s.name.empty() && (!person_ref || hl.rfind("the ", 0) == 0))
                 if (const Mention* o = refer(*ref, noun, text.sentence_index(s.span.begin))) take(s, *o);
         } else if (person || org) {
             const Mention* chosen = person ? person : org;

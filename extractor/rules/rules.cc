@@ -830,32 +830,48 @@ static void run_gazetteers(const RuleSet::Impl& impl, const std::string& a, cons
 }
 
 std::vector<RawMention> RuleSet::match_all(const text::Text& t) const {
+    const text::Text* one[] = {&t};
+    return std::move(match_all(std::span<const text::Text* const>(one))[0]);
+}
+
+std::vector<std::vector<RawMention>> RuleSet::match_all(std::span<const text::Text* const> texts) const {
     const Impl& im = *impl_;
-    const std::string& a = t.analysis();
-    std::vector<RawMention> out;
+    std::vector<std::vector<RawMention>> out(texts.size());
+    // Every paragraph of the batch, then, per compiled rule, the paragraphs
+    // its type's set says it can match. Sets first, then rules, each over
+    // the whole batch before the next (see match(texts)).
+    struct Para {
+        uint32_t text;
+        text::Span span;
+    };
+    std::vector<Para> paras;
+    for (uint32_t ti = 0; ti < texts.size(); ++ti)
+        for (const text::Span& p : texts[ti]->paragraphs()) paras.push_back({ti, p});
+    std::vector<std::vector<uint32_t>> todo(im.compiled.size());
     Scratch s;
-    for (const text::Span& para : t.paragraphs()) {
-        re2::StringPiece p(a.data() + para.begin, para.size());
-        // Pattern rules: the sets say which rules can match this paragraph.
-        s.rules.clear();
-        if (im.set_ok) {
-            for (const Impl::TypeSet& ts : im.sets) {
+    if (im.set_ok) {
+        for (const Impl::TypeSet& ts : im.sets) {
+            for (uint32_t pi = 0; pi < paras.size(); ++pi) {
+                const Para& para = paras[pi];
+                re2::StringPiece p(texts[para.text]->analysis().data() + para.span.begin, para.span.size());
                 RE2::Set::ErrorInfo err{};
                 if (!ts.set->Match(p, &s.hits, &err) && err.kind != RE2::Set::kNoError) {
                     // The set's DFA ran out of memory: every rule of the
                     // type runs (slower, never a missed mention).
-                    s.rules.insert(s.rules.end(), ts.rules.begin(), ts.rules.end());
+                    for (int r : ts.rules) todo[static_cast<size_t>(r)].push_back(pi);
                     continue;
                 }
-                for (int h : s.hits) s.rules.push_back(ts.rules[static_cast<size_t>(h)]);
+                for (int h : s.hits) todo[static_cast<size_t>(ts.rules[static_cast<size_t>(h)])].push_back(pi);
             }
-            std::sort(s.rules.begin(), s.rules.end());
-        } else {
-            for (size_t i = 0; i < im.compiled.size(); ++i) s.rules.push_back(static_cast<int>(i));
         }
-        for (int h : s.rules) run_rule(im.compiled[h], a, para, out, s);
-        run_gazetteers(im, a, para, out);
+    } else {
+        for (auto& v : todo)
+            for (uint32_t pi = 0; pi < paras.size(); ++pi) v.push_back(pi);
     }
+    for (size_t r = 0; r < todo.size(); ++r)
+        for (uint32_t pi : todo[r])
+            run_rule(im.compiled[r], texts[paras[pi].text]->analysis(), paras[pi].span, out[paras[pi].text], s);
+    for (const Para& para : paras) run_gazetteers(im, texts[para.text]->analysis(), para.span, out[para.text]);
     return out;
 }
 
@@ -872,7 +888,17 @@ std::vector<RawMention> RuleSet::match_all_reference(const text::Text& t) const 
 }
 
 std::vector<RawMention> RuleSet::match(const text::Text& t) const {
-    std::vector<RawMention> all = match_all(t);
+    const text::Text* one[] = {&t};
+    return std::move(match(std::span<const text::Text* const>(one))[0]);
+}
+
+std::vector<std::vector<RawMention>> RuleSet::match(std::span<const text::Text* const> texts) const {
+    std::vector<std::vector<RawMention>> out = match_all(texts);
+    for (std::vector<RawMention>& all : out) all = resolve(std::move(all));
+    return out;
+}
+
+std::vector<RawMention> RuleSet::resolve(std::vector<RawMention> all) const {
     // Rule order, for the last tie-break: looked up once per mention (the
     // map is built once, at load).
     std::vector<size_t> rank(all.size());
@@ -905,8 +931,12 @@ std::vector<RawMention> RuleSet::match(const text::Text& t) const {
     std::vector<RawMention> out;
     for (size_t i = 0; i < all.size(); ++i)
         if (keep[i] && all[i].type != "ignore" && all[i].type != "ignore_entity") out.push_back(std::move(all[i]));
-    std::sort(out.begin(), out.end(), [](const RawMention& a, const RawMention& b) {
-        return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end > b.span.end;
+    // Same span (mentions of different layers): rule order, so the result
+    // does not depend on the order the rules ran in.
+    std::sort(out.begin(), out.end(), [&](const RawMention& a, const RawMention& b) {
+        if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+        if (a.span.end != b.span.end) return a.span.end > b.span.end;
+        return impl_->order.at(a.rule) < impl_->order.at(b.rule);
     });
     return out;
 }

@@ -302,8 +302,10 @@ std::vector<Verdict> check_record(const Store& store, const Json& record, const 
             v.verdict = "new";
             v.reason = source.empty() ? "a statement with no source to look up"
                                       : "no stored statement with the same source and words";
+            store::QueryFilter by_source;
+            by_source.source = source;
             if (!source.empty())
-                for (const auto& st : store.query({.source = source})) {
+                for (const auto& st : store.query(by_source)) {
                     if (st.doc_key == doc_key || st.claim.value("kind", "") != "statement" ||
                         words(st.claim) != words(c))
                         continue;
