@@ -515,6 +515,26 @@ void Text::segment(const Segmenter& segmenter) {
         utext_close(&ut);
         throw TextError(std::string("ICU sentence iterator: ") + u_errorName(st));
     }
+    // A trimmed sentence; one longer than kMaxSentenceBytes (a table or a
+    // list with no end of sentence in sight) is cut into pieces at the last
+    // space before the limit (at a code point boundary when there is none),
+    // so that the per-sentence work of the later stages stays bounded.
+    auto push_sentence = [&](uint32_t b, uint32_t e) {
+        while (e - b > kMaxSentenceBytes) {
+            uint32_t cut = b + kMaxSentenceBytes;
+            while (cut > b && !is_space(static_cast<unsigned char>(a[cut]))) --cut;
+            if (cut == b) {
+                cut = b + kMaxSentenceBytes;
+                while ((static_cast<unsigned char>(a[cut]) & 0xC0) == 0x80) --cut;
+            }
+            uint32_t f = cut;
+            while (f > b && is_space(static_cast<unsigned char>(a[f - 1]))) --f;
+            sentences_.push_back({b, f});
+            b = cut;
+            while (b < e && is_space(static_cast<unsigned char>(a[b]))) ++b;
+        }
+        if (e > b) sentences_.push_back({b, e});
+    };
     auto emit = [&](uint32_t b, uint32_t e) {
         while (b < e && is_space(static_cast<unsigned char>(a[b]))) ++b;
         while (e > b && is_space(static_cast<unsigned char>(a[e - 1]))) --e;
@@ -529,11 +549,11 @@ void Text::segment(const Segmenter& segmenter) {
         for (uint32_t i = newline_in(b); i < e; i = newline_in(b)) {
             uint32_t f = i;
             while (f > b && is_space(static_cast<unsigned char>(a[f - 1]))) --f;
-            if (f > b) sentences_.push_back({b, f});
+            if (f > b) push_sentence(b, f);
             b = i + 1;
             while (b < e && is_space(static_cast<unsigned char>(a[b]))) ++b;
         }
-        if (e > b) sentences_.push_back({b, e});
+        if (e > b) push_sentence(b, e);
     };
     uint32_t start = 0;
     for (int32_t p = bi.next(); p != icu::BreakIterator::DONE; p = bi.next()) {

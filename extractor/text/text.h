@@ -147,6 +147,10 @@ public:
     // surrounding white space. Paragraphs are separated by blank lines or by
     // single newlines (news text uses both); every sentence lies in exactly
     // one paragraph.
+    // A sentence is at most kMaxSentenceBytes long: a longer one (a table,
+    // a list, a megabyte without a full stop) is cut at spaces, since the
+    // claims stage's work grows faster than linearly with sentence length.
+    static constexpr uint32_t kMaxSentenceBytes = 2048;
     const std::vector<Span>& sentences() const { return sentences_; }
     const std::vector<Span>& paragraphs() const { return paragraphs_; }
     // Index of the sentence / paragraph containing an analysis byte offset
