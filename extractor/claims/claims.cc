@@ -159,6 +159,7 @@ struct IndexSet {
     void insert(size_t i) {
         if (!count(i)) v.push_back(i);
     }
+    void erase(size_t i) { v.erase(std::remove(v.begin(), v.end(), i), v.end()); }
     void clear() { v.clear(); }
 };
 
@@ -2473,6 +2474,18 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 for (size_t k = 0; k < anchor && k < toks.size(); ++k)
                     if (toks[k].low == ";") floor = toks[k].end;
             auto per = find_period(after, limit, used, false, false, scope_of(metric) != "company", floor);
+            // (nor a period that names another figure's: "after third-quarter sales beat estimates,
+            // sending its shares up 3.2%": the quarter is the sales', which keep it free)
+            if (per && traded && !is_day(ms[*per].timex)) {
+                size_t k = sv.token_at(ms[*per].span.begin);
+                while (k < toks.size() && toks[k].begin < ms[*per].span.end) ++k;
+                size_t mn = 0;
+                if (k < toks.size() && lex(metrics, kMetricFirst, k, &mn)) {
+                    const size_t other = *per;
+                    per = find_period(after, limit, used, false, false, scope_of(metric) != "company", floor);
+                    used.erase(other);
+                }
+            }
             size_t para = t.paragraph_index(S.begin);
             if (para == lead_paragraph) lead_has_figure = true;
             // Only a report's own figures set the report period (not a market move "so far this year").
