@@ -180,6 +180,11 @@ Tense Around::tense(const Cues& cues) const {
             if (i <= 2) return Tense::past;
             break;
         }
+        // "raised its annual profit forecast on Tuesday": a cue used as a noun says no tense.
+        if ((what & Cues::noun_cue) && (cues.of(word_ending_before(a, sent.begin, b)) & Cues::noun_before)) {
+            pos = static_cast<int>(b);
+            continue;
+        }
         if (what & Cues::future) return Tense::future;
         if ((what & Cues::past) || (!what && ed_guess(w))) {
             // "will be collected": a participle after "be" is not a past

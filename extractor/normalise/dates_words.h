@@ -70,6 +70,8 @@ public:
         passive = 8,           // "be", "been": an "-ed" word after them is no tense
         speech = 16,           // "said", "told": past only right by the date; further back
                                // the look back ends there without a cue
+        noun_cue = 32,         // a cue that is also a noun: "forecast"
+        noun_before = 64,      // before a noun_cue, makes it the noun: "its", "profit" ("its profit forecast")
     };
     void add(const std::vector<std::string>* words, uint8_t what);
     uint8_t of(std::string_view word) const;
