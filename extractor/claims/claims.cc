@@ -163,6 +163,14 @@ struct IndexSet {
     void clear() { v.clear(); }
 };
 
+// What follows the date of a dateline ("LONDON, Oct 17 (Reuters) —", "PERTH, March 6 -"): after
+// spaces (up to `end`), an agency in brackets or a dash.
+bool dateline_tail(const std::string& a, uint32_t e, uint32_t end) {
+    while (e < end && a[e] == ' ') ++e;
+    return e < end && (a[e] == '(' || a[e] == '-' || a.compare(e, 3, "\xe2\x80\x94") == 0 ||
+                       a.compare(e, 3, "\xe2\x80\x93") == 0);
+}
+
 // The role a figure plays in its sentence. `skip`: a figure that makes no claim of its own
 // (a difference from a forecast: "0.2 points higher than"; a condition: "if inflation stayed above 4%").
 enum class Role { value, equivalent, baseline, change_amount, change_percent, skip };
@@ -345,6 +353,12 @@ struct SentenceView {
         return static_cast<size_t>(
             std::partition_point(toks.begin(), toks.end(), [&](const Token& k) { return k.end <= byte; }) -
             toks.begin());
+    }
+    // The first token that starts at or after `byte` (the word after a mention that ends there).
+    size_t token_after(uint32_t byte) const {
+        size_t k = token_at(byte);
+        if (k < toks.size() && toks[k].begin < byte) ++k;
+        return k;
     }
     std::string_view slice(uint32_t b, uint32_t e) const {
         return std::string_view(t.analysis()).substr(b, e > b ? e - b : 0);
@@ -778,9 +792,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             if (words_in(line, b) > 6) return false;
             while (b > line && a[b - 1] == ' ') --b;
             if (b == line || a[b - 1] != ',') return false;
-            while (e < a.size() && a[e] == ' ') ++e;
-            return e < a.size() && (a[e] == '(' || a[e] == '-' || a.compare(e, 3, "\xe2\x80\x94") == 0 ||
-                                    a.compare(e, 3, "\xe2\x80\x93") == 0);
+            return dateline_tail(a, e, static_cast<uint32_t>(a.size()));
         };
         auto opening_day = [&](size_t i, uint32_t line, bool headline) {
             if (ms[i].type != Type::date || !is_day(ms[i].timex) || is_weekend(ms[i].timex)) return false;
@@ -2354,18 +2366,10 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
                 if (announce_verbs.count(toks[j])) return true;
             }
             // "The ministry on Friday said", "Data on Tuesday showed": the verb right after
-            size_t e = sv.token_at(ms[i].span.end);
-            if (e < toks.size() && toks[e].begin < ms[i].span.end) ++e;
+            size_t e = sv.token_after(ms[i].span.end);
             if (e < toks.size() && announce_verbs.count(toks[e])) return true;
             // a dateline: "CITY, DATE (Agency) —" or "CITY, DATE -" at the start of the sentence
-            if (k <= 4 && k > 0 && toks[k - 1].low == ",") {
-                size_t e = ms[i].span.end;
-                while (e < S.end && a[e] == ' ') ++e;
-                if (e < S.end && (a[e] == '(' || a[e] == '-' || a.compare(e, 3, "\xe2\x80\x94") == 0 ||
-                                  a.compare(e, 3, "\xe2\x80\x93") == 0))
-                    return true;
-            }
-            return false;
+            return k <= 4 && k > 0 && toks[k - 1].low == "," && dateline_tail(a, ms[i].span.end, S.end);
         };
         auto find_period = [&](uint32_t after, uint32_t limit, IndexSet& used, bool for_baseline = false,
                                bool announced = true, bool share_day = false,
@@ -2477,8 +2481,7 @@ std::vector<Claim> Assembler::Impl::assemble(const std::vector<Mention>& ms, con
             // (nor a period that names another figure's: "after third-quarter sales beat estimates,
             // sending its shares up 3.2%": the quarter is the sales', which keep it free)
             if (per && traded && !is_day(ms[*per].timex)) {
-                size_t k = sv.token_at(ms[*per].span.begin);
-                while (k < toks.size() && toks[k].begin < ms[*per].span.end) ++k;
+                size_t k = sv.token_after(ms[*per].span.end);
                 size_t mn = 0;
                 if (k < toks.size() && lex(metrics, kMetricFirst, k, &mn)) {
                     const size_t other = *per;

@@ -60,6 +60,7 @@ struct SourcesNormaliser::Impl {
     struct Reference {
         std::vector<std::string> kinds;  // in order of preference
         bool subject = false;            // the organisation named most, not last
+        bool has(std::string_view kind) const { return std::find(kinds.begin(), kinds.end(), kind) != kinds.end(); }
     };
     std::unordered_map<std::string, Reference> references;  // "publication" → {media}
 
@@ -80,6 +81,23 @@ struct SourcesNormaliser::Impl {
         return nullptr;
     }
 };
+
+namespace {
+
+// The capitals that start the words of a name: "Australian Bureau of
+// Statistics" → "ABS".
+std::string initials(const std::string& name) {
+    std::string r;
+    for (size_t b = 0; b < name.size();) {
+        size_t e = name.find(' ', b);
+        if (e == std::string::npos) e = name.size();
+        if (e > b && name[b] >= 'A' && name[b] <= 'Z') r += name[b];
+        b = e + 1;
+    }
+    return r;
+}
+
+}  // namespace
 
 SourcesNormaliser::SourcesNormaliser(const rules::RuleSet& r) : impl_(std::make_unique<Impl>(r)) {}
 SourcesNormaliser::~SourcesNormaliser() = default;
@@ -224,16 +242,6 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
     // after the Australian Bureau of Statistics) or the end of its name ("the Treasury said"
     // after HM Treasury). The latest such organisation.
     auto expansion_of = [&](const std::string& short_name) -> const Mention* {
-        auto initials = [](const std::string& n) {
-            std::string r;
-            for (size_t b = 0; b < n.size();) {
-                size_t e = n.find(' ', b);
-                if (e == std::string::npos) e = n.size();
-                if (e > b && n[b] >= 'A' && n[b] <= 'Z') r += n[b];
-                b = e + 1;
-            }
-            return r;
-        };
         const bool acronym = short_name.size() >= 2 && short_name.size() <= 6 &&
                              std::all_of(short_name.begin(), short_name.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
         const Mention* full = nullptr;
@@ -262,14 +270,7 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         for (size_t e : entities) {
             const Mention& m = ms[e];
             if (m.type != Type::org || m.name.empty() || m.name == short_name) continue;
-            std::string r;
-            for (size_t b = 0; b < m.name.size();) {
-                size_t x = m.name.find(' ', b);
-                if (x == std::string::npos) x = m.name.size();
-                if (x > b && m.name[b] >= 'A' && m.name[b] <= 'Z') r += m.name[b];
-                b = x + 1;
-            }
-            if (r == up) return &m;
+            if (initials(m.name) == up) return &m;
         }
         return nullptr;
     };
@@ -326,33 +327,39 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             else if (m.type == Type::place && !place) place = &m;
         }
         std::string hl = names::lower(names::squeeze(slice(h)));
+        const bool definite = hl.rfind("the ", 0) == 0;  // "the ..."
         std::string noun;
         const Impl::Reference* ref = unnamed || person || org ? nullptr : im.reference(slice(h), &noun);
         // "The Fund", "The Bank": a capitalised reference noun alone.
         bool bare_head = !ref && !unnamed && !person && !org && !place && hl.find(' ') == hl.rfind(' ') &&
                          lex.suffix(slice(h).substr(slice(h).rfind(' ') + 1)) &&
-                         (hl.rfind("the ", 0) == 0 || hl.find(' ') == std::string::npos);
+                         (definite || hl.find(' ') == std::string::npos);
         if (bare_head) ref = im.reference(slice(h).substr(slice(h).rfind(' ') + 1), &noun);
+        // The holder as a name when no entity stands for it: "the finance ministry" → "finance ministry".
+        auto description = [&] {
+            std::string d = names::squeeze(slice(h));
+            if (definite && d.size() > 4) d = d.substr(4);
+            return d;
+        };
         // A place's office that no entity named before stands for ("Angola's
         // oil minister", "Portugal's energy ministry") is named by the
         // description (the place branch below), not dropped.
         if (ref && place && place->span.begin <= h.begin + 4) {
             const Mention* o = refer(*ref, noun, text.sentence_index(s.span.begin));
-            bool definite = hl.rfind("the ", 0) == 0;
-            if (!o || (!definite && std::find(ref->kinds.begin(), ref->kinds.end(), "person") != ref->kinds.end()))
-                ref = nullptr;
+            if (!o || (!definite && ref->has("person"))) ref = nullptr;
         }
         if (ref) {
-            bool cited = std::find(ref->kinds.begin(), ref->kinds.end(), "cited") != ref->kinds.end();
-            if (cited)
+            if (ref->has("cited"))
                 for (auto it = sources_done.rbegin(); it != sources_done.rend(); ++it)
                     if (ms[*it].cue == "cited") {
                         s.name = ms[*it].name;
                         s.kind = ms[*it].kind;
                         break;
                     }
-            bool person_ref = std::find(ref->kinds.begin(), ref->kinds.end(), "person") != ref->kinds.end();
-            if (s.name.empty() && (!person_ref || hl.rfind("the ", 0) == 0))
+            // (a reference to a person, "the minister", a role named before, holds after "the"
+            // only: "a minister" is someone else)
+            const bool person_ref = ref->has("person");
+            if (s.name.empty() && (!person_ref || definite))
                 if (const Mention* o = refer(*ref, noun, text.sentence_index(s.span.begin))) take(s, *o);
             // "according to its annual report": the sentence's subject organisation
             if (!person_ref && (hl.rfind("its ", 0) == 0 || hl.rfind("their ", 0) == 0))
@@ -377,9 +384,7 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                     std::string name = names::lower(s.name);
                     if (!plain && mod.size() >= 4 &&
                         (name.empty() || name.find(mod.substr(0, std::min<size_t>(mod.size(), 5))) == std::string::npos)) {
-                        std::string d = names::squeeze(slice(h));
-                        if (ws[0] == "the" && d.size() > 4) d = d.substr(4);
-                        s.name = d;
+                        s.name = description();
                         s.kind = "government";
                         s.role.clear();
                         s.affiliation.clear();
@@ -390,23 +395,26 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             // said" in a brief that names none) is named by its description, not dropped:
             // a fact-checker still knows whom to ask. (A company noun is not: "the company"
             // with no company is no one.)
-            if (s.name.empty() && hl.rfind("the ", 0) == 0 && hl.size() > 4) {
+            if (s.name.empty() && definite && hl.size() > 4) {
                 bool public_body = false, other = false;  // ("the agency" may be a news agency, "the board" a company's)
                 for (const std::string& k : ref->kinds) {
                     public_body |= k == "government" || k == "central_bank" || k == "agency";
                     other |= k == "media" || k == "other" || k == "company";
                 }
                 public_body &= !other;
-                if (public_body) s.name = names::squeeze(slice(h).substr(4));
+                if (public_body) s.name = description();
             }
         } else if (person || org) {
             const Mention* chosen = person ? person : org;
             take(s, *chosen);
             // a name the entity rules kept as written may be a short form of one named before
-            if (!person && org->name == slice(org->span))
-                if (const Mention* full = expansion_of(org->name)) take(s, *full);
+            // (or, in the headline and lead, one written out later: "Trai data shows")
+            if (!person && org->name == slice(org->span)) {
+                if (const Mention* full = expansion_of(org->name))
+                    take(s, *full);
                 else if (text.paragraph_index(s.span.begin) <= 1)
                     if (const Mention* later = later_expansion_of(org->name)) take(s, *later);
+            }
             // The source span starts at the holder's name when the holder
             // opens it ("As Alibaba CEO Eddie Wu told" → "Eddie Wu told"),
             // keeping a "the" before an organisation; and covers all of a
