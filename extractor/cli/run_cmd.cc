@@ -325,16 +325,20 @@ int run_batch(const RunOptions& o) {
                 size_t r = 0;
                 for (size_t k = 0; k < items.size(); ++k) {
                     Done& d = out[k];
-                    if (items[k].doc) {
+                    if (items[k].doc) {  // a document (moved into the batch), not a reading failure
                         Extractor::Outcome& res = results[r++];
-                        try {
-                            if (!res.record) throw std::runtime_error(res.error);
-                            d.doc_key = res.record->doc.id;
-                            d.record = to_json(*res.record, false);
-                        } catch (const std::exception& e) {
-                            d.error = e.what();
-                            d.error_kind = kind_of_error(d.error);
+                        bool failed = !res.record;
+                        d.error = res.error;
+                        if (res.record) {
+                            try {
+                                d.doc_key = res.record->doc.id;
+                                d.record = to_json(*res.record, false);
+                            } catch (const std::exception& e) {
+                                d.error = e.what();
+                                failed = true;
+                            }
                         }
+                        if (failed) d.error_kind = kind_of_error(d.error);
                     }
                     done.push(std::move(d));
                 }

@@ -1018,35 +1018,33 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
     // 1c. In a rupee document (above) a yearless quarter or half that names no month ("Q1", "the
     // first quarter", "first-half") is an April fiscal period: "Q1" in a July results story is
     // FY2027-Q1 (April-June), not January-March.
-    if (pub && doc_fy_start == 4) {
-        if (rupee_doc) {
-            const int pub_year = cal::civil_from_days(*pub).y;
-            for (Mention& m : mentions) {
-                const Spec* s = spec_of(m);
-                if (!s || (s->kind != Kind::quarter && s->kind != Kind::half) || s->fy_doc || !m.relative ||
-                    m.timex.size() != 7 || (m.timex[5] != 'Q' && m.timex[5] != 'H'))
-                    continue;
-                // (not one that names a month: "the quarter ended March", "the March quarter")
-                std::string_view mt = text.analysis_slice(m.span);
-                bool month = false;
-                for (size_t b = 0; b < mt.size() && !month;) {
-                    size_t e = b;
-                    while (e < mt.size() && std::isalpha(static_cast<unsigned char>(mt[e]))) ++e;
-                    if (e > b) month = I.month_of(mt.substr(b, e - b)).has_value();
-                    b = e + 1;
-                }
-                if (month) continue;
-                const bool is_q = m.timex[5] == 'Q';
-                const int n = m.timex[6] - '0';
-                std::vector<cal::Period> c;
-                for (int y = pub_year - 1; y <= pub_year + 2; ++y)
-                    c.push_back(is_q ? cal::fiscal_quarter(y, n, 4) : cal::fiscal_half(y, n, 4));
-                auto p = ended_or_next(c, *pub, TenseOf(text, m.span, I.cues).get());
-                if (!p) continue;
-                m.timex = p->timex;
-                m.from = cal::iso(p->from);
-                m.to = cal::iso(p->to);
+    if (pub && doc_fy_start == 4 && rupee_doc) {
+        const int pub_year = cal::civil_from_days(*pub).y;
+        for (Mention& m : mentions) {
+            const Spec* s = spec_of(m);
+            if (!s || (s->kind != Kind::quarter && s->kind != Kind::half) || s->fy_doc || !m.relative ||
+                m.timex.size() != 7 || (m.timex[5] != 'Q' && m.timex[5] != 'H'))
+                continue;
+            // (not one that names a month: "the quarter ended March", "the March quarter")
+            std::string_view mt = text.analysis_slice(m.span);
+            bool month = false;
+            for (size_t b = 0; b < mt.size() && !month;) {
+                size_t e = b;
+                while (e < mt.size() && std::isalpha(static_cast<unsigned char>(mt[e]))) ++e;
+                if (e > b) month = I.month_of(mt.substr(b, e - b)).has_value();
+                b = e + 1;
             }
+            if (month) continue;
+            const bool is_q = m.timex[5] == 'Q';
+            const int n = m.timex[6] - '0';
+            std::vector<cal::Period> c;
+            for (int y = pub_year - 1; y <= pub_year + 2; ++y)
+                c.push_back(is_q ? cal::fiscal_quarter(y, n, 4) : cal::fiscal_half(y, n, 4));
+            auto p = ended_or_next(c, *pub, TenseOf(text, m.span, I.cues).get());
+            if (!p) continue;
+            m.timex = p->timex;
+            m.from = cal::iso(p->from);
+            m.to = cal::iso(p->to);
         }
     }
 

@@ -715,9 +715,8 @@ std::vector<const GazetteerEntry*> RuleSet::gazetteer_entries() const {
 
 namespace {
 
-// Per-call scratch of match_all: reused across the paragraphs of a text.
+// Per-call scratch of match_all: reused across the paragraphs of a batch.
 struct Scratch {
-    std::vector<int> rules;             // compiled indices that may match
     std::vector<int> hits;              // one type set's matches (its own indices)
     std::vector<re2::StringPiece> groups;
     std::vector<text::Span> vetoes;
