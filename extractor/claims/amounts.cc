@@ -7,7 +7,6 @@
 namespace claimex::claims {
 
 void Assembly::amount_claims() {
-    // ---- 3. amount claims: every remaining value figure
     // (a good's price: "a pint now costs £4.82 across the country and £6.34 in London" — the
     // verb's token and the good, for the later figures of the sentence)
     size_t good_cost_tok = SIZE_MAX;

@@ -5,9 +5,9 @@
 // sources, main company and economy, story day: story.cc, periods.cc), then each sentence in
 // turn: the words and mentions of the sentence (read_sentence), the roles of its figures
 // (figures.cc), and the claims they make (changes.cc, amounts.cc, statements.cc), each with its
-// metric (metrics.cc), subject (subjects.cc), period (periods.cc) and sources (sources.cc),
-// found inside the clause frame of clauses.cc. The per-sentence scratch lives here too, so
-// a sentence allocates nothing the previous one did not.
+// metric (metrics.cc), subject (subjects.cc, implied_subjects.cc), period (periods.cc) and
+// sources (sources.cc), found inside the clause frame of clauses.cc. The per-sentence scratch
+// lives here too, so a sentence allocates nothing the previous one did not.
 #pragma once
 
 #include "extractor/claims/claims.h"
@@ -444,8 +444,8 @@ struct Assembly {
     IndexSet& consumed = consumed_scratch;  // figure indices used by a change claim
     bool made_numeric = false;
 
-    // ---- steps
-    // claims.cc: the sentence's mentions, words and what kind of sentence it is; false when it
+    // ---- the driver (claims.cc) and small steps every file uses
+    // The sentence's mentions, words and what kind of sentence it is; false when it
     // can make no claim
     bool read_sentence(const text::Span& span);
     void finish(Claim j, std::string kind, const KeyHash& key, double conf);
@@ -467,7 +467,8 @@ struct Assembly {
         return c;
     }
 
-    // story.cc
+    // ---- the steps, by file (each is described where it is defined)
+    // story.cc: the story's companies, sources, main company, economy and central bank
     bool affiliation_only(const Mention& m);
     bool in_passing(const Mention& m);
     template <class Pred>
@@ -477,7 +478,7 @@ struct Assembly {
     void find_doc_country();
     void index_authorities();
 
-    // periods.cc
+    // periods.cc: paragraph dates, the story day, the period that governs a figure or a baseline
     std::string word_near(uint32_t byte, bool after);
     bool contract_month(size_t i);
     bool paragraph_date(size_t i, const text::Span& S);
@@ -493,7 +494,7 @@ struct Assembly {
     Period claim_period(uint32_t after, uint32_t limit, IndexSet& used, const std::string& metric, size_t anchor);
     std::optional<size_t> baseline_period(uint32_t be, uint32_t limit);
 
-    // figures.cc
+    // figures.cc: change events and the role of each figure
     Words words_before(size_t tok, size_t n);
     bool ends_with_cue(const Words& w, std::string_view role);
     bool per_share(size_t i);
@@ -503,9 +504,11 @@ struct Assembly {
     bool followed_by_comparison(const Mention& m);
     bool in_condition(size_t tok);
     bool level_cue(size_t tok);
+    void find_change_events();
     void figure_roles();
+    void from_to_changes();
 
-    // clauses.cc
+    // clauses.cc: where clauses start and end, what stands between two words
     size_t clause_start_raw(size_t limit, bool later_clauses);
     size_t first_verb(size_t from, size_t limit);
     bool barrier_between(size_t from, size_t to);
@@ -514,7 +517,7 @@ struct Assembly {
     uint32_t clause_end(uint32_t after);
     uint32_t next_figure(uint32_t after);
 
-    // metrics.cc
+    // metrics.cc: the metric phrase of a figure, continued metrics, metric forms
     size_t complement_end(size_t end);
     MetricAt metric_at(size_t k, size_t hi);
     MetricHit find_metric(size_t lo, size_t anchor, size_t hi, bool prefer_after = false, size_t skip = SIZE_MAX,
@@ -523,7 +526,7 @@ struct Assembly {
     void continue_metric(MetricHit& metric, size_t slot, size_t from_slot);
     void metric_form(std::string& key, const Mention* value, const std::vector<std::string>& names, bool change);
 
-    // subjects.cc
+    // subjects.cc: the subject the sentence names
     const Mention* last_company_before(uint32_t byte);
     const std::string* area_of(const Mention& m);
     bool is_anaphor(size_t lo, size_t hi);
@@ -539,6 +542,8 @@ struct Assembly {
     std::string company_by_place(size_t lo, size_t hi);
     bool market_place_words(size_t lo, size_t hi);
     Subject find_subject(const MetricHit& metric, size_t anchor);
+
+    // implied_subjects.cc: the subject the sentence leaves implied; a claim's subject
     std::string paragraph_area();
     std::string named_area(size_t anchor);
     void implied_subject(Subject& s, const MetricHit& metric, size_t anchor);
@@ -547,7 +552,7 @@ struct Assembly {
     void note_traded(const Subject& s, const std::string& key);
     void set_subject(const Subject& s, Claim& j, double& conf);
 
-    // sources.cc
+    // sources.cc: the sources of a claim, the holder heading a sentence
     bool another_company(const Claim& claim, const Mention* src);
     bool revises_forecast(size_t v);
     void find_forecast_holder();
@@ -558,17 +563,13 @@ struct Assembly {
     bool poll_source(const Mention& m);
     std::vector<Source> claim_sources(double& conf, const std::string& metric, const Claim& claim, uint32_t at);
 
-    // changes.cc
+    // changes.cc, amounts.cc, statements.cc: the claims of a sentence
     void change_claims();
-
-    // amounts.cc
     void amount_claims();
-
-    // statements.cc
     void statement_claims();
+    void unattributed_statement();
     void emit_statement(uint32_t cb, uint32_t ce, const Mention* who, const Mention* src, uint32_t q_open,
                         uint32_t q_close, const Mention* second);
-
 };
 
 }  // namespace claimex::claims

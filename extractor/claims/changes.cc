@@ -8,7 +8,6 @@
 namespace claimex::claims {
 
 void Assembly::change_claims() {
-    // ---- 2. change claims, one per event
     for (size_t e = 0; e < events.size(); ++e) {
         const ChangeEvent& ev = events[e];
         size_t next_tok = e + 1 < events.size() ? events[e + 1].tok : toks.size();

@@ -122,7 +122,9 @@ std::vector<Claim> Assembly::run() {
     for (const text::Span& span : t.sentences()) {
         if (!read_sentence(span)) continue;
         // ---- 1. figures and their roles
+        find_change_events();
         figure_roles();
+        from_to_changes();
         for (auto& c : clause_memo) c.assign(toks.size() + 1, SIZE_MAX);
         find_forecast_holder();
         shared_base_period.reset();

@@ -102,13 +102,8 @@ bool Assembly::level_cue(size_t tok) {
     return false;
 }
 
-void Assembly::figure_roles() {
-    // ---- 1. figures and their roles
-    figs.clear();
-    for (size_t i : sv.mentions)
-        if (is_value(ms[i])) figs.push_back({i, Role::value, SIZE_MAX, sv.token_at(ms[i].span.begin)});
-
-    // Change events: change verbs, with the factor mentions that overlap them.
+// Change events: change verbs, with the factor mentions that overlap them.
+void Assembly::find_change_events() {
     events.clear();
     for (size_t k = 0; k < toks.size(); ++k) {
         size_t n = 0;
@@ -155,7 +150,13 @@ void Assembly::figure_roles() {
         }
     }
     std::sort(events.begin(), events.end(), [](const ChangeEvent& x, const ChangeEvent& y) { return x.tok < y.tok; });
+}
 
+// The role of each value figure of the sentence (figs).
+void Assembly::figure_roles() {
+    figs.clear();
+    for (size_t i : sv.mentions)
+        if (is_value(ms[i])) figs.push_back({i, Role::value, SIZE_MAX, sv.token_at(ms[i].span.begin)});
     for (size_t f = 0; f < figs.size(); ++f) {
         const Mention& m = ms[figs[f].m];
         auto w = words_before(figs[f].tok, 5);  // the longest cue: "from a previous range of"
@@ -329,30 +330,30 @@ void Assembly::figure_roles() {
             }
         }
     }
+}
 
-    // "and the lower rate from 10% to 18%": a from–to pair with no change word of its own
-    // is a change whose direction the figures give.
-    {
-        size_t n_events = events.size();
-        for (size_t f = 0; f + 1 < figs.size(); ++f) {
-            if (figs[f].role != Role::baseline || figs[f].of != f + 1) continue;
-            size_t from_tok = figs[f].tok;
-            while (from_tok > 0 && toks[from_tok].low != "from") --from_tok;
-            size_t lo = 0;
-            for (size_t g = 0; g < f; ++g) lo = std::max(lo, sv.token_at(ms[figs[g].m].span.end));
-            bool has_event = false;
-            for (size_t e = 0; e < n_events; ++e) has_event |= events[e].tok >= lo && events[e].tok < from_tok;
-            const Mention& b = ms[figs[f].m];
-            const Mention& l = ms[figs[f + 1].m];
-            if (has_event || !b.value || !l.value || *b.value == *l.value) continue;
-            ChangeEvent ev{from_tok, *l.value > *b.value ? "up" : "down", std::nullopt, "", std::nullopt, "from"};
-            ev.from_baseline = f;
-            events.push_back(ev);
-        }
-        if (events.size() != n_events)
-            std::sort(events.begin(), events.end(),
-                      [](const ChangeEvent& x, const ChangeEvent& y) { return x.tok < y.tok; });
+// "and the lower rate from 10% to 18%": a from–to pair with no change word of its own
+// is a change whose direction the figures give.
+void Assembly::from_to_changes() {
+    size_t n_events = events.size();
+    for (size_t f = 0; f + 1 < figs.size(); ++f) {
+        if (figs[f].role != Role::baseline || figs[f].of != f + 1) continue;
+        size_t from_tok = figs[f].tok;
+        while (from_tok > 0 && toks[from_tok].low != "from") --from_tok;
+        size_t lo = 0;
+        for (size_t g = 0; g < f; ++g) lo = std::max(lo, sv.token_at(ms[figs[g].m].span.end));
+        bool has_event = false;
+        for (size_t e = 0; e < n_events; ++e) has_event |= events[e].tok >= lo && events[e].tok < from_tok;
+        const Mention& b = ms[figs[f].m];
+        const Mention& l = ms[figs[f + 1].m];
+        if (has_event || !b.value || !l.value || *b.value == *l.value) continue;
+        ChangeEvent ev{from_tok, *l.value > *b.value ? "up" : "down", std::nullopt, "", std::nullopt, "from"};
+        ev.from_baseline = f;
+        events.push_back(ev);
     }
+    if (events.size() != n_events)
+        std::sort(events.begin(), events.end(),
+                  [](const ChangeEvent& x, const ChangeEvent& y) { return x.tok < y.tok; });
 }
 
 }  // namespace claimex::claims

@@ -34,6 +34,11 @@ size_t Assembly::complement_end(size_t end) {
     return k > end + 1 ? k : end;
 }
 
+// A metric phrase at token k: the lexicon's longest phrase there, or, when a phrase
+// starting inside it ends later, that one (the head of an English noun phrase is its
+// last word: "adjusted EBIT margin" is a margin); "price of a home" is a "home price"
+// when the lexicon has it (the complement's last word before the head word); so is "the
+// rate on a two-year fixed mortgage" a "mortgage rate".
 MetricAt Assembly::metric_at(size_t k, size_t hi) {
     MetricAt r;
     size_t n = 0;

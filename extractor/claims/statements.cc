@@ -7,79 +7,84 @@
 
 namespace claimex::claims {
 
-void Assembly::statement_claims() {
-    // ---- 4. statement claims: attributed sentences with no figure claim
-    if (!any_source && !quoted) {
-        // "Orvane expects the regulator to ...", "It also expects ...": a holder heading the
-        // sentence with a `belief` verb (words.tsv) states a view of its own; the holder (an
-        // organisation or person, "it" the last company) is the source; the whole sentence is
-        // the content. Not a question.
-        if (toks.size() < 6 || toks.back().low == "?") return;
-        // "Most members agreed that ...", "The committee judged that ...", "A few participants
-        // noted that ...": a short holder phrase, a `speech`/`view` verb and "that" — the
-        // content is the that-clause, the source what governs the sentence (the paragraph's
-        // speaker, the release: the minutes).
-        if (has_that) {
-            size_t v = 1;
-            while (v < toks.size() && v <= 7 && toks[v].is_word() && sv.tok_mention[v] == SIZE_MAX &&
-                   !(lx.speech_verbs.count(toks[v]) || lx.view_verbs.count(toks[v])))
-                ++v;
-            if (v <= 7 && v + 3 < toks.size() && toks[v + 1].low == "that" &&
-                (lx.speech_verbs.count(toks[v]) || lx.view_verbs.count(toks[v]))) {
-                uint32_t c0 = toks[v + 2].begin, c1 = toks.back().low == "." ? toks.back().begin : S.end;
-                while (c1 > c0 && (a[c1 - 1] == ' ' || a[c1 - 1] == '\n' || a[c1 - 1] == '.')) --c1;
-                Claim j;
-                double conf = 0.5;
-                j.statement = text::Span{c0, c1};
-                j.sources = claim_sources(conf, std::string(), j, c0);
-                if (j.sources.empty()) {
-                    // "Some members observed that ...": a central bank's council speaks for the
-                    // bank last named (`council` words of words.tsv)
-                    bool council = false;
-                    for (size_t k = 0; k < v; ++k) council |= lx.council_nouns.count(toks[k]) > 0;
-                    auto it = std::lower_bound(central_banks.begin(), central_banks.end(), S.begin, by_begin);
-                    if (council && it != central_banks.begin())
-                        j.sources.push_back(Source{static_cast<uint32_t>(*std::prev(it) - ms.data()), kNoMention, true});
-                }
-                if (j.sources.empty()) return;
-                Subject subj;
-                set_subject(subj, j, conf);
-                KeyHash key = key_hash("statement");
-                key.add(ms[j.sources[0].mention].name).sep().add(lower(std::string_view(a.data() + c0, c1 - c0)));
-                finish(std::move(j), "statement", key, conf);
-                return;
-            }
-        }
-        if (!holder_first) return;
-        // the belief verb within the first words, after nothing but the holder (and "also")
+// A sentence with no source mention and no quote: a holder's belief or a holder phrase's view
+// (its own source), or nothing.
+void Assembly::unattributed_statement() {
+    // "Orvane expects the regulator to ...", "It also expects ...": a holder heading the
+    // sentence with a `belief` verb (words.tsv) states a view of its own; the holder (an
+    // organisation or person, "it" the last company) is the source; the whole sentence is
+    // the content. Not a question.
+    if (toks.size() < 6 || toks.back().low == "?") return;
+    // "Most members agreed that ...", "The committee judged that ...", "A few participants
+    // noted that ...": a short holder phrase, a `speech`/`view` verb and "that" — the
+    // content is the that-clause, the source what governs the sentence (the paragraph's
+    // speaker, the release: the minutes).
+    if (has_that) {
         size_t v = 1;
-        while (v < toks.size() && v <= 8 && !lx.belief_verbs.count(toks[v]) && toks[v].is_word() &&
-               !(toks[v].bits & lx.kVerbWord))
+        while (v < toks.size() && v <= 7 && toks[v].is_word() && sv.tok_mention[v] == SIZE_MAX &&
+               !(lx.speech_verbs.count(toks[v]) || lx.view_verbs.count(toks[v])))
             ++v;
-        if (v > 8 || v >= toks.size() || !lx.belief_verbs.count(toks[v])) return;
-        size_t hi = v;
-        while (hi > 1 && trailing_adverbs.count(toks[hi - 1])) --hi;
-        const Mention* holder = opening_holder(hi);
-        if (!holder && hi >= 2 && sv.tok_mention[hi - 1] != SIZE_MAX && ms[sv.tok_mention[hi - 1]].type == Type::person) {
-            // "Nomura Securities strategist Yujiro Goto expects ...": the person right before
-            // the verb, after their organisation and role (words only)
-            const Mention& m = ms[sv.tok_mention[hi - 1]];
-            bool words_only = true;
-            for (size_t k = 0; k < sv.token_at(m.span.begin); ++k) words_only &= toks[k].is_word() || toks[k].low == "'";
-            if (words_only) holder = &m;
+        if (v <= 7 && v + 3 < toks.size() && toks[v + 1].low == "that" &&
+            (lx.speech_verbs.count(toks[v]) || lx.view_verbs.count(toks[v]))) {
+            uint32_t c0 = toks[v + 2].begin, c1 = toks.back().low == "." ? toks.back().begin : S.end;
+            while (c1 > c0 && (a[c1 - 1] == ' ' || a[c1 - 1] == '\n' || a[c1 - 1] == '.')) --c1;
+            Claim j;
+            double conf = 0.5;
+            j.statement = text::Span{c0, c1};
+            j.sources = claim_sources(conf, std::string(), j, c0);
+            if (j.sources.empty()) {
+                // "Some members observed that ...": a central bank's council speaks for the
+                // bank last named (`council` words of words.tsv)
+                bool council = false;
+                for (size_t k = 0; k < v; ++k) council |= lx.council_nouns.count(toks[k]) > 0;
+                auto it = std::lower_bound(central_banks.begin(), central_banks.end(), S.begin, by_begin);
+                if (council && it != central_banks.begin())
+                    j.sources.push_back(Source{static_cast<uint32_t>(*std::prev(it) - ms.data()), kNoMention, true});
+            }
+            if (j.sources.empty()) return;
+            Subject subj;
+            set_subject(subj, j, conf);
+            KeyHash key = key_hash("statement");
+            key.add(ms[j.sources[0].mention].name).sep().add(lower(std::string_view(a.data() + c0, c1 - c0)));
+            finish(std::move(j), "statement", key, conf);
+            return;
         }
-        if (!holder) return;
-        uint32_t c0 = toks[0].begin, c1 = toks.back().low == "." ? toks.back().begin : S.end;
-        while (c1 > c0 && (a[c1 - 1] == ' ' || a[c1 - 1] == '\n' || a[c1 - 1] == '.')) --c1;
-        Claim j;
-        double conf = 0.5 + 0.10;  // the holder is in the sentence itself
-        Subject subj;
-        set_subject(subj, j, conf);
-        j.statement = text::Span{c0, c1};
-        j.sources.push_back(Source{static_cast<uint32_t>(holder - ms.data())});
-        KeyHash key = key_hash("statement");
-        key.add(holder->name).sep().add(lower(std::string_view(a.data() + c0, c1 - c0)));
-        finish(std::move(j), "statement", key, conf);
+    }
+    if (!holder_first) return;
+    // the belief verb within the first words, after nothing but the holder (and "also")
+    size_t v = 1;
+    while (v < toks.size() && v <= 8 && !lx.belief_verbs.count(toks[v]) && toks[v].is_word() &&
+           !(toks[v].bits & lx.kVerbWord))
+        ++v;
+    if (v > 8 || v >= toks.size() || !lx.belief_verbs.count(toks[v])) return;
+    size_t hi = v;
+    while (hi > 1 && trailing_adverbs.count(toks[hi - 1])) --hi;
+    const Mention* holder = opening_holder(hi);
+    if (!holder && hi >= 2 && sv.tok_mention[hi - 1] != SIZE_MAX && ms[sv.tok_mention[hi - 1]].type == Type::person) {
+        // "Nomura Securities strategist Yujiro Goto expects ...": the person right before
+        // the verb, after their organisation and role (words only)
+        const Mention& m = ms[sv.tok_mention[hi - 1]];
+        bool words_only = true;
+        for (size_t k = 0; k < sv.token_at(m.span.begin); ++k) words_only &= toks[k].is_word() || toks[k].low == "'";
+        if (words_only) holder = &m;
+    }
+    if (!holder) return;
+    uint32_t c0 = toks[0].begin, c1 = toks.back().low == "." ? toks.back().begin : S.end;
+    while (c1 > c0 && (a[c1 - 1] == ' ' || a[c1 - 1] == '\n' || a[c1 - 1] == '.')) --c1;
+    Claim j;
+    double conf = 0.5 + 0.10;  // the holder is in the sentence itself
+    Subject subj;
+    set_subject(subj, j, conf);
+    j.statement = text::Span{c0, c1};
+    j.sources.push_back(Source{static_cast<uint32_t>(holder - ms.data())});
+    KeyHash key = key_hash("statement");
+    key.add(holder->name).sep().add(lower(std::string_view(a.data() + c0, c1 - c0)));
+    finish(std::move(j), "statement", key, conf);
+}
+
+void Assembly::statement_claims() {
+    if (!any_source && !quoted) {
+        unattributed_statement();
         return;
     }
     const Mention* src = nullptr;
@@ -281,7 +286,7 @@ void Assembly::emit_statement(uint32_t cb, uint32_t ce, const Mention* who, cons
         // ("told German newspaper Handelsblatt that": the rest of a told-object)
         bool object = t0 > 0 && toks[t0 - 1].end <= cb &&
                       (lx.object_cues.count(toks[t0 - 1].low) || (who && who->cue == "told" && who->span.end <= cb &&
-                                                            sv.tok_mention[t0] != SIZE_MAX));
+                                                               sv.tok_mention[t0] != SIZE_MAX));
         if (t0 < toks.size() && (lx.attribution_tails.count(toks[t0]) || object))
             for (size_t k = t0 + (object ? 0 : 1); k < toks.size() && k <= t0 + 10 && toks[k].begin < ce; ++k) {
                 if (!toks[k].is_word() || sv.tok_mention[k] != SIZE_MAX) {
