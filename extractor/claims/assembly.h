@@ -541,11 +541,16 @@ struct Assembly {
     void drop_partners(std::vector<const Mention*>& ents);
     std::string company_by_place(size_t lo, size_t hi);
     bool market_place_words(size_t lo, size_t hi);
+    bool possessive_subject(const MetricHit& metric, size_t anchor, Subject& s);
+    bool complement_subject(const MetricHit& metric, size_t anchor, Subject& s);
+    bool subject_phrase(const MetricHit& metric, size_t anchor, Subject& s, size_t& lo, size_t& hi);
     Subject find_subject(const MetricHit& metric, size_t anchor);
 
     // implied_subjects.cc: the subject the sentence leaves implied; a claim's subject
     std::string paragraph_area();
     std::string named_area(size_t anchor);
+    bool judge_description(Subject& s, const MetricHit& metric, size_t anchor, bool& bad, bool& garbage,
+                           std::string& head);
     void implied_subject(Subject& s, const MetricHit& metric, size_t anchor);
     void continue_subject(Subject& s);
     void instrument_referent(Subject& s, const std::string& key, size_t anchor);
@@ -561,6 +566,8 @@ struct Assembly {
     const Mention* figure_agent(const Claim& claim, bool& group);
     bool foreign_release(const Mention& r, const Claim& claim);
     bool poll_source(const Mention& m);
+    void inherited_sources(const std::string& metric, const Claim& claim, uint32_t at,
+                           std::vector<const Mention*>& here);
     std::vector<Source> claim_sources(double& conf, const std::string& metric, const Claim& claim, uint32_t at);
 
     // changes.cc, amounts.cc, statements.cc: the claims of a sentence

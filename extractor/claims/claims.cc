@@ -114,6 +114,7 @@ Assembly::Assembly(const Lexicons& lexicons, const std::vector<Mention>& mention
       baseline_dates(mentions.size(), -1) {}
 
 std::vector<Claim> Assembly::run() {
+    // what the whole story says, before its sentences are read
     index_organisations();
     find_doc_country();
     index_authorities();
@@ -125,8 +126,9 @@ std::vector<Claim> Assembly::run() {
         find_change_events();
         figure_roles();
         from_to_changes();
-        for (auto& c : clause_memo) c.assign(toks.size() + 1, SIZE_MAX);
+        for (auto& c : clause_memo) c.assign(toks.size() + 1, SIZE_MAX);  // (clause_start_tok's memo)
         find_forecast_holder();
+        // nothing of the sentence used yet
         shared_base_period.reset();
         used_dates.clear();
         quote_speaker = nullptr;
@@ -169,7 +171,7 @@ bool Assembly::read_sentence(const text::Span& span) {
     inside_quote = S.begin < quote_open_until;
     quoted = quote_len(a, S.begin) > 0 || inside_quote;
     // A sentence that opens with a holder ("Orvane expects ...", "It also expects ...") may
-    // state its belief (statements, below).
+    // state its belief (statements.cc).
     holder_first = a.compare(S.begin, 3, "It ") == 0 || a.compare(S.begin, 4, "The ") == 0;
     for (size_t i : sv.mentions)
         if (ms[i].type != Type::source) {
@@ -177,7 +179,7 @@ bool Assembly::read_sentence(const text::Span& span) {
             break;
         }
     // "Several members agreed that ...": a view stated by a holder the sources pass names
-    // no one for (below).
+    // no one for (statements.cc).
     has_that = std::string_view(a.data() + S.begin, S.end - S.begin).find(" that ") != std::string_view::npos;
     if (!any_value && !any_source && !any_factor && !quoted && !holder_first && !has_that) return false;
 
@@ -199,6 +201,8 @@ bool Assembly::read_sentence(const text::Span& span) {
     return true;
 }
 
+// A claim made: its id (a hash of the document id, kind and key fields; the n-th claim with the
+// same id gets "id-n"), kind, sentence and rounded confidence.
 void Assembly::finish(Claim j, std::string kind, const KeyHash& key, double conf) {
     char hex[19] = {'c', '-'};
     for (int k = 0; k < 16; ++k) hex[2 + k] = "0123456789abcdef"[(key.h >> (60 - 4 * k)) & 15];

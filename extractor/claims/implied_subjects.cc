@@ -46,6 +46,139 @@ std::string Assembly::named_area(size_t anchor) {
     return name.empty() ? paragraph_area() : name;
 }
 
+// A description subject (no names): its head word, whether it names no holder of the figure
+// (`bad`: the holder is implied) or is no noun phrase at all (`garbage`). True when it found
+// the group whose figure it is ("Household debt", "wages for permanent employees"): the
+// description, narrowed to that group, is the subject.
+bool Assembly::judge_description(Subject& s, const MetricHit& metric, size_t anchor, bool& bad, bool& garbage,
+                                 std::string& head) {
+    std::string d_low(s.description.size(), '\0');
+    std::vector<Token> d;
+    tokenize(s.description, d_low, {0, static_cast<uint32_t>(s.description.size())}, d);
+    static const std::set<std::string, std::less<>> trailing = {"also", "now", "still", "already",
+                                                                "alone", "itself", "too", "meanwhile", "to"};
+    while (!d.empty() && (trailing.count(d.back().low) || !d.back().is_word())) d.pop_back();
+    // "The freeze on fuel duty ... at a cost of £3bn", "The new income tax slabs announced in
+    // the speech will cost ...", "extending the freeze on fuel duty for another year would
+    // cost": a budget or policy measure (a `measure` word in its head, before any
+    // complement or participle) is the figure's subject, tax words and all; the
+    // description keeps the head and its first complement ("freeze on fuel duty").
+    bool measure = false;
+    if (!d.empty()) {
+        auto ing = [](std::string_view w) { return w.size() > 4 && w.substr(w.size() - 3) == "ing"; };
+        auto ed = [](std::string_view w) { return w.size() > 4 && w.substr(w.size() - 2) == "ed"; };
+        size_t b = 0;
+        if (d.size() > 2 && ing(d[0].low)) ++b;
+        while (b + 1 < d.size() && kDeterminers.count(d[b].low)) ++b;
+        size_t h = d.size(), e = d.size();
+        for (size_t k = b + 1; k < d.size(); ++k)
+            if (kPrepositions.count(d[k].low) || ed(d[k].low)) {
+                h = k;
+                if (!ed(d[k].low))
+                    for (size_t j = k + 1; j < d.size(); ++j)
+                        if (kPrepositions.count(d[j].low) || ed(d[j].low)) {
+                            e = j;
+                            break;
+                        }
+                if (ed(d[k].low)) e = k;
+                break;
+            }
+        for (size_t k = b; k < h && k < b + 5 && !measure; ++k) measure = lx.measure_nouns.count(d[k].low) > 0;
+        if (measure && e > b && e - b <= 8) {
+            const uint32_t base = d[b].begin;
+            s.description = s.description.substr(base, d[e - 1].end - base);
+            d.erase(d.begin() + static_cast<std::ptrdiff_t>(e), d.end());
+            for (Token& k : d) k.begin -= std::min(k.begin, base), k.end -= std::min(k.end, base);  // (offsets into the new text)
+            d.erase(d.begin(), d.begin() + static_cast<std::ptrdiff_t>(b));
+        } else {
+            measure = false;
+        }
+    }
+    static const std::set<std::string, std::less<>> junk = {
+        "about", "roughly", "nearly", "almost", "just", "some", "first", "around", "over", "under",
+        "more", "less", "each", "every", "only", "even", "all", "most", "many", "several", "few",
+        "against", "a", "an", "it", "its", "new", "another", "one", "both", "such"};
+    garbage = d.empty() || (!measure && junk.count(d.front().low)) || d.size() > 8;  // ("new income tax slabs")
+    for (const Token& k : d)
+        for (char c : k.low) garbage |= std::isdigit(static_cast<unsigned char>(c)) != 0;
+    for (size_t k = 0; k < d.size() && !bad; ++k) bad = lx.metrics.match(d, k, nullptr) != nullptr;
+    if (!d.empty()) head = d.back().low;
+    static const std::set<std::string, std::less<>> generic = {
+        "company", "group", "firm", "bank", "lender", "developer", "stock", "shares", "share",
+        "economy", "unit", "business", "carmaker", "automaker", "chipmaker", "miner", "insurer",
+        "retailer", "startup", "operator", "conglomerate", "watchdog", "quarter", "period", "year",
+        "half", "month", "offer", "programme", "program", "producer", "exporter", "country",
+        "division", "segment", "arm", "subsidiary", "units", "divisions", "businesses", "board", "maker",
+        "drugmaker", "airline", "brewer", "steelmaker", "provider"};
+    bad |= garbage || generic.count(head) > 0;
+    // "the money would be used to ... double its workforce": "its" before a company's
+    // metric refers to the company, not to a plain phrase heading the clause
+    bad |= metric.tok != SIZE_MAX && metric.tok > 0 && toks[metric.tok - 1].low == "its" &&
+           !metric.key.empty() && lx.scope_of(metric.key) == "company";
+    // "The labour market remained tight, with the jobless rate at 2.8%": the economy's
+    bad |= head == "market" && !metric.key.empty() && lx.scope_of(metric.key) == "economy";
+    // "Figures from the ONS showed ...": the data's publisher is no holder
+    bad |= !d.empty() && (lx.data_nouns.count(d.front().low) > 0 || lx.data_nouns.count(d.back().low) > 0);
+    // "the government", "the Centre" (none named): the economy's figure (below)
+    bad |= d.size() == 1 && government_nouns.count(head) > 0;
+    if (measure && !garbage) bad = false;
+    // "Businesses get an investment allowance worth ...": a holder word alone is a group
+    if (bad && !garbage && d.size() == 1 && lx.holder_nouns.count(head)) bad = false;
+    // "Average hourly wages for permanent employees rose": a complement after the metric
+    // that names a group (a holder word) is whose figure it is.
+    if (bad && !garbage)
+        for (size_t k = 0; k + 2 < d.size(); ++k) {
+            size_t n = 0;
+            const Lexicon::Entry* e = lx.metrics.match(d, k, &n);
+            if (!e) continue;
+            if (e->value != metric.key) break;  // the phrase is about another figure's metric
+            size_t c = k + n;
+            if (c + 1 < d.size() && (d[c].low == "for" || d[c].low == "of" || d[c].low == "among")) {
+                bool holder = false, plain = true;
+                for (size_t j = c + 1; j < d.size(); ++j) {
+                    holder |= lx.holder_nouns.count(d[j].low) > 0;
+                    plain &= d[j].is_word();
+                }
+                size_t d0 = c + 1;
+                while (d0 + 1 < d.size() && kDeterminers.count(d[d0])) ++d0;
+                if (holder && plain) {
+                    s.description = s.description.substr(d[d0].begin, d.back().end - d[d0].begin);
+                    return true;
+                }
+            }
+            break;
+        }
+    // "Household debt rose", "Consumer spending fell": a holder word before the metric
+    // names whose figure it is (a group: "households"), not the story's company or economy.
+    if (bad && !garbage)
+        for (size_t k = 1; k < d.size(); ++k) {
+            size_t n = 0;
+            const Lexicon::Entry* e = lx.metrics.match(d, k, &n);
+            if (!e) continue;
+            if (e->value != metric.key) break;  // the phrase is about another figure's metric
+            bool holder = false, plain = true;
+            for (size_t j = 0; j < k; ++j) {
+                holder |= lx.holder_nouns.count(d[j].low) > 0;
+                plain &= d[j].is_word();
+            }
+            if (holder && plain) {
+                s.description = s.description.substr(d[0].begin, d[k - 1].end - d[0].begin);
+                return true;
+            }
+            break;
+        }
+    // "sales of hybrids", "exports of semiconductors", "investment in real estate": a
+    // complement that names a product, not a holder (holder nouns: "the market value
+    // of American companies"), leaves the company or economy implied.
+    if (s.complement && !bad) {
+        const std::string_view sc = metric.key.empty() ? std::string_view() : lx.scope_of(metric.key);
+        bool holder = false;
+        for (const Token& k : d) holder |= lx.holder_nouns.count(k.low) > 0;
+        bad = !holder && (sc == "company" || sc == "economy");
+    }
+    return false;
+}
+
 void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t anchor) {
     // "Figures from the ONS showed an unemployment rate of 4.1%", "The Bank of Japan halved
     // its growth forecast": an economy's statistic is the economy's, not that of the
@@ -73,130 +206,7 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
     bool bad = false, garbage = false;
     std::string head;
     if (s.names.empty() && !s.description.empty()) {
-        std::string d_low(s.description.size(), '\0');
-        std::vector<Token> d;
-        tokenize(s.description, d_low, {0, static_cast<uint32_t>(s.description.size())}, d);
-        static const std::set<std::string, std::less<>> trailing = {"also", "now", "still", "already",
-                                                                    "alone", "itself", "too", "meanwhile", "to"};
-        while (!d.empty() && (trailing.count(d.back().low) || !d.back().is_word())) d.pop_back();
-        // "The freeze on fuel duty ... at a cost of £3bn", "The new income tax slabs announced in
-        // the speech will cost ...", "extending the freeze on fuel duty for another year would
-        // cost": a budget or policy measure (a `measure` word in its head, before any
-        // complement or participle) is the figure's subject, tax words and all; the
-        // description keeps the head and its first complement ("freeze on fuel duty").
-        bool measure = false;
-        if (!d.empty()) {
-            auto ing = [](std::string_view w) { return w.size() > 4 && w.substr(w.size() - 3) == "ing"; };
-            auto ed = [](std::string_view w) { return w.size() > 4 && w.substr(w.size() - 2) == "ed"; };
-            size_t b = 0;
-            if (d.size() > 2 && ing(d[0].low)) ++b;
-            while (b + 1 < d.size() && kDeterminers.count(d[b].low)) ++b;
-            size_t h = d.size(), e = d.size();
-            for (size_t k = b + 1; k < d.size(); ++k)
-                if (kPrepositions.count(d[k].low) || ed(d[k].low)) {
-                    h = k;
-                    if (!ed(d[k].low))
-                        for (size_t j = k + 1; j < d.size(); ++j)
-                            if (kPrepositions.count(d[j].low) || ed(d[j].low)) {
-                                e = j;
-                                break;
-                            }
-                    if (ed(d[k].low)) e = k;
-                    break;
-                }
-            for (size_t k = b; k < h && k < b + 5 && !measure; ++k) measure = lx.measure_nouns.count(d[k].low) > 0;
-            if (measure && e > b && e - b <= 8) {
-                const uint32_t base = d[b].begin;
-                s.description = s.description.substr(base, d[e - 1].end - base);
-                d.erase(d.begin() + static_cast<std::ptrdiff_t>(e), d.end());
-                for (Token& k : d) k.begin -= std::min(k.begin, base), k.end -= std::min(k.end, base);  // (offsets into the new text)
-                d.erase(d.begin(), d.begin() + static_cast<std::ptrdiff_t>(b));
-            } else {
-                measure = false;
-            }
-        }
-        static const std::set<std::string, std::less<>> junk = {
-            "about", "roughly", "nearly", "almost", "just", "some", "first", "around", "over", "under",
-            "more", "less", "each", "every", "only", "even", "all", "most", "many", "several", "few",
-            "against", "a", "an", "it", "its", "new", "another", "one", "both", "such"};
-        garbage = d.empty() || (!measure && junk.count(d.front().low)) || d.size() > 8;  // ("new income tax slabs")
-        for (const Token& k : d)
-            for (char c : k.low) garbage |= std::isdigit(static_cast<unsigned char>(c)) != 0;
-        for (size_t k = 0; k < d.size() && !bad; ++k) bad = lx.metrics.match(d, k, nullptr) != nullptr;
-        if (!d.empty()) head = d.back().low;
-        static const std::set<std::string, std::less<>> generic = {
-            "company", "group", "firm", "bank", "lender", "developer", "stock", "shares", "share",
-            "economy", "unit", "business", "carmaker", "automaker", "chipmaker", "miner", "insurer",
-            "retailer", "startup", "operator", "conglomerate", "watchdog", "quarter", "period", "year",
-            "half", "month", "offer", "programme", "program", "producer", "exporter", "country",
-            "division", "segment", "arm", "subsidiary", "units", "divisions", "businesses", "board", "maker",
-            "drugmaker", "airline", "brewer", "steelmaker", "provider"};
-        bad |= garbage || generic.count(head) > 0;
-        // "the money would be used to ... double its workforce": "its" before a company's
-        // metric refers to the company, not to a plain phrase heading the clause
-        bad |= metric.tok != SIZE_MAX && metric.tok > 0 && toks[metric.tok - 1].low == "its" &&
-               !metric.key.empty() && lx.scope_of(metric.key) == "company";
-        // "The labour market remained tight, with the jobless rate at 2.8%": the economy's
-        bad |= head == "market" && !metric.key.empty() && lx.scope_of(metric.key) == "economy";
-        // "Figures from the ONS showed ...": the data's publisher is no holder
-        bad |= !d.empty() && (lx.data_nouns.count(d.front().low) > 0 || lx.data_nouns.count(d.back().low) > 0);
-        // "the government", "the Centre" (none named): the economy's figure (below)
-        bad |= d.size() == 1 && government_nouns.count(head) > 0;
-        if (measure && !garbage) bad = false;
-        // "Businesses get an investment allowance worth ...": a holder word alone is a group
-        if (bad && !garbage && d.size() == 1 && lx.holder_nouns.count(head)) bad = false;
-        // "Average hourly wages for permanent employees rose": a complement after the metric
-        // that names a group (a holder word) is whose figure it is.
-        if (bad && !garbage)
-            for (size_t k = 0; k + 2 < d.size(); ++k) {
-                size_t n = 0;
-                const Lexicon::Entry* e = lx.metrics.match(d, k, &n);
-                if (!e) continue;
-                if (e->value != metric.key) break;  // the phrase is about another figure's metric
-                size_t c = k + n;
-                if (c + 1 < d.size() && (d[c].low == "for" || d[c].low == "of" || d[c].low == "among")) {
-                    bool holder = false, plain = true;
-                    for (size_t j = c + 1; j < d.size(); ++j) {
-                        holder |= lx.holder_nouns.count(d[j].low) > 0;
-                        plain &= d[j].is_word();
-                    }
-                    size_t d0 = c + 1;
-                    while (d0 + 1 < d.size() && kDeterminers.count(d[d0])) ++d0;
-                    if (holder && plain) {
-                        s.description = s.description.substr(d[d0].begin, d.back().end - d[d0].begin);
-                        return;
-                    }
-                }
-                break;
-            }
-        // "Household debt rose", "Consumer spending fell": a holder word before the metric
-        // names whose figure it is (a group: "households"), not the story's company or economy.
-        if (bad && !garbage)
-            for (size_t k = 1; k < d.size(); ++k) {
-                size_t n = 0;
-                const Lexicon::Entry* e = lx.metrics.match(d, k, &n);
-                if (!e) continue;
-                if (e->value != metric.key) break;  // the phrase is about another figure's metric
-                bool holder = false, plain = true;
-                for (size_t j = 0; j < k; ++j) {
-                    holder |= lx.holder_nouns.count(d[j].low) > 0;
-                    plain &= d[j].is_word();
-                }
-                if (holder && plain) {
-                    s.description = s.description.substr(d[0].begin, d[k - 1].end - d[0].begin);
-                    return;
-                }
-                break;
-            }
-        // "sales of hybrids", "exports of semiconductors", "investment in real estate": a
-        // complement that names a product, not a holder (holder nouns: "the market value
-        // of American companies"), leaves the company or economy implied.
-        if (s.complement && !bad) {
-            const std::string_view sc = metric.key.empty() ? std::string_view() : lx.scope_of(metric.key);
-            bool holder = false;
-            for (const Token& k : d) holder |= lx.holder_nouns.count(k.low) > 0;
-            bad = !holder && (sc == "company" || sc == "economy");
-        }
+        if (judge_description(s, metric, anchor, bad, garbage, head)) return;
     }
     if (s.named_instrument) return;
     if (!persons && !(s.names.empty() && (s.description.empty() || bad))) return;

@@ -229,6 +229,171 @@ bool Assembly::poll_source(const Mention& m) {
     return x.find("polled") != std::string_view::npos || x.find(" poll") != std::string_view::npos;
 }
 
+// The sources a claim whose sentence names none inherits: the paragraph's governing
+// attribution, the release that speaks for its figures, the lead's reporter.
+void Assembly::inherited_sources(const std::string& metric, const Claim& claim, uint32_t at,
+                                 std::vector<const Mention*>& here) {
+    size_t pi = t.paragraph_index(S.begin);
+    text::Span P = t.paragraphs().empty() ? S : t.paragraphs()[pi];
+    // The paragraph's governing attribution: a named organisation or person (kind known)
+    // before a bare group ("representatives of ..."), the nearest first; with what it cites.
+    // (a company's own results do not release an economy's figures: "BMW reported a 61%
+    // fall in profit. ... Industrial production fell 2.5% in August" is the statistics
+    // office's, the last release that can speak for the economy; nor does the company's word
+    // in the paragraph)
+    bool company_figure = lx.scope_of(metric) == "company";
+    for (const auto& n : claim.subject) {
+        auto sk = org_kinds.find(n);
+        company_figure |= sk != org_kinds.end() && sk->second == "company";
+    }
+    auto fits = [&](const Mention* m) {
+        auto mk = org_kinds.find(m->name);
+        std::string_view k = mk != org_kinds.end() ? std::string_view(mk->second) : std::string_view(m->kind);
+        // (a company that releases market data — a lender's house price index, a
+        // property data firm — and is never a subject itself speaks for the market)
+        return company_figure || k != "company" || !subject_paragraph.count(m->name);
+    };
+    // (in the paragraph, only for a figure plainly about a country: a subject the
+    // sentence misses — "The company, which is 65% owned by ..., expects" — is often the
+    // company speaking)
+    bool country_figure = !company_figure && !claim.subject.empty() && !claim.subject_is_description;
+    for (const auto& n : claim.subject) {
+        bool country = false;
+        for (size_t i : sv.mentions) country |= ms[i].type == Type::place && ms[i].name == n && ms[i].kind == "country";
+        country_figure &= country;
+    }
+    const Mention* best = nullptr;
+    uint32_t best_dist = UINT32_MAX;
+    // ("Separately, Saudi Aramco sold ...": a sentence that turns to another story takes
+    // no attribution of the sentences before it)
+    size_t shift_n = 0;
+    const Lexicon::Entry* shift = lex(lx.cues, lx.kCueFirst, 0, &shift_n);
+    const bool topic_shift = shift && shift->value == "topic_shift";
+    for (auto it = std::lower_bound(named_sources.begin(), named_sources.end(), P.begin, by_begin);
+         it != named_sources.end() && (*it)->span.begin < P.end; ++it) {
+        if ((*it)->span.end > P.end || (*it)->span.begin > S.begin) continue;
+        if (topic_shift && (*it)->span.begin < S.begin) continue;
+        // (a poll's expectation covers its own sentence only: "Economists polled by Reuters had
+        // forecast a drop of 1.5%. Orders from abroad fell 5.8%" are the release's figures)
+        if ((*it)->span.begin < S.begin && poll_source(**it)) continue;
+        if (country_figure && !fits(*it)) continue;
+        uint32_t d = (*it)->span.begin > S.begin ? (*it)->span.begin - S.begin : S.begin - (*it)->span.begin;
+        if ((*it)->kind.empty()) d += 1u << 20;
+        if (d < best_dist) {
+            best_dist = d;
+            best = *it;
+        }
+    }
+    // The company (or statistics office, regulator) the figure is about, when it
+    // releases figures of its own somewhere in the article ("Karri said in a
+    // statement"): it is the source of its own figures, the headline's and the lead's
+    // too, unless the paragraph's speaker speaks for it ("Chief executive Tim Cook
+    // said"). A central bank acting on its own ("The Bank of Canada cut its key rate")
+    // speaks through no one else's release or statement: no source unless the
+    // sentence gives one.
+    const Mention* own = nullptr;
+    const std::string* actor = nullptr;  // a central bank the figure is about
+    if (!claim.subject_is_description && claim.subject.size() == 1 && !metric.empty() &&
+        !lx.market_metrics.count(metric)) {
+        const std::string& n = claim.authority.empty() ? claim.subject.front() : claim.authority;
+        auto k = org_kinds.find(n);
+        if (k != org_kinds.end() && lx.own_release_kinds.count(k->second)) {
+            auto r = releases_of.find(n);
+            if (r != releases_of.end()) {
+                auto it = std::lower_bound(r->second.begin(), r->second.end(), S.begin, by_begin);
+                own = it != r->second.begin() ? *std::prev(it) : r->second.front();
+            }
+        }
+        if (k != org_kinds.end() && lx.actor_kinds.count(k->second)) actor = &n;
+    }
+    auto speaks_for = [&](const Mention* src, const std::string& org) {
+        return src->name == org || src->affiliation == org;
+    };
+    // (a speaker of another economy's figures earlier in the paragraph does not speak for this one)
+    if (best && foreign_release(*best, claim)) best = nullptr;
+    // (a market move or share price is the market's, not the last speaker's: "'This is a
+    // painful step,' Shah said. Brightwave shares closed down 4.2%." — corpus/CLAIMS.md
+    // step 5; a person's or a company's word is a view or its own news. A data provider the
+    // paragraph quotes — "according to LSEG data", "figures from Moneyfacts showed" — and a
+    // statistics body's release still govern its prices.)
+    if (best && lx.market_metrics.count(metric)) {
+        std::string_view k = best->kind, cue = best->cue;
+        bool data = cue == "according to" || cue == "showed";
+        if (k.empty() || (k == "company" && !data)) best = nullptr;
+    }
+    if (own && (!best || !speaks_for(best, own->name))) best = own;
+    if (another_company(claim, best)) best = nullptr;
+    if (best) {
+        here.push_back(best);
+        if (!best->cites.empty())
+            for (auto* m : named_sources)
+                if (m->name == best->cites && t.paragraph_index(m->span.begin) == pi) here.push_back(m);
+    }
+    // A release governs the report's figures that follow it ("Statistics Canada said on
+    // Friday", "figures from the ONS showed", "the company said in a statement"): the last
+    // release before the sentence, else (a headline, a lead) the article's first one.
+    bool from_release = false;
+    if (here.empty() && !topic_shift && !metric.empty() && !lx.scope_of(metric).empty() && !lx.market_metrics.count(metric)) {
+        auto it = std::lower_bound(releases.begin(), releases.end(), S.begin, by_begin);
+        const Mention* r = nullptr;
+        while (it != releases.begin() && !fits(*std::prev(it))) --it;
+        if (it != releases.begin()) r = *std::prev(it);
+        else if (!releases.empty() && t.paragraph_index(releases.front()->span.begin) <= lead_paragraphs &&
+                 fits(releases.front()))
+            r = releases.front();
+        // (not another economy's release in a round-up: China's finance ministry does not
+        // speak for "Mexico's reserves"; nor another company's: a rival's results)
+        if (r && !foreign_release(*r, claim) && !another_company(claim, r)) here.push_back(r);
+        from_release = !here.empty();
+    }
+    // Figures of another organisation than the company speaking: a company that spoke of
+    // its own figures in the paragraph ("Kaito raised ¥120 billion, the company said.
+    // Separately, China's finance ministry sold ...") passes nothing to a named subject it
+    // does not speak for. (A release's later figures of a unit stay the parent's: "Jio
+    // Platforms posted ..." in Reliance's results story.)
+    if (!here.empty() && !own && !claim.subject_is_description && !claim.subject.empty() && !subject_fallback) {
+        const Mention* src = here.front();
+        auto k = org_kinds.find(src->name);
+        auto sp = subject_paragraph.find(src->name);
+        bool company = k != org_kinds.end() && k->second == "company";
+        bool other = true;
+        for (const auto& n : claim.subject) other &= n != src->name && n != src->affiliation;
+        if (company && other && !from_release && sp != subject_paragraph.end() && sp->second == pi) here.clear();
+        // (nor does a company's release that is not about itself — a data provider's fund
+        // flows — cover another company's figures: an IPO's price a paragraph later)
+        bool subject_company = true;
+        for (const auto& n : claim.subject) {
+            auto sk = org_kinds.find(n);
+            subject_company &= sk != org_kinds.end() && sk->second == "company";
+        }
+        if (company && other && from_release && subject_company && sp == subject_paragraph.end()) here.clear();
+    }
+    // A headline or sub-headline figure restates the lead's: it inherits the lead's
+    // attribution, whatever its kind ("China's economy hits 5% growth goal" ← "official
+    // data showed"; "... seeks 6 billion kronor lifeline" ← "people familiar with the
+    // matter said"). Only an attribution in the lead itself: a lead that names none
+    // ("Chancellor Rachel Reeves announced ...") passes none to its headline. Not a
+    // market move ("shares slump 9pc").
+    if (here.empty() && lead_source && pi < lead_paragraph && !lx.market_metrics.count(metric) &&
+        t.paragraph_index(lead_source->span.begin) == lead_paragraph) {
+        here.push_back(lead_source);
+        // (with what the lead's source cites: "the Nikkei reported, citing people familiar
+        // with the matter")
+        if (!lead_source->cites.empty())
+            for (auto* m : named_sources)
+                if (m->name == lead_source->cites && t.paragraph_index(m->span.begin) == lead_paragraph)
+                    here.push_back(m);
+    }
+    // An organisation acting on its own ("The Bank of Canada cut its key rate", "Bank
+    // Indonesia held ...") does not speak through someone else's release or statement.
+    if (actor && !here.empty() && !speaks_for(here.front(), *actor)) here.clear();
+    // The lead governs the article only when the article re-reports someone else's
+    // reporting ("..., the Financial Times reported").
+    if (here.empty() && lead_source && std::string_view(lead_source->kind) == "media" && !lx.market_metrics.count(metric) &&
+        (std::string_view(lead_source->cue) == "reported" || std::string_view(lead_source->cue) == "according to"))
+        here.push_back(lead_source);
+}
+
 std::vector<Source> Assembly::claim_sources(double& conf, const std::string& metric, const Claim& claim,
                                             uint32_t at) {
     std::vector<Source> arr;
@@ -294,165 +459,7 @@ std::vector<Source> Assembly::claim_sources(double& conf, const std::string& met
         inherited = true;
     }
     if (here.empty()) {
-        size_t pi = t.paragraph_index(S.begin);
-        text::Span P = t.paragraphs().empty() ? S : t.paragraphs()[pi];
-        // The paragraph's governing attribution: a named organisation or person (kind known)
-        // before a bare group ("representatives of ..."), the nearest first; with what it cites.
-        // (a company's own results do not release an economy's figures: "BMW reported a 61%
-        // fall in profit. ... Industrial production fell 2.5% in August" is the statistics
-        // office's, the last release that can speak for the economy; nor does the company's word
-        // in the paragraph)
-        bool company_figure = lx.scope_of(metric) == "company";
-        for (const auto& n : claim.subject) {
-            auto sk = org_kinds.find(n);
-            company_figure |= sk != org_kinds.end() && sk->second == "company";
-        }
-        auto fits = [&](const Mention* m) {
-            auto mk = org_kinds.find(m->name);
-            std::string_view k = mk != org_kinds.end() ? std::string_view(mk->second) : std::string_view(m->kind);
-            // (a company that releases market data — a lender's house price index, a
-            // property data firm — and is never a subject itself speaks for the market)
-            return company_figure || k != "company" || !subject_paragraph.count(m->name);
-        };
-        // (in the paragraph, only for a figure plainly about a country: a subject the
-        // sentence misses — "The company, which is 65% owned by ..., expects" — is often the
-        // company speaking)
-        bool country_figure = !company_figure && !claim.subject.empty() && !claim.subject_is_description;
-        for (const auto& n : claim.subject) {
-            bool country = false;
-            for (size_t i : sv.mentions) country |= ms[i].type == Type::place && ms[i].name == n && ms[i].kind == "country";
-            country_figure &= country;
-        }
-        const Mention* best = nullptr;
-        uint32_t best_dist = UINT32_MAX;
-        // ("Separately, Saudi Aramco sold ...": a sentence that turns to another story takes
-        // no attribution of the sentences before it)
-        size_t shift_n = 0;
-        const Lexicon::Entry* shift = lex(lx.cues, lx.kCueFirst, 0, &shift_n);
-        const bool topic_shift = shift && shift->value == "topic_shift";
-        for (auto it = std::lower_bound(named_sources.begin(), named_sources.end(), P.begin, by_begin);
-             it != named_sources.end() && (*it)->span.begin < P.end; ++it) {
-            if ((*it)->span.end > P.end || (*it)->span.begin > S.begin) continue;
-            if (topic_shift && (*it)->span.begin < S.begin) continue;
-            // (a poll's expectation covers its own sentence only: "Economists polled by Reuters had
-            // forecast a drop of 1.5%. Orders from abroad fell 5.8%" are the release's figures)
-            if ((*it)->span.begin < S.begin && poll_source(**it)) continue;
-            if (country_figure && !fits(*it)) continue;
-            uint32_t d = (*it)->span.begin > S.begin ? (*it)->span.begin - S.begin : S.begin - (*it)->span.begin;
-            if ((*it)->kind.empty()) d += 1u << 20;
-            if (d < best_dist) {
-                best_dist = d;
-                best = *it;
-            }
-        }
-        // The company (or statistics office, regulator) the figure is about, when it
-        // releases figures of its own somewhere in the article ("Karri said in a
-        // statement"): it is the source of its own figures, the headline's and the lead's
-        // too, unless the paragraph's speaker speaks for it ("Chief executive Tim Cook
-        // said"). A central bank acting on its own ("The Bank of Canada cut its key rate")
-        // speaks through no one else's release or statement: no source unless the
-        // sentence gives one.
-        const Mention* own = nullptr;
-        const std::string* actor = nullptr;  // a central bank the figure is about
-        if (!claim.subject_is_description && claim.subject.size() == 1 && !metric.empty() &&
-            !lx.market_metrics.count(metric)) {
-            const std::string& n = claim.authority.empty() ? claim.subject.front() : claim.authority;
-            auto k = org_kinds.find(n);
-            if (k != org_kinds.end() && lx.own_release_kinds.count(k->second)) {
-                auto r = releases_of.find(n);
-                if (r != releases_of.end()) {
-                    auto it = std::lower_bound(r->second.begin(), r->second.end(), S.begin, by_begin);
-                    own = it != r->second.begin() ? *std::prev(it) : r->second.front();
-                }
-            }
-            if (k != org_kinds.end() && lx.actor_kinds.count(k->second)) actor = &n;
-        }
-        auto speaks_for = [&](const Mention* src, const std::string& org) {
-            return src->name == org || src->affiliation == org;
-        };
-        // (a speaker of another economy's figures earlier in the paragraph does not speak for this one)
-        if (best && foreign_release(*best, claim)) best = nullptr;
-        // (a market move or share price is the market's, not the last speaker's: "'This is a
-        // painful step,' Shah said. Brightwave shares closed down 4.2%." — corpus/CLAIMS.md
-        // step 5; a person's or a company's word is a view or its own news. A data provider the
-        // paragraph quotes — "according to LSEG data", "figures from Moneyfacts showed" — and a
-        // statistics body's release still govern its prices.)
-        if (best && lx.market_metrics.count(metric)) {
-            std::string_view k = best->kind, cue = best->cue;
-            bool data = cue == "according to" || cue == "showed";
-            if (k.empty() || (k == "company" && !data)) best = nullptr;
-        }
-        if (own && (!best || !speaks_for(best, own->name))) best = own;
-        if (another_company(claim, best)) best = nullptr;
-        if (best) {
-            here.push_back(best);
-            if (!best->cites.empty())
-                for (auto* m : named_sources)
-                    if (m->name == best->cites && t.paragraph_index(m->span.begin) == pi) here.push_back(m);
-        }
-        // A release governs the report's figures that follow it ("Statistics Canada said on
-        // Friday", "figures from the ONS showed", "the company said in a statement"): the last
-        // release before the sentence, else (a headline, a lead) the article's first one.
-        bool from_release = false;
-        if (here.empty() && !topic_shift && !metric.empty() && !lx.scope_of(metric).empty() && !lx.market_metrics.count(metric)) {
-            auto it = std::lower_bound(releases.begin(), releases.end(), S.begin, by_begin);
-            const Mention* r = nullptr;
-            while (it != releases.begin() && !fits(*std::prev(it))) --it;
-            if (it != releases.begin()) r = *std::prev(it);
-            else if (!releases.empty() && t.paragraph_index(releases.front()->span.begin) <= lead_paragraphs &&
-                     fits(releases.front()))
-                r = releases.front();
-            // (not another economy's release in a round-up: China's finance ministry does not
-            // speak for "Mexico's reserves"; nor another company's: a rival's results)
-            if (r && !foreign_release(*r, claim) && !another_company(claim, r)) here.push_back(r);
-            from_release = !here.empty();
-        }
-        // Figures of another organisation than the company speaking: a company that spoke of
-        // its own figures in the paragraph ("Kaito raised ¥120 billion, the company said.
-        // Separately, China's finance ministry sold ...") passes nothing to a named subject it
-        // does not speak for. (A release's later figures of a unit stay the parent's: "Jio
-        // Platforms posted ..." in Reliance's results story.)
-        if (!here.empty() && !own && !claim.subject_is_description && !claim.subject.empty() && !subject_fallback) {
-            const Mention* src = here.front();
-            auto k = org_kinds.find(src->name);
-            auto sp = subject_paragraph.find(src->name);
-            bool company = k != org_kinds.end() && k->second == "company";
-            bool other = true;
-            for (const auto& n : claim.subject) other &= n != src->name && n != src->affiliation;
-            if (company && other && !from_release && sp != subject_paragraph.end() && sp->second == pi) here.clear();
-            // (nor does a company's release that is not about itself — a data provider's fund
-            // flows — cover another company's figures: an IPO's price a paragraph later)
-            bool subject_company = true;
-            for (const auto& n : claim.subject) {
-                auto sk = org_kinds.find(n);
-                subject_company &= sk != org_kinds.end() && sk->second == "company";
-            }
-            if (company && other && from_release && subject_company && sp == subject_paragraph.end()) here.clear();
-        }
-        // A headline or sub-headline figure restates the lead's: it inherits the lead's
-        // attribution, whatever its kind ("China's economy hits 5% growth goal" ← "official
-        // data showed"; "... seeks 6 billion kronor lifeline" ← "people familiar with the
-        // matter said"). Only an attribution in the lead itself: a lead that names none
-        // ("Chancellor Rachel Reeves announced ...") passes none to its headline. Not a
-        // market move ("shares slump 9pc").
-        if (here.empty() && lead_source && pi < lead_paragraph && !lx.market_metrics.count(metric) &&
-            t.paragraph_index(lead_source->span.begin) == lead_paragraph) {
-            here.push_back(lead_source);
-            // (with what the lead's source cites: "the Nikkei reported, citing people familiar
-            // with the matter")
-            if (!lead_source->cites.empty())
-                for (auto* m : named_sources)
-                    if (m->name == lead_source->cites && t.paragraph_index(m->span.begin) == lead_paragraph)
-                        here.push_back(m);
-        }
-        // An organisation acting on its own ("The Bank of Canada cut its key rate", "Bank
-        // Indonesia held ...") does not speak through someone else's release or statement.
-        if (actor && !here.empty() && !speaks_for(here.front(), *actor)) here.clear();
-        // The lead governs the article only when the article re-reports someone else's
-        // reporting ("..., the Financial Times reported").
-        if (here.empty() && lead_source && std::string_view(lead_source->kind) == "media" && !lx.market_metrics.count(metric) &&
-            (std::string_view(lead_source->cue) == "reported" || std::string_view(lead_source->cue) == "according to"))
-            here.push_back(lead_source);
+        inherited_sources(metric, claim, at, here);
         inherited = !here.empty();
     }
     // "According to X, ..., the publication notes": the trailing attribution relays the

@@ -262,8 +262,10 @@ bool Assembly::market_place_words(size_t lo, size_t hi) {
     return true;
 }
 
-Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
-    Subject s;
+// The holder a possessive names: "fined Kunlun Motors", "A, B and C's [combined] metric",
+// a plural possessive ("Chinese brands' share"), or a possessive after the figure's word
+// ("would cut Coralbay's earnings per share by 12%"). True when it decided the subject.
+bool Assembly::possessive_subject(const MetricHit& metric, size_t anchor, Subject& s) {
     // "the regulator fined rival Kunlun Motors 2.1 billion yuan": the fine is the fined
     // organisation's, the object of "fined" before the figure (a few words may precede it).
     if (metric.tok != SIZE_MAX && metric.tok < anchor && toks[metric.tok].low == "fined") {
@@ -273,7 +275,7 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
             const Mention& o = ms[sv.tok_mention[k]];
             if (o.type == Type::org && !o.name.empty()) {
                 add_name(s, o.name);
-                return s;
+                return true;
             }
             break;
         }
@@ -292,12 +294,12 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
             if (b < metric.tok + metric.base_n) {
                 s.description = std::string(sv.slice(toks[b].begin, toks[metric.tok + metric.base_n - 1].end));
                 s.named_instrument = true;
-                return s;
+                return true;
             }
         }
         if (!list.empty()) {
             for (auto* m : list) add_name(s, m->name);
-            return s;
+            return true;
         }
     }
     // "Chinese brands' share of the market", "employers' contributions": a plural possessive
@@ -312,7 +314,7 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
                    !(toks[b - 1].bits & (lx.kVerbWord | lx.kChangeWord)) && !kNotHeads.count(toks[b - 1]))
                 --b;
             s.description = std::string(sv.slice(toks[b].begin, toks[k - 2].end));
-            return s;
+            return true;
         }
     }
     s.combined = false;
@@ -335,8 +337,15 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
         auto list = possessive_list(k + 2);
         if (list.empty() || list.front()->type == Type::person) break;
         for (auto* m : list) add_name(s, m->name);
-        return s;
+        return true;
     }
+    return false;
+}
+
+// The holder the metric's complement names ("the market value of American companies",
+// "the yield on 10-year gilts"). True when it decided the subject.
+bool Assembly::complement_subject(const MetricHit& metric, size_t anchor, Subject& s) {
+    const bool metric_here = metric.tok != SIZE_MAX && metric.tok >= clause_start_tok(anchor);
     // (b) "the market value of American companies" → what follows "of"
     if (metric_here) {
         size_t after = metric.tok + metric.base_n;
@@ -357,24 +366,24 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
             if (is_anaphor(lo, hi)) {
                 if (const Mention* c = referent(lo, hi)) {
                     add_name(s, c->name);
-                    return s;
+                    return true;
                 }
             }
             if (std::string c = company_by_place(lo, hi); !c.empty()) {
                 add_name(s, c);
-                return s;
+                return true;
             }
             auto ents = entities_in(lo, hi, true);
             drop_partners(ents);
             if (!ents.empty()) {
                 for (auto* m : ents) add_name(s, m->name);
-                return s;
+                return true;
             }
             // "a price of $68.40 a barrel for its crude": the holder "its" refers back to
             if (quote_complement && (toks[lo].low == "its" || toks[lo].low == "their"))
                 if (const Mention* c = last_company_before(toks[lo].begin)) {
                     add_name(s, c->name);
-                    return s;
+                    return true;
                 }
             size_t d0 = lo;
             while (quote_complement && d0 + 1 < hi && kDeterminers.count(toks[d0])) ++d0;
@@ -383,10 +392,15 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
                 s.description = d;
                 s.named_instrument = quote_complement;
                 s.complement = true;
-                return s;
+                return true;
             }
         }
     }
+    return false;
+}
+
+// The subject phrase [lo, hi) of the figure at `anchor`. True when it decided the subject on the way.
+bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s, size_t& lo, size_t& hi) {
     // (c) the subject phrase: clause start to the first verb. A speaker is not
     // the subject ("Analysts polled by LSEG had expected ¥4.6 trillion", "Citi
     // expects Brent to average $85"): the clause after the cue verb has it, and
@@ -394,7 +408,8 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
     // profit fell" → the company the article is about, Toyota).
     size_t cs = clause_start_tok(anchor);
     size_t verb = first_verb(cs, anchor);
-    size_t lo = cs, hi = verb;
+    lo = cs;
+    hi = verb;
     // "outperforming the KOSPI index, which fell 0.4%": a ", which" clause whose verb is the
     // figure's is about the phrase before the comma (not the sentence's subject).
     for (size_t k = anchor; k-- > 1 && anchor - k <= 3;) {
@@ -418,7 +433,7 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
             const Mention& e = ms[sv.tok_mention[c - 1]];
             if (is_entity(e) && !e.name.empty() && e.type != Type::person) {
                 add_name(s, e.name);
-                return s;
+                return true;
             }
         }
         // (only a quoted thing: "the KOSPI index"; "fee income from asset management, which
@@ -427,7 +442,7 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
             (lx.scope_of(metric.key) == "quote" || lx.scope_of(metric.key) == "instrument")) {
             s.description = std::string(sv.slice(toks[b].begin, toks[c - 1].end));
             s.named_instrument = true;
-            return s;
+            return true;
         }
         break;
     }
@@ -493,7 +508,7 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
             if (c2 < anchor && toks[c2].low == "that") ++c2;
             lo = c2;
             hi = first_verb(c2, anchor);
-            if (lo >= hi) return s;
+            if (lo >= hi) return true;
             // "told reporters the government expects", "said in a statement it expects":
             // the clause's subject is the phrase right before its verb.
             for (size_t k = hi; k-- > lo + 1;)
@@ -517,6 +532,17 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
             }
         }
     while (hi > lo + 1 && trailing_adverbs.count(toks[hi - 1])) --hi;  // "a typical buyer now spends"
+    return false;
+}
+
+// The subject of the figure at `anchor` whose metric is `metric`: a possessive, the metric's
+// complement, else what the subject phrase names (entities, an anaphor's referent, a place's
+// company) or that phrase as a description; empty when the sentence names none.
+Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
+    Subject s;
+    if (possessive_subject(metric, anchor, s) || complement_subject(metric, anchor, s)) return s;
+    size_t lo = 0, hi = 0;
+    if (subject_phrase(metric, anchor, s, lo, hi)) return s;
     size_t d_lo = lo;
     while (d_lo < hi && kDeterminers.count(toks[d_lo])) ++d_lo;
     // "the broader Topix index fell", "two-year gilt yields", "DRAM contract prices": the
