@@ -549,8 +549,7 @@ struct Assembly {
     // implied_subjects.cc: the subject the sentence leaves implied; a claim's subject
     std::string paragraph_area();
     std::string named_area(size_t anchor);
-    bool judge_description(Subject& s, const MetricHit& metric, size_t anchor, bool& bad, bool& garbage,
-                           std::string& head);
+    bool judge_description(Subject& s, const MetricHit& metric, bool& bad, bool& garbage, std::string& head);
     void implied_subject(Subject& s, const MetricHit& metric, size_t anchor);
     void continue_subject(Subject& s);
     void instrument_referent(Subject& s, const std::string& key, size_t anchor);
@@ -566,8 +565,7 @@ struct Assembly {
     const Mention* figure_agent(const Claim& claim, bool& group);
     bool foreign_release(const Mention& r, const Claim& claim);
     bool poll_source(const Mention& m);
-    void inherited_sources(const std::string& metric, const Claim& claim, uint32_t at,
-                           std::vector<const Mention*>& here);
+    void inherited_sources(const std::string& metric, const Claim& claim, std::vector<const Mention*>& here);
     std::vector<Source> claim_sources(double& conf, const std::string& metric, const Claim& claim, uint32_t at);
 
     // changes.cc, amounts.cc, statements.cc: the claims of a sentence

@@ -50,8 +50,7 @@ std::string Assembly::named_area(size_t anchor) {
 // (`bad`: the holder is implied) or is no noun phrase at all (`garbage`). True when it found
 // the group whose figure it is ("Household debt", "wages for permanent employees"): the
 // description, narrowed to that group, is the subject.
-bool Assembly::judge_description(Subject& s, const MetricHit& metric, size_t anchor, bool& bad, bool& garbage,
-                                 std::string& head) {
+bool Assembly::judge_description(Subject& s, const MetricHit& metric, bool& bad, bool& garbage, std::string& head) {
     std::string d_low(s.description.size(), '\0');
     std::vector<Token> d;
     tokenize(s.description, d_low, {0, static_cast<uint32_t>(s.description.size())}, d);
@@ -206,7 +205,7 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
     bool bad = false, garbage = false;
     std::string head;
     if (s.names.empty() && !s.description.empty()) {
-        if (judge_description(s, metric, anchor, bad, garbage, head)) return;
+        if (judge_description(s, metric, bad, garbage, head)) return;
     }
     if (s.named_instrument) return;
     if (!persons && !(s.names.empty() && (s.description.empty() || bad))) return;

@@ -231,8 +231,7 @@ bool Assembly::poll_source(const Mention& m) {
 
 // The sources a claim whose sentence names none inherits: the paragraph's governing
 // attribution, the release that speaks for its figures, the lead's reporter.
-void Assembly::inherited_sources(const std::string& metric, const Claim& claim, uint32_t at,
-                                 std::vector<const Mention*>& here) {
+void Assembly::inherited_sources(const std::string& metric, const Claim& claim, std::vector<const Mention*>& here) {
     size_t pi = t.paragraph_index(S.begin);
     text::Span P = t.paragraphs().empty() ? S : t.paragraphs()[pi];
     // The paragraph's governing attribution: a named organisation or person (kind known)
@@ -459,7 +458,7 @@ std::vector<Source> Assembly::claim_sources(double& conf, const std::string& met
         inherited = true;
     }
     if (here.empty()) {
-        inherited_sources(metric, claim, at, here);
+        inherited_sources(metric, claim, here);
         inherited = !here.empty();
     }
     // "According to X, ..., the publication notes": the trailing attribution relays the
