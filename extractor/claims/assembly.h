@@ -330,12 +330,12 @@ struct Assembly {
     // The claims of the document, sentence by sentence.
     std::vector<Claim> run();
 
-    const Lexicons& lx;
-    const std::vector<Mention>& ms;
+    const Lexicons& lx;              // the word data of rules/claims
+    const std::vector<Mention>& ms;  // the document's mentions, sorted by span
     const text::Text& t;
     const DocumentInfo& doc;
-    const std::string& a;  // the analysis text
-    std::vector<Claim> out;
+    const std::string& a;            // the analysis text (mention and token offsets are into it)
+    std::vector<Claim> out;          // the claims so far
 
     // ---- the story (index_organisations, find_doc_country, index_authorities, find_story_day,
     // find_lead_date)
