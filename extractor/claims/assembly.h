@@ -511,6 +511,7 @@ struct Assembly {
     void find_change_events();
     void figure_roles();
     void baseline_of_previous_sentence();
+    bool gave_baseline = false;  // the sentence only gave the previous one's figure its baseline
     void from_to_changes();
 
     // clauses.cc: where clauses start and end, what stands between two words

@@ -139,7 +139,8 @@ std::vector<Claim> Assembly::run() {
         // ---- 3. amount claims: every remaining value figure
         amount_claims();
         // ---- 4. statement claims: attributed sentences with no figure claim
-        if (made_numeric) continue;
+        // (nor "That compared with $4.2 billion a year earlier, the company said.": a baseline)
+        if (made_numeric || gave_baseline) continue;
         statement_claims();
     }
     return std::move(out);

@@ -365,6 +365,7 @@ namespace claimex::claims {
 // with "That/This compared with" (or "That was up/down from") gives the figure of the paragraph's
 // previous sentence its baseline, with the date after it; it makes no claim of its own.
 void Assembly::baseline_of_previous_sentence() {
+    gave_baseline = false;
     if (figs.empty() || out.empty() || toks.size() < 4) return;
     static const std::set<std::string_view> that = {"that", "this", "it", "which"};
     if (!that.count(toks[0].low)) return;
@@ -395,6 +396,7 @@ void Assembly::baseline_of_previous_sentence() {
         }
     prev.baseline = b;
     figs.erase(figs.begin());
+    gave_baseline = true;
 }
 
 }  // namespace claimex::claims
