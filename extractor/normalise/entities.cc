@@ -83,6 +83,10 @@ constexpr std::string_view kOrgPrefixRule = "entities.org_prefix";          // "
 constexpr std::string_view kOrgPublicBodyRule = "entities.org_public_body"; // "X and Y Corporation"
 // "Norvia, the Norwegian oil producer,": a name the apposition makes an org.
 constexpr std::string_view kOrgAppositionRule = "entities.org_apposition";
+// "the Treasury", "the Centre": named per document (bare_institutions.tsv).
+constexpr std::string_view kBareRule = "entities.bare_institution";
+// "Markus Mayer of Baader Bank": the person before an organisation's "of".
+constexpr std::string_view kPersonOfRule = "entities.person_of";
 
 }  // namespace
 
@@ -93,8 +97,28 @@ struct RuleInfo {
     bool person_holder = false;  // a source rule whose holder is a person ("said Sabine Roth,")
 };
 
+// A row of bare_institutions.tsv: what a bare word stands for when the
+// document names these places or organisations ("*": any document).
+struct BareReading {
+    std::vector<std::string> context;
+    std::string name, kind;
+};
+
 struct EntitiesNormaliser::Impl {
     explicit Impl(const rules::RuleSet& r) : lex(r) {
+        if (const auto* t = r.table("BARE_INSTITUTION"))
+            for (const auto& row : *t) {
+                if (row.size() < 4 || row[0].empty()) continue;
+                BareReading b{{}, row[2], row[3]};
+                size_t from = 0;
+                while (from <= row[1].size()) {
+                    size_t bar = row[1].find('|', from);
+                    if (bar == std::string::npos) bar = row[1].size();
+                    if (bar > from) b.context.push_back(row[1].substr(from, bar - from));
+                    from = bar + 1;
+                }
+                bare[row[0]].push_back(std::move(b));
+            }
         for (const auto& rule : r.rules()) {
             auto get = [&](const char* k) {
                 auto a = rule->attrs.find(k);
@@ -106,6 +130,7 @@ struct EntitiesNormaliser::Impl {
     }
     names::Lexicon lex;
     std::unordered_map<std::string, RuleInfo> rule_info;
+    std::unordered_map<std::string, std::vector<BareReading>> bare;  // word → readings, in file order
 
     const RuleInfo& info(const std::string& rule_id) const {
         static const RuleInfo none;
@@ -115,6 +140,20 @@ struct EntitiesNormaliser::Impl {
 
     bool common_word_reading(const rules::RawMention& raw, const text::Text& t) const;
     bool from_pattern(const rules::RawMention& raw, const text::Text& t, Mention& out) const;
+    // The index of the first word after "of" when a candidate organisation
+    // starts with a person's name and "of" ("Markus Mayer of Baader Bank"),
+    // else 0.
+    size_t person_before_of(const std::string& a, const std::vector<text::Span>& ws) const {
+        auto w = [&](size_t k) { return std::string_view(a.data() + ws[k].begin, ws[k].size()); };
+        if (ws.size() < 4 || !lex.given_name(w(0)) || !names::person_word(w(0))) return 0;
+        for (size_t of = 2; of <= 3 && of + 1 < ws.size(); ++of) {
+            if (w(of) != "of") continue;
+            for (size_t k = 1; k < of; ++k)
+                if (!names::person_word(w(k)) || lex.non_person(w(k)) || lex.suffix(w(k))) return 0;
+            return of + 1;
+        }
+        return 0;
+    }
     // Trims punctuation off the words of a candidate name.
     std::vector<text::Span> name_words(const std::string& a, text::Span s) const;
     bool set_entry(const rules::GazetteerEntry& e, Mention& out) const {
@@ -178,9 +217,17 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
     auto joined = [&](size_t from) {
         return names::squeeze(std::string_view(a.data() + ws[from].begin, ws.back().end - ws[from].begin));
     };
+    if (out.rule == kBareRule) {  // "the Treasury": named per document
+        if (ws.size() != 1) return false;
+        out.span = ws[0];
+        out.name = std::string(word(0));
+        out.kind = info(out.rule).kind;
+        return true;
+    }
     // Try the whole name, then without leading words that cannot start a name
-    // ("In", "However", "China's").
-    size_t i = 0;
+    // ("In", "However", "China's"), and without a person before "of"
+    // ("Markus Mayer of Baader Bank": the person is added per document).
+    size_t i = out.type == Type::org ? person_before_of(a, ws) : 0;
     for (; i < ws.size(); ++i) {
         if (const auto* e = lex.resolve(joined(i))) {
             out.span = {ws[i].begin, ws.back().end};
@@ -357,6 +404,58 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         define_acronym({b, e}, m.name, m.kind);
     }
 
+    // ---- 1b. "Markus Mayer of Baader Bank", "Jane Foster at Capital
+    // Economics": a person's name (a given name first) right before an
+    // organisation's "of", "at" or "from" is a person who works there.
+    for (size_t i = 0; i < ms.size(); ++i) {
+        const Mention& o = ms[i];
+        if (o.type != Type::org || o.span.begin < 8) continue;
+        // the word before the organisation
+        uint32_t p = o.span.begin;
+        if (a[p - 1] != ' ') continue;
+        uint32_t pe = p - 1, pb = pe;
+        while (pb > 0 && a[pb - 1] >= 'a' && a[pb - 1] <= 'z') --pb;
+        std::string_view prep(a.data() + pb, pe - pb);
+        if (prep != "of" && prep != "at" && prep != "from") continue;
+        // up to three capitalised words before it, single spaces apart
+        std::vector<text::Span> ws;
+        uint32_t e = pb;
+        while (ws.size() < 3 && e > 1 && a[e - 1] == ' ') {
+            uint32_t b = e - 1;
+            while (b > 0 && !is_space(a[b - 1]) && a[b - 1] != '(' && a[b - 1] != '"') --b;
+            if (b == e - 1) break;
+            ws.insert(ws.begin(), text::Span{b, e - 1});
+            e = b;
+        }
+        // the shortest run starting with a given name: "Markus Mayer", "Mary Ann Smith"
+        if (ws.size() < 2) continue;
+        std::optional<text::Span> name;
+        for (size_t start = ws.size() - 1; start-- > 0 && !name;) {
+            bool ok = lex.given_name(slice(ws[start])) && names::person_word(slice(ws[start]));
+            for (size_t k = start + 1; ok && k < ws.size(); ++k) {
+                std::string_view w = slice(ws[k]);
+                ok = names::person_word(w) && !lex.non_person(w) && !lex.suffix(w) && !lex.title(w) &&
+                     !possessive(w) && w.back() != ',' && w.back() != '.';
+            }
+            if (ok) name = text::Span{ws[start].begin, ws.back().end};
+        }
+        if (!name) continue;
+        bool taken = false;
+        for (size_t k = i; k-- > 0 && !taken;) {
+            if (ms[k].span.begin + 256 < name->begin) break;  // (entities are shorter)
+            taken = is_entity(ms[k]) && ms[k].span.overlaps(*name);
+        }
+        if (taken) continue;
+        Mention x;
+        x.type = Type::person;
+        x.span = *name;
+        x.context = {name->begin, o.span.end};  // the affiliation is the organisation (step 3)
+        x.rule = kPersonOfRule;
+        x.name = names::squeeze(slice(*name));
+        added.push_back(std::move(x));
+    }
+    settle();
+
     // ---- 2. Holders of sources that no entity rule found: the capitalised
     // words of the holder after the last entity in it ("Goldman Sachs' Jan
     // Hatzius" → Jan Hatzius). A pair that starts with a given name or a
@@ -477,6 +576,65 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 if (acronym) define_acronym(*acronym, p.name, p.kind);
             }
             added.push_back(std::move(p));
+        }
+    }
+    settle();
+
+    // ---- 2b. Institutions named by one bare word ("the Treasury", "the
+    // Centre"): the institution named in full with that last word ("US
+    // Treasury", "Securities and Exchange Commission"; the nearest before,
+    // else the first after), else the reading of bare_institutions.tsv whose
+    // places and organisations the document names most, else its "*"
+    // reading, else no mention.
+    {
+        std::vector<size_t> bare_idx;
+        for (size_t i = 0; i < ms.size(); ++i)
+            if (ms[i].type == Type::org && ms[i].rule == kBareRule) bare_idx.push_back(i);
+        std::unordered_map<std::string, int> named;  // canonical name → mentions
+        if (!bare_idx.empty())
+            for (const Mention& m : ms)
+                if (is_entity(m) && m.rule != kBareRule) ++named[m.name];
+        for (size_t i : bare_idx) {
+            Mention& m = ms[i];
+            const Mention* full = nullptr;
+            for (const Mention& o : ms) {
+                if (o.type != Type::org || o.rule == kBareRule || o.name.size() <= m.name.size() + 1) continue;
+                size_t at = o.name.size() - m.name.size();
+                if (o.name.compare(at, m.name.size(), m.name) != 0 || o.name[at - 1] != ' ') continue;
+                if (o.span.begin < m.span.begin) {
+                    full = &o;
+                } else {
+                    if (!full) full = &o;
+                    break;
+                }
+            }
+            if (full) {
+                m.name = full->name;
+                m.kind = full->kind;
+                continue;
+            }
+            const BareReading* best = nullptr;
+            const BareReading* fallback = nullptr;
+            int best_n = 0;
+            if (auto it = im.bare.find(m.name); it != im.bare.end())
+                for (const BareReading& r : it->second) {
+                    int n = 0;
+                    for (const std::string& c : r.context) {
+                        if (c == "*") fallback = &r;
+                        else if (auto f = named.find(c); f != named.end()) n += f->second;
+                    }
+                    if (n > best_n) {
+                        best = &r;
+                        best_n = n;
+                    }
+                }
+            if (!best) best = fallback;
+            if (!best) {
+                drop[i] = true;
+                continue;
+            }
+            m.name = best->name;
+            m.kind = best->kind;
         }
     }
     settle();
@@ -810,7 +968,25 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 if (m.type == Type::org && !lex.alias(m.name))
                     if (auto f = full_company.find(m.name); f != full_company.end() && !f->second.empty())
                         m.name = f->second;
+    bool short_org = std::any_of(added.begin(), added.end(), [](const Mention& m) { return m.type == Type::org; });
     settle();
+
+    // ---- 7. People whose organisation step 5 found as a short form
+    // ("Rivermark chief financial officer Dana Whitfield" after "Rivermark
+    // Foods"): their affiliation, for every mention of them.
+    if (short_org) {
+        org_idx.clear();
+        for (size_t i = 0; i < ms.size(); ++i)
+            if (ms[i].type == Type::org && !ms[i].name.empty()) org_idx.push_back(i);
+        std::unordered_map<std::string, std::string> found;  // person → affiliation
+        for (const Mention& m : ms)
+            if (m.type == Type::person && m.affiliation.empty() && (!(m.context == m.span) || !m.role.empty()))
+                if (std::string aff = affiliation_of(m); !aff.empty()) found.try_emplace(m.name, std::move(aff));
+        if (!found.empty())
+            for (Mention& m : ms)
+                if (m.type == Type::person && m.affiliation.empty())
+                    if (auto f = found.find(m.name); f != found.end()) m.affiliation = f->second;
+    }
 }
 
 }  // namespace claimex::normalise
