@@ -119,6 +119,19 @@ struct EntitiesNormaliser::Impl {
                 }
                 bare[row[0]].push_back(std::move(b));
             }
+        // rules/sources/references.tsv: "the bank's chief financial officer"
+        // works for the last bank named.
+        if (const auto* t = r.table("SOURCE_REFERENCE"))
+            for (const auto& row : *t) {
+                if (row.size() < 2 || row[1].find("cited") != std::string::npos) continue;
+                std::vector<std::string> kinds;
+                for (size_t b = 0, e; b <= row[1].size(); b = e + 1) {
+                    e = row[1].find(',', b);
+                    if (e == std::string::npos) e = row[1].size();
+                    if (e > b) kinds.push_back(row[1].substr(b, e - b));
+                }
+                reference_kinds[names::lower(row[0])] = std::move(kinds);
+            }
         for (const auto& rule : r.rules()) {
             auto get = [&](const char* k) {
                 auto a = rule->attrs.find(k);
@@ -131,6 +144,7 @@ struct EntitiesNormaliser::Impl {
     names::Lexicon lex;
     std::unordered_map<std::string, RuleInfo> rule_info;
     std::unordered_map<std::string, std::vector<BareReading>> bare;  // word → readings, in file order
+    std::unordered_map<std::string, std::vector<std::string>> reference_kinds;  // "bank" → central_bank, company
 
     const RuleInfo& info(const std::string& rule_id) const {
         static const RuleInfo none;
@@ -342,6 +356,10 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
     const Impl& im = *impl_;
     const names::Lexicon& lex = im.lex;
     const std::string& a = text.analysis();
+    auto reference_kinds_of = [&](const std::string& noun) -> const std::vector<std::string>* {
+        auto it = im.reference_kinds.find(noun);
+        return it == im.reference_kinds.end() ? nullptr : &it->second;
+    };
     std::vector<bool> drop(ms.size(), false);
     std::vector<Mention> added;
     auto slice = [&](text::Span s) { return std::string_view(a.data() + s.begin, s.size()); };
@@ -700,11 +718,55 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         const Mention* o = inside_before ? inside_before : inside_after ? inside_after : adjacent;
         return o ? o->name : "";
     };
+    // "The bank's chief financial officer, Leanne Hurst", "its chief
+    // executive, Oliver Grant": the last organisation named before of a kind
+    // the noun can stand for (rules/sources/references.tsv; "its": any).
+    auto referred_employer = [&](const Mention& p) -> std::string {
+        uint32_t e = std::min(p.context.begin, p.span.begin);
+        while (e > 0 && a[e - 1] == ' ') --e;
+        uint32_t b = e;
+        while (b > 0 && !is_space(a[b - 1])) --b;
+        std::string w = names::lower(slice({b, e}));
+        const std::vector<std::string>* kinds = nullptr;
+        if (w != "its") {
+            std::string_view noun(w);
+            if (noun.size() > 2 && noun.substr(noun.size() - 2) == "'s") noun.remove_suffix(2);
+            else if (noun.size() > 4 && noun.substr(noun.size() - 4) == "\xE2\x80\x99s") noun.remove_suffix(4);
+            else return "";
+            // the word before: "the", or a modifier after "the" ("the central bank's", "the Australian lender's")
+            uint32_t pe = b;
+            while (pe > 0 && a[pe - 1] == ' ') --pe;
+            uint32_t pb = pe;
+            while (pb > 0 && !is_space(a[pb - 1])) --pb;
+            std::string prev = names::lower(slice({pb, pe}));
+            if (prev != "the") {
+                auto two = reference_kinds_of(prev + " " + std::string(noun));
+                uint32_t qe = pb;
+                while (qe > 0 && a[qe - 1] == ' ') --qe;
+                uint32_t qb = qe;
+                while (qb > 0 && !is_space(a[qb - 1])) --qb;
+                if (names::lower(slice({qb, qe})) != "the") return "";
+                kinds = two ? two : reference_kinds_of(std::string(noun));
+            } else {
+                kinds = reference_kinds_of(std::string(noun));
+            }
+            if (!kinds) return "";
+        }
+        const Mention* best = nullptr;
+        for (size_t x : org_idx) {
+            const Mention& o = ms[x];
+            if (o.span.begin >= b) break;
+            if (o.span.begin > 0 && a[o.span.begin - 1] == '(') continue;  // "(LSE: ZPH)": a ticker's exchange
+            if (!kinds || std::find(kinds->begin(), kinds->end(), o.kind) != kinds->end()) best = &o;
+        }
+        return best ? best->name : "";
+    };
     auto lower_name = [](const std::string& n) { return names::lower(n); };
     for (size_t i = 0; i < ms.size(); ++i) {
         Mention& m = ms[i];
         if (m.type != Type::person) continue;
         if (m.affiliation.empty() && (!(m.context == m.span) || !m.role.empty())) m.affiliation = affiliation_of(m);
+        if (m.affiliation.empty() && !m.role.empty()) m.affiliation = referred_employer(m);
         bool single = m.name.find(' ') == std::string::npos;
         if (single) {
             auto it = short_refs.find(m.name);
@@ -962,12 +1024,20 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
     // ("Kessler Automotive", later "Kessler": both Kessler Automotive), also
     // where another rule found the short form on its own (a source holder:
     // "Hanbit said" after "Hanbit Semiconductor").
-    if (!full_company.empty())
-        for (auto* list : {&ms, &added})
-            for (Mention& m : *list)
-                if (m.type == Type::org && !lex.alias(m.name))
+    if (!full_company.empty()) {
+        for (auto* list : {&ms, &added}) {
+            for (Mention& m : *list) {
+                if (m.type == Type::org && !lex.alias(m.name)) {
                     if (auto f = full_company.find(m.name); f != full_company.end() && !f->second.empty())
                         m.name = f->second;
+                } else if (m.type == Type::person && !m.affiliation.empty() && !lex.alias(m.affiliation)) {
+                    // "an analyst at Bernholt" after "Bernholt Securities"
+                    if (auto f = full_company.find(m.affiliation); f != full_company.end() && !f->second.empty())
+                        m.affiliation = f->second;
+                }
+            }
+        }
+    }
     bool short_org = std::any_of(added.begin(), added.end(), [](const Mention& m) { return m.type == Type::org; });
     settle();
 
