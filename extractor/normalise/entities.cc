@@ -84,6 +84,9 @@ constexpr std::string_view kOrgPublicBodyRule = "entities.org_public_body"; // "
 // "Norvia, the Norwegian oil producer,": a name the apposition makes an org.
 constexpr std::string_view kOrgAppositionRule = "entities.org_apposition";
 // "the Treasury", "the Centre": named per document (bare_institutions.tsv).
+// Unsuffixed companies their context shows: "shares of Orvana", "Brightwater (NYSE: BWR)".
+constexpr std::string_view kOrgContextRule = "entities.org_context";
+constexpr std::string_view kOrgTickerRule = "entities.org_ticker";
 constexpr std::string_view kBareRule = "entities.bare_institution";
 // "Markus Mayer of Baader Bank": the person before an organisation's "of".
 constexpr std::string_view kPersonOfRule = "entities.person_of";
@@ -95,6 +98,7 @@ struct RuleInfo {
     std::string single, kind;
     bool titlecase = false;      // names written in capitals ("SAN FRANCISCO")
     bool person_holder = false;  // a source rule whose holder is a person ("said Sabine Roth,")
+    bool as_named = false;       // the name as written, not its gazetteer entry ("Atlanta, Georgia": the state)
 };
 
 // A row of bare_institutions.tsv: what a bare word stands for when the
@@ -138,7 +142,7 @@ struct EntitiesNormaliser::Impl {
                 return a == rule->attrs.end() ? std::string() : a->second;
             };
             rule_info.emplace(rule->id, RuleInfo{get("single"), get("kind"), get("titlecase") == "yes",
-                                                 get("holder") == "person"});
+                                                 get("holder") == "person", get("as_named") == "yes"});
         }
     }
     names::Lexicon lex;
@@ -242,7 +246,7 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
     // ("In", "However", "China's"), and without a person before "of"
     // ("Markus Mayer of Baader Bank": the person is added per document).
     size_t i = out.type == Type::org ? person_before_of(a, ws) : 0;
-    for (; i < ws.size(); ++i) {
+    for (; i < ws.size() && !info(out.rule).as_named; ++i) {
         if (const auto* e = lex.resolve(joined(i))) {
             out.span = {ws[i].begin, ws.back().end};
             return set_entry(*e, out);
@@ -843,7 +847,8 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         std::vector<std::string_view> ws = split_name(m.name);
         // (names the gazetteers know are found by them wherever they occur)
         bool discovered = (m.rule == kOrgPatternRule || m.rule == kOrgPrefixRule || m.rule == kOrgPublicBodyRule ||
-                           m.rule == kOrgAppositionRule || m.rule == kHolderRule) &&
+                           m.rule == kOrgAppositionRule || m.rule == kHolderRule || m.rule == kOrgContextRule ||
+                           m.rule == kOrgTickerRule) &&
                           !lex.alias(m.name);
         if (discovered && ws.size() == 1) add_org_key({m.name, m.name, m.kind, m.span.begin, false});
         if (discovered && m.kind == "company" && ws.size() >= 2) {
