@@ -203,7 +203,13 @@ bool EntitiesNormaliser::Impl::common_word_reading(const rules::RawMention& raw,
     while (i < a.size() && a[i] == ' ') ++i;
     uint32_t b = i;
     while (i < a.size() && !is_space(a[i]) && a[i] != ',' && a[i] != '.' && a[i] != ';') ++i;
-    return lex.common_word(alias, std::string_view(a.data() + b, i - b));
+    std::string_view next(a.data() + b, i - b);
+    // A given name that is also an alias, before a family name: "Ola
+    // Nordmann said" is a person, not Ola Electric; "Sofia Petrova" not the city.
+    if (b == raw.span.end + 1 && lex.given_name(alias) && names::person_word(next) && !lex.suffix(next) &&
+        !lex.non_person(next) && !lex.not_name(next) && !lex.alias(next))
+        return true;
+    return lex.common_word(alias, next);
 }
 
 std::vector<text::Span> EntitiesNormaliser::Impl::name_words(const std::string& a, text::Span s) const {
