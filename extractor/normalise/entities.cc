@@ -172,6 +172,17 @@ struct EntitiesNormaliser::Impl {
         }
         return 0;
     }
+    // "Kong-listed", "Oslo-based", "state-owned": a word that describes a
+    // company rather than naming it.
+    static bool descriptive_compound(std::string_view w) {
+        size_t dash = w.rfind('-');
+        if (dash == std::string_view::npos) return false;
+        std::string_view tail = w.substr(dash + 1);
+        for (std::string_view t : {"listed", "based", "owned", "backed", "headquartered", "run", "controlled",
+                                   "registered", "focused", "founded"})
+            if (tail == t) return true;
+        return false;
+    }
     // Trims punctuation off the words of a candidate name.
     std::vector<text::Span> name_words(const std::string& a, text::Span s) const;
     bool set_entry(const rules::GazetteerEntry& e, Mention& out) const {
@@ -252,6 +263,9 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
     // ("In", "However", "China's"), and without a person before "of"
     // ("Markus Mayer of Baader Bank": the person is added per document).
     size_t i = out.type == Type::org ? person_before_of(a, ws) : 0;
+    // "Hong Kong-listed Zhenhai Robotics": a description before the name.
+    for (size_t k = i; out.type == Type::org && k + 1 < ws.size(); ++k)
+        if (descriptive_compound(word(k))) i = k + 1;
     for (; i < ws.size() && !info(out.rule).as_named; ++i) {
         if (const auto* e = lex.resolve(joined(i))) {
             out.span = {ws[i].begin, ws.back().end};
@@ -430,6 +444,34 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         std::string_view acr(a.data() + b, e - b);
         if (!names::acronym_shape(acr) || lex.alias(acr)) continue;
         define_acronym({b, e}, m.name, m.kind);
+    }
+
+    // ---- 1a. "Shenzhen-based Jinlong Automation": the place of a
+    // description that an organisation's pattern took in and dropped.
+    for (size_t i = 0; i < ms.size(); ++i) {
+        const Mention& o = ms[i];
+        if (o.type != Type::org || o.span.begin < 2 || a[o.span.begin - 1] != ' ' ||
+            !(o.context.begin < o.span.begin))
+            continue;
+        uint32_t e = o.span.begin - 1, b = e;
+        while (b > o.context.begin && !is_space(a[b - 1])) --b;
+        std::string_view w(a.data() + b, e - b);
+        if (!Impl::descriptive_compound(w)) continue;
+        uint32_t place_end = b + static_cast<uint32_t>(w.rfind('-'));
+        // "Kong", then "Hong Kong", then three words
+        uint32_t pb = b;
+        for (int words = 0; words < 3 && pb >= o.context.begin; ++words) {
+            if (const auto* entry = lex.resolve(slice({pb, place_end})); entry && names::is_place_kind(entry->kind)) {
+                Mention x;
+                x.span = x.context = {pb, place_end};
+                x.rule = kShortRefRule;
+                if (im.set_entry(*entry, x)) added.push_back(std::move(x));
+                break;
+            }
+            if (pb < o.context.begin + 2 || a[pb - 1] != ' ') break;
+            pb -= 1;
+            while (pb > o.context.begin && !is_space(a[pb - 1])) --pb;
+        }
     }
 
     // ---- 1b. "Markus Mayer of Baader Bank", "Jane Foster at Capital
