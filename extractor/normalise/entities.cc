@@ -87,6 +87,7 @@ constexpr std::string_view kOrgAppositionRule = "entities.org_apposition";
 // Unsuffixed companies their context shows: "shares of Orvana", "Brightwater (NYSE: BWR)".
 constexpr std::string_view kOrgContextRule = "entities.org_context";
 constexpr std::string_view kOrgTickerRule = "entities.org_ticker";
+constexpr std::string_view kOrgItsRule = "entities.org_its";  // "Orvana cut its forecast"
 constexpr std::string_view kBareRule = "entities.bare_institution";
 // "Markus Mayer of Baader Bank": the person before an organisation's "of".
 constexpr std::string_view kPersonOfRule = "entities.person_of";
@@ -896,7 +897,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         // (names the gazetteers know are found by them wherever they occur)
         bool discovered = (m.rule == kOrgPatternRule || m.rule == kOrgPrefixRule || m.rule == kOrgPublicBodyRule ||
                            m.rule == kOrgAppositionRule || m.rule == kHolderRule || m.rule == kOrgContextRule ||
-                           m.rule == kOrgTickerRule) &&
+                           m.rule == kOrgTickerRule || m.rule == kOrgItsRule) &&
                           !lex.alias(m.name);
         if (discovered && ws.size() == 1) add_org_key({m.name, m.name, m.kind, m.span.begin, false});
         if (discovered && m.kind == "company" && ws.size() >= 2) {
