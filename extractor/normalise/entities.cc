@@ -265,8 +265,29 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
     // ("Markus Mayer of Baader Bank": the person is added per document).
     size_t i = out.type == Type::org ? person_before_of(a, ws) : 0;
     // "Hong Kong-listed Zhenhai Robotics": a description before the name.
+    bool described = false;
     for (size_t k = i; out.type == Type::org && k + 1 < ws.size(); ++k)
-        if (descriptive_compound(word(k))) i = k + 1;
+        if (descriptive_compound(word(k))) i = k + 1, described = true;
+    // "Tata Motors-owned Jaguar Land Rover": the pattern took in the
+    // description and stopped inside a known name; the name with the next
+    // word or two is that name.
+    if (described && !lex.resolve(joined(i))) {
+        uint32_t e = ws.back().end;
+        for (int more = 0; more < 2; ++more) {
+            uint32_t b = e;
+            while (b < a.size() && a[b] == ' ') ++b;
+            if (b == e || b >= a.size() || !names::capitalised(std::string_view(a).substr(b))) break;
+            e = b;
+            while (e < a.size() && !is_space(a[e]) && a[e] != ',' && a[e] != '.' && a[e] != ';' && a[e] != ':' &&
+                   a[e] != ')' && a[e] != '\'')
+                ++e;
+            std::string longer = names::squeeze(std::string_view(a.data() + ws[i].begin, e - ws[i].begin));
+            if (const auto* entry = lex.alias(longer)) {
+                out.span = {ws[i].begin, e};
+                return set_entry(*entry, out);
+            }
+        }
+    }
     for (; i < ws.size() && !info(out.rule).as_named; ++i) {
         if (const auto* e = lex.resolve(joined(i))) {
             out.span = {ws[i].begin, ws.back().end};
@@ -447,8 +468,9 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         define_acronym({b, e}, m.name, m.kind);
     }
 
-    // ---- 1a. "Shenzhen-based Jinlong Automation": the place of a
-    // description that an organisation's pattern took in and dropped.
+    // ---- 1a. "Shenzhen-based Jinlong Automation", "Tata Motors-owned
+    // Jaguar Land Rover": the known place or owner of a description that an
+    // organisation's pattern took in and dropped.
     for (size_t i = 0; i < ms.size(); ++i) {
         const Mention& o = ms[i];
         if (o.type != Type::org || o.span.begin < 2 || a[o.span.begin - 1] != ' ' ||
@@ -462,7 +484,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         // "Kong", then "Hong Kong", then three words
         uint32_t pb = b;
         for (int words = 0; words < 3 && pb >= o.context.begin; ++words) {
-            if (const auto* entry = lex.resolve(slice({pb, place_end})); entry && names::is_place_kind(entry->kind)) {
+            if (const auto* entry = lex.resolve(slice({pb, place_end}))) {  // a place, or an owner: "Tata Motors-owned"
                 Mention x;
                 x.span = x.context = {pb, place_end};
                 x.rule = kShortRefRule;
@@ -616,8 +638,9 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             bool after_org = before && before_index >= 0 && ms[before_index].type == Type::org;
             if (end - k == 1 && after_org) continue;  // "CME Group's FedWatch tool": a product
             if (!person && person_shaped && end - k >= 2 &&
-                (im.info(s.rule).person_holder || person_tails.count(names::lower(slice(name)))))
-                person = true;  // "said Sabine Roth, the union's district leader"; "Van Loon"
+                (im.info(s.rule).person_holder || person_tails.count(names::lower(slice(name))) ||
+                 a.compare(name.end, 6, ", who ") == 0))
+                person = true;  // "said Sabine Roth, the union's district leader"; "Van Loon"; "Tomoko Hayashi, who heads"
 
             Mention p;
             p.span = name;
