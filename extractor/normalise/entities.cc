@@ -799,6 +799,17 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
     // the noun can stand for (rules/sources/references.tsv; "its": any).
     auto referred_employer = [&](const Mention& p) -> std::string {
         uint32_t e = std::min(p.context.begin, p.span.begin);
+        // "Dana Peterson, the group's chief economist": the possessive in
+        // the apposition after the name
+        if (p.context.end > p.span.end) {
+            std::string_view after(a.data() + p.span.end, p.context.end - p.span.end);
+            size_t at = after.find("'s ");
+            if (at == std::string_view::npos) at = after.find("\xE2\x80\x99s ");
+            if (at != std::string_view::npos) {
+                e = p.span.end + static_cast<uint32_t>(at);
+                while (e < p.context.end && a[e] != ' ') ++e;  // after the possessive
+            }
+        }
         while (e > 0 && a[e - 1] == ' ') --e;
         uint32_t b = e;
         while (b > 0 && !is_space(a[b - 1])) --b;
@@ -1030,8 +1041,12 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             // A person's family name first (people are introduced explicitly);
             // not the first word of a longer name ("Wu Jing"); anywhere in the
             // document, a headline before the introduction included.
+            // (Before the person's introduction, a company's short form
+            // wins: "Marchetti declined to comment" before "Giulia Marchetti,
+            // the company's chairwoman" is Marchetti Group.)
             if (auto sr = short_refs.find(key); sr != short_refs.end() && !sr->second.first.empty() &&
-                                                !lex.not_name(w) && !followed_by_capital) {
+                                                !lex.not_name(w) && !followed_by_capital &&
+                                                !(sr->second.second > span.begin && org_keys.count(key))) {
                 if (is_taken(span)) continue;
                 x.type = Type::person;
                 x.name = sr->second.first;
