@@ -760,6 +760,8 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
     std::unordered_map<std::string, Person> people;
     // Short forms of people: token → (full name, offset of the introduction).
     std::unordered_map<std::string, std::pair<std::string, uint32_t>> short_refs;
+    // Family name → the full name mentioned last (for a name two people share).
+    std::unordered_map<std::string, std::string> last_named;
     // "van loon" → "Pieter van Loon": lower-cased tails of full names.
     std::unordered_map<std::string, std::string> name_tails;
     std::vector<size_t> org_idx;
@@ -859,6 +861,8 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             auto it = short_refs.find(m.name);
             if (it != short_refs.end() && !it->second.first.empty()) {
                 m.name = it->second.first;
+            } else if (auto l = last_named.find(m.name); it != short_refs.end() && l != last_named.end()) {
+                m.name = l->second;  // two people share the family name: the one named last ("Harper said")
             } else if (m.rule == kHolderRule) {
                 // A lone capitalised word before "said" that names no person
                 // introduced before: an organisation ("Helvora reported"), or
@@ -884,6 +888,11 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         if (!fresh) {
             if (it->second.role.empty()) it->second.role = m.role;
             if (it->second.affiliation.empty()) it->second.affiliation = m.affiliation;
+        }
+        if (m.name.find(' ') != std::string::npos) {
+            std::vector<std::string_view> ws = split_name(m.name);
+            bool family_first = lex.family_first(ws.front()) && !lex.family_first(ws.back());
+            last_named[std::string(family_first ? ws.front() : ws.back())] = m.name;
         }
         if (fresh && single && m.rule != kHolderRule) {
             short_refs.try_emplace(m.name, m.name, m.span.end);  // "President Biden", later "Biden"
