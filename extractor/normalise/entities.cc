@@ -253,10 +253,10 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
     auto joined = [&](size_t from) {
         return names::squeeze(std::string_view(a.data() + ws[from].begin, ws.back().end - ws[from].begin));
     };
-    if (out.rule == kBareRule) {  // "the Treasury": named per document
-        if (ws.size() != 1) return false;
-        out.span = ws[0];
-        out.name = std::string(word(0));
+    if (out.rule == kBareRule) {  // "the Treasury", "commerce ministry": named per document
+        if (ws.empty() || ws.size() > 2) return false;
+        out.span = {ws.front().begin, ws.back().end};
+        out.name = joined(0);
         out.kind = info(out.rule).kind;
         return true;
     }
@@ -616,9 +616,19 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             while (end > k && !names::capitalised(slice(ws[end - 1]))) --end;
             if (end <= k) continue;
             bool capitals = true, person_shaped = true;
+            // "Controller General of Accounts": "of", "for" (and "the" after
+            // them) join the words of one name, unless it starts like a
+            // person's ("Tom Brill of Kestrel").
+            bool joins = !lex.given_name(slice(ws[k]));
             for (size_t j = k; j < end; ++j) {
                 std::string_view w = slice(ws[j]);
                 if (j > k && j + 1 < end && lex.particle(w)) continue;
+                if (joins && j > k && j + 1 < end &&
+                    (w == "of" || w == "for" ||
+                     (w == "the" && (slice(ws[j - 1]) == "of" || slice(ws[j - 1]) == "for")))) {
+                    person_shaped = false;
+                    continue;
+                }
                 if (!names::capitalised(w) && !(w.size() > 0 && w[0] >= '0' && w[0] <= '9')) capitals = false;
                 if (!names::person_word(w) || lex.non_person(w) || lex.suffix(w)) person_shaped = false;
             }
