@@ -45,8 +45,48 @@ double cpu_seconds() {
     return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
 
+// The top-level alternatives of a pattern ("a|(?:b)|c" → a, (?:b), c),
+// each with the pattern's leading flags.
+std::vector<std::string> split_alternatives(const std::string& pat) {
+    std::string flags;
+    size_t i = 0;
+    if (pat.rfind("(?i)", 0) == 0) flags = "(?i)", i = 4;
+    std::vector<std::string> out;
+    std::string cur;
+    int depth = 0;
+    bool cls = false;
+    for (; i < pat.size(); ++i) {
+        char c = pat[i];
+        if (c == '\\' && i + 1 < pat.size()) {
+            cur += c;
+            cur += pat[++i];
+            continue;
+        }
+        if (cls) {
+            if (c == ']') cls = false;
+        } else if (c == '[') {
+            cls = true;
+            cur += c;
+            if (i + 1 < pat.size() && pat[i + 1] == '^') cur += pat[++i];
+            if (i + 1 < pat.size() && pat[i + 1] == ']') cur += pat[++i];
+            continue;
+        } else if (c == '(') {
+            ++depth;
+        } else if (c == ')') {
+            --depth;
+        } else if (c == '|' && depth == 0) {
+            out.push_back(flags + cur);
+            cur.clear();
+            continue;
+        }
+        cur += c;
+    }
+    out.push_back(flags + cur);
+    return out;
+}
+
 // --per-rule: see the top of the file.
-int time_rules(const rules::RuleSet& rs, const std::vector<text::Text>& texts, int passes) {
+int time_rules(const rules::RuleSet& rs, const std::vector<text::Text>& texts, int passes, bool cold) {
     std::vector<re2::StringPiece> paras;
     for (const auto& t : texts)
         for (const auto& p : t.paragraphs()) paras.emplace_back(t.analysis().data() + p.begin, p.size());
@@ -69,6 +109,41 @@ int time_rules(const rules::RuleSet& rs, const std::vector<text::Text>& texts, i
         for (const auto& p : paras)
             if (RE2::PartialMatch(p, re)) hit.push_back(p);
         Row row{r->id, hit.size()};
+        if (cold) {
+            // Each way with a fresh RE2: its automata start empty, as on new text.
+            double* out[3] = {&row.full, &row.bounds, &row.span};
+            for (int m = 0; m < 3; ++m) {
+                RE2 fresh(r->pattern, opt);
+                double t0 = cpu_seconds();
+                for (const auto& p : hit)
+                    for (size_t pos = 0; pos <= p.size() &&
+                                         fresh.Match(p, pos, p.size(), RE2::UNANCHORED, g.data(), m == 0 ? ng : 1);) {
+                        size_t b = g[0].data() - p.data(), e = b + g[0].size();
+                        pos = e == b ? b + 1 : e;
+                        if (m == 2) fresh.Match(p, b, e, RE2::ANCHOR_BOTH, g.data(), ng);
+                        if (m == 0) ++row.matches;
+                    }
+                *out[m] = cpu_seconds() - t0;
+            }
+            // Experiment: the top-level alternatives as RE2s of their own.
+            row.span = 0;
+            std::fprintf(stderr, "SIZE %s %d %zu\n", r->id.c_str(), re.ProgramSize(), split_alternatives(r->pattern).size());
+            for (const std::string& alt : split_alternatives(r->pattern)) {
+                RE2 fresh(alt, opt);
+                if (!fresh.ok()) { std::printf("bad alt %s\n", r->id.c_str()); continue; }
+                double t0 = cpu_seconds();
+                for (const auto& p : hit)
+                    for (size_t pos = 0; pos <= p.size() &&
+                                         fresh.Match(p, pos, p.size(), RE2::UNANCHORED, g.data(), 1);) {
+                        size_t b = g[0].data() - p.data(), e = b + g[0].size();
+                        pos = e == b ? b + 1 : e;
+                    }
+                row.span += cpu_seconds() - t0;
+            }
+            total[0] += row.full, total[1] += row.bounds, total[2] += row.span;
+            rows.push_back(row);
+            continue;
+        }
         // mode 0: all captures; 1: bounds only; 2: bounds, then captures on the match.
         auto loop = [&](int mode) {
             size_t n = 0;
@@ -95,7 +170,10 @@ int time_rules(const rules::RuleSet& rs, const std::vector<text::Text>& texts, i
         rows.push_back(row);
     }
     std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.full > b.full; });
-    std::printf("per rule, alone and warm, over the paragraphs it matches (ms, best of %d):\n", passes);
+    if (cold)
+        std::printf("per rule, alone and cold (a fresh RE2 each way), over the paragraphs it matches (ms):\n");
+    else
+        std::printf("per rule, alone and warm, over the paragraphs it matches (ms, best of %d):\n", passes);
     std::printf("  %-30s %6s %7s %8s %8s %8s\n", "rule", "paras", "matches", "captures", "bounds", "b+span");
     for (const auto& r : rows)
         std::printf("  %-30s %6zu %7zu %8.3f %8.3f %8.3f\n", r.id.c_str(), r.paras, r.matches, r.full * 1e3,
@@ -110,7 +188,7 @@ int main(int argc, char** argv) {
     std::string corpus = "corpus/articles.jsonl", rules_dir = "rules", unseen = "corpus/heldout/articles.jsonl";
     int passes = 5;
     size_t evict_mb = 0;
-    bool per_rule = false;
+    bool per_rule = false, cold = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--corpus" && i + 1 < argc) corpus = argv[++i];
@@ -118,9 +196,10 @@ int main(int argc, char** argv) {
         else if (a == "--passes" && i + 1 < argc) passes = std::max(1, std::atoi(argv[++i]));
         else if (a == "--evict" && i + 1 < argc) evict_mb = std::strtoul(argv[++i], nullptr, 10);
         else if (a == "--per-rule") per_rule = true;
+        else if (a == "--cold") cold = true;
         else if (a == "--unseen" && i + 1 < argc) unseen = argv[++i];
         else {
-            std::fprintf(stderr, "usage: bench_rules [--corpus FILE] [--rules DIR] [--passes N] [--evict MB] [--per-rule] [--unseen FILE|'']\n");
+            std::fprintf(stderr, "usage: bench_rules [--corpus FILE] [--rules DIR] [--passes N] [--evict MB] [--per-rule [--cold]] [--unseen FILE|'']\n");
             return 2;
         }
     }
@@ -153,7 +232,7 @@ int main(int argc, char** argv) {
     std::printf("bench_rules: %zu texts, %.1f kB, %zu rules (%zu pattern rules), %d passes\n", texts.size(),
                 bytes / 1e3, rs.rules().size(), pattern_rules, passes);
 
-    if (per_rule) return time_rules(rs, texts, passes);
+    if (per_rule) return time_rules(rs, texts, passes, cold);
 
     std::vector<char> junk(evict_mb << 20);
     // The paths take turns pass by pass, and each reports its best pass
