@@ -11,13 +11,17 @@
 // paragraphs where it matches, three ways: the engine's loop with every
 // capture, the same loop asking only for the match bounds (RE2's DFAs), and
 // bounds plus captures on the match alone; the difference between the first
-// two is what the capture engine costs. Rules dearest first.
+// two is what the capture engine costs. Rules dearest first. With --cold
+// each way runs once with a fresh RE2, as on new text, where RE2 builds its
+// automata's states as it meets them (run it on new text: --corpus FILE of
+// tools/bench_input.py). The rule's whole pattern, as written, even where
+// the engine runs a big pattern's alternatives apart.
 //
 // --unseen FILE (default corpus/heldout/articles.jsonl, '' for none) then
 // times match over articles the passes did not see, the first time and
 // again: the gap is what new text costs (automaton states built lazily).
 //
-//   build/bench_rules [--corpus corpus/articles.jsonl] [--rules rules] [--passes 5] [--evict 0] [--per-rule]
+//   build/bench_rules [--corpus corpus/articles.jsonl] [--rules rules] [--passes 5] [--evict 0] [--per-rule [--cold]]
 //                     [--unseen corpus/heldout/articles.jsonl]
 #include "extractor/rules/rules.h"
 #include "extractor/text/text.h"
@@ -43,46 +47,6 @@ double cpu_seconds() {
     timespec ts{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
-
-// The top-level alternatives of a pattern ("a|(?:b)|c" → a, (?:b), c),
-// each with the pattern's leading flags.
-std::vector<std::string> split_alternatives(const std::string& pat) {
-    std::string flags;
-    size_t i = 0;
-    if (pat.rfind("(?i)", 0) == 0) flags = "(?i)", i = 4;
-    std::vector<std::string> out;
-    std::string cur;
-    int depth = 0;
-    bool cls = false;
-    for (; i < pat.size(); ++i) {
-        char c = pat[i];
-        if (c == '\\' && i + 1 < pat.size()) {
-            cur += c;
-            cur += pat[++i];
-            continue;
-        }
-        if (cls) {
-            if (c == ']') cls = false;
-        } else if (c == '[') {
-            cls = true;
-            cur += c;
-            if (i + 1 < pat.size() && pat[i + 1] == '^') cur += pat[++i];
-            if (i + 1 < pat.size() && pat[i + 1] == ']') cur += pat[++i];
-            continue;
-        } else if (c == '(') {
-            ++depth;
-        } else if (c == ')') {
-            --depth;
-        } else if (c == '|' && depth == 0) {
-            out.push_back(flags + cur);
-            cur.clear();
-            continue;
-        }
-        cur += c;
-    }
-    out.push_back(flags + cur);
-    return out;
 }
 
 // --per-rule: see the top of the file.
@@ -124,21 +88,6 @@ int time_rules(const rules::RuleSet& rs, const std::vector<text::Text>& texts, i
                         if (m == 0) ++row.matches;
                     }
                 *out[m] = cpu_seconds() - t0;
-            }
-            // Experiment: the top-level alternatives as RE2s of their own.
-            row.span = 0;
-            std::fprintf(stderr, "SIZE %s %d %zu\n", r->id.c_str(), re.ProgramSize(), split_alternatives(r->pattern).size());
-            for (const std::string& alt : split_alternatives(r->pattern)) {
-                RE2 fresh(alt, opt);
-                if (!fresh.ok()) { std::printf("bad alt %s\n", r->id.c_str()); continue; }
-                double t0 = cpu_seconds();
-                for (const auto& p : hit)
-                    for (size_t pos = 0; pos <= p.size() &&
-                                         fresh.Match(p, pos, p.size(), RE2::UNANCHORED, g.data(), 1);) {
-                        size_t b = g[0].data() - p.data(), e = b + g[0].size();
-                        pos = e == b ? b + 1 : e;
-                    }
-                row.span += cpu_seconds() - t0;
             }
             total[0] += row.full, total[1] += row.bounds, total[2] += row.span;
             rows.push_back(row);
