@@ -124,10 +124,7 @@ struct RuleSet::Impl {
     // new states, about 2 µs a byte; per-type sets have small automata that
     // fill quickly (the sets alone: 9x cheaper on the held-out articles
     // after a warm-up on the corpus, the same on text seen before; see
-    // build/bench_rules, its "unseen text" line). A rule with `filter_set:
-    // NAME` is tested in the set of that name instead of its type's: a few
-    // filters whose partial matches live long (a role word after any word)
-    // multiply the states of any set they share.
+    // build/bench_rules, its "unseen text" line).
     struct TypeSet {
         std::unique_ptr<RE2::Set> set;
         std::vector<int> rules;  // set index → compiled index
@@ -546,8 +543,6 @@ void RuleSet::Impl::parse_file(const fs::path& path) {
             rule->attrs["kind"] = val;
         } else if (key == "prefilter") {
             rule->attrs["prefilter"] = val;
-        } else if (key == "filter_set") {
-            rule->attrs["filter_set"] = val;
         } else if (key == "case") {
             if (val == "insensitive")
                 rule->case_insensitive = true;
@@ -762,14 +757,11 @@ void RuleSet::Impl::compile() {
                          [](const GazAlias& a, const GazAlias& b) { return a.alias.size() > b.alias.size(); });
 
     const RE2::Options& sopt = opt;
-    // type (or `filter_set:` name) → index in sets, in rule order
-    std::map<std::string, size_t, std::less<>> by_name;
+    std::map<std::string_view, size_t> by_type;  // type → index in sets, in type order
     set_ok = true;
     for (size_t i = 0; i < compiled.size(); ++i) {
         Compiled& c = compiled[i];
-        auto named = c.rule->attrs.find("filter_set");
-        auto [it, fresh] = by_name.try_emplace(named == c.rule->attrs.end() ? c.rule->type : "filter_set " + named->second,
-                                               sets.size());
+        auto [it, fresh] = by_type.try_emplace(c.rule->type, sets.size());
         if (fresh) sets.push_back({std::make_unique<RE2::Set>(sopt, RE2::UNANCHORED), {}});
         TypeSet& ts = sets[it->second];
         std::string err;
