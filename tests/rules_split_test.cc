@@ -97,3 +97,48 @@ rule t.flag
     CHECK(matched > 2000);
     fs::remove_all(dir);
 }
+
+TEST_CASE("rules engine: a word list keeps longer words first in any order it is written in", "[rules]") {
+    // Lists go into the pattern in descending order of their folded words
+    // (so RE2 can factor common beginnings), which must keep every pair of
+    // words that can match at one place longer first; where folding makes
+    // that order differ from longest first (the Kelvin sign folds to "k" in
+    // three bytes), the list keeps longest first.
+    namespace fs = std::filesystem;
+    fs::path dir = fs::temp_directory_path() / fmt::format("claimex_list_{}", static_cast<unsigned>(std::random_device{}()));
+    fs::create_directories(dir);
+    std::ofstream(dir / "words.txt") << "b\nbank\nbil\nbillion\nBanks\nbank  holding\nbank holding company\n";
+    std::ofstream(dir / "kelvin.txt") << "\u212a\nka\n";
+    std::ofstream(dir / "t.rules") << R"(@list W words.txt
+@list K kelvin.txt
+
+rule t.words
+  type: quantity
+  pattern: \b(?P<w>{W})
+
+rule t.folded
+  type: quantity
+  case: insensitive
+  pattern: \b(?P<w>{W})
+
+rule t.kelvin
+  type: quantity
+  case: insensitive
+  pattern: (?P<w>{K})
+)";
+    auto rs = rules::RuleSet::load(dir);
+    REQUIRE(rs.problems().empty());
+    auto seg = text::Segmenter::load(kSource + "/rules/text");
+    auto found = [&](const std::string& s, const std::string& rule) {
+        auto t = text::Text::prepare(s, seg);
+        std::string out;
+        for (const auto& m : rs.match_all(t))
+            if (m.rule->id == rule) out += fmt::format("[{}]", t.analysis().substr(m.span.begin, m.span.size()));
+        return out;
+    };
+    CHECK(found("billions of bank  holding company shares", "t.words") == "[billion][bank  holding company]");
+    CHECK(found("BILLIONS of BANKS", "t.folded") == "[BILLION][BANKS]");
+    CHECK(found("bil bi banks", "t.words") == "[bil][b][bank]");
+    CHECK(found("ka", "t.kelvin") == "[k]");  // the Kelvin sign first, as longest first has it
+    fs::remove_all(dir);
+}
