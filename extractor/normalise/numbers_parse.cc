@@ -212,10 +212,16 @@ std::optional<Multiplier> parse_scale(std::string_view s, const Lexicon<Multipli
 
 const CurrencyReading* pick_currency(const std::vector<CurrencyReading>& readings, std::string_view paragraph,
                                      std::string_view nearby) {
-    for (const auto& r : readings) {
-        std::string_view where = r.nearby ? nearby : paragraph;
+    // The mention's own paragraph first ("85 cents" after "DBS Group" in a
+    // Singapore paragraph of a story that names Canada further on), then
+    // the window around it for the readings that look that far.
+    for (const auto& r : readings)
         for (const auto& term : r.context)
-            if (!term.empty() && where.find(term) != std::string_view::npos) return &r;
+            if (!term.empty() && paragraph.find(term) != std::string_view::npos) return &r;
+    for (const auto& r : readings) {
+        if (!r.nearby) continue;
+        for (const auto& term : r.context)
+            if (!term.empty() && nearby.find(term) != std::string_view::npos) return &r;
     }
     for (const auto& r : readings)
         if (r.context.empty()) return &r;
