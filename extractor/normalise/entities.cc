@@ -57,6 +57,41 @@ bool only_gap(const std::string& a, uint32_t from, uint32_t to, std::initializer
     return false;
 }
 
+// The merge of resolve_document's settle done in place, where it can be:
+// only the mentions after the first change move (a Mention is big to move)
+// and the vector is not rebuilt. Adds only: from the back into the spare
+// capacity (Normaliser::normalise leaves some); drops only: a compaction.
+// Both at once, too little capacity or mentions out of order: false, and
+// the caller rebuilds.
+template <class Before>
+bool settle_in_place(std::vector<Mention>& ms, std::vector<Mention>& added, std::vector<bool>& drop, Before before) {
+    const size_t n = ms.size();
+    if (added.empty()) {
+        size_t w = 0;
+        for (size_t i = 0; i < n; ++i) {
+            if (drop[i]) continue;
+            if (w != i) ms[w] = std::move(ms[i]);
+            ++w;
+        }
+        ms.erase(ms.begin() + static_cast<std::ptrdiff_t>(w), ms.end());
+        drop.assign(ms.size(), false);
+        return true;
+    }
+    if (std::find(drop.begin(), drop.end(), true) != drop.end()) return false;
+    if (n + added.size() > ms.capacity() || !std::is_sorted(ms.begin(), ms.end(), before)) return false;
+    // As the forward merge: an added mention goes before ms[i] only when it
+    // is strictly before it.
+    ms.resize(n + added.size());
+    size_t w = ms.size(), i = n, k = added.size();
+    while (k > 0) {
+        if (i > 0 && before(added[k - 1], ms[i - 1])) ms[--w] = std::move(ms[--i]);
+        else ms[--w] = std::move(added[--k]);
+    }
+    added.clear();
+    drop.assign(ms.size(), false);
+    return true;
+}
+
 // Words of a canonical name (split on spaces).
 // The words of a name, as views into it (the name must outlive them).
 std::vector<std::string_view> split_name(const std::string& name) {
@@ -307,8 +342,9 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         };
         if (added.empty() && std::find(drop.begin(), drop.end(), true) == drop.end()) return;
         std::stable_sort(added.begin(), added.end(), before);
+        if (settle_in_place(ms, added, drop, before)) return;
         std::vector<Mention> out;
-        out.reserve(ms.size() + added.size());
+        out.reserve(ms.size() + added.size() + kMentionSlack(ms.size()));
         size_t k = 0;
         for (size_t i = 0; i < ms.size(); ++i) {
             if (drop[i]) continue;

@@ -37,7 +37,7 @@ std::vector<Mention> Normaliser::normalise(const std::vector<rules::RawMention>&
                                            const text::Text& text,
                                            const Context& context) const {
     std::vector<Mention> out;
-    out.reserve(raw.size());
+    out.reserve(raw.size() + kMentionSlack(raw.size()));
     for (const rules::RawMention& r : raw) {
         auto type = type_from_name(r.type);
         if (!type) continue;
@@ -69,7 +69,7 @@ std::vector<Mention> Normaliser::normalise(const std::vector<rules::RawMention>&
         for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
         std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return before(out[a], out[b]); });
         std::vector<Mention> sorted;
-        sorted.reserve(out.size());
+        sorted.reserve(out.size() + kMentionSlack(out.size()));
         for (uint32_t i : order) sorted.push_back(std::move(out[i]));
         out = std::move(sorted);
     }
