@@ -95,9 +95,16 @@ bool settle_in_place(std::vector<Mention>& ms, std::vector<Mention>& added, std:
 // Words of a canonical name (split on spaces).
 // The words of a name, as views into it (the name must outlive them).
 std::vector<std::string_view> split_name(const std::string& name) {
+    // As names::words, without its vector of spans (per entity, several passes).
+    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
     std::vector<std::string_view> out;
-    for (const auto& w : names::words(name, {0, static_cast<uint32_t>(name.size())}))
-        out.push_back(std::string_view(name).substr(w.begin, w.size()));
+    size_t i = 0;
+    while (i < name.size()) {
+        while (i < name.size() && space(name[i])) ++i;
+        size_t b = i;
+        while (i < name.size() && !space(name[i])) ++i;
+        if (i > b) out.emplace_back(name.data() + b, i - b);
+    }
     return out;
 }
 
@@ -705,6 +712,22 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         size_t ti = 0;
         int32_t n = static_cast<int32_t>(a.size());
         int32_t i = 0;
+        // A filter on the keys of the four maps below (first byte, last byte,
+        // length): most capitalised words are none of them, and skip the four
+        // lookups (skipping leaves is_taken's cursor to a later call, which
+        // moves it as far).
+        std::array<uint64_t, 16> key_bits{};
+        auto key_slot = [](std::string_view k) {
+            return (k.size() * 131 + static_cast<unsigned char>(k.front()) * 31 + static_cast<unsigned char>(k.back())) &
+                   1023;
+        };
+        auto mark_key = [&](const std::string& k) {
+            if (!k.empty()) key_bits[key_slot(k) >> 6] |= uint64_t{1} << (key_slot(k) & 63);
+        };
+        for (const auto& [k, v] : short_refs) mark_key(k);
+        for (const auto& [k, v] : org_keys) mark_key(k);
+        for (const auto& [k, v] : acronyms) mark_key(k);
+        for (const auto& [k, v] : initials) mark_key(k);
         // ASCII word bytes by table (this scan reads every byte of the text).
         static constexpr auto kWordByte = [] {
             std::array<bool, 128> t{};
@@ -760,7 +783,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             if (w.size() > 2 && w.substr(w.size() - 2) == "'s") w.remove_suffix(2);
             else if (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s") w.remove_suffix(4);
             while (!w.empty() && (w.back() == '\'' || w.back() == '-')) w.remove_suffix(1);
-            if (w.empty()) continue;
+            if (w.empty() || !(key_bits[key_slot(w) >> 6] >> (key_slot(w) & 63) & 1)) continue;
             std::string key(w);
             text::Span span{static_cast<uint32_t>(b), static_cast<uint32_t>(b) + static_cast<uint32_t>(w.size())};
             bool followed_by_capital = w.size() == full && span.end + 1 < a.size() && a[span.end] == ' ' &&
