@@ -243,9 +243,9 @@ inline void append_escaped(std::string& out, std::string_view s) {
     if (n <= 16) {
         char buf[18];
         buf[0] = '"';
+        std::memset(buf + 1, 'a', 16);  // padding for the word tests
         char* w = buf + 1;
         for (char c : s) *w++ = c;
-        for (size_t k = n; k < 16; ++k) buf[1 + k] = 'a';  // padding for the word tests
         if (!word_needs_look(buf + 1) && !word_needs_look(buf + 9)) {
             buf[1 + n] = '"';
             out.append(buf, n + 2);
