@@ -16,8 +16,18 @@ constexpr std::array<const char*, 8> kTypeNames = {"money", "percent", "quantity
 const char* type_name(Type t) { return kTypeNames[static_cast<size_t>(t)]; }
 
 std::optional<Type> type_from_name(std::string_view s) {
-    for (size_t i = 0; i < kTypeNames.size(); ++i)
-        if (s == kTypeNames[i]) return static_cast<Type>(i);
+    // Per raw mention: the one name its first letter and length can be.
+    if (s.empty()) return std::nullopt;
+    size_t i = kTypeNames.size();
+    switch (s[0]) {
+        case 'm': i = 0; break;
+        case 'p': i = s.size() == 7 ? 1 : s.size() == 6 ? 5 : 6; break;  // percent, person, place
+        case 'q': i = 2; break;
+        case 'd': i = 3; break;
+        case 'o': i = 4; break;
+        case 's': i = 7; break;
+    }
+    if (i < kTypeNames.size() && s == kTypeNames[i]) return static_cast<Type>(i);
     return std::nullopt;
 }
 
