@@ -51,6 +51,8 @@ struct StringHash {
 };
 template <class V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+// (sets probed by name per claim: a hash, not a tree's handful of string compares)
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 // A phrase lexicon: lower-case phrases (one or more words) → a value and an
 // optional extra column, matched at a token, longest phrase first.
@@ -60,7 +62,7 @@ struct WordSet {
     uint64_t bit = 0;
     // Hashed: words are probed by string in the assembly's hot loops (a
     // tree of strings cost a handful of compares a probe).
-    std::unordered_set<std::string, StringHash, std::equal_to<>> words;
+    StringSet words;
     WordSet() = default;
     WordSet(int b, std::initializer_list<const char*> ws) : bit(uint64_t{1} << b) {
         for (const char* w : ws) words.insert(w);
