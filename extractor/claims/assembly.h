@@ -177,6 +177,10 @@ inline bool dateline_tail(const std::string& a, uint32_t e, uint32_t end) {
                        a.compare(e, 3, "\xe2\x80\x93") == 0);
 }
 
+// Where the stories of a page of several start (analysis byte offsets of the paragraphs that open
+// with a dateline: "MUMBAI, June 3 -", "FRANKFURT -"); fewer than two: one story (stories.cc).
+std::vector<uint32_t> story_starts(const text::Text& t);
+
 // The role a figure plays in its sentence. `skip`: a figure that makes no claim of its own
 // (a difference from a forecast: "0.2 points higher than"; a condition: "if inflation stayed above 4%").
 enum class Role { value, equivalent, baseline, change_amount, change_percent, skip };
@@ -506,6 +510,8 @@ struct Assembly {
     bool level_cue(size_t tok);
     void find_change_events();
     void figure_roles();
+    void baseline_of_previous_sentence();
+    bool gave_baseline = false;  // the sentence only gave the previous one's figure its baseline
     void from_to_changes();
 
     // clauses.cc: where clauses start and end, what stands between two words

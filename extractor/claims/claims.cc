@@ -139,7 +139,8 @@ std::vector<Claim> Assembly::run() {
         // ---- 3. amount claims: every remaining value figure
         amount_claims();
         // ---- 4. statement claims: attributed sentences with no figure claim
-        if (made_numeric) continue;
+        // (nor "That compared with $4.2 billion a year earlier, the company said.": a baseline)
+        if (made_numeric || gave_baseline) continue;
         statement_claims();
     }
     return std::move(out);
@@ -215,13 +216,106 @@ void Assembly::finish(Claim j, std::string kind, const KeyHash& key, double conf
     out.push_back(std::move(j));
 }
 
+namespace {
+
+// A headline's metric is shorthand for the one its lead states: "Reliance Q1 profit falls 5%" ←
+// "net profit fell 5%", "Samsung Q2 profit jumps 15-fold" ← "operating profit jumped 15-fold". A
+// headline figure takes the metric of the first paragraphs' claim of the same subject and figure
+// whose metric words end with its own ("net profit" ends with "profit"). (Its id keeps the
+// headline's words, as every run gives it.)
+void headline_metrics(std::vector<Claim>& cs, const std::vector<Mention>& ms, const text::Text& t) {
+    auto same_figure = [&](const Claim& h, const Claim& c) {
+        auto val = [&](uint32_t m) { return m == kNoMention ? std::optional<double>() : ms[m].value; };
+        if (h.kind == "amount") return h.value != kNoMention && val(h.value) == val(c.value);
+        if (!h.change || !c.change || h.change->direction != c.change->direction) return false;
+        if (h.change->percent != kNoMention) return val(h.change->percent) == val(c.change->percent);
+        if (h.change->factor) return h.change->factor == c.change->factor;
+        return h.value != kNoMention && val(h.value) == val(c.value);
+    };
+    auto ends_with_words = [](const std::string& longer, const std::string& shorter) {
+        if (shorter.empty() || longer.size() <= shorter.size() + 1) return false;
+        const size_t at = longer.size() - shorter.size();
+        if (longer[at - 1] != ' ') return false;
+        for (size_t i = 0; i < shorter.size(); ++i)
+            if (std::tolower(static_cast<unsigned char>(longer[at + i])) !=
+                std::tolower(static_cast<unsigned char>(shorter[i])))
+                return false;
+        return true;
+    };
+    for (size_t i = 0; i < cs.size(); ++i) {
+        Claim& h = cs[i];
+        if (t.paragraphs().empty() || t.paragraph_index(h.sentence.begin) != 0 || h.metric.empty() ||
+            (h.kind != "amount" && h.kind != "change"))
+            continue;
+        for (size_t j = i + 1; j < cs.size(); ++j) {
+            const Claim& c = cs[j];
+            if (t.paragraph_index(c.sentence.begin) > 3) break;
+            if (c.kind != h.kind || c.subject != h.subject || c.metric == h.metric || !same_figure(h, c)) continue;
+            if (ends_with_words(c.metric_text, h.metric_text)) {
+                h.metric = c.metric;
+                h.metric_text = c.metric_text;
+            }
+            break;
+        }
+    }
+}
+
+}  // namespace
+
 Assembler::Assembler(const rules::RuleSet& rules) : impl_(std::make_unique<Impl>(rules)) {}
 Assembler::~Assembler() = default;
 Assembler::Assembler(Assembler&&) noexcept = default;
 
 std::vector<Claim> Assembler::assemble(const std::vector<Mention>& mentions, const text::Text& text,
                                        const DocumentInfo& doc) const {
-    return Assembly(*impl_, mentions, text, doc).run();
+    const std::vector<uint32_t> starts = story_starts(text);
+    if (starts.size() < 2) {
+        std::vector<Claim> out = Assembly(*impl_, mentions, text, doc).run();
+        headline_metrics(out, mentions, text);
+        return out;
+    }
+    // A page of several stories ("MUMBAI, June 3 - ... FRANKFURT, June 3 - ..."): each story is
+    // assembled on its own (the headline goes with the first), so no subject, period or source
+    // crosses a dateline; mention indices are mapped back to the document's.
+    std::vector<Claim> out;
+    std::vector<Mention> part;
+    std::vector<uint32_t> index;  // part's mention → the document's
+    for (size_t s = 0; s < starts.size(); ++s) {
+        const uint32_t begin = s == 0 ? 0 : starts[s], end = s + 1 < starts.size() ? starts[s + 1] : UINT32_MAX;
+        part.clear();
+        index.clear();
+        for (size_t i = 0; i < mentions.size(); ++i)
+            if (mentions[i].span.begin >= begin && mentions[i].span.begin < end) {
+                part.push_back(mentions[i]);
+                index.push_back(static_cast<uint32_t>(i));
+            }
+        if (part.empty()) continue;
+        auto map = [&](uint32_t& m) {
+            if (m != kNoMention) m = index[m];
+        };
+        for (Claim& c : Assembly(*impl_, part, text, doc).run()) {
+            map(c.value);
+            for (uint32_t& e : c.equivalents) map(e);
+            if (c.change) map(c.change->amount), map(c.change->percent);
+            map(c.period.mention);
+            if (c.baseline) {
+                map(c.baseline->value);
+                for (uint32_t& e : c.baseline->equivalents) map(e);
+                map(c.baseline->period.mention);
+            }
+            for (Source& src : c.sources) map(src.mention), map(src.cited_by);
+            out.push_back(std::move(c));
+        }
+    }
+    // two identical claims of the page get -2, -3 in order, as within one story
+    std::unordered_map<std::string, int> uses;
+    for (Claim& c : out) {
+        std::string base = c.id.substr(0, 18);
+        int n = ++uses[base];
+        c.id = n == 1 ? base : fmt::format("{}-{}", base, n);
+    }
+    headline_metrics(out, mentions, text);
+    return out;
 }
 
 }  // namespace claimex::claims

@@ -14,7 +14,7 @@ size_t Assembly::clause_start_raw(size_t limit, bool later_clauses) {
     for (;;) {
         size_t comma = SIZE_MAX;
         for (size_t k = start; k < limit; ++k)
-            if (toks[k].low == ",") {
+            if (toks[k].low == "," && sv.tok_mention[k] == SIZE_MAX) {  // (not the comma in "Rs 4,860 crore")
                 comma = k;
                 break;
             }
@@ -103,8 +103,19 @@ bool Assembly::in_aside(size_t k, size_t anchor) {
     if (open == 0 || !(kPrepositions.count(toks[open]) || toks[open].low == "within" ||
                        toks[open].low == "which" || toks[open].low == "who" ||
                        // an appositive: "Orders, a leading indicator of future sales, climbed 6%"
-                       toks[open].low == "a" || toks[open].low == "an"))
+                       toks[open].low == "a" || toks[open].low == "an" || toks[open].low == "the"))
         return false;
+    // ("the" opens an appositive only right after a metric phrase: "Net interest income, the
+    // difference between what a bank earns on loans and what it pays on deposits, rose 11%";
+    // not "On Wall Street, the S&P 500 closed at 5,841.47, down 0.2%")
+    if (toks[open].low == "the") {
+        bool after_metric = false;
+        for (size_t j = open >= 6 ? open - 6 : 0; j + 1 < open && !after_metric; ++j) {
+            size_t n = 0;
+            if (lex(lx.metrics, lx.kMetricFirst, j, &n)) after_metric = j + n + 1 == open;
+        }
+        if (!after_metric) return false;
+    }
     for (size_t j = k + 1; j < anchor; ++j)
         if (toks[j].low == "," || toks[j].low == ";") return true;
     return false;

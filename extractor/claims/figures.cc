@@ -157,6 +157,7 @@ void Assembly::figure_roles() {
     figs.clear();
     for (size_t i : sv.mentions)
         if (is_value(ms[i])) figs.push_back({i, Role::value, SIZE_MAX, sv.token_at(ms[i].span.begin)});
+    baseline_of_previous_sentence();
     for (size_t f = 0; f < figs.size(); ++f) {
         const Mention& m = ms[figs[f].m];
         auto w = words_before(figs[f].tok, 5);  // the longest cue: "from a previous range of"
@@ -354,6 +355,48 @@ void Assembly::from_to_changes() {
     if (events.size() != n_events)
         std::sort(events.begin(), events.end(),
                   [](const ChangeEvent& x, const ChangeEvent& y) { return x.tok < y.tok; });
+}
+
+}  // namespace claimex::claims
+
+namespace claimex::claims {
+
+// "That compared with an operating profit of ¥112 billion a year earlier.": a sentence that opens
+// with "That/This compared with" (or "That was up/down from") gives the figure of the paragraph's
+// previous sentence its baseline, with the date after it; it makes no claim of its own.
+void Assembly::baseline_of_previous_sentence() {
+    gave_baseline = false;
+    if (figs.empty() || out.empty() || toks.size() < 4) return;
+    static const std::set<std::string_view> that = {"that", "this", "it", "which"};
+    if (!that.count(toks[0].low)) return;
+    size_t k = 1;
+    if (toks[k].low == "was" || toks[k].low == "is") ++k;
+    if (toks[k].low == "compared" || toks[k].low == "compares" || toks[k].low == "compare") {
+        if (toks[k + 1].low != "with" && toks[k + 1].low != "to") return;
+    } else if ((toks[k].low == "up" || toks[k].low == "down") && k > 1) {
+        if (toks[k + 1].low != "from") return;
+    } else {
+        return;
+    }
+    Claim& prev = out.back();
+    const size_t si = t.sentence_index(S.begin);
+    if (si == 0 || t.sentence_index(prev.sentence.begin) + 1 != si ||
+        t.paragraph_index(prev.sentence.begin) != t.paragraph_index(S.begin) ||
+        (prev.kind != "amount" && prev.kind != "change") || prev.baseline || prev.value == kNoMention)
+        return;
+    const Figure f = figs.front();
+    if (f.tok < k + 2 || ms[f.m].type != ms[prev.value].type) return;
+    Baseline b;
+    b.value = static_cast<uint32_t>(f.m);
+    b.has_equivalents = prev.kind == "amount";
+    for (size_t i : sv.mentions)
+        if (ms[i].type == Type::date && ms[i].span.begin >= ms[f.m].span.end) {
+            b.period = Period{static_cast<uint32_t>(i)};
+            break;
+        }
+    prev.baseline = b;
+    figs.erase(figs.begin());
+    gave_baseline = true;
 }
 
 }  // namespace claimex::claims

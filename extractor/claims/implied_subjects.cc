@@ -96,7 +96,10 @@ bool Assembly::judge_description(Subject& s, const MetricHit& metric, bool& bad,
     static const StringSet junk = {
         "about", "roughly", "nearly", "almost", "just", "some", "first", "around", "over", "under",
         "more", "less", "each", "every", "only", "even", "all", "most", "many", "several", "few",
-        "against", "a", "an", "it", "its", "new", "another", "one", "both", "such"};
+        "against", "a", "an", "it", "its", "new", "another", "one", "both", "such",
+        // (a clause's or phrase's opener is no subject: "ahead of the $3.95 billion analysts had
+        // expected")
+        "and", "but", "or", "ahead", "as", "while", "whereas", "than", "then", "because", "though"};
     garbage = d.empty() || (!measure && junk.count(d.front().low)) || d.size() > 8;  // ("new income tax slabs")
     for (const Token& k : d)
         for (char c : k.low) garbage |= std::isdigit(static_cast<unsigned char>(c)) != 0;

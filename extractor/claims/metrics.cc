@@ -89,10 +89,22 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
         if (sv.tok_mention[k] != SIZE_MAX || k == skip) continue;
         MetricAt m = metric_at(k, hi);
         if (!m.key) continue;
-        // A generic head after another metric is that metric's ("revenue growth", "tariff rate").
-        if (!cands.empty() && cands.back().tok + cands.back().span == k && m.span == 1) {
-            const Lexicon::Entry* e = lx.metrics.match(toks, k, k + 1, nullptr);
-            if (e && e->extra == "generic") continue;
+        // A generic head after another metric is that metric's ("revenue growth", "tariff rate"),
+        // also across a copula ("Exports were valued at $35.2 billion", "the shares were priced
+        // at Rs 412": exports, the share price) but not after something issued ("the bonds were
+        // priced at 99.5 cents" is a price).
+        if (!cands.empty()) {
+            size_t gap = cands.back().tok + cands.back().span;
+            const bool adjacent = gap == k;
+            static const std::set<std::string_view> copula = {"was", "were", "is", "are", "been", "be"};
+            while (gap < k && copula.count(toks[gap].low)) ++gap;
+            if (gap == k && (!adjacent || m.span == 1)) {
+                const Lexicon::Entry* e = lx.metrics.match(toks, k, k + m.span, nullptr);
+                const Lexicon::Entry* before =
+                    adjacent ? nullptr
+                             : lx.metrics.match(toks, cands.back().tok, cands.back().tok + cands.back().span, nullptr);
+                if (e && e->extra == "generic" && !(before && before->extra == "size_of")) continue;
+            }
         }
         bool generic = false;
         if (m.span == 1)

@@ -384,6 +384,16 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
         return Period{static_cast<uint32_t>(*story_day), true};
     // Only a report's own figures inherit: a metric with an implied holder, not a market price.
     if (!inherits) return Period{};
+    // A holding stated in the present ("it has 310 billion euros under management", "The group
+    // has about 154,000 employees", "has a loan book worth ..."): a stock held now, not a figure
+    // of the report period.
+    if (anchor < toks.size() && sv.tok_mention[anchor] != SIZE_MAX && is_value(ms[sv.tok_mention[anchor]]))
+        for (size_t k = anchor, n = 0; k-- > 0 && n < 6; ++n) {
+            if (toks[k].low == "has" || toks[k].low == "have") return Period{};
+            if (!toks[k].is_word() || sv.tok_mention[k] != SIZE_MAX || (toks[k].bits & lx.kVerbWord) ||
+                (toks[k].bits & lx.kChangeWord))
+                break;
+        }
     std::optional<size_t> inh = para_period_para == para ? para_period : std::nullopt;
     if (para_date && para_date_para == para && (!inh || *para_date > *inh)) inh = para_date;
     if (!inh) {

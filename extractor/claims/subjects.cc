@@ -280,6 +280,22 @@ bool Assembly::possessive_subject(const MetricHit& metric, size_t anchor, Subjec
             break;
         }
     }
+    // "imposed a fine of Rs 25 crore on Meridian Broking", "a penalty of $95 million against X":
+    // the fine is the organisation after "on"/"against" right after the figure.
+    if (metric.key == "fine" && anchor < toks.size() && sv.tok_mention[anchor] != SIZE_MAX) {
+        size_t k = sv.token_at(ms[sv.tok_mention[anchor]].span.end);
+        if (k + 1 < toks.size() && (toks[k].low == "on" || toks[k].low == "against")) {
+            ++k;
+            while (k < toks.size() && kDeterminers.count(toks[k])) ++k;
+            if (k < toks.size() && sv.tok_mention[k] != SIZE_MAX) {
+                const Mention& o = ms[sv.tok_mention[k]];
+                if (o.type == Type::org && !o.name.empty()) {
+                    add_name(s, o.name);
+                    return true;
+                }
+            }
+        }
+    }
     // (a) "A, B and C's [combined] metric" (in the figure's own clause)
     const bool metric_here = metric.tok != SIZE_MAX && metric.tok >= clause_start_tok(anchor);
     if (metric_here && metric.tok < anchor) {
@@ -287,8 +303,13 @@ bool Assembly::possessive_subject(const MetricHit& metric, size_t anchor, Subjec
         auto list = possessive_list(k);
         // "The Baltic Exchange's supramax index", "the LME's cash nickel contract": an exchange
         // publishes what it quotes; the instrument's own words are the subject
-        if (list.size() == 1 && list.front()->type == Type::org && std::string_view(list.front()->kind) == "exchange" &&
-            lx.traded_metrics.count(metric.key)) {
+        // (and a market's index or yield named by its place: "Germany's DAX", "Hong Kong's Hang
+        // Seng index" are the instrument's, not the economy's)
+        const bool market_of_place = list.size() == 1 && list.front()->type == Type::place &&
+                                     (metric.key == "stock_index" || metric.key == "yield");
+        if (list.size() == 1 && lx.traded_metrics.count(metric.key) &&
+            ((list.front()->type == Type::org && std::string_view(list.front()->kind) == "exchange") ||
+             market_of_place)) {
             size_t b = sv.token_at(list.front()->span.end);
             while (b < metric.tok && (toks[b].low == "'" || toks[b].low == "s")) ++b;
             if (b < metric.tok + metric.base_n) {
