@@ -435,6 +435,11 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             // a trailing possessive mark: ' or U+2019
             if (name.size() > 1 && a[name.end - 1] == '\'') name.end -= 1;
             else if (name.size() > 3 && a.compare(name.end - 3, 3, "\xE2\x80\x99") == 0) name.end -= 3;
+            // ... or 's, unless the whole is a name ("Halden's figures showed" → Halden; "McDonald's")
+            else if (!lex.resolve(slice(name))) {
+                if (name.size() > 2 && a.compare(name.end - 2, 2, "'s") == 0) name.end -= 2;
+                else if (name.size() > 4 && a.compare(name.end - 4, 4, "\xE2\x80\x99s") == 0) name.end -= 4;
+            }
             if (name.empty() || lex.resolve(slice(name))) continue;  // known after all
             std::string_view first_word = slice(ws[k]);
             bool person = person_shaped && end - k >= 2 &&
