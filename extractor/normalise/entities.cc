@@ -91,6 +91,7 @@ struct RuleInfo {
     std::string single, kind;
     bool titlecase = false;      // names written in capitals ("SAN FRANCISCO")
     bool person_holder = false;  // a source rule whose holder is a person ("said Sabine Roth,")
+    bool known_holder = false;   // a source rule whose holder names no one new (`set: known_holder=yes`)
 };
 
 struct EntitiesNormaliser::Impl {
@@ -101,7 +102,7 @@ struct EntitiesNormaliser::Impl {
                 return a == rule->attrs.end() ? std::string() : a->second;
             };
             rule_info.emplace(rule->id, RuleInfo{get("single"), get("kind"), get("titlecase") == "yes",
-                                                 get("holder") == "person"});
+                                                 get("holder") == "person", get("known_holder") == "yes"});
         }
     }
     names::Lexicon lex;
@@ -382,7 +383,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             for (size_t w = 1; w + 1 < ws.size(); ++w) person_tails.insert(names::lower(join(ws, w, ws.size())));
         }
         for (const auto& s : ms) {
-            if (s.type != Type::source || !s.holder || s.note == kUnnamedHolder) continue;
+            if (s.type != Type::source || !s.holder || s.note == kUnnamedHolder || im.info(s.rule).known_holder) continue;
             text::Span h = *s.holder;
             uint32_t from = h.begin;
             const text::Span* before = nullptr;

@@ -32,9 +32,12 @@ namespace claimex::normalise {
 
 struct SourcesNormaliser::Impl {
     explicit Impl(const rules::RuleSet& r) : lex(r) {
-        for (const auto& rule : r.rules())
+        for (const auto& rule : r.rules()) {
             if (auto a = rule->attrs.find("not_place"); a != rule->attrs.end() && a->second == "yes")
                 not_place.insert(rule->id);
+            if (auto a = rule->attrs.find("known_holder"); a != rule->attrs.end() && a->second == "yes")
+                known_holder.insert(rule->id);
+        }
         if (const auto* t = r.table("SOURCE_CUE"))
             for (const auto& row : *t)
                 if (row.size() >= 2) cues[names::lower(names::squeeze(row[0]))] = row[1];
@@ -56,6 +59,9 @@ struct SourcesNormaliser::Impl {
     }
     names::Lexicon lex;
     std::unordered_set<std::string> not_place;    // rules whose holder cannot be a place (`set: not_place=yes`)
+    // rules whose holder must be someone known (an entity, a reference, a pronoun), never its
+    // capitalised words alone (`set: known_holder=yes`: a sentence's first words before a far cue)
+    std::unordered_set<std::string> known_holder;
     std::unordered_map<std::string, std::string> cues;                      // "says" → "said"
     struct Reference {
         std::vector<std::string> kinds;  // in order of preference
@@ -484,6 +490,8 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                         s.name = ms[*it].name;
                         break;
                     }
+        } else if (im.known_holder.count(s.rule)) {
+            // (no one known: no source)
         } else {
             // A name no entity rule knows: its capitalised words, when they are
             // not words that are never names.
