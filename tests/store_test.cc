@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fmt/format.h>
 #include <fstream>
 #include <sqlite3.h>
 #include <unistd.h>
@@ -234,7 +235,7 @@ TEST_CASE("faults give clear errors and lose nothing committed") {
         size_t stored = 0;
         bool full = false;
         for (int i = 0; i < 400 && !full; ++i) {
-            Json r = record("doc" + std::to_string(i), {capex("c" + std::to_string(i), 5e10 + i, "50 billion yuan")},
+            Json r = record(fmt::format("doc{}", i), {capex(fmt::format("c{}", i), 5e10 + i, "50 billion yuan")},
                             big + std::to_string(i));
             r["title"] = big;
             try {

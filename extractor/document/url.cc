@@ -94,10 +94,17 @@ std::string remove_dot_segments(std::string_view in) {
 }
 
 std::string merge(const Parts& base, std::string_view ref_path) {
-    if (base.has_authority && base.path.empty()) return "/" + std::string(ref_path);
-    size_t last = base.path.rfind('/');
-    if (last == std::string::npos) return std::string(ref_path);
-    return base.path.substr(0, last + 1) + std::string(ref_path);
+    // Built by appends: gcc 12 warns (-Wrestrict, a false positive) on "/" + std::string(...).
+    std::string out;
+    if (base.has_authority && base.path.empty()) {
+        out.reserve(ref_path.size() + 1);
+        out += '/';
+    } else if (size_t last = base.path.rfind('/'); last != std::string::npos) {
+        out.reserve(last + 1 + ref_path.size());
+        out.append(base.path, 0, last + 1);
+    }
+    out += ref_path;
+    return out;
 }
 
 std::string join(const Parts& p) {
