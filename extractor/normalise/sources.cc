@@ -475,7 +475,8 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             // familiar with the matter", "a person close to the company")
             bool described = hl.find(" familiar with ") != std::string::npos || hl.find(" close to ") != std::string::npos ||
                              hl.find(" briefed on ") != std::string::npos || hl.find(" knowledge of ") != std::string::npos ||
-                             hl.find(" involved in ") != std::string::npos;
+                             hl.find(" involved in ") != std::string::npos ||
+                             hl.find("-based ") != std::string::npos;  // "a Kuala Lumpur-based trader"
             std::string_view before(a.data() + q, p - q);
             if (!ws.empty() && (described || (!counted && !lex.quantifier(slice(ws[k]))))) {
                 while (k + 1 < ws.size() && lex.quantifier(slice(ws[k]))) ++k;
