@@ -25,6 +25,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 #include <unordered_map>
@@ -104,9 +105,30 @@ struct EntitiesNormaliser::Impl {
             rule_info.emplace(rule->id, RuleInfo{get("single"), get("kind"), get("titlecase") == "yes",
                                                  get("holder") == "person", get("known_holder") == "yes"});
         }
+        if (const auto* roles = r.list("ROLE"))
+            for (const std::string& w : *roles)
+                if (w.find(' ') == std::string::npos && !w.empty() && std::islower(static_cast<unsigned char>(w[0])))
+                    role_words.insert(w);
     }
     names::Lexicon lex;
     std::unordered_map<std::string, RuleInfo> rule_info;
+    std::unordered_set<std::string> role_words;  // one-word roles (rules/entities/roles.txt): "economist"
+
+    // An apposition right after a holder that names a role (", the association's senior
+    // economist,"): the holder is a person, whether or not the given name is known.
+    bool role_after(std::string_view a, size_t at) const {
+        if (at + 2 >= a.size() || a[at] != ',' || a[at + 1] != ' ') return false;
+        size_t end = a.find(',', at + 2);
+        if (end == std::string_view::npos || end - at > 100) return false;
+        for (size_t b = at + 2; b < end;) {
+            while (b < end && !std::isalpha(static_cast<unsigned char>(a[b]))) ++b;
+            size_t e = b;
+            while (e < end && (std::isalpha(static_cast<unsigned char>(a[e])) || a[e] == '-')) ++e;
+            if (e > b && role_words.count(std::string(a.substr(b, e - b)))) return true;
+            b = e;
+        }
+        return false;
+    }
 
     const RuleInfo& info(const std::string& rule_id) const {
         static const RuleInfo none;
@@ -452,8 +474,10 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             bool after_org = before && before_index >= 0 && ms[before_index].type == Type::org;
             if (end - k == 1 && after_org) continue;  // "CME Group's FedWatch tool": a product
             if (!person && person_shaped && end - k >= 2 &&
-                (im.info(s.rule).person_holder || person_tails.count(names::lower(slice(name)))))
-                person = true;  // "said Sabine Roth, the union's district leader"; "Van Loon"
+                (im.info(s.rule).person_holder || person_tails.count(names::lower(slice(name))) ||
+                 im.role_after(a, h.end)))
+                person = true;  // "said Sabine Roth, the union's district leader"; "Van Loon";
+                                // "Shaun Cathcart, the association's senior economist, said"
 
             Mention p;
             p.span = name;

@@ -332,6 +332,19 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             else if (m.type == Type::org && !org) org = &m;
             else if (m.type == Type::place && !place) place = &m;
         }
+        // A role set off from its holder's name ("Western Australia's Mines Minister, Tessa
+        // Carrick, said"): the person named right after the role is the holder.
+        if (!person && !unnamed && h.end + 2 < s.span.end && a.compare(h.end, 2, ", ") == 0) {
+            std::vector<text::Span> hw = names::words(a, h);
+            if (!hw.empty() && lex.title(slice(hw.back())))
+                for (auto it = first_inside(h.end); it != entities.end(); ++it) {
+                    const Mention& m = ms[*it];
+                    if (m.span.begin > h.end + 2) break;
+                    if (m.type == Type::person && m.span.begin == h.end + 2 && m.span.end < s.span.end &&
+                        a[m.span.end] == ',')
+                        person = &m;
+                }
+        }
         std::string hl = names::lower(names::squeeze(slice(h)));
         const bool definite = hl.rfind("the ", 0) == 0;  // "the ..."
         std::string noun;
