@@ -25,6 +25,9 @@ TEST_CASE("person words have the shape of names") {
     CHECK(names::person_word("O'Brien"));
     CHECK(names::person_word("McDonald"));
     CHECK(names::person_word("J."));
+    CHECK(names::person_word("T.V."));  // "T.V. Somanathan"
+    CHECK_FALSE(names::person_word("T.V"));
+    CHECK_FALSE(names::person_word("TV."));
     CHECK(names::person_word("Šefčovič"));
     CHECK_FALSE(names::person_word("CEO"));
     CHECK_FALSE(names::person_word("economist"));

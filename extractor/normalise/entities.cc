@@ -84,6 +84,14 @@ constexpr std::string_view kOrgPrefixRule = "entities.org_prefix";          // "
 constexpr std::string_view kOrgPublicBodyRule = "entities.org_public_body"; // "X and Y Corporation"
 // "Norvia, the Norwegian oil producer,": a name the apposition makes an org.
 constexpr std::string_view kOrgAppositionRule = "entities.org_apposition";
+// "the Treasury", "the Centre": named per document (bare_institutions.tsv).
+// Unsuffixed companies their context shows: "shares of Orvana", "Brightwater (NYSE: BWR)".
+constexpr std::string_view kOrgContextRule = "entities.org_context";
+constexpr std::string_view kOrgTickerRule = "entities.org_ticker";
+constexpr std::string_view kOrgItsRule = "entities.org_its";  // "Orvana cut its forecast"
+constexpr std::string_view kBareRule = "entities.bare_institution";
+// "Markus Mayer of Baader Bank": the person before an organisation's "of".
+constexpr std::string_view kPersonOfRule = "entities.person_of";
 
 }  // namespace
 
@@ -92,18 +100,53 @@ struct RuleInfo {
     std::string single, kind;
     bool titlecase = false;      // names written in capitals ("SAN FRANCISCO")
     bool person_holder = false;  // a source rule whose holder is a person ("said Sabine Roth,")
+    bool as_named = false;       // the name as written, not its gazetteer entry ("Atlanta, Georgia": the state)
     bool known_holder = false;   // a source rule whose holder names no one new (`set: known_holder=yes`)
+};
+
+// A row of bare_institutions.tsv: what a bare word stands for when the
+// document names these places or organisations ("*": any document).
+struct BareReading {
+    std::vector<std::string> context;
+    std::string name, kind;
 };
 
 struct EntitiesNormaliser::Impl {
     explicit Impl(const rules::RuleSet& r) : lex(r) {
+        if (const auto* t = r.table("BARE_INSTITUTION"))
+            for (const auto& row : *t) {
+                if (row.size() < 4 || row[0].empty()) continue;
+                BareReading b{{}, row[2], row[3]};
+                size_t from = 0;
+                while (from <= row[1].size()) {
+                    size_t bar = row[1].find('|', from);
+                    if (bar == std::string::npos) bar = row[1].size();
+                    if (bar > from) b.context.push_back(row[1].substr(from, bar - from));
+                    from = bar + 1;
+                }
+                bare[row[0]].push_back(std::move(b));
+            }
+        // rules/sources/references.tsv: "the bank's chief financial officer"
+        // works for the last bank named.
+        if (const auto* t = r.table("SOURCE_REFERENCE"))
+            for (const auto& row : *t) {
+                if (row.size() < 2 || row[1].find("cited") != std::string::npos) continue;
+                std::vector<std::string> kinds;
+                for (size_t b = 0, e; b <= row[1].size(); b = e + 1) {
+                    e = row[1].find(',', b);
+                    if (e == std::string::npos) e = row[1].size();
+                    if (e > b) kinds.push_back(row[1].substr(b, e - b));
+                }
+                reference_kinds[names::lower(row[0])] = std::move(kinds);
+            }
         for (const auto& rule : r.rules()) {
             auto get = [&](const char* k) {
                 auto a = rule->attrs.find(k);
                 return a == rule->attrs.end() ? std::string() : a->second;
             };
             rule_info.emplace(rule->id, RuleInfo{get("single"), get("kind"), get("titlecase") == "yes",
-                                                 get("holder") == "person", get("known_holder") == "yes"});
+                                                 get("holder") == "person", get("as_named") == "yes",
+                                                 get("known_holder") == "yes"});
         }
         if (const auto* roles = r.list("ROLE"))
             for (const std::string& w : *roles)
@@ -129,6 +172,8 @@ struct EntitiesNormaliser::Impl {
         }
         return false;
     }
+    std::unordered_map<std::string, std::vector<BareReading>> bare;  // word → readings, in file order
+    std::unordered_map<std::string, std::vector<std::string>> reference_kinds;  // "bank" → central_bank, company
 
     const RuleInfo& info(const std::string& rule_id) const {
         static const RuleInfo none;
@@ -138,6 +183,31 @@ struct EntitiesNormaliser::Impl {
 
     bool common_word_reading(const rules::RawMention& raw, const text::Text& t) const;
     bool from_pattern(const rules::RawMention& raw, const text::Text& t, Mention& out) const;
+    // The index of the first word after "of" when a candidate organisation
+    // starts with a person's name and "of" ("Markus Mayer of Baader Bank"),
+    // else 0.
+    size_t person_before_of(const std::string& a, const std::vector<text::Span>& ws) const {
+        auto w = [&](size_t k) { return std::string_view(a.data() + ws[k].begin, ws[k].size()); };
+        if (ws.size() < 4 || !lex.given_name(w(0)) || !names::person_word(w(0))) return 0;
+        for (size_t of = 2; of <= 3 && of + 1 < ws.size(); ++of) {
+            if (w(of) != "of") continue;
+            for (size_t k = 1; k < of; ++k)
+                if (!names::person_word(w(k)) || lex.non_person(w(k)) || lex.suffix(w(k))) return 0;
+            return of + 1;
+        }
+        return 0;
+    }
+    // "Kong-listed", "Oslo-based", "state-owned": a word that describes a
+    // company rather than naming it.
+    static bool descriptive_compound(std::string_view w) {
+        size_t dash = w.rfind('-');
+        if (dash == std::string_view::npos) return false;
+        std::string_view tail = w.substr(dash + 1);
+        for (std::string_view t : {"listed", "based", "owned", "backed", "headquartered", "run", "controlled",
+                                   "registered", "focused", "founded"})
+            if (tail == t) return true;
+        return false;
+    }
     // Trims punctuation off the words of a candidate name.
     std::vector<text::Span> name_words(const std::string& a, text::Span s) const;
     bool set_entry(const rules::GazetteerEntry& e, Mention& out) const {
@@ -169,7 +239,13 @@ bool EntitiesNormaliser::Impl::common_word_reading(const rules::RawMention& raw,
     while (i < a.size() && a[i] == ' ') ++i;
     uint32_t b = i;
     while (i < a.size() && !is_space(a[i]) && a[i] != ',' && a[i] != '.' && a[i] != ';') ++i;
-    return lex.common_word(alias, std::string_view(a.data() + b, i - b));
+    std::string_view next(a.data() + b, i - b);
+    // A given name that is also an alias, before a family name: "Ola
+    // Nordmann said" is a person, not Ola Electric; "Sofia Petrova" not the city.
+    if (b == raw.span.end + 1 && lex.given_name(alias) && names::person_word(next) && !lex.suffix(next) &&
+        !lex.non_person(next) && !lex.not_name(next) && !lex.alias(next))
+        return true;
+    return lex.common_word(alias, next);
 }
 
 std::vector<text::Span> EntitiesNormaliser::Impl::name_words(const std::string& a, text::Span s) const {
@@ -201,10 +277,42 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
     auto joined = [&](size_t from) {
         return names::squeeze(std::string_view(a.data() + ws[from].begin, ws.back().end - ws[from].begin));
     };
+    if (out.rule == kBareRule) {  // "the Treasury": named per document
+        if (ws.size() != 1) return false;
+        out.span = ws[0];
+        out.name = std::string(word(0));
+        out.kind = info(out.rule).kind;
+        return true;
+    }
     // Try the whole name, then without leading words that cannot start a name
-    // ("In", "However", "China's").
-    size_t i = 0;
-    for (; i < ws.size(); ++i) {
+    // ("In", "However", "China's"), and without a person before "of"
+    // ("Markus Mayer of Baader Bank": the person is added per document).
+    size_t i = out.type == Type::org ? person_before_of(a, ws) : 0;
+    // "Hong Kong-listed Zhenhai Robotics": a description before the name.
+    bool described = false;
+    for (size_t k = i; out.type == Type::org && k + 1 < ws.size(); ++k)
+        if (descriptive_compound(word(k))) i = k + 1, described = true;
+    // "Tata Motors-owned Jaguar Land Rover": the pattern took in the
+    // description and stopped inside a known name; the name with the next
+    // word or two is that name.
+    if (described && !lex.resolve(joined(i))) {
+        uint32_t e = ws.back().end;
+        for (int more = 0; more < 2; ++more) {
+            uint32_t b = e;
+            while (b < a.size() && a[b] == ' ') ++b;
+            if (b == e || b >= a.size() || !names::capitalised(std::string_view(a).substr(b))) break;
+            e = b;
+            while (e < a.size() && !is_space(a[e]) && a[e] != ',' && a[e] != '.' && a[e] != ';' && a[e] != ':' &&
+                   a[e] != ')' && a[e] != '\'')
+                ++e;
+            std::string longer = names::squeeze(std::string_view(a.data() + ws[i].begin, e - ws[i].begin));
+            if (const auto* entry = lex.alias(longer)) {
+                out.span = {ws[i].begin, e};
+                return set_entry(*entry, out);
+            }
+        }
+    }
+    for (; i < ws.size() && !info(out.rule).as_named; ++i) {
         if (const auto* e = lex.resolve(joined(i))) {
             out.span = {ws[i].begin, ws.back().end};
             return set_entry(*e, out);
@@ -318,6 +426,10 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
     const Impl& im = *impl_;
     const names::Lexicon& lex = im.lex;
     const std::string& a = text.analysis();
+    auto reference_kinds_of = [&](const std::string& noun) -> const std::vector<std::string>* {
+        auto it = im.reference_kinds.find(noun);
+        return it == im.reference_kinds.end() ? nullptr : &it->second;
+    };
     std::vector<bool> drop(ms.size(), false);
     std::vector<Mention> added;
     auto slice = [&](text::Span s) { return std::string_view(a.data() + s.begin, s.size()); };
@@ -379,6 +491,87 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         if (!names::acronym_shape(acr) || lex.alias(acr)) continue;
         define_acronym({b, e}, m.name, m.kind);
     }
+
+    // ---- 1a. "Shenzhen-based Jinlong Automation", "Tata Motors-owned
+    // Jaguar Land Rover": the known place or owner of a description that an
+    // organisation's pattern took in and dropped.
+    for (size_t i = 0; i < ms.size(); ++i) {
+        const Mention& o = ms[i];
+        if (o.type != Type::org || o.span.begin < 2 || a[o.span.begin - 1] != ' ' ||
+            !(o.context.begin < o.span.begin))
+            continue;
+        uint32_t e = o.span.begin - 1, b = e;
+        while (b > o.context.begin && !is_space(a[b - 1])) --b;
+        std::string_view w(a.data() + b, e - b);
+        if (!Impl::descriptive_compound(w)) continue;
+        uint32_t place_end = b + static_cast<uint32_t>(w.rfind('-'));
+        // "Kong", then "Hong Kong", then three words
+        uint32_t pb = b;
+        for (int words = 0; words < 3 && pb >= o.context.begin; ++words) {
+            if (const auto* entry = lex.resolve(slice({pb, place_end}))) {  // a place, or an owner: "Tata Motors-owned"
+                Mention x;
+                x.span = x.context = {pb, place_end};
+                x.rule = kShortRefRule;
+                if (im.set_entry(*entry, x)) added.push_back(std::move(x));
+                break;
+            }
+            if (pb < o.context.begin + 2 || a[pb - 1] != ' ') break;
+            pb -= 1;
+            while (pb > o.context.begin && !is_space(a[pb - 1])) --pb;
+        }
+    }
+
+    // ---- 1b. "Markus Mayer of Baader Bank", "Jane Foster at Capital
+    // Economics": a person's name (a given name first) right before an
+    // organisation's "of", "at" or "from" is a person who works there.
+    for (size_t i = 0; i < ms.size(); ++i) {
+        const Mention& o = ms[i];
+        if (o.type != Type::org || o.span.begin < 8) continue;
+        // the word before the organisation
+        uint32_t p = o.span.begin;
+        if (a[p - 1] != ' ') continue;
+        uint32_t pe = p - 1, pb = pe;
+        while (pb > 0 && a[pb - 1] >= 'a' && a[pb - 1] <= 'z') --pb;
+        std::string_view prep(a.data() + pb, pe - pb);
+        if (prep != "of" && prep != "at" && prep != "from") continue;
+        // up to three capitalised words before it, single spaces apart
+        std::vector<text::Span> ws;
+        uint32_t e = pb;
+        while (ws.size() < 3 && e > 1 && a[e - 1] == ' ') {
+            uint32_t b = e - 1;
+            while (b > 0 && !is_space(a[b - 1]) && a[b - 1] != '(' && a[b - 1] != '"') --b;
+            if (b == e - 1) break;
+            ws.insert(ws.begin(), text::Span{b, e - 1});
+            e = b;
+        }
+        // the shortest run starting with a given name: "Markus Mayer", "Mary Ann Smith"
+        if (ws.size() < 2) continue;
+        std::optional<text::Span> name;
+        for (size_t start = ws.size() - 1; start-- > 0 && !name;) {
+            bool ok = lex.given_name(slice(ws[start])) && names::person_word(slice(ws[start]));
+            for (size_t k = start + 1; ok && k < ws.size(); ++k) {
+                std::string_view w = slice(ws[k]);
+                ok = names::person_word(w) && !lex.non_person(w) && !lex.suffix(w) && !lex.title(w) &&
+                     !possessive(w) && w.back() != ',' && w.back() != '.';
+            }
+            if (ok) name = text::Span{ws[start].begin, ws.back().end};
+        }
+        if (!name) continue;
+        bool taken = false;
+        for (size_t k = i; k-- > 0 && !taken;) {
+            if (ms[k].span.begin + 256 < name->begin) break;  // (entities are shorter)
+            taken = is_entity(ms[k]) && ms[k].span.overlaps(*name);
+        }
+        if (taken) continue;
+        Mention x;
+        x.type = Type::person;
+        x.span = *name;
+        x.context = {name->begin, o.span.end};  // the affiliation is the organisation (step 3)
+        x.rule = kPersonOfRule;
+        x.name = names::squeeze(slice(*name));
+        added.push_back(std::move(x));
+    }
+    settle();
 
     // ---- 2. Holders of sources that no entity rule found: the capitalised
     // words of the holder after the last entity in it ("Goldman Sachs' Jan
@@ -475,8 +668,8 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             if (end - k == 1 && after_org) continue;  // "CME Group's FedWatch tool": a product
             if (!person && person_shaped && end - k >= 2 &&
                 (im.info(s.rule).person_holder || person_tails.count(names::lower(slice(name))) ||
-                 im.role_after(a, h.end)))
-                person = true;  // "said Sabine Roth, the union's district leader"; "Van Loon";
+                 a.compare(name.end, 6, ", who ") == 0 || im.role_after(a, h.end)))
+                person = true;  // "said Sabine Roth, the union's district leader"; "Van Loon"; "Tomoko Hayashi, who heads";
                                 // "Shaun Cathcart, the association's senior economist, said"
 
             Mention p;
@@ -511,6 +704,65 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
     }
     settle();
 
+    // ---- 2b. Institutions named by one bare word ("the Treasury", "the
+    // Centre"): the institution named in full with that last word ("US
+    // Treasury", "Securities and Exchange Commission"; the nearest before,
+    // else the first after), else the reading of bare_institutions.tsv whose
+    // places and organisations the document names most, else its "*"
+    // reading, else no mention.
+    {
+        std::vector<size_t> bare_idx;
+        for (size_t i = 0; i < ms.size(); ++i)
+            if (ms[i].type == Type::org && ms[i].rule == kBareRule) bare_idx.push_back(i);
+        std::unordered_map<std::string, int> named;  // canonical name → mentions
+        if (!bare_idx.empty())
+            for (const Mention& m : ms)
+                if (is_entity(m) && m.rule != kBareRule) ++named[m.name];
+        for (size_t i : bare_idx) {
+            Mention& m = ms[i];
+            const Mention* full = nullptr;
+            for (const Mention& o : ms) {
+                if (o.type != Type::org || o.rule == kBareRule || o.name.size() <= m.name.size() + 1) continue;
+                size_t at = o.name.size() - m.name.size();
+                if (o.name.compare(at, m.name.size(), m.name) != 0 || o.name[at - 1] != ' ') continue;
+                if (o.span.begin < m.span.begin) {
+                    full = &o;
+                } else {
+                    if (!full) full = &o;
+                    break;
+                }
+            }
+            if (full) {
+                m.name = full->name;
+                m.kind = full->kind;
+                continue;
+            }
+            const BareReading* best = nullptr;
+            const BareReading* fallback = nullptr;
+            int best_n = 0;
+            if (auto it = im.bare.find(m.name); it != im.bare.end())
+                for (const BareReading& r : it->second) {
+                    int n = 0;
+                    for (const std::string& c : r.context) {
+                        if (c == "*") fallback = &r;
+                        else if (auto f = named.find(c); f != named.end()) n += f->second;
+                    }
+                    if (n > best_n) {
+                        best = &r;
+                        best_n = n;
+                    }
+                }
+            if (!best) best = fallback;
+            if (!best) {
+                drop[i] = true;
+                continue;
+            }
+            m.name = best->name;
+            m.kind = best->kind;
+        }
+    }
+    settle();
+
     // Initials of organisation names: "ABS" after "Australian Bureau of
     // Statistics" (used for holders below and for the scan of step 5).
     struct OrgKey {
@@ -538,6 +790,8 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
     std::unordered_map<std::string, Person> people;
     // Short forms of people: token → (full name, offset of the introduction).
     std::unordered_map<std::string, std::pair<std::string, uint32_t>> short_refs;
+    // Family name → the full name mentioned last (for a name two people share).
+    std::unordered_map<std::string, std::string> last_named;
     // "van loon" → "Pieter van Loon": lower-cased tails of full names.
     std::unordered_map<std::string, std::string> name_tails;
     std::vector<size_t> org_idx;
@@ -572,16 +826,73 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         const Mention* o = inside_before ? inside_before : inside_after ? inside_after : adjacent;
         return o ? o->name : "";
     };
+    // "The bank's chief financial officer, Leanne Hurst", "its chief
+    // executive, Oliver Grant": the last organisation named before of a kind
+    // the noun can stand for (rules/sources/references.tsv; "its": any).
+    auto referred_employer = [&](const Mention& p) -> std::string {
+        uint32_t e = std::min(p.context.begin, p.span.begin);
+        // "Dana Peterson, the group's chief economist": the possessive in
+        // the apposition after the name
+        if (p.context.end > p.span.end) {
+            std::string_view after(a.data() + p.span.end, p.context.end - p.span.end);
+            size_t at = after.find("'s ");
+            if (at == std::string_view::npos) at = after.find("\xE2\x80\x99s ");
+            if (at != std::string_view::npos) {
+                e = p.span.end + static_cast<uint32_t>(at);
+                while (e < p.context.end && a[e] != ' ') ++e;  // after the possessive
+            }
+        }
+        while (e > 0 && a[e - 1] == ' ') --e;
+        uint32_t b = e;
+        while (b > 0 && !is_space(a[b - 1])) --b;
+        std::string w = names::lower(slice({b, e}));
+        const std::vector<std::string>* kinds = nullptr;
+        if (w != "its") {
+            std::string_view noun(w);
+            if (noun.size() > 2 && noun.substr(noun.size() - 2) == "'s") noun.remove_suffix(2);
+            else if (noun.size() > 4 && noun.substr(noun.size() - 4) == "\xE2\x80\x99s") noun.remove_suffix(4);
+            else return "";
+            // the word before: "the", or a modifier after "the" ("the central bank's", "the Australian lender's")
+            uint32_t pe = b;
+            while (pe > 0 && a[pe - 1] == ' ') --pe;
+            uint32_t pb = pe;
+            while (pb > 0 && !is_space(a[pb - 1])) --pb;
+            std::string prev = names::lower(slice({pb, pe}));
+            if (prev != "the") {
+                auto two = reference_kinds_of(prev + " " + std::string(noun));
+                uint32_t qe = pb;
+                while (qe > 0 && a[qe - 1] == ' ') --qe;
+                uint32_t qb = qe;
+                while (qb > 0 && !is_space(a[qb - 1])) --qb;
+                if (names::lower(slice({qb, qe})) != "the") return "";
+                kinds = two ? two : reference_kinds_of(std::string(noun));
+            } else {
+                kinds = reference_kinds_of(std::string(noun));
+            }
+            if (!kinds) return "";
+        }
+        const Mention* best = nullptr;
+        for (size_t x : org_idx) {
+            const Mention& o = ms[x];
+            if (o.span.begin >= b) break;
+            if (o.span.begin > 0 && a[o.span.begin - 1] == '(') continue;  // "(LSE: ZPH)": a ticker's exchange
+            if (!kinds || std::find(kinds->begin(), kinds->end(), o.kind) != kinds->end()) best = &o;
+        }
+        return best ? best->name : "";
+    };
     auto lower_name = [](const std::string& n) { return names::lower(n); };
     for (size_t i = 0; i < ms.size(); ++i) {
         Mention& m = ms[i];
         if (m.type != Type::person) continue;
         if (m.affiliation.empty() && (!(m.context == m.span) || !m.role.empty())) m.affiliation = affiliation_of(m);
+        if (m.affiliation.empty() && !m.role.empty()) m.affiliation = referred_employer(m);
         bool single = m.name.find(' ') == std::string::npos;
         if (single) {
             auto it = short_refs.find(m.name);
             if (it != short_refs.end() && !it->second.first.empty()) {
                 m.name = it->second.first;
+            } else if (auto l = last_named.find(m.name); it != short_refs.end() && l != last_named.end()) {
+                m.name = l->second;  // two people share the family name: the one named last ("Harper said")
             } else if (m.rule == kHolderRule) {
                 // A lone capitalised word before "said" that names no person
                 // introduced before: an organisation ("Helvora reported"), or
@@ -607,6 +918,11 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         if (!fresh) {
             if (it->second.role.empty()) it->second.role = m.role;
             if (it->second.affiliation.empty()) it->second.affiliation = m.affiliation;
+        }
+        if (m.name.find(' ') != std::string::npos) {
+            std::vector<std::string_view> ws = split_name(m.name);
+            bool family_first = lex.family_first(ws.front()) && !lex.family_first(ws.back());
+            last_named[std::string(family_first ? ws.front() : ws.back())] = m.name;
         }
         if (fresh && single && m.rule != kHolderRule) {
             short_refs.try_emplace(m.name, m.name, m.span.end);  // "President Biden", later "Biden"
@@ -653,7 +969,8 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         std::vector<std::string_view> ws = split_name(m.name);
         // (names the gazetteers know are found by them wherever they occur)
         bool discovered = (m.rule == kOrgPatternRule || m.rule == kOrgPrefixRule || m.rule == kOrgPublicBodyRule ||
-                           m.rule == kOrgAppositionRule || m.rule == kHolderRule) &&
+                           m.rule == kOrgAppositionRule || m.rule == kHolderRule || m.rule == kOrgContextRule ||
+                           m.rule == kOrgTickerRule || m.rule == kOrgItsRule) &&
                           !lex.alias(m.name);
         if (discovered && ws.size() == 1) add_org_key({m.name, m.name, m.kind, m.span.begin, false});
         if (discovered && m.kind == "company" && ws.size() >= 2) {
@@ -763,8 +1080,12 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             // A person's family name first (people are introduced explicitly);
             // not the first word of a longer name ("Wu Jing"); anywhere in the
             // document, a headline before the introduction included.
+            // (Before the person's introduction, a company's short form
+            // wins: "Marchetti declined to comment" before "Giulia Marchetti,
+            // the company's chairwoman" is Marchetti Group.)
             if (auto sr = short_refs.find(key); sr != short_refs.end() && !sr->second.first.empty() &&
-                                                !lex.not_name(w) && !followed_by_capital) {
+                                                !lex.not_name(w) && !followed_by_capital &&
+                                                !(sr->second.second > span.begin && org_keys.count(key))) {
                 if (is_taken(span)) continue;
                 x.type = Type::person;
                 x.name = sr->second.first;
@@ -834,13 +1155,39 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
     // ("Kessler Automotive", later "Kessler": both Kessler Automotive), also
     // where another rule found the short form on its own (a source holder:
     // "Hanbit said" after "Hanbit Semiconductor").
-    if (!full_company.empty())
-        for (auto* list : {&ms, &added})
-            for (Mention& m : *list)
-                if (m.type == Type::org && !lex.alias(m.name))
+    if (!full_company.empty()) {
+        for (auto* list : {&ms, &added}) {
+            for (Mention& m : *list) {
+                if (m.type == Type::org && !lex.alias(m.name)) {
                     if (auto f = full_company.find(m.name); f != full_company.end() && !f->second.empty())
                         m.name = f->second;
+                } else if (m.type == Type::person && !m.affiliation.empty() && !lex.alias(m.affiliation)) {
+                    // "an analyst at Bernholt" after "Bernholt Securities"
+                    if (auto f = full_company.find(m.affiliation); f != full_company.end() && !f->second.empty())
+                        m.affiliation = f->second;
+                }
+            }
+        }
+    }
+    bool short_org = std::any_of(added.begin(), added.end(), [](const Mention& m) { return m.type == Type::org; });
     settle();
+
+    // ---- 7. People whose organisation step 5 found as a short form
+    // ("Rivermark chief financial officer Dana Whitfield" after "Rivermark
+    // Foods"): their affiliation, for every mention of them.
+    if (short_org) {
+        org_idx.clear();
+        for (size_t i = 0; i < ms.size(); ++i)
+            if (ms[i].type == Type::org && !ms[i].name.empty()) org_idx.push_back(i);
+        std::unordered_map<std::string, std::string> found;  // person → affiliation
+        for (const Mention& m : ms)
+            if (m.type == Type::person && m.affiliation.empty() && (!(m.context == m.span) || !m.role.empty()))
+                if (std::string aff = affiliation_of(m); !aff.empty()) found.try_emplace(m.name, std::move(aff));
+        if (!found.empty())
+            for (Mention& m : ms)
+                if (m.type == Type::person && m.affiliation.empty())
+                    if (auto f = found.find(m.name); f != found.end()) m.affiliation = f->second;
+    }
 }
 
 }  // namespace claimex::normalise

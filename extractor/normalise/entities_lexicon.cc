@@ -48,8 +48,13 @@ bool lowercase_start(std::string_view w) { return !w.empty() && u_islower(static
 
 bool person_word(std::string_view w) {
     if (!capitalised(w)) return false;
-    // An initial: "J."
+    // An initial: "J."; initials: "T.V."
     if (w.size() == 2 && w[1] == '.') return true;
+    if (w.size() == 4 || w.size() == 6) {
+        bool initials = true;
+        for (size_t i = 0; i < w.size(); i += 2) initials = initials && w[i] >= 'A' && w[i] <= 'Z' && w[i + 1] == '.';
+        if (initials) return true;
+    }
     bool lower_seen = false, ok = true, first = true;
     uint32_t prev = 0;
     each_cp(w, [&](uint32_t c, int32_t) {

@@ -1,0 +1,196 @@
+// Amount claims: one per value figure of a sentence that no change claim took, with its
+// metric, subject, period, equivalents, baseline and sources. Part of the claims stage (assembly.h).
+#include "extractor/claims/assembly.h"
+
+#include <algorithm>
+
+namespace claimex::claims {
+
+void Assembly::amount_claims() {
+    // (a good's price: "a pint now costs £4.82 across the country and £6.34 in London" — the
+    // verb's token and the good, for the later figures of the sentence)
+    size_t good_cost_tok = SIZE_MAX;
+    std::string good_cost;
+    for (size_t f = 0; f < figs.size(); ++f) {
+        if (figs[f].role != Role::value || consumed.count(f)) continue;
+        const Mention& v = ms[figs[f].m];
+        Claim j;
+        double conf = 0.6;
+        size_t anchor = figs[f].tok;
+        size_t next_fig_tok = toks.size();
+        for (size_t g = f + 1; g < figs.size(); ++g)
+            if (figs[g].role == Role::value) {
+                next_fig_tok = figs[g].tok;
+                break;
+            }
+        size_t cs = clause_start_tok(anchor);
+        const size_t fig_end = sv.token_at(v.span.end);
+        MetricHit metric = find_metric(cs, anchor, std::min(toks.size(), std::min(next_fig_tok, fig_end + 6)), false,
+                                       SIZE_MAX, fig_end);
+        if (metric.key.empty() && clause_start_tok(anchor, false) < clause_start_tok(anchor))
+            metric = find_metric(clause_start_tok(anchor, false), anchor,
+                                 std::min(toks.size(), std::min(next_fig_tok, fig_end + 6)), false, SIZE_MAX, fig_end);
+        // "doubling the engineering team to about 400 people": a count whose unit names
+        // what is counted governs over a metric phrase that is not next to it.
+        if (!metric.key.empty() && v.type == Type::quantity && metric.tok < anchor && anchor - metric.tok > 5 &&
+            lx.unit_metrics.count(v.unit))
+            metric = MetricHit{};
+        if (metric.key.empty() && v.type == Type::quantity) {
+            // "cut 1,200 jobs", "2 million bpd": the unit names what is counted; a count
+            // of nothing measured ("20 countries", "three models") is no claim.
+            auto it = lx.unit_metrics.find(v.unit);
+            if (it == lx.unit_metrics.end()) continue;
+            metric.key = it->second;
+        }
+        const size_t slot = std::min<size_t>(static_cast<size_t>(v.type), 3);
+        continue_specific(metric);
+        continue_metric(metric, slot, slot);
+        Subject subj = find_subject(metric, anchor);
+        // "expects Germany to grow 0.8% next year, France 1.1% and Italy 0.7%": an area right
+        // before a figure in a list after the sentence's first figure is that figure's holder
+        if (f > 0 && anchor > 1 && sv.tok_mention[anchor - 1] != SIZE_MAX) {
+            const Mention& p = ms[sv.tok_mention[anchor - 1]];
+            size_t pb = sv.token_at(p.span.begin);
+            if (p.type == Type::place && area_of(p) && pb > 0 && (toks[pb - 1].low == "," || toks[pb - 1].low == "and")) {
+                subj = Subject{};
+                subj.names = {p.name};
+            }
+        }
+        // "a pint of lager now costs an average of £4.82", "A litre of unleaded petrol cost an
+        // average of 196.5 cents": a unit of a good ("a"/"an" heading the clause) that costs the
+        // figure has that price (and so have the sentence's later figures of the same verb:
+        // "... and £6.34 in London")
+        bool good_price = false;
+        {
+            size_t c = anchor;
+            while (c > 0 && (kQualifierSkip.count(toks[c - 1]) || lx.average_words.count(toks[c - 1]) || toks[c - 1].low == "of"))
+                --c;
+            const bool costs = c > 0 && sv.tok_mention[c - 1] == SIZE_MAX &&
+                               (toks[c - 1].low == "costs" || toks[c - 1].low == "cost");
+            if (costs) {
+                // (the phrase starts the sentence or follows a punctuation mark: "at the bar: a pint")
+                size_t e = c - 1;
+                while (e > 1 && trailing_adverbs.count(toks[e - 1])) --e;
+                size_t b = e;
+                while (b > 1 && e - b < 6 && toks[b - 1].is_word() && sv.tok_mention[b - 1] == SIZE_MAX &&
+                       !(toks[b - 1].bits & lx.kVerbWord) && toks[b - 1].low != "a" && toks[b - 1].low != "an")
+                    --b;
+                if (b > 0 && b < e && (toks[b - 1].low == "a" || toks[b - 1].low == "an") &&
+                    (b == 1 || !toks[b - 2].is_word())) {
+                    good_cost_tok = c - 1;
+                    good_cost = std::string(sv.slice(toks[b].begin, toks[e - 1].end));
+                }
+            }
+            good_price = good_cost_tok != SIZE_MAX &&
+                         (costs ? c - 1 == good_cost_tok : metric.key == "cost" && metric.tok == good_cost_tok);
+            if (good_price) {
+                subj = Subject{};
+                subj.description = good_cost;
+                subj.named_instrument = true;
+                metric = MetricHit{};
+                metric.key = "price";
+            }
+        }
+        // "assuming an exchange rate of 145 yen to the dollar", "155.2 yen per dollar": a rate
+        // quoted as one currency's price in another is that currency's (its word in the figure).
+        if (metric.key == "exchange_rate" && v.type == Type::money) {
+            size_t e = sv.token_at(v.span.end), w = sv.token_at(v.span.begin);
+            size_t last = e > 0 ? e - 1 : 0;
+            if (e < toks.size() && (toks[e].low == "to" || toks[e].low == "per" || toks[e].low == "against") &&
+                last > w && toks[last].is_word() && !std::isdigit(static_cast<unsigned char>(toks[last].low[0]))) {
+                subj = Subject{};
+                subj.description = std::string(sv.slice(toks[last].begin, toks[last].end));
+                subj.named_instrument = true;
+            }
+        }
+        // "will save borrowers about €4.5bn", "would cost small businesses £900m": a group
+        // (a `holder` noun) right before the figure, the verb's object, is whose figure it is.
+        {
+            size_t k = anchor;
+            while (k > 0 && kQualifierSkip.count(toks[k - 1])) --k;
+            auto verb = [&](size_t i) { return (toks[i].bits & lx.kVerbWord) || (toks[i].bits & lx.kChangeWord); };
+            // "would cost his company EUR 110m": the company the possessive refers back to
+            if (k > 2 && lx.company_nouns.count(toks[k - 1]) && sv.tok_mention[k - 1] == SIZE_MAX &&
+                (toks[k - 2].low == "his" || toks[k - 2].low == "her" || toks[k - 2].low == "its" ||
+                 toks[k - 2].low == "their" || toks[k - 2].low == "our"))
+                if (const Mention* c = last_company_before(toks[k - 1].begin)) {
+                    subj = Subject{};
+                    subj.names = {c->name};
+                }
+            if (k > 2 && lx.holder_nouns.count(toks[k - 1]) && sv.tok_mention[k - 1] == SIZE_MAX && !verb(k - 1)) {
+                size_t b = k - 1;  // one plain modifier may come before ("small businesses")
+                if (!verb(k - 2) && toks[k - 2].is_word() && !kDeterminers.count(toks[k - 2]) && verb(k - 3)) b = k - 2;
+                if (verb(b - 1) || (b >= 2 && toks[b - 1].is_word() && !kDeterminers.count(toks[b - 1]) && verb(b - 2))) {
+                    subj = Subject{};
+                    subj.description = std::string(sv.slice(toks[b].begin, toks[k - 1].end));
+                }
+            }
+        }
+        instrument_referent(subj, metric.key, anchor);
+        implied_subject(subj, metric, anchor);
+        continue_subject(subj);
+        note_traded(subj, metric.key);
+        set_subject(subj, j, conf);
+        metric_form(metric.key, &v, subj.names, false);
+        j.metric = metric.key;
+        j.metric_text = metric.text;
+        if (!metric.key.empty()) conf += 0.1;
+        j.value = static_cast<uint32_t>(figs[f].m);
+        for (const auto& g : figs)
+            if (g.role == Role::equivalent && g.of == f) j.equivalents.push_back(static_cast<uint32_t>(g.m));
+        uint32_t limit = next_fig_tok < toks.size() ? toks[next_fig_tok].begin : S.end;
+        // the period of the value comes before its baseline's
+        uint32_t base_begin = limit;
+        for (const auto& g : figs)
+            if (g.role == Role::baseline && g.of == f) base_begin = std::min(base_begin, ms[g.m].span.begin);
+        // "The Bank of England, which holds about £560bn of gilts, expects ... this year": a
+        // figure in a relative clause takes no date from the main clause after it
+        bool in_relative = false;  // (nor the main clause's period by inheritance)
+        // (when a figure of the main clause follows: "The levy, which could raise 9 trillion
+        // rupiah a year, would apply from January" has no other, and the date is the levy's)
+        for (size_t k = anchor; k-- > 0;) {
+            if (sv.tok_mention[k] != SIZE_MAX) continue;
+            if (toks[k].low == "," || toks[k].low == ";" || toks[k].low == "(") break;
+            if ((toks[k].low == "which" || toks[k].low == "who") && k > 0 && toks[k - 1].low == ",") {
+                for (size_t e = anchor + 1; e < toks.size(); ++e)
+                    if (sv.tok_mention[e] == SIZE_MAX && (toks[e].low == "," || toks[e].low == ";")) {
+                        bool later_figure = false;
+                        for (const auto& g : figs) later_figure |= g.tok > e && g.role == Role::value;
+                        for (const auto& ev : events) later_figure |= ev.tok > e;
+                        if (later_figure) {
+                            base_begin = std::min(base_begin, toks[e].begin);
+                            in_relative = true;
+                        }
+                        break;
+                    }
+                break;
+            }
+        }
+        // (a good's price is no market quote: no trading day, no report period)
+        static const std::string kNoMetric;
+        j.period = claim_period(v.span.end, base_begin, used_dates, good_price ? kNoMetric : metric.key, anchor);
+        if (in_relative && j.period.inherited) j.period = Period{};
+        if (j.period) conf += j.period.inherited ? 0.02 : 0.05;
+        for (const auto& g : figs)
+            if (g.role == Role::baseline && g.of == f) {
+                Baseline& base = j.baseline.emplace();
+                base.value = static_cast<uint32_t>(g.m);
+                base.has_equivalents = true;
+                size_t gi = &g - figs.data();
+                for (const auto& h : figs)
+                    if (h.role == Role::equivalent && h.of == gi) base.equivalents.push_back(static_cast<uint32_t>(h.m));
+                const uint32_t be = ms[g.m].span.end;
+                auto bp = baseline_period(be, std::min({be < limit ? limit : S.end, clause_end(be), next_figure(be)}));
+                if (bp) base.period = Period{static_cast<uint32_t>(*bp)};
+                break;
+            }
+        j.sources = claim_sources(conf, metric.key, j, toks[anchor].begin);
+        KeyHash key = key_hash("amount");
+        key.names(subj.names).sep().add(subj.description).sep().add(metric.key).sep().value(v).sep();
+        if (j.period) key.add(ms[j.period.mention].timex);
+        finish(std::move(j), "amount", key, conf);
+        made_numeric = true;
+    }
+}
+
+}  // namespace claimex::claims

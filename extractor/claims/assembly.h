@@ -1,0 +1,586 @@
+// Internal to claims (only claims.h is the stage's public header): the state one document's
+// assembly works on, and the steps that read it.
+//
+// An Assembly is made per document (claims.cc): it first reads the whole story (its companies,
+// sources, main company and economy, story day: story.cc, periods.cc), then each sentence in
+// turn: the words and mentions of the sentence (read_sentence), the roles of its figures
+// (figures.cc), and the claims they make (changes.cc, amounts.cc, statements.cc), each with its
+// metric (metrics.cc), subject (subjects.cc, implied_subjects.cc), period (periods.cc) and
+// sources (sources.cc), found inside the clause frame of clauses.cc. The per-sentence scratch
+// lives here too, so a sentence allocates nothing the previous one did not.
+#pragma once
+
+#include "extractor/claims/claims.h"
+#include "extractor/claims/lexicon.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <fmt/format.h>
+#include <map>
+#include <optional>
+#include <set>
+#include <unordered_map>
+
+namespace claimex::claims {
+
+using normalise::Mention;
+using normalise::Type;
+
+// (string_view comparisons: the length first, no strlen per call)
+inline bool is_value(const Mention& m) {
+    return (m.type == Type::money || m.type == Type::percent || m.type == Type::quantity) &&
+           std::string_view(m.unit) != "factor";
+}
+inline bool is_factor(const Mention& m) { return m.type == Type::quantity && std::string_view(m.unit) == "factor"; }
+inline bool is_entity(const Mention& m) { return m.type == Type::org || m.type == Type::person || m.type == Type::place; }
+
+// Words that start a leading adverbial ("In October 2022, ...") or are
+// otherwise no part of a subject.
+inline const WordSet kLeadWords{0, {
+    "in", "at", "on", "by", "according", "as", "for", "during", "since", "after", "before", "meanwhile",
+    "however", "still", "also", "separately", "overall", "last", "this", "earlier", "later", "then", "but",
+    "and", "so", "yet", "while", "when", "despite", "under", "with", "from", "over", "of"}};
+inline const WordSet kPrepositions{1, {"in", "of", "from", "at", "for", "across", "with", "on", "by", "to", "into",
+                                 "among", "over"}};
+// Adverbs that may follow a subject before its verb ("the bank also confirmed").
+inline const WordSet trailing_adverbs{2, {"also", "now", "still", "already", "too", "meanwhile"}};
+// Heads of a phrase that refers back to a government ("the government", "the Treasury").
+inline const WordSet government_nouns{3, {"government", "treasury", "centre", "administration"}};
+// Words that open a clause of its own after a comma ("..., while X fell").
+inline const WordSet clause_conjunctions{4, {"while", "whereas", "and", "but", "although", "though", "as"}};
+// Words that open a subordinate clause: a metric phrase after one is not a figure's before it
+// ("cut 1,200 jobs after demand for electric cars weakened"). (bit 52: above the CLAIM_WORDS
+// class bits 10..45 and the lexicon bits 46..51, which it must not share)
+inline const WordSet kClauseOpeners{52, {"after", "as", "while", "whereas", "because", "although", "though", "when",
+                                  "which", "who", "since", "even", "despite", "amid", "unless", "until", "before",
+                                  "if", "but", "giving", "leaving", "making", "bringing", "taking"}};
+// Nouns for a forecast a holder revises ("cut its growth forecast", "raised its projection").
+inline const WordSet kForecastNouns{53, {"forecast", "forecasts", "projection", "projections", "outlook", "estimate",
+                                  "estimates", "prediction", "predictions"}};
+// Verbs of an economy's growth: an area right before one ("expects Germany to grow 0.8%") names GDP growth.
+inline const WordSet kGrowthVerbs{54, {"grow", "grows", "grew", "growing", "grown", "expand", "expands", "expanded",
+                                "expanding", "shrink", "shrinks", "shrank", "shrinking", "contract", "contracts",
+                                "contracted", "contracting"}};
+inline const WordSet kDeterminers{5, {"the", "a", "an", "its", "their", "his", "her", "our"}};
+
+// Words skipped before a figure ("about", "more than"), fillers between a change verb and its
+// size, modifiers of a metric ("combined", "annual"), and words no subject starts with.
+inline const WordSet kQualifierSkip{6, {
+    "about", "around", "approximately", "roughly", "some", "nearly", "almost", "more", "than",
+    "over", "under", "less", "up", "at", "least", "just", "a", "an", "the", "only", "close"}};
+inline const WordSet kVerbFillers{7, {"about", "around", "nearly", "almost", "some", "roughly", "more", "than",
+                                "over", "just", "a", "an", "another", "further"}};
+inline const WordSet kMetricModifiers{8, {
+    "combined", "total", "annual", "quarterly", "net", "overall", "first-half", "full-year",
+    "monthly", "yearly", "joint", "aggregate", "own", "core"}};
+inline const WordSet kNotHeads{9, {
+    "it", "which", "that", "this", "these", "those", "with", "who", "they", "he", "she", "we",
+    "there", "what", "while", "as", "to", "from", "than", "and", "or", "but", "if", "when"}};
+
+// Length in bytes of a quotation mark at `pos` (", “, ”), else 0.
+inline uint32_t quote_len(std::string_view s, uint32_t pos) {
+    if (pos < s.size() && s[pos] == '"') return 1;
+    if (pos + 2 < s.size() && static_cast<unsigned char>(s[pos]) == 0xE2 && static_cast<unsigned char>(s[pos + 1]) == 0x80 &&
+        (static_cast<unsigned char>(s[pos + 2]) == 0x9C || static_cast<unsigned char>(s[pos + 2]) == 0x9D))
+        return 3;
+    return 0;
+}
+
+// A TIMEX3 day ("2024-08-26").
+inline bool is_day(std::string_view x) {
+    return x.size() == 10 && std::isdigit(static_cast<unsigned char>(x[0])) && x[4] == '-' && x[7] == '-';
+}
+
+// A TIMEX3 day that falls on a Saturday or Sunday (no trading day: "OPEC+ agreed on Sunday").
+inline bool is_weekend(std::string_view x) {
+    if (!is_day(x)) return false;
+    auto num = [&](size_t b, size_t n) {
+        int v = 0;
+        for (size_t k = b; k < b + n; ++k) v = v * 10 + (x[k] - '0');
+        return v;
+    };
+    int y = num(0, 4), m = num(5, 2), d = num(8, 2);
+    if (m < 1 || m > 12) return false;
+    static const int offsets[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};  // (Sakamoto's method)
+    if (m < 3) --y;
+    int wd = (y + y / 4 - y / 100 + y / 400 + offsets[m - 1] + d) % 7;  // 0 = Sunday
+    return wd == 0 || wd == 6;
+}
+
+inline std::string lower(std::string_view s) {
+    std::string o;
+    lower_into(s, o);
+    return o;
+}
+
+inline std::string trim(std::string_view s) {
+    size_t b = 0, e = s.size();
+    while (b < e && (std::isspace(static_cast<unsigned char>(s[b])) || s[b] == ',')) ++b;
+    while (e > b && (std::isspace(static_cast<unsigned char>(s[e - 1])) || s[e - 1] == ',' || s[e - 1] == '.'))
+        --e;
+    return std::string(s.substr(b, e - b));
+}
+
+// The hash of a claim's key fields, fed piece by piece (the same as FNV-1a of
+// the joined key text, without building it).
+struct KeyHash {
+    uint64_t h;
+    KeyHash& add(std::string_view s) {
+        h = text::fnv1a(s, h);
+        return *this;
+    }
+    KeyHash& sep() { return add("|"); }
+    // A number as the key writes it: whole numbers without a fraction.
+    KeyHash& num(double v) {
+        char buf[64];
+        char* end;
+        if (std::fabs(v) < 9e15 && v == std::floor(v))
+            end = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(v)).ptr;
+        else
+            end = fmt::format_to_n(buf, sizeof buf, "{}", v).out;
+        return add(std::string_view(buf, static_cast<size_t>(end - buf)));
+    }
+    // type:value currency unit ("money:50000000000USD")
+    KeyHash& value(const Mention& m) {
+        add(normalise::type_name(m.type)).add(":");
+        if (m.value) num(*m.value);
+        else add("-");
+        return add(m.currency).add(m.unit);
+    }
+    KeyHash& names(const std::vector<std::string>& ns) {
+        for (size_t i = 0; i < ns.size(); ++i) {
+            if (i) add("+");
+            add(ns[i]);
+        }
+        return *this;
+    }
+};
+
+// A few indices (the dates or figures of one sentence already used): a
+// vector searched linearly, reused from sentence to sentence.
+struct IndexSet {
+    std::vector<size_t> v;
+    size_t count(size_t i) const { return std::find(v.begin(), v.end(), i) != v.end(); }
+    void insert(size_t i) {
+        if (!count(i)) v.push_back(i);
+    }
+    void erase(size_t i) { v.erase(std::remove(v.begin(), v.end(), i), v.end()); }
+    void clear() { v.clear(); }
+};
+
+// What follows the date of a dateline ("LONDON, Oct 17 (Reuters) —", "PERTH, March 6 -"): after
+// spaces (up to `end`), an agency in brackets or a dash.
+inline bool dateline_tail(const std::string& a, uint32_t e, uint32_t end) {
+    while (e < end && a[e] == ' ') ++e;
+    return e < end && (a[e] == '(' || a[e] == '-' || a.compare(e, 3, "\xe2\x80\x94") == 0 ||
+                       a.compare(e, 3, "\xe2\x80\x93") == 0);
+}
+
+// Where the stories of a page of several start (analysis byte offsets of the paragraphs that open
+// with a dateline: "MUMBAI, June 3 -", "FRANKFURT -"); fewer than two: one story (stories.cc).
+std::vector<uint32_t> story_starts(const text::Text& t);
+
+// The role a figure plays in its sentence. `skip`: a figure that makes no claim of its own
+// (a difference from a forecast: "0.2 points higher than"; a condition: "if inflation stayed above 4%").
+enum class Role { value, equivalent, baseline, change_amount, change_percent, skip };
+
+struct Figure {
+    size_t m;                 // index into mentions
+    Role role = Role::value;
+    size_t of = SIZE_MAX;     // equivalent/baseline: the figure it belongs to (index into figures)
+    size_t tok = 0;           // first token index at or after the mention
+};
+
+struct ChangeEvent {
+    size_t tok;               // token index of the change verb
+    std::string direction;
+    std::optional<double> factor;
+    std::string qualifier;
+    std::optional<size_t> factor_mention;
+    std::string verb;
+    bool intransitive = false;    // the metric is the verb's subject ("revenue rose")
+    bool object_only = false;     // a figure right after it is what it acts on, not the size ("raises $300m")
+    std::optional<size_t> from_baseline = std::nullopt;  // an elided verb: "and the lower rate from 10% to 18%"
+};
+
+// The lexicons and word classes of rules/claims (read once per Assembler).
+struct Lexicons {
+    Lexicon metrics, change_verbs, cues, verbs, demonyms;
+    StringMap<std::string> scopes, unit_metrics;
+    // metric key → (condition, key): the form of a metric its figure or holder calls for
+    // (metric_forms.tsv: "tax_rate money tax_revenue", "jobs company employees")
+    StringMap<std::vector<std::pair<std::string, std::string>>> metric_forms;
+    // Authority (lower-case canonical name) → the area it speaks for (CLAIM_JURISDICTIONS).
+    StringMap<std::string> jurisdictions;
+    std::set<std::string, std::less<>> areas;
+    // Metrics quoted as markets move (metric_scopes.tsv, third column `market`): a
+    // report's period and release source do not govern them.
+    std::set<std::string, std::less<>> market_metrics;
+    // Metrics a market trades (third column flag `traded`: prices, index levels, yields,
+    // currencies): the story's trading day governs their moves that name no date of their own.
+    std::set<std::string, std::less<>> traded_metrics;
+    // Word classes of rules/claims/words.tsv (CLAIM_WORDS), see its header.
+    using Words = WordSet;
+    Words speech_verbs, speech_aux, comparison_words, comparison_bare, condition_words, level_fillers,
+        approx_words, baseline_period_words, period_bound_words, modal_words, superlatives, release_kinds, release_cues,
+        company_nouns, holder_nouns, passing_words, partner_words, own_release_kinds, actor_kinds,
+        announce_verbs, contract_words, belief_verbs, view_verbs, attribution_tails, continuation_words,
+        council_nouns, data_nouns, average_words, forecast_verbs, staff_nouns, expecter_nouns, poll_verbs,
+        unit_nouns, measure_nouns;
+    // Word lists looked up by string, not by token class bit (the bits are few): "the (industrial)
+    // metal", "the index"; metric keys a later bare "annual growth" / "prices" continues.
+    Words instrument_anaphors, anaphor_modifiers, growth_continues;
+    // statements: "warned Italy that", ", speaking at ...", ", but denied that ..."
+    Words object_cues, attribution_participles, denial_verbs;
+
+    explicit Lexicons(const rules::RuleSet& r);
+
+    // Word classes of each lower-case word (WordSet bits and the lexicon bits below).
+    StringMap<uint64_t> word_bits;
+    static constexpr int kFirstClassBit = 10;  // CLAIM_WORDS classes: bits 10..45
+    // (above the CLAIM_WORDS classes, which may grow: kFirstClassBit + their count < 40)
+    static constexpr uint64_t kMetricFirst = uint64_t{1} << 46, kChangeFirst = uint64_t{1} << 47,
+                              kCueFirst = uint64_t{1} << 48, kDemonymFirst = uint64_t{1} << 49,
+                              kVerbWord = uint64_t{1} << 50, kChangeWord = uint64_t{1} << 51;
+    void classify(std::vector<Token>& toks) const {
+        for (Token& k : toks)
+            if (auto it = word_bits.find(k.low); it != word_bits.end()) k.bits = it->second;
+    }
+    std::string_view scope_of(std::string_view key) const {
+        auto it = scopes.find(key);
+        return it == scopes.end() ? std::string_view() : std::string_view(it->second);
+    }
+};
+
+// Everything the assembly of one sentence needs.
+// Everything the assembly of one sentence needs.
+struct SentenceView {
+    const std::vector<Mention>& ms;
+    const text::Text& t;
+    text::Span span;
+    // per-document scratch, refilled for each sentence (no allocation per sentence)
+    std::vector<Token>& toks;
+    std::vector<size_t>& mentions;     // indices into ms, in order
+    // token index → mention index covering it (SIZE_MAX: none)
+    std::vector<size_t>& tok_mention;
+
+    // The first token ending after `byte` (token ends increase: a binary search).
+    size_t token_at(uint32_t byte) const {
+        return static_cast<size_t>(
+            std::partition_point(toks.begin(), toks.end(), [&](const Token& k) { return k.end <= byte; }) -
+            toks.begin());
+    }
+    // The first token that starts at or after `byte` (the word after a mention that ends there).
+    size_t token_after(uint32_t byte) const {
+        size_t k = token_at(byte);
+        if (k < toks.size() && toks[k].begin < byte) ++k;
+        return k;
+    }
+    std::string_view slice(uint32_t b, uint32_t e) const {
+        return std::string_view(t.analysis()).substr(b, e > b ? e - b : 0);
+    }
+    bool inside_parens(uint32_t byte) const {
+        int depth = 0;
+        for (const Token& k : toks) {
+            if (k.begin >= byte) break;
+            if (k.low == "(") ++depth;
+            if (k.low == ")" && depth > 0) --depth;
+        }
+        return depth > 0;
+    }
+};
+
+// Words before a figure, skipping qualifier words ("about", "more than"): the
+// tokens [lo, hi), which are contiguous (only the words next to the figure are skipped).
+struct Words {
+    const std::vector<Token>& toks;
+    size_t lo = 0, hi = 0;
+    bool empty() const { return lo == hi; }
+    std::string_view back() const { return toks[hi - 1].low; }
+};
+
+struct MetricHit {
+    size_t tok = SIZE_MAX, n = 0;
+    size_t base_n = 0;  // tokens of the lexicon phrase itself
+    std::string key, text;
+};
+
+// A metric phrase at token k (metric_at): its length, key and the tokens it spans.
+struct MetricAt { size_t n = 0; const std::string* key = nullptr; size_t span = 0; };
+
+struct Subject {
+    std::vector<std::string> names;
+    std::string description;
+    bool combined = false;
+    bool fallback = false;
+    bool named_instrument = false;  // a quoted instrument's own words: no implied holder
+    bool complement = false;        // the description is the metric's complement ("sales of hybrids")
+    std::string authority;          // the office or bank whose economy `names` is
+};
+
+// The last subject a traded metric's claim had, by metric key ("Spot gold rose 0.8%"): what a
+// later "The metal has gained 30%" or "the index" refers back to.
+struct TradedSubject { std::vector<std::string> names; std::string description; size_t para = SIZE_MAX; };
+
+// The metric of the paragraph's last figure claim of one type.
+struct LastMetric { std::string key; size_t para = SIZE_MAX; };
+
+// One document's assembly: what the story says, what the sentences so far said, and the
+// sentence being read.
+struct Assembly {
+    Assembly(const Lexicons& lexicons, const std::vector<Mention>& mentions, const text::Text& text,
+             const DocumentInfo& info);
+    // The claims of the document, sentence by sentence.
+    std::vector<Claim> run();
+
+    const Lexicons& lx;              // the word data of rules/claims
+    const std::vector<Mention>& ms;  // the document's mentions, sorted by span
+    const text::Text& t;
+    const DocumentInfo& doc;
+    const std::string& a;            // the analysis text (mention and token offsets are into it)
+    std::vector<Claim> out;          // the claims so far
+
+    // ---- the story (index_organisations, find_doc_country, index_authorities, find_story_day,
+    // find_lead_date)
+    // The article's lead attribution: the first source naming someone.
+    const Mention* lead_source = nullptr;
+    // Companies and sources in document order, so that "the company" and the
+    // paragraph's sources are found by binary search, not by a scan per claim.
+    std::vector<const Mention*> companies, named_sources, releases;
+    // The spans of source mentions (a company named inside one is where a view comes from), and
+    // the affiliations of people and sources.
+    std::vector<std::pair<uint32_t, uint32_t>> source_spans;
+    std::set<std::string, std::less<>> affiliations;
+    // Organisations by name (their kind), and each one's own releases in document order.
+    std::unordered_map<std::string, std::string> org_kinds;
+    std::unordered_map<std::string, std::vector<const Mention*>> releases_of;
+    // Companies the article introduces as a part of another ("its electric vehicle subsidiary,
+    // Kaveri EV").
+    std::set<std::string, std::less<>> unit_companies;
+    // The lead: the first paragraph after the headline long enough to be text, not a sub-headline,
+    // a byline or a date line.
+    size_t lead_paragraph = 1;
+    static constexpr size_t lead_paragraphs = 2;  // a release named this early governs the headline too
+    std::unordered_map<std::string_view, int> company_count;
+    // Companies "the company" and "it" may refer back to (not those named in passing).
+    std::vector<const Mention*> antecedents;
+    // Organisations named outside an attribution.
+    std::set<std::string, std::less<>> named_outside;
+    // The article's main company, economy and central bank.
+    std::string doc_company;
+    std::string doc_country;
+    std::string doc_bank;
+    std::vector<const Mention*> central_banks, governments;
+    // The story's trading day, and the lead's month, quarter or half (periods.cc).
+    std::optional<size_t> story_day;
+    std::optional<size_t> lead_date;
+
+    // ---- what the sentences so far said
+    size_t next_mention = 0;
+    // The speaker of a quote standing alone (statements), for sources_json.
+    const Mention* quote_speaker = nullptr;
+    // A quote that runs on over several sentences: where it closes and who speaks it (each of
+    // its sentences is a statement of its own).
+    uint32_t quote_open_until = 0;
+    const Mention* run_speaker = nullptr;
+    // How many claims took each id so far: the n-th same id is "id-n" (a count, not a search
+    // from 2 up, which made a story of one sentence said 10,000 times quadratic).
+    std::unordered_map<std::string, int> id_uses;
+    std::vector<std::string> last_subject;
+    size_t last_subject_para = SIZE_MAX;
+    uint32_t last_subject_sentence = UINT32_MAX;  // the sentence last_subject was named in
+    std::map<std::string, TradedSubject, std::less<>> last_traded;
+    // Names that were a claim's own subject so far (not a fallback), and whether the claim being
+    // assembled has a fallback subject: a company that spoke of its own figures does not speak
+    // for another organisation's (claim_sources).
+    std::map<std::string, size_t, std::less<>> subject_paragraph;  // name → last paragraph it was a subject in
+    bool subject_fallback = false;
+    // The metric of the paragraph's last figure claim, by the type of its figure (money,
+    // percent, quantity): "Analysts had expected ¥4.6 trillion" after "operating profit of ¥4.3
+    // trillion" is the same metric. Any type for a change ("Values climbed 1.9%").
+    LastMetric last_metric[4];  // [Type::money, percent, quantity], [3]: any
+    // The report period that governs figures stated without a date: the last period
+    // a figure of the same paragraph was given, else the article's first (its lead's
+    // quarter, half, month or fiscal year).
+    std::optional<size_t> doc_period, para_period;
+    bool doc_period_headline = false;  // doc_period is the headline's (the lead's replaces it)
+    bool lead_has_figure = false;      // a figure claim was made in the lead paragraph
+    size_t para_period_para = SIZE_MAX;
+    // A month or quarter named earlier in the paragraph, figure or not ("The ONS revised its
+    // figures for January. Prices in that month fell 0.2%"): the last one of the sentences
+    // before (pending: the current sentence's, effective from the next sentence on).
+    std::optional<size_t> para_date, pending_date;
+    size_t para_date_para = SIZE_MAX, pending_date_para = SIZE_MAX;
+
+    // ---- scratch, reused from sentence to sentence
+    // The lower-cased text (tokens are views into it), written token by token by tokenize.
+    std::string low_doc;
+    std::vector<Token> tok_scratch, date_toks;
+    std::vector<size_t> mention_scratch, tok_mention_scratch;
+    std::vector<int8_t> baseline_dates;  // per date mention: -1 not yet known
+    IndexSet used_dates_scratch, consumed_scratch;
+    std::vector<size_t> clause_memo[2];  // clause_start_tok per limit, without / with later clauses
+
+    // ---- the sentence being read
+    text::Span S{};
+    SentenceView sv{ms, t, S, tok_scratch, mention_scratch, tok_mention_scratch};
+    const std::vector<Token>& toks = tok_scratch;
+    bool any_value = false, any_source = false, any_factor = false;
+    // A sentence that opens with a quote may be a speaker's statement standing alone.
+    bool inside_quote = false, quoted = false;
+    // A sentence that opens with a holder ("Orvane expects ...", "It also expects ...") may
+    // state its belief (statements).
+    bool holder_first = false;
+    // "Several members agreed that ...": a view stated by a holder the sources pass names
+    // no one for (statements).
+    bool has_that = false;
+    std::vector<Figure> figs;
+    std::vector<ChangeEvent> events;
+    // The holder whose forecast or view heads the sentence (sources.cc), and its verb: figures
+    // before it ("which kept Bank Rate at 4.5%") are not its forecast.
+    const Mention* forecast_holder = nullptr;
+    size_t forecast_verb = 0;
+    IndexSet& used_dates = used_dates_scratch;
+    // A comparison date serves every baseline before it ("compared with $365 million, or
+    // $1.21 per share, a year earlier"): the last one a baseline of the sentence took.
+    std::optional<size_t> shared_base_period;
+    IndexSet& consumed = consumed_scratch;  // figure indices used by a change claim
+    bool made_numeric = false;
+
+    // ---- the driver (claims.cc) and small steps every file uses
+    // The sentence's mentions, words and what kind of sentence it is; false when it
+    // can make no claim
+    bool read_sentence(const text::Span& span);
+    void finish(Claim j, std::string kind, const KeyHash& key, double conf);
+    // A hash to feed the claim's key fields to (the id hashes the document id, kind and key).
+    KeyHash key_hash(std::string_view kind) const {
+        return KeyHash{text::fnv1a(kind, text::fnv1a("\x1f", text::fnv1a(doc.id)))};
+    }
+    // A lexicon match only where a lexicon's first word is.
+    const Lexicon::Entry* lex(const Lexicon& lexicon, uint64_t first, size_t k, size_t* n) const {
+        return k < sv.toks.size() && (sv.toks[k].bits & first) ? lexicon.match(sv.toks, k, n) : nullptr;
+    }
+    uint32_t index_of(const Mention* m) const { return static_cast<uint32_t>(m - ms.data()); }
+    static constexpr auto by_begin = [](const Mention* m, uint32_t b) { return m->span.begin < b; };
+    // (asked again and again for the same figures: worked out once per limit)
+    size_t clause_start_tok(size_t limit, bool later_clauses = true) {
+        if (limit > toks.size()) return clause_start_raw(limit, later_clauses);
+        size_t& c = clause_memo[later_clauses][limit];
+        if (c == SIZE_MAX) c = clause_start_raw(limit, later_clauses);
+        return c;
+    }
+
+    // ---- the steps, by file (each is described where it is defined)
+    // story.cc: the story's companies, sources, main company, economy and central bank
+    bool affiliation_only(const Mention& m);
+    bool in_passing(const Mention& m);
+    template <class Pred>
+    std::string most_named(Pred pred);
+    bool story_company(const Mention& m);
+    void index_organisations();
+    void find_doc_country();
+    void index_authorities();
+
+    // periods.cc: paragraph dates, the story day, the period that governs a figure or a baseline
+    std::string word_near(uint32_t byte, bool after);
+    bool contract_month(size_t i);
+    bool paragraph_date(size_t i, const text::Span& S);
+    void find_story_day();
+    void find_lead_date();
+    bool baseline_date(size_t i);
+    bool record_reference(size_t i);
+    bool announcement_date(size_t i);
+    std::optional<size_t> find_period(uint32_t after, uint32_t limit, IndexSet& used, bool for_baseline = false,
+                                      bool announced = true, bool share_day = false, uint32_t floor = 0);
+    bool report_period(size_t i);
+    bool trading_day_move(size_t anchor);
+    Period claim_period(uint32_t after, uint32_t limit, IndexSet& used, const std::string& metric, size_t anchor);
+    std::optional<size_t> baseline_period(uint32_t be, uint32_t limit);
+
+    // figures.cc: change events and the role of each figure
+    Words words_before(size_t tok, size_t n);
+    bool ends_with_cue(const Words& w, std::string_view role);
+    bool per_share(size_t i);
+    bool phrasal_up(size_t k);
+    bool up_to_qualifier(size_t k);
+    const ChangeEvent* event_before(size_t tok);
+    bool followed_by_comparison(const Mention& m);
+    bool in_condition(size_t tok);
+    bool level_cue(size_t tok);
+    void find_change_events();
+    void figure_roles();
+    void baseline_of_previous_sentence();
+    bool gave_baseline = false;  // the sentence only gave the previous one's figure its baseline
+    void from_to_changes();
+
+    // clauses.cc: where clauses start and end, what stands between two words
+    size_t clause_start_raw(size_t limit, bool later_clauses);
+    size_t first_verb(size_t from, size_t limit);
+    bool barrier_between(size_t from, size_t to);
+    bool in_aside(size_t k, size_t anchor);
+    size_t clause_of(uint32_t byte);
+    uint32_t clause_end(uint32_t after);
+    uint32_t next_figure(uint32_t after);
+
+    // metrics.cc: the metric phrase of a figure, continued metrics, metric forms
+    size_t complement_end(size_t end);
+    MetricAt metric_at(size_t k, size_t hi);
+    MetricHit find_metric(size_t lo, size_t anchor, size_t hi, bool prefer_after = false, size_t skip = SIZE_MAX,
+                          size_t fig_end = SIZE_MAX, size_t last_fig = SIZE_MAX);
+    void continue_specific(MetricHit& metric);
+    void continue_metric(MetricHit& metric, size_t slot, size_t from_slot);
+    void metric_form(std::string& key, const Mention* value, const std::vector<std::string>& names, bool change);
+
+    // subjects.cc: the subject the sentence names
+    const Mention* last_company_before(uint32_t byte);
+    const std::string* area_of(const Mention& m);
+    bool is_anaphor(size_t lo, size_t hi);
+    const Mention* referent(size_t lo, size_t hi);
+    const Mention* opening_holder(size_t hi);
+    std::vector<const Mention*> entities_in(size_t lo, size_t hi, bool skip_parens);
+    static void add_name(Subject& s, const std::string& n);
+    std::vector<const Mention*> possessive_list(size_t k);
+    size_t modifiers_start(size_t k, bool* combined);
+    bool is_partner(const Mention* m);
+    bool partner_listed(const Mention* m);
+    void drop_partners(std::vector<const Mention*>& ents);
+    std::string company_by_place(size_t lo, size_t hi);
+    bool market_place_words(size_t lo, size_t hi);
+    bool possessive_subject(const MetricHit& metric, size_t anchor, Subject& s);
+    bool complement_subject(const MetricHit& metric, size_t anchor, Subject& s);
+    bool subject_phrase(const MetricHit& metric, size_t anchor, Subject& s, size_t& lo, size_t& hi);
+    Subject find_subject(const MetricHit& metric, size_t anchor);
+
+    // implied_subjects.cc: the subject the sentence leaves implied; a claim's subject
+    std::string paragraph_area();
+    std::string named_area(size_t anchor);
+    bool judge_description(Subject& s, const MetricHit& metric, bool& bad, bool& garbage, std::string& head);
+    void implied_subject(Subject& s, const MetricHit& metric, size_t anchor);
+    void continue_subject(Subject& s);
+    void instrument_referent(Subject& s, const std::string& key, size_t anchor);
+    void note_traded(const Subject& s, const std::string& key);
+    void set_subject(const Subject& s, Claim& j, double& conf);
+
+    // sources.cc: the sources of a claim, the holder heading a sentence
+    bool another_company(const Claim& claim, const Mention* src);
+    bool revises_forecast(size_t v);
+    void find_forecast_holder();
+    bool group_expectation(const Claim& claim);
+    bool poll_elsewhere(const Mention& src, const Claim& claim, uint32_t at);
+    const Mention* figure_agent(const Claim& claim, bool& group);
+    bool foreign_release(const Mention& r, const Claim& claim);
+    bool poll_source(const Mention& m);
+    void inherited_sources(const std::string& metric, const Claim& claim, std::vector<const Mention*>& here);
+    std::vector<Source> claim_sources(double& conf, const std::string& metric, const Claim& claim, uint32_t at);
+
+    // changes.cc, amounts.cc, statements.cc: the claims of a sentence
+    void change_claims();
+    void amount_claims();
+    void statement_claims();
+    void unattributed_statement();
+    void emit_statement(uint32_t cb, uint32_t ce, const Mention* who, const Mention* src, uint32_t q_open,
+                        uint32_t q_close, const Mention* second);
+};
+
+}  // namespace claimex::claims

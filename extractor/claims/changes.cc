@@ -1,0 +1,233 @@
+// Change claims: one per change event of a sentence that has a size (a factor, an amount, a
+// percentage or a new level), with its metric, subject, period, baseline and sources.
+// Part of the claims stage (assembly.h).
+#include "extractor/claims/assembly.h"
+
+#include <algorithm>
+
+namespace claimex::claims {
+
+void Assembly::change_claims() {
+    for (size_t e = 0; e < events.size(); ++e) {
+        const ChangeEvent& ev = events[e];
+        size_t next_tok = e + 1 < events.size() ? events[e + 1].tok : toks.size();
+        std::optional<size_t> amount, percent, level;
+        // "has raised £45 million ..., valuing the business at more than £300 million": a verb
+        // whose object is a figure (funds raised) moves nothing; a later "at" figure is no level.
+        bool figure_object = false;
+        if (ev.object_only)
+            for (size_t f = 0; f < figs.size() && !figure_object; ++f) {
+                if (figs[f].tok <= ev.tok || figs[f].role != Role::value) continue;
+                bool plain = true;
+                for (size_t k = ev.tok + 1; k < figs[f].tok && plain; ++k)
+                    plain = kVerbFillers.count(toks[k]) || kDeterminers.count(toks[k]);
+                figure_object = plain;
+                break;
+            }
+        for (size_t f = 0; f < figs.size(); ++f) {
+            if (consumed.count(f)) continue;
+            // "a 2% fall": the size stands just before the change word
+            if (figs[f].role == Role::change_percent && figs[f].tok < ev.tok &&
+                sv.token_at(ms[figs[f].m].span.end) == ev.tok && !percent) {
+                percent = f;
+                continue;
+            }
+            if (figs[f].tok <= ev.tok || figs[f].tok >= next_tok) continue;
+            if (figs[f].role == Role::change_amount && !amount) amount = f;
+            else if (figs[f].role == Role::change_percent && !percent) percent = f;
+            else if (figs[f].role == Role::value && !level && !figure_object && level_cue(figs[f].tok)) level = f;
+        }
+        if (ev.from_baseline && !level && *ev.from_baseline + 1 < figs.size()) level = *ev.from_baseline + 1;
+        if (!level && (std::string_view(ev.verb) == "up" || std::string_view(ev.verb) == "down"))
+            for (size_t f = figs.size(); f-- > 0;)
+                if (figs[f].tok < ev.tok && figs[f].role == Role::value && !consumed.count(f)) {
+                    bool near = true;
+                    for (size_t k = sv.token_at(ms[figs[f].m].span.end); k < ev.tok; ++k)
+                        if (toks[k].is_word() && toks[k].low != "or") near = false;
+                    // "sales of 2.4 million vehicles in the quarter, ..., down 3.5%": the
+                    // figure the appositive follows, with no other change word between
+                    if (!near && ev.tok > 0 && toks[ev.tok - 1].low == "," && ev.tok - figs[f].tok <= 25) {
+                        near = true;
+                        for (const auto& e2 : events)
+                            if (e2.tok > figs[f].tok && e2.tok < ev.tok) near = false;
+                        for (size_t k = figs[f].tok; k < ev.tok; ++k)
+                            if (toks[k].low == ";" || (toks[k].bits & lx.kVerbWord)) near = false;
+                    }
+                    if (near) level = f;
+                    break;
+                }
+        if (!ev.factor && !amount && !percent && !level) continue;  // a verb with no size: not a claim
+        // "rose to $3.24 trillion at the end of March, up $21 billion from February": the ", up"
+        // appositive sizes the change just made (one fact, one claim)
+        if (!level && !ev.factor && (amount || percent) && (ev.verb == "up" || ev.verb == "down") && ev.tok > 0 &&
+            toks[ev.tok - 1].low == "," && !out.empty() && out.back().sentence.begin == S.begin &&
+            out.back().kind == "change" && out.back().change && out.back().value != kNoMention &&
+            out.back().change->amount == kNoMention && out.back().change->percent == kNoMention &&
+            out.back().change->direction == ev.direction && !out.back().change->factor) {
+            if (amount) out.back().change->amount = static_cast<uint32_t>(figs[*amount].m);
+            if (percent) out.back().change->percent = static_cast<uint32_t>(figs[*percent].m);
+            for (auto f : {amount, percent})
+                if (f) consumed.insert(*f);
+            continue;
+        }
+        for (auto f : {amount, percent, level})
+            if (f) consumed.insert(*f);
+        Claim j;
+        double conf = 0.55;
+        size_t anchor = ev.tok;
+        bool transitive = !ev.intransitive;
+        size_t last_fig = SIZE_MAX;
+        for (auto f : {amount, percent, level})
+            if (f && (last_fig == SIZE_MAX || figs[*f].tok > last_fig)) last_fig = figs[*f].tok;
+        MetricHit metric = find_metric(clause_start_tok(anchor), anchor, std::min(toks.size(), next_tok), transitive,
+                                       ev.tok, SIZE_MAX, last_fig);
+        // "Swiss inflation eased ..., and the SNB expects it to average ...", "X index rose, while
+        // the KOSPI gained": a later clause with no metric of its own continues the sentence's
+        // (its subject stays the clause's own: find_subject reads (a) and (b) only in the clause)
+        if (metric.key.empty() && clause_start_tok(anchor, false) < clause_start_tok(anchor))
+            metric = find_metric(clause_start_tok(anchor, false), anchor, std::min(toks.size(), next_tok), transitive,
+                                 ev.tok, SIZE_MAX, last_fig);
+        // "adds 27,000 jobs ... but the jobless rate", "cut 1,200 jobs as ... profit": a count
+        // whose unit names what is counted governs over a metric phrase of a later clause
+        // (not over one it restates: "cut 340 jobs, or 14% of its staff").
+        for (auto f : {amount, level}) {
+            if (!f || ms[figs[*f].m].type != Type::quantity) continue;
+            auto it = lx.unit_metrics.find(ms[figs[*f].m].unit);
+            if (it == lx.unit_metrics.end()) continue;
+            bool later_clause = false;
+            if (!metric.key.empty() && metric.tok > figs[*f].tok)
+                for (size_t k = figs[*f].tok; k < metric.tok && !later_clause; ++k)
+                    later_clause = clause_conjunctions.count(toks[k]) > 0;
+            // "paused a A$480m expansion and will cut about 260 jobs": the count a transitive
+            // verb acts on is its object, whatever metric came before the verb
+            if (!metric.key.empty() && transitive && metric.tok < anchor && figs[*f].tok > anchor)
+                later_clause = true;
+            if (metric.key.empty() || later_clause) {
+                metric = MetricHit{};
+                metric.key = it->second;
+            }
+            break;
+        }
+        // "The IMF expects Germany to grow 0.8%", "Italy will expand 0.7%": an area right before a
+        // verb of growth (its helpers between) grows its GDP
+        if (metric.key.empty() && kGrowthVerbs.count(toks[ev.tok])) {
+            static const std::set<std::string_view> helpers = {"to", "will", "would", "could", "should", "may",
+                                                               "might", "is", "was", "expected", "forecast",
+                                                               "projected", "set", "likely", "seen"};
+            size_t k = ev.tok;
+            while (k > 0 && ev.tok - k < 5 && helpers.count(toks[k - 1].low)) --k;
+            if (k > 0 && sv.tok_mention[k - 1] != SIZE_MAX && area_of(ms[sv.tok_mention[k - 1]]))
+                metric.key = "gdp_growth";
+        }
+        {
+            std::optional<size_t> fig = level ? level : amount ? amount : percent;
+            const size_t slot = fig ? std::min<size_t>(static_cast<size_t>(ms[figs[*fig].m].type), 3) : 3;
+            // "ended 1.8% higher at 823.5 yuan ($113.39) a metric ton": a per-unit phrase right
+            // after the new level (past its equivalent in brackets) makes it a price
+            if (level) {
+                size_t e = sv.token_at(ms[figs[*level].m].span.end);
+                if (e < toks.size() && toks[e].low == "(") {
+                    while (e < toks.size() && toks[e].low != ")") ++e;
+                    if (e < toks.size()) ++e;  // past ")"
+                }
+                if (e < toks.size() && (toks[e].low == "a" || toks[e].low == "an" || toks[e].low == "per")) {
+                    MetricAt u = metric_at(e, toks.size());
+                    if (u.key && *u.key != metric.key) {  // (a price phrase already found keeps its words)
+                        metric = MetricHit{};
+                        metric.tok = e;
+                        metric.n = metric.base_n = u.span;
+                        metric.key = *u.key;
+                    }
+                }
+            }
+            continue_specific(metric);
+            continue_metric(metric, slot, 3);
+        }
+        Subject subj = find_subject(metric, std::min(anchor, metric.tok == SIZE_MAX ? anchor : std::max(anchor, metric.tok)));
+        // (not for a market quote: "..., according to Fastmarkets" names the price's data provider)
+        if (subj.names.empty() && subj.description.empty() &&
+            !(lx.scope_of(metric.key) == "quote" || lx.scope_of(metric.key) == "instrument" || lx.market_metrics.count(metric.key))) {
+            // "Revenues ... will more than double, according to Alibaba": the company speaks of itself.
+            // (not "Analysts at Kotak said": the analysts' employer speaks of someone else)
+            auto employer = [&](const Mention& src) {
+                std::string_view before = std::string_view(a).substr(src.span.begin, src.span.end - src.span.begin);
+                size_t at = before.find(" at "), from = before.find(" from "), by = before.find(" by ");
+                if (at != std::string_view::npos || from != std::string_view::npos || by != std::string_view::npos)
+                    return true;
+                // "according to LSEG data": a data provider, not the company the data is about
+                size_t e = before.size();
+                while (e > 0 && std::isalpha(static_cast<unsigned char>(before[e - 1]))) --e;
+                return e < before.size() && lx.data_nouns.count(lower(before.substr(e))) > 0;
+            };
+            for (size_t i : sv.mentions)
+                if (ms[i].type == Type::source && ms[i].kind == "company" && !ms[i].name.empty() && !employer(ms[i])) {
+                    subj.names.push_back(ms[i].name);
+                    subj.fallback = true;
+                    break;
+                }
+        }
+        instrument_referent(subj, metric.key, anchor);
+        if (!metric.key.empty() || !subj.names.empty() || !subj.description.empty()) implied_subject(subj, metric, anchor);
+        continue_subject(subj);
+        note_traded(subj, metric.key);
+        set_subject(subj, j, conf);
+        metric_form(metric.key, level ? &ms[figs[*level].m] : nullptr, subj.names, true);
+        j.metric = metric.key;
+        j.metric_text = metric.text;
+        if (!metric.key.empty()) conf += 0.1;
+        const Mention* lv = level ? &ms[figs[*level].m] : nullptr;
+        if (level) j.value = static_cast<uint32_t>(figs[*level].m);
+        if (level)
+            for (const auto& f : figs)
+                if (f.role == Role::equivalent && f.of == *level) j.equivalents.push_back(static_cast<uint32_t>(f.m));
+        Change& ch = j.change.emplace();
+        ch.direction = ev.direction;
+        ch.factor = ev.factor;
+        ch.qualifier = ev.qualifier;
+        if (amount) ch.amount = static_cast<uint32_t>(figs[*amount].m);
+        if (percent) ch.percent = static_cast<uint32_t>(figs[*percent].m);
+        // "settled down $1.12, or 1.5%, at $74.08": the size restated as a percentage is the
+        // relative change
+        if (amount && !percent)
+            for (const auto& f : figs)
+                if (f.role == Role::equivalent && f.of == *amount && ms[f.m].type == Type::percent &&
+                    std::string_view(ms[f.m].unit) != "pp") {
+                    ch.percent = static_cast<uint32_t>(f.m);
+                    break;
+                }
+        ch.text = ev.factor_mention ? std::string(t.original_slice(ms[*ev.factor_mention].span)) : ev.verb;
+        uint32_t after = toks[ev.tok].end;
+        uint32_t limit = next_tok < toks.size() ? toks[next_tok].begin : S.end;
+        // the period of the change comes before its baseline's ("up from $89.5bn a year earlier")
+        for (size_t f = 0; f < figs.size(); ++f)
+            if (figs[f].role == Role::baseline && ((level && figs[f].of == *level) || (percent && figs[f].of == *percent)) &&
+                ms[figs[f].m].span.begin > after)
+                limit = std::min(limit, ms[figs[f].m].span.begin);
+        limit = std::min(limit, clause_end(after));
+        j.period = claim_period(after, limit, used_dates, metric.key, anchor);
+        if (j.period) conf += j.period.inherited ? 0.02 : 0.05;
+        for (size_t f = 0; f < figs.size() && (level || percent); ++f)
+                if (figs[f].role == Role::baseline &&
+                    ((level && figs[f].of == *level) || (!level && percent && figs[f].of == *percent))) {
+                    Baseline& base = j.baseline.emplace();
+                    base.value = static_cast<uint32_t>(figs[f].m);
+                    const uint32_t be = ms[figs[f].m].span.end;
+                    auto bp = baseline_period(be, std::min(clause_end(be), next_figure(be)));
+                    if (bp) base.period = Period{static_cast<uint32_t>(*bp)};
+                    break;
+                }
+        j.sources = claim_sources(conf, metric.key, j, toks[anchor].begin);
+        KeyHash key = key_hash("change");
+        key.names(subj.names).sep().add(subj.description).sep().add(metric.key).sep();
+        if (lv) key.value(*lv);
+        key.sep().add(ev.direction).sep();
+        if (ev.factor) key.num(*ev.factor);
+        key.sep();
+        if (amount) key.value(ms[figs[*amount].m]);
+        else if (percent) key.value(ms[figs[*percent].m]);
+        finish(std::move(j), "change", key, conf);
+        made_numeric = true;
+    }
+}
+
+}  // namespace claimex::claims

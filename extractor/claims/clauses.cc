@@ -1,0 +1,158 @@
+// Where the clauses of a sentence start and end, and what stands between two words (a verb,
+// a barrier, an aside): the frame the subject, metric and period searches work in.
+// Part of the claims stage (assembly.h).
+#include "extractor/claims/assembly.h"
+
+#include <algorithm>
+
+namespace claimex::claims {
+
+// Clause start: after leading adverbials ending in a comma that
+// carry a date or source or start with a lead word.
+size_t Assembly::clause_start_raw(size_t limit, bool later_clauses) {
+    size_t start = 0;
+    for (;;) {
+        size_t comma = SIZE_MAX;
+        for (size_t k = start; k < limit; ++k)
+            if (toks[k].low == "," && sv.tok_mention[k] == SIZE_MAX) {  // (not the comma in "Rs 4,860 crore")
+                comma = k;
+                break;
+            }
+        if (comma == SIZE_MAX || comma + 1 >= limit) break;
+        bool lead = kLeadWords.count(toks[start]) > 0;
+        if (!lead) {
+            // "X, which cited ..., Y" — an apposition of a source: skip too.
+            for (size_t i : sv.mentions)
+                if (ms[i].type == Type::source && ms[i].span.begin <= toks[start].begin + 1 &&
+                    ms[i].span.end <= toks[comma].begin)
+                    lead = true;
+        }
+        if (!lead) break;
+        // The segment may be "According to X, which cited a report by Y," → skip to the
+        // comma after the last mention of the segment.
+        start = comma + 1;
+        if (start < limit && (toks[start].low == "which" || toks[start].low == "who")) {
+            size_t next = SIZE_MAX;
+            for (size_t k = start; k < limit; ++k)
+                if (toks[k].low == ",") {
+                    next = k;
+                    break;
+                }
+            if (next == SIZE_MAX) break;
+            start = next + 1;
+        }
+    }
+    // A later clause of its own ("..., while the broader Topix index fell 2.5%", "; gold
+    // rose", ", and sterling slipped"): a boundary after a clause with a verb, followed
+    // by a subject and its verb before the figure, starts the figure's clause.
+    auto verb_at = [&](size_t k) {
+        return sv.tok_mention[k] == SIZE_MAX &&
+               ((toks[k].bits & lx.kVerbWord) || (toks[k].bits & lx.kChangeWord));
+    };
+    size_t clause = start;
+    for (size_t k = start; later_clauses && k < limit; ++k) {
+        size_t next = SIZE_MAX;
+        if (toks[k].low == ";") next = k + 1;
+        else if (toks[k].low == "," && k + 1 < limit && clause_conjunctions.count(toks[k + 1])) next = k + 2;
+        else if (k > clause && clause_conjunctions.count(toks[k]) && toks[k].low != "and" &&
+                 toks[k].low != "but" && toks[k].low != "as")
+            next = k + 1;
+        // "the CSI 300 index rose 0.4% and Hong Kong's Hang Seng index added 0.6%": "and" right
+        // after a figure, a subject and its verb after it
+        else if (k > clause && toks[k].low == "and" && sv.tok_mention[k - 1] != SIZE_MAX &&
+                 is_value(ms[sv.tok_mention[k - 1]]))
+            next = k + 1;
+        if (next == SIZE_MAX || next >= limit) continue;
+        bool verb_before = false, verb_after = false;
+        for (size_t j = clause; j < k && !verb_before; ++j) verb_before = verb_at(j);
+        for (size_t j = next + 1; j <= limit && j < toks.size() && !verb_after; ++j) verb_after = verb_at(j);
+        if (verb_before && verb_after && !verb_at(next)) clause = next;
+    }
+    return clause;
+}
+
+// First verb-like token at or after `from` (before `limit`).
+size_t Assembly::first_verb(size_t from, size_t limit) {
+    for (size_t k = from; k < limit; ++k) {
+        if (sv.tok_mention[k] != SIZE_MAX) continue;
+        if ((toks[k].bits & lx.kVerbWord) || (toks[k].bits & lx.kChangeWord)) return k;
+    }
+    return limit;
+}
+
+// A clause of its own between a figure and a metric phrase after it ("... cut 1,200 jobs
+// after demand for ...", "..., as growth in ...", "; prices", "..., now has spare capacity"):
+// that phrase is not the figure's.
+bool Assembly::barrier_between(size_t from, size_t to) {
+    for (size_t k = from + 1; k < to; ++k) {
+        if (sv.tok_mention[k] != SIZE_MAX) continue;
+        if (toks[k].low == ";" || toks[k].low == "," || (toks[k].bits & kClauseOpeners.bit)) return true;
+    }
+    return false;
+}
+
+// Is token k inside an aside that opens with a preposition and closes before `anchor`
+// (", within the bank's 0-2% target range, and ... it will average 1.3%")? Its metric
+// is no figure's after it.
+bool Assembly::in_aside(size_t k, size_t anchor) {
+    size_t open = k;
+    while (open > 0 && toks[open - 1].low != "," && toks[open - 1].low != ";") --open;
+    // (", which tracks rates for ships carrying dry bulk, rose 2.3%": a relative clause too;
+    // a relative clause between commas: "Organic volumes, which strip out price increases and
+    // acquisitions, grew 1.5%")
+    if (open == 0 || !(kPrepositions.count(toks[open]) || toks[open].low == "within" ||
+                       toks[open].low == "which" || toks[open].low == "who" ||
+                       // an appositive: "Orders, a leading indicator of future sales, climbed 6%"
+                       toks[open].low == "a" || toks[open].low == "an" || toks[open].low == "the"))
+        return false;
+    // ("the" opens an appositive only right after a metric phrase: "Net interest income, the
+    // difference between what a bank earns on loans and what it pays on deposits, rose 11%";
+    // not "On Wall Street, the S&P 500 closed at 5,841.47, down 0.2%")
+    if (toks[open].low == "the") {
+        bool after_metric = false;
+        for (size_t j = open >= 6 ? open - 6 : 0; j + 1 < open && !after_metric; ++j) {
+            size_t n = 0;
+            if (lex(lx.metrics, lx.kMetricFirst, j, &n)) after_metric = j + n + 1 == open;
+        }
+        if (!after_metric) return false;
+    }
+    for (size_t j = k + 1; j < anchor; ++j)
+        if (toks[j].low == "," || toks[j].low == ";") return true;
+    return false;
+}
+
+// The clause of a sentence a byte is in: clauses end at ";" and at ", while", ", whereas",
+// ", but", ", and" ("A said ..., while B warned ..., C reported").
+size_t Assembly::clause_of(uint32_t byte) {
+    size_t n = 0;
+    for (size_t k = 0; k + 1 < toks.size() && toks[k + 1].begin <= byte; ++k)
+        if (toks[k].low == ";" ||
+            (toks[k].low == "," && (toks[k + 1].low == "while" || toks[k + 1].low == "whereas" ||
+                                    toks[k + 1].low == "but" || toks[k + 1].low == "and")))
+            ++n;
+    return n;
+}
+
+// Where the clause holding byte `after` ends: at ";" or at ", while/whereas/but/and" (a date
+// past it belongs to the next clause's figure: "a profit of £3.9bn in the first half, up
+// 12%, and its CET1 ratio was 14.6% at the end of June").
+uint32_t Assembly::clause_end(uint32_t after) {
+    for (size_t k = sv.token_at(after); k < toks.size(); ++k)
+        if (toks[k].low == ";" ||
+            (toks[k].low == "," && k + 1 < toks.size() &&
+             (toks[k + 1].low == "while" || toks[k + 1].low == "whereas" || toks[k + 1].low == "but" ||
+              toks[k + 1].low == "and")))
+            return toks[k].begin;
+    return S.end;
+}
+
+// The next value figure after byte `after` that is no equivalent (a baseline's period comes
+// before it: "to ¥72 a share from ¥60 and expects to pay ¥80 this year").
+uint32_t Assembly::next_figure(uint32_t after) {
+    for (const auto& g : figs)
+        if (g.role != Role::equivalent && g.role != Role::baseline && ms[g.m].span.begin >= after)
+            return ms[g.m].span.begin;
+    return S.end;
+}
+
+}  // namespace claimex::claims

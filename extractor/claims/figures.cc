@@ -1,0 +1,402 @@
+// The roles of a sentence's figures: each money, percent or quantity figure is a value, an
+// equivalent of the figure before it, a baseline, the amount or percentage of a change, or
+// nothing of its own; and the change events (verbs, factors, from-to pairs) they size.
+// Part of the claims stage (assembly.h).
+#include "extractor/claims/assembly.h"
+
+#include <algorithm>
+
+namespace claimex::claims {
+
+Words Assembly::words_before(size_t tok, size_t n) {
+    Words w{toks, tok, tok};
+    for (size_t k = tok; k-- > 0 && w.hi - w.lo < n;) {
+        if (sv.tok_mention[k] != SIZE_MAX && is_value(ms[sv.tok_mention[k]])) break;
+        if (w.empty() && kQualifierSkip.count(toks[k])) {
+            w.lo = w.hi = k;
+            continue;
+        }
+        w.lo = k;
+    }
+    return w;
+}
+
+bool Assembly::ends_with_cue(const Words& w, std::string_view role) {
+    for (size_t start = w.lo; start < w.hi; ++start) {
+        if (!(toks[start].bits & lx.kCueFirst)) continue;
+        size_t n = 0;
+        const Lexicon::Entry* e = lx.cues.match(toks, start, w.hi, &n);
+        if (e && n == w.hi - start && e->value == role) return true;
+    }
+    return false;
+}
+
+// A money figure followed by "a share" / "per share" ("$1.45 a share").
+bool Assembly::per_share(size_t i) {
+    size_t k = sv.token_at(ms[i].span.end);
+    return k + 1 < toks.size() && (toks[k].low == "a" || toks[k].low == "per") && toks[k + 1].low == "share";
+}
+
+// "picked up", "ticked up", "edged up", "went up": "up" (at k) ends a phrasal change after a
+// past form that is no change verb of its own, so "picked up to 2.4%" is a move to a level.
+bool Assembly::phrasal_up(size_t k) {
+    if (k == 0) return false;
+    size_t vn = 0;
+    std::string_view w = toks[k - 1].low;
+    bool change_verb = lex(lx.change_verbs, lx.kChangeFirst, k - 1, &vn) && vn == 1;
+    return !change_verb && ((w.size() > 3 && w.substr(w.size() - 2) == "ed") || w == "went" || w == "shot" ||
+                             w == "crept");
+}
+
+// "up to $900 million": "up" before "to" and a figure the mention stage marked up_to.
+bool Assembly::up_to_qualifier(size_t k) {
+    if (toks[k].low != "up" || k + 2 >= toks.size() || toks[k + 1].low != "to" || phrasal_up(k)) return false;
+    size_t m = sv.tok_mention[k + 2];
+    return m != SIZE_MAX && is_value(ms[m]) && std::string_view(ms[m].qualifier) == "up_to";
+}
+
+const ChangeEvent* Assembly::event_before(size_t tok) {
+    const ChangeEvent* best = nullptr;
+    for (const auto& ev : events)
+        if (ev.tok < tok) best = &ev;
+    return best;
+}
+
+// "higher than", "more than", "above", "below" right after a figure: a difference
+// from something else ("0.2 points higher than in March"), not a claim of its own.
+bool Assembly::followed_by_comparison(const Mention& m) {
+    size_t k = sv.token_at(m.span.end);
+    if (k >= toks.size()) return false;
+    std::string_view w = toks[k].low;
+    if (lx.comparison_bare.count(w)) return true;
+    return lx.comparison_words.count(w) && k + 1 < toks.size() && toks[k + 1].low == "than";
+}
+
+// A figure inside a condition ("if inflation stayed above 4%") states no fact.
+bool Assembly::in_condition(size_t tok) {
+    for (size_t k = std::min(tok, toks.size()); k-- > 0;) {
+        std::string_view w = toks[k].low;
+        if (w == "," || w == ";" || w == "—") return false;
+        if (lx.condition_words.count(w)) return true;
+    }
+    return false;
+}
+
+// "to a record 1 million units", "at ¥2,876", "to up to $900 million": a new level.
+bool Assembly::level_cue(size_t tok) {
+    for (size_t k = tok, n = 0; k-- > 0 && n < 6; ++n) {
+        size_t cn = 0;
+        const Lexicon::Entry* c = lex(lx.cues, lx.kCueFirst, k, &cn);
+        if (c && c->value == "level" && cn == 1) {
+            // "plans to raise up to $5 billion", "worth up to", "of up to": "up to" is the
+            // figure's qualifier, not a new level (but "picked up to 2.4%" is one)
+            // (the mention stage tells a cap: "edged up to 4.3%" has no up_to qualifier)
+            if (toks[k].low == "to" && k >= 2 && toks[k - 1].low == "up" && !phrasal_up(k - 1)) {
+                size_t m = tok < toks.size() ? sv.tok_mention[tok] : SIZE_MAX;
+                if (m == SIZE_MAX || std::string_view(ms[m].qualifier) == "up_to") return false;
+            }
+            return true;
+        }
+        if (!lx.level_fillers.count(toks[k]) && !lx.approx_words.count(toks[k])) return false;
+    }
+    return false;
+}
+
+// Change events: change verbs, with the factor mentions that overlap them.
+void Assembly::find_change_events() {
+    events.clear();
+    for (size_t k = 0; k < toks.size(); ++k) {
+        size_t n = 0;
+        const Lexicon::Entry* e = lex(lx.change_verbs, lx.kChangeFirst, k, &n);
+        if (!e) continue;
+        // A verb inside a figure's or an entity's span is not a verb ("Cut Holdings").
+        if (sv.tok_mention[k] != SIZE_MAX && !is_factor(ms[sv.tok_mention[k]])) continue;
+        // "The household saving ratio stood at 10.1%": a word in the middle of a metric phrase
+        // names the metric, it moves nothing.
+        {
+            bool inside = false;
+            for (size_t j = k >= 3 ? k - 3 : 0; j < k && !inside; ++j) {
+                size_t mn = 0;
+                if (lex(lx.metrics, lx.kMetricFirst, j, &mn)) inside = j + mn > k + 1;
+            }
+            if (inside) continue;
+        }
+        // "ended 1.2% lower": some words move a figure only right after it.
+        if (e->extra2 == "p" && (k == 0 || sv.tok_mention[k - 1] == SIZE_MAX || !is_value(ms[sv.tok_mention[k - 1]])))
+            continue;
+        // "a buyback of up to Rs 1,500 crore": "up" is the figure's qualifier (up_to), no move
+        if (up_to_qualifier(k)) continue;
+        ChangeEvent ev{k, e->value, std::nullopt, "", std::nullopt, std::string(toks[k].low)};
+        ev.intransitive = e->extra2 == "i" || e->extra2 == "p";
+        ev.object_only = e->extra2 == "o";
+        if (!e->extra.empty()) ev.factor = std::stod(e->extra);
+        for (size_t i : sv.mentions)
+            if (is_factor(ms[i]) && ms[i].span.begin <= toks[k].begin && toks[k].end <= ms[i].span.end) {
+                ev.factor_mention = i;
+                if (ms[i].value) ev.factor = ms[i].value;
+                ev.qualifier = ms[i].qualifier;
+            }
+        events.push_back(ev);
+    }
+    // Factor mentions no verb covered ("tenfold") are events too.
+    for (size_t i : sv.mentions) {
+        if (!is_factor(ms[i])) continue;
+        bool covered = false;
+        for (auto& ev : events) covered |= ev.factor_mention == i;
+        if (!covered) {
+            ChangeEvent ev{sv.token_at(ms[i].span.begin), ms[i].value && *ms[i].value < 1 ? "down" : "up",
+                           ms[i].value, ms[i].qualifier, i, std::string(t.analysis_slice(ms[i].span))};
+            events.push_back(ev);
+        }
+    }
+    std::sort(events.begin(), events.end(), [](const ChangeEvent& x, const ChangeEvent& y) { return x.tok < y.tok; });
+}
+
+// The role of each value figure of the sentence (figs).
+void Assembly::figure_roles() {
+    figs.clear();
+    for (size_t i : sv.mentions)
+        if (is_value(ms[i])) figs.push_back({i, Role::value, SIZE_MAX, sv.token_at(ms[i].span.begin)});
+    baseline_of_previous_sentence();
+    for (size_t f = 0; f < figs.size(); ++f) {
+        const Mention& m = ms[figs[f].m];
+        auto w = words_before(figs[f].tok, 5);  // the longest cue: "from a previous range of"
+        // "$214 million, or $1.45 a share, compared with $163 million, or $1.09 a share": a
+        // per-share figure restates no total; it is a claim of its own (earnings per share),
+        // and one after a baseline is the baseline of the per-share figure before it.
+        if (f > 0 && m.type == Type::money && ms[figs[f - 1].m].type == Type::money &&
+            per_share(figs[f].m) != per_share(figs[f - 1].m) && !w.empty() && w.back() == "or") {
+            if (per_share(figs[f].m) && figs[f - 1].role == Role::baseline) {
+                size_t owner = SIZE_MAX;
+                for (size_t p = f - 1; p-- > 0;)
+                    if (figs[p].role == Role::value && ms[figs[p].m].type == Type::money && per_share(figs[p].m)) {
+                        owner = p;
+                        break;
+                    }
+                if (owner != SIZE_MAX) {
+                    figs[f].role = Role::baseline;
+                    figs[f].of = owner;
+                }
+            }
+            continue;  // (else a claim of its own)
+        }
+        // Equivalent: "(US$7 billion)" right after a money figure; "or 8% of its workforce",
+        // "equal to about 5.7% of global demand" after any figure of the same clause.
+        if (f > 0) {
+            bool eq = false;
+            const Mention& prev = ms[figs[f - 1].m];
+            if (m.type == Type::money && prev.type == Type::money) {
+                // "(US$7 billion)", "(about $3bn)", "or about €1bn", "(equivalent to ...)": an
+                // opening parenthesis or an equivalent cue, then only approximation words.
+                size_t k = sv.token_at(prev.span.end), end = figs[f].tok;
+                bool cue = false;
+                if (k < end && toks[k].low == "(") {
+                    cue = true;
+                    ++k;
+                }
+                size_t n = 0;
+                if (const Lexicon::Entry* c = lex(lx.cues, lx.kCueFirst, k, &n); c && c->value == "equivalent" && k + n <= end) {
+                    cue = true;
+                    k += n;
+                }
+                while (k < end && lx.approx_words.count(toks[k])) ++k;
+                eq = cue && k == end;
+            }
+            // "was allocated ₹6.8 lakh crore, about 13% of total expenditure": a share of a whole
+            // in apposition restates the figure before it
+            if (!eq && m.type == Type::percent && prev.type != Type::percent) {
+                size_t k = sv.token_at(prev.span.end), end = figs[f].tok;
+                if (k < end && toks[k].low == ",") {
+                    ++k;
+                    while (k < end && lx.approx_words.count(toks[k])) ++k;
+                    size_t after = sv.token_at(m.span.end);
+                    eq = k == end && after < toks.size() && toks[after].low == "of";
+                }
+            }
+            if (!eq && ends_with_cue(w, "equivalent")) {
+                size_t prev_end = sv.token_at(prev.span.end);
+                eq = figs[f].tok >= prev_end && figs[f].tok - prev_end <= 8;
+                for (size_t k = prev_end; eq && k < figs[f].tok; ++k)
+                    if (toks[k].low == ";" || (toks[k].bits & lx.kVerbWord) ||
+                        (toks[k].bits & lx.kChangeWord))
+                        eq = false;
+            }
+            if (eq) {
+                figs[f].role = Role::equivalent;
+                size_t owner = f - 1;
+                while (owner > 0 && figs[owner].role == Role::equivalent) --owner;
+                figs[f].of = owner;
+                continue;
+            }
+        }
+        if (in_condition(figs[f].tok) || followed_by_comparison(m)) {
+            figs[f].role = Role::skip;
+            continue;
+        }
+        // A percentage is a relative change; percentage points are an absolute one.
+        bool pct = m.type == Type::percent && std::string_view(m.unit) != "pp";
+        // "a 2% fall in profit", "ended 1.2% lower": a figure right before a change word is its size.
+        if (m.type == Type::percent) {
+            size_t after = sv.token_at(m.span.end);
+            bool before_event = false;
+            for (const auto& e2 : events) before_event |= e2.tok == after && !e2.factor_mention;
+            if (before_event) {
+                figs[f].role = pct ? Role::change_percent : Role::change_amount;
+                continue;
+            }
+        }
+        const ChangeEvent* ev = event_before(figs[f].tok);
+        bool ev_near = ev && figs[f].tok - ev->tok <= 12;
+        // Baseline: "compared with 23 billion yuan", "up from $2bn", near a change "from 6%",
+        // "after 2.4% in April"; "from £9,100 to £5,000" is the baseline of the figure after "to".
+        bool base = ends_with_cue(w, "baseline"), base_near = ends_with_cue(w, "baseline_near");
+        // "down from a revised estimate of 4.8%", "from its January forecast of 1.1%": an earlier
+        // forecast the value revises ("from", a few words, a forecast noun, "of")
+        if (!base && figs[f].tok >= 3 && toks[figs[f].tok - 1].low == "of" &&
+            kForecastNouns.count(toks[figs[f].tok - 2]))
+            for (size_t k = figs[f].tok - 2; k-- > 0 && figs[f].tok - k <= 7;) {
+                if (toks[k].low == "from") {
+                    base = true;
+                    break;
+                }
+                if (!toks[k].is_word() || (toks[k].bits & lx.kVerbWord) ||
+                    (sv.tok_mention[k] != SIZE_MAX && ms[sv.tok_mention[k]].type != Type::date))
+                    break;
+            }
+        // "to 4.2% from 4.6%": "from" right after a new level of the same type
+        if (!base && base_near && f > 0 && !w.empty() && w.back() == "from" && w.hi - w.lo == 1 &&
+            ms[figs[f - 1].m].type == m.type && sv.token_at(ms[figs[f - 1].m].span.end) + 1 == figs[f].tok &&
+            level_cue(figs[f - 1].tok))
+            base = true;
+        if (base || base_near) {
+            if (!w.empty() && w.back() == "from" && f + 1 < figs.size() && ms[figs[f + 1].m].type == m.type) {
+                auto w2 = words_before(figs[f + 1].tok, 2);
+                size_t end = sv.token_at(m.span.end);
+                if (!w2.empty() && w2.back() == "to" && figs[f + 1].tok >= end && figs[f + 1].tok - end <= 3) {
+                    figs[f].role = Role::baseline;
+                    figs[f].of = f + 1;
+                    continue;
+                }
+            }
+            // ("fell to Rs 3,200 crore at the end of June from Rs 4,050 crore": a date may
+            // stand between the new level and its "from" baseline)
+            if (base || ev_near || (ev && figs[f].tok - ev->tok <= 18)) {
+                size_t owner = SIZE_MAX;
+                // (a per-share baseline belongs to the per-share figure, a total to the total:
+                // "$412 million, or $1.38 per share, compared with $365 million, or $1.21 ...")
+                for (int pass = 0; pass < 2 && owner == SIZE_MAX; ++pass)
+                    for (size_t p = f; p-- > 0;)
+                        if ((figs[p].role == Role::value || figs[p].role == Role::change_percent) &&
+                            ms[figs[p].m].type == m.type &&
+                            (pass == 1 || m.type != Type::money || per_share(figs[p].m) == per_share(figs[f].m))) {
+                            owner = p;
+                            break;
+                        }
+                if (owner != SIZE_MAX) {
+                    figs[f].role = Role::baseline;
+                    figs[f].of = owner;
+                    continue;
+                }
+            }
+        }
+        // Change size: "by $130 billion"; "rose 5%"; "cut 1,200 jobs", "adds ¥50 billion to ...".
+        if (ev_near) {
+            if (ends_with_cue(w, "amount")) {
+                figs[f].role = pct ? Role::change_percent : Role::change_amount;
+                continue;
+            }
+            bool right_after_verb = true;
+            for (size_t k = ev->tok + 1; k < figs[f].tok; ++k)
+                if (toks[k].is_word()) {
+                    if (!kVerbFillers.count(toks[k])) right_after_verb = false;
+                }
+            // "lifted operating profit 31% to ¥154 billion": a transitive verb's metric object,
+            // then the size
+            bool after_object = false;
+            if (!right_after_verb && pct && !ev->intransitive) {
+                size_t k = ev->tok + 1;
+                while (k < figs[f].tok && (kDeterminers.count(toks[k]) || kMetricModifiers.count(toks[k]))) ++k;
+                size_t n = 0;
+                if (k < figs[f].tok && lex(lx.metrics, lx.kMetricFirst, k, &n) && n > 0 && k + n == figs[f].tok)
+                    after_object = true;
+            }
+            if ((right_after_verb || after_object) && pct) {
+                figs[f].role = Role::change_percent;
+                continue;
+            }
+            // the object of "raise" is a level or an amount raised, not a change ("raises $300 million")
+            if (right_after_verb && !ev->object_only && !ends_with_cue(w, "level") && !level_cue(figs[f].tok)) {
+                figs[f].role = Role::change_amount;
+                continue;
+            }
+        }
+    }
+}
+
+// "and the lower rate from 10% to 18%": a from–to pair with no change word of its own
+// is a change whose direction the figures give.
+void Assembly::from_to_changes() {
+    size_t n_events = events.size();
+    for (size_t f = 0; f + 1 < figs.size(); ++f) {
+        if (figs[f].role != Role::baseline || figs[f].of != f + 1) continue;
+        size_t from_tok = figs[f].tok;
+        while (from_tok > 0 && toks[from_tok].low != "from") --from_tok;
+        size_t lo = 0;
+        for (size_t g = 0; g < f; ++g) lo = std::max(lo, sv.token_at(ms[figs[g].m].span.end));
+        bool has_event = false;
+        for (size_t e = 0; e < n_events; ++e) has_event |= events[e].tok >= lo && events[e].tok < from_tok;
+        const Mention& b = ms[figs[f].m];
+        const Mention& l = ms[figs[f + 1].m];
+        if (has_event || !b.value || !l.value || *b.value == *l.value) continue;
+        ChangeEvent ev{from_tok, *l.value > *b.value ? "up" : "down", std::nullopt, "", std::nullopt, "from"};
+        ev.from_baseline = f;
+        events.push_back(ev);
+    }
+    if (events.size() != n_events)
+        std::sort(events.begin(), events.end(),
+                  [](const ChangeEvent& x, const ChangeEvent& y) { return x.tok < y.tok; });
+}
+
+}  // namespace claimex::claims
+
+namespace claimex::claims {
+
+// "That compared with an operating profit of ¥112 billion a year earlier.": a sentence that opens
+// with "That/This compared with" (or "That was up/down from") gives the figure of the paragraph's
+// previous sentence its baseline, with the date after it; it makes no claim of its own.
+void Assembly::baseline_of_previous_sentence() {
+    gave_baseline = false;
+    if (figs.empty() || out.empty() || toks.size() < 4) return;
+    static const std::set<std::string_view> that = {"that", "this", "it", "which"};
+    if (!that.count(toks[0].low)) return;
+    size_t k = 1;
+    if (toks[k].low == "was" || toks[k].low == "is") ++k;
+    if (toks[k].low == "compared" || toks[k].low == "compares" || toks[k].low == "compare") {
+        if (toks[k + 1].low != "with" && toks[k + 1].low != "to") return;
+    } else if ((toks[k].low == "up" || toks[k].low == "down") && k > 1) {
+        if (toks[k + 1].low != "from") return;
+    } else {
+        return;
+    }
+    Claim& prev = out.back();
+    const size_t si = t.sentence_index(S.begin);
+    if (si == 0 || t.sentence_index(prev.sentence.begin) + 1 != si ||
+        t.paragraph_index(prev.sentence.begin) != t.paragraph_index(S.begin) ||
+        (prev.kind != "amount" && prev.kind != "change") || prev.baseline || prev.value == kNoMention)
+        return;
+    const Figure f = figs.front();
+    if (f.tok < k + 2 || ms[f.m].type != ms[prev.value].type) return;
+    Baseline b;
+    b.value = static_cast<uint32_t>(f.m);
+    b.has_equivalents = prev.kind == "amount";
+    for (size_t i : sv.mentions)
+        if (ms[i].type == Type::date && ms[i].span.begin >= ms[f.m].span.end) {
+            b.period = Period{static_cast<uint32_t>(i)};
+            break;
+        }
+    prev.baseline = b;
+    figs.erase(figs.begin());
+    gave_baseline = true;
+}
+
+}  // namespace claimex::claims

@@ -1,0 +1,396 @@
+// The subject a sentence leaves implied, and the subject a claim gets.
+// "Revenue rose 12 per cent": a claim with no subject of its own is about the
+// subject of the paragraph's previous claim (marked as a fallback).
+// A subject that is missing, a person (the speaker), or no real noun phrase ("about",
+// "Revenue", "company also", "the stock") is implied by the metric's scope
+// (rules/claims/metric_scopes.tsv): the economy (a demonym in the clause, else the
+// country the article names most), the central bank, or the company (the last named
+// in the paragraph, else the one the article names most).
+// Also: the instrument a traded metric's anaphor refers to ("the metal", "the index"), and
+// writing a subject into a claim. Part of the claims stage (assembly.h).
+#include "extractor/claims/assembly.h"
+
+#include <algorithm>
+
+namespace claimex::claims {
+
+// The last country or area named before the sentence in its paragraph, not as a trade partner.
+std::string Assembly::paragraph_area() {
+    std::string name;
+    if (t.paragraphs().empty()) return name;
+    const text::Span P = t.paragraphs()[t.paragraph_index(S.begin)];
+    auto it = std::lower_bound(ms.begin(), ms.end(), P.begin,
+                               [](const Mention& m, uint32_t b) { return m.span.begin < b; });
+    for (; it != ms.end() && it->span.begin < S.begin; ++it)
+        if (it->type == Type::place && (std::string_view(it->kind) == "country" || lx.areas.count(it->name))) {
+            std::string w = word_near(it->span.begin, false);
+            if (w == "the") {
+                uint32_t b = it->span.begin;
+                while (b > 0 && a[b - 1] == ' ') --b;
+                w = word_near(b - std::min<uint32_t>(b, 3), false);
+            }
+            if (!lx.partner_words.count(w)) name = it->name;
+        }
+    return name;
+}
+
+// A country or area named before the figure in its sentence (not a partner), else in its
+// paragraph: the economy a company-type figure of a story with no company belongs to.
+std::string Assembly::named_area(size_t anchor) {
+    std::string name;
+    for (size_t i : sv.mentions) {
+        const Mention& m = ms[i];
+        if (m.type != Type::place || m.span.begin >= toks[std::min(anchor, toks.size() - 1)].begin) continue;
+        if (const std::string* area = area_of(m); area && !partner_listed(&m)) name = *area;
+    }
+    return name.empty() ? paragraph_area() : name;
+}
+
+// A description subject (no names): its head word, whether it names no holder of the figure
+// (`bad`: the holder is implied) or is no noun phrase at all (`garbage`). True when it found
+// the group whose figure it is ("Household debt", "wages for permanent employees"): the
+// description, narrowed to that group, is the subject.
+bool Assembly::judge_description(Subject& s, const MetricHit& metric, bool& bad, bool& garbage, std::string& head) {
+    std::string d_low(s.description.size(), '\0');
+    std::vector<Token> d;
+    tokenize(s.description, d_low, {0, static_cast<uint32_t>(s.description.size())}, d);
+    static const std::set<std::string, std::less<>> trailing = {"also", "now", "still", "already",
+                                                                "alone", "itself", "too", "meanwhile", "to"};
+    while (!d.empty() && (trailing.count(d.back().low) || !d.back().is_word())) d.pop_back();
+    // "The freeze on fuel duty ... at a cost of £3bn", "The new income tax slabs announced in
+    // the speech will cost ...", "extending the freeze on fuel duty for another year would
+    // cost": a budget or policy measure (a `measure` word in its head, before any
+    // complement or participle) is the figure's subject, tax words and all; the
+    // description keeps the head and its first complement ("freeze on fuel duty").
+    bool measure = false;
+    if (!d.empty()) {
+        auto ing = [](std::string_view w) { return w.size() > 4 && w.substr(w.size() - 3) == "ing"; };
+        auto ed = [](std::string_view w) { return w.size() > 4 && w.substr(w.size() - 2) == "ed"; };
+        size_t b = 0;
+        if (d.size() > 2 && ing(d[0].low)) ++b;
+        while (b + 1 < d.size() && kDeterminers.count(d[b].low)) ++b;
+        size_t h = d.size(), e = d.size();
+        for (size_t k = b + 1; k < d.size(); ++k)
+            if (kPrepositions.count(d[k].low) || ed(d[k].low)) {
+                h = k;
+                if (!ed(d[k].low))
+                    for (size_t j = k + 1; j < d.size(); ++j)
+                        if (kPrepositions.count(d[j].low) || ed(d[j].low)) {
+                            e = j;
+                            break;
+                        }
+                if (ed(d[k].low)) e = k;
+                break;
+            }
+        for (size_t k = b; k < h && k < b + 5 && !measure; ++k) measure = lx.measure_nouns.count(d[k].low) > 0;
+        if (measure && e > b && e - b <= 8) {
+            const uint32_t base = d[b].begin;
+            s.description = s.description.substr(base, d[e - 1].end - base);
+            d.erase(d.begin() + static_cast<std::ptrdiff_t>(e), d.end());
+            for (Token& k : d) k.begin -= std::min(k.begin, base), k.end -= std::min(k.end, base);  // (offsets into the new text)
+            d.erase(d.begin(), d.begin() + static_cast<std::ptrdiff_t>(b));
+        } else {
+            measure = false;
+        }
+    }
+    static const std::set<std::string, std::less<>> junk = {
+        "about", "roughly", "nearly", "almost", "just", "some", "first", "around", "over", "under",
+        "more", "less", "each", "every", "only", "even", "all", "most", "many", "several", "few",
+        "against", "a", "an", "it", "its", "new", "another", "one", "both", "such",
+        // (a clause's or phrase's opener is no subject: "ahead of the $3.95 billion analysts had
+        // expected")
+        "and", "but", "or", "ahead", "as", "while", "whereas", "than", "then", "because", "though"};
+    garbage = d.empty() || (!measure && junk.count(d.front().low)) || d.size() > 8;  // ("new income tax slabs")
+    for (const Token& k : d)
+        for (char c : k.low) garbage |= std::isdigit(static_cast<unsigned char>(c)) != 0;
+    for (size_t k = 0; k < d.size() && !bad; ++k) bad = lx.metrics.match(d, k, nullptr) != nullptr;
+    if (!d.empty()) head = d.back().low;
+    static const std::set<std::string, std::less<>> generic = {
+        "company", "group", "firm", "bank", "lender", "developer", "stock", "shares", "share",
+        "economy", "unit", "business", "carmaker", "automaker", "chipmaker", "miner", "insurer",
+        "retailer", "startup", "operator", "conglomerate", "watchdog", "quarter", "period", "year",
+        "half", "month", "offer", "programme", "program", "producer", "exporter", "country",
+        "division", "segment", "arm", "subsidiary", "units", "divisions", "businesses", "board", "maker",
+        "drugmaker", "airline", "brewer", "steelmaker", "provider"};
+    bad |= garbage || generic.count(head) > 0;
+    // "the money would be used to ... double its workforce": "its" before a company's
+    // metric refers to the company, not to a plain phrase heading the clause
+    bad |= metric.tok != SIZE_MAX && metric.tok > 0 && toks[metric.tok - 1].low == "its" &&
+           !metric.key.empty() && lx.scope_of(metric.key) == "company";
+    // "The labour market remained tight, with the jobless rate at 2.8%": the economy's
+    bad |= head == "market" && !metric.key.empty() && lx.scope_of(metric.key) == "economy";
+    // "Figures from the ONS showed ...": the data's publisher is no holder
+    bad |= !d.empty() && (lx.data_nouns.count(d.front().low) > 0 || lx.data_nouns.count(d.back().low) > 0);
+    // "the government", "the Centre" (none named): the economy's figure (below)
+    bad |= d.size() == 1 && government_nouns.count(head) > 0;
+    if (measure && !garbage) bad = false;
+    // "Businesses get an investment allowance worth ...": a holder word alone is a group
+    if (bad && !garbage && d.size() == 1 && lx.holder_nouns.count(head)) bad = false;
+    // "Average hourly wages for permanent employees rose": a complement after the metric
+    // that names a group (a holder word) is whose figure it is.
+    if (bad && !garbage)
+        for (size_t k = 0; k + 2 < d.size(); ++k) {
+            size_t n = 0;
+            const Lexicon::Entry* e = lx.metrics.match(d, k, &n);
+            if (!e) continue;
+            if (e->value != metric.key) break;  // the phrase is about another figure's metric
+            size_t c = k + n;
+            if (c + 1 < d.size() && (d[c].low == "for" || d[c].low == "of" || d[c].low == "among")) {
+                bool holder = false, plain = true;
+                for (size_t j = c + 1; j < d.size(); ++j) {
+                    holder |= lx.holder_nouns.count(d[j].low) > 0;
+                    plain &= d[j].is_word();
+                }
+                size_t d0 = c + 1;
+                while (d0 + 1 < d.size() && kDeterminers.count(d[d0])) ++d0;
+                if (holder && plain) {
+                    s.description = s.description.substr(d[d0].begin, d.back().end - d[d0].begin);
+                    return true;
+                }
+            }
+            break;
+        }
+    // "Household debt rose", "Consumer spending fell": a holder word before the metric
+    // names whose figure it is (a group: "households"), not the story's company or economy.
+    if (bad && !garbage)
+        for (size_t k = 1; k < d.size(); ++k) {
+            size_t n = 0;
+            const Lexicon::Entry* e = lx.metrics.match(d, k, &n);
+            if (!e) continue;
+            if (e->value != metric.key) break;  // the phrase is about another figure's metric
+            bool holder = false, plain = true;
+            for (size_t j = 0; j < k; ++j) {
+                holder |= lx.holder_nouns.count(d[j].low) > 0;
+                plain &= d[j].is_word();
+            }
+            if (holder && plain) {
+                s.description = s.description.substr(d[0].begin, d[k - 1].end - d[0].begin);
+                return true;
+            }
+            break;
+        }
+    // "sales of hybrids", "exports of semiconductors", "investment in real estate": a
+    // complement that names a product, not a holder (holder nouns: "the market value
+    // of American companies"), leaves the company or economy implied.
+    if (s.complement && !bad) {
+        const std::string_view sc = metric.key.empty() ? std::string_view() : lx.scope_of(metric.key);
+        bool holder = false;
+        for (const Token& k : d) holder |= lx.holder_nouns.count(k.low) > 0;
+        bad = !holder && (sc == "company" || sc == "economy");
+    }
+    return false;
+}
+
+void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t anchor) {
+    // "Figures from the ONS showed an unemployment rate of 4.1%", "The Bank of Japan halved
+    // its growth forecast": an economy's statistic is the economy's, not that of the
+    // statistics office or central bank that publishes or forecasts it (jurisdictions.tsv).
+    // (only for a metric the sentence names: one carried over from the paragraph may not be
+    // what the bank acts on — "expect the BSP to cut again by 25 basis points")
+    if (s.names.size() == 1 && !metric.key.empty() && metric.tok != SIZE_MAX && lx.scope_of(metric.key) == "economy")
+        for (size_t i : sv.mentions) {
+            const Mention& m = ms[i];
+            if (m.type != Type::org || m.name != s.names.front()) continue;
+            std::string_view kind = m.kind;
+            if (kind != "agency" && kind != "central_bank") continue;
+            if (const std::string* area = area_of(m)) {
+                s.authority = s.names.front();
+                s.names = {*area};
+                return;
+            }
+        }
+    bool persons = !s.names.empty();
+    for (const auto& n : s.names) {
+        bool person = false;
+        for (size_t i : sv.mentions) person |= ms[i].type == Type::person && ms[i].name == n;
+        persons &= person;
+    }
+    bool bad = false, garbage = false;
+    std::string head;
+    if (s.names.empty() && !s.description.empty()) {
+        if (judge_description(s, metric, bad, garbage, head)) return;
+    }
+    if (s.named_instrument) return;
+    if (!persons && !(s.names.empty() && (s.description.empty() || bad))) return;
+    // "Japan's exports rose 2.8%, ..., with shipments of chipmaking equipment up 19%": a
+    // product's figure in a later clause belongs to the holder the sentence already named.
+    if (s.complement && bad && last_subject_sentence == S.begin && !last_subject.empty()) {
+        s.names = last_subject;
+        s.description.clear();
+        s.fallback = true;
+        return;
+    }
+    std::string_view scope = metric.key.empty() ? std::string_view() : lx.scope_of(metric.key);
+    if (s.names.empty() && bad && government_nouns.count(head) && scope != "bank") scope = "economy";
+    if (scope.empty()) {
+        if (head == "economy" || head == "country" || head == "government") scope = "economy";
+        else if (head == "bank") scope = "bank";
+        else if (!head.empty() && head != "quarter" && head != "period" && head != "year" &&
+                 head != "half" && head != "month" && !garbage)
+            scope = "company";
+    }
+    std::string name;
+    // "Halberd expects the deal to ... cutting 1,100 jobs": the jobs a company that heads the
+    // sentence cuts or adds are its own (metric_forms.tsv turns them into its workforce).
+    // (also a company releasing the sentence before the figure: "Zhenghe Auto said its
+    // net profit rose 40%, as overseas shipments more than doubled")
+    const Mention* company_holder = nullptr;
+    if (forecast_holder && forecast_holder->type == Type::org && std::string_view(forecast_holder->kind) == "company")
+        company_holder = forecast_holder;
+    for (size_t i : sv.mentions)
+        if (!company_holder && ms[i].type == Type::source && !ms[i].name.empty() && anchor < toks.size() &&
+            ms[i].span.end <= toks[anchor].begin) {
+            // (the story's company: not a bank's economists or a ministry speaking)
+            if (ms[i].name == doc_company) company_holder = &ms[i];
+        }
+    if (scope == "economy" && company_holder && !persons) {
+        auto f = lx.metric_forms.find(metric.key);
+        bool company_form = false;
+        if (f != lx.metric_forms.end())
+            for (const auto& [when, key] : f->second) company_form |= when == "company";
+        if (company_form) scope = "company_holder";
+    }
+    if (scope == "company_holder") {
+        name = company_holder->name;
+    } else if (scope == "economy") {
+        for (size_t k = clause_start_tok(anchor); k < anchor && name.empty(); ++k) {
+            size_t p = k > 0 && toks[k - 1].low == "the" ? k - 1 : k;
+            if (p > 0 && lx.partner_words.count(toks[p - 1])) continue;  // "exports to the US"
+            size_t n = 0;
+            if (const Lexicon::Entry* e = lex(lx.demonyms, lx.kDemonymFirst, k, &n)) name = e->value;
+        }
+        // a country or area named before the figure in the sentence ("In the euro area,
+        // consumer prices rose", "Shipments to the US, Vietnam's biggest market, jumped"),
+        // not a trade partner: the last one
+        if (name.empty())
+            for (size_t i : sv.mentions) {
+                const Mention& m = ms[i];
+                if (m.type != Type::place || m.span.begin >= toks[std::min(anchor, toks.size() - 1)].begin) continue;
+                const std::string* area = area_of(m);
+                if (area && !partner_listed(&m)) name = *area;
+            }
+        // a statistics office or ministry reporting it ("..., the Labor Department said")
+        if (name.empty())
+            for (size_t i : sv.mentions)
+                if (ms[i].type == Type::source && !ms[i].name.empty() &&
+                    (std::string_view(ms[i].kind) == "agency" || std::string_view(ms[i].kind) == "government"))
+                    if (auto it = lx.jurisdictions.find(lower(ms[i].name)); it != lx.jurisdictions.end()) {
+                        name = it->second;
+                        break;
+                    }
+        // an authority named before the figure speaks for its area ("ECB staff forecast
+        // inflation at 2.5%", "the ONS said unemployment rose")
+        if (name.empty())
+            for (size_t i : sv.mentions)
+                if (ms[i].span.begin < toks[std::min(anchor, toks.size() - 1)].begin && ms[i].type == Type::org)
+                    if (const std::string* area = area_of(ms[i])) {
+                        name = *area;
+                        s.authority = ms[i].name;  // (the holder of a forecast it makes)
+                    }
+        // an authority named earlier in the paragraph ("The Reserve Bank of India cut its
+        // rate ... Governor Sanjay Malhotra said inflation would ease"): the last one
+        if (name.empty() && !t.paragraphs().empty()) {
+            const text::Span P = t.paragraphs()[t.paragraph_index(S.begin)];
+            auto it = std::lower_bound(ms.begin(), ms.end(), P.begin,
+                                       [](const Mention& m, uint32_t b) { return m.span.begin < b; });
+            for (; it != ms.end() && it->span.begin < S.begin; ++it)
+                if (it->type == Type::org)
+                    if (const std::string* area = area_of(*it)) name = *area;
+        }
+        // a country or area named earlier in the paragraph, not as a partner ("Saudi
+        // Arabia's central bank said ... The kingdom's budget deficit"), in a story of several
+        if (name.empty()) name = paragraph_area();
+        if (name.empty()) name = doc_country;
+    } else if (scope == "bank") {
+        auto it = std::lower_bound(central_banks.begin(), central_banks.end(), toks[std::min(anchor, toks.size() - 1)].begin, by_begin);
+        name = it == central_banks.begin() ? doc_bank : (*std::prev(it))->name;
+    } else if (scope == "company") {
+        // "Investment in real estate fell 10.6%, the NBS said", "production fell 8.2%, the
+        // board said": a statistics office, ministry or board with an area of its own
+        // (jurisdictions.tsv) reporting the figure makes it its economy's, not a company's.
+        for (size_t i : sv.mentions)
+            if (ms[i].type == Type::source && !ms[i].name.empty() &&
+                (std::string_view(ms[i].kind) == "agency" || std::string_view(ms[i].kind) == "government"))
+                if (auto it = lx.jurisdictions.find(lower(ms[i].name)); it != lx.jurisdictions.end()) name = it->second;
+        // else the company last named before the figure in its paragraph (the speaker of
+        // "Sun Hung Kai said profit fell" included), else the story's company
+        if (name.empty()) {
+            const Mention* c = last_company_before(toks[std::min(anchor, toks.size() - 1)].begin);
+            if (c && t.paragraph_index(c->span.begin) == t.paragraph_index(S.begin)) name = c->name;
+            // the company an earlier claim of the paragraph was about ("The Osaka-based maker
+            // ... posted operating profit of ¥712 billion. Net profit rose 14%")
+            else if (last_subject_para == t.paragraph_index(S.begin) && last_subject.size() == 1 &&
+                     org_kinds.count(last_subject.front()) && org_kinds.at(last_subject.front()) == "company")
+                name = last_subject.front();
+            else name = doc_company;
+        }
+        // a story with no company at all: its economy's ("shipments to the United States
+        // fell 2.3%" in a trade release), the one the sentence or paragraph names first
+        // ("China's fiscal revenue fell ..., while spending rose 3.1%")
+        if (name.empty()) name = named_area(anchor);
+        if (name.empty()) name = doc_country;
+    }
+    if (!name.empty()) {
+        s.names = {name};
+        s.description.clear();
+        s.fallback = true;
+    } else if (garbage) {
+        s.description.clear();
+    }
+}
+
+void Assembly::continue_subject(Subject& s) {
+    if (!s.names.empty() || !s.description.empty()) return;
+    if (last_subject_para == t.paragraph_index(S.begin) && !last_subject.empty()) {
+        s.names = last_subject;
+        s.fallback = true;
+    }
+}
+
+// "The metal has gained 30%", "the industrial metal", "The index closed": a traded instrument
+// referred back to ("the", `anaphor_modifier` words, an `instrument_anaphor` head, then the
+// verb) is the last one quoted with the same metric, in this paragraph or the one before.
+void Assembly::instrument_referent(Subject& s, const std::string& key, size_t anchor) {
+    if (!s.names.empty() || !lx.traded_metrics.count(key)) return;
+    const size_t cs = clause_start_tok(anchor);
+    size_t hi = first_verb(cs, anchor);
+    while (hi > cs + 1 && trailing_adverbs.count(toks[hi - 1])) --hi;
+    if (hi < cs + 2 || hi > anchor || toks[cs].low != "the" || !lx.instrument_anaphors.count(toks[hi - 1].low)) return;
+    for (size_t k = cs + 1; k + 1 < hi; ++k)
+        if (!lx.anaphor_modifiers.count(toks[k].low)) return;
+    auto it = last_traded.find(key);
+    if (it == last_traded.end() || it->second.para + 1 < t.paragraph_index(S.begin)) return;
+    s = Subject{};
+    s.names = it->second.names;
+    s.description = it->second.description;
+    s.named_instrument = true;
+}
+
+void Assembly::note_traded(const Subject& s, const std::string& key) {
+    if (s.fallback || !lx.traded_metrics.count(key) || (s.names.empty() && s.description.empty())) return;
+    last_traded[key] = {s.names, s.description, t.paragraph_index(S.begin)};
+}
+
+void Assembly::set_subject(const Subject& s, Claim& j, double& conf) {
+    subject_fallback = s.fallback;
+    if (!s.fallback)
+        for (const auto& n : s.names) subject_paragraph[n] = t.paragraph_index(S.begin);
+    if (!s.names.empty() && !s.fallback) {
+        last_subject = s.names;
+        last_subject_para = t.paragraph_index(S.begin);
+        last_subject_sentence = S.begin;
+    }
+    j.subject = s.names;
+    j.authority = s.authority;
+    if (s.names.empty() && !s.description.empty()) {
+        j.subject.push_back(s.description);
+        j.subject_is_description = true;
+    }
+    j.combined = s.combined;
+    if (!s.names.empty() && !s.fallback)
+        conf += 0.15;
+    else if (s.names.empty() && s.description.empty())
+        conf -= 0.2;
+}
+
+}  // namespace claimex::claims

@@ -1,0 +1,270 @@
+// The metric of a claim: the lexicon phrase (rules/claims/metrics.tsv) that governs a figure,
+// its complement, a metric continued from the paragraph, and the form a figure or holder calls
+// for (metric_forms.tsv). Part of the claims stage (assembly.h).
+#include "extractor/claims/assembly.h"
+
+#include <algorithm>
+
+namespace claimex::claims {
+
+// End (exclusive) of a metric phrase's prepositional complement ("spending on
+// infrastructure and ...", "wages for permanent employees"): up to a comma, a figure,
+// a date, a verb or "by"/"to"/"than"; `end` itself when there is none.
+size_t Assembly::complement_end(size_t end) {
+    if (end >= toks.size() || !kPrepositions.count(toks[end]) || toks[end].low == "by" ||
+        toks[end].low == "to")
+        return end;
+    size_t k = end + 1;
+    int depth = 0;
+    while (k < toks.size() && k - end < 16) {
+        if (toks[k].low == "(") ++depth;
+        if (toks[k].low == ")") --depth;
+        if (depth <= 0 && (toks[k].low == "," || toks[k].low == ";")) break;
+        if (sv.tok_mention[k] != SIZE_MAX &&
+            (is_value(ms[sv.tok_mention[k]]) || ms[sv.tok_mention[k]].type == Type::date))
+            break;
+        if (toks[k].low == "in" && k + 1 < toks.size() && sv.tok_mention[k + 1] != SIZE_MAX &&
+            ms[sv.tok_mention[k + 1]].type == Type::date)
+            break;
+        if ((toks[k].bits & lx.kVerbWord) || (toks[k].bits & lx.kChangeWord)) break;
+        if (toks[k].low == "by" || toks[k].low == "to" || toks[k].low == "than") break;
+        ++k;
+    }
+    if (depth < 0) --k;
+    return k > end + 1 ? k : end;
+}
+
+// A metric phrase at token k: the lexicon's longest phrase there, or, when a phrase
+// starting inside it ends later, that one (the head of an English noun phrase is its
+// last word: "adjusted EBIT margin" is a margin); "price of a home" is a "home price"
+// when the lexicon has it (the complement's last word before the head word); so is "the
+// rate on a two-year fixed mortgage" a "mortgage rate".
+MetricAt Assembly::metric_at(size_t k, size_t hi) {
+    MetricAt r;
+    size_t n = 0;
+    const Lexicon::Entry* e = lex(lx.metrics, lx.kMetricFirst, k, &n);
+    if (e && k + n <= hi) {
+        for (size_t j = k + 1; j < k + n; ++j) {
+            size_t n2 = 0;
+            const Lexicon::Entry* e2 = lex(lx.metrics, lx.kMetricFirst, j, &n2);
+            if (e2 && j + n2 > k + n && j + n2 <= hi && sv.tok_mention[j + n2 - 1] == SIZE_MAX) return r;  // found at j
+        }
+        r.n = r.span = n;
+        r.key = &e->value;
+    }
+    // ("the rate on a two-year fixed mortgage" is a "mortgage rate" in the same way)
+    if (k + 2 < hi && (toks[k + 1].low == "of" || toks[k + 1].low == "on") && toks[k].is_word() &&
+        (!e || e->extra == "generic" || n == 1)) {
+        size_t end = complement_end(k + 1);
+        for (size_t j = k + 2; j < end && end <= hi && toks[j].is_word(); ++j) {
+            std::string_view nw = toks[j].low, w = toks[k].low;
+            std::string_view ns = nw.size() > 3 && nw.back() == 's' ? nw.substr(0, nw.size() - 1) : nw;
+            const Lexicon::Entry* c = lx.metrics.find({ns, w});
+            if (!c) c = lx.metrics.find({nw, w});
+            if (!c) continue;
+            if (!e || c->value != e->value) {
+                r.n = 1;
+                r.span = end - k;  // the complement is the phrase's: no metric of its own
+                r.key = &c->value;
+            }
+            break;
+        }
+    }
+    return r;
+}
+
+// Metric phrase nearest to `anchor`, preferring one before it. `skip` is a token that
+// cannot be the metric (a change verb that is also a metric word: "raised its dividend").
+// `fig_end` (amounts) is the token after the figure: a metric the figure modifies ("a 38%
+// premium", "a $2bn valuation") or one after "in"/"of" ("€60 billion in savings") is its own.
+// `last_fig` is the claim's last figure token when it comes after the anchor ("a cut,
+// which would take the rate to 1%"): clauses before it are the claim's own.
+MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer_after, size_t skip, size_t fig_end,
+                                size_t last_fig) {
+    MetricHit best;
+    size_t best_dist = SIZE_MAX;
+    struct Cand { size_t tok, n, span; const std::string* key; bool generic; };
+    std::vector<Cand> cands;
+    for (size_t k = lo; k < hi; ++k) {
+        if (sv.tok_mention[k] != SIZE_MAX || k == skip) continue;
+        MetricAt m = metric_at(k, hi);
+        if (!m.key) continue;
+        // A generic head after another metric is that metric's ("revenue growth", "tariff rate"),
+        // also across a copula ("Exports were valued at $35.2 billion", "the shares were priced
+        // at Rs 412": exports, the share price) but not after something issued ("the bonds were
+        // priced at 99.5 cents" is a price).
+        if (!cands.empty()) {
+            size_t gap = cands.back().tok + cands.back().span;
+            const bool adjacent = gap == k;
+            static const std::set<std::string_view> copula = {"was", "were", "is", "are", "been", "be"};
+            while (gap < k && copula.count(toks[gap].low)) ++gap;
+            if (gap == k && (!adjacent || m.span == 1)) {
+                const Lexicon::Entry* e = lx.metrics.match(toks, k, k + m.span, nullptr);
+                const Lexicon::Entry* before =
+                    adjacent ? nullptr
+                             : lx.metrics.match(toks, cands.back().tok, cands.back().tok + cands.back().span, nullptr);
+                if (e && e->extra == "generic" && !(before && before->extra == "size_of")) continue;
+            }
+        }
+        bool generic = false;
+        if (m.span == 1)
+            if (const Lexicon::Entry* e = lx.metrics.match(toks, k, k + 1, nullptr)) generic = e->extra == "generic";
+        cands.push_back({k, m.n, m.span, m.key, generic});
+        k += m.span - 1;
+    }
+    // "95.3% of GDP", "4.4% of gross domestic product": the whole a percentage is a ratio to is
+    // not its metric when the sentence names another ("Public sector net debt stood at 95.3%
+    // of GDP, up 1.2 points": public debt).
+    {
+        auto denominator = [&](const Cand& c) {
+            return c.tok >= 2 && toks[c.tok - 1].low == "of" && sv.tok_mention[c.tok - 2] != SIZE_MAX &&
+                   ms[sv.tok_mention[c.tok - 2]].type == Type::percent;
+        };
+        if (std::any_of(cands.begin(), cands.end(), [&](const Cand& c) { return !denominator(c); }))
+            cands.erase(std::remove_if(cands.begin(), cands.end(), denominator), cands.end());
+    }
+    // The metric the figure's own noun phrase names: "a 38% premium", "€60 billion in savings".
+    size_t own = SIZE_MAX;
+    if (fig_end != SIZE_MAX && fig_end < toks.size()) {
+        size_t np = fig_end;
+        // not "of": "38% of GDP" names a whole, a make-up; but a `size_of` phrase after "of" is
+        // what the figure sizes ("sold 6 billion yuan of sovereign bonds")
+        bool of = toks[np].low == "of";
+        if (toks[np].low == "in" || of) ++np;
+        size_t words = 0, end = np;
+        // ("£1.6bn in additional funding through the Barnett formula": the phrase ends at any preposition)
+        static const std::set<std::string_view> more_preps = {"through", "via", "under", "during", "within",
+                                                             "against", "between", "after", "before", "since"};
+        while (end < toks.size() && end < np + 5 && toks[end].is_word() && sv.tok_mention[end] == SIZE_MAX &&
+               !kPrepositions.count(toks[end]) && !more_preps.count(toks[end].low) && !(toks[end].bits & lx.kVerbWord) &&
+               !(toks[end].bits & kClauseOpeners.bit) && !clause_conjunctions.count(toks[end]) &&
+               !kNotHeads.count(toks[end]))
+            ++end, ++words;
+        for (size_t c = 0; c < cands.size() && words; ++c)
+            if (cands[c].tok >= np && cands[c].tok < end && cands[c].tok + cands[c].span >= end) {
+                if (of) {  // (after a verb of issuing: "sold", "issued", cues.tsv `issue`)
+                    const Lexicon::Entry* e = lx.metrics.match(toks, cands[c].tok, cands[c].tok + cands[c].n, nullptr);
+                    size_t v = anchor;
+                    while (v > 0 && kQualifierSkip.count(toks[v - 1])) --v;
+                    size_t cn = 0;
+                    const Lexicon::Entry* cue = v > 0 ? lex(lx.cues, lx.kCueFirst, v - 1, &cn) : nullptr;
+                    if (!e || e->extra != "size_of" || !cue || cue->value != "issue") continue;
+                }
+                own = c;
+            }
+        // a phrase right after the figure ("a barrel", "of cuts")
+        for (size_t c = 0; c < cands.size() && own == SIZE_MAX; ++c)
+            if (cands[c].tok == fig_end) own = c;
+    }
+    for (size_t c = 0; c < cands.size(); ++c) {
+        const size_t k = cands[c].tok;
+        size_t dist;
+        if (c == own) dist = 0;
+        else {
+            const size_t from = last_fig != SIZE_MAX && last_fig > anchor ? last_fig : anchor;
+            if (k > from && barrier_between(from, k)) continue;
+            if (k < anchor && in_aside(k, anchor)) continue;
+            // Before the figure is likelier, except for the object of a transitive change verb.
+            // (the object of a transitive verb, when it names one, is its metric: "the weak yen
+            // adds ¥50 billion to Toyota's operating profit")
+            dist = k < anchor ? (anchor - k) * (prefer_after ? 3 : 1) + (prefer_after ? 1000 : 0)
+                              : (k - anchor) * (prefer_after ? 1 : 3);
+        }
+        if (dist < best_dist) {
+            best_dist = dist;
+            best.tok = k;
+            best.n = best.base_n = cands[c].span;
+            best.key = *cands[c].key;
+        }
+    }
+    // A metric word inside another metric's complement is not the metric: the head is
+    // ("hourly wages for permanent employees rose" → wages, not employees).
+    if (best_dist != 0)
+        for (const auto& c : cands) {
+            if (best.tok == SIZE_MAX || c.tok >= best.tok) break;
+            // (a generic head gives way to its complement: "growth in regular pay" is pay)
+            if (best.tok < complement_end(c.tok + c.span) && !c.generic) {
+                best.tok = c.tok;
+                best.n = best.base_n = c.span;
+                best.key = *c.key;
+                break;
+            }
+        }
+    if (best.tok != SIZE_MAX) {
+        // The words used: the phrase and a prepositional complement ("spending on
+        // infrastructure and ...", "market value of American companies").
+        size_t end = complement_end(best.tok + best.n);
+        best.text = std::string(sv.slice(toks[best.tok].begin, toks[end - 1].end));
+        best.n = end - best.tok;
+    }
+    return best;
+}
+
+// A figure claim with no metric phrase of its own continues the last metric of its paragraph
+// of its type (slot: its figure's type; 3 = any, for a change). A known metric is noted.
+// "The average price of a home climbed 0.1% ... Annual growth picked up to 2.4%", "In
+// Northern Ireland prices rose 5.8%": a bare "(annual) growth" or "prices" (no complement)
+// after a figure of a `growth_continues` metric in the paragraph is that metric's ("prices"
+// only a price's: house prices, producer prices).
+void Assembly::continue_specific(MetricHit& metric) {
+    if (metric.tok == SIZE_MAX || metric.base_n > 2) return;
+    // (a complement only naming where: "Prices in Shanghai slipped 0.2%")
+    if (metric.n != metric.base_n && toks[metric.tok + metric.base_n].low != "in") return;
+    const LastMetric& lm = last_metric[3];
+    if (lm.key.empty() || lm.para != t.paragraph_index(S.begin) || !lx.growth_continues.count(lm.key)) return;
+    std::string_view head = toks[metric.tok + metric.base_n - 1].low;
+    bool growth = head == "growth" && (metric.base_n == 1 || toks[metric.tok].low == "annual");
+    bool prices = (head == "prices" || head == "price") && metric.base_n == 1 &&
+                  lm.key.find("price") != std::string::npos;
+    if (growth || prices) metric.key = lm.key;
+}
+
+void Assembly::continue_metric(MetricHit& metric, size_t slot, size_t from_slot) {
+    const size_t para = t.paragraph_index(S.begin);
+    if (!metric.key.empty()) {
+        last_metric[slot] = {metric.key, para};
+        last_metric[3] = {metric.key, para};
+        return;
+    }
+    // (news paragraphs are short: the previous one counts too)
+    if (last_metric[from_slot].para != SIZE_MAX && last_metric[from_slot].para + 1 >= para)
+        metric.key = last_metric[from_slot].key;
+}
+
+// The form of the metric the claim's value and holder call for (metric_forms.tsv).
+void Assembly::metric_form(std::string& key, const Mention* value, const std::vector<std::string>& names,
+                           bool change) {
+    auto it = lx.metric_forms.find(key);
+    if (it == lx.metric_forms.end()) return;
+    for (const auto& [when, to] : it->second) {
+        bool ok = false;
+        if (when == "money" || when == "percent")
+            ok = value && value->type == (when == "money" ? Type::money : Type::percent) &&
+                 std::string_view(value->unit) != "pp";
+        else if (when == "per_share")
+            ok = value && value->type == Type::money && per_share(static_cast<size_t>(value - ms.data()));
+        else if (when == "company" && change && !names.empty()) {
+            ok = true;
+            for (const auto& n : names) {
+                bool company = false;
+                for (const Mention* c : companies) company |= c->name == n;  // (org mentions of kind company or none)
+                ok &= company;
+            }
+        }
+        else if (when == "economy" && !names.empty()) {
+            ok = true;
+            for (const auto& n : names) {
+                bool place = lx.areas.count(n) > 0;
+                for (size_t i = 0; i < ms.size() && !place; ++i)
+                    place = ms[i].type == Type::place && ms[i].name == n;
+                ok &= place;
+            }
+        }
+        if (ok) {
+            key = to;
+            return;
+        }
+    }
+}
+
+}  // namespace claimex::claims

@@ -1,0 +1,407 @@
+// The periods of claims: the date that governs a figure (in its clause, the report period a
+// paragraph or the article set, the story's trading day), the dates of baselines, and the
+// paragraph dates and story day the document sets before its sentences are read.
+// Part of the claims stage (assembly.h).
+#include "extractor/claims/assembly.h"
+
+#include <algorithm>
+
+namespace claimex::claims {
+
+// The lower-case word right before / after a byte (text only: for any sentence).
+std::string Assembly::word_near(uint32_t byte, bool after) {
+    std::string w;
+    if (after) {
+        size_t e = byte;
+        while (e < a.size() && a[e] == ' ') ++e;
+        while (e < a.size() && std::isalnum(static_cast<unsigned char>(a[e])))
+            w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(a[e++]))));
+    } else {
+        size_t b = byte;
+        while (b > 0 && a[b - 1] == ' ') --b;
+        size_t e = b;
+        while (b > 0 && std::isalnum(static_cast<unsigned char>(a[b - 1]))) --b;
+        for (size_t k = b; k < e; ++k) w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(a[k]))));
+    }
+    return w;
+}
+
+// A futures contract month ("for December delivery", "November futures", "crude futures
+// for November", "the January contract") names what is traded, not when a price was set.
+bool Assembly::contract_month(size_t i) {
+    const std::string& x = ms[i].timex;
+    if (x.size() != 7 || x[4] != '-') return false;
+    if (lx.contract_words.count(word_near(ms[i].span.end, true))) return true;
+    std::string before = word_near(ms[i].span.begin, false);
+    if (lx.contract_words.count(before)) return true;
+    if (before != "for") return false;
+    uint32_t b = ms[i].span.begin;
+    while (b > 0 && a[b - 1] == ' ') --b;
+    return lx.contract_words.count(word_near(b - std::min<uint32_t>(b, 3), false)) > 0;
+}
+
+// A date that can stand for the paragraph's later figures: a month, quarter or half, not
+// bounding a span ("since March"), not a contract month, not in a plan or forecast ("will
+// ... in the third quarter").
+bool Assembly::paragraph_date(size_t i, const text::Span& S) {
+    const std::string& x = ms[i].timex;
+    if (x.empty() || x[0] == 'P') return false;  // (a window such as "the quarter ended June 29" does not govern)
+    {
+        bool fiscal = x.rfind("FY", 0) == 0;
+        size_t dash = x.find('-');
+        if (dash == std::string::npos || (!fiscal && x.size() > 7) || x.find('W') != std::string::npos) return false;
+        if (!fiscal && x.size() == 7 && !std::isdigit(static_cast<unsigned char>(x[dash + 1])) &&
+            x[dash + 1] != 'Q' && x[dash + 1] != 'H')
+            return false;  // seasons
+    }
+    if (lx.period_bound_words.count(word_near(ms[i].span.begin, false)) || contract_month(i)) return false;
+    for (const Token& k : (date_toks.clear(), tokenize(a, low_doc, ms[i].span, date_toks), date_toks))
+        if (lx.baseline_period_words.count(k.low)) return false;
+    // no plan or forecast word before it in the sentence
+    for (uint32_t b = S.begin; b < ms[i].span.begin;) {
+        while (b < ms[i].span.begin && !std::isalpha(static_cast<unsigned char>(a[b]))) ++b;
+        uint32_t e = b;
+        while (e < ms[i].span.begin && std::isalpha(static_cast<unsigned char>(a[e]))) ++e;
+        if (e > b && lx.modal_words.count(lower(std::string_view(a).substr(b, e - b)))) return false;
+        b = e;
+    }
+    return true;
+}
+
+void Assembly::find_story_day() {
+    // The story's trading day (corpus/CLAIMS.md, Periods): the first day its opening names — a
+    // headline's "on Tuesday", else a day in the first two paragraphs of running text ("Oil fell
+    // 2% on Tuesday", "the Bank of England ... on Thursday"), not a dateline or the publication
+    // line, not bounding a span ("since Monday"), not an earlier day ("last Friday", "the
+    // previous session"), not a weekend — else the first market move's own day (set as claims
+    // come). It governs the later market moves that name no date or window of their own.
+    {
+        auto words_in = [&](uint32_t b, uint32_t e) {
+            size_t n = 0;
+            for (uint32_t k = b; k < e; ++k)
+                if (std::isalpha(static_cast<unsigned char>(a[k])) && (k == b || !std::isalpha(static_cast<unsigned char>(a[k - 1]))))
+                    ++n;
+            return n;
+        };
+        // running text: a line of a dozen words or more that ends a sentence (not a headline,
+        // a byline or a publication line such as "March 11, 2025 · 4:52 PM GMT · 4 min read")
+        auto running = [&](uint32_t b, uint32_t e) {
+            while (e > b && std::isspace(static_cast<unsigned char>(a[e - 1]))) --e;
+            if (e == b) return false;
+            char c = a[e - 1];
+            bool ends = c == '.' || c == '!' || c == '?' || c == '"' || c == '\'' || c == ')' ||
+                        (e >= b + 3 && static_cast<unsigned char>(a[e - 3]) == 0xE2 && static_cast<unsigned char>(a[e - 2]) == 0x80 &&
+                         (static_cast<unsigned char>(c) == 0x9D || static_cast<unsigned char>(c) == 0x99));
+            return ends && words_in(b, e) >= 12;
+        };
+        // "LONDON, Oct 17 - ...", "SEOUL, July 5 (Yonhap) --": the dateline at a line's start
+        auto dateline = [&](size_t i, uint32_t line) {
+            uint32_t b = ms[i].span.begin, e = ms[i].span.end;
+            if (words_in(line, b) > 6) return false;
+            while (b > line && a[b - 1] == ' ') --b;
+            if (b == line || a[b - 1] != ',') return false;
+            return dateline_tail(a, e, static_cast<uint32_t>(a.size()));
+        };
+        auto opening_day = [&](size_t i, uint32_t line, bool headline) {
+            if (ms[i].type != Type::date || !is_day(ms[i].timex) || is_weekend(ms[i].timex)) return false;
+            if (ms[i].from != ms[i].to) return false;  // a span of days ("the July 30-31 meeting")
+            std::string before = word_near(ms[i].span.begin, false);
+            if (headline && before != "on") return false;
+            if (before == "last" || lx.period_bound_words.count(before) || dateline(i, line)) return false;
+            // another event's day ("..., after dropping 2.7% on Monday"): "after" earlier in its clause
+            for (uint32_t b = ms[i].span.begin, n = 0; b > line && n < 12; ++n) {
+                while (b > line && !std::isalpha(static_cast<unsigned char>(a[b - 1])) && a[b - 1] != ',' && a[b - 1] != ';') --b;
+                if (b == line || a[b - 1] == ',' || a[b - 1] == ';') break;
+                std::string w = word_near(b, false);
+                if (w == "after" || w == "following") return false;
+                b -= static_cast<uint32_t>(w.size());
+            }
+            for (const Token& k : (date_toks.clear(), tokenize(a, low_doc, ms[i].span, date_toks), date_toks))
+                if (lx.baseline_period_words.count(k.low) || k.low == "last") return false;
+            return true;
+        };
+        const auto& paras = t.paragraphs();
+        size_t body = 0, mi = 0;
+        for (size_t p = 0; p < paras.size() && body < 2 && !story_day; ++p)
+            for (uint32_t lb = paras[p].begin; lb < paras[p].end && !story_day;) {
+                uint32_t le = std::min<uint32_t>(paras[p].end, static_cast<uint32_t>(std::min(a.find('\n', lb), a.size())));
+                const bool run = p > 0 && running(lb, le);
+                while (mi < ms.size() && ms[mi].span.begin < lb) ++mi;
+                if (p == 0 || run)
+                    for (size_t i = mi; i < ms.size() && ms[i].span.begin < le; ++i)
+                        if (opening_day(i, lb, p == 0)) {
+                            story_day = i;
+                            break;
+                        }
+                body += run;
+                lb = le + 1;
+            }
+    }
+}
+
+void Assembly::find_lead_date() {
+    // The lead's month, quarter or half ("UK house prices rose for a fourth month in October,
+    // according to Nationwide"): the article's report period when no figure has set one yet,
+    // though the lead states no figure itself (as paragraph_date does within a paragraph).
+    for (const text::Span& S : t.sentences()) {
+        if (t.paragraph_index(S.begin) < lead_paragraph) continue;
+        if (t.paragraph_index(S.begin) > lead_paragraph || lead_date) break;
+        for (size_t i = 0; i < ms.size() && !lead_date; ++i)
+            if (ms[i].type == Type::date && ms[i].span.begin >= S.begin && ms[i].span.end <= S.end && paragraph_date(i, S))
+                lead_date = i;
+    }
+    // (only a lead that relays a release: "..., according to Nationwide", "the ONS said")
+    if (!(lead_source && t.paragraph_index(lead_source->span.begin) == lead_paragraph &&
+          lx.release_kinds.count(lead_source->kind) && lx.release_cues.count(lead_source->cue)))
+        lead_date.reset();
+}
+
+// A date that names the period of a comparison ("a year earlier", "the same
+// period last year") is a baseline's period, never the claim's own.
+// (asked for every date at every period search: worked out once per date)
+bool Assembly::baseline_date(size_t i) {
+    if (baseline_dates[i] < 0) {
+        date_toks.clear();
+        tokenize(a, low_doc, ms[i].span, date_toks);
+        lx.classify(date_toks);
+        baseline_dates[i] = 0;
+        for (const Token& k : date_toks)
+            if (lx.baseline_period_words.count(k)) baseline_dates[i] = 1;
+        // "climbed 0.1% from September to £266,064": a "from" date before the new level is
+        // the comparison's (month on month), not the figure's period
+        if (!baseline_dates[i] && ms[i].span.begin >= S.begin && ms[i].span.end <= S.end) {
+            size_t k = sv.token_at(ms[i].span.begin), e = sv.token_at(ms[i].span.end);
+            if (k > 0 && toks[k - 1].low == "from" && e + 1 < toks.size() && toks[e].low == "to" &&
+                sv.tok_mention[e + 1] != SIZE_MAX && is_value(ms[sv.tok_mention[e + 1]]))
+                baseline_dates[i] = 1;
+        }
+    }
+    return baseline_dates[i] > 0;
+}
+
+// "the highest since November 2020", "the first loss in more than three decades": the date
+// a record is measured against, not the figure's period.
+// Also "the largest increase in a single budget since 1993", "its biggest contract since
+// it was founded in 1998": a superlative further back, with "since" between.
+// A day is measured against only after "since": "its highest close on Tuesday" is the
+// day the record was set, the move's own day.
+bool Assembly::record_reference(size_t i) {
+    size_t k = sv.token_at(ms[i].span.begin);
+    bool since = false;
+    const bool day = is_day(ms[i].timex);
+    for (size_t j = k, n = 0; j-- > 0 && n < 14; ++n) {
+        // (a figure counts as one word, its commas none: "surpassing the Rs 65,816 crore sold
+        // in March 2020"; unsigned wrap-around undone by the loop's ++n)
+        if (j > 0 && sv.tok_mention[j] != SIZE_MAX && sv.tok_mention[j - 1] == sv.tok_mention[j]) {
+            --n;
+            continue;
+        }
+        if (toks[j].low == "," || toks[j].low == ";") break;
+        std::string_view w = toks[j].low;  // ("second-highest": the superlative after the dash)
+        if (size_t dash = w.rfind('-'); dash != std::string_view::npos) w = w.substr(dash + 1);
+        // ("the first seven months" of a fiscal year: the date's own word, no record)
+        const bool own = j + 1 == k && toks[j].low == "first";
+        if (!own && (lx.superlatives.count(toks[j]) || lx.superlatives.count(w)) && ((n < 6 && !day) || since)) return true;
+        since |= toks[j].low == "since";
+    }
+    return false;
+}
+
+// A day (or week) on which something was said or published ("the statistics office said
+// on Friday", "data released on Monday", "said in a filing on Friday") dates the
+// announcement, not the figure; nor does a dateline ("PERTH, March 6 (Wire) —").
+bool Assembly::announcement_date(size_t i) {
+    const std::string& x = ms[i].timex;
+    bool day = x.size() >= 10 && std::isdigit(static_cast<unsigned char>(x[0])) && x[4] == '-' && x[7] == '-';
+    if (!day && x.find('W') == std::string::npos) return false;
+    size_t k = sv.token_at(ms[i].span.begin);
+    for (size_t j = k, n = 0; j-- > 0 && n < 10; ++n) {
+        if (toks[j].low == "," || toks[j].low == ";" || toks[j].low == "that") break;
+        if (lx.announce_verbs.count(toks[j])) return true;
+    }
+    // "The ministry on Friday said", "Data on Tuesday showed": the verb right after
+    size_t e = sv.token_after(ms[i].span.end);
+    if (e < toks.size() && lx.announce_verbs.count(toks[e])) return true;
+    // a dateline: "CITY, DATE (Agency) —" or "CITY, DATE -" at the start of the sentence
+    return k <= 4 && k > 0 && toks[k - 1].low == "," && dateline_tail(a, ms[i].span.end, S.end);
+}
+
+std::optional<size_t> Assembly::find_period(uint32_t after, uint32_t limit, IndexSet& used, bool for_baseline,
+                                            bool announced, bool share_day, uint32_t floor) {
+    // nearest date after `after` before `limit`, else nearest before `after` in the sentence
+    std::optional<size_t> best;
+    auto fits = [&](size_t i) {
+        return ms[i].type == Type::date && (for_baseline || !baseline_date(i)) && !record_reference(i) &&
+               (announced || !announcement_date(i)) && !contract_month(i);
+    };
+    auto usable = [&](size_t i) { return !used.count(i) && fits(i); };
+    for (size_t i : sv.mentions)
+        if (usable(i) && ms[i].span.begin >= after && ms[i].span.begin < limit) {
+            best = i;
+            break;
+        }
+    if (!best)
+        for (size_t i : sv.mentions)
+            if (usable(i) && ms[i].span.end <= after && ms[i].span.begin >= floor) best = i;
+    // A day dates every move of the sentence before it ("Nikkei slipped 0.6% on Tuesday,
+    // while the Hang Seng rose 0.4%"; "... after touching a high of $2,696 earlier in
+    // the session"): a day already taken still serves a later claim.
+    if (!best && share_day)
+        for (size_t i : sv.mentions)
+            if (used.count(i) && is_day(ms[i].timex) && ms[i].span.end <= after && fits(i) &&
+                sv.token_at(after) <= sv.token_at(ms[i].span.begin) + 16)  // a nearby clause's day
+                best = i;
+    if (best) used.insert(*best);
+    return best;
+}
+
+// A report period: a calendar or fiscal year, half, quarter or month (not a day,
+// a week, a duration, nor the start or end of a span: "since 2022", "by 2027").
+bool Assembly::report_period(size_t i) {
+    const std::string& x = ms[i].timex;
+    if (x.empty() || x[0] == 'P' || x.find('W') != std::string::npos || baseline_date(i)) return false;
+    size_t dashes = std::count(x.begin(), x.end(), '-');
+    bool fiscal = x.rfind("FY", 0) == 0;
+    if (!fiscal && !(x.size() >= 4 && std::isdigit(static_cast<unsigned char>(x[0])))) return false;
+    if (!fiscal && dashes >= 2) return false;
+    size_t k = sv.token_at(ms[i].span.begin);
+    if (k > 0 && k < toks.size() && lx.period_bound_words.count(toks[k - 1])) return false;
+    return true;
+}
+
+// A market move or quote of the trading day (the story's day governs it), not a move over a
+// window ("has fallen 13% since the election", "has gained 18%"), an average ("averaged
+// $85 a barrel"), a forecast or assumption ("could fall to $60", "assuming 145 yen to the
+// dollar"), nor a price in economic data ("Food inflation was negative as rice prices fell").
+bool Assembly::trading_day_move(size_t anchor) {
+    const size_t cs = clause_start_tok(anchor);
+    size_t ce = anchor;
+    for (; ce < toks.size(); ++ce)
+        if (toks[ce].low == ";" ||
+            (toks[ce].low == "," && ce + 1 < toks.size() &&
+             (toks[ce + 1].low == "while" || toks[ce + 1].low == "whereas" || toks[ce + 1].low == "but" ||
+              toks[ce + 1].low == "and")))
+            break;
+    // (a window after the move: up to the next move of the clause, "lost 1.6% and has
+    // fallen 13% since its record close")
+    for (size_t k = anchor + 1; k < ce; ++k)
+        if (toks[k].bits & lx.kChangeWord) {
+            ce = k;
+            break;
+        }
+    const bool amount = sv.tok_mention[anchor] != SIZE_MAX;
+    // (a modal of an earlier comma clause is not the move's: "Sunvale said it would cut
+    // 2,000 jobs, sending its shares down 7.4%")
+    size_t modal_lo = cs;
+    for (size_t k = cs; k < anchor && k < toks.size(); ++k)
+        if (toks[k].low == ",") modal_lo = k + 1;
+    for (size_t k = cs; k < ce && k < toks.size(); ++k) {
+        if (k >= modal_lo && k <= anchor && lx.modal_words.count(toks[k])) return false;
+        // "averaged about $85", "an average of 34 euros" (not "the Nikkei average rose")
+        if (amount && k < anchor && anchor - k <= 4 && lx.average_words.count(toks[k])) return false;
+        if (toks[k].low == "since") {
+            bool record = false;
+            for (size_t j = k, n = 0; j-- > cs && n < 6; ++n) record |= lx.superlatives.count(toks[j]) > 0;
+            if (!record) return false;
+        }
+        if (k < anchor && anchor - k <= 3 && (toks[k].low == "has" || toks[k].low == "have")) return false;
+    }
+    // economic data named before it in the sentence: the price is one of the data's
+    for (size_t k = 0; k < anchor; ++k) {
+        size_t n = 0;
+        if (const Lexicon::Entry* e = lex(lx.metrics, lx.kMetricFirst, k, &n); e && lx.scope_of(e->value) == "economy") {
+            // (not a metric a company has too: "cut 2,000 jobs, sending its shares down 7.4%")
+            bool company_form = false;
+            if (auto f = lx.metric_forms.find(e->value); f != lx.metric_forms.end())
+                for (const auto& [when, key] : f->second) company_form |= when == "company";
+            if (!company_form) return false;
+        }
+    }
+    return true;
+}
+
+// The claim's period: from its clause and sentence, else the governing report period
+// (marked inherited). Never the publication date.
+Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, const std::string& metric,
+                              size_t anchor) {
+    // (the day something was said or released is never the figure's period)
+    // (a company's results are for a reporting period: a nearby day dates the market's
+    // reaction, "rose 4% on Tuesday after it reported a 20% rise in profit", not them)
+    const bool traded = lx.traded_metrics.count(metric) > 0;
+    // (a market move does not take a date of an earlier ";" clause that no claim took:
+    // "Supplier lowers 2024 sales target; shares fall 6.8%")
+    uint32_t floor = 0;
+    if (traded)
+        for (size_t k = 0; k < anchor && k < toks.size(); ++k)
+            if (toks[k].low == ";") floor = toks[k].end;
+    auto per = find_period(after, limit, used, false, false, lx.scope_of(metric) != "company", floor);
+    // (nor a period that names another figure's: "after third-quarter sales beat estimates,
+    // sending its shares up 3.2%": the quarter is the sales', which keep it free)
+    if (per && traded && !is_day(ms[*per].timex)) {
+        size_t k = sv.token_after(ms[*per].span.end);
+        size_t mn = 0;
+        if (k < toks.size() && lex(lx.metrics, lx.kMetricFirst, k, &mn)) {
+            const size_t other = *per;
+            per = find_period(after, limit, used, false, false, lx.scope_of(metric) != "company", floor);
+            used.erase(other);
+        }
+    }
+    size_t para = t.paragraph_index(S.begin);
+    if (para == lead_paragraph) lead_has_figure = true;
+    // Only a report's own figures set the report period (not a market move "so far this year").
+    const bool inherits = !metric.empty() && !lx.scope_of(metric).empty() && !lx.market_metrics.count(metric);
+    // the first market move with a day of its own sets the story's day when the opening named none
+    if (per && traded && !story_day && is_day(ms[*per].timex) && !is_weekend(ms[*per].timex)) story_day = *per;
+    if (per) {
+        if (inherits && report_period(*per)) {
+            para_period = *per;
+            para_period_para = para;
+            // The headline's period is shorthand ("Q1", "H1") for the lead's ("the
+            // April-June quarter"): the first period stated below the headline wins.
+            // (the article's: its headline's or lead's — the next paragraph's when the lead
+            // states no figure — not a later one's)
+            if ((!doc_period || (doc_period_headline && para > 0)) &&
+                (para <= lead_paragraph || (para == lead_paragraph + 1 && !lead_has_figure))) {
+                doc_period_headline = !doc_period && para == 0;
+                doc_period = *per;
+            }
+        }
+        return Period{static_cast<uint32_t>(*per)};
+    }
+    if (traded && story_day && trading_day_move(anchor))
+        return Period{static_cast<uint32_t>(*story_day), true};
+    // Only a report's own figures inherit: a metric with an implied holder, not a market price.
+    if (!inherits) return Period{};
+    // A holding stated in the present ("it has 310 billion euros under management", "The group
+    // has about 154,000 employees", "has a loan book worth ..."): a stock held now, not a figure
+    // of the report period.
+    if (anchor < toks.size() && sv.tok_mention[anchor] != SIZE_MAX && is_value(ms[sv.tok_mention[anchor]]))
+        for (size_t k = anchor, n = 0; k-- > 0 && n < 6; ++n) {
+            if (toks[k].low == "has" || toks[k].low == "have") return Period{};
+            if (!toks[k].is_word() || sv.tok_mention[k] != SIZE_MAX || (toks[k].bits & lx.kVerbWord) ||
+                (toks[k].bits & lx.kChangeWord))
+                break;
+        }
+    std::optional<size_t> inh = para_period_para == para ? para_period : std::nullopt;
+    if (para_date && para_date_para == para && (!inh || *para_date > *inh)) inh = para_date;
+    if (!inh) {
+        // A plan or forecast ("will rise", "could reach") is not a figure of the report.
+        for (size_t k = clause_start_tok(anchor); k < toks.size() && k < anchor + 8; ++k)
+            if (lx.modal_words.count(toks[k])) return Period{};
+        inh = doc_period;
+        // (the lead's month, for the figures of the next paragraphs, which restate its release)
+        if (!inh && para > lead_paragraph && para <= lead_paragraph + 2) inh = lead_date;
+    }
+    if (!inh) return Period{};
+    return Period{static_cast<uint32_t>(*inh), true};
+}
+
+std::optional<size_t> Assembly::baseline_period(uint32_t be, uint32_t limit) {
+    if (shared_base_period && ms[*shared_base_period].span.begin >= be && ms[*shared_base_period].span.begin < limit)
+        return shared_base_period;
+    auto bp = find_period(be, limit, used_dates, true, false);  // (not the day it was announced)
+    if (bp) shared_base_period = bp;
+    return bp;
+}
+
+}  // namespace claimex::claims

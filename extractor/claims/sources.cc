@@ -1,0 +1,508 @@
+// The sources of a claim: the attribution in its sentence, the holder whose forecast heads the
+// sentence, what the paragraph or the lead passes on (inherited), an organisation's own
+// release, and the sources that speak for no figure (unnamed analysts, polls, other companies).
+// Part of the claims stage (assembly.h).
+#include "extractor/claims/assembly.h"
+
+#include <algorithm>
+
+namespace claimex::claims {
+
+// A company's release or statement does not speak for another company's figures (a rival's
+// results, a target's customers): a company source other than the figure's single company
+// subject, unless the subject is a part of it (a `unit`, or its name starts with the same word:
+// "Kaveri EV" in a Kaveri Motors release).
+bool Assembly::another_company(const Claim& claim, const Mention* src) {
+    if (!src || claim.subject_is_description || claim.subject.size() != 1) return false;
+    // (the kind of the organisation as first named: a source mention may mistake a news
+    // agency for a company)
+    auto sk = org_kinds.find(src->name);
+    if (std::string_view(sk != org_kinds.end() ? sk->second : src->kind) != "company") return false;
+    const std::string& n = claim.subject.front();
+    if (n == src->name || unit_companies.count(n)) return false;
+    auto k = org_kinds.find(n);
+    if (k == org_kinds.end() || k->second != "company") return false;
+    auto first_word = [](std::string_view x) { return x.substr(0, x.find(' ')); };
+    return first_word(n) != first_word(src->name);
+}
+
+// A holder heading the sentence with a verb of forecast ("The Treasury now forecasts an
+// operating deficit of NZ$6.6 billion", "ECB staff now expect inflation to average 2.0%",
+// "Kazemura ... assumes an exchange rate of 150 yen"): the source of the sentence's
+// figures when the sentence names no other (its staff speak for it).
+// A holder revising its own forecast heads the sentence the same way ("The IMF cut its
+// forecast for China's growth to 4.2%", "The BoJ raised its projection").
+bool Assembly::revises_forecast(size_t v) {
+    if (v >= toks.size() || !(toks[v].bits & lx.kChangeWord)) return false;
+    for (size_t k = v + 1; k < toks.size() && k <= v + 2; ++k)
+        if (toks[k].low == "its" || toks[k].low == "their")
+            for (size_t j = k + 1; j < toks.size() && j <= k + 3 && toks[j].is_word(); ++j)
+                if (kForecastNouns.count(toks[j])) return true;
+    return false;
+}
+
+void Assembly::find_forecast_holder() {
+    forecast_holder = nullptr;
+    forecast_verb = 0;
+    if (!toks.empty()) {
+        size_t v = 1;
+        while (v < toks.size() && v <= 8 && !lx.forecast_verbs.count(toks[v]) && !revises_forecast(v) &&
+               toks[v].is_word() && !(toks[v].bits & lx.kVerbWord))
+            ++v;
+        if (v <= 8 && v < toks.size() && (lx.forecast_verbs.count(toks[v]) || revises_forecast(v))) {
+            size_t hi = v;
+            while (hi > 1 && (trailing_adverbs.count(toks[hi - 1]) || lx.staff_nouns.count(toks[hi - 1]))) --hi;
+            forecast_holder = opening_holder(hi);
+            forecast_verb = v;
+        }
+        // The holder and an aside between commas before its verb ("The Bank of England, which
+        // holds about £560bn of gilts, expects ...", "The IMF, in its outlook released on
+        // Tuesday, cut its forecast ...").
+        const size_t h = toks[0].low == "the" ? 1 : 0;
+        if (!forecast_holder && h < toks.size() && sv.tok_mention[h] != SIZE_MAX) {
+            const Mention& m = ms[sv.tok_mention[h]];
+            size_t e = sv.token_at(m.span.end);
+            if ((m.type == Type::org || m.type == Type::person) && e < toks.size() && toks[e].low == ",") {
+                size_t c = e + 1;
+                while (c < toks.size() && c <= e + 25 && toks[c].low != "," && toks[c].low != ";") ++c;
+                size_t w = c + 1;
+                while (w < toks.size() && trailing_adverbs.count(toks[w])) ++w;
+                if (c < toks.size() && toks[c].low == "," && w < toks.size() &&
+                    (lx.forecast_verbs.count(toks[w]) || revises_forecast(w))) {
+                    forecast_holder = &m;
+                    forecast_verb = w;
+                }
+            }
+        }
+    }
+}
+
+// An amount that unnamed analysts or economists expected ("above the $84.5 billion analysts
+// had expected", "the 5.0% median estimate of economists", "Analysts on average had
+// expected $5.2 billion") is neither the release's nor the sentence's speaker's figure:
+// the group stands next to it, with nothing but speech verbs and their helpers between
+// (no comma, no other verb: "$3bn, beating analysts' estimates" is the company's).
+bool Assembly::group_expectation(const Claim& claim) {
+    // (a change too when it names only its move: "Economists had forecast a 0.3% gain")
+    uint32_t fig = claim.value;
+    if (claim.change) {
+        if (claim.value != kNoMention || claim.change->percent == kNoMention) return false;
+        fig = claim.change->percent;
+    }
+    if (fig == kNoMention) return false;
+    const text::Span v = ms[fig].span;
+    size_t b = 0, e = 0;
+    while (b < toks.size() && toks[b].begin < v.begin) ++b;
+    e = b;
+    while (e < toks.size() && toks[e].begin < v.end) ++e;
+    auto plain = [&](size_t lo, size_t hi) {
+        for (size_t k = lo; k < hi; ++k)
+            if (toks[k].low == "," || toks[k].low == ";" ||
+                (((toks[k].bits & lx.kVerbWord) || (toks[k].bits & lx.kChangeWord)) && !lx.speech_verbs.count(toks[k]) &&
+                 !lx.speech_aux.count(toks[k]) && !lx.average_words.count(toks[k])))
+                return false;
+        return true;
+    };
+    auto group = [&](size_t k) {
+        if (!lx.expecter_nouns.count(toks[k])) return false;
+        if (k + 1 < toks.size() && lx.poll_verbs.count(toks[k + 1])) return false;  // "polled by the company"
+        for (size_t i : sv.mentions)
+            if (ms[i].type == Type::source && ms[i].span.begin <= toks[k].begin && toks[k].begin < ms[i].span.end &&
+                !(ms[i].kind.empty() && lower(ms[i].name) == toks[k].low))
+                return false;  // "Analysts at Goldman Sachs estimate": a named source (not "Economists had forecast")
+        return true;
+    };
+    const size_t window = 6;
+    for (size_t k = e; k < toks.size() && k <= e + window; ++k)
+        if (group(k) && plain(e, k)) return true;
+    for (size_t k = b; k-- > 0 && k + window >= b;)
+        if (group(k) && plain(k + 1, b)) return true;
+    return false;
+}
+
+// A poll ("the ¥765 billion average estimate of 21 analysts polled by LSEG", "Analysts
+// polled by LSEG had expected Rs 1,980 crore") attributes the figure next to it, not the
+// sentence's other figures ("X forecast ¥820 billion ..., beating the ¥765 billion ...").
+bool Assembly::poll_elsewhere(const Mention& src, const Claim& claim, uint32_t at) {
+    const size_t sb = sv.token_at(src.span.begin), se = sv.token_at(src.span.end);
+    bool poll = false;
+    for (size_t k = sb; k < se && k < toks.size(); ++k) poll |= lx.poll_verbs.count(toks[k]) > 0;
+    if (!poll) return false;
+    const text::Span v = claim.value != kNoMention ? ms[claim.value].span : text::Span{at, at + 1};
+    size_t lo, hi;
+    if (v.end <= src.span.begin) {
+        lo = sv.token_at(v.end);
+        hi = sb;
+    } else if (v.begin >= src.span.end) {
+        lo = se;
+        hi = sv.token_at(v.begin);
+    } else {
+        return false;
+    }
+    if (hi > lo + 8) return true;
+    for (size_t k = lo; k < hi; ++k)
+        if (toks[k].low == "," || toks[k].low == ";") return true;
+    return false;
+}
+
+// "above the £15.1bn forecast by the Office for Budget Responsibility", "the 4.5% rise
+// forecast by economists in a Reuters poll": whoever a participle after the figure names
+// with "by" holds it (the poll's organiser for a poll); `group` when that is an unnamed
+// group of analysts or economists (no source). Null when the figure names no one.
+const Mention* Assembly::figure_agent(const Claim& claim, bool& group) {
+    group = false;
+    uint32_t fig = claim.value;
+    if (claim.change && claim.change->percent != kNoMention &&
+        (fig == kNoMention || ms[claim.change->percent].span.begin < ms[fig].span.begin))
+        fig = claim.change->percent;
+    if (fig == kNoMention) return nullptr;
+    size_t k = sv.token_at(ms[fig].span.end);
+    for (size_t n = 0; n < 2 && k < toks.size() && toks[k].is_word() && !lx.forecast_verbs.count(toks[k]) &&
+                       !(toks[k].bits & lx.kVerbWord) && sv.tok_mention[k] == SIZE_MAX;
+         ++n)
+        ++k;  // ("the 4.5% rise forecast by")
+    if (k + 2 >= toks.size()) return nullptr;
+    std::string_view p = toks[k].low;
+    if (!(lx.forecast_verbs.count(toks[k]) || p == "expected" || p == "estimated" || p == "projected" ||
+          p == "predicted" || p == "pencilled" || p == "penciled") ||
+        toks[k + 1].low != "by")
+        return nullptr;
+    k += 2;
+    while (k < toks.size() && kDeterminers.count(toks[k])) ++k;
+    auto mention_at = [&](size_t j) -> const Mention* {
+        if (j >= toks.size() || sv.tok_mention[j] == SIZE_MAX) return nullptr;
+        const Mention& m = ms[sv.tok_mention[j]];
+        return m.type == Type::org || m.type == Type::person ? &m : nullptr;
+    };
+    if (const Mention* m = mention_at(k)) return m;
+    if (k < toks.size() && lx.expecter_nouns.count(toks[k])) {
+        // "economists polled by FnGuide": the sentence's source mention names the poller
+        if (k + 1 < toks.size() && lx.poll_verbs.count(toks[k + 1])) return nullptr;
+        // "economists in a Reuters poll"
+        for (size_t j = k + 1; j < toks.size() && j <= k + 5; ++j) {
+            if (toks[j].low == "," || toks[j].low == ";") break;
+            if (const Mention* m = mention_at(j)) return m;
+        }
+        group = true;
+    }
+    return nullptr;
+}
+
+// A release about another economy than the claim's: its organisation speaks for another area
+// (jurisdictions.tsv), or its sentence names areas, none of them the claim's.
+bool Assembly::foreign_release(const Mention& r, const Claim& claim) {
+    if (claim.subject.size() != 1 || claim.subject_is_description) return false;
+    const std::string& subj = claim.subject.front();
+    bool subj_area = lx.areas.count(subj) > 0;
+    for (size_t i = 0; i < ms.size() && !subj_area; ++i)
+        subj_area = ms[i].type == Type::place && ms[i].name == subj && area_of(ms[i]);
+    if (!subj_area) return false;
+    if (auto j = lx.jurisdictions.find(lower(r.name)); j != lx.jurisdictions.end()) return j->second != subj;
+    const auto& sents = t.sentences();
+    auto st = std::upper_bound(sents.begin(), sents.end(), r.span.begin,
+                               [](uint32_t b, const text::Span& x) { return b < x.begin; });
+    if (st == sents.begin()) return false;
+    const text::Span RS = *std::prev(st);
+    bool other = false;
+    for (auto it = std::lower_bound(ms.begin(), ms.end(), RS.begin,
+                                    [](const Mention& m, uint32_t b) { return m.span.begin < b; });
+         it != ms.end() && it->span.begin < RS.end; ++it) {
+        if (it->type != Type::place && it->type != Type::org) continue;
+        const std::string* area = area_of(*it);
+        if (!area) continue;
+        if (*area == subj) return false;
+        std::string w = word_near(it->span.begin, false);  // ("shipments to the United States": a partner)
+        if (w == "the") {
+            uint32_t b = it->span.begin;
+            while (b > 0 && a[b - 1] == ' ') --b;
+            w = word_near(b - std::min<uint32_t>(b, 3), false);
+        }
+        if (lx.partner_words.count(w)) continue;
+        other = true;
+    }
+    return other;
+}
+
+// A poll's source mention ("Economists polled by Reuters had forecast").
+bool Assembly::poll_source(const Mention& m) {
+    std::string_view x = std::string_view(a).substr(m.span.begin, m.span.end - m.span.begin);
+    return x.find("polled") != std::string_view::npos || x.find(" poll") != std::string_view::npos;
+}
+
+// The sources a claim whose sentence names none inherits: the paragraph's governing
+// attribution, the release that speaks for its figures, the lead's reporter.
+void Assembly::inherited_sources(const std::string& metric, const Claim& claim, std::vector<const Mention*>& here) {
+    size_t pi = t.paragraph_index(S.begin);
+    text::Span P = t.paragraphs().empty() ? S : t.paragraphs()[pi];
+    // The paragraph's governing attribution: a named organisation or person (kind known)
+    // before a bare group ("representatives of ..."), the nearest first; with what it cites.
+    // (a company's own results do not release an economy's figures: "BMW reported a 61%
+    // fall in profit. ... Industrial production fell 2.5% in August" is the statistics
+    // office's, the last release that can speak for the economy; nor does the company's word
+    // in the paragraph)
+    bool company_figure = lx.scope_of(metric) == "company";
+    for (const auto& n : claim.subject) {
+        auto sk = org_kinds.find(n);
+        company_figure |= sk != org_kinds.end() && sk->second == "company";
+    }
+    auto fits = [&](const Mention* m) {
+        auto mk = org_kinds.find(m->name);
+        std::string_view k = mk != org_kinds.end() ? std::string_view(mk->second) : std::string_view(m->kind);
+        // (a company that releases market data — a lender's house price index, a
+        // property data firm — and is never a subject itself speaks for the market)
+        return company_figure || k != "company" || !subject_paragraph.count(m->name);
+    };
+    // (in the paragraph, only for a figure plainly about a country: a subject the
+    // sentence misses — "The company, which is 65% owned by ..., expects" — is often the
+    // company speaking)
+    bool country_figure = !company_figure && !claim.subject.empty() && !claim.subject_is_description;
+    for (const auto& n : claim.subject) {
+        bool country = false;
+        for (size_t i : sv.mentions) country |= ms[i].type == Type::place && ms[i].name == n && ms[i].kind == "country";
+        country_figure &= country;
+    }
+    const Mention* best = nullptr;
+    uint32_t best_dist = UINT32_MAX;
+    // ("Separately, Saudi Aramco sold ...": a sentence that turns to another story takes
+    // no attribution of the sentences before it)
+    size_t shift_n = 0;
+    const Lexicon::Entry* shift = lex(lx.cues, lx.kCueFirst, 0, &shift_n);
+    const bool topic_shift = shift && shift->value == "topic_shift";
+    for (auto it = std::lower_bound(named_sources.begin(), named_sources.end(), P.begin, by_begin);
+         it != named_sources.end() && (*it)->span.begin < P.end; ++it) {
+        if ((*it)->span.end > P.end || (*it)->span.begin > S.begin) continue;
+        if (topic_shift && (*it)->span.begin < S.begin) continue;
+        // (a poll's expectation covers its own sentence only: "Economists polled by Reuters had
+        // forecast a drop of 1.5%. Orders from abroad fell 5.8%" are the release's figures)
+        if ((*it)->span.begin < S.begin && poll_source(**it)) continue;
+        if (country_figure && !fits(*it)) continue;
+        uint32_t d = (*it)->span.begin > S.begin ? (*it)->span.begin - S.begin : S.begin - (*it)->span.begin;
+        if ((*it)->kind.empty()) d += 1u << 20;
+        if (d < best_dist) {
+            best_dist = d;
+            best = *it;
+        }
+    }
+    // The company (or statistics office, regulator) the figure is about, when it
+    // releases figures of its own somewhere in the article ("Karri said in a
+    // statement"): it is the source of its own figures, the headline's and the lead's
+    // too, unless the paragraph's speaker speaks for it ("Chief executive Tim Cook
+    // said"). A central bank acting on its own ("The Bank of Canada cut its key rate")
+    // speaks through no one else's release or statement: no source unless the
+    // sentence gives one.
+    const Mention* own = nullptr;
+    const std::string* actor = nullptr;  // a central bank the figure is about
+    if (!claim.subject_is_description && claim.subject.size() == 1 && !metric.empty() &&
+        !lx.market_metrics.count(metric)) {
+        const std::string& n = claim.authority.empty() ? claim.subject.front() : claim.authority;
+        auto k = org_kinds.find(n);
+        if (k != org_kinds.end() && lx.own_release_kinds.count(k->second)) {
+            auto r = releases_of.find(n);
+            if (r != releases_of.end()) {
+                auto it = std::lower_bound(r->second.begin(), r->second.end(), S.begin, by_begin);
+                own = it != r->second.begin() ? *std::prev(it) : r->second.front();
+            }
+        }
+        if (k != org_kinds.end() && lx.actor_kinds.count(k->second)) actor = &n;
+    }
+    auto speaks_for = [&](const Mention* src, const std::string& org) {
+        return src->name == org || src->affiliation == org;
+    };
+    // (a speaker of another economy's figures earlier in the paragraph does not speak for this one)
+    if (best && foreign_release(*best, claim)) best = nullptr;
+    // (a market move or share price is the market's, not the last speaker's: "'This is a
+    // painful step,' Shah said. Brightwave shares closed down 4.2%." — corpus/CLAIMS.md
+    // step 5; a person's or a company's word is a view or its own news. A data provider the
+    // paragraph quotes — "according to LSEG data", "figures from Moneyfacts showed" — and a
+    // statistics body's release still govern its prices.)
+    if (best && lx.market_metrics.count(metric)) {
+        std::string_view k = best->kind, cue = best->cue;
+        bool data = cue == "according to" || cue == "showed";
+        if (k.empty() || (k == "company" && !data)) best = nullptr;
+    }
+    if (own && (!best || !speaks_for(best, own->name))) best = own;
+    if (another_company(claim, best)) best = nullptr;
+    if (best) {
+        here.push_back(best);
+        if (!best->cites.empty())
+            for (auto* m : named_sources)
+                if (m->name == best->cites && t.paragraph_index(m->span.begin) == pi) here.push_back(m);
+    }
+    // A release governs the report's figures that follow it ("Statistics Canada said on
+    // Friday", "figures from the ONS showed", "the company said in a statement"): the last
+    // release before the sentence, else (a headline, a lead) the article's first one.
+    bool from_release = false;
+    if (here.empty() && !topic_shift && !metric.empty() && !lx.scope_of(metric).empty() && !lx.market_metrics.count(metric)) {
+        auto it = std::lower_bound(releases.begin(), releases.end(), S.begin, by_begin);
+        const Mention* r = nullptr;
+        while (it != releases.begin() && !fits(*std::prev(it))) --it;
+        if (it != releases.begin()) r = *std::prev(it);
+        else if (!releases.empty() && t.paragraph_index(releases.front()->span.begin) <= lead_paragraphs &&
+                 fits(releases.front()))
+            r = releases.front();
+        // (not another economy's release in a round-up: China's finance ministry does not
+        // speak for "Mexico's reserves"; nor another company's: a rival's results)
+        if (r && !foreign_release(*r, claim) && !another_company(claim, r)) here.push_back(r);
+        from_release = !here.empty();
+    }
+    // Figures of another organisation than the company speaking: a company that spoke of
+    // its own figures in the paragraph ("Kaito raised ¥120 billion, the company said.
+    // Separately, China's finance ministry sold ...") passes nothing to a named subject it
+    // does not speak for. (A release's later figures of a unit stay the parent's: "Jio
+    // Platforms posted ..." in Reliance's results story.)
+    if (!here.empty() && !own && !claim.subject_is_description && !claim.subject.empty() && !subject_fallback) {
+        const Mention* src = here.front();
+        auto k = org_kinds.find(src->name);
+        auto sp = subject_paragraph.find(src->name);
+        bool company = k != org_kinds.end() && k->second == "company";
+        bool other = true;
+        for (const auto& n : claim.subject) other &= n != src->name && n != src->affiliation;
+        if (company && other && !from_release && sp != subject_paragraph.end() && sp->second == pi) here.clear();
+        // (nor does a company's release that is not about itself — a data provider's fund
+        // flows — cover another company's figures: an IPO's price a paragraph later)
+        bool subject_company = true;
+        for (const auto& n : claim.subject) {
+            auto sk = org_kinds.find(n);
+            subject_company &= sk != org_kinds.end() && sk->second == "company";
+        }
+        if (company && other && from_release && subject_company && sp == subject_paragraph.end()) here.clear();
+    }
+    // A headline or sub-headline figure restates the lead's: it inherits the lead's
+    // attribution, whatever its kind ("China's economy hits 5% growth goal" ← "official
+    // data showed"; "... seeks 6 billion kronor lifeline" ← "people familiar with the
+    // matter said"). Only an attribution in the lead itself: a lead that names none
+    // ("Chancellor Rachel Reeves announced ...") passes none to its headline. Not a
+    // market move ("shares slump 9pc").
+    if (here.empty() && lead_source && pi < lead_paragraph && !lx.market_metrics.count(metric) &&
+        t.paragraph_index(lead_source->span.begin) == lead_paragraph) {
+        here.push_back(lead_source);
+        // (with what the lead's source cites: "the Nikkei reported, citing people familiar
+        // with the matter")
+        if (!lead_source->cites.empty())
+            for (auto* m : named_sources)
+                if (m->name == lead_source->cites && t.paragraph_index(m->span.begin) == lead_paragraph)
+                    here.push_back(m);
+    }
+    // An organisation acting on its own ("The Bank of Canada cut its key rate", "Bank
+    // Indonesia held ...") does not speak through someone else's release or statement.
+    if (actor && !here.empty() && !speaks_for(here.front(), *actor)) here.clear();
+    // The lead governs the article only when the article re-reports someone else's
+    // reporting ("..., the Financial Times reported").
+    if (here.empty() && lead_source && std::string_view(lead_source->kind) == "media" && !lx.market_metrics.count(metric) &&
+        (std::string_view(lead_source->cue) == "reported" || std::string_view(lead_source->cue) == "according to"))
+        here.push_back(lead_source);
+}
+
+std::vector<Source> Assembly::claim_sources(double& conf, const std::string& metric, const Claim& claim,
+                                            uint32_t at) {
+    std::vector<Source> arr;
+    if (group_expectation(claim)) {
+        conf -= 0.1;
+        return arr;
+    }
+    {
+        bool group = false;
+        const Mention* agent = figure_agent(claim, group);
+        if (group) {
+            conf -= 0.1;
+            return arr;
+        }
+        if (agent) {
+            // (the source mention naming it, when there is one: its cue and role)
+            const Mention* src = agent;
+            for (size_t i : sv.mentions)
+                if (ms[i].type == Type::source && ms[i].name == agent->name && ms[i].span.begin <= agent->span.begin &&
+                    agent->span.end <= ms[i].span.end)
+                    src = &ms[i];
+            arr.push_back(Source{static_cast<uint32_t>(src - ms.data())});
+            conf += 0.1;
+            return arr;
+        }
+    }
+    std::vector<const Mention*> here;
+    for (size_t i : sv.mentions)
+        if (ms[i].type == Type::source && !ms[i].name.empty() && !poll_elsewhere(ms[i], claim, at))
+            here.push_back(&ms[i]);
+    // Several attributions in one sentence, each in a clause of its own: a claim takes those
+    // of its own clause (with what they cite), when its clause has one.
+    if (here.size() > 1) {
+        size_t c = clause_of(at);
+        std::vector<const Mention*> mine;
+        for (const Mention* m : here)
+            if (clause_of(m->span.begin) == c) mine.push_back(m);
+        if (!mine.empty() && mine.size() < here.size()) {
+            for (const Mention* m : here)
+                if (std::find(mine.begin(), mine.end(), m) == mine.end())
+                    for (const Mention* o : mine)
+                        if (!o->cites.empty() && o->cites == m->name) mine.push_back(m);
+            here = std::move(mine);
+        }
+    }
+    // A poll the figure belongs to ("the ¥765 billion average estimate of 21 analysts polled by
+    // LSEG") is its only source: the company forecasting beside it in the sentence ("Hoshino
+    // forecast ¥820 billion, beating ...") holds the other figure.
+    if (here.size() > 1) {
+        std::vector<const Mention*> polls;
+        for (const Mention* m : here) {
+            const size_t sb = sv.token_at(m->span.begin), se = sv.token_at(m->span.end);
+            bool poll = false;
+            for (size_t k = sb; k < se && k < toks.size(); ++k) poll |= lx.poll_verbs.count(toks[k]) > 0;
+            if (poll) polls.push_back(m);
+        }
+        if (!polls.empty()) here = std::move(polls);
+    }
+    if (here.empty() && forecast_holder && at >= toks[forecast_verb].begin) here.push_back(forecast_holder);
+    bool inherited = false;
+    if (here.empty() && quote_speaker) {
+        here.push_back(quote_speaker);
+        inherited = true;
+    }
+    if (here.empty()) {
+        inherited_sources(metric, claim, here);
+        inherited = !here.empty();
+    }
+    // "According to X, ..., the publication notes": the trailing attribution relays the
+    // leading one, so it comes first in the chain.
+    if (here.size() > 1 && std::string_view(here.front()->cue) == "according to" &&
+        here.front()->cites.empty() && here.back()->cites.empty() && sv.token_at(here.front()->span.begin) == 0) {
+        bool trailing = true;
+        for (uint32_t b = here.back()->span.end; b < S.end && trailing; ++b)
+            trailing = !std::isalnum(static_cast<unsigned char>(a[b]));
+        if (trailing) std::rotate(here.begin(), here.end() - 1, here.end());
+    }
+    // A company does not report its own share price or market value: "Sunvale said it
+    // would cut 2,000 jobs, sending its shares down 7.4%" is the market's move.
+    if (lx.market_metrics.count(metric) && claim.subject.size() == 1)
+        here.erase(std::remove_if(here.begin(), here.end(),
+                                  [&](const Mention* m) { return m->name == claim.subject.front(); }),
+                   here.end());
+    // Order: citing sources first, each followed by what it cites.
+    std::vector<const Mention*> ordered;
+    for (const Mention* m : here) {
+        bool cited_by_other = false;
+        for (const Mention* o : here)
+            if (o != m && !o->cites.empty() && o->cites == m->name) cited_by_other = true;
+        if (cited_by_other) continue;
+        ordered.push_back(m);
+        if (!m->cites.empty())
+            for (const Mention* o : here)
+                if (o != m && o->name == m->cites) ordered.push_back(o);
+    }
+    std::set<std::string> seen;
+    for (const Mention* m : ordered) {
+        if (!seen.insert(m->name + "|" + m->cue).second) continue;
+        Source s{index_of(m), kNoMention, inherited};
+        for (const Mention* o : here)
+            if (o != m && !o->cites.empty() && o->cites == m->name) s.cited_by = index_of(o);
+        arr.push_back(s);
+    }
+    if (arr.empty())
+        conf -= 0.1;
+    else if (inherited)
+        conf -= 0.05;
+    else
+        conf += 0.1;
+    return arr;
+}
+
+}  // namespace claimex::claims

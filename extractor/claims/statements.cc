@@ -1,0 +1,415 @@
+// Statement claims: attributed sentences with no figure claim (quotes, "X said that ...",
+// a holder's belief, a council's view), their content span and speaker.
+// Part of the claims stage (assembly.h).
+#include "extractor/claims/assembly.h"
+
+#include <algorithm>
+
+namespace claimex::claims {
+
+// A sentence with no source mention and no quote: a holder's belief or a holder phrase's view
+// (its own source), or nothing.
+void Assembly::unattributed_statement() {
+    // "Orvane expects the regulator to ...", "It also expects ...": a holder heading the
+    // sentence with a `belief` verb (words.tsv) states a view of its own; the holder (an
+    // organisation or person, "it" the last company) is the source; the whole sentence is
+    // the content. Not a question.
+    if (toks.size() < 6 || toks.back().low == "?") return;
+    // "Most members agreed that ...", "The committee judged that ...", "A few participants
+    // noted that ...": a short holder phrase, a `speech`/`view` verb and "that" — the
+    // content is the that-clause, the source what governs the sentence (the paragraph's
+    // speaker, the release: the minutes).
+    if (has_that) {
+        size_t v = 1;
+        while (v < toks.size() && v <= 7 && toks[v].is_word() && sv.tok_mention[v] == SIZE_MAX &&
+               !(lx.speech_verbs.count(toks[v]) || lx.view_verbs.count(toks[v])))
+            ++v;
+        if (v <= 7 && v + 3 < toks.size() && toks[v + 1].low == "that" &&
+            (lx.speech_verbs.count(toks[v]) || lx.view_verbs.count(toks[v]))) {
+            uint32_t c0 = toks[v + 2].begin, c1 = toks.back().low == "." ? toks.back().begin : S.end;
+            while (c1 > c0 && (a[c1 - 1] == ' ' || a[c1 - 1] == '\n' || a[c1 - 1] == '.')) --c1;
+            Claim j;
+            double conf = 0.5;
+            j.statement = text::Span{c0, c1};
+            j.sources = claim_sources(conf, std::string(), j, c0);
+            if (j.sources.empty()) {
+                // "Some members observed that ...": a central bank's council speaks for the
+                // bank last named (`council` words of words.tsv)
+                bool council = false;
+                for (size_t k = 0; k < v; ++k) council |= lx.council_nouns.count(toks[k]) > 0;
+                auto it = std::lower_bound(central_banks.begin(), central_banks.end(), S.begin, by_begin);
+                if (council && it != central_banks.begin())
+                    j.sources.push_back(Source{static_cast<uint32_t>(*std::prev(it) - ms.data()), kNoMention, true});
+            }
+            if (j.sources.empty()) return;
+            Subject subj;
+            set_subject(subj, j, conf);
+            KeyHash key = key_hash("statement");
+            key.add(ms[j.sources[0].mention].name).sep().add(lower(std::string_view(a.data() + c0, c1 - c0)));
+            finish(std::move(j), "statement", key, conf);
+            return;
+        }
+    }
+    if (!holder_first) return;
+    // the belief verb within the first words, after nothing but the holder (and "also")
+    size_t v = 1;
+    while (v < toks.size() && v <= 8 && !lx.belief_verbs.count(toks[v]) && toks[v].is_word() &&
+           !(toks[v].bits & lx.kVerbWord))
+        ++v;
+    if (v > 8 || v >= toks.size() || !lx.belief_verbs.count(toks[v])) return;
+    size_t hi = v;
+    while (hi > 1 && trailing_adverbs.count(toks[hi - 1])) --hi;
+    const Mention* holder = opening_holder(hi);
+    if (!holder && hi >= 2 && sv.tok_mention[hi - 1] != SIZE_MAX && ms[sv.tok_mention[hi - 1]].type == Type::person) {
+        // "Nomura Securities strategist Yujiro Goto expects ...": the person right before
+        // the verb, after their organisation and role (words only)
+        const Mention& m = ms[sv.tok_mention[hi - 1]];
+        bool words_only = true;
+        for (size_t k = 0; k < sv.token_at(m.span.begin); ++k) words_only &= toks[k].is_word() || toks[k].low == "'";
+        if (words_only) holder = &m;
+    }
+    if (!holder) return;
+    uint32_t c0 = toks[0].begin, c1 = toks.back().low == "." ? toks.back().begin : S.end;
+    while (c1 > c0 && (a[c1 - 1] == ' ' || a[c1 - 1] == '\n' || a[c1 - 1] == '.')) --c1;
+    Claim j;
+    double conf = 0.5 + 0.10;  // the holder is in the sentence itself
+    Subject subj;
+    set_subject(subj, j, conf);
+    j.statement = text::Span{c0, c1};
+    j.sources.push_back(Source{static_cast<uint32_t>(holder - ms.data())});
+    KeyHash key = key_hash("statement");
+    key.add(holder->name).sep().add(lower(std::string_view(a.data() + c0, c1 - c0)));
+    finish(std::move(j), "statement", key, conf);
+}
+
+void Assembly::statement_claims() {
+    if (!any_source && !quoted) {
+        unattributed_statement();
+        return;
+    }
+    const Mention* src = nullptr;
+    for (size_t i : sv.mentions)
+        if (ms[i].type == Type::source && !ms[i].name.empty()) {
+            src = &ms[i];
+            break;
+        }
+    // A quote: its text runs from the opening quote mark to the closing one (or the
+    // sentence's end when the quote goes on into the next sentence).
+    uint32_t q_open = inside_quote ? S.begin : S.begin + quote_len(a, S.begin), q_close = S.end;
+    for (uint32_t k = q_open; k < S.end; ++k)
+        if ((a[k] == '"' || static_cast<unsigned char>(a[k]) == 0xE2) && quote_len(a, k)) {
+            q_close = k;
+            break;
+        }
+    quote_speaker = nullptr;
+    if (!src && inside_quote) quote_speaker = run_speaker;
+    if (!src && !quote_speaker) {
+        // "We are not pre-committing ..." after '"...," Lagarde told reporters.': the speaker
+        // of the paragraph so far; a quote that goes on into the next sentence ('"Customers
+        // are no longer experimenting. They are signing ...," Raman told Reuters'): its speaker.
+        text::Span P = t.paragraphs().empty() ? S : t.paragraphs()[t.paragraph_index(S.begin)];
+        for (auto it = std::lower_bound(named_sources.begin(), named_sources.end(), P.begin, by_begin);
+             it != named_sources.end() && (*it)->span.begin < S.begin; ++it)
+            quote_speaker = *it;
+        if (!quote_speaker && q_close == S.end) {
+            auto it = std::lower_bound(named_sources.begin(), named_sources.end(), S.end, by_begin);
+            if (it != named_sources.end() && (*it)->span.begin < P.end) quote_speaker = *it;
+        }
+        if (!quote_speaker) return;
+    }
+    const Mention* speaker = src ? src : quote_speaker;
+    if (quoted && q_close == S.end && !(src && src->span.begin > q_open)) {
+        // a quote that runs on into the next sentences ('"This bonanza provides ... flexibility.
+        // It could either ...," said Aditi Rao'): one statement per sentence (one fact, one
+        // claim), all the speaker's
+        text::Span P = t.paragraphs().empty() ? S : t.paragraphs()[t.paragraph_index(S.begin)];
+        for (uint32_t k = S.end; k < P.end; ++k)
+            if ((a[k] == '"' || static_cast<unsigned char>(a[k]) == 0xE2) && quote_len(a, k)) {
+                quote_open_until = k;
+                run_speaker = speaker;
+                break;
+            }
+    }
+    // Content: the quote when the attribution follows it ('"...," X said in a statement.');
+    // after the attribution when it leads ("According to X, a role at Y (Z), content"),
+    // before it when it trails ("content, X said."), after the cue otherwise ("X said content").
+    uint32_t cb = S.begin, ce = S.end;
+    size_t src_first = src ? sv.token_at(src->span.begin) : 0, src_last = src ? sv.token_at(src->span.end) : 0;
+    bool leads = src && (src_first <= clause_start_tok(src_first) + 1 || src_first <= 1);
+    if (!src || (quoted && q_close < src->span.begin)) {
+        cb = q_open;
+        ce = q_close;
+    } else if (src->span.begin - S.begin < 3 || leads) {
+        // skip to the comma that ends the attribution (and an apposition after it)
+        // (not past a clause: "Volkswagen said the tariffs were the wrong approach, while ...")
+        size_t k = src_last;
+        int depth = 0;
+        size_t comma = SIZE_MAX;
+        for (; k < toks.size(); ++k) {
+            if (toks[k].low == "(") ++depth;
+            if (toks[k].low == ")") --depth;
+            if (depth == 0 && (toks[k].bits & lx.kVerbWord) && sv.tok_mention[k] == SIZE_MAX) break;
+            if (depth == 0 && toks[k].low == ",") {
+                comma = k;
+                // an apposition: ", a senior economist at X (Y)," → go on to its closing comma
+                if (k + 1 < toks.size() && (toks[k + 1].low == "a" || toks[k + 1].low == "an" ||
+                                            toks[k + 1].low == "the" || toks[k + 1].low == "which" ||
+                                            toks[k + 1].low == "who")) {
+                    // (not a clause: "In the view of the board, the risks ... are balanced, the minutes said")
+                    size_t k2 = k + 1;
+                    int d2 = 0;
+                    bool clause = false;
+                    for (; k2 < toks.size(); ++k2) {
+                        if (toks[k2].low == "(") ++d2;
+                        if (toks[k2].low == ")") --d2;
+                        if (d2 == 0 && toks[k2].low == ",") break;
+                        clause |= (toks[k2].bits & lx.kVerbWord) && toks[k + 1].low == "the";
+                    }
+                    if (k2 < toks.size() && !clause) comma = k2;
+                }
+                break;
+            }
+        }
+        // "X said on Monday that ...": a cue verb ends the attribution; only "according to X"
+        // (and a comma right after the source) runs on to a comma
+        if (src_last < toks.size() && toks[src_last].low != "," && src->cue != "according to") comma = SIZE_MAX;
+        if (comma != SIZE_MAX && comma + 1 < toks.size()) cb = toks[comma + 1].begin;
+        else cb = src->span.end;
+    } else if (src->span.end + 2 >= S.end || src_last + 2 >= toks.size() ||
+               // '"...," said X, an analyst at Y.'; "..., the Nikkei reported earlier this week."
+               // Not when content follows the source: "The opposition's spokesperson, Rosa
+               // Halden, rejected the plan as ..." (what may follow a trailing attribution:
+               // `attribution_tail` words of words.tsv, punctuation, or a few words).
+               (src_first > 2 && (toks[src_first - 1].low == "," || toks[src_first - 1].low == "\"") &&
+                src_first * 3 > toks.size() &&
+                ((!toks[src_last].is_word() && toks[src_last].low != ":" && toks[src_last].low != "\"") ||
+                 lx.attribution_tails.count(toks[src_last])))) {
+        ce = src->span.begin;
+        // "..., legal experts said", "..., Commission spokesman Eric Mamer said": words between
+        // the content's last comma and the holder describe the holder (a few words, no verb)
+        // "..., Kestrel's general counsel, Dana Wright, said": the speaker's role set off by
+        // commas before the name (the role the person mention carries)
+        size_t h = sv.token_at(ce);
+        bool set_off = false;
+        if (h > 1 && toks[h - 1].low == "," && !src->role.empty()) {
+            size_t c = h - 1;
+            while (c > 0 && c + 8 > h && toks[c - 1].low != ",") --c;
+            if (c > 0 && toks[c - 1].low == "," &&
+                lower(sv.slice(toks[c].begin, toks[h - 1].begin)).find(lower(src->role)) != std::string::npos) {
+                ce = toks[c - 1].begin;
+                set_off = true;
+            }
+        }
+        for (size_t k = h, n = 0; !set_off && k > 0 && n <= 4; --k, ++n) {
+            const Token& w = toks[k - 1];
+            if (w.low == ",") {
+                if (n > 0) ce = w.begin;
+                break;
+            }
+            if (!w.is_word() || ((w.bits & lx.kVerbWord) && sv.tok_mention[k - 1] == SIZE_MAX)) break;
+        }
+    } else {
+        cb = src->span.end;
+    }
+    // a second attribution trailing the content ("In the view of the board, ..., the minutes said")
+    for (size_t i : sv.mentions)
+        if (&ms[i] != src && ms[i].type == Type::source && ms[i].span.begin > cb && ms[i].span.begin < ce &&
+            ms[i].span.end + 2 >= ce && ms[i].span.begin >= 2 && a[ms[i].span.begin - 2] == ',')
+            ce = ms[i].span.begin;
+    // A second statement in the sentence: a clause of its own with its own attribution
+    // ("Volkswagen said ..., while BMW's chief warned they would ...", "... pipeline, as
+    // analysts predicted the US drugmaker would ...") or the same speaker going on (",
+    // adding that ..."; `continuation` words of words.tsv). The first content ends there.
+    uint32_t split_at = 0, second_from = 0;
+    const Mention* second = nullptr;
+    for (size_t k = sv.token_at(cb) + 1; k + 2 < toks.size(); ++k) {
+        if (toks[k].low != "," && toks[k].low != ";") continue;
+        // ", but denied that ...": the speaker's second that-clause, in contrast to the first
+        // (a `speech`, `view` or `denial` verb between "but" and "that"; ", and cautioned that"
+        // goes on with the same statement, as the corpus reads it)
+        if (k + 3 < toks.size() && toks[k + 1].low == "but" &&
+            toks[k + 3].low == "that" && sv.tok_mention[k + 2] == SIZE_MAX &&
+            (lx.speech_verbs.count(toks[k + 2]) || lx.view_verbs.count(toks[k + 2]) || lx.denial_verbs.count(toks[k + 2].low))) {
+            split_at = std::min(ce, toks[k].begin);
+            second_from = toks[k + 3].end;
+            second = speaker;
+            break;
+        }
+        if (lx.continuation_words.count(toks[k + 1])) {
+            // after the quote and its attribution ('"...," X told Reuters, adding that ...'):
+            // the first content keeps its end
+            split_at = std::min(ce, toks[k].begin);
+            second_from = toks[k + 1].end;
+            second = speaker;
+            break;
+        }
+        if (toks[k].begin >= ce || !clause_conjunctions.count(toks[k + 1])) continue;
+        for (size_t i : sv.mentions)
+            if (&ms[i] != src && ms[i].type == Type::source && !ms[i].name.empty() &&
+                sv.token_at(ms[i].span.begin) >= k + 2 && sv.token_at(ms[i].span.begin) <= k + 8 &&
+                ms[i].span.begin < ce) {
+                split_at = toks[k].begin;
+                second_from = ms[i].span.end;
+                second = &ms[i];
+                break;
+            }
+        if (second) break;
+    }
+    if (second) ce = split_at;
+    emit_statement(cb, ce, speaker, src, q_open, q_close, second);
+    if (second) emit_statement(second_from, S.end, second, src, q_open, q_close, second);
+}
+
+void Assembly::emit_statement(uint32_t cb, uint32_t ce, const Mention* who, const Mention* src, uint32_t q_open,
+                              uint32_t q_close, const Mention* second) {
+    std::string content = trim(sv.slice(cb, ce));
+    // strip "that" and quotes at the edges
+    // 'X told analysts: "..."': the colon and the quote mark are not content
+    while (!content.empty() && (content[0] == '"' || content[0] == '\'' || content[0] == ':' || content[0] == ' '))
+        content.erase(0, 1);
+    // a dateline before the content ("SYDNEY, Aug 26 (Wire) - ..."): not content
+    for (std::string_view dash : {" - ", " \xE2\x80\x94 ", " \xE2\x80\x93 "}) {
+        size_t d = content.find(dash);
+        if (d != std::string::npos && d < 60 && content.size() > 3 && std::isupper(static_cast<unsigned char>(content[0])) &&
+            std::isupper(static_cast<unsigned char>(content[1])) && std::isupper(static_cast<unsigned char>(content[2]))) {
+            content.erase(0, d + dash.size());
+            break;
+        }
+    }
+    // "said on Monday that ...", "said at a press conference that ...": the content is the that-clause
+    if (!content.empty()) {
+        size_t t0 = sv.token_at(cb);
+        while (t0 < toks.size() && !toks[t0].is_word()) ++t0;
+        // "said in an interview with Bloomberg Television that": names inside the tail are
+        // not content either; "warned Italy that", "assured investors that": the object of
+        // a cue verb that takes one (`object_cue` words) comes before the that-clause
+        // ("told German newspaper Handelsblatt that": the rest of a told-object)
+        bool object = t0 > 0 && toks[t0 - 1].end <= cb &&
+                      (lx.object_cues.count(toks[t0 - 1].low) || (who && who->cue == "told" && who->span.end <= cb &&
+                                                               sv.tok_mention[t0] != SIZE_MAX));
+        if (t0 < toks.size() && (lx.attribution_tails.count(toks[t0]) || object))
+            for (size_t k = t0 + (object ? 0 : 1); k < toks.size() && k <= t0 + 10 && toks[k].begin < ce; ++k) {
+                if (!toks[k].is_word() || sv.tok_mention[k] != SIZE_MAX) {
+                    if (sv.tok_mention[k] != SIZE_MAX && ms[sv.tok_mention[k]].type != Type::money &&
+                        ms[sv.tok_mention[k]].type != Type::percent && ms[sv.tok_mention[k]].type != Type::quantity)
+                        continue;
+                    if (toks[k].low == "'" || toks[k].low == "-" || toks[k].low == ".") continue;
+                    break;
+                }
+                if (k > t0 && (toks[k].bits & lx.kVerbWord) && sv.tok_mention[k] == SIZE_MAX) break;
+                if (toks[k].low == "that") {
+                    if (content.rfind("that ", 0) == 0) break;  // the clause starts right away
+                    size_t cut = content.find(" that ");
+                    if (cut != std::string::npos) content.erase(0, cut + 6);
+                    break;
+                }
+            }
+    }
+    // "..., speaking at a press conference after the meeting": how the speaker spoke, not
+    // content (`attribution_participle` words after a comma)
+    for (size_t k = sv.token_at(cb) + 1; k + 1 < toks.size() && toks[k + 1].begin < ce; ++k)
+        if (toks[k].low == "," && lx.attribution_participles.count(toks[k + 1].low)) {
+            std::string tail = trim(sv.slice(toks[k].begin, ce));
+            if (content.size() > tail.size() + 10 &&
+                std::string_view(content).substr(content.size() - tail.size()) == tail)
+                content.resize(content.size() - tail.size());
+            break;
+        }
+    // "said last week the group remained ...", "said on Tuesday the bank would ...": the
+    // date of the saying, not content
+    if (!content.empty()) {
+        size_t t0 = sv.token_at(cb);
+        while (t0 < toks.size() && !toks[t0].is_word()) ++t0;
+        if (t0 + 1 < toks.size() && lx.attribution_tails.count(toks[t0]) && sv.tok_mention[t0] == SIZE_MAX) ++t0;
+        size_t m = t0 < toks.size() ? sv.tok_mention[t0] : SIZE_MAX;
+        if (m != SIZE_MAX && ms[m].type == Type::date) {
+            size_t after = sv.token_at(ms[m].span.end);
+            std::string rest = after < toks.size() ? trim(sv.slice(toks[after].begin, ce)) : std::string();
+            if (after < toks.size() && toks[after].is_word() && toks[after].low != "that" && rest.size() + 4 < content.size() &&
+                content.size() >= rest.size() && std::string_view(content).substr(content.size() - rest.size()) == rest)
+                content.erase(0, content.size() - rest.size());
+        }
+    }
+    if (content.rfind("that ", 0) == 0) content.erase(0, 5);
+    // a closing quote mark stays when it closes a quote inside the content ('called the
+    // budget "a disaster for families"')
+    while (!content.empty() && ((content.back() == '"' && std::count(content.begin(), content.end(), '"') % 2 == 1) ||
+                                content.back() == '\'' || content.back() == ',' ||
+                                content.back() == ' ' || content.back() == '.'))
+        content.pop_back();
+    // "..., a Sanofi spokesman said": the article before the holder is not content
+    for (std::string_view det : {" a", " an", " the", " A", " An", " The"})
+        if (content.size() > det.size() && std::string_view(content).substr(content.size() - det.size()) == det) {
+            content.resize(content.size() - det.size());
+            while (!content.empty() && (content.back() == ',' || content.back() == ' ')) content.pop_back();
+            break;
+        }
+    // a short quote is a statement too ('"It's a disaster," he said'), other content has four words
+    if (std::count(content.begin(), content.end(), ' ') < (src && cb == q_open && q_close < S.end ? 2 : 3)) return;
+    size_t off = sv.slice(cb, ce).find(content.substr(0, std::min<size_t>(content.size(), 12)));
+    uint32_t c0 = off == std::string_view::npos ? cb : cb + static_cast<uint32_t>(off);
+    uint32_t c1 = std::min<uint32_t>(c0 + static_cast<uint32_t>(content.size()), ce);
+    // "The Business Times first reported the talks last month", "Equinor reports its
+    // results next week": what is reported with no clause is an act, not a statement
+    if (who && who->cue == "reported" && c0 >= who->span.end) {
+        bool verb = false;
+        for (size_t k = sv.token_at(c0); k < toks.size() && toks[k].begin < c1 && !verb; ++k)
+            verb = (toks[k].bits & (lx.kVerbWord | lx.kChangeWord)) && sv.tok_mention[k] == SIZE_MAX;
+        if (!verb) return;
+    }
+    Claim j;
+    double conf = 0.5;
+    // The statement's subject: the entities at the head of its content.
+    size_t ct0 = sv.token_at(c0), ct1 = sv.token_at(c1);
+    // skip a leading attribution or adverbial inside the content ("According to analysts, ...")
+    if (ct0 < ct1 && kLeadWords.count(toks[ct0])) {
+        for (size_t k = ct0; k < ct1; ++k)
+            if (toks[k].low == ",") {
+                ct0 = k + 1;
+                break;
+            }
+    }
+    while (ct0 < ct1 && (toks[ct0].low == "\"" || toks[ct0].low == "'")) ++ct0;
+    Subject subj;
+    {
+        size_t verb = first_verb(ct0, ct1);
+        if (is_anaphor(ct0, verb)) {
+            if (const Mention* c = referent(ct0, verb)) add_name(subj, c->name);
+        } else if (verb > ct0) {
+            for (auto* m : entities_in(ct0, verb, true)) add_name(subj, m->name);
+            if (subj.names.empty() && verb - ct0 <= 12) {
+                size_t d0 = ct0;
+                while (d0 < verb && kDeterminers.count(toks[d0])) ++d0;
+                bool plain = true;
+                for (size_t k = d0; k < verb; ++k)
+                    if (!toks[k].is_word() && toks[k].low != "'") plain = false;
+                if (d0 < verb && plain) subj.description = trim(sv.slice(toks[d0].begin, toks[verb - 1].end));
+            }
+        }
+    }
+    set_subject(subj, j, conf);
+
+    std::optional<size_t> per;
+    for (size_t i : sv.mentions)
+        if (ms[i].type == Type::date && ms[i].span.begin >= c0 && ms[i].span.end <= c1) {
+            per = i;
+            break;
+        }
+    if (per) j.period = Period{static_cast<uint32_t>(*per)};
+    j.statement = text::Span{c0, c1};
+    j.sources = claim_sources(conf, std::string(), j, j.statement->begin);
+    if (second) {
+        // two statements in one sentence: each keeps its own speaker (and what it cites)
+        std::vector<Source> own;
+        for (const Source& s : j.sources)
+            if (ms[s.mention].name == who->name ||
+                (s.cited_by != kNoMention && ms[s.cited_by].name == who->name))
+                own.push_back(s);
+        if (!own.empty()) j.sources = std::move(own);
+    }
+    KeyHash key = key_hash("statement");
+    key.add(who->name).sep().add(lower(content));
+    finish(std::move(j), "statement", key, conf);
+}
+
+}  // namespace claimex::claims

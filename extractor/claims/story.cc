@@ -1,0 +1,244 @@
+// What the whole story says before its sentences are read: its companies (and those named only
+// in passing or as a speaker's employer), its sources and releases, its main company, economy
+// and central bank. Part of the claims stage (assembly.h).
+#include "extractor/claims/assembly.h"
+
+#include <algorithm>
+
+namespace claimex::claims {
+
+bool Assembly::affiliation_only(const Mention& m) {
+    if (government_nouns.count(lower(m.name))) return true;
+    // "Martin Ellery, chief UK economist at Northgate Economics": a person's employer
+    auto from = std::lower_bound(ms.begin(), ms.end(), m.span.begin > 120 ? m.span.begin - 120 : 0,
+                                 [](const Mention& x, uint32_t b) { return x.span.begin < b; });
+    for (auto it = from; it != ms.end(); ++it) {
+        const Mention& p = *it;
+        if (p.span.begin >= m.span.begin) break;
+        if (p.type != Type::person || p.span.end + 80 < m.span.begin || p.span.end > m.span.begin) continue;
+        std::string_view gap = std::string_view(a).substr(p.span.end, m.span.begin - p.span.end);
+        if (gap.size() > 4 && gap.find('.') == std::string_view::npos && gap.find('\n') == std::string_view::npos &&
+            gap.substr(gap.size() - 4) == " at " && gap[0] == ',')
+            return true;
+    }
+    bool inside = false;
+    for (const auto& [b, e] : source_spans) inside |= b < m.span.begin && m.span.end <= e;
+    if (!inside && !affiliations.count(m.name)) return false;
+    size_t e = m.span.begin;
+    while (e > 0 && std::isspace(static_cast<unsigned char>(a[e - 1]))) --e;
+    size_t b = e;
+    while (b > 0 && std::isalpha(static_cast<unsigned char>(a[b - 1]))) --b;
+    std::string w = lower(std::string_view(a).substr(b, e - b));
+    return w == "at" || w == "from" || w == "by";
+}
+
+bool Assembly::in_passing(const Mention& m) {
+    if (company_count[m.name] > 1) return false;
+    size_t e = m.span.begin;
+    for (int words = 0; words < 5; ++words) {
+        while (e > 0 && a[e - 1] == ' ') --e;
+        size_t b = e;
+        while (b > 0 && (std::isalpha(static_cast<unsigned char>(a[b - 1])) || a[b - 1] == '-')) --b;
+        if (b == e) return false;  // punctuation or a line start: the phrase begins here
+        std::string w = lower(std::string_view(a).substr(b, e - b));
+        if (lx.passing_words.count(w) || (w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0)) return true;
+        e = b;
+    }
+    return false;
+}
+
+// The article's main company, economy and central bank: the most named (the first
+// named on a tie), for subjects the sentence leaves implied.
+template <class Pred>
+std::string Assembly::most_named(Pred pred) {
+    std::unordered_map<std::string, int> n;
+    std::string best;
+    int bn = 0;
+    for (const Mention& m : ms)
+        if (pred(m) && !m.name.empty())
+            if (int c = ++n[m.name]; c > bn) {
+                bn = c;
+                best = m.name;
+            }
+    return best;
+}
+
+bool Assembly::story_company(const Mention& m) {
+    return m.type == Type::org && (std::string_view(m.kind) == "company" || m.kind.empty()) && !affiliation_only(m) &&
+           named_outside.count(m.name);
+}
+
+void Assembly::index_organisations() {
+    // The article's lead attribution: the first source naming someone.
+    for (const Mention& m : ms)
+        if (m.type == Type::source && !m.name.empty()) {
+            lead_source = &m;
+            break;
+        }
+
+    // Companies and sources in document order, so that "the company" and the
+    // paragraph's sources are found by binary search, not by a scan per claim.
+    // A company named as the employer or provider inside someone else's attribution ("Analysts
+    // at Kotak said", "data compiled by LSEG") is where a view comes from, not a company the
+    // story is about ("according to Alibaba" is Alibaba speaking for itself).
+    for (const Mention& m : ms)
+        if (m.type == Type::source) source_spans.push_back({m.span.begin, m.span.end});
+    // (and a person's employer named in an apposition: "said Aditi Rao, chief economist at
+    // Meridian Ratings"; and "the Treasury", "the Centre" taken for a company: a government)
+    for (const Mention& m : ms)
+        if ((m.type == Type::person || m.type == Type::source) && !m.affiliation.empty()) affiliations.insert(m.affiliation);
+    for (const Mention& m : ms) {
+        if (m.type == Type::org && (std::string_view(m.kind) == "company" || m.kind.empty()) && !affiliation_only(m))
+            companies.push_back(&m);
+        if (m.type == Type::source && !m.name.empty()) named_sources.push_back(&m);
+        // An organisation's own release of its figures (not a forecast, nor a person's view).
+        if (m.type == Type::source && !m.name.empty() && lx.release_kinds.count(m.kind) && lx.release_cues.count(m.cue))
+            releases.push_back(&m);
+    }
+    // Organisations by name (their kind), and each one's own releases in document order.
+    for (const Mention& m : ms)
+        if (m.type == Type::org && !m.name.empty()) org_kinds.emplace(m.name, m.kind);
+    for (const Mention* r : releases) releases_of[r->name].push_back(r);
+    // Companies the article introduces as a part of another ("its electric vehicle subsidiary,
+    // Kaveri EV", "Jio Platforms, the digital services unit"): a `unit` word a few words from
+    // the first mention. Their figures are the parent's release's; another company's are not.
+    {
+        auto words_of = [&](uint32_t b, uint32_t e) {
+            std::vector<std::string> ws;
+            std::string w;
+            for (uint32_t k = b; k <= e; ++k) {
+                if (k < e && std::isalpha(static_cast<unsigned char>(a[k]))) {
+                    w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(a[k]))));
+                } else {
+                    if (!w.empty()) ws.push_back(w);
+                    w.clear();
+                    if (k < e && (a[k] == ',' || a[k] == '.' || a[k] == ';' || a[k] == '\n')) ws.push_back(",");
+                }
+            }
+            return ws;
+        };
+        std::set<std::string_view> seen_names;
+        for (const Mention& m : ms) {
+            if (m.type != Type::org || std::string_view(m.kind) != "company" || m.name.empty()) continue;
+            if (!seen_names.insert(m.name).second) continue;
+            // "its electric vehicle subsidiary, Kaveri EV": the unit word right before the name
+            auto before = words_of(m.span.begin > 40 ? m.span.begin - 40 : 0, m.span.begin);
+            if (!before.empty() && before.back() == ",") before.pop_back();
+            bool unit = !before.empty() && lx.unit_nouns.count(before.back());
+            // "its Daihatsu and Hino units": a unit word right after the name
+            auto after = words_of(m.span.end, std::min<uint32_t>(static_cast<uint32_t>(a.size()), m.span.end + 60));
+            unit |= !after.empty() && lx.unit_nouns.count(after[0]);
+            // "Jio Platforms, the digital services unit,": an apposition that ends in a unit word
+            if (!unit && after.size() >= 2 && after[0] == "," &&
+                (after[1] == "the" || after[1] == "its" || after[1] == "a" || after[1] == "an"))
+                for (size_t k = 2; k < after.size() && k < 8 && after[k] != ","; ++k)
+                    if (lx.unit_nouns.count(after[k]) && (k + 1 == after.size() || after[k + 1] == ",")) unit = true;
+            if (unit) unit_companies.insert(m.name);
+        }
+    }
+    // The lead: the first paragraph after the headline long enough to be text, not a sub-headline,
+    // a byline or a date line.
+    while (lead_paragraph < t.paragraphs().size() && t.paragraphs()[lead_paragraph].size() < 120) ++lead_paragraph;
+    // A company named once, in passing, after a preposition or an -ing verb ("after leaving the
+    // payments firm Stripe", "from Hong Kong developer Pinewood Land", "for a Greek shipowner")
+    // is background: "the company" and "it" later refer past it to a company the story is about.
+    for (const Mention* m : companies) ++company_count[m->name];
+    for (const Mention* m : companies)
+        if (!in_passing(*m)) antecedents.push_back(m);
+
+    // A company named only as a speaker ("according to the Economic Survey", "Capital Economics
+    // said"), never outside an attribution, is no company the story's figures are about.
+    for (const Mention& m : ms)
+        if (m.type == Type::org) {
+            bool inside = false;
+            for (const auto& [b, e] : source_spans) inside |= b <= m.span.begin && m.span.end <= e;
+            if (!inside) named_outside.insert(m.name);
+        }
+    doc_company = most_named([&](const Mention& m) { return story_company(m) && !in_passing(m); });
+    if (doc_company.empty()) doc_company = most_named([&](const Mention& m) { return story_company(m); });
+}
+
+void Assembly::find_doc_country() {
+    // The economy the story is about: the area its places and authorities name most, those of
+    // the headline and lead counting double; a place after "to"/"from" ("exports to the US",
+    // "imports from China") is a partner, not the economy. A demonym of the headline or lead
+    // names it too ("Japanese exports rise ...": Japan), counting double.
+    {
+        std::unordered_map<std::string, int> n;
+        int bn = 0;
+        {
+            std::vector<Token> head_toks;
+            for (const text::Span& S : t.sentences()) {
+                if (t.paragraph_index(S.begin) > 1) break;
+                head_toks.clear();
+                tokenize(a, low_doc, S, head_toks);
+                lx.classify(head_toks);
+                for (size_t k = 0; k < head_toks.size(); ++k) {
+                    size_t len = 0;
+                    const Lexicon::Entry* e =
+                        (head_toks[k].bits & lx.kDemonymFirst) ? lx.demonyms.match(head_toks, k, &len) : nullptr;
+                    if (!e) continue;
+                    // only a demonym that qualifies a metric ("Japanese exports", "the British
+                    // economy"), not a customer ("for a Greek shipowner"); an adjective the entity
+                    // stage already made a place ("US tariffs") counts as that place below
+                    size_t j = k + len, n2 = 0;
+                    if (j >= head_toks.size() ||
+                        !(head_toks[j].low == "economy" ||
+                          ((head_toks[j].bits & lx.kMetricFirst) && lx.metrics.match(head_toks, j, &n2))))
+                        continue;
+                    // at the head of its clause ("Japanese exports rise", "..., as the British economy
+                    // grew"), not an object ("EU hits Chinese electric cars", "exports to Chinese buyers")
+                    size_t p = k > 0 && head_toks[k - 1].low == "the" ? k - 1 : k;
+                    if (p > 0 && head_toks[p - 1].is_word() && !clause_conjunctions.count(head_toks[p - 1]) &&
+                        head_toks[p - 1].low != "as")
+                        continue;
+                    bool covered = false;  // (mentions are sorted by start; only a few demonyms get here)
+                    for (const Mention& m : ms) {
+                        if (m.span.begin > head_toks[k].begin) break;
+                        covered |= is_entity(m) && m.span.end > head_toks[k].begin;
+                    }
+                    if (covered) continue;
+                    if (int c = (n[e->value] += 2); c > bn) {
+                        bn = c;
+                        doc_country = e->value;
+                    }
+                    if (len > 1) k += len - 1;
+                }
+            }
+        }
+        for (const Mention& m : ms) {
+            const std::string* area = area_of(m);
+            if (!area) continue;
+            size_t e = m.span.begin;
+            auto prev_word = [&]() {
+                while (e > 0 && std::isspace(static_cast<unsigned char>(a[e - 1]))) --e;
+                size_t b = e;
+                while (b > 0 && std::isalpha(static_cast<unsigned char>(a[b - 1]))) --b;
+                std::string w = lower(std::string_view(a).substr(b, e - b));
+                e = b;
+                return w;
+            };
+            std::string w = prev_word();
+            if (w == "the") w = prev_word();
+            if (w == "to" || w == "from" || w == "into" || w == "against" || w == "with") continue;
+            int c = (n[*area] += t.paragraph_index(m.span.begin) <= 1 ? 2 : 1);
+            if (c > bn) {
+                bn = c;
+                doc_country = *area;
+            }
+        }
+    }
+}
+
+void Assembly::index_authorities() {
+    doc_bank =
+        most_named([](const Mention& m) { return m.type == Type::org && std::string_view(m.kind) == "central_bank"; });
+    for (const Mention& m : ms) {
+        if (m.type == Type::org && std::string_view(m.kind) == "central_bank") central_banks.push_back(&m);
+        if (m.type == Type::org && (std::string_view(m.kind) == "government" || government_nouns.count(lower(m.name))) &&
+            !m.name.empty())
+            governments.push_back(&m);
+    }
+}
+
+}  // namespace claimex::claims

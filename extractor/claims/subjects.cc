@@ -1,0 +1,836 @@
+// The subject of a claim: the holder a figure is about (possessive lists, the entities of the
+// subject phrase, "the company" and other anaphors, coordinated lists), else that phrase as a
+// description; what the sentence leaves implied is in implied_subjects.cc.
+// Part of the claims stage (assembly.h).
+#include "extractor/claims/assembly.h"
+
+#include <algorithm>
+
+namespace claimex::claims {
+
+// Last company named before a position (for "the company"), past those named in passing.
+const Mention* Assembly::last_company_before(uint32_t byte) {
+    auto it = std::lower_bound(antecedents.begin(), antecedents.end(), byte, by_begin);
+    return it == antecedents.begin() ? nullptr : *std::prev(it);
+}
+
+// The area an entity stands for: a country or region, a city that is an economy of its
+// own (Hong Kong, Singapore), or an authority's area (ECB → Eurozone).
+const std::string* Assembly::area_of(const Mention& m) {
+    if (m.name.empty()) return nullptr;
+    if (m.type == Type::place &&
+        (std::string_view(m.kind) == "country" || std::string_view(m.kind) == "region" || lx.areas.count(m.name)))
+        return &m.name;
+    if (m.type == Type::org && !m.kind.empty() && std::string_view(m.kind) != "company") {
+        auto it = lx.jurisdictions.find(lower(m.name));
+        if (it != lx.jurisdictions.end()) return &it->second;
+    }
+    return nullptr;
+}
+
+// "it", "the company", "the San Jose, California-based company": a phrase that refers
+// back to the last company named (company nouns: rules/claims/words.tsv).
+bool Assembly::is_anaphor(size_t lo, size_t hi) {
+    while (hi > lo + 1 && trailing_adverbs.count(toks[hi - 1])) --hi;  // "the bank also"
+    if (lo >= hi) return false;
+    if (hi - lo == 1) return toks[lo].low == "it";
+    if (toks[lo].low != "the" || hi - lo > 6 ||
+        !(lx.company_nouns.count(toks[hi - 1]) || government_nouns.count(toks[hi - 1])))
+        return false;
+    for (size_t k = lo + 1; k + 1 < hi; ++k)
+        if ((toks[k].bits & lx.kVerbWord) || toks[k].low == "of" || toks[k].low == "(") return false;
+    return true;
+}
+
+// What an anaphor refers to: "the central bank" → the last central bank named; "the bank"
+// → the last central bank or company named, whichever came last; "the government", "the
+// Treasury" → the last government named; else the last company.
+const Mention* Assembly::referent(size_t lo, size_t hi) {
+    while (hi > lo + 1 && trailing_adverbs.count(toks[hi - 1])) --hi;
+    const uint32_t at = toks[lo].begin;
+    auto last_of = [&](const std::vector<const Mention*>& v) -> const Mention* {
+        auto it = std::lower_bound(v.begin(), v.end(), at, by_begin);
+        return it == v.begin() ? nullptr : *std::prev(it);
+    };
+    std::string_view head = toks[hi - 1].low;
+    if (government_nouns.count(head)) {
+        // "the government" is no ministry ("the Ministry of Finance said ... The government
+        // plans to issue"): the economy's, below
+        const Mention* g = last_of(governments);
+        if (g && head == "government") {
+            std::string_view n = g->name;
+            if (n.rfind("Ministry", 0) == 0 || n.rfind("Department", 0) == 0 || n.find("Treasury") != std::string_view::npos ||
+                n.rfind("Office", 0) == 0)
+                return nullptr;
+        }
+        return g;
+    }
+    if (head == "bank") {
+        const Mention* cb = last_of(central_banks);
+        bool central = false;
+        for (size_t k = lo; k < hi; ++k) central |= toks[k].low == "central";
+        if (central) return cb;
+        const Mention* co = last_company_before(at);
+        return cb && (!co || cb->span.begin > co->span.begin) ? cb : co;
+    }
+    // "the company", "it" after a unit was named ("Its robotics unit, Hoshino Robotics,
+    // lifted profit. The company raised its dividend"): the parent, not the unit
+    const Mention* c = last_company_before(at);
+    if (c && unit_companies.count(c->name) && head != "it" && !lx.unit_nouns.count(head)) {
+        auto it = std::lower_bound(antecedents.begin(), antecedents.end(), at, by_begin);
+        while (it != antecedents.begin()) {
+            --it;
+            if (!unit_companies.count((*it)->name)) return *it;
+        }
+    }
+    return c;
+}
+
+// Who opens the sentence before token hi (a verb): an anaphor's
+// referent, else an organisation or person named at its start that
+// reaches up to the verb ("The Bank of England expects", "Orvane
+// expects"); null when neither.
+const Mention* Assembly::opening_holder(size_t hi) {
+    if (is_anaphor(0, hi)) return referent(0, hi);
+    size_t lo = toks[0].low == "the" ? 1 : 0;
+    if (lo < hi && sv.tok_mention[lo] != SIZE_MAX) {
+        const Mention& m = ms[sv.tok_mention[lo]];
+        if ((m.type == Type::org || m.type == Type::person) && sv.token_at(m.span.end) >= hi) return &m;
+    }
+    return nullptr;
+}
+
+std::vector<const Mention*> Assembly::entities_in(size_t lo, size_t hi, bool skip_parens) {
+    std::vector<const Mention*> out;
+    if (lo >= hi || hi > toks.size()) return out;
+    for (size_t i : sv.mentions) {
+        const Mention& m = ms[i];
+        if (!is_entity(m)) continue;
+        if (m.span.begin < toks[lo].begin || m.span.end > toks[hi - 1].end) continue;
+        if (skip_parens && sv.inside_parens(m.span.begin)) continue;
+        out.push_back(&m);
+    }
+    return out;
+}
+
+void Assembly::add_name(Subject& s, const std::string& n) {
+    if (!n.empty() && std::find(s.names.begin(), s.names.end(), n) == s.names.end()) s.names.push_back(n);
+}
+
+// "A, B and C's": the entities of a possessive list whose "'s" starts at token `k - 2`
+// (the tokenizer splits the apostrophe); empty when token k is not preceded by one.
+std::vector<const Mention*> Assembly::possessive_list(size_t k) {
+    std::vector<const Mention*> list;
+    if (k < 2 || toks[k - 1].low != "s" || toks[k - 2].low != "'") return list;
+    uint32_t pos_end = toks[k - 2].begin;
+    const Mention* last = nullptr;
+    for (size_t i : sv.mentions)
+        if (is_entity(ms[i]) && ms[i].span.end == pos_end) last = &ms[i];
+    if (!last) return list;
+    list.push_back(last);
+    // walk back over ", " / " and " / " & " joined entities
+    for (;;) {
+        const Mention* prev = nullptr;
+        for (size_t i : sv.mentions)
+            if (is_entity(ms[i]) && ms[i].span.end <= list.front()->span.begin && ms[i].span.begin >= S.begin)
+                prev = &ms[i];
+        if (!prev) break;
+        std::string gap = trim(lower(sv.slice(prev->span.end, list.front()->span.begin)));
+        if (gap == "" || gap == "and" || gap == "&" || gap == "as well as")
+            list.insert(list.begin(), prev);
+        else
+            break;
+    }
+    return list;
+}
+
+// Metric modifiers before token k ("combined", "annual"): the first modifier's index.
+size_t Assembly::modifiers_start(size_t k, bool* combined) {
+    while (k > 0 && kMetricModifiers.count(toks[k - 1])) {
+        std::string_view w = toks[k - 1].low;
+        if (combined && (w == "combined" || w == "total" || w == "aggregate" || w == "joint")) *combined = true;
+        --k;
+    }
+    return k;
+}
+
+// "exports to the US", "imports from China", "cars into the bloc": a trade partner (a
+// `partner` word before it), never the figure's holder.
+// (Places only: "figures from the ONS" name a source, not a partner.)
+bool Assembly::is_partner(const Mention* m) {
+    if (m->type != Type::place) return false;
+    size_t k = sv.token_at(m->span.begin);
+    if (k > 0 && toks[k - 1].low == "the") --k;
+    return k > 0 && lx.partner_words.count(toks[k - 1]) > 0;
+}
+
+// A partner, or a place coordinated with one ("Exports to Germany, France and Italy
+// combined rose": none of the three is the holder).
+bool Assembly::partner_listed(const Mention* m) {
+    for (int hops = 0; hops < 12; ++hops) {
+        if (is_partner(m)) return true;
+        const Mention* prev = nullptr;
+        for (size_t i : sv.mentions)
+            if (ms[i].type == Type::place && ms[i].span.end <= m->span.begin && ms[i].span.begin >= S.begin)
+                prev = &ms[i];
+        if (!prev) return false;
+        std::string gap = trim(lower(sv.slice(prev->span.end, m->span.begin)));
+        if (!(gap.empty() || gap == "and" || gap == "or" || gap == "and the" || gap == "the")) return false;
+        m = prev;
+    }
+    return false;
+}
+
+void Assembly::drop_partners(std::vector<const Mention*>& ents) {
+    std::vector<const Mention*> kept;
+    bool prev_partner = false;
+    for (size_t e = 0; e < ents.size(); ++e) {
+        bool partner = is_partner(ents[e]);
+        if (!partner && prev_partner && ents[e]->type == Type::place) {
+            // "into Germany and the Netherlands": coordinated with a partner
+            std::string gap = trim(lower(sv.slice(ents[e - 1]->span.end, ents[e]->span.begin)));
+            partner = gap == "," || gap == "and" || gap == "and the" || gap == "or" || gap == ", the";
+        }
+        if (!partner) kept.push_back(ents[e]);
+        prev_partner = partner;
+    }
+    ents.swap(kept);
+}
+
+// A place that only says where a company is from ("Perth miner Coralbay", "the Austin
+// firm", "the San Jose, California-based company", "Singapore's Marlow Capital"): the
+// company is the subject: the one named right after, else the one referred back to, else
+// the story's company. Empty when the phrase [lo, hi) is no such phrase.
+std::string Assembly::company_by_place(size_t lo, size_t hi) {
+    size_t k = lo;
+    while (k < hi && kDeterminers.count(toks[k])) ++k;
+    auto mention_at = [&](size_t j) -> const Mention* {
+        return j < toks.size() && sv.tok_mention[j] != SIZE_MAX ? &ms[sv.tok_mention[j]] : nullptr;
+    };
+    const Mention* p = mention_at(k);
+    // "The Osaka-based maker of ...": a place that opens a hyphenated word
+    if (!p && k < hi)
+        for (size_t i : sv.mentions)
+            if (ms[i].type == Type::place && ms[i].span.begin == toks[k].begin && ms[i].span.end < toks[k].end &&
+                a[ms[i].span.end] == '-')
+                p = &ms[i];
+    if (!p || p->type != Type::place) return {};
+    size_t words = 0;
+    while (k < hi) {
+        const Mention* m = mention_at(k);
+        if (m && m->type == Type::place) {
+            k = sv.token_at(m->span.end);
+            continue;
+        }
+        if (toks[k].low == "'" && k + 1 < hi && toks[k + 1].low == "s") {
+            // "Singapore's Marlow Capital": the organisation after the possessive
+            const Mention* o = mention_at(k + 2);
+            if (o && o->type == Type::org && std::string_view(o->kind) == "company") return o->name;
+            return {};
+        }
+        if (m || (toks[k].bits & lx.kVerbWord) || (toks[k].bits & lx.kChangeWord)) return {};
+        if (lx.company_nouns.count(toks[k])) {
+            const Mention* o = mention_at(k + 1);
+            if (o && o->type == Type::org) return o->name;
+            if (const Mention* c = last_company_before(toks[lo].begin)) return c->name;
+            return doc_company;
+        }
+        if (toks[k].low == ",") {
+            // "San Jose, California-based": only another place goes on after a comma
+            // ("Saudi Arabia, the group's leader," is an apposition of the place)
+            const Mention* n = mention_at(k + 1);
+            if (!n || n->type != Type::place) return {};
+        } else if (toks[k].low != "-" && (!toks[k].is_word() || ++words > 3)) {
+            return {};
+        }
+        ++k;
+    }
+    return {};
+}
+
+// Words lo..hi that are a place and the plain words after it ("U.S. gold futures"): no
+// possessive, no other entity, no verb; at least one word after the place.
+bool Assembly::market_place_words(size_t lo, size_t hi) {
+    while (lo < hi && kDeterminers.count(toks[lo])) ++lo;
+    if (lo >= hi || sv.tok_mention[lo] == SIZE_MAX || ms[sv.tok_mention[lo]].type != Type::place) return false;
+    size_t k = sv.token_at(ms[sv.tok_mention[lo]].span.end);
+    if (k >= hi || toks[k].low == "'" || kPrepositions.count(toks[k])) return false;
+    for (; k < hi && !kPrepositions.count(toks[k]); ++k)  // (up to a complement: "for December")
+        if (!toks[k].is_word() || sv.tok_mention[k] != SIZE_MAX || (toks[k].bits & lx.kVerbWord) ||
+            (toks[k].bits & lx.kChangeWord))
+            return false;
+    return true;
+}
+
+// The holder a possessive names: "fined Kunlun Motors", "A, B and C's [combined] metric",
+// a plural possessive ("Chinese brands' share"), or a possessive after the figure's word
+// ("would cut Coralbay's earnings per share by 12%"). True when it decided the subject.
+bool Assembly::possessive_subject(const MetricHit& metric, size_t anchor, Subject& s) {
+    // "the regulator fined rival Kunlun Motors 2.1 billion yuan": the fine is the fined
+    // organisation's, the object of "fined" before the figure (a few words may precede it).
+    if (metric.tok != SIZE_MAX && metric.tok < anchor && toks[metric.tok].low == "fined") {
+        for (size_t k = metric.tok + 1; k < anchor && k <= metric.tok + 4; ++k) {
+            if (!toks[k].is_word()) break;
+            if (sv.tok_mention[k] == SIZE_MAX) continue;
+            const Mention& o = ms[sv.tok_mention[k]];
+            if (o.type == Type::org && !o.name.empty()) {
+                add_name(s, o.name);
+                return true;
+            }
+            break;
+        }
+    }
+    // "imposed a fine of Rs 25 crore on Meridian Broking", "a penalty of $95 million against X":
+    // the fine is the organisation after "on"/"against" right after the figure.
+    if (metric.key == "fine" && anchor < toks.size() && sv.tok_mention[anchor] != SIZE_MAX) {
+        size_t k = sv.token_at(ms[sv.tok_mention[anchor]].span.end);
+        if (k + 1 < toks.size() && (toks[k].low == "on" || toks[k].low == "against")) {
+            ++k;
+            while (k < toks.size() && kDeterminers.count(toks[k])) ++k;
+            if (k < toks.size() && sv.tok_mention[k] != SIZE_MAX) {
+                const Mention& o = ms[sv.tok_mention[k]];
+                if (o.type == Type::org && !o.name.empty()) {
+                    add_name(s, o.name);
+                    return true;
+                }
+            }
+        }
+    }
+    // (a) "A, B and C's [combined] metric" (in the figure's own clause)
+    const bool metric_here = metric.tok != SIZE_MAX && metric.tok >= clause_start_tok(anchor);
+    if (metric_here && metric.tok < anchor) {
+        size_t k = modifiers_start(metric.tok, &s.combined);
+        auto list = possessive_list(k);
+        // "The Baltic Exchange's supramax index", "the LME's cash nickel contract": an exchange
+        // publishes what it quotes; the instrument's own words are the subject
+        // (and a market's index or yield named by its place: "Germany's DAX", "Hong Kong's Hang
+        // Seng index" are the instrument's, not the economy's)
+        const bool market_of_place = list.size() == 1 && list.front()->type == Type::place &&
+                                     (metric.key == "stock_index" || metric.key == "yield");
+        if (list.size() == 1 && lx.traded_metrics.count(metric.key) &&
+            ((list.front()->type == Type::org && std::string_view(list.front()->kind) == "exchange") ||
+             market_of_place)) {
+            size_t b = sv.token_at(list.front()->span.end);
+            while (b < metric.tok && (toks[b].low == "'" || toks[b].low == "s")) ++b;
+            if (b < metric.tok + metric.base_n) {
+                s.description = std::string(sv.slice(toks[b].begin, toks[metric.tok + metric.base_n - 1].end));
+                s.named_instrument = true;
+                return true;
+            }
+        }
+        if (!list.empty()) {
+            for (auto* m : list) add_name(s, m->name);
+            return true;
+        }
+    }
+    // "Chinese brands' share of the market", "employers' contributions": a plural possessive
+    // of a few plain words, no entity, is a group's figure
+    if (metric_here && metric.tok < anchor) {
+        size_t k = modifiers_start(metric.tok, nullptr);
+        if (k >= 2 && toks[k - 1].low == "'" && toks[k - 2].low.size() > 2 && toks[k - 2].low.back() == 's' &&
+            sv.tok_mention[k - 2] == SIZE_MAX && toks[k - 2].is_word()) {
+            size_t b = k - 2;
+            while (b > 0 && k - 1 - b < 3 && toks[b - 1].is_word() && sv.tok_mention[b - 1] == SIZE_MAX &&
+                   !kDeterminers.count(toks[b - 1]) && !kPrepositions.count(toks[b - 1]) &&
+                   !(toks[b - 1].bits & (lx.kVerbWord | lx.kChangeWord)) && !kNotHeads.count(toks[b - 1]))
+                --b;
+            s.description = std::string(sv.slice(toks[b].begin, toks[k - 2].end));
+            return true;
+        }
+    }
+    s.combined = false;
+    // (a') the object of a change or a comparison names its holder by a possessive right
+    // after the figure's word: "would cut Coralbay's earnings per share by 12%", "adds
+    // ¥50 billion to Toyota's annual operating profit", "a 38% premium to X's closing
+    // price" (a metric phrase of the lexicon after the possessive, no comma between).
+    for (size_t k = anchor + 1; k < toks.size() && k <= anchor + 8; ++k) {
+        if (toks[k].low == "," || toks[k].low == ";" || toks[k].low == "(") break;
+        if (k + 1 >= toks.size() || toks[k].low != "'" || toks[k + 1].low != "s") continue;
+        size_t m0 = k + 2;
+        while (m0 < toks.size() && kMetricModifiers.count(toks[m0])) ++m0;
+        size_t n = 0;
+        bool hit = false;  // the metric word may follow a word or two ("closing price")
+        for (size_t j = m0; j < toks.size() && j <= m0 + 2 && !hit; ++j) {
+            if (sv.tok_mention[j] != SIZE_MAX || !toks[j].is_word()) break;
+            hit = lex(lx.metrics, lx.kMetricFirst, j, &n) != nullptr;
+        }
+        if (!hit) break;
+        auto list = possessive_list(k + 2);
+        if (list.empty() || list.front()->type == Type::person) break;
+        for (auto* m : list) add_name(s, m->name);
+        return true;
+    }
+    return false;
+}
+
+// The holder the metric's complement names ("the market value of American companies",
+// "the yield on 10-year gilts"). True when it decided the subject.
+bool Assembly::complement_subject(const MetricHit& metric, size_t anchor, Subject& s) {
+    const bool metric_here = metric.tok != SIZE_MAX && metric.tok >= clause_start_tok(anchor);
+    // (b) "the market value of American companies" → what follows "of"
+    if (metric_here) {
+        size_t after = metric.tok + metric.base_n;
+        // "the rate on a two-year fixed mortgage" (a mortgage rate by its complement, which
+        // the phrase spans): the complement names the product quoted
+        if (metric.base_n > 1 && toks[metric.tok + 1].low == "on" && lx.scope_of(metric.key) == "quote")
+            after = metric.tok + 1;
+        // "the yield on 10-year gilts", "prices for spodumene concentrate": a quote's complement
+        // (and "the average rate on a two-year fixed mortgage": a rate on a product, not a bank's)
+        bool bank_rate = lx.scope_of(metric.key) == "bank";
+        bool quote_complement = after < toks.size() && (lx.scope_of(metric.key) == "quote" || bank_rate) &&
+                                (toks[after].low == "on" || toks[after].low == "for");
+        // ("rates for the euro area" stay the central bank's)
+        if (quote_complement && bank_rate && !entities_in(after + 1, metric.tok + metric.n, false).empty())
+            quote_complement = false;
+        if (after < metric.tok + metric.n && (toks[after].low == "of" || quote_complement)) {
+            size_t lo = after + 1, hi = metric.tok + metric.n;
+            if (is_anaphor(lo, hi)) {
+                if (const Mention* c = referent(lo, hi)) {
+                    add_name(s, c->name);
+                    return true;
+                }
+            }
+            if (std::string c = company_by_place(lo, hi); !c.empty()) {
+                add_name(s, c);
+                return true;
+            }
+            auto ents = entities_in(lo, hi, true);
+            drop_partners(ents);
+            if (!ents.empty()) {
+                for (auto* m : ents) add_name(s, m->name);
+                return true;
+            }
+            // "a price of $68.40 a barrel for its crude": the holder "its" refers back to
+            if (quote_complement && (toks[lo].low == "its" || toks[lo].low == "their"))
+                if (const Mention* c = last_company_before(toks[lo].begin)) {
+                    add_name(s, c->name);
+                    return true;
+                }
+            size_t d0 = lo;
+            while (quote_complement && d0 + 1 < hi && kDeterminers.count(toks[d0])) ++d0;
+            std::string d = trim(sv.slice(toks[d0].begin, toks[hi - 1].end));
+            if (!d.empty()) {
+                s.description = d;
+                s.named_instrument = quote_complement;
+                s.complement = true;
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+// The subject phrase [lo, hi) of the figure at `anchor`. True when it decided the subject on the way.
+bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s, size_t& lo, size_t& hi) {
+    // (c) the subject phrase: clause start to the first verb. A speaker is not
+    // the subject ("Analysts polled by LSEG had expected ¥4.6 trillion", "Citi
+    // expects Brent to average $85"): the clause after the cue verb has it, and
+    // with none the subject is implied (implied_subject: "Toyota said operating
+    // profit fell" → the company the article is about, Toyota).
+    size_t cs = clause_start_tok(anchor);
+    size_t verb = first_verb(cs, anchor);
+    lo = cs;
+    hi = verb;
+    // "outperforming the KOSPI index, which fell 0.4%": a ", which" clause whose verb is the
+    // figure's is about the phrase before the comma (not the sentence's subject).
+    for (size_t k = anchor; k-- > 1 && anchor - k <= 3;) {
+        if (toks[k].low == "," || toks[k].low == ";") break;
+        if (toks[k].low != "which" || toks[k - 1].low != ",") continue;
+        const size_t c = k - 1;
+        size_t b = c;
+        while (b > 0 && toks[b - 1].is_word() && !(toks[b - 1].bits & (lx.kVerbWord | lx.kChangeWord)) &&
+               !kPrepositions.count(toks[b - 1]) && c - b < 6)
+            --b;
+        while (b < c && kDeterminers.count(toks[b])) ++b;
+        if (b >= c) break;
+        if (metric.tok != SIZE_MAX && metric.tok > b && metric.tok < c) {
+            size_t d = metric.tok;  // "outperforming the KOSPI index": from the quote's words
+            while (d > b && toks[d - 1].is_word() && !kDeterminers.count(toks[d - 1]) &&
+                   (sv.tok_mention[d - 1] != SIZE_MAX || std::isupper(static_cast<unsigned char>(a[toks[d - 1].begin]))))
+                --d;
+            b = d;
+        }
+        if (sv.tok_mention[c - 1] != SIZE_MAX) {
+            const Mention& e = ms[sv.tok_mention[c - 1]];
+            if (is_entity(e) && !e.name.empty() && e.type != Type::person) {
+                add_name(s, e.name);
+                return true;
+            }
+        }
+        // (only a quoted thing: "the KOSPI index"; "fee income from asset management, which
+        // climbed 12%" stays the bank's)
+        if (metric.tok != SIZE_MAX && metric.tok >= b && metric.tok < c &&
+            (lx.scope_of(metric.key) == "quote" || lx.scope_of(metric.key) == "instrument")) {
+            s.description = std::string(sv.slice(toks[b].begin, toks[c - 1].end));
+            s.named_instrument = true;
+            return true;
+        }
+        break;
+    }
+    // "Oil prices fell, with Brent crude down 1.2% at $78.40": a ", with" clause names its
+    // own subject, the words between "with" and its change word
+    for (size_t k = anchor; k-- > cs && anchor - k <= 8;) {
+        if (toks[k].low == "," || toks[k].low == ";") break;
+        if (toks[k].low == "with" && k > cs && toks[k - 1].low == "," && k + 1 < anchor) {
+            lo = k + 1;
+            hi = first_verb(lo, anchor);
+            // ("with the railways receiving Rs 2.65 lakh crore": up to the metric's word)
+            if (hi == anchor && metric.tok != SIZE_MAX && metric.tok > lo + 1 && metric.tok < anchor &&
+                metric.tok + metric.base_n == anchor)
+                hi = metric.tok;
+            if (hi == anchor && !(toks[anchor].bits & lx.kChangeWord)) hi = lo;  // no change word: none
+            break;
+        }
+    }
+    // "FRANKFURT — The European Central Bank ...": a dateline is no part of the subject.
+    // (the text stage may have made the dash a plain " - ", which is no token)
+    for (size_t k = lo; k < hi && k < lo + 12; ++k) {
+        if ((toks[k].bits & lx.kVerbWord) || (toks[k].bits & lx.kChangeWord)) break;
+        if (toks[k].low == "—") {
+            lo = k + 1;
+            break;
+        }
+        if (k + 1 < hi && sv.slice(toks[k].end, toks[k + 1].begin).find(" - ") != std::string_view::npos) {
+            lo = k + 1;
+            break;
+        }
+    }
+    {
+        size_t sp = verb;
+        while (sp < anchor && lx.speech_aux.count(toks[sp])) ++sp;
+        // "Gross borrowing is estimated at ...", "the economy is projected to grow": a passive
+        // says nothing of a speaker; the subject stands before it
+        const bool passive = sp > verb && sp < anchor &&
+                             (toks[sp - 1].low == "is" || toks[sp - 1].low == "are" || toks[sp - 1].low == "was" ||
+                              toks[sp - 1].low == "were" || toks[sp - 1].low == "be" || toks[sp - 1].low == "been");
+        // "The IMF cut its forecast for China ..., and said global trade volumes would grow
+        // 1.7%": a later "and said" opens the clause the figure is in
+        if (!(sp < anchor && lx.speech_verbs.count(toks[sp]))) {
+            for (size_t k = anchor; k-- > verb + 1;) {
+                if (toks[k].low == ";") break;
+                if (lx.speech_verbs.count(toks[k]) && !lx.speech_aux.count(toks[k]) &&
+                    (toks[k - 1].low == "and" || toks[k - 1].low == ",") && sv.tok_mention[k] == SIZE_MAX) {
+                    sp = k;
+                    break;
+                }
+            }
+        }
+        // "Saudi Arabia's central bank said its net foreign assets fell": "its" after the cue is
+        // the speaker's own (an organisation or place heading the sentence), not a new subject
+        bool own_figure = false;
+        if (sp + 1 < anchor && lx.speech_verbs.count(toks[sp]) && (toks[sp + 1].low == "its" || toks[sp + 1].low == "their")) {
+            size_t h = cs < verb && toks[cs].low == "the" ? cs + 1 : cs;
+            if (h < verb && sv.tok_mention[h] != SIZE_MAX &&
+                (ms[sv.tok_mention[h]].type == Type::org || ms[sv.tok_mention[h]].type == Type::place))
+                own_figure = true;
+        }
+        if (sp < anchor && lx.speech_verbs.count(toks[sp]) && !passive && !own_figure) {
+            size_t c2 = sp + 1;
+            if (c2 < anchor && toks[c2].low == "that") ++c2;
+            lo = c2;
+            hi = first_verb(c2, anchor);
+            if (lo >= hi) return true;
+            // "told reporters the government expects", "said in a statement it expects":
+            // the clause's subject is the phrase right before its verb.
+            for (size_t k = hi; k-- > lo + 1;)
+                if (toks[k].low == "it" || toks[k].low == "the" || toks[k].low == "they") {
+                    if (is_anaphor(k, hi) || (toks[k].low == "the" && hi - k == 2)) lo = k;
+                    break;
+                }
+        }
+    }
+    // A phrase that starts with the metric names its subject after "in"/"at"/"for"
+    // ("Consumer prices in the currency bloc rose"); else it has none ("Revenues
+    // from AI-related products will ...").
+    // "Domestic institutional investors, by contrast, bought": a short aside of plain words
+    // between commas before the verb is no part of the subject
+    if (hi > lo + 3 && hi < toks.size() && toks[hi - 1].low == ",")
+        for (size_t c = hi - 1; c-- > lo + 1 && hi - 1 - c <= 4;) {
+            if (sv.tok_mention[c] != SIZE_MAX) break;
+            if (toks[c].low == ",") {
+                hi = c;
+                break;
+            }
+        }
+    while (hi > lo + 1 && trailing_adverbs.count(toks[hi - 1])) --hi;  // "a typical buyer now spends"
+    return false;
+}
+
+// The subject of the figure at `anchor` whose metric is `metric`: a possessive, the metric's
+// complement, else what the subject phrase names (entities, an anaphor's referent, a place's
+// company) or that phrase as a description; empty when the sentence names none.
+Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
+    Subject s;
+    if (possessive_subject(metric, anchor, s) || complement_subject(metric, anchor, s)) return s;
+    size_t lo = 0, hi = 0;
+    if (subject_phrase(metric, anchor, s, lo, hi)) return s;
+    size_t d_lo = lo;
+    while (d_lo < hi && kDeterminers.count(toks[d_lo])) ++d_lo;
+    // "the broader Topix index fell", "two-year gilt yields", "DRAM contract prices": the
+    // words before a quote's metric name what is quoted (scope `quote`).
+    if (metric.tok != SIZE_MAX && metric.tok > d_lo && metric.tok < hi && lx.scope_of(metric.key) == "quote") {
+        bool plain = true;
+        for (size_t k = d_lo; k < metric.tok; ++k)
+            if (!toks[k].is_word() || (toks[k].bits & lx.kVerbWord)) plain = false;
+        if (plain) {
+            for (auto* m : entities_in(d_lo, metric.tok, true)) add_name(s, m->name);
+            if (market_place_words(d_lo, metric.tok)) s.names.clear();  // "U.S. 10-year Treasury yields"
+            if (s.names.empty())
+                s.description = std::string(sv.slice(toks[d_lo].begin, toks[metric.tok + metric.base_n - 1].end));
+            s.named_instrument = true;
+            return s;
+        }
+    }
+    // "The pound rose 0.3%": a metric whose scope is `instrument` names the thing itself.
+    // "The New Zealand dollar rose", "the offshore yuan fell": a few plain words (a place
+    // among them) before the currency belong to its name.
+    bool instrument_words = metric.tok != SIZE_MAX && d_lo < metric.tok && metric.tok <= d_lo + 3 &&
+                            metric.tok < hi && lx.scope_of(metric.key) == "instrument";
+    for (size_t k = d_lo; instrument_words && k < metric.tok; ++k)
+        instrument_words = toks[k].is_word() && !(toks[k].bits & lx.kVerbWord) && !(toks[k].bits & lx.kChangeWord) &&
+                           (sv.tok_mention[k] == SIZE_MAX || ms[sv.tok_mention[k]].type == Type::place);
+    if (instrument_words) {  // (not the verb of "dollar bought", a phrase of the lexicon)
+        size_t e = metric.tok + metric.base_n - 1;
+        while (e > metric.tok && (toks[e].bits & (lx.kVerbWord | lx.kChangeWord))) --e;
+        s.description = std::string(sv.slice(toks[d_lo].begin, toks[e].end));
+        s.named_instrument = true;  // ("New" is no junk word here)
+        return s;
+    }
+    if (metric.tok != SIZE_MAX && d_lo == metric.tok && lx.scope_of(metric.key) == "instrument") {
+        size_t e = metric.tok + metric.base_n;
+        s.description = std::string(sv.slice(toks[lo].begin, toks[e - 1].end));
+        if (d_lo > lo) s.description = std::string(sv.slice(toks[d_lo].begin, toks[e - 1].end));
+        return s;
+    }
+    // "with the 10-year yield up 12 basis points", "The oil price rose": a quote's phrase of
+    // several words after a determiner names what is quoted
+    if (metric.tok != SIZE_MAX && d_lo > lo && metric.tok == d_lo && lx.scope_of(metric.key) == "quote" &&
+        metric.base_n > 1 && d_lo + metric.base_n == hi) {
+        s.description = std::string(sv.slice(toks[d_lo].begin, toks[d_lo + metric.base_n - 1].end));
+        s.named_instrument = true;
+        return s;
+    }
+    // ("Median rents for houses in Melbourne", "Average rents in Sydney": the metric after
+    // `average` words heads the phrase too)
+    size_t mlo = lo;
+    while (mlo < hi && mlo < metric.tok && (kDeterminers.count(toks[mlo]) || lx.average_words.count(toks[mlo]))) ++mlo;
+    if (lo < hi && metric.tok == mlo && metric.tok != SIZE_MAX && mlo > lo && metric.n > metric.base_n &&
+        lx.scope_of(metric.key) == "economy") {
+        size_t k = mlo + metric.base_n;
+        if (k < hi && (toks[k].low == "in" || toks[k].low == "for")) {
+            auto ents = entities_in(k + 1, hi, true);
+            for (auto* m : ents)
+                if (m->type == Type::place) add_name(s, m->name);
+            if (!s.names.empty()) return s;
+        }
+    }
+    if (lo < hi && metric.tok == lo) {
+        size_t k = lo + metric.base_n;
+        // ("Exports from Japan rose": where exports come from is their holder, unlike imports')
+        if (k < hi && (toks[k].low == "in" || toks[k].low == "at" || toks[k].low == "for" ||
+                       (toks[k].low == "from" && metric.key == "exports") ||
+                       (toks[k].low == "into" && metric.key == "net_flows"))) {  // "Inflows into equity schemes"
+            // ("rents in its German portfolio": a part of the company named before)
+            if (k + 1 < hi && (toks[k + 1].low == "its" || toks[k + 1].low == "their"))
+                if (const Mention* c = last_company_before(toks[k + 1].begin)) {
+                    add_name(s, c->name);
+                    return s;
+                }
+            auto ents = entities_in(k + 1, hi, true);
+            // ("at Amundi, Europe's largest asset manager": an apposition, not a list)
+            for (size_t e = 1; e < ents.size(); ++e) {
+                size_t b = sv.token_at(ents[e]->span.begin), after_e = sv.token_at(ents[e]->span.end);
+                if (b > 0 && toks[b - 1].low == "," && after_e < hi && toks[after_e].low == "'") {
+                    ents.resize(e);
+                    break;
+                }
+            }
+            for (auto* m : ents) add_name(s, m->name);
+            size_t d0 = k + 1;
+            while (d0 < hi && kDeterminers.count(toks[d0])) ++d0;
+            if (s.names.empty() && d0 < hi && hi - d0 <= 6) {
+                s.description = trim(sv.slice(toks[d0].begin, toks[hi - 1].end));
+                s.complement = true;
+            }
+        } else if (metric.base_n > 1 && lx.holder_nouns.count(toks[lo]) && lo + metric.base_n == hi &&
+                   lx.scope_of(metric.key) != "economy") {
+            // "Household debt rose": the metric's own first word (not "consumer prices", the economy's)
+            // names the group whose figure it is
+            s.description = std::string(sv.slice(toks[lo].begin, toks[lo].end));
+        } else if (lx.scope_of(metric.key) == "quote" && metric.base_n > 1 && lo + metric.base_n == hi) {
+            // "Oil prices rose", "Home loan rates have risen": a quote's phrase of several
+            // words names what is quoted ("Prices rose" alone does not)
+            s.description = std::string(sv.slice(toks[lo].begin, toks[lo + metric.base_n - 1].end));
+            s.named_instrument = true;
+        }
+        return s;
+    }
+    // "while those in Beijing fell 0.9%": the place or holder the pronoun's complement names
+    if (lo + 2 < hi && (toks[lo].low == "those" || toks[lo].low == "that") &&
+        (toks[lo + 1].low == "in" || toks[lo + 1].low == "at" || toks[lo + 1].low == "of")) {
+        auto ents = entities_in(lo + 2, hi, true);
+        if (!ents.empty()) {
+            for (auto* m : ents) add_name(s, m->name);
+            return s;
+        }
+    }
+    // "The country's current account surplus", "the nation's unemployment rate", "Asia's
+    // fourth-largest economy grew": the story's economy, referred to, not named.
+    if (d_lo + 2 < hi &&
+        (toks[d_lo].low == "country" || toks[d_lo].low == "nation" || toks[d_lo].low == "kingdom" ||
+         toks[d_lo].low == "republic" || toks[d_lo].low == "emirate") &&
+        toks[d_lo + 1].low == "'" && toks[d_lo + 2].low == "s") {
+        s.description = "country";
+        return s;
+    }
+    if (hi > d_lo + 3 && toks[hi - 1].low == "economy") {  // (bounds first: hi may be 0)
+        bool ranked = false;
+        for (size_t k = d_lo; k + 1 < hi; ++k) {  // ("fourth-largest" may be one token)
+            std::string_view w = toks[k].low;
+            if (size_t dash = w.rfind('-'); dash != std::string_view::npos) w = w.substr(dash + 1);
+            ranked |= lx.superlatives.count(w) > 0;
+        }
+        const Mention* head = sv.tok_mention[d_lo] != SIZE_MAX ? &ms[sv.tok_mention[d_lo]] : nullptr;
+        if (ranked && head && head->type == Type::place && !doc_country.empty()) {
+            s.names = {doc_country};  // (not the region the ranking is within)
+            s.fallback = true;
+            return s;
+        }
+    }
+    // "Figures from the ONS showed", "Data from the DWP showed": the publisher of the data
+    // is no holder; the figure's subject is implied (the publisher's economy).
+    // ("Separate figures from Halifax", "Official data from": one plain word may come first)
+    {
+        size_t dn = d_lo;
+        if (dn + 2 < hi && !lx.data_nouns.count(toks[dn]) && lx.data_nouns.count(toks[dn + 1]) && toks[dn].is_word() &&
+            sv.tok_mention[dn] == SIZE_MAX)
+            ++dn;
+        if (dn + 1 < hi && lx.data_nouns.count(toks[dn]) &&
+            (toks[dn + 1].low == "from" || toks[dn + 1].low == "by" || toks[dn + 1].low == "released"))
+            return s;
+    }
+    if (lo < hi) {
+        if (is_anaphor(lo, hi)) {
+            const Mention* c = referent(lo, hi);
+            if (c) add_name(s, c->name);
+            // "the federal government" with no government named stays a description
+            bool gov = false;
+            for (size_t k = lo; k < hi; ++k) gov |= government_nouns.count(toks[k]) > 0;
+            if (c || !gov) {
+                s.fallback = s.names.empty();
+                return s;
+            }
+        }
+        // "Shares of the San Jose, California-based company": the phrase or its of-complement
+        for (size_t k = lo; k < hi; ++k) {
+            if (k > lo && toks[k - 1].low != "of") continue;
+            if (std::string c = company_by_place(k, hi); !c.empty()) {
+                add_name(s, c);
+                return s;
+            }
+        }
+        auto ents = entities_in(lo, hi, true);
+        drop_partners(ents);
+        // "India-focused funds", "US-listed shares": a place joined by a hyphen to the next
+        // word is a modifier, no holder
+        if (!ents.empty() && ents.front()->type == Type::place && ents.front()->span.end < a.size() &&
+            a[ents.front()->span.end] == '-')
+            ents.erase(ents.begin());
+        // Entities only inside a modifier ("companies in China") make a description.
+        bool head_is_entity = !ents.empty() && ents.front()->span.begin <= toks[lo].end + 1;
+        if (!ents.empty() && !head_is_entity) {
+            size_t first = sv.token_at(ents.front()->span.begin);
+            // "Nickel ... on the London Metal Exchange traded": the determiner too (not before a
+            // possessive: "on top of the EU's standard tariff" names the EU's tariff)
+            size_t after = sv.token_at(ents.front()->span.end);
+            if (!(after < hi && toks[after].low == "'"))
+                while (first > lo + 1 && kDeterminers.count(toks[first - 1])) --first;
+            bool after_prep = first > lo && kPrepositions.count(toks[first - 1]);
+            if (!after_prep) head_is_entity = true;
+            // "US authorities": an entity used as an adjective is no subject either.
+        }
+        // "Egypt's central bank raised rates": the central bank of that place, when the
+        // document names it
+        if (head_is_entity && ents.front()->type == Type::place && toks[hi - 1].low == "bank" && hi - lo >= 3 &&
+            toks[hi - 2].low == "central") {
+            for (const Mention* cb : central_banks)
+                if (const std::string* area = area_of(*cb); area && *area == ents.front()->name) {
+                    add_name(s, cb->name);
+                    return s;
+                }
+        }
+        // "U.S. West Texas Intermediate crude", "U.S. gold futures": a place naming the market
+        // of a traded instrument is part of the instrument's name, not its holder
+        // "The Baltic Exchange's main sea freight index": what an exchange quotes (as in (a))
+        if (head_is_entity && lx.traded_metrics.count(metric.key) && ents.front()->type == Type::org &&
+            std::string_view(ents.front()->kind) == "exchange") {
+            size_t b = sv.token_at(ents.front()->span.end), e = b;
+            while (e < hi && toks[e].low != "," && toks[e].low != "(") ++e;  // (not its relative clause)
+            while (e > b + 1 && trailing_adverbs.count(toks[e - 1])) --e;
+            if (b + 2 < e && toks[b].low == "'" && toks[b + 1].low == "s") {
+                s.description = std::string(sv.slice(toks[b + 2].begin, toks[e - 1].end));
+                s.named_instrument = true;
+                return s;
+            }
+        }
+        if (head_is_entity && lx.traded_metrics.count(metric.key) && market_place_words(lo, hi)) {
+            size_t e = hi;
+            while (e > lo + 1 && trailing_adverbs.count(toks[e - 1])) --e;
+            size_t d0 = lo;
+            while (d0 < e && kDeterminers.count(toks[d0])) ++d0;
+            s.description = std::string(sv.slice(toks[d0].begin, toks[e - 1].end));
+            s.named_instrument = true;
+            return s;
+        }
+        if (head_is_entity) {
+            // The head and the entities coordinated with it ("Alphabet, Amazon, Meta (...) and
+            // Microsoft"); not those of an apposition or a modifier ("Kessler, the
+            // Stuttgart-based maker", "the Bank of Canada ... the first G7 central bank").
+            add_name(s, ents.front()->name);
+            for (size_t e = 1; e < ents.size(); ++e) {
+                size_t k = sv.token_at(ents[e - 1]->span.end), end = sv.token_at(ents[e]->span.begin);
+                bool joined = true;
+                int depth = 0;
+                for (; k < end && joined; ++k) {
+                    std::string_view w = toks[k].low;
+                    if (w == "(") ++depth;
+                    else if (w == ")") --depth;
+                    else if (depth == 0 && w != "," && w != "and" && w != "&" && w != "or") joined = false;
+                }
+                // "Amundi, Europe's largest asset manager": an apposition, not a list
+                size_t after_e = sv.token_at(ents[e]->span.end);
+                if (joined && after_e < hi && toks[after_e].low == "'" &&
+                    toks[sv.token_at(ents[e]->span.begin) - 1].low == ",")
+                    joined = false;
+                if (!joined) break;
+                add_name(s, ents[e]->name);
+            }
+            // "Scotland, Wales and Northern Ireland will together receive £1.6bn": their total
+            if (s.names.size() > 1)
+                for (size_t k = sv.token_at(ents.back()->span.end); k < anchor && k < toks.size(); ++k)
+                    if (toks[k].low == "together" || toks[k].low == "jointly" || toks[k].low == "combined")
+                        s.combined = true;
+            return s;
+        }
+        bool plain = true;
+        for (size_t k = lo; k < hi; ++k)
+            if (!toks[k].is_word() && toks[k].low != "'") plain = false;
+        // (a long phrase of a traded quote: its head before the complement, "The most-traded
+        // September iron ore contract on China's Dalian Commodity Exchange")
+        size_t he = hi;
+        if (hi - lo > 12 && plain && lx.traded_metrics.count(metric.key))
+            for (size_t k = lo + 2; k < hi; ++k)
+                if (kPrepositions.count(toks[k])) {
+                    he = k;
+                    break;
+                }
+        if (he - lo <= 12 && plain && !kNotHeads.count(toks[lo])) {
+            size_t d0 = lo;
+            while (d0 < he && kDeterminers.count(toks[d0])) ++d0;
+            if (d0 < he) s.description = trim(sv.slice(toks[d0].begin, toks[he - 1].end));
+        }
+    }
+    return s;
+}
+
+}  // namespace claimex::claims

@@ -1,0 +1,67 @@
+// Pages of several stories ("MUMBAI, June 3 - ... FRANKFURT, June 3 - ..."): each
+// dateline starts a story with its own companies, periods and sources, which a
+// one-line rule example cannot show (it has no paragraphs).
+#include "tests/claims_support.h"
+
+using namespace claims_support;
+
+namespace {
+std::string subject(const Json& c) { return c["subject"].empty() ? std::string() : c["subject"][0].get<std::string>(); }
+}  // namespace
+
+TEST_CASE("a briefs page: no subject, period or source crosses a dateline") {
+    const std::string text =
+        "Company briefs\n\n"
+        "MUMBAI, June 3 - Sarangi Bank's net profit rose 18% to Rs 2,340 crore in the January-March quarter, "
+        "the lender said on Monday.\n\n"
+        "FRANKFURT, June 3 - Elbwerk Chemie agreed to sell its plastics unit to Nordmark Capital. "
+        "The company's revenue totalled 14.2 billion euros.\n\n"
+        "TOKYO - Sakuragi Motors has debt of 1.2 trillion yen. "
+        "Its operating profit was 112 billion yen.\n";
+    auto cs = claims_of(text, "2024-06-04");
+    const Json* profit = claim_at(cs, text, "18%");
+    REQUIRE(profit);
+    CHECK(subject(*profit) == "Sarangi Bank");
+    CHECK(period(*profit) == "2024-Q1");
+
+    const Json* revenue = claim_at(cs, text, "14.2 billion euros");
+    REQUIRE(revenue);
+    INFO(revenue->dump());
+    CHECK(subject(*revenue) != "Sarangi Bank");
+    CHECK(period(*revenue).empty());
+    CHECK(first_source(*revenue).empty());
+
+    const Json* op = claim_at(cs, text, "112 billion yen");
+    REQUIRE(op);
+    INFO(op->dump());
+    CHECK(subject(*op) == "Sakuragi Motors");
+    CHECK(period(*op).empty());
+    CHECK(first_source(*op).empty());
+}
+
+TEST_CASE("one dateline is one story") {
+    const std::string text =
+        "Sarangi Bank profit rises\n\n"
+        "MUMBAI, June 3 - Sarangi Bank's net profit rose 18% to Rs 2,340 crore in the January-March quarter, "
+        "the lender said on Monday.\n\n"
+        "Net interest income rose 11% to Rs 6,120 crore.\n";
+    auto cs = claims_of(text, "2024-06-04");
+    const Json* nii = claim_at(cs, text, "11%");
+    REQUIRE(nii);
+    INFO(nii->dump());
+    CHECK(subject(*nii) == "Sarangi Bank");
+    CHECK(period(*nii) == "2024-Q1");
+    CHECK(first_source(*nii) == "Sarangi Bank");
+}
+
+TEST_CASE("a headline's metric is the one its lead states") {
+    const std::string text =
+        "Karnavati Bank profit jumps 18% on loan growth\n\n"
+        "Karnavati Bank's net profit rose 18% to Rs 2,340 crore in the January-March quarter, "
+        "the lender said on Monday, as loans grew at a brisk pace.\n";
+    auto cs = claims_of(text, "2024-06-04");
+    const Json* h = claim_at(cs, text, "18%");
+    REQUIRE(h);
+    INFO(h->dump());
+    CHECK((*h)["metric"] == "net_profit");
+}
