@@ -25,6 +25,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 #include <unordered_map>
@@ -57,12 +58,54 @@ bool only_gap(const std::string& a, uint32_t from, uint32_t to, std::initializer
     return false;
 }
 
+// The merge of resolve_document's settle done in place, where it can be:
+// only the mentions after the first change move (a Mention is big to move)
+// and the vector is not rebuilt. Adds only: from the back into the spare
+// capacity (Normaliser::normalise leaves some); drops only: a compaction.
+// Both at once, too little capacity or mentions out of order: false, and
+// the caller rebuilds.
+template <class Before>
+bool settle_in_place(std::vector<Mention>& ms, std::vector<Mention>& added, std::vector<bool>& drop, Before before) {
+    const size_t n = ms.size();
+    if (added.empty()) {
+        size_t w = 0;
+        for (size_t i = 0; i < n; ++i) {
+            if (drop[i]) continue;
+            if (w != i) ms[w] = std::move(ms[i]);
+            ++w;
+        }
+        ms.erase(ms.begin() + static_cast<std::ptrdiff_t>(w), ms.end());
+        drop.assign(ms.size(), false);
+        return true;
+    }
+    if (std::find(drop.begin(), drop.end(), true) != drop.end()) return false;
+    if (n + added.size() > ms.capacity() || !std::is_sorted(ms.begin(), ms.end(), before)) return false;
+    // As the forward merge: an added mention goes before ms[i] only when it
+    // is strictly before it.
+    ms.resize(n + added.size());
+    size_t w = ms.size(), i = n, k = added.size();
+    while (k > 0) {
+        if (i > 0 && before(added[k - 1], ms[i - 1])) ms[--w] = std::move(ms[--i]);
+        else ms[--w] = std::move(added[--k]);
+    }
+    added.clear();
+    drop.assign(ms.size(), false);
+    return true;
+}
+
 // Words of a canonical name (split on spaces).
 // The words of a name, as views into it (the name must outlive them).
 std::vector<std::string_view> split_name(const std::string& name) {
+    // As names::words, without its vector of spans (per entity, several passes).
+    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
     std::vector<std::string_view> out;
-    for (const auto& w : names::words(name, {0, static_cast<uint32_t>(name.size())}))
-        out.push_back(std::string_view(name).substr(w.begin, w.size()));
+    size_t i = 0;
+    while (i < name.size()) {
+        while (i < name.size() && space(name[i])) ++i;
+        size_t b = i;
+        while (i < name.size() && !space(name[i])) ++i;
+        if (i > b) out.emplace_back(name.data() + b, i - b);
+    }
     return out;
 }
 
@@ -100,6 +143,7 @@ struct RuleInfo {
     bool titlecase = false;      // names written in capitals ("SAN FRANCISCO")
     bool person_holder = false;  // a source rule whose holder is a person ("said Sabine Roth,")
     bool as_named = false;       // the name as written, not its gazetteer entry ("Atlanta, Georgia": the state)
+    bool known_holder = false;   // a source rule whose holder names no one new (`set: known_holder=yes`)
 };
 
 // A row of bare_institutions.tsv: what a bare word stands for when the
@@ -143,11 +187,33 @@ struct EntitiesNormaliser::Impl {
                 return a == rule->attrs.end() ? std::string() : a->second;
             };
             rule_info.emplace(rule->id, RuleInfo{get("single"), get("kind"), get("titlecase") == "yes",
-                                                 get("holder") == "person", get("as_named") == "yes"});
+                                                 get("holder") == "person", get("as_named") == "yes",
+                                                 get("known_holder") == "yes"});
         }
+        if (const auto* roles = r.list("ROLE"))
+            for (const std::string& w : *roles)
+                if (w.find(' ') == std::string::npos && !w.empty() && std::islower(static_cast<unsigned char>(w[0])))
+                    role_words.insert(w);
     }
     names::Lexicon lex;
     std::unordered_map<std::string, RuleInfo> rule_info;
+    std::unordered_set<std::string> role_words;  // one-word roles (rules/entities/roles.txt): "economist"
+
+    // An apposition right after a holder that names a role (", the association's senior
+    // economist,"): the holder is a person, whether or not the given name is known.
+    bool role_after(std::string_view a, size_t at) const {
+        if (at + 2 >= a.size() || a[at] != ',' || a[at + 1] != ' ') return false;
+        size_t end = a.find(',', at + 2);
+        if (end == std::string_view::npos || end - at > 100) return false;
+        for (size_t b = at + 2; b < end;) {
+            while (b < end && !std::isalpha(static_cast<unsigned char>(a[b]))) ++b;
+            size_t e = b;
+            while (e < end && (std::isalpha(static_cast<unsigned char>(a[e])) || a[e] == '-')) ++e;
+            if (e > b && role_words.count(std::string(a.substr(b, e - b)))) return true;
+            b = e;
+        }
+        return false;
+    }
     std::unordered_map<std::string, std::vector<BareReading>> bare;  // word → readings, in file order
     std::unordered_map<std::string, std::vector<std::string>> reference_kinds;  // "bank" → central_bank, company
 
@@ -418,8 +484,9 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         };
         if (added.empty() && std::find(drop.begin(), drop.end(), true) == drop.end()) return;
         std::stable_sort(added.begin(), added.end(), before);
+        if (settle_in_place(ms, added, drop, before)) return;
         std::vector<Mention> out;
-        out.reserve(ms.size() + added.size());
+        out.reserve(ms.size() + added.size() + kMentionSlack(ms.size()));
         size_t k = 0;
         for (size_t i = 0; i < ms.size(); ++i) {
             if (drop[i]) continue;
@@ -574,7 +641,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             for (size_t w = 1; w + 1 < ws.size(); ++w) person_tails.insert(names::lower(join(ws, w, ws.size())));
         }
         for (const auto& s : ms) {
-            if (s.type != Type::source || !s.holder || s.note == kUnnamedHolder) continue;
+            if (s.type != Type::source || !s.holder || s.note == kUnnamedHolder || im.info(s.rule).known_holder) continue;
             text::Span h = *s.holder;
             uint32_t from = h.begin;
             const text::Span* before = nullptr;
@@ -637,6 +704,11 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             // a trailing possessive mark: ' or U+2019
             if (name.size() > 1 && a[name.end - 1] == '\'') name.end -= 1;
             else if (name.size() > 3 && a.compare(name.end - 3, 3, "\xE2\x80\x99") == 0) name.end -= 3;
+            // ... or 's, unless the whole is a name ("Halden's figures showed" → Halden; "McDonald's")
+            else if (!lex.resolve(slice(name))) {
+                if (name.size() > 2 && a.compare(name.end - 2, 2, "'s") == 0) name.end -= 2;
+                else if (name.size() > 4 && a.compare(name.end - 4, 4, "\xE2\x80\x99s") == 0) name.end -= 4;
+            }
             if (name.empty() || lex.resolve(slice(name))) continue;  // known after all
             std::string_view first_word = slice(ws[k]);
             bool person = person_shaped && end - k >= 2 &&
@@ -649,8 +721,9 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             if (end - k == 1 && after_org) continue;  // "CME Group's FedWatch tool": a product
             if (!person && person_shaped && end - k >= 2 &&
                 (im.info(s.rule).person_holder || person_tails.count(names::lower(slice(name))) ||
-                 a.compare(name.end, 6, ", who ") == 0))
-                person = true;  // "said Sabine Roth, the union's district leader"; "Van Loon"; "Tomoko Hayashi, who heads"
+                 a.compare(name.end, 6, ", who ") == 0 || im.role_after(a, h.end)))
+                person = true;  // "said Sabine Roth, the union's district leader"; "Van Loon"; "Tomoko Hayashi, who heads";
+                                // "Shaun Cathcart, the association's senior economist, said"
 
             Mention p;
             p.span = name;
@@ -996,6 +1069,22 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         size_t ti = 0;
         int32_t n = static_cast<int32_t>(a.size());
         int32_t i = 0;
+        // A filter on the keys of the four maps below (first byte, last byte,
+        // length): most capitalised words are none of them, and skip the four
+        // lookups (skipping leaves is_taken's cursor to a later call, which
+        // moves it as far).
+        std::array<uint64_t, 16> key_bits{};
+        auto key_slot = [](std::string_view k) {
+            return (k.size() * 131 + static_cast<unsigned char>(k.front()) * 31 + static_cast<unsigned char>(k.back())) &
+                   1023;
+        };
+        auto mark_key = [&](const std::string& k) {
+            if (!k.empty()) key_bits[key_slot(k) >> 6] |= uint64_t{1} << (key_slot(k) & 63);
+        };
+        for (const auto& [k, v] : short_refs) mark_key(k);
+        for (const auto& [k, v] : org_keys) mark_key(k);
+        for (const auto& [k, v] : acronyms) mark_key(k);
+        for (const auto& [k, v] : initials) mark_key(k);
         // ASCII word bytes by table (this scan reads every byte of the text).
         static constexpr auto kWordByte = [] {
             std::array<bool, 128> t{};
@@ -1051,7 +1140,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             if (w.size() > 2 && w.substr(w.size() - 2) == "'s") w.remove_suffix(2);
             else if (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s") w.remove_suffix(4);
             while (!w.empty() && (w.back() == '\'' || w.back() == '-')) w.remove_suffix(1);
-            if (w.empty()) continue;
+            if (w.empty() || !(key_bits[key_slot(w) >> 6] >> (key_slot(w) & 63) & 1)) continue;
             std::string key(w);
             text::Span span{static_cast<uint32_t>(b), static_cast<uint32_t>(b) + static_cast<uint32_t>(w.size())};
             bool followed_by_capital = w.size() == full && span.end + 1 < a.size() && a[span.end] == ' ' &&
