@@ -201,6 +201,7 @@ struct ChangeEvent {
     std::string verb;
     bool intransitive = false;    // the metric is the verb's subject ("revenue rose")
     bool object_only = false;     // a figure right after it is what it acts on, not the size ("raises $300m")
+    bool money_object = false;    // the same for a money figure only ("lost Rs 1,210 crore" is a loss; "lost 1.4%" a fall)
     std::optional<size_t> from_baseline = std::nullopt;  // an elided verb: "and the lower rate from 10% to 18%"
 };
 

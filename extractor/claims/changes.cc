@@ -15,9 +15,10 @@ void Assembly::change_claims() {
         // "has raised £45 million ..., valuing the business at more than £300 million": a verb
         // whose object is a figure (funds raised) moves nothing; a later "at" figure is no level.
         bool figure_object = false;
-        if (ev.object_only)
+        if (ev.object_only || ev.money_object)
             for (size_t f = 0; f < figs.size() && !figure_object; ++f) {
                 if (figs[f].tok <= ev.tok || figs[f].role != Role::value) continue;
+                if (!ev.object_only && ms[figs[f].m].type != Type::money) break;
                 bool plain = true;
                 for (size_t k = ev.tok + 1; k < figs[f].tok && plain; ++k)
                     plain = kVerbFillers.count(toks[k]) || kDeterminers.count(toks[k]);

@@ -89,6 +89,15 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
         if (sv.tok_mention[k] != SIZE_MAX || k == skip) continue;
         MetricAt m = metric_at(k, hi);
         if (!m.key) continue;
+        // An `object` verb names the metric of a money figure right after it only ("lost Rs
+        // 1,210 crore" is a loss; "lost 1.6% and has fallen 13%" names no metric).
+        if (m.span == 1 && m.n == 1)
+            if (const Lexicon::Entry* e = lx.metrics.match(toks, k, k + 1, nullptr); e && e->extra == "object") {
+                size_t j = k + 1;
+                while (j < anchor && kVerbFillers.count(toks[j])) ++j;
+                if (j != anchor || anchor >= toks.size() || sv.tok_mention[anchor] == SIZE_MAX || ms[sv.tok_mention[anchor]].type != Type::money)
+                    continue;
+            }
         // A generic head after another metric is that metric's ("revenue growth", "tariff rate"),
         // also across a copula ("Exports were valued at $35.2 billion", "the shares were priced
         // at Rs 412": exports, the share price) but not after something issued ("the bonds were
