@@ -529,6 +529,9 @@ struct Assembly {
     MetricAt metric_at(size_t k, size_t hi);
     MetricHit find_metric(size_t lo, size_t anchor, size_t hi, bool prefer_after = false, size_t skip = SIZE_MAX,
                           size_t fig_end = SIZE_MAX, size_t last_fig = SIZE_MAX);
+    // "bought ¥5.7 trillion of government bonds in September, down from ...": a change's metric
+    // that a figure after a verb of buying sizes takes its `purchase` form (metric_forms.tsv).
+    void purchase_form(MetricHit& metric, size_t fig);
     void continue_specific(MetricHit& metric);
     void continue_metric(MetricHit& metric, size_t slot, size_t from_slot);
     void metric_form(std::string& key, const Mention* value, const std::vector<std::string>& names, bool change);
