@@ -554,6 +554,7 @@ struct Assembly {
     bool possessive_subject(const MetricHit& metric, size_t anchor, Subject& s);
     bool complement_subject(const MetricHit& metric, size_t anchor, Subject& s);
     bool subject_phrase(const MetricHit& metric, size_t anchor, Subject& s, size_t& lo, size_t& hi);
+    const Mention* named_unit(size_t lo, size_t hi);
     Subject find_subject(const MetricHit& metric, size_t anchor);
 
     // implied_subjects.cc: the subject the sentence leaves implied; a claim's subject

@@ -556,6 +556,30 @@ bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s
     return false;
 }
 
+// "Reliance Industries' telecoms unit Jio Platforms", "The chipmaker's memory unit, Solidigm,",
+// "its payments arm Paytm Money": a part of a company named after a possessive and a `unit`
+// noun (words.tsv) is the subject, not the parent. Null when [lo, hi) is no such phrase.
+const Mention* Assembly::named_unit(size_t lo, size_t hi) {
+    for (size_t k = lo; k + 1 < hi; ++k) {
+        if (!lx.unit_nouns.count(toks[k].low)) continue;
+        size_t o = k + 1;
+        if (toks[o].low == ",") ++o;
+        if (o >= hi || sv.tok_mention[o] == SIZE_MAX || ms[sv.tok_mention[o]].type != Type::org) return nullptr;
+        // before the noun: a few plain words after a possessive ("X's", "X'", "its", "their")
+        size_t b = k, words = 0;
+        while (b > lo && words < 4 && toks[b - 1].is_word() && sv.tok_mention[b - 1] == SIZE_MAX &&
+               !(toks[b - 1].bits & lx.kVerbWord) && toks[b - 1].low != "its" && toks[b - 1].low != "their" &&
+               toks[b - 1].low != "s")
+            --b, ++words;
+        if (b == lo) return nullptr;
+        const std::string_view w = toks[b - 1].low;
+        const bool possessive = w == "its" || w == "their" || w == "'" ||
+                                (w == "s" && b >= 2 && toks[b - 2].low == "'");
+        return possessive ? &ms[sv.tok_mention[o]] : nullptr;
+    }
+    return nullptr;
+}
+
 // The subject of the figure at `anchor` whose metric is `metric`: a possessive, the metric's
 // complement, else what the subject phrase names (entities, an anaphor's referent, a place's
 // company) or that phrase as a description; empty when the sentence names none.
@@ -710,6 +734,10 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
             return s;
     }
     if (lo < hi) {
+        if (const Mention* u = named_unit(lo, hi)) {
+            add_name(s, u->name);
+            return s;
+        }
         if (is_anaphor(lo, hi)) {
             const Mention* c = referent(lo, hi);
             if (c) add_name(s, c->name);
