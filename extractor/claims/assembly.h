@@ -554,6 +554,8 @@ struct Assembly {
     bool possessive_subject(const MetricHit& metric, size_t anchor, Subject& s);
     bool complement_subject(const MetricHit& metric, size_t anchor, Subject& s);
     bool subject_phrase(const MetricHit& metric, size_t anchor, Subject& s, size_t& lo, size_t& hi);
+    bool quote_name(size_t k) const;
+    bool name_then_verb(const MetricHit& metric, size_t hi) const;
     const Mention* named_unit(size_t lo, size_t hi);
     Subject find_subject(const MetricHit& metric, size_t anchor);
 

@@ -580,6 +580,30 @@ const Mention* Assembly::named_unit(size_t lo, size_t hi) {
     return nullptr;
 }
 
+// A one-word quote phrase written as a name ("The KOSPI ended 1.3% lower", "the Nikkei rose"):
+// in capitals, or capitalised after the sentence's first word ("Prices rose" names nothing).
+bool Assembly::quote_name(size_t k) const {
+    std::string_view w = sv.slice(toks[k].begin, toks[k].end);
+    if (w.empty() || !std::isupper(static_cast<unsigned char>(w[0]))) return false;
+    if (k > 0) return true;
+    if (w.size() < 3) return false;
+    for (char c : w)
+        if (std::islower(static_cast<unsigned char>(c))) return false;
+    return true;
+}
+
+// "The KOSPI ended 1.3% lower": a one-word name, then one word the verb list lacks, then
+// only figures up to the phrase's end `hi`.
+bool Assembly::name_then_verb(const MetricHit& metric, size_t hi) const {
+    if (metric.base_n != 1 || !quote_name(metric.tok)) return false;
+    size_t k = metric.tok + 1;
+    if (k >= hi || !toks[k].is_word() || sv.tok_mention[k] != SIZE_MAX) return false;
+    if (std::isupper(static_cast<unsigned char>(sv.slice(toks[k].begin, toks[k].end)[0]))) return false;  // ("Nasdaq Composite")
+    for (++k; k < hi; ++k)
+        if (sv.tok_mention[k] == SIZE_MAX || !is_value(ms[sv.tok_mention[k]])) return false;
+    return true;
+}
+
 // The subject of the figure at `anchor` whose metric is `metric`: a possessive, the metric's
 // complement, else what the subject phrase names (entities, an anaphor's referent, a place's
 // company) or that phrase as a description; empty when the sentence names none.
@@ -629,7 +653,7 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
     // "with the 10-year yield up 12 basis points", "The oil price rose": a quote's phrase of
     // several words after a determiner names what is quoted
     if (metric.tok != SIZE_MAX && d_lo > lo && metric.tok == d_lo && lx.scope_of(metric.key) == "quote" &&
-        metric.base_n > 1 && d_lo + metric.base_n == hi) {
+        (metric.base_n > 1 || quote_name(metric.tok)) && (d_lo + metric.base_n == hi || name_then_verb(metric, hi))) {
         s.description = std::string(sv.slice(toks[d_lo].begin, toks[d_lo + metric.base_n - 1].end));
         s.named_instrument = true;
         return s;
@@ -681,7 +705,8 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
             // "Household debt rose": the metric's own first word (not "consumer prices", the economy's)
             // names the group whose figure it is
             s.description = std::string(sv.slice(toks[lo].begin, toks[lo].end));
-        } else if (lx.scope_of(metric.key) == "quote" && metric.base_n > 1 && lo + metric.base_n == hi) {
+        } else if (lx.scope_of(metric.key) == "quote" && (metric.base_n > 1 || quote_name(metric.tok)) &&
+                   (lo + metric.base_n == hi || name_then_verb(metric, hi))) {
             // "Oil prices rose", "Home loan rates have risen": a quote's phrase of several
             // words names what is quoted ("Prices rose" alone does not)
             s.description = std::string(sv.slice(toks[lo].begin, toks[lo + metric.base_n - 1].end));
