@@ -243,9 +243,9 @@ inline void append_escaped(std::string& out, std::string_view s) {
     if (n <= 16) {
         char buf[18];
         buf[0] = '"';
+        std::memset(buf + 1, 'a', 16);  // padding for the word tests
         char* w = buf + 1;
         for (char c : s) *w++ = c;
-        for (size_t k = n; k < 16; ++k) buf[1 + k] = 'a';  // padding for the word tests
         if (!word_needs_look(buf + 1) && !word_needs_look(buf + 9)) {
             buf[1 + n] = '"';
             out.append(buf, n + 2);
@@ -448,13 +448,25 @@ void string_or_null(F& f, std::string_view key, const std::string& v) {
         f.str(key, v);
 }
 
+// "text", "start" and "end" of a span: the end's code point from the
+// start's and the code points of the text between (a mention is short: a
+// count of its bytes is cheaper than a second lookup; the same number, as
+// both count the original's code points before an offset). An empty slice
+// (an empty span, or one the original maps backwards) takes the lookup.
+template <class F>
+void span_fields(F& f, const text::Text& t, text::Span s) {
+    std::string_view orig = t.original_slice(s);
+    uint32_t start = t.codepoint(s.begin);
+    f.str("text", orig);
+    f.integer("start", start);
+    f.integer("end", orig.empty() ? t.codepoint(s.end) : start + text::count_codepoints(orig));
+}
+
 template <class F>
 void mention_fields(F& f, const normalise::Mention& m, const text::Text& t) {
     using normalise::Type;
     f.str("type", normalise::type_name(m.type));
-    f.str("text", t.original_slice(m.span));
-    f.integer("start", t.codepoint(m.span.begin));
-    f.integer("end", t.codepoint(m.span.end));
+    span_fields(f, t, m.span);
     switch (m.type) {
         case Type::money:
         case Type::percent:
@@ -504,9 +516,7 @@ void figure_fields(F& f, const normalise::Mention& m, const text::Text& t) {
     if (m.min) f.real("min", *m.min);
     if (m.max) f.real("max", *m.max);
     string_if(f, "qualifier", m.qualifier);
-    f.str("text", t.original_slice(m.span));
-    f.integer("start", t.codepoint(m.span.begin));
-    f.integer("end", t.codepoint(m.span.end));
+    span_fields(f, t, m.span);
 }
 
 template <class F>
@@ -521,9 +531,7 @@ void period_field(F& f, std::string_view key, const claims::Period& p, const std
         string_or_null(o, "value", m.timex);
         string_if(o, "from", m.from);
         string_if(o, "to", m.to);
-        o.str("text", t.original_slice(m.span));
-        o.integer("start", t.codepoint(m.span.begin));
-        o.integer("end", t.codepoint(m.span.end));
+        span_fields(o, t, m.span);
         if (p.inherited) o.boolean("inherited", true);
     });
 }
@@ -582,9 +590,7 @@ void claim_fields(F& f, const claims::Claim& c, const std::vector<normalise::Men
     }
     if (c.statement)
         f.object("statement", [&](auto& o) {
-            o.str("text", t.original_slice(*c.statement));
-            o.integer("start", t.codepoint(c.statement->begin));
-            o.integer("end", t.codepoint(c.statement->end));
+            span_fields(o, t, *c.statement);
         });
     f.array("sources", [&](auto& items) {
         for (const claims::Source& s : c.sources) {

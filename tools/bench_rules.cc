@@ -11,13 +11,17 @@
 // paragraphs where it matches, three ways: the engine's loop with every
 // capture, the same loop asking only for the match bounds (RE2's DFAs), and
 // bounds plus captures on the match alone; the difference between the first
-// two is what the capture engine costs. Rules dearest first.
+// two is what the capture engine costs. Rules dearest first. With --cold
+// each way runs once with a fresh RE2, as on new text, where RE2 builds its
+// automata's states as it meets them (run it on new text: --corpus FILE of
+// tools/bench_input.py). The rule's whole pattern, as written, even where
+// the engine runs a big pattern's alternatives apart.
 //
 // --unseen FILE (default corpus/heldout/articles.jsonl, '' for none) then
 // times match over articles the passes did not see, the first time and
 // again: the gap is what new text costs (automaton states built lazily).
 //
-//   build/bench_rules [--corpus corpus/articles.jsonl] [--rules rules] [--passes 5] [--evict 0] [--per-rule]
+//   build/bench_rules [--corpus corpus/articles.jsonl] [--rules rules] [--passes 5] [--evict 0] [--per-rule [--cold]]
 //                     [--unseen corpus/heldout/articles.jsonl]
 #include "extractor/rules/rules.h"
 #include "extractor/text/text.h"
@@ -46,7 +50,7 @@ double cpu_seconds() {
 }
 
 // --per-rule: see the top of the file.
-int time_rules(const rules::RuleSet& rs, const std::vector<text::Text>& texts, int passes) {
+int time_rules(const rules::RuleSet& rs, const std::vector<text::Text>& texts, int passes, bool cold) {
     std::vector<re2::StringPiece> paras;
     for (const auto& t : texts)
         for (const auto& p : t.paragraphs()) paras.emplace_back(t.analysis().data() + p.begin, p.size());
@@ -69,6 +73,26 @@ int time_rules(const rules::RuleSet& rs, const std::vector<text::Text>& texts, i
         for (const auto& p : paras)
             if (RE2::PartialMatch(p, re)) hit.push_back(p);
         Row row{r->id, hit.size()};
+        if (cold) {
+            // Each way with a fresh RE2: its automata start empty, as on new text.
+            double* out[3] = {&row.full, &row.bounds, &row.span};
+            for (int m = 0; m < 3; ++m) {
+                RE2 fresh(r->pattern, opt);
+                double t0 = cpu_seconds();
+                for (const auto& p : hit)
+                    for (size_t pos = 0; pos <= p.size() &&
+                                         fresh.Match(p, pos, p.size(), RE2::UNANCHORED, g.data(), m == 0 ? ng : 1);) {
+                        size_t b = g[0].data() - p.data(), e = b + g[0].size();
+                        pos = e == b ? b + 1 : e;
+                        if (m == 2) fresh.Match(p, b, e, RE2::ANCHOR_BOTH, g.data(), ng);
+                        if (m == 0) ++row.matches;
+                    }
+                *out[m] = cpu_seconds() - t0;
+            }
+            total[0] += row.full, total[1] += row.bounds, total[2] += row.span;
+            rows.push_back(row);
+            continue;
+        }
         // mode 0: all captures; 1: bounds only; 2: bounds, then captures on the match.
         auto loop = [&](int mode) {
             size_t n = 0;
@@ -95,7 +119,10 @@ int time_rules(const rules::RuleSet& rs, const std::vector<text::Text>& texts, i
         rows.push_back(row);
     }
     std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.full > b.full; });
-    std::printf("per rule, alone and warm, over the paragraphs it matches (ms, best of %d):\n", passes);
+    if (cold)
+        std::printf("per rule, alone and cold (a fresh RE2 each way), over the paragraphs it matches (ms):\n");
+    else
+        std::printf("per rule, alone and warm, over the paragraphs it matches (ms, best of %d):\n", passes);
     std::printf("  %-30s %6s %7s %8s %8s %8s\n", "rule", "paras", "matches", "captures", "bounds", "b+span");
     for (const auto& r : rows)
         std::printf("  %-30s %6zu %7zu %8.3f %8.3f %8.3f\n", r.id.c_str(), r.paras, r.matches, r.full * 1e3,
@@ -110,7 +137,7 @@ int main(int argc, char** argv) {
     std::string corpus = "corpus/articles.jsonl", rules_dir = "rules", unseen = "corpus/heldout/articles.jsonl";
     int passes = 5;
     size_t evict_mb = 0;
-    bool per_rule = false;
+    bool per_rule = false, cold = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--corpus" && i + 1 < argc) corpus = argv[++i];
@@ -118,9 +145,10 @@ int main(int argc, char** argv) {
         else if (a == "--passes" && i + 1 < argc) passes = std::max(1, std::atoi(argv[++i]));
         else if (a == "--evict" && i + 1 < argc) evict_mb = std::strtoul(argv[++i], nullptr, 10);
         else if (a == "--per-rule") per_rule = true;
+        else if (a == "--cold") cold = true;
         else if (a == "--unseen" && i + 1 < argc) unseen = argv[++i];
         else {
-            std::fprintf(stderr, "usage: bench_rules [--corpus FILE] [--rules DIR] [--passes N] [--evict MB] [--per-rule] [--unseen FILE|'']\n");
+            std::fprintf(stderr, "usage: bench_rules [--corpus FILE] [--rules DIR] [--passes N] [--evict MB] [--per-rule [--cold]] [--unseen FILE|'']\n");
             return 2;
         }
     }
@@ -153,7 +181,7 @@ int main(int argc, char** argv) {
     std::printf("bench_rules: %zu texts, %.1f kB, %zu rules (%zu pattern rules), %d passes\n", texts.size(),
                 bytes / 1e3, rs.rules().size(), pattern_rules, passes);
 
-    if (per_rule) return time_rules(rs, texts, passes);
+    if (per_rule) return time_rules(rs, texts, passes, cold);
 
     std::vector<char> junk(evict_mb << 20);
     // The paths take turns pass by pass, and each reports its best pass

@@ -214,13 +214,13 @@ struct Lexicons {
     StringMap<std::vector<std::pair<std::string, std::string>>> metric_forms;
     // Authority (lower-case canonical name) → the area it speaks for (CLAIM_JURISDICTIONS).
     StringMap<std::string> jurisdictions;
-    std::set<std::string, std::less<>> areas;
+    StringSet areas;
     // Metrics quoted as markets move (metric_scopes.tsv, third column `market`): a
     // report's period and release source do not govern them.
-    std::set<std::string, std::less<>> market_metrics;
+    StringSet market_metrics;
     // Metrics a market trades (third column flag `traded`: prices, index levels, yields,
     // currencies): the story's trading day governs their moves that name no date of their own.
-    std::set<std::string, std::less<>> traded_metrics;
+    StringSet traded_metrics;
     // Word classes of rules/claims/words.tsv (CLAIM_WORDS), see its header.
     using Words = WordSet;
     Words speech_verbs, speech_aux, comparison_words, comparison_bare, condition_words, level_fillers,
@@ -352,13 +352,13 @@ struct Assembly {
     // The spans of source mentions (a company named inside one is where a view comes from), and
     // the affiliations of people and sources.
     std::vector<std::pair<uint32_t, uint32_t>> source_spans;
-    std::set<std::string, std::less<>> affiliations;
+    StringSet affiliations;
     // Organisations by name (their kind), and each one's own releases in document order.
     std::unordered_map<std::string, std::string> org_kinds;
     std::unordered_map<std::string, std::vector<const Mention*>> releases_of;
     // Companies the article introduces as a part of another ("its electric vehicle subsidiary,
     // Kaveri EV").
-    std::set<std::string, std::less<>> unit_companies;
+    StringSet unit_companies;
     // The lead: the first paragraph after the headline long enough to be text, not a sub-headline,
     // a byline or a date line.
     size_t lead_paragraph = 1;
@@ -367,7 +367,7 @@ struct Assembly {
     // Companies "the company" and "it" may refer back to (not those named in passing).
     std::vector<const Mention*> antecedents;
     // Organisations named outside an attribution.
-    std::set<std::string, std::less<>> named_outside;
+    StringSet named_outside;
     // The article's main company, economy and central bank.
     std::string doc_company;
     std::string doc_country;

@@ -77,7 +77,7 @@ bool Assembly::in_condition(size_t tok) {
     for (size_t k = std::min(tok, toks.size()); k-- > 0;) {
         std::string_view w = toks[k].low;
         if (w == "," || w == ";" || w == "—") return false;
-        if (lx.condition_words.count(w)) return true;
+        if (lx.condition_words.count(toks[k])) return true;  // (its class bit: toks are classified)
     }
     return false;
 }

@@ -54,7 +54,7 @@ bool Assembly::judge_description(Subject& s, const MetricHit& metric, bool& bad,
     std::string d_low(s.description.size(), '\0');
     std::vector<Token> d;
     tokenize(s.description, d_low, {0, static_cast<uint32_t>(s.description.size())}, d);
-    static const std::set<std::string, std::less<>> trailing = {"also", "now", "still", "already",
+    static const StringSet trailing = {"also", "now", "still", "already",
                                                                 "alone", "itself", "too", "meanwhile", "to"};
     while (!d.empty() && (trailing.count(d.back().low) || !d.back().is_word())) d.pop_back();
     // "The freeze on fuel duty ... at a cost of £3bn", "The new income tax slabs announced in
@@ -93,7 +93,7 @@ bool Assembly::judge_description(Subject& s, const MetricHit& metric, bool& bad,
             measure = false;
         }
     }
-    static const std::set<std::string, std::less<>> junk = {
+    static const StringSet junk = {
         "about", "roughly", "nearly", "almost", "just", "some", "first", "around", "over", "under",
         "more", "less", "each", "every", "only", "even", "all", "most", "many", "several", "few",
         "against", "a", "an", "it", "its", "new", "another", "one", "both", "such",
@@ -105,7 +105,7 @@ bool Assembly::judge_description(Subject& s, const MetricHit& metric, bool& bad,
         for (char c : k.low) garbage |= std::isdigit(static_cast<unsigned char>(c)) != 0;
     for (size_t k = 0; k < d.size() && !bad; ++k) bad = lx.metrics.match(d, k, nullptr) != nullptr;
     if (!d.empty()) head = d.back().low;
-    static const std::set<std::string, std::less<>> generic = {
+    static const StringSet generic = {
         "company", "group", "firm", "bank", "lender", "developer", "stock", "shares", "share",
         "economy", "unit", "business", "carmaker", "automaker", "chipmaker", "miner", "insurer",
         "retailer", "startup", "operator", "conglomerate", "watchdog", "quarter", "period", "year",

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace claimex::claims {
@@ -50,6 +51,8 @@ struct StringHash {
 };
 template <class V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+// (sets probed by name per claim: a hash, not a tree's handful of string compares)
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 // A phrase lexicon: lower-case phrases (one or more words) → a value and an
 // optional extra column, matched at a token, longest phrase first.
@@ -57,7 +60,9 @@ using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>
 // up once per token, answer membership with no lookup per probe.
 struct WordSet {
     uint64_t bit = 0;
-    std::set<std::string, std::less<>> words;
+    // Hashed: words are probed by string in the assembly's hot loops (a
+    // tree of strings cost a handful of compares a probe).
+    StringSet words;
     WordSet() = default;
     WordSet(int b, std::initializer_list<const char*> ws) : bit(uint64_t{1} << b) {
         for (const char* w : ws) words.insert(w);

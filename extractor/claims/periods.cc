@@ -58,11 +58,20 @@ bool Assembly::paragraph_date(size_t i, const text::Span& S) {
     for (const Token& k : (date_toks.clear(), tokenize(a, low_doc, ms[i].span, date_toks), date_toks))
         if (lx.baseline_period_words.count(k.low)) return false;
     // no plan or forecast word before it in the sentence
+    // (per date mention over its sentence: letters tested and lower-cased inline, ASCII as
+    // the C locale's isalpha, a word on the stack unless it is very long)
+    auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
     for (uint32_t b = S.begin; b < ms[i].span.begin;) {
-        while (b < ms[i].span.begin && !std::isalpha(static_cast<unsigned char>(a[b]))) ++b;
+        while (b < ms[i].span.begin && !alpha(a[b])) ++b;
         uint32_t e = b;
-        while (e < ms[i].span.begin && std::isalpha(static_cast<unsigned char>(a[e]))) ++e;
-        if (e > b && lx.modal_words.count(lower(std::string_view(a).substr(b, e - b)))) return false;
+        while (e < ms[i].span.begin && alpha(a[e])) ++e;
+        char w[32];
+        if (e > b && e - b <= sizeof w) {
+            for (uint32_t k = b; k < e; ++k) w[k - b] = a[k] <= 'Z' ? static_cast<char>(a[k] + 32) : a[k];
+            if (lx.modal_words.count(std::string_view(w, e - b))) return false;
+        } else if (e > b && lx.modal_words.count(lower(std::string_view(a).substr(b, e - b)))) {
+            return false;
+        }
         b = e;
     }
     return true;
@@ -201,7 +210,10 @@ bool Assembly::record_reference(size_t i) {
         if (size_t dash = w.rfind('-'); dash != std::string_view::npos) w = w.substr(dash + 1);
         // ("the first seven months" of a fiscal year: the date's own word, no record)
         const bool own = j + 1 == k && toks[j].low == "first";
-        if (!own && (lx.superlatives.count(toks[j]) || lx.superlatives.count(w)) && ((n < 6 && !day) || since)) return true;
+        // (the token's class bit answers for the whole word; the string only for a part after a dash)
+        if (!own && (lx.superlatives.count(toks[j]) || (w.size() != toks[j].low.size() && lx.superlatives.count(w))) &&
+            ((n < 6 && !day) || since))
+            return true;
         since |= toks[j].low == "since";
     }
     return false;

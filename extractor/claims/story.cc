@@ -103,30 +103,37 @@ void Assembly::index_organisations() {
     // Kaveri EV", "Jio Platforms, the digital services unit"): a `unit` word a few words from
     // the first mention. Their figures are the parent's release's; another company's are not.
     {
-        auto words_of = [&](uint32_t b, uint32_t e) {
-            std::vector<std::string> ws;
-            std::string w;
+        // The lower-cased letter runs of a[b, e) and a "," for each clause mark, as views into
+        // buf (reserved to the window's size: it never moves). Per company, twice: no
+        // allocation once the buffers have grown; ASCII letters, as the C locale's isalpha.
+        auto words_of = [&](uint32_t b, uint32_t e, std::string& buf, std::vector<std::string_view>& ws) {
+            ws.clear();
+            buf.clear();
+            buf.reserve(e - b);
+            auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+            size_t w = 0;  // start of the current word in buf
             for (uint32_t k = b; k <= e; ++k) {
-                if (k < e && std::isalpha(static_cast<unsigned char>(a[k]))) {
-                    w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(a[k]))));
+                if (k < e && alpha(a[k])) {
+                    buf.push_back(a[k] <= 'Z' ? static_cast<char>(a[k] + 32) : a[k]);
                 } else {
-                    if (!w.empty()) ws.push_back(w);
-                    w.clear();
-                    if (k < e && (a[k] == ',' || a[k] == '.' || a[k] == ';' || a[k] == '\n')) ws.push_back(",");
+                    if (buf.size() > w) ws.emplace_back(buf.data() + w, buf.size() - w);
+                    w = buf.size();
+                    if (k < e && (a[k] == ',' || a[k] == '.' || a[k] == ';' || a[k] == '\n')) ws.emplace_back(",");
                 }
             }
-            return ws;
         };
+        std::string before_buf, after_buf;
+        std::vector<std::string_view> before, after;
         std::set<std::string_view> seen_names;
         for (const Mention& m : ms) {
             if (m.type != Type::org || std::string_view(m.kind) != "company" || m.name.empty()) continue;
             if (!seen_names.insert(m.name).second) continue;
             // "its electric vehicle subsidiary, Kaveri EV": the unit word right before the name
-            auto before = words_of(m.span.begin > 40 ? m.span.begin - 40 : 0, m.span.begin);
+            words_of(m.span.begin > 40 ? m.span.begin - 40 : 0, m.span.begin, before_buf, before);
             if (!before.empty() && before.back() == ",") before.pop_back();
             bool unit = !before.empty() && lx.unit_nouns.count(before.back());
             // "its Daihatsu and Hino units": a unit word right after the name
-            auto after = words_of(m.span.end, std::min<uint32_t>(static_cast<uint32_t>(a.size()), m.span.end + 60));
+            words_of(m.span.end, std::min<uint32_t>(static_cast<uint32_t>(a.size()), m.span.end + 60), after_buf, after);
             unit |= !after.empty() && lx.unit_nouns.count(after[0]);
             // "Jio Platforms, the digital services unit,": an apposition that ends in a unit word
             if (!unit && after.size() >= 2 && after[0] == "," &&

@@ -52,14 +52,21 @@ Ymd civil_from_days(int64_t days) {
     int64_t n = days + kEpoch;  // days since 0001-01-01
     // An estimate from the mean Gregorian year, then corrected: at most a
     // step either way.
+    // (Per date mention, several times: one count of the days before a
+    // year, the next year's start by its length.)
     int64_t y = 1 + floor_div(n * 400, 146097);
-    while (days_before_year(y) > n) --y;
-    while (days_before_year(y + 1) <= n) ++y;
-    int doy = static_cast<int>(n - days_before_year(y));
+    int64_t start = days_before_year(y);
+    while (start > n) start = days_before_year(--y);
+    for (int64_t next; (next = start + (is_leap(static_cast<int>(y)) ? 366 : 365)) <= n; ++y) start = next;
+    int doy = static_cast<int>(n - start);
     int yy = static_cast<int>(y);
-    int m = 12;
-    while (m > 1 && doy < kBeforeMonth[m - 1] + (m > 2 && is_leap(yy) ? 1 : 0)) --m;
-    int d = doy - kBeforeMonth[m - 1] - (m > 2 && is_leap(yy) ? 1 : 0) + 1;
+    int leap = is_leap(yy) ? 1 : 0;
+    auto first = [&](int m) { return kBeforeMonth[m - 1] + (m > 2 ? leap : 0); };  // day of year of m's 1st
+    // A month starts at most 31 days a month into the year: doy / 31 + 1 is
+    // the month or one before it.
+    int m = doy / 31 + 1;
+    while (m < 12 && doy >= first(m + 1)) ++m;
+    int d = doy - first(m) + 1;
     return {yy, m, d};
 }
 

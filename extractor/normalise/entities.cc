@@ -57,12 +57,54 @@ bool only_gap(const std::string& a, uint32_t from, uint32_t to, std::initializer
     return false;
 }
 
+// The merge of resolve_document's settle done in place, where it can be:
+// only the mentions after the first change move (a Mention is big to move)
+// and the vector is not rebuilt. Adds only: from the back into the spare
+// capacity (Normaliser::normalise leaves some); drops only: a compaction.
+// Both at once, too little capacity or mentions out of order: false, and
+// the caller rebuilds.
+template <class Before>
+bool settle_in_place(std::vector<Mention>& ms, std::vector<Mention>& added, std::vector<bool>& drop, Before before) {
+    const size_t n = ms.size();
+    if (added.empty()) {
+        size_t w = 0;
+        for (size_t i = 0; i < n; ++i) {
+            if (drop[i]) continue;
+            if (w != i) ms[w] = std::move(ms[i]);
+            ++w;
+        }
+        ms.erase(ms.begin() + static_cast<std::ptrdiff_t>(w), ms.end());
+        drop.assign(ms.size(), false);
+        return true;
+    }
+    if (std::find(drop.begin(), drop.end(), true) != drop.end()) return false;
+    if (n + added.size() > ms.capacity() || !std::is_sorted(ms.begin(), ms.end(), before)) return false;
+    // As the forward merge: an added mention goes before ms[i] only when it
+    // is strictly before it.
+    ms.resize(n + added.size());
+    size_t w = ms.size(), i = n, k = added.size();
+    while (k > 0) {
+        if (i > 0 && before(added[k - 1], ms[i - 1])) ms[--w] = std::move(ms[--i]);
+        else ms[--w] = std::move(added[--k]);
+    }
+    added.clear();
+    drop.assign(ms.size(), false);
+    return true;
+}
+
 // Words of a canonical name (split on spaces).
 // The words of a name, as views into it (the name must outlive them).
 std::vector<std::string_view> split_name(const std::string& name) {
+    // As names::words, without its vector of spans (per entity, several passes).
+    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
     std::vector<std::string_view> out;
-    for (const auto& w : names::words(name, {0, static_cast<uint32_t>(name.size())}))
-        out.push_back(std::string_view(name).substr(w.begin, w.size()));
+    size_t i = 0;
+    while (i < name.size()) {
+        while (i < name.size() && space(name[i])) ++i;
+        size_t b = i;
+        while (i < name.size() && !space(name[i])) ++i;
+        if (i > b) out.emplace_back(name.data() + b, i - b);
+    }
     return out;
 }
 
@@ -418,8 +460,9 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         };
         if (added.empty() && std::find(drop.begin(), drop.end(), true) == drop.end()) return;
         std::stable_sort(added.begin(), added.end(), before);
+        if (settle_in_place(ms, added, drop, before)) return;
         std::vector<Mention> out;
-        out.reserve(ms.size() + added.size());
+        out.reserve(ms.size() + added.size() + kMentionSlack(ms.size()));
         size_t k = 0;
         for (size_t i = 0; i < ms.size(); ++i) {
             if (drop[i]) continue;
@@ -986,6 +1029,22 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         size_t ti = 0;
         int32_t n = static_cast<int32_t>(a.size());
         int32_t i = 0;
+        // A filter on the keys of the four maps below (first byte, last byte,
+        // length): most capitalised words are none of them, and skip the four
+        // lookups (skipping leaves is_taken's cursor to a later call, which
+        // moves it as far).
+        std::array<uint64_t, 16> key_bits{};
+        auto key_slot = [](std::string_view k) {
+            return (k.size() * 131 + static_cast<unsigned char>(k.front()) * 31 + static_cast<unsigned char>(k.back())) &
+                   1023;
+        };
+        auto mark_key = [&](const std::string& k) {
+            if (!k.empty()) key_bits[key_slot(k) >> 6] |= uint64_t{1} << (key_slot(k) & 63);
+        };
+        for (const auto& [k, v] : short_refs) mark_key(k);
+        for (const auto& [k, v] : org_keys) mark_key(k);
+        for (const auto& [k, v] : acronyms) mark_key(k);
+        for (const auto& [k, v] : initials) mark_key(k);
         // ASCII word bytes by table (this scan reads every byte of the text).
         static constexpr auto kWordByte = [] {
             std::array<bool, 128> t{};
@@ -1041,7 +1100,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             if (w.size() > 2 && w.substr(w.size() - 2) == "'s") w.remove_suffix(2);
             else if (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s") w.remove_suffix(4);
             while (!w.empty() && (w.back() == '\'' || w.back() == '-')) w.remove_suffix(1);
-            if (w.empty()) continue;
+            if (w.empty() || !(key_bits[key_slot(w) >> 6] >> (key_slot(w) & 63) & 1)) continue;
             std::string key(w);
             text::Span span{static_cast<uint32_t>(b), static_cast<uint32_t>(b) + static_cast<uint32_t>(w.size())};
             bool followed_by_capital = w.size() == full && span.end + 1 < a.size() && a[span.end] == ' ' &&

@@ -43,8 +43,20 @@ uint32_t first_cp(std::string_view w) {
     return out;
 }
 
-bool capitalised(std::string_view w) { return !w.empty() && u_isupper(static_cast<UChar32>(first_cp(w))); }
-bool lowercase_start(std::string_view w) { return !w.empty() && u_islower(static_cast<UChar32>(first_cp(w))); }
+// (An ASCII first byte without ICU: its only upper/lower-case letters are
+// A-Z and a-z.)
+bool capitalised(std::string_view w) {
+    if (w.empty()) return false;
+    auto c = static_cast<unsigned char>(w[0]);
+    if (c < 0x80) return c >= 'A' && c <= 'Z';
+    return u_isupper(static_cast<UChar32>(first_cp(w)));
+}
+bool lowercase_start(std::string_view w) {
+    if (w.empty()) return false;
+    auto c = static_cast<unsigned char>(w[0]);
+    if (c < 0x80) return c >= 'a' && c <= 'z';
+    return u_islower(static_cast<UChar32>(first_cp(w)));
+}
 
 bool person_word(std::string_view w) {
     if (!capitalised(w)) return false;
@@ -142,7 +154,7 @@ Lexicon::Lexicon(const rules::RuleSet& rules) {
             if (!fresh && it->second->where.file.rfind("icu:", 0) == 0 && e->where.file.rfind("icu:", 0) != 0)
                 it->second = e;
         }
-    auto fill = [&](std::unordered_set<std::string>& set, std::string_view list, bool fold) {
+    auto fill = [&](StrSet& set, std::string_view list, bool fold) {
         for (const auto& w : list_or_empty(rules, list)) set.insert(fold ? lower(w) : w);
     };
     fill(not_names_, "NOT_NAME", true);
@@ -179,24 +191,43 @@ Lexicon::Lexicon(const rules::RuleSet& rules) {
     }
 }
 
-bool Lexicon::honorific(std::string_view w) const {
-    std::string l = lower(w);
-    if (!l.empty() && l.back() == '.') l.pop_back();
-    return honorifics_.count(l) > 0;
+bool Lexicon::has(const StrSet& set, std::string_view w) {
+    char buf[64];
+    if (w.size() > sizeof buf) return set.count(lower(w)) > 0;
+    for (size_t i = 0; i < w.size(); ++i) {
+        char c = w[i];
+        buf[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return set.find(std::string_view(buf, w.size())) != set.end();
 }
 
+bool Lexicon::honorific(std::string_view w) const {
+    if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+    return has(honorifics_, w);
+}
+
+namespace {
+// squeeze(s) would return s itself (checked conservatively: no other white
+// space, no U+2019 lead byte, no space at either end or twice).
+bool squeezed(std::string_view s) {
+    if (!s.empty() && (s.front() == ' ' || s.back() == ' ')) return false;
+    char prev = 0;
+    for (char c : s) {
+        if (c == '\t' || c == '\n' || c == '\r' || c == '\xE2' || (c == ' ' && prev == ' ')) return false;
+        prev = c;
+    }
+    return true;
+}
+}  // namespace
+
 const rules::GazetteerEntry* Lexicon::alias(std::string_view s) const {
-    auto it = aliases_.find(squeeze(s));
+    auto it = squeezed(s) ? aliases_.find(s) : aliases_.find(squeeze(s));
     return it == aliases_.end() ? nullptr : it->second;
 }
 
 const Suffix* Lexicon::suffix(std::string_view w) const {
-    std::string k(w);
-    auto it = suffixes_.find(k);
-    if (it == suffixes_.end() && !k.empty() && k.back() == '.') {
-        k.pop_back();
-        it = suffixes_.find(k);
-    }
+    auto it = suffixes_.find(w);
+    if (it == suffixes_.end() && !w.empty() && w.back() == '.') it = suffixes_.find(w.substr(0, w.size() - 1));
     return it == suffixes_.end() ? nullptr : &it->second;
 }
 
@@ -224,8 +255,7 @@ const rules::GazetteerEntry* Lexicon::resolve(std::string_view name) const {
         }
         size_t sp = n.rfind(' ');
         if (sp == std::string::npos) break;
-        std::string last = n.substr(sp + 1);
-        const Suffix* s = suffix(last);
+        const Suffix* s = suffix(std::string_view(n).substr(sp + 1));
         if (!s || !s->group) break;
         n.resize(sp);
         if (n.size() > 2 && n.compare(n.size() - 2, 2, " &") == 0) n.resize(n.size() - 2);  // "& Co"
@@ -239,7 +269,7 @@ std::string Lexicon::strip_legal(std::string_view name) const {
     for (;;) {
         size_t sp = n.rfind(' ');
         if (sp == std::string::npos) break;
-        const Suffix* s = suffix(n.substr(sp + 1));
+        const Suffix* s = suffix(std::string_view(n).substr(sp + 1));
         if (!s || !s->legal) break;
         n.resize(sp);
         if (n.size() > 2 && n.compare(n.size() - 2, 2, " &") == 0) n.resize(n.size() - 2);

@@ -17,6 +17,16 @@
 
 namespace claimex::normalise::names {
 
+// Hash and equality that take a string_view: the word lists are looked up
+// per word of every name, without building a std::string for it.
+struct StrHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+using StrSet = std::unordered_set<std::string, StrHash, std::equal_to<>>;
+template <class V>
+using StrMap = std::unordered_map<std::string, V, StrHash, std::equal_to<>>;
+
 // First code point of a UTF-8 string (0 when empty).
 uint32_t first_cp(std::string_view w);
 // The first code point is an upper-case letter.
@@ -82,11 +92,11 @@ public:
     bool honorific(std::string_view w) const;
     // A one-word title ("President", "Prince", "Governor"): not part of a name.
     bool title(std::string_view w) const { return has(titles_, w); }
-    bool particle(std::string_view w) const { return particles_.count(std::string(w)) > 0; }
+    bool particle(std::string_view w) const { return particles_.find(w) != particles_.end(); }
     // An alias that is also a common word, followed by a word that marks the
     // common-word reading ("Target prices", "Apple pie").
     bool common_word(std::string_view alias, std::string_view next) const {
-        auto it = ambiguous_.find(std::string(alias));
+        auto it = ambiguous_.find(alias);
         return it != ambiguous_.end() && it->second.count(lower(next)) > 0;
     }
     bool given_name(std::string_view w) const { return has(given_, w); }
@@ -100,14 +110,13 @@ public:
     std::string strip_prefix(std::string_view name) const;
 
 private:
-    static bool has(const std::unordered_set<std::string>& set, std::string_view w) {
-        return set.count(lower(w)) > 0;
-    }
-    std::unordered_map<std::string, const rules::GazetteerEntry*> aliases_;
-    std::unordered_set<std::string> not_names_, non_person_, titles_, family_first_, honorifics_, particles_, given_,
-        quantifiers_, group_nouns_;
-    std::unordered_map<std::string, std::unordered_set<std::string>> ambiguous_;
-    std::unordered_map<std::string, Suffix> suffixes_;
+    // Is the lower-cased w in set? (Folded on the stack: no allocation.)
+    static bool has(const StrSet& set, std::string_view w);
+    StrMap<const rules::GazetteerEntry*> aliases_;
+    StrSet not_names_, non_person_, titles_, family_first_, honorifics_, particles_, given_, quantifiers_,
+        group_nouns_;
+    StrMap<StrSet> ambiguous_;
+    StrMap<Suffix> suffixes_;
 };
 
 }  // namespace claimex::normalise::names

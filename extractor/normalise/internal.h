@@ -9,6 +9,10 @@
 
 namespace claimex::normalise {
 
+// Spare room in a document's vector of mentions for the ones its document
+// passes add (entities.cc settles them in place when they fit).
+constexpr size_t kMentionSlack(size_t n) { return n / 4 + 8; }
+
 // money, percent, quantity (numbers.cc): numbers, scale words, currencies,
 // ranges, qualifiers, change words.
 class NumbersNormaliser {

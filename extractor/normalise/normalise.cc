@@ -16,8 +16,18 @@ constexpr std::array<const char*, 8> kTypeNames = {"money", "percent", "quantity
 const char* type_name(Type t) { return kTypeNames[static_cast<size_t>(t)]; }
 
 std::optional<Type> type_from_name(std::string_view s) {
-    for (size_t i = 0; i < kTypeNames.size(); ++i)
-        if (s == kTypeNames[i]) return static_cast<Type>(i);
+    // Per raw mention: the one name its first letter and length can be.
+    if (s.empty()) return std::nullopt;
+    size_t i = kTypeNames.size();
+    switch (s[0]) {
+        case 'm': i = 0; break;
+        case 'p': i = s.size() == 7 ? 1 : s.size() == 6 ? 5 : 6; break;  // percent, person, place
+        case 'q': i = 2; break;
+        case 'd': i = 3; break;
+        case 'o': i = 4; break;
+        case 's': i = 7; break;
+    }
+    if (i < kTypeNames.size() && s == kTypeNames[i]) return static_cast<Type>(i);
     return std::nullopt;
 }
 
@@ -37,7 +47,7 @@ std::vector<Mention> Normaliser::normalise(const std::vector<rules::RawMention>&
                                            const text::Text& text,
                                            const Context& context) const {
     std::vector<Mention> out;
-    out.reserve(raw.size());
+    out.reserve(raw.size() + kMentionSlack(raw.size()));
     for (const rules::RawMention& r : raw) {
         auto type = type_from_name(r.type);
         if (!type) continue;
@@ -69,7 +79,7 @@ std::vector<Mention> Normaliser::normalise(const std::vector<rules::RawMention>&
         for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
         std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return before(out[a], out[b]); });
         std::vector<Mention> sorted;
-        sorted.reserve(out.size());
+        sorted.reserve(out.size() + kMentionSlack(out.size()));
         for (uint32_t i : order) sorted.push_back(std::move(out[i]));
         out = std::move(sorted);
     }

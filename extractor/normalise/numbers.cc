@@ -62,7 +62,7 @@ struct NumbersNormaliser::Impl {
     Lexicon<UnitReading> percent_units;  // percent and pp
     Lexicon<std::string> quantity_units;
     Lexicon<double> factors;
-    std::vector<QualifierPhrase> qualifiers;  // longest first
+    QualifierIndex qualifiers;  // longest first
 
     explicit Impl(const rules::RuleSet& rs) {
         auto rows = [&](const char* name) -> const std::vector<std::vector<std::string>>& {
@@ -124,13 +124,15 @@ struct NumbersNormaliser::Impl {
         for (const char* t : {"FACTORS", "FACTORS_BARE"})
             for (const auto& r : rows(t))
                 if (auto m = Multiplier::parse(cell(r, 1))) factors.add(cell(r, 0), pow10(m->exp10) * m->mul);
+        std::vector<QualifierPhrase> qs;
         for (const auto& r : rows("QUALIFIERS")) {
             char buf[128];
             size_t n = fold_key(cell(r, 0), buf, sizeof buf);
-            if (n && !cell(r, 1).empty()) qualifiers.push_back({std::string(buf, n), std::string(cell(r, 1))});
+            if (n && !cell(r, 1).empty()) qs.push_back({std::string(buf, n), std::string(cell(r, 1))});
         }
-        std::stable_sort(qualifiers.begin(), qualifiers.end(),
+        std::stable_sort(qs.begin(), qs.end(),
                          [](const QualifierPhrase& a, const QualifierPhrase& b) { return a.phrase.size() > b.phrase.size(); });
+        qualifiers = QualifierIndex(std::move(qs));
     }
 
     // The value of a number as written (digits or words) times a multiplier.

@@ -255,24 +255,44 @@ void add_icu_currencies(Lexicon<CurrencyReading>& into) {
     }
 }
 
-std::string_view find_qualifier(std::string_view before, const std::vector<QualifierPhrase>& phrases) {
+namespace {
+// before, its trailing blanks trimmed, ends with the phrase p (as a whole word).
+bool ends_with_phrase(std::string_view before, const std::string& p) {
+    if (p.empty() || p.size() > before.size()) return false;
+    std::string_view tail = before.substr(before.size() - p.size());
+    for (size_t i = 0; i < p.size(); ++i)
+        if (lower(tail[i]) != p[i]) return false;
+    // Whole words: "over" in "moreover" does not count.
+    return !(is_alnum(static_cast<unsigned char>(p.front())) && before.size() > p.size() &&
+             is_alnum(static_cast<unsigned char>(before[before.size() - p.size() - 1])));
+}
+std::string_view trim_blanks(std::string_view before) {
     while (!before.empty() && (before.back() == ' ' || before.back() == '\t')) before.remove_suffix(1);
+    return before;
+}
+}  // namespace
+
+std::string_view find_qualifier(std::string_view before, const std::vector<QualifierPhrase>& phrases) {
+    before = trim_blanks(before);
     if (before.empty()) return {};
     const char last = lower(before.back());
-    for (const auto& q : phrases) {
-        const std::string& p = q.phrase;
+    for (const auto& q : phrases)
         // The last letter first: most phrases end differently.
-        if (p.empty() || p.size() > before.size() || p.back() != last) continue;
-        std::string_view tail = before.substr(before.size() - p.size());
-        bool same = true;
-        for (size_t i = 0; i < p.size() && same; ++i) same = lower(tail[i]) == p[i];
-        if (!same) continue;
-        // Whole words: "over" in "moreover" does not count.
-        if (is_alnum(static_cast<unsigned char>(p.front())) && before.size() > p.size() &&
-            is_alnum(static_cast<unsigned char>(before[before.size() - p.size() - 1])))
-            continue;
-        return q.qualifier;
-    }
+        if (!q.phrase.empty() && q.phrase.back() == last && ends_with_phrase(before, q.phrase)) return q.qualifier;
+    return {};
+}
+
+QualifierIndex::QualifierIndex(std::vector<QualifierPhrase> longest_first) : phrases(std::move(longest_first)) {
+    for (size_t i = 0; i < phrases.size(); ++i)
+        if (!phrases[i].phrase.empty())
+            by_last[static_cast<unsigned char>(phrases[i].phrase.back())].push_back(static_cast<uint16_t>(i));
+}
+
+std::string_view find_qualifier(std::string_view before, const QualifierIndex& index) {
+    before = trim_blanks(before);
+    if (before.empty()) return {};
+    for (uint16_t i : index.by_last[static_cast<unsigned char>(lower(before.back()))])
+        if (ends_with_phrase(before, index.phrases[i].phrase)) return index.phrases[i].qualifier;
     return {};
 }
 

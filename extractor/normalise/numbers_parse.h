@@ -10,6 +10,7 @@
 // Nothing here allocates per call: keys are folded into stack buffers.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -129,5 +130,14 @@ struct QualifierPhrase {
     std::string qualifier;  // approx | more_than | less_than | up_to | at_least
 };
 std::string_view find_qualifier(std::string_view before, const std::vector<QualifierPhrase>& phrases_longest_first);
+// The same phrases listed by their last byte: a lookup (per number mention)
+// reads only the few that can match, in the same order.
+struct QualifierIndex {
+    QualifierIndex() = default;
+    explicit QualifierIndex(std::vector<QualifierPhrase> phrases_longest_first);
+    std::vector<QualifierPhrase> phrases;
+    std::array<std::vector<uint16_t>, 256> by_last;
+};
+std::string_view find_qualifier(std::string_view before, const QualifierIndex& index);
 
 }  // namespace claimex::normalise::numbers

@@ -6,12 +6,17 @@
 #include "extractor/rules/internal.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cstdint>
 #include <fmt/format.h>
 #include <fstream>
+#include <mutex>
 #include <re2/re2.h>
 #include <re2/set.h>
 #include <set>
 #include <sstream>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 namespace claimex::rules {
 
@@ -49,6 +54,67 @@ inline bool token_byte(unsigned char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
+// Every rule pattern, veto and set is compiled with these.
+RE2::Options rule_options() {
+    RE2::Options opt;
+    opt.set_log_errors(false);
+    opt.set_max_mem(64 << 20);
+    return opt;
+}
+
+// A word's matching key: its code points case-folded (as RE2's (?i)
+// matches them) and its runs of spaces as one (each is \s+ in the pattern).
+std::string fold_key(const std::string& w) {
+    std::string out;
+    for (int32_t i = 0, n = static_cast<int32_t>(w.size()); i < n;) {
+        UChar32 c;
+        U8_NEXT(w.data(), i, n, c);
+        if (c < 0) return w;  // not UTF-8: the word as it is
+        if (c == ' ' && !out.empty() && out.back() == ' ') continue;
+        c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+        char buf[4];
+        int32_t k = 0;
+        U8_APPEND_UNSAFE(buf, k, c);
+        out.append(buf, static_cast<size_t>(k));
+    }
+    return out;
+}
+
+// The order of a word list's alternation. Longer words must come first so
+// "billion" beats "b"; RE2 tries alternatives in order. But only words that
+// can match at the same place need an order, and those are the words whose
+// key is a prefix of another's: so the words go in descending order of
+// key, which keeps every such pair longer first and puts words with a
+// common beginning next to each other, where RE2 factors the beginning out
+// ("chief executive|chief financial" → "chief (?:executive|financial)"):
+// a trie, not a flat list, so smaller automata and fewer threads for the
+// capture pass. If a pair that can match at one place came out in another
+// order than longest first (a folded letter of another length), the list
+// keeps longest first.
+std::vector<std::string> alternation_order(const std::vector<std::string>& words) {
+    std::vector<std::string> by_len = words;
+    std::stable_sort(by_len.begin(), by_len.end(),
+                     [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    std::vector<std::pair<std::string, size_t>> keyed;  // key, place in by_len
+    std::unordered_map<std::string, size_t> first;      // key → its first place in by_len
+    for (size_t i = 0; i < by_len.size(); ++i) {
+        keyed.emplace_back(fold_key(by_len[i]), i);
+        first.try_emplace(keyed.back().first, i);
+    }
+    for (const auto& [key, i] : keyed)
+        for (int32_t k = 0, n = static_cast<int32_t>(key.size()); k < n;) {
+            U8_FWD_1(key.data(), k, n);
+            if (k == n) break;
+            // A word whose key is a proper prefix of this one's must come after it.
+            auto it = first.find(key.substr(0, static_cast<size_t>(k)));
+            if (it != first.end() && it->second < i) return by_len;
+        }
+    std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<std::string> out;
+    for (const auto& [key, i] : keyed) out.push_back(by_len[i]);
+    return out;
+}
+
 struct Macro {
     std::string body;           // as written (lists: the alternation)
     Location where;
@@ -79,16 +145,31 @@ struct RuleSet::Impl {
     std::map<std::string, std::vector<std::vector<std::string>>, std::less<>> tables;
     std::vector<std::unique_ptr<GazetteerEntry>> entries;
 
-    // Compiled pattern rules, in rule order.
-    struct Compiled {
-        const Rule* rule;
+    // A compiled regular expression with its named groups.
+    struct Program {
         std::unique_ptr<RE2> re;
         std::vector<std::string> group_names;  // by group index (1-based; [0] unused), suffix-stripped
         std::vector<char> is_span;             // by group index: the group is a `span` group
+    };
+    // Compiled pattern rules, in rule order.
+    struct Compiled {
+        const Rule* rule;
+        // The rule's whole pattern: compiled at load when the engine runs
+        // it as it is, else only when asked for (lint, the reference path).
+        const Program& whole() const;
+        mutable Program whole_;
+        std::unique_ptr<std::once_flag> whole_once = std::make_unique<std::once_flag>();
+        // A big pattern's top-level alternatives, each compiled apart (its
+        // own smaller automaton; run_rule merges their matches into exactly
+        // the whole pattern's), or none.
+        std::vector<Program> alternatives;
+        // What the engine runs: the alternatives, or the whole pattern.
+        std::span<const Program> parts() const {
+            return alternatives.empty() ? std::span<const Program>(&whole_, 1) : std::span<const Program>(alternatives);
+        }
         bool has_span = false;                 // a group named "span" sets the mention's span
         std::unique_ptr<RE2> veto;             // `veto:` patterns, or null
         std::string prefilter;                 // what the RE2::Set tests instead of the pattern (`prefilter:`)
-        std::unique_ptr<RE2> pre;
     };
     std::vector<Compiled> compiled;
     // The sets that tell which rules can match a paragraph: one RE2::Set per
@@ -195,12 +276,8 @@ void RuleSet::Impl::load_list(const std::string& name, const std::string& spec, 
         std::sort(minus.begin(), minus.end());
         std::erase_if(def.words, [&](const std::string& w) { return std::binary_search(minus.begin(), minus.end(), w); });
     }
-    // The alternation tries longer words first so "billion" beats "b".
-    std::vector<std::string> by_len = def.words;
-    std::stable_sort(by_len.begin(), by_len.end(),
-                     [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
     std::string alt;
-    for (const auto& w : by_len) {
+    for (const auto& w : alternation_order(def.words)) {
         if (!alt.empty()) alt += '|';
         std::string q = RE2::QuoteMeta(w);
         // "pounds sterling" matches "pounds  sterling" too.
@@ -576,10 +653,94 @@ std::optional<std::string> RuleSet::Impl::expand(const std::string& pattern, con
     return out;
 }
 
+namespace {
+
+// Patterns of at least this many RE2 instructions with top-level
+// alternatives run as one RE2 per alternative. On new text RE2's lazily
+// built DFA spends most of its time building states, and a state of the
+// whole pattern holds every alternative's threads at once; apart, the
+// alternatives build fewer and smaller states, and their capture passes run
+// over smaller programs. The big name and holder patterns scan a third
+// cheaper cold; the smallest pay more for scanning once per alternative.
+// (callgrind, 1 MB of new text, whole process, before word lists were put
+// in key order: threshold 0, 200, 400, 1200,
+// 2500 → 5.227, 5.226, 5.223, 5.262, 5.273 G instructions; 5.60 G before
+// the split.)
+constexpr int kSplitProgramSize = 400;
+
+// The top-level alternatives of an expanded pattern ("a|(?:b|c)|d" → a,
+// (?:b|c), d), or the pattern alone when it has none or when it sets flags
+// at the top level ("a(?i)b|c": the flag reaches c). A cut inside a
+// construct this does not know would leave a part that does not compile,
+// and the caller then keeps the whole pattern.
+std::vector<std::string> top_level_alternatives(const std::string& pattern) {
+    std::vector<std::string> out;
+    size_t from = 0;
+    int depth = 0;
+    bool in_class = false;
+    for (size_t i = 0; i < pattern.size(); ++i) {
+        char c = pattern[i];
+        if (c == '\\') {
+            if (i + 1 < pattern.size() && pattern[i + 1] == 'Q') return {pattern};  // \Q...\E: quoted text
+            ++i;
+        } else if (in_class) {
+            if (c == '[' && i + 1 < pattern.size() && pattern[i + 1] == ':') {  // [:alpha:]
+                size_t close = pattern.find(":]", i + 2);
+                if (close == std::string::npos) return {pattern};
+                i = close + 1;
+            } else if (c == ']') {
+                in_class = false;
+            }
+        } else if (c == '[') {
+            in_class = true;
+            if (i + 1 < pattern.size() && pattern[i + 1] == '^') ++i;
+            if (i + 1 < pattern.size() && pattern[i + 1] == ']') ++i;  // "[]a]": the ] is a member
+        } else if (c == '(') {
+            // "(?i)" at the top level sets a flag for the alternatives after it.
+            if (depth == 0 && i + 1 < pattern.size() && pattern[i + 1] == '?') {
+                size_t k = i + 2;
+                while (k < pattern.size() && (std::isalpha(static_cast<unsigned char>(pattern[k])) || pattern[k] == '-'))
+                    ++k;
+                if (k < pattern.size() && pattern[k] == ')' && k > i + 2) return {pattern};
+            }
+            ++depth;
+        } else if (c == ')') {
+            --depth;
+        } else if (c == '|' && depth == 0) {
+            out.push_back(pattern.substr(from, i - from));
+            from = i + 1;
+        }
+    }
+    out.push_back(pattern.substr(from));
+    return out;
+}
+
+// The groups of a compiled pattern, by index.
+RuleSet::Impl::Program program(std::unique_ptr<RE2> re) {
+    RuleSet::Impl::Program p;
+    p.group_names.resize(static_cast<size_t>(re->NumberOfCapturingGroups()) + 1);
+    p.is_span.assign(p.group_names.size(), 0);
+    for (const auto& [name, idx] : re->NamedCapturingGroups()) {
+        std::string base = name;
+        if (auto k = base.find("__"); k != std::string::npos) base.resize(k);
+        p.group_names[static_cast<size_t>(idx)] = base;
+        if (base == "span") p.is_span[static_cast<size_t>(idx)] = 1;
+    }
+    p.re = std::move(re);
+    return p;
+}
+
+}  // namespace
+
+const RuleSet::Impl::Program& RuleSet::Impl::Compiled::whole() const {
+    std::call_once(*whole_once, [this] {
+        if (!whole_.re) whole_ = program(std::make_unique<RE2>(rule->pattern, rule_options()));
+    });
+    return whole_;
+}
+
 void RuleSet::Impl::compile() {
-    RE2::Options opt;
-    opt.set_log_errors(false);
-    opt.set_max_mem(64 << 20);
+    const RE2::Options opt = rule_options();
     std::vector<std::unique_ptr<Rule>>& rs = rules;
     for (auto& r : rs) {
         if (!r->gazetteer_file.empty()) {
@@ -591,37 +752,45 @@ void RuleSet::Impl::compile() {
         auto expanded = expand(r->source_pattern, r->where, r->id);
         if (!expanded) continue;
         r->pattern = (r->case_insensitive ? "(?i)" : "") + *expanded;
-        auto re = std::make_unique<RE2>(r->pattern, opt);
-        if (!re->ok()) {
-            problem(r->where, r->id, fmt::format("bad pattern: {}", re->error()));
-            r->pattern.clear();
-            continue;
-        }
         Compiled c;
         c.rule = r.get();
-        c.group_names.resize(re->NumberOfCapturingGroups() + 1);
-        c.is_span.assign(c.group_names.size(), 0);
-        for (const auto& [name, idx] : re->NamedCapturingGroups()) {
-            std::string base = name;
-            if (auto p = base.find("__"); p != std::string::npos) base.resize(p);
-            c.group_names[idx] = base;
-            if (base == "span") c.has_span = true, c.is_span[idx] = 1;
+        // A big pattern with top-level alternatives runs them apart (see
+        // kSplitProgramSize); a cut that does not compile, or alternatives
+        // that name a group twice (the whole pattern is then bad), keep the
+        // whole pattern.
+        if (std::vector<std::string> alts = top_level_alternatives(*expanded); alts.size() > 1) {
+            std::set<std::string> names;
+            int size = 0;
+            for (const std::string& alt : alts) {
+                auto part = std::make_unique<RE2>((r->case_insensitive ? "(?i)" : "") + alt, opt);
+                bool clean = part->ok();
+                for (const auto& [name, idx] : part->NamedCapturingGroups()) clean = clean && names.insert(name).second;
+                if (!clean) {
+                    c.alternatives.clear();
+                    break;
+                }
+                size += part->ProgramSize();
+                c.alternatives.push_back(program(std::move(part)));
+            }
+            if (size < kSplitProgramSize) c.alternatives.clear();
         }
+        if (c.alternatives.empty()) {
+            auto re = std::make_unique<RE2>(r->pattern, opt);
+            if (!re->ok()) {
+                problem(r->where, r->id, fmt::format("bad pattern: {}", re->error()));
+                r->pattern.clear();
+                continue;
+            }
+            c.whole_ = program(std::move(re));
+        }
+        for (const Program& part : c.parts())
+            for (char sp : part.is_span) c.has_span = c.has_span || sp;
         // A prefilter stands in for the pattern in the RE2::Set: a cheap test
         // (a few words) that holds wherever the pattern can match, so that a
         // pattern that can start at any word does not make the set slow.
-        if (auto f = r->attrs.find("prefilter"); f != r->attrs.end()) {
-            if (auto pre = expand(f->second, r->where, r->id)) {
-                c.prefilter = (r->case_insensitive ? "(?i)" : "") + *pre;
-                c.pre = std::make_unique<RE2>(c.prefilter, opt);
-                if (!c.pre->ok()) {
-                    problem(r->where, r->id, fmt::format("bad prefilter: {}", c.pre->error()));
-                    c.prefilter.clear();
-                    c.pre.reset();
-                }
-            }
-        }
-        c.re = std::move(re);
+        // (Compiled in the set only: lint checks it on the examples.)
+        if (auto f = r->attrs.find("prefilter"); f != r->attrs.end())
+            if (auto pre = expand(f->second, r->where, r->id)) c.prefilter = (r->case_insensitive ? "(?i)" : "") + *pre;
         if (!r->veto.empty()) {
             auto v = expand(r->veto, r->where, r->id);
             if (!v) continue;
@@ -639,17 +808,20 @@ void RuleSet::Impl::compile() {
         std::stable_sort(list.begin(), list.end(),
                          [](const GazAlias& a, const GazAlias& b) { return a.alias.size() > b.alias.size(); });
 
-    RE2::Options sopt = opt;
-    sopt.set_max_mem(64 << 20);
+    const RE2::Options& sopt = opt;
     std::map<std::string_view, size_t> by_type;  // type → index in sets, in type order
     set_ok = true;
     for (size_t i = 0; i < compiled.size(); ++i) {
-        const Compiled& c = compiled[i];
+        Compiled& c = compiled[i];
         auto [it, fresh] = by_type.try_emplace(c.rule->type, sets.size());
         if (fresh) sets.push_back({std::make_unique<RE2::Set>(sopt, RE2::UNANCHORED), {}});
         TypeSet& ts = sets[it->second];
         std::string err;
-        if (ts.set->Add(c.prefilter.empty() ? c.rule->pattern : c.prefilter, &err) < 0) {
+        if (!c.prefilter.empty() && ts.set->Add(c.prefilter, &err) < 0) {
+            problem(c.rule->where, c.rule->id, fmt::format("bad prefilter: {}", err));
+            c.prefilter.clear();
+        }
+        if (c.prefilter.empty() && ts.set->Add(c.rule->pattern, &err) < 0) {
             problem(c.rule->where, c.rule->id, "cannot add to the prefilter set: " + err, false);
             set_ok = false;
         }
@@ -717,24 +889,52 @@ namespace {
 
 // Per-call scratch of match_all: reused across the paragraphs of a batch.
 struct Scratch {
-    std::vector<int> hits;              // one type set's matches (its own indices)
-    std::vector<re2::StringPiece> groups;
+    std::vector<int> hits;                               // one type set's matches (its own indices)
+    std::vector<std::vector<re2::StringPiece>> groups;   // per part of the running rule: its next match
+    std::vector<size_t> next;                            // per part: where its next match starts
     std::vector<text::Span> vetoes;
 };
 
 }  // namespace
 
-// Every match of one pattern rule in one paragraph, appended to out.
-static void run_rule(const RuleSet::Impl::Compiled& c, const std::string& a, const text::Span& para,
-                     std::vector<RawMention>& out, Scratch& s) {
+// Every match of one pattern rule in one paragraph, appended to out: the
+// matches of `parts` (the whole pattern, or its top-level alternatives) as
+// the whole pattern gives them. RE2 takes the leftmost match and, at that
+// start, the first alternative that matches there; so with several parts
+// the rule's next match is the part match that starts first, the earlier
+// part on a tie. A part's next match stays valid while it starts at or
+// after where the search goes on (the search from there would find it
+// again); only the parts left behind search again.
+static void run_rule(const RuleSet::Impl::Compiled& c, std::span<const RuleSet::Impl::Program> parts,
+                     const std::string& a, const text::Span& para, std::vector<RawMention>& out, Scratch& s) {
+    constexpr size_t kUnknown = SIZE_MAX - 1, kNone = SIZE_MAX;
     re2::StringPiece p(a.data() + para.begin, para.size());
-    const size_t ng = c.group_names.size();
-    std::vector<re2::StringPiece>& groups = s.groups;
-    groups.assign(ng, re2::StringPiece());
+    const size_t np = parts.size();
+    if (s.groups.size() < np) s.groups.resize(np);
+    s.next.assign(np, kUnknown);
     size_t pos = 0;
     const size_t first = out.size();
-    while (pos <= p.size() && c.re->Match(p, pos, p.size(), RE2::UNANCHORED, groups.data(), static_cast<int>(ng))) {
-        size_t b = groups[0].data() - p.data();
+    for (;;) {
+        size_t best = np;
+        for (size_t k = 0; k < np; ++k) {
+            if (s.next[k] == kNone) continue;
+            if (s.next[k] == kUnknown || s.next[k] < pos) {
+                std::vector<re2::StringPiece>& g = s.groups[k];
+                g.assign(parts[k].group_names.size(), re2::StringPiece());
+                if (pos > p.size() ||
+                    !parts[k].re->Match(p, pos, p.size(), RE2::UNANCHORED, g.data(), static_cast<int>(g.size()))) {
+                    s.next[k] = kNone;
+                    continue;
+                }
+                s.next[k] = static_cast<size_t>(g[0].data() - p.data());
+            }
+            if (best == np || s.next[k] < s.next[best]) best = k;
+        }
+        if (best == np) break;
+        const RuleSet::Impl::Program& prog = parts[best];
+        const std::vector<re2::StringPiece>& groups = s.groups[best];
+        const size_t ng = groups.size();
+        size_t b = s.next[best];
         size_t e = b + groups[0].size();
         if (e == b) {  // empty match: step one byte and go on
             pos = b + 1;
@@ -746,8 +946,8 @@ static void run_rule(const RuleSet::Impl::Compiled& c, const std::string& a, con
         bool has_span = false;
         size_t named = 0;
         for (size_t g = 1; g < ng; ++g) {
-            if (c.group_names[g].empty() || groups[g].data() == nullptr) continue;
-            if (c.is_span[g]) {
+            if (prog.group_names[g].empty() || groups[g].data() == nullptr) continue;
+            if (prog.is_span[g]) {
                 if (!has_span) {
                     uint32_t gb = static_cast<uint32_t>(para.begin + (groups[g].data() - p.data()));
                     span = {gb, gb + static_cast<uint32_t>(groups[g].size())};
@@ -768,9 +968,9 @@ static void run_rule(const RuleSet::Impl::Compiled& c, const std::string& a, con
         m.context = ctx;
         m.captures.reserve(named);
         for (size_t g = 1; g < ng; ++g) {
-            if (c.group_names[g].empty() || groups[g].data() == nullptr || c.is_span[g]) continue;
+            if (prog.group_names[g].empty() || groups[g].data() == nullptr || prog.is_span[g]) continue;
             uint32_t gb = static_cast<uint32_t>(para.begin + (groups[g].data() - p.data()));
-            m.captures.push_back({c.group_names[g], {gb, gb + static_cast<uint32_t>(groups[g].size())}});
+            m.captures.push_back({prog.group_names[g], {gb, gb + static_cast<uint32_t>(groups[g].size())}});
         }
     }
     // Vetoes run only where the rule matched: a match that starts
@@ -869,7 +1069,8 @@ std::vector<std::vector<RawMention>> RuleSet::match_all(std::span<const text::Te
     }
     for (size_t r = 0; r < todo.size(); ++r)
         for (uint32_t pi : todo[r])
-            run_rule(im.compiled[r], texts[paras[pi].text]->analysis(), paras[pi].span, out[paras[pi].text], s);
+            run_rule(im.compiled[r], im.compiled[r].parts(), texts[paras[pi].text]->analysis(), paras[pi].span,
+                     out[paras[pi].text], s);
     for (const Para& para : paras) run_gazetteers(im, texts[para.text]->analysis(), para.span, out[para.text]);
     return out;
 }
@@ -880,7 +1081,7 @@ std::vector<RawMention> RuleSet::match_all_reference(const text::Text& t) const 
     std::vector<RawMention> out;
     Scratch s;
     for (const text::Span& para : t.paragraphs()) {
-        for (const Impl::Compiled& c : im.compiled) run_rule(c, a, para, out, s);
+        for (const Impl::Compiled& c : im.compiled) run_rule(c, std::span(&c.whole(), 1), a, para, out, s);
         run_gazetteers(im, a, para, out);
     }
     return out;
@@ -954,9 +1155,10 @@ std::vector<RuleProblem> RuleSet::lint() const {
     // A prefilter must hold wherever its pattern matches: checked on every
     // example input.
     for (const auto& c : impl_->compiled) {
-        if (!c.pre) continue;
+        if (c.prefilter.empty()) continue;
+        RE2 pre(c.prefilter, rule_options());
         for (const auto& e : impl_->examples)
-            if (RE2::PartialMatch(e.input, *c.re) && !RE2::PartialMatch(e.input, *c.pre))
+            if (RE2::PartialMatch(e.input, *c.whole().re) && !RE2::PartialMatch(e.input, pre))
                 out.push_back({c.rule->where, c.rule->id,
                                fmt::format("prefilter misses a match of the pattern in the example at {}", e.where.str()),
                                true});

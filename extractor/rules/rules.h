@@ -10,7 +10,8 @@
 //
 // Pattern rules are compiled into one RE2::Set per mention type that tell
 // which rules can match a paragraph, then each rule that can is run with its own RE2 to get
-// spans and captures. Gazetteers are matched by a word-start hash lookup (longest
+// spans and captures (a big pattern's top-level alternatives with one RE2
+// each, their matches merged into the whole pattern's). Gazetteers are matched by a word-start hash lookup (longest
 // entry first), not by regular expressions. Overlapping matches within one
 // layer are resolved: the longest wins, then the higher priority, then the
 // earlier rule. Layers: values (money, percent, quantity, date), entities
@@ -145,7 +146,7 @@ public:
     std::vector<RawMention> match_all(const text::Text& text) const;
     std::vector<std::vector<RawMention>> match_all(std::span<const text::Text* const> texts) const;
     // The same by the plain path: every pattern rule searches every
-    // paragraph, no filter (tests compare the two).
+    // paragraph with its whole pattern, no filter (tests compare the two).
     std::vector<RawMention> match_all_reference(const text::Text& text) const;
 
     const std::vector<std::unique_ptr<Rule>>& rules() const;
