@@ -226,6 +226,15 @@ std::string Assembly::company_by_place(size_t lo, size_t hi) {
             // "Singapore's Marlow Capital": the organisation after the possessive
             const Mention* o = mention_at(k + 2);
             if (o && o->type == Type::org && std::string_view(o->kind) == "company") return o->name;
+            // "Japan's biggest brokerage has ...": a few plain words ending in a company noun
+            // refer back to the company (as "the Austin firm" does)
+            for (size_t j = k + 2; j < hi && j < k + 6 && toks[j].is_word() && !mention_at(j) &&
+                                   !(toks[j].bits & lx.kVerbWord) && !(toks[j].bits & lx.kChangeWord);
+                 ++j)
+                if (lx.company_nouns.count(toks[j]) && j + 1 == hi) {
+                    if (const Mention* c = last_company_before(toks[lo].begin)) return c->name;
+                    return doc_company;
+                }
             return {};
         }
         if (m || (toks[k].bits & lx.kVerbWord) || (toks[k].bits & lx.kChangeWord)) return {};
