@@ -218,6 +218,9 @@ struct Lexicons {
     // Metrics quoted as markets move (metric_scopes.tsv, third column `market`): a
     // report's period and release source do not govern them.
     StringSet market_metrics;
+    // Of those, the ones a company's own word never gives (flag `market` alone: its share
+    // price, its market value) — not a price it sets ("said it would raise prices by 4%").
+    StringSet own_market_metrics;
     // Metrics a market trades (third column flag `traded`: prices, index levels, yields,
     // currencies): the story's trading day governs their moves that name no date of their own.
     StringSet traded_metrics;

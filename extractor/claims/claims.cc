@@ -39,6 +39,7 @@ Lexicons::Lexicons(const rules::RuleSet& r)
             };
             if (flag("market") || (row.size() >= 2 && (row[1] == "instrument" || row[1] == "quote")))
                 market_metrics.insert(row[0]);
+            if (flag("market")) own_market_metrics.insert(row[0]);
             if (flag("traded")) traded_metrics.insert(row[0]);
         }
     load("CLAIM_UNIT_METRICS", unit_metrics);

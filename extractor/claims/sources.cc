@@ -479,8 +479,10 @@ std::vector<Source> Assembly::claim_sources(double& conf, const std::string& met
         if (trailing) std::rotate(here.begin(), here.end() - 1, here.end());
     }
     // A company does not report its own share price or market value: "Sunvale said it
-    // would cut 2,000 jobs, sending its shares down 7.4%" is the market's move.
-    if (lx.market_metrics.count(metric) && claim.subject.size() == 1)
+    // would cut 2,000 jobs, sending its shares down 7.4%" is the market's move. (It does
+    // report a price it sets: "Acme said it would raise prices by 4%", "Ofgem said its price
+    // cap would drop to £1,720".)
+    if (lx.own_market_metrics.count(metric) && claim.subject.size() == 1)
         here.erase(std::remove_if(here.begin(), here.end(),
                                   [&](const Mention* m) { return m->name == claim.subject.front(); }),
                    here.end());
@@ -496,9 +498,11 @@ std::vector<Source> Assembly::claim_sources(double& conf, const std::string& met
             for (const Mention* o : here)
                 if (o != m && o->name == m->cites) ordered.push_back(o);
     }
+    // (one name once: "Xpeng reported ..., the company said in its earnings release" is
+    // one source, not two)
     std::set<std::string> seen;
     for (const Mention* m : ordered) {
-        if (!seen.insert(m->name + "|" + m->cue).second) continue;
+        if (!seen.insert(m->name).second) continue;
         Source s{index_of(m), kNoMention, inherited};
         for (const Mention* o : here)
             if (o != m && !o->cites.empty() && o->cites == m->name) s.cited_by = index_of(o);

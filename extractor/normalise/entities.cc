@@ -25,6 +25,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 #include <unordered_map>
@@ -142,6 +143,7 @@ struct RuleInfo {
     bool titlecase = false;      // names written in capitals ("SAN FRANCISCO")
     bool person_holder = false;  // a source rule whose holder is a person ("said Sabine Roth,")
     bool as_named = false;       // the name as written, not its gazetteer entry ("Atlanta, Georgia": the state)
+    bool known_holder = false;   // a source rule whose holder names no one new (`set: known_holder=yes`)
 };
 
 // A row of bare_institutions.tsv: what a bare word stands for when the
@@ -185,11 +187,33 @@ struct EntitiesNormaliser::Impl {
                 return a == rule->attrs.end() ? std::string() : a->second;
             };
             rule_info.emplace(rule->id, RuleInfo{get("single"), get("kind"), get("titlecase") == "yes",
-                                                 get("holder") == "person", get("as_named") == "yes"});
+                                                 get("holder") == "person", get("as_named") == "yes",
+                                                 get("known_holder") == "yes"});
         }
+        if (const auto* roles = r.list("ROLE"))
+            for (const std::string& w : *roles)
+                if (w.find(' ') == std::string::npos && !w.empty() && std::islower(static_cast<unsigned char>(w[0])))
+                    role_words.insert(w);
     }
     names::Lexicon lex;
     std::unordered_map<std::string, RuleInfo> rule_info;
+    std::unordered_set<std::string> role_words;  // one-word roles (rules/entities/roles.txt): "economist"
+
+    // An apposition right after a holder that names a role (", the association's senior
+    // economist,"): the holder is a person, whether or not the given name is known.
+    bool role_after(std::string_view a, size_t at) const {
+        if (at + 2 >= a.size() || a[at] != ',' || a[at + 1] != ' ') return false;
+        size_t end = a.find(',', at + 2);
+        if (end == std::string_view::npos || end - at > 100) return false;
+        for (size_t b = at + 2; b < end;) {
+            while (b < end && !std::isalpha(static_cast<unsigned char>(a[b]))) ++b;
+            size_t e = b;
+            while (e < end && (std::isalpha(static_cast<unsigned char>(a[e])) || a[e] == '-')) ++e;
+            if (e > b && role_words.count(std::string(a.substr(b, e - b)))) return true;
+            b = e;
+        }
+        return false;
+    }
     std::unordered_map<std::string, std::vector<BareReading>> bare;  // word → readings, in file order
     std::unordered_map<std::string, std::vector<std::string>> reference_kinds;  // "bank" → central_bank, company
 
@@ -617,7 +641,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             for (size_t w = 1; w + 1 < ws.size(); ++w) person_tails.insert(names::lower(join(ws, w, ws.size())));
         }
         for (const auto& s : ms) {
-            if (s.type != Type::source || !s.holder || s.note == kUnnamedHolder) continue;
+            if (s.type != Type::source || !s.holder || s.note == kUnnamedHolder || im.info(s.rule).known_holder) continue;
             text::Span h = *s.holder;
             uint32_t from = h.begin;
             const text::Span* before = nullptr;
@@ -670,6 +694,11 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             // a trailing possessive mark: ' or U+2019
             if (name.size() > 1 && a[name.end - 1] == '\'') name.end -= 1;
             else if (name.size() > 3 && a.compare(name.end - 3, 3, "\xE2\x80\x99") == 0) name.end -= 3;
+            // ... or 's, unless the whole is a name ("Halden's figures showed" → Halden; "McDonald's")
+            else if (!lex.resolve(slice(name))) {
+                if (name.size() > 2 && a.compare(name.end - 2, 2, "'s") == 0) name.end -= 2;
+                else if (name.size() > 4 && a.compare(name.end - 4, 4, "\xE2\x80\x99s") == 0) name.end -= 4;
+            }
             if (name.empty() || lex.resolve(slice(name))) continue;  // known after all
             std::string_view first_word = slice(ws[k]);
             bool person = person_shaped && end - k >= 2 &&
@@ -682,8 +711,9 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             if (end - k == 1 && after_org) continue;  // "CME Group's FedWatch tool": a product
             if (!person && person_shaped && end - k >= 2 &&
                 (im.info(s.rule).person_holder || person_tails.count(names::lower(slice(name))) ||
-                 a.compare(name.end, 6, ", who ") == 0))
-                person = true;  // "said Sabine Roth, the union's district leader"; "Van Loon"; "Tomoko Hayashi, who heads"
+                 a.compare(name.end, 6, ", who ") == 0 || im.role_after(a, h.end)))
+                person = true;  // "said Sabine Roth, the union's district leader"; "Van Loon"; "Tomoko Hayashi, who heads";
+                                // "Shaun Cathcart, the association's senior economist, said"
 
             Mention p;
             p.span = name;

@@ -32,9 +32,12 @@ namespace claimex::normalise {
 
 struct SourcesNormaliser::Impl {
     explicit Impl(const rules::RuleSet& r) : lex(r) {
-        for (const auto& rule : r.rules())
+        for (const auto& rule : r.rules()) {
             if (auto a = rule->attrs.find("not_place"); a != rule->attrs.end() && a->second == "yes")
                 not_place.insert(rule->id);
+            if (auto a = rule->attrs.find("known_holder"); a != rule->attrs.end() && a->second == "yes")
+                known_holder.insert(rule->id);
+        }
         if (const auto* t = r.table("SOURCE_CUE"))
             for (const auto& row : *t)
                 if (row.size() >= 2) cues[names::lower(names::squeeze(row[0]))] = row[1];
@@ -56,6 +59,9 @@ struct SourcesNormaliser::Impl {
     }
     names::Lexicon lex;
     std::unordered_set<std::string> not_place;    // rules whose holder cannot be a place (`set: not_place=yes`)
+    // rules whose holder must be someone known (an entity, a reference, a pronoun), never its
+    // capitalised words alone (`set: known_holder=yes`: a sentence's first words before a far cue)
+    std::unordered_set<std::string> known_holder;
     std::unordered_map<std::string, std::string> cues;                      // "says" → "said"
     struct Reference {
         std::vector<std::string> kinds;  // in order of preference
@@ -326,6 +332,19 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             else if (m.type == Type::org && !org) org = &m;
             else if (m.type == Type::place && !place) place = &m;
         }
+        // A role set off from its holder's name ("Western Australia's Mines Minister, Tessa
+        // Carrick, said"): the person named right after the role is the holder.
+        if (!person && !unnamed && h.end + 2 < s.span.end && a.compare(h.end, 2, ", ") == 0) {
+            std::vector<text::Span> hw = names::words(a, h);
+            if (!hw.empty() && lex.title(slice(hw.back())))
+                for (auto it = first_inside(h.end); it != entities.end(); ++it) {
+                    const Mention& m = ms[*it];
+                    if (m.span.begin > h.end + 2) break;
+                    if (m.type == Type::person && m.span.begin == h.end + 2 && m.span.end < s.span.end &&
+                        a[m.span.end] == ',')
+                        person = &m;
+                }
+        }
         std::string hl = names::lower(names::squeeze(slice(h)));
         const bool definite = hl.rfind("the ", 0) == 0;  // "the ..."
         std::string noun;
@@ -469,7 +488,8 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             // familiar with the matter", "a person close to the company")
             bool described = hl.find(" familiar with ") != std::string::npos || hl.find(" close to ") != std::string::npos ||
                              hl.find(" briefed on ") != std::string::npos || hl.find(" knowledge of ") != std::string::npos ||
-                             hl.find(" involved in ") != std::string::npos;
+                             hl.find(" involved in ") != std::string::npos ||
+                             hl.find("-based ") != std::string::npos;  // "a Kuala Lumpur-based trader"
             std::string_view before(a.data() + q, p - q);
             if (!ws.empty() && (described || (!counted && !lex.quantifier(slice(ws[k]))))) {
                 while (k + 1 < ws.size() && lex.quantifier(slice(ws[k]))) ++k;
@@ -484,6 +504,8 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                         s.name = ms[*it].name;
                         break;
                     }
+        } else if (im.known_holder.count(s.rule)) {
+            // (no one known: no source)
         } else {
             // A name no entity rule knows: its capitalised words, when they are
             // not words that are never names.
