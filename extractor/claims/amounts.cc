@@ -32,7 +32,16 @@ void Assembly::amount_claims() {
                                  std::min(toks.size(), std::min(next_fig_tok, fig_end + 6)), false, SIZE_MAX, fig_end);
         // "doubling the engineering team to about 400 people": a count whose unit names
         // what is counted governs over a metric phrase that is not next to it.
-        if (!metric.key.empty() && v.type == Type::quantity && metric.tok < anchor && anchor - metric.tok > 5 &&
+        // (nor one inside a complement after it, "65,600 mortgages for house purchase", nor the
+        // verb of a clause joined after it, "has about 26,000 employees and manages ¥90 trillion")
+        const bool after_count =
+            metric.tok != SIZE_MAX && fig_end < toks.size() && metric.tok > fig_end &&
+            ((metric.tok > fig_end + 1 && kPrepositions.count(toks[fig_end]) && toks[fig_end].low != "of" &&
+              toks[fig_end].low != "in") ||
+             (metric.tok == fig_end + 1 && clause_conjunctions.count(toks[fig_end]) && anchor > 0 &&
+              toks[anchor - 1].low != "of"));  // (not "cuts of 2 million bpd and voluntary cuts")
+        if (!metric.key.empty() && v.type == Type::quantity &&
+            ((metric.tok < anchor && anchor - metric.tok > 5) || after_count) &&
             lx.unit_metrics.count(v.unit))
             metric = MetricHit{};
         if (metric.key.empty() && v.type == Type::quantity) {

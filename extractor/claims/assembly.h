@@ -201,6 +201,7 @@ struct ChangeEvent {
     std::string verb;
     bool intransitive = false;    // the metric is the verb's subject ("revenue rose")
     bool object_only = false;     // a figure right after it is what it acts on, not the size ("raises $300m")
+    bool money_object = false;    // the same for a money figure only ("lost Rs 1,210 crore" is a loss; "lost 1.4%" a fall)
     std::optional<size_t> from_baseline = std::nullopt;  // an elided verb: "and the lower rate from 10% to 18%"
 };
 
@@ -531,6 +532,9 @@ struct Assembly {
     MetricAt metric_at(size_t k, size_t hi);
     MetricHit find_metric(size_t lo, size_t anchor, size_t hi, bool prefer_after = false, size_t skip = SIZE_MAX,
                           size_t fig_end = SIZE_MAX, size_t last_fig = SIZE_MAX);
+    // "bought ¥5.7 trillion of government bonds in September, down from ...": a change's metric
+    // that a figure after a verb of buying sizes takes its `purchase` form (metric_forms.tsv).
+    void purchase_form(MetricHit& metric, size_t fig);
     void continue_specific(MetricHit& metric);
     void continue_metric(MetricHit& metric, size_t slot, size_t from_slot);
     void metric_form(std::string& key, const Mention* value, const std::vector<std::string>& names, bool change);
@@ -553,6 +557,9 @@ struct Assembly {
     bool possessive_subject(const MetricHit& metric, size_t anchor, Subject& s);
     bool complement_subject(const MetricHit& metric, size_t anchor, Subject& s);
     bool subject_phrase(const MetricHit& metric, size_t anchor, Subject& s, size_t& lo, size_t& hi);
+    bool quote_name(size_t k) const;
+    bool name_then_verb(const MetricHit& metric, size_t hi) const;
+    const Mention* named_unit(size_t lo, size_t hi);
     Subject find_subject(const MetricHit& metric, size_t anchor);
 
     // implied_subjects.cc: the subject the sentence leaves implied; a claim's subject

@@ -15,9 +15,10 @@ void Assembly::change_claims() {
         // "has raised £45 million ..., valuing the business at more than £300 million": a verb
         // whose object is a figure (funds raised) moves nothing; a later "at" figure is no level.
         bool figure_object = false;
-        if (ev.object_only)
+        if (ev.object_only || ev.money_object)
             for (size_t f = 0; f < figs.size() && !figure_object; ++f) {
                 if (figs[f].tok <= ev.tok || figs[f].role != Role::value) continue;
+                if (!ev.object_only && ms[figs[f].m].type != Type::money) break;
                 bool plain = true;
                 for (size_t k = ev.tok + 1; k < figs[f].tok && plain; ++k)
                     plain = kVerbFillers.count(toks[k]) || kDeterminers.count(toks[k]);
@@ -87,6 +88,7 @@ void Assembly::change_claims() {
         if (metric.key.empty() && clause_start_tok(anchor, false) < clause_start_tok(anchor))
             metric = find_metric(clause_start_tok(anchor, false), anchor, std::min(toks.size(), next_tok), transitive,
                                  ev.tok, SIZE_MAX, last_fig);
+        if (level) purchase_form(metric, *level);
         // "adds 27,000 jobs ... but the jobless rate", "cut 1,200 jobs as ... profit": a count
         // whose unit names what is counted governs over a metric phrase of a later clause
         // (not over one it restates: "cut 340 jobs, or 14% of its staff").

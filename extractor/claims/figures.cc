@@ -129,6 +129,7 @@ void Assembly::find_change_events() {
         ChangeEvent ev{k, e->value, std::nullopt, "", std::nullopt, std::string(toks[k].low)};
         ev.intransitive = e->extra2 == "i" || e->extra2 == "p";
         ev.object_only = e->extra2 == "o";
+        ev.money_object = e->extra2 == "m";
         if (!e->extra.empty()) ev.factor = std::stod(e->extra);
         for (size_t i : sv.mentions)
             if (is_factor(ms[i]) && ms[i].span.begin <= toks[k].begin && toks[k].end <= ms[i].span.end) {
@@ -325,7 +326,8 @@ void Assembly::figure_roles() {
                 continue;
             }
             // the object of "raise" is a level or an amount raised, not a change ("raises $300 million")
-            if (right_after_verb && !ev->object_only && !ends_with_cue(w, "level") && !level_cue(figs[f].tok)) {
+            const bool object = ev->object_only || (ev->money_object && ms[figs[f].m].type == Type::money);
+            if (right_after_verb && !object && !ends_with_cue(w, "level") && !level_cue(figs[f].tok)) {
                 figs[f].role = Role::change_amount;
                 continue;
             }

@@ -221,6 +221,16 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
         return;
     }
     std::string_view scope = metric.key.empty() ? std::string_view() : lx.scope_of(metric.key);
+    // A metric phrase may have a scope of its own ("defence spending", "government spending":
+    // the economy's, where "spending" is a company's): metric_scopes.tsv rows with a space.
+    if (metric.tok != SIZE_MAX && metric.base_n > 1 && metric.tok + metric.base_n <= toks.size()) {
+        std::string phrase;
+        for (size_t k = metric.tok; k < metric.tok + metric.base_n; ++k) {
+            if (!phrase.empty()) phrase += ' ';
+            phrase += toks[k].low;
+        }
+        if (std::string_view sc = lx.scope_of(phrase); !sc.empty()) scope = sc;
+    }
     if (s.names.empty() && bad && government_nouns.count(head) && scope != "bank") scope = "economy";
     if (scope.empty()) {
         if (head == "economy" || head == "country" || head == "government") scope = "economy";

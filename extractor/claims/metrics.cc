@@ -89,14 +89,33 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
         if (sv.tok_mention[k] != SIZE_MAX || k == skip) continue;
         MetricAt m = metric_at(k, hi);
         if (!m.key) continue;
+        // An `object` verb names the metric of a money figure right after it only ("lost Rs
+        // 1,210 crore" is a loss; "lost 1.6% and has fallen 13%" names no metric).
+        if (m.span == 1 && m.n == 1)
+            if (const Lexicon::Entry* e = lx.metrics.match(toks, k, k + 1, nullptr); e && e->extra == "object") {
+                size_t j = k + 1;
+                while (j < anchor && kVerbFillers.count(toks[j])) ++j;
+                if (j != anchor || anchor >= toks.size() || sv.tok_mention[anchor] == SIZE_MAX || ms[sv.tok_mention[anchor]].type != Type::money)
+                    continue;
+            }
         // A generic head after another metric is that metric's ("revenue growth", "tariff rate"),
         // also across a copula ("Exports were valued at $35.2 billion", "the shares were priced
         // at Rs 412": exports, the share price) but not after something issued ("the bonds were
         // priced at 99.5 cents" is a price).
+        // A `sign` word gives way across a verb of swinging too ("the trade balance swung to a
+        // deficit of ¥462.1 billion", "the current account was in surplus": the balance's).
         if (!cands.empty()) {
             size_t gap = cands.back().tok + cands.back().span;
             const bool adjacent = gap == k;
             static const std::set<std::string_view> copula = {"was", "were", "is", "are", "been", "be"};
+            static const std::set<std::string_view> swing = {"swung", "swing", "swings", "turned", "turns", "moved",
+                                                             "flipped", "returned", "back", "to", "into", "a", "in"};
+            const Lexicon::Entry* sign = m.span == 1 ? lx.metrics.match(toks, k, k + 1, nullptr) : nullptr;
+            if (sign && sign->extra == "sign" && k - gap <= 4) {
+                size_t g = gap;
+                while (g < k && (copula.count(toks[g].low) || swing.count(toks[g].low))) ++g;
+                if (g == k) continue;
+            }
             while (gap < k && copula.count(toks[gap].low)) ++gap;
             if (gap == k && (!adjacent || m.span == 1)) {
                 const Lexicon::Entry* e = lx.metrics.match(toks, k, k + m.span, nullptr);
@@ -125,6 +144,7 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
     }
     // The metric the figure's own noun phrase names: "a 38% premium", "€60 billion in savings".
     size_t own = SIZE_MAX;
+    const std::string* purchase_key = nullptr;
     if (fig_end != SIZE_MAX && fig_end < toks.size()) {
         size_t np = fig_end;
         // not "of": "38% of GDP" names a whole, a make-up; but a `size_of` phrase after "of" is
@@ -148,7 +168,14 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
                     while (v > 0 && kQualifierSkip.count(toks[v - 1])) --v;
                     size_t cn = 0;
                     const Lexicon::Entry* cue = v > 0 ? lex(lx.cues, lx.kCueFirst, v - 1, &cn) : nullptr;
-                    if (!e || e->extra != "size_of" || !cue || cue->value != "issue") continue;
+                    if (!e || e->extra != "size_of" || !cue || (cue->value != "issue" && cue->value != "purchase"))
+                        continue;
+                    // (bonds bought are purchases: "bought ¥5.7 trillion of government bonds",
+                    // metric_forms.tsv `purchase`)
+                    if (cue->value == "purchase")
+                        if (auto it = lx.metric_forms.find(*cands[c].key); it != lx.metric_forms.end())
+                            for (const auto& [when, to] : it->second)
+                                if (when == "purchase") purchase_key = &to;
                 }
                 own = c;
             }
@@ -174,7 +201,7 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
             best_dist = dist;
             best.tok = k;
             best.n = best.base_n = cands[c].span;
-            best.key = *cands[c].key;
+            best.key = c == own && purchase_key ? *purchase_key : *cands[c].key;
         }
     }
     // A metric word inside another metric's complement is not the metric: the head is
@@ -229,6 +256,25 @@ void Assembly::continue_metric(MetricHit& metric, size_t slot, size_t from_slot)
     // (news paragraphs are short: the previous one counts too)
     if (last_metric[from_slot].para != SIZE_MAX && last_metric[from_slot].para + 1 >= para)
         metric.key = last_metric[from_slot].key;
+}
+
+void Assembly::purchase_form(MetricHit& metric, size_t fig) {
+    if (metric.tok == SIZE_MAX || metric.tok < figs[fig].tok) return;
+    auto it = lx.metric_forms.find(metric.key);
+    if (it == lx.metric_forms.end()) return;
+    const std::string* to = nullptr;
+    for (const auto& [when, form] : it->second)
+        if (when == "purchase") to = &form;
+    if (!to) return;
+    const size_t fig_end = sv.token_at(ms[figs[fig].m].span.end);
+    if (fig_end >= toks.size() || toks[fig_end].low != "of" || metric.tok > fig_end + 4) return;
+    for (size_t k = fig_end + 1; k < metric.tok; ++k)
+        if (!toks[k].is_word() || (toks[k].bits & lx.kVerbWord)) return;
+    size_t v = figs[fig].tok;
+    while (v > 0 && kQualifierSkip.count(toks[v - 1])) --v;
+    size_t cn = 0;
+    const Lexicon::Entry* cue = v > 0 ? lex(lx.cues, lx.kCueFirst, v - 1, &cn) : nullptr;
+    if (cue && cue->value == "purchase") metric.key = *to;
 }
 
 // The form of the metric the claim's value and holder call for (metric_forms.tsv).

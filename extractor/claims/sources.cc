@@ -340,6 +340,14 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
         else if (!releases.empty() && t.paragraph_index(releases.front()->span.begin) <= lead_paragraphs &&
                  fits(releases.front()))
             r = releases.front();
+        // (a ministry's or statistics office's release does not speak for a company's results;
+        // a company may release an economy's data: a lender's house price index)
+        if (r && lx.scope_of(metric) == "company" && !claim.subject_is_description && claim.subject.size() == 1 &&
+            org_kinds.count(claim.subject.front()) && org_kinds.at(claim.subject.front()) == "company") {
+            auto k = org_kinds.find(r->name);
+            const std::string_view rk = k != org_kinds.end() ? std::string_view(k->second) : std::string_view(r->kind);
+            if (rk == "government" || rk == "agency") r = nullptr;
+        }
         // (not another economy's release in a round-up: China's finance ministry does not
         // speak for "Mexico's reserves"; nor another company's: a rival's results)
         if (r && !foreign_release(*r, claim) && !another_company(claim, r)) here.push_back(r);

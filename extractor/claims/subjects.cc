@@ -226,6 +226,15 @@ std::string Assembly::company_by_place(size_t lo, size_t hi) {
             // "Singapore's Marlow Capital": the organisation after the possessive
             const Mention* o = mention_at(k + 2);
             if (o && o->type == Type::org && std::string_view(o->kind) == "company") return o->name;
+            // "Japan's biggest brokerage has ...": a few plain words ending in a company noun
+            // refer back to the company (as "the Austin firm" does)
+            for (size_t j = k + 2; j < hi && j < k + 6 && toks[j].is_word() && !mention_at(j) &&
+                                   !(toks[j].bits & lx.kVerbWord) && !(toks[j].bits & lx.kChangeWord);
+                 ++j)
+                if (lx.company_nouns.count(toks[j]) && j + 1 == hi) {
+                    if (const Mention* c = last_company_before(toks[lo].begin)) return c->name;
+                    return doc_company;
+                }
             return {};
         }
         if (m || (toks[k].bits & lx.kVerbWord) || (toks[k].bits & lx.kChangeWord)) return {};
@@ -556,6 +565,54 @@ bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s
     return false;
 }
 
+// "Reliance Industries' telecoms unit Jio Platforms", "The chipmaker's memory unit, Solidigm,",
+// "its payments arm Paytm Money": a part of a company named after a possessive and a `unit`
+// noun (words.tsv) is the subject, not the parent. Null when [lo, hi) is no such phrase.
+const Mention* Assembly::named_unit(size_t lo, size_t hi) {
+    for (size_t k = lo; k + 1 < hi; ++k) {
+        if (!lx.unit_nouns.count(toks[k].low)) continue;
+        size_t o = k + 1;
+        if (toks[o].low == ",") ++o;
+        if (o >= hi || sv.tok_mention[o] == SIZE_MAX || ms[sv.tok_mention[o]].type != Type::org) return nullptr;
+        // before the noun: a few plain words after a possessive ("X's", "X'", "its", "their")
+        size_t b = k, words = 0;
+        while (b > lo && words < 4 && toks[b - 1].is_word() && sv.tok_mention[b - 1] == SIZE_MAX &&
+               !(toks[b - 1].bits & lx.kVerbWord) && toks[b - 1].low != "its" && toks[b - 1].low != "their" &&
+               toks[b - 1].low != "s")
+            --b, ++words;
+        if (b == lo) return nullptr;
+        const std::string_view w = toks[b - 1].low;
+        const bool possessive = w == "its" || w == "their" || w == "'" ||
+                                (w == "s" && b >= 2 && toks[b - 2].low == "'");
+        return possessive ? &ms[sv.tok_mention[o]] : nullptr;
+    }
+    return nullptr;
+}
+
+// A one-word quote phrase written as a name ("The KOSPI ended 1.3% lower", "the Nikkei rose"):
+// in capitals, or capitalised after the sentence's first word ("Prices rose" names nothing).
+bool Assembly::quote_name(size_t k) const {
+    std::string_view w = sv.slice(toks[k].begin, toks[k].end);
+    if (w.empty() || !std::isupper(static_cast<unsigned char>(w[0]))) return false;
+    if (k > 0) return true;
+    if (w.size() < 3) return false;
+    for (char c : w)
+        if (std::islower(static_cast<unsigned char>(c))) return false;
+    return true;
+}
+
+// "The KOSPI ended 1.3% lower": a one-word name, then one word the verb list lacks, then
+// only figures up to the phrase's end `hi`.
+bool Assembly::name_then_verb(const MetricHit& metric, size_t hi) const {
+    if (metric.base_n != 1 || !quote_name(metric.tok)) return false;
+    size_t k = metric.tok + 1;
+    if (k >= hi || !toks[k].is_word() || sv.tok_mention[k] != SIZE_MAX) return false;
+    if (std::isupper(static_cast<unsigned char>(sv.slice(toks[k].begin, toks[k].end)[0]))) return false;  // ("Nasdaq Composite")
+    for (++k; k < hi; ++k)
+        if (sv.tok_mention[k] == SIZE_MAX || !is_value(ms[sv.tok_mention[k]])) return false;
+    return true;
+}
+
 // The subject of the figure at `anchor` whose metric is `metric`: a possessive, the metric's
 // complement, else what the subject phrase names (entities, an anaphor's referent, a place's
 // company) or that phrase as a description; empty when the sentence names none.
@@ -605,7 +662,7 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
     // "with the 10-year yield up 12 basis points", "The oil price rose": a quote's phrase of
     // several words after a determiner names what is quoted
     if (metric.tok != SIZE_MAX && d_lo > lo && metric.tok == d_lo && lx.scope_of(metric.key) == "quote" &&
-        metric.base_n > 1 && d_lo + metric.base_n == hi) {
+        (metric.base_n > 1 || quote_name(metric.tok)) && (d_lo + metric.base_n == hi || name_then_verb(metric, hi))) {
         s.description = std::string(sv.slice(toks[d_lo].begin, toks[d_lo + metric.base_n - 1].end));
         s.named_instrument = true;
         return s;
@@ -657,7 +714,8 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
             // "Household debt rose": the metric's own first word (not "consumer prices", the economy's)
             // names the group whose figure it is
             s.description = std::string(sv.slice(toks[lo].begin, toks[lo].end));
-        } else if (lx.scope_of(metric.key) == "quote" && metric.base_n > 1 && lo + metric.base_n == hi) {
+        } else if (lx.scope_of(metric.key) == "quote" && (metric.base_n > 1 || quote_name(metric.tok)) &&
+                   (lo + metric.base_n == hi || name_then_verb(metric, hi))) {
             // "Oil prices rose", "Home loan rates have risen": a quote's phrase of several
             // words names what is quoted ("Prices rose" alone does not)
             s.description = std::string(sv.slice(toks[lo].begin, toks[lo + metric.base_n - 1].end));
@@ -710,6 +768,10 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
             return s;
     }
     if (lo < hi) {
+        if (const Mention* u = named_unit(lo, hi)) {
+            add_name(s, u->name);
+            return s;
+        }
         if (is_anaphor(lo, hi)) {
             const Mention* c = referent(lo, hi);
             if (c) add_name(s, c->name);
