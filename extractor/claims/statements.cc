@@ -152,9 +152,10 @@ void Assembly::statement_claims() {
             if (depth == 0 && toks[k].low == ",") {
                 comma = k;
                 // an apposition: ", a senior economist at X (Y)," → go on to its closing comma
+                // (or a citation: ", citing weaker volumes, said")
                 if (k + 1 < toks.size() && (toks[k + 1].low == "a" || toks[k + 1].low == "an" ||
                                             toks[k + 1].low == "the" || toks[k + 1].low == "which" ||
-                                            toks[k + 1].low == "who")) {
+                                            toks[k + 1].low == "who" || toks[k + 1].low == "citing")) {
                     // (not a clause: "In the view of the board, the risks ... are balanced, the minutes said")
                     size_t k2 = k + 1;
                     int d2 = 0;
@@ -173,8 +174,12 @@ void Assembly::statement_claims() {
         // "X said on Monday that ...": a cue verb ends the attribution; only "according to X"
         // (and a comma right after the source) runs on to a comma
         if (src_last < toks.size() && toks[src_last].low != "," && src->cue != "according to") comma = SIZE_MAX;
-        if (comma != SIZE_MAX && comma + 1 < toks.size()) cb = toks[comma + 1].begin;
-        else cb = src->span.end;
+        if (comma != SIZE_MAX && comma + 1 < toks.size()) {
+            // "X, citing Y, said the cut was deeper": the cue after the set-off words is no content
+            size_t c = comma + 1;
+            if (c + 1 < toks.size() && lx.speech_verbs.count(toks[c]) && toks[comma].low == ",") ++c;
+            cb = toks[c].begin;
+        } else cb = src->span.end;
     } else if (src->span.end + 2 >= S.end || src_last + 2 >= toks.size() ||
                // '"...," said X, an analyst at Y.'; "..., the Nikkei reported earlier this week."
                // Not when content follows the source: "The opposition's spokesperson, Rosa
