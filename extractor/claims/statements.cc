@@ -82,7 +82,15 @@ void Assembly::unattributed_statement() {
     finish(std::move(j), "statement", key, conf);
 }
 
+// A source whose verb is a participle ("Maria Olsen telling analysts", "the company saying").
+static bool participle_cue_in(std::string_view span) {
+    for (std::string_view w : {" telling", " saying", " reporting"})
+        if (span.find(w) != std::string_view::npos) return true;
+    return false;
+}
+
 void Assembly::statement_claims() {
+    auto participle_cue = [&](text::Span s) { return participle_cue_in(sv.slice(s.begin, s.end)); };
     if (!any_source && !quoted) {
         unattributed_statement();
         return;
@@ -248,11 +256,14 @@ void Assembly::statement_claims() {
             second = speaker;
             break;
         }
-        if (toks[k].begin >= ce || !clause_conjunctions.count(toks[k + 1])) continue;
+        // ", with chief executive Maria Olsen telling analysts that ...": an absolute clause
+        // whose source speaks in a participle is a clause of its own too
+        bool with = toks[k + 1].low == "with";
+        if (toks[k].begin >= ce || !(with || clause_conjunctions.count(toks[k + 1]))) continue;
         for (size_t i : sv.mentions)
             if (&ms[i] != src && ms[i].type == Type::source && !ms[i].name.empty() &&
                 sv.token_at(ms[i].span.begin) >= k + 2 && sv.token_at(ms[i].span.begin) <= k + 8 &&
-                ms[i].span.begin < ce) {
+                ms[i].span.begin < ce && (!with || participle_cue(ms[i].span))) {
                 split_at = toks[k].begin;
                 second_from = ms[i].span.end;
                 second = &ms[i];
