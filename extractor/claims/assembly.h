@@ -589,6 +589,7 @@ struct Assembly {
     void amount_claims();
     void statement_claims();
     void unattributed_statement();
+    void with_clause_statement();
     void emit_statement(uint32_t cb, uint32_t ce, const Mention* who, const Mention* src, uint32_t q_open,
                         uint32_t q_close, const Mention* second);
 };

@@ -141,7 +141,13 @@ std::vector<Claim> Assembly::run() {
         amount_claims();
         // ---- 4. statement claims: attributed sentences with no figure claim
         // (nor "That compared with $4.2 billion a year earlier, the company said.": a baseline)
-        if (made_numeric || gave_baseline) continue;
+        if (gave_baseline) continue;
+        // a figure sentence may still end in an absolute clause that states a view ("held
+        // rates at 4%, with governor Andrew Bailey saying the path would be gradual")
+        if (made_numeric) {
+            with_clause_statement();
+            continue;
+        }
         statement_claims();
     }
     return std::move(out);

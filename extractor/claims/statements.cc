@@ -89,6 +89,29 @@ static bool participle_cue_in(std::string_view span) {
     return false;
 }
 
+// After a figure claim: ", with governor Andrew Bailey saying the path would be gradual" — the
+// absolute clause's source (a participle cue) states what follows it, when that has no figure
+// of its own (a figure there is the figure claims' business).
+void Assembly::with_clause_statement() {
+    for (size_t i : sv.mentions) {
+        const Mention& m = ms[i];
+        if (m.type != Type::source || m.name.empty() || !participle_cue_in(sv.slice(m.span.begin, m.span.end)))
+            continue;
+        size_t first = sv.token_at(m.span.begin);
+        // "with" right before the holder, or before its role (a few words)
+        bool with = false;
+        for (size_t k = first, n = 0; k > 1 && n < 4 && !with; --k, ++n)
+            with = toks[k - 1].low == "with" && toks[k - 2].low == ",";
+        if (!with) continue;
+        for (size_t j : sv.mentions)
+            if (ms[j].span.begin >= m.span.end && (ms[j].type == Type::money || ms[j].type == Type::percent ||
+                                                   ms[j].type == Type::quantity || ms[j].type == Type::source))
+                return;
+        emit_statement(m.span.end, S.end, &m, &m, S.begin, S.end, nullptr);
+        return;
+    }
+}
+
 void Assembly::statement_claims() {
     auto participle_cue = [&](text::Span s) { return participle_cue_in(sv.slice(s.begin, s.end)); };
     if (!any_source && !quoted) {
