@@ -237,6 +237,8 @@ struct Lexicons {
     Words instrument_anaphors, anaphor_modifiers, growth_continues;
     // statements: "warned Italy that", ", speaking at ...", ", but denied that ..."
     Words object_cues, attribution_participles, denial_verbs;
+    // "has said little about the plan": an object of the cue, not a clause
+    Words said_objects;
 
     explicit Lexicons(const rules::RuleSet& r);
 

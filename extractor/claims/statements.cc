@@ -396,6 +396,15 @@ void Assembly::emit_statement(uint32_t cb, uint32_t ce, const Mention* who, cons
             verb = (toks[k].bits & (lx.kVerbWord | lx.kChangeWord)) && sv.tok_mention[k] == SIZE_MAX;
         if (!verb) return;
     }
+    // "Halvorsen has said little about the plan", "said nothing about timing": what the cue
+    // takes is an object, not a clause ("he said nothing had been decided" is one: a verb
+    // follows), and no statement
+    if (who && c0 >= who->span.end) {
+        size_t h = sv.token_at(c0);
+        if (h < toks.size() && lx.said_objects.count(toks[h].low) &&
+            (h + 1 >= toks.size() || toks[h + 1].begin >= c1 || !(toks[h + 1].bits & lx.kVerbWord)))
+            return;
+    }
     Claim j;
     double conf = 0.5;
     // The statement's subject: the entities at the head of its content.
