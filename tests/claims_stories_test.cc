@@ -5,10 +5,6 @@
 
 using namespace claims_support;
 
-namespace {
-std::string subject(const Json& c) { return c["subject"].empty() ? std::string() : c["subject"][0].get<std::string>(); }
-}  // namespace
-
 TEST_CASE("a briefs page: no subject, period or source crosses a dateline") {
     const std::string text =
         "Company briefs\n\n"
@@ -21,20 +17,20 @@ TEST_CASE("a briefs page: no subject, period or source crosses a dateline") {
     auto cs = claims_of(text, "2024-06-04");
     const Json* profit = claim_at(cs, text, "18%");
     REQUIRE(profit);
-    CHECK(subject(*profit) == "Sarangi Bank");
+    CHECK(first_subject(*profit) == "Sarangi Bank");
     CHECK(period(*profit) == "2024-Q1");
 
     const Json* revenue = claim_at(cs, text, "14.2 billion euros");
     REQUIRE(revenue);
     INFO(revenue->dump());
-    CHECK(subject(*revenue) != "Sarangi Bank");
+    CHECK(first_subject(*revenue) != "Sarangi Bank");
     CHECK(period(*revenue).empty());
     CHECK(first_source(*revenue).empty());
 
     const Json* op = claim_at(cs, text, "112 billion yen");
     REQUIRE(op);
     INFO(op->dump());
-    CHECK(subject(*op) == "Sakuragi Motors");
+    CHECK(first_subject(*op) == "Sakuragi Motors");
     CHECK(period(*op).empty());
     CHECK(first_source(*op).empty());
 }
@@ -49,7 +45,7 @@ TEST_CASE("one dateline is one story") {
     const Json* nii = claim_at(cs, text, "11%");
     REQUIRE(nii);
     INFO(nii->dump());
-    CHECK(subject(*nii) == "Sarangi Bank");
+    CHECK(first_subject(*nii) == "Sarangi Bank");
     CHECK(period(*nii) == "2024-Q1");
     CHECK(first_source(*nii) == "Sarangi Bank");
 }

@@ -51,6 +51,9 @@ inline std::string period(const Json& c) {
     return c["period"].is_null() ? std::string() : c["period"]["value"].get<std::string>();
 }
 inline bool inherited(const Json& c) { return !c["period"].is_null() && c["period"].value("inherited", false); }
+inline std::string first_subject(const Json& c) {
+    return c["subject"].empty() ? std::string() : c["subject"][0].get<std::string>();
+}
 inline std::string first_source(const Json& c) {
     return c["sources"].empty() ? std::string() : c["sources"][0]["name"].get<std::string>();
 }

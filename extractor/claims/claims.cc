@@ -37,9 +37,10 @@ Lexicons::Lexicons(const rules::RuleSet& r)
                 }
                 return false;
             };
-            if (flag("market") || (row.size() >= 2 && (row[1] == "instrument" || row[1] == "quote")))
+            bool market = flag("market");
+            if (market || (row.size() >= 2 && (row[1] == "instrument" || row[1] == "quote")))
                 market_metrics.insert(row[0]);
-            if (flag("market")) own_market_metrics.insert(row[0]);
+            if (market) own_market_metrics.insert(row[0]);
             if (flag("traded")) traded_metrics.insert(row[0]);
         }
     load("CLAIM_UNIT_METRICS", unit_metrics);

@@ -208,7 +208,7 @@ void Assembly::statement_claims() {
         if (comma != SIZE_MAX && comma + 1 < toks.size()) {
             // "X, citing Y, said the cut was deeper": the cue after the set-off words is no content
             size_t c = comma + 1;
-            if (c + 1 < toks.size() && lx.speech_verbs.count(toks[c]) && toks[comma].low == ",") ++c;
+            if (c + 1 < toks.size() && lx.speech_verbs.count(toks[c])) ++c;
             cb = toks[c].begin;
         } else cb = src->span.end;
     } else if (src->span.end + 2 >= S.end || src_last + 2 >= toks.size() ||
