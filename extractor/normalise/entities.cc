@@ -93,17 +93,15 @@ bool settle_in_place(std::vector<Mention>& ms, std::vector<Mention>& added, std:
     return true;
 }
 
-// Words of a canonical name (split on spaces).
-// The words of a name, as views into it (the name must outlive them).
+// The words of a canonical name (split on spaces), as views into it (the name must outlive them).
 std::vector<std::string_view> split_name(const std::string& name) {
     // As names::words, without its vector of spans (per entity, several passes).
-    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
     std::vector<std::string_view> out;
     size_t i = 0;
     while (i < name.size()) {
-        while (i < name.size() && space(name[i])) ++i;
+        while (i < name.size() && is_space(name[i])) ++i;
         size_t b = i;
-        while (i < name.size() && !space(name[i])) ++i;
+        while (i < name.size() && !is_space(name[i])) ++i;
         if (i > b) out.emplace_back(name.data() + b, i - b);
     }
     return out;
