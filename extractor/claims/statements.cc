@@ -82,21 +82,13 @@ void Assembly::unattributed_statement() {
     finish(std::move(j), "statement", key, conf);
 }
 
-// A source whose verb is a participle ("Maria Olsen telling analysts", "the company saying").
-static bool participle_cue_in(std::string_view span) {
-    for (std::string_view w : {" telling", " saying", " reporting"})
-        if (span.find(w) != std::string_view::npos) return true;
-    return false;
-}
-
 // After a figure claim: ", with governor Andrew Bailey saying the path would be gradual" — the
 // absolute clause's source (a participle cue) states what follows it, when that has no figure
 // of its own (a figure there is the figure claims' business).
 void Assembly::with_clause_statement() {
     for (size_t i : sv.mentions) {
         const Mention& m = ms[i];
-        if (m.type != Type::source || m.name.empty() || !participle_cue_in(sv.slice(m.span.begin, m.span.end)))
-            continue;
+        if (m.type != Type::source || m.name.empty() || !m.participle) continue;
         size_t first = sv.token_at(m.span.begin);
         // "with" right before the holder, or before its role (a few words)
         bool with = false;
@@ -113,7 +105,6 @@ void Assembly::with_clause_statement() {
 }
 
 void Assembly::statement_claims() {
-    auto participle_cue = [&](text::Span s) { return participle_cue_in(sv.slice(s.begin, s.end)); };
     if (!any_source && !quoted) {
         unattributed_statement();
         return;
@@ -286,7 +277,7 @@ void Assembly::statement_claims() {
         for (size_t i : sv.mentions)
             if (&ms[i] != src && ms[i].type == Type::source && !ms[i].name.empty() &&
                 sv.token_at(ms[i].span.begin) >= k + 2 && sv.token_at(ms[i].span.begin) <= k + 8 &&
-                ms[i].span.begin < ce && (!with || participle_cue(ms[i].span))) {
+                ms[i].span.begin < ce && (!with || ms[i].participle)) {
                 split_at = toks[k].begin;
                 second_from = ms[i].span.end;
                 second = &ms[i];

@@ -125,6 +125,9 @@ bool SourcesNormaliser::normalise(const rules::RawMention& raw, const text::Text
         if (it == raw.rule->attrs.end()) return false;
         out.cue = it->second;
     }
+    if (raw.rule)
+        if (auto it = raw.rule->attrs.find("participle"); it != raw.rule->attrs.end() && it->second == "yes")
+            out.participle = true;
     out.holder = holder;
     out.context = raw.context;
     return !out.cue.empty();
