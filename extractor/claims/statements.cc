@@ -207,7 +207,9 @@ void Assembly::statement_claims() {
                // Not when content follows the source: "The opposition's spokesperson, Rosa
                // Halden, rejected the plan as ..." (what may follow a trailing attribution:
                // `attribution_tail` words of words.tsv, punctuation, or a few words).
-               (src_first > 2 && (toks[src_first - 1].low == "," || toks[src_first - 1].low == "\"") &&
+               // (", the people said": a "the" the source's span leaves out)
+               (src_first > 2 && (toks[src_first - 1].low == "," || toks[src_first - 1].low == "\"" ||
+                                  (toks[src_first - 1].low == "the" && toks[src_first - 2].low == ",")) &&
                 src_first * 3 > toks.size() &&
                 ((!toks[src_last].is_word() && toks[src_last].low != ":" && toks[src_last].low != "\"") ||
                  lx.attribution_tails.count(toks[src_last])))) {

@@ -499,14 +499,30 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                 text::Span named{ws[k].begin, h.end};
                 s.name = names::squeeze(slice(named));
                 if (h.begin == s.span.begin) s.span.begin = named.begin;  // "and traders said" → "traders said"
+                // "three people familiar with the matter said", "a person close to the company
+                // said": how many speak is part of the attribution (as the corpus marks it)
+                if (described && counted && s.span.begin == h.begin) s.span.begin = q;
             }
             // "the people said", "one of the people said": the group described before
-            if (!described && ws.size() == 1 && (before == "the" || before == "The"))
+            if (!described && ws.size() == 1 && (before == "the" || before == "The")) {
                 for (auto it = sources_done.rbegin(); it != sources_done.rend(); ++it)
                     if (names::lower(ms[*it].name).rfind(hl + " ", 0) == 0) {
                         s.name = ms[*it].name;
                         break;
                     }
+                // "two of the people said": the count and its "of the" are part of the attribution
+                uint32_t p2 = q;
+                while (p2 > 0 && a[p2 - 1] == ' ') --p2;
+                uint32_t q2 = p2;
+                while (q2 > 0 && a[q2 - 1] != ' ' && a[q2 - 1] != '\n') --q2;
+                uint32_t p3 = q2;
+                while (p3 > 0 && a[p3 - 1] == ' ') --p3;
+                uint32_t q3 = p3;
+                while (q3 > 0 && a[q3 - 1] != ' ' && a[q3 - 1] != '\n') --q3;
+                if (!s.name.empty() && s.span.begin == h.begin && std::string_view(a.data() + q2, p2 - q2) == "of" &&
+                    q3 < p3 && lex.quantifier(std::string_view(a.data() + q3, p3 - q3)))
+                    s.span.begin = q3;
+            }
         } else if (im.known_holder.count(s.rule)) {
             // (no one known: no source)
         } else {
