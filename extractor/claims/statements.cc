@@ -104,6 +104,38 @@ void Assembly::with_clause_statement() {
     }
 }
 
+// A paragraph that opens a quote and never closes it: news carries a quote over several
+// paragraphs so, with a quote mark opening each and one closing the last.
+bool Assembly::quote_runs_past(text::Span S) const {
+    if (t.paragraphs().empty()) return false;
+    text::Span P = t.paragraphs()[t.paragraph_index(S.begin)];
+    uint32_t open = quote_len(a, P.begin);
+    if (!open) return false;
+    for (uint32_t k = std::max(S.end, P.begin + open); k < P.end; ++k)
+        if ((a[k] == '"' || static_cast<unsigned char>(a[k]) == 0xE2) && quote_len(a, k)) return false;
+    return true;
+}
+
+// The speaker of such a quote: the one named in the next paragraph when it opens with the
+// quote's next part ('"We are ready," he said.'), else the last named in the paragraph before
+// ('"We are seeing ...," Duval told reporters.').
+const Mention* Assembly::paragraph_quote_speaker(text::Span P) const {
+    const auto& paras = t.paragraphs();
+    if (paras.empty() || !quote_runs_past(text::Span{P.begin, P.begin})) return nullptr;
+    size_t pi = t.paragraph_index(P.begin);
+    if (pi + 1 < paras.size() && quote_len(a, paras[pi + 1].begin)) {
+        auto it = std::lower_bound(named_sources.begin(), named_sources.end(), paras[pi + 1].begin, by_begin);
+        if (it != named_sources.end() && (*it)->span.begin < paras[pi + 1].end) return *it;
+    }
+    if (pi > 0) {
+        auto it = std::lower_bound(named_sources.begin(), named_sources.end(), paras[pi - 1].begin, by_begin);
+        const Mention* last = nullptr;
+        for (; it != named_sources.end() && (*it)->span.begin < paras[pi - 1].end; ++it) last = *it;
+        return last;
+    }
+    return nullptr;
+}
+
 void Assembly::statement_claims() {
     if (!any_source && !quoted) {
         unattributed_statement();
@@ -137,10 +169,15 @@ void Assembly::statement_claims() {
             auto it = std::lower_bound(named_sources.begin(), named_sources.end(), S.end, by_begin);
             if (it != named_sources.end() && (*it)->span.begin < P.end) quote_speaker = *it;
         }
+        if (!quote_speaker && q_close == S.end) quote_speaker = paragraph_quote_speaker(P);
         if (!quote_speaker) return;
     }
     const Mention* speaker = src ? src : quote_speaker;
-    if (quoted && q_close == S.end && !(src && src->span.begin > q_open)) {
+    if (quote_speaker && !inside_quote && q_close == S.end && quote_runs_past(S)) {
+        // the rest of a paragraph whose quote goes on into the next one: the same speaker's
+        quote_open_until = t.paragraphs()[t.paragraph_index(S.begin)].end;
+        run_speaker = speaker;
+    } else if (quoted && q_close == S.end && !(src && src->span.begin > q_open)) {
         // a quote that runs on into the next sentences ('"This bonanza provides ... flexibility.
         // It could either ...," said Aditi Rao'): one statement per sentence (one fact, one
         // claim), all the speaker's
