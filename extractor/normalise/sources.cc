@@ -38,6 +38,8 @@ struct SourcesNormaliser::Impl {
             if (auto a = rule->attrs.find("known_holder"); a != rule->attrs.end() && a->second == "yes")
                 known_holder.insert(rule->id);
         }
+        if (const auto* l = r.list("SOURCE_CONDITION"))
+            for (const auto& w : *l) conditions.insert(names::lower(w));
         if (const auto* t = r.table("SOURCE_CUE"))
             for (const auto& row : *t)
                 if (row.size() >= 2) cues[names::lower(names::squeeze(row[0]))] = row[1];
@@ -62,6 +64,7 @@ struct SourcesNormaliser::Impl {
     // rules whose holder must be someone known (an entity, a reference, a pronoun), never its
     // capitalised words alone (`set: known_holder=yes`: a sentence's first words before a far cue)
     std::unordered_set<std::string> known_holder;
+    std::unordered_set<std::string> conditions;  // "if", "unless": the attribution after them is a condition
     std::unordered_map<std::string, std::string> cues;                      // "says" → "said"
     struct Reference {
         std::vector<std::string> kinds;  // in order of preference
@@ -317,6 +320,17 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         Mention& s = ms[i];
         if (s.type != Type::source || !s.holder) continue;
         advance(s.span.begin);
+        {
+            // "If the regulator says no, ...": a condition, no one's statement
+            uint32_t p = s.span.begin;
+            while (p > 0 && a[p - 1] == ' ') --p;
+            uint32_t q = p;
+            while (q > 0 && std::isalpha(static_cast<unsigned char>(a[q - 1]))) --q;
+            if (q < p && p - q <= 8 && im.conditions.count(names::lower(std::string_view(a.data() + q, p - q)))) {
+                drop[i] = true;
+                continue;
+            }
+        }
         const text::Span h = *s.holder;
         bool unnamed = s.note == kUnnamedHolder;
         s.note.clear();
