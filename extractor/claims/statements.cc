@@ -280,8 +280,22 @@ void Assembly::statement_claims() {
     // a second attribution trailing the content ("In the view of the board, ..., the minutes said")
     for (size_t i : sv.mentions)
         if (&ms[i] != src && ms[i].type == Type::source && ms[i].span.begin > cb && ms[i].span.begin < ce &&
-            ms[i].span.end + 2 >= ce && ms[i].span.begin >= 2 && a[ms[i].span.begin - 2] == ',')
-            ce = ms[i].span.begin;
+            ms[i].span.end + 2 >= ce && ms[i].span.begin >= 2) {
+            if (a[ms[i].span.begin - 2] == ',') {
+                ce = ms[i].span.begin;
+                continue;
+            }
+            // "..., state broadcaster CCTV reported": a few words describing the holder after the comma
+            size_t h = sv.token_at(ms[i].span.begin);
+            for (size_t k = h, n = 0; k > 0 && n <= 3 && toks[k - 1].begin > cb; --k, ++n) {
+                const Token& w = toks[k - 1];
+                if (w.low == ",") {
+                    if (n > 0) ce = w.begin;
+                    break;
+                }
+                if (!w.is_word() || sv.tok_mention[k - 1] != SIZE_MAX || (w.bits & (lx.kVerbWord | lx.kChangeWord))) break;
+            }
+        }
     // A second statement in the sentence: a clause of its own with its own attribution
     // ("Volkswagen said ..., while BMW's chief warned they would ...", "... pipeline, as
     // analysts predicted the US drugmaker would ...") or the same speaker going on (",
@@ -413,8 +427,16 @@ void Assembly::emit_statement(uint32_t cb, uint32_t ce, const Mention* who, cons
             while (!content.empty() && (content.back() == ',' || content.back() == ' ')) content.pop_back();
             break;
         }
-    // a short quote is a statement too ('"It's a disaster," he said'), other content has four words
-    if (std::count(content.begin(), content.end(), ' ') < (src && cb == q_open && q_close < S.end ? 2 : 3)) return;
+    // a short quote is a statement too ('"It's a disaster," he said'), and so is a that-clause
+    // ("adding that prices had stabilised"); other content has four words
+    bool that_clause = false;
+    if (!content.empty()) {
+        size_t c = sv.slice(cb, ce).find(content);
+        size_t k = c == std::string::npos ? toks.size() : sv.token_at(cb + static_cast<uint32_t>(c));
+        that_clause = k > 0 && k < toks.size() && toks[k - 1].low == "that";
+    }
+    if (std::count(content.begin(), content.end(), ' ') < ((src && cb == q_open && q_close < S.end) || that_clause ? 2 : 3))
+        return;
     size_t off = sv.slice(cb, ce).find(content.substr(0, std::min<size_t>(content.size(), 12)));
     uint32_t c0 = off == std::string_view::npos ? cb : cb + static_cast<uint32_t>(off);
     uint32_t c1 = std::min<uint32_t>(c0 + static_cast<uint32_t>(content.size()), ce);
