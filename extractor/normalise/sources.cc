@@ -316,6 +316,9 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
     };
 
     std::vector<size_t> sources_done;
+    // The last source whose holder named no one ("The union has said ..." with no union named):
+    // an "it" in the next sentence of its paragraph is that holder again, not the last organisation.
+    const Mention* last_unnamed = nullptr;
     for (size_t i = 0; i < ms.size(); ++i) {
         Mention& s = ms[i];
         if (s.type != Type::source || !s.holder) continue;
@@ -479,8 +482,12 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         } else if (hl == "he" || hl == "she" || hl == "his" || hl == "her") {
             if (last_person) take(s, *last_person);
         } else if (hl == "it" || hl == "its") {
+            const bool after_unnamed =
+                last_unnamed && text.paragraph_index(last_unnamed->span.begin) == text.paragraph_index(s.span.begin) &&
+                text.sentence_index(last_unnamed->span.begin) + 1 == text.sentence_index(s.span.begin) &&
+                (!last_org || last_org->span.begin < last_unnamed->span.begin);
             if (const Mention* o = sentence_subject_org(s.span.begin)) take(s, *o);
-            else if (last_org) take(s, *last_org);
+            else if (last_org && !after_unnamed) take(s, *last_org);
         } else if (hl == "they" || hl == "their") {
             // '"...," they wrote' after "Analysts at X said": the paragraph's last source.
             size_t para = text.paragraph_index(s.span.begin);
@@ -554,6 +561,7 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         }
         if (s.name.empty()) {
             drop[i] = true;
+            last_unnamed = &s;
             continue;
         }
         // A "cited" source names what the source before it in the sentence cites.
