@@ -237,7 +237,9 @@ struct EntitiesNormaliser::Impl {
         // "Analyst Tom Whitcombe of Redline Capital": a one-word role that
         // starts the sentence is no part of either name.
         size_t s = !ws.empty() && role_words.count(names::lower(w(0))) ? 1 : 0;
-        if (ws.size() < s + 4 || !lex.given_name(w(s)) || !names::person_word(w(s))) return 0;
+        if (ws.size() < s + 4 || !names::person_word(w(s))) return 0;
+        // a given name, or any name after "said" ("said Chidera Obiora of Meristem Securities")
+        if (!lex.given_name(w(s)) && !(s == 0 && after_said(a, ws[0].begin))) return 0;
         for (size_t of = s + 2; of <= s + 3 && of + 1 < ws.size(); ++of) {
             if (w(of) != "of") continue;
             for (size_t k = s + 1; k < of; ++k)
@@ -245,6 +247,10 @@ struct EntitiesNormaliser::Impl {
             return of + 1;
         }
         return 0;
+    }
+    // Whether "said " or "says " ends right before at.
+    static bool after_said(const std::string& a, uint32_t at) {
+        return at >= 5 && (a.compare(at - 5, 5, "said ") == 0 || a.compare(at - 5, 5, "says ") == 0);
     }
     // "Kong-listed", "Oslo-based", "state-owned": a word that describes a
     // company rather than naming it.
@@ -628,6 +634,16 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             }
             if (ok) name = text::Span{ws[start].begin, ws.back().end};
         }
+        // any two name words after "said": "said Chidera Obiora of Meristem Securities"
+        if (!name && ws.size() == 3 && (slice(ws[0]) == "said" || slice(ws[0]) == "says")) {
+            bool ok = true;
+            for (size_t k = 1; ok && k < 3; ++k) {
+                std::string_view w = slice(ws[k]);
+                ok = names::person_word(w) && !lex.non_person(w) && !lex.suffix(w) && !lex.title(w) && !possessive(w) &&
+                     w.back() != ',' && w.back() != '.';
+            }
+            if (ok) name = text::Span{ws[1].begin, ws[2].end};
+        }
         if (!name) continue;
         bool taken = false;
         for (size_t k = i; k-- > 0 && !taken;) {
@@ -832,7 +848,8 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             if (end - k == 1 && after_org) continue;  // "CME Group's FedWatch tool": a product
             if (!person && person_shaped && end - k >= 2 &&
                 (im.info(s.rule).person_holder || person_tails.count(names::lower(slice(name))) ||
-                 a.compare(name.end, 6, ", who ") == 0 || im.role_after(a, h.end)))
+                 a.compare(name.end, 6, ", who ") == 0 || a.compare(name.end, 5, ", of ") == 0 ||
+                 im.role_after(a, h.end)))
                 person = true;  // "said Sabine Roth, the union's district leader"; "Van Loon"; "Tomoko Hayashi, who heads";
                                 // "Shaun Cathcart, the association's senior economist, said"
 
