@@ -455,6 +455,9 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
         return !out.name.empty();
     }
     // place
+    if (out.rule == kPlaceContextRule || out.rule == kPlaceRegionRule)
+        for (size_t k = i + 1; k < ws.size(); ++k)
+            if (lex.not_name(word(k))) return false;  // "Based in Large Part On Hope"
     if (auto where = raw.capture("where")) {  // "in Hosur, Tamil Nadu": Tamil Nadu must be a known place
         const auto* e = lex.resolve(names::squeeze(std::string_view(a.data() + where->begin, where->size())));
         if (!e || !names::is_place_kind(e->kind)) return false;
@@ -1153,7 +1156,10 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                            m.rule == kOrgAppositionRule || m.rule == kHolderRule || m.rule == kOrgContextRule ||
                            m.rule == kOrgTickerRule || m.rule == kOrgItsRule) &&
                           !lex.alias(m.name);
-        if (discovered && ws.size() == 1) add_org_key({m.name, m.name, m.kind, m.span.begin, false});
+        // (a name of two or more words too: "Volta Nord wins" in a headline, "Volta Nord's
+        // factory", after "cable maker Volta Nord")
+        if (discovered && (ws.size() == 1 || m.kind == "company"))
+            add_org_key({m.name, m.name, m.kind, m.span.begin, false});
         if (discovered && m.kind == "company" && ws.size() >= 2) {
             // A short form names this company alone unless another company has it too.
             auto note_full = [&](std::string short_form) {
