@@ -136,6 +136,27 @@ const Mention* Assembly::paragraph_quote_speaker(text::Span P) const {
     return nullptr;
 }
 
+// Whether the words before token `end` hold a clause (a verb outside any mention, or a
+// quote): "Western Australia's Mines Minister, Tessa Carrick, said ..." opens with the
+// speaker's role, no content.
+bool Assembly::clause_before(size_t end) const {
+    for (size_t k = 0; k < end && k < toks.size(); ++k)
+        if (((toks[k].bits & lx.kVerbWord) && sv.tok_mention[k] == SIZE_MAX) || toks[k].low == "\"") return true;
+    return false;
+}
+
+// Whether what follows token `from` is only the speaker's role set off by a comma ("Growth is
+// slowing, said Mohamed El-Erian, chief economic adviser at Allianz."): a comma, then words
+// with no verb outside a mention to the sentence's end.
+bool Assembly::role_after(size_t from) const {
+    if (from >= toks.size() || toks[from].low != ",") return false;
+    for (size_t k = from + 1; k < toks.size(); ++k)
+        if (((toks[k].bits & lx.kVerbWord) && sv.tok_mention[k] == SIZE_MAX) || toks[k].low == "," ||
+            toks[k].low == "\"" || toks[k].low == ";" || toks[k].low == ":")
+            return false;
+    return true;
+}
+
 void Assembly::statement_claims() {
     if (!any_source && !quoted) {
         unattributed_statement();
@@ -247,7 +268,7 @@ void Assembly::statement_claims() {
                // (", the people said": a "the" the source's span leaves out)
                (src_first > 2 && (toks[src_first - 1].low == "," || toks[src_first - 1].low == "\"" ||
                                   (toks[src_first - 1].low == "the" && toks[src_first - 2].low == ",")) &&
-                src_first * 3 > toks.size() &&
+                (src_first * 3 > toks.size() || role_after(src_last)) && clause_before(src_first) &&
                 ((!toks[src_last].is_word() && toks[src_last].low != ":" && toks[src_last].low != "\"") ||
                  lx.attribution_tails.count(toks[src_last])))) {
         ce = src->span.begin;
