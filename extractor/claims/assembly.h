@@ -500,6 +500,7 @@ struct Assembly {
     std::optional<size_t> find_period(uint32_t after, uint32_t limit, IndexSet& used, bool for_baseline = false,
                                       bool announced = true, bool share_day = false, uint32_t floor = 0);
     bool report_period(size_t i);
+    bool reporting_window(size_t i);
     bool trading_day_move(size_t anchor);
     Period claim_period(uint32_t after, uint32_t limit, IndexSet& used, const std::string& metric, size_t anchor);
     std::optional<size_t> baseline_period(uint32_t be, uint32_t limit);

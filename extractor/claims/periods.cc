@@ -267,10 +267,31 @@ std::optional<size_t> Assembly::find_period(uint32_t after, uint32_t limit, Inde
     return best;
 }
 
+// A results window ending at a month's end: "the year to June", "the six months to September",
+// "the nine months ended December 31" (a duration with its end named, as Australian, British
+// and Japanese results state their period), ended by the publication date; not a window back
+// from today ("the past 12 months").
+bool Assembly::reporting_window(size_t i) {
+    const Mention& m = ms[i];
+    if (m.from.size() != 10 || m.to.size() != 10) return false;
+    // the end is the last day of its month (the next day is the 1st)
+    int y = std::atoi(m.to.c_str()), mo = std::atoi(m.to.c_str() + 5), d = std::atoi(m.to.c_str() + 8);
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (mo < 1 || mo > 12) return false;
+    int last = days[mo - 1] + (mo == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+    if (d != last) return false;
+    // (a window still to end is a forecast's: "for the year to March 2027")
+    if (doc.published.size() == 10 && m.to > doc.published) return false;
+    for (const Token& k : (date_toks.clear(), tokenize(a, low_doc, m.span, date_toks), date_toks))
+        if (k.low == "to" || k.low == "ended" || k.low == "ending" || k.low == "through") return true;
+    return false;
+}
+
 // A report period: a calendar or fiscal year, half, quarter or month (not a day,
 // a week, a duration, nor the start or end of a span: "since 2022", "by 2027").
 bool Assembly::report_period(size_t i) {
     const std::string& x = ms[i].timex;
+    if (!x.empty() && x[0] == 'P' && reporting_window(i) && !baseline_date(i)) return true;
     if (x.empty() || x[0] == 'P' || x.find('W') != std::string::npos || baseline_date(i)) return false;
     size_t dashes = std::count(x.begin(), x.end(), '-');
     bool fiscal = x.rfind("FY", 0) == 0;
