@@ -239,6 +239,8 @@ struct Lexicons {
     Words object_cues, attribution_participles, denial_verbs;
     // "has said little about the plan": an object of the cue, not a clause
     Words said_objects;
+    // "Households earning under $50,000": a figure right after one bounds who a group is
+    Words threshold_words;
 
     explicit Lexicons(const rules::RuleSet& r);
 
@@ -514,6 +516,7 @@ struct Assembly {
     const ChangeEvent* event_before(size_t tok);
     bool followed_by_comparison(const Mention& m);
     bool in_condition(size_t tok);
+    bool after_threshold(size_t tok);
     bool level_cue(size_t tok);
     void find_change_events();
     void figure_roles();

@@ -82,6 +82,14 @@ bool Assembly::in_condition(size_t tok) {
     return false;
 }
 
+// "Households earning under $50,000 received ...", "those making more than $400,000": the
+// figure bounds who a group is (a threshold word, then only qualifier words), no claim.
+bool Assembly::after_threshold(size_t tok) {
+    size_t k = std::min(tok, toks.size());
+    while (k > 0 && (kQualifierSkip.count(toks[k - 1]) || toks[k - 1].low == "above" || toks[k - 1].low == "below")) --k;
+    return k > 0 && lx.threshold_words.count(toks[k - 1].low) > 0;
+}
+
 // "to a record 1 million units", "at ¥2,876", "to up to $900 million": a new level.
 bool Assembly::level_cue(size_t tok) {
     for (size_t k = tok, n = 0; k-- > 0 && n < 6; ++n) {
@@ -230,7 +238,7 @@ void Assembly::figure_roles() {
                 continue;
             }
         }
-        if (in_condition(figs[f].tok) || followed_by_comparison(m)) {
+        if (in_condition(figs[f].tok) || followed_by_comparison(m) || after_threshold(figs[f].tok)) {
             figs[f].role = Role::skip;
             continue;
         }

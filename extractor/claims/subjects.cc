@@ -277,7 +277,9 @@ bool Assembly::market_place_words(size_t lo, size_t hi) {
 bool Assembly::possessive_subject(const MetricHit& metric, size_t anchor, Subject& s) {
     // "the regulator fined rival Kunlun Motors 2.1 billion yuan": the fine is the fined
     // organisation's, the object of "fined" before the figure (a few words may precede it).
-    if (metric.tok != SIZE_MAX && metric.tok < anchor && toks[metric.tok].low == "fined") {
+    // (the headline's present tense too: "Ofwat fines Thames Brook Water £104m")
+    if (metric.tok != SIZE_MAX && metric.tok < anchor &&
+        (toks[metric.tok].low == "fined" || toks[metric.tok].low == "fines" || toks[metric.tok].low == "fining")) {
         for (size_t k = metric.tok + 1; k < anchor && k <= metric.tok + 4; ++k) {
             if (!toks[k].is_word()) break;
             if (sv.tok_mention[k] == SIZE_MAX) continue;
@@ -562,6 +564,12 @@ bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s
             }
         }
     while (hi > lo + 1 && trailing_adverbs.count(toks[hi - 1])) --hi;  // "a typical buyer now spends"
+    // "Households earning under $50,000 received ...": the group ends before the bound
+    for (size_t k = lo + 1; k < hi; ++k)
+        if (lx.threshold_words.count(toks[k].low)) {
+            hi = k;
+            break;
+        }
     return false;
 }
 
