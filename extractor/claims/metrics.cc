@@ -287,7 +287,14 @@ void Assembly::metric_form(std::string& key, const Mention* value, const std::ve
         if (when == "money" || when == "percent")
             ok = value && value->type == (when == "money" ? Type::money : Type::percent) &&
                  std::string_view(value->unit) != "pp";
-        else if (when == "per_share")
+        else if (when == "money_for") {
+            // ("a 20% stake in Iberluz for 2.4 billion euros": the price paid)
+            if (value && value->type == Type::money) {
+                size_t v = sv.token_at(value->span.begin);
+                while (v > 0 && v <= toks.size() && kQualifierSkip.count(toks[v - 1])) --v;
+                ok = v > 0 && v <= toks.size() && toks[v - 1].low == "for";
+            }
+        } else if (when == "per_share")
             ok = value && value->type == Type::money && per_share(static_cast<size_t>(value - ms.data()));
         else if (when == "company" && change && !names.empty()) {
             ok = true;

@@ -174,8 +174,12 @@ bool Assembly::baseline_date(size_t i) {
         tokenize(a, low_doc, ms[i].span, date_toks);
         lx.classify(date_toks);
         baseline_dates[i] = 0;
-        for (const Token& k : date_toks)
-            if (lx.baseline_period_words.count(k)) baseline_dates[i] = 1;
+        for (size_t j = 0; j < date_toks.size(); ++j)
+            // ("earlier this month", "earlier in the year": when, not a comparison's date)
+            if (lx.baseline_period_words.count(date_toks[j]) &&
+                !(j == 0 && date_toks[j].low == "earlier" && j + 1 < date_toks.size() &&
+                  (date_toks[j + 1].low == "this" || date_toks[j + 1].low == "in")))
+                baseline_dates[i] = 1;
         // "climbed 0.1% from September to £266,064": a "from" date before the new level is
         // the comparison's (month on month), not the figure's period
         if (!baseline_dates[i] && ms[i].span.begin >= S.begin && ms[i].span.end <= S.end) {

@@ -545,7 +545,9 @@ bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s
             // the clause's subject is the phrase right before its verb.
             for (size_t k = hi; k-- > lo + 1;)
                 if (toks[k].low == "it" || toks[k].low == "the" || toks[k].low == "they") {
-                    if (is_anaphor(k, hi) || (toks[k].low == "the" && hi - k == 2)) lo = k;
+                    // (not a preposition's object: "said household bills in the region would")
+                    if ((is_anaphor(k, hi) || (toks[k].low == "the" && hi - k == 2)) && !kPrepositions.count(toks[k - 1]))
+                        lo = k;
                     break;
                 }
         }
@@ -713,6 +715,13 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
             for (auto* m : ents) add_name(s, m->name);
             size_t d0 = k + 1;
             while (d0 < hi && kDeterminers.count(toks[d0])) ++d0;
+            // ("Household bills in the region": a holder word opening the metric phrase is whose
+            // figure it is, where the complement names no one)
+            if (s.names.empty() && metric.base_n > 1 && lx.holder_nouns.count(toks[lo]) &&
+                lx.scope_of(metric.key) != "economy") {
+                s.description = std::string(sv.slice(toks[lo].begin, toks[lo].end));
+                return s;
+            }
             if (s.names.empty() && d0 < hi && hi - d0 <= 6) {
                 s.description = trim(sv.slice(toks[d0].begin, toks[hi - 1].end));
                 s.complement = true;
