@@ -151,6 +151,16 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
         // what the figure sizes ("sold 6 billion yuan of sovereign bonds")
         bool of = toks[np].low == "of";
         if (toks[np].low == "in" || of) ++np;
+        // "raised $5bn from a bond sale", "raised £2bn through a rights issue": after a verb of
+        // raising, the means the money came from is what the figure is
+        else if ((toks[np].low == "from" || toks[np].low == "through" || toks[np].low == "via") &&
+                 np + 1 < toks.size() && (toks[np + 1].low == "a" || toks[np + 1].low == "an" || toks[np + 1].low == "its")) {
+            size_t v = anchor;
+            while (v > 0 && kQualifierSkip.count(toks[v - 1])) --v;
+            if (v > 0 && (toks[v - 1].low == "raised" || toks[v - 1].low == "raises" || toks[v - 1].low == "raise" ||
+                          toks[v - 1].low == "raising"))
+                np += 2;
+        }
         size_t words = 0, end = np;
         // ("£1.6bn in additional funding through the Barnett formula": the phrase ends at any preposition)
         static const std::set<std::string_view> more_preps = {"through", "via", "under", "during", "within",

@@ -423,8 +423,10 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
     if (para_date && para_date_para == para && (!inh || *para_date > *inh)) inh = para_date;
     if (!inh) {
         // A plan or forecast ("will rise", "could reach") is not a figure of the report.
+        // (but "Analysts polled by LSEG had expected ¥4.6 trillion": what was expected of the
+        // period now reported)
         for (size_t k = clause_start_tok(anchor); k < toks.size() && k < anchor + 8; ++k)
-            if (lx.modal_words.count(toks[k])) return Period{};
+            if (lx.modal_words.count(toks[k]) && !(k > 0 && toks[k - 1].low == "had")) return Period{};
         inh = doc_period;
         // (the lead's month, for the figures of the next paragraphs, which restate its release)
         if (!inh && para > lead_paragraph && para <= lead_paragraph + 2) inh = lead_date;
