@@ -476,6 +476,25 @@ bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s
             s.named_instrument = true;
             return true;
         }
+        // "The plant, which will cost 10 billion euros, is due to ...": a plain noun phrase
+        // before the comma (no metric, no entity, no company or government noun) is the
+        // holder of the relative clause's figure
+        if (metric.tok == SIZE_MAX || metric.tok < b || metric.tok >= c) {
+            // (heading its sentence or clause, not a preposition's object: "fee income from asset
+            // management, which climbed 12%" stays the bank's)
+            size_t s0 = b;
+            while (s0 > 0 && kDeterminers.count(toks[s0 - 1])) --s0;
+            bool plain = c - b <= 4 && (s0 == 0 || !toks[s0 - 1].is_word()) && !lx.company_nouns.count(toks[c - 1]) &&
+                         !government_nouns.count(toks[c - 1]) && !kNotHeads.count(toks[c - 1]);
+            for (size_t q = b; q < c && plain; ++q) {
+                size_t n = 0;
+                plain = toks[q].is_word() && sv.tok_mention[q] == SIZE_MAX && !lex(lx.metrics, lx.kMetricFirst, q, &n);
+            }
+            if (plain) {
+                s.description = std::string(sv.slice(toks[b].begin, toks[c - 1].end));
+                return true;
+            }
+        }
         break;
     }
     // "Oil prices fell, with Brent crude down 1.2% at $78.40": a ", with" clause names its
