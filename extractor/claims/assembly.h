@@ -240,7 +240,7 @@ struct Lexicons {
     // "has said little about the plan": an object of the cue, not a clause
     Words said_objects;
     // "Households earning under $50,000": a figure right after one bounds who a group is
-    Words threshold_words;
+    Words threshold_words, bound_heads;
 
     explicit Lexicons(const rules::RuleSet& r);
 

@@ -73,7 +73,8 @@ Lexicons::Lexicons(const rules::RuleSet& r)
         {"instrument_anaphor", &instrument_anaphors}, {"anaphor_modifier", &anaphor_modifiers},
         {"growth_continues", &growth_continues}, {"object_cue", &object_cues},
         {"attribution_participle", &attribution_participles}, {"denial", &denial_verbs},
-        {"said_object", &said_objects}, {"threshold", &threshold_words}};
+        {"said_object", &said_objects}, {"threshold", &threshold_words},
+        {"bound_head", &bound_heads}};
     if (const auto* rows = r.table("CLAIM_WORDS"))
         for (const auto& row : *rows)
             if (row.size() >= 2 && !row[0].empty()) {

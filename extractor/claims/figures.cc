@@ -84,10 +84,29 @@ bool Assembly::in_condition(size_t tok) {
 
 // "Households earning under $50,000 received ...", "those making more than $400,000": the
 // figure bounds who a group is (a threshold word, then only qualifier words), no claim.
+// Also a bound ("above", "below", "under", "over", "more/less than") after a noun or participle
+// that a `bound_head` word opens a few words before ("companies with annual revenue above €1
+// billion", "Steel watches priced below CHF 3,000"), not after "of" or a verb ("sales of more than
+// $5bn", "inflation fell below 2%").
 bool Assembly::after_threshold(size_t tok) {
     size_t k = std::min(tok, toks.size());
-    while (k > 0 && (kQualifierSkip.count(toks[k - 1]) || toks[k - 1].low == "above" || toks[k - 1].low == "below")) --k;
-    return k > 0 && lx.threshold_words.count(toks[k - 1].low) > 0;
+    bool bound = false;
+    while (k > 0 && (kQualifierSkip.count(toks[k - 1]) || toks[k - 1].low == "above" || toks[k - 1].low == "below" ||
+                     toks[k - 1].low == "exceeding")) {
+        std::string_view w = toks[k - 1].low;
+        bound |= w == "above" || w == "below" || w == "under" || w == "over" || w == "exceeding" || w == "than";
+        --k;
+    }
+    if (k == 0) return false;
+    if (lx.threshold_words.count(toks[k - 1].low) || (bound && lx.bound_heads.count(toks[k - 1].low))) return true;
+    if (!bound || !toks[k - 1].is_word() || kPrepositions.count(toks[k - 1]) ||
+        (toks[k - 1].bits & (lx.kVerbWord | lx.kChangeWord)))
+        return false;
+    for (size_t j = k, n = 0; j-- > 0 && n < 4; ++n) {
+        if (!toks[j].is_word() || sv.tok_mention[j] != SIZE_MAX) return false;
+        if (lx.bound_heads.count(toks[j].low)) return true;
+    }
+    return false;
 }
 
 // "to a record 1 million units", "at ¥2,876", "to up to $900 million": a new level.
