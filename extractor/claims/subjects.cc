@@ -28,6 +28,13 @@ const std::string* Assembly::area_of(const Mention& m) {
     return nullptr;
 }
 
+// A company noun at token k ("the trading house", "the fashion house": "house" in lower case;
+// "the House" is a chamber).
+bool Assembly::company_noun_at(size_t k) const {
+    return lx.company_nouns.count(toks[k]) &&
+           !(toks[k].low == "house" && std::isupper(static_cast<unsigned char>(a[toks[k].begin])));
+}
+
 // "it", "the company", "the San Jose, California-based company": a phrase that refers
 // back to the last company named (company nouns: rules/claims/words.tsv).
 bool Assembly::is_anaphor(size_t lo, size_t hi) {
@@ -37,6 +44,8 @@ bool Assembly::is_anaphor(size_t lo, size_t hi) {
     if (toks[lo].low != "the" || hi - lo > 6 ||
         !(lx.company_nouns.count(toks[hi - 1]) || government_nouns.count(toks[hi - 1])))
         return false;
+    if (!company_noun_at(hi - 1) && !government_nouns.count(toks[hi - 1])) return false;
+    if (toks[hi - 1].low == "house" && hi - lo < 3) return false;  // (a house needs its kind: "the trading house")
     for (size_t k = lo + 1; k + 1 < hi; ++k)
         if ((toks[k].bits & lx.kVerbWord) || toks[k].low == "of" || toks[k].low == "(") return false;
     return true;
@@ -231,14 +240,14 @@ std::string Assembly::company_by_place(size_t lo, size_t hi) {
             for (size_t j = k + 2; j < hi && j < k + 6 && toks[j].is_word() && !mention_at(j) &&
                                    !(toks[j].bits & lx.kVerbWord) && !(toks[j].bits & lx.kChangeWord);
                  ++j)
-                if (lx.company_nouns.count(toks[j]) && j + 1 == hi) {
+                if (company_noun_at(j) && j + 1 == hi) {
                     if (const Mention* c = last_company_before(toks[lo].begin)) return c->name;
                     return doc_company;
                 }
             return {};
         }
         if (m || (toks[k].bits & lx.kVerbWord) || (toks[k].bits & lx.kChangeWord)) return {};
-        if (lx.company_nouns.count(toks[k])) {
+        if (company_noun_at(k)) {
             const Mention* o = mention_at(k + 1);
             if (o && o->type == Type::org) return o->name;
             if (const Mention* c = last_company_before(toks[lo].begin)) return c->name;
