@@ -178,11 +178,14 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
                     while (v > 0 && kQualifierSkip.count(toks[v - 1])) --v;
                     size_t cn = 0;
                     const Lexicon::Entry* cue = v > 0 ? lex(lx.cues, lx.kCueFirst, v - 1, &cn) : nullptr;
-                    if (!e || e->extra != "size_of" || !cue || (cue->value != "issue" && cue->value != "purchase"))
+                    // (a holding sizes with no verb: "ended the year with ¥3.8 trillion of net debt")
+                    const bool held = e && e->extra == "held" && anchor < toks.size() && sv.tok_mention[anchor] != SIZE_MAX &&
+                                      ms[sv.tok_mention[anchor]].type == Type::money;
+                    if (!held && (!e || e->extra != "size_of" || !cue || (cue->value != "issue" && cue->value != "purchase")))
                         continue;
                     // (bonds bought are purchases: "bought ¥5.7 trillion of government bonds",
                     // metric_forms.tsv `purchase`)
-                    if (cue->value == "purchase")
+                    if (cue && cue->value == "purchase")
                         if (auto it = lx.metric_forms.find(*cands[c].key); it != lx.metric_forms.end())
                             for (const auto& [when, to] : it->second)
                                 if (when == "purchase") purchase_key = &to;
