@@ -517,6 +517,7 @@ struct Assembly {
     bool followed_by_comparison(const Mention& m);
     bool in_condition(size_t tok);
     bool after_threshold(size_t tok);
+    size_t colon_date(size_t tok);
     bool company_noun_at(size_t k) const;
     bool level_cue(size_t tok);
     void find_change_events();
