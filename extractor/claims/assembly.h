@@ -214,6 +214,8 @@ struct Lexicons {
     StringMap<std::vector<std::pair<std::string, std::string>>> metric_forms;
     // Authority (lower-case canonical name) → the area it speaks for (CLAIM_JURISDICTIONS).
     StringMap<std::string> jurisdictions;
+    StringMap<std::string> central_bank_of;  // area → its central bank (jurisdictions.tsv)
+    StringSet central_bank_names;            // the central banks of jurisdictions.tsv
     StringSet areas;
     // Metrics quoted as markets move (metric_scopes.tsv, third column `market`): a
     // report's period and release source do not govern them.

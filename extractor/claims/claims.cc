@@ -52,6 +52,13 @@ Lexicons::Lexicons(const rules::RuleSet& r)
             if (row.size() >= 2 && !row[0].empty()) {
                 jurisdictions[lower(row[0])] = row[1];
                 areas.insert(row[1]);
+                // (the first central bank listed for an area: "Brazil's central bank" unnamed)
+                if ((row[0].find("Bank") != std::string::npos || row[0].find("bank") != std::string::npos ||
+                     row[0].find("Federal Reserve") != std::string::npos) &&
+                    !central_bank_of.count(row[1])) {
+                    central_bank_of[row[1]] = row[0];
+                    central_bank_names.insert(row[0]);
+                }
             }
     const std::pair<const char*, Words*> classes[] = {
         {"speech", &speech_verbs},         {"speech_aux", &speech_aux},

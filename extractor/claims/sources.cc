@@ -304,6 +304,8 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
             }
         }
         if (k != org_kinds.end() && lx.actor_kinds.count(k->second)) actor = &n;
+        // (a central bank the text names only by its place: "Brazil's central bank held ...")
+        if (k == org_kinds.end() && lx.central_bank_names.count(n)) actor = &n;
     }
     auto speaks_for = [&](const Mention* src, const std::string& org) {
         return src->name == org || src->affiliation == org;

@@ -865,6 +865,11 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
                     add_name(s, cb->name);
                     return s;
                 }
+            // (one the document does not name: "Brazil's central bank held its Selic rate")
+            if (auto it = lx.central_bank_of.find(ents.front()->name); it != lx.central_bank_of.end()) {
+                add_name(s, it->second);
+                return s;
+            }
         }
         // "U.S. West Texas Intermediate crude", "U.S. gold futures": a place naming the market
         // of a traded instrument is part of the instrument's name, not its holder
