@@ -866,7 +866,10 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
                     return s;
                 }
             // (one the document does not name: "Brazil's central bank held its Selic rate")
-            if (auto it = lx.central_bank_of.find(ents.front()->name); it != lx.central_bank_of.end()) {
+            // (its own rates; an economy's figure it reports stays the economy's: "Saudi Arabia's
+            // central bank said its net foreign assets fell")
+            if (auto it = lx.central_bank_of.find(ents.front()->name);
+                it != lx.central_bank_of.end() && lx.scope_of(metric.key) == "bank") {
                 add_name(s, it->second);
                 return s;
             }
