@@ -102,6 +102,8 @@ bool Assembly::in_aside(size_t k, size_t anchor) {
     // acquisitions, grew 1.5%")
     if (open == 0 || !(kPrepositions.count(toks[open]) || toks[open].low == "within" ||
                        toks[open].low == "which" || toks[open].low == "who" ||
+                       // a participle: "The stock, priced at ¥3,120 before the results, has risen 22%"
+                       toks[open].low == "priced" || toks[open].low == "valued" || toks[open].low == "listed" ||
                        // an appositive: "Orders, a leading indicator of future sales, climbed 6%"
                        toks[open].low == "a" || toks[open].low == "an" || toks[open].low == "the"))
         return false;
