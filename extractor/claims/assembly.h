@@ -531,6 +531,7 @@ struct Assembly {
     // clauses.cc: where clauses start and end, what stands between two words
     size_t clause_start_raw(size_t limit, bool later_clauses);
     size_t first_verb(size_t from, size_t limit);
+    bool market_close_verb(size_t k, size_t limit) const;
     bool barrier_between(size_t from, size_t to);
     bool in_aside(size_t k, size_t anchor);
     size_t clause_of(uint32_t byte);

@@ -5,6 +5,7 @@
 #include "extractor/claims/assembly.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace claimex::claims {
 
@@ -523,8 +524,14 @@ bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s
     }
     // "FRANKFURT — The European Central Bank ...": a dateline is no part of the subject.
     // (the text stage may have made the dash a plain " - ", which is no token)
+    // ("NEW YORK, May 22 (Wire) - ...": a capitalised word before a figure is a date's month, not
+    // the verb "may")
+    auto month_day = [&](size_t k) {
+        return k + 1 < hi && std::isupper(static_cast<unsigned char>(sv.slice(toks[k].begin, toks[k].end)[0])) &&
+               std::isdigit(static_cast<unsigned char>(sv.slice(toks[k + 1].begin, toks[k + 1].end)[0]));
+    };
     for (size_t k = lo; k < hi && k < lo + 12; ++k) {
-        if ((toks[k].bits & lx.kVerbWord) || (toks[k].bits & lx.kChangeWord)) break;
+        if (((toks[k].bits & lx.kVerbWord) || (toks[k].bits & lx.kChangeWord)) && !month_day(k)) break;
         if (toks[k].low == "—") {
             lo = k + 1;
             break;
