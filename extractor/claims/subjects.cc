@@ -75,6 +75,20 @@ const Mention* Assembly::referent(size_t lo, size_t hi) {
         }
         return g;
     }
+    // "the fund": the last investor or international body named ("Abu Dhabi fund Mubadala
+    // ... the fund said", "the IMF ... The fund expects"), a fund a document may tag as a
+    // company, an agency ("... Investment Authority") or an international body
+    if (head == "fund") {
+        const Mention* f = nullptr;
+        for (const Mention& m : ms) {
+            if (m.type != Type::org || m.name.empty() || m.span.begin >= at || (f && f->span.begin > m.span.begin))
+                continue;
+            const std::string_view k = m.kind;
+            // (not one only quoted as a speaker: "..., Capital Economics said")
+            if ((k == "company" || k == "international" || k == "agency") && named_outside.count(m.name)) f = &m;
+        }
+        return f;
+    }
     if (head == "bank") {
         const Mention* cb = last_of(central_banks);
         bool central = false;
@@ -441,6 +455,24 @@ bool Assembly::complement_subject(const MetricHit& metric, size_t anchor, Subjec
     return false;
 }
 
+// "NEW YORK, Jan 17:", "MUMBAI (Wire):": tokens [lo, colon) that are a place, then only a
+// date, commas and a parenthesised agency name: a dateline, where the story was filed.
+bool Assembly::dateline_before(size_t lo, size_t colon) const {
+    if (lo >= colon || sv.tok_mention[lo] == SIZE_MAX || ms[sv.tok_mention[lo]].type != Type::place) return false;
+    bool dated = false;
+    int depth = 0;
+    for (size_t k = lo; k < colon; ++k) {
+        const std::string_view w = toks[k].low;
+        if (w == "(") ++depth;
+        else if (w == ")") --depth;
+        else if (depth > 0 || w == ",") continue;
+        else if (sv.tok_mention[k] == SIZE_MAX) return false;
+        else if (ms[sv.tok_mention[k]].type == Type::date) dated = true;
+        else if (ms[sv.tok_mention[k]].type != Type::place) return false;
+    }
+    return dated || toks[colon - 1].low == ")";
+}
+
 // The subject phrase [lo, hi) of the figure at `anchor`. True when it decided the subject on the way.
 bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s, size_t& lo, size_t& hi) {
     // (c) the subject phrase: clause start to the first verb. A speaker is not
@@ -540,6 +572,10 @@ bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s
             lo = k + 1;
             break;
         }
+        if (toks[k].low == ":" && dateline_before(lo, k)) {  // "NEW YORK, Jan 17: The Dow ..."
+            lo = k + 1;
+            break;
+        }
     }
     {
         size_t sp = verb;
@@ -636,10 +672,13 @@ const Mention* Assembly::named_unit(size_t lo, size_t hi) {
 
 // A one-word quote phrase written as a name ("The KOSPI ended 1.3% lower", "the Nikkei rose"):
 // in capitals, or capitalised after the sentence's first word ("Prices rose" names nothing).
-bool Assembly::quote_name(size_t k) const {
+// An index's one-word name ("Dow sheds 350 points", "Sensex falls 1%") is a name wherever it
+// stands: the one common noun among them is "index".
+bool Assembly::quote_name(size_t k, std::string_view key) const {
     std::string_view w = sv.slice(toks[k].begin, toks[k].end);
     if (w.empty() || !std::isupper(static_cast<unsigned char>(w[0]))) return false;
     if (k > 0) return true;
+    if (key == "stock_index" && toks[k].low != "index") return true;
     if (w.size() < 3) return false;
     for (char c : w)
         if (std::islower(static_cast<unsigned char>(c))) return false;
@@ -649,7 +688,7 @@ bool Assembly::quote_name(size_t k) const {
 // "The KOSPI ended 1.3% lower": a one-word name, then one word the verb list lacks, then
 // only figures up to the phrase's end `hi`.
 bool Assembly::name_then_verb(const MetricHit& metric, size_t hi) const {
-    if (metric.base_n != 1 || !quote_name(metric.tok)) return false;
+    if (metric.base_n != 1 || !quote_name(metric.tok, metric.key)) return false;
     size_t k = metric.tok + 1;
     if (k >= hi || !toks[k].is_word() || sv.tok_mention[k] != SIZE_MAX) return false;
     if (std::isupper(static_cast<unsigned char>(sv.slice(toks[k].begin, toks[k].end)[0]))) return false;  // ("Nasdaq Composite")
@@ -707,7 +746,7 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
     // "with the 10-year yield up 12 basis points", "The oil price rose": a quote's phrase of
     // several words after a determiner names what is quoted
     if (metric.tok != SIZE_MAX && d_lo > lo && metric.tok == d_lo && lx.scope_of(metric.key) == "quote" &&
-        (metric.base_n > 1 || quote_name(metric.tok)) && (d_lo + metric.base_n == hi || name_then_verb(metric, hi))) {
+        (metric.base_n > 1 || quote_name(metric.tok, metric.key)) && (d_lo + metric.base_n == hi || name_then_verb(metric, hi))) {
         s.description = std::string(sv.slice(toks[d_lo].begin, toks[d_lo + metric.base_n - 1].end));
         s.named_instrument = true;
         return s;
@@ -766,7 +805,7 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
             // "Household debt rose": the metric's own first word (not "consumer prices", the economy's)
             // names the group whose figure it is
             s.description = std::string(sv.slice(toks[lo].begin, toks[lo].end));
-        } else if (lx.scope_of(metric.key) == "quote" && (metric.base_n > 1 || quote_name(metric.tok)) &&
+        } else if (lx.scope_of(metric.key) == "quote" && (metric.base_n > 1 || quote_name(metric.tok, metric.key)) &&
                    (lo + metric.base_n == hi || name_then_verb(metric, hi))) {
             // "Oil prices rose", "Home loan rates have risen": a quote's phrase of several
             // words names what is quoted ("Prices rose" alone does not)
