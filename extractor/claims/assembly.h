@@ -533,6 +533,7 @@ struct Assembly {
     size_t first_verb(size_t from, size_t limit);
     bool market_close_verb(size_t k, size_t limit) const;
     bool dateline_before(size_t lo, size_t colon) const;
+    const Mention* anaphor_possessive(size_t k);
     bool new_subject_between(size_t from, size_t to) const;
     bool barrier_between(size_t from, size_t to);
     bool in_aside(size_t k, size_t anchor);

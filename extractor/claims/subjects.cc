@@ -46,6 +46,8 @@ bool Assembly::is_anaphor(size_t lo, size_t hi) {
         !(lx.company_nouns.count(toks[hi - 1]) || government_nouns.count(toks[hi - 1])))
         return false;
     if (!company_noun_at(hi - 1) && !government_nouns.count(toks[hi - 1])) return false;
+    // ("The International Monetary Fund": a noun inside a name is no reference back)
+    if (toks[hi - 1].low == "fund" && sv.tok_mention[hi - 1] != SIZE_MAX) return false;
     if (toks[hi - 1].low == "house" && hi - lo < 3) return false;  // (a house needs its kind: "the trading house")
     for (size_t k = lo + 1; k + 1 < hi; ++k)
         if ((toks[k].bits & lx.kVerbWord) || toks[k].low == "of" || toks[k].low == "(") return false;
@@ -79,15 +81,27 @@ const Mention* Assembly::referent(size_t lo, size_t hi) {
     // ... the fund said", "the IMF ... The fund expects"), a fund a document may tag as a
     // company, an agency ("... Investment Authority") or an international body
     if (head == "fund") {
-        const Mention* f = nullptr;
+        // (one called a fund before the others: "Abu Dhabi fund Mubadala ... a stake in Enerva")
+        auto fund_like = [&](const Mention& m) {
+            if (m.name.find("Fund") != std::string::npos || m.name.find("Invest") != std::string::npos) return true;
+            // (the words just before it, or its apposition up to the sentence's end: "X, a state fund")
+            const uint32_t b = m.span.begin > 30 ? m.span.begin - 30 : 0;
+            size_t e = std::min<size_t>(a.size(), m.span.end + 40);
+            if (size_t stop = std::string_view(a).substr(0, e).find('.', m.span.end); stop != std::string_view::npos)
+                e = stop;
+            std::string_view around = std::string_view(a).substr(b, e - b);
+            return around.find(" fund") != std::string_view::npos || around.find("investor") != std::string_view::npos;
+        };
+        const Mention *f = nullptr, *any = nullptr;
         for (const Mention& m : ms) {
-            if (m.type != Type::org || m.name.empty() || m.span.begin >= at || (f && f->span.begin > m.span.begin))
-                continue;
+            if (m.type != Type::org || m.name.empty() || m.span.begin >= at) continue;
             const std::string_view k = m.kind;
             // (not one only quoted as a speaker: "..., Capital Economics said")
-            if ((k == "company" || k == "international" || k == "agency") && named_outside.count(m.name)) f = &m;
+            if (!(k == "company" || k == "international" || k == "agency") || !named_outside.count(m.name)) continue;
+            if (!any || any->span.begin < m.span.begin) any = &m;
+            if ((!f || f->span.begin < m.span.begin) && fund_like(m)) f = &m;
         }
-        return f;
+        return f ? f : any;
     }
     if (head == "bank") {
         const Mention* cb = last_of(central_banks);
@@ -295,6 +309,28 @@ bool Assembly::market_place_words(size_t lo, size_t hi) {
     return true;
 }
 
+// "The group's operating profit", "the lender's net interest income": a possessive anaphor
+// whose "'s" starts at token `k - 2` refers back to its referent; when the sentence ends in
+// an organisation's own attribution ("..., Bayer said"), to that speaker, who names itself.
+// Null when there is no such anaphor.
+const Mention* Assembly::anaphor_possessive(size_t k) {
+    if (k < 4 || toks[k - 2].low != "'" || toks[k - 1].low != "s") return nullptr;
+    size_t b = k - 2;
+    while (b > 0 && k - 2 - b < 5 && toks[b - 1].is_word() && !(toks[b - 1].bits & lx.kVerbWord)) {
+        --b;
+        if (toks[b].low == "the") break;
+    }
+    if (toks[b].low != "the" || !is_anaphor(b, k - 2) || government_nouns.count(toks[k - 3])) return nullptr;
+    for (size_t i : sv.mentions) {
+        const Mention& m = ms[i];
+        if (m.type == Type::source && !m.name.empty() && m.span.begin > toks[k].begin && m.span.end <= S.end &&
+            std::string_view(m.kind) == "company")
+            for (const Mention* c : companies)
+                if (c->name == m.name && c->span.begin >= S.begin && c->span.end <= S.end) return c;
+    }
+    return referent(b, k - 2);
+}
+
 // The holder a possessive names: "fined Kunlun Motors", "A, B and C's [combined] metric",
 // a plural possessive ("Chinese brands' share"), or a possessive after the figure's word
 // ("would cut Coralbay's earnings per share by 12%"). True when it decided the subject.
@@ -355,6 +391,10 @@ bool Assembly::possessive_subject(const MetricHit& metric, size_t anchor, Subjec
         }
         if (!list.empty()) {
             for (auto* m : list) add_name(s, m->name);
+            return true;
+        }
+        if (const Mention* r = anaphor_possessive(k)) {
+            add_name(s, r->name);
             return true;
         }
     }
