@@ -534,6 +534,7 @@ struct Assembly {
     bool market_close_verb(size_t k, size_t limit) const;
     bool dateline_before(size_t lo, size_t colon) const;
     const Mention* anaphor_possessive(size_t k);
+    bool valued_object(size_t anchor, Subject& s);
     bool new_subject_between(size_t from, size_t to) const;
     bool barrier_between(size_t from, size_t to);
     bool in_aside(size_t k, size_t anchor);

@@ -579,6 +579,20 @@ bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s
         }
         break;
     }
+    // "Kestrel Foods, in which Ravi Menon owns a 12% stake, said ...": a relative clause after
+    // "in which"/"of which" has a subject of its own, between "which" and its verb
+    for (size_t k = anchor; k-- > cs + 2 && anchor - k <= 12;) {
+        if (toks[k].low == ";" || toks[k].low == ",") break;
+        if ((toks[k].low == "which" || toks[k].low == "whom") && (toks[k - 1].low == "in" || toks[k - 1].low == "of") &&
+            toks[k - 2].low == ",") {
+            const size_t v = first_verb(k + 1, anchor);  // (or the figure: "owns" is no verb of the list)
+            if (v > k + 1) {
+                lo = k + 1;
+                hi = v;
+            }
+            break;
+        }
+    }
     // "Oil prices fell, with Brent crude down 1.2% at $78.40": a ", with" clause names its
     // own subject, the words between "with" and its change word
     for (size_t k = anchor; k-- > cs && anchor - k <= 8;) {
@@ -737,11 +751,50 @@ bool Assembly::name_then_verb(const MetricHit& metric, size_t hi) const {
     return true;
 }
 
+// "offered ... for Baltic Grid, valuing the utility at 3.2 billion euros", "values Orvane at
+// about €5.3 billion": a valuation is its object's (an entity, or what an anaphor refers to),
+// not the bidder's heading the sentence. True when it decided the subject.
+bool Assembly::valued_object(size_t anchor, Subject& s) {
+    size_t at = anchor;
+    while (at > 0 && toks[at - 1].low != "at" && (lx.approx_words.count(toks[at - 1]) || kQualifierSkip.count(toks[at - 1])))
+        --at;
+    if (at < 3 || toks[at - 1].low != "at") return false;
+    size_t v = at - 1;
+    while (v > 0 && at - 1 - v < 7 && toks[v - 1].is_word() && toks[v - 1].low != "at") {
+        --v;
+        const std::string_view w = toks[v].low;
+        if (w == "valuing" || w == "values" || w == "valued" || w == "value") break;
+    }
+    const std::string_view w = toks[v].low;
+    if (!(w == "valuing" || w == "values" || w == "valued" || w == "value") || v + 1 >= at - 1) return false;
+    const size_t lo = v + 1, hi = at - 1;
+    if (auto ents = entities_in(lo, hi, true); !ents.empty() && ents.front()->type == Type::org) {
+        add_name(s, ents.front()->name);
+        return true;
+    }
+    if (!is_anaphor(lo, hi)) return false;
+    // ("offered ... for Baltic Grid, valuing the utility at": the target of the offer, named
+    // after "for" earlier in the sentence, even in passing; not "a round led by Index Ventures
+    // that values the company at", the startup's)
+    const Mention* target = nullptr;
+    for (size_t i : sv.mentions) {
+        const Mention& m = ms[i];
+        if (m.type != Type::org || m.span.begin >= toks[v].begin || std::string_view(m.kind) != "company") continue;
+        const size_t b = sv.token_at(m.span.begin);
+        if (b > 0 && toks[b - 1].low == "for") target = &m;
+    }
+    if (!target) target = referent(lo, hi);
+    if (!target) return false;
+    add_name(s, target->name);
+    return true;
+}
+
 // The subject of the figure at `anchor` whose metric is `metric`: a possessive, the metric's
 // complement, else what the subject phrase names (entities, an anaphor's referent, a place's
 // company) or that phrase as a description; empty when the sentence names none.
 Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
     Subject s;
+    if (metric.key == "valuation" && valued_object(anchor, s)) return s;
     if (possessive_subject(metric, anchor, s) || complement_subject(metric, anchor, s)) return s;
     size_t lo = 0, hi = 0;
     if (subject_phrase(metric, anchor, s, lo, hi)) return s;
@@ -982,6 +1035,19 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
             s.description = std::string(sv.slice(toks[d0].begin, toks[e - 1].end));
             s.named_instrument = true;
             return s;
+        }
+        // "Kestrel Foods' chairman Ravi Menon holds a 12% stake": a person named after an
+        // organisation's possessive and a role heads the phrase, not the organisation
+        if (head_is_entity && ents.size() >= 2 && ents.back()->type == Type::person &&
+            sv.token_at(ents.back()->span.end) >= hi) {
+            const size_t e0 = sv.token_at(ents.front()->span.end), p0 = sv.token_at(ents.back()->span.begin);
+            bool role = e0 + 1 < p0 && toks[e0].low == "'";
+            for (size_t k = e0 + 1; k < p0 && role; ++k)
+                role = toks[k].is_word() && sv.tok_mention[k] == SIZE_MAX && !(toks[k].bits & lx.kVerbWord);
+            if (role) {
+                add_name(s, ents.back()->name);
+                return s;
+            }
         }
         if (head_is_entity) {
             // The head and the entities coordinated with it ("Alphabet, Amazon, Meta (...) and
