@@ -535,6 +535,7 @@ struct Assembly {
     bool dateline_before(size_t lo, size_t colon) const;
     const Mention* anaphor_possessive(size_t k);
     bool valued_object(size_t anchor, Subject& s);
+    bool fund_like(const Mention& m) const;
     bool new_subject_between(size_t from, size_t to) const;
     bool barrier_between(size_t from, size_t to);
     bool in_aside(size_t k, size_t anchor);

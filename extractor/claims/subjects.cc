@@ -54,6 +54,22 @@ bool Assembly::is_anaphor(size_t lo, size_t hi) {
     return true;
 }
 
+// An organisation the text calls a fund: by its name ("Public Investment Fund", "Qatar
+// Investment Authority"), the words right before it ("Abu Dhabi fund Mubadala", "wealth fund
+// Temasek") or its apposition ("Falcon, an Abu Dhabi state fund,").
+bool Assembly::fund_like(const Mention& m) const {
+    if (m.name.find("Fund") != std::string::npos || m.name.find("Invest") != std::string::npos) return true;
+    const std::string_view t(a);
+    if (m.span.begin >= 5 && t.substr(m.span.begin - 5, 5) == "fund ") return true;
+    if (m.span.end + 2 < t.size() && t.substr(m.span.end, 2) == ", ") {
+        size_t e = t.find_first_of(",.;", m.span.end + 2);
+        if (e == std::string_view::npos || e > m.span.end + 80) e = std::min(t.size(), size_t{m.span.end} + 80);
+        std::string_view app = t.substr(m.span.end + 2, e - m.span.end - 2);
+        if (app.size() >= 4 && app.substr(app.size() - 4) == "fund") return true;
+    }
+    return false;
+}
+
 // What an anaphor refers to: "the central bank" → the last central bank named; "the bank"
 // → the last central bank or company named, whichever came last; "the government", "the
 // Treasury" → the last government named; else the last company.
@@ -81,17 +97,6 @@ const Mention* Assembly::referent(size_t lo, size_t hi) {
     // ... the fund said", "the IMF ... The fund expects"), a fund a document may tag as a
     // company, an agency ("... Investment Authority") or an international body
     if (head == "fund") {
-        // (one called a fund before the others: "Abu Dhabi fund Mubadala ... a stake in Enerva")
-        auto fund_like = [&](const Mention& m) {
-            if (m.name.find("Fund") != std::string::npos || m.name.find("Invest") != std::string::npos) return true;
-            // (the words just before it, or its apposition up to the sentence's end: "X, a state fund")
-            const uint32_t b = m.span.begin > 30 ? m.span.begin - 30 : 0;
-            size_t e = std::min<size_t>(a.size(), m.span.end + 40);
-            if (size_t stop = std::string_view(a).substr(0, e).find('.', m.span.end); stop != std::string_view::npos)
-                e = stop;
-            std::string_view around = std::string_view(a).substr(b, e - b);
-            return around.find(" fund") != std::string_view::npos || around.find("investor") != std::string_view::npos;
-        };
         const Mention *f = nullptr, *any = nullptr;
         for (const Mention& m : ms) {
             if (m.type != Type::org || m.name.empty() || m.span.begin >= at) continue;
@@ -99,7 +104,7 @@ const Mention* Assembly::referent(size_t lo, size_t hi) {
             // (not one only quoted as a speaker: "..., Capital Economics said")
             if (!(k == "company" || k == "international" || k == "agency") || !named_outside.count(m.name)) continue;
             if (!any || any->span.begin < m.span.begin) any = &m;
-            if ((!f || f->span.begin < m.span.begin) && fund_like(m)) f = &m;
+            if ((!f || f->span.begin < m.span.begin) && fund_like(m)) f = &m;  // (one called a fund)
         }
         return f ? f : any;
     }
@@ -279,6 +284,10 @@ std::string Assembly::company_by_place(size_t lo, size_t hi) {
         if (company_noun_at(k)) {
             const Mention* o = mention_at(k + 1);
             if (o && o->type == Type::org) return o->name;
+            // ("Abu Dhabi fund buys 8% of ...": a headline's fund is the one the story calls so)
+            if (toks[k].low == "fund")
+                for (const Mention& f : ms)
+                    if (f.type == Type::org && fund_like(f)) return f.name;
             if (const Mention* c = last_company_before(toks[lo].begin)) return c->name;
             return doc_company;
         }
