@@ -119,8 +119,41 @@ std::vector<std::string> alternation_order(const std::vector<std::string>& words
     return out;
 }
 
+// A word list's alternation as a tree for PCRE2, whose backtracking
+// matcher tries alternatives one by one (RE2 builds the same tree itself):
+// words in a row that begin with the same atom share it, recursively
+// ("bank|banks|bond" in this order → "(?:bank(?:|s)|bond)"). Only neighbours
+// are merged, so the alternatives keep their order and the tree matches
+// exactly what the flat alternation does. Atoms are code points, quoted,
+// and the \s+ a space stands for.
+std::string alternation_tree(const std::vector<std::vector<std::string>>& words, size_t lo, size_t hi, size_t depth) {
+    std::vector<std::string> alts;
+    for (size_t i = lo; i < hi;) {
+        if (words[i].size() == depth) {
+            alts.emplace_back();
+            ++i;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < hi && words[j].size() > depth && words[j][depth] == words[i][depth]) ++j;
+        if (j - i == 1) {
+            std::string rest;
+            for (size_t k = depth; k < words[i].size(); ++k) rest += words[i][k];
+            alts.push_back(std::move(rest));
+        } else {
+            alts.push_back(words[i][depth] + alternation_tree(words, i, j, depth + 1));
+        }
+        i = j;
+    }
+    if (alts.size() == 1) return alts[0];
+    std::string out = "(?:";
+    for (size_t k = 0; k < alts.size(); ++k) out += (k ? "|" : "") + alts[k];
+    return out + ")";
+}
+
 struct Macro {
     std::string body;           // as written (lists: the alternation)
+    std::string jit_body;       // lists: the same alternation as a tree, for PCRE2 (else "")
     Location where;
     bool used = false;
 };
@@ -228,8 +261,9 @@ struct RuleSet::Impl {
     void load_gazetteer(Rule& rule, const fs::path& base);
 
     // ---- compiling ----
+    // jit: lists as trees (Macro::jit_body), for PCRE2.
     std::optional<std::string> expand(const std::string& pattern, const Location& at, const std::string& rule_id,
-                                      int depth = 0);
+                                      int depth = 0, bool jit = false);
     void compile();
 
     std::string rel(const fs::path& p) const {
@@ -297,7 +331,15 @@ void RuleSet::Impl::load_list(const std::string& name, const std::string& spec, 
         std::erase_if(def.words, [&](const std::string& w) { return std::binary_search(minus.begin(), minus.end(), w); });
     }
     std::string alt;
+    std::vector<std::vector<std::string>> atoms;  // per word, for the tree
     for (const auto& w : alternation_order(def.words)) {
+        std::vector<std::string>& wa = atoms.emplace_back();
+        for (int32_t i = 0, n = static_cast<int32_t>(w.size()); i < n;) {
+            int32_t from = i;
+            U8_FWD_1(w.data(), i, n);
+            std::string cp = w.substr(static_cast<size_t>(from), static_cast<size_t>(i - from));
+            wa.push_back(cp == " " ? "\\s+" : RE2::QuoteMeta(cp));
+        }
         if (!alt.empty()) alt += '|';
         std::string q = RE2::QuoteMeta(w);
         // "pounds sterling" matches "pounds  sterling" too.
@@ -314,6 +356,7 @@ void RuleSet::Impl::load_list(const std::string& name, const std::string& spec, 
     }
     Macro m;
     m.body = alt.empty() ? "(?:$^)" : alt;  // an empty list matches nothing
+    if (!atoms.empty()) m.jit_body = alternation_tree(atoms, 0, atoms.size(), 0);
     m.where = at;
     macros[name] = std::move(m);
     lists[name] = std::move(def);
@@ -529,7 +572,7 @@ void RuleSet::Impl::parse_file(const fs::path& path) {
                     problem(at, "", fmt::format("'{}' is defined twice (first at {})", name,
                                                 macros[name].where.str()));
                 } else {
-                    macros[name] = Macro{rest, at, false};
+                    macros[name] = Macro{rest, "", at, false};
                 }
             } else if (directive == "@list") {
                 if (name.empty() || rest.empty())
@@ -632,7 +675,7 @@ void RuleSet::Impl::parse_file(const fs::path& path) {
 // --------------------------------------------------------------- compiling
 
 std::optional<std::string> RuleSet::Impl::expand(const std::string& pattern, const Location& at,
-                                                 const std::string& rule_id, int depth) {
+                                                 const std::string& rule_id, int depth, bool jit) {
     if (depth > 20) {
         problem(at, rule_id, "macros nest too deeply (a cycle?)");
         return std::nullopt;
@@ -661,7 +704,8 @@ std::optional<std::string> RuleSet::Impl::expand(const std::string& pattern, con
                 }
                 it->second.used = true;
                 if (auto l = lists.find(name); l != lists.end()) l->second.used = true;
-                auto body = expand(it->second.body, at, rule_id, depth + 1);
+                const Macro& m = it->second;
+                auto body = expand(jit && !m.jit_body.empty() ? m.jit_body : m.body, at, rule_id, depth + 1, jit);
                 if (!body) return std::nullopt;
                 out += "(?:" + *body + ")";
                 i = close;
@@ -911,13 +955,11 @@ void RuleSet::Impl::compile() {
         // kSplitProgramSize); a cut that does not compile, or alternatives
         // that name a group twice (the whole pattern is then bad), keep the
         // whole pattern.
-        std::vector<std::string> alt_patterns;  // the alternatives as compiled
         if (std::vector<std::string> alts = top_level_alternatives(*expanded); alts.size() > 1) {
             std::set<std::string> names;
             int size = 0;
             for (const std::string& alt : alts) {
-                alt_patterns.push_back((r->case_insensitive ? "(?i)" : "") + alt);
-                auto part = std::make_unique<RE2>(alt_patterns.back(), opt);
+                auto part = std::make_unique<RE2>((r->case_insensitive ? "(?i)" : "") + alt, opt);
                 bool clean = part->ok();
                 for (const auto& [name, idx] : part->NamedCapturingGroups()) clean = clean && names.insert(name).second;
                 if (!clean) {
@@ -944,13 +986,17 @@ void RuleSet::Impl::compile() {
         if (mode != JitMode::off) {
             // The whole pattern; its alternatives where PCRE2 finds it too
             // big (its compiled size is limited) or when asked to.
+            // Word lists go in as trees (alternation_tree).
+            const std::string flags = r->case_insensitive ? "(?i)" : "";
+            const std::string jx = *expand(r->source_pattern, r->where, r->id, 0, true);
             if (mode == JitMode::whole || c.alternatives.empty()) {
-                Jit j = jit_program(r->pattern, c.alternatives.empty() ? c.whole_.re.get() : nullptr);
+                Jit j = jit_program(flags + jx, c.alternatives.empty() ? c.whole_.re.get() : nullptr);
                 if (j.code) c.jit.push_back(std::move(j));
             }
-            if (c.jit.empty() && !c.alternatives.empty()) {
+            std::vector<std::string> jalts = top_level_alternatives(jx);
+            if (c.jit.empty() && !c.alternatives.empty() && jalts.size() == c.alternatives.size()) {
                 for (size_t k = 0; k < c.alternatives.size(); ++k) {
-                    Jit j = jit_program(alt_patterns[k], c.alternatives[k].re.get());
+                    Jit j = jit_program(flags + jalts[k], c.alternatives[k].re.get());
                     if (!j.code) {
                         c.jit.clear();
                         break;
