@@ -238,7 +238,6 @@ struct RuleSet::Impl {
     std::vector<TypeSet> sets;
     bool set_ok = false;
     std::unordered_map<const Rule*, size_t> order;  // rule file order, for the last tie-break
-    std::vector<std::string> jit_refused;  // rules PCRE2 does not take (RE2 runs them)
     uint32_t jit_pairs = 1;  // the most capture pairs (whole match included) of any Jit
 
     // Gazetteer: first token → aliases starting with it, longest first.
@@ -867,10 +866,7 @@ std::optional<std::string> jit_pattern(const std::string& re) {
 RuleSet::Impl::Jit jit_program(const std::string& pattern, const RE2* same) {
     RuleSet::Impl::Jit j;
     auto text = jit_pattern(pattern);
-    if (!text) {
-        if (std::getenv("CLAIMEX_PCRE2_DEBUG")) std::fprintf(stderr, "pcre2: untranslated\n");
-        return j;
-    }
+    if (!text) return j;
     pcre2_compile_context* cc = pcre2_compile_context_create(nullptr);
     pcre2_set_newline(cc, PCRE2_NEWLINE_LF);
     int err = 0;
@@ -878,15 +874,7 @@ RuleSet::Impl::Jit jit_program(const std::string& pattern, const RE2* same) {
     j.code.reset(pcre2_compile(reinterpret_cast<PCRE2_SPTR>(text->data()), text->size(),
                                PCRE2_UTF | PCRE2_DOLLAR_ENDONLY | PCRE2_NEVER_BACKSLASH_C, &err, &off, cc));
     pcre2_compile_context_free(cc);
-    if (!j.code) {
-        if (std::getenv("CLAIMEX_PCRE2_DEBUG")) {
-            PCRE2_UCHAR msg[256];
-            pcre2_get_error_message(err, msg, sizeof msg);
-            std::fprintf(stderr, "pcre2: error %d at %zu: %s (%s)\n", err, static_cast<size_t>(off), reinterpret_cast<char*>(msg),
-                         text->substr(off > 40 ? off - 40 : 0, 80).c_str());
-        }
-        return j;
-    }
+    if (!j.code) return j;
     j.jit = pcre2_jit_compile(j.code.get(), PCRE2_JIT_COMPLETE) == 0;
     uint32_t groups = 0, count = 0, entry = 0;
     PCRE2_SPTR table = nullptr;
@@ -916,14 +904,11 @@ RuleSet::Impl::Jit jit_program(const std::string& pattern, const RE2* same) {
     return j;
 }
 
-// Which engine finds the rules' matches (CLAIMEX_PCRE2=off|whole|parts,
-// for measuring): PCRE2 on the whole pattern by default.
-enum class JitMode { off, whole, parts };
-JitMode jit_mode() {
+// PCRE2 finds the rules' matches unless CLAIMEX_PCRE2=off (RE2 then does,
+// as before: for measuring one against the other).
+bool jit_wanted() {
     const char* v = std::getenv("CLAIMEX_PCRE2");
-    if (v && std::string_view(v) == "off") return JitMode::off;
-    if (v && std::string_view(v) == "parts") return JitMode::parts;
-    return JitMode::whole;
+    return !(v && std::string_view(v) == "off");
 }
 
 }  // namespace
@@ -937,7 +922,7 @@ const RuleSet::Impl::Program& RuleSet::Impl::Compiled::whole() const {
 
 void RuleSet::Impl::compile() {
     const RE2::Options opt = rule_options();
-    const JitMode mode = jit_mode();
+    const bool use_jit = jit_wanted();
     std::vector<std::unique_ptr<Rule>>& rs = rules;
     for (auto& r : rs) {
         if (!r->gazetteer_file.empty()) {
@@ -982,17 +967,17 @@ void RuleSet::Impl::compile() {
         }
         for (const Program& part : c.parts())
             for (char sp : part.is_span) c.has_span = c.has_span || sp;
-        // PCRE2 runs the rule where it takes every part of it (else RE2 does).
-        if (mode != JitMode::off) {
-            // The whole pattern; its alternatives where PCRE2 finds it too
-            // big (its compiled size is limited) or when asked to.
-            // Word lists go in as trees (alternation_tree).
+        // PCRE2 runs the rule where it takes the whole pattern, or else
+        // every one of its alternatives (its compiled size is limited);
+        // else RE2 does. Word lists go in as trees (alternation_tree).
+        // One pass of the whole pattern is cheaper than the alternatives
+        // apart for PCRE2 (no automaton to build: 9% less time in the rule
+        // runs on 10 MB of new text).
+        if (use_jit) {
             const std::string flags = r->case_insensitive ? "(?i)" : "";
             const std::string jx = *expand(r->source_pattern, r->where, r->id, 0, true);
-            if (mode == JitMode::whole || c.alternatives.empty()) {
-                Jit j = jit_program(flags + jx, c.alternatives.empty() ? c.whole_.re.get() : nullptr);
-                if (j.code) c.jit.push_back(std::move(j));
-            }
+            if (Jit j = jit_program(flags + jx, c.alternatives.empty() ? c.whole_.re.get() : nullptr); j.code)
+                c.jit.push_back(std::move(j));
             std::vector<std::string> jalts = top_level_alternatives(jx);
             if (c.jit.empty() && !c.alternatives.empty() && jalts.size() == c.alternatives.size()) {
                 for (size_t k = 0; k < c.alternatives.size(); ++k) {
@@ -1004,7 +989,7 @@ void RuleSet::Impl::compile() {
                     c.jit.push_back(std::move(j));
                 }
             }
-            if (c.jit.empty()) jit_refused.push_back(r->id);
+            if (c.jit.empty()) problem(r->where, r->id, "PCRE2 does not take this pattern: it runs with RE2 (slower)", false);
             for (const Jit& j : c.jit) jit_pairs = std::max(jit_pairs, static_cast<uint32_t>(j.group_names.size()));
         }
         // A prefilter stands in for the pattern in the RE2::Set: a cheap test
@@ -1050,8 +1035,6 @@ void RuleSet::Impl::compile() {
         ts.rules.push_back(static_cast<int>(i));
     }
     for (TypeSet& ts : sets) set_ok = set_ok && ts.set->Compile();
-    if (std::getenv("CLAIMEX_PCRE2_DEBUG"))
-        for (const std::string& id : jit_refused) std::fprintf(stderr, "pcre2: %s runs with RE2\n", id.c_str());
     for (size_t i = 0; i < rules.size(); ++i) order[rules[i].get()] = i;
 }
 
@@ -1264,11 +1247,6 @@ JitThread& jit_thread() {
     return t;
 }
 
-bool jit_debug() {
-    static const bool on = std::getenv("CLAIMEX_PCRE2_DEBUG") != nullptr;
-    return on;
-}
-
 }  // namespace
 
 // run_rule with PCRE2: the same matches from the rule's Jit parts, merged
@@ -1304,7 +1282,6 @@ static bool run_rule_jit(const RuleSet::Impl& im, const RuleSet::Impl::Compiled&
                     continue;
                 }
                 if (rc <= 0) {
-                    if (jit_debug()) std::fprintf(stderr, "pcre2: %s falls back to RE2 (%d)\n", c.rule->id.c_str(), rc);
                     out.resize(first);
                     return false;
                 }
