@@ -1,6 +1,8 @@
 // The rule engine: parses rule files (format: rules/README.md), expands
 // macros and word lists, compiles one RE2::Set prefilter plus one RE2 per
-// pattern rule, matches gazetteers by word-start lookup, and resolves
+// pattern rule and the same pattern for PCRE2-JIT (which finds the matches
+// of the rules a set flags; RE2 where PCRE2 cannot), matches gazetteers by
+// word-start lookup, and resolves
 // overlapping matches per layer (longest, then priority, then rule order).
 #include "extractor/rules/rules.h"
 #include "extractor/rules/internal.h"
@@ -799,8 +801,9 @@ RuleSet::Impl::Program program(std::unique_ptr<RE2> re) {
 // alternation, greedy and lazy repeats, ASCII \d \w \b (PCRE2 without
 // UCP), Unicode case folding under (?i) in UTF mode, (?P<name>), \p{..} —
 // except: RE2's \s is [\t\n\f\r ] where PCRE2's adds \v (written out
-// here; RE2's \S is PCRE2's plus \v), RE2's \v is the one character U+000B where PCRE2's is a class,
-// and `$` (made end-only by PCRE2_DOLLAR_ENDONLY at compile time).
+// here; RE2's \S is PCRE2's plus \v), RE2's \v is the one character
+// U+000B where PCRE2's is a class, and `$` (made end-only by
+// PCRE2_DOLLAR_ENDONLY at compile time).
 std::optional<std::string> jit_pattern(const std::string& re) {
     static const std::string kSpace = "\\t\\n\\f\\r\\x20";
     std::string out;
@@ -973,12 +976,11 @@ void RuleSet::Impl::compile() {
         // One pass of the whole pattern is cheaper than the alternatives
         // apart for PCRE2 (no automaton to build: 9% less time in the rule
         // runs on 10 MB of new text).
-        if (use_jit) {
+        if (auto jx = use_jit ? expand(r->source_pattern, r->where, r->id, 0, true) : std::nullopt) {
             const std::string flags = r->case_insensitive ? "(?i)" : "";
-            const std::string jx = *expand(r->source_pattern, r->where, r->id, 0, true);
-            if (Jit j = jit_program(flags + jx, c.alternatives.empty() ? c.whole_.re.get() : nullptr); j.code)
+            if (Jit j = jit_program(flags + *jx, c.alternatives.empty() ? c.whole_.re.get() : nullptr); j.code)
                 c.jit.push_back(std::move(j));
-            std::vector<std::string> jalts = top_level_alternatives(jx);
+            std::vector<std::string> jalts = top_level_alternatives(*jx);
             if (c.jit.empty() && !c.alternatives.empty() && jalts.size() == c.alternatives.size()) {
                 for (size_t k = 0; k < c.alternatives.size(); ++k) {
                     Jit j = jit_program(flags + jalts[k], c.alternatives[k].re.get());
