@@ -151,7 +151,12 @@ void Assembly::amount_claims() {
         // the period of the value comes before its baseline's
         uint32_t base_begin = limit;
         for (const auto& g : figs)
-            if (g.role == Role::baseline && g.of == f) base_begin = std::min(base_begin, ms[g.m].span.begin);
+            if (g.role == Role::baseline && g.of == f) {
+                base_begin = std::min(base_begin, ms[g.m].span.begin);
+                // ("(FY24: ¥288 billion)": the label is the baseline's date)
+                if (size_t d = colon_date(g.tok); d != SIZE_MAX)
+                    base_begin = std::min(base_begin, ms[d].span.begin);
+            }
         // "The Bank of England, which holds about £560bn of gilts, expects ... this year": a
         // figure in a relative clause takes no date from the main clause after it
         bool in_relative = false;  // (nor the main clause's period by inheritance)
@@ -190,6 +195,7 @@ void Assembly::amount_claims() {
                     if (h.role == Role::equivalent && h.of == gi) base.equivalents.push_back(static_cast<uint32_t>(h.m));
                 const uint32_t be = ms[g.m].span.end;
                 auto bp = baseline_period(be, std::min({be < limit ? limit : S.end, clause_end(be), next_figure(be)}));
+                if (size_t d = colon_date(g.tok); d != SIZE_MAX) bp = d;
                 if (bp) base.period = Period{static_cast<uint32_t>(*bp)};
                 break;
             }

@@ -214,6 +214,8 @@ struct Lexicons {
     StringMap<std::vector<std::pair<std::string, std::string>>> metric_forms;
     // Authority (lower-case canonical name) → the area it speaks for (CLAIM_JURISDICTIONS).
     StringMap<std::string> jurisdictions;
+    StringMap<std::string> central_bank_of;  // area → its central bank (jurisdictions.tsv)
+    StringSet central_bank_names;            // the central banks of jurisdictions.tsv
     StringSet areas;
     // Metrics quoted as markets move (metric_scopes.tsv, third column `market`): a
     // report's period and release source do not govern them.
@@ -239,6 +241,8 @@ struct Lexicons {
     Words object_cues, attribution_participles, denial_verbs;
     // "has said little about the plan": an object of the cue, not a clause
     Words said_objects;
+    // "Households earning under $50,000": a figure right after one bounds who a group is
+    Words threshold_words, bound_heads;
 
     explicit Lexicons(const rules::RuleSet& r);
 
@@ -500,6 +504,7 @@ struct Assembly {
     std::optional<size_t> find_period(uint32_t after, uint32_t limit, IndexSet& used, bool for_baseline = false,
                                       bool announced = true, bool share_day = false, uint32_t floor = 0);
     bool report_period(size_t i);
+    bool reporting_window(size_t i);
     bool trading_day_move(size_t anchor);
     Period claim_period(uint32_t after, uint32_t limit, IndexSet& used, const std::string& metric, size_t anchor);
     std::optional<size_t> baseline_period(uint32_t be, uint32_t limit);
@@ -513,6 +518,9 @@ struct Assembly {
     const ChangeEvent* event_before(size_t tok);
     bool followed_by_comparison(const Mention& m);
     bool in_condition(size_t tok);
+    bool after_threshold(size_t tok);
+    size_t colon_date(size_t tok);
+    bool company_noun_at(size_t k) const;
     bool level_cue(size_t tok);
     void find_change_events();
     void figure_roles();
@@ -523,6 +531,7 @@ struct Assembly {
     // clauses.cc: where clauses start and end, what stands between two words
     size_t clause_start_raw(size_t limit, bool later_clauses);
     size_t first_verb(size_t from, size_t limit);
+    bool market_close_verb(size_t k, size_t limit) const;
     bool barrier_between(size_t from, size_t to);
     bool in_aside(size_t k, size_t anchor);
     size_t clause_of(uint32_t byte);

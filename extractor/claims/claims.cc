@@ -52,6 +52,13 @@ Lexicons::Lexicons(const rules::RuleSet& r)
             if (row.size() >= 2 && !row[0].empty()) {
                 jurisdictions[lower(row[0])] = row[1];
                 areas.insert(row[1]);
+                // (the first central bank listed for an area: "Brazil's central bank" unnamed)
+                if ((row[0].find("Bank") != std::string::npos || row[0].find("bank") != std::string::npos ||
+                     row[0].find("Federal Reserve") != std::string::npos) &&
+                    !central_bank_of.count(row[1])) {
+                    central_bank_of[row[1]] = row[0];
+                    central_bank_names.insert(row[0]);
+                }
             }
     const std::pair<const char*, Words*> classes[] = {
         {"speech", &speech_verbs},         {"speech_aux", &speech_aux},
@@ -73,7 +80,8 @@ Lexicons::Lexicons(const rules::RuleSet& r)
         {"instrument_anaphor", &instrument_anaphors}, {"anaphor_modifier", &anaphor_modifiers},
         {"growth_continues", &growth_continues}, {"object_cue", &object_cues},
         {"attribution_participle", &attribution_participles}, {"denial", &denial_verbs},
-        {"said_object", &said_objects}};
+        {"said_object", &said_objects}, {"threshold", &threshold_words},
+        {"bound_head", &bound_heads}};
     if (const auto* rows = r.table("CLAIM_WORDS"))
         for (const auto& row : *rows)
             if (row.size() >= 2 && !row[0].empty()) {

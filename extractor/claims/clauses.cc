@@ -76,8 +76,20 @@ size_t Assembly::first_verb(size_t from, size_t limit) {
     for (size_t k = from; k < limit; ++k) {
         if (sv.tok_mention[k] != SIZE_MAX) continue;
         if ((toks[k].bits & lx.kVerbWord) || (toks[k].bits & lx.kChangeWord)) return k;
+        if (market_close_verb(k, limit)) return k;
     }
     return limit;
+}
+
+// "The Nasdaq Composite ended at 22,236.05", "ended 0.4% lower", "ended flat": a market's
+// close. ("ended" is no verb of the lexicon: "the quarter ended March", "the fiscal year
+// ended in March" name a period.)
+bool Assembly::market_close_verb(size_t k, size_t limit) const {
+    if (toks[k].low != "ended" || k + 1 >= limit) return false;
+    if (sv.tok_mention[k + 1] != SIZE_MAX) return is_value(ms[sv.tok_mention[k + 1]]);
+    const std::string_view w = toks[k + 1].low;
+    return w == "at" || w == "up" || w == "down" || w == "higher" || w == "lower" || w == "flat" ||
+           w == "unchanged";
 }
 
 // A clause of its own between a figure and a metric phrase after it ("... cut 1,200 jobs
@@ -102,6 +114,8 @@ bool Assembly::in_aside(size_t k, size_t anchor) {
     // acquisitions, grew 1.5%")
     if (open == 0 || !(kPrepositions.count(toks[open]) || toks[open].low == "within" ||
                        toks[open].low == "which" || toks[open].low == "who" ||
+                       // a participle: "The stock, priced at ¥3,120 before the results, has risen 22%"
+                       toks[open].low == "priced" || toks[open].low == "valued" || toks[open].low == "listed" ||
                        // an appositive: "Orders, a leading indicator of future sales, climbed 6%"
                        toks[open].low == "a" || toks[open].low == "an" || toks[open].low == "the"))
         return false;

@@ -82,6 +82,43 @@ bool Assembly::in_condition(size_t tok) {
     return false;
 }
 
+// "Households earning under $50,000 received ...", "those making more than $400,000": the
+// figure bounds who a group is (a threshold word, then only qualifier words), no claim.
+// Also a bound ("above", "below", "under", "over", "more/less than") after a noun or participle
+// that a `bound_head` word opens a few words before ("companies with annual revenue above €1
+// billion", "Steel watches priced below CHF 3,000"), not after "of" or a verb ("sales of more than
+// $5bn", "inflation fell below 2%").
+bool Assembly::after_threshold(size_t tok) {
+    size_t k = std::min(tok, toks.size());
+    bool bound = false;
+    while (k > 0 && (kQualifierSkip.count(toks[k - 1]) || toks[k - 1].low == "above" || toks[k - 1].low == "below" ||
+                     toks[k - 1].low == "exceeding")) {
+        std::string_view w = toks[k - 1].low;
+        bound |= w == "above" || w == "below" || w == "under" || w == "over" || w == "exceeding" || w == "than";
+        --k;
+    }
+    if (k == 0) return false;
+    if (lx.threshold_words.count(toks[k - 1].low) || (bound && lx.bound_heads.count(toks[k - 1].low))) return true;
+    if (!bound || !toks[k - 1].is_word() || kPrepositions.count(toks[k - 1]) ||
+        (toks[k - 1].bits & (lx.kVerbWord | lx.kChangeWord)))
+        return false;
+    for (size_t j = k, n = 0; j-- > 0 && n < 4; ++n) {
+        if (!toks[j].is_word() || sv.tok_mention[j] != SIZE_MAX) return false;
+        if (lx.bound_heads.count(toks[j].low)) return true;
+    }
+    return false;
+}
+
+// "¥312 billion (FY24: ¥288 billion)", "£1.4bn (2024: £1.2bn)": the date that labels a figure
+// in parentheses, as annual reports set last year's figure beside this year's; SIZE_MAX if none.
+size_t Assembly::colon_date(size_t tok) {
+    if (tok < 3 || tok > toks.size() || toks[tok - 1].low != ":" || sv.tok_mention[tok - 2] == SIZE_MAX) return SIZE_MAX;
+    const size_t d = sv.tok_mention[tok - 2];
+    if (ms[d].type != Type::date) return SIZE_MAX;
+    const size_t dt = sv.token_at(ms[d].span.begin);
+    return dt > 0 && toks[dt - 1].low == "(" ? d : SIZE_MAX;
+}
+
 // "to a record 1 million units", "at ¥2,876", "to up to $900 million": a new level.
 bool Assembly::level_cue(size_t tok) {
     for (size_t k = tok, n = 0; k-- > 0 && n < 6; ++n) {
@@ -181,6 +218,19 @@ void Assembly::figure_roles() {
             }
             continue;  // (else a claim of its own)
         }
+        // Baseline in parentheses under a date label, right after a figure of its type:
+        // "earned ¥312 billion (FY24: ¥288 billion)".
+        if (f > 0)
+            if (size_t d = colon_date(figs[f].tok); d != SIZE_MAX) {
+                const size_t open = sv.token_at(ms[d].span.begin) - 1;
+                if (ms[figs[f - 1].m].type == m.type && sv.token_at(ms[figs[f - 1].m].span.end) == open) {
+                    size_t owner = f - 1;
+                    while (owner > 0 && figs[owner].role == Role::equivalent) --owner;
+                    figs[f].role = Role::baseline;
+                    figs[f].of = owner;
+                    continue;
+                }
+            }
         // Equivalent: "(US$7 billion)" right after a money figure; "or 8% of its workforce",
         // "equal to about 5.7% of global demand" after any figure of the same clause.
         if (f > 0) {
@@ -230,7 +280,7 @@ void Assembly::figure_roles() {
                 continue;
             }
         }
-        if (in_condition(figs[f].tok) || followed_by_comparison(m)) {
+        if (in_condition(figs[f].tok) || followed_by_comparison(m) || after_threshold(figs[f].tok)) {
             figs[f].role = Role::skip;
             continue;
         }
@@ -264,6 +314,33 @@ void Assembly::figure_roles() {
                     (sv.tok_mention[k] != SIZE_MAX && ms[sv.tok_mention[k]].type != Type::date))
                     break;
             }
+        // "compared with a profit of 95 billion won", "against an operating loss of $2m": a
+        // baseline cue, then a metric phrase and "of"
+        if (!base && figs[f].tok >= 4 && toks[figs[f].tok - 1].low == "of") {
+            size_t j = figs[f].tok - 1;
+            bool metric_word = false;
+            for (size_t n = 0; j > 0 && n < 4 && toks[j - 1].is_word() && sv.tok_mention[j - 1] == SIZE_MAX &&
+                               !(toks[j - 1].bits & (lx.kVerbWord | lx.kChangeWord));
+                 ++n) {
+                --j;
+                size_t mn = 0;
+                metric_word |= lex(lx.metrics, lx.kMetricFirst, j, &mn) != nullptr;
+            }
+            // (the cue ends right before the phrase: "compared with | a profit of")
+            for (size_t s0 = j; metric_word && s0 + 1 < figs[f].tok && !base; ++s0) {
+                // (not a target or forecast set against it: "against the interim budget target of
+                // 5.1%" is a claim of its own)
+                bool has_metric = false, target = false;
+                for (size_t q = s0; q + 1 < figs[f].tok; ++q) {
+                    size_t mn = 0;
+                    has_metric |= lex(lx.metrics, lx.kMetricFirst, q, &mn) != nullptr;
+                    target |= kForecastNouns.count(toks[q]) || toks[q].low == "target" || toks[q].low == "goal" ||
+                              toks[q].low == "consensus";
+                }
+                has_metric &= !target;
+                base = has_metric && s0 > 0 && ends_with_cue(words_before(s0, 3), "baseline");
+            }
+        }
         // "to 4.2% from 4.6%": "from" right after a new level of the same type
         if (!base && base_near && f > 0 && !w.empty() && w.back() == "from" && w.hi - w.lo == 1 &&
             ms[figs[f - 1].m].type == m.type && sv.token_at(ms[figs[f - 1].m].span.end) + 1 == figs[f].tok &&

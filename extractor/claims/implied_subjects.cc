@@ -122,7 +122,9 @@ bool Assembly::judge_description(Subject& s, const MetricHit& metric, bool& bad,
     // "Figures from the ONS showed ...": the data's publisher is no holder
     bad |= !d.empty() && (lx.data_nouns.count(d.front().low) > 0 || lx.data_nouns.count(d.back().low) > 0);
     // "the government", "the Centre" (none named): the economy's figure (below)
-    bad |= d.size() == 1 && government_nouns.count(head) > 0;
+    // ("the state" in a state's budget story: the story's area, California or Bavaria)
+    const bool state_noun = d.size() == 1 && head == "state";
+    bad |= (d.size() == 1 && government_nouns.count(head) > 0) || state_noun;
     if (measure && !garbage) bad = false;
     // "Businesses get an investment allowance worth ...": a holder word alone is a group
     if (bad && !garbage && d.size() == 1 && lx.holder_nouns.count(head)) bad = false;
@@ -231,7 +233,7 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
         }
         if (std::string_view sc = lx.scope_of(phrase); !sc.empty()) scope = sc;
     }
-    if (s.names.empty() && bad && government_nouns.count(head) && scope != "bank") scope = "economy";
+    if (s.names.empty() && bad && (government_nouns.count(head) || head == "state") && scope != "bank") scope = "economy";
     if (scope.empty()) {
         if (head == "economy" || head == "country" || head == "government") scope = "economy";
         else if (head == "bank") scope = "bank";

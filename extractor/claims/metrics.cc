@@ -151,6 +151,16 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
         // what the figure sizes ("sold 6 billion yuan of sovereign bonds")
         bool of = toks[np].low == "of";
         if (toks[np].low == "in" || of) ++np;
+        // "raised $5bn from a bond sale", "raised £2bn through a rights issue": after a verb of
+        // raising, the means the money came from is what the figure is
+        else if ((toks[np].low == "from" || toks[np].low == "through" || toks[np].low == "via") &&
+                 np + 1 < toks.size() && (toks[np + 1].low == "a" || toks[np + 1].low == "an" || toks[np + 1].low == "its")) {
+            size_t v = anchor;
+            while (v > 0 && kQualifierSkip.count(toks[v - 1])) --v;
+            if (v > 0 && (toks[v - 1].low == "raised" || toks[v - 1].low == "raises" || toks[v - 1].low == "raise" ||
+                          toks[v - 1].low == "raising"))
+                np += 2;
+        }
         size_t words = 0, end = np;
         // ("£1.6bn in additional funding through the Barnett formula": the phrase ends at any preposition)
         static const std::set<std::string_view> more_preps = {"through", "via", "under", "during", "within",
@@ -168,11 +178,14 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
                     while (v > 0 && kQualifierSkip.count(toks[v - 1])) --v;
                     size_t cn = 0;
                     const Lexicon::Entry* cue = v > 0 ? lex(lx.cues, lx.kCueFirst, v - 1, &cn) : nullptr;
-                    if (!e || e->extra != "size_of" || !cue || (cue->value != "issue" && cue->value != "purchase"))
+                    // (a holding sizes with no verb: "ended the year with ¥3.8 trillion of net debt")
+                    const bool held = e && e->extra == "held" && anchor < toks.size() && sv.tok_mention[anchor] != SIZE_MAX &&
+                                      ms[sv.tok_mention[anchor]].type == Type::money;
+                    if (!held && (!e || e->extra != "size_of" || !cue || (cue->value != "issue" && cue->value != "purchase")))
                         continue;
                     // (bonds bought are purchases: "bought ¥5.7 trillion of government bonds",
                     // metric_forms.tsv `purchase`)
-                    if (cue->value == "purchase")
+                    if (cue && cue->value == "purchase")
                         if (auto it = lx.metric_forms.find(*cands[c].key); it != lx.metric_forms.end())
                             for (const auto& [when, to] : it->second)
                                 if (when == "purchase") purchase_key = &to;
@@ -287,7 +300,14 @@ void Assembly::metric_form(std::string& key, const Mention* value, const std::ve
         if (when == "money" || when == "percent")
             ok = value && value->type == (when == "money" ? Type::money : Type::percent) &&
                  std::string_view(value->unit) != "pp";
-        else if (when == "per_share")
+        else if (when == "money_for") {
+            // ("a 20% stake in Iberluz for 2.4 billion euros": the price paid)
+            if (value && value->type == Type::money) {
+                size_t v = sv.token_at(value->span.begin);
+                while (v > 0 && v <= toks.size() && kQualifierSkip.count(toks[v - 1])) --v;
+                ok = v > 0 && v <= toks.size() && toks[v - 1].low == "for";
+            }
+        } else if (when == "per_share")
             ok = value && value->type == Type::money && per_share(static_cast<size_t>(value - ms.data()));
         else if (when == "company" && change && !names.empty()) {
             ok = true;

@@ -174,8 +174,12 @@ bool Assembly::baseline_date(size_t i) {
         tokenize(a, low_doc, ms[i].span, date_toks);
         lx.classify(date_toks);
         baseline_dates[i] = 0;
-        for (const Token& k : date_toks)
-            if (lx.baseline_period_words.count(k)) baseline_dates[i] = 1;
+        for (size_t j = 0; j < date_toks.size(); ++j)
+            // ("earlier this month", "earlier in the year": when, not a comparison's date)
+            if (lx.baseline_period_words.count(date_toks[j]) &&
+                !(j == 0 && date_toks[j].low == "earlier" && j + 1 < date_toks.size() &&
+                  (date_toks[j + 1].low == "this" || date_toks[j + 1].low == "in")))
+                baseline_dates[i] = 1;
         // "climbed 0.1% from September to £266,064": a "from" date before the new level is
         // the comparison's (month on month), not the figure's period
         if (!baseline_dates[i] && ms[i].span.begin >= S.begin && ms[i].span.end <= S.end) {
@@ -267,10 +271,31 @@ std::optional<size_t> Assembly::find_period(uint32_t after, uint32_t limit, Inde
     return best;
 }
 
+// A results window ending at a month's end: "the year to June", "the six months to September",
+// "the nine months ended December 31" (a duration with its end named, as Australian, British
+// and Japanese results state their period), ended by the publication date; not a window back
+// from today ("the past 12 months").
+bool Assembly::reporting_window(size_t i) {
+    const Mention& m = ms[i];
+    if (m.from.size() != 10 || m.to.size() != 10) return false;
+    // the end is the last day of its month (the next day is the 1st)
+    int y = std::atoi(m.to.c_str()), mo = std::atoi(m.to.c_str() + 5), d = std::atoi(m.to.c_str() + 8);
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (mo < 1 || mo > 12) return false;
+    int last = days[mo - 1] + (mo == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+    if (d != last) return false;
+    // (a window still to end is a forecast's: "for the year to March 2027")
+    if (doc.published.size() == 10 && m.to > doc.published) return false;
+    for (const Token& k : (date_toks.clear(), tokenize(a, low_doc, m.span, date_toks), date_toks))
+        if (k.low == "to" || k.low == "ended" || k.low == "ending" || k.low == "through") return true;
+    return false;
+}
+
 // A report period: a calendar or fiscal year, half, quarter or month (not a day,
 // a week, a duration, nor the start or end of a span: "since 2022", "by 2027").
 bool Assembly::report_period(size_t i) {
     const std::string& x = ms[i].timex;
+    if (!x.empty() && x[0] == 'P' && reporting_window(i) && !baseline_date(i)) return true;
     if (x.empty() || x[0] == 'P' || x.find('W') != std::string::npos || baseline_date(i)) return false;
     size_t dashes = std::count(x.begin(), x.end(), '-');
     bool fiscal = x.rfind("FY", 0) == 0;
@@ -389,7 +414,8 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
     // of the report period.
     if (anchor < toks.size() && sv.tok_mention[anchor] != SIZE_MAX && is_value(ms[sv.tok_mention[anchor]]))
         for (size_t k = anchor, n = 0; k-- > 0 && n < 6; ++n) {
-            if (toks[k].low == "has" || toks[k].low == "have") return Period{};
+            if (toks[k].low == "has" || toks[k].low == "have" || toks[k].low == "holds" || toks[k].low == "hold")
+                return Period{};  // ("The state's rainy-day fund ... holds $24 billion")
             if (!toks[k].is_word() || sv.tok_mention[k] != SIZE_MAX || (toks[k].bits & lx.kVerbWord) ||
                 (toks[k].bits & lx.kChangeWord))
                 break;
@@ -398,8 +424,10 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
     if (para_date && para_date_para == para && (!inh || *para_date > *inh)) inh = para_date;
     if (!inh) {
         // A plan or forecast ("will rise", "could reach") is not a figure of the report.
+        // (but "Analysts polled by LSEG had expected ¥4.6 trillion": what was expected of the
+        // period now reported)
         for (size_t k = clause_start_tok(anchor); k < toks.size() && k < anchor + 8; ++k)
-            if (lx.modal_words.count(toks[k])) return Period{};
+            if (lx.modal_words.count(toks[k]) && !(k > 0 && toks[k - 1].low == "had")) return Period{};
         inh = doc_period;
         // (the lead's month, for the figures of the next paragraphs, which restate its release)
         if (!inh && para > lead_paragraph && para <= lead_paragraph + 2) inh = lead_date;

@@ -304,6 +304,8 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
             }
         }
         if (k != org_kinds.end() && lx.actor_kinds.count(k->second)) actor = &n;
+        // (a central bank the text names only by its place: "Brazil's central bank held ...")
+        if (k == org_kinds.end() && lx.central_bank_names.count(n)) actor = &n;
     }
     auto speaks_for = [&](const Mention* src, const std::string& org) {
         return src->name == org || src->affiliation == org;
@@ -340,13 +342,13 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
         else if (!releases.empty() && t.paragraph_index(releases.front()->span.begin) <= lead_paragraphs &&
                  fits(releases.front()))
             r = releases.front();
-        // (a ministry's or statistics office's release does not speak for a company's results;
+        // (a ministry's, statistics office's or international body's release does not speak for a company's results;
         // a company may release an economy's data: a lender's house price index)
         if (r && lx.scope_of(metric) == "company" && !claim.subject_is_description && claim.subject.size() == 1 &&
             org_kinds.count(claim.subject.front()) && org_kinds.at(claim.subject.front()) == "company") {
             auto k = org_kinds.find(r->name);
             const std::string_view rk = k != org_kinds.end() ? std::string_view(k->second) : std::string_view(r->kind);
-            if (rk == "government" || rk == "agency") r = nullptr;
+            if (rk == "government" || rk == "agency" || rk == "international") r = nullptr;  // (the European Commission's)
         }
         // (not another economy's release in a round-up: China's finance ministry does not
         // speak for "Mexico's reserves"; nor another company's: a rival's results)

@@ -5,6 +5,7 @@
 #include "extractor/claims/assembly.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace claimex::claims {
 
@@ -28,6 +29,13 @@ const std::string* Assembly::area_of(const Mention& m) {
     return nullptr;
 }
 
+// A company noun at token k ("the trading house", "the fashion house": "house" in lower case;
+// "the House" is a chamber).
+bool Assembly::company_noun_at(size_t k) const {
+    return lx.company_nouns.count(toks[k]) &&
+           !(toks[k].low == "house" && std::isupper(static_cast<unsigned char>(a[toks[k].begin])));
+}
+
 // "it", "the company", "the San Jose, California-based company": a phrase that refers
 // back to the last company named (company nouns: rules/claims/words.tsv).
 bool Assembly::is_anaphor(size_t lo, size_t hi) {
@@ -37,6 +45,8 @@ bool Assembly::is_anaphor(size_t lo, size_t hi) {
     if (toks[lo].low != "the" || hi - lo > 6 ||
         !(lx.company_nouns.count(toks[hi - 1]) || government_nouns.count(toks[hi - 1])))
         return false;
+    if (!company_noun_at(hi - 1) && !government_nouns.count(toks[hi - 1])) return false;
+    if (toks[hi - 1].low == "house" && hi - lo < 3) return false;  // (a house needs its kind: "the trading house")
     for (size_t k = lo + 1; k + 1 < hi; ++k)
         if ((toks[k].bits & lx.kVerbWord) || toks[k].low == "of" || toks[k].low == "(") return false;
     return true;
@@ -231,14 +241,14 @@ std::string Assembly::company_by_place(size_t lo, size_t hi) {
             for (size_t j = k + 2; j < hi && j < k + 6 && toks[j].is_word() && !mention_at(j) &&
                                    !(toks[j].bits & lx.kVerbWord) && !(toks[j].bits & lx.kChangeWord);
                  ++j)
-                if (lx.company_nouns.count(toks[j]) && j + 1 == hi) {
+                if (company_noun_at(j) && j + 1 == hi) {
                     if (const Mention* c = last_company_before(toks[lo].begin)) return c->name;
                     return doc_company;
                 }
             return {};
         }
         if (m || (toks[k].bits & lx.kVerbWord) || (toks[k].bits & lx.kChangeWord)) return {};
-        if (lx.company_nouns.count(toks[k])) {
+        if (company_noun_at(k)) {
             const Mention* o = mention_at(k + 1);
             if (o && o->type == Type::org) return o->name;
             if (const Mention* c = last_company_before(toks[lo].begin)) return c->name;
@@ -277,7 +287,9 @@ bool Assembly::market_place_words(size_t lo, size_t hi) {
 bool Assembly::possessive_subject(const MetricHit& metric, size_t anchor, Subject& s) {
     // "the regulator fined rival Kunlun Motors 2.1 billion yuan": the fine is the fined
     // organisation's, the object of "fined" before the figure (a few words may precede it).
-    if (metric.tok != SIZE_MAX && metric.tok < anchor && toks[metric.tok].low == "fined") {
+    // (the headline's present tense too: "Ofwat fines Thames Brook Water £104m")
+    if (metric.tok != SIZE_MAX && metric.tok < anchor &&
+        (toks[metric.tok].low == "fined" || toks[metric.tok].low == "fines" || toks[metric.tok].low == "fining")) {
         for (size_t k = metric.tok + 1; k < anchor && k <= metric.tok + 4; ++k) {
             if (!toks[k].is_word()) break;
             if (sv.tok_mention[k] == SIZE_MAX) continue;
@@ -474,6 +486,25 @@ bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s
             s.named_instrument = true;
             return true;
         }
+        // "The plant, which will cost 10 billion euros, is due to ...": a plain noun phrase
+        // before the comma (no metric, no entity, no company or government noun) is the
+        // holder of the relative clause's figure
+        if (metric.tok == SIZE_MAX || metric.tok < b || metric.tok >= c) {
+            // (heading its sentence or clause, not a preposition's object: "fee income from asset
+            // management, which climbed 12%" stays the bank's)
+            size_t s0 = b;
+            while (s0 > 0 && kDeterminers.count(toks[s0 - 1])) --s0;
+            bool plain = c - b <= 4 && (s0 == 0 || !toks[s0 - 1].is_word()) && !lx.company_nouns.count(toks[c - 1]) &&
+                         !government_nouns.count(toks[c - 1]) && !kNotHeads.count(toks[c - 1]);
+            for (size_t q = b; q < c && plain; ++q) {
+                size_t n = 0;
+                plain = toks[q].is_word() && sv.tok_mention[q] == SIZE_MAX && !lex(lx.metrics, lx.kMetricFirst, q, &n);
+            }
+            if (plain) {
+                s.description = std::string(sv.slice(toks[b].begin, toks[c - 1].end));
+                return true;
+            }
+        }
         break;
     }
     // "Oil prices fell, with Brent crude down 1.2% at $78.40": a ", with" clause names its
@@ -493,8 +524,14 @@ bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s
     }
     // "FRANKFURT — The European Central Bank ...": a dateline is no part of the subject.
     // (the text stage may have made the dash a plain " - ", which is no token)
+    // ("NEW YORK, May 22 (Wire) - ...": a capitalised word before a figure is a date's month, not
+    // the verb "may")
+    auto month_day = [&](size_t k) {
+        return k + 1 < hi && std::isupper(static_cast<unsigned char>(sv.slice(toks[k].begin, toks[k].end)[0])) &&
+               std::isdigit(static_cast<unsigned char>(sv.slice(toks[k + 1].begin, toks[k + 1].end)[0]));
+    };
     for (size_t k = lo; k < hi && k < lo + 12; ++k) {
-        if ((toks[k].bits & lx.kVerbWord) || (toks[k].bits & lx.kChangeWord)) break;
+        if (((toks[k].bits & lx.kVerbWord) || (toks[k].bits & lx.kChangeWord)) && !month_day(k)) break;
         if (toks[k].low == "—") {
             lo = k + 1;
             break;
@@ -543,7 +580,9 @@ bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s
             // the clause's subject is the phrase right before its verb.
             for (size_t k = hi; k-- > lo + 1;)
                 if (toks[k].low == "it" || toks[k].low == "the" || toks[k].low == "they") {
-                    if (is_anaphor(k, hi) || (toks[k].low == "the" && hi - k == 2)) lo = k;
+                    // (not a preposition's object: "said household bills in the region would")
+                    if ((is_anaphor(k, hi) || (toks[k].low == "the" && hi - k == 2)) && !kPrepositions.count(toks[k - 1]))
+                        lo = k;
                     break;
                 }
         }
@@ -562,6 +601,12 @@ bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s
             }
         }
     while (hi > lo + 1 && trailing_adverbs.count(toks[hi - 1])) --hi;  // "a typical buyer now spends"
+    // "Households earning under $50,000 received ...": the group ends before the bound
+    for (size_t k = lo + 1; k < hi; ++k)
+        if (lx.threshold_words.count(toks[k].low)) {
+            hi = k;
+            break;
+        }
     return false;
 }
 
@@ -705,6 +750,13 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
             for (auto* m : ents) add_name(s, m->name);
             size_t d0 = k + 1;
             while (d0 < hi && kDeterminers.count(toks[d0])) ++d0;
+            // ("Household bills in the region": a holder word opening the metric phrase is whose
+            // figure it is, where the complement names no one)
+            if (s.names.empty() && metric.base_n > 1 && lx.holder_nouns.count(toks[lo]) &&
+                lx.scope_of(metric.key) != "economy") {
+                s.description = std::string(sv.slice(toks[lo].begin, toks[lo].end));
+                return s;
+            }
             if (s.names.empty() && d0 < hi && hi - d0 <= 6) {
                 s.description = trim(sv.slice(toks[d0].begin, toks[hi - 1].end));
                 s.complement = true;
@@ -820,6 +872,14 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
                     add_name(s, cb->name);
                     return s;
                 }
+            // (one the document does not name: "Brazil's central bank held its Selic rate")
+            // (its own rates; an economy's figure it reports stays the economy's: "Saudi Arabia's
+            // central bank said its net foreign assets fell")
+            if (auto it = lx.central_bank_of.find(ents.front()->name);
+                it != lx.central_bank_of.end() && lx.scope_of(metric.key) == "bank") {
+                add_name(s, it->second);
+                return s;
+            }
         }
         // "U.S. West Texas Intermediate crude", "U.S. gold futures": a place naming the market
         // of a traded instrument is part of the instrument's name, not its holder

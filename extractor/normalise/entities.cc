@@ -26,6 +26,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 #include <unordered_map>
@@ -132,6 +133,11 @@ constexpr std::string_view kOrgItsRule = "entities.org_its";  // "Orvana cut its
 constexpr std::string_view kBareRule = "entities.bare_institution";
 // "Markus Mayer of Baader Bank": the person before an organisation's "of".
 constexpr std::string_view kPersonOfRule = "entities.person_of";
+// Places the lists do not know, named by their context ("branches in
+// Tamworth", "TAMWORTH, New South Wales --"): found by name later on.
+constexpr std::string_view kPlaceContextRule = "entities.place_context";
+constexpr std::string_view kPlaceRegionRule = "entities.place_context_region";
+constexpr std::string_view kDatelineRule = "entities.dateline";
 
 }  // namespace
 
@@ -228,14 +234,23 @@ struct EntitiesNormaliser::Impl {
     // else 0.
     size_t person_before_of(const std::string& a, const std::vector<text::Span>& ws) const {
         auto w = [&](size_t k) { return std::string_view(a.data() + ws[k].begin, ws[k].size()); };
-        if (ws.size() < 4 || !lex.given_name(w(0)) || !names::person_word(w(0))) return 0;
-        for (size_t of = 2; of <= 3 && of + 1 < ws.size(); ++of) {
+        // "Analyst Tom Whitcombe of Redline Capital": a one-word role that
+        // starts the sentence is no part of either name.
+        size_t s = !ws.empty() && role_words.count(names::lower(w(0))) ? 1 : 0;
+        if (ws.size() < s + 4 || !names::person_word(w(s))) return 0;
+        // a given name, or any name after "said" ("said Chidera Obiora of Meristem Securities")
+        if (!lex.given_name(w(s)) && !(s == 0 && after_said(a, ws[0].begin))) return 0;
+        for (size_t of = s + 2; of <= s + 3 && of + 1 < ws.size(); ++of) {
             if (w(of) != "of") continue;
-            for (size_t k = 1; k < of; ++k)
+            for (size_t k = s + 1; k < of; ++k)
                 if (!names::person_word(w(k)) || lex.non_person(w(k)) || lex.suffix(w(k))) return 0;
             return of + 1;
         }
         return 0;
+    }
+    // Whether "said " or "says " ends right before at.
+    static bool after_said(const std::string& a, uint32_t at) {
+        return at >= 5 && (a.compare(at - 5, 5, "said ") == 0 || a.compare(at - 5, 5, "says ") == 0);
     }
     // "Kong-listed", "Oslo-based", "state-owned": a word that describes a
     // company rather than naming it.
@@ -372,6 +387,10 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
         for (size_t k = i; k < ws.size(); ++k) {
             std::string_view w = word(k);
             if (k > i && k + 1 < ws.size() && lex.particle(w)) continue;
+            // "JD Vance": two initials without dots before a family name
+            if (k == i && k + 1 < ws.size() && w.size() == 2 && std::isupper(static_cast<unsigned char>(w[0])) &&
+                std::isupper(static_cast<unsigned char>(w[1])))
+                continue;
             if (!names::person_word(w) || lex.honorific(w)) return false;
             if (const auto* s = lex.suffix(w); s && !s->kind.empty()) org_word = s;
             else if (lex.non_person(w)) generic = true;
@@ -436,6 +455,13 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
         return !out.name.empty();
     }
     // place
+    if (out.rule == kPlaceContextRule || out.rule == kPlaceRegionRule)
+        for (size_t k = i + 1; k < ws.size(); ++k)
+            if (lex.not_name(word(k))) return false;  // "Based in Large Part On Hope"
+    if (auto where = raw.capture("where")) {  // "in Hosur, Tamil Nadu": Tamil Nadu must be a known place
+        const auto* e = lex.resolve(names::squeeze(std::string_view(a.data() + where->begin, where->size())));
+        if (!e || !names::is_place_kind(e->kind)) return false;
+    }
     out.name = joined(i);
     if (info(out.rule).titlecase) {
         // "SAN FRANCISCO" → "San Francisco", "WINSTON-SALEM" → "Winston-Salem"
@@ -548,17 +574,31 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         uint32_t place_end = b + static_cast<uint32_t>(w.rfind('-'));
         // "Kong", then "Hong Kong", then three words
         uint32_t pb = b;
+        bool known = false;
         for (int words = 0; words < 3 && pb >= o.context.begin; ++words) {
             if (const auto* entry = lex.resolve(slice({pb, place_end}))) {  // a place, or an owner: "Tata Motors-owned"
                 Mention x;
                 x.span = x.context = {pb, place_end};
                 x.rule = kShortRefRule;
                 if (im.set_entry(*entry, x)) added.push_back(std::move(x));
+                known = true;
                 break;
             }
             if (pb < o.context.begin + 2 || a[pb - 1] != ' ') break;
             pb -= 1;
             while (pb > o.context.begin && !is_space(a[pb - 1])) --pb;
+        }
+        // "Visp-based X": where a company is based is a place, known or not
+        std::string_view tail = w.substr(w.rfind('-') + 1);
+        if (!known && (tail == "based" || tail == "headquartered") && place_end > b &&
+            names::capitalised(slice({b, place_end})) && !lex.not_name(slice({b, place_end}))) {
+            Mention x;
+            x.type = Type::place;
+            x.span = x.context = {b, place_end};
+            x.rule = kPlaceContextRule;
+            x.name = std::string(slice(x.span));
+            x.kind = "city";
+            added.push_back(std::move(x));
         }
     }
 
@@ -597,6 +637,16 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             }
             if (ok) name = text::Span{ws[start].begin, ws.back().end};
         }
+        // any two name words after "said": "said Chidera Obiora of Meristem Securities"
+        if (!name && ws.size() == 3 && (slice(ws[0]) == "said" || slice(ws[0]) == "says")) {
+            bool ok = true;
+            for (size_t k = 1; ok && k < 3; ++k) {
+                std::string_view w = slice(ws[k]);
+                ok = names::person_word(w) && !lex.non_person(w) && !lex.suffix(w) && !lex.title(w) && !possessive(w) &&
+                     w.back() != ',' && w.back() != '.';
+            }
+            if (ok) name = text::Span{ws[1].begin, ws[2].end};
+        }
         if (!name) continue;
         bool taken = false;
         for (size_t k = i; k-- > 0 && !taken;) {
@@ -613,6 +663,88 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         added.push_back(std::move(x));
     }
     settle();
+
+    // ---- 1c. Places listed beside a known one ("stores in Swindon, Reading
+    // and Exeter", "silos in Nakuru and Kisumu"): the unknown names of the
+    // list are places of the known one's kind (a city or a region; not a
+    // country: "China and Huawei"). Each item is one to three capitalised
+    // words; the last must end the list (punctuation or a preposition), so
+    // "London and Marlow said" names no place.
+    {
+        std::vector<text::Span> taken;
+        for (const Mention& m : ms)
+            if (is_entity(m)) taken.push_back(m.span);
+        auto is_taken = [&](text::Span s) {
+            auto k = std::lower_bound(taken.begin(), taken.end(), s.end,
+                                      [](const text::Span& x, uint32_t e) { return x.begin < e; });
+            while (k != taken.begin()) {
+                --k;
+                if (k->end > s.begin) return true;
+                if (k->begin + 256 < s.begin) break;
+            }
+            return false;
+        };
+        auto word_end = [&](uint32_t p) {
+            while (p < a.size() && !is_space(a[p]) && a[p] != ',' && a[p] != '.' && a[p] != ';' && a[p] != ':' &&
+                   a[p] != ')' && a[p] != '\'' && a[p] != '"')
+                ++p;
+            return p;
+        };
+        auto starts = [&](uint32_t p, std::string_view w) { return a.compare(p, w.size(), w) == 0; };
+        auto ends_list = [&](uint32_t p) {
+            if (p >= a.size() || std::strchr(".,;:)!?\"\n", a[p])) return true;
+            if (a[p] != ' ') return false;
+            uint32_t e = word_end(p + 1);
+            std::string_view w(a.data() + p + 1, e - p - 1);
+            for (std::string_view f : {"in", "on", "at", "to", "for", "from", "with", "by", "during", "until", "before",
+                                       "after", "since", "where", "while", "which", "last", "this", "next"})
+                if (w == f) return true;
+            // "silos in Nakuru and Kisumu and stores in ...": a new clause
+            if ((w == "and" || w == "but") && e + 1 < a.size() && a[e] == ' ' && a[e + 1] >= 'a' && a[e + 1] <= 'z')
+                return true;
+            return false;
+        };
+        for (size_t i = 0; i < ms.size(); ++i) {
+            const Mention& m = ms[i];
+            if (m.type != Type::place || (m.kind != "city" && m.kind != "region")) continue;
+            uint32_t p = m.span.end;
+            for (int items = 0; items < 6; ++items) {
+                bool last = false;
+                if (starts(p, ", and ")) p += 6, last = true;
+                else if (starts(p, " and ")) p += 5, last = true;
+                else if (starts(p, " or ")) p += 4, last = true;
+                else if (starts(p, ", ")) p += 2;
+                else break;
+                uint32_t b = p, end = p;
+                for (int n = 0; n < 3; ++n) {
+                    uint32_t we = word_end(p);
+                    std::string_view w(a.data() + p, we - p);
+                    if (we == p || !names::person_word(w) || lex.not_name(w) || Impl::descriptive_compound(w) ||
+                        (n == 0 && lex.given_name(w)))
+                        break;
+                    end = we;
+                    if (we + 1 < a.size() && a[we] == ' ' && names::capitalised(std::string_view(a).substr(we + 1)))
+                        p = we + 1;
+                    else
+                        break;
+                }
+                if (end == b) break;
+                text::Span run{b, end};
+                bool closed = last ? ends_list(end) : (starts(end, ", ") || starts(end, " and ") || starts(end, " or "));
+                if (!closed || is_taken(run) || lex.resolve(names::squeeze(slice(run)))) break;
+                Mention x;
+                x.type = Type::place;
+                x.kind = m.kind;
+                x.span = x.context = run;
+                x.rule = kPlaceContextRule;
+                x.name = names::squeeze(slice(run));
+                added.push_back(std::move(x));
+                p = end;
+                if (last) break;
+            }
+        }
+        settle();
+    }
 
     // ---- 2. Holders of sources that no entity rule found: the capitalised
     // words of the holder after the last entity in it ("Goldman Sachs' Jan
@@ -719,7 +851,8 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             if (end - k == 1 && after_org) continue;  // "CME Group's FedWatch tool": a product
             if (!person && person_shaped && end - k >= 2 &&
                 (im.info(s.rule).person_holder || person_tails.count(names::lower(slice(name))) ||
-                 a.compare(name.end, 6, ", who ") == 0 || im.role_after(a, h.end)))
+                 a.compare(name.end, 6, ", who ") == 0 || a.compare(name.end, 5, ", of ") == 0 ||
+                 im.role_after(a, h.end)))
                 person = true;  // "said Sabine Roth, the union's district leader"; "Van Loon"; "Tomoko Hayashi, who heads";
                                 // "Shaun Cathcart, the association's senior economist, said"
 
@@ -1023,7 +1156,10 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                            m.rule == kOrgAppositionRule || m.rule == kHolderRule || m.rule == kOrgContextRule ||
                            m.rule == kOrgTickerRule || m.rule == kOrgItsRule) &&
                           !lex.alias(m.name);
-        if (discovered && ws.size() == 1) add_org_key({m.name, m.name, m.kind, m.span.begin, false});
+        // (a name of two or more words too: "Volta Nord wins" in a headline, "Volta Nord's
+        // factory", after "cable maker Volta Nord")
+        if (discovered && (ws.size() == 1 || m.kind == "company"))
+            add_org_key({m.name, m.name, m.kind, m.span.begin, false});
         if (discovered && m.kind == "company" && ws.size() >= 2) {
             // A short form names this company alone unless another company has it too.
             auto note_full = [&](std::string short_form) {
@@ -1037,8 +1173,18 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             if (names::capitalised(ws[0]) && !lex.alias(ws[0])) note_full(std::string(ws[0]));
             size_t end = ws.size();
             while (end > 1) {
+                // a two-word industry word: "Halden Building Society" is "Halden"
+                if (end > 2) {
+                    const names::Suffix* two = lex.suffix(join(ws, end - 2, end));
+                    if (two && two->industry) {
+                        end -= 2;
+                        continue;
+                    }
+                }
                 const names::Suffix* s = lex.suffix(ws[end - 1]);
-                if (!s || !(s->industry || s->group || s->legal)) break;
+                // a company's last word of its own kind: "Kestrel Bank" is "Kestrel"
+                bool own_kind = s && end == ws.size() && s->kind == "company";
+                if (!s || !(s->industry || s->group || s->legal || own_kind)) break;
                 --end;
             }
             if (end < ws.size()) {
@@ -1057,6 +1203,16 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             else if (ws.size() >= 3 && head(ws.front()) && (ws[1] == "of" || ws[1] == "for"))
                 add_org_key({std::string(ws.front()), m.name, m.kind, m.span.begin, true});
         }
+    }
+
+    // A place discovered by its context ("a plant in Debrecen") is the same
+    // place later in the story ("Debrecen's mayor").
+    for (size_t i = 0; i < ms.size(); ++i) {
+        const Mention& m = ms[i];
+        if (m.type == Type::place && !drop[i] && !m.name.empty() &&
+            (m.rule == kPlaceContextRule || m.rule == kPlaceRegionRule || m.rule == kDatelineRule) &&
+            !lex.alias(m.name))
+            add_org_key({m.name, m.name, m.kind, m.span.begin, false});
     }
 
     // ---- 5. One scan of the words for the short forms.
@@ -1184,7 +1340,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 if (best) {
                     text::Span bs{span.begin, span.begin + static_cast<uint32_t>(best->text.size())};
                     if (!is_taken(bs)) {
-                        x.type = Type::org;
+                        x.type = names::is_place_kind(best->kind) ? Type::place : Type::org;
                         x.name = best->name;
                         // A short form two companies share ("Hoshino" of Hoshino Electric and its unit
                         // Hoshino Robotics) is the one introduced first, the story's company.

@@ -290,7 +290,16 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         size_t si = text.sentence_index(upto);
         const auto& sents = text.sentences();
         if (si >= sents.size()) return nullptr;
-        const uint32_t sb = sents[si].begin;
+        uint32_t sb = sents[si].begin;
+        // (past a dateline: "ABU DHABI, Nov 26 (Wire) - Falcon ... agreed to buy ..., it said")
+        if (auto d0 = first_inside(sb); d0 != entities.end() && ms[*d0].span.begin == sb && ms[*d0].type == Type::place)
+            for (uint32_t k = sb; k + 3 < upto && k < sb + 60; ++k)
+                if (a[k] == ' ' && (a[k + 1] == '-' || a.compare(k + 1, 3, "\xE2\x80\x94") == 0 ||
+                                    a.compare(k + 1, 3, "\xE2\x80\x93") == 0)) {
+                    sb = k + (a[k + 1] == '-' ? 2 : 4);
+                    while (sb < upto && a[sb] == ' ') ++sb;
+                    break;
+                }
         for (auto it = first_inside(sb); it != entities.end() && ms[*it].span.begin < upto; ++it) {
             const Mention& m = ms[*it];
             // (up to a leading "Separately," and "the")
