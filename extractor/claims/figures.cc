@@ -280,6 +280,13 @@ void Assembly::figure_roles() {
                 continue;
             }
         }
+        // "orders worth 4.3 trillion won for 12 LNG carriers", "paid $5m for 200 tonnes": a count
+        // right after a price's "for" is what the price buys, not a figure of its own
+        if (f > 0 && m.type == Type::quantity && ms[figs[f - 1].m].type == Type::money && figs[f].tok > 0 &&
+            toks[figs[f].tok - 1].low == "for" && sv.token_at(ms[figs[f - 1].m].span.end) + 1 == figs[f].tok) {
+            figs[f].role = Role::skip;
+            continue;
+        }
         if (in_condition(figs[f].tok) || followed_by_comparison(m) || after_threshold(figs[f].tok)) {
             figs[f].role = Role::skip;
             continue;
