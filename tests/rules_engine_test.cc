@@ -18,6 +18,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <random>
+#include <thread>
 
 using namespace claimex;
 
@@ -236,4 +237,41 @@ TEST_CASE("rules engine: a batch of texts gives each text's own mentions", "[rul
         total += one.size();
     }
     CHECK(total > 100);
+}
+
+TEST_CASE("rules engine: threads matching at once get what one thread gets", "[rules]") {
+    // `claimex run` matches on several threads with one RuleSet: PCRE2's
+    // match data and JIT stack are per thread, nothing else is written.
+    const auto& rs = project_rules();
+    std::ifstream in(kSource + "/corpus/articles.jsonl");
+    REQUIRE(in);
+    std::vector<text::Text> texts;
+    std::string line;
+    while (std::getline(in, line))
+        if (!line.empty())
+            texts.push_back(text::Text::prepare(nlohmann::json::parse(line).at("text").get<std::string>(), segmenter()));
+    std::vector<std::string> want;
+    for (const auto& t : texts) {
+        std::string x;
+        for (const auto& m : rs.match(t)) x += describe(m, t.analysis()) + "\n";
+        want.push_back(x);
+    }
+    std::vector<std::vector<std::string>> got(4, std::vector<std::string>(texts.size()));
+    std::vector<std::thread> threads;
+    for (size_t k = 0; k < got.size(); ++k)
+        threads.emplace_back([&, k] {
+            for (size_t pass = 0; pass < 2; ++pass)
+                for (size_t i = 0; i < texts.size(); ++i) {
+                    size_t j = (i + k * 7) % texts.size();  // each thread in its own order
+                    std::string x;
+                    for (const auto& m : rs.match(texts[j])) x += describe(m, texts[j].analysis()) + "\n";
+                    got[k][j] = x;
+                }
+        });
+    for (auto& th : threads) th.join();
+    for (size_t k = 0; k < got.size(); ++k)
+        for (size_t i = 0; i < texts.size(); ++i) {
+            INFO("thread " << k << " text " << i);
+            CHECK(got[k][i] == want[i]);
+        }
 }
