@@ -601,6 +601,10 @@ struct Assembly {
     void statement_claims();
     void unattributed_statement();
     void with_clause_statement();
+    bool quote_runs_past(text::Span S) const;
+    bool clause_before(size_t end) const;
+    bool role_after(size_t from) const;
+    const Mention* paragraph_quote_speaker(text::Span P) const;
     void emit_statement(uint32_t cb, uint32_t ce, const Mention* who, const Mention* src, uint32_t q_open,
                         uint32_t q_close, const Mention* second);
 };

@@ -68,8 +68,17 @@ bool Assembly::followed_by_comparison(const Mention& m) {
     size_t k = sv.token_at(m.span.end);
     if (k >= toks.size()) return false;
     std::string_view w = toks[k].low;
-    if (lx.comparison_bare.count(w)) return true;
-    return lx.comparison_words.count(w) && k + 1 < toks.size() && toks[k + 1].low == "than";
+    const bool bare = lx.comparison_bare.count(w) > 0;
+    if (!bare && !(lx.comparison_words.count(w) && k + 1 < toks.size() && toks[k + 1].low == "than")) return false;
+    // "Sales volumes were 2.1% lower than a year earlier": a change word (change_verbs.tsv)
+    // before a date of comparison is the figure's own metric moving against its past — a
+    // change claim, not a difference from something else
+    if (toks[k].bits & lx.kChangeWord) {
+        size_t d = k + (bare ? 1 : 2);
+        size_t dm = d < toks.size() ? sv.tok_mention[d] : SIZE_MAX;
+        if (dm != SIZE_MAX && ms[dm].type == Type::date && baseline_date(dm)) return false;
+    }
+    return true;
 }
 
 // A figure inside a condition ("if inflation stayed above 4%") states no fact.

@@ -82,21 +82,13 @@ void Assembly::unattributed_statement() {
     finish(std::move(j), "statement", key, conf);
 }
 
-// A source whose verb is a participle ("Maria Olsen telling analysts", "the company saying").
-static bool participle_cue_in(std::string_view span) {
-    for (std::string_view w : {" telling", " saying", " reporting"})
-        if (span.find(w) != std::string_view::npos) return true;
-    return false;
-}
-
 // After a figure claim: ", with governor Andrew Bailey saying the path would be gradual" — the
 // absolute clause's source (a participle cue) states what follows it, when that has no figure
 // of its own (a figure there is the figure claims' business).
 void Assembly::with_clause_statement() {
     for (size_t i : sv.mentions) {
         const Mention& m = ms[i];
-        if (m.type != Type::source || m.name.empty() || !participle_cue_in(sv.slice(m.span.begin, m.span.end)))
-            continue;
+        if (m.type != Type::source || m.name.empty() || !m.participle) continue;
         size_t first = sv.token_at(m.span.begin);
         // "with" right before the holder, or before its role (a few words)
         bool with = false;
@@ -112,8 +104,60 @@ void Assembly::with_clause_statement() {
     }
 }
 
+// A paragraph that opens a quote and never closes it: news carries a quote over several
+// paragraphs so, with a quote mark opening each and one closing the last.
+bool Assembly::quote_runs_past(text::Span S) const {
+    if (t.paragraphs().empty()) return false;
+    text::Span P = t.paragraphs()[t.paragraph_index(S.begin)];
+    uint32_t open = quote_len(a, P.begin);
+    if (!open) return false;
+    for (uint32_t k = std::max(S.end, P.begin + open); k < P.end; ++k)
+        if ((a[k] == '"' || static_cast<unsigned char>(a[k]) == 0xE2) && quote_len(a, k)) return false;
+    return true;
+}
+
+// The speaker of such a quote: the one named in the next paragraph when it opens with the
+// quote's next part ('"We are ready," he said.'), else the last named in the paragraph before
+// ('"We are seeing ...," Duval told reporters.').
+const Mention* Assembly::paragraph_quote_speaker(text::Span P) const {
+    const auto& paras = t.paragraphs();
+    if (paras.empty() || !quote_runs_past(text::Span{P.begin, P.begin})) return nullptr;
+    size_t pi = t.paragraph_index(P.begin);
+    if (pi + 1 < paras.size() && quote_len(a, paras[pi + 1].begin)) {
+        auto it = std::lower_bound(named_sources.begin(), named_sources.end(), paras[pi + 1].begin, by_begin);
+        if (it != named_sources.end() && (*it)->span.begin < paras[pi + 1].end) return *it;
+    }
+    if (pi > 0) {
+        auto it = std::lower_bound(named_sources.begin(), named_sources.end(), paras[pi - 1].begin, by_begin);
+        const Mention* last = nullptr;
+        for (; it != named_sources.end() && (*it)->span.begin < paras[pi - 1].end; ++it) last = *it;
+        return last;
+    }
+    return nullptr;
+}
+
+// Whether the words before token `end` hold a clause (a verb outside any mention, or a
+// quote): "Western Australia's Mines Minister, Tessa Carrick, said ..." opens with the
+// speaker's role, no content.
+bool Assembly::clause_before(size_t end) const {
+    for (size_t k = 0; k < end && k < toks.size(); ++k)
+        if (((toks[k].bits & lx.kVerbWord) && sv.tok_mention[k] == SIZE_MAX) || toks[k].low == "\"") return true;
+    return false;
+}
+
+// Whether what follows token `from` is only the speaker's role set off by a comma ("Growth is
+// slowing, said Mohamed El-Erian, chief economic adviser at Allianz."): a comma, then words
+// with no verb outside a mention to the sentence's end.
+bool Assembly::role_after(size_t from) const {
+    if (from >= toks.size() || toks[from].low != ",") return false;
+    for (size_t k = from + 1; k < toks.size(); ++k)
+        if (((toks[k].bits & lx.kVerbWord) && sv.tok_mention[k] == SIZE_MAX) || toks[k].low == "," ||
+            toks[k].low == "\"" || toks[k].low == ";" || toks[k].low == ":")
+            return false;
+    return true;
+}
+
 void Assembly::statement_claims() {
-    auto participle_cue = [&](text::Span s) { return participle_cue_in(sv.slice(s.begin, s.end)); };
     if (!any_source && !quoted) {
         unattributed_statement();
         return;
@@ -146,10 +190,15 @@ void Assembly::statement_claims() {
             auto it = std::lower_bound(named_sources.begin(), named_sources.end(), S.end, by_begin);
             if (it != named_sources.end() && (*it)->span.begin < P.end) quote_speaker = *it;
         }
+        if (!quote_speaker && q_close == S.end) quote_speaker = paragraph_quote_speaker(P);
         if (!quote_speaker) return;
     }
     const Mention* speaker = src ? src : quote_speaker;
-    if (quoted && q_close == S.end && !(src && src->span.begin > q_open)) {
+    if (quote_speaker && !inside_quote && q_close == S.end && quote_runs_past(S)) {
+        // the rest of a paragraph whose quote goes on into the next one: the same speaker's
+        quote_open_until = t.paragraphs()[t.paragraph_index(S.begin)].end;
+        run_speaker = speaker;
+    } else if (quoted && q_close == S.end && !(src && src->span.begin > q_open)) {
         // a quote that runs on into the next sentences ('"This bonanza provides ... flexibility.
         // It could either ...," said Aditi Rao'): one statement per sentence (one fact, one
         // claim), all the speaker's
@@ -216,8 +265,10 @@ void Assembly::statement_claims() {
                // Not when content follows the source: "The opposition's spokesperson, Rosa
                // Halden, rejected the plan as ..." (what may follow a trailing attribution:
                // `attribution_tail` words of words.tsv, punctuation, or a few words).
-               (src_first > 2 && (toks[src_first - 1].low == "," || toks[src_first - 1].low == "\"") &&
-                src_first * 3 > toks.size() &&
+               // (", the people said": a "the" the source's span leaves out)
+               (src_first > 2 && (toks[src_first - 1].low == "," || toks[src_first - 1].low == "\"" ||
+                                  (toks[src_first - 1].low == "the" && toks[src_first - 2].low == ",")) &&
+                (src_first * 3 > toks.size() || role_after(src_last)) && clause_before(src_first) &&
                 ((!toks[src_last].is_word() && toks[src_last].low != ":" && toks[src_last].low != "\"") ||
                  lx.attribution_tails.count(toks[src_last])))) {
         ce = src->span.begin;
@@ -250,8 +301,22 @@ void Assembly::statement_claims() {
     // a second attribution trailing the content ("In the view of the board, ..., the minutes said")
     for (size_t i : sv.mentions)
         if (&ms[i] != src && ms[i].type == Type::source && ms[i].span.begin > cb && ms[i].span.begin < ce &&
-            ms[i].span.end + 2 >= ce && ms[i].span.begin >= 2 && a[ms[i].span.begin - 2] == ',')
-            ce = ms[i].span.begin;
+            ms[i].span.end + 2 >= ce && ms[i].span.begin >= 2) {
+            if (a[ms[i].span.begin - 2] == ',') {
+                ce = ms[i].span.begin;
+                continue;
+            }
+            // "..., state broadcaster CCTV reported": a few words describing the holder after the comma
+            size_t h = sv.token_at(ms[i].span.begin);
+            for (size_t k = h, n = 0; k > 0 && n <= 3 && toks[k - 1].begin > cb; --k, ++n) {
+                const Token& w = toks[k - 1];
+                if (w.low == ",") {
+                    if (n > 0) ce = w.begin;
+                    break;
+                }
+                if (!w.is_word() || sv.tok_mention[k - 1] != SIZE_MAX || (w.bits & (lx.kVerbWord | lx.kChangeWord))) break;
+            }
+        }
     // A second statement in the sentence: a clause of its own with its own attribution
     // ("Volkswagen said ..., while BMW's chief warned they would ...", "... pipeline, as
     // analysts predicted the US drugmaker would ...") or the same speaker going on (",
@@ -286,7 +351,7 @@ void Assembly::statement_claims() {
         for (size_t i : sv.mentions)
             if (&ms[i] != src && ms[i].type == Type::source && !ms[i].name.empty() &&
                 sv.token_at(ms[i].span.begin) >= k + 2 && sv.token_at(ms[i].span.begin) <= k + 8 &&
-                ms[i].span.begin < ce && (!with || participle_cue(ms[i].span))) {
+                ms[i].span.begin < ce && (!with || ms[i].participle)) {
                 split_at = toks[k].begin;
                 second_from = ms[i].span.end;
                 second = &ms[i];
@@ -383,8 +448,16 @@ void Assembly::emit_statement(uint32_t cb, uint32_t ce, const Mention* who, cons
             while (!content.empty() && (content.back() == ',' || content.back() == ' ')) content.pop_back();
             break;
         }
-    // a short quote is a statement too ('"It's a disaster," he said'), other content has four words
-    if (std::count(content.begin(), content.end(), ' ') < (src && cb == q_open && q_close < S.end ? 2 : 3)) return;
+    // a short quote is a statement too ('"It's a disaster," he said'), and so is a that-clause
+    // ("adding that prices had stabilised"); other content has four words
+    bool that_clause = false;
+    if (!content.empty()) {
+        size_t c = sv.slice(cb, ce).find(content);
+        size_t k = c == std::string::npos ? toks.size() : sv.token_at(cb + static_cast<uint32_t>(c));
+        that_clause = k > 0 && k < toks.size() && toks[k - 1].low == "that";
+    }
+    if (std::count(content.begin(), content.end(), ' ') < ((src && cb == q_open && q_close < S.end) || that_clause ? 2 : 3))
+        return;
     size_t off = sv.slice(cb, ce).find(content.substr(0, std::min<size_t>(content.size(), 12)));
     uint32_t c0 = off == std::string_view::npos ? cb : cb + static_cast<uint32_t>(off);
     uint32_t c1 = std::min<uint32_t>(c0 + static_cast<uint32_t>(content.size()), ce);

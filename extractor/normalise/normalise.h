@@ -65,6 +65,9 @@ struct Mention {
     std::string cue;            // "according to", "reported", "said", "told", "notes", "cited"
     std::string cites;          // canonical name of what this source cites
     std::optional<text::Span> holder;  // span of the name inside a source mention
+    // The cue is a participle heading an absolute clause ("with the company saying ...",
+    // "with X telling analysts"): its rule's `set: participle=yes`.
+    bool participle = false;
     // The whole rule match around span (entities: the role words of "CEO
     // Eddie Wu" around "Eddie Wu"), where affiliations are looked for.
     text::Span context;

@@ -38,6 +38,8 @@ struct SourcesNormaliser::Impl {
             if (auto a = rule->attrs.find("known_holder"); a != rule->attrs.end() && a->second == "yes")
                 known_holder.insert(rule->id);
         }
+        if (const auto* l = r.list("SOURCE_CONDITION"))
+            for (const auto& w : *l) conditions.insert(names::lower(w));
         if (const auto* t = r.table("SOURCE_CUE"))
             for (const auto& row : *t)
                 if (row.size() >= 2) cues[names::lower(names::squeeze(row[0]))] = row[1];
@@ -62,6 +64,7 @@ struct SourcesNormaliser::Impl {
     // rules whose holder must be someone known (an entity, a reference, a pronoun), never its
     // capitalised words alone (`set: known_holder=yes`: a sentence's first words before a far cue)
     std::unordered_set<std::string> known_holder;
+    std::unordered_set<std::string> conditions;  // "if", "unless": the attribution after them is a condition
     std::unordered_map<std::string, std::string> cues;                      // "says" → "said"
     struct Reference {
         std::vector<std::string> kinds;  // in order of preference
@@ -125,6 +128,9 @@ bool SourcesNormaliser::normalise(const rules::RawMention& raw, const text::Text
         if (it == raw.rule->attrs.end()) return false;
         out.cue = it->second;
     }
+    if (raw.rule)
+        if (auto it = raw.rule->attrs.find("participle"); it != raw.rule->attrs.end() && it->second == "yes")
+            out.participle = true;
     out.holder = holder;
     out.context = raw.context;
     return !out.cue.empty();
@@ -319,10 +325,24 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
     };
 
     std::vector<size_t> sources_done;
+    // The last source whose holder named no one ("The union has said ..." with no union named):
+    // an "it" in the next sentence of its paragraph is that holder again, not the last organisation.
+    const Mention* last_unnamed = nullptr;
     for (size_t i = 0; i < ms.size(); ++i) {
         Mention& s = ms[i];
         if (s.type != Type::source || !s.holder) continue;
         advance(s.span.begin);
+        {
+            // "If the regulator says no, ...": a condition, no one's statement
+            uint32_t p = s.span.begin;
+            while (p > 0 && a[p - 1] == ' ') --p;
+            uint32_t q = p;
+            while (q > 0 && std::isalpha(static_cast<unsigned char>(a[q - 1]))) --q;
+            if (q < p && p - q <= 8 && im.conditions.count(names::lower(std::string_view(a.data() + q, p - q)))) {
+                drop[i] = true;
+                continue;
+            }
+        }
         const text::Span h = *s.holder;
         bool unnamed = s.note == kUnnamedHolder;
         s.note.clear();
@@ -471,8 +491,12 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         } else if (hl == "he" || hl == "she" || hl == "his" || hl == "her") {
             if (last_person) take(s, *last_person);
         } else if (hl == "it" || hl == "its") {
+            const bool after_unnamed =
+                last_unnamed && text.paragraph_index(last_unnamed->span.begin) == text.paragraph_index(s.span.begin) &&
+                text.sentence_index(last_unnamed->span.begin) + 1 == text.sentence_index(s.span.begin) &&
+                (!last_org || last_org->span.begin < last_unnamed->span.begin);
             if (const Mention* o = sentence_subject_org(s.span.begin)) take(s, *o);
-            else if (last_org) take(s, *last_org);
+            else if (last_org && !after_unnamed) take(s, *last_org);
         } else if (hl == "they" || hl == "their") {
             // '"...," they wrote' after "Analysts at X said": the paragraph's last source.
             size_t para = text.paragraph_index(s.span.begin);
@@ -505,14 +529,30 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                 text::Span named{ws[k].begin, h.end};
                 s.name = names::squeeze(slice(named));
                 if (h.begin == s.span.begin) s.span.begin = named.begin;  // "and traders said" → "traders said"
+                // "three people familiar with the matter said", "a person close to the company
+                // said": how many speak is part of the attribution (as the corpus marks it)
+                if (described && counted && s.span.begin == h.begin) s.span.begin = q;
             }
             // "the people said", "one of the people said": the group described before
-            if (!described && ws.size() == 1 && (before == "the" || before == "The"))
+            if (!described && ws.size() == 1 && (before == "the" || before == "The")) {
                 for (auto it = sources_done.rbegin(); it != sources_done.rend(); ++it)
                     if (names::lower(ms[*it].name).rfind(hl + " ", 0) == 0) {
                         s.name = ms[*it].name;
                         break;
                     }
+                // "two of the people said": the count and its "of the" are part of the attribution
+                uint32_t p2 = q;
+                while (p2 > 0 && a[p2 - 1] == ' ') --p2;
+                uint32_t q2 = p2;
+                while (q2 > 0 && a[q2 - 1] != ' ' && a[q2 - 1] != '\n') --q2;
+                uint32_t p3 = q2;
+                while (p3 > 0 && a[p3 - 1] == ' ') --p3;
+                uint32_t q3 = p3;
+                while (q3 > 0 && a[q3 - 1] != ' ' && a[q3 - 1] != '\n') --q3;
+                if (!s.name.empty() && s.span.begin == h.begin && std::string_view(a.data() + q2, p2 - q2) == "of" &&
+                    q3 < p3 && lex.quantifier(std::string_view(a.data() + q3, p3 - q3)))
+                    s.span.begin = q3;
+            }
         } else if (im.known_holder.count(s.rule)) {
             // (no one known: no source)
         } else {
@@ -530,6 +570,7 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         }
         if (s.name.empty()) {
             drop[i] = true;
+            last_unnamed = &s;
             continue;
         }
         // A "cited" source names what the source before it in the sentence cites.
