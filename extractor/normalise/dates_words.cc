@@ -185,7 +185,12 @@ Tense Around::tense(const Cues& cues) const {
             pos = static_cast<int>(b);
             continue;
         }
-        if (what & Cues::future) return Tense::future;
+        if (what & Cues::future) {
+            // "The record was set on Wednesday", "had planned": the future seen from the past
+            // is past (a weekday then is the last one).
+            if (cues.of(word_ending_before(a, sent.begin, b)) & Cues::past_aux) return Tense::past;
+            return Tense::future;
+        }
         if ((what & Cues::past) || (!what && ed_guess(w))) {
             // "will be collected": a participle after "be" is not a past
             // tense; the auxiliary before it decides.

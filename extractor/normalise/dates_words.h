@@ -72,6 +72,7 @@ public:
                                // the look back ends there without a cue
         noun_cue = 32,         // a cue that is also a noun: "forecast"
         noun_before = 64,      // before a noun_cue, makes it the noun: "its", "profit" ("its profit forecast")
+        past_aux = 128,        // "was", "had": a future cue after them is past ("was set on Wednesday")
     };
     void add(const std::vector<std::string>* words, uint8_t what);
     uint8_t of(std::string_view word) const;
