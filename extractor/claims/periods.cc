@@ -168,6 +168,14 @@ void Assembly::find_lead_date() {
 // A date that names the period of a comparison ("a year earlier", "the same
 // period last year") is a baseline's period, never the claim's own.
 // (asked for every date at every period search: worked out once per date)
+// A date that opens its sentence before a comma ("A year earlier, ...", "Two years ago, ...").
+static bool fronted_date(const std::string& a, const Mention& m) {
+    uint32_t b = m.span.begin, e = m.span.end;
+    while (b > 0 && a[b - 1] == ' ') --b;
+    if (b > 0 && a[b - 1] != '.' && a[b - 1] != '\n') return false;
+    return e < a.size() && a[e] == ',';
+}
+
 bool Assembly::baseline_date(size_t i) {
     if (baseline_dates[i] < 0) {
         date_toks.clear();
@@ -180,6 +188,9 @@ bool Assembly::baseline_date(size_t i) {
                 !(j == 0 && date_toks[j].low == "earlier" && j + 1 < date_toks.size() &&
                   (date_toks[j + 1].low == "this" || date_toks[j + 1].low == "in")))
                 baseline_dates[i] = 1;
+        // "A year earlier, volume was 2.3 million": a comparison's date fronting its sentence
+        // dates the sentence's own figures
+        if (baseline_dates[i] && fronted_date(a, ms[i])) baseline_dates[i] = 0;
         // "climbed 0.1% from September to £266,064": a "from" date before the new level is
         // the comparison's (month on month), not the figure's period
         if (!baseline_dates[i] && ms[i].span.begin >= S.begin && ms[i].span.end <= S.end) {
