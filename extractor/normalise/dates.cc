@@ -122,6 +122,10 @@ public:
         if (!value_) value_ = text_ ? Around{*text_, span_}.tense(*cues_) : Tense::none;
         return *value_;
     }
+    // A report noun right after the date ("fourth-quarter results").
+    bool report_after() const {
+        return text_ && (cues_->of(Around{*text_, span_}.word_after()) & Cues::report_noun);
+    }
 private:
     const text::Text* text_ = nullptr;
     text::Span span_;
@@ -376,6 +380,7 @@ DatesNormaliser::DatesNormaliser(const rules::RuleSet& rules) : impl_(std::make_
     I.cues.add(rules.list("DATE_FUTURE_ADJACENT_CUE"), Cues::future_adjacent);
     I.cues.add(rules.list("DATE_PASSIVE_AUX"), Cues::passive);
     I.cues.add(rules.list("DATE_PAST_AUX"), Cues::past_aux);
+    I.cues.add(rules.list("DATE_REPORT_NOUN"), Cues::report_noun);
     I.cues.add(rules.list("DATE_SPEECH_CUE"), Cues::speech);
     I.cues.add(rules.list("DATE_NOUN_CUE"), Cues::noun_cue);
     I.cues.add(rules.list("DATE_NOUN_CUE_BEFORE"), Cues::noun_before);
@@ -665,6 +670,10 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
                 for (int k = 1; k <= last; ++k)
                     if (!n || k == *n) c.push_back(make1(y, k));
             auto p = ended_or_next(c, *pub, tense.get());
+            // "will report fourth-quarter results on Thursday" (in January): a report is of a
+            // period that has begun; the one under way or, if that is not it, the last ended.
+            if (p && p->from > *pub && tense.get() == Tense::future && tense.report_after())
+                p = ended_or_next(c, *pub, Tense::none);
             if (!p) return std::nullopt;
             return finish(*p, true);
         }
