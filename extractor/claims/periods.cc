@@ -253,7 +253,8 @@ bool Assembly::announcement_date(size_t i) {
         }
     }
     bool day = x.size() >= 10 && std::isdigit(static_cast<unsigned char>(x[0])) && x[4] == '-' && x[7] == '-';
-    if (!day && x.find('W') == std::string::npos) return false;
+    // (an ISO week "2025-W50", not a window of weeks "the six weeks to December 13", P6W)
+    if (!day && (x.find('W') == std::string::npos || x[0] == 'P')) return false;
     for (size_t j = k, n = 0; j-- > 0 && n < 10; ++n) {
         if (toks[j].low == "," || toks[j].low == ";" || toks[j].low == "that") break;
         if (lx.announce_verbs.count(toks[j])) return true;
