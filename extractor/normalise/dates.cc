@@ -381,6 +381,7 @@ DatesNormaliser::DatesNormaliser(const rules::RuleSet& rules) : impl_(std::make_
     I.cues.add(rules.list("DATE_PASSIVE_AUX"), Cues::passive);
     I.cues.add(rules.list("DATE_PAST_AUX"), Cues::past_aux);
     I.cues.add(rules.list("DATE_REPORT_NOUN"), Cues::report_noun);
+    I.cues.add(rules.list("DATE_REPORT_PREP"), Cues::report_prep);
     I.cues.add(rules.list("DATE_SPEECH_CUE"), Cues::speech);
     I.cues.add(rules.list("DATE_NOUN_CUE"), Cues::noun_cue);
     I.cues.add(rules.list("DATE_NOUN_CUE_BEFORE"), Cues::noun_before);
@@ -1097,6 +1098,10 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
             if (!s || comparison || c.timex.empty() || c.from.empty() || c.to.empty()) continue;
             if (c.span.end > m.span.begin) continue;
             if (previous && (c.from == c.to || c.timex.find('W') != std::string::npos)) continue;
+            // "which reported first-half results in October, said its margin was 4.1%, down from
+            // 4.6% in the same period last year": when a report came out is no period compared
+            if (Around ca{text, c.span}; I.cues.of(ca.word_before()) & Cues::report_prep)
+                if (I.cues.of(ca.word_before(ca.word_before())) & Cues::report_noun) continue;
             if (spec->reach && m.span.begin - c.span.end > spec->reach) break;
             ante = &c;
             break;

@@ -75,6 +75,7 @@ public:
         past_aux = 128,        // "was", "had": a future cue after them is past ("was set on Wednesday")
         report_noun = 256,     // right after the date: "results", "earnings" (a report covers a period
                                // that has ended, even one still to be published)
+        report_prep = 512,     // between a report noun and the day it comes out: "results in April"
     };
     void add(const std::vector<std::string>* words, uint16_t what);
     uint16_t of(std::string_view word) const;
