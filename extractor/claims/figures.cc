@@ -407,6 +407,9 @@ void Assembly::figure_roles() {
         // "a 2% fall in profit", "ended 1.2% lower": a figure right before a change word is its size.
         if (m.type == Type::percent) {
             size_t after = sv.token_at(m.span.end);
+            // ("with a 24.7% annual rise": a modifier of the change word may stand between)
+            while (after + 1 < toks.size() && kMetricModifiers.count(toks[after]) && sv.tok_mention[after] == SIZE_MAX)
+                ++after;
             bool before_event = false;
             for (const auto& e2 : events) before_event |= e2.tok == after && !e2.factor_mention;
             if (before_event) {
