@@ -246,6 +246,8 @@ struct Lexicons {
     // "every £100 off the cap", "each 1% fall": a figure after one is a unit of a rule, no claim;
     // "from the current £1,807": words between a baseline cue and its figure
     Words per_unit_words, baseline_fillers;
+    // "set up a fund", "lined up financing": verbs whose "up"/"down" particle moves nothing
+    Words particle_verbs;
 
     explicit Lexicons(const rules::RuleSet& r);
 

@@ -273,6 +273,11 @@ void Assembly::find_change_events() {
             continue;
         // "a buyback of up to Rs 1,500 crore": "up" is the figure's qualifier (up_to), no move
         if (up_to_qualifier(k)) continue;
+        // "agreed to set up a €500 billion fund", "lined up financing", "wound down its unit": the
+        // particle of a phrasal verb that moves nothing (words.tsv `particle_verb`)
+        if ((toks[k].low == "up" || toks[k].low == "down") && n == 1 && k > 0 &&
+            lx.particle_verbs.count(toks[k - 1].low))
+            continue;
         ChangeEvent ev{k, e->value, std::nullopt, "", std::nullopt, std::string(toks[k].low)};
         ev.intransitive = e->extra2 == "i" || e->extra2 == "p";
         ev.object_only = e->extra2 == "o";
@@ -374,10 +379,15 @@ void Assembly::figure_roles() {
                     eq = k == end && after < toks.size() && toks[after].low == "of";
                 }
             }
-            if (!eq && ends_with_cue(w, "equivalent")) {
+            // ("¥50 billion of its own shares, or up to 3.1% of shares outstanding": a cap's "up to")
+        Words weq = w;
+        if (weq.hi - weq.lo >= 3 && weq.back() == "to" && toks[weq.hi - 2].low == "up" &&
+            std::string_view(m.qualifier) == "up_to")
+            weq.hi -= 2;
+        if (!eq && ends_with_cue(weq, "equivalent")) {
                 size_t prev_end = sv.token_at(prev.span.end);
                 eq = figs[f].tok >= prev_end && figs[f].tok - prev_end <= 8;
-                for (size_t k = prev_end; eq && k < figs[f].tok; ++k)
+                for (size_t k = prev_end; eq && k < std::max(weq.hi, prev_end); ++k)
                     if (toks[k].low == ";" || (toks[k].bits & lx.kVerbWord) ||
                         (toks[k].bits & lx.kChangeWord))
                         eq = false;
