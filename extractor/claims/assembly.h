@@ -245,6 +245,11 @@ struct Lexicons {
     Words said_objects;
     // "Households earning under $50,000": a figure right after one bounds who a group is
     Words threshold_words, bound_heads;
+    // "every £100 off the cap", "each 1% fall": a figure after one is a unit of a rule, no claim;
+    // "from the current £1,807": words between a baseline cue and its figure
+    Words per_unit_words, baseline_fillers;
+    // "set up a fund", "lined up financing": verbs whose "up"/"down" particle moves nothing
+    Words particle_verbs;
 
     explicit Lexicons(const rules::RuleSet& r);
 
@@ -522,6 +527,9 @@ struct Assembly {
     bool followed_by_comparison(const Mention& m);
     bool in_condition(size_t tok);
     bool after_threshold(size_t tok);
+    bool no_claim_of_its_own(size_t f);
+    bool hypothetical_consequence(size_t tok);
+    Words strip_baseline_fillers(Words w);
     size_t colon_date(size_t tok);
     bool company_noun_at(size_t k) const;
     bool level_cue(size_t tok);
