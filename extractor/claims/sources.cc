@@ -349,10 +349,29 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
             auto k = org_kinds.find(r->name);
             const std::string_view rk = k != org_kinds.end() ? std::string_view(k->second) : std::string_view(r->kind);
             if (rk == "government" || rk == "agency" || rk == "international") r = nullptr;  // (the European Commission's)
+            // (nor does a relay of such a body's data: "Yonhap reported, citing data from the
+            // trade ministry" does not speak for Samsung's workforce)
+            if (r && !r->cites.empty())
+                for (const Mention* m : named_sources)
+                    if (m->name == r->cites && t.paragraph_index(m->span.begin) == t.paragraph_index(r->span.begin)) {
+                        const std::string_view ck = m->kind;
+                        if (ck == "government" || ck == "agency" || ck == "international") r = nullptr;
+                        break;
+                    }
         }
         // (not another economy's release in a round-up: China's finance ministry does not
         // speak for "Mexico's reserves"; nor another company's: a rival's results)
-        if (r && !foreign_release(*r, claim) && !another_company(claim, r)) here.push_back(r);
+        if (r && !foreign_release(*r, claim) && !another_company(claim, r)) {
+            here.push_back(r);
+            // (with what it cites, as the sentence's own attribution has it: "Yonhap reported,
+            // citing data from the trade ministry" governs the release's later figures as a chain)
+            if (!r->cites.empty())
+                for (const Mention* m : named_sources)
+                    if (m->name == r->cites && t.paragraph_index(m->span.begin) == t.paragraph_index(r->span.begin)) {
+                        here.push_back(m);
+                        break;
+                    }
+        }
         from_release = !here.empty();
     }
     // Figures of another organisation than the company speaking: a company that spoke of
@@ -399,8 +418,29 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
     // The lead governs the article only when the article re-reports someone else's
     // reporting ("..., the Financial Times reported").
     if (here.empty() && lead_source && std::string_view(lead_source->kind) == "media" && !lx.market_metrics.count(metric) &&
-        (std::string_view(lead_source->cue) == "reported" || std::string_view(lead_source->cue) == "according to"))
-        here.push_back(lead_source);
+        (std::string_view(lead_source->cue) == "reported" || std::string_view(lead_source->cue) == "according to")) {
+        // (with what it cites: "Yonhap reported, citing data from the trade ministry"; a relay of
+        // a public body's data does not speak for a company's own figures: Samsung's workforce)
+        const Mention* cited = nullptr;
+        if (!lead_source->cites.empty())
+            for (const Mention* m : named_sources)
+                if (m->name == lead_source->cites &&
+                    t.paragraph_index(m->span.begin) == t.paragraph_index(lead_source->span.begin)) {
+                    cited = m;
+                    break;
+                }
+        const std::string_view ck = cited ? std::string_view(cited->kind) : std::string_view();
+        const bool public_data = ck == "government" || ck == "agency" || ck == "international";
+        bool company_own = lx.scope_of(metric) == "company" && !claim.subject_is_description && !claim.subject.empty();
+        for (const auto& n : claim.subject) {
+            auto sk = org_kinds.find(n);
+            company_own &= sk != org_kinds.end() && sk->second == "company";
+        }
+        if (!(public_data && company_own)) {
+            here.push_back(lead_source);
+            if (cited) here.push_back(cited);
+        }
+    }
 }
 
 std::vector<Source> Assembly::claim_sources(double& conf, const std::string& metric, const Claim& claim,
