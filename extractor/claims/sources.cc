@@ -308,6 +308,13 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
         // forecast a drop of 1.5%. Orders from abroad fell 5.8%" are the release's figures)
         if ((*it)->span.begin < S.begin && poll_source(**it)) continue;
         if (country_figure && !fits(*it)) continue;
+        // (a figure told as history is the reporter's; a source another in the paragraph cites
+        // comes with its citer, not alone: "Yonhap reported, citing data from the trade ministry")
+        if (history) continue;
+        if (std::any_of(named_sources.begin(), named_sources.end(), [&](const Mention* o) {
+                return o != *it && o->cites == (*it)->name && o->span.begin >= P.begin && o->span.end <= P.end;
+            }))
+            continue;
         uint32_t d = (*it)->span.begin > S.begin ? (*it)->span.begin - S.begin : S.begin - (*it)->span.begin;
         if ((*it)->kind.empty()) d += 1u << 20;
         if (d < best_dist) {
