@@ -15,8 +15,10 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <random>
+#include <thread>
 
 using namespace claimex;
 
@@ -135,6 +137,51 @@ TEST_CASE("rules engine: filtered path = reference over random texts from the ru
         check_same(rs, text::Text::prepare(random_text(rng, pieces), segmenter()), fmt::format("random text {}", i));
 }
 
+TEST_CASE("rules engine: PCRE2 finds what RE2 finds where the two could read characters differently", "[rules]") {
+    // The engine finds a flagged rule's matches with PCRE2; loaded with
+    // CLAIMEX_PCRE2=off it does so with RE2. Both behind the same sets, over
+    // random texts from the rule examples holding the characters whose class
+    // or case the two could disagree on unless the patterns are translated
+    // (\v is PCRE2's \s but not RE2's; a \r or \f in a paragraph; Kelvin
+    // and Ohm signs, long s, capital sharp s, dotted and dotless i, micro
+    // sign, titlecase digraph under (?i)). (The engine against the
+    // reference, sets and all, is the tests above.)
+    const auto& rs = project_rules();
+    ::setenv("CLAIMEX_PCRE2", "off", 1);
+    const rules::RuleSet re2_rs = rules::RuleSet::load(kSource + "/rules");
+    ::unsetenv("CLAIMEX_PCRE2");
+    std::vector<std::string> pieces;
+    for (const auto& e : rs.examples()) pieces.push_back(e.input);
+    static const std::vector<std::string> odd = {"\v", "\v", " \v", "\v ", "\f", "\r", "\t", "\u212a", "\u2126",
+                                                 "\u017f", "\u1e9e", "\u0130", "\u0131", "\u00b5", "\u01c5", "\u00df"};
+    std::mt19937 rng(20261130);
+    auto pick = [&](size_t n) { return std::uniform_int_distribution<size_t>(0, n - 1)(rng); };
+    auto listed = [](const std::vector<rules::RawMention>& ms, const std::string& a) {
+        std::vector<std::string> v;
+        for (const auto& m : ms) v.push_back(describe(m, a));
+        std::sort(v.begin(), v.end());
+        std::string out;
+        for (const auto& x : v) out += x + "\n";
+        return out;
+    };
+    size_t found = 0;
+    for (int i = 0; i < 1500; ++i) {
+        std::string s = random_text(rng, pieces);
+        for (size_t k = 0, n = 1 + pick(6); k < n && !s.empty(); ++k) {
+            size_t at = pick(s.size());
+            while (at < s.size() && (static_cast<unsigned char>(s[at]) & 0xc0) == 0x80) ++at;
+            if (pick(2) == 0 && at < s.size() && s[at] == ' ') s.erase(at, 1);  // replace a space
+            s.insert(at, odd[pick(odd.size())]);
+        }
+        auto t = text::Text::prepare(s, segmenter());
+        auto pcre = rs.match_all(t);
+        INFO("odd random text " << i << ": " << t.analysis());
+        REQUIRE(listed(pcre, t.analysis()) == listed(re2_rs.match_all(t), t.analysis()));
+        found += pcre.size();
+    }
+    CHECK(found > 3000);
+}
+
 TEST_CASE("rules engine: every example input, whole", "[rules]") {
     const auto& rs = project_rules();
     for (const auto& e : rs.examples())
@@ -190,4 +237,41 @@ TEST_CASE("rules engine: a batch of texts gives each text's own mentions", "[rul
         total += one.size();
     }
     CHECK(total > 100);
+}
+
+TEST_CASE("rules engine: threads matching at once get what one thread gets", "[rules]") {
+    // `claimex run` matches on several threads with one RuleSet: PCRE2's
+    // match data and JIT stack are per thread, nothing else is written.
+    const auto& rs = project_rules();
+    std::ifstream in(kSource + "/corpus/articles.jsonl");
+    REQUIRE(in);
+    std::vector<text::Text> texts;
+    std::string line;
+    while (std::getline(in, line))
+        if (!line.empty())
+            texts.push_back(text::Text::prepare(nlohmann::json::parse(line).at("text").get<std::string>(), segmenter()));
+    std::vector<std::string> want;
+    for (const auto& t : texts) {
+        std::string x;
+        for (const auto& m : rs.match(t)) x += describe(m, t.analysis()) + "\n";
+        want.push_back(x);
+    }
+    std::vector<std::vector<std::string>> got(4, std::vector<std::string>(texts.size()));
+    std::vector<std::thread> threads;
+    for (size_t k = 0; k < got.size(); ++k)
+        threads.emplace_back([&, k] {
+            for (size_t pass = 0; pass < 2; ++pass)
+                for (size_t i = 0; i < texts.size(); ++i) {
+                    size_t j = (i + k * 7) % texts.size();  // each thread in its own order
+                    std::string x;
+                    for (const auto& m : rs.match(texts[j])) x += describe(m, texts[j].analysis()) + "\n";
+                    got[k][j] = x;
+                }
+        });
+    for (auto& th : threads) th.join();
+    for (size_t k = 0; k < got.size(); ++k)
+        for (size_t i = 0; i < texts.size(); ++i) {
+            INFO("thread " << k << " text " << i);
+            CHECK(got[k][i] == want[i]);
+        }
 }

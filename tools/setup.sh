@@ -5,7 +5,7 @@ set -eu
 
 PACKAGES="cmake g++ ninja-build pkg-config ccache python3 python3-jsonschema \
 libicu-dev libre2-dev libpugixml-dev libcurl4-openssl-dev libsqlite3-dev \
-libgumbo-dev nlohmann-json3-dev libcli11-dev libfmt-dev catch2 libbenchmark-dev"
+libgumbo-dev nlohmann-json3-dev libcli11-dev libfmt-dev catch2 libbenchmark-dev libpcre2-dev"
 
 missing=""
 for p in $PACKAGES; do

@@ -9,9 +9,10 @@
 //      normalise turns captures into numbers, currencies, TIMEX3 and names.
 //
 // Pattern rules are compiled into one RE2::Set per mention type that tell
-// which rules can match a paragraph, then each rule that can is run with its own RE2 to get
-// spans and captures (a big pattern's top-level alternatives with one RE2
-// each, their matches merged into the whole pattern's). Gazetteers are matched by a word-start hash lookup (longest
+// which rules can match a paragraph, then each rule that can is run with
+// PCRE2-JIT to get spans and captures (the same matches as its RE2; RE2
+// runs it where PCRE2 cannot: a big pattern's top-level alternatives with
+// one RE2 each, their matches merged into the whole pattern's). Gazetteers are matched by a word-start hash lookup (longest
 // entry first), not by regular expressions. Overlapping matches within one
 // layer are resolved: the longest wins, then the higher priority, then the
 // earlier rule. Layers: values (money, percent, quantity, date), entities
