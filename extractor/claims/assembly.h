@@ -237,6 +237,8 @@ struct Lexicons {
     // Word lists looked up by string, not by token class bit (the bits are few): "the (industrial)
     // metal", "the index"; metric keys a later bare "annual growth" / "prices" continues.
     Words instrument_anaphors, anaphor_modifiers, growth_continues;
+    // "will report full-year results in February": a date after one is when a report comes out
+    Words publish_nouns, publish_verbs;
     // statements: "warned Italy that", ", speaking at ...", ", but denied that ..."
     Words object_cues, attribution_participles, denial_verbs;
     // "has said little about the plan": an object of the cue, not a clause
@@ -499,6 +501,7 @@ struct Assembly {
     void find_story_day();
     void find_lead_date();
     bool baseline_date(size_t i);
+    bool planned_in_relative(size_t k, size_t anchor);
     bool record_reference(size_t i);
     bool announcement_date(size_t i);
     std::optional<size_t> find_period(uint32_t after, uint32_t limit, IndexSet& used, bool for_baseline = false,

@@ -81,7 +81,8 @@ Lexicons::Lexicons(const rules::RuleSet& r)
         {"growth_continues", &growth_continues}, {"object_cue", &object_cues},
         {"attribution_participle", &attribution_participles}, {"denial", &denial_verbs},
         {"said_object", &said_objects}, {"threshold", &threshold_words},
-        {"bound_head", &bound_heads}};
+        {"bound_head", &bound_heads}, {"publish_noun", &publish_nouns},
+        {"publish_verb", &publish_verbs}};
     if (const auto* rows = r.table("CLAIM_WORDS"))
         for (const auto& row : *rows)
             if (row.size() >= 2 && !row[0].empty()) {

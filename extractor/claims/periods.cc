@@ -168,6 +168,14 @@ void Assembly::find_lead_date() {
 // A date that names the period of a comparison ("a year earlier", "the same
 // period last year") is a baseline's period, never the claim's own.
 // (asked for every date at every period search: worked out once per date)
+// A date that opens its sentence before a comma ("A year earlier, ...", "Two years ago, ...").
+static bool fronted_date(const std::string& a, const Mention& m) {
+    uint32_t b = m.span.begin, e = m.span.end;
+    while (b > 0 && a[b - 1] == ' ') --b;
+    if (b > 0 && a[b - 1] != '.' && a[b - 1] != '\n') return false;
+    return e < a.size() && a[e] == ',';
+}
+
 bool Assembly::baseline_date(size_t i) {
     if (baseline_dates[i] < 0) {
         date_toks.clear();
@@ -180,6 +188,9 @@ bool Assembly::baseline_date(size_t i) {
                 !(j == 0 && date_toks[j].low == "earlier" && j + 1 < date_toks.size() &&
                   (date_toks[j + 1].low == "this" || date_toks[j + 1].low == "in")))
                 baseline_dates[i] = 1;
+        // "A year earlier, volume was 2.3 million": a comparison's date fronting its sentence
+        // dates the sentence's own figures
+        if (baseline_dates[i] && fronted_date(a, ms[i])) baseline_dates[i] = 0;
         // "climbed 0.1% from September to £266,064": a "from" date before the new level is
         // the comparison's (month on month), not the figure's period
         if (!baseline_dates[i] && ms[i].span.begin >= S.begin && ms[i].span.end <= S.end) {
@@ -228,9 +239,22 @@ bool Assembly::record_reference(size_t i) {
 // announcement, not the figure; nor does a dateline ("PERTH, March 6 (Wire) —").
 bool Assembly::announcement_date(size_t i) {
     const std::string& x = ms[i].timex;
-    bool day = x.size() >= 10 && std::isdigit(static_cast<unsigned char>(x[0])) && x[4] == '-' && x[7] == '-';
-    if (!day && x.find('W') == std::string::npos) return false;
     size_t k = sv.token_at(ms[i].span.begin);
+    // "which will report full-year results in February", "results due on Thursday": when the
+    // report comes out, whatever the date's grain
+    // ("Earnings in the third quarter rose": no verb of publishing before the noun, the period)
+    if (k >= 2 && k < toks.size() && (toks[k - 1].low == "in" || toks[k - 1].low == "on")) {
+        size_t n = k - 2;
+        bool due = n > 0 && toks[n].low == "due";
+        if (due) --n;
+        if (lx.publish_nouns.count(toks[n].low)) {
+            for (size_t j = n, w = 0; !due && j-- > 0 && w < 4; ++w) due = lx.publish_verbs.count(toks[j].low) > 0;
+            if (due) return true;
+        }
+    }
+    bool day = x.size() >= 10 && std::isdigit(static_cast<unsigned char>(x[0])) && x[4] == '-' && x[7] == '-';
+    // (an ISO week "2025-W50", not a window of weeks "the six weeks to December 13", P6W)
+    if (!day && (x.find('W') == std::string::npos || x[0] == 'P')) return false;
     for (size_t j = k, n = 0; j-- > 0 && n < 10; ++n) {
         if (toks[j].low == "," || toks[j].low == ";" || toks[j].low == "that") break;
         if (lx.announce_verbs.count(toks[j])) return true;
@@ -357,6 +381,20 @@ bool Assembly::trading_day_move(size_t anchor) {
     return true;
 }
 
+// Is token k in a relative clause between commas (", which will report ..., ") that closes
+// before the anchor and states a plan (a modal word)?
+bool Assembly::planned_in_relative(size_t k, size_t anchor) {
+    size_t open = k;
+    while (open > 0 && toks[open - 1].low != "," && toks[open - 1].low != ";") --open;
+    if (open == 0 || open >= toks.size() || (toks[open].low != "which" && toks[open].low != "who")) return false;
+    bool modal = false;
+    for (size_t j = open; j < anchor && j < toks.size(); ++j) {
+        if (toks[j].low == "," || toks[j].low == ";") return modal && toks[j].low == ",";
+        modal |= lx.modal_words.count(toks[j]) > 0;
+    }
+    return false;
+}
+
 // The claim's period: from its clause and sentence, else the governing report period
 // (marked inherited). Never the publication date.
 Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, const std::string& metric,
@@ -382,6 +420,17 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
             per = find_period(after, limit, used, false, false, lx.scope_of(metric) != "company", floor);
             used.erase(other);
         }
+    }
+    // (nor a date of a plan told in a relative clause before the figure: "Samsung, which will
+    // report fourth-quarter results on Thursday, lost 2.3%"; "Burberry, which reported
+    // first-half results in November, said revenue fell 21%" keeps its half)
+    if (per && anchor < toks.size() && ms[*per].span.end <= toks[anchor].begin) {
+        std::vector<size_t> skipped;
+        while (per && ms[*per].span.end <= toks[anchor].begin && planned_in_relative(sv.token_at(ms[*per].span.begin), anchor)) {
+            skipped.push_back(*per);
+            per = find_period(after, limit, used, false, false, lx.scope_of(metric) != "company", floor);
+        }
+        for (size_t d : skipped) used.erase(d);
     }
     size_t para = t.paragraph_index(S.begin);
     if (para == lead_paragraph) lead_has_figure = true;

@@ -101,6 +101,7 @@ struct Spec {
     const WordTable* not_before = nullptr; // none of these words may come right before
     Anaphor anaphor = Anaphor::none;
     bool paragraph_scope = false;     // antecedent anywhere earlier in the paragraph (else the sentence)
+    bool previous_scope = false;      // with none in the sentence, a period in the sentence before
     uint32_t reach = 0;               // if set, the most bytes between antecedent and mention
     std::optional<Tense> tense;       // set: tense=past|future, instead of reading the sentence
     std::map<std::string, std::string, std::less<>> defaults;  // capture name → word
@@ -120,6 +121,10 @@ public:
     Tense get() const {
         if (!value_) value_ = text_ ? Around{*text_, span_}.tense(*cues_) : Tense::none;
         return *value_;
+    }
+    // A report noun right after the date ("fourth-quarter results").
+    bool report_after() const {
+        return text_ && (cues_->of(Around{*text_, span_}.word_after()) & Cues::report_noun);
     }
 private:
     const text::Text* text_ = nullptr;
@@ -201,6 +206,9 @@ std::optional<cal::Period> nearest(Make make, int64_t pub, Tense tense) {
             if (c[i] && c[i]->to >= pub) cued = c[i];
     }
     if (cued && distance(*cued, pub) <= kCueReachDays) return cued;
+    // "had risen 18% since January" in November: a past cue reaches back to
+    // anything of the publication year (news names last year's with its year).
+    if (cued && tense == Tense::past && cued->from >= cal::days_from_civil(y0, 1, 1)) return cued;
     return best;
 }
 
@@ -371,6 +379,9 @@ DatesNormaliser::DatesNormaliser(const rules::RuleSet& rules) : impl_(std::make_
     I.cues.add(rules.list("DATE_PAST_CUE"), Cues::past);
     I.cues.add(rules.list("DATE_FUTURE_ADJACENT_CUE"), Cues::future_adjacent);
     I.cues.add(rules.list("DATE_PASSIVE_AUX"), Cues::passive);
+    I.cues.add(rules.list("DATE_PAST_AUX"), Cues::past_aux);
+    I.cues.add(rules.list("DATE_REPORT_NOUN"), Cues::report_noun);
+    I.cues.add(rules.list("DATE_REPORT_PREP"), Cues::report_prep);
     I.cues.add(rules.list("DATE_SPEECH_CUE"), Cues::speech);
     I.cues.add(rules.list("DATE_NOUN_CUE"), Cues::noun_cue);
     I.cues.add(rules.list("DATE_NOUN_CUE_BEFORE"), Cues::noun_before);
@@ -411,6 +422,7 @@ DatesNormaliser::DatesNormaliser(const rules::RuleSet& rules) : impl_(std::make_
                           : Anaphor::none;
             } else if (key == "scope") {
                 s.paragraph_scope = val == "paragraph";
+                s.previous_scope = val == "previous";
             } else if (key == "tense") {
                 s.tense = val == "past" ? Tense::past : val == "future" ? Tense::future : Tense::none;
             } else if (key == "reach") {
@@ -502,11 +514,16 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
     // The year a relative "of the year" phrase names: the publication
     // year's, but a soft one ("of the year") not yet begun, without a future
     // cue, is last year's ("the final three months of the year" in January).
+    // ... and, with a past cue, one that has not ended ("averaged 9 million
+    // barrels a day in the first nine months of the year" in January).
+    auto soft_last_year = [&](const cal::Period& p) {
+        return p.from > *pub + kSoftReachDays || (tense.get() == Tense::past && p.to > *pub);
+    };
     auto year_for = [&](auto make) {
         int y = *pub_year + shift->n;
         if (shift->soft && !anchored && tense.get() != Tense::future) {
             auto p = make(y);
-            if (p && p->from > *pub + kSoftReachDays) --y;
+            if (p && soft_last_year(*p)) --y;
         }
         return y;
     };
@@ -630,7 +647,7 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
             if (shift) {
                 if (!n) return std::nullopt;
                 int y = y0 + shift->n;
-                if (shift->soft && !anchored && tense.get() != Tense::future && make1(y, *n).from > *pub + kSoftReachDays) --y;
+                if (shift->soft && !anchored && tense.get() != Tense::future && soft_last_year(make1(y, *n))) --y;
                 return finish(make1(y, *n), true);
             }
             std::vector<cal::Period> c;
@@ -654,6 +671,10 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
                 for (int k = 1; k <= last; ++k)
                     if (!n || k == *n) c.push_back(make1(y, k));
             auto p = ended_or_next(c, *pub, tense.get());
+            // "will report fourth-quarter results on Thursday" (in January): a report is of a
+            // period that has begun; the one under way or, if that is not it, the last ended.
+            if (p && p->from > *pub && tense.get() == Tense::future && tense.report_after())
+                p = ended_or_next(c, *pub, Tense::none);
             if (!p) return std::nullopt;
             return finish(*p, true);
         }
@@ -1061,13 +1082,26 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
         for (size_t j = i; j-- > 0;) {
             const Mention& c = mentions[j];
             if (text.paragraph_index(c.span.begin) != para) break;
-            if (!spec->paragraph_scope && sentence_end_between(a, c.span.end, m.span.begin)) break;
+            // "In the second quarter, volume rose 4%. A year earlier, ...": with scope=previous,
+            // a period (not a day or week: "said on Monday") in the sentence before.
+            bool previous = false;
+            if (!spec->paragraph_scope && sentence_end_between(a, c.span.end, m.span.begin)) {
+                if (!spec->previous_scope || text.sentences().empty()) break;
+                size_t k = text.sentence_index(m.span.begin);
+                if (k == 0 || c.span.begin < text.sentences()[k - 1].begin) break;
+                previous = true;
+            }
             const Spec* s = spec_of(c);
             // Comparisons ("a year earlier") are never antecedents; "the end
             // of the year", resolved, is one.
             bool comparison = s && s->anaphor != Anaphor::none && s->anaphor != Anaphor::within;
             if (!s || comparison || c.timex.empty() || c.from.empty() || c.to.empty()) continue;
             if (c.span.end > m.span.begin) continue;
+            if (previous && (c.from == c.to || c.timex.find('W') != std::string::npos)) continue;
+            // "which reported first-half results in October, said its margin was 4.1%, down from
+            // 4.6% in the same period last year": when a report came out is no period compared
+            if (Around ca{text, c.span}; I.cues.of(ca.word_before()) & Cues::report_prep)
+                if (I.cues.of(ca.word_before(ca.word_before())) & Cues::report_noun) continue;
             if (spec->reach && m.span.begin - c.span.end > spec->reach) break;
             ante = &c;
             break;

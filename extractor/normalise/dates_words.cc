@@ -96,7 +96,7 @@ std::optional<int> WordTable::number(std::string_view word) const {
     return it == entries_.end() ? std::nullopt : it->second.number;
 }
 
-void Cues::add(const std::vector<std::string>* words, uint8_t what) {
+void Cues::add(const std::vector<std::string>* words, uint16_t what) {
     if (!words) return;
     for (const auto& w : *words) {
         Key k(w);
@@ -104,7 +104,7 @@ void Cues::add(const std::vector<std::string>* words, uint8_t what) {
     }
 }
 
-uint8_t Cues::of(std::string_view word) const {
+uint16_t Cues::of(std::string_view word) const {
     Key k(word);
     auto it = words_.find(k.view());
     return it == words_.end() ? 0 : it->second;
@@ -171,7 +171,7 @@ Tense Around::tense(const Cues& cues) const {
         while (b > sent.begin && word_byte(static_cast<unsigned char>(a[b - 1]))) --b;
         if (b == e) break;
         std::string_view w = std::string_view(a).substr(b, e - b);
-        uint8_t what = cues.of(w);
+        uint16_t what = cues.of(w);
         // "by December": a deadline, so the future.
         if (i == 1 && (what & Cues::future_adjacent)) return Tense::future;
         // "said on Friday" is past; "said a cut in July was unlikely" says
@@ -185,7 +185,12 @@ Tense Around::tense(const Cues& cues) const {
             pos = static_cast<int>(b);
             continue;
         }
-        if (what & Cues::future) return Tense::future;
+        if (what & Cues::future) {
+            // "The record was set on Wednesday", "had planned": the future seen from the past
+            // is past (a weekday then is the last one).
+            if (cues.of(word_ending_before(a, sent.begin, b)) & Cues::past_aux) return Tense::past;
+            return Tense::future;
+        }
         if ((what & Cues::past) || (!what && ed_guess(w))) {
             // "will be collected": a participle after "be" is not a past
             // tense; the auxiliary before it decides.
@@ -216,7 +221,7 @@ Tense Around::tense(const Cues& cues) const {
         while (e < sent.end && word_byte(static_cast<unsigned char>(a[e]))) ++e;
         if (b == e) break;
         std::string_view w = std::string_view(a).substr(b, e - b);
-        uint8_t what = cues.of(w);
+        uint16_t what = cues.of(w);
         if (what & Cues::future) return Tense::future;
         if ((what & (Cues::past | Cues::speech)) || (!what && ed_guess(w))) return Tense::past;
         pos = static_cast<int>(e);

@@ -63,7 +63,7 @@ enum class Tense { none, past, future };
 // says (one look-up per word).
 class Cues {
 public:
-    enum : uint8_t {
+    enum : uint16_t {
         future = 1,            // "will", "expects", "due"
         past = 2,              // "was", "rose", "ago" (and any "-ed" word that is no other cue)
         future_adjacent = 4,   // right before the date only: "by" (a deadline)
@@ -72,11 +72,15 @@ public:
                                // the look back ends there without a cue
         noun_cue = 32,         // a cue that is also a noun: "forecast"
         noun_before = 64,      // before a noun_cue, makes it the noun: "its", "profit" ("its profit forecast")
+        past_aux = 128,        // "was", "had": a future cue after them is past ("was set on Wednesday")
+        report_noun = 256,     // right after the date: "results", "earnings" (a report covers a period
+                               // that has ended, even one still to be published)
+        report_prep = 512,     // between a report noun and the day it comes out: "results in April"
     };
-    void add(const std::vector<std::string>* words, uint8_t what);
-    uint8_t of(std::string_view word) const;
+    void add(const std::vector<std::string>* words, uint16_t what);
+    uint16_t of(std::string_view word) const;
 private:
-    std::unordered_map<std::string, uint8_t, WordHash, std::equal_to<>> words_;
+    std::unordered_map<std::string, uint16_t, WordHash, std::equal_to<>> words_;
 };
 
 // The text around a mention, read from the analysis text.
