@@ -77,3 +77,42 @@ TEST_CASE("a share move after a quote is not the speaker's") {
     INFO(shares->dump());
     CHECK((*shares)["sources"].empty());
 }
+
+// Session 6 (srcinherit8): a wire relaying a ministry's data across paragraphs, and history
+// told as background after a company's release.
+TEST_CASE("a relay of a ministry's data passes on its chain, not to a company's own figures") {
+    const std::string text =
+        "South Korea's exports rise for 14th month\n\n"
+        "South Korea's exports rose 7.5% in November from a year earlier to $58.2 billion, the Yonhap news "
+        "agency reported, citing data from the trade ministry.\n\n"
+        "Chip exports jumped 31% to $12.5 billion. Imports rose 2.4% to $52.6 billion.\n\n"
+        "Samsung Electronics, the country's biggest exporter, employs about 125,000 people in South Korea.\n";
+    auto cs = claims_of(text, "2026-12-01");
+    const Json* imports = claim_at(cs, text, "2.4%");
+    REQUIRE(imports);
+    INFO(imports->dump());
+    REQUIRE(imports->at("sources").size() == 2);
+    CHECK(first_source(*imports) == "Yonhap");
+    CHECK((*imports)["sources"][1]["name"] == "trade ministry");
+    const Json* staff = claim_at(cs, text, "125,000 people");
+    REQUIRE(staff);
+    INFO(staff->dump());
+    CHECK((*staff)["sources"].empty());
+}
+
+TEST_CASE("history told as background takes no release's source") {
+    const std::string text =
+        "Nordvik Airlines profit drops 18%\n\n"
+        "Nordvik Airlines' third-quarter operating profit fell 18% to 2.3 billion Norwegian crowns, the "
+        "Oslo-based airline said in a statement on Thursday.\n\n"
+        "Revenue rose 6% to 14.8 billion crowns.\n\n"
+        "Nordvik Airlines shares fell 4.1% in Oslo. The airline cut 2,000 jobs in 2020.\n";
+    auto cs = claims_of(text, "2025-10-23");
+    const Json* rev = claim_at(cs, text, "14.8 billion crowns");
+    REQUIRE(rev);
+    CHECK(first_source(*rev) == "Nordvik Airlines");
+    const Json* cut = claim_at(cs, text, "2,000 jobs");
+    REQUIRE(cut);
+    INFO(cut->dump());
+    CHECK((*cut)["sources"].empty());
+}

@@ -245,6 +245,11 @@ struct Lexicons {
     Words said_objects;
     // "Households earning under $50,000": a figure right after one bounds who a group is
     Words threshold_words, bound_heads;
+    // "every £100 off the cap", "each 1% fall": a figure after one is a unit of a rule, no claim;
+    // "from the current £1,807": words between a baseline cue and its figure
+    Words per_unit_words, baseline_fillers;
+    // "set up a fund", "lined up financing": verbs whose "up"/"down" particle moves nothing
+    Words particle_verbs;
 
     explicit Lexicons(const rules::RuleSet& r);
 
@@ -522,6 +527,9 @@ struct Assembly {
     bool followed_by_comparison(const Mention& m);
     bool in_condition(size_t tok);
     bool after_threshold(size_t tok);
+    bool no_claim_of_its_own(size_t f);
+    bool hypothetical_consequence(size_t tok);
+    Words strip_baseline_fillers(Words w);
     size_t colon_date(size_t tok);
     bool company_noun_at(size_t k) const;
     bool level_cue(size_t tok);
@@ -600,6 +608,8 @@ struct Assembly {
     const Mention* figure_agent(const Claim& claim, bool& group);
     bool foreign_release(const Mention& r, const Claim& claim);
     bool poll_source(const Mention& m);
+    bool history_figure(const Claim& claim);
+    int story_year = -1;  // the lead's latest year (else the publication's): -1 not yet known, 0 unknown
     void inherited_sources(const std::string& metric, const Claim& claim, std::vector<const Mention*>& here);
     std::vector<Source> claim_sources(double& conf, const std::string& metric, const Claim& claim, uint32_t at);
 

@@ -45,8 +45,9 @@ void Assembly::change_claims() {
         for (size_t f = 0; f < figs.size(); ++f) {
             if (consumed.count(f)) continue;
             // "a 2% fall": the size stands just before the change word
-            if (figs[f].role == Role::change_percent && figs[f].tok < ev.tok &&
-                sv.token_at(ms[figs[f].m].span.end) == ev.tok && !percent) {
+            size_t fend = sv.token_at(ms[figs[f].m].span.end);  // ("a 24.7% annual rise")
+            while (fend < ev.tok && kMetricModifiers.count(toks[fend]) && sv.tok_mention[fend] == SIZE_MAX) ++fend;
+            if (figs[f].role == Role::change_percent && figs[f].tok < ev.tok && fend == ev.tok && !percent) {
                 percent = f;
                 continue;
             }
@@ -70,8 +71,20 @@ void Assembly::change_claims() {
                         near = true;
                         for (const auto& e2 : events)
                             if (e2.tok > figs[f].tok && e2.tok < ev.tok) near = false;
+                        // (an attribution between is no verb of the sentence's: "The average price
+                        // ... was C$691,600, the association said on Monday, down 1.3% from a year earlier")
+                        // (not "up from £15.5bn": a baseline with no size keeps its amount claim)
+                        const bool sized = ev.tok + 1 < toks.size() && toks[ev.tok + 1].low != "from";
+                        auto attribution = [&](size_t k) {
+                            if (!sized) return false;
+                            for (size_t i : sv.mentions)
+                                if (ms[i].type == Type::source && ms[i].span.begin <= toks[k].begin &&
+                                    toks[k].end <= ms[i].span.end)
+                                    return true;
+                            return false;
+                        };
                         for (size_t k = figs[f].tok; k < ev.tok; ++k)
-                            if (toks[k].low == ";" || (toks[k].bits & lx.kVerbWord)) near = false;
+                            if (toks[k].low == ";" || ((toks[k].bits & lx.kVerbWord) && !attribution(k))) near = false;
                     }
                     if (near) level = f;
                     break;

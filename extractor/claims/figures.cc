@@ -66,6 +66,11 @@ const ChangeEvent* Assembly::event_before(size_t tok) {
 // from something else ("0.2 points higher than in March"), not a claim of its own.
 bool Assembly::followed_by_comparison(const Mention& m) {
     size_t k = sv.token_at(m.span.end);
+    // ("pay about £50 a year less than those paying by direct debit": a rate's "a year" first)
+    if (k + 2 < toks.size() && (toks[k].low == "a" || toks[k].low == "per") && toks[k + 1].is_word() &&
+        sv.tok_mention[k + 1] == SIZE_MAX &&
+        (lx.comparison_bare.count(toks[k + 2].low) || lx.comparison_words.count(toks[k + 2].low)))
+        k += 2;
     if (k >= toks.size()) return false;
     std::string_view w = toks[k].low;
     const bool bare = lx.comparison_bare.count(w) > 0;
@@ -91,6 +96,96 @@ bool Assembly::in_condition(size_t tok) {
     return false;
 }
 
+// "If warehouse spending grows 10% a year, this business could be worth $10 billion": the main
+// clause of a sentence (or quote) that opens with a condition, when a modal says what would
+// follow, states no fact either.
+bool Assembly::hypothetical_consequence(size_t tok) {
+    size_t k = 0;
+    while (k < toks.size() && !toks[k].is_word()) ++k;  // (a quote mark)
+    if (k >= tok || !lx.condition_words.count(toks[k])) return false;
+    size_t comma = SIZE_MAX;
+    bool scenario = false;  // (a condition with a figure of its own: "If approved, the deal would ..." is no scenario)
+    for (size_t j = k + 1; j < tok; ++j) {
+        if (toks[j].low == "," && sv.tok_mention[j] == SIZE_MAX) {
+            comma = j;
+            break;
+        }
+        scenario |= sv.tok_mention[j] != SIZE_MAX && is_value(ms[sv.tok_mention[j]]);
+    }
+    if (comma == SIZE_MAX || !scenario) return false;
+    for (size_t j = comma + 1; j < tok; ++j) {
+        if (toks[j].low == ";" || (toks[j].low == "," && sv.tok_mention[j] == SIZE_MAX)) return false;
+        if (lx.modal_words.count(toks[j]) && toks[j].low != "will") return true;
+    }
+    return false;
+}
+
+// "from the current £1,807", "from a revised 6.1%": the cue before the words that say which
+// earlier figure is meant.
+Words Assembly::strip_baseline_fillers(Words w) {
+    while (!w.empty() && lx.baseline_fillers.count(toks[w.hi - 1].low)) --w.hi;
+    return w;
+}
+
+// Figures that state no fact of their own by the words around them (session 6):
+// - a unit of a rule of thumb: "Every £100 off the cap", "Each 1% fall in the krone adds ...";
+// - a count in a prepositional complement that names where or among whom something is measured,
+//   when its unit names no metric of its own ("across the 20 countries that share the euro",
+//   "New-home prices in 100 cities", "financing from two banks", "70% of 1,400 companies");
+// - a count bought for a price after it ("plans to buy 31 Rafale jets for Rs 63,000 crore"): the
+//   price is the claim;
+// - a bound of the subject a sentence opens with ("Orders above $5 million need board approval");
+// - the consequence of a condition (hypothetical_consequence).
+bool Assembly::no_claim_of_its_own(size_t f) {
+    const Mention& m = ms[figs[f].m];
+    const size_t tok = figs[f].tok;
+    size_t k = tok;  // (qualifier words and determiners aside; "at" is a preposition here, not "at least")
+    while (k > 0 && toks[k - 1].low != "at" &&
+           (kQualifierSkip.count(toks[k - 1]) || kDeterminers.count(toks[k - 1]) || lx.approx_words.count(toks[k - 1])))
+        --k;
+    if (k > 0 && lx.per_unit_words.count(toks[k - 1].low)) return true;
+    // (index points are a measure: "closed at 24,205.35")
+    if (m.type == Type::quantity && !is_factor(m) && !lx.unit_metrics.count(m.unit) &&
+        std::string_view(m.unit) != "point") {
+        if (k > 0 && sv.tok_mention[k - 1] == SIZE_MAX) {
+            static const std::set<std::string_view> scope = {"in", "across", "on", "among", "into", "for"};
+            std::string_view p = toks[k - 1].low;
+            if (scope.count(p)) return true;
+            // ("employs 14,000 people at 38 factories": not a level, "stood at 430 million barrels")
+            if (p == "at" && k >= 2 && sv.tok_mention[k - 2] != SIZE_MAX) return true;
+            // (not a baseline: "fell to 12 million barrels from 14 million barrels")
+            if (p == "from") {
+                bool other_count = false;
+                for (size_t g = 0; g < figs.size(); ++g) other_count |= g != f && ms[figs[g].m].type == Type::quantity;
+                if (!other_count) return true;
+            }
+            // ("70% of 1,400 companies surveyed", "two of its 12 plants": the whole of a share)
+            if (p == "of" && k > 1 && sv.tok_mention[k - 2] != SIZE_MAX && is_value(ms[sv.tok_mention[k - 2]]))
+                return true;
+        }
+        if (f + 1 < figs.size() && ms[figs[f + 1].m].type == Type::money) {
+            size_t e = sv.token_at(m.span.end), n = figs[f + 1].tok;
+            while (n > e && (kQualifierSkip.count(toks[n - 1]) || lx.approx_words.count(toks[n - 1]))) --n;
+            if (n == e + 1 && toks[e].low == "for") return true;
+        }
+    }
+    // "Orders above $5 million need approval": a bound right after the noun the sentence opens with
+    size_t b = tok;  // ("over" and "under" are approximation words too)
+    while (b > 0 && lx.approx_words.count(toks[b - 1]) && toks[b - 1].low != "over" && toks[b - 1].low != "under") --b;
+    // (or a clause after ", and" / ";": "..., and orders above $5 million must be approved")
+    if (b >= 2 && (toks[b - 1].low == "above" || toks[b - 1].low == "over" || toks[b - 1].low == "below" ||
+                   toks[b - 1].low == "under" || toks[b - 1].low == "exceeding") &&
+        toks[b - 2].is_word() && sv.tok_mention[b - 2] == SIZE_MAX) {
+        size_t h = b - 2;
+        if (h > 0 && kDeterminers.count(toks[h - 1])) --h;
+        const bool opens = h == 0 || toks[h - 1].low == ";" ||
+                           (toks[h - 1].low == "and" && h >= 2 && toks[h - 2].low == ",");
+        size_t e = sv.token_at(m.span.end);
+        if (opens && e < toks.size() && ((toks[e].bits & lx.kVerbWord) || lx.modal_words.count(toks[e]))) return true;
+    }
+    return hypothetical_consequence(tok);
+}
+
 // "Households earning under $50,000 received ...", "those making more than $400,000": the
 // figure bounds who a group is (a threshold word, then only qualifier words), no claim.
 // Also a bound ("above", "below", "under", "over", "more/less than") after a noun or participle
@@ -99,16 +194,22 @@ bool Assembly::in_condition(size_t tok) {
 // $5bn", "inflation fell below 2%").
 bool Assembly::after_threshold(size_t tok) {
     size_t k = std::min(tok, toks.size());
-    bool bound = false;
+    bool bound = false, at = false, up_to = false;
+    // ("people who earn up to 5,000 reais a month": "up to" is a qualifier too)
     while (k > 0 && (kQualifierSkip.count(toks[k - 1]) || toks[k - 1].low == "above" || toks[k - 1].low == "below" ||
-                     toks[k - 1].low == "exceeding")) {
+                     toks[k - 1].low == "exceeding" || (toks[k - 1].low == "to" && k > 1 && toks[k - 2].low == "up"))) {
         std::string_view w = toks[k - 1].low;
         bound |= w == "above" || w == "below" || w == "under" || w == "over" || w == "exceeding" || w == "than";
+        up_to |= w == "to";  // ("homes costing up to £300,000")
+        at |= w == "at";
         --k;
     }
     if (k == 0) return false;
-    if (lx.threshold_words.count(toks[k - 1].low) || (bound && lx.bound_heads.count(toks[k - 1].low))) return true;
-    if (!bound || !toks[k - 1].is_word() || kPrepositions.count(toks[k - 1]) ||
+    // (a bound head bounds a group only with the bound right after it: "mergers valued above $126
+    // million"; "a deal valued at more than $1bn" is the deal's value)
+    if (lx.threshold_words.count(toks[k - 1].low) || ((bound || up_to) && !at && lx.bound_heads.count(toks[k - 1].low)))
+        return true;
+    if (!bound || at || !toks[k - 1].is_word() || kPrepositions.count(toks[k - 1]) ||
         (toks[k - 1].bits & (lx.kVerbWord | lx.kChangeWord)))
         return false;
     for (size_t j = k, n = 0; j-- > 0 && n < 4; ++n) {
@@ -172,6 +273,11 @@ void Assembly::find_change_events() {
             continue;
         // "a buyback of up to Rs 1,500 crore": "up" is the figure's qualifier (up_to), no move
         if (up_to_qualifier(k)) continue;
+        // "agreed to set up a €500 billion fund", "lined up financing", "wound down its unit": the
+        // particle of a phrasal verb that moves nothing (words.tsv `particle_verb`)
+        if ((toks[k].low == "up" || toks[k].low == "down") && n == 1 && k > 0 &&
+            lx.particle_verbs.count(toks[k - 1].low))
+            continue;
         ChangeEvent ev{k, e->value, std::nullopt, "", std::nullopt, std::string(toks[k].low)};
         ev.intransitive = e->extra2 == "i" || e->extra2 == "p";
         ev.object_only = e->extra2 == "o";
@@ -273,10 +379,15 @@ void Assembly::figure_roles() {
                     eq = k == end && after < toks.size() && toks[after].low == "of";
                 }
             }
-            if (!eq && ends_with_cue(w, "equivalent")) {
+            // ("¥50 billion of its own shares, or up to 3.1% of shares outstanding": a cap's "up to")
+        Words weq = w;
+        if (weq.hi - weq.lo >= 3 && weq.back() == "to" && toks[weq.hi - 2].low == "up" &&
+            std::string_view(m.qualifier) == "up_to")
+            weq.hi -= 2;
+        if (!eq && ends_with_cue(weq, "equivalent")) {
                 size_t prev_end = sv.token_at(prev.span.end);
                 eq = figs[f].tok >= prev_end && figs[f].tok - prev_end <= 8;
-                for (size_t k = prev_end; eq && k < figs[f].tok; ++k)
+                for (size_t k = prev_end; eq && k < std::max(weq.hi, prev_end); ++k)
                     if (toks[k].low == ";" || (toks[k].bits & lx.kVerbWord) ||
                         (toks[k].bits & lx.kChangeWord))
                         eq = false;
@@ -296,7 +407,8 @@ void Assembly::figure_roles() {
             figs[f].role = Role::skip;
             continue;
         }
-        if (in_condition(figs[f].tok) || followed_by_comparison(m) || after_threshold(figs[f].tok)) {
+        if (in_condition(figs[f].tok) || followed_by_comparison(m) || after_threshold(figs[f].tok) ||
+            no_claim_of_its_own(f)) {
             figs[f].role = Role::skip;
             continue;
         }
@@ -305,6 +417,9 @@ void Assembly::figure_roles() {
         // "a 2% fall in profit", "ended 1.2% lower": a figure right before a change word is its size.
         if (m.type == Type::percent) {
             size_t after = sv.token_at(m.span.end);
+            // ("with a 24.7% annual rise": a modifier of the change word may stand between)
+            while (after + 1 < toks.size() && kMetricModifiers.count(toks[after]) && sv.tok_mention[after] == SIZE_MAX)
+                ++after;
             bool before_event = false;
             for (const auto& e2 : events) before_event |= e2.tok == after && !e2.factor_mention;
             if (before_event) {
@@ -314,6 +429,22 @@ void Assembly::figure_roles() {
         }
         const ChangeEvent* ev = event_before(figs[f].tok);
         bool ev_near = ev && figs[f].tok - ev->tok <= 12;
+        // "down 6.5% from the current £1,807", "from a revised 6.1%": a cue, then words that
+        // only say which earlier figure it is
+        // (not "after a 2.4% rise in April", nor "from a 7.2% growth": an earlier change is a
+        // claim of its own)
+        if (Words w2 = strip_baseline_fillers(w);
+            w2.hi != w.hi && !w2.empty() && w2.back() != "after" &&
+            (ends_with_cue(w2, "baseline") || ends_with_cue(w2, "baseline_near"))) {
+            // (nor "compared with the ¥765 billion analysts expected": an expectation is a claim of its own)
+            size_t after = sv.token_at(m.span.end);
+            bool expected = false;
+            for (size_t k = after; k < toks.size() && k < after + 4 && !expected; ++k)
+                expected = lx.expecter_nouns.count(toks[k]) || kForecastNouns.count(toks[k]) || lx.poll_verbs.count(toks[k]) ||
+                           toks[k].low == "expected" || toks[k].low == "consensus" || toks[k].low == "target" ||
+                           toks[k].low == "median" || toks[k].low == "goal";
+            if (!expected && (after >= toks.size() || !(toks[after].bits & lx.kChangeWord))) w.hi = w2.hi;
+        }
         // Baseline: "compared with 23 billion yuan", "up from $2bn", near a change "from 6%",
         // "after 2.4% in April"; "from £9,100 to £5,000" is the baseline of the figure after "to".
         bool base = ends_with_cue(w, "baseline"), base_near = ends_with_cue(w, "baseline_near");
@@ -357,11 +488,23 @@ void Assembly::figure_roles() {
                 base = has_metric && s0 > 0 && ends_with_cue(words_before(s0, 3), "baseline");
             }
         }
-        // "to 4.2% from 4.6%": "from" right after a new level of the same type
-        if (!base && base_near && f > 0 && !w.empty() && w.back() == "from" && w.hi - w.lo == 1 &&
-            ms[figs[f - 1].m].type == m.type && sv.token_at(ms[figs[f - 1].m].span.end) + 1 == figs[f].tok &&
-            level_cue(figs[f - 1].tok))
+        // "to 4.2% from 4.6%": "from" right after a new level of the same type (a comma may
+        // stand between: "to A$5.2bn, from A$7.1bn three months ago")
+        if (!base && base_near && f > 0 && !w.empty() && w.back() == "from" &&
+            (w.hi - w.lo == 1 || (w.hi - w.lo == 2 && toks[w.lo].low == ",")) && ms[figs[f - 1].m].type == m.type &&
+            sv.token_at(ms[figs[f - 1].m].span.end) + (w.hi - w.lo) == figs[f].tok && level_cue(figs[f - 1].tok))
             base = true;
+        // "more than double the ₹87,416 crore paid a year earlier": a figure a factor multiplies
+        if (!base && f > 0 && figs[f].tok >= 2 && kDeterminers.count(toks[figs[f].tok - 1]) &&
+            sv.tok_mention[figs[f].tok - 2] != SIZE_MAX && is_factor(ms[sv.tok_mention[figs[f].tok - 2]]))
+            base = true;
+        // "compared with a rise of 0.6% in March last year": a baseline cue, a change noun, "of"
+        if (!base && figs[f].tok >= 4 && toks[figs[f].tok - 1].low == "of" &&
+            (toks[figs[f].tok - 2].bits & lx.kChangeWord) && sv.tok_mention[figs[f].tok - 2] == SIZE_MAX) {
+            size_t s0 = figs[f].tok - 2;
+            if (s0 > 0 && kDeterminers.count(toks[s0 - 1])) --s0;
+            base = ends_with_cue(words_before(s0, 3), "baseline");
+        }
         if (base || base_near) {
             if (!w.empty() && w.back() == "from" && f + 1 < figs.size() && ms[figs[f + 1].m].type == m.type) {
                 auto w2 = words_before(figs[f + 1].tok, 2);

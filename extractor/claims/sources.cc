@@ -229,11 +229,43 @@ bool Assembly::poll_source(const Mention& m) {
     return x.find("polled") != std::string_view::npos || x.find(" poll") != std::string_view::npos;
 }
 
+// A figure told as history ("The airline cut 2,000 jobs in 2020", "the state loan it received
+// in 2019"): its own stated period ended before the year before the story's (the publication's
+// year, else the first year the headline and lead name). No release or lead speaks for it: the
+// reporter tells it as background (corpus/CLAIMS.md sources, step 5).
+bool Assembly::history_figure(const Claim& claim) {
+    if (!claim.period || claim.period.inherited) return false;
+    auto year_of = [](std::string_view d) {
+        if (d.size() < 4) return 0;
+        int y = 0;
+        for (size_t k = 0; k < 4; ++k) {
+            if (d[k] < '0' || d[k] > '9') return 0;
+            y = y * 10 + (d[k] - '0');
+        }
+        return y;
+    };
+    if (story_year < 0) {
+        // (the publication's year; else the first date the headline and lead name, the story's
+        // day as a rule: not their latest, a forecast's "by 2030")
+        story_year = year_of(doc.published);
+        for (const Mention& m : ms)
+            if (!story_year && m.type == Type::date && t.paragraph_index(m.span.begin) <= lead_paragraph)
+                story_year = year_of(m.to);
+    }
+    const Mention& d = ms[claim.period.mention];
+    // (a change "since 2019" runs up to the story: no history)
+    const std::string before = word_near(d.span.begin, false);
+    if (before == "since" || before == "from") return false;
+    const int y = year_of(d.to);
+    return story_year && y && y < story_year - 1;
+}
+
 // The sources a claim whose sentence names none inherits: the paragraph's governing
 // attribution, the release that speaks for its figures, the lead's reporter.
 void Assembly::inherited_sources(const std::string& metric, const Claim& claim, std::vector<const Mention*>& here) {
     size_t pi = t.paragraph_index(S.begin);
     text::Span P = t.paragraphs().empty() ? S : t.paragraphs()[pi];
+    const bool history = history_figure(claim);
     // The paragraph's governing attribution: a named organisation or person (kind known)
     // before a bare group ("representatives of ..."), the nearest first; with what it cites.
     // (a company's own results do not release an economy's figures: "BMW reported a 61%
@@ -276,6 +308,13 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
         // forecast a drop of 1.5%. Orders from abroad fell 5.8%" are the release's figures)
         if ((*it)->span.begin < S.begin && poll_source(**it)) continue;
         if (country_figure && !fits(*it)) continue;
+        // (a figure told as history is the reporter's; a source another in the paragraph cites
+        // comes with its citer, not alone: "Yonhap reported, citing data from the trade ministry")
+        if (history) continue;
+        if (std::any_of(named_sources.begin(), named_sources.end(), [&](const Mention* o) {
+                return o != *it && o->cites == (*it)->name && o->span.begin >= P.begin && o->span.end <= P.end;
+            }))
+            continue;
         uint32_t d = (*it)->span.begin > S.begin ? (*it)->span.begin - S.begin : S.begin - (*it)->span.begin;
         if ((*it)->kind.empty()) d += 1u << 20;
         if (d < best_dist) {
@@ -322,7 +361,7 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
         bool data = cue == "according to" || cue == "showed";
         if (k.empty() || (k == "company" && !data)) best = nullptr;
     }
-    if (own && (!best || !speaks_for(best, own->name))) best = own;
+    if (own && !history && (!best || !speaks_for(best, own->name))) best = own;
     if (another_company(claim, best)) best = nullptr;
     if (best) {
         here.push_back(best);
@@ -334,7 +373,7 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
     // Friday", "figures from the ONS showed", "the company said in a statement"): the last
     // release before the sentence, else (a headline, a lead) the article's first one.
     bool from_release = false;
-    if (here.empty() && !topic_shift && !metric.empty() && !lx.scope_of(metric).empty() && !lx.market_metrics.count(metric)) {
+    if (here.empty() && !topic_shift && !history && !metric.empty() && !lx.scope_of(metric).empty() && !lx.market_metrics.count(metric)) {
         auto it = std::lower_bound(releases.begin(), releases.end(), S.begin, by_begin);
         const Mention* r = nullptr;
         while (it != releases.begin() && !fits(*std::prev(it))) --it;
@@ -349,10 +388,29 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
             auto k = org_kinds.find(r->name);
             const std::string_view rk = k != org_kinds.end() ? std::string_view(k->second) : std::string_view(r->kind);
             if (rk == "government" || rk == "agency" || rk == "international") r = nullptr;  // (the European Commission's)
+            // (nor does a relay of such a body's data: "Yonhap reported, citing data from the
+            // trade ministry" does not speak for Samsung's workforce)
+            if (r && !r->cites.empty())
+                for (const Mention* m : named_sources)
+                    if (m->name == r->cites && t.paragraph_index(m->span.begin) == t.paragraph_index(r->span.begin)) {
+                        const std::string_view ck = m->kind;
+                        if (ck == "government" || ck == "agency" || ck == "international") r = nullptr;
+                        break;
+                    }
         }
         // (not another economy's release in a round-up: China's finance ministry does not
         // speak for "Mexico's reserves"; nor another company's: a rival's results)
-        if (r && !foreign_release(*r, claim) && !another_company(claim, r)) here.push_back(r);
+        if (r && !foreign_release(*r, claim) && !another_company(claim, r)) {
+            here.push_back(r);
+            // (with what it cites, as the sentence's own attribution has it: "Yonhap reported,
+            // citing data from the trade ministry" governs the release's later figures as a chain)
+            if (!r->cites.empty())
+                for (const Mention* m : named_sources)
+                    if (m->name == r->cites && t.paragraph_index(m->span.begin) == t.paragraph_index(r->span.begin)) {
+                        here.push_back(m);
+                        break;
+                    }
+        }
         from_release = !here.empty();
     }
     // Figures of another organisation than the company speaking: a company that spoke of
@@ -383,7 +441,7 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
     // matter said"). Only an attribution in the lead itself: a lead that names none
     // ("Chancellor Rachel Reeves announced ...") passes none to its headline. Not a
     // market move ("shares slump 9pc").
-    if (here.empty() && lead_source && pi < lead_paragraph && !lx.market_metrics.count(metric) &&
+    if (here.empty() && !history && lead_source && pi < lead_paragraph && !lx.market_metrics.count(metric) &&
         t.paragraph_index(lead_source->span.begin) == lead_paragraph) {
         here.push_back(lead_source);
         // (with what the lead's source cites: "the Nikkei reported, citing people familiar
@@ -398,9 +456,30 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
     if (actor && !here.empty() && !speaks_for(here.front(), *actor)) here.clear();
     // The lead governs the article only when the article re-reports someone else's
     // reporting ("..., the Financial Times reported").
-    if (here.empty() && lead_source && std::string_view(lead_source->kind) == "media" && !lx.market_metrics.count(metric) &&
-        (std::string_view(lead_source->cue) == "reported" || std::string_view(lead_source->cue) == "according to"))
-        here.push_back(lead_source);
+    if (here.empty() && !history && lead_source && std::string_view(lead_source->kind) == "media" && !lx.market_metrics.count(metric) &&
+        (std::string_view(lead_source->cue) == "reported" || std::string_view(lead_source->cue) == "according to")) {
+        // (with what it cites: "Yonhap reported, citing data from the trade ministry"; a relay of
+        // a public body's data does not speak for a company's own figures: Samsung's workforce)
+        const Mention* cited = nullptr;
+        if (!lead_source->cites.empty())
+            for (const Mention* m : named_sources)
+                if (m->name == lead_source->cites &&
+                    t.paragraph_index(m->span.begin) == t.paragraph_index(lead_source->span.begin)) {
+                    cited = m;
+                    break;
+                }
+        const std::string_view ck = cited ? std::string_view(cited->kind) : std::string_view();
+        const bool public_data = ck == "government" || ck == "agency" || ck == "international";
+        bool company_own = lx.scope_of(metric) == "company" && !claim.subject_is_description && !claim.subject.empty();
+        for (const auto& n : claim.subject) {
+            auto sk = org_kinds.find(n);
+            company_own &= sk != org_kinds.end() && sk->second == "company";
+        }
+        if (!(public_data && company_own)) {
+            here.push_back(lead_source);
+            if (cited) here.push_back(cited);
+        }
+    }
 }
 
 std::vector<Source> Assembly::claim_sources(double& conf, const std::string& metric, const Claim& claim,

@@ -328,6 +328,9 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
     // The last source whose holder named no one ("The union has said ..." with no union named):
     // an "it" in the next sentence of its paragraph is that holder again, not the last organisation.
     const Mention* last_unnamed = nullptr;
+    // The last source named by the description of a body no entity stands for ("the pilots'
+    // union said"): "it said" in its paragraph's next sentence is that body, not the last organisation.
+    const Mention* last_described = nullptr;
     for (size_t i = 0; i < ms.size(); ++i) {
         Mention& s = ms[i];
         if (s.type != Type::source || !s.holder) continue;
@@ -450,7 +453,26 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                     other |= k == "media" || k == "other" || k == "company";
                 }
                 public_body &= !other;
-                if (public_body) s.name = description();
+                // (a body described by whom it is for, "the pilots' union", "the farmers'
+                // association", is as plain a description as a public body's)
+                const bool members = hl.find("s' ") != std::string::npos || hl.find("s\xE2\x80\x99 ") != std::string::npos;
+                if (public_body || members) {
+                    s.name = description();
+                    last_described = &s;
+                }
+                // "the union said" after "the pilots' union said": the body described before
+                // with the same noun
+                if (s.name.empty())
+                    for (auto it = sources_done.rbegin(); it != sources_done.rend(); ++it) {
+                        const std::string n = names::lower(ms[*it].name);
+                        if (n.size() > noun.size() + 1 && n.compare(n.size() - noun.size(), noun.size(), noun) == 0 &&
+                            n[n.size() - noun.size() - 1] == ' ') {
+                            s.name = ms[*it].name;
+                            s.kind = ms[*it].kind;
+                            last_described = &s;
+                            break;
+                        }
+                    }
             }
         } else if (person || org) {
             const Mention* chosen = person ? person : org;
@@ -495,8 +517,15 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                 last_unnamed && text.paragraph_index(last_unnamed->span.begin) == text.paragraph_index(s.span.begin) &&
                 text.sentence_index(last_unnamed->span.begin) + 1 == text.sentence_index(s.span.begin) &&
                 (!last_org || last_org->span.begin < last_unnamed->span.begin);
+            const bool after_described =
+                last_described && text.paragraph_index(last_described->span.begin) == text.paragraph_index(s.span.begin) &&
+                text.sentence_index(last_described->span.begin) + 1 >= text.sentence_index(s.span.begin) &&
+                (!last_org || last_org->span.begin < last_described->span.begin);
             if (const Mention* o = sentence_subject_org(s.span.begin)) take(s, *o);
-            else if (last_org && !after_unnamed) take(s, *last_org);
+            else if (after_described) {
+                s.name = last_described->name;
+                s.kind = last_described->kind;
+            } else if (last_org && !after_unnamed) take(s, *last_org);
         } else if (hl == "they" || hl == "their") {
             // '"...," they wrote' after "Analysts at X said": the paragraph's last source.
             size_t para = text.paragraph_index(s.span.begin);
@@ -523,6 +552,11 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                              hl.find(" briefed on ") != std::string::npos || hl.find(" knowledge of ") != std::string::npos ||
                              hl.find(" involved in ") != std::string::npos ||
                              hl.find("-based ") != std::string::npos;  // "a Kuala Lumpur-based trader"
+            // (one person described by trade, "a currency trader", "one fund manager": the noun
+            // is no group noun, so "a"/"one" counts a person, not a share of a group)
+            if (unnamed && !ws.empty() &&
+                std::none_of(ws.begin(), ws.end(), [&](const text::Span& w) { return lex.group_noun(slice(w)); }))
+                described = true;
             std::string_view before(a.data() + q, p - q);
             if (!ws.empty() && (described || (!counted && !lex.quantifier(slice(ws[k]))))) {
                 while (k + 1 < ws.size() && lex.quantifier(slice(ws[k]))) ++k;
