@@ -543,6 +543,11 @@ struct Assembly {
     size_t clause_start_raw(size_t limit, bool later_clauses);
     size_t first_verb(size_t from, size_t limit);
     bool market_close_verb(size_t k, size_t limit) const;
+    bool dateline_before(size_t lo, size_t colon) const;
+    const Mention* anaphor_possessive(size_t k);
+    bool valued_object(size_t anchor, Subject& s);
+    bool fund_like(const Mention& m) const;
+    bool new_subject_between(size_t from, size_t to) const;
     bool barrier_between(size_t from, size_t to);
     bool in_aside(size_t k, size_t anchor);
     size_t clause_of(uint32_t byte);
@@ -579,7 +584,7 @@ struct Assembly {
     bool possessive_subject(const MetricHit& metric, size_t anchor, Subject& s);
     bool complement_subject(const MetricHit& metric, size_t anchor, Subject& s);
     bool subject_phrase(const MetricHit& metric, size_t anchor, Subject& s, size_t& lo, size_t& hi);
-    bool quote_name(size_t k) const;
+    bool quote_name(size_t k, std::string_view key = {}) const;
     bool name_then_verb(const MetricHit& metric, size_t hi) const;
     const Mention* named_unit(size_t lo, size_t hi);
     Subject find_subject(const MetricHit& metric, size_t anchor);

@@ -7,6 +7,23 @@
 
 namespace claimex::claims {
 
+// "The S&P 500 lost 0.3%, and the Nasdaq Composite ended at 22,236.05", "rose 3.0%, while
+// Germany's jobless rate held at 6.1%": a clause of its own (a boundary, then a subject before
+// its verb) between a change word and an "at"/"to" figure: that figure is the later clause's
+// level, not this change's ("fell 2% and ended at 5,800" keeps it: no subject of its own).
+bool Assembly::new_subject_between(size_t from, size_t to) const {
+    for (size_t k = from + 1; k + 1 < to; ++k) {
+        size_t next = SIZE_MAX;
+        if (toks[k].low == ";") next = k + 1;
+        else if (toks[k].low == "," && clause_conjunctions.count(toks[k + 1])) next = k + 2;
+        else if (toks[k].low == "while" || toks[k].low == "whereas") next = k + 1;
+        if (next == SIZE_MAX || next >= to) continue;
+        const bool verb = sv.tok_mention[next] == SIZE_MAX && (toks[next].bits & (lx.kVerbWord | lx.kChangeWord));
+        if (!verb && toks[next].is_word()) return true;
+    }
+    return false;
+}
+
 void Assembly::change_claims() {
     for (size_t e = 0; e < events.size(); ++e) {
         const ChangeEvent& ev = events[e];
@@ -37,7 +54,9 @@ void Assembly::change_claims() {
             if (figs[f].tok <= ev.tok || figs[f].tok >= next_tok) continue;
             if (figs[f].role == Role::change_amount && !amount) amount = f;
             else if (figs[f].role == Role::change_percent && !percent) percent = f;
-            else if (figs[f].role == Role::value && !level && !figure_object && level_cue(figs[f].tok)) level = f;
+            else if (figs[f].role == Role::value && !level && !figure_object && level_cue(figs[f].tok) &&
+                     !new_subject_between(ev.tok, figs[f].tok))
+                level = f;
         }
         if (ev.from_baseline && !level && *ev.from_baseline + 1 < figs.size()) level = *ev.from_baseline + 1;
         if (!level && (std::string_view(ev.verb) == "up" || std::string_view(ev.verb) == "down"))

@@ -65,7 +65,9 @@ size_t Assembly::clause_start_raw(size_t limit, bool later_clauses) {
         if (next == SIZE_MAX || next >= limit) continue;
         bool verb_before = false, verb_after = false;
         for (size_t j = clause; j < k && !verb_before; ++j) verb_before = verb_at(j);
-        for (size_t j = next + 1; j <= limit && j < toks.size() && !verb_after; ++j) verb_after = verb_at(j);
+        // (", and the Nasdaq Composite ended at 22,236.05": a market's close is its verb)
+        for (size_t j = next + 1; j <= limit && j < toks.size() && !verb_after; ++j)
+            verb_after = verb_at(j) || market_close_verb(j, std::min(toks.size(), limit + 1));
         if (verb_before && verb_after && !verb_at(next)) clause = next;
     }
     return clause;
@@ -84,10 +86,16 @@ size_t Assembly::first_verb(size_t from, size_t limit) {
 // "The Nasdaq Composite ended at 22,236.05", "ended 0.4% lower", "ended flat": a market's
 // close. ("ended" is no verb of the lexicon: "the quarter ended March", "the fiscal year
 // ended in March" name a period.)
+// ("ended the day at 2,301.7", "ended the session 0.9% lower": the span of the close named
+// in between, a determiner and one plain word, is no period of a report)
 bool Assembly::market_close_verb(size_t k, size_t limit) const {
     if (toks[k].low != "ended" || k + 1 >= limit) return false;
-    if (sv.tok_mention[k + 1] != SIZE_MAX) return is_value(ms[sv.tok_mention[k + 1]]);
-    const std::string_view w = toks[k + 1].low;
+    size_t n = k + 1;
+    if (n + 2 < limit && toks[n].low == "the" && toks[n + 1].is_word() && sv.tok_mention[n + 1] == SIZE_MAX &&
+        (toks[n + 1].low == "day" || toks[n + 1].low == "session" || toks[n + 1].low == "week"))
+        n += 2;
+    if (sv.tok_mention[n] != SIZE_MAX) return is_value(ms[sv.tok_mention[n]]);
+    const std::string_view w = toks[n].low;
     return w == "at" || w == "up" || w == "down" || w == "higher" || w == "lower" || w == "flat" ||
            w == "unchanged";
 }

@@ -46,10 +46,28 @@ bool Assembly::is_anaphor(size_t lo, size_t hi) {
         !(lx.company_nouns.count(toks[hi - 1]) || government_nouns.count(toks[hi - 1])))
         return false;
     if (!company_noun_at(hi - 1) && !government_nouns.count(toks[hi - 1])) return false;
+    // ("The International Monetary Fund": a noun inside a name is no reference back)
+    if (toks[hi - 1].low == "fund" && sv.tok_mention[hi - 1] != SIZE_MAX) return false;
     if (toks[hi - 1].low == "house" && hi - lo < 3) return false;  // (a house needs its kind: "the trading house")
     for (size_t k = lo + 1; k + 1 < hi; ++k)
         if ((toks[k].bits & lx.kVerbWord) || toks[k].low == "of" || toks[k].low == "(") return false;
     return true;
+}
+
+// An organisation the text calls a fund: by its name ("Public Investment Fund", "Qatar
+// Investment Authority"), the words right before it ("Abu Dhabi fund Mubadala", "wealth fund
+// Temasek") or its apposition ("Falcon, an Abu Dhabi state fund,").
+bool Assembly::fund_like(const Mention& m) const {
+    if (m.name.find("Fund") != std::string::npos || m.name.find("Invest") != std::string::npos) return true;
+    const std::string_view t(a);
+    if (m.span.begin >= 5 && t.substr(m.span.begin - 5, 5) == "fund ") return true;
+    if (m.span.end + 2 < t.size() && t.substr(m.span.end, 2) == ", ") {
+        size_t e = t.find_first_of(",.;", m.span.end + 2);
+        if (e == std::string_view::npos || e > m.span.end + 80) e = std::min(t.size(), size_t{m.span.end} + 80);
+        std::string_view app = t.substr(m.span.end + 2, e - m.span.end - 2);
+        if (app.size() >= 4 && app.substr(app.size() - 4) == "fund") return true;
+    }
+    return false;
 }
 
 // What an anaphor refers to: "the central bank" → the last central bank named; "the bank"
@@ -74,6 +92,21 @@ const Mention* Assembly::referent(size_t lo, size_t hi) {
                 return nullptr;
         }
         return g;
+    }
+    // "the fund": the last investor or international body named ("Abu Dhabi fund Mubadala
+    // ... the fund said", "the IMF ... The fund expects"), a fund a document may tag as a
+    // company, an agency ("... Investment Authority") or an international body
+    if (head == "fund") {
+        const Mention *f = nullptr, *any = nullptr;
+        for (const Mention& m : ms) {
+            if (m.type != Type::org || m.name.empty() || m.span.begin >= at) continue;
+            const std::string_view k = m.kind;
+            // (not one only quoted as a speaker: "..., Capital Economics said")
+            if (!(k == "company" || k == "international" || k == "agency") || !named_outside.count(m.name)) continue;
+            if (!any || any->span.begin < m.span.begin) any = &m;
+            if ((!f || f->span.begin < m.span.begin) && fund_like(m)) f = &m;  // (one called a fund)
+        }
+        return f ? f : any;
     }
     if (head == "bank") {
         const Mention* cb = last_of(central_banks);
@@ -251,6 +284,10 @@ std::string Assembly::company_by_place(size_t lo, size_t hi) {
         if (company_noun_at(k)) {
             const Mention* o = mention_at(k + 1);
             if (o && o->type == Type::org) return o->name;
+            // ("Abu Dhabi fund buys 8% of ...": a headline's fund is the one the story calls so)
+            if (toks[k].low == "fund")
+                for (const Mention& f : ms)
+                    if (f.type == Type::org && fund_like(f)) return f.name;
             if (const Mention* c = last_company_before(toks[lo].begin)) return c->name;
             return doc_company;
         }
@@ -279,6 +316,28 @@ bool Assembly::market_place_words(size_t lo, size_t hi) {
             (toks[k].bits & lx.kChangeWord))
             return false;
     return true;
+}
+
+// "The group's operating profit", "the lender's net interest income": a possessive anaphor
+// whose "'s" starts at token `k - 2` refers back to its referent; when the sentence ends in
+// an organisation's own attribution ("..., Bayer said"), to that speaker, who names itself.
+// Null when there is no such anaphor.
+const Mention* Assembly::anaphor_possessive(size_t k) {
+    if (k < 4 || toks[k - 2].low != "'" || toks[k - 1].low != "s") return nullptr;
+    size_t b = k - 2;
+    while (b > 0 && k - 2 - b < 5 && toks[b - 1].is_word() && !(toks[b - 1].bits & lx.kVerbWord)) {
+        --b;
+        if (toks[b].low == "the") break;
+    }
+    if (toks[b].low != "the" || !is_anaphor(b, k - 2) || government_nouns.count(toks[k - 3])) return nullptr;
+    for (size_t i : sv.mentions) {
+        const Mention& m = ms[i];
+        if (m.type == Type::source && !m.name.empty() && m.span.begin > toks[k].begin && m.span.end <= S.end &&
+            std::string_view(m.kind) == "company")
+            for (const Mention* c : companies)
+                if (c->name == m.name && c->span.begin >= S.begin && c->span.end <= S.end) return c;
+    }
+    return referent(b, k - 2);
 }
 
 // The holder a possessive names: "fined Kunlun Motors", "A, B and C's [combined] metric",
@@ -341,6 +400,10 @@ bool Assembly::possessive_subject(const MetricHit& metric, size_t anchor, Subjec
         }
         if (!list.empty()) {
             for (auto* m : list) add_name(s, m->name);
+            return true;
+        }
+        if (const Mention* r = anaphor_possessive(k)) {
+            add_name(s, r->name);
             return true;
         }
     }
@@ -441,6 +504,24 @@ bool Assembly::complement_subject(const MetricHit& metric, size_t anchor, Subjec
     return false;
 }
 
+// "NEW YORK, Jan 17:", "MUMBAI (Wire):": tokens [lo, colon) that are a place, then only a
+// date, commas and a parenthesised agency name: a dateline, where the story was filed.
+bool Assembly::dateline_before(size_t lo, size_t colon) const {
+    if (lo >= colon || sv.tok_mention[lo] == SIZE_MAX || ms[sv.tok_mention[lo]].type != Type::place) return false;
+    bool dated = false;
+    int depth = 0;
+    for (size_t k = lo; k < colon; ++k) {
+        const std::string_view w = toks[k].low;
+        if (w == "(") ++depth;
+        else if (w == ")") --depth;
+        else if (depth > 0 || w == ",") continue;
+        else if (sv.tok_mention[k] == SIZE_MAX) return false;
+        else if (ms[sv.tok_mention[k]].type == Type::date) dated = true;
+        else if (ms[sv.tok_mention[k]].type != Type::place) return false;
+    }
+    return dated || toks[colon - 1].low == ")";
+}
+
 // The subject phrase [lo, hi) of the figure at `anchor`. True when it decided the subject on the way.
 bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s, size_t& lo, size_t& hi) {
     // (c) the subject phrase: clause start to the first verb. A speaker is not
@@ -507,6 +588,20 @@ bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s
         }
         break;
     }
+    // "Kestrel Foods, in which Ravi Menon owns a 12% stake, said ...": a relative clause after
+    // "in which"/"of which" has a subject of its own, between "which" and its verb
+    for (size_t k = anchor; k-- > cs + 2 && anchor - k <= 12;) {
+        if (toks[k].low == ";" || toks[k].low == ",") break;
+        if ((toks[k].low == "which" || toks[k].low == "whom") && (toks[k - 1].low == "in" || toks[k - 1].low == "of") &&
+            toks[k - 2].low == ",") {
+            const size_t v = first_verb(k + 1, anchor);  // (or the figure: "owns" is no verb of the list)
+            if (v > k + 1) {
+                lo = k + 1;
+                hi = v;
+            }
+            break;
+        }
+    }
     // "Oil prices fell, with Brent crude down 1.2% at $78.40": a ", with" clause names its
     // own subject, the words between "with" and its change word
     for (size_t k = anchor; k-- > cs && anchor - k <= 8;) {
@@ -537,6 +632,10 @@ bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s
             break;
         }
         if (k + 1 < hi && sv.slice(toks[k].end, toks[k + 1].begin).find(" - ") != std::string_view::npos) {
+            lo = k + 1;
+            break;
+        }
+        if (toks[k].low == ":" && dateline_before(lo, k)) {  // "NEW YORK, Jan 17: The Dow ..."
             lo = k + 1;
             break;
         }
@@ -636,10 +735,13 @@ const Mention* Assembly::named_unit(size_t lo, size_t hi) {
 
 // A one-word quote phrase written as a name ("The KOSPI ended 1.3% lower", "the Nikkei rose"):
 // in capitals, or capitalised after the sentence's first word ("Prices rose" names nothing).
-bool Assembly::quote_name(size_t k) const {
+// An index's one-word name ("Dow sheds 350 points", "Sensex falls 1%") is a name wherever it
+// stands: the one common noun among them is "index".
+bool Assembly::quote_name(size_t k, std::string_view key) const {
     std::string_view w = sv.slice(toks[k].begin, toks[k].end);
     if (w.empty() || !std::isupper(static_cast<unsigned char>(w[0]))) return false;
     if (k > 0) return true;
+    if (key == "stock_index" && toks[k].low != "index") return true;
     if (w.size() < 3) return false;
     for (char c : w)
         if (std::islower(static_cast<unsigned char>(c))) return false;
@@ -649,7 +751,7 @@ bool Assembly::quote_name(size_t k) const {
 // "The KOSPI ended 1.3% lower": a one-word name, then one word the verb list lacks, then
 // only figures up to the phrase's end `hi`.
 bool Assembly::name_then_verb(const MetricHit& metric, size_t hi) const {
-    if (metric.base_n != 1 || !quote_name(metric.tok)) return false;
+    if (metric.base_n != 1 || !quote_name(metric.tok, metric.key)) return false;
     size_t k = metric.tok + 1;
     if (k >= hi || !toks[k].is_word() || sv.tok_mention[k] != SIZE_MAX) return false;
     if (std::isupper(static_cast<unsigned char>(sv.slice(toks[k].begin, toks[k].end)[0]))) return false;  // ("Nasdaq Composite")
@@ -658,11 +760,50 @@ bool Assembly::name_then_verb(const MetricHit& metric, size_t hi) const {
     return true;
 }
 
+// "offered ... for Baltic Grid, valuing the utility at 3.2 billion euros", "values Orvane at
+// about €5.3 billion": a valuation is its object's (an entity, or what an anaphor refers to),
+// not the bidder's heading the sentence. True when it decided the subject.
+bool Assembly::valued_object(size_t anchor, Subject& s) {
+    size_t at = anchor;
+    while (at > 0 && toks[at - 1].low != "at" && (lx.approx_words.count(toks[at - 1]) || kQualifierSkip.count(toks[at - 1])))
+        --at;
+    if (at < 3 || toks[at - 1].low != "at") return false;
+    size_t v = at - 1;
+    while (v > 0 && at - 1 - v < 7 && toks[v - 1].is_word() && toks[v - 1].low != "at") {
+        --v;
+        const std::string_view w = toks[v].low;
+        if (w == "valuing" || w == "values" || w == "valued" || w == "value") break;
+    }
+    const std::string_view w = toks[v].low;
+    if (!(w == "valuing" || w == "values" || w == "valued" || w == "value") || v + 1 >= at - 1) return false;
+    const size_t lo = v + 1, hi = at - 1;
+    if (auto ents = entities_in(lo, hi, true); !ents.empty() && ents.front()->type == Type::org) {
+        add_name(s, ents.front()->name);
+        return true;
+    }
+    if (!is_anaphor(lo, hi)) return false;
+    // ("offered ... for Baltic Grid, valuing the utility at": the target of the offer, named
+    // after "for" earlier in the sentence, even in passing; not "a round led by Index Ventures
+    // that values the company at", the startup's)
+    const Mention* target = nullptr;
+    for (size_t i : sv.mentions) {
+        const Mention& m = ms[i];
+        if (m.type != Type::org || m.span.begin >= toks[v].begin || std::string_view(m.kind) != "company") continue;
+        const size_t b = sv.token_at(m.span.begin);
+        if (b > 0 && toks[b - 1].low == "for") target = &m;
+    }
+    if (!target) target = referent(lo, hi);
+    if (!target) return false;
+    add_name(s, target->name);
+    return true;
+}
+
 // The subject of the figure at `anchor` whose metric is `metric`: a possessive, the metric's
 // complement, else what the subject phrase names (entities, an anaphor's referent, a place's
 // company) or that phrase as a description; empty when the sentence names none.
 Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
     Subject s;
+    if (metric.key == "valuation" && valued_object(anchor, s)) return s;
     if (possessive_subject(metric, anchor, s) || complement_subject(metric, anchor, s)) return s;
     size_t lo = 0, hi = 0;
     if (subject_phrase(metric, anchor, s, lo, hi)) return s;
@@ -707,7 +848,7 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
     // "with the 10-year yield up 12 basis points", "The oil price rose": a quote's phrase of
     // several words after a determiner names what is quoted
     if (metric.tok != SIZE_MAX && d_lo > lo && metric.tok == d_lo && lx.scope_of(metric.key) == "quote" &&
-        (metric.base_n > 1 || quote_name(metric.tok)) && (d_lo + metric.base_n == hi || name_then_verb(metric, hi))) {
+        (metric.base_n > 1 || quote_name(metric.tok, metric.key)) && (d_lo + metric.base_n == hi || name_then_verb(metric, hi))) {
         s.description = std::string(sv.slice(toks[d_lo].begin, toks[d_lo + metric.base_n - 1].end));
         s.named_instrument = true;
         return s;
@@ -766,7 +907,7 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
             // "Household debt rose": the metric's own first word (not "consumer prices", the economy's)
             // names the group whose figure it is
             s.description = std::string(sv.slice(toks[lo].begin, toks[lo].end));
-        } else if (lx.scope_of(metric.key) == "quote" && (metric.base_n > 1 || quote_name(metric.tok)) &&
+        } else if (lx.scope_of(metric.key) == "quote" && (metric.base_n > 1 || quote_name(metric.tok, metric.key)) &&
                    (lo + metric.base_n == hi || name_then_verb(metric, hi))) {
             // "Oil prices rose", "Home loan rates have risen": a quote's phrase of several
             // words names what is quoted ("Prices rose" alone does not)
@@ -903,6 +1044,19 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
             s.description = std::string(sv.slice(toks[d0].begin, toks[e - 1].end));
             s.named_instrument = true;
             return s;
+        }
+        // "Kestrel Foods' chairman Ravi Menon holds a 12% stake": a person named after an
+        // organisation's possessive and a role heads the phrase, not the organisation
+        if (head_is_entity && ents.size() >= 2 && ents.back()->type == Type::person &&
+            sv.token_at(ents.back()->span.end) >= hi) {
+            const size_t e0 = sv.token_at(ents.front()->span.end), p0 = sv.token_at(ents.back()->span.begin);
+            bool role = e0 + 1 < p0 && toks[e0].low == "'";
+            for (size_t k = e0 + 1; k < p0 && role; ++k)
+                role = toks[k].is_word() && sv.tok_mention[k] == SIZE_MAX && !(toks[k].bits & lx.kVerbWord);
+            if (role) {
+                add_name(s, ents.back()->name);
+                return s;
+            }
         }
         if (head_is_entity) {
             // The head and the entities coordinated with it ("Alphabet, Amazon, Meta (...) and
