@@ -1110,6 +1110,45 @@ struct Scratch {
 static void apply_veto(const RuleSet::Impl::Compiled& c, re2::StringPiece p, const text::Span& para,
                        std::vector<RawMention>& out, size_t first, Scratch& s);
 
+// One match of a compiled rule appended to out as a RawMention: [b, e) and the groups are
+// byte offsets into the paragraph, group(g) gives {begin, end} of group g or nothing when it
+// did not take part. Shared by the RE2 and the PCRE2 loops. With a `span` group the match's
+// context stays outside the mention; a match that leaves `span` unset (or empty) is a veto:
+// it yields and claims nothing.
+template <class Group>
+static void emit_match(const RuleSet::Impl::Compiled& c, const std::vector<std::string>& group_names,
+                       const std::vector<char>& is_span, size_t ng, const text::Span& para, size_t b, size_t e,
+                       Group group, std::vector<RawMention>& out) {
+    auto at = [&](size_t x) { return static_cast<uint32_t>(para.begin + x); };
+    text::Span span{at(b), at(e)};
+    const text::Span ctx = span;
+    bool has_span = false;
+    size_t named = 0;
+    for (size_t g = 1; g < ng; ++g) {
+        if (group_names[g].empty()) continue;
+        std::optional<std::pair<size_t, size_t>> r = group(g);
+        if (!r) continue;
+        if (is_span[g]) {
+            if (!has_span) span = {at(r->first), at(r->second)};
+            has_span = true;
+            continue;
+        }
+        ++named;
+    }
+    if (c.has_span && (!has_span || span.empty())) return;
+    RawMention& m = out.emplace_back();
+    m.rule = c.rule;
+    m.type = c.rule->type;
+    m.span = span;
+    m.context = ctx;
+    m.captures.reserve(named);
+    for (size_t g = 1; g < ng; ++g) {
+        if (group_names[g].empty() || is_span[g]) continue;
+        if (std::optional<std::pair<size_t, size_t>> r = group(g))
+            m.captures.push_back({group_names[g], {at(r->first), at(r->second)}});
+    }
+}
+
 // Every match of one pattern rule in one paragraph, appended to out: the
 // matches of `parts` (the whole pattern, or its top-level alternatives) as
 // the whole pattern gives them. RE2 takes the leftmost match and, at that
@@ -1154,37 +1193,13 @@ static void run_rule(const RuleSet::Impl::Compiled& c, std::span<const RuleSet::
             continue;
         }
         pos = e;
-        text::Span span{static_cast<uint32_t>(para.begin + b), static_cast<uint32_t>(para.begin + e)};
-        text::Span ctx = span;
-        bool has_span = false;
-        size_t named = 0;
-        for (size_t g = 1; g < ng; ++g) {
-            if (prog.group_names[g].empty() || groups[g].data() == nullptr) continue;
-            if (prog.is_span[g]) {
-                if (!has_span) {
-                    uint32_t gb = static_cast<uint32_t>(para.begin + (groups[g].data() - p.data()));
-                    span = {gb, gb + static_cast<uint32_t>(groups[g].size())};
-                }
-                has_span = true;
-                continue;
-            }
-            ++named;
-        }
-        // With a `span` group the match's context stays outside the
-        // mention; a match that leaves `span` unset (or empty) is a
-        // veto: it yields and claims nothing.
-        if (c.has_span && (!has_span || span.empty())) continue;
-        RawMention& m = out.emplace_back();
-        m.rule = c.rule;
-        m.type = c.rule->type;
-        m.span = span;
-        m.context = ctx;
-        m.captures.reserve(named);
-        for (size_t g = 1; g < ng; ++g) {
-            if (prog.group_names[g].empty() || groups[g].data() == nullptr || prog.is_span[g]) continue;
-            uint32_t gb = static_cast<uint32_t>(para.begin + (groups[g].data() - p.data()));
-            m.captures.push_back({prog.group_names[g], {gb, gb + static_cast<uint32_t>(groups[g].size())}});
-        }
+        emit_match(c, prog.group_names, prog.is_span, ng, para, b, e,
+                   [&](size_t g) -> std::optional<std::pair<size_t, size_t>> {
+                       if (groups[g].data() == nullptr) return std::nullopt;
+                       size_t gb = static_cast<size_t>(groups[g].data() - p.data());
+                       return std::pair{gb, gb + groups[g].size()};
+                   },
+                   out);
     }
     apply_veto(c, p, para, out, first, s);
 }
@@ -1303,31 +1318,12 @@ static bool run_rule_jit(const RuleSet::Impl& im, const RuleSet::Impl::Compiled&
             continue;
         }
         pos = e;
-        text::Span span{static_cast<uint32_t>(para.begin + b), static_cast<uint32_t>(para.begin + e)};
-        text::Span ctx = span;
-        bool has_span = false;
-        size_t named = 0;
-        for (size_t g = 1; g < ng; ++g) {
-            if (prog.group_names[g].empty() || ov[2 * g] == PCRE2_UNSET) continue;
-            if (prog.is_span[g]) {
-                if (!has_span) span = {static_cast<uint32_t>(para.begin + ov[2 * g]), static_cast<uint32_t>(para.begin + ov[2 * g + 1])};
-                has_span = true;
-                continue;
-            }
-            ++named;
-        }
-        if (c.has_span && (!has_span || span.empty())) continue;
-        RawMention& m = out.emplace_back();
-        m.rule = c.rule;
-        m.type = c.rule->type;
-        m.span = span;
-        m.context = ctx;
-        m.captures.reserve(named);
-        for (size_t g = 1; g < ng; ++g) {
-            if (prog.group_names[g].empty() || ov[2 * g] == PCRE2_UNSET || prog.is_span[g]) continue;
-            m.captures.push_back({prog.group_names[g], {static_cast<uint32_t>(para.begin + ov[2 * g]),
-                                                        static_cast<uint32_t>(para.begin + ov[2 * g + 1])}});
-        }
+        emit_match(c, prog.group_names, prog.is_span, ng, para, b, e,
+                   [&](size_t g) -> std::optional<std::pair<size_t, size_t>> {
+                       if (ov[2 * g] == PCRE2_UNSET) return std::nullopt;
+                       return std::pair{static_cast<size_t>(ov[2 * g]), static_cast<size_t>(ov[2 * g + 1])};
+                   },
+                   out);
     }
     apply_veto(c, re2::StringPiece(a.data() + para.begin, size), para, out, first, s);
     return true;
