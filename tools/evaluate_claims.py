@@ -252,14 +252,19 @@ def match(gold_claims, pred_claims, text):
             if best > 0:
                 dist = min((abs(s - gs) for s, _ in _spans_of(p, text)), default=0)
                 cands.append((-best, dist, gi, pi))
+    return greedy_pairs(cands)
+
+
+def greedy_pairs(cands):
+    """One-to-one pairs from (cost, tie-break, left, right) candidates, cheapest first."""
     cands.sort()
-    used_g, used_p, pairs = set(), set(), []
-    for _, _, gi, pi in cands:
-        if gi in used_g or pi in used_p:
+    used_l, used_r, pairs = set(), set(), []
+    for _, _, li, ri in cands:
+        if li in used_l or ri in used_r:
             continue
-        used_g.add(gi)
-        used_p.add(pi)
-        pairs.append((gi, pi))
+        used_l.add(li)
+        used_r.add(ri)
+        pairs.append((li, ri))
     return sorted(pairs)
 
 

@@ -89,15 +89,7 @@ def match_claims(ca, cb):
             o = min(ea, eb) - max(sa, sb)
             if o > 0:
                 cands.append((-o, abs(sa - sb), ia, ib))
-    cands.sort()
-    ua, ub, pairs = set(), set(), []
-    for _, _, ia, ib in cands:
-        if ia in ua or ib in ub:
-            continue
-        ua.add(ia)
-        ub.add(ib)
-        pairs.append((ia, ib))
-    return sorted(pairs)
+    return evaluate_claims.greedy_pairs(cands)
 
 
 def same_figure(a, b):
