@@ -1149,58 +1149,64 @@ static void emit_match(const RuleSet::Impl::Compiled& c, const std::vector<std::
     }
 }
 
-// Every match of one pattern rule in one paragraph, appended to out: the
-// matches of `parts` (the whole pattern, or its top-level alternatives) as
-// the whole pattern gives them. RE2 takes the leftmost match and, at that
-// start, the first alternative that matches there; so with several parts
-// the rule's next match is the part match that starts first, the earlier
-// part on a tie. A part's next match stays valid while it starts at or
-// after where the search goes on (the search from there would find it
-// again); only the parts left behind search again.
-static void run_rule(const RuleSet::Impl::Compiled& c, std::span<const RuleSet::Impl::Program> parts,
-                     const std::string& a, const text::Span& para, std::vector<RawMention>& out, Scratch& s) {
-    constexpr size_t kUnknown = SIZE_MAX - 1, kNone = SIZE_MAX;
-    re2::StringPiece p(a.data() + para.begin, para.size());
-    const size_t np = parts.size();
-    if (s.groups.size() < np) s.groups.resize(np);
-    s.next.assign(np, kUnknown);
-    size_t pos = 0;
-    const size_t first = out.size();
-    for (;;) {
+// A rule's matches from its np parts (the whole pattern, or its top-level
+// alternatives) as the whole pattern gives them, for either engine. Both
+// take the leftmost match and, at that start, the first alternative that
+// matches there; so with several parts the rule's next match is the part
+// match that starts first, the earlier part on a tie. A part's next match
+// stays valid while it starts at or after where the search goes on (the
+// search from there would find it again); only the parts left behind
+// search again. search(k, pos): where part k's next match at or after pos
+// starts, kNoMatch, or kGaveUp (the engine gave up: false). take(k): part
+// k's match is the rule's next one; returns where the search goes on.
+constexpr size_t kNoMatch = SIZE_MAX, kUnsearched = SIZE_MAX - 1, kGaveUp = SIZE_MAX - 2;
+template <class Search, class Take>
+static bool merge_parts(size_t np, size_t size, std::vector<size_t>& next, Search search, Take take) {
+    next.assign(np, kUnsearched);
+    for (size_t pos = 0;;) {
         size_t best = np;
         for (size_t k = 0; k < np; ++k) {
-            if (s.next[k] == kNone) continue;
-            if (s.next[k] == kUnknown || s.next[k] < pos) {
-                std::vector<re2::StringPiece>& g = s.groups[k];
-                g.assign(parts[k].group_names.size(), re2::StringPiece());
-                if (pos > p.size() ||
-                    !parts[k].re->Match(p, pos, p.size(), RE2::UNANCHORED, g.data(), static_cast<int>(g.size()))) {
-                    s.next[k] = kNone;
-                    continue;
-                }
-                s.next[k] = static_cast<size_t>(g[0].data() - p.data());
+            if (next[k] == kNoMatch) continue;
+            if (next[k] == kUnsearched || next[k] < pos) {
+                next[k] = pos > size ? kNoMatch : search(k, pos);
+                if (next[k] == kGaveUp) return false;
+                if (next[k] == kNoMatch) continue;
             }
-            if (best == np || s.next[k] < s.next[best]) best = k;
+            if (best == np || next[k] < next[best]) best = k;
         }
-        if (best == np) break;
-        const RuleSet::Impl::Program& prog = parts[best];
-        const std::vector<re2::StringPiece>& groups = s.groups[best];
-        const size_t ng = groups.size();
-        size_t b = s.next[best];
-        size_t e = b + groups[0].size();
-        if (e == b) {  // empty match: step one byte and go on
-            pos = b + 1;
-            continue;
-        }
-        pos = e;
-        emit_match(c, prog.group_names, prog.is_span, ng, para, b, e,
+        if (best == np) return true;
+        pos = take(best);
+    }
+}
+
+// Every match of one pattern rule in one paragraph with RE2, appended to
+// out (merge_parts says how the parts' matches make the rule's).
+static void run_rule(const RuleSet::Impl::Compiled& c, std::span<const RuleSet::Impl::Program> parts,
+                     const std::string& a, const text::Span& para, std::vector<RawMention>& out, Scratch& s) {
+    re2::StringPiece p(a.data() + para.begin, para.size());
+    if (s.groups.size() < parts.size()) s.groups.resize(parts.size());
+    const size_t first = out.size();
+    auto search = [&](size_t k, size_t pos) -> size_t {
+        std::vector<re2::StringPiece>& g = s.groups[k];
+        g.assign(parts[k].group_names.size(), re2::StringPiece());
+        if (!parts[k].re->Match(p, pos, p.size(), RE2::UNANCHORED, g.data(), static_cast<int>(g.size())))
+            return kNoMatch;
+        return static_cast<size_t>(g[0].data() - p.data());
+    };
+    auto take = [&](size_t k) -> size_t {
+        const std::vector<re2::StringPiece>& groups = s.groups[k];
+        const size_t b = static_cast<size_t>(groups[0].data() - p.data()), e = b + groups[0].size();
+        if (e == b) return b + 1;  // empty match: step one byte and go on
+        emit_match(c, parts[k].group_names, parts[k].is_span, groups.size(), para, b, e,
                    [&](size_t g) -> std::optional<std::pair<size_t, size_t>> {
                        if (groups[g].data() == nullptr) return std::nullopt;
                        size_t gb = static_cast<size_t>(groups[g].data() - p.data());
                        return std::pair{gb, gb + groups[g].size()};
                    },
                    out);
-    }
+        return e;
+    };
+    merge_parts(parts.size(), p.size(), s.next, search, take);
     apply_veto(c, p, para, out, first, s);
 }
 
@@ -1271,59 +1277,43 @@ JitThread& jit_thread() {
 // limit, its stack): the caller then runs the rule with RE2 there.
 static bool run_rule_jit(const RuleSet::Impl& im, const RuleSet::Impl::Compiled& c, const std::string& a,
                          const text::Span& para, std::vector<RawMention>& out, Scratch& s) {
-    constexpr size_t kUnknown = SIZE_MAX - 1, kNone = SIZE_MAX;
     const auto* subject = reinterpret_cast<PCRE2_SPTR>(a.data() + para.begin);
     const size_t size = para.size();
     const std::vector<RuleSet::Impl::Jit>& parts = c.jit;
-    const size_t np = parts.size();
     JitThread& th = jit_thread();
-    s.next.assign(np, kUnknown);
-    if (s.rc.size() < np) s.rc.resize(np);
-    size_t pos = 0;
+    if (s.rc.size() < parts.size()) s.rc.resize(parts.size());
     const size_t first = out.size();
-    for (;;) {
-        size_t best = np;
-        for (size_t k = 0; k < np; ++k) {
-            if (s.next[k] == kNone) continue;
-            if (s.next[k] == kUnknown || s.next[k] < pos) {
-                if (pos > size) {
-                    s.next[k] = kNone;
-                    continue;
-                }
-                pcre2_match_data* md = th.get(k, im.jit_pairs);
-                const RuleSet::Impl::Jit& j = parts[k];
-                int rc = j.jit ? pcre2_jit_match(j.code.get(), subject, size, pos, 0, md, th.context)
-                               : pcre2_match(j.code.get(), subject, size, pos, PCRE2_NO_UTF_CHECK, md, th.context);
-                if (rc == PCRE2_ERROR_NOMATCH) {
-                    s.next[k] = kNone;
-                    continue;
-                }
-                if (rc <= 0) {
-                    out.resize(first);
-                    return false;
-                }
-                s.rc[k] = rc;
-                s.next[k] = pcre2_get_ovector_pointer(md)[0];
-            }
-            if (best == np || s.next[k] < s.next[best]) best = k;
-        }
-        if (best == np) break;
-        const RuleSet::Impl::Jit& prog = parts[best];
-        const PCRE2_SIZE* ov = pcre2_get_ovector_pointer(th.data[best]);
-        const size_t ng = std::min(prog.group_names.size(), static_cast<size_t>(s.rc[best]));
-        size_t b = ov[0], e = ov[1];
+    auto search = [&](size_t k, size_t pos) -> size_t {
+        pcre2_match_data* md = th.get(k, im.jit_pairs);
+        const RuleSet::Impl::Jit& j = parts[k];
+        int rc = j.jit ? pcre2_jit_match(j.code.get(), subject, size, pos, 0, md, th.context)
+                       : pcre2_match(j.code.get(), subject, size, pos, PCRE2_NO_UTF_CHECK, md, th.context);
+        if (rc == PCRE2_ERROR_NOMATCH) return kNoMatch;
+        if (rc <= 0) return kGaveUp;
+        s.rc[k] = rc;
+        return pcre2_get_ovector_pointer(md)[0];
+    };
+    auto take = [&](size_t k) -> size_t {
+        const RuleSet::Impl::Jit& prog = parts[k];
+        const PCRE2_SIZE* ov = pcre2_get_ovector_pointer(th.data[k]);
+        const size_t b = ov[0], e = ov[1];
         if (e == b) {  // empty match: step one character and go on (a match never starts inside one)
-            pos = b + 1;
+            size_t pos = b + 1;
             while (pos < size && (subject[pos] & 0xc0) == 0x80) ++pos;
-            continue;
+            return pos;
         }
-        pos = e;
-        emit_match(c, prog.group_names, prog.is_span, ng, para, b, e,
+        emit_match(c, prog.group_names, prog.is_span, std::min(prog.group_names.size(), static_cast<size_t>(s.rc[k])),
+                   para, b, e,
                    [&](size_t g) -> std::optional<std::pair<size_t, size_t>> {
                        if (ov[2 * g] == PCRE2_UNSET) return std::nullopt;
                        return std::pair{static_cast<size_t>(ov[2 * g]), static_cast<size_t>(ov[2 * g + 1])};
                    },
                    out);
+        return e;
+    };
+    if (!merge_parts(parts.size(), size, s.next, search, take)) {
+        out.resize(first);
+        return false;
     }
     apply_veto(c, re2::StringPiece(a.data() + para.begin, size), para, out, first, s);
     return true;
