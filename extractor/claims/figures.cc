@@ -96,6 +96,11 @@ bool Assembly::in_condition(size_t tok) {
     return false;
 }
 
+// A figure set against a value rather than a value: a forecast, target, goal or consensus word.
+static bool target_word(const Token& t) {
+    return kForecastNouns.count(t) || t.low == "target" || t.low == "goal" || t.low == "consensus";
+}
+
 // "If warehouse spending grows 10% a year, this business could be worth $10 billion": the main
 // clause of a sentence (or quote) that opens with a condition, when a modal says what would
 // follow, states no fact either.
@@ -132,8 +137,8 @@ Words Assembly::strip_baseline_fillers(Words w) {
 // - a count in a prepositional complement that names where or among whom something is measured,
 //   when its unit names no metric of its own ("across the 20 countries that share the euro",
 //   "New-home prices in 100 cities", "financing from two banks", "70% of 1,400 companies");
-// - a count bought for a price after it ("plans to buy 31 Rafale jets for Rs 63,000 crore"): the
-//   price is the claim;
+// - a count bought for a price, after it ("plans to buy 31 Rafale jets for Rs 63,000 crore") or
+//   before it ("orders worth 4.3 trillion won for 12 LNG carriers"): the price is the claim;
 // - a bound of the subject a sentence opens with ("Orders above $5 million need board approval");
 // - the consequence of a condition (hypothetical_consequence).
 bool Assembly::no_claim_of_its_own(size_t f) {
@@ -144,6 +149,10 @@ bool Assembly::no_claim_of_its_own(size_t f) {
            (kQualifierSkip.count(toks[k - 1]) || kDeterminers.count(toks[k - 1]) || lx.approx_words.count(toks[k - 1])))
         --k;
     if (k > 0 && lx.per_unit_words.count(toks[k - 1].low)) return true;
+    // (a price's "for" right before the count: whatever the unit)
+    if (m.type == Type::quantity && f > 0 && ms[figs[f - 1].m].type == Type::money && tok > 0 &&
+        toks[tok - 1].low == "for" && sv.token_at(ms[figs[f - 1].m].span.end) + 1 == tok)
+        return true;
     // (index points are a measure: "closed at 24,205.35")
     if (m.type == Type::quantity && !is_factor(m) && !lx.unit_metrics.count(m.unit) &&
         std::string_view(m.unit) != "point") {
@@ -380,11 +389,11 @@ void Assembly::figure_roles() {
                 }
             }
             // ("¥50 billion of its own shares, or up to 3.1% of shares outstanding": a cap's "up to")
-        Words weq = w;
-        if (weq.hi - weq.lo >= 3 && weq.back() == "to" && toks[weq.hi - 2].low == "up" &&
-            std::string_view(m.qualifier) == "up_to")
-            weq.hi -= 2;
-        if (!eq && ends_with_cue(weq, "equivalent")) {
+            Words weq = w;
+            if (weq.hi - weq.lo >= 3 && weq.back() == "to" && toks[weq.hi - 2].low == "up" &&
+                std::string_view(m.qualifier) == "up_to")
+                weq.hi -= 2;
+            if (!eq && ends_with_cue(weq, "equivalent")) {
                 size_t prev_end = sv.token_at(prev.span.end);
                 eq = figs[f].tok >= prev_end && figs[f].tok - prev_end <= 8;
                 for (size_t k = prev_end; eq && k < std::max(weq.hi, prev_end); ++k)
@@ -399,13 +408,6 @@ void Assembly::figure_roles() {
                 figs[f].of = owner;
                 continue;
             }
-        }
-        // "orders worth 4.3 trillion won for 12 LNG carriers", "paid $5m for 200 tonnes": a count
-        // right after a price's "for" is what the price buys, not a figure of its own
-        if (f > 0 && m.type == Type::quantity && ms[figs[f - 1].m].type == Type::money && figs[f].tok > 0 &&
-            toks[figs[f].tok - 1].low == "for" && sv.token_at(ms[figs[f - 1].m].span.end) + 1 == figs[f].tok) {
-            figs[f].role = Role::skip;
-            continue;
         }
         if (in_condition(figs[f].tok) || followed_by_comparison(m) || after_threshold(figs[f].tok) ||
             no_claim_of_its_own(f)) {
@@ -440,9 +442,8 @@ void Assembly::figure_roles() {
             size_t after = sv.token_at(m.span.end);
             bool expected = false;
             for (size_t k = after; k < toks.size() && k < after + 4 && !expected; ++k)
-                expected = lx.expecter_nouns.count(toks[k]) || kForecastNouns.count(toks[k]) || lx.poll_verbs.count(toks[k]) ||
-                           toks[k].low == "expected" || toks[k].low == "consensus" || toks[k].low == "target" ||
-                           toks[k].low == "median" || toks[k].low == "goal";
+                expected = lx.expecter_nouns.count(toks[k]) || target_word(toks[k]) || lx.poll_verbs.count(toks[k]) ||
+                           toks[k].low == "expected" || toks[k].low == "median";
             if (!expected && (after >= toks.size() || !(toks[after].bits & lx.kChangeWord))) w.hi = w2.hi;
         }
         // Baseline: "compared with 23 billion yuan", "up from $2bn", near a change "from 6%",
@@ -481,8 +482,7 @@ void Assembly::figure_roles() {
                 for (size_t q = s0; q + 1 < figs[f].tok; ++q) {
                     size_t mn = 0;
                     has_metric |= lex(lx.metrics, lx.kMetricFirst, q, &mn) != nullptr;
-                    target |= kForecastNouns.count(toks[q]) || toks[q].low == "target" || toks[q].low == "goal" ||
-                              toks[q].low == "consensus";
+                    target |= target_word(toks[q]);
                 }
                 has_metric &= !target;
                 base = has_metric && s0 > 0 && ends_with_cue(words_before(s0, 3), "baseline");
