@@ -349,7 +349,9 @@ bool Assembly::reporting_window(size_t i) {
     static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (mo < 1 || mo > 12) return false;
     int last = days[mo - 1] + (mo == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
-    if (d != last) return false;
+    // (or a retailer's trading weeks: "the nine weeks to March 1", any day)
+    const bool weeks = !m.timex.empty() && m.timex.back() == 'W';
+    if (d != last && !weeks) return false;
     // (a window still to end is a forecast's: "for the year to March 2027")
     if (doc.published.size() == 10 && m.to > doc.published) return false;
     for (const Token& k : (date_toks.clear(), tokenize(a, low_doc, m.span, date_toks), date_toks))
