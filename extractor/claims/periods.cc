@@ -280,9 +280,13 @@ std::optional<size_t> Assembly::find_period(uint32_t after, uint32_t limit, Inde
             best = i;
             break;
         }
+    // (a baseline's own date follows it, "from 2.8% in May", or names a comparison before it:
+    // the claim's date before it is not the earlier figure's, "kept the rate at 5.5% on Thursday
+    // and lowered its projection for 2026-27 to 3.9% from 4.2%")
     if (!best)
         for (size_t i : sv.mentions)
-            if (usable(i) && ms[i].span.end <= after && ms[i].span.begin >= floor) best = i;
+            if (usable(i) && ms[i].span.end <= after && ms[i].span.begin >= floor && (!for_baseline || baseline_date(i)))
+                best = i;
     // A day dates every move of the sentence before it ("Nikkei slipped 0.6% on Tuesday,
     // while the Hang Seng rose 0.4%"; "... after touching a high of $2,696 earlier in
     // the session"): a day already taken still serves a later claim.

@@ -51,7 +51,15 @@ void Assembly::find_forecast_holder() {
             ++v;
         if (v <= 8 && v < toks.size() && (lx.forecast_verbs.count(toks[v]) || revises_forecast(v))) {
             size_t hi = v;
-            while (hi > 1 && (trailing_adverbs.count(toks[hi - 1]) || lx.staff_nouns.count(toks[hi - 1]))) --hi;
+            // (and the day of the act between holder and verb: "The IMF on Tuesday cut its forecast")
+            for (bool moved = true; moved;) {
+                moved = false;
+                while (hi > 1 && (trailing_adverbs.count(toks[hi - 1]) || lx.staff_nouns.count(toks[hi - 1]))) --hi, moved = true;
+                if (hi > 2 && sv.tok_mention[hi - 1] != SIZE_MAX && ms[sv.tok_mention[hi - 1]].type == Type::date) {
+                    size_t d = sv.token_at(ms[sv.tok_mention[hi - 1]].span.begin);
+                    if (d > 1 && d < hi && (toks[d - 1].low == "on" || toks[d - 1].low == "in")) hi = d - 1, moved = true;
+                }
+            }
             forecast_holder = opening_holder(hi);
             forecast_verb = v;
         }
