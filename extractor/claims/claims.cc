@@ -158,6 +158,7 @@ std::vector<Claim> Assembly::run() {
         // rates at 4%, with governor Andrew Bailey saying the path would be gradual")
         if (made_numeric) {
             with_clause_statement();
+            quote_beside_figure_statement();
             continue;
         }
         statement_claims();
