@@ -448,6 +448,17 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
         }
         for (size_t d : skipped) used.erase(d);
     }
+    // (nor a date inside a relative clause that follows the claim's figures: "cut the cash
+    // reserve ratio by 50 basis points to 3.5%, which it said would release ₹1.2 lakh crore by
+    // November": November is the liquidity's)
+    if (per && anchor < toks.size() && ms[*per].span.begin > toks[anchor].begin) {
+        for (size_t k = std::max(anchor, sv.token_at(after)) + 1; k + 1 < toks.size() && toks[k].begin < ms[*per].span.begin; ++k)
+            if (toks[k].low == "," && (toks[k + 1].low == "which" || toks[k + 1].low == "who")) {
+                used.erase(*per);
+                per.reset();
+                break;
+            }
+    }
     size_t para = t.paragraph_index(S.begin);
     if (para == lead_paragraph) lead_has_figure = true;
     // Only a report's own figures set the report period (not a market move "so far this year").
