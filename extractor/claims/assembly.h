@@ -76,7 +76,9 @@ inline const WordSet kMetricModifiers{8, {
     "monthly", "yearly", "joint", "aggregate", "own", "core"}};
 inline const WordSet kNotHeads{9, {
     "it", "which", "that", "this", "these", "those", "with", "who", "they", "he", "she", "we",
-    "there", "what", "while", "as", "to", "from", "than", "and", "or", "but", "if", "when"}};
+    "there", "what", "while", "as", "to", "from", "than", "and", "or", "but", "if", "when",
+    // (a clause opened by a participle: "..., after shrinking 0.1% in the second quarter")
+    "after", "before", "despite", "amid", "following"}};
 
 // Length in bytes of a quotation mark at `pos` (", “, ”), else 0.
 inline uint32_t quote_len(std::string_view s, uint32_t pos) {
