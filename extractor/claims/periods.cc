@@ -466,7 +466,12 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
     // the first market move with a day of its own sets the story's day when the opening named none
     if (per && traded && !story_day && is_day(ms[*per].timex) && !is_weekend(ms[*per].timex)) story_day = *per;
     if (per) {
-        if (inherits && report_period(*per)) {
+        // (an earlier period stated after the paragraph's is a comparison's: "grew 0.4% in the
+        // three months to September, after shrinking 0.1% in the second quarter. Real GDP was
+        // 1.3% higher than a year earlier" is the third quarter's)
+        const bool earlier = para_period && para_period_para == para && ms[*per].to.size() == 10 &&
+                             ms[*para_period].to.size() == 10 && ms[*per].to < ms[*para_period].from;
+        if (inherits && report_period(*per) && !earlier) {
             para_period = *per;
             para_period_para = para;
             // The headline's period is shorthand ("Q1", "H1") for the lead's ("the
