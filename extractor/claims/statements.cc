@@ -484,7 +484,11 @@ void Assembly::emit_statement(uint32_t cb, uint32_t ce, const Mention* who, cons
         size_t k = c == std::string::npos ? toks.size() : sv.token_at(cb + static_cast<uint32_t>(c));
         that_clause = k > 0 && k < toks.size() && toks[k - 1].low == "that";
     }
-    if (std::count(content.begin(), content.end(), ' ') < ((src && cb == q_open && q_close < S.end) || that_clause ? 2 : 3))
+    // ("Growth is slowing, said Governor Michele Bullock": an inverted attribution after the
+    // content states it, three words are a clause)
+    const bool inverted = who && who->span.begin >= ce && sv.token_at(who->span.begin) < toks.size() &&
+                          lx.speech_verbs.count(toks[sv.token_at(who->span.begin)]);
+    if (std::count(content.begin(), content.end(), ' ') < ((src && cb == q_open && q_close < S.end) || that_clause || inverted ? 2 : 3))
         return;
     size_t off = sv.slice(cb, ce).find(content.substr(0, std::min<size_t>(content.size(), 12)));
     uint32_t c0 = off == std::string_view::npos ? cb : cb + static_cast<uint32_t>(off);
