@@ -924,6 +924,11 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
                     add_name(s, c->name);
                     return s;
                 }
+            // ("Shares in the Shanghai-listed chip designer": the company the place only locates)
+            if (std::string c = company_by_place(k + 1, hi); !c.empty()) {
+                add_name(s, c);
+                return s;
+            }
             auto ents = entities_in(k + 1, hi, true);
             // ("at Amundi, Europe's largest asset manager": an apposition, not a list)
             for (size_t e = 1; e < ents.size(); ++e) {
