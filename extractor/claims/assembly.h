@@ -76,7 +76,9 @@ inline const WordSet kMetricModifiers{8, {
     "monthly", "yearly", "joint", "aggregate", "own", "core"}};
 inline const WordSet kNotHeads{9, {
     "it", "which", "that", "this", "these", "those", "with", "who", "they", "he", "she", "we",
-    "there", "what", "while", "as", "to", "from", "than", "and", "or", "but", "if", "when"}};
+    "there", "what", "while", "as", "to", "from", "than", "and", "or", "but", "if", "when",
+    // (a clause opened by a participle: "..., after shrinking 0.1% in the second quarter")
+    "after", "before", "despite", "amid", "following"}};
 
 // Length in bytes of a quotation mark at `pos` (", “, ”), else 0.
 inline uint32_t quote_len(std::string_view s, uint32_t pos) {
@@ -633,6 +635,7 @@ struct Assembly {
     bool clause_before(size_t end) const;
     bool role_after(size_t from) const;
     const Mention* paragraph_quote_speaker(text::Span P) const;
+    void quote_beside_figure_statement();
     void emit_statement(uint32_t cb, uint32_t ce, const Mention* who, const Mention* src, uint32_t q_open,
                         uint32_t q_close, const Mention* second);
 };

@@ -159,6 +159,7 @@ std::vector<Claim> Assembly::run() {
         // rates at 4%, with governor Andrew Bailey saying the path would be gradual")
         if (made_numeric) {
             with_clause_statement();
+            quote_beside_figure_statement();
             continue;
         }
         statement_claims();
@@ -179,6 +180,11 @@ bool Assembly::read_sentence(const text::Span& span) {
     }
     for (size_t i : sv.mentions)
         if (ms[i].type == Type::date && paragraph_date(i, S)) {
+            // (an earlier period after the sentence's own is a comparison's: "grew 0.4% in the
+            // third quarter, after shrinking 0.1% in the second quarter")
+            if (pending_date && pending_date_para == t.paragraph_index(S.begin) && ms[i].to.size() == 10 &&
+                ms[*pending_date].from.size() == 10 && ms[i].to < ms[*pending_date].from)
+                continue;
             pending_date = i;
             pending_date_para = t.paragraph_index(S.begin);
         }

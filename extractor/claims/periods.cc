@@ -322,9 +322,13 @@ std::optional<size_t> Assembly::find_period(uint32_t after, uint32_t limit, Inde
             best = i;
             break;
         }
+    // (a baseline's own date follows it, "from 2.8% in May", or names a comparison before it:
+    // the claim's date before it is not the earlier figure's, "kept the rate at 5.5% on Thursday
+    // and lowered its projection for 2026-27 to 3.9% from 4.2%")
     if (!best)
         for (size_t i : sv.mentions)
-            if (usable(i) && ms[i].span.end <= after && ms[i].span.begin >= floor) best = i;
+            if (usable(i) && ms[i].span.end <= after && ms[i].span.begin >= floor && (!for_baseline || baseline_date(i)))
+                best = i;
     // A day dates every move of the sentence before it ("Nikkei slipped 0.6% on Tuesday,
     // while the Hang Seng rose 0.4%"; "... after touching a high of $2,696 earlier in
     // the session"): a day already taken still serves a later claim.
@@ -476,6 +480,17 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
         }
         for (size_t d : skipped) used.erase(d);
     }
+    // (nor a date inside a relative clause that follows the claim's figures: "cut the cash
+    // reserve ratio by 50 basis points to 3.5%, which it said would release ₹1.2 lakh crore by
+    // November": November is the liquidity's)
+    if (per && anchor < toks.size() && ms[*per].span.begin > toks[anchor].begin) {
+        for (size_t k = std::max(anchor, sv.token_at(after)) + 1; k + 1 < toks.size() && toks[k].begin < ms[*per].span.begin; ++k)
+            if (toks[k].low == "," && (toks[k + 1].low == "which" || toks[k + 1].low == "who")) {
+                used.erase(*per);
+                per.reset();
+                break;
+            }
+    }
     size_t para = t.paragraph_index(S.begin);
     if (para == lead_paragraph) lead_has_figure = true;
     // Only a report's own figures set the report period (not a market move "so far this year").
@@ -483,7 +498,12 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
     // the first market move with a day of its own sets the story's day when the opening named none
     if (per && traded && !story_day && is_day(ms[*per].timex) && !is_weekend(ms[*per].timex)) story_day = *per;
     if (per) {
-        if (inherits && report_period(*per)) {
+        // (an earlier period stated after the paragraph's is a comparison's: "grew 0.4% in the
+        // three months to September, after shrinking 0.1% in the second quarter. Real GDP was
+        // 1.3% higher than a year earlier" is the third quarter's)
+        const bool earlier = para_period && para_period_para == para && ms[*per].to.size() == 10 &&
+                             ms[*para_period].to.size() == 10 && ms[*per].to < ms[*para_period].from;
+        if (inherits && report_period(*per) && !earlier) {
             para_period = *per;
             para_period_para = para;
             // The headline's period is shorthand ("Q1", "H1") for the lead's ("the

@@ -117,6 +117,11 @@ const Mention* Assembly::referent(size_t lo, size_t hi) {
             if (n.rfind("Ministry", 0) == 0 || n.rfind("Department", 0) == 0 || n.find("Treasury") != std::string_view::npos ||
                 n.rfind("Office", 0) == 0)
                 return nullptr;
+            // nor a department named the other way round or a legislature ("Dubois told the House
+            // of Commons that the government would spend ...")
+            for (std::string_view part : {" Department", " Ministry", "House of ", "Parliament", "Congress", "Senate",
+                                          "Assembly", "Sabha", "Bundestag", "Diet"})
+                if (n.find(part) != std::string_view::npos) return nullptr;
         }
         return g;
     }
@@ -708,6 +713,16 @@ bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s
         if (sp < anchor && lx.speech_verbs.count(toks[sp]) && !passive && !own_figure) {
             size_t c2 = sp + 1;
             if (c2 < anchor && toks[c2].low == "that") ++c2;
+            // "told the House of Commons that the government would spend", "warned investors
+            // that": the addressee (the object of a cue that takes one) is no subject
+            else if (lx.object_cues.count(toks[sp].low) || toks[sp].low == "told" || toks[sp].low == "tells")
+                for (size_t k = c2; k < anchor && k < c2 + 8; ++k) {
+                    if (!toks[k].is_word() && sv.tok_mention[k] == SIZE_MAX) break;
+                    if (toks[k].low == "that") {
+                        c2 = k + 1;
+                        break;
+                    }
+                }
             lo = c2;
             hi = first_verb(c2, anchor);
             if (lo >= hi) return true;
