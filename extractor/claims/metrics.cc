@@ -47,6 +47,9 @@ MetricAt Assembly::metric_at(size_t k, size_t hi) {
         for (size_t j = k + 1; j < k + n; ++j) {
             size_t n2 = 0;
             const Lexicon::Entry* e2 = lex(lx.metrics, lx.kMetricFirst, j, &n2);
+            // (but not one that only adds "of" to this one's head: "restructuring costs of SEK
+            // 1.4bn" is restructuring costs, not "costs of")
+            if (e2 && j + n2 == k + n + 1 && toks[j + n2 - 1].low == "of") continue;
             if (e2 && j + n2 > k + n && j + n2 <= hi && sv.tok_mention[j + n2 - 1] == SIZE_MAX) return r;  // found at j
         }
         r.n = r.span = n;
