@@ -145,6 +145,19 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
         if (std::any_of(cands.begin(), cands.end(), [&](const Cand& c) { return !denominator(c); }))
             cands.erase(std::remove_if(cands.begin(), cands.end(), denominator), cands.end());
     }
+    // A figure inside a relative clause (", which has £4.1bn of card balances,") is measured by a
+    // metric of that clause when it names one, not by one of the main clause before it.
+    if (anchor < toks.size() && anchor > lo) {
+        size_t rel = SIZE_MAX;
+        for (size_t j = lo; j < anchor; ++j) {
+            if (toks[j].low != ",") continue;
+            const std::string_view w = toks[j + 1].low;
+            rel = (w == "which" || w == "who" || w == "whose") ? j + 1 : SIZE_MAX;  // (a comma closes one)
+        }
+        if (rel != SIZE_MAX && std::any_of(cands.begin(), cands.end(), [&](const Cand& c) { return c.tok > rel; }))
+            cands.erase(std::remove_if(cands.begin(), cands.end(), [&](const Cand& c) { return c.tok < rel; }),
+                        cands.end());
+    }
     // The metric the figure's own noun phrase names: "a 38% premium", "€60 billion in savings".
     size_t own = SIZE_MAX;
     const std::string* purchase_key = nullptr;
