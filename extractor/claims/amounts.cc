@@ -64,6 +64,16 @@ void Assembly::amount_claims() {
             if (it == lx.unit_metrics.end()) continue;
             metric.key = it->second;
         }
+        // "The pricing values Quillon at about $7.4 billion": a figure a verb of valuing puts on a
+        // company is its valuation, whatever metric the sentence named before ("Values climbed"
+        // in a house-price story names no valuation: no "at")
+        if (v.type == Type::money && metric.key != "valuation") {
+            Subject object;
+            if (valued_object(anchor, object)) {
+                metric = MetricHit{};
+                metric.key = "valuation";
+            }
+        }
         const size_t slot = std::min<size_t>(static_cast<size_t>(v.type), 3);
         continue_specific(metric);
         continue_metric(metric, slot, slot);

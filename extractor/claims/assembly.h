@@ -226,6 +226,8 @@ struct Lexicons {
     // Metrics a market trades (third column flag `traded`: prices, index levels, yields,
     // currencies): the story's trading day governs their moves that name no date of their own.
     StringSet traded_metrics;
+    // The value of an act (flag `event`: a deal's price, an offer, a funding round): no report period.
+    StringSet event_metrics;
     // Word classes of rules/claims/words.tsv (CLAIM_WORDS), see its header.
     using Words = WordSet;
     Words speech_verbs, speech_aux, comparison_words, comparison_bare, condition_words, level_fillers,

@@ -42,6 +42,7 @@ Lexicons::Lexicons(const rules::RuleSet& r)
                 market_metrics.insert(row[0]);
             if (market) own_market_metrics.insert(row[0]);
             if (flag("traded")) traded_metrics.insert(row[0]);
+            if (flag("event")) event_metrics.insert(row[0]);
         }
     load("CLAIM_UNIT_METRICS", unit_metrics);
     if (const auto* rows = r.table("CLAIM_METRIC_FORMS"))

@@ -435,7 +435,9 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
     size_t para = t.paragraph_index(S.begin);
     if (para == lead_paragraph) lead_has_figure = true;
     // Only a report's own figures set the report period (not a market move "so far this year").
-    const bool inherits = !metric.empty() && !lx.scope_of(metric).empty() && !lx.market_metrics.count(metric);
+    // (nor the value of an act, a deal's or an offer's: dated by its own sentence only)
+    const bool inherits = !metric.empty() && !lx.scope_of(metric).empty() && !lx.market_metrics.count(metric) &&
+                          !lx.event_metrics.count(metric);
     // the first market move with a day of its own sets the story's day when the opening named none
     if (per && traded && !story_day && is_day(ms[*per].timex) && !is_weekend(ms[*per].timex)) story_day = *per;
     if (per) {
