@@ -235,7 +235,7 @@ struct Lexicons {
         company_nouns, holder_nouns, passing_words, partner_words, own_release_kinds, actor_kinds,
         announce_verbs, contract_words, belief_verbs, view_verbs, attribution_tails, continuation_words,
         council_nouns, data_nouns, average_words, forecast_verbs, staff_nouns, expecter_nouns, poll_verbs,
-        unit_nouns, measure_nouns, saving_verbs;
+        unit_nouns, measure_nouns, saving_verbs, name_verbs;
     // Word lists looked up by string, not by token class bit (the bits are few): "the (industrial)
     // metal", "the index"; metric keys a later bare "annual growth" / "prices" continues.
     Words instrument_anaphors, anaphor_modifiers, growth_continues;

@@ -76,7 +76,7 @@ Lexicons::Lexicons(const rules::RuleSet& r)
         {"attribution_tail", &attribution_tails}, {"continuation", &continuation_words},
         {"council", &council_nouns}, {"data_noun", &data_nouns}, {"average", &average_words},
         {"forecast", &forecast_verbs}, {"staff", &staff_nouns}, {"expecter", &expecter_nouns}, {"poll", &poll_verbs},
-        {"unit", &unit_nouns}, {"measure", &measure_nouns}, {"saving", &saving_verbs}};
+        {"unit", &unit_nouns}, {"measure", &measure_nouns}, {"saving", &saving_verbs}, {"name_verb", &name_verbs}};
     const std::pair<const char*, Words*> lists[] = {
         {"instrument_anaphor", &instrument_anaphors}, {"anaphor_modifier", &anaphor_modifiers},
         {"growth_continues", &growth_continues}, {"object_cue", &object_cues},
