@@ -421,6 +421,18 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
             used.erase(other);
         }
     }
+    // (nor, for any figure, a period that modifies another metric of the sentence: "will cut
+    // 1,100 jobs ... after first-quarter operating profit fell 31%": the quarter is the profit's)
+    if (per && !traded && !metric.empty() && !is_day(ms[*per].timex)) {
+        size_t k = sv.token_after(ms[*per].span.end);
+        size_t mn = 0;
+        const Lexicon::Entry* e = k < toks.size() ? lex(lx.metrics, lx.kMetricFirst, k, &mn) : nullptr;
+        if (e && e->value != metric && e->extra.empty() && ms[*per].span.end < S.end) {
+            const size_t other = *per;
+            per = find_period(after, limit, used, false, false, lx.scope_of(metric) != "company", floor);
+            used.erase(other);
+        }
+    }
     // (nor a date of a plan told in a relative clause before the figure: "Samsung, which will
     // report fourth-quarter results on Thursday, lost 2.3%"; "Burberry, which reported
     // first-half results in November, said revenue fell 21%" keeps its half)
