@@ -237,6 +237,17 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                             (pick == nullptr || text.sentence_index(ms[pick->index].span.begin) != sentence ||
                              s.index < pick->index))
                             pick = &s;
+                // ... and, with none named there, the organisation of a person the sentence
+                // names ("Its chief executive, Marcus Hale, received $14.3 million, the company
+                // disclosed": Hale's company, not the one the page named most)
+                if (pick && ref.subject && text.sentence_index(ms[pick->index].span.begin) != sentence)
+                    for (auto p = persons.rbegin(); p != persons.rend(); ++p) {
+                        if (text.sentence_index((*p)->span.begin) != sentence) break;
+                        if (auto a = it->second.find((*p)->affiliation); a != it->second.end()) {
+                            pick = &a->second;
+                            break;
+                        }
+                    }
                 if (pick) best = &ms[pick->index];
             }
             if (best) break;
