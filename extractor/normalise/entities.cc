@@ -1166,10 +1166,11 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             auto [f, fresh] = full_company.try_emplace(std::move(short_form), m.name);
             if (!fresh && f->second != m.name) f->second.clear();
         };
-        // A one-word company introduced with its legal suffix ("Hoshida Corp")
-        // is a company in its own right: a unit named after it later
-        // ("Hoshida Logistics") shares the short form, and does not take it.
-        if (discovered && m.kind == "company" && ws.size() == 1 && m.span.size() > m.name.size() + 1 &&
+        // A company introduced with its legal suffix ("Hoshida Corp", "Kirin
+        // Valley Corp") is a company in its own right: a unit named after it
+        // later ("Hoshida Logistics", "Kirin Valley Estates") shares the short
+        // form, and does not take it.
+        if (discovered && m.kind == "company" && m.span.size() > m.name.size() + 1 &&
             a.compare(m.span.begin, m.name.size(), m.name) == 0 && a[m.span.begin + m.name.size()] == ' ')
             note_full(m.name);
         if (discovered && m.kind == "company" && ws.size() >= 2) {
