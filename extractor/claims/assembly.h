@@ -231,6 +231,8 @@ struct Lexicons {
     // Metrics a market trades (third column flag `traded`: prices, index levels, yields,
     // currencies): the story's trading day governs their moves that name no date of their own.
     StringSet traded_metrics;
+    // The value of an act (flag `event`: a deal's price, an offer, a funding round): no report period.
+    StringSet event_metrics;
     // Word classes of rules/claims/words.tsv (CLAIM_WORDS), see its header.
     using Words = WordSet;
     Words speech_verbs, speech_aux, comparison_words, comparison_bare, condition_words, level_fillers,
@@ -238,7 +240,7 @@ struct Lexicons {
         company_nouns, holder_nouns, passing_words, partner_words, own_release_kinds, actor_kinds,
         announce_verbs, contract_words, belief_verbs, view_verbs, attribution_tails, continuation_words,
         council_nouns, data_nouns, average_words, forecast_verbs, staff_nouns, expecter_nouns, poll_verbs,
-        unit_nouns, measure_nouns;
+        unit_nouns, measure_nouns, saving_verbs, name_verbs;
     // Word lists looked up by string, not by token class bit (the bits are few): "the (industrial)
     // metal", "the index"; metric keys a later bare "annual growth" / "prices" continues.
     Words instrument_anaphors, anaphor_modifiers, growth_continues;

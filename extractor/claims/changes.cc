@@ -156,6 +156,11 @@ void Assembly::change_claims() {
             if (k > 0 && sv.tok_mention[k - 1] != SIZE_MAX && area_of(ms[sv.tok_mention[k - 1]]))
                 metric.key = "gdp_growth";
         }
+        // "the cuts would save SEK 2bn a year": money a plan saves, with no metric named in its
+        // clause, is a cut in costs (not the paragraph's last metric)
+        if (metric.key.empty() && amount && !level && lx.saving_verbs.count(toks[ev.tok]) &&
+            ms[figs[*amount].m].type == Type::money)
+            metric.key = "cost";
         {
             std::optional<size_t> fig = level ? level : amount ? amount : percent;
             const size_t slot = fig ? std::min<size_t>(static_cast<size_t>(ms[figs[*fig].m].type), 3) : 3;

@@ -466,9 +466,11 @@ void Assembly::figure_roles() {
         // "after 2.4% in April"; "from £9,100 to £5,000" is the baseline of the figure after "to".
         bool base = ends_with_cue(w, "baseline"), base_near = ends_with_cue(w, "baseline_near");
         // "down from a revised estimate of 4.8%", "from its January forecast of 1.1%": an earlier
-        // forecast the value revises ("from", a few words, a forecast noun, "of")
+        // forecast the value revises ("from", a few words, a forecast noun, "of"); so is an
+        // earlier plan or target ("up from a previous plan of $14 billion")
         if (!base && figs[f].tok >= 3 && toks[figs[f].tok - 1].low == "of" &&
-            kForecastNouns.count(toks[figs[f].tok - 2]))
+            (kForecastNouns.count(toks[figs[f].tok - 2]) || target_word(toks[figs[f].tok - 2]) ||
+             toks[figs[f].tok - 2].low == "plan" || toks[figs[f].tok - 2].low == "guidance"))
             for (size_t k = figs[f].tok - 2; k-- > 0 && figs[f].tok - k <= 7;) {
                 if (toks[k].low == "from") {
                     base = true;

@@ -469,6 +469,18 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
             used.erase(other);
         }
     }
+    // (nor, for any figure, a period that modifies another metric of the sentence: "will cut
+    // 1,100 jobs ... after first-quarter operating profit fell 31%": the quarter is the profit's)
+    if (per && !traded && !metric.empty() && !is_day(ms[*per].timex)) {
+        size_t k = sv.token_after(ms[*per].span.end);
+        size_t mn = 0;
+        const Lexicon::Entry* e = k < toks.size() ? lex(lx.metrics, lx.kMetricFirst, k, &mn) : nullptr;
+        if (e && e->value != metric && e->extra.empty() && ms[*per].span.end < S.end) {
+            const size_t other = *per;
+            per = find_period(after, limit, used, false, false, lx.scope_of(metric) != "company", floor);
+            used.erase(other);
+        }
+    }
     // (nor a date of a plan told in a relative clause before the figure: "Samsung, which will
     // report fourth-quarter results on Thursday, lost 2.3%"; "Burberry, which reported
     // first-half results in November, said revenue fell 21%" keeps its half)
@@ -494,7 +506,9 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
     size_t para = t.paragraph_index(S.begin);
     if (para == lead_paragraph) lead_has_figure = true;
     // Only a report's own figures set the report period (not a market move "so far this year").
-    const bool inherits = !metric.empty() && !lx.scope_of(metric).empty() && !lx.market_metrics.count(metric);
+    // (nor the value of an act, a deal's or an offer's: dated by its own sentence only)
+    const bool inherits = !metric.empty() && !lx.scope_of(metric).empty() && !lx.market_metrics.count(metric) &&
+                          !lx.event_metrics.count(metric);
     // the first market move with a day of its own sets the story's day when the opening named none
     if (per && traded && !story_day && is_day(ms[*per].timex) && !is_weekend(ms[*per].timex)) story_day = *per;
     if (per) {

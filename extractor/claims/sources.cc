@@ -391,7 +391,10 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
     if (best && lx.market_metrics.count(metric)) {
         std::string_view k = best->kind, cue = best->cue;
         bool data = cue == "according to" || cue == "showed";
-        if (k.empty() || (k == "company" && !data)) best = nullptr;
+        // (nor a government's or a newspaper's word on something else: "..., the Pentagon
+        // said. Harbor's shares rose 4.6%"; "Bloomberg reported ... Arvana has a market value
+        // of about $23 billion"; a statistics body's release still governs its prices)
+        if (k.empty() || ((k == "company" || k == "government" || k == "media") && !data)) best = nullptr;
     }
     if (own && !history && (!best || !speaks_for(best, own->name))) best = own;
     if (another_company(claim, best)) best = nullptr;

@@ -1160,13 +1160,20 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         // factory", after "cable maker Volta Nord")
         if (discovered && (ws.size() == 1 || m.kind == "company"))
             add_org_key({m.name, m.name, m.kind, m.span.begin, false});
+        // A short form names this company alone unless another company has it too.
+        auto note_full = [&](std::string short_form) {
+            first_company.try_emplace(short_form, m.name);
+            auto [f, fresh] = full_company.try_emplace(std::move(short_form), m.name);
+            if (!fresh && f->second != m.name) f->second.clear();
+        };
+        // A company introduced with its legal suffix ("Hoshida Corp", "Kirin
+        // Valley Corp") is a company in its own right: a unit named after it
+        // later ("Hoshida Logistics", "Kirin Valley Estates") shares the short
+        // form, and does not take it.
+        if (discovered && m.kind == "company" && m.span.size() > m.name.size() + 1 &&
+            a.compare(m.span.begin, m.name.size(), m.name) == 0 && a[m.span.begin + m.name.size()] == ' ')
+            note_full(m.name);
         if (discovered && m.kind == "company" && ws.size() >= 2) {
-            // A short form names this company alone unless another company has it too.
-            auto note_full = [&](std::string short_form) {
-                first_company.try_emplace(short_form, m.name);
-                auto [f, fresh] = full_company.try_emplace(std::move(short_form), m.name);
-                if (!fresh && f->second != m.name) f->second.clear();
-            };
             // Its first word, where another rule finds it alone ("Haeon
             // said" after "Haeon Marine"), is renamed in step 6; the scan
             // below does not look for it (a first word alone is too weak).
