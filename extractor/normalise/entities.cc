@@ -269,6 +269,10 @@ struct EntitiesNormaliser::Impl {
         out.name = e.name;
         out.kind = e.kind;
         out.type = names::is_place_kind(e.kind) ? Type::place : Type::org;
+        if (e.kind == "person") {  // people.tsv: a person has no kind
+            out.type = Type::person;
+            out.kind.clear();
+        }
         return !out.name.empty();
     }
     // Drops leading words of a person candidate that cannot start a name,
@@ -367,8 +371,15 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
             }
         }
     }
+    const rules::GazetteerEntry* known_person = nullptr;
     for (; i < ws.size() && !info(out.rule).as_named; ++i) {
         if (const auto* e = lex.resolve(joined(i))) {
+            // A known person after a role keeps the role ("Tesla chief
+            // executive Elon Musk"): read on as a pattern person.
+            if (out.type == Type::person && e->kind == "person") {
+                known_person = e;
+                break;
+            }
             out.span = {ws[i].begin, ws.back().end};
             return set_entry(*e, out);
         }
@@ -403,7 +414,7 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
             out.name = lex.strip_legal(joined(i));
             return true;
         }
-        out.name = joined(i);
+        out.name = known_person ? known_person->name : joined(i);
         if (auto r = raw.capture("role")) {
             std::vector<text::Span> rw = names::words(a, *r);
             size_t k = 0;
@@ -482,7 +493,7 @@ bool EntitiesNormaliser::normalise(const rules::RawMention& raw, const text::Tex
     if (raw.entry) {
         if (impl_->common_word_reading(raw, text)) return false;
         if (!impl_->set_entry(*raw.entry, out)) return false;
-        if (out.kind.empty()) out.kind = impl_->info(out.rule).kind;
+        if (out.kind.empty() && out.type != Type::person) out.kind = impl_->info(out.rule).kind;
         return true;
     }
     return impl_->from_pattern(raw, text, out);
