@@ -19,7 +19,7 @@ PLACE_KINDS = {"country", "city", "region"}
 DEFAULT_KIND = {"companies.tsv": "company", "financial.tsv": "company", "media.tsv": "media",
                 "central_banks.tsv": "central_bank", "international.tsv": "international",
                 "government.tsv": "government", "research.tsv": "think_tank", "countries.tsv": "country",
-                "cities.tsv": "city", "regions.tsv": "region", "people.tsv": "person"}
+                "cities.tsv": "city", "regions.tsv": "region", "people.tsv": "person", "trade_bodies.tsv": "other"}
 
 
 def rows(path):
