@@ -754,6 +754,95 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 if (last) break;
             }
         }
+        // Companies listed after a known one ("Samsung, Hanwha Ocean and
+        // Kestrel Marine", "arranged by Standard Chartered and Absa"): the
+        // same scan; a company already found in the list is stepped over,
+        // any other entity ends it. The last item must end the list as for
+        // places, or be followed by a verb-like word in a list of three or
+        // more ("..., Hanwha Ocean and Kestrel Marine booked"; "Samsung,
+        // Hanwha and Chinese yards" names no company). A lone word that is
+        // part of a person's name is no company ("Tesla and Musk.").
+        std::unordered_set<std::string> person_words;
+        for (const Mention& m : ms)
+            if (m.type == Type::person)
+                for (text::Span w : names::words(m.name, {0, static_cast<uint32_t>(m.name.size())}))
+                    person_words.emplace(m.name.substr(w.begin, w.size()));
+        auto verb_like = [&](uint32_t p) {
+            if (p + 1 >= a.size() || a[p] != ' ') return false;
+            uint32_t e = word_end(p + 1);
+            std::string_view w(a.data() + p + 1, e - p - 1);
+            if (w.size() > 3 && w.substr(w.size() - 2) == "ed") return true;
+            for (std::string_view f : {"said", "say", "says", "have", "has", "are", "were", "will", "would", "could",
+                                       "can", "all", "both", "each", "also", "together", "plan", "expect", "won"})
+                if (w == f) return true;
+            return false;
+        };
+        uint32_t listed_to = 0;  // end of the last company this scan added (a list seen from each known item)
+        for (size_t i = 0; i < ms.size(); ++i) {
+            const Mention& m = ms[i];
+            if (m.type != Type::org || m.kind != "company") continue;
+            uint32_t p = m.span.end;
+            int items = 1;
+            bool finished = false;
+            std::vector<text::Span> unknown;
+            for (int n = 0; n < 6 && !finished; ++n) {
+                bool last = false;
+                if (starts(p, ", and ")) p += 6, last = true;
+                else if (starts(p, " and ")) p += 5, last = true;
+                else if (starts(p, ", ")) p += 2;
+                else break;
+                ++items;
+                // a known company of the list: step over it
+                auto at = std::lower_bound(ms.begin(), ms.end(), p,
+                                           [](const Mention& x, uint32_t b) { return x.span.begin < b; });
+                if (at != ms.end() && at->span.begin == p && is_entity(*at)) {
+                    if (at->type != Type::org || at->kind != "company") break;
+                    p = at->span.end;
+                    finished = last;
+                    continue;
+                }
+                uint32_t b = p, end = p;
+                for (int k = 0; k < 3; ++k) {
+                    uint32_t we = word_end(p);
+                    std::string_view w(a.data() + p, we - p);
+                    if (we == p || !names::person_word(w) || lex.not_name(w) || lex.title(w) ||
+                        Impl::descriptive_compound(w) || (k == 0 && lex.given_name(w)))
+                        break;
+                    end = we;
+                    if (we + 1 < a.size() && a[we] == ' ' && names::capitalised(std::string_view(a).substr(we + 1)))
+                        p = we + 1;
+                    else
+                        break;
+                }
+                if (end == b) break;
+                text::Span run{b, end};
+                if (is_taken(run) || lex.resolve(names::squeeze(slice(run)))) break;
+                if (last) {
+                    if (!ends_list(end) && !(items >= 3 && verb_like(end))) break;
+                    finished = true;
+                } else if (!starts(end, ", ") && !starts(end, " and ")) {
+                    break;
+                }
+                unknown.push_back(run);
+                p = end;
+            }
+            if (!finished) continue;
+            for (text::Span run : unknown) {
+                std::string name = names::squeeze(slice(run));
+                if (run.begin < listed_to) continue;
+                if (name.find(' ') == std::string::npos &&
+                    (person_words.count(name) || lex.family_first(name) || lex.given_name(name)))
+                    continue;
+                Mention x;
+                x.type = Type::org;
+                x.kind = "company";
+                x.span = x.context = run;
+                x.rule = kOrgContextRule;
+                x.name = lex.strip_legal(name);
+                listed_to = run.end;
+                if (!x.name.empty()) added.push_back(std::move(x));
+            }
+        }
         settle();
     }
 
