@@ -846,6 +846,34 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         settle();
     }
 
+    // ---- 1d. A company's national or regional arm ("Thyssenkrupp Steel
+    // Europe", "Hyundai Motor India", "Samsung Electronics America"): a
+    // company right before a country or a continent-wide region, one space
+    // apart, names the arm, not the place ("Tesla, UK" and "Nvidia China's"
+    // stay apart: a comma between, a possessive after).
+    for (size_t i = 0; i < ms.size(); ++i) {
+        Mention& o = ms[i];
+        if (o.type != Type::org || o.kind != "company" || drop[i]) continue;
+        if (o.span.end + 1 >= a.size() || a[o.span.end] != ' ') continue;
+        for (size_t j = i + 1; j < ms.size() && ms[j].span.begin <= o.span.end + 1; ++j) {
+            Mention& pl = ms[j];
+            if (pl.span.begin != o.span.end + 1 || pl.type != Type::place) continue;
+            static constexpr std::array<std::string_view, 12> kWide = {
+                "Europe", "Asia", "Africa", "North America", "South America", "Latin America",
+                "Middle East", "Asia-Pacific", "Southeast Asia", "Nordics", "Americas", "Oceania"};
+            bool wide = pl.kind == "country" ||
+                        (pl.kind == "region" && std::find(kWide.begin(), kWide.end(), pl.name) != kWide.end());
+            uint32_t e = pl.span.end;
+            bool clean = e >= a.size() || (a[e] != '-' && a[e] != '\'' && !(a.compare(e, 3, "\xE2\x80\x99") == 0));
+            if (!wide || !clean) break;
+            o.span.end = o.context.end = e;
+            o.name = lex.strip_legal(names::squeeze(slice(o.span)));
+            drop[j] = true;
+            break;
+        }
+    }
+    settle();
+
     // ---- 2. Holders of sources that no entity rule found: the capitalised
     // words of the holder after the last entity in it ("Goldman Sachs' Jan
     // Hatzius" → Jan Hatzius). A pair that starts with a given name or a
