@@ -843,6 +843,70 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 if (!x.name.empty()) added.push_back(std::move(x));
             }
         }
+        // The same lists read backwards, an unknown name right before a known
+        // one ("routes from Campinas and Recife", "Rumo and Cosan shipped"):
+        // one to three capitalised words after a preposition (places) or
+        // after a comma, a lower-case word or a sentence start (companies;
+        // a lone word not at a sentence start), the known one ending the
+        // list or followed by a verb-like word (companies).
+        auto word_before = [&](uint32_t e) -> text::Span {  // the word ending at e
+            uint32_t b = e;
+            while (b > 0 && !is_space(a[b - 1])) --b;
+            return {b, e};
+        };
+        for (size_t i = 0; i < ms.size(); ++i) {
+            const Mention& m = ms[i];
+            bool place = m.type == Type::place && (m.kind == "city" || m.kind == "region");
+            bool company = m.type == Type::org && m.kind == "company";
+            if (!place && !company) continue;
+            uint32_t p = m.span.begin;
+            if (p >= 5 && a.compare(p - 5, 5, " and ") == 0) p -= 5;
+            else if (p >= 2 && a.compare(p - 2, 2, ", ") == 0) p -= 2;
+            else continue;
+            uint32_t end = p, b = p;
+            for (int k = 0; k < 3 && b > 0; ++k) {
+                text::Span w = word_before(b);
+                std::string_view ws = slice(w);
+                if (w.empty() || !names::person_word(ws) || lex.not_name(ws) || lex.title(ws) ||
+                    Impl::descriptive_compound(ws) || ws.back() == ',' || ws.back() == '.')
+                    break;
+                b = w.begin;
+                if (b == 0 || a[b - 1] != ' ') break;
+                --b;  // the space before, for the next word
+            }
+            if (b < end && a[b] == ' ') ++b;
+            if (b >= end) continue;
+            text::Span run{b, end};
+            // the first word must be able to start a name
+            text::Span first = names::words(a, run).front();
+            if (lex.given_name(slice(first))) continue;
+            // what stands before the run
+            bool sentence_start = b == 0 || a[b - 1] == '\n' || (b >= 2 && a[b - 1] == ' ' && std::strchr(".!?;:\"", a[b - 2]));
+            text::Span before = b >= 2 && a[b - 1] == ' ' ? word_before(b - 1) : text::Span{b, b};
+            std::string_view bw = slice(before);
+            bool ok = false;
+            if (place) {
+                for (std::string_view f : {"in", "from", "at", "near", "to", "between", "across", "outside", "around"})
+                    if (bw == f) ok = true;
+            } else {
+                bool single = names::words(a, run).size() == 1;
+                bool lead = (b >= 2 && a[b - 2] == ',') ||
+                            (!bw.empty() && names::lowercase_start(bw) && std::isalpha(static_cast<unsigned char>(bw.back())));
+                ok = (lead || (sentence_start && !single)) && (ends_list(m.span.end) || verb_like(m.span.end));
+                std::string name = names::squeeze(slice(run));
+                if (single && (person_words.count(name) || lex.family_first(name))) ok = false;
+            }
+            if (!ok || is_taken(run) || lex.resolve(names::squeeze(slice(run)))) continue;
+            if (std::any_of(added.begin(), added.end(), [&](const Mention& y) { return y.span.overlaps(run); }))
+                continue;  // the forward scan took it ("Acme, X and Known")
+            Mention x;
+            x.type = m.type;
+            x.kind = m.kind;
+            x.span = x.context = run;
+            x.rule = place ? kPlaceContextRule : kOrgContextRule;
+            x.name = place ? names::squeeze(slice(run)) : lex.strip_legal(names::squeeze(slice(run)));
+            if (!x.name.empty()) added.push_back(std::move(x));
+        }
         settle();
     }
 
