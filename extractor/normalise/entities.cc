@@ -1059,6 +1059,20 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 p.type = Type::org;
                 const auto* suffix = lex.suffix(slice(ws[end - 1]));
                 p.kind = suffix && !suffix->kind.empty() ? suffix->kind : "company";
+                // A noun for a kind of body right after the name says what
+                // it is: "the FIM-CISL union said" (other), "the Kestrel
+                // association said".
+                if (!suffix || suffix->kind.empty()) {
+                    uint32_t nb = name.end;
+                    while (nb < a.size() && a[nb] == ' ') ++nb;
+                    uint32_t ne = nb;
+                    while (ne < a.size() && std::isalpha(static_cast<unsigned char>(a[ne]))) ++ne;
+                    if (ne > nb && nb > name.end)
+                        if (const auto* kinds = reference_kinds_of(names::lower(std::string_view(a.data() + nb, ne - nb))))
+                            if (!kinds->empty() && ((*kinds)[0] == "other" || (*kinds)[0] == "agency" ||
+                                                    (*kinds)[0] == "think_tank" || (*kinds)[0] == "media"))
+                                p.kind = (*kinds)[0];
+                }
                 // A place right before the name is part of it: "Asia Trade
                 // Wire", "China Index Academy".
                 if (before && before_index >= 0 && ms[before_index].type == Type::place &&
