@@ -128,6 +128,7 @@ constexpr std::string_view kOrgAppositionRule = "entities.org_apposition";
 // "the Treasury", "the Centre": named per document (bare_institutions.tsv).
 // Unsuffixed companies their context shows: "shares of Orvana", "Brightwater (NYSE: BWR)".
 constexpr std::string_view kOrgContextRule = "entities.org_context";
+constexpr std::string_view kOrgUnionRule = "entities.org_apposition_union";
 constexpr std::string_view kOrgTickerRule = "entities.org_ticker";
 constexpr std::string_view kOrgItsRule = "entities.org_its";  // "Orvana cut its forecast"
 constexpr std::string_view kBareRule = "entities.bare_institution";
@@ -780,7 +781,9 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         uint32_t listed_to = 0;  // end of the last company this scan added (a list seen from each known item)
         for (size_t i = 0; i < ms.size(); ++i) {
             const Mention& m = ms[i];
-            if (m.type != Type::org || m.kind != "company") continue;
+            // (a union named after "unions" heads a list of unions: "Unions FIOM-CGIL and Uilm")
+            bool unions = m.rule == kOrgUnionRule && m.kind == "other";
+            if (m.type != Type::org || (m.kind != "company" && !unions)) continue;
             uint32_t p = m.span.end;
             int items = 1;
             bool finished = false;
@@ -796,7 +799,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 auto at = std::lower_bound(ms.begin(), ms.end(), p,
                                            [](const Mention& x, uint32_t b) { return x.span.begin < b; });
                 if (at != ms.end() && at->span.begin == p && is_entity(*at)) {
-                    if (at->type != Type::org || at->kind != "company") break;
+                    if (at->type != Type::org || at->kind != m.kind) break;
                     p = at->span.end;
                     finished = last;
                     continue;
@@ -818,7 +821,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 text::Span run{b, end};
                 if (is_taken(run) || lex.resolve(names::squeeze(slice(run)))) break;
                 if (last) {
-                    if (!ends_list(end) && !(items >= 3 && verb_like(end))) break;
+                    if (!ends_list(end) && !((items >= 3 || unions) && verb_like(end))) break;
                     finished = true;
                 } else if (!starts(end, ", ") && !starts(end, " and ")) {
                     break;
@@ -835,9 +838,9 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                     continue;
                 Mention x;
                 x.type = Type::org;
-                x.kind = "company";
+                x.kind = m.kind;
                 x.span = x.context = run;
-                x.rule = kOrgContextRule;
+                x.rule = unions ? kOrgUnionRule : kOrgContextRule;
                 x.name = lex.strip_legal(name);
                 listed_to = run.end;
                 if (!x.name.empty()) added.push_back(std::move(x));
