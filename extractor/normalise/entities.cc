@@ -259,7 +259,7 @@ struct EntitiesNormaliser::Impl {
         size_t dash = w.rfind('-');
         if (dash == std::string_view::npos) return false;
         std::string_view tail = w.substr(dash + 1);
-        for (std::string_view t : {"listed", "based", "owned", "backed", "headquartered", "run", "controlled",
+        for (std::string_view t : {"listed", "based", "owned", "backed", "headquartered", "run", "controlled", "led",
                                    "registered", "focused", "founded"})
             if (tail == t) return true;
         return false;
