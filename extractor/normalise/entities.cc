@@ -784,6 +784,13 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             // (a union named after "unions" heads a list of unions: "Unions FIOM-CGIL and Uilm")
             bool unions = m.rule == kOrgUnionRule && m.kind == "other";
             if (m.type != Type::org || (m.kind != "company" && !unions)) continue;
+            // after "in", "at", "across" ... the list is of places ("offices in Alphabet, X and Y" is garbled text)
+            if (m.span.begin >= 2 && a[m.span.begin - 1] == ' ') {
+                text::Span wb{m.span.begin - 1, m.span.begin - 1};
+                while (wb.begin > 0 && !is_space(a[wb.begin - 1])) --wb.begin;
+                std::string_view pw = slice(wb);
+                if (pw == "in" || pw == "at" || pw == "across" || pw == "near" || pw == "outside") continue;
+            }
             uint32_t p = m.span.end;
             int items = 1;
             bool finished = false;
