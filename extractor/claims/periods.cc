@@ -234,6 +234,17 @@ bool Assembly::record_reference(size_t i) {
     return false;
 }
 
+// "a 27% premium to Helix's closing price on Tuesday": the day of the price a premium or a
+// discount is measured against (after "to", no comma between), not the figure's period.
+bool Assembly::reference_price_date(size_t i) {
+    const size_t k = sv.token_at(ms[i].span.begin);
+    for (size_t j = k, n = 0; j-- > 1 && n < 10; ++n) {
+        if (toks[j].low == "," || toks[j].low == ";") break;
+        if (toks[j].low == "to" && lx.reference_words.count(toks[j - 1].low)) return true;
+    }
+    return false;
+}
+
 // A day (or week) on which something was said or published ("the statistics office said
 // on Friday", "data released on Monday", "said in a filing on Friday") dates the
 // announcement, not the figure; nor does a dateline ("PERTH, March 6 (Wire) —").
@@ -272,6 +283,7 @@ std::optional<size_t> Assembly::find_period(uint32_t after, uint32_t limit, Inde
     std::optional<size_t> best;
     auto fits = [&](size_t i) {
         return ms[i].type == Type::date && (for_baseline || !baseline_date(i)) && !record_reference(i) &&
+               !reference_price_date(i) &&
                (announced || !announcement_date(i)) && !contract_month(i);
     };
     auto usable = [&](size_t i) { return !used.count(i) && fits(i); };
