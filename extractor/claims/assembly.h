@@ -516,6 +516,7 @@ struct Assembly {
     bool planned_in_relative(size_t k, size_t anchor);
     bool record_reference(size_t i);
     bool reference_price_date(size_t i);
+    std::vector<size_t> reserve_figure_dates(uint32_t before, const std::vector<size_t>& own);
     bool announcement_date(size_t i);
     std::optional<size_t> find_period(uint32_t after, uint32_t limit, IndexSet& used, bool for_baseline = false,
                                       bool announced = true, bool share_day = false, uint32_t floor = 0);

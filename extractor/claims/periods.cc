@@ -245,6 +245,36 @@ bool Assembly::reference_price_date(size_t i) {
     return false;
 }
 
+// "would invest about Rs 20,000 crore over the next three years, as the utility reported a
+// 12% rise in profit": a date right after another value figure of the sentence (a preposition
+// or two between) in a plan's clause (a modal word) is the plan's window. A change looking
+// back for a date must not take it: the dates before `before` so placed, not after one of
+// the change's `own` figures, are marked used (the caller unmarks the returned ones after
+// its search). (A window after a figure stated as fact is shared: "held at 4.4% in the three
+// months to January, ..., while pay growth slowed to 5.9%".)
+std::vector<size_t> Assembly::reserve_figure_dates(uint32_t before, const std::vector<size_t>& own) {
+    std::vector<size_t> reserved;
+    for (size_t i : sv.mentions) {
+        if (ms[i].type != Type::date || ms[i].span.end > before || used_dates.count(i)) continue;
+        size_t k = sv.token_at(ms[i].span.begin);
+        for (int n = 0; n < 2 && k > 0 && sv.tok_mention[k - 1] == SIZE_MAX; ++n) {
+            const std::string_view w = toks[k - 1].low;
+            if (w != "over" && w != "in" && w != "for" && w != "during" && w != "through" && w != "across") break;
+            --k;
+        }
+        if (k == 0 || k == sv.token_at(ms[i].span.begin) || sv.tok_mention[k - 1] == SIZE_MAX) continue;
+        const size_t f = sv.tok_mention[k - 1];
+        if (!is_value(ms[f]) || std::find(own.begin(), own.end(), f) != own.end()) continue;
+        bool plan = false;
+        for (size_t j = clause_start_tok(k - 1); j < k; ++j) plan |= lx.modal_words.count(toks[j]) > 0;
+        if (plan) {
+            used_dates.insert(i);
+            reserved.push_back(i);
+        }
+    }
+    return reserved;
+}
+
 // A day (or week) on which something was said or published ("the statistics office said
 // on Friday", "data released on Monday", "said in a filing on Friday") dates the
 // announcement, not the figure; nor does a dateline ("PERTH, March 6 (Wire) —").

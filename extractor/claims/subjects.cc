@@ -560,6 +560,11 @@ bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s
     // with none the subject is implied (implied_subject: "Toyota said operating
     // profit fell" → the company the article is about, Toyota).
     size_t cs = clause_start_tok(anchor);
+    // ("..., but warned that higher contributions would add £17 million to costs": a clause
+    // opening on a cue verb, its speaker elided, has its subject after the cue)
+    if (cs + 1 < anchor && lx.speech_verbs.count(toks[cs]) && !lx.speech_aux.count(toks[cs]) &&
+        sv.tok_mention[cs] == SIZE_MAX && cs > 0 && (toks[cs - 1].low == "but" || toks[cs - 1].low == "and"))
+        cs += toks[cs + 1].low == "that" ? 2 : 1;
     size_t verb = first_verb(cs, anchor);
     lo = cs;
     hi = verb;
@@ -679,12 +684,13 @@ bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s
                              (toks[sp - 1].low == "is" || toks[sp - 1].low == "are" || toks[sp - 1].low == "was" ||
                               toks[sp - 1].low == "were" || toks[sp - 1].low == "be" || toks[sp - 1].low == "been");
         // "The IMF cut its forecast for China ..., and said global trade volumes would grow
-        // 1.7%": a later "and said" opens the clause the figure is in
+        // 1.7%": a later "and said" (", but warned that") opens the clause the figure is in
         if (!(sp < anchor && lx.speech_verbs.count(toks[sp]))) {
             for (size_t k = anchor; k-- > verb + 1;) {
                 if (toks[k].low == ";") break;
                 if (lx.speech_verbs.count(toks[k]) && !lx.speech_aux.count(toks[k]) &&
-                    (toks[k - 1].low == "and" || toks[k - 1].low == ",") && sv.tok_mention[k] == SIZE_MAX) {
+                    (toks[k - 1].low == "and" || toks[k - 1].low == "," || toks[k - 1].low == "but") &&
+                    sv.tok_mention[k] == SIZE_MAX) {
                     sp = k;
                     break;
                 }
@@ -909,6 +915,11 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
                     add_name(s, c->name);
                     return s;
                 }
+            // ("Shares in the Shanghai-listed chip designer": the company the place only locates)
+            if (std::string c = company_by_place(k + 1, hi); !c.empty()) {
+                add_name(s, c);
+                return s;
+            }
             auto ents = entities_in(k + 1, hi, true);
             // ("at Amundi, Europe's largest asset manager": an apposition, not a list)
             for (size_t e = 1; e < ents.size(); ++e) {
