@@ -845,6 +845,10 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
     if (subject_phrase(metric, anchor, s, lo, hi)) return s;
     size_t d_lo = lo;
     while (d_lo < hi && kDeterminers.count(toks[d_lo])) ++d_lo;
+    // "Analysts at Peel Hunt cut their pre-tax profit forecast by 4%": forecasters heading the
+    // clause say what someone else's figure will be; they hold none (the source names them)
+    if (d_lo < hi && lx.expecter_nouns.count(toks[d_lo]) && !metric.key.empty() && !lx.scope_of(metric.key).empty())
+        return s;
     // "the broader Topix index fell", "two-year gilt yields", "DRAM contract prices": the
     // words before a quote's metric name what is quoted (scope `quote`).
     if (metric.tok != SIZE_MAX && metric.tok > d_lo && metric.tok < hi && lx.scope_of(metric.key) == "quote") {
