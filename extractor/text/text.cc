@@ -619,6 +619,12 @@ std::string_view Text::original_slice(Span s) const {
     return std::string_view(original_).substr(b, e - b);
 }
 
+Text::Located Text::locate(Span s) const {
+    uint32_t b = original_byte(s.begin), e = original_byte(s.end);
+    if (e < b) e = b;
+    return {std::string_view(original_).substr(b, e - b), codepoint_of_original(b)};
+}
+
 static size_t index_in(const std::vector<Span>& v, uint32_t b) {
     auto it = std::upper_bound(v.begin(), v.end(), b, [](uint32_t x, Span s) { return x < s.begin; });
     return it == v.begin() ? 0 : static_cast<size_t>(it - v.begin() - 1);
