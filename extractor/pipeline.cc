@@ -352,7 +352,7 @@ struct TextFields {
     void key(std::string_view k) {
         // ,"k": in one append (keys are short plain literals: no escaping).
         char buf[48];
-        if (k.size() > 16) {
+        if (k.size() > sizeof buf - 4) {
             out += first ? "\"" : ",\"";
             out += k;
             out += "\":";
@@ -363,8 +363,7 @@ struct TextFields {
         if (!first) buf[n++] = ',';
         first = false;
         buf[n++] = '"';
-        copy_short(buf + n, k.data(), k.size());
-        n += k.size();
+        for (char c : k) buf[n++] = c;
         buf[n++] = '"';
         buf[n++] = ':';
         out.append(buf, n);
