@@ -50,6 +50,21 @@ const std::array<Sb, 128>& ascii_classes() {
     return table;
 }
 
+// The bytes the reading of a line stops at: terminators, what it leaves to
+// ICU, and every byte of a non-ASCII character (the rest are skipped).
+const std::array<bool, 256>& stop_bytes() {
+    static const std::array<bool, 256> table = [] {
+        std::array<bool, 256> t{};
+        const std::array<Sb, 128>& cls = ascii_classes();
+        for (int c = 0; c < 256; ++c) {
+            Sb k = c < 128 ? cls[static_cast<size_t>(c)] : kOpen;
+            t[static_cast<size_t>(c)] = k == kATerm || k == kSTerm || k == kOpen || k == kNewline;
+        }
+        return t;
+    }();
+    return table;
+}
+
 // One sentence BreakIterator per thread, created once: creating one costs far
 // more than preparing a short document. Plain "en" rules: ICU's own
 // suppression list (en@ss=standard) matches abbreviations as suffixes of
@@ -145,9 +160,14 @@ bool read_line(std::string_view s, uint32_t b, uint32_t e, std::vector<uint32_t>
         auto c = static_cast<unsigned char>(s[p]);
         return c < 0x80 ? cls[c] : kOpen;
     };
+    const std::array<bool, 256>& stop = stop_bytes();
     uint32_t i = b;
     while (i < e) {
         auto c = static_cast<unsigned char>(s[i]);
+        if (!stop[c]) {
+            ++i;
+            continue;
+        }
         if (c >= 0x80) {
             // Letters, digits and symbols away from terminators decide nothing.
             UChar32 cp;
