@@ -220,6 +220,9 @@ struct Lexicons {
     // Metrics quoted as markets move (metric_scopes.tsv, third column `market`): a
     // report's period and release source do not govern them.
     StringSet market_metrics;
+    // A company's metrics that are an offer's terms (third column `bidder`): with no holder
+    // named, the company making the offer, not the company last named (often the target).
+    StringSet bidder_metrics;
     // Of those, the ones a company's own word never gives (flag `market` alone: its share
     // price, its market value) — not a price it sets ("said it would raise prices by 4%").
     StringSet own_market_metrics;
@@ -250,6 +253,10 @@ struct Lexicons {
     Words per_unit_words, baseline_fillers;
     // "set up a fund", "lined up financing": verbs whose "up"/"down" particle moves nothing
     Words particle_verbs;
+    // "a 27% premium to Helix's closing price on Tuesday": the figures measured against another
+    // price (its holder and day are the reference's); "Corvane agreed to buy", "will pay": a
+    // company making an offer
+    Words reference_words, acquire_verbs;
 
     explicit Lexicons(const rules::RuleSet& r);
 
@@ -508,6 +515,8 @@ struct Assembly {
     bool baseline_date(size_t i);
     bool planned_in_relative(size_t k, size_t anchor);
     bool record_reference(size_t i);
+    bool reference_price_date(size_t i);
+    std::vector<size_t> reserve_figure_dates(uint32_t before, const std::vector<size_t>& own);
     bool announcement_date(size_t i);
     std::optional<size_t> find_period(uint32_t after, uint32_t limit, IndexSet& used, bool for_baseline = false,
                                       bool announced = true, bool share_day = false, uint32_t floor = 0);
@@ -568,6 +577,7 @@ struct Assembly {
 
     // subjects.cc: the subject the sentence names
     const Mention* last_company_before(uint32_t byte);
+    const Mention* bidder_before(uint32_t byte);
     const std::string* area_of(const Mention& m);
     bool is_anaphor(size_t lo, size_t hi);
     const Mention* referent(size_t lo, size_t hi);

@@ -238,7 +238,12 @@ void Assembly::change_claims() {
                 ms[figs[f].m].span.begin > after)
                 limit = std::min(limit, ms[figs[f].m].span.begin);
         limit = std::min(limit, clause_end(after));
+        std::vector<size_t> own;
+        for (auto fi : {level, amount, percent})
+            if (fi) own.push_back(figs[*fi].m);
+        const std::vector<size_t> reserved = reserve_figure_dates(after, own);
         j.period = claim_period(after, limit, used_dates, metric.key, anchor);
+        for (size_t d : reserved) used_dates.erase(d);
         if (j.period) conf += j.period.inherited ? 0.02 : 0.05;
         for (size_t f = 0; f < figs.size() && (level || percent); ++f)
                 if (figs[f].role == Role::baseline &&

@@ -42,6 +42,7 @@ Lexicons::Lexicons(const rules::RuleSet& r)
                 market_metrics.insert(row[0]);
             if (market) own_market_metrics.insert(row[0]);
             if (flag("traded")) traded_metrics.insert(row[0]);
+            if (flag("bidder")) bidder_metrics.insert(row[0]);
         }
     load("CLAIM_UNIT_METRICS", unit_metrics);
     if (const auto* rows = r.table("CLAIM_METRIC_FORMS"))
@@ -83,7 +84,7 @@ Lexicons::Lexicons(const rules::RuleSet& r)
         {"said_object", &said_objects}, {"threshold", &threshold_words},
         {"bound_head", &bound_heads}, {"publish_noun", &publish_nouns},
         {"publish_verb", &publish_verbs}, {"per_unit", &per_unit_words}, {"baseline_filler", &baseline_fillers},
-        {"particle_verb", &particle_verbs}};
+        {"particle_verb", &particle_verbs}, {"reference", &reference_words}, {"acquire", &acquire_verbs}};
     if (const auto* rows = r.table("CLAIM_WORDS"))
         for (const auto& row : *rows)
             if (row.size() >= 2 && !row[0].empty()) {

@@ -234,6 +234,47 @@ bool Assembly::record_reference(size_t i) {
     return false;
 }
 
+// "a 27% premium to Helix's closing price on Tuesday": the day of the price a premium or a
+// discount is measured against (after "to", no comma between), not the figure's period.
+bool Assembly::reference_price_date(size_t i) {
+    const size_t k = sv.token_at(ms[i].span.begin);
+    for (size_t j = k, n = 0; j-- > 1 && n < 10; ++n) {
+        if (toks[j].low == "," || toks[j].low == ";") break;
+        if (toks[j].low == "to" && lx.reference_words.count(toks[j - 1].low)) return true;
+    }
+    return false;
+}
+
+// "would invest about Rs 20,000 crore over the next three years, as the utility reported a
+// 12% rise in profit": a date right after another value figure of the sentence (a preposition
+// or two between) in a plan's clause (a modal word) is the plan's window. A change looking
+// back for a date must not take it: the dates before `before` so placed, not after one of
+// the change's `own` figures, are marked used (the caller unmarks the returned ones after
+// its search). (A window after a figure stated as fact is shared: "held at 4.4% in the three
+// months to January, ..., while pay growth slowed to 5.9%".)
+std::vector<size_t> Assembly::reserve_figure_dates(uint32_t before, const std::vector<size_t>& own) {
+    std::vector<size_t> reserved;
+    for (size_t i : sv.mentions) {
+        if (ms[i].type != Type::date || ms[i].span.end > before || used_dates.count(i)) continue;
+        size_t k = sv.token_at(ms[i].span.begin);
+        for (int n = 0; n < 2 && k > 0 && sv.tok_mention[k - 1] == SIZE_MAX; ++n) {
+            const std::string_view w = toks[k - 1].low;
+            if (w != "over" && w != "in" && w != "for" && w != "during" && w != "through" && w != "across") break;
+            --k;
+        }
+        if (k == 0 || k == sv.token_at(ms[i].span.begin) || sv.tok_mention[k - 1] == SIZE_MAX) continue;
+        const size_t f = sv.tok_mention[k - 1];
+        if (!is_value(ms[f]) || std::find(own.begin(), own.end(), f) != own.end()) continue;
+        bool plan = false;
+        for (size_t j = clause_start_tok(k - 1); j < k; ++j) plan |= lx.modal_words.count(toks[j]) > 0;
+        if (plan) {
+            used_dates.insert(i);
+            reserved.push_back(i);
+        }
+    }
+    return reserved;
+}
+
 // A day (or week) on which something was said or published ("the statistics office said
 // on Friday", "data released on Monday", "said in a filing on Friday") dates the
 // announcement, not the figure; nor does a dateline ("PERTH, March 6 (Wire) —").
@@ -272,6 +313,7 @@ std::optional<size_t> Assembly::find_period(uint32_t after, uint32_t limit, Inde
     std::optional<size_t> best;
     auto fits = [&](size_t i) {
         return ms[i].type == Type::date && (for_baseline || !baseline_date(i)) && !record_reference(i) &&
+               !reference_price_date(i) &&
                (announced || !announcement_date(i)) && !contract_month(i);
     };
     auto usable = [&](size_t i) { return !used.count(i) && fits(i); };

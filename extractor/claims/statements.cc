@@ -387,10 +387,10 @@ void Assembly::emit_statement(uint32_t cb, uint32_t ce, const Mention* who, cons
         // "said in an interview with Bloomberg Television that": names inside the tail are
         // not content either; "warned Italy that", "assured investors that": the object of
         // a cue verb that takes one (`object_cue` words) comes before the that-clause
-        // ("told German newspaper Handelsblatt that": the rest of a told-object)
+        // ("told German newspaper Handelsblatt that", "told reporters in Beijing that": the rest
+        // of a told-object, whichever words the source span left out)
         bool object = t0 > 0 && toks[t0 - 1].end <= cb &&
-                      (lx.object_cues.count(toks[t0 - 1].low) || (who && who->cue == "told" && who->span.end <= cb &&
-                                                               sv.tok_mention[t0] != SIZE_MAX));
+                      (lx.object_cues.count(toks[t0 - 1].low) || (who && who->cue == "told" && who->span.end <= cb));
         if (t0 < toks.size() && (lx.attribution_tails.count(toks[t0]) || object))
             for (size_t k = t0 + (object ? 0 : 1); k < toks.size() && k <= t0 + 10 && toks[k].begin < ce; ++k) {
                 if (!toks[k].is_word() || sv.tok_mention[k] != SIZE_MAX) {

@@ -15,6 +15,33 @@ const Mention* Assembly::last_company_before(uint32_t byte) {
     return it == antecedents.begin() ? nullptr : *std::prev(it);
 }
 
+// The organisation last named before `byte` making an offer: an acquire verb within a few
+// words after its name ("Corvane agreed on Wednesday to buy", "Coralbay will pay",
+// "Drummond offered"), no punctuation between but an apposition ("Falcon Investment
+// Authority, an Abu Dhabi state fund ..., agreed to buy").
+const Mention* Assembly::bidder_before(uint32_t byte) {
+    auto it = std::lower_bound(ms.begin(), ms.end(), byte, [](const Mention& m, uint32_t b) { return m.span.begin < b; });
+    while (it != ms.begin()) {
+        const Mention* m = &*--it;
+        if (m->type != Type::org || m->name.empty()) continue;
+        uint32_t at = m->span.end;
+        if (at < a.size() && a[at] == ',') {  // past an apposition, to its closing comma
+            const size_t close = a.find(',', at + 1);
+            const size_t stop = a.find_first_of(";\n", at + 1);
+            if (close == std::string::npos || close - at > 120 || (stop != std::string::npos && stop < close)) continue;
+            at = static_cast<uint32_t>(close + 1);
+        }
+        for (int n = 0; n < 5; ++n) {
+            std::string w = word_near(at, true);
+            if (w.empty()) break;  // punctuation or the end of the text
+            if (lx.acquire_verbs.count(w)) return m;
+            while (at < a.size() && a[at] == ' ') ++at;
+            at += static_cast<uint32_t>(w.size());
+        }
+    }
+    return nullptr;
+}
+
 // The area an entity stands for: a country or region, a city that is an economy of its
 // own (Hong Kong, Singapore), or an authority's area (ECB → Eurozone).
 const std::string* Assembly::area_of(const Mention& m) {
@@ -427,7 +454,10 @@ bool Assembly::possessive_subject(const MetricHit& metric, size_t anchor, Subjec
     // after the figure's word: "would cut Coralbay's earnings per share by 12%", "adds
     // ¥50 billion to Toyota's annual operating profit", "a 38% premium to X's closing
     // price" (a metric phrase of the lexicon after the possessive, no comma between).
-    for (size_t k = anchor + 1; k < toks.size() && k <= anchor + 8; ++k) {
+    // Not a premium's or a discount's: "a 27% premium to Helix's closing price" measures the
+    // offer against the target's price; the offer is the bidder's.
+    const bool against_reference = lx.reference_words.count(metric.key) > 0;
+    for (size_t k = anchor + 1; !against_reference && k < toks.size() && k <= anchor + 8; ++k) {
         if (toks[k].low == "," || toks[k].low == ";" || toks[k].low == "(") break;
         if (k + 1 >= toks.size() || toks[k].low != "'" || toks[k + 1].low != "s") continue;
         size_t m0 = k + 2;
@@ -530,6 +560,11 @@ bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s
     // with none the subject is implied (implied_subject: "Toyota said operating
     // profit fell" → the company the article is about, Toyota).
     size_t cs = clause_start_tok(anchor);
+    // ("..., but warned that higher contributions would add £17 million to costs": a clause
+    // opening on a cue verb, its speaker elided, has its subject after the cue)
+    if (cs + 1 < anchor && lx.speech_verbs.count(toks[cs]) && !lx.speech_aux.count(toks[cs]) &&
+        sv.tok_mention[cs] == SIZE_MAX && cs > 0 && (toks[cs - 1].low == "but" || toks[cs - 1].low == "and"))
+        cs += toks[cs + 1].low == "that" ? 2 : 1;
     size_t verb = first_verb(cs, anchor);
     lo = cs;
     hi = verb;
@@ -649,12 +684,13 @@ bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s
                              (toks[sp - 1].low == "is" || toks[sp - 1].low == "are" || toks[sp - 1].low == "was" ||
                               toks[sp - 1].low == "were" || toks[sp - 1].low == "be" || toks[sp - 1].low == "been");
         // "The IMF cut its forecast for China ..., and said global trade volumes would grow
-        // 1.7%": a later "and said" opens the clause the figure is in
+        // 1.7%": a later "and said" (", but warned that") opens the clause the figure is in
         if (!(sp < anchor && lx.speech_verbs.count(toks[sp]))) {
             for (size_t k = anchor; k-- > verb + 1;) {
                 if (toks[k].low == ";") break;
                 if (lx.speech_verbs.count(toks[k]) && !lx.speech_aux.count(toks[k]) &&
-                    (toks[k - 1].low == "and" || toks[k - 1].low == ",") && sv.tok_mention[k] == SIZE_MAX) {
+                    (toks[k - 1].low == "and" || toks[k - 1].low == "," || toks[k - 1].low == "but") &&
+                    sv.tok_mention[k] == SIZE_MAX) {
                     sp = k;
                     break;
                 }
@@ -879,6 +915,11 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
                     add_name(s, c->name);
                     return s;
                 }
+            // ("Shares in the Shanghai-listed chip designer": the company the place only locates)
+            if (std::string c = company_by_place(k + 1, hi); !c.empty()) {
+                add_name(s, c);
+                return s;
+            }
             auto ents = entities_in(k + 1, hi, true);
             // ("at Amundi, Europe's largest asset manager": an apposition, not a list)
             for (size_t e = 1; e < ents.size(); ++e) {
