@@ -76,7 +76,9 @@ inline const WordSet kMetricModifiers{8, {
     "monthly", "yearly", "joint", "aggregate", "own", "core"}};
 inline const WordSet kNotHeads{9, {
     "it", "which", "that", "this", "these", "those", "with", "who", "they", "he", "she", "we",
-    "there", "what", "while", "as", "to", "from", "than", "and", "or", "but", "if", "when"}};
+    "there", "what", "while", "as", "to", "from", "than", "and", "or", "but", "if", "when",
+    // (a clause opened by a participle: "..., after shrinking 0.1% in the second quarter")
+    "after", "before", "despite", "amid", "following"}};
 
 // Length in bytes of a quotation mark at `pos` (", “, ”), else 0.
 inline uint32_t quote_len(std::string_view s, uint32_t pos) {
@@ -229,6 +231,8 @@ struct Lexicons {
     // Metrics a market trades (third column flag `traded`: prices, index levels, yields,
     // currencies): the story's trading day governs their moves that name no date of their own.
     StringSet traded_metrics;
+    // The value of an act (flag `event`: a deal's price, an offer, a funding round): no report period.
+    StringSet event_metrics;
     // Word classes of rules/claims/words.tsv (CLAIM_WORDS), see its header.
     using Words = WordSet;
     Words speech_verbs, speech_aux, comparison_words, comparison_bare, condition_words, level_fillers,
@@ -236,7 +240,7 @@ struct Lexicons {
         company_nouns, holder_nouns, passing_words, partner_words, own_release_kinds, actor_kinds,
         announce_verbs, contract_words, belief_verbs, view_verbs, attribution_tails, continuation_words,
         council_nouns, data_nouns, average_words, forecast_verbs, staff_nouns, expecter_nouns, poll_verbs,
-        unit_nouns, measure_nouns;
+        unit_nouns, measure_nouns, saving_verbs, name_verbs;
     // Word lists looked up by string, not by token class bit (the bits are few): "the (industrial)
     // metal", "the index"; metric keys a later bare "annual growth" / "prices" continues.
     Words instrument_anaphors, anaphor_modifiers, growth_continues;
@@ -633,6 +637,7 @@ struct Assembly {
     bool clause_before(size_t end) const;
     bool role_after(size_t from) const;
     const Mention* paragraph_quote_speaker(text::Span P) const;
+    void quote_beside_figure_statement();
     void emit_statement(uint32_t cb, uint32_t ce, const Mention* who, const Mention* src, uint32_t q_open,
                         uint32_t q_close, const Mention* second);
 };

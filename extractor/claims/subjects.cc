@@ -117,6 +117,11 @@ const Mention* Assembly::referent(size_t lo, size_t hi) {
             if (n.rfind("Ministry", 0) == 0 || n.rfind("Department", 0) == 0 || n.find("Treasury") != std::string_view::npos ||
                 n.rfind("Office", 0) == 0)
                 return nullptr;
+            // nor a department named the other way round or a legislature ("Dubois told the House
+            // of Commons that the government would spend ...")
+            for (std::string_view part : {" Department", " Ministry", "House of ", "Parliament", "Congress", "Senate",
+                                          "Assembly", "Sabha", "Bundestag", "Diet"})
+                if (n.find(part) != std::string_view::npos) return nullptr;
         }
         return g;
     }
@@ -568,6 +573,16 @@ bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s
     size_t verb = first_verb(cs, anchor);
     lo = cs;
     hi = verb;
+    // "Elsewhere, Korea's Hwaseong Electronics will invest ...", "Meanwhile, SoftCore sold ...": a
+    // sentence adverb and its comma heading the clause are no part of the subject phrase
+    if (lo + 2 < hi && toks[lo + 1].low == "," && toks[lo].is_word() && sv.tok_mention[lo] == SIZE_MAX) {
+        size_t n = 0;
+        const Lexicon::Entry* e = lex(lx.cues, lx.kCueFirst, lo, &n);
+        const std::string_view w = toks[lo].low;
+        if ((e && e->value == "topic_shift" && n == 1) || w == "meanwhile" || w == "however" ||
+            (w.size() > 4 && w.substr(w.size() - 2) == "ly"))
+            lo += 2;
+    }
     // "outperforming the KOSPI index, which fell 0.4%": a ", which" clause whose verb is the
     // figure's is about the phrase before the comma (not the sentence's subject).
     for (size_t k = anchor; k-- > 1 && anchor - k <= 3;) {
@@ -708,6 +723,16 @@ bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s
         if (sp < anchor && lx.speech_verbs.count(toks[sp]) && !passive && !own_figure) {
             size_t c2 = sp + 1;
             if (c2 < anchor && toks[c2].low == "that") ++c2;
+            // "told the House of Commons that the government would spend", "warned investors
+            // that": the addressee (the object of a cue that takes one) is no subject
+            else if (lx.object_cues.count(toks[sp].low) || toks[sp].low == "told" || toks[sp].low == "tells")
+                for (size_t k = c2; k < anchor && k < c2 + 8; ++k) {
+                    if (!toks[k].is_word() && sv.tok_mention[k] == SIZE_MAX) break;
+                    if (toks[k].low == "that") {
+                        c2 = k + 1;
+                        break;
+                    }
+                }
             lo = c2;
             hi = first_verb(c2, anchor);
             if (lo >= hi) return true;
@@ -845,6 +870,10 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
     if (subject_phrase(metric, anchor, s, lo, hi)) return s;
     size_t d_lo = lo;
     while (d_lo < hi && kDeterminers.count(toks[d_lo])) ++d_lo;
+    // "Analysts at Peel Hunt cut their pre-tax profit forecast by 4%": forecasters heading the
+    // clause say what someone else's figure will be; they hold none (the source names them)
+    if (d_lo < hi && lx.expecter_nouns.count(toks[d_lo]) && !metric.key.empty() && !lx.scope_of(metric.key).empty())
+        return s;
     // "the broader Topix index fell", "two-year gilt yields", "DRAM contract prices": the
     // words before a quote's metric name what is quoted (scope `quote`).
     if (metric.tok != SIZE_MAX && metric.tok > d_lo && metric.tok < hi && lx.scope_of(metric.key) == "quote") {
@@ -1088,12 +1117,17 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
         }
         // "Kestrel Foods' chairman Ravi Menon holds a 12% stake": a person named after an
         // organisation's possessive and a role heads the phrase, not the organisation
+        // (the person in commas too: "Vedanshu's chairman, Rakesh Menon, sold a 2.1% stake")
+        const size_t person_end = ents.size() >= 2 ? sv.token_at(ents.back()->span.end) : 0;
         if (head_is_entity && ents.size() >= 2 && ents.back()->type == Type::person &&
-            sv.token_at(ents.back()->span.end) >= hi) {
+            (person_end >= hi || (person_end + 1 == hi && toks[person_end].low == ","))) {
             const size_t e0 = sv.token_at(ents.front()->span.end), p0 = sv.token_at(ents.back()->span.begin);
             bool role = e0 + 1 < p0 && toks[e0].low == "'";
+            const bool commas = person_end < hi;  // (an apposition opens with its comma)
+            if (commas) role = role && toks[p0 - 1].low == ",";
             for (size_t k = e0 + 1; k < p0 && role; ++k)
-                role = toks[k].is_word() && sv.tok_mention[k] == SIZE_MAX && !(toks[k].bits & lx.kVerbWord);
+                role = (toks[k].is_word() || (commas && k + 1 == p0)) && sv.tok_mention[k] == SIZE_MAX &&
+                       !(toks[k].bits & lx.kVerbWord);
             if (role) {
                 add_name(s, ents.back()->name);
                 return s;
