@@ -197,7 +197,10 @@ struct RuleSet::Impl {
             void operator()(pcre2_code* c) const { pcre2_code_free(c); }
         };
         std::unique_ptr<pcre2_code, Free> code;
-        bool jit = false;                      // JIT-compiled (else the interpreter runs it)
+        // JIT-compiled (else the interpreter runs it): set by the rule's
+        // first run (Compiled::jit_ready), not at load, so that a run
+        // pays only for the rules its text wakes.
+        mutable bool jit = false;
         std::vector<std::string> group_names;  // as in Program
         std::vector<char> is_span;
     };
@@ -220,6 +223,12 @@ struct RuleSet::Impl {
         // What PCRE2 runs for the rule (the whole pattern, or its
         // alternatives), or none: the rule then runs with RE2.
         std::vector<Jit> jit;
+        // JIT-compiles the parts of `jit` once, on the rule's first run:
+        // machine code for every rule cost most of loading (0.4 G of the
+        // 2.3 G instructions of a one-article run) and a run of a few
+        // articles wakes only some of the rules.
+        void jit_ready() const;
+        std::unique_ptr<std::once_flag> jit_once = std::make_unique<std::once_flag>();
         bool has_span = false;                 // a group named "span" sets the mention's span
         std::unique_ptr<RE2> veto;             // `veto:` patterns, or null
         std::string prefilter;                 // what the RE2::Set tests instead of the pattern (`prefilter:`)
@@ -878,7 +887,6 @@ RuleSet::Impl::Jit jit_program(const std::string& pattern, const RE2* same) {
                                PCRE2_UTF | PCRE2_DOLLAR_ENDONLY | PCRE2_NEVER_BACKSLASH_C, &err, &off, cc));
     pcre2_compile_context_free(cc);
     if (!j.code) return j;
-    j.jit = pcre2_jit_compile(j.code.get(), PCRE2_JIT_COMPLETE) == 0;
     uint32_t groups = 0, count = 0, entry = 0;
     PCRE2_SPTR table = nullptr;
     pcre2_pattern_info(j.code.get(), PCRE2_INFO_CAPTURECOUNT, &groups);
@@ -921,6 +929,12 @@ const RuleSet::Impl::Program& RuleSet::Impl::Compiled::whole() const {
         if (!whole_.re) whole_ = program(std::make_unique<RE2>(rule->pattern, rule_options()));
     });
     return whole_;
+}
+
+void RuleSet::Impl::Compiled::jit_ready() const {
+    std::call_once(*jit_once, [this] {
+        for (const Jit& j : jit) j.jit = pcre2_jit_compile(j.code.get(), PCRE2_JIT_COMPLETE) == 0;
+    });
 }
 
 void RuleSet::Impl::compile() {
@@ -1280,6 +1294,7 @@ static bool run_rule_jit(const RuleSet::Impl& im, const RuleSet::Impl::Compiled&
     const auto* subject = reinterpret_cast<PCRE2_SPTR>(a.data() + para.begin);
     const size_t size = para.size();
     const std::vector<RuleSet::Impl::Jit>& parts = c.jit;
+    c.jit_ready();
     JitThread& th = jit_thread();
     if (s.rc.size() < parts.size()) s.rc.resize(parts.size());
     const size_t first = out.size();
