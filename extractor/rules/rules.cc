@@ -68,6 +68,15 @@ RE2::Options rule_options() {
     return opt;
 }
 
+// RE2 that parses a pattern and stops: too little memory to compile it
+// (it then reports ErrorPatternTooLarge; its other errors and its named
+// groups are the pattern's).
+RE2::Options parse_only_options() {
+    RE2::Options opt = rule_options();
+    opt.set_max_mem(3);
+    return opt;
+}
+
 // A word's matching key: its code points case-folded (as RE2's (?i)
 // matches them) and its runs of spaces as one (each is \s+ in the pattern).
 std::string fold_key(const std::string& w) {
@@ -218,8 +227,18 @@ struct RuleSet::Impl {
         std::vector<Program> alternatives;
         // What the engine runs: the alternatives, or the whole pattern.
         std::span<const Program> parts() const {
+            re2_ready();
             return alternatives.empty() ? std::span<const Program>(&whole_, 1) : std::span<const Program>(alternatives);
         }
+        // Builds the RE2 side above (alternatives or whole_); "" or RE2's
+        // error. At load where RE2 runs the rule; where PCRE2 does, only
+        // when RE2 is first needed (PCRE2 gave up on a paragraph, lint):
+        // compiling every rule's RE2 at load was a third of a one-article
+        // run's instructions, and PCRE2 runs them all.
+        std::string build_re2();
+        void re2_ready() const;
+        bool re2_deferred = false;
+        std::unique_ptr<std::once_flag> re2_once = std::make_unique<std::once_flag>();
         // What PCRE2 runs for the rule (the whole pattern, or its
         // alternatives), or none: the rule then runs with RE2.
         std::vector<Jit> jit;
@@ -911,7 +930,9 @@ RuleSet::Impl::Jit jit_program(const std::string& pattern, const RE2* same) {
         if (idx < j.group_names.size()) j.group_names[idx] = name;
         if (name == "span") j.is_span[idx] = 1;
     }
-    if (same && static_cast<uint32_t>(same->NumberOfCapturingGroups()) != groups) j.code.reset();
+    // (A parse-only RE2 has no group count: -1.)
+    if (same && same->NumberOfCapturingGroups() >= 0 && static_cast<uint32_t>(same->NumberOfCapturingGroups()) != groups)
+        j.code.reset();
     return j;
 }
 
@@ -925,6 +946,7 @@ bool jit_wanted() {
 }  // namespace
 
 const RuleSet::Impl::Program& RuleSet::Impl::Compiled::whole() const {
+    re2_ready();
     std::call_once(*whole_once, [this] {
         if (!whole_.re) whole_ = program(std::make_unique<RE2>(rule->pattern, rule_options()));
     });
@@ -934,6 +956,47 @@ const RuleSet::Impl::Program& RuleSet::Impl::Compiled::whole() const {
 void RuleSet::Impl::Compiled::jit_ready() const {
     std::call_once(*jit_once, [this] {
         for (const Jit& j : jit) j.jit = pcre2_jit_compile(j.code.get(), PCRE2_JIT_COMPLETE) == 0;
+    });
+}
+
+std::string RuleSet::Impl::Compiled::build_re2() {
+    const RE2::Options opt = rule_options();
+    const Rule* r = rule;
+    const std::string expanded = r->case_insensitive ? r->pattern.substr(4) : r->pattern;
+    // A big pattern with top-level alternatives runs them apart (see
+    // kSplitProgramSize); a cut that does not compile, or alternatives
+    // that name a group twice (the whole pattern is then bad), keep the
+    // whole pattern.
+    if (std::vector<std::string> alts = top_level_alternatives(expanded); alts.size() > 1) {
+        std::set<std::string> names;
+        int size = 0;
+        for (const std::string& alt : alts) {
+            auto part = std::make_unique<RE2>((r->case_insensitive ? "(?i)" : "") + alt, opt);
+            bool clean = part->ok();
+            for (const auto& [name, idx] : part->NamedCapturingGroups()) clean = clean && names.insert(name).second;
+            if (!clean) {
+                alternatives.clear();
+                break;
+            }
+            size += part->ProgramSize();
+            alternatives.push_back(program(std::move(part)));
+        }
+        if (size < kSplitProgramSize) alternatives.clear();
+    }
+    if (alternatives.empty()) {
+        auto re = std::make_unique<RE2>(r->pattern, opt);
+        std::string err = re->ok() ? "" : re->error();
+        whole_ = program(std::move(re));
+        return err;
+    }
+    return "";
+}
+
+void RuleSet::Impl::Compiled::re2_ready() const {
+    std::call_once(*re2_once, [this] {
+        // Built late, an RE2 that fails (too big for its memory budget)
+        // matches nothing; lint reports it.
+        if (re2_deferred) const_cast<Compiled*>(this)->build_re2();
     });
 }
 
@@ -953,45 +1016,41 @@ void RuleSet::Impl::compile() {
         r->pattern = (r->case_insensitive ? "(?i)" : "") + *expanded;
         Compiled c;
         c.rule = r.get();
-        // A big pattern with top-level alternatives runs them apart (see
-        // kSplitProgramSize); a cut that does not compile, or alternatives
-        // that name a group twice (the whole pattern is then bad), keep the
-        // whole pattern.
-        if (std::vector<std::string> alts = top_level_alternatives(*expanded); alts.size() > 1) {
-            std::set<std::string> names;
-            int size = 0;
-            for (const std::string& alt : alts) {
-                auto part = std::make_unique<RE2>((r->case_insensitive ? "(?i)" : "") + alt, opt);
-                bool clean = part->ok();
-                for (const auto& [name, idx] : part->NamedCapturingGroups()) clean = clean && names.insert(name).second;
-                if (!clean) {
-                    c.alternatives.clear();
-                    break;
-                }
-                size += part->ProgramSize();
-                c.alternatives.push_back(program(std::move(part)));
-            }
-            if (size < kSplitProgramSize) c.alternatives.clear();
-        }
-        if (c.alternatives.empty()) {
-            auto re = std::make_unique<RE2>(r->pattern, opt);
-            if (!re->ok()) {
-                problem(r->where, r->id, fmt::format("bad pattern: {}", re->error()));
+        const std::string flags = r->case_insensitive ? "(?i)" : "";
+        std::optional<std::string> jx = use_jit ? expand(r->source_pattern, r->where, r->id, 0, true) : std::nullopt;
+        if (jx) {
+            // RE2 only parses the pattern here (a memory budget too small
+            // to compile it): its errors and its group names, for PCRE2's
+            // to be checked against.
+            RE2 parsed(r->pattern, parse_only_options());
+            if (!parsed.ok() && parsed.error_code() != RE2::ErrorPatternTooLarge) {
+                problem(r->where, r->id, fmt::format("bad pattern: {}", parsed.error()));
                 r->pattern.clear();
                 continue;
             }
-            c.whole_ = program(std::move(re));
+            if (Jit j = jit_program(flags + *jx, &parsed); j.code) {
+                c.jit.push_back(std::move(j));
+                c.re2_deferred = true;
+            }
         }
-        for (const Program& part : c.parts())
+        if (!c.re2_deferred) {
+            if (std::string err = c.build_re2(); !err.empty()) {
+                problem(r->where, r->id, fmt::format("bad pattern: {}", err));
+                r->pattern.clear();
+                continue;
+            }
+        }
+        for (const Program& part : c.re2_deferred ? std::span<const Program>() : c.parts())
             for (char sp : part.is_span) c.has_span = c.has_span || sp;
+        for (const Jit& j : c.re2_deferred ? std::span<const Jit>(c.jit) : std::span<const Jit>())
+            for (char sp : j.is_span) c.has_span = c.has_span || sp;
         // PCRE2 runs the rule where it takes the whole pattern, or else
         // every one of its alternatives (its compiled size is limited);
         // else RE2 does. Word lists go in as trees (alternation_tree).
         // One pass of the whole pattern is cheaper than the alternatives
         // apart for PCRE2 (no automaton to build: 9% less time in the rule
         // runs on 10 MB of new text).
-        if (auto jx = use_jit ? expand(r->source_pattern, r->where, r->id, 0, true) : std::nullopt) {
-            const std::string flags = r->case_insensitive ? "(?i)" : "";
+        if (jx && !c.re2_deferred) {
             if (Jit j = jit_program(flags + *jx, c.alternatives.empty() ? c.whole_.re.get() : nullptr); j.code)
                 c.jit.push_back(std::move(j));
             std::vector<std::string> jalts = top_level_alternatives(*jx);
@@ -1496,6 +1555,11 @@ std::vector<RuleProblem> RuleSet::lint() const {
         if (!m.used && !impl_->lists.count(name)) out.push_back({m.where, "", fmt::format("{{{}}} is defined but never used", name), false});
     for (const auto& e : impl_->examples)
         if (e.expectations.empty()) out.push_back({e.where, e.rule_id, "example has no '=>' expectation", true});
+    // Patterns whose RE2 is built on first need (see build_re2) are built
+    // here: one too big for RE2's memory budget would match nothing there.
+    for (const auto& c : impl_->compiled)
+        for (const auto& part : c.parts())
+            if (!part.re->ok()) out.push_back({c.rule->where, c.rule->id, fmt::format("bad pattern: {}", part.re->error()), true});
     // A prefilter must hold wherever its pattern matches: checked on every
     // example input.
     for (const auto& c : impl_->compiled) {
