@@ -1065,8 +1065,8 @@ void RuleSet::Impl::compile() {
                 }
             }
             if (c.jit.empty()) problem(r->where, r->id, "PCRE2 does not take this pattern: it runs with RE2 (slower)", false);
-            for (const Jit& j : c.jit) jit_pairs = std::max(jit_pairs, static_cast<uint32_t>(j.group_names.size()));
         }
+        for (const Jit& j : c.jit) jit_pairs = std::max(jit_pairs, static_cast<uint32_t>(j.group_names.size()));
         // A prefilter stands in for the pattern in the RE2::Set: a cheap test
         // (a few words) that holds wherever the pattern can match, so that a
         // pattern that can start at any word does not make the set slow.
