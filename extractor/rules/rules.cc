@@ -8,6 +8,7 @@
 #include "extractor/rules/internal.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
@@ -268,6 +269,7 @@ struct RuleSet::Impl {
     std::vector<TypeSet> sets;
     bool set_ok = false;
     std::unordered_map<const Rule*, size_t> order;  // rule file order, for the last tie-break
+    mutable std::atomic<size_t> fallbacks{0};  // see pcre2_fallbacks()
     uint32_t jit_pairs = 1;  // the most capture pairs (whole match included) of any Jit
 
     // Gazetteer: first token → aliases starting with it, longest first.
@@ -1149,6 +1151,7 @@ RuleSet RuleSet::load(const fs::path& dir, bool strict) {
 }
 
 const std::vector<std::unique_ptr<Rule>>& RuleSet::rules() const { return impl_->rules; }
+size_t RuleSet::pcre2_fallbacks() const { return impl_->fallbacks.load(std::memory_order_relaxed); }
 const std::vector<Example>& RuleSet::examples() const { return impl_->examples; }
 const std::vector<RuleProblem>& RuleSet::problems() const { return impl_->problems; }
 const fs::path& RuleSet::dir() const { return impl_->dir; }
@@ -1478,8 +1481,12 @@ std::vector<std::vector<RawMention>> RuleSet::match_all(std::span<const text::Te
         const Impl::Compiled& c = im.compiled[r];
         for (uint32_t pi : todo[r]) {
             const std::string& a = texts[paras[pi].text]->analysis();
-            if (c.jit.empty() || !run_rule_jit(im, c, a, paras[pi].span, out[paras[pi].text], s))
+            if (c.jit.empty()) {
                 run_rule(c, c.parts(), a, paras[pi].span, out[paras[pi].text], s);
+            } else if (!run_rule_jit(im, c, a, paras[pi].span, out[paras[pi].text], s)) {
+                im.fallbacks.fetch_add(1, std::memory_order_relaxed);
+                run_rule(c, c.parts(), a, paras[pi].span, out[paras[pi].text], s);
+            }
         }
     }
     for (const Para& para : paras) run_gazetteers(im, texts[para.text]->analysis(), para.span, out[para.text]);
