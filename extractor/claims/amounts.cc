@@ -171,6 +171,22 @@ void Assembly::amount_claims() {
         for (const auto& g : figs)
             if (g.role == Role::equivalent && g.of == f) j.equivalents.push_back(static_cast<uint32_t>(g.m));
         uint32_t limit = next_fig_tok < toks.size() ? toks[next_fig_tok].begin : S.end;
+        // "earned $5.1 billion, or $1.52 per share, in the three months ended Sept. 30": the
+        // per-share restatement right after the figure shares the date after both
+        bool restated = false;
+        if (next_fig_tok + 3 < toks.size() && next_fig_tok >= 2 && toks[next_fig_tok - 1].low == "or" &&
+            toks[next_fig_tok - 2].low == ",") {
+            size_t e = sv.token_at(ms[sv.tok_mention[next_fig_tok]].span.end);
+            if (e + 1 < toks.size() && (toks[e].low == "a" || toks[e].low == "per") && toks[e + 1].low == "share") {
+                restated = true;
+                limit = S.end;
+                for (const auto& g : figs)
+                    if (g.role == Role::value && g.tok > e + 1) {
+                        limit = toks[g.tok].begin;
+                        break;
+                    }
+            }
+        }
         // the period of the value comes before its baseline's
         uint32_t base_begin = limit;
         for (const auto& g : figs)
@@ -206,6 +222,8 @@ void Assembly::amount_claims() {
         // (a good's price is no market quote: no trading day, no report period)
         static const std::string kNoMetric;
         j.period = claim_period(v.span.end, base_begin, used_dates, good_price ? kNoMetric : metric.key, anchor);
+        if (restated && j.period && !j.period.inherited && ms[j.period.mention].span.begin > toks[next_fig_tok].begin)
+            used_dates.erase(j.period.mention);  // (the restatement's too)
         if (in_relative && j.period.inherited) j.period = Period{};
         if (j.period) conf += j.period.inherited ? 0.02 : 0.05;
         for (const auto& g : figs)
