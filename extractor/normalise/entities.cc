@@ -719,6 +719,25 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 return true;
             return false;
         };
+        // The end of a run of up to three capitalised name words from `p` (`p` is left at its
+        // last word): no listed non-name, descriptive compound nor leading given name; a title
+        // ends it too where `titles` is set. The run is empty (its end is `p`) when none.
+        auto name_run = [&](uint32_t& p, bool titles) {
+            uint32_t end = p;
+            for (int n = 0; n < 3; ++n) {
+                uint32_t we = word_end(p);
+                std::string_view w(a.data() + p, we - p);
+                if (we == p || !names::person_word(w) || lex.not_name(w) || (titles && lex.title(w)) ||
+                    Impl::descriptive_compound(w) || (n == 0 && lex.given_name(w)))
+                    break;
+                end = we;
+                if (we + 1 < a.size() && a[we] == ' ' && names::capitalised(std::string_view(a).substr(we + 1)))
+                    p = we + 1;
+                else
+                    break;
+            }
+            return end;
+        };
         for (size_t i = 0; i < ms.size(); ++i) {
             const Mention& m = ms[i];
             if (m.type != Type::place || (m.kind != "city" && m.kind != "region")) continue;
@@ -730,19 +749,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 else if (starts(p, " or ")) p += 4, last = true;
                 else if (starts(p, ", ")) p += 2;
                 else break;
-                uint32_t b = p, end = p;
-                for (int n = 0; n < 3; ++n) {
-                    uint32_t we = word_end(p);
-                    std::string_view w(a.data() + p, we - p);
-                    if (we == p || !names::person_word(w) || lex.not_name(w) || Impl::descriptive_compound(w) ||
-                        (n == 0 && lex.given_name(w)))
-                        break;
-                    end = we;
-                    if (we + 1 < a.size() && a[we] == ' ' && names::capitalised(std::string_view(a).substr(we + 1)))
-                        p = we + 1;
-                    else
-                        break;
-                }
+                const uint32_t b = p, end = name_run(p, false);
                 if (end == b) break;
                 text::Span run{b, end};
                 bool closed = last ? ends_list(end) : (starts(end, ", ") || starts(end, " and ") || starts(end, " or "));
@@ -814,19 +821,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                     finished = last;
                     continue;
                 }
-                uint32_t b = p, end = p;
-                for (int k = 0; k < 3; ++k) {
-                    uint32_t we = word_end(p);
-                    std::string_view w(a.data() + p, we - p);
-                    if (we == p || !names::person_word(w) || lex.not_name(w) || lex.title(w) ||
-                        Impl::descriptive_compound(w) || (k == 0 && lex.given_name(w)))
-                        break;
-                    end = we;
-                    if (we + 1 < a.size() && a[we] == ' ' && names::capitalised(std::string_view(a).substr(we + 1)))
-                        p = we + 1;
-                    else
-                        break;
-                }
+                const uint32_t b = p, end = name_run(p, true);
                 if (end == b) break;
                 text::Span run{b, end};
                 if (is_taken(run) || lex.resolve(names::squeeze(slice(run)))) break;
