@@ -403,7 +403,7 @@ struct Assembly {
     const Mention* run_speaker = nullptr;
     // How many claims took each id so far: the n-th same id is "id-n" (a count, not a search
     // from 2 up, which made a story of one sentence said 10,000 times quadratic).
-    std::unordered_map<std::string, int> id_uses;
+    std::unordered_map<uint64_t, int> id_uses;  // by the id's hash
     std::vector<std::string> last_subject;
     size_t last_subject_para = SIZE_MAX;
     uint32_t last_subject_sentence = UINT32_MAX;  // the sentence last_subject was named in

@@ -9,6 +9,7 @@
 #include "extractor/claims/lexicon.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace claimex::claims {
 
@@ -200,7 +201,8 @@ bool Assembly::read_sentence(const text::Span& span) {
         }
     // "Several members agreed that ...": a view stated by a holder the sources pass names
     // no one for (statements.cc).
-    has_that = std::string_view(a.data() + S.begin, S.end - S.begin).find(" that ") != std::string_view::npos;
+    // (memmem: string_view::find stops at every space to compare)
+    has_that = memmem(a.data() + S.begin, S.end - S.begin, " that ", 6) != nullptr;
     if (!any_value && !any_source && !any_factor && !quoted && !holder_first && !has_that) return false;
 
     sv.toks.clear();
@@ -227,7 +229,7 @@ void Assembly::finish(Claim j, std::string kind, const KeyHash& key, double conf
     char hex[19] = {'c', '-'};
     for (int k = 0; k < 16; ++k) hex[2 + k] = "0123456789abcdef"[(key.h >> (60 - 4 * k)) & 15];
     std::string id(hex, 18);
-    int n = ++id_uses[id];
+    int n = ++id_uses[key.h];  // (the id is the hash's hex: counted by the hash, no string key)
     j.id = n == 1 ? std::move(id) : fmt::format("{}-{}", id, n);
     j.kind = std::move(kind);
     j.sentence = S;
