@@ -262,7 +262,7 @@ struct Lexicons {
                               kVerbWord = uint64_t{1} << 50, kChangeWord = uint64_t{1} << 51;
     void classify(std::vector<Token>& toks) const {
         for (Token& k : toks)
-            if (auto it = word_bits.find(k.low); it != word_bits.end()) k.bits = it->second;
+            if (auto it = word_bits.find(HashedWord(k)); it != word_bits.end()) k.bits = it->second;
     }
     std::string_view scope_of(std::string_view key) const {
         auto it = scopes.find(key);

@@ -26,6 +26,7 @@ struct Token {
     uint32_t begin = 0, end = 0;
     std::string_view low;
     uint64_t bits = 0;  // the word classes it belongs to (WordSet bits), when looked up
+    uint64_t hash = 0;  // text::fnv1a(low), taken while the tokenizer reads the bytes (word lookups reuse it)
     bool is_word() const {
         return !low.empty() && low != "—" &&
                (std::isalnum(static_cast<unsigned char>(low[0])) || static_cast<unsigned char>(low[0]) >= 0x80);
@@ -41,6 +42,15 @@ void lower_into(std::string_view s, std::string& out);
 // outlive them.
 void tokenize(std::string_view text, std::string& low, text::Span span, std::vector<Token>& out);
 
+// A word and its hash already taken (a token's): a probe that hashes nothing.
+struct HashedWord {
+    std::string_view s;
+    uint64_t hash;
+    explicit HashedWord(const Token& t) : s(t.low), hash(t.hash) {}
+};
+inline bool operator==(const std::string& a, const HashedWord& b) { return a == b.s; }
+inline bool operator==(const HashedWord& a, const std::string& b) { return a.s == b; }
+
 // Transparent hashing, so string_view probes build no std::string.
 struct StringHash {
     using is_transparent = void;
@@ -48,6 +58,7 @@ struct StringHash {
         // FNV-1a inline: the keys are short words, where it beats a call to the library's hash
         return static_cast<size_t>(text::fnv1a(s));
     }
+    size_t operator()(const HashedWord& w) const noexcept { return static_cast<size_t>(w.hash); }
 };
 template <class V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
@@ -106,8 +117,7 @@ public:
 
 private:
     void add(const std::string& phrase, std::string value, std::string extra, std::string extra2 = {});
-    template <class Word>
-    const Entry* match_at(size_t size, size_t i, size_t* n, Word word) const;
+    const Entry* match_at(const std::vector<Token>& tokens, size_t size, size_t i, size_t* n) const;
     StringMap<std::vector<Entry>> by_first_;
 };
 
