@@ -31,7 +31,7 @@ void lower_into(std::string_view s, std::string& out) {
 
 void tokenize(std::string_view text, std::string& low, text::Span span, std::vector<Token>& out) {
     static constexpr std::string_view dash = "—";
-    static const uint64_t dash_hash = text::fnv1a(dash);
+    static const uint64_t dash_hash = word_hash(dash);
     // Raw pointers in locals: a store through a char* may alias anything, so
     // members read through references would be reloaded at every byte.
     const char* const a = text.data();
@@ -55,27 +55,23 @@ void tokenize(std::string_view text, std::string& low, text::Span span, std::vec
         }
         const uint8_t f = cls(ch);
         if (f & kStart) {
-            // the word's bytes lower-cased and hashed in one pass (its lookups reuse the hash)
             uint32_t k = i;
-            uint64_t h = text::kFnvOffset;
             while (k < end && (cls(a[k]) & kWord)) {
-                const char l = ascii_lower(a[k]);
-                lw[k] = l;
-                h = (h ^ static_cast<unsigned char>(l)) * 1099511628211ULL;
+                lw[k] = ascii_lower(a[k]);
                 ++k;
             }
             // A trailing '.' or '-' belongs to the sentence, not the word ("U.S." keeps its dots).
-            const uint32_t read = k;
             while (k > i + 1 && (a[k - 1] == '.' || a[k - 1] == '-') &&
                    !(k >= i + 2 && a[k - 1] == '.' && (a[k - 2] >= 'A' && a[k - 2] <= 'Z') && k - i <= 4))
                 --k;
+            // (hashed once here: the word's lookups reuse it)
             const std::string_view w(lw + i, k - i);
-            out.push_back({i, k, w, 0, k == read ? h : text::fnv1a(w)});
+            out.push_back({i, k, w, 0, word_hash(w)});
             i = k;
         } else if (f & kMark) {
             lw[i] = ch;
             const std::string_view w(lw + i, 1);
-            out.push_back({i, i + 1, w, 0, text::fnv1a(w)});
+            out.push_back({i, i + 1, w, 0, word_hash(w)});
             ++i;
         } else {
             ++i;
