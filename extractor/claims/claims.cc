@@ -209,13 +209,17 @@ bool Assembly::read_sentence(const text::Span& span) {
     tokenize(a, low_doc, S, sv.toks);
     lx.classify(sv.toks);
     sv.tok_mention.assign(sv.toks.size(), SIZE_MAX);
+    // (mentions come in order of their begins, as tokens do: the first token of each is found
+    // by walking on from the last one's, not by a binary search per mention)
+    size_t first = 0;
+    uint32_t last_begin = 0;
     for (size_t i : sv.mentions) {
         if (ms[i].type == Type::source) continue;
         // the tokens inside the mention: from the first that begins in it (begins increase)
-        auto first = std::partition_point(sv.toks.begin(), sv.toks.end(),
-                                          [&](const Token& k) { return k.begin < ms[i].span.begin; });
-        for (size_t k = static_cast<size_t>(first - sv.toks.begin());
-             k < sv.toks.size() && sv.toks[k].begin < ms[i].span.end; ++k)
+        if (ms[i].span.begin < last_begin) first = 0;  // (out of order: walk from the start)
+        last_begin = ms[i].span.begin;
+        while (first < sv.toks.size() && sv.toks[first].begin < ms[i].span.begin) ++first;
+        for (size_t k = first; k < sv.toks.size() && sv.toks[k].begin < ms[i].span.end; ++k)
             if (sv.toks[k].end <= ms[i].span.end &&
                 (sv.tok_mention[k] == SIZE_MAX || !is_value(ms[sv.tok_mention[k]])))
                 sv.tok_mention[k] = i;
