@@ -61,3 +61,34 @@ TEST_CASE("a headline's metric is the one its lead states") {
     INFO(h->dump());
     CHECK((*h)["metric"] == "net_profit");
 }
+
+TEST_CASE("a company named once after the lead is not the story's company") {
+    // A trade story closing on a market move: its figures with no holder named are not the
+    // company of that last paragraph.
+    const std::string text =
+        "EU to impose duties on Chinese steel wire\n\n"
+        "BRUSSELS, June 4 (Wire) - The European Commission said on Wednesday it would impose "
+        "provisional anti-dumping duties on imports of steel wire from China, after an "
+        "investigation found that Chinese producers had sold the product below cost.\n\n"
+        "Imports of the wire from China rose to 410,000 tonnes last year from 160,000 tonnes in "
+        "2022, taking their share of the EU market to 28%, the Commission said.\n\n"
+        "Shares in Voestalpine rose 2.1% in Vienna.\n";
+    auto cs = claims_of(text, "2025-06-04");
+    const Json* share = claim_at(cs, text, "28%");
+    REQUIRE(share);
+    INFO(share->dump());
+    CHECK(first_subject(*share) != "Voestalpine");
+
+    // named once, but in the lead: still the story's company
+    const std::string lead =
+        "Kestrel Steel cuts jobs\n\n"
+        "SHEFFIELD, June 4 (Wire) - Kestrel Steel said on Wednesday it would close its wire "
+        "mill in Rotherham and cut 400 jobs, blaming cheap imports and high energy costs for "
+        "the loss of orders.\n\n"
+        "Revenue fell 12% to £1.3 billion in the year to March, the filing showed.\n";
+    auto ls = claims_of(lead, "2025-06-04");
+    const Json* revenue = claim_at(ls, lead, "12%");
+    REQUIRE(revenue);
+    INFO(revenue->dump());
+    CHECK(first_subject(*revenue) == "Kestrel Steel");
+}

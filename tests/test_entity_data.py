@@ -13,12 +13,13 @@ SRCS = os.path.join(SRC, "rules", "sources")
 
 ORG_KINDS = {"company", "media", "central_bank", "government", "agency", "international", "think_tank",
              "university", "exchange", "party", "other"}
+PERSON_KINDS = {"person"}
 PLACE_KINDS = {"country", "city", "region"}
 # gazetteer file → the kind its rule sets when a line has none
 DEFAULT_KIND = {"companies.tsv": "company", "financial.tsv": "company", "media.tsv": "media",
                 "central_banks.tsv": "central_bank", "international.tsv": "international",
                 "government.tsv": "government", "research.tsv": "think_tank", "countries.tsv": "country",
-                "cities.tsv": "city", "regions.tsv": "region"}
+                "cities.tsv": "city", "regions.tsv": "region", "people.tsv": "person", "trade_bodies.tsv": "other"}
 
 
 def rows(path):
@@ -51,7 +52,7 @@ class EntityData(unittest.TestCase):
                 self.assertTrue(cols[0].strip(), where)
                 self.assertLessEqual(len(cols), 3, where)
                 kind = (cols[1].strip() if len(cols) > 1 else "") or DEFAULT_KIND[base]
-                self.assertIn(kind, ORG_KINDS | PLACE_KINDS, where)
+                self.assertIn(kind, PERSON_KINDS if base == "people.tsv" else ORG_KINDS | PLACE_KINDS, where)
                 aliases = [cols[0].strip()] + [a.strip() for a in (cols[2].split("|") if len(cols) > 2 else [])]
                 for a in aliases:
                     self.assertTrue(a, f"{where}: empty alias")

@@ -24,7 +24,14 @@ void Assembly::amount_claims() {
                 break;
             }
         size_t cs = clause_start_tok(anchor);
-        const size_t fig_end = sv.token_at(v.span.end);
+        size_t fig_end = sv.token_at(v.span.end);
+        // "a 1.9 trillion won ($1.4 billion) order": the noun after a restatement in
+        // parentheses is the figure's own, as it is right after the figure
+        if (fig_end + 2 < toks.size() && toks[fig_end].low == "(" && sv.tok_mention[fig_end + 1] != SIZE_MAX &&
+            ms[sv.tok_mention[fig_end + 1]].type == v.type) {
+            size_t close = sv.token_at(ms[sv.tok_mention[fig_end + 1]].span.end);
+            if (close + 1 < toks.size() && toks[close].low == ")" && toks[close + 1].is_word()) fig_end = close + 1;
+        }
         MetricHit metric = find_metric(cs, anchor, std::min(toks.size(), std::min(next_fig_tok, fig_end + 6)), false,
                                        SIZE_MAX, fig_end);
         if (metric.key.empty() && clause_start_tok(anchor, false) < clause_start_tok(anchor))
@@ -56,6 +63,16 @@ void Assembly::amount_claims() {
             auto it = lx.unit_metrics.find(v.unit);
             if (it == lx.unit_metrics.end()) continue;
             metric.key = it->second;
+        }
+        // "The pricing values Quillon at about $7.4 billion": a figure a verb of valuing puts on a
+        // company is its valuation, whatever metric the sentence named before ("Values climbed"
+        // in a house-price story names no valuation: no "at")
+        if (v.type == Type::money && metric.key != "valuation") {
+            Subject object;
+            if (valued_object(anchor, object)) {
+                metric = MetricHit{};
+                metric.key = "valuation";
+            }
         }
         const size_t slot = std::min<size_t>(static_cast<size_t>(v.type), 3);
         continue_specific(metric);

@@ -76,7 +76,9 @@ inline const WordSet kMetricModifiers{8, {
     "monthly", "yearly", "joint", "aggregate", "own", "core"}};
 inline const WordSet kNotHeads{9, {
     "it", "which", "that", "this", "these", "those", "with", "who", "they", "he", "she", "we",
-    "there", "what", "while", "as", "to", "from", "than", "and", "or", "but", "if", "when"}};
+    "there", "what", "while", "as", "to", "from", "than", "and", "or", "but", "if", "when",
+    // (a clause opened by a participle: "..., after shrinking 0.1% in the second quarter")
+    "after", "before", "despite", "amid", "following"}};
 
 // Length in bytes of a quotation mark at `pos` (", “, ”), else 0.
 inline uint32_t quote_len(std::string_view s, uint32_t pos) {
@@ -220,12 +222,17 @@ struct Lexicons {
     // Metrics quoted as markets move (metric_scopes.tsv, third column `market`): a
     // report's period and release source do not govern them.
     StringSet market_metrics;
+    // A company's metrics that are an offer's terms (third column `bidder`): with no holder
+    // named, the company making the offer, not the company last named (often the target).
+    StringSet bidder_metrics;
     // Of those, the ones a company's own word never gives (flag `market` alone: its share
     // price, its market value) — not a price it sets ("said it would raise prices by 4%").
     StringSet own_market_metrics;
     // Metrics a market trades (third column flag `traded`: prices, index levels, yields,
     // currencies): the story's trading day governs their moves that name no date of their own.
     StringSet traded_metrics;
+    // The value of an act (flag `event`: a deal's price, an offer, a funding round): no report period.
+    StringSet event_metrics;
     // Word classes of rules/claims/words.tsv (CLAIM_WORDS), see its header.
     using Words = WordSet;
     Words speech_verbs, speech_aux, comparison_words, comparison_bare, condition_words, level_fillers,
@@ -233,7 +240,7 @@ struct Lexicons {
         company_nouns, holder_nouns, passing_words, partner_words, own_release_kinds, actor_kinds,
         announce_verbs, contract_words, belief_verbs, view_verbs, attribution_tails, continuation_words,
         council_nouns, data_nouns, average_words, forecast_verbs, staff_nouns, expecter_nouns, poll_verbs,
-        unit_nouns, measure_nouns;
+        unit_nouns, measure_nouns, saving_verbs, name_verbs;
     // Word lists looked up by string, not by token class bit (the bits are few): "the (industrial)
     // metal", "the index"; metric keys a later bare "annual growth" / "prices" continues.
     Words instrument_anaphors, anaphor_modifiers, growth_continues;
@@ -250,6 +257,10 @@ struct Lexicons {
     Words per_unit_words, baseline_fillers;
     // "set up a fund", "lined up financing": verbs whose "up"/"down" particle moves nothing
     Words particle_verbs;
+    // "a 27% premium to Helix's closing price on Tuesday": the figures measured against another
+    // price (its holder and day are the reference's); "Corvane agreed to buy", "will pay": a
+    // company making an offer
+    Words reference_words, acquire_verbs;
 
     explicit Lexicons(const rules::RuleSet& r);
 
@@ -508,6 +519,8 @@ struct Assembly {
     bool baseline_date(size_t i);
     bool planned_in_relative(size_t k, size_t anchor);
     bool record_reference(size_t i);
+    bool reference_price_date(size_t i);
+    std::vector<size_t> reserve_figure_dates(uint32_t before, const std::vector<size_t>& own);
     bool announcement_date(size_t i);
     std::optional<size_t> find_period(uint32_t after, uint32_t limit, IndexSet& used, bool for_baseline = false,
                                       bool announced = true, bool share_day = false, uint32_t floor = 0);
@@ -568,6 +581,7 @@ struct Assembly {
 
     // subjects.cc: the subject the sentence names
     const Mention* last_company_before(uint32_t byte);
+    const Mention* bidder_before(uint32_t byte);
     const std::string* area_of(const Mention& m);
     bool is_anaphor(size_t lo, size_t hi);
     const Mention* referent(size_t lo, size_t hi);
@@ -623,6 +637,7 @@ struct Assembly {
     bool clause_before(size_t end) const;
     bool role_after(size_t from) const;
     const Mention* paragraph_quote_speaker(text::Span P) const;
+    void quote_beside_figure_statement();
     void emit_statement(uint32_t cb, uint32_t ce, const Mention* who, const Mention* src, uint32_t q_open,
                         uint32_t q_close, const Mention* second);
 };

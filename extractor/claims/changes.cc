@@ -52,6 +52,9 @@ void Assembly::change_claims() {
                 continue;
             }
             if (figs[f].tok <= ev.tok || figs[f].tok >= next_tok) continue;
+            // ("rose 2.6% in October, slowing from a 2.9% gain in September": the size right
+            // before the next change word is that change's, a claim of its own)
+            if (figs[f].role == Role::change_percent && e + 1 < events.size() && fend == next_tok) continue;
             if (figs[f].role == Role::change_amount && !amount) amount = f;
             else if (figs[f].role == Role::change_percent && !percent) percent = f;
             else if (figs[f].role == Role::value && !level && !figure_object && level_cue(figs[f].tok) &&
@@ -153,6 +156,11 @@ void Assembly::change_claims() {
             if (k > 0 && sv.tok_mention[k - 1] != SIZE_MAX && area_of(ms[sv.tok_mention[k - 1]]))
                 metric.key = "gdp_growth";
         }
+        // "the cuts would save SEK 2bn a year": money a plan saves, with no metric named in its
+        // clause, is a cut in costs (not the paragraph's last metric)
+        if (metric.key.empty() && amount && !level && lx.saving_verbs.count(toks[ev.tok]) &&
+            ms[figs[*amount].m].type == Type::money)
+            metric.key = "cost";
         {
             std::optional<size_t> fig = level ? level : amount ? amount : percent;
             const size_t slot = fig ? std::min<size_t>(static_cast<size_t>(ms[figs[*fig].m].type), 3) : 3;
@@ -238,7 +246,12 @@ void Assembly::change_claims() {
                 ms[figs[f].m].span.begin > after)
                 limit = std::min(limit, ms[figs[f].m].span.begin);
         limit = std::min(limit, clause_end(after));
+        std::vector<size_t> own;
+        for (auto fi : {level, amount, percent})
+            if (fi) own.push_back(figs[*fi].m);
+        const std::vector<size_t> reserved = reserve_figure_dates(after, own);
         j.period = claim_period(after, limit, used_dates, metric.key, anchor);
+        for (size_t d : reserved) used_dates.erase(d);
         if (j.period) conf += j.period.inherited ? 0.02 : 0.05;
         for (size_t f = 0; f < figs.size() && (level || percent); ++f)
                 if (figs[f].role == Role::baseline &&

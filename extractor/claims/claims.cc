@@ -43,6 +43,8 @@ Lexicons::Lexicons(const rules::RuleSet& r)
                 market_metrics.insert(row[0]);
             if (market) own_market_metrics.insert(row[0]);
             if (flag("traded")) traded_metrics.insert(row[0]);
+            if (flag("event")) event_metrics.insert(row[0]);
+            if (flag("bidder")) bidder_metrics.insert(row[0]);
         }
     load("CLAIM_UNIT_METRICS", unit_metrics);
     if (const auto* rows = r.table("CLAIM_METRIC_FORMS"))
@@ -76,7 +78,7 @@ Lexicons::Lexicons(const rules::RuleSet& r)
         {"attribution_tail", &attribution_tails}, {"continuation", &continuation_words},
         {"council", &council_nouns}, {"data_noun", &data_nouns}, {"average", &average_words},
         {"forecast", &forecast_verbs}, {"staff", &staff_nouns}, {"expecter", &expecter_nouns}, {"poll", &poll_verbs},
-        {"unit", &unit_nouns}, {"measure", &measure_nouns}};
+        {"unit", &unit_nouns}, {"measure", &measure_nouns}, {"saving", &saving_verbs}, {"name_verb", &name_verbs}};
     const std::pair<const char*, Words*> lists[] = {
         {"instrument_anaphor", &instrument_anaphors}, {"anaphor_modifier", &anaphor_modifiers},
         {"growth_continues", &growth_continues}, {"object_cue", &object_cues},
@@ -84,7 +86,7 @@ Lexicons::Lexicons(const rules::RuleSet& r)
         {"said_object", &said_objects}, {"threshold", &threshold_words},
         {"bound_head", &bound_heads}, {"publish_noun", &publish_nouns},
         {"publish_verb", &publish_verbs}, {"per_unit", &per_unit_words}, {"baseline_filler", &baseline_fillers},
-        {"particle_verb", &particle_verbs}};
+        {"particle_verb", &particle_verbs}, {"reference", &reference_words}, {"acquire", &acquire_verbs}};
     if (const auto* rows = r.table("CLAIM_WORDS"))
         for (const auto& row : *rows)
             if (row.size() >= 2 && !row[0].empty()) {
@@ -159,6 +161,7 @@ std::vector<Claim> Assembly::run() {
         // rates at 4%, with governor Andrew Bailey saying the path would be gradual")
         if (made_numeric) {
             with_clause_statement();
+            quote_beside_figure_statement();
             continue;
         }
         statement_claims();
@@ -179,6 +182,11 @@ bool Assembly::read_sentence(const text::Span& span) {
     }
     for (size_t i : sv.mentions)
         if (ms[i].type == Type::date && paragraph_date(i, S)) {
+            // (an earlier period after the sentence's own is a comparison's: "grew 0.4% in the
+            // third quarter, after shrinking 0.1% in the second quarter")
+            if (pending_date && pending_date_para == t.paragraph_index(S.begin) && ms[i].to.size() == 10 &&
+                ms[*pending_date].from.size() == 10 && ms[i].to < ms[*pending_date].from)
+                continue;
             pending_date = i;
             pending_date_para = t.paragraph_index(S.begin);
         }
@@ -285,6 +293,49 @@ void headline_metrics(std::vector<Claim>& cs, const std::vector<Mention>& ms, co
     }
 }
 
+// A headline figure that inherited the lead's attribution when the lead is another company
+// speaking (a briefs page: "Hoshida profit rises 12%; Daehan wins $1.4 billion ship order")
+// takes the sources of the body's restatement instead: "Daehan Shipbuilding said it had won a
+// 1.9 trillion won ($1.4 billion) order" (the body claim of the same subject whose value or
+// equivalent is the figure), else none.
+void headline_sources(std::vector<Claim>& cs, const std::vector<Mention>& ms, const text::Text& t) {
+    auto val = [&](uint32_t m) { return m == kNoMention ? std::optional<double>() : ms[m].value; };
+    for (size_t i = 0; i < cs.size(); ++i) {
+        Claim& h = cs[i];
+        if (t.paragraphs().empty() || t.paragraph_index(h.sentence.begin) != 0 || h.kind != "amount" ||
+            h.value == kNoMention || h.subject.empty() || h.subject_is_description || h.sources.empty() ||
+            !h.sources.front().inherited || h.sources.front().mention == kNoMention)
+            continue;
+        const Mention& lead = ms[h.sources.front().mention];
+        if (lead.kind != "company" || std::find(h.subject.begin(), h.subject.end(), lead.name) != h.subject.end())
+            continue;
+        // (not when the headline's clause names the speaker: "Drummond Foods agrees €6.2bn
+        // takeover of ... Veldhoven" is Drummond's word whoever holds the figure)
+        const std::string_view a = t.analysis();
+        const uint32_t at = ms[h.value].span.begin;
+        size_t cb = a.rfind(';', at), ce = a.find(';', at);
+        cb = cb == std::string_view::npos || cb < h.sentence.begin ? h.sentence.begin : cb;
+        ce = std::min<size_t>(ce, h.sentence.end);
+        if (std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+                return m.type == Type::org && m.name == lead.name && m.span.begin >= cb && m.span.end <= ce;
+            }))
+            continue;
+        h.sources.clear();
+        for (size_t j = i + 1; j < cs.size(); ++j) {
+            const Claim& c = cs[j];
+            if (t.paragraph_index(c.sentence.begin) == 0 || c.kind != "amount" || c.subject != h.subject) continue;
+            bool same = val(c.value) == val(h.value) && ms[c.value].currency == ms[h.value].currency;
+            for (uint32_t e : c.equivalents) same |= val(e) == val(h.value) && ms[e].currency == ms[h.value].currency;
+            if (!same) continue;
+            if (!c.sources.empty()) {
+                h.sources = c.sources;
+                for (Source& s : h.sources) s.inherited = true;
+            }
+            break;
+        }
+    }
+}
+
 }  // namespace
 
 Assembler::Assembler(const rules::RuleSet& rules) : impl_(std::make_unique<Impl>(rules)) {}
@@ -297,6 +348,7 @@ std::vector<Claim> Assembler::assemble(const std::vector<Mention>& mentions, con
     if (starts.size() < 2) {
         std::vector<Claim> out = Assembly(*impl_, mentions, text, doc).run();
         headline_metrics(out, mentions, text);
+        headline_sources(out, mentions, text);
         return out;
     }
     // A page of several stories ("MUMBAI, June 3 - ... FRANKFURT, June 3 - ..."): each story is
@@ -340,6 +392,7 @@ std::vector<Claim> Assembler::assemble(const std::vector<Mention>& mentions, con
         c.id = n == 1 ? base : fmt::format("{}-{}", base, n);
     }
     headline_metrics(out, mentions, text);
+    headline_sources(out, mentions, text);
     return out;
 }
 

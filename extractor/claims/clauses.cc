@@ -79,6 +79,12 @@ size_t Assembly::first_verb(size_t from, size_t limit) {
         if (sv.tok_mention[k] != SIZE_MAX) continue;
         if ((toks[k].bits & lx.kVerbWord) || (toks[k].bits & lx.kChangeWord)) return k;
         if (market_close_verb(k, limit)) return k;
+        // "SoftCore Holdings sold its stake", "Vedanshu's chairman, Rakesh Menon, sold": a verb
+        // that is also a participle ("homes sold", "Gas sold into Germany") is the verb right
+        // after a name or an apposition's closing comma only
+        if (k > from && lx.name_verbs.count(toks[k]) &&
+            (toks[k - 1].low == "," || (sv.tok_mention[k - 1] != SIZE_MAX && is_entity(ms[sv.tok_mention[k - 1]]))))
+            return k;
     }
     return limit;
 }

@@ -300,6 +300,22 @@ void Assembly::find_change_events() {
             }
         events.push_back(ev);
     }
+    // "rose 4.4% in August, slowing from 7.2% growth in July": an earlier rate of growth a
+    // change is set against is a change of its own (corpus/CLAIMS.md, session 6), "growth" its
+    // change word; only after "from"/"after" and a change word earlier in the sentence.
+    if (!events.empty())
+        for (size_t k = 2; k < toks.size(); ++k) {
+            const bool grow = toks[k].low == "growth" || toks[k].low == "expansion", shrink = toks[k].low == "contraction";
+            if (!(grow || shrink) || sv.tok_mention[k - 1] == SIZE_MAX) continue;
+            const Mention& p = ms[sv.tok_mention[k - 1]];
+            if (p.type != Type::percent || std::string_view(p.unit) == "pp") continue;
+            size_t j = sv.token_at(p.span.begin);
+            if (j > 0 && (toks[j - 1].low == "a" || toks[j - 1].low == "an")) --j;
+            if (j == 0 || (toks[j - 1].low != "from" && toks[j - 1].low != "after") || events.front().tok >= j) continue;
+            ChangeEvent ev{k, grow ? "up" : "down", std::nullopt, "", std::nullopt, std::string(toks[k].low)};
+            ev.intransitive = true;
+            events.push_back(ev);
+        }
     // Factor mentions no verb covered ("tenfold") are events too.
     for (size_t i : sv.mentions) {
         if (!is_factor(ms[i])) continue;
@@ -450,9 +466,11 @@ void Assembly::figure_roles() {
         // "after 2.4% in April"; "from £9,100 to £5,000" is the baseline of the figure after "to".
         bool base = ends_with_cue(w, "baseline"), base_near = ends_with_cue(w, "baseline_near");
         // "down from a revised estimate of 4.8%", "from its January forecast of 1.1%": an earlier
-        // forecast the value revises ("from", a few words, a forecast noun, "of")
+        // forecast the value revises ("from", a few words, a forecast noun, "of"); so is an
+        // earlier plan or target ("up from a previous plan of $14 billion")
         if (!base && figs[f].tok >= 3 && toks[figs[f].tok - 1].low == "of" &&
-            kForecastNouns.count(toks[figs[f].tok - 2]))
+            (kForecastNouns.count(toks[figs[f].tok - 2]) || target_word(toks[figs[f].tok - 2]) ||
+             toks[figs[f].tok - 2].low == "plan" || toks[figs[f].tok - 2].low == "guidance"))
             for (size_t k = figs[f].tok - 2; k-- > 0 && figs[f].tok - k <= 7;) {
                 if (toks[k].low == "from") {
                     base = true;

@@ -324,6 +324,10 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
             if (ms[i].type == Type::source && !ms[i].name.empty() &&
                 (std::string_view(ms[i].kind) == "agency" || std::string_view(ms[i].kind) == "government"))
                 if (auto it = lx.jurisdictions.find(lower(ms[i].name)); it != lx.jurisdictions.end()) name = it->second;
+        // an offer's price or premium: the company making the offer ("Corvane agreed to buy
+        // Helix ... The offer is worth $38 a share")
+        if (name.empty() && lx.bidder_metrics.count(metric.key))
+            if (const Mention* b = bidder_before(toks[std::min(anchor, toks.size() - 1)].begin)) name = b->name;
         // else the company last named before the figure in its paragraph (the speaker of
         // "Sun Hung Kai said profit fell" included), else the story's company
         if (name.empty()) {

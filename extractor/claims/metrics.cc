@@ -47,6 +47,9 @@ MetricAt Assembly::metric_at(size_t k, size_t hi) {
         for (size_t j = k + 1; j < k + n; ++j) {
             size_t n2 = 0;
             const Lexicon::Entry* e2 = lex(lx.metrics, lx.kMetricFirst, j, &n2);
+            // (but not one that only adds "of" to this one's head: "restructuring costs of SEK
+            // 1.4bn" is restructuring costs, not "costs of")
+            if (e2 && j + n2 == k + n + 1 && toks[j + n2 - 1].low == "of") continue;
             if (e2 && j + n2 > k + n && j + n2 <= hi && sv.tok_mention[j + n2 - 1] == SIZE_MAX) return r;  // found at j
         }
         r.n = r.span = n;
@@ -141,6 +144,19 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
         };
         if (std::any_of(cands.begin(), cands.end(), [&](const Cand& c) { return !denominator(c); }))
             cands.erase(std::remove_if(cands.begin(), cands.end(), denominator), cands.end());
+    }
+    // A figure inside a relative clause (", which has £4.1bn of card balances,") is measured by a
+    // metric of that clause when it names one, not by one of the main clause before it.
+    if (anchor < toks.size() && anchor > lo) {
+        size_t rel = SIZE_MAX;
+        for (size_t j = lo; j < anchor; ++j) {
+            if (toks[j].low != ",") continue;
+            const std::string_view w = toks[j + 1].low;
+            rel = (w == "which" || w == "who" || w == "whose") ? j + 1 : SIZE_MAX;  // (a comma closes one)
+        }
+        if (rel != SIZE_MAX && std::any_of(cands.begin(), cands.end(), [&](const Cand& c) { return c.tok > rel; }))
+            cands.erase(std::remove_if(cands.begin(), cands.end(), [&](const Cand& c) { return c.tok < rel; }),
+                        cands.end());
     }
     // The metric the figure's own noun phrase names: "a 38% premium", "€60 billion in savings".
     size_t own = SIZE_MAX;

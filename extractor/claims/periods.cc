@@ -239,6 +239,47 @@ bool Assembly::record_reference(size_t i) {
     return false;
 }
 
+// "a 27% premium to Helix's closing price on Tuesday": the day of the price a premium or a
+// discount is measured against (after "to", no comma between), not the figure's period.
+bool Assembly::reference_price_date(size_t i) {
+    const size_t k = sv.token_at(ms[i].span.begin);
+    for (size_t j = k, n = 0; j-- > 1 && n < 10; ++n) {
+        if (toks[j].low == "," || toks[j].low == ";") break;
+        if (toks[j].low == "to" && lx.reference_words.count(toks[j - 1].low)) return true;
+    }
+    return false;
+}
+
+// "would invest about Rs 20,000 crore over the next three years, as the utility reported a
+// 12% rise in profit": a date right after another value figure of the sentence (a preposition
+// or two between) in a plan's clause (a modal word) is the plan's window. A change looking
+// back for a date must not take it: the dates before `before` so placed, not after one of
+// the change's `own` figures, are marked used (the caller unmarks the returned ones after
+// its search). (A window after a figure stated as fact is shared: "held at 4.4% in the three
+// months to January, ..., while pay growth slowed to 5.9%".)
+std::vector<size_t> Assembly::reserve_figure_dates(uint32_t before, const std::vector<size_t>& own) {
+    std::vector<size_t> reserved;
+    for (size_t i : sv.mentions) {
+        if (ms[i].type != Type::date || ms[i].span.end > before || used_dates.count(i)) continue;
+        size_t k = sv.token_at(ms[i].span.begin);
+        for (int n = 0; n < 2 && k > 0 && sv.tok_mention[k - 1] == SIZE_MAX; ++n) {
+            const std::string_view w = toks[k - 1].low;
+            if (w != "over" && w != "in" && w != "for" && w != "during" && w != "through" && w != "across") break;
+            --k;
+        }
+        if (k == 0 || k == sv.token_at(ms[i].span.begin) || sv.tok_mention[k - 1] == SIZE_MAX) continue;
+        const size_t f = sv.tok_mention[k - 1];
+        if (!is_value(ms[f]) || std::find(own.begin(), own.end(), f) != own.end()) continue;
+        bool plan = false;
+        for (size_t j = clause_start_tok(k - 1); j < k; ++j) plan |= lx.modal_words.count(toks[j]) > 0;
+        if (plan) {
+            used_dates.insert(i);
+            reserved.push_back(i);
+        }
+    }
+    return reserved;
+}
+
 // A day (or week) on which something was said or published ("the statistics office said
 // on Friday", "data released on Monday", "said in a filing on Friday") dates the
 // announcement, not the figure; nor does a dateline ("PERTH, March 6 (Wire) —").
@@ -277,6 +318,7 @@ std::optional<size_t> Assembly::find_period(uint32_t after, uint32_t limit, Inde
     std::optional<size_t> best;
     auto fits = [&](size_t i) {
         return ms[i].type == Type::date && (for_baseline || !baseline_date(i)) && !record_reference(i) &&
+               !reference_price_date(i) &&
                (announced || !announcement_date(i)) && !contract_month(i);
     };
     auto usable = [&](size_t i) { return !used.count(i) && fits(i); };
@@ -285,9 +327,13 @@ std::optional<size_t> Assembly::find_period(uint32_t after, uint32_t limit, Inde
             best = i;
             break;
         }
+    // (a baseline's own date follows it, "from 2.8% in May", or names a comparison before it:
+    // the claim's date before it is not the earlier figure's, "kept the rate at 5.5% on Thursday
+    // and lowered its projection for 2026-27 to 3.9% from 4.2%")
     if (!best)
         for (size_t i : sv.mentions)
-            if (usable(i) && ms[i].span.end <= after && ms[i].span.begin >= floor) best = i;
+            if (usable(i) && ms[i].span.end <= after && ms[i].span.begin >= floor && (!for_baseline || baseline_date(i)))
+                best = i;
     // A day dates every move of the sentence before it ("Nikkei slipped 0.6% on Tuesday,
     // while the Hang Seng rose 0.4%"; "... after touching a high of $2,696 earlier in
     // the session"): a day already taken still serves a later claim.
@@ -312,7 +358,9 @@ bool Assembly::reporting_window(size_t i) {
     static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (mo < 1 || mo > 12) return false;
     int last = days[mo - 1] + (mo == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
-    if (d != last) return false;
+    // (or a retailer's trading weeks: "the nine weeks to March 1", any day)
+    const bool weeks = !m.timex.empty() && m.timex.back() == 'W';
+    if (d != last && !weeks) return false;
     // (a window still to end is a forecast's: "for the year to March 2027")
     if (doc.published.size() == 10 && m.to > doc.published) return false;
     for (const Token& k : (date_toks.clear(), tokenize(a, low_doc, m.span, date_toks), date_toks))
@@ -426,6 +474,18 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
             used.erase(other);
         }
     }
+    // (nor, for any figure, a period that modifies another metric of the sentence: "will cut
+    // 1,100 jobs ... after first-quarter operating profit fell 31%": the quarter is the profit's)
+    if (per && !traded && !metric.empty() && !is_day(ms[*per].timex)) {
+        size_t k = sv.token_after(ms[*per].span.end);
+        size_t mn = 0;
+        const Lexicon::Entry* e = k < toks.size() ? lex(lx.metrics, lx.kMetricFirst, k, &mn) : nullptr;
+        if (e && e->value != metric && e->extra.empty() && ms[*per].span.end < S.end) {
+            const size_t other = *per;
+            per = find_period(after, limit, used, false, false, lx.scope_of(metric) != "company", floor);
+            used.erase(other);
+        }
+    }
     // (nor a date of a plan told in a relative clause before the figure: "Samsung, which will
     // report fourth-quarter results on Thursday, lost 2.3%"; "Burberry, which reported
     // first-half results in November, said revenue fell 21%" keeps its half)
@@ -437,14 +497,32 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
         }
         for (size_t d : skipped) used.erase(d);
     }
+    // (nor a date inside a relative clause that follows the claim's figures: "cut the cash
+    // reserve ratio by 50 basis points to 3.5%, which it said would release ₹1.2 lakh crore by
+    // November": November is the liquidity's)
+    if (per && anchor < toks.size() && ms[*per].span.begin > toks[anchor].begin) {
+        for (size_t k = std::max(anchor, sv.token_at(after)) + 1; k + 1 < toks.size() && toks[k].begin < ms[*per].span.begin; ++k)
+            if (toks[k].low == "," && (toks[k + 1].low == "which" || toks[k + 1].low == "who")) {
+                used.erase(*per);
+                per.reset();
+                break;
+            }
+    }
     size_t para = t.paragraph_index(S.begin);
     if (para == lead_paragraph) lead_has_figure = true;
     // Only a report's own figures set the report period (not a market move "so far this year").
-    const bool inherits = !metric.empty() && !lx.scope_of(metric).empty() && !lx.market_metrics.count(metric);
+    // (nor the value of an act, a deal's or an offer's: dated by its own sentence only)
+    const bool inherits = !metric.empty() && !lx.scope_of(metric).empty() && !lx.market_metrics.count(metric) &&
+                          !lx.event_metrics.count(metric);
     // the first market move with a day of its own sets the story's day when the opening named none
     if (per && traded && !story_day && is_day(ms[*per].timex) && !is_weekend(ms[*per].timex)) story_day = *per;
     if (per) {
-        if (inherits && report_period(*per)) {
+        // (an earlier period stated after the paragraph's is a comparison's: "grew 0.4% in the
+        // three months to September, after shrinking 0.1% in the second quarter. Real GDP was
+        // 1.3% higher than a year earlier" is the third quarter's)
+        const bool earlier = para_period && para_period_para == para && ms[*per].to.size() == 10 &&
+                             ms[*para_period].to.size() == 10 && ms[*per].to < ms[*para_period].from;
+        if (inherits && report_period(*per) && !earlier) {
             para_period = *per;
             para_period_para = para;
             // The headline's period is shorthand ("Q1", "H1") for the lead's ("the

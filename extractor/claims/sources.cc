@@ -38,6 +38,11 @@ bool Assembly::revises_forecast(size_t v) {
         if (toks[k].low == "its" || toks[k].low == "their")
             for (size_t j = k + 1; j < toks.size() && j <= k + 3 && toks[j].is_word(); ++j)
                 if (kForecastNouns.count(toks[j])) return true;
+    // a headline drops the possessive: "RBI holds rates, trims FY27 inflation forecast to 3.9%"
+    for (size_t j = v + 1; j < toks.size() && j <= v + 3 && toks[j].is_word(); ++j) {
+        if (kForecastNouns.count(toks[j])) return j > v + 1;
+        if (sv.tok_mention[j] != SIZE_MAX && ms[sv.tok_mention[j]].type != Type::date) break;
+    }
     return false;
 }
 
@@ -51,9 +56,36 @@ void Assembly::find_forecast_holder() {
             ++v;
         if (v <= 8 && v < toks.size() && (lx.forecast_verbs.count(toks[v]) || revises_forecast(v))) {
             size_t hi = v;
-            while (hi > 1 && (trailing_adverbs.count(toks[hi - 1]) || lx.staff_nouns.count(toks[hi - 1]))) --hi;
+            // (and the day of the act between holder and verb: "The IMF on Tuesday cut its forecast")
+            for (bool moved = true; moved;) {
+                moved = false;
+                while (hi > 1 && (trailing_adverbs.count(toks[hi - 1]) || lx.staff_nouns.count(toks[hi - 1]))) --hi, moved = true;
+                if (hi > 2 && sv.tok_mention[hi - 1] != SIZE_MAX && ms[sv.tok_mention[hi - 1]].type == Type::date) {
+                    size_t d = sv.token_at(ms[sv.tok_mention[hi - 1]].span.begin);
+                    if (d > 1 && d < hi && (toks[d - 1].low == "on" || toks[d - 1].low == "in")) hi = d - 1, moved = true;
+                }
+            }
             forecast_holder = opening_holder(hi);
             forecast_verb = v;
+        } else if (v <= 8 && v < toks.size() && (toks[v].bits & lx.kVerbWord)) {
+            // a revision in a predicate that shares the holder ("The RBI kept its repo rate at
+            // 5.5% on Thursday, and lowered its inflation projection to 3.9%"; a headline's "RBI
+            // holds rates at 5.5%, trims FY27 inflation forecast"): the figures after it
+            size_t hi = v;
+            while (hi > 1 && trailing_adverbs.count(toks[hi - 1])) --hi;
+            if (const Mention* h = opening_holder(hi))
+                for (size_t k = v + 1; k + 1 < toks.size(); ++k) {
+                    if (toks[k].low == ";" || toks[k].low == "\"" || (sv.tok_mention[k] != SIZE_MAX && ms[sv.tok_mention[k]].type == Type::source))
+                        break;
+                    const bool joint = toks[k].low == "," || toks[k].low == "and";
+                    size_t w = k + 1;
+                    if (toks[k].low == "," && w < toks.size() && toks[w].low == "and") ++w;
+                    if (joint && w < toks.size() && revises_forecast(w)) {
+                        forecast_holder = h;
+                        forecast_verb = w;
+                        break;
+                    }
+                }
         }
         // The holder and an aside between commas before its verb ("The Bank of England, which
         // holds about £560bn of gilts, expects ...", "The IMF, in its outlook released on
@@ -359,7 +391,10 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
     if (best && lx.market_metrics.count(metric)) {
         std::string_view k = best->kind, cue = best->cue;
         bool data = cue == "according to" || cue == "showed";
-        if (k.empty() || (k == "company" && !data)) best = nullptr;
+        // (nor a government's or a newspaper's word on something else: "..., the Pentagon
+        // said. Harbor's shares rose 4.6%"; "Bloomberg reported ... Arvana has a market value
+        // of about $23 billion"; a statistics body's release still governs its prices)
+        if (k.empty() || ((k == "company" || k == "government" || k == "media") && !data)) best = nullptr;
     }
     if (own && !history && (!best || !speaks_for(best, own->name))) best = own;
     if (another_company(claim, best)) best = nullptr;

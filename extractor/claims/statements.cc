@@ -104,6 +104,34 @@ void Assembly::with_clause_statement() {
     }
 }
 
+// After a figure claim: '"The door to easing is still open," said Priya Raman, ..., who expects
+// the rate to fall to 5.25%' — a quote that opens the sentence and holds no figure asserts
+// something besides the figure the attribution's relative clause states: a statement of the
+// speaker named right after it (corpus/CLAIMS.md: a quote whose only content is a figure makes
+// no statement; one that asserts something else does).
+void Assembly::quote_beside_figure_statement() {
+    if (inside_quote || !quote_len(a, S.begin)) return;
+    const uint32_t q_open = S.begin + quote_len(a, S.begin);
+    uint32_t q_close = 0;
+    for (uint32_t k = q_open; k < S.end; ++k)
+        if ((a[k] == '"' || static_cast<unsigned char>(a[k]) == 0xE2) && quote_len(a, k)) {
+            q_close = k;
+            break;
+        }
+    if (!q_close) return;
+    const Mention* src = nullptr;
+    for (size_t i : sv.mentions) {
+        const Mention& m = ms[i];
+        if (m.span.begin < q_close &&
+            (m.type == Type::money || m.type == Type::percent || m.type == Type::quantity || m.type == Type::source))
+            return;  // a figure in the quote: the figure claim says it
+        if (!src && m.type == Type::source && !m.name.empty() && m.span.begin >= q_close) src = &m;
+    }
+    // the attribution right after the closing quote (", said X", ", X told reporters")
+    if (!src || sv.token_at(src->span.begin) > sv.token_at(q_close) + 3) return;
+    emit_statement(q_open, q_close, src, src, q_open, q_close, nullptr);
+}
+
 // A paragraph that opens a quote and never closes it: news carries a quote over several
 // paragraphs so, with a quote mark opening each and one closing the last.
 bool Assembly::quote_runs_past(text::Span S) const {
@@ -387,10 +415,10 @@ void Assembly::emit_statement(uint32_t cb, uint32_t ce, const Mention* who, cons
         // "said in an interview with Bloomberg Television that": names inside the tail are
         // not content either; "warned Italy that", "assured investors that": the object of
         // a cue verb that takes one (`object_cue` words) comes before the that-clause
-        // ("told German newspaper Handelsblatt that": the rest of a told-object)
+        // ("told German newspaper Handelsblatt that", "told reporters in Beijing that": the rest
+        // of a told-object, whichever words the source span left out)
         bool object = t0 > 0 && toks[t0 - 1].end <= cb &&
-                      (lx.object_cues.count(toks[t0 - 1].low) || (who && who->cue == "told" && who->span.end <= cb &&
-                                                               sv.tok_mention[t0] != SIZE_MAX));
+                      (lx.object_cues.count(toks[t0 - 1].low) || (who && who->cue == "told" && who->span.end <= cb));
         if (t0 < toks.size() && (lx.attribution_tails.count(toks[t0]) || object))
             for (size_t k = t0 + (object ? 0 : 1); k < toks.size() && k <= t0 + 10 && toks[k].begin < ce; ++k) {
                 if (!toks[k].is_word() || sv.tok_mention[k] != SIZE_MAX) {
@@ -456,7 +484,11 @@ void Assembly::emit_statement(uint32_t cb, uint32_t ce, const Mention* who, cons
         size_t k = c == std::string::npos ? toks.size() : sv.token_at(cb + static_cast<uint32_t>(c));
         that_clause = k > 0 && k < toks.size() && toks[k - 1].low == "that";
     }
-    if (std::count(content.begin(), content.end(), ' ') < ((src && cb == q_open && q_close < S.end) || that_clause ? 2 : 3))
+    // ("Growth is slowing, said Governor Michele Bullock": an inverted attribution after the
+    // content states it, three words are a clause)
+    const bool inverted = who && who->span.begin >= ce && sv.token_at(who->span.begin) < toks.size() &&
+                          lx.speech_verbs.count(toks[sv.token_at(who->span.begin)]);
+    if (std::count(content.begin(), content.end(), ' ') < ((src && cb == q_open && q_close < S.end) || that_clause || inverted ? 2 : 3))
         return;
     size_t off = sv.slice(cb, ce).find(content.substr(0, std::min<size_t>(content.size(), 12)));
     uint32_t c0 = off == std::string_view::npos ? cb : cb + static_cast<uint32_t>(off);

@@ -161,8 +161,17 @@ void Assembly::index_organisations() {
             for (const auto& [b, e] : source_spans) inside |= b <= m.span.begin && m.span.end <= e;
             if (!inside) named_outside.insert(m.name);
         }
-    doc_company = most_named([&](const Mention& m) { return story_company(m) && !in_passing(m); });
-    if (doc_company.empty()) doc_company = most_named([&](const Mention& m) { return story_company(m); });
+    // A company named once, after the lead ("Shares in Voestalpine rose 2.1%" closing a trade
+    // story), is not what the story is about: the story's company is named twice, or up top.
+    std::unordered_map<std::string_view, int> times;
+    for (const Mention& m : ms)
+        if (m.type == Type::org && !m.name.empty()) ++times[m.name];
+    auto up_top_or_again = [&](const Mention& m) {
+        return times[m.name] > 1 || t.paragraph_index(m.span.begin) <= lead_paragraph;
+    };
+    doc_company = most_named([&](const Mention& m) { return story_company(m) && !in_passing(m) && up_top_or_again(m); });
+    if (doc_company.empty())
+        doc_company = most_named([&](const Mention& m) { return story_company(m) && up_top_or_again(m); });
 }
 
 void Assembly::find_doc_country() {

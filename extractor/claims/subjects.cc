@@ -15,6 +15,33 @@ const Mention* Assembly::last_company_before(uint32_t byte) {
     return it == antecedents.begin() ? nullptr : *std::prev(it);
 }
 
+// The organisation last named before `byte` making an offer: an acquire verb within a few
+// words after its name ("Corvane agreed on Wednesday to buy", "Coralbay will pay",
+// "Drummond offered"), no punctuation between but an apposition ("Falcon Investment
+// Authority, an Abu Dhabi state fund ..., agreed to buy").
+const Mention* Assembly::bidder_before(uint32_t byte) {
+    auto it = std::lower_bound(ms.begin(), ms.end(), byte, [](const Mention& m, uint32_t b) { return m.span.begin < b; });
+    while (it != ms.begin()) {
+        const Mention* m = &*--it;
+        if (m->type != Type::org || m->name.empty()) continue;
+        uint32_t at = m->span.end;
+        if (at < a.size() && a[at] == ',') {  // past an apposition, to its closing comma
+            const size_t close = a.find(',', at + 1);
+            const size_t stop = a.find_first_of(";\n", at + 1);
+            if (close == std::string::npos || close - at > 120 || (stop != std::string::npos && stop < close)) continue;
+            at = static_cast<uint32_t>(close + 1);
+        }
+        for (int n = 0; n < 5; ++n) {
+            std::string w = word_near(at, true);
+            if (w.empty()) break;  // punctuation or the end of the text
+            if (lx.acquire_verbs.count(w)) return m;
+            while (at < a.size() && a[at] == ' ') ++at;
+            at += static_cast<uint32_t>(w.size());
+        }
+    }
+    return nullptr;
+}
+
 // The area an entity stands for: a country or region, a city that is an economy of its
 // own (Hong Kong, Singapore), or an authority's area (ECB → Eurozone).
 const std::string* Assembly::area_of(const Mention& m) {
@@ -90,6 +117,11 @@ const Mention* Assembly::referent(size_t lo, size_t hi) {
             if (n.rfind("Ministry", 0) == 0 || n.rfind("Department", 0) == 0 || n.find("Treasury") != std::string_view::npos ||
                 n.rfind("Office", 0) == 0)
                 return nullptr;
+            // nor a department named the other way round or a legislature ("Dubois told the House
+            // of Commons that the government would spend ...")
+            for (std::string_view part : {" Department", " Ministry", "House of ", "Parliament", "Congress", "Senate",
+                                          "Assembly", "Sabha", "Bundestag", "Diet"})
+                if (n.find(part) != std::string_view::npos) return nullptr;
         }
         return g;
     }
@@ -427,7 +459,10 @@ bool Assembly::possessive_subject(const MetricHit& metric, size_t anchor, Subjec
     // after the figure's word: "would cut Coralbay's earnings per share by 12%", "adds
     // ¥50 billion to Toyota's annual operating profit", "a 38% premium to X's closing
     // price" (a metric phrase of the lexicon after the possessive, no comma between).
-    for (size_t k = anchor + 1; k < toks.size() && k <= anchor + 8; ++k) {
+    // Not a premium's or a discount's: "a 27% premium to Helix's closing price" measures the
+    // offer against the target's price; the offer is the bidder's.
+    const bool against_reference = lx.reference_words.count(metric.key) > 0;
+    for (size_t k = anchor + 1; !against_reference && k < toks.size() && k <= anchor + 8; ++k) {
         if (toks[k].low == "," || toks[k].low == ";" || toks[k].low == "(") break;
         if (k + 1 >= toks.size() || toks[k].low != "'" || toks[k + 1].low != "s") continue;
         size_t m0 = k + 2;
@@ -530,9 +565,24 @@ bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s
     // with none the subject is implied (implied_subject: "Toyota said operating
     // profit fell" → the company the article is about, Toyota).
     size_t cs = clause_start_tok(anchor);
+    // ("..., but warned that higher contributions would add £17 million to costs": a clause
+    // opening on a cue verb, its speaker elided, has its subject after the cue)
+    if (cs + 1 < anchor && lx.speech_verbs.count(toks[cs]) && !lx.speech_aux.count(toks[cs]) &&
+        sv.tok_mention[cs] == SIZE_MAX && cs > 0 && (toks[cs - 1].low == "but" || toks[cs - 1].low == "and"))
+        cs += toks[cs + 1].low == "that" ? 2 : 1;
     size_t verb = first_verb(cs, anchor);
     lo = cs;
     hi = verb;
+    // "Elsewhere, Korea's Hwaseong Electronics will invest ...", "Meanwhile, SoftCore sold ...": a
+    // sentence adverb and its comma heading the clause are no part of the subject phrase
+    if (lo + 2 < hi && toks[lo + 1].low == "," && toks[lo].is_word() && sv.tok_mention[lo] == SIZE_MAX) {
+        size_t n = 0;
+        const Lexicon::Entry* e = lex(lx.cues, lx.kCueFirst, lo, &n);
+        const std::string_view w = toks[lo].low;
+        if ((e && e->value == "topic_shift" && n == 1) || w == "meanwhile" || w == "however" ||
+            (w.size() > 4 && w.substr(w.size() - 2) == "ly"))
+            lo += 2;
+    }
     // "outperforming the KOSPI index, which fell 0.4%": a ", which" clause whose verb is the
     // figure's is about the phrase before the comma (not the sentence's subject).
     for (size_t k = anchor; k-- > 1 && anchor - k <= 3;) {
@@ -649,12 +699,13 @@ bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s
                              (toks[sp - 1].low == "is" || toks[sp - 1].low == "are" || toks[sp - 1].low == "was" ||
                               toks[sp - 1].low == "were" || toks[sp - 1].low == "be" || toks[sp - 1].low == "been");
         // "The IMF cut its forecast for China ..., and said global trade volumes would grow
-        // 1.7%": a later "and said" opens the clause the figure is in
+        // 1.7%": a later "and said" (", but warned that") opens the clause the figure is in
         if (!(sp < anchor && lx.speech_verbs.count(toks[sp]))) {
             for (size_t k = anchor; k-- > verb + 1;) {
                 if (toks[k].low == ";") break;
                 if (lx.speech_verbs.count(toks[k]) && !lx.speech_aux.count(toks[k]) &&
-                    (toks[k - 1].low == "and" || toks[k - 1].low == ",") && sv.tok_mention[k] == SIZE_MAX) {
+                    (toks[k - 1].low == "and" || toks[k - 1].low == "," || toks[k - 1].low == "but") &&
+                    sv.tok_mention[k] == SIZE_MAX) {
                     sp = k;
                     break;
                 }
@@ -672,6 +723,16 @@ bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s
         if (sp < anchor && lx.speech_verbs.count(toks[sp]) && !passive && !own_figure) {
             size_t c2 = sp + 1;
             if (c2 < anchor && toks[c2].low == "that") ++c2;
+            // "told the House of Commons that the government would spend", "warned investors
+            // that": the addressee (the object of a cue that takes one) is no subject
+            else if (lx.object_cues.count(toks[sp].low) || toks[sp].low == "told" || toks[sp].low == "tells")
+                for (size_t k = c2; k < anchor && k < c2 + 8; ++k) {
+                    if (!toks[k].is_word() && sv.tok_mention[k] == SIZE_MAX) break;
+                    if (toks[k].low == "that") {
+                        c2 = k + 1;
+                        break;
+                    }
+                }
             lo = c2;
             hi = first_verb(c2, anchor);
             if (lo >= hi) return true;
@@ -809,6 +870,10 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
     if (subject_phrase(metric, anchor, s, lo, hi)) return s;
     size_t d_lo = lo;
     while (d_lo < hi && kDeterminers.count(toks[d_lo])) ++d_lo;
+    // "Analysts at Peel Hunt cut their pre-tax profit forecast by 4%": forecasters heading the
+    // clause say what someone else's figure will be; they hold none (the source names them)
+    if (d_lo < hi && lx.expecter_nouns.count(toks[d_lo]) && !metric.key.empty() && !lx.scope_of(metric.key).empty())
+        return s;
     // "the broader Topix index fell", "two-year gilt yields", "DRAM contract prices": the
     // words before a quote's metric name what is quoted (scope `quote`).
     if (metric.tok != SIZE_MAX && metric.tok > d_lo && metric.tok < hi && lx.scope_of(metric.key) == "quote") {
@@ -879,6 +944,11 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
                     add_name(s, c->name);
                     return s;
                 }
+            // ("Shares in the Shanghai-listed chip designer": the company the place only locates)
+            if (std::string c = company_by_place(k + 1, hi); !c.empty()) {
+                add_name(s, c);
+                return s;
+            }
             auto ents = entities_in(k + 1, hi, true);
             // ("at Amundi, Europe's largest asset manager": an apposition, not a list)
             for (size_t e = 1; e < ents.size(); ++e) {
@@ -1047,12 +1117,17 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
         }
         // "Kestrel Foods' chairman Ravi Menon holds a 12% stake": a person named after an
         // organisation's possessive and a role heads the phrase, not the organisation
+        // (the person in commas too: "Vedanshu's chairman, Rakesh Menon, sold a 2.1% stake")
+        const size_t person_end = ents.size() >= 2 ? sv.token_at(ents.back()->span.end) : 0;
         if (head_is_entity && ents.size() >= 2 && ents.back()->type == Type::person &&
-            sv.token_at(ents.back()->span.end) >= hi) {
+            (person_end >= hi || (person_end + 1 == hi && toks[person_end].low == ","))) {
             const size_t e0 = sv.token_at(ents.front()->span.end), p0 = sv.token_at(ents.back()->span.begin);
             bool role = e0 + 1 < p0 && toks[e0].low == "'";
+            const bool commas = person_end < hi;  // (an apposition opens with its comma)
+            if (commas) role = role && toks[p0 - 1].low == ",";
             for (size_t k = e0 + 1; k < p0 && role; ++k)
-                role = toks[k].is_word() && sv.tok_mention[k] == SIZE_MAX && !(toks[k].bits & lx.kVerbWord);
+                role = (toks[k].is_word() || (commas && k + 1 == p0)) && sv.tok_mention[k] == SIZE_MAX &&
+                       !(toks[k].bits & lx.kVerbWord);
             if (role) {
                 add_name(s, ents.back()->name);
                 return s;

@@ -198,14 +198,14 @@ std::optional<cal::Period> nearest(Make make, int64_t pub, Tense tense) {
     for (int i = 0; i < 3; ++i)
         if (c[i] && (!best || distance(*c[i], pub) < distance(*best, pub))) best = c[i];
     std::optional<cal::Period> cued;
-    if (tense == Tense::past) {
+    if (tense == Tense::past || tense == Tense::begun) {
         for (int i = 2; i >= 0 && !cued; --i)
             if (c[i] && c[i]->from <= pub) cued = c[i];
     } else if (tense == Tense::future) {
         for (int i = 0; i < 3 && !cued; ++i)
             if (c[i] && c[i]->to >= pub) cued = c[i];
     }
-    if (cued && distance(*cued, pub) <= kCueReachDays) return cued;
+    if (cued && (distance(*cued, pub) <= kCueReachDays || tense == Tense::begun)) return cued;
     // "had risen 18% since January" in November: a past cue reaches back to
     // anything of the publication year (news names last year's with its year).
     if (cued && tense == Tense::past && cued->from >= cal::days_from_civil(y0, 1, 1)) return cued;
@@ -517,7 +517,7 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
     // ... and, with a past cue, one that has not ended ("averaged 9 million
     // barrels a day in the first nine months of the year" in January).
     auto soft_last_year = [&](const cal::Period& p) {
-        return p.from > *pub + kSoftReachDays || (tense.get() == Tense::past && p.to > *pub);
+        return p.from > *pub + kSoftReachDays || ((tense.get() == Tense::past || tense.get() == Tense::begun) && p.to > *pub);
     };
     auto year_for = [&](auto make) {
         int y = *pub_year + shift->n;

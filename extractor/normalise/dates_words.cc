@@ -172,6 +172,7 @@ Tense Around::tense(const Cues& cues) const {
         if (b == e) break;
         std::string_view w = std::string_view(a).substr(b, e - b);
         uint16_t what = cues.of(w);
+        if (i == 1 && (w == "since" || w == "Since")) return Tense::begun;
         // "by December": a deadline, so the future.
         if (i == 1 && (what & Cues::future_adjacent)) return Tense::future;
         // "said on Friday" is past; "said a cut in July was unlikely" says

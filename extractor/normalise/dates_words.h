@@ -57,7 +57,9 @@ private:
     std::unordered_map<std::string, Entry, WordHash, std::equal_to<>> entries_;
 };
 
-enum class Tense { none, past, future };
+// `begun`: right after "since" ("has lent 11.9 billion yuan since February"), a date that has
+// begun by the publication date however far back (a past cue reaches only so far).
+enum class Tense { none, past, future, begun };
 
 // The words that tell the tense of a date's sentence, each with what it
 // says (one look-up per word).

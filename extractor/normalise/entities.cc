@@ -128,6 +128,7 @@ constexpr std::string_view kOrgAppositionRule = "entities.org_apposition";
 // "the Treasury", "the Centre": named per document (bare_institutions.tsv).
 // Unsuffixed companies their context shows: "shares of Orvana", "Brightwater (NYSE: BWR)".
 constexpr std::string_view kOrgContextRule = "entities.org_context";
+constexpr std::string_view kOrgUnionRule = "entities.org_apposition_union";
 constexpr std::string_view kOrgTickerRule = "entities.org_ticker";
 constexpr std::string_view kOrgItsRule = "entities.org_its";  // "Orvana cut its forecast"
 constexpr std::string_view kBareRule = "entities.bare_institution";
@@ -258,7 +259,7 @@ struct EntitiesNormaliser::Impl {
         size_t dash = w.rfind('-');
         if (dash == std::string_view::npos) return false;
         std::string_view tail = w.substr(dash + 1);
-        for (std::string_view t : {"listed", "based", "owned", "backed", "headquartered", "run", "controlled",
+        for (std::string_view t : {"listed", "based", "owned", "backed", "headquartered", "run", "controlled", "led",
                                    "registered", "focused", "founded"})
             if (tail == t) return true;
         return false;
@@ -269,6 +270,10 @@ struct EntitiesNormaliser::Impl {
         out.name = e.name;
         out.kind = e.kind;
         out.type = names::is_place_kind(e.kind) ? Type::place : Type::org;
+        if (e.kind == "person") {  // people.tsv: a person has no kind
+            out.type = Type::person;
+            out.kind.clear();
+        }
         return !out.name.empty();
     }
     // Drops leading words of a person candidate that cannot start a name,
@@ -367,8 +372,15 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
             }
         }
     }
+    const rules::GazetteerEntry* known_person = nullptr;
     for (; i < ws.size() && !info(out.rule).as_named; ++i) {
         if (const auto* e = lex.resolve(joined(i))) {
+            // A known person after a role keeps the role ("Tesla chief
+            // executive Elon Musk"): read on as a pattern person.
+            if (out.type == Type::person && e->kind == "person") {
+                known_person = e;
+                break;
+            }
             out.span = {ws[i].begin, ws.back().end};
             return set_entry(*e, out);
         }
@@ -403,7 +415,7 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
             out.name = lex.strip_legal(joined(i));
             return true;
         }
-        out.name = joined(i);
+        out.name = known_person ? known_person->name : joined(i);
         if (auto r = raw.capture("role")) {
             std::vector<text::Span> rw = names::words(a, *r);
             size_t k = 0;
@@ -482,7 +494,7 @@ bool EntitiesNormaliser::normalise(const rules::RawMention& raw, const text::Tex
     if (raw.entry) {
         if (impl_->common_word_reading(raw, text)) return false;
         if (!impl_->set_entry(*raw.entry, out)) return false;
-        if (out.kind.empty()) out.kind = impl_->info(out.rule).kind;
+        if (out.kind.empty() && out.type != Type::person) out.kind = impl_->info(out.rule).kind;
         return true;
     }
     return impl_->from_pattern(raw, text, out);
@@ -743,8 +755,198 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 if (last) break;
             }
         }
+        // Companies listed after a known one ("Samsung, Hanwha Ocean and
+        // Kestrel Marine", "arranged by Standard Chartered and Absa"): the
+        // same scan; a company already found in the list is stepped over,
+        // any other entity ends it. The last item must end the list as for
+        // places, or be followed by a verb-like word in a list of three or
+        // more ("..., Hanwha Ocean and Kestrel Marine booked"; "Samsung,
+        // Hanwha and Chinese yards" names no company). A lone word that is
+        // part of a person's name is no company ("Tesla and Musk.").
+        std::unordered_set<std::string> person_words;
+        for (const Mention& m : ms)
+            if (m.type == Type::person)
+                for (text::Span w : names::words(m.name, {0, static_cast<uint32_t>(m.name.size())}))
+                    person_words.emplace(m.name.substr(w.begin, w.size()));
+        auto verb_like = [&](uint32_t p) {
+            if (p + 1 >= a.size() || a[p] != ' ') return false;
+            uint32_t e = word_end(p + 1);
+            std::string_view w(a.data() + p + 1, e - p - 1);
+            if (w.size() > 3 && w.substr(w.size() - 2) == "ed") return true;
+            for (std::string_view f : {"said", "say", "says", "have", "has", "are", "were", "will", "would", "could",
+                                       "can", "all", "both", "each", "also", "together", "plan", "expect", "won"})
+                if (w == f) return true;
+            return false;
+        };
+        uint32_t listed_to = 0;  // end of the last company this scan added (a list seen from each known item)
+        for (size_t i = 0; i < ms.size(); ++i) {
+            const Mention& m = ms[i];
+            // (a union named after "unions" heads a list of unions: "Unions FIOM-CGIL and Uilm")
+            bool unions = m.rule == kOrgUnionRule && m.kind == "other";
+            if (m.type != Type::org || (m.kind != "company" && !unions)) continue;
+            // after "in", "at", "across" ... the list is of places ("offices in Alphabet, X and Y" is garbled text)
+            if (m.span.begin >= 2 && a[m.span.begin - 1] == ' ') {
+                text::Span wb{m.span.begin - 1, m.span.begin - 1};
+                while (wb.begin > 0 && !is_space(a[wb.begin - 1])) --wb.begin;
+                std::string_view pw = slice(wb);
+                if (pw == "in" || pw == "at" || pw == "across" || pw == "near" || pw == "outside") continue;
+            }
+            uint32_t p = m.span.end;
+            int items = 1;
+            bool finished = false;
+            std::vector<text::Span> unknown;
+            for (int n = 0; n < 6 && !finished; ++n) {
+                bool last = false;
+                if (starts(p, ", and ")) p += 6, last = true;
+                else if (starts(p, " and ")) p += 5, last = true;
+                else if (starts(p, ", ")) p += 2;
+                else break;
+                ++items;
+                // a known company of the list: step over it
+                auto at = std::lower_bound(ms.begin(), ms.end(), p,
+                                           [](const Mention& x, uint32_t b) { return x.span.begin < b; });
+                if (at != ms.end() && at->span.begin == p && is_entity(*at)) {
+                    if (at->type != Type::org || at->kind != m.kind) break;
+                    p = at->span.end;
+                    finished = last;
+                    continue;
+                }
+                uint32_t b = p, end = p;
+                for (int k = 0; k < 3; ++k) {
+                    uint32_t we = word_end(p);
+                    std::string_view w(a.data() + p, we - p);
+                    if (we == p || !names::person_word(w) || lex.not_name(w) || lex.title(w) ||
+                        Impl::descriptive_compound(w) || (k == 0 && lex.given_name(w)))
+                        break;
+                    end = we;
+                    if (we + 1 < a.size() && a[we] == ' ' && names::capitalised(std::string_view(a).substr(we + 1)))
+                        p = we + 1;
+                    else
+                        break;
+                }
+                if (end == b) break;
+                text::Span run{b, end};
+                if (is_taken(run) || lex.resolve(names::squeeze(slice(run)))) break;
+                if (last) {
+                    if (!ends_list(end) && !((items >= 3 || unions) && verb_like(end))) break;
+                    finished = true;
+                } else if (!starts(end, ", ") && !starts(end, " and ")) {
+                    break;
+                }
+                unknown.push_back(run);
+                p = end;
+            }
+            if (!finished) continue;
+            for (text::Span run : unknown) {
+                std::string name = names::squeeze(slice(run));
+                if (run.begin < listed_to) continue;
+                if (name.find(' ') == std::string::npos &&
+                    (person_words.count(name) || lex.family_first(name) || lex.given_name(name)))
+                    continue;
+                Mention x;
+                x.type = Type::org;
+                x.kind = m.kind;
+                x.span = x.context = run;
+                x.rule = unions ? kOrgUnionRule : kOrgContextRule;
+                x.name = lex.strip_legal(name);
+                listed_to = run.end;
+                if (!x.name.empty()) added.push_back(std::move(x));
+            }
+        }
+        // The same lists read backwards, an unknown name right before a known
+        // one ("routes from Campinas and Recife", "Rumo and Cosan shipped"):
+        // one to three capitalised words after a preposition (places) or
+        // after a comma, a lower-case word or a sentence start (companies;
+        // a lone word not at a sentence start), the known one ending the
+        // list or followed by a verb-like word (companies).
+        auto word_before = [&](uint32_t e) -> text::Span {  // the word ending at e
+            uint32_t b = e;
+            while (b > 0 && !is_space(a[b - 1])) --b;
+            return {b, e};
+        };
+        for (size_t i = 0; i < ms.size(); ++i) {
+            const Mention& m = ms[i];
+            bool place = m.type == Type::place && (m.kind == "city" || m.kind == "region");
+            bool company = m.type == Type::org && m.kind == "company";
+            if (!place && !company) continue;
+            uint32_t p = m.span.begin;
+            if (p >= 5 && a.compare(p - 5, 5, " and ") == 0) p -= 5;
+            else if (p >= 2 && a.compare(p - 2, 2, ", ") == 0) p -= 2;
+            else continue;
+            uint32_t end = p, b = p;
+            for (int k = 0; k < 3 && b > 0; ++k) {
+                text::Span w = word_before(b);
+                std::string_view ws = slice(w);
+                if (w.empty() || !names::person_word(ws) || lex.not_name(ws) || lex.title(ws) ||
+                    Impl::descriptive_compound(ws) || ws.back() == ',' || ws.back() == '.')
+                    break;
+                b = w.begin;
+                if (b == 0 || a[b - 1] != ' ') break;
+                --b;  // the space before, for the next word
+            }
+            if (b < end && a[b] == ' ') ++b;
+            if (b >= end) continue;
+            text::Span run{b, end};
+            // the first word must be able to start a name
+            text::Span first = names::words(a, run).front();
+            if (lex.given_name(slice(first))) continue;
+            // what stands before the run
+            bool sentence_start = b == 0 || a[b - 1] == '\n' || (b >= 2 && a[b - 1] == ' ' && std::strchr(".!?;:\"", a[b - 2]));
+            text::Span before = b >= 2 && a[b - 1] == ' ' ? word_before(b - 1) : text::Span{b, b};
+            std::string_view bw = slice(before);
+            bool ok = false;
+            if (place) {
+                for (std::string_view f : {"in", "from", "at", "near", "to", "between", "across", "outside", "around"})
+                    if (bw == f) ok = true;
+            } else {
+                bool single = names::words(a, run).size() == 1;
+                bool lead = (b >= 2 && a[b - 2] == ',') ||
+                            (!bw.empty() && names::lowercase_start(bw) && std::isalpha(static_cast<unsigned char>(bw.back())));
+                ok = (lead || (sentence_start && !single)) && (ends_list(m.span.end) || verb_like(m.span.end));
+                std::string name = names::squeeze(slice(run));
+                if (single && (person_words.count(name) || lex.family_first(name))) ok = false;
+            }
+            if (!ok || is_taken(run) || lex.resolve(names::squeeze(slice(run)))) continue;
+            if (std::any_of(added.begin(), added.end(), [&](const Mention& y) { return y.span.overlaps(run); }))
+                continue;  // the forward scan took it ("Acme, X and Known")
+            Mention x;
+            x.type = m.type;
+            x.kind = m.kind;
+            x.span = x.context = run;
+            x.rule = place ? kPlaceContextRule : kOrgContextRule;
+            x.name = place ? names::squeeze(slice(run)) : lex.strip_legal(names::squeeze(slice(run)));
+            if (!x.name.empty()) added.push_back(std::move(x));
+        }
         settle();
     }
+
+    // ---- 1d. A company's national or regional arm ("Thyssenkrupp Steel
+    // Europe", "Hyundai Motor India", "Samsung Electronics America"): a
+    // company right before a country or a continent-wide region, one space
+    // apart, names the arm, not the place ("Tesla, UK" and "Nvidia China's"
+    // stay apart: a comma between, a possessive after).
+    for (size_t i = 0; i < ms.size(); ++i) {
+        Mention& o = ms[i];
+        if (o.type != Type::org || o.kind != "company" || drop[i]) continue;
+        if (o.span.end + 1 >= a.size() || a[o.span.end] != ' ') continue;
+        for (size_t j = i + 1; j < ms.size() && ms[j].span.begin <= o.span.end + 1; ++j) {
+            Mention& pl = ms[j];
+            if (pl.span.begin != o.span.end + 1 || pl.type != Type::place) continue;
+            static constexpr std::array<std::string_view, 12> kWide = {
+                "Europe", "Asia", "Africa", "North America", "South America", "Latin America",
+                "Middle East", "Asia-Pacific", "Southeast Asia", "Nordics", "Americas", "Oceania"};
+            bool wide = pl.kind == "country" ||
+                        (pl.kind == "region" && std::find(kWide.begin(), kWide.end(), pl.name) != kWide.end());
+            uint32_t e = pl.span.end;
+            bool clean = e >= a.size() || (a[e] != '-' && a[e] != '\'' && !(a.compare(e, 3, "\xE2\x80\x99") == 0));
+            if (!wide || !clean) break;
+            o.span.end = o.context.end = e;
+            o.name = lex.strip_legal(names::squeeze(slice(o.span)));
+            drop[j] = true;
+            break;
+        }
+    }
+    settle();
 
     // ---- 2. Holders of sources that no entity rule found: the capitalised
     // words of the holder after the last entity in it ("Goldman Sachs' Jan
@@ -867,6 +1069,20 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 p.type = Type::org;
                 const auto* suffix = lex.suffix(slice(ws[end - 1]));
                 p.kind = suffix && !suffix->kind.empty() ? suffix->kind : "company";
+                // A noun for a kind of body right after the name says what
+                // it is: "the FIM-CISL union said" (other), "the Kestrel
+                // association said".
+                if (!suffix || suffix->kind.empty()) {
+                    uint32_t nb = name.end;
+                    while (nb < a.size() && a[nb] == ' ') ++nb;
+                    uint32_t ne = nb;
+                    while (ne < a.size() && std::isalpha(static_cast<unsigned char>(a[ne]))) ++ne;
+                    if (ne > nb && nb > name.end)
+                        if (const auto* kinds = reference_kinds_of(names::lower(std::string_view(a.data() + nb, ne - nb))))
+                            if (!kinds->empty() && ((*kinds)[0] == "other" || (*kinds)[0] == "agency" ||
+                                                    (*kinds)[0] == "think_tank" || (*kinds)[0] == "media"))
+                                p.kind = (*kinds)[0];
+                }
                 // A place right before the name is part of it: "Asia Trade
                 // Wire", "China Index Academy".
                 if (before && before_index >= 0 && ms[before_index].type == Type::place &&
@@ -1160,13 +1376,20 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         // factory", after "cable maker Volta Nord")
         if (discovered && (ws.size() == 1 || m.kind == "company"))
             add_org_key({m.name, m.name, m.kind, m.span.begin, false});
+        // A short form names this company alone unless another company has it too.
+        auto note_full = [&](std::string short_form) {
+            first_company.try_emplace(short_form, m.name);
+            auto [f, fresh] = full_company.try_emplace(std::move(short_form), m.name);
+            if (!fresh && f->second != m.name) f->second.clear();
+        };
+        // A company introduced with its legal suffix ("Hoshida Corp", "Kirin
+        // Valley Corp") is a company in its own right: a unit named after it
+        // later ("Hoshida Logistics", "Kirin Valley Estates") shares the short
+        // form, and does not take it.
+        if (discovered && m.kind == "company" && m.span.size() > m.name.size() + 1 &&
+            a.compare(m.span.begin, m.name.size(), m.name) == 0 && a[m.span.begin + m.name.size()] == ' ')
+            note_full(m.name);
         if (discovered && m.kind == "company" && ws.size() >= 2) {
-            // A short form names this company alone unless another company has it too.
-            auto note_full = [&](std::string short_form) {
-                first_company.try_emplace(short_form, m.name);
-                auto [f, fresh] = full_company.try_emplace(std::move(short_form), m.name);
-                if (!fresh && f->second != m.name) f->second.clear();
-            };
             // Its first word, where another rule finds it alone ("Haeon
             // said" after "Haeon Marine"), is renamed in step 6; the scan
             // below does not look for it (a first word alone is too weak).

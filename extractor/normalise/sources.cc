@@ -193,8 +193,11 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         const Mention* best = nullptr;
         // An organisation of the noun's kinds named earlier in the same paragraph, in the kinds'
         // order, before one named anywhere ("Moody's rates the group Ba1. The agency said ..." is
-        // Moody's, not the newspaper of the lead). Not for "the company" (the article's subject).
-        if (!ref.subject && seen > 0 && !text.sentences().empty()) {
+        // Moody's, not the newspaper of the lead). Not for "the company" (the article's subject);
+        // but an industry noun is ("Daehan Shipbuilding said ... The contract runs until 2029,
+        // the shipbuilder said" on a briefs page led by another company).
+        const bool generic = noun == "company" || noun == "group" || noun == "firm" || noun == "business";
+        if ((!ref.subject || !generic) && seen > 0 && !text.sentences().empty()) {
             const size_t para = text.paragraph_index(text.sentences()[std::min(sentence, text.sentences().size() - 1)].begin);
             for (const std::string& k : ref.kinds) {
                 if (k == "person" || k == "cited" || k == "org") break;
@@ -206,6 +209,8 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                         break;
                     }
                 }
+                // (an industry noun after a company of its own sentence is the sentence's subject, below)
+                if (best && ref.subject && text.sentence_index(best->span.begin) == sentence) best = nullptr;
                 if (best) return best;
             }
         }
@@ -237,6 +242,17 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                             (pick == nullptr || text.sentence_index(ms[pick->index].span.begin) != sentence ||
                              s.index < pick->index))
                             pick = &s;
+                // ... and, with none named there, the organisation of a person the sentence
+                // names ("Its chief executive, Marcus Hale, received $14.3 million, the company
+                // disclosed": Hale's company, not the one the page named most)
+                if (pick && ref.subject && text.sentence_index(ms[pick->index].span.begin) != sentence)
+                    for (auto p = persons.rbegin(); p != persons.rend(); ++p) {
+                        if (text.sentence_index((*p)->span.begin) != sentence) break;
+                        if (auto a = it->second.find((*p)->affiliation); a != it->second.end()) {
+                            pick = &a->second;
+                            break;
+                        }
+                    }
                 if (pick) best = &ms[pick->index];
             }
             if (best) break;

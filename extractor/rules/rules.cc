@@ -1013,9 +1013,13 @@ void RuleSet::Impl::compile() {
         }
         compiled.push_back(std::move(c));
     }
+    // Longest alias first; of two equal aliases the higher priority's (a
+    // hand-written city over ICU's country: "Hong Kong"), as in resolve().
     for (auto& [name, list] : gaz)
-        std::stable_sort(list.begin(), list.end(),
-                         [](const GazAlias& a, const GazAlias& b) { return a.alias.size() > b.alias.size(); });
+        std::stable_sort(list.begin(), list.end(), [](const GazAlias& a, const GazAlias& b) {
+            if (a.alias.size() != b.alias.size()) return a.alias.size() > b.alias.size();
+            return a.rule->priority > b.rule->priority;
+        });
 
     const RE2::Options& sopt = opt;
     std::map<std::string_view, size_t> by_type;  // type → index in sets, in type order
