@@ -236,6 +236,20 @@ bool word_needs_look(const char* p) {
 // way of replacing bad bytes with U+FFFD is then kept exactly.
 void append_escaped_slow(std::string& out, std::string_view s);
 
+// Copies n <= 16 bytes with at most two fixed-size copies each way (which
+// the compiler inlines as moves), overlapping where n is not a power of two.
+inline void copy_short(char* to, const char* from, size_t n) {
+    if (n >= 8) {
+        std::memcpy(to, from, 8);
+        std::memcpy(to + n - 8, from + n - 8, 8);
+    } else if (n >= 4) {
+        std::memcpy(to, from, 4);
+        std::memcpy(to + n - 4, from + n - 4, 4);
+    } else {
+        for (size_t i = 0; i < n; ++i) to[i] = from[i];
+    }
+}
+
 // The common case inline: a short string with nothing to escape (keys, names,
 // codes) goes out in one append.
 inline void append_escaped(std::string& out, std::string_view s) {
@@ -244,8 +258,7 @@ inline void append_escaped(std::string& out, std::string_view s) {
         char buf[18];
         buf[0] = '"';
         std::memset(buf + 1, 'a', 16);  // padding for the word tests
-        char* w = buf + 1;
-        for (char c : s) *w++ = c;
+        copy_short(buf + 1, s.data(), n);
         if (!word_needs_look(buf + 1) && !word_needs_look(buf + 9)) {
             buf[1 + n] = '"';
             out.append(buf, n + 2);
@@ -455,11 +468,10 @@ void string_or_null(F& f, std::string_view key, const std::string& v) {
 // (an empty span, or one the original maps backwards) takes the lookup.
 template <class F>
 void span_fields(F& f, const text::Text& t, text::Span s) {
-    std::string_view orig = t.original_slice(s);
-    uint32_t start = t.codepoint(s.begin);
-    f.str("text", orig);
-    f.integer("start", start);
-    f.integer("end", orig.empty() ? t.codepoint(s.end) : start + text::count_codepoints(orig));
+    text::Text::Located l = t.locate(s);
+    f.str("text", l.text);
+    f.integer("start", l.start);
+    f.integer("end", l.text.empty() ? t.codepoint(s.end) : l.start + text::count_codepoints(l.text));
 }
 
 template <class F>

@@ -92,3 +92,20 @@ TEST_CASE("a company named once after the lead is not the story's company") {
     INFO(revenue->dump());
     CHECK(first_subject(*revenue) == "Kestrel Steel");
 }
+
+TEST_CASE("a headline figure takes its restatement's attribution in the lead") {
+    // The lead restates the headline's figure with its own attribution; the company's own
+    // release later in the story does not govern the headline.
+    const std::string text =
+        "China Vanke seeks 5 billion yuan loan extension as sales slump\n\n"
+        "Shenzhen-based China Vanke has asked creditors to extend repayment of a 5 billion yuan "
+        "($690 million) onshore loan by a year, two people familiar with the matter said, as the "
+        "developer struggles with falling home sales.\n\n"
+        "Vanke's contracted sales fell 34.6% to 246 billion yuan in 2024, the company said in a "
+        "stock exchange filing on Thursday.\n";
+    auto cs = claims_of(text, "2025-01-17");
+    const Json* head = claim_at(cs, text, "5 billion yuan");
+    REQUIRE(head);
+    INFO(head->dump());
+    CHECK(first_source(*head) == "people familiar with the matter");
+}

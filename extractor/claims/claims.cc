@@ -300,12 +300,33 @@ void headline_metrics(std::vector<Claim>& cs, const std::vector<Mention>& ms, co
 // equivalent is the figure), else none.
 void headline_sources(std::vector<Claim>& cs, const std::vector<Mention>& ms, const text::Text& t) {
     auto val = [&](uint32_t m) { return m == kNoMention ? std::optional<double>() : ms[m].value; };
+    // The body claim of the same subject whose value or equivalent is the headline's figure.
+    auto restates = [&](const Claim& h, const Claim& c) {
+        if (t.paragraph_index(c.sentence.begin) == 0 || c.kind != "amount" || c.subject != h.subject) return false;
+        bool same = val(c.value) == val(h.value) && ms[c.value].currency == ms[h.value].currency;
+        for (uint32_t e : c.equivalents) same |= val(e) == val(h.value) && ms[e].currency == ms[h.value].currency;
+        return same;
+    };
     for (size_t i = 0; i < cs.size(); ++i) {
         Claim& h = cs[i];
         if (t.paragraphs().empty() || t.paragraph_index(h.sentence.begin) != 0 || h.kind != "amount" ||
             h.value == kNoMention || h.subject.empty() || h.subject_is_description || h.sources.empty() ||
             !h.sources.front().inherited || h.sources.front().mention == kNoMention)
             continue;
+        // "China Vanke seeks 5 billion yuan loan extension" over "... a 5 billion yuan ($690
+        // million) loan ..., two people familiar with the matter said": the lead's restatement's
+        // own attribution, not the company's release later in the story (nor someone quoting
+        // the figure further down)
+        {
+            auto r = std::find_if(cs.begin() + static_cast<std::ptrdiff_t>(i) + 1, cs.end(),
+                                  [&](const Claim& c) { return restates(h, c); });
+            if (r != cs.end() && t.paragraph_index(r->sentence.begin) <= 2 && !r->sources.empty() &&
+                !r->sources.front().inherited) {
+                h.sources = r->sources;
+                for (Source& s : h.sources) s.inherited = true;
+                continue;
+            }
+        }
         const Mention& lead = ms[h.sources.front().mention];
         if (lead.kind != "company" || std::find(h.subject.begin(), h.subject.end(), lead.name) != h.subject.end())
             continue;
@@ -323,10 +344,7 @@ void headline_sources(std::vector<Claim>& cs, const std::vector<Mention>& ms, co
         h.sources.clear();
         for (size_t j = i + 1; j < cs.size(); ++j) {
             const Claim& c = cs[j];
-            if (t.paragraph_index(c.sentence.begin) == 0 || c.kind != "amount" || c.subject != h.subject) continue;
-            bool same = val(c.value) == val(h.value) && ms[c.value].currency == ms[h.value].currency;
-            for (uint32_t e : c.equivalents) same |= val(e) == val(h.value) && ms[e].currency == ms[h.value].currency;
-            if (!same) continue;
+            if (!restates(h, c)) continue;
             if (!c.sources.empty()) {
                 h.sources = c.sources;
                 for (Source& s : h.sources) s.inherited = true;

@@ -94,10 +94,12 @@ bool settle_in_place(std::vector<Mention>& ms, std::vector<Mention>& added, std:
     return true;
 }
 
-// The words of a canonical name (split on spaces), as views into it (the name must outlive them).
-std::vector<std::string_view> split_name(const std::string& name) {
-    // As names::words, without its vector of spans (per entity, several passes).
-    std::vector<std::string_view> out;
+// The words of a canonical name (split on spaces), as views into it (the
+// name must outlive them), into out: the caller's vector, reused from one
+// entity to the next (per entity, several passes).
+const std::vector<std::string_view>& split_name(const std::string& name, std::vector<std::string_view>& out) {
+    // As names::words, without its vector of spans.
+    out.clear();
     size_t i = 0;
     while (i < name.size()) {
         while (i < name.size() && is_space(name[i])) ++i;
@@ -511,6 +513,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
     std::vector<bool> drop(ms.size(), false);
     std::vector<Mention> added;
     auto slice = [&](text::Span s) { return std::string_view(a.data() + s.begin, s.size()); };
+    std::vector<std::string_view> name_words_buf;  // split_name's, reused
 
     // Merges what was added and drops what was dropped; both lists are in
     // document order, so this is a merge, not a sort of the big one.
@@ -969,7 +972,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         std::unordered_set<std::string> person_tails;
         for (const auto& m : ms) {
             if (m.type != Type::person) continue;
-            std::vector<std::string_view> ws = split_name(m.name);
+            const std::vector<std::string_view>& ws = split_name(m.name, name_words_buf);
             for (size_t w = 1; w + 1 < ws.size(); ++w) person_tails.insert(names::lower(join(ws, w, ws.size())));
         }
         for (const auto& s : ms) {
@@ -1175,7 +1178,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
     for (size_t i = 0; i < ms.size(); ++i) {
         const Mention& m = ms[i];
         if (m.type != Type::org || m.name.empty()) continue;
-        std::vector<std::string_view> ws = split_name(m.name);
+        const std::vector<std::string_view>& ws = split_name(m.name, name_words_buf);
         if (ws.size() < 2) continue;
         std::string ini;
         for (std::string_view w : ws)
@@ -1320,7 +1323,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             if (it->second.affiliation.empty()) it->second.affiliation = m.affiliation;
         }
         if (m.name.find(' ') != std::string::npos) {
-            std::vector<std::string_view> ws = split_name(m.name);
+            const std::vector<std::string_view>& ws = split_name(m.name, name_words_buf);
             bool family_first = lex.family_first(ws.front()) && !lex.family_first(ws.back());
             last_named[std::string(family_first ? ws.front() : ws.back())] = m.name;
         }
@@ -1329,7 +1332,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         } else if (fresh && !single) {
             // Short forms: the family name — first for "Chen Wenling", last
             // for "Eddie Wu" — and "Wu" in "Mr Wu".
-            std::vector<std::string_view> ws = split_name(m.name);
+            const std::vector<std::string_view>& ws = split_name(m.name, name_words_buf);
             std::string_view first = ws.front();
             std::string_view last = ws.back();
             bool first_is_family = lex.family_first(first) && !lex.family_first(last);
@@ -1366,7 +1369,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
     for (size_t i = 0; i < ms.size(); ++i) {
         const Mention& m = ms[i];
         if (m.type != Type::org || drop[i] || m.name.empty()) continue;
-        std::vector<std::string_view> ws = split_name(m.name);
+        const std::vector<std::string_view>& ws = split_name(m.name, name_words_buf);
         // (names the gazetteers know are found by them wherever they occur)
         bool discovered = (m.rule == kOrgPatternRule || m.rule == kOrgPrefixRule || m.rule == kOrgPublicBodyRule ||
                            m.rule == kOrgAppositionRule || m.rule == kHolderRule || m.rule == kOrgContextRule ||

@@ -2,6 +2,7 @@
 // folding) with its offset maps, paragraphs, and sentences (ICU plus the
 // Segmenter's abbreviation list). See text.h for the contract.
 #include "extractor/text/text.h"
+#include "extractor/text/breaks.h"
 
 #include <unicode/brkiter.h>
 #include <unicode/bytestream.h>
@@ -228,23 +229,6 @@ const icu::Normalizer2& nfc() {
     return *n;
 }
 
-// One sentence BreakIterator per thread, created once: creating one costs far
-// more than preparing a short document. Plain "en" rules: ICU's own
-// suppression list (en@ss=standard) matches abbreviations as suffixes of
-// longer words and holds entries such as "O." and "Joe.", so it merges
-// "... filed for an IPO. The shares rose." into one sentence; the Segmenter
-// decides on whole words instead.
-icu::BreakIterator& sentence_iterator() {
-    thread_local std::unique_ptr<icu::BreakIterator> bi = [] {
-        UErrorCode st = U_ZERO_ERROR;
-        std::unique_ptr<icu::BreakIterator> p(
-            icu::BreakIterator::createSentenceInstance(icu::Locale("en"), st));
-        if (U_FAILURE(st) || !p) throw std::runtime_error(std::string("ICU sentence iterator: ") + u_errorName(st));
-        return p;
-    }();
-    return *bi;
-}
-
 std::string_view trim_comment(std::string_view line) {
     if (auto h = line.find('#'); h != std::string_view::npos) line = line.substr(0, h);
     while (!line.empty() && is_space(static_cast<unsigned char>(line.back()))) line.remove_suffix(1);
@@ -469,54 +453,11 @@ void Text::segment(const Segmenter& segmenter) {
     }
     if (paragraphs_.empty()) return;
 
-    // Sentences: ICU over the whole text (it breaks after every newline, so
-    // no sentence spans two paragraphs), then the Segmenter drops breaks
-    // after abbreviations.
-    icu::BreakIterator& bi = sentence_iterator();
-    UErrorCode st = U_ZERO_ERROR;
-    // ICU iterates UTF-16 fastest (UTF-8 goes through small converted
-    // chunks): one UTF-16 copy, with the UTF-8 offset of each unit. The
-    // buffers are reused by the thread (released after a huge text).
-    thread_local std::vector<UChar> u16;
-    thread_local std::vector<uint32_t> byte_of;  // UTF-16 unit → UTF-8 offset
-    u16.resize(n);  // never more units than bytes
-    byte_of.resize(n + 1);
-    size_t units = 0;
-    {
-        UChar* w = u16.data();
-        uint32_t* at = byte_of.data();
-        for (uint32_t i = 0; i < n;) {
-            auto byte = static_cast<unsigned char>(a[i]);
-            if (byte < 0x80) {
-                w[units] = byte;
-                at[units++] = i++;
-                continue;
-            }
-            uint32_t from = i;
-            UChar32 c;
-            U8_NEXT_UNSAFE(a.data(), i, c);  // the text was validated
-            if (c <= 0xFFFF) {
-                w[units] = static_cast<UChar>(c);
-                at[units++] = from;
-            } else {
-                w[units] = U16_LEAD(c);
-                at[units++] = from;
-                w[units] = U16_TRAIL(c);
-                at[units++] = from;
-            }
-        }
-        at[units] = n;
-    }
-    auto to_byte = [&](int32_t p) -> uint32_t {
-        return static_cast<size_t>(p) < units ? byte_of[static_cast<size_t>(p)] : n;
-    };
-    UText ut = UTEXT_INITIALIZER;
-    utext_openUChars(&ut, u16.data(), static_cast<int64_t>(units), &st);
-    bi.setText(&ut, st);
-    if (U_FAILURE(st)) {
-        utext_close(&ut);
-        throw TextError(std::string("ICU sentence iterator: ") + u_errorName(st));
-    }
+    // Sentences: the boundaries of ICU's rules (breaks.h: it breaks after
+    // every newline, so no sentence spans two paragraphs), then the
+    // Segmenter drops breaks after abbreviations.
+    thread_local std::vector<uint32_t> breaks;  // reused by the thread
+    sentence_breaks(a, breaks);
     // A trimmed sentence; one longer than kMaxSentenceBytes (a table or a
     // list with no end of sentence in sight) is cut into pieces at the last
     // space before the limit (at a code point boundary when there is none),
@@ -558,8 +499,7 @@ void Text::segment(const Segmenter& segmenter) {
         if (e > b) push_sentence(b, e);
     };
     uint32_t start = 0;
-    for (int32_t p = bi.next(); p != icu::BreakIterator::DONE; p = bi.next()) {
-        uint32_t brk = to_byte(p);
+    for (uint32_t brk : breaks) {
         if (brk >= n) break;
         // The word before the break, back over the white space ICU leaves
         // on the sentence; a newline there is a paragraph end: keep it.
@@ -576,16 +516,7 @@ void Text::segment(const Segmenter& segmenter) {
         start = brk;
     }
     emit(start, n);
-    utext_close(&ut);
-    // Leave no pointer into this text behind in the thread's iterator.
-    UText empty = UTEXT_INITIALIZER;
-    utext_openUTF8(&empty, "", 0, &st);
-    bi.setText(&empty, st);
-    utext_close(&empty);
-    if (u16.capacity() > (1u << 20)) {
-        u16 = {};
-        byte_of = {};
-    }
+    if (breaks.capacity() > (1u << 16)) breaks = {};
 }
 
 uint32_t Text::original_byte(uint32_t b) const {
@@ -617,6 +548,12 @@ std::string_view Text::original_slice(Span s) const {
     uint32_t b = original_byte(s.begin), e = original_byte(s.end);
     if (e < b) e = b;
     return std::string_view(original_).substr(b, e - b);
+}
+
+Text::Located Text::locate(Span s) const {
+    uint32_t b = original_byte(s.begin), e = original_byte(s.end);
+    if (e < b) e = b;
+    return {std::string_view(original_).substr(b, e - b), codepoint_of_original(b)};
 }
 
 static size_t index_in(const std::vector<Span>& v, uint32_t b) {

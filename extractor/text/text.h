@@ -137,6 +137,13 @@ public:
     uint32_t original_byte(uint32_t analysis_byte) const;
     // The original bytes that an analysis span came from.
     std::string_view original_slice(Span s) const;
+    // original_slice(s) and codepoint(s.begin) at once, with one lookup of
+    // s.begin (the output writes both for every span).
+    struct Located {
+        std::string_view text;
+        uint32_t start;
+    };
+    Located locate(Span s) const;
     std::string_view analysis_slice(Span s) const {
         return std::string_view(analysis()).substr(s.begin, s.size());
     }
