@@ -275,3 +275,19 @@ TEST_CASE("rules engine: threads matching at once get what one thread gets", "[r
             CHECK(got[k][i] == want[i]);
         }
 }
+
+// PCRE2 runs every rule it takes to the end on news text: a fallback to RE2
+// gives the same matches, so only this count shows one (a rule whose match
+// data is too small falls back on every paragraph it runs on).
+TEST_CASE("rules engine: PCRE2 never falls back to RE2 on the corpus articles", "[rules]") {
+    const rules::RuleSet rs = rules::RuleSet::load(kSource + "/rules");
+    std::ifstream in(kSource + "/corpus/articles.jsonl");
+    REQUIRE(in);
+    std::string line;
+    size_t mentions = 0;
+    while (std::getline(in, line))
+        if (!line.empty())
+            mentions += rs.match_all(text::Text::prepare(nlohmann::json::parse(line).at("text").get<std::string>(), segmenter())).size();
+    CHECK(mentions > 0);
+    CHECK(rs.pcre2_fallbacks() == 0);
+}

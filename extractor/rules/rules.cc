@@ -8,6 +8,7 @@
 #include "extractor/rules/internal.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
@@ -65,6 +66,15 @@ RE2::Options rule_options() {
     RE2::Options opt;
     opt.set_log_errors(false);
     opt.set_max_mem(64 << 20);
+    return opt;
+}
+
+// RE2 that parses a pattern and stops: too little memory to compile it
+// (it then reports ErrorPatternTooLarge; its other errors and its named
+// groups are the pattern's).
+RE2::Options parse_only_options() {
+    RE2::Options opt = rule_options();
+    opt.set_max_mem(3);
     return opt;
 }
 
@@ -197,7 +207,10 @@ struct RuleSet::Impl {
             void operator()(pcre2_code* c) const { pcre2_code_free(c); }
         };
         std::unique_ptr<pcre2_code, Free> code;
-        bool jit = false;                      // JIT-compiled (else the interpreter runs it)
+        // JIT-compiled (else the interpreter runs it): set by the rule's
+        // first run (Compiled::jit_ready), not at load, so that a run
+        // pays only for the rules its text wakes.
+        mutable bool jit = false;
         std::vector<std::string> group_names;  // as in Program
         std::vector<char> is_span;
     };
@@ -215,11 +228,27 @@ struct RuleSet::Impl {
         std::vector<Program> alternatives;
         // What the engine runs: the alternatives, or the whole pattern.
         std::span<const Program> parts() const {
+            re2_ready();
             return alternatives.empty() ? std::span<const Program>(&whole_, 1) : std::span<const Program>(alternatives);
         }
+        // Builds the RE2 side above (alternatives or whole_); "" or RE2's
+        // error. At load where RE2 runs the rule; where PCRE2 does, only
+        // when RE2 is first needed (PCRE2 gave up on a paragraph, lint):
+        // compiling every rule's RE2 at load was a third of a one-article
+        // run's instructions, and PCRE2 runs them all.
+        std::string build_re2();
+        void re2_ready() const;
+        bool re2_deferred = false;
+        std::unique_ptr<std::once_flag> re2_once = std::make_unique<std::once_flag>();
         // What PCRE2 runs for the rule (the whole pattern, or its
         // alternatives), or none: the rule then runs with RE2.
         std::vector<Jit> jit;
+        // JIT-compiles the parts of `jit` once, on the rule's first run:
+        // machine code for every rule cost most of loading (0.4 G of the
+        // 2.3 G instructions of a one-article run) and a run of a few
+        // articles wakes only some of the rules.
+        void jit_ready() const;
+        std::unique_ptr<std::once_flag> jit_once = std::make_unique<std::once_flag>();
         bool has_span = false;                 // a group named "span" sets the mention's span
         std::unique_ptr<RE2> veto;             // `veto:` patterns, or null
         std::string prefilter;                 // what the RE2::Set tests instead of the pattern (`prefilter:`)
@@ -240,6 +269,7 @@ struct RuleSet::Impl {
     std::vector<TypeSet> sets;
     bool set_ok = false;
     std::unordered_map<const Rule*, size_t> order;  // rule file order, for the last tie-break
+    mutable std::atomic<size_t> fallbacks{0};  // see pcre2_fallbacks()
     uint32_t jit_pairs = 1;  // the most capture pairs (whole match included) of any Jit
 
     // Gazetteer: first token → aliases starting with it, longest first.
@@ -658,6 +688,9 @@ void RuleSet::Impl::parse_file(const fs::path& path) {
             rule->attrs["kind"] = val;
         } else if (key == "prefilter") {
             rule->attrs["prefilter"] = val;
+        } else if (key == "engine") {
+            if (val != "re2" && val != "pcre2") problem(at, rule->id, "engine: is 're2' or 'pcre2'");
+            rule->attrs["engine"] = val;
         } else if (key == "case") {
             if (val == "insensitive")
                 rule->case_insensitive = true;
@@ -878,7 +911,6 @@ RuleSet::Impl::Jit jit_program(const std::string& pattern, const RE2* same) {
                                PCRE2_UTF | PCRE2_DOLLAR_ENDONLY | PCRE2_NEVER_BACKSLASH_C, &err, &off, cc));
     pcre2_compile_context_free(cc);
     if (!j.code) return j;
-    j.jit = pcre2_jit_compile(j.code.get(), PCRE2_JIT_COMPLETE) == 0;
     uint32_t groups = 0, count = 0, entry = 0;
     PCRE2_SPTR table = nullptr;
     pcre2_pattern_info(j.code.get(), PCRE2_INFO_CAPTURECOUNT, &groups);
@@ -903,7 +935,9 @@ RuleSet::Impl::Jit jit_program(const std::string& pattern, const RE2* same) {
         if (idx < j.group_names.size()) j.group_names[idx] = name;
         if (name == "span") j.is_span[idx] = 1;
     }
-    if (same && static_cast<uint32_t>(same->NumberOfCapturingGroups()) != groups) j.code.reset();
+    // (A parse-only RE2 has no group count: -1.)
+    if (same && same->NumberOfCapturingGroups() >= 0 && static_cast<uint32_t>(same->NumberOfCapturingGroups()) != groups)
+        j.code.reset();
     return j;
 }
 
@@ -917,10 +951,58 @@ bool jit_wanted() {
 }  // namespace
 
 const RuleSet::Impl::Program& RuleSet::Impl::Compiled::whole() const {
+    re2_ready();
     std::call_once(*whole_once, [this] {
         if (!whole_.re) whole_ = program(std::make_unique<RE2>(rule->pattern, rule_options()));
     });
     return whole_;
+}
+
+void RuleSet::Impl::Compiled::jit_ready() const {
+    std::call_once(*jit_once, [this] {
+        for (const Jit& j : jit) j.jit = pcre2_jit_compile(j.code.get(), PCRE2_JIT_COMPLETE) == 0;
+    });
+}
+
+std::string RuleSet::Impl::Compiled::build_re2() {
+    const RE2::Options opt = rule_options();
+    const Rule* r = rule;
+    const std::string expanded = r->case_insensitive ? r->pattern.substr(4) : r->pattern;
+    // A big pattern with top-level alternatives runs them apart (see
+    // kSplitProgramSize); a cut that does not compile, or alternatives
+    // that name a group twice (the whole pattern is then bad), keep the
+    // whole pattern.
+    if (std::vector<std::string> alts = top_level_alternatives(expanded); alts.size() > 1) {
+        std::set<std::string> names;
+        int size = 0;
+        for (const std::string& alt : alts) {
+            auto part = std::make_unique<RE2>((r->case_insensitive ? "(?i)" : "") + alt, opt);
+            bool clean = part->ok();
+            for (const auto& [name, idx] : part->NamedCapturingGroups()) clean = clean && names.insert(name).second;
+            if (!clean) {
+                alternatives.clear();
+                break;
+            }
+            size += part->ProgramSize();
+            alternatives.push_back(program(std::move(part)));
+        }
+        if (size < kSplitProgramSize) alternatives.clear();
+    }
+    if (alternatives.empty()) {
+        auto re = std::make_unique<RE2>(r->pattern, opt);
+        std::string err = re->ok() ? "" : re->error();
+        whole_ = program(std::move(re));
+        return err;
+    }
+    return "";
+}
+
+void RuleSet::Impl::Compiled::re2_ready() const {
+    std::call_once(*re2_once, [this] {
+        // Built late, an RE2 that fails (too big for its memory budget)
+        // matches nothing; lint reports it.
+        if (re2_deferred) const_cast<Compiled*>(this)->build_re2();
+    });
 }
 
 void RuleSet::Impl::compile() {
@@ -939,45 +1021,46 @@ void RuleSet::Impl::compile() {
         r->pattern = (r->case_insensitive ? "(?i)" : "") + *expanded;
         Compiled c;
         c.rule = r.get();
-        // A big pattern with top-level alternatives runs them apart (see
-        // kSplitProgramSize); a cut that does not compile, or alternatives
-        // that name a group twice (the whole pattern is then bad), keep the
-        // whole pattern.
-        if (std::vector<std::string> alts = top_level_alternatives(*expanded); alts.size() > 1) {
-            std::set<std::string> names;
-            int size = 0;
-            for (const std::string& alt : alts) {
-                auto part = std::make_unique<RE2>((r->case_insensitive ? "(?i)" : "") + alt, opt);
-                bool clean = part->ok();
-                for (const auto& [name, idx] : part->NamedCapturingGroups()) clean = clean && names.insert(name).second;
-                if (!clean) {
-                    c.alternatives.clear();
-                    break;
-                }
-                size += part->ProgramSize();
-                c.alternatives.push_back(program(std::move(part)));
-            }
-            if (size < kSplitProgramSize) c.alternatives.clear();
-        }
-        if (c.alternatives.empty()) {
-            auto re = std::make_unique<RE2>(r->pattern, opt);
-            if (!re->ok()) {
-                problem(r->where, r->id, fmt::format("bad pattern: {}", re->error()));
+        const std::string flags = r->case_insensitive ? "(?i)" : "";
+        // `engine: re2`: the rule finds its matches with RE2 (measured faster
+        // for it: a pattern that can start almost anywhere and seldom
+        // matches where its prefilter lets it run; rules/README.md).
+        auto engine = r->attrs.find("engine");
+        const bool pcre2 = use_jit && (engine == r->attrs.end() || engine->second != "re2");
+        std::optional<std::string> jx = pcre2 ? expand(r->source_pattern, r->where, r->id, 0, true) : std::nullopt;
+        if (jx) {
+            // RE2 only parses the pattern here (a memory budget too small
+            // to compile it): its errors and its group names, for PCRE2's
+            // to be checked against.
+            RE2 parsed(r->pattern, parse_only_options());
+            if (!parsed.ok() && parsed.error_code() != RE2::ErrorPatternTooLarge) {
+                problem(r->where, r->id, fmt::format("bad pattern: {}", parsed.error()));
                 r->pattern.clear();
                 continue;
             }
-            c.whole_ = program(std::move(re));
+            if (Jit j = jit_program(flags + *jx, &parsed); j.code) {
+                c.jit.push_back(std::move(j));
+                c.re2_deferred = true;
+            }
         }
-        for (const Program& part : c.parts())
+        if (!c.re2_deferred) {
+            if (std::string err = c.build_re2(); !err.empty()) {
+                problem(r->where, r->id, fmt::format("bad pattern: {}", err));
+                r->pattern.clear();
+                continue;
+            }
+        }
+        for (const Program& part : c.re2_deferred ? std::span<const Program>() : c.parts())
             for (char sp : part.is_span) c.has_span = c.has_span || sp;
+        for (const Jit& j : c.re2_deferred ? std::span<const Jit>(c.jit) : std::span<const Jit>())
+            for (char sp : j.is_span) c.has_span = c.has_span || sp;
         // PCRE2 runs the rule where it takes the whole pattern, or else
         // every one of its alternatives (its compiled size is limited);
         // else RE2 does. Word lists go in as trees (alternation_tree).
         // One pass of the whole pattern is cheaper than the alternatives
         // apart for PCRE2 (no automaton to build: 9% less time in the rule
         // runs on 10 MB of new text).
-        if (auto jx = use_jit ? expand(r->source_pattern, r->where, r->id, 0, true) : std::nullopt) {
-            const std::string flags = r->case_insensitive ? "(?i)" : "";
+        if (jx && !c.re2_deferred) {
             if (Jit j = jit_program(flags + *jx, c.alternatives.empty() ? c.whole_.re.get() : nullptr); j.code)
                 c.jit.push_back(std::move(j));
             std::vector<std::string> jalts = top_level_alternatives(*jx);
@@ -992,8 +1075,8 @@ void RuleSet::Impl::compile() {
                 }
             }
             if (c.jit.empty()) problem(r->where, r->id, "PCRE2 does not take this pattern: it runs with RE2 (slower)", false);
-            for (const Jit& j : c.jit) jit_pairs = std::max(jit_pairs, static_cast<uint32_t>(j.group_names.size()));
         }
+        for (const Jit& j : c.jit) jit_pairs = std::max(jit_pairs, static_cast<uint32_t>(j.group_names.size()));
         // A prefilter stands in for the pattern in the RE2::Set: a cheap test
         // (a few words) that holds wherever the pattern can match, so that a
         // pattern that can start at any word does not make the set slow.
@@ -1072,6 +1155,7 @@ RuleSet RuleSet::load(const fs::path& dir, bool strict) {
 }
 
 const std::vector<std::unique_ptr<Rule>>& RuleSet::rules() const { return impl_->rules; }
+size_t RuleSet::pcre2_fallbacks() const { return impl_->fallbacks.load(std::memory_order_relaxed); }
 const std::vector<Example>& RuleSet::examples() const { return impl_->examples; }
 const std::vector<RuleProblem>& RuleSet::problems() const { return impl_->problems; }
 const fs::path& RuleSet::dir() const { return impl_->dir; }
@@ -1284,6 +1368,7 @@ static bool run_rule_jit(const RuleSet::Impl& im, const RuleSet::Impl::Compiled&
     const auto* subject = reinterpret_cast<PCRE2_SPTR>(a.data() + para.begin);
     const size_t size = para.size();
     const std::vector<RuleSet::Impl::Jit>& parts = c.jit;
+    c.jit_ready();
     JitThread& th = jit_thread();
     if (s.rc.size() < parts.size()) s.rc.resize(parts.size());
     const size_t first = out.size();
@@ -1400,8 +1485,12 @@ std::vector<std::vector<RawMention>> RuleSet::match_all(std::span<const text::Te
         const Impl::Compiled& c = im.compiled[r];
         for (uint32_t pi : todo[r]) {
             const std::string& a = texts[paras[pi].text]->analysis();
-            if (c.jit.empty() || !run_rule_jit(im, c, a, paras[pi].span, out[paras[pi].text], s))
+            if (c.jit.empty()) {
                 run_rule(c, c.parts(), a, paras[pi].span, out[paras[pi].text], s);
+            } else if (!run_rule_jit(im, c, a, paras[pi].span, out[paras[pi].text], s)) {
+                im.fallbacks.fetch_add(1, std::memory_order_relaxed);
+                run_rule(c, c.parts(), a, paras[pi].span, out[paras[pi].text], s);
+            }
         }
     }
     for (const Para& para : paras) run_gazetteers(im, texts[para.text]->analysis(), para.span, out[para.text]);
@@ -1485,6 +1574,11 @@ std::vector<RuleProblem> RuleSet::lint() const {
         if (!m.used && !impl_->lists.count(name)) out.push_back({m.where, "", fmt::format("{{{}}} is defined but never used", name), false});
     for (const auto& e : impl_->examples)
         if (e.expectations.empty()) out.push_back({e.where, e.rule_id, "example has no '=>' expectation", true});
+    // Patterns whose RE2 is built on first need (see build_re2) are built
+    // here: one too big for RE2's memory budget would match nothing there.
+    for (const auto& c : impl_->compiled)
+        for (const auto& part : c.parts())
+            if (!part.re->ok()) out.push_back({c.rule->where, c.rule->id, fmt::format("bad pattern: {}", part.re->error()), true});
     // A prefilter must hold wherever its pattern matches: checked on every
     // example input.
     for (const auto& c : impl_->compiled) {

@@ -150,6 +150,12 @@ public:
     // paragraph with its whole pattern, no filter (tests compare the two).
     std::vector<RawMention> match_all_reference(const text::Text& text) const;
 
+    // How many times a rule PCRE2 runs fell back to RE2 on a paragraph
+    // (PCRE2 gave up: its match limit, its stack, its match data) since
+    // load. The output is the same; the run is slower. Tests expect 0 on
+    // news text.
+    size_t pcre2_fallbacks() const;
+
     const std::vector<std::unique_ptr<Rule>>& rules() const;
     const Rule* rule(std::string_view id) const;
     const std::vector<Example>& examples() const;
