@@ -273,7 +273,7 @@ struct Lexicons {
                               kVerbWord = uint64_t{1} << 50, kChangeWord = uint64_t{1} << 51;
     void classify(std::vector<Token>& toks) const {
         for (Token& k : toks)
-            if (auto it = word_bits.find(k.low); it != word_bits.end()) k.bits = it->second;
+            if (auto it = word_bits.find(HashedWord(k)); it != word_bits.end()) k.bits = it->second;
     }
     std::string_view scope_of(std::string_view key) const {
         auto it = scopes.find(key);
@@ -414,7 +414,7 @@ struct Assembly {
     const Mention* run_speaker = nullptr;
     // How many claims took each id so far: the n-th same id is "id-n" (a count, not a search
     // from 2 up, which made a story of one sentence said 10,000 times quadratic).
-    std::unordered_map<std::string, int> id_uses;
+    std::unordered_map<uint64_t, int> id_uses;  // by the id's hash
     std::vector<std::string> last_subject;
     size_t last_subject_para = SIZE_MAX;
     uint32_t last_subject_sentence = UINT32_MAX;  // the sentence last_subject was named in

@@ -9,6 +9,7 @@
 #include "extractor/claims/lexicon.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace claimex::claims {
 
@@ -208,20 +209,25 @@ bool Assembly::read_sentence(const text::Span& span) {
         }
     // "Several members agreed that ...": a view stated by a holder the sources pass names
     // no one for (statements.cc).
-    has_that = std::string_view(a.data() + S.begin, S.end - S.begin).find(" that ") != std::string_view::npos;
+    // (memmem: string_view::find stops at every space to compare)
+    has_that = memmem(a.data() + S.begin, S.end - S.begin, " that ", 6) != nullptr;
     if (!any_value && !any_source && !any_factor && !quoted && !holder_first && !has_that) return false;
 
     sv.toks.clear();
     tokenize(a, low_doc, S, sv.toks);
     lx.classify(sv.toks);
     sv.tok_mention.assign(sv.toks.size(), SIZE_MAX);
+    // (mentions come in order of their begins, as tokens do: the first token of each is found
+    // by walking on from the last one's, not by a binary search per mention)
+    size_t first = 0;
+    uint32_t last_begin = 0;
     for (size_t i : sv.mentions) {
         if (ms[i].type == Type::source) continue;
         // the tokens inside the mention: from the first that begins in it (begins increase)
-        auto first = std::partition_point(sv.toks.begin(), sv.toks.end(),
-                                          [&](const Token& k) { return k.begin < ms[i].span.begin; });
-        for (size_t k = static_cast<size_t>(first - sv.toks.begin());
-             k < sv.toks.size() && sv.toks[k].begin < ms[i].span.end; ++k)
+        if (ms[i].span.begin < last_begin) first = 0;  // (out of order: walk from the start)
+        last_begin = ms[i].span.begin;
+        while (first < sv.toks.size() && sv.toks[first].begin < ms[i].span.begin) ++first;
+        for (size_t k = first; k < sv.toks.size() && sv.toks[k].begin < ms[i].span.end; ++k)
             if (sv.toks[k].end <= ms[i].span.end &&
                 (sv.tok_mention[k] == SIZE_MAX || !is_value(ms[sv.tok_mention[k]])))
                 sv.tok_mention[k] = i;
@@ -235,7 +241,7 @@ void Assembly::finish(Claim j, std::string kind, const KeyHash& key, double conf
     char hex[19] = {'c', '-'};
     for (int k = 0; k < 16; ++k) hex[2 + k] = "0123456789abcdef"[(key.h >> (60 - 4 * k)) & 15];
     std::string id(hex, 18);
-    int n = ++id_uses[id];
+    int n = ++id_uses[key.h];  // (the id is the hash's hex: counted by the hash, no string key)
     j.id = n == 1 ? std::move(id) : fmt::format("{}-{}", id, n);
     j.kind = std::move(kind);
     j.sentence = S;

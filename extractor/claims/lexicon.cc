@@ -31,6 +31,7 @@ void lower_into(std::string_view s, std::string& out) {
 
 void tokenize(std::string_view text, std::string& low, text::Span span, std::vector<Token>& out) {
     static constexpr std::string_view dash = "—";
+    static const uint64_t dash_hash = word_hash(dash);
     // Raw pointers in locals: a store through a char* may alias anything, so
     // members read through references would be reloaded at every byte.
     const char* const a = text.data();
@@ -43,12 +44,12 @@ void tokenize(std::string_view text, std::string& low, text::Span span, std::vec
         // em and en dashes (E2 80 94 / E2 80 93) and "--"
         if (c == 0xE2 && i + 2 < end && static_cast<unsigned char>(a[i + 1]) == 0x80 &&
             (static_cast<unsigned char>(a[i + 2]) == 0x94 || static_cast<unsigned char>(a[i + 2]) == 0x93)) {
-            out.push_back({i, i + 3, dash});
+            out.push_back({i, i + 3, dash, 0, dash_hash});
             i += 3;
             continue;
         }
         if (c == '-' && i + 1 < end && a[i + 1] == '-') {
-            out.push_back({i, i + 2, dash});
+            out.push_back({i, i + 2, dash, 0, dash_hash});
             i += 2;
             continue;
         }
@@ -63,11 +64,14 @@ void tokenize(std::string_view text, std::string& low, text::Span span, std::vec
             while (k > i + 1 && (a[k - 1] == '.' || a[k - 1] == '-') &&
                    !(k >= i + 2 && a[k - 1] == '.' && (a[k - 2] >= 'A' && a[k - 2] <= 'Z') && k - i <= 4))
                 --k;
-            out.push_back({i, k, std::string_view(lw + i, k - i)});
+            // (hashed once here: the word's lookups reuse it)
+            const std::string_view w(lw + i, k - i);
+            out.push_back({i, k, w, 0, word_hash(w)});
             i = k;
         } else if (f & kMark) {
             lw[i] = ch;
-            out.push_back({i, i + 1, std::string_view(lw + i, 1)});
+            const std::string_view w(lw + i, 1);
+            out.push_back({i, i + 1, w, 0, word_hash(w)});
             ++i;
         } else {
             ++i;
@@ -106,15 +110,14 @@ void Lexicon::add(const std::string& phrase, std::string value, std::string extr
     std::stable_sort(v.begin(), v.end(), [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); });
 }
 
-template <class Word>
-const Lexicon::Entry* Lexicon::match_at(size_t size, size_t i, size_t* n, Word word) const {
+const Lexicon::Entry* Lexicon::match_at(const std::vector<Token>& tokens, size_t size, size_t i, size_t* n) const {
     if (i >= size) return nullptr;
-    auto it = by_first_.find(word(i));
+    auto it = by_first_.find(HashedWord(tokens[i]));  // (the token's hash: no second pass over its bytes)
     if (it == by_first_.end()) return nullptr;
     for (const Entry& e : it->second) {
         if (i + e.words.size() > size) continue;
         bool ok = true;
-        for (size_t k = 1; k < e.words.size() && ok; ++k) ok = word(i + k) == e.words[k];
+        for (size_t k = 1; k < e.words.size() && ok; ++k) ok = tokens[i + k].low == e.words[k];
         if (ok) {
             if (n) *n = e.words.size();
             return &e;
@@ -124,11 +127,11 @@ const Lexicon::Entry* Lexicon::match_at(size_t size, size_t i, size_t* n, Word w
 }
 
 const Lexicon::Entry* Lexicon::match(const std::vector<Token>& tokens, size_t i, size_t* n) const {
-    return match_at(tokens.size(), i, n, [&](size_t k) { return tokens[k].low; });
+    return match_at(tokens, tokens.size(), i, n);
 }
 
 const Lexicon::Entry* Lexicon::match(const std::vector<Token>& tokens, size_t i, size_t end, size_t* n) const {
-    return match_at(std::min(end, tokens.size()), i, n, [&](size_t k) { return tokens[k].low; });
+    return match_at(tokens, std::min(end, tokens.size()), i, n);
 }
 
 const Lexicon::Entry* Lexicon::find(std::initializer_list<std::string_view> words) const {

@@ -7,6 +7,7 @@
 
 #include <cctype>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <set>
 #include <string>
@@ -26,6 +27,7 @@ struct Token {
     uint32_t begin = 0, end = 0;
     std::string_view low;
     uint64_t bits = 0;  // the word classes it belongs to (WordSet bits), when looked up
+    uint64_t hash = 0;  // word_hash(low), taken once by the tokenizer (word lookups reuse it)
     bool is_word() const {
         return !low.empty() && low != "—" &&
                (std::isalnum(static_cast<unsigned char>(low[0])) || static_cast<unsigned char>(low[0]) >= 0x80);
@@ -41,13 +43,50 @@ void lower_into(std::string_view s, std::string& out);
 // outlive them.
 void tokenize(std::string_view text, std::string& low, text::Span span, std::vector<Token>& out);
 
+// The hash of the word tables (not FNV-1a, whose values are output: this one is
+// internal): a few loads and multiplies for a word of any length up to 16 bytes,
+// not a multiply and a branch per byte. Tokens carry it (Token::hash).
+inline uint64_t word_hash(std::string_view s) noexcept {
+    const char* p = s.data();
+    const size_t n = s.size();
+    auto load64 = [](const char* q) { uint64_t v; std::memcpy(&v, q, 8); return v; };
+    auto load32 = [](const char* q) { uint32_t v; std::memcpy(&v, q, 4); return uint64_t{v}; };
+    auto mix = [](uint64_t x, uint64_t y) {
+        const unsigned __int128 r = static_cast<unsigned __int128>(x) * y;
+        return static_cast<uint64_t>(r) ^ static_cast<uint64_t>(r >> 64);
+    };
+    constexpr uint64_t k1 = 0xa0761d6478bd642fULL, k2 = 0xe7037ed1a0b428dbULL;
+    uint64_t a = 0, b = 0, h = n;
+    if (n >= 8) {
+        // 16-byte blocks, then the last 16 bytes (overlapping: every byte is read)
+        size_t i = 0;
+        for (; i + 16 < n; i += 16) h = mix(load64(p + i) ^ k1, load64(p + i + 8) ^ h);
+        a = load64(p + (n >= 16 ? n - 16 : 0));
+        b = load64(p + n - 8);
+    } else if (n >= 4) {
+        a = load32(p);
+        b = load32(p + n - 4);
+    } else if (n > 0) {
+        a = (uint64_t{static_cast<unsigned char>(p[0])} << 16) | (uint64_t{static_cast<unsigned char>(p[n >> 1])} << 8) |
+            static_cast<unsigned char>(p[n - 1]);
+    }
+    return mix(a ^ k1 ^ h, b ^ k2);
+}
+
+// A word and its hash already taken (a token's): a probe that hashes nothing.
+struct HashedWord {
+    std::string_view s;
+    uint64_t hash;
+    explicit HashedWord(const Token& t) : s(t.low), hash(t.hash) {}
+};
+inline bool operator==(const std::string& a, const HashedWord& b) { return a == b.s; }
+inline bool operator==(const HashedWord& a, const std::string& b) { return a.s == b; }
+
 // Transparent hashing, so string_view probes build no std::string.
 struct StringHash {
     using is_transparent = void;
-    size_t operator()(std::string_view s) const noexcept {
-        // FNV-1a inline: the keys are short words, where it beats a call to the library's hash
-        return static_cast<size_t>(text::fnv1a(s));
-    }
+    size_t operator()(std::string_view s) const noexcept { return static_cast<size_t>(word_hash(s)); }
+    size_t operator()(const HashedWord& w) const noexcept { return static_cast<size_t>(w.hash); }
 };
 template <class V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
@@ -106,8 +145,7 @@ public:
 
 private:
     void add(const std::string& phrase, std::string value, std::string extra, std::string extra2 = {});
-    template <class Word>
-    const Entry* match_at(size_t size, size_t i, size_t* n, Word word) const;
+    const Entry* match_at(const std::vector<Token>& tokens, size_t size, size_t i, size_t* n) const;
     StringMap<std::vector<Entry>> by_first_;
 };
 

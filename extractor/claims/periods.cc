@@ -85,11 +85,16 @@ void Assembly::find_story_day() {
     // previous session"), not a weekend — else the first market move's own day (set as claims
     // come). It governs the later market moves that name no date or window of their own.
     {
+        // (letters as the C locale's isalpha: ASCII, tested inline, not a libc call a byte)
         auto words_in = [&](uint32_t b, uint32_t e) {
+            auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
             size_t n = 0;
-            for (uint32_t k = b; k < e; ++k)
-                if (std::isalpha(static_cast<unsigned char>(a[k])) && (k == b || !std::isalpha(static_cast<unsigned char>(a[k - 1]))))
-                    ++n;
+            bool prev = false;
+            for (uint32_t k = b; k < e; ++k) {
+                const bool cur = alpha(a[k]);
+                n += cur && !prev;
+                prev = cur;
+            }
             return n;
         };
         // running text: a line of a dozen words or more that ends a sentence (not a headline,
