@@ -1279,6 +1279,16 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         return best ? best->name : "";
     };
     auto lower_name = [](const std::string& n) { return names::lower(n); };
+    // The family names of the people introduced anywhere in the document (one person's each):
+    // a headline's "..., Dubois says" before "Finance Minister Marie Dubois said" in the lead.
+    std::unordered_map<std::string, std::string> family_of;
+    for (const Mention& m : ms) {
+        if (m.type != Type::person || m.name.find(' ') == std::string::npos) continue;
+        const std::vector<std::string_view>& ws = split_name(m.name, name_words_buf);
+        const bool family_first = lex.family_first(ws.front()) && !lex.family_first(ws.back());
+        auto [f, fresh] = family_of.try_emplace(std::string(family_first ? ws.front() : ws.back()), m.name);
+        if (!fresh && f->second != m.name) f->second.clear();
+    }
     for (size_t i = 0; i < ms.size(); ++i) {
         Mention& m = ms[i];
         if (m.type != Type::person) continue;
@@ -1291,6 +1301,8 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 m.name = it->second.first;
             } else if (auto l = last_named.find(m.name); it != short_refs.end() && l != last_named.end()) {
                 m.name = l->second;  // two people share the family name: the one named last ("Harper said")
+            } else if (auto f = family_of.find(m.name); m.rule == kHolderRule && f != family_of.end() && !f->second.empty()) {
+                m.name = f->second;  // introduced further down ("..., Dubois says" in a headline)
             } else if (m.rule == kHolderRule) {
                 // A lone capitalised word before "said" that names no person
                 // introduced before: an organisation ("Helvora reported"), or
