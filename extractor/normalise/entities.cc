@@ -1017,6 +1017,16 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             // them) join the words of one name, unless it starts like a
             // person's ("Tom Brill of Kestrel").
             bool joins = !lex.given_name(slice(ws[k]));
+            // ... nor two person-shaped words before a lone "of" and a name ("said Sally Tindall
+            // of Canstar": the person, who works there; step 1b reads the affiliation)
+            auto person_word_at = [&](size_t j) {
+                std::string_view w = slice(ws[j]);
+                return names::capitalised(w) && names::person_word(w) && !lex.non_person(w) && !lex.suffix(w) &&
+                       !lex.title(w) && !lex.not_name(w);
+            };
+            if (joins && end - k >= 4 && slice(ws[k + 2]) == "of" && person_word_at(k) && person_word_at(k + 1) &&
+                names::capitalised(slice(ws[k + 3])))
+                joins = false, end = k + 2;
             for (size_t j = k; j < end; ++j) {
                 std::string_view w = slice(ws[j]);
                 if (j > k && j + 1 < end && lex.particle(w)) continue;
