@@ -406,6 +406,13 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         auto description = [&] {
             std::string d = names::squeeze(slice(h));
             if (definite && d.size() > 4) d = d.substr(4);
+            // "the country's statistics agency": whose it is says no more than the story's
+            // country ("statistics agency")
+            for (std::string_view whose : {"country's ", "nation's ", "country\xE2\x80\x99s ", "nation\xE2\x80\x99s "})
+                if (d.size() > whose.size() && names::lower(d.substr(0, whose.size())) == whose) {
+                    d = d.substr(whose.size());
+                    break;
+                }
             return d;
         };
         // A place's office that no entity named before stands for ("Angola's
@@ -449,12 +456,26 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                                  mod.find('-') != std::string::npos || mod.find('\'') != std::string::npos ||
                                  mod.find("\xE2\x80\x99") != std::string::npos;
                     std::string name = names::lower(s.name);
-                    if (!plain && mod.size() >= 4 &&
-                        (name.empty() || name.find(mod.substr(0, std::min<size_t>(mod.size(), 5))) == std::string::npos)) {
+                    const std::string stem = mod.substr(0, std::min<size_t>(mod.size(), 5));
+                    if (!plain && mod.size() >= 4 && (name.empty() || name.find(stem) == std::string::npos)) {
                         s.name = description();
                         s.kind = "government";
                         s.role.clear();
                         s.affiliation.clear();
+                        // ... unless the story writes the ministry out just after ("the trade
+                        // ministry said ... according to the Ministry of Trade, Industry and
+                        // Energy"): the same body, by its full name
+                        const size_t sent = text.sentence_index(s.span.begin);
+                        for (auto it = first_inside(s.span.end); it != entities.end(); ++it) {
+                            const Mention& m = ms[*it];
+                            if (text.sentence_index(m.span.begin) > sent + 2) break;
+                            if (m.type != Type::org || m.name.empty()) continue;
+                            const std::string n = names::lower(m.name);
+                            if (n.find(noun) != std::string::npos && n.find(stem) != std::string::npos) {
+                                take(s, m);
+                                break;
+                            }
+                        }
                     }
                 }
             }
@@ -472,7 +493,10 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                 // (a body described by whom it is for, "the pilots' union", "the farmers'
                 // association", is as plain a description as a public body's)
                 const bool members = hl.find("s' ") != std::string::npos || hl.find("s\xE2\x80\x99 ") != std::string::npos;
-                if (public_body || members) {
+                // (a bare "the bureau said" after "the statistics bureau said" is that body
+                // again, below, not a new one named "bureau")
+                const bool bare_noun = hl.size() == noun.size() + 4;
+                if ((public_body || members) && !bare_noun) {
                     s.name = description();
                     last_described = &s;
                 }
@@ -489,6 +513,7 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                             break;
                         }
                     }
+                if (s.name.empty() && public_body) s.name = description();
             }
         } else if (person || org) {
             const Mention* chosen = person ? person : org;
@@ -514,6 +539,11 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                 }
                 s.span.begin = b;
             }
+            // ... and, when the holder ends the span, to the end of a name the pattern stopped
+            // inside ("according to the Ministry of Trade" of "... Trade, Industry and Energy")
+            if (h.end == s.span.end && chosen->span.begin < h.end && chosen->span.end > h.end &&
+                chosen->span.end <= h.end + 40)
+                s.span.end = chosen->span.end;
         } else if (place && im.not_place.count(s.rule)) {
             // "beat Wall Street estimates": a place holds no estimate.
         } else if (place) {
