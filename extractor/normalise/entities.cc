@@ -1047,6 +1047,9 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             bool single = person_shaped && end - k == 1;
             if (end - k == 1 && (lex.suffix(first_word) || lex.group_noun(first_word)))
                 continue;  // "The Group said": a reference; "Policymakers warn": a group
+            // "The Norwegian central bank said", "the German carmaker": a demonym before the
+            // holder's lower-case noun describes a reference; it names no organisation
+            if (end - k == 1 && end < ws.size() && lex.non_person(first_word)) continue;
             bool after_org = before && before_index >= 0 && ms[before_index].type == Type::org;
             if (end - k == 1 && after_org) continue;  // "CME Group's FedWatch tool": a product
             if (!person && person_shaped && end - k >= 2 &&

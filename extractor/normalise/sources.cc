@@ -38,6 +38,13 @@ struct SourcesNormaliser::Impl {
             if (auto a = rule->attrs.find("known_holder"); a != rule->attrs.end() && a->second == "yes")
                 known_holder.insert(rule->id);
         }
+        // "Turkey's central bank said": the place's central bank, as the claims stage reads it
+        // (the first central bank listed for an area in rules/claims/jurisdictions.tsv)
+        if (const auto* t = r.table("CLAIM_JURISDICTIONS"))
+            for (const auto& row : *t)
+                if (row.size() >= 2 && !row[0].empty() &&
+                    (row[0].find("Bank") != std::string::npos || row[0].find("Reserve") != std::string::npos))
+                    central_bank_of.emplace(row[1], row[0]);
         if (const auto* l = r.list("SOURCE_CONDITION"))
             for (const auto& w : *l) conditions.insert(names::lower(w));
         if (const auto* t = r.table("SOURCE_CUE"))
@@ -65,6 +72,7 @@ struct SourcesNormaliser::Impl {
     // capitalised words alone (`set: known_holder=yes`: a sentence's first words before a far cue)
     std::unordered_set<std::string> known_holder;
     std::unordered_set<std::string> conditions;  // "if", "unless": the attribution after them is a condition
+    std::unordered_map<std::string, std::string> central_bank_of;           // "Turkey" → its central bank
     std::unordered_map<std::string, std::string> cues;                      // "says" → "said"
     struct Reference {
         std::vector<std::string> kinds;  // in order of preference
@@ -421,6 +429,13 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         if (ref && place && place->span.begin <= h.begin + 4) {
             const Mention* o = refer(*ref, noun, text.sentence_index(s.span.begin));
             if (!o || (!definite && ref->has("person"))) ref = nullptr;
+            // "Turkey's central bank said" is that country's central bank, not the last one named
+            if (noun == "central bank")
+                if (auto cb = im.central_bank_of.find(place->name); cb != im.central_bank_of.end()) {
+                    ref = nullptr;
+                    s.name = cb->second;
+                    s.kind = "central_bank";
+                }
         }
         if (ref) {
             if (ref->has("cited"))
@@ -546,6 +561,8 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                 s.span.end = chosen->span.end;
         } else if (place && im.not_place.count(s.rule)) {
             // "beat Wall Street estimates": a place holds no estimate.
+        } else if (place && !s.name.empty()) {
+            // (named above: a place's central bank)
         } else if (place) {
             // A place that only qualifies a description: "Angola's oil
             // minister" is named by the description.
