@@ -410,6 +410,19 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                          lex.suffix(slice(h).substr(slice(h).rfind(' ') + 1)) &&
                          (definite || hl.find(' ') == std::string::npos);
         if (bare_head) ref = im.reference(slice(h).substr(slice(h).rfind(' ') + 1), &noun);
+        // "the bank's statement", "the central bank's latest report": the document of a body
+        // referred to is that body's (the bank, not the last organisation named)
+        if (ref && !bare_head)
+            for (std::string_view mark : {"'s ", "\xE2\x80\x99s "})
+                if (size_t q = hl.rfind(mark); q != std::string::npos && q > 0) {
+                    std::string pnoun;
+                    if (const Impl::Reference* owner = im.reference(hl.substr(0, q), &pnoun);
+                        owner && !owner->has("cited") && pnoun != noun) {
+                        ref = owner;
+                        noun = pnoun;
+                    }
+                    break;
+                }
         // The holder as a name when no entity stands for it: "the finance ministry" → "finance ministry".
         auto description = [&] {
             std::string d = names::squeeze(slice(h));
@@ -438,7 +451,21 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                 }
         }
         if (ref) {
-            if (ref->has("cited"))
+            // "Food prices climbed 3.6%, the data showed" after "government data showed": the
+            // release its paragraph (or the one before) reported, whoever was named since
+            // (the last source only: "the figures showed" after "the statistics office said"
+            // is that office's)
+            if ((noun == "data" || noun == "figures" || noun == "statistics") && !sources_done.empty()) {
+                const Mention& d = ms[sources_done.back()];
+                if (text.paragraph_index(d.span.begin) + 1 >= text.paragraph_index(s.span.begin) && d.cue == "showed" &&
+                    !d.name.empty()) {
+                    s.name = d.name;
+                    s.kind = d.kind;
+                }
+            }
+            if (!s.name.empty()) {
+                // (named by the release above)
+            } else if (ref->has("cited"))
                 for (auto it = sources_done.rbegin(); it != sources_done.rend(); ++it)
                     if (ms[*it].cue == "cited") {
                         s.name = ms[*it].name;
