@@ -194,6 +194,18 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         return std::lower_bound(entities.begin(), entities.end(), begin,
                                 [&](size_t e, uint32_t b) { return ms[e].span.begin < b; });
     };
+    // An organisation named only as the compiler of data or a poll ("according to LSEG data",
+    // "a Reuters poll", "polled by FactSet"): no company noun ("the steelmaker said") refers to
+    // it, whatever was named last.
+    auto as_data_source = [&](const Mention& m) {
+        for (std::string_view w : {" data", " poll", " survey", " estimates", " consensus", " figures", " calculations"})
+            if (a.compare(m.span.end, w.size(), w) == 0 &&
+                (m.span.end + w.size() >= a.size() || !std::isalpha(static_cast<unsigned char>(a[m.span.end + w.size()]))))
+                return true;
+        for (std::string_view w : {"polled by ", "compiled by "})
+            if (m.span.begin >= w.size() && a.compare(m.span.begin - w.size(), w.size(), w) == 0) return true;
+        return false;
+    };
     // The organisation a reference stands for: the first kind (in the
     // table's order of preference) that has one; among companies the one
     // named most, else the latest.
@@ -212,7 +224,7 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                 for (size_t e = seen; e-- > 0;) {
                     const Mention& m = ms[entities[e]];
                     if (text.paragraph_index(m.span.begin) != para) break;
-                    if (m.type == Type::org && !m.name.empty() && m.kind == k) {
+                    if (m.type == Type::org && !m.name.empty() && m.kind == k && !(ref.subject && as_data_source(m))) {
                         best = &m;
                         break;
                     }
@@ -234,7 +246,9 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             } else if (auto it = orgs_by_kind.find(k); it != orgs_by_kind.end()) {
                 const Seen* pick = nullptr;
                 for (const auto& [name, s] : it->second)
-                    if (!pick || (ref.subject ? s.count > pick->count ||
+                    if (ref.subject && s.count == 1 && as_data_source(ms[s.index])) {
+                        // (a data firm named once, for its data, is not the story's company)
+                    } else if (!pick || (ref.subject ? s.count > pick->count ||
                                                     (s.count == pick->count && s.index > pick->index)
                                               : s.index > pick->index))
                         pick = &s;
@@ -246,7 +260,7 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                 // Index Ventures, ..., the company said").
                 if (pick && ref.subject)
                     for (const auto& [name, s] : it->second)
-                        if (text.sentence_index(ms[s.index].span.begin) == sentence &&
+                        if (text.sentence_index(ms[s.index].span.begin) == sentence && !as_data_source(ms[s.index]) &&
                             (pick == nullptr || text.sentence_index(ms[pick->index].span.begin) != sentence ||
                              s.index < pick->index))
                             pick = &s;
