@@ -544,6 +544,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         uint32_t from;  // analysis offset after which the alias holds
     };
     std::unordered_map<std::string, Known> acronyms;
+    std::vector<std::pair<std::string, Known>> redefined;  // a gazetteer alias the story defines otherwise
     // Defines acr as an alias of name from its closing bracket on, and makes it
     // an org mention unless an entity already starts there.
     auto define_acronym = [&](text::Span acr, const std::string& name, const std::string& kind) {
@@ -570,9 +571,23 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         while (e < a.size() && e - b <= 10 && a[e] != ')' && !is_space(a[e])) ++e;
         if (e >= a.size() || a[e] != ')') continue;
         std::string_view acr(a.data() + b, e - b);
-        if (!names::acronym_shape(acr) || lex.alias(acr)) continue;
+        if (!names::acronym_shape(acr)) continue;
+        if (const rules::GazetteerEntry* g = lex.alias(acr)) {
+            // "Statistics Netherlands (CBS)": the story's own definition beats the gazetteer's
+            // other holder of the letters (CBS News) from the bracket on
+            if (g->name != m.name && !m.name.empty() && m.type == Type::org)
+                redefined.push_back({std::string(acr), {m.name, m.kind, b}});
+            continue;
+        }
         define_acronym({b, e}, m.name, m.kind);
     }
+    for (const auto& [acr, d] : redefined)
+        for (Mention& x : ms)
+            if (x.type == Type::org && x.span.begin >= d.from && x.span.size() == acr.size() &&
+                a.compare(x.span.begin, acr.size(), acr) == 0) {
+                x.name = d.name;
+                x.kind = d.kind;
+            }
 
     // ---- 1a. "Shenzhen-based Jinlong Automation", "Tata Motors-owned
     // Jaguar Land Rover": the known place or owner of a description that an
@@ -1057,6 +1072,9 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             bool single = person_shaped && end - k == 1;
             if (end - k == 1 && (lex.suffix(first_word) || lex.group_noun(first_word)))
                 continue;  // "The Group said": a reference; "Policymakers warn": a group
+            // "The Norwegian central bank said", "the German carmaker": a demonym before the
+            // holder's lower-case noun describes a reference; it names no organisation
+            if (end - k == 1 && end < ws.size() && lex.non_person(first_word)) continue;
             bool after_org = before && before_index >= 0 && ms[before_index].type == Type::org;
             if (end - k == 1 && after_org) continue;  // "CME Group's FedWatch tool": a product
             if (!person && person_shaped && end - k >= 2 &&
