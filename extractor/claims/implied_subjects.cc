@@ -330,6 +330,21 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
             if (const Mention* b = bidder_before(toks[std::min(anchor, toks.size() - 1)].begin)) name = b->name;
         // else the company last named before the figure in its paragraph (the speaker of
         // "Sun Hung Kai said profit fell" included), else the story's company
+        // ... a company speaking in the sentence before the figure that is only referred to ("The
+        // carmaker, which sold 4.1 million vehicles last year, said": the company the sources
+        // stage resolved, not one named last in the sentence before) ...
+        if (name.empty() && anchor < toks.size())
+            for (size_t i : sv.mentions) {
+                const Mention& m = ms[i];
+                if (m.type != Type::source || m.name.empty() || std::string_view(m.kind) != "company" ||
+                    m.span.begin >= toks[anchor].begin)
+                    continue;
+                const size_t lo = sv.token_at(m.span.begin);
+                size_t hi = lo;
+                while (hi < anchor && hi < lo + 6 && toks[hi].is_word() && !(toks[hi].bits & lx.kVerbWord)) ++hi;
+                if (is_anaphor(lo, hi)) name = m.name;
+                break;
+            }
         if (name.empty()) {
             const Mention* c = last_company_before(toks[std::min(anchor, toks.size() - 1)].begin);
             if (c && t.paragraph_index(c->span.begin) == t.paragraph_index(S.begin)) name = c->name;

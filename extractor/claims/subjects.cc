@@ -151,6 +151,18 @@ const Mention* Assembly::referent(size_t lo, size_t hi) {
     // "the company", "it" after a unit was named ("Its robotics unit, Hoshino Robotics,
     // lifted profit. The company raised its dividend"): the parent, not the unit
     const Mention* c = last_company_before(at);
+    // An anaphor that holds a source the sources stage resolved ("The carmaker, which sold 4.1
+    // million vehicles last year, said" → the company the previous sentence opened with, not
+    // the one it named last): that company, so that subject and source agree
+    if (c && head != "it") {
+        auto s = std::lower_bound(named_sources.begin(), named_sources.end(), at, by_begin);
+        if (s != named_sources.end() && (*s)->span.begin == at && (*s)->name != c->name &&
+            std::string_view((*s)->kind) == "company") {
+            auto it = std::lower_bound(antecedents.begin(), antecedents.end(), at, by_begin);
+            while (it != antecedents.begin())
+                if ((*--it)->name == (*s)->name) return *it;
+        }
+    }
     if (c && unit_companies.count(c->name) && head != "it" && !lx.unit_nouns.count(head)) {
         auto it = std::lower_bound(antecedents.begin(), antecedents.end(), at, by_begin);
         while (it != antecedents.begin()) {
