@@ -545,6 +545,7 @@ struct Assembly {
     Words strip_baseline_fillers(Words w);
     size_t colon_date(size_t tok);
     bool company_noun_at(size_t k) const;
+    bool central_bank_at(size_t k) const;
     bool level_cue(size_t tok);
     void find_change_events();
     void figure_roles();

@@ -63,6 +63,11 @@ bool Assembly::company_noun_at(size_t k) const {
            !(toks[k].low == "house" && std::isupper(static_cast<unsigned char>(a[toks[k].begin])));
 }
 
+// "central bank" ending at token k: a bank, but no company.
+bool Assembly::central_bank_at(size_t k) const {
+    return toks[k].low == "bank" && k > 0 && toks[k - 1].low == "central";
+}
+
 // "it", "the company", "the San Jose, California-based company": a phrase that refers
 // back to the last company named (company nouns: rules/claims/words.tsv).
 bool Assembly::is_anaphor(size_t lo, size_t hi) {
@@ -319,13 +324,14 @@ std::string Assembly::company_by_place(size_t lo, size_t hi) {
                                    !(toks[j].bits & lx.kVerbWord) && !(toks[j].bits & lx.kChangeWord);
                  ++j)
                 if (company_noun_at(j) && j + 1 == hi) {
+                    if (central_bank_at(j)) return {};  // ("Brazil's central bank": below, no company)
                     if (const Mention* c = last_company_before(toks[lo].begin)) return c->name;
                     return doc_company;
                 }
             return {};
         }
         if (m || (toks[k].bits & lx.kVerbWord) || (toks[k].bits & lx.kChangeWord)) return {};
-        if (company_noun_at(k)) {
+        if (company_noun_at(k) && !central_bank_at(k)) {
             const Mention* o = mention_at(k + 1);
             if (o && o->type == Type::org) return o->name;
             // ("Abu Dhabi fund buys 8% of ...": a headline's fund is the one the story calls so)
