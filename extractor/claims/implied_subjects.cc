@@ -347,6 +347,10 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
             }
         if (name.empty()) {
             const Mention* c = last_company_before(toks[std::min(anchor, toks.size() - 1)].begin);
+            // ("Its operating profit was ..." opening a sentence: the company the sentence before
+            // opened with, not one named later inside it)
+            if (c && !toks.empty() && (toks[0].low == "its" || toks[0].low == "it"))
+                if (const Mention* o = previous_opener(toks[0].begin); o && !in_passing(*o)) c = o;
             if (c && t.paragraph_index(c->span.begin) == t.paragraph_index(S.begin)) name = c->name;
             // the company an earlier claim of the paragraph was about ("The Osaka-based maker
             // ... posted operating profit of ¥712 billion. Net profit rose 14%")

@@ -63,6 +63,42 @@ bool Assembly::company_noun_at(size_t k) const {
            !(toks[k].low == "house" && std::isupper(static_cast<unsigned char>(a[toks[k].begin])));
 }
 
+// The company the paragraph's sentence before the one that starts at byte `at` opens with (its
+// subject: "Tsubame Logistics, in which Kaiyo holds a 30% stake, said its sales fell. Its
+// operating profit was ..." is Tsubame's; "Kaiyo" is named last). Null when `at` does not
+// open its sentence, or that sentence is in another paragraph, or opens with no company,
+// a possessive ("Alibaba's cloud unit") or one of a pair ("Infosys and Wipro").
+const Mention* Assembly::previous_opener(uint32_t at) {
+    const auto& sents = t.sentences();
+    const size_t si = t.sentence_index(at);
+    if (si == 0 || si >= sents.size()) return nullptr;
+    uint32_t b = sents[si].begin;
+    while (b < at && std::isspace(static_cast<unsigned char>(a[b]))) ++b;
+    if (b != at) return nullptr;
+    const text::Span prev = sents[si - 1];
+    if (t.paragraph_index(prev.begin) != t.paragraph_index(sents[si].begin)) return nullptr;
+    auto it = std::lower_bound(companies.begin(), companies.end(), prev.begin, by_begin);
+    if (it == companies.end() || (*it)->span.begin >= prev.end) return nullptr;
+    const Mention* m = *it;
+    uint32_t from = prev.begin;
+    // (past a dateline: "TOKYO, Nov 4 - Kaiyo Shipping Co posted")
+    for (uint32_t k = prev.begin; k + 2 < m->span.begin && k < prev.begin + 60; ++k)
+        if (a[k] == ' ' && (a[k + 1] == '-' || static_cast<unsigned char>(a[k + 1]) == 0xE2)) {
+            from = k + 1;
+            while (from < m->span.begin && a[from] != ' ') ++from;
+            break;
+        }
+    int words = 0;
+    for (uint32_t k = from; k < m->span.begin; ++k)
+        if (a[k] == ' ' && k > from && a[k - 1] != ' ') ++words;
+    if (words > 2) return nullptr;
+    const std::string_view after = std::string_view(a).substr(m->span.end, 6);
+    if (after.substr(0, 1) == "'" || after.substr(0, 3) == "\xE2\x80\x99" || after.substr(0, 5) == " and " ||
+        after.substr(0, 6) == ", and ")
+        return nullptr;
+    return m;
+}
+
 // "central bank" ending at token k: a bank, but no company.
 bool Assembly::central_bank_at(size_t k) const {
     return toks[k].low == "bank" && k > 0 && toks[k - 1].low == "central";
@@ -156,6 +192,9 @@ const Mention* Assembly::referent(size_t lo, size_t hi) {
     // "the company", "it" after a unit was named ("Its robotics unit, Hoshino Robotics,
     // lifted profit. The company raised its dividend"): the parent, not the unit
     const Mention* c = last_company_before(at);
+    // An anaphor opening a sentence continues the subject the sentence before opened with
+    if (c && (head == "it" || company_noun_at(hi - 1)))
+        if (const Mention* o = previous_opener(at); o && o->name != c->name && !in_passing(*o)) c = o;
     // An anaphor that holds a source the sources stage resolved ("The carmaker, which sold 4.1
     // million vehicles last year, said" → the company the previous sentence opened with, not
     // the one it named last): that company, so that subject and source agree
