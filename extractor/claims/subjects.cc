@@ -195,6 +195,21 @@ const Mention* Assembly::referent(size_t lo, size_t hi) {
     // An anaphor opening a sentence continues the subject the sentence before opened with
     if (c && (head == "it" || company_noun_at(hi - 1)))
         if (const Mention* o = previous_opener(at); o && o->name != c->name && !in_passing(*o)) c = o;
+    // "it" right after an attribution ("The chemicals group said it expects"): the speaker the
+    // sources stage resolved
+    if (c && head == "it") {
+        auto sp = std::lower_bound(named_sources.begin(), named_sources.end(), at, by_begin);
+        if (sp != named_sources.begin()) {
+            const Mention* src = *std::prev(sp);
+            const std::string_view gap = src->span.end <= at ? std::string_view(a).substr(src->span.end, at - src->span.end)
+                                                             : std::string_view("x");
+            if ((gap == " " || gap == " that ") && src->name != c->name && std::string_view(src->kind) == "company") {
+                auto it = std::lower_bound(antecedents.begin(), antecedents.end(), at, by_begin);
+                while (it != antecedents.begin())
+                    if ((*--it)->name == src->name) return *it;
+            }
+        }
+    }
     // An anaphor that holds a source the sources stage resolved ("The carmaker, which sold 4.1
     // million vehicles last year, said" → the company the previous sentence opened with, not
     // the one it named last): that company, so that subject and source agree

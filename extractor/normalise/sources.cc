@@ -237,6 +237,22 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         return o;
     };
 
+    // The company named before `upto` right after the words `desc` (lower case, single spaces:
+    // "chemicals group" before "Veldmark NV" in "Dutch chemicals group Veldmark NV"); the
+    // latest such, null when none.
+    auto introduced_as = [&](std::string_view desc, uint32_t upto) -> const Mention* {
+        const Mention* found = nullptr;
+        for (size_t e : entities) {
+            const Mention& m = ms[e];
+            if (m.span.begin >= upto) break;
+            if (m.type != Type::org || m.name.empty() || m.kind != "company" || m.span.begin < desc.size() + 1) continue;
+            const uint32_t b = m.span.begin - static_cast<uint32_t>(desc.size()) - 1;
+            if (a[m.span.begin - 1] != ' ' || (b > 0 && std::isalnum(static_cast<unsigned char>(a[b - 1])))) continue;
+            if (names::lower(std::string_view(a).substr(b, desc.size())) == desc) found = &m;
+        }
+        return found;
+    };
+
     // The organisation a reference stands for: the first kind (in the
     // table's order of preference) that has one; among companies the one
     // named most, else the latest.
@@ -455,6 +471,10 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             const bool person_ref = ref->has("person");
             if (s.name.empty() && (!person_ref || definite))
                 if (const Mention* o = refer(*ref, noun, text.sentence_index(s.span.begin))) take(s, *o);
+            // "The chemicals group said" after "Dutch chemicals group Veldmark NV": the company the
+            // story introduced with these words right before its name, whatever came between
+            if (!person_ref && definite && hl.size() > 4 && hl.find(' ', 4) != std::string::npos)
+                if (const Mention* o = introduced_as(hl.substr(4), s.span.begin)) take(s, *o);
             // "according to its annual report": the sentence's subject organisation
             if (!person_ref && (hl.rfind("its ", 0) == 0 || hl.rfind("their ", 0) == 0))
                 if (const Mention* o = sentence_subject_org(s.span.begin)) take(s, *o);
