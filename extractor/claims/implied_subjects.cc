@@ -171,6 +171,26 @@ bool Assembly::judge_description(Subject& s, const MetricHit& metric, bool& bad,
             }
             break;
         }
+    // "European mergers and acquisitions rose 14%", "Global chip sales": a company's kind of
+    // figure that only a demonym or "global" qualifies is a market's total, described in the
+    // article's words (up to the metric), not the story's company's.
+    if (bad && !garbage && !metric.key.empty() && lx.scope_of(metric.key) == "company")
+        for (size_t k = 1; k < d.size(); ++k) {
+            size_t n = 0;
+            const Lexicon::Entry* e = lx.metrics.match(d, k, &n);
+            if (!e) continue;
+            if (e->value != metric.key) break;
+            size_t dn = 0;
+            const bool area = d[0].low == "global" || d[0].low == "worldwide" || d[0].low == "european" || d[0].low == "asian" ||
+                              (lx.demonyms.match(d, 0, &dn) != nullptr && dn > 0);
+            bool plain = true;
+            for (size_t j = 0; j < k; ++j) plain &= d[j].is_word() && !lx.holder_nouns.count(d[j].low);
+            if (area && plain && k <= 3) {
+                s.description = s.description.substr(d[0].begin, d[k + n - 1].end - d[0].begin);
+                return true;
+            }
+            break;
+        }
     // "sales of hybrids", "exports of semiconductors", "investment in real estate": a
     // complement that names a product, not a holder (holder nouns: "the market value
     // of American companies"), leaves the company or economy implied.
