@@ -99,6 +99,21 @@ const Mention* Assembly::previous_opener(uint32_t at) {
     return m;
 }
 
+// "the companies", "the two groups", "both companies" (with "together" or "also" after): how
+// many companies the phrase [lo, hi) refers back to (2 unless a number says), 0 when it is no
+// such phrase.
+size_t Assembly::plural_companies(size_t lo, size_t hi) const {
+    while (hi > lo + 1 && (trailing_adverbs.count(toks[hi - 1]) || toks[hi - 1].low == "together")) --hi;
+    if (hi - lo < 2 || hi - lo > 3) return 0;
+    static const StringSet plurals = {"companies", "groups", "firms", "carmakers", "chipmakers", "banks", "lenders",
+                                      "miners", "retailers", "insurers", "airlines", "rivals", "partners"};
+    if (!plurals.count(toks[hi - 1].low)) return 0;
+    if (hi - lo == 2) return toks[lo].low == "the" || toks[lo].low == "both" ? 2 : 0;
+    if (toks[lo].low != "the") return 0;
+    const std::string_view w = toks[lo + 1].low;
+    return w == "two" ? 2 : w == "three" ? 3 : w == "four" ? 4 : 0;
+}
+
 // "central bank" ending at token k: a bank, but no company.
 bool Assembly::central_bank_at(size_t k) const {
     return toks[k].low == "bank" && k > 0 && toks[k - 1].low == "central";
@@ -1130,6 +1145,20 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
         if (const Mention* u = named_unit(lo, hi)) {
             add_name(s, u->name);
             return s;
+        }
+        // "The companies expect", "the two groups together employ": the story's pair, the first
+        // companies it names (not one named in passing)
+        if (const size_t n = plural_companies(lo, hi)) {
+            std::vector<std::string> names;
+            for (const Mention* m : antecedents) {
+                if (m->span.begin >= toks[lo].begin || names.size() == n) break;
+                if (std::find(names.begin(), names.end(), m->name) == names.end()) names.push_back(m->name);
+            }
+            if (names.size() == n) {
+                for (const auto& nm : names) add_name(s, nm);
+                s.combined = true;
+                return s;
+            }
         }
         if (is_anaphor(lo, hi)) {
             const Mention* c = referent(lo, hi);
