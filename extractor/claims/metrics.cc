@@ -211,6 +211,19 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
         // a phrase right after the figure ("a barrel", "of cuts")
         for (size_t c = 0; c < cands.size() && own == SIZE_MAX; ++c)
             if (cands[c].tok == fig_end) own = c;
+        // A `unit` phrase right after a money figure ("per tonne") makes it a price unless a metric
+        // phrase right before the figure governs it across "of" or a copula: "an operating profit
+        // of £45 per tonne", "cash costs were $38 a tonne".
+        if (own != SIZE_MAX && cands[own].tok == fig_end && anchor < toks.size() && sv.tok_mention[anchor] != SIZE_MAX &&
+            ms[sv.tok_mention[anchor]].type == Type::money) {
+            const Lexicon::Entry* e = lx.metrics.match(toks, fig_end, fig_end + cands[own].span, nullptr);
+            static const std::set<std::string_view> links = {"of", "was", "were", "is", "are", "at"};
+            size_t g = anchor;
+            while (g > lo && kQualifierSkip.count(toks[g - 1])) --g;
+            if (e && e->extra == "unit" && g > lo && links.count(toks[g - 1].low))
+                for (size_t c = 0; c < own; ++c)
+                    if (cands[c].tok + cands[c].span == g - 1 && *cands[c].key != *cands[own].key) own = c;
+        }
     }
     for (size_t c = 0; c < cands.size(); ++c) {
         const size_t k = cands[c].tok;
