@@ -319,6 +319,16 @@ void Assembly::purchase_form(MetricHit& metric, size_t fig) {
     if (cue && cue->value == "purchase") metric.key = *to;
 }
 
+// Whether a money figure is the object of a word of metric `key` right before it ("spend
+// about ¥450 billion"): metric_forms.tsv `company_object`.
+bool Assembly::object_of(const std::string& key, const Mention& value) {
+    size_t v = sv.token_at(value.span.begin);
+    while (v > 0 && v <= toks.size() && kQualifierSkip.count(toks[v - 1])) --v;
+    if (v == 0 || v > toks.size()) return false;
+    const Lexicon::Entry* e = lx.metrics.match(toks, v - 1, v, nullptr);
+    return e && e->value == key;
+}
+
 // The form of the metric the claim's value and holder call for (metric_forms.tsv).
 void Assembly::metric_form(std::string& key, const Mention* value, const std::vector<std::string>& names,
                            bool change) {
@@ -338,7 +348,9 @@ void Assembly::metric_form(std::string& key, const Mention* value, const std::ve
             }
         } else if (when == "per_share")
             ok = value && value->type == Type::money && per_share(static_cast<size_t>(value - ms.data()));
-        else if (when == "company" && change && !names.empty()) {
+        else if ((when == "company" && change && !names.empty()) ||
+                 (when == "company_object" && value && value->type == Type::money && !names.empty() &&
+                  object_of(key, *value))) {
             ok = true;
             for (const auto& n : names) {
                 bool company = false;
