@@ -246,6 +246,27 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
             best.key = c == own && purchase_key ? *purchase_key : *cands[c].key;
         }
     }
+    // A money figure right after "for" in the clause of a verb of buying is the price paid:
+    // "agreed to buy the credit card business of Norland Group for £1.2bn" (metrics.tsv
+    // `price_for`), whatever the thing bought is called.
+    if (own == SIZE_MAX && anchor < toks.size() && sv.tok_mention[anchor] != SIZE_MAX &&
+        ms[sv.tok_mention[anchor]].type == Type::money) {
+        size_t v = anchor;
+        while (v > 0 && kQualifierSkip.count(toks[v - 1])) --v;
+        const size_t floor = clause_start_tok(anchor, false);
+        for (size_t k = v >= 2 && toks[v - 1].low == "for" ? v - 1 : 0; k-- > floor;) {
+            if (toks[k].low == "," || toks[k].low == ";" || (toks[k].bits & kClauseOpeners.bit)) break;
+            size_t n = 0;
+            const Lexicon::Entry* e = sv.tok_mention[k] == SIZE_MAX ? lex(lx.metrics, lx.kMetricFirst, k, &n) : nullptr;
+            if (e && e->extra == "price_for") {
+                best.tok = k;
+                best.n = best.base_n = n;
+                best.key = e->value;
+                best_dist = 0;
+                break;
+            }
+        }
+    }
     // A metric word inside another metric's complement is not the metric: the head is
     // ("hourly wages for permanent employees rose" → wages, not employees).
     if (best_dist != 0)
