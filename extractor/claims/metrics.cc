@@ -309,6 +309,26 @@ void Assembly::continue_specific(MetricHit& metric) {
     if (growth || prices) metric.key = lm.key;
 }
 
+// "The chip division's operating profit stood at 5.1 trillion won, while the mobile business
+// earned 3.3 trillion won": a verb of earning (an `object` word of key earnings) in a sentence
+// that has already named a profit measure earns that measure, as the parallel clause says.
+void Assembly::parallel_profit(MetricHit& metric) {
+    if (metric.tok == SIZE_MAX || metric.key != "earnings") return;
+    const Lexicon::Entry* own = lx.metrics.match(toks, metric.tok, metric.tok + 1, nullptr);
+    if (!own || own->extra != "object") return;
+    static const std::set<std::string_view> profits = {"operating_profit", "net_profit", "pretax_profit", "ebit",
+                                                       "ebitda", "profit", "gross_profit"};
+    const std::string* last = nullptr;
+    for (size_t k = sv.token_at(S.begin); k < metric.tok; ++k) {
+        size_t n = 0;
+        const Lexicon::Entry* e = sv.tok_mention[k] == SIZE_MAX ? lex(lx.metrics, lx.kMetricFirst, k, &n) : nullptr;
+        if (!e) continue;
+        if (profits.count(e->value)) last = &e->value;
+        k += n - 1;
+    }
+    if (last) metric.key = *last;
+}
+
 void Assembly::continue_metric(MetricHit& metric, size_t slot, size_t from_slot) {
     const size_t para = t.paragraph_index(S.begin);
     if (!metric.key.empty()) {
