@@ -332,6 +332,14 @@ void Assembly::parallel_profit(MetricHit& metric) {
 void Assembly::continue_metric(MetricHit& metric, size_t slot, size_t from_slot) {
     const size_t para = t.paragraph_index(S.begin);
     if (!metric.key.empty()) {
+        // (an assumption's metric is no figure's to continue: "kept its forecast for operating profit
+        // of ¥4.3 trillion, assuming an exchange rate of 145 yen to the dollar. Analysts polled by
+        // LSEG had expected ¥4.6 trillion" is operating profit)
+        if (metric.tok != SIZE_MAX)
+            for (size_t k = metric.tok >= 3 ? metric.tok - 3 : 0; k < metric.tok; ++k)
+                if (toks[k].low == "assuming" || toks[k].low == "assumes" || toks[k].low == "assumed" ||
+                    toks[k].low == "assume")
+                    return;
         last_metric[slot] = {metric.key, para};
         last_metric[3] = {metric.key, para};
         return;
