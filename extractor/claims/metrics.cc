@@ -94,9 +94,9 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
         if (!m.key) continue;
         // An `object` verb names the metric of a money figure right after it only ("lost Rs
         // 1,210 crore" is a loss; "lost 1.6% and has fallen 13%" names no metric).
-        if (m.span == 1 && m.n == 1)
-            if (const Lexicon::Entry* e = lx.metrics.match(toks, k, k + 1, nullptr); e && e->extra == "object") {
-                size_t j = k + 1;
+        if (m.span == m.n)
+            if (const Lexicon::Entry* e = lx.metrics.match(toks, k, k + m.n, nullptr); e && e->extra == "object") {
+                size_t j = k + m.n;
                 while (j < anchor && kVerbFillers.count(toks[j])) ++j;
                 if (j != anchor || anchor >= toks.size() || sv.tok_mention[anchor] == SIZE_MAX || ms[sv.tok_mention[anchor]].type != Type::money)
                     continue;
@@ -110,7 +110,10 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
         if (!cands.empty()) {
             size_t gap = cands.back().tok + cands.back().span;
             const bool adjacent = gap == k;
-            static const std::set<std::string_view> copula = {"was", "were", "is", "are", "been", "be"};
+            // (and a modal: "Food subsidies will cost Rs 2.05 lakh crore" are the subsidies')
+            static const std::set<std::string_view> copula = {"was", "were", "is", "are", "been", "be",
+                                                              "will", "would", "could", "may", "might"};
+            static const std::set<std::string_view> modals = {"will", "would", "could", "may", "might"};
             static const std::set<std::string_view> swing = {"swung", "swing", "swings", "turned", "turns", "moved",
                                                              "flipped", "returned", "back", "to", "into", "a", "in"};
             const Lexicon::Entry* sign = m.span == 1 ? lx.metrics.match(toks, k, k + 1, nullptr) : nullptr;
@@ -119,7 +122,15 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
                 while (g < k && (copula.count(toks[g].low) || swing.count(toks[g].low))) ++g;
                 if (g == k) continue;
             }
-            while (gap < k && copula.count(toks[gap].low)) ++gap;
+            bool modal = false;
+            while (gap < k && copula.count(toks[gap].low)) modal |= modals.count(toks[gap++].low) > 0;
+            // (across a modal only with the figure right after: "the surcharge would cost his company
+            // EUR 110m" is the company's cost)
+            if (modal) {
+                size_t f = k + m.span;
+                while (f < anchor && kQualifierSkip.count(toks[f])) ++f;
+                if (f != anchor) gap = SIZE_MAX;
+            }
             if (gap == k && (!adjacent || m.span == 1)) {
                 const Lexicon::Entry* e = lx.metrics.match(toks, k, k + m.span, nullptr);
                 const Lexicon::Entry* before =
