@@ -4,6 +4,7 @@
 #include "extractor/claims/assembly.h"
 
 #include <algorithm>
+#include <map>
 
 namespace claimex::claims {
 
@@ -323,21 +324,26 @@ void Assembly::continue_specific(MetricHit& metric) {
 // "The chip division's operating profit stood at 5.1 trillion won, while the mobile business
 // earned 3.3 trillion won": a verb of earning (an `object` word of key earnings) in a sentence
 // that has already named a profit measure earns that measure, as the parallel clause says.
+// So does a verb of losing lose it ("operating profit rose to 312 billion won ...; its petrochemicals
+// unit lost 48 billion won" is an operating loss).
 void Assembly::parallel_profit(MetricHit& metric) {
-    if (metric.tok == SIZE_MAX || metric.key != "earnings") return;
+    if (metric.tok == SIZE_MAX || (metric.key != "earnings" && metric.key != "net_loss")) return;
     const Lexicon::Entry* own = lx.metrics.match(toks, metric.tok, metric.tok + 1, nullptr);
     if (!own || own->extra != "object") return;
-    static const std::set<std::string_view> profits = {"operating_profit", "net_profit", "pretax_profit", "ebit",
-                                                       "ebitda", "profit", "gross_profit"};
-    const std::string* last = nullptr;
+    // (a profit measure and the loss of the same measure)
+    static const std::map<std::string_view, std::string_view> profits = {
+        {"operating_profit", "operating_loss"}, {"net_profit", "net_loss"}, {"pretax_profit", "pretax_loss"},
+        {"ebit", "operating_loss"}, {"ebitda", ""}, {"profit", "loss"}, {"gross_profit", ""}};
+    const bool loss = metric.key == "net_loss";
+    std::string_view last;
     for (size_t k = sv.token_at(S.begin); k < metric.tok; ++k) {
         size_t n = 0;
         const Lexicon::Entry* e = sv.tok_mention[k] == SIZE_MAX ? lex(lx.metrics, lx.kMetricFirst, k, &n) : nullptr;
         if (!e) continue;
-        if (profits.count(e->value)) last = &e->value;
+        if (auto it = profits.find(e->value); it != profits.end()) last = loss ? it->second : it->first;
         k += n - 1;
     }
-    if (last) metric.key = *last;
+    if (!last.empty()) metric.key = std::string(last);
 }
 
 void Assembly::continue_metric(MetricHit& metric, size_t slot, size_t from_slot) {
