@@ -598,6 +598,7 @@ struct Assembly {
     std::string company_by_place(size_t lo, size_t hi);
     bool market_place_words(size_t lo, size_t hi);
     bool possessive_subject(const MetricHit& metric, size_t anchor, Subject& s);
+    bool forecast_for_subject(const MetricHit& metric, size_t anchor, Subject& s);
     bool complement_subject(const MetricHit& metric, size_t anchor, Subject& s);
     bool subject_phrase(const MetricHit& metric, size_t anchor, Subject& s, size_t& lo, size_t& hi);
     bool quote_name(size_t k, std::string_view key = {}) const;

@@ -36,7 +36,8 @@ bool Assembly::revises_forecast(size_t v) {
     if (v >= toks.size() || !(toks[v].bits & lx.kChangeWord)) return false;
     for (size_t k = v + 1; k < toks.size() && k <= v + 2; ++k)
         if (toks[k].low == "its" || toks[k].low == "their")
-            for (size_t j = k + 1; j < toks.size() && j <= k + 3 && toks[j].is_word(); ++j)
+            // (a few words between: "its full-year operating profit forecast")
+            for (size_t j = k + 1; j < toks.size() && j <= k + 6 && (toks[j].is_word() || toks[j].low == "-"); ++j)
                 if (kForecastNouns.count(toks[j])) return true;
     // a headline drops the possessive: "RBI holds rates, trims FY27 inflation forecast to 3.9%"
     for (size_t j = v + 1; j < toks.size() && j <= v + 3 && toks[j].is_word(); ++j) {
