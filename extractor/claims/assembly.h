@@ -625,6 +625,7 @@ struct Assembly {
     const Mention* figure_agent(const Claim& claim, bool& group);
     bool foreign_release(const Mention& r, const Claim& claim);
     bool poll_source(const Mention& m);
+    const Mention* consensus_compiler();
     bool history_figure(const Claim& claim);
     int story_year = -1;  // the lead's latest year (else the publication's): -1 not yet known, 0 unknown
     void inherited_sources(const std::string& metric, const Claim& claim, std::vector<const Mention*>& here);

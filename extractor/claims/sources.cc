@@ -256,6 +256,24 @@ bool Assembly::foreign_release(const Mention& r, const Claim& claim) {
     return other;
 }
 
+// The sentence's "according to LSEG data" / "according to LSEG estimates": who compiled an
+// expectation the sentence reports. Null when there is none.
+const Mention* Assembly::consensus_compiler() {
+    for (size_t i : sv.mentions) {
+        const Mention& m = ms[i];
+        // (a data firm or a medium compiles a consensus; a statistics office's data is the
+        // release, not the economists' median: "above the 5.0% median estimate of economists,
+        // according to data from the National Bureau of Statistics")
+        if (m.type != Type::source || m.name.empty() || m.cue != "according to" ||
+            (m.kind != "company" && m.kind != "media"))
+            continue;
+        std::string_view x = std::string_view(a).substr(m.span.begin, m.span.end - m.span.begin);
+        for (std::string_view w : {" data", " estimates", " consensus", " poll", " survey", " compiled"})
+            if (x.find(w) != std::string_view::npos) return &m;
+    }
+    return nullptr;
+}
+
 // A poll's source mention ("Economists polled by Reuters had forecast").
 bool Assembly::poll_source(const Mention& m) {
     std::string_view x = std::string_view(a).substr(m.span.begin, m.span.end - m.span.begin);
@@ -522,7 +540,10 @@ std::vector<Source> Assembly::claim_sources(double& conf, const std::string& met
                                             uint32_t at) {
     std::vector<Source> arr;
     if (group_expectation(claim)) {
-        conf -= 0.1;
+        // ... unless the sentence says whose compilation the expectation is ("Analysts had
+        // expected Rs 3,050 crore, according to LSEG data": the data provider polled them)
+        if (const Mention* c = consensus_compiler()) arr.push_back(Source{static_cast<uint32_t>(c - ms.data())});
+        else conf -= 0.1;
         return arr;
     }
     {
