@@ -364,6 +364,16 @@ void Assembly::statement_claims() {
             second = speaker;
             break;
         }
+        // (", but said higher defence spending could support growth": "said" with no "that",
+        // a clause of its own after it)
+        if (k + 4 < toks.size() && toks[k + 1].low == "but" && sv.tok_mention[k + 2] == SIZE_MAX &&
+            lx.speech_verbs.count(toks[k + 2]) && !lx.speech_aux.count(toks[k + 2]) && toks[k + 3].is_word() &&
+            toks[k + 3].end < ce) {
+            split_at = std::min(ce, toks[k].begin);
+            second_from = toks[k + 2].end;
+            second = speaker;
+            break;
+        }
         if (lx.continuation_words.count(toks[k + 1])) {
             // after the quote and its attribution ('"...," X told Reuters, adding that ...'):
             // the first content keeps its end

@@ -45,6 +45,9 @@ std::string amount(const Json& v) {
         q = ql == "approx" ? "~" : ql == "more_than" ? ">" : ql == "less_than" ? "<" : ql == "up_to" ? "≤" : ql == "at_least" ? "≥" : "";
     }
     std::string n = grouped(v["value"].get<double>());
+    // a range shows both ends ("12.4–35.1%", "5,000,000,000–6,000,000,000 USD")
+    if (v.contains("min") && v.contains("max") && v["min"].is_number() && v["max"].is_number())
+        n = grouped(v["min"].get<double>()) + "–" + grouped(v["max"].get<double>());
     if (unit == "%") return q + n + "%";
     return q + n + (unit.empty() ? "" : " " + unit);
 }

@@ -188,8 +188,12 @@ Tense Around::tense(const Cues& cues) const {
         }
         if (what & Cues::future) {
             // "The record was set on Wednesday", "had planned": the future seen from the past
-            // is past (a weekday then is the last one).
-            if (cues.of(word_ending_before(a, sent.begin, b)) & Cues::past_aux) return Tense::past;
+            // is past (a weekday then is the last one). Not before an infinitive: "warned that
+            // the economy was likely to stagnate in the first quarter" is reported speech of
+            // what lies ahead.
+            if ((cues.of(word_ending_before(a, sent.begin, b)) & Cues::past_aux) &&
+                word_starting_after(a, e, sent.end) != "to")
+                return Tense::past;
             return Tense::future;
         }
         if ((what & Cues::past) || (!what && ed_guess(w))) {
