@@ -596,6 +596,7 @@ struct Assembly {
     std::string company_by_place(size_t lo, size_t hi);
     bool market_place_words(size_t lo, size_t hi);
     bool possessive_subject(const MetricHit& metric, size_t anchor, Subject& s);
+    bool forecast_for_subject(const MetricHit& metric, size_t anchor, Subject& s);
     bool complement_subject(const MetricHit& metric, size_t anchor, Subject& s);
     bool subject_phrase(const MetricHit& metric, size_t anchor, Subject& s, size_t& lo, size_t& hi);
     bool quote_name(size_t k, std::string_view key = {}) const;
@@ -622,6 +623,7 @@ struct Assembly {
     const Mention* figure_agent(const Claim& claim, bool& group);
     bool foreign_release(const Mention& r, const Claim& claim);
     bool poll_source(const Mention& m);
+    const Mention* consensus_compiler();
     bool history_figure(const Claim& claim);
     int story_year = -1;  // the lead's latest year (else the publication's): -1 not yet known, 0 unknown
     void inherited_sources(const std::string& metric, const Claim& claim, std::vector<const Mention*>& here);

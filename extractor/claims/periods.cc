@@ -308,6 +308,10 @@ bool Assembly::announcement_date(size_t i) {
     // "The ministry on Friday said", "Data on Tuesday showed": the verb right after
     size_t e = sv.token_after(ms[i].span.end);
     if (e < toks.size() && lx.announce_verbs.count(toks[e])) return true;
+    // "The IMF on Tuesday cut its growth forecast": the day a forecast was revised, between its
+    // holder and the verb, dates the revision, not the forecast
+    if (forecast_holder && forecast_verb > k && ms[i].span.begin > forecast_holder->span.begin && e == forecast_verb)
+        return true;
     // a dateline: "CITY, DATE (Agency) —" or "CITY, DATE -" at the start of the sentence
     return k <= 4 && k > 0 && toks[k - 1].low == "," && dateline_tail(a, ms[i].span.end, S.end);
 }

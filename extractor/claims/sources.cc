@@ -36,7 +36,8 @@ bool Assembly::revises_forecast(size_t v) {
     if (v >= toks.size() || !(toks[v].bits & lx.kChangeWord)) return false;
     for (size_t k = v + 1; k < toks.size() && k <= v + 2; ++k)
         if (toks[k].low == "its" || toks[k].low == "their")
-            for (size_t j = k + 1; j < toks.size() && j <= k + 3 && toks[j].is_word(); ++j)
+            // (a few words between: "its full-year operating profit forecast")
+            for (size_t j = k + 1; j < toks.size() && j <= k + 6 && (toks[j].is_word() || toks[j].low == "-"); ++j)
                 if (kForecastNouns.count(toks[j])) return true;
     // a headline drops the possessive: "RBI holds rates, trims FY27 inflation forecast to 3.9%"
     for (size_t j = v + 1; j < toks.size() && j <= v + 3 && toks[j].is_word(); ++j) {
@@ -253,6 +254,24 @@ bool Assembly::foreign_release(const Mention& r, const Claim& claim) {
         other = true;
     }
     return other;
+}
+
+// The sentence's "according to LSEG data" / "according to LSEG estimates": who compiled an
+// expectation the sentence reports. Null when there is none.
+const Mention* Assembly::consensus_compiler() {
+    for (size_t i : sv.mentions) {
+        const Mention& m = ms[i];
+        // (a data firm or a medium compiles a consensus; a statistics office's data is the
+        // release, not the economists' median: "above the 5.0% median estimate of economists,
+        // according to data from the National Bureau of Statistics")
+        if (m.type != Type::source || m.name.empty() || m.cue != "according to" ||
+            (m.kind != "company" && m.kind != "media"))
+            continue;
+        std::string_view x = std::string_view(a).substr(m.span.begin, m.span.end - m.span.begin);
+        for (std::string_view w : {" data", " estimates", " consensus", " poll", " survey", " compiled"})
+            if (x.find(w) != std::string_view::npos) return &m;
+    }
+    return nullptr;
 }
 
 // A poll's source mention ("Economists polled by Reuters had forecast").
@@ -521,7 +540,10 @@ std::vector<Source> Assembly::claim_sources(double& conf, const std::string& met
                                             uint32_t at) {
     std::vector<Source> arr;
     if (group_expectation(claim)) {
-        conf -= 0.1;
+        // ... unless the sentence says whose compilation the expectation is ("Analysts had
+        // expected Rs 3,050 crore, according to LSEG data": the data provider polled them)
+        if (const Mention* c = consensus_compiler()) arr.push_back(Source{static_cast<uint32_t>(c - ms.data())});
+        else conf -= 0.1;
         return arr;
     }
     {

@@ -482,6 +482,28 @@ bool Assembly::possessive_subject(const MetricHit& metric, size_t anchor, Subjec
     return false;
 }
 
+// "cut its growth forecast for China to 4.5%": the economy or company a forecast is for (a
+// place or organisation right after "forecast for"), not the forecaster its possessive
+// names. True when it decided the subject.
+bool Assembly::forecast_for_subject(const MetricHit& metric, size_t anchor, Subject& s) {
+    if (metric.tok == SIZE_MAX || metric.tok < clause_start_tok(anchor)) return false;
+    size_t f = metric.tok + metric.base_n;  // (the forecast noun: after the metric, or its last word)
+    if (f < toks.size() && !kForecastNouns.count(toks[f]) && kForecastNouns.count(toks[f - 1])) --f;
+    if (f + 2 < toks.size() && kForecastNouns.count(toks[f]) && toks[f + 1].low == "for") {
+        size_t e = f + 2;
+        if (toks[e].low == "the") ++e;
+        if (e < toks.size() && sv.tok_mention[e] != SIZE_MAX) {
+            const Mention& m = ms[sv.tok_mention[e]];
+            if (m.type == Type::place || m.type == Type::org) {
+                const std::string* area = m.type == Type::place ? area_of(m) : nullptr;
+                add_name(s, area ? *area : m.name);
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 // The holder the metric's complement names ("the market value of American companies",
 // "the yield on 10-year gilts"). True when it decided the subject.
 bool Assembly::complement_subject(const MetricHit& metric, size_t anchor, Subject& s) {
@@ -865,7 +887,9 @@ bool Assembly::valued_object(size_t anchor, Subject& s) {
 Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
     Subject s;
     if (metric.key == "valuation" && valued_object(anchor, s)) return s;
-    if (possessive_subject(metric, anchor, s) || complement_subject(metric, anchor, s)) return s;
+    if (forecast_for_subject(metric, anchor, s) || possessive_subject(metric, anchor, s) ||
+        complement_subject(metric, anchor, s))
+        return s;
     size_t lo = 0, hi = 0;
     if (subject_phrase(metric, anchor, s, lo, hi)) return s;
     size_t d_lo = lo;

@@ -544,6 +544,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         uint32_t from;  // analysis offset after which the alias holds
     };
     std::unordered_map<std::string, Known> acronyms;
+    std::vector<std::pair<std::string, Known>> redefined;  // a gazetteer alias the story defines otherwise
     // Defines acr as an alias of name from its closing bracket on, and makes it
     // an org mention unless an entity already starts there.
     auto define_acronym = [&](text::Span acr, const std::string& name, const std::string& kind) {
@@ -570,9 +571,23 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         while (e < a.size() && e - b <= 10 && a[e] != ')' && !is_space(a[e])) ++e;
         if (e >= a.size() || a[e] != ')') continue;
         std::string_view acr(a.data() + b, e - b);
-        if (!names::acronym_shape(acr) || lex.alias(acr)) continue;
+        if (!names::acronym_shape(acr)) continue;
+        if (const rules::GazetteerEntry* g = lex.alias(acr)) {
+            // "Statistics Netherlands (CBS)": the story's own definition beats the gazetteer's
+            // other holder of the letters (CBS News) from the bracket on
+            if (g->name != m.name && !m.name.empty() && m.type == Type::org)
+                redefined.push_back({std::string(acr), {m.name, m.kind, b}});
+            continue;
+        }
         define_acronym({b, e}, m.name, m.kind);
     }
+    for (const auto& [acr, d] : redefined)
+        for (Mention& x : ms)
+            if (x.type == Type::org && x.span.begin >= d.from && x.span.size() == acr.size() &&
+                a.compare(x.span.begin, acr.size(), acr) == 0) {
+                x.name = d.name;
+                x.kind = d.kind;
+            }
 
     // ---- 1a. "Shenzhen-based Jinlong Automation", "Tata Motors-owned
     // Jaguar Land Rover": the known place or owner of a description that an
@@ -1017,6 +1032,16 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             // them) join the words of one name, unless it starts like a
             // person's ("Tom Brill of Kestrel").
             bool joins = !lex.given_name(slice(ws[k]));
+            // ... nor two person-shaped words before a lone "of" and a name ("said Sally Tindall
+            // of Canstar": the person, who works there; step 1b reads the affiliation)
+            auto person_word_at = [&](size_t j) {
+                std::string_view w = slice(ws[j]);
+                return names::capitalised(w) && names::person_word(w) && !lex.non_person(w) && !lex.suffix(w) &&
+                       !lex.title(w) && !lex.not_name(w);
+            };
+            if (joins && end - k >= 4 && slice(ws[k + 2]) == "of" && person_word_at(k) && person_word_at(k + 1) &&
+                names::capitalised(slice(ws[k + 3])))
+                joins = false, end = k + 2;
             for (size_t j = k; j < end; ++j) {
                 std::string_view w = slice(ws[j]);
                 if (j > k && j + 1 < end && lex.particle(w)) continue;
@@ -1047,6 +1072,9 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             bool single = person_shaped && end - k == 1;
             if (end - k == 1 && (lex.suffix(first_word) || lex.group_noun(first_word)))
                 continue;  // "The Group said": a reference; "Policymakers warn": a group
+            // "The Norwegian central bank said", "the German carmaker": a demonym before the
+            // holder's lower-case noun describes a reference; it names no organisation
+            if (end - k == 1 && end < ws.size() && lex.non_person(first_word)) continue;
             bool after_org = before && before_index >= 0 && ms[before_index].type == Type::org;
             if (end - k == 1 && after_org) continue;  // "CME Group's FedWatch tool": a product
             if (!person && person_shaped && end - k >= 2 &&
@@ -1279,6 +1307,16 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         return best ? best->name : "";
     };
     auto lower_name = [](const std::string& n) { return names::lower(n); };
+    // The family names of the people introduced anywhere in the document (one person's each):
+    // a headline's "..., Dubois says" before "Finance Minister Marie Dubois said" in the lead.
+    std::unordered_map<std::string, std::string> family_of;
+    for (const Mention& m : ms) {
+        if (m.type != Type::person || m.name.find(' ') == std::string::npos) continue;
+        const std::vector<std::string_view>& ws = split_name(m.name, name_words_buf);
+        const bool family_first = lex.family_first(ws.front()) && !lex.family_first(ws.back());
+        auto [f, fresh] = family_of.try_emplace(std::string(family_first ? ws.front() : ws.back()), m.name);
+        if (!fresh && f->second != m.name) f->second.clear();
+    }
     for (size_t i = 0; i < ms.size(); ++i) {
         Mention& m = ms[i];
         if (m.type != Type::person) continue;
@@ -1291,6 +1329,8 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 m.name = it->second.first;
             } else if (auto l = last_named.find(m.name); it != short_refs.end() && l != last_named.end()) {
                 m.name = l->second;  // two people share the family name: the one named last ("Harper said")
+            } else if (auto f = family_of.find(m.name); m.rule == kHolderRule && f != family_of.end() && !f->second.empty()) {
+                m.name = f->second;  // introduced further down ("..., Dubois says" in a headline)
             } else if (m.rule == kHolderRule) {
                 // A lone capitalised word before "said" that names no person
                 // introduced before: an organisation ("Helvora reported"), or

@@ -38,6 +38,13 @@ struct SourcesNormaliser::Impl {
             if (auto a = rule->attrs.find("known_holder"); a != rule->attrs.end() && a->second == "yes")
                 known_holder.insert(rule->id);
         }
+        // "Turkey's central bank said": the place's central bank, as the claims stage reads it
+        // (the first central bank listed for an area in rules/claims/jurisdictions.tsv)
+        if (const auto* t = r.table("CLAIM_JURISDICTIONS"))
+            for (const auto& row : *t)
+                if (row.size() >= 2 && !row[0].empty() &&
+                    (row[0].find("Bank") != std::string::npos || row[0].find("Reserve") != std::string::npos))
+                    central_bank_of.emplace(row[1], row[0]);
         if (const auto* l = r.list("SOURCE_CONDITION"))
             for (const auto& w : *l) conditions.insert(names::lower(w));
         if (const auto* t = r.table("SOURCE_CUE"))
@@ -65,6 +72,7 @@ struct SourcesNormaliser::Impl {
     // capitalised words alone (`set: known_holder=yes`: a sentence's first words before a far cue)
     std::unordered_set<std::string> known_holder;
     std::unordered_set<std::string> conditions;  // "if", "unless": the attribution after them is a condition
+    std::unordered_map<std::string, std::string> central_bank_of;           // "Turkey" → its central bank
     std::unordered_map<std::string, std::string> cues;                      // "says" → "said"
     struct Reference {
         std::vector<std::string> kinds;  // in order of preference
@@ -186,6 +194,18 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         return std::lower_bound(entities.begin(), entities.end(), begin,
                                 [&](size_t e, uint32_t b) { return ms[e].span.begin < b; });
     };
+    // An organisation named only as the compiler of data or a poll ("according to LSEG data",
+    // "a Reuters poll", "polled by FactSet"): no company noun ("the steelmaker said") refers to
+    // it, whatever was named last.
+    auto as_data_source = [&](const Mention& m) {
+        for (std::string_view w : {" data", " poll", " survey", " estimates", " consensus", " figures", " calculations"})
+            if (a.compare(m.span.end, w.size(), w) == 0 &&
+                (m.span.end + w.size() >= a.size() || !std::isalpha(static_cast<unsigned char>(a[m.span.end + w.size()]))))
+                return true;
+        for (std::string_view w : {"polled by ", "compiled by "})
+            if (m.span.begin >= w.size() && a.compare(m.span.begin - w.size(), w.size(), w) == 0) return true;
+        return false;
+    };
     // The organisation a reference stands for: the first kind (in the
     // table's order of preference) that has one; among companies the one
     // named most, else the latest.
@@ -204,7 +224,7 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                 for (size_t e = seen; e-- > 0;) {
                     const Mention& m = ms[entities[e]];
                     if (text.paragraph_index(m.span.begin) != para) break;
-                    if (m.type == Type::org && !m.name.empty() && m.kind == k) {
+                    if (m.type == Type::org && !m.name.empty() && m.kind == k && !(ref.subject && as_data_source(m))) {
                         best = &m;
                         break;
                     }
@@ -226,7 +246,9 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             } else if (auto it = orgs_by_kind.find(k); it != orgs_by_kind.end()) {
                 const Seen* pick = nullptr;
                 for (const auto& [name, s] : it->second)
-                    if (!pick || (ref.subject ? s.count > pick->count ||
+                    if (ref.subject && s.count == 1 && as_data_source(ms[s.index])) {
+                        // (a data firm named once, for its data, is not the story's company)
+                    } else if (!pick || (ref.subject ? s.count > pick->count ||
                                                     (s.count == pick->count && s.index > pick->index)
                                               : s.index > pick->index))
                         pick = &s;
@@ -238,7 +260,7 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                 // Index Ventures, ..., the company said").
                 if (pick && ref.subject)
                     for (const auto& [name, s] : it->second)
-                        if (text.sentence_index(ms[s.index].span.begin) == sentence &&
+                        if (text.sentence_index(ms[s.index].span.begin) == sentence && !as_data_source(ms[s.index]) &&
                             (pick == nullptr || text.sentence_index(ms[pick->index].span.begin) != sentence ||
                              s.index < pick->index))
                             pick = &s;
@@ -402,10 +424,30 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                          lex.suffix(slice(h).substr(slice(h).rfind(' ') + 1)) &&
                          (definite || hl.find(' ') == std::string::npos);
         if (bare_head) ref = im.reference(slice(h).substr(slice(h).rfind(' ') + 1), &noun);
+        // "the bank's statement", "the central bank's latest report": the document of a body
+        // referred to is that body's (the bank, not the last organisation named)
+        if (ref && !bare_head)
+            for (std::string_view mark : {"'s ", "\xE2\x80\x99s "})
+                if (size_t q = hl.rfind(mark); q != std::string::npos && q > 0) {
+                    std::string pnoun;
+                    if (const Impl::Reference* owner = im.reference(hl.substr(0, q), &pnoun);
+                        owner && !owner->has("cited") && pnoun != noun) {
+                        ref = owner;
+                        noun = pnoun;
+                    }
+                    break;
+                }
         // The holder as a name when no entity stands for it: "the finance ministry" → "finance ministry".
         auto description = [&] {
             std::string d = names::squeeze(slice(h));
             if (definite && d.size() > 4) d = d.substr(4);
+            // "the country's statistics agency": whose it is says no more than the story's
+            // country ("statistics agency")
+            for (std::string_view whose : {"country's ", "nation's ", "country\xE2\x80\x99s ", "nation\xE2\x80\x99s "})
+                if (d.size() > whose.size() && names::lower(d.substr(0, whose.size())) == whose) {
+                    d = d.substr(whose.size());
+                    break;
+                }
             return d;
         };
         // A place's office that no entity named before stands for ("Angola's
@@ -414,9 +456,30 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         if (ref && place && place->span.begin <= h.begin + 4) {
             const Mention* o = refer(*ref, noun, text.sentence_index(s.span.begin));
             if (!o || (!definite && ref->has("person"))) ref = nullptr;
+            // "Turkey's central bank said" is that country's central bank, not the last one named
+            if (noun == "central bank")
+                if (auto cb = im.central_bank_of.find(place->name); cb != im.central_bank_of.end()) {
+                    ref = nullptr;
+                    s.name = cb->second;
+                    s.kind = "central_bank";
+                }
         }
         if (ref) {
-            if (ref->has("cited"))
+            // "Food prices climbed 3.6%, the data showed" after "government data showed": the
+            // release its paragraph (or the one before) reported, whoever was named since
+            // (the last source only: "the figures showed" after "the statistics office said"
+            // is that office's)
+            if ((noun == "data" || noun == "figures" || noun == "statistics") && !sources_done.empty()) {
+                const Mention& d = ms[sources_done.back()];
+                if (text.paragraph_index(d.span.begin) + 1 >= text.paragraph_index(s.span.begin) && d.cue == "showed" &&
+                    !d.name.empty()) {
+                    s.name = d.name;
+                    s.kind = d.kind;
+                }
+            }
+            if (!s.name.empty()) {
+                // (named by the release above)
+            } else if (ref->has("cited"))
                 for (auto it = sources_done.rbegin(); it != sources_done.rend(); ++it)
                     if (ms[*it].cue == "cited") {
                         s.name = ms[*it].name;
@@ -449,12 +512,26 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                                  mod.find('-') != std::string::npos || mod.find('\'') != std::string::npos ||
                                  mod.find("\xE2\x80\x99") != std::string::npos;
                     std::string name = names::lower(s.name);
-                    if (!plain && mod.size() >= 4 &&
-                        (name.empty() || name.find(mod.substr(0, std::min<size_t>(mod.size(), 5))) == std::string::npos)) {
+                    const std::string stem = mod.substr(0, std::min<size_t>(mod.size(), 5));
+                    if (!plain && mod.size() >= 4 && (name.empty() || name.find(stem) == std::string::npos)) {
                         s.name = description();
                         s.kind = "government";
                         s.role.clear();
                         s.affiliation.clear();
+                        // ... unless the story writes the ministry out just after ("the trade
+                        // ministry said ... according to the Ministry of Trade, Industry and
+                        // Energy"): the same body, by its full name
+                        const size_t sent = text.sentence_index(s.span.begin);
+                        for (auto it = first_inside(s.span.end); it != entities.end(); ++it) {
+                            const Mention& m = ms[*it];
+                            if (text.sentence_index(m.span.begin) > sent + 2) break;
+                            if (m.type != Type::org || m.name.empty()) continue;
+                            const std::string n = names::lower(m.name);
+                            if (n.find(noun) != std::string::npos && n.find(stem) != std::string::npos) {
+                                take(s, m);
+                                break;
+                            }
+                        }
                     }
                 }
             }
@@ -472,7 +549,10 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                 // (a body described by whom it is for, "the pilots' union", "the farmers'
                 // association", is as plain a description as a public body's)
                 const bool members = hl.find("s' ") != std::string::npos || hl.find("s\xE2\x80\x99 ") != std::string::npos;
-                if (public_body || members) {
+                // (a bare "the bureau said" after "the statistics bureau said" is that body
+                // again, below, not a new one named "bureau")
+                const bool bare_noun = hl.size() == noun.size() + 4;
+                if ((public_body || members) && !bare_noun) {
                     s.name = description();
                     last_described = &s;
                 }
@@ -489,6 +569,7 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                             break;
                         }
                     }
+                if (s.name.empty() && public_body) s.name = description();
             }
         } else if (person || org) {
             const Mention* chosen = person ? person : org;
@@ -514,8 +595,15 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                 }
                 s.span.begin = b;
             }
+            // ... and, when the holder ends the span, to the end of a name the pattern stopped
+            // inside ("according to the Ministry of Trade" of "... Trade, Industry and Energy")
+            if (h.end == s.span.end && chosen->span.begin < h.end && chosen->span.end > h.end &&
+                chosen->span.end <= h.end + 40)
+                s.span.end = chosen->span.end;
         } else if (place && im.not_place.count(s.rule)) {
             // "beat Wall Street estimates": a place holds no estimate.
+        } else if (place && !s.name.empty()) {
+            // (named above: a place's central bank)
         } else if (place) {
             // A place that only qualifies a description: "Angola's oil
             // minister" is named by the description.
