@@ -192,7 +192,7 @@ TEST_CASE("seed article claims from hand-made mentions") {
         const Json* c = find_claim(as, "amount", 1.06e11);
         REQUIRE(c);
         CHECK(names((*c)["subject"]) == std::vector<std::string>{"Alphabet", "Amazon", "Meta", "Microsoft"});
-        CHECK((*c)["metric"] == "spending");
+        CHECK((*c)["metric"] == "capital_expenditure");  // what companies spend (metric_forms.tsv)
         CHECK((*c)["period"]["value"] == "2024-H1");
         CHECK(names((*c)["sources"]) == std::vector<std::string>{"Financial Times"});
         CHECK((*c)["sources"][0]["inherited"] == true);  // "as the FT notes" is the sentence before
@@ -307,7 +307,7 @@ TEST_CASE("the company resolves to the last company named") {
     Assembled as = assemble(a, b.sorted(), t, {.id = "d", .published = "2024-05-01"});
     REQUIRE(as.cs.size() == 1);
     CHECK(as.rs[0]["subject"][0] == "Toyota");
-    CHECK(as.rs[0]["metric"] == "spending");
+    CHECK(as.rs[0]["metric"] == "capital_expenditure");  // a company's spending (metric_forms.tsv)
     CHECK(as.rs[0]["period"]["value"] == "2023");
     CHECK(as.rs[0]["sources"].empty());
 }

@@ -545,6 +545,9 @@ struct Assembly {
     Words strip_baseline_fillers(Words w);
     size_t colon_date(size_t tok);
     bool company_noun_at(size_t k) const;
+    bool central_bank_at(size_t k) const;
+    size_t plural_companies(size_t lo, size_t hi) const;
+    const Mention* previous_opener(uint32_t at);
     bool level_cue(size_t tok);
     void find_change_events();
     void figure_roles();
@@ -577,6 +580,8 @@ struct Assembly {
     void purchase_form(MetricHit& metric, size_t fig);
     void continue_specific(MetricHit& metric);
     void continue_metric(MetricHit& metric, size_t slot, size_t from_slot);
+    void parallel_profit(MetricHit& metric);
+    bool object_of(const std::string& key, const Mention& value);
     void metric_form(std::string& key, const Mention* value, const std::vector<std::string>& names, bool change);
 
     // subjects.cc: the subject the sentence names

@@ -171,6 +171,26 @@ bool Assembly::judge_description(Subject& s, const MetricHit& metric, bool& bad,
             }
             break;
         }
+    // "European mergers and acquisitions rose 14%", "Global chip sales": a company's kind of
+    // figure that only a demonym or "global" qualifies is a market's total, described in the
+    // article's words (up to the metric), not the story's company's.
+    if (bad && !garbage && !metric.key.empty() && lx.scope_of(metric.key) == "company")
+        for (size_t k = 1; k < d.size(); ++k) {
+            size_t n = 0;
+            const Lexicon::Entry* e = lx.metrics.match(d, k, &n);
+            if (!e) continue;
+            if (e->value != metric.key) break;
+            size_t dn = 0;
+            const bool area = d[0].low == "global" || d[0].low == "worldwide" || d[0].low == "european" || d[0].low == "asian" ||
+                              (lx.demonyms.match(d, 0, &dn) != nullptr && dn > 0);
+            bool plain = true;
+            for (size_t j = 0; j < k; ++j) plain &= d[j].is_word() && !lx.holder_nouns.count(d[j].low);
+            if (area && plain && k <= 3) {
+                s.description = s.description.substr(d[0].begin, d[k + n - 1].end - d[0].begin);
+                return true;
+            }
+            break;
+        }
     // "sales of hybrids", "exports of semiconductors", "investment in real estate": a
     // complement that names a product, not a holder (holder nouns: "the market value
     // of American companies"), leaves the company or economy implied.
@@ -330,8 +350,27 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
             if (const Mention* b = bidder_before(toks[std::min(anchor, toks.size() - 1)].begin)) name = b->name;
         // else the company last named before the figure in its paragraph (the speaker of
         // "Sun Hung Kai said profit fell" included), else the story's company
+        // ... a company speaking in the sentence before the figure that is only referred to ("The
+        // carmaker, which sold 4.1 million vehicles last year, said": the company the sources
+        // stage resolved, not one named last in the sentence before) ...
+        if (name.empty() && anchor < toks.size())
+            for (size_t i : sv.mentions) {
+                const Mention& m = ms[i];
+                if (m.type != Type::source || m.name.empty() || std::string_view(m.kind) != "company" ||
+                    m.span.begin >= toks[anchor].begin)
+                    continue;
+                const size_t lo = sv.token_at(m.span.begin);
+                size_t hi = lo;
+                while (hi < anchor && hi < lo + 6 && toks[hi].is_word() && !(toks[hi].bits & lx.kVerbWord)) ++hi;
+                if (is_anaphor(lo, hi)) name = m.name;
+                break;
+            }
         if (name.empty()) {
             const Mention* c = last_company_before(toks[std::min(anchor, toks.size() - 1)].begin);
+            // ("Its operating profit was ..." opening a sentence: the company the sentence before
+            // opened with, not one named later inside it)
+            if (c && !toks.empty() && (toks[0].low == "its" || toks[0].low == "it"))
+                if (const Mention* o = previous_opener(toks[0].begin); o && !in_passing(*o)) c = o;
             if (c && t.paragraph_index(c->span.begin) == t.paragraph_index(S.begin)) name = c->name;
             // the company an earlier claim of the paragraph was about ("The Osaka-based maker
             // ... posted operating profit of ¥712 billion. Net profit rose 14%")

@@ -4,6 +4,7 @@
 #include "extractor/claims/assembly.h"
 
 #include <algorithm>
+#include <map>
 
 namespace claimex::claims {
 
@@ -94,9 +95,9 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
         if (!m.key) continue;
         // An `object` verb names the metric of a money figure right after it only ("lost Rs
         // 1,210 crore" is a loss; "lost 1.6% and has fallen 13%" names no metric).
-        if (m.span == 1 && m.n == 1)
-            if (const Lexicon::Entry* e = lx.metrics.match(toks, k, k + 1, nullptr); e && e->extra == "object") {
-                size_t j = k + 1;
+        if (m.span == m.n)
+            if (const Lexicon::Entry* e = lx.metrics.match(toks, k, k + m.n, nullptr); e && e->extra == "object") {
+                size_t j = k + m.n;
                 while (j < anchor && kVerbFillers.count(toks[j])) ++j;
                 if (j != anchor || anchor >= toks.size() || sv.tok_mention[anchor] == SIZE_MAX || ms[sv.tok_mention[anchor]].type != Type::money)
                     continue;
@@ -110,7 +111,10 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
         if (!cands.empty()) {
             size_t gap = cands.back().tok + cands.back().span;
             const bool adjacent = gap == k;
-            static const std::set<std::string_view> copula = {"was", "were", "is", "are", "been", "be"};
+            // (and a modal: "Food subsidies will cost Rs 2.05 lakh crore" are the subsidies')
+            static const std::set<std::string_view> copula = {"was", "were", "is", "are", "been", "be",
+                                                              "will", "would", "could", "may", "might"};
+            static const std::set<std::string_view> modals = {"will", "would", "could", "may", "might"};
             static const std::set<std::string_view> swing = {"swung", "swing", "swings", "turned", "turns", "moved",
                                                              "flipped", "returned", "back", "to", "into", "a", "in"};
             const Lexicon::Entry* sign = m.span == 1 ? lx.metrics.match(toks, k, k + 1, nullptr) : nullptr;
@@ -119,7 +123,15 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
                 while (g < k && (copula.count(toks[g].low) || swing.count(toks[g].low))) ++g;
                 if (g == k) continue;
             }
-            while (gap < k && copula.count(toks[gap].low)) ++gap;
+            bool modal = false;
+            while (gap < k && copula.count(toks[gap].low)) modal |= modals.count(toks[gap++].low) > 0;
+            // (across a modal only with the figure right after: "the surcharge would cost his company
+            // EUR 110m" is the company's cost)
+            if (modal) {
+                size_t f = k + m.span;
+                while (f < anchor && kQualifierSkip.count(toks[f])) ++f;
+                if (f != anchor) gap = SIZE_MAX;
+            }
             if (gap == k && (!adjacent || m.span == 1)) {
                 const Lexicon::Entry* e = lx.metrics.match(toks, k, k + m.span, nullptr);
                 const Lexicon::Entry* before =
@@ -211,6 +223,19 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
         // a phrase right after the figure ("a barrel", "of cuts")
         for (size_t c = 0; c < cands.size() && own == SIZE_MAX; ++c)
             if (cands[c].tok == fig_end) own = c;
+        // A `unit` phrase right after a money figure ("per tonne") makes it a price unless a metric
+        // phrase right before the figure governs it across "of" or a copula: "an operating profit
+        // of £45 per tonne", "cash costs were $38 a tonne".
+        if (own != SIZE_MAX && cands[own].tok == fig_end && anchor < toks.size() && sv.tok_mention[anchor] != SIZE_MAX &&
+            ms[sv.tok_mention[anchor]].type == Type::money) {
+            const Lexicon::Entry* e = lx.metrics.match(toks, fig_end, fig_end + cands[own].span, nullptr);
+            static const std::set<std::string_view> links = {"of", "was", "were", "is", "are", "at"};
+            size_t g = anchor;
+            while (g > lo && kQualifierSkip.count(toks[g - 1])) --g;
+            if (e && e->extra == "unit" && g > lo && links.count(toks[g - 1].low))
+                for (size_t c = 0; c < own; ++c)
+                    if (cands[c].tok + cands[c].span == g - 1 && *cands[c].key != *cands[own].key) own = c;
+        }
     }
     for (size_t c = 0; c < cands.size(); ++c) {
         const size_t k = cands[c].tok;
@@ -231,6 +256,27 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
             best.tok = k;
             best.n = best.base_n = cands[c].span;
             best.key = c == own && purchase_key ? *purchase_key : *cands[c].key;
+        }
+    }
+    // A money figure right after "for" in the clause of a verb of buying is the price paid:
+    // "agreed to buy the credit card business of Norland Group for £1.2bn" (metrics.tsv
+    // `price_for`), whatever the thing bought is called.
+    if (own == SIZE_MAX && anchor < toks.size() && sv.tok_mention[anchor] != SIZE_MAX &&
+        ms[sv.tok_mention[anchor]].type == Type::money) {
+        size_t v = anchor;
+        while (v > 0 && kQualifierSkip.count(toks[v - 1])) --v;
+        const size_t floor = clause_start_tok(anchor, false);
+        for (size_t k = v >= 2 && toks[v - 1].low == "for" ? v - 1 : 0; k-- > floor;) {
+            if (toks[k].low == "," || toks[k].low == ";" || (toks[k].bits & kClauseOpeners.bit)) break;
+            size_t n = 0;
+            const Lexicon::Entry* e = sv.tok_mention[k] == SIZE_MAX ? lex(lx.metrics, lx.kMetricFirst, k, &n) : nullptr;
+            if (e && e->extra == "price_for") {
+                best.tok = k;
+                best.n = best.base_n = n;
+                best.key = e->value;
+                best_dist = 0;
+                break;
+            }
         }
     }
     // A metric word inside another metric's complement is not the metric: the head is
@@ -275,9 +321,42 @@ void Assembly::continue_specific(MetricHit& metric) {
     if (growth || prices) metric.key = lm.key;
 }
 
+// "The chip division's operating profit stood at 5.1 trillion won, while the mobile business
+// earned 3.3 trillion won": a verb of earning (an `object` word of key earnings) in a sentence
+// that has already named a profit measure earns that measure, as the parallel clause says.
+// So does a verb of losing lose it ("operating profit rose to 312 billion won ...; its petrochemicals
+// unit lost 48 billion won" is an operating loss).
+void Assembly::parallel_profit(MetricHit& metric) {
+    if (metric.tok == SIZE_MAX || (metric.key != "earnings" && metric.key != "net_loss")) return;
+    const Lexicon::Entry* own = lx.metrics.match(toks, metric.tok, metric.tok + 1, nullptr);
+    if (!own || own->extra != "object") return;
+    // (a profit measure and the loss of the same measure)
+    static const std::map<std::string_view, std::string_view> profits = {
+        {"operating_profit", "operating_loss"}, {"net_profit", "net_loss"}, {"pretax_profit", "pretax_loss"},
+        {"ebit", "operating_loss"}, {"ebitda", ""}, {"profit", "loss"}, {"gross_profit", ""}};
+    const bool loss = metric.key == "net_loss";
+    std::string_view last;
+    for (size_t k = sv.token_at(S.begin); k < metric.tok; ++k) {
+        size_t n = 0;
+        const Lexicon::Entry* e = sv.tok_mention[k] == SIZE_MAX ? lex(lx.metrics, lx.kMetricFirst, k, &n) : nullptr;
+        if (!e) continue;
+        if (auto it = profits.find(e->value); it != profits.end()) last = loss ? it->second : it->first;
+        k += n - 1;
+    }
+    if (!last.empty()) metric.key = std::string(last);
+}
+
 void Assembly::continue_metric(MetricHit& metric, size_t slot, size_t from_slot) {
     const size_t para = t.paragraph_index(S.begin);
     if (!metric.key.empty()) {
+        // (an assumption's metric is no figure's to continue: "kept its forecast for operating profit
+        // of ¥4.3 trillion, assuming an exchange rate of 145 yen to the dollar. Analysts polled by
+        // LSEG had expected ¥4.6 trillion" is operating profit)
+        if (metric.tok != SIZE_MAX)
+            for (size_t k = metric.tok >= 3 ? metric.tok - 3 : 0; k < metric.tok; ++k)
+                if (toks[k].low == "assuming" || toks[k].low == "assumes" || toks[k].low == "assumed" ||
+                    toks[k].low == "assume")
+                    return;
         last_metric[slot] = {metric.key, para};
         last_metric[3] = {metric.key, para};
         return;
@@ -306,6 +385,16 @@ void Assembly::purchase_form(MetricHit& metric, size_t fig) {
     if (cue && cue->value == "purchase") metric.key = *to;
 }
 
+// Whether a money figure is the object of a word of metric `key` right before it ("spend
+// about ¥450 billion"): metric_forms.tsv `company_object`.
+bool Assembly::object_of(const std::string& key, const Mention& value) {
+    size_t v = sv.token_at(value.span.begin);
+    while (v > 0 && v <= toks.size() && kQualifierSkip.count(toks[v - 1])) --v;
+    if (v == 0 || v > toks.size()) return false;
+    const Lexicon::Entry* e = lx.metrics.match(toks, v - 1, v, nullptr);
+    return e && e->value == key;
+}
+
 // The form of the metric the claim's value and holder call for (metric_forms.tsv).
 void Assembly::metric_form(std::string& key, const Mention* value, const std::vector<std::string>& names,
                            bool change) {
@@ -325,7 +414,9 @@ void Assembly::metric_form(std::string& key, const Mention* value, const std::ve
             }
         } else if (when == "per_share")
             ok = value && value->type == Type::money && per_share(static_cast<size_t>(value - ms.data()));
-        else if (when == "company" && change && !names.empty()) {
+        else if ((when == "company" && change && !names.empty()) ||
+                 (when == "company_object" && value && value->type == Type::money && !names.empty() &&
+                  object_of(key, *value))) {
             ok = true;
             for (const auto& n : names) {
                 bool company = false;

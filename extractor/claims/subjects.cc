@@ -63,6 +63,62 @@ bool Assembly::company_noun_at(size_t k) const {
            !(toks[k].low == "house" && std::isupper(static_cast<unsigned char>(a[toks[k].begin])));
 }
 
+// The company the paragraph's sentence before the one that starts at byte `at` opens with (its
+// subject: "Tsubame Logistics, in which Kaiyo holds a 30% stake, said its sales fell. Its
+// operating profit was ..." is Tsubame's; "Kaiyo" is named last). Null when `at` does not
+// open its sentence, or that sentence is in another paragraph, or opens with no company,
+// a possessive ("Alibaba's cloud unit") or one of a pair ("Infosys and Wipro").
+const Mention* Assembly::previous_opener(uint32_t at) {
+    const auto& sents = t.sentences();
+    const size_t si = t.sentence_index(at);
+    if (si == 0 || si >= sents.size()) return nullptr;
+    uint32_t b = sents[si].begin;
+    while (b < at && std::isspace(static_cast<unsigned char>(a[b]))) ++b;
+    if (b != at) return nullptr;
+    const text::Span prev = sents[si - 1];
+    if (t.paragraph_index(prev.begin) != t.paragraph_index(sents[si].begin)) return nullptr;
+    auto it = std::lower_bound(companies.begin(), companies.end(), prev.begin, by_begin);
+    if (it == companies.end() || (*it)->span.begin >= prev.end) return nullptr;
+    const Mention* m = *it;
+    uint32_t from = prev.begin;
+    // (past a dateline: "TOKYO, Nov 4 - Kaiyo Shipping Co posted")
+    for (uint32_t k = prev.begin; k + 2 < m->span.begin && k < prev.begin + 60; ++k)
+        if (a[k] == ' ' && (a[k + 1] == '-' || static_cast<unsigned char>(a[k + 1]) == 0xE2)) {
+            from = k + 1;
+            while (from < m->span.begin && a[from] != ' ') ++from;
+            break;
+        }
+    int words = 0;
+    for (uint32_t k = from; k < m->span.begin; ++k)
+        if (a[k] == ' ' && k > from && a[k - 1] != ' ') ++words;
+    if (words > 2) return nullptr;
+    const std::string_view after = std::string_view(a).substr(m->span.end, 6);
+    if (after.substr(0, 1) == "'" || after.substr(0, 3) == "\xE2\x80\x99" || after.substr(0, 5) == " and " ||
+        after.substr(0, 6) == ", and ")
+        return nullptr;
+    return m;
+}
+
+// "the companies", "the two groups", "both companies" (with "together" or "also" after): how
+// many companies the phrase [lo, hi) refers back to (2 unless a number says), 0 when it is no
+// such phrase.
+size_t Assembly::plural_companies(size_t lo, size_t hi) const {
+    while (hi > lo + 1 && (trailing_adverbs.count(toks[hi - 1]) || toks[hi - 1].low == "together")) --hi;
+    if (hi - lo < 2 || hi - lo > 3) return 0;
+    static const StringSet plurals = {"companies", "groups", "firms", "carmakers", "chipmakers", "banks", "lenders",
+                                      "miners", "retailers", "insurers", "airlines", "rivals", "partners"};
+    if (!plurals.count(toks[hi - 1].low)) return 0;
+    if (hi - lo == 2) return toks[lo].low == "the" || toks[lo].low == "both" ? 2 : 0;
+    if (toks[lo].low != "the") return 0;
+    const std::string_view w = toks[lo + 1].low;
+    return w == "two" ? 2 : w == "three" ? 3 : w == "four" ? 4 : 0;
+}
+
+// "central bank" ending at token k: a bank, but no company.
+bool Assembly::central_bank_at(size_t k) const {
+    return toks[k].low == "bank" && k > 0 && toks[k - 1].low == "central";
+}
+
 // "it", "the company", "the San Jose, California-based company": a phrase that refers
 // back to the last company named (company nouns: rules/claims/words.tsv).
 bool Assembly::is_anaphor(size_t lo, size_t hi) {
@@ -151,6 +207,36 @@ const Mention* Assembly::referent(size_t lo, size_t hi) {
     // "the company", "it" after a unit was named ("Its robotics unit, Hoshino Robotics,
     // lifted profit. The company raised its dividend"): the parent, not the unit
     const Mention* c = last_company_before(at);
+    // An anaphor opening a sentence continues the subject the sentence before opened with
+    if (c && (head == "it" || company_noun_at(hi - 1)))
+        if (const Mention* o = previous_opener(at); o && o->name != c->name && !in_passing(*o)) c = o;
+    // "it" right after an attribution ("The chemicals group said it expects"): the speaker the
+    // sources stage resolved
+    if (c && head == "it") {
+        auto sp = std::lower_bound(named_sources.begin(), named_sources.end(), at, by_begin);
+        if (sp != named_sources.begin()) {
+            const Mention* src = *std::prev(sp);
+            const std::string_view gap = src->span.end <= at ? std::string_view(a).substr(src->span.end, at - src->span.end)
+                                                             : std::string_view("x");
+            if ((gap == " " || gap == " that ") && src->name != c->name && std::string_view(src->kind) == "company") {
+                auto it = std::lower_bound(antecedents.begin(), antecedents.end(), at, by_begin);
+                while (it != antecedents.begin())
+                    if ((*--it)->name == src->name) return *it;
+            }
+        }
+    }
+    // An anaphor that holds a source the sources stage resolved ("The carmaker, which sold 4.1
+    // million vehicles last year, said" → the company the previous sentence opened with, not
+    // the one it named last): that company, so that subject and source agree
+    if (c && head != "it") {
+        auto s = std::lower_bound(named_sources.begin(), named_sources.end(), at, by_begin);
+        if (s != named_sources.end() && (*s)->span.begin == at && (*s)->name != c->name &&
+            std::string_view((*s)->kind) == "company") {
+            auto it = std::lower_bound(antecedents.begin(), antecedents.end(), at, by_begin);
+            while (it != antecedents.begin())
+                if ((*--it)->name == (*s)->name) return *it;
+        }
+    }
     if (c && unit_companies.count(c->name) && head != "it" && !lx.unit_nouns.count(head)) {
         auto it = std::lower_bound(antecedents.begin(), antecedents.end(), at, by_begin);
         while (it != antecedents.begin()) {
@@ -307,13 +393,14 @@ std::string Assembly::company_by_place(size_t lo, size_t hi) {
                                    !(toks[j].bits & lx.kVerbWord) && !(toks[j].bits & lx.kChangeWord);
                  ++j)
                 if (company_noun_at(j) && j + 1 == hi) {
+                    if (central_bank_at(j)) return {};  // ("Brazil's central bank": below, no company)
                     if (const Mention* c = last_company_before(toks[lo].begin)) return c->name;
                     return doc_company;
                 }
             return {};
         }
         if (m || (toks[k].bits & lx.kVerbWord) || (toks[k].bits & lx.kChangeWord)) return {};
-        if (company_noun_at(k)) {
+        if (company_noun_at(k) && !central_bank_at(k)) {
             const Mention* o = mention_at(k + 1);
             if (o && o->type == Type::org) return o->name;
             // ("Abu Dhabi fund buys 8% of ...": a headline's fund is the one the story calls so)
@@ -1058,6 +1145,20 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
         if (const Mention* u = named_unit(lo, hi)) {
             add_name(s, u->name);
             return s;
+        }
+        // "The companies expect", "the two groups together employ": the story's pair, the first
+        // companies it names (not one named in passing)
+        if (const size_t n = plural_companies(lo, hi)) {
+            std::vector<std::string> names;
+            for (const Mention* m : antecedents) {
+                if (m->span.begin >= toks[lo].begin || names.size() == n) break;
+                if (std::find(names.begin(), names.end(), m->name) == names.end()) names.push_back(m->name);
+            }
+            if (names.size() == n) {
+                for (const auto& nm : names) add_name(s, nm);
+                s.combined = true;
+                return s;
+            }
         }
         if (is_anaphor(lo, hi)) {
             const Mention* c = referent(lo, hi);

@@ -1645,6 +1645,11 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 if (m.type == Type::org && !lex.alias(m.name)) {
                     if (auto f = full_company.find(m.name); f != full_company.end() && !f->second.empty())
                         m.name = f->second;
+                    // (a short form two companies share is the one introduced first, as in step 5:
+                    // "Shares of Kestrel rose" after "Kestrel Semiconductor Inc" and its unit
+                    // "Kestrel Cloud Systems")
+                    else if (f != full_company.end() && m.kind == "company")
+                        if (auto fc = first_company.find(m.name); fc != first_company.end()) m.name = fc->second;
                 } else if (m.type == Type::person && !m.affiliation.empty() && !lex.alias(m.affiliation)) {
                     // "an analyst at Bernholt" after "Bernholt Securities"
                     if (auto f = full_company.find(m.affiliation); f != full_company.end() && !f->second.empty())

@@ -194,6 +194,73 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         return std::lower_bound(entities.begin(), entities.end(), begin,
                                 [&](size_t e, uint32_t b) { return ms[e].span.begin < b; });
     };
+    // The organisation a sentence opens with, before `upto` ("the Deposit Insurance and Credit
+    // Guarantee Corporation (DICGC), an RBI subsidiary, settled claims ..., according to its annual
+    // report": its is the DICGC, the sentence's subject, not the RBI named last). Only an
+    // organisation among the sentence's first words: a sentence opening with a figure or a
+    // place ("China's growth will slow to 4.1%, it said") has none, and "it" is the last named.
+    auto sentence_subject_org = [&](uint32_t upto) -> const Mention* {
+        size_t si = text.sentence_index(upto);
+        const auto& sents = text.sentences();
+        if (si >= sents.size()) return nullptr;
+        uint32_t sb = sents[si].begin;
+        // (past a dateline: "ABU DHABI, Nov 26 (Wire) - Falcon ... agreed to buy ..., it said")
+        if (auto d0 = first_inside(sb); d0 != entities.end() && ms[*d0].span.begin == sb && ms[*d0].type == Type::place)
+            for (uint32_t k = sb; k + 3 < upto && k < sb + 60; ++k)
+                if (a[k] == ' ' && (a[k + 1] == '-' || a.compare(k + 1, 3, "\xE2\x80\x94") == 0 ||
+                                    a.compare(k + 1, 3, "\xE2\x80\x93") == 0)) {
+                    sb = k + (a[k + 1] == '-' ? 2 : 4);
+                    while (sb < upto && a[sb] == ' ') ++sb;
+                    break;
+                }
+        for (auto it = first_inside(sb); it != entities.end() && ms[*it].span.begin < upto; ++it) {
+            const Mention& m = ms[*it];
+            // (up to a leading "Separately," and "the")
+            size_t words = 0;
+            for (uint32_t k = sb; k < m.span.begin; ++k)
+                if (a[k] == ' ' && k > sb && a[k - 1] != ' ') ++words;
+            if (words > 2) return nullptr;
+            if (m.type == Type::org && !m.name.empty()) {
+                // (not a possessive modifier: "Alibaba's cloud unit")
+                if (m.span.end + 1 < a.size() && (a[m.span.end] == '\'' || a.compare(m.span.end, 3, "\xE2\x80\x99") == 0))
+                    return nullptr;
+                return &m;
+            }
+            return nullptr;
+        }
+        return nullptr;
+    };
+
+    // The organisation of kind `kind` that the paragraph's sentence before `sentence` opens
+    // with: its subject, what a reference opening the next sentence continues with.
+    auto previous_subject = [&](size_t sentence, const std::string& kind) -> const Mention* {
+        if (sentence == 0 || sentence >= text.sentences().size()) return nullptr;
+        const text::Span prev = text.sentences()[sentence - 1];
+        if (text.paragraph_index(prev.begin) != text.paragraph_index(text.sentences()[sentence].begin)) return nullptr;
+        const Mention* o = sentence_subject_org(prev.end > prev.begin ? prev.end - 1 : prev.begin);
+        if (!o || o->kind != kind) return nullptr;
+        // (not one of a coordinated subject: "The Organization of the Petroleum Exporting Countries
+        // and allies led by Russia are cutting output ... the group said" is the alliance)
+        if (a.compare(o->span.end, 5, " and ") == 0 || a.compare(o->span.end, 6, ", and ") == 0) return nullptr;
+        return o;
+    };
+
+    // The company named before `upto` right after the words `desc` (lower case, single spaces:
+    // "chemicals group" before "Veldmark NV" in "Dutch chemicals group Veldmark NV"); the
+    // latest such, null when none.
+    auto introduced_as = [&](std::string_view desc, uint32_t upto) -> const Mention* {
+        const Mention* found = nullptr;
+        for (size_t e : entities) {
+            const Mention& m = ms[e];
+            if (m.span.begin >= upto) break;
+            if (m.type != Type::org || m.name.empty() || m.kind != "company" || m.span.begin < desc.size() + 1) continue;
+            const uint32_t b = m.span.begin - static_cast<uint32_t>(desc.size()) - 1;
+            if (a[m.span.begin - 1] != ' ' || (b > 0 && std::isalnum(static_cast<unsigned char>(a[b - 1])))) continue;
+            if (names::lower(std::string_view(a).substr(b, desc.size())) == desc) found = &m;
+        }
+        return found;
+    };
+
     // An organisation named only as the compiler of data or a poll ("according to LSEG data",
     // "a Reuters poll", "polled by FactSet"): no company noun ("the steelmaker said") refers to
     // it, whatever was named last.
@@ -231,6 +298,11 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                 }
                 // (an industry noun after a company of its own sentence is the sentence's subject, below)
                 if (best && ref.subject && text.sentence_index(best->span.begin) == sentence) best = nullptr;
+                // (and one after a sentence that opens with a company of the kind is that company, not
+                // another it names: "Tanaka Motor said it will invest ... in Ryokan Energy, a battery
+                // maker. The carmaker, which sold ..., said")
+                if (best && ref.subject && text.sentence_index(best->span.begin) != sentence)
+                    if (const Mention* o = previous_subject(sentence, k)) best = o;
                 if (best) return best;
             }
         }
@@ -275,6 +347,14 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                             break;
                         }
                     }
+                // ... and, with neither, the organisation the paragraph's previous sentence opens
+                // with, its subject ("Cambricon Technologies said revenue jumped ..., as customers
+                // sought alternatives to Nvidia processors. The company said ..." is Cambricon,
+                // not Nvidia named as often and later; "Tanaka Motor said it will invest ... in
+                // Ryokan Energy, a battery maker. The carmaker ... said" is Tanaka)
+                if (pick && ref.subject && text.sentence_index(ms[pick->index].span.begin) != sentence)
+                    if (const Mention* o = previous_subject(sentence, k))
+                        if (auto f = it->second.find(o->name); f != it->second.end()) pick = &f->second;
                 if (pick) best = &ms[pick->index];
             }
             if (best) break;
@@ -321,43 +401,6 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             const Mention& m = ms[e];
             if (m.type != Type::org || m.name.empty() || m.name == short_name) continue;
             if (initials(m.name) == up) return &m;
-        }
-        return nullptr;
-    };
-
-    // The organisation a sentence opens with, before `upto` ("the Deposit Insurance and Credit
-    // Guarantee Corporation (DICGC), an RBI subsidiary, settled claims ..., according to its annual
-    // report": its is the DICGC, the sentence's subject, not the RBI named last). Only an
-    // organisation among the sentence's first words: a sentence opening with a figure or a
-    // place ("China's growth will slow to 4.1%, it said") has none, and "it" is the last named.
-    auto sentence_subject_org = [&](uint32_t upto) -> const Mention* {
-        size_t si = text.sentence_index(upto);
-        const auto& sents = text.sentences();
-        if (si >= sents.size()) return nullptr;
-        uint32_t sb = sents[si].begin;
-        // (past a dateline: "ABU DHABI, Nov 26 (Wire) - Falcon ... agreed to buy ..., it said")
-        if (auto d0 = first_inside(sb); d0 != entities.end() && ms[*d0].span.begin == sb && ms[*d0].type == Type::place)
-            for (uint32_t k = sb; k + 3 < upto && k < sb + 60; ++k)
-                if (a[k] == ' ' && (a[k + 1] == '-' || a.compare(k + 1, 3, "\xE2\x80\x94") == 0 ||
-                                    a.compare(k + 1, 3, "\xE2\x80\x93") == 0)) {
-                    sb = k + (a[k + 1] == '-' ? 2 : 4);
-                    while (sb < upto && a[sb] == ' ') ++sb;
-                    break;
-                }
-        for (auto it = first_inside(sb); it != entities.end() && ms[*it].span.begin < upto; ++it) {
-            const Mention& m = ms[*it];
-            // (up to a leading "Separately," and "the")
-            size_t words = 0;
-            for (uint32_t k = sb; k < m.span.begin; ++k)
-                if (a[k] == ' ' && k > sb && a[k - 1] != ' ') ++words;
-            if (words > 2) return nullptr;
-            if (m.type == Type::org && !m.name.empty()) {
-                // (not a possessive modifier: "Alibaba's cloud unit")
-                if (m.span.end + 1 < a.size() && (a[m.span.end] == '\'' || a.compare(m.span.end, 3, "\xE2\x80\x99") == 0))
-                    return nullptr;
-                return &m;
-            }
-            return nullptr;
         }
         return nullptr;
     };
@@ -491,6 +534,10 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             const bool person_ref = ref->has("person");
             if (s.name.empty() && (!person_ref || definite))
                 if (const Mention* o = refer(*ref, noun, text.sentence_index(s.span.begin))) take(s, *o);
+            // "The chemicals group said" after "Dutch chemicals group Veldmark NV": the company the
+            // story introduced with these words right before its name, whatever came between
+            if (!person_ref && definite && hl.size() > 4 && hl.find(' ', 4) != std::string::npos)
+                if (const Mention* o = introduced_as(hl.substr(4), s.span.begin)) take(s, *o);
             // "according to its annual report": the sentence's subject organisation
             if (!person_ref && (hl.rfind("its ", 0) == 0 || hl.rfind("their ", 0) == 0))
                 if (const Mention* o = sentence_subject_org(s.span.begin)) take(s, *o);
