@@ -586,6 +586,8 @@ struct Assembly {
 
     // subjects.cc: the subject the sentence names
     const Mention* last_company_before(uint32_t byte);
+    template <class Pred>
+    const Mention* last_antecedent_before(uint32_t byte, Pred pred);
     const Mention* bidder_before(uint32_t byte);
     const std::string* area_of(const Mention& m);
     bool is_anaphor(size_t lo, size_t hi);
@@ -629,6 +631,8 @@ struct Assembly {
     bool foreign_release(const Mention& r, const Claim& claim);
     bool poll_source(const Mention& m);
     const Mention* consensus_compiler();
+    const Mention* cited_in_paragraph(const Mention& src) const;
+    static bool public_body(std::string_view kind);
     bool history_figure(const Claim& claim);
     int story_year = -1;  // the lead's latest year (else the publication's): -1 not yet known, 0 unknown
     void inherited_sources(const std::string& metric, const Claim& claim, std::vector<const Mention*>& here);

@@ -313,19 +313,20 @@ void headline_sources(std::vector<Claim>& cs, const std::vector<Mention>& ms, co
             h.value == kNoMention || h.subject.empty() || h.subject_is_description || h.sources.empty() ||
             !h.sources.front().inherited || h.sources.front().mention == kNoMention)
             continue;
+        const auto r = std::find_if(cs.begin() + static_cast<std::ptrdiff_t>(i) + 1, cs.end(),
+                                    [&](const Claim& c) { return restates(h, c); });
+        auto take_restatement_sources = [&] {
+            h.sources = r->sources;
+            for (Source& s : h.sources) s.inherited = true;
+        };
         // "China Vanke seeks 5 billion yuan loan extension" over "... a 5 billion yuan ($690
         // million) loan ..., two people familiar with the matter said": the lead's restatement's
         // own attribution, not the company's release later in the story (nor someone quoting
         // the figure further down)
-        {
-            auto r = std::find_if(cs.begin() + static_cast<std::ptrdiff_t>(i) + 1, cs.end(),
-                                  [&](const Claim& c) { return restates(h, c); });
-            if (r != cs.end() && t.paragraph_index(r->sentence.begin) <= 2 && !r->sources.empty() &&
-                !r->sources.front().inherited) {
-                h.sources = r->sources;
-                for (Source& s : h.sources) s.inherited = true;
-                continue;
-            }
+        if (r != cs.end() && t.paragraph_index(r->sentence.begin) <= 2 && !r->sources.empty() &&
+            !r->sources.front().inherited) {
+            take_restatement_sources();
+            continue;
         }
         const Mention& lead = ms[h.sources.front().mention];
         if (lead.kind != "company" || std::find(h.subject.begin(), h.subject.end(), lead.name) != h.subject.end())
@@ -342,15 +343,7 @@ void headline_sources(std::vector<Claim>& cs, const std::vector<Mention>& ms, co
             }))
             continue;
         h.sources.clear();
-        for (size_t j = i + 1; j < cs.size(); ++j) {
-            const Claim& c = cs[j];
-            if (!restates(h, c)) continue;
-            if (!c.sources.empty()) {
-                h.sources = c.sources;
-                for (Source& s : h.sources) s.inherited = true;
-            }
-            break;
-        }
+        if (r != cs.end()) take_restatement_sources();
     }
 }
 

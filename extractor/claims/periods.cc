@@ -466,27 +466,19 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
     if (traded)
         for (size_t k = 0; k < anchor && k < toks.size(); ++k)
             if (toks[k].low == ";") floor = toks[k].end;
-    auto per = find_period(after, limit, used, false, false, lx.scope_of(metric) != "company", floor);
+    auto next_period = [&] { return find_period(after, limit, used, false, false, lx.scope_of(metric) != "company", floor); };
+    auto per = next_period();
     // (nor a period that names another figure's: "after third-quarter sales beat estimates,
-    // sending its shares up 3.2%": the quarter is the sales', which keep it free)
-    if (per && traded && !is_day(ms[*per].timex)) {
-        size_t k = sv.token_after(ms[*per].span.end);
-        size_t mn = 0;
-        if (k < toks.size() && lex(lx.metrics, lx.kMetricFirst, k, &mn)) {
-            const size_t other = *per;
-            per = find_period(after, limit, used, false, false, lx.scope_of(metric) != "company", floor);
-            used.erase(other);
-        }
-    }
-    // (nor, for any figure, a period that modifies another metric of the sentence: "will cut
-    // 1,100 jobs ... after first-quarter operating profit fell 31%": the quarter is the profit's)
-    if (per && !traded && !metric.empty() && !is_day(ms[*per].timex)) {
+    // sending its shares up 3.2%": the quarter is the sales', which keep it free; for a figure
+    // not traded, a period that modifies another metric of the sentence: "will cut 1,100 jobs
+    // ... after first-quarter operating profit fell 31%": the quarter is the profit's)
+    if (per && (traded || !metric.empty()) && !is_day(ms[*per].timex)) {
         size_t k = sv.token_after(ms[*per].span.end);
         size_t mn = 0;
         const Lexicon::Entry* e = k < toks.size() ? lex(lx.metrics, lx.kMetricFirst, k, &mn) : nullptr;
-        if (e && e->value != metric && e->extra.empty() && ms[*per].span.end < S.end) {
+        if (e && (traded || (e->value != metric && e->extra.empty() && ms[*per].span.end < S.end))) {
             const size_t other = *per;
-            per = find_period(after, limit, used, false, false, lx.scope_of(metric) != "company", floor);
+            per = next_period();
             used.erase(other);
         }
     }
@@ -497,7 +489,7 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
         std::vector<size_t> skipped;
         while (per && ms[*per].span.end <= toks[anchor].begin && planned_in_relative(sv.token_at(ms[*per].span.begin), anchor)) {
             skipped.push_back(*per);
-            per = find_period(after, limit, used, false, false, lx.scope_of(metric) != "company", floor);
+            per = next_period();
         }
         for (size_t d : skipped) used.erase(d);
     }

@@ -280,6 +280,22 @@ bool Assembly::poll_source(const Mention& m) {
     return x.find("polled") != std::string_view::npos || x.find(" poll") != std::string_view::npos;
 }
 
+// The source `src` cites ("Yonhap reported, citing data from the trade ministry"), named in
+// its paragraph; null when it cites none there.
+const Mention* Assembly::cited_in_paragraph(const Mention& src) const {
+    if (src.cites.empty()) return nullptr;
+    const size_t p = t.paragraph_index(src.span.begin);
+    for (const Mention* m : named_sources)
+        if (m->name == src.cites && t.paragraph_index(m->span.begin) == p) return m;
+    return nullptr;
+}
+
+// A ministry's, statistics office's or international body's kind: its releases are public data,
+// not a company's word on its own figures.
+bool Assembly::public_body(std::string_view kind) {
+    return kind == "government" || kind == "agency" || kind == "international";
+}
+
 // A figure told as history ("The airline cut 2,000 jobs in 2020", "the state loan it received
 // in 2019"): its own stated period ended before the year before the story's (the publication's
 // year, else the first year the headline and lead name). No release or lead speaks for it: the
@@ -441,16 +457,11 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
             org_kinds.count(claim.subject.front()) && org_kinds.at(claim.subject.front()) == "company") {
             auto k = org_kinds.find(r->name);
             const std::string_view rk = k != org_kinds.end() ? std::string_view(k->second) : std::string_view(r->kind);
-            if (rk == "government" || rk == "agency" || rk == "international") r = nullptr;  // (the European Commission's)
+            if (public_body(rk)) r = nullptr;  // (the European Commission's)
             // (nor does a relay of such a body's data: "Yonhap reported, citing data from the
             // trade ministry" does not speak for Samsung's workforce)
-            if (r && !r->cites.empty())
-                for (const Mention* m : named_sources)
-                    if (m->name == r->cites && t.paragraph_index(m->span.begin) == t.paragraph_index(r->span.begin)) {
-                        const std::string_view ck = m->kind;
-                        if (ck == "government" || ck == "agency" || ck == "international") r = nullptr;
-                        break;
-                    }
+            if (r)
+                if (const Mention* c = cited_in_paragraph(*r); c && public_body(c->kind)) r = nullptr;
         }
         // (not another economy's release in a round-up: China's finance ministry does not
         // speak for "Mexico's reserves"; nor another company's: a rival's results)
@@ -458,12 +469,7 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
             here.push_back(r);
             // (with what it cites, as the sentence's own attribution has it: "Yonhap reported,
             // citing data from the trade ministry" governs the release's later figures as a chain)
-            if (!r->cites.empty())
-                for (const Mention* m : named_sources)
-                    if (m->name == r->cites && t.paragraph_index(m->span.begin) == t.paragraph_index(r->span.begin)) {
-                        here.push_back(m);
-                        break;
-                    }
+            if (const Mention* c = cited_in_paragraph(*r)) here.push_back(c);
         }
         from_release = !here.empty();
     }
@@ -514,16 +520,8 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
         (std::string_view(lead_source->cue) == "reported" || std::string_view(lead_source->cue) == "according to")) {
         // (with what it cites: "Yonhap reported, citing data from the trade ministry"; a relay of
         // a public body's data does not speak for a company's own figures: Samsung's workforce)
-        const Mention* cited = nullptr;
-        if (!lead_source->cites.empty())
-            for (const Mention* m : named_sources)
-                if (m->name == lead_source->cites &&
-                    t.paragraph_index(m->span.begin) == t.paragraph_index(lead_source->span.begin)) {
-                    cited = m;
-                    break;
-                }
-        const std::string_view ck = cited ? std::string_view(cited->kind) : std::string_view();
-        const bool public_data = ck == "government" || ck == "agency" || ck == "international";
+        const Mention* cited = cited_in_paragraph(*lead_source);
+        const bool public_data = cited && public_body(cited->kind);
         bool company_own = lx.scope_of(metric) == "company" && !claim.subject_is_description && !claim.subject.empty();
         for (const auto& n : claim.subject) {
             auto sk = org_kinds.find(n);

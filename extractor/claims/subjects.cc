@@ -15,6 +15,16 @@ const Mention* Assembly::last_company_before(uint32_t byte) {
     return it == antecedents.begin() ? nullptr : *std::prev(it);
 }
 
+// The last company named before `byte` (of the antecedents "the company" may refer to) that
+// `pred` accepts, or null.
+template <class Pred>
+const Mention* Assembly::last_antecedent_before(uint32_t byte, Pred pred) {
+    auto it = std::lower_bound(antecedents.begin(), antecedents.end(), byte, by_begin);
+    while (it != antecedents.begin())
+        if (pred(*--it)) return *it;
+    return nullptr;
+}
+
 // The organisation last named before `byte` making an offer: an acquire verb within a few
 // words after its name ("Corvane agreed on Wednesday to buy", "Coralbay will pay",
 // "Drummond offered"), no punctuation between but an apposition ("Falcon Investment
@@ -125,10 +135,8 @@ bool Assembly::is_anaphor(size_t lo, size_t hi) {
     while (hi > lo + 1 && trailing_adverbs.count(toks[hi - 1])) --hi;  // "the bank also"
     if (lo >= hi) return false;
     if (hi - lo == 1) return toks[lo].low == "it";
-    if (toks[lo].low != "the" || hi - lo > 6 ||
-        !(lx.company_nouns.count(toks[hi - 1]) || government_nouns.count(toks[hi - 1])))
+    if (toks[lo].low != "the" || hi - lo > 6 || !(company_noun_at(hi - 1) || government_nouns.count(toks[hi - 1])))
         return false;
-    if (!company_noun_at(hi - 1) && !government_nouns.count(toks[hi - 1])) return false;
     // ("The International Monetary Fund": a noun inside a name is no reference back)
     if (toks[hi - 1].low == "fund" && sv.tok_mention[hi - 1] != SIZE_MAX) return false;
     if (toks[hi - 1].low == "house" && hi - lo < 3) return false;  // (a house needs its kind: "the trading house")
@@ -218,11 +226,9 @@ const Mention* Assembly::referent(size_t lo, size_t hi) {
             const Mention* src = *std::prev(sp);
             const std::string_view gap = src->span.end <= at ? std::string_view(a).substr(src->span.end, at - src->span.end)
                                                              : std::string_view("x");
-            if ((gap == " " || gap == " that ") && src->name != c->name && std::string_view(src->kind) == "company") {
-                auto it = std::lower_bound(antecedents.begin(), antecedents.end(), at, by_begin);
-                while (it != antecedents.begin())
-                    if ((*--it)->name == src->name) return *it;
-            }
+            if ((gap == " " || gap == " that ") && src->name != c->name && std::string_view(src->kind) == "company")
+                if (const Mention* m = last_antecedent_before(at, [&](const Mention* x) { return x->name == src->name; }))
+                    return m;
         }
     }
     // An anaphor that holds a source the sources stage resolved ("The carmaker, which sold 4.1
@@ -231,19 +237,13 @@ const Mention* Assembly::referent(size_t lo, size_t hi) {
     if (c && head != "it") {
         auto s = std::lower_bound(named_sources.begin(), named_sources.end(), at, by_begin);
         if (s != named_sources.end() && (*s)->span.begin == at && (*s)->name != c->name &&
-            std::string_view((*s)->kind) == "company") {
-            auto it = std::lower_bound(antecedents.begin(), antecedents.end(), at, by_begin);
-            while (it != antecedents.begin())
-                if ((*--it)->name == (*s)->name) return *it;
-        }
+            std::string_view((*s)->kind) == "company")
+            if (const Mention* m = last_antecedent_before(at, [&](const Mention* x) { return x->name == (*s)->name; }))
+                return m;
     }
-    if (c && unit_companies.count(c->name) && head != "it" && !lx.unit_nouns.count(head)) {
-        auto it = std::lower_bound(antecedents.begin(), antecedents.end(), at, by_begin);
-        while (it != antecedents.begin()) {
-            --it;
-            if (!unit_companies.count((*it)->name)) return *it;
-        }
-    }
+    if (c && unit_companies.count(c->name) && head != "it" && !lx.unit_nouns.count(head))
+        if (const Mention* m = last_antecedent_before(at, [&](const Mention* x) { return !unit_companies.count(x->name); }))
+            return m;
     return c;
 }
 
