@@ -142,3 +142,47 @@ rule t.kelvin
     CHECK(found("ka", "t.kelvin") == "[k]");  // the Kelvin sign first, as longest first has it
     fs::remove_all(dir);
 }
+
+TEST_CASE("rules engine: a rule with `engine: re2` finds what it finds on PCRE2", "[rules]") {
+    // The key only chooses the engine that finds a rule's matches (rules/README.md): the same
+    // pattern with and without it matches alike; a value other than re2 or pcre2 is a problem.
+    namespace fs = std::filesystem;
+    fs::path dir = fs::temp_directory_path() / fmt::format("claimex_engine_{}", static_cast<unsigned>(std::random_device{}()));
+    fs::create_directories(dir);
+    const std::string pattern = R"(\b(?P<span>[A-Z]\w+(?:\s+[A-Z]\w+)?)\s+(?:said|reported)\b|(?P<n>\d+)\s+(?:jobs|stores)\b)";
+    std::ofstream(dir / "t.rules") << fmt::format(R"(rule t.pcre2
+  type: quantity
+  pattern: {0}
+
+rule t.re2
+  type: quantity
+  engine: re2
+  pattern: {0}
+)",
+                                                  pattern);
+    auto rs = rules::RuleSet::load(dir);
+    REQUIRE(rs.problems().empty());
+    REQUIRE(rs.rules().size() == 2);
+    auto seg = text::Segmenter::load(kSource + "/rules/text");
+    const std::vector<std::string> bits = {"Halden ", "Kestrel Bank ", "said ", "reported ", "12 ", "400 ", "jobs ",
+                                           "stores ", "é ", "and ", "\n"};
+    std::mt19937 rng(11);
+    auto pick = [&](size_t n) { return std::uniform_int_distribution<size_t>(0, n - 1)(rng); };
+    int matched = 0;
+    for (int i = 0; i < 1000; ++i) {
+        std::string s;
+        for (size_t k = 0, n = 1 + pick(16); k < n; ++k) s += bits[pick(bits.size())];
+        auto t = text::Text::prepare(s, seg);
+        std::vector<rules::RawMention> by[2];
+        for (auto& m : rs.match_all(t)) by[m.rule->id == "t.re2"].push_back(m);
+        for (auto& m : by[1]) m.rule = by[0].empty() ? m.rule : by[0].front().rule;  // (compare the matches alone)
+        INFO("text: \"" << t.analysis() << "\"");
+        REQUIRE(describe(by[0], t.analysis()) == describe(by[1], t.analysis()));
+        matched += !by[0].empty();
+    }
+    CHECK(matched > 200);
+
+    std::ofstream(dir / "t.rules") << "rule t.bad\n  type: quantity\n  engine: hyperscan\n  pattern: x\n";
+    CHECK_FALSE(rules::RuleSet::load(dir).problems().empty());
+    fs::remove_all(dir);
+}
