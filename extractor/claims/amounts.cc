@@ -140,7 +140,7 @@ void Assembly::amount_claims() {
         // (a `holder` noun) right before the figure, the verb's object, is whose figure it is.
         {
             size_t k = anchor;
-            while (k > 0 && kQualifierSkip.count(toks[k - 1])) --k;
+            k = past_qualifiers(k);
             auto verb = [&](size_t i) { return (toks[i].bits & lx.kVerbWord) || (toks[i].bits & lx.kChangeWord); };
             // "would cost his company EUR 110m": the company the possessive refers back to
             if (k > 2 && lx.company_nouns.count(toks[k - 1]) && sv.tok_mention[k - 1] == SIZE_MAX &&

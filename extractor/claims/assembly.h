@@ -591,6 +591,12 @@ struct Assembly {
     const Mention* bidder_before(uint32_t byte);
     const std::string* area_of(const Mention& m);
     bool is_anaphor(size_t lo, size_t hi);
+    // Token k moved back past the qualifiers before it ("about", "more than": kQualifierSkip),
+    // to where the words before a figure start.
+    size_t past_qualifiers(size_t k) const {
+        while (k > 0 && k <= toks.size() && kQualifierSkip.count(toks[k - 1])) --k;
+        return k;
+    }
     const Mention* referent(size_t lo, size_t hi);
     const Mention* opening_holder(size_t hi);
     std::vector<const Mention*> entities_in(size_t lo, size_t hi, bool skip_parens);

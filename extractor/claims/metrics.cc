@@ -184,7 +184,7 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
         else if ((toks[np].low == "from" || toks[np].low == "through" || toks[np].low == "via") &&
                  np + 1 < toks.size() && (toks[np + 1].low == "a" || toks[np + 1].low == "an" || toks[np + 1].low == "its")) {
             size_t v = anchor;
-            while (v > 0 && kQualifierSkip.count(toks[v - 1])) --v;
+            v = past_qualifiers(v);
             if (v > 0 && (toks[v - 1].low == "raised" || toks[v - 1].low == "raises" || toks[v - 1].low == "raise" ||
                           toks[v - 1].low == "raising"))
                 np += 2;
@@ -203,7 +203,7 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
                 if (of) {  // (after a verb of issuing: "sold", "issued", cues.tsv `issue`)
                     const Lexicon::Entry* e = lx.metrics.match(toks, cands[c].tok, cands[c].tok + cands[c].n, nullptr);
                     size_t v = anchor;
-                    while (v > 0 && kQualifierSkip.count(toks[v - 1])) --v;
+                    v = past_qualifiers(v);
                     size_t cn = 0;
                     const Lexicon::Entry* cue = v > 0 ? lex(lx.cues, lx.kCueFirst, v - 1, &cn) : nullptr;
                     // (a holding sizes with no verb: "ended the year with ¥3.8 trillion of net debt")
@@ -264,7 +264,7 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
     if (own == SIZE_MAX && anchor < toks.size() && sv.tok_mention[anchor] != SIZE_MAX &&
         ms[sv.tok_mention[anchor]].type == Type::money) {
         size_t v = anchor;
-        while (v > 0 && kQualifierSkip.count(toks[v - 1])) --v;
+        v = past_qualifiers(v);
         const size_t floor = clause_start_tok(anchor, false);
         for (size_t k = v >= 2 && toks[v - 1].low == "for" ? v - 1 : 0; k-- > floor;) {
             if (toks[k].low == "," || toks[k].low == ";" || (toks[k].bits & kClauseOpeners.bit)) break;
@@ -379,7 +379,7 @@ void Assembly::purchase_form(MetricHit& metric, size_t fig) {
     for (size_t k = fig_end + 1; k < metric.tok; ++k)
         if (!toks[k].is_word() || (toks[k].bits & lx.kVerbWord)) return;
     size_t v = figs[fig].tok;
-    while (v > 0 && kQualifierSkip.count(toks[v - 1])) --v;
+    v = past_qualifiers(v);
     size_t cn = 0;
     const Lexicon::Entry* cue = v > 0 ? lex(lx.cues, lx.kCueFirst, v - 1, &cn) : nullptr;
     if (cue && cue->value == "purchase") metric.key = *to;
@@ -389,7 +389,7 @@ void Assembly::purchase_form(MetricHit& metric, size_t fig) {
 // about ¥450 billion"): metric_forms.tsv `company_object`.
 bool Assembly::object_of(const std::string& key, const Mention& value) {
     size_t v = sv.token_at(value.span.begin);
-    while (v > 0 && v <= toks.size() && kQualifierSkip.count(toks[v - 1])) --v;
+    v = past_qualifiers(v);
     if (v == 0 || v > toks.size()) return false;
     const Lexicon::Entry* e = lx.metrics.match(toks, v - 1, v, nullptr);
     return e && e->value == key;
@@ -409,7 +409,7 @@ void Assembly::metric_form(std::string& key, const Mention* value, const std::ve
             // ("a 20% stake in Iberluz for 2.4 billion euros": the price paid)
             if (value && value->type == Type::money) {
                 size_t v = sv.token_at(value->span.begin);
-                while (v > 0 && v <= toks.size() && kQualifierSkip.count(toks[v - 1])) --v;
+                v = past_qualifiers(v);
                 ok = v > 0 && v <= toks.size() && toks[v - 1].low == "for";
             }
         } else if (when == "per_share")
