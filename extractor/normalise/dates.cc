@@ -198,7 +198,7 @@ std::optional<cal::Period> nearest(Make make, int64_t pub, Tense tense) {
     for (int i = 0; i < 3; ++i)
         if (c[i] && (!best || distance(*c[i], pub) < distance(*best, pub))) best = c[i];
     std::optional<cal::Period> cued;
-    if (tense == Tense::past || tense == Tense::begun) {
+    if (looks_back(tense)) {
         for (int i = 2; i >= 0 && !cued; --i)
             if (c[i] && c[i]->from <= pub) cued = c[i];
     } else if (tense == Tense::future) {
@@ -517,7 +517,7 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
     // ... and, with a past cue, one that has not ended ("averaged 9 million
     // barrels a day in the first nine months of the year" in January).
     auto soft_last_year = [&](const cal::Period& p) {
-        return p.from > *pub + kSoftReachDays || ((tense.get() == Tense::past || tense.get() == Tense::begun) && p.to > *pub);
+        return p.from > *pub + kSoftReachDays || (looks_back(tense.get()) && p.to > *pub);
     };
     auto year_for = [&](auto make) {
         int y = *pub_year + shift->n;

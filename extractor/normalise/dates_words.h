@@ -60,6 +60,8 @@ private:
 // `begun`: right after "since" ("has lent 11.9 billion yuan since February"), a date that has
 // begun by the publication date however far back (a past cue reaches only so far).
 enum class Tense { none, past, future, begun };
+// A tense that looks back: past, or begun.
+inline bool looks_back(Tense t) { return t == Tense::past || t == Tense::begun; }
 
 // The words that tell the tense of a date's sentence, each with what it
 // says (one look-up per word).
