@@ -564,6 +564,7 @@ struct Assembly {
     bool valued_object(size_t anchor, Subject& s);
     bool fund_like(const Mention& m) const;
     bool new_subject_between(size_t from, size_t to) const;
+    bool metric_participle_between(size_t from, size_t to);
     bool barrier_between(size_t from, size_t to);
     bool in_aside(size_t k, size_t anchor);
     size_t clause_of(uint32_t byte);
