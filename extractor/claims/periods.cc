@@ -486,6 +486,16 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
             used.erase(other);
         }
     }
+    // (nor, after the figure, the period of a target it is set against: "₹8.6 lakh crore, or 55%
+    // of the full-year target" is the nine months')
+    if (per && ms[*per].span.begin >= after) {
+        size_t k = sv.token_after(ms[*per].span.end);
+        if (k < toks.size() && (toks[k].low == "target" || toks[k].low == "goal" || kForecastNouns.count(toks[k]))) {
+            const size_t other = *per;
+            per = next_period();
+            used.erase(other);
+        }
+    }
     // (nor a date of a plan told in a relative clause before the figure: "Samsung, which will
     // report fourth-quarter results on Thursday, lost 2.3%"; "Burberry, which reported
     // first-half results in November, said revenue fell 21%" keeps its half)
