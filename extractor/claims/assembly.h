@@ -656,6 +656,7 @@ struct Assembly {
     bool role_after(size_t from) const;
     const Mention* paragraph_quote_speaker(text::Span P) const;
     void quote_beside_figure_statement();
+    void conjunct_beside_figure_statement();
     void emit_statement(uint32_t cb, uint32_t ce, const Mention* who, const Mention* src, uint32_t q_open,
                         uint32_t q_close, const Mention* second);
 };

@@ -478,8 +478,9 @@ void Assembly::figure_roles() {
                     base = true;
                     break;
                 }
-                if (!toks[k].is_word() || (toks[k].bits & lx.kVerbWord) ||
-                    (sv.tok_mention[k] != SIZE_MAX && ms[sv.tok_mention[k]].type != Type::date))
+                // (a date names which forecast, whatever its word: "its May estimate of")
+                const bool dated = sv.tok_mention[k] != SIZE_MAX && ms[sv.tok_mention[k]].type == Type::date;
+                if (!dated && (!toks[k].is_word() || (toks[k].bits & lx.kVerbWord) || sv.tok_mention[k] != SIZE_MAX))
                     break;
             }
         // "compared with a profit of 95 billion won", "against an operating loss of $2m": a
