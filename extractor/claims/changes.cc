@@ -267,6 +267,22 @@ void Assembly::change_claims() {
         std::vector<size_t> own;
         for (auto fi : {level, amount, percent})
             if (fi) own.push_back(figs[*fi].m);
+        // (nor past a comma and another figure of the sentence: "Imports edged up 1.2%, leaving a
+        // trade surplus of $92.4 billion, compared with $81.7 billion in September": September is
+        // the surplus baseline's)
+        {
+            uint32_t own_end = after;
+            for (size_t m : own) own_end = std::max(own_end, ms[m].span.end);
+            bool comma = false;
+            for (size_t k = sv.token_at(own_end); k < toks.size() && toks[k].begin < limit; ++k) {
+                if (toks[k].low == ",") comma = true;
+                const size_t m = sv.tok_mention[k];
+                if (comma && m != SIZE_MAX && is_value(ms[m]) && std::find(own.begin(), own.end(), m) == own.end()) {
+                    limit = std::min(limit, ms[m].span.begin);
+                    break;
+                }
+            }
+        }
         const std::vector<size_t> reserved = reserve_figure_dates(after, own);
         j.period = claim_period(after, limit, used_dates, metric.key, anchor);
         for (size_t d : reserved) used_dates.erase(d);
