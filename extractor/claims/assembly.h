@@ -261,6 +261,7 @@ struct Lexicons {
     // price (its holder and day are the reference's); "Corvane agreed to buy", "will pay": a
     // company making an offer
     Words reference_words, acquire_verbs;
+    Words instrument_names;  // a quote's one-word metric phrase that names the thing ("Bitcoin rose")
 
     explicit Lexicons(const rules::RuleSet& r);
 
@@ -610,6 +611,7 @@ struct Assembly {
     bool market_place_words(size_t lo, size_t hi);
     bool possessive_subject(const MetricHit& metric, size_t anchor, Subject& s);
     bool forecast_for_subject(const MetricHit& metric, size_t anchor, Subject& s);
+    bool forecast_of_place(const MetricHit& metric, Subject& s);
     bool complement_subject(const MetricHit& metric, size_t anchor, Subject& s);
     bool subject_phrase(const MetricHit& metric, size_t anchor, Subject& s, size_t& lo, size_t& hi);
     bool quote_name(size_t k, std::string_view key = {}) const;

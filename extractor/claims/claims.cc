@@ -86,7 +86,8 @@ Lexicons::Lexicons(const rules::RuleSet& r)
         {"said_object", &said_objects}, {"threshold", &threshold_words},
         {"bound_head", &bound_heads}, {"publish_noun", &publish_nouns},
         {"publish_verb", &publish_verbs}, {"per_unit", &per_unit_words}, {"baseline_filler", &baseline_fillers},
-        {"particle_verb", &particle_verbs}, {"reference", &reference_words}, {"acquire", &acquire_verbs}};
+        {"particle_verb", &particle_verbs}, {"reference", &reference_words}, {"acquire", &acquire_verbs},
+        {"instrument_name", &instrument_names}};
     if (const auto* rows = r.table("CLAIM_WORDS"))
         for (const auto& row : *rows)
             if (row.size() >= 2 && !row[0].empty()) {

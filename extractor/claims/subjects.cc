@@ -588,6 +588,31 @@ bool Assembly::forecast_for_subject(const MetricHit& metric, size_t anchor, Subj
             }
         }
     }
+    return forecast_of_place(metric, s);
+}
+
+// "raised its estimate of the Brazilian soybean crop to 172 million tonnes", "its forecast for
+// U.S. corn output": a forecast whose complement qualifies the metric by a demonym or a place
+// is that place's figure, not the forecaster's (who is its source).
+bool Assembly::forecast_of_place(const MetricHit& metric, Subject& s) {
+    size_t k = metric.tok;
+    for (int words = 0; k > 0 && words < 4 && toks[k - 1].is_word() && toks[k - 1].low != "of" &&
+                        toks[k - 1].low != "for" && !kForecastNouns.count(toks[k - 1]);
+         ++words)
+        --k;
+    if (k < 2 || (toks[k - 1].low != "of" && toks[k - 1].low != "for") || !kForecastNouns.count(toks[k - 2])) return false;
+    for (size_t j = k; j < metric.tok; ++j) {
+        size_t n = 0;
+        if (const Lexicon::Entry* e = lex(lx.demonyms, lx.kDemonymFirst, j, &n)) {
+            add_name(s, e->value);
+            return true;
+        }
+        if (sv.tok_mention[j] != SIZE_MAX && ms[sv.tok_mention[j]].type == Type::place) {
+            const std::string* area = area_of(ms[sv.tok_mention[j]]);
+            add_name(s, area ? *area : ms[sv.tok_mention[j]].name);
+            return true;
+        }
+    }
     return false;
 }
 
@@ -911,6 +936,7 @@ bool Assembly::quote_name(size_t k, std::string_view key) const {
     std::string_view w = sv.slice(toks[k].begin, toks[k].end);
     if (w.empty() || !std::isupper(static_cast<unsigned char>(w[0]))) return false;
     if (k > 0) return true;
+    if (lx.instrument_names.count(toks[k].low)) return true;  // ("Bitcoin rose": its own name)
     if (key == "stock_index" && toks[k].low != "index") return true;
     if (w.size() < 3) return false;
     for (char c : w)
