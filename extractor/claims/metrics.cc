@@ -96,11 +96,21 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
         // An `object` verb names the metric of a money figure right after it only ("lost Rs
         // 1,210 crore" is a loss; "lost 1.6% and has fallen 13%" names no metric).
         if (m.span == m.n)
-            if (const Lexicon::Entry* e = lx.metrics.match(toks, k, k + m.n, nullptr); e && e->extra == "object") {
+            if (const Lexicon::Entry* e = lx.metrics.match(toks, k, k + m.n, nullptr);
+                e && (e->extra == "object" || e->extra == "paid_for")) {
                 size_t j = k + m.n;
                 while (j < anchor && kVerbFillers.count(toks[j])) ++j;
+                // (a qualifier between: "agreed to pay up to $3.2 billion", "about")
+                if (j + 2 == anchor && toks[j].low == "up" && toks[j + 1].low == "to") j = anchor;
+                if (j < anchor && j == past_qualifiers(anchor)) j = anchor;
                 if (j != anchor || anchor >= toks.size() || sv.tok_mention[anchor] == SIZE_MAX || ms[sv.tok_mention[anchor]].type != Type::money)
                     continue;
+                // (`paid_for`: only when "for" follows the figure, "agreed to pay $3.2 billion for
+                // Calderon", not "agreed to pay $310 million to settle")
+                if (e->extra == "paid_for") {
+                    size_t after = sv.token_at(ms[sv.tok_mention[anchor]].span.end);
+                    if (after >= hi || toks[after].low != "for") continue;
+                }
             }
         // A generic head after another metric is that metric's ("revenue growth", "tariff rate"),
         // also across a copula ("Exports were valued at $35.2 billion", "the shares were priced
