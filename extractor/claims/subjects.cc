@@ -541,6 +541,22 @@ bool Assembly::possessive_subject(const MetricHit& metric, size_t anchor, Subjec
             return true;
         }
     }
+    // "The average teacher's salary", "the median household's income": a singular possessive of
+    // a plain noun after an `average` word (or "typical") is that group's figure, not the economy's
+    if (metric_here && metric.tok < anchor) {
+        size_t k = modifiers_start(metric.tok, nullptr);
+        if (k >= 4 && toks[k - 1].low == "s" && toks[k - 2].low == "'" && toks[k - 3].is_word() &&
+            sv.tok_mention[k - 3] == SIZE_MAX && !(toks[k - 3].bits & (lx.kVerbWord | lx.kChangeWord))) {
+            size_t b = k - 3;
+            while (b > 0 && k - 3 - b < 3 && toks[b - 1].is_word() && sv.tok_mention[b - 1] == SIZE_MAX &&
+                   !kDeterminers.count(toks[b - 1]) && !lx.average_words.count(toks[b]) && toks[b].low != "typical")
+                --b;
+            if (b < k - 3 && (lx.average_words.count(toks[b]) || toks[b].low == "typical")) {
+                s.description = std::string(sv.slice(toks[b].begin, toks[k - 3].end));
+                return true;
+            }
+        }
+    }
     s.combined = false;
     // (a') the object of a change or a comparison names its holder by a possessive right
     // after the figure's word: "would cut Coralbay's earnings per share by 12%", "adds
@@ -661,6 +677,8 @@ bool Assembly::complement_subject(const MetricHit& metric, size_t anchor, Subjec
                 }
             size_t d0 = lo;
             while (quote_complement && d0 + 1 < hi && kDeterminers.count(toks[d0])) ++d0;
+            // ("the market value of all cryptocurrencies": the whole of a plural)
+            if (d0 + 1 < hi && toks[d0].low == "all") ++d0;
             std::string d = trim(sv.slice(toks[d0].begin, toks[hi - 1].end));
             if (!d.empty()) {
                 s.description = d;
