@@ -233,6 +233,9 @@ struct Lexicons {
     StringSet traded_metrics;
     // The value of an act (flag `event`: a deal's price, an offer, a funding round): no report period.
     StringSet event_metrics;
+    // `of_holder` (metric_scopes.tsv flag): its "of" complement is what it measures, a holder even
+    // when no holder noun says so ("the market value of all cryptocurrencies")
+    StringSet of_holder_metrics;
     // Word classes of rules/claims/words.tsv (CLAIM_WORDS), see its header.
     using Words = WordSet;
     Words speech_verbs, speech_aux, comparison_words, comparison_bare, condition_words, level_fillers,

@@ -198,7 +198,7 @@ bool Assembly::judge_description(Subject& s, const MetricHit& metric, bool& bad,
         const std::string_view sc = metric.key.empty() ? std::string_view() : lx.scope_of(metric.key);
         bool holder = false;
         for (const Token& k : d) holder |= lx.holder_nouns.count(k.low) > 0;
-        bad = !holder && (sc == "company" || sc == "economy");
+        bad = !holder && (sc == "company" || sc == "economy") && !lx.of_holder_metrics.count(metric.key);
     }
     return false;
 }

@@ -648,10 +648,11 @@ bool Assembly::complement_subject(const MetricHit& metric, size_t anchor, Subjec
         bool bank_rate = lx.scope_of(metric.key) == "bank";
         bool quote_complement = after < toks.size() && (lx.scope_of(metric.key) == "quote" || bank_rate) &&
                                 (toks[after].low == "on" || toks[after].low == "for");
+        const bool quoted_for = quote_complement;  // (before the central bank's exception below)
         // ("rates for the euro area" stay the central bank's)
         if (quote_complement && bank_rate && !entities_in(after + 1, metric.tok + metric.n, false).empty())
             quote_complement = false;
-        if (after < metric.tok + metric.n && (toks[after].low == "of" || quote_complement)) {
+        if (after < metric.tok + metric.n && (toks[after].low == "of" || quote_complement || quoted_for)) {
             size_t lo = after + 1, hi = metric.tok + metric.n;
             if (is_anaphor(lo, hi)) {
                 if (const Mention* c = referent(lo, hi)) {
@@ -663,6 +664,23 @@ bool Assembly::complement_subject(const MetricHit& metric, size_t anchor, Subjec
                 add_name(s, c);
                 return true;
             }
+            // "Rates for very large crude carriers on the Middle East to China route": a quote's
+            // complement of plain words, then places along a route ("on", "from", "between"),
+            // is what is quoted; the places are where it runs
+            if (quoted_for) {
+                size_t r = lo;
+                while (r < hi && toks[r].is_word() && sv.tok_mention[r] == SIZE_MAX && !kPrepositions.count(toks[r])) ++r;
+                if (r > lo + 1 && r < hi &&
+                    (toks[r].low == "on" || toks[r].low == "from" || toks[r].low == "between")) {
+                    size_t d0 = lo;
+                    while (d0 + 1 < r && kDeterminers.count(toks[d0])) ++d0;
+                    s.description = std::string(sv.slice(toks[d0].begin, toks[r - 1].end));
+                    s.named_instrument = true;
+                    s.complement = true;
+                    return true;
+                }
+            }
+            if (!quote_complement && toks[after].low != "of") return false;
             auto ents = entities_in(lo, hi, true);
             drop_partners(ents);
             if (!ents.empty()) {
