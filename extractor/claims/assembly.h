@@ -264,7 +264,8 @@ struct Lexicons {
     // price (its holder and day are the reference's); "Corvane agreed to buy", "will pay": a
     // company making an offer
     Words reference_words, acquire_verbs;
-    Words instrument_names;  // a quote's one-word metric phrase that names the thing ("Bitcoin rose")
+    Words instrument_names;
+    Words local_bodies;  // a local government's kind ("the county council's budget")  // a quote's one-word metric phrase that names the thing ("Bitcoin rose")
 
     explicit Lexicons(const rules::RuleSet& r);
 

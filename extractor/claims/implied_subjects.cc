@@ -110,7 +110,7 @@ bool Assembly::judge_description(Subject& s, const MetricHit& metric, bool& bad,
         "economy", "unit", "business", "carmaker", "automaker", "chipmaker", "miner", "insurer",
         "retailer", "startup", "operator", "conglomerate", "watchdog", "quarter", "period", "year",
         "half", "month", "offer", "programme", "program", "producer", "exporter", "country",
-        "division", "segment", "arm", "subsidiary", "units", "divisions", "businesses", "board", "maker",
+        "division", "segment", "arm", "portfolio", "subsidiary", "units", "divisions", "businesses", "board", "maker",
         "drugmaker", "airline", "brewer", "steelmaker", "provider"};
     bad |= garbage || generic.count(head) > 0;
     // "the money would be used to ... double its workforce": "its" before a company's

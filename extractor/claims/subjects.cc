@@ -525,6 +525,17 @@ bool Assembly::possessive_subject(const MetricHit& metric, size_t anchor, Subjec
             add_name(s, r->name);
             return true;
         }
+        // "The county council's budget", "the borough's council tax": a local government named only
+        // by its kind (words.tsv `local_body`) holds its own figure, not the story's economy
+        if (k >= 3 && toks[k - 1].low == "s" && toks[k - 2].low == "'" && lx.local_bodies.count(toks[k - 3].low) &&
+            sv.tok_mention[k - 3] == SIZE_MAX) {
+            size_t b = k - 3;
+            while (b > 0 && k - 3 - b < 2 && toks[b - 1].is_word() && sv.tok_mention[b - 1] == SIZE_MAX &&
+                   !kDeterminers.count(toks[b - 1]))
+                --b;
+            s.description = std::string(sv.slice(toks[b].begin, toks[k - 3].end));
+            return true;
+        }
     }
     // "Chinese brands' share of the market", "employers' contributions": a plural possessive
     // of a few plain words, no entity, is a group's figure
