@@ -585,6 +585,8 @@ struct Assembly {
     void purchase_form(MetricHit& metric, size_t fig);
     void continue_specific(MetricHit& metric);
     void continue_metric(MetricHit& metric, size_t slot, size_t from_slot);
+    bool qa_answer(MetricHit& metric);
+    std::string qa_description;  // what an answer's question asks about ("the scheme"), or empty
     void parallel_profit(MetricHit& metric);
     bool object_of(const std::string& key, const Mention& value);
     void metric_form(std::string& key, const Mention* value, const std::vector<std::string>& names, bool change);
