@@ -117,7 +117,7 @@ bool Assembly::judge_description(Subject& s, const MetricHit& metric, bool& bad,
         "economy", "unit", "business", "carmaker", "automaker", "chipmaker", "miner", "insurer",
         "retailer", "startup", "operator", "conglomerate", "watchdog", "quarter", "period", "year",
         "half", "month", "offer", "programme", "program", "producer", "exporter", "country",
-        "division", "segment", "arm", "subsidiary", "units", "divisions", "businesses", "board", "maker",
+        "division", "segment", "arm", "portfolio", "subsidiary", "units", "divisions", "businesses", "board", "maker",
         "drugmaker", "airline", "brewer", "steelmaker", "provider"};
     bad |= garbage || generic.count(head) > 0;
     // "the money would be used to ... double its workforce": "its" before a company's
@@ -205,7 +205,7 @@ bool Assembly::judge_description(Subject& s, const MetricHit& metric, bool& bad,
         const std::string_view sc = metric.key.empty() ? std::string_view() : lx.scope_of(metric.key);
         bool holder = false;
         for (const Token& k : d) holder |= lx.holder_nouns.count(k.low) > 0;
-        bad = !holder && (sc == "company" || sc == "economy");
+        bad = !holder && (sc == "company" || sc == "economy") && !lx.of_holder_metrics.count(metric.key);
     }
     return false;
 }
@@ -261,6 +261,11 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
         if (std::string_view sc = lx.scope_of(phrase); !sc.empty()) scope = sc;
     }
     if (s.names.empty() && bad && (government_nouns.count(head) || head == "state") && scope != "bank") scope = "economy";
+    // "said the country's debt would peak at 138% of GDP": a country referred back to holds it
+    if (s.names.empty() && metric.tok != SIZE_MAX && metric.tok >= 3 && toks[metric.tok - 1].low == "s" &&
+        toks[metric.tok - 2].low == "'" &&
+        (toks[metric.tok - 3].low == "country" || toks[metric.tok - 3].low == "nation"))
+        scope = "economy";
     if (scope.empty()) {
         if (head == "economy" || head == "country" || head == "government") scope = "economy";
         else if (head == "bank") scope = "bank";
