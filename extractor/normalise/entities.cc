@@ -262,7 +262,8 @@ struct EntitiesNormaliser::Impl {
         if (dash == std::string_view::npos) return false;
         std::string_view tail = w.substr(dash + 1);
         for (std::string_view t : {"listed", "based", "owned", "backed", "headquartered", "run", "controlled", "led",
-                                   "registered", "focused", "founded"})
+                                   "registered", "focused", "founded", "rival", "style", "affiliated", "linked",
+                                   "funded", "operated"})
             if (tail == t) return true;
         return false;
     }
@@ -1693,6 +1694,41 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             for (Mention& m : ms)
                 if (m.type == Type::person && m.affiliation.empty())
                     if (auto f = found.find(m.name); f != found.end()) m.affiliation = f->second;
+    }
+
+    // ---- 8. "Zhenghe Auto posts record profit" over "Zhenghe Automobile Co. said ...": a
+    // headline's name that no list knows, whose words begin the words of a name below it (the
+    // first word whole), is the shorthand of that name.
+    if (const size_t head_end = a.find('\n'); head_end != std::string::npos) {
+        auto words_of = [](std::string_view n) {
+            std::vector<std::string_view> w;
+            for (size_t b = 0; b < n.size();) {
+                size_t e = n.find(' ', b);
+                if (e == std::string_view::npos) e = n.size();
+                if (e > b) w.push_back(n.substr(b, e - b));
+                b = e + 1;
+            }
+            return w;
+        };
+        std::vector<std::pair<std::string, std::string>> renames;
+        for (const Mention& h : ms) {
+            if (h.span.begin >= head_end) break;
+            if (h.type != Type::org || h.name.empty() || lex.alias(h.name)) continue;
+            const auto hw = words_of(h.name);
+            for (const Mention& m : ms) {
+                if (m.span.begin < head_end || m.type != Type::org || m.name.empty() || m.name == h.name) continue;
+                const auto mw = words_of(m.name);
+                bool begins = hw.size() >= 2 && hw.size() <= mw.size() && hw[0] == mw[0];
+                for (size_t i = 1; begins && i < hw.size(); ++i) begins = mw[i].substr(0, hw[i].size()) == hw[i];
+                if (begins) {
+                    renames.emplace_back(h.name, m.name);
+                    break;
+                }
+            }
+        }
+        for (const auto& [from, to] : renames)
+            for (Mention& m : ms)
+                if (m.type == Type::org && m.name == from) m.name = to;
     }
 }
 
