@@ -242,7 +242,9 @@ struct EntitiesNormaliser::Impl {
         size_t s = !ws.empty() && role_words.count(names::lower(w(0))) ? 1 : 0;
         if (ws.size() < s + 4 || !names::person_word(w(s))) return 0;
         // a given name, or any name after "said" ("said Chidera Obiora of Meristem Securities")
-        if (!lex.given_name(w(s)) && !(s == 0 && after_said(a, ws[0].begin))) return 0;
+        if (!lex.given_name(w(s)) &&
+            !(s == 0 && (after_said(a, ws[0].begin) || person_shape_cue(a, ws[0].begin, ws.back().end))))
+            return 0;
         for (size_t of = s + 2; of <= s + 3 && of + 1 < ws.size(); ++of) {
             if (w(of) != "of") continue;
             for (size_t k = s + 1; k < of; ++k)
@@ -254,6 +256,36 @@ struct EntitiesNormaliser::Impl {
     // Whether "said " or "says " ends right before at.
     static bool after_said(const std::string& a, uint32_t at) {
         return at >= 5 && (a.compare(at - 5, 5, "said ") == 0 || a.compare(at - 5, 5, "says ") == 0);
+    }
+    // A name with no given name the list knows is still a person's before an
+    // organisation's "of" when something else says so: an honorific, a title or
+    // a one-word role right before it ("Prof. Yeah Kim Leng of Sunway
+    // University", "analyst Kunal Sodhani of ..."), or the sentence opening
+    // with it and a verb of saying right after the organisation ("Kunal Sodhani
+    // of Shinhan Bank said"). `b` is where the name starts, `e` where the
+    // organisation ends.
+    bool person_shape_cue(const std::string& a, uint32_t b, uint32_t e) const {
+        uint32_t q = b;
+        while (q > 0 && a[q - 1] == ' ') --q;
+        uint32_t p = q;
+        while (p > 0 && !is_space(a[p - 1])) --p;
+        std::string_view prev(a.data() + p, q - p);
+        if (!prev.empty() && (lex.honorific(prev) || lex.title(prev) || role_words.count(names::lower(prev))))
+            return true;
+        // (the sentence or paragraph opens with it, or a quote before it ends)
+        auto ends = [&](std::string_view x) { return prev.size() >= x.size() && prev.substr(prev.size() - x.size()) == x; };
+        const bool opens = prev.empty() || ends(".") || ends("\"") || ends("\xe2\x80\x9d");
+        if (!opens) return false;
+        uint32_t k = e;
+        if (k < a.size() && a[k] == ',') ++k;
+        while (k < a.size() && a[k] == ' ') ++k;
+        uint32_t ve = k;
+        while (ve < a.size() && a[ve] >= 'a' && a[ve] <= 'z') ++ve;
+        std::string_view verb(a.data() + k, ve - k);
+        for (std::string_view v : {"said", "says", "told", "added", "noted", "notes", "wrote", "expects", "estimates",
+                                   "predicted", "warned", "argued"})
+            if (verb == v) return true;
+        return false;
     }
     // "Kong-listed", "Oslo-based", "state-owned": a word that describes a
     // company rather than naming it.
@@ -658,6 +690,18 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         // the shortest run starting with a given name: "Markus Mayer", "Mary Ann Smith"
         if (ws.size() < 2) continue;
         std::optional<text::Span> name;
+        // two or three name words the context marks as a person's, the longest run (before a
+        // given name inside it picks a shorter one): "Prof. Yeah Kim Leng of Sunway
+        // University", "Kunal Sodhani of Shinhan Bank said"
+        for (size_t start = 0; !name && start + 2 <= ws.size(); ++start) {
+            bool ok = im.person_shape_cue(a, ws[start].begin, o.span.end);
+            for (size_t k = start; ok && k < ws.size(); ++k) {
+                std::string_view w = slice(ws[k]);
+                ok = names::person_word(w) && !lex.non_person(w) && !lex.suffix(w) && !lex.title(w) &&
+                     !lex.honorific(w) && !lex.not_name(w) && !possessive(w) && w.back() != ',' && w.back() != '.';
+            }
+            if (ok) name = text::Span{ws[start].begin, ws.back().end};
+        }
         for (size_t start = ws.size() - 1; start-- > 0 && !name;) {
             bool ok = lex.given_name(slice(ws[start])) && names::person_word(slice(ws[start]));
             for (size_t k = start + 1; ok && k < ws.size(); ++k) {
