@@ -73,6 +73,20 @@ struct SourcesNormaliser::Impl {
     std::unordered_set<std::string> known_holder;
     std::unordered_set<std::string> conditions;  // "if", "unless": the attribution after them is a condition
     std::unordered_map<std::string, std::string> central_bank_of;           // "Turkey" → its central bank
+    // The central bank of the country the sentence at `at` names, else of the first country
+    // the document names; null when no country has one listed.
+    const std::string* country_central_bank(const std::vector<Mention>& ms, const text::Text& text, uint32_t at) const {
+        const size_t sent = text.sentence_index(at);
+        const std::string* first = nullptr;
+        for (const Mention& m : ms) {
+            if (m.type != Type::place || m.kind != "country") continue;
+            auto cb = central_bank_of.find(m.name);
+            if (cb == central_bank_of.end()) continue;
+            if (text.sentence_index(m.span.begin) == sent) return &cb->second;
+            if (!first && m.span.begin < at) first = &cb->second;
+        }
+        return first;
+    }
     std::unordered_map<std::string, std::string> cues;                      // "says" → "said"
     struct Reference {
         std::vector<std::string> kinds;  // in order of preference
@@ -582,6 +596,14 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                     }
                 }
             }
+            // "the central bank said" in a story that names none: the central bank of the
+            // country the sentence names, else of the first country the story names ("Egypt's
+            // core inflation eased to 24.4%, the central bank said" → Central Bank of Egypt)
+            if (s.name.empty() && definite && noun == "central bank")
+                if (const std::string* cb = im.country_central_bank(ms, text, s.span.begin)) {
+                    s.name = *cb;
+                    s.kind = "central_bank";
+                }
             // A public body no organisation named before stands for ("the finance ministry
             // said" in a brief that names none) is named by its description, not dropped:
             // a fact-checker still knows whom to ask. (A company noun is not: "the company"
