@@ -253,6 +253,19 @@ struct EntitiesNormaliser::Impl {
         }
         return 0;
     }
+    // Whether a full name is written family name first: a family name the list
+    // knows before a given name ("Chen Wenling"), or two words whose second is a
+    // Korean given name, hyphenated with a lower-case second part ("Rhee
+    // Chang-yong", "Ahn Jae-kyun": later "Rhee", "Ahn").
+    bool family_name_first(const std::vector<std::string_view>& ws) const {
+        if (ws.empty()) return false;
+        if (lex.family_first(ws.front()) && !lex.family_first(ws.back())) return true;
+        if (ws.size() != 2) return false;
+        const std::string_view g = ws.back();
+        const size_t dash = g.find('-');
+        return dash != std::string_view::npos && dash > 0 && dash + 1 < g.size() && g[dash + 1] >= 'a' &&
+               g[dash + 1] <= 'z';
+    }
     // Whether "said " or "says " ends right before at.
     static bool after_said(const std::string& a, uint32_t at) {
         return at >= 5 && (a.compare(at - 5, 5, "said ") == 0 || a.compare(at - 5, 5, "says ") == 0);
@@ -1357,10 +1370,43 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
     for (const Mention& m : ms) {
         if (m.type != Type::person || m.name.find(' ') == std::string::npos) continue;
         const std::vector<std::string_view>& ws = split_name(m.name, name_words_buf);
-        const bool family_first = lex.family_first(ws.front()) && !lex.family_first(ws.back());
+        const bool family_first = im.family_name_first(ws);
         auto [f, fresh] = family_of.try_emplace(std::string(family_first ? ws.front() : ws.back()), m.name);
         if (!fresh && f->second != m.name) f->second.clear();
     }
+    // A lone word holding a statement ("Galípolo said") that no person mention introduced
+    // may still be the family name of a person the text named earlier with no cue the entity
+    // rules know ("Gabriel Galípolo, who takes over as governor in January, voted ..."): the
+    // first "<Name> <word>" before it, the name a given name or a plain capitalised word that
+    // is no title, description or part of an organisation or place. Empty when none.
+    auto unrecognised_introduction = [&](const Mention& m) -> std::string {
+        const std::string_view w = m.name;
+        if (w.size() < 3) return {};
+        for (size_t at = a.find(w); at != std::string::npos && at < m.span.begin; at = a.find(w, at + 1)) {
+            const size_t e = at + w.size();
+            if (e < a.size() && std::isalpha(static_cast<unsigned char>(a[e]))) continue;
+            // (a possessive name is more often a company's: "British Geological Plains's IPO")
+            if (a.compare(e, 2, "'s") == 0 || a.compare(e, 4, "\xE2\x80\x99s") == 0) continue;
+            if (at < 3 || a[at - 1] != ' ') continue;
+            size_t b = at - 1;
+            while (b > 0 && !is_space(a[b - 1])) --b;
+            const std::string_view g(a.data() + b, at - 1 - b);
+            if (g.empty() || !names::person_word(g) || lex.non_person(g) || lex.not_name(g) || lex.title(g) ||
+                lex.honorific(g) || lex.suffix(g) || possessive(g) || g.find('-') != std::string_view::npos ||
+                g.back() == ',' || g.back() == '.')
+                continue;
+            // (a given name, or a word the text never writes in lower case: "Statistics" is a noun)
+            if (!lex.given_name(g) && !lex.family_first(g) && a.find(names::lower(g)) != std::string::npos) continue;
+            const text::Span pair{static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+            bool taken = false;
+            for (const Mention& o : ms) {
+                if (o.span.begin >= pair.end) break;
+                taken |= &o != &m && o.type != Type::person && is_entity(o) && o.span.overlaps(pair);
+            }
+            if (!taken) return names::squeeze(slice(pair));
+        }
+        return {};
+    };
     for (size_t i = 0; i < ms.size(); ++i) {
         Mention& m = ms[i];
         if (m.type != Type::person) continue;
@@ -1375,6 +1421,9 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 m.name = l->second;  // two people share the family name: the one named last ("Harper said")
             } else if (auto f = family_of.find(m.name); m.rule == kHolderRule && f != family_of.end() && !f->second.empty()) {
                 m.name = f->second;  // introduced further down ("..., Dubois says" in a headline)
+            } else if (std::string full = m.rule == kHolderRule ? unrecognised_introduction(m) : std::string();
+                       !full.empty()) {
+                m.name = std::move(full);  // "Gabriel Galípolo, who takes over ...": later "Galípolo said"
             } else if (m.rule == kHolderRule) {
                 // A lone capitalised word before "said" that names no person
                 // introduced before: an organisation ("Helvora reported"), or
@@ -1403,7 +1452,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         }
         if (m.name.find(' ') != std::string::npos) {
             const std::vector<std::string_view>& ws = split_name(m.name, name_words_buf);
-            bool family_first = lex.family_first(ws.front()) && !lex.family_first(ws.back());
+            bool family_first = im.family_name_first(ws);
             last_named[std::string(family_first ? ws.front() : ws.back())] = m.name;
         }
         if (fresh && single && m.rule != kHolderRule) {
@@ -1414,7 +1463,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             const std::vector<std::string_view>& ws = split_name(m.name, name_words_buf);
             std::string_view first = ws.front();
             std::string_view last = ws.back();
-            bool first_is_family = lex.family_first(first) && !lex.family_first(last);
+            bool first_is_family = im.family_name_first(ws);
             auto add_key = [&](std::string_view k) {
                 auto [s, new_key] = short_refs.try_emplace(std::string(k), m.name, m.span.end);
                 if (!new_key && s->second.first != m.name) s->second.first.clear();  // two people share it
