@@ -37,6 +37,13 @@ namespace claimex::normalise {
 namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+// "J.", "J.P.", "V.R.C.": a person's initials before the family name.
+bool initials_word(std::string_view w) {
+    if (w.size() < 2 || w.size() % 2) return false;
+    for (size_t i = 0; i < w.size(); i += 2)
+        if (w[i] < 'A' || w[i] > 'Z' || w[i + 1] != '.') return false;
+    return true;
+}
 
 bool is_entity(const Mention& m) { return m.type == Type::org || m.type == Type::person || m.type == Type::place; }
 
@@ -1125,7 +1132,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             std::string_view first_word = slice(ws[k]);
             bool person = person_shaped && end - k >= 2 &&
                           (lex.given_name(first_word) || lex.family_first(first_word) ||
-                           (first_word.size() == 2 && first_word[1] == '.'));
+                           initials_word(first_word));
             bool single = person_shaped && end - k == 1;
             if (end - k == 1 && (lex.suffix(first_word) || lex.group_noun(first_word)))
                 continue;  // "The Group said": a reference; "Policymakers warn": a group
