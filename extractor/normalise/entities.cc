@@ -280,9 +280,9 @@ struct EntitiesNormaliser::Impl {
     // A name with no given name the list knows is still a person's before an
     // organisation's "of" when something else says so: an honorific, a title or
     // a one-word role right before it ("Prof. Yeah Kim Leng of Sunway
-    // University", "analyst Kunal Sodhani of ..."), or the sentence opening
-    // with it and a verb of saying right after the organisation ("Kunal Sodhani
-    // of Shinhan Bank said"). `b` is where the name starts, `e` where the
+    // University", "analyst Kunal Sodhani of ..."), or the sentence (or a
+    // clause after a comma) opening with it and a verb of saying right after
+    // the organisation ("Kunal Sodhani of Shinhan Bank said"). `b` is where the name starts, `e` where the
     // organisation ends.
     bool person_shape_cue(const std::string& a, uint32_t b, uint32_t e) const {
         uint32_t q = b;
@@ -294,7 +294,7 @@ struct EntitiesNormaliser::Impl {
             return true;
         // (the sentence or paragraph opens with it, or a quote before it ends)
         auto ends = [&](std::string_view x) { return prev.size() >= x.size() && prev.substr(prev.size() - x.size()) == x; };
-        const bool opens = prev.empty() || ends(".") || ends("\"") || ends("\xe2\x80\x9d");
+        const bool opens = prev.empty() || ends(".") || ends(",") || ends("\"") || ends("\xe2\x80\x9d");
         if (!opens) return false;
         uint32_t k = e;
         if (k < a.size() && a[k] == ',') ++k;
@@ -303,7 +303,7 @@ struct EntitiesNormaliser::Impl {
         while (ve < a.size() && a[ve] >= 'a' && a[ve] <= 'z') ++ve;
         std::string_view verb(a.data() + k, ve - k);
         for (std::string_view v : {"said", "says", "told", "added", "noted", "notes", "wrote", "expects", "estimates",
-                                   "predicted", "warned", "argued"})
+                                   "estimated", "predicted", "forecast", "warned", "argued"})
             if (verb == v) return true;
         return false;
     }
@@ -696,6 +696,24 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         uint32_t pe = p - 1, pb = pe;
         while (pb > 0 && a[pb - 1] >= 'a' && a[pb - 1] <= 'z') --pb;
         std::string_view prep(a.data() + pb, pe - pb);
+        // ... or a description between them: "of consultancy Addis Research", "at
+        // Lagos-based brokerage Cordros", "at the research firm X" (up to three words)
+        for (int skip = 0; skip < 3 && prep != "of" && prep != "at" && prep != "from"; ++skip) {
+            if (pb < 2 || a[pb - 1] != ' ') break;
+            bool describes = prep == "the" || (!prep.empty() && prep.find_first_not_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos);
+            if (!describes && pb < pe) {
+                // the whole word: "Lagos-based", "state-owned"
+                uint32_t wb = pb;
+                while (wb > 0 && !is_space(a[wb - 1])) --wb;
+                describes = im.descriptive_compound(std::string_view(a.data() + wb, pe - wb));
+                pb = wb;
+            }
+            if (!describes) break;
+            pe = pb - 1;
+            pb = pe;
+            while (pb > 0 && a[pb - 1] >= 'a' && a[pb - 1] <= 'z') --pb;
+            prep = std::string_view(a.data() + pb, pe - pb);
+        }
         if (prep != "of" && prep != "at" && prep != "from") continue;
         // up to three capitalised words before it, single spaces apart
         std::vector<text::Span> ws;
@@ -1287,6 +1305,21 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
     std::vector<size_t> org_idx;
     for (size_t i = 0; i < ms.size(); ++i)
         if (ms[i].type == Type::org && !ms[i].name.empty()) org_idx.push_back(i);
+    // " at Lagos-based brokerage ", " of consultancy ", " at the research firm ": "at", "of" or
+    // "from", then up to three words that describe the organisation after them.
+    auto described_gap = [&](uint32_t b, uint32_t e) {
+        if (e <= b || e - b > 60) return false;
+        std::vector<text::Span> ws = names::words(a, {b, e});
+        if (ws.size() < 2 || ws.size() > 4) return false;
+        std::string_view p = slice(ws[0]);
+        if (p != "at" && p != "of" && p != "from") return false;
+        for (size_t k = 1; k < ws.size(); ++k) {
+            std::string_view w = slice(ws[k]);
+            bool lower = w.find_first_not_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos;
+            if (!lower && !im.descriptive_compound(w)) return false;
+        }
+        return true;
+    };
     auto affiliation_of = [&](const Mention& p) -> std::string {
         const text::Span c = p.context;
         // An organisation inside the context ("Jerome Powell, the Fed chair"),
@@ -1306,10 +1339,11 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                        only_gap(a, o.span.end, c.begin, {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"})) {
                 adjacent = &o;  // "Alibaba CEO Eddie Wu"
             } else if (o.span.begin >= c.end && !adjacent &&
-                       only_gap(a, c.end, o.span.begin,
-                                {"the", "The", "at", "at the", "of", "of the", "with", "with the", "for", "for the",
-                                 "from", "from the", "in", "in the"})) {
-                adjacent = &o;  // "economist at the IMF"
+                       (only_gap(a, c.end, o.span.begin,
+                                 {"the", "The", "at", "at the", "of", "of the", "with", "with the", "for", "for the",
+                                  "from", "from the", "in", "in the"}) ||
+                        described_gap(c.end, o.span.begin))) {
+                adjacent = &o;  // "economist at the IMF", "at Lagos-based brokerage Cordros Securities"
             }
             if (o.span.begin > c.end + 8) break;
         }

@@ -419,6 +419,19 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         return nullptr;
     };
 
+    // The person whose "of"/"at"/"from" (and a description) the organisation o follows
+    // ("Tsegaye Tadesse of consultancy Addis Research"): the entities pass linked them
+    // (context up to the organisation's end). Null when none.
+    auto person_before_org = [&](const Mention& o) -> const Mention* {
+        for (auto it = first_inside(o.span.begin > 160 ? o.span.begin - 160 : 0); it != entities.end(); ++it) {
+            const Mention& m = ms[*it];
+            if (m.span.begin >= o.span.begin) break;
+            if (m.type != Type::person || m.context.end != o.span.end || m.context.begin != m.span.begin) continue;
+            std::string_view gap(a.data() + m.span.end, o.span.begin - m.span.end);
+            if (gap.rfind(" of ", 0) == 0 || gap.rfind(" at ", 0) == 0 || gap.rfind(" from ", 0) == 0) return &m;
+        }
+        return nullptr;
+    };
     std::vector<size_t> sources_done;
     // The last source whose holder named no one ("The union has said ..." with no union named):
     // an "it" in the next sentence of its paragraph is that holder again, not the last organisation.
@@ -472,6 +485,14 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                         person = &m;
                 }
         }
+        // "Tsegaye Tadesse of consultancy Addis Research estimated": a person the entities
+        // pass found right before an organisation opening the holder, joined by "of", "at"
+        // or "from" and a description, is the holder; the span starts at the person.
+        if (!person && org && !unnamed && org->span.begin <= h.begin + 4 && s.span.begin == h.begin)
+            if (const Mention* p = person_before_org(*org)) {
+                person = p;
+                s.span.begin = p->span.begin;
+            }
         std::string hl = names::lower(names::squeeze(slice(h)));
         const bool definite = hl.rfind("the ", 0) == 0;  // "the ..."
         std::string noun;
