@@ -1067,6 +1067,17 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             const std::vector<std::string_view>& ws = split_name(m.name, name_words_buf);
             for (size_t w = 1; w + 1 < ws.size(); ++w) person_tails.insert(names::lower(join(ws, w, ws.size())));
         }
+        // "Mohd Uzir said" after "Mohd Uzir Mahidin": the first words of a person named before.
+        auto head_of_person_before = [&](text::Span n) {
+            const std::string_view x = slice(n);
+            for (const Mention& p : ms) {
+                if (p.span.begin >= n.begin) break;
+                if (p.type == Type::person && p.name.size() > x.size() + 1 && p.name.compare(0, x.size(), x) == 0 &&
+                    p.name[x.size()] == ' ')
+                    return true;
+            }
+            return false;
+        };
         for (const auto& s : ms) {
             if (s.type != Type::source || !s.holder || s.note == kUnnamedHolder || im.info(s.rule).known_holder) continue;
             text::Span h = *s.holder;
@@ -1150,7 +1161,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             std::string_view first_word = slice(ws[k]);
             bool person = person_shaped && end - k >= 2 &&
                           (lex.given_name(first_word) || lex.family_first(first_word) ||
-                           initials_word(first_word));
+                           initials_word(first_word) || head_of_person_before(name));
             bool single = person_shaped && end - k == 1;
             if (end - k == 1 && (lex.suffix(first_word) || lex.group_noun(first_word)))
                 continue;  // "The Group said": a reference; "Policymakers warn": a group
@@ -1302,6 +1313,8 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
     std::unordered_map<std::string, std::string> last_named;
     // "van loon" → "Pieter van Loon": lower-cased tails of full names.
     std::unordered_map<std::string, std::string> name_tails;
+    // "Mohd Uzir" → "Mohd Uzir Mahidin": the first two words of three-word and longer names.
+    std::unordered_map<std::string, std::string> name_heads;
     std::vector<size_t> org_idx;
     for (size_t i = 0; i < ms.size(); ++i)
         if (ms[i].type == Type::org && !ms[i].name.empty()) org_idx.push_back(i);
@@ -1442,7 +1455,10 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             bool taken = false;
             for (const Mention& o : ms) {
                 if (o.span.begin >= pair.end) break;
-                taken |= &o != &m && o.type != Type::person && is_entity(o) && o.span.overlaps(pair);
+                // (a given name that is also a place's: "Santiago Bausili", "Florence Mwangi")
+                const bool given_place = o.type == Type::place && o.span.begin == pair.begin &&
+                                         o.span.end == static_cast<uint32_t>(at - 1) && lex.given_name(g);
+                taken |= &o != &m && o.type != Type::person && is_entity(o) && o.span.overlaps(pair) && !given_place;
             }
             if (!taken) return names::squeeze(slice(pair));
         }
@@ -1483,8 +1499,9 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 continue;
             }
         } else if (!people.count(m.name)) {
-            // "Van Loon" after "Pieter van Loon"
+            // "Van Loon" after "Pieter van Loon"; "Mohd Uzir" after "Mohd Uzir Mahidin"
             if (auto t = name_tails.find(lower_name(m.name)); t != name_tails.end()) m.name = t->second;
+            else if (auto h = name_heads.find(m.name); h != name_heads.end() && !h->second.empty()) m.name = h->second;
         }
         auto [it, fresh] = people.try_emplace(m.name, Person{m.role, m.affiliation});
         if (!fresh) {
@@ -1516,6 +1533,12 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 if (lex.particle(ws[w])) particle = true;
             if (particle && !first_is_family) add_key(first);
             for (size_t w = 1; w + 1 < ws.size(); ++w) name_tails.emplace(lower_name(join(ws, w, ws.size())), m.name);
+            // (a Malay name's short form is its first two words: "Mohd Uzir Mahidin" → "Mohd Uzir";
+            // empty when two people share them)
+            if (ws.size() >= 3) {
+                auto [hd, new_head] = name_heads.try_emplace(join(ws, 0, 2), m.name);
+                if (!new_head && hd->second != m.name) hd->second.clear();
+            }
         }
     }
     for (size_t i = 0; i < ms.size(); ++i) {
