@@ -100,6 +100,8 @@ bool Assembly::market_close_verb(size_t k, size_t limit) const {
     if (n + 2 < limit && toks[n].low == "the" && toks[n + 1].is_word() && sv.tok_mention[n + 1] == SIZE_MAX &&
         (toks[n + 1].low == "day" || toks[n + 1].low == "session" || toks[n + 1].low == "week"))
         n += 2;
+    // ("ended nearly flat at 44,718", "ended slightly higher")
+    if (n + 1 < limit && (toks[n].low == "nearly" || toks[n].low == "slightly" || toks[n].low == "little")) ++n;
     if (sv.tok_mention[n] != SIZE_MAX) return is_value(ms[sv.tok_mention[n]]);
     const std::string_view w = toks[n].low;
     return w == "at" || w == "up" || w == "down" || w == "higher" || w == "lower" || w == "flat" ||
