@@ -333,6 +333,7 @@ std::vector<text::Span> EntitiesNormaliser::Impl::name_words(const std::string& 
 
 bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const text::Text& t, Mention& out) const {
     const std::string& a = t.analysis();
+    const RuleInfo& ri = info(out.rule);  // (out.rule stays as it is below)
     text::Span cand = raw.capture("name").value_or(raw.span);
     std::vector<text::Span> ws = name_words(a, cand);
     auto word = [&](size_t i) { return std::string_view(a.data() + ws[i].begin, ws[i].size()); };
@@ -343,7 +344,7 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
         if (ws.empty() || ws.size() > 2) return false;
         out.span = {ws.front().begin, ws.back().end};
         out.name = joined(0);
-        out.kind = info(out.rule).kind;
+        out.kind = ri.kind;
         return true;
     }
     // Try the whole name, then without leading words that cannot start a name
@@ -375,7 +376,7 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
         }
     }
     const rules::GazetteerEntry* known_person = nullptr;
-    for (; i < ws.size() && !info(out.rule).as_named; ++i) {
+    for (; i < ws.size() && !ri.as_named; ++i) {
         if (const auto* e = lex.resolve(joined(i))) {
             // A known person after a role keeps the role ("Tesla chief
             // executive Elon Musk"): read on as a pattern person.
@@ -393,7 +394,7 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
     size_t n = ws.size() - i;
 
     if (out.type == Type::person) {
-        const std::string& single_attr = info(out.rule).single;
+        const std::string& single_attr = ri.single;
         bool single = single_attr == "yes" || single_attr == "known";
         if (n > 5 || (n < 2 && !single)) return false;
         const names::Suffix* org_word = nullptr;
@@ -455,7 +456,7 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
         if (n >= 2 && n <= 4 && word(ws.size() - 1) == "Ministry" && names::capitalised(word(i)) &&
             word(i) != "Foreign" && word(i) != "Home" && word(i) != "Interior")
             out.name = "Ministry of " + names::squeeze(std::string_view(a.data() + ws[i].begin, ws[ws.size() - 2].end - ws[i].begin));
-        out.kind = info(out.rule).kind;
+        out.kind = ri.kind;
         // The kind of the organisation word: the last two words ("Central
         // Bank"), else the nearest organisation word from the end ("Center
         // for International Economic Affairs").
@@ -477,7 +478,7 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
         if (!e || !names::is_place_kind(e->kind)) return false;
     }
     out.name = joined(i);
-    if (info(out.rule).titlecase) {
+    if (ri.titlecase) {
         // "SAN FRANCISCO" → "San Francisco", "WINSTON-SALEM" → "Winston-Salem"
         bool start = true;
         for (char& c : out.name) {
@@ -487,7 +488,7 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
         if (const auto* e = lex.resolve(out.name)) return set_entry(*e, out);
         if (lex.not_name(out.name) || lex.non_person(out.name)) return false;  // "BREAKING", "UPDATE"
     }
-    out.kind = info(out.rule).kind;
+    out.kind = ri.kind;
     return !out.name.empty();
 }
 

@@ -113,6 +113,14 @@ private:
     // Is the lower-cased w in set? (Folded on the stack: no allocation.)
     static bool has(const StrSet& set, std::string_view w);
     StrMap<const rules::GazetteerEntry*> aliases_;
+    // A bit per alias (by alias_bit): most names looked up are in no
+    // gazetteer, and one test in a small table that stays in cache rules
+    // them out before a walk through the big map (a cache miss or three).
+    static constexpr uint32_t kAliasBits = 1u << 18;
+    static uint32_t alias_bit(std::string_view s);
+    std::vector<uint64_t> alias_filter_;
+    // alias() for a string that is already squeezed.
+    const rules::GazetteerEntry* find_alias(std::string_view squeezed) const;
     StrSet not_names_, non_person_, titles_, family_first_, honorifics_, particles_, given_, quantifiers_,
         group_nouns_;
     StrMap<StrSet> ambiguous_;
