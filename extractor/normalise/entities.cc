@@ -203,7 +203,7 @@ struct EntitiesNormaliser::Impl {
                     role_words.insert(w);
     }
     names::Lexicon lex;
-    std::unordered_map<std::string, RuleInfo> rule_info;
+    names::StrMap<RuleInfo> rule_info;  // rule id → its info (looked up per mention)
     std::unordered_set<std::string> role_words;  // one-word roles (rules/entities/roles.txt): "economist"
 
     // An apposition right after a holder that names a role (", the association's senior

@@ -6,6 +6,7 @@
 // rule set (rules/entities/*.txt, *.tsv), nothing is hard-coded here.
 #pragma once
 
+#include "extractor/normalise/internal.h"
 #include "extractor/rules/rules.h"
 #include "extractor/text/text.h"
 
@@ -21,7 +22,7 @@ namespace claimex::normalise::names {
 // per word of every name, without building a std::string for it.
 struct StrHash {
     using is_transparent = void;
-    size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    size_t operator()(std::string_view s) const noexcept { return word_hash(s); }
 };
 using StrSet = std::unordered_set<std::string, StrHash, std::equal_to<>>;
 template <class V>
