@@ -330,7 +330,8 @@ template <class Int>
 void append_integer(std::string& out, Int v) {
     char buf[24];
     auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-    out.append(buf, end);
+    // (pointer and length: append(first, last) takes replace()'s slow path)
+    out.append(buf, static_cast<size_t>(end - buf));
 }
 
 // A double as nlohmann writes it: the shortest text that reads back the
@@ -343,7 +344,7 @@ void append_double(std::string& out, double v) {
     }
     char buf[64];
     char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, v);
-    out.append(buf, end);
+    out.append(buf, static_cast<size_t>(end - buf));
 }
 
 struct TextFields {
@@ -363,7 +364,10 @@ struct TextFields {
         if (!first) buf[n++] = ',';
         first = false;
         buf[n++] = '"';
-        for (char c : k) buf[n++] = c;
+        // (fixed-size copies the compiler inlines, not a byte loop)
+        if (k.size() <= 16) copy_short(buf + n, k.data(), k.size());
+        else std::memcpy(buf + n, k.data(), k.size());
+        n += k.size();
         buf[n++] = '"';
         buf[n++] = ':';
         out.append(buf, n);
