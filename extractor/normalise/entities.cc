@@ -337,9 +337,10 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
     text::Span cand = raw.capture("name").value_or(raw.span);
     std::vector<text::Span> ws = name_words(a, cand);
     auto word = [&](size_t i) { return std::string_view(a.data() + ws[i].begin, ws[i].size()); };
-    auto joined = [&](size_t from) {
-        return names::squeeze(std::string_view(a.data() + ws[from].begin, ws.back().end - ws[from].begin));
+    auto joined_raw = [&](size_t from) {
+        return std::string_view(a.data() + ws[from].begin, ws.back().end - ws[from].begin);
     };
+    auto joined = [&](size_t from) { return names::squeeze(joined_raw(from)); };
     if (out.rule == kBareRule) {  // "the Treasury", "commerce ministry": named per document
         if (ws.empty() || ws.size() > 2) return false;
         out.span = {ws.front().begin, ws.back().end};
@@ -358,7 +359,7 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
     // "Tata Motors-owned Jaguar Land Rover": the pattern took in the
     // description and stopped inside a known name; the name with the next
     // word or two is that name.
-    if (described && !lex.resolve(joined(i))) {
+    if (described && !lex.resolve(joined_raw(i))) {
         uint32_t e = ws.back().end;
         for (int more = 0; more < 2; ++more) {
             uint32_t b = e;
@@ -377,7 +378,7 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
     }
     const rules::GazetteerEntry* known_person = nullptr;
     for (; i < ws.size() && !ri.as_named; ++i) {
-        if (const auto* e = lex.resolve(joined(i))) {
+        if (const auto* e = lex.resolve(joined_raw(i))) {
             // A known person after a role keeps the role ("Tesla chief
             // executive Elon Musk"): read on as a pattern person.
             if (out.type == Type::person && e->kind == "person") {
@@ -474,7 +475,7 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
         for (size_t k = i + 1; k < ws.size(); ++k)
             if (lex.not_name(word(k))) return false;  // "Based in Large Part On Hope"
     if (auto where = raw.capture("where")) {  // "in Hosur, Tamil Nadu": Tamil Nadu must be a known place
-        const auto* e = lex.resolve(names::squeeze(std::string_view(a.data() + where->begin, where->size())));
+        const auto* e = lex.resolve(std::string_view(a.data() + where->begin, where->size()));
         if (!e || !names::is_place_kind(e->kind)) return false;
     }
     out.name = joined(i);
@@ -769,7 +770,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 if (end == b) break;
                 text::Span run{b, end};
                 bool closed = last ? ends_list(end) : (starts(end, ", ") || starts(end, " and ") || starts(end, " or "));
-                if (!closed || is_taken(run) || lex.resolve(names::squeeze(slice(run)))) break;
+                if (!closed || is_taken(run) || lex.resolve(slice(run))) break;
                 Mention x;
                 x.type = Type::place;
                 x.kind = m.kind;
@@ -840,7 +841,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 const uint32_t b = p, end = name_run(p, true);
                 if (end == b) break;
                 text::Span run{b, end};
-                if (is_taken(run) || lex.resolve(names::squeeze(slice(run)))) break;
+                if (is_taken(run) || lex.resolve(slice(run))) break;
                 if (last) {
                     if (!ends_list(end) && !((items >= 3 || unions) && verb_like(end))) break;
                     finished = true;
@@ -920,7 +921,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 std::string name = names::squeeze(slice(run));
                 if (single && (person_words.count(name) || lex.family_first(name))) ok = false;
             }
-            if (!ok || is_taken(run) || lex.resolve(names::squeeze(slice(run)))) continue;
+            if (!ok || is_taken(run) || lex.resolve(slice(run))) continue;
             if (std::any_of(added.begin(), added.end(), [&](const Mention& y) { return y.span.overlaps(run); }))
                 continue;  // the forward scan took it ("Acme, X and Known")
             Mention x;

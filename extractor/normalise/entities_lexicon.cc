@@ -121,7 +121,23 @@ std::string lower(std::string_view s) {
     return out;
 }
 
+namespace {
+// squeeze(s) would return s itself (checked conservatively: no other white
+// space, no U+2019 lead byte, no space at either end or twice).
+bool squeezed(std::string_view s) {
+    if (!s.empty() && (s.front() == ' ' || s.back() == ' ')) return false;
+    char prev = 0;
+    for (char c : s) {
+        if (c == '\t' || c == '\n' || c == '\r' || c == '\xE2' || (c == ' ' && prev == ' ')) return false;
+        prev = c;
+    }
+    return true;
+}
+}  // namespace
+
 std::string squeeze(std::string_view s) {
+    // Most names come squeezed already: one copy, not a byte-by-byte build.
+    if (squeezed(s)) return std::string(s);
     std::string out;
     out.reserve(s.size());
     bool space = false;
@@ -207,20 +223,6 @@ bool Lexicon::honorific(std::string_view w) const {
     if (!w.empty() && w.back() == '.') w.remove_suffix(1);
     return has(honorifics_, w);
 }
-
-namespace {
-// squeeze(s) would return s itself (checked conservatively: no other white
-// space, no U+2019 lead byte, no space at either end or twice).
-bool squeezed(std::string_view s) {
-    if (!s.empty() && (s.front() == ' ' || s.back() == ' ')) return false;
-    char prev = 0;
-    for (char c : s) {
-        if (c == '\t' || c == '\n' || c == '\r' || c == '\xE2' || (c == ' ' && prev == ' ')) return false;
-        prev = c;
-    }
-    return true;
-}
-}  // namespace
 
 uint32_t Lexicon::alias_bit(std::string_view s) {
     // FNV-1a, 32 bits, folded: any fair spread of short names will do.

@@ -84,7 +84,7 @@ public:
     // Gazetteer entry for exactly this alias (after squeeze), or null.
     const rules::GazetteerEntry* alias(std::string_view s) const;
     // Entry for a name, also trying it without trailing legal/group words:
-    // "Alibaba Group Holding Ltd." → Alibaba.
+    // "Alibaba Group Holding Ltd." → Alibaba. (Squeezes the name itself.)
     const rules::GazetteerEntry* resolve(std::string_view name) const;
 
     bool not_name(std::string_view w) const { return has(not_names_, w); }
