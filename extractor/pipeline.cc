@@ -350,13 +350,15 @@ void append_double(std::string& out, double v) {
 struct TextFields {
     std::string& out;
     bool first = true;
-    void key(std::string_view k) {
-        // ,"k": in one append (keys are short plain literals: no escaping).
+    // ,"k": in one append (keys are short plain literals: no escaping), and
+    // the byte that opens the value when given ('{', '[').
+    void key(std::string_view k, char open = 0) {
         char buf[48];
-        if (k.size() > sizeof buf - 4) {
+        if (k.size() > sizeof buf - 5) {
             out += first ? "\"" : ",\"";
             out += k;
             out += "\":";
+            if (open) out += open;
             first = false;
             return;
         }
@@ -370,6 +372,7 @@ struct TextFields {
         n += k.size();
         buf[n++] = '"';
         buf[n++] = ':';
+        if (open) buf[n++] = open;
         out.append(buf, n);
     }
     void str(std::string_view k, std::string_view v) {
@@ -426,16 +429,14 @@ struct TextItems {
 
 template <class G>
 void TextFields::object(std::string_view k, G fill) {
-    key(k);
-    out += '{';
+    key(k, '{');
     TextFields f{out};
     fill(f);
     out += '}';
 }
 template <class G>
 void TextFields::array(std::string_view k, G fill) {
-    key(k);
-    out += '[';
+    key(k, '[');
     TextItems items{out};
     fill(items);
     out += ']';
@@ -940,8 +941,7 @@ void append_json(std::string& out, const Record& r, bool with_text) {
     out += '{';
     TextFields f{out};
     record_head(f, r);
-    f.key("mentions");
-    out += '[';
+    f.key("mentions", '[');
     for (size_t i = 0; i < r.mentions.size(); ++i) {
         if (i) out += ',';
         out += '{';
@@ -950,8 +950,7 @@ void append_json(std::string& out, const Record& r, bool with_text) {
         out += '}';
     }
     out += ']';
-    f.key("claims");
-    out += '[';
+    f.key("claims", '[');
     for (size_t i = 0; i < r.claims.size(); ++i) {
         if (i) out += ',';
         append_claim_json(out, r.claims[i], r.mentions, r.text);
