@@ -140,7 +140,7 @@ bool Assembly::in_aside(size_t k, size_t anchor) {
         bool after_metric = false;
         for (size_t j = open >= 6 ? open - 6 : 0; j + 1 < open && !after_metric; ++j) {
             size_t n = 0;
-            if (lex(lx.metrics, lx.kMetricFirst, j, &n)) after_metric = j + n + 1 == open;
+            if (metric_phrase(j, &n)) after_metric = j + n + 1 == open;
         }
         if (!after_metric) return false;
     }

@@ -100,7 +100,7 @@ void Lexicon::add(const std::string& phrase, std::string value, std::string extr
     std::vector<Token> toks;
     tokenize(phrase, low, {0, static_cast<uint32_t>(phrase.size())}, toks);
     Entry e;
-    for (auto& t : toks) e.words.emplace_back(t.low);
+    for (auto& t : toks) e.words.emplace_back(t.low), e.hashes.push_back(t.hash);
     if (e.words.empty()) return;
     e.value = std::move(value);
     e.extra = std::move(extra);
@@ -117,7 +117,8 @@ const Lexicon::Entry* Lexicon::match_at(const std::vector<Token>& tokens, size_t
     for (const Entry& e : it->second) {
         if (i + e.words.size() > size) continue;
         bool ok = true;
-        for (size_t k = 1; k < e.words.size() && ok; ++k) ok = tokens[i + k].low == e.words[k];
+        for (size_t k = 1; k < e.words.size() && ok; ++k)
+            ok = tokens[i + k].hash == e.hashes[k] && tokens[i + k].low == e.words[k];
         if (ok) {
             if (n) *n = e.words.size();
             return &e;

@@ -115,6 +115,7 @@ class Lexicon {
 public:
     struct Entry {
         std::vector<std::string> words;
+        std::vector<uint64_t> hashes;  // word_hash of each word: a token is compared by its hash first
         std::string value;
         std::string extra;
         std::string extra2;  // a fourth column, when the table has one

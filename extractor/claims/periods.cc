@@ -60,19 +60,37 @@ bool Assembly::paragraph_date(size_t i, const text::Span& S) {
     // no plan or forecast word before it in the sentence
     // (per date mention over its sentence: letters tested and lower-cased inline, ASCII as
     // the C locale's isalpha, a word on the stack unless it is very long)
+    // (the sentence's first modal word is found once for all its dates: a date after its end
+    // follows one; else only a word the date's start cuts short is left to test)
     auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-    for (uint32_t b = S.begin; b < ms[i].span.begin;) {
-        while (b < ms[i].span.begin && !alpha(a[b])) ++b;
-        uint32_t e = b;
-        while (e < ms[i].span.begin && alpha(a[e])) ++e;
+    auto modal = [&](uint32_t b, uint32_t e) {
         char w[32];
-        if (e > b && e - b <= sizeof w) {
+        if (e - b <= sizeof w) {
             for (uint32_t k = b; k < e; ++k) w[k - b] = a[k] <= 'Z' ? static_cast<char>(a[k] + 32) : a[k];
-            if (lx.modal_words.count(std::string_view(w, e - b))) return false;
-        } else if (e > b && lx.modal_words.count(lower(std::string_view(a).substr(b, e - b)))) {
-            return false;
+            return lx.modal_words.count(std::string_view(w, e - b)) > 0;
         }
-        b = e;
+        return lx.modal_words.count(lower(std::string_view(a).substr(b, e - b))) > 0;
+    };
+    if (modal_span.begin != S.begin || modal_span.end != S.end) {
+        modal_span = S;
+        first_modal_end = UINT32_MAX;
+        for (uint32_t b = S.begin; b < S.end;) {
+            while (b < S.end && !alpha(a[b])) ++b;
+            uint32_t e = b;
+            while (e < S.end && alpha(a[e])) ++e;
+            if (e > b && modal(b, e)) {
+                first_modal_end = e;
+                break;
+            }
+            b = e;
+        }
+    }
+    const uint32_t limit = ms[i].span.begin;
+    if (first_modal_end <= limit) return false;
+    if (limit > S.begin && limit < S.end && alpha(a[limit - 1]) && alpha(a[limit])) {
+        uint32_t b = limit;
+        while (b > S.begin && alpha(a[b - 1])) --b;
+        if (modal(b, limit)) return false;
     }
     return true;
 }
@@ -427,7 +445,7 @@ bool Assembly::trading_day_move(size_t anchor) {
     // economic data named before it in the sentence: the price is one of the data's
     for (size_t k = 0; k < anchor; ++k) {
         size_t n = 0;
-        if (const Lexicon::Entry* e = lex(lx.metrics, lx.kMetricFirst, k, &n); e && lx.scope_of(e->value) == "economy") {
+        if (const Lexicon::Entry* e = metric_phrase(k, &n); e && lx.scope_of(e->value) == "economy") {
             // (not a metric a company has too: "cut 2,000 jobs, sending its shares down 7.4%")
             bool company_form = false;
             if (auto f = lx.metric_forms.find(e->value); f != lx.metric_forms.end())
@@ -475,7 +493,7 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
     if (per && (traded || !metric.empty()) && !is_day(ms[*per].timex)) {
         size_t k = sv.token_after(ms[*per].span.end);
         size_t mn = 0;
-        const Lexicon::Entry* e = k < toks.size() ? lex(lx.metrics, lx.kMetricFirst, k, &mn) : nullptr;
+        const Lexicon::Entry* e = k < toks.size() ? metric_phrase(k, &mn) : nullptr;
         if (e && (traded || (e->value != metric && e->extra.empty() && ms[*per].span.end < S.end))) {
             const size_t other = *per;
             per = next_period();

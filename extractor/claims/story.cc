@@ -7,7 +7,16 @@
 
 namespace claimex::claims {
 
+// (asked up to three times per organisation: worked out once per mention, memo_of)
 bool Assembly::affiliation_only(const Mention& m) {
+    int8_t* memo = memo_of(affiliation_memo, m);
+    if (memo && *memo >= 0) return *memo;
+    const bool r = affiliation_only_raw(m);
+    if (memo) *memo = r;
+    return r;
+}
+
+bool Assembly::affiliation_only_raw(const Mention& m) {
     if (government_nouns.count(lower(m.name))) return true;
     // "Martin Ellery, chief UK economist at Northgate Economics": a person's employer
     auto from = std::lower_bound(ms.begin(), ms.end(), m.span.begin > 120 ? m.span.begin - 120 : 0,
@@ -33,6 +42,14 @@ bool Assembly::affiliation_only(const Mention& m) {
 }
 
 bool Assembly::in_passing(const Mention& m) {
+    int8_t* memo = memo_of(passing_memo, m);
+    if (memo && *memo >= 0) return *memo;
+    const bool r = in_passing_raw(m);
+    if (memo) *memo = r;
+    return r;
+}
+
+bool Assembly::in_passing_raw(const Mention& m) {
     if (company_count[m.name] > 1) return false;
     size_t e = m.span.begin;
     for (int words = 0; words < 5; ++words) {
