@@ -265,7 +265,7 @@ struct Lexicons {
     explicit Lexicons(const rules::RuleSet& r);
 
     // Word classes of each lower-case word (WordSet bits and the lexicon bits below).
-    StringMap<uint64_t> word_bits;
+    WordTable<uint64_t> word_bits;
     static constexpr int kFirstClassBit = 10;  // CLAIM_WORDS classes: bits 10..45
     // (above the CLAIM_WORDS classes, which may grow: kFirstClassBit + their count < 40)
     static constexpr uint64_t kMetricFirst = uint64_t{1} << 46, kChangeFirst = uint64_t{1} << 47,
@@ -273,7 +273,7 @@ struct Lexicons {
                               kVerbWord = uint64_t{1} << 50, kChangeWord = uint64_t{1} << 51;
     void classify(std::vector<Token>& toks) const {
         for (Token& k : toks)
-            if (auto it = word_bits.find(HashedWord(k)); it != word_bits.end()) k.bits = it->second;
+            if (const uint64_t* b = word_bits.find(HashedWord(k))) k.bits = *b;
     }
     std::string_view scope_of(std::string_view key) const {
         auto it = scopes.find(key);
@@ -544,6 +544,7 @@ struct Assembly {
     bool paragraph_date(size_t i, const text::Span& S);
     text::Span modal_span{UINT32_MAX, UINT32_MAX};  // the sentence first_modal_end was found for
     uint32_t first_modal_end = UINT32_MAX;            // end of its first modal word (paragraph_date)
+    uint32_t modal_pos = 0;                           // how far its words have been tested
     void find_story_day();
     void find_lead_date();
     bool baseline_date(size_t i);

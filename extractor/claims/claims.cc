@@ -100,12 +100,12 @@ Lexicons::Lexicons(const rules::RuleSet& r)
                               &clause_conjunctions, &kDeterminers, &kQualifierSkip, &kVerbFillers,
                               &kMetricModifiers, &kNotHeads, &kClauseOpeners, &kForecastNouns, &kGrowthVerbs};
     for (const WordSet* w : fixed)
-        for (const auto& x : w->words) word_bits[x] |= w->bit;
+        for (const auto& [x, _] : w->words) word_bits[x] |= w->bit;
     static_assert(kFirstClassBit + sizeof(classes) / sizeof(classes[0]) <= 46, "word class bits overlap kMetricFirst");
     int b = kFirstClassBit;
     for (const auto& [name, set] : classes) {
         set->bit = uint64_t{1} << b++;
-        for (const auto& x : set->words) word_bits[x] |= set->bit;
+        for (const auto& [x, _] : set->words) word_bits[x] |= set->bit;
     }
     auto firsts = [&](const Lexicon& lx, uint64_t first, uint64_t single) {
         lx.each_first([&](const std::string& w, bool alone) {

@@ -112,9 +112,9 @@ void Lexicon::add(const std::string& phrase, std::string value, std::string extr
 
 const Lexicon::Entry* Lexicon::match_at(const std::vector<Token>& tokens, size_t size, size_t i, size_t* n) const {
     if (i >= size) return nullptr;
-    auto it = by_first_.find(HashedWord(tokens[i]));  // (the token's hash: no second pass over its bytes)
-    if (it == by_first_.end()) return nullptr;
-    for (const Entry& e : it->second) {
+    const auto* entries = by_first_.find(HashedWord(tokens[i]));  // (the token's hash: no second pass over its bytes)
+    if (!entries) return nullptr;
+    for (const Entry& e : *entries) {
         if (i + e.words.size() > size) continue;
         bool ok = true;
         for (size_t k = 1; k < e.words.size() && ok; ++k)
@@ -137,18 +137,18 @@ const Lexicon::Entry* Lexicon::match(const std::vector<Token>& tokens, size_t i,
 
 const Lexicon::Entry* Lexicon::find(std::initializer_list<std::string_view> words) const {
     if (words.size() == 0) return nullptr;
-    auto it = by_first_.find(*words.begin());
-    if (it == by_first_.end()) return nullptr;
-    for (const Entry& e : it->second)
+    const auto* entries = by_first_.find(*words.begin());
+    if (!entries) return nullptr;
+    for (const Entry& e : *entries)
         if (e.words.size() == words.size() && std::equal(e.words.begin(), e.words.end(), words.begin()))
             return &e;
     return nullptr;
 }
 
 bool Lexicon::contains_word(std::string_view w) const {
-    auto it = by_first_.find(w);
-    if (it == by_first_.end()) return false;
-    for (const Entry& e : it->second)
+    const auto* entries = by_first_.find(w);
+    if (!entries) return false;
+    for (const Entry& e : *entries)
         if (e.words.size() == 1) return true;
     return false;
 }

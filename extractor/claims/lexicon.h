@@ -93,23 +93,79 @@ using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>
 // (sets probed by name per claim: a hash, not a tree's handful of string compares)
 using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
-// A phrase lexicon: lower-case phrases (one or more words) → a value and an
-// optional extra column, matched at a token, longest phrase first.
+// Words → V for the per-token lookups (word classes, a lexicon's first words, word lists): open
+// addressing on word_hash, probed with the token's hash already taken, the full hash compared
+// before any byte (std::unordered_map took a division per probe and compared strings on every
+// node of a bucket). Entries in insertion order; a V found stays put while no word is added.
+template <class V>
+class WordTable {
+public:
+    using Item = std::pair<std::string, V>;
+    const V* find(std::string_view w, uint64_t h) const {
+        if (slots_.empty()) return nullptr;
+        for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+            const Slot& s = slots_[i];
+            if (!s.index) return nullptr;
+            if (s.hash == h && items_[s.index - 1].first == w) return &items_[s.index - 1].second;
+        }
+    }
+    const V* find(std::string_view w) const { return find(w, word_hash(w)); }
+    const V* find(const HashedWord& w) const { return find(w.s, w.hash); }
+    // The value of w, made (V{}) when w is new.
+    V& operator[](std::string_view w) {
+        const uint64_t h = word_hash(w);
+        if (const V* v = find(w, h)) return const_cast<V&>(*v);
+        if ((items_.size() + 1) * 2 > slots_.size()) grow();
+        items_.emplace_back(std::string(w), V{});
+        place(h, static_cast<uint32_t>(items_.size()));
+        return items_.back().second;
+    }
+    size_t size() const { return items_.size(); }
+    typename std::vector<Item>::const_iterator begin() const { return items_.begin(); }
+    typename std::vector<Item>::const_iterator end() const { return items_.end(); }
+
+private:
+    struct Slot {
+        uint64_t hash = 0;
+        uint32_t index = 0;  // 1 + the item's index; 0: empty
+    };
+    void place(uint64_t h, uint32_t index) {
+        for (size_t i = h & mask_;; i = (i + 1) & mask_)
+            if (!slots_[i].index) {
+                slots_[i] = {h, index};
+                return;
+            }
+    }
+    void grow() {
+        const size_t n = slots_.empty() ? 16 : slots_.size() * 2;
+        slots_.assign(n, Slot{});
+        mask_ = n - 1;
+        for (size_t k = 0; k < items_.size(); ++k) place(word_hash(items_[k].first), static_cast<uint32_t>(k + 1));
+    }
+    std::vector<Item> items_;
+    std::vector<Slot> slots_;  // a power of two, at most half full
+    size_t mask_ = 0;
+};
+
 // A set of lower-case words with a bit of its own: a token's `bits`, looked
 // up once per token, answer membership with no lookup per probe.
 struct WordSet {
+    struct None {};
     uint64_t bit = 0;
     // Hashed: words are probed by string in the assembly's hot loops (a
     // tree of strings cost a handful of compares a probe).
-    StringSet words;
+    WordTable<None> words;
     WordSet() = default;
     WordSet(int b, std::initializer_list<const char*> ws) : bit(uint64_t{1} << b) {
-        for (const char* w : ws) words.insert(w);
+        for (const char* w : ws) words[w];
     }
-    size_t count(std::string_view w) const { return words.count(w); }
+    size_t count(std::string_view w) const { return words.find(w) != nullptr; }
     size_t count(const Token& t) const { return (t.bits & bit) != 0; }
-    void insert(std::string w) { words.insert(std::move(w)); }
+    void insert(std::string_view w) { words[w]; }
 };
+
+// A phrase lexicon: lower-case phrases (one or more words) → a value and an
+// optional extra column, matched at a token, longest phrase first.
 
 class Lexicon {
 public:
@@ -147,7 +203,7 @@ public:
 private:
     void add(const std::string& phrase, std::string value, std::string extra, std::string extra2 = {});
     const Entry* match_at(const std::vector<Token>& tokens, size_t size, size_t i, size_t* n) const;
-    StringMap<std::vector<Entry>> by_first_;
+    WordTable<std::vector<Entry>> by_first_;
 };
 
 }  // namespace claimex::claims

@@ -58,10 +58,10 @@ bool Assembly::paragraph_date(size_t i, const text::Span& S) {
     for (const Token& k : (date_toks.clear(), tokenize(a, low_doc, ms[i].span, date_toks), date_toks))
         if (lx.baseline_period_words.count(k.low)) return false;
     // no plan or forecast word before it in the sentence
-    // (per date mention over its sentence: letters tested and lower-cased inline, ASCII as
-    // the C locale's isalpha, a word on the stack unless it is very long)
-    // (the sentence's first modal word is found once for all its dates: a date after its end
-    // follows one; else only a word the date's start cuts short is left to test)
+    // (letters tested and lower-cased inline, ASCII as the C locale's isalpha, a word on the
+    // stack unless it is very long; the sentence's words are tested once for all its dates, up
+    // to its first modal word: a date after that word's end follows one, and else only a word
+    // the date's start cuts short is left to test)
     auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
     auto modal = [&](uint32_t b, uint32_t e) {
         char w[32];
@@ -71,21 +71,29 @@ bool Assembly::paragraph_date(size_t i, const text::Span& S) {
         }
         return lx.modal_words.count(lower(std::string_view(a).substr(b, e - b))) > 0;
     };
+    const uint32_t limit = ms[i].span.begin;
     if (modal_span.begin != S.begin || modal_span.end != S.end) {
         modal_span = S;
+        modal_pos = S.begin;
         first_modal_end = UINT32_MAX;
-        for (uint32_t b = S.begin; b < S.end;) {
-            while (b < S.end && !alpha(a[b])) ++b;
+    }
+    // (whole words before the limit, from where the last question stopped)
+    if (first_modal_end == UINT32_MAX) {
+        uint32_t b = modal_pos;
+        while (b < limit) {
+            while (b < limit && !alpha(a[b])) ++b;
+            if (b >= limit) break;
             uint32_t e = b;
             while (e < S.end && alpha(a[e])) ++e;
-            if (e > b && modal(b, e)) {
+            if (e > limit) break;  // cut short by the date: tested below, for this date only
+            if (modal(b, e)) {
                 first_modal_end = e;
                 break;
             }
             b = e;
         }
+        modal_pos = std::max(modal_pos, b);
     }
-    const uint32_t limit = ms[i].span.begin;
     if (first_modal_end <= limit) return false;
     if (limit > S.begin && limit < S.end && alpha(a[limit - 1]) && alpha(a[limit])) {
         uint32_t b = limit;
