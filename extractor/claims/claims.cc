@@ -126,8 +126,12 @@ struct Assembler::Impl : Lexicons {
 
 Assembly::Assembly(const Lexicons& lexicons, const std::vector<Mention>& mentions, const text::Text& text,
                    const DocumentInfo& info)
-    : lx(lexicons), ms(mentions), t(text), doc(info), a(text.analysis()), low_doc(a.size(), '\0'),
-      baseline_dates(mentions.size(), -1) {}
+    : lx(lexicons), ms(mentions), t(text), doc(info), a(text.analysis()), 
+      baseline_dates(mentions.size(), -1) {
+    // (the whole text lower-cased at once, a loop the compiler vectorises: the tokenizer
+    // then only finds the words)
+    lower_into(a, low_doc);
+}
 
 std::vector<Claim> Assembly::run() {
     // what the whole story says, before its sentences are read
@@ -214,7 +218,7 @@ bool Assembly::read_sentence(const text::Span& span) {
     if (!any_value && !any_source && !any_factor && !quoted && !holder_first && !has_that) return false;
 
     sv.toks.clear();
-    tokenize(a, low_doc, S, sv.toks);
+    tokenize_lowered(a, low_doc, S, sv.toks);
     lx.classify(sv.toks);
     sv.tok_mention.assign(sv.toks.size(), SIZE_MAX);
     metric_memo.assign(sv.toks.size(), {nullptr, SIZE_MAX});

@@ -26,16 +26,22 @@ inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char
 
 void lower_into(std::string_view s, std::string& out) {
     out.resize(s.size());
-    for (size_t i = 0; i < s.size(); ++i) out[i] = ascii_lower(s[i]);
+    // (raw pointers: a loop the compiler vectorises)
+    const char* const in = s.data();
+    char* const o = out.data();
+    const size_t n = s.size();
+    for (size_t i = 0; i < n; ++i) o[i] = ascii_lower(in[i]);
 }
 
-void tokenize(std::string_view text, std::string& low, text::Span span, std::vector<Token>& out) {
+namespace {
+// kStore: write the lower case of each token's bytes into `low` (else it holds it already).
+template <bool kStore>
+void tokenize_impl(std::string_view text, char* const lw, text::Span span, std::vector<Token>& out) {
     static constexpr std::string_view dash = "—";
     static const uint64_t dash_hash = word_hash(dash);
     // Raw pointers in locals: a store through a char* may alias anything, so
     // members read through references would be reloaded at every byte.
     const char* const a = text.data();
-    char* const lw = low.data();
     const uint32_t end = span.end;
     uint32_t i = span.begin;
     while (i < end) {
@@ -57,7 +63,7 @@ void tokenize(std::string_view text, std::string& low, text::Span span, std::vec
         if (f & kStart) {
             uint32_t k = i;
             while (k < end && (cls(a[k]) & kWord)) {
-                lw[k] = ascii_lower(a[k]);
+                if constexpr (kStore) lw[k] = ascii_lower(a[k]);
                 ++k;
             }
             // A trailing '.' or '-' belongs to the sentence, not the word ("U.S." keeps its dots).
@@ -69,7 +75,7 @@ void tokenize(std::string_view text, std::string& low, text::Span span, std::vec
             out.push_back({i, k, w, 0, word_hash(w)});
             i = k;
         } else if (f & kMark) {
-            lw[i] = ch;
+            if constexpr (kStore) lw[i] = ch;
             const std::string_view w(lw + i, 1);
             out.push_back({i, i + 1, w, 0, word_hash(w)});
             ++i;
@@ -77,6 +83,16 @@ void tokenize(std::string_view text, std::string& low, text::Span span, std::vec
             ++i;
         }
     }
+}
+}  // namespace
+
+void tokenize(std::string_view text, std::string& low, text::Span span, std::vector<Token>& out) {
+    tokenize_impl<true>(text, low.data(), span, out);
+}
+
+void tokenize_lowered(std::string_view text, const std::string& low, text::Span span, std::vector<Token>& out) {
+    // (the views are read-only: the buffer is written only by tokenize_impl<true>)
+    tokenize_impl<false>(text, const_cast<char*>(low.data()), span, out);
 }
 
 Lexicon::Lexicon(const rules::RuleSet& rules, std::string_view table) {

@@ -42,6 +42,8 @@ void lower_into(std::string_view s, std::string& out);
 // (at the same offsets) and the tokens' views point into it, so it must
 // outlive them.
 void tokenize(std::string_view text, std::string& low, text::Span span, std::vector<Token>& out);
+// The same when `low` is already the whole text's lower case (lower_into): nothing is written.
+void tokenize_lowered(std::string_view text, const std::string& low, text::Span span, std::vector<Token>& out);
 
 // The hash of the word tables (not FNV-1a, whose values are output: this one is
 // internal): a few loads and multiplies for a word of any length up to 16 bytes,
@@ -106,7 +108,7 @@ public:
         for (size_t i = h & mask_;; i = (i + 1) & mask_) {
             const Slot& s = slots_[i];
             if (!s.index) return nullptr;
-            if (s.hash == h && items_[s.index - 1].first == w) return &items_[s.index - 1].second;
+            if (s.hash == h && same(items_[s.index - 1].first, w)) return &items_[s.index - 1].second;
         }
     }
     const V* find(std::string_view w) const { return find(w, word_hash(w)); }
@@ -125,6 +127,13 @@ public:
     typename std::vector<Item>::const_iterator end() const { return items_.end(); }
 
 private:
+    // (words are short: a byte loop, not a call to memcmp, once the hashes agree)
+    static bool same(const std::string& x, std::string_view y) {
+        if (x.size() != y.size()) return false;
+        for (size_t i = 0; i < y.size(); ++i)
+            if (x[i] != y[i]) return false;
+        return true;
+    }
     struct Slot {
         uint64_t hash = 0;
         uint32_t index = 0;  // 1 + the item's index; 0: empty

@@ -55,7 +55,7 @@ bool Assembly::paragraph_date(size_t i, const text::Span& S) {
             return false;  // seasons
     }
     if (lx.period_bound_words.count(word_near(ms[i].span.begin, false)) || contract_month(i)) return false;
-    for (const Token& k : (date_toks.clear(), tokenize(a, low_doc, ms[i].span, date_toks), date_toks))
+    for (const Token& k : (date_toks.clear(), tokenize_lowered(a, low_doc, ms[i].span, date_toks), date_toks))
         if (lx.baseline_period_words.count(k.low)) return false;
     // no plan or forecast word before it in the sentence
     // (letters tested and lower-cased inline, ASCII as the C locale's isalpha, a word on the
@@ -156,7 +156,7 @@ void Assembly::find_story_day() {
                 if (w == "after" || w == "following") return false;
                 b -= static_cast<uint32_t>(w.size());
             }
-            for (const Token& k : (date_toks.clear(), tokenize(a, low_doc, ms[i].span, date_toks), date_toks))
+            for (const Token& k : (date_toks.clear(), tokenize_lowered(a, low_doc, ms[i].span, date_toks), date_toks))
                 if (lx.baseline_period_words.count(k.low) || k.low == "last") return false;
             return true;
         };
@@ -210,7 +210,7 @@ static bool fronted_date(const std::string& a, const Mention& m) {
 bool Assembly::baseline_date(size_t i) {
     if (baseline_dates[i] < 0) {
         date_toks.clear();
-        tokenize(a, low_doc, ms[i].span, date_toks);
+        tokenize_lowered(a, low_doc, ms[i].span, date_toks);
         lx.classify(date_toks);
         baseline_dates[i] = 0;
         for (size_t j = 0; j < date_toks.size(); ++j)
@@ -393,7 +393,7 @@ bool Assembly::reporting_window(size_t i) {
     if (d != last && !weeks) return false;
     // (a window still to end is a forecast's: "for the year to March 2027")
     if (doc.published.size() == 10 && m.to > doc.published) return false;
-    for (const Token& k : (date_toks.clear(), tokenize(a, low_doc, m.span, date_toks), date_toks))
+    for (const Token& k : (date_toks.clear(), tokenize_lowered(a, low_doc, m.span, date_toks), date_toks))
         if (k.low == "to" || k.low == "ended" || k.low == "ending" || k.low == "through") return true;
     return false;
 }
