@@ -362,6 +362,10 @@ struct LastMetric { std::string key; size_t para = SIZE_MAX; };
 struct Assembly {
     Assembly(const Lexicons& lexicons, const std::vector<Mention>& mentions, const text::Text& text,
              const DocumentInfo& info);
+    // (hands its scratch buffers on to the thread's next document)
+    ~Assembly();
+    Assembly(const Assembly&) = delete;
+    Assembly& operator=(const Assembly&) = delete;
     // The claims of the document, sentence by sentence.
     std::vector<Claim> run();
 
@@ -452,6 +456,7 @@ struct Assembly {
     std::vector<int8_t> baseline_dates;  // per date mention: -1 not yet known
     IndexSet used_dates_scratch, consumed_scratch;
     std::vector<size_t> clause_memo[2];  // clause_start_tok per limit, without / with later clauses
+    void scratch_swap();  // trades the scratch buffers with the thread's spare ones
 
     // ---- the sentence being read
     text::Span S{};

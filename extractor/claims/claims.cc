@@ -128,10 +128,47 @@ Assembly::Assembly(const Lexicons& lexicons, const std::vector<Mention>& mention
                    const DocumentInfo& info)
     : lx(lexicons), ms(mentions), t(text), doc(info), a(text.analysis()), 
       baseline_dates(mentions.size(), -1) {
+    // The scratch buffers of the thread's previous document (emptied, their capacity kept): a
+    // document allocates only what grows past the last one's.
+    scratch_swap();
+    low_doc.clear();
+    tok_scratch.clear();
+    date_toks.clear();
+    mention_scratch.clear();
+    tok_mention_scratch.clear();
+    metric_memo.clear();
+    metric_cands.clear();
+    for (auto& c : clause_memo) c.clear();
     // (the whole text lower-cased at once, a loop the compiler vectorises: the tokenizer
     // then only finds the words)
     lower_into(a, low_doc);
 }
+
+namespace {
+// The per-document scratch of the thread's last Assembly, kept for the next one.
+struct Scratch {
+    std::string low_doc;
+    std::vector<Token> toks, date_toks;
+    std::vector<size_t> mentions, tok_mention, clause_memo[2];
+    std::vector<std::pair<const Lexicon::Entry*, size_t>> metric_memo;
+    std::vector<MetricCand> metric_cands;
+};
+thread_local Scratch spare;
+}  // namespace
+
+void Assembly::scratch_swap() {
+    low_doc.swap(spare.low_doc);
+    tok_scratch.swap(spare.toks);
+    date_toks.swap(spare.date_toks);
+    mention_scratch.swap(spare.mentions);
+    tok_mention_scratch.swap(spare.tok_mention);
+    clause_memo[0].swap(spare.clause_memo[0]);
+    clause_memo[1].swap(spare.clause_memo[1]);
+    metric_memo.swap(spare.metric_memo);
+    metric_cands.swap(spare.metric_cands);
+}
+
+Assembly::~Assembly() { scratch_swap(); }
 
 std::vector<Claim> Assembly::run() {
     // what the whole story says, before its sentences are read

@@ -26,23 +26,11 @@ inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char
 
 void lower_into(std::string_view s, std::string& out) {
     out.resize(s.size());
-    // (eight bytes at a time: a byte's high bit marks 'A'..'Z' — at least 'A', not above 'Z',
-    // ASCII — and moved to 0x20 it lower-cases the byte; no carry crosses a byte, as each
-    // sum is at most 0x7f + 0x3f)
+    // (raw pointers: a loop the compiler vectorises)
     const char* const in = s.data();
     char* const o = out.data();
     const size_t n = s.size();
-    size_t i = 0;
-    constexpr uint64_t low7 = 0x7f7f7f7f7f7f7f7fULL, high = 0x8080808080808080ULL;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t x;
-        std::memcpy(&x, in + i, 8);
-        const uint64_t h = x & low7;
-        const uint64_t upper = (h + 0x3f3f3f3f3f3f3f3fULL) & ~(h + 0x2525252525252525ULL) & ~x & high;
-        x |= upper >> 2;
-        std::memcpy(o + i, &x, 8);
-    }
-    for (; i < n; ++i) o[i] = ascii_lower(in[i]);
+    for (size_t i = 0; i < n; ++i) o[i] = ascii_lower(in[i]);
 }
 
 namespace {
