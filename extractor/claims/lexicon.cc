@@ -121,17 +121,22 @@ void Lexicon::add(const std::string& phrase, std::string value, std::string extr
     e.value = std::move(value);
     e.extra = std::move(extra);
     e.extra2 = std::move(extra2);
-    auto& v = by_first_[e.words[0]];
+    Group& g = by_first_[e.words[0]];
+    auto& v = g.entries;
     v.push_back(std::move(e));
     std::stable_sort(v.begin(), v.end(), [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); });
+    g.keys.clear();
+    for (const Entry& x : v) g.keys.push_back({x.words.size(), x.words.size() > 1 ? x.hashes[1] : 0});
 }
 
 const Lexicon::Entry* Lexicon::match_at(const std::vector<Token>& tokens, size_t size, size_t i, size_t* n) const {
     if (i >= size) return nullptr;
-    const auto* entries = by_first_.find(HashedWord(tokens[i]));  // (the token's hash: no second pass over its bytes)
-    if (!entries) return nullptr;
-    for (const Entry& e : *entries) {
-        if (i + e.words.size() > size) continue;
+    const Group* g = by_first_.find(HashedWord(tokens[i]));  // (the token's hash: no second pass over its bytes)
+    if (!g) return nullptr;
+    for (size_t x = 0; x < g->keys.size(); ++x) {
+        const Group::Key key = g->keys[x];
+        if (i + key.n > size || (key.n > 1 && tokens[i + 1].hash != key.second)) continue;
+        const Entry& e = g->entries[x];
         bool ok = true;
         for (size_t k = 1; k < e.words.size() && ok; ++k)
             ok = tokens[i + k].hash == e.hashes[k] && tokens[i + k].low == e.words[k];
@@ -153,18 +158,18 @@ const Lexicon::Entry* Lexicon::match(const std::vector<Token>& tokens, size_t i,
 
 const Lexicon::Entry* Lexicon::find(std::initializer_list<std::string_view> words) const {
     if (words.size() == 0) return nullptr;
-    const auto* entries = by_first_.find(*words.begin());
-    if (!entries) return nullptr;
-    for (const Entry& e : *entries)
+    const Group* g = by_first_.find(*words.begin());
+    if (!g) return nullptr;
+    for (const Entry& e : g->entries)
         if (e.words.size() == words.size() && std::equal(e.words.begin(), e.words.end(), words.begin()))
             return &e;
     return nullptr;
 }
 
 bool Lexicon::contains_word(std::string_view w) const {
-    const auto* entries = by_first_.find(w);
-    if (!entries) return false;
-    for (const Entry& e : *entries)
+    const Group* g = by_first_.find(w);
+    if (!g) return false;
+    for (const Entry& e : g->entries)
         if (e.words.size() == 1) return true;
     return false;
 }

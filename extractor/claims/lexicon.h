@@ -202,9 +202,9 @@ public:
     // Every first word of an entry, and whether an entry is that word alone.
     template <class Fn>
     void each_first(Fn fn) const {
-        for (const auto& [w, entries] : by_first_) {
+        for (const auto& [w, group] : by_first_) {
             bool single = false;
-            for (const Entry& e : entries) single |= e.words.size() == 1;
+            for (const Entry& e : group.entries) single |= e.words.size() == 1;
             fn(w, single);
         }
     }
@@ -212,7 +212,17 @@ public:
 private:
     void add(const std::string& phrase, std::string value, std::string extra, std::string extra2 = {});
     const Entry* match_at(const std::vector<Token>& tokens, size_t size, size_t i, size_t* n) const;
-    WordTable<std::vector<Entry>> by_first_;
+    // The entries of one first word, longest first, and beside them what rules most of them
+    // out without touching an entry: its length in words and its second word's hash.
+    struct Group {
+        std::vector<Entry> entries;
+        struct Key {
+            size_t n;
+            uint64_t second;  // word_hash of the second word (0: an entry of one word)
+        };
+        std::vector<Key> keys;
+    };
+    WordTable<Group> by_first_;
 };
 
 }  // namespace claimex::claims
