@@ -100,6 +100,8 @@ bool Assembly::market_close_verb(size_t k, size_t limit) const {
     if (n + 2 < limit && toks[n].low == "the" && toks[n + 1].is_word() && sv.tok_mention[n + 1] == SIZE_MAX &&
         (toks[n + 1].low == "day" || toks[n + 1].low == "session" || toks[n + 1].low == "week"))
         n += 2;
+    // ("ended nearly flat at 44,718", "ended slightly higher")
+    if (n + 1 < limit && (toks[n].low == "nearly" || toks[n].low == "slightly" || toks[n].low == "little")) ++n;
     if (sv.tok_mention[n] != SIZE_MAX) return is_value(ms[sv.tok_mention[n]]);
     const std::string_view w = toks[n].low;
     return w == "at" || w == "up" || w == "down" || w == "higher" || w == "lower" || w == "flat" ||
@@ -142,7 +144,10 @@ bool Assembly::in_aside(size_t k, size_t anchor) {
             size_t n = 0;
             if (metric_phrase(j, &n)) after_metric = j + n + 1 == open;
         }
-        if (!after_metric) return false;
+        // (or right after a name: "Hargreave Homes, the FTSE 250 housebuilder, said ...")
+        const size_t name = open >= 2 ? sv.tok_mention[open - 2] : SIZE_MAX;
+        const bool after_name = name != SIZE_MAX && (ms[name].type == Type::org || ms[name].type == Type::person);
+        if (!after_metric && !after_name) return false;
     }
     for (size_t j = k + 1; j < anchor; ++j)
         if (toks[j].low == "," || toks[j].low == ";") return true;

@@ -10,9 +10,26 @@ namespace claimex::claims {
 
 Words Assembly::words_before(size_t tok, size_t n) {
     Words w{toks, tok, tok};
+    // ("cut capital spending by as much as 30%", "by up to 30%": a cap the figure's qualifier
+    // already says stands between the cue and the figure)
+    const size_t fm = tok < toks.size() ? sv.tok_mention[tok] : SIZE_MAX;
+    const bool capped = fm != SIZE_MAX && std::string_view(ms[fm].qualifier) == "up_to";
     for (size_t k = tok; k-- > 0 && w.hi - w.lo < n;) {
         if (sv.tok_mention[k] != SIZE_MAX && is_value(ms[sv.tok_mention[k]])) break;
-        if (w.empty() && kQualifierSkip.count(toks[k])) {
+        if (capped && w.empty() && k >= 2 && toks[k].low == "as" && toks[k - 2].low == "as" &&
+            (toks[k - 1].low == "much" || toks[k - 1].low == "many" || toks[k - 1].low == "high")) {
+            k -= 2;
+            w.lo = w.hi = k;
+            continue;
+        }
+        if (capped && w.empty() && k >= 1 && toks[k].low == "to" && toks[k - 1].low == "up") {
+            k -= 1;
+            w.lo = w.hi = k;
+            continue;
+        }
+        // ("than" is a qualifier only after one: "more than 5%", not "slower than 5.9%", a baseline cue)
+        if (w.empty() && kQualifierSkip.count(toks[k]) &&
+            (toks[k].low != "than" || (k > 0 && kQualifierSkip.count(toks[k - 1])))) {
             w.lo = w.hi = k;
             continue;
         }
@@ -476,8 +493,9 @@ void Assembly::figure_roles() {
                     base = true;
                     break;
                 }
-                if (!toks[k].is_word() || (toks[k].bits & lx.kVerbWord) ||
-                    (sv.tok_mention[k] != SIZE_MAX && ms[sv.tok_mention[k]].type != Type::date))
+                // (a date names which forecast, whatever its word: "its May estimate of")
+                const bool dated = sv.tok_mention[k] != SIZE_MAX && ms[sv.tok_mention[k]].type == Type::date;
+                if (!dated && (!toks[k].is_word() || (toks[k].bits & lx.kVerbWord) || sv.tok_mention[k] != SIZE_MAX))
                     break;
             }
         // "compared with a profit of 95 billion won", "against an operating loss of $2m": a

@@ -567,6 +567,16 @@ std::vector<Source> Assembly::claim_sources(double& conf, const std::string& met
     for (size_t i : sv.mentions)
         if (ms[i].type == Type::source && !ms[i].name.empty() && !poll_elsewhere(ms[i], claim, at))
             here.push_back(&ms[i]);
+    // "The company expects revenue of $1.42 billion ..., compared with analysts' average estimate
+    // of $1.39 billion, according to LSEG data": the data firm compiled the estimate after the
+    // figure, not the company's own forecast before it.
+    if (const Mention* c = consensus_compiler(); c && c->span.begin > at) {
+        bool estimate_between = false;
+        for (size_t k = sv.token_at(at); k < toks.size() && toks[k].begin < c->span.begin && !estimate_between; ++k)
+            estimate_between = lx.expecter_nouns.count(toks[k]) || kForecastNouns.count(toks[k]) ||
+                               toks[k].low == "consensus";
+        if (estimate_between) here.erase(std::remove(here.begin(), here.end(), c), here.end());
+    }
     // Several attributions in one sentence, each in a clause of its own: a claim takes those
     // of its own clause (with what they cite), when its clause has one.
     if (here.size() > 1) {
