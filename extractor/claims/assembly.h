@@ -648,6 +648,8 @@ struct Assembly {
     }
     const Mention* referent(size_t lo, size_t hi);
     const Mention* opening_holder(size_t hi);
+    const Mention* person_before(uint32_t at) const;
+    const Mention* titled_person_before(size_t hi);
     std::vector<const Mention*> entities_in(size_t lo, size_t hi, bool skip_parens);
     static void add_name(Subject& s, const std::string& n);
     std::vector<const Mention*> possessive_list(size_t k);

@@ -82,9 +82,18 @@ size_t Assembly::first_verb(size_t from, size_t limit) {
         // "SoftCore Holdings sold its stake", "Vedanshu's chairman, Rakesh Menon, sold": a verb
         // that is also a participle ("homes sold", "Gas sold into Germany") is the verb right
         // after a name or an apposition's closing comma only
-        if (k > from && lx.name_verbs.count(toks[k]) &&
-            (toks[k - 1].low == "," || (sv.tok_mention[k - 1] != SIZE_MAX && is_entity(ms[sv.tok_mention[k - 1]]))))
-            return k;
+        // (or after a pronoun or "the company", an adverb aside: "It sold 412,000 vehicles", "The
+        // group also sold")
+        if (k > from && lx.name_verbs.count(toks[k])) {
+            size_t p = k - 1;
+            while (p > from && (toks[p].low == "also" || toks[p].low == "now" || toks[p].low == "still" ||
+                                toks[p].low == "already" || toks[p].low == "previously" || toks[p].low == "recently"))
+                --p;
+            if (toks[k - 1].low == "," || (sv.tok_mention[k - 1] != SIZE_MAX && is_entity(ms[sv.tok_mention[k - 1]])) ||
+                toks[p].low == "it" || toks[p].low == "they" || toks[p].low == "he" || toks[p].low == "she" ||
+                (p > from && lx.company_nouns.count(toks[p]) && kDeterminers.count(toks[p - 1])))
+                return k;
+        }
     }
     return limit;
 }

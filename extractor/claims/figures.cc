@@ -579,9 +579,13 @@ void Assembly::figure_roles() {
                 continue;
             }
             bool right_after_verb = true;
+            // ("rose as much as 6.4%", "fell by as many as": a cap the figure's qualifier says)
+            const bool capped = std::string_view(m.qualifier) == "up_to";
             for (size_t k = ev->tok + 1; k < figs[f].tok; ++k)
                 if (toks[k].is_word()) {
-                    if (!kVerbFillers.count(toks[k])) right_after_verb = false;
+                    const bool cap_word = capped && (toks[k].low == "as" || toks[k].low == "much" ||
+                                                     toks[k].low == "many" || toks[k].low == "up" || toks[k].low == "to");
+                    if (!kVerbFillers.count(toks[k]) && !cap_word) right_after_verb = false;
                 }
             // "lifted operating profit 31% to ¥154 billion": a transitive verb's metric object,
             // then the size

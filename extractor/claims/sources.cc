@@ -47,6 +47,18 @@ bool Assembly::revises_forecast(size_t v) {
     return false;
 }
 
+// "ING economist Nicholas Mapa expects ...", "Nomura Securities strategist Yujiro Goto
+// forecasts ...": the person right before the verb at token hi, after nothing but words
+// (their organisation and role). Null when there is none.
+const Mention* Assembly::titled_person_before(size_t hi) {
+    if (hi < 2 || sv.tok_mention[hi - 1] == SIZE_MAX) return nullptr;
+    const Mention& m = ms[sv.tok_mention[hi - 1]];
+    if (m.type != Type::person) return nullptr;
+    for (size_t k = 0; k < sv.token_at(m.span.begin); ++k)
+        if (!toks[k].is_word() && toks[k].low != "'") return nullptr;
+    return &m;
+}
+
 void Assembly::find_forecast_holder() {
     forecast_holder = nullptr;
     forecast_verb = 0;
@@ -67,6 +79,7 @@ void Assembly::find_forecast_holder() {
                 }
             }
             forecast_holder = opening_holder(hi);
+            if (!forecast_holder) forecast_holder = titled_person_before(hi);
             forecast_verb = v;
         } else if (v <= 8 && v < toks.size() && (toks[v].bits & lx.kVerbWord)) {
             // a revision in a predicate that shares the holder ("The RBI kept its repo rate at

@@ -256,12 +256,26 @@ const Mention* Assembly::referent(size_t lo, size_t hi) {
     return c;
 }
 
+// "He expects the central bank to raise ...": the person "he" or "she" stands for, the last
+// one named in this paragraph or the one before (an analyst introduced with a quote); null
+// when none is.
+const Mention* Assembly::person_before(uint32_t at) const {
+    const size_t pi = t.paragraph_index(at);
+    const Mention* last = nullptr;
+    for (const Mention& m : ms) {
+        if (m.span.begin >= at) break;
+        if (m.type == Type::person && !m.name.empty() && t.paragraph_index(m.span.begin) + 1 >= pi) last = &m;
+    }
+    return last;
+}
+
 // Who opens the sentence before token hi (a verb): an anaphor's
 // referent, else an organisation or person named at its start that
 // reaches up to the verb ("The Bank of England expects", "Orvane
 // expects"); null when neither.
 const Mention* Assembly::opening_holder(size_t hi) {
     if (is_anaphor(0, hi)) return referent(0, hi);
+    if (hi == 1 && (toks[0].low == "he" || toks[0].low == "she")) return person_before(S.begin);
     size_t lo = toks[0].low == "the" ? 1 : 0;
     if (lo < hi && sv.tok_mention[lo] != SIZE_MAX) {
         const Mention& m = ms[sv.tok_mention[lo]];
