@@ -564,6 +564,7 @@ struct Assembly {
     bool valued_object(size_t anchor, Subject& s);
     bool fund_like(const Mention& m) const;
     bool new_subject_between(size_t from, size_t to) const;
+    bool metric_participle_between(size_t from, size_t to);
     bool barrier_between(size_t from, size_t to);
     bool in_aside(size_t k, size_t anchor);
     size_t clause_of(uint32_t byte);
@@ -655,6 +656,7 @@ struct Assembly {
     bool role_after(size_t from) const;
     const Mention* paragraph_quote_speaker(text::Span P) const;
     void quote_beside_figure_statement();
+    void conjunct_beside_figure_statement();
     void emit_statement(uint32_t cb, uint32_t ce, const Mention* who, const Mention* src, uint32_t q_open,
                         uint32_t q_close, const Mention* second);
 };

@@ -24,6 +24,21 @@ bool Assembly::new_subject_between(size_t from, size_t to) const {
     return false;
 }
 
+// "Shares fell 4.3%, valuing the company at about 48 billion crowns": a participle after a comma
+// that names a metric of its own ("valuing": valuation) sets the figure after it; it is no new
+// level of the move before.
+bool Assembly::metric_participle_between(size_t from, size_t to) {
+    for (size_t k = from + 1; k + 1 < to && k + 1 < toks.size(); ++k) {
+        if (toks[k].low != ",") continue;
+        std::string_view w = toks[k + 1].low;
+        size_t n = 0;
+        if (w.size() > 4 && w.substr(w.size() - 3) == "ing" && !(toks[k + 1].bits & lx.kChangeWord) &&
+            lex(lx.metrics, lx.kMetricFirst, k + 1, &n))
+            return true;
+    }
+    return false;
+}
+
 void Assembly::change_claims() {
     for (size_t e = 0; e < events.size(); ++e) {
         const ChangeEvent& ev = events[e];
@@ -58,7 +73,7 @@ void Assembly::change_claims() {
             if (figs[f].role == Role::change_amount && !amount) amount = f;
             else if (figs[f].role == Role::change_percent && !percent) percent = f;
             else if (figs[f].role == Role::value && !level && !figure_object && level_cue(figs[f].tok) &&
-                     !new_subject_between(ev.tok, figs[f].tok))
+                     !new_subject_between(ev.tok, figs[f].tok) && !metric_participle_between(ev.tok, figs[f].tok))
                 level = f;
         }
         if (ev.from_baseline && !level && *ev.from_baseline + 1 < figs.size()) level = *ev.from_baseline + 1;
@@ -252,6 +267,22 @@ void Assembly::change_claims() {
         std::vector<size_t> own;
         for (auto fi : {level, amount, percent})
             if (fi) own.push_back(figs[*fi].m);
+        // (nor past a comma and another figure of the sentence: "Imports edged up 1.2%, leaving a
+        // trade surplus of $92.4 billion, compared with $81.7 billion in September": September is
+        // the surplus baseline's)
+        {
+            uint32_t own_end = after;
+            for (size_t m : own) own_end = std::max(own_end, ms[m].span.end);
+            bool comma = false;
+            for (size_t k = sv.token_at(own_end); k < toks.size() && toks[k].begin < limit; ++k) {
+                if (toks[k].low == ",") comma = true;
+                const size_t m = sv.tok_mention[k];
+                if (comma && m != SIZE_MAX && is_value(ms[m]) && std::find(own.begin(), own.end(), m) == own.end()) {
+                    limit = std::min(limit, ms[m].span.begin);
+                    break;
+                }
+            }
+        }
         const std::vector<size_t> reserved = reserve_figure_dates(after, own);
         j.period = claim_period(after, limit, used_dates, metric.key, anchor);
         for (size_t d : reserved) used_dates.erase(d);

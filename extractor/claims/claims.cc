@@ -162,6 +162,7 @@ std::vector<Claim> Assembly::run() {
         if (made_numeric) {
             with_clause_statement();
             quote_beside_figure_statement();
+            conjunct_beside_figure_statement();
             continue;
         }
         statement_claims();

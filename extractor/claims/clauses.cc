@@ -142,7 +142,10 @@ bool Assembly::in_aside(size_t k, size_t anchor) {
             size_t n = 0;
             if (lex(lx.metrics, lx.kMetricFirst, j, &n)) after_metric = j + n + 1 == open;
         }
-        if (!after_metric) return false;
+        // (or right after a name: "Hargreave Homes, the FTSE 250 housebuilder, said ...")
+        const size_t name = open >= 2 ? sv.tok_mention[open - 2] : SIZE_MAX;
+        const bool after_name = name != SIZE_MAX && (ms[name].type == Type::org || ms[name].type == Type::person);
+        if (!after_metric && !after_name) return false;
     }
     for (size_t j = k + 1; j < anchor; ++j)
         if (toks[j].low == "," || toks[j].low == ";") return true;

@@ -12,7 +12,9 @@ Words Assembly::words_before(size_t tok, size_t n) {
     Words w{toks, tok, tok};
     for (size_t k = tok; k-- > 0 && w.hi - w.lo < n;) {
         if (sv.tok_mention[k] != SIZE_MAX && is_value(ms[sv.tok_mention[k]])) break;
-        if (w.empty() && kQualifierSkip.count(toks[k])) {
+        // ("than" is a qualifier only after one: "more than 5%", not "slower than 5.9%", a baseline cue)
+        if (w.empty() && kQualifierSkip.count(toks[k]) &&
+            (toks[k].low != "than" || (k > 0 && kQualifierSkip.count(toks[k - 1])))) {
             w.lo = w.hi = k;
             continue;
         }
@@ -476,8 +478,9 @@ void Assembly::figure_roles() {
                     base = true;
                     break;
                 }
-                if (!toks[k].is_word() || (toks[k].bits & lx.kVerbWord) ||
-                    (sv.tok_mention[k] != SIZE_MAX && ms[sv.tok_mention[k]].type != Type::date))
+                // (a date names which forecast, whatever its word: "its May estimate of")
+                const bool dated = sv.tok_mention[k] != SIZE_MAX && ms[sv.tok_mention[k]].type == Type::date;
+                if (!dated && (!toks[k].is_word() || (toks[k].bits & lx.kVerbWord) || sv.tok_mention[k] != SIZE_MAX))
                     break;
             }
         // "compared with a profit of 95 billion won", "against an operating loss of $2m": a

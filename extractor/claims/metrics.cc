@@ -157,6 +157,14 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
         if (std::any_of(cands.begin(), cands.end(), [&](const Cand& c) { return !denominator(c); }))
             cands.erase(std::remove_if(cands.begin(), cands.end(), denominator), cands.end());
     }
+    // A `unit` phrase right after another metric phrase is that metric per unit, not a price:
+    // "EBITDA per tonne fell to Rs 812" is EBITDA ("realisation per tonne" stays a price).
+    for (size_t c = cands.size(); c-- > 0;) {
+        const Lexicon::Entry* e = lx.metrics.match(toks, cands[c].tok, cands[c].tok + cands[c].n, nullptr);
+        if (!e || e->extra != "unit") continue;
+        if (std::any_of(cands.begin(), cands.end(), [&](const Cand& h) { return h.tok + h.span == cands[c].tok; }))
+            cands.erase(cands.begin() + static_cast<std::ptrdiff_t>(c));
+    }
     // A figure inside a relative clause (", which has £4.1bn of card balances,") is measured by a
     // metric of that clause when it names one, not by one of the main clause before it.
     if (anchor < toks.size() && anchor > lo) {

@@ -301,9 +301,13 @@ bool Assembly::announcement_date(size_t i) {
     bool day = x.size() >= 10 && std::isdigit(static_cast<unsigned char>(x[0])) && x[4] == '-' && x[7] == '-';
     // (an ISO week "2025-W50", not a window of weeks "the six weeks to December 13", P6W)
     if (!day && (x.find('W') == std::string::npos || x[0] == 'P')) return false;
-    for (size_t j = k, n = 0; j-- > 0 && n < 10; ++n) {
+    // (over the figure the verb announced: "reported a third-quarter operating profit of 1.12
+    // billion crowns on Tuesday"; not past another verb: "reported a loss and its shares fell 5%
+    // on Tuesday" dates the fall)
+    for (size_t j = k, n = 0; j-- > 0 && n < 16; ++n) {
         if (toks[j].low == "," || toks[j].low == ";" || toks[j].low == "that") break;
         if (lx.announce_verbs.count(toks[j])) return true;
+        if (n >= 10 && (toks[j].bits & (lx.kVerbWord | lx.kChangeWord))) break;
     }
     // "The ministry on Friday said", "Data on Tuesday showed": the verb right after
     size_t e = sv.token_after(ms[i].span.end);
@@ -477,6 +481,16 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
         size_t mn = 0;
         const Lexicon::Entry* e = k < toks.size() ? lex(lx.metrics, lx.kMetricFirst, k, &mn) : nullptr;
         if (e && (traded || (e->value != metric && e->extra.empty() && ms[*per].span.end < S.end))) {
+            const size_t other = *per;
+            per = next_period();
+            used.erase(other);
+        }
+    }
+    // (nor, after the figure, the period of a target it is set against: "₹8.6 lakh crore, or 55%
+    // of the full-year target" is the nine months')
+    if (per && ms[*per].span.begin >= after) {
+        size_t k = sv.token_after(ms[*per].span.end);
+        if (k < toks.size() && (toks[k].low == "target" || toks[k].low == "goal" || kForecastNouns.count(toks[k]))) {
             const size_t other = *per;
             per = next_period();
             used.erase(other);

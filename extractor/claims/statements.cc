@@ -132,6 +132,41 @@ void Assembly::quote_beside_figure_statement() {
     emit_statement(q_open, q_close, src, src, q_open, q_close, nullptr);
 }
 
+// After a figure claim: "A spokeswoman for the airports authority said Oslo Airport would stay
+// open during any strike and expected 29 million travellers this year" — reported speech whose
+// first conjunct holds no figure asserts something besides the figure the second states: a
+// statement of that first conjunct (corpus/CLAIMS.md: a quote whose only content is a figure
+// makes no statement; one that asserts something else does).
+void Assembly::conjunct_beside_figure_statement() {
+    const Mention* src = nullptr;
+    for (size_t i : sv.mentions)
+        if (ms[i].type == Type::source && !ms[i].name.empty()) {
+            src = &ms[i];
+            break;
+        }
+    // the speech verb ends the source span and the content follows it: "X said A and B"
+    if (!src || src->cue != "said" || inside_quote) return;
+    const size_t c0 = sv.token_at(src->span.end);
+    if (c0 >= toks.size() || !toks[c0].is_word() || toks[c0].low == "that" || clause_before(sv.token_at(src->span.begin)))
+        return;
+    auto figure = [&](size_t k) {
+        const size_t m = sv.tok_mention[k];
+        return m != SIZE_MAX && (ms[m].type == Type::money || ms[m].type == Type::percent || ms[m].type == Type::quantity);
+    };
+    bool verb = false;
+    for (size_t k = c0; k + 1 < toks.size(); ++k) {
+        if (figure(k) || toks[k].low == "," || toks[k].low == ";" || toks[k].low == "\"") return;
+        if (k > c0 && toks[k].low == "and" && verb && (toks[k + 1].bits & (lx.kVerbWord | lx.kChangeWord)) &&
+            sv.tok_mention[k + 1] == SIZE_MAX) {
+            bool later = false;
+            for (size_t j = k + 1; j < toks.size() && !later; ++j) later = figure(j);
+            if (later && k - c0 >= 4) emit_statement(toks[c0].begin, toks[k - 1].end, src, src, S.begin, S.end, nullptr);
+            return;
+        }
+        verb |= (toks[k].bits & lx.kVerbWord) && sv.tok_mention[k] == SIZE_MAX;
+    }
+}
+
 // A paragraph that opens a quote and never closes it: news carries a quote over several
 // paragraphs so, with a quote mark opening each and one closing the last.
 bool Assembly::quote_runs_past(text::Span S) const {

@@ -663,7 +663,12 @@ bool Assembly::dateline_before(size_t lo, size_t colon) const {
         else if (ms[sv.tok_mention[k]].type == Type::date) dated = true;
         else if (ms[sv.tok_mention[k]].type != Type::place) return false;
     }
-    return dated || toks[colon - 1].low == ")";
+    // ("MUMBAI: Deccan Cements Ltd on Thursday reported ...": Indian papers' city in capitals
+    // and a colon, no date)
+    bool capitals = true;
+    for (size_t k = lo; k < colon && capitals; ++k)
+        for (char c : sv.slice(toks[k].begin, toks[k].end)) capitals &= !std::islower(static_cast<unsigned char>(c));
+    return dated || toks[colon - 1].low == ")" || capitals;
 }
 
 // The subject phrase [lo, hi) of the figure at `anchor`. True when it decided the subject on the way.

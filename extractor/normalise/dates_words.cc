@@ -194,6 +194,13 @@ Tense Around::tense(const Cues& cues) const {
             if ((cues.of(word_ending_before(a, sent.begin, b)) & Cues::past_aux) &&
                 word_starting_after(a, e, sent.end) != "to")
                 return Tense::past;
+            // "retreating from the record $3,707.40 set on Wednesday": "set" as a participle after
+            // a noun, then "on" (not "set to", "set for", "is set"), says when something was set
+            if (w == "set" && word_starting_after(a, e, sent.end) == "on") {
+                const std::string_view before = word_ending_before(a, sent.begin, b);
+                if (!(cues.of(before) & (Cues::future | Cues::passive)) && before != "is" && before != "are")
+                    return Tense::past;
+            }
             return Tense::future;
         }
         if ((what & Cues::past) || (!what && ed_guess(w))) {

@@ -589,6 +589,23 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 x.kind = d.kind;
             }
 
+    // ---- 1b. "Petroleo Brasileiro SA, known as Petrobras, reported": the name the story says
+    // the organisation goes by is its name throughout (its other name's mentions take it).
+    for (size_t i = 0; i + 1 < ms.size(); ++i) {
+        const Mention& x = ms[i];
+        if (x.type != Type::org || x.name.empty()) continue;
+        size_t j = i + 1;
+        while (j < ms.size() && ms[j].span.begin < x.span.end) ++j;
+        if (j >= ms.size() || ms[j].type != Type::org || ms[j].name.empty() || ms[j].name == x.name) continue;
+        std::string_view between(a.data() + x.span.end, ms[j].span.begin - x.span.end);
+        if (between != ", known as " && between != ", also known as " && between != ", better known as " &&
+            between != ", commonly known as ")
+            continue;
+        const std::string from = x.name, to = ms[j].name;
+        for (Mention& y : ms)
+            if (y.type == Type::org && y.name == from) y.name = to;
+    }
+
     // ---- 1a. "Shenzhen-based Jinlong Automation", "Tata Motors-owned
     // Jaguar Land Rover": the known place or owner of a description that an
     // organisation's pattern took in and dropped.
