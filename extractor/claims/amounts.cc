@@ -79,6 +79,8 @@ void Assembly::amount_claims() {
         continue_specific(metric);
         continue_metric(metric, slot, slot);
         Subject subj = find_subject(metric, anchor);
+        if (subj.names.empty() && subj.description.empty() && !qa_description.empty()) subj.description = qa_description;
+        qa_description.clear();
         // "expects Germany to grow 0.8% next year, France 1.1% and Italy 0.7%": an area right
         // before a figure in a list after the sentence's first figure is that figure's holder
         if (f > 0 && anchor > 1 && sv.tok_mention[anchor - 1] != SIZE_MAX) {

@@ -69,6 +69,9 @@ inline const WordSet kDeterminers{5, {"the", "a", "an", "its", "their", "his", "
 inline const WordSet kQualifierSkip{6, {
     "about", "around", "approximately", "roughly", "some", "nearly", "almost", "more", "than",
     "over", "under", "less", "up", "at", "least", "just", "a", "an", "the", "only", "close"}};
+// Words no noun phrase ends with: a subject phrase cut after one is cut in the wrong place.
+inline const std::set<std::string, std::less<>> kOpenEnds{"at", "than", "of", "the", "to", "in", "for", "by",
+                                                          "with", "from", "on", "a", "an", "and", "or", "as"};
 inline const WordSet kVerbFillers{7, {"about", "around", "nearly", "almost", "some", "roughly", "more", "than",
                                 "over", "just", "a", "an", "another", "further"}};
 inline const WordSet kMetricModifiers{8, {
@@ -233,6 +236,9 @@ struct Lexicons {
     StringSet traded_metrics;
     // The value of an act (flag `event`: a deal's price, an offer, a funding round): no report period.
     StringSet event_metrics;
+    // `of_holder` (metric_scopes.tsv flag): its "of" complement is what it measures, a holder even
+    // when no holder noun says so ("the market value of all cryptocurrencies")
+    StringSet of_holder_metrics;
     // Word classes of rules/claims/words.tsv (CLAIM_WORDS), see its header.
     using Words = WordSet;
     Words speech_verbs, speech_aux, comparison_words, comparison_bare, condition_words, level_fillers,
@@ -261,6 +267,8 @@ struct Lexicons {
     // price (its holder and day are the reference's); "Corvane agreed to buy", "will pay": a
     // company making an offer
     Words reference_words, acquire_verbs;
+    Words instrument_names;
+    Words local_bodies;  // a local government's kind ("the county council's budget")  // a quote's one-word metric phrase that names the thing ("Bitcoin rose")
 
     explicit Lexicons(const rules::RuleSet& r);
 
@@ -581,6 +589,8 @@ struct Assembly {
     void purchase_form(MetricHit& metric, size_t fig);
     void continue_specific(MetricHit& metric);
     void continue_metric(MetricHit& metric, size_t slot, size_t from_slot);
+    bool qa_answer(MetricHit& metric);
+    std::string qa_description;  // what an answer's question asks about ("the scheme"), or empty
     void parallel_profit(MetricHit& metric);
     bool object_of(const std::string& key, const Mention& value);
     void metric_form(std::string& key, const Mention* value, const std::vector<std::string>& names, bool change);
@@ -600,6 +610,8 @@ struct Assembly {
     }
     const Mention* referent(size_t lo, size_t hi);
     const Mention* opening_holder(size_t hi);
+    const Mention* person_before(uint32_t at) const;
+    const Mention* titled_person_before(size_t hi);
     std::vector<const Mention*> entities_in(size_t lo, size_t hi, bool skip_parens);
     static void add_name(Subject& s, const std::string& n);
     std::vector<const Mention*> possessive_list(size_t k);
@@ -611,6 +623,7 @@ struct Assembly {
     bool market_place_words(size_t lo, size_t hi);
     bool possessive_subject(const MetricHit& metric, size_t anchor, Subject& s);
     bool forecast_for_subject(const MetricHit& metric, size_t anchor, Subject& s);
+    bool forecast_of_place(const MetricHit& metric, Subject& s);
     bool complement_subject(const MetricHit& metric, size_t anchor, Subject& s);
     bool subject_phrase(const MetricHit& metric, size_t anchor, Subject& s, size_t& lo, size_t& hi);
     bool quote_name(size_t k, std::string_view key = {}) const;

@@ -17,6 +17,8 @@ bool Assembly::new_subject_between(size_t from, size_t to) const {
         if (toks[k].low == ";") next = k + 1;
         else if (toks[k].low == "," && clause_conjunctions.count(toks[k + 1])) next = k + 2;
         else if (toks[k].low == "while" || toks[k].low == "whereas") next = k + 1;
+        // (an absolute clause: "a rate cut in December, with the deposit rate currently at 2.00%")
+        else if (toks[k].low == "," && toks[k + 1].low == "with") next = k + 2;
         if (next == SIZE_MAX || next >= to) continue;
         const bool verb = sv.tok_mention[next] == SIZE_MAX && (toks[next].bits & (lx.kVerbWord | lx.kChangeWord));
         if (!verb && toks[next].is_word()) return true;

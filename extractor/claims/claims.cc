@@ -44,6 +44,7 @@ Lexicons::Lexicons(const rules::RuleSet& r)
             if (market) own_market_metrics.insert(row[0]);
             if (flag("traded")) traded_metrics.insert(row[0]);
             if (flag("event")) event_metrics.insert(row[0]);
+            if (flag("of_holder")) of_holder_metrics.insert(row[0]);
             if (flag("bidder")) bidder_metrics.insert(row[0]);
         }
     load("CLAIM_UNIT_METRICS", unit_metrics);
@@ -86,7 +87,8 @@ Lexicons::Lexicons(const rules::RuleSet& r)
         {"said_object", &said_objects}, {"threshold", &threshold_words},
         {"bound_head", &bound_heads}, {"publish_noun", &publish_nouns},
         {"publish_verb", &publish_verbs}, {"per_unit", &per_unit_words}, {"baseline_filler", &baseline_fillers},
-        {"particle_verb", &particle_verbs}, {"reference", &reference_words}, {"acquire", &acquire_verbs}};
+        {"particle_verb", &particle_verbs}, {"reference", &reference_words}, {"acquire", &acquire_verbs},
+        {"instrument_name", &instrument_names}, {"local_body", &local_bodies}};
     if (const auto* rows = r.table("CLAIM_WORDS"))
         for (const auto& row : *rows)
             if (row.size() >= 2 && !row[0].empty()) {

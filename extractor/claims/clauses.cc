@@ -82,9 +82,18 @@ size_t Assembly::first_verb(size_t from, size_t limit) {
         // "SoftCore Holdings sold its stake", "Vedanshu's chairman, Rakesh Menon, sold": a verb
         // that is also a participle ("homes sold", "Gas sold into Germany") is the verb right
         // after a name or an apposition's closing comma only
-        if (k > from && lx.name_verbs.count(toks[k]) &&
-            (toks[k - 1].low == "," || (sv.tok_mention[k - 1] != SIZE_MAX && is_entity(ms[sv.tok_mention[k - 1]]))))
-            return k;
+        // (or after a pronoun or "the company", an adverb aside: "It sold 412,000 vehicles", "The
+        // group also sold")
+        if (k > from && lx.name_verbs.count(toks[k])) {
+            size_t p = k - 1;
+            while (p > from && (toks[p].low == "also" || toks[p].low == "now" || toks[p].low == "still" ||
+                                toks[p].low == "already" || toks[p].low == "previously" || toks[p].low == "recently"))
+                --p;
+            if (toks[k - 1].low == "," || (sv.tok_mention[k - 1] != SIZE_MAX && is_entity(ms[sv.tok_mention[k - 1]])) ||
+                toks[p].low == "it" || toks[p].low == "they" || toks[p].low == "he" || toks[p].low == "she" ||
+                (p > from && lx.company_nouns.count(toks[p]) && kDeterminers.count(toks[p - 1])))
+                return k;
+        }
     }
     return limit;
 }
@@ -100,6 +109,8 @@ bool Assembly::market_close_verb(size_t k, size_t limit) const {
     if (n + 2 < limit && toks[n].low == "the" && toks[n + 1].is_word() && sv.tok_mention[n + 1] == SIZE_MAX &&
         (toks[n + 1].low == "day" || toks[n + 1].low == "session" || toks[n + 1].low == "week"))
         n += 2;
+    // ("ended nearly flat at 44,718", "ended slightly higher")
+    if (n + 1 < limit && (toks[n].low == "nearly" || toks[n].low == "slightly" || toks[n].low == "little")) ++n;
     if (sv.tok_mention[n] != SIZE_MAX) return is_value(ms[sv.tok_mention[n]]);
     const std::string_view w = toks[n].low;
     return w == "at" || w == "up" || w == "down" || w == "higher" || w == "lower" || w == "flat" ||

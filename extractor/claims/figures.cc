@@ -10,8 +10,23 @@ namespace claimex::claims {
 
 Words Assembly::words_before(size_t tok, size_t n) {
     Words w{toks, tok, tok};
+    // ("cut capital spending by as much as 30%", "by up to 30%": a cap the figure's qualifier
+    // already says stands between the cue and the figure)
+    const size_t fm = tok < toks.size() ? sv.tok_mention[tok] : SIZE_MAX;
+    const bool capped = fm != SIZE_MAX && std::string_view(ms[fm].qualifier) == "up_to";
     for (size_t k = tok; k-- > 0 && w.hi - w.lo < n;) {
         if (sv.tok_mention[k] != SIZE_MAX && is_value(ms[sv.tok_mention[k]])) break;
+        if (capped && w.empty() && k >= 2 && toks[k].low == "as" && toks[k - 2].low == "as" &&
+            (toks[k - 1].low == "much" || toks[k - 1].low == "many" || toks[k - 1].low == "high")) {
+            k -= 2;
+            w.lo = w.hi = k;
+            continue;
+        }
+        if (capped && w.empty() && k >= 1 && toks[k].low == "to" && toks[k - 1].low == "up") {
+            k -= 1;
+            w.lo = w.hi = k;
+            continue;
+        }
         // ("than" is a qualifier only after one: "more than 5%", not "slower than 5.9%", a baseline cue)
         if (w.empty() && kQualifierSkip.count(toks[k]) &&
             (toks[k].low != "than" || (k > 0 && kQualifierSkip.count(toks[k - 1])))) {
@@ -564,9 +579,13 @@ void Assembly::figure_roles() {
                 continue;
             }
             bool right_after_verb = true;
+            // ("rose as much as 6.4%", "fell by as many as": a cap the figure's qualifier says)
+            const bool capped = std::string_view(m.qualifier) == "up_to";
             for (size_t k = ev->tok + 1; k < figs[f].tok; ++k)
                 if (toks[k].is_word()) {
-                    if (!kVerbFillers.count(toks[k])) right_after_verb = false;
+                    const bool cap_word = capped && (toks[k].low == "as" || toks[k].low == "much" ||
+                                                     toks[k].low == "many" || toks[k].low == "up" || toks[k].low == "to");
+                    if (!kVerbFillers.count(toks[k]) && !cap_word) right_after_verb = false;
                 }
             // "lifted operating profit 31% to ¥154 billion": a transitive verb's metric object,
             // then the size

@@ -56,7 +56,12 @@ bool Assembly::judge_description(Subject& s, const MetricHit& metric, bool& bad,
     tokenize(s.description, d_low, {0, static_cast<uint32_t>(s.description.size())}, d);
     static const StringSet trailing = {"also", "now", "still", "already",
                                                                 "alone", "itself", "too", "meanwhile", "to"};
-    while (!d.empty() && (trailing.count(d.back().low) || !d.back().is_word())) d.pop_back();
+    // (and words no noun phrase ends with, where the phrase was cut: "benchmark palm oil contract
+    // for | May delivery")
+    size_t last_word = d.size();
+    while (last_word > 0 && !d[last_word - 1].is_word()) --last_word;
+    const bool open_end = last_word > 0 && kOpenEnds.count(d[last_word - 1].low) > 0;
+    while (!d.empty() && (trailing.count(d.back().low) || !d.back().is_word() || kOpenEnds.count(d.back().low))) d.pop_back();
     // "The freeze on fuel duty ... at a cost of £3bn", "The new income tax slabs announced in
     // the speech will cost ...", "extending the freeze on fuel duty for another year would
     // cost": a budget or policy measure (a `measure` word in its head, before any
@@ -101,6 +106,8 @@ bool Assembly::judge_description(Subject& s, const MetricHit& metric, bool& bad,
         // expected")
         "and", "but", "or", "ahead", "as", "while", "whereas", "than", "then", "because", "though"};
     garbage = d.empty() || (!measure && junk.count(d.front().low)) || d.size() > 8;  // ("new income tax slabs")
+    // (nor one word left of a phrase cut where no noun phrase ends: "price of", "slower than")
+    garbage |= open_end && d.size() <= 1;
     for (const Token& k : d)
         for (char c : k.low) garbage |= std::isdigit(static_cast<unsigned char>(c)) != 0;
     for (size_t k = 0; k < d.size() && !bad; ++k) bad = lx.metrics.match(d, k, nullptr) != nullptr;
@@ -110,7 +117,7 @@ bool Assembly::judge_description(Subject& s, const MetricHit& metric, bool& bad,
         "economy", "unit", "business", "carmaker", "automaker", "chipmaker", "miner", "insurer",
         "retailer", "startup", "operator", "conglomerate", "watchdog", "quarter", "period", "year",
         "half", "month", "offer", "programme", "program", "producer", "exporter", "country",
-        "division", "segment", "arm", "subsidiary", "units", "divisions", "businesses", "board", "maker",
+        "division", "segment", "arm", "portfolio", "subsidiary", "units", "divisions", "businesses", "board", "maker",
         "drugmaker", "airline", "brewer", "steelmaker", "provider"};
     bad |= garbage || generic.count(head) > 0;
     // "the money would be used to ... double its workforce": "its" before a company's
@@ -198,7 +205,7 @@ bool Assembly::judge_description(Subject& s, const MetricHit& metric, bool& bad,
         const std::string_view sc = metric.key.empty() ? std::string_view() : lx.scope_of(metric.key);
         bool holder = false;
         for (const Token& k : d) holder |= lx.holder_nouns.count(k.low) > 0;
-        bad = !holder && (sc == "company" || sc == "economy");
+        bad = !holder && (sc == "company" || sc == "economy") && !lx.of_holder_metrics.count(metric.key);
     }
     return false;
 }
@@ -254,6 +261,11 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
         if (std::string_view sc = lx.scope_of(phrase); !sc.empty()) scope = sc;
     }
     if (s.names.empty() && bad && (government_nouns.count(head) || head == "state") && scope != "bank") scope = "economy";
+    // "said the country's debt would peak at 138% of GDP": a country referred back to holds it
+    if (s.names.empty() && metric.tok != SIZE_MAX && metric.tok >= 3 && toks[metric.tok - 1].low == "s" &&
+        toks[metric.tok - 2].low == "'" &&
+        (toks[metric.tok - 3].low == "country" || toks[metric.tok - 3].low == "nation"))
+        scope = "economy";
     if (scope.empty()) {
         if (head == "economy" || head == "country" || head == "government") scope = "economy";
         else if (head == "bank") scope = "bank";
@@ -426,6 +438,15 @@ void Assembly::note_traded(const Subject& s, const std::string& key) {
     last_traded[key] = {s.names, s.description, t.paragraph_index(S.begin)};
 }
 
+// Does the phrase end on a word no noun phrase ends with ("at", "than", "the", "of")?
+static bool ends_open(const std::string& phrase) {
+    size_t b = phrase.size();
+    while (b > 0 && phrase[b - 1] != ' ') --b;
+    std::string last = phrase.substr(b);
+    for (char& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return kOpenEnds.count(last) > 0;
+}
+
 void Assembly::set_subject(const Subject& s, Claim& j, double& conf) {
     subject_fallback = s.fallback;
     if (!s.fallback)
@@ -437,8 +458,19 @@ void Assembly::set_subject(const Subject& s, Claim& j, double& conf) {
     }
     j.subject = s.names;
     j.authority = s.authority;
-    if (s.names.empty() && !s.description.empty()) {
-        j.subject.push_back(s.description);
+    // (a description cut where no noun phrase ends loses its open end: "benchmark palm oil contract
+    // for" is the contract; "wider than the" names nothing)
+    std::string description = s.description;
+    while (ends_open(description)) {
+        size_t b = description.size();
+        while (b > 0 && description[b - 1] != ' ') --b;
+        description.resize(b > 0 ? b - 1 : 0);
+    }
+    if (s.names.empty() && description.find(' ') != std::string::npos) {
+        j.subject.push_back(description);
+        j.subject_is_description = true;
+    } else if (s.names.empty() && !description.empty() && description == s.description) {
+        j.subject.push_back(description);
         j.subject_is_description = true;
     }
     j.combined = s.combined;

@@ -96,11 +96,21 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
         // An `object` verb names the metric of a money figure right after it only ("lost Rs
         // 1,210 crore" is a loss; "lost 1.6% and has fallen 13%" names no metric).
         if (m.span == m.n)
-            if (const Lexicon::Entry* e = lx.metrics.match(toks, k, k + m.n, nullptr); e && e->extra == "object") {
+            if (const Lexicon::Entry* e = lx.metrics.match(toks, k, k + m.n, nullptr);
+                e && (e->extra == "object" || e->extra == "paid_for")) {
                 size_t j = k + m.n;
                 while (j < anchor && kVerbFillers.count(toks[j])) ++j;
+                // (a qualifier between: "agreed to pay up to $3.2 billion", "about")
+                if (j + 2 == anchor && toks[j].low == "up" && toks[j + 1].low == "to") j = anchor;
+                if (j < anchor && j == past_qualifiers(anchor)) j = anchor;
                 if (j != anchor || anchor >= toks.size() || sv.tok_mention[anchor] == SIZE_MAX || ms[sv.tok_mention[anchor]].type != Type::money)
                     continue;
+                // (`paid_for`: only when "for" follows the figure, "agreed to pay $3.2 billion for
+                // Calderon", not "agreed to pay $310 million to settle")
+                if (e->extra == "paid_for") {
+                    size_t after = sv.token_at(ms[sv.tok_mention[anchor]].span.end);
+                    if (after >= hi || toks[after].low != "for") continue;
+                }
             }
         // A generic head after another metric is that metric's ("revenue growth", "tariff rate"),
         // also across a copula ("Exports were valued at $35.2 billion", "the shares were priced
@@ -354,8 +364,49 @@ void Assembly::parallel_profit(MetricHit& metric) {
     if (!last.empty()) metric.key = std::string(last);
 }
 
+// "Q: How much will the scheme cost?" / "A: About £2.4bn a year, the Treasury estimates.": a
+// figure with no metric in an answer (a paragraph opening "A:") is what the question in the
+// paragraph before asks about: its metric, and what it asks it of (qa_description).
+bool Assembly::qa_answer(MetricHit& metric) {
+    qa_description.clear();
+    if (toks.size() < 3 || toks[0].low != "a" || toks[1].low != ":") return false;
+    // (the question: the last line opening "Q:" in this paragraph or the one before)
+    const size_t para = t.paragraph_index(S.begin);
+    if (para >= t.paragraphs().size()) return false;
+    const uint32_t from = t.paragraphs()[para > 0 ? para - 1 : para].begin;
+    if (from >= S.begin) return false;
+    const std::string_view before = sv.slice(from, S.begin);
+    size_t pos = before.rfind("Q:");
+    if (pos == std::string_view::npos || (pos > 0 && before[pos - 1] != '\n')) return false;
+    std::string_view q_text = before.substr(pos);
+    q_text = q_text.substr(0, std::min(q_text.find('\n'), q_text.size()));
+    std::string q_low(q_text.size(), '\0');  // (the tokenizer's buffer, as long as the text)
+    std::vector<Token> q;
+    tokenize(q_text, q_low, {0, static_cast<uint32_t>(q_text.size())}, q);
+    if (q.size() < 4 || q[0].low != "q" || q[1].low != ":") return false;
+    size_t m = SIZE_MAX, n = 0;
+    for (size_t k = 2; k < q.size() && m == SIZE_MAX; ++k)
+        // (not a measure's own word, "the scheme", which the question asks about)
+        if (const Lexicon::Entry* e = lx.metrics.match(q, k, &n);
+            e && (e->extra.empty() || e->extra == "generic") && !(n == 1 && lx.measure_nouns.count(q[k].low))) {
+            m = k;
+            metric.key = e->value;
+        }
+    if (m == SIZE_MAX) return false;
+    // "How much will the scheme cost", "How many households will benefit": the words between the
+    // auxiliary and the metric
+    static const StringSet aux = {"will", "would", "does", "do", "did", "is", "are", "was", "were", "has", "have", "could"};
+    size_t b = 2;
+    while (b < m && !aux.count(q[b].low)) ++b;
+    if (b < m) ++b;
+    while (b < m && kDeterminers.count(q[b].low)) ++b;
+    if (b < m && m - b <= 4) qa_description = std::string(q_text.substr(q[b].begin, q[m - 1].end - q[b].begin));
+    return true;
+}
+
 void Assembly::continue_metric(MetricHit& metric, size_t slot, size_t from_slot) {
     const size_t para = t.paragraph_index(S.begin);
+    if (metric.key.empty() && qa_answer(metric)) return;
     if (!metric.key.empty()) {
         // (an assumption's metric is no figure's to continue: "kept its forecast for operating profit
         // of ¥4.3 trillion, assuming an exchange rate of 145 yen to the dollar. Analysts polled by

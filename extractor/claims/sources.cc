@@ -47,6 +47,18 @@ bool Assembly::revises_forecast(size_t v) {
     return false;
 }
 
+// "ING economist Nicholas Mapa expects ...", "Nomura Securities strategist Yujiro Goto
+// forecasts ...": the person right before the verb at token hi, after nothing but words
+// (their organisation and role). Null when there is none.
+const Mention* Assembly::titled_person_before(size_t hi) {
+    if (hi < 2 || sv.tok_mention[hi - 1] == SIZE_MAX) return nullptr;
+    const Mention& m = ms[sv.tok_mention[hi - 1]];
+    if (m.type != Type::person) return nullptr;
+    for (size_t k = 0; k < sv.token_at(m.span.begin); ++k)
+        if (!toks[k].is_word() && toks[k].low != "'") return nullptr;
+    return &m;
+}
+
 void Assembly::find_forecast_holder() {
     forecast_holder = nullptr;
     forecast_verb = 0;
@@ -67,6 +79,7 @@ void Assembly::find_forecast_holder() {
                 }
             }
             forecast_holder = opening_holder(hi);
+            if (!forecast_holder) forecast_holder = titled_person_before(hi);
             forecast_verb = v;
         } else if (v <= 8 && v < toks.size() && (toks[v].bits & lx.kVerbWord)) {
             // a revision in a predicate that shares the holder ("The RBI kept its repo rate at
@@ -567,6 +580,16 @@ std::vector<Source> Assembly::claim_sources(double& conf, const std::string& met
     for (size_t i : sv.mentions)
         if (ms[i].type == Type::source && !ms[i].name.empty() && !poll_elsewhere(ms[i], claim, at))
             here.push_back(&ms[i]);
+    // "The company expects revenue of $1.42 billion ..., compared with analysts' average estimate
+    // of $1.39 billion, according to LSEG data": the data firm compiled the estimate after the
+    // figure, not the company's own forecast before it.
+    if (const Mention* c = consensus_compiler(); c && c->span.begin > at) {
+        bool estimate_between = false;
+        for (size_t k = sv.token_at(at); k < toks.size() && toks[k].begin < c->span.begin && !estimate_between; ++k)
+            estimate_between = lx.expecter_nouns.count(toks[k]) || kForecastNouns.count(toks[k]) ||
+                               toks[k].low == "consensus";
+        if (estimate_between) here.erase(std::remove(here.begin(), here.end(), c), here.end());
+    }
     // Several attributions in one sentence, each in a clause of its own: a claim takes those
     // of its own clause (with what they cite), when its clause has one.
     if (here.size() > 1) {

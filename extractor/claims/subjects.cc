@@ -247,12 +247,26 @@ const Mention* Assembly::referent(size_t lo, size_t hi) {
     return c;
 }
 
+// "He expects the central bank to raise ...": the person "he" or "she" stands for, the last
+// one named in this paragraph or the one before (an analyst introduced with a quote); null
+// when none is.
+const Mention* Assembly::person_before(uint32_t at) const {
+    const size_t pi = t.paragraph_index(at);
+    const Mention* last = nullptr;
+    for (const Mention& m : ms) {
+        if (m.span.begin >= at) break;
+        if (m.type == Type::person && !m.name.empty() && t.paragraph_index(m.span.begin) + 1 >= pi) last = &m;
+    }
+    return last;
+}
+
 // Who opens the sentence before token hi (a verb): an anaphor's
 // referent, else an organisation or person named at its start that
 // reaches up to the verb ("The Bank of England expects", "Orvane
 // expects"); null when neither.
 const Mention* Assembly::opening_holder(size_t hi) {
     if (is_anaphor(0, hi)) return referent(0, hi);
+    if (hi == 1 && (toks[0].low == "he" || toks[0].low == "she")) return person_before(S.begin);
     size_t lo = toks[0].low == "the" ? 1 : 0;
     if (lo < hi && sv.tok_mention[lo] != SIZE_MAX) {
         const Mention& m = ms[sv.tok_mention[lo]];
@@ -525,6 +539,17 @@ bool Assembly::possessive_subject(const MetricHit& metric, size_t anchor, Subjec
             add_name(s, r->name);
             return true;
         }
+        // "The county council's budget", "the borough's council tax": a local government named only
+        // by its kind (words.tsv `local_body`) holds its own figure, not the story's economy
+        if (k >= 3 && toks[k - 1].low == "s" && toks[k - 2].low == "'" && lx.local_bodies.count(toks[k - 3].low) &&
+            sv.tok_mention[k - 3] == SIZE_MAX) {
+            size_t b = k - 3;
+            while (b > 0 && k - 3 - b < 2 && toks[b - 1].is_word() && sv.tok_mention[b - 1] == SIZE_MAX &&
+                   !kDeterminers.count(toks[b - 1]))
+                --b;
+            s.description = std::string(sv.slice(toks[b].begin, toks[k - 3].end));
+            return true;
+        }
     }
     // "Chinese brands' share of the market", "employers' contributions": a plural possessive
     // of a few plain words, no entity, is a group's figure
@@ -539,6 +564,22 @@ bool Assembly::possessive_subject(const MetricHit& metric, size_t anchor, Subjec
                 --b;
             s.description = std::string(sv.slice(toks[b].begin, toks[k - 2].end));
             return true;
+        }
+    }
+    // "The average teacher's salary", "the median household's income": a singular possessive of
+    // a plain noun after an `average` word (or "typical") is that group's figure, not the economy's
+    if (metric_here && metric.tok < anchor) {
+        size_t k = modifiers_start(metric.tok, nullptr);
+        if (k >= 4 && toks[k - 1].low == "s" && toks[k - 2].low == "'" && toks[k - 3].is_word() &&
+            sv.tok_mention[k - 3] == SIZE_MAX && !(toks[k - 3].bits & (lx.kVerbWord | lx.kChangeWord))) {
+            size_t b = k - 3;
+            while (b > 0 && k - 3 - b < 3 && toks[b - 1].is_word() && sv.tok_mention[b - 1] == SIZE_MAX &&
+                   !kDeterminers.count(toks[b - 1]) && !lx.average_words.count(toks[b]) && toks[b].low != "typical")
+                --b;
+            if (b < k - 3 && (lx.average_words.count(toks[b]) || toks[b].low == "typical")) {
+                s.description = std::string(sv.slice(toks[b].begin, toks[k - 3].end));
+                return true;
+            }
         }
     }
     s.combined = false;
@@ -588,6 +629,31 @@ bool Assembly::forecast_for_subject(const MetricHit& metric, size_t anchor, Subj
             }
         }
     }
+    return forecast_of_place(metric, s);
+}
+
+// "raised its estimate of the Brazilian soybean crop to 172 million tonnes", "its forecast for
+// U.S. corn output": a forecast whose complement qualifies the metric by a demonym or a place
+// is that place's figure, not the forecaster's (who is its source).
+bool Assembly::forecast_of_place(const MetricHit& metric, Subject& s) {
+    size_t k = metric.tok;
+    for (int words = 0; k > 0 && words < 4 && toks[k - 1].is_word() && toks[k - 1].low != "of" &&
+                        toks[k - 1].low != "for" && !kForecastNouns.count(toks[k - 1]);
+         ++words)
+        --k;
+    if (k < 2 || (toks[k - 1].low != "of" && toks[k - 1].low != "for") || !kForecastNouns.count(toks[k - 2])) return false;
+    for (size_t j = k; j < metric.tok; ++j) {
+        size_t n = 0;
+        if (const Lexicon::Entry* e = lex(lx.demonyms, lx.kDemonymFirst, j, &n)) {
+            add_name(s, e->value);
+            return true;
+        }
+        if (sv.tok_mention[j] != SIZE_MAX && ms[sv.tok_mention[j]].type == Type::place) {
+            const std::string* area = area_of(ms[sv.tok_mention[j]]);
+            add_name(s, area ? *area : ms[sv.tok_mention[j]].name);
+            return true;
+        }
+    }
     return false;
 }
 
@@ -607,10 +673,11 @@ bool Assembly::complement_subject(const MetricHit& metric, size_t anchor, Subjec
         bool bank_rate = lx.scope_of(metric.key) == "bank";
         bool quote_complement = after < toks.size() && (lx.scope_of(metric.key) == "quote" || bank_rate) &&
                                 (toks[after].low == "on" || toks[after].low == "for");
+        const bool quoted_for = quote_complement;  // (before the central bank's exception below)
         // ("rates for the euro area" stay the central bank's)
         if (quote_complement && bank_rate && !entities_in(after + 1, metric.tok + metric.n, false).empty())
             quote_complement = false;
-        if (after < metric.tok + metric.n && (toks[after].low == "of" || quote_complement)) {
+        if (after < metric.tok + metric.n && (toks[after].low == "of" || quote_complement || quoted_for)) {
             size_t lo = after + 1, hi = metric.tok + metric.n;
             if (is_anaphor(lo, hi)) {
                 if (const Mention* c = referent(lo, hi)) {
@@ -622,6 +689,23 @@ bool Assembly::complement_subject(const MetricHit& metric, size_t anchor, Subjec
                 add_name(s, c);
                 return true;
             }
+            // "Rates for very large crude carriers on the Middle East to China route": a quote's
+            // complement of plain words, then places along a route ("on", "from", "between"),
+            // is what is quoted; the places are where it runs
+            if (quoted_for) {
+                size_t r = lo;
+                while (r < hi && toks[r].is_word() && sv.tok_mention[r] == SIZE_MAX && !kPrepositions.count(toks[r])) ++r;
+                if (r > lo + 1 && r < hi &&
+                    (toks[r].low == "on" || toks[r].low == "from" || toks[r].low == "between")) {
+                    size_t d0 = lo;
+                    while (d0 + 1 < r && kDeterminers.count(toks[d0])) ++d0;
+                    s.description = std::string(sv.slice(toks[d0].begin, toks[r - 1].end));
+                    s.named_instrument = true;
+                    s.complement = true;
+                    return true;
+                }
+            }
+            if (!quote_complement && toks[after].low != "of") return false;
             auto ents = entities_in(lo, hi, true);
             drop_partners(ents);
             if (!ents.empty()) {
@@ -636,6 +720,8 @@ bool Assembly::complement_subject(const MetricHit& metric, size_t anchor, Subjec
                 }
             size_t d0 = lo;
             while (quote_complement && d0 + 1 < hi && kDeterminers.count(toks[d0])) ++d0;
+            // ("the market value of all cryptocurrencies": the whole of a plural)
+            if (d0 + 1 < hi && toks[d0].low == "all") ++d0;
             std::string d = trim(sv.slice(toks[d0].begin, toks[hi - 1].end));
             if (!d.empty()) {
                 s.description = d;
@@ -916,6 +1002,7 @@ bool Assembly::quote_name(size_t k, std::string_view key) const {
     std::string_view w = sv.slice(toks[k].begin, toks[k].end);
     if (w.empty() || !std::isupper(static_cast<unsigned char>(w[0]))) return false;
     if (k > 0) return true;
+    if (lx.instrument_names.count(toks[k].low)) return true;  // ("Bitcoin rose": its own name)
     if (key == "stock_index" && toks[k].low != "index") return true;
     if (w.size() < 3) return false;
     for (char c : w)

@@ -196,6 +196,16 @@ Tense Around::tense(const Cues& cues) const {
                 return Tense::past;
             // "retreating from the record $3,707.40 set on Wednesday": "set" as a participle after
             // a noun, then "on" (not "set to", "set for", "is set"), says when something was set
+            // "wider than the A$35.1 billion it projected in May": an "-ed" cue after a subject
+            // pronoun is a finite past verb (not "is projected", "results expected in May")
+            // (only right before the date's preposition: "It projected growth of 6.5% in the July-
+            // September quarter" projects the quarter)
+            if (i <= 2 && w.size() > 4 && w.substr(w.size() - 2) == "ed") {
+                const std::string_view before = word_ending_before(a, sent.begin, b);
+                if (before == "it" || before == "he" || before == "she" || before == "they" || before == "we" ||
+                    before == "It" || before == "He" || before == "She" || before == "They" || before == "We")
+                    return Tense::past;
+            }
             if (w == "set" && word_starting_after(a, e, sent.end) == "on") {
                 const std::string_view before = word_ending_before(a, sent.begin, b);
                 if (!(cues.of(before) & (Cues::future | Cues::passive)) && before != "is" && before != "are")
