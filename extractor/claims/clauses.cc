@@ -151,7 +151,7 @@ bool Assembly::in_aside(size_t k, size_t anchor) {
         bool after_metric = false;
         for (size_t j = open >= 6 ? open - 6 : 0; j + 1 < open && !after_metric; ++j) {
             size_t n = 0;
-            if (lex(lx.metrics, lx.kMetricFirst, j, &n)) after_metric = j + n + 1 == open;
+            if (metric_phrase(j, &n)) after_metric = j + n + 1 == open;
         }
         // (or right after a name: "Hargreave Homes, the FTSE 250 housebuilder, said ...")
         const size_t name = open >= 2 ? sv.tok_mention[open - 2] : SIZE_MAX;

@@ -659,9 +659,10 @@ std::vector<Source> Assembly::claim_sources(double& conf, const std::string& met
     }
     // (one name once: "Xpeng reported ..., the company said in its earnings release" is
     // one source, not two)
-    std::set<std::string> seen;
+    std::vector<std::string_view> seen;  // (a few names: no tree of copies)
     for (const Mention* m : ordered) {
-        if (!seen.insert(m->name).second) continue;
+        if (std::find(seen.begin(), seen.end(), std::string_view(m->name)) != seen.end()) continue;
+        seen.push_back(m->name);
         Source s{index_of(m), kNoMention, inherited};
         for (const Mention* o : here)
             if (o != m && !o->cites.empty() && o->cites == m->name) s.cited_by = index_of(o);

@@ -210,7 +210,7 @@ struct EntitiesNormaliser::Impl {
                     role_words.insert(w);
     }
     names::Lexicon lex;
-    std::unordered_map<std::string, RuleInfo> rule_info;
+    names::StrMap<RuleInfo> rule_info;  // rule id → its info (looked up per mention)
     std::unordered_set<std::string> role_words;  // one-word roles (rules/entities/roles.txt): "economist"
 
     // An apposition right after a holder that names a role (", the association's senior
@@ -386,17 +386,19 @@ std::vector<text::Span> EntitiesNormaliser::Impl::name_words(const std::string& 
 
 bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const text::Text& t, Mention& out) const {
     const std::string& a = t.analysis();
+    const RuleInfo& ri = info(out.rule);  // (out.rule stays as it is below)
     text::Span cand = raw.capture("name").value_or(raw.span);
     std::vector<text::Span> ws = name_words(a, cand);
     auto word = [&](size_t i) { return std::string_view(a.data() + ws[i].begin, ws[i].size()); };
-    auto joined = [&](size_t from) {
-        return names::squeeze(std::string_view(a.data() + ws[from].begin, ws.back().end - ws[from].begin));
+    auto joined_raw = [&](size_t from) {
+        return std::string_view(a.data() + ws[from].begin, ws.back().end - ws[from].begin);
     };
+    auto joined = [&](size_t from) { return names::squeeze(joined_raw(from)); };
     if (out.rule == kBareRule) {  // "the Treasury", "commerce ministry": named per document
         if (ws.empty() || ws.size() > 2) return false;
         out.span = {ws.front().begin, ws.back().end};
         out.name = joined(0);
-        out.kind = info(out.rule).kind;
+        out.kind = ri.kind;
         return true;
     }
     // Try the whole name, then without leading words that cannot start a name
@@ -410,7 +412,7 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
     // "Tata Motors-owned Jaguar Land Rover": the pattern took in the
     // description and stopped inside a known name; the name with the next
     // word or two is that name.
-    if (described && !lex.resolve(joined(i))) {
+    if (described && !lex.resolve(joined_raw(i))) {
         uint32_t e = ws.back().end;
         for (int more = 0; more < 2; ++more) {
             uint32_t b = e;
@@ -428,8 +430,8 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
         }
     }
     const rules::GazetteerEntry* known_person = nullptr;
-    for (; i < ws.size() && !info(out.rule).as_named; ++i) {
-        if (const auto* e = lex.resolve(joined(i))) {
+    for (; i < ws.size() && !ri.as_named; ++i) {
+        if (const auto* e = lex.resolve(joined_raw(i))) {
             // A known person after a role keeps the role ("Tesla chief
             // executive Elon Musk"): read on as a pattern person.
             if (out.type == Type::person && e->kind == "person") {
@@ -446,7 +448,7 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
     size_t n = ws.size() - i;
 
     if (out.type == Type::person) {
-        const std::string& single_attr = info(out.rule).single;
+        const std::string& single_attr = ri.single;
         bool single = single_attr == "yes" || single_attr == "known";
         if (n > 5 || (n < 2 && !single)) return false;
         const names::Suffix* org_word = nullptr;
@@ -508,7 +510,7 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
         if (n >= 2 && n <= 4 && word(ws.size() - 1) == "Ministry" && names::capitalised(word(i)) &&
             word(i) != "Foreign" && word(i) != "Home" && word(i) != "Interior")
             out.name = "Ministry of " + names::squeeze(std::string_view(a.data() + ws[i].begin, ws[ws.size() - 2].end - ws[i].begin));
-        out.kind = info(out.rule).kind;
+        out.kind = ri.kind;
         // The kind of the organisation word: the last two words ("Central
         // Bank"), else the nearest organisation word from the end ("Center
         // for International Economic Affairs").
@@ -526,11 +528,11 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
         for (size_t k = i + 1; k < ws.size(); ++k)
             if (lex.not_name(word(k))) return false;  // "Based in Large Part On Hope"
     if (auto where = raw.capture("where")) {  // "in Hosur, Tamil Nadu": Tamil Nadu must be a known place
-        const auto* e = lex.resolve(names::squeeze(std::string_view(a.data() + where->begin, where->size())));
+        const auto* e = lex.resolve(std::string_view(a.data() + where->begin, where->size()));
         if (!e || !names::is_place_kind(e->kind)) return false;
     }
     out.name = joined(i);
-    if (info(out.rule).titlecase) {
+    if (ri.titlecase) {
         // "SAN FRANCISCO" → "San Francisco", "WINSTON-SALEM" → "Winston-Salem"
         bool start = true;
         for (char& c : out.name) {
@@ -540,7 +542,7 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
         if (const auto* e = lex.resolve(out.name)) return set_entry(*e, out);
         if (lex.not_name(out.name) || lex.non_person(out.name)) return false;  // "BREAKING", "UPDATE"
     }
-    out.kind = info(out.rule).kind;
+    out.kind = ri.kind;
     return !out.name.empty();
 }
 
@@ -868,7 +870,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 if (end == b) break;
                 text::Span run{b, end};
                 bool closed = last ? ends_list(end) : (starts(end, ", ") || starts(end, " and ") || starts(end, " or "));
-                if (!closed || is_taken(run) || lex.resolve(names::squeeze(slice(run)))) break;
+                if (!closed || is_taken(run) || lex.resolve(slice(run))) break;
                 Mention x;
                 x.type = Type::place;
                 x.kind = m.kind;
@@ -939,7 +941,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 const uint32_t b = p, end = name_run(p, true);
                 if (end == b) break;
                 text::Span run{b, end};
-                if (is_taken(run) || lex.resolve(names::squeeze(slice(run)))) break;
+                if (is_taken(run) || lex.resolve(slice(run))) break;
                 if (last) {
                     if (!ends_list(end) && !((items >= 3 || unions) && verb_like(end))) break;
                     finished = true;
@@ -1019,7 +1021,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 std::string name = names::squeeze(slice(run));
                 if (single && (person_words.count(name) || lex.family_first(name))) ok = false;
             }
-            if (!ok || is_taken(run) || lex.resolve(names::squeeze(slice(run)))) continue;
+            if (!ok || is_taken(run) || lex.resolve(slice(run))) continue;
             if (std::any_of(added.begin(), added.end(), [&](const Mention& y) { return y.span.overlaps(run); }))
                 continue;  // the forward scan took it ("Acme, X and Known")
             Mention x;

@@ -299,6 +299,16 @@ struct RuleSet::Impl {
         size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
     std::unordered_map<std::string, std::vector<GazAlias>, ViewHash, std::equal_to<>> gaz;
+    // A bit per value of gaz_bit(first token): most words of a text start no
+    // alias, and one test in a 16 KB table rules them out before the map's
+    // hash and bucket walk (run_gazetteers computes the bit while it scans
+    // the token anyway).
+    static constexpr uint32_t kGazBits = 1u << 17;
+    std::vector<uint64_t> gaz_filter;
+    static uint32_t gaz_bit(uint32_t h) { return (h ^ (h >> 15)) & (kGazBits - 1); }
+    // The running hash gaz_bit takes, one byte at a time.
+    static uint32_t gaz_step(uint32_t h, unsigned char c) { return (h ^ c) * 16777619u; }
+    static constexpr uint32_t kGazSeed = 2166136261u;
 
     void problem(const Location& at, const std::string& rule, std::string msg, bool error = true) {
         problems.push_back({at, rule, std::move(msg), error});
@@ -1167,6 +1177,12 @@ void RuleSet::Impl::compile() {
     }
     // Longest alias first; of two equal aliases the higher priority's (a
     // hand-written city over ICU's country: "Hong Kong"), as in resolve().
+    gaz_filter.assign(kGazBits / 64, 0);
+    for (const auto& entry : gaz) {
+        uint32_t h = kGazSeed;
+        for (unsigned char ch : entry.first) h = gaz_step(h, ch);
+        gaz_filter[gaz_bit(h) / 64] |= uint64_t{1} << (gaz_bit(h) % 64);
+    }
     for (auto& [name, list] : gaz)
         std::stable_sort(list.begin(), list.end(), [](const GazAlias& a, const GazAlias& b) {
             if (a.alias.size() != b.alias.size()) return a.alias.size() > b.alias.size();
@@ -1595,7 +1611,14 @@ static void run_gazetteers(const RuleSet::Impl& impl, const std::string& a, cons
             continue;
         }
         uint32_t k = i;
-        while (k < para.end && token_byte(static_cast<unsigned char>(a[k]))) ++k;
+        uint32_t h = RuleSet::Impl::kGazSeed;
+        for (unsigned char ch; k < para.end && token_byte(ch = static_cast<unsigned char>(a[k])); ++k)
+            h = RuleSet::Impl::gaz_step(h, ch);
+        const uint32_t bit = RuleSet::Impl::gaz_bit(h);
+        if (!(impl.gaz_filter[bit / 64] >> (bit % 64) & 1)) {
+            i = k;
+            continue;
+        }
         auto it = impl.gaz.find(std::string_view(a).substr(i, k - i));
         if (it != impl.gaz.end()) {
             for (const GazAlias& g : it->second) {
