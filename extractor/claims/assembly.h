@@ -544,6 +544,15 @@ struct Assembly {
         if (memo.empty()) memo.assign(ms.size(), -1);
         return &memo[static_cast<size_t>(&m - ms.data())];
     }
+    // raw() once per mention, its answer kept in `memo`
+    template <class Raw>
+    bool memoised(std::vector<int8_t>& memo, const Mention& m, Raw raw) {
+        int8_t* at = memo_of(memo, m);
+        if (at && *at >= 0) return *at;
+        const bool r = raw();
+        if (at) *at = r;
+        return r;
+    }
     template <class Pred>
     std::string most_named(Pred pred);
     bool story_company(const Mention& m);
