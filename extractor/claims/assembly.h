@@ -411,6 +411,9 @@ struct Assembly {
     // The story's trading day, and the lead's month, quarter or half (periods.cc).
     std::optional<size_t> story_day;
     std::optional<size_t> lead_date;
+    // The forecast window the opening names ("raised its forecast for the year ending March
+    // 2027", "cuts full-year outlook"): the period of the later forecasts that name none.
+    std::optional<size_t> forecast_window;
 
     // ---- what the sentences so far said
     size_t next_mention = 0;
@@ -524,6 +527,8 @@ struct Assembly {
     bool paragraph_date(size_t i, const text::Span& S);
     void find_story_day();
     void find_lead_date();
+    void find_forecast_window();
+    Period forecast_period(size_t anchor);
     bool baseline_date(size_t i);
     bool planned_in_relative(size_t k, size_t anchor);
     bool record_reference(size_t i);

@@ -138,6 +138,7 @@ std::vector<Claim> Assembly::run() {
     index_authorities();
     find_story_day();
     find_lead_date();
+    find_forecast_window();
     for (const text::Span& span : t.sentences()) {
         if (!read_sentence(span)) continue;
         // ---- 1. figures and their roles

@@ -170,6 +170,55 @@ void Assembly::find_lead_date() {
         lead_date.reset();
 }
 
+// The window a guidance story is about, named in its headline or lead with a forecast word:
+// "raised its forecast for the year ending March 2027", "profit outlook for fiscal 2027",
+// "cuts full-year outlook", "its 2027 sales guidance". A company's later forecast figures
+// that name no date of their own ("now expects operating profit of 84 billion yen") are for
+// it, as a results story's figures are for its quarter.
+void Assembly::find_forecast_window() {
+    auto forecast_word = [&](const std::string& w) {
+        return kForecastNouns.count(w) || w == "guidance" || w == "target" || w == "targets" || w == "goal";
+    };
+    // the word before `b` and where it starts
+    auto back = [&](uint32_t& b) {
+        while (b > 0 && a[b - 1] == ' ') --b;
+        std::string w = word_near(b, false);
+        b -= static_cast<uint32_t>(std::min<size_t>(w.size(), b));
+        return w;
+    };
+    for (size_t i = 0; i < ms.size(); ++i) {
+        if (t.paragraph_index(ms[i].span.begin) > lead_paragraph) break;
+        const std::string& x = ms[i].timex;
+        if (ms[i].type != Type::date || x.empty() || is_day(x) || x.find('W') != std::string::npos) continue;
+        if (x[0] == 'P' && ms[i].to.size() != 10) continue;  // (a bare duration: "five years")
+        if (lx.period_bound_words.count(word_near(ms[i].span.begin, false)) || contract_month(i)) continue;
+        bool hit = false;
+        // "forecast for the year ending March 2027", "outlook for its fiscal year"
+        uint32_t b = ms[i].span.begin;
+        if (back(b) == "for")
+            for (int n = 0; n < 4 && b > 0 && !hit; ++n) {
+                std::string w = back(b);
+                if (w.empty()) break;
+                hit = forecast_word(w);
+            }
+        // "full-year forecast", "2027 profit guidance": a forecast word within three after
+        uint32_t e = ms[i].span.end;
+        for (int n = 0; n < 3 && !hit; ++n) {
+            while (e < a.size() && (a[e] == ' ' || a[e] == '-')) ++e;
+            std::string w = word_near(e, true);
+            if (w.empty()) break;
+            hit = forecast_word(w);
+            e += static_cast<uint32_t>(w.size());
+        }
+        // (the headline's "full-year" is shorthand for the lead's "the fiscal year ending March
+        // 2025": a window below the headline wins)
+        if (hit) {
+            forecast_window = i;
+            if (t.paragraph_index(ms[i].span.begin) > 0) return;
+        }
+    }
+}
+
 // A date that names the period of a comparison ("a year earlier", "the same
 // period last year") is a baseline's period, never the claim's own.
 // (asked for every date at every period search: worked out once per date)
@@ -490,7 +539,20 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
     // of the full-year target" is the nine months')
     if (per && ms[*per].span.begin >= after) {
         size_t k = sv.token_after(ms[*per].span.end);
-        if (k < toks.size() && (toks[k].low == "target" || toks[k].low == "goal" || kForecastNouns.count(toks[k]))) {
+        // (or before it: "or 52% of the budgeted target for the full year", a figure before the
+        // noun and none after the date in its clause; not "cut its forecast for 2025 to 1.7%")
+        size_t d = sv.token_at(ms[*per].span.begin);
+        bool before = false;
+        if (d >= 2 && (toks[d - 1].low == "for" || toks[d - 1].low == "of"))
+            for (size_t j = d - 1, n = 0; j-- > 0 && n < 3 && !before && sv.tok_mention[j] == SIZE_MAX; ++n)
+                if (toks[j].low == "target" || toks[j].low == "goal" || kForecastNouns.count(toks[j])) {
+                    for (size_t f = j, m = 0; f-- > 0 && m < 4 && !before; ++m)
+                        before = sv.tok_mention[f] != SIZE_MAX && is_value(ms[sv.tok_mention[f]]);
+                    for (size_t f = k; before && f < toks.size() && toks[f].low != "," && toks[f].low != ";"; ++f)
+                        if (sv.tok_mention[f] != SIZE_MAX && is_value(ms[sv.tok_mention[f]])) before = false;
+                    break;
+                }
+        if (before || (k < toks.size() && (toks[k].low == "target" || toks[k].low == "goal" || kForecastNouns.count(toks[k])))) {
             const size_t other = *per;
             per = next_period();
             used.erase(other);
@@ -568,14 +630,34 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
         // A plan or forecast ("will rise", "could reach") is not a figure of the report.
         // (but "Analysts polled by LSEG had expected ¥4.6 trillion": what was expected of the
         // period now reported)
+        // (a forecast after the opening named its window takes that window: "raised its forecast
+        // for the year ending March 2027 ... now expects operating profit of 84 billion yen")
         for (size_t k = clause_start_tok(anchor); k < toks.size() && k < anchor + 8; ++k)
-            if (lx.modal_words.count(toks[k]) && !(k > 0 && toks[k - 1].low == "had")) return Period{};
+            if (lx.modal_words.count(toks[k]) && !(k > 0 && toks[k - 1].low == "had")) return forecast_period(anchor);
+        if (Period fp = forecast_period(anchor)) return fp;
         inh = doc_period;
         // (the lead's month, for the figures of the next paragraphs, which restate its release)
         if (!inh && para > lead_paragraph && para <= lead_paragraph + 2) inh = lead_date;
     }
     if (!inh) return Period{};
     return Period{static_cast<uint32_t>(*inh), true};
+}
+
+// The opening's forecast window for a forecast figure stated in a later sentence (a verb of
+// forecasting in its clause: "now expects", "are projected at"; not a plan's "will cut 340
+// jobs", "would cost"), else none.
+Period Assembly::forecast_period(size_t anchor) {
+    if (!forecast_window || ms[*forecast_window].span.end > S.begin) return Period{};
+    // (the nearest such word back from the figure: "is expected to save ... and will cost €180
+    // million" is a plan's cost)
+    const size_t cs = clause_start_tok(anchor);
+    for (size_t k = std::min(anchor + 3, toks.size()); k-- > cs;) {
+        if (lx.forecast_verbs.count(toks[k]) || toks[k].low == "projected" || toks[k].low == "expected" ||
+            toks[k].low == "guided")
+            return Period{static_cast<uint32_t>(*forecast_window), true};
+        if (lx.modal_words.count(toks[k])) break;
+    }
+    return Period{};
 }
 
 std::optional<size_t> Assembly::baseline_period(uint32_t be, uint32_t limit) {

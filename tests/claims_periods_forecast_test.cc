@@ -1,0 +1,37 @@
+// Claim periods on fresh text (session 8, periods9): the forecast window a guidance story's
+// opening names, fiscal "target for the full year", elliptical quarters and comparisons' dates.
+#include "tests/claims_support.h"
+
+using namespace claims_support;
+
+TEST_CASE("the lead's forecast window dates the later forecasts that name none, not a plan's cost") {
+    const std::string text =
+        "Kirin Seimitsu raises profit outlook\n\n"
+        "TOKYO, Nov 11 (Wire) - Kirin Seimitsu Co raised its forecast for the year ending March 2027 on "
+        "Wednesday, citing strong demand for chip-making parts from customers in Taiwan.\n\n"
+        "The precision machinery maker now expects operating profit of 84 billion yen. Net sales are "
+        "projected at 612 billion yen.\n\n"
+        "It will cut 300 jobs and will spend 12 billion yen on a new plant.\n";
+    auto cs = claims_of(text, "2026-11-12");
+    for (const char* f : {"84 billion yen", "612 billion yen"}) {
+        const Json* c = claim_at(cs, text, f);
+        REQUIRE(c);
+        INFO(c->dump());
+        CHECK(period(*c) == "P1Y");
+    }
+    for (const Json& c : cs) {
+        INFO(c.dump());
+        if (c.value("metric", "") == "employees" || c.value("metric", "") == "capital_expenditure") CHECK(period(c) != "P1Y");
+    }
+}
+
+TEST_CASE("a date after 'target for' names the target's period, not the figure's") {
+    const std::string text =
+        "India's fiscal deficit for April-October was Rs 8.2 lakh crore, or 52% of the budgeted target for "
+        "the full year, government data showed on Friday.\n";
+    auto cs = claims_of(text, "2026-11-30");
+    const Json* c = claim_at(cs, text, "Rs 8.2 lakh crore");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(period(*c) == "P7M");
+}
