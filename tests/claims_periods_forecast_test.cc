@@ -35,3 +35,14 @@ TEST_CASE("a date after 'target for' names the target's period, not the figure's
     INFO(c->dump());
     CHECK(period(*c) == "P7M");
 }
+
+TEST_CASE("a fronted 'Compared with October last year' is the comparison's date, not the figure's") {
+    const std::string text =
+        "U.S. retail sales rose 0.2% in October, the Commerce Department said on Friday.\n\n"
+        "Compared with October last year, retail sales were up 3.1%.\n";
+    auto cs = claims_of(text, "2026-11-12");
+    const Json* c = claim_at(cs, text, "3.1%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(period(*c) != "2025-10");
+}

@@ -252,6 +252,14 @@ bool Assembly::baseline_date(size_t i) {
             if (k > 0 && toks[k - 1].low == "from" && e + 1 < toks.size() && toks[e].low == "to" &&
                 sv.tok_mention[e + 1] != SIZE_MAX && is_value(ms[sv.tok_mention[e + 1]]))
                 baseline_dates[i] = 1;
+            // "Compared with October last year, sales were up 3.1%", "versus the third quarter of
+            // 2025": the comparison's date, fronted or not (not "than in 2019": "pay is still 9%
+            // lower than in 2019" is a change over the years since, as "since 2019")
+            size_t p = k;
+            if (p > 0 && (toks[p - 1].low == "versus" || toks[p - 1].low == "vs" ||
+                          ((toks[p - 1].low == "with" || toks[p - 1].low == "to") && p > 1 &&
+                           (toks[p - 2].low == "compared" || toks[p - 2].low == "comparing" || toks[p - 2].low == "compares"))))
+                baseline_dates[i] = 1;
         }
     }
     return baseline_dates[i] > 0;

@@ -506,6 +506,14 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
         year = parse_year(ys, pub_year);
         if (!year) return std::nullopt;
     }
+    // ("October last year", "March next year": the month of the year the shift names)
+    const bool yshifted = !f.get("yshift").empty();
+    if (auto ys = f.get("yshift"); !ys.empty()) {
+        auto sh = shift_of(ys);
+        if (!sh) return std::nullopt;
+        if (!pub) return needs_pub();
+        year = *pub_year + sh->n;
+    }
     std::optional<Shift> shift;
     if (auto s = f.get("shift"); !s.empty()) {
         shift = shift_of(s);
@@ -579,7 +587,7 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
             if (year) {
                 auto p = make(*year);
                 if (!p) return std::nullopt;
-                return finish(with_range(*p), false);
+                return finish(with_range(*p), yshifted);
             }
             if (!m) return std::nullopt;
             if (!pub) return needs_pub();
