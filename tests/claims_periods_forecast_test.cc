@@ -46,3 +46,14 @@ TEST_CASE("a fronted 'Compared with October last year' is the comparison's date,
     INFO(c->dump());
     CHECK(period(*c) != "2025-10");
 }
+
+TEST_CASE("what economists had forecast would happen is a forecast for the period now reported") {
+    const std::string text =
+        "U.S. retail sales rose 0.2% in October, the Commerce Department said on Friday.\n\n"
+        "Economists polled by Reuters had forecast sales would rise 0.3%.\n";
+    auto cs = claims_of(text, "2026-11-12");
+    const Json* c = claim_at(cs, text, "0.3%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(period(*c) == "2026-10");
+}

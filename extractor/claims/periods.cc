@@ -640,8 +640,17 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
         // period now reported)
         // (a forecast after the opening named its window takes that window: "raised its forecast
         // for the year ending March 2027 ... now expects operating profit of 84 billion yen")
-        for (size_t k = clause_start_tok(anchor); k < toks.size() && k < anchor + 8; ++k)
-            if (lx.modal_words.count(toks[k]) && !(k > 0 && toks[k - 1].low == "had")) return forecast_period(anchor);
+        // (nor "Economists polled by Reuters had forecast sales would rise 0.3%": what was
+        // forecast for the period now reported, "had" and a verb of forecasting before the modal)
+        bool had_forecast = false;
+        for (size_t k = clause_start_tok(anchor); k < toks.size() && k < anchor + 8; ++k) {
+            if (toks[k].low == "had" && k + 1 < toks.size() &&
+                (lx.forecast_verbs.count(toks[k + 1]) || toks[k + 1].low == "expected" || toks[k + 1].low == "predicted" ||
+                 toks[k + 1].low == "estimated" || toks[k + 1].low == "projected"))
+                had_forecast = true;
+            if (lx.modal_words.count(toks[k]) && !(k > 0 && toks[k - 1].low == "had") && !had_forecast)
+                return forecast_period(anchor);
+        }
         if (Period fp = forecast_period(anchor)) return fp;
         inh = doc_period;
         // (the lead's month, for the figures of the next paragraphs, which restate its release)
