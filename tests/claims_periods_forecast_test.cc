@@ -57,3 +57,28 @@ TEST_CASE("what economists had forecast would happen is a forecast for the perio
     INFO(c->dump());
     CHECK(period(*c) == "2026-10");
 }
+
+TEST_CASE("a period fronting its sentence dates every figure of it") {
+    const std::string text =
+        "China's exports grew 8.1% in October, customs data showed on Friday.\n\n"
+        "For the first ten months, exports were up 5.8% and imports rose 2.1%.\n";
+    auto cs = claims_of(text, "2026-11-12");
+    for (const char* f : {"5.8%", "2.1%"}) {
+        const Json* c = claim_at(cs, text, f);
+        REQUIRE(c);
+        INFO(c->dump());
+        CHECK(period(*c) == "P10M");
+    }
+}
+
+TEST_CASE("'guidance for calendar 2026' is the window of the forecasts after it") {
+    const std::string text =
+        "PERTH, Nov 10 (Wire) - Kestrel Mining on Monday cut its copper production guidance for calendar 2026, "
+        "citing flooding at its main pit in Chile.\n\n"
+        "The miner now expects to produce 310,000 tonnes of copper.\n";
+    auto cs = claims_of(text, "2026-11-12");
+    const Json* c = claim_at(cs, text, "310,000 tonnes");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(period(*c) == "2026");
+}

@@ -194,8 +194,12 @@ void Assembly::find_forecast_window() {
         if (lx.period_bound_words.count(word_near(ms[i].span.begin, false)) || contract_month(i)) continue;
         bool hit = false;
         // "forecast for the year ending March 2027", "outlook for its fiscal year"
+        // (words of the period's kind between: "guidance for calendar 2026", "for its fiscal 2027")
         uint32_t b = ms[i].span.begin;
-        if (back(b) == "for")
+        std::string w0 = back(b);
+        for (int n = 0; n < 2 && (w0 == "calendar" || w0 == "fiscal" || w0 == "financial" || w0 == "its" || w0 == "the"); ++n)
+            w0 = back(b);
+        if (w0 == "for")
             for (int n = 0; n < 4 && b > 0 && !hit; ++n) {
                 std::string w = back(b);
                 if (w.empty()) break;
@@ -407,6 +411,19 @@ std::optional<size_t> Assembly::find_period(uint32_t after, uint32_t limit, Inde
             if (used.count(i) && is_day(ms[i].timex) && ms[i].span.end <= after && fits(i) &&
                 sv.token_at(after) <= sv.token_at(ms[i].span.begin) + 16)  // a nearby clause's day
                 best = i;
+    // A period fronting the sentence before a comma dates all its figures ("For the first ten
+    // months, exports were up 5.8% and the surplus totalled $802 billion"), taken or not.
+    if (!best && !for_baseline)
+        for (size_t i : sv.mentions) {
+            if (ms[i].type != Type::date || ms[i].span.begin < S.begin) continue;
+            const size_t k = sv.token_at(ms[i].span.begin), e = sv.token_after(ms[i].span.end);
+            const std::string_view p0 = toks.empty() ? std::string_view() : std::string_view(toks[0].low);
+            const bool prep = p0 == "in" || p0 == "for" || p0 == "during" || p0 == "over" || p0 == "across";
+            if ((k == 0 || (prep && k <= 4)) && e < toks.size() && toks[e].low == "," && ms[i].span.end <= after && used.count(i) && fits(i) &&
+                !is_day(ms[i].timex))
+                best = i;
+            break;  // (the sentence's first date only)
+        }
     if (best) used.insert(*best);
     return best;
 }
