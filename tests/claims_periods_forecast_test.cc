@@ -82,3 +82,30 @@ TEST_CASE("'guidance for calendar 2026' is the window of the forecasts after it"
     INFO(c->dump());
     CHECK(period(*c) == "2026");
 }
+
+TEST_CASE("'in the quarter' and 'quarterly' take the quarter named before, not a forecast's year") {
+    const std::string text =
+        "Larkspur Foods Inc said on Tuesday it expects organic sales to grow about 4% this year, after the "
+        "packaged food maker's third-quarter results beat Wall Street estimates.\n\n"
+        "Net sales in the quarter rose 3.2% to $4.41 billion. Adjusted earnings were 87 cents a share. "
+        "Quarterly operating profit climbed 6% to $612 million.\n";
+    auto cs = claims_of(text, "2026-11-12");
+    for (const char* f : {"3.2%", "87 cents", "6%"}) {
+        const Json* c = claim_at(cs, text, f);
+        REQUIRE(c);
+        INFO(c->dump());
+        CHECK(period(*c) == "2026-Q3");
+    }
+}
+
+TEST_CASE("the day a result was posted is not its period") {
+    const std::string text =
+        "Brightwater Utilities posted a net profit of 412 million euros on Wednesday, up 9% from a year "
+        "earlier, as higher network tariffs offset weaker power prices.\n";
+    auto cs = claims_of(text, "2026-11-12");
+    const Json* c = claim_at(cs, text, "412 million euros");
+    if (!c) c = claim_at(cs, text, "up");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(period(*c) != "2026-11-11");
+}

@@ -236,6 +236,8 @@ struct Lexicons {
     StringSet traded_metrics;
     // The value of an act (flag `event`: a deal's price, an offer, a funding round): no report period.
     StringSet event_metrics;
+    // A reporting period's results (metric_scopes.tsv "results"): a day is never their period.
+    StringSet results_metrics;
     // `of_holder` (metric_scopes.tsv flag): its "of" complement is what it measures, a holder even
     // when no holder noun says so ("the market value of all cryptocurrencies")
     StringSet of_holder_metrics;
@@ -529,6 +531,7 @@ struct Assembly {
     void find_lead_date();
     void find_forecast_window();
     Period forecast_period(size_t anchor);
+    std::optional<size_t> quarter_referred(size_t anchor);
     bool baseline_date(size_t i);
     bool planned_in_relative(size_t k, size_t anchor);
     bool record_reference(size_t i);

@@ -560,6 +560,11 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
             used.erase(other);
         }
     }
+    // (nor a day for a reporting period's result: "posted a net profit of 412 million euros on
+    // Wednesday" is when it was reported)
+    // (the day stays taken: it dates the report, not a later plan of the sentence, "and said it
+    // would buy back up to ¥200 billion"; a market move may still share it)
+    if (per && !traded && is_day(ms[*per].timex) && lx.results_metrics.count(metric)) per = next_period();
     // (nor, after the figure, the period of a target it is set against: "₹8.6 lakh crore, or 55%
     // of the full-year target" is the nine months')
     if (per && ms[*per].span.begin >= after) {
@@ -674,7 +679,34 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
         if (!inh && para > lead_paragraph && para <= lead_paragraph + 2) inh = lead_date;
     }
     if (!inh) return Period{};
+    // "Net sales in the quarter rose 3.2%", "Quarterly operating profit climbed 6%": the sentence
+    // says its period is a quarter; a year inherited from a forecast ("expects sales to grow 4%
+    // this year, after its third-quarter results beat estimates") gives way to the quarter
+    // named last before it
+    // (and governs the paragraph's later figures: "Adjusted earnings were 87 cents a share")
+    if (ms[*inh].timex.find('Q') == std::string::npos)
+        if (auto q = quarter_referred(anchor)) {
+            inh = q;
+            para_period = q;
+            para_period_para = para;
+        }
     return Period{static_cast<uint32_t>(*inh), true};
+}
+
+// The quarter a sentence refers back to with "the quarter" or "quarterly" (no date mention of its
+// own): the last quarter named before the sentence that is no comparison's, else none.
+std::optional<size_t> Assembly::quarter_referred(size_t anchor) {
+    bool says = false;
+    for (size_t k = 0; k < toks.size() && k <= anchor + 6 && !says; ++k)
+        says = sv.tok_mention[k] == SIZE_MAX &&
+               (toks[k].low == "quarterly" || (toks[k].low == "quarter" && k > 0 && (toks[k - 1].low == "the" || toks[k - 1].low == "that")));
+    if (!says) return std::nullopt;
+    for (size_t i = ms.size(); i-- > 0;) {
+        if (ms[i].span.end > S.begin || ms[i].type != Type::date) continue;
+        const std::string& x = ms[i].timex;
+        if (x.size() >= 7 && x[x.size() - 2] == 'Q' && !baseline_date(i) && !contract_month(i)) return i;
+    }
+    return std::nullopt;
 }
 
 // The opening's forecast window for a forecast figure stated in a later sentence (a verb of
