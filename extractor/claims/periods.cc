@@ -678,18 +678,18 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
         // (the lead's month, for the figures of the next paragraphs, which restate its release)
         if (!inh && para > lead_paragraph && para <= lead_paragraph + 2) inh = lead_date;
     }
-    if (!inh) return Period{};
     // "Net sales in the quarter rose 3.2%", "Quarterly operating profit climbed 6%": the sentence
     // says its period is a quarter; a year inherited from a forecast ("expects sales to grow 4%
-    // this year, after its third-quarter results beat estimates") gives way to the quarter
-    // named last before it
+    // this year, after its third-quarter results beat estimates"), or none, gives way to the
+    // quarter named last before it
     // (and governs the paragraph's later figures: "Adjusted earnings were 87 cents a share")
-    if (ms[*inh].timex.find('Q') == std::string::npos)
+    if (!inh || ms[*inh].timex.find('Q') == std::string::npos)
         if (auto q = quarter_referred(anchor)) {
             inh = q;
             para_period = q;
             para_period_para = para;
         }
+    if (!inh) return Period{};
     return Period{static_cast<uint32_t>(*inh), true};
 }
 
