@@ -531,7 +531,7 @@ struct Assembly {
     void find_lead_date();
     void find_forecast_window();
     Period forecast_period(size_t anchor);
-    std::optional<size_t> quarter_referred(size_t anchor);
+    std::optional<size_t> period_referred(size_t anchor, const std::string& inherited);
     bool baseline_date(size_t i);
     bool planned_in_relative(size_t k, size_t anchor);
     bool record_reference(size_t i);

@@ -678,33 +678,42 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
         // (the lead's month, for the figures of the next paragraphs, which restate its release)
         if (!inh && para > lead_paragraph && para <= lead_paragraph + 2) inh = lead_date;
     }
-    // "Net sales in the quarter rose 3.2%", "Quarterly operating profit climbed 6%": the sentence
-    // says its period is a quarter; a year inherited from a forecast ("expects sales to grow 4%
-    // this year, after its third-quarter results beat estimates"), or none, gives way to the
-    // quarter named last before it
+    // "Net sales in the quarter rose 3.2%", "Quarterly operating profit climbed 6%", "were £8.4
+    // billion in the month": the sentence says its period is a quarter or a month; a year
+    // inherited from a forecast ("expects sales to grow 4% this year, after its third-quarter
+    // results beat estimates"), or none, gives way to the last one named before it
     // (and governs the paragraph's later figures: "Adjusted earnings were 87 cents a share")
-    if (!inh || ms[*inh].timex.find('Q') == std::string::npos)
-        if (auto q = quarter_referred(anchor)) {
-            inh = q;
-            para_period = q;
-            para_period_para = para;
-        }
+    if (auto q = period_referred(anchor, inh ? ms[*inh].timex : std::string())) {
+        inh = q;
+        para_period = q;
+        para_period_para = para;
+    }
     if (!inh) return Period{};
     return Period{static_cast<uint32_t>(*inh), true};
 }
 
-// The quarter a sentence refers back to with "the quarter" or "quarterly" (no date mention of its
-// own): the last quarter named before the sentence that is no comparison's, else none.
-std::optional<size_t> Assembly::quarter_referred(size_t anchor) {
-    bool says = false;
-    for (size_t k = 0; k < toks.size() && k <= anchor + 6 && !says; ++k)
-        says = sv.tok_mention[k] == SIZE_MAX &&
-               (toks[k].low == "quarterly" || (toks[k].low == "quarter" && k > 0 && (toks[k - 1].low == "the" || toks[k - 1].low == "that")));
-    if (!says) return std::nullopt;
+// The quarter or month a sentence refers back to with "the quarter", "quarterly", "the month"
+// (no date mention of its own): the article's period if it has that grain, else the last one
+// named before the sentence that is no comparison's; none when what is inherited has that grain.
+std::optional<size_t> Assembly::period_referred(size_t anchor, const std::string& inherited) {
+    char grain = 0;  // 'Q' or 'M'
+    for (size_t k = 0; k < toks.size() && k <= anchor + 6 && !grain; ++k) {
+        if (sv.tok_mention[k] != SIZE_MAX) continue;
+        const bool the = k > 0 && (toks[k - 1].low == "the" || toks[k - 1].low == "that");
+        if (toks[k].low == "quarterly" || (toks[k].low == "quarter" && the)) grain = 'Q';
+        else if (toks[k].low == "month" && the) grain = 'M';
+    }
+    auto of_grain = [&](const std::string& x) {
+        return grain == 'Q' ? x.size() >= 7 && x[x.size() - 2] == 'Q'
+                            : x.size() == 7 && x[4] == '-' && std::isdigit(static_cast<unsigned char>(x[5]));
+    };
+    if (!grain || of_grain(inherited)) return std::nullopt;
+    // (the article's own period first: "Debt interest payments were £8.4 billion in the month" in
+    // an October release is October's, though September's revision was named since)
+    if (doc_period && of_grain(ms[*doc_period].timex)) return doc_period;
     for (size_t i = ms.size(); i-- > 0;) {
         if (ms[i].span.end > S.begin || ms[i].type != Type::date) continue;
-        const std::string& x = ms[i].timex;
-        if (x.size() >= 7 && x[x.size() - 2] == 'Q' && !baseline_date(i) && !contract_month(i)) return i;
+        if (of_grain(ms[i].timex) && !baseline_date(i) && !contract_month(i)) return i;
     }
     return std::nullopt;
 }
