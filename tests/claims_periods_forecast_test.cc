@@ -112,13 +112,14 @@ TEST_CASE("the day a result was posted is not its period") {
 
 TEST_CASE("'in the month' is the release's month, not a forecast's financial year or a revised month") {
     const std::string text =
-        "Britain's public sector borrowed £18.2 billion in October, the Office for National Statistics said "
-        "on Thursday.\n\n"
-        "Borrowing in September was revised to £19.1 billion from £20.4 billion.\n\n"
-        "The Office for Budget Responsibility forecasts borrowing of £138.3 billion for the 2026-27 financial "
-        "year as a whole. Debt interest payments were £8.4 billion in the month.\n";
+        "UK borrowing overshoots forecasts\n\n"
+        "LONDON, Nov 20 (Wire) - Britain's public sector borrowed 18.2 billion pounds in October, the Office for "
+        "National Statistics said on Thursday.\n\n"
+        "Borrowing in September was revised to 19.1 billion pounds from 20.4 billion pounds.\n\n"
+        "The Office for Budget Responsibility forecasts borrowing of 138.3 billion pounds for the 2026-27 financial "
+        "year as a whole. Debt interest payments were 8.4 billion pounds in the month.\n";
     auto cs = claims_of(text, "2026-11-20");
-    const Json* c = claim_at(cs, text, "£8.4 billion");
+    const Json* c = claim_at(cs, text, "8.4 billion pounds");
     REQUIRE(c);
     INFO(c->dump());
     CHECK(period(*c) == "2026-10");
