@@ -17,11 +17,11 @@ TEST_CASE("the lead's forecast window dates the later forecasts that name none, 
         const Json* c = claim_at(cs, text, f);
         REQUIRE(c);
         INFO(c->dump());
-        CHECK(period(*c) == "P1Y");
+        CHECK(period(*c) == "FY2027");
     }
     for (const Json& c : cs) {
         INFO(c.dump());
-        if (c.value("metric", "") == "employees" || c.value("metric", "") == "capital_expenditure") CHECK(period(c) != "P1Y");
+        if (c.value("metric", "") == "employees" || c.value("metric", "") == "capital_expenditure") CHECK(period(c) != "FY2027");
     }
 }
 

@@ -860,7 +860,10 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
                 // Not a calendar period: "the year to May" is P1Y, "the 12
                 // months to March" P12M; "the fiscal year ended March 2025"
                 // is a fiscal year, named by the year it ends in.
-                if (!f.get("fy").empty() && u == 'Y' && n == 1 && em.m != 12)
+                // (so is a year to a month other than December with the year named, as
+                // results and forecasts state it: "the year to March 2027"; "the year to May",
+                // yearless, is the 12 months before, an annual rate's window)
+                if ((!f.get("fy").empty() || year) && u == 'Y' && n == 1 && em.m != 12 && f.get("count").empty())
                     p.timex = fmt::format("FY{:04d}", em.y);
                 else if (p.timex[0] == 'P')
                     p.timex = duration_value(u, n);
