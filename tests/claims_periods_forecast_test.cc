@@ -124,3 +124,16 @@ TEST_CASE("'in the month' is the release's month, not a forecast's financial yea
     INFO(c->dump());
     CHECK(period(*c) == "2026-10");
 }
+
+TEST_CASE("a price in monthly data 'in the month' is the release's month, not the story's day") {
+    const std::string text =
+        "Brazil's inflation eases\n\n"
+        "Brazil's consumer prices rose 0.21% in October, statistics agency IBGE said on Tuesday, down from "
+        "0.48% in September.\n\n"
+        "Food prices fell 0.3% in the month, while transport costs climbed 0.9%.\n";
+    auto cs = claims_of(text, "2026-11-12");
+    const Json* c = claim_at(cs, text, "0.3%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(period(*c) == "2026-10");
+}

@@ -665,6 +665,9 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
         }
         return Period{static_cast<uint32_t>(*per)};
     }
+    // ("Food prices fell 0.3% in the month": a price in data for a month, not a trading day's)
+    if (traded)
+        if (auto q = period_referred(anchor, std::string())) return Period{static_cast<uint32_t>(*q), true};
     if (traded && story_day && trading_day_move(anchor))
         return Period{static_cast<uint32_t>(*story_day), true};
     // Only a report's own figures inherit: a metric with an implied holder, not a market price.
