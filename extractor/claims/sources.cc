@@ -174,9 +174,14 @@ bool Assembly::poll_elsewhere(const Mention& src, const Claim& claim, uint32_t a
     bool poll = false;
     for (size_t k = sb; k < se && k < toks.size(); ++k) poll |= lx.poll_verbs.count(toks[k]) > 0;
     const text::Span v = claim.value != kNoMention ? ms[claim.value].span : text::Span{at, at + 1};
-    // "added 118,000 jobs, fewer than the 160,000 economists had forecast": a forecaster after a
-    // comparison with the figure holds the expectation, not the figure
-    if (!poll && v.end <= src.span.begin && lx.forecast_verbs.count(src.cue)) {
+    // "added 118,000 jobs, fewer than the 160,000 economists had forecast, the Labor Department
+    // said": a forecaster after a comparison with the figure holds the expectation, not the
+    // figure, when the sentence names who released it
+    bool released = false;
+    for (size_t i : sv.mentions)
+        released |= &ms[i] != &src && ms[i].type == Type::source && !ms[i].name.empty() &&
+                    !lx.forecast_verbs.count(ms[i].cue);
+    if (!poll && released && v.end <= src.span.begin && lx.forecast_verbs.count(src.cue)) {
         for (size_t k = sv.token_at(v.end); k < sb && k < toks.size(); ++k)
             if (toks[k].low == "than" || toks[k].low == "versus" || toks[k].low == "against" ||
                 (toks[k].low == "compared" && k + 1 < sb))
