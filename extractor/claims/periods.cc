@@ -282,6 +282,11 @@ bool Assembly::baseline_date(size_t i) {
             if (k > 0 && toks[k - 1].low == "from" && e + 1 < toks.size() && toks[e].low == "to" &&
                 sv.tok_mention[e + 1] != SIZE_MAX && is_value(ms[sv.tok_mention[e + 1]]))
                 baseline_dates[i] = 1;
+            // "Average hourly earnings increased 0.3% from October": a "from" date right after a
+            // move's percentage is the month compared with
+            if (k > 1 && toks[k - 1].low == "from" && sv.tok_mention[k - 2] != SIZE_MAX &&
+                ms[sv.tok_mention[k - 2]].type == Type::percent)
+                baseline_dates[i] = 1;
             // "Compared with October last year, sales were up 3.1%", "versus the third quarter of
             // 2025": the comparison's date, fronted or not (not "than in 2019": "pay is still 9%
             // lower than in 2019" is a change over the years since, as "since 2019")

@@ -173,8 +173,16 @@ bool Assembly::poll_elsewhere(const Mention& src, const Claim& claim, uint32_t a
     const size_t sb = sv.token_at(src.span.begin), se = sv.token_at(src.span.end);
     bool poll = false;
     for (size_t k = sb; k < se && k < toks.size(); ++k) poll |= lx.poll_verbs.count(toks[k]) > 0;
-    if (!poll) return false;
     const text::Span v = claim.value != kNoMention ? ms[claim.value].span : text::Span{at, at + 1};
+    // "added 118,000 jobs, fewer than the 160,000 economists had forecast": a forecaster after a
+    // comparison with the figure holds the expectation, not the figure
+    if (!poll && v.end <= src.span.begin && lx.forecast_verbs.count(src.cue)) {
+        for (size_t k = sv.token_at(v.end); k < sb && k < toks.size(); ++k)
+            if (toks[k].low == "than" || toks[k].low == "versus" || toks[k].low == "against" ||
+                (toks[k].low == "compared" && k + 1 < sb))
+                return true;
+    }
+    if (!poll) return false;
     size_t lo, hi;
     if (v.end <= src.span.begin) {
         lo = sv.token_at(v.end);
