@@ -33,3 +33,19 @@ TEST_CASE("'It sold' and 'The company also sold' take the company named before")
         CHECK(c->at("subject")[0] == "Zhenghe Automobile");
     }
 }
+
+TEST_CASE("a bare 'Prices' opening the next paragraph continues the house prices before it") {
+    const std::string text =
+        "China new home prices fall again\n\n"
+        "China's new home prices fell 0.5% in October from the previous month, data from the National Bureau of "
+        "Statistics showed on Friday.\n\n"
+        "Prices were down 5.9% from a year earlier, after a 5.8% fall in September.\n";
+    auto cs = claims_of(text, "2026-11-15");
+    const Json* yoy = claim_at(cs, text, "5.9%");
+    REQUIRE(yoy);
+    INFO(yoy->dump());
+    CHECK(yoy->at("metric") == "house_prices");
+    REQUIRE(yoy->at("subject").size() == 1);
+    CHECK(yoy->at("subject")[0] == "China");
+    CHECK(yoy->at("period")["value"] == "2026-10");
+}

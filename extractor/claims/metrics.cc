@@ -332,7 +332,10 @@ void Assembly::continue_specific(MetricHit& metric) {
     // (a complement only naming where: "Prices in Shanghai slipped 0.2%")
     if (metric.n != metric.base_n && toks[metric.tok + metric.base_n].low != "in") return;
     const LastMetric& lm = last_metric[3];
-    if (lm.key.empty() || lm.para != t.paragraph_index(S.begin) || !lx.growth_continues.count(lm.key)) return;
+    // (the paragraph before counts too, as in continue_metric: "New home prices fell 0.5% in
+    // October ... | Prices were down 5.9% from a year earlier")
+    const size_t para = t.paragraph_index(S.begin);
+    if (lm.key.empty() || (lm.para != para && lm.para + 1 != para) || !lx.growth_continues.count(lm.key)) return;
     std::string_view head = toks[metric.tok + metric.base_n - 1].low;
     bool growth = head == "growth" && (metric.base_n == 1 || toks[metric.tok].low == "annual");
     bool prices = (head == "prices" || head == "price") && metric.base_n == 1 &&
