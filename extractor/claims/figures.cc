@@ -166,6 +166,15 @@ bool Assembly::no_claim_of_its_own(size_t f) {
            (kQualifierSkip.count(toks[k - 1]) || kDeterminers.count(toks[k - 1]) || lx.approx_words.count(toks[k - 1])))
         --k;
     if (k > 0 && lx.per_unit_words.count(toks[k - 1].low)) return true;
+    // "its first time above the $2,500 mark", "near the 0.75% level the bank has said it would
+    // cap": a round figure named as a mark that something passes or nears (`mark_noun`) is a
+    // reference point, not a level anything stands at
+    if (const size_t e = sv.token_at(m.span.end);
+        e < toks.size() && lx.mark_nouns.count(toks[e].low) && tok >= 2 && toks[tok - 1].low == "the") {
+        static const std::set<std::string_view> passing = {"above", "below", "over", "under", "past", "beyond",
+                                                           "near", "toward", "towards", "through", "around"};
+        if (passing.count(toks[tok - 2].low)) return true;
+    }
     // (a price's "for" right before the count: whatever the unit)
     if (m.type == Type::quantity && f > 0 && ms[figs[f - 1].m].type == Type::money && tok > 0 &&
         toks[tok - 1].low == "for" && sv.token_at(ms[figs[f - 1].m].span.end) + 1 == tok)
@@ -568,6 +577,12 @@ void Assembly::figure_roles() {
                 if (owner != SIZE_MAX) {
                     figs[f].role = Role::baseline;
                     figs[f].of = owner;
+                    continue;
+                }
+                // "homes costing more than £125,000, down from £250,000": the earlier value of a
+                // threshold (or of any figure that makes no claim) makes none either
+                if (base && f > 0 && figs[f - 1].role == Role::skip && ms[figs[f - 1].m].type == m.type) {
+                    figs[f].role = Role::skip;
                     continue;
                 }
             }
