@@ -660,6 +660,7 @@ struct Assembly {
     // changes.cc, amounts.cc, statements.cc: the claims of a sentence
     void change_claims();
     void amount_claims();
+    void elided_changes();
     bool restated_in_quote(size_t f) const;
     void statement_claims();
     void unattributed_statement();

@@ -71,7 +71,10 @@ void Assembly::change_claims() {
             if (figs[f].tok <= ev.tok || figs[f].tok >= next_tok) continue;
             // ("rose 2.6% in October, slowing from a 2.9% gain in September": the size right
             // before the next change word is that change's, a claim of its own)
-            if (figs[f].role == Role::change_percent && e + 1 < events.size() && fend == next_tok) continue;
+            // (an elided verb's "and" is no change word: "fell 11% and 9%", elided_changes)
+            if (figs[f].role == Role::change_percent && e + 1 < events.size() && fend == next_tok &&
+                toks[next_tok].low != "and")
+                continue;
             if (figs[f].role == Role::change_amount && !amount) amount = f;
             else if (figs[f].role == Role::change_percent && !percent) percent = f;
             else if (figs[f].role == Role::value && !level && !figure_object && level_cue(figs[f].tok) &&

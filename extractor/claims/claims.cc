@@ -144,6 +144,7 @@ std::vector<Claim> Assembly::run() {
         find_change_events();
         figure_roles();
         from_to_changes();
+        elided_changes();
         for (auto& c : clause_memo) c.assign(toks.size() + 1, SIZE_MAX);  // (clause_start_tok's memo)
         find_forecast_holder();
         // nothing of the sentence used yet

@@ -689,3 +689,51 @@ void Assembly::baseline_of_previous_sentence() {
 }
 
 }  // namespace claimex::claims
+
+namespace claimex::claims {
+
+// "Values climbed 1.9% over the three months to June and 8.0% over the past 12 months",
+// "were down 11% and 9% respectively": a percentage joined by "and" to the size of a change
+// before it, with no verb of its own, is a second change of the same verb (its direction), not
+// an amount. Only words that say where or when (no verb, no other figure) may stand between.
+void Assembly::elided_changes() {
+    const size_t n_events = events.size();
+    for (size_t f = 1; f < figs.size(); ++f) {
+        const Mention& m = ms[figs[f].m];
+        const Figure& g = figs[f - 1];
+        if ((figs[f].role != Role::value && figs[f].role != Role::change_percent) || m.type != Type::percent ||
+            g.role != Role::change_percent ||
+            ms[g.m].type != Type::percent || std::string_view(ms[g.m].unit) != std::string_view(m.unit))
+            continue;
+        size_t k = figs[f].tok;
+        while (k > 0 && lx.approx_words.count(toks[k - 1])) --k;
+        if (k < 2 || toks[k - 1].low != "and") continue;
+        const size_t and_tok = k - 1;
+        const ChangeEvent* ev = event_before(g.tok);
+        // (a size already a change's own: an event between the two figures)
+        if (!ev || ev->factor_mention || event_before(figs[f].tok) != ev) continue;
+        bool plain = true;
+        for (size_t j = sv.token_at(ms[g.m].span.end); plain && j < and_tok; ++j) {
+            const size_t tm = sv.tok_mention[j];
+            if (tm != SIZE_MAX) plain = ms[tm].type == Type::date;
+            else if (toks[j].low == "," ) plain = j + 1 == and_tok;
+            else plain = toks[j].is_word() && !(toks[j].bits & (lx.kVerbWord | lx.kChangeWord));
+        }
+        if (!plain) continue;
+        // (not a share of a whole, "and 5% of its workforce", nor a change word after it: its own)
+        const size_t after = sv.token_at(m.span.end);
+        if (after < toks.size() && (toks[after].low == "of" || (toks[after].bits & lx.kChangeWord))) continue;
+        ChangeEvent e2 = *ev;
+        e2.tok = and_tok;
+        e2.factor = std::nullopt;
+        e2.factor_mention = std::nullopt;
+        e2.from_baseline = std::nullopt;
+        events.push_back(e2);
+        figs[f].role = Role::change_percent;
+    }
+    if (events.size() != n_events)
+        std::sort(events.begin(), events.end(),
+                  [](const ChangeEvent& x, const ChangeEvent& y) { return x.tok < y.tok; });
+}
+
+}  // namespace claimex::claims
