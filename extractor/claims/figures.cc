@@ -423,6 +423,17 @@ void Assembly::figure_roles() {
             // in apposition restates the figure before it
             if (!eq && m.type == Type::percent && prev.type != Type::percent) {
                 size_t k = sv.token_at(prev.span.end), end = figs[f].tok;
+                // ("€1.5 billion a year by 2030, roughly 1% of the EU budget": the figure's rate and
+                // date stand between)
+                if (k + 1 < end && (toks[k].low == "a" || toks[k].low == "per") && lx.per_unit_words.count(toks[k + 1].low) == 0 &&
+                    toks[k + 1].is_word() && sv.tok_mention[k + 1] == SIZE_MAX && k + 2 < end &&
+                    (toks[k + 2].low == "," || sv.tok_mention[k + 2] != SIZE_MAX || kPrepositions.count(toks[k + 2])))
+                    k += 2;
+                while (k + 1 < end && kPrepositions.count(toks[k]) && sv.tok_mention[k + 1] != SIZE_MAX &&
+                       ms[sv.tok_mention[k + 1]].type == Type::date)
+                    k = sv.token_at(ms[sv.tok_mention[k + 1]].span.end);
+                if (k < end && sv.tok_mention[k] != SIZE_MAX && ms[sv.tok_mention[k]].type == Type::date)
+                    k = sv.token_at(ms[sv.tok_mention[k]].span.end);
                 if (k < end && toks[k].low == ",") {
                     ++k;
                     while (k < end && lx.approx_words.count(toks[k])) ++k;
