@@ -258,7 +258,8 @@ struct Lexicons {
     Words said_objects;
     // "Households earning under $50,000": a figure right after one bounds who a group is
     Words threshold_words, bound_heads;
-    Words mark_nouns;  // a round figure a price passes or nears: "above the $2,500 mark"
+    Words mark_nouns;
+    Words per_share_stocks;  // a stock restated per share is an equivalent: "net cash of £265m, or 81p a share"  // a round figure a price passes or nears: "above the $2,500 mark"
     // "every £100 off the cap", "each 1% fall": a figure after one is a unit of a rule, no claim;
     // "from the current £1,807": words between a baseline cue and its figure
     Words per_unit_words, baseline_fillers;

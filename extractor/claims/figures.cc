@@ -138,6 +138,11 @@ bool Assembly::hypothetical_consequence(size_t tok) {
     for (size_t j = comma + 1; j < tok; ++j) {
         if (toks[j].low == ";" || (toks[j].low == "," && sv.tok_mention[j] == SIZE_MAX)) return false;
         if (lx.modal_words.count(toks[j]) && toks[j].low != "will") return true;
+        // ("If prices rise 5%, a typical buyer pays £500 more": a present tense states what
+        // follows as well; a past tense, "If one-offs of £2bn are excluded, profit rose 5%", a fact)
+        if ((toks[j].bits & lx.kVerbWord) && sv.tok_mention[j] == SIZE_MAX && toks[j].low.size() > 3 &&
+            toks[j].low.back() == 's' && !toks[j].low.ends_with("ss") && toks[j].low != "was" && toks[j].low != "has")
+            return true;
     }
     return false;
 }
@@ -240,6 +245,19 @@ bool Assembly::after_threshold(size_t tok) {
         --k;
     }
     if (k == 0) return false;
+    // "pay nothing on the first £300,000": the first slice of a sum a tax or rate applies to
+    // (not "The first $10 billion arrived last month": a tranche paid is a claim)
+    if (k == tok && k >= 3 && toks[k - 1].low == "first" && toks[k - 2].low == "the" && toks[k - 3].low == "on" &&
+        tok < toks.size() &&
+        sv.tok_mention[tok] != SIZE_MAX && ms[sv.tok_mention[tok]].type == Type::money)
+        return true;
+    // "Only companies importing more than 50 tonnes a year must register": a plural noun and a
+    // participle, then the bound, say which group a rule covers
+    if (bound && !at && k >= 2 && toks[k - 1].low.size() > 4 && toks[k - 1].low.ends_with("ing") &&
+        !(toks[k - 1].bits & lx.kChangeWord) && sv.tok_mention[k - 1] == SIZE_MAX && toks[k - 2].is_word() &&
+        sv.tok_mention[k - 2] == SIZE_MAX && toks[k - 2].low.size() > 3 && toks[k - 2].low.back() == 's' &&
+        !(toks[k - 2].bits & (lx.kVerbWord | lx.kChangeWord)) && !kPrepositions.count(toks[k - 2]))
+        return true;
     // (a bound head bounds a group only with the bound right after it: "mergers valued above $126
     // million"; "a deal valued at more than $1bn" is the deal's value)
     if (lx.threshold_words.count(toks[k - 1].low) || ((bound || up_to) && !at && lx.bound_heads.count(toks[k - 1].low)))
@@ -370,6 +388,21 @@ void Assembly::figure_roles() {
         // and one after a baseline is the baseline of the per-share figure before it.
         if (f > 0 && m.type == Type::money && ms[figs[f - 1].m].type == Type::money &&
             per_share(figs[f].m) != per_share(figs[f - 1].m) && !w.empty() && w.back() == "or") {
+            // ("Net cash stood at £265 million, or 81p a share": a stock the company holds,
+            // restated per share, is the same fact: `per_share_stock` words before the total)
+            if (per_share(figs[f].m) && figs[f - 1].role == Role::value) {
+                bool stock = false;
+                const size_t pt = figs[f - 1].tok;
+                for (size_t k = pt, n = 0; k-- > 0 && n < 6 && !stock; ++n) {
+                    if (sv.tok_mention[k] != SIZE_MAX && is_value(ms[sv.tok_mention[k]])) break;
+                    stock = lx.per_share_stocks.count(toks[k].low) > 0;
+                }
+                if (stock) {
+                    figs[f].role = Role::equivalent;
+                    figs[f].of = f - 1;
+                    continue;
+                }
+            }
             if (per_share(figs[f].m) && figs[f - 1].role == Role::baseline) {
                 size_t owner = SIZE_MAX;
                 for (size_t p = f - 1; p-- > 0;)
@@ -718,6 +751,19 @@ void Assembly::elided_changes() {
             continue;
         size_t k = figs[f].tok;
         while (k > 0 && lx.approx_words.count(toks[k - 1])) --k;
+        // ("Land costs rose 6% and build costs 4%": a metric phrase of its own may follow "and")
+        size_t gap = k;
+        while (gap > 0 && k - gap < 3 && toks[gap - 1].is_word() && sv.tok_mention[gap - 1] == SIZE_MAX &&
+               toks[gap - 1].low != "and" && !(toks[gap - 1].bits & (lx.kVerbWord | lx.kChangeWord)))
+            --gap;
+        if (gap != k && gap >= 2 && toks[gap - 1].low == "and") {
+            bool metric = false;
+            for (size_t q = gap; q < k && !metric; ++q) {
+                size_t mn = 0;
+                metric = lex(lx.metrics, lx.kMetricFirst, q, &mn) && q + mn == k;
+            }
+            if (metric) k = gap;
+        }
         if (k < 2 || toks[k - 1].low != "and") continue;
         const size_t and_tok = k - 1;
         const ChangeEvent* ev = event_before(g.tok);
