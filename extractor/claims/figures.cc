@@ -479,6 +479,18 @@ void Assembly::figure_roles() {
             if (weq.hi - weq.lo >= 3 && weq.back() == "to" && toks[weq.hi - 2].low == "up" &&
                 std::string_view(m.qualifier) == "up_to")
                 weq.hi -= 2;
+            // "Thames had asked for a 53% increase, or £259": a money figure restating the size of
+            // the change a percentage just sized (change word between) is that change's amount
+            if (!eq && m.type == Type::money && prev.type == Type::percent && figs[f - 1].role == Role::change_percent &&
+                ends_with_cue(weq, "equivalent")) {
+                size_t k = sv.token_at(prev.span.end), q = k + 3;
+                while (q < figs[f].tok && lx.approx_words.count(toks[q])) ++q;
+                if (q == figs[f].tok && (toks[k].bits & lx.kChangeWord) && sv.tok_mention[k] == SIZE_MAX &&
+                    toks[k + 1].low == "," && toks[k + 2].low == "or") {
+                    figs[f].role = Role::change_amount;
+                    continue;
+                }
+            }
             if (!eq && ends_with_cue(weq, "equivalent")) {
                 size_t prev_end = sv.token_at(prev.span.end);
                 eq = figs[f].tok >= prev_end && figs[f].tok - prev_end <= 8;
