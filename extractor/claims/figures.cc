@@ -731,6 +731,11 @@ void Assembly::baseline_of_previous_sentence() {
         return;
     const Figure f = figs.front();
     if (f.tok < k + 2 || ms[f.m].type != ms[prev.value].type) return;
+    // (not "That compares with 10.65 euros expected by analysts": an expectation is a claim of its own)
+    for (size_t q = sv.token_at(ms[f.m].span.end); q < toks.size() && q < sv.token_at(ms[f.m].span.end) + 4; ++q)
+        if (toks[q].low == "expected" || toks[q].low == "forecast" || toks[q].low == "estimated" ||
+            lx.expecter_nouns.count(toks[q]) || lx.poll_verbs.count(toks[q]))
+            return;
     Baseline b;
     b.value = static_cast<uint32_t>(f.m);
     b.has_equivalents = prev.kind == "amount";
