@@ -9,7 +9,7 @@ namespace claimex::claims {
 // "We made £412 million, and we did it while holding prices down": a figure a speaker repeats
 // inside a quote after the story has already stated it (same type, value and unit, an earlier
 // sentence's claim or restatement) is the speaker's echo, no new claim.
-bool Assembly::restated_in_quote(size_t f) const {
+bool Assembly::restated_in_quote(size_t f) {
     const Mention& v = ms[figs[f].m];
     if (!v.value || out.empty()) return false;
     bool open = inside_quote;
@@ -23,7 +23,14 @@ bool Assembly::restated_in_quote(size_t f) const {
         open = q == 1 ? !open : static_cast<unsigned char>(a[p + 2]) == 0x9C;
         p += q;
     }
-    if (!open) return false;
+    // ("Minority shareholders had hoped for the full 43.9 billion reais": a definite article
+    // before a figure the story already stated refers back to it)
+    size_t k = figs[f].tok;
+    while (k > 0 && toks[k - 1].low != "at" && (kQualifierSkip.count(toks[k - 1]) || lx.approx_words.count(toks[k - 1]))) --k;
+    static const std::set<std::string_view> whole = {"full", "same", "entire", "whole", "original", "earlier", "initial"};
+    const bool definite = (k >= 1 && toks[k - 1].low == "the") ||
+                          (k >= 2 && toks[k - 2].low == "the" && whole.count(toks[k - 1].low));
+    if (!open && !definite) return false;
     auto same = [&](uint32_t m) {
         if (m == kNoMention || ms[m].type != v.type || !ms[m].value || *ms[m].value != *v.value) return false;
         return v.type == Type::money ? ms[m].currency == v.currency : ms[m].unit == v.unit;

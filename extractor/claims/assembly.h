@@ -662,7 +662,7 @@ struct Assembly {
     void change_claims();
     void amount_claims();
     void elided_changes();
-    bool restated_in_quote(size_t f) const;
+    bool restated_in_quote(size_t f);
     void statement_claims();
     void unattributed_statement();
     void with_clause_statement();
