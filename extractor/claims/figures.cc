@@ -83,6 +83,14 @@ const ChangeEvent* Assembly::event_before(size_t tok) {
 // from something else ("0.2 points higher than in March"), not a claim of its own.
 bool Assembly::followed_by_comparison(const Mention& m) {
     size_t k = sv.token_at(m.span.end);
+    // ("revised to show 72,000 more jobs created than previously reported": a comparison word
+    // inside the figure's own phrase, "than" a few words after it)
+    for (size_t j = sv.token_at(m.span.begin) + 1; j < k && j < toks.size(); ++j)
+        if (lx.comparison_words.count(toks[j].low) && sv.tok_mention[j] != SIZE_MAX)
+            for (size_t q = k; q < toks.size() && q < k + 3; ++q) {
+                if (toks[q].low == "than") return true;
+                if (!toks[q].is_word() || sv.tok_mention[q] != SIZE_MAX) break;
+            }
     // ("pay about £50 a year less than those paying by direct debit": a rate's "a year" first)
     if (k + 2 < toks.size() && (toks[k].low == "a" || toks[k].low == "per") && toks[k + 1].is_word() &&
         sv.tok_mention[k + 1] == SIZE_MAX &&
