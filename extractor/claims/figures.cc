@@ -658,7 +658,17 @@ void Assembly::figure_roles() {
                 continue;
             }
             bool right_after_verb = true;
+            // ("net profit of ¥850 billion, a decline of about 7%": a change noun's "of" complement)
+            // (not after a verb of forecasting: "had forecast a drop of 1.5%" is an expectation's amount)
+            const size_t skip_of = ev->tok + 1 < figs[f].tok && toks[ev->tok + 1].low == "of" && ev->tok >= 2 &&
+                                           (toks[ev->tok - 1].low == "a" || toks[ev->tok - 1].low == "an") &&
+                                           !lx.forecast_verbs.count(toks[ev->tok - 2]) && toks[ev->tok - 2].low != "expected" &&
+                                           toks[ev->tok - 2].low != "expect" && toks[ev->tok - 2].low != "expects"
+                                       ? ev->tok + 1
+                                       : SIZE_MAX;
             for (size_t k = ev->tok + 1; k < figs[f].tok; ++k)
+                if (k == skip_of) continue;
+                else
                 if (toks[k].is_word()) {
                     if (!kVerbFillers.count(toks[k])) right_after_verb = false;
                 }
