@@ -618,6 +618,18 @@ void Assembly::figure_roles() {
             if (!w.empty() && w.back() == "from" && f + 1 < figs.size() && ms[figs[f + 1].m].type == m.type) {
                 auto w2 = words_before(figs[f + 1].tok, 2);
                 size_t end = sv.token_at(m.span.end);
+                // ("from 4.8 per cent of GDP in 2024-25 to 3.9 per cent": what the figure is a share
+                // of, and its date, may stand between)
+                if (end < toks.size() && toks[end].low == "of") {
+                    size_t q = end + 1;
+                    while (q < toks.size() && q <= end + 3 && toks[q].is_word() && sv.tok_mention[q] == SIZE_MAX &&
+                           toks[q].low != "to" && !kPrepositions.count(toks[q]) && !(toks[q].bits & (lx.kVerbWord | lx.kChangeWord)))
+                        ++q;
+                    if (q > end + 1) end = q;
+                }
+                if (end + 1 < toks.size() && (toks[end].low == "in" || toks[end].low == "for") &&
+                    sv.tok_mention[end + 1] != SIZE_MAX && ms[sv.tok_mention[end + 1]].type == Type::date)
+                    end = sv.token_at(ms[sv.tok_mention[end + 1]].span.end);
                 if (!w2.empty() && w2.back() == "to" && figs[f + 1].tok >= end && figs[f + 1].tok - end <= 3) {
                     figs[f].role = Role::baseline;
                     figs[f].of = f + 1;
@@ -822,6 +834,54 @@ void Assembly::elided_changes() {
         e2.from_baseline = std::nullopt;
         events.push_back(e2);
         figs[f].role = Role::change_percent;
+    }
+    // "lifted its overnight deposit rate to 27.25% and its lending rate to 28.25%", "would fall
+    // ... to 3.9 per cent this financial year, and to 2.1 per cent in 2029-30": a second new level
+    // after "and" (its own metric phrase between, no verb) is a second change of the same verb.
+    for (size_t f = 1; f < figs.size(); ++f) {
+        const Mention& m = ms[figs[f].m];
+        const Figure& g = figs[f - 1];
+        if (figs[f].role != Role::value || g.role != Role::value || ms[g.m].type != m.type) continue;
+        size_t k = figs[f].tok;
+        while (k > 0 && (lx.approx_words.count(toks[k - 1]) || lx.level_fillers.count(toks[k - 1]))) --k;
+        if (k < 3 || toks[k - 1].low != "to" || !level_cue(figs[f].tok) || !level_cue(g.tok)) continue;
+        const ChangeEvent* ev = event_before(g.tok);
+        if (!ev || ev->factor_mention || event_before(figs[f].tok) != ev) continue;
+        // the words between: [date] [,] and [determiner] [metric phrase] to
+        size_t j = sv.token_at(ms[g.m].span.end);
+        // (a date phrase after the first level: "this financial year", "in 2029-30")
+        while (j < k && toks[j].low != "and") {
+            const size_t tm = sv.tok_mention[j];
+            if (!(toks[j].low == "," || (tm != SIZE_MAX && ms[tm].type == Type::date) ||
+                  ((toks[j].low == "in" || toks[j].low == "by" || toks[j].low == "for") && j + 1 < k &&
+                   sv.tok_mention[j + 1] != SIZE_MAX && ms[sv.tok_mention[j + 1]].type == Type::date)))
+                break;
+            ++j;
+        }
+        if (j >= k || toks[j].low != "and") continue;
+        const size_t and_tok = j;
+        bool plain = true;
+        size_t metric_words = 0;
+        for (size_t q = and_tok + 1; plain && q + 1 < k; ++q) {
+            plain = toks[q].is_word() && sv.tok_mention[q] == SIZE_MAX && !(toks[q].bits & (lx.kVerbWord | lx.kChangeWord)) &&
+                    !kPrepositions.count(toks[q]);
+            ++metric_words;
+        }
+        if (!plain || metric_words > 5) continue;
+        if (metric_words > 0) {  // (its own phrase names a metric: "its lending rate")
+            bool metric = false;
+            for (size_t q = and_tok + 1; q + 1 < k && !metric; ++q) {
+                size_t mn = 0;
+                metric = lex(lx.metrics, lx.kMetricFirst, q, &mn) && q + mn == k - 1;
+            }
+            if (!metric) continue;
+        }
+        ChangeEvent e2 = *ev;
+        e2.tok = and_tok;
+        e2.factor = std::nullopt;
+        e2.factor_mention = std::nullopt;
+        e2.from_baseline = std::nullopt;
+        events.push_back(e2);
     }
     if (events.size() != n_events)
         std::sort(events.begin(), events.end(),
