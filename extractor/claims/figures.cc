@@ -522,8 +522,10 @@ void Assembly::figure_roles() {
         }
         // A percentage is a relative change; percentage points are an absolute one.
         bool pct = m.type == Type::percent && std::string_view(m.unit) != "pp";
-        // "a 2% fall in profit", "ended 1.2% lower": a figure right before a change word is its size.
-        if (m.type == Type::percent) {
+        // "a 2% fall in profit", "ended 1.2% lower": a figure right before a change word is its size
+        // (so is a count or points: "a 300,000 bpd increase", "one more quarter-point reduction";
+        // not money, "a £100bn boost to investment" is what is spent)
+        if (m.type != Type::money) {
             size_t after = sv.token_at(m.span.end);
             // ("with a 24.7% annual rise": a modifier of the change word may stand between)
             while (after + 1 < toks.size() && kMetricModifiers.count(toks[after]) && sv.tok_mention[after] == SIZE_MAX)
