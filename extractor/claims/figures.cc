@@ -665,6 +665,18 @@ void Assembly::figure_roles() {
                 }
             }
         }
+        // "has cut prices at several projects in Kowloon and the New Territories by as much as 20%":
+        // "by" and the size, a long complement after the verb (no verb, no figure between)
+        if (!ev_near && ev && figs[f].tok - ev->tok <= 24 && ends_with_cue(w, "amount") && w.back() == "by") {
+            bool plain = true;
+            for (size_t k = ev->tok + 1; plain && k < w.hi; ++k)
+                plain = toks[k].low != ";" && !(sv.tok_mention[k] != SIZE_MAX && is_value(ms[sv.tok_mention[k]])) &&
+                        !(toks[k].bits & (lx.kVerbWord | lx.kChangeWord)) && !lx.condition_words.count(toks[k]);
+            if (plain) {
+                figs[f].role = pct ? Role::change_percent : Role::change_amount;
+                continue;
+            }
+        }
         // Change size: "by $130 billion"; "rose 5%"; "cut 1,200 jobs", "adds ¥50 billion to ...".
         if (ev_near) {
             if (ends_with_cue(w, "amount")) {
