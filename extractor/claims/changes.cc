@@ -64,6 +64,10 @@ void Assembly::change_claims() {
             // "a 2% fall": the size stands just before the change word
             size_t fend = sv.token_at(ms[figs[f].m].span.end);  // ("a 24.7% annual rise")
             while (fend < ev.tok && kMetricModifiers.count(toks[fend]) && sv.tok_mention[fend] == SIZE_MAX) ++fend;
+            // ("a 3.6% pay rise": a one-word metric between, as figure_roles reads it)
+            if (figs[f].role == Role::change_percent && fend + 1 == ev.tok && sv.tok_mention[fend] == SIZE_MAX &&
+                !kPrepositions.count(toks[fend]) && !(toks[fend].bits & lx.kChangeWord) && (toks[fend].bits & lx.kMetricFirst))
+                ++fend;
             if (figs[f].role == Role::change_percent && figs[f].tok < ev.tok && fend == ev.tok && !percent) {
                 percent = f;
                 continue;

@@ -305,6 +305,18 @@ bool Assembly::level_cue(size_t tok) {
             }
             return true;
         }
+        // ("falling to a deficit of 5.0% of GDP": a metric phrase and "of" between the cue and the level)
+        if (toks[k].low == "of" && k + 1 == tok && k >= 2) {
+            size_t j = k;
+            while (j > 0 && k - j < 3 && toks[j - 1].is_word() && sv.tok_mention[j - 1] == SIZE_MAX &&
+                   (toks[j - 1].bits & lx.kMetricFirst || kDeterminers.count(toks[j - 1])) && toks[j - 1].low != "to")
+                --j;
+            if (j < k && j > 0 && toks[j - 1].low == "to" && kDeterminers.count(toks[j])) {
+                k = j;  // (the loop steps to "to" next)
+                n = 0;
+                continue;
+            }
+        }
         if (!lx.level_fillers.count(toks[k]) && !lx.approx_words.count(toks[k])) return false;
     }
     return false;
@@ -515,6 +527,20 @@ void Assembly::figure_roles() {
                 continue;
             }
         }
+        // "up from its March estimates of 0.8% and 1.9%": the next of a list of baselines is one too,
+        // of the value that stands second in the list before
+        if (f > 0 && figs[f - 1].role == Role::baseline && ms[figs[f - 1].m].type == m.type &&
+            sv.token_at(ms[figs[f - 1].m].span.end) + 1 == figs[f].tok && toks[figs[f].tok - 1].low == "and") {
+            size_t owner = figs[f - 1].of;
+            for (size_t p = owner + 1; p < f - 1; ++p)
+                if ((figs[p].role == Role::value || figs[p].role == Role::change_percent) && ms[figs[p].m].type == m.type) {
+                    owner = p;
+                    break;
+                }
+            figs[f].role = Role::baseline;
+            figs[f].of = owner;
+            continue;
+        }
         if (in_condition(figs[f].tok) || followed_by_comparison(m) || after_threshold(figs[f].tok) ||
             no_claim_of_its_own(f)) {
             figs[f].role = Role::skip;
@@ -530,6 +556,13 @@ void Assembly::figure_roles() {
             // ("with a 24.7% annual rise": a modifier of the change word may stand between)
             while (after + 1 < toks.size() && kMetricModifiers.count(toks[after]) && sv.tok_mention[after] == SIZE_MAX)
                 ++after;
+            // ("a 3.6% pay rise", "a 5% price increase": a one-word metric that the change is of)
+            if (m.type == Type::percent && after + 1 < toks.size() && sv.tok_mention[after] == SIZE_MAX &&
+                !(toks[after].bits & lx.kChangeWord) && !kPrepositions.count(toks[after]) &&
+                (toks[after + 1].bits & lx.kChangeWord)) {
+                size_t mn = 0;
+                if (lex(lx.metrics, lx.kMetricFirst, after, &mn) && mn <= 2) ++after;
+            }
             bool before_event = false;
             for (const auto& e2 : events) before_event |= e2.tok == after && !e2.factor_mention;
             if (before_event) {
@@ -573,6 +606,17 @@ void Assembly::figure_roles() {
                 if (!dated && (!toks[k].is_word() || (toks[k].bits & lx.kVerbWord) || sv.tok_mention[k] != SIZE_MAX))
                     break;
             }
+        // "would reach 6.1% this year, far above the 4.4% forecast last autumn": a forecast the value
+        // is set against, dated and with no one polled, is the earlier forecast it revises
+        if (!base && f > 0 && figs[f].tok >= 2 && toks[figs[f].tok - 1].low == "the" &&
+            (toks[figs[f].tok - 2].low == "above" || toks[figs[f].tok - 2].low == "below")) {
+            size_t a2 = sv.token_at(m.span.end);
+            if (a2 + 1 < toks.size() && (toks[a2].low == "forecast" || toks[a2].low == "estimate" ||
+                                         toks[a2].low == "projected" || toks[a2].low == "estimated")) {
+                const size_t dm = sv.tok_mention[a2 + 1];
+                base = dm != SIZE_MAX && ms[dm].type == Type::date;
+            }
+        }
         // "compared with a profit of 95 billion won", "against an operating loss of $2m": a
         // baseline cue, then a metric phrase and "of"
         if (!base && figs[f].tok >= 4 && toks[figs[f].tok - 1].low == "of") {
