@@ -728,14 +728,23 @@ void Assembly::figure_roles() {
                 continue;
             }
             bool right_after_verb = true;
-            // ("net profit of ¥850 billion, a decline of about 7%": a change noun's "of" complement)
-            // (not after a verb of forecasting: "had forecast a drop of 1.5%" is an expectation's amount)
-            const size_t skip_of = ev->tok + 1 < figs[f].tok && toks[ev->tok + 1].low == "of" && ev->tok >= 2 &&
-                                           (toks[ev->tok - 1].low == "a" || toks[ev->tok - 1].low == "an") &&
-                                           !lx.forecast_verbs.count(toks[ev->tok - 2]) && toks[ev->tok - 2].low != "expected" &&
-                                           toks[ev->tok - 2].low != "expect" && toks[ev->tok - 2].low != "expects"
-                                       ? ev->tok + 1
-                                       : SIZE_MAX;
+            // ("net profit of ¥850 billion, a decline of about 7%", "forecast cuts of 25 basis points",
+            // "one more cut of 25 basis points": a change noun's "of" complement; not after a verb of
+            // forecasting with an article, "had forecast a drop of 1.5%" is an expectation's amount)
+            size_t skip_of = SIZE_MAX;
+            if (ev->tok + 1 < figs[f].tok && toks[ev->tok + 1].low == "of" && ev->tok >= 1) {
+                std::string_view before = toks[ev->tok - 1].low, noun = toks[ev->tok].low;
+                const bool article = before == "a" || before == "an";
+                const bool forecast = ev->tok >= 2 && (lx.forecast_verbs.count(toks[ev->tok - 2]) ||
+                                                       toks[ev->tok - 2].low == "expected" || toks[ev->tok - 2].low == "expect" ||
+                                                       toks[ev->tok - 2].low == "expects");
+                // (rate moves in points only: "voluntary cuts of 1.65 million bpd" are the cuts' own size)
+                const bool points = std::string_view(m.unit) == "pp";
+                if ((article && !forecast) ||
+                    (points && (before == "more" || before == "further" || before == "another" ||
+                                (!article && !kDeterminers.count(toks[ev->tok - 1]) && noun.size() > 3 && noun.back() == 's'))))
+                    skip_of = ev->tok + 1;
+            }
             for (size_t k = ev->tok + 1; k < figs[f].tok; ++k)
                 if (k == skip_of) continue;
                 else
