@@ -330,7 +330,8 @@ template <class Int>
 void append_integer(std::string& out, Int v) {
     char buf[24];
     auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-    out.append(buf, end);
+    // (pointer and length: append(first, last) takes replace()'s slow path)
+    out.append(buf, static_cast<size_t>(end - buf));
 }
 
 // A double as nlohmann writes it: the shortest text that reads back the
@@ -343,19 +344,21 @@ void append_double(std::string& out, double v) {
     }
     char buf[64];
     char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, v);
-    out.append(buf, end);
+    out.append(buf, static_cast<size_t>(end - buf));
 }
 
 struct TextFields {
     std::string& out;
     bool first = true;
-    void key(std::string_view k) {
-        // ,"k": in one append (keys are short plain literals: no escaping).
+    // ,"k": in one append (keys are short plain literals: no escaping), and
+    // the byte that opens the value when given ('{', '[').
+    void key(std::string_view k, char open = 0) {
         char buf[48];
-        if (k.size() > sizeof buf - 4) {
+        if (k.size() > sizeof buf - 5) {
             out += first ? "\"" : ",\"";
             out += k;
             out += "\":";
+            if (open) out += open;
             first = false;
             return;
         }
@@ -363,9 +366,10 @@ struct TextFields {
         if (!first) buf[n++] = ',';
         first = false;
         buf[n++] = '"';
-        for (char c : k) buf[n++] = c;
+        for (char c : k) buf[n++] = c;  // (cheaper than fixed-size copies for 3-10 byte keys: measured)
         buf[n++] = '"';
         buf[n++] = ':';
+        if (open) buf[n++] = open;
         out.append(buf, n);
     }
     void str(std::string_view k, std::string_view v) {
@@ -422,16 +426,14 @@ struct TextItems {
 
 template <class G>
 void TextFields::object(std::string_view k, G fill) {
-    key(k);
-    out += '{';
+    key(k, '{');
     TextFields f{out};
     fill(f);
     out += '}';
 }
 template <class G>
 void TextFields::array(std::string_view k, G fill) {
-    key(k);
-    out += '[';
+    key(k, '[');
     TextItems items{out};
     fill(items);
     out += ']';
@@ -936,8 +938,7 @@ void append_json(std::string& out, const Record& r, bool with_text) {
     out += '{';
     TextFields f{out};
     record_head(f, r);
-    f.key("mentions");
-    out += '[';
+    f.key("mentions", '[');
     for (size_t i = 0; i < r.mentions.size(); ++i) {
         if (i) out += ',';
         out += '{';
@@ -946,8 +947,7 @@ void append_json(std::string& out, const Record& r, bool with_text) {
         out += '}';
     }
     out += ']';
-    f.key("claims");
-    out += '[';
+    f.key("claims", '[');
     for (size_t i = 0; i < r.claims.size(); ++i) {
         if (i) out += ',';
         append_claim_json(out, r.claims[i], r.mentions, r.text);

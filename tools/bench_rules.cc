@@ -17,6 +17,9 @@
 // tools/bench_input.py). The rule's whole pattern, as written, even where
 // the engine runs a big pattern's alternatives apart.
 //
+// --engine-costs times each rule as the engine runs it (PCRE2, on the
+// paragraphs its set flags) in one pass of match over batches of 64.
+//
 // --unseen FILE (default corpus/heldout/articles.jsonl, '' for none) then
 // times match over articles the passes did not see, the first time and
 // again: the gap is what new text costs (automaton states built lazily).
@@ -131,13 +134,36 @@ int time_rules(const rules::RuleSet& rs, const std::vector<text::Text>& texts, i
     return 0;
 }
 
+// --engine-costs: what each rule costs in the engine as `claimex extract`
+// runs it (batches of 64, the sets choosing the paragraphs, PCRE2-JIT),
+// one pass over the texts as new text (JIT compiles included).
+int engine_rule_costs(const rules::RuleSet& rs, const std::vector<text::Text>& texts) {
+    std::vector<const text::Text*> all;
+    for (const auto& t : texts) all.push_back(&t);
+    rs.profile_rules(true);
+    for (size_t i = 0; i < all.size(); i += 64)
+        rs.match(std::span<const text::Text* const>(all.data() + i, std::min<size_t>(64, all.size() - i)));
+    std::vector<rules::RuleSet::RuleCost> costs = rs.rule_costs();
+    rs.profile_rules(false);
+    std::sort(costs.begin(), costs.end(), [](const auto& a, const auto& b) { return a.seconds > b.seconds; });
+    double total = 0;
+    size_t runs = 0, hits = 0;
+    std::printf("rule runs in the engine, one pass (thread CPU ms):\n  %-34s %7s %7s %8s\n", "rule", "runs", "hits", "ms");
+    for (const auto& c : costs) {
+        total += c.seconds, runs += c.runs, hits += c.hits;
+        if (c.runs) std::printf("  %-34s %7zu %7zu %8.2f\n", c.rule->id.c_str(), c.runs, c.hits, c.seconds * 1e3);
+    }
+    std::printf("  %-34s %7zu %7zu %8.2f\n", "all", runs, hits, total * 1e3);
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     std::string corpus = "corpus/articles.jsonl", rules_dir = "rules", unseen = "corpus/heldout/articles.jsonl";
     int passes = 5;
     size_t evict_mb = 0;
-    bool per_rule = false, cold = false;
+    bool per_rule = false, cold = false, engine_costs = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--corpus" && i + 1 < argc) corpus = argv[++i];
@@ -145,6 +171,7 @@ int main(int argc, char** argv) {
         else if (a == "--passes" && i + 1 < argc) passes = std::max(1, std::atoi(argv[++i]));
         else if (a == "--evict" && i + 1 < argc) evict_mb = std::strtoul(argv[++i], nullptr, 10);
         else if (a == "--per-rule") per_rule = true;
+        else if (a == "--engine-costs") engine_costs = true;
         else if (a == "--cold") cold = true;
         else if (a == "--unseen" && i + 1 < argc) unseen = argv[++i];
         else {
@@ -182,6 +209,7 @@ int main(int argc, char** argv) {
                 bytes / 1e3, rs.rules().size(), pattern_rules, passes);
 
     if (per_rule) return time_rules(rs, texts, passes, cold);
+    if (engine_costs) return engine_rule_costs(rs, texts);
 
     std::vector<char> junk(evict_mb << 20);
     // The paths take turns pass by pass, and each reports its best pass

@@ -275,7 +275,7 @@ struct Lexicons {
     explicit Lexicons(const rules::RuleSet& r);
 
     // Word classes of each lower-case word (WordSet bits and the lexicon bits below).
-    StringMap<uint64_t> word_bits;
+    WordTable<uint64_t> word_bits;
     static constexpr int kFirstClassBit = 10;  // CLAIM_WORDS classes: bits 10..45
     // (above the CLAIM_WORDS classes, which may grow: kFirstClassBit + their count < 40)
     static constexpr uint64_t kMetricFirst = uint64_t{1} << 46, kChangeFirst = uint64_t{1} << 47,
@@ -283,7 +283,7 @@ struct Lexicons {
                               kVerbWord = uint64_t{1} << 50, kChangeWord = uint64_t{1} << 51;
     void classify(std::vector<Token>& toks) const {
         for (Token& k : toks)
-            if (auto it = word_bits.find(HashedWord(k)); it != word_bits.end()) k.bits = it->second;
+            if (const uint64_t* b = word_bits.find(HashedWord(k))) k.bits = *b;
     }
     std::string_view scope_of(std::string_view key) const {
         auto it = scopes.find(key);
@@ -344,6 +344,9 @@ struct MetricHit {
     std::string key, text;
 };
 
+// A metric phrase find_metric weighs: where, its lengths, its key, whether it is generic.
+struct MetricCand { size_t tok, n, span; const std::string* key; bool generic; };
+
 // A metric phrase at token k (metric_at): its length, key and the tokens it spans.
 struct MetricAt { size_t n = 0; const std::string* key = nullptr; size_t span = 0; };
 
@@ -369,6 +372,10 @@ struct LastMetric { std::string key; size_t para = SIZE_MAX; };
 struct Assembly {
     Assembly(const Lexicons& lexicons, const std::vector<Mention>& mentions, const text::Text& text,
              const DocumentInfo& info);
+    // (hands its scratch buffers on to the thread's next document)
+    ~Assembly();
+    Assembly(const Assembly&) = delete;
+    Assembly& operator=(const Assembly&) = delete;
     // The claims of the document, sentence by sentence.
     std::vector<Claim> run();
 
@@ -459,6 +466,7 @@ struct Assembly {
     std::vector<int8_t> baseline_dates;  // per date mention: -1 not yet known
     IndexSet used_dates_scratch, consumed_scratch;
     std::vector<size_t> clause_memo[2];  // clause_start_tok per limit, without / with later clauses
+    void scratch_swap();  // trades the scratch buffers with the thread's spare ones
 
     // ---- the sentence being read
     text::Span S{};
@@ -499,6 +507,19 @@ struct Assembly {
     const Lexicon::Entry* lex(const Lexicon& lexicon, uint64_t first, size_t k, size_t* n) const {
         return k < sv.toks.size() && (sv.toks[k].bits & first) ? lexicon.match(sv.toks, k, n) : nullptr;
     }
+    // The metrics lexicon's longest phrase at token k (lex(lx.metrics, ...)), asked for the same
+    // tokens by every figure's metric search: matched once per token of the sentence.
+    std::vector<std::pair<const Lexicon::Entry*, size_t>> metric_memo;  // n == SIZE_MAX: not yet matched
+    const Lexicon::Entry* metric_phrase(size_t k, size_t* n) {
+        if (k >= sv.toks.size() || !(sv.toks[k].bits & lx.kMetricFirst)) return nullptr;
+        auto& c = metric_memo[k];
+        if (c.second == SIZE_MAX) {
+            c.second = 0;
+            c.first = lx.metrics.match(sv.toks, k, &c.second);
+        }
+        if (c.first) *n = c.second;
+        return c.first;
+    }
     uint32_t index_of(const Mention* m) const { return static_cast<uint32_t>(m - ms.data()); }
     static constexpr auto by_begin = [](const Mention* m, uint32_t b) { return m->span.begin < b; };
     // (asked again and again for the same figures: worked out once per limit)
@@ -513,6 +534,18 @@ struct Assembly {
     // story.cc: the story's companies, sources, main company, economy and central bank
     bool affiliation_only(const Mention& m);
     bool in_passing(const Mention& m);
+    bool affiliation_only_raw(const Mention& m);
+    bool in_passing_raw(const Mention& m);
+    // Per-mention memos of the answers that depend only on the mention and the story's indexes
+    // (complete before the first question): -1 not yet known. Null for a mention not in ms.
+    std::vector<int8_t> affiliation_memo, passing_memo;
+    std::vector<const std::string*> area_memo;
+    std::vector<uint8_t> area_known;
+    int8_t* memo_of(std::vector<int8_t>& memo, const Mention& m) {
+        if (&m < ms.data() || &m >= ms.data() + ms.size()) return nullptr;
+        if (memo.empty()) memo.assign(ms.size(), -1);
+        return &memo[static_cast<size_t>(&m - ms.data())];
+    }
     template <class Pred>
     std::string most_named(Pred pred);
     bool story_company(const Mention& m);
@@ -524,6 +557,9 @@ struct Assembly {
     std::string word_near(uint32_t byte, bool after);
     bool contract_month(size_t i);
     bool paragraph_date(size_t i, const text::Span& S);
+    text::Span modal_span{UINT32_MAX, UINT32_MAX};  // the sentence first_modal_end was found for
+    uint32_t first_modal_end = UINT32_MAX;            // end of its first modal word (paragraph_date)
+    uint32_t modal_pos = 0;                           // how far its words have been tested
     void find_story_day();
     void find_lead_date();
     bool baseline_date(size_t i);
@@ -584,6 +620,7 @@ struct Assembly {
     // metrics.cc: the metric phrase of a figure, continued metrics, metric forms
     size_t complement_end(size_t end);
     MetricAt metric_at(size_t k, size_t hi);
+    std::vector<MetricCand> metric_cands;  // find_metric's scratch
     MetricHit find_metric(size_t lo, size_t anchor, size_t hi, bool prefer_after = false, size_t skip = SIZE_MAX,
                           size_t fig_end = SIZE_MAX, size_t last_fig = SIZE_MAX);
     // "bought ¥5.7 trillion of government bonds in September, down from ...": a change's metric
@@ -603,6 +640,7 @@ struct Assembly {
     const Mention* last_antecedent_before(uint32_t byte, Pred pred);
     const Mention* bidder_before(uint32_t byte);
     const std::string* area_of(const Mention& m);
+    const std::string* area_of_raw(const Mention& m);
     bool is_anaphor(size_t lo, size_t hi);
     // Token k moved back past the qualifiers before it ("about", "more than": kQualifierSkip),
     // to where the words before a figure start.
@@ -612,6 +650,8 @@ struct Assembly {
     }
     const Mention* referent(size_t lo, size_t hi);
     const Mention* opening_holder(size_t hi);
+    const Mention* person_before(uint32_t at) const;
+    const Mention* titled_person_before(size_t hi);
     std::vector<const Mention*> entities_in(size_t lo, size_t hi, bool skip_parens);
     static void add_name(Subject& s, const std::string& n);
     std::vector<const Mention*> possessive_list(size_t k);

@@ -102,12 +102,12 @@ Lexicons::Lexicons(const rules::RuleSet& r)
                               &clause_conjunctions, &kDeterminers, &kQualifierSkip, &kVerbFillers,
                               &kMetricModifiers, &kNotHeads, &kClauseOpeners, &kForecastNouns, &kGrowthVerbs};
     for (const WordSet* w : fixed)
-        for (const auto& x : w->words) word_bits[x] |= w->bit;
+        for (const auto& [x, _] : w->words) word_bits[x] |= w->bit;
     static_assert(kFirstClassBit + sizeof(classes) / sizeof(classes[0]) <= 46, "word class bits overlap kMetricFirst");
     int b = kFirstClassBit;
     for (const auto& [name, set] : classes) {
         set->bit = uint64_t{1} << b++;
-        for (const auto& x : set->words) word_bits[x] |= set->bit;
+        for (const auto& [x, _] : set->words) word_bits[x] |= set->bit;
     }
     auto firsts = [&](const Lexicon& lx, uint64_t first, uint64_t single) {
         lx.each_first([&](const std::string& w, bool alone) {
@@ -128,8 +128,49 @@ struct Assembler::Impl : Lexicons {
 
 Assembly::Assembly(const Lexicons& lexicons, const std::vector<Mention>& mentions, const text::Text& text,
                    const DocumentInfo& info)
-    : lx(lexicons), ms(mentions), t(text), doc(info), a(text.analysis()), low_doc(a.size(), '\0'),
-      baseline_dates(mentions.size(), -1) {}
+    : lx(lexicons), ms(mentions), t(text), doc(info), a(text.analysis()), 
+      baseline_dates(mentions.size(), -1) {
+    // The scratch buffers of the thread's previous document (emptied, their capacity kept): a
+    // document allocates only what grows past the last one's.
+    scratch_swap();
+    low_doc.clear();
+    tok_scratch.clear();
+    date_toks.clear();
+    mention_scratch.clear();
+    tok_mention_scratch.clear();
+    metric_memo.clear();
+    metric_cands.clear();
+    for (auto& c : clause_memo) c.clear();
+    // (the whole text lower-cased at once, a loop the compiler vectorises: the tokenizer
+    // then only finds the words)
+    lower_into(a, low_doc);
+}
+
+namespace {
+// The per-document scratch of the thread's last Assembly, kept for the next one.
+struct Scratch {
+    std::string low_doc;
+    std::vector<Token> toks, date_toks;
+    std::vector<size_t> mentions, tok_mention, clause_memo[2];
+    std::vector<std::pair<const Lexicon::Entry*, size_t>> metric_memo;
+    std::vector<MetricCand> metric_cands;
+};
+thread_local Scratch spare;
+}  // namespace
+
+void Assembly::scratch_swap() {
+    low_doc.swap(spare.low_doc);
+    tok_scratch.swap(spare.toks);
+    date_toks.swap(spare.date_toks);
+    mention_scratch.swap(spare.mentions);
+    tok_mention_scratch.swap(spare.tok_mention);
+    clause_memo[0].swap(spare.clause_memo[0]);
+    clause_memo[1].swap(spare.clause_memo[1]);
+    metric_memo.swap(spare.metric_memo);
+    metric_cands.swap(spare.metric_cands);
+}
+
+Assembly::~Assembly() { scratch_swap(); }
 
 std::vector<Claim> Assembly::run() {
     // what the whole story says, before its sentences are read
@@ -218,9 +259,10 @@ bool Assembly::read_sentence(const text::Span& span) {
     if (!any_value && !any_source && !any_factor && !quoted && !holder_first && !has_that) return false;
 
     sv.toks.clear();
-    tokenize(a, low_doc, S, sv.toks);
+    tokenize_lowered(a, low_doc, S, sv.toks);
     lx.classify(sv.toks);
     sv.tok_mention.assign(sv.toks.size(), SIZE_MAX);
+    metric_memo.assign(sv.toks.size(), {nullptr, SIZE_MAX});
     // (mentions come in order of their begins, as tokens do: the first token of each is found
     // by walking on from the last one's, not by a binary search per mention)
     size_t first = 0;

@@ -82,9 +82,18 @@ size_t Assembly::first_verb(size_t from, size_t limit) {
         // "SoftCore Holdings sold its stake", "Vedanshu's chairman, Rakesh Menon, sold": a verb
         // that is also a participle ("homes sold", "Gas sold into Germany") is the verb right
         // after a name or an apposition's closing comma only
-        if (k > from && lx.name_verbs.count(toks[k]) &&
-            (toks[k - 1].low == "," || (sv.tok_mention[k - 1] != SIZE_MAX && is_entity(ms[sv.tok_mention[k - 1]]))))
-            return k;
+        // (or after a pronoun or "the company", an adverb aside: "It sold 412,000 vehicles", "The
+        // group also sold")
+        if (k > from && lx.name_verbs.count(toks[k])) {
+            size_t p = k - 1;
+            while (p > from && (toks[p].low == "also" || toks[p].low == "now" || toks[p].low == "still" ||
+                                toks[p].low == "already" || toks[p].low == "previously" || toks[p].low == "recently"))
+                --p;
+            if (toks[k - 1].low == "," || (sv.tok_mention[k - 1] != SIZE_MAX && is_entity(ms[sv.tok_mention[k - 1]])) ||
+                toks[p].low == "it" || toks[p].low == "they" || toks[p].low == "he" || toks[p].low == "she" ||
+                (p > from && lx.company_nouns.count(toks[p]) && kDeterminers.count(toks[p - 1])))
+                return k;
+        }
     }
     return limit;
 }
@@ -142,7 +151,7 @@ bool Assembly::in_aside(size_t k, size_t anchor) {
         bool after_metric = false;
         for (size_t j = open >= 6 ? open - 6 : 0; j + 1 < open && !after_metric; ++j) {
             size_t n = 0;
-            if (lex(lx.metrics, lx.kMetricFirst, j, &n)) after_metric = j + n + 1 == open;
+            if (metric_phrase(j, &n)) after_metric = j + n + 1 == open;
         }
         // (or right after a name: "Hargreave Homes, the FTSE 250 housebuilder, said ...")
         const size_t name = open >= 2 ? sv.tok_mention[open - 2] : SIZE_MAX;

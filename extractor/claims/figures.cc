@@ -337,7 +337,7 @@ void Assembly::find_change_events() {
             bool inside = false;
             for (size_t j = k >= 3 ? k - 3 : 0; j < k && !inside; ++j) {
                 size_t mn = 0;
-                if (lex(lx.metrics, lx.kMetricFirst, j, &mn)) inside = j + mn > k + 1;
+                if (metric_phrase(j, &mn)) inside = j + mn > k + 1;
             }
             if (inside) continue;
         }
@@ -627,7 +627,7 @@ void Assembly::figure_roles() {
                  ++n) {
                 --j;
                 size_t mn = 0;
-                metric_word |= lex(lx.metrics, lx.kMetricFirst, j, &mn) != nullptr;
+                metric_word |= metric_phrase(j, &mn) != nullptr;
             }
             // (the cue ends right before the phrase: "compared with | a profit of")
             for (size_t s0 = j; metric_word && s0 + 1 < figs[f].tok && !base; ++s0) {
@@ -636,7 +636,7 @@ void Assembly::figure_roles() {
                 bool has_metric = false, target = false;
                 for (size_t q = s0; q + 1 < figs[f].tok; ++q) {
                     size_t mn = 0;
-                    has_metric |= lex(lx.metrics, lx.kMetricFirst, q, &mn) != nullptr;
+                    has_metric |= metric_phrase(q, &mn) != nullptr;
                     target |= target_word(toks[q]);
                 }
                 has_metric &= !target;
@@ -745,11 +745,14 @@ void Assembly::figure_roles() {
                                 (!article && !kDeterminers.count(toks[ev->tok - 1]) && noun.size() > 3 && noun.back() == 's'))))
                     skip_of = ev->tok + 1;
             }
+            // ("rose as much as 6.4%", "fell by as many as": a cap the figure's qualifier says)
+            const bool capped = std::string_view(m.qualifier) == "up_to";
             for (size_t k = ev->tok + 1; k < figs[f].tok; ++k)
                 if (k == skip_of) continue;
-                else
-                if (toks[k].is_word()) {
-                    if (!kVerbFillers.count(toks[k])) right_after_verb = false;
+                else if (toks[k].is_word()) {
+                    const bool cap_word = capped && (toks[k].low == "as" || toks[k].low == "much" ||
+                                                     toks[k].low == "many" || toks[k].low == "up" || toks[k].low == "to");
+                    if (!kVerbFillers.count(toks[k]) && !cap_word) right_after_verb = false;
                 }
             // "lifted operating profit 31% to ¥154 billion": a transitive verb's metric object,
             // then the size
@@ -758,7 +761,7 @@ void Assembly::figure_roles() {
                 size_t k = ev->tok + 1;
                 while (k < figs[f].tok && (kDeterminers.count(toks[k]) || kMetricModifiers.count(toks[k]))) ++k;
                 size_t n = 0;
-                if (k < figs[f].tok && lex(lx.metrics, lx.kMetricFirst, k, &n) && n > 0 && k + n == figs[f].tok)
+                if (k < figs[f].tok && metric_phrase(k, &n) && n > 0 && k + n == figs[f].tok)
                     after_object = true;
             }
             if ((right_after_verb || after_object) && pct) {

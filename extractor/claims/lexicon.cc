@@ -26,16 +26,22 @@ inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char
 
 void lower_into(std::string_view s, std::string& out) {
     out.resize(s.size());
-    for (size_t i = 0; i < s.size(); ++i) out[i] = ascii_lower(s[i]);
+    // (raw pointers: a loop the compiler vectorises)
+    const char* const in = s.data();
+    char* const o = out.data();
+    const size_t n = s.size();
+    for (size_t i = 0; i < n; ++i) o[i] = ascii_lower(in[i]);
 }
 
-void tokenize(std::string_view text, std::string& low, text::Span span, std::vector<Token>& out) {
+namespace {
+// kStore: write the lower case of each token's bytes into `low` (else it holds it already).
+template <bool kStore>
+void tokenize_impl(std::string_view text, char* const lw, text::Span span, std::vector<Token>& out) {
     static constexpr std::string_view dash = "—";
     static const uint64_t dash_hash = word_hash(dash);
     // Raw pointers in locals: a store through a char* may alias anything, so
     // members read through references would be reloaded at every byte.
     const char* const a = text.data();
-    char* const lw = low.data();
     const uint32_t end = span.end;
     uint32_t i = span.begin;
     while (i < end) {
@@ -57,7 +63,7 @@ void tokenize(std::string_view text, std::string& low, text::Span span, std::vec
         if (f & kStart) {
             uint32_t k = i;
             while (k < end && (cls(a[k]) & kWord)) {
-                lw[k] = ascii_lower(a[k]);
+                if constexpr (kStore) lw[k] = ascii_lower(a[k]);
                 ++k;
             }
             // A trailing '.' or '-' belongs to the sentence, not the word ("U.S." keeps its dots).
@@ -69,7 +75,7 @@ void tokenize(std::string_view text, std::string& low, text::Span span, std::vec
             out.push_back({i, k, w, 0, word_hash(w)});
             i = k;
         } else if (f & kMark) {
-            lw[i] = ch;
+            if constexpr (kStore) lw[i] = ch;
             const std::string_view w(lw + i, 1);
             out.push_back({i, i + 1, w, 0, word_hash(w)});
             ++i;
@@ -77,6 +83,16 @@ void tokenize(std::string_view text, std::string& low, text::Span span, std::vec
             ++i;
         }
     }
+}
+}  // namespace
+
+void tokenize(std::string_view text, std::string& low, text::Span span, std::vector<Token>& out) {
+    tokenize_impl<true>(text, low.data(), span, out);
+}
+
+void tokenize_lowered(std::string_view text, const std::string& low, text::Span span, std::vector<Token>& out) {
+    // (the views are read-only: the buffer is written only by tokenize_impl<true>)
+    tokenize_impl<false>(text, const_cast<char*>(low.data()), span, out);
 }
 
 Lexicon::Lexicon(const rules::RuleSet& rules, std::string_view table) {
@@ -100,24 +116,30 @@ void Lexicon::add(const std::string& phrase, std::string value, std::string extr
     std::vector<Token> toks;
     tokenize(phrase, low, {0, static_cast<uint32_t>(phrase.size())}, toks);
     Entry e;
-    for (auto& t : toks) e.words.emplace_back(t.low);
+    for (auto& t : toks) e.words.emplace_back(t.low), e.hashes.push_back(t.hash);
     if (e.words.empty()) return;
     e.value = std::move(value);
     e.extra = std::move(extra);
     e.extra2 = std::move(extra2);
-    auto& v = by_first_[e.words[0]];
+    Group& g = by_first_[e.words[0]];
+    auto& v = g.entries;
     v.push_back(std::move(e));
     std::stable_sort(v.begin(), v.end(), [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); });
+    g.keys.clear();
+    for (const Entry& x : v) g.keys.push_back({x.words.size(), x.words.size() > 1 ? x.hashes[1] : 0});
 }
 
 const Lexicon::Entry* Lexicon::match_at(const std::vector<Token>& tokens, size_t size, size_t i, size_t* n) const {
     if (i >= size) return nullptr;
-    auto it = by_first_.find(HashedWord(tokens[i]));  // (the token's hash: no second pass over its bytes)
-    if (it == by_first_.end()) return nullptr;
-    for (const Entry& e : it->second) {
-        if (i + e.words.size() > size) continue;
+    const Group* g = by_first_.find(HashedWord(tokens[i]));  // (the token's hash: no second pass over its bytes)
+    if (!g) return nullptr;
+    for (size_t x = 0; x < g->keys.size(); ++x) {
+        const Group::Key key = g->keys[x];
+        if (i + key.n > size || (key.n > 1 && tokens[i + 1].hash != key.second)) continue;
+        const Entry& e = g->entries[x];
         bool ok = true;
-        for (size_t k = 1; k < e.words.size() && ok; ++k) ok = tokens[i + k].low == e.words[k];
+        for (size_t k = 1; k < e.words.size() && ok; ++k)
+            ok = tokens[i + k].hash == e.hashes[k] && tokens[i + k].low == e.words[k];
         if (ok) {
             if (n) *n = e.words.size();
             return &e;
@@ -136,18 +158,18 @@ const Lexicon::Entry* Lexicon::match(const std::vector<Token>& tokens, size_t i,
 
 const Lexicon::Entry* Lexicon::find(std::initializer_list<std::string_view> words) const {
     if (words.size() == 0) return nullptr;
-    auto it = by_first_.find(*words.begin());
-    if (it == by_first_.end()) return nullptr;
-    for (const Entry& e : it->second)
+    const Group* g = by_first_.find(*words.begin());
+    if (!g) return nullptr;
+    for (const Entry& e : g->entries)
         if (e.words.size() == words.size() && std::equal(e.words.begin(), e.words.end(), words.begin()))
             return &e;
     return nullptr;
 }
 
 bool Lexicon::contains_word(std::string_view w) const {
-    auto it = by_first_.find(w);
-    if (it == by_first_.end()) return false;
-    for (const Entry& e : it->second)
+    const Group* g = by_first_.find(w);
+    if (!g) return false;
+    for (const Entry& e : g->entries)
         if (e.words.size() == 1) return true;
     return false;
 }

@@ -42,6 +42,8 @@ void lower_into(std::string_view s, std::string& out);
 // (at the same offsets) and the tokens' views point into it, so it must
 // outlive them.
 void tokenize(std::string_view text, std::string& low, text::Span span, std::vector<Token>& out);
+// The same when `low` is already the whole text's lower case (lower_into): nothing is written.
+void tokenize_lowered(std::string_view text, const std::string& low, text::Span span, std::vector<Token>& out);
 
 // The hash of the word tables (not FNV-1a, whose values are output: this one is
 // internal): a few loads and multiplies for a word of any length up to 16 bytes,
@@ -93,28 +95,92 @@ using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>
 // (sets probed by name per claim: a hash, not a tree's handful of string compares)
 using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
-// A phrase lexicon: lower-case phrases (one or more words) → a value and an
-// optional extra column, matched at a token, longest phrase first.
+// Words → V for the per-token lookups (word classes, a lexicon's first words, word lists): open
+// addressing on word_hash, probed with the token's hash already taken, the full hash compared
+// before any byte (std::unordered_map took a division per probe and compared strings on every
+// node of a bucket). Entries in insertion order; a V found stays put while no word is added.
+template <class V>
+class WordTable {
+public:
+    using Item = std::pair<std::string, V>;
+    const V* find(std::string_view w, uint64_t h) const {
+        if (slots_.empty()) return nullptr;
+        for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+            const Slot& s = slots_[i];
+            if (!s.index) return nullptr;
+            if (s.hash == h && same(items_[s.index - 1].first, w)) return &items_[s.index - 1].second;
+        }
+    }
+    const V* find(std::string_view w) const { return find(w, word_hash(w)); }
+    const V* find(const HashedWord& w) const { return find(w.s, w.hash); }
+    // The value of w, made (V{}) when w is new.
+    V& operator[](std::string_view w) {
+        const uint64_t h = word_hash(w);
+        if (const V* v = find(w, h)) return const_cast<V&>(*v);
+        if ((items_.size() + 1) * 2 > slots_.size()) grow();
+        items_.emplace_back(std::string(w), V{});
+        place(h, static_cast<uint32_t>(items_.size()));
+        return items_.back().second;
+    }
+    size_t size() const { return items_.size(); }
+    typename std::vector<Item>::const_iterator begin() const { return items_.begin(); }
+    typename std::vector<Item>::const_iterator end() const { return items_.end(); }
+
+private:
+    // (words are short: a byte loop, not a call to memcmp, once the hashes agree)
+    static bool same(const std::string& x, std::string_view y) {
+        if (x.size() != y.size()) return false;
+        for (size_t i = 0; i < y.size(); ++i)
+            if (x[i] != y[i]) return false;
+        return true;
+    }
+    struct Slot {
+        uint64_t hash = 0;
+        uint32_t index = 0;  // 1 + the item's index; 0: empty
+    };
+    void place(uint64_t h, uint32_t index) {
+        for (size_t i = h & mask_;; i = (i + 1) & mask_)
+            if (!slots_[i].index) {
+                slots_[i] = {h, index};
+                return;
+            }
+    }
+    void grow() {
+        const size_t n = slots_.empty() ? 16 : slots_.size() * 2;
+        slots_.assign(n, Slot{});
+        mask_ = n - 1;
+        for (size_t k = 0; k < items_.size(); ++k) place(word_hash(items_[k].first), static_cast<uint32_t>(k + 1));
+    }
+    std::vector<Item> items_;
+    std::vector<Slot> slots_;  // a power of two, at most half full
+    size_t mask_ = 0;
+};
+
 // A set of lower-case words with a bit of its own: a token's `bits`, looked
 // up once per token, answer membership with no lookup per probe.
 struct WordSet {
+    struct None {};
     uint64_t bit = 0;
     // Hashed: words are probed by string in the assembly's hot loops (a
     // tree of strings cost a handful of compares a probe).
-    StringSet words;
+    WordTable<None> words;
     WordSet() = default;
     WordSet(int b, std::initializer_list<const char*> ws) : bit(uint64_t{1} << b) {
-        for (const char* w : ws) words.insert(w);
+        for (const char* w : ws) words[w];
     }
-    size_t count(std::string_view w) const { return words.count(w); }
+    size_t count(std::string_view w) const { return words.find(w) != nullptr; }
     size_t count(const Token& t) const { return (t.bits & bit) != 0; }
-    void insert(std::string w) { words.insert(std::move(w)); }
+    void insert(std::string_view w) { words[w]; }
 };
+
+// A phrase lexicon: lower-case phrases (one or more words) → a value and an
+// optional extra column, matched at a token, longest phrase first.
 
 class Lexicon {
 public:
     struct Entry {
         std::vector<std::string> words;
+        std::vector<uint64_t> hashes;  // word_hash of each word: a token is compared by its hash first
         std::string value;
         std::string extra;
         std::string extra2;  // a fourth column, when the table has one
@@ -136,9 +202,9 @@ public:
     // Every first word of an entry, and whether an entry is that word alone.
     template <class Fn>
     void each_first(Fn fn) const {
-        for (const auto& [w, entries] : by_first_) {
+        for (const auto& [w, group] : by_first_) {
             bool single = false;
-            for (const Entry& e : entries) single |= e.words.size() == 1;
+            for (const Entry& e : group.entries) single |= e.words.size() == 1;
             fn(w, single);
         }
     }
@@ -146,7 +212,17 @@ public:
 private:
     void add(const std::string& phrase, std::string value, std::string extra, std::string extra2 = {});
     const Entry* match_at(const std::vector<Token>& tokens, size_t size, size_t i, size_t* n) const;
-    StringMap<std::vector<Entry>> by_first_;
+    // The entries of one first word, longest first, and beside them what rules most of them
+    // out without touching an entry: its length in words and its second word's hash.
+    struct Group {
+        std::vector<Entry> entries;
+        struct Key {
+            size_t n;
+            uint64_t second;  // word_hash of the second word (0: an entry of one word)
+        };
+        std::vector<Key> keys;
+    };
+    WordTable<Group> by_first_;
 };
 
 }  // namespace claimex::claims

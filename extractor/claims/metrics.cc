@@ -43,11 +43,11 @@ size_t Assembly::complement_end(size_t end) {
 MetricAt Assembly::metric_at(size_t k, size_t hi) {
     MetricAt r;
     size_t n = 0;
-    const Lexicon::Entry* e = lex(lx.metrics, lx.kMetricFirst, k, &n);
+    const Lexicon::Entry* e = metric_phrase(k, &n);
     if (e && k + n <= hi) {
         for (size_t j = k + 1; j < k + n; ++j) {
             size_t n2 = 0;
-            const Lexicon::Entry* e2 = lex(lx.metrics, lx.kMetricFirst, j, &n2);
+            const Lexicon::Entry* e2 = metric_phrase(j, &n2);
             // (but not one that only adds "of" to this one's head: "restructuring costs of SEK
             // 1.4bn" is restructuring costs, not "costs of")
             if (e2 && j + n2 == k + n + 1 && toks[j + n2 - 1].low == "of") continue;
@@ -87,8 +87,9 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
                                 size_t last_fig) {
     MetricHit best;
     size_t best_dist = SIZE_MAX;
-    struct Cand { size_t tok, n, span; const std::string* key; bool generic; };
-    std::vector<Cand> cands;
+    using Cand = MetricCand;
+    std::vector<Cand>& cands = metric_cands;  // (scratch: find_metric is never re-entered)
+    cands.clear();
     for (size_t k = lo; k < hi; ++k) {
         if (sv.tok_mention[k] != SIZE_MAX || k == skip) continue;
         MetricAt m = metric_at(k, hi);
@@ -287,7 +288,7 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
         for (size_t k = v >= 2 && toks[v - 1].low == "for" ? v - 1 : 0; k-- > floor;) {
             if (toks[k].low == "," || toks[k].low == ";" || (toks[k].bits & kClauseOpeners.bit)) break;
             size_t n = 0;
-            const Lexicon::Entry* e = sv.tok_mention[k] == SIZE_MAX ? lex(lx.metrics, lx.kMetricFirst, k, &n) : nullptr;
+            const Lexicon::Entry* e = sv.tok_mention[k] == SIZE_MAX ? metric_phrase(k, &n) : nullptr;
             if (e && e->extra == "price_for") {
                 best.tok = k;
                 best.n = best.base_n = n;
@@ -356,7 +357,7 @@ void Assembly::parallel_profit(MetricHit& metric) {
     std::string_view last;
     for (size_t k = sv.token_at(S.begin); k < metric.tok; ++k) {
         size_t n = 0;
-        const Lexicon::Entry* e = sv.tok_mention[k] == SIZE_MAX ? lex(lx.metrics, lx.kMetricFirst, k, &n) : nullptr;
+        const Lexicon::Entry* e = sv.tok_mention[k] == SIZE_MAX ? metric_phrase(k, &n) : nullptr;
         if (!e) continue;
         if (auto it = profits.find(e->value); it != profits.end()) last = loss ? it->second : it->first;
         k += n - 1;

@@ -55,24 +55,50 @@ bool Assembly::paragraph_date(size_t i, const text::Span& S) {
             return false;  // seasons
     }
     if (lx.period_bound_words.count(word_near(ms[i].span.begin, false)) || contract_month(i)) return false;
-    for (const Token& k : (date_toks.clear(), tokenize(a, low_doc, ms[i].span, date_toks), date_toks))
+    for (const Token& k : (date_toks.clear(), tokenize_lowered(a, low_doc, ms[i].span, date_toks), date_toks))
         if (lx.baseline_period_words.count(k.low)) return false;
     // no plan or forecast word before it in the sentence
-    // (per date mention over its sentence: letters tested and lower-cased inline, ASCII as
-    // the C locale's isalpha, a word on the stack unless it is very long)
+    // (letters tested and lower-cased inline, ASCII as the C locale's isalpha, a word on the
+    // stack unless it is very long; the sentence's words are tested once for all its dates, up
+    // to its first modal word: a date after that word's end follows one, and else only a word
+    // the date's start cuts short is left to test)
     auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-    for (uint32_t b = S.begin; b < ms[i].span.begin;) {
-        while (b < ms[i].span.begin && !alpha(a[b])) ++b;
-        uint32_t e = b;
-        while (e < ms[i].span.begin && alpha(a[e])) ++e;
+    auto modal = [&](uint32_t b, uint32_t e) {
         char w[32];
-        if (e > b && e - b <= sizeof w) {
+        if (e - b <= sizeof w) {
             for (uint32_t k = b; k < e; ++k) w[k - b] = a[k] <= 'Z' ? static_cast<char>(a[k] + 32) : a[k];
-            if (lx.modal_words.count(std::string_view(w, e - b))) return false;
-        } else if (e > b && lx.modal_words.count(lower(std::string_view(a).substr(b, e - b)))) {
-            return false;
+            return lx.modal_words.count(std::string_view(w, e - b)) > 0;
         }
-        b = e;
+        return lx.modal_words.count(lower(std::string_view(a).substr(b, e - b))) > 0;
+    };
+    const uint32_t limit = ms[i].span.begin;
+    if (modal_span.begin != S.begin || modal_span.end != S.end) {
+        modal_span = S;
+        modal_pos = S.begin;
+        first_modal_end = UINT32_MAX;
+    }
+    // (whole words before the limit, from where the last question stopped)
+    if (first_modal_end == UINT32_MAX) {
+        uint32_t b = modal_pos;
+        while (b < limit) {
+            while (b < limit && !alpha(a[b])) ++b;
+            if (b >= limit) break;
+            uint32_t e = b;
+            while (e < S.end && alpha(a[e])) ++e;
+            if (e > limit) break;  // cut short by the date: tested below, for this date only
+            if (modal(b, e)) {
+                first_modal_end = e;
+                break;
+            }
+            b = e;
+        }
+        modal_pos = std::max(modal_pos, b);
+    }
+    if (first_modal_end <= limit) return false;
+    if (limit > S.begin && limit < S.end && alpha(a[limit - 1]) && alpha(a[limit])) {
+        uint32_t b = limit;
+        while (b > S.begin && alpha(a[b - 1])) --b;
+        if (modal(b, limit)) return false;
     }
     return true;
 }
@@ -130,7 +156,7 @@ void Assembly::find_story_day() {
                 if (w == "after" || w == "following") return false;
                 b -= static_cast<uint32_t>(w.size());
             }
-            for (const Token& k : (date_toks.clear(), tokenize(a, low_doc, ms[i].span, date_toks), date_toks))
+            for (const Token& k : (date_toks.clear(), tokenize_lowered(a, low_doc, ms[i].span, date_toks), date_toks))
                 if (lx.baseline_period_words.count(k.low) || k.low == "last") return false;
             return true;
         };
@@ -184,7 +210,7 @@ static bool fronted_date(const std::string& a, const Mention& m) {
 bool Assembly::baseline_date(size_t i) {
     if (baseline_dates[i] < 0) {
         date_toks.clear();
-        tokenize(a, low_doc, ms[i].span, date_toks);
+        tokenize_lowered(a, low_doc, ms[i].span, date_toks);
         lx.classify(date_toks);
         baseline_dates[i] = 0;
         for (size_t j = 0; j < date_toks.size(); ++j)
@@ -371,7 +397,7 @@ bool Assembly::reporting_window(size_t i) {
     if (d != last && !weeks) return false;
     // (a window still to end is a forecast's: "for the year to March 2027")
     if (doc.published.size() == 10 && m.to > doc.published) return false;
-    for (const Token& k : (date_toks.clear(), tokenize(a, low_doc, m.span, date_toks), date_toks))
+    for (const Token& k : (date_toks.clear(), tokenize_lowered(a, low_doc, m.span, date_toks), date_toks))
         if (k.low == "to" || k.low == "ended" || k.low == "ending" || k.low == "through") return true;
     return false;
 }
@@ -431,7 +457,7 @@ bool Assembly::trading_day_move(size_t anchor) {
     // economic data named before it in the sentence: the price is one of the data's
     for (size_t k = 0; k < anchor; ++k) {
         size_t n = 0;
-        if (const Lexicon::Entry* e = lex(lx.metrics, lx.kMetricFirst, k, &n); e && lx.scope_of(e->value) == "economy") {
+        if (const Lexicon::Entry* e = metric_phrase(k, &n); e && lx.scope_of(e->value) == "economy") {
             // (not a metric a company has too: "cut 2,000 jobs, sending its shares down 7.4%")
             bool company_form = false;
             if (auto f = lx.metric_forms.find(e->value); f != lx.metric_forms.end())
@@ -479,7 +505,7 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
     if (per && (traded || !metric.empty()) && !is_day(ms[*per].timex)) {
         size_t k = sv.token_after(ms[*per].span.end);
         size_t mn = 0;
-        const Lexicon::Entry* e = k < toks.size() ? lex(lx.metrics, lx.kMetricFirst, k, &mn) : nullptr;
+        const Lexicon::Entry* e = k < toks.size() ? metric_phrase(k, &mn) : nullptr;
         if (e && (traded || (e->value != metric && e->extra.empty() && ms[*per].span.end < S.end))) {
             const size_t other = *per;
             per = next_period();

@@ -47,6 +47,18 @@ bool Assembly::revises_forecast(size_t v) {
     return false;
 }
 
+// "ING economist Nicholas Mapa expects ...", "Nomura Securities strategist Yujiro Goto
+// forecasts ...": the person right before the verb at token hi, after nothing but words
+// (their organisation and role). Null when there is none.
+const Mention* Assembly::titled_person_before(size_t hi) {
+    if (hi < 2 || sv.tok_mention[hi - 1] == SIZE_MAX) return nullptr;
+    const Mention& m = ms[sv.tok_mention[hi - 1]];
+    if (m.type != Type::person) return nullptr;
+    for (size_t k = 0; k < sv.token_at(m.span.begin); ++k)
+        if (!toks[k].is_word() && toks[k].low != "'") return nullptr;
+    return &m;
+}
+
 void Assembly::find_forecast_holder() {
     forecast_holder = nullptr;
     forecast_verb = 0;
@@ -67,6 +79,7 @@ void Assembly::find_forecast_holder() {
                 }
             }
             forecast_holder = opening_holder(hi);
+            if (!forecast_holder) forecast_holder = titled_person_before(hi);
             forecast_verb = v;
         } else if (v <= 8 && v < toks.size() && (toks[v].bits & lx.kVerbWord)) {
             // a revision in a predicate that shares the holder ("The RBI kept its repo rate at
@@ -646,9 +659,10 @@ std::vector<Source> Assembly::claim_sources(double& conf, const std::string& met
     }
     // (one name once: "Xpeng reported ..., the company said in its earnings release" is
     // one source, not two)
-    std::set<std::string> seen;
+    std::vector<std::string_view> seen;  // (a few names: no tree of copies)
     for (const Mention* m : ordered) {
-        if (!seen.insert(m->name).second) continue;
+        if (std::find(seen.begin(), seen.end(), std::string_view(m->name)) != seen.end()) continue;
+        seen.push_back(m->name);
         Source s{index_of(m), kNoMention, inherited};
         for (const Mention* o : here)
             if (o != m && !o->cites.empty() && o->cites == m->name) s.cited_by = index_of(o);

@@ -7,7 +7,16 @@
 
 namespace claimex::claims {
 
+// (asked up to three times per organisation: worked out once per mention, memo_of)
 bool Assembly::affiliation_only(const Mention& m) {
+    int8_t* memo = memo_of(affiliation_memo, m);
+    if (memo && *memo >= 0) return *memo;
+    const bool r = affiliation_only_raw(m);
+    if (memo) *memo = r;
+    return r;
+}
+
+bool Assembly::affiliation_only_raw(const Mention& m) {
     if (government_nouns.count(lower(m.name))) return true;
     // "Martin Ellery, chief UK economist at Northgate Economics": a person's employer
     auto from = std::lower_bound(ms.begin(), ms.end(), m.span.begin > 120 ? m.span.begin - 120 : 0,
@@ -33,6 +42,14 @@ bool Assembly::affiliation_only(const Mention& m) {
 }
 
 bool Assembly::in_passing(const Mention& m) {
+    int8_t* memo = memo_of(passing_memo, m);
+    if (memo && *memo >= 0) return *memo;
+    const bool r = in_passing_raw(m);
+    if (memo) *memo = r;
+    return r;
+}
+
+bool Assembly::in_passing_raw(const Mention& m) {
     if (company_count[m.name] > 1) return false;
     size_t e = m.span.begin;
     for (int words = 0; words < 5; ++words) {
@@ -97,43 +114,40 @@ void Assembly::index_organisations() {
     }
     // Organisations by name (their kind), and each one's own releases in document order.
     for (const Mention& m : ms)
-        if (m.type == Type::org && !m.name.empty()) org_kinds.emplace(m.name, m.kind);
+        if (m.type == Type::org && !m.name.empty()) org_kinds.try_emplace(m.name, m.kind);  // (no node made for a name seen before)
     for (const Mention* r : releases) releases_of[r->name].push_back(r);
     // Companies the article introduces as a part of another ("its electric vehicle subsidiary,
     // Kaveri EV", "Jio Platforms, the digital services unit"): a `unit` word a few words from
     // the first mention. Their figures are the parent's release's; another company's are not.
     {
         // The lower-cased letter runs of a[b, e) and a "," for each clause mark, as views into
-        // buf (reserved to the window's size: it never moves). Per company, twice: no
-        // allocation once the buffers have grown; ASCII letters, as the C locale's isalpha.
-        auto words_of = [&](uint32_t b, uint32_t e, std::string& buf, std::vector<std::string_view>& ws) {
+        // the lower-cased text (ASCII letters, as the C locale's isalpha). Per company, twice:
+        // no allocation once the vectors have grown.
+        auto words_of = [&](uint32_t b, uint32_t e, std::vector<std::string_view>& ws) {
             ws.clear();
-            buf.clear();
-            buf.reserve(e - b);
             auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-            size_t w = 0;  // start of the current word in buf
+            uint32_t w = b;  // start of the current word
+            bool in = false;
             for (uint32_t k = b; k <= e; ++k) {
                 if (k < e && alpha(a[k])) {
-                    buf.push_back(a[k] <= 'Z' ? static_cast<char>(a[k] + 32) : a[k]);
+                    if (!in) w = k, in = true;
                 } else {
-                    if (buf.size() > w) ws.emplace_back(buf.data() + w, buf.size() - w);
-                    w = buf.size();
+                    if (in) ws.emplace_back(low_doc.data() + w, k - w), in = false;
                     if (k < e && (a[k] == ',' || a[k] == '.' || a[k] == ';' || a[k] == '\n')) ws.emplace_back(",");
                 }
             }
         };
-        std::string before_buf, after_buf;
         std::vector<std::string_view> before, after;
         std::set<std::string_view> seen_names;
         for (const Mention& m : ms) {
             if (m.type != Type::org || std::string_view(m.kind) != "company" || m.name.empty()) continue;
             if (!seen_names.insert(m.name).second) continue;
             // "its electric vehicle subsidiary, Kaveri EV": the unit word right before the name
-            words_of(m.span.begin > 40 ? m.span.begin - 40 : 0, m.span.begin, before_buf, before);
+            words_of(m.span.begin > 40 ? m.span.begin - 40 : 0, m.span.begin, before);
             if (!before.empty() && before.back() == ",") before.pop_back();
             bool unit = !before.empty() && lx.unit_nouns.count(before.back());
             // "its Daihatsu and Hino units": a unit word right after the name
-            words_of(m.span.end, std::min<uint32_t>(static_cast<uint32_t>(a.size()), m.span.end + 60), after_buf, after);
+            words_of(m.span.end, std::min<uint32_t>(static_cast<uint32_t>(a.size()), m.span.end + 60), after);
             unit |= !after.empty() && lx.unit_nouns.count(after[0]);
             // "Jio Platforms, the digital services unit,": an apposition that ends in a unit word
             if (!unit && after.size() >= 2 && after[0] == "," &&
@@ -187,7 +201,7 @@ void Assembly::find_doc_country() {
             for (const text::Span& S : t.sentences()) {
                 if (t.paragraph_index(S.begin) > 1) break;
                 head_toks.clear();
-                tokenize(a, low_doc, S, head_toks);
+                tokenize_lowered(a, low_doc, S, head_toks);
                 lx.classify(head_toks);
                 for (size_t k = 0; k < head_toks.size(); ++k) {
                     size_t len = 0;

@@ -55,6 +55,15 @@ const Mention* Assembly::bidder_before(uint32_t byte) {
 // The area an entity stands for: a country or region, a city that is an economy of its
 // own (Hong Kong, Singapore), or an authority's area (ECB → Eurozone).
 const std::string* Assembly::area_of(const Mention& m) {
+    // (asked per claim for the same mentions: worked out once per mention)
+    if (&m < ms.data() || &m >= ms.data() + ms.size()) return area_of_raw(m);
+    if (area_known.empty()) area_known.assign(ms.size(), 0), area_memo.assign(ms.size(), nullptr);
+    const size_t i = static_cast<size_t>(&m - ms.data());
+    if (!area_known[i]) area_memo[i] = area_of_raw(m), area_known[i] = 1;
+    return area_memo[i];
+}
+
+const std::string* Assembly::area_of_raw(const Mention& m) {
     if (m.name.empty()) return nullptr;
     if (m.type == Type::place &&
         (std::string_view(m.kind) == "country" || std::string_view(m.kind) == "region" || lx.areas.count(m.name)))
@@ -247,12 +256,26 @@ const Mention* Assembly::referent(size_t lo, size_t hi) {
     return c;
 }
 
+// "He expects the central bank to raise ...": the person "he" or "she" stands for, the last
+// one named in this paragraph or the one before (an analyst introduced with a quote); null
+// when none is.
+const Mention* Assembly::person_before(uint32_t at) const {
+    const size_t pi = t.paragraph_index(at);
+    const Mention* last = nullptr;
+    for (const Mention& m : ms) {
+        if (m.span.begin >= at) break;
+        if (m.type == Type::person && !m.name.empty() && t.paragraph_index(m.span.begin) + 1 >= pi) last = &m;
+    }
+    return last;
+}
+
 // Who opens the sentence before token hi (a verb): an anaphor's
 // referent, else an organisation or person named at its start that
 // reaches up to the verb ("The Bank of England expects", "Orvane
 // expects"); null when neither.
 const Mention* Assembly::opening_holder(size_t hi) {
     if (is_anaphor(0, hi)) return referent(0, hi);
+    if (hi == 1 && (toks[0].low == "he" || toks[0].low == "she")) return person_before(S.begin);
     size_t lo = toks[0].low == "the" ? 1 : 0;
     if (lo < hi && sv.tok_mention[lo] != SIZE_MAX) {
         const Mention& m = ms[sv.tok_mention[lo]];
@@ -585,7 +608,7 @@ bool Assembly::possessive_subject(const MetricHit& metric, size_t anchor, Subjec
         bool hit = false;  // the metric word may follow a word or two ("closing price")
         for (size_t j = m0; j < toks.size() && j <= m0 + 2 && !hit; ++j) {
             if (sv.tok_mention[j] != SIZE_MAX || !toks[j].is_word()) break;
-            hit = lex(lx.metrics, lx.kMetricFirst, j, &n) != nullptr;
+            hit = metric_phrase(j, &n) != nullptr;
         }
         if (!hit) break;
         auto list = possessive_list(k + 2);
@@ -815,7 +838,7 @@ bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s
                          !government_nouns.count(toks[c - 1]) && !kNotHeads.count(toks[c - 1]);
             for (size_t q = b; q < c && plain; ++q) {
                 size_t n = 0;
-                plain = toks[q].is_word() && sv.tok_mention[q] == SIZE_MAX && !lex(lx.metrics, lx.kMetricFirst, q, &n);
+                plain = toks[q].is_word() && sv.tok_mention[q] == SIZE_MAX && !metric_phrase(q, &n);
             }
             if (plain) {
                 s.description = std::string(sv.slice(toks[b].begin, toks[c - 1].end));

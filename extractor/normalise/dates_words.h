@@ -4,6 +4,7 @@
 // Nothing here allocates per lookup.
 #pragma once
 
+#include "extractor/normalise/internal.h"
 #include "extractor/rules/rules.h"
 #include "extractor/text/text.h"
 
@@ -33,7 +34,7 @@ private:
 // building strings.
 struct WordHash {
     using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    size_t operator()(std::string_view s) const { return word_hash(s); }
 };
 
 // A word → value table: from an @table (first column → second column) or

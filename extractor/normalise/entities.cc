@@ -37,6 +37,13 @@ namespace claimex::normalise {
 namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+// "J.", "J.P.", "V.R.C.": a person's initials before the family name.
+bool initials_word(std::string_view w) {
+    if (w.size() < 2 || w.size() % 2) return false;
+    for (size_t i = 0; i < w.size(); i += 2)
+        if (w[i] < 'A' || w[i] > 'Z' || w[i + 1] != '.') return false;
+    return true;
+}
 
 bool is_entity(const Mention& m) { return m.type == Type::org || m.type == Type::person || m.type == Type::place; }
 
@@ -203,7 +210,7 @@ struct EntitiesNormaliser::Impl {
                     role_words.insert(w);
     }
     names::Lexicon lex;
-    std::unordered_map<std::string, RuleInfo> rule_info;
+    names::StrMap<RuleInfo> rule_info;  // rule id → its info (looked up per mention)
     std::unordered_set<std::string> role_words;  // one-word roles (rules/entities/roles.txt): "economist"
 
     // An apposition right after a holder that names a role (", the association's senior
@@ -242,7 +249,9 @@ struct EntitiesNormaliser::Impl {
         size_t s = !ws.empty() && role_words.count(names::lower(w(0))) ? 1 : 0;
         if (ws.size() < s + 4 || !names::person_word(w(s))) return 0;
         // a given name, or any name after "said" ("said Chidera Obiora of Meristem Securities")
-        if (!lex.given_name(w(s)) && !(s == 0 && after_said(a, ws[0].begin))) return 0;
+        if (!lex.given_name(w(s)) &&
+            !(s == 0 && (after_said(a, ws[0].begin) || person_shape_cue(a, ws[0].begin, ws.back().end))))
+            return 0;
         for (size_t of = s + 2; of <= s + 3 && of + 1 < ws.size(); ++of) {
             if (w(of) != "of") continue;
             for (size_t k = s + 1; k < of; ++k)
@@ -251,9 +260,52 @@ struct EntitiesNormaliser::Impl {
         }
         return 0;
     }
+    // Whether a full name is written family name first: a family name the list
+    // knows before a given name ("Chen Wenling"), or two words whose second is a
+    // Korean given name, hyphenated with a lower-case second part ("Rhee
+    // Chang-yong", "Ahn Jae-kyun": later "Rhee", "Ahn").
+    bool family_name_first(const std::vector<std::string_view>& ws) const {
+        if (ws.empty()) return false;
+        if (lex.family_first(ws.front()) && !lex.family_first(ws.back())) return true;
+        if (ws.size() != 2) return false;
+        const std::string_view g = ws.back();
+        const size_t dash = g.find('-');
+        return dash != std::string_view::npos && dash > 0 && dash + 1 < g.size() && g[dash + 1] >= 'a' &&
+               g[dash + 1] <= 'z';
+    }
     // Whether "said " or "says " ends right before at.
     static bool after_said(const std::string& a, uint32_t at) {
         return at >= 5 && (a.compare(at - 5, 5, "said ") == 0 || a.compare(at - 5, 5, "says ") == 0);
+    }
+    // A name with no given name the list knows is still a person's before an
+    // organisation's "of" when something else says so: an honorific, a title or
+    // a one-word role right before it ("Prof. Yeah Kim Leng of Sunway
+    // University", "analyst Kunal Sodhani of ..."), or the sentence (or a
+    // clause after a comma) opening with it and a verb of saying right after
+    // the organisation ("Kunal Sodhani of Shinhan Bank said"). `b` is where the name starts, `e` where the
+    // organisation ends.
+    bool person_shape_cue(const std::string& a, uint32_t b, uint32_t e) const {
+        uint32_t q = b;
+        while (q > 0 && a[q - 1] == ' ') --q;
+        uint32_t p = q;
+        while (p > 0 && !is_space(a[p - 1])) --p;
+        std::string_view prev(a.data() + p, q - p);
+        if (!prev.empty() && (lex.honorific(prev) || lex.title(prev) || role_words.count(names::lower(prev))))
+            return true;
+        // (the sentence or paragraph opens with it, or a quote before it ends)
+        auto ends = [&](std::string_view x) { return prev.size() >= x.size() && prev.substr(prev.size() - x.size()) == x; };
+        const bool opens = prev.empty() || ends(".") || ends(",") || ends("\"") || ends("\xe2\x80\x9d");
+        if (!opens) return false;
+        uint32_t k = e;
+        if (k < a.size() && a[k] == ',') ++k;
+        while (k < a.size() && a[k] == ' ') ++k;
+        uint32_t ve = k;
+        while (ve < a.size() && a[ve] >= 'a' && a[ve] <= 'z') ++ve;
+        std::string_view verb(a.data() + k, ve - k);
+        for (std::string_view v : {"said", "says", "told", "added", "noted", "notes", "wrote", "expects", "estimates",
+                                   "estimated", "predicted", "forecast", "warned", "argued"})
+            if (verb == v) return true;
+        return false;
     }
     // "Kong-listed", "Oslo-based", "state-owned": a word that describes a
     // company rather than naming it.
@@ -262,7 +314,8 @@ struct EntitiesNormaliser::Impl {
         if (dash == std::string_view::npos) return false;
         std::string_view tail = w.substr(dash + 1);
         for (std::string_view t : {"listed", "based", "owned", "backed", "headquartered", "run", "controlled", "led",
-                                   "registered", "focused", "founded"})
+                                   "registered", "focused", "founded", "rival", "style", "affiliated", "linked",
+                                   "funded", "operated"})
             if (tail == t) return true;
         return false;
     }
@@ -333,17 +386,19 @@ std::vector<text::Span> EntitiesNormaliser::Impl::name_words(const std::string& 
 
 bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const text::Text& t, Mention& out) const {
     const std::string& a = t.analysis();
+    const RuleInfo& ri = info(out.rule);  // (out.rule stays as it is below)
     text::Span cand = raw.capture("name").value_or(raw.span);
     std::vector<text::Span> ws = name_words(a, cand);
     auto word = [&](size_t i) { return std::string_view(a.data() + ws[i].begin, ws[i].size()); };
-    auto joined = [&](size_t from) {
-        return names::squeeze(std::string_view(a.data() + ws[from].begin, ws.back().end - ws[from].begin));
+    auto joined_raw = [&](size_t from) {
+        return std::string_view(a.data() + ws[from].begin, ws.back().end - ws[from].begin);
     };
+    auto joined = [&](size_t from) { return names::squeeze(joined_raw(from)); };
     if (out.rule == kBareRule) {  // "the Treasury", "commerce ministry": named per document
         if (ws.empty() || ws.size() > 2) return false;
         out.span = {ws.front().begin, ws.back().end};
         out.name = joined(0);
-        out.kind = info(out.rule).kind;
+        out.kind = ri.kind;
         return true;
     }
     // Try the whole name, then without leading words that cannot start a name
@@ -357,7 +412,7 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
     // "Tata Motors-owned Jaguar Land Rover": the pattern took in the
     // description and stopped inside a known name; the name with the next
     // word or two is that name.
-    if (described && !lex.resolve(joined(i))) {
+    if (described && !lex.resolve(joined_raw(i))) {
         uint32_t e = ws.back().end;
         for (int more = 0; more < 2; ++more) {
             uint32_t b = e;
@@ -375,8 +430,8 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
         }
     }
     const rules::GazetteerEntry* known_person = nullptr;
-    for (; i < ws.size() && !info(out.rule).as_named; ++i) {
-        if (const auto* e = lex.resolve(joined(i))) {
+    for (; i < ws.size() && !ri.as_named; ++i) {
+        if (const auto* e = lex.resolve(joined_raw(i))) {
             // A known person after a role keeps the role ("Tesla chief
             // executive Elon Musk"): read on as a pattern person.
             if (out.type == Type::person && e->kind == "person") {
@@ -393,7 +448,7 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
     size_t n = ws.size() - i;
 
     if (out.type == Type::person) {
-        const std::string& single_attr = info(out.rule).single;
+        const std::string& single_attr = ri.single;
         bool single = single_attr == "yes" || single_attr == "known";
         if (n > 5 || (n < 2 && !single)) return false;
         const names::Suffix* org_word = nullptr;
@@ -455,7 +510,7 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
         if (n >= 2 && n <= 4 && word(ws.size() - 1) == "Ministry" && names::capitalised(word(i)) &&
             word(i) != "Foreign" && word(i) != "Home" && word(i) != "Interior")
             out.name = "Ministry of " + names::squeeze(std::string_view(a.data() + ws[i].begin, ws[ws.size() - 2].end - ws[i].begin));
-        out.kind = info(out.rule).kind;
+        out.kind = ri.kind;
         // The kind of the organisation word: the last two words ("Central
         // Bank"), else the nearest organisation word from the end ("Center
         // for International Economic Affairs").
@@ -473,11 +528,11 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
         for (size_t k = i + 1; k < ws.size(); ++k)
             if (lex.not_name(word(k))) return false;  // "Based in Large Part On Hope"
     if (auto where = raw.capture("where")) {  // "in Hosur, Tamil Nadu": Tamil Nadu must be a known place
-        const auto* e = lex.resolve(names::squeeze(std::string_view(a.data() + where->begin, where->size())));
+        const auto* e = lex.resolve(std::string_view(a.data() + where->begin, where->size()));
         if (!e || !names::is_place_kind(e->kind)) return false;
     }
     out.name = joined(i);
-    if (info(out.rule).titlecase) {
+    if (ri.titlecase) {
         // "SAN FRANCISCO" → "San Francisco", "WINSTON-SALEM" → "Winston-Salem"
         bool start = true;
         for (char& c : out.name) {
@@ -487,7 +542,7 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
         if (const auto* e = lex.resolve(out.name)) return set_entry(*e, out);
         if (lex.not_name(out.name) || lex.non_person(out.name)) return false;  // "BREAKING", "UPDATE"
     }
-    out.kind = info(out.rule).kind;
+    out.kind = ri.kind;
     return !out.name.empty();
 }
 
@@ -661,6 +716,24 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         uint32_t pe = p - 1, pb = pe;
         while (pb > 0 && a[pb - 1] >= 'a' && a[pb - 1] <= 'z') --pb;
         std::string_view prep(a.data() + pb, pe - pb);
+        // ... or a description between them: "of consultancy Addis Research", "at
+        // Lagos-based brokerage Cordros", "at the research firm X" (up to three words)
+        for (int skip = 0; skip < 3 && prep != "of" && prep != "at" && prep != "from"; ++skip) {
+            if (pb < 2 || a[pb - 1] != ' ') break;
+            bool describes = prep == "the" || (!prep.empty() && prep.find_first_not_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos);
+            if (!describes && pb < pe) {
+                // the whole word: "Lagos-based", "state-owned"
+                uint32_t wb = pb;
+                while (wb > 0 && !is_space(a[wb - 1])) --wb;
+                describes = im.descriptive_compound(std::string_view(a.data() + wb, pe - wb));
+                pb = wb;
+            }
+            if (!describes) break;
+            pe = pb - 1;
+            pb = pe;
+            while (pb > 0 && a[pb - 1] >= 'a' && a[pb - 1] <= 'z') --pb;
+            prep = std::string_view(a.data() + pb, pe - pb);
+        }
         if (prep != "of" && prep != "at" && prep != "from") continue;
         // up to three capitalised words before it, single spaces apart
         std::vector<text::Span> ws;
@@ -675,6 +748,18 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         // the shortest run starting with a given name: "Markus Mayer", "Mary Ann Smith"
         if (ws.size() < 2) continue;
         std::optional<text::Span> name;
+        // two or three name words the context marks as a person's, the longest run (before a
+        // given name inside it picks a shorter one): "Prof. Yeah Kim Leng of Sunway
+        // University", "Kunal Sodhani of Shinhan Bank said"
+        for (size_t start = 0; !name && start + 2 <= ws.size(); ++start) {
+            bool ok = im.person_shape_cue(a, ws[start].begin, o.span.end);
+            for (size_t k = start; ok && k < ws.size(); ++k) {
+                std::string_view w = slice(ws[k]);
+                ok = names::person_word(w) && !lex.non_person(w) && !lex.suffix(w) && !lex.title(w) &&
+                     !lex.honorific(w) && !lex.not_name(w) && !possessive(w) && w.back() != ',' && w.back() != '.';
+            }
+            if (ok) name = text::Span{ws[start].begin, ws.back().end};
+        }
         for (size_t start = ws.size() - 1; start-- > 0 && !name;) {
             bool ok = lex.given_name(slice(ws[start])) && names::person_word(slice(ws[start]));
             for (size_t k = start + 1; ok && k < ws.size(); ++k) {
@@ -785,7 +870,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 if (end == b) break;
                 text::Span run{b, end};
                 bool closed = last ? ends_list(end) : (starts(end, ", ") || starts(end, " and ") || starts(end, " or "));
-                if (!closed || is_taken(run) || lex.resolve(names::squeeze(slice(run)))) break;
+                if (!closed || is_taken(run) || lex.resolve(slice(run))) break;
                 Mention x;
                 x.type = Type::place;
                 x.kind = m.kind;
@@ -856,7 +941,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 const uint32_t b = p, end = name_run(p, true);
                 if (end == b) break;
                 text::Span run{b, end};
-                if (is_taken(run) || lex.resolve(names::squeeze(slice(run)))) break;
+                if (is_taken(run) || lex.resolve(slice(run))) break;
                 if (last) {
                     if (!ends_list(end) && !((items >= 3 || unions) && verb_like(end))) break;
                     finished = true;
@@ -936,7 +1021,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 std::string name = names::squeeze(slice(run));
                 if (single && (person_words.count(name) || lex.family_first(name))) ok = false;
             }
-            if (!ok || is_taken(run) || lex.resolve(names::squeeze(slice(run)))) continue;
+            if (!ok || is_taken(run) || lex.resolve(slice(run))) continue;
             if (std::any_of(added.begin(), added.end(), [&](const Mention& y) { return y.span.overlaps(run); }))
                 continue;  // the forward scan took it ("Acme, X and Known")
             Mention x;
@@ -1002,6 +1087,17 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             const std::vector<std::string_view>& ws = split_name(m.name, name_words_buf);
             for (size_t w = 1; w + 1 < ws.size(); ++w) person_tails.insert(names::lower(join(ws, w, ws.size())));
         }
+        // "Mohd Uzir said" after "Mohd Uzir Mahidin": the first words of a person named before.
+        auto head_of_person_before = [&](text::Span n) {
+            const std::string_view x = slice(n);
+            for (const Mention& p : ms) {
+                if (p.span.begin >= n.begin) break;
+                if (p.type == Type::person && p.name.size() > x.size() + 1 && p.name.compare(0, x.size(), x) == 0 &&
+                    p.name[x.size()] == ' ')
+                    return true;
+            }
+            return false;
+        };
         for (const auto& s : ms) {
             if (s.type != Type::source || !s.holder || s.note == kUnnamedHolder || im.info(s.rule).known_holder) continue;
             text::Span h = *s.holder;
@@ -1085,7 +1181,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             std::string_view first_word = slice(ws[k]);
             bool person = person_shaped && end - k >= 2 &&
                           (lex.given_name(first_word) || lex.family_first(first_word) ||
-                           (first_word.size() == 2 && first_word[1] == '.'));
+                           initials_word(first_word) || head_of_person_before(name));
             bool single = person_shaped && end - k == 1;
             if (end - k == 1 && (lex.suffix(first_word) || lex.group_noun(first_word)))
                 continue;  // "The Group said": a reference; "Policymakers warn": a group
@@ -1237,9 +1333,26 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
     std::unordered_map<std::string, std::string> last_named;
     // "van loon" → "Pieter van Loon": lower-cased tails of full names.
     std::unordered_map<std::string, std::string> name_tails;
+    // "Mohd Uzir" → "Mohd Uzir Mahidin": the first two words of three-word and longer names.
+    std::unordered_map<std::string, std::string> name_heads;
     std::vector<size_t> org_idx;
     for (size_t i = 0; i < ms.size(); ++i)
         if (ms[i].type == Type::org && !ms[i].name.empty()) org_idx.push_back(i);
+    // " at Lagos-based brokerage ", " of consultancy ", " at the research firm ": "at", "of" or
+    // "from", then up to three words that describe the organisation after them.
+    auto described_gap = [&](uint32_t b, uint32_t e) {
+        if (e <= b || e - b > 60) return false;
+        std::vector<text::Span> ws = names::words(a, {b, e});
+        if (ws.size() < 2 || ws.size() > 4) return false;
+        std::string_view p = slice(ws[0]);
+        if (p != "at" && p != "of" && p != "from") return false;
+        for (size_t k = 1; k < ws.size(); ++k) {
+            std::string_view w = slice(ws[k]);
+            bool lower = w.find_first_not_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos;
+            if (!lower && !im.descriptive_compound(w)) return false;
+        }
+        return true;
+    };
     auto affiliation_of = [&](const Mention& p) -> std::string {
         const text::Span c = p.context;
         // An organisation inside the context ("Jerome Powell, the Fed chair"),
@@ -1259,10 +1372,11 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                        only_gap(a, o.span.end, c.begin, {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"})) {
                 adjacent = &o;  // "Alibaba CEO Eddie Wu"
             } else if (o.span.begin >= c.end && !adjacent &&
-                       only_gap(a, c.end, o.span.begin,
-                                {"the", "The", "at", "at the", "of", "of the", "with", "with the", "for", "for the",
-                                 "from", "from the", "in", "in the"})) {
-                adjacent = &o;  // "economist at the IMF"
+                       (only_gap(a, c.end, o.span.begin,
+                                 {"the", "The", "at", "at the", "of", "of the", "with", "with the", "for", "for the",
+                                  "from", "from the", "in", "in the"}) ||
+                        described_gap(c.end, o.span.begin))) {
+                adjacent = &o;  // "economist at the IMF", "at Lagos-based brokerage Cordros Securities"
             }
             if (o.span.begin > c.end + 8) break;
         }
@@ -1330,10 +1444,46 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
     for (const Mention& m : ms) {
         if (m.type != Type::person || m.name.find(' ') == std::string::npos) continue;
         const std::vector<std::string_view>& ws = split_name(m.name, name_words_buf);
-        const bool family_first = lex.family_first(ws.front()) && !lex.family_first(ws.back());
+        const bool family_first = im.family_name_first(ws);
         auto [f, fresh] = family_of.try_emplace(std::string(family_first ? ws.front() : ws.back()), m.name);
         if (!fresh && f->second != m.name) f->second.clear();
     }
+    // A lone word holding a statement ("Galípolo said") that no person mention introduced
+    // may still be the family name of a person the text named earlier with no cue the entity
+    // rules know ("Gabriel Galípolo, who takes over as governor in January, voted ..."): the
+    // first "<Name> <word>" before it, the name a given name or a plain capitalised word that
+    // is no title, description or part of an organisation or place. Empty when none.
+    auto unrecognised_introduction = [&](const Mention& m) -> std::string {
+        const std::string_view w = m.name;
+        if (w.size() < 3) return {};
+        for (size_t at = a.find(w); at != std::string::npos && at < m.span.begin; at = a.find(w, at + 1)) {
+            const size_t e = at + w.size();
+            if (e < a.size() && std::isalpha(static_cast<unsigned char>(a[e]))) continue;
+            // (a possessive name is more often a company's: "British Geological Plains's IPO")
+            if (a.compare(e, 2, "'s") == 0 || a.compare(e, 4, "\xE2\x80\x99s") == 0) continue;
+            if (at < 3 || a[at - 1] != ' ') continue;
+            size_t b = at - 1;
+            while (b > 0 && !is_space(a[b - 1])) --b;
+            const std::string_view g(a.data() + b, at - 1 - b);
+            if (g.empty() || !names::person_word(g) || lex.non_person(g) || lex.not_name(g) || lex.title(g) ||
+                lex.honorific(g) || lex.suffix(g) || possessive(g) || g.find('-') != std::string_view::npos ||
+                g.back() == ',' || g.back() == '.')
+                continue;
+            // (a given name, or a word the text never writes in lower case: "Statistics" is a noun)
+            if (!lex.given_name(g) && !lex.family_first(g) && a.find(names::lower(g)) != std::string::npos) continue;
+            const text::Span pair{static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+            bool taken = false;
+            for (const Mention& o : ms) {
+                if (o.span.begin >= pair.end) break;
+                // (a given name that is also a place's: "Santiago Bausili", "Florence Mwangi")
+                const bool given_place = o.type == Type::place && o.span.begin == pair.begin &&
+                                         o.span.end == static_cast<uint32_t>(at - 1) && lex.given_name(g);
+                taken |= &o != &m && o.type != Type::person && is_entity(o) && o.span.overlaps(pair) && !given_place;
+            }
+            if (!taken) return names::squeeze(slice(pair));
+        }
+        return {};
+    };
     for (size_t i = 0; i < ms.size(); ++i) {
         Mention& m = ms[i];
         if (m.type != Type::person) continue;
@@ -1348,6 +1498,9 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 m.name = l->second;  // two people share the family name: the one named last ("Harper said")
             } else if (auto f = family_of.find(m.name); m.rule == kHolderRule && f != family_of.end() && !f->second.empty()) {
                 m.name = f->second;  // introduced further down ("..., Dubois says" in a headline)
+            } else if (std::string full = m.rule == kHolderRule ? unrecognised_introduction(m) : std::string();
+                       !full.empty()) {
+                m.name = std::move(full);  // "Gabriel Galípolo, who takes over ...": later "Galípolo said"
             } else if (m.rule == kHolderRule) {
                 // A lone capitalised word before "said" that names no person
                 // introduced before: an organisation ("Helvora reported"), or
@@ -1366,8 +1519,9 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 continue;
             }
         } else if (!people.count(m.name)) {
-            // "Van Loon" after "Pieter van Loon"
+            // "Van Loon" after "Pieter van Loon"; "Mohd Uzir" after "Mohd Uzir Mahidin"
             if (auto t = name_tails.find(lower_name(m.name)); t != name_tails.end()) m.name = t->second;
+            else if (auto h = name_heads.find(m.name); h != name_heads.end() && !h->second.empty()) m.name = h->second;
         }
         auto [it, fresh] = people.try_emplace(m.name, Person{m.role, m.affiliation});
         if (!fresh) {
@@ -1376,7 +1530,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         }
         if (m.name.find(' ') != std::string::npos) {
             const std::vector<std::string_view>& ws = split_name(m.name, name_words_buf);
-            bool family_first = lex.family_first(ws.front()) && !lex.family_first(ws.back());
+            bool family_first = im.family_name_first(ws);
             last_named[std::string(family_first ? ws.front() : ws.back())] = m.name;
         }
         if (fresh && single && m.rule != kHolderRule) {
@@ -1387,7 +1541,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             const std::vector<std::string_view>& ws = split_name(m.name, name_words_buf);
             std::string_view first = ws.front();
             std::string_view last = ws.back();
-            bool first_is_family = lex.family_first(first) && !lex.family_first(last);
+            bool first_is_family = im.family_name_first(ws);
             auto add_key = [&](std::string_view k) {
                 auto [s, new_key] = short_refs.try_emplace(std::string(k), m.name, m.span.end);
                 if (!new_key && s->second.first != m.name) s->second.first.clear();  // two people share it
@@ -1399,6 +1553,12 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 if (lex.particle(ws[w])) particle = true;
             if (particle && !first_is_family) add_key(first);
             for (size_t w = 1; w + 1 < ws.size(); ++w) name_tails.emplace(lower_name(join(ws, w, ws.size())), m.name);
+            // (a Malay name's short form is its first two words: "Mohd Uzir Mahidin" → "Mohd Uzir";
+            // empty when two people share them)
+            if (ws.size() >= 3) {
+                auto [hd, new_head] = name_heads.try_emplace(join(ws, 0, 2), m.name);
+                if (!new_head && hd->second != m.name) hd->second.clear();
+            }
         }
     }
     for (size_t i = 0; i < ms.size(); ++i) {
@@ -1693,6 +1853,41 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             for (Mention& m : ms)
                 if (m.type == Type::person && m.affiliation.empty())
                     if (auto f = found.find(m.name); f != found.end()) m.affiliation = f->second;
+    }
+
+    // ---- 8. "Zhenghe Auto posts record profit" over "Zhenghe Automobile Co. said ...": a
+    // headline's name that no list knows, whose words begin the words of a name below it (the
+    // first word whole), is the shorthand of that name.
+    if (const size_t head_end = a.find('\n'); head_end != std::string::npos) {
+        auto words_of = [](std::string_view n) {
+            std::vector<std::string_view> w;
+            for (size_t b = 0; b < n.size();) {
+                size_t e = n.find(' ', b);
+                if (e == std::string_view::npos) e = n.size();
+                if (e > b) w.push_back(n.substr(b, e - b));
+                b = e + 1;
+            }
+            return w;
+        };
+        std::vector<std::pair<std::string, std::string>> renames;
+        for (const Mention& h : ms) {
+            if (h.span.begin >= head_end) break;
+            if (h.type != Type::org || h.name.empty() || lex.alias(h.name)) continue;
+            const auto hw = words_of(h.name);
+            for (const Mention& m : ms) {
+                if (m.span.begin < head_end || m.type != Type::org || m.name.empty() || m.name == h.name) continue;
+                const auto mw = words_of(m.name);
+                bool begins = hw.size() >= 2 && hw.size() <= mw.size() && hw[0] == mw[0];
+                for (size_t i = 1; begins && i < hw.size(); ++i) begins = mw[i].substr(0, hw[i].size()) == hw[i];
+                if (begins) {
+                    renames.emplace_back(h.name, m.name);
+                    break;
+                }
+            }
+        }
+        for (const auto& [from, to] : renames)
+            for (Mention& m : ms)
+                if (m.type == Type::org && m.name == from) m.name = to;
     }
 }
 

@@ -121,7 +121,23 @@ std::string lower(std::string_view s) {
     return out;
 }
 
+namespace {
+// squeeze(s) would return s itself (checked conservatively: no other white
+// space, no U+2019 lead byte, no space at either end or twice).
+bool squeezed(std::string_view s) {
+    if (!s.empty() && (s.front() == ' ' || s.back() == ' ')) return false;
+    char prev = 0;
+    for (char c : s) {
+        if (c == '\t' || c == '\n' || c == '\r' || c == '\xE2' || (c == ' ' && prev == ' ')) return false;
+        prev = c;
+    }
+    return true;
+}
+}  // namespace
+
 std::string squeeze(std::string_view s) {
+    // Most names come squeezed already: one copy, not a byte-by-byte build.
+    if (squeezed(s)) return std::string(s);
     std::string out;
     out.reserve(s.size());
     bool space = false;
@@ -154,6 +170,8 @@ Lexicon::Lexicon(const rules::RuleSet& rules) {
             if (!fresh && it->second->where.file.rfind("icu:", 0) == 0 && e->where.file.rfind("icu:", 0) != 0)
                 it->second = e;
         }
+    alias_filter_.assign(kAliasBits / 64, 0);
+    for (const auto& [a, e] : aliases_) alias_filter_[alias_bit(a) / 64] |= uint64_t{1} << (alias_bit(a) % 64);
     auto fill = [&](StrSet& set, std::string_view list, bool fold) {
         for (const auto& w : list_or_empty(rules, list)) set.insert(fold ? lower(w) : w);
     };
@@ -206,23 +224,23 @@ bool Lexicon::honorific(std::string_view w) const {
     return has(honorifics_, w);
 }
 
-namespace {
-// squeeze(s) would return s itself (checked conservatively: no other white
-// space, no U+2019 lead byte, no space at either end or twice).
-bool squeezed(std::string_view s) {
-    if (!s.empty() && (s.front() == ' ' || s.back() == ' ')) return false;
-    char prev = 0;
-    for (char c : s) {
-        if (c == '\t' || c == '\n' || c == '\r' || c == '\xE2' || (c == ' ' && prev == ' ')) return false;
-        prev = c;
-    }
-    return true;
+uint32_t Lexicon::alias_bit(std::string_view s) {
+    // FNV-1a, 32 bits, folded: any fair spread of short names will do.
+    uint32_t h = 2166136261u;
+    for (unsigned char c : s) h = (h ^ c) * 16777619u;
+    return (h ^ (h >> 14)) & (kAliasBits - 1);
 }
-}  // namespace
+
+const rules::GazetteerEntry* Lexicon::find_alias(std::string_view s) const {
+    const uint32_t bit = alias_bit(s);
+    if (!(alias_filter_[bit / 64] >> (bit % 64) & 1)) return nullptr;
+    auto it = aliases_.find(s);
+    return it == aliases_.end() ? nullptr : it->second;
+}
 
 const rules::GazetteerEntry* Lexicon::alias(std::string_view s) const {
-    auto it = squeezed(s) ? aliases_.find(s) : aliases_.find(squeeze(s));
-    return it == aliases_.end() ? nullptr : it->second;
+    if (squeezed(s)) return find_alias(s);
+    return find_alias(squeeze(s));
 }
 
 const Suffix* Lexicon::suffix(std::string_view w) const {
@@ -246,20 +264,34 @@ std::string Lexicon::strip_prefix(std::string_view name) const {
 }
 
 const rules::GazetteerEntry* Lexicon::resolve(std::string_view name) const {
-    std::string n = strip_prefix(squeeze(name));
+    // Views into the name (squeezed into `own` only when it is not already):
+    // the words come off the ends, nothing is copied per try.
+    std::string own;
+    std::string_view n = name;
+    if (!squeezed(n)) {
+        own = squeeze(n);
+        n = own;
+    }
+    for (;;) {  // as strip_prefix
+        size_t sp = n.find(' ');
+        if (sp == std::string_view::npos) break;
+        const Suffix* s = suffix(n.substr(0, sp));
+        if (!s || !s->prefix) break;
+        n.remove_prefix(sp + 1);
+    }
     for (int round = 0; round < 8 && !n.empty(); ++round) {
         if (auto* e = alias(n)) return e;
         while (!n.empty() && (n.back() == ',' || n.back() == '.')) {
-            n.pop_back();
+            n.remove_suffix(1);
             if (auto* e = alias(n)) return e;
         }
         size_t sp = n.rfind(' ');
-        if (sp == std::string::npos) break;
-        const Suffix* s = suffix(std::string_view(n).substr(sp + 1));
+        if (sp == std::string_view::npos) break;
+        const Suffix* s = suffix(n.substr(sp + 1));
         if (!s || !s->group) break;
-        n.resize(sp);
-        if (n.size() > 2 && n.compare(n.size() - 2, 2, " &") == 0) n.resize(n.size() - 2);  // "& Co"
-        while (!n.empty() && n.back() == ',') n.pop_back();  // "Acme, Inc."
+        n = n.substr(0, sp);
+        if (n.size() > 2 && n.substr(n.size() - 2) == " &") n.remove_suffix(2);  // "& Co"
+        while (!n.empty() && n.back() == ',') n.remove_suffix(1);  // "Acme, Inc."
     }
     return nullptr;
 }

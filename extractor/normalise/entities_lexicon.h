@@ -6,6 +6,7 @@
 // rule set (rules/entities/*.txt, *.tsv), nothing is hard-coded here.
 #pragma once
 
+#include "extractor/normalise/internal.h"
 #include "extractor/rules/rules.h"
 #include "extractor/text/text.h"
 
@@ -21,7 +22,7 @@ namespace claimex::normalise::names {
 // per word of every name, without building a std::string for it.
 struct StrHash {
     using is_transparent = void;
-    size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    size_t operator()(std::string_view s) const noexcept { return word_hash(s); }
 };
 using StrSet = std::unordered_set<std::string, StrHash, std::equal_to<>>;
 template <class V>
@@ -83,7 +84,7 @@ public:
     // Gazetteer entry for exactly this alias (after squeeze), or null.
     const rules::GazetteerEntry* alias(std::string_view s) const;
     // Entry for a name, also trying it without trailing legal/group words:
-    // "Alibaba Group Holding Ltd." → Alibaba.
+    // "Alibaba Group Holding Ltd." → Alibaba. (Squeezes the name itself.)
     const rules::GazetteerEntry* resolve(std::string_view name) const;
 
     bool not_name(std::string_view w) const { return has(not_names_, w); }
@@ -113,6 +114,14 @@ private:
     // Is the lower-cased w in set? (Folded on the stack: no allocation.)
     static bool has(const StrSet& set, std::string_view w);
     StrMap<const rules::GazetteerEntry*> aliases_;
+    // A bit per alias (by alias_bit): most names looked up are in no
+    // gazetteer, and one test in a small table that stays in cache rules
+    // them out before a walk through the big map (a cache miss or three).
+    static constexpr uint32_t kAliasBits = 1u << 18;
+    static uint32_t alias_bit(std::string_view s);
+    std::vector<uint64_t> alias_filter_;
+    // alias() for a string that is already squeezed.
+    const rules::GazetteerEntry* find_alias(std::string_view squeezed) const;
     StrSet not_names_, non_person_, titles_, family_first_, honorifics_, particles_, given_, quantifiers_,
         group_nouns_;
     StrMap<StrSet> ambiguous_;

@@ -39,6 +39,30 @@ struct Normaliser::Impl {
     SourcesNormaliser sources;
 };
 
+// "down from 1.64 billion a year earlier", "net debt of 8.3 billion": money whose rule left
+// the currency to the sentence (set: currency=elided) takes that of the sentence's last money
+// figure before it; with none, it is no money.
+static void take_elided_currencies(std::vector<Mention>& ms, const text::Text& text) {
+    bool any = false;
+    for (const Mention& m : ms) any |= m.type == Type::money && m.currency == "elided";
+    if (!any) return;
+    std::vector<Mention> kept;
+    kept.reserve(ms.size());
+    for (Mention& m : ms) {
+        if (m.type == Type::money && m.currency == "elided") {
+            const text::Span sent = text.sentences().empty() ? text::Span{0, m.span.begin}
+                                                             : text.sentences()[text.sentence_index(m.span.begin)];
+            const Mention* prev = nullptr;
+            for (const Mention& k : kept)
+                if (k.type == Type::money && k.span.begin >= sent.begin && k.span.end <= m.span.begin) prev = &k;
+            if (!prev) continue;
+            m.currency = prev->currency;
+        }
+        kept.push_back(std::move(m));
+    }
+    ms = std::move(kept);
+}
+
 Normaliser::Normaliser(const rules::RuleSet& rules) : impl_(std::make_unique<Impl>(rules)) {}
 Normaliser::~Normaliser() = default;
 Normaliser::Normaliser(Normaliser&&) noexcept = default;
@@ -83,6 +107,7 @@ std::vector<Mention> Normaliser::normalise(const std::vector<rules::RawMention>&
         for (uint32_t i : order) sorted.push_back(std::move(out[i]));
         out = std::move(sorted);
     }
+    take_elided_currencies(out, text);
     impl_->dates.resolve_document(out, text, context);
     impl_->entities.resolve_document(out, text);
     impl_->sources.resolve_document(out, text);

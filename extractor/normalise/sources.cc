@@ -73,6 +73,20 @@ struct SourcesNormaliser::Impl {
     std::unordered_set<std::string> known_holder;
     std::unordered_set<std::string> conditions;  // "if", "unless": the attribution after them is a condition
     std::unordered_map<std::string, std::string> central_bank_of;           // "Turkey" → its central bank
+    // The central bank of the country the sentence at `at` names, else of the first country
+    // the document names; null when no country has one listed.
+    const std::string* country_central_bank(const std::vector<Mention>& ms, const text::Text& text, uint32_t at) const {
+        const size_t sent = text.sentence_index(at);
+        const std::string* first = nullptr;
+        for (const Mention& m : ms) {
+            if (m.type != Type::place || m.kind != "country") continue;
+            auto cb = central_bank_of.find(m.name);
+            if (cb == central_bank_of.end()) continue;
+            if (text.sentence_index(m.span.begin) == sent) return &cb->second;
+            if (!first && m.span.begin < at) first = &cb->second;
+        }
+        return first;
+    }
     std::unordered_map<std::string, std::string> cues;                      // "says" → "said"
     struct Reference {
         std::vector<std::string> kinds;  // in order of preference
@@ -405,6 +419,19 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         return nullptr;
     };
 
+    // The person whose "of"/"at"/"from" (and a description) the organisation o follows
+    // ("Tsegaye Tadesse of consultancy Addis Research"): the entities pass linked them
+    // (context up to the organisation's end). Null when none.
+    auto person_before_org = [&](const Mention& o) -> const Mention* {
+        for (auto it = first_inside(o.span.begin > 160 ? o.span.begin - 160 : 0); it != entities.end(); ++it) {
+            const Mention& m = ms[*it];
+            if (m.span.begin >= o.span.begin) break;
+            if (m.type != Type::person || m.context.end != o.span.end || m.context.begin != m.span.begin) continue;
+            std::string_view gap(a.data() + m.span.end, o.span.begin - m.span.end);
+            if (gap.rfind(" of ", 0) == 0 || gap.rfind(" at ", 0) == 0 || gap.rfind(" from ", 0) == 0) return &m;
+        }
+        return nullptr;
+    };
     std::vector<size_t> sources_done;
     // The last source whose holder named no one ("The union has said ..." with no union named):
     // an "it" in the next sentence of its paragraph is that holder again, not the last organisation.
@@ -458,6 +485,14 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                         person = &m;
                 }
         }
+        // "Tsegaye Tadesse of consultancy Addis Research estimated": a person the entities
+        // pass found right before an organisation opening the holder, joined by "of", "at"
+        // or "from" and a description, is the holder; the span starts at the person.
+        if (!person && org && !unnamed && org->span.begin <= h.begin + 4 && s.span.begin == h.begin)
+            if (const Mention* p = person_before_org(*org)) {
+                person = p;
+                s.span.begin = p->span.begin;
+            }
         std::string hl = names::lower(names::squeeze(slice(h)));
         const bool definite = hl.rfind("the ", 0) == 0;  // "the ..."
         std::string noun;
@@ -582,6 +617,14 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                     }
                 }
             }
+            // "the central bank said" in a story that names none: the central bank of the
+            // country the sentence names, else of the first country the story names ("Egypt's
+            // core inflation eased to 24.4%, the central bank said" → Central Bank of Egypt)
+            if (s.name.empty() && definite && noun == "central bank")
+                if (const std::string* cb = im.country_central_bank(ms, text, s.span.begin)) {
+                    s.name = *cb;
+                    s.kind = "central_bank";
+                }
             // A public body no organisation named before stands for ("the finance ministry
             // said" in a brief that names none) is named by its description, not dropped:
             // a fact-checker still knows whom to ask. (A company noun is not: "the company"

@@ -22,6 +22,7 @@
 #include <re2/set.h>
 #include <set>
 #include <sstream>
+#include <time.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -251,6 +252,21 @@ struct RuleSet::Impl {
         std::unique_ptr<std::once_flag> jit_once = std::make_unique<std::once_flag>();
         bool has_span = false;                 // a group named "span" sets the mention's span
         std::unique_ptr<RE2> veto;             // `veto:` patterns, or null
+        // `veto_needs: GATE` after a `veto:` line: that line can match only
+        // in a paragraph where GATE matches. Where a gate fails, the veto
+        // without its line (veto_subsets[mask of the gates that hold], in
+        // line order; null: no line left) finds exactly the same matches,
+        // as the line would match nowhere; a big veto line that seldom has
+        // what it needs then costs a small gate. (The reference path runs
+        // the whole veto, so tests compare the two.)
+        // The gates and the veto without its gated lines (the common case)
+        // run with RE2; a veto with a gated line runs with PCRE2-JIT (on the
+        // few paragraphs that have what the line needs, RE2 would build
+        // automaton states of the whole veto for little use; PCRE2 finds the
+        // same matches, as it does a rule's).
+        std::vector<std::unique_ptr<RE2>> veto_gates;
+        std::unique_ptr<RE2> veto_ungated;     // veto_subsets[0] in RE2
+        std::vector<Jit> veto_subsets;
         std::string prefilter;                 // what the RE2::Set tests instead of the pattern (`prefilter:`)
     };
     std::vector<Compiled> compiled;
@@ -271,6 +287,8 @@ struct RuleSet::Impl {
     std::unordered_map<const Rule*, size_t> order;  // rule file order, for the last tie-break
     mutable std::atomic<size_t> fallbacks{0};  // see pcre2_fallbacks()
     uint32_t jit_pairs = 1;  // the most capture pairs (whole match included) of any Jit
+    mutable bool profiling = false;           // see RuleSet::profile_rules
+    mutable std::vector<RuleSet::RuleCost> costs;  // by compiled index
 
     // Gazetteer: first token → aliases starting with it, longest first.
     // (Looked up by string_view: no string is built per word of the text.)
@@ -279,6 +297,16 @@ struct RuleSet::Impl {
         size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
     std::unordered_map<std::string, std::vector<GazAlias>, ViewHash, std::equal_to<>> gaz;
+    // A bit per value of gaz_bit(first token): most words of a text start no
+    // alias, and one test in a 16 KB table rules them out before the map's
+    // hash and bucket walk (run_gazetteers computes the bit while it scans
+    // the token anyway).
+    static constexpr uint32_t kGazBits = 1u << 17;
+    std::vector<uint64_t> gaz_filter;
+    static uint32_t gaz_bit(uint32_t h) { return (h ^ (h >> 15)) & (kGazBits - 1); }
+    // The running hash gaz_bit takes, one byte at a time.
+    static uint32_t gaz_step(uint32_t h, unsigned char c) { return (h ^ c) * 16777619u; }
+    static constexpr uint32_t kGazSeed = 2166136261u;
 
     void problem(const Location& at, const std::string& rule, std::string msg, bool error = true) {
         problems.push_back({at, rule, std::move(msg), error});
@@ -296,6 +324,7 @@ struct RuleSet::Impl {
     std::optional<std::string> expand(const std::string& pattern, const Location& at, const std::string& rule_id,
                                       int depth = 0, bool jit = false);
     void compile();
+    void compile_veto_gates(Compiled& c, const std::string& veto_source);
 
     std::string rel(const fs::path& p) const {
         std::error_code ec;
@@ -684,6 +713,12 @@ void RuleSet::Impl::parse_file(const fs::path& path) {
         } else if (key == "veto") {
             if (!rule->veto.empty()) rule->veto += "|";
             rule->veto += "(?:" + val + ")";
+            rule->attrs["veto_lines"] = std::to_string(std::atoi(rule->attrs["veto_lines"].c_str()) + 1);
+        } else if (key == "veto_needs") {
+            // Gates the `veto:` line above it (see Compiled::veto_gates).
+            const int line = std::atoi(rule->attrs["veto_lines"].c_str());
+            if (line == 0) problem(at, rule->id, "veto_needs: goes after the veto: line it gates");
+            else rule->attrs["veto_needs " + std::to_string(line - 1)] = val;
         } else if (key == "kind") {
             rule->attrs["kind"] = val;
         } else if (key == "prefilter") {
@@ -707,6 +742,39 @@ void RuleSet::Impl::parse_file(const fs::path& path) {
 }
 
 // --------------------------------------------------------------- compiling
+
+namespace {
+
+// RE2's reading of a pattern with atomic groups `(?>...)`: plain groups
+// `(?:...)`. A rule writes an atomic group only where no backtracking into
+// it can change a match (rules/README.md, "Atomic groups"), so PCRE2, which
+// gives up the group's other ways, finds exactly the matches RE2 finds
+// without them; RE2 (the sets, vetoes, the fallback and the reference
+// path) has no atomic groups.
+std::string without_atomic_groups(std::string re) {
+    bool in_class = false;
+    for (size_t i = 0; i < re.size(); ++i) {
+        if (re[i] == '\\') {
+            ++i;
+            continue;
+        }
+        if (in_class) {
+            if (re.compare(i, 2, "[:") == 0 && re.find(":]", i + 2) != std::string::npos) i = re.find(":]", i + 2) + 1;
+            else if (re[i] == ']') in_class = false;
+            continue;
+        }
+        if (re[i] == '[') {
+            in_class = true;
+            if (i + 1 < re.size() && re[i + 1] == '^') ++i;
+            if (i + 1 < re.size() && re[i + 1] == ']') ++i;
+            continue;
+        }
+        if (re.compare(i, 3, "(?>") == 0) re[i + 2] = ':';
+    }
+    return re;
+}
+
+}  // namespace
 
 std::optional<std::string> RuleSet::Impl::expand(const std::string& pattern, const Location& at,
                                                  const std::string& rule_id, int depth, bool jit) {
@@ -748,7 +816,7 @@ std::optional<std::string> RuleSet::Impl::expand(const std::string& pattern, con
         }
         out += c;
     }
-    return out;
+    return depth == 0 && !jit ? without_atomic_groups(out) : out;
 }
 
 namespace {
@@ -961,6 +1029,8 @@ const RuleSet::Impl::Program& RuleSet::Impl::Compiled::whole() const {
 void RuleSet::Impl::Compiled::jit_ready() const {
     std::call_once(*jit_once, [this] {
         for (const Jit& j : jit) j.jit = pcre2_jit_compile(j.code.get(), PCRE2_JIT_COMPLETE) == 0;
+        for (const Jit& j : veto_subsets)
+            if (j.code) j.jit = pcre2_jit_compile(j.code.get(), PCRE2_JIT_COMPLETE) == 0;
     });
 }
 
@@ -1084,6 +1154,7 @@ void RuleSet::Impl::compile() {
         if (auto f = r->attrs.find("prefilter"); f != r->attrs.end())
             if (auto pre = expand(f->second, r->where, r->id)) c.prefilter = (r->case_insensitive ? "(?i)" : "") + *pre;
         if (!r->veto.empty()) {
+            const std::string veto_source = r->veto;
             auto v = expand(r->veto, r->where, r->id);
             if (!v) continue;
             r->veto = (r->case_insensitive ? "(?i)" : "") + *v;
@@ -1093,11 +1164,18 @@ void RuleSet::Impl::compile() {
                 continue;
             }
             c.veto = std::move(vre);
+            if (!c.jit.empty()) compile_veto_gates(c, veto_source);  // (PCRE2 runs the rule)
         }
         compiled.push_back(std::move(c));
     }
     // Longest alias first; of two equal aliases the higher priority's (a
     // hand-written city over ICU's country: "Hong Kong"), as in resolve().
+    gaz_filter.assign(kGazBits / 64, 0);
+    for (const auto& entry : gaz) {
+        uint32_t h = kGazSeed;
+        for (unsigned char ch : entry.first) h = gaz_step(h, ch);
+        gaz_filter[gaz_bit(h) / 64] |= uint64_t{1} << (gaz_bit(h) % 64);
+    }
     for (auto& [name, list] : gaz)
         std::stable_sort(list.begin(), list.end(), [](const GazAlias& a, const GazAlias& b) {
             if (a.alias.size() != b.alias.size()) return a.alias.size() > b.alias.size();
@@ -1125,6 +1203,58 @@ void RuleSet::Impl::compile() {
     }
     for (TypeSet& ts : sets) set_ok = set_ok && ts.set->Compile();
     for (size_t i = 0; i < rules.size(); ++i) order[rules[i].get()] = i;
+}
+
+void RuleSet::Impl::compile_veto_gates(Compiled& c, const std::string& veto_source) {
+    Rule& r = const_cast<Rule&>(*c.rule);
+    const int lines = std::atoi(r.attrs["veto_lines"].c_str());
+    std::vector<int> gated;  // veto line of each gate
+    for (int k = 0; k < lines; ++k)
+        if (auto g = r.attrs.find("veto_needs " + std::to_string(k)); g != r.attrs.end()) {
+            auto gx = expand(g->second, r.where, r.id);
+            if (!gx) return;
+            auto re = std::make_unique<RE2>((r.case_insensitive ? "(?i)" : "") + *gx, rule_options());
+            if (!re->ok()) {
+                problem(r.where, r.id, fmt::format("bad veto_needs: {}", re->error()));
+                c.veto_gates.clear();
+                return;
+            }
+            c.veto_gates.push_back(std::move(re));
+            gated.push_back(k);
+        }
+    if (gated.empty()) return;
+    if (gated.size() > 4) {
+        problem(r.where, r.id, "at most 4 veto_needs: lines");
+        c.veto_gates.clear();
+        return;
+    }
+    // The veto's lines as written: each `veto:` line is one top-level
+    // alternative "(?:line)" of the expanded veto, in order.
+    std::vector<std::string> alts = top_level_alternatives(r.veto.substr(r.case_insensitive ? 4 : 0));
+    std::optional<std::string> source = expand(veto_source, r.where, r.id, 0, true);
+    std::vector<std::string> jalts = source ? top_level_alternatives(*source) : std::vector<std::string>();
+    if (static_cast<int>(alts.size()) != lines || static_cast<int>(jalts.size()) != lines) {
+        problem(r.where, r.id, "veto_needs: the veto's lines cannot be told apart");
+        c.veto_gates.clear();
+        return;
+    }
+    const std::string flags = r.case_insensitive ? "(?i)" : "";
+    for (size_t mask = 0; mask < (size_t{1} << gated.size()); ++mask) {
+        std::string sub, jsub;
+        for (int k = 0; k < lines; ++k) {
+            auto g = std::find(gated.begin(), gated.end(), k);
+            if (g != gated.end() && !(mask >> (g - gated.begin()) & 1)) continue;
+            sub += (sub.empty() ? "" : "|") + alts[static_cast<size_t>(k)];
+            jsub += (jsub.empty() ? "" : "|") + jalts[static_cast<size_t>(k)];
+        }
+        if (mask == 0 && !sub.empty()) c.veto_ungated = std::make_unique<RE2>(flags + sub, rule_options());
+        c.veto_subsets.push_back(jsub.empty() || mask == 0 ? Jit() : jit_program(flags + jsub, nullptr));
+        if (mask != 0 && !c.veto_subsets.back().code) {
+            problem(r.where, r.id, "veto_needs: PCRE2 does not take the veto");
+            c.veto_gates.clear();
+            return;
+        }
+    }
 }
 
 // ---------------------------------------------------------------- RuleSet
@@ -1156,6 +1286,12 @@ RuleSet RuleSet::load(const fs::path& dir, bool strict) {
 
 const std::vector<std::unique_ptr<Rule>>& RuleSet::rules() const { return impl_->rules; }
 size_t RuleSet::pcre2_fallbacks() const { return impl_->fallbacks.load(std::memory_order_relaxed); }
+void RuleSet::profile_rules(bool on) const {
+    impl_->profiling = on;
+    impl_->costs.assign(impl_->compiled.size(), {});
+    for (size_t i = 0; i < impl_->compiled.size(); ++i) impl_->costs[i].rule = impl_->compiled[i].rule;
+}
+std::vector<RuleSet::RuleCost> RuleSet::rule_costs() const { return impl_->costs; }
 const std::vector<Example>& RuleSet::examples() const { return impl_->examples; }
 const std::vector<RuleProblem>& RuleSet::problems() const { return impl_->problems; }
 const fs::path& RuleSet::dir() const { return impl_->dir; }
@@ -1191,6 +1327,12 @@ struct Scratch {
     std::vector<size_t> next;                            // per part: where its next match starts
     std::vector<int> rc;                                 // per part (PCRE2): its match's group count
     std::vector<text::Span> vetoes;
+    bool reference = false;  // match_all_reference: every veto whole, no gates
+    pcre2_match_data* veto_data = pcre2_match_data_create(1, nullptr);  // veto_jit's matches
+    Scratch() = default;
+    Scratch(const Scratch&) = delete;
+    Scratch& operator=(const Scratch&) = delete;
+    ~Scratch() { pcre2_match_data_free(veto_data); }
 };
 
 }  // namespace
@@ -1298,16 +1440,54 @@ static void run_rule(const RuleSet::Impl::Compiled& c, std::span<const RuleSet::
     apply_veto(c, p, para, out, first, s);
 }
 
+// apply_veto's work with a veto on PCRE2 (veto_needs: a gated line kept):
+// the same veto matches as RE2's, the same mentions dropped. False when
+// PCRE2 gives up (nothing dropped yet).
+static bool veto_jit(const RuleSet::Impl::Jit& j, re2::StringPiece p, const text::Span& para,
+                     std::vector<RawMention>& out, size_t first, Scratch& s) {
+    const auto* subject = reinterpret_cast<PCRE2_SPTR>(p.data());
+    std::vector<text::Span>& vetoes = s.vetoes;
+    vetoes.clear();
+    for (size_t vp = 0; vp <= p.size();) {
+        int rc = j.jit ? pcre2_jit_match(j.code.get(), subject, p.size(), vp, 0, s.veto_data, nullptr)
+                       : pcre2_match(j.code.get(), subject, p.size(), vp, PCRE2_NO_UTF_CHECK, s.veto_data, nullptr);
+        if (rc == PCRE2_ERROR_NOMATCH) break;
+        if (rc <= 0) return false;
+        const PCRE2_SIZE* ov = pcre2_get_ovector_pointer(s.veto_data);
+        vetoes.push_back({static_cast<uint32_t>(para.begin + ov[0]), static_cast<uint32_t>(para.begin + ov[1])});
+        vp = ov[1] > ov[0] ? ov[1] : ov[0] + 1;  // (as apply_veto steps)
+    }
+    auto vetoed = [&](const RawMention& m) {
+        for (const text::Span& sp : vetoes)
+            if (m.span.begin >= sp.begin && m.span.begin < sp.end) return true;
+        return false;
+    };
+    out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), vetoed), out.end());
+    return true;
+}
+
 // Vetoes run only where the rule matched: a match that starts inside a veto
 // match ("from $5bn to" for the range "$5bn to $6bn") is dropped, and other
 // rules still see the text.
 static void apply_veto(const RuleSet::Impl::Compiled& c, re2::StringPiece p, const text::Span& para,
                        std::vector<RawMention>& out, size_t first, Scratch& s) {
     if (c.veto && out.size() > first) {
+        const RE2* veto = c.veto.get();
+        if (!c.veto_gates.empty() && !s.reference) {
+            size_t mask = 0;
+            for (size_t g = 0; g < c.veto_gates.size(); ++g)
+                if (c.veto_gates[g]->Match(p, 0, p.size(), RE2::UNANCHORED, nullptr, 0)) mask |= size_t{1} << g;
+            if (mask == 0) {
+                veto = c.veto_ungated.get();
+                if (!veto) return;
+            } else if (veto_jit(c.veto_subsets[mask], p, para, out, first, s)) {
+                return;
+            }  // (PCRE2 gave up: the whole veto with RE2)
+        }
         std::vector<text::Span>& vetoes = s.vetoes;
         vetoes.clear();
         re2::StringPiece v;
-        for (size_t vp = 0; vp <= p.size() && c.veto->Match(p, vp, p.size(), RE2::UNANCHORED, &v, 1);) {
+        for (size_t vp = 0; vp <= p.size() && veto->Match(p, vp, p.size(), RE2::UNANCHORED, &v, 1);) {
             size_t vb = v.data() - p.data();
             vetoes.push_back({static_cast<uint32_t>(para.begin + vb), static_cast<uint32_t>(para.begin + vb + v.size())});
             vp = v.empty() ? vb + 1 : vb + v.size();
@@ -1419,7 +1599,14 @@ static void run_gazetteers(const RuleSet::Impl& impl, const std::string& a, cons
             continue;
         }
         uint32_t k = i;
-        while (k < para.end && token_byte(static_cast<unsigned char>(a[k]))) ++k;
+        uint32_t h = RuleSet::Impl::kGazSeed;
+        for (unsigned char ch; k < para.end && token_byte(ch = static_cast<unsigned char>(a[k])); ++k)
+            h = RuleSet::Impl::gaz_step(h, ch);
+        const uint32_t bit = RuleSet::Impl::gaz_bit(h);
+        if (!(impl.gaz_filter[bit / 64] >> (bit % 64) & 1)) {
+            i = k;
+            continue;
+        }
         auto it = impl.gaz.find(std::string_view(a).substr(i, k - i));
         if (it != impl.gaz.end()) {
             for (const GazAlias& g : it->second) {
@@ -1481,16 +1668,29 @@ std::vector<std::vector<RawMention>> RuleSet::match_all(std::span<const text::Te
         for (auto& v : todo)
             for (uint32_t pi = 0; pi < paras.size(); ++pi) v.push_back(pi);
     }
+    auto thread_seconds = [] {
+        timespec ts{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+        return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+    };
     for (size_t r = 0; r < todo.size(); ++r) {
         const Impl::Compiled& c = im.compiled[r];
+        const double t0 = im.profiling && !todo[r].empty() ? thread_seconds() : 0;
         for (uint32_t pi : todo[r]) {
             const std::string& a = texts[paras[pi].text]->analysis();
+            std::vector<RawMention>& o = out[paras[pi].text];
+            const size_t before = o.size();
             if (c.jit.empty()) {
-                run_rule(c, c.parts(), a, paras[pi].span, out[paras[pi].text], s);
-            } else if (!run_rule_jit(im, c, a, paras[pi].span, out[paras[pi].text], s)) {
+                run_rule(c, c.parts(), a, paras[pi].span, o, s);
+            } else if (!run_rule_jit(im, c, a, paras[pi].span, o, s)) {
                 im.fallbacks.fetch_add(1, std::memory_order_relaxed);
-                run_rule(c, c.parts(), a, paras[pi].span, out[paras[pi].text], s);
+                run_rule(c, c.parts(), a, paras[pi].span, o, s);
             }
+            if (im.profiling) im.costs[r].hits += o.size() > before;
+        }
+        if (im.profiling && !todo[r].empty()) {
+            im.costs[r].runs += todo[r].size();
+            im.costs[r].seconds += thread_seconds() - t0;
         }
     }
     for (const Para& para : paras) run_gazetteers(im, texts[para.text]->analysis(), para.span, out[para.text]);
@@ -1502,6 +1702,7 @@ std::vector<RawMention> RuleSet::match_all_reference(const text::Text& t) const 
     const std::string& a = t.analysis();
     std::vector<RawMention> out;
     Scratch s;
+    s.reference = true;
     for (const text::Span& para : t.paragraphs()) {
         for (const Impl::Compiled& c : im.compiled) run_rule(c, std::span(&c.whole(), 1), a, para, out, s);
         run_gazetteers(im, a, para, out);

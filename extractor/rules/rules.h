@@ -156,6 +156,19 @@ public:
     // news text.
     size_t pcre2_fallbacks() const;
 
+    // Per-rule cost of the rule runs (for build/bench_rules --engine-costs):
+    // with profiling on, match()/match_all() add up, per pattern rule, the
+    // paragraphs it ran on, those that yielded a match and the thread CPU
+    // time of those runs (its prefilter's or pattern's set excluded). Not
+    // thread-safe: for one-thread benchmarks only.
+    struct RuleCost {
+        const Rule* rule = nullptr;
+        size_t runs = 0, hits = 0;
+        double seconds = 0;
+    };
+    void profile_rules(bool on) const;
+    std::vector<RuleCost> rule_costs() const;
+
     const std::vector<std::unique_ptr<Rule>>& rules() const;
     const Rule* rule(std::string_view id) const;
     const std::vector<Example>& examples() const;
