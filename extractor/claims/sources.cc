@@ -590,6 +590,25 @@ std::vector<Source> Assembly::claim_sources(double& conf, const std::string& met
                                toks[k].low == "consensus";
         if (estimate_between) here.erase(std::remove(here.begin(), here.end(), c), here.end());
     }
+    // "UniCredit posted a 28% jump in net profit, while French rival BNP Paribas reported a 4%
+    // drop": a company reporting its own figures in a contrasting clause does not speak for
+    // another company's figures in the clause before.
+    if (!here.empty() && !claim.subject.empty() && !claim.subject_is_description) {
+        const size_t mine = clause_of(at);
+        bool companies = true;
+        for (const auto& n : claim.subject) {
+            auto k = org_kinds.find(n);
+            companies &= k != org_kinds.end() && k->second == "company";
+        }
+        if (companies)
+            here.erase(std::remove_if(here.begin(), here.end(),
+                                      [&](const Mention* m) {
+                                          return clause_of(m->span.begin) != mine && std::string_view(m->kind) == "company" &&
+                                                 std::find(claim.subject.begin(), claim.subject.end(), m->name) ==
+                                                     claim.subject.end();
+                                      }),
+                       here.end());
+    }
     // Several attributions in one sentence, each in a clause of its own: a claim takes those
     // of its own clause (with what they cite), when its clause has one.
     if (here.size() > 1) {

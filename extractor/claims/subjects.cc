@@ -287,11 +287,29 @@ const Mention* Assembly::opening_holder(size_t hi) {
 std::vector<const Mention*> Assembly::entities_in(size_t lo, size_t hi, bool skip_parens) {
     std::vector<const Mention*> out;
     if (lo >= hi || hi > toks.size()) return out;
+    // (nor, with skip_parens, one inside a relative clause set off by commas: "The Italian
+    // lender, which is pursuing a stake in Germany's Commerzbank, raised ...")
+    auto in_relative = [&](uint32_t b) {
+        bool inside = false;
+        for (size_t k = lo; k + 1 < hi && toks[k].begin < b; ++k) {
+            if (toks[k].low != ",") continue;
+            const std::string_view w = toks[k + 1].low;
+            const std::string_view w2 = k + 2 < hi ? toks[k + 2].low : std::string_view();
+            inside = w == "which" || w == "who" || w == "whose" ||
+                     ((w == "in" || w == "of") && (w2 == "which" || w2 == "whom"));
+        }
+        if (!inside) return false;
+        // (only a clause closed before the phrase ends: a figure inside the clause has its
+        // subject there, "which come on top of the EU's standard 10% tariff")
+        for (size_t k = lo; k < hi; ++k)
+            if (toks[k].begin > b && toks[k].low == ",") return true;
+        return false;
+    };
     for (size_t i : sv.mentions) {
         const Mention& m = ms[i];
         if (!is_entity(m)) continue;
         if (m.span.begin < toks[lo].begin || m.span.end > toks[hi - 1].end) continue;
-        if (skip_parens && sv.inside_parens(m.span.begin)) continue;
+        if (skip_parens && (sv.inside_parens(m.span.begin) || in_relative(m.span.begin))) continue;
         out.push_back(&m);
     }
     return out;

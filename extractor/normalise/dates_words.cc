@@ -171,7 +171,9 @@ Tense Around::tense(const Cues& cues) const {
         while (b > sent.begin && word_byte(static_cast<unsigned char>(a[b - 1]))) --b;
         if (b == e) break;
         std::string_view w = std::string_view(a).substr(b, e - b);
-        uint16_t what = cues.of(w);
+        // (a cue inside a hyphenated compound is an adjective, no verb: "a bigger-than-expected
+        // jump", "long-awaited")
+        uint16_t what = b > sent.begin && a[b - 1] == '-' ? 0 : cues.of(w);
         if (i == 1 && (w == "since" || w == "Since")) return Tense::begun;
         // "by December": a deadline, so the future.
         if (i == 1 && (what & Cues::future_adjacent)) return Tense::future;

@@ -8,7 +8,8 @@
 //      gazetteer hits, the gazetteer entry. No values are computed here:
 //      normalise turns captures into numbers, currencies, TIMEX3 and names.
 //
-// Pattern rules are compiled into one RE2::Set per mention type that tell
+// Pattern rules are compiled into one RE2::Set per mention type (and per
+// `scan:` name: a dear entry's set of its own) that tell
 // which rules can match a paragraph, then each rule that can is run with
 // PCRE2-JIT to get spans and captures (the same matches as its RE2; RE2
 // runs it where PCRE2 cannot: a big pattern's top-level alternatives with
