@@ -236,6 +236,8 @@ struct Lexicons {
     StringSet traded_metrics;
     // The value of an act (flag `event`: a deal's price, an offer, a funding round): no report period.
     StringSet event_metrics;
+    // A reporting period's results (metric_scopes.tsv "results"): a day is never their period.
+    StringSet results_metrics;
     // `of_holder` (metric_scopes.tsv flag): its "of" complement is what it measures, a holder even
     // when no holder noun says so ("the market value of all cryptocurrencies")
     StringSet of_holder_metrics;
@@ -420,6 +422,9 @@ struct Assembly {
     // The story's trading day, and the lead's month, quarter or half (periods.cc).
     std::optional<size_t> story_day;
     std::optional<size_t> lead_date;
+    // The forecast window the opening names ("raised its forecast for the year ending March
+    // 2027", "cuts full-year outlook"): the period of the later forecasts that name none.
+    std::optional<size_t> forecast_window;
 
     // ---- what the sentences so far said
     size_t next_mention = 0;
@@ -546,6 +551,15 @@ struct Assembly {
         if (memo.empty()) memo.assign(ms.size(), -1);
         return &memo[static_cast<size_t>(&m - ms.data())];
     }
+    // raw() once per mention, its answer kept in `memo`
+    template <class Raw>
+    bool memoised(std::vector<int8_t>& memo, const Mention& m, Raw raw) {
+        int8_t* at = memo_of(memo, m);
+        if (at && *at >= 0) return *at;
+        const bool r = raw();
+        if (at) *at = r;
+        return r;
+    }
     template <class Pred>
     std::string most_named(Pred pred);
     bool story_company(const Mention& m);
@@ -562,6 +576,9 @@ struct Assembly {
     uint32_t modal_pos = 0;                           // how far its words have been tested
     void find_story_day();
     void find_lead_date();
+    void find_forecast_window();
+    Period forecast_period(size_t anchor);
+    std::optional<size_t> period_referred(size_t anchor, const std::string& inherited);
     bool baseline_date(size_t i);
     bool planned_in_relative(size_t k, size_t anchor);
     bool record_reference(size_t i);

@@ -196,6 +196,59 @@ void Assembly::find_lead_date() {
         lead_date.reset();
 }
 
+// The window a guidance story is about, named in its headline or lead with a forecast word:
+// "raised its forecast for the year ending March 2027", "profit outlook for fiscal 2027",
+// "cuts full-year outlook", "its 2027 sales guidance". A company's later forecast figures
+// that name no date of their own ("now expects operating profit of 84 billion yen") are for
+// it, as a results story's figures are for its quarter.
+void Assembly::find_forecast_window() {
+    auto forecast_word = [&](const std::string& w) {
+        return kForecastNouns.count(w) || w == "guidance" || w == "target" || w == "targets" || w == "goal";
+    };
+    // the word before `b` and where it starts
+    auto back = [&](uint32_t& b) {
+        while (b > 0 && a[b - 1] == ' ') --b;
+        std::string w = word_near(b, false);
+        b -= static_cast<uint32_t>(std::min<size_t>(w.size(), b));
+        return w;
+    };
+    for (size_t i = 0; i < ms.size(); ++i) {
+        if (t.paragraph_index(ms[i].span.begin) > lead_paragraph) break;
+        const std::string& x = ms[i].timex;
+        if (ms[i].type != Type::date || x.empty() || is_day(x) || x.find('W') != std::string::npos) continue;
+        if (x[0] == 'P' && ms[i].to.size() != 10) continue;  // (a bare duration: "five years")
+        if (lx.period_bound_words.count(word_near(ms[i].span.begin, false)) || contract_month(i)) continue;
+        bool hit = false;
+        // "forecast for the year ending March 2027", "outlook for its fiscal year"
+        // (words of the period's kind between: "guidance for calendar 2026", "for its fiscal 2027")
+        uint32_t b = ms[i].span.begin;
+        std::string w0 = back(b);
+        for (int n = 0; n < 2 && (w0 == "calendar" || w0 == "fiscal" || w0 == "financial" || w0 == "its" || w0 == "the"); ++n)
+            w0 = back(b);
+        if (w0 == "for")
+            for (int n = 0; n < 4 && b > 0 && !hit; ++n) {
+                std::string w = back(b);
+                if (w.empty()) break;
+                hit = forecast_word(w);
+            }
+        // "full-year forecast", "2027 profit guidance": a forecast word within three after
+        uint32_t e = ms[i].span.end;
+        for (int n = 0; n < 3 && !hit; ++n) {
+            while (e < a.size() && (a[e] == ' ' || a[e] == '-')) ++e;
+            std::string w = word_near(e, true);
+            if (w.empty()) break;
+            hit = forecast_word(w);
+            e += static_cast<uint32_t>(w.size());
+        }
+        // (the headline's "full-year" is shorthand for the lead's "the fiscal year ending March
+        // 2025": a window below the headline wins)
+        if (hit) {
+            forecast_window = i;
+            if (t.paragraph_index(ms[i].span.begin) > 0) return;
+        }
+    }
+}
+
 // A date that names the period of a comparison ("a year earlier", "the same
 // period last year") is a baseline's period, never the claim's own.
 // (asked for every date at every period search: worked out once per date)
@@ -228,6 +281,14 @@ bool Assembly::baseline_date(size_t i) {
             size_t k = sv.token_at(ms[i].span.begin), e = sv.token_at(ms[i].span.end);
             if (k > 0 && toks[k - 1].low == "from" && e + 1 < toks.size() && toks[e].low == "to" &&
                 sv.tok_mention[e + 1] != SIZE_MAX && is_value(ms[sv.tok_mention[e + 1]]))
+                baseline_dates[i] = 1;
+            // "Compared with October last year, sales were up 3.1%", "versus the third quarter of
+            // 2025": the comparison's date, fronted or not (not "than in 2019": "pay is still 9%
+            // lower than in 2019" is a change over the years since, as "since 2019")
+            size_t p = k;
+            if (p > 0 && (toks[p - 1].low == "versus" || toks[p - 1].low == "vs" ||
+                          ((toks[p - 1].low == "with" || toks[p - 1].low == "to") && p > 1 &&
+                           (toks[p - 2].low == "compared" || toks[p - 2].low == "comparing" || toks[p - 2].low == "compares"))))
                 baseline_dates[i] = 1;
         }
     }
@@ -376,6 +437,19 @@ std::optional<size_t> Assembly::find_period(uint32_t after, uint32_t limit, Inde
             if (used.count(i) && is_day(ms[i].timex) && ms[i].span.end <= after && fits(i) &&
                 sv.token_at(after) <= sv.token_at(ms[i].span.begin) + 16)  // a nearby clause's day
                 best = i;
+    // A period fronting the sentence before a comma dates all its figures ("For the first ten
+    // months, exports were up 5.8% and the surplus totalled $802 billion"), taken or not.
+    if (!best && !for_baseline)
+        for (size_t i : sv.mentions) {
+            if (ms[i].type != Type::date || ms[i].span.begin < S.begin) continue;
+            const size_t k = sv.token_at(ms[i].span.begin), e = sv.token_after(ms[i].span.end);
+            const std::string_view p0 = toks.empty() ? std::string_view() : std::string_view(toks[0].low);
+            const bool prep = p0 == "in" || p0 == "for" || p0 == "during" || p0 == "over" || p0 == "across";
+            if ((k == 0 || (prep && k <= 4)) && e < toks.size() && toks[e].low == "," && ms[i].span.end <= after && used.count(i) && fits(i) &&
+                !is_day(ms[i].timex))
+                best = i;
+            break;  // (the sentence's first date only)
+        }
     if (best) used.insert(*best);
     return best;
 }
@@ -512,11 +586,29 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
             used.erase(other);
         }
     }
+    // (nor a day for a reporting period's result: "posted a net profit of 412 million euros on
+    // Wednesday" is when it was reported)
+    // (the day stays taken: it dates the report, not a later plan of the sentence, "and said it
+    // would buy back up to ¥200 billion"; a market move may still share it)
+    if (per && !traded && is_day(ms[*per].timex) && lx.results_metrics.count(metric)) per = next_period();
     // (nor, after the figure, the period of a target it is set against: "₹8.6 lakh crore, or 55%
     // of the full-year target" is the nine months')
     if (per && ms[*per].span.begin >= after) {
         size_t k = sv.token_after(ms[*per].span.end);
-        if (k < toks.size() && (toks[k].low == "target" || toks[k].low == "goal" || kForecastNouns.count(toks[k]))) {
+        // (or before it: "or 52% of the budgeted target for the full year", a figure before the
+        // noun and none after the date in its clause; not "cut its forecast for 2025 to 1.7%")
+        size_t d = sv.token_at(ms[*per].span.begin);
+        bool before = false;
+        if (d >= 2 && (toks[d - 1].low == "for" || toks[d - 1].low == "of"))
+            for (size_t j = d - 1, n = 0; j-- > 0 && n < 3 && !before && sv.tok_mention[j] == SIZE_MAX; ++n)
+                if (toks[j].low == "target" || toks[j].low == "goal" || kForecastNouns.count(toks[j])) {
+                    for (size_t f = j, m = 0; f-- > 0 && m < 4 && !before; ++m)
+                        before = sv.tok_mention[f] != SIZE_MAX && is_value(ms[sv.tok_mention[f]]);
+                    for (size_t f = k; before && f < toks.size() && toks[f].low != "," && toks[f].low != ";"; ++f)
+                        if (sv.tok_mention[f] != SIZE_MAX && is_value(ms[sv.tok_mention[f]])) before = false;
+                    break;
+                }
+        if (before || (k < toks.size() && (toks[k].low == "target" || toks[k].low == "goal" || kForecastNouns.count(toks[k])))) {
             const size_t other = *per;
             per = next_period();
             used.erase(other);
@@ -573,6 +665,9 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
         }
         return Period{static_cast<uint32_t>(*per)};
     }
+    // ("Food prices fell 0.3% in the month": a price in data for a month, not a trading day's)
+    if (traded)
+        if (auto q = period_referred(anchor, std::string())) return Period{static_cast<uint32_t>(*q), true};
     if (traded && story_day && trading_day_move(anchor))
         return Period{static_cast<uint32_t>(*story_day), true};
     // Only a report's own figures inherit: a metric with an implied holder, not a market price.
@@ -594,14 +689,79 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
         // A plan or forecast ("will rise", "could reach") is not a figure of the report.
         // (but "Analysts polled by LSEG had expected ¥4.6 trillion": what was expected of the
         // period now reported)
-        for (size_t k = clause_start_tok(anchor); k < toks.size() && k < anchor + 8; ++k)
-            if (lx.modal_words.count(toks[k]) && !(k > 0 && toks[k - 1].low == "had")) return Period{};
+        // (a forecast after the opening named its window takes that window: "raised its forecast
+        // for the year ending March 2027 ... now expects operating profit of 84 billion yen")
+        // (nor "Economists polled by Reuters had forecast sales would rise 0.3%": what was
+        // forecast for the period now reported, "had" and a verb of forecasting before the modal)
+        bool had_forecast = false;
+        for (size_t k = clause_start_tok(anchor); k < toks.size() && k < anchor + 8; ++k) {
+            if (toks[k].low == "had" && k + 1 < toks.size() &&
+                (lx.forecast_verbs.count(toks[k + 1]) || toks[k + 1].low == "expected" || toks[k + 1].low == "predicted" ||
+                 toks[k + 1].low == "estimated" || toks[k + 1].low == "projected"))
+                had_forecast = true;
+            if (lx.modal_words.count(toks[k]) && !(k > 0 && toks[k - 1].low == "had") && !had_forecast)
+                return forecast_period(anchor);
+        }
+        if (Period fp = forecast_period(anchor)) return fp;
         inh = doc_period;
         // (the lead's month, for the figures of the next paragraphs, which restate its release)
         if (!inh && para > lead_paragraph && para <= lead_paragraph + 2) inh = lead_date;
     }
+    // "Net sales in the quarter rose 3.2%", "Quarterly operating profit climbed 6%", "were £8.4
+    // billion in the month": the sentence says its period is a quarter or a month; a year
+    // inherited from a forecast ("expects sales to grow 4% this year, after its third-quarter
+    // results beat estimates"), or none, gives way to the last one named before it
+    // (and governs the paragraph's later figures: "Adjusted earnings were 87 cents a share")
+    if (auto q = period_referred(anchor, inh ? ms[*inh].timex : std::string())) {
+        inh = q;
+        para_period = q;
+        para_period_para = para;
+    }
     if (!inh) return Period{};
     return Period{static_cast<uint32_t>(*inh), true};
+}
+
+// The quarter or month a sentence refers back to with "the quarter", "quarterly", "the month"
+// (no date mention of its own): the article's period if it has that grain, else the last one
+// named before the sentence that is no comparison's; none when what is inherited has that grain.
+std::optional<size_t> Assembly::period_referred(size_t anchor, const std::string& inherited) {
+    char grain = 0;  // 'Q' or 'M'
+    for (size_t k = 0; k < toks.size() && k <= anchor + 6 && !grain; ++k) {
+        if (sv.tok_mention[k] != SIZE_MAX) continue;
+        const bool the = k > 0 && (toks[k - 1].low == "the" || toks[k - 1].low == "that");
+        if (toks[k].low == "quarterly" || (toks[k].low == "quarter" && the)) grain = 'Q';
+        else if (toks[k].low == "month" && the) grain = 'M';
+    }
+    auto of_grain = [&](const std::string& x) {
+        return grain == 'Q' ? x.size() >= 7 && x[x.size() - 2] == 'Q'
+                            : x.size() == 7 && x[4] == '-' && std::isdigit(static_cast<unsigned char>(x[5]));
+    };
+    if (!grain || of_grain(inherited)) return std::nullopt;
+    // (the article's own period first: "Debt interest payments were £8.4 billion in the month" in
+    // an October release is October's, though September's revision was named since)
+    if (doc_period && of_grain(ms[*doc_period].timex)) return doc_period;
+    for (size_t i = ms.size(); i-- > 0;) {
+        if (ms[i].span.end > S.begin || ms[i].type != Type::date) continue;
+        if (of_grain(ms[i].timex) && !baseline_date(i) && !contract_month(i)) return i;
+    }
+    return std::nullopt;
+}
+
+// The opening's forecast window for a forecast figure stated in a later sentence (a verb of
+// forecasting in its clause: "now expects", "are projected at"; not a plan's "will cut 340
+// jobs", "would cost"), else none.
+Period Assembly::forecast_period(size_t anchor) {
+    if (!forecast_window || ms[*forecast_window].span.end > S.begin) return Period{};
+    // (the nearest such word back from the figure: "is expected to save ... and will cost €180
+    // million" is a plan's cost)
+    const size_t cs = clause_start_tok(anchor);
+    for (size_t k = std::min(anchor + 3, toks.size()); k-- > cs;) {
+        if (lx.forecast_verbs.count(toks[k]) || toks[k].low == "projected" || toks[k].low == "expected" ||
+            toks[k].low == "guided")
+            return Period{static_cast<uint32_t>(*forecast_window), true};
+        if (lx.modal_words.count(toks[k])) break;
+    }
+    return Period{};
 }
 
 std::optional<size_t> Assembly::baseline_period(uint32_t be, uint32_t limit) {

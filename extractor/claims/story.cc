@@ -9,11 +9,7 @@ namespace claimex::claims {
 
 // (asked up to three times per organisation: worked out once per mention, memo_of)
 bool Assembly::affiliation_only(const Mention& m) {
-    int8_t* memo = memo_of(affiliation_memo, m);
-    if (memo && *memo >= 0) return *memo;
-    const bool r = affiliation_only_raw(m);
-    if (memo) *memo = r;
-    return r;
+    return memoised(affiliation_memo, m, [&] { return affiliation_only_raw(m); });
 }
 
 bool Assembly::affiliation_only_raw(const Mention& m) {
@@ -42,11 +38,7 @@ bool Assembly::affiliation_only_raw(const Mention& m) {
 }
 
 bool Assembly::in_passing(const Mention& m) {
-    int8_t* memo = memo_of(passing_memo, m);
-    if (memo && *memo >= 0) return *memo;
-    const bool r = in_passing_raw(m);
-    if (memo) *memo = r;
-    return r;
+    return memoised(passing_memo, m, [&] { return in_passing_raw(m); });
 }
 
 bool Assembly::in_passing_raw(const Mention& m) {

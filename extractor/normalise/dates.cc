@@ -506,6 +506,14 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
         year = parse_year(ys, pub_year);
         if (!year) return std::nullopt;
     }
+    // ("October last year", "March next year": the month of the year the shift names)
+    const bool yshifted = !f.get("yshift").empty();
+    if (auto ys = f.get("yshift"); !ys.empty()) {
+        auto sh = shift_of(ys);
+        if (!sh) return std::nullopt;
+        if (!pub) return needs_pub();
+        year = *pub_year + sh->n;
+    }
     std::optional<Shift> shift;
     if (auto s = f.get("shift"); !s.empty()) {
         shift = shift_of(s);
@@ -579,7 +587,7 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
             if (year) {
                 auto p = make(*year);
                 if (!p) return std::nullopt;
-                return finish(with_range(*p), false);
+                return finish(with_range(*p), yshifted);
             }
             if (!m) return std::nullopt;
             if (!pub) return needs_pub();
@@ -852,7 +860,10 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
                 // Not a calendar period: "the year to May" is P1Y, "the 12
                 // months to March" P12M; "the fiscal year ended March 2025"
                 // is a fiscal year, named by the year it ends in.
-                if (!f.get("fy").empty() && u == 'Y' && n == 1 && em.m != 12)
+                // (so is a year to a month other than December with the year named, as
+                // results and forecasts state it: "the year to March 2027"; "the year to May",
+                // yearless, is the 12 months before, an annual rate's window)
+                if ((!f.get("fy").empty() || year) && u == 'Y' && n == 1 && em.m != 12 && f.get("count").empty())
                     p.timex = fmt::format("FY{:04d}", em.y);
                 else if (p.timex[0] == 'P')
                     p.timex = duration_value(u, n);
