@@ -6,6 +6,44 @@
 
 namespace claimex::claims {
 
+// "We made £412 million, and we did it while holding prices down": a figure a speaker repeats
+// inside a quote after the story has already stated it (same type, value and unit, an earlier
+// sentence's claim or restatement) is the speaker's echo, no new claim.
+bool Assembly::restated_in_quote(size_t f) {
+    const Mention& v = ms[figs[f].m];
+    if (!v.value || out.empty()) return false;
+    bool open = inside_quote;
+    for (uint32_t p = S.begin; p < v.span.begin;) {
+        const uint32_t q = quote_len(a, p);
+        if (q == 0) {
+            ++p;
+            continue;
+        }
+        // (a curly mark says which way it turns; a straight one toggles)
+        open = q == 1 ? !open : static_cast<unsigned char>(a[p + 2]) == 0x9C;
+        p += q;
+    }
+    // ("Minority shareholders had hoped for the full 43.9 billion reais": a definite article
+    // before a figure the story already stated refers back to it)
+    size_t k = figs[f].tok;
+    while (k > 0 && toks[k - 1].low != "at" && (kQualifierSkip.count(toks[k - 1]) || lx.approx_words.count(toks[k - 1]))) --k;
+    static const std::set<std::string_view> whole = {"full", "same", "entire", "whole", "original", "earlier", "initial"};
+    const bool definite = (k >= 1 && toks[k - 1].low == "the") ||
+                          (k >= 2 && toks[k - 2].low == "the" && whole.count(toks[k - 1].low));
+    if (!open && !definite) return false;
+    auto same = [&](uint32_t m) {
+        if (m == kNoMention || ms[m].type != v.type || !ms[m].value || *ms[m].value != *v.value) return false;
+        return v.type == Type::money ? ms[m].currency == v.currency : ms[m].unit == v.unit;
+    };
+    for (const Claim& c : out) {
+        if (c.sentence.begin >= S.begin || c.kind == "statement") continue;
+        if (same(c.value)) return true;
+        for (uint32_t e : c.equivalents)
+            if (same(e)) return true;
+    }
+    return false;
+}
+
 void Assembly::amount_claims() {
     // (a good's price: "a pint now costs £4.82 across the country and £6.34 in London" — the
     // verb's token and the good, for the later figures of the sentence)
@@ -13,6 +51,7 @@ void Assembly::amount_claims() {
     std::string good_cost;
     for (size_t f = 0; f < figs.size(); ++f) {
         if (figs[f].role != Role::value || consumed.count(f)) continue;
+        if (restated_in_quote(f)) continue;
         const Mention& v = ms[figs[f].m];
         Claim j;
         double conf = 0.6;

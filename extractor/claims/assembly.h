@@ -260,6 +260,8 @@ struct Lexicons {
     Words said_objects;
     // "Households earning under $50,000": a figure right after one bounds who a group is
     Words threshold_words, bound_heads;
+    Words mark_nouns;
+    Words per_share_stocks;  // a stock restated per share is an equivalent: "net cash of £265m, or 81p a share"  // a round figure a price passes or nears: "above the $2,500 mark"
     // "every £100 off the cap", "each 1% fall": a figure after one is a unit of a rule, no claim;
     // "from the current £1,807": words between a baseline cue and its figure
     Words per_unit_words, baseline_fillers;
@@ -716,6 +718,8 @@ struct Assembly {
     // changes.cc, amounts.cc, statements.cc: the claims of a sentence
     void change_claims();
     void amount_claims();
+    void elided_changes();
+    bool restated_in_quote(size_t f);
     void statement_claims();
     void unattributed_statement();
     void with_clause_statement();

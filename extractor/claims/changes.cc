@@ -64,6 +64,10 @@ void Assembly::change_claims() {
             // "a 2% fall": the size stands just before the change word
             size_t fend = sv.token_at(ms[figs[f].m].span.end);  // ("a 24.7% annual rise")
             while (fend < ev.tok && kMetricModifiers.count(toks[fend]) && sv.tok_mention[fend] == SIZE_MAX) ++fend;
+            // ("a 3.6% pay rise": a one-word metric between, as figure_roles reads it)
+            if (figs[f].role == Role::change_percent && fend + 1 == ev.tok && sv.tok_mention[fend] == SIZE_MAX &&
+                !kPrepositions.count(toks[fend]) && !(toks[fend].bits & lx.kChangeWord) && (toks[fend].bits & lx.kMetricFirst))
+                ++fend;
             if (figs[f].role == Role::change_percent && figs[f].tok < ev.tok && fend == ev.tok && !percent) {
                 percent = f;
                 continue;
@@ -71,7 +75,10 @@ void Assembly::change_claims() {
             if (figs[f].tok <= ev.tok || figs[f].tok >= next_tok) continue;
             // ("rose 2.6% in October, slowing from a 2.9% gain in September": the size right
             // before the next change word is that change's, a claim of its own)
-            if (figs[f].role == Role::change_percent && e + 1 < events.size() && fend == next_tok) continue;
+            // (an elided verb's "and" is no change word: "fell 11% and 9%", elided_changes)
+            if (figs[f].role == Role::change_percent && e + 1 < events.size() && fend == next_tok &&
+                toks[next_tok].low != "and")
+                continue;
             if (figs[f].role == Role::change_amount && !amount) amount = f;
             else if (figs[f].role == Role::change_percent && !percent) percent = f;
             else if (figs[f].role == Role::value && !level && !figure_object && level_cue(figs[f].tok) &&
@@ -79,15 +86,20 @@ void Assembly::change_claims() {
                 level = f;
         }
         if (ev.from_baseline && !level && *ev.from_baseline + 1 < figs.size()) level = *ev.from_baseline + 1;
-        if (!level && (std::string_view(ev.verb) == "up" || std::string_view(ev.verb) == "down"))
+        // (", a decline of about 7%": a change noun in apposition, its article aside)
+        const size_t et = ev.tok >= 2 && (toks[ev.tok - 1].low == "a" || toks[ev.tok - 1].low == "an") &&
+                                  toks[ev.tok - 2].low == "," && ev.tok + 1 < toks.size() && toks[ev.tok + 1].low == "of"
+                              ? ev.tok - 1
+                              : ev.tok;
+        if (!level && (std::string_view(ev.verb) == "up" || std::string_view(ev.verb) == "down" || et != ev.tok))
             for (size_t f = figs.size(); f-- > 0;)
                 if (figs[f].tok < ev.tok && figs[f].role == Role::value && !consumed.count(f)) {
                     bool near = true;
-                    for (size_t k = sv.token_at(ms[figs[f].m].span.end); k < ev.tok; ++k)
+                    for (size_t k = sv.token_at(ms[figs[f].m].span.end); k < et; ++k)
                         if (toks[k].is_word() && toks[k].low != "or") near = false;
                     // "sales of 2.4 million vehicles in the quarter, ..., down 3.5%": the
                     // figure the appositive follows, with no other change word between
-                    if (!near && ev.tok > 0 && toks[ev.tok - 1].low == "," && ev.tok - figs[f].tok <= 25) {
+                    if (!near && et > 0 && toks[et - 1].low == "," && ev.tok - figs[f].tok <= 25) {
                         near = true;
                         for (const auto& e2 : events)
                             if (e2.tok > figs[f].tok && e2.tok < ev.tok) near = false;
@@ -112,8 +124,8 @@ void Assembly::change_claims() {
         if (!ev.factor && !amount && !percent && !level) continue;  // a verb with no size: not a claim
         // "rose to $3.24 trillion at the end of March, up $21 billion from February": the ", up"
         // appositive sizes the change just made (one fact, one claim)
-        if (!level && !ev.factor && (amount || percent) && (ev.verb == "up" || ev.verb == "down") && ev.tok > 0 &&
-            toks[ev.tok - 1].low == "," && !out.empty() && out.back().sentence.begin == S.begin &&
+        if (!level && !ev.factor && (amount || percent) && (ev.verb == "up" || ev.verb == "down" || et != ev.tok) &&
+            et > 0 && toks[et - 1].low == "," && !out.empty() && out.back().sentence.begin == S.begin &&
             out.back().kind == "change" && out.back().change && out.back().value != kNoMention &&
             out.back().change->amount == kNoMention && out.back().change->percent == kNoMention &&
             out.back().change->direction == ev.direction && !out.back().change->factor) {

@@ -83,6 +83,14 @@ const ChangeEvent* Assembly::event_before(size_t tok) {
 // from something else ("0.2 points higher than in March"), not a claim of its own.
 bool Assembly::followed_by_comparison(const Mention& m) {
     size_t k = sv.token_at(m.span.end);
+    // ("revised to show 72,000 more jobs created than previously reported": a comparison word
+    // inside the figure's own phrase, "than" a few words after it)
+    for (size_t j = sv.token_at(m.span.begin) + 1; j < k && j < toks.size(); ++j)
+        if (lx.comparison_words.count(toks[j].low) && sv.tok_mention[j] != SIZE_MAX)
+            for (size_t q = k; q < toks.size() && q < k + 3; ++q) {
+                if (toks[q].low == "than") return true;
+                if (!toks[q].is_word() || sv.tok_mention[q] != SIZE_MAX) break;
+            }
     // ("pay about £50 a year less than those paying by direct debit": a rate's "a year" first)
     if (k + 2 < toks.size() && (toks[k].low == "a" || toks[k].low == "per") && toks[k + 1].is_word() &&
         sv.tok_mention[k + 1] == SIZE_MAX &&
@@ -138,6 +146,11 @@ bool Assembly::hypothetical_consequence(size_t tok) {
     for (size_t j = comma + 1; j < tok; ++j) {
         if (toks[j].low == ";" || (toks[j].low == "," && sv.tok_mention[j] == SIZE_MAX)) return false;
         if (lx.modal_words.count(toks[j]) && toks[j].low != "will") return true;
+        // ("If prices rise 5%, a typical buyer pays £500 more": a present tense states what
+        // follows as well; a past tense, "If one-offs of £2bn are excluded, profit rose 5%", a fact)
+        if ((toks[j].bits & lx.kVerbWord) && sv.tok_mention[j] == SIZE_MAX && toks[j].low.size() > 3 &&
+            toks[j].low.back() == 's' && !toks[j].low.ends_with("ss") && toks[j].low != "was" && toks[j].low != "has")
+            return true;
     }
     return false;
 }
@@ -166,6 +179,15 @@ bool Assembly::no_claim_of_its_own(size_t f) {
            (kQualifierSkip.count(toks[k - 1]) || kDeterminers.count(toks[k - 1]) || lx.approx_words.count(toks[k - 1])))
         --k;
     if (k > 0 && lx.per_unit_words.count(toks[k - 1].low)) return true;
+    // "its first time above the $2,500 mark", "near the 0.75% level the bank has said it would
+    // cap": a round figure named as a mark that something passes or nears (`mark_noun`) is a
+    // reference point, not a level anything stands at
+    if (const size_t e = sv.token_at(m.span.end);
+        e < toks.size() && lx.mark_nouns.count(toks[e].low) && tok >= 2 && toks[tok - 1].low == "the") {
+        static const std::set<std::string_view> passing = {"above", "below", "over", "under", "past", "beyond",
+                                                           "near", "toward", "towards", "through", "around"};
+        if (passing.count(toks[tok - 2].low)) return true;
+    }
     // (a price's "for" right before the count: whatever the unit)
     if (m.type == Type::quantity && f > 0 && ms[figs[f - 1].m].type == Type::money && tok > 0 &&
         toks[tok - 1].low == "for" && sv.token_at(ms[figs[f - 1].m].span.end) + 1 == tok)
@@ -231,6 +253,19 @@ bool Assembly::after_threshold(size_t tok) {
         --k;
     }
     if (k == 0) return false;
+    // "pay nothing on the first £300,000": the first slice of a sum a tax or rate applies to
+    // (not "The first $10 billion arrived last month": a tranche paid is a claim)
+    if (k == tok && k >= 3 && toks[k - 1].low == "first" && toks[k - 2].low == "the" && toks[k - 3].low == "on" &&
+        tok < toks.size() &&
+        sv.tok_mention[tok] != SIZE_MAX && ms[sv.tok_mention[tok]].type == Type::money)
+        return true;
+    // "Only companies importing more than 50 tonnes a year must register": a plural noun and a
+    // participle, then the bound, say which group a rule covers
+    if (bound && !at && k >= 2 && toks[k - 1].low.size() > 4 && toks[k - 1].low.ends_with("ing") &&
+        !(toks[k - 1].bits & lx.kChangeWord) && sv.tok_mention[k - 1] == SIZE_MAX && toks[k - 2].is_word() &&
+        sv.tok_mention[k - 2] == SIZE_MAX && toks[k - 2].low.size() > 3 && toks[k - 2].low.back() == 's' &&
+        !(toks[k - 2].bits & (lx.kVerbWord | lx.kChangeWord)) && !kPrepositions.count(toks[k - 2]))
+        return true;
     // (a bound head bounds a group only with the bound right after it: "mergers valued above $126
     // million"; "a deal valued at more than $1bn" is the deal's value)
     if (lx.threshold_words.count(toks[k - 1].low) || ((bound || up_to) && !at && lx.bound_heads.count(toks[k - 1].low)))
@@ -269,6 +304,18 @@ bool Assembly::level_cue(size_t tok) {
                 if (m == SIZE_MAX || std::string_view(ms[m].qualifier) == "up_to") return false;
             }
             return true;
+        }
+        // ("falling to a deficit of 5.0% of GDP": a metric phrase and "of" between the cue and the level)
+        if (toks[k].low == "of" && k + 1 == tok && k >= 2) {
+            size_t j = k;
+            while (j > 0 && k - j < 3 && toks[j - 1].is_word() && sv.tok_mention[j - 1] == SIZE_MAX &&
+                   (toks[j - 1].bits & lx.kMetricFirst || kDeterminers.count(toks[j - 1])) && toks[j - 1].low != "to")
+                --j;
+            if (j < k && j > 0 && toks[j - 1].low == "to" && kDeterminers.count(toks[j])) {
+                k = j;  // (the loop steps to "to" next)
+                n = 0;
+                continue;
+            }
         }
         if (!lx.level_fillers.count(toks[k]) && !lx.approx_words.count(toks[k])) return false;
     }
@@ -361,6 +408,21 @@ void Assembly::figure_roles() {
         // and one after a baseline is the baseline of the per-share figure before it.
         if (f > 0 && m.type == Type::money && ms[figs[f - 1].m].type == Type::money &&
             per_share(figs[f].m) != per_share(figs[f - 1].m) && !w.empty() && w.back() == "or") {
+            // ("Net cash stood at £265 million, or 81p a share": a stock the company holds,
+            // restated per share, is the same fact: `per_share_stock` words before the total)
+            if (per_share(figs[f].m) && figs[f - 1].role == Role::value) {
+                bool stock = false;
+                const size_t pt = figs[f - 1].tok;
+                for (size_t k = pt, n = 0; k-- > 0 && n < 6 && !stock; ++n) {
+                    if (sv.tok_mention[k] != SIZE_MAX && is_value(ms[sv.tok_mention[k]])) break;
+                    stock = lx.per_share_stocks.count(toks[k].low) > 0;
+                }
+                if (stock) {
+                    figs[f].role = Role::equivalent;
+                    figs[f].of = f - 1;
+                    continue;
+                }
+            }
             if (per_share(figs[f].m) && figs[f - 1].role == Role::baseline) {
                 size_t owner = SIZE_MAX;
                 for (size_t p = f - 1; p-- > 0;)
@@ -414,6 +476,17 @@ void Assembly::figure_roles() {
             // in apposition restates the figure before it
             if (!eq && m.type == Type::percent && prev.type != Type::percent) {
                 size_t k = sv.token_at(prev.span.end), end = figs[f].tok;
+                // ("€1.5 billion a year by 2030, roughly 1% of the EU budget": the figure's rate and
+                // date stand between)
+                if (k + 1 < end && (toks[k].low == "a" || toks[k].low == "per") && lx.per_unit_words.count(toks[k + 1].low) == 0 &&
+                    toks[k + 1].is_word() && sv.tok_mention[k + 1] == SIZE_MAX && k + 2 < end &&
+                    (toks[k + 2].low == "," || sv.tok_mention[k + 2] != SIZE_MAX || kPrepositions.count(toks[k + 2])))
+                    k += 2;
+                while (k + 1 < end && kPrepositions.count(toks[k]) && sv.tok_mention[k + 1] != SIZE_MAX &&
+                       ms[sv.tok_mention[k + 1]].type == Type::date)
+                    k = sv.token_at(ms[sv.tok_mention[k + 1]].span.end);
+                if (k < end && sv.tok_mention[k] != SIZE_MAX && ms[sv.tok_mention[k]].type == Type::date)
+                    k = sv.token_at(ms[sv.tok_mention[k]].span.end);
                 if (k < end && toks[k].low == ",") {
                     ++k;
                     while (k < end && lx.approx_words.count(toks[k])) ++k;
@@ -426,6 +499,18 @@ void Assembly::figure_roles() {
             if (weq.hi - weq.lo >= 3 && weq.back() == "to" && toks[weq.hi - 2].low == "up" &&
                 std::string_view(m.qualifier) == "up_to")
                 weq.hi -= 2;
+            // "Thames had asked for a 53% increase, or £259": a money figure restating the size of
+            // the change a percentage just sized (change word between) is that change's amount
+            if (!eq && m.type == Type::money && prev.type == Type::percent && figs[f - 1].role == Role::change_percent &&
+                ends_with_cue(weq, "equivalent")) {
+                size_t k = sv.token_at(prev.span.end), q = k + 3;
+                while (q < figs[f].tok && lx.approx_words.count(toks[q])) ++q;
+                if (q == figs[f].tok && (toks[k].bits & lx.kChangeWord) && sv.tok_mention[k] == SIZE_MAX &&
+                    toks[k + 1].low == "," && toks[k + 2].low == "or") {
+                    figs[f].role = Role::change_amount;
+                    continue;
+                }
+            }
             if (!eq && ends_with_cue(weq, "equivalent")) {
                 size_t prev_end = sv.token_at(prev.span.end);
                 eq = figs[f].tok >= prev_end && figs[f].tok - prev_end <= 8;
@@ -442,6 +527,20 @@ void Assembly::figure_roles() {
                 continue;
             }
         }
+        // "up from its March estimates of 0.8% and 1.9%": the next of a list of baselines is one too,
+        // of the value that stands second in the list before
+        if (f > 0 && figs[f - 1].role == Role::baseline && ms[figs[f - 1].m].type == m.type &&
+            sv.token_at(ms[figs[f - 1].m].span.end) + 1 == figs[f].tok && toks[figs[f].tok - 1].low == "and") {
+            size_t owner = figs[f - 1].of;
+            for (size_t p = owner + 1; p < f - 1; ++p)
+                if ((figs[p].role == Role::value || figs[p].role == Role::change_percent) && ms[figs[p].m].type == m.type) {
+                    owner = p;
+                    break;
+                }
+            figs[f].role = Role::baseline;
+            figs[f].of = owner;
+            continue;
+        }
         if (in_condition(figs[f].tok) || followed_by_comparison(m) || after_threshold(figs[f].tok) ||
             no_claim_of_its_own(f)) {
             figs[f].role = Role::skip;
@@ -449,12 +548,21 @@ void Assembly::figure_roles() {
         }
         // A percentage is a relative change; percentage points are an absolute one.
         bool pct = m.type == Type::percent && std::string_view(m.unit) != "pp";
-        // "a 2% fall in profit", "ended 1.2% lower": a figure right before a change word is its size.
-        if (m.type == Type::percent) {
+        // "a 2% fall in profit", "ended 1.2% lower": a figure right before a change word is its size
+        // (so is a count or points: "a 300,000 bpd increase", "one more quarter-point reduction";
+        // not money, "a £100bn boost to investment" is what is spent)
+        if (m.type != Type::money) {
             size_t after = sv.token_at(m.span.end);
             // ("with a 24.7% annual rise": a modifier of the change word may stand between)
             while (after + 1 < toks.size() && kMetricModifiers.count(toks[after]) && sv.tok_mention[after] == SIZE_MAX)
                 ++after;
+            // ("a 3.6% pay rise", "a 5% price increase": a one-word metric that the change is of)
+            if (m.type == Type::percent && after + 1 < toks.size() && sv.tok_mention[after] == SIZE_MAX &&
+                !(toks[after].bits & lx.kChangeWord) && !kPrepositions.count(toks[after]) &&
+                (toks[after + 1].bits & lx.kChangeWord)) {
+                size_t mn = 0;
+                if (lex(lx.metrics, lx.kMetricFirst, after, &mn) && mn <= 2) ++after;
+            }
             bool before_event = false;
             for (const auto& e2 : events) before_event |= e2.tok == after && !e2.factor_mention;
             if (before_event) {
@@ -498,6 +606,17 @@ void Assembly::figure_roles() {
                 if (!dated && (!toks[k].is_word() || (toks[k].bits & lx.kVerbWord) || sv.tok_mention[k] != SIZE_MAX))
                     break;
             }
+        // "would reach 6.1% this year, far above the 4.4% forecast last autumn": a forecast the value
+        // is set against, dated and with no one polled, is the earlier forecast it revises
+        if (!base && f > 0 && figs[f].tok >= 2 && toks[figs[f].tok - 1].low == "the" &&
+            (toks[figs[f].tok - 2].low == "above" || toks[figs[f].tok - 2].low == "below")) {
+            size_t a2 = sv.token_at(m.span.end);
+            if (a2 + 1 < toks.size() && (toks[a2].low == "forecast" || toks[a2].low == "estimate" ||
+                                         toks[a2].low == "projected" || toks[a2].low == "estimated")) {
+                const size_t dm = sv.tok_mention[a2 + 1];
+                base = dm != SIZE_MAX && ms[dm].type == Type::date;
+            }
+        }
         // "compared with a profit of 95 billion won", "against an operating loss of $2m": a
         // baseline cue, then a metric phrase and "of"
         if (!base && figs[f].tok >= 4 && toks[figs[f].tok - 1].low == "of") {
@@ -545,6 +664,18 @@ void Assembly::figure_roles() {
             if (!w.empty() && w.back() == "from" && f + 1 < figs.size() && ms[figs[f + 1].m].type == m.type) {
                 auto w2 = words_before(figs[f + 1].tok, 2);
                 size_t end = sv.token_at(m.span.end);
+                // ("from 4.8 per cent of GDP in 2024-25 to 3.9 per cent": what the figure is a share
+                // of, and its date, may stand between)
+                if (end < toks.size() && toks[end].low == "of") {
+                    size_t q = end + 1;
+                    while (q < toks.size() && q <= end + 3 && toks[q].is_word() && sv.tok_mention[q] == SIZE_MAX &&
+                           toks[q].low != "to" && !kPrepositions.count(toks[q]) && !(toks[q].bits & (lx.kVerbWord | lx.kChangeWord)))
+                        ++q;
+                    if (q > end + 1) end = q;
+                }
+                if (end + 1 < toks.size() && (toks[end].low == "in" || toks[end].low == "for") &&
+                    sv.tok_mention[end + 1] != SIZE_MAX && ms[sv.tok_mention[end + 1]].type == Type::date)
+                    end = sv.token_at(ms[sv.tok_mention[end + 1]].span.end);
                 if (!w2.empty() && w2.back() == "to" && figs[f + 1].tok >= end && figs[f + 1].tok - end <= 3) {
                     figs[f].role = Role::baseline;
                     figs[f].of = f + 1;
@@ -570,6 +701,24 @@ void Assembly::figure_roles() {
                     figs[f].of = owner;
                     continue;
                 }
+                // "homes costing more than £125,000, down from £250,000": the earlier value of a
+                // threshold (or of any figure that makes no claim) makes none either
+                if (base && f > 0 && figs[f - 1].role == Role::skip && ms[figs[f - 1].m].type == m.type) {
+                    figs[f].role = Role::skip;
+                    continue;
+                }
+            }
+        }
+        // "has cut prices at several projects in Kowloon and the New Territories by as much as 20%":
+        // "by" and the size, a long complement after the verb (no verb, no figure between)
+        if (!ev_near && ev && figs[f].tok - ev->tok <= 24 && ends_with_cue(w, "amount") && w.back() == "by") {
+            bool plain = true;
+            for (size_t k = ev->tok + 1; plain && k < w.hi; ++k)
+                plain = toks[k].low != ";" && !(sv.tok_mention[k] != SIZE_MAX && is_value(ms[sv.tok_mention[k]])) &&
+                        !(toks[k].bits & (lx.kVerbWord | lx.kChangeWord)) && !lx.condition_words.count(toks[k]);
+            if (plain) {
+                figs[f].role = pct ? Role::change_percent : Role::change_amount;
+                continue;
             }
         }
         // Change size: "by $130 billion"; "rose 5%"; "cut 1,200 jobs", "adds ¥50 billion to ...".
@@ -579,10 +728,28 @@ void Assembly::figure_roles() {
                 continue;
             }
             bool right_after_verb = true;
+            // ("net profit of ¥850 billion, a decline of about 7%", "forecast cuts of 25 basis points",
+            // "one more cut of 25 basis points": a change noun's "of" complement; not after a verb of
+            // forecasting with an article, "had forecast a drop of 1.5%" is an expectation's amount)
+            size_t skip_of = SIZE_MAX;
+            if (ev->tok + 1 < figs[f].tok && toks[ev->tok + 1].low == "of" && ev->tok >= 1) {
+                std::string_view before = toks[ev->tok - 1].low, noun = toks[ev->tok].low;
+                const bool article = before == "a" || before == "an";
+                const bool forecast = ev->tok >= 2 && (lx.forecast_verbs.count(toks[ev->tok - 2]) ||
+                                                       toks[ev->tok - 2].low == "expected" || toks[ev->tok - 2].low == "expect" ||
+                                                       toks[ev->tok - 2].low == "expects");
+                // (rate moves in points only: "voluntary cuts of 1.65 million bpd" are the cuts' own size)
+                const bool points = std::string_view(m.unit) == "pp";
+                if ((article && !forecast) ||
+                    (points && (before == "more" || before == "further" || before == "another" ||
+                                (!article && !kDeterminers.count(toks[ev->tok - 1]) && noun.size() > 3 && noun.back() == 's'))))
+                    skip_of = ev->tok + 1;
+            }
             // ("rose as much as 6.4%", "fell by as many as": a cap the figure's qualifier says)
             const bool capped = std::string_view(m.qualifier) == "up_to";
             for (size_t k = ev->tok + 1; k < figs[f].tok; ++k)
-                if (toks[k].is_word()) {
+                if (k == skip_of) continue;
+                else if (toks[k].is_word()) {
                     const bool cap_word = capped && (toks[k].low == "as" || toks[k].low == "much" ||
                                                      toks[k].low == "many" || toks[k].low == "up" || toks[k].low == "to");
                     if (!kVerbFillers.count(toks[k]) && !cap_word) right_after_verb = false;
@@ -664,6 +831,11 @@ void Assembly::baseline_of_previous_sentence() {
         return;
     const Figure f = figs.front();
     if (f.tok < k + 2 || ms[f.m].type != ms[prev.value].type) return;
+    // (not "That compares with 10.65 euros expected by analysts": an expectation is a claim of its own)
+    for (size_t q = sv.token_at(ms[f.m].span.end); q < toks.size() && q < sv.token_at(ms[f.m].span.end) + 4; ++q)
+        if (toks[q].low == "expected" || toks[q].low == "forecast" || toks[q].low == "estimated" ||
+            lx.expecter_nouns.count(toks[q]) || lx.poll_verbs.count(toks[q]))
+            return;
     Baseline b;
     b.value = static_cast<uint32_t>(f.m);
     b.has_equivalents = prev.kind == "amount";
@@ -675,6 +847,115 @@ void Assembly::baseline_of_previous_sentence() {
     prev.baseline = b;
     figs.erase(figs.begin());
     gave_baseline = true;
+}
+
+}  // namespace claimex::claims
+
+namespace claimex::claims {
+
+// "Values climbed 1.9% over the three months to June and 8.0% over the past 12 months",
+// "were down 11% and 9% respectively": a percentage joined by "and" to the size of a change
+// before it, with no verb of its own, is a second change of the same verb (its direction), not
+// an amount. Only words that say where or when (no verb, no other figure) may stand between.
+void Assembly::elided_changes() {
+    const size_t n_events = events.size();
+    for (size_t f = 1; f < figs.size(); ++f) {
+        const Mention& m = ms[figs[f].m];
+        const Figure& g = figs[f - 1];
+        if ((figs[f].role != Role::value && figs[f].role != Role::change_percent) || m.type != Type::percent ||
+            g.role != Role::change_percent ||
+            ms[g.m].type != Type::percent || std::string_view(ms[g.m].unit) != std::string_view(m.unit))
+            continue;
+        size_t k = figs[f].tok;
+        while (k > 0 && lx.approx_words.count(toks[k - 1])) --k;
+        // ("Land costs rose 6% and build costs 4%": a metric phrase of its own may follow "and")
+        size_t gap = k;
+        while (gap > 0 && k - gap < 3 && toks[gap - 1].is_word() && sv.tok_mention[gap - 1] == SIZE_MAX &&
+               toks[gap - 1].low != "and" && !(toks[gap - 1].bits & (lx.kVerbWord | lx.kChangeWord)))
+            --gap;
+        if (gap != k && gap >= 2 && toks[gap - 1].low == "and") {
+            bool metric = false;
+            for (size_t q = gap; q < k && !metric; ++q) {
+                size_t mn = 0;
+                metric = lex(lx.metrics, lx.kMetricFirst, q, &mn) && q + mn == k;
+            }
+            if (metric) k = gap;
+        }
+        if (k < 2 || toks[k - 1].low != "and") continue;
+        const size_t and_tok = k - 1;
+        const ChangeEvent* ev = event_before(g.tok);
+        // (a size already a change's own: an event between the two figures)
+        if (!ev || ev->factor_mention || event_before(figs[f].tok) != ev) continue;
+        bool plain = true;
+        for (size_t j = sv.token_at(ms[g.m].span.end); plain && j < and_tok; ++j) {
+            const size_t tm = sv.tok_mention[j];
+            if (tm != SIZE_MAX) plain = ms[tm].type == Type::date;
+            else if (toks[j].low == "," ) plain = j + 1 == and_tok;
+            else plain = toks[j].is_word() && !(toks[j].bits & (lx.kVerbWord | lx.kChangeWord));
+        }
+        if (!plain) continue;
+        // (not a share of a whole, "and 5% of its workforce", nor a change word after it: its own)
+        const size_t after = sv.token_at(m.span.end);
+        if (after < toks.size() && (toks[after].low == "of" || (toks[after].bits & lx.kChangeWord))) continue;
+        ChangeEvent e2 = *ev;
+        e2.tok = and_tok;
+        e2.factor = std::nullopt;
+        e2.factor_mention = std::nullopt;
+        e2.from_baseline = std::nullopt;
+        events.push_back(e2);
+        figs[f].role = Role::change_percent;
+    }
+    // "lifted its overnight deposit rate to 27.25% and its lending rate to 28.25%", "would fall
+    // ... to 3.9 per cent this financial year, and to 2.1 per cent in 2029-30": a second new level
+    // after "and" (its own metric phrase between, no verb) is a second change of the same verb.
+    for (size_t f = 1; f < figs.size(); ++f) {
+        const Mention& m = ms[figs[f].m];
+        const Figure& g = figs[f - 1];
+        if (figs[f].role != Role::value || g.role != Role::value || ms[g.m].type != m.type) continue;
+        size_t k = figs[f].tok;
+        while (k > 0 && (lx.approx_words.count(toks[k - 1]) || lx.level_fillers.count(toks[k - 1]))) --k;
+        if (k < 3 || toks[k - 1].low != "to" || !level_cue(figs[f].tok) || !level_cue(g.tok)) continue;
+        const ChangeEvent* ev = event_before(g.tok);
+        if (!ev || ev->factor_mention || event_before(figs[f].tok) != ev) continue;
+        // the words between: [date] [,] and [determiner] [metric phrase] to
+        size_t j = sv.token_at(ms[g.m].span.end);
+        // (a date phrase after the first level: "this financial year", "in 2029-30")
+        while (j < k && toks[j].low != "and") {
+            const size_t tm = sv.tok_mention[j];
+            if (!(toks[j].low == "," || (tm != SIZE_MAX && ms[tm].type == Type::date) ||
+                  ((toks[j].low == "in" || toks[j].low == "by" || toks[j].low == "for") && j + 1 < k &&
+                   sv.tok_mention[j + 1] != SIZE_MAX && ms[sv.tok_mention[j + 1]].type == Type::date)))
+                break;
+            ++j;
+        }
+        if (j >= k || toks[j].low != "and") continue;
+        const size_t and_tok = j;
+        bool plain = true;
+        size_t metric_words = 0;
+        for (size_t q = and_tok + 1; plain && q + 1 < k; ++q) {
+            plain = toks[q].is_word() && sv.tok_mention[q] == SIZE_MAX && !(toks[q].bits & (lx.kVerbWord | lx.kChangeWord)) &&
+                    !kPrepositions.count(toks[q]);
+            ++metric_words;
+        }
+        if (!plain || metric_words > 5) continue;
+        if (metric_words > 0) {  // (its own phrase names a metric: "its lending rate")
+            bool metric = false;
+            for (size_t q = and_tok + 1; q + 1 < k && !metric; ++q) {
+                size_t mn = 0;
+                metric = lex(lx.metrics, lx.kMetricFirst, q, &mn) && q + mn == k - 1;
+            }
+            if (!metric) continue;
+        }
+        ChangeEvent e2 = *ev;
+        e2.tok = and_tok;
+        e2.factor = std::nullopt;
+        e2.factor_mention = std::nullopt;
+        e2.from_baseline = std::nullopt;
+        events.push_back(e2);
+    }
+    if (events.size() != n_events)
+        std::sort(events.begin(), events.end(),
+                  [](const ChangeEvent& x, const ChangeEvent& y) { return x.tok < y.tok; });
 }
 
 }  // namespace claimex::claims
