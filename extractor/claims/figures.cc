@@ -597,7 +597,12 @@ void Assembly::figure_roles() {
             (kForecastNouns.count(toks[figs[f].tok - 2]) || target_word(toks[figs[f].tok - 2]) ||
              toks[figs[f].tok - 2].low == "plan" || toks[figs[f].tok - 2].low == "guidance"))
             for (size_t k = figs[f].tok - 2; k-- > 0 && figs[f].tok - k <= 7;) {
-                if (toks[k].low == "from") {
+                // (or a comparison cue before an earlier forecast: "compared with its earlier forecast
+                // of 2% to 4%"; a target set against the figure is a claim of its own: "against the
+                // interim budget target of 5.1%")
+                const bool compared = toks[k].low == "versus" || toks[k].low == "against" ||
+                                      (toks[k].low == "with" && k > 0 && toks[k - 1].low == "compared");
+                if (toks[k].low == "from" || (compared && kForecastNouns.count(toks[figs[f].tok - 2]))) {
                     base = true;
                     break;
                 }

@@ -300,10 +300,22 @@ const Mention* Assembly::consensus_compiler() {
     return nullptr;
 }
 
-// A poll's source mention ("Economists polled by Reuters had forecast").
+// A poll's source mention ("Economists polled by Reuters had forecast"), or a data firm's
+// consensus of an expectation in its sentence ("Analysts on average had expected 3,290 crore
+// rupees, according to LSEG data"): it speaks for that expectation only.
 bool Assembly::poll_source(const Mention& m) {
     std::string_view x = std::string_view(a).substr(m.span.begin, m.span.end - m.span.begin);
-    return x.find("polled") != std::string_view::npos || x.find(" poll") != std::string_view::npos;
+    if (x.find("polled") != std::string_view::npos || x.find(" poll") != std::string_view::npos) return true;
+    if (m.cue != "according to" || (m.kind != "company" && m.kind != "media") ||
+        (x.find(" data") == std::string_view::npos && x.find(" estimates") == std::string_view::npos &&
+         x.find(" consensus") == std::string_view::npos))
+        return false;
+    if (t.sentences().empty()) return false;
+    const text::Span sent = t.sentences()[t.sentence_index(m.span.begin)];
+    std::string_view before = std::string_view(a).substr(sent.begin, m.span.begin - sent.begin);
+    for (std::string_view w : {"expected", "estimate", "forecast", "consensus", "analysts"})
+        if (before.find(w) != std::string_view::npos) return true;
+    return false;
 }
 
 // The source `src` cites ("Yonhap reported, citing data from the trade ministry"), named in
@@ -472,10 +484,11 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
     if (here.empty() && !topic_shift && !history && !metric.empty() && !lx.scope_of(metric).empty() && !lx.market_metrics.count(metric)) {
         auto it = std::lower_bound(releases.begin(), releases.end(), S.begin, by_begin);
         const Mention* r = nullptr;
-        while (it != releases.begin() && !fits(*std::prev(it))) --it;
+        // (nor a data firm's consensus of an earlier expectation: it speaks for that only)
+        while (it != releases.begin() && (!fits(*std::prev(it)) || poll_source(**std::prev(it)))) --it;
         if (it != releases.begin()) r = *std::prev(it);
         else if (!releases.empty() && t.paragraph_index(releases.front()->span.begin) <= lead_paragraphs &&
-                 fits(releases.front()))
+                 fits(releases.front()) && !poll_source(*releases.front()))
             r = releases.front();
         // (a ministry's, statistics office's or international body's release does not speak for a company's results;
         // a company may release an economy's data: a lender's house price index)
