@@ -600,9 +600,21 @@ void Assembly::figure_roles() {
                 // (or a comparison cue before an earlier forecast: "compared with its earlier forecast
                 // of 2% to 4%"; a target set against the figure is a claim of its own: "against the
                 // interim budget target of 5.1%")
-                const bool compared = toks[k].low == "versus" || toks[k].low == "against" ||
-                                      (toks[k].low == "with" && k > 0 && toks[k - 1].low == "compared");
-                if (toks[k].low == "from" || (compared && kForecastNouns.count(toks[figs[f].tok - 2]))) {
+                // (its own earlier one: "its earlier forecast", "its previous estimate"; an
+                // analysts' forecast compared with the figure is a claim of its own)
+                bool compared = toks[k].low == "versus" || toks[k].low == "against" ||
+                                (toks[k].low == "with" && k > 0 && toks[k - 1].low == "compared");
+                if (compared) {
+                    bool own = false, others = false;
+                    for (size_t j = k + 1; j + 2 < figs[f].tok; ++j) {
+                        const std::string_view w = toks[j].low;
+                        own |= w == "its" || w == "their" || w == "earlier" || w == "previous" || w == "prior" ||
+                               w == "original" || w == "initial";
+                        others |= lx.expecter_nouns.count(toks[j]) > 0;
+                    }
+                    compared = own && !others && kForecastNouns.count(toks[figs[f].tok - 2]);
+                }
+                if (toks[k].low == "from" || compared) {
                     base = true;
                     break;
                 }
