@@ -875,6 +875,15 @@ namespace claimex::claims {
 // before it, with no verb of its own, is a second change of the same verb (its direction), not
 // an amount. Only words that say where or when (no verb, no other figure) may stand between.
 void Assembly::elided_changes() {
+    // the same verb's move again at "and" (no factor, no baseline of its own)
+    auto second_change = [&](const ChangeEvent& ev, size_t at) {
+        ChangeEvent e2 = ev;  // (copied before events grows)
+        e2.tok = at;
+        e2.factor = std::nullopt;
+        e2.factor_mention = std::nullopt;
+        e2.from_baseline = std::nullopt;
+        events.push_back(std::move(e2));
+    };
     const size_t n_events = events.size();
     for (size_t f = 1; f < figs.size(); ++f) {
         const Mention& m = ms[figs[f].m];
@@ -914,12 +923,7 @@ void Assembly::elided_changes() {
         // (not a share of a whole, "and 5% of its workforce", nor a change word after it: its own)
         const size_t after = sv.token_at(m.span.end);
         if (after < toks.size() && (toks[after].low == "of" || (toks[after].bits & lx.kChangeWord))) continue;
-        ChangeEvent e2 = *ev;
-        e2.tok = and_tok;
-        e2.factor = std::nullopt;
-        e2.factor_mention = std::nullopt;
-        e2.from_baseline = std::nullopt;
-        events.push_back(e2);
+        second_change(*ev, and_tok);
         figs[f].role = Role::change_percent;
     }
     // "lifted its overnight deposit rate to 27.25% and its lending rate to 28.25%", "would fall
@@ -963,12 +967,7 @@ void Assembly::elided_changes() {
             }
             if (!metric) continue;
         }
-        ChangeEvent e2 = *ev;
-        e2.tok = and_tok;
-        e2.factor = std::nullopt;
-        e2.factor_mention = std::nullopt;
-        e2.from_baseline = std::nullopt;
-        events.push_back(e2);
+        second_change(*ev, and_tok);
     }
     if (events.size() != n_events)
         std::sort(events.begin(), events.end(),
