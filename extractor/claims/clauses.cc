@@ -124,6 +124,11 @@ bool Assembly::barrier_between(size_t from, size_t to) {
     for (size_t k = from + 1; k < to; ++k) {
         if (sv.tok_mention[k] != SIZE_MAX) continue;
         if (toks[k].low == ";" || toks[k].low == "," || (toks[k].bits & kClauseOpeners.bit)) return true;
+        // ("Taiwan's benchmark index lost 0.7% and Jakarta's main index shed 0.9%": "and" and a
+        // name of its own open the next clause, whose metric phrase is not this figure's)
+        if (toks[k].low == "and" && k + 1 < to && sv.tok_mention[k + 1] != SIZE_MAX &&
+            is_entity(ms[sv.tok_mention[k + 1]]))
+            return true;
     }
     return false;
 }
