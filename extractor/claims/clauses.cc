@@ -62,6 +62,11 @@ size_t Assembly::clause_start_raw(size_t limit, bool later_clauses) {
         else if (k > clause && toks[k].low == "and" && sv.tok_mention[k - 1] != SIZE_MAX &&
                  is_value(ms[sv.tok_mention[k - 1]]))
             next = k + 1;
+        // ("The Philippine peso was flat and Thailand's baht eased 0.3%": "and" and a name of its
+        // own, a verb on each side)
+        else if (k > clause && toks[k].low == "and" && k + 1 < limit && sv.tok_mention[k + 1] != SIZE_MAX &&
+                 is_entity(ms[sv.tok_mention[k + 1]]))
+            next = k + 1;
         if (next == SIZE_MAX || next >= limit) continue;
         bool verb_before = false, verb_after = false;
         for (size_t j = clause; j < k && !verb_before; ++j) verb_before = verb_at(j);
