@@ -64,3 +64,15 @@ TEST_CASE("a headline statement stops at the semicolon that opens the headline's
         }
     CHECK(found);
 }
+
+TEST_CASE("a planned day in a relative clause before the figure ends the period search (it looped)") {
+    const std::string text =
+        "Budget preview\n\n"
+        "Chancellor Rachel Reeves, who will deliver her budget on Nov 26, is expected to raise about "
+        "£20 billion in taxes, according to the Institute for Fiscal Studies.\n";
+    auto cs = claims_of(text, "2026-10-28");
+    const Json* c = claim_at(cs, text, "£20 billion");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(c->at("period").is_null());
+}

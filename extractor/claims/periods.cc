@@ -626,10 +626,15 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
     // first-half results in November, said revenue fell 21%" keeps its half)
     if (per && anchor < toks.size() && ms[*per].span.end <= toks[anchor].begin) {
         std::vector<size_t> skipped;
-        while (per && ms[*per].span.end <= toks[anchor].begin && planned_in_relative(sv.token_at(ms[*per].span.begin), anchor)) {
+        // (a day already taken can come back from find_period, which shares a sentence's day
+        // among its moves: skipped once, it ends the search — "Reeves, who will speak on Nov 26,
+        // will raise £20 billion" looped here until memory ran out)
+        while (per && ms[*per].span.end <= toks[anchor].begin && planned_in_relative(sv.token_at(ms[*per].span.begin), anchor) &&
+               std::find(skipped.begin(), skipped.end(), *per) == skipped.end()) {
             skipped.push_back(*per);
             per = next_period();
         }
+        if (per && std::find(skipped.begin(), skipped.end(), *per) != skipped.end()) per.reset();
         for (size_t d : skipped) used.erase(d);
     }
     // (nor a date inside a relative clause that follows the claim's figures: "cut the cash
