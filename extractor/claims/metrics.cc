@@ -35,6 +35,18 @@ size_t Assembly::complement_end(size_t end) {
     return k > end + 1 ? k : end;
 }
 
+// Whether token `k` lies in an agent complement right after a metric phrase ending at `end`:
+// "by" and a few plain words, no figure, verb or punctuation ("spending by visitors", "purchases
+// by foreign investors"; not "rose by 5%").
+bool Assembly::agent_complement(size_t end, size_t k) {
+    if (end + 1 >= toks.size() || toks[end].low != "by" || k <= end || k > end + 4) return false;
+    for (size_t j = end + 1; j <= k; ++j)
+        if (!toks[j].is_word() || sv.tok_mention[j] != SIZE_MAX || (toks[j].bits & lx.kVerbWord) ||
+            (toks[j].bits & lx.kChangeWord))
+            return false;
+    return true;
+}
+
 // A metric phrase at token k: the lexicon's longest phrase there, or, when a phrase
 // starting inside it ends later, that one (the head of an English noun phrase is its
 // last word: "adjusted EBIT margin" is a margin); "price of a home" is a "home price"
@@ -303,6 +315,14 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
     if (best_dist != 0)
         for (const auto& c : cands) {
             if (best.tok == SIZE_MAX || c.tok >= best.tok) break;
+            // (an agent after "by" names who, never what: "spending by visitors", "investment by
+            // foreign companies" are spending and investment, generic heads too)
+            if (agent_complement(c.tok + c.span, best.tok)) {
+                best.tok = c.tok;
+                best.n = best.base_n = c.span;
+                best.key = *c.key;
+                break;
+            }
             // (a generic head gives way to its complement: "growth in regular pay" is pay)
             if (best.tok < complement_end(c.tok + c.span) && !c.generic) {
                 best.tok = c.tok;
