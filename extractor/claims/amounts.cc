@@ -76,6 +76,7 @@ void Assembly::amount_claims() {
         if (metric.key.empty() && clause_start_tok(anchor, false) < clause_start_tok(anchor))
             metric = find_metric(clause_start_tok(anchor, false), anchor,
                                  std::min(toks.size(), std::min(next_fig_tok, fig_end + 6)), false, SIZE_MAX, fig_end);
+        respective_metric(f, metric);
         // "doubling the engineering team to about 400 people": a count whose unit names
         // what is counted governs over a metric phrase that is not next to it.
         // (nor one inside a complement after it, "65,600 mortgages for house purchase", nor the

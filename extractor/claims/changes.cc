@@ -152,6 +152,11 @@ void Assembly::change_claims() {
         if (metric.key.empty() && clause_start_tok(anchor, false) < clause_start_tok(anchor))
             metric = find_metric(clause_start_tok(anchor, false), anchor, std::min(toks.size(), next_tok), transitive,
                                  ev.tok, SIZE_MAX, last_fig);
+        for (auto f : {percent, amount, level})
+            if (f) {
+                respective_metric(*f, metric);
+                break;
+            }
         if (level) purchase_form(metric, *level);
         // "adds 27,000 jobs ... but the jobless rate", "cut 1,200 jobs as ... profit": a count
         // whose unit names what is counted governs over a metric phrase of a later clause

@@ -524,3 +524,52 @@ void Assembly::metric_form(std::string& key, const Mention* value, const std::ve
 }
 
 }  // namespace claimex::claims
+
+namespace claimex::claims {
+
+// "Revenue, operating profit and net income were $4.1bn, $820m and $590m respectively": a list
+// of figures closed by "respectively" takes, in order, the metric phrases listed before its
+// first figure, when the two lists are as long as each other.
+bool Assembly::respective_metric(size_t f, MetricHit& metric) {
+    const size_t anchor = figs[f].tok;
+    size_t r = anchor;
+    while (r < toks.size() && toks[r].low != "respectively" && toks[r].low != ";" && toks[r].low != ".") ++r;
+    if (r >= toks.size() || toks[r].low != "respectively") return false;
+    // (the list: the sentence's value figures before "respectively", back to the first one that
+    // follows a word other than a comma or "and")
+    auto listed = [&](size_t g) {
+        return figs[g].role == Role::value || figs[g].role == Role::change_amount || figs[g].role == Role::change_percent;
+    };
+    size_t first = f, at = SIZE_MAX;
+    while (first > 0 && listed(first - 1) && figs[first - 1].tok < anchor) {
+        size_t k = figs[first].tok;
+        k = past_qualifiers(k);
+        if (k == 0 || (toks[k - 1].low != "," && toks[k - 1].low != "and")) break;
+        --first;
+    }
+    size_t count = 0;
+    for (size_t g = first; g < figs.size() && figs[g].tok < r; ++g) {
+        if (!listed(g)) continue;
+        if (g == f) at = count;
+        ++count;
+    }
+    if (count < 2 || at == SIZE_MAX) return false;
+    std::vector<MetricHit> list;
+    for (size_t k = sv.token_at(S.begin); k < figs[first].tok; ++k) {
+        if (sv.tok_mention[k] != SIZE_MAX) continue;
+        MetricAt m = metric_at(k, figs[first].tok);
+        if (!m.key) continue;
+        MetricHit h;
+        h.tok = k;
+        h.n = h.base_n = m.span;
+        h.key = *m.key;
+        h.text = std::string(sv.slice(toks[k].begin, toks[k + m.span - 1].end));
+        list.push_back(std::move(h));
+        k += m.span - 1;
+    }
+    if (list.size() != count) return false;
+    metric = list[at];
+    return true;
+}
+
+}  // namespace claimex::claims
