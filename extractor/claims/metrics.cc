@@ -573,3 +573,27 @@ bool Assembly::respective_metric(size_t f, MetricHit& metric) {
 }
 
 }  // namespace claimex::claims
+
+namespace claimex::claims {
+
+// Whether the figure at `anchor` (ending before token `fig_end`) is stated as a part of a whole
+// named before: "Of that, £1.1bn ...", "Of this, ...", "£900m of that", "of which $77bn".
+bool Assembly::part_of_previous(size_t anchor, size_t fig_end) {
+    static const std::set<std::string_view> back = {"that", "this", "it", "which", "these", "those"};
+    // (before the figure with a comma, "Of that, £1.1bn", or "of which": "the cost of this $5bn
+    // programme" is a determiner's)
+    size_t k = past_qualifiers(anchor);
+    const bool comma = k >= 3 && toks[k - 1].low == ",";
+    if (comma) --k;
+    if (k >= 2 && toks[k - 2].low == "of" && back.count(toks[k - 1].low) && (comma || toks[k - 1].low == "which"))
+        return true;
+    // (after it, the pronoun alone: "£900m of that will go", not "$5bn of this year's budget")
+    if (fig_end + 2 >= toks.size() || toks[fig_end].low != "of" || !back.count(toks[fig_end + 1].low) ||
+        toks[fig_end + 1].low == "which")
+        return false;
+    static const std::set<std::string_view> modals = {"will", "would", "could", "may", "might", "is", "was", "went", "came"};
+    const Token& next = toks[fig_end + 2];
+    return !next.is_word() || (next.bits & lx.kVerbWord) || modals.count(next.low);
+}
+
+}  // namespace claimex::claims
