@@ -47,6 +47,13 @@ bool Assembly::agent_complement(size_t end, size_t k) {
     return true;
 }
 
+// Whether a metric phrase ending at `end` names the figure at `anchor` right after it, across
+// "of" or "at" and qualifiers ("revenue of $9.4bn", "deposits of about £8bn").
+bool Assembly::names_figure(size_t end, size_t anchor) {
+    if (anchor >= toks.size() || end >= anchor) return false;
+    return end + 1 == past_qualifiers(anchor) && (toks[end].low == "of" || toks[end].low == "at");
+}
+
 // A metric phrase at token k: the lexicon's longest phrase there, or, when a phrase
 // starting inside it ends later, that one (the head of an English noun phrase is its
 // last word: "adjusted EBIT margin" is a margin); "price of a home" is a "home price"
@@ -324,7 +331,9 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
                 break;
             }
             // (a generic head gives way to its complement: "growth in regular pay" is pay)
-            if (best.tok < complement_end(c.tok + c.span) && !c.generic) {
+            // (but not a phrase the figure is the value of, right before it: "a $2.1bn loss on
+            // revenue of $9.4bn" is revenue)
+            if (best.tok < complement_end(c.tok + c.span) && !c.generic && !names_figure(best.tok + best.n, anchor)) {
                 best.tok = c.tok;
                 best.n = best.base_n = c.span;
                 best.key = *c.key;
