@@ -200,7 +200,10 @@ void Assembly::change_claims() {
             const size_t slot = fig ? std::min<size_t>(static_cast<size_t>(ms[figs[*fig].m].type), 3) : 3;
             // "ended 1.8% higher at 823.5 yuan ($113.39) a metric ton": a per-unit phrase right
             // after the new level (past its equivalent in brackets) makes it a price
-            if (level) {
+            // (not when a metric phrase right before the verb is what moved: "its cash cost rose to
+            // $55 a tonne", "operating profit rose to £45 per tonne", as metrics.tsv `unit` says)
+            const bool moved = metric.tok != SIZE_MAX && metric.tok < anchor && metric.tok + metric.base_n == anchor;
+            if (level && !moved) {
                 size_t e = sv.token_at(ms[figs[*level].m].span.end);
                 if (e < toks.size() && toks[e].low == "(") {
                     while (e < toks.size() && toks[e].low != ")") ++e;

@@ -504,6 +504,14 @@ void Assembly::metric_form(std::string& key, const Mention* value, const std::ve
                 v = past_qualifiers(v);
                 ok = v > 0 && v <= toks.size() && toks[v - 1].low == "for";
             }
+        } else if (when == "per_unit") {
+            // ("the benchmark palm oil contract rose to 4,612 ringgit a tonne": a contract's price)
+            if (value && value->type == Type::money) {
+                const size_t e = sv.token_at(value->span.end);
+                size_t n = 0;
+                const Lexicon::Entry* u = e < toks.size() && sv.tok_mention[e] == SIZE_MAX ? metric_phrase(e, &n) : nullptr;
+                ok = u && u->extra == "unit";
+            }
         } else if (when == "per_share")
             ok = value && value->type == Type::money && per_share(static_cast<size_t>(value - ms.data()));
         else if ((when == "company" && change && !names.empty()) ||
