@@ -76,6 +76,12 @@ void Assembly::amount_claims() {
         if (metric.key.empty() && clause_start_tok(anchor, false) < clause_start_tok(anchor))
             metric = find_metric(clause_start_tok(anchor, false), anchor,
                                  std::min(toks.size(), std::min(next_fig_tok, fig_end + 6)), false, SIZE_MAX, fig_end);
+        respective_metric(f, metric);
+        // "Of that, £1.1bn came from defence customers", "£900m of that will go to families": a part
+        // of a figure the story has just given is measured as that whole is, not by a word of
+        // where it goes or comes from after it (continue_metric carries the whole's metric)
+        if (metric.tok == SIZE_MAX || metric.tok > anchor)
+            if (part_of_previous(anchor, fig_end)) metric = MetricHit{};
         // "doubling the engineering team to about 400 people": a count whose unit names
         // what is counted governs over a metric phrase that is not next to it.
         // (nor one inside a complement after it, "65,600 mortgages for house purchase", nor the

@@ -637,6 +637,10 @@ struct Assembly {
 
     // metrics.cc: the metric phrase of a figure, continued metrics, metric forms
     size_t complement_end(size_t end);
+    bool agent_complement(size_t end, size_t k);
+    bool respective_metric(size_t f, MetricHit& metric);
+    bool part_of_previous(size_t anchor, size_t fig_end);
+    bool names_figure(size_t end, size_t anchor);
     MetricAt metric_at(size_t k, size_t hi);
     std::vector<MetricCand> metric_cands;  // find_metric's scratch
     MetricHit find_metric(size_t lo, size_t anchor, size_t hi, bool prefer_after = false, size_t skip = SIZE_MAX,

@@ -152,6 +152,11 @@ void Assembly::change_claims() {
         if (metric.key.empty() && clause_start_tok(anchor, false) < clause_start_tok(anchor))
             metric = find_metric(clause_start_tok(anchor, false), anchor, std::min(toks.size(), next_tok), transitive,
                                  ev.tok, SIZE_MAX, last_fig);
+        for (auto f : {percent, amount, level})
+            if (f) {
+                respective_metric(*f, metric);
+                break;
+            }
         if (level) purchase_form(metric, *level);
         // "adds 27,000 jobs ... but the jobless rate", "cut 1,200 jobs as ... profit": a count
         // whose unit names what is counted governs over a metric phrase of a later clause
@@ -195,7 +200,10 @@ void Assembly::change_claims() {
             const size_t slot = fig ? std::min<size_t>(static_cast<size_t>(ms[figs[*fig].m].type), 3) : 3;
             // "ended 1.8% higher at 823.5 yuan ($113.39) a metric ton": a per-unit phrase right
             // after the new level (past its equivalent in brackets) makes it a price
-            if (level) {
+            // (not when a metric phrase right before the verb is what moved: "its cash cost rose to
+            // $55 a tonne", "operating profit rose to £45 per tonne", as metrics.tsv `unit` says)
+            const bool moved = metric.tok != SIZE_MAX && metric.tok < anchor && metric.tok + metric.base_n == anchor;
+            if (level && !moved) {
                 size_t e = sv.token_at(ms[figs[*level].m].span.end);
                 if (e < toks.size() && toks[e].low == "(") {
                     while (e < toks.size() && toks[e].low != ")") ++e;

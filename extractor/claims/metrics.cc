@@ -35,6 +35,25 @@ size_t Assembly::complement_end(size_t end) {
     return k > end + 1 ? k : end;
 }
 
+// Whether token `k` lies in an agent complement right after a metric phrase ending at `end`:
+// "by" and a few plain words, no figure, verb or punctuation ("spending by visitors", "purchases
+// by foreign investors"; not "rose by 5%").
+bool Assembly::agent_complement(size_t end, size_t k) {
+    if (end + 1 >= toks.size() || toks[end].low != "by" || k <= end || k > end + 4) return false;
+    for (size_t j = end + 1; j <= k; ++j)
+        if (!toks[j].is_word() || sv.tok_mention[j] != SIZE_MAX || (toks[j].bits & lx.kVerbWord) ||
+            (toks[j].bits & lx.kChangeWord))
+            return false;
+    return true;
+}
+
+// Whether a metric phrase ending at `end` names the figure at `anchor` right after it, across
+// "of" or "at" and qualifiers ("revenue of $9.4bn", "deposits of about £8bn").
+bool Assembly::names_figure(size_t end, size_t anchor) {
+    if (anchor >= toks.size() || end >= anchor) return false;
+    return end + 1 == past_qualifiers(anchor) && (toks[end].low == "of" || toks[end].low == "at");
+}
+
 // A metric phrase at token k: the lexicon's longest phrase there, or, when a phrase
 // starting inside it ends later, that one (the head of an English noun phrase is its
 // last word: "adjusted EBIT margin" is a margin); "price of a home" is a "home price"
@@ -303,8 +322,18 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
     if (best_dist != 0)
         for (const auto& c : cands) {
             if (best.tok == SIZE_MAX || c.tok >= best.tok) break;
+            // (an agent after "by" names who, never what: "spending by visitors", "investment by
+            // foreign companies" are spending and investment, generic heads too)
+            if (agent_complement(c.tok + c.span, best.tok)) {
+                best.tok = c.tok;
+                best.n = best.base_n = c.span;
+                best.key = *c.key;
+                break;
+            }
             // (a generic head gives way to its complement: "growth in regular pay" is pay)
-            if (best.tok < complement_end(c.tok + c.span) && !c.generic) {
+            // (but not a phrase the figure is the value of, right before it: "a $2.1bn loss on
+            // revenue of $9.4bn" is revenue)
+            if (best.tok < complement_end(c.tok + c.span) && !c.generic && !names_figure(best.tok + best.n, anchor)) {
                 best.tok = c.tok;
                 best.n = best.base_n = c.span;
                 best.key = *c.key;
@@ -475,6 +504,14 @@ void Assembly::metric_form(std::string& key, const Mention* value, const std::ve
                 v = past_qualifiers(v);
                 ok = v > 0 && v <= toks.size() && toks[v - 1].low == "for";
             }
+        } else if (when == "per_unit") {
+            // ("the benchmark palm oil contract rose to 4,612 ringgit a tonne": a contract's price)
+            if (value && value->type == Type::money) {
+                const size_t e = sv.token_at(value->span.end);
+                size_t n = 0;
+                const Lexicon::Entry* u = e < toks.size() && sv.tok_mention[e] == SIZE_MAX ? metric_phrase(e, &n) : nullptr;
+                ok = u && u->extra == "unit";
+            }
         } else if (when == "per_share")
             ok = value && value->type == Type::money && per_share(static_cast<size_t>(value - ms.data()));
         else if ((when == "company" && change && !names.empty()) ||
@@ -501,6 +538,79 @@ void Assembly::metric_form(std::string& key, const Mention* value, const std::ve
             return;
         }
     }
+}
+
+}  // namespace claimex::claims
+
+namespace claimex::claims {
+
+// "Revenue, operating profit and net income were $4.1bn, $820m and $590m respectively": a list
+// of figures closed by "respectively" takes, in order, the metric phrases listed before its
+// first figure, when the two lists are as long as each other.
+bool Assembly::respective_metric(size_t f, MetricHit& metric) {
+    const size_t anchor = figs[f].tok;
+    size_t r = anchor;
+    while (r < toks.size() && toks[r].low != "respectively" && toks[r].low != ";" && toks[r].low != ".") ++r;
+    if (r >= toks.size() || toks[r].low != "respectively") return false;
+    // (the list: the sentence's value figures before "respectively", back to the first one that
+    // follows a word other than a comma or "and")
+    auto listed = [&](size_t g) {
+        return figs[g].role == Role::value || figs[g].role == Role::change_amount || figs[g].role == Role::change_percent;
+    };
+    size_t first = f, at = SIZE_MAX;
+    while (first > 0 && listed(first - 1) && figs[first - 1].tok < anchor) {
+        size_t k = figs[first].tok;
+        k = past_qualifiers(k);
+        if (k == 0 || (toks[k - 1].low != "," && toks[k - 1].low != "and")) break;
+        --first;
+    }
+    size_t count = 0;
+    for (size_t g = first; g < figs.size() && figs[g].tok < r; ++g) {
+        if (!listed(g)) continue;
+        if (g == f) at = count;
+        ++count;
+    }
+    if (count < 2 || at == SIZE_MAX) return false;
+    std::vector<MetricHit> list;
+    for (size_t k = sv.token_at(S.begin); k < figs[first].tok; ++k) {
+        if (sv.tok_mention[k] != SIZE_MAX) continue;
+        MetricAt m = metric_at(k, figs[first].tok);
+        if (!m.key) continue;
+        MetricHit h;
+        h.tok = k;
+        h.n = h.base_n = m.span;
+        h.key = *m.key;
+        h.text = std::string(sv.slice(toks[k].begin, toks[k + m.span - 1].end));
+        list.push_back(std::move(h));
+        k += m.span - 1;
+    }
+    if (list.size() != count) return false;
+    metric = list[at];
+    return true;
+}
+
+}  // namespace claimex::claims
+
+namespace claimex::claims {
+
+// Whether the figure at `anchor` (ending before token `fig_end`) is stated as a part of a whole
+// named before: "Of that, £1.1bn ...", "Of this, ...", "£900m of that", "of which $77bn".
+bool Assembly::part_of_previous(size_t anchor, size_t fig_end) {
+    static const std::set<std::string_view> back = {"that", "this", "it", "which", "these", "those"};
+    // (before the figure with a comma, "Of that, £1.1bn", or "of which": "the cost of this $5bn
+    // programme" is a determiner's)
+    size_t k = past_qualifiers(anchor);
+    const bool comma = k >= 3 && toks[k - 1].low == ",";
+    if (comma) --k;
+    if (k >= 2 && toks[k - 2].low == "of" && back.count(toks[k - 1].low) && (comma || toks[k - 1].low == "which"))
+        return true;
+    // (after it, the pronoun alone: "£900m of that will go", not "$5bn of this year's budget")
+    if (fig_end + 2 >= toks.size() || toks[fig_end].low != "of" || !back.count(toks[fig_end + 1].low) ||
+        toks[fig_end + 1].low == "which")
+        return false;
+    static const std::set<std::string_view> modals = {"will", "would", "could", "may", "might", "is", "was", "went", "came"};
+    const Token& next = toks[fig_end + 2];
+    return !next.is_word() || (next.bits & lx.kVerbWord) || modals.count(next.low);
 }
 
 }  // namespace claimex::claims
