@@ -727,6 +727,9 @@ struct Assembly {
     bool clause_before(size_t end) const;
     bool role_after(size_t from) const;
     const Mention* paragraph_quote_speaker(text::Span P) const;
+    // The speaker of a quote a figure stands in when the attribution comes after the quote
+    // closes, sentences later ('"Orders were up 30%. We have ...," Berg said.').
+    const Mention* figure_quote_speaker(uint32_t at) const;
     void quote_beside_figure_statement();
     void conjunct_beside_figure_statement();
     void emit_statement(uint32_t cb, uint32_t ce, const Mention* who, const Mention* src, uint32_t q_open,

@@ -573,6 +573,36 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
     }
 }
 
+// A figure inside a quote whose attribution follows the quote's close in a later sentence
+// ('"Orders were up 30% in the quarter. We have never had a backlog this big," Berg said.')
+// is the speaker's, not the paragraph's earlier source's nor the company's release: the
+// quote marks before the figure in its paragraph leave a quote open, and the first named
+// source after the close, in the close's sentence, is its speaker.
+const Mention* Assembly::figure_quote_speaker(uint32_t at) const {
+    if (t.paragraphs().empty()) return nullptr;
+    const text::Span P = t.paragraphs()[t.paragraph_index(S.begin)];
+    bool open = false;
+    for (uint32_t k = P.begin; k < at; ++k)
+        if ((a[k] == '"' || static_cast<unsigned char>(a[k]) == 0xE2) && quote_len(a, k)) open = !open;
+    if (!open) return nullptr;
+    uint32_t close = P.end;
+    for (uint32_t k = at; k < P.end; ++k)
+        if ((a[k] == '"' || static_cast<unsigned char>(a[k]) == 0xE2) && quote_len(a, k)) {
+            close = k;
+            break;
+        }
+    // (a quote that closes in the figure's own sentence has its attribution there)
+    if (close < S.end || close >= P.end) return nullptr;
+    auto it = std::lower_bound(named_sources.begin(), named_sources.end(), close, by_begin);
+    if (it == named_sources.end() || (*it)->span.begin >= P.end) return nullptr;
+    for (uint32_t k = close; k < (*it)->span.begin; ++k)
+        if (a[k] == '.' || a[k] == '!' || a[k] == '?' || a[k] == '"' || a[k] == ';') {
+            if (k == close) continue;
+            return nullptr;
+        }
+    return *it;
+}
+
 std::vector<Source> Assembly::claim_sources(double& conf, const std::string& metric, const Claim& claim,
                                             uint32_t at) {
     std::vector<Source> arr;
@@ -665,6 +695,11 @@ std::vector<Source> Assembly::claim_sources(double& conf, const std::string& met
     }
     if (here.empty() && forecast_holder && at >= toks[forecast_verb].begin) here.push_back(forecast_holder);
     bool inherited = false;
+    if (here.empty())
+        if (const Mention* q = figure_quote_speaker(at)) {
+            here.push_back(q);
+            inherited = true;
+        }
     if (here.empty() && quote_speaker) {
         here.push_back(quote_speaker);
         inherited = true;
