@@ -730,6 +730,9 @@ struct Assembly {
     // The speaker of a quote a figure stands in when the attribution comes after the quote
     // closes, sentences later ('"Orders were up 30%. We have ...," Berg said.').
     const Mention* figure_quote_speaker(uint32_t at) const;
+    // The holder heading the figure's later clause with a forecast verb (", while the finance
+    // ministry projects 3.5%"), null when none.
+    const Mention* clause_forecast_holder(uint32_t at);
     void quote_beside_figure_statement();
     void conjunct_beside_figure_statement();
     void emit_statement(uint32_t cb, uint32_t ce, const Mention* who, const Mention* src, uint32_t q_open,

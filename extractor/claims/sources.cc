@@ -603,6 +603,44 @@ const Mention* Assembly::figure_quote_speaker(uint32_t at) const {
     return *it;
 }
 
+// "Inflation will average 3%, the central bank said, while the finance ministry projects
+// 3.5%": a later clause (", while/whereas/but/and") that opens with a named organisation or
+// person and its forecast verb holds the figures after that verb; the sentence's other
+// attribution speaks for the first clause only.
+const Mention* Assembly::clause_forecast_holder(uint32_t at) {
+    const size_t f = sv.token_at(at);
+    size_t k = SIZE_MAX;
+    for (size_t j = 0; j + 1 < f && j + 1 < toks.size(); ++j)
+        if (toks[j].low == "," && (toks[j + 1].low == "while" || toks[j + 1].low == "whereas" ||
+                                   toks[j + 1].low == "but" || toks[j + 1].low == "and"))
+            k = j + 2;
+    if (k == SIZE_MAX || k >= f) return nullptr;
+    if (toks[k].low == "the") ++k;
+    if (k >= f || sv.tok_mention[k] == SIZE_MAX) return nullptr;
+    const Mention* m = &ms[sv.tok_mention[k]];
+    if (m->span.begin != toks[k].begin) return nullptr;
+    // (a holder the entity rules saw, or the source mention that starts with it)
+    if (m->type == Type::source) {
+        if (m->name.empty()) return nullptr;
+    } else if (m->type != Type::org && m->type != Type::person) {
+        return nullptr;
+    }
+    size_t v = sv.token_at(m->span.end);
+    if (m->type == Type::source) {
+        // (the source mention's own cue is the verb: "the finance ministry projects")
+        return std::string_view(m->cue) == "forecast" && m->span.end <= at ? m : nullptr;
+    }
+    while (v < f && (trailing_adverbs.count(toks[v]) || lx.staff_nouns.count(toks[v]))) ++v;
+    if (v >= f || !(lx.forecast_verbs.count(toks[v]) || revises_forecast(v))) return nullptr;
+    // (nothing of the clause's own between the verb and the figure but its object: no other
+    // verb or attribution)
+    for (size_t j = v + 1; j < f; ++j)
+        if (toks[j].low == "," || toks[j].low == ";" ||
+            (sv.tok_mention[j] != SIZE_MAX && ms[sv.tok_mention[j]].type == Type::source))
+            return nullptr;
+    return m;
+}
+
 std::vector<Source> Assembly::claim_sources(double& conf, const std::string& metric, const Claim& claim,
                                             uint32_t at) {
     std::vector<Source> arr;
@@ -679,6 +717,11 @@ std::vector<Source> Assembly::claim_sources(double& conf, const std::string& met
                         if (!o->cites.empty() && o->cites == m->name) mine.push_back(m);
             here = std::move(mine);
         }
+    }
+    if (const Mention* h = clause_forecast_holder(at)) {
+        const size_t c = clause_of(at);
+        if (std::none_of(here.begin(), here.end(), [&](const Mention* m) { return clause_of(m->span.begin) == c; }))
+            here.assign(1, h);
     }
     // A poll the figure belongs to ("the ¥765 billion average estimate of 21 analysts polled by
     // LSEG") is its only source: the company forecasting beside it in the sentence ("Hoshino
