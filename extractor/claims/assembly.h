@@ -712,7 +712,7 @@ struct Assembly {
     static bool public_body(std::string_view kind);
     bool history_figure(const Claim& claim);
     int story_year = -1;  // the lead's latest year (else the publication's): -1 not yet known, 0 unknown
-    void inherited_sources(const std::string& metric, const Claim& claim, std::vector<const Mention*>& here);
+    void inherited_sources(const std::string& metric, const Claim& claim, std::vector<const Mention*>& here, uint32_t at);
     std::vector<Source> claim_sources(double& conf, const std::string& metric, const Claim& claim, uint32_t at);
 
     // changes.cc, amounts.cc, statements.cc: the claims of a sentence
@@ -730,6 +730,7 @@ struct Assembly {
     // The speaker of a quote a figure stands in when the attribution comes after the quote
     // closes, sentences later ('"Orders were up 30%. We have ...," Berg said.').
     const Mention* figure_quote_speaker(uint32_t at) const;
+    bool quote_open_at(uint32_t at) const;
     // The holder heading the figure's later clause with a forecast verb (", while the finance
     // ministry projects 3.5%"), null when none.
     const Mention* clause_forecast_holder(uint32_t at);

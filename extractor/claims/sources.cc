@@ -367,7 +367,7 @@ bool Assembly::history_figure(const Claim& claim) {
 
 // The sources a claim whose sentence names none inherits: the paragraph's governing
 // attribution, the release that speaks for its figures, the lead's reporter.
-void Assembly::inherited_sources(const std::string& metric, const Claim& claim, std::vector<const Mention*>& here) {
+void Assembly::inherited_sources(const std::string& metric, const Claim& claim, std::vector<const Mention*>& here, uint32_t at) {
     size_t pi = t.paragraph_index(S.begin);
     text::Span P = t.paragraphs().empty() ? S : t.paragraphs()[pi];
     const bool history = history_figure(claim);
@@ -400,6 +400,7 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
     }
     const Mention* best = nullptr;
     uint32_t best_dist = UINT32_MAX;
+    const bool in_quote = quote_open_at(at);
     // ("Separately, Saudi Aramco sold ...": a sentence that turns to another story takes
     // no attribution of the sentences before it)
     size_t shift_n = 0;
@@ -413,6 +414,15 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
         // forecast a drop of 1.5%. Orders from abroad fell 5.8%" are the release's figures)
         if ((*it)->span.begin < S.begin && poll_source(**it)) continue;
         if (country_figure && !fits(*it)) continue;
+        // (nor a commentator: a person speaking for a company — "said ING economist Carsten
+        // Brzeski" — gives views, not a country's statistics; "Core inflation held at 2.9%"
+        // after the quote is the release's)
+        if (!company_figure && lx.scope_of(metric) == "economy" && (*it)->type == Type::source && !in_quote &&
+            std::string_view((*it)->kind).empty() &&
+            !(*it)->affiliation.empty()) {
+            auto ak = org_kinds.find((*it)->affiliation);
+            if (ak != org_kinds.end() && ak->second == "company") continue;
+        }
         // (a figure told as history is the reporter's; a source another in the paragraph cites
         // comes with its citer, not alone: "Yonhap reported, citing data from the trade ministry")
         if (history) continue;
@@ -573,34 +583,56 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
     }
 }
 
+// Whether byte `at` stands inside a quote: the quote marks before it in its paragraph leave
+// one open.
+bool Assembly::quote_open_at(uint32_t at) const {
+    if (t.paragraphs().empty()) return false;
+    const text::Span P = t.paragraphs()[t.paragraph_index(at)];
+    bool open = false;
+    for (uint32_t k = P.begin; k < at; ++k)
+        if ((a[k] == '"' || static_cast<unsigned char>(a[k]) == 0xE2) && quote_len(a, k)) open = !open;
+    return open;
+}
+
 // A figure inside a quote whose attribution follows the quote's close in a later sentence
 // ('"Orders were up 30% in the quarter. We have never had a backlog this big," Berg said.')
 // is the speaker's, not the paragraph's earlier source's nor the company's release: the
 // quote marks before the figure in its paragraph leave a quote open, and the first named
 // source after the close, in the close's sentence, is its speaker.
 const Mention* Assembly::figure_quote_speaker(uint32_t at) const {
-    if (t.paragraphs().empty()) return nullptr;
+    if (t.paragraphs().empty() || !quote_open_at(at)) return nullptr;
     const text::Span P = t.paragraphs()[t.paragraph_index(S.begin)];
-    bool open = false;
-    for (uint32_t k = P.begin; k < at; ++k)
-        if ((a[k] == '"' || static_cast<unsigned char>(a[k]) == 0xE2) && quote_len(a, k)) open = !open;
-    if (!open) return nullptr;
     uint32_t close = P.end;
     for (uint32_t k = at; k < P.end; ++k)
         if ((a[k] == '"' || static_cast<unsigned char>(a[k]) == 0xE2) && quote_len(a, k)) {
             close = k;
             break;
         }
-    // (a quote that closes in the figure's own sentence has its attribution there)
-    if (close < S.end || close >= P.end) return nullptr;
-    auto it = std::lower_bound(named_sources.begin(), named_sources.end(), close, by_begin);
-    if (it == named_sources.end() || (*it)->span.begin >= P.end) return nullptr;
-    for (uint32_t k = close; k < (*it)->span.begin; ++k)
-        if (a[k] == '.' || a[k] == '!' || a[k] == '?' || a[k] == '"' || a[k] == ';') {
-            if (k == close) continue;
-            return nullptr;
-        }
-    return *it;
+    // (a quote that closes in the figure's own sentence has its attribution there, if any)
+    if (close >= S.end && close < P.end) {
+        auto it = std::lower_bound(named_sources.begin(), named_sources.end(), close, by_begin);
+        bool after = it != named_sources.end() && (*it)->span.begin < P.end;
+        for (uint32_t k = close + 1; after && k < (*it)->span.begin; ++k)
+            after = !(a[k] == '.' || a[k] == '!' || a[k] == '?' || a[k] == '"' || a[k] == ';');
+        if (after) return *it;
+    }
+    // A quote standing alone after its speaker's sentence ('"Inflation is proving sticky," said
+    // Carsten Brzeski. "Core inflation at 2.9% is too high."'): the paragraph's speaker before it
+    // (as its statements take), when the quote opens the figure's sentence or an earlier one.
+    uint32_t open = at;
+    while (open > P.begin && !((a[open - 1] == '"' || static_cast<unsigned char>(a[open - 1]) == 0xE2) && quote_len(a, open - 1)))
+        --open;
+    if (open == P.begin) return nullptr;
+    --open;
+    if (open >= S.begin) {
+        for (uint32_t k = S.begin; k < open; ++k)
+            if (!std::isspace(static_cast<unsigned char>(a[k]))) return nullptr;
+    }
+    const Mention* last = nullptr;
+    for (auto it = std::lower_bound(named_sources.begin(), named_sources.end(), P.begin, by_begin);
+         it != named_sources.end() && (*it)->span.end <= open; ++it)
+        last = *it;
+    return last;
 }
 
 // "Inflation will average 3%, the central bank said, while the finance ministry projects
@@ -748,7 +780,7 @@ std::vector<Source> Assembly::claim_sources(double& conf, const std::string& met
         inherited = true;
     }
     if (here.empty()) {
-        inherited_sources(metric, claim, here);
+        inherited_sources(metric, claim, here, at);
         inherited = !here.empty();
     }
     // "According to X, ..., the publication notes": the trailing attribution relays the
