@@ -437,6 +437,29 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
             best = *it;
         }
     }
+    // With none before it, a next sentence that comments on the figure ("It was the highest on
+    // record", "That compared with ...") and closes with an attribution carries it back:
+    // "Household debt rose to 1,900 trillion won. It was the highest on record, the Bank of
+    // Korea said." (Not any later attribution of the paragraph: background before a statement
+    // is no part of it.)
+    if (!best && !history) {
+        const auto& sents = t.sentences();
+        const size_t si = t.sentence_index(S.begin);
+        if (si + 1 < sents.size() && sents[si + 1].end <= P.end) {
+            const text::Span N = sents[si + 1];
+            uint32_t e = N.begin;
+            while (e < N.end && std::isalpha(static_cast<unsigned char>(a[e]))) ++e;
+            const std::string_view w(a.data() + N.begin, e - N.begin);
+            if (w == "It" || w == "That" || w == "This") {
+                auto it = std::lower_bound(named_sources.begin(), named_sources.end(), N.begin, by_begin);
+                if (it != named_sources.end() && (*it)->span.end <= N.end) {
+                    uint32_t p = (*it)->span.begin;
+                    while (p > N.begin && a[p - 1] == ' ') --p;
+                    if (p > N.begin && a[p - 1] == ',' && !poll_source(**it) && (!country_figure || fits(*it))) best = *it;
+                }
+            }
+        }
+    }
     // The company (or statistics office, regulator) the figure is about, when it
     // releases figures of its own somewhere in the article ("Karri said in a
     // statement"): it is the source of its own figures, the headline's and the lead's
