@@ -739,6 +739,28 @@ std::vector<Source> Assembly::claim_sources(double& conf, const std::string& met
                                toks[k].low == "consensus";
         if (estimate_between) here.erase(std::remove(here.begin(), here.end(), c), here.end());
     }
+    // "Shell's profit of $6.3 billion beat the $5.9 billion average of analyst estimates compiled
+    // by the company", "delivered 384,000 vehicles, short of the 390,000 forecast by analysts in
+    // a FactSet poll": a poll or consensus after the figure, with another figure (its own
+    // estimate) between them, speaks for that estimate only.
+    if (!here.empty()) {
+        auto poll_after = [&](const Mention* m) {
+            if (m->span.begin <= at) return false;
+            const size_t sb = sv.token_at(m->span.begin), se = sv.token_at(m->span.end);
+            bool poll = false;
+            for (size_t k = sb; k < se && k < toks.size() && !poll; ++k)
+                poll = lx.poll_verbs.count(toks[k]) || toks[k].low == "compiled" || toks[k].low == "consensus";
+            if (!poll) return false;
+            for (size_t i : sv.mentions) {
+                const Mention& f = ms[i];
+                if ((f.type == Type::money || f.type == Type::percent || f.type == Type::quantity) &&
+                    f.span.begin > at && f.span.end <= m->span.begin)
+                    return true;
+            }
+            return false;
+        };
+        here.erase(std::remove_if(here.begin(), here.end(), poll_after), here.end());
+    }
     // "UniCredit posted a 28% jump in net profit, while French rival BNP Paribas reported a 4%
     // drop": a company reporting its own figures in a contrasting clause does not speak for
     // another company's figures in the clause before.
