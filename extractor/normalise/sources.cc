@@ -579,8 +579,18 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                     s.kind = d.kind;
                 }
             }
+            // "an official survey showed": a document brought in new ("a", "an") is none named or
+            // cited before; named by its description when it says whose kind it is ("official
+            // survey"), else by no one (not the dateline's news agency named last).
+            const bool new_document = (hl.rfind("a ", 0) == 0 || hl.rfind("an ", 0) == 0) && !ref->kinds.empty() &&
+                                      ref->kinds.front() == "cited";
+            if (new_document && s.name.empty()) {
+                const size_t first = hl.find(' ') + 1;
+                if (hl.find(' ', first) != std::string::npos) s.name = hl.substr(first);
+                if (s.name.empty()) s.name = " ";  // (placeholder: cleared below, no one)
+            }
             if (!s.name.empty()) {
-                // (named by the release above)
+                // (named by the release above, or a new document)
             } else if (ref->has("cited"))
                 for (auto it = sources_done.rbegin(); it != sources_done.rend(); ++it)
                     if (ms[*it].cue == "cited") {
@@ -685,6 +695,7 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                     }
                 if (s.name.empty() && public_body) s.name = description();
             }
+            if (s.name == " ") s.name.clear();
         } else if (person || org) {
             const Mention* chosen = person ? person : org;
             take(s, *chosen);
