@@ -156,6 +156,11 @@ bool Assembly::group_expectation(const Claim& claim) {
             if (ms[i].type == Type::source && ms[i].span.begin <= toks[k].begin && toks[k].begin < ms[i].span.end &&
                 !(ms[i].kind.empty() && lower(ms[i].name) == toks[k].low))
                 return false;  // "Analysts at Goldman Sachs estimate": a named source (not "Economists had forecast")
+        // ("Goldman Sachs analysts expect": the named organisation's own staff)
+        if (k > 0 && sv.tok_mention[k - 1] != SIZE_MAX) {
+            const Mention& o = ms[sv.tok_mention[k - 1]];
+            if (o.type == Type::org && !o.name.empty() && sv.token_at(o.span.end) == k) return false;
+        }
         return true;
     };
     const size_t window = 6;
