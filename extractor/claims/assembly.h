@@ -252,6 +252,8 @@ struct Lexicons {
     // Word lists looked up by string, not by token class bit (the bits are few): "the (industrial)
     // metal", "the index"; metric keys a later bare "annual growth" / "prices" continues.
     Words instrument_anaphors, anaphor_modifiers, growth_continues;
+    // A verb of an actor's own act ("unveiled", "agreed", "offered"): told as background, no inherited source.
+    Words act_verbs;
     // "will report full-year results in February": a date after one is when a report comes out
     Words publish_nouns, publish_verbs;
     // statements: "warned Italy that", ", speaking at ...", ", but denied that ..."

@@ -373,6 +373,37 @@ bool Assembly::history_figure(const Claim& claim) {
 // The sources a claim whose sentence names none inherits: the paragraph's governing
 // attribution, the release that speaks for its figures, the lead's reporter.
 void Assembly::inherited_sources(const std::string& metric, const Claim& claim, std::vector<const Mention*>& here, uint32_t at) {
+    // An actor's own act told as background inherits no one's attribution ("Ottawa last month
+    // unveiled a C$850 million youth employment program", "The United Arab Emirates agreed to
+    // invest $35 billion", "Belmont offered €41 a share"; corpus/CLAIMS.md step 5): a named
+    // organisation, place or person heading the sentence, then (past adverbials and auxiliaries
+    // aside) a verb of acting.
+    {
+        size_t k = toks.size() > 0 && toks[0].low == "the" ? 1 : 0;
+        if (k < toks.size() && sv.tok_mention[k] != SIZE_MAX) {
+            const Mention& m = ms[sv.tok_mention[k]];
+            if ((m.type == Type::org || m.type == Type::place || m.type == Type::person) && !m.name.empty() &&
+                m.span.begin == toks[k].begin) {
+                size_t v = sv.token_at(m.span.end);
+                for (size_t n = 0; v < toks.size() && n < 4; ++n) {
+                    const bool date = sv.tok_mention[v] != SIZE_MAX && ms[sv.tok_mention[v]].type == Type::date;
+                    if (date) {
+                        v = sv.token_at(ms[sv.tok_mention[v]].span.end);
+                        continue;
+                    }
+                    if (trailing_adverbs.count(toks[v]) || toks[v].low == "has" || toks[v].low == "have" ||
+                        toks[v].low == "had" || toks[v].low == "also")
+                        ++v;
+                    else
+                        break;
+                }
+                // (not a forecast it keeps or revises: "Toyota kept its forecast for operating profit")
+                bool forecast = revises_forecast(v);
+                for (size_t j = v + 1; j < toks.size() && j <= v + 3 && !forecast; ++j) forecast = kForecastNouns.count(toks[j]) > 0;
+                if (v < toks.size() && lx.act_verbs.count(toks[v].low) && !forecast) return;
+            }
+        }
+    }
     size_t pi = t.paragraph_index(S.begin);
     text::Span P = t.paragraphs().empty() ? S : t.paragraphs()[pi];
     const bool history = history_figure(claim);
