@@ -380,11 +380,17 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
     // aside) a verb of acting.
     {
         size_t k = toks.size() > 0 && toks[0].low == "the" ? 1 : 0;
-        if (k < toks.size() && sv.tok_mention[k] != SIZE_MAX) {
-            const Mention& m = ms[sv.tok_mention[k]];
-            if ((m.type == Type::org || m.type == Type::place || m.type == Type::person) && !m.name.empty() &&
-                m.span.begin == toks[k].begin) {
-                size_t v = sv.token_at(m.span.end);
+        // (or a government named by reference: "The federal government set aside C$6 billion")
+        size_t head_end = SIZE_MAX;
+        if (k == 1)
+            for (size_t hi = 2; hi < toks.size() && hi <= 4 && head_end == SIZE_MAX; ++hi)
+                if (government_nouns.count(toks[hi - 1].low) && is_anaphor(0, hi)) head_end = hi;
+        if (head_end != SIZE_MAX ||
+            (k < toks.size() && sv.tok_mention[k] != SIZE_MAX)) {
+            const Mention* hm = head_end == SIZE_MAX ? &ms[sv.tok_mention[k]] : nullptr;
+            if (!hm || ((hm->type == Type::org || hm->type == Type::place || hm->type == Type::person) && !hm->name.empty() &&
+                        hm->span.begin == toks[k].begin)) {
+                size_t v = hm ? sv.token_at(hm->span.end) : head_end;
                 for (size_t n = 0; v < toks.size() && n < 4; ++n) {
                     const bool date = sv.tok_mention[v] != SIZE_MAX && ms[sv.tok_mention[v]].type == Type::date;
                     if (date) {
