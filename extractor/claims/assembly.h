@@ -253,6 +253,8 @@ struct Lexicons {
     // Word lists looked up by string, not by token class bit (the bits are few): "the (industrial)
     // metal", "the index"; metric keys a later bare "annual growth" / "prices" continues.
     Words instrument_anaphors, anaphor_modifiers, growth_continues;
+    // A verb of an actor's own act ("unveiled", "agreed", "offered"): told as background, no inherited source.
+    Words act_verbs;
     // "will report full-year results in February": a date after one is when a report comes out
     Words publish_nouns, publish_verbs;
     // statements: "warned Italy that", ", speaking at ...", ", but denied that ..."
@@ -717,7 +719,7 @@ struct Assembly {
     static bool public_body(std::string_view kind);
     bool history_figure(const Claim& claim);
     int story_year = -1;  // the lead's latest year (else the publication's): -1 not yet known, 0 unknown
-    void inherited_sources(const std::string& metric, const Claim& claim, std::vector<const Mention*>& here);
+    void inherited_sources(const std::string& metric, const Claim& claim, std::vector<const Mention*>& here, uint32_t at);
     std::vector<Source> claim_sources(double& conf, const std::string& metric, const Claim& claim, uint32_t at);
 
     // changes.cc, amounts.cc, statements.cc: the claims of a sentence
@@ -732,6 +734,13 @@ struct Assembly {
     bool clause_before(size_t end) const;
     bool role_after(size_t from) const;
     const Mention* paragraph_quote_speaker(text::Span P) const;
+    // The speaker of a quote a figure stands in when the attribution comes after the quote
+    // closes, sentences later ('"Orders were up 30%. We have ...," Berg said.').
+    const Mention* figure_quote_speaker(uint32_t at) const;
+    bool quote_open_at(uint32_t at) const;
+    // The holder heading the figure's later clause with a forecast verb (", while the finance
+    // ministry projects 3.5%"), null when none.
+    const Mention* clause_forecast_holder(uint32_t at);
     void quote_beside_figure_statement();
     void conjunct_beside_figure_statement();
     void emit_statement(uint32_t cb, uint32_t ce, const Mention* who, const Mention* src, uint32_t q_open,

@@ -156,6 +156,11 @@ bool Assembly::group_expectation(const Claim& claim) {
             if (ms[i].type == Type::source && ms[i].span.begin <= toks[k].begin && toks[k].begin < ms[i].span.end &&
                 !(ms[i].kind.empty() && lower(ms[i].name) == toks[k].low))
                 return false;  // "Analysts at Goldman Sachs estimate": a named source (not "Economists had forecast")
+        // ("Goldman Sachs analysts expect": the named organisation's own staff)
+        if (k > 0 && sv.tok_mention[k - 1] != SIZE_MAX) {
+            const Mention& o = ms[sv.tok_mention[k - 1]];
+            if (o.type == Type::org && !o.name.empty() && sv.token_at(o.span.end) == k) return false;
+        }
         return true;
     };
     const size_t window = 6;
@@ -367,7 +372,44 @@ bool Assembly::history_figure(const Claim& claim) {
 
 // The sources a claim whose sentence names none inherits: the paragraph's governing
 // attribution, the release that speaks for its figures, the lead's reporter.
-void Assembly::inherited_sources(const std::string& metric, const Claim& claim, std::vector<const Mention*>& here) {
+void Assembly::inherited_sources(const std::string& metric, const Claim& claim, std::vector<const Mention*>& here, uint32_t at) {
+    // An actor's own act told as background inherits no one's attribution ("Ottawa last month
+    // unveiled a C$850 million youth employment program", "The United Arab Emirates agreed to
+    // invest $35 billion", "Belmont offered €41 a share"; corpus/CLAIMS.md step 5): a named
+    // organisation, place or person heading the sentence, then (past adverbials and auxiliaries
+    // aside) a verb of acting.
+    {
+        size_t k = toks.size() > 0 && toks[0].low == "the" ? 1 : 0;
+        // (or a government named by reference: "The federal government set aside C$6 billion")
+        size_t head_end = SIZE_MAX;
+        if (k == 1)
+            for (size_t hi = 2; hi < toks.size() && hi <= 4 && head_end == SIZE_MAX; ++hi)
+                if (government_nouns.count(toks[hi - 1].low) && is_anaphor(0, hi)) head_end = hi;
+        if (head_end != SIZE_MAX ||
+            (k < toks.size() && sv.tok_mention[k] != SIZE_MAX)) {
+            const Mention* hm = head_end == SIZE_MAX ? &ms[sv.tok_mention[k]] : nullptr;
+            if (!hm || ((hm->type == Type::org || hm->type == Type::place || hm->type == Type::person) && !hm->name.empty() &&
+                        hm->span.begin == toks[k].begin)) {
+                size_t v = hm ? sv.token_at(hm->span.end) : head_end;
+                for (size_t n = 0; v < toks.size() && n < 4; ++n) {
+                    const bool date = sv.tok_mention[v] != SIZE_MAX && ms[sv.tok_mention[v]].type == Type::date;
+                    if (date) {
+                        v = sv.token_at(ms[sv.tok_mention[v]].span.end);
+                        continue;
+                    }
+                    if (trailing_adverbs.count(toks[v]) || toks[v].low == "has" || toks[v].low == "have" ||
+                        toks[v].low == "had" || toks[v].low == "also")
+                        ++v;
+                    else
+                        break;
+                }
+                // (not a forecast it keeps or revises: "Toyota kept its forecast for operating profit")
+                bool forecast = revises_forecast(v);
+                for (size_t j = v + 1; j < toks.size() && j <= v + 3 && !forecast; ++j) forecast = kForecastNouns.count(toks[j]) > 0;
+                if (v < toks.size() && lx.act_verbs.count(toks[v].low) && !forecast) return;
+            }
+        }
+    }
     size_t pi = t.paragraph_index(S.begin);
     text::Span P = t.paragraphs().empty() ? S : t.paragraphs()[pi];
     const bool history = history_figure(claim);
@@ -400,6 +442,7 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
     }
     const Mention* best = nullptr;
     uint32_t best_dist = UINT32_MAX;
+    const bool in_quote = quote_open_at(at);
     // ("Separately, Saudi Aramco sold ...": a sentence that turns to another story takes
     // no attribution of the sentences before it)
     size_t shift_n = 0;
@@ -413,6 +456,15 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
         // forecast a drop of 1.5%. Orders from abroad fell 5.8%" are the release's figures)
         if ((*it)->span.begin < S.begin && poll_source(**it)) continue;
         if (country_figure && !fits(*it)) continue;
+        // (nor a commentator: a person speaking for a company — "said ING economist Carsten
+        // Brzeski" — gives views, not a country's statistics; "Core inflation held at 2.9%"
+        // after the quote is the release's)
+        if (!company_figure && lx.scope_of(metric) == "economy" && (*it)->type == Type::source && !in_quote &&
+            std::string_view((*it)->kind).empty() &&
+            !(*it)->affiliation.empty()) {
+            auto ak = org_kinds.find((*it)->affiliation);
+            if (ak != org_kinds.end() && ak->second == "company") continue;
+        }
         // (a figure told as history is the reporter's; a source another in the paragraph cites
         // comes with its citer, not alone: "Yonhap reported, citing data from the trade ministry")
         if (history) continue;
@@ -425,6 +477,29 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
         if (d < best_dist) {
             best_dist = d;
             best = *it;
+        }
+    }
+    // With none before it, a next sentence that comments on the figure ("It was the highest on
+    // record", "That compared with ...") and closes with an attribution carries it back:
+    // "Household debt rose to 1,900 trillion won. It was the highest on record, the Bank of
+    // Korea said." (Not any later attribution of the paragraph: background before a statement
+    // is no part of it.)
+    if (!best && !history) {
+        const auto& sents = t.sentences();
+        const size_t si = t.sentence_index(S.begin);
+        if (si + 1 < sents.size() && sents[si + 1].end <= P.end) {
+            const text::Span N = sents[si + 1];
+            uint32_t e = N.begin;
+            while (e < N.end && std::isalpha(static_cast<unsigned char>(a[e]))) ++e;
+            const std::string_view w(a.data() + N.begin, e - N.begin);
+            if (w == "It" || w == "That" || w == "This") {
+                auto it = std::lower_bound(named_sources.begin(), named_sources.end(), N.begin, by_begin);
+                if (it != named_sources.end() && (*it)->span.end <= N.end) {
+                    uint32_t p = (*it)->span.begin;
+                    while (p > N.begin && a[p - 1] == ' ') --p;
+                    if (p > N.begin && a[p - 1] == ',' && !poll_source(**it) && (!country_figure || fits(*it))) best = *it;
+                }
+            }
         }
     }
     // The company (or statistics office, regulator) the figure is about, when it
@@ -573,6 +648,96 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
     }
 }
 
+// Whether byte `at` stands inside a quote: the quote marks before it in its paragraph leave
+// one open.
+bool Assembly::quote_open_at(uint32_t at) const {
+    if (t.paragraphs().empty()) return false;
+    const text::Span P = t.paragraphs()[t.paragraph_index(at)];
+    bool open = false;
+    for (uint32_t k = P.begin; k < at; ++k)
+        if ((a[k] == '"' || static_cast<unsigned char>(a[k]) == 0xE2) && quote_len(a, k)) open = !open;
+    return open;
+}
+
+// A figure inside a quote whose attribution follows the quote's close in a later sentence
+// ('"Orders were up 30% in the quarter. We have never had a backlog this big," Berg said.')
+// is the speaker's, not the paragraph's earlier source's nor the company's release: the
+// quote marks before the figure in its paragraph leave a quote open, and the first named
+// source after the close, in the close's sentence, is its speaker.
+const Mention* Assembly::figure_quote_speaker(uint32_t at) const {
+    if (t.paragraphs().empty() || !quote_open_at(at)) return nullptr;
+    const text::Span P = t.paragraphs()[t.paragraph_index(S.begin)];
+    uint32_t close = P.end;
+    for (uint32_t k = at; k < P.end; ++k)
+        if ((a[k] == '"' || static_cast<unsigned char>(a[k]) == 0xE2) && quote_len(a, k)) {
+            close = k;
+            break;
+        }
+    // (a quote that closes in the figure's own sentence has its attribution there, if any)
+    if (close >= S.end && close < P.end) {
+        auto it = std::lower_bound(named_sources.begin(), named_sources.end(), close, by_begin);
+        bool after = it != named_sources.end() && (*it)->span.begin < P.end;
+        for (uint32_t k = close + 1; after && k < (*it)->span.begin; ++k)
+            after = !(a[k] == '.' || a[k] == '!' || a[k] == '?' || a[k] == '"' || a[k] == ';');
+        if (after) return *it;
+    }
+    // A quote standing alone after its speaker's sentence ('"Inflation is proving sticky," said
+    // Carsten Brzeski. "Core inflation at 2.9% is too high."'): the paragraph's speaker before it
+    // (as its statements take), when the quote opens the figure's sentence or an earlier one.
+    uint32_t open = at;
+    while (open > P.begin && !((a[open - 1] == '"' || static_cast<unsigned char>(a[open - 1]) == 0xE2) && quote_len(a, open - 1)))
+        --open;
+    if (open == P.begin) return nullptr;
+    --open;
+    if (open >= S.begin) {
+        for (uint32_t k = S.begin; k < open; ++k)
+            if (!std::isspace(static_cast<unsigned char>(a[k]))) return nullptr;
+    }
+    const Mention* last = nullptr;
+    for (auto it = std::lower_bound(named_sources.begin(), named_sources.end(), P.begin, by_begin);
+         it != named_sources.end() && (*it)->span.end <= open; ++it)
+        last = *it;
+    return last;
+}
+
+// "Inflation will average 3%, the central bank said, while the finance ministry projects
+// 3.5%": a later clause (", while/whereas/but/and") that opens with a named organisation or
+// person and its forecast verb holds the figures after that verb; the sentence's other
+// attribution speaks for the first clause only.
+const Mention* Assembly::clause_forecast_holder(uint32_t at) {
+    const size_t f = sv.token_at(at);
+    size_t k = SIZE_MAX;
+    for (size_t j = 0; j + 1 < f && j + 1 < toks.size(); ++j)
+        if (toks[j].low == "," && (toks[j + 1].low == "while" || toks[j + 1].low == "whereas" ||
+                                   toks[j + 1].low == "but" || toks[j + 1].low == "and"))
+            k = j + 2;
+    if (k == SIZE_MAX || k >= f) return nullptr;
+    if (toks[k].low == "the") ++k;
+    if (k >= f || sv.tok_mention[k] == SIZE_MAX) return nullptr;
+    const Mention* m = &ms[sv.tok_mention[k]];
+    if (m->span.begin != toks[k].begin) return nullptr;
+    // (a holder the entity rules saw, or the source mention that starts with it)
+    if (m->type == Type::source) {
+        if (m->name.empty()) return nullptr;
+    } else if (m->type != Type::org && m->type != Type::person) {
+        return nullptr;
+    }
+    size_t v = sv.token_at(m->span.end);
+    if (m->type == Type::source) {
+        // (the source mention's own cue is the verb: "the finance ministry projects")
+        return std::string_view(m->cue) == "forecast" && m->span.end <= at ? m : nullptr;
+    }
+    while (v < f && (trailing_adverbs.count(toks[v]) || lx.staff_nouns.count(toks[v]))) ++v;
+    if (v >= f || !(lx.forecast_verbs.count(toks[v]) || revises_forecast(v))) return nullptr;
+    // (nothing of the clause's own between the verb and the figure but its object: no other
+    // verb or attribution)
+    for (size_t j = v + 1; j < f; ++j)
+        if (toks[j].low == "," || toks[j].low == ";" ||
+            (sv.tok_mention[j] != SIZE_MAX && ms[sv.tok_mention[j]].type == Type::source))
+            return nullptr;
+    return m;
+}
+
 std::vector<Source> Assembly::claim_sources(double& conf, const std::string& metric, const Claim& claim,
                                             uint32_t at) {
     std::vector<Source> arr;
@@ -616,6 +781,28 @@ std::vector<Source> Assembly::claim_sources(double& conf, const std::string& met
                                toks[k].low == "consensus";
         if (estimate_between) here.erase(std::remove(here.begin(), here.end(), c), here.end());
     }
+    // "Shell's profit of $6.3 billion beat the $5.9 billion average of analyst estimates compiled
+    // by the company", "delivered 384,000 vehicles, short of the 390,000 forecast by analysts in
+    // a FactSet poll": a poll or consensus after the figure, with another figure (its own
+    // estimate) between them, speaks for that estimate only.
+    if (!here.empty()) {
+        auto poll_after = [&](const Mention* m) {
+            if (m->span.begin <= at) return false;
+            const size_t sb = sv.token_at(m->span.begin), se = sv.token_at(m->span.end);
+            bool poll = false;
+            for (size_t k = sb; k < se && k < toks.size() && !poll; ++k)
+                poll = lx.poll_verbs.count(toks[k]) || toks[k].low == "compiled" || toks[k].low == "consensus";
+            if (!poll) return false;
+            for (size_t i : sv.mentions) {
+                const Mention& f = ms[i];
+                if ((f.type == Type::money || f.type == Type::percent || f.type == Type::quantity) &&
+                    f.span.begin > at && f.span.end <= m->span.begin)
+                    return true;
+            }
+            return false;
+        };
+        here.erase(std::remove_if(here.begin(), here.end(), poll_after), here.end());
+    }
     // "UniCredit posted a 28% jump in net profit, while French rival BNP Paribas reported a 4%
     // drop": a company reporting its own figures in a contrasting clause does not speak for
     // another company's figures in the clause before.
@@ -650,6 +837,11 @@ std::vector<Source> Assembly::claim_sources(double& conf, const std::string& met
             here = std::move(mine);
         }
     }
+    if (const Mention* h = clause_forecast_holder(at)) {
+        const size_t c = clause_of(at);
+        if (std::none_of(here.begin(), here.end(), [&](const Mention* m) { return clause_of(m->span.begin) == c; }))
+            here.assign(1, h);
+    }
     // A poll the figure belongs to ("the ¥765 billion average estimate of 21 analysts polled by
     // LSEG") is its only source: the company forecasting beside it in the sentence ("Hoshino
     // forecast ¥820 billion, beating ...") holds the other figure.
@@ -665,12 +857,17 @@ std::vector<Source> Assembly::claim_sources(double& conf, const std::string& met
     }
     if (here.empty() && forecast_holder && at >= toks[forecast_verb].begin) here.push_back(forecast_holder);
     bool inherited = false;
+    if (here.empty())
+        if (const Mention* q = figure_quote_speaker(at)) {
+            here.push_back(q);
+            inherited = true;
+        }
     if (here.empty() && quote_speaker) {
         here.push_back(quote_speaker);
         inherited = true;
     }
     if (here.empty()) {
-        inherited_sources(metric, claim, here);
+        inherited_sources(metric, claim, here, at);
         inherited = !here.empty();
     }
     // "According to X, ..., the publication notes": the trailing attribution relays the

@@ -432,6 +432,30 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         }
         return nullptr;
     };
+    // "It" opening a sentence after one its paragraph opens with a reference ("The company
+    // posted a net loss ... It forecast a return to profit"): what the reference stands for,
+    // not the organisation named last (a newspaper the lead cites). Null when the sentence
+    // before opens with no reference noun.
+    auto it_after_reference = [&](const Mention& src) -> const Mention* {
+        const size_t si = text.sentence_index(src.span.begin);
+        const auto& sents = text.sentences();
+        if (si == 0 || si >= sents.size() || !src.holder || src.holder->begin != sents[si].begin) return nullptr;
+        const text::Span prev = sents[si - 1];
+        if (text.paragraph_index(prev.begin) != text.paragraph_index(sents[si].begin)) return nullptr;
+        if (prev.size() < 5 || names::lower(std::string_view(a.data() + prev.begin, 4)) != "the ") return nullptr;
+        // "The company", "The Tokyo-based company", "The chipmaker": up to three words after "The"
+        uint32_t end = prev.begin + 4;
+        for (int w = 0; w < 3 && end < prev.end; ++w) {
+            while (end < prev.end && a[end] != ' ' && a[end] != ',') ++end;
+            std::string noun;
+            if (const Impl::Reference* ref = im.reference(std::string_view(a.data() + prev.begin, end - prev.begin), &noun)) {
+                return refer(*ref, noun, si - 1);
+            }
+            if (end >= prev.end || a[end] != ' ') break;
+            ++end;
+        }
+        return nullptr;
+    };
     std::vector<size_t> sources_done;
     // The last source whose holder named no one ("The union has said ..." with no union named):
     // an "it" in the next sentence of its paragraph is that holder again, not the last organisation.
@@ -555,8 +579,18 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                     s.kind = d.kind;
                 }
             }
+            // "an official survey showed": a document brought in new ("a", "an") is none named or
+            // cited before; named by its description when it says whose kind it is ("official
+            // survey"), else by no one (not the dateline's news agency named last).
+            const bool new_document = (hl.rfind("a ", 0) == 0 || hl.rfind("an ", 0) == 0) && !ref->kinds.empty() &&
+                                      ref->kinds.front() == "cited";
+            if (new_document && s.name.empty()) {
+                const size_t first = hl.find(' ') + 1;
+                if (hl.find(' ', first) != std::string::npos) s.name = hl.substr(first);
+                if (s.name.empty()) s.name = " ";  // (placeholder: cleared below, no one)
+            }
             if (!s.name.empty()) {
-                // (named by the release above)
+                // (named by the release above, or a new document)
             } else if (ref->has("cited"))
                 for (auto it = sources_done.rbegin(); it != sources_done.rend(); ++it)
                     if (ms[*it].cue == "cited") {
@@ -661,6 +695,7 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                     }
                 if (s.name.empty() && public_body) s.name = description();
             }
+            if (s.name == " ") s.name.clear();
         } else if (person || org) {
             const Mention* chosen = person ? person : org;
             take(s, *chosen);
@@ -716,6 +751,7 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                 text.sentence_index(last_described->span.begin) + 1 >= text.sentence_index(s.span.begin) &&
                 (!last_org || last_org->span.begin < last_described->span.begin);
             if (const Mention* o = sentence_subject_org(s.span.begin)) take(s, *o);
+            else if (const Mention* r = it_after_reference(s)) take(s, *r);
             else if (after_described) {
                 s.name = last_described->name;
                 s.kind = last_described->kind;
