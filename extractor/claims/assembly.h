@@ -624,6 +624,7 @@ struct Assembly {
     bool market_close_verb(size_t k, size_t limit) const;
     bool dateline_before(size_t lo, size_t colon) const;
     const Mention* anaphor_possessive(size_t k);
+    size_t past_segment_words(size_t k) const;
     bool valued_object(size_t anchor, Subject& s);
     bool fund_like(const Mention& m) const;
     bool new_subject_between(size_t from, size_t to) const;

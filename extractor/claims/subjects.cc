@@ -346,6 +346,19 @@ std::vector<const Mention*> Assembly::possessive_list(size_t k) {
     return list;
 }
 
+// Before token k, one or two plain lower-case words that name a segment ("domestic",
+// "European", "cloud") right after a possessive "'s": the index past the possessive; else k.
+size_t Assembly::past_segment_words(size_t k) const {
+    for (size_t b = k; b > 0 && k - b < 2;) {
+        const Token& w = toks[--b];
+        if (!w.is_word() || sv.tok_mention[b] != SIZE_MAX || (w.bits & (lx.kVerbWord | lx.kChangeWord)) ||
+            kDeterminers.count(w) || kPrepositions.count(w) || kNotHeads.count(w) || std::isdigit(static_cast<unsigned char>(w.low[0])))
+            return k;
+        if (b >= 2 && toks[b - 1].low == "s" && toks[b - 2].low == "'") return b;
+    }
+    return k;
+}
+
 // Metric modifiers before token k ("combined", "annual"): the first modifier's index.
 size_t Assembly::modifiers_start(size_t k, bool* combined) {
     while (k > 0 && kMetricModifiers.count(toks[k - 1])) {
@@ -563,6 +576,12 @@ bool Assembly::possessive_subject(const MetricHit& metric, size_t anchor, Subjec
             return true;
         }
         if (const Mention* r = anaphor_possessive(k)) {
+            add_name(s, r->name);
+            return true;
+        }
+        // "The company's domestic sales", "the parent's European revenue": a segment's figure is
+        // its company's, past one or two plain words between the anaphor's "'s" and the metric
+        if (const Mention* r = anaphor_possessive(past_segment_words(k))) {
             add_name(s, r->name);
             return true;
         }
