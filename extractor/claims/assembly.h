@@ -260,6 +260,9 @@ struct Lexicons {
     Words said_objects;
     // "Households earning under $50,000": a figure right after one bounds who a group is
     Words threshold_words, bound_heads;
+    // "Unilever's rival Procter & Gamble", "its partner Ostrander Bio": another company named
+    // after a possessive holds its own figures (as a named unit does)
+    Words counterpart_nouns;
     Words mark_nouns;
     Words per_share_stocks;  // a stock restated per share is an equivalent: "net cash of £265m, or 81p a share"  // a round figure a price passes or nears: "above the $2,500 mark"
     // "every £100 off the cap", "each 1% fall": a figure after one is a unit of a rule, no claim;

@@ -965,6 +965,9 @@ bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s
             if (h < verb && sv.tok_mention[h] != SIZE_MAX &&
                 (ms[sv.tok_mention[h]].type == Type::org || ms[sv.tok_mention[h]].type == Type::place))
                 own_figure = true;
+            // ("Tata Motors said its British unit Jaguar Land Rover sold": a unit or rival named
+            // after "its" holds the figure of its own clause)
+            if (own_figure && named_unit(sp + 1, first_verb(sp + 1, anchor))) own_figure = false;
         }
         if (sp < anchor && lx.speech_verbs.count(toks[sp]) && !passive && !own_figure) {
             size_t c2 = sp + 1;
@@ -1021,7 +1024,7 @@ bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s
 // noun (words.tsv) is the subject, not the parent. Null when [lo, hi) is no such phrase.
 const Mention* Assembly::named_unit(size_t lo, size_t hi) {
     for (size_t k = lo; k + 1 < hi; ++k) {
-        if (!lx.unit_nouns.count(toks[k].low)) continue;
+        if (!lx.unit_nouns.count(toks[k].low) && !lx.counterpart_nouns.count(toks[k].low)) continue;
         size_t o = k + 1;
         if (toks[o].low == ",") ++o;
         if (o >= hi || sv.tok_mention[o] == SIZE_MAX || ms[sv.tok_mention[o]].type != Type::org) return nullptr;
