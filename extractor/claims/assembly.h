@@ -263,6 +263,9 @@ struct Lexicons {
     // "Unilever's rival Procter & Gamble", "its partner Ostrander Bio": another company named
     // after a possessive holds its own figures (as a named unit does)
     Words counterpart_nouns;
+    // "Petrobras pumped ..., while Vale shipped ...": verbs that are metric words, which end a
+    // clause's subject for clause boundaries only (words.tsv action_verb)
+    Words action_verbs;
     Words mark_nouns;
     Words per_share_stocks;  // a stock restated per share is an equivalent: "net cash of £265m, or 81p a share"  // a round figure a price passes or nears: "above the $2,500 mark"
     // "every £100 off the cap", "each 1% fall": a figure after one is a unit of a rule, no claim;

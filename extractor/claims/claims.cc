@@ -90,7 +90,7 @@ Lexicons::Lexicons(const rules::RuleSet& r)
         {"publish_verb", &publish_verbs}, {"per_unit", &per_unit_words}, {"baseline_filler", &baseline_fillers},
         {"particle_verb", &particle_verbs}, {"reference", &reference_words}, {"acquire", &acquire_verbs},
         {"instrument_name", &instrument_names}, {"local_body", &local_bodies}, {"mark_noun", &mark_nouns}, {"per_share_stock", &per_share_stocks},
-        {"counterpart", &counterpart_nouns}};
+        {"counterpart", &counterpart_nouns}, {"action_verb", &action_verbs}};
     if (const auto* rows = r.table("CLAIM_WORDS"))
         for (const auto& row : *rows)
             if (row.size() >= 2 && !row[0].empty()) {

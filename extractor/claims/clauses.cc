@@ -64,10 +64,13 @@ size_t Assembly::clause_start_raw(size_t limit, bool later_clauses) {
             next = k + 1;
         if (next == SIZE_MAX || next >= limit) continue;
         bool verb_before = false, verb_after = false;
-        for (size_t j = clause; j < k && !verb_before; ++j) verb_before = verb_at(j);
+        // (a metric's own verb counts: "Petrobras pumped 2.7 million barrels a day, while Vale
+        // shipped 80 million tonnes")
+        auto action_at = [&](size_t j) { return sv.tok_mention[j] == SIZE_MAX && lx.action_verbs.count(toks[j].low); };
+        for (size_t j = clause; j < k && !verb_before; ++j) verb_before = verb_at(j) || action_at(j);
         // (", and the Nasdaq Composite ended at 22,236.05": a market's close is its verb)
         for (size_t j = next + 1; j <= limit && j < toks.size() && !verb_after; ++j)
-            verb_after = verb_at(j) || market_close_verb(j, std::min(toks.size(), limit + 1));
+            verb_after = verb_at(j) || action_at(j) || market_close_verb(j, std::min(toks.size(), limit + 1));
         if (verb_before && verb_after && !verb_at(next)) clause = next;
     }
     return clause;
