@@ -412,6 +412,22 @@ void Assembly::drop_partners(std::vector<const Mention*>& ents) {
     ents.swap(kept);
 }
 
+// A company or central bank named at token j or after up to four plain words from j
+// ("state-run utility KEPCO", "largest carmaker BYD"), before `hi`; null when none.
+const Mention* Assembly::org_after_words(size_t j, size_t hi) const {
+    for (size_t e = std::min(hi, j + 5); j < e; ++j) {
+        if (sv.tok_mention[j] != SIZE_MAX) {
+            const Mention& o = ms[sv.tok_mention[j]];
+            const std::string_view kind = o.kind;
+            return o.type == Type::org && !o.name.empty() && (kind == "company" || kind == "central_bank") ? &o : nullptr;
+        }
+        if (!toks[j].is_word() || (toks[j].bits & (lx.kVerbWord | lx.kChangeWord)) || kPrepositions.count(toks[j]) ||
+            kNotHeads.count(toks[j]))
+            return nullptr;
+    }
+    return nullptr;
+}
+
 // A place that only says where a company is from ("Perth miner Coralbay", "the Austin
 // firm", "the San Jose, California-based company", "Singapore's Marlow Capital"): the
 // company is the subject: the one named right after, else the one referred back to, else
@@ -441,6 +457,9 @@ std::string Assembly::company_by_place(size_t lo, size_t hi) {
             // "Singapore's Marlow Capital": the organisation after the possessive
             const Mention* o = mention_at(k + 2);
             if (o && o->type == Type::org && std::string_view(o->kind) == "company") return o->name;
+            // "Mexico's Banxico", "South Korea's state-run utility KEPCO", "China's largest carmaker
+            // BYD": a company or central bank named after a few plain words
+            if (const Mention* n = org_after_words(k + 2, hi)) return n->name;
             // "Japan's biggest brokerage has ...": a few plain words ending in a company noun
             // refer back to the company (as "the Austin firm" does)
             for (size_t j = k + 2; j < hi && j < k + 6 && toks[j].is_word() && !mention_at(j) &&
