@@ -632,6 +632,7 @@ struct Assembly {
     const Mention* anaphor_possessive(size_t k);
     size_t past_segment_words(size_t k) const;
     const Mention* org_after_words(size_t j, size_t hi) const;
+    bool whose_holder(const MetricHit& metric, size_t anchor, Subject& s);
     bool valued_object(size_t anchor, Subject& s);
     bool fund_like(const Mention& m) const;
     bool new_subject_between(size_t from, size_t to) const;

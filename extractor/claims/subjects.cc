@@ -1128,12 +1128,34 @@ bool Assembly::valued_object(size_t anchor, Subject& s) {
     return true;
 }
 
+// "ahead of Wipro, whose profit came in at Rs 3,209 crore", "outpacing Danone, whose sales grew
+// 1.5%": a figure whose metric follows ", whose" is the holder named right before the comma.
+// True when it decided the subject.
+bool Assembly::whose_holder(const MetricHit& metric, size_t anchor, Subject& s) {
+    if (metric.tok == SIZE_MAX || metric.tok >= anchor) return false;
+    for (size_t k = metric.tok; k-- > 1 && metric.tok - k <= 4;) {
+        if (toks[k].low != "whose") {
+            if (!toks[k].is_word() || sv.tok_mention[k] != SIZE_MAX) return false;
+            continue;
+        }
+        if (toks[k - 1].low != "," || k < 2 || sv.tok_mention[k - 2] == SIZE_MAX) return false;
+        const Mention& h = ms[sv.tok_mention[k - 2]];
+        if (!is_entity(h) || h.name.empty() || h.type == Type::person) return false;
+        for (size_t j = metric.tok; j < anchor; ++j)  // (in the relative clause: no boundary before the figure)
+            if (toks[j].low == "," || toks[j].low == ";") return false;
+        add_name(s, h.name);
+        return true;
+    }
+    return false;
+}
+
 // The subject of the figure at `anchor` whose metric is `metric`: a possessive, the metric's
 // complement, else what the subject phrase names (entities, an anaphor's referent, a place's
 // company) or that phrase as a description; empty when the sentence names none.
 Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
     Subject s;
     if (metric.key == "valuation" && valued_object(anchor, s)) return s;
+    if (whose_holder(metric, anchor, s)) return s;
     if (forecast_for_subject(metric, anchor, s) || possessive_subject(metric, anchor, s) ||
         complement_subject(metric, anchor, s))
         return s;
