@@ -1055,6 +1055,9 @@ const Mention* Assembly::named_unit(size_t lo, size_t hi) {
             --b, ++words;
         if (b == lo) return nullptr;
         const std::string_view w = toks[b - 1].low;
+        // ("Hyundai Motor and its affiliate Kia together sold": a list of two holders)
+        if ((w == "its" || w == "their") && b >= 3 && toks[b - 2].low == "and" && sv.tok_mention[b - 3] != SIZE_MAX)
+            return nullptr;
         const bool possessive = w == "its" || w == "their" || w == "'" ||
                                 (w == "s" && b >= 2 && toks[b - 2].low == "'");
         return possessive ? &ms[sv.tok_mention[o]] : nullptr;
@@ -1449,6 +1452,15 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
                 size_t k = sv.token_at(ents[e - 1]->span.end), end = sv.token_at(ents[e]->span.begin);
                 bool joined = true;
                 int depth = 0;
+                // ("Hyundai Motor and its affiliate Kia": "and its" and a few words ending in a
+                // unit or counterpart noun join the two)
+                if (end >= k + 3 && toks[k].low == "and" && (toks[k + 1].low == "its" || toks[k + 1].low == "their") &&
+                    end - k <= 5 &&
+                    (lx.unit_nouns.count(toks[end - 1].low) || lx.counterpart_nouns.count(toks[end - 1].low))) {
+                    bool plain = true;
+                    for (size_t j = k + 2; j < end; ++j) plain = plain && toks[j].is_word() && sv.tok_mention[j] == SIZE_MAX;
+                    if (plain) k = end;
+                }
                 for (; k < end && joined; ++k) {
                     std::string_view w = toks[k].low;
                     if (w == "(") ++depth;
