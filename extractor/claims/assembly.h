@@ -633,6 +633,7 @@ struct Assembly {
     size_t past_segment_words(size_t k) const;
     const Mention* org_after_words(size_t j, size_t hi) const;
     bool whose_holder(const MetricHit& metric, size_t anchor, Subject& s);
+    std::string sentence_area(size_t anchor);
     bool valued_object(size_t anchor, Subject& s);
     bool fund_like(const Mention& m) const;
     bool new_subject_between(size_t from, size_t to) const;
