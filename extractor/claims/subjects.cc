@@ -850,7 +850,7 @@ bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s
     }
     // "outperforming the KOSPI index, which fell 0.4%": a ", which" clause whose verb is the
     // figure's is about the phrase before the comma (not the sentence's subject).
-    for (size_t k = anchor; k-- > 1 && anchor - k <= 3;) {
+    for (size_t k = anchor; k-- > 1 && anchor - k <= 5;) {
         if (toks[k].low == "," || toks[k].low == ";") break;
         if (toks[k].low != "which" || toks[k - 1].low != ",") continue;
         const size_t c = k - 1;
