@@ -347,10 +347,15 @@ std::vector<const Mention*> Assembly::possessive_list(size_t k) {
 }
 
 // Before token k, one or two plain lower-case words that name a segment ("domestic",
-// "European", "cloud") right after a possessive "'s": the index past the possessive; else k.
+// "European", "cloud") or a date ("2025") right after a possessive "'s": the index past the
+// possessive; else k.
 size_t Assembly::past_segment_words(size_t k) const {
-    for (size_t b = k; b > 0 && k - b < 2;) {
+    for (size_t b = k; b > 0 && k - b < 3;) {
         const Token& w = toks[--b];
+        // ("Tesla's 2025 deliveries", "Apple's fourth-quarter revenue": a date says when)
+        const bool date = sv.tok_mention[b] != SIZE_MAX && ms[sv.tok_mention[b]].type == Type::date;
+        if (date && b >= 2 && toks[b - 1].low == "s" && toks[b - 2].low == "'") return b;
+        if (date) continue;
         if (!w.is_word() || sv.tok_mention[b] != SIZE_MAX || (w.bits & (lx.kVerbWord | lx.kChangeWord)) ||
             kDeterminers.count(w) || kPrepositions.count(w) || kNotHeads.count(w) || std::isdigit(static_cast<unsigned char>(w.low[0])))
             return k;
@@ -590,6 +595,13 @@ bool Assembly::possessive_subject(const MetricHit& metric, size_t anchor, Subjec
                 return true;
             }
         }
+        // ("Tesla's 2025 deliveries": past a date between the possessive and the metric)
+        if (list.empty()) {
+            const size_t k2 = past_segment_words(k);
+            bool dated = false;
+            for (size_t j = k2; j < k; ++j) dated |= sv.tok_mention[j] != SIZE_MAX && ms[sv.tok_mention[j]].type == Type::date;
+            if (dated) list = possessive_list(k2);
+        }
         if (!list.empty()) {
             for (auto* m : list) add_name(s, m->name);
             return true;
@@ -690,6 +702,19 @@ bool Assembly::forecast_for_subject(const MetricHit& metric, size_t anchor, Subj
             if (m.type == Type::place || m.type == Type::org) {
                 const std::string* area = m.type == Type::place ? area_of(m) : nullptr;
                 add_name(s, area ? *area : m.name);
+                return true;
+            }
+        }
+    }
+    // "raised its forecast for Tesla's 2025 deliveries": the possessive after the forecast's
+    // "for"/"of" holds the figure, not the forecaster (its source)
+    if (metric.tok >= 4) {
+        size_t k = metric.tok;
+        if (!(toks[k - 1].low == "s" && toks[k - 2].low == "'")) k = past_segment_words(k);
+        if (auto list = possessive_list(k); !list.empty()) {
+            const size_t b = sv.token_at(list.front()->span.begin);
+            if (b >= 2 && (toks[b - 1].low == "for" || toks[b - 1].low == "of") && kForecastNouns.count(toks[b - 2])) {
+                for (auto* m : list) add_name(s, m->name);
                 return true;
             }
         }
