@@ -49,6 +49,9 @@ inline const WordSet trailing_adverbs{2, {"also", "now", "still", "already", "to
 inline const WordSet government_nouns{3, {"government", "treasury", "centre", "administration"}};
 // Words that open a clause of its own after a comma ("..., while X fell").
 inline const WordSet clause_conjunctions{4, {"while", "whereas", "and", "but", "although", "though", "as"}};
+// Subordinators that open a clause of their own when a subject and its verb follow (clause_start;
+// "after", "because", "since" and "when" were tried too and lost dev change subjects)
+inline const StringSet kSubordinators{"as"};
 // Words that open a subordinate clause: a metric phrase after one is not a figure's before it
 // ("cut 1,200 jobs after demand for electric cars weakened"). (bit 52: above the CLAIM_WORDS
 // class bits 10..45 and the lexicon bits 46..51, which it must not share)

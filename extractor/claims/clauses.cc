@@ -62,6 +62,10 @@ size_t Assembly::clause_start_raw(size_t limit, bool later_clauses) {
         else if (k > clause && toks[k].low == "and" && sv.tok_mention[k - 1] != SIZE_MAX &&
                  is_value(ms[sv.tok_mention[k - 1]]))
             next = k + 1;
+        // ("Ocado shares fell 12% as Marks & Spencer reported a 3% drop": a
+        // subordinate clause with a subject and verb of its own, after a clause with a verb)
+        else if (k > clause && sv.tok_mention[k] == SIZE_MAX && kSubordinators.count(toks[k].low))
+            next = k + 1;
         if (next == SIZE_MAX || next >= limit) continue;
         bool verb_before = false, verb_after = false;
         // (a metric's own verb counts: "Petrobras pumped 2.7 million barrels a day, while Vale
