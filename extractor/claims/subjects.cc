@@ -1076,6 +1076,7 @@ const Mention* Assembly::named_unit(size_t lo, size_t hi) {
         size_t b = k, words = 0;
         while (b > lo && words < 4 && toks[b - 1].is_word() && sv.tok_mention[b - 1] == SIZE_MAX &&
                !(toks[b - 1].bits & lx.kVerbWord) && toks[b - 1].low != "its" && toks[b - 1].low != "their" &&
+               toks[b - 1].low != "whose" &&
                toks[b - 1].low != "s")
             --b, ++words;
         if (b == lo) return nullptr;
@@ -1083,7 +1084,7 @@ const Mention* Assembly::named_unit(size_t lo, size_t hi) {
         // ("Hyundai Motor and its affiliate Kia together sold": a list of two holders)
         if ((w == "its" || w == "their") && b >= 3 && toks[b - 2].low == "and" && sv.tok_mention[b - 3] != SIZE_MAX)
             return nullptr;
-        const bool possessive = w == "its" || w == "their" || w == "'" ||
+        const bool possessive = w == "its" || w == "their" || w == "whose" || w == "'" ||
                                 (w == "s" && b >= 2 && toks[b - 2].low == "'");
         return possessive ? &ms[sv.tok_mention[o]] : nullptr;
     }
