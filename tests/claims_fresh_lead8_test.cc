@@ -49,3 +49,18 @@ TEST_CASE("a bare 'Prices' opening the next paragraph continues the house prices
     CHECK(yoy->at("subject")[0] == "China");
     CHECK(yoy->at("period")["value"] == "2026-10");
 }
+
+TEST_CASE("a headline statement stops at the semicolon that opens the headline's second clause") {
+    const std::string text =
+        "Lagarde says inflation fight not over; markets trim cut bets\n\n"
+        "The European Central Bank left interest rates unchanged on Thursday.\n";
+    auto cs = claims_of(text, "2026-09-12");
+    bool found = false;
+    for (const auto& c : cs)
+        if (c.at("kind") == "statement") {
+            found = true;
+            INFO(c.dump());
+            CHECK(c.at("statement")["text"] == "inflation fight not over");
+        }
+    CHECK(found);
+}

@@ -62,6 +62,11 @@ size_t Assembly::clause_start_raw(size_t limit, bool later_clauses) {
         else if (k > clause && toks[k].low == "and" && sv.tok_mention[k - 1] != SIZE_MAX &&
                  is_value(ms[sv.tok_mention[k - 1]]))
             next = k + 1;
+        // ("The Philippine peso was flat and Thailand's baht eased 0.3%": "and" and a name of its
+        // own, a verb on each side)
+        else if (k > clause && toks[k].low == "and" && k + 1 < limit && sv.tok_mention[k + 1] != SIZE_MAX &&
+                 is_entity(ms[sv.tok_mention[k + 1]]))
+            next = k + 1;
         // ("Ocado shares fell 12% as Marks & Spencer reported a 3% drop": a
         // subordinate clause with a subject and verb of its own, after a clause with a verb)
         else if (k > clause && sv.tok_mention[k] == SIZE_MAX && kSubordinators.count(toks[k].low))
@@ -131,6 +136,11 @@ bool Assembly::barrier_between(size_t from, size_t to) {
     for (size_t k = from + 1; k < to; ++k) {
         if (sv.tok_mention[k] != SIZE_MAX) continue;
         if (toks[k].low == ";" || toks[k].low == "," || (toks[k].bits & kClauseOpeners.bit)) return true;
+        // ("Taiwan's benchmark index lost 0.7% and Jakarta's main index shed 0.9%": "and" and a
+        // name of its own open the next clause, whose metric phrase is not this figure's)
+        if (toks[k].low == "and" && k + 1 < to && sv.tok_mention[k + 1] != SIZE_MAX &&
+            is_entity(ms[sv.tok_mention[k + 1]]))
+            return true;
     }
     return false;
 }

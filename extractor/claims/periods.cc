@@ -284,8 +284,10 @@ bool Assembly::baseline_date(size_t i) {
                 baseline_dates[i] = 1;
             // "Average hourly earnings increased 0.3% from October": a "from" date right after a
             // move's percentage is the month compared with
+            // (not a date still to come: "will raise council tax by 4.99% from April" starts then)
             if (k > 1 && toks[k - 1].low == "from" && sv.tok_mention[k - 2] != SIZE_MAX &&
-                ms[sv.tok_mention[k - 2]].type == Type::percent)
+                ms[sv.tok_mention[k - 2]].type == Type::percent &&
+                !(doc.published.size() == 10 && ms[i].from.size() == 10 && ms[i].from > doc.published))
                 baseline_dates[i] = 1;
             // "Compared with October last year, sales were up 3.1%", "versus the third quarter of
             // 2025": the comparison's date, fronted or not (not "than in 2019": "pay is still 9%

@@ -439,6 +439,14 @@ void Assembly::statement_claims() {
 
 void Assembly::emit_statement(uint32_t cb, uint32_t ce, const Mention* who, const Mention* src, uint32_t q_open,
                               uint32_t q_close, const Mention* second) {
+    // (a headline's second clause after ";" is another part of the story: "Lagarde says inflation
+    // fight not over; markets trim cut bets")
+    if (t.paragraph_index(cb) == 0)
+        for (uint32_t k = cb; k < ce; ++k)
+            if (a[k] == ';') {
+                ce = k;
+                break;
+            }
     std::string content = trim(sv.slice(cb, ce));
     // strip "that" and quotes at the edges
     // 'X told analysts: "..."': the colon and the quote mark are not content
