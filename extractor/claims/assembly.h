@@ -49,6 +49,9 @@ inline const WordSet trailing_adverbs{2, {"also", "now", "still", "already", "to
 inline const WordSet government_nouns{3, {"government", "treasury", "centre", "administration"}};
 // Words that open a clause of its own after a comma ("..., while X fell").
 inline const WordSet clause_conjunctions{4, {"while", "whereas", "and", "but", "although", "though", "as"}};
+// Subordinators that open a clause of their own when a subject and its verb follow (clause_start;
+// "after", "because", "since" and "when" were tried too and lost dev change subjects)
+inline const StringSet kSubordinators{"as"};
 // Words that open a subordinate clause: a metric phrase after one is not a figure's before it
 // ("cut 1,200 jobs after demand for electric cars weakened"). (bit 52: above the CLAIM_WORDS
 // class bits 10..45 and the lexicon bits 46..51, which it must not share)
@@ -263,6 +266,12 @@ struct Lexicons {
     Words said_objects;
     // "Households earning under $50,000": a figure right after one bounds who a group is
     Words threshold_words, bound_heads;
+    // "Unilever's rival Procter & Gamble", "its partner Ostrander Bio": another company named
+    // after a possessive holds its own figures (as a named unit does)
+    Words counterpart_nouns;
+    // "Petrobras pumped ..., while Vale shipped ...": verbs that are metric words, which end a
+    // clause's subject for clause boundaries only (words.tsv action_verb)
+    Words action_verbs;
     Words mark_nouns;
     Words per_share_stocks;  // a stock restated per share is an equivalent: "net cash of £265m, or 81p a share"  // a round figure a price passes or nears: "above the $2,500 mark"
     // "every £100 off the cap", "each 1% fall": a figure after one is a unit of a rule, no claim;
@@ -627,6 +636,10 @@ struct Assembly {
     bool market_close_verb(size_t k, size_t limit) const;
     bool dateline_before(size_t lo, size_t colon) const;
     const Mention* anaphor_possessive(size_t k);
+    size_t past_segment_words(size_t k) const;
+    const Mention* org_after_words(size_t j, size_t hi) const;
+    bool whose_holder(const MetricHit& metric, size_t anchor, Subject& s);
+    std::string sentence_area(size_t anchor);
     bool valued_object(size_t anchor, Subject& s);
     bool fund_like(const Mention& m) const;
     bool new_subject_between(size_t from, size_t to) const;

@@ -89,7 +89,8 @@ Lexicons::Lexicons(const rules::RuleSet& r)
         {"bound_head", &bound_heads}, {"publish_noun", &publish_nouns},
         {"publish_verb", &publish_verbs}, {"per_unit", &per_unit_words}, {"baseline_filler", &baseline_fillers},
         {"particle_verb", &particle_verbs}, {"reference", &reference_words}, {"acquire", &acquire_verbs},
-        {"instrument_name", &instrument_names}, {"local_body", &local_bodies}, {"mark_noun", &mark_nouns}, {"per_share_stock", &per_share_stocks}, {"act", &act_verbs}};
+        {"instrument_name", &instrument_names}, {"local_body", &local_bodies}, {"mark_noun", &mark_nouns}, {"per_share_stock", &per_share_stocks},
+        {"act", &act_verbs}, {"counterpart", &counterpart_nouns}, {"action_verb", &action_verbs}};
     if (const auto* rows = r.table("CLAIM_WORDS"))
         for (const auto& row : *rows)
             if (row.size() >= 2 && !row[0].empty()) {

@@ -67,12 +67,19 @@ size_t Assembly::clause_start_raw(size_t limit, bool later_clauses) {
         else if (k > clause && toks[k].low == "and" && k + 1 < limit && sv.tok_mention[k + 1] != SIZE_MAX &&
                  is_entity(ms[sv.tok_mention[k + 1]]))
             next = k + 1;
+        // ("Ocado shares fell 12% as Marks & Spencer reported a 3% drop": a
+        // subordinate clause with a subject and verb of its own, after a clause with a verb)
+        else if (k > clause && sv.tok_mention[k] == SIZE_MAX && kSubordinators.count(toks[k].low))
+            next = k + 1;
         if (next == SIZE_MAX || next >= limit) continue;
         bool verb_before = false, verb_after = false;
-        for (size_t j = clause; j < k && !verb_before; ++j) verb_before = verb_at(j);
+        // (a metric's own verb counts: "Petrobras pumped 2.7 million barrels a day, while Vale
+        // shipped 80 million tonnes")
+        auto action_at = [&](size_t j) { return sv.tok_mention[j] == SIZE_MAX && lx.action_verbs.count(toks[j].low); };
+        for (size_t j = clause; j < k && !verb_before; ++j) verb_before = verb_at(j) || action_at(j);
         // (", and the Nasdaq Composite ended at 22,236.05": a market's close is its verb)
         for (size_t j = next + 1; j <= limit && j < toks.size() && !verb_after; ++j)
-            verb_after = verb_at(j) || market_close_verb(j, std::min(toks.size(), limit + 1));
+            verb_after = verb_at(j) || action_at(j) || market_close_verb(j, std::min(toks.size(), limit + 1));
         if (verb_before && verb_after && !verb_at(next)) clause = next;
     }
     return clause;

@@ -34,6 +34,28 @@ std::string Assembly::paragraph_area() {
     return name;
 }
 
+// A demonym anywhere before the figure in its sentence, else the one country or area the
+// sentence names after it (not a partner); empty when none or several.
+std::string Assembly::sentence_area(size_t anchor) {
+    const size_t end = std::min(anchor, toks.size());
+    for (size_t k = 0; k < end; ++k) {
+        size_t p = k > 0 && toks[k - 1].low == "the" ? k - 1 : k;
+        if (p > 0 && lx.partner_words.count(toks[p - 1])) continue;  // "exports to the US"
+        size_t n = 0;
+        if (const Lexicon::Entry* e = lex(lx.demonyms, lx.kDemonymFirst, k, &n)) return e->value;
+    }
+    std::string name;
+    for (size_t i : sv.mentions) {
+        const Mention& m = ms[i];
+        if (m.type != Type::place || anchor >= toks.size() || m.span.begin < toks[anchor].begin) continue;
+        const std::string* area = area_of(m);
+        if (!area || partner_listed(&m) || *area == name) continue;
+        if (!name.empty()) return {};
+        name = *area;
+    }
+    return name;
+}
+
 // A country or area named before the figure in its sentence (not a partner), else in its
 // paragraph: the economy a company-type figure of a story with no company belongs to.
 std::string Assembly::named_area(size_t anchor) {
@@ -341,6 +363,11 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
                 if (it->type == Type::org)
                     if (const std::string* area = area_of(*it)) name = *area;
         }
+        // the sentence's own economy, before the paragraph's: a demonym of an earlier clause
+        // ("Japanese households' spending fell 1.9%, while the country's core inflation held"),
+        // else a country the sentence names after the figure ("The country's trade deficit
+        // widened ..., India's commerce ministry said")
+        if (name.empty()) name = sentence_area(anchor);
         // a country or area named earlier in the paragraph, not as a partner ("Saudi
         // Arabia's central bank said ... The kingdom's budget deficit"), in a story of several
         if (name.empty()) name = paragraph_area();

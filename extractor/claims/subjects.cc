@@ -346,6 +346,24 @@ std::vector<const Mention*> Assembly::possessive_list(size_t k) {
     return list;
 }
 
+// Before token k, one or two plain lower-case words that name a segment ("domestic",
+// "European", "cloud") or a date ("2025") right after a possessive "'s": the index past the
+// possessive; else k.
+size_t Assembly::past_segment_words(size_t k) const {
+    for (size_t b = k; b > 0 && k - b < 3;) {
+        const Token& w = toks[--b];
+        // ("Tesla's 2025 deliveries", "Apple's fourth-quarter revenue": a date says when)
+        const bool date = sv.tok_mention[b] != SIZE_MAX && ms[sv.tok_mention[b]].type == Type::date;
+        if (date && b >= 2 && toks[b - 1].low == "s" && toks[b - 2].low == "'") return b;
+        if (date) continue;
+        if (!w.is_word() || sv.tok_mention[b] != SIZE_MAX || (w.bits & (lx.kVerbWord | lx.kChangeWord)) ||
+            kDeterminers.count(w) || kPrepositions.count(w) || kNotHeads.count(w) || std::isdigit(static_cast<unsigned char>(w.low[0])))
+            return k;
+        if (b >= 2 && toks[b - 1].low == "s" && toks[b - 2].low == "'") return b;
+    }
+    return k;
+}
+
 // Metric modifiers before token k ("combined", "annual"): the first modifier's index.
 size_t Assembly::modifiers_start(size_t k, bool* combined) {
     while (k > 0 && kMetricModifiers.count(toks[k - 1])) {
@@ -399,6 +417,22 @@ void Assembly::drop_partners(std::vector<const Mention*>& ents) {
     ents.swap(kept);
 }
 
+// A company or central bank named at token j or after up to four plain words from j
+// ("state-run utility KEPCO", "largest carmaker BYD"), before `hi`; null when none.
+const Mention* Assembly::org_after_words(size_t j, size_t hi) const {
+    for (size_t e = std::min(hi, j + 5); j < e; ++j) {
+        if (sv.tok_mention[j] != SIZE_MAX) {
+            const Mention& o = ms[sv.tok_mention[j]];
+            const std::string_view kind = o.kind;
+            return o.type == Type::org && !o.name.empty() && (kind == "company" || kind == "central_bank") ? &o : nullptr;
+        }
+        if (!toks[j].is_word() || (toks[j].bits & (lx.kVerbWord | lx.kChangeWord)) || kPrepositions.count(toks[j]) ||
+            kNotHeads.count(toks[j]))
+            return nullptr;
+    }
+    return nullptr;
+}
+
 // A place that only says where a company is from ("Perth miner Coralbay", "the Austin
 // firm", "the San Jose, California-based company", "Singapore's Marlow Capital"): the
 // company is the subject: the one named right after, else the one referred back to, else
@@ -428,6 +462,9 @@ std::string Assembly::company_by_place(size_t lo, size_t hi) {
             // "Singapore's Marlow Capital": the organisation after the possessive
             const Mention* o = mention_at(k + 2);
             if (o && o->type == Type::org && std::string_view(o->kind) == "company") return o->name;
+            // "Mexico's Banxico", "South Korea's state-run utility KEPCO", "China's largest carmaker
+            // BYD": a company or central bank named after a few plain words
+            if (const Mention* n = org_after_words(k + 2, hi)) return n->name;
             // "Japan's biggest brokerage has ...": a few plain words ending in a company noun
             // refer back to the company (as "the Austin firm" does)
             for (size_t j = k + 2; j < hi && j < k + 6 && toks[j].is_word() && !mention_at(j) &&
@@ -558,11 +595,24 @@ bool Assembly::possessive_subject(const MetricHit& metric, size_t anchor, Subjec
                 return true;
             }
         }
+        // ("Tesla's 2025 deliveries": past a date between the possessive and the metric)
+        if (list.empty()) {
+            const size_t k2 = past_segment_words(k);
+            bool dated = false;
+            for (size_t j = k2; j < k; ++j) dated |= sv.tok_mention[j] != SIZE_MAX && ms[sv.tok_mention[j]].type == Type::date;
+            if (dated) list = possessive_list(k2);
+        }
         if (!list.empty()) {
             for (auto* m : list) add_name(s, m->name);
             return true;
         }
         if (const Mention* r = anaphor_possessive(k)) {
+            add_name(s, r->name);
+            return true;
+        }
+        // "The company's domestic sales", "the parent's European revenue": a segment's figure is
+        // its company's, past one or two plain words between the anaphor's "'s" and the metric
+        if (const Mention* r = anaphor_possessive(past_segment_words(k))) {
             add_name(s, r->name);
             return true;
         }
@@ -652,6 +702,19 @@ bool Assembly::forecast_for_subject(const MetricHit& metric, size_t anchor, Subj
             if (m.type == Type::place || m.type == Type::org) {
                 const std::string* area = m.type == Type::place ? area_of(m) : nullptr;
                 add_name(s, area ? *area : m.name);
+                return true;
+            }
+        }
+    }
+    // "raised its forecast for Tesla's 2025 deliveries": the possessive after the forecast's
+    // "for"/"of" holds the figure, not the forecaster (its source)
+    if (metric.tok >= 4) {
+        size_t k = metric.tok;
+        if (!(toks[k - 1].low == "s" && toks[k - 2].low == "'")) k = past_segment_words(k);
+        if (auto list = possessive_list(k); !list.empty()) {
+            const size_t b = sv.token_at(list.front()->span.begin);
+            if (b >= 2 && (toks[b - 1].low == "for" || toks[b - 1].low == "of") && kForecastNouns.count(toks[b - 2])) {
+                for (auto* m : list) add_name(s, m->name);
                 return true;
             }
         }
@@ -812,7 +875,7 @@ bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s
     }
     // "outperforming the KOSPI index, which fell 0.4%": a ", which" clause whose verb is the
     // figure's is about the phrase before the comma (not the sentence's subject).
-    for (size_t k = anchor; k-- > 1 && anchor - k <= 3;) {
+    for (size_t k = anchor; k-- > 1 && anchor - k <= 5;) {
         if (toks[k].low == "," || toks[k].low == ";") break;
         if (toks[k].low != "which" || toks[k - 1].low != ",") continue;
         const size_t c = k - 1;
@@ -946,6 +1009,9 @@ bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s
             if (h < verb && sv.tok_mention[h] != SIZE_MAX &&
                 (ms[sv.tok_mention[h]].type == Type::org || ms[sv.tok_mention[h]].type == Type::place))
                 own_figure = true;
+            // ("Tata Motors said its British unit Jaguar Land Rover sold": a unit or rival named
+            // after "its" holds the figure of its own clause)
+            if (own_figure && named_unit(sp + 1, first_verb(sp + 1, anchor))) own_figure = false;
         }
         if (sp < anchor && lx.speech_verbs.count(toks[sp]) && !passive && !own_figure) {
             size_t c2 = sp + 1;
@@ -1002,7 +1068,7 @@ bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s
 // noun (words.tsv) is the subject, not the parent. Null when [lo, hi) is no such phrase.
 const Mention* Assembly::named_unit(size_t lo, size_t hi) {
     for (size_t k = lo; k + 1 < hi; ++k) {
-        if (!lx.unit_nouns.count(toks[k].low)) continue;
+        if (!lx.unit_nouns.count(toks[k].low) && !lx.counterpart_nouns.count(toks[k].low)) continue;
         size_t o = k + 1;
         if (toks[o].low == ",") ++o;
         if (o >= hi || sv.tok_mention[o] == SIZE_MAX || ms[sv.tok_mention[o]].type != Type::org) return nullptr;
@@ -1010,11 +1076,15 @@ const Mention* Assembly::named_unit(size_t lo, size_t hi) {
         size_t b = k, words = 0;
         while (b > lo && words < 4 && toks[b - 1].is_word() && sv.tok_mention[b - 1] == SIZE_MAX &&
                !(toks[b - 1].bits & lx.kVerbWord) && toks[b - 1].low != "its" && toks[b - 1].low != "their" &&
+               toks[b - 1].low != "whose" &&
                toks[b - 1].low != "s")
             --b, ++words;
         if (b == lo) return nullptr;
         const std::string_view w = toks[b - 1].low;
-        const bool possessive = w == "its" || w == "their" || w == "'" ||
+        // ("Hyundai Motor and its affiliate Kia together sold": a list of two holders)
+        if ((w == "its" || w == "their") && b >= 3 && toks[b - 2].low == "and" && sv.tok_mention[b - 3] != SIZE_MAX)
+            return nullptr;
+        const bool possessive = w == "its" || w == "their" || w == "whose" || w == "'" ||
                                 (w == "s" && b >= 2 && toks[b - 2].low == "'");
         return possessive ? &ms[sv.tok_mention[o]] : nullptr;
     }
@@ -1087,12 +1157,34 @@ bool Assembly::valued_object(size_t anchor, Subject& s) {
     return true;
 }
 
+// "ahead of Wipro, whose profit came in at Rs 3,209 crore", "outpacing Danone, whose sales grew
+// 1.5%": a figure whose metric follows ", whose" is the holder named right before the comma.
+// True when it decided the subject.
+bool Assembly::whose_holder(const MetricHit& metric, size_t anchor, Subject& s) {
+    if (metric.tok == SIZE_MAX || metric.tok >= anchor) return false;
+    for (size_t k = metric.tok; k-- > 1 && metric.tok - k <= 4;) {
+        if (toks[k].low != "whose") {
+            if (!toks[k].is_word() || sv.tok_mention[k] != SIZE_MAX) return false;
+            continue;
+        }
+        if (toks[k - 1].low != "," || k < 2 || sv.tok_mention[k - 2] == SIZE_MAX) return false;
+        const Mention& h = ms[sv.tok_mention[k - 2]];
+        if (!is_entity(h) || h.name.empty() || h.type == Type::person) return false;
+        for (size_t j = metric.tok; j < anchor; ++j)  // (in the relative clause: no boundary before the figure)
+            if (toks[j].low == "," || toks[j].low == ";") return false;
+        add_name(s, h.name);
+        return true;
+    }
+    return false;
+}
+
 // The subject of the figure at `anchor` whose metric is `metric`: a possessive, the metric's
 // complement, else what the subject phrase names (entities, an anaphor's referent, a place's
 // company) or that phrase as a description; empty when the sentence names none.
 Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
     Subject s;
     if (metric.key == "valuation" && valued_object(anchor, s)) return s;
+    if (whose_holder(metric, anchor, s)) return s;
     if (forecast_for_subject(metric, anchor, s) || possessive_subject(metric, anchor, s) ||
         complement_subject(metric, anchor, s))
         return s;
@@ -1386,6 +1478,15 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
                 size_t k = sv.token_at(ents[e - 1]->span.end), end = sv.token_at(ents[e]->span.begin);
                 bool joined = true;
                 int depth = 0;
+                // ("Hyundai Motor and its affiliate Kia": "and its" and a few words ending in a
+                // unit or counterpart noun join the two)
+                if (end >= k + 3 && toks[k].low == "and" && (toks[k + 1].low == "its" || toks[k + 1].low == "their") &&
+                    end - k <= 5 &&
+                    (lx.unit_nouns.count(toks[end - 1].low) || lx.counterpart_nouns.count(toks[end - 1].low))) {
+                    bool plain = true;
+                    for (size_t j = k + 2; j < end; ++j) plain = plain && toks[j].is_word() && sv.tok_mention[j] == SIZE_MAX;
+                    if (plain) k = end;
+                }
                 for (; k < end && joined; ++k) {
                     std::string_view w = toks[k].low;
                     if (w == "(") ++depth;
