@@ -6,6 +6,7 @@
 // differ where it is not (the mechanisms are really used).
 #include "extractor/rules/rules.h"
 #include "extractor/text/text.h"
+#include "tests/rules_support.h"
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
@@ -20,20 +21,7 @@ namespace {
 
 const std::string kSource = CLAIMEX_SOURCE_DIR;
 
-std::string describe(const std::vector<rules::RawMention>& ms, const std::string& a, const std::string& only = "") {
-    std::vector<std::string> v;
-    for (const auto& m : ms) {
-        if (!only.empty() && m.rule->id != only) continue;
-        std::string s = fmt::format("{} [{},{}) \"{}\"", m.rule->id, m.span.begin, m.span.end,
-                                    a.substr(m.span.begin, m.span.size()));
-        for (const auto& c : m.captures) s += fmt::format(" {}=[{},{})", c.name, c.span.begin, c.span.end);
-        v.push_back(s);
-    }
-    std::sort(v.begin(), v.end());
-    std::string out;
-    for (const auto& s : v) out += s + "\n";
-    return out;
-}
+using rules_support::describe;
 
 struct TempRules {
     std::filesystem::path dir;

@@ -7,6 +7,7 @@
 // two must give the same matches with the same captures.
 #include "extractor/rules/rules.h"
 #include "extractor/text/text.h"
+#include "tests/rules_support.h"
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
@@ -21,19 +22,7 @@ namespace {
 
 const std::string kSource = CLAIMEX_SOURCE_DIR;
 
-std::string describe(const std::vector<rules::RawMention>& ms, const std::string& a) {
-    std::vector<std::string> v;
-    for (const auto& m : ms) {
-        std::string s = fmt::format("{} [{},{}) ctx [{},{}) \"{}\"", m.rule->id, m.span.begin, m.span.end,
-                                    m.context.begin, m.context.end, a.substr(m.span.begin, m.span.size()));
-        for (const auto& c : m.captures) s += fmt::format(" {}=[{},{})", c.name, c.span.begin, c.span.end);
-        v.push_back(s);
-    }
-    std::sort(v.begin(), v.end());
-    std::string out;
-    for (const auto& s : v) out += s + "\n";
-    return out;
-}
+using rules_support::describe;
 
 }  // namespace
 
