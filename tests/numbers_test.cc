@@ -166,8 +166,10 @@ TEST_CASE("a special sign reads only as written", "[numbers][currency]") {
     CurrencyReading pence{"GBP", {}, {}};
     pence.exact = "p";
     std::vector<CurrencyReading> p = {{"PHP", {}, {"Manila"}}, pence};
+    REQUIRE(pick_currency(p, "p", "Shares rose 30p."));
     CHECK(pick_currency(p, "p", "Shares rose 30p.")->code == "GBP");
-    CHECK(pick_currency(p, "P", "MANILA - it will spend P120 billion")->code == "PHP");
+    REQUIRE(pick_currency(p, "P", "Manila Water will spend P120 billion"));
+    CHECK(pick_currency(p, "P", "Manila Water will spend P120 billion")->code == "PHP");
     CHECK(pick_currency(p, "P", "He filed a P45.") == nullptr);
 }
 
