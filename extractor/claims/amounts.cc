@@ -258,6 +258,11 @@ void Assembly::amount_claims() {
                         bool later_figure = false;
                         for (const auto& g : figs) later_figure |= g.tok > e && g.role == Role::value;
                         for (const auto& ev : events) later_figure |= ev.tok > e;
+                        // ("The company, which employs 31,500 people in 214 stores, said it had no
+                        // plans to close shops in the coming year": the clause closes on the holder's
+                        // verb of saying, and what follows is the reported content's, not the figure's)
+                        if (!later_figure && e + 1 < toks.size() && lx.speech_verbs.count(toks[e + 1]))
+                            later_figure = true;
                         if (later_figure) {
                             base_begin = std::min(base_begin, toks[e].begin);
                             in_relative = true;

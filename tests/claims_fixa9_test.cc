@@ -1,0 +1,34 @@
+// Claims on text written blind (session 9, fixa9): the general causes behind the errors on
+// dev articles 111-114 — a workforce held now, the reported content after "X, which ..., said".
+#include "tests/claims_support.h"
+
+using namespace claims_support;
+
+TEST_CASE("a figure in a relative clause closed by the holder's 'said' takes no date from what was said") {
+    const std::string text =
+        "Corran Stores said like-for-like sales rose 3% in the 12 weeks to 28 September.\n\n"
+        "The retailer, which employs 8,200 people in 96 stores, said it planned to open shops in the "
+        "coming year.\n";
+    auto cs = claims_of(text, "2026-10-02");
+    for (const char* f : {"8,200 people", "96 stores"}) {
+        const Json* c = claim_at(cs, text, f);
+        REQUIRE(c);
+        INFO(c->dump());
+        CHECK(period(*c) == "");
+    }
+    const Json* r = claim_at(cs, text, "3%");
+    REQUIRE(r);
+    INFO(r->dump());
+    CHECK(period(*r) == "P12W");
+}
+
+TEST_CASE("a workforce a company employs is held now, not a figure of the report period") {
+    const std::string text =
+        "Brennock Foods said revenue rose 6% to $410 million in the six months to September.\n\n"
+        "Brennock employs 5,400 people.\n";
+    auto cs = claims_of(text, "2026-11-12");
+    const Json* c = claim_at(cs, text, "5,400 people");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(period(*c) == "");
+}
