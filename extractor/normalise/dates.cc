@@ -762,6 +762,10 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
             char u = unit_of(f.get("unit"));
             if (!u || !shift) return std::nullopt;
             if (!pub) return needs_pub();
+            // ("full-year" with fy_start=doc, in a document whose fiscal year is not the
+            // calendar's: "the fiscal year ending March 2027 ... full-year profit" is FY2027)
+            if (u == 'Y' && spec.fy_doc && fy_start != 1)
+                return finish(cal::fiscal_year(fiscal_year_of(*pub, fy_start) + shift->n, fy_start), true);
             auto p = cal::unit_period(u, *pub, shift->n);
             if (!p) return std::nullopt;
             return finish(*p, true);
