@@ -32,3 +32,20 @@ TEST_CASE("a workforce a company employs is held now, not a figure of the report
     INFO(c->dump());
     CHECK(period(*c) == "");
 }
+
+TEST_CASE("'in the half' refers back to the six-month window the results story reports") {
+    const std::string text =
+        "Morikawa Heavy lifts full-year outlook\n\n"
+        "TOKYO -- Morikawa Heavy Industries raised its net profit forecast for the fiscal year ending March "
+        "2027 to 90 billion yen on Friday.\n\n"
+        "For the six months through September, revenue rose 4% to 610 billion yen.\n\n"
+        "Exports added 12 billion yen to operating profit in the half, the company said. The company sold "
+        "41,000 machines in the half, down 2% from a year earlier.\n";
+    auto cs = claims_of(text, "2026-11-06");
+    for (const char* f : {"12 billion yen", "2%"}) {
+        const Json* c = claim_at(cs, text, f);
+        REQUIRE(c);
+        INFO(c->dump());
+        CHECK(period(*c) == "P6M");
+    }
+}

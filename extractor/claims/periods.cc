@@ -739,17 +739,28 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
 // named before the sentence that is no comparison's; none when what is inherited has that grain.
 std::optional<size_t> Assembly::period_referred(size_t anchor, const std::string& inherited) {
     char grain = 0;  // 'Q' or 'M'
-    for (size_t k = 0; k < toks.size() && k <= anchor + 6 && !grain; ++k) {
+    for (size_t k = 0; k < toks.size() && k <= anchor + 10 && !grain; ++k) {
         if (sv.tok_mention[k] != SIZE_MAX) continue;
         const bool the = k > 0 && (toks[k - 1].low == "the" || toks[k - 1].low == "that");
-        if (toks[k].low == "quarterly" || (toks[k].low == "quarter" && the)) grain = 'Q';
+        // "sold 2.14 million vehicles in the half": a half, or a six-month window
+        if (toks[k].low == "half" && the && !(k + 1 < toks.size() && toks[k + 1].low == "of")) grain = 'H';
+        else if (k > anchor + 6) {}  // (a quarter or month this far on is another clause's)
+        else if (toks[k].low == "quarterly" || (toks[k].low == "quarter" && the)) grain = 'Q';
         else if (toks[k].low == "month" && the) grain = 'M';
     }
     auto of_grain = [&](const std::string& x) {
+        if (grain == 'H') return x == "P6M" || (x.size() >= 7 && x[x.size() - 2] == 'H');
         return grain == 'Q' ? x.size() >= 7 && x[x.size() - 2] == 'Q'
                             : x.size() == 7 && x[4] == '-' && std::isdigit(static_cast<unsigned char>(x[5]));
     };
     if (!grain || of_grain(inherited)) return std::nullopt;
+    // (a half refers back to the results window the story reports, "the six months through
+    // September", over a half named since for a forecast or an assumption)
+    if (grain == 'H')
+        for (size_t i = ms.size(); i-- > 0;)
+            if (ms[i].span.end <= S.begin && ms[i].type == Type::date && ms[i].timex == "P6M" && reporting_window(i) &&
+                !baseline_date(i))
+                return i;
     // (the article's own period first: "Debt interest payments were £8.4 billion in the month" in
     // an October release is October's, though September's revision was named since)
     if (doc_period && of_grain(ms[*doc_period].timex)) return doc_period;
