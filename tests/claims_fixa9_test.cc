@@ -49,3 +49,16 @@ TEST_CASE("'in the half' refers back to the six-month window the results story r
         CHECK(period(*c) == "P6M");
     }
 }
+
+TEST_CASE("a speaker's employer behind a description ('at Selangor-based broker X') is no company a figure refers to") {
+    const std::string text =
+        "Malaysia's palm oil stocks rose 5% to 2.1 million tonnes in September, data from the Malaysian "
+        "Palm Oil Board showed.\n\n"
+        "\"Stocks are piling up,\" said Ravi Menon, head of research at Penang-based broker Tanjung "
+        "Capital. He expects inventories to peak at around 2.4 million tonnes in November.\n";
+    auto cs = claims_of(text, "2026-10-12");
+    const Json* c = claim_at(cs, text, "2.4 million tonnes");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) != "Tanjung Capital");
+}
