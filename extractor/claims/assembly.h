@@ -255,7 +255,7 @@ struct Lexicons {
         unit_nouns, measure_nouns, saving_verbs, name_verbs;
     // Word lists looked up by string, not by token class bit (the bits are few): "the (industrial)
     // metal", "the index"; metric keys a later bare "annual growth" / "prices" continues.
-    Words instrument_anaphors, anaphor_modifiers, growth_continues;
+    Words instrument_anaphors, anaphor_modifiers, growth_continues, prices_continue;
     // "Tata-owned carrier", "state-backed lender": a company glued to one names an owner, in passing
     Words owner_suffixes;
     // A verb of an actor's own act ("unveiled", "agreed", "offered"): told as background, no inherited source.
