@@ -575,6 +575,7 @@ struct Assembly {
     template <class Pred>
     std::string most_named(Pred pred);
     bool story_company(const Mention& m);
+    bool staff_view(const Mention& m) const;
     void index_organisations();
     void find_doc_country();
     void index_authorities();
