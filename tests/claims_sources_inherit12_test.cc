@@ -75,3 +75,24 @@ TEST_CASE("a firm's economists forecasting are no release of the firm: a later p
     INFO(wages->dump());
     CHECK((*wages)["sources"].empty());
 }
+
+TEST_CASE("a public body's release closing a later sentence of the paragraph speaks for the economy's figures before it") {
+    const std::string text =
+        "Andean mining round-up\n\n"
+        "SANTIAGO, Nov 28 - Chile's copper production fell 3.1% in October from a year earlier, the national "
+        "statistics institute INE said on Friday.\n\n"
+        "Colombia's coal exports fell 8% in the third quarter. Shipments to Europe halved, the National Mining "
+        "Agency said.\n\n"
+        "The peso weakened 0.4% against the dollar. Colombia's inflation rate eased to 5.1%, the central bank "
+        "said.\n";
+    auto cs = claims_of(text, "2026-11-28");
+    const Json* coal = claim_at(cs, text, "8%");
+    REQUIRE(coal);
+    INFO(coal->dump());
+    CHECK(first_source(*coal) == "National Mining Agency");
+    // (not a market move: the peso's is the market's)
+    const Json* peso = claim_at(cs, text, "0.4%");
+    REQUIRE(peso);
+    INFO(peso->dump());
+    CHECK((*peso)["sources"].empty());
+}

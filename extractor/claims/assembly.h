@@ -691,6 +691,8 @@ struct Assembly {
     size_t dateline_head() const;
     bool list_item(const text::Span& P) const;
     const Mention* list_intro_source() const;
+    template <class Fits>
+    const Mention* trailing_release(const text::Span& P, bool country_figure, Fits&& fits);
     const Mention* person_before(uint32_t at) const;
     const Mention* titled_person_before(size_t hi, size_t from = 0);
     std::vector<const Mention*> entities_in(size_t lo, size_t hi, bool skip_parens);

@@ -418,6 +418,49 @@ const Mention* Assembly::list_intro_source() const {
     return nullptr;
 }
 
+// The release that closes a later sentence of paragraph P ("..., the energy ministry said in a
+// report."), when the sentences from the claim's on hold figures and no quote or other
+// attribution; null when there is none. `fits` as the paragraph's sources.
+template <class Fits>
+const Mention* Assembly::trailing_release(const text::Span& P, bool country_figure, Fits&& fits) {
+    const auto& sents = t.sentences();
+    const size_t si = t.sentence_index(S.begin);
+    for (size_t n = si + 1; n < sents.size() && n <= si + 3 && sents[n].end <= P.end; ++n) {
+        const text::Span N = sents[n];
+        for (uint32_t k = N.begin; k < N.end; ++k)
+            if ((a[k] == '"' || static_cast<unsigned char>(a[k]) == 0xE2) && quote_len(a, k)) return nullptr;
+        auto it = std::lower_bound(named_sources.begin(), named_sources.end(), N.begin, by_begin);
+        if (it == named_sources.end() || (*it)->span.begin >= N.end) {
+            // (a sentence between with a figure and no attribution: the chain goes on)
+            bool figure = false;
+            for (auto m = std::lower_bound(ms.begin(), ms.end(), N.begin,
+                                           [](const Mention& x, uint32_t b) { return x.span.begin < b; });
+                 m != ms.end() && m->span.begin < N.end && !figure; ++m)
+                figure = m->type == Type::percent || m->type == Type::money || m->type == Type::quantity;
+            if (!figure) return nullptr;
+            continue;
+        }
+        const Mention* r = *it;
+        if (std::next(it) != named_sources.end() && (*std::next(it))->span.begin < N.end) return nullptr;
+        // (trailing: after a comma, past a figure of the sentence's own)
+        uint32_t p = r->span.begin;
+        while (p > N.begin && a[p - 1] == ' ') --p;
+        if (p == N.begin || a[p - 1] != ',') return nullptr;
+        bool figure = false;
+        for (auto m = std::lower_bound(ms.begin(), ms.end(), N.begin,
+                                       [](const Mention& x, uint32_t b) { return x.span.begin < b; });
+             m != ms.end() && m->span.begin < r->span.begin && !figure; ++m)
+            figure = m->type == Type::percent || m->type == Type::money || m->type == Type::quantity;
+        auto k = org_kinds.find(r->name);
+        const std::string_view kind = k != org_kinds.end() ? std::string_view(k->second) : std::string_view(r->kind);
+        if (!figure || kind.empty() || !lx.release_kinds.count(kind) || !lx.release_cues.count(r->cue) ||
+            poll_source(*r) || (country_figure && !fits(r)))
+            return nullptr;
+        return r;
+    }
+    return nullptr;
+}
+
 // The sources a claim whose sentence names none inherits: the paragraph's governing
 // attribution, the release that speaks for its figures, the lead's reporter.
 void Assembly::inherited_sources(const std::string& metric, const Claim& claim, std::vector<const Mention*>& here, uint32_t at) {
@@ -556,6 +599,22 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
                     if (p > N.begin && a[p - 1] == ',' && !poll_source(**it) && (!country_figure || fits(*it))) best = *it;
                 }
             }
+        }
+    }
+    // With none before it either, a later sentence of the paragraph that states figures of its
+    // own and closes with an organisation's release ("Mining output in Peru rose 2.5% in
+    // September. Zinc production jumped 11%, the energy ministry said in a report.") speaks for
+    // the sentences of figures before it: a wire paragraph puts the attribution once, at its
+    // end. (Only an organisation's release, over no quote: a person's quote after background
+    // is no part of it.)
+    if (!best && !history && !in_quote && !lx.market_metrics.count(metric)) {
+        best = trailing_release(P, country_figure, fits);
+        // (an economy's figures and a public body's release, or the subject's own: a company's
+        // or a trade body's later word does not reach back over a figure of someone else's)
+        if (best && std::find(claim.subject.begin(), claim.subject.end(), best->name) == claim.subject.end()) {
+            auto k = org_kinds.find(best->name);
+            const std::string_view bk = k != org_kinds.end() ? std::string_view(k->second) : std::string_view(best->kind);
+            if (company_figure || !country_figure || !(public_body(bk) || bk == "central_bank")) best = nullptr;
         }
     }
     // The company (or statistics office, regulator) the figure is about, when it
