@@ -96,3 +96,23 @@ TEST_CASE("a public body's release closing a later sentence of the paragraph spe
     INFO(peso->dump());
     CHECK((*peso)["sources"].empty());
 }
+
+TEST_CASE("a price of goods dated by the release's month is the statistics release's; a market quote is not") {
+    const std::string text =
+        "Inflation in Turkey slows for fifth month\n\n"
+        "ISTANBUL, Dec 3 - Turkey's annual consumer price inflation eased to 31.1% in November, the Turkish "
+        "Statistical Institute said on Wednesday.\n\n"
+        "Monthly inflation was 1.6%. Rents rose 4.1% in the month, and food prices climbed 2.2% in November.\n\n"
+        "The lira was little changed at 42.5 per dollar. Gold has gained 30% so far this year.\n";
+    auto cs = claims_of(text, "2026-12-03");
+    const Json* food = claim_at(cs, text, "2.2%");
+    REQUIRE(food);
+    INFO(food->dump());
+    CHECK(first_source(*food) == "Turkish Statistical Institute");
+    for (const char* f : {"42.5", "30%"}) {
+        const Json* c = claim_at(cs, text, f);
+        REQUIRE(c);
+        INFO(c->dump());
+        CHECK((*c)["sources"].empty());
+    }
+}

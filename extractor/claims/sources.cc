@@ -671,7 +671,16 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
     // Friday", "figures from the ONS showed", "the company said in a statement"): the last
     // release before the sentence, else (a headline, a lead) the article's first one.
     bool from_release = false;
-    if (here.empty() && !topic_shift && !history && !metric.empty() && !lx.scope_of(metric).empty() && !lx.market_metrics.count(metric)) {
+    // (a price of goods dated by a month or a quarter — "food prices climbed 2.2%" in November's
+    // inflation release — is the statistics release's, as its other components are: not a
+    // market quote of the day, nor a company's share price)
+    bool release_price = false;
+    if (lx.market_metrics.count(metric) && !lx.own_market_metrics.count(metric) && claim.period) {
+        const std::string& pv = ms[claim.period.mention].timex;
+        release_price = pv.size() == 7 && pv[4] == '-' && pv[0] >= '1' && pv[0] <= '2';
+    }
+    if (here.empty() && !topic_shift && !history && !metric.empty() && !lx.scope_of(metric).empty() &&
+        (!lx.market_metrics.count(metric) || release_price)) {
         auto it = std::lower_bound(releases.begin(), releases.end(), S.begin, by_begin);
         const Mention* r = nullptr;
         // (nor a data firm's consensus of an earlier expectation: it speaks for that only)
@@ -691,6 +700,11 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
             // trade ministry" does not speak for Samsung's workforce)
             if (r)
                 if (const Mention* c = cited_in_paragraph(*r); c && public_body(c->kind)) r = nullptr;
+        }
+        if (r && release_price) {
+            auto k = org_kinds.find(r->name);
+            const std::string_view rk = k != org_kinds.end() ? std::string_view(k->second) : std::string_view(r->kind);
+            if (rk != "agency" && rk != "government") r = nullptr;
         }
         // (not another economy's release in a round-up: China's finance ministry does not
         // speak for "Mexico's reserves"; nor another company's: a rival's results)
