@@ -62,3 +62,16 @@ TEST_CASE("a speaker's employer behind a description ('at Selangor-based broker 
     INFO(c->dump());
     CHECK(first_subject(*c) != "Tanjung Capital");
 }
+
+TEST_CASE("a data provider's acronym in brackets after 'according to data from X' is no company a figure refers to") {
+    const std::string text =
+        "Chinese developer Baohua Land Holdings has won creditor backing for its debt plan, people familiar "
+        "with the matter said on Thursday.\n\n"
+        "The company's contracted sales fell 30% in the first ten months of the year to 20 billion yuan, "
+        "according to data from Lianhe Property Research Corp (LPR), as buyers stayed away.\n";
+    auto cs = claims_of(text, "2026-11-12");
+    const Json* c = claim_at(cs, text, "30%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c).rfind("Baohua Land", 0) == 0);
+}

@@ -45,6 +45,16 @@ bool Assembly::affiliation_only_raw(const Mention& m) {
             gap[0] == ',' && (gap.substr(gap.size() - 4) == " at " || employer_preposition_before(a, m.span.begin)))
             return true;
     }
+    // "according to data from China Real Estate Information Corp (CRIC)": the acronym in brackets
+    // right after such a provider is it again
+    if (m.span.begin >= 3 && a[m.span.begin - 1] == '(' && a[m.span.begin - 2] == ' ' && m.span.end < a.size() &&
+        a[m.span.end] == ')') {
+        auto at = std::lower_bound(ms.begin(), ms.end(), m.span.begin > 200 ? m.span.begin - 200 : 0,
+                                   [](const Mention& x, uint32_t b) { return x.span.begin < b; });
+        for (; at != ms.end() && at->span.begin < m.span.begin; ++at)
+            if (at->type == Type::org && at->span.end + 2 == m.span.begin && &*at != &m && affiliation_only(*at))
+                return true;
+    }
     bool inside = false;
     for (const auto& [b, e] : source_spans) inside |= b < m.span.begin && m.span.end <= e;
     if (!inside && !affiliations.count(m.name)) return false;
