@@ -75,3 +75,15 @@ TEST_CASE("a data provider's acronym in brackets after 'according to data from X
     INFO(c->dump());
     CHECK(first_subject(*c).rfind("Baohua Land", 0) == 0);
 }
+
+TEST_CASE("a subject phrase does not reach back past another figure's clause and its 'and'") {
+    const std::string text =
+        "Palm oil futures fell 1% to 4,286 ringgit a tonne on Monday.\n\n"
+        "He expects inventories to peak at around 2.5 million tonnes in November and prices to fall "
+        "towards 4,000 ringgit by the end of the year.\n";
+    auto cs = claims_of(text, "2026-10-12");
+    const Json* c = claim_at(cs, text, "4,000 ringgit");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(c->dump().find("inventories to peak") == std::string::npos);
+}
