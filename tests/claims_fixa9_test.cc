@@ -87,3 +87,16 @@ TEST_CASE("a subject phrase does not reach back past another figure's clause and
     INFO(c->dump());
     CHECK(c->dump().find("inventories to peak") == std::string::npos);
 }
+
+TEST_CASE("a place in a clause of reason after the figure does not hold it") {
+    const std::string text =
+        "Malaysia's palm oil inventories rose 6.8% to 2.31 million tonnes in September, data from the "
+        "Malaysian Palm Oil Board showed on Monday.\n\n"
+        "Production edged up 2.1% to 1.94 million tonnes, while exports fell 9.4% to 1.38 million tonnes "
+        "as buyers in India cut purchases, the board said.\n";
+    auto cs = claims_of(text, "2026-10-12");
+    const Json* c = claim_at(cs, text, "9.4%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) == "Malaysia");
+}
