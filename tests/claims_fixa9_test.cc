@@ -100,3 +100,14 @@ TEST_CASE("a place in a clause of reason after the figure does not hold it") {
     INFO(c->dump());
     CHECK(first_subject(*c) == "Malaysia");
 }
+
+TEST_CASE("what adds an amount to a metric is a contributor, not the metric's holder") {
+    const std::string text =
+        "Oshiro Motor said operating profit rose 9% to 410 billion yen in the six months through September.\n\n"
+        "Currency movements added 80 billion yen to operating profit in the half, the company said.\n";
+    auto cs = claims_of(text, "2026-11-06");
+    const Json* c = claim_at(cs, text, "80 billion yen");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) == "Oshiro Motor");
+}
