@@ -111,3 +111,15 @@ TEST_CASE("what adds an amount to a metric is a contributor, not the metric's ho
     INFO(c->dump());
     CHECK(first_subject(*c) == "Oshiro Motor");
 }
+
+TEST_CASE("an analyst raising his own forecast is its source") {
+    const std::string text =
+        "Brenmoor Stores said like-for-like sales rose 4% in the 13 weeks to 3 January.\n\n"
+        "Jonathan Reeve, retail analyst at Carden Securities, said the update was strong. He raised his "
+        "pre-tax profit forecast for the year to 300 million pounds from 280 million pounds.\n";
+    auto cs = claims_of(text, "2027-01-08");
+    const Json* c = claim_at(cs, text, "300 million pounds");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_source(*c) == "Jonathan Reeve");
+}
