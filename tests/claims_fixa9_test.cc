@@ -123,3 +123,17 @@ TEST_CASE("an analyst raising his own forecast is its source") {
     INFO(c->dump());
     CHECK(first_source(*c) == "Jonathan Reeve");
 }
+
+TEST_CASE("a sub-headline's change restates the body's same figure and takes its period") {
+    const std::string text =
+        "Corran's Christmas sales beat forecasts\n\n"
+        "Like-for-like sales up 3.8 per cent in festive quarter\n\n"
+        "Corran Stores, the fashion and homewares chain, said like-for-like sales rose 3.8 per cent in "
+        "the 12 weeks to 3 January, as shoppers returned to its high street stores.\n";
+    auto cs = claims_of(text, "2027-01-08");
+    const Json* c = claim_at(cs, text, "3.8 per cent");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(period(*c) == "P12W");
+    CHECK(inherited(*c));
+}

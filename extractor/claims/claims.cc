@@ -214,6 +214,7 @@ std::vector<Claim> Assembly::run() {
         }
         statement_claims();
     }
+    headline_periods();
     return std::move(out);
 }
 

@@ -788,6 +788,41 @@ Period Assembly::forecast_period(size_t anchor) {
     return Period{};
 }
 
+// "Like-for-like sales up 4.6 per cent in festive quarter" over "like-for-like sales rose 4.6 per
+// cent in the 13 weeks to 2 January": a headline or sub-headline restates a figure of the body,
+// whose period the body states; a headline figure with no period of its own takes it (marked
+// inherited) from the first later claim with the same figure (its value, or its change's
+// percent or amount: same number, same currency or unit).
+void Assembly::headline_periods() {
+    auto same = [&](uint32_t x, uint32_t y) {
+        if (x == kNoMention || y == kNoMention) return false;
+        const Mention &p = ms[x], &q = ms[y];
+        return p.type == q.type && p.value && q.value && *p.value == *q.value && p.currency == q.currency &&
+               p.unit == q.unit;
+    };
+    for (Claim& c : out) {
+        // (a change only: a headline amount is often background the body dates otherwise)
+        if (c.kind != "change" || c.period || t.paragraph_index(c.sentence.begin) >= lead_paragraph) continue;
+        for (const Claim& d : out) {
+            if (&d == &c || d.kind == "statement" || !d.period || t.paragraph_index(d.sentence.begin) < lead_paragraph)
+                continue;
+            bool match = same(c.value, d.value);
+            if (c.change && d.change)
+                match |= same(c.change->percent, d.change->percent) || same(c.change->amount, d.change->amount);
+            if (!match) continue;
+            c.period = d.period;
+            c.period.inherited = true;
+            // ("profit guidance raised to £410m-£430m": the headline shortens the body's
+            // "guidance for pre-tax profit": the body's more specific metric)
+            const std::string& m = d.metric;
+            if (!c.metric.empty() && m.size() > c.metric.size() + 1 && m.compare(m.size() - c.metric.size(), c.metric.size(), c.metric) == 0 &&
+                m[m.size() - c.metric.size() - 1] == '_')
+                c.metric = m;
+            break;
+        }
+    }
+}
+
 std::optional<size_t> Assembly::baseline_period(uint32_t be, uint32_t limit) {
     if (shared_base_period && ms[*shared_base_period].span.begin >= be && ms[*shared_base_period].span.begin < limit)
         return shared_base_period;
