@@ -481,8 +481,25 @@ struct Assembly {
     std::vector<Token> tok_scratch, date_toks;
     std::vector<size_t> mention_scratch, tok_mention_scratch;
     std::vector<int8_t> baseline_dates;  // per date mention: -1 not yet known
+    // find_period's tests of a date mention, asked again for every claim of its sentence:
+    // answered once per mention (they read only the mention, its sentence's words and the
+    // sentence's forecast holder, set before any claim is made). Bits: kKnown << test, and the
+    // answer at kAnswer << test.
+    std::vector<uint8_t> date_tests;
+    template <class Raw>
+    bool date_test(size_t i, int test, Raw raw) {
+        uint8_t& m = date_tests[i];
+        if (!(m & (1u << test))) m = static_cast<uint8_t>(m | (1u << test) | (raw() ? 0x10u << test : 0u));
+        return (m & (0x10u << test)) != 0;
+    }
     IndexSet used_dates_scratch, consumed_scratch;
     std::vector<size_t> clause_memo[2];  // clause_start_tok per limit, without / with later clauses
+    // Where the document's quote marks start (quote_len > 0), in order: quote_open_at and
+    // figure_quote_speaker count and find them by binary search, not by a scan of the paragraph
+    // per claim. Made on the first question (quote_marks_made).
+    mutable std::vector<uint32_t> quote_marks;
+    mutable bool quote_marks_made = false;
+    const std::vector<uint32_t>& marks() const;
     void scratch_swap();  // trades the scratch buffers with the thread's spare ones
 
     // ---- the sentence being read

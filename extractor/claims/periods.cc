@@ -419,9 +419,11 @@ std::optional<size_t> Assembly::find_period(uint32_t after, uint32_t limit, Inde
     // nearest date after `after` before `limit`, else nearest before `after` in the sentence
     std::optional<size_t> best;
     auto fits = [&](size_t i) {
-        return ms[i].type == Type::date && (for_baseline || !baseline_date(i)) && !record_reference(i) &&
-               !reference_price_date(i) &&
-               (announced || !announcement_date(i)) && !contract_month(i);
+        return ms[i].type == Type::date && (for_baseline || !baseline_date(i)) &&
+               !date_test(i, 0, [&] { return record_reference(i); }) &&
+               !date_test(i, 1, [&] { return reference_price_date(i); }) &&
+               (announced || !date_test(i, 2, [&] { return announcement_date(i); })) &&
+               !date_test(i, 3, [&] { return contract_month(i); });
     };
     auto usable = [&](size_t i) { return !used.count(i) && fits(i); };
     for (size_t i : sv.mentions)

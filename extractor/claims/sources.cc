@@ -648,15 +648,26 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
     }
 }
 
+// The starts of the document's quote marks, found once (a cache: the text does not change
+// while the document is assembled).
+const std::vector<uint32_t>& Assembly::marks() const {
+    if (!quote_marks_made) {
+        quote_marks_made = true;
+        for (uint32_t k = 0; k < a.size(); ++k)
+            if ((a[k] == '"' || static_cast<unsigned char>(a[k]) == 0xE2) && quote_len(a, k)) quote_marks.push_back(k);
+    }
+    return quote_marks;
+}
+
 // Whether byte `at` stands inside a quote: the quote marks before it in its paragraph leave
 // one open.
 bool Assembly::quote_open_at(uint32_t at) const {
     if (t.paragraphs().empty()) return false;
     const text::Span P = t.paragraphs()[t.paragraph_index(at)];
-    bool open = false;
-    for (uint32_t k = P.begin; k < at; ++k)
-        if ((a[k] == '"' || static_cast<unsigned char>(a[k]) == 0xE2) && quote_len(a, k)) open = !open;
-    return open;
+    if (at <= P.begin) return false;
+    const auto& q = marks();
+    const auto b = std::lower_bound(q.begin(), q.end(), P.begin), e = std::lower_bound(b, q.end(), at);
+    return (e - b) % 2 != 0;
 }
 
 // A figure inside a quote whose attribution follows the quote's close in a later sentence
@@ -667,12 +678,9 @@ bool Assembly::quote_open_at(uint32_t at) const {
 const Mention* Assembly::figure_quote_speaker(uint32_t at) const {
     if (t.paragraphs().empty() || !quote_open_at(at)) return nullptr;
     const text::Span P = t.paragraphs()[t.paragraph_index(S.begin)];
+    const auto& q = marks();
     uint32_t close = P.end;
-    for (uint32_t k = at; k < P.end; ++k)
-        if ((a[k] == '"' || static_cast<unsigned char>(a[k]) == 0xE2) && quote_len(a, k)) {
-            close = k;
-            break;
-        }
+    if (auto c = std::lower_bound(q.begin(), q.end(), at); c != q.end() && *c < P.end) close = *c;
     // (a quote that closes in the figure's own sentence has its attribution there, if any)
     if (close >= S.end && close < P.end) {
         auto it = std::lower_bound(named_sources.begin(), named_sources.end(), close, by_begin);
@@ -684,11 +692,10 @@ const Mention* Assembly::figure_quote_speaker(uint32_t at) const {
     // A quote standing alone after its speaker's sentence ('"Inflation is proving sticky," said
     // Carsten Brzeski. "Core inflation at 2.9% is too high."'): the paragraph's speaker before it
     // (as its statements take), when the quote opens the figure's sentence or an earlier one.
-    uint32_t open = at;
-    while (open > P.begin && !((a[open - 1] == '"' || static_cast<unsigned char>(a[open - 1]) == 0xE2) && quote_len(a, open - 1)))
-        --open;
-    if (open == P.begin) return nullptr;
-    --open;
+    // (the last mark before `at` in the paragraph)
+    const auto o = std::lower_bound(q.begin(), q.end(), at);
+    if (at <= P.begin || o == q.begin() || *(o - 1) < P.begin) return nullptr;
+    const uint32_t open = *(o - 1);
     if (open >= S.begin) {
         for (uint32_t k = S.begin; k < open; ++k)
             if (!std::isspace(static_cast<unsigned char>(a[k]))) return nullptr;
