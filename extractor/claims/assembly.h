@@ -674,6 +674,9 @@ struct Assembly {
     bool part_of_previous(size_t anchor, size_t fig_end);
     bool names_figure(size_t end, size_t anchor);
     MetricAt metric_at(size_t k, size_t hi);
+    MetricAt metric_at_raw(size_t k, size_t hi, size_t* need);
+    struct MetricAtMemo { MetricAt r; size_t need = 0; bool known = false; };
+    std::vector<MetricAtMemo> metric_at_memo;  // per token of the sentence
     std::vector<MetricCand> metric_cands;  // find_metric's scratch
     MetricHit find_metric(size_t lo, size_t anchor, size_t hi, bool prefer_after = false, size_t skip = SIZE_MAX,
                           size_t fig_end = SIZE_MAX, size_t last_fig = SIZE_MAX);
@@ -751,6 +754,8 @@ struct Assembly {
     int story_year = -1;  // the lead's latest year (else the publication's): -1 not yet known, 0 unknown
     void inherited_sources(const std::string& metric, const Claim& claim, std::vector<const Mention*>& here, uint32_t at);
     std::vector<Source> claim_sources(double& conf, const std::string& metric, const Claim& claim, uint32_t at);
+    std::vector<const Mention*> sources_here, sources_ordered;  // claim_sources' scratch
+    std::vector<std::string_view> sources_seen;
 
     // changes.cc, amounts.cc, statements.cc: the claims of a sentence
     void change_claims();

@@ -792,7 +792,9 @@ std::vector<Source> Assembly::claim_sources(double& conf, const std::string& met
             return arr;
         }
     }
-    std::vector<const Mention*> here;
+    // (scratch kept from claim to claim: claim_sources is never re-entered)
+    std::vector<const Mention*>& here = sources_here;
+    here.clear();
     for (size_t i : sv.mentions)
         if (ms[i].type == Type::source && !ms[i].name.empty() && !poll_elsewhere(ms[i], claim, at))
             here.push_back(&ms[i]);
@@ -913,7 +915,8 @@ std::vector<Source> Assembly::claim_sources(double& conf, const std::string& met
                                   [&](const Mention* m) { return m->name == claim.subject.front(); }),
                    here.end());
     // Order: citing sources first, each followed by what it cites.
-    std::vector<const Mention*> ordered;
+    std::vector<const Mention*>& ordered = sources_ordered;
+    ordered.clear();
     for (const Mention* m : here) {
         bool cited_by_other = false;
         for (const Mention* o : here)
@@ -926,7 +929,8 @@ std::vector<Source> Assembly::claim_sources(double& conf, const std::string& met
     }
     // (one name once: "Xpeng reported ..., the company said in its earnings release" is
     // one source, not two)
-    std::vector<std::string_view> seen;  // (a few names: no tree of copies)
+    std::vector<std::string_view>& seen = sources_seen;  // (a few names: no tree of copies)
+    seen.clear();
     for (const Mention* m : ordered) {
         if (std::find(seen.begin(), seen.end(), std::string_view(m->name)) != seen.end()) continue;
         seen.push_back(m->name);
