@@ -674,9 +674,6 @@ struct Assembly {
     bool part_of_previous(size_t anchor, size_t fig_end);
     bool names_figure(size_t end, size_t anchor);
     MetricAt metric_at(size_t k, size_t hi);
-    MetricAt metric_at_raw(size_t k, size_t hi, size_t* need);
-    struct MetricAtMemo { MetricAt r; size_t need = 0; bool known = false; };
-    std::vector<MetricAtMemo> metric_at_memo;  // per token of the sentence
     std::vector<MetricCand> metric_cands;  // find_metric's scratch
     MetricHit find_metric(size_t lo, size_t anchor, size_t hi, bool prefer_after = false, size_t skip = SIZE_MAX,
                           size_t fig_end = SIZE_MAX, size_t last_fig = SIZE_MAX);
@@ -732,6 +729,8 @@ struct Assembly {
     std::string paragraph_area();
     std::string named_area(size_t anchor);
     bool judge_description(Subject& s, const MetricHit& metric, bool& bad, bool& garbage, std::string& head);
+    std::string describe_low;  // judge_description's scratch
+    std::vector<Token> describe_toks;
     void implied_subject(Subject& s, const MetricHit& metric, size_t anchor);
     void continue_subject(Subject& s);
     void instrument_referent(Subject& s, const std::string& key, size_t anchor);

@@ -269,7 +269,6 @@ bool Assembly::read_sentence(const text::Span& span) {
     lx.classify(sv.toks);
     sv.tok_mention.assign(sv.toks.size(), SIZE_MAX);
     metric_memo.assign(sv.toks.size(), {nullptr, SIZE_MAX});
-    metric_at_memo.assign(sv.toks.size(), MetricAtMemo{});
     // (mentions come in order of their begins, as tokens do: the first token of each is found
     // by walking on from the last one's, not by a binary search per mention)
     size_t first = 0;

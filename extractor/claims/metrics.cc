@@ -60,46 +60,26 @@ bool Assembly::names_figure(size_t end, size_t anchor) {
 // when the lexicon has it (the complement's last word before the head word); so is "the
 // rate on a two-year fixed mortgage" a "mortgage rate".
 MetricAt Assembly::metric_at(size_t k, size_t hi) {
-    // (asked for the same token by every claim of the sentence with another limit: the answer
-    // with no limit but the sentence's end serves every limit at or past the furthest token
-    // the answer's tests of the limit reached)
-    if (k >= metric_at_memo.size() || hi > toks.size()) return metric_at_raw(k, hi, nullptr);
-    MetricAtMemo& c = metric_at_memo[k];
-    if (!c.known) {
-        c.known = true;
-        c.need = 0;
-        c.r = metric_at_raw(k, toks.size(), &c.need);
-    }
-    return hi >= c.need ? c.r : metric_at_raw(k, hi, nullptr);
-}
-
-// metric_at's answer; `need` (when given) gets the furthest limit a test of `hi` passed at.
-MetricAt Assembly::metric_at_raw(size_t k, size_t hi, size_t* need) {
-    auto within = [&](size_t x) {  // x <= hi
-        if (x > hi) return false;
-        if (need) *need = std::max(*need, x);
-        return true;
-    };
     MetricAt r;
     size_t n = 0;
     const Lexicon::Entry* e = metric_phrase(k, &n);
-    if (e && within(k + n)) {
+    if (e && k + n <= hi) {
         for (size_t j = k + 1; j < k + n; ++j) {
             size_t n2 = 0;
             const Lexicon::Entry* e2 = metric_phrase(j, &n2);
             // (but not one that only adds "of" to this one's head: "restructuring costs of SEK
             // 1.4bn" is restructuring costs, not "costs of")
             if (e2 && j + n2 == k + n + 1 && toks[j + n2 - 1].low == "of") continue;
-            if (e2 && j + n2 > k + n && within(j + n2) && sv.tok_mention[j + n2 - 1] == SIZE_MAX) return r;  // found at j
+            if (e2 && j + n2 > k + n && j + n2 <= hi && sv.tok_mention[j + n2 - 1] == SIZE_MAX) return r;  // found at j
         }
         r.n = r.span = n;
         r.key = &e->value;
     }
     // ("the rate on a two-year fixed mortgage" is a "mortgage rate" in the same way)
-    if (within(k + 3) && (toks[k + 1].low == "of" || toks[k + 1].low == "on") && toks[k].is_word() &&
+    if (k + 2 < hi && (toks[k + 1].low == "of" || toks[k + 1].low == "on") && toks[k].is_word() &&
         (!e || e->extra == "generic" || n == 1)) {
         size_t end = complement_end(k + 1);
-        for (size_t j = k + 2; j < end && within(end) && toks[j].is_word(); ++j) {
+        for (size_t j = k + 2; j < end && end <= hi && toks[j].is_word(); ++j) {
             std::string_view nw = toks[j].low, w = toks[k].low;
             std::string_view ns = nw.size() > 3 && nw.back() == 's' ? nw.substr(0, nw.size() - 1) : nw;
             const Lexicon::Entry* c = lx.metrics.find({ns, w});
