@@ -448,7 +448,31 @@ struct Assembly {
     const Mention* run_speaker = nullptr;
     // How many claims took each id so far: the n-th same id is "id-n" (a count, not a search
     // from 2 up, which made a story of one sentence said 10,000 times quadratic).
-    std::unordered_map<uint64_t, int> id_uses;  // by the id's hash
+    // (open addressing on the hash itself, kept at most half full: no node allocated per claim)
+    struct IdUses {
+        std::vector<std::pair<uint64_t, int>> slots;  // count 0: empty
+        size_t used = 0;
+        int& operator[](uint64_t h) {
+            if ((used + 1) * 2 > slots.size()) grow();
+            for (size_t i = h & (slots.size() - 1);; i = (i + 1) & (slots.size() - 1)) {
+                auto& s = slots[i];
+                if (s.second == 0) {
+                    s.first = h;
+                    ++used;
+                    return s.second;
+                }
+                if (s.first == h) return s.second;
+            }
+        }
+        void grow() {
+            std::vector<std::pair<uint64_t, int>> old(slots.empty() ? 32 : slots.size() * 2);
+            old.swap(slots);
+            used = 0;
+            for (const auto& o : old)
+                if (o.second) operator[](o.first) = o.second;
+        }
+    };
+    IdUses id_uses;  // by the id's hash
     std::vector<std::string> last_subject;
     size_t last_subject_para = SIZE_MAX;
     uint32_t last_subject_sentence = UINT32_MAX;  // the sentence last_subject was named in
