@@ -623,6 +623,7 @@ struct Assembly {
     // periods.cc: paragraph dates, the story day, the period that governs a figure or a baseline
     std::string word_near(uint32_t byte, bool after);
     bool contract_month(size_t i);
+    bool contract_month_raw(size_t i);
     bool paragraph_date(size_t i, const text::Span& S);
     text::Span modal_span{UINT32_MAX, UINT32_MAX};  // the sentence first_modal_end was found for
     uint32_t first_modal_end = UINT32_MAX;            // end of its first modal word (paragraph_date)
