@@ -73,8 +73,12 @@ std::string Assembly::named_area(size_t anchor) {
 // the group whose figure it is ("Household debt", "wages for permanent employees"): the
 // description, narrowed to that group, is the subject.
 bool Assembly::judge_description(Subject& s, const MetricHit& metric, bool& bad, bool& garbage, std::string& head) {
-    std::string d_low(s.description.size(), '\0');
-    std::vector<Token> d;
+    // (the description's words in scratch kept from claim to claim: judge_description is never
+    // re-entered)
+    std::string& d_low = describe_low;
+    d_low.assign(s.description.size(), '\0');
+    std::vector<Token>& d = describe_toks;
+    d.clear();
     tokenize(s.description, d_low, {0, static_cast<uint32_t>(s.description.size())}, d);
     static const StringSet trailing = {"also", "now", "still", "already",
                                                                 "alone", "itself", "too", "meanwhile", "to"};

@@ -68,7 +68,7 @@ bool Assembly::in_passing_raw(const Mention& m) {
 // named on a tie), for subjects the sentence leaves implied.
 template <class Pred>
 std::string Assembly::most_named(Pred pred) {
-    std::unordered_map<std::string, int> n;
+    std::unordered_map<std::string_view, int> n;  // (views of the mentions' names: no copies)
     std::string best;
     int bn = 0;
     for (const Mention& m : ms)
@@ -206,7 +206,7 @@ void Assembly::find_doc_country() {
     // "imports from China") is a partner, not the economy. A demonym of the headline or lead
     // names it too ("Japanese exports rise ...": Japan), counting double.
     {
-        std::unordered_map<std::string, int> n;
+        std::unordered_map<std::string_view, int> n;  // (views of the lexicon's areas: no copies)
         int bn = 0;
         {
             std::vector<Token> head_toks;
