@@ -632,6 +632,7 @@ struct Assembly {
 
     // clauses.cc: where clauses start and end, what stands between two words
     size_t clause_start_raw(size_t limit, bool later_clauses);
+    bool list_of_names(size_t k) const;
     size_t first_verb(size_t from, size_t limit);
     bool market_close_verb(size_t k, size_t limit) const;
     bool dateline_before(size_t lo, size_t colon) const;
@@ -703,6 +704,7 @@ struct Assembly {
     bool forecast_of_place(const MetricHit& metric, Subject& s);
     bool complement_subject(const MetricHit& metric, size_t anchor, Subject& s);
     bool subject_phrase(const MetricHit& metric, size_t anchor, Subject& s, size_t& lo, size_t& hi);
+    void relative_aside(size_t cs, size_t anchor, size_t& verb, size_t& hi);
     bool quote_name(size_t k, std::string_view key = {}) const;
     bool name_then_verb(const MetricHit& metric, size_t hi) const;
     const Mention* named_unit(size_t lo, size_t hi);

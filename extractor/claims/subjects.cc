@@ -847,6 +847,34 @@ bool Assembly::dateline_before(size_t lo, size_t colon) const {
     return dated || toks[colon - 1].low == ")" || capitals;
 }
 
+// "Valtera, which has 2.1 million customers in Estonia, Latvia and Lithuania, made a net profit
+// of ...": a ", which/who ... ," clause right after the subject's head that closes before the
+// figure is an aside. The subject phrase ends before it and the clause's verb is the one after it.
+// (A figure inside the aside is handled where the relative clause is read: anchor before its close.)
+void Assembly::relative_aside(size_t cs, size_t anchor, size_t& verb, size_t& hi) {
+    for (size_t k = cs + 1; k + 1 < anchor && k <= verb; ++k) {
+        if (toks[k].low == ";") return;
+        if (toks[k].low != "," || sv.tok_mention[k] != SIZE_MAX) continue;
+        if (toks[k + 1].low != "which" && toks[k + 1].low != "who") return;
+        // the aside's last comma before the main verb ("in Estonia, Latvia and Lithuania, made")
+        size_t last = SIZE_MAX;
+        for (size_t c = k + 2; c < anchor; ++c) {
+            if (toks[c].low == ";") return;
+            if (toks[c].low == "," && sv.tok_mention[c] == SIZE_MAX) last = c;
+            else if (last != SIZE_MAX && sv.tok_mention[c] == SIZE_MAX &&
+                     ((toks[c].bits & lx.kVerbWord) || (toks[c].bits & lx.kChangeWord)))
+                break;
+        }
+        if (last == SIZE_MAX) return;
+        const size_t v = first_verb(last + 1, anchor);
+        if (v < anchor && v <= last + 2) {
+            verb = v;
+            hi = k;
+        }
+        return;
+    }
+}
+
 // The subject phrase [lo, hi) of the figure at `anchor`. True when it decided the subject on the way.
 bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s, size_t& lo, size_t& hi) {
     // (c) the subject phrase: clause start to the first verb. A speaker is not
@@ -863,6 +891,9 @@ bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s
     size_t verb = first_verb(cs, anchor);
     lo = cs;
     hi = verb;
+    // "Valtera, which has customers in Estonia and Latvia, made a net profit of ...": a relative
+    // clause closed before the figure is an aside of the subject, its places and verb no part of it
+    relative_aside(cs, anchor, verb, hi);
     // "Elsewhere, Korea's Hwaseong Electronics will invest ...", "Meanwhile, SoftCore sold ...": a
     // sentence adverb and its comma heading the clause are no part of the subject phrase
     if (lo + 2 < hi && toks[lo + 1].low == "," && toks[lo].is_word() && sv.tok_mention[lo] == SIZE_MAX) {
