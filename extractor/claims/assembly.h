@@ -623,6 +623,7 @@ struct Assembly {
     bool central_bank_at(size_t k) const;
     size_t plural_companies(size_t lo, size_t hi) const;
     const Mention* previous_opener(uint32_t at);
+    const Mention* sentence_opener(const text::Span& sent);
     bool level_cue(size_t tok);
     void find_change_events();
     void figure_roles();

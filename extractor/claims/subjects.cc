@@ -96,6 +96,12 @@ const Mention* Assembly::previous_opener(uint32_t at) {
     if (b != at) return nullptr;
     const text::Span prev = sents[si - 1];
     if (t.paragraph_index(prev.begin) != t.paragraph_index(sents[si].begin)) return nullptr;
+    return sentence_opener(prev);
+}
+
+// The company sentence `prev` opens with (its subject), past a dateline; null when it opens with
+// none, with a possessive ("Alibaba's cloud unit") or with one of a pair ("Infosys and Wipro").
+const Mention* Assembly::sentence_opener(const text::Span& prev) {
     auto it = std::lower_bound(companies.begin(), companies.end(), prev.begin, by_begin);
     if (it == companies.end() || (*it)->span.begin >= prev.end) return nullptr;
     const Mention* m = *it;
