@@ -162,7 +162,8 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
                 while (f < anchor && kQualifierSkip.count(toks[f])) ++f;
                 if (f != anchor) gap = SIZE_MAX;
             }
-            if (gap == k && (!adjacent || m.span == 1)) {
+            // (a generic phrase may hold its copula: "The order is worth $4.4bn" is the order's)
+            if (gap == k && (!adjacent || m.span == 1 || copula.count(toks[k].low))) {
                 const Lexicon::Entry* e = lx.metrics.match(toks, k, k + m.span, nullptr);
                 const Lexicon::Entry* before =
                     adjacent ? nullptr
@@ -340,6 +341,27 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
                 break;
             }
         }
+    // "an aid package for farmers is worth Rs 3,000 crore": a generic phrase that holds its
+    // copula gives way to the metric heading the subject before it (its complement between)
+    if (best_dist != 0 && best.tok != SIZE_MAX && best.n > 1 && best.tok < toks.size()) {
+        const std::string_view w = toks[best.tok].low;
+        size_t n = 0;
+        const Lexicon::Entry* e = (w == "is" || w == "are" || w == "was" || w == "were") ? metric_phrase(best.tok, &n) : nullptr;
+        if (e && e->extra == "generic")
+            for (size_t c = cands.size(); c-- > 0;) {
+                if (cands[c].tok >= best.tok) continue;
+                bool plain = true;
+                for (size_t k = cands[c].tok + cands[c].span; k < best.tok && plain; ++k)
+                    plain = toks[k].is_word() && sv.tok_mention[k] == SIZE_MAX &&
+                            !(toks[k].bits & (lx.kVerbWord | lx.kChangeWord)) && !(toks[k].bits & kClauseOpeners.bit);
+                if (plain && !cands[c].generic && best.tok - (cands[c].tok + cands[c].span) <= 4) {
+                    best.tok = cands[c].tok;
+                    best.n = best.base_n = cands[c].span;
+                    best.key = *cands[c].key;
+                }
+                break;
+            }
+    }
     if (best.tok != SIZE_MAX) {
         // The words used: the phrase and a prepositional complement ("spending on
         // infrastructure and ...", "market value of American companies").
