@@ -657,6 +657,11 @@ struct Assembly {
     bool agent_complement(size_t end, size_t k);
     bool respective_metric(size_t f, MetricHit& metric);
     bool part_of_previous(size_t anchor, size_t fig_end);
+    bool whole_restated(size_t cs, size_t anchor);
+    // the last claim's subject and its paragraph (a part of its figure restated: whole_restated)
+    Subject last_claim_subject;
+    size_t last_claim_para = SIZE_MAX;
+    std::string last_claim_metric;  // the metric of the last claim made (finish)
     bool names_figure(size_t end, size_t anchor);
     MetricAt metric_at(size_t k, size_t hi);
     std::vector<MetricCand> metric_cands;  // find_metric's scratch

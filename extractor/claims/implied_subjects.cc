@@ -476,6 +476,8 @@ static bool ends_open(const std::string& phrase) {
 
 void Assembly::set_subject(const Subject& s, Claim& j, double& conf) {
     subject_fallback = s.fallback;
+    last_claim_subject = s;
+    last_claim_para = t.paragraph_index(S.begin);
     if (!s.fallback)
         for (const auto& n : s.names) subject_paragraph[n] = t.paragraph_index(S.begin);
     if (!s.names.empty() && !s.fallback) {

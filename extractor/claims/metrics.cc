@@ -635,4 +635,20 @@ bool Assembly::part_of_previous(size_t anchor, size_t fig_end) {
     return !next.is_word() || (next.bits & lx.kVerbWord) || modals.count(next.low);
 }
 
+// "The total includes Rs 300 crore for helipads", "That figure included $40 million of fees": a
+// part of the figure the sentence before gave, the whole referred to by a generic noun and a verb
+// of including heading the clause; it is measured as the whole is, and held by the whole's holder.
+bool Assembly::whole_restated(size_t cs, size_t anchor) {
+    static const std::set<std::string_view> dets = {"the", "that", "this", "its"};
+    static const std::set<std::string_view> wholes = {"total", "sum", "figure", "amount", "tally", "bill"};
+    static const std::set<std::string_view> incl = {"includes", "included", "include", "comprises", "comprised",
+                                                    "covers", "covered", "contains", "contained"};
+    size_t k = cs;
+    if (k < anchor && dets.count(toks[k].low)) ++k;
+    if (k >= anchor || !wholes.count(toks[k].low) || sv.tok_mention[k] != SIZE_MAX) return false;
+    ++k;
+    if (k < anchor && (toks[k].low == "also" || toks[k].low == "already")) ++k;
+    return k < anchor && incl.count(toks[k].low) && past_qualifiers(anchor) <= k + 1;
+}
+
 }  // namespace claimex::claims
