@@ -97,7 +97,11 @@ size_t Assembly::clause_start_raw(size_t limit, bool later_clauses) {
         // (", and the Nasdaq Composite ended at 22,236.05": a market's close is its verb)
         for (size_t j = next + 1; j <= limit && j < toks.size() && !verb_after; ++j)
             verb_after = verb_at(j) || action_at(j) || market_close_verb(j, std::min(toks.size(), limit + 1));
-        if (verb_before && verb_after && !verb_at(next)) clause = next;
+        // (";" and a name of its own start a clause whatever the first one's verb: "Offer values
+        // Valtera at 1.4 times book; Nordmark shares fall 3.1%", "values" being no verb of the list;
+        // a bare "; shares slump 9pc" keeps the first clause's holder)
+        const bool named = toks[k].low == ";" && sv.tok_mention[next] != SIZE_MAX && is_entity(ms[sv.tok_mention[next]]);
+        if ((verb_before || named) && verb_after && !verb_at(next)) clause = next;
     }
     return clause;
 }
