@@ -231,6 +231,30 @@ bool Assembly::no_claim_of_its_own(size_t f) {
         size_t e = sv.token_at(m.span.end);
         if (opens && e < toks.size() && ((toks[e].bits & lx.kVerbWord) || lx.modal_words.count(toks[e]))) return true;
     }
+    // "Acquisitions of more than 10% of a Swedish bank need approval", "Stakes of at least 5% must
+    // be disclosed": a bound in the "of" complement of the noun the sentence opens with, whose verb
+    // says what the rule requires, is the rule's threshold (not "Sales of more than $5bn rose")
+    {
+        static const std::set<std::string_view> requires_ = {"need", "needs", "require", "requires", "must", "trigger",
+                                                             "triggers"};
+        size_t q = tok;
+        while (q > 0 && (kQualifierSkip.count(toks[q - 1]) || toks[q - 1].low == "above" || toks[q - 1].low == "below" ||
+                         toks[q - 1].low == "exceeding"))
+            --q;
+        const bool bound = q < tok && std::string_view(m.qualifier).size() > 0 &&
+                           std::string_view(m.qualifier) != "approx";
+        if (bound && q >= 2 && toks[q - 1].low == "of" && toks[q - 2].is_word() && sv.tok_mention[q - 2] == SIZE_MAX) {
+            size_t h = q - 2;
+            if (h > 0 && kDeterminers.count(toks[h - 1])) --h;
+            if (h == 0) {
+                size_t e = sv.token_at(m.span.end);
+                while (e < toks.size() && !requires_.count(toks[e].low) && !(toks[e].bits & lx.kVerbWord) &&
+                       !(toks[e].bits & lx.kChangeWord) && toks[e].low != "," && toks[e].low != ";")
+                    ++e;
+                if (e < toks.size() && requires_.count(toks[e].low)) return true;
+            }
+        }
+    }
     return hypothetical_consequence(tok);
 }
 
