@@ -51,7 +51,13 @@ bool Assembly::ends_with_cue(const Words& w, std::string_view role) {
 // A money figure followed by "a share" / "per share" ("$1.45 a share").
 bool Assembly::per_share(size_t i) {
     size_t k = sv.token_at(ms[i].span.end);
-    return k + 1 < toks.size() && (toks[k].low == "a" || toks[k].low == "per") && toks[k + 1].low == "share";
+    // ("a share", "per share"; "for each Valtera share", "per Helix share": the company's name between)
+    if (k + 2 < toks.size() && toks[k].low == "for" && (toks[k + 1].low == "each" || toks[k + 1].low == "every")) k += 2;
+    else if (k + 1 < toks.size() && (toks[k].low == "a" || toks[k].low == "per" || toks[k].low == "each")) ++k;
+    else return false;
+    if (k < toks.size() && sv.tok_mention[k] != SIZE_MAX && ms[sv.tok_mention[k]].type == Type::org)
+        k = sv.token_at(ms[sv.tok_mention[k]].span.end);
+    return k < toks.size() && toks[k].low == "share";
 }
 
 // "picked up", "ticked up", "edged up", "went up": "up" (at k) ends a phrasal change after a
