@@ -1454,6 +1454,19 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
             if (!after_prep) head_is_entity = true;
             // "US authorities": an entity used as an adjective is no subject either.
         }
+        // "Sweden's central bank, the Riksbank, held its policy rate": a central bank named in
+        // apposition holds its own rates, not the place before it
+        if (head_is_entity && ents.size() >= 2 && ents.front()->type == Type::place && lx.scope_of(metric.key) == "bank")
+            for (size_t e = 1; e < ents.size(); ++e) {
+                const size_t b = sv.token_at(ents[e]->span.begin);
+                size_t p = b;
+                while (p > lo && kDeterminers.count(toks[p - 1])) --p;
+                if (ents[e]->type == Type::org && std::string_view(ents[e]->kind) == "central_bank" && p > lo &&
+                    toks[p - 1].low == ",") {
+                    add_name(s, ents[e]->name);
+                    return s;
+                }
+            }
         // "Egypt's central bank raised rates": the central bank of that place, when the
         // document names it
         if (head_is_entity && ents.front()->type == Type::place && toks[hi - 1].low == "bank" && hi - lo >= 3 &&
