@@ -42,6 +42,16 @@ bool Assembly::in_passing(const Mention& m) {
 }
 
 bool Assembly::in_passing_raw(const Mention& m) {
+    // A maker named inside a count of its products ("40 Airbus A320neo jets", "150 Boeing 737 Max
+    // jets") is the product's name, not a company the next sentences refer back to
+    {
+        auto it = std::lower_bound(ms.begin(), ms.end(), m.span.begin,
+                                   [](const Mention& x, uint32_t b) { return x.span.begin < b; });
+        for (int n = 0; n < 4 && it != ms.begin(); ++n) {
+            const Mention& q = *--it;
+            if (q.type == Type::quantity && q.span.begin < m.span.begin && q.span.end >= m.span.end) return true;
+        }
+    }
     if (company_count[m.name] > 1) return false;
     size_t e = m.span.begin;
     for (int words = 0; words < 5; ++words) {
