@@ -408,7 +408,8 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
             const Mention* c = last_company_before(toks[std::min(anchor, toks.size() - 1)].begin);
             // ("Its operating profit was ..." opening a sentence: the company the sentence before
             // opened with, not one named later inside it)
-            if (c && !toks.empty() && (toks[0].low == "its" || toks[0].low == "it"))
+            // (not past a company the sentence itself names: "Its rival Gol said its fuel bill was")
+            if (c && !toks.empty() && (toks[0].low == "its" || toks[0].low == "it") && c->span.begin < S.begin)
                 if (const Mention* o = previous_opener(toks[0].begin); o && !in_passing(*o)) c = o;
             if (c && t.paragraph_index(c->span.begin) == t.paragraph_index(S.begin)) name = c->name;
             // the company an earlier claim of the paragraph was about ("The Osaka-based maker
