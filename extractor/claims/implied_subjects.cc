@@ -375,6 +375,13 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
     } else if (scope == "bank") {
         auto it = std::lower_bound(central_banks.begin(), central_banks.end(), toks[std::min(anchor, toks.size() - 1)].begin, by_begin);
         name = it == central_banks.begin() ? doc_bank : (*std::prev(it))->name;
+        // ("The central bank raised the Selic rate" in a Brazil story that names no bank: Brazil's)
+        // (only where the sentence says "central bank": a bare "rate" names no bank)
+        bool central = false;
+        for (size_t k = 1; k < toks.size() && k <= anchor && !central; ++k)
+            central = toks[k - 1].low == "central" && toks[k].low == "bank";
+        if (name.empty() && central && !doc_country.empty())
+            if (auto cb = lx.central_bank_of.find(doc_country); cb != lx.central_bank_of.end()) name = cb->second;
     } else if (scope == "company") {
         // "Investment in real estate fell 10.6%, the NBS said", "production fell 8.2%, the
         // board said": a statistics office, ministry or board with an area of its own
