@@ -208,7 +208,11 @@ void Assembly::amount_claims() {
                 }
             }
         }
-        if (part_of_whole) subj = last_claim_subject;
+        // ("The figure beat the ¥29.5 billion analysts had expected": the figure just given's holder)
+        if (part_of_whole ||
+            (subj.names.empty() && whole_restated(clause_start_tok(anchor), anchor, true) &&
+             last_claim_para == t.paragraph_index(S.begin)))
+            subj = last_claim_subject;
         instrument_referent(subj, metric.key, anchor);
         implied_subject(subj, metric, anchor);
         continue_subject(subj);

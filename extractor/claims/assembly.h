@@ -657,7 +657,7 @@ struct Assembly {
     bool agent_complement(size_t end, size_t k);
     bool respective_metric(size_t f, MetricHit& metric);
     bool part_of_previous(size_t anchor, size_t fig_end);
-    bool whole_restated(size_t cs, size_t anchor);
+    bool whole_restated(size_t cs, size_t anchor, bool any_verb = false);
     // the last claim's subject and its paragraph (a part of its figure restated: whole_restated)
     Subject last_claim_subject;
     size_t last_claim_para = SIZE_MAX;

@@ -638,17 +638,26 @@ bool Assembly::part_of_previous(size_t anchor, size_t fig_end) {
 // "The total includes Rs 300 crore for helipads", "That figure included $40 million of fees": a
 // part of the figure the sentence before gave, the whole referred to by a generic noun and a verb
 // of including heading the clause; it is measured as the whole is, and held by the whole's holder.
-bool Assembly::whole_restated(size_t cs, size_t anchor) {
+// With `any_verb`: "The figure beat the ¥29.5 billion analysts had expected", "The total amount
+// represents about 2% of its shares": a generic noun heading the clause, then its verb, refers to
+// the figure just given: the figure after it is about that figure's holder (its metric continues).
+bool Assembly::whole_restated(size_t cs, size_t anchor, bool any_verb) {
     static const std::set<std::string_view> dets = {"the", "that", "this", "its"};
     static const std::set<std::string_view> wholes = {"total", "sum", "figure", "amount", "tally", "bill"};
     static const std::set<std::string_view> incl = {"includes", "included", "include", "comprises", "comprised",
                                                     "covers", "covered", "contains", "contained"};
+    static const std::set<std::string_view> verbs = {"beat", "beats", "missed", "exceeded", "exceeds", "topped",
+                                                     "represents", "represented", "compares", "compared", "equals",
+                                                     "equalled", "equaled", "is", "was", "were", "are"};
     size_t k = cs;
     if (k < anchor && dets.count(toks[k].low)) ++k;
     if (k >= anchor || !wholes.count(toks[k].low) || sv.tok_mention[k] != SIZE_MAX) return false;
     ++k;
+    if (any_verb && k < anchor && (toks[k].low == "amount" || toks[k].low == "figure" || toks[k].low == "sum")) ++k;
     if (k < anchor && (toks[k].low == "also" || toks[k].low == "already")) ++k;
-    return k < anchor && incl.count(toks[k].low) && past_qualifiers(anchor) <= k + 1;
+    if (k >= anchor) return false;
+    if (any_verb) return verbs.count(toks[k].low) || (toks[k].bits & lx.kVerbWord);
+    return incl.count(toks[k].low) && past_qualifiers(anchor) <= k + 1;
 }
 
 }  // namespace claimex::claims
