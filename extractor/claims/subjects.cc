@@ -1225,8 +1225,29 @@ bool Assembly::whose_holder(const MetricHit& metric, size_t anchor, Subject& s) 
 // The subject of the figure at `anchor` whose metric is `metric`: a possessive, the metric's
 // complement, else what the subject phrase names (entities, an anaphor's referent, a place's
 // company) or that phrase as a description; empty when the sentence names none.
+// "The grocer ... said higher National Insurance contributions would add £85 million to its wage
+// bill": an economy's metric after "its", in a sentence a company heads (by name or by a company
+// noun), is that company's own, not its economy's.
+const Mention* Assembly::its_company_metric(const MetricHit& metric) {
+    if (metric.tok == SIZE_MAX || metric.tok == 0 || metric.tok >= toks.size() || toks[metric.tok - 1].low != "its")
+        return nullptr;
+    const std::string_view scope = lx.scope_of(metric.key);
+    if (scope != "economy") return nullptr;
+    // (no place or economy named between the sentence's start and "its": "Japan said its exports")
+    for (size_t i : sv.mentions)
+        if (ms[i].type == Type::place && ms[i].span.begin < toks[metric.tok].begin) return nullptr;
+    if (const Mention* c = sentence_opener(S)) return c;
+    const size_t h = first_verb(0, metric.tok);
+    if (h > 1 && h < metric.tok && toks[0].low == "the" && company_noun_at(h - 1) && is_anaphor(0, h)) return referent(0, h);
+    return nullptr;
+}
+
 Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
     Subject s;
+    if (const Mention* c = its_company_metric(metric)) {
+        add_name(s, c->name);
+        return s;
+    }
     if (metric.key == "valuation" && valued_object(anchor, s)) return s;
     if (whose_holder(metric, anchor, s)) return s;
     if (forecast_for_subject(metric, anchor, s) || possessive_subject(metric, anchor, s) ||
