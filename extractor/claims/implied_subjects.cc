@@ -390,6 +390,22 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
             if (ms[i].type == Type::source && !ms[i].name.empty() &&
                 (std::string_view(ms[i].kind) == "agency" || std::string_view(ms[i].kind) == "government"))
                 if (auto it = lx.jurisdictions.find(lower(ms[i].name)); it != lx.jurisdictions.end()) name = it->second;
+        // ... or by such an office earlier in the paragraph, when the paragraph names no company
+        // before the figure ("Separately, the ONS said retail sales volumes rose 0.4%. Food store
+        // volumes fell 0.6%.": the economy's, not the story's company's)
+        if (name.empty() && anchor < toks.size()) {
+            const size_t para = t.paragraph_index(S.begin);
+            const Mention* c = last_company_before(toks[anchor].begin);
+            bool own = false;  // (a sentence naming a place or a source of its own is read by itself)
+            for (size_t i : sv.mentions) own |= ms[i].type == Type::place || ms[i].type == Type::source;
+            if (!own && (!c || t.paragraph_index(c->span.begin) != para))
+                for (const Mention& m : ms) {
+                    if (m.span.begin >= S.begin) break;
+                    if (m.type != Type::source || m.name.empty() || t.paragraph_index(m.span.begin) != para) continue;
+                    if (std::string_view(m.kind) != "agency" && std::string_view(m.kind) != "government") continue;
+                    if (auto it = lx.jurisdictions.find(lower(m.name)); it != lx.jurisdictions.end()) name = it->second;
+                }
+        }
         // an offer's price or premium: the company making the offer ("Corvane agreed to buy
         // Helix ... The offer is worth $38 a share")
         if (name.empty() && lx.bidder_metrics.count(metric.key))
