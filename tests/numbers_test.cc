@@ -152,12 +152,25 @@ TEST_CASE("lexicon folds case and spaces", "[numbers]") {
 
 TEST_CASE("currency readings by context", "[numbers][currency]") {
     std::vector<CurrencyReading> yen = {{"CNY", {}, {"yuan", "RMB"}}, {"JPY", {}, {}}};
-    CHECK(pick_currency(yen, "Toyota earned ¥3 trillion.")->code == "JPY");
-    CHECK(pick_currency(yen, "The yuan fell; ¥5bn was lent.")->code == "CNY");
+    CHECK(pick_currency(yen, "¥", "Toyota earned ¥3 trillion.")->code == "JPY");
+    CHECK(pick_currency(yen, "¥", "The yuan fell; ¥5bn was lent.")->code == "CNY");
     std::vector<CurrencyReading> kr = {{"SEK", {}, {"Swed"}}, {"NOK", {}, {"Norw"}}};
-    CHECK(pick_currency(kr, "a Swedish bank lent kr 5bn")->code == "SEK");
-    CHECK(pick_currency(kr, "Norway's fund")->code == "NOK");
-    CHECK(pick_currency(kr, "no country here") == nullptr);
+    CHECK(pick_currency(kr, "kr", "a Swedish bank lent kr 5bn")->code == "SEK");
+    CHECK(pick_currency(kr, "kr", "Norway's fund")->code == "NOK");
+    CHECK(pick_currency(kr, "kr", "no country here") == nullptr);
+}
+
+TEST_CASE("a special sign reads only as written", "[numbers][currency]") {
+    // "p" is pence after a small number; "P" (the key folds case) is the
+    // Philippine peso only in a Philippine story, and nothing elsewhere.
+    CurrencyReading pence{"GBP", {}, {}};
+    pence.exact = "p";
+    std::vector<CurrencyReading> p = {{"PHP", {}, {"Manila"}}, pence};
+    REQUIRE(pick_currency(p, "p", "Shares rose 30p."));
+    CHECK(pick_currency(p, "p", "Shares rose 30p.")->code == "GBP");
+    REQUIRE(pick_currency(p, "P", "Manila Water will spend P120 billion"));
+    CHECK(pick_currency(p, "P", "Manila Water will spend P120 billion")->code == "PHP");
+    CHECK(pick_currency(p, "P", "He filed a P45.") == nullptr);
 }
 
 TEST_CASE("ICU currency data", "[numbers][currency]") {

@@ -256,6 +256,8 @@ struct Lexicons {
     // Word lists looked up by string, not by token class bit (the bits are few): "the (industrial)
     // metal", "the index"; metric keys a later bare "annual growth" / "prices" continues.
     Words instrument_anaphors, anaphor_modifiers, growth_continues;
+    // "Tata-owned carrier", "state-backed lender": a company glued to one names an owner, in passing
+    Words owner_suffixes;
     // A verb of an actor's own act ("unveiled", "agreed", "offered"): told as background, no inherited source.
     Words act_verbs;
     // "will report full-year results in February": a date after one is when a report comes out

@@ -52,6 +52,13 @@ bool Assembly::in_passing_raw(const Mention& m) {
             if (q.type == Type::quantity && q.span.begin < m.span.begin && q.span.end >= m.span.end) return true;
         }
     }
+    // "Tata-owned carrier to buy 40 jets": the owner of what the story is about, whose "the
+    // airline" is the carrier, however often the owner is named
+    if (m.span.end + 1 < a.size() && a[m.span.end] == '-') {
+        size_t e = m.span.end + 1;
+        while (e < a.size() && std::isalpha(static_cast<unsigned char>(a[e]))) ++e;
+        if (lx.owner_suffixes.count(lower(std::string_view(a).substr(m.span.end + 1, e - m.span.end - 1)))) return true;
+    }
     if (company_count[m.name] > 1) return false;
     size_t e = m.span.begin;
     for (int words = 0; words < 5; ++words) {

@@ -1168,6 +1168,9 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
                     } else {
                         base = {duration_value(unit, *n), cal::add_months(base.from, static_cast<int>(-len)), base.from - 1};
                     }
+                } else if (unit == 'Y' && base.timex.size() == 6 && base.timex.compare(0, 2, "FY") == 0) {
+                    // "in 2024-25 from Rs 4,400 crore in the previous year": the fiscal year before
+                    base = cal::shift_by(base, 'Y', -1);
                 } else {
                     // "the previous quarter": the unit before the antecedent's.
                     auto p = unit ? cal::unit_period(unit, base.from, -1) : std::nullopt;

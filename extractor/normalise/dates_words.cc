@@ -28,6 +28,22 @@ std::string_view word_starting_after(const std::string& a, uint32_t at, uint32_t
     return std::string_view(a).substr(b, e - b);
 }
 
+// A past auxiliary before the cue word that starts at b, right before it
+// or with up to two plain words between ("had forecast", "had on average
+// forecast", "had previously expected"): the future seen from the past.
+// A word that tells a tense itself, or punctuation, ends the look back.
+bool past_aux_before(const std::string& a, uint32_t floor, uint32_t b, const Cues& cues) {
+    for (int k = 0; k < 3; ++k) {
+        std::string_view w = word_ending_before(a, floor, b);
+        if (w.empty()) return false;
+        uint16_t what = cues.of(w);
+        if (what & Cues::past_aux) return true;
+        if (what & (Cues::future | Cues::past | Cues::speech | Cues::passive | Cues::future_adjacent)) return false;
+        b = static_cast<uint32_t>(w.data() - a.data());
+    }
+    return false;
+}
+
 }  // namespace
 
 Key::Key(std::string_view s) {
@@ -193,8 +209,7 @@ Tense Around::tense(const Cues& cues) const {
             // is past (a weekday then is the last one). Not before an infinitive: "warned that
             // the economy was likely to stagnate in the first quarter" is reported speech of
             // what lies ahead.
-            if ((cues.of(word_ending_before(a, sent.begin, b)) & Cues::past_aux) &&
-                word_starting_after(a, e, sent.end) != "to")
+            if (past_aux_before(a, sent.begin, b, cues) && word_starting_after(a, e, sent.end) != "to")
                 return Tense::past;
             // "retreating from the record $3,707.40 set on Wednesday": "set" as a participle after
             // a noun, then "on" (not "set to", "set for", "is set"), says when something was set

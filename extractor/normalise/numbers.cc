@@ -104,6 +104,7 @@ struct NumbersNormaliser::Impl {
                     i = j + 1;
                 }
                 c.nearby = cell(r, 4) != "paragraph";
+                if (std::string_view(t) == "CURRENCY_SPECIAL") c.exact = std::string(cell(r, 0));
                 currencies.add(cell(r, 0), std::move(c));
             }
         }
@@ -211,7 +212,7 @@ bool NumbersNormaliser::normalise(const rules::RawMention& raw, const text::Text
                 uint32_t nb = raw.span.begin > kNearby ? raw.span.begin - kNearby : 0;
                 uint32_t ne = std::min<uint32_t>(static_cast<uint32_t>(a.size()), raw.span.end + kNearby);
                 const CurrencyReading* r =
-                    readings ? pick_currency(*readings, text.analysis_slice(para), text.analysis_slice({nb, ne}))
+                    readings ? pick_currency(*readings, surface, text.analysis_slice(para), text.analysis_slice({nb, ne}))
                              : nullptr;
                 if (!r) return false;
                 out.currency = r->code;

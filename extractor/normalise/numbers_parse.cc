@@ -210,21 +210,23 @@ std::optional<Multiplier> parse_scale(std::string_view s, const Lexicon<Multipli
     return m;
 }
 
-const CurrencyReading* pick_currency(const std::vector<CurrencyReading>& readings, std::string_view paragraph,
-                                     std::string_view nearby) {
+const CurrencyReading* pick_currency(const std::vector<CurrencyReading>& readings, std::string_view surface,
+                                     std::string_view paragraph, std::string_view nearby) {
+    auto fits = [&](const CurrencyReading& r) { return r.exact.empty() || r.exact == surface; };
     // The mention's own paragraph first ("85 cents" after "DBS Group" in a
     // Singapore paragraph of a story that names Canada further on), then
     // the window around it for the readings that look that far.
     for (const auto& r : readings)
-        for (const auto& term : r.context)
-            if (!term.empty() && paragraph.find(term) != std::string_view::npos) return &r;
+        if (fits(r))
+            for (const auto& term : r.context)
+                if (!term.empty() && paragraph.find(term) != std::string_view::npos) return &r;
     for (const auto& r : readings) {
-        if (!r.nearby) continue;
+        if (!r.nearby || !fits(r)) continue;
         for (const auto& term : r.context)
             if (!term.empty() && nearby.find(term) != std::string_view::npos) return &r;
     }
     for (const auto& r : readings)
-        if (r.context.empty()) return &r;
+        if (r.context.empty() && fits(r)) return &r;
     return nullptr;
 }
 

@@ -110,12 +110,17 @@ struct CurrencyReading {
     Multiplier factor;
     std::vector<std::string> context;
     bool nearby = false;    // context is looked for near the mention, not only in its paragraph
+    // The special signs (CURRENCY_SPECIAL: "p", "c", "R") read only as
+    // written: "30p" is pence, "P120 billion" is not (ICU's Botswana "P").
+    std::string exact;
 };
 
 // The reading of a currency surface form: the first reading whose context
 // occurs (in the paragraph, or in the nearby text for `nearby` readings),
-// else the first with no context, else nullptr.
-const CurrencyReading* pick_currency(const std::vector<CurrencyReading>& readings, std::string_view paragraph,
+// else the first with no context, else nullptr. A reading with an `exact`
+// surface is only for that surface as written.
+const CurrencyReading* pick_currency(const std::vector<CurrencyReading>& readings, std::string_view surface,
+                                     std::string_view paragraph,
                                      std::string_view nearby = {});
 
 // English currency readings from ICU: ISO codes, symbols ("$" → USD, "A$" →

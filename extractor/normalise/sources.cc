@@ -245,6 +245,21 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         return nullptr;
     };
 
+    // The organisation one of the three sentences before the one at `at` opens with (the
+    // nearest), when the sentence at `at` itself opens with "Its"/"Their": what that pronoun
+    // and a later "its" in the sentence continue with. Null otherwise.
+    auto recent_subject_org = [&](uint32_t at) -> const Mention* {
+        const size_t si = text.sentence_index(at);
+        const auto& sents = text.sentences();
+        if (si >= sents.size()) return nullptr;
+        const std::string_view opening = std::string_view(a).substr(sents[si].begin, 6);
+        if (opening.rfind("Its ", 0) != 0 && opening.rfind("Their ", 0) != 0) return nullptr;
+        for (size_t k = si; k-- > 0 && si - k <= 3;)
+            if (const Mention* o = sentence_subject_org(sents[k].end > sents[k].begin ? sents[k].end - 1 : sents[k].begin))
+                return o;
+        return nullptr;
+    };
+
     // The organisation of kind `kind` that the paragraph's sentence before `sentence` opens
     // with: its subject, what a reference opening the next sentence continues with.
     auto previous_subject = [&](size_t sentence, const std::string& kind) -> const Mention* {
@@ -607,9 +622,14 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             // story introduced with these words right before its name, whatever came between
             if (!person_ref && definite && hl.size() > 4 && hl.find(' ', 4) != std::string::npos)
                 if (const Mention* o = introduced_as(hl.substr(4), s.span.begin)) take(s, *o);
-            // "according to its annual report": the sentence's subject organisation
-            if (!person_ref && (hl.rfind("its ", 0) == 0 || hl.rfind("their ", 0) == 0))
+            // "according to its annual report": the sentence's subject organisation, or, when
+            // the sentence opens with a pronoun itself ("Its loss narrowed ..., according to its
+            // filing"), the organisation a recent sentence opened with: the one the story is
+            // talking about, not the last named ("split between Airbus and Boeing")
+            if (!person_ref && (hl.rfind("its ", 0) == 0 || hl.rfind("their ", 0) == 0)) {
                 if (const Mention* o = sentence_subject_org(s.span.begin)) take(s, *o);
+                else if (const Mention* r = recent_subject_org(s.span.begin)) take(s, *r);
+            }
             // "the economy ministry said" after the Federal Statistics Office: a ministry or
             // department described by what it deals with is one whose name has that word ("the
             // finance ministry" → Ministry of Finance); another body is not it, and the ministry

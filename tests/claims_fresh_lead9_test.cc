@@ -1,0 +1,33 @@
+// Claims across a headline and paragraphs, from fresh text written for session 9
+// by the lead: what a one-line rule example cannot show.
+#include "tests/claims_support.h"
+
+using namespace claims_support;
+
+TEST_CASE("an owner glued to '-owned' in the headline is not what 'the airline' refers to") {
+    const std::string text =
+        "Tata-owned carrier to buy 40 jets\n\n"
+        "NEW DELHI, Jan 9 (Wire) - Vistara Air India Ltd will order 40 narrow-body aircraft worth about "
+        "$4.8 billion, its chief executive said on Thursday.\n\n"
+        "The order, to be split between Airbus and Boeing, takes the carrier's outstanding orders to 510 planes.\n\n"
+        "The airline flew 4.6 crore passengers in the year to March 2025, up 18% from a year earlier.\n\n"
+        "Its loss narrowed to Rs 2,600 crore in 2024-25 from Rs 4,400 crore in the previous year, while revenue "
+        "rose 21% to Rs 78,600 crore, according to its filing with the Registrar of Companies.\n";
+    auto cs = claims_of(text, "2025-01-09");
+    for (const char* fig : {"18%", "Rs 2,600 crore", "21%"}) {
+        const Json* c = claim_at(cs, text, fig);
+        REQUIRE(c);
+        INFO(c->dump());
+        REQUIRE(c->at("subject").size() == 1);
+        CHECK(c->at("subject")[0] == "Vistara Air India");
+    }
+    // (the revenue's source is the company's own filing, not Boeing named in passing)
+    const Json* rev = claim_at(cs, text, "21%");
+    REQUIRE(rev);
+    REQUIRE(rev->at("sources").size() >= 1);
+    CHECK(rev->at("sources")[0]["name"] == "Vistara Air India");
+    // (the loss's baseline is the fiscal year before 2024-25)
+    const Json* loss = claim_at(cs, text, "Rs 2,600 crore");
+    REQUIRE(loss);
+    CHECK(loss->at("baseline")["period"]["value"] == "FY2024");
+}
