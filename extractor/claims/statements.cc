@@ -516,6 +516,10 @@ void Assembly::emit_statement(uint32_t cb, uint32_t ce, const Mention* who, cons
         }
     }
     if (content.rfind("that ", 0) == 0) content.erase(0, 5);
+    // "The board said its targets for the season were:": a colon closing the content
+    // introduces what follows (a list, a quote); the introduction itself says nothing (the
+    // items are claims of their own)
+    if (!content.empty() && content.back() == ':') return;
     // a closing quote mark stays when it closes a quote inside the content ('called the
     // budget "a disaster for families"')
     while (!content.empty() && ((content.back() == '"' && std::count(content.begin(), content.end(), '"') % 2 == 1) ||
