@@ -668,6 +668,7 @@ struct Assembly {
     bool central_bank_at(size_t k) const;
     size_t plural_companies(size_t lo, size_t hi) const;
     const Mention* previous_opener(uint32_t at);
+    const Mention* sentence_opener(const text::Span& sent);
     bool level_cue(size_t tok);
     void find_change_events();
     void figure_roles();
@@ -677,6 +678,7 @@ struct Assembly {
 
     // clauses.cc: where clauses start and end, what stands between two words
     size_t clause_start_raw(size_t limit, bool later_clauses);
+    bool list_of_names(size_t k) const;
     size_t first_verb(size_t from, size_t limit);
     bool market_close_verb(size_t k, size_t limit) const;
     bool dateline_before(size_t lo, size_t colon) const;
@@ -700,6 +702,11 @@ struct Assembly {
     bool agent_complement(size_t end, size_t k);
     bool respective_metric(size_t f, MetricHit& metric);
     bool part_of_previous(size_t anchor, size_t fig_end);
+    bool whole_restated(size_t cs, size_t anchor, bool any_verb = false);
+    // the last claim's subject and its paragraph (a part of its figure restated: whole_restated)
+    Subject last_claim_subject;
+    size_t last_claim_para = SIZE_MAX;
+    std::string last_claim_metric;  // the metric of the last claim made (finish)
     bool names_figure(size_t end, size_t anchor);
     MetricAt metric_at(size_t k, size_t hi);
     std::vector<MetricCand> metric_cands;  // find_metric's scratch
@@ -753,10 +760,12 @@ struct Assembly {
     bool forecast_of_place(const MetricHit& metric, Subject& s);
     bool complement_subject(const MetricHit& metric, size_t anchor, Subject& s);
     bool subject_phrase(const MetricHit& metric, size_t anchor, Subject& s, size_t& lo, size_t& hi);
+    void relative_aside(size_t cs, size_t anchor, size_t& verb, size_t& hi);
     bool quote_name(size_t k, std::string_view key = {}) const;
     bool name_then_verb(const MetricHit& metric, size_t hi) const;
     const Mention* named_unit(size_t lo, size_t hi);
     Subject find_subject(const MetricHit& metric, size_t anchor);
+    const Mention* its_company_metric(const MetricHit& metric);
 
     // implied_subjects.cc: the subject the sentence leaves implied; a claim's subject
     std::string paragraph_area();

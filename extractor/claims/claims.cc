@@ -295,6 +295,7 @@ void Assembly::finish(Claim j, std::string kind, const KeyHash& key, double conf
     std::string id(hex, 18);
     int n = ++id_uses[key.h];  // (the id is the hash's hex: counted by the hash, no string key)
     j.id = n == 1 ? std::move(id) : fmt::format("{}-{}", id, n);
+    if (!j.metric.empty()) last_claim_metric = j.metric;
     j.kind = std::move(kind);
     j.sentence = S;
     j.confidence = std::round(std::clamp(conf, 0.05, 0.99) * 100) / 100;
