@@ -61,7 +61,7 @@ struct Period {
     // The period's value when it is not the mention's own: a comparison date that the
     // normaliser counted from the publication date ("a month earlier"), counted again
     // from the claim's period. Empty: the mention's timex/from/to.
-    std::optional<normalise::DateValue> value;
+    std::optional<normalise::DateValue> value = std::nullopt;
     explicit operator bool() const { return mention != kNoMention; }
 };
 
