@@ -104,6 +104,8 @@ void Assembly::amount_claims() {
             if (auto it = lx.metric_forms.find(metric.key); it != lx.metric_forms.end())
                 for (const auto& [when, to] : it->second)
                     if (when == "count" && to == "unit") metric = MetricHit{};
+                    // (or names it: "end-September stocks at 2.22 million tonnes" is inventory)
+                    else if (when == "count") metric.key = to;
         if (metric.key.empty() && v.type == Type::quantity) {
             // "cut 1,200 jobs", "2 million bpd": the unit names what is counted; a count
             // of nothing measured ("20 countries", "three models") is no claim.
@@ -266,6 +268,11 @@ void Assembly::amount_claims() {
                         bool later_figure = false;
                         for (const auto& g : figs) later_figure |= g.tok > e && g.role == Role::value;
                         for (const auto& ev : events) later_figure |= ev.tok > e;
+                        // ("The company, which employs 31,500 people in 214 stores, said it had no
+                        // plans to close shops in the coming year": the clause closes on the holder's
+                        // verb of saying, and what follows is the reported content's, not the figure's)
+                        if (!later_figure && e + 1 < toks.size() && lx.speech_verbs.count(toks[e + 1]))
+                            later_figure = true;
                         if (later_figure) {
                             base_begin = std::min(base_begin, toks[e].begin);
                             in_relative = true;

@@ -223,6 +223,17 @@ void Assembly::change_claims() {
             continue_metric(metric, slot, 3);
         }
         Subject subj = find_subject(metric, std::min(anchor, metric.tok == SIZE_MAX ? anchor : std::max(anchor, metric.tok)));
+        // "Currency movements added ¥210 billion to operating profit": what adds an amount to a
+        // metric is a contributor, described; the metric's holder is implied (the company)
+        // ("to half-year operating profit", "to its wage bill": a determiner or a date between)
+        if (subj.names.empty() && !subj.description.empty() && anchor < toks.size() && metric.tok != SIZE_MAX &&
+            metric.tok > anchor + 1 && (toks[anchor].low == "add" || toks[anchor].low == "adds" || toks[anchor].low == "added")) {
+            size_t k = metric.tok - 1;
+            while (k > anchor && (kDeterminers.count(toks[k]) ||
+                                  (sv.tok_mention[k] != SIZE_MAX && ms[sv.tok_mention[k]].type == Type::date)))
+                --k;
+            if (toks[k].low == "to") subj = Subject{};
+        }
         // (not for a market quote: "..., according to Fastmarkets" names the price's data provider)
         if (subj.names.empty() && subj.description.empty() &&
             !(lx.scope_of(metric.key) == "quote" || lx.scope_of(metric.key) == "instrument" || lx.market_metrics.count(metric.key))) {

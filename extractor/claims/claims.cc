@@ -218,6 +218,7 @@ std::vector<Claim> Assembly::run() {
         }
         statement_claims();
     }
+    headline_periods();
     return std::move(out);
 }
 

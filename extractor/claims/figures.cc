@@ -696,6 +696,15 @@ void Assembly::figure_roles() {
             (w.hi - w.lo == 1 || (w.hi - w.lo == 2 && toks[w.lo].low == ",")) && ms[figs[f - 1].m].type == m.type &&
             sv.token_at(ms[figs[f - 1].m].span.end) + (w.hi - w.lo) == figs[f].tok && level_cue(figs[f - 1].tok))
             base = true;
+        // "raised its forecast ... to ¥1.2 trillion ($7.9 billion) on Thursday, from ¥1.05 trillion
+        // previously": "from" a figure that "previously" closes is the earlier value, however far
+        // the figure it revises stands
+        if (!base && f > 0 && !w.empty() && w.back() == "from" && ms[figs[f - 1].m].type == m.type) {
+            const size_t e = sv.token_at(m.span.end);
+            if (e < toks.size() && (toks[e].low == "previously" || toks[e].low == "before") &&
+                (e + 1 >= toks.size() || !toks[e + 1].is_word()))
+                base = true;
+        }
         // "more than double the ₹87,416 crore paid a year earlier": a figure a factor multiplies
         if (!base && f > 0 && figs[f].tok >= 2 && kDeterminers.count(toks[figs[f].tok - 1]) &&
             sv.tok_mention[figs[f].tok - 2] != SIZE_MAX && is_factor(ms[sv.tok_mention[figs[f].tok - 2]]))

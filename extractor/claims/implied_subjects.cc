@@ -50,6 +50,13 @@ std::string Assembly::sentence_area(size_t anchor) {
         if (m.type != Type::place || anchor >= toks.size() || m.span.begin < toks[anchor].begin) continue;
         const std::string* area = area_of(m);
         if (!area || partner_listed(&m) || *area == name) continue;
+        // ("exports fell 9.4% as buyers in India cut purchases": a place in a clause of reason
+        // or time after the figure is no holder of it)
+        bool opener = false;
+        for (size_t k = anchor + 1; k < toks.size() && toks[k].begin < m.span.begin && !opener; ++k)
+            opener = sv.tok_mention[k] == SIZE_MAX && kClauseOpeners.count(toks[k]) &&
+                     !(k > 0 && (toks[k - 1].low == "as" || toks[k - 1].low == "such" || toks[k - 1].low == "much"));
+        if (opener) continue;
         if (!name.empty()) return {};
         name = *area;
     }

@@ -697,8 +697,9 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
     // of the report period.
     if (anchor < toks.size() && sv.tok_mention[anchor] != SIZE_MAX && is_value(ms[sv.tok_mention[anchor]]))
         for (size_t k = anchor, n = 0; k-- > 0 && n < 6; ++n) {
-            if (toks[k].low == "has" || toks[k].low == "have" || toks[k].low == "holds" || toks[k].low == "hold")
-                return Period{};  // ("The state's rainy-day fund ... holds $24 billion")
+            if (toks[k].low == "has" || toks[k].low == "have" || toks[k].low == "holds" || toks[k].low == "hold" ||
+                toks[k].low == "employs" || toks[k].low == "employ")
+                return Period{};  // ("The state's rainy-day fund ... holds $24 billion", "employs 31,500 people")
             if (!toks[k].is_word() || sv.tok_mention[k] != SIZE_MAX || (toks[k].bits & lx.kVerbWord) ||
                 (toks[k].bits & lx.kChangeWord))
                 break;
@@ -746,17 +747,28 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
 // named before the sentence that is no comparison's; none when what is inherited has that grain.
 std::optional<size_t> Assembly::period_referred(size_t anchor, const std::string& inherited) {
     char grain = 0;  // 'Q' or 'M'
-    for (size_t k = 0; k < toks.size() && k <= anchor + 6 && !grain; ++k) {
+    for (size_t k = 0; k < toks.size() && k <= anchor + 10 && !grain; ++k) {
         if (sv.tok_mention[k] != SIZE_MAX) continue;
         const bool the = k > 0 && (toks[k - 1].low == "the" || toks[k - 1].low == "that");
-        if (toks[k].low == "quarterly" || (toks[k].low == "quarter" && the)) grain = 'Q';
+        // "sold 2.14 million vehicles in the half": a half, or a six-month window
+        if (toks[k].low == "half" && the && !(k + 1 < toks.size() && toks[k + 1].low == "of")) grain = 'H';
+        else if (k > anchor + 6) {}  // (a quarter or month this far on is another clause's)
+        else if (toks[k].low == "quarterly" || (toks[k].low == "quarter" && the)) grain = 'Q';
         else if (toks[k].low == "month" && the) grain = 'M';
     }
     auto of_grain = [&](const std::string& x) {
+        if (grain == 'H') return x == "P6M" || (x.size() >= 7 && x[x.size() - 2] == 'H');
         return grain == 'Q' ? x.size() >= 7 && x[x.size() - 2] == 'Q'
                             : x.size() == 7 && x[4] == '-' && std::isdigit(static_cast<unsigned char>(x[5]));
     };
     if (!grain || of_grain(inherited)) return std::nullopt;
+    // (a half refers back to the results window the story reports, "the six months through
+    // September", over a half named since for a forecast or an assumption)
+    if (grain == 'H')
+        for (size_t i = ms.size(); i-- > 0;)
+            if (ms[i].span.end <= S.begin && ms[i].type == Type::date && ms[i].timex == "P6M" && reporting_window(i) &&
+                !baseline_date(i))
+                return i;
     // (the article's own period first: "Debt interest payments were £8.4 billion in the month" in
     // an October release is October's, though September's revision was named since)
     if (doc_period && of_grain(ms[*doc_period].timex)) return doc_period;
@@ -782,6 +794,41 @@ Period Assembly::forecast_period(size_t anchor) {
         if (lx.modal_words.count(toks[k])) break;
     }
     return Period{};
+}
+
+// "Like-for-like sales up 4.6 per cent in festive quarter" over "like-for-like sales rose 4.6 per
+// cent in the 13 weeks to 2 January": a headline or sub-headline restates a figure of the body,
+// whose period the body states; a headline figure with no period of its own takes it (marked
+// inherited) from the first later claim with the same figure (its value, or its change's
+// percent or amount: same number, same currency or unit).
+void Assembly::headline_periods() {
+    auto same = [&](uint32_t x, uint32_t y) {
+        if (x == kNoMention || y == kNoMention) return false;
+        const Mention &p = ms[x], &q = ms[y];
+        return p.type == q.type && p.value && q.value && *p.value == *q.value && p.currency == q.currency &&
+               p.unit == q.unit;
+    };
+    for (Claim& c : out) {
+        // (a change only: a headline amount is often background the body dates otherwise)
+        if (c.kind != "change" || c.period || t.paragraph_index(c.sentence.begin) >= lead_paragraph) continue;
+        for (const Claim& d : out) {
+            if (&d == &c || d.kind == "statement" || !d.period || t.paragraph_index(d.sentence.begin) < lead_paragraph)
+                continue;
+            bool match = same(c.value, d.value);
+            if (c.change && d.change)
+                match |= same(c.change->percent, d.change->percent) || same(c.change->amount, d.change->amount);
+            if (!match) continue;
+            c.period = d.period;
+            c.period.inherited = true;
+            // ("profit guidance raised to £410m-£430m": the headline shortens the body's
+            // "guidance for pre-tax profit": the body's more specific metric)
+            const std::string& m = d.metric;
+            if (!c.metric.empty() && m.size() > c.metric.size() + 1 && m.compare(m.size() - c.metric.size(), c.metric.size(), c.metric) == 0 &&
+                m[m.size() - c.metric.size() - 1] == '_')
+                c.metric = m;
+            break;
+        }
+    }
 }
 
 std::optional<size_t> Assembly::baseline_period(uint32_t be, uint32_t limit) {

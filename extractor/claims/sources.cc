@@ -37,7 +37,8 @@ bool Assembly::another_company(const Claim& claim, const Mention* src) {
 bool Assembly::revises_forecast(size_t v) {
     if (v >= toks.size() || !(toks[v].bits & lx.kChangeWord)) return false;
     for (size_t k = v + 1; k < toks.size() && k <= v + 2; ++k)
-        if (toks[k].low == "its" || toks[k].low == "their")
+        // (an analyst's own: "He raised his pre-tax profit forecast for the year to £425m")
+        if (toks[k].low == "its" || toks[k].low == "their" || toks[k].low == "his" || toks[k].low == "her")
             // (a few words between: "its full-year operating profit forecast")
             for (size_t j = k + 1; j < toks.size() && j <= k + 6 && (toks[j].is_word() || toks[j].low == "-"); ++j)
                 if (kForecastNouns.count(toks[j])) return true;

@@ -13,6 +13,24 @@ bool Assembly::affiliation_only(const Mention& m) {
     return memoised(affiliation_memo, m, [&] { return affiliation_only_raw(m); });
 }
 
+// The word before an organisation, past a short description of it ("at Selangor-based broker
+// Merbok Capital", "at the research firm X": up to three lower-case or hyphenated words), is
+// "at", "from" or "by": a person's employer.
+static bool employer_preposition_before(const std::string& a, size_t e) {
+    for (int words = 0; words < 4; ++words) {
+        while (e > 0 && a[e - 1] == ' ') --e;
+        size_t b = e;
+        while (b > 0 && (std::isalpha(static_cast<unsigned char>(a[b - 1])) || a[b - 1] == '-')) --b;
+        if (b == e) return false;
+        std::string_view w(a.data() + b, e - b);
+        if (w == "at" || w == "from" || w == "by") return true;
+        const bool lower_word = std::islower(static_cast<unsigned char>(w[0]));
+        if (!lower_word && w.find('-') == std::string_view::npos) return false;
+        e = b;
+    }
+    return false;
+}
+
 bool Assembly::affiliation_only_raw(const Mention& m) {
     if (government_nouns.count(lower(m.name))) return true;
     // "Martin Ellery, chief UK economist at Northgate Economics": a person's employer
@@ -24,8 +42,18 @@ bool Assembly::affiliation_only_raw(const Mention& m) {
         if (p.type != Type::person || p.span.end + 80 < m.span.begin || p.span.end > m.span.begin) continue;
         std::string_view gap = std::string_view(a).substr(p.span.end, m.span.begin - p.span.end);
         if (gap.size() > 4 && gap.find('.') == std::string_view::npos && gap.find('\n') == std::string_view::npos &&
-            gap.substr(gap.size() - 4) == " at " && gap[0] == ',')
+            gap[0] == ',' && (gap.substr(gap.size() - 4) == " at " || employer_preposition_before(a, m.span.begin)))
             return true;
+    }
+    // "according to data from China Real Estate Information Corp (CRIC)": the acronym in brackets
+    // right after such a provider is it again
+    if (m.span.begin >= 3 && a[m.span.begin - 1] == '(' && a[m.span.begin - 2] == ' ' && m.span.end < a.size() &&
+        a[m.span.end] == ')') {
+        auto at = std::lower_bound(ms.begin(), ms.end(), m.span.begin > 200 ? m.span.begin - 200 : 0,
+                                   [](const Mention& x, uint32_t b) { return x.span.begin < b; });
+        for (; at != ms.end() && at->span.begin < m.span.begin; ++at)
+            if (at->type == Type::org && at->span.end + 2 == m.span.begin && &*at != &m && affiliation_only(*at))
+                return true;
     }
     bool inside = false;
     for (const auto& [b, e] : source_spans) inside |= b < m.span.begin && m.span.end <= e;

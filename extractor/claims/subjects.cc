@@ -1280,6 +1280,14 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
         return s;
     size_t lo = 0, hi = 0;
     if (subject_phrase(metric, anchor, s, lo, hi)) return s;
+    // ("expects inventories to peak at around 2.5 million tonnes in November and prices to fall
+    // towards RM4,000": the phrase starts past another figure's clause and the "and" after it)
+    for (size_t k = hi; k-- > lo;)
+        if (sv.tok_mention[k] != SIZE_MAX && is_value(ms[sv.tok_mention[k]])) {
+            for (size_t j = k + 1; j + 1 < hi; ++j)
+                if (toks[j].low == "and") lo = j + 1;
+            break;
+        }
     size_t d_lo = lo;
     while (d_lo < hi && kDeterminers.count(toks[d_lo])) ++d_lo;
     // "Analysts at Peel Hunt cut their pre-tax profit forecast by 4%": forecasters heading the

@@ -103,6 +103,7 @@ struct Spec {
     bool paragraph_scope = false;     // antecedent anywhere earlier in the paragraph (else the sentence)
     bool previous_scope = false;      // with none in the sentence, a period in the sentence before
     uint32_t reach = 0;               // if set, the most bytes between antecedent and mention
+    bool doc_window = false;          // window=doc: the document's six-month report window, if it has one
     std::optional<Tense> tense;       // set: tense=past|future, instead of reading the sentence
     std::map<std::string, std::string, std::less<>> defaults;  // capture name → word
     // Rules the document pass revisits (anaphoric, fy_start=doc, fiscal years): the pattern
@@ -425,6 +426,8 @@ DatesNormaliser::DatesNormaliser(const rules::RuleSet& rules) : impl_(std::make_
                 s.previous_scope = val == "previous";
             } else if (key == "tense") {
                 s.tense = val == "past" ? Tense::past : val == "future" ? Tense::future : Tense::none;
+            } else if (key == "window") {
+                s.doc_window = val == "doc";
             } else if (key == "reach") {
                 s.reach = static_cast<uint32_t>(parse_int(val).value_or(0));
             } else {
@@ -762,6 +765,10 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
             char u = unit_of(f.get("unit"));
             if (!u || !shift) return std::nullopt;
             if (!pub) return needs_pub();
+            // ("full-year" with fy_start=doc, in a document whose fiscal year is not the
+            // calendar's: "the fiscal year ending March 2027 ... full-year profit" is FY2027)
+            if (u == 'Y' && spec.fy_doc && fy_start != 1)
+                return finish(cal::fiscal_year(fiscal_year_of(*pub, fy_start) + shift->n, fy_start), true);
             auto p = cal::unit_period(u, *pub, shift->n);
             if (!p) return std::nullopt;
             return finish(*p, true);
@@ -1110,6 +1117,28 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
             m.from = cal::iso(p->from);
             m.to = cal::iso(p->to);
         }
+    }
+
+    // 1d. "half-year" (window=doc) in a document that states its half as a window ending at a
+    // month ("the six months through September", a fiscal half) is that window: the
+    // headline's "half-year operating profit" is the body's six months, not a calendar half.
+    if (pub) {
+        const Mention* window = nullptr;
+        for (const Mention& m : mentions)
+            if (m.type == Type::date && m.timex == "P6M" && !m.from.empty() && !m.to.empty()) {
+                auto to = cal::parse_iso(m.to);
+                if (to && *to <= *pub && *pub - *to <= 120) {
+                    window = &m;
+                    break;
+                }
+            }
+        if (window)
+            for (Mention& m : mentions)
+                if (const Spec* s = spec_of(m); s && s->doc_window) {
+                    m.timex = window->timex;
+                    m.from = window->from;
+                    m.to = window->to;
+                }
     }
 
     // 2. Anaphoric dates.
