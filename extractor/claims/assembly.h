@@ -756,6 +756,8 @@ struct Assembly {
     // The holder heading the figure's later clause with a forecast verb (", while the finance
     // ministry projects 3.5%"), null when none.
     const Mention* clause_forecast_holder(uint32_t at);
+    bool headline_view(const Mention& src) const;
+    bool in_headline_view(const Mention& m) const;
     void quote_beside_figure_statement();
     void conjunct_beside_figure_statement();
     void emit_statement(uint32_t cb, uint32_t ce, const Mention* who, const Mention* src, uint32_t q_open,

@@ -768,8 +768,11 @@ std::vector<Source> Assembly::claim_sources(double& conf, const std::string& met
         }
     }
     std::vector<const Mention*> here;
+    // (not a headline's view in a clause of its own: "Plan taps $1.1 billion of rainy-day fund;
+    // Moody's says outlook remains negative")
     for (size_t i : sv.mentions)
-        if (ms[i].type == Type::source && !ms[i].name.empty() && !poll_elsewhere(ms[i], claim, at))
+        if (ms[i].type == Type::source && !ms[i].name.empty() && !poll_elsewhere(ms[i], claim, at) &&
+            (claim.statement || !headline_view(ms[i])))
             here.push_back(&ms[i]);
     // "The company expects revenue of $1.42 billion ..., compared with analysts' average estimate
     // of $1.39 billion, according to LSEG data": the data firm compiled the estimate after the
