@@ -90,7 +90,7 @@ bool Assembly::story_company(const Mention& m) {
 bool Assembly::headline_view(const Mention& src) const {
     if (t.paragraphs().empty()) return false;
     const size_t pi = t.paragraph_index(src.span.begin);
-    if (pi >= lead_paragraph) return false;
+    if (pi >= lead_paragraph || lead_paragraph >= t.paragraphs().size()) return false;  // (no lead: no headline)
     const text::Span P = t.paragraphs()[pi];
     uint32_t b = src.span.begin, e = src.span.end;
     while (b > P.begin && a[b - 1] != ';') --b;
@@ -102,7 +102,9 @@ bool Assembly::headline_view(const Mention& src) const {
 
 // An organisation named inside a headline's view (headline_view).
 bool Assembly::in_headline_view(const Mention& m) const {
-    if (t.paragraphs().empty() || t.paragraph_index(m.span.begin) >= lead_paragraph) return false;
+    if (t.paragraphs().empty() || t.paragraph_index(m.span.begin) >= lead_paragraph ||
+        lead_paragraph >= t.paragraphs().size())
+        return false;
     for (const Mention& s : ms)
         if (s.type == Type::source && !s.name.empty() && s.span.begin <= m.span.begin && m.span.end <= s.span.end &&
             headline_view(s))
