@@ -240,6 +240,7 @@ struct Lexicons {
     StringSet traded_metrics;
     // The value of an act (flag `event`: a deal's price, an offer, a funding round): no report period.
     StringSet event_metrics;
+    StringSet act_metrics;  // (metric_scopes.tsv flag `act`)
     // A reporting period's results (metric_scopes.tsv "results"): a day is never their period.
     StringSet results_metrics;
     // `of_holder` (metric_scopes.tsv flag): its "of" complement is what it measures, a holder even

@@ -627,7 +627,10 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
     }
     // An organisation acting on its own ("The Bank of Canada cut its key rate", "Bank
     // Indonesia held ...") does not speak through someone else's release or statement.
-    if (actor && !here.empty() && !speaks_for(here.front(), *actor)) here.clear();
+    // Nor through its own statement elsewhere, for its own act on its policy rate (metric_scopes
+    // flag `act`: "Banxico cuts rate to 6.75%" with "the bank said in its statement" below;
+    // corpus/CLAIMS.md step 5, an actor's own act); its forecasts and data stay its release's.
+    if (actor && !here.empty() && (!speaks_for(here.front(), *actor) || lx.act_metrics.count(metric))) here.clear();
     // The lead governs the article only when the article re-reports someone else's
     // reporting ("..., the Financial Times reported").
     if (here.empty() && !history && lead_source && std::string_view(lead_source->kind) == "media" && !lx.market_metrics.count(metric) &&
