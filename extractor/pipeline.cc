@@ -542,9 +542,10 @@ void period_field(F& f, std::string_view key, const claims::Period& p, const std
     }
     const normalise::Mention& m = ms[p.mention];
     f.object(key, [&](auto& o) {
-        string_or_null(o, "value", m.timex);
-        string_if(o, "from", m.from);
-        string_if(o, "to", m.to);
+        // (a value counted from the claim's period, else the mention's own)
+        string_or_null(o, "value", p.value ? p.value->timex : m.timex);
+        string_if(o, "from", p.value ? p.value->from : m.from);
+        string_if(o, "to", p.value ? p.value->to : m.to);
         span_fields(o, t, m.span);
         if (p.inherited) o.boolean("inherited", true);
     });

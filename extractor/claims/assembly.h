@@ -256,7 +256,7 @@ struct Lexicons {
         unit_nouns, measure_nouns, saving_verbs, name_verbs;
     // Word lists looked up by string, not by token class bit (the bits are few): "the (industrial)
     // metal", "the index"; metric keys a later bare "annual growth" / "prices" continues.
-    Words instrument_anaphors, anaphor_modifiers, growth_continues;
+    Words instrument_anaphors, anaphor_modifiers, growth_continues, prices_continue;
     // "Tata-owned carrier", "state-backed lender": a company glued to one names an owner, in passing
     Words owner_suffixes;
     // A verb of an actor's own act ("unveiled", "agreed", "offered"): told as background, no inherited source.
@@ -578,6 +578,7 @@ struct Assembly {
     template <class Pred>
     std::string most_named(Pred pred);
     bool story_company(const Mention& m);
+    bool staff_view(const Mention& m) const;
     void index_organisations();
     void find_doc_country();
     void index_authorities();
@@ -689,9 +690,14 @@ struct Assembly {
         return k;
     }
     const Mention* referent(size_t lo, size_t hi);
-    const Mention* opening_holder(size_t hi);
+    const Mention* opening_holder(size_t hi, size_t from = 0);
+    size_t dateline_head() const;
+    bool list_item(const text::Span& P) const;
+    const Mention* list_intro_source() const;
+    template <class Fits>
+    const Mention* trailing_release(const text::Span& P, bool country_figure, Fits&& fits);
     const Mention* person_before(uint32_t at) const;
-    const Mention* titled_person_before(size_t hi);
+    const Mention* titled_person_before(size_t hi, size_t from = 0);
     std::vector<const Mention*> entities_in(size_t lo, size_t hi, bool skip_parens);
     static void add_name(Subject& s, const std::string& n);
     std::vector<const Mention*> possessive_list(size_t k);

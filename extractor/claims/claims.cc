@@ -84,7 +84,7 @@ Lexicons::Lexicons(const rules::RuleSet& r)
         {"unit", &unit_nouns}, {"measure", &measure_nouns}, {"saving", &saving_verbs}, {"name_verb", &name_verbs}};
     const std::pair<const char*, Words*> lists[] = {
         {"instrument_anaphor", &instrument_anaphors}, {"anaphor_modifier", &anaphor_modifiers},
-        {"growth_continues", &growth_continues}, {"object_cue", &object_cues}, {"owner_suffix", &owner_suffixes},
+        {"growth_continues", &growth_continues}, {"prices_continue", &prices_continue}, {"object_cue", &object_cues}, {"owner_suffix", &owner_suffixes},
         {"attribution_participle", &attribution_participles}, {"denial", &denial_verbs},
         {"said_object", &said_objects}, {"threshold", &threshold_words},
         {"bound_head", &bound_heads}, {"publish_noun", &publish_nouns},
@@ -343,6 +343,32 @@ void headline_metrics(std::vector<Claim>& cs, const std::vector<Mention>& ms, co
     }
 }
 
+// A baseline's comparison date that the normaliser could only count from the publication date
+// ("Producer prices rose 27% year on year, down from 29.5% a month earlier" in a story of
+// October's data, published in November) counts from the claim's own period instead, when the
+// claim has one and the two grains fit: a year back from any period, a month, quarter or week
+// back from a period of that grain.
+void baseline_periods_from_claim(std::vector<Claim>& cs, const std::vector<Mention>& ms) {
+    for (Claim& c : cs) {
+        if (!c.baseline || !c.baseline->period || !c.period || c.period.value) continue;
+        const Mention& b = ms[c.baseline->period.mention];
+        const Mention& p = ms[c.period.mention];
+        if (!b.shift_unit || p.shift_unit || &b == &p || p.timex.empty()) continue;
+        const char g = p.timex.size() == 4                              ? 'Y'
+                       : p.timex.size() == 7 && p.timex[5] == 'Q'       ? 'Q'
+                       : p.timex.size() == 7 && p.timex[5] == 'H'       ? 'H'
+                       : p.timex.size() == 7                            ? 'M'
+                       : p.timex.size() == 10                           ? 'D'
+                       : p.timex.size() == 8 && p.timex[5] == 'W'       ? 'W'
+                       : p.timex.rfind("FY", 0) == 0 && p.timex.size() == 6 ? 'Y'
+                                                                        : 0;
+        if (!g || (b.shift_unit != 'Y' && b.shift_unit != g)) continue;
+        if (auto v = normalise::shift_date({p.timex, p.from, p.to}, b.shift_unit, b.shift_n);
+            v && v->timex != b.timex)
+            c.baseline->period.value = std::move(*v);
+    }
+}
+
 // A headline figure that inherited the lead's attribution when the lead is another company
 // speaking (a briefs page: "Hoshida profit rises 12%; Daehan wins $1.4 billion ship order")
 // takes the sources of the body's restatement instead: "Daehan Shipbuilding said it had won a
@@ -410,6 +436,7 @@ std::vector<Claim> Assembler::assemble(const std::vector<Mention>& mentions, con
         std::vector<Claim> out = Assembly(*impl_, mentions, text, doc).run();
         headline_metrics(out, mentions, text);
         headline_sources(out, mentions, text);
+        baseline_periods_from_claim(out, mentions);
         return out;
     }
     // A page of several stories ("MUMBAI, June 3 - ... FRANKFURT, June 3 - ..."): each story is
@@ -454,6 +481,7 @@ std::vector<Claim> Assembler::assemble(const std::vector<Mention>& mentions, con
     }
     headline_metrics(out, mentions, text);
     headline_sources(out, mentions, text);
+    baseline_periods_from_claim(out, mentions);
     return out;
 }
 

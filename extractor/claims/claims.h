@@ -58,6 +58,10 @@ inline constexpr uint32_t kNoMention = UINT32_MAX;
 struct Period {
     uint32_t mention = kNoMention;
     bool inherited = false;
+    // The period's value when it is not the mention's own: a comparison date that the
+    // normaliser counted from the publication date ("a month earlier"), counted again
+    // from the claim's period. Empty: the mention's timex/from/to.
+    std::optional<normalise::DateValue> value = std::nullopt;
     explicit operator bool() const { return mention != kNoMention; }
 };
 

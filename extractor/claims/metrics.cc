@@ -364,7 +364,7 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
 // "The average price of a home climbed 0.1% ... Annual growth picked up to 2.4%", "In
 // Northern Ireland prices rose 5.8%": a bare "(annual) growth" or "prices" (no complement)
 // after a figure of a `growth_continues` metric in the paragraph is that metric's ("prices"
-// only a price's: house prices, producer prices).
+// a `prices_continue` one's: house prices, producer prices, consumer price inflation).
 void Assembly::continue_specific(MetricHit& metric) {
     if (metric.tok == SIZE_MAX || metric.base_n > 2) return;
     // (a complement only naming where: "Prices in Shanghai slipped 0.2%")
@@ -373,11 +373,16 @@ void Assembly::continue_specific(MetricHit& metric) {
     // (the paragraph before counts too, as in continue_metric: "New home prices fell 0.5% in
     // October ... | Prices were down 5.9% from a year earlier")
     const size_t para = t.paragraph_index(S.begin);
-    if (lm.key.empty() || (lm.para != para && lm.para + 1 != para) || !lx.growth_continues.count(lm.key)) return;
+    if (lm.key.empty() || (lm.para != para && lm.para + 1 != para)) return;
     std::string_view head = toks[metric.tok + metric.base_n - 1].low;
-    bool growth = head == "growth" && (metric.base_n == 1 || toks[metric.tok].low == "annual");
-    bool prices = (head == "prices" || head == "price") && metric.base_n == 1 &&
-                  lm.key.find("price") != std::string::npos;
+    bool growth = head == "growth" && (metric.base_n == 1 || toks[metric.tok].low == "annual") &&
+                  lx.growth_continues.count(lm.key);
+    // ("rice prices fell 15.9%" names its own goods: a plain word right before is no bare "prices")
+    const size_t pt = metric.tok;
+    const bool modified = pt > 0 && toks[pt - 1].is_word() && sv.tok_mention[pt - 1] == SIZE_MAX &&
+                          !kDeterminers.count(toks[pt - 1]) && !kPrepositions.count(toks[pt - 1]);
+    bool prices = (head == "prices" || head == "price") && metric.base_n == 1 && !modified &&
+                  lx.prices_continue.count(lm.key);
     if (growth || prices) metric.key = lm.key;
 }
 

@@ -5,6 +5,7 @@
 #include "extractor/claims/assembly.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace claimex::claims {
 
@@ -50,11 +51,11 @@ bool Assembly::revises_forecast(size_t v) {
 // "ING economist Nicholas Mapa expects ...", "Nomura Securities strategist Yujiro Goto
 // forecasts ...": the person right before the verb at token hi, after nothing but words
 // (their organisation and role). Null when there is none.
-const Mention* Assembly::titled_person_before(size_t hi) {
-    if (hi < 2 || sv.tok_mention[hi - 1] == SIZE_MAX) return nullptr;
+const Mention* Assembly::titled_person_before(size_t hi, size_t from) {
+    if (hi < from + 2 || sv.tok_mention[hi - 1] == SIZE_MAX) return nullptr;
     const Mention& m = ms[sv.tok_mention[hi - 1]];
-    if (m.type != Type::person) return nullptr;
-    for (size_t k = 0; k < sv.token_at(m.span.begin); ++k)
+    if (m.type != Type::person || m.span.begin < toks[from].begin) return nullptr;
+    for (size_t k = from; k < sv.token_at(m.span.begin); ++k)
         if (!toks[k].is_word() && toks[k].low != "'") return nullptr;
     return &m;
 }
@@ -62,32 +63,35 @@ const Mention* Assembly::titled_person_before(size_t hi) {
 void Assembly::find_forecast_holder() {
     forecast_holder = nullptr;
     forecast_verb = 0;
-    if (!toks.empty()) {
-        size_t v = 1;
-        while (v < toks.size() && v <= 8 && !lx.forecast_verbs.count(toks[v]) && !revises_forecast(v) &&
+    // (the holder heads the sentence's own words, after a dateline: "JOHANNESBURG, March 12 -
+    // Sasol cut its annual production forecast to ...")
+    const size_t h0 = dateline_head();
+    if (h0 + 1 < toks.size()) {
+        size_t v = h0 + 1;
+        while (v < toks.size() && v <= h0 + 8 && !lx.forecast_verbs.count(toks[v]) && !revises_forecast(v) &&
                toks[v].is_word() && !(toks[v].bits & lx.kVerbWord))
             ++v;
-        if (v <= 8 && v < toks.size() && (lx.forecast_verbs.count(toks[v]) || revises_forecast(v))) {
+        if (v <= h0 + 8 && v < toks.size() && (lx.forecast_verbs.count(toks[v]) || revises_forecast(v))) {
             size_t hi = v;
             // (and the day of the act between holder and verb: "The IMF on Tuesday cut its forecast")
             for (bool moved = true; moved;) {
                 moved = false;
-                while (hi > 1 && (trailing_adverbs.count(toks[hi - 1]) || lx.staff_nouns.count(toks[hi - 1]))) --hi, moved = true;
-                if (hi > 2 && sv.tok_mention[hi - 1] != SIZE_MAX && ms[sv.tok_mention[hi - 1]].type == Type::date) {
+                while (hi > h0 + 1 && (trailing_adverbs.count(toks[hi - 1]) || lx.staff_nouns.count(toks[hi - 1]))) --hi, moved = true;
+                if (hi > h0 + 2 && sv.tok_mention[hi - 1] != SIZE_MAX && ms[sv.tok_mention[hi - 1]].type == Type::date) {
                     size_t d = sv.token_at(ms[sv.tok_mention[hi - 1]].span.begin);
-                    if (d > 1 && d < hi && (toks[d - 1].low == "on" || toks[d - 1].low == "in")) hi = d - 1, moved = true;
+                    if (d > h0 + 1 && d < hi && (toks[d - 1].low == "on" || toks[d - 1].low == "in")) hi = d - 1, moved = true;
                 }
             }
-            forecast_holder = opening_holder(hi);
-            if (!forecast_holder) forecast_holder = titled_person_before(hi);
+            forecast_holder = opening_holder(hi, h0);
+            if (!forecast_holder) forecast_holder = titled_person_before(hi, h0);
             forecast_verb = v;
-        } else if (v <= 8 && v < toks.size() && (toks[v].bits & lx.kVerbWord)) {
+        } else if (v <= h0 + 8 && v < toks.size() && (toks[v].bits & lx.kVerbWord)) {
             // a revision in a predicate that shares the holder ("The RBI kept its repo rate at
             // 5.5% on Thursday, and lowered its inflation projection to 3.9%"; a headline's "RBI
             // holds rates at 5.5%, trims FY27 inflation forecast"): the figures after it
             size_t hi = v;
-            while (hi > 1 && trailing_adverbs.count(toks[hi - 1])) --hi;
-            if (const Mention* h = opening_holder(hi))
+            while (hi > h0 + 1 && trailing_adverbs.count(toks[hi - 1])) --hi;
+            if (const Mention* h = opening_holder(hi, h0))
                 for (size_t k = v + 1; k + 1 < toks.size(); ++k) {
                     if (toks[k].low == ";" || toks[k].low == "\"" || (sv.tok_mention[k] != SIZE_MAX && ms[sv.tok_mention[k]].type == Type::source))
                         break;
@@ -104,7 +108,7 @@ void Assembly::find_forecast_holder() {
         // The holder and an aside between commas before its verb ("The Bank of England, which
         // holds about £560bn of gilts, expects ...", "The IMF, in its outlook released on
         // Tuesday, cut its forecast ...").
-        const size_t h = toks[0].low == "the" ? 1 : 0;
+        const size_t h = h0 < toks.size() && toks[h0].low == "the" ? h0 + 1 : h0;
         if (!forecast_holder && h < toks.size() && sv.tok_mention[h] != SIZE_MAX) {
             const Mention& m = ms[sv.tok_mention[h]];
             size_t e = sv.token_at(m.span.end);
@@ -370,6 +374,93 @@ bool Assembly::history_figure(const Claim& claim) {
     return story_year && y && y < story_year - 1;
 }
 
+// Whether the paragraph P is an item of a list: it opens with a bullet ("-", "*", "•", a dash)
+// or a number and "." / ")" ("1. ", "2) ").
+bool Assembly::list_item(const text::Span& P) const {
+    uint32_t k = P.begin;
+    if (k >= P.end) return false;
+    const unsigned char c = static_cast<unsigned char>(a[k]);
+    auto space_at = [&](uint32_t j) { return j < P.end && (a[j] == ' ' || a[j] == '\t'); };
+    if (c == '-' || c == '*') return space_at(k + 1);
+    // (U+2022 bullet, U+2013 / U+2014 dashes, U+25AA / U+25CF small squares and circles)
+    if (c == 0xE2 && k + 3 < P.end &&
+        (a.compare(k, 3, "\xe2\x80\xa2") == 0 || a.compare(k, 3, "\xe2\x80\x93") == 0 ||
+         a.compare(k, 3, "\xe2\x80\x94") == 0 || a.compare(k, 3, "\xe2\x96\xaa") == 0 ||
+         a.compare(k, 3, "\xe2\x97\x8f") == 0))
+        return space_at(k + 3);
+    uint32_t d = k;
+    while (d < P.end && d < k + 2 && std::isdigit(static_cast<unsigned char>(a[d]))) ++d;
+    return d > k && d < P.end && (a[d] == '.' || a[d] == ')') && space_at(d + 1);
+}
+
+// A list's items under an introduction that names its source and ends with a colon ("The bank
+// said its forecasts for next year were:", "According to the filing, the key figures were:"):
+// every item is that source's, whatever its metric. Null when the figure's paragraph is no such
+// item.
+const Mention* Assembly::list_intro_source() const {
+    const auto& ps = t.paragraphs();
+    if (ps.empty()) return nullptr;
+    size_t pi = t.paragraph_index(S.begin);
+    if (!list_item(ps[pi])) return nullptr;
+    // (back over the list's earlier items)
+    for (size_t n = 0; pi > 0 && n < 40; ++n) {
+        const text::Span Q = ps[--pi];
+        if (list_item(Q)) continue;
+        uint32_t e = Q.end;
+        while (e > Q.begin && std::isspace(static_cast<unsigned char>(a[e - 1]))) --e;
+        if (e == Q.begin || a[e - 1] != ':') return nullptr;
+        const Mention* last = nullptr;
+        for (auto it = std::lower_bound(named_sources.begin(), named_sources.end(), Q.begin, by_begin);
+             it != named_sources.end() && (*it)->span.end <= Q.end; ++it)
+            last = *it;
+        return last;
+    }
+    return nullptr;
+}
+
+// The release that closes a later sentence of paragraph P ("..., the energy ministry said in a
+// report."), when the sentences from the claim's on hold figures and no quote or other
+// attribution; null when there is none. `fits` as the paragraph's sources.
+template <class Fits>
+const Mention* Assembly::trailing_release(const text::Span& P, bool country_figure, Fits&& fits) {
+    const auto& sents = t.sentences();
+    const size_t si = t.sentence_index(S.begin);
+    for (size_t n = si + 1; n < sents.size() && n <= si + 3 && sents[n].end <= P.end; ++n) {
+        const text::Span N = sents[n];
+        for (uint32_t k = N.begin; k < N.end; ++k)
+            if ((a[k] == '"' || static_cast<unsigned char>(a[k]) == 0xE2) && quote_len(a, k)) return nullptr;
+        auto it = std::lower_bound(named_sources.begin(), named_sources.end(), N.begin, by_begin);
+        if (it == named_sources.end() || (*it)->span.begin >= N.end) {
+            // (a sentence between with a figure and no attribution: the chain goes on)
+            bool figure = false;
+            for (auto m = std::lower_bound(ms.begin(), ms.end(), N.begin,
+                                           [](const Mention& x, uint32_t b) { return x.span.begin < b; });
+                 m != ms.end() && m->span.begin < N.end && !figure; ++m)
+                figure = m->type == Type::percent || m->type == Type::money || m->type == Type::quantity;
+            if (!figure) return nullptr;
+            continue;
+        }
+        const Mention* r = *it;
+        if (std::next(it) != named_sources.end() && (*std::next(it))->span.begin < N.end) return nullptr;
+        // (trailing: after a comma, past a figure of the sentence's own)
+        uint32_t p = r->span.begin;
+        while (p > N.begin && a[p - 1] == ' ') --p;
+        if (p == N.begin || a[p - 1] != ',') return nullptr;
+        bool figure = false;
+        for (auto m = std::lower_bound(ms.begin(), ms.end(), N.begin,
+                                       [](const Mention& x, uint32_t b) { return x.span.begin < b; });
+             m != ms.end() && m->span.begin < r->span.begin && !figure; ++m)
+            figure = m->type == Type::percent || m->type == Type::money || m->type == Type::quantity;
+        auto k = org_kinds.find(r->name);
+        const std::string_view kind = k != org_kinds.end() ? std::string_view(k->second) : std::string_view(r->kind);
+        if (!figure || kind.empty() || !lx.release_kinds.count(kind) || !lx.release_cues.count(r->cue) ||
+            poll_source(*r) || (country_figure && !fits(r)))
+            return nullptr;
+        return r;
+    }
+    return nullptr;
+}
+
 // The sources a claim whose sentence names none inherits: the paragraph's governing
 // attribution, the release that speaks for its figures, the lead's reporter.
 void Assembly::inherited_sources(const std::string& metric, const Claim& claim, std::vector<const Mention*>& here, uint32_t at) {
@@ -379,12 +470,14 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
     // organisation, place or person heading the sentence, then (past adverbials and auxiliaries
     // aside) a verb of acting.
     {
-        size_t k = toks.size() > 0 && toks[0].low == "the" ? 1 : 0;
+        // (after a dateline: "CAIRO, March 12 - Egypt's central bank raised ...")
+        const size_t h0 = dateline_head();
+        size_t k = h0 < toks.size() && toks[h0].low == "the" ? h0 + 1 : h0;
         // (or a government named by reference: "The federal government set aside C$6 billion")
         size_t head_end = SIZE_MAX;
-        if (k == 1)
-            for (size_t hi = 2; hi < toks.size() && hi <= 4 && head_end == SIZE_MAX; ++hi)
-                if (government_nouns.count(toks[hi - 1].low) && is_anaphor(0, hi)) head_end = hi;
+        if (k == h0 + 1)
+            for (size_t hi = h0 + 2; hi < toks.size() && hi <= h0 + 4 && head_end == SIZE_MAX; ++hi)
+                if (government_nouns.count(toks[hi - 1].low) && is_anaphor(h0, hi)) head_end = hi;
         if (head_end != SIZE_MAX ||
             (k < toks.size() && sv.tok_mention[k] != SIZE_MAX)) {
             const Mention* hm = head_end == SIZE_MAX ? &ms[sv.tok_mention[k]] : nullptr;
@@ -409,6 +502,12 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
                 if (v < toks.size() && lx.act_verbs.count(toks[v].low) && !forecast) return;
             }
         }
+    }
+    // (an item of a list under "X said:" is X's)
+    if (const Mention* l = list_intro_source()) {
+        here.push_back(l);
+        if (const Mention* c = cited_in_paragraph(*l)) here.push_back(c);
+        return;
     }
     size_t pi = t.paragraph_index(S.begin);
     text::Span P = t.paragraphs().empty() ? S : t.paragraphs()[pi];
@@ -502,6 +601,22 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
             }
         }
     }
+    // With none before it either, a later sentence of the paragraph that states figures of its
+    // own and closes with an organisation's release ("Mining output in Peru rose 2.5% in
+    // September. Zinc production jumped 11%, the energy ministry said in a report.") speaks for
+    // the sentences of figures before it: a wire paragraph puts the attribution once, at its
+    // end. (Only an organisation's release, over no quote: a person's quote after background
+    // is no part of it.)
+    if (!best && !history && !in_quote && !lx.market_metrics.count(metric)) {
+        best = trailing_release(P, country_figure, fits);
+        // (an economy's figures and a public body's release, or the subject's own: a company's
+        // or a trade body's later word does not reach back over a figure of someone else's)
+        if (best && std::find(claim.subject.begin(), claim.subject.end(), best->name) == claim.subject.end()) {
+            auto k = org_kinds.find(best->name);
+            const std::string_view bk = k != org_kinds.end() ? std::string_view(k->second) : std::string_view(best->kind);
+            if (company_figure || !country_figure || !(public_body(bk) || bk == "central_bank")) best = nullptr;
+        }
+    }
     // The company (or statistics office, regulator) the figure is about, when it
     // releases figures of its own somewhere in the article ("Karri said in a
     // statement"): it is the source of its own figures, the headline's and the lead's
@@ -556,7 +671,16 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
     // Friday", "figures from the ONS showed", "the company said in a statement"): the last
     // release before the sentence, else (a headline, a lead) the article's first one.
     bool from_release = false;
-    if (here.empty() && !topic_shift && !history && !metric.empty() && !lx.scope_of(metric).empty() && !lx.market_metrics.count(metric)) {
+    // (a price of goods dated by a month or a quarter — "food prices climbed 2.2%" in November's
+    // inflation release — is the statistics release's, as its other components are: not a
+    // market quote of the day, nor a company's share price)
+    bool release_price = false;
+    if (lx.market_metrics.count(metric) && !lx.own_market_metrics.count(metric) && claim.period) {
+        const std::string& pv = ms[claim.period.mention].timex;
+        release_price = pv.size() == 7 && pv[4] == '-' && pv[0] >= '1' && pv[0] <= '2';
+    }
+    if (here.empty() && !topic_shift && !history && !metric.empty() && !lx.scope_of(metric).empty() &&
+        (!lx.market_metrics.count(metric) || release_price)) {
         auto it = std::lower_bound(releases.begin(), releases.end(), S.begin, by_begin);
         const Mention* r = nullptr;
         // (nor a data firm's consensus of an earlier expectation: it speaks for that only)
@@ -576,6 +700,11 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
             // trade ministry" does not speak for Samsung's workforce)
             if (r)
                 if (const Mention* c = cited_in_paragraph(*r); c && public_body(c->kind)) r = nullptr;
+        }
+        if (r && release_price) {
+            auto k = org_kinds.find(r->name);
+            const std::string_view rk = k != org_kinds.end() ? std::string_view(k->second) : std::string_view(r->kind);
+            if (rk != "agency" && rk != "government") r = nullptr;
         }
         // (not another economy's release in a round-up: China's finance ministry does not
         // speak for "Mexico's reserves"; nor another company's: a rival's results)

@@ -236,18 +236,26 @@ void Assembly::statement_claims() {
         unattributed_statement();
         return;
     }
-    const Mention* src = nullptr;
-    for (size_t i : sv.mentions)
-        if (ms[i].type == Type::source && !ms[i].name.empty()) {
-            src = &ms[i];
-            break;
-        }
     // A quote: its text runs from the opening quote mark to the closing one (or the
     // sentence's end when the quote goes on into the next sentence).
     uint32_t q_open = inside_quote ? S.begin : S.begin + quote_len(a, S.begin), q_close = S.end;
     for (uint32_t k = q_open; k < S.end; ++k)
         if ((a[k] == '"' || static_cast<unsigned char>(a[k]) == 0xE2) && quote_len(a, k)) {
             q_close = k;
+            break;
+        }
+    // The attribution: the sentence's first named source, past one the quote itself speaks of
+    // ('"The market is pricing a cut whatever the Fed says," said Paula Reyes': Reyes)
+    const Mention* src = nullptr;
+    const bool closed_quote = (quoted || inside_quote) && q_close < S.end;
+    for (size_t i : sv.mentions)
+        if (ms[i].type == Type::source && !ms[i].name.empty()) {
+            if (closed_quote && ms[i].span.begin >= q_open && ms[i].span.end <= q_close) {
+                if (!src) src = &ms[i];
+                continue;
+            }
+            if (src && closed_quote && src->span.end <= q_close) src = nullptr;
+            if (!src) src = &ms[i];
             break;
         }
     quote_speaker = nullptr;
@@ -527,6 +535,10 @@ void Assembly::emit_statement(uint32_t cb, uint32_t ce, const Mention* who, cons
         }
     }
     if (content.rfind("that ", 0) == 0) content.erase(0, 5);
+    // "The board said its targets for the season were:": a colon closing the content
+    // introduces what follows (a list, a quote); the introduction itself says nothing (the
+    // items are claims of their own)
+    if (!content.empty() && content.back() == ':') return;
     // a closing quote mark stays when it closes a quote inside the content ('called the
     // budget "a disaster for families"')
     while (!content.empty() && ((content.back() == '"' && std::count(content.begin(), content.end(), '"') % 2 == 1) ||
@@ -615,6 +627,19 @@ void Assembly::emit_statement(uint32_t cb, uint32_t ce, const Mention* who, cons
     if (per) j.period = Period{static_cast<uint32_t>(*per)};
     j.statement = text::Span{c0, c1};
     j.sources = claim_sources(conf, std::string(), j, j.statement->begin);
+    // (a source the content itself speaks of is no attribution of it: "whatever the Fed says"
+    // inside Reyes's quote)
+    if (j.sources.size() > 1) {
+        std::vector<Source> outside;
+        for (const Source& s : j.sources)
+            if (!(ms[s.mention].span.begin >= c0 && ms[s.mention].span.end <= c1)) outside.push_back(s);
+        if (!outside.empty() && outside.size() < j.sources.size()) {
+            for (Source& s : outside)
+                if (s.cited_by != kNoMention && ms[s.cited_by].span.begin >= c0 && ms[s.cited_by].span.end <= c1)
+                    s.cited_by = kNoMention;
+            j.sources = std::move(outside);
+        }
+    }
     if (second) {
         // two statements in one sentence: each keeps its own speaker (and what it cites)
         std::vector<Source> own;

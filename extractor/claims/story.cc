@@ -4,6 +4,7 @@
 #include "extractor/claims/assembly.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace claimex::claims {
 
@@ -112,6 +113,17 @@ bool Assembly::in_headline_view(const Mention& m) const {
     return false;
 }
 
+// "Economists at PKO BP expect ...", "Analysts at Jefferies said": a firm's analysts or
+// economists give their views, not the firm's release of its own figures (a later paragraph's
+// wages or output are not theirs). The holder opens with a group noun of people who forecast.
+bool Assembly::staff_view(const Mention& m) const {
+    uint32_t b = m.span.begin;
+    if (low_doc.compare(b, 4, "the ") == 0) b += 4;
+    uint32_t e = b;
+    while (e < m.span.end && std::isalpha(static_cast<unsigned char>(a[e]))) ++e;
+    return e > b && lx.expecter_nouns.count(std::string_view(low_doc).substr(b, e - b));
+}
+
 void Assembly::index_organisations() {
     // The article's lead attribution: the first source naming someone.
     for (const Mention& m : ms)
@@ -140,7 +152,7 @@ void Assembly::index_organisations() {
         if (m.type == Type::source && !m.name.empty()) named_sources.push_back(&m);
         // An organisation's own release of its figures (not a forecast, nor a person's view).
         if (m.type == Type::source && !m.name.empty() && lx.release_kinds.count(m.kind) && lx.release_cues.count(m.cue) &&
-            !headline_view(m))
+            !headline_view(m) && !staff_view(m))
             releases.push_back(&m);
     }
     // Organisations by name (their kind), and each one's own releases in document order.

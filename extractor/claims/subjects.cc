@@ -273,10 +273,11 @@ const Mention* Assembly::person_before(uint32_t at) const {
 // referent, else an organisation or person named at its start that
 // reaches up to the verb ("The Bank of England expects", "Orvane
 // expects"); null when neither.
-const Mention* Assembly::opening_holder(size_t hi) {
-    if (is_anaphor(0, hi)) return referent(0, hi);
-    if (hi == 1 && (toks[0].low == "he" || toks[0].low == "she")) return person_before(S.begin);
-    size_t lo = toks[0].low == "the" ? 1 : 0;
+const Mention* Assembly::opening_holder(size_t hi, size_t from) {
+    if (from >= hi || hi > toks.size()) return nullptr;
+    if (is_anaphor(from, hi)) return referent(from, hi);
+    if (hi == from + 1 && (toks[from].low == "he" || toks[from].low == "she")) return person_before(S.begin);
+    size_t lo = toks[from].low == "the" ? from + 1 : from;
     if (lo < hi && sv.tok_mention[lo] != SIZE_MAX) {
         const Mention& m = ms[sv.tok_mention[lo]];
         if ((m.type == Type::org || m.type == Type::person) && sv.token_at(m.span.end) >= hi) return &m;
@@ -857,6 +858,30 @@ bool Assembly::dateline_before(size_t lo, size_t colon) const {
     for (size_t k = lo; k < colon && capitals; ++k)
         for (char c : sv.slice(toks[k].begin, toks[k].end)) capitals &= !std::islower(static_cast<unsigned char>(c));
     return dated || toks[colon - 1].low == ")" || capitals;
+}
+
+// The first token after a dateline opening the sentence ("JOHANNESBURG, March 12 - Sasol cut
+// ...", "SEOUL, Dec 1 (Yonhap) -- ...", "NEW YORK, Jan 17: ..."), 0 when there is none: the
+// sentence's own words start there (its holder heads them).
+size_t Assembly::dateline_head() const {
+    if (toks.empty()) return 0;
+    bool place = sv.tok_mention[0] != SIZE_MAX && ms[sv.tok_mention[0]].type == Type::place;
+    if (!place) {
+        const std::string_view w = sv.slice(toks[0].begin, toks[0].end);
+        place = w.size() > 1;
+        for (char c : w) place &= std::isupper(static_cast<unsigned char>(c)) != 0;
+    }
+    if (!place) return 0;
+    for (size_t k = 0; k + 1 < toks.size() && k < 12; ++k) {
+        const bool month_day = std::isupper(static_cast<unsigned char>(sv.slice(toks[k].begin, toks[k].end)[0])) &&
+                               std::isdigit(static_cast<unsigned char>(sv.slice(toks[k + 1].begin, toks[k + 1].end)[0]));
+        if (((toks[k].bits & lx.kVerbWord) || (toks[k].bits & lx.kChangeWord)) && !month_day) return 0;
+        if (toks[k].low == "\xe2\x80\x94" || toks[k].low == "\xe2\x80\x93" || ((toks[k].low == "-" || toks[k].low == "--") && toks[k].begin > 0 && a[toks[k].begin - 1] == ' '))
+            return k > 0 ? k + 1 : 0;
+        if (sv.slice(toks[k].end, toks[k + 1].begin).find(" - ") != std::string_view::npos) return k + 1;
+        if (toks[k].low == ":" && dateline_before(0, k)) return k + 1;
+    }
+    return 0;
 }
 
 // The subject phrase [lo, hi) of the figure at `anchor`. True when it decided the subject on the way.

@@ -1119,6 +1119,33 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
         }
         if (!ante) {
             if (spec->kind == Kind::same_period && !m.timex.empty()) m.note = kNoAntecedent;
+            // Counted from the publication date for want of a date before it: say by how much,
+            // so that claims can count from the claim's own period ("Producer prices rose 27%,
+            // down from 29.5% a month earlier" in a story of October's data is September's).
+            if (m.relative && !m.timex.empty() && rematch(*spec, m)) {
+                Impl::Fields g{*spec, nullptr, nullptr, &groups};
+                if (spec->anaphor == Anaphor::shift) {
+                    auto n = I.count_of(g.get("count"));
+                    auto dir = I.shift_of(g.get("dir"));
+                    char u = I.unit_of(g.get("unit"));
+                    if (n && dir && dir->n < 0 && (u == 'D' || u == 'W' || u == 'M' || u == 'Q' || u == 'Y')) {
+                        m.shift_unit = u;
+                        m.shift_n = -*n;
+                    }
+                } else if (spec->anaphor == Anaphor::previous && g.get("count").empty()) {
+                    char u = I.unit_of(g.get("unit"));
+                    if (u == 'D' || u == 'W' || u == 'M' || u == 'Q' || u == 'Y') {
+                        m.shift_unit = u;
+                        m.shift_n = -1;
+                    }
+                } else if (spec->kind == Kind::same_period && g.get("year").empty() && pub) {
+                    // "the same period last year": the claim's period, a year back
+                    if (auto y = cal::timex_year(m.timex)) {
+                        m.shift_unit = 'Y';
+                        m.shift_n = *y - cal::civil_from_days(*pub).y;
+                    }
+                }
+            }
             // "two years later" counts from a date, never from publication.
             if (spec->anaphor == Anaphor::shift && rematch(*spec, m)) {
                 auto dir = I.shift_of(Impl::Fields{*spec, nullptr, nullptr, &groups}.get("dir"));
@@ -1215,6 +1242,15 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
         if (spec->anaphor != Anaphor::year) m.relative = ante->relative;
         m.note.clear();
     }
+}
+
+std::optional<DateValue> shift_date(const DateValue& d, char unit, int n) {
+    auto from = cal::parse_iso(d.from), to = cal::parse_iso(d.to);
+    if (!from || !to || d.timex.empty()) return std::nullopt;
+    const char g = cal::grain_of(d.timex);
+    if (g == 'P' || g == 'X' || g == 'S') return std::nullopt;
+    cal::Period p = cal::shift_by(cal::Period{d.timex, *from, *to}, unit, n);
+    return DateValue{p.timex, cal::iso(p.from), cal::iso(p.to)};
 }
 
 }  // namespace claimex::normalise

@@ -71,7 +71,24 @@ struct Mention {
     // The whole rule match around span (entities: the role words of "CEO
     // Eddie Wu" around "Eddie Wu"), where affiliations are looked for.
     text::Span context;
+    // date: a comparison counted from the publication date for want of a date
+    // before it ("a month earlier", "the previous quarter", "the same period
+    // last year" in a sentence that names no date): the unit ('D', 'W', 'M',
+    // 'Q', 'Y') and the signed count, so that claims can count from the
+    // claim's own period instead. Not written to the output.
+    char shift_unit = 0;
+    int shift_n = 0;
 };
+
+// A date's value as a date mention writes it.
+struct DateValue {
+    std::string timex, from, to;
+};
+
+// d moved by n units ('D', 'W', 'M', 'Q', 'H', 'Y'), in d's grain ("2025-10"
+// a month back is "2025-09"; "2025-H1" a year back "2024-H1"); nullopt for a
+// value with no grain to move (a duration, a season, no from/to).
+std::optional<DateValue> shift_date(const DateValue& d, char unit, int n);
 
 struct Context {
     std::string published;      // ISO 8601 date (YYYY-MM-DD...), "" when unknown

@@ -616,6 +616,20 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             // (a reference to a person, "the minister", a role named before, holds after "the"
             // only: "a minister" is someone else)
             const bool person_ref = ref->has("person");
+            // "According to SNE Research, Hanul held 11.2% ..., while CATL's share rose to 37.9%,
+            // the research firm said": a noun that is not the story's subject ("research firm",
+            // "consultancy") closing a sentence an organisation of its kinds already attributes is
+            // that attribution again, not the organisation named last (a subject of the figures)
+            if (s.name.empty() && !person_ref && definite && !ref->subject)
+                for (auto it = sources_done.rbegin(); it != sources_done.rend(); ++it) {
+                    const Mention& d = ms[*it];
+                    if (text.sentence_index(d.span.begin) != text.sentence_index(s.span.begin)) break;
+                    if (!d.name.empty() && !d.kind.empty() && ref->has(d.kind)) {
+                        s.name = d.name;
+                        s.kind = d.kind;
+                        break;
+                    }
+                }
             if (s.name.empty() && (!person_ref || definite))
                 if (const Mention* o = refer(*ref, noun, text.sentence_index(s.span.begin))) take(s, *o);
             // "The chemicals group said" after "Dutch chemicals group Veldmark NV": the company the
