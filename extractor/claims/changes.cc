@@ -91,6 +91,12 @@ void Assembly::change_claims() {
                             toks[ev.tok - 2].low == "," && ev.tok + 1 < toks.size() && toks[ev.tok + 1].low == "of"
                         ? ev.tok - 1
                         : ev.tok;
+        // (", almost double what it spent before": a factor in apposition after the value)
+        if (et == ev.tok && ev.factor && ev.factor_mention && !amount && !percent) {
+            size_t p = sv.token_at(ms[*ev.factor_mention].span.begin);
+            while (p > 0 && (kQualifierSkip.count(toks[p - 1]) || lx.approx_words.count(toks[p - 1]))) --p;
+            if (p > 0 && p < ev.tok && toks[p - 1].low == ",") et = p;
+        }
         // (", a 2.4% increase on current spending": the size before the change noun, in apposition)
         if (et == ev.tok && percent && !amount) {
             const size_t pt = figs[*percent].tok;
