@@ -86,6 +86,8 @@ void Assembly::amount_claims() {
         // where it goes or comes from after it (continue_metric carries the whole's metric)
         if (metric.tok == SIZE_MAX || metric.tok > anchor)
             if (part_of_previous(anchor, fig_end)) metric = MetricHit{};
+        const bool part_of_whole = whole_restated(clause_start_tok(anchor), anchor) && last_claim_para == t.paragraph_index(S.begin);
+        if (part_of_whole) metric = MetricHit{};
         // "doubling the engineering team to about 400 people": a count whose unit names
         // what is counted governs over a metric phrase that is not next to it.
         // (nor one inside a complement after it, "65,600 mortgages for house purchase", nor the
@@ -210,12 +212,18 @@ void Assembly::amount_claims() {
                 }
             }
         }
+        // ("The figure beat the ¥29.5 billion analysts had expected": the figure just given's holder)
+        if (part_of_whole ||
+            (subj.names.empty() && whole_restated(clause_start_tok(anchor), anchor, true) &&
+             last_claim_para == t.paragraph_index(S.begin)))
+            subj = last_claim_subject;
         instrument_referent(subj, metric.key, anchor);
         implied_subject(subj, metric, anchor);
         continue_subject(subj);
         note_traded(subj, metric.key);
         set_subject(subj, j, conf);
         metric_form(metric.key, &v, subj.names, false);
+        if (part_of_whole && !last_claim_metric.empty()) metric.key = last_claim_metric;  // (the whole's final form)
         j.metric = metric.key;
         j.metric_text = metric.text;
         if (!metric.key.empty()) conf += 0.1;

@@ -451,7 +451,31 @@ struct Assembly {
     const Mention* run_speaker = nullptr;
     // How many claims took each id so far: the n-th same id is "id-n" (a count, not a search
     // from 2 up, which made a story of one sentence said 10,000 times quadratic).
-    std::unordered_map<uint64_t, int> id_uses;  // by the id's hash
+    // (open addressing on the hash itself, kept at most half full: no node allocated per claim)
+    struct IdUses {
+        std::vector<std::pair<uint64_t, int>> slots;  // count 0: empty
+        size_t used = 0;
+        int& operator[](uint64_t h) {
+            if ((used + 1) * 2 > slots.size()) grow();
+            for (size_t i = h & (slots.size() - 1);; i = (i + 1) & (slots.size() - 1)) {
+                auto& s = slots[i];
+                if (s.second == 0) {
+                    s.first = h;
+                    ++used;
+                    return s.second;
+                }
+                if (s.first == h) return s.second;
+            }
+        }
+        void grow() {
+            std::vector<std::pair<uint64_t, int>> old(slots.empty() ? 32 : slots.size() * 2);
+            old.swap(slots);
+            used = 0;
+            for (const auto& o : old)
+                if (o.second) operator[](o.first) = o.second;
+        }
+    };
+    IdUses id_uses;  // by the id's hash
     std::vector<std::string> last_subject;
     size_t last_subject_para = SIZE_MAX;
     uint32_t last_subject_sentence = UINT32_MAX;  // the sentence last_subject was named in
@@ -484,8 +508,25 @@ struct Assembly {
     std::vector<Token> tok_scratch, date_toks;
     std::vector<size_t> mention_scratch, tok_mention_scratch;
     std::vector<int8_t> baseline_dates;  // per date mention: -1 not yet known
+    // find_period's tests of a date mention, asked again for every claim of its sentence:
+    // answered once per mention (they read only the mention, its sentence's words and the
+    // sentence's forecast holder, set before any claim is made). Bits: kKnown << test, and the
+    // answer at kAnswer << test.
+    std::vector<uint8_t> date_tests;
+    template <class Raw>
+    bool date_test(size_t i, int test, Raw raw) {
+        uint8_t& m = date_tests[i];
+        if (!(m & (1u << test))) m = static_cast<uint8_t>(m | (1u << test) | (raw() ? 0x10u << test : 0u));
+        return (m & (0x10u << test)) != 0;
+    }
     IndexSet used_dates_scratch, consumed_scratch;
     std::vector<size_t> clause_memo[2];  // clause_start_tok per limit, without / with later clauses
+    // Where the document's quote marks start (quote_len > 0), in order: quote_open_at and
+    // figure_quote_speaker count and find them by binary search, not by a scan of the paragraph
+    // per claim. Made on the first question (quote_marks_made).
+    mutable std::vector<uint32_t> quote_marks;
+    mutable bool quote_marks_made = false;
+    const std::vector<uint32_t>& marks() const;
     void scratch_swap();  // trades the scratch buffers with the thread's spare ones
 
     // ---- the sentence being read
@@ -586,6 +627,7 @@ struct Assembly {
     // periods.cc: paragraph dates, the story day, the period that governs a figure or a baseline
     std::string word_near(uint32_t byte, bool after);
     bool contract_month(size_t i);
+    bool contract_month_raw(size_t i);
     bool paragraph_date(size_t i, const text::Span& S);
     text::Span modal_span{UINT32_MAX, UINT32_MAX};  // the sentence first_modal_end was found for
     uint32_t first_modal_end = UINT32_MAX;            // end of its first modal word (paragraph_date)
@@ -627,6 +669,7 @@ struct Assembly {
     bool central_bank_at(size_t k) const;
     size_t plural_companies(size_t lo, size_t hi) const;
     const Mention* previous_opener(uint32_t at);
+    const Mention* sentence_opener(const text::Span& sent);
     bool level_cue(size_t tok);
     void find_change_events();
     void figure_roles();
@@ -636,6 +679,7 @@ struct Assembly {
 
     // clauses.cc: where clauses start and end, what stands between two words
     size_t clause_start_raw(size_t limit, bool later_clauses);
+    bool list_of_names(size_t k) const;
     size_t first_verb(size_t from, size_t limit);
     bool market_close_verb(size_t k, size_t limit) const;
     bool dateline_before(size_t lo, size_t colon) const;
@@ -659,6 +703,11 @@ struct Assembly {
     bool agent_complement(size_t end, size_t k);
     bool respective_metric(size_t f, MetricHit& metric);
     bool part_of_previous(size_t anchor, size_t fig_end);
+    bool whole_restated(size_t cs, size_t anchor, bool any_verb = false);
+    // the last claim's subject and its paragraph (a part of its figure restated: whole_restated)
+    Subject last_claim_subject;
+    size_t last_claim_para = SIZE_MAX;
+    std::string last_claim_metric;  // the metric of the last claim made (finish)
     bool names_figure(size_t end, size_t anchor);
     MetricAt metric_at(size_t k, size_t hi);
     std::vector<MetricCand> metric_cands;  // find_metric's scratch
@@ -712,15 +761,19 @@ struct Assembly {
     bool forecast_of_place(const MetricHit& metric, Subject& s);
     bool complement_subject(const MetricHit& metric, size_t anchor, Subject& s);
     bool subject_phrase(const MetricHit& metric, size_t anchor, Subject& s, size_t& lo, size_t& hi);
+    void relative_aside(size_t cs, size_t anchor, size_t& verb, size_t& hi);
     bool quote_name(size_t k, std::string_view key = {}) const;
     bool name_then_verb(const MetricHit& metric, size_t hi) const;
     const Mention* named_unit(size_t lo, size_t hi);
     Subject find_subject(const MetricHit& metric, size_t anchor);
+    const Mention* its_company_metric(const MetricHit& metric);
 
     // implied_subjects.cc: the subject the sentence leaves implied; a claim's subject
     std::string paragraph_area();
     std::string named_area(size_t anchor);
     bool judge_description(Subject& s, const MetricHit& metric, bool& bad, bool& garbage, std::string& head);
+    std::string describe_low;  // judge_description's scratch
+    std::vector<Token> describe_toks;
     void implied_subject(Subject& s, const MetricHit& metric, size_t anchor);
     void continue_subject(Subject& s);
     void instrument_referent(Subject& s, const std::string& key, size_t anchor);
@@ -743,6 +796,8 @@ struct Assembly {
     int story_year = -1;  // the lead's latest year (else the publication's): -1 not yet known, 0 unknown
     void inherited_sources(const std::string& metric, const Claim& claim, std::vector<const Mention*>& here, uint32_t at);
     std::vector<Source> claim_sources(double& conf, const std::string& metric, const Claim& claim, uint32_t at);
+    std::vector<const Mention*> sources_here, sources_ordered;  // claim_sources' scratch
+    std::vector<std::string_view> sources_seen;
 
     // changes.cc, amounts.cc, statements.cc: the claims of a sentence
     void change_claims();

@@ -132,7 +132,7 @@ struct Assembler::Impl : Lexicons {
 Assembly::Assembly(const Lexicons& lexicons, const std::vector<Mention>& mentions, const text::Text& text,
                    const DocumentInfo& info)
     : lx(lexicons), ms(mentions), t(text), doc(info), a(text.analysis()), 
-      baseline_dates(mentions.size(), -1) {
+      baseline_dates(mentions.size(), -1), date_tests(mentions.size(), 0) {
     // The scratch buffers of the thread's previous document (emptied, their capacity kept): a
     // document allocates only what grows past the last one's.
     scratch_swap();
@@ -143,6 +143,7 @@ Assembly::Assembly(const Lexicons& lexicons, const std::vector<Mention>& mention
     tok_mention_scratch.clear();
     metric_memo.clear();
     metric_cands.clear();
+    quote_marks.clear();
     for (auto& c : clause_memo) c.clear();
     // (the whole text lower-cased at once, a loop the compiler vectorises: the tokenizer
     // then only finds the words)
@@ -157,6 +158,7 @@ struct Scratch {
     std::vector<size_t> mentions, tok_mention, clause_memo[2];
     std::vector<std::pair<const Lexicon::Entry*, size_t>> metric_memo;
     std::vector<MetricCand> metric_cands;
+    std::vector<uint32_t> quote_marks;
 };
 thread_local Scratch spare;
 }  // namespace
@@ -171,6 +173,7 @@ void Assembly::scratch_swap() {
     clause_memo[1].swap(spare.clause_memo[1]);
     metric_memo.swap(spare.metric_memo);
     metric_cands.swap(spare.metric_cands);
+    quote_marks.swap(spare.quote_marks);
 }
 
 Assembly::~Assembly() { scratch_swap(); }
@@ -293,6 +296,7 @@ void Assembly::finish(Claim j, std::string kind, const KeyHash& key, double conf
     std::string id(hex, 18);
     int n = ++id_uses[key.h];  // (the id is the hash's hex: counted by the hash, no string key)
     j.id = n == 1 ? std::move(id) : fmt::format("{}-{}", id, n);
+    if (!j.metric.empty()) last_claim_metric = j.metric;
     j.kind = std::move(kind);
     j.sentence = S;
     j.confidence = std::round(std::clamp(conf, 0.05, 0.99) * 100) / 100;

@@ -9,6 +9,23 @@ namespace claimex::claims {
 
 // Clause start: after leading adverbials ending in a comma that
 // carry a date or source or start with a lead word.
+// "in Estonia, Latvia and Lithuania, made ...": the "and" at token k ends a list of names ("A,
+// B and C", names of one type), not a clause of its own.
+bool Assembly::list_of_names(size_t k) const {
+    if (k < 3 || k + 1 >= toks.size()) return false;
+    const size_t before = sv.tok_mention[k - 1], after = sv.tok_mention[k + 1];
+    if (before == SIZE_MAX || after == SIZE_MAX || ms[before].type != ms[after].type) return false;
+    // the name before "and" opens after a list comma, with a name of the same type before it
+    const size_t b = sv.token_at(ms[before].span.begin);
+    if (b >= 2 && toks[b - 1].low == "," && sv.tok_mention[b - 2] != SIZE_MAX &&
+        ms[sv.tok_mention[b - 2]].type == ms[after].type)
+        return true;
+    // ("customers in Estonia and Latvia, made": two places after a preposition, a comma after them)
+    const size_t e = sv.token_at(ms[after].span.end);
+    return ms[after].type == Type::place && b >= 1 && kPrepositions.count(toks[b - 1]) && e < toks.size() &&
+           toks[e].low == ",";
+}
+
 size_t Assembly::clause_start_raw(size_t limit, bool later_clauses) {
     size_t start = 0;
     for (;;) {
@@ -65,7 +82,7 @@ size_t Assembly::clause_start_raw(size_t limit, bool later_clauses) {
         // ("The Philippine peso was flat and Thailand's baht eased 0.3%": "and" and a name of its
         // own, a verb on each side)
         else if (k > clause && toks[k].low == "and" && k + 1 < limit && sv.tok_mention[k + 1] != SIZE_MAX &&
-                 is_entity(ms[sv.tok_mention[k + 1]]))
+                 is_entity(ms[sv.tok_mention[k + 1]]) && !list_of_names(k))
             next = k + 1;
         // ("Ocado shares fell 12% as Marks & Spencer reported a 3% drop": a
         // subordinate clause with a subject and verb of its own, after a clause with a verb)
@@ -80,7 +97,11 @@ size_t Assembly::clause_start_raw(size_t limit, bool later_clauses) {
         // (", and the Nasdaq Composite ended at 22,236.05": a market's close is its verb)
         for (size_t j = next + 1; j <= limit && j < toks.size() && !verb_after; ++j)
             verb_after = verb_at(j) || action_at(j) || market_close_verb(j, std::min(toks.size(), limit + 1));
-        if (verb_before && verb_after && !verb_at(next)) clause = next;
+        // (";" and a name of its own start a clause whatever the first one's verb: "Offer values
+        // Valtera at 1.4 times book; Nordmark shares fall 3.1%", "values" being no verb of the list;
+        // a bare "; shares slump 9pc" keeps the first clause's holder)
+        const bool named = toks[k].low == ";" && sv.tok_mention[next] != SIZE_MAX && is_entity(ms[sv.tok_mention[next]]);
+        if ((verb_before || named) && verb_after && !verb_at(next)) clause = next;
     }
     return clause;
 }

@@ -51,7 +51,13 @@ bool Assembly::ends_with_cue(const Words& w, std::string_view role) {
 // A money figure followed by "a share" / "per share" ("$1.45 a share").
 bool Assembly::per_share(size_t i) {
     size_t k = sv.token_at(ms[i].span.end);
-    return k + 1 < toks.size() && (toks[k].low == "a" || toks[k].low == "per") && toks[k + 1].low == "share";
+    // ("a share", "per share"; "for each Valtera share", "per Helix share": the company's name between)
+    if (k + 2 < toks.size() && toks[k].low == "for" && (toks[k + 1].low == "each" || toks[k + 1].low == "every")) k += 2;
+    else if (k + 1 < toks.size() && (toks[k].low == "a" || toks[k].low == "per" || toks[k].low == "each")) ++k;
+    else return false;
+    if (k < toks.size() && sv.tok_mention[k] != SIZE_MAX && ms[sv.tok_mention[k]].type == Type::org)
+        k = sv.token_at(ms[sv.tok_mention[k]].span.end);
+    return k < toks.size() && toks[k].low == "share";
 }
 
 // "picked up", "ticked up", "edged up", "went up": "up" (at k) ends a phrasal change after a
@@ -230,6 +236,30 @@ bool Assembly::no_claim_of_its_own(size_t f) {
                            (toks[h - 1].low == "and" && h >= 2 && toks[h - 2].low == ",");
         size_t e = sv.token_at(m.span.end);
         if (opens && e < toks.size() && ((toks[e].bits & lx.kVerbWord) || lx.modal_words.count(toks[e]))) return true;
+    }
+    // "Acquisitions of more than 10% of a Swedish bank need approval", "Stakes of at least 5% must
+    // be disclosed": a bound in the "of" complement of the noun the sentence opens with, whose verb
+    // says what the rule requires, is the rule's threshold (not "Sales of more than $5bn rose")
+    {
+        static const std::set<std::string_view> requires_ = {"need", "needs", "require", "requires", "must", "trigger",
+                                                             "triggers"};
+        size_t q = tok;
+        while (q > 0 && (kQualifierSkip.count(toks[q - 1]) || toks[q - 1].low == "above" || toks[q - 1].low == "below" ||
+                         toks[q - 1].low == "exceeding"))
+            --q;
+        const bool bound = q < tok && std::string_view(m.qualifier).size() > 0 &&
+                           std::string_view(m.qualifier) != "approx";
+        if (bound && q >= 2 && toks[q - 1].low == "of" && toks[q - 2].is_word() && sv.tok_mention[q - 2] == SIZE_MAX) {
+            size_t h = q - 2;
+            if (h > 0 && kDeterminers.count(toks[h - 1])) --h;
+            if (h == 0) {
+                size_t e = sv.token_at(m.span.end);
+                while (e < toks.size() && !requires_.count(toks[e].low) && !(toks[e].bits & lx.kVerbWord) &&
+                       !(toks[e].bits & lx.kChangeWord) && toks[e].low != "," && toks[e].low != ";")
+                    ++e;
+                if (e < toks.size() && requires_.count(toks[e].low)) return true;
+            }
+        }
     }
     return hypothetical_consequence(tok);
 }

@@ -73,8 +73,12 @@ std::string Assembly::named_area(size_t anchor) {
 // the group whose figure it is ("Household debt", "wages for permanent employees"): the
 // description, narrowed to that group, is the subject.
 bool Assembly::judge_description(Subject& s, const MetricHit& metric, bool& bad, bool& garbage, std::string& head) {
-    std::string d_low(s.description.size(), '\0');
-    std::vector<Token> d;
+    // (the description's words in scratch kept from claim to claim: judge_description is never
+    // re-entered)
+    std::string& d_low = describe_low;
+    d_low.assign(s.description.size(), '\0');
+    std::vector<Token>& d = describe_toks;
+    d.clear();
     tokenize(s.description, d_low, {0, static_cast<uint32_t>(s.description.size())}, d);
     static const StringSet trailing = {"also", "now", "still", "already",
                                                                 "alone", "itself", "too", "meanwhile", "to"};
@@ -375,6 +379,13 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
     } else if (scope == "bank") {
         auto it = std::lower_bound(central_banks.begin(), central_banks.end(), toks[std::min(anchor, toks.size() - 1)].begin, by_begin);
         name = it == central_banks.begin() ? doc_bank : (*std::prev(it))->name;
+        // ("The central bank raised the Selic rate" in a Brazil story that names no bank: Brazil's)
+        // (only where the sentence says "central bank": a bare "rate" names no bank)
+        bool central = false;
+        for (size_t k = 1; k < toks.size() && k <= anchor && !central; ++k)
+            central = toks[k - 1].low == "central" && toks[k].low == "bank";
+        if (name.empty() && central && !doc_country.empty())
+            if (auto cb = lx.central_bank_of.find(doc_country); cb != lx.central_bank_of.end()) name = cb->second;
     } else if (scope == "company") {
         // "Investment in real estate fell 10.6%, the NBS said", "production fell 8.2%, the
         // board said": a statistics office, ministry or board with an area of its own
@@ -383,6 +394,22 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
             if (ms[i].type == Type::source && !ms[i].name.empty() &&
                 (std::string_view(ms[i].kind) == "agency" || std::string_view(ms[i].kind) == "government"))
                 if (auto it = lx.jurisdictions.find(lower(ms[i].name)); it != lx.jurisdictions.end()) name = it->second;
+        // ... or by such an office earlier in the paragraph, when the paragraph names no company
+        // before the figure ("Separately, the ONS said retail sales volumes rose 0.4%. Food store
+        // volumes fell 0.6%.": the economy's, not the story's company's)
+        if (name.empty() && anchor < toks.size()) {
+            const size_t para = t.paragraph_index(S.begin);
+            const Mention* c = last_company_before(toks[anchor].begin);
+            bool own = false;  // (a sentence naming a place or a source of its own is read by itself)
+            for (size_t i : sv.mentions) own |= ms[i].type == Type::place || ms[i].type == Type::source;
+            if (!own && (!c || t.paragraph_index(c->span.begin) != para))
+                for (const Mention& m : ms) {
+                    if (m.span.begin >= S.begin) break;
+                    if (m.type != Type::source || m.name.empty() || t.paragraph_index(m.span.begin) != para) continue;
+                    if (std::string_view(m.kind) != "agency" && std::string_view(m.kind) != "government") continue;
+                    if (auto it = lx.jurisdictions.find(lower(m.name)); it != lx.jurisdictions.end()) name = it->second;
+                }
+        }
         // an offer's price or premium: the company making the offer ("Corvane agreed to buy
         // Helix ... The offer is worth $38 a share")
         if (name.empty() && lx.bidder_metrics.count(metric.key))
@@ -408,7 +435,8 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
             const Mention* c = last_company_before(toks[std::min(anchor, toks.size() - 1)].begin);
             // ("Its operating profit was ..." opening a sentence: the company the sentence before
             // opened with, not one named later inside it)
-            if (c && !toks.empty() && (toks[0].low == "its" || toks[0].low == "it"))
+            // (not past a company the sentence itself names: "Its rival Gol said its fuel bill was")
+            if (c && !toks.empty() && (toks[0].low == "its" || toks[0].low == "it") && c->span.begin < S.begin)
                 if (const Mention* o = previous_opener(toks[0].begin); o && !in_passing(*o)) c = o;
             if (c && t.paragraph_index(c->span.begin) == t.paragraph_index(S.begin)) name = c->name;
             // the company an earlier claim of the paragraph was about ("The Osaka-based maker
@@ -476,6 +504,8 @@ static bool ends_open(const std::string& phrase) {
 
 void Assembly::set_subject(const Subject& s, Claim& j, double& conf) {
     subject_fallback = s.fallback;
+    last_claim_subject = s;
+    last_claim_para = t.paragraph_index(S.begin);
     if (!s.fallback)
         for (const auto& n : s.names) subject_paragraph[n] = t.paragraph_index(S.begin);
     if (!s.names.empty() && !s.fallback) {

@@ -162,7 +162,8 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
                 while (f < anchor && kQualifierSkip.count(toks[f])) ++f;
                 if (f != anchor) gap = SIZE_MAX;
             }
-            if (gap == k && (!adjacent || m.span == 1)) {
+            // (a generic phrase may hold its copula: "The order is worth $4.4bn" is the order's)
+            if (gap == k && (!adjacent || m.span == 1 || copula.count(toks[k].low))) {
                 const Lexicon::Entry* e = lx.metrics.match(toks, k, k + m.span, nullptr);
                 const Lexicon::Entry* before =
                     adjacent ? nullptr
@@ -349,6 +350,27 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
                 break;
             }
         }
+    // "an aid package for farmers is worth Rs 3,000 crore": a generic phrase that holds its
+    // copula gives way to the metric heading the subject before it (its complement between)
+    if (best_dist != 0 && best.tok != SIZE_MAX && best.n > 1 && best.tok < toks.size()) {
+        const std::string_view w = toks[best.tok].low;
+        size_t n = 0;
+        const Lexicon::Entry* e = (w == "is" || w == "are" || w == "was" || w == "were") ? metric_phrase(best.tok, &n) : nullptr;
+        if (e && e->extra == "generic")
+            for (size_t c = cands.size(); c-- > 0;) {
+                if (cands[c].tok >= best.tok) continue;
+                bool plain = true;
+                for (size_t k = cands[c].tok + cands[c].span; k < best.tok && plain; ++k)
+                    plain = toks[k].is_word() && sv.tok_mention[k] == SIZE_MAX &&
+                            !(toks[k].bits & (lx.kVerbWord | lx.kChangeWord)) && !(toks[k].bits & kClauseOpeners.bit);
+                if (plain && !cands[c].generic && best.tok - (cands[c].tok + cands[c].span) <= 4) {
+                    best.tok = cands[c].tok;
+                    best.n = best.base_n = cands[c].span;
+                    best.key = *cands[c].key;
+                }
+                break;
+            }
+    }
     if (best.tok != SIZE_MAX) {
         // The words used: the phrase and a prepositional complement ("spending on
         // infrastructure and ...", "market value of American companies").
@@ -643,6 +665,31 @@ bool Assembly::part_of_previous(size_t anchor, size_t fig_end) {
     static const std::set<std::string_view> modals = {"will", "would", "could", "may", "might", "is", "was", "went", "came"};
     const Token& next = toks[fig_end + 2];
     return !next.is_word() || (next.bits & lx.kVerbWord) || modals.count(next.low);
+}
+
+// "The total includes Rs 300 crore for helipads", "That figure included $40 million of fees": a
+// part of the figure the sentence before gave, the whole referred to by a generic noun and a verb
+// of including heading the clause; it is measured as the whole is, and held by the whole's holder.
+// With `any_verb`: "The figure beat the ¥29.5 billion analysts had expected", "The total amount
+// represents about 2% of its shares": a generic noun heading the clause, then its verb, refers to
+// the figure just given: the figure after it is about that figure's holder (its metric continues).
+bool Assembly::whole_restated(size_t cs, size_t anchor, bool any_verb) {
+    static const std::set<std::string_view> dets = {"the", "that", "this", "its"};
+    static const std::set<std::string_view> wholes = {"total", "sum", "figure", "amount", "tally", "bill"};
+    static const std::set<std::string_view> incl = {"includes", "included", "include", "comprises", "comprised",
+                                                    "covers", "covered", "contains", "contained"};
+    static const std::set<std::string_view> verbs = {"beat", "beats", "missed", "exceeded", "exceeds", "topped",
+                                                     "represents", "represented", "compares", "compared", "equals",
+                                                     "equalled", "equaled", "is", "was", "were", "are"};
+    size_t k = cs;
+    if (k < anchor && dets.count(toks[k].low)) ++k;
+    if (k >= anchor || !wholes.count(toks[k].low) || sv.tok_mention[k] != SIZE_MAX) return false;
+    ++k;
+    if (any_verb && k < anchor && (toks[k].low == "amount" || toks[k].low == "figure" || toks[k].low == "sum")) ++k;
+    if (k < anchor && (toks[k].low == "also" || toks[k].low == "already")) ++k;
+    if (k >= anchor) return false;
+    if (any_verb) return verbs.count(toks[k].low) || (toks[k].bits & lx.kVerbWord);
+    return incl.count(toks[k].low) && past_qualifiers(anchor) <= k + 1;
 }
 
 }  // namespace claimex::claims

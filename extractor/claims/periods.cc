@@ -28,7 +28,13 @@ std::string Assembly::word_near(uint32_t byte, bool after) {
 
 // A futures contract month ("for December delivery", "November futures", "crude futures
 // for November", "the January contract") names what is traded, not when a price was set.
+// (read from the text alone, and asked for the same date by its sentence's paragraph test and
+// every claim's period search: answered once per mention)
 bool Assembly::contract_month(size_t i) {
+    return date_test(i, 3, [&] { return contract_month_raw(i); });
+}
+
+bool Assembly::contract_month_raw(size_t i) {
     const std::string& x = ms[i].timex;
     if (x.size() != 7 || x[4] != '-') return false;
     if (lx.contract_words.count(word_near(ms[i].span.end, true))) return true;
@@ -419,9 +425,11 @@ std::optional<size_t> Assembly::find_period(uint32_t after, uint32_t limit, Inde
     // nearest date after `after` before `limit`, else nearest before `after` in the sentence
     std::optional<size_t> best;
     auto fits = [&](size_t i) {
-        return ms[i].type == Type::date && (for_baseline || !baseline_date(i)) && !record_reference(i) &&
-               !reference_price_date(i) &&
-               (announced || !announcement_date(i)) && !contract_month(i);
+        return ms[i].type == Type::date && (for_baseline || !baseline_date(i)) &&
+               !date_test(i, 0, [&] { return record_reference(i); }) &&
+               !date_test(i, 1, [&] { return reference_price_date(i); }) &&
+               (announced || !date_test(i, 2, [&] { return announcement_date(i); })) &&
+               !contract_month(i);
     };
     auto usable = [&](size_t i) { return !used.count(i) && fits(i); };
     for (size_t i : sv.mentions)

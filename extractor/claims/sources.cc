@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 
 namespace claimex::claims {
 
@@ -780,15 +781,43 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
     }
 }
 
+// The starts of the document's quote marks, found once (a cache: the text does not change
+// while the document is assembled).
+const std::vector<uint32_t>& Assembly::marks() const {
+    if (!quote_marks_made) {
+        quote_marks_made = true;
+        // (memchr for the two lead bytes, '"' and the curly marks' E2, taken in turn by
+        // position: a byte loop over the whole text cost more than the scans it replaces)
+        const char* const base = a.data();
+        const char* const end = base + a.size();
+        auto next = [&](const char* p, char lead) {
+            const void* q = p < end ? std::memchr(p, lead, static_cast<size_t>(end - p)) : nullptr;
+            return q ? static_cast<const char*>(q) : end;
+        };
+        const char* s = next(base, '"');
+        const char* c = next(base, '\xE2');
+        while (s < end || c < end) {
+            if (s < c) {
+                quote_marks.push_back(static_cast<uint32_t>(s - base));
+                s = next(s + 1, '"');
+            } else {
+                if (quote_len(a, static_cast<uint32_t>(c - base))) quote_marks.push_back(static_cast<uint32_t>(c - base));
+                c = next(c + 1, '\xE2');
+            }
+        }
+    }
+    return quote_marks;
+}
+
 // Whether byte `at` stands inside a quote: the quote marks before it in its paragraph leave
 // one open.
 bool Assembly::quote_open_at(uint32_t at) const {
     if (t.paragraphs().empty()) return false;
     const text::Span P = t.paragraphs()[t.paragraph_index(at)];
-    bool open = false;
-    for (uint32_t k = P.begin; k < at; ++k)
-        if ((a[k] == '"' || static_cast<unsigned char>(a[k]) == 0xE2) && quote_len(a, k)) open = !open;
-    return open;
+    if (at <= P.begin) return false;
+    const auto& q = marks();
+    const auto b = std::lower_bound(q.begin(), q.end(), P.begin), e = std::lower_bound(b, q.end(), at);
+    return (e - b) % 2 != 0;
 }
 
 // A figure inside a quote whose attribution follows the quote's close in a later sentence
@@ -799,12 +828,9 @@ bool Assembly::quote_open_at(uint32_t at) const {
 const Mention* Assembly::figure_quote_speaker(uint32_t at) const {
     if (t.paragraphs().empty() || !quote_open_at(at)) return nullptr;
     const text::Span P = t.paragraphs()[t.paragraph_index(S.begin)];
+    const auto& q = marks();
     uint32_t close = P.end;
-    for (uint32_t k = at; k < P.end; ++k)
-        if ((a[k] == '"' || static_cast<unsigned char>(a[k]) == 0xE2) && quote_len(a, k)) {
-            close = k;
-            break;
-        }
+    if (auto c = std::lower_bound(q.begin(), q.end(), at); c != q.end() && *c < P.end) close = *c;
     // (a quote that closes in the figure's own sentence has its attribution there, if any)
     if (close >= S.end && close < P.end) {
         auto it = std::lower_bound(named_sources.begin(), named_sources.end(), close, by_begin);
@@ -816,11 +842,10 @@ const Mention* Assembly::figure_quote_speaker(uint32_t at) const {
     // A quote standing alone after its speaker's sentence ('"Inflation is proving sticky," said
     // Carsten Brzeski. "Core inflation at 2.9% is too high."'): the paragraph's speaker before it
     // (as its statements take), when the quote opens the figure's sentence or an earlier one.
-    uint32_t open = at;
-    while (open > P.begin && !((a[open - 1] == '"' || static_cast<unsigned char>(a[open - 1]) == 0xE2) && quote_len(a, open - 1)))
-        --open;
-    if (open == P.begin) return nullptr;
-    --open;
+    // (the last mark before `at` in the paragraph)
+    const auto o = std::lower_bound(q.begin(), q.end(), at);
+    if (at <= P.begin || o == q.begin() || *(o - 1) < P.begin) return nullptr;
+    const uint32_t open = *(o - 1);
     if (open >= S.begin) {
         for (uint32_t k = S.begin; k < open; ++k)
             if (!std::isspace(static_cast<unsigned char>(a[k]))) return nullptr;
@@ -899,7 +924,9 @@ std::vector<Source> Assembly::claim_sources(double& conf, const std::string& met
             return arr;
         }
     }
-    std::vector<const Mention*> here;
+    // (scratch kept from claim to claim: claim_sources is never re-entered)
+    std::vector<const Mention*>& here = sources_here;
+    here.clear();
     // (not a headline's view in a clause of its own: "Plan taps $1.1 billion of rainy-day fund;
     // Moody's says outlook remains negative")
     for (size_t i : sv.mentions)
@@ -1023,7 +1050,8 @@ std::vector<Source> Assembly::claim_sources(double& conf, const std::string& met
                                   [&](const Mention* m) { return m->name == claim.subject.front(); }),
                    here.end());
     // Order: citing sources first, each followed by what it cites.
-    std::vector<const Mention*> ordered;
+    std::vector<const Mention*>& ordered = sources_ordered;
+    ordered.clear();
     for (const Mention* m : here) {
         bool cited_by_other = false;
         for (const Mention* o : here)
@@ -1036,7 +1064,8 @@ std::vector<Source> Assembly::claim_sources(double& conf, const std::string& met
     }
     // (one name once: "Xpeng reported ..., the company said in its earnings release" is
     // one source, not two)
-    std::vector<std::string_view> seen;  // (a few names: no tree of copies)
+    std::vector<std::string_view>& seen = sources_seen;  // (a few names: no tree of copies)
+    seen.clear();
     for (const Mention* m : ordered) {
         if (std::find(seen.begin(), seen.end(), std::string_view(m->name)) != seen.end()) continue;
         seen.push_back(m->name);

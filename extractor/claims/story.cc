@@ -43,6 +43,16 @@ bool Assembly::in_passing(const Mention& m) {
 }
 
 bool Assembly::in_passing_raw(const Mention& m) {
+    // A maker named inside a count of its products ("40 Airbus A320neo jets", "150 Boeing 737 Max
+    // jets") is the product's name, not a company the next sentences refer back to
+    {
+        auto it = std::lower_bound(ms.begin(), ms.end(), m.span.begin,
+                                   [](const Mention& x, uint32_t b) { return x.span.begin < b; });
+        for (int n = 0; n < 4 && it != ms.begin(); ++n) {
+            const Mention& q = *--it;
+            if (q.type == Type::quantity && q.span.begin < m.span.begin && q.span.end >= m.span.end) return true;
+        }
+    }
     // "Tata-owned carrier to buy 40 jets": the owner of what the story is about, whose "the
     // airline" is the carrier, however often the owner is named
     if (m.span.end + 1 < a.size() && a[m.span.end] == '-') {
@@ -68,7 +78,7 @@ bool Assembly::in_passing_raw(const Mention& m) {
 // named on a tie), for subjects the sentence leaves implied.
 template <class Pred>
 std::string Assembly::most_named(Pred pred) {
-    std::unordered_map<std::string, int> n;
+    std::unordered_map<std::string_view, int> n;  // (views of the mentions' names: no copies)
     std::string best;
     int bn = 0;
     for (const Mention& m : ms)
@@ -225,7 +235,22 @@ void Assembly::index_organisations() {
     auto up_top_or_again = [&](const Mention& m) {
         return times[m.name] > 1 || t.paragraph_index(m.span.begin) <= lead_paragraph;
     };
-    doc_company = most_named([&](const Mention& m) { return story_company(m) && !in_passing(m) && up_top_or_again(m); });
+    // A company that opens sentences as their subject is what the story is about: each sentence it
+    // opens counts once more ("Nordmark Bank agreed to buy Valtera ... Nordmark will pay ..." is
+    // Nordmark's story, however often the target is named).
+    std::unordered_map<std::string_view, int> opens;
+    for (const text::Span& sent : t.sentences())
+        if (const Mention* o = sentence_opener(sent); o && !in_passing(*o)) ++opens[o->name];
+    {
+        std::unordered_map<std::string_view, int> n;
+        int bn = 0;
+        for (const Mention& m : ms)
+            if (story_company(m) && !m.name.empty() && !in_passing(m) && up_top_or_again(m))
+                if (int c = ++n[m.name] + opens[m.name]; c > bn) {
+                    bn = c;
+                    doc_company = m.name;
+                }
+    }
     if (doc_company.empty())
         doc_company = most_named([&](const Mention& m) { return story_company(m) && up_top_or_again(m); });
 }
@@ -236,7 +261,7 @@ void Assembly::find_doc_country() {
     // "imports from China") is a partner, not the economy. A demonym of the headline or lead
     // names it too ("Japanese exports rise ...": Japan), counting double.
     {
-        std::unordered_map<std::string, int> n;
+        std::unordered_map<std::string_view, int> n;  // (views of the lexicon's areas: no copies)
         int bn = 0;
         {
             std::vector<Token> head_toks;

@@ -105,7 +105,7 @@ struct Spec {
     uint32_t reach = 0;               // if set, the most bytes between antecedent and mention
     std::optional<Tense> tense;       // set: tense=past|future, instead of reading the sentence
     std::map<std::string, std::string, std::less<>> defaults;  // capture name → word
-    // Rules the document pass revisits (anaphoric, fy_start=doc): the pattern
+    // Rules the document pass revisits (anaphoric, fy_start=doc, fiscal years): the pattern
     // again, to read a mention's captures back from its text.
     std::shared_ptr<const RE2> re;
     std::vector<std::string> group_names;  // by group index, "__suffix" dropped
@@ -431,7 +431,7 @@ DatesNormaliser::DatesNormaliser(const rules::RuleSet& rules) : impl_(std::make_
                 s.defaults[key] = val;
             }
         }
-        if ((s.anaphor != Anaphor::none || s.fy_doc) && !r->pattern.empty()) {
+        if ((s.anaphor != Anaphor::none || s.fy_doc || s.kind == Kind::fiscal_year) && !r->pattern.empty()) {
             auto re = std::make_shared<RE2>(r->pattern, RE2::Quiet);
             if (re->ok()) {
                 s.group_names.resize(re->NumberOfCapturingGroups() + 1);
@@ -985,7 +985,37 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
         }
         return false;
     };
+    // A fiscal year the text says ends on a day or in a month ("the current fiscal year, which
+    // ends on June 30", "fiscal 2026, ending September 30"): the year starts the month after,
+    // whatever the fiscal years' own rules assume ("2025/26" is April unless the text says).
+    int stated_fy_start = 0;
+    {
+        const std::string& a0 = text.analysis();
+        const Mention* fiscal_before = nullptr;
+        for (const Mention& m : mentions) {
+            if (m.type != Type::date) continue;
+            if (m.timex.compare(0, 2, "FY") == 0) {
+                fiscal_before = &m;
+                continue;
+            }
+            if (!fiscal_before || m.span.begin < fiscal_before->span.end || m.span.begin - fiscal_before->span.end > 30 ||
+                m.timex.size() < 7 || m.timex[4] != '-' || m.timex[5] < '0' || m.timex[5] > '1')
+                continue;
+            std::string between = a0.substr(fiscal_before->span.end, m.span.begin - fiscal_before->span.end);
+            for (char& c : between) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (between.find("end") == std::string::npos || between.find('.') != std::string::npos) continue;
+            const int month = (m.timex[5] - '0') * 10 + (m.timex[6] - '0');
+            if (month >= 1 && month <= 12) {
+                stated_fy_start = month % 12 + 1;
+                break;
+            }
+        }
+    }
     for (const Mention& m : mentions) {
+        if (stated_fy_start) {
+            doc_fy_start = stated_fy_start;
+            break;
+        }
         const Spec* s = spec_of(m);
         if (!s || s->fy_doc || m.from.empty()) continue;
         bool fiscal = m.timex.substr(0, 2) == "FY";
@@ -1014,7 +1044,9 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
     if (doc_fy_start != 1) {
         for (Mention& m : mentions) {
             const Spec* s = spec_of(m);
-            if (!s || !s->fy_doc || m.timex.empty() || !rematch(*s, m)) continue;
+            // (a fiscal year the text states the end of holds for every fiscal year of the story)
+            const bool restate = stated_fy_start && s && s->kind == Kind::fiscal_year;
+            if (!s || !(s->fy_doc || restate) || m.timex.empty() || !rematch(*s, m)) continue;
             TenseOf tense(text, m.span, I.cues);
             auto r = I.resolve(Impl::Fields{*s, nullptr, nullptr, &groups}, pub, tense, doc_fy_start);
             if (!r || r->unresolved) continue;
