@@ -214,6 +214,7 @@ std::vector<Claim> Assembly::run() {
             with_clause_statement();
             quote_beside_figure_statement();
             conjunct_beside_figure_statement();
+            report_after_figures_statement();
             continue;
         }
         statement_claims();

@@ -178,6 +178,44 @@ void Assembly::conjunct_beside_figure_statement() {
     }
 }
 
+// After figure claims whose figures all stand before the speech verb (in the speaker's own
+// phrase: "The company, which employs 31,500 people in 214 stores, said it had no plans to
+// close shops"; or an earlier clause: "... cut its rate to 6.75% on Thursday, and said it would
+// weigh further reductions"): the reported clause after the verb holds no figure, so it asserts
+// something of its own, a statement. Not an attribution's tail ("said in a statement to the
+// exchange", "said on Tuesday"): the content must open with a word that starts a clause and
+// hold a verb.
+void Assembly::report_after_figures_statement() {
+    if (inside_quote || quoted) return;
+    const Mention* src = nullptr;
+    for (size_t i : sv.mentions)
+        if (ms[i].type == Type::source && !ms[i].name.empty()) {
+            src = &ms[i];
+            break;
+        }
+    // (not "with the company saying ...": with_clause_statement's, which judges those)
+    if (!src || src->participle || (src->cue != "said" && src->cue != "told")) return;
+    for (size_t i : sv.mentions) {
+        const Mention& m = ms[i];
+        if ((m.type == Type::money || m.type == Type::percent || m.type == Type::quantity) &&
+            m.span.end > src->span.begin)
+            return;  // a figure in the reported clause: its claim says it
+        if (m.type == Type::source && &m != src) return;  // another voice in the sentence
+    }
+    size_t c0 = sv.token_at(src->span.end);
+    if (c0 >= toks.size() || !toks[c0].is_word() || lx.attribution_tails.count(toks[c0])) return;
+    if (toks[c0].low == "that") ++c0;
+    size_t words = 0;
+    bool verb = false;
+    for (size_t k = c0; k < toks.size() && toks[k].begin < S.end; ++k) {
+        if (toks[k].low == "\"") return;  // a quote: quote_beside_figure_statement's
+        words += toks[k].is_word();
+        verb |= (toks[k].bits & (lx.kVerbWord | lx.kChangeWord)) && sv.tok_mention[k] == SIZE_MAX && k > c0;
+    }
+    if (words < 4 || !verb || c0 >= toks.size()) return;
+    emit_statement(toks[c0].begin, S.end, src, src, S.begin, S.end, nullptr);
+}
+
 // A paragraph that opens a quote and never closes it: news carries a quote over several
 // paragraphs so, with a quote mark opening each and one closing the last.
 bool Assembly::quote_runs_past(text::Span S) const {
