@@ -26,7 +26,11 @@ bool Assembly::restated_in_quote(size_t f) {
     // ("Minority shareholders had hoped for the full 43.9 billion reais": a definite article
     // before a figure the story already stated refers back to it)
     size_t k = figs[f].tok;
-    while (k > 0 && toks[k - 1].low != "at" && (kQualifierSkip.count(toks[k - 1]) || lx.approx_words.count(toks[k - 1]))) --k;
+    // (past "about", "some"; not past "the" itself before a sum: "The £3.5bn rights issue is
+    // priced at ..." restates the raise; "the 2% goal" is a target of its own)
+    while (k > 0 && toks[k - 1].low != "at" && (toks[k - 1].low != "the" || v.type != Type::money) &&
+           (kQualifierSkip.count(toks[k - 1]) || lx.approx_words.count(toks[k - 1])))
+        --k;
     static const std::set<std::string_view> whole = {"full", "same", "entire", "whole", "original", "earlier", "initial"};
     const bool definite = (k >= 1 && toks[k - 1].low == "the") ||
                           (k >= 2 && toks[k - 2].low == "the" && whole.count(toks[k - 1].low));

@@ -240,6 +240,7 @@ struct Lexicons {
     StringSet traded_metrics;
     // The value of an act (flag `event`: a deal's price, an offer, a funding round): no report period.
     StringSet event_metrics;
+    StringSet act_metrics;  // (metric_scopes.tsv flag `act`)
     // A reporting period's results (metric_scopes.tsv "results"): a day is never their period.
     StringSet results_metrics;
     // `of_holder` (metric_scopes.tsv flag): its "of" complement is what it measures, a holder even
@@ -819,6 +820,9 @@ struct Assembly {
     // The holder heading the figure's later clause with a forecast verb (", while the finance
     // ministry projects 3.5%"), null when none.
     const Mention* clause_forecast_holder(uint32_t at);
+    bool headline_view(const Mention& src) const;
+    size_t list_intro(size_t para) const;
+    bool in_headline_view(const Mention& m) const;
     void quote_beside_figure_statement();
     void conjunct_beside_figure_statement();
     void report_after_figures_statement();

@@ -87,10 +87,23 @@ void Assembly::change_claims() {
         }
         if (ev.from_baseline && !level && *ev.from_baseline + 1 < figs.size()) level = *ev.from_baseline + 1;
         // (", a decline of about 7%": a change noun in apposition, its article aside)
-        const size_t et = ev.tok >= 2 && (toks[ev.tok - 1].low == "a" || toks[ev.tok - 1].low == "an") &&
-                                  toks[ev.tok - 2].low == "," && ev.tok + 1 < toks.size() && toks[ev.tok + 1].low == "of"
-                              ? ev.tok - 1
-                              : ev.tok;
+        size_t et = ev.tok >= 2 && (toks[ev.tok - 1].low == "a" || toks[ev.tok - 1].low == "an") &&
+                            toks[ev.tok - 2].low == "," && ev.tok + 1 < toks.size() && toks[ev.tok + 1].low == "of"
+                        ? ev.tok - 1
+                        : ev.tok;
+        // (", almost double what it spent before": a factor in apposition after the value)
+        if (et == ev.tok && ev.factor && ev.factor_mention && !amount && !percent) {
+            size_t p = sv.token_at(ms[*ev.factor_mention].span.begin);
+            while (p > 0 && (kQualifierSkip.count(toks[p - 1]) || lx.approx_words.count(toks[p - 1]))) --p;
+            if (p > 0 && p < ev.tok && toks[p - 1].low == ",") et = p;
+        }
+        // (", a 2.4% increase on current spending": the size before the change noun, in apposition)
+        if (et == ev.tok && percent && !amount) {
+            const size_t pt = figs[*percent].tok;
+            if (pt >= 2 && (toks[pt - 1].low == "a" || toks[pt - 1].low == "an") && toks[pt - 2].low == "," &&
+                !(toks[ev.tok].bits & lx.kVerbWord))
+                et = pt - 1;
+        }
         if (!level && (std::string_view(ev.verb) == "up" || std::string_view(ev.verb) == "down" || et != ev.tok))
             for (size_t f = figs.size(); f-- > 0;)
                 if (figs[f].tok < ev.tok && figs[f].role == Role::value && !consumed.count(f)) {

@@ -44,6 +44,7 @@ Lexicons::Lexicons(const rules::RuleSet& r)
             if (market) own_market_metrics.insert(row[0]);
             if (flag("traded")) traded_metrics.insert(row[0]);
             if (flag("event")) event_metrics.insert(row[0]);
+            if (flag("act")) act_metrics.insert(row[0]);
             if (flag("results")) results_metrics.insert(row[0]);
             if (flag("of_holder")) of_holder_metrics.insert(row[0]);
             if (flag("bidder")) bidder_metrics.insert(row[0]);

@@ -172,6 +172,13 @@ bool Assembly::barrier_between(size_t from, size_t to) {
 bool Assembly::in_aside(size_t k, size_t anchor) {
     size_t open = k;
     while (open > 0 && toks[open - 1].low != "," && toks[open - 1].low != ";") --open;
+    // an appositive opened by a possessive name right after a metric phrase ("Remittances,
+    // Mexico's largest source of foreign currency after manufacturing exports, fell 4.6%")
+    bool possessive = false;
+    if (open > 0 && open < toks.size() && sv.tok_mention[open] != SIZE_MAX && is_entity(ms[sv.tok_mention[open]])) {
+        const size_t after = sv.token_at(ms[sv.tok_mention[open]].span.end);
+        possessive = after + 1 < toks.size() && toks[after].low == "'" && toks[after + 1].low == "s";
+    }
     // (", which tracks rates for ships carrying dry bulk, rose 2.3%": a relative clause too;
     // a relative clause between commas: "Organic volumes, which strip out price increases and
     // acquisitions, grew 1.5%")
@@ -180,12 +187,12 @@ bool Assembly::in_aside(size_t k, size_t anchor) {
                        // a participle: "The stock, priced at ¥3,120 before the results, has risen 22%"
                        toks[open].low == "priced" || toks[open].low == "valued" || toks[open].low == "listed" ||
                        // an appositive: "Orders, a leading indicator of future sales, climbed 6%"
-                       toks[open].low == "a" || toks[open].low == "an" || toks[open].low == "the"))
+                       toks[open].low == "a" || toks[open].low == "an" || toks[open].low == "the" || possessive))
         return false;
     // ("the" opens an appositive only right after a metric phrase: "Net interest income, the
     // difference between what a bank earns on loans and what it pays on deposits, rose 11%";
     // not "On Wall Street, the S&P 500 closed at 5,841.47, down 0.2%")
-    if (toks[open].low == "the") {
+    if (toks[open].low == "the" || possessive) {
         bool after_metric = false;
         for (size_t j = open >= 6 ? open - 6 : 0; j + 1 < open && !after_metric; ++j) {
             size_t n = 0;

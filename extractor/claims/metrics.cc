@@ -188,6 +188,15 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
         if (std::any_of(cands.begin(), cands.end(), [&](const Cand& c) { return !denominator(c); }))
             cands.erase(std::remove_if(cands.begin(), cands.end(), denominator), cands.end());
     }
+    // "in real terms", "in dollar terms": the basis a figure is measured on, no metric ("the real"
+    // is a currency elsewhere)
+    cands.erase(std::remove_if(cands.begin(), cands.end(),
+                               [&](const Cand& c) {
+                                   const size_t e = c.tok + c.span;
+                                   return c.tok > 0 && toks[c.tok - 1].low == "in" && e < toks.size() &&
+                                          toks[e].low == "terms";
+                               }),
+                cands.end());
     // A `unit` phrase right after another metric phrase is that metric per unit, not a price:
     // "EBITDA per tonne fell to Rs 812" is EBITDA ("realisation per tonne" stays a price).
     for (size_t c = cands.size(); c-- > 0;) {
@@ -480,9 +489,27 @@ void Assembly::continue_metric(MetricHit& metric, size_t slot, size_t from_slot)
         last_metric[3] = {metric.key, para};
         return;
     }
-    // (news paragraphs are short: the previous one counts too)
-    if (last_metric[from_slot].para != SIZE_MAX && last_metric[from_slot].para + 1 >= para)
+    // (news paragraphs are short: the previous one counts too; a list's items count as the
+    // paragraph that introduces them: "The plan includes:" then "- £14.5bn for new lines;")
+    const size_t at = list_intro(para);
+    if (last_metric[from_slot].para != SIZE_MAX && last_metric[from_slot].para + 1 >= at)
         metric.key = last_metric[from_slot].key;
+}
+
+// The paragraph that introduces the list paragraph `para` is an item of (a line opening with a
+// dash or bullet, after a paragraph ending in ":" and the items before it), else `para`.
+size_t Assembly::list_intro(size_t para) const {
+    const auto& ps = t.paragraphs();
+    auto item = [&](size_t p) {
+        const uint32_t b = ps[p].begin;
+        return b < a.size() && (a[b] == '-' || a[b] == '*' || a.compare(b, 3, "\xe2\x80\xa2") == 0);
+    };
+    if (para >= ps.size() || !item(para)) return para;
+    size_t p = para;
+    while (p > 0 && item(p - 1)) --p;
+    if (p == 0) return para;
+    const text::Span I = ps[p - 1];
+    return I.end > I.begin && a[I.end - 1] == ':' ? p - 1 : para;
 }
 
 void Assembly::purchase_form(MetricHit& metric, size_t fig) {

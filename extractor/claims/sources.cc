@@ -758,7 +758,10 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
     }
     // An organisation acting on its own ("The Bank of Canada cut its key rate", "Bank
     // Indonesia held ...") does not speak through someone else's release or statement.
-    if (actor && !here.empty() && !speaks_for(here.front(), *actor)) here.clear();
+    // Nor through its own statement elsewhere, for its own act on its policy rate (metric_scopes
+    // flag `act`: "Banxico cuts rate to 6.75%" with "the bank said in its statement" below;
+    // corpus/CLAIMS.md step 5, an actor's own act); its forecasts and data stay its release's.
+    if (actor && !here.empty() && (!speaks_for(here.front(), *actor) || lx.act_metrics.count(metric))) here.clear();
     // The lead governs the article only when the article re-reports someone else's
     // reporting ("..., the Financial Times reported").
     if (here.empty() && !history && lead_source && std::string_view(lead_source->kind) == "media" && !lx.market_metrics.count(metric) &&
@@ -925,8 +928,11 @@ std::vector<Source> Assembly::claim_sources(double& conf, const std::string& met
     // (scratch kept from claim to claim: claim_sources is never re-entered)
     std::vector<const Mention*>& here = sources_here;
     here.clear();
+    // (not a headline's view in a clause of its own: "Plan taps $1.1 billion of rainy-day fund;
+    // Moody's says outlook remains negative")
     for (size_t i : sv.mentions)
-        if (ms[i].type == Type::source && !ms[i].name.empty() && !poll_elsewhere(ms[i], claim, at))
+        if (ms[i].type == Type::source && !ms[i].name.empty() && !poll_elsewhere(ms[i], claim, at) &&
+            (claim.statement || !headline_view(ms[i])))
             here.push_back(&ms[i]);
     // "The company expects revenue of $1.42 billion ..., compared with analysts' average estimate
     // of $1.39 billion, according to LSEG data": the data firm compiled the estimate after the

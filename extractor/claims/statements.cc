@@ -153,8 +153,19 @@ void Assembly::conjunct_beside_figure_statement() {
         const size_t m = sv.tok_mention[k];
         return m != SIZE_MAX && (ms[m].type == Type::money || ms[m].type == Type::percent || ms[m].type == Type::quantity);
     };
-    bool verb = false;
+    // a cue verb the source's span leaves out ("Analysts at Vontobel called the price ...") is
+    // the first conjunct's verb
+    bool verb = c0 > 0 && !(toks[c0 - 1].bits & lx.kVerbWord) && toks[c0].is_word() && sv.tok_mention[c0] == SIZE_MAX;
     for (size_t k = c0; k + 1 < toks.size(); ++k) {
+        if (toks[k].low == "\"" && k > c0) {
+            // a quoted phrase inside the reported words ('said the return was "better than
+            // feared" and raised its target'): part of the conjunct, when it closes in it
+            size_t close = k + 1;
+            while (close < toks.size() && toks[close].low != "\"" && !figure(close)) ++close;
+            if (close >= toks.size() || toks[close].low != "\"") return;
+            k = close;
+            continue;
+        }
         if (figure(k) || toks[k].low == "," || toks[k].low == ";" || toks[k].low == "\"") return;
         if (k > c0 && toks[k].low == "and" && verb && (toks[k + 1].bits & (lx.kVerbWord | lx.kChangeWord)) &&
             sv.tok_mention[k + 1] == SIZE_MAX) {

@@ -123,6 +123,34 @@ bool Assembly::story_company(const Mention& m) {
            named_outside.count(m.name);
 }
 
+// A headline's or sub-headline's attribution whose own clause (between ";"s) states no figure
+// ("Plan taps $1.1 billion of rainy-day fund; Moody's says outlook remains negative"): a view
+// beside the news, no release that governs the story's figures.
+bool Assembly::headline_view(const Mention& src) const {
+    if (t.paragraphs().empty()) return false;
+    const size_t pi = t.paragraph_index(src.span.begin);
+    if (pi >= lead_paragraph || lead_paragraph >= t.paragraphs().size()) return false;  // (no lead: no headline)
+    const text::Span P = t.paragraphs()[pi];
+    uint32_t b = src.span.begin, e = src.span.end;
+    while (b > P.begin && a[b - 1] != ';') --b;
+    while (e < P.end && a[e] != ';') ++e;
+    for (const Mention& m : ms)
+        if (m.span.begin >= b && m.span.end <= e && is_value(m)) return false;
+    return true;
+}
+
+// An organisation named inside a headline's view (headline_view).
+bool Assembly::in_headline_view(const Mention& m) const {
+    if (t.paragraphs().empty() || t.paragraph_index(m.span.begin) >= lead_paragraph ||
+        lead_paragraph >= t.paragraphs().size())
+        return false;
+    for (const Mention& s : ms)
+        if (s.type == Type::source && !s.name.empty() && s.span.begin <= m.span.begin && m.span.end <= s.span.end &&
+            headline_view(s))
+            return true;
+    return false;
+}
+
 // "Economists at PKO BP expect ...", "Analysts at Jefferies said": a firm's analysts or
 // economists give their views, not the firm's release of its own figures (a later paragraph's
 // wages or output are not theirs). The holder opens with a group noun of people who forecast.
@@ -153,13 +181,16 @@ void Assembly::index_organisations() {
     // Meridian Ratings"; and "the Treasury", "the Centre" taken for a company: a government)
     for (const Mention& m : ms)
         if ((m.type == Type::person || m.type == Type::source) && !m.affiliation.empty()) affiliations.insert(m.affiliation);
+    // The lead: the first paragraph after the headline long enough to be text, not a sub-headline,
+    // a byline or a date line.
+    while (lead_paragraph < t.paragraphs().size() && t.paragraphs()[lead_paragraph].size() < 120) ++lead_paragraph;
     for (const Mention& m : ms) {
         if (m.type == Type::org && (std::string_view(m.kind) == "company" || m.kind.empty()) && !affiliation_only(m))
             companies.push_back(&m);
         if (m.type == Type::source && !m.name.empty()) named_sources.push_back(&m);
         // An organisation's own release of its figures (not a forecast, nor a person's view).
         if (m.type == Type::source && !m.name.empty() && lx.release_kinds.count(m.kind) && lx.release_cues.count(m.cue) &&
-            !staff_view(m))
+            !headline_view(m) && !staff_view(m))
             releases.push_back(&m);
     }
     // Organisations by name (their kind), and each one's own releases in document order.
@@ -207,15 +238,10 @@ void Assembly::index_organisations() {
             if (unit) unit_companies.insert(m.name);
         }
     }
-    // The lead: the first paragraph after the headline long enough to be text, not a sub-headline,
-    // a byline or a date line.
-    while (lead_paragraph < t.paragraphs().size() && t.paragraphs()[lead_paragraph].size() < 120) ++lead_paragraph;
     // A company named once, in passing, after a preposition or an -ing verb ("after leaving the
     // payments firm Stripe", "from Hong Kong developer Pinewood Land", "for a Greek shipowner")
     // is background: "the company" and "it" later refer past it to a company the story is about.
     for (const Mention* m : companies) ++company_count[m->name];
-    for (const Mention* m : companies)
-        if (!in_passing(*m)) antecedents.push_back(m);
 
     // A company named only as a speaker ("according to the Economic Survey", "Capital Economics
     // said"), never outside an attribution, is no company the story's figures are about.
@@ -225,6 +251,10 @@ void Assembly::index_organisations() {
             for (const auto& [b, e] : source_spans) inside |= b <= m.span.begin && m.span.end <= e;
             if (!inside) named_outside.insert(m.name);
         }
+    // (nor is the speaker of a headline's view one "it" and "the company" refer back to:
+    // "...; Moody's says outlook remains negative" does not make Moody's the "it" of the lead)
+    for (const Mention* m : companies)
+        if (!in_passing(*m) && !in_headline_view(*m)) antecedents.push_back(m);
     // A company named once, after the lead ("Shares in Voestalpine rose 2.1%" closing a trade
     // story), is not what the story is about: the story's company is named twice, or up top.
     std::unordered_map<std::string_view, int> times;

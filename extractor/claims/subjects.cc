@@ -614,7 +614,19 @@ bool Assembly::possessive_subject(const MetricHit& metric, size_t anchor, Subjec
             const size_t k2 = past_segment_words(k);
             bool dated = false;
             for (size_t j = k2; j < k; ++j) dated |= sv.tok_mention[j] != SIZE_MAX && ms[sv.tok_mention[j]].type == Type::date;
-            if (dated) list = possessive_list(k2);
+            // (or past a plain word or two: "Ofgem set Northcourt's allowed return on equity"; not
+            // a superlative's apposition: "the US, Vietnam's biggest export market, ...")
+            // "Asia's fourth-largest economy"; nor a market quote: "The Baltic Exchange's main
+            // sea freight index" is the index's)
+            bool plain = k2 < k && k2 + 2 >= k;
+            for (size_t j = k2; j < k && plain; ++j) {
+                const std::string_view w = toks[j].low;
+                plain = !lx.superlatives.count(w) && !(w.size() > 4 && w.substr(w.size() - 3) == "est");
+            }
+            if (dated || plain) list = possessive_list(k2);
+            if (!dated && list.size() == 1 && lx.traded_metrics.count(metric.key) &&
+                (list.front()->type == Type::place || std::string_view(list.front()->kind) == "exchange"))
+                list.clear();
         }
         if (!list.empty()) {
             for (auto* m : list) add_name(s, m->name);

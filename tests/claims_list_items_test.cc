@@ -1,0 +1,38 @@
+// A bulleted list's items are read as the paragraph that introduces them ("The programme
+// includes:" then "- £2.1bn for ...;"): an item with no metric of its own continues the
+// metric the story stated before the list (claims metrics.cc list_intro).
+#include "tests/claims_support.h"
+
+using namespace claims_support;
+
+TEST_CASE("list items continue the metric stated before their introduction") {
+    const std::string text =
+        "Harwick Water to invest GBP 9bn\n\n"
+        "Harwick Water said on Tuesday it would raise capital expenditure to GBP 9bn over the next five years, "
+        "the most in its history, to cut leaks and sewage spills.\n\n"
+        "The programme includes:\n\n"
+        "- GBP 3.2bn for new sewage treatment works;\n"
+        "- GBP 1.4bn to replace old mains in the Midlands;\n"
+        "- GBP 800m for smart meters.\n";
+    auto cs = claims_of(text, "2026-05-12");
+    for (const char* f : {"GBP 3.2bn", "GBP 1.4bn", "GBP 800m"}) {
+        const Json* c = claim_at(cs, text, f);
+        REQUIRE(c);
+        INFO(c->dump());
+        CHECK(c->at("metric") == "capital_expenditure");
+        CHECK(first_subject(*c) == "Harwick Water");
+    }
+}
+
+TEST_CASE("a list with no introduction ending in a colon continues nothing from before it") {
+    const std::string text =
+        "Harwick Water to invest GBP 9bn\n\n"
+        "Harwick Water said on Tuesday it would raise capital expenditure to GBP 9bn over the next five years, "
+        "the most in its history, to cut leaks and sewage spills.\n\n"
+        "Other news in brief.\n\n"
+        "Notes.\n\n"
+        "- GBP 3.2bn was paid in fines by the industry last year.\n";
+    auto cs = claims_of(text, "2026-05-12");
+    const Json* c = claim_at(cs, text, "GBP 3.2bn");
+    if (c) CHECK(c->at("metric") != "capital_expenditure");
+}
