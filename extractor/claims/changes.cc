@@ -208,6 +208,14 @@ void Assembly::change_claims() {
         if (metric.key.empty() && amount && !level && lx.saving_verbs.count(toks[ev.tok]) &&
             ms[figs[*amount].m].type == Type::money)
             metric.key = "cost";
+        // "one more cut of 25 basis points by March", "cuts of 25 basis points at each meeting",
+        // "a 50-basis-point cut": a move in points named by a noun of cutting or raising (a noun:
+        // "of" after it, or the points right before it), with no metric of its own in the clause,
+        // is the policy rate's, not the paragraph's last metric
+        if (metric.key.empty() && amount && ms[figs[*amount].m].type == Type::percent &&
+            ms[figs[*amount].m].unit == "pp" && lx.rate_move_nouns.count(toks[ev.tok].low) &&
+            ((ev.tok + 1 < toks.size() && toks[ev.tok + 1].low == "of") || figs[*amount].tok < ev.tok))
+            metric.key = "interest_rate";
         {
             std::optional<size_t> fig = level ? level : amount ? amount : percent;
             const size_t slot = fig ? std::min<size_t>(static_cast<size_t>(ms[figs[*fig].m].type), 3) : 3;
