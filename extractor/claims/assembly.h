@@ -722,6 +722,7 @@ struct Assembly {
     void purchase_form(MetricHit& metric, size_t fig);
     void continue_specific(MetricHit& metric);
     void continue_metric(MetricHit& metric, size_t slot, size_t from_slot);
+    bool sentence_opens_with_company();
     bool qa_answer(MetricHit& metric);
     std::string qa_description;  // what an answer's question asks about ("the scheme"), or empty
     void parallel_profit(MetricHit& metric);

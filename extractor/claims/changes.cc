@@ -280,6 +280,14 @@ void Assembly::change_claims() {
         instrument_referent(subj, metric.key, anchor);
         if (!metric.key.empty() || !subj.names.empty() || !subj.description.empty()) implied_subject(subj, metric, anchor);
         continue_subject(subj);
+        // "Glencore jumped 5.1%", "Among decliners, Burberry slid 7.8%": a company that itself moves by
+        // a percentage, no metric named, moves in its share price
+        if (metric.key.empty() && percent && !amount && !level && ev.intransitive && subj.names.size() == 1 &&
+            subj.description.empty() && anchor > 0 && sv.tok_mention[anchor - 1] != SIZE_MAX) {
+            const Mention& o = ms[sv.tok_mention[anchor - 1]];
+            if (o.type == Type::org && o.name == subj.names.front() && std::string_view(o.kind) == "company")
+                metric.key = "share_price";
+        }
         note_traded(subj, metric.key);
         set_subject(subj, j, conf);
         // (with no new level, a per-share amount calls for the per-share form: "would add 3p a
