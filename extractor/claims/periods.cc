@@ -316,6 +316,18 @@ bool Assembly::baseline_date(size_t i) {
 // day the record was set, the move's own day.
 bool Assembly::record_reference(size_t i) {
     size_t k = sv.token_at(ms[i].span.begin);
+    // "surpassing its previous closing peak of 8,474.7 set in May", "the high reached on
+    // Monday": when an earlier mark was set, not the figure's period (a participle of setting
+    // after a bare number or a mark noun; after a figure mention the date is that figure's, a
+    // baseline's: "down from a peak of 4% reached in mid-2023")
+    if (k >= 3 && (toks[k - 1].low == "in" || toks[k - 1].low == "on")) {
+        static const std::set<std::string_view> set_verbs = {"set", "reached", "recorded", "touched", "hit", "struck"};
+        static const std::set<std::string_view> marks = {"peak", "high", "low", "record", "level", "mark", "trough"};
+        const Token& before = toks[k - 3];
+        const bool number = !before.low.empty() && std::isdigit(static_cast<unsigned char>(before.low.back()));
+        if (set_verbs.count(toks[k - 2].low) && sv.tok_mention[k - 3] == SIZE_MAX && (number || marks.count(before.low)))
+            return true;
+    }
     bool since = false;
     const bool day = is_day(ms[i].timex);
     for (size_t j = k, n = 0; j-- > 0 && n < 14; ++n) {
