@@ -271,7 +271,9 @@ bool Assembly::role_after(size_t from) const {
 
 void Assembly::statement_claims() {
     if (!any_source && !quoted) {
+        const size_t before = out.size();
         unattributed_statement();
+        if (out.size() == before) saying_clause_statement();  // "Ofcom fined Telvex, saying ..."
         return;
     }
     // A quote: its text runs from the opening quote mark to the closing one (or the
@@ -690,6 +692,94 @@ void Assembly::emit_statement(uint32_t cb, uint32_t ce, const Mention* who, cons
     KeyHash key = key_hash("statement");
     key.add(who->name).sep().add(lower(content));
     finish(std::move(j), "statement", key, conf);
+}
+
+}  // namespace claimex::claims
+
+namespace claimex::claims {
+
+// After an act the sentence's subject did: "Ofgem also cut £2.1bn from the plan, saying some
+// projects had not been justified" — the participle's subject is the sentence's, so the holder
+// heading the sentence (an organisation or person, "the regulator" the last one named) states
+// the clause after ", saying", when it holds no figure of its own (the figure claims' business)
+// and the sentence names no source (whose cue the source passes read: "welcomed ..., saying").
+void Assembly::saying_clause_statement() {
+    if (inside_quote || quoted || toks.size() < 8) return;
+    for (size_t i : sv.mentions)
+        if (ms[i].type == Type::source) return;
+    size_t from = 0;  // past a dateline ("LONDON, Nov 30 — Ofcom fined ...": its dash is no token)
+    if (S.end > S.begin + 3 && std::isupper(static_cast<unsigned char>(a[S.begin + 1])) &&
+        std::isupper(static_cast<unsigned char>(a[S.begin + 2]))) {
+        const std::string_view head(a.data() + S.begin, std::min<size_t>(80, S.end - S.begin));
+        for (std::string_view dash : {" - ", " \xE2\x80\x94 ", " \xE2\x80\x93 "}) {
+            size_t d = head.find(dash);
+            if (d != std::string_view::npos) {
+                from = sv.token_at(S.begin + static_cast<uint32_t>(d + dash.size()));
+                break;
+            }
+        }
+    }
+    // the holder: the words before the sentence's first verb
+    size_t v = from;
+    while (v < toks.size() && v < from + 8 && toks[v].is_word() &&
+           !((toks[v].bits & (lx.kVerbWord | lx.kChangeWord)) && sv.tok_mention[v] == SIZE_MAX))
+        ++v;
+    const Mention* holder = nullptr;
+    if (v < toks.size() && v > from && toks[v].is_word() && v < from + 8) {
+        size_t hi = v;
+        while (hi > from + 1 && trailing_adverbs.count(toks[hi - 1])) --hi;
+        holder = opening_holder(hi, from);
+    }
+    if (!holder && from < toks.size() && sv.tok_mention[from] != SIZE_MAX) {
+        // a name the verb list lacks a verb after ("Ofcom fined Telvex ..."): the name, then
+        // a lower-case word
+        const Mention& m = ms[sv.tok_mention[from]];
+        const size_t e = sv.token_at(m.span.end);
+        if ((m.type == Type::org || m.type == Type::person) && e < toks.size() && toks[e].is_word() &&
+            std::islower(static_cast<unsigned char>(a[toks[e].begin])))
+            holder = &m;
+    }
+    if (!holder && from + 2 < toks.size() && toks[from].low == "the" && lx.agency_nouns.count(toks[from + 1].low)) {
+        // "The regulator also cut ...": the last agency named before the sentence
+        for (size_t i = next_mention; i-- > 0;)
+            if (ms[i].span.begin < S.begin && ms[i].type == Type::org && std::string_view(ms[i].kind) == "agency" &&
+                !ms[i].name.empty()) {
+                holder = &ms[i];
+                break;
+            }
+    }
+    if (!holder) return;
+    for (size_t k = from + 2; k + 4 < toks.size(); ++k) {
+        if (toks[k].low != "," || toks[k + 1].low != "saying") continue;
+        size_t c0 = k + 2;
+        if (toks[c0].low == "that") ++c0;
+        if (c0 >= toks.size() || !toks[c0].is_word() || lx.said_objects.count(toks[c0].low)) return;
+        size_t words = 0;
+        bool verb = false;
+        for (size_t j = c0; j < toks.size(); ++j) {
+            const size_t m = sv.tok_mention[j];
+            if ((m != SIZE_MAX && (ms[m].type == Type::money || ms[m].type == Type::percent ||
+                                   ms[m].type == Type::quantity)) ||
+                (m == SIZE_MAX && std::isdigit(static_cast<unsigned char>(toks[j].low[0]))))
+                return;  // a figure in the clause ("stabilised at about 16,400 per dollar"): its claim's
+            if (toks[j].low == "\"") return;
+            words += toks[j].is_word();
+            verb |= (toks[j].bits & (lx.kVerbWord | lx.kChangeWord)) && m == SIZE_MAX && j > c0;
+        }
+        if (words < 4 || !verb) return;
+        uint32_t s0 = toks[c0].begin, s1 = toks.back().low == "." ? toks.back().begin : S.end;
+        while (s1 > s0 && (a[s1 - 1] == ' ' || a[s1 - 1] == '\n' || a[s1 - 1] == '.')) --s1;
+        Claim j;
+        double conf = 0.5;
+        Subject subj;
+        set_subject(subj, j, conf);
+        j.statement = text::Span{s0, s1};
+        j.sources.push_back(Source{static_cast<uint32_t>(holder - ms.data())});
+        KeyHash key = key_hash("statement");
+        key.add(holder->name).sep().add(lower(std::string_view(a.data() + s0, s1 - s0)));
+        finish(std::move(j), "statement", key, conf);
+        return;
+    }
 }
 
 }  // namespace claimex::claims
