@@ -208,11 +208,23 @@ void Assembly::report_after_figures_statement() {
     size_t words = 0;
     bool verb = false;
     for (size_t k = c0; k < toks.size() && toks[k].begin < S.end; ++k) {
-        if (toks[k].low == "\"") return;  // a quote: quote_beside_figure_statement's
+        if (toks[k].low == "\"") {
+            // a quoted phrase inside the reported words ('said it would weigh further
+            // reductions "with caution" as ...'): part of the content when it closes in it;
+            // a quote that opens the content is quote_beside_figure_statement's
+            size_t close = k + 1;
+            while (close < toks.size() && toks[close].low != "\"") ++close;
+            if (k == c0 || close >= toks.size() || close - k > 8) return;
+            for (size_t q = k + 1; q < close; ++q) words += toks[q].is_word();
+            k = close;
+            continue;
+        }
         words += toks[k].is_word();
         verb |= (toks[k].bits & (lx.kVerbWord | lx.kChangeWord)) && sv.tok_mention[k] == SIZE_MAX && k > c0;
     }
-    if (words < 4 || !verb || c0 >= toks.size()) return;
+    // (a headline or standfirst is terse: "...; Moody's says outlook remains negative")
+    const size_t least = t.paragraphs().empty() || t.paragraph_index(S.begin) > 1 ? 4 : 3;
+    if (words < least || !verb || c0 >= toks.size()) return;
     emit_statement(toks[c0].begin, S.end, src, src, S.begin, S.end, nullptr);
 }
 
@@ -604,7 +616,14 @@ void Assembly::emit_statement(uint32_t cb, uint32_t ce, const Mention* who, cons
     // content states it, three words are a clause)
     const bool inverted = who && who->span.begin >= ce && sv.token_at(who->span.begin) < toks.size() &&
                           lx.speech_verbs.count(toks[sv.token_at(who->span.begin)]);
-    if (std::count(content.begin(), content.end(), ' ') < ((src && cb == q_open && q_close < S.end) || that_clause || inverted ? 2 : 3))
+    // (a headline or standfirst is terse: "...; Moody's says outlook remains negative", three
+    // words with a verb are a clause)
+    bool terse = false;
+    if (who && who->span.end <= cb && !t.paragraphs().empty() && t.paragraph_index(cb) <= 1)
+        for (size_t k = sv.token_at(cb) + 1; k < toks.size() && toks[k].begin < ce && !terse; ++k)
+            terse = (toks[k].bits & (lx.kVerbWord | lx.kChangeWord)) && sv.tok_mention[k] == SIZE_MAX;
+    if (std::count(content.begin(), content.end(), ' ') <
+        ((src && cb == q_open && q_close < S.end) || that_clause || inverted || terse ? 2 : 3))
         return;
     size_t off = sv.slice(cb, ce).find(content.substr(0, std::min<size_t>(content.size(), 12)));
     uint32_t c0 = off == std::string_view::npos ? cb : cb + static_cast<uint32_t>(off);
