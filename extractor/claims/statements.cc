@@ -727,9 +727,11 @@ void Assembly::saying_clause_statement() {
     for (size_t i : sv.mentions)
         if (ms[i].type == Type::source) return;
     size_t from = 0;  // past a dateline ("LONDON, Nov 30 — Ofcom fined ...": its dash is no token)
-    if (S.end > S.begin + 3 && std::isupper(static_cast<unsigned char>(a[S.begin + 1])) &&
-        std::isupper(static_cast<unsigned char>(a[S.begin + 2]))) {
-        const std::string_view head(a.data() + S.begin, std::min<size_t>(80, S.end - S.begin));
+    // (or its tail after an abbreviation's full stop: "13 — Mexico's central bank ...")
+    const bool caps = S.end > S.begin + 3 && std::isupper(static_cast<unsigned char>(a[S.begin + 1])) &&
+                      std::isupper(static_cast<unsigned char>(a[S.begin + 2]));
+    if (caps || (S.end > S.begin + 3 && std::isdigit(static_cast<unsigned char>(a[S.begin])))) {
+        const std::string_view head(a.data() + S.begin, std::min<size_t>(caps ? 80 : 12, S.end - S.begin));
         for (std::string_view dash : {" - ", " \xE2\x80\x94 ", " \xE2\x80\x93 "}) {
             size_t d = head.find(dash);
             if (d != std::string_view::npos) {
@@ -740,7 +742,7 @@ void Assembly::saying_clause_statement() {
     }
     // the holder: the words before the sentence's first verb
     size_t v = from;
-    while (v < toks.size() && v < from + 8 && toks[v].is_word() &&
+    while (v < toks.size() && v < from + 8 && (toks[v].is_word() || toks[v].low == "'" || toks[v].low == "'s") &&
            !((toks[v].bits & (lx.kVerbWord | lx.kChangeWord)) && sv.tok_mention[v] == SIZE_MAX))
         ++v;
     const Mention* holder = nullptr;
@@ -758,6 +760,14 @@ void Assembly::saying_clause_statement() {
             std::islower(static_cast<unsigned char>(a[toks[e].begin])))
             holder = &m;
     }
+    if (!holder && v < toks.size() && v >= from + 2 && v < from + 8 && toks[v - 2].low == "central" &&
+        toks[v - 1].low == "bank") {
+        // "Mexico's central bank lowered ...", "The central bank also said ...": the central
+        // bank last named (or the next one, when the lead names it only later)
+        auto it = std::lower_bound(central_banks.begin(), central_banks.end(), S.begin, by_begin);
+        if (it != central_banks.begin()) holder = *std::prev(it);
+        else if (it != central_banks.end()) holder = *it;
+    }
     if (!holder && from + 2 < toks.size() && toks[from].low == "the" && lx.agency_nouns.count(toks[from + 1].low)) {
         // "The regulator also cut ...": the last agency named before the sentence
         for (size_t i = next_mention; i-- > 0;)
@@ -769,9 +779,24 @@ void Assembly::saying_clause_statement() {
     }
     if (!holder) return;
     for (size_t k = from + 2; k + 4 < toks.size(); ++k) {
-        if (toks[k].low != "," || toks[k + 1].low != "saying") continue;
-        size_t c0 = k + 2;
-        if (toks[c0].low == "that") ++c0;
+        // ", saying ...", "... and said ..." (the holder's second act: "lowered its rate to
+        // 6.75% on Thursday, and said it would weigh further cuts")
+        size_t c0 = 0;
+        if (toks[k].low == "," && toks[k + 1].low == "saying") c0 = k + 2;
+        else if (toks[k].low == "and" && (toks[k + 1].low == "said" || toks[k + 1].low == "says") &&
+                 sv.tok_mention[k + 1] == SIZE_MAX)
+            c0 = k + 2;
+        if (!c0) continue;
+        // "and said in its monetary policy report that ...": the content is the that-clause
+        if (c0 < toks.size() && lx.attribution_tails.count(toks[c0]))
+            for (size_t q = c0 + 1; q < toks.size() && q <= c0 + 10; ++q) {
+                if ((toks[q].bits & lx.kVerbWord) && sv.tok_mention[q] == SIZE_MAX) break;
+                if (toks[q].low == "that") {
+                    c0 = q;
+                    break;
+                }
+            }
+        if (c0 < toks.size() && toks[c0].low == "that") ++c0;
         if (c0 >= toks.size() || !toks[c0].is_word() || lx.said_objects.count(toks[c0].low)) return;
         size_t words = 0;
         bool verb = false;
@@ -781,7 +806,15 @@ void Assembly::saying_clause_statement() {
                                    ms[m].type == Type::quantity)) ||
                 (m == SIZE_MAX && std::isdigit(static_cast<unsigned char>(toks[j].low[0]))))
                 return;  // a figure in the clause ("stabilised at about 16,400 per dollar"): its claim's
-            if (toks[j].low == "\"") return;
+            if (toks[j].low == "\"") {
+                // a quoted phrase inside the clause ('"with caution"'), not one opening it
+                size_t close = j + 1;
+                while (close < toks.size() && toks[close].low != "\"") ++close;
+                if (j == c0 || close >= toks.size() || close - j > 8) return;
+                for (size_t q = j + 1; q < close; ++q) words += toks[q].is_word();
+                j = close;
+                continue;
+            }
             words += toks[j].is_word();
             verb |= (toks[j].bits & (lx.kVerbWord | lx.kChangeWord)) && m == SIZE_MAX && j > c0;
         }
