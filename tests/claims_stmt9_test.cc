@@ -71,3 +71,14 @@ TEST_CASE("a terse standfirst clause after 'X says' is a statement, a bare act i
     auto cb = claims_of(bare, "2026-11-30");
     for (const Json& c : cb) CHECK(c["kind"] != "statement");
 }
+
+TEST_CASE("'... and warned that ...' after a holder's act is the holder's statement") {
+    const std::string text =
+        "Rates on hold\n\n"
+        "The Bank of Thailand held its policy rate at 1.5% on Wednesday and warned that the baht had become too "
+        "volatile for exporters.\n";
+    auto cs = claims_of(text, "2026-11-30");
+    const Json* s = statement_at(cs, "the baht had become too volatile");
+    REQUIRE(s);
+    CHECK(first_source(*s) == "Bank of Thailand");
+}

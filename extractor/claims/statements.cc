@@ -786,6 +786,9 @@ void Assembly::saying_clause_statement() {
         else if (toks[k].low == "and" && (toks[k + 1].low == "said" || toks[k + 1].low == "says") &&
                  sv.tok_mention[k + 1] == SIZE_MAX)
             c0 = k + 2;
+        else if (toks[k].low == "and" && toks[k + 2].low == "that" && sv.tok_mention[k + 1] == SIZE_MAX &&
+                 (lx.speech_verbs.count(toks[k + 1]) || lx.view_verbs.count(toks[k + 1])))
+            c0 = k + 2;  // ("... and signalled that it was in no hurry to cut")
         if (!c0) continue;
         // "and said in its monetary policy report that ...": the content is the that-clause
         if (c0 < toks.size() && lx.attribution_tails.count(toks[c0]))
