@@ -31,3 +31,17 @@ TEST_CASE("an owner glued to '-owned' in the headline is not what 'the airline' 
     REQUIRE(loss);
     CHECK(loss->at("baseline")["period"]["value"] == "FY2024");
 }
+
+TEST_CASE("an economy's metric is not carried into a paragraph that opens with a company") {
+    const std::string text =
+        "FTSE 100 hits record\n\n"
+        "Sterling fell 0.3% to $1.2175 after data showed UK retail sales volumes unexpectedly dropped 0.6% in "
+        "December.\n\n"
+        "Among decliners, Burberry slid 7.8% after the luxury group cut its profit forecast.\n";
+    auto cs = claims_of(text, "2025-01-14");
+    const Json* c = claim_at(cs, text, "7.8%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(c->at("metric") == "share_price");
+    CHECK(first_subject(*c) == "Burberry");
+}

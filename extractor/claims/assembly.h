@@ -259,6 +259,8 @@ struct Lexicons {
     Words instrument_anaphors, anaphor_modifiers, growth_continues, prices_continue;
     // "Tata-owned carrier", "state-backed lender": a company glued to one names an owner, in passing
     Words owner_suffixes;
+    // "one more cut of 25 basis points": nouns of a move in the policy rate
+    Words rate_move_nouns;
     // A verb of an actor's own act ("unveiled", "agreed", "offered"): told as background, no inherited source.
     Words act_verbs;
     // "will report full-year results in February": a date after one is when a report comes out
@@ -722,6 +724,7 @@ struct Assembly {
     void purchase_form(MetricHit& metric, size_t fig);
     void continue_specific(MetricHit& metric);
     void continue_metric(MetricHit& metric, size_t slot, size_t from_slot);
+    bool sentence_opens_with_company();
     bool qa_answer(MetricHit& metric);
     std::string qa_description;  // what an answer's question asks about ("the scheme"), or empty
     void parallel_profit(MetricHit& metric);

@@ -208,6 +208,14 @@ void Assembly::change_claims() {
         if (metric.key.empty() && amount && !level && lx.saving_verbs.count(toks[ev.tok]) &&
             ms[figs[*amount].m].type == Type::money)
             metric.key = "cost";
+        // "one more cut of 25 basis points by March", "cuts of 25 basis points at each meeting",
+        // "a 50-basis-point cut": a move in points named by a noun of cutting or raising (a noun:
+        // "of" after it, or the points right before it), with no metric of its own in the clause,
+        // is the policy rate's, not the paragraph's last metric
+        if (metric.key.empty() && amount && ms[figs[*amount].m].type == Type::percent &&
+            ms[figs[*amount].m].unit == "pp" && lx.rate_move_nouns.count(toks[ev.tok].low) &&
+            ((ev.tok + 1 < toks.size() && toks[ev.tok + 1].low == "of") || figs[*amount].tok < ev.tok))
+            metric.key = "interest_rate";
         {
             std::optional<size_t> fig = level ? level : amount ? amount : percent;
             const size_t slot = fig ? std::min<size_t>(static_cast<size_t>(ms[figs[*fig].m].type), 3) : 3;
@@ -272,6 +280,14 @@ void Assembly::change_claims() {
         instrument_referent(subj, metric.key, anchor);
         if (!metric.key.empty() || !subj.names.empty() || !subj.description.empty()) implied_subject(subj, metric, anchor);
         continue_subject(subj);
+        // "Glencore jumped 5.1%", "Among decliners, Burberry slid 7.8%": a company that itself moves by
+        // a percentage, no metric named, moves in its share price
+        if (metric.key.empty() && percent && !amount && !level && ev.intransitive && subj.names.size() == 1 &&
+            subj.description.empty() && anchor > 0 && sv.tok_mention[anchor - 1] != SIZE_MAX) {
+            const Mention& o = ms[sv.tok_mention[anchor - 1]];
+            if (o.type == Type::org && o.name == subj.names.front() && std::string_view(o.kind) == "company")
+                metric.key = "share_price";
+        }
         note_traded(subj, metric.key);
         set_subject(subj, j, conf);
         // (with no new level, a per-share amount calls for the per-share form: "would add 3p a

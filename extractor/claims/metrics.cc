@@ -492,8 +492,34 @@ void Assembly::continue_metric(MetricHit& metric, size_t slot, size_t from_slot)
     // (news paragraphs are short: the previous one counts too; a list's items count as the
     // paragraph that introduces them: "The plan includes:" then "- £14.5bn for new lines;")
     const size_t at = list_intro(para);
-    if (last_metric[from_slot].para != SIZE_MAX && last_metric[from_slot].para + 1 >= at)
+    if (last_metric[from_slot].para != SIZE_MAX && last_metric[from_slot].para + 1 >= at) {
+        // (not an economy's metric into a new paragraph that opens with a company: "UK retail
+        // sales dropped 0.6%. | Among decliners, Burberry slid 7.8%" is Burberry's share price)
+        if (last_metric[from_slot].para < at && lx.scope_of(last_metric[from_slot].key) == "economy" &&
+            sentence_opens_with_company())
+            return;
         metric.key = last_metric[from_slot].key;
+    }
+}
+
+// Whether the sentence names a company among its first words (past an opening phrase that ends
+// in a comma: "Among decliners, Burberry slid 7.8%"), before any verb.
+bool Assembly::sentence_opens_with_company() {
+    size_t k = sv.token_at(S.begin);
+    const size_t k0 = k;
+    for (size_t j = k0; j < toks.size() && j < k0 + 5 && toks[j].begin < S.end; ++j)
+        if (toks[j].low == ",") {
+            k = j + 1;
+            break;
+        }
+    for (size_t j = k; j < toks.size() && j < k + 4 && toks[j].begin < S.end; ++j) {
+        if (sv.tok_mention[j] != SIZE_MAX) {
+            const Mention& m = ms[sv.tok_mention[j]];
+            return m.type == Type::org && story_company(m);
+        }
+        if ((toks[j].bits & (lx.kVerbWord | lx.kChangeWord))) return false;
+    }
+    return false;
 }
 
 // The paragraph that introduces the list paragraph `para` is an item of (a line opening with a
