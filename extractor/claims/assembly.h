@@ -289,6 +289,8 @@ struct Lexicons {
     // company making an offer
     Words reference_words, acquire_verbs;
     Words instrument_names;
+    // "the regulator", "the watchdog": refers back to the last agency named (statements)
+    Words agency_nouns;
     Words local_bodies;  // a local government's kind ("the county council's budget")  // a quote's one-word metric phrase that names the thing ("Bitcoin rose")
 
     explicit Lexicons(const rules::RuleSet& r);
@@ -829,6 +831,7 @@ struct Assembly {
     void quote_beside_figure_statement();
     void conjunct_beside_figure_statement();
     void report_after_figures_statement();
+    void saying_clause_statement();
     void emit_statement(uint32_t cb, uint32_t ce, const Mention* who, const Mention* src, uint32_t q_open,
                         uint32_t q_close, const Mention* second);
 };

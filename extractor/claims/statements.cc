@@ -208,11 +208,23 @@ void Assembly::report_after_figures_statement() {
     size_t words = 0;
     bool verb = false;
     for (size_t k = c0; k < toks.size() && toks[k].begin < S.end; ++k) {
-        if (toks[k].low == "\"") return;  // a quote: quote_beside_figure_statement's
+        if (toks[k].low == "\"") {
+            // a quoted phrase inside the reported words ('said it would weigh further
+            // reductions "with caution" as ...'): part of the content when it closes in it;
+            // a quote that opens the content is quote_beside_figure_statement's
+            size_t close = k + 1;
+            while (close < toks.size() && toks[close].low != "\"") ++close;
+            if (k == c0 || close >= toks.size() || close - k > 8) return;
+            for (size_t q = k + 1; q < close; ++q) words += toks[q].is_word();
+            k = close;
+            continue;
+        }
         words += toks[k].is_word();
         verb |= (toks[k].bits & (lx.kVerbWord | lx.kChangeWord)) && sv.tok_mention[k] == SIZE_MAX && k > c0;
     }
-    if (words < 4 || !verb || c0 >= toks.size()) return;
+    // (a headline or standfirst is terse: "...; Moody's says outlook remains negative")
+    const size_t least = t.paragraphs().empty() || t.paragraph_index(S.begin) > 1 ? 4 : 3;
+    if (words < least || !verb || c0 >= toks.size()) return;
     emit_statement(toks[c0].begin, S.end, src, src, S.begin, S.end, nullptr);
 }
 
@@ -271,7 +283,9 @@ bool Assembly::role_after(size_t from) const {
 
 void Assembly::statement_claims() {
     if (!any_source && !quoted) {
+        const size_t before = out.size();
         unattributed_statement();
+        if (out.size() == before) saying_clause_statement();  // "Ofcom fined Telvex, saying ..."
         return;
     }
     // A quote: its text runs from the opening quote mark to the closing one (or the
@@ -602,7 +616,14 @@ void Assembly::emit_statement(uint32_t cb, uint32_t ce, const Mention* who, cons
     // content states it, three words are a clause)
     const bool inverted = who && who->span.begin >= ce && sv.token_at(who->span.begin) < toks.size() &&
                           lx.speech_verbs.count(toks[sv.token_at(who->span.begin)]);
-    if (std::count(content.begin(), content.end(), ' ') < ((src && cb == q_open && q_close < S.end) || that_clause || inverted ? 2 : 3))
+    // (a headline or standfirst is terse: "...; Moody's says outlook remains negative", three
+    // words with a verb are a clause)
+    bool terse = false;
+    if (who && who->span.end <= cb && !t.paragraphs().empty() && t.paragraph_index(cb) <= 1)
+        for (size_t k = sv.token_at(cb) + 1; k < toks.size() && toks[k].begin < ce && !terse; ++k)
+            terse = (toks[k].bits & (lx.kVerbWord | lx.kChangeWord)) && sv.tok_mention[k] == SIZE_MAX;
+    if (std::count(content.begin(), content.end(), ' ') <
+        ((src && cb == q_open && q_close < S.end) || that_clause || inverted || terse ? 2 : 3))
         return;
     size_t off = sv.slice(cb, ce).find(content.substr(0, std::min<size_t>(content.size(), 12)));
     uint32_t c0 = off == std::string_view::npos ? cb : cb + static_cast<uint32_t>(off);
@@ -690,6 +711,130 @@ void Assembly::emit_statement(uint32_t cb, uint32_t ce, const Mention* who, cons
     KeyHash key = key_hash("statement");
     key.add(who->name).sep().add(lower(content));
     finish(std::move(j), "statement", key, conf);
+}
+
+}  // namespace claimex::claims
+
+namespace claimex::claims {
+
+// After an act the sentence's subject did: "Ofgem also cut £2.1bn from the plan, saying some
+// projects had not been justified" — the participle's subject is the sentence's, so the holder
+// heading the sentence (an organisation or person, "the regulator" the last one named) states
+// the clause after ", saying", when it holds no figure of its own (the figure claims' business)
+// and the sentence names no source (whose cue the source passes read: "welcomed ..., saying").
+void Assembly::saying_clause_statement() {
+    if (inside_quote || quoted || toks.size() < 8) return;
+    for (size_t i : sv.mentions)
+        if (ms[i].type == Type::source) return;
+    size_t from = 0;  // past a dateline ("LONDON, Nov 30 — Ofcom fined ...": its dash is no token)
+    // (or its tail after an abbreviation's full stop: "13 — Mexico's central bank ...")
+    const bool caps = S.end > S.begin + 3 && std::isupper(static_cast<unsigned char>(a[S.begin + 1])) &&
+                      std::isupper(static_cast<unsigned char>(a[S.begin + 2]));
+    if (caps || (S.end > S.begin + 3 && std::isdigit(static_cast<unsigned char>(a[S.begin])))) {
+        const std::string_view head(a.data() + S.begin, std::min<size_t>(caps ? 80 : 12, S.end - S.begin));
+        for (std::string_view dash : {" - ", " \xE2\x80\x94 ", " \xE2\x80\x93 "}) {
+            size_t d = head.find(dash);
+            if (d != std::string_view::npos) {
+                from = sv.token_at(S.begin + static_cast<uint32_t>(d + dash.size()));
+                break;
+            }
+        }
+    }
+    // the holder: the words before the sentence's first verb
+    size_t v = from;
+    while (v < toks.size() && v < from + 8 && (toks[v].is_word() || toks[v].low == "'" || toks[v].low == "'s") &&
+           !((toks[v].bits & (lx.kVerbWord | lx.kChangeWord)) && sv.tok_mention[v] == SIZE_MAX))
+        ++v;
+    const Mention* holder = nullptr;
+    if (v < toks.size() && v > from && toks[v].is_word() && v < from + 8) {
+        size_t hi = v;
+        while (hi > from + 1 && trailing_adverbs.count(toks[hi - 1])) --hi;
+        holder = opening_holder(hi, from);
+    }
+    if (!holder && from < toks.size() && sv.tok_mention[from] != SIZE_MAX) {
+        // a name the verb list lacks a verb after ("Ofcom fined Telvex ..."): the name, then
+        // a lower-case word
+        const Mention& m = ms[sv.tok_mention[from]];
+        const size_t e = sv.token_at(m.span.end);
+        if ((m.type == Type::org || m.type == Type::person) && e < toks.size() && toks[e].is_word() &&
+            std::islower(static_cast<unsigned char>(a[toks[e].begin])))
+            holder = &m;
+    }
+    if (!holder && v < toks.size() && v >= from + 2 && v < from + 8 && toks[v - 2].low == "central" &&
+        toks[v - 1].low == "bank") {
+        // "Mexico's central bank lowered ...", "The central bank also said ...": the central
+        // bank last named (or the next one, when the lead names it only later)
+        auto it = std::lower_bound(central_banks.begin(), central_banks.end(), S.begin, by_begin);
+        if (it != central_banks.begin()) holder = *std::prev(it);
+        else if (it != central_banks.end()) holder = *it;
+    }
+    if (!holder && from + 2 < toks.size() && toks[from].low == "the" && lx.agency_nouns.count(toks[from + 1].low)) {
+        // "The regulator also cut ...": the last agency named before the sentence
+        for (size_t i = next_mention; i-- > 0;)
+            if (ms[i].span.begin < S.begin && ms[i].type == Type::org && std::string_view(ms[i].kind) == "agency" &&
+                !ms[i].name.empty()) {
+                holder = &ms[i];
+                break;
+            }
+    }
+    if (!holder) return;
+    for (size_t k = from + 2; k + 4 < toks.size(); ++k) {
+        // ", saying ...", "... and said ..." (the holder's second act: "lowered its rate to
+        // 6.75% on Thursday, and said it would weigh further cuts")
+        size_t c0 = 0;
+        if (toks[k].low == "," && toks[k + 1].low == "saying") c0 = k + 2;
+        else if (toks[k].low == "and" && (toks[k + 1].low == "said" || toks[k + 1].low == "says") &&
+                 sv.tok_mention[k + 1] == SIZE_MAX)
+            c0 = k + 2;
+        else if (toks[k].low == "and" && toks[k + 2].low == "that" && sv.tok_mention[k + 1] == SIZE_MAX &&
+                 (lx.speech_verbs.count(toks[k + 1]) || lx.view_verbs.count(toks[k + 1])))
+            c0 = k + 2;  // ("... and signalled that it was in no hurry to cut")
+        if (!c0) continue;
+        // "and said in its monetary policy report that ...": the content is the that-clause
+        if (c0 < toks.size() && lx.attribution_tails.count(toks[c0]))
+            for (size_t q = c0 + 1; q < toks.size() && q <= c0 + 10; ++q) {
+                if ((toks[q].bits & lx.kVerbWord) && sv.tok_mention[q] == SIZE_MAX) break;
+                if (toks[q].low == "that") {
+                    c0 = q;
+                    break;
+                }
+            }
+        if (c0 < toks.size() && toks[c0].low == "that") ++c0;
+        if (c0 >= toks.size() || !toks[c0].is_word() || lx.said_objects.count(toks[c0].low)) return;
+        size_t words = 0;
+        bool verb = false;
+        for (size_t j = c0; j < toks.size(); ++j) {
+            const size_t m = sv.tok_mention[j];
+            if ((m != SIZE_MAX && (ms[m].type == Type::money || ms[m].type == Type::percent ||
+                                   ms[m].type == Type::quantity)) ||
+                (m == SIZE_MAX && std::isdigit(static_cast<unsigned char>(toks[j].low[0]))))
+                return;  // a figure in the clause ("stabilised at about 16,400 per dollar"): its claim's
+            if (toks[j].low == "\"") {
+                // a quoted phrase inside the clause ('"with caution"'), not one opening it
+                size_t close = j + 1;
+                while (close < toks.size() && toks[close].low != "\"") ++close;
+                if (j == c0 || close >= toks.size() || close - j > 8) return;
+                for (size_t q = j + 1; q < close; ++q) words += toks[q].is_word();
+                j = close;
+                continue;
+            }
+            words += toks[j].is_word();
+            verb |= (toks[j].bits & (lx.kVerbWord | lx.kChangeWord)) && m == SIZE_MAX && j > c0;
+        }
+        if (words < 4 || !verb) return;
+        uint32_t s0 = toks[c0].begin, s1 = toks.back().low == "." ? toks.back().begin : S.end;
+        while (s1 > s0 && (a[s1 - 1] == ' ' || a[s1 - 1] == '\n' || a[s1 - 1] == '.')) --s1;
+        Claim j;
+        double conf = 0.5;
+        Subject subj;
+        set_subject(subj, j, conf);
+        j.statement = text::Span{s0, s1};
+        j.sources.push_back(Source{static_cast<uint32_t>(holder - ms.data())});
+        KeyHash key = key_hash("statement");
+        key.add(holder->name).sep().add(lower(std::string_view(a.data() + s0, s1 - s0)));
+        finish(std::move(j), "statement", key, conf);
+        return;
+    }
 }
 
 }  // namespace claimex::claims
