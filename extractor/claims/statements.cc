@@ -178,6 +178,33 @@ void Assembly::conjunct_beside_figure_statement() {
     }
 }
 
+// The words of a reported clause from token c0 to the sentence's end: how many, and whether one
+// after the first is a verb. A short quoted phrase inside it counts as its words ('said it would
+// weigh further reductions "with caution" as ...'); a quote that opens the clause, or one that
+// does not close within a few words, gives nullopt, as does (with no_figures) a figure in it.
+std::optional<std::pair<size_t, bool>> Assembly::clause_words(size_t c0, bool no_figures) const {
+    size_t words = 0;
+    bool verb = false;
+    for (size_t k = c0; k < toks.size() && toks[k].begin < S.end; ++k) {
+        const size_t m = sv.tok_mention[k];
+        if (no_figures && ((m != SIZE_MAX && (ms[m].type == Type::money || ms[m].type == Type::percent ||
+                                              ms[m].type == Type::quantity)) ||
+                           (m == SIZE_MAX && std::isdigit(static_cast<unsigned char>(toks[k].low[0])))))
+            return std::nullopt;
+        if (toks[k].low == "\"") {
+            size_t close = k + 1;
+            while (close < toks.size() && toks[close].low != "\"") ++close;
+            if (k == c0 || close >= toks.size() || close - k > 8) return std::nullopt;
+            for (size_t q = k + 1; q < close; ++q) words += toks[q].is_word();
+            k = close;
+            continue;
+        }
+        words += toks[k].is_word();
+        verb |= (toks[k].bits & (lx.kVerbWord | lx.kChangeWord)) && m == SIZE_MAX && k > c0;
+    }
+    return std::pair{words, verb};
+}
+
 // After figure claims whose figures all stand before the speech verb (in the speaker's own
 // phrase: "The company, which employs 31,500 people in 214 stores, said it had no plans to
 // close shops"; or an earlier clause: "... cut its rate to 6.75% on Thursday, and said it would
@@ -205,23 +232,10 @@ void Assembly::report_after_figures_statement() {
     size_t c0 = sv.token_at(src->span.end);
     if (c0 >= toks.size() || !toks[c0].is_word() || lx.attribution_tails.count(toks[c0])) return;
     if (toks[c0].low == "that") ++c0;
-    size_t words = 0;
-    bool verb = false;
-    for (size_t k = c0; k < toks.size() && toks[k].begin < S.end; ++k) {
-        if (toks[k].low == "\"") {
-            // a quoted phrase inside the reported words ('said it would weigh further
-            // reductions "with caution" as ...'): part of the content when it closes in it;
-            // a quote that opens the content is quote_beside_figure_statement's
-            size_t close = k + 1;
-            while (close < toks.size() && toks[close].low != "\"") ++close;
-            if (k == c0 || close >= toks.size() || close - k > 8) return;
-            for (size_t q = k + 1; q < close; ++q) words += toks[q].is_word();
-            k = close;
-            continue;
-        }
-        words += toks[k].is_word();
-        verb |= (toks[k].bits & (lx.kVerbWord | lx.kChangeWord)) && sv.tok_mention[k] == SIZE_MAX && k > c0;
-    }
+    // (a quote that opens the content is quote_beside_figure_statement's)
+    const auto cw = clause_words(c0, false);
+    if (!cw) return;
+    const auto [words, verb] = *cw;
     // (a headline or standfirst is terse: "...; Moody's says outlook remains negative")
     const size_t least = t.paragraphs().empty() || t.paragraph_index(S.begin) > 1 ? 4 : 3;
     if (words < least || !verb || c0 >= toks.size()) return;
@@ -801,26 +815,10 @@ void Assembly::saying_clause_statement() {
             }
         if (c0 < toks.size() && toks[c0].low == "that") ++c0;
         if (c0 >= toks.size() || !toks[c0].is_word() || lx.said_objects.count(toks[c0].low)) return;
-        size_t words = 0;
-        bool verb = false;
-        for (size_t j = c0; j < toks.size(); ++j) {
-            const size_t m = sv.tok_mention[j];
-            if ((m != SIZE_MAX && (ms[m].type == Type::money || ms[m].type == Type::percent ||
-                                   ms[m].type == Type::quantity)) ||
-                (m == SIZE_MAX && std::isdigit(static_cast<unsigned char>(toks[j].low[0]))))
-                return;  // a figure in the clause ("stabilised at about 16,400 per dollar"): its claim's
-            if (toks[j].low == "\"") {
-                // a quoted phrase inside the clause ('"with caution"'), not one opening it
-                size_t close = j + 1;
-                while (close < toks.size() && toks[close].low != "\"") ++close;
-                if (j == c0 || close >= toks.size() || close - j > 8) return;
-                for (size_t q = j + 1; q < close; ++q) words += toks[q].is_word();
-                j = close;
-                continue;
-            }
-            words += toks[j].is_word();
-            verb |= (toks[j].bits & (lx.kVerbWord | lx.kChangeWord)) && m == SIZE_MAX && j > c0;
-        }
+        // (a figure in the clause, "stabilised at about 16,400 per dollar", is its claim's)
+        const auto cw = clause_words(c0, true);
+        if (!cw) return;
+        const auto [words, verb] = *cw;
         if (words < 4 || !verb) return;
         uint32_t s0 = toks[c0].begin, s1 = toks.back().low == "." ? toks.back().begin : S.end;
         while (s1 > s0 && (a[s1 - 1] == ' ' || a[s1 - 1] == '\n' || a[s1 - 1] == '.')) --s1;
