@@ -69,10 +69,15 @@ void Assembly::unattributed_statement() {
         if (words_only) holder = &m;
     }
     if (!holder) return;
-    uint32_t c0 = toks[0].begin, c1 = toks.back().low == "." ? toks.back().begin : S.end;
+    holder_statement(toks[0].begin, holder, 0.5 + 0.10);  // (the holder is in the sentence itself)
+}
+
+// A statement of `holder` from byte c0 to the sentence's end (its full stop left out), with
+// no subject: for attributions that are no source mention.
+void Assembly::holder_statement(uint32_t c0, const Mention* holder, double conf) {
+    uint32_t c1 = toks.back().low == "." ? toks.back().begin : S.end;
     while (c1 > c0 && (a[c1 - 1] == ' ' || a[c1 - 1] == '\n' || a[c1 - 1] == '.')) --c1;
     Claim j;
-    double conf = 0.5 + 0.10;  // the holder is in the sentence itself
     Subject subj;
     set_subject(subj, j, conf);
     j.statement = text::Span{c0, c1};
@@ -820,17 +825,7 @@ void Assembly::saying_clause_statement() {
         if (!cw) return;
         const auto [words, verb] = *cw;
         if (words < 4 || !verb) return;
-        uint32_t s0 = toks[c0].begin, s1 = toks.back().low == "." ? toks.back().begin : S.end;
-        while (s1 > s0 && (a[s1 - 1] == ' ' || a[s1 - 1] == '\n' || a[s1 - 1] == '.')) --s1;
-        Claim j;
-        double conf = 0.5;
-        Subject subj;
-        set_subject(subj, j, conf);
-        j.statement = text::Span{s0, s1};
-        j.sources.push_back(Source{static_cast<uint32_t>(holder - ms.data())});
-        KeyHash key = key_hash("statement");
-        key.add(holder->name).sep().add(lower(std::string_view(a.data() + s0, s1 - s0)));
-        finish(std::move(j), "statement", key, conf);
+        holder_statement(toks[c0].begin, holder, 0.5);
         return;
     }
 }
