@@ -93,7 +93,7 @@ TEST_CASE("a relay of a ministry's data passes on its chain, not to a company's 
     INFO(imports->dump());
     REQUIRE(imports->at("sources").size() == 2);
     CHECK(first_source(*imports) == "Yonhap");
-    CHECK((*imports)["sources"][1]["name"] == "trade ministry");
+    CHECK((*imports)["sources"][1]["name"] == "Ministry of Trade, Industry and Energy");  // (Korea's, bare_institutions.tsv)
     const Json* staff = claim_at(cs, text, "125,000 people");
     REQUIRE(staff);
     INFO(staff->dump());
