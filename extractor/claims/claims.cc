@@ -84,7 +84,8 @@ Lexicons::Lexicons(const rules::RuleSet& r)
         {"unit", &unit_nouns}, {"measure", &measure_nouns}, {"saving", &saving_verbs}, {"name_verb", &name_verbs}};
     const std::pair<const char*, Words*> lists[] = {
         {"instrument_anaphor", &instrument_anaphors}, {"anaphor_modifier", &anaphor_modifiers},
-        {"growth_continues", &growth_continues}, {"prices_continue", &prices_continue}, {"object_cue", &object_cues}, {"owner_suffix", &owner_suffixes}, {"rate_move", &rate_move_nouns},
+        {"growth_continues", &growth_continues}, {"prices_continue", &prices_continue},
+        {"object_cue", &object_cues}, {"owner_suffix", &owner_suffixes}, {"rate_move", &rate_move_nouns},
         {"attribution_participle", &attribution_participles}, {"denial", &denial_verbs},
         {"said_object", &said_objects}, {"threshold", &threshold_words},
         {"bound_head", &bound_heads}, {"publish_noun", &publish_nouns},
