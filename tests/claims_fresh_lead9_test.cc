@@ -45,3 +45,22 @@ TEST_CASE("an economy's metric is not carried into a paragraph that opens with a
     CHECK(c->at("metric") == "share_price");
     CHECK(first_subject(*c) == "Burberry");
 }
+
+TEST_CASE("a ministry named by its portfolio is the one of its own paragraph's country") {
+    // (India is named more often in the story; the paragraph is Thailand's)
+    claimex::document::Document d;
+    d.id = "t";
+    d.text =
+        "Rubber and palm oil\n\n"
+        "India's imports of palm oil rose 12% in September as buyers in India and Mumbai traders stocked up, "
+        "the Solvent Extractors' Association of India said.\n\n"
+        "In Bangkok, the agriculture ministry forecast Thailand's rubber output at 4.8 million tonnes.\n";
+    claimex::Record r = extractor().extract(d, "2026-10-12");
+    bool found = false;
+    for (const auto& m : r.mentions)
+        if (m.type == claimex::normalise::Type::org && d.text.compare(m.span.begin, 20, "agriculture ministry") == 0) {
+            found = true;
+            CHECK(m.name == "Ministry of Agriculture and Cooperatives");
+        }
+    CHECK(found);
+}

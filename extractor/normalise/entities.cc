@@ -1279,18 +1279,35 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             const BareReading* best = nullptr;
             const BareReading* fallback = nullptr;
             int best_n = 0;
-            if (auto it = im.bare.find(m.name); it != im.bare.end())
+            // (the mention's own paragraph first: "In Bangkok, the agriculture ministry ..." in a
+            // story that names India more often is Thailand's ministry)
+            const size_t para = text.paragraph_index(m.span.begin);
+            std::unordered_map<std::string_view, int> near;
+            for (const Mention& o : ms)
+                if (is_entity(o) && o.rule != kBareRule && text.paragraph_index(o.span.begin) == para) ++near[o.name];
+            if (auto it = im.bare.find(m.name); it != im.bare.end()) {
                 for (const BareReading& r : it->second) {
                     int n = 0;
-                    for (const std::string& c : r.context) {
-                        if (c == "*") fallback = &r;
-                        else if (auto f = named.find(c); f != named.end()) n += f->second;
-                    }
+                    for (const std::string& c : r.context)
+                        if (auto f = near.find(c); f != near.end()) n += f->second;
                     if (n > best_n) {
                         best = &r;
                         best_n = n;
                     }
                 }
+                if (!best)
+                    for (const BareReading& r : it->second) {
+                        int n = 0;
+                        for (const std::string& c : r.context) {
+                            if (c == "*") fallback = &r;
+                            else if (auto f = named.find(c); f != named.end()) n += f->second;
+                        }
+                        if (n > best_n) {
+                            best = &r;
+                            best_n = n;
+                        }
+                    }
+            }
             if (!best) best = fallback;
             if (!best) {
                 drop[i] = true;
