@@ -104,12 +104,15 @@ void Assembly::amount_claims() {
             metric = MetricHit{};
         // "agreed to buy 150 Boeing 737 Max jets": what a deal buys, counted, is no deal's
         // value; the count's unit says what it is, or it makes no claim (metric_forms.tsv `count`)
-        if (!metric.key.empty() && v.type == Type::quantity)
-            if (auto it = lx.metric_forms.find(metric.key); it != lx.metric_forms.end())
-                for (const auto& [when, to] : it->second)
+        if (!metric.key.empty() && v.type == Type::quantity) {
+            if (auto it = lx.metric_forms.find(metric.key); it != lx.metric_forms.end()) {
+                for (const auto& [when, to] : it->second) {
                     if (when == "count" && to == "unit") metric = MetricHit{};
                     // (or names it: "end-September stocks at 2.22 million tonnes" is inventory)
                     else if (when == "count") metric.key = to;
+                }
+            }
+        }
         if (metric.key.empty() && v.type == Type::quantity) {
             // "cut 1,200 jobs", "2 million bpd": the unit names what is counted; a count
             // of nothing measured ("20 countries", "three models") is no claim.

@@ -832,6 +832,7 @@ struct Assembly {
     void conjunct_beside_figure_statement();
     void report_after_figures_statement();
     std::optional<std::pair<size_t, bool>> clause_words(size_t c0, bool no_figures) const;
+    const Mention* first_named_source() const;
     void holder_statement(uint32_t c0, const Mention* holder, double conf);
     void saying_clause_statement();
     void emit_statement(uint32_t cb, uint32_t ce, const Mention* who, const Mention* src, uint32_t q_open,

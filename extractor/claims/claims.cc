@@ -362,15 +362,11 @@ void baseline_periods_from_claim(std::vector<Claim>& cs, const std::vector<Menti
         const Mention& b = ms[c.baseline->period.mention];
         const Mention& p = ms[c.period.mention];
         if (!b.shift_unit || p.shift_unit || &b == &p || p.timex.empty()) continue;
-        const char g = p.timex.size() == 4                              ? 'Y'
-                       : p.timex.size() == 7 && p.timex[5] == 'Q'       ? 'Q'
-                       : p.timex.size() == 7 && p.timex[5] == 'H'       ? 'H'
-                       : p.timex.size() == 7                            ? 'M'
-                       : p.timex.size() == 10                           ? 'D'
-                       : p.timex.size() == 8 && p.timex[5] == 'W'       ? 'W'
-                       : p.timex.rfind("FY", 0) == 0 && p.timex.size() == 6 ? 'Y'
-                                                                        : 0;
-        if (!g || (b.shift_unit != 'Y' && b.shift_unit != g)) continue;
+        // (a whole fiscal year is a year; a fiscal quarter or half moves by no calendar unit here)
+        char g = normalise::date_grain(p.timex);
+        if (g == 'F') g = p.timex.size() == 6 ? 'Y' : 0;
+        if (!g || std::string_view("DWMQHY").find(g) == std::string_view::npos) continue;
+        if (b.shift_unit != 'Y' && b.shift_unit != g) continue;
         if (auto v = normalise::shift_date({p.timex, p.from, p.to}, b.shift_unit, b.shift_n);
             v && v->timex != b.timex)
             c.baseline->period.value = std::move(*v);

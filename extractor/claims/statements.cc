@@ -137,18 +137,20 @@ void Assembly::quote_beside_figure_statement() {
     emit_statement(q_open, q_close, src, src, q_open, q_close, nullptr);
 }
 
+// The sentence's first source mention that names someone, or null.
+const Mention* Assembly::first_named_source() const {
+    for (size_t i : sv.mentions)
+        if (ms[i].type == Type::source && !ms[i].name.empty()) return &ms[i];
+    return nullptr;
+}
+
 // After a figure claim: "A spokeswoman for the airports authority said Oslo Airport would stay
 // open during any strike and expected 29 million travellers this year" — reported speech whose
 // first conjunct holds no figure asserts something besides the figure the second states: a
 // statement of that first conjunct (corpus/CLAIMS.md: a quote whose only content is a figure
 // makes no statement; one that asserts something else does).
 void Assembly::conjunct_beside_figure_statement() {
-    const Mention* src = nullptr;
-    for (size_t i : sv.mentions)
-        if (ms[i].type == Type::source && !ms[i].name.empty()) {
-            src = &ms[i];
-            break;
-        }
+    const Mention* src = first_named_source();
     // the speech verb ends the source span and the content follows it: "X said A and B"
     if (!src || src->cue != "said" || inside_quote) return;
     const size_t c0 = sv.token_at(src->span.end);
@@ -219,12 +221,7 @@ std::optional<std::pair<size_t, bool>> Assembly::clause_words(size_t c0, bool no
 // hold a verb.
 void Assembly::report_after_figures_statement() {
     if (inside_quote || quoted) return;
-    const Mention* src = nullptr;
-    for (size_t i : sv.mentions)
-        if (ms[i].type == Type::source && !ms[i].name.empty()) {
-            src = &ms[i];
-            break;
-        }
+    const Mention* src = first_named_source();
     // (not "with the company saying ...": with_clause_statement's, which judges those)
     if (!src || src->participle || (src->cue != "said" && src->cue != "told")) return;
     for (size_t i : sv.mentions) {
@@ -731,10 +728,6 @@ void Assembly::emit_statement(uint32_t cb, uint32_t ce, const Mention* who, cons
     key.add(who->name).sep().add(lower(content));
     finish(std::move(j), "statement", key, conf);
 }
-
-}  // namespace claimex::claims
-
-namespace claimex::claims {
 
 // After an act the sentence's subject did: "Ofgem also cut £2.1bn from the plan, saying some
 // projects had not been justified" — the participle's subject is the sentence's, so the holder

@@ -1305,6 +1305,8 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
     }
 }
 
+char date_grain(std::string_view timex) { return cal::grain_of(timex); }
+
 std::optional<DateValue> shift_date(const DateValue& d, char unit, int n) {
     auto from = cal::parse_iso(d.from), to = cal::parse_iso(d.to);
     if (!from || !to || d.timex.empty()) return std::nullopt;

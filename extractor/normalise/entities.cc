@@ -1277,38 +1277,34 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 continue;
             }
             const BareReading* best = nullptr;
-            const BareReading* fallback = nullptr;
-            int best_n = 0;
-            // (the mention's own paragraph first: "In Bangkok, the agriculture ministry ..." in a
-            // story that names India more often is Thailand's ministry)
-            const size_t para = text.paragraph_index(m.span.begin);
-            std::unordered_map<std::string_view, int> near;
-            for (const Mention& o : ms)
-                if (is_entity(o) && o.rule != kBareRule && text.paragraph_index(o.span.begin) == para) ++near[o.name];
             if (auto it = im.bare.find(m.name); it != im.bare.end()) {
-                for (const BareReading& r : it->second) {
-                    int n = 0;
-                    for (const std::string& c : r.context)
-                        if (auto f = near.find(c); f != near.end()) n += f->second;
-                    if (n > best_n) {
-                        best = &r;
-                        best_n = n;
-                    }
-                }
-                if (!best)
+                // The reading whose context names `counts` holds most (the first on a tie), or null.
+                auto most_named_reading = [&](const auto& counts) -> const BareReading* {
+                    const BareReading* top = nullptr;
+                    int top_n = 0;
                     for (const BareReading& r : it->second) {
                         int n = 0;
-                        for (const std::string& c : r.context) {
-                            if (c == "*") fallback = &r;
-                            else if (auto f = named.find(c); f != named.end()) n += f->second;
-                        }
-                        if (n > best_n) {
-                            best = &r;
-                            best_n = n;
+                        for (const std::string& c : r.context)
+                            if (auto f = counts.find(c); f != counts.end()) n += f->second;
+                        if (n > top_n) {
+                            top = &r;
+                            top_n = n;
                         }
                     }
+                    return top;
+                };
+                // (the mention's own paragraph first: "In Bangkok, the agriculture ministry ..." in a
+                // story that names India more often is Thailand's ministry)
+                const size_t para = text.paragraph_index(m.span.begin);
+                std::unordered_map<std::string_view, int> near;
+                for (const Mention& o : ms)
+                    if (is_entity(o) && o.rule != kBareRule && text.paragraph_index(o.span.begin) == para) ++near[o.name];
+                best = most_named_reading(near);
+                if (!best) best = most_named_reading(named);
+                if (!best)  // (else the last "*" reading)
+                    for (const BareReading& r : it->second)
+                        if (std::find(r.context.begin(), r.context.end(), "*") != r.context.end()) best = &r;
             }
-            if (!best) best = fallback;
             if (!best) {
                 drop[i] = true;
                 continue;

@@ -90,6 +90,10 @@ struct DateValue {
 // value with no grain to move (a duration, a season, no from/to).
 std::optional<DateValue> shift_date(const DateValue& d, char unit, int n);
 
+// The grain of a date mention's TIMEX3 value: 'D', 'W', 'M', 'Q', 'H', 'Y', 'F' (a
+// fiscal period), 'S' (a season), 'X' (a decade), 'P' (anything else: a duration).
+char date_grain(std::string_view timex);
+
 struct Context {
     std::string published;      // ISO 8601 date (YYYY-MM-DD...), "" when unknown
 };
