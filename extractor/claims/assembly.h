@@ -587,6 +587,10 @@ struct Assembly {
     }
     uint32_t index_of(const Mention* m) const { return static_cast<uint32_t>(m - ms.data()); }
     static constexpr auto by_begin = [](const Mention* m, uint32_t b) { return m->span.begin < b; };
+    // The first of the document's mentions that starts at or after byte b (they are sorted by span).
+    std::vector<Mention>::const_iterator mentions_from(uint32_t b) const {
+        return std::lower_bound(ms.begin(), ms.end(), b, [](const Mention& x, uint32_t at) { return x.span.begin < at; });
+    }
     // (asked again and again for the same figures: worked out once per limit)
     size_t clause_start_tok(size_t limit, bool later_clauses = true) {
         if (limit > toks.size()) return clause_start_raw(limit, later_clauses);

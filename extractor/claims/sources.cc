@@ -435,9 +435,7 @@ const Mention* Assembly::trailing_release(const text::Span& P, bool country_figu
         if (it == named_sources.end() || (*it)->span.begin >= N.end) {
             // (a sentence between with a figure and no attribution: the chain goes on)
             bool figure = false;
-            for (auto m = std::lower_bound(ms.begin(), ms.end(), N.begin,
-                                           [](const Mention& x, uint32_t b) { return x.span.begin < b; });
-                 m != ms.end() && m->span.begin < N.end && !figure; ++m)
+            for (auto m = mentions_from(N.begin); m != ms.end() && m->span.begin < N.end && !figure; ++m)
                 figure = m->type == Type::percent || m->type == Type::money || m->type == Type::quantity;
             if (!figure) return nullptr;
             continue;
@@ -449,9 +447,7 @@ const Mention* Assembly::trailing_release(const text::Span& P, bool country_figu
         while (p > N.begin && a[p - 1] == ' ') --p;
         if (p == N.begin || a[p - 1] != ',') return nullptr;
         bool figure = false;
-        for (auto m = std::lower_bound(ms.begin(), ms.end(), N.begin,
-                                       [](const Mention& x, uint32_t b) { return x.span.begin < b; });
-             m != ms.end() && m->span.begin < r->span.begin && !figure; ++m)
+        for (auto m = mentions_from(N.begin); m != ms.end() && m->span.begin < r->span.begin && !figure; ++m)
             figure = m->type == Type::percent || m->type == Type::money || m->type == Type::quantity;
         auto k = org_kinds.find(r->name);
         const std::string_view kind = k != org_kinds.end() ? std::string_view(k->second) : std::string_view(r->kind);

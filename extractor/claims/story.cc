@@ -34,8 +34,7 @@ static bool employer_preposition_before(const std::string& a, size_t e) {
 bool Assembly::affiliation_only_raw(const Mention& m) {
     if (government_nouns.count(lower(m.name))) return true;
     // "Martin Ellery, chief UK economist at Northgate Economics": a person's employer
-    auto from = std::lower_bound(ms.begin(), ms.end(), m.span.begin > 120 ? m.span.begin - 120 : 0,
-                                 [](const Mention& x, uint32_t b) { return x.span.begin < b; });
+    auto from = mentions_from(m.span.begin > 120 ? m.span.begin - 120 : 0);
     for (auto it = from; it != ms.end(); ++it) {
         const Mention& p = *it;
         if (p.span.begin >= m.span.begin) break;
@@ -49,8 +48,7 @@ bool Assembly::affiliation_only_raw(const Mention& m) {
     // right after such a provider is it again
     if (m.span.begin >= 3 && a[m.span.begin - 1] == '(' && a[m.span.begin - 2] == ' ' && m.span.end < a.size() &&
         a[m.span.end] == ')') {
-        auto at = std::lower_bound(ms.begin(), ms.end(), m.span.begin > 200 ? m.span.begin - 200 : 0,
-                                   [](const Mention& x, uint32_t b) { return x.span.begin < b; });
+        auto at = mentions_from(m.span.begin > 200 ? m.span.begin - 200 : 0);
         for (; at != ms.end() && at->span.begin < m.span.begin; ++at)
             if (at->type == Type::org && at->span.end + 2 == m.span.begin && &*at != &m && affiliation_only(*at))
                 return true;
@@ -74,8 +72,7 @@ bool Assembly::in_passing_raw(const Mention& m) {
     // A maker named inside a count of its products ("40 Airbus A320neo jets", "150 Boeing 737 Max
     // jets") is the product's name, not a company the next sentences refer back to
     {
-        auto it = std::lower_bound(ms.begin(), ms.end(), m.span.begin,
-                                   [](const Mention& x, uint32_t b) { return x.span.begin < b; });
+        auto it = mentions_from(m.span.begin);
         for (int n = 0; n < 4 && it != ms.begin(); ++n) {
             const Mention& q = *--it;
             if (q.type == Type::quantity && q.span.begin < m.span.begin && q.span.end >= m.span.end) return true;
