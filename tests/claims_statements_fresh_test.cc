@@ -6,15 +6,6 @@
 
 using namespace claims_support;
 
-namespace {
-// The statement claim whose text starts with `start`, or null.
-const Json* statement_at(const std::vector<Json>& cs, const std::string& start) {
-    for (const Json& c : cs)
-        if (c["kind"] == "statement" && c["statement"]["text"].get<std::string>().rfind(start, 0) == 0) return &c;
-    return nullptr;
-}
-}  // namespace
-
 TEST_CASE("a quote carried over into the next paragraph is its speaker's") {
     const std::string text =
         "Solvane sees recovery\n\n"

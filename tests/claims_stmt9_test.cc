@@ -6,14 +6,6 @@
 
 using namespace claims_support;
 
-namespace {
-const Json* statement_at(const std::vector<Json>& cs, const std::string& start) {
-    for (const Json& c : cs)
-        if (c["kind"] == "statement" && c["statement"]["text"].get<std::string>().rfind(start, 0) == 0) return &c;
-    return nullptr;
-}
-}  // namespace
-
 TEST_CASE("', saying ...' after a holder's act with a figure is the holder's statement") {
     const std::string text =
         "Watchdog fines broadband firm\n\n"

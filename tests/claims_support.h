@@ -47,6 +47,13 @@ inline const Json* claim_at(const std::vector<Json>& cs, const std::string& text
     return nullptr;
 }
 
+// The statement claim whose text starts with `start`, or null.
+inline const Json* statement_at(const std::vector<Json>& cs, const std::string& start) {
+    for (const Json& c : cs)
+        if (c["kind"] == "statement" && c["statement"]["text"].get<std::string>().rfind(start, 0) == 0) return &c;
+    return nullptr;
+}
+
 inline std::string period(const Json& c) {
     return c["period"].is_null() ? std::string() : c["period"]["value"].get<std::string>();
 }
