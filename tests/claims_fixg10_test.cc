@@ -1,0 +1,21 @@
+// Claims on text written blind (session 10, fixg10): the general causes behind the errors on dev
+// articles 125-129 — a company's move in a market wrap after a paragraph of flows, ...
+#include "tests/claims_support.h"
+
+using namespace claims_support;
+
+TEST_CASE("a company moving by a percentage to a per-share price after a paragraph of flows is its share price") {
+    const std::string text =
+        "Mumbai stocks rise as funds return\n\n"
+        "MUMBAI, June 8 (Reuters) - Indian shares rose on Monday, led by software makers.\n\n"
+        "Foreign funds bought a net $2 billion of Indian shares, the most since May.\n\n"
+        "Infosys rose 1.9% to 1,512 rupees and Wipro gained 2.2%.\n";
+    auto cs = claims_of(text, "2026-06-08");
+    for (const char* f : {"1.9%", "2.2%"}) {
+        const Json* c = claim_at(cs, text, f);
+        REQUIRE(c);
+        INFO(c->dump());
+        CHECK(c->value("metric", std::string()) == "share_price");
+        CHECK(period(*c) == "2026-06-08");
+    }
+}
