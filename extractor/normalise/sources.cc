@@ -208,6 +208,17 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         return std::lower_bound(entities.begin(), entities.end(), begin,
                                 [&](size_t e, uint32_t b) { return ms[e].span.begin < b; });
     };
+    // Whether the word before `at` is a subordinator that opens an adverbial clause ("after it
+    // said", "because it expects").
+    auto after_subordinator = [&](uint32_t at) {
+        uint32_t p = at;
+        while (p > 0 && a[p - 1] == ' ') --p;
+        uint32_t q = p;
+        while (q > 0 && std::isalpha(static_cast<unsigned char>(a[q - 1]))) --q;
+        const std::string_view w(a.data() + q, p - q);
+        return w == "after" || w == "because" || w == "when" || w == "as" || w == "since" || w == "before" ||
+               w == "once" || w == "until";
+    };
     // The organisation a sentence opens with, before `upto` ("the Deposit Insurance and Credit
     // Guarantee Corporation (DICGC), an RBI subsidiary, settled claims ..., according to its annual
     // report": its is the DICGC, the sentence's subject, not the RBI named last). Only an
@@ -784,7 +795,15 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                 last_described && text.paragraph_index(last_described->span.begin) == text.paragraph_index(s.span.begin) &&
                 text.sentence_index(last_described->span.begin) + 1 >= text.sentence_index(s.span.begin) &&
                 (!last_org || last_org->span.begin < last_described->span.begin);
-            if (const Mention* o = sentence_subject_org(s.span.begin)) take(s, *o);
+            // "Brenta fell 2%, while Corvo slumped 9% after it said it would delay a payment": an
+            // "it" right after a subordinator is the subject of the clause it hangs on, the
+            // organisation named last in the sentence, not the one the sentence opens with
+            const Mention* o = sentence_subject_org(s.span.begin);
+            if (o && last_org && last_org != o && last_org->span.begin > o->span.begin &&
+                text.sentence_index(last_org->span.begin) == text.sentence_index(s.span.begin) &&
+                after_subordinator(h.begin))
+                o = last_org;
+            if (o) take(s, *o);
             else if (const Mention* r = it_after_reference(s)) take(s, *r);
             else if (after_described) {
                 s.name = last_described->name;
