@@ -592,6 +592,14 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                     s.kind = "central_bank";
                 }
         }
+        // "Data on Monday showed retail sales grew 2.9%": bare data with no determiner, owner or
+        // description is a release the text does not attribute: no one, not the last named
+        if (ref && (noun == "data" || noun == "figures" || noun == "statistics") && hl.rfind(noun, 0) == 0 &&
+            (hl.size() == noun.size() || hl[noun.size()] == ' ')) {
+            drop[i] = true;
+            last_unnamed = &s;
+            continue;
+        }
         if (ref) {
             // "Food prices climbed 3.6%, the data showed" after "government data showed": the
             // release its paragraph (or the one before) reported, whoever was named since
