@@ -824,6 +824,14 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                 s.name = ms[sources_done.back()].name;
                 s.kind = ms[sources_done.back()].kind;
             }
+        } else if (hl.find(' ') == std::string::npos && lex.group_noun(hl) && h.begin == s.span.begin &&
+                   h.begin >= 4 && (a.compare(h.begin - 4, 4, "its ") == 0 || a.compare(h.begin - 4, 4, "Its ") == 0) &&
+                   (sentence_subject_org(s.span.begin) || last_org)) {
+            // "its analysts wrote", "its economists said": the organisation "its" refers to (as for
+            // "it"), whose staff they are
+            const Mention* o = sentence_subject_org(s.span.begin);
+            take(s, o ? *o : *last_org);
+            s.span.begin = h.begin - 4;
         } else if (unnamed || lex.group_noun(hl.substr(hl.rfind(' ') + 1))) {
             // A described group; none after a quantifier ("Several officials").
             std::vector<text::Span> ws = names::words(a, h);
