@@ -241,6 +241,8 @@ struct Lexicons {
     // The value of an act (flag `event`: a deal's price, an offer, a funding round): no report period.
     StringSet event_metrics;
     StringSet act_metrics;  // (metric_scopes.tsv flag `act`)
+    // An economy's stock its central bank itself holds (flag `held`: reserves): the bank keeps it.
+    StringSet held_metrics;
     // A reporting period's results (metric_scopes.tsv "results"): a day is never their period.
     StringSet results_metrics;
     // `of_holder` (metric_scopes.tsv flag): its "of" complement is what it measures, a holder even

@@ -249,12 +249,14 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
     // statistics office or central bank that publishes or forecasts it (jurisdictions.tsv).
     // (only for a metric the sentence names: one carried over from the paragraph may not be
     // what the bank acts on — "expect the BSP to cut again by 25 basis points")
+    // (not a stock the bank itself holds: "the central bank's foreign exchange reserves")
     if (s.names.size() == 1 && !metric.key.empty() && metric.tok != SIZE_MAX && lx.scope_of(metric.key) == "economy")
         for (size_t i : sv.mentions) {
             const Mention& m = ms[i];
             if (m.type != Type::org || m.name != s.names.front()) continue;
             std::string_view kind = m.kind;
             if (kind != "agency" && kind != "central_bank") continue;
+            if (kind == "central_bank" && lx.held_metrics.count(metric.key)) continue;
             if (const std::string* area = area_of(m)) {
                 s.authority = s.names.front();
                 s.names = {*area};
