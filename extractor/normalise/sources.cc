@@ -600,6 +600,19 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             last_unnamed = &s;
             continue;
         }
+        // "according to exchange data", "according to official figures": data described by the
+        // kind of its source (as "official data showed") is named by that description, not the
+        // organisation named last
+        if (ref && (noun == "data" || noun == "figures" || noun == "statistics")) {
+            const size_t sp = hl.find(' ');
+            const std::string_view mod = sp == std::string::npos ? std::string_view() : std::string_view(hl).substr(0, sp);
+            if (sp != std::string::npos && hl.compare(sp + 1, std::string::npos, noun) == 0 &&
+                (mod == "official" || mod == "exchange" || mod == "government" || mod == "customs" ||
+                 mod == "preliminary")) {
+                s.name = names::squeeze(slice(h));
+                ref = nullptr;
+            }
+        }
         if (ref) {
             // "Food prices climbed 3.6%, the data showed" after "government data showed": the
             // release its paragraph (or the one before) reported, whoever was named since
