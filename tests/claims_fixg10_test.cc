@@ -19,3 +19,16 @@ TEST_CASE("a company moving by a percentage to a per-share price after a paragra
         CHECK(period(*c) == "2026-06-08");
     }
 }
+
+TEST_CASE("a forecast of an economy's statistic by a central bank the sentence refers back to is the economy's") {
+    const std::string text =
+        "Norway's central bank holds rates\n\n"
+        "OSLO, March 19 (Reuters) - Norges Bank left its policy rate at 4% on Thursday.\n\n"
+        "The central bank cut its inflation forecast for 2027 to 2.4% from 2.7%.\n";
+    auto cs = claims_of(text, "2026-03-19");
+    const Json* c = claim_at(cs, text, "2.4%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) == "Norway");
+    CHECK(first_source(*c) == "Norges Bank");
+}

@@ -263,6 +263,19 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
                 return;
             }
         }
+    // ... and so is one by a central bank the sentence refers back to ("The central bank cut its
+    // inflation forecast for 2027 to 0.3%": the economy's inflation, the bank's forecast)
+    if (s.names.size() == 1 && !metric.key.empty() && metric.tok != SIZE_MAX && lx.scope_of(metric.key) == "economy" &&
+        !lx.held_metrics.count(metric.key))
+        for (const Mention* cb : central_banks)
+            if (cb->name == s.names.front()) {
+                if (const std::string* area = area_of(*cb)) {
+                    s.authority = s.names.front();
+                    s.names = {*area};
+                    return;
+                }
+                break;
+            }
     bool persons = !s.names.empty();
     for (const auto& n : s.names) {
         bool person = false;
