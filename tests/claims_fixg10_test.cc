@@ -32,3 +32,18 @@ TEST_CASE("a forecast of an economy's statistic by a central bank the sentence r
     CHECK(first_subject(*c) == "Norway");
     CHECK(first_source(*c) == "Norges Bank");
 }
+
+TEST_CASE("'They' opening a sentence continues the group the paragraph's last claim described") {
+    const std::string text =
+        "Retail investors poured $3 billion into equity funds in May. They have invested $12 billion so far "
+        "this year.\n\n"
+        "The dividend is the real letdown, analysts at Corvo said. They cut their target to $40.\n";
+    auto cs = claims_of(text, "2026-06-02");
+    const Json* c = claim_at(cs, text, "$12 billion");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) == "Retail investors");
+    // (a singular description is no antecedent of "they")
+    const Json* t = claim_at(cs, text, "$40");
+    if (t) CHECK(first_subject(*t) != "dividend");
+}

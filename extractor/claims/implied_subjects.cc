@@ -485,6 +485,18 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
 
 void Assembly::continue_subject(Subject& s) {
     if (!s.names.empty() || !s.description.empty()) return;
+    // "Foreign funds bought a net $2 billion of shares. They have bought $31 billion this year":
+    // a sentence opening with "They" continues the group the paragraph's last claim described
+    // (a plural, as "they" agrees with: not "The dividend is a letdown. They cut their target")
+    const std::string& d = last_claim_subject.description;
+    if (const size_t k = sv.token_at(S.begin); k < toks.size() && toks[k].low == "they" &&
+        last_claim_para == t.paragraph_index(S.begin) && !last_claim_subject.fallback &&
+        last_claim_subject.names.empty() && d.size() > 2 && d.back() == 's' && d[d.size() - 2] != '\'' &&
+        d[d.size() - 2] != 's') {
+        s.description = last_claim_subject.description;
+        s.fallback = true;
+        return;
+    }
     if (last_subject_para == t.paragraph_index(S.begin) && !last_subject.empty()) {
         s.names = last_subject;
         s.fallback = true;
