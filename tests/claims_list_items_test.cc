@@ -64,3 +64,21 @@ TEST_CASE("list items with no date of their own take the window of the whole the
     INFO(staff->dump());
     CHECK(!(staff->at("period").is_object() && staff->at("period").at("value") == window));
 }
+
+TEST_CASE("list items continue the metric in the form the whole took, per figure type") {
+    // "invest ... in its" is capital expenditure (metric_forms.tsv own_object); the items take
+    // that form, and a money item after a capacity item is still the money's
+    const std::string text =
+        "Harwick Water plc sets out its plan\n\n"
+        "Harwick Water plc will invest GBP 9bn in its pipes and works over the next five years.\n\n"
+        "The programme includes:\n\n"
+        "- GBP 3.2bn to connect 2 gigawatts of new solar capacity;\n"
+        "- GBP 1.4bn to replace old mains in the Midlands.\n";
+    auto cs = claims_of(text, "2026-05-12");
+    for (const char* f : {"GBP 9bn", "GBP 3.2bn", "GBP 1.4bn"}) {
+        const Json* c = claim_at(cs, text, f);
+        REQUIRE(c);
+        INFO(c->dump());
+        CHECK(c->at("metric") == "capital_expenditure");
+    }
+}

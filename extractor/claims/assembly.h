@@ -734,6 +734,7 @@ struct Assembly {
     std::string qa_description;  // what an answer's question asks about ("the scheme"), or empty
     void parallel_profit(MetricHit& metric);
     bool object_of(const std::string& key, const Mention& value);
+    bool into_own(const Mention& value);
     void metric_form(std::string& key, const Mention* value, const std::vector<std::string>& names, bool change);
 
     // subjects.cc: the subject the sentence names
