@@ -1231,6 +1231,17 @@ bool Assembly::valued_object(size_t anchor, Subject& s) {
         if (m.type != Type::org || m.span.begin >= toks[v].begin || std::string_view(m.kind) != "company") continue;
         const size_t b = sv.token_at(m.span.begin);
         if (b > 0 && toks[b - 1].low == "for") target = &m;
+        // ("has agreed to buy Swiss rival Alpenmed for CHF 96 a share, valuing the Basel company
+        // at": the company a verb of buying takes as its object, plain words between)
+        for (size_t k = b, n = 0; !target && k-- > 0 && n < 4; ++n) {
+            if (!toks[k].is_word() || sv.tok_mention[k] != SIZE_MAX) break;
+            if (lx.acquire_verbs.count(toks[k].low)) {
+                if (toks[k].low == "buy" || toks[k].low == "buys" || toks[k].low == "bought" ||
+                    toks[k].low.substr(0, 7) == "acquire")
+                    target = &m;
+                break;
+            }
+        }
     }
     if (!target) target = referent(lo, hi);
     if (!target) return false;
