@@ -700,6 +700,7 @@ struct Assembly {
     bool whose_holder(const MetricHit& metric, size_t anchor, Subject& s);
     std::string sentence_area(size_t anchor);
     bool valued_object(size_t anchor, Subject& s);
+    bool deal_agent(const MetricHit& metric, size_t anchor, Subject& s);
     bool fund_like(const Mention& m) const;
     bool new_subject_between(size_t from, size_t to) const;
     bool metric_participle_between(size_t from, size_t to);
