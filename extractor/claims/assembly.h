@@ -736,6 +736,7 @@ struct Assembly {
     void parallel_profit(MetricHit& metric);
     bool object_of(const std::string& key, const Mention& value);
     bool into_own(const Mention& value);
+    void elided_head(const Mention& value, size_t anchor, MetricHit& metric);
     void metric_form(std::string& key, const Mention* value, const std::vector<std::string>& names, bool change);
 
     // subjects.cc: the subject the sentence names

@@ -582,6 +582,25 @@ bool Assembly::object_of(const std::string& key, const Mention& value) {
     return e && e->value == key;
 }
 
+// "a premium of 34% to the last close and of 41% to its three-month average": a figure after
+// "and of" shares the head noun of the figure before it in the sentence ("premium of 34%"), its
+// metric the claim before's.
+void Assembly::elided_head(const Mention& value, size_t anchor, MetricHit& metric) {
+    size_t p = past_qualifiers(anchor);
+    if (p < 2 || p > toks.size() || toks[p - 1].low != "of" || toks[p - 2].low != "and") return;
+    for (auto it = out.rbegin(); it != out.rend(); ++it) {
+        if (it->sentence.begin != S.begin) return;
+        if (it->kind != "amount" || it->value == kNoMention || it->metric.empty()) continue;
+        const Mention& prev = ms[it->value];
+        if (prev.type != value.type) continue;
+        const size_t q = past_qualifiers(sv.token_at(prev.span.begin));
+        if (q < 2 || q > toks.size() || toks[q - 1].low != "of") return;
+        metric = MetricHit{};
+        metric.key = it->metric;
+        return;
+    }
+}
+
 // "will invest £40bn in its networks": the money figure is put into the holder's own assets
 // ("in" and a possessive pronoun right after it).
 bool Assembly::into_own(const Mention& value) {
