@@ -284,6 +284,8 @@ struct Lexicons {
     Words per_unit_words, baseline_fillers;
     // "set up a fund", "lined up financing": verbs whose "up"/"down" particle moves nothing
     Words particle_verbs;
+    // "would push the tax burden to 38.2%": a verb whose object is the figure's level (statements)
+    Words result_verbs;
     // "a 27% premium to Helix's closing price on Tuesday": the figures measured against another
     // price (its holder and day are the reference's); "Corvane agreed to buy", "will pay": a
     // company making an offer
@@ -843,6 +845,7 @@ struct Assembly {
     const Mention* first_named_source() const;
     void holder_statement(uint32_t c0, const Mention* holder, double conf);
     void saying_clause_statement();
+    void modal_act_beside_figure_statement();
     void emit_statement(uint32_t cb, uint32_t ce, const Mention* who, const Mention* src, uint32_t q_open,
                         uint32_t q_close, const Mention* second);
 };
