@@ -1042,9 +1042,19 @@ std::vector<Source> Assembly::claim_sources(double& conf, const std::string& met
     // would cut 2,000 jobs, sending its shares down 7.4%" is the market's move. (It does
     // report a price it sets: "Acme said it would raise prices by 4%", "Ofgem said its price
     // cap would drop to £1,720".)
+    // Nor another company's word in the sentence: "HSBC slipped 0.8% and Kwun Lok tumbled 11% after
+    // it said it would miss a coupon" (a data provider's "according to" or "showed" still counts).
+    // (a speaker after the move, in a clause of its own)
+    uint32_t fig_at = claim.value != kNoMention ? ms[claim.value].span.begin : UINT32_MAX;
+    if (claim.change && claim.change->percent != kNoMention) fig_at = std::min(fig_at, ms[claim.change->percent].span.begin);
     if (lx.own_market_metrics.count(metric) && claim.subject.size() == 1)
         here.erase(std::remove_if(here.begin(), here.end(),
-                                  [&](const Mention* m) { return m->name == claim.subject.front(); }),
+                                  [&](const Mention* m) {
+                                      const std::string_view cue = m->cue;
+                                      return m->name == claim.subject.front() ||
+                                             (std::string_view(m->kind) == "company" && m->span.begin > fig_at &&
+                                              cue != "according to" && cue != "showed");
+                                  }),
                    here.end());
     // Order: citing sources first, each followed by what it cites.
     std::vector<const Mention*>& ordered = sources_ordered;
