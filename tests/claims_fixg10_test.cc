@@ -47,3 +47,23 @@ TEST_CASE("'They' opening a sentence continues the group the paragraph's last cl
     const Json* t = claim_at(cs, text, "$40");
     if (t) CHECK(first_subject(*t) != "dividend");
 }
+
+TEST_CASE("a broker's forecast of a metric heading the sentence is the story company's figure, the broker its source") {
+    const std::string text =
+        "Kestrel Mining profit falls 18%\n\n"
+        "PERTH, Feb 18 - Kestrel Mining said on Thursday its net profit fell 18% to A$1.9 billion. Revenue "
+        "slipped 9% to A$7.8 billion, the miner said.\n\n"
+        "Macquarie had forecast underlying net profit of A$2.0 billion. Goldman Sachs expects its revenue to "
+        "reach $3 billion.\n";
+    auto cs = claims_of(text, "2027-02-18");
+    const Json* c = claim_at(cs, text, "A$2.0 billion");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) == "Kestrel Mining");
+    CHECK(first_source(*c) == "Macquarie");
+    // (its own figures: "its revenue")
+    const Json* g = claim_at(cs, text, "$3 billion");
+    REQUIRE(g);
+    INFO(g->dump());
+    CHECK(first_subject(*g) == "Goldman Sachs");
+}

@@ -795,6 +795,7 @@ struct Assembly {
     std::vector<Token> describe_toks;
     void implied_subject(Subject& s, const MetricHit& metric, size_t anchor);
     void continue_subject(Subject& s);
+    void broker_forecast(Subject& s, const MetricHit& metric, size_t anchor);
     void instrument_referent(Subject& s, const std::string& key, size_t anchor);
     void note_traded(const Subject& s, const std::string& key);
     void set_subject(const Subject& s, Claim& j, double& conf);

@@ -483,6 +483,34 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
     }
 }
 
+// "Macquarie had forecast underlying net profit of A$2.0 billion" in a miner's results story: a
+// bank or broker (the financial gazetteer) heading the sentence with a forecast verb forecasts the
+// story company's metric, not its own (it is the source); not with "its"/"their" before the figure.
+void Assembly::broker_forecast(Subject& s, const MetricHit& metric, size_t anchor) {
+    if (s.names.size() != 1 || doc_company.empty() || doc_company == s.names.front() ||
+        metric.key.empty() || lx.scope_of(metric.key) != "company" || anchor >= toks.size())
+        return;
+    // the forecast verb: the sentence's holder's, or a source cued by one ("Macquarie had forecast")
+    size_t from = SIZE_MAX;
+    if (forecast_holder && forecast_holder->name == s.names.front() && forecast_verb > 0 && forecast_verb < anchor)
+        from = forecast_verb;
+    bool financial = false;
+    for (size_t i : sv.mentions) {
+        const Mention& m = ms[i];
+        financial |= m.type == Type::org && m.name == s.names.front() && m.rule == "entities.financial";
+        const std::string_view cue = m.cue;
+        if (from == SIZE_MAX && m.type == Type::source && m.name == s.names.front() && m.span.end <= toks[anchor].begin &&
+            (cue == "forecast" || cue == "expected" || cue == "estimated" || cue == "projected"))
+            from = sv.token_at(m.span.end);
+    }
+    if (!financial || from == SIZE_MAX) return;
+    for (size_t k = from; k < anchor; ++k)
+        if (toks[k].low == "its" || toks[k].low == "their" || (sv.tok_mention[k] != SIZE_MAX && is_entity(ms[sv.tok_mention[k]])))
+            return;
+    s.names = {doc_company};
+    s.fallback = true;
+}
+
 void Assembly::continue_subject(Subject& s) {
     if (!s.names.empty() || !s.description.empty()) return;
     // "Foreign funds bought a net $2 billion of shares. They have bought $31 billion this year":
