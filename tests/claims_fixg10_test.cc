@@ -67,3 +67,18 @@ TEST_CASE("a broker's forecast of a metric heading the sentence is the story com
     INFO(g->dump());
     CHECK(first_subject(*g) == "Goldman Sachs");
 }
+
+TEST_CASE("an analyst's target on 'the stock' is for the story company's shares, on the analyst's word") {
+    const std::string text =
+        "Brenta Motors profit rises 9%\n\n"
+        "MILAN, May 6 - Brenta Motors said on Wednesday its net profit rose 9% to 410 million euros in the "
+        "first quarter.\n\n"
+        "\"The quarter was solid,\" said Ana Ruiz, an analyst at Corvo Securities. She has a buy rating on the "
+        "stock and a target price of €14.20.\n";
+    auto cs = claims_of(text, "2026-05-06");
+    const Json* c = claim_at(cs, text, "€14.20");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) == "Brenta Motors");
+    CHECK(first_source(*c) == "Ana Ruiz");
+}

@@ -227,6 +227,7 @@ void Assembly::amount_claims() {
         implied_subject(subj, metric, anchor);
         continue_subject(subj);
         broker_forecast(subj, metric, anchor);
+        stock_target(subj, metric);
         note_traded(subj, metric.key);
         set_subject(subj, j, conf);
         metric_form(metric.key, &v, subj.names, false);

@@ -243,6 +243,8 @@ struct Lexicons {
     StringSet act_metrics;  // (metric_scopes.tsv flag `act`)
     // An economy's stock its central bank itself holds (flag `held`: reserves): the bank keeps it.
     StringSet held_metrics;
+    // An analyst's view of a company (flag `view`: its target price): its own release never gives it.
+    StringSet view_metrics;
     // A reporting period's results (metric_scopes.tsv "results"): a day is never their period.
     StringSet results_metrics;
     // `of_holder` (metric_scopes.tsv flag): its "of" complement is what it measures, a holder even
@@ -796,6 +798,7 @@ struct Assembly {
     void implied_subject(Subject& s, const MetricHit& metric, size_t anchor);
     void continue_subject(Subject& s);
     void broker_forecast(Subject& s, const MetricHit& metric, size_t anchor);
+    void stock_target(Subject& s, const MetricHit& metric);
     void instrument_referent(Subject& s, const std::string& key, size_t anchor);
     void note_traded(const Subject& s, const std::string& key);
     void set_subject(const Subject& s, Claim& j, double& conf);

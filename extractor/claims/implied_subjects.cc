@@ -511,6 +511,15 @@ void Assembly::broker_forecast(Subject& s, const MetricHit& metric, size_t ancho
     s.fallback = true;
 }
 
+// "She has a buy rating on the stock and a target price of €11.20", "They lowered their price
+// target on the stock": an analyst's target with no holder named is for the story company's shares.
+// (No metric scope: a scope would make the company's release its source, not the analyst.)
+void Assembly::stock_target(Subject& s, const MetricHit& metric) {
+    if (!s.names.empty() || !s.description.empty() || doc_company.empty() || !lx.view_metrics.count(metric.key)) return;
+    s.names = {doc_company};
+    s.fallback = true;
+}
+
 void Assembly::continue_subject(Subject& s) {
     if (!s.names.empty() || !s.description.empty()) return;
     // "Foreign funds bought a net $2 billion of shares. They have bought $31 billion this year":

@@ -625,7 +625,7 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
     const Mention* own = nullptr;
     const std::string* actor = nullptr;  // a central bank the figure is about
     if (!claim.subject_is_description && claim.subject.size() == 1 && !metric.empty() &&
-        !lx.market_metrics.count(metric)) {
+        !lx.market_metrics.count(metric) && !lx.view_metrics.count(metric)) {
         const std::string& n = claim.authority.empty() ? claim.subject.front() : claim.authority;
         auto k = org_kinds.find(n);
         if (k != org_kinds.end() && lx.own_release_kinds.count(k->second)) {
@@ -658,7 +658,7 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
         if (k.empty() || ((k == "company" || k == "government" || k == "media") && !data)) best = nullptr;
     }
     if (own && !history && (!best || !speaks_for(best, own->name))) best = own;
-    if (another_company(claim, best)) best = nullptr;
+    if (another_company(claim, best) && !lx.view_metrics.count(metric)) best = nullptr;
     if (best) {
         here.push_back(best);
         if (!best->cites.empty())
@@ -726,7 +726,10 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
         bool company = k != org_kinds.end() && k->second == "company";
         bool other = true;
         for (const auto& n : claim.subject) other &= n != src->name && n != src->affiliation;
-        if (company && other && !from_release && sp != subject_paragraph.end() && sp->second == pi) here.clear();
+        // (an analyst's view of another company is its own word on it: "They lowered their price target")
+        if (company && other && !from_release && sp != subject_paragraph.end() && sp->second == pi &&
+            !lx.view_metrics.count(metric))
+            here.clear();
         // (nor does a company's release that is not about itself — a data provider's fund
         // flows — cover another company's figures: an IPO's price a paragraph later)
         bool subject_company = true;
