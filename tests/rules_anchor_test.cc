@@ -2,8 +2,9 @@
 // match starts only up to the paragraph's last anchor word (`within`) or
 // only at anchor words (`start`), so the matches must be exactly those of
 // the same rules without the key and those of the plain path (every rule
-// on every paragraph). Lint reports an example match that breaks the claim;
-// a bad anchor is a load problem.
+// on every paragraph); with a `barrier:`, PCRE2 starts only after the last
+// barrier before each anchor word. Lint reports an example match that
+// breaks the claim; a bad anchor is a load problem.
 #include "extractor/rules/rules.h"
 #include "extractor/text/text.h"
 #include "rules_support.h"
@@ -36,6 +37,10 @@ std::string rule_file(bool anchored) {
            "rule t.before\n  type: source\n" + anchor("start said|added") +
            "  pattern: \\b(?:said|added)\\s+(?P<holder>[A-Z]\\w+(?:\\s+[A-Z]\\w+)*)(?:[,.]|$)\n"
            "  example: Sales rose, said Halden.\n    => source\n"
+           "rule t.clause\n  type: source\n" + anchor("within estimates|forecast") +
+           (anchored ? "  barrier: , “ ”\n" : "") +
+           "  pattern: (?P<holder>[A-Z]\\w+(?:\\s+[A-Z]\\w+)*)\\s+(?:estimates|forecast)\\b\n"
+           "  example: Kestrel Bank estimates “sales”, Halden forecast.\n    => source\n"
            "rule t.fold\n  type: source\n  case: insensitive\n" + anchor("within Noted") +
            "  pattern: (?P<holder>as\\s+\\w+)\\s+noted\n"
            "  example: As Halden NOTED, sales rose.\n    => source\n";
@@ -60,7 +65,8 @@ TEST_CASE("rules engine: an `anchor:` changes where PCRE2 starts, not the matche
     auto seg = text::Segmenter::load(kSource + "/rules/text");
     const std::vector<std::string> bits = {"Halden ", "Kestrel Bank ", "said ", "has said ", "says ", "told ", "saidé ",
                                            "added ", "noted ", "NOTED ", "as ", "As ", "investors ", "a lender ",
-                                           "é ", ", ", ". ", "\"", "\n", "\n\n", "Said ", "_said "};
+                                           "é ", ", ", ". ", "\"", "\n", "\n\n", "Said ", "_said ", "estimates ",
+                                           "forecast ", "“", "” ", "“Orion "};
     std::mt19937 rng(29);
     auto pick = [&](size_t n) { return std::uniform_int_distribution<size_t>(0, n - 1)(rng); };
     int matched = 0;
@@ -81,6 +87,8 @@ TEST_CASE("rules engine: an `anchor:` changes where PCRE2 starts, not the matche
     std::ofstream(dir / "anchored" / "t.rules")
         << "rule t.wrong\n  type: source\n  anchor: within told\n  pattern: (?P<holder>[A-Z]\\w+)\\s+said\n"
            "  example: Halden said so.\n    => source\n"
+           "rule t.wrong_barrier\n  type: source\n  anchor: within said\n  barrier: ,\n"
+           "  pattern: (?P<holder>[A-Z]\\w+),\\s+said\n  example: Halden, said so.\n    => source\n"
            "rule t.wrong_start\n  type: source\n  anchor: start said\n  pattern: \\w+\\s+said\n"
            "  example: Halden said so.\n    => source\n";
     auto wrong = rules::RuleSet::load(dir / "anchored");
@@ -88,10 +96,11 @@ TEST_CASE("rules engine: an `anchor:` changes where PCRE2 starts, not the matche
     std::set<std::string> reported;  // (each example is checked against each rule)
     for (const auto& p : wrong.lint())
         if (p.message.starts_with("anchor:") && p.error) reported.insert(p.rule_id);
-    CHECK(reported == std::set<std::string>{"t.wrong", "t.wrong_start"});
+    CHECK(reported == std::set<std::string>{"t.wrong", "t.wrong_barrier", "t.wrong_start"});
 
     // Bad anchors are load problems.
-    for (const char* a : {"said", "within", "within {NOLIST}", "start s-aid", "within é"}) {
+    for (const char* a : {"said", "within", "within {NOLIST}", "start s-aid", "within é", "start said\n  barrier: ,",
+                          "within said\n  barrier: a,"}) {
         std::ofstream(dir / "anchored" / "t.rules")
             << "rule t.bad\n  type: source\n  anchor: " << a << "\n  pattern: \\w+ said\n";
         INFO(a);

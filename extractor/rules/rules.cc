@@ -279,6 +279,19 @@ struct RuleSet::Impl {
             uint64_t first[4] = {};  // bit per (folded) first byte of a word
             uint64_t lengths = 0;    // bit per word length (< 64)
             bool is(std::string_view token) const;
+            // `barrier:` strings no match holds between its start and its
+            // anchor word (within only): PCRE2 then starts only after the
+            // last barrier before each anchor word.
+            std::vector<std::string> barriers;
+            uint64_t barrier_first[4] = {};
+            // The length of the barrier at p[i], or 0.
+            size_t barrier_at(std::string_view p, size_t i) const {
+                const unsigned char c = static_cast<unsigned char>(p[i]);
+                if (!(barrier_first[c / 64] >> (c % 64) & 1)) return 0;
+                for (const std::string& b : barriers)
+                    if (p.compare(i, b.size(), b) == 0) return b.size();
+                return 0;
+            }
         };
         std::unique_ptr<Anchor> anchor;
     };
@@ -340,7 +353,7 @@ struct RuleSet::Impl {
                                       int depth = 0, bool jit = false);
     void compile();
     void compile_veto_gates(Compiled& c, const std::string& veto_source);
-    std::unique_ptr<Compiled::Anchor> compile_anchor(const Rule& r, const std::string& spec);
+    std::unique_ptr<Compiled::Anchor> compile_anchor(const Rule& r, const std::string& spec, const std::string* barrier);
 
     std::string rel(const fs::path& p) const {
         std::error_code ec;
@@ -741,6 +754,8 @@ void RuleSet::Impl::parse_file(const fs::path& path) {
             rule->attrs["prefilter"] = val;
         } else if (key == "anchor") {
             rule->attrs["anchor"] = val;
+        } else if (key == "barrier") {
+            rule->attrs["barrier"] = val;
         } else if (key == "scan") {
             if (val.empty() || val.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos)
                 problem(at, rule->id, "scan: is a name of lower-case letters, digits and '_'");
@@ -1129,7 +1144,12 @@ void RuleSet::Impl::compile() {
         const bool pcre2 = use_jit && (engine == r->attrs.end() || engine->second != "re2");
         std::optional<std::string> jx = pcre2 ? expand(r->source_pattern, r->where, r->id, 0, true) : std::nullopt;
         // (An anchored rule's PCRE2 code takes an offset limit: the last start to try.)
-        if (auto an = r->attrs.find("anchor"); an != r->attrs.end() && anchors_wanted()) c.anchor = compile_anchor(*r, an->second);
+        if (auto an = r->attrs.find("anchor"); an != r->attrs.end() && anchors_wanted()) {
+            auto br = r->attrs.find("barrier");
+            c.anchor = compile_anchor(*r, an->second, br == r->attrs.end() ? nullptr : &br->second);
+        } else if (r->attrs.count("barrier") && !r->attrs.count("anchor")) {
+            problem(r->where, r->id, "barrier: goes with anchor: within");
+        }
         const uint32_t jit_options = c.anchor ? PCRE2_USE_OFFSET_LIMIT : 0;
         if (jx) {
             // RE2 only parses the pattern here (a memory budget too small
@@ -1270,7 +1290,8 @@ bool RuleSet::Impl::Compiled::Anchor::is(std::string_view t) const {
 // entries, or a phrase as written) stands for one of its tokens: the first
 // where matches start at the entry, else its longest (the rarest, most
 // likely: any token of the entry is in the match).
-std::unique_ptr<RuleSet::Impl::Compiled::Anchor> RuleSet::Impl::compile_anchor(const Rule& r, const std::string& spec) {
+std::unique_ptr<RuleSet::Impl::Compiled::Anchor> RuleSet::Impl::compile_anchor(const Rule& r, const std::string& spec,
+                                                                              const std::string* barrier) {
     auto a = std::make_unique<Compiled::Anchor>();
     a->fold = r.case_insensitive;
     std::string_view rest = spec;
@@ -1324,6 +1345,18 @@ std::unique_ptr<RuleSet::Impl::Compiled::Anchor> RuleSet::Impl::compile_anchor(c
     if (a->words.empty()) {
         problem(r.where, r.id, "anchor: names no word");
         return nullptr;
+    }
+    if (barrier) {
+        std::stringstream ss(*barrier);
+        for (std::string b; ss >> b;) {
+            if (std::any_of(b.begin(), b.end(), [](char ch) { return anchor_byte(static_cast<unsigned char>(ch)); }) ||
+                a->start) {
+                problem(r.where, r.id, "barrier: goes with anchor: within, and its strings hold no letter or digit");
+                return nullptr;
+            }
+            a->barrier_first[static_cast<unsigned char>(b[0]) / 64] |= uint64_t{1} << (static_cast<unsigned char>(b[0]) % 64);
+            a->barriers.push_back(b);
+        }
     }
     return a;
 }
@@ -1451,6 +1484,7 @@ struct Scratch {
     std::vector<int> rc;                                 // per part (PCRE2): its match's group count
     std::vector<text::Span> vetoes;
     std::vector<size_t> anchors;                         // `anchor: start`: where the running rule may start
+    std::vector<std::pair<size_t, size_t>> windows;      // `barrier:`: first and last start to try before each anchor word
     bool reference = false;  // match_all_reference: every veto whole, no gates
     pcre2_match_data* veto_data = pcre2_match_data_create(1, nullptr);  // veto_jit's matches
     Scratch() = default;
@@ -1681,7 +1715,26 @@ static bool run_rule_jit(const RuleSet::Impl& im, const RuleSet::Impl::Compiled&
     size_t limit = PCRE2_UNSET;
     if (anchor) {
         const std::string_view p(a.data() + para.begin, size);
-        if (anchor->start) {
+        if (!anchor->barriers.empty()) {
+            s.windows.clear();
+            size_t from = 0;  // after the last barrier
+            for (size_t i = 0; i < size;) {
+                if (size_t n = anchor->barrier_at(p, i)) {
+                    from = i + n;  // (a start inside a barrier's bytes is no start)
+                    i += n;
+                    continue;
+                }
+                if (!anchor_byte(static_cast<unsigned char>(p[i]))) {
+                    ++i;
+                    continue;
+                }
+                size_t e = i;
+                while (e < size && anchor_byte(static_cast<unsigned char>(p[e]))) ++e;
+                if (anchor->is(p.substr(i, e - i))) s.windows.emplace_back(from, i);
+                i = e;
+            }
+            if (s.windows.empty()) return true;
+        } else if (anchor->start) {
             s.anchors.clear();
             for (size_t i = 0; i < size;) {
                 if (!anchor_byte(static_cast<unsigned char>(p[i]))) {
@@ -1728,6 +1781,17 @@ static bool run_rule_jit(const RuleSet::Impl& im, const RuleSet::Impl::Compiled&
     };
     auto search = [&](size_t k, size_t pos) -> size_t {
         if (!anchor) return search_from(k, pos);
+        if (!anchor->barriers.empty()) {
+            // The windows in order, each start tried once: the first match is the leftmost.
+            size_t done = pos;
+            for (const auto& [w, last] : s.windows) {
+                if (last < done) continue;
+                pcre2_set_offset_limit(th.context, last);
+                if (size_t m = search_from(k, std::max(done, w)); m != kNoMatch) return m;
+                done = last + 1;
+            }
+            return kNoMatch;
+        }
         if (!anchor->start) {
             if (pos > limit) return kNoMatch;
             pcre2_set_offset_limit(th.context, limit);
@@ -1969,6 +2033,12 @@ std::vector<RuleProblem> RuleSet::lint() const {
                 const size_t b = static_cast<size_t>(m.data() - in.data()), end = b + m.size();
                 bool held = false;
                 for (size_t i = b; i < end && !held;) {
+                    if (size_t n = c.anchor->barrier_at(std::string_view(in.data(), in.size()), i)) {
+                        // (only a word before the first barrier counts)
+                        if (!c.anchor->start) break;
+                        i += n;
+                        continue;
+                    }
                     const bool word_start = anchor_byte(static_cast<unsigned char>(in[i])) &&
                                             (i == 0 || !anchor_byte(static_cast<unsigned char>(in[i - 1])));
                     size_t k = i;
