@@ -276,8 +276,18 @@ struct RuleSet::Impl {
             bool start = false;  // every match starts at one of the words (else: holds one at or after its start)
             bool fold = false;   // case-insensitive rule: words and tokens compared in ASCII lower case
             std::vector<std::string> words;  // sorted
-            uint64_t first[4] = {};  // bit per (folded) first byte of a word
             uint64_t lengths = 0;    // bit per word length (< 64)
+            // A bit per value of hash(word) % 4096: most tokens are no word
+            // and fail here, without a search of the words.
+            uint64_t filter[64] = {};
+            static uint32_t hash(std::string_view t, bool fold) {
+                uint32_t h = 2166136261u;
+                for (char ch : t) {
+                    unsigned char c = static_cast<unsigned char>(ch);
+                    h = (h ^ (fold && c >= 'A' && c <= 'Z' ? c + 32 : c)) * 16777619u;
+                }
+                return (h ^ (h >> 15)) & 4095;
+            }
             bool is(std::string_view token) const;
             // `barrier:` strings no match holds between its start and its
             // anchor word (within only): PCRE2 then starts only after the
@@ -1276,8 +1286,8 @@ inline unsigned char ascii_lower(unsigned char c) { return c >= 'A' && c <= 'Z' 
 
 bool RuleSet::Impl::Compiled::Anchor::is(std::string_view t) const {
     if (t.size() >= 64 || !(lengths >> t.size() & 1)) return false;
-    unsigned char f = fold ? ascii_lower(static_cast<unsigned char>(t[0])) : static_cast<unsigned char>(t[0]);
-    if (!(first[f / 64] >> (f % 64) & 1)) return false;
+    const uint32_t h = hash(t, fold);
+    if (!(filter[h / 64] >> (h % 64) & 1)) return false;
     char low[64];
     if (fold) {
         for (size_t i = 0; i < t.size(); ++i) low[i] = static_cast<char>(ascii_lower(static_cast<unsigned char>(t[i])));
@@ -1338,7 +1348,8 @@ std::unique_ptr<RuleSet::Impl::Compiled::Anchor> RuleSet::Impl::compile_anchor(c
             return nullptr;
         }
         a->lengths |= uint64_t{1} << t.size();
-        a->first[static_cast<unsigned char>(t[0]) / 64] |= uint64_t{1} << (static_cast<unsigned char>(t[0]) % 64);
+        const uint32_t h = Compiled::Anchor::hash(t, false);  // (t is folded already)
+        a->filter[h / 64] |= uint64_t{1} << (h % 64);
         a->words.push_back(t);
     }
     std::sort(a->words.begin(), a->words.end());
