@@ -41,9 +41,13 @@ std::string rule_file(bool anchored) {
            (anchored ? "  barrier: , “ ”\n" : "") +
            "  pattern: (?P<holder>[A-Z]\\w+(?:\\s+[A-Z]\\w+)*)\\s+(?:estimates|forecast)\\b\n"
            "  example: Kestrel Bank estimates “sales”, Halden forecast.\n    => source\n"
+           "rule t.inline\n  type: source\n" + anchor("within fold asked|stressed") +
+           "  pattern: (?P<holder>[A-Z]\\w+)\\s+(?i:asked|stressed)\\b\n"
+           "  example: Halden ASKED.\n    => source\n"
            "rule t.fold\n  type: source\n  case: insensitive\n" + anchor("within Noted") +
-           "  pattern: (?P<holder>as\\s+\\w+)\\s+noted\n"
+           "  pattern: (?P<holder>as\\s+(?:Halden|Orion))\\s+noted\n"
            "  example: As Halden NOTED, sales rose.\n    => source\n";
+    // (Not (?i)\\w: RE2 reads it with 'ſ' and the Kelvin sign, PCRE2 without.)
 }
 
 }  // namespace
@@ -66,7 +70,8 @@ TEST_CASE("rules engine: an `anchor:` changes where PCRE2 starts, not the matche
     const std::vector<std::string> bits = {"Halden ", "Kestrel Bank ", "said ", "has said ", "says ", "told ", "saidé ",
                                            "added ", "noted ", "NOTED ", "as ", "As ", "investors ", "a lender ",
                                            "é ", ", ", ". ", "\"", "\n", "\n\n", "Said ", "_said ", "estimates ",
-                                           "forecast ", "“", "” ", "“Orion "};
+                                           "forecast ", "“", "” ", "“Orion ", "asked ", "ASKED ", "aſked ",
+                                           "as\u212Aed ", "stressed ", "STRESSED ", "ſtreſſed "};
     std::mt19937 rng(29);
     auto pick = [&](size_t n) { return std::uniform_int_distribution<size_t>(0, n - 1)(rng); };
     int matched = 0;
@@ -99,7 +104,7 @@ TEST_CASE("rules engine: an `anchor:` changes where PCRE2 starts, not the matche
     CHECK(reported == std::set<std::string>{"t.wrong", "t.wrong_barrier", "t.wrong_start"});
 
     // Bad anchors are load problems.
-    for (const char* a : {"said", "within", "within {NOLIST}", "start s-aid", "within é", "start said\n  barrier: ,",
+    for (const char* a : {"said", "within", "within {NOLIST}", "within - |", "within é", "start said\n  barrier: ,",
                           "within said\n  barrier: a,"}) {
         std::ofstream(dir / "anchored" / "t.rules")
             << "rule t.bad\n  type: source\n  anchor: " << a << "\n  pattern: \\w+ said\n";

@@ -289,6 +289,13 @@ struct RuleSet::Impl {
                 return (h ^ (h >> 15)) & 4095;
             }
             bool is(std::string_view token) const;
+            // At p[i], a code point that (?i) folds to an ASCII letter: 'ſ'
+            // (s) or the Kelvin sign (k). A fold anchor cuts no token there,
+            // so a paragraph with one runs without the anchor.
+            static bool odd_fold(std::string_view p, size_t i) {
+                auto at = [&](size_t k) { return i + k < p.size() ? static_cast<unsigned char>(p[i + k]) : 0; };
+                return (at(0) == 0xC5 && at(1) == 0xBF) || (at(0) == 0xE2 && at(1) == 0x84 && at(2) == 0xAA);
+            }
             // `barrier:` strings no match holds between its start and its
             // anchor word (within only): PCRE2 then starts only after the
             // last barrier before each anchor word.
@@ -1308,9 +1315,10 @@ std::unique_ptr<RuleSet::Impl::Compiled::Anchor> RuleSet::Impl::compile_anchor(c
     if (rest.starts_with("start ")) a->start = true, rest.remove_prefix(6);
     else if (rest.starts_with("within ")) rest.remove_prefix(7);
     else {
-        problem(r.where, r.id, "anchor: is 'within' or 'start' and then words or {LISTS} separated by '|'");
+        problem(r.where, r.id, "anchor: is 'within' or 'start', 'fold' or not, and then words or {LISTS} separated by '|'");
         return nullptr;
     }
+    if (rest.starts_with("fold ")) a->fold = true, rest.remove_prefix(5);
     std::vector<std::string> entries;
     for (size_t from = 0; from <= rest.size();) {
         size_t bar = rest.find('|', from);
@@ -1329,14 +1337,11 @@ std::unique_ptr<RuleSet::Impl::Compiled::Anchor> RuleSet::Impl::compile_anchor(c
         }
     }
     for (const std::string& e : entries) {
+        // Its tokens as the text's are cut: runs of ASCII letters and digits.
         std::vector<std::string> tokens(1);
         for (unsigned char ch : e) {
             if (anchor_byte(ch)) tokens.back() += static_cast<char>(a->fold ? ascii_lower(ch) : ch);
-            else if (ch == ' ') tokens.emplace_back();
-            else {
-                problem(r.where, r.id, fmt::format("anchor: '{}' is not made of ASCII letters and digits", e));
-                return nullptr;
-            }
+            else tokens.emplace_back();
         }
         std::erase(tokens, std::string());
         if (tokens.empty()) continue;
@@ -1725,42 +1730,13 @@ static bool run_rule_jit(const RuleSet::Impl& im, const RuleSet::Impl::Compiled&
     const RuleSet::Impl::Compiled::Anchor* anchor = c.anchor.get();
     size_t limit = PCRE2_UNSET;
     if (anchor) {
+        using Anchor = RuleSet::Impl::Compiled::Anchor;
         const std::string_view p(a.data() + para.begin, size);
-        if (!anchor->barriers.empty()) {
-            s.windows.clear();
-            size_t from = 0;  // after the last barrier
-            for (size_t i = 0; i < size;) {
-                if (size_t n = anchor->barrier_at(p, i)) {
-                    from = i + n;  // (a start inside a barrier's bytes is no start)
-                    i += n;
-                    continue;
-                }
-                if (!anchor_byte(static_cast<unsigned char>(p[i]))) {
-                    ++i;
-                    continue;
-                }
-                size_t e = i;
-                while (e < size && anchor_byte(static_cast<unsigned char>(p[e]))) ++e;
-                if (anchor->is(p.substr(i, e - i))) s.windows.emplace_back(from, i);
-                i = e;
-            }
-            if (s.windows.empty()) return true;
-        } else if (anchor->start) {
-            s.anchors.clear();
-            for (size_t i = 0; i < size;) {
-                if (!anchor_byte(static_cast<unsigned char>(p[i]))) {
-                    ++i;
-                    continue;
-                }
-                size_t e = i;
-                while (e < size && anchor_byte(static_cast<unsigned char>(p[e]))) ++e;
-                if (anchor->is(p.substr(i, e - i))) s.anchors.push_back(i);
-                i = e;
-            }
-            if (s.anchors.empty()) return true;
-        } else {
-            for (size_t e = size; e > 0 && limit == PCRE2_UNSET;) {
+        bool odd = false;  // (see Anchor::odd_fold)
+        if (!anchor->start && anchor->barriers.empty()) {
+            for (size_t e = size; e > 0 && limit == PCRE2_UNSET && !odd;) {
                 if (!anchor_byte(static_cast<unsigned char>(p[e - 1]))) {
+                    odd = anchor->fold && Anchor::odd_fold(p, e - 1);
                     --e;
                     continue;
                 }
@@ -1769,8 +1745,33 @@ static bool run_rule_jit(const RuleSet::Impl& im, const RuleSet::Impl::Compiled&
                 if (anchor->is(p.substr(i, e - i))) limit = i;
                 e = i;
             }
-            if (limit == PCRE2_UNSET) return true;
+            if (limit == PCRE2_UNSET && !odd) return true;
+        } else {
+            s.windows.clear();
+            s.anchors.clear();
+            size_t from = 0;  // after the last barrier
+            for (size_t i = 0; i < size && !odd;) {
+                if (size_t n = anchor->barrier_at(p, i)) {
+                    from = i + n;  // (a start inside a barrier's bytes is no start)
+                    i += n;
+                    continue;
+                }
+                if (!anchor_byte(static_cast<unsigned char>(p[i]))) {
+                    odd = anchor->fold && Anchor::odd_fold(p, i);
+                    ++i;
+                    continue;
+                }
+                size_t e = i;
+                while (e < size && anchor_byte(static_cast<unsigned char>(p[e]))) ++e;
+                if (anchor->is(p.substr(i, e - i))) {
+                    s.windows.emplace_back(from, i);
+                    s.anchors.push_back(i);
+                }
+                i = e;
+            }
+            if (s.anchors.empty() && !odd) return true;
         }
+        if (odd) anchor = nullptr, limit = PCRE2_UNSET;  // every start, as without the anchor
     }
     // (The thread's match context serves every rule: its limit goes when this run ends.)
     struct Unlimit {
