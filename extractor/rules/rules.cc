@@ -1344,7 +1344,10 @@ std::unique_ptr<RuleSet::Impl::Compiled::Anchor> RuleSet::Impl::compile_anchor(c
             else tokens.emplace_back();
         }
         std::erase(tokens, std::string());
-        if (tokens.empty()) continue;
+        if (tokens.empty()) {  // (a match holding only this entry would hold no word)
+            problem(r.where, r.id, fmt::format("anchor: '{}' holds no ASCII letter or digit", e));
+            return nullptr;
+        }
         std::string t = tokens[0];
         if (!a->start)
             for (const std::string& k : tokens) t = k.size() > t.size() ? k : t;
