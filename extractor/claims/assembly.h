@@ -563,7 +563,7 @@ struct Assembly {
     // The sentence's mentions, words and what kind of sentence it is; false when it
     // can make no claim
     bool read_sentence(const text::Span& span);
-    void finish(Claim j, std::string kind, const KeyHash& key, double conf);
+    void finish(Claim&& j, std::string_view kind, const KeyHash& key, double conf);
     // A hash to feed the claim's key fields to (the id hashes the document id, kind and key).
     KeyHash key_hash(std::string_view kind) const {
         return KeyHash{text::fnv1a(kind, text::fnv1a("\x1f", text::fnv1a(doc.id)))};
