@@ -73,9 +73,9 @@ inline const WordSet kQualifierSkip{6, {
     "about", "around", "approximately", "roughly", "some", "nearly", "almost", "more", "than",
     "over", "under", "less", "up", "at", "least", "just", "a", "an", "the", "only", "close"}};
 // Words no noun phrase ends with: a subject phrase cut after one is cut in the wrong place.
-inline const std::set<std::string, std::less<>> kOpenEnds{"at", "than", "of", "the", "to", "in", "for", "by",
-                                                          "with", "from", "on", "a", "an", "and", "or", "as",
-                                                          "its", "their", "his", "her", "our", "my"};
+inline const WordList kOpenEnds{"at", "than", "of", "the", "to", "in", "for", "by",
+                                  "with", "from", "on", "a", "an", "and", "or", "as",
+                                  "its", "their", "his", "her", "our", "my"};
 inline const WordSet kVerbFillers{7, {"about", "around", "nearly", "almost", "some", "roughly", "more", "than",
                                 "over", "just", "a", "an", "another", "further"}};
 inline const WordSet kMetricModifiers{8, {

@@ -195,7 +195,7 @@ void Assembly::change_claims() {
         // "The IMF expects Germany to grow 0.8%", "Italy will expand 0.7%": an area right before a
         // verb of growth (its helpers between) grows its GDP
         if (metric.key.empty() && kGrowthVerbs.count(toks[ev.tok])) {
-            static const std::set<std::string_view> helpers = {"to", "will", "would", "could", "should", "may",
+            static const WordList helpers = {"to", "will", "would", "could", "should", "may",
                                                                "might", "is", "was", "expected", "forecast",
                                                                "projected", "set", "likely", "seen"};
             size_t k = ev.tok;

@@ -190,7 +190,7 @@ bool Assembly::no_claim_of_its_own(size_t f) {
     // reference point, not a level anything stands at
     if (const size_t e = sv.token_at(m.span.end);
         e < toks.size() && lx.mark_nouns.count(toks[e].low) && tok >= 2 && toks[tok - 1].low == "the") {
-        static const std::set<std::string_view> passing = {"above", "below", "over", "under", "past", "beyond",
+        static const WordList passing = {"above", "below", "over", "under", "past", "beyond",
                                                            "near", "toward", "towards", "through", "around"};
         if (passing.count(toks[tok - 2].low)) return true;
     }
@@ -202,7 +202,7 @@ bool Assembly::no_claim_of_its_own(size_t f) {
     if (m.type == Type::quantity && !is_factor(m) && !lx.unit_metrics.count(m.unit) &&
         std::string_view(m.unit) != "point") {
         if (k > 0 && sv.tok_mention[k - 1] == SIZE_MAX) {
-            static const std::set<std::string_view> scope = {"in", "across", "on", "among", "into", "for"};
+            static const WordList scope = {"in", "across", "on", "among", "into", "for"};
             std::string_view p = toks[k - 1].low;
             if (scope.count(p)) return true;
             // ("employs 14,000 people at 38 factories": not a level, "stood at 430 million barrels")
@@ -241,7 +241,7 @@ bool Assembly::no_claim_of_its_own(size_t f) {
     // be disclosed": a bound in the "of" complement of the noun the sentence opens with, whose verb
     // says what the rule requires, is the rule's threshold (not "Sales of more than $5bn rose")
     {
-        static const std::set<std::string_view> requires_ = {"need", "needs", "require", "requires", "must", "trigger",
+        static const WordList requires_ = {"need", "needs", "require", "requires", "must", "trigger",
                                                              "triggers"};
         size_t q = tok;
         while (q > 0 && (kQualifierSkip.count(toks[q - 1]) || toks[q - 1].low == "above" || toks[q - 1].low == "below" ||
@@ -868,7 +868,7 @@ namespace claimex::claims {
 void Assembly::baseline_of_previous_sentence() {
     gave_baseline = false;
     if (figs.empty() || out.empty() || toks.size() < 4) return;
-    static const std::set<std::string_view> that = {"that", "this", "it", "which"};
+    static const WordList that = {"that", "this", "it", "which"};
     if (!that.count(toks[0].low)) return;
     size_t k = 1;
     if (toks[k].low == "was" || toks[k].low == "is") ++k;

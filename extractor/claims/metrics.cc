@@ -142,10 +142,10 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
             size_t gap = cands.back().tok + cands.back().span;
             const bool adjacent = gap == k;
             // (and a modal: "Food subsidies will cost Rs 2.05 lakh crore" are the subsidies')
-            static const std::set<std::string_view> copula = {"was", "were", "is", "are", "been", "be",
+            static const WordList copula = {"was", "were", "is", "are", "been", "be",
                                                               "will", "would", "could", "may", "might"};
-            static const std::set<std::string_view> modals = {"will", "would", "could", "may", "might"};
-            static const std::set<std::string_view> swing = {"swung", "swing", "swings", "turned", "turns", "moved",
+            static const WordList modals = {"will", "would", "could", "may", "might"};
+            static const WordList swing = {"swung", "swing", "swings", "turned", "turns", "moved",
                                                              "flipped", "returned", "back", "to", "into", "a", "in"};
             const Lexicon::Entry* sign = m.span == 1 ? lx.metrics.match(toks, k, k + 1, nullptr) : nullptr;
             if (sign && sign->extra == "sign" && k - gap <= 4) {
@@ -239,7 +239,7 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
         }
         size_t words = 0, end = np;
         // ("£1.6bn in additional funding through the Barnett formula": the phrase ends at any preposition)
-        static const std::set<std::string_view> more_preps = {"through", "via", "under", "during", "within",
+        static const WordList more_preps = {"through", "via", "under", "during", "within",
                                                              "against", "between", "after", "before", "since"};
         while (end < toks.size() && end < np + 5 && toks[end].is_word() && sv.tok_mention[end] == SIZE_MAX &&
                !kPrepositions.count(toks[end]) && !more_preps.count(toks[end].low) && !(toks[end].bits & lx.kVerbWord) &&
@@ -277,7 +277,7 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
         if (own != SIZE_MAX && cands[own].tok == fig_end && anchor < toks.size() && sv.tok_mention[anchor] != SIZE_MAX &&
             ms[sv.tok_mention[anchor]].type == Type::money) {
             const Lexicon::Entry* e = lx.metrics.match(toks, fig_end, fig_end + cands[own].span, nullptr);
-            static const std::set<std::string_view> links = {"of", "was", "were", "is", "are", "at"};
+            static const WordList links = {"of", "was", "were", "is", "are", "at"};
             size_t g = anchor;
             while (g > lo && kQualifierSkip.count(toks[g - 1])) --g;
             if (e && e->extra == "unit" && g > lo && links.count(toks[g - 1].low))
@@ -676,7 +676,7 @@ namespace claimex::claims {
 // Whether the figure at `anchor` (ending before token `fig_end`) is stated as a part of a whole
 // named before: "Of that, £1.1bn ...", "Of this, ...", "£900m of that", "of which $77bn".
 bool Assembly::part_of_previous(size_t anchor, size_t fig_end) {
-    static const std::set<std::string_view> back = {"that", "this", "it", "which", "these", "those"};
+    static const WordList back = {"that", "this", "it", "which", "these", "those"};
     // (before the figure with a comma, "Of that, £1.1bn", or "of which": "the cost of this $5bn
     // programme" is a determiner's)
     size_t k = past_qualifiers(anchor);
@@ -688,7 +688,7 @@ bool Assembly::part_of_previous(size_t anchor, size_t fig_end) {
     if (fig_end + 2 >= toks.size() || toks[fig_end].low != "of" || !back.count(toks[fig_end + 1].low) ||
         toks[fig_end + 1].low == "which")
         return false;
-    static const std::set<std::string_view> modals = {"will", "would", "could", "may", "might", "is", "was", "went", "came"};
+    static const WordList modals = {"will", "would", "could", "may", "might", "is", "was", "went", "came"};
     const Token& next = toks[fig_end + 2];
     return !next.is_word() || (next.bits & lx.kVerbWord) || modals.count(next.low);
 }
@@ -700,11 +700,11 @@ bool Assembly::part_of_previous(size_t anchor, size_t fig_end) {
 // represents about 2% of its shares": a generic noun heading the clause, then its verb, refers to
 // the figure just given: the figure after it is about that figure's holder (its metric continues).
 bool Assembly::whole_restated(size_t cs, size_t anchor, bool any_verb) {
-    static const std::set<std::string_view> dets = {"the", "that", "this", "its"};
-    static const std::set<std::string_view> wholes = {"total", "sum", "figure", "amount", "tally", "bill"};
-    static const std::set<std::string_view> incl = {"includes", "included", "include", "comprises", "comprised",
+    static const WordList dets = {"the", "that", "this", "its"};
+    static const WordList wholes = {"total", "sum", "figure", "amount", "tally", "bill"};
+    static const WordList incl = {"includes", "included", "include", "comprises", "comprised",
                                                     "covers", "covered", "contains", "contained"};
-    static const std::set<std::string_view> verbs = {"beat", "beats", "missed", "exceeded", "exceeds", "topped",
+    static const WordList verbs = {"beat", "beats", "missed", "exceeded", "exceeds", "topped",
                                                      "represents", "represented", "compares", "compared", "equals",
                                                      "equalled", "equaled", "is", "was", "were", "are"};
     size_t k = cs;
