@@ -585,6 +585,14 @@ struct Assembly {
         if (c.first) *n = c.second;
         return c.first;
     }
+    // The metrics lexicon's longest phrase at token k that ends by token `end` (lx.metrics.match(toks,
+    // k, end)): the memoised longest phrase when it fits, else a match of its own.
+    const Lexicon::Entry* metric_entry(size_t k, size_t end) {
+        size_t n = 0;
+        const Lexicon::Entry* e = metric_phrase(k, &n);
+        if (!e || k + n <= end) return e;
+        return lx.metrics.match(toks, k, end, nullptr);
+    }
     uint32_t index_of(const Mention* m) const { return static_cast<uint32_t>(m - ms.data()); }
     static constexpr auto by_begin = [](const Mention* m, uint32_t b) { return m->span.begin < b; };
     // The first of the document's mentions that starts at or after byte b (they are sorted by span).

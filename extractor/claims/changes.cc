@@ -35,7 +35,7 @@ bool Assembly::metric_participle_between(size_t from, size_t to) {
         std::string_view w = toks[k + 1].low;
         size_t n = 0;
         if (w.size() > 4 && w.substr(w.size() - 3) == "ing" && !(toks[k + 1].bits & lx.kChangeWord) &&
-            lex(lx.metrics, lx.kMetricFirst, k + 1, &n))
+            metric_phrase(k + 1, &n))
             return true;
     }
     return false;

@@ -591,7 +591,7 @@ void Assembly::figure_roles() {
                 !(toks[after].bits & lx.kChangeWord) && !kPrepositions.count(toks[after]) &&
                 (toks[after + 1].bits & lx.kChangeWord)) {
                 size_t mn = 0;
-                if (lex(lx.metrics, lx.kMetricFirst, after, &mn) && mn <= 2) ++after;
+                if (metric_phrase(after, &mn) && mn <= 2) ++after;
             }
             bool before_event = false;
             for (const auto& e2 : events) before_event |= e2.tok == after && !e2.factor_mention;
@@ -942,7 +942,7 @@ void Assembly::elided_changes() {
             bool metric = false;
             for (size_t q = gap; q < k && !metric; ++q) {
                 size_t mn = 0;
-                metric = lex(lx.metrics, lx.kMetricFirst, q, &mn) && q + mn == k;
+                metric = metric_phrase(q, &mn) && q + mn == k;
             }
             if (metric) k = gap;
         }
@@ -1002,7 +1002,7 @@ void Assembly::elided_changes() {
             bool metric = false;
             for (size_t q = and_tok + 1; q + 1 < k && !metric; ++q) {
                 size_t mn = 0;
-                metric = lex(lx.metrics, lx.kMetricFirst, q, &mn) && q + mn == k - 1;
+                metric = metric_phrase(q, &mn) && q + mn == k - 1;
             }
             if (!metric) continue;
         }

@@ -116,7 +116,7 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
         // An `object` verb names the metric of a money figure right after it only ("lost Rs
         // 1,210 crore" is a loss; "lost 1.6% and has fallen 13%" names no metric).
         if (m.span == m.n)
-            if (const Lexicon::Entry* e = lx.metrics.match(toks, k, k + m.n, nullptr);
+            if (const Lexicon::Entry* e = metric_entry(k, k + m.n);
                 e && (e->extra == "object" || e->extra == "paid_for")) {
                 size_t j = k + m.n;
                 while (j < anchor && kVerbFillers.count(toks[j])) ++j;
@@ -147,7 +147,7 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
             static const WordList modals = {"will", "would", "could", "may", "might"};
             static const WordList swing = {"swung", "swing", "swings", "turned", "turns", "moved",
                                                              "flipped", "returned", "back", "to", "into", "a", "in"};
-            const Lexicon::Entry* sign = m.span == 1 ? lx.metrics.match(toks, k, k + 1, nullptr) : nullptr;
+            const Lexicon::Entry* sign = m.span == 1 ? metric_entry(k, k + 1) : nullptr;
             if (sign && sign->extra == "sign" && k - gap <= 4) {
                 size_t g = gap;
                 while (g < k && (copula.count(toks[g].low) || swing.count(toks[g].low))) ++g;
@@ -164,16 +164,16 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
             }
             // (a generic phrase may hold its copula: "The order is worth $4.4bn" is the order's)
             if (gap == k && (!adjacent || m.span == 1 || copula.count(toks[k].low))) {
-                const Lexicon::Entry* e = lx.metrics.match(toks, k, k + m.span, nullptr);
+                const Lexicon::Entry* e = metric_entry(k, k + m.span);
                 const Lexicon::Entry* before =
                     adjacent ? nullptr
-                             : lx.metrics.match(toks, cands.back().tok, cands.back().tok + cands.back().span, nullptr);
+                             : metric_entry(cands.back().tok, cands.back().tok + cands.back().span);
                 if (e && e->extra == "generic" && !(before && before->extra == "size_of")) continue;
             }
         }
         bool generic = false;
         if (m.span == 1)
-            if (const Lexicon::Entry* e = lx.metrics.match(toks, k, k + 1, nullptr)) generic = e->extra == "generic";
+            if (const Lexicon::Entry* e = metric_entry(k, k + 1)) generic = e->extra == "generic";
         cands.push_back({k, m.n, m.span, m.key, generic});
         k += m.span - 1;
     }
@@ -200,7 +200,7 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
     // A `unit` phrase right after another metric phrase is that metric per unit, not a price:
     // "EBITDA per tonne fell to Rs 812" is EBITDA ("realisation per tonne" stays a price).
     for (size_t c = cands.size(); c-- > 0;) {
-        const Lexicon::Entry* e = lx.metrics.match(toks, cands[c].tok, cands[c].tok + cands[c].n, nullptr);
+        const Lexicon::Entry* e = metric_entry(cands[c].tok, cands[c].tok + cands[c].n);
         if (!e || e->extra != "unit") continue;
         if (std::any_of(cands.begin(), cands.end(), [&](const Cand& h) { return h.tok + h.span == cands[c].tok; }))
             cands.erase(cands.begin() + static_cast<std::ptrdiff_t>(c));
@@ -249,7 +249,7 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
         for (size_t c = 0; c < cands.size() && words; ++c)
             if (cands[c].tok >= np && cands[c].tok < end && cands[c].tok + cands[c].span >= end) {
                 if (of) {  // (after a verb of issuing: "sold", "issued", cues.tsv `issue`)
-                    const Lexicon::Entry* e = lx.metrics.match(toks, cands[c].tok, cands[c].tok + cands[c].n, nullptr);
+                    const Lexicon::Entry* e = metric_entry(cands[c].tok, cands[c].tok + cands[c].n);
                     size_t v = anchor;
                     v = past_qualifiers(v);
                     size_t cn = 0;
@@ -276,7 +276,7 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
         // of £45 per tonne", "cash costs were $38 a tonne".
         if (own != SIZE_MAX && cands[own].tok == fig_end && anchor < toks.size() && sv.tok_mention[anchor] != SIZE_MAX &&
             ms[sv.tok_mention[anchor]].type == Type::money) {
-            const Lexicon::Entry* e = lx.metrics.match(toks, fig_end, fig_end + cands[own].span, nullptr);
+            const Lexicon::Entry* e = metric_entry(fig_end, fig_end + cands[own].span);
             static const WordList links = {"of", "was", "were", "is", "are", "at"};
             size_t g = anchor;
             while (g > lo && kQualifierSkip.count(toks[g - 1])) --g;
@@ -415,7 +415,7 @@ void Assembly::continue_specific(MetricHit& metric) {
 // unit lost 48 billion won" is an operating loss).
 void Assembly::parallel_profit(MetricHit& metric) {
     if (metric.tok == SIZE_MAX || (metric.key != "earnings" && metric.key != "net_loss")) return;
-    const Lexicon::Entry* own = lx.metrics.match(toks, metric.tok, metric.tok + 1, nullptr);
+    const Lexicon::Entry* own = metric_entry(metric.tok, metric.tok + 1);
     if (!own || own->extra != "object") return;
     // (a profit measure and the loss of the same measure)
     static const std::map<std::string_view, std::string_view> profits = {
@@ -563,7 +563,7 @@ bool Assembly::object_of(const std::string& key, const Mention& value) {
     size_t v = sv.token_at(value.span.begin);
     v = past_qualifiers(v);
     if (v == 0 || v > toks.size()) return false;
-    const Lexicon::Entry* e = lx.metrics.match(toks, v - 1, v, nullptr);
+    const Lexicon::Entry* e = metric_entry(v - 1, v);
     return e && e->value == key;
 }
 
