@@ -392,7 +392,7 @@ void Assembly::find_change_events() {
                 if (ms[i].value) ev.factor = ms[i].value;
                 ev.qualifier = ms[i].qualifier;
             }
-        events.push_back(ev);
+        events.push_back(std::move(ev));
     }
     // "rose 4.4% in August, slowing from 7.2% growth in July": an earlier rate of growth a
     // change is set against is a change of its own (corpus/CLAIMS.md, session 6), "growth" its
@@ -408,7 +408,7 @@ void Assembly::find_change_events() {
             if (j == 0 || (toks[j - 1].low != "from" && toks[j - 1].low != "after") || events.front().tok >= j) continue;
             ChangeEvent ev{k, grow ? "up" : "down", std::nullopt, "", std::nullopt, std::string(toks[k].low)};
             ev.intransitive = true;
-            events.push_back(ev);
+            events.push_back(std::move(ev));
         }
     // Factor mentions no verb covered ("tenfold") are events too.
     for (size_t i : sv.mentions) {
@@ -418,7 +418,7 @@ void Assembly::find_change_events() {
         if (!covered) {
             ChangeEvent ev{sv.token_at(ms[i].span.begin), ms[i].value && *ms[i].value < 1 ? "down" : "up",
                            ms[i].value, ms[i].qualifier, i, std::string(t.analysis_slice(ms[i].span))};
-            events.push_back(ev);
+            events.push_back(std::move(ev));
         }
     }
     std::sort(events.begin(), events.end(), [](const ChangeEvent& x, const ChangeEvent& y) { return x.tok < y.tok; });
@@ -851,7 +851,7 @@ void Assembly::from_to_changes() {
         if (has_event || !b.value || !l.value || *b.value == *l.value) continue;
         ChangeEvent ev{from_tok, *l.value > *b.value ? "up" : "down", std::nullopt, "", std::nullopt, "from"};
         ev.from_baseline = f;
-        events.push_back(ev);
+        events.push_back(std::move(ev));
     }
     if (events.size() != n_events)
         std::sort(events.begin(), events.end(),
