@@ -127,9 +127,9 @@ std::vector<Extractor::Outcome> Extractor::extract(std::vector<document::Documen
     lap(&StageTimes::text);
     std::vector<std::vector<rules::RawMention>> raw = rules_.match(texts);
     lap(&StageTimes::rules);
-    // (stage by stage over the batch, as the rules run: the claims stage's code, large and run
-    // once per figure, stays in the caches from one document to the next instead of being
-    // evicted by the normaliser's between them)
+    // (stage by stage over the batch, as the rules run: the normaliser's and the claims stage's
+    // code, large and run a little per mention or figure, stays in the caches from one document
+    // to the next; run per document, each evicted the other's)
     for (size_t k = 0; k < texts.size(); ++k) {
         Outcome& o = out[of_text[k]];
         try {

@@ -180,18 +180,21 @@ struct WordSet {
     WordSet(int b, std::initializer_list<const char*> ws) : bit(uint64_t{1} << b) {
         for (const char* w : ws) words[w];
     }
-    // A list probed by text only (no token class bit).
-    WordSet(std::initializer_list<const char*> ws) {
-        for (const char* w : ws) words[w];
-    }
     size_t count(std::string_view w) const { return words.find(w) != nullptr; }
     size_t count(const Token& t) const { return (t.bits & bit) != 0; }
     void insert(std::string_view w) { words[w]; }
 };
 
 // A few words a step tests tokens against by text ("static const WordList copula = {...}"): a
-// hash and a probe, not a tree of string compares (std::set) per test.
-using WordList = WordSet;
+// hash and a probe, not a tree of string compares (std::set) per test. (No token class bit: a
+// Token is tested by its text, `count(tok.low)`.)
+struct WordList {
+    WordTable<WordSet::None> words;
+    WordList(std::initializer_list<const char*> ws) {
+        for (const char* w : ws) words[w];
+    }
+    size_t count(std::string_view w) const { return words.find(w) != nullptr; }
+};
 
 // A phrase lexicon: lower-case phrases (one or more words) → a value and an
 // optional extra column, matched at a token, longest phrase first.
