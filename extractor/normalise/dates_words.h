@@ -4,6 +4,7 @@
 // Nothing here allocates per lookup.
 #pragma once
 
+#include "extractor/normalise/flat_map.h"
 #include "extractor/normalise/internal.h"
 #include "extractor/rules/rules.h"
 #include "extractor/text/text.h"
@@ -55,7 +56,7 @@ private:
         std::optional<int> number;
     };
     void add(std::string_view word, std::string value);
-    std::unordered_map<std::string, Entry, WordHash, std::equal_to<>> entries_;
+    FlatMap<Entry> entries_;
 };
 
 // `begun`: right after "since" ("has lent 11.9 billion yuan since February"), a date that has
@@ -85,7 +86,7 @@ public:
     void add(const std::vector<std::string>* words, uint16_t what);
     uint16_t of(std::string_view word) const;
 private:
-    std::unordered_map<std::string, uint16_t, WordHash, std::equal_to<>> words_;
+    FlatMap<uint16_t> words_;
 };
 
 // The text around a mention, read from the analysis text.

@@ -210,8 +210,8 @@ struct EntitiesNormaliser::Impl {
                     role_words.insert(w);
     }
     names::Lexicon lex;
-    names::StrMap<RuleInfo> rule_info;  // rule id → its info (looked up per mention)
-    std::unordered_set<std::string> role_words;  // one-word roles (rules/entities/roles.txt): "economist"
+    FlatMap<RuleInfo> rule_info;  // rule id → its info (looked up per mention)
+    FlatSet role_words;  // one-word roles (rules/entities/roles.txt): "economist"
 
     // An apposition right after a holder that names a role (", the association's senior
     // economist,"): the holder is a person, whether or not the given name is known.
@@ -223,18 +223,18 @@ struct EntitiesNormaliser::Impl {
             while (b < end && !std::isalpha(static_cast<unsigned char>(a[b]))) ++b;
             size_t e = b;
             while (e < end && (std::isalpha(static_cast<unsigned char>(a[e])) || a[e] == '-')) ++e;
-            if (e > b && role_words.count(std::string(a.substr(b, e - b)))) return true;
+            if (e > b && role_words.contains(a.substr(b, e - b))) return true;
             b = e;
         }
         return false;
     }
-    std::unordered_map<std::string, std::vector<BareReading>> bare;  // word → readings, in file order
-    std::unordered_map<std::string, std::vector<std::string>> reference_kinds;  // "bank" → central_bank, company
+    FlatMap<std::vector<BareReading>> bare;  // word → readings, in file order
+    FlatMap<std::vector<std::string>> reference_kinds;  // "bank" → central_bank, company
 
     const RuleInfo& info(const std::string& rule_id) const {
         static const RuleInfo none;
-        auto it = rule_info.find(rule_id);
-        return it == rule_info.end() ? none : it->second;
+        const RuleInfo* i = rule_info.find(rule_id);
+        return i ? *i : none;
     }
 
     bool common_word_reading(const rules::RawMention& raw, const text::Text& t) const;
@@ -562,8 +562,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
     const names::Lexicon& lex = im.lex;
     const std::string& a = text.analysis();
     auto reference_kinds_of = [&](const std::string& noun) -> const std::vector<std::string>* {
-        auto it = im.reference_kinds.find(noun);
-        return it == im.reference_kinds.end() ? nullptr : &it->second;
+        return im.reference_kinds.find(noun);
     };
     std::vector<bool> drop(ms.size(), false);
     std::vector<Mention> added;
@@ -1277,12 +1276,12 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 continue;
             }
             const BareReading* best = nullptr;
-            if (auto it = im.bare.find(m.name); it != im.bare.end()) {
+            if (const std::vector<BareReading>* readings = im.bare.find(m.name)) {
                 // The reading whose context names `counts` holds most (the first on a tie), or null.
                 auto most_named_reading = [&](const auto& counts) -> const BareReading* {
                     const BareReading* top = nullptr;
                     int top_n = 0;
-                    for (const BareReading& r : it->second) {
+                    for (const BareReading& r : *readings) {
                         int n = 0;
                         for (const std::string& c : r.context)
                             if (auto f = counts.find(c); f != counts.end()) n += f->second;
@@ -1302,7 +1301,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 best = most_named_reading(near);
                 if (!best) best = most_named_reading(named);
                 if (!best)  // (else the last "*" reading)
-                    for (const BareReading& r : it->second)
+                    for (const BareReading& r : *readings)
                         if (std::find(r.context.begin(), r.context.end(), "*") != r.context.end()) best = &r;
             }
             if (!best) {
