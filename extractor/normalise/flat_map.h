@@ -4,7 +4,8 @@
 // rule stage. std::unordered_map walks a bucket, a node and a heap string
 // per lookup (three or four cache misses, and it re-hashes the nodes' keys
 // on the way); here a lookup reads one run of 16-byte slots (hash tag, key
-// offset and length, value index) and the key bytes in one arena.
+// offset and length, value index) and the key bytes in one arena, after a
+// bit filter that turns most missing words away.
 //
 // Insertion order is kept (each() walks it), so nothing that iterates a
 // table depends on hash order.
@@ -12,6 +13,7 @@
 
 #include "extractor/normalise/internal.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -28,6 +30,9 @@ public:
     const V* find(std::string_view k) const {
         if (slots_.empty()) return nullptr;
         const size_t h = word_hash(k);
+        // (most words looked up are in no table: one bit rules them out)
+        const size_t bit = (h >> 20) & filter_mask_;
+        if (!(filter_[bit >> 6] >> (bit & 63) & 1)) return nullptr;
         const auto tag = static_cast<uint32_t>(h >> 32) | 1u;  // (0 marks an empty slot)
         const auto len = static_cast<uint32_t>(k.size());
         for (size_t i = h & mask_;; i = (i + 1) & mask_) {
@@ -75,6 +80,8 @@ private:
     void place(uint32_t v) {
         const std::string_view k(arena_.data() + keys_[v].off, keys_[v].len);
         const size_t h = word_hash(k);
+        const size_t bit = (h >> 20) & filter_mask_;
+        filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
         size_t i = h & mask_;
         while (slots_[i].tag != 0) i = (i + 1) & mask_;
         slots_[i] = {static_cast<uint32_t>(h >> 32) | 1u, keys_[v].off, keys_[v].len, v};
@@ -83,11 +90,18 @@ private:
         const size_t n = slots_.empty() ? 16 : slots_.size() * 2;
         slots_.assign(n, Slot{});
         mask_ = n - 1;
+        // eight bits a key at most (a table twice as full as its slots allow)
+        filter_.assign(std::max<size_t>(n * 8 / 64, 8), 0);
+        filter_mask_ = filter_.size() * 64 - 1;
         for (uint32_t v = 0; v < values_.size(); ++v) place(v);
     }
 
     std::vector<Slot> slots_;
     size_t mask_ = 0;
+    // A bit per key (by its hash), read before the slots: a small table
+    // that stays in cache where the slots would be a miss.
+    std::vector<uint64_t> filter_;
+    size_t filter_mask_ = 0;
     std::string arena_;
     std::vector<Key> keys_;
     std::vector<V> values_;
