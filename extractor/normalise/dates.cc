@@ -310,7 +310,7 @@ struct DatesNormaliser::Impl {
         const std::vector<re2::StringPiece>* groups = nullptr;
         std::string_view get(std::string_view name) const {
             if (raw) {
-                if (auto s = raw->capture(name)) return text->analysis_slice(*s);
+                if (auto s = capture_of(*raw, name)) return text->analysis_slice(*s);
             } else if (groups) {
                 for (size_t g = 1; g < groups->size(); ++g)
                     if (spec.group_names[g] == name && (*groups)[g].data())

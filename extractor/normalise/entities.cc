@@ -413,7 +413,7 @@ std::vector<text::Span> EntitiesNormaliser::Impl::name_words(const std::string& 
 bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const text::Text& t, Mention& out) const {
     const std::string& a = t.analysis();
     const RuleInfo& ri = info(out.rule);  // (out.rule stays as it is below)
-    text::Span cand = raw.capture("name").value_or(raw.span);
+    text::Span cand = capture_of(raw, "name").value_or(raw.span);
     std::vector<text::Span> ws = name_words(a, cand);
     auto word = [&](size_t i) { return std::string_view(a.data() + ws[i].begin, ws[i].size()); };
     auto joined_raw = [&](size_t from) {
@@ -499,7 +499,7 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
             return true;
         }
         out.name = known_person ? known_person->name : joined(i);
-        if (auto r = raw.capture("role")) {
+        if (auto r = capture_of(raw, "role")) {
             std::vector<text::Span> rw = names::words(a, *r);
             size_t k = 0;
             while (k < rw.size()) {

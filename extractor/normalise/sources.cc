@@ -134,13 +134,13 @@ SourcesNormaliser::SourcesNormaliser(const rules::RuleSet& r) : impl_(std::make_
 SourcesNormaliser::~SourcesNormaliser() = default;
 
 bool SourcesNormaliser::normalise(const rules::RawMention& raw, const text::Text& text, Mention& out) const {
-    auto holder = raw.capture("holder");
+    auto holder = capture_of(raw, "holder");
     if (!holder) {
-        holder = raw.capture("unnamed");
+        holder = capture_of(raw, "unnamed");
         if (!holder) return false;
         out.note = kUnnamedHolder;
     }
-    if (auto c = raw.capture("cue")) {
+    if (auto c = capture_of(raw, "cue")) {
         std::string verb = names::lower(names::squeeze(text.analysis_slice(*c)));
         const std::string* cue = impl_->cues.find(verb);
         if (!cue) return false;
