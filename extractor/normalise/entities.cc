@@ -1357,7 +1357,9 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         std::string ini;
         for (std::string_view w : ws)
             if (names::capitalised(w) && w.find('.') == std::string_view::npos) ini += w[0];
-        if (ini.size() >= 2 && !lex.alias(ini)) initials.try_emplace(ini, OrgKey{ini, m.name, m.kind, m.span.begin, false});
+        // (the key is built only for initials not yet taken: the first organisation keeps them)
+        if (ini.size() >= 2 && !initials.count(ini) && !lex.alias(ini))
+            initials.emplace(ini, OrgKey{ini, m.name, m.kind, m.span.begin, false});
     }
 
     // ---- 3. People: affiliation, then the first introduction of each person.

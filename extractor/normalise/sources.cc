@@ -184,7 +184,6 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         int count = 0;
     };
     std::unordered_map<std::string, std::unordered_map<std::string, Seen>> orgs_by_kind;  // kind → name → seen
-    std::unordered_map<std::string, size_t> last_by_word;  // "agency" → International Energy Agency
     const Mention* last_org = nullptr;
     const Mention* last_person = nullptr;
     std::vector<const Mention*> persons;  // in order, for "the minister" (a role named before)
@@ -200,9 +199,20 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                 s.index = entities[seen];
                 ++s.count;
                 last_org = &m;
-                names::each_name_word(m.name, [&](const std::string& w) { last_by_word[w] = entities[seen]; });
             }
         }
+    };
+    // The organisation named last (of those advanced past) that has `word` among the
+    // lower-cased words of its name: "International Energy Agency" for "agency". Null when none.
+    auto last_with_word = [&](std::string_view word) -> const Mention* {
+        for (size_t e = seen; e-- > 0;) {
+            const Mention& m = ms[entities[e]];
+            if (m.type != Type::org || m.name.empty()) continue;
+            bool has = false;
+            names::each_name_word(m.name, [&](const std::string& w) { has |= w == word; });
+            if (has) return &m;
+        }
+        return nullptr;
     };
     auto first_inside = [&](uint32_t begin) {
         return std::lower_bound(entities.begin(), entities.end(), begin,
@@ -390,10 +400,10 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         }
         // "the agency" after the International Energy Agency: an
         // organisation whose name has the noun, if it came later.
+        // (looked for when asked, from the latest organisation named back: most documents
+        // never ask, and a table of every name word kept as the organisations come cost more)
         if (noun.find(' ') == std::string::npos)
-            if (auto w = last_by_word.find(noun);
-                w != last_by_word.end() && (!best || ms[w->second].span.begin > best->span.begin))
-                best = &ms[w->second];
+            if (const Mention* w = last_with_word(noun); w && (!best || w->span.begin > best->span.begin)) best = w;
         return best;
     };
 
