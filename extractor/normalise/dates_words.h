@@ -12,7 +12,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -29,13 +28,6 @@ public:
 private:
     char buf_[48];
     size_t len_ = 0;
-};
-
-// Hashes words by their bytes, so tables look up string_views without
-// building strings.
-struct WordHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return word_hash(s); }
 };
 
 // A word → value table: from an @table (first column → second column) or

@@ -13,21 +13,9 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace claimex::normalise::names {
-
-// Hash and equality that take a string_view: the word lists are looked up
-// per word of every name, without building a std::string for it.
-struct StrHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const noexcept { return word_hash(s); }
-};
-using StrSet = std::unordered_set<std::string, StrHash, std::equal_to<>>;
-template <class V>
-using StrMap = std::unordered_map<std::string, V, StrHash, std::equal_to<>>;
 
 // First code point of a UTF-8 string (0 when empty).
 uint32_t first_cp(std::string_view w);
