@@ -1184,13 +1184,7 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
             // Counted from the publication date for want of a date before it: say by how much,
             // so that claims can count from the claim's own period ("Producer prices rose 27%,
             // down from 29.5% a month earlier" in a story of October's data is September's).
-            // (the captures read back once for both steps below: groups stays as it is between)
-            int matched = -1;
-            auto rematched = [&] {
-                if (matched < 0) matched = rematch(*spec, m) ? 1 : 0;
-                return matched == 1;
-            };
-            if (m.relative && !m.timex.empty() && rematched()) {
+            if (m.relative && !m.timex.empty() && rematch(*spec, m)) {
                 Impl::Fields g{*spec, nullptr, nullptr, &groups};
                 if (spec->anaphor == Anaphor::shift) {
                     auto n = I.count_of(g.get("count"));
@@ -1215,7 +1209,7 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
                 }
             }
             // "two years later" counts from a date, never from publication.
-            if (spec->anaphor == Anaphor::shift && rematched()) {
+            if (spec->anaphor == Anaphor::shift && rematch(*spec, m)) {
                 auto dir = I.shift_of(Impl::Fields{*spec, nullptr, nullptr, &groups}.get("dir"));
                 if (dir && dir->n > 0 && !spec->paragraph_scope) {
                     m.timex.clear();
