@@ -100,7 +100,7 @@ void Assembly::amount_claims() {
              (metric.tok == fig_end + 1 && clause_conjunctions.count(toks[fig_end]) && anchor > 0 &&
               toks[anchor - 1].low != "of"));  // (not "cuts of 2 million bpd and voluntary cuts")
         if (!metric.key.empty() && v.type == Type::quantity &&
-            ((metric.tok < anchor && anchor - metric.tok > 5) || after_count) &&
+            ((metric.tok < anchor && words_between(metric.tok, anchor) > 5) || after_count) &&
             lx.unit_metrics.count(v.unit))
             metric = MetricHit{};
         // "agreed to buy 150 Boeing 737 Max jets": what a deal buys, counted, is no deal's

@@ -729,6 +729,8 @@ struct Assembly {
     bool agent_complement(size_t end, size_t k);
     bool respective_metric(size_t f, MetricHit& metric);
     bool part_of_previous(size_t anchor, size_t fig_end);
+    // words from token `from` up to `to`, a date mention counting as one (metrics.cc)
+    size_t words_between(size_t from, size_t to) const;
     bool whole_restated(size_t cs, size_t anchor, bool any_verb = false);
     // the last claim's subject and its paragraph (a part of its figure restated: whole_restated)
     Subject last_claim_subject;

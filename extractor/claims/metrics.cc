@@ -766,3 +766,20 @@ bool Assembly::whole_restated(size_t cs, size_t anchor, bool any_verb) {
 }
 
 }  // namespace claimex::claims
+
+namespace claimex::claims {
+
+// Words from token `from` up to `to` (exclusive), a date mention counting as one word: "kept its
+// shipment guidance for the year to June 30 at 192 million tonnes" names its metric as near the
+// figure as "kept its shipment guidance at ..." does.
+size_t Assembly::words_between(size_t from, size_t to) const {
+    size_t n = 0;
+    for (size_t k = from; k < to && k < toks.size(); ++k) {
+        const size_t m = sv.tok_mention[k];
+        if (m != SIZE_MAX && ms[m].type == Type::date && k > from && sv.tok_mention[k - 1] == m) continue;
+        ++n;
+    }
+    return n;
+}
+
+}  // namespace claimex::claims
