@@ -23,3 +23,26 @@ TEST_CASE("a date between a metric phrase and its count does not make the phrase
         CHECK(far->value("metric", std::string()) != "shipments");
     }
 }
+
+TEST_CASE("money a verb of raising brings in is measured by its means or by the tax heading its clause") {
+    const std::string text =
+        "The state raised $2.3 billion by selling a 12% stake in the airport operator.\n\n"
+        "The windfall tax, which covers oil and gas producers, raised $4.1 billion last year.\n\n"
+        "The export duty raised $1.2 billion in 2025.\n\n"
+        "Tarnwick Robotics has raised $95 million in a Series B round.\n";
+    auto cs = claims_of(text, "2026-11-05");
+    const Json* sale = claim_at(cs, text, "$2.3 billion");
+    REQUIRE(sale);
+    INFO(sale->dump());
+    CHECK(sale->value("metric", std::string()) == "asset_sales");
+    for (const char* f : {"$4.1 billion", "$1.2 billion"}) {
+        const Json* tax = claim_at(cs, text, f);
+        REQUIRE(tax);
+        INFO(tax->dump());
+        CHECK(tax->value("metric", std::string()) == "tax_revenue");
+    }
+    const Json* round = claim_at(cs, text, "$95 million");
+    REQUIRE(round);
+    INFO(round->dump());
+    CHECK(round->value("metric", std::string()) == "funding_round");
+}

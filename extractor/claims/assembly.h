@@ -729,6 +729,8 @@ struct Assembly {
     bool agent_complement(size_t end, size_t k);
     bool respective_metric(size_t f, MetricHit& metric);
     bool part_of_previous(size_t anchor, size_t fig_end);
+    // a verb of raising yields to its means or its subject's tax (metrics.cc)
+    void raised_means(size_t lo, size_t anchor, size_t fig_end, MetricHit& best);
     // words from token `from` up to `to`, a date mention counting as one (metrics.cc)
     size_t words_between(size_t from, size_t to) const;
     bool whole_restated(size_t cs, size_t anchor, bool any_verb = false);

@@ -371,6 +371,7 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
                 break;
             }
     }
+    if (best_dist != 0) raised_means(lo, anchor, fig_end, best);
     if (best.tok != SIZE_MAX) {
         // The words used: the phrase and a prepositional complement ("spending on
         // infrastructure and ...", "market value of American companies").
@@ -780,6 +781,60 @@ size_t Assembly::words_between(size_t from, size_t to) const {
         ++n;
     }
     return n;
+}
+
+}  // namespace claimex::claims
+
+namespace claimex::claims {
+
+// A money figure right after a verb of raising (metrics.tsv "raised" and kin, a funding round) is
+// measured by what raised it when the sentence says so:
+// - its means, a gerund after "by" whose verb the lexicon knows: "raised €1.1 billion by selling a
+//   9.5% stake" is an asset sale ("sell");
+// - a metric heading the clause's subject that has a money form (metric_forms.tsv): "The levy,
+//   which funds the biodiesel programme, raised Rp 21.4 trillion" is tax revenue, as "the levy
+//   will raise" would be.
+void Assembly::raised_means(size_t lo, size_t anchor, size_t fig_end, MetricHit& best) {
+    if (best.tok == SIZE_MAX || best.tok >= anchor || anchor >= toks.size()) return;
+    if (sv.tok_mention[anchor] == SIZE_MAX || ms[sv.tok_mention[anchor]].type != Type::money) return;
+    const std::string_view verb = toks[best.tok].low;
+    if (verb != "raised" && verb != "raises" && verb != "raise" && verb != "raising") return;
+    if (past_qualifiers(anchor) != best.tok + 1) return;
+    if (fig_end < toks.size() && fig_end + 1 < toks.size() && toks[fig_end].low == "by") {
+        const std::string_view g = toks[fig_end + 1].low;
+        if (g.size() > 5 && g.substr(g.size() - 3) == "ing") {
+            std::string base(g.substr(0, g.size() - 3));
+            // ("selling" → "sell", "issuing" → "issue")
+            const Lexicon::Entry* e = lx.metrics.find({base});
+            if (!e) e = lx.metrics.find({base + "e"});
+            if (e && e->extra.empty()) {
+                best.key = e->value;
+                best.tok = fig_end + 1;
+                best.n = best.base_n = 1;
+                return;
+            }
+        }
+    }
+    // (the subject: the last metric phrase of the clause's first plain words, its head: "The levy",
+    // "The export duty", "Its windfall tax")
+    const size_t cs = std::max(lo, clause_start_tok(anchor, false));
+    size_t head = SIZE_MAX, head_n = 0;
+    for (size_t k = cs; k < best.tok && k < cs + 5 && toks[k].is_word() && sv.tok_mention[k] == SIZE_MAX; ++k) {
+        const MetricAt m = metric_at(k, best.tok);
+        if (m.key && m.span == m.n) head = k, head_n = m.n, k += m.n - 1;
+    }
+    if (head == SIZE_MAX) return;
+    const Lexicon::Entry* e = metric_entry(head, head + head_n);
+    if (!e || !e->extra.empty()) return;
+    auto it = lx.metric_forms.find(e->value);
+    if (it == lx.metric_forms.end()) return;
+    for (const auto& [when, to] : it->second)
+        if (when == "money") {
+            best.key = to;
+            best.tok = head;
+            best.n = best.base_n = head_n;
+            return;
+        }
 }
 
 }  // namespace claimex::claims
