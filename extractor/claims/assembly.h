@@ -831,6 +831,7 @@ struct Assembly {
     const Mention* clause_forecast_holder(uint32_t at);
     bool headline_view(const Mention& src) const;
     size_t list_intro(size_t para) const;
+    std::optional<size_t> list_intro_period(size_t para) const;
     bool in_headline_view(const Mention& m) const;
     void quote_beside_figure_statement();
     void conjunct_beside_figure_statement();

@@ -365,7 +365,9 @@ void baseline_periods_from_claim(std::vector<Claim>& cs, const std::vector<Menti
         // (a whole fiscal year is a year; a fiscal quarter or half moves by no calendar unit here)
         char g = normalise::date_grain(p.timex);
         if (g == 'F') g = p.timex.size() == 6 ? 'Y' : 0;
-        if (!g || std::string_view("DWMQHY").find(g) == std::string_view::npos) continue;
+        // (a window with its dates, "the quarter ended Nov. 1", a year back)
+        if (g == 'P' && (p.from.empty() || p.to.empty() || b.shift_unit != 'Y')) continue;
+        if (!g || std::string_view("DWMQHYP").find(g) == std::string_view::npos) continue;
         if (b.shift_unit != 'Y' && b.shift_unit != g) continue;
         if (auto v = normalise::shift_date({p.timex, p.from, p.to}, b.shift_unit, b.shift_n);
             v && v->timex != b.timex)

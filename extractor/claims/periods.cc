@@ -718,6 +718,9 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
         }
     std::optional<size_t> inh = para_period_para == para ? para_period : std::nullopt;
     if (para_date && para_date_para == para && (!inh || *para_date > *inh)) inh = para_date;
+    // (an item of a list takes the period its introduction names: "For the quarter ended Nov. 1,
+    // the company reported:" then "- Net sales of $2.8 billion, up 3%")
+    if (!inh) inh = list_intro_period(para);
     if (!inh) {
         // A plan or forecast ("will rise", "could reach") is not a figure of the report.
         // (but "Analysts polled by LSEG had expected ¥4.6 trillion": what was expected of the
@@ -752,6 +755,25 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
     }
     if (!inh) return Period{};
     return Period{static_cast<uint32_t>(*inh), true};
+}
+
+// The period the introduction of a list names, for an item of that list (the last date of the
+// introduction's paragraph that is a period: not a day or a week, a duration only as a resolved
+// window: "For the quarter ended Nov. 1, the retailer reported:"), else none.
+std::optional<size_t> Assembly::list_intro_period(size_t para) const {
+    const size_t at = list_intro(para);
+    if (at == para) return std::nullopt;
+    const text::Span I = t.paragraphs()[at];
+    std::optional<size_t> found;
+    for (auto it = mentions_from(I.begin); it != ms.end() && it->span.begin < I.end; ++it) {
+        const Mention& d = *it;
+        const size_t i = static_cast<size_t>(it - ms.begin());
+        if (d.type != Type::date || d.span.begin < I.begin || d.timex.empty() || is_day(d.timex) || d.to.empty())
+            continue;
+        if (d.timex[0] == 'P' ? d.from.empty() : d.timex.find('W') != std::string::npos) continue;
+        found = i;
+    }
+    return found;
 }
 
 // The quarter or month a sentence refers back to with "the quarter", "quarterly", "the month"

@@ -298,6 +298,15 @@ bool Assembly::role_after(size_t from) const {
 }
 
 void Assembly::statement_claims() {
+    // A sentence that introduces a list ("For the quarter, the company reported:" then "- Net
+    // sales of ..."): what it says is in the items, which make their own claims.
+    {
+        uint32_t e = S.end;
+        while (e > S.begin && std::isspace(static_cast<unsigned char>(a[e - 1]))) --e;
+        const auto& ps = t.paragraphs();
+        const size_t pi = ps.empty() ? 0 : t.paragraph_index(S.begin);
+        if (e > S.begin && a[e - 1] == ':' && pi + 1 < ps.size() && ps[pi].end <= e + 2 && list_item(ps[pi + 1])) return;
+    }
     if (!any_source && !quoted) {
         const size_t before = out.size();
         unattributed_statement();

@@ -1199,7 +1199,8 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
                         m.shift_unit = u;
                         m.shift_n = -1;
                     }
-                } else if (spec->kind == Kind::same_period && g.get("year").empty() && pub) {
+                }
+                if (!m.shift_unit && spec->kind == Kind::same_period && g.get("year").empty() && pub) {
                     // "the same period last year": the claim's period, a year back
                     if (auto y = cal::timex_year(m.timex)) {
                         m.shift_unit = 'Y';
@@ -1311,7 +1312,8 @@ std::optional<DateValue> shift_date(const DateValue& d, char unit, int n) {
     auto from = cal::parse_iso(d.from), to = cal::parse_iso(d.to);
     if (!from || !to || d.timex.empty()) return std::nullopt;
     const char g = cal::grain_of(d.timex);
-    if (g == 'P' || g == 'X' || g == 'S') return std::nullopt;
+    // (a window with its dates, "the quarter ended Nov. 1", moves by whole years only)
+    if ((g == 'P' && unit != 'Y') || g == 'X' || g == 'S') return std::nullopt;
     cal::Period p = cal::shift_by(cal::Period{d.timex, *from, *to}, unit, n);
     return DateValue{p.timex, cal::iso(p.from), cal::iso(p.to)};
 }

@@ -1,0 +1,42 @@
+// Session 10 fixes from blind-written results, fiscal and funding stories: a bulleted list's
+// items take the period their introduction names, and a year-back comparison counts from it.
+#include "tests/claims_support.h"
+
+using namespace claims_support;
+
+TEST_CASE("list items take the window their introduction names; a year back counts from it") {
+    const std::string text =
+        "Marlow Hardware trims outlook\n\n"
+        "Marlow Hardware cut its profit outlook on Wednesday.\n\n"
+        "In the 13 weeks ended Oct. 4, the chain reported:\n\n"
+        "- Revenue of $1.20 billion, up 2% from $1.18 billion a year earlier.\n"
+        "- Net income of $40 million, compared with $52 million in the same period last year.\n";
+    auto cs = claims_of(text, "2026-11-18");
+    const Json* rev = claim_at(cs, text, "2%");
+    REQUIRE(rev);
+    INFO(rev->dump());
+    CHECK(period(*rev) == "P13W");
+    REQUIRE(rev->at("baseline").is_object());
+    CHECK(rev->at("baseline")["period"]["value"] == "P13W");
+    CHECK(rev->at("baseline")["period"]["to"] == "2025-10-04");
+    const Json* ni = claim_at(cs, text, "$40 million");
+    REQUIRE(ni);
+    INFO(ni->dump());
+    CHECK(period(*ni) == "P13W");
+    REQUIRE(ni->at("baseline").is_object());
+    CHECK(ni->at("baseline")["period"]["to"] == "2025-10-04");
+    // (the introduction says nothing of its own: its items are the claims)
+    for (const Json& c : cs) CHECK(c["kind"] != "statement");
+}
+
+TEST_CASE("a list under an introduction that names no date inherits none from it") {
+    const std::string text =
+        "Marlow Hardware trims outlook\n\n"
+        "Marlow Hardware cut its profit outlook on Wednesday.\n\n"
+        "Its latest figures were:\n\n"
+        "- Revenue of $1.20 billion.\n";
+    auto cs = claims_of(text, "2026-11-18");
+    const Json* rev = claim_at(cs, text, "$1.20 billion");
+    REQUIRE(rev);
+    CHECK(period(*rev) != "2026-11-18");
+}
