@@ -40,3 +40,16 @@ TEST_CASE("a list under an introduction that names no date inherits none from it
     REQUIRE(rev);
     CHECK(period(*rev) != "2026-11-18");
 }
+
+TEST_CASE("an international body's word covers each economy it assesses in the paragraph") {
+    const std::string text =
+        "IMF flags fiscal risks\n\n"
+        "The International Monetary Fund on Tuesday said Spain's budget deficit would narrow to 2.9% of GDP "
+        "next year. Portugal's deficit is expected at 1.1% of GDP.\n";
+    auto cs = claims_of(text, "2026-10-13");
+    const Json* pt = claim_at(cs, text, "1.1%");
+    REQUIRE(pt);
+    INFO(pt->dump());
+    CHECK(first_subject(*pt) == "Portugal");
+    CHECK(first_source(*pt) == "International Monetary Fund");
+}

@@ -268,6 +268,10 @@ bool Assembly::foreign_release(const Mention& r, const Claim& claim) {
         subj_area = ms[i].type == Type::place && ms[i].name == subj && area_of(ms[i]);
     if (!subj_area) return false;
     if (auto j = lx.jurisdictions.find(lower(r.name)); j != lx.jurisdictions.end()) return j->second != subj;
+    // (an international body speaks for each of the economies it assesses: "the Commission said
+    // France's deficit would narrow ... Italy's deficit is expected at 3.3%")
+    if (auto k = org_kinds.find(r.name); k != org_kinds.end() ? k->second == "international" : r.kind == "international")
+        return false;
     const auto& sents = t.sentences();
     auto st = std::upper_bound(sents.begin(), sents.end(), r.span.begin,
                                [](uint32_t b, const text::Span& x) { return b < x.begin; });
