@@ -53,3 +53,19 @@ TEST_CASE("an international body's word covers each economy it assesses in the p
     CHECK(first_subject(*pt) == "Portugal");
     CHECK(first_source(*pt) == "International Monetary Fund");
 }
+
+TEST_CASE("a plan's year does not date the figures a later sentence reports") {
+    const std::string text =
+        "Norvik Data profit rises\n\n"
+        "Norvik Data on Wednesday reported a 6% rise in net profit to $410 million for the July-September quarter.\n\n"
+        "The chief executive said the company would recruit 5,000 graduates in FY27. "
+        "Revenue rose 4% to $2.2 billion.\n";
+    auto cs = claims_of(text, "2025-10-15");
+    const Json* plan = claim_at(cs, text, "5,000 graduates");
+    REQUIRE(plan);
+    CHECK(period(*plan) == "FY2027");
+    const Json* rev = claim_at(cs, text, "4%");
+    REQUIRE(rev);
+    INFO(rev->dump());
+    CHECK(period(*rev) != "FY2027");
+}

@@ -683,6 +683,7 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
         const bool earlier = para_period && para_period_para == para && ms[*per].to.size() == 10 &&
                              ms[*para_period].to.size() == 10 && ms[*per].to < ms[*para_period].from;
         if (inherits && report_period(*per) && !earlier) {
+            para_period_plan = plan_clause(anchor) ? S.begin + 1 : 0;
             para_period = *per;
             para_period_para = para;
             // The headline's period is shorthand ("Q1", "H1") for the lead's ("the
@@ -717,6 +718,9 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
                 break;
         }
     std::optional<size_t> inh = para_period_para == para ? para_period : std::nullopt;
+    // (a plan's period governs the plan's later figures, not what a later sentence reports: "would
+    // hire 12,000 graduates in FY26. Headcount fell by 1,140 to 231,560" is the report's)
+    if (inh && para_period_plan && para_period_plan != S.begin + 1 && !plan_clause(anchor)) inh.reset();
     if (para_date && para_date_para == para && (!inh || *para_date > *inh)) inh = para_date;
     // (an item of a list takes the period its introduction names: "For the quarter ended Nov. 1,
     // the company reported:" then "- Net sales of $2.8 billion, up 3%")
@@ -751,10 +755,26 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
     if (auto q = period_referred(anchor, inh ? ms[*inh].timex : std::string())) {
         inh = q;
         para_period = q;
+        para_period_plan = 0;
         para_period_para = para;
     }
     if (!inh) return Period{};
     return Period{static_cast<uint32_t>(*inh), true};
+}
+
+// Whether the figure at token `anchor` is a plan or forecast: a modal word ("would", "will")
+// in its clause before it, or a verb of intent before "to" ("are meant to provide", "is
+// expected to raise", "plans to hire").
+bool Assembly::plan_clause(size_t anchor) {
+    for (size_t k = clause_start_tok(anchor); k < anchor && k < toks.size(); ++k) {
+        if (lx.modal_words.count(toks[k])) return true;
+        const std::string_view w = toks[k].low;
+        if (k + 1 < toks.size() && toks[k + 1].low == "to" &&
+            (w == "expected" || w == "meant" || w == "set" || w == "due" || w == "planned" || w == "plans" ||
+             w == "plan" || w == "aims" || w == "intends" || w == "projected" || w == "forecast"))
+            return true;
+    }
+    return false;
 }
 
 // The period the introduction of a list names, for an item of that list (the last date of the
