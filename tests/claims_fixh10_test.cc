@@ -69,3 +69,19 @@ TEST_CASE("a plan's year does not date the figures a later sentence reports") {
     INFO(rev->dump());
     CHECK(period(*rev) != "FY2027");
 }
+
+TEST_CASE("a central bank's rate named by its country or its rate-setting committee is the bank's") {
+    const std::string text =
+        "Hungary cuts rates to 6%\n\n"
+        "The Monetary Policy Council lowered the base rate by 25 basis points to 6% on Tuesday, "
+        "the Magyar Nemzeti Bank said in a statement.\n";
+    auto cs = claims_of(text, "2026-09-22");
+    const Json* head = claim_at(cs, text, "6%");
+    REQUIRE(head);
+    INFO(head->dump());
+    CHECK(first_subject(*head) == "Hungarian National Bank");
+    const Json* body = claim_at(cs, text, "6%", "to ");
+    REQUIRE(body);
+    INFO(body->dump());
+    CHECK(first_subject(*body) == "Hungarian National Bank");
+}

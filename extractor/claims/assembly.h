@@ -779,6 +779,7 @@ struct Assembly {
     bool name_then_verb(const MetricHit& metric, size_t hi) const;
     const Mention* named_unit(size_t lo, size_t hi);
     Subject find_subject(const MetricHit& metric, size_t anchor);
+    Subject find_subject_raw(const MetricHit& metric, size_t anchor);
     const Mention* its_company_metric(const MetricHit& metric);
 
     // implied_subjects.cc: the subject the sentence leaves implied; a claim's subject
