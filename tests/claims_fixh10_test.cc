@@ -85,3 +85,21 @@ TEST_CASE("a central bank's rate named by its country or its rate-setting commit
     INFO(body->dump());
     CHECK(first_subject(*body) == "Hungarian National Bank");
 }
+
+TEST_CASE("'it' continues the previous sentence's subject; investors named are not 'the company'") {
+    const std::string text =
+        "Orvell raises $80m\n\n"
+        "Orvell, the Dublin-based payroll software company, has raised $80 million in a round led by Basalt Capital. "
+        "Later that day, it told staff it would cut 120 jobs.\n\n"
+        "Existing investors Fenwick Partners and Rowan Ventures also joined the round, the company said. "
+        "Orvell has 900 employees.\n";
+    auto cs = claims_of(text, "2026-06-10");
+    const Json* cut = claim_at(cs, text, "120 jobs");
+    REQUIRE(cut);
+    INFO(cut->dump());
+    CHECK(first_source(*cut) == "Orvell");
+    const Json* st = statement_at(cs, "Existing investors");
+    REQUIRE(st);
+    INFO(st->dump());
+    CHECK(first_source(*st) == "Orvell");
+}
