@@ -103,3 +103,18 @@ TEST_CASE("'it' continues the previous sentence's subject; investors named are n
     INFO(st->dump());
     CHECK(first_source(*st) == "Orvell");
 }
+
+TEST_CASE("unnamed analysts' expected change is no one's, and does not speak for the reported figure") {
+    const std::string text =
+        "Tallis Stores sales rise\n\n"
+        "Tallis Stores said on Thursday that same-store sales rose 2.1%, short of the 3% increase analysts had expected.\n";
+    auto cs = claims_of(text, "2026-03-05");
+    const Json* own = claim_at(cs, text, "2.1%");
+    REQUIRE(own);
+    INFO(own->dump());
+    CHECK(first_source(*own) == "Tallis Stores");
+    const Json* exp = claim_at(cs, text, "3%");
+    REQUIRE(exp);
+    INFO(exp->dump());
+    CHECK(first_source(*exp) != "analysts");
+}

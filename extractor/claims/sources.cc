@@ -158,6 +158,15 @@ bool Assembly::group_expectation(const Claim& claim) {
     auto group = [&](size_t k) {
         if (!lx.expecter_nouns.count(toks[k])) return false;
         if (k + 1 < toks.size() && lx.poll_verbs.count(toks[k + 1])) return false;  // "polled by the company"
+        // ("economists in a Reuters poll": a named poller right after the group)
+        if (k + 1 < toks.size()) {
+            const uint32_t lo = toks[k + 1].begin, hi = toks[std::min(k + 4, toks.size() - 1)].end;
+            for (size_t i : sv.mentions)
+                if (ms[i].type == Type::source && !std::string_view(ms[i].kind).empty() && ms[i].span.begin >= lo &&
+                    ms[i].span.begin < hi && (sv.slice(ms[i].span.begin, ms[i].span.end).find("poll") != std::string_view::npos ||
+                                              sv.slice(ms[i].span.begin, ms[i].span.end).find("survey") != std::string_view::npos))
+                    return false;
+        }
         for (size_t i : sv.mentions)
             if (ms[i].type == Type::source && ms[i].span.begin <= toks[k].begin && toks[k].begin < ms[i].span.end &&
                 !(ms[i].kind.empty() && lower(ms[i].name) == toks[k].low))
@@ -170,8 +179,10 @@ bool Assembly::group_expectation(const Claim& claim) {
         return true;
     };
     const size_t window = 6;
+    // ("the 2.2% increase analysts had forecast": the change noun the figure sizes is no verb)
+    const size_t e0 = e < toks.size() && (toks[e].bits & lx.kChangeWord) && b > 0 && kDeterminers.count(toks[b - 1]) ? e + 1 : e;
     for (size_t k = e; k < toks.size() && k <= e + window; ++k)
-        if (group(k) && plain(e, k)) return true;
+        if (group(k) && plain(e0, k)) return true;
     for (size_t k = b; k-- > 0 && k + window >= b;)
         if (group(k) && plain(k + 1, b)) return true;
     return false;
@@ -952,7 +963,8 @@ std::vector<Source> Assembly::claim_sources(double& conf, const std::string& met
         auto poll_after = [&](const Mention* m) {
             if (m->span.begin <= at) return false;
             const size_t sb = sv.token_at(m->span.begin), se = sv.token_at(m->span.end);
-            bool poll = false;
+            // (or unnamed forecasters: "up 1.4%, short of the 2.2% increase analysts had forecast")
+            bool poll = std::string_view(m->kind).empty() && lx.expecter_nouns.count(lower(m->name));
             for (size_t k = sb; k < se && k < toks.size() && !poll; ++k)
                 poll = lx.poll_verbs.count(toks[k]) || toks[k].low == "compiled" || toks[k].low == "consensus";
             if (!poll) return false;
