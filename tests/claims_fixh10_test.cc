@@ -118,3 +118,20 @@ TEST_CASE("unnamed analysts' expected change is no one's, and does not speak for
     INFO(exp->dump());
     CHECK(first_source(*exp) != "analysts");
 }
+
+TEST_CASE("'the fiscal year ending Jan. 31' with no year is the fiscal year under way, and sets the story's") {
+    const std::string text =
+        "Pellam Home cuts forecast\n\n"
+        "Pellam Home now expects adjusted earnings of $3.10 a share for the fiscal year ending Jan. 31, "
+        "down from $3.40.\n\n"
+        "The chief financial officer said freight would cost the company about $40 million this fiscal year.\n";
+    auto cs = claims_of(text, "2026-11-19");
+    const Json* g = claim_at(cs, text, "$3.10");
+    REQUIRE(g);
+    INFO(g->dump());
+    CHECK(period(*g) == "FY2027");
+    const Json* f = claim_at(cs, text, "$40 million");
+    REQUIRE(f);
+    INFO(f->dump());
+    CHECK(period(*f) == "FY2027");
+}

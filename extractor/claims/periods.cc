@@ -711,8 +711,10 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
     if (anchor < toks.size() && sv.tok_mention[anchor] != SIZE_MAX && is_value(ms[sv.tok_mention[anchor]]))
         for (size_t k = anchor, n = 0; k-- > 0 && n < 6; ++n) {
             if (toks[k].low == "has" || toks[k].low == "have" || toks[k].low == "holds" || toks[k].low == "hold" ||
-                toks[k].low == "employs" || toks[k].low == "employ")
-                return Period{};  // ("The state's rainy-day fund ... holds $24 billion", "employs 31,500 people")
+                toks[k].low == "employs" || toks[k].low == "employ" || toks[k].low == "operates" ||
+                toks[k].low == "operate")
+                return Period{};  // ("The state's rainy-day fund ... holds $24 billion", "employs 31,500 people",
+                                  // "operates 612 stores")
             if (!toks[k].is_word() || sv.tok_mention[k] != SIZE_MAX || (toks[k].bits & lx.kVerbWord) ||
                 (toks[k].bits & lx.kChangeWord))
                 break;
