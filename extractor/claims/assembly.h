@@ -780,6 +780,7 @@ struct Assembly {
     const Mention* named_unit(size_t lo, size_t hi);
     Subject find_subject(const MetricHit& metric, size_t anchor);
     Subject find_subject_raw(const MetricHit& metric, size_t anchor);
+    bool other_predicate_between(size_t from, size_t to) const;
     const Mention* its_company_metric(const MetricHit& metric);
 
     // implied_subjects.cc: the subject the sentence leaves implied; a claim's subject
