@@ -135,3 +135,18 @@ TEST_CASE("'the fiscal year ending Jan. 31' with no year is the fiscal year unde
     INFO(f->dump());
     CHECK(period(*f) == "FY2027");
 }
+
+TEST_CASE("a later ', but X said that ...' clause is its own statement and does not source the figure before it") {
+    const std::string text =
+        "Chile holds rate\n\n"
+        "Chile's central bank cut its benchmark rate to 5% on Tuesday, but board member Ana Rojas said on Wednesday "
+        "that further easing would wait for clearer data.\n";
+    auto cs = claims_of(text, "2026-07-29");
+    const Json* cut = claim_at(cs, text, "5%");
+    REQUIRE(cut);
+    INFO(cut->dump());
+    CHECK(first_source(*cut) != "Ana Rojas");
+    const Json* st = statement_at(cs, "further easing would wait");
+    REQUIRE(st);
+    CHECK(first_source(*st) == "Ana Rojas");
+}

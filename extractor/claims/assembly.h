@@ -781,6 +781,8 @@ struct Assembly {
     Subject find_subject(const MetricHit& metric, size_t anchor);
     Subject find_subject_raw(const MetricHit& metric, size_t anchor);
     bool other_predicate_between(size_t from, size_t to) const;
+    bool later_that_clause(const Mention& m, uint32_t at, size_t* content = nullptr) const;
+    void later_that_clause_statement();
     const Mention* its_company_metric(const MetricHit& metric);
 
     // implied_subjects.cc: the subject the sentence leaves implied; a claim's subject

@@ -215,6 +215,7 @@ std::vector<Claim> Assembly::run() {
             with_clause_statement();
             quote_beside_figure_statement();
             conjunct_beside_figure_statement();
+            later_that_clause_statement();
             report_after_figures_statement();
             saying_clause_statement();
             continue;

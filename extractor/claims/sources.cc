@@ -907,6 +907,27 @@ const Mention* Assembly::clause_forecast_holder(uint32_t at) {
     return m;
 }
 
+// Whether source m opens a later clause (", but" / ", while" / ", whereas" between the figure
+// at byte `at` and it) and reports a that-clause of its own ("..., but Governor X said on Thursday
+// that policymakers were in no hurry"). Sets the clause's first token in `content` when asked.
+bool Assembly::later_that_clause(const Mention& m, uint32_t at, size_t* content) const {
+    if (m.span.begin <= at) return false;
+    const size_t sb = sv.token_at(m.span.begin);
+    bool conj = false;
+    for (size_t k = sv.token_at(at); k + 1 < sb && k + 1 < toks.size(); ++k)
+        if (toks[k].low == "," && (toks[k + 1].low == "but" || toks[k + 1].low == "while" || toks[k + 1].low == "whereas"))
+            conj = true;
+    if (!conj) return false;
+    size_t v = sv.token_at(m.span.end);
+    // (the day of the saying between: "said on Thursday that")
+    if (v < toks.size() && (toks[v].low == "on" || toks[v].low == "in" || toks[v].low == "last") && v + 1 < toks.size() &&
+        sv.tok_mention[v + 1] != SIZE_MAX && ms[sv.tok_mention[v + 1]].type == Type::date)
+        v = sv.token_at(ms[sv.tok_mention[v + 1]].span.end);
+    if (v >= toks.size() || toks[v].low != "that") return false;
+    if (content) *content = v + 1;
+    return true;
+}
+
 std::vector<Source> Assembly::claim_sources(double& conf, const std::string& metric, const Claim& claim,
                                             uint32_t at) {
     std::vector<Source> arr;
@@ -997,6 +1018,11 @@ std::vector<Source> Assembly::claim_sources(double& conf, const std::string& met
                                       }),
                        here.end());
     }
+    // "The bank cut its rate to 4.25%, but Governor X said on Thursday that ...": a later clause
+    // whose speaker reports a that-clause of their own does not attribute the figures before it.
+    if (!here.empty())
+        here.erase(std::remove_if(here.begin(), here.end(), [&](const Mention* m) { return later_that_clause(*m, at); }),
+                   here.end());
     // Several attributions in one sentence, each in a clause of its own: a claim takes those
     // of its own clause (with what they cite), when its clause has one.
     if (here.size() > 1) {
