@@ -284,6 +284,8 @@ struct Lexicons {
     Words per_unit_words, baseline_fillers;
     // "set up a fund", "lined up financing": verbs whose "up"/"down" particle moves nothing
     Words particle_verbs;
+    // "would push the tax burden to 38.2%": a verb whose object is the figure's level (statements)
+    Words result_verbs;
     // "a 27% premium to Helix's closing price on Tuesday": the figures measured against another
     // price (its holder and day are the reference's); "Corvane agreed to buy", "will pay": a
     // company making an offer
@@ -648,6 +650,7 @@ struct Assembly {
     Period forecast_period(size_t anchor);
     // A headline's or sub-headline's figure with no period restates the body's same figure: its period.
     void headline_periods();
+    Period list_item_period(const std::string& metric);
     std::optional<size_t> period_referred(size_t anchor, const std::string& inherited);
     bool baseline_date(size_t i);
     bool planned_in_relative(size_t k, size_t anchor);
@@ -701,6 +704,7 @@ struct Assembly {
     bool whose_holder(const MetricHit& metric, size_t anchor, Subject& s);
     std::string sentence_area(size_t anchor);
     bool valued_object(size_t anchor, Subject& s);
+    bool deal_agent(const MetricHit& metric, size_t anchor, Subject& s);
     bool fund_like(const Mention& m) const;
     bool new_subject_between(size_t from, size_t to) const;
     bool metric_participle_between(size_t from, size_t to);
@@ -735,6 +739,8 @@ struct Assembly {
     std::string qa_description;  // what an answer's question asks about ("the scheme"), or empty
     void parallel_profit(MetricHit& metric);
     bool object_of(const std::string& key, const Mention& value);
+    bool into_own(const Mention& value);
+    void elided_head(const Mention& value, size_t anchor, MetricHit& metric);
     void metric_form(std::string& key, const Mention* value, const std::vector<std::string>& names, bool change);
 
     // subjects.cc: the subject the sentence names
@@ -847,6 +853,7 @@ struct Assembly {
     const Mention* first_named_source() const;
     void holder_statement(uint32_t c0, const Mention* holder, double conf);
     void saying_clause_statement();
+    void modal_act_beside_figure_statement();
     void emit_statement(uint32_t cb, uint32_t ce, const Mention* who, const Mention* src, uint32_t q_open,
                         uint32_t q_close, const Mention* second);
 };

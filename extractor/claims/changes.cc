@@ -179,6 +179,14 @@ void Assembly::change_claims() {
         if (metric.key.empty() && clause_start_tok(anchor, false) < clause_start_tok(anchor))
             metric = find_metric(clause_start_tok(anchor, false), anchor, std::min(toks.size(), next_tok), transitive,
                                  ev.tok, SIZE_MAX, last_fig);
+        // "will invest £40bn in its networks ..., almost double what it spent before": a factor in
+        // apposition after the value compares it with an earlier sum; the metric is the value's
+        // own clause's, not the comparison's verb after the factor
+        if (et != ev.tok && ev.factor && level && figs[*level].tok < et) {
+            MetricHit own = find_metric(clause_start_tok(figs[*level].tok), figs[*level].tok, et, false, ev.tok,
+                                        sv.token_after(ms[figs[*level].m].span.end));
+            if (!own.key.empty()) metric = own;
+        }
         for (auto f : {percent, amount, level})
             if (f) {
                 respective_metric(*f, metric);

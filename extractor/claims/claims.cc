@@ -92,7 +92,8 @@ Lexicons::Lexicons(const rules::RuleSet& r)
         {"publish_verb", &publish_verbs}, {"per_unit", &per_unit_words}, {"baseline_filler", &baseline_fillers},
         {"particle_verb", &particle_verbs}, {"reference", &reference_words}, {"acquire", &acquire_verbs},
         {"instrument_name", &instrument_names}, {"local_body", &local_bodies}, {"agency_noun", &agency_nouns}, {"mark_noun", &mark_nouns}, {"per_share_stock", &per_share_stocks},
-        {"act", &act_verbs}, {"counterpart", &counterpart_nouns}, {"action_verb", &action_verbs}};
+        {"act", &act_verbs}, {"counterpart", &counterpart_nouns}, {"action_verb", &action_verbs},
+        {"result_verb", &result_verbs}};
     if (const auto* rows = r.table("CLAIM_WORDS"))
         for (const auto& row : *rows)
             if (row.size() >= 2 && !row[0].empty()) {
@@ -215,7 +216,8 @@ std::vector<Claim> Assembly::run() {
             with_clause_statement();
             quote_beside_figure_statement();
             conjunct_beside_figure_statement();
-            later_that_clause_statement();
+            if (out.back().kind != "statement") modal_act_beside_figure_statement();
+            if (out.back().kind != "statement") later_that_clause_statement();
             report_after_figures_statement();
             saying_clause_statement();
             continue;

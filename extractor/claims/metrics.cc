@@ -499,6 +499,21 @@ void Assembly::continue_metric(MetricHit& metric, size_t slot, size_t from_slot)
             sentence_opens_with_company())
             return;
         metric.key = last_metric[from_slot].key;
+        // (a list item continues the metric in the form the claim before it took: "will invest
+        // £40bn in its networks" is capital expenditure, metric_forms.tsv, and so is "- £14.5bn
+        // for new lines")
+        if (at != para)
+            for (auto it = out.rbegin(); it != out.rend(); ++it) {
+                if (it->kind == "statement" || it->value == kNoMention) continue;
+                // (a claim of the figure type whose metric is continued: "- £6bn to reinforce ..."
+                // after "- £9.2bn to connect 11 gigawatts" is the money's, not the capacity's)
+                if (from_slot < 3 && std::min<size_t>(static_cast<size_t>(ms[it->value].type), 3) != from_slot)
+                    continue;
+                const size_t p = t.paragraph_index(it->sentence.begin);
+                if ((p == last_metric[from_slot].para || list_intro(p) == at) && !it->metric.empty())
+                    metric.key = it->metric;
+                break;
+            }
     }
 }
 
@@ -567,6 +582,34 @@ bool Assembly::object_of(const std::string& key, const Mention& value) {
     return e && e->value == key;
 }
 
+// "a premium of 34% to the last close and of 41% to its three-month average": a figure after
+// "and of" shares the head noun of the figure before it in the sentence ("premium of 34%"), its
+// metric the claim before's.
+void Assembly::elided_head(const Mention& value, size_t anchor, MetricHit& metric) {
+    size_t p = past_qualifiers(anchor);
+    if (p < 2 || p > toks.size() || toks[p - 1].low != "of" || toks[p - 2].low != "and") return;
+    for (auto it = out.rbegin(); it != out.rend(); ++it) {
+        if (it->sentence.begin != S.begin) return;
+        if (it->kind != "amount" || it->value == kNoMention || it->metric.empty()) continue;
+        const Mention& prev = ms[it->value];
+        if (prev.type != value.type) continue;
+        const size_t q = past_qualifiers(sv.token_at(prev.span.begin));
+        if (q < 2 || q > toks.size() || toks[q - 1].low != "of") return;
+        metric = MetricHit{};
+        metric.key = it->metric;
+        return;
+    }
+}
+
+// "will invest £40bn in its networks": the money figure is put into the holder's own assets
+// ("in" and a possessive pronoun right after it).
+bool Assembly::into_own(const Mention& value) {
+    const size_t e = sv.token_after(value.span.end);
+    if (e + 1 >= toks.size() || toks[e].low != "in") return false;
+    const std::string_view w = toks[e + 1].low;
+    return w == "its" || w == "their" || w == "our";
+}
+
 // The form of the metric the claim's value and holder call for (metric_forms.tsv).
 void Assembly::metric_form(std::string& key, const Mention* value, const std::vector<std::string>& names,
                            bool change) {
@@ -596,7 +639,9 @@ void Assembly::metric_form(std::string& key, const Mention* value, const std::ve
             ok = value && value->type == Type::money && per_share(static_cast<size_t>(value - ms.data()));
         else if ((when == "company" && change && !names.empty()) ||
                  (when == "company_object" && value && value->type == Type::money && !names.empty() &&
-                  object_of(key, *value))) {
+                  object_of(key, *value)) ||
+                 (when == "own_object" && value && value->type == Type::money && !names.empty() &&
+                  object_of(key, *value) && into_own(*value))) {
             ok = true;
             for (const auto& n : names) {
                 bool company = false;

@@ -760,7 +760,7 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
         para_period_plan = 0;
         para_period_para = para;
     }
-    if (!inh) return Period{};
+    if (!inh) return list_item_period(metric);
     return Period{static_cast<uint32_t>(*inh), true};
 }
 
@@ -796,6 +796,21 @@ std::optional<size_t> Assembly::list_intro_period(size_t para) const {
         found = i;
     }
     return found;
+}
+
+// "will invest £40bn over the five years to March 2031 ... The plan includes: - £14.5bn for new
+// lines": a list item with no date of its own is a part of the whole its list introduces, for
+// the same window: the period of the last claim of its metric before it (none when that claim
+// had none, or the sentence is no list item).
+Period Assembly::list_item_period(const std::string& metric) {
+    const size_t para = t.paragraph_index(S.begin);
+    if (metric.empty() || list_intro(para) == para) return Period{};
+    for (auto it = out.rbegin(); it != out.rend(); ++it) {
+        if (it->kind == "statement" || it->metric != metric) continue;
+        if (!it->period) return Period{};
+        return Period{it->period.mention, true, it->period.value};
+    }
+    return Period{};
 }
 
 // The quarter or month a sentence refers back to with "the quarter", "quarterly", "the month"

@@ -205,6 +205,49 @@ void Assembly::conjunct_beside_figure_statement() {
     }
 }
 
+// After a figure claim: "She said Harrow would keep Alpenmed's research site in Basel and its
+// 1,450 employees there", "Reinhart said the caucus would not accept any draw above $500
+// million": reported speech whose verb after "would"/"will" is an act, not a metric's move or
+// level, asserts that act besides the figure inside it (corpus/CLAIMS.md: a quote whose only
+// content is a figure makes no statement; one that asserts something else does). The whole
+// reported clause is the statement.
+void Assembly::modal_act_beside_figure_statement() {
+    const Mention* src = first_named_source();
+    if (!src || src->cue != "said" || inside_quote || quoted) return;
+    size_t c0 = sv.token_at(src->span.end);
+    if (c0 < toks.size() && toks[c0].low == "that") ++c0;
+    if (c0 >= toks.size() || !toks[c0].is_word() || clause_before(sv.token_at(src->span.begin))) return;
+    // the reported clause's subject, a few plain words, then the modal
+    size_t m = c0;
+    while (m < toks.size() && m < c0 + 6 && (toks[m].is_word() || toks[m].low == "'s") &&
+           toks[m].low != "would" && toks[m].low != "will" &&
+           (sv.tok_mention[m] == SIZE_MAX || is_entity(ms[sv.tok_mention[m]])))
+        ++m;
+    if (m == c0 || m >= toks.size() || (toks[m].low != "would" && toks[m].low != "will")) return;
+    size_t v = m + 1;
+    if (v < toks.size() && toks[v].low == "not") ++v;
+    if (v + 2 >= toks.size() || !toks[v].is_word() || sv.tok_mention[v] != SIZE_MAX) return;
+    // (an act: no change word, no metric word, no verb of the figure's level or result: "would
+    // be $5bn", "would push the burden to 38.2%", words.tsv result_verb)
+    size_t n = 0;
+    if ((toks[v].bits & lx.kChangeWord) || metric_phrase(v, &n) || lx.result_verbs.count(toks[v].low)) return;
+    // the figure comes after the act's verb, with a few words of the act before it
+    size_t f = v + 1;
+    while (f < toks.size() && !(sv.tok_mention[f] != SIZE_MAX && is_value(ms[sv.tok_mention[f]]))) ++f;
+    if (f >= toks.size() || f - v < 3) return;
+    // (a level the act sets or reaches: "would hold the export levy at 10%", "doubling the team
+    // to about 400": the figure's claim says it)
+    for (size_t g = f; g < toks.size(); ++g)
+        if (sv.tok_mention[g] != SIZE_MAX && is_value(ms[sv.tok_mention[g]])) {
+            for (size_t p = g; p > 0 && p + 4 > g; --p) {
+                if (toks[p - 1].low == "at" || toks[p - 1].low == "to") return;
+                if (!kQualifierSkip.count(toks[p - 1]) && !lx.approx_words.count(toks[p - 1])) break;
+            }
+            g = sv.token_after(ms[sv.tok_mention[g]].span.end) - 1;
+        }
+    emit_statement(toks[c0].begin, S.end, src, src, S.begin, S.end, nullptr);
+}
+
 // The words of a reported clause from token c0 to the sentence's end: how many, and whether one
 // after the first is a verb. A short quoted phrase inside it counts as its words ('said it would
 // weigh further reductions "with caution" as ...'); a quote that opens the clause, or one that

@@ -1231,11 +1231,47 @@ bool Assembly::valued_object(size_t anchor, Subject& s) {
         if (m.type != Type::org || m.span.begin >= toks[v].begin || std::string_view(m.kind) != "company") continue;
         const size_t b = sv.token_at(m.span.begin);
         if (b > 0 && toks[b - 1].low == "for") target = &m;
+        // ("has agreed to buy Swiss rival Alpenmed for CHF 96 a share, valuing the Basel company
+        // at": the company a verb of buying takes as its object, plain words between)
+        for (size_t k = b, n = 0; !target && k-- > 0 && n < 4; ++n) {
+            if (!toks[k].is_word() || sv.tok_mention[k] != SIZE_MAX) break;
+            if (lx.acquire_verbs.count(toks[k].low)) {
+                if (toks[k].low == "buy" || toks[k].low == "buys" || toks[k].low == "bought" ||
+                    toks[k].low.substr(0, 7) == "acquire")
+                    target = &m;
+                break;
+            }
+        }
     }
     if (!target) target = referent(lo, hi);
     if (!target) return false;
     add_name(s, target->name);
     return true;
+}
+
+// "Alpenmed agrees CHF 8.4 billion takeover by US drugmaker Harrow Biosciences": a deal the
+// figure sizes, followed by "by" and a company (a few plain words between), is that company's,
+// the acquirer's, not the sentence subject's that agrees to it. True when it decided the subject.
+bool Assembly::deal_agent(const MetricHit& metric, size_t anchor, Subject& s) {
+    if (metric.tok == SIZE_MAX || anchor >= toks.size() || sv.tok_mention[anchor] == SIZE_MAX) return false;
+    // (the figure right before the deal noun: "a $5bn takeover by", not "was bought by X for $5bn")
+    if (sv.token_after(ms[sv.tok_mention[anchor]].span.end) != metric.tok) return false;
+    size_t k = metric.tok + metric.n;
+    if (k >= toks.size() || toks[k].low != "by") return false;
+    for (size_t j = k + 1; j < toks.size() && j <= k + 4; ++j) {
+        if (sv.tok_mention[j] != SIZE_MAX) {
+            const Mention& m = ms[sv.tok_mention[j]];
+            if (m.type == Type::place) {  // ("by US drugmaker Harrow": the country qualifies the noun)
+                j = sv.token_after(m.span.end) - 1;
+                continue;
+            }
+            if (m.type != Type::org || m.name.empty()) return false;
+            add_name(s, m.name);
+            return true;
+        }
+        if (!toks[j].is_word()) return false;
+    }
+    return false;
 }
 
 // "ahead of Wipro, whose profit came in at Rs 3,209 crore", "outpacing Danone, whose sales grew
@@ -1317,6 +1353,7 @@ Subject Assembly::find_subject_raw(const MetricHit& metric, size_t anchor) {
         return s;
     }
     if (metric.key == "valuation" && valued_object(anchor, s)) return s;
+    if (metric.key == "deal_value" && deal_agent(metric, anchor, s)) return s;
     if (whose_holder(metric, anchor, s)) return s;
     if (forecast_for_subject(metric, anchor, s) || possessive_subject(metric, anchor, s) ||
         complement_subject(metric, anchor, s))

@@ -88,6 +88,18 @@ struct SourcesNormaliser::Impl {
         }
         return first;
     }
+    // The country the sentence at `at` names, else the first one the document names before it;
+    // null when none ("Malaysia will keep its duty at 9.5%, the government said").
+    static const std::string* country_named(const std::vector<Mention>& ms, const text::Text& text, uint32_t at) {
+        const size_t sent = text.sentence_index(at);
+        const std::string* first = nullptr;
+        for (const Mention& m : ms) {
+            if (m.type != Type::place || m.kind != "country") continue;
+            if (text.sentence_index(m.span.begin) == sent) return &m.name;
+            if (!first && m.span.begin < at) first = &m.name;
+        }
+        return first;
+    }
     std::unordered_map<std::string, std::string> cues;                      // "says" → "said"
     struct Reference {
         std::vector<std::string> kinds;  // in order of preference
@@ -638,6 +650,22 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                         s.kind = ms[*it].kind;
                         break;
                     }
+            // "..., the statement said" after "the bank said in its statement": the statement
+            // introduced before is the one whose source said it in a statement, not the
+            // organisation named last (a statistics office's data in the paragraph between)
+            if (s.name.empty() && hl == "the statement")
+                for (auto it = sources_done.rbegin(); it != sources_done.rend() && s.name.empty(); ++it) {
+                    const Mention& d = ms[*it];
+                    if (d.name.empty() || d.kind.empty()) continue;
+                    // (the words of the attribution and right after it, to the sentence's end)
+                    const uint32_t stop = std::min<uint32_t>(static_cast<uint32_t>(a.size()), d.span.end + 24);
+                    std::string_view after = std::string_view(a).substr(d.span.begin, stop - d.span.begin);
+                    after = after.substr(0, std::min(after.find('.'), after.size()));
+                    if (after.find(" statement") != std::string_view::npos) {
+                        s.name = d.name;
+                        s.kind = d.kind;
+                    }
+                }
             // (a reference to a person, "the minister", a role named before, holds after "the"
             // only: "a minister" is someone else)
             const bool person_ref = ref->has("person");
@@ -717,6 +745,15 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                 if (const std::string* cb = im.country_central_bank(ms, text, s.span.begin)) {
                     s.name = *cb;
                     s.kind = "central_bank";
+                }
+            // "the government said" in a story that names no government body: the government of
+            // the country the sentence names, else of the first country the story names, as
+            // "the Centre" is India's ("Malaysia will keep its export duty at 9.5%, the
+            // government said" → Government of Malaysia)
+            if (s.name.empty() && hl == "the government")
+                if (const std::string* c = Impl::country_named(ms, text, s.span.begin)) {
+                    s.name = "Government of " + *c;
+                    s.kind = "government";
                 }
             // A public body no organisation named before stands for ("the finance ministry
             // said" in a brief that names none) is named by its description, not dropped:
