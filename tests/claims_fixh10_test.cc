@@ -150,3 +150,15 @@ TEST_CASE("a later ', but X said that ...' clause is its own statement and does 
     REQUIRE(st);
     CHECK(first_source(*st) == "Ana Rojas");
 }
+
+TEST_CASE("a headline's change takes the lead's metric when both reach the same level, the percent rounded") {
+    const std::string text =
+        "Sarvani Q2 profit rises 8% to Rs 2,150 crore\n\n"
+        "Sarvani Infotech on Thursday reported a 7.8 per cent rise in consolidated net profit to Rs 2,150 crore "
+        "for the July-September quarter.\n";
+    auto cs = claims_of(text, "2025-10-16");
+    const Json* h = claim_at(cs, text, "8%");
+    REQUIRE(h);
+    INFO(h->dump());
+    CHECK(h->at("metric") == "net_profit");
+}

@@ -322,6 +322,8 @@ void headline_metrics(std::vector<Claim>& cs, const std::vector<Mention>& ms, co
         auto val = [&](uint32_t m) { return m == kNoMention ? std::optional<double>() : ms[m].value; };
         if (h.kind == "amount") return h.value != kNoMention && val(h.value) == val(c.value);
         if (!h.change || !c.change || h.change->direction != c.change->direction) return false;
+        // (the same new level: "profit rises 9% to Rs 3,412 crore" over the lead's 9.2% rise to it)
+        if (h.value != kNoMention && val(h.value) && val(h.value) == val(c.value)) return true;
         if (h.change->percent != kNoMention) return val(h.change->percent) == val(c.change->percent);
         if (h.change->factor) return h.change->factor == c.change->factor;
         return h.value != kNoMention && val(h.value) == val(c.value);
