@@ -153,7 +153,7 @@ TEST_CASE("a later ', but X said that ...' clause is its own statement and does 
 
 TEST_CASE("a headline's change takes the lead's metric when both reach the same level, the percent rounded") {
     const std::string text =
-        "Sarvani Q2 profit rises 8% to Rs 2,150 crore\n\n"
+        "Sarvani Infotech Q2 profit rises 8% to Rs 2,150 crore\n\n"
         "Sarvani Infotech on Thursday reported a 7.8 per cent rise in consolidated net profit to Rs 2,150 crore "
         "for the July-September quarter.\n";
     auto cs = claims_of(text, "2025-10-16");
