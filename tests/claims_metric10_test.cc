@@ -46,3 +46,18 @@ TEST_CASE("money a verb of raising brings in is measured by its means or by the 
     INFO(round->dump());
     CHECK(round->value("metric", std::string()) == "funding_round");
 }
+
+TEST_CASE("shares sold or issued at a price 'each' are at an offer price, not a share price") {
+    const std::string text =
+        "Bondholders can convert part of their claims into shares in the company at $2.40 each, the people said.\n\n"
+        "Norvale Retail shares rose 3% to $2.40 on Monday.\n";
+    auto cs = claims_of(text, "2026-11-05");
+    const Json* offer = claim_at(cs, text, "$2.40", "at ");
+    REQUIRE(offer);
+    INFO(offer->dump());
+    CHECK(offer->value("metric", std::string()) == "offer_price");
+    const Json* move = claim_at(cs, text, "$2.40", "to ");
+    REQUIRE(move);
+    INFO(move->dump());
+    CHECK(move->value("metric", std::string()) == "share_price");
+}

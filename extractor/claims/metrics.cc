@@ -638,6 +638,13 @@ void Assembly::metric_form(std::string& key, const Mention* value, const std::ve
                 const Lexicon::Entry* u = e < toks.size() && sv.tok_mention[e] == SIZE_MAX ? metric_phrase(e, &n) : nullptr;
                 ok = u && u->extra == "unit";
             }
+        } else if (when == "each") {
+            // ("sold 118 million shares ... at €9.32 each", "convert claims into shares at HK$1.85 each":
+            // the price shares are sold or issued at, "each" closing the figure's phrase)
+            if (value && value->type == Type::money) {
+                const size_t e = sv.token_at(value->span.end);
+                ok = e < toks.size() && toks[e].low == "each" && (e + 1 >= toks.size() || !toks[e + 1].is_word());
+            }
         } else if (when == "per_share")
             ok = value && value->type == Type::money && per_share(static_cast<size_t>(value - ms.data()));
         else if ((when == "company" && change && !names.empty()) ||
