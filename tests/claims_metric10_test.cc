@@ -61,3 +61,14 @@ TEST_CASE("shares sold or issued at a price 'each' are at an offer price, not a 
     INFO(move->dump());
     CHECK(move->value("metric", std::string()) == "share_price");
 }
+
+TEST_CASE("a figure after 'the' with no noun, then a clause of its own, is the sentence's earlier figure's measure") {
+    const std::string text =
+        "The regulator set Tarn Water's allowed return on equity at 5.1%, up from 4.4% in the current price "
+        "control, but below the 6.2% the company had asked for.\n";
+    auto cs = claims_of(text, "2026-11-05");
+    const Json* c = claim_at(cs, text, "6.2%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(c->value("metric", std::string()) == "return_on_equity");
+}

@@ -82,6 +82,7 @@ void Assembly::amount_claims() {
                                  std::min(toks.size(), std::min(next_fig_tok, fig_end + 6)), false, SIZE_MAX, fig_end);
         respective_metric(f, metric);
         elided_head(v, anchor, metric);
+        elided_figure(v, anchor, fig_end, metric);
         // "Of that, £1.1bn came from defence customers", "£900m of that will go to families": a part
         // of a figure the story has just given is measured as that whole is, not by a word of
         // where it goes or comes from after it (continue_metric carries the whole's metric)

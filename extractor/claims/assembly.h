@@ -757,6 +757,7 @@ struct Assembly {
     bool object_of(const std::string& key, const Mention& value);
     bool into_own(const Mention& value);
     void elided_head(const Mention& value, size_t anchor, MetricHit& metric);
+    void elided_figure(const Mention& value, size_t anchor, size_t fig_end, MetricHit& metric);
     void metric_form(std::string& key, const Mention* value, const std::vector<std::string>& names, bool change);
 
     // subjects.cc: the subject the sentence names

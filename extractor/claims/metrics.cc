@@ -845,3 +845,44 @@ void Assembly::raised_means(size_t lo, size_t anchor, size_t fig_end, MetricHit&
 }
 
 }  // namespace claimex::claims
+
+namespace claimex::claims {
+
+// "Ofgem set the allowed return on equity at 5.9%, up from 4.6% in the current price control, but
+// below the 6.8% the company had asked for": a figure after "the" with no noun of its own, then a
+// clause of its own (a subject and its verb), is the same measure as the sentence's figure before
+// it of its type, not whatever metric word lies nearest.
+void Assembly::elided_figure(const Mention& value, size_t anchor, size_t fig_end, MetricHit& metric) {
+    // ("the", maybe with qualifiers between: "the roughly 6.8%")
+    const size_t p = past_qualifiers(anchor);
+    bool the = false;
+    for (size_t k = p > 0 ? p - 1 : 0; k < anchor && k < toks.size(); ++k) the |= toks[k].low == "the";
+    if (!the || fig_end >= toks.size()) return;
+    if (metric.tok != SIZE_MAX && metric.tok >= anchor) return;  // (a metric of its own after it)
+    // (the clause after it: a few plain words, no metric among them, then a verb)
+    size_t k = fig_end;
+    if (!toks[k].is_word()) return;
+    bool verb = false;
+    for (; k < toks.size() && k < fig_end + 5; ++k) {
+        if (!toks[k].is_word()) return;
+        if (sv.tok_mention[k] != SIZE_MAX && ms[sv.tok_mention[k]].type != Type::org) return;
+        if (k > fig_end && (toks[k].bits & lx.kVerbWord)) {
+            verb = true;
+            break;
+        }
+        size_t n = 0;
+        if (sv.tok_mention[k] == SIZE_MAX && metric_phrase(k, &n)) return;
+    }
+    if (!verb) return;
+    for (auto it = out.rbegin(); it != out.rend(); ++it) {
+        if (it->sentence.begin != S.begin) return;
+        if (it->kind == "statement" || it->value == kNoMention || it->metric.empty()) continue;
+        if (ms[it->value].type != value.type) continue;
+        if (metric.key == it->metric) return;  // (found already, with its phrase: the subject reads it)
+        metric = MetricHit{};
+        metric.key = it->metric;
+        return;
+    }
+}
+
+}  // namespace claimex::claims
