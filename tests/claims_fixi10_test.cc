@@ -1,0 +1,53 @@
+// Claims on text written blind (session 10, fixi10): the general causes behind the errors on
+// dev articles 136-140 — a company's short form over a place or after a foreign industry word,
+// the size of a bond sale named by its noun, a pronoun holder inside a word.
+#include "tests/claims_support.h"
+
+using namespace claims_support;
+
+TEST_CASE("a headline's short form of a company over a region word is the company") {
+    const std::string text =
+        "Arctic Crest orders ten ferries worth $900m\n\n"
+        "OSLO, March 3 - Arctic Crest Lines, the Norwegian operator, agreed on Tuesday to buy ten ferries "
+        "in a deal worth about $900 million, the company said.\n";
+    auto cs = claims_of(text, "2026-03-03");
+    const Json* c = claim_at(cs, text, "$900m");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) == "Arctic Crest Lines");
+}
+
+TEST_CASE("a company introduced after a foreign industry word keeps its full name in its short form") {
+    const std::string text =
+        "LIMA, May 4 - Peruvian zinc producer Minera Punta Verde said its first-quarter net profit rose "
+        "12% to $84 million.\n\n"
+        "Punta Verde's revenue climbed 9% to $410 million.\n";
+    auto cs = claims_of(text, "2026-05-04");
+    const Json* c = claim_at(cs, text, "9%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) == "Minera Punta Verde");
+}
+
+TEST_CASE("an auction or sale 'of' bonds sized by the figure is bond issuance") {
+    const std::string text =
+        "WASHINGTON, Nov 10 - A $42 billion auction of 10-year notes drew strong bids on Tuesday. The "
+        "government will offer $25 billion of 30-year bonds on Wednesday.\n";
+    auto cs = claims_of(text, "2026-11-10");
+    for (const char* f : {"$42 billion", "$25 billion"}) {
+        const Json* c = claim_at(cs, text, f);
+        REQUIRE(c);
+        INFO(c->dump());
+        CHECK((*c)["metric"] == "bond_issuance");
+    }
+}
+
+TEST_CASE("'the notes' is no pronoun holder 'he notes'") {
+    const std::string text =
+        "Indirect bidders took 74.8% of the notes, the largest share since May.\n";
+    auto cs = claims_of(text, "2026-11-10");
+    const Json* c = claim_at(cs, text, "74.8%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_source(*c) == "");
+}
