@@ -153,6 +153,19 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
                 while (g < k && (copula.count(toks[g].low) || swing.count(toks[g].low))) ++g;
                 if (g == k) continue;
             }
+            // (across a reduced relative clause of saying: "a contract the engine maker said was
+            // worth £2 billion" is the contract's worth)
+            static const std::set<std::string_view> says = {"said", "says", "estimated", "estimates", "reckoned",
+                                                            "believed", "believes", "thinks", "thought"};
+            if (gap < k && (toks[gap].low == "the" || toks[gap].low == "a" || toks[gap].low == "an" ||
+                            toks[gap].low == "its" || toks[gap].low == "their")) {
+                size_t g = gap + 1;
+                while (g < k && g < gap + 6 && toks[g].is_word() && !says.count(toks[g].low) &&
+                       !copula.count(toks[g].low))
+                    ++g;
+                if (g < k && says.count(toks[g].low) && g + 1 < toks.size() && copula.count(toks[g + 1].low))
+                    gap = g + 1;
+            }
             bool modal = false;
             while (gap < k && copula.count(toks[gap].low)) modal |= modals.count(toks[gap++].low) > 0;
             // (across a modal only with the figure right after: "the surcharge would cost his company
