@@ -51,3 +51,27 @@ TEST_CASE("'the notes' is no pronoun holder 'he notes'") {
     INFO(c->dump());
     CHECK(first_source(*c) == "");
 }
+
+TEST_CASE("', up from' after a chance of a cut is the change of those odds") {
+    const std::string text =
+        "Futures markets now price a roughly 65% chance of a quarter-point cut at the Fed's January "
+        "meeting, up from about 40% a week ago.\n";
+    auto cs = claims_of(text, "2026-11-10");
+    const Json* c = claim_at(cs, text, "65%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK((*c)["kind"] == "change");
+    CHECK((*c)["metric"] == "rate_cut_probability");
+}
+
+TEST_CASE("'the carrier said' is the company introduced as a carrier, not the planemaker named more") {
+    const std::string text =
+        "Tasman Skies, the Auckland-based carrier, agreed to buy 30 Boeing jets on Tuesday. Boeing said "
+        "the jets were 737s. Boeing shares rose.\n\n"
+        "The airline flew 9.2 million passengers last year, up 11%, the carrier said.\n";
+    auto cs = claims_of(text, "2026-11-10");
+    const Json* c = claim_at(cs, text, "11%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_source(*c) == "Tasman Skies");
+}

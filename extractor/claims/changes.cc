@@ -114,8 +114,14 @@ void Assembly::change_claims() {
                     // figure the appositive follows, with no other change word between
                     if (!near && et > 0 && toks[et - 1].low == "," && ev.tok - figs[f].tok <= 25) {
                         near = true;
+                        // (a change word used as a noun, after an article or a size, is no verb
+                        // between: "a 70% chance of a quarter-point cut, up from 55%")
+                        auto noun_use = [&](size_t k) {
+                            return k > 0 && (toks[k - 1].low == "a" || toks[k - 1].low == "an" || toks[k - 1].low == "the" ||
+                                             (sv.tok_mention[k - 1] != SIZE_MAX && is_value(ms[sv.tok_mention[k - 1]])));
+                        };
                         for (const auto& e2 : events)
-                            if (e2.tok > figs[f].tok && e2.tok < ev.tok) near = false;
+                            if (e2.tok > figs[f].tok && e2.tok < ev.tok && !noun_use(e2.tok)) near = false;
                         // (an attribution between is no verb of the sentence's: "The average price
                         // ... was C$691,600, the association said on Monday, down 1.3% from a year earlier")
                         // (not "up from £15.5bn": a baseline with no size keeps its amount claim)
@@ -129,7 +135,8 @@ void Assembly::change_claims() {
                             return false;
                         };
                         for (size_t k = figs[f].tok; k < ev.tok; ++k)
-                            if (toks[k].low == ";" || ((toks[k].bits & lx.kVerbWord) && !attribution(k))) near = false;
+                            if (toks[k].low == ";" || ((toks[k].bits & lx.kVerbWord) && !attribution(k) && !noun_use(k)))
+                                near = false;
                     }
                     if (near) level = f;
                     break;
