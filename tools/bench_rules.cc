@@ -18,13 +18,17 @@
 // the engine runs a big pattern's alternatives apart.
 //
 // --engine-costs times each rule as the engine runs it (PCRE2, on the
-// paragraphs its set flags) in one pass of match over batches of 64.
+// paragraphs its set flags) in one pass of match over batches of 64; with
+// --warm after an untimed pass (no JIT compiles counted: on the 200 kB of
+// the corpus they are most of a rule's cost). CLAIMEX_ANCHORS=off times
+// the rules without their `anchor:` keys (rules/README.md, "Anchors").
 //
 // --unseen FILE (default corpus/heldout/articles.jsonl, '' for none) then
 // times match over articles the passes did not see, the first time and
 // again: the gap is what new text costs (automaton states built lazily).
 //
 //   build/bench_rules [--corpus corpus/articles.jsonl] [--rules rules] [--passes 5] [--evict 0] [--per-rule [--cold]]
+//                     [--engine-costs [--warm]]
 //                     [--unseen corpus/heldout/articles.jsonl]
 #include "extractor/rules/rules.h"
 #include "extractor/text/text.h"
@@ -137,9 +141,12 @@ int time_rules(const rules::RuleSet& rs, const std::vector<text::Text>& texts, i
 // --engine-costs: what each rule costs in the engine as `claimex extract`
 // runs it (batches of 64, the sets choosing the paragraphs, PCRE2-JIT),
 // one pass over the texts as new text (JIT compiles included).
-int engine_rule_costs(const rules::RuleSet& rs, const std::vector<text::Text>& texts) {
+int engine_rule_costs(const rules::RuleSet& rs, const std::vector<text::Text>& texts, bool warm) {
     std::vector<const text::Text*> all;
     for (const auto& t : texts) all.push_back(&t);
+    if (warm)
+        for (size_t i = 0; i < all.size(); i += 64)
+            rs.match(std::span<const text::Text* const>(all.data() + i, std::min<size_t>(64, all.size() - i)));
     rs.profile_rules(true);
     for (size_t i = 0; i < all.size(); i += 64)
         rs.match(std::span<const text::Text* const>(all.data() + i, std::min<size_t>(64, all.size() - i)));
@@ -163,7 +170,7 @@ int main(int argc, char** argv) {
     std::string corpus = "corpus/articles.jsonl", rules_dir = "rules", unseen = "corpus/heldout/articles.jsonl";
     int passes = 5;
     size_t evict_mb = 0;
-    bool per_rule = false, cold = false, engine_costs = false;
+    bool per_rule = false, cold = false, engine_costs = false, warm = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--corpus" && i + 1 < argc) corpus = argv[++i];
@@ -173,9 +180,10 @@ int main(int argc, char** argv) {
         else if (a == "--per-rule") per_rule = true;
         else if (a == "--engine-costs") engine_costs = true;
         else if (a == "--cold") cold = true;
+        else if (a == "--warm") warm = true;
         else if (a == "--unseen" && i + 1 < argc) unseen = argv[++i];
         else {
-            std::fprintf(stderr, "usage: bench_rules [--corpus FILE] [--rules DIR] [--passes N] [--evict MB] [--per-rule [--cold]] [--unseen FILE|'']\n");
+            std::fprintf(stderr, "usage: bench_rules [--corpus FILE] [--rules DIR] [--passes N] [--evict MB] [--per-rule [--cold]] [--engine-costs [--warm]] [--unseen FILE|'']\n");
             return 2;
         }
     }
@@ -209,7 +217,7 @@ int main(int argc, char** argv) {
                 bytes / 1e3, rs.rules().size(), pattern_rules, passes);
 
     if (per_rule) return time_rules(rs, texts, passes, cold);
-    if (engine_costs) return engine_rule_costs(rs, texts);
+    if (engine_costs) return engine_rule_costs(rs, texts, warm);
 
     std::vector<char> junk(evict_mb << 20);
     // The paths take turns pass by pass, and each reports its best pass

@@ -31,7 +31,7 @@ bool Assembly::restated_in_quote(size_t f) {
     while (k > 0 && toks[k - 1].low != "at" && (toks[k - 1].low != "the" || v.type != Type::money) &&
            (kQualifierSkip.count(toks[k - 1]) || lx.approx_words.count(toks[k - 1])))
         --k;
-    static const std::set<std::string_view> whole = {"full", "same", "entire", "whole", "original", "earlier", "initial"};
+    static const WordList whole = {"full", "same", "entire", "whole", "original", "earlier", "initial"};
     const bool definite = (k >= 1 && toks[k - 1].low == "the") ||
                           (k >= 2 && toks[k - 2].low == "the" && whole.count(toks[k - 1].low));
     if (!open && !definite) return false;

@@ -73,9 +73,9 @@ inline const WordSet kQualifierSkip{6, {
     "about", "around", "approximately", "roughly", "some", "nearly", "almost", "more", "than",
     "over", "under", "less", "up", "at", "least", "just", "a", "an", "the", "only", "close"}};
 // Words no noun phrase ends with: a subject phrase cut after one is cut in the wrong place.
-inline const std::set<std::string, std::less<>> kOpenEnds{"at", "than", "of", "the", "to", "in", "for", "by",
-                                                          "with", "from", "on", "a", "an", "and", "or", "as",
-                                                          "its", "their", "his", "her", "our", "my"};
+inline const WordList kOpenEnds{"at", "than", "of", "the", "to", "in", "for", "by",
+                                  "with", "from", "on", "a", "an", "and", "or", "as",
+                                  "its", "their", "his", "her", "our", "my"};
 inline const WordSet kVerbFillers{7, {"about", "around", "nearly", "almost", "some", "roughly", "more", "than",
                                 "over", "just", "a", "an", "another", "further"}};
 inline const WordSet kMetricModifiers{8, {
@@ -565,7 +565,7 @@ struct Assembly {
     // The sentence's mentions, words and what kind of sentence it is; false when it
     // can make no claim
     bool read_sentence(const text::Span& span);
-    void finish(Claim j, std::string kind, const KeyHash& key, double conf);
+    void finish(Claim&& j, std::string_view kind, const KeyHash& key, double conf);
     // A hash to feed the claim's key fields to (the id hashes the document id, kind and key).
     KeyHash key_hash(std::string_view kind) const {
         return KeyHash{text::fnv1a(kind, text::fnv1a("\x1f", text::fnv1a(doc.id)))};
@@ -586,6 +586,14 @@ struct Assembly {
         }
         if (c.first) *n = c.second;
         return c.first;
+    }
+    // The metrics lexicon's longest phrase at token k that ends by token `end` (lx.metrics.match(toks,
+    // k, end)): the memoised longest phrase when it fits, else a match of its own.
+    const Lexicon::Entry* metric_entry(size_t k, size_t end) {
+        size_t n = 0;
+        const Lexicon::Entry* e = metric_phrase(k, &n);
+        if (!e || k + n <= end) return e;
+        return lx.metrics.match(toks, k, end, nullptr);
     }
     uint32_t index_of(const Mention* m) const { return static_cast<uint32_t>(m - ms.data()); }
     static constexpr auto by_begin = [](const Mention* m, uint32_t b) { return m->span.begin < b; };

@@ -35,7 +35,7 @@ bool Assembly::metric_participle_between(size_t from, size_t to) {
         std::string_view w = toks[k + 1].low;
         size_t n = 0;
         if (w.size() > 4 && w.substr(w.size() - 3) == "ing" && !(toks[k + 1].bits & lx.kChangeWord) &&
-            lex(lx.metrics, lx.kMetricFirst, k + 1, &n))
+            metric_phrase(k + 1, &n))
             return true;
     }
     return false;
@@ -210,7 +210,7 @@ void Assembly::change_claims() {
         // "The IMF expects Germany to grow 0.8%", "Italy will expand 0.7%": an area right before a
         // verb of growth (its helpers between) grows its GDP
         if (metric.key.empty() && kGrowthVerbs.count(toks[ev.tok])) {
-            static const std::set<std::string_view> helpers = {"to", "will", "would", "could", "should", "may",
+            static const WordList helpers = {"to", "will", "would", "could", "should", "may",
                                                                "might", "is", "was", "expected", "forecast",
                                                                "projected", "set", "likely", "seen"};
             size_t k = ev.tok;

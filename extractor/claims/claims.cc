@@ -181,6 +181,12 @@ void Assembly::scratch_swap() {
 Assembly::~Assembly() { scratch_swap(); }
 
 std::vector<Claim> Assembly::run() {
+    // (room for a claim per figure and per named source: no claims moved as the vector grows)
+    {
+        size_t n = 0;
+        for (const Mention& m : ms) n += is_value(m) || is_factor(m) || (m.type == Type::source && !m.name.empty());
+        out.reserve(n);
+    }
     // what the whole story says, before its sentences are read
     index_organisations();
     find_doc_country();
@@ -296,14 +302,14 @@ bool Assembly::read_sentence(const text::Span& span) {
 
 // A claim made: its id (a hash of the document id, kind and key fields; the n-th claim with the
 // same id gets "id-n"), kind, sentence and rounded confidence.
-void Assembly::finish(Claim j, std::string kind, const KeyHash& key, double conf) {
+void Assembly::finish(Claim&& j, std::string_view kind, const KeyHash& key, double conf) {
     char hex[19] = {'c', '-'};
     for (int k = 0; k < 16; ++k) hex[2 + k] = "0123456789abcdef"[(key.h >> (60 - 4 * k)) & 15];
     std::string id(hex, 18);
     int n = ++id_uses[key.h];  // (the id is the hash's hex: counted by the hash, no string key)
     j.id = n == 1 ? std::move(id) : fmt::format("{}-{}", id, n);
     if (!j.metric.empty()) last_claim_metric = j.metric;
-    j.kind = std::move(kind);
+    j.kind = kind;
     j.sentence = S;
     j.confidence = std::round(std::clamp(conf, 0.05, 0.99) * 100) / 100;
     out.push_back(std::move(j));

@@ -197,7 +197,7 @@ bool Assembly::no_claim_of_its_own(size_t f) {
     // reference point, not a level anything stands at
     if (const size_t e = sv.token_at(m.span.end);
         e < toks.size() && lx.mark_nouns.count(toks[e].low) && tok >= 2 && toks[tok - 1].low == "the") {
-        static const std::set<std::string_view> passing = {"above", "below", "over", "under", "past", "beyond",
+        static const WordList passing = {"above", "below", "over", "under", "past", "beyond",
                                                            "near", "toward", "towards", "through", "around"};
         if (passing.count(toks[tok - 2].low)) return true;
     }
@@ -209,7 +209,7 @@ bool Assembly::no_claim_of_its_own(size_t f) {
     if (m.type == Type::quantity && !is_factor(m) && !lx.unit_metrics.count(m.unit) &&
         std::string_view(m.unit) != "point") {
         if (k > 0 && sv.tok_mention[k - 1] == SIZE_MAX) {
-            static const std::set<std::string_view> scope = {"in", "across", "on", "among", "into", "for"};
+            static const WordList scope = {"in", "across", "on", "among", "into", "for"};
             std::string_view p = toks[k - 1].low;
             if (scope.count(p)) return true;
             // ("employs 14,000 people at 38 factories": not a level, "stood at 430 million barrels")
@@ -248,7 +248,7 @@ bool Assembly::no_claim_of_its_own(size_t f) {
     // be disclosed": a bound in the "of" complement of the noun the sentence opens with, whose verb
     // says what the rule requires, is the rule's threshold (not "Sales of more than $5bn rose")
     {
-        static const std::set<std::string_view> requires_ = {"need", "needs", "require", "requires", "must", "trigger",
+        static const WordList requires_ = {"need", "needs", "require", "requires", "must", "trigger",
                                                              "triggers"};
         size_t q = tok;
         while (q > 0 && (kQualifierSkip.count(toks[q - 1]) || toks[q - 1].low == "above" || toks[q - 1].low == "below" ||
@@ -399,7 +399,7 @@ void Assembly::find_change_events() {
                 if (ms[i].value) ev.factor = ms[i].value;
                 ev.qualifier = ms[i].qualifier;
             }
-        events.push_back(ev);
+        events.push_back(std::move(ev));
     }
     // "rose 4.4% in August, slowing from 7.2% growth in July": an earlier rate of growth a
     // change is set against is a change of its own (corpus/CLAIMS.md, session 6), "growth" its
@@ -415,7 +415,7 @@ void Assembly::find_change_events() {
             if (j == 0 || (toks[j - 1].low != "from" && toks[j - 1].low != "after") || events.front().tok >= j) continue;
             ChangeEvent ev{k, grow ? "up" : "down", std::nullopt, "", std::nullopt, std::string(toks[k].low)};
             ev.intransitive = true;
-            events.push_back(ev);
+            events.push_back(std::move(ev));
         }
     // Factor mentions no verb covered ("tenfold") are events too.
     for (size_t i : sv.mentions) {
@@ -425,7 +425,7 @@ void Assembly::find_change_events() {
         if (!covered) {
             ChangeEvent ev{sv.token_at(ms[i].span.begin), ms[i].value && *ms[i].value < 1 ? "down" : "up",
                            ms[i].value, ms[i].qualifier, i, std::string(t.analysis_slice(ms[i].span))};
-            events.push_back(ev);
+            events.push_back(std::move(ev));
         }
     }
     std::sort(events.begin(), events.end(), [](const ChangeEvent& x, const ChangeEvent& y) { return x.tok < y.tok; });
@@ -598,7 +598,7 @@ void Assembly::figure_roles() {
                 !(toks[after].bits & lx.kChangeWord) && !kPrepositions.count(toks[after]) &&
                 (toks[after + 1].bits & lx.kChangeWord)) {
                 size_t mn = 0;
-                if (lex(lx.metrics, lx.kMetricFirst, after, &mn) && mn <= 2) ++after;
+                if (metric_phrase(after, &mn) && mn <= 2) ++after;
             }
             bool before_event = false;
             for (const auto& e2 : events) before_event |= e2.tok == after && !e2.factor_mention;
@@ -858,7 +858,7 @@ void Assembly::from_to_changes() {
         if (has_event || !b.value || !l.value || *b.value == *l.value) continue;
         ChangeEvent ev{from_tok, *l.value > *b.value ? "up" : "down", std::nullopt, "", std::nullopt, "from"};
         ev.from_baseline = f;
-        events.push_back(ev);
+        events.push_back(std::move(ev));
     }
     if (events.size() != n_events)
         std::sort(events.begin(), events.end(),
@@ -875,7 +875,7 @@ namespace claimex::claims {
 void Assembly::baseline_of_previous_sentence() {
     gave_baseline = false;
     if (figs.empty() || out.empty() || toks.size() < 4) return;
-    static const std::set<std::string_view> that = {"that", "this", "it", "which"};
+    static const WordList that = {"that", "this", "it", "which"};
     if (!that.count(toks[0].low)) return;
     size_t k = 1;
     if (toks[k].low == "was" || toks[k].low == "is") ++k;
@@ -949,7 +949,7 @@ void Assembly::elided_changes() {
             bool metric = false;
             for (size_t q = gap; q < k && !metric; ++q) {
                 size_t mn = 0;
-                metric = lex(lx.metrics, lx.kMetricFirst, q, &mn) && q + mn == k;
+                metric = metric_phrase(q, &mn) && q + mn == k;
             }
             if (metric) k = gap;
         }
@@ -1009,7 +1009,7 @@ void Assembly::elided_changes() {
             bool metric = false;
             for (size_t q = and_tok + 1; q + 1 < k && !metric; ++q) {
                 size_t mn = 0;
-                metric = lex(lx.metrics, lx.kMetricFirst, q, &mn) && q + mn == k - 1;
+                metric = metric_phrase(q, &mn) && q + mn == k - 1;
             }
             if (!metric) continue;
         }

@@ -50,12 +50,12 @@ void tokenize_impl(std::string_view text, char* const lw, text::Span span, std::
         // em and en dashes (E2 80 94 / E2 80 93) and "--"
         if (c == 0xE2 && i + 2 < end && static_cast<unsigned char>(a[i + 1]) == 0x80 &&
             (static_cast<unsigned char>(a[i + 2]) == 0x94 || static_cast<unsigned char>(a[i + 2]) == 0x93)) {
-            out.push_back({i, i + 3, dash, 0, dash_hash});
+            out.push_back({i, i + 3, Word(dash), 0, dash_hash});
             i += 3;
             continue;
         }
         if (c == '-' && i + 1 < end && a[i + 1] == '-') {
-            out.push_back({i, i + 2, dash, 0, dash_hash});
+            out.push_back({i, i + 2, Word(dash), 0, dash_hash});
             i += 2;
             continue;
         }
@@ -72,12 +72,12 @@ void tokenize_impl(std::string_view text, char* const lw, text::Span span, std::
                 --k;
             // (hashed once here: the word's lookups reuse it)
             const std::string_view w(lw + i, k - i);
-            out.push_back({i, k, w, 0, word_hash(w)});
+            out.push_back({i, k, Word(w), 0, word_hash(w)});
             i = k;
         } else if (f & kMark) {
             if constexpr (kStore) lw[i] = ch;
             const std::string_view w(lw + i, 1);
-            out.push_back({i, i + 1, w, 0, word_hash(w)});
+            out.push_back({i, i + 1, Word(w), 0, word_hash(w)});
             ++i;
         } else {
             ++i;

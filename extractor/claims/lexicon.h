@@ -18,6 +18,18 @@
 
 namespace claimex::claims {
 
+// A token's lower-case text: a string_view whose test against a string literal (`low == "the"`,
+// asked hundreds of times per sentence) is a length test and a compare of a known size, which
+// the compiler inlines, instead of a call to memcmp through string_view::compare.
+struct Word : std::string_view {
+    Word() = default;
+    explicit constexpr Word(std::string_view s) : std::string_view(s) {}
+    template <size_t N>
+    friend bool operator==(const Word& w, const char (&lit)[N]) {
+        return w.size() == N - 1 && __builtin_memcmp(w.data(), lit, N - 1) == 0;
+    }
+};
+
 // A word of the analysis text: [begin, end) bytes and its lower-case form
 // (a view into a lower-cased copy of the text, so tokens allocate nothing).
 // Punctuation marks that matter for structure ( ( ) , ; : ' ) are tokens of
@@ -25,7 +37,7 @@ namespace claimex::claims {
 // end); other punctuation is skipped.
 struct Token {
     uint32_t begin = 0, end = 0;
-    std::string_view low;
+    Word low;
     uint64_t bits = 0;  // the word classes it belongs to (WordSet bits), when looked up
     uint64_t hash = 0;  // word_hash(low), taken once by the tokenizer (word lookups reuse it)
     bool is_word() const {
@@ -171,6 +183,17 @@ struct WordSet {
     size_t count(std::string_view w) const { return words.find(w) != nullptr; }
     size_t count(const Token& t) const { return (t.bits & bit) != 0; }
     void insert(std::string_view w) { words[w]; }
+};
+
+// A few words a step tests tokens against by text ("static const WordList copula = {...}"): a
+// hash and a probe, not a tree of string compares (std::set) per test. (No token class bit: a
+// Token is tested by its text, `count(tok.low)`.)
+struct WordList {
+    WordTable<WordSet::None> words;
+    WordList(std::initializer_list<const char*> ws) {
+        for (const char* w : ws) words[w];
+    }
+    size_t count(std::string_view w) const { return words.find(w) != nullptr; }
 };
 
 // A phrase lexicon: lower-case phrases (one or more words) → a value and an

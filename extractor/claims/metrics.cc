@@ -116,7 +116,7 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
         // An `object` verb names the metric of a money figure right after it only ("lost Rs
         // 1,210 crore" is a loss; "lost 1.6% and has fallen 13%" names no metric).
         if (m.span == m.n)
-            if (const Lexicon::Entry* e = lx.metrics.match(toks, k, k + m.n, nullptr);
+            if (const Lexicon::Entry* e = metric_entry(k, k + m.n);
                 e && (e->extra == "object" || e->extra == "paid_for")) {
                 size_t j = k + m.n;
                 while (j < anchor && kVerbFillers.count(toks[j])) ++j;
@@ -142,12 +142,12 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
             size_t gap = cands.back().tok + cands.back().span;
             const bool adjacent = gap == k;
             // (and a modal: "Food subsidies will cost Rs 2.05 lakh crore" are the subsidies')
-            static const std::set<std::string_view> copula = {"was", "were", "is", "are", "been", "be",
+            static const WordList copula = {"was", "were", "is", "are", "been", "be",
                                                               "will", "would", "could", "may", "might"};
-            static const std::set<std::string_view> modals = {"will", "would", "could", "may", "might"};
-            static const std::set<std::string_view> swing = {"swung", "swing", "swings", "turned", "turns", "moved",
+            static const WordList modals = {"will", "would", "could", "may", "might"};
+            static const WordList swing = {"swung", "swing", "swings", "turned", "turns", "moved",
                                                              "flipped", "returned", "back", "to", "into", "a", "in"};
-            const Lexicon::Entry* sign = m.span == 1 ? lx.metrics.match(toks, k, k + 1, nullptr) : nullptr;
+            const Lexicon::Entry* sign = m.span == 1 ? metric_entry(k, k + 1) : nullptr;
             if (sign && sign->extra == "sign" && k - gap <= 4) {
                 size_t g = gap;
                 while (g < k && (copula.count(toks[g].low) || swing.count(toks[g].low))) ++g;
@@ -177,16 +177,16 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
             }
             // (a generic phrase may hold its copula: "The order is worth $4.4bn" is the order's)
             if (gap == k && (!adjacent || m.span == 1 || copula.count(toks[k].low))) {
-                const Lexicon::Entry* e = lx.metrics.match(toks, k, k + m.span, nullptr);
+                const Lexicon::Entry* e = metric_entry(k, k + m.span);
                 const Lexicon::Entry* before =
                     adjacent ? nullptr
-                             : lx.metrics.match(toks, cands.back().tok, cands.back().tok + cands.back().span, nullptr);
+                             : metric_entry(cands.back().tok, cands.back().tok + cands.back().span);
                 if (e && e->extra == "generic" && !(before && before->extra == "size_of")) continue;
             }
         }
         bool generic = false;
         if (m.span == 1)
-            if (const Lexicon::Entry* e = lx.metrics.match(toks, k, k + 1, nullptr)) generic = e->extra == "generic";
+            if (const Lexicon::Entry* e = metric_entry(k, k + 1)) generic = e->extra == "generic";
         cands.push_back({k, m.n, m.span, m.key, generic});
         k += m.span - 1;
     }
@@ -213,7 +213,7 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
     // A `unit` phrase right after another metric phrase is that metric per unit, not a price:
     // "EBITDA per tonne fell to Rs 812" is EBITDA ("realisation per tonne" stays a price).
     for (size_t c = cands.size(); c-- > 0;) {
-        const Lexicon::Entry* e = lx.metrics.match(toks, cands[c].tok, cands[c].tok + cands[c].n, nullptr);
+        const Lexicon::Entry* e = metric_entry(cands[c].tok, cands[c].tok + cands[c].n);
         if (!e || e->extra != "unit") continue;
         if (std::any_of(cands.begin(), cands.end(), [&](const Cand& h) { return h.tok + h.span == cands[c].tok; }))
             cands.erase(cands.begin() + static_cast<std::ptrdiff_t>(c));
@@ -252,7 +252,7 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
         }
         size_t words = 0, end = np;
         // ("£1.6bn in additional funding through the Barnett formula": the phrase ends at any preposition)
-        static const std::set<std::string_view> more_preps = {"through", "via", "under", "during", "within",
+        static const WordList more_preps = {"through", "via", "under", "during", "within",
                                                              "against", "between", "after", "before", "since"};
         while (end < toks.size() && end < np + 5 && toks[end].is_word() && sv.tok_mention[end] == SIZE_MAX &&
                !kPrepositions.count(toks[end]) && !more_preps.count(toks[end].low) && !(toks[end].bits & lx.kVerbWord) &&
@@ -262,7 +262,7 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
         for (size_t c = 0; c < cands.size() && words; ++c)
             if (cands[c].tok >= np && cands[c].tok < end && cands[c].tok + cands[c].span >= end) {
                 if (of) {  // (after a verb of issuing: "sold", "issued", cues.tsv `issue`)
-                    const Lexicon::Entry* e = lx.metrics.match(toks, cands[c].tok, cands[c].tok + cands[c].n, nullptr);
+                    const Lexicon::Entry* e = metric_entry(cands[c].tok, cands[c].tok + cands[c].n);
                     size_t v = anchor;
                     v = past_qualifiers(v);
                     size_t cn = 0;
@@ -307,8 +307,8 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
         // of £45 per tonne", "cash costs were $38 a tonne".
         if (own != SIZE_MAX && cands[own].tok == fig_end && anchor < toks.size() && sv.tok_mention[anchor] != SIZE_MAX &&
             ms[sv.tok_mention[anchor]].type == Type::money) {
-            const Lexicon::Entry* e = lx.metrics.match(toks, fig_end, fig_end + cands[own].span, nullptr);
-            static const std::set<std::string_view> links = {"of", "was", "were", "is", "are", "at"};
+            const Lexicon::Entry* e = metric_entry(fig_end, fig_end + cands[own].span);
+            static const WordList links = {"of", "was", "were", "is", "are", "at"};
             size_t g = anchor;
             while (g > lo && kQualifierSkip.count(toks[g - 1])) --g;
             if (e && e->extra == "unit" && g > lo && links.count(toks[g - 1].low))
@@ -446,7 +446,7 @@ void Assembly::continue_specific(MetricHit& metric) {
 // unit lost 48 billion won" is an operating loss).
 void Assembly::parallel_profit(MetricHit& metric) {
     if (metric.tok == SIZE_MAX || (metric.key != "earnings" && metric.key != "net_loss")) return;
-    const Lexicon::Entry* own = lx.metrics.match(toks, metric.tok, metric.tok + 1, nullptr);
+    const Lexicon::Entry* own = metric_entry(metric.tok, metric.tok + 1);
     if (!own || own->extra != "object") return;
     // (a profit measure and the loss of the same measure)
     static const std::map<std::string_view, std::string_view> profits = {
@@ -609,7 +609,7 @@ bool Assembly::object_of(const std::string& key, const Mention& value) {
     size_t v = sv.token_at(value.span.begin);
     v = past_qualifiers(v);
     if (v == 0 || v > toks.size()) return false;
-    const Lexicon::Entry* e = lx.metrics.match(toks, v - 1, v, nullptr);
+    const Lexicon::Entry* e = metric_entry(v - 1, v);
     return e && e->value == key;
 }
 
@@ -752,7 +752,7 @@ namespace claimex::claims {
 // Whether the figure at `anchor` (ending before token `fig_end`) is stated as a part of a whole
 // named before: "Of that, £1.1bn ...", "Of this, ...", "£900m of that", "of which $77bn".
 bool Assembly::part_of_previous(size_t anchor, size_t fig_end) {
-    static const std::set<std::string_view> back = {"that", "this", "it", "which", "these", "those"};
+    static const WordList back = {"that", "this", "it", "which", "these", "those"};
     // (before the figure with a comma, "Of that, £1.1bn", or "of which": "the cost of this $5bn
     // programme" is a determiner's)
     size_t k = past_qualifiers(anchor);
@@ -764,7 +764,7 @@ bool Assembly::part_of_previous(size_t anchor, size_t fig_end) {
     if (fig_end + 2 >= toks.size() || toks[fig_end].low != "of" || !back.count(toks[fig_end + 1].low) ||
         toks[fig_end + 1].low == "which")
         return false;
-    static const std::set<std::string_view> modals = {"will", "would", "could", "may", "might", "is", "was", "went", "came"};
+    static const WordList modals = {"will", "would", "could", "may", "might", "is", "was", "went", "came"};
     const Token& next = toks[fig_end + 2];
     return !next.is_word() || (next.bits & lx.kVerbWord) || modals.count(next.low);
 }
@@ -776,11 +776,11 @@ bool Assembly::part_of_previous(size_t anchor, size_t fig_end) {
 // represents about 2% of its shares": a generic noun heading the clause, then its verb, refers to
 // the figure just given: the figure after it is about that figure's holder (its metric continues).
 bool Assembly::whole_restated(size_t cs, size_t anchor, bool any_verb) {
-    static const std::set<std::string_view> dets = {"the", "that", "this", "its"};
-    static const std::set<std::string_view> wholes = {"total", "sum", "figure", "amount", "tally", "bill"};
-    static const std::set<std::string_view> incl = {"includes", "included", "include", "comprises", "comprised",
+    static const WordList dets = {"the", "that", "this", "its"};
+    static const WordList wholes = {"total", "sum", "figure", "amount", "tally", "bill"};
+    static const WordList incl = {"includes", "included", "include", "comprises", "comprised",
                                                     "covers", "covered", "contains", "contained"};
-    static const std::set<std::string_view> verbs = {"beat", "beats", "missed", "exceeded", "exceeds", "topped",
+    static const WordList verbs = {"beat", "beats", "missed", "exceeded", "exceeds", "topped",
                                                      "represents", "represented", "compares", "compared", "equals",
                                                      "equalled", "equaled", "is", "was", "were", "are"};
     size_t k = cs;

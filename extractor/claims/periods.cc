@@ -321,8 +321,8 @@ bool Assembly::record_reference(size_t i) {
     // after a bare number or a mark noun; after a figure mention the date is that figure's, a
     // baseline's: "down from a peak of 4% reached in mid-2023")
     if (k >= 3 && (toks[k - 1].low == "in" || toks[k - 1].low == "on")) {
-        static const std::set<std::string_view> set_verbs = {"set", "reached", "recorded", "touched", "hit", "struck"};
-        static const std::set<std::string_view> marks = {"peak", "high", "low", "record", "level", "mark", "trough"};
+        static const WordList set_verbs = {"set", "reached", "recorded", "touched", "hit", "struck"};
+        static const WordList marks = {"peak", "high", "low", "record", "level", "mark", "trough"};
         const Token& before = toks[k - 3];
         const bool number = !before.low.empty() && std::isdigit(static_cast<unsigned char>(before.low.back()));
         if (set_verbs.count(toks[k - 2].low) && sv.tok_mention[k - 3] == SIZE_MAX && (number || marks.count(before.low)))

@@ -308,7 +308,7 @@ std::vector<const Mention*> Assembly::entities_in(size_t lo, size_t hi, bool ski
         for (size_t k = lo; k + 1 < hi && toks[k].begin < b; ++k) {
             if (toks[k].low != ",") continue;
             const std::string_view w = toks[k + 1].low;
-            const std::string_view w2 = k + 2 < hi ? toks[k + 2].low : std::string_view();
+            const std::string_view w2 = k + 2 < hi ? toks[k + 2].low : Word();
             inside = w == "which" || w == "who" || w == "whose" ||
                      ((w == "in" || w == "of") && (w2 == "which" || w2 == "whom"));
         }

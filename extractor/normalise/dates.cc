@@ -15,6 +15,7 @@
 // rules/dates/README.md documents kinds, captures, attributes and policies.
 #include "extractor/normalise/dates_calendar.h"
 #include "extractor/normalise/dates_words.h"
+#include "extractor/normalise/flat_map.h"
 #include "extractor/normalise/internal.h"
 
 #include <array>
@@ -298,7 +299,7 @@ struct DatesNormaliser::Impl {
     Cues cues;
     std::map<std::string, WordTable, std::less<>> context_lists;  // node-stable: Specs point into it
     std::unordered_map<const rules::Rule*, Spec> specs;
-    std::unordered_map<std::string, const Spec*> by_id;
+    FlatMap<const Spec*> by_id;
 
     // The captures of one mention, from its raw match or read back from its
     // text; a rule's default word stands in for a capture it lacks.
@@ -309,7 +310,7 @@ struct DatesNormaliser::Impl {
         const std::vector<re2::StringPiece>* groups = nullptr;
         std::string_view get(std::string_view name) const {
             if (raw) {
-                if (auto s = raw->capture(name)) return text->analysis_slice(*s);
+                if (auto s = capture_of(*raw, name)) return text->analysis_slice(*s);
             } else if (groups) {
                 for (size_t g = 1; g < groups->size(); ++g)
                     if (spec.group_names[g] == name && (*groups)[g].data())
@@ -964,8 +965,8 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
     if (!context.published.empty()) pub = cal::parse_iso(context.published);
     auto spec_of = [&](const Mention& m) -> const Spec* {
         if (m.type != Type::date) return nullptr;
-        auto it = I.by_id.find(m.rule);
-        return it == I.by_id.end() ? nullptr : it->second;
+        const Spec* const* s = I.by_id.find(m.rule);
+        return s ? *s : nullptr;
     };
     std::vector<re2::StringPiece> groups;
     // Reads a mention's captures back from its text (rules with `re`).

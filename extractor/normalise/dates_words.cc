@@ -80,9 +80,9 @@ std::optional<int> to_int(std::string_view v) {
 
 void WordTable::add(std::string_view word, std::string value) {
     Key k(word);
-    if (k.view().empty() || entries_.find(k.view()) != entries_.end()) return;
+    if (k.view().empty() || entries_.contains(k.view())) return;
     auto n = to_int(value);
-    entries_.emplace(std::string(k.view()), Entry{std::move(value), n});
+    entries_.emplace(k.view(), Entry{std::move(value), n});
 }
 
 WordTable WordTable::from_table(const std::vector<std::vector<std::string>>* rows) {
@@ -102,28 +102,28 @@ WordTable WordTable::from_list(const std::vector<std::string>* words) {
 
 const std::string* WordTable::find(std::string_view word) const {
     Key k(word);
-    auto it = entries_.find(k.view());
-    return it == entries_.end() ? nullptr : &it->second.value;
+    const Entry* e = entries_.find(k.view());
+    return e ? &e->value : nullptr;
 }
 
 std::optional<int> WordTable::number(std::string_view word) const {
     Key k(word);
-    auto it = entries_.find(k.view());
-    return it == entries_.end() ? std::nullopt : it->second.number;
+    const Entry* e = entries_.find(k.view());
+    return e ? e->number : std::nullopt;
 }
 
 void Cues::add(const std::vector<std::string>* words, uint16_t what) {
     if (!words) return;
     for (const auto& w : *words) {
         Key k(w);
-        if (!k.view().empty()) words_[std::string(k.view())] |= what;
+        if (!k.view().empty()) words_[k.view()] |= what;
     }
 }
 
 uint16_t Cues::of(std::string_view word) const {
     Key k(word);
-    auto it = words_.find(k.view());
-    return it == words_.end() ? 0 : it->second;
+    const uint16_t* what = words_.find(k.view());
+    return what ? *what : 0;
 }
 
 std::string_view Around::word_before() const {

@@ -4,6 +4,7 @@
 // Nothing here allocates per lookup.
 #pragma once
 
+#include "extractor/normalise/flat_map.h"
 #include "extractor/normalise/internal.h"
 #include "extractor/rules/rules.h"
 #include "extractor/text/text.h"
@@ -11,7 +12,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -28,13 +28,6 @@ public:
 private:
     char buf_[48];
     size_t len_ = 0;
-};
-
-// Hashes words by their bytes, so tables look up string_views without
-// building strings.
-struct WordHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return word_hash(s); }
 };
 
 // A word → value table: from an @table (first column → second column) or
@@ -55,7 +48,7 @@ private:
         std::optional<int> number;
     };
     void add(std::string_view word, std::string value);
-    std::unordered_map<std::string, Entry, WordHash, std::equal_to<>> entries_;
+    FlatMap<Entry> entries_;
 };
 
 // `begun`: right after "since" ("has lent 11.9 billion yuan since February"), a date that has
@@ -85,7 +78,7 @@ public:
     void add(const std::vector<std::string>* words, uint16_t what);
     uint16_t of(std::string_view word) const;
 private:
-    std::unordered_map<std::string, uint16_t, WordHash, std::equal_to<>> words_;
+    FlatMap<uint16_t> words_;
 };
 
 // The text around a mention, read from the analysis text.

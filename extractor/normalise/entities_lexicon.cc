@@ -166,13 +166,15 @@ Lexicon::Lexicon(const rules::RuleSet& rules) {
         for (const auto& a : e->aliases) {
             // First entry wins, except that a hand-written one beats one drawn
             // from ICU ("Hong Kong" the city over ICU's region).
-            auto [it, fresh] = aliases_.emplace(squeeze(a), e);
-            if (!fresh && it->second->where.file.rfind("icu:", 0) == 0 && e->where.file.rfind("icu:", 0) != 0)
-                it->second = e;
+            auto [held, fresh] = aliases_.emplace(squeeze(a), e);
+            if (!fresh && (*held)->where.file.rfind("icu:", 0) == 0 && e->where.file.rfind("icu:", 0) != 0)
+                *held = e;
         }
     alias_filter_.assign(kAliasBits / 64, 0);
-    for (const auto& [a, e] : aliases_) alias_filter_[alias_bit(a) / 64] |= uint64_t{1} << (alias_bit(a) % 64);
-    auto fill = [&](StrSet& set, std::string_view list, bool fold) {
+    aliases_.each([&](std::string_view a, const rules::GazetteerEntry*) {
+        alias_filter_[alias_bit(a) / 64] |= uint64_t{1} << (alias_bit(a) % 64);
+    });
+    auto fill = [&](FlatSet& set, std::string_view list, bool fold) {
         for (const auto& w : list_or_empty(rules, list)) set.insert(fold ? lower(w) : w);
     };
     fill(not_names_, "NOT_NAME", true);
@@ -210,14 +212,14 @@ Lexicon::Lexicon(const rules::RuleSet& rules) {
     }
 }
 
-bool Lexicon::has(const StrSet& set, std::string_view w) {
+bool Lexicon::has(const FlatSet& set, std::string_view w) {
     char buf[64];
-    if (w.size() > sizeof buf) return set.count(lower(w)) > 0;
+    if (w.size() > sizeof buf) return set.contains(lower(w));
     for (size_t i = 0; i < w.size(); ++i) {
         char c = w[i];
         buf[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     }
-    return set.find(std::string_view(buf, w.size())) != set.end();
+    return set.contains(std::string_view(buf, w.size()));
 }
 
 bool Lexicon::honorific(std::string_view w) const {
@@ -235,8 +237,8 @@ uint32_t Lexicon::alias_bit(std::string_view s) {
 const rules::GazetteerEntry* Lexicon::find_alias(std::string_view s) const {
     const uint32_t bit = alias_bit(s);
     if (!(alias_filter_[bit / 64] >> (bit % 64) & 1)) return nullptr;
-    auto it = aliases_.find(s);
-    return it == aliases_.end() ? nullptr : it->second;
+    const auto* e = aliases_.find(s);
+    return e ? *e : nullptr;
 }
 
 const rules::GazetteerEntry* Lexicon::alias(std::string_view s) const {
@@ -245,9 +247,9 @@ const rules::GazetteerEntry* Lexicon::alias(std::string_view s) const {
 }
 
 const Suffix* Lexicon::suffix(std::string_view w) const {
-    auto it = suffixes_.find(w);
-    if (it == suffixes_.end() && !w.empty() && w.back() == '.') it = suffixes_.find(w.substr(0, w.size() - 1));
-    return it == suffixes_.end() ? nullptr : &it->second;
+    const Suffix* s = suffixes_.find(w);
+    if (!s && !w.empty() && w.back() == '.') s = suffixes_.find(w.substr(0, w.size() - 1));
+    return s;
 }
 
 // "PT Vale Indonesia Tbk", "PJSC MMC Norilsk Nickel": the legal form before

@@ -6,27 +6,16 @@
 // rule set (rules/entities/*.txt, *.tsv), nothing is hard-coded here.
 #pragma once
 
+#include "extractor/normalise/flat_map.h"
 #include "extractor/normalise/internal.h"
 #include "extractor/rules/rules.h"
 #include "extractor/text/text.h"
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace claimex::normalise::names {
-
-// Hash and equality that take a string_view: the word lists are looked up
-// per word of every name, without building a std::string for it.
-struct StrHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const noexcept { return word_hash(s); }
-};
-using StrSet = std::unordered_set<std::string, StrHash, std::equal_to<>>;
-template <class V>
-using StrMap = std::unordered_map<std::string, V, StrHash, std::equal_to<>>;
 
 // First code point of a UTF-8 string (0 when empty).
 uint32_t first_cp(std::string_view w);
@@ -94,12 +83,12 @@ public:
     bool honorific(std::string_view w) const;
     // A one-word title ("President", "Prince", "Governor"): not part of a name.
     bool title(std::string_view w) const { return has(titles_, w); }
-    bool particle(std::string_view w) const { return particles_.find(w) != particles_.end(); }
+    bool particle(std::string_view w) const { return particles_.contains(w); }
     // An alias that is also a common word, followed by a word that marks the
     // common-word reading ("Target prices", "Apple pie").
     bool common_word(std::string_view alias, std::string_view next) const {
-        auto it = ambiguous_.find(alias);
-        return it != ambiguous_.end() && it->second.count(lower(next)) > 0;
+        const FlatSet* words = ambiguous_.find(alias);
+        return words && has(*words, next);
     }
     bool given_name(std::string_view w) const { return has(given_, w); }
     bool quantifier(std::string_view w) const { return has(quantifiers_, w); }
@@ -113,8 +102,8 @@ public:
 
 private:
     // Is the lower-cased w in set? (Folded on the stack: no allocation.)
-    static bool has(const StrSet& set, std::string_view w);
-    StrMap<const rules::GazetteerEntry*> aliases_;
+    static bool has(const FlatSet& set, std::string_view w);
+    FlatMap<const rules::GazetteerEntry*> aliases_;
     // A bit per alias (by alias_bit): most names looked up are in no
     // gazetteer, and one test in a small table that stays in cache rules
     // them out before a walk through the big map (a cache miss or three).
@@ -123,10 +112,10 @@ private:
     std::vector<uint64_t> alias_filter_;
     // alias() for a string that is already squeezed.
     const rules::GazetteerEntry* find_alias(std::string_view squeezed) const;
-    StrSet not_names_, non_person_, titles_, family_first_, honorifics_, particles_, given_, quantifiers_,
+    FlatSet not_names_, non_person_, titles_, family_first_, honorifics_, particles_, given_, quantifiers_,
         group_nouns_;
-    StrMap<StrSet> ambiguous_;
-    StrMap<Suffix> suffixes_;
+    FlatMap<FlatSet> ambiguous_;
+    FlatMap<Suffix> suffixes_;
 };
 
 }  // namespace claimex::normalise::names

@@ -43,6 +43,19 @@ inline size_t word_hash(std::string_view s) {
     return static_cast<size_t>(h ^ (h >> 32));
 }
 
+// The span of raw's first capture named `name`, as RawMention::capture, with
+// the names compared in line: a normaliser reads several names per mention,
+// and a call of memcmp per candidate cost more than the short names it compared.
+inline std::optional<text::Span> capture_of(const rules::RawMention& raw, std::string_view name) {
+    for (const rules::Capture& c : raw.captures) {
+        if (c.name.size() != name.size()) continue;
+        size_t i = 0;
+        while (i < name.size() && c.name[i] == name[i]) ++i;
+        if (i == name.size()) return c.span;
+    }
+    return std::nullopt;
+}
+
 // Spare room in a document's vector of mentions for the ones its document
 // passes add (entities.cc settles them in place when they fit).
 constexpr size_t kMentionSlack(size_t n) { return n / 4 + 8; }

@@ -165,7 +165,7 @@ NumbersNormaliser::~NumbersNormaliser() = default;
 bool NumbersNormaliser::normalise(const rules::RawMention& raw, const text::Text& text, Mention& out) const {
     const Impl& im = *impl_;
     auto cap = [&](std::string_view name) -> std::string_view {
-        auto s = raw.capture(name);
+        auto s = capture_of(raw, name);
         return s ? text.analysis_slice(*s) : std::string_view();
     };
     const std::string& a = text.analysis();

@@ -12,6 +12,7 @@
 #include <unicode/ucurr.h>
 #include <unicode/uenum.h>
 #include <unicode/ustring.h>
+#include <unordered_map>
 
 namespace claimex::normalise::numbers {
 

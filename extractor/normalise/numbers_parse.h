@@ -10,12 +10,13 @@
 // Nothing here allocates per call: keys are folded into stack buffers.
 #pragma once
 
+#include "extractor/normalise/flat_map.h"
+
 #include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace claimex::normalise::numbers {
@@ -65,7 +66,7 @@ public:
         char buf[256];
         size_t n = fold_key(key, buf, sizeof buf);
         if (n == 0) return;
-        map_[std::string(buf, n)].push_back(std::move(value));
+        map_[std::string_view(buf, n)].push_back(std::move(value));
     }
     bool contains(std::string_view key) const { return find(key) != nullptr; }
     // All values for the key, or nullptr.
@@ -73,8 +74,7 @@ public:
         char buf[256];
         size_t n = fold_key(key, buf, sizeof buf);
         if (n == 0) return nullptr;
-        auto it = map_.find(std::string_view(buf, n));
-        return it == map_.end() ? nullptr : &it->second;
+        return map_.find(std::string_view(buf, n));
     }
     const T* first(std::string_view key) const {
         auto* v = find(key);
@@ -83,11 +83,7 @@ public:
     size_t size() const { return map_.size(); }
 
 private:
-    struct Hash {
-        using is_transparent = void;
-        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
-    std::unordered_map<std::string, std::vector<T>, Hash, std::equal_to<>> map_;
+    FlatMap<std::vector<T>> map_;
 };
 
 // Spelled-out number words: "two", "twenty-five", "one hundred and twenty",

@@ -67,12 +67,12 @@ struct SourcesNormaliser::Impl {
             }
     }
     names::Lexicon lex;
-    std::unordered_set<std::string> not_place;    // rules whose holder cannot be a place (`set: not_place=yes`)
+    FlatSet not_place;    // rules whose holder cannot be a place (`set: not_place=yes`)
     // rules whose holder must be someone known (an entity, a reference, a pronoun), never its
     // capitalised words alone (`set: known_holder=yes`: a sentence's first words before a far cue)
-    std::unordered_set<std::string> known_holder;
-    std::unordered_set<std::string> conditions;  // "if", "unless": the attribution after them is a condition
-    std::unordered_map<std::string, std::string> central_bank_of;           // "Turkey" → its central bank
+    FlatSet known_holder;
+    FlatSet conditions;  // "if", "unless": the attribution after them is a condition
+    FlatMap<std::string> central_bank_of;           // "Turkey" → its central bank
     // The central bank of the country the sentence at `at` names, else of the first country
     // the document names; null when no country has one listed.
     const std::string* country_central_bank(const std::vector<Mention>& ms, const text::Text& text, uint32_t at) const {
@@ -80,10 +80,10 @@ struct SourcesNormaliser::Impl {
         const std::string* first = nullptr;
         for (const Mention& m : ms) {
             if (m.type != Type::place || m.kind != "country") continue;
-            auto cb = central_bank_of.find(m.name);
-            if (cb == central_bank_of.end()) continue;
-            if (text.sentence_index(m.span.begin) == sent) return &cb->second;
-            if (!first && m.span.begin < at) first = &cb->second;
+            const std::string* cb = central_bank_of.find(m.name);
+            if (!cb) continue;
+            if (text.sentence_index(m.span.begin) == sent) return cb;
+            if (!first && m.span.begin < at) first = cb;
         }
         return first;
     }
@@ -99,13 +99,13 @@ struct SourcesNormaliser::Impl {
         }
         return first;
     }
-    std::unordered_map<std::string, std::string> cues;                      // "says" → "said"
+    FlatMap<std::string> cues;                      // "says" → "said"
     struct Reference {
         std::vector<std::string> kinds;  // in order of preference
         bool subject = false;            // the organisation named most, not last
         bool has(std::string_view kind) const { return std::find(kinds.begin(), kinds.end(), kind) != kinds.end(); }
     };
-    std::unordered_map<std::string, Reference> references;  // "publication" → {media}
+    FlatMap<Reference> references;  // "publication" → {media}
 
     // The reference noun a holder ends with ("the Perth-based company" →
     // company, "its annual report" → annual report), or null.
@@ -113,10 +113,10 @@ struct SourcesNormaliser::Impl {
         std::string h = names::lower(names::squeeze(holder));
         // Longest tail first: "annual report" before "report".
         for (size_t sp = 0; sp != std::string::npos;) {
-            std::string tail = h.substr(sp);
-            if (auto it = references.find(tail); it != references.end()) {
+            const std::string_view tail = std::string_view(h).substr(sp);
+            if (const Reference* r = references.find(tail)) {
                 if (noun) *noun = tail;
-                return &it->second;
+                return r;
             }
             sp = h.find(' ', sp);
             if (sp != std::string::npos) ++sp;
@@ -146,17 +146,17 @@ SourcesNormaliser::SourcesNormaliser(const rules::RuleSet& r) : impl_(std::make_
 SourcesNormaliser::~SourcesNormaliser() = default;
 
 bool SourcesNormaliser::normalise(const rules::RawMention& raw, const text::Text& text, Mention& out) const {
-    auto holder = raw.capture("holder");
+    auto holder = capture_of(raw, "holder");
     if (!holder) {
-        holder = raw.capture("unnamed");
+        holder = capture_of(raw, "unnamed");
         if (!holder) return false;
         out.note = kUnnamedHolder;
     }
-    if (auto c = raw.capture("cue")) {
+    if (auto c = capture_of(raw, "cue")) {
         std::string verb = names::lower(names::squeeze(text.analysis_slice(*c)));
-        auto it = impl_->cues.find(verb);
-        if (it == impl_->cues.end()) return false;
-        out.cue = it->second;
+        const std::string* cue = impl_->cues.find(verb);
+        if (!cue) return false;
+        out.cue = *cue;
     } else if (raw.rule) {
         auto it = raw.rule->attrs.find("cue");
         if (it == raw.rule->attrs.end()) return false;
@@ -196,7 +196,6 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         int count = 0;
     };
     std::unordered_map<std::string, std::unordered_map<std::string, Seen>> orgs_by_kind;  // kind → name → seen
-    std::unordered_map<std::string, size_t> last_by_word;  // "agency" → International Energy Agency
     const Mention* last_org = nullptr;
     const Mention* last_person = nullptr;
     std::vector<const Mention*> persons;  // in order, for "the minister" (a role named before)
@@ -212,9 +211,20 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                 s.index = entities[seen];
                 ++s.count;
                 last_org = &m;
-                names::each_name_word(m.name, [&](const std::string& w) { last_by_word[w] = entities[seen]; });
             }
         }
+    };
+    // The organisation named last (of those advanced past) that has `word` among the
+    // lower-cased words of its name: "International Energy Agency" for "agency". Null when none.
+    auto last_with_word = [&](std::string_view word) -> const Mention* {
+        for (size_t e = seen; e-- > 0;) {
+            const Mention& m = ms[entities[e]];
+            if (m.type != Type::org || m.name.empty()) continue;
+            bool has = false;
+            names::each_name_word(m.name, [&](const std::string& w) { has |= w == word; });
+            if (has) return &m;
+        }
+        return nullptr;
     };
     auto first_inside = [&](uint32_t begin) {
         return std::lower_bound(entities.begin(), entities.end(), begin,
@@ -425,10 +435,10 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         }
         // "the agency" after the International Energy Agency: an
         // organisation whose name has the noun, if it came later.
+        // (looked for when asked, from the latest organisation named back: most documents
+        // never ask, and a table of every name word kept as the organisations come cost more)
         if (noun.find(' ') == std::string::npos)
-            if (auto w = last_by_word.find(noun);
-                w != last_by_word.end() && (!best || ms[w->second].span.begin > best->span.begin))
-                best = &ms[w->second];
+            if (const Mention* w = last_with_word(noun); w && (!best || w->span.begin > best->span.begin)) best = w;
         return best;
     };
 
@@ -610,9 +620,9 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             if (!o || (!definite && ref->has("person"))) ref = nullptr;
             // "Turkey's central bank said" is that country's central bank, not the last one named
             if (noun == "central bank")
-                if (auto cb = im.central_bank_of.find(place->name); cb != im.central_bank_of.end()) {
+                if (const std::string* cb = im.central_bank_of.find(place->name)) {
                     ref = nullptr;
-                    s.name = cb->second;
+                    s.name = *cb;
                     s.kind = "central_bank";
                 }
         }

@@ -268,6 +268,49 @@ struct RuleSet::Impl {
         std::unique_ptr<RE2> veto_ungated;     // veto_subsets[0] in RE2
         std::vector<Jit> veto_subsets;
         std::string prefilter;                 // what the RE2::Set tests instead of the pattern (`prefilter:`)
+        // `anchor:` (rules/README.md, "Anchors"): the words every match
+        // holds (within) or starts with (start). PCRE2 then tries match
+        // starts only up to the paragraph's last such word, or only at
+        // those words; null: every start.
+        struct Anchor {
+            bool start = false;  // every match starts at one of the words (else: holds one at or after its start)
+            bool fold = false;   // case-insensitive rule: words and tokens compared in ASCII lower case
+            std::vector<std::string> words;  // sorted
+            uint64_t lengths = 0;    // bit per word length (< 64)
+            // A bit per value of hash(word) % 4096: most tokens are no word
+            // and fail here, without a search of the words.
+            uint64_t filter[64] = {};
+            static uint32_t hash(std::string_view t, bool fold) {
+                uint32_t h = 2166136261u;
+                for (char ch : t) {
+                    unsigned char c = static_cast<unsigned char>(ch);
+                    h = (h ^ (fold && c >= 'A' && c <= 'Z' ? c + 32 : c)) * 16777619u;
+                }
+                return (h ^ (h >> 15)) & 4095;
+            }
+            bool is(std::string_view token) const;
+            // At p[i], a code point that (?i) folds to an ASCII letter: 'ſ'
+            // (s) or the Kelvin sign (k). A fold anchor cuts no token there,
+            // so a paragraph with one runs without the anchor.
+            static bool odd_fold(std::string_view p, size_t i) {
+                auto at = [&](size_t k) { return i + k < p.size() ? static_cast<unsigned char>(p[i + k]) : 0; };
+                return (at(0) == 0xC5 && at(1) == 0xBF) || (at(0) == 0xE2 && at(1) == 0x84 && at(2) == 0xAA);
+            }
+            // `barrier:` strings no match holds between its start and its
+            // anchor word (within only): PCRE2 then starts only after the
+            // last barrier before each anchor word.
+            std::vector<std::string> barriers;
+            uint64_t barrier_first[4] = {};
+            // The length of the barrier at p[i], or 0.
+            size_t barrier_at(std::string_view p, size_t i) const {
+                const unsigned char c = static_cast<unsigned char>(p[i]);
+                if (!(barrier_first[c / 64] >> (c % 64) & 1)) return 0;
+                for (const std::string& b : barriers)
+                    if (p.compare(i, b.size(), b) == 0) return b.size();
+                return 0;
+            }
+        };
+        std::unique_ptr<Anchor> anchor;
     };
     std::vector<Compiled> compiled;
     // The sets that tell which rules can match a paragraph: one RE2::Set per
@@ -327,6 +370,7 @@ struct RuleSet::Impl {
                                       int depth = 0, bool jit = false);
     void compile();
     void compile_veto_gates(Compiled& c, const std::string& veto_source);
+    std::unique_ptr<Compiled::Anchor> compile_anchor(const Rule& r, const std::string& spec, const std::string* barrier);
 
     std::string rel(const fs::path& p) const {
         std::error_code ec;
@@ -725,6 +769,10 @@ void RuleSet::Impl::parse_file(const fs::path& path) {
             rule->attrs["kind"] = val;
         } else if (key == "prefilter") {
             rule->attrs["prefilter"] = val;
+        } else if (key == "anchor") {
+            rule->attrs["anchor"] = val;
+        } else if (key == "barrier") {
+            rule->attrs["barrier"] = val;
         } else if (key == "scan") {
             if (val.empty() || val.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos)
                 problem(at, rule->id, "scan: is a name of lower-case letters, digits and '_'");
@@ -973,7 +1021,7 @@ std::optional<std::string> jit_pattern(const std::string& re) {
 
 // An RE2 pattern compiled with PCRE2 and JIT-compiled, or an empty Jit when
 // PCRE2 refuses it (its syntax, its size) or numbers its groups otherwise.
-RuleSet::Impl::Jit jit_program(const std::string& pattern, const RE2* same) {
+RuleSet::Impl::Jit jit_program(const std::string& pattern, const RE2* same, uint32_t options = 0) {
     RuleSet::Impl::Jit j;
     auto text = jit_pattern(pattern);
     if (!text) return j;
@@ -982,7 +1030,7 @@ RuleSet::Impl::Jit jit_program(const std::string& pattern, const RE2* same) {
     int err = 0;
     PCRE2_SIZE off = 0;
     j.code.reset(pcre2_compile(reinterpret_cast<PCRE2_SPTR>(text->data()), text->size(),
-                               PCRE2_UTF | PCRE2_DOLLAR_ENDONLY | PCRE2_NEVER_BACKSLASH_C, &err, &off, cc));
+                               PCRE2_UTF | PCRE2_DOLLAR_ENDONLY | PCRE2_NEVER_BACKSLASH_C | options, &err, &off, cc));
     pcre2_compile_context_free(cc);
     if (!j.code) return j;
     uint32_t groups = 0, count = 0, entry = 0;
@@ -1019,6 +1067,13 @@ RuleSet::Impl::Jit jit_program(const std::string& pattern, const RE2* same) {
 // as before: for measuring one against the other).
 bool jit_wanted() {
     const char* v = std::getenv("CLAIMEX_PCRE2");
+    return !(v && std::string_view(v) == "off");
+}
+
+// `anchor:` keys are used unless CLAIMEX_ANCHORS=off (every start tried,
+// as before: for measuring the two against each other).
+bool anchors_wanted() {
+    const char* v = std::getenv("CLAIMEX_ANCHORS");
     return !(v && std::string_view(v) == "off");
 }
 
@@ -1105,6 +1160,14 @@ void RuleSet::Impl::compile() {
         auto engine = r->attrs.find("engine");
         const bool pcre2 = use_jit && (engine == r->attrs.end() || engine->second != "re2");
         std::optional<std::string> jx = pcre2 ? expand(r->source_pattern, r->where, r->id, 0, true) : std::nullopt;
+        // (An anchored rule's PCRE2 code takes an offset limit: the last start to try.)
+        if (auto an = r->attrs.find("anchor"); an != r->attrs.end() && anchors_wanted()) {
+            auto br = r->attrs.find("barrier");
+            c.anchor = compile_anchor(*r, an->second, br == r->attrs.end() ? nullptr : &br->second);
+        } else if (r->attrs.count("barrier") && !r->attrs.count("anchor")) {
+            problem(r->where, r->id, "barrier: goes with anchor: within");
+        }
+        const uint32_t jit_options = c.anchor ? PCRE2_USE_OFFSET_LIMIT : 0;
         if (jx) {
             // RE2 only parses the pattern here (a memory budget too small
             // to compile it): its errors and its group names, for PCRE2's
@@ -1115,7 +1178,7 @@ void RuleSet::Impl::compile() {
                 r->pattern.clear();
                 continue;
             }
-            if (Jit j = jit_program(flags + *jx, &parsed); j.code) {
+            if (Jit j = jit_program(flags + *jx, &parsed, jit_options); j.code) {
                 c.jit.push_back(std::move(j));
                 c.re2_deferred = true;
             }
@@ -1138,12 +1201,12 @@ void RuleSet::Impl::compile() {
         // apart for PCRE2 (no automaton to build: 9% less time in the rule
         // runs on 10 MB of new text).
         if (jx && !c.re2_deferred) {
-            if (Jit j = jit_program(flags + *jx, c.alternatives.empty() ? c.whole_.re.get() : nullptr); j.code)
+            if (Jit j = jit_program(flags + *jx, c.alternatives.empty() ? c.whole_.re.get() : nullptr, jit_options); j.code)
                 c.jit.push_back(std::move(j));
             std::vector<std::string> jalts = top_level_alternatives(*jx);
             if (c.jit.empty() && !c.alternatives.empty() && jalts.size() == c.alternatives.size()) {
                 for (size_t k = 0; k < c.alternatives.size(); ++k) {
-                    Jit j = jit_program(flags + jalts[k], c.alternatives[k].re.get());
+                    Jit j = jit_program(flags + jalts[k], c.alternatives[k].re.get(), jit_options);
                     if (!j.code) {
                         c.jit.clear();
                         break;
@@ -1215,6 +1278,106 @@ void RuleSet::Impl::compile() {
     }
     for (TypeSet& ts : sets) set_ok = set_ok && ts.set->Compile();
     for (size_t i = 0; i < rules.size(); ++i) order[rules[i].get()] = i;
+}
+
+namespace {
+
+// An anchor token: a run of ASCII letters and digits (what `\b` bounds
+// in either engine: \w without '_', which only makes more runs).
+inline bool anchor_byte(unsigned char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+inline unsigned char ascii_lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+}  // namespace
+
+bool RuleSet::Impl::Compiled::Anchor::is(std::string_view t) const {
+    if (t.size() >= 64 || !(lengths >> t.size() & 1)) return false;
+    const uint32_t h = hash(t, fold);
+    if (!(filter[h / 64] >> (h % 64) & 1)) return false;
+    char low[64];
+    if (fold) {
+        for (size_t i = 0; i < t.size(); ++i) low[i] = static_cast<char>(ascii_lower(static_cast<unsigned char>(t[i])));
+        t = std::string_view(low, t.size());
+    }
+    return std::binary_search(words.begin(), words.end(), t, std::less<>());
+}
+
+// `anchor: within|start WORD|{LIST}|...`: each entry (a word list's
+// entries, or a phrase as written) stands for one of its tokens: the first
+// where matches start at the entry, else its longest (the rarest, most
+// likely: any token of the entry is in the match).
+std::unique_ptr<RuleSet::Impl::Compiled::Anchor> RuleSet::Impl::compile_anchor(const Rule& r, const std::string& spec,
+                                                                              const std::string* barrier) {
+    auto a = std::make_unique<Compiled::Anchor>();
+    a->fold = r.case_insensitive;
+    std::string_view rest = spec;
+    if (rest.starts_with("start ")) a->start = true, rest.remove_prefix(6);
+    else if (rest.starts_with("within ")) rest.remove_prefix(7);
+    else {
+        problem(r.where, r.id, "anchor: is 'within' or 'start', 'fold' or not, and then words or {LISTS} separated by '|'");
+        return nullptr;
+    }
+    if (rest.starts_with("fold ")) a->fold = true, rest.remove_prefix(5);
+    std::vector<std::string> entries;
+    for (size_t from = 0; from <= rest.size();) {
+        size_t bar = rest.find('|', from);
+        std::string item = trim(rest.substr(from, bar == std::string_view::npos ? std::string_view::npos : bar - from));
+        from = bar == std::string_view::npos ? rest.size() + 1 : bar + 1;
+        if (item.size() > 2 && item.front() == '{' && item.back() == '}') {
+            auto l = lists.find(item.substr(1, item.size() - 2));
+            if (l == lists.end()) {
+                problem(r.where, r.id, fmt::format("anchor: {} is no @list", item));
+                return nullptr;
+            }
+            l->second.used = true;
+            entries.insert(entries.end(), l->second.words.begin(), l->second.words.end());
+        } else if (!item.empty()) {
+            entries.push_back(item);
+        }
+    }
+    for (const std::string& e : entries) {
+        // Its tokens as the text's are cut: runs of ASCII letters and digits.
+        std::vector<std::string> tokens(1);
+        for (unsigned char ch : e) {
+            if (anchor_byte(ch)) tokens.back() += static_cast<char>(a->fold ? ascii_lower(ch) : ch);
+            else tokens.emplace_back();
+        }
+        std::erase(tokens, std::string());
+        if (tokens.empty()) {  // (a match holding only this entry would hold no word)
+            problem(r.where, r.id, fmt::format("anchor: '{}' holds no ASCII letter or digit", e));
+            return nullptr;
+        }
+        std::string t = tokens[0];
+        if (!a->start)
+            for (const std::string& k : tokens) t = k.size() > t.size() ? k : t;
+        if (t.size() >= 64) {
+            problem(r.where, r.id, fmt::format("anchor: '{}' is too long a word", t));
+            return nullptr;
+        }
+        a->lengths |= uint64_t{1} << t.size();
+        const uint32_t h = Compiled::Anchor::hash(t, false);  // (t is folded already)
+        a->filter[h / 64] |= uint64_t{1} << (h % 64);
+        a->words.push_back(t);
+    }
+    std::sort(a->words.begin(), a->words.end());
+    if (a->words.empty()) {
+        problem(r.where, r.id, "anchor: names no word");
+        return nullptr;
+    }
+    if (barrier) {
+        std::stringstream ss(*barrier);
+        for (std::string b; ss >> b;) {
+            if (std::any_of(b.begin(), b.end(), [](char ch) { return anchor_byte(static_cast<unsigned char>(ch)); }) ||
+                a->start) {
+                problem(r.where, r.id, "barrier: goes with anchor: within, and its strings hold no letter or digit");
+                return nullptr;
+            }
+            a->barrier_first[static_cast<unsigned char>(b[0]) / 64] |= uint64_t{1} << (static_cast<unsigned char>(b[0]) % 64);
+            a->barriers.push_back(b);
+        }
+    }
+    return a;
 }
 
 void RuleSet::Impl::compile_veto_gates(Compiled& c, const std::string& veto_source) {
@@ -1339,6 +1502,8 @@ struct Scratch {
     std::vector<size_t> next;                            // per part: where its next match starts
     std::vector<int> rc;                                 // per part (PCRE2): its match's group count
     std::vector<text::Span> vetoes;
+    std::vector<size_t> anchors;                         // `anchor: start`: where the running rule may start
+    std::vector<std::pair<size_t, size_t>> windows;      // `barrier:`: first and last start to try before each anchor word
     bool reference = false;  // match_all_reference: every veto whole, no gates
     pcre2_match_data* veto_data = pcre2_match_data_create(1, nullptr);  // veto_jit's matches
     Scratch() = default;
@@ -1564,7 +1729,62 @@ static bool run_rule_jit(const RuleSet::Impl& im, const RuleSet::Impl::Compiled&
     JitThread& th = jit_thread();
     if (s.rc.size() < parts.size()) s.rc.resize(parts.size());
     const size_t first = out.size();
-    auto search = [&](size_t k, size_t pos) -> size_t {
+    // `anchor:`: the last start PCRE2 may try (within), or the only ones (start).
+    const RuleSet::Impl::Compiled::Anchor* anchor = c.anchor.get();
+    size_t limit = PCRE2_UNSET;
+    if (anchor) {
+        using Anchor = RuleSet::Impl::Compiled::Anchor;
+        const std::string_view p(a.data() + para.begin, size);
+        bool odd = false;  // (see Anchor::odd_fold)
+        if (!anchor->start && anchor->barriers.empty()) {
+            for (size_t e = size; e > 0 && limit == PCRE2_UNSET && !odd;) {
+                if (!anchor_byte(static_cast<unsigned char>(p[e - 1]))) {
+                    odd = anchor->fold && Anchor::odd_fold(p, e - 1);
+                    --e;
+                    continue;
+                }
+                size_t i = e;
+                while (i > 0 && anchor_byte(static_cast<unsigned char>(p[i - 1]))) --i;
+                if (anchor->is(p.substr(i, e - i))) limit = i;
+                e = i;
+            }
+            if (limit == PCRE2_UNSET && !odd) return true;
+        } else {
+            s.windows.clear();
+            s.anchors.clear();
+            size_t from = 0;  // after the last barrier
+            for (size_t i = 0; i < size && !odd;) {
+                if (size_t n = anchor->barrier_at(p, i)) {
+                    from = i + n;  // (a start inside a barrier's bytes is no start)
+                    i += n;
+                    continue;
+                }
+                if (!anchor_byte(static_cast<unsigned char>(p[i]))) {
+                    odd = anchor->fold && Anchor::odd_fold(p, i);
+                    ++i;
+                    continue;
+                }
+                size_t e = i;
+                while (e < size && anchor_byte(static_cast<unsigned char>(p[e]))) ++e;
+                if (anchor->is(p.substr(i, e - i))) {
+                    s.windows.emplace_back(from, i);
+                    s.anchors.push_back(i);
+                }
+                i = e;
+            }
+            if (s.anchors.empty() && !odd) return true;
+        }
+        if (odd) anchor = nullptr, limit = PCRE2_UNSET;  // every start, as without the anchor
+    }
+    // (The thread's match context serves every rule: its limit goes when this run ends.)
+    struct Unlimit {
+        pcre2_match_context* mc;
+        bool on;
+        ~Unlimit() {
+            if (on) pcre2_set_offset_limit(mc, PCRE2_UNSET);
+        }
+    } unlimit{th.context, anchor != nullptr};
+    auto search_from = [&](size_t k, size_t pos) -> size_t {
         pcre2_match_data* md = th.get(k, im.jit_pairs);
         const RuleSet::Impl::Jit& j = parts[k];
         int rc = j.jit ? pcre2_jit_match(j.code.get(), subject, size, pos, 0, md, th.context)
@@ -1573,6 +1793,31 @@ static bool run_rule_jit(const RuleSet::Impl& im, const RuleSet::Impl::Compiled&
         if (rc <= 0) return kGaveUp;
         s.rc[k] = rc;
         return pcre2_get_ovector_pointer(md)[0];
+    };
+    auto search = [&](size_t k, size_t pos) -> size_t {
+        if (!anchor) return search_from(k, pos);
+        if (!anchor->barriers.empty()) {
+            // The windows in order, each start tried once: the first match is the leftmost.
+            size_t done = pos;
+            for (const auto& [w, last] : s.windows) {
+                if (last < done) continue;
+                pcre2_set_offset_limit(th.context, last);
+                if (size_t m = search_from(k, std::max(done, w)); m != kNoMatch) return m;
+                done = last + 1;
+            }
+            return kNoMatch;
+        }
+        if (!anchor->start) {
+            if (pos > limit) return kNoMatch;
+            pcre2_set_offset_limit(th.context, limit);
+            return search_from(k, pos);
+        }
+        // Only at the anchors: each a search whose last start is its first.
+        for (auto it = std::lower_bound(s.anchors.begin(), s.anchors.end(), pos); it != s.anchors.end(); ++it) {
+            pcre2_set_offset_limit(th.context, *it);
+            if (size_t m = search_from(k, *it); m != kNoMatch) return m;
+        }
+        return kNoMatch;
     };
     auto take = [&](size_t k) -> size_t {
         const RuleSet::Impl::Jit& prog = parts[k];
@@ -1792,6 +2037,41 @@ std::vector<RuleProblem> RuleSet::lint() const {
     for (const auto& c : impl_->compiled)
         for (const auto& part : c.parts())
             if (!part.re->ok()) out.push_back({c.rule->where, c.rule->id, fmt::format("bad pattern: {}", part.re->error()), true});
+    // An anchor must hold for every match of its pattern (the word in the
+    // match, or at its start): checked on every example input.
+    for (const auto& c : impl_->compiled) {
+        if (!c.anchor) continue;
+        const RE2& re = *c.whole().re;
+        for (const auto& e : impl_->examples) {
+            re2::StringPiece in(e.input), m;
+            for (size_t pos = 0; pos <= in.size() && re.Match(in, pos, in.size(), RE2::UNANCHORED, &m, 1);) {
+                const size_t b = static_cast<size_t>(m.data() - in.data()), end = b + m.size();
+                bool held = false;
+                for (size_t i = b; i < end && !held;) {
+                    if (size_t n = c.anchor->barrier_at(std::string_view(in.data(), in.size()), i)) {
+                        // (only a word before the first barrier counts)
+                        if (!c.anchor->start) break;
+                        i += n;
+                        continue;
+                    }
+                    const bool word_start = anchor_byte(static_cast<unsigned char>(in[i])) &&
+                                            (i == 0 || !anchor_byte(static_cast<unsigned char>(in[i - 1])));
+                    size_t k = i;
+                    while (word_start && k < in.size() && anchor_byte(static_cast<unsigned char>(in[k]))) ++k;
+                    held = word_start && c.anchor->is(std::string_view(in.data() + i, k - i));
+                    if (c.anchor->start) break;  // only a word the match starts with counts
+                    i = word_start ? k : i + 1;
+                }
+                if (!held)
+                    out.push_back({c.rule->where, c.rule->id,
+                                   fmt::format("anchor: the match \"{}\" of the example at {} {} none of its words",
+                                               std::string(m), e.where.str(),
+                                               c.anchor->start ? "starts with" : "holds"),
+                                   true});
+                pos = m.empty() ? b + 1 : end;
+            }
+        }
+    }
     // A prefilter must hold wherever its pattern matches: checked on every
     // example input.
     for (const auto& c : impl_->compiled) {
