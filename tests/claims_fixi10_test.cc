@@ -75,3 +75,16 @@ TEST_CASE("'the carrier said' is the company introduced as a carrier, not the pl
     INFO(c->dump());
     CHECK(first_source(*c) == "Tasman Skies");
 }
+
+TEST_CASE("an authority inside a relative clause on the metric does not take over the release's figure") {
+    const std::string text =
+        "Britain's annual rate of consumer price inflation fell to 2.9 per cent in October from 3.3 per "
+        "cent in September, the Office for National Statistics said on Wednesday.\n\n"
+        "The Bank of England had forecast 3.1 per cent in its November Monetary Policy Report.\n\n"
+        "Services inflation, which the Bank watches closely, slowed to 4.1 per cent from 4.6 per cent.\n";
+    auto cs = claims_of(text, "2026-11-18");
+    const Json* c = claim_at(cs, text, "4.1 per cent");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_source(*c) == "Office for National Statistics");
+}
