@@ -88,3 +88,17 @@ TEST_CASE("an authority inside a relative clause on the metric does not take ove
     INFO(c->dump());
     CHECK(first_source(*c) == "Office for National Statistics");
 }
+
+TEST_CASE("a data provider's odds in one sentence do not source the market moves of the next") {
+    const std::string text =
+        "Traders now see a 75% chance that the Bank of England will cut rates in February, according to "
+        "LSEG calculations. Two-year gilt yields fell 8 basis points to 3.52%, and sterling slipped 0.3% "
+        "to $1.3110.\n";
+    auto cs = claims_of(text, "2026-11-18");
+    for (const char* f : {"8 basis points", "0.3%"}) {
+        const Json* c = claim_at(cs, text, f);
+        REQUIRE(c);
+        INFO(c->dump());
+        CHECK(first_source(*c) == "");
+    }
+}
