@@ -102,3 +102,18 @@ TEST_CASE("a data provider's odds in one sentence do not source the market moves
         CHECK(first_source(*c) == "");
     }
 }
+
+TEST_CASE("a date in a second reported clause ('and that ... by late 2027') dates that clause's figure only") {
+    const std::string text =
+        "She said inflation had eased to 2.7% on the bank's preferred measure and that she expected it to "
+        "reach the 2% target by late 2027.\n";
+    auto cs = claims_of(text, "2026-11-10");
+    const Json* eased = claim_at(cs, text, "2.7%");
+    REQUIRE(eased);
+    INFO(eased->dump());
+    CHECK(period(*eased) == "");
+    const Json* target = claim_at(cs, text, "2%");
+    REQUIRE(target);
+    INFO(target->dump());
+    CHECK(period(*target) == "2027");
+}

@@ -360,6 +360,13 @@ void Assembly::change_claims() {
                 }
             }
         }
+        // (nor into a second reported clause: "inflation had eased to 2.6% ... and that she
+        // expected it to reach the 2% target by late 2027" dates the target, not the easing)
+        for (size_t k = sv.token_at(after); k + 1 < toks.size() && toks[k].begin < limit; ++k)
+            if ((toks[k].low == "and" || toks[k].low == "but") && toks[k + 1].low == "that") {
+                limit = std::min(limit, toks[k].begin);
+                break;
+            }
         const std::vector<size_t> reserved = reserve_figure_dates(after, own);
         j.period = claim_period(after, limit, used_dates, metric.key, anchor);
         for (size_t d : reserved) used_dates.erase(d);
