@@ -651,7 +651,15 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         while (e < a.size() && e - b <= 10 && a[e] != ')' && !is_space(a[e])) ++e;
         if (e >= a.size() || a[e] != ')') continue;
         std::string_view acr(a.data() + b, e - b);
-        if (!names::acronym_shape(acr)) continue;
+        // (or a short name in one capitalised word with the name's first letter: "Chilean Copper
+        // Commission (Cochilco)", "Bank of Mexico (Banxico)")
+        auto short_name = [&] {
+            if (acr.size() < 4 || m.name.empty() || acr[0] < 'A' || acr[0] > 'Z' || acr[0] != m.name[0]) return false;
+            for (size_t k = 1; k < acr.size(); ++k)
+                if (acr[k] < 'a' || acr[k] > 'z') return false;
+            return true;
+        };
+        if (!names::acronym_shape(acr) && !short_name()) continue;
         if (const rules::GazetteerEntry* g = lex.alias(acr)) {
             // "Statistics Netherlands (CBS)": the story's own definition beats the gazetteer's
             // other holder of the letters (CBS News) from the bracket on
