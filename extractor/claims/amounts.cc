@@ -233,6 +233,8 @@ void Assembly::amount_claims() {
         instrument_referent(subj, metric.key, anchor);
         implied_subject(subj, metric, anchor);
         continue_subject(subj);
+        broker_forecast(subj, metric, anchor);
+        stock_target(subj, metric);
         note_traded(subj, metric.key);
         set_subject(subj, j, conf);
         metric_form(metric.key, &v, subj.names, false);

@@ -241,6 +241,10 @@ struct Lexicons {
     // The value of an act (flag `event`: a deal's price, an offer, a funding round): no report period.
     StringSet event_metrics;
     StringSet act_metrics;  // (metric_scopes.tsv flag `act`)
+    // An economy's stock its central bank itself holds (flag `held`: reserves): the bank keeps it.
+    StringSet held_metrics;
+    // An analyst's view of a company (flag `view`: its target price): its own release never gives it.
+    StringSet view_metrics;
     // A reporting period's results (metric_scopes.tsv "results"): a day is never their period.
     StringSet results_metrics;
     // `of_holder` (metric_scopes.tsv flag): its "of" complement is what it measures, a holder even
@@ -801,6 +805,8 @@ struct Assembly {
     std::vector<Token> describe_toks;
     void implied_subject(Subject& s, const MetricHit& metric, size_t anchor);
     void continue_subject(Subject& s);
+    void broker_forecast(Subject& s, const MetricHit& metric, size_t anchor);
+    void stock_target(Subject& s, const MetricHit& metric);
     void instrument_referent(Subject& s, const std::string& key, size_t anchor);
     void note_traded(const Subject& s, const std::string& key);
     void set_subject(const Subject& s, Claim& j, double& conf);

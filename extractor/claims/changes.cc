@@ -295,9 +295,16 @@ void Assembly::change_claims() {
         instrument_referent(subj, metric.key, anchor);
         if (!metric.key.empty() || !subj.names.empty() || !subj.description.empty()) implied_subject(subj, metric, anchor);
         continue_subject(subj);
+        stock_target(subj, metric);
         // "Glencore jumped 5.1%", "Among decliners, Burberry slid 7.8%": a company that itself moves by
         // a percentage, no metric named, moves in its share price
-        if (metric.key.empty() && percent && !amount && !level && ev.intransitive && subj.names.size() == 1 &&
+        // (to a new level that is a price per share, not a total: "Infosys rose 1.9% to 1,512 rupees")
+        const bool share_level =
+            level && ms[figs[*level].m].type == Type::money && ms[figs[*level].m].value && *ms[figs[*level].m].value < 1e5;
+        // (or a verb whose object is the percentage itself: "Infosys added 2.7%", "Wipro shed 1%")
+        const bool pct_object = percent && figs[*percent].tok == anchor + 1;
+        if (metric.key.empty() && percent && !amount && (!level || share_level) && (ev.intransitive || pct_object) &&
+            subj.names.size() == 1 &&
             subj.description.empty() && anchor > 0 && sv.tok_mention[anchor - 1] != SIZE_MAX) {
             const Mention& o = ms[sv.tok_mention[anchor - 1]];
             if (o.type == Type::org && o.name == subj.names.front() && std::string_view(o.kind) == "company")

@@ -48,6 +48,8 @@ Lexicons::Lexicons(const rules::RuleSet& r)
             if (flag("results")) results_metrics.insert(row[0]);
             if (flag("of_holder")) of_holder_metrics.insert(row[0]);
             if (flag("bidder")) bidder_metrics.insert(row[0]);
+            if (flag("held")) held_metrics.insert(row[0]);
+            if (flag("view")) view_metrics.insert(row[0]);
         }
     load("CLAIM_UNIT_METRICS", unit_metrics);
     if (const auto* rows = r.table("CLAIM_METRIC_FORMS"))

@@ -84,6 +84,12 @@ size_t Assembly::clause_start_raw(size_t limit, bool later_clauses) {
         else if (k > clause && toks[k].low == "and" && k + 1 < limit && sv.tok_mention[k + 1] != SIZE_MAX &&
                  is_entity(ms[sv.tok_mention[k + 1]]) && !list_of_names(k))
             next = k + 1;
+        // ("the deal lowered the risk but (that) Ghana still faced needs of $9 billion": "but" and a
+        // name of its own, a verb on each side)
+        else if (k > clause && toks[k].low == "but" && k + 1 < limit) {
+            const size_t n = k + 1 < limit && toks[k + 1].low == "that" ? k + 2 : k + 1;
+            if (n < limit && sv.tok_mention[n] != SIZE_MAX && is_entity(ms[sv.tok_mention[n]])) next = n;
+        }
         // ("Ocado shares fell 12% as Marks & Spencer reported a 3% drop": a
         // subordinate clause with a subject and verb of its own, after a clause with a verb)
         else if (k > clause && sv.tok_mention[k] == SIZE_MAX && kSubordinators.count(toks[k].low))

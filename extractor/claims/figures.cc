@@ -1015,8 +1015,30 @@ void Assembly::elided_changes() {
         }
         second_change(*ev, and_tok);
     }
+    // "Consumer prices rose 23.8% in December, ..., after 21.5% in November": an earlier rate set
+    // after "after" against a change stated only as a percentage, with a date of its own, is a
+    // change of its own for that date (corpus/CLAIMS.md, session 6), not a baseline
+    for (size_t f = 0; f < figs.size(); ++f) {
+        const Mention& m = ms[figs[f].m];
+        if (figs[f].role != Role::baseline || figs[f].of >= figs.size() || m.type != Type::percent ||
+            std::string_view(m.unit) == "pp")
+            continue;
+        const Figure& g = figs[figs[f].of];
+        if (g.role != Role::change_percent || ms[g.m].type != Type::percent || g.tok >= figs[f].tok) continue;
+        const size_t k = figs[f].tok, after = sv.token_at(m.span.end);
+        if (k < 1 || toks[k - 1].low != "after" || after + 1 >= toks.size() ||
+            (toks[after].low != "in" && toks[after].low != "for") || sv.tok_mention[after + 1] == SIZE_MAX ||
+            ms[sv.tok_mention[after + 1]].type != Type::date)
+            continue;
+        const ChangeEvent* ev = event_before(g.tok);
+        if (!ev || ev->factor_mention) continue;
+        second_change(*ev, k - 1);
+        figs[f].role = Role::change_percent;
+        figs[f].of = SIZE_MAX;
+    }
     if (events.size() != n_events)
         std::sort(events.begin(), events.end(),
+
                   [](const ChangeEvent& x, const ChangeEvent& y) { return x.tok < y.tok; });
 }
 

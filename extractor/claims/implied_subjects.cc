@@ -249,18 +249,33 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
     // statistics office or central bank that publishes or forecasts it (jurisdictions.tsv).
     // (only for a metric the sentence names: one carried over from the paragraph may not be
     // what the bank acts on — "expect the BSP to cut again by 25 basis points")
+    // (not a stock the bank itself holds: "the central bank's foreign exchange reserves")
     if (s.names.size() == 1 && !metric.key.empty() && metric.tok != SIZE_MAX && lx.scope_of(metric.key) == "economy")
         for (size_t i : sv.mentions) {
             const Mention& m = ms[i];
             if (m.type != Type::org || m.name != s.names.front()) continue;
             std::string_view kind = m.kind;
             if (kind != "agency" && kind != "central_bank") continue;
+            if (kind == "central_bank" && lx.held_metrics.count(metric.key)) continue;
             if (const std::string* area = area_of(m)) {
                 s.authority = s.names.front();
                 s.names = {*area};
                 return;
             }
         }
+    // ... and so is one by a central bank the sentence refers back to ("The central bank cut its
+    // inflation forecast for 2027 to 0.3%": the economy's inflation, the bank's forecast)
+    if (s.names.size() == 1 && !metric.key.empty() && metric.tok != SIZE_MAX && lx.scope_of(metric.key) == "economy" &&
+        !lx.held_metrics.count(metric.key))
+        for (const Mention* cb : central_banks)
+            if (cb->name == s.names.front()) {
+                if (const std::string* area = area_of(*cb)) {
+                    s.authority = s.names.front();
+                    s.names = {*area};
+                    return;
+                }
+                break;
+            }
     bool persons = !s.names.empty();
     for (const auto& n : s.names) {
         bool person = false;
@@ -482,8 +497,57 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
     }
 }
 
+// "Macquarie had forecast underlying net profit of A$2.0 billion" in a miner's results story: a
+// bank or broker (the financial gazetteer) heading the sentence with a forecast verb forecasts the
+// story company's metric, not its own (it is the source); not with "its"/"their" before the figure.
+void Assembly::broker_forecast(Subject& s, const MetricHit& metric, size_t anchor) {
+    if (s.names.size() != 1 || doc_company.empty() || doc_company == s.names.front() ||
+        metric.key.empty() || lx.scope_of(metric.key) != "company" || anchor >= toks.size())
+        return;
+    // the forecast verb: the sentence's holder's, or a source cued by one ("Macquarie had forecast")
+    size_t from = SIZE_MAX;
+    if (forecast_holder && forecast_holder->name == s.names.front() && forecast_verb > 0 && forecast_verb < anchor)
+        from = forecast_verb;
+    bool financial = false;
+    for (size_t i : sv.mentions) {
+        const Mention& m = ms[i];
+        financial |= m.type == Type::org && m.name == s.names.front() && m.rule == "entities.financial";
+        const std::string_view cue = m.cue;
+        if (from == SIZE_MAX && m.type == Type::source && m.name == s.names.front() && m.span.end <= toks[anchor].begin &&
+            (cue == "forecast" || cue == "expected" || cue == "estimated" || cue == "projected"))
+            from = sv.token_at(m.span.end);
+    }
+    if (!financial || from == SIZE_MAX) return;
+    for (size_t k = from; k < anchor; ++k)
+        if (toks[k].low == "its" || toks[k].low == "their" || (sv.tok_mention[k] != SIZE_MAX && is_entity(ms[sv.tok_mention[k]])))
+            return;
+    s.names = {doc_company};
+    s.fallback = true;
+}
+
+// "She has a buy rating on the stock and a target price of €11.20", "They lowered their price
+// target on the stock": an analyst's target with no holder named is for the story company's shares.
+// (No metric scope: a scope would make the company's release its source, not the analyst.)
+void Assembly::stock_target(Subject& s, const MetricHit& metric) {
+    if (!s.names.empty() || !s.description.empty() || doc_company.empty() || !lx.view_metrics.count(metric.key)) return;
+    s.names = {doc_company};
+    s.fallback = true;
+}
+
 void Assembly::continue_subject(Subject& s) {
     if (!s.names.empty() || !s.description.empty()) return;
+    // "Foreign funds bought a net $2 billion of shares. They have bought $31 billion this year":
+    // a sentence opening with "They" continues the group the paragraph's last claim described
+    // (a plural, as "they" agrees with: not "The dividend is a letdown. They cut their target")
+    const std::string& d = last_claim_subject.description;
+    if (const size_t k = sv.token_at(S.begin); k < toks.size() && toks[k].low == "they" &&
+        last_claim_para == t.paragraph_index(S.begin) && !last_claim_subject.fallback &&
+        last_claim_subject.names.empty() && d.size() > 2 && d.back() == 's' && d[d.size() - 2] != '\'' &&
+        d[d.size() - 2] != 's') {
+        s.description = last_claim_subject.description;
+        s.fallback = true;
+        return;
+    }
     if (last_subject_para == t.paragraph_index(S.begin) && !last_subject.empty()) {
         s.names = last_subject;
         s.fallback = true;

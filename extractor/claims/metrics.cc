@@ -525,8 +525,10 @@ void Assembly::continue_metric(MetricHit& metric, size_t slot, size_t from_slot)
     const size_t at = list_intro(para);
     if (last_metric[from_slot].para != SIZE_MAX && last_metric[from_slot].para + 1 >= at) {
         // (not an economy's metric into a new paragraph that opens with a company: "UK retail
-        // sales dropped 0.6%. | Among decliners, Burberry slid 7.8%" is Burberry's share price)
-        if (last_metric[from_slot].para < at && lx.scope_of(last_metric[from_slot].key) == "economy" &&
+        // sales dropped 0.6%. | Among decliners, Burberry slid 7.8%" is Burberry's share price;
+        // nor any metric that is no company's own: "Foreign funds bought a net $2 billion of Indian
+        // shares. | Infosys rose 1.9%" is Infosys's share price, not net buying)
+        if (last_metric[from_slot].para < at && lx.scope_of(last_metric[from_slot].key) != "company" &&
             sentence_opens_with_company())
             return;
         metric.key = last_metric[from_slot].key;

@@ -625,7 +625,7 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
     const Mention* own = nullptr;
     const std::string* actor = nullptr;  // a central bank the figure is about
     if (!claim.subject_is_description && claim.subject.size() == 1 && !metric.empty() &&
-        !lx.market_metrics.count(metric)) {
+        !lx.market_metrics.count(metric) && !lx.view_metrics.count(metric)) {
         const std::string& n = claim.authority.empty() ? claim.subject.front() : claim.authority;
         auto k = org_kinds.find(n);
         if (k != org_kinds.end() && lx.own_release_kinds.count(k->second)) {
@@ -667,7 +667,7 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
         }
     }
     if (own && !history && (!best || !speaks_for(best, own->name))) best = own;
-    if (another_company(claim, best)) best = nullptr;
+    if (another_company(claim, best) && !lx.view_metrics.count(metric)) best = nullptr;
     if (best) {
         here.push_back(best);
         if (!best->cites.empty())
@@ -735,7 +735,10 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
         bool company = k != org_kinds.end() && k->second == "company";
         bool other = true;
         for (const auto& n : claim.subject) other &= n != src->name && n != src->affiliation;
-        if (company && other && !from_release && sp != subject_paragraph.end() && sp->second == pi) here.clear();
+        // (an analyst's view of another company is its own word on it: "They lowered their price target")
+        if (company && other && !from_release && sp != subject_paragraph.end() && sp->second == pi &&
+            !lx.view_metrics.count(metric))
+            here.clear();
         // (nor does a company's release that is not about itself — a data provider's fund
         // flows — cover another company's figures: an IPO's price a paragraph later)
         bool subject_company = true;
@@ -1051,9 +1054,19 @@ std::vector<Source> Assembly::claim_sources(double& conf, const std::string& met
     // would cut 2,000 jobs, sending its shares down 7.4%" is the market's move. (It does
     // report a price it sets: "Acme said it would raise prices by 4%", "Ofgem said its price
     // cap would drop to £1,720".)
+    // Nor another company's word in the sentence: "HSBC slipped 0.8% and Kwun Lok tumbled 11% after
+    // it said it would miss a coupon" (a data provider's "according to" or "showed" still counts).
+    // (a speaker after the move, in a clause of its own)
+    uint32_t fig_at = claim.value != kNoMention ? ms[claim.value].span.begin : UINT32_MAX;
+    if (claim.change && claim.change->percent != kNoMention) fig_at = std::min(fig_at, ms[claim.change->percent].span.begin);
     if (lx.own_market_metrics.count(metric) && claim.subject.size() == 1)
         here.erase(std::remove_if(here.begin(), here.end(),
-                                  [&](const Mention* m) { return m->name == claim.subject.front(); }),
+                                  [&](const Mention* m) {
+                                      const std::string_view cue = m->cue;
+                                      return m->name == claim.subject.front() ||
+                                             (std::string_view(m->kind) == "company" && m->span.begin > fig_at &&
+                                              cue != "according to" && cue != "showed");
+                                  }),
                    here.end());
     // Order: citing sources first, each followed by what it cites.
     std::vector<const Mention*>& ordered = sources_ordered;

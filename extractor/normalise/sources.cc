@@ -230,6 +230,17 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         return std::lower_bound(entities.begin(), entities.end(), begin,
                                 [&](size_t e, uint32_t b) { return ms[e].span.begin < b; });
     };
+    // Whether the word before `at` is a subordinator that opens an adverbial clause ("after it
+    // said", "because it expects").
+    auto after_subordinator = [&](uint32_t at) {
+        uint32_t p = at;
+        while (p > 0 && a[p - 1] == ' ') --p;
+        uint32_t q = p;
+        while (q > 0 && std::isalpha(static_cast<unsigned char>(a[q - 1]))) --q;
+        const std::string_view w(a.data() + q, p - q);
+        return w == "after" || w == "because" || w == "when" || w == "as" || w == "since" || w == "before" ||
+               w == "once" || w == "until";
+    };
     // The organisation a sentence opens with, before `upto` ("the Deposit Insurance and Credit
     // Guarantee Corporation (DICGC), an RBI subsidiary, settled claims ..., according to its annual
     // report": its is the DICGC, the sentence's subject, not the RBI named last). Only an
@@ -626,6 +637,27 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                     s.kind = "central_bank";
                 }
         }
+        // "Data on Monday showed retail sales grew 2.9%": bare data with no determiner, owner or
+        // description is a release the text does not attribute: no one, not the last named
+        if (ref && (noun == "data" || noun == "figures" || noun == "statistics") && hl.rfind(noun, 0) == 0 &&
+            (hl.size() == noun.size() || hl[noun.size()] == ' ')) {
+            drop[i] = true;
+            last_unnamed = &s;
+            continue;
+        }
+        // "according to exchange data", "according to official figures": data described by the
+        // kind of its source (as "official data showed") is named by that description, not the
+        // organisation named last
+        if (ref && (noun == "data" || noun == "figures" || noun == "statistics")) {
+            const size_t sp = hl.find(' ');
+            const std::string_view mod = sp == std::string::npos ? std::string_view() : std::string_view(hl).substr(0, sp);
+            if (sp != std::string::npos && hl.compare(sp + 1, std::string::npos, noun) == 0 &&
+                (mod == "official" || mod == "exchange" || mod == "government" || mod == "customs" ||
+                 mod == "preliminary")) {
+                s.name = names::squeeze(slice(h));
+                ref = nullptr;
+            }
+        }
         if (ref) {
             // "Food prices climbed 3.6%, the data showed" after "government data showed": the
             // release its paragraph (or the one before) reported, whoever was named since
@@ -861,7 +893,15 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                 last_described && text.paragraph_index(last_described->span.begin) == text.paragraph_index(s.span.begin) &&
                 text.sentence_index(last_described->span.begin) + 1 >= text.sentence_index(s.span.begin) &&
                 (!last_org || last_org->span.begin < last_described->span.begin);
-            if (const Mention* o = sentence_subject_org(s.span.begin)) take(s, *o);
+            // "Brenta fell 2%, while Corvo slumped 9% after it said it would delay a payment": an
+            // "it" right after a subordinator is the subject of the clause it hangs on, the
+            // organisation named last in the sentence, not the one the sentence opens with
+            const Mention* o = sentence_subject_org(s.span.begin);
+            if (o && last_org && last_org != o && last_org->span.begin > o->span.begin &&
+                text.sentence_index(last_org->span.begin) == text.sentence_index(s.span.begin) &&
+                after_subordinator(h.begin))
+                o = last_org;
+            if (o) take(s, *o);
             else if (const Mention* r = it_after_reference(s)) take(s, *r);
             else if (after_described) {
                 s.name = last_described->name;
@@ -874,6 +914,14 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                 s.name = ms[sources_done.back()].name;
                 s.kind = ms[sources_done.back()].kind;
             }
+        } else if (hl.find(' ') == std::string::npos && lex.group_noun(hl) && h.begin == s.span.begin &&
+                   h.begin >= 4 && (a.compare(h.begin - 4, 4, "its ") == 0 || a.compare(h.begin - 4, 4, "Its ") == 0) &&
+                   (sentence_subject_org(s.span.begin) || last_org)) {
+            // "its analysts wrote", "its economists said": the organisation "its" refers to (as for
+            // "it"), whose staff they are
+            const Mention* o = sentence_subject_org(s.span.begin);
+            take(s, o ? *o : *last_org);
+            s.span.begin = h.begin - 4;
         } else if (unnamed || lex.group_noun(hl.substr(hl.rfind(' ') + 1))) {
             // A described group; none after a quantifier ("Several officials").
             std::vector<text::Span> ws = names::words(a, h);
