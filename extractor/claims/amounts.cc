@@ -70,9 +70,16 @@ void Assembly::amount_claims() {
         size_t fig_end = sv.token_at(v.span.end);
         // "a 1.9 trillion won ($1.4 billion) order": the noun after a restatement in
         // parentheses is the figure's own, as it is right after the figure
-        if (fig_end + 2 < toks.size() && toks[fig_end].low == "(" && sv.tok_mention[fig_end + 1] != SIZE_MAX &&
-            ms[sv.tok_mention[fig_end + 1]].type == v.type) {
-            size_t close = sv.token_at(ms[sv.tok_mention[fig_end + 1]].span.end);
+        // (also after an approximation word: "96,400 million pesos (about US$102 million) in mining
+        // royalties")
+        size_t inner = fig_end + 1;
+        while (fig_end + 1 < toks.size() && toks[fig_end].low == "(" && inner + 1 < toks.size() &&
+               inner < fig_end + 3 && sv.tok_mention[inner] == SIZE_MAX &&
+               (kQualifierSkip.count(toks[inner]) || lx.approx_words.count(toks[inner])))
+            ++inner;
+        if (inner + 1 < toks.size() && toks[fig_end].low == "(" && sv.tok_mention[inner] != SIZE_MAX &&
+            ms[sv.tok_mention[inner]].type == v.type) {
+            size_t close = sv.token_at(ms[sv.tok_mention[inner]].span.end);
             if (close + 1 < toks.size() && toks[close].low == ")" && toks[close + 1].is_word()) fig_end = close + 1;
         }
         MetricHit metric = find_metric(cs, anchor, std::min(toks.size(), std::min(next_fig_tok, fig_end + 6)), false,

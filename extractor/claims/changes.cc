@@ -128,8 +128,14 @@ void Assembly::change_claims() {
                     // figure the appositive follows, with no other change word between
                     if (!near && et > 0 && toks[et - 1].low == "," && ev.tok - figs[f].tok <= 25) {
                         near = true;
+                        // (a change word used as a noun, after an article or a size, is no verb
+                        // between: "a 70% chance of a quarter-point cut, up from 55%")
+                        auto noun_use = [&](size_t k) {
+                            return k > 0 && (toks[k - 1].low == "a" || toks[k - 1].low == "an" || toks[k - 1].low == "the" ||
+                                             (sv.tok_mention[k - 1] != SIZE_MAX && is_value(ms[sv.tok_mention[k - 1]])));
+                        };
                         for (const auto& e2 : events)
-                            if (e2.tok > figs[f].tok && e2.tok < ev.tok) near = false;
+                            if (e2.tok > figs[f].tok && e2.tok < ev.tok && !noun_use(e2.tok)) near = false;
                         // (an attribution between is no verb of the sentence's: "The average price
                         // ... was C$691,600, the association said on Monday, down 1.3% from a year earlier")
                         // (not "up from £15.5bn": a baseline with no size keeps its amount claim)
@@ -143,7 +149,8 @@ void Assembly::change_claims() {
                             return false;
                         };
                         for (size_t k = figs[f].tok; k < ev.tok; ++k)
-                            if (toks[k].low == ";" || ((toks[k].bits & lx.kVerbWord) && !attribution(k))) near = false;
+                            if (toks[k].low == ";" || ((toks[k].bits & lx.kVerbWord) && !attribution(k) && !noun_use(k)))
+                                near = false;
                     }
                     if (near) level = f;
                     break;
@@ -374,6 +381,13 @@ void Assembly::change_claims() {
                 }
             }
         }
+        // (nor into a second reported clause: "inflation had eased to 2.6% ... and that she
+        // expected it to reach the 2% target by late 2027" dates the target, not the easing)
+        for (size_t k = sv.token_at(after); k + 1 < toks.size() && toks[k].begin < limit; ++k)
+            if ((toks[k].low == "and" || toks[k].low == "but") && toks[k + 1].low == "that") {
+                limit = std::min(limit, toks[k].begin);
+                break;
+            }
         const std::vector<size_t> reserved = reserve_figure_dates(after, own);
         j.period = claim_period(after, limit, used_dates, metric.key, anchor);
         for (size_t d : reserved) used_dates.erase(d);

@@ -123,6 +123,13 @@ bool Assembly::in_condition(size_t tok) {
         std::string_view w = toks[k].low;
         if (w == "," || w == ";" || w == "—") return false;
         if (lx.condition_words.count(toks[k])) return true;  // (its class bit: toks are classified)
+        // what a chance is of: "an 80% chance that the Bank will cut Bank Rate by a quarter-point
+        // to 3.5%" states odds, not the cut
+        if (w == "that" && k > 0) {
+            static const std::set<std::string_view> odds = {"chance", "chances", "probability", "odds", "likelihood",
+                                                            "possibility", "risk"};
+            if (odds.count(toks[k - 1].low)) return true;
+        }
     }
     return false;
 }

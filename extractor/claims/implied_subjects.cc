@@ -372,9 +372,23 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
                     }
         // an authority named before the figure speaks for its area ("ECB staff forecast
         // inflation at 2.5%", "the ONS said unemployment rose")
+        // (not one inside a relative clause set off by commas: "Services inflation, which the
+        // Bank watches closely, slowed to 4.1%" is the release's, not the Bank's word)
+        auto in_which_aside = [&](const Mention& m) {
+            const size_t mt = sv.token_at(m.span.begin), at = std::min(anchor, toks.size());
+            size_t k = mt;
+            while (k > 0 && toks[k - 1].low != "," && toks[k - 1].low != "which" && toks[k - 1].low != "who" &&
+                   toks[k - 1].low != "whose")
+                --k;
+            if (k < 2 || toks[k - 1].low == "," || toks[k - 2].low != ",") return false;
+            for (size_t j = mt; j < at; ++j)
+                if (toks[j].low == ",") return true;
+            return false;
+        };
         if (name.empty())
             for (size_t i : sv.mentions)
-                if (ms[i].span.begin < toks[std::min(anchor, toks.size() - 1)].begin && ms[i].type == Type::org)
+                if (ms[i].span.begin < toks[std::min(anchor, toks.size() - 1)].begin && ms[i].type == Type::org &&
+                    !in_which_aside(ms[i]))
                     if (const std::string* area = area_of(ms[i])) {
                         name = *area;
                         s.authority = ms[i].name;  // (the holder of a forecast it makes)

@@ -153,6 +153,19 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
                 while (g < k && (copula.count(toks[g].low) || swing.count(toks[g].low))) ++g;
                 if (g == k) continue;
             }
+            // (across a reduced relative clause of saying: "a contract the engine maker said was
+            // worth £2 billion" is the contract's worth)
+            static const std::set<std::string_view> says = {"said", "says", "estimated", "estimates", "reckoned",
+                                                            "believed", "believes", "thinks", "thought"};
+            if (gap < k && (toks[gap].low == "the" || toks[gap].low == "a" || toks[gap].low == "an" ||
+                            toks[gap].low == "its" || toks[gap].low == "their")) {
+                size_t g = gap + 1;
+                while (g < k && g < gap + 6 && toks[g].is_word() && !says.count(toks[g].low) &&
+                       !copula.count(toks[g].low))
+                    ++g;
+                if (g < k && says.count(toks[g].low) && g + 1 < toks.size() && copula.count(toks[g + 1].low))
+                    gap = g + 1;
+            }
             bool modal = false;
             while (gap < k && copula.count(toks[gap].low)) modal |= modals.count(toks[gap++].low) > 0;
             // (across a modal only with the figure right after: "the surcharge would cost his company
@@ -271,6 +284,24 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
         // a phrase right after the figure ("a barrel", "of cuts")
         for (size_t c = 0; c < cands.size() && own == SIZE_MAX; ++c)
             if (cands[c].tok == fig_end) own = c;
+        // The figure's noun is an act of selling whose "of" names what is sold: the `size_of`
+        // phrase is what the figure sizes ("a $42 billion auction of 10-year notes", "a €5 billion
+        // sale of green bonds": bond issuance, not auction proceeds or sales).
+        if (own != SIZE_MAX && cands[own].tok == fig_end) {
+            const size_t of_tok = fig_end + cands[own].span;
+            if (of_tok < toks.size() && toks[of_tok].low == "of")
+                for (size_t c = 0; c < cands.size(); ++c) {
+                    if (cands[c].tok <= of_tok || cands[c].tok > of_tok + 4) continue;
+                    const Lexicon::Entry* e = lx.metrics.match(toks, cands[c].tok, cands[c].tok + cands[c].n, nullptr);
+                    if (!e || e->extra != "size_of") continue;
+                    bool plain = true;  // (only modifiers between: "of 10-year Treasury notes")
+                    for (size_t t = of_tok + 1; t < cands[c].tok && plain; ++t)
+                        plain = toks[t].is_word() && sv.tok_mention[t] == SIZE_MAX && !kPrepositions.count(toks[t]) &&
+                                !(toks[t].bits & lx.kVerbWord);
+                    if (plain) own = c;
+                    break;
+                }
+        }
         // A `unit` phrase right after a money figure ("per tonne") makes it a price unless a metric
         // phrase right before the figure governs it across "of" or a copula: "an operating profit
         // of £45 per tonne", "cash costs were $38 a tonne".

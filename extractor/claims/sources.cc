@@ -671,6 +671,15 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
         // said. Harbor's shares rose 4.6%"; "Bloomberg reported ... Arvana has a market value
         // of about $23 billion"; a statistics body's release still governs its prices)
         if (k.empty() || ((k == "company" || k == "government" || k == "media") && !data)) best = nullptr;
+        // (a provider's data governs the paragraph's later prices only when its own sentence
+        // quotes prices too: "..., according to LSEG calculations" of rate-cut odds says nothing
+        // of the gilt yields and sterling in the next sentence)
+        if (best && data && !S.contains(best->span)) {
+            bool prices = false;
+            for (const Claim& c : out)
+                if (c.sentence.contains(best->span) && lx.market_metrics.count(c.metric)) prices = true;
+            if (!prices) best = nullptr;
+        }
     }
     if (own && !history && (!best || !speaks_for(best, own->name))) best = own;
     if (another_company(claim, best) && !lx.view_metrics.count(metric)) best = nullptr;

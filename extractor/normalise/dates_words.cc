@@ -217,7 +217,9 @@ Tense Around::tense(const Cues& cues) const {
             // pronoun is a finite past verb (not "is projected", "results expected in May")
             // (only right before the date's preposition: "It projected growth of 6.5% in the July-
             // September quarter" projects the quarter)
-            if (i <= 2 && w.size() > 4 && w.substr(w.size() - 2) == "ed") {
+            // (not a date right after the verb, its object's modifier: "it expected fourth-quarter
+            // revenue of $28.5 billion" expects the quarter)
+            if (i == 2 && w.size() > 4 && w.substr(w.size() - 2) == "ed") {
                 const std::string_view before = word_ending_before(a, sent.begin, b);
                 if (before == "it" || before == "he" || before == "she" || before == "they" || before == "we" ||
                     before == "It" || before == "He" || before == "She" || before == "They" || before == "We")

@@ -658,7 +658,15 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         while (e < a.size() && e - b <= 10 && a[e] != ')' && !is_space(a[e])) ++e;
         if (e >= a.size() || a[e] != ')') continue;
         std::string_view acr(a.data() + b, e - b);
-        if (!names::acronym_shape(acr)) continue;
+        // (or a short name in one capitalised word with the name's first letter: "Chilean Copper
+        // Commission (Cochilco)", "Bank of Mexico (Banxico)")
+        auto short_name = [&] {
+            if (acr.size() < 4 || m.name.empty() || acr[0] < 'A' || acr[0] > 'Z' || acr[0] != m.name[0]) return false;
+            for (size_t k = 1; k < acr.size(); ++k)
+                if (acr[k] < 'a' || acr[k] > 'z') return false;
+            return true;
+        };
+        if (!names::acronym_shape(acr) && !short_name()) continue;
         if (const rules::GazetteerEntry* g = lex.alias(acr)) {
             // "Statistics Netherlands (CBS)": the story's own definition beats the gazetteer's
             // other holder of the letters (CBS News) from the bracket on
@@ -1677,6 +1685,16 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 note_full(short_form);
                 add_org_key({short_form, m.name, m.kind, m.span.begin, false});
             }
+            // A leading industry word of another language: "Minera Alto Loa" is "Alto Loa",
+            // "Grupo Televisa" "Televisa" (a "lead" row of org_kinds.tsv), unless the rest is a
+            // name the gazetteers know ("Grupo Mexico" is no "Mexico").
+            if (const names::Suffix* lead = lex.suffix(ws[0]); lead && lead->lead && names::capitalised(ws[1])) {
+                std::string short_form = join(ws, 1, ws.size());
+                if (!lex.alias(short_form)) {
+                    note_full(short_form);
+                    add_org_key({short_form, m.name, m.kind, m.span.begin, false});
+                }
+            }
         }
         if (ws.size() >= 2) {
             // The head of an institution: "the Commission", "the Bank".
@@ -1703,8 +1721,12 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
     // ---- 5. One scan of the words for the short forms.
     if (!short_refs.empty() || !acronyms.empty() || !org_keys.empty() || !initials.empty()) {
         std::vector<text::Span> taken;
+        std::vector<size_t> taken_ix;  // taken's mentions (indices into ms)
         for (size_t i = 0; i < ms.size(); ++i)
-            if (is_entity(ms[i]) && !drop[i]) taken.push_back(ms[i].span);
+            if (is_entity(ms[i]) && !drop[i]) {
+                taken.push_back(ms[i].span);
+                taken_ix.push_back(i);
+            }
         size_t ti = 0;
         int32_t n = static_cast<int32_t>(a.size());
         int32_t i = 0;
@@ -1741,6 +1763,22 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             for (size_t k = ti; k < taken.size() && taken[k].begin < span.end; ++k)
                 if (taken[k].overlaps(span)) return true;
             return false;
+        };
+        // A company's short form of two or more words over a place inside it ("Gulf Horizon" of
+        // Gulf Horizon Airways, where "Gulf" alone is the region): the company's name wins, the
+        // place is dropped. False when anything else overlaps the span (call after is_taken).
+        auto take_over_places = [&](text::Span span) {
+            size_t first = ti, last = ti;
+            for (; last < taken.size() && taken[last].begin < span.end; ++last) {
+                if (!taken[last].overlaps(span)) continue;
+                const Mention& t = ms[taken_ix[last]];
+                if (t.type != Type::place || t.span.begin < span.begin || t.span.end > span.end ||
+                    t.span.size() == span.size())
+                    return false;
+            }
+            for (size_t k = first; k < last; ++k)
+                if (taken[k].overlaps(span)) drop[taken_ix[k]] = true;
+            return true;
         };
         // The code point at p, p moved past it (ASCII without a call).
         auto next_cp = [&](int32_t& p) -> UChar32 {
@@ -1844,7 +1882,8 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 }
                 if (best) {
                     text::Span bs{span.begin, span.begin + static_cast<uint32_t>(best->text.size())};
-                    if (!is_taken(bs)) {
+                    bool multiword = best->text.find(' ') != std::string::npos;
+                    if (!is_taken(bs) || (multiword && !names::is_place_kind(best->kind) && take_over_places(bs))) {
                         x.type = names::is_place_kind(best->kind) ? Type::place : Type::org;
                         x.name = best->name;
                         // A short form two companies share ("Hoshino" of Hoshino Electric and its unit
@@ -1855,6 +1894,9 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                         x.rule = kShortRefRule;
                         x.span = x.context = bs;
                         added.push_back(std::move(x));
+                        // (the scan goes on after the whole short form: "Alto Loa" inside
+                        // "Minera Alto Loa" is no second mention)
+                        i = std::max(i, static_cast<int32_t>(bs.end));
                         continue;
                     }
                 }

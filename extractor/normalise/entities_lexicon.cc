@@ -204,6 +204,7 @@ Lexicon::Lexicon(const rules::RuleSet& rules) {
             s.group = flags == "legal" || flags == "group";
             s.industry = flags == "industry";
             s.prefix = flags == "prefix";
+            s.lead = flags == "lead";
             s.legal = s.legal || s.prefix;
             s.group = s.group || s.prefix;
             suffixes_[row[0]] = s;

@@ -64,6 +64,7 @@ struct Suffix {
     bool group = false; // dropped when looking a name up (Group, Holdings)
     bool industry = false;  // "Automotive" in "Kessler Automotive": the short name is "Kessler"
     bool prefix = false;    // a legal form written before the name ("PT", "PJSC"), dropped like a suffix
+    bool lead = false;      // an industry word before the name ("Minera Alto Loa"): the short name is "Alto Loa"
 };
 
 class Lexicon {

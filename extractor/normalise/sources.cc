@@ -324,6 +324,29 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         return found;
     };
 
+    // The company introduced before `upto` as a `noun` (lower case, one word): right before its
+    // name ("budget carrier SkyVista") or closing an apposition after it ("Gulf Horizon Airways,
+    // the fast-growing Abu Dhabi-based carrier,"); the latest such, null when none.
+    auto introduced_as_noun = [&](std::string_view noun, uint32_t upto) -> const Mention* {
+        const Mention* found = introduced_as(noun, upto);
+        for (size_t e : entities) {
+            const Mention& m = ms[e];
+            if (m.span.begin >= upto) break;
+            if (m.type != Type::org || m.name.empty() || m.kind != "company") continue;
+            if (found && found->span.begin > m.span.begin) continue;
+            std::string_view rest = std::string_view(a).substr(m.span.end, std::min<size_t>(90, a.size() - m.span.end));
+            if (rest.rfind(", the ", 0) != 0 && rest.rfind(", a ", 0) != 0 && rest.rfind(", an ", 0) != 0) continue;
+            rest.remove_prefix(2);
+            const size_t close = rest.find_first_of(",.;:()");
+            if (close == std::string_view::npos || rest[close] != ',') continue;
+            std::string_view appos = rest.substr(0, close);
+            const size_t sp = appos.rfind(' ');
+            if (sp == std::string_view::npos || names::lower(appos.substr(sp + 1)) != noun) continue;
+            found = &m;
+        }
+        return found;
+    };
+
     // An organisation named only as the compiler of data or a poll ("according to LSEG data",
     // "a Reuters poll", "polled by FactSet"): no company noun ("the steelmaker said") refers to
     // it, whatever was named last.
@@ -731,6 +754,13 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             // story introduced with these words right before its name, whatever came between
             if (!person_ref && definite && hl.size() > 4 && hl.find(' ', 4) != std::string::npos)
                 if (const Mention* o = introduced_as(hl.substr(4), s.span.begin)) take(s, *o);
+            // "the carrier said" after "Gulf Horizon Airways, the Abu Dhabi-based carrier," or
+            // "budget carrier SkyVista": an industry noun alone is the company the story
+            // introduced as one (its apposition or the noun before its name), not the company
+            // named most (the planemaker of an airline's order). Not "the company", "the group".
+            if (!person_ref && definite && ref->subject && hl.size() > 4 && hl.find(' ', 4) == std::string::npos &&
+                noun != "company" && noun != "group" && noun != "firm" && noun != "business")
+                if (const Mention* o = introduced_as_noun(hl.substr(4), s.span.begin)) take(s, *o);
             // "according to its annual report": the sentence's subject organisation, or, when
             // the sentence opens with a pronoun itself ("Its loss narrowed ..., according to its
             // filing"), the organisation a recent sentence opened with: the one the story is
