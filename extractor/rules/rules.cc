@@ -23,6 +23,9 @@
 #include <set>
 #include <sstream>
 #include <time.h>
+// -DCLAIMEX_CALLGRIND_SETS: a callgrind dump per set pass, named by the set
+// (for its instructions and cache misses; rules/README.md, "What the set
+// passes cost").
 #ifdef CLAIMEX_CALLGRIND_SETS
 #include <valgrind/callgrind.h>
 #endif
