@@ -506,6 +506,8 @@ struct Assembly {
     bool doc_period_headline = false;  // doc_period is the headline's (the lead's replaces it)
     bool lead_has_figure = false;      // a figure claim was made in the lead paragraph
     size_t para_period_para = SIZE_MAX;
+    // para_period is a plan's ("would hire 12,000 in FY26"): 1 + the byte its sentence starts at, else 0
+    uint32_t para_period_plan = 0;
     // A month or quarter named earlier in the paragraph, figure or not ("The ONS revised its
     // figures for January. Prices in that month fell 0.2%"): the last one of the sentences
     // before (pending: the current sentence's, effective from the next sentence on).
@@ -795,6 +797,10 @@ struct Assembly {
     bool name_then_verb(const MetricHit& metric, size_t hi) const;
     const Mention* named_unit(size_t lo, size_t hi);
     Subject find_subject(const MetricHit& metric, size_t anchor);
+    Subject find_subject_raw(const MetricHit& metric, size_t anchor);
+    bool other_predicate_between(size_t from, size_t to) const;
+    bool later_that_clause(const Mention& m, uint32_t at, size_t* content = nullptr) const;
+    void later_that_clause_statement();
     const Mention* its_company_metric(const MetricHit& metric);
 
     // implied_subjects.cc: the subject the sentence leaves implied; a claim's subject
@@ -851,6 +857,8 @@ struct Assembly {
     const Mention* clause_forecast_holder(uint32_t at);
     bool headline_view(const Mention& src) const;
     size_t list_intro(size_t para) const;
+    std::optional<size_t> list_intro_period(size_t para) const;
+    bool plan_clause(size_t anchor);
     bool in_headline_view(const Mention& m) const;
     void quote_beside_figure_statement();
     void conjunct_beside_figure_statement();

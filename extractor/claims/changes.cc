@@ -41,6 +41,19 @@ bool Assembly::metric_participle_between(size_t from, size_t to) {
     return false;
 }
 
+// Whether a predicate of its own opens between the change word at `from` and a figure at `to`:
+// ", and" and a verb that is no change word ("lifting the bottom of the range, and kept its margin
+// band at 20-22%": the band is kept, not lifted).
+bool Assembly::other_predicate_between(size_t from, size_t to) const {
+    for (size_t k = from + 1; k + 2 < to; ++k) {
+        if (toks[k].low != "," || toks[k + 1].low != "and") continue;
+        size_t v = k + 2;
+        while (v < to && trailing_adverbs.count(toks[v])) ++v;
+        if (v < to && (toks[v].bits & lx.kVerbWord) && !(toks[v].bits & lx.kChangeWord)) return true;
+    }
+    return false;
+}
+
 void Assembly::change_claims() {
     for (size_t e = 0; e < events.size(); ++e) {
         const ChangeEvent& ev = events[e];
@@ -82,7 +95,8 @@ void Assembly::change_claims() {
             if (figs[f].role == Role::change_amount && !amount) amount = f;
             else if (figs[f].role == Role::change_percent && !percent) percent = f;
             else if (figs[f].role == Role::value && !level && !figure_object && level_cue(figs[f].tok) &&
-                     !new_subject_between(ev.tok, figs[f].tok) && !metric_participle_between(ev.tok, figs[f].tok))
+                     !new_subject_between(ev.tok, figs[f].tok) && !metric_participle_between(ev.tok, figs[f].tok) &&
+                     !other_predicate_between(ev.tok, figs[f].tok))
                 level = f;
         }
         if (ev.from_baseline && !level && *ev.from_baseline + 1 < figs.size()) level = *ev.from_baseline + 1;

@@ -225,6 +225,7 @@ std::vector<Claim> Assembly::run() {
             quote_beside_figure_statement();
             conjunct_beside_figure_statement();
             if (out.back().kind != "statement") modal_act_beside_figure_statement();
+            if (out.back().kind != "statement") later_that_clause_statement();
             report_after_figures_statement();
             saying_clause_statement();
             continue;
@@ -329,6 +330,8 @@ void headline_metrics(std::vector<Claim>& cs, const std::vector<Mention>& ms, co
         auto val = [&](uint32_t m) { return m == kNoMention ? std::optional<double>() : ms[m].value; };
         if (h.kind == "amount") return h.value != kNoMention && val(h.value) == val(c.value);
         if (!h.change || !c.change || h.change->direction != c.change->direction) return false;
+        // (the same new level: "profit rises 9% to Rs 3,412 crore" over the lead's 9.2% rise to it)
+        if (h.value != kNoMention && val(h.value) && val(h.value) == val(c.value)) return true;
         if (h.change->percent != kNoMention) return val(h.change->percent) == val(c.change->percent);
         if (h.change->factor) return h.change->factor == c.change->factor;
         return h.value != kNoMention && val(h.value) == val(c.value);
@@ -375,7 +378,9 @@ void baseline_periods_from_claim(std::vector<Claim>& cs, const std::vector<Menti
         // (a whole fiscal year is a year; a fiscal quarter or half moves by no calendar unit here)
         char g = normalise::date_grain(p.timex);
         if (g == 'F') g = p.timex.size() == 6 ? 'Y' : 0;
-        if (!g || std::string_view("DWMQHY").find(g) == std::string_view::npos) continue;
+        // (a window with its dates, "the quarter ended Nov. 1", a year back)
+        if (g == 'P' && (p.from.empty() || p.to.empty() || b.shift_unit != 'Y')) continue;
+        if (!g || std::string_view("DWMQHYP").find(g) == std::string_view::npos) continue;
         if (b.shift_unit != 'Y' && b.shift_unit != g) continue;
         if (auto v = normalise::shift_date({p.timex, p.from, p.to}, b.shift_unit, b.shift_n);
             v && v->timex != b.timex)

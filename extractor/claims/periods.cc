@@ -683,6 +683,7 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
         const bool earlier = para_period && para_period_para == para && ms[*per].to.size() == 10 &&
                              ms[*para_period].to.size() == 10 && ms[*per].to < ms[*para_period].from;
         if (inherits && report_period(*per) && !earlier) {
+            para_period_plan = plan_clause(anchor) ? S.begin + 1 : 0;
             para_period = *per;
             para_period_para = para;
             // The headline's period is shorthand ("Q1", "H1") for the lead's ("the
@@ -710,14 +711,22 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
     if (anchor < toks.size() && sv.tok_mention[anchor] != SIZE_MAX && is_value(ms[sv.tok_mention[anchor]]))
         for (size_t k = anchor, n = 0; k-- > 0 && n < 6; ++n) {
             if (toks[k].low == "has" || toks[k].low == "have" || toks[k].low == "holds" || toks[k].low == "hold" ||
-                toks[k].low == "employs" || toks[k].low == "employ")
-                return Period{};  // ("The state's rainy-day fund ... holds $24 billion", "employs 31,500 people")
+                toks[k].low == "employs" || toks[k].low == "employ" || toks[k].low == "operates" ||
+                toks[k].low == "operate")
+                return Period{};  // ("The state's rainy-day fund ... holds $24 billion", "employs 31,500 people",
+                                  // "operates 612 stores")
             if (!toks[k].is_word() || sv.tok_mention[k] != SIZE_MAX || (toks[k].bits & lx.kVerbWord) ||
                 (toks[k].bits & lx.kChangeWord))
                 break;
         }
     std::optional<size_t> inh = para_period_para == para ? para_period : std::nullopt;
+    // (a plan's period governs the plan's later figures, not what a later sentence reports: "would
+    // hire 12,000 graduates in FY26. Headcount fell by 1,140 to 231,560" is the report's)
+    if (inh && para_period_plan && para_period_plan != S.begin + 1 && !plan_clause(anchor)) inh.reset();
     if (para_date && para_date_para == para && (!inh || *para_date > *inh)) inh = para_date;
+    // (an item of a list takes the period its introduction names: "For the quarter ended Nov. 1,
+    // the company reported:" then "- Net sales of $2.8 billion, up 3%")
+    if (!inh) inh = list_intro_period(para);
     if (!inh) {
         // A plan or forecast ("will rise", "could reach") is not a figure of the report.
         // (but "Analysts polled by LSEG had expected ¥4.6 trillion": what was expected of the
@@ -748,10 +757,45 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
     if (auto q = period_referred(anchor, inh ? ms[*inh].timex : std::string())) {
         inh = q;
         para_period = q;
+        para_period_plan = 0;
         para_period_para = para;
     }
     if (!inh) return list_item_period(metric);
     return Period{static_cast<uint32_t>(*inh), true};
+}
+
+// Whether the figure at token `anchor` is a plan or forecast: a modal word ("would", "will")
+// in its clause before it, or a verb of intent before "to" ("are meant to provide", "is
+// expected to raise", "plans to hire").
+bool Assembly::plan_clause(size_t anchor) {
+    for (size_t k = clause_start_tok(anchor); k < anchor && k < toks.size(); ++k) {
+        if (lx.modal_words.count(toks[k])) return true;
+        const std::string_view w = toks[k].low;
+        if (k + 1 < toks.size() && toks[k + 1].low == "to" &&
+            (w == "expected" || w == "meant" || w == "set" || w == "due" || w == "planned" || w == "plans" ||
+             w == "plan" || w == "aims" || w == "intends" || w == "projected" || w == "forecast"))
+            return true;
+    }
+    return false;
+}
+
+// The period the introduction of a list names, for an item of that list (the last date of the
+// introduction's paragraph that is a period: not a day or a week, a duration only as a resolved
+// window: "For the quarter ended Nov. 1, the retailer reported:"), else none.
+std::optional<size_t> Assembly::list_intro_period(size_t para) const {
+    const size_t at = list_intro(para);
+    if (at == para) return std::nullopt;
+    const text::Span I = t.paragraphs()[at];
+    std::optional<size_t> found;
+    for (auto it = mentions_from(I.begin); it != ms.end() && it->span.begin < I.end; ++it) {
+        const Mention& d = *it;
+        const size_t i = static_cast<size_t>(it - ms.begin());
+        if (d.type != Type::date || d.span.begin < I.begin || d.timex.empty() || is_day(d.timex) || d.to.empty())
+            continue;
+        if (d.timex[0] == 'P' ? d.from.empty() : d.timex.find('W') != std::string::npos) continue;
+        found = i;
+    }
+    return found;
 }
 
 // "will invest £40bn over the five years to March 2031 ... The plan includes: - £14.5bn for new

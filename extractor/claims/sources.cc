@@ -158,6 +158,15 @@ bool Assembly::group_expectation(const Claim& claim) {
     auto group = [&](size_t k) {
         if (!lx.expecter_nouns.count(toks[k])) return false;
         if (k + 1 < toks.size() && lx.poll_verbs.count(toks[k + 1])) return false;  // "polled by the company"
+        // ("economists in a Reuters poll": a named poller right after the group)
+        if (k + 1 < toks.size()) {
+            const uint32_t lo = toks[k + 1].begin, hi = toks[std::min(k + 4, toks.size() - 1)].end;
+            for (size_t i : sv.mentions)
+                if (ms[i].type == Type::source && !std::string_view(ms[i].kind).empty() && ms[i].span.begin >= lo &&
+                    ms[i].span.begin < hi && (sv.slice(ms[i].span.begin, ms[i].span.end).find("poll") != std::string_view::npos ||
+                                              sv.slice(ms[i].span.begin, ms[i].span.end).find("survey") != std::string_view::npos))
+                    return false;
+        }
         for (size_t i : sv.mentions)
             if (ms[i].type == Type::source && ms[i].span.begin <= toks[k].begin && toks[k].begin < ms[i].span.end &&
                 !(ms[i].kind.empty() && lower(ms[i].name) == toks[k].low))
@@ -170,8 +179,10 @@ bool Assembly::group_expectation(const Claim& claim) {
         return true;
     };
     const size_t window = 6;
+    // ("the 2.2% increase analysts had forecast": the change noun the figure sizes is no verb)
+    const size_t e0 = e < toks.size() && (toks[e].bits & lx.kChangeWord) && b > 0 && kDeterminers.count(toks[b - 1]) ? e + 1 : e;
     for (size_t k = e; k < toks.size() && k <= e + window; ++k)
-        if (group(k) && plain(e, k)) return true;
+        if (group(k) && plain(e0, k)) return true;
     for (size_t k = b; k-- > 0 && k + window >= b;)
         if (group(k) && plain(k + 1, b)) return true;
     return false;
@@ -268,6 +279,10 @@ bool Assembly::foreign_release(const Mention& r, const Claim& claim) {
         subj_area = ms[i].type == Type::place && ms[i].name == subj && area_of(ms[i]);
     if (!subj_area) return false;
     if (auto j = lx.jurisdictions.find(lower(r.name)); j != lx.jurisdictions.end()) return j->second != subj;
+    // (an international body speaks for each of the economies it assesses: "the Commission said
+    // France's deficit would narrow ... Italy's deficit is expected at 3.3%")
+    if (auto k = org_kinds.find(r.name); k != org_kinds.end() ? k->second == "international" : r.kind == "international")
+        return false;
     const auto& sents = t.sentences();
     auto st = std::upper_bound(sents.begin(), sents.end(), r.span.begin,
                                [](uint32_t b, const text::Span& x) { return b < x.begin; });
@@ -895,6 +910,27 @@ const Mention* Assembly::clause_forecast_holder(uint32_t at) {
     return m;
 }
 
+// Whether source m opens a later clause (", but" / ", while" / ", whereas" between the figure
+// at byte `at` and it) and reports a that-clause of its own ("..., but Governor X said on Thursday
+// that policymakers were in no hurry"). Sets the clause's first token in `content` when asked.
+bool Assembly::later_that_clause(const Mention& m, uint32_t at, size_t* content) const {
+    if (m.span.begin <= at) return false;
+    const size_t sb = sv.token_at(m.span.begin);
+    bool conj = false;
+    for (size_t k = sv.token_at(at); k + 1 < sb && k + 1 < toks.size(); ++k)
+        if (toks[k].low == "," && (toks[k + 1].low == "but" || toks[k + 1].low == "while" || toks[k + 1].low == "whereas"))
+            conj = true;
+    if (!conj) return false;
+    size_t v = sv.token_at(m.span.end);
+    // (the day of the saying between: "said on Thursday that")
+    if (v < toks.size() && (toks[v].low == "on" || toks[v].low == "in" || toks[v].low == "last") && v + 1 < toks.size() &&
+        sv.tok_mention[v + 1] != SIZE_MAX && ms[sv.tok_mention[v + 1]].type == Type::date)
+        v = sv.token_at(ms[sv.tok_mention[v + 1]].span.end);
+    if (v >= toks.size() || toks[v].low != "that") return false;
+    if (content) *content = v + 1;
+    return true;
+}
+
 std::vector<Source> Assembly::claim_sources(double& conf, const std::string& metric, const Claim& claim,
                                             uint32_t at) {
     std::vector<Source> arr;
@@ -951,7 +987,8 @@ std::vector<Source> Assembly::claim_sources(double& conf, const std::string& met
         auto poll_after = [&](const Mention* m) {
             if (m->span.begin <= at) return false;
             const size_t sb = sv.token_at(m->span.begin), se = sv.token_at(m->span.end);
-            bool poll = false;
+            // (or unnamed forecasters: "up 1.4%, short of the 2.2% increase analysts had forecast")
+            bool poll = std::string_view(m->kind).empty() && lx.expecter_nouns.count(lower(m->name));
             for (size_t k = sb; k < se && k < toks.size() && !poll; ++k)
                 poll = lx.poll_verbs.count(toks[k]) || toks[k].low == "compiled" || toks[k].low == "consensus";
             if (!poll) return false;
@@ -984,6 +1021,11 @@ std::vector<Source> Assembly::claim_sources(double& conf, const std::string& met
                                       }),
                        here.end());
     }
+    // "The bank cut its rate to 4.25%, but Governor X said on Thursday that ...": a later clause
+    // whose speaker reports a that-clause of their own does not attribute the figures before it.
+    if (!here.empty())
+        here.erase(std::remove_if(here.begin(), here.end(), [&](const Mention* m) { return later_that_clause(*m, at); }),
+                   here.end());
     // Several attributions in one sentence, each in a clause of its own: a claim takes those
     // of its own clause (with what they cite), when its clause has one.
     if (here.size() > 1) {

@@ -149,6 +149,26 @@ const Mention* Assembly::first_named_source() const {
 // first conjunct holds no figure asserts something besides the figure the second states: a
 // statement of that first conjunct (corpus/CLAIMS.md: a quote whose only content is a figure
 // makes no statement; one that asserts something else does).
+// "The bank cut its rate to 4.25%, but Governor X said on Thursday that policymakers were in no
+// hurry": the later clause's that-clause is the speaker's statement (no figure in it).
+void Assembly::later_that_clause_statement() {
+    uint32_t first_fig = S.end;
+    for (size_t i : sv.mentions)
+        if (is_value(ms[i]) || is_factor(ms[i])) first_fig = std::min(first_fig, ms[i].span.begin);
+    if (first_fig == S.end) return;
+    for (size_t i : sv.mentions) {
+        const Mention& m = ms[i];
+        size_t c0 = 0;
+        if (m.type != Type::source || m.name.empty() || !later_that_clause(m, first_fig, &c0) || c0 >= toks.size()) continue;
+        for (size_t j : sv.mentions)
+            if (ms[j].span.begin >= toks[c0].begin && (is_value(ms[j]) || is_factor(ms[j]))) return;
+        uint32_t ce = S.end;
+        while (ce > toks[c0].begin && (std::isspace(static_cast<unsigned char>(a[ce - 1])) || a[ce - 1] == '.')) --ce;
+        emit_statement(toks[c0].begin, ce, &m, &m, S.begin, S.end, nullptr);
+        return;
+    }
+}
+
 void Assembly::conjunct_beside_figure_statement() {
     const Mention* src = first_named_source();
     // the speech verb ends the source span and the content follows it: "X said A and B"
@@ -341,6 +361,15 @@ bool Assembly::role_after(size_t from) const {
 }
 
 void Assembly::statement_claims() {
+    // A sentence that introduces a list ("For the quarter, the company reported:" then "- Net
+    // sales of ..."): what it says is in the items, which make their own claims.
+    {
+        uint32_t e = S.end;
+        while (e > S.begin && std::isspace(static_cast<unsigned char>(a[e - 1]))) --e;
+        const auto& ps = t.paragraphs();
+        const size_t pi = ps.empty() ? 0 : t.paragraph_index(S.begin);
+        if (e > S.begin && a[e - 1] == ':' && pi + 1 < ps.size() && ps[pi].end <= e + 2 && list_item(ps[pi + 1])) return;
+    }
     if (!any_source && !quoted) {
         const size_t before = out.size();
         unattributed_statement();

@@ -1315,7 +1315,38 @@ const Mention* Assembly::its_company_metric(const MetricHit& metric) {
     return nullptr;
 }
 
+// A central bank's rate as its subject phrase names it: "Poland cuts rates" (a headline's
+// country for its central bank) and "The Monetary Policy Council lowered the lombard rate" (the
+// bank's rate-setting committee) are the bank's rates, when the document names the bank: the
+// last one named before the figure, else the first after it.
 Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
+    Subject s = find_subject_raw(metric, anchor);
+    if (s.names.size() != 1 || s.combined || metric.key.empty() || lx.scope_of(metric.key) != "bank" ||
+        central_banks.empty())
+        return s;
+    const std::string& n = s.names.front();
+    const bool committee = n.find("Monetary Policy") != std::string::npos &&
+                           (n.find("Committee") != std::string::npos || n.find("Council") != std::string::npos ||
+                            n.find("Board") != std::string::npos);
+    bool country = false;
+    for (size_t i : sv.mentions) country |= ms[i].type == Type::place && ms[i].name == n && ms[i].kind == "country";
+    if (!committee && !country) return s;
+    const uint32_t at = toks[std::min(anchor, toks.size() - 1)].begin;
+    const Mention* bank = nullptr;
+    for (const Mention* cb : central_banks) {
+        if (country) {
+            const std::string* area = area_of(*cb);
+            if (!area || *area != n) continue;
+        }
+        if (cb->name.find("Monetary Policy") != std::string::npos) continue;
+        if (cb->span.begin <= at || !bank) bank = cb;
+        if (cb->span.begin > at) break;
+    }
+    if (bank) s.names.front() = bank->name;
+    return s;
+}
+
+Subject Assembly::find_subject_raw(const MetricHit& metric, size_t anchor) {
     Subject s;
     if (const Mention* c = its_company_metric(metric)) {
         add_name(s, c->name);

@@ -1019,6 +1019,33 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
             }
         }
     }
+    // "the fiscal year ending Jan. 30" (no year): the fiscal year under way, named by the year it
+    // ends in (FY2027 when it ends on 30 January 2027); it starts the day after that day a year
+    // earlier, and states the document's fiscal year.
+    std::vector<const Mention*> fy_ending;  // (resolved here: not again below)
+    if (pub)
+        for (Mention& m : mentions) {
+            if (m.type != Type::date || !(m.timex == "P1Y" || (m.timex.size() == 6 && m.timex.compare(0, 2, "FY") == 0)) ||
+                m.to.empty() || m.from.empty())
+                continue;
+            std::string low = text.analysis().substr(m.span.begin, m.span.end - m.span.begin);
+            for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (low.find("fiscal year ending") == std::string::npos && low.find("financial year ending") == std::string::npos)
+                continue;
+            size_t run = 0, longest = 0;
+            for (char c : low) longest = std::max(longest, run = (c >= '0' && c <= '9') ? run + 1 : 0);
+            if (longest >= 4) continue;  // (a year of its own: resolved as written)
+            auto from = cal::parse_iso(m.from), to = cal::parse_iso(m.to);
+            if (!from || !to) continue;
+            cal::Period p{m.timex, *from, *to};
+            while (p.to < *pub) p = cal::shift_by(p, 'Y', 1);
+            const cal::Ymd end = cal::civil_from_days(p.to);
+            m.timex = fmt::format("FY{:04d}", end.y);
+            m.from = cal::iso(p.from);
+            m.to = cal::iso(p.to);
+            fy_ending.push_back(&m);
+            if (!stated_fy_start) stated_fy_start = end.d >= 28 ? end.m % 12 + 1 : end.m;
+        }
     for (const Mention& m : mentions) {
         if (stated_fy_start) {
             doc_fy_start = stated_fy_start;
@@ -1055,6 +1082,7 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
             // (a fiscal year the text states the end of holds for every fiscal year of the story)
             const bool restate = stated_fy_start && s && s->kind == Kind::fiscal_year;
             if (!s || !(s->fy_doc || restate) || m.timex.empty() || !rematch(*s, m)) continue;
+            if (std::find(fy_ending.begin(), fy_ending.end(), &m) != fy_ending.end()) continue;
             TenseOf tense(text, m.span, I.cues);
             auto r = I.resolve(Impl::Fields{*s, nullptr, nullptr, &groups}, pub, tense, doc_fy_start);
             if (!r || r->unresolved) continue;
@@ -1200,7 +1228,8 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
                         m.shift_unit = u;
                         m.shift_n = -1;
                     }
-                } else if (spec->kind == Kind::same_period && g.get("year").empty() && pub) {
+                }
+                if (!m.shift_unit && spec->kind == Kind::same_period && g.get("year").empty() && pub) {
                     // "the same period last year": the claim's period, a year back
                     if (auto y = cal::timex_year(m.timex)) {
                         m.shift_unit = 'Y';
@@ -1312,7 +1341,8 @@ std::optional<DateValue> shift_date(const DateValue& d, char unit, int n) {
     auto from = cal::parse_iso(d.from), to = cal::parse_iso(d.to);
     if (!from || !to || d.timex.empty()) return std::nullopt;
     const char g = cal::grain_of(d.timex);
-    if (g == 'P' || g == 'X' || g == 'S') return std::nullopt;
+    // (a window with its dates, "the quarter ended Nov. 1", moves by whole years only)
+    if ((g == 'P' && unit != 'Y') || g == 'X' || g == 'S') return std::nullopt;
     cal::Period p = cal::shift_by(cal::Period{d.timex, *from, *to}, unit, n);
     return DateValue{p.timex, cal::iso(p.from), cal::iso(p.to)};
 }

@@ -420,6 +420,13 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
         return std::string_view(a.data() + ws[from].begin, ws.back().end - ws[from].begin);
     };
     auto joined = [&](size_t from) { return names::squeeze(joined_raw(from)); };
+    // "The European Commission on Wednesday warned": "on" and a weekday date the act and are no
+    // part of the name ("Council on Foreign Relations" keeps its "on")
+    if (out.type == Type::org && ws.size() >= 3 && word(ws.size() - 2) == "on") {
+        static constexpr std::string_view kDays[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                                     "Saturday", "Sunday"};
+        if (std::find(std::begin(kDays), std::end(kDays), word(ws.size() - 1)) != std::end(kDays)) ws.resize(ws.size() - 2);
+    }
     if (out.rule == kBareRule) {  // "the Treasury", "commerce ministry": named per document
         if (ws.empty() || ws.size() > 2) return false;
         out.span = {ws.front().begin, ws.back().end};

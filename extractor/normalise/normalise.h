@@ -87,7 +87,8 @@ struct DateValue {
 
 // d moved by n units ('D', 'W', 'M', 'Q', 'H', 'Y'), in d's grain ("2025-10"
 // a month back is "2025-09"; "2025-H1" a year back "2024-H1"); nullopt for a
-// value with no grain to move (a duration, a season, no from/to).
+// value with no grain to move (a season, no from/to; a duration with its dates
+// moves by whole years only: "the quarter ended Nov. 1" a year back).
 std::optional<DateValue> shift_date(const DateValue& d, char unit, int n);
 
 // The grain of a date mention's TIMEX3 value: 'D', 'W', 'M', 'Q', 'H', 'Y', 'F' (a

@@ -24,6 +24,7 @@
 #include "extractor/normalise/internal.h"
 
 #include <algorithm>
+#include <functional>
 #include <cctype>
 #include <unordered_map>
 #include <unordered_set>
@@ -335,6 +336,29 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             if (m.span.begin >= w.size() && a.compare(m.span.begin - w.size(), w.size(), w) == 0) return true;
         return false;
     };
+    // A company named as someone's investor ("Existing backers Northway Ventures and Tamsin
+    // Capital also took part, the company said"): not the company that speaks of them.
+    std::function<bool(const Mention&)> named_as_investor = [&](const Mention& m) {
+        uint32_t e = m.span.begin;
+        // (the second of a pair: "backers Northway Ventures and Tamsin Capital")
+        if (e > 5 && (a.compare(e - 5, 5, " and ") == 0 || a.compare(e - 2, 2, ", ") == 0)) {
+            const uint32_t end = a.compare(e - 5, 5, " and ") == 0 ? e - 5 : e - 2;
+            for (size_t x : entities)
+                if (ms[x].type == Type::org && ms[x].span.end == end) return named_as_investor(ms[x]);
+        }
+        for (int words = 0; words < 2 && e > 0; ++words) {
+            while (e > 0 && a[e - 1] == ' ') --e;
+            uint32_t b = e;
+            while (b > 0 && std::isalpha(static_cast<unsigned char>(a[b - 1]))) --b;
+            const std::string w = names::lower(std::string_view(a.data() + b, e - b));
+            if (w == "backers" || w == "backer" || w == "investors" || w == "investor" || w == "shareholders" ||
+                w == "shareholder")
+                return true;
+            if (b == e) break;
+            e = b;
+        }
+        return false;
+    };
     // The organisation a reference stands for: the first kind (in the
     // table's order of preference) that has one; among companies the one
     // named most, else the latest.
@@ -395,6 +419,7 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                 if (pick && ref.subject)
                     for (const auto& [name, s] : it->second)
                         if (text.sentence_index(ms[s.index].span.begin) == sentence && !as_data_source(ms[s.index]) &&
+                            !named_as_investor(ms[s.index]) &&
                             (pick == nullptr || text.sentence_index(ms[pick->index].span.begin) != sentence ||
                              s.index < pick->index))
                             pick = &s;
@@ -876,6 +901,12 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             else if (after_described) {
                 s.name = last_described->name;
                 s.kind = last_described->kind;
+            } else if (const Mention* o = last_org && !after_unnamed
+                                              ? previous_subject(text.sentence_index(s.span.begin), last_org->kind)
+                                              : nullptr) {
+                // "Kestrel has raised $210 million in a round led by Halden Partners. On the same
+                // day, it told staff ...": a pronoun continues the previous sentence's subject
+                take(s, *o);
             } else if (last_org && !after_unnamed) take(s, *last_org);
         } else if (hl == "they" || hl == "their") {
             // '"...," they wrote' after "Analysts at X said": the paragraph's last source.
