@@ -151,7 +151,15 @@ int engine_rule_costs(const rules::RuleSet& rs, const std::vector<text::Text>& t
     for (size_t i = 0; i < all.size(); i += 64)
         rs.match(std::span<const text::Text* const>(all.data() + i, std::min<size_t>(64, all.size() - i)));
     std::vector<rules::RuleSet::RuleCost> costs = rs.rule_costs();
+    std::vector<rules::RuleSet::PassCost> passes = rs.pass_costs();
     rs.profile_rules(false);
+    double pass_total = 0;
+    std::printf("sets, gazetteers, resolution, one pass (thread CPU ms):\n  %-34s %7s %7s %8s\n", "pass", "runs", "hits", "ms");
+    for (const auto& p : passes) {
+        pass_total += p.seconds;
+        std::printf("  %-34s %7zu %7zu %8.2f\n", p.name.c_str(), p.runs, p.hits, p.seconds * 1e3);
+    }
+    std::printf("  %-34s %7s %7s %8.2f\n", "all", "", "", pass_total * 1e3);
     std::sort(costs.begin(), costs.end(), [](const auto& a, const auto& b) { return a.seconds > b.seconds; });
     double total = 0;
     size_t runs = 0, hits = 0;

@@ -23,6 +23,12 @@
 #include <set>
 #include <sstream>
 #include <time.h>
+// -DCLAIMEX_CALLGRIND_SETS: a callgrind dump per set pass, named by the set
+// (for its instructions and cache misses; rules/README.md, "What the set
+// passes cost").
+#ifdef CLAIMEX_CALLGRIND_SETS
+#include <valgrind/callgrind.h>
+#endif
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -326,6 +332,7 @@ struct RuleSet::Impl {
     struct TypeSet {
         std::unique_ptr<RE2::Set> set;
         std::vector<int> rules;  // set index → compiled index
+        std::string name;        // type, or type/scan name (profiles)
     };
     std::vector<TypeSet> sets;
     bool set_ok = false;
@@ -334,6 +341,7 @@ struct RuleSet::Impl {
     uint32_t jit_pairs = 1;  // the most capture pairs (whole match included) of any Jit
     mutable bool profiling = false;           // see RuleSet::profile_rules
     mutable std::vector<RuleSet::RuleCost> costs;  // by compiled index
+    mutable std::vector<RuleSet::PassCost> pass_costs;  // sets in order, then gazetteers, resolution
 
     // Gazetteer: first token → aliases starting with it, longest first.
     // (Looked up by string_view: no string is built per word of the text.)
@@ -1262,8 +1270,8 @@ void RuleSet::Impl::compile() {
         // type's other rules of that name (rules/README.md, "Matching").
         std::string key = c.rule->type;
         if (auto sc = c.rule->attrs.find("scan"); sc != c.rule->attrs.end()) key += "/" + sc->second;
-        auto [it, fresh] = by_type.try_emplace(std::move(key), sets.size());
-        if (fresh) sets.push_back({std::make_unique<RE2::Set>(sopt, RE2::UNANCHORED), {}});
+        auto [it, fresh] = by_type.try_emplace(key, sets.size());
+        if (fresh) sets.push_back({std::make_unique<RE2::Set>(sopt, RE2::UNANCHORED), {}, key});
         TypeSet& ts = sets[it->second];
         std::string err;
         if (!c.prefilter.empty() && ts.set->Add(c.prefilter, &err) < 0) {
@@ -1465,8 +1473,13 @@ void RuleSet::profile_rules(bool on) const {
     impl_->profiling = on;
     impl_->costs.assign(impl_->compiled.size(), {});
     for (size_t i = 0; i < impl_->compiled.size(); ++i) impl_->costs[i].rule = impl_->compiled[i].rule;
+    impl_->pass_costs.clear();
+    for (const Impl::TypeSet& ts : impl_->sets) impl_->pass_costs.push_back({"set " + ts.name});
+    impl_->pass_costs.push_back({"gazetteers"});
+    impl_->pass_costs.push_back({"resolution"});
 }
 std::vector<RuleSet::RuleCost> RuleSet::rule_costs() const { return impl_->costs; }
+std::vector<RuleSet::PassCost> RuleSet::pass_costs() const { return impl_->pass_costs; }
 const std::vector<Example>& RuleSet::examples() const { return impl_->examples; }
 const std::vector<RuleProblem>& RuleSet::problems() const { return impl_->problems; }
 const fs::path& RuleSet::dir() const { return impl_->dir; }
@@ -1845,6 +1858,13 @@ static bool run_rule_jit(const RuleSet::Impl& im, const RuleSet::Impl::Compiled&
     return true;
 }
 
+// Thread CPU time (profiles).
+static double thread_seconds() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
 // Gazetteers: at each word start of the paragraph, the longest alias that fits.
 static void run_gazetteers(const RuleSet::Impl& impl, const std::string& a, const text::Span& para,
                            std::vector<RawMention>& out) {
@@ -1907,7 +1927,13 @@ std::vector<std::vector<RawMention>> RuleSet::match_all(std::span<const text::Te
     std::vector<std::vector<uint32_t>> todo(im.compiled.size());
     Scratch s;
     if (im.set_ok) {
-        for (const Impl::TypeSet& ts : im.sets) {
+        for (size_t si = 0; si < im.sets.size(); ++si) {
+            const Impl::TypeSet& ts = im.sets[si];
+#ifdef CLAIMEX_CALLGRIND_SETS
+            CALLGRIND_DUMP_STATS_AT("other");
+#endif
+            const double t0 = im.profiling ? thread_seconds() : 0;
+            size_t flagged = 0;
             for (uint32_t pi = 0; pi < paras.size(); ++pi) {
                 const Para& para = paras[pi];
                 re2::StringPiece p(texts[para.text]->analysis().data() + para.span.begin, para.span.size());
@@ -1919,17 +1945,21 @@ std::vector<std::vector<RawMention>> RuleSet::match_all(std::span<const text::Te
                     continue;
                 }
                 for (int h : s.hits) todo[static_cast<size_t>(ts.rules[static_cast<size_t>(h)])].push_back(pi);
+                flagged += !s.hits.empty();
             }
+            if (im.profiling) {
+                im.pass_costs[si].runs += paras.size();
+                im.pass_costs[si].hits += flagged;
+                im.pass_costs[si].seconds += thread_seconds() - t0;
+            }
+#ifdef CLAIMEX_CALLGRIND_SETS
+            CALLGRIND_DUMP_STATS_AT(ts.name.c_str());
+#endif
         }
     } else {
         for (auto& v : todo)
             for (uint32_t pi = 0; pi < paras.size(); ++pi) v.push_back(pi);
     }
-    auto thread_seconds = [] {
-        timespec ts{};
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-        return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-    };
     for (size_t r = 0; r < todo.size(); ++r) {
         const Impl::Compiled& c = im.compiled[r];
         const double t0 = im.profiling && !todo[r].empty() ? thread_seconds() : 0;
@@ -1950,7 +1980,13 @@ std::vector<std::vector<RawMention>> RuleSet::match_all(std::span<const text::Te
             im.costs[r].seconds += thread_seconds() - t0;
         }
     }
+    const double g0 = im.profiling ? thread_seconds() : 0;
     for (const Para& para : paras) run_gazetteers(im, texts[para.text]->analysis(), para.span, out[para.text]);
+    if (im.profiling) {
+        PassCost& g = im.pass_costs[im.sets.size()];
+        g.runs += paras.size();
+        g.seconds += thread_seconds() - g0;
+    }
     return out;
 }
 
@@ -1974,7 +2010,13 @@ std::vector<RawMention> RuleSet::match(const text::Text& t) const {
 
 std::vector<std::vector<RawMention>> RuleSet::match(std::span<const text::Text* const> texts) const {
     std::vector<std::vector<RawMention>> out = match_all(texts);
+    const double t0 = impl_->profiling ? thread_seconds() : 0;
     for (std::vector<RawMention>& all : out) all = resolve(std::move(all));
+    if (impl_->profiling) {
+        PassCost& r = impl_->pass_costs.back();
+        r.runs += out.size();
+        r.seconds += thread_seconds() - t0;
+    }
     return out;
 }
 

@@ -169,6 +169,15 @@ public:
     };
     void profile_rules(bool on) const;
     std::vector<RuleCost> rule_costs() const;
+    // With profiling on, the other passes of match(): each set's (named by
+    // its type and `scan:` name; runs = paragraphs, hits = paragraphs it
+    // flagged a rule on), the gazetteers' and overlap resolution's.
+    struct PassCost {
+        std::string name;
+        size_t runs = 0, hits = 0;
+        double seconds = 0;
+    };
+    std::vector<PassCost> pass_costs() const;
 
     const std::vector<std::unique_ptr<Rule>>& rules() const;
     const Rule* rule(std::string_view id) const;
