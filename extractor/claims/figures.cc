@@ -126,8 +126,8 @@ bool Assembly::in_condition(size_t tok) {
         // what a chance is of: "an 80% chance that the Bank will cut Bank Rate by a quarter-point
         // to 3.5%" states odds, not the cut
         if (w == "that" && k > 0) {
-            static const std::set<std::string_view> odds = {"chance", "chances", "probability", "odds", "likelihood",
-                                                            "possibility", "risk"};
+            static const WordList odds = {"chance", "chances", "probability", "odds", "likelihood",
+                                          "possibility", "risk"};
             if (odds.count(toks[k - 1].low)) return true;
         }
     }
@@ -865,9 +865,6 @@ void Assembly::from_to_changes() {
                   [](const ChangeEvent& x, const ChangeEvent& y) { return x.tok < y.tok; });
 }
 
-}  // namespace claimex::claims
-
-namespace claimex::claims {
 
 // "That compared with an operating profit of ¥112 billion a year earlier.": a sentence that opens
 // with "That/This compared with" (or "That was up/down from") gives the figure of the paragraph's
@@ -912,9 +909,6 @@ void Assembly::baseline_of_previous_sentence() {
     gave_baseline = true;
 }
 
-}  // namespace claimex::claims
-
-namespace claimex::claims {
 
 // "Values climbed 1.9% over the three months to June and 8.0% over the past 12 months",
 // "were down 11% and 9% respectively": a percentage joined by "and" to the size of a change

@@ -155,8 +155,8 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
             }
             // (across a reduced relative clause of saying: "a contract the engine maker said was
             // worth £2 billion" is the contract's worth)
-            static const std::set<std::string_view> says = {"said", "says", "estimated", "estimates", "reckoned",
-                                                            "believed", "believes", "thinks", "thought"};
+            static const WordList says = {"said", "says", "estimated", "estimates", "reckoned",
+                                          "believed", "believes", "thinks", "thought"};
             if (gap < k && (toks[gap].low == "the" || toks[gap].low == "a" || toks[gap].low == "an" ||
                             toks[gap].low == "its" || toks[gap].low == "their")) {
                 size_t g = gap + 1;
@@ -706,9 +706,6 @@ void Assembly::metric_form(std::string& key, const Mention* value, const std::ve
     }
 }
 
-}  // namespace claimex::claims
-
-namespace claimex::claims {
 
 // "Revenue, operating profit and net income were $4.1bn, $820m and $590m respectively": a list
 // of figures closed by "respectively" takes, in order, the metric phrases listed before its
@@ -755,9 +752,6 @@ bool Assembly::respective_metric(size_t f, MetricHit& metric) {
     return true;
 }
 
-}  // namespace claimex::claims
-
-namespace claimex::claims {
 
 // Whether the figure at `anchor` (ending before token `fig_end`) is stated as a part of a whole
 // named before: "Of that, £1.1bn ...", "Of this, ...", "£900m of that", "of which $77bn".
@@ -804,9 +798,6 @@ bool Assembly::whole_restated(size_t cs, size_t anchor, bool any_verb) {
     return incl.count(toks[k].low) && past_qualifiers(anchor) <= k + 1;
 }
 
-}  // namespace claimex::claims
-
-namespace claimex::claims {
 
 // Words from token `from` up to `to` (exclusive), a date mention counting as one word: "kept its
 // shipment guidance for the year to June 30 at 192 million tonnes" names its metric as near the
@@ -821,9 +812,6 @@ size_t Assembly::words_between(size_t from, size_t to) const {
     return n;
 }
 
-}  // namespace claimex::claims
-
-namespace claimex::claims {
 
 // A money figure right after a verb of raising (metrics.tsv "raised" and kin, a funding round) is
 // measured by what raised it when the sentence says so:
@@ -875,9 +863,6 @@ void Assembly::raised_means(size_t lo, size_t anchor, size_t fig_end, MetricHit&
         }
 }
 
-}  // namespace claimex::claims
-
-namespace claimex::claims {
 
 // "Ofgem set the allowed return on equity at 5.9%, up from 4.6% in the current price control, but
 // below the 6.8% the company had asked for": a figure after "the" with no noun of its own, then a
