@@ -245,6 +245,8 @@ struct Lexicons {
     StringSet held_metrics;
     // An analyst's view of a company (flag `view`: its target price): its own release never gives it.
     StringSet view_metrics;
+    // A standing level (flag `standing`: an inflation target): never dated by its sentence or a report.
+    StringSet standing_metrics;
     // A reporting period's results (metric_scopes.tsv "results"): a day is never their period.
     StringSet results_metrics;
     // `of_holder` (metric_scopes.tsv flag): its "of" complement is what it measures, a holder even
