@@ -1,5 +1,6 @@
-// Claim periods of figures that have none of their own (session 11, src11): a standing inflation
-// target, a premium measured against another day's price, a value dated only by a dateline.
+// Periods and sources of amounts (session 11, src11): figures with no period of their own (a standing
+// inflation target, a premium measured against another day's price, a value dated only by a
+// dateline) and an expectation attributed to its poll after a comma.
 #include "tests/claims_support.h"
 
 using namespace claims_support;
@@ -42,4 +43,21 @@ TEST_CASE("a dateline ending in a colon dates the story, not its figures") {
         INFO(c.dump());
         CHECK(period(c) != "2026-10-08");
     }
+}
+
+TEST_CASE("an expectation with ', according to an X poll' after it is the poller's, not the release's") {
+    const std::string text =
+        "Asahina Motor posts profit\n\n"
+        "Asahina Motor said on Friday its operating profit rose 9% to 1.2 trillion yen in the year to March.\n\n"
+        "Analysts had expected full-year operating profit of 1.15 trillion yen, according to an LSEG poll of 18 "
+        "analysts.\n";
+    auto cs = claims_of(text, "2026-05-10");
+    const Json* c = claim_at(cs, text, "1.15 trillion yen");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_source(*c) == "LSEG");
+    // (the company's own figure keeps its release)
+    const Json* r = claim_at(cs, text, "1.2 trillion yen");
+    REQUIRE(r);
+    CHECK(first_source(*r) == "Asahina Motor");
 }
