@@ -236,6 +236,7 @@ void Assembly::amount_claims() {
         continue_subject(subj);
         broker_forecast(subj, metric, anchor);
         stock_target(subj, metric);
+        fiscal_government(subj, metric);
         note_traded(subj, metric.key);
         set_subject(subj, j, conf);
         metric_form(metric.key, &v, subj.names, false);

@@ -44,7 +44,7 @@ inline const WordSet kLeadWords{0, {
 inline const WordSet kPrepositions{1, {"in", "of", "from", "at", "for", "across", "with", "on", "by", "to", "into",
                                  "among", "over"}};
 // Adverbs that may follow a subject before its verb ("the bank also confirmed").
-inline const WordSet trailing_adverbs{2, {"also", "now", "still", "already", "too", "meanwhile"}};
+inline const WordSet trailing_adverbs{2, {"also", "now", "still", "already", "too", "meanwhile", "currently"}};
 // Heads of a phrase that refers back to a government ("the government", "the Treasury").
 inline const WordSet government_nouns{3, {"government", "treasury", "centre", "administration"}};
 // Words that open a clause of its own after a comma ("..., while X fell").
@@ -245,6 +245,7 @@ struct Lexicons {
     StringSet held_metrics;
     // An analyst's view of a company (flag `view`: its target price): its own release never gives it.
     StringSet view_metrics;
+    StringSet fiscal_metrics;
     // A reporting period's results (metric_scopes.tsv "results"): a day is never their period.
     StringSet results_metrics;
     // `of_holder` (metric_scopes.tsv flag): its "of" complement is what it measures, a holder even
@@ -818,6 +819,7 @@ struct Assembly {
     void continue_subject(Subject& s);
     void broker_forecast(Subject& s, const MetricHit& metric, size_t anchor);
     void stock_target(Subject& s, const MetricHit& metric);
+    void fiscal_government(Subject& s, const MetricHit& metric);
     void instrument_referent(Subject& s, const std::string& key, size_t anchor);
     void note_traded(const Subject& s, const std::string& key);
     void set_subject(const Subject& s, Claim& j, double& conf);

@@ -50,6 +50,7 @@ Lexicons::Lexicons(const rules::RuleSet& r)
             if (flag("bidder")) bidder_metrics.insert(row[0]);
             if (flag("held")) held_metrics.insert(row[0]);
             if (flag("view")) view_metrics.insert(row[0]);
+            if (flag("fiscal")) fiscal_metrics.insert(row[0]);
         }
     load("CLAIM_UNIT_METRICS", unit_metrics);
     if (const auto* rows = r.table("CLAIM_METRIC_FORMS"))

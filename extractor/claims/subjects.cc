@@ -587,6 +587,21 @@ bool Assembly::possessive_subject(const MetricHit& metric, size_t anchor, Subjec
             }
         }
     }
+    // "which represents a third of the mine's 3,400 employees", "Orvane's 2,800 workers": a
+    // possessive right before the figure names whose it is, whatever heads the clause (an
+    // organisation or place, or the company "the company's" refers to; not a person)
+    if (anchor >= 3 && anchor < toks.size() && toks[anchor - 1].low == "s" && toks[anchor - 2].low == "'") {
+        auto list = possessive_list(anchor);
+        if (!list.empty() && list.front()->type != Type::person) {
+            for (auto* m : list) add_name(s, m->name);
+            return true;
+        }
+        if (list.empty())
+            if (const Mention* r = anaphor_possessive(anchor)) {
+                add_name(s, r->name);
+                return true;
+            }
+    }
     // (a) "A, B and C's [combined] metric" (in the figure's own clause)
     const bool metric_here = metric.tok != SIZE_MAX && metric.tok >= clause_start_tok(anchor);
     if (metric_here && metric.tok < anchor) {

@@ -1,0 +1,57 @@
+// Claim subjects (session 11, subj11): the general causes behind wrong amount and change subjects
+// on dev — a central government's fiscal figures where the story names the government itself, a
+// possessive right before a figure inside another holder's clause, a trailing adverb in a holder.
+#include "tests/claims_support.h"
+
+using namespace claims_support;
+
+TEST_CASE("a fiscal figure is the central government's when the story names it as an entity") {
+    const std::string text =
+        "NEW DELHI: The Centre will borrow more this year, the finance ministry said on Monday.\n\n"
+        "The fiscal deficit is projected at 4.6% of GDP in 2026-27. Net tax revenue rose 8% to Rs 24 lakh "
+        "crore in the year.\n";
+    auto cs = claims_of(text, "2026-02-02");
+    for (const char* f : {"4.6%", "8%"}) {
+        const Json* c = claim_at(cs, text, f);
+        REQUIRE(c);
+        INFO(c->dump());
+        CHECK(first_subject(*c) == "Government of India");
+    }
+}
+
+TEST_CASE("with no government named as an entity, a fiscal figure stays the economy's") {
+    const std::string text =
+        "NEW DELHI: India's economy grew 7% last year, the statistics ministry said on Monday.\n\n"
+        "The fiscal deficit is projected at 4.6% of GDP in 2026-27.\n";
+    auto cs = claims_of(text, "2026-02-02");
+    const Json* c = claim_at(cs, text, "4.6%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) == "India");
+}
+
+TEST_CASE("a possessive right before a figure names its holder, not the clause's head") {
+    const std::string text =
+        "Valdera Cobre said on Tuesday its copper output rose 4% in the first quarter.\n\n"
+        "The Andes Miners' Union, which represents about half of the company's 2,800 workers, voted on "
+        "Monday to strike. Prices held above the Bank of Japan's 2% target for a third year.\n";
+    auto cs = claims_of(text, "2026-05-04");
+    const Json* c = claim_at(cs, text, "2,800 workers");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) == "Valdera Cobre");
+    const Json* t = claim_at(cs, text, "2%");
+    REQUIRE(t);
+    INFO(t->dump());
+    CHECK(first_subject(*t) == "Bank of Japan");
+}
+
+TEST_CASE("'currently' after a holder is no part of it") {
+    const std::string text =
+        "Korvik Shipbuilding won a $2 billion order on Monday. The shipbuilder currently employs 5,200 people.\n";
+    auto cs = claims_of(text, "2026-05-04");
+    const Json* c = claim_at(cs, text, "5,200 people");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) == "Korvik Shipbuilding");
+}
