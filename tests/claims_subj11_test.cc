@@ -55,3 +55,29 @@ TEST_CASE("'currently' after a holder is no part of it") {
     INFO(c->dump());
     CHECK(first_subject(*c) == "Korvik Shipbuilding");
 }
+
+TEST_CASE("an organisation before ', which' holds the figure of its relative clause a few words on") {
+    const std::string text =
+        "The Monetary Authority of Singapore kept its policy unchanged on Friday, tracking the US Federal "
+        "Reserve, which kept its target range at 3.75-4 per cent last month.\n";
+    auto cs = claims_of(text, "2026-05-04");
+    const Json* c = claim_at(cs, text, "3.75-4 per cent");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) == "Federal Reserve");
+}
+
+TEST_CASE("a company right before a figure in a list that drops the verb holds that figure") {
+    const std::string text =
+        "The new levies differ by carmaker: Tesla faces an extra 9.5%, Volkswagen 14% and state-owned "
+        "Renault 21.2%.\n";
+    auto cs = claims_of(text, "2026-05-04");
+    const Json* v = claim_at(cs, text, "14%");
+    REQUIRE(v);
+    INFO(v->dump());
+    CHECK(first_subject(*v) == "Volkswagen");
+    const Json* r = claim_at(cs, text, "21.2%");
+    REQUIRE(r);
+    INFO(r->dump());
+    CHECK(first_subject(*r) == "Renault");
+}
