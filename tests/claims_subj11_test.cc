@@ -81,3 +81,14 @@ TEST_CASE("a company right before a figure in a list that drops the verb holds t
     INFO(r->dump());
     CHECK(first_subject(*r) == "Renault");
 }
+
+TEST_CASE("a verb of the lexicon ends the subject phrase: 'The bank signalled ... that it would keep'") {
+    const std::string text =
+        "SEOUL, Sept 4 - The Bank of Korea held its policy rate at 2.5% on Thursday.\n\n"
+        "The bank signalled in June that it would keep its growth forecast for this year at 1.8%.\n";
+    auto cs = claims_of(text, "2026-09-04");
+    const Json* c = claim_at(cs, text, "1.8%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) == "South Korea");
+}
