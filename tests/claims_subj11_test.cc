@@ -92,3 +92,19 @@ TEST_CASE("a verb of the lexicon ends the subject phrase: 'The bank signalled ..
     INFO(c->dump());
     CHECK(first_subject(*c) == "South Korea");
 }
+
+TEST_CASE("a list item with no holder of its own is the organisation whose list its introduction gives") {
+    const std::string text =
+        "Soy exports rose 4% in October, the trade ministry said.\n\n"
+        "NAIROBI, Nov 3 (Wire) - Kenya's tea output fell 12% in October, the Tea Board of Kenya said in a "
+        "statement. The board said its goals for next year were:\n\n"
+        "- output of 610,000 tonnes;\n"
+        "- tea exports worth $1.4 billion.\n";
+    auto cs = claims_of(text, "2026-11-03");
+    for (const char* f : {"610,000 tonnes", "$1.4 billion"}) {
+        const Json* c = claim_at(cs, text, f);
+        REQUIRE(c);
+        INFO(c->dump());
+        CHECK(first_subject(*c) == "Tea Board of Kenya");
+    }
+}

@@ -242,6 +242,7 @@ void Assembly::amount_claims() {
         instrument_referent(subj, metric.key, anchor);
         implied_subject(subj, metric, anchor);
         continue_subject(subj);
+        list_item_holder(subj);
         broker_forecast(subj, metric, anchor);
         stock_target(subj, metric);
         fiscal_government(subj, metric);

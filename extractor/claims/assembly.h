@@ -820,6 +820,7 @@ struct Assembly {
     void broker_forecast(Subject& s, const MetricHit& metric, size_t anchor);
     void stock_target(Subject& s, const MetricHit& metric);
     void fiscal_government(Subject& s, const MetricHit& metric);
+    void list_item_holder(Subject& s);
     void instrument_referent(Subject& s, const std::string& key, size_t anchor);
     void note_traded(const Subject& s, const std::string& key);
     void set_subject(const Subject& s, Claim& j, double& conf);

@@ -309,6 +309,7 @@ void Assembly::change_claims() {
         instrument_referent(subj, metric.key, anchor);
         if (!metric.key.empty() || !subj.names.empty() || !subj.description.empty()) implied_subject(subj, metric, anchor);
         continue_subject(subj);
+        list_item_holder(subj);
         stock_target(subj, metric);
         fiscal_government(subj, metric);
         // "Glencore jumped 5.1%", "Among decliners, Burberry slid 7.8%": a company that itself moves by

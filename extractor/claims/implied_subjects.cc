@@ -553,6 +553,21 @@ void Assembly::fiscal_government(Subject& s, const MetricHit& metric) {
     }
 }
 
+// "The board said its targets for the season were: / - output of 650,000 tonnes;": a list item
+// whose holder is only implied (or not found) is the organisation whose list it is, the source
+// of its introduction (not a medium's or a person's list: those name no holder).
+void Assembly::list_item_holder(Subject& s) {
+    if (!(s.fallback || (s.names.empty() && s.description.empty())) || s.named_instrument) return;
+    const Mention* src = list_intro_source();
+    if (!src || src->name.empty()) return;
+    const std::string_view kind = src->kind;
+    if (kind != "company" && kind != "agency" && kind != "government" && kind != "central_bank" && kind != "other")
+        return;
+    s.names = {src->name};
+    s.description.clear();
+    s.fallback = true;
+}
+
 void Assembly::continue_subject(Subject& s) {
     if (!s.names.empty() || !s.description.empty()) return;
     // "Foreign funds bought a net $2 billion of shares. They have bought $31 billion this year":
