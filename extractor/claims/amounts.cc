@@ -148,10 +148,18 @@ void Assembly::amount_claims() {
         qa_description.clear();
         // "expects Germany to grow 0.8% next year, France 1.1% and Italy 0.7%": an area right
         // before a figure in a list after the sentence's first figure is that figure's holder
+        // (and a company's: "BYD faces an extra 17.4%, Geely 20% and state-owned SAIC Motor 38.1%",
+        // past one plain modifier)
         if (f > 0 && anchor > 1 && sv.tok_mention[anchor - 1] != SIZE_MAX) {
             const Mention& p = ms[sv.tok_mention[anchor - 1]];
             size_t pb = sv.token_at(p.span.begin);
-            if (p.type == Type::place && area_of(p) && pb > 0 && (toks[pb - 1].low == "," || toks[pb - 1].low == "and")) {
+            const bool company = p.type == Type::org && std::string_view(p.kind) == "company";
+            if (company && pb > 1 && toks[pb - 1].is_word() && sv.tok_mention[pb - 1] == SIZE_MAX &&
+                !(toks[pb - 1].bits & (lx.kVerbWord | lx.kChangeWord)) && !kDeterminers.count(toks[pb - 1]) &&
+                !kPrepositions.count(toks[pb - 1]) && toks[pb - 1].low != "and")
+                --pb;
+            if (((p.type == Type::place && area_of(p)) || company) && pb > 0 &&
+                (toks[pb - 1].low == "," || toks[pb - 1].low == "and")) {
                 subj = Subject{};
                 subj.names = {p.name};
             }
@@ -234,8 +242,10 @@ void Assembly::amount_claims() {
         instrument_referent(subj, metric.key, anchor);
         implied_subject(subj, metric, anchor);
         continue_subject(subj);
+        list_item_holder(subj);
         broker_forecast(subj, metric, anchor);
         stock_target(subj, metric);
+        fiscal_government(subj, metric);
         note_traded(subj, metric.key);
         set_subject(subj, j, conf);
         metric_form(metric.key, &v, subj.names, false);

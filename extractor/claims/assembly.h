@@ -44,7 +44,7 @@ inline const WordSet kLeadWords{0, {
 inline const WordSet kPrepositions{1, {"in", "of", "from", "at", "for", "across", "with", "on", "by", "to", "into",
                                  "among", "over"}};
 // Adverbs that may follow a subject before its verb ("the bank also confirmed").
-inline const WordSet trailing_adverbs{2, {"also", "now", "still", "already", "too", "meanwhile"}};
+inline const WordSet trailing_adverbs{2, {"also", "now", "still", "already", "too", "meanwhile", "currently"}};
 // Heads of a phrase that refers back to a government ("the government", "the Treasury").
 inline const WordSet government_nouns{3, {"government", "treasury", "centre", "administration"}};
 // Words that open a clause of its own after a comma ("..., while X fell").
@@ -250,6 +250,8 @@ struct Lexicons {
     StringSet lower_better_metrics;
     // A standing level (flag `standing`: an inflation target): never dated by its sentence or a report.
     StringSet standing_metrics;
+    // A central government's fiscal figure (flag `fiscal`): the government's, where the story names it.
+    StringSet fiscal_metrics;
     // A reporting period's results (metric_scopes.tsv "results"): a day is never their period.
     StringSet results_metrics;
     // `of_holder` (metric_scopes.tsv flag): its "of" complement is what it measures, a holder even
@@ -827,6 +829,8 @@ struct Assembly {
     void continue_subject(Subject& s);
     void broker_forecast(Subject& s, const MetricHit& metric, size_t anchor);
     void stock_target(Subject& s, const MetricHit& metric);
+    void fiscal_government(Subject& s, const MetricHit& metric);
+    void list_item_holder(Subject& s);
     void instrument_referent(Subject& s, const std::string& key, size_t anchor);
     void note_traded(const Subject& s, const std::string& key);
     void set_subject(const Subject& s, Claim& j, double& conf);

@@ -320,7 +320,9 @@ void Assembly::change_claims() {
         instrument_referent(subj, metric.key, anchor);
         if (!metric.key.empty() || !subj.names.empty() || !subj.description.empty()) implied_subject(subj, metric, anchor);
         continue_subject(subj);
+        list_item_holder(subj);
         stock_target(subj, metric);
+        fiscal_government(subj, metric);
         // "Glencore jumped 5.1%", "Among decliners, Burberry slid 7.8%": a company that itself moves by
         // a percentage, no metric named, moves in its share price
         // (to a new level that is a price per share, not a total: "Infosys rose 1.9% to 1,512 rupees")

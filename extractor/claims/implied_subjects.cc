@@ -534,6 +534,40 @@ void Assembly::stock_target(Subject& s, const MetricHit& metric) {
     s.fallback = true;
 }
 
+// "The government has budgeted a fiscal deficit of 4.4% of GDP", "Net tax revenue totalled Rs 3.19
+// lakh crore" in a story that names the central government as an entity ("the Centre" → Government
+// of India): a fiscal figure (`fiscal` metrics) whose holder came out as the economy is that
+// government's (corpus/CLAIMS.md, Public finance); with no such entity it stays the economy's.
+// (only the government itself, "Government of X" or "X Government", not a ministry)
+void Assembly::fiscal_government(Subject& s, const MetricHit& metric) {
+    if (s.names.size() != 1 || s.combined || metric.key.empty() || !lx.fiscal_metrics.count(metric.key)) return;
+    for (const Mention& m : ms) {
+        if (m.type != Type::org || std::string_view(m.kind) != "government" || m.name == s.names.front()) continue;
+        const std::string_view n = m.name;
+        const bool itself = n.rfind("Government of ", 0) == 0 || (n.size() > 11 && n.substr(n.size() - 11) == " Government");
+        if (!itself) continue;
+        if (const std::string* area = area_of(m); area && *area == s.names.front()) {
+            s.names.front() = m.name;
+            return;
+        }
+    }
+}
+
+// "The board said its targets for the season were: / - output of 650,000 tonnes;": a list item
+// whose holder is only implied (or not found) is the organisation whose list it is, the source
+// of its introduction (not a medium's or a person's list: those name no holder).
+void Assembly::list_item_holder(Subject& s) {
+    if (!(s.fallback || (s.names.empty() && s.description.empty())) || s.named_instrument) return;
+    const Mention* src = list_intro_source();
+    if (!src || src->name.empty()) return;
+    const std::string_view kind = src->kind;
+    if (kind != "company" && kind != "agency" && kind != "government" && kind != "central_bank" && kind != "other")
+        return;
+    s.names = {src->name};
+    s.description.clear();
+    s.fallback = true;
+}
+
 void Assembly::continue_subject(Subject& s) {
     if (!s.names.empty() || !s.description.empty()) return;
     // "Foreign funds bought a net $2 billion of shares. They have bought $31 billion this year":

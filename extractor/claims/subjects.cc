@@ -587,6 +587,21 @@ bool Assembly::possessive_subject(const MetricHit& metric, size_t anchor, Subjec
             }
         }
     }
+    // "which represents a third of the mine's 3,400 employees", "Orvane's 2,800 workers": a
+    // possessive right before the figure names whose it is, whatever heads the clause (an
+    // organisation or place, or the company "the company's" refers to; not a person)
+    if (anchor >= 3 && anchor < toks.size() && toks[anchor - 1].low == "s" && toks[anchor - 2].low == "'") {
+        auto list = possessive_list(anchor);
+        if (!list.empty() && list.front()->type != Type::person) {
+            for (auto* m : list) add_name(s, m->name);
+            return true;
+        }
+        if (list.empty())
+            if (const Mention* r = anaphor_possessive(anchor)) {
+                add_name(s, r->name);
+                return true;
+            }
+    }
     // (a) "A, B and C's [combined] metric" (in the figure's own clause)
     const bool metric_here = metric.tok != SIZE_MAX && metric.tok >= clause_start_tok(anchor);
     if (metric_here && metric.tok < anchor) {
@@ -956,9 +971,12 @@ bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s
     }
     // "outperforming the KOSPI index, which fell 0.4%": a ", which" clause whose verb is the
     // figure's is about the phrase before the comma (not the sentence's subject).
-    for (size_t k = anchor; k-- > 1 && anchor - k <= 5;) {
+    for (size_t k = anchor; k-- > 1 && anchor - k <= 8;) {
         if (toks[k].low == "," || toks[k].low == ";") break;
         if (toks[k].low != "which" || toks[k - 1].low != ",") continue;
+        // (an entity before the comma holds a figure up to eight words on: "tracking the Federal
+        // Reserve, which held its target range at 4.25-4.5%"; a plain phrase only up to five)
+        const bool far = anchor - k > 5;
         const size_t c = k - 1;
         size_t b = c;
         while (b > 0 && toks[b - 1].is_word() && !(toks[b - 1].bits & (lx.kVerbWord | lx.kChangeWord)) &&
@@ -980,6 +998,7 @@ bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s
                 return true;
             }
         }
+        if (far) break;
         // (only a quoted thing: "the KOSPI index"; "fee income from asset management, which
         // climbed 12%" stays the bank's)
         if (metric.tok != SIZE_MAX && metric.tok >= b && metric.tok < c &&
