@@ -386,11 +386,17 @@ struct SentenceView {
     // token index → mention index covering it (SIZE_MAX: none)
     std::vector<size_t>& tok_mention;
 
-    // The first token ending after `byte` (token ends increase: a binary search).
+    // The first token ending after `byte` (token ends increase: a binary search by halving, each
+    // step a conditional move, not a mispredicted branch).
     size_t token_at(uint32_t byte) const {
-        return static_cast<size_t>(
-            std::partition_point(toks.begin(), toks.end(), [&](const Token& k) { return k.end <= byte; }) -
-            toks.begin());
+        if (toks.empty()) return 0;
+        const Token* base = toks.data();
+        for (size_t n = toks.size(); n > 1;) {
+            const size_t half = n / 2;
+            base = base[half].end <= byte ? base + half : base;
+            n -= half;
+        }
+        return static_cast<size_t>(base - toks.data()) + (base->end <= byte);
     }
     // The first token that starts at or after `byte` (the word after a mention that ends there).
     size_t token_after(uint32_t byte) const {
