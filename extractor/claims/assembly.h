@@ -166,6 +166,62 @@ struct KeyHash {
     }
 };
 
+// Counts by name for one document's story indexes (how often each company is named, opens a
+// sentence, ...) and sets of its names (named outside an attribution, affiliations): the names
+// are views into the document's mentions or the lexicons, which outlive the count. Open addressing on word_hash in one vector (std::unordered_map made a
+// node per name and hashed each probe again byte by byte). Never iterated: counts only.
+struct NameCounts {
+    struct Slot {
+        std::string_view name;
+        uint64_t hash = 0;
+        int n = 0;
+        bool used = false;
+    };
+    std::vector<Slot> slots;  // a power of two, at most half full
+    size_t names = 0;
+    // The count of `s`, made 0 when `s` is new.
+    int& operator[](std::string_view s) {
+        if ((names + 1) * 2 > slots.size()) grow();
+        const uint64_t h = word_hash(s);
+        const size_t mask = slots.size() - 1;
+        for (size_t i = h & mask;; i = (i + 1) & mask) {
+            Slot& x = slots[i];
+            if (!x.used) {
+                x = {s, h, 0, true};
+                ++names;
+                return x.n;
+            }
+            if (x.hash == h && x.name == s) return x.n;
+        }
+    }
+    // The count of `s`, 0 when it was never counted (adds nothing).
+    int get(std::string_view s) const {
+        if (slots.empty()) return 0;
+        const uint64_t h = word_hash(s);
+        const size_t mask = slots.size() - 1;
+        for (size_t i = h & mask;; i = (i + 1) & mask) {
+            const Slot& x = slots[i];
+            if (!x.used) return 0;
+            if (x.hash == h && x.name == s) return x.n;
+        }
+    }
+    // As a set of names: insert counts one more, count says whether it was ever counted.
+    void insert(std::string_view s) { ++(*this)[s]; }
+    size_t count(std::string_view s) const { return get(s) > 0; }
+    void grow() {
+        std::vector<Slot> old(slots.empty() ? 32 : slots.size() * 2);
+        old.swap(slots);
+        const size_t mask = slots.size() - 1;
+        for (const Slot& o : old)
+            if (o.used)
+                for (size_t i = o.hash & mask;; i = (i + 1) & mask)
+                    if (!slots[i].used) {
+                        slots[i] = o;
+                        break;
+                    }
+    }
+};
+
 // A few indices (the dates or figures of one sentence already used): a
 // vector searched linearly, reused from sentence to sentence.
 struct IndexSet {
@@ -339,11 +395,17 @@ struct SentenceView {
     // token index → mention index covering it (SIZE_MAX: none)
     std::vector<size_t>& tok_mention;
 
-    // The first token ending after `byte` (token ends increase: a binary search).
+    // The first token ending after `byte` (token ends increase: a binary search by halving, each
+    // step a conditional move, not a mispredicted branch).
     size_t token_at(uint32_t byte) const {
-        return static_cast<size_t>(
-            std::partition_point(toks.begin(), toks.end(), [&](const Token& k) { return k.end <= byte; }) -
-            toks.begin());
+        if (toks.empty()) return 0;
+        const Token* base = toks.data();
+        for (size_t n = toks.size(); n > 1;) {
+            const size_t half = n / 2;
+            base = base[half].end <= byte ? base + half : base;
+            n -= half;
+        }
+        return static_cast<size_t>(base - toks.data()) + (base->end <= byte);
     }
     // The first token that starts at or after `byte` (the word after a mention that ends there).
     size_t token_after(uint32_t byte) const {
@@ -432,22 +494,22 @@ struct Assembly {
     // The spans of source mentions (a company named inside one is where a view comes from), and
     // the affiliations of people and sources.
     std::vector<std::pair<uint32_t, uint32_t>> source_spans;
-    StringSet affiliations;
+    NameCounts affiliations;
     // Organisations by name (their kind), and each one's own releases in document order.
     std::unordered_map<std::string, std::string> org_kinds;
     std::unordered_map<std::string, std::vector<const Mention*>> releases_of;
     // Companies the article introduces as a part of another ("its electric vehicle subsidiary,
     // Kaveri EV").
-    StringSet unit_companies;
+    NameCounts unit_companies;
     // The lead: the first paragraph after the headline long enough to be text, not a sub-headline,
     // a byline or a date line.
     size_t lead_paragraph = 1;
     static constexpr size_t lead_paragraphs = 2;  // a release named this early governs the headline too
-    std::unordered_map<std::string_view, int> company_count;
+    NameCounts company_count;
     // Companies "the company" and "it" may refer back to (not those named in passing).
     std::vector<const Mention*> antecedents;
     // Organisations named outside an attribution.
-    StringSet named_outside;
+    NameCounts named_outside;
     // The article's main company, economy and central bank.
     std::string doc_company;
     std::string doc_country;

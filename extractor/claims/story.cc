@@ -85,7 +85,7 @@ bool Assembly::in_passing_raw(const Mention& m) {
         while (e < a.size() && std::isalpha(static_cast<unsigned char>(a[e]))) ++e;
         if (lx.owner_suffixes.count(lower(std::string_view(a).substr(m.span.end + 1, e - m.span.end - 1)))) return true;
     }
-    if (company_count[m.name] > 1) return false;
+    if (company_count.get(m.name) > 1) return false;
     size_t e = m.span.begin;
     for (int words = 0; words < 5; ++words) {
         while (e > 0 && a[e - 1] == ' ') --e;
@@ -103,7 +103,7 @@ bool Assembly::in_passing_raw(const Mention& m) {
 // named on a tie), for subjects the sentence leaves implied.
 template <class Pred>
 std::string Assembly::most_named(Pred pred) {
-    std::unordered_map<std::string_view, int> n;  // (views of the mentions' names: no copies)
+    NameCounts n;  // (views of the mentions' names: no copies)
     std::string best;
     int bn = 0;
     for (const Mention& m : ms)
@@ -216,10 +216,10 @@ void Assembly::index_organisations() {
             }
         };
         std::vector<std::string_view> before, after;
-        std::set<std::string_view> seen_names;
+        NameCounts seen_names;
         for (const Mention& m : ms) {
             if (m.type != Type::org || std::string_view(m.kind) != "company" || m.name.empty()) continue;
-            if (!seen_names.insert(m.name).second) continue;
+            if (seen_names[m.name]++) continue;
             // "its electric vehicle subsidiary, Kaveri EV": the unit word right before the name
             words_of(m.span.begin > 40 ? m.span.begin - 40 : 0, m.span.begin, before);
             if (!before.empty() && before.back() == ",") before.pop_back();
@@ -254,24 +254,24 @@ void Assembly::index_organisations() {
         if (!in_passing(*m) && !in_headline_view(*m)) antecedents.push_back(m);
     // A company named once, after the lead ("Shares in Voestalpine rose 2.1%" closing a trade
     // story), is not what the story is about: the story's company is named twice, or up top.
-    std::unordered_map<std::string_view, int> times;
+    NameCounts times;
     for (const Mention& m : ms)
         if (m.type == Type::org && !m.name.empty()) ++times[m.name];
     auto up_top_or_again = [&](const Mention& m) {
-        return times[m.name] > 1 || t.paragraph_index(m.span.begin) <= lead_paragraph;
+        return times.get(m.name) > 1 || t.paragraph_index(m.span.begin) <= lead_paragraph;
     };
     // A company that opens sentences as their subject is what the story is about: each sentence it
     // opens counts once more ("Nordmark Bank agreed to buy Valtera ... Nordmark will pay ..." is
     // Nordmark's story, however often the target is named).
-    std::unordered_map<std::string_view, int> opens;
+    NameCounts opens;
     for (const text::Span& sent : t.sentences())
         if (const Mention* o = sentence_opener(sent); o && !in_passing(*o)) ++opens[o->name];
     {
-        std::unordered_map<std::string_view, int> n;
+        NameCounts n;
         int bn = 0;
         for (const Mention& m : ms)
             if (story_company(m) && !m.name.empty() && !in_passing(m) && up_top_or_again(m))
-                if (int c = ++n[m.name] + opens[m.name]; c > bn) {
+                if (int c = ++n[m.name] + opens.get(m.name); c > bn) {
                     bn = c;
                     doc_company = m.name;
                 }
@@ -286,7 +286,7 @@ void Assembly::find_doc_country() {
     // "imports from China") is a partner, not the economy. A demonym of the headline or lead
     // names it too ("Japanese exports rise ...": Japan), counting double.
     {
-        std::unordered_map<std::string_view, int> n;  // (views of the lexicon's areas: no copies)
+        NameCounts n;  // (views of the lexicon's areas: no copies)
         int bn = 0;
         {
             std::vector<Token> head_toks;
