@@ -421,6 +421,7 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
 // a `prices_continue` one's: house prices, producer prices, consumer price inflation).
 void Assembly::continue_specific(MetricHit& metric) {
     if (metric.tok == SIZE_MAX || metric.base_n > 2) return;
+    if (continue_trade(metric)) return;
     // (a complement only naming where: "Prices in Shanghai slipped 0.2%")
     if (metric.n != metric.base_n && toks[metric.tok + metric.base_n].low != "in") return;
     const LastMetric& lm = last_metric[3];
@@ -438,6 +439,32 @@ void Assembly::continue_specific(MetricHit& metric) {
     bool prices = (head == "prices" || head == "price") && metric.base_n == 1 && !modified &&
                   lx.prices_continue.count(lm.key);
     if (growth || prices) metric.key = lm.key;
+}
+
+// "Exports rose 4.0% in March, but shipments of cars to the United States fell 3.1%", "British
+// retail sales volumes fell 1.2% ... | Sales at clothing stores dropped 3.5%": a plain "shipments"
+// or "sales" (its complement of goods, destination or shops allowed, a plain modifier too: "seafood
+// sales to China") after a figure of a metric it is a word for (words.tsv `shipments_continue`,
+// `sales_continue`) in the paragraph or the one before is that metric's. Not a holder's own
+// ("Apple's iPhone sales", "its shipments"): a company's figures keep their words.
+bool Assembly::continue_trade(MetricHit& metric) {
+    const std::string_view first = toks[metric.tok].low;
+    const bool shipments = metric.key == "shipments" && metric.base_n == 1;
+    const bool sales = metric.key == "sales" && (first == "sales" || first == "sale");
+    if (!shipments && !sales) return false;
+    const LastMetric& lm = last_metric[3];
+    const size_t para = t.paragraph_index(S.begin);
+    if (lm.key.empty() || (lm.para != para && lm.para + 1 != para)) return false;
+    if (!(shipments ? lx.shipments_continue : lx.sales_continue).count(lm.key)) return false;
+    size_t k = metric.tok;
+    if (k > 0 && toks[k - 1].is_word() && sv.tok_mention[k - 1] == SIZE_MAX && !kDeterminers.count(toks[k - 1]) &&
+        !kPrepositions.count(toks[k - 1]) && toks[k - 1].low != "its" && toks[k - 1].low != "their")
+        --k;  // (a plain modifier: "seafood sales")
+    const bool possessive = k >= 2 && toks[k - 1].low == "s" && (toks[k - 2].low == "'" || toks[k - 2].low == "’");
+    if (possessive || (k > 0 && (sv.tok_mention[k - 1] != SIZE_MAX || toks[k - 1].low == "its" || toks[k - 1].low == "their")))
+        return false;
+    metric.key = lm.key;
+    return true;
 }
 
 // "The chip division's operating profit stood at 5.1 trillion won, while the mobile business
