@@ -238,7 +238,7 @@ void Assembly::amount_claims() {
         stock_target(subj, metric);
         note_traded(subj, metric.key);
         set_subject(subj, j, conf);
-        metric_form(metric.key, &v, subj.names, false);
+        metric_form(metric.key, &v, subj.names, false, subj.description);
         if (part_of_whole && !last_claim_metric.empty()) metric.key = last_claim_metric;  // (the whole's final form)
         j.metric = metric.key;
         j.metric_text = metric.text;

@@ -759,7 +759,8 @@ struct Assembly {
     bool into_own(const Mention& value);
     void elided_head(const Mention& value, size_t anchor, MetricHit& metric);
     void elided_figure(const Mention& value, size_t anchor, size_t fig_end, MetricHit& metric);
-    void metric_form(std::string& key, const Mention* value, const std::vector<std::string>& names, bool change);
+    void metric_form(std::string& key, const Mention* value, const std::vector<std::string>& names, bool change,
+                     std::string_view description = {});
 
     // subjects.cc: the subject the sentence names
     const Mention* last_company_before(uint32_t byte);

@@ -673,7 +673,7 @@ bool Assembly::into_own(const Mention& value) {
 
 // The form of the metric the claim's value and holder call for (metric_forms.tsv).
 void Assembly::metric_form(std::string& key, const Mention* value, const std::vector<std::string>& names,
-                           bool change) {
+                           bool change, std::string_view description) {
     auto it = lx.metric_forms.find(key);
     if (it == lx.metric_forms.end()) return;
     for (const auto& [when, to] : it->second) {
@@ -716,6 +716,11 @@ void Assembly::metric_form(std::string& key, const Mention* value, const std::ve
                 for (const Mention* c : companies) company |= c->name == n;  // (org mentions of kind company or none)
                 ok &= company;
             }
+        }
+        else if (when == "group") {
+            // ("European fintech start-ups raised $4.6 billion", "AI companies raised $41.3 billion":
+            // a described plural group, no one named, holds a sector's total)
+            ok = names.empty() && description.size() > 1 && description.back() == 's';
         }
         else if (when == "economy" && !names.empty()) {
             ok = true;
