@@ -269,6 +269,7 @@ void Assembly::change_claims() {
                     }
                 }
             }
+            if (fig) share_of_market(ms[figs[*fig].m], metric);
             continue_specific(metric);
             continue_metric(metric, slot, 3);
         }

@@ -467,6 +467,23 @@ bool Assembly::continue_trade(MetricHit& metric) {
     return true;
 }
 
+// "Hanul held 11.2% of the global electric vehicle battery market", "together hold about 31% of
+// the savoury snacks market": a percentage of a market (right after "of", in its clause) is a
+// market share, whatever metric the sentence named before.
+void Assembly::share_of_market(const Mention& value, MetricHit& metric) {
+    if (value.type != Type::percent || std::string_view(value.unit) == "pp") return;
+    size_t k = sv.token_at(value.span.end);
+    if (k >= toks.size() || toks[k].low != "of") return;
+    for (size_t e = k + 1; e < toks.size() && e < k + 10; ++e) {
+        if (!toks[e].is_word() && toks[e].low != "-") return;  // (the clause closes: ",", ";", ".")
+        if (toks[e].low == "market" || toks[e].low == "markets") {
+            metric = MetricHit{};
+            metric.key = "market_share";
+            return;
+        }
+    }
+}
+
 // "The chip division's operating profit stood at 5.1 trillion won, while the mobile business
 // earned 3.3 trillion won": a verb of earning (an `object` word of key earnings) in a sentence
 // that has already named a profit measure earns that measure, as the parallel clause says.
