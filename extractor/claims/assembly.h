@@ -245,6 +245,9 @@ struct Lexicons {
     StringSet held_metrics;
     // An analyst's view of a company (flag `view`: its target price): its own release never gives it.
     StringSet view_metrics;
+    // Ratios where lower is better (flag `lower_better`: the combined ratio, the cost-income
+    // ratio): "improved" says they fell.
+    StringSet lower_better_metrics;
     // A reporting period's results (metric_scopes.tsv "results"): a day is never their period.
     StringSet results_metrics;
     // `of_holder` (metric_scopes.tsv flag): its "of" complement is what it measures, a holder even
@@ -290,6 +293,8 @@ struct Lexicons {
     Words particle_verbs;
     // "would push the tax burden to 38.2%": a verb whose object is the figure's level (statements)
     Words result_verbs;
+    // "improved", "worsened": words that judge a move rather than state its direction
+    Words evaluative_words;
     // "a 27% premium to Helix's closing price on Tuesday": the figures measured against another
     // price (its holder and day are the reference's); "Corvane agreed to buy", "will pay": a
     // company making an offer
@@ -686,6 +691,8 @@ struct Assembly {
     bool up_to_qualifier(size_t k);
     const ChangeEvent* event_before(size_t tok);
     bool followed_by_comparison(const Mention& m);
+    bool comparison_change_word(size_t k) const;
+    size_t past_than(size_t k) const;
     bool in_condition(size_t tok);
     bool after_threshold(size_t tok);
     bool no_claim_of_its_own(size_t f);

@@ -118,6 +118,14 @@ void Assembly::change_claims() {
                 !(toks[ev.tok].bits & lx.kVerbWord))
                 et = pt - 1;
         }
+        // (", about 2% more than last year", ", 2.1% lower than a year earlier": a size in apposition
+        // before a comparison word and "than"; the figure before the comma is the level)
+        if (et == ev.tok && percent && !amount && ev.intransitive && figs[*percent].tok < ev.tok &&
+            ev.tok + 1 < toks.size() && toks[ev.tok + 1].low == "than") {
+            size_t p = figs[*percent].tok;
+            while (p > 0 && (kQualifierSkip.count(toks[p - 1]) || lx.approx_words.count(toks[p - 1]))) --p;
+            if (p > 0 && toks[p - 1].low == ",") et = p;
+        }
         if (!level && (std::string_view(ev.verb) == "up" || std::string_view(ev.verb) == "down" || et != ev.tok))
             for (size_t f = figs.size(); f-- > 0;)
                 if (figs[f].tok < ev.tok && figs[f].role == Role::value && !consumed.count(f)) {
@@ -189,7 +197,10 @@ void Assembly::change_claims() {
         // "will invest £40bn in its networks ..., almost double what it spent before": a factor in
         // apposition after the value compares it with an earlier sum; the metric is the value's
         // own clause's, not the comparison's verb after the factor
-        if (et != ev.tok && ev.factor && level && figs[*level].tok < et) {
+        // (so is a size compared in apposition: "brought in Rp 61.3 trillion ..., 12% less than a
+        // year earlier" is the levies' change, not the metric nearest the comparison word)
+        const bool compared = ev.intransitive && ev.tok + 1 < toks.size() && toks[ev.tok + 1].low == "than";
+        if (et != ev.tok && (ev.factor || compared) && level && figs[*level].tok < et) {
             MetricHit own = find_metric(clause_start_tok(figs[*level].tok), figs[*level].tok, et, false, ev.tok,
                                         sv.token_after(ms[figs[*level].m].span.end));
             if (!own.key.empty()) metric = own;
@@ -341,6 +352,12 @@ void Assembly::change_claims() {
                 if (f.role == Role::equivalent && f.of == *level) j.equivalents.push_back(static_cast<uint32_t>(f.m));
         Change& ch = j.change.emplace();
         ch.direction = ev.direction;
+        // "the combined ratio improved 1.3 points to 86.9%": of a ratio where lower is better
+        // (metric_scopes.tsv flag `lower_better`), a word that judges the move (words.tsv
+        // `evaluative`) says it went the other way: "improved" fell, "worsened" rose
+        if (lx.lower_better_metrics.count(j.metric) && lx.evaluative_words.count(toks[ev.tok].low))
+            ch.direction = ev.direction == "up" ? "down" : "up";
+        const std::string direction = ch.direction;
         ch.factor = ev.factor;
         ch.qualifier = ev.qualifier;
         if (amount) ch.amount = static_cast<uint32_t>(figs[*amount].m);
@@ -407,7 +424,7 @@ void Assembly::change_claims() {
         KeyHash key = key_hash("change");
         key.names(subj.names).sep().add(subj.description).sep().add(metric.key).sep();
         if (lv) key.value(*lv);
-        key.sep().add(ev.direction).sep();
+        key.sep().add(direction).sep();
         if (ev.factor) key.num(*ev.factor);
         key.sep();
         if (amount) key.value(ms[figs[*amount].m]);

@@ -50,6 +50,7 @@ Lexicons::Lexicons(const rules::RuleSet& r)
             if (flag("bidder")) bidder_metrics.insert(row[0]);
             if (flag("held")) held_metrics.insert(row[0]);
             if (flag("view")) view_metrics.insert(row[0]);
+            if (flag("lower_better")) lower_better_metrics.insert(row[0]);
         }
     load("CLAIM_UNIT_METRICS", unit_metrics);
     if (const auto* rows = r.table("CLAIM_METRIC_FORMS"))
@@ -96,7 +97,7 @@ Lexicons::Lexicons(const rules::RuleSet& r)
         {"particle_verb", &particle_verbs}, {"reference", &reference_words}, {"acquire", &acquire_verbs},
         {"instrument_name", &instrument_names}, {"local_body", &local_bodies}, {"agency_noun", &agency_nouns}, {"mark_noun", &mark_nouns}, {"per_share_stock", &per_share_stocks},
         {"act", &act_verbs}, {"counterpart", &counterpart_nouns}, {"action_verb", &action_verbs},
-        {"result_verb", &result_verbs}};
+        {"result_verb", &result_verbs}, {"evaluative", &evaluative_words}};
     if (const auto* rows = r.table("CLAIM_WORDS"))
         for (const auto& row : *rows)
             if (row.size() >= 2 && !row[0].empty()) {

@@ -85,6 +85,34 @@ const ChangeEvent* Assembly::event_before(size_t tok) {
     return best;
 }
 
+// "2% more than", "12% less than": "more"/"less" at token k, right after a percentage and
+// before "than" (a change word there, find_change_events).
+bool Assembly::comparison_change_word(size_t k) const {
+    if (k == 0 || k + 1 >= toks.size() || toks[k + 1].low != "than") return false;
+    if (toks[k].low != "more" && toks[k].low != "less") return false;
+    const size_t p = sv.tok_mention[k - 1];
+    return p != SIZE_MAX && ms[p].type == Type::percent;
+}
+
+// The first token after "than" at token k past a date and its "'s" or a determiner ("than last
+// season's 62.5 million tonnes", "than the 4.1% of"): where the thing compared with starts.
+size_t Assembly::past_than(size_t k) const {
+    size_t j = k + 1;
+    if (j < toks.size() && sv.tok_mention[j] != SIZE_MAX && ms[sv.tok_mention[j]].type == Type::date) {
+        const uint32_t e = ms[sv.tok_mention[j]].span.end;
+        while (j < toks.size() && toks[j].begin < e) ++j;
+        if (j + 1 < toks.size() && toks[j].low == "'" && toks[j + 1].low == "s") j += 2;
+        return j;
+    }
+    // (a time no date rule reads, up to two plain words and "'s": "than last season's")
+    for (size_t q = j; q < j + 3 && q + 1 < toks.size(); ++q) {
+        if (toks[q].low == "'" && toks[q + 1].low == "s" && q > j) return q + 2;
+        if (!toks[q].is_word() || sv.tok_mention[q] != SIZE_MAX) break;
+    }
+    if (j < toks.size() && (toks[j].low == "the" || toks[j].low == "its" || toks[j].low == "their")) ++j;
+    return j;
+}
+
 // "higher than", "more than", "above", "below" right after a figure: a difference
 // from something else ("0.2 points higher than in March"), not a claim of its own.
 bool Assembly::followed_by_comparison(const Mention& m) {
@@ -109,10 +137,18 @@ bool Assembly::followed_by_comparison(const Mention& m) {
     // "Sales volumes were 2.1% lower than a year earlier": a change word (change_verbs.tsv)
     // before a date of comparison is the figure's own metric moving against its past — a
     // change claim, not a difference from something else
-    if (toks[k].bits & lx.kChangeWord) {
+    if ((toks[k].bits & lx.kChangeWord) || comparison_change_word(k)) {
         size_t d = k + (bare ? 1 : 2);
         size_t dm = d < toks.size() ? sv.tok_mention[d] : SIZE_MAX;
         if (dm != SIZE_MAX && ms[dm].type == Type::date && baseline_date(dm)) return false;
+        // (or the figure's own past named by a figure of its type: "to 53.8 million tonnes, 14% less
+        // than last season's 62.5 million tonnes", the baseline of the value before the size)
+        if (!bare && m.type == Type::percent) {
+            const size_t b = past_than(k + 1);
+            if (b < toks.size() && sv.tok_mention[b] != SIZE_MAX && is_value(ms[sv.tok_mention[b]]) &&
+                ms[sv.tok_mention[b]].type != Type::percent)
+                return false;
+        }
     }
     return true;
 }
@@ -417,6 +453,17 @@ void Assembly::find_change_events() {
             ev.intransitive = true;
             events.push_back(std::move(ev));
         }
+    // "24.1 million hectares, about 2% more than last year", "12% less than a year earlier": a
+    // percentage right before "more"/"less" and "than" sizes a move, as "2.1% lower than" does
+    // (the two are no change words elsewhere: "more than 300 jobs", "the more domestically focused
+    // FTSE 250"); followed_by_comparison decides whether what follows "than" is the figure's own
+    // past (a change) or something else (a difference, no claim)
+    for (size_t k = 1; k + 1 < toks.size(); ++k)
+        if (comparison_change_word(k)) {
+            ChangeEvent ev{k, toks[k].low == "more" ? "up" : "down", std::nullopt, "", std::nullopt, std::string(toks[k].low)};
+            ev.intransitive = true;
+            events.push_back(std::move(ev));
+        }
     // Factor mentions no verb covered ("tenfold") are events too.
     for (size_t i : sv.mentions) {
         if (!is_factor(ms[i])) continue;
@@ -577,6 +624,26 @@ void Assembly::figure_roles() {
             figs[f].role = Role::baseline;
             figs[f].of = owner;
             continue;
+        }
+        // "to 53.8 million tonnes, 14% less than last season's 62.5 million tonnes": the figure a
+        // size's "more/less/higher/lower than" compares with is the baseline of the value the size
+        // follows (its type's last value before the size)
+        if (f >= 2 && ms[figs[f - 1].m].type == Type::percent && m.type != Type::percent) {
+            const size_t c = sv.token_at(ms[figs[f - 1].m].span.end);
+            if (c + 1 < toks.size() && toks[c + 1].low == "than" &&
+                ((toks[c].bits & lx.kChangeWord) || comparison_change_word(c)) && past_than(c + 1) == figs[f].tok) {
+                size_t owner = SIZE_MAX;
+                for (size_t g = f - 1; g-- > 0;)
+                    if (figs[g].role == Role::value && ms[figs[g].m].type == m.type) {
+                        owner = g;
+                        break;
+                    }
+                if (owner != SIZE_MAX) {
+                    figs[f].role = Role::baseline;
+                    figs[f].of = owner;
+                    continue;
+                }
+            }
         }
         if (in_condition(figs[f].tok) || followed_by_comparison(m) || after_threshold(figs[f].tok) ||
             no_claim_of_its_own(f)) {

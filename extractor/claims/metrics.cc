@@ -113,6 +113,12 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
         if (sv.tok_mention[k] != SIZE_MAX || k == skip) continue;
         MetricAt m = metric_at(k, hi);
         if (!m.key) continue;
+        // "TIM Brasil won two regional blocks for R$870 million", "it won a $1.4 billion order":
+        // "won" is the currency only after "the", a possessive or "Korean" ("the won fell",
+        // "Korea's won"); elsewhere it is the verb
+        if (toks[k].low == "won" && m.span == 1 &&
+            !(k > 0 && (toks[k - 1].low == "the" || toks[k - 1].low == "s" || toks[k - 1].low == "korean")))
+            continue;
         // An `object` verb names the metric of a money figure right after it only ("lost Rs
         // 1,210 crore" is a loss; "lost 1.6% and has fallen 13%" names no metric).
         if (m.span == m.n)
@@ -892,7 +898,21 @@ void Assembly::raised_means(size_t lo, size_t anchor, size_t fig_end, MetricHit&
     }
     // (the subject: the last metric phrase of the clause's first plain words, its head: "The levy",
     // "The export duty", "Its windfall tax")
-    const size_t cs = std::max(lo, clause_start_tok(anchor, false));
+    size_t cs = std::max(lo, clause_start_tok(anchor, false));
+    // (past a possessive holder or a date: "Brazil's spectrum auction raised", "The 2021 auction
+    // raised": a sale whose proceeds are its own metric keeps it, metric_forms.tsv `money`)
+    {
+        size_t k = cs;
+        if (k < best.tok && kDeterminers.count(toks[k])) ++k;
+        const size_t mk = k < best.tok ? sv.tok_mention[k] : SIZE_MAX;
+        if (mk != SIZE_MAX && (ms[mk].type == Type::date || is_entity(ms[mk]))) {
+            while (k < best.tok && sv.tok_mention[k] == mk) ++k;
+            if (ms[mk].type == Type::date || (k + 1 < best.tok && toks[k].low == "'" && toks[k + 1].low == "s")) {
+                if (ms[mk].type != Type::date) k += 2;
+                cs = k;
+            }
+        }
+    }
     size_t head = SIZE_MAX, head_n = 0;
     for (size_t k = cs; k < best.tok && k < cs + 5 && toks[k].is_word() && sv.tok_mention[k] == SIZE_MAX; ++k) {
         const MetricAt m = metric_at(k, best.tok);

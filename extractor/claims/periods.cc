@@ -303,6 +303,11 @@ bool Assembly::baseline_date(size_t i) {
                           ((toks[p - 1].low == "with" || toks[p - 1].low == "to") && p > 1 &&
                            (toks[p - 2].low == "compared" || toks[p - 2].low == "comparing" || toks[p - 2].low == "compares"))))
                 baseline_dates[i] = 1;
+            // "about 2% more than last year", "12% less than this year": a date right after a
+            // percentage's comparison word and "than" is what the figure is compared with
+            if (p > 2 && toks[p - 1].low == "than" && lx.comparison_words.count(toks[p - 2].low) &&
+                sv.tok_mention[p - 3] != SIZE_MAX && ms[sv.tok_mention[p - 3]].type == Type::percent)
+                baseline_dates[i] = 1;
         }
     }
     return baseline_dates[i] > 0;
@@ -711,10 +716,11 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
     if (anchor < toks.size() && sv.tok_mention[anchor] != SIZE_MAX && is_value(ms[sv.tok_mention[anchor]]))
         for (size_t k = anchor, n = 0; k-- > 0 && n < 6; ++n) {
             if (toks[k].low == "has" || toks[k].low == "have" || toks[k].low == "holds" || toks[k].low == "hold" ||
+                toks[k].low == "owes" || toks[k].low == "owe" ||
                 toks[k].low == "employs" || toks[k].low == "employ" || toks[k].low == "operates" ||
                 toks[k].low == "operate")
                 return Period{};  // ("The state's rainy-day fund ... holds $24 billion", "employs 31,500 people",
-                                  // "operates 612 stores")
+                                  // "operates 612 stores", "It owes suppliers about 62 billion yuan")
             if (!toks[k].is_word() || sv.tok_mention[k] != SIZE_MAX || (toks[k].bits & lx.kVerbWord) ||
                 (toks[k].bits & lx.kChangeWord))
                 break;
