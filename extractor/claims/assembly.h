@@ -248,6 +248,8 @@ struct Lexicons {
     // Ratios where lower is better (flag `lower_better`: the combined ratio, the cost-income
     // ratio): "improved" says they fell.
     StringSet lower_better_metrics;
+    // A standing level (flag `standing`: an inflation target): never dated by its sentence or a report.
+    StringSet standing_metrics;
     // A reporting period's results (metric_scopes.tsv "results"): a day is never their period.
     StringSet results_metrics;
     // `of_holder` (metric_scopes.tsv flag): its "of" complement is what it measures, a holder even

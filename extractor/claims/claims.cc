@@ -51,6 +51,7 @@ Lexicons::Lexicons(const rules::RuleSet& r)
             if (flag("held")) held_metrics.insert(row[0]);
             if (flag("view")) view_metrics.insert(row[0]);
             if (flag("lower_better")) lower_better_metrics.insert(row[0]);
+            if (flag("standing")) standing_metrics.insert(row[0]);
         }
     load("CLAIM_UNIT_METRICS", unit_metrics);
     if (const auto* rows = r.table("CLAIM_METRIC_FORMS"))

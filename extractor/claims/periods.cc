@@ -362,7 +362,14 @@ bool Assembly::reference_price_date(size_t i) {
     const size_t k = sv.token_at(ms[i].span.begin);
     for (size_t j = k, n = 0; j-- > 1 && n < 10; ++n) {
         if (toks[j].low == "," || toks[j].low == ";") break;
-        if (toks[j].low == "to" && lx.reference_words.count(toks[j - 1].low)) return true;
+        if (toks[j].low != "to") continue;
+        if (lx.reference_words.count(toks[j - 1].low)) return true;
+        // ("a premium of 28% to Veldhoven's closing price on Friday": the figure and "of" between)
+        if (const size_t f = sv.tok_mention[j - 1]; f != SIZE_MAX && is_value(ms[f])) {
+            size_t b = j - 1;
+            while (b > 0 && sv.tok_mention[b - 1] == f) --b;
+            if (b >= 2 && toks[b - 1].low == "of" && lx.reference_words.count(toks[b - 2].low)) return true;
+        }
     }
     return false;
 }
@@ -433,8 +440,10 @@ bool Assembly::announcement_date(size_t i) {
     // holder and the verb, dates the revision, not the forecast
     if (forecast_holder && forecast_verb > k && ms[i].span.begin > forecast_holder->span.begin && e == forecast_verb)
         return true;
-    // a dateline: "CITY, DATE (Agency) —" or "CITY, DATE -" at the start of the sentence
-    return k <= 4 && k > 0 && toks[k - 1].low == "," && dateline_tail(a, ms[i].span.end, S.end);
+    // a dateline: "CITY, DATE (Agency) —", "CITY, DATE -" or "CITY, DATE:" at the start of the
+    // sentence ("MUMBAI, Nov 24: SkyVista Airlines has raised Rs 4,500 crore ...")
+    return k <= 4 && k > 0 && toks[k - 1].low == "," &&
+           (dateline_tail(a, ms[i].span.end, S.end) || (ms[i].span.end < S.end && a[ms[i].span.end] == ':'));
 }
 
 std::optional<size_t> Assembly::find_period(uint32_t after, uint32_t limit, IndexSet& used, bool for_baseline,
@@ -595,6 +604,10 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
     // (the day something was said or released is never the figure's period)
     // (a company's results are for a reporting period: a nearby day dates the market's
     // reaction, "rose 4% on Tuesday after it reported a 20% rise in profit", not them)
+    // A standing level (flag `standing`: an inflation target) is no figure of a period: "above the
+    // central bank's 2% target for more than four years", "inflation eased to 1.4% in May, within
+    // the bank's 0-2% target range" date the inflation, not the target.
+    if (lx.standing_metrics.count(metric)) return Period{};
     const bool traded = lx.traded_metrics.count(metric) > 0;
     // (a market move does not take a date of an earlier ";" clause that no claim took:
     // "Supplier lowers 2024 sales target; shares fall 6.8%")

@@ -214,6 +214,18 @@ bool Assembly::poll_elsewhere(const Mention& src, const Claim& claim, uint32_t a
     if (v.end <= src.span.begin) {
         lo = sv.token_at(v.end);
         hi = sb;
+        // "Analysts had expected full-year operating profit of ¥1.12 trillion, according to an LSEG
+        // poll of 18 analysts": an expectation the clause states before the figure, with no other
+        // figure before the poll's "according to", is the poll's (session 11, src11)
+        if (src.cue == "according to") {
+            bool other = false, expected = false;
+            for (size_t i : sv.mentions)
+                other |= is_value(ms[i]) && ms[i].span.begin >= v.end && ms[i].span.end <= src.span.begin;
+            for (size_t k = clause_start_tok(sv.token_at(v.begin)); k < toks.size() && toks[k].begin < v.begin; ++k)
+                expected |= lx.expecter_nouns.count(toks[k]) || toks[k].low == "expected" || toks[k].low == "estimated" ||
+                            toks[k].low == "forecast" || toks[k].low == "consensus";
+            if (!other && expected) return false;
+        }
     } else if (v.begin >= src.span.end) {
         lo = se;
         hi = sv.token_at(v.begin);
