@@ -140,6 +140,7 @@ void Assembly::amount_claims() {
             }
         }
         const size_t slot = std::min<size_t>(static_cast<size_t>(v.type), 3);
+        share_of_market(v, metric);
         parallel_profit(metric);
         continue_specific(metric);
         continue_metric(metric, slot, slot);
@@ -248,7 +249,7 @@ void Assembly::amount_claims() {
         fiscal_government(subj, metric);
         note_traded(subj, metric.key);
         set_subject(subj, j, conf);
-        metric_form(metric.key, &v, subj.names, false);
+        metric_form(metric.key, &v, subj.names, false, subj.description);
         if (part_of_whole && !last_claim_metric.empty()) metric.key = last_claim_metric;  // (the whole's final form)
         j.metric = metric.key;
         j.metric_text = metric.text;

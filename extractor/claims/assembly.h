@@ -323,7 +323,7 @@ struct Lexicons {
         unit_nouns, measure_nouns, saving_verbs, name_verbs;
     // Word lists looked up by string, not by token class bit (the bits are few): "the (industrial)
     // metal", "the index"; metric keys a later bare "annual growth" / "prices" continues.
-    Words instrument_anaphors, anaphor_modifiers, growth_continues, prices_continue;
+    Words instrument_anaphors, anaphor_modifiers, growth_continues, prices_continue, shipments_continue, sales_continue;
     // "Tata-owned carrier", "state-backed lender": a company glued to one names an owner, in passing
     Words owner_suffixes;
     // "one more cut of 25 basis points": nouns of a move in the policy rate
@@ -822,6 +822,8 @@ struct Assembly {
     // that a figure after a verb of buying sizes takes its `purchase` form (metric_forms.tsv).
     void purchase_form(MetricHit& metric, size_t fig);
     void continue_specific(MetricHit& metric);
+    bool continue_trade(MetricHit& metric);
+    void share_of_market(const Mention& value, MetricHit& metric);
     void continue_metric(MetricHit& metric, size_t slot, size_t from_slot);
     bool sentence_opens_with_company();
     bool qa_answer(MetricHit& metric);
@@ -831,7 +833,8 @@ struct Assembly {
     bool into_own(const Mention& value);
     void elided_head(const Mention& value, size_t anchor, MetricHit& metric);
     void elided_figure(const Mention& value, size_t anchor, size_t fig_end, MetricHit& metric);
-    void metric_form(std::string& key, const Mention* value, const std::vector<std::string>& names, bool change);
+    void metric_form(std::string& key, const Mention* value, const std::vector<std::string>& names, bool change,
+                     std::string_view description = {});
 
     // subjects.cc: the subject the sentence names
     const Mention* last_company_before(uint32_t byte);

@@ -280,6 +280,7 @@ void Assembly::change_claims() {
                     }
                 }
             }
+            if (fig) share_of_market(ms[figs[*fig].m], metric);
             continue_specific(metric);
             continue_metric(metric, slot, 3);
         }
@@ -342,7 +343,7 @@ void Assembly::change_claims() {
         // (with no new level, a per-share amount calls for the per-share form: "would add 3p a
         // share to earnings" is an earnings-per-share change)
         const bool share_amount = !level && amount && ms[figs[*amount].m].type == Type::money && per_share(figs[*amount].m);
-        metric_form(metric.key, level ? &ms[figs[*level].m] : share_amount ? &ms[figs[*amount].m] : nullptr, subj.names, true);
+        metric_form(metric.key, level ? &ms[figs[*level].m] : share_amount ? &ms[figs[*amount].m] : nullptr, subj.names, true, subj.description);
         j.metric = metric.key;
         j.metric_text = metric.text;
         if (!metric.key.empty()) conf += 0.1;

@@ -427,6 +427,7 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
 // a `prices_continue` one's: house prices, producer prices, consumer price inflation).
 void Assembly::continue_specific(MetricHit& metric) {
     if (metric.tok == SIZE_MAX || metric.base_n > 2) return;
+    if (continue_trade(metric)) return;
     // (a complement only naming where: "Prices in Shanghai slipped 0.2%")
     if (metric.n != metric.base_n && toks[metric.tok + metric.base_n].low != "in") return;
     const LastMetric& lm = last_metric[3];
@@ -444,6 +445,49 @@ void Assembly::continue_specific(MetricHit& metric) {
     bool prices = (head == "prices" || head == "price") && metric.base_n == 1 && !modified &&
                   lx.prices_continue.count(lm.key);
     if (growth || prices) metric.key = lm.key;
+}
+
+// "Exports rose 4.0% in March, but shipments of cars to the United States fell 3.1%", "British
+// retail sales volumes fell 1.2% ... | Sales at clothing stores dropped 3.5%": a plain "shipments"
+// or "sales" (its complement of goods, destination or shops allowed, a plain modifier too: "seafood
+// sales to China") after a figure of a metric it is a word for (words.tsv `shipments_continue`,
+// `sales_continue`) in the paragraph or the one before is that metric's. Not a holder's own
+// ("Apple's iPhone sales", "its shipments"): a company's figures keep their words.
+bool Assembly::continue_trade(MetricHit& metric) {
+    const std::string_view first = toks[metric.tok].low;
+    const bool shipments = metric.key == "shipments" && metric.base_n == 1;
+    const bool sales = metric.key == "sales" && (first == "sales" || first == "sale");
+    if (!shipments && !sales) return false;
+    const LastMetric& lm = last_metric[3];
+    const size_t para = t.paragraph_index(S.begin);
+    if (lm.key.empty() || (lm.para != para && lm.para + 1 != para)) return false;
+    if (!(shipments ? lx.shipments_continue : lx.sales_continue).count(lm.key)) return false;
+    size_t k = metric.tok;
+    if (k > 0 && toks[k - 1].is_word() && sv.tok_mention[k - 1] == SIZE_MAX && !kDeterminers.count(toks[k - 1]) &&
+        !kPrepositions.count(toks[k - 1]) && toks[k - 1].low != "its" && toks[k - 1].low != "their")
+        --k;  // (a plain modifier: "seafood sales")
+    const bool possessive = k >= 2 && toks[k - 1].low == "s" && (toks[k - 2].low == "'" || toks[k - 2].low == "’");
+    if (possessive || (k > 0 && (sv.tok_mention[k - 1] != SIZE_MAX || toks[k - 1].low == "its" || toks[k - 1].low == "their")))
+        return false;
+    metric.key = lm.key;
+    return true;
+}
+
+// "Hanul held 11.2% of the global electric vehicle battery market", "together hold about 31% of
+// the savoury snacks market": a percentage of a market (right after "of", in its clause) is a
+// market share, whatever metric the sentence named before.
+void Assembly::share_of_market(const Mention& value, MetricHit& metric) {
+    if (value.type != Type::percent || std::string_view(value.unit) == "pp") return;
+    size_t k = sv.token_at(value.span.end);
+    if (k >= toks.size() || toks[k].low != "of") return;
+    for (size_t e = k + 1; e < toks.size() && e < k + 10; ++e) {
+        if (!toks[e].is_word() && toks[e].low != "-") return;  // (the clause closes: ",", ";", ".")
+        if (toks[e].low == "market" || toks[e].low == "markets") {
+            metric = MetricHit{};
+            metric.key = "market_share";
+            return;
+        }
+    }
 }
 
 // "The chip division's operating profit stood at 5.1 trillion won, while the mobile business
@@ -652,7 +696,7 @@ bool Assembly::into_own(const Mention& value) {
 
 // The form of the metric the claim's value and holder call for (metric_forms.tsv).
 void Assembly::metric_form(std::string& key, const Mention* value, const std::vector<std::string>& names,
-                           bool change) {
+                           bool change, std::string_view description) {
     auto it = lx.metric_forms.find(key);
     if (it == lx.metric_forms.end()) return;
     for (const auto& [when, to] : it->second) {
@@ -695,6 +739,11 @@ void Assembly::metric_form(std::string& key, const Mention* value, const std::ve
                 for (const Mention* c : companies) company |= c->name == n;  // (org mentions of kind company or none)
                 ok &= company;
             }
+        }
+        else if (when == "group") {
+            // ("European fintech start-ups raised $4.6 billion", "AI companies raised $41.3 billion":
+            // a described plural group, no one named, holds a sector's total)
+            ok = names.empty() && description.size() > 1 && description.back() == 's';
         }
         else if (when == "economy" && !names.empty()) {
             ok = true;
