@@ -466,7 +466,7 @@ bool Assembly::continue_trade(MetricHit& metric) {
     if (k > 0 && toks[k - 1].is_word() && sv.tok_mention[k - 1] == SIZE_MAX && !kDeterminers.count(toks[k - 1]) &&
         !kPrepositions.count(toks[k - 1]) && toks[k - 1].low != "its" && toks[k - 1].low != "their")
         --k;  // (a plain modifier: "seafood sales")
-    const bool possessive = k >= 2 && toks[k - 1].low == "s" && (toks[k - 2].low == "'" || toks[k - 2].low == "’");
+    const bool possessive = k >= 2 && toks[k - 1].low == "s" && toks[k - 2].low == "'";  // (’ is ' in the analysis form)
     if (possessive || (k > 0 && (sv.tok_mention[k - 1] != SIZE_MAX || toks[k - 1].low == "its" || toks[k - 1].low == "their")))
         return false;
     metric.key = lm.key;
