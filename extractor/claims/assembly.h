@@ -167,59 +167,22 @@ struct KeyHash {
 };
 
 // Counts by name for one document's story indexes (how often each company is named, opens a
-// sentence, ...) and sets of its names (named outside an attribution, affiliations): the names
-// are views into the document's mentions or the lexicons, which outlive the count. Open addressing on word_hash in one vector (std::unordered_map made a
-// node per name and hashed each probe again byte by byte). Never iterated: counts only.
+// sentence, ...) and sets of its names (named outside an attribution, affiliations): a WordTable
+// of views into the document's mentions or the lexicons, which outlive the count (no copy of a
+// name; std::unordered_map made a node per name and hashed each probe again byte by byte).
+// Never iterated: counts only.
 struct NameCounts {
-    struct Slot {
-        std::string_view name;
-        uint64_t hash = 0;
-        int n = 0;
-        bool used = false;
-    };
-    std::vector<Slot> slots;  // a power of two, at most half full
-    size_t names = 0;
+    WordTable<int, std::string_view> table;
     // The count of `s`, made 0 when `s` is new.
-    int& operator[](std::string_view s) {
-        if ((names + 1) * 2 > slots.size()) grow();
-        const uint64_t h = word_hash(s);
-        const size_t mask = slots.size() - 1;
-        for (size_t i = h & mask;; i = (i + 1) & mask) {
-            Slot& x = slots[i];
-            if (!x.used) {
-                x = {s, h, 0, true};
-                ++names;
-                return x.n;
-            }
-            if (x.hash == h && x.name == s) return x.n;
-        }
-    }
+    int& operator[](std::string_view s) { return table[s]; }
     // The count of `s`, 0 when it was never counted (adds nothing).
     int get(std::string_view s) const {
-        if (slots.empty()) return 0;
-        const uint64_t h = word_hash(s);
-        const size_t mask = slots.size() - 1;
-        for (size_t i = h & mask;; i = (i + 1) & mask) {
-            const Slot& x = slots[i];
-            if (!x.used) return 0;
-            if (x.hash == h && x.name == s) return x.n;
-        }
+        const int* n = table.find(s);
+        return n ? *n : 0;
     }
     // As a set of names: insert counts one more, count says whether it was ever counted.
-    void insert(std::string_view s) { ++(*this)[s]; }
+    void insert(std::string_view s) { ++table[s]; }
     size_t count(std::string_view s) const { return get(s) > 0; }
-    void grow() {
-        std::vector<Slot> old(slots.empty() ? 32 : slots.size() * 2);
-        old.swap(slots);
-        const size_t mask = slots.size() - 1;
-        for (const Slot& o : old)
-            if (o.used)
-                for (size_t i = o.hash & mask;; i = (i + 1) & mask)
-                    if (!slots[i].used) {
-                        slots[i] = o;
-                        break;
-                    }
-    }
 };
 
 // A few indices (the dates or figures of one sentence already used): a

@@ -111,10 +111,12 @@ using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 // addressing on word_hash, probed with the token's hash already taken, the full hash compared
 // before any byte (std::unordered_map took a division per probe and compared strings on every
 // node of a bucket). Entries in insertion order; a V found stays put while no word is added.
-template <class V>
+// K is std::string (the table owns its words) or std::string_view (the words are views of text
+// that outlives the table: a document's mention names, NameCounts).
+template <class V, class K = std::string>
 class WordTable {
 public:
-    using Item = std::pair<std::string, V>;
+    using Item = std::pair<K, V>;
     const V* find(std::string_view w, uint64_t h) const {
         if (slots_.empty()) return nullptr;
         for (size_t i = h & mask_;; i = (i + 1) & mask_) {
@@ -130,7 +132,7 @@ public:
         const uint64_t h = word_hash(w);
         if (const V* v = find(w, h)) return const_cast<V&>(*v);
         if ((items_.size() + 1) * 2 > slots_.size()) grow();
-        items_.emplace_back(std::string(w), V{});
+        items_.emplace_back(K(w), V{});
         place(h, static_cast<uint32_t>(items_.size()));
         return items_.back().second;
     }
@@ -140,7 +142,7 @@ public:
 
 private:
     // (words are short: a byte loop, not a call to memcmp, once the hashes agree)
-    static bool same(const std::string& x, std::string_view y) {
+    static bool same(std::string_view x, std::string_view y) {
         if (x.size() != y.size()) return false;
         for (size_t i = 0; i < y.size(); ++i)
             if (x[i] != y[i]) return false;
