@@ -787,6 +787,7 @@ struct Assembly {
     void continue_specific(MetricHit& metric);
     bool continue_trade(MetricHit& metric);
     void share_of_market(const Mention& value, MetricHit& metric);
+    void inflation_goal(const Mention& value, MetricHit& metric);
     void continue_metric(MetricHit& metric, size_t slot, size_t from_slot);
     bool sentence_opens_with_company();
     bool qa_answer(MetricHit& metric);

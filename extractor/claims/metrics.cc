@@ -490,6 +490,54 @@ void Assembly::share_of_market(const Mention& value, MetricHit& metric) {
     }
 }
 
+// "still above the bank's 2% target", "close to the 2 per cent target", "above our 2% goal",
+// "within the central bank's target of 2.5%", "the 4.5% ceiling of the target range": a
+// percentage that heads or follows a plain target or goal, in a sentence that speaks of inflation
+// or prices, is the central bank's inflation target (corpus/CLAIMS.md, session 11), whatever
+// inflation measure the sentence named before (session 12, diag12).
+void Assembly::inflation_goal(const Mention& value, MetricHit& metric) {
+    if (value.type != Type::percent || std::string_view(value.unit) == "pp" || metric.key == "inflation_target") return;
+    auto goal = [](std::string_view w) { return w == "target" || w == "goal"; };
+    const size_t first = sv.token_at(value.span.begin), after = sv.token_at(value.span.end);
+    size_t at = SIZE_MAX;
+    // (after: "2% target", "2% inflation target", "4.5% ceiling of the target range")
+    if (after < toks.size()) {
+        if (goal(toks[after].low)) at = after;
+        else if (toks[after].low == "ceiling" || toks[after].low == "floor" || toks[after].low == "midpoint")
+            for (size_t e = after + 1; e < toks.size() && e < after + 5 && toks[e].is_word(); ++e)
+                if (goal(toks[e].low)) { at = e; break; }
+    }
+    // (before: "target of 2.5%", "goal of about 2%")
+    if (at == SIZE_MAX && first >= 2) {
+        size_t b = first;
+        while (b > 0 && kQualifierSkip.count(toks[b - 1])) --b;
+        if (b >= 2 && toks[b - 1].low == "of" && goal(toks[b - 2].low)) at = b - 2;
+    }
+    if (at == SIZE_MAX) return;
+    // (a forecast of inflation reaching it is inflation's level, dated: "before returning to the
+    // 2% goal in 2027", "reaching its 3% target in the third quarter")
+    static const WordList reach = {"reach", "reaches", "reached", "reaching", "return", "returns", "returning",
+                                   "back", "hit", "hits", "hitting", "converge", "converging", "toward", "towards"};
+    for (size_t b = first, n = 0; b > 0 && n < 4; --b, ++n) {
+        const std::string_view w = toks[b - 1].low;
+        if (reach.count(w)) return;
+        if (!(w == "the" || w == "its" || w == "to" || w == "our" || w == "their" || w == "'s" ||
+              kQualifierSkip.count(toks[b - 1]) || (toks[b - 1].is_word() && sv.tok_mention[b - 1] != SIZE_MAX)))
+            break;
+    }
+    bool inflation = false;
+    for (size_t k = 0; k < toks.size() && !inflation; ++k)
+        if (toks[k].begin >= S.begin && toks[k].end <= S.end) {
+            const std::string_view w = toks[k].low;
+            inflation = w.rfind("inflation", 0) == 0 || w == "prices" || w == "price" || w == "cpi";
+        }
+    if (!inflation) return;
+    metric = MetricHit{};
+    metric.tok = at;
+    metric.n = metric.base_n = 1;
+    metric.key = "inflation_target";
+}
+
 // "The chip division's operating profit stood at 5.1 trillion won, while the mobile business
 // earned 3.3 trillion won": a verb of earning (an `object` word of key earnings) in a sentence
 // that has already named a profit measure earns that measure, as the parallel clause says.
