@@ -590,6 +590,12 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             if (!m.span.overlaps(h)) continue;
             if (m.type == Type::person) person = &m;
             else if (m.type == Type::org && !org) org = &m;
+            // "the Labor Department's Bureau of Labor Statistics said": an organisation's own
+            // office named after its possessive is the one that speaks (session 12, diag12)
+            else if (m.type == Type::org && m.span.end <= h.end && m.span.begin > org->span.end) {
+                const std::string_view gap = slice(text::Span{org->span.end, m.span.begin});
+                if (gap == "'s " || gap == "\xE2\x80\x99s " || gap == "' " || gap == "\xE2\x80\x99 ") org = &m;
+            }
             else if (m.type == Type::place && !place) place = &m;
         }
         // A role set off from its holder's name ("Western Australia's Mines Minister, Tessa
