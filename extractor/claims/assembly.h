@@ -716,6 +716,7 @@ struct Assembly {
     Words words_before(size_t tok, size_t n);
     bool ends_with_cue(const Words& w, std::string_view role);
     bool per_share(size_t i);
+    bool possessive_gap(size_t b, size_t e);
     bool phrasal_up(size_t k);
     bool up_to_qualifier(size_t k);
     const ChangeEvent* event_before(size_t tok);
