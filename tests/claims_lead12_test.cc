@@ -17,3 +17,38 @@ TEST_CASE("a phrase starting with a preposition or ending with 'that' is no desc
         CHECK(s.find(" that") == std::string::npos);
     }
 }
+
+TEST_CASE("an amount before 'more/higher than' a date sizes the figure's change from its own past") {
+    const std::string text =
+        "Public sector net borrowing was C$17.4 billion last month, C$2.1 billion more than a year earlier, "
+        "the statistics office said.\n\n"
+        "Exports reached $48.2 billion in October, $3.5 billion higher than in September.\n\n"
+        "The gross margin was 41.2% in the quarter, 60 basis points lower than in the first quarter.\n";
+    auto cs = claims_of(text, "2026-11-30");
+    const Json* b = claim_at(cs, text, "C$2.1 billion");
+    REQUIRE(b);
+    INFO(b->dump());
+    CHECK((*b)["kind"] == "change");
+    CHECK((*b)["change"]["direction"] == "up");
+    CHECK((*b)["value"]["text"] == "C$17.4 billion");
+    CHECK(period(*b) == "2026-10");
+    const Json* e = claim_at(cs, text, "$3.5 billion");
+    REQUIRE(e);
+    INFO(e->dump());
+    CHECK((*e)["kind"] == "change");
+    CHECK((*e)["value"]["text"] == "$48.2 billion");
+    CHECK(period(*e) == "2026-10");  // the month compared with is September, not the figure's
+    const Json* m = claim_at(cs, text, "60 basis points");
+    REQUIRE(m);
+    INFO(m->dump());
+    CHECK((*m)["kind"] == "change");
+    CHECK((*m)["change"]["direction"] == "down");
+    CHECK(period(*m) != "2026-Q1");
+}
+
+TEST_CASE("an amount more than something that is no date is a difference, not a change") {
+    const std::string text = "The project cost $2 billion, $300 million more than planned.\n";
+    auto cs = claims_of(text, "2026-11-30");
+    const Json* c = claim_at(cs, text, "$300 million");
+    CHECK((c == nullptr || (*c)["kind"] != "change"));
+}
