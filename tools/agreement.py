@@ -42,6 +42,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import claims_gold  # noqa: E402
 import evaluate_claims  # noqa: E402
+from eval_common import run_main  # noqa: E402
 
 
 def load_side(path, only):
@@ -152,4 +153,4 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run_main(main)
