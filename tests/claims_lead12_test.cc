@@ -52,3 +52,27 @@ TEST_CASE("an amount more than something that is no date is a difference, not a 
     const Json* c = claim_at(cs, text, "$300 million");
     CHECK((c == nullptr || (*c)["kind"] != "change"));
 }
+
+TEST_CASE("an unnamed 'according to' takes no company's word from before it") {
+    const std::string text =
+        "Codelco now expects to produce 1.3 million tonnes of copper in 2026, the company said in a statement.\n\n"
+        "According to customs data, China imported 480,000 tonnes of unwrought copper in October, up 12% from "
+        "September.\n";
+    auto cs = claims_of(text, "2026-11-30");
+    const Json* c = claim_at(cs, text, "12%");
+    REQUIRE(c);
+    INFO(c->dump());
+    for (const Json& s : (*c)["sources"]) CHECK(s["name"] != "Codelco");
+}
+
+TEST_CASE("an unnamed 'according to' may still quote a statistics office's release") {
+    const std::string text =
+        "Inflation eased to 2.6% in October, the Office for National Statistics said on Wednesday.\n\n"
+        "Payrolled employees fell by 41,000 in October, according to early estimates.\n";
+    auto cs = claims_of(text, "2026-11-18");
+    const Json* c = claim_at(cs, text, "41,000");
+    REQUIRE(c);
+    INFO(c->dump());
+    REQUIRE((*c)["sources"].size() == 1);
+    CHECK((*c)["sources"][0]["name"] == "Office for National Statistics");
+}
