@@ -33,7 +33,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import claims_gold  # noqa: E402
 import evaluate  # noqa: E402
 import evaluate_claims  # noqa: E402
-from eval_common import fmt, prf  # noqa: E402
+from eval_common import fmt, prf, run_main  # noqa: E402
 
 TYPES = ("money", "percent", "quantity", "date", "org", "person", "place", "source")
 KINDS = ("amount", "change", "statement")
@@ -289,8 +289,4 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except BrokenPipeError:
-        sys.stderr.close()
-        sys.exit(0)
+    run_main(main)
