@@ -203,6 +203,9 @@ std::vector<Claim> Assembly::run() {
     for (const text::Span& span : t.sentences()) {
         if (!read_sentence(span)) continue;
         // ---- 1. figures and their roles
+        // (clause_start_tok's memo sized for this sentence already: figure_roles asks it, through
+        // followed_by_comparison; it is cleared again below, once the events are complete)
+        for (auto& c : clause_memo) c.assign(toks.size() + 1, SIZE_MAX);
         find_change_events();
         figure_roles();
         from_to_changes();
