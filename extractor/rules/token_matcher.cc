@@ -32,7 +32,17 @@ constexpr ByteKinds kKinds;
 
 inline bool is_w(unsigned char c) { return kKinds.k[c] == 1 || kKinds.k[c] == 2 || c == '_'; }
 
+uint64_t punct_bits_of(uint32_t cp);
+
 uint64_t punct_bits(uint32_t cp) {
+    const uint64_t z = 0, x = cp == ':' || cp == '#' || cp == '/' || cp == '.' || cp == ',' || cp == '-' || cp == '_' ||
+                               (cp < 0x80 ? cp == '$' : u_charType(static_cast<UChar32>(cp)) == U_CURRENCY_SYMBOL)
+                           ? PREX
+                           : z;
+    return x | punct_bits_of(cp);
+}
+
+uint64_t punct_bits_of(uint32_t cp) {
     switch (cp) {
     case '_': return UNDERSCORE | WORDCHAR;
     case '.': return DOT | WORDCHAR;
@@ -88,7 +98,7 @@ uint64_t TokenClasses::add_to_class(std::string_view cls, std::string_view lower
 }
 
 uint64_t TokenClasses::letters(const char* p, uint32_t n) {
-    uint64_t bits = ALPHA | WORDCHAR | LOWER;
+    uint64_t bits = ALPHA | WORDCHAR | LOWER | PREX;
     std::string low(p, n);
     for (char& c : low)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32), bits &= ~LOWER;
@@ -150,8 +160,9 @@ void TokenIndex::index(const std::string& a, text::Span pr) {
             do ++i;
             while (i < pr.end && kKinds.k[static_cast<unsigned char>(s[i])] == 2);
             const uint32_t n = i - t.b;
-            t.bits = DIGIT | WORDCHAR | (n <= 2 ? D1_2 : 0) | (n <= 3 ? D1_3 : 0) | (n == 2 ? D2 : 0) |
-                     (n == 3 ? D3 : 0);
+            const uint64_t z = 0;
+            t.bits = DIGIT | WORDCHAR | PREX | (n <= 2 ? D1_2 : z) | (n <= 3 ? D1_3 : z) | (n == 2 ? D2 : z) |
+                     (n == 3 ? D3 : z);
             if (n == 4 && ((s[t.b] == '1' && s[t.b + 1] == '9') || (s[t.b] == '2' && s[t.b + 1] == '0')))
                 t.bits |= YEAR;
         } else if (kind == 3) {
@@ -165,20 +176,31 @@ void TokenIndex::index(const std::string& a, text::Span pr) {
             t.bits = cp < 0 ? 0 : punct_bits(static_cast<uint32_t>(cp));
         }
         t.e = i;
+        // Context bits: \b and {PRE} at the token's start, \b at the previous one's end.
+        constexpr uint64_t W = ALPHA | DIGIT | UNDERSCORE;
+        const bool glued = !toks.empty() && toks.back().e == t.b;
+        const bool left_w = glued && (toks.back().bits & W);
+        if (left_w != ((t.bits & W) != 0)) t.bits |= WB_BEFORE;
+        if (t.b > pr.begin && (!glued || !(toks.back().bits & PREX))) t.bits |= PRE_OK;
+        if (!toks.empty() && ((toks.back().bits & W) != 0) != (glued && (t.bits & W))) toks.back().bits |= WB_AFTER;
         any |= t.bits;
         toks.push_back(t);
     }
+    if (!toks.empty() && (toks.back().bits & (ALPHA | DIGIT | UNDERSCORE))) toks.back().bits |= WB_AFTER;
+    if (!toks.empty()) any |= toks.back().bits;
 }
 
 // ---- programs ----
 
-enum Op : uint8_t { TOK, GAP, SPLIT, JMP, SAVE_B, SAVE_E, WB_B, WB_A, BOL, PRE, MATCH };
+enum Op : uint8_t { TOK, GAP, SPLIT, JMP, SAVE_B, SAVE_E, WB_B, WB_A, BOL, PRE, PEEK, MATCH };
 
 struct Inst {
     Op op = MATCH;
     bool sp = false;       // GAP: spaces only (a literal ' ')
     uint32_t x = 0, y = 0;  // SPLIT: preferred, other; JMP: x; SAVE: slot
-    uint64_t all = 0, any = 0;  // TOK: bits & all == all, and (any == 0 or bits & any)
+    uint64_t all = 0, any = 0;  // TOK: bits & all == all, and (any == 0 or bits & any);
+                                // SPLIT, PEEK: any != 0: the next token must have one of these bits
+                                // to take x (SPLIT: else y, nothing pushed; PEEK: else fail)
     uint32_t gmin = 0, gmax = 0;  // GAP: bytes of white space this adds to the gap before the next token
 };
 
@@ -198,17 +220,16 @@ struct Node {
 constexpr uint32_t kInf = 1u << 30;
 
 N mk(Node n) { return std::make_shared<const Node>(std::move(n)); }
-N tok_all(uint64_t all) { return mk({Node::Tok, all}); }
-N tok_any(uint64_t any) { return mk({Node::Tok, 0, any}); }
-N gap(uint32_t lo, uint32_t hi, bool sp = false) { return mk({Node::Gap, 0, 0, lo, hi, sp}); }
+N tok_all(uint64_t all) { return mk({Node::Tok, all, 0, 0, 0, false, -1, {}}); }
+N gap(uint32_t lo, uint32_t hi, bool sp = false) { return mk({Node::Gap, 0, 0, lo, hi, sp, -1, {}}); }
 N seq(std::vector<N> v) { return mk({Node::Seq, 0, 0, 0, 0, false, -1, std::move(v)}); }
 N alt(std::vector<N> v) { return mk({Node::Alt, 0, 0, 0, 0, false, -1, std::move(v)}); }
 N opt(N x) { return mk({Node::Opt, 0, 0, 0, 0, false, -1, {std::move(x)}}); }
 N star(N x) { return mk({Node::Star, 0, 0, 0, 0, false, -1, {std::move(x)}}); }
 N plus(N x) { return seq({x, star(x)}); }
-N wb_before() { return mk({Node::WbB}); }
-N wb_after() { return mk({Node::WbA}); }
-N pre() { return alt({mk({Node::Bol}), mk({Node::Pre})}); }  // {PRE}: (?:^|[^\w.,:#/\-\p{Sc}])
+N wb_before() { return mk({Node::WbB, 0, 0, 0, 0, false, -1, {}}); }
+N wb_after() { return mk({Node::WbA, 0, 0, 0, 0, false, -1, {}}); }
+N pre() { return alt({mk({Node::Bol, 0, 0, 0, 0, false, -1, {}}), mk({Node::Pre, 0, 0, 0, 0, false, -1, {}})}); }  // {PRE}: (?:^|[^\w.,:#/\-\p{Sc}])
 // White space as the patterns write it.
 N s_opt() { return gap(0, 1); }      // \s?
 N s_plus() { return gap(1, kInf); }  // \s+
@@ -217,6 +238,7 @@ N space1() { return gap(1, 1, true); }  // a literal ' '
 
 struct Builder {
     TokenProgram& p;
+    std::vector<uint64_t> alt_guards;  // each alternation's first-token bits (candidates for needs)
     int cap(const std::string& name) {
         for (size_t k = 0; k < p.names.size(); ++k)
             if (p.names[k] == name) return static_cast<int>(k);
@@ -228,6 +250,39 @@ struct Builder {
         return static_cast<uint32_t>(p.code.size() - 1);
     }
     uint32_t here() const { return static_cast<uint32_t>(p.code.size()); }
+    // The bits one of which the first token a node consumes has, and whether it can consume none.
+    static std::pair<uint64_t, bool> first(const N& n) {
+        switch (n->k) {
+        case Node::Tok: return {n->any ? n->any : (n->all & ~LOWER), false};
+        case Node::Seq: {
+            uint64_t m = 0;
+            for (const N& k : n->kids) {
+                auto [km, nl] = first(k);
+                m |= km;
+                if (!nl) return {m, false};
+            }
+            return {m, true};
+        }
+        case Node::Alt: {
+            uint64_t m = 0;
+            bool nl = false;
+            for (const N& k : n->kids) {
+                auto [km, knl] = first(k);
+                m |= km, nl = nl || knl;
+            }
+            return {m, nl};
+        }
+        case Node::Opt:
+        case Node::Star: return {first(n->kids[0]).first, true};
+        case Node::Cap: return first(n->kids[0]);
+        default: return {0, true};
+        }
+    }
+    // A guard for a branch: the bits its first token needs, or 0 (none: it can consume nothing).
+    static uint64_t guard(const N& n) {
+        auto [m, nl] = first(n);
+        return nl ? 0 : m;
+    }
     void compile(const N& n) {
         switch (n->k) {
         case Node::Tok: emit({TOK, false, 0, 0, n->all, n->any}); break;
@@ -236,27 +291,29 @@ struct Builder {
             for (const N& k : n->kids) compile(k);
             break;
         case Node::Alt: {
+            if (auto [m, nl] = first(n); !nl) alt_guards.push_back(m);
             std::vector<uint32_t> jumps;
             for (size_t k = 0; k + 1 < n->kids.size(); ++k) {
-                const uint32_t s = emit({SPLIT});
+                const uint32_t s = emit({SPLIT, false, 0, 0, 0, guard(n->kids[k])});
                 p.code[s].x = here();
                 compile(n->kids[k]);
                 jumps.push_back(emit({JMP}));
                 p.code[s].y = here();
             }
+            if (uint64_t g = guard(n->kids.back())) emit({PEEK, false, 0, 0, 0, g});
             compile(n->kids.back());
             for (uint32_t j : jumps) p.code[j].x = here();
             break;
         }
         case Node::Opt: {
-            const uint32_t s = emit({SPLIT});
+            const uint32_t s = emit({SPLIT, false, 0, 0, 0, guard(n->kids[0])});
             p.code[s].x = here();
             compile(n->kids[0]);
             p.code[s].y = here();
             break;
         }
         case Node::Star: {
-            const uint32_t s = emit({SPLIT});
+            const uint32_t s = emit({SPLIT, false, 0, 0, 0, guard(n->kids[0])});
             p.code[s].x = here();
             compile(n->kids[0]);
             emit({JMP, false, s});
@@ -301,6 +358,79 @@ uint64_t start_bits(const TokenProgram& p) {
     return out;
 }
 
+// Every token a match consumes matches one TOK: it has one of these bits.
+uint64_t path_bits(const TokenProgram& p) {
+    uint64_t out = 0;
+    for (const Inst& in : p.code)
+        if (in.op == TOK) out |= in.any ? in.any : (in.all & ~LOWER);
+    return out;
+}
+
+// The TOKs after which the program can reach MATCH without consuming: a match's last token has one of their bits.
+uint64_t last_bits(const TokenProgram& p) {
+    uint64_t out = 0;
+    for (uint32_t t = 0; t < p.code.size(); ++t) {
+        if (p.code[t].op != TOK) continue;
+        std::vector<char> seen(p.code.size(), 0);
+        std::vector<uint32_t> todo{t + 1};
+        bool last = false;
+        while (!todo.empty() && !last) {
+            const uint32_t pc = todo.back();
+            todo.pop_back();
+            if (pc >= p.code.size() || seen[pc]) continue;
+            seen[pc] = 1;
+            const Inst& in = p.code[pc];
+            switch (in.op) {
+            case TOK: break;
+            case MATCH: last = true; break;
+            case SPLIT: todo.push_back(in.x), todo.push_back(in.y); break;
+            case JMP: todo.push_back(in.x); break;
+            default: todo.push_back(pc + 1);
+            }
+        }
+        if (last) out |= p.code[t].any ? p.code[t].any : (p.code[t].all & ~LOWER);
+    }
+    return out;
+}
+
+// Whether MATCH can be reached with the TOKs whose guard lies within `off` taken out.
+bool reachable_without(const TokenProgram& p, uint64_t off) {
+    std::vector<char> seen(p.code.size(), 0);
+    std::vector<uint32_t> todo{0};
+    while (!todo.empty()) {
+        const uint32_t pc = todo.back();
+        todo.pop_back();
+        if (pc >= p.code.size() || seen[pc]) continue;
+        seen[pc] = 1;
+        const Inst& in = p.code[pc];
+        switch (in.op) {
+        case TOK: {
+            const uint64_t g = in.any ? in.any : (in.all & ~LOWER);
+            if ((g & ~off) != 0) todo.push_back(pc + 1);
+            break;
+        }
+        case MATCH: return true;
+        case SPLIT: todo.push_back(in.x), todo.push_back(in.y); break;
+        case JMP: todo.push_back(in.x); break;
+        default: todo.push_back(pc + 1);
+        }
+    }
+    return false;
+}
+
+// What every match needs (a token with one of a set's bits), tried for each TOK's
+// guard and each alternation's (kept: the sets without which MATCH is out of reach).
+std::vector<uint64_t> needs(const TokenProgram& p, const std::vector<uint64_t>& alt_guards) {
+    std::vector<uint64_t> cand = alt_guards, out;
+    for (const Inst& in : p.code)
+        if (in.op == TOK) cand.push_back(in.any ? in.any : (in.all & ~LOWER));
+    std::sort(cand.begin(), cand.end());
+    cand.erase(std::unique(cand.begin(), cand.end()), cand.end());
+    for (uint64_t c : cand)
+        if (c && !reachable_without(p, c)) out.push_back(c);
+    return out;
+}
+
 }  // namespace
 
 // ---- the VM ----
@@ -316,6 +446,7 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
         const bool r = x < pe && is_w(static_cast<unsigned char>(s[x]));
         return l != r;
     };
+    ++runs;
     slots.assign(2 * prog.names.size(), UINT32_MAX);
     stack_.clear();
     stack_.push_back({0, static_cast<uint32_t>(start), 0, 0, false});
@@ -355,8 +486,16 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
                 ++pc;
                 break;
             case SPLIT:
+                if (in.any && !(i < n && (toks[i].bits & in.any))) {
+                    pc = in.y;  // the preferred branch cannot start here
+                    break;
+                }
                 stack_.push_back({in.y, i, gmin, gmax, sp});
                 pc = in.x;
+                break;
+            case PEEK:
+                if (!(i < n && (toks[i].bits & in.any))) goto fail;
+                ++pc;
                 break;
             case JMP: pc = in.x; break;
             case SAVE_B:
@@ -370,11 +509,11 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
                 ++pc;
                 break;
             case WB_B:
-                if (!wb(i < n ? toks[i].b : pe)) goto fail;
+                if (i < n ? !(toks[i].bits & WB_BEFORE) : !wb(pe)) goto fail;
                 ++pc;
                 break;
             case WB_A:
-                if (!wb(i > start ? toks[i - 1].e : (i < n ? toks[i].b : pe))) goto fail;
+                if (i > start ? !(toks[i - 1].bits & WB_AFTER) : !wb(i < n ? toks[i].b : pe)) goto fail;
                 ++pc;
                 break;
             case BOL:  // ^: the match starts the paragraph, and the search does
@@ -384,24 +523,17 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
                 ++pc;
                 break;
             case PRE: {  // one code point before the token, at or after resume, not [\w.,:#/\-\p{Sc}]
-                if (i != start || i >= n) goto fail;
-                int32_t q = static_cast<int32_t>(toks[i].b);
-                if (static_cast<uint32_t>(q) <= pb) goto fail;
-                UChar32 c;
-                U8_PREV(s, static_cast<int32_t>(pb), q, c);
-                if (static_cast<uint32_t>(q) < resume || c < 0) goto fail;
-                if (c < 0x80) {
-                    if (is_w(static_cast<unsigned char>(c)) || c == '.' || c == ',' || c == ':' || c == '#' ||
-                        c == '/' || c == '-')
-                        goto fail;
-                }
-                if (u_charType(c) == U_CURRENCY_SYMBOL) goto fail;  // \p{Sc}: '$' too
+                if (i != start || i >= n || !(toks[i].bits & PRE_OK)) goto fail;
+                // (white space before it, or a glued token of one code point: PRE_OK says no PREX)
+                const uint32_t q = i > 0 && toks[i - 1].e == toks[i].b ? toks[i - 1].b : toks[i].b - 1;
+                if (q < resume) goto fail;
                 stack_.push_back({UINT32_MAX, 0, 0, slots[0], false});
-                slots[0] = static_cast<uint32_t>(q);
+                slots[0] = q;
                 ++pc;
                 break;
             }
             case MATCH:
+                ++matches;
                 slots[1] = toks[i - 1].e;
                 return true;
             }
@@ -478,7 +610,6 @@ PercentMatcher::~PercentMatcher() = default;
 
 PercentMatcher::PercentMatcher(const RuleSet& rs, TokenClasses& cls) {
     rules_.reserve(8);  // (captures name the programs' strings)
-    auto W = [&](const char* w) { return cls.word(w); };           // a word's bit, any case
     auto CS = [&](const char* w) { return tok_all(cls.word(w) | LOWER); };  // the word as written
     auto CI = [&](const char* w) { return tok_all(cls.word(w)); };
     auto cls_words = [&](const char* name, std::initializer_list<const char*> ws) {
@@ -539,13 +670,17 @@ PercentMatcher::PercentMatcher(const RuleSet& rs, TokenClasses& cls) {
         RuleProg r;
         r.rule = rs.rule(id);
         if (!r.rule) throw std::logic_error(std::string("token_matcher: no rule ") + id);
-        Builder b{r.prog};
+        Builder b{r.prog, {}};
         b.cap("");  // capture 0: the whole match
         b.compile(make(b));
         b.emit({MATCH});
         r.prog.start = start_bits(r.prog);
+        r.prog.path = path_bits(r.prog);
+        r.prog.last = last_bits(r.prog);
+        r.prog.needs = needs(r.prog, b.alt_guards);
+        gate_ |= r.prog.last;
         if (N v = make_veto(); v) {
-            Builder bv{r.veto};
+            Builder bv{r.veto, {}};
             bv.cap("");
             bv.compile(seq({mk({Node::Cap, 0, 0, 0, 0, false, 0, {v}})}));
             // (capture 0's SAVE_B/SAVE_E give the veto match's span)
@@ -617,29 +752,39 @@ PercentMatcher::PercentMatcher(const RuleSet& rs, TokenClasses& cls) {
         }));
     }, no_veto);
 
-    // Every percent match holds a unit: '%', a word of PCT_UNIT or PP_UNIT, or "point".
-    gate_ = PCTSIGN | W("point");
-    for (const char* name : {"PCT_UNIT", "PP_UNIT"})
-        for (const std::string& w : *rs.list(name))
-            for (size_t i = 0; i < w.size();) {
-                size_t j = i;
-                while (j < w.size() && ((w[j] >= 'a' && w[j] <= 'z') || (w[j] >= 'A' && w[j] <= 'Z'))) ++j;
-                if (j > i) gate_ |= W(lower(w.substr(i, j - i)).c_str()), i = j;
-                else ++i;
-            }
-    // Drop the gate's words that only follow another unit word ("cent" in "per cent"), so
-    // long as the first word is there: not needed for exactness, kept simple.
+    // gate_: every match ends with its rule's last bits (a unit word, '%', 'point').
 }
 
 bool PercentMatcher::match(const TokenIndex& ix, std::vector<RawMention>& out) {
     if (ix.any & ODD) return false;      // (?i) would fold 'ſ' or 'K' to an ASCII letter: the engine's paragraph
     if (!(ix.any & gate_)) return true;  // no unit: no percent match
     const size_t n = ix.toks.size();
+    const Token* toks = ix.toks.data();
+    ends_.clear();
+    for (uint32_t i = 0; i < n; ++i)
+        if (toks[i].bits & gate_) ends_.push_back(i);
     for (const RuleProg& r : rules_) {
         const size_t first = out.size();
         uint32_t resume = ix.para.begin;
-        for (size_t i = 0; i < n; ++i) {
-            const Token& t = ix.toks[i];
+        // Every token of a match has path bits, and its last one last bits: a match lies in
+        // a run of path tokens that holds a last token (and what the rule needs). Each such
+        // run, found from its last tokens, is tried once: its starts up to its last last token.
+        uint32_t done = 0;  // tokens before this are tried
+        for (uint32_t j : ends_) {
+            if (!(toks[j].bits & r.prog.last) || j < done) continue;
+            uint32_t lo = j, hi = j + 1, end = j;
+            uint64_t seen = toks[j].bits;
+            while (lo > done && (toks[lo - 1].bits & r.prog.path)) seen |= toks[--lo].bits;
+            for (; hi < n && (toks[hi].bits & r.prog.path); ++hi) {
+                seen |= toks[hi].bits;
+                if (toks[hi].bits & r.prog.last) end = hi;
+            }
+            done = hi;
+            bool can = true;
+            for (uint64_t need : r.prog.needs) can = can && (seen & need);
+            if (!can) continue;
+        for (uint32_t i = lo; i <= end; ++i) {
+            const Token& t = toks[i];
             if (!(t.bits & r.prog.start) || t.b < resume) continue;
             if (!vm_.run(r.prog, ix, i, resume, slots_)) continue;
             // As emit_match: the span capture, the whole match as context, the other captures.
@@ -655,6 +800,7 @@ bool PercentMatcher::match(const TokenIndex& ix, std::vector<RawMention>& out) {
                 else m.captures.push_back({r.prog.names[k], sp});
             }
             resume = slots_[1];
+        }
         }
         if (r.veto.code.empty() || out.size() == first) continue;
         // The veto's matches, leftmost-first and not overlapping, as apply_veto finds them.

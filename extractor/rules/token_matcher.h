@@ -60,7 +60,12 @@ enum : uint64_t {
     GROUPSP = 1ull << 15,    // no-break, thin, narrow no-break space (a digit group separator)
     ODD = 1ull << 16,        // 'ſ' or the Kelvin sign: (?i) folds them to ASCII letters
     WORDCHAR = 1ull << 17,   // RE2's \w or '.': ALPHA, DIGIT, '_', '.' ([\w.])
-    kFirstWordBit = 18,
+    // Context, set by the index so that the VM reads no text bytes:
+    PREX = 1ull << 18,       // the token's code point cannot be {PRE}'s: [\w.,:#/\-\p{Sc}]
+    PRE_OK = 1ull << 19,     // the code point before the token can be {PRE}'s (white space, or a glued token without PREX)
+    WB_BEFORE = 1ull << 20,  // \b at the token's start
+    WB_AFTER = 1ull << 21,   // \b at its end
+    kFirstWordBit = 22,
 };
 
 struct Token {
@@ -118,6 +123,9 @@ struct TokenProgram {
     std::vector<Inst> code;
     std::vector<std::string> names;  // capture k (slots 2k, 2k+1; k = 0 is the whole match)
     uint64_t start = 0;              // bits one of which a first token has
+    uint64_t path = 0;               // bits one of which every token of a match has
+    uint64_t last = 0;               // bits one of which a match's last token has
+    std::vector<uint64_t> needs;     // for each, every match has a token with one of its bits
 };
 
 // A match: slots[2k], slots[2k+1] = capture k's byte span (UINT32_MAX: unset).
@@ -130,6 +138,7 @@ struct TokenMatch {
 class TokenVM {
 public:
     bool run(const TokenProgram& prog, const TokenIndex& ix, size_t i, uint32_t resume, std::vector<uint32_t>& slots);
+    size_t runs = 0, matches = 0;  // (for the benchmark)
 
 private:
     struct Entry {
@@ -151,6 +160,7 @@ public:
     // holding 'ſ' or the Kelvin sign.
     bool match(const TokenIndex& ix, std::vector<RawMention>& out);
     uint64_t gate() const { return gate_; }
+    const TokenVM& vm() const { return vm_; }
 
     struct RuleProg {
         const Rule* rule = nullptr;
@@ -160,8 +170,9 @@ public:
 
 private:
     std::vector<RuleProg> rules_;
-    uint64_t gate_ = 0;  // a paragraph needs one of these bits (a unit) for any rule to match
+    uint64_t gate_ = 0;  // a paragraph needs one of these bits (a last token: a unit) for any rule to match
     TokenVM vm_;
+    std::vector<uint32_t> ends_;  // the paragraph's tokens with a gate bit
     std::vector<uint32_t> slots_;
     std::vector<text::Span> vetoes_;
 };
