@@ -11,7 +11,8 @@
 //            --engine-costs prints them), one pass of match over batches of 64.
 // Each is run --passes times, interleaved; the first pass (new text: the
 // class cache fills, the engine JIT-compiles) and the best pass are shown.
-// --part index|percent|engine runs only that part once (for callgrind:
+//   both     index and percent pass paragraph by paragraph (text and tokens warm in the cache);
+// --part index|percent|both|engine runs only that part once (for callgrind:
 //   valgrind --tool=callgrind --toggle-collect='*bench_part*' build/bench_tokens --part percent ...).
 //
 //   build/bench_tokens [--corpus /tmp/bench10.jsonl] [--rules rules] [--passes 3] [--part P]
@@ -59,6 +60,19 @@ __attribute__((noinline)) size_t bench_part_percent(tk::PercentMatcher& pm, cons
                                                    std::vector<rules::RawMention>& out) {
     size_t n = 0;
     for (const tk::TokenIndex& ix : ixs) {
+        pm.match(ix, out);
+        n += out.size();
+        out.clear();
+    }
+    return n;
+}
+
+// Index and percent pass paragraph by paragraph (the text and the tokens warm, as in a pipeline).
+__attribute__((noinline)) size_t bench_part_both(tk::TokenIndex& ix, tk::PercentMatcher& pm, const std::vector<Para>& paras,
+                                                std::vector<rules::RawMention>& out) {
+    size_t n = 0;
+    for (const Para& p : paras) {
+        ix.index(*p.text, p.span);
         pm.match(ix, out);
         n += out.size();
         out.clear();
@@ -114,6 +128,7 @@ int main(int argc, char** argv) {
     std::vector<rules::RawMention> out;
 
     if (part == "index") return bench_part_index(ix, paras) == 0;
+    if (part == "both") return bench_part_both(ix, pm, paras, out) == 0;
     if (part == "engine") return bench_part_engine(rs, all), 0;
     // The indexes kept, for the percent pass alone.
     std::vector<tk::TokenIndex> ixs;
@@ -127,7 +142,7 @@ int main(int argc, char** argv) {
 
     std::printf("bench_tokens: %zu texts, %.1f MB, %zu paragraphs (%zu with a unit token), %zu distinct letter tokens\n",
                 texts.size(), bytes / 1e6, paras.size(), gated, cls.distinct());
-    double best[3] = {1e300, 1e300, 1e300}, first[3] = {0, 0, 0};
+    double best[4] = {1e300, 1e300, 1e300, 1e300}, first[4] = {0, 0, 0, 0};
     size_t toks = 0, matches = 0;
     double engine_rules_best = 1e300, engine_set_best = 1e300, engine_first_rules = 0, engine_first_set = 0;
     for (int pass = 0; pass < passes; ++pass) {
@@ -139,14 +154,16 @@ int main(int argc, char** argv) {
         rs.profile_rules(true);
         bench_part_engine(rs, all);
         double t3 = cpu_seconds();
+        bench_part_both(ix, pm, paras, out);
+        double t4 = cpu_seconds();
         double set_s = 0, rules_s = 0;
         for (const auto& c : rs.rule_costs())
             if (c.rule->type == "percent") rules_s += c.seconds;
         for (const auto& p : rs.pass_costs())
             if (p.name == "set percent" || p.name.starts_with("set percent/")) set_s += p.seconds;
         rs.profile_rules(false);
-        const double d[3] = {t1 - t0, t2 - t1, t3 - t2};
-        for (int k = 0; k < 3; ++k) {
+        const double d[4] = {t1 - t0, t2 - t1, t3 - t2, t4 - t3};
+        for (int k = 0; k < 4; ++k) {
             if (pass == 0) first[k] = d[k];
             best[k] = std::min(best[k], d[k]);
         }
@@ -162,6 +179,8 @@ int main(int argc, char** argv) {
     std::printf("  %-44s %9.1f %9.1f %9.2f\n", "index: tokenise + classify (shared)", first[0] * 1e3, best[0] * 1e3, ns(best[0]));
     std::printf("  %-44s %9.1f %9.1f %9.2f\n", "prototype percent pass (over the index)", first[1] * 1e3, best[1] * 1e3,
                 ns(best[1]));
+    std::printf("  %-44s %9.1f %9.1f %9.2f\n", "index + percent pass, paragraph by paragraph", first[3] * 1e3,
+                best[3] * 1e3, ns(best[3]));
     std::printf("  %-44s %9.1f %9.1f %9.2f\n", "engine: set percent", engine_first_set * 1e3, engine_set_best * 1e3,
                 ns(engine_set_best));
     std::printf("  %-44s %9.1f %9.1f %9.2f\n", "engine: percent rule runs (PCRE2, vetoes)", engine_first_rules * 1e3,

@@ -83,7 +83,9 @@ public:
     uint64_t add_to_class(std::string_view cls, std::string_view lower);
     uint64_t class_bit(std::string_view cls);
     // A token's bits (cached per distinct letter string).
-    uint64_t classify(const char* p, uint32_t n);
+    // (The bytes up to `end` may be read past the token: a short token is
+    // loaded as two 8-byte words.)
+    uint64_t classify(const char* p, uint32_t n, const char* end);
     size_t distinct() const { return used_; }
 
 private:
@@ -95,6 +97,7 @@ private:
     // The cache: open addressing on the token's bytes.
     struct Slot {
         uint64_t hash = 0;  // 0: empty
+        uint64_t k0 = 0, k1 = 0;  // a token of up to 16 bytes, zero-padded (else its bytes are in arena_)
         uint32_t off = 0, len = 0;
         uint64_t bits = 0;
     };
