@@ -224,6 +224,7 @@ struct Inst {
                                 // SPLIT, PEEK: any != 0: the next token must have one of these bits
                                 // to take x (SPLIT: else y, nothing pushed; PEEK: else fail)
     uint32_t gmin = 0, gmax = 0;  // GAP: bytes of white space this adds to the gap before the next token
+    uint64_t any2 = 0;  // SPLIT, PEEK: != 0: the token after the next must have one of these bits too
 };
 
 namespace {
@@ -380,6 +381,47 @@ uint64_t start_bits(const TokenProgram& p) {
     return out;
 }
 
+// The TOKs reachable from pc without consuming a token (and whether MATCH is).
+void firsts(const TokenProgram& p, uint32_t from, std::vector<uint32_t>& toks, bool& match) {
+    std::vector<char> seen(p.code.size(), 0);
+    std::vector<uint32_t> todo{from};
+    while (!todo.empty()) {
+        const uint32_t pc = todo.back();
+        todo.pop_back();
+        if (pc >= p.code.size() || seen[pc]) continue;
+        seen[pc] = 1;
+        const Inst& in = p.code[pc];
+        switch (in.op) {
+        case TOK: toks.push_back(pc); break;
+        case MATCH: match = true; break;
+        case SPLIT: todo.push_back(in.x), todo.push_back(in.y); break;
+        case JMP: todo.push_back(in.x); break;
+        default: todo.push_back(pc + 1);
+        }
+    }
+}
+
+uint64_t guard_bits(const Inst& in) { return in.any ? in.any : (in.all & ~LOWER); }
+
+// Two-token guards: a SPLIT's preferred branch (a PEEK's continuation) is entered only when
+// the next token can be its first and the one after can be its second (through the rest of
+// the program: a necessary condition, as every path from there consumes them).
+void second_guards(TokenProgram& p) {
+    for (uint32_t pc = 0; pc < p.code.size(); ++pc) {
+        Inst& in = p.code[pc];
+        if (!(in.op == SPLIT || in.op == PEEK) || !in.any) continue;
+        std::vector<uint32_t> f1, f2;
+        bool m = false;
+        firsts(p, in.op == SPLIT ? in.x : pc + 1, f1, m);
+        if (m) continue;
+        for (uint32_t t : f1) firsts(p, t + 1, f2, m);
+        if (m) continue;
+        uint64_t any2 = 0;
+        for (uint32_t t : f2) any2 |= guard_bits(p.code[t]);
+        in.any2 = any2;
+    }
+}
+
 // Every token a match consumes matches one TOK: it has one of these bits.
 uint64_t path_bits(const TokenProgram& p) {
     uint64_t out = 0;
@@ -508,7 +550,8 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
                 ++pc;
                 break;
             case SPLIT:
-                if (in.any && !(i < n && (toks[i].bits & in.any))) {
+                if (in.any && (!(i < n && (toks[i].bits & in.any)) ||
+                               (in.any2 && !(i + 1 < n && (toks[i + 1].bits & in.any2))))) {
                     pc = in.y;  // the preferred branch cannot start here
                     break;
                 }
@@ -516,7 +559,8 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
                 pc = in.x;
                 break;
             case PEEK:
-                if (!(i < n && (toks[i].bits & in.any))) goto fail;
+                if (!(i < n && (toks[i].bits & in.any)) || (in.any2 && !(i + 1 < n && (toks[i + 1].bits & in.any2))))
+                    goto fail;
                 ++pc;
                 break;
             case JMP: pc = in.x; break;
@@ -696,6 +740,7 @@ PercentMatcher::PercentMatcher(const RuleSet& rs, TokenClasses& cls) {
         b.cap("");  // capture 0: the whole match
         b.compile(make(b));
         b.emit({MATCH});
+        second_guards(r.prog);
         r.prog.start = start_bits(r.prog);
         r.prog.path = path_bits(r.prog);
         r.prog.last = last_bits(r.prog);
@@ -707,6 +752,7 @@ PercentMatcher::PercentMatcher(const RuleSet& rs, TokenClasses& cls) {
             bv.compile(seq({mk({Node::Cap, 0, 0, 0, 0, false, 0, {v}})}));
             // (capture 0's SAVE_B/SAVE_E give the veto match's span)
             bv.emit({MATCH});
+            second_guards(r.veto);
             r.veto.start = start_bits(r.veto);
         }
         rules_.push_back(std::move(r));
