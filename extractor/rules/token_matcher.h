@@ -25,6 +25,13 @@
 //   pattern's white space allows (\s? is 0..1 bytes, \s+ 1..∞, a literal
 //   ' ' exactly one space).
 //
+// - PercentMatcher: the five percent rules and the range vetoes as
+//   programs. What to try is derived from each program: a paragraph without
+//   a token that can end a match is skipped; a rule tries starts only in a
+//   run of tokens its program can consume that holds such a token and what
+//   every match needs; a branch is entered only where the next two tokens
+//   can begin it.
+//
 //   TokenClasses cls;  PercentMatcher pm(rs, cls);  TokenIndex ix(cls);
 //   for (auto& para : text.paragraphs()) { ix.index(a, para); pm.match(ix, out); }
 #pragma once
