@@ -71,9 +71,8 @@ inline uint64_t hash_bytes(const char* p, uint32_t n) {
 
 TokenClasses::TokenClasses() : slots_(1 << 12) {}
 
-uint64_t TokenClasses::alloc(const std::string& key) {
+uint64_t TokenClasses::alloc() {
     if (next_bit_ >= 64) throw std::logic_error("token_matcher: more than 64 predicate bits");
-    (void)key;
     return 1ull << next_bit_++;
 }
 
@@ -87,7 +86,7 @@ uint64_t TokenClasses::word(std::string_view lower) {
 
 uint64_t TokenClasses::class_bit(std::string_view cls) {
     auto [it, fresh] = classes_.try_emplace(std::string(cls), 0);
-    if (fresh) it->second = alloc(it->first);
+    if (fresh) it->second = alloc();
     return it->second;
 }
 
@@ -819,8 +818,7 @@ PercentMatcher::PercentMatcher(const RuleSet& rs, TokenClasses& cls) {
                                                  b.capture("num2", num), s_opt(), b.capture("unit", pp)}))}),
         }));
     }, no_veto);
-
-    // gate_: every match ends with its rule's last bits (a unit word, '%', 'point').
+    // (gate_, the OR of the rules' last bits: a unit word, '%', "point".)
 }
 
 bool PercentMatcher::match(const TokenIndex& ix, std::vector<RawMention>& out) {

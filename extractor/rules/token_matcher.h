@@ -83,9 +83,9 @@ struct Token {
 class TokenClasses {
 public:
     TokenClasses();
-    // The bit of a lower-case word (allocated on first use) — or, with
-    // cls non-empty, adds the word to the class of that name and returns
-    // the class's bit.
+    // The bit of a lower-case word (allocated on first use); add_to_class
+    // puts a word in the class of that name and returns the class's bit
+    // (a word may have its own bit and several classes').
     uint64_t word(std::string_view lower);
     uint64_t add_to_class(std::string_view cls, std::string_view lower);
     uint64_t class_bit(std::string_view cls);
@@ -96,7 +96,7 @@ public:
     size_t distinct() const { return used_; }
 
 private:
-    uint64_t alloc(const std::string& key);
+    uint64_t alloc();
     uint64_t letters(const char* p, uint32_t n);
     std::unordered_map<std::string, uint64_t> vocab_;    // lower-case word → its bits
     std::unordered_map<std::string, uint64_t> classes_;  // class name → bit
