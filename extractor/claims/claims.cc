@@ -206,9 +206,6 @@ std::vector<Claim> Assembly::run() {
         // again below once the figures' roles are known)
         for (auto& c : clause_memo) c.assign(toks.size() + 1, SIZE_MAX);
         // ---- 1. figures and their roles
-        // (clause_start_tok's memo sized for this sentence already: figure_roles asks it, through
-        // followed_by_comparison; it is cleared again below, once the events are complete)
-        for (auto& c : clause_memo) c.assign(toks.size() + 1, SIZE_MAX);
         find_change_events();
         figure_roles();
         from_to_changes();
