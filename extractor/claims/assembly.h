@@ -308,6 +308,8 @@ struct Lexicons {
     // clause's subject for clause boundaries only (words.tsv action_verb)
     Words action_verbs;
     Words mark_nouns;
+    // "our 2% target", "the bank's target of 2.5%", "aims to keep inflation at 4%" (inflation_goal)
+    Words goal_nouns, goal_verbs, goal_reach;
     Words per_share_stocks;  // a stock restated per share is an equivalent: "net cash of £265m, or 81p a share"  // a round figure a price passes or nears: "above the $2,500 mark"
     // "every £100 off the cap", "each 1% fall": a figure after one is a unit of a rule, no claim;
     // "from the current £1,807": words between a baseline cue and its figure
@@ -787,6 +789,7 @@ struct Assembly {
     void continue_specific(MetricHit& metric);
     bool continue_trade(MetricHit& metric);
     void share_of_market(const Mention& value, MetricHit& metric);
+    void inflation_goal(const Mention& value, size_t anchor, MetricHit& metric);
     void continue_metric(MetricHit& metric, size_t slot, size_t from_slot);
     bool sentence_opens_with_company();
     bool qa_answer(MetricHit& metric);

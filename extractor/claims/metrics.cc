@@ -490,6 +490,47 @@ void Assembly::share_of_market(const Mention& value, MetricHit& metric) {
     }
 }
 
+// "Inflation is now much closer to our 2% target", "inflation stayed above the central bank's
+// target of 2.5%", "aims to keep inflation at 4%": a percentage a goal noun heads (right after the
+// figure, or "of" right before it) or a verb of aiming puts on inflation (words.tsv `goal_noun`,
+// `goal_verb`), in a sentence whose metric is inflation, is the bank's inflation target
+// (corpus/CLAIMS.md, metric11). The metric token moves to the goal noun, so that its possessive
+// ("the central bank's target") names the holder.
+void Assembly::inflation_goal(const Mention& value, size_t anchor, MetricHit& metric) {
+    if (value.type != Type::percent || std::string_view(value.unit) == "pp") return;
+    if (metric.key != "inflation" && metric.key != "core_inflation") return;
+    size_t goal = SIZE_MAX;
+    size_t e = sv.token_at(value.span.end);
+    if (e < toks.size() && toks[e].low == "inflation") ++e;
+    size_t c = anchor;
+    while (c > 0 && kQualifierSkip.count(toks[c - 1]) && toks[c - 1].low != "at") --c;
+    // (not inflation forecast to reach the goal: "returning to the 2% goal in 2027", "expected it to
+    // reach the 2% target by late 2027", "reaching its 3% target": a forecast of inflation itself)
+    size_t d = c;
+    while (d > 0 && kDeterminers.count(toks[d - 1])) --d;
+    const bool reached = d > 0 && (lx.goal_reach.count(toks[d - 1].low) ||
+                                   (toks[d - 1].low == "to" && d > 1 &&
+                                    (lx.goal_reach.count(toks[d - 2].low) || toks[d - 2].low == "back")));
+    if (!reached && e < toks.size() && sv.tok_mention[e] == SIZE_MAX && lx.goal_nouns.count(toks[e].low)) goal = e;
+    if (goal == SIZE_MAX && c > 1 && toks[c - 1].low == "of" && lx.goal_nouns.count(toks[c - 2].low)) goal = c - 2;
+    // "aims to keep inflation at 4%", "seeks to bring inflation to around 2%"
+    if (goal == SIZE_MAX && c > 1 && (toks[c - 1].low == "at" || toks[c - 1].low == "to" || toks[c - 1].low == "around" ||
+                                      toks[c - 1].low == "near" || toks[c - 1].low == "below") &&
+        toks[c - 2].low == "inflation") {
+        for (size_t k = c - 2; k > 0 && c - 2 - k < 5; --k)
+            if (lx.goal_verbs.count(toks[k - 1].low)) {
+                goal = k - 1;
+                break;
+            }
+    }
+    if (goal == SIZE_MAX) return;
+    metric = MetricHit{};
+    metric.key = "inflation_target";
+    metric.tok = goal;
+    metric.n = metric.base_n = 1;
+    metric.text = std::string(sv.slice(toks[goal].begin, toks[goal].end));
+}
+
 // "The chip division's operating profit stood at 5.1 trillion won, while the mobile business
 // earned 3.3 trillion won": a verb of earning (an `object` word of key earnings) in a sentence
 // that has already named a profit measure earns that measure, as the parallel clause says.
