@@ -310,6 +310,7 @@ struct Lexicons {
     Words mark_nouns;
     // "our 2% target", "the bank's target of 2.5%", "aims to keep inflation at 4%" (inflation_goal)
     Words goal_nouns, goal_verbs, goal_reach;
+    Words origin_words;  // "founded in 2000": a date of the holder's origin (origin_date)
     Words per_share_stocks;  // a stock restated per share is an equivalent: "net cash of £265m, or 81p a share"  // a round figure a price passes or nears: "above the $2,500 mark"
     // "every £100 off the cap", "each 1% fall": a figure after one is a unit of a rule, no claim;
     // "from the current £1,807": words between a baseline cue and its figure
@@ -704,6 +705,8 @@ struct Assembly {
     bool planned_in_relative(size_t k, size_t anchor);
     bool record_reference(size_t i);
     bool reference_price_date(size_t i);
+    bool origin_date(size_t i);
+    bool past_act_aside(size_t i, uint32_t after);
     std::vector<size_t> reserve_figure_dates(uint32_t before, const std::vector<size_t>& own);
     bool announcement_date(size_t i);
     std::optional<size_t> find_period(uint32_t after, uint32_t limit, IndexSet& used, bool for_baseline = false,

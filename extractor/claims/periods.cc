@@ -446,6 +446,38 @@ bool Assembly::announcement_date(size_t i) {
            (dateline_tail(a, ms[i].span.end, S.end) || (ms[i].span.end < S.end && a[ms[i].span.end] == ':'));
 }
 
+// "Ocado, founded in 2000, employs about 19,000 people": the date a holder was founded, set up or
+// listed (words.tsv `origin`) dates its origin, never a figure.
+bool Assembly::origin_date(size_t i) {
+    size_t k = sv.token_at(ms[i].span.begin);
+    if (k > 0 && (toks[k - 1].low == "in" || toks[k - 1].low == "on")) --k;
+    return k > 0 && lx.origin_words.count(toks[k - 1].low) > 0;
+}
+
+// "The Swiss National Bank, which cut rates in June, holds reserves of about 730 billion francs":
+// a date inside a relative clause between commas that tells a past act of the holder (a change
+// verb, no figure of its own) and closes before `after` dates that act, not the main clause's figure.
+bool Assembly::past_act_aside(size_t i, uint32_t after) {
+    const size_t k = sv.token_at(ms[i].span.begin);
+    size_t open = k;
+    while (open > 0 && k - open < 12 && toks[open - 1].low != "," && toks[open - 1].low != ";") --open;
+    if (open == 0 || toks[open - 1].low != "," || (toks[open].low != "which" && toks[open].low != "who")) return false;
+    bool act = false;
+    for (size_t j = open + 1; j < k; ++j) {
+        if (sv.tok_mention[j] != SIZE_MAX && ms[sv.tok_mention[j]].type != Type::date &&
+            ms[sv.tok_mention[j]].type != Type::org && ms[sv.tok_mention[j]].type != Type::place)
+            return false;
+        act |= (toks[j].bits & lx.kChangeWord) != 0;
+    }
+    if (!act) return false;
+    const size_t stop = sv.token_at(after);
+    for (size_t j = sv.token_after(ms[i].span.end); j < toks.size() && j < stop; ++j) {
+        if (toks[j].low == ",") return true;
+        if (sv.tok_mention[j] != SIZE_MAX && ms[sv.tok_mention[j]].type != Type::date) return false;
+    }
+    return false;
+}
+
 std::optional<size_t> Assembly::find_period(uint32_t after, uint32_t limit, IndexSet& used, bool for_baseline,
                                             bool announced, bool share_day, uint32_t floor) {
     // nearest date after `after` before `limit`, else nearest before `after` in the sentence
@@ -455,7 +487,8 @@ std::optional<size_t> Assembly::find_period(uint32_t after, uint32_t limit, Inde
                !date_test(i, 0, [&] { return record_reference(i); }) &&
                !date_test(i, 1, [&] { return reference_price_date(i); }) &&
                (announced || !date_test(i, 2, [&] { return announcement_date(i); })) &&
-               !contract_month(i);
+               !contract_month(i) && !origin_date(i) &&
+               !(ms[i].span.end <= after && past_act_aside(i, after));
     };
     auto usable = [&](size_t i) { return !used.count(i) && fits(i); };
     for (size_t i : sv.mentions)
