@@ -310,6 +310,7 @@ struct Lexicons {
     Words mark_nouns;
     // "our 2% target", "the bank's target of 2.5%", "aims to keep inflation at 4%" (inflation_goal)
     Words goal_nouns, goal_verbs, goal_reach;
+    Words pace_words;  // "grew at an annualised 1.0%", "at an annual rate of 2.8%" (figures.cc)
     Words origin_words;  // "founded in 2000": a date of the holder's origin (origin_date)
     Words per_share_stocks;  // a stock restated per share is an equivalent: "net cash of £265m, or 81p a share"  // a round figure a price passes or nears: "above the $2,500 mark"
     // "every £100 off the cap", "each 1% fall": a figure after one is a unit of a rule, no claim;
