@@ -476,6 +476,13 @@ std::string Assembly::company_by_place(size_t lo, size_t hi) {
             // "Singapore's Marlow Capital": the organisation after the possessive
             const Mention* o = mention_at(k + 2);
             if (o && o->type == Type::org && std::string_view(o->kind) == "company") return o->name;
+            // "India's Ministry of Defence will receive Rs 6.81 lakh crore": a ministry or department
+            // holding the clause is its own holder (corpus/CLAIMS.md: a ministry's allocation is its
+            // own budget), the country only says whose it is
+            if (o && o->type == Type::org && std::string_view(o->kind) == "government" &&
+                sv.token_at(o->span.end) == hi &&
+                (o->name.rfind("Ministry", 0) == 0 || o->name.rfind("Department", 0) == 0))
+                return o->name;
             // "Mexico's Banxico", "South Korea's state-run utility KEPCO", "China's largest carmaker
             // BYD": a company or central bank named after a few plain words
             if (const Mention* n = org_after_words(k + 2, hi)) return n->name;
