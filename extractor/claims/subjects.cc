@@ -1512,6 +1512,23 @@ Subject Assembly::find_subject_raw(const MetricHit& metric, size_t anchor) {
         }
         return s;
     }
+    // "German industrial orders fell 2.1%", "Japanese machinery orders rose": a demonym heading
+    // the phrase, plain modifiers and an economy's metric (or orders, an economy's as well as a
+    // company's: CLAIMS.md) name the economy whose figure it is (demonyms.tsv)
+    if (metric.tok != SIZE_MAX && d_lo < metric.tok && metric.tok + metric.n == hi &&
+        (lx.scope_of(metric.key) == "economy" || metric.key == "orders")) {  // (not "Japanese car sales")
+        size_t n = 0;
+        if (const Lexicon::Entry* e = lex(lx.demonyms, lx.kDemonymFirst, d_lo, &n); e && n > 0 && d_lo + n <= metric.tok) {
+            bool plain = true;
+            for (size_t k = d_lo + n; k < metric.tok && plain; ++k)
+                plain = toks[k].is_word() && sv.tok_mention[k] == SIZE_MAX && !(toks[k].bits & lx.kVerbWord) &&
+                        !(toks[k].bits & lx.kChangeWord) && !lx.holder_nouns.count(toks[k]) && !company_noun_at(k);
+            if (plain) {
+                add_name(s, e->value);
+                return s;
+            }
+        }
+    }
     // "while those in Beijing fell 0.9%": the place or holder the pronoun's complement names
     if (lo + 2 < hi && (toks[lo].low == "those" || toks[lo].low == "that") &&
         (toks[lo + 1].low == "in" || toks[lo + 1].low == "at" || toks[lo + 1].low == "of")) {
