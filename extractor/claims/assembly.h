@@ -310,6 +310,7 @@ struct Lexicons {
     Words mark_nouns;
     // "our 2% target", "the bank's target of 2.5%", "aims to keep inflation at 4%" (inflation_goal)
     Words goal_nouns, goal_verbs, goal_reach;
+    Words outlay_metrics;  // metric keys money is spent "on" ("spent $45 billion on buybacks")
     Words pace_words;  // "grew at an annualised 1.0%", "at an annual rate of 2.8%" (figures.cc)
     Words origin_words;  // "founded in 2000": a date of the holder's origin (origin_date)
     Words per_share_stocks;  // a stock restated per share is an equivalent: "net cash of £265m, or 81p a share"  // a round figure a price passes or nears: "above the $2,500 mark"
@@ -794,6 +795,7 @@ struct Assembly {
     bool continue_trade(MetricHit& metric);
     void share_of_market(const Mention& value, MetricHit& metric);
     void inflation_goal(const Mention& value, size_t anchor, MetricHit& metric);
+    void spent_on(const Mention& value, MetricHit& metric);
     void continue_metric(MetricHit& metric, size_t slot, size_t from_slot);
     bool sentence_opens_with_company();
     bool qa_answer(MetricHit& metric);

@@ -531,6 +531,33 @@ void Assembly::inflation_goal(const Mention& value, size_t anchor, MetricHit& me
     metric.text = std::string(sv.slice(toks[goal].begin, toks[goal].end));
 }
 
+// "Apple spent $45 billion on buybacks", "spent $3.1 billion on research and development": money
+// a verb of spending puts "on" a metric that is itself an outlay (words.tsv `outlay`: buybacks,
+// dividends, research) is that outlay, not capital spending (what is spent on plant, "spend
+// ₩5 trillion on a new packaging plant", keeps capital_expenditure: no metric after "on").
+void Assembly::spent_on(const Mention& value, MetricHit& metric) {
+    if (value.type != Type::money) return;
+    if (metric.key != "capital_expenditure" && metric.key != "spending" && metric.key != "investment") return;
+    size_t k = sv.token_at(value.span.end);
+    if (k >= toks.size() || toks[k].low != "on") return;
+    ++k;
+    while (k < toks.size() && (kDeterminers.count(toks[k]) || kMetricModifiers.count(toks[k]) || toks[k].low == "share" ||
+                               toks[k].low == "stock"))
+        ++k;
+    for (size_t j = sv.token_at(value.span.end) + 1; j <= k && j < toks.size(); ++j) {
+        size_t n = 0;
+        if (sv.tok_mention[j] != SIZE_MAX) return;
+        if (const Lexicon::Entry* e = metric_phrase(j, &n); e && lx.outlay_metrics.count(e->value)) {
+            metric = MetricHit{};
+            metric.key = e->value;
+            metric.tok = j;
+            metric.n = metric.base_n = n;
+            metric.text = std::string(sv.slice(toks[j].begin, toks[j + n - 1].end));
+            return;
+        }
+    }
+}
+
 // "The chip division's operating profit stood at 5.1 trillion won, while the mobile business
 // earned 3.3 trillion won": a verb of earning (an `object` word of key earnings) in a sentence
 // that has already named a profit measure earns that measure, as the parallel clause says.
