@@ -143,6 +143,7 @@ void Assembly::amount_claims() {
         share_of_market(v, metric);
         inflation_goal(v, anchor, metric);
         spent_on(v, metric);
+        jobs_at_risk(v, metric);
         parallel_profit(metric);
         continue_specific(metric);
         continue_metric(metric, slot, slot);

@@ -796,6 +796,7 @@ struct Assembly {
     void share_of_market(const Mention& value, MetricHit& metric);
     void inflation_goal(const Mention& value, size_t anchor, MetricHit& metric);
     void spent_on(const Mention& value, MetricHit& metric);
+    void jobs_at_risk(const Mention& value, MetricHit& metric);
     void continue_metric(MetricHit& metric, size_t slot, size_t from_slot);
     bool sentence_opens_with_company();
     bool qa_answer(MetricHit& metric);

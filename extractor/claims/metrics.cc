@@ -531,6 +531,24 @@ void Assembly::inflation_goal(const Mention& value, size_t anchor, MetricHit& me
     metric.text = std::string(sv.slice(toks[goal].begin, toks[goal].end));
 }
 
+// "Swissmem sees 6,000 jobs at risk", "As many as 6,000 jobs are at risk at the steel arm", "puts
+// 2,000 jobs at risk": a count of jobs "at risk" (a copula or modal between) is a count of jobs
+// that may be cut, job_cuts (corpus/CLAIMS.md jobs/employees/job_cuts).
+void Assembly::jobs_at_risk(const Mention& value, MetricHit& metric) {
+    if (value.type != Type::quantity || (metric.key != "jobs" && metric.key != "employees")) return;
+    static const WordList between = {"are", "were", "is", "was", "be", "been", "could", "would", "may", "might",
+                                     "will", "now", "remain", "still", "also", "potentially"};
+    size_t k = sv.token_at(value.span.end);
+    for (size_t n = 0; k < toks.size() && n < 4 && between.count(toks[k].low); ++n) ++k;
+    if (k + 1 < toks.size() && toks[k].low == "at" && toks[k + 1].low == "risk") {
+        metric = MetricHit{};
+        metric.key = "job_cuts";
+        metric.tok = k + 1;
+        metric.n = metric.base_n = 1;
+        metric.text = std::string(sv.slice(toks[k].begin, toks[k + 1].end));
+    }
+}
+
 // "Apple spent $45 billion on buybacks", "spent $3.1 billion on research and development": money
 // a verb of spending puts "on" a metric that is itself an outlay (words.tsv `outlay`: buybacks,
 // dividends, research) is that outlay, not capital spending (what is spent on plant, "spend
