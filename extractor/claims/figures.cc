@@ -897,7 +897,8 @@ void Assembly::figure_roles() {
             // "lifted operating profit 31% to ¥154 billion": a transitive verb's metric object,
             // then the size
             bool after_object = false;
-            if (!right_after_verb && pct && !ev->intransitive) {
+            // (so does a growth verb used transitively: "the cloud unit grew revenue 33%")
+            if (!right_after_verb && pct && (!ev->intransitive || kGrowthVerbs.count(toks[ev->tok]))) {
                 size_t k = ev->tok + 1;
                 while (k < figs[f].tok && (kDeterminers.count(toks[k]) || kMetricModifiers.count(toks[k]))) ++k;
                 size_t n = 0;
