@@ -1432,6 +1432,8 @@ Subject Assembly::find_subject_raw(const MetricHit& metric, size_t anchor) {
     }
     if (metric.tok != SIZE_MAX && d_lo == metric.tok && lx.scope_of(metric.key) == "instrument") {
         size_t e = metric.tok + metric.base_n;
+        // (not the verb of the lexicon's phrase: "The euro bought $1.17" is the euro's)
+        while (e > metric.tok + 1 && (toks[e - 1].bits & (lx.kVerbWord | lx.kChangeWord))) --e;
         s.description = std::string(sv.slice(toks[lo].begin, toks[e - 1].end));
         if (d_lo > lo) s.description = std::string(sv.slice(toks[d_lo].begin, toks[e - 1].end));
         return s;
