@@ -64,6 +64,20 @@ class GoldAgreementTest(unittest.TestCase):
         self.assertEqual(c["matched"], c["B"])
         self.assertAlmostEqual(c["metric"], 1 - 1 / sum(fig["claims"][k]["matched"] for k in ("amount", "change")))
 
+    def test_claims_only_folder(self):
+        # a second annotation of claims alone, as bare <id>.json files beside the corpus's articles/
+        second = os.path.join(self.tmp, "a", "second")
+        os.makedirs(second)
+        claims = json.loads(json.dumps(self.gold["claims"]))
+        claims[0]["metric"] = "not_a_metric"
+        with open(os.path.join(second, AID + ".json"), "w", encoding="utf-8") as f:
+            json.dump({"id": AID, "claims": claims, "notes": ""}, f)
+        fig = run(os.path.join(self.tmp, "a"), second)
+        c = fig["claims"]["all"]
+        self.assertEqual(c["F1"], 1.0)
+        self.assertAlmostEqual(c["metric"], 1 - 1 / sum(fig["claims"][k]["matched"] for k in ("amount", "change")))
+        self.assertEqual(fig["mentions"]["all"]["B"], 0)
+
 
 if __name__ == "__main__":
     unittest.main()

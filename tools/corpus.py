@@ -25,7 +25,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import claims_gold  # noqa: E402  (claim gold: corpus/CLAIMS.md)
-from eval_common import add_set_args, corpus_from_args, occurrences  # noqa: E402
+from eval_common import add_set_args, corpus_from_args, occurrences, run_main  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -453,8 +453,4 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except BrokenPipeError:  # output piped into head & co.
-        sys.stderr.close()
-        sys.exit(0)
+    run_main(main)

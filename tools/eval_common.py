@@ -119,6 +119,23 @@ def occurrences(text, needle):
     return out
 
 
+def run_main(main):
+    """Exit with main()'s status; output piped into head & co. that closes early is not an error."""
+    try:
+        sys.exit(main())
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(0)
+
+
+def predictions_from_file(path, prog):
+    """read_predictions over a JSONL file, or stdin for "-"."""
+    if path == "-":
+        return read_predictions(sys.stdin.read().splitlines(), "<stdin>", prog)
+    with open(path, encoding="utf-8") as f:
+        return read_predictions(f.read().splitlines(), path, prog)
+
+
 def read_predictions(lines, origin, prog):
     """The records of a claimex JSONL output by document id; exits naming origin:line on a line that is not JSON."""
     out = {}

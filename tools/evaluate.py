@@ -33,7 +33,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from eval_common import add_input_args, corpus_from_args, duration_key, fmt, norm_name, norm_unit, prf, read_predictions, same_number  # noqa: E402
+from eval_common import add_input_args, corpus_from_args, duration_key, fmt, norm_name, norm_unit, predictions_from_file, prf, read_predictions, run_main, same_number  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TYPES = ("money", "percent", "quantity", "date", "org", "person", "place", "source")
@@ -332,11 +332,7 @@ def main(argv=None):
 
     gold = load_gold_docs(a.corpus, a.doc)
     if a.predictions:
-        if a.predictions == "-":
-            pred = read_predictions(sys.stdin.read().splitlines(), "<stdin>", "evaluate")
-        else:
-            with open(a.predictions, encoding="utf-8") as f:
-                pred = read_predictions(f.read().splitlines(), a.predictions, "evaluate")
+        pred = predictions_from_file(a.predictions, "evaluate")
     else:
         pred = run_claimex(a.claimex, os.path.join(a.corpus, "articles.jsonl"), a.rules)
     absent = [d for d in gold if d not in pred]
@@ -370,8 +366,4 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except BrokenPipeError:  # output piped into head & co.
-        sys.stderr.close()
-        sys.exit(0)
+    run_main(main)

@@ -37,7 +37,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import claims_gold  # noqa: E402
-from eval_common import add_input_args, corpus_from_args, duration_key, fmt, norm_name, norm_unit, occurrences, prf, read_predictions, same_number  # noqa: E402
+from eval_common import add_input_args, corpus_from_args, duration_key, fmt, norm_name, norm_unit, occurrences, predictions_from_file, prf, read_predictions, run_main, same_number  # noqa: E402
 
 ROOT = claims_gold.ROOT
 FIELDS = ("subject", "metric", "value", "period", "baseline", "change", "source", "chain")
@@ -462,11 +462,7 @@ def main(argv=None):
     cdir = corpus_from_args(a)
     gold, texts = load_gold(cdir, a.doc)
     if a.predictions:
-        if a.predictions == "-":
-            pred = read_predictions(sys.stdin.read().splitlines(), "<stdin>", "evaluate_claims")
-        else:
-            with open(a.predictions, encoding="utf-8") as f:
-                pred = read_predictions(f.read().splitlines(), a.predictions, "evaluate_claims")
+        pred = predictions_from_file(a.predictions, "evaluate_claims")
     else:
         pred = run_claimex(a.claimex, cdir, gold, texts, a.rules)
     absent = [d for d in gold if d not in pred]
@@ -489,8 +485,4 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except BrokenPipeError:
-        sys.stderr.close()
-        sys.exit(0)
+    run_main(main)

@@ -3,7 +3,8 @@
 
     tools/gold_agreement.py A B [--doc ID ...] [--diff] [--json]
 
-A and B are corpus folders (each with gold/<id>.json; the article text is read
+A and B are corpus folders (each with gold/<id>.json, or a folder of <id>.json
+gold files beside a corpus's articles/, as corpus/heldout/second; the article text is read
 from A's articles/<id>.txt, else B's) or two gold files. Articles present in
 both are compared; A plays "gold" and B "prediction", so precision is B's
 share of items A also has and recall A's share that B has (F1 is symmetric).
@@ -33,7 +34,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import claims_gold  # noqa: E402
 import evaluate  # noqa: E402
 import evaluate_claims  # noqa: E402
-from eval_common import fmt, prf  # noqa: E402
+from eval_common import fmt, prf, run_main  # noqa: E402
 
 TYPES = ("money", "percent", "quantity", "date", "org", "person", "place", "source")
 KINDS = ("amount", "change", "statement")
@@ -48,6 +49,14 @@ def load_side(path, only):
             g = json.load(f)
         cdir = os.path.dirname(os.path.dirname(os.path.abspath(path)))
         out[g["id"]] = (g, os.path.join(cdir, "articles", g["id"] + ".txt"))
+        return out
+    if not os.path.isdir(os.path.join(path, "gold")):
+        # a folder of gold files beside a corpus's own (a second annotation: corpus/heldout/second)
+        for name in sorted(os.listdir(path)):
+            aid = name[:-5]
+            if name.endswith(".json") and (not only or aid in only):
+                with open(os.path.join(path, name), encoding="utf-8") as f:
+                    out[aid] = (json.load(f), os.path.join(os.path.dirname(os.path.abspath(path)), "articles", aid + ".txt"))
         return out
     for aid in claims_gold.gold_ids(path):
         if only and aid not in only:
@@ -289,8 +298,4 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except BrokenPipeError:
-        sys.stderr.close()
-        sys.exit(0)
+    run_main(main)

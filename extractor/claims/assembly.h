@@ -885,6 +885,7 @@ struct Assembly {
     const Mention* consensus_compiler();
     const Mention* cited_in_paragraph(const Mention& src) const;
     static bool public_body(std::string_view kind);
+    bool unnamed_according_to() const;
     bool history_figure(const Claim& claim);
     int story_year = -1;  // the lead's latest year (else the publication's): -1 not yet known, 0 unknown
     void inherited_sources(const std::string& metric, const Claim& claim, std::vector<const Mention*>& here, uint32_t at);

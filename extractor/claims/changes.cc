@@ -85,6 +85,12 @@ void Assembly::change_claims() {
                 percent = f;
                 continue;
             }
+            // ("£2.1bn more than a year earlier": an amount sizing a comparison with its own past)
+            if (figs[f].role == Role::change_amount && figs[f].tok < ev.tok && fend == ev.tok && !amount &&
+                ev.intransitive && ev.tok + 1 < toks.size() && toks[ev.tok + 1].low == "than") {
+                amount = f;
+                continue;
+            }
             if (figs[f].tok <= ev.tok || figs[f].tok >= next_tok) continue;
             // ("rose 2.6% in October, slowing from a 2.9% gain in September": the size right
             // before the next change word is that change's, a claim of its own)
@@ -120,9 +126,9 @@ void Assembly::change_claims() {
         }
         // (", about 2% more than last year", ", 2.1% lower than a year earlier": a size in apposition
         // before a comparison word and "than"; the figure before the comma is the level)
-        if (et == ev.tok && percent && !amount && ev.intransitive && figs[*percent].tok < ev.tok &&
-            ev.tok + 1 < toks.size() && toks[ev.tok + 1].low == "than") {
-            size_t p = figs[*percent].tok;
+        if (const auto size = percent ? percent : amount; et == ev.tok && size && !(percent && amount) &&
+            ev.intransitive && figs[*size].tok < ev.tok && ev.tok + 1 < toks.size() && toks[ev.tok + 1].low == "than") {
+            size_t p = figs[*size].tok;
             while (p > 0 && (kQualifierSkip.count(toks[p - 1]) || lx.approx_words.count(toks[p - 1]))) --p;
             if (p > 0 && toks[p - 1].low == ",") et = p;
         }

@@ -91,7 +91,7 @@ bool Assembly::comparison_change_word(size_t k) const {
     if (k == 0 || k + 1 >= toks.size() || toks[k + 1].low != "than") return false;
     if (toks[k].low != "more" && toks[k].low != "less") return false;
     const size_t p = sv.tok_mention[k - 1];
-    return p != SIZE_MAX && ms[p].type == Type::percent;
+    return p != SIZE_MAX && (ms[p].type == Type::percent || ms[p].type == Type::money || ms[p].type == Type::quantity);
 }
 
 // The first token after "than" at token k past a date and its "'s" or a determiner ("than last
@@ -139,7 +139,18 @@ bool Assembly::followed_by_comparison(const Mention& m) {
     // change claim, not a difference from something else
     if ((toks[k].bits & lx.kChangeWord) || comparison_change_word(k)) {
         size_t d = k + (bare ? 1 : 2);
+        // (a forecast set against an earlier forecast, "the growth forecast was 0.2 points higher
+        // than in March", is a revision stated as a difference: no claim, corpus/CLAIMS.md)
+        bool revision = false;
+        for (size_t q = clause_start_tok(sv.token_at(m.span.begin)); q < sv.token_at(m.span.begin); ++q)
+            revision |= kForecastNouns.count(toks[q]) > 0;
+        // ("higher than in September", "than at the end of June": the date after its preposition)
+        if (!bare && !revision && d + 1 < toks.size() &&
+            (toks[d].low == "in" || toks[d].low == "at" || toks[d].low == "on") && sv.tok_mention[d] == SIZE_MAX)
+            ++d;
         size_t dm = d < toks.size() ? sv.tok_mention[d] : SIZE_MAX;
+        // (any date right after "than": the figure's own past, "3.5% higher than in September")
+        if (dm != SIZE_MAX && ms[dm].type == Type::date && !bare && !revision) return false;
         if (dm != SIZE_MAX && ms[dm].type == Type::date && baseline_date(dm)) return false;
         // (or the figure's own past named by a figure of its type: "to 53.8 million tonnes, 14% less
         // than last season's 62.5 million tonnes", the baseline of the value before the size)
@@ -655,7 +666,10 @@ void Assembly::figure_roles() {
         // "a 2% fall in profit", "ended 1.2% lower": a figure right before a change word is its size
         // (so is a count or points: "a 300,000 bpd increase", "one more quarter-point reduction";
         // not money, "a £100bn boost to investment" is what is spent)
-        if (m.type != Type::money) {
+        // (but money sizes a comparison with its own past: "£17.4bn, £2.1bn more than a year earlier")
+        if (size_t a0 = sv.token_at(m.span.end);
+            m.type != Type::money || (a0 + 1 < toks.size() && toks[a0 + 1].low == "than" &&
+                                      ((toks[a0].bits & lx.kChangeWord) || comparison_change_word(a0)))) {
             size_t after = sv.token_at(m.span.end);
             // ("with a 24.7% annual rise": a modifier of the change word may stand between)
             while (after + 1 < toks.size() && kMetricModifiers.count(toks[after]) && sv.tok_mention[after] == SIZE_MAX)

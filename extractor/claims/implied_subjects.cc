@@ -139,6 +139,9 @@ bool Assembly::judge_description(Subject& s, const MetricHit& metric, bool& bad,
         // expected")
         "and", "but", "or", "ahead", "as", "while", "whereas", "than", "then", "because", "though"};
     garbage = d.empty() || (!measure && junk.count(d.front().low)) || d.size() > 8;  // ("new income tax slabs")
+    // (no noun phrase starts with a preposition or ends with "that": "said on Tuesday that 1,400
+    // jobs were at risk" leaves "on Tuesday that" before the figure)
+    garbage |= !d.empty() && (kPrepositions.count(d.front()) > 0 || d.back().low == "that");
     // (nor one word left of a phrase cut where no noun phrase ends: "price of", "slower than")
     garbage |= open_end && d.size() <= 1;
     for (const Token& k : d)

@@ -285,6 +285,12 @@ bool Assembly::baseline_date(size_t i) {
         // the comparison's (month on month), not the figure's period
         if (!baseline_dates[i] && ms[i].span.begin >= S.begin && ms[i].span.end <= S.end) {
             size_t k = sv.token_at(ms[i].span.begin), e = sv.token_at(ms[i].span.end);
+            // "$3.5 billion higher than in September": the date a comparison is with
+            size_t t = k;
+            if (t > 0 && (toks[t - 1].low == "in" || toks[t - 1].low == "at" || toks[t - 1].low == "on")) --t;
+            if (t > 1 && toks[t - 1].low == "than" &&
+                ((toks[t - 2].bits & lx.kChangeWord) || comparison_change_word(t - 2)))
+                baseline_dates[i] = 1;
             if (k > 0 && toks[k - 1].low == "from" && e + 1 < toks.size() && toks[e].low == "to" &&
                 sv.tok_mention[e + 1] != SIZE_MAX && is_value(ms[sv.tok_mention[e + 1]]))
                 baseline_dates[i] = 1;

@@ -368,6 +368,19 @@ const Mention* Assembly::cited_in_paragraph(const Mention& src) const {
 
 // A ministry's, statistics office's or international body's kind: its releases are public data,
 // not a company's word on its own figures.
+// "according to" in the sentence with no source mention over it: an attribution to no one
+// claimex names ("according to customs data").
+bool Assembly::unnamed_according_to() const {
+    for (size_t k = 0; k + 1 < toks.size(); ++k)
+        if (toks[k].low == "according" && toks[k + 1].low == "to") {
+            bool named = false;
+            for (size_t i : sv.mentions)
+                named |= ms[i].type == Type::source && ms[i].span.begin <= toks[k].begin && toks[k].end <= ms[i].span.end;
+            if (!named) return true;
+        }
+    return false;
+}
+
 bool Assembly::public_body(std::string_view kind) {
     return kind == "government" || kind == "agency" || kind == "international";
 }
@@ -1093,6 +1106,14 @@ std::vector<Source> Assembly::claim_sources(double& conf, const std::string& met
     }
     if (here.empty()) {
         inherited_sources(metric, claim, here, at);
+        // "According to customs data, China imported ...": a sentence that says whose its figures
+        // are, to no one named, is no company's or person's word from before it; a public body's
+        // release may still be what it quotes ("according to early estimates" in the ONS's).
+        if (!here.empty() && unnamed_according_to()) {
+            auto k = org_kinds.find(here.front()->name);
+            const std::string_view hk = k != org_kinds.end() ? std::string_view(k->second) : std::string_view(here.front()->kind);
+            if (!(public_body(hk) || hk == "central_bank")) here.clear();
+        }
         inherited = !here.empty();
     }
     // "According to X, ..., the publication notes": the trailing attribution relays the

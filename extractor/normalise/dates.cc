@@ -1180,6 +1180,12 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
         // anaphoric, in the same sentence (or paragraph for "the same period").
         size_t para = text.paragraph_index(m.span.begin);
         const Mention* ante = nullptr;
+        // "reported a third-quarter profit of X on Monday, down from Y a year earlier": a news
+        // day ("on Monday", "yesterday": a day resolved against publication) is when it was
+        // said; a year, quarter or month back is counted from a period named before it in the
+        // sentence, the day only when there is none.
+        const Mention* news_day = nullptr;
+        int coarse_shift = -1;  // (the shift counts months, quarters or years: unknown yet)
         for (size_t j = i; j-- > 0;) {
             const Mention& c = mentions[j];
             if (text.paragraph_index(c.span.begin) != para) break;
@@ -1187,7 +1193,7 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
             // a period (not a day or week: "said on Monday") in the sentence before.
             bool previous = false;
             if (!spec->paragraph_scope && sentence_end_between(a, c.span.end, m.span.begin)) {
-                if (!spec->previous_scope || text.sentences().empty()) break;
+                if (!spec->previous_scope || news_day || text.sentences().empty()) break;
                 size_t k = text.sentence_index(m.span.begin);
                 if (k == 0 || c.span.begin < text.sentences()[k - 1].begin) break;
                 previous = true;
@@ -1204,9 +1210,21 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
             if (Around ca{text, c.span}; I.cues.of(ca.word_before()) & Cues::report_prep)
                 if (I.cues.of(ca.word_before(ca.word_before())) & Cues::report_noun) continue;
             if (spec->reach && m.span.begin - c.span.end > spec->reach) break;
+            if (!previous && spec->anaphor == Anaphor::shift && c.relative && c.from == c.to && !news_day) {
+                if (coarse_shift < 0) {
+                    char u = 0;
+                    if (rematch(*spec, m)) u = I.unit_of(Impl::Fields{*spec, nullptr, nullptr, &groups}.get("unit"));
+                    coarse_shift = u == 'M' || u == 'Q' || u == 'Y';
+                }
+                if (coarse_shift) {
+                    news_day = &c;
+                    continue;
+                }
+            }
             ante = &c;
             break;
         }
+        if (!ante) ante = news_day;
         if (!ante) {
             if (spec->kind == Kind::same_period && !m.timex.empty()) m.note = kNoAntecedent;
             // Counted from the publication date for want of a date before it: say by how much,

@@ -225,6 +225,15 @@ Tense Around::tense(const Cues& cues) const {
                     before == "It" || before == "He" || before == "She" || before == "They" || before == "We")
                     return Tense::past;
             }
+            // "lower than the 3.7% forecast in June", "the $41bn estimate in March": a forecast noun
+            // right after its figure, then the date, says when the forecast was made
+            if (i == 2 && (w == "forecast" || w == "forecasts" || w == "estimate" || w == "estimates" ||
+                           w == "projection" || w == "projections" || w == "prediction" || w == "predictions")) {
+                uint32_t q = b;
+                while (q > sent.begin && a[q - 1] == ' ') --q;
+                if (q > sent.begin && (a[q - 1] == '%' || std::isdigit(static_cast<unsigned char>(a[q - 1]))))
+                    return Tense::past;
+            }
             if (w == "set" && word_starting_after(a, e, sent.end) == "on") {
                 const std::string_view before = word_ending_before(a, sent.begin, b);
                 if (!(cues.of(before) & (Cues::future | Cues::passive)) && before != "is" && before != "are")
