@@ -202,6 +202,9 @@ std::vector<Claim> Assembly::run() {
     find_forecast_window();
     for (const text::Span& span : t.sentences()) {
         if (!read_sentence(span)) continue;
+        // (clause_start_tok's memo, sized for this sentence before any step asks it; filled
+        // again below once the figures' roles are known)
+        for (auto& c : clause_memo) c.assign(toks.size() + 1, SIZE_MAX);
         // ---- 1. figures and their roles
         find_change_events();
         figure_roles();
