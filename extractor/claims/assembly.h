@@ -308,8 +308,8 @@ struct Lexicons {
     // clause's subject for clause boundaries only (words.tsv action_verb)
     Words action_verbs;
     Words mark_nouns;
-    // "our 2% target", "the bank's target of 2.5%", "aims to keep inflation at 4%" (inflation_goal)
-    Words goal_nouns, goal_verbs, goal_reach;
+    // "aims to keep inflation at 4%" (inflation_aim)
+    Words goal_verbs;
     Words outlay_metrics;  // metric keys money is spent "on" ("spent $45 billion on buybacks")
     Words pace_words;  // "grew at an annualised 1.0%", "at an annual rate of 2.8%" (figures.cc)
     Words origin_words;  // "founded in 2000": a date of the holder's origin (origin_date)
@@ -723,6 +723,7 @@ struct Assembly {
     Words words_before(size_t tok, size_t n);
     bool ends_with_cue(const Words& w, std::string_view role);
     bool per_share(size_t i);
+    bool possessive_gap(size_t b, size_t e);
     bool phrasal_up(size_t k);
     bool up_to_qualifier(size_t k);
     const ChangeEvent* event_before(size_t tok);
@@ -794,7 +795,8 @@ struct Assembly {
     void continue_specific(MetricHit& metric);
     bool continue_trade(MetricHit& metric);
     void share_of_market(const Mention& value, MetricHit& metric);
-    void inflation_goal(const Mention& value, size_t anchor, MetricHit& metric);
+    void inflation_goal(const Mention& value, MetricHit& metric);
+    void inflation_aim(const Mention& value, size_t anchor, MetricHit& metric);
     void spent_on(const Mention& value, MetricHit& metric);
     void jobs_at_risk(const Mention& value, MetricHit& metric);
     void continue_metric(MetricHit& metric, size_t slot, size_t from_slot);

@@ -291,6 +291,18 @@ void Assembly::change_claims() {
             continue_metric(metric, slot, 3);
         }
         Subject subj = find_subject(metric, std::min(anchor, metric.tok == SIZE_MAX ? anchor : std::max(anchor, metric.tok)));
+        // (an elided verb at a list's comma or "and" before a holder's possessive: "..., France's to
+        // 3.8% and Spain's to 3.2%" is France's and Spain's; session 12, diag12)
+        if ((toks[ev.tok].low == "," || toks[ev.tok].low == "and") && ev.tok + 1 < toks.size() &&
+            sv.tok_mention[ev.tok + 1] != SIZE_MAX) {
+            size_t e = ev.tok + 1;
+            while (e < toks.size() && sv.tok_mention[e] == sv.tok_mention[ev.tok + 1]) ++e;
+            e += e < toks.size() && toks[e].low == "'s" ? 1 : e + 1 < toks.size() && toks[e].low == "'" && toks[e + 1].low == "s" ? 2 : 0;
+            if (e < toks.size() && toks[e].low == "to" && possessive_gap(ev.tok + 1, e)) {
+                subj = Subject{};
+                subj.names = {ms[sv.tok_mention[ev.tok + 1]].name};
+            }
+        }
         // "Currency movements added ¥210 billion to operating profit": what adds an amount to a
         // metric is a contributor, described; the metric's holder is implied (the company)
         // ("to half-year operating profit", "to its wage bill": a determiner or a date between)

@@ -933,6 +933,18 @@ void Assembly::figure_roles() {
     }
 }
 
+// Tokens [b, e) are a place's or organisation's name and its "'s", nothing else ("France's").
+bool Assembly::possessive_gap(size_t b, size_t e) {
+    if (b + 1 >= e || e > toks.size()) return false;
+    if (toks[e - 1].low == "s" && e >= 2 && toks[e - 2].low == "'") --e;  // ("France" "'" "s")
+    else if (toks[e - 1].low != "'s") return false;
+    const size_t m = sv.tok_mention[b];
+    if (m == SIZE_MAX || (ms[m].type != Type::place && ms[m].type != Type::org)) return false;
+    for (size_t q = b; q + 1 < e; ++q)
+        if (sv.tok_mention[q] != m) return false;
+    return true;
+}
+
 // "and the lower rate from 10% to 18%": a from–to pair with no change word of its own
 // is a change whose direction the figures give.
 void Assembly::from_to_changes() {
@@ -1070,6 +1082,28 @@ void Assembly::elided_changes() {
         if (k < 3 || toks[k - 1].low != "to" || !level_cue(figs[f].tok) || !level_cue(g.tok)) continue;
         const ChangeEvent* ev = event_before(g.tok);
         if (!ev || ev->factor_mention || event_before(figs[f].tok) != ev) continue;
+        // "German inflation dropped to 2.3% on the harmonised measure, France's to 3.8% and Spain's
+        // to 3.2%": a holder's possessive alone between the list's comma or "and" and "to", with
+        // no verb, change word or figure since the first level (session 12, diag12)
+        {
+            size_t q = k - 1;  // "to"
+            if (q >= 2 && toks[q - 1].low == "s" && toks[q - 2].low == "'") q -= 2;
+            else if (q >= 1 && toks[q - 1].low == "'s") q -= 1;
+            else q = 0;
+            size_t pb = q;
+            while (q > 0 && pb > 0 && sv.tok_mention[q - 1] != SIZE_MAX && sv.tok_mention[pb - 1] == sv.tok_mention[q - 1]) --pb;
+            if (q > 0 && pb < q && pb > 0 && (toks[pb - 1].low == "," || toks[pb - 1].low == "and") && possessive_gap(pb, k - 1)) {
+                bool plain = true;
+                for (size_t x = sv.token_at(ms[g.m].span.end); plain && x + 1 < pb; ++x) {
+                    const size_t tm = sv.tok_mention[x];
+                    plain = tm != SIZE_MAX ? !is_value(ms[tm]) : !(toks[x].bits & (lx.kVerbWord | lx.kChangeWord));
+                }
+                if (plain) {
+                    second_change(*ev, pb - 1);
+                    continue;
+                }
+            }
+        }
         // the words between: [date] [,] and [determiner] [metric phrase] to
         size_t j = sv.token_at(ms[g.m].span.end);
         // (a date phrase after the first level: "this financial year", "in 2029-30")

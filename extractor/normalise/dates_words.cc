@@ -204,6 +204,16 @@ Tense Around::tense(const Cues& cues) const {
             pos = static_cast<int>(b);
             continue;
         }
+        // "raised its planned dividend for 2026 ... after posting third-quarter profit": a participle
+        // after a possessive is an adjective, no verb, and says no tense (session 12, diag12)
+        if ((what & Cues::future) && ed_guess(w)) {
+            const std::string_view before = word_ending_before(a, sent.begin, b);
+            if (before == "its" || before == "their" || before == "his" || before == "her" || before == "our" ||
+                before == "Its" || before == "Their" || before == "His" || before == "Her" || before == "Our") {
+                pos = static_cast<int>(b);
+                continue;
+            }
+        }
         if (what & Cues::future) {
             // "The record was set on Wednesday", "had planned": the future seen from the past
             // is past (a weekday then is the last one). Not before an infinitive: "warned that

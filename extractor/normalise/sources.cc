@@ -590,6 +590,12 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             if (!m.span.overlaps(h)) continue;
             if (m.type == Type::person) person = &m;
             else if (m.type == Type::org && !org) org = &m;
+            // "the Labor Department's Bureau of Labor Statistics said": an organisation's own
+            // office named after its possessive is the one that speaks (session 12, diag12)
+            else if (m.type == Type::org && m.span.end <= h.end && m.span.begin > org->span.end) {
+                const std::string_view gap = slice(text::Span{org->span.end, m.span.begin});
+                if (gap == "'s " || gap == "\xE2\x80\x99s " || gap == "' " || gap == "\xE2\x80\x99 ") org = &m;
+            }
             else if (m.type == Type::place && !place) place = &m;
         }
         // A role set off from its holder's name ("Western Australia's Mines Minister, Tessa
@@ -897,6 +903,24 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             // "beat Wall Street estimates": a place holds no estimate.
         } else if (place && !s.name.empty()) {
             // (named above: a place's central bank)
+        } else if (place && (hl.rfind("in ", 0) == 0) && place->span.end < s.span.end && a[place->span.end] == ',' &&
+                   [&] {
+                       // "In Abu Dhabi, state investor Ghaf Capital, which ..., said": a place that
+                       // opens the sentence as where it happens is no holder; the organisation of the
+                       // apposition after its comma speaks (session 12, diag12)
+                       for (auto it = first_inside(place->span.end); it != entities.end(); ++it) {
+                           const Mention& m = ms[*it];
+                           if (m.span.begin >= s.span.end) break;
+                           if (m.type == Type::org && a.find(',', place->span.end + 1) >= m.span.begin) {
+                               take(s, m);
+                               if (h.begin == s.span.begin) s.span.begin = m.span.begin;
+                               return true;
+                           }
+                           if (m.type == Type::person || m.type == Type::org) break;
+                       }
+                       return false;
+                   }()) {
+            // (named by the organisation above)
         } else if (place) {
             // A place that only qualifies a description: "Angola's oil
             // minister" is named by the description.
