@@ -142,6 +142,9 @@ void Assembly::amount_claims() {
         const size_t slot = std::min<size_t>(static_cast<size_t>(v.type), 3);
         share_of_market(v, metric);
         inflation_goal(v, metric);
+        inflation_aim(v, anchor, metric);
+        spent_on(v, metric);
+        jobs_at_risk(v, metric);
         parallel_profit(metric);
         continue_specific(metric);
         continue_metric(metric, slot, slot);

@@ -308,6 +308,11 @@ struct Lexicons {
     // clause's subject for clause boundaries only (words.tsv action_verb)
     Words action_verbs;
     Words mark_nouns;
+    // "aims to keep inflation at 4%" (inflation_aim)
+    Words goal_verbs;
+    Words outlay_metrics;  // metric keys money is spent "on" ("spent $45 billion on buybacks")
+    Words pace_words;  // "grew at an annualised 1.0%", "at an annual rate of 2.8%" (figures.cc)
+    Words origin_words;  // "founded in 2000": a date of the holder's origin (origin_date)
     Words per_share_stocks;  // a stock restated per share is an equivalent: "net cash of £265m, or 81p a share"  // a round figure a price passes or nears: "above the $2,500 mark"
     // "every £100 off the cap", "each 1% fall": a figure after one is a unit of a rule, no claim;
     // "from the current £1,807": words between a baseline cue and its figure
@@ -702,6 +707,8 @@ struct Assembly {
     bool planned_in_relative(size_t k, size_t anchor);
     bool record_reference(size_t i);
     bool reference_price_date(size_t i);
+    bool origin_date(size_t i);
+    bool past_act_aside(size_t i, uint32_t after);
     std::vector<size_t> reserve_figure_dates(uint32_t before, const std::vector<size_t>& own);
     bool announcement_date(size_t i);
     std::optional<size_t> find_period(uint32_t after, uint32_t limit, IndexSet& used, bool for_baseline = false,
@@ -789,6 +796,9 @@ struct Assembly {
     bool continue_trade(MetricHit& metric);
     void share_of_market(const Mention& value, MetricHit& metric);
     void inflation_goal(const Mention& value, MetricHit& metric);
+    void inflation_aim(const Mention& value, size_t anchor, MetricHit& metric);
+    void spent_on(const Mention& value, MetricHit& metric);
+    void jobs_at_risk(const Mention& value, MetricHit& metric);
     void continue_metric(MetricHit& metric, size_t slot, size_t from_slot);
     bool sentence_opens_with_company();
     bool qa_answer(MetricHit& metric);

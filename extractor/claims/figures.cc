@@ -898,10 +898,21 @@ void Assembly::figure_roles() {
                                                      toks[k].low == "many" || toks[k].low == "up" || toks[k].low == "to");
                     if (!kVerbFillers.count(toks[k]) && !cap_word) right_after_verb = false;
                 }
+            // "The economy grew at an annualised 1.0%", "expanded at an annual rate of 2.8%": an
+            // economy's growth verb, "at" and the words of an annualised pace (words.tsv `pace`)
+            // before the percentage size the change, no level
+            if (!right_after_verb && pct && kGrowthVerbs.count(toks[ev->tok]) && ev->tok + 1 < figs[f].tok &&
+                toks[ev->tok + 1].low == "at") {
+                bool pace = true;
+                for (size_t k = ev->tok + 2; k < figs[f].tok && pace; ++k)
+                    pace = kDeterminers.count(toks[k]) || lx.pace_words.count(toks[k].low) || toks[k].low == "of";
+                right_after_verb = pace;
+            }
             // "lifted operating profit 31% to ¥154 billion": a transitive verb's metric object,
             // then the size
             bool after_object = false;
-            if (!right_after_verb && pct && !ev->intransitive) {
+            // (so does a growth verb used transitively: "the cloud unit grew revenue 33%")
+            if (!right_after_verb && pct && (!ev->intransitive || kGrowthVerbs.count(toks[ev->tok]))) {
                 size_t k = ev->tok + 1;
                 while (k < figs[f].tok && (kDeterminers.count(toks[k]) || kMetricModifiers.count(toks[k]))) ++k;
                 size_t n = 0;

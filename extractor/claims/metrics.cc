@@ -490,6 +490,74 @@ void Assembly::share_of_market(const Mention& value, MetricHit& metric) {
     }
 }
 
+// "The Reserve Bank of India aims to keep inflation at 4%", "seeks to bring inflation to around
+// 2%": a percentage a verb of aiming (words.tsv `goal_verb`) a few words before "inflation at/to"
+// puts on inflation is the bank's inflation target (variants12; the target and goal nouns are
+// inflation_goal's, diag12). The metric token is the verb, so that the subject is its holder.
+void Assembly::inflation_aim(const Mention& value, size_t anchor, MetricHit& metric) {
+    if (value.type != Type::percent || std::string_view(value.unit) == "pp") return;
+    if (metric.key != "inflation" && metric.key != "core_inflation") return;
+    size_t c = anchor;
+    while (c > 0 && kQualifierSkip.count(toks[c - 1]) && toks[c - 1].low != "at") --c;
+    if (c < 2 || toks[c - 2].low != "inflation") return;
+    const std::string_view w = toks[c - 1].low;
+    if (w != "at" && w != "to" && w != "around" && w != "near" && w != "below") return;
+    for (size_t k = c - 2; k > 0 && c - 2 - k < 5; --k)
+        if (lx.goal_verbs.count(toks[k - 1].low)) {
+            metric = MetricHit{};
+            metric.key = "inflation_target";
+            metric.tok = k - 1;
+            metric.n = metric.base_n = 1;
+            metric.text = std::string(sv.slice(toks[k - 1].begin, toks[k - 1].end));
+            return;
+        }
+}
+
+// "Swissmem sees 6,000 jobs at risk", "As many as 6,000 jobs are at risk at the steel arm", "puts
+// 2,000 jobs at risk": a count of jobs "at risk" (a copula or modal between) is a count of jobs
+// that may be cut, job_cuts (corpus/CLAIMS.md jobs/employees/job_cuts).
+void Assembly::jobs_at_risk(const Mention& value, MetricHit& metric) {
+    if (value.type != Type::quantity || (metric.key != "jobs" && metric.key != "employees")) return;
+    static const WordList between = {"are", "were", "is", "was", "be", "been", "could", "would", "may", "might",
+                                     "will", "now", "remain", "still", "also", "potentially"};
+    size_t k = sv.token_at(value.span.end);
+    for (size_t n = 0; k < toks.size() && n < 4 && between.count(toks[k].low); ++n) ++k;
+    if (k + 1 < toks.size() && toks[k].low == "at" && toks[k + 1].low == "risk") {
+        metric = MetricHit{};
+        metric.key = "job_cuts";
+        metric.tok = k + 1;
+        metric.n = metric.base_n = 1;
+        metric.text = std::string(sv.slice(toks[k].begin, toks[k + 1].end));
+    }
+}
+
+// "Apple spent $45 billion on buybacks", "spent $3.1 billion on research and development": money
+// a verb of spending puts "on" a metric that is itself an outlay (words.tsv `outlay`: buybacks,
+// dividends, research) is that outlay, not capital spending (what is spent on plant, "spend
+// ₩5 trillion on a new packaging plant", keeps capital_expenditure: no metric after "on").
+void Assembly::spent_on(const Mention& value, MetricHit& metric) {
+    if (value.type != Type::money) return;
+    if (metric.key != "capital_expenditure" && metric.key != "spending" && metric.key != "investment") return;
+    size_t k = sv.token_at(value.span.end);
+    if (k >= toks.size() || toks[k].low != "on") return;
+    ++k;
+    while (k < toks.size() && (kDeterminers.count(toks[k]) || kMetricModifiers.count(toks[k]) || toks[k].low == "share" ||
+                               toks[k].low == "stock"))
+        ++k;
+    for (size_t j = sv.token_at(value.span.end) + 1; j <= k && j < toks.size(); ++j) {
+        size_t n = 0;
+        if (sv.tok_mention[j] != SIZE_MAX) return;
+        if (const Lexicon::Entry* e = metric_phrase(j, &n); e && lx.outlay_metrics.count(e->value)) {
+            metric = MetricHit{};
+            metric.key = e->value;
+            metric.tok = j;
+            metric.n = metric.base_n = n;
+            metric.text = std::string(sv.slice(toks[j].begin, toks[j + n - 1].end));
+            return;
+        }
+    }
+}
+
 // "still above the bank's 2% target", "close to the 2 per cent target", "above our 2% goal",
 // "within the central bank's target of 2.5%", "the 4.5% ceiling of the target range": a
 // percentage that heads or follows a plain target or goal, in a sentence that speaks of inflation

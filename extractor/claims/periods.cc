@@ -452,6 +452,38 @@ bool Assembly::announcement_date(size_t i) {
            (dateline_tail(a, ms[i].span.end, S.end) || (ms[i].span.end < S.end && a[ms[i].span.end] == ':'));
 }
 
+// "Ocado, founded in 2000, employs about 19,000 people": the date a holder was founded, set up or
+// listed (words.tsv `origin`) dates its origin, never a figure.
+bool Assembly::origin_date(size_t i) {
+    size_t k = sv.token_at(ms[i].span.begin);
+    if (k > 0 && (toks[k - 1].low == "in" || toks[k - 1].low == "on")) --k;
+    return k > 0 && lx.origin_words.count(toks[k - 1].low) > 0;
+}
+
+// "The Swiss National Bank, which cut rates in June, holds reserves of about 730 billion francs":
+// a date inside a relative clause between commas that tells a past act of the holder (a change
+// verb, no figure of its own) and closes before `after` dates that act, not the main clause's figure.
+bool Assembly::past_act_aside(size_t i, uint32_t after) {
+    const size_t k = sv.token_at(ms[i].span.begin);
+    size_t open = k;
+    while (open > 0 && k - open < 12 && toks[open - 1].low != "," && toks[open - 1].low != ";") --open;
+    if (open == 0 || toks[open - 1].low != "," || (toks[open].low != "which" && toks[open].low != "who")) return false;
+    bool act = false;
+    for (size_t j = open + 1; j < k; ++j) {
+        if (sv.tok_mention[j] != SIZE_MAX && ms[sv.tok_mention[j]].type != Type::date &&
+            ms[sv.tok_mention[j]].type != Type::org && ms[sv.tok_mention[j]].type != Type::place)
+            return false;
+        act |= (toks[j].bits & lx.kChangeWord) != 0;
+    }
+    if (!act) return false;
+    const size_t stop = sv.token_at(after);
+    for (size_t j = sv.token_after(ms[i].span.end); j < toks.size() && j < stop; ++j) {
+        if (toks[j].low == ",") return true;
+        if (sv.tok_mention[j] != SIZE_MAX && ms[sv.tok_mention[j]].type != Type::date) return false;
+    }
+    return false;
+}
+
 std::optional<size_t> Assembly::find_period(uint32_t after, uint32_t limit, IndexSet& used, bool for_baseline,
                                             bool announced, bool share_day, uint32_t floor) {
     // nearest date after `after` before `limit`, else nearest before `after` in the sentence
@@ -461,7 +493,8 @@ std::optional<size_t> Assembly::find_period(uint32_t after, uint32_t limit, Inde
                !date_test(i, 0, [&] { return record_reference(i); }) &&
                !date_test(i, 1, [&] { return reference_price_date(i); }) &&
                (announced || !date_test(i, 2, [&] { return announcement_date(i); })) &&
-               !contract_month(i);
+               !contract_month(i) && !origin_date(i) &&
+               !(ms[i].span.end <= after && past_act_aside(i, after));
     };
     auto usable = [&](size_t i) { return !used.count(i) && fits(i); };
     for (size_t i : sv.mentions)
@@ -842,28 +875,42 @@ Period Assembly::list_item_period(const std::string& metric) {
 // (no date mention of its own): the article's period if it has that grain, else the last one
 // named before the sentence that is no comparison's; none when what is inherited has that grain.
 std::optional<size_t> Assembly::period_referred(size_t anchor, const std::string& inherited) {
-    char grain = 0;  // 'Q' or 'M'
+    char grain = 0;  // 'H', 'Q', 'M' or 'Y'
     for (size_t k = 0; k < toks.size() && k <= anchor + 10 && !grain; ++k) {
         if (sv.tok_mention[k] != SIZE_MAX) continue;
         const bool the = k > 0 && (toks[k - 1].low == "the" || toks[k - 1].low == "that");
         // "sold 2.14 million vehicles in the half": a half, or a six-month window
         if (toks[k].low == "half" && the && !(k + 1 < toks.size() && toks[k + 1].low == "of")) grain = 'H';
+        // "Fiscal 2025 was a record for Infosys. Revenue rose 6.1% in the year": a year (not a
+        // window to a month, "the year to June", nor a comparison, "the year before")
+        else if (toks[k].low == "year" && the && k >= 2 && (toks[k - 2].low == "in" || toks[k - 2].low == "for") &&
+                 !(k + 1 < toks.size() && (toks[k + 1].low == "to" || toks[k + 1].low == "before" ||
+                                            toks[k + 1].low == "earlier" || toks[k + 1].low == "ended" ||
+                                            toks[k + 1].low == "ending" || toks[k + 1].low == "through" ||
+                                            toks[k + 1].low == "'")))
+            grain = 'Y';
         else if (k > anchor + 6) {}  // (a quarter or month this far on is another clause's)
         else if (toks[k].low == "quarterly" || (toks[k].low == "quarter" && the)) grain = 'Q';
         else if (toks[k].low == "month" && the) grain = 'M';
     }
     auto of_grain = [&](const std::string& x) {
         if (grain == 'H') return x == "P6M" || (x.size() >= 7 && x[x.size() - 2] == 'H');
+        if (grain == 'Y') {
+            const size_t o = x.rfind("FY", 0) == 0 ? 2 : 0;
+            return x.size() == o + 4 && std::all_of(x.begin() + o, x.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+        }
         return grain == 'Q' ? x.size() >= 7 && x[x.size() - 2] == 'Q'
                             : x.size() == 7 && x[4] == '-' && std::isdigit(static_cast<unsigned char>(x[5]));
     };
     if (!grain || of_grain(inherited)) return std::nullopt;
     // (a half refers back to the results window the story reports, "the six months through
-    // September", over a half named since for a forecast or an assumption)
-    if (grain == 'H')
+    // September", over a half named since for a forecast or an assumption; a year to "the year to
+    // June")
+    if (grain == 'H' || grain == 'Y')
         for (size_t i = ms.size(); i-- > 0;)
-            if (ms[i].span.end <= S.begin && ms[i].type == Type::date && ms[i].timex == "P6M" && reporting_window(i) &&
-                !baseline_date(i))
+            if (ms[i].span.end <= S.begin && ms[i].type == Type::date &&
+                (grain == 'H' ? ms[i].timex == "P6M" : (ms[i].timex == "P1Y" || ms[i].timex == "P12M")) &&
+                reporting_window(i) && !baseline_date(i))
                 return i;
     // (the article's own period first: "Debt interest payments were £8.4 billion in the month" in
     // an October release is October's, though September's revision was named since)

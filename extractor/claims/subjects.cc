@@ -476,6 +476,13 @@ std::string Assembly::company_by_place(size_t lo, size_t hi) {
             // "Singapore's Marlow Capital": the organisation after the possessive
             const Mention* o = mention_at(k + 2);
             if (o && o->type == Type::org && std::string_view(o->kind) == "company") return o->name;
+            // "India's Ministry of Defence will receive Rs 6.81 lakh crore": a ministry or department
+            // holding the clause is its own holder (corpus/CLAIMS.md: a ministry's allocation is its
+            // own budget), the country only says whose it is
+            if (o && o->type == Type::org && std::string_view(o->kind) == "government" &&
+                sv.token_at(o->span.end) == hi &&
+                (o->name.rfind("Ministry", 0) == 0 || o->name.rfind("Department", 0) == 0))
+                return o->name;
             // "Mexico's Banxico", "South Korea's state-run utility KEPCO", "China's largest carmaker
             // BYD": a company or central bank named after a few plain words
             if (const Mention* n = org_after_words(k + 2, hi)) return n->name;
@@ -1425,6 +1432,8 @@ Subject Assembly::find_subject_raw(const MetricHit& metric, size_t anchor) {
     }
     if (metric.tok != SIZE_MAX && d_lo == metric.tok && lx.scope_of(metric.key) == "instrument") {
         size_t e = metric.tok + metric.base_n;
+        // (not the verb of the lexicon's phrase: "The euro bought $1.17" is the euro's)
+        while (e > metric.tok + 1 && (toks[e - 1].bits & (lx.kVerbWord | lx.kChangeWord))) --e;
         s.description = std::string(sv.slice(toks[lo].begin, toks[e - 1].end));
         if (d_lo > lo) s.description = std::string(sv.slice(toks[d_lo].begin, toks[e - 1].end));
         return s;
@@ -1504,6 +1513,23 @@ Subject Assembly::find_subject_raw(const MetricHit& metric, size_t anchor) {
             s.named_instrument = true;
         }
         return s;
+    }
+    // "German industrial orders fell 2.1%", "Japanese machinery orders rose": a demonym heading
+    // the phrase, plain modifiers and an economy's metric (or orders, an economy's as well as a
+    // company's: CLAIMS.md) name the economy whose figure it is (demonyms.tsv)
+    if (metric.tok != SIZE_MAX && d_lo < metric.tok && metric.tok + metric.n == hi &&
+        (lx.scope_of(metric.key) == "economy" || metric.key == "orders")) {  // (not "Japanese car sales")
+        size_t n = 0;
+        if (const Lexicon::Entry* e = lex(lx.demonyms, lx.kDemonymFirst, d_lo, &n); e && n > 0 && d_lo + n <= metric.tok) {
+            bool plain = true;
+            for (size_t k = d_lo + n; k < metric.tok && plain; ++k)
+                plain = toks[k].is_word() && sv.tok_mention[k] == SIZE_MAX && !(toks[k].bits & lx.kVerbWord) &&
+                        !(toks[k].bits & lx.kChangeWord) && !lx.holder_nouns.count(toks[k]) && !company_noun_at(k);
+            if (plain) {
+                add_name(s, e->value);
+                return s;
+            }
+        }
     }
     // "while those in Beijing fell 0.9%": the place or holder the pronoun's complement names
     if (lo + 2 < hi && (toks[lo].low == "those" || toks[lo].low == "that") &&
