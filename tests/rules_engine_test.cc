@@ -9,6 +9,7 @@
 // characters, changed case and several paragraphs.
 #include "extractor/rules/rules.h"
 #include "extractor/text/text.h"
+#include "tests/rules_support.h"
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
@@ -64,46 +65,11 @@ void check_same(const rules::RuleSet& rs, const text::Text& t, const std::string
     CHECK(f == r);  // the same rule and gazetteer entry objects too
 }
 
-// A random text spliced from pieces: whole or cut pieces, changed case,
-// non-ASCII characters inside, separators that include line breaks.
-std::string random_text(std::mt19937& rng, const std::vector<std::string>& pieces) {
-    static const std::vector<std::string> seps = {" ", " ", " ", ", ", ". ", "; ", "\n", " (", ") ", " - ",
-                                                  "  ", "\"", "'", " $", "%", "-", ":", "/"};
-    static const std::vector<std::string> odd = {"é", "€", "£", "’", "—", "\u00a0", "Ü", "ß", "\u2009",
-                                                 "中", "\u212a", "ſ", "İ", "¥", "\u200b"};
-    auto pick = [&](size_t n) { return std::uniform_int_distribution<size_t>(0, n - 1)(rng); };
-    auto cp_start = [](const std::string& p, size_t i) {
-        while (i < p.size() && (static_cast<unsigned char>(p[i]) & 0xc0) == 0x80) ++i;
-        return i;
-    };
-    std::string out;
-    for (size_t k = 0, parts = 1 + pick(8); k < parts; ++k) {
-        std::string p = pieces[pick(pieces.size())];
-        switch (pick(6)) {
-            case 0:  // a cut piece
-                if (!p.empty()) {
-                    size_t b = cp_start(p, pick(p.size()));
-                    size_t e = cp_start(p, b + pick(p.size() - b + 1));
-                    p = p.substr(b, e > b ? e - b : 0);
-                }
-                break;
-            case 1:  // changed case
-                for (char& c : p)
-                    if (std::isalpha(static_cast<unsigned char>(c)) && pick(3) == 0)
-                        c = static_cast<char>(std::isupper(static_cast<unsigned char>(c)) ? std::tolower(c)
-                                                                                           : std::toupper(c));
-                break;
-            case 2:  // a non-ASCII character inside
-                if (!p.empty()) p.insert(cp_start(p, pick(p.size())), odd[pick(odd.size())]);
-                break;
-            default:
-                break;
-        }
-        out += p;
-        out += seps[pick(seps.size())];
-    }
-    return out;
-}
+// The separators and odd characters random texts are spliced with here.
+const std::vector<std::string> kSeps = {" ", " ", " ", ", ", ". ", "; ", "\n", " (", ") ", " - ",
+                                        "  ", "\"", "'", " $", "%", "-", ":", "/"};
+const std::vector<std::string> kOdd = {"é", "€", "£", "’", "—", "\u00a0", "Ü", "ß", "\u2009",
+                                        "中", "\u212a", "ſ", "İ", "¥", "\u200b"};
 
 }  // namespace
 
@@ -134,7 +100,7 @@ TEST_CASE("rules engine: filtered path = reference over random texts from the ru
     REQUIRE(!pieces.empty());
     std::mt19937 rng(20240826);
     for (int i = 0; i < 800; ++i)
-        check_same(rs, text::Text::prepare(random_text(rng, pieces), segmenter()), fmt::format("random text {}", i));
+        check_same(rs, text::Text::prepare(rules_support::random_text(rng, pieces, kSeps, kOdd), segmenter()), fmt::format("random text {}", i));
 }
 
 TEST_CASE("rules engine: PCRE2 finds what RE2 finds where the two could read characters differently", "[rules]") {
@@ -153,7 +119,7 @@ TEST_CASE("rules engine: PCRE2 finds what RE2 finds where the two could read cha
     std::vector<std::string> pieces;
     for (const auto& e : rs.examples()) pieces.push_back(e.input);
     static const std::vector<std::string> odd = {"\v", "\v", " \v", "\v ", "\f", "\r", "\t", "\u212a", "\u2126",
-                                                 "\u017f", "\u1e9e", "\u0130", "\u0131", "\u00b5", "\u01c5", "\u00df"};
+                                        "\u017f", "\u1e9e", "\u0130", "\u0131", "\u00b5", "\u01c5", "\u00df"};
     std::mt19937 rng(20261130);
     auto pick = [&](size_t n) { return std::uniform_int_distribution<size_t>(0, n - 1)(rng); };
     auto listed = [](const std::vector<rules::RawMention>& ms, const std::string& a) {
@@ -166,7 +132,7 @@ TEST_CASE("rules engine: PCRE2 finds what RE2 finds where the two could read cha
     };
     size_t found = 0;
     for (int i = 0; i < 1500; ++i) {
-        std::string s = random_text(rng, pieces);
+        std::string s = rules_support::random_text(rng, pieces, kSeps, kOdd);
         for (size_t k = 0, n = 1 + pick(6); k < n && !s.empty(); ++k) {
             size_t at = pick(s.size());
             while (at < s.size() && (static_cast<unsigned char>(s[at]) & 0xc0) == 0x80) ++at;

@@ -8,6 +8,7 @@
 #include "extractor/rules/rules.h"
 #include "extractor/rules/token_matcher.h"
 #include "extractor/text/text.h"
+#include "tests/rules_support.h"
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
@@ -99,49 +100,12 @@ struct Checker {
     }
 };
 
-// A random text spliced from pieces (as tests/rules_engine_test.cc makes
-// them, with more of what the percent patterns read: digits, signs, dashes,
-// tabs, units glued or not): whole or cut pieces, changed case, odd
-// characters inside.
-std::string random_text(std::mt19937& rng, const std::vector<std::string>& pieces) {
-    static const std::vector<std::string> seps = {" ", " ", " ", ", ", ". ", "; ", "\n", " (", ") ", " - ", "  ",
-                                                  "\"", "'", " $", "%", "-", ":", "/", "\t", "5", " 12", ".",
-                                                  "1,200", "−", "+", "–", "_", "#", " to ", " and ", "pc", "bp "};
-    static const std::vector<std::string> odd = {"é", "€", "£", "’", "—", "\u00a0", "Ü", "ß", "\u2009", "中",
-                                                 "\u212a", "ſ", "İ", "¥", "\u200b", "\u202f", "\v"};
-    auto pick = [&](size_t n) { return std::uniform_int_distribution<size_t>(0, n - 1)(rng); };
-    auto cp_start = [](const std::string& p, size_t i) {
-        while (i < p.size() && (static_cast<unsigned char>(p[i]) & 0xc0) == 0x80) ++i;
-        return i;
-    };
-    std::string out;
-    for (size_t k = 0, parts = 1 + pick(8); k < parts; ++k) {
-        std::string p = pieces[pick(pieces.size())];
-        switch (pick(6)) {
-            case 0:  // a cut piece
-                if (!p.empty()) {
-                    size_t b = cp_start(p, pick(p.size()));
-                    size_t e = cp_start(p, b + pick(p.size() - b + 1));
-                    p = p.substr(b, e > b ? e - b : 0);
-                }
-                break;
-            case 1:  // changed case
-                for (char& c : p)
-                    if (std::isalpha(static_cast<unsigned char>(c)) && pick(3) == 0)
-                        c = static_cast<char>(std::isupper(static_cast<unsigned char>(c)) ? std::tolower(c)
-                                                                                           : std::toupper(c));
-                break;
-            case 2:  // an odd character inside
-                if (!p.empty()) p.insert(cp_start(p, pick(p.size())), odd[pick(odd.size())]);
-                break;
-            default:
-                break;
-        }
-        out += p;
-        out += seps[pick(seps.size())];
-    }
-    return out;
-}
+// The separators (percent forms weighted) and odd characters random texts are spliced with here.
+const std::vector<std::string> kSeps = {" ", " ", " ", ", ", ". ", "; ", "\n", " (", ") ", " - ", "  ",
+                                        "\"", "'", " $", "%", "-", ":", "/", "\t", "5", " 12", ".",
+                                        "1,200", "−", "+", "–", "_", "#", " to ", " and ", "pc", "bp "};
+const std::vector<std::string> kOdd = {"é", "€", "£", "’", "—", "\u00a0", "Ü", "ß", "\u2009", "中",
+                                        "\u212a", "ſ", "İ", "¥", "\u200b", "\u202f", "\v"};
 
 }  // namespace
 
@@ -224,7 +188,7 @@ TEST_CASE("the token matcher finds the engine's percent matches in random texts 
     std::mt19937 rng(20261201);
     std::string all;
     for (int i = 0; i < 4000 && all.size() < 4000; ++i) {
-        const std::string s = random_text(rng, pieces);
+        const std::string s = rules_support::random_text(rng, pieces, kSeps, kOdd);
         const std::string d = c.check(text::Text::prepare(s, segmenter()), true);
         if (!d.empty()) all += fmt::format("random text {}: {}\n{}", i, s, d);
     }
