@@ -4,6 +4,7 @@
 #pragma once
 
 #include "extractor/rules/rules.h"
+#include "extractor/text/text.h"
 
 #include <fmt/format.h>
 
@@ -14,6 +15,16 @@
 #include <vector>
 
 namespace rules_support {
+
+// The source tree's sentence segmenter and rule set, loaded once per test binary.
+inline const claimex::text::Segmenter& segmenter() {
+    static claimex::text::Segmenter seg = claimex::text::Segmenter::load(std::string(CLAIMEX_SOURCE_DIR) + "/rules/text");
+    return seg;
+}
+inline const claimex::rules::RuleSet& project_rules() {
+    static claimex::rules::RuleSet rs = claimex::rules::RuleSet::load(std::string(CLAIMEX_SOURCE_DIR) + "/rules");
+    return rs;
+}
 
 // Rule, span, context, text and every capture of each match (of rule `only`, when given).
 inline std::string describe(const std::vector<claimex::rules::RawMention>& ms, const std::string& a,

@@ -24,16 +24,8 @@ using namespace claimex;
 namespace {
 
 const std::string kSource = CLAIMEX_SOURCE_DIR;
-
-const text::Segmenter& segmenter() {
-    static text::Segmenter seg = text::Segmenter::load(kSource + "/rules/text");
-    return seg;
-}
-
-const rules::RuleSet& project_rules() {
-    static rules::RuleSet rs = rules::RuleSet::load(kSource + "/rules");
-    return rs;
-}
+using rules_support::project_rules;
+using rules_support::segmenter;
 
 std::string describe(const rules::RawMention& m, const std::string& a, bool show) {
     std::vector<std::string> caps;
