@@ -352,7 +352,6 @@ struct Lexicons {
 };
 
 // Everything the assembly of one sentence needs.
-// Everything the assembly of one sentence needs.
 struct SentenceView {
     const std::vector<Mention>& ms;
     const text::Text& t;
@@ -376,6 +375,9 @@ struct SentenceView {
         return static_cast<size_t>(base - toks.data()) + (base->end <= byte);
     }
     // The first token that starts at or after `byte` (the word after a mention that ends there).
+    // Tokens k and k+1 are a possessive's "'" and "s" (’ is ' in the analysis form, and the
+    // mark is a token of its own: "'s" is never one token).
+    bool possessive_at(size_t k) const { return k + 1 < toks.size() && toks[k].low == "'" && toks[k + 1].low == "s"; }
     size_t token_after(uint32_t byte) const {
         size_t k = token_at(byte);
         if (k < toks.size() && toks[k].begin < byte) ++k;

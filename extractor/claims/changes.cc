@@ -297,7 +297,7 @@ void Assembly::change_claims() {
             sv.tok_mention[ev.tok + 1] != SIZE_MAX) {
             size_t e = ev.tok + 1;
             while (e < toks.size() && sv.tok_mention[e] == sv.tok_mention[ev.tok + 1]) ++e;
-            e += e < toks.size() && toks[e].low == "'s" ? 1 : e + 1 < toks.size() && toks[e].low == "'" && toks[e + 1].low == "s" ? 2 : 0;
+            if (sv.possessive_at(e)) e += 2;
             if (e < toks.size() && toks[e].low == "to" && possessive_gap(ev.tok + 1, e)) {
                 subj = Subject{};
                 subj.names = {ms[sv.tok_mention[ev.tok + 1]].name};

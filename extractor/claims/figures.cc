@@ -101,12 +101,12 @@ size_t Assembly::past_than(size_t k) const {
     if (j < toks.size() && sv.tok_mention[j] != SIZE_MAX && ms[sv.tok_mention[j]].type == Type::date) {
         const uint32_t e = ms[sv.tok_mention[j]].span.end;
         while (j < toks.size() && toks[j].begin < e) ++j;
-        if (j + 1 < toks.size() && toks[j].low == "'" && toks[j + 1].low == "s") j += 2;
+        if (sv.possessive_at(j)) j += 2;
         return j;
     }
     // (a time no date rule reads, up to two plain words and "'s": "than last season's")
     for (size_t q = j; q < j + 3 && q + 1 < toks.size(); ++q) {
-        if (toks[q].low == "'" && toks[q + 1].low == "s" && q > j) return q + 2;
+        if (q > j && sv.possessive_at(q)) return q + 2;
         if (!toks[q].is_word() || sv.tok_mention[q] != SIZE_MAX) break;
     }
     if (j < toks.size() && (toks[j].low == "the" || toks[j].low == "its" || toks[j].low == "their")) ++j;
@@ -935,12 +935,10 @@ void Assembly::figure_roles() {
 
 // Tokens [b, e) are a place's or organisation's name and its "'s", nothing else ("France's").
 bool Assembly::possessive_gap(size_t b, size_t e) {
-    if (b + 1 >= e || e > toks.size()) return false;
-    if (toks[e - 1].low == "s" && e >= 2 && toks[e - 2].low == "'") --e;  // ("France" "'" "s")
-    else if (toks[e - 1].low != "'s") return false;
+    if (e > toks.size() || e < b + 3 || !sv.possessive_at(e - 2)) return false;  // ("France" "'" "s")
     const size_t m = sv.tok_mention[b];
     if (m == SIZE_MAX || (ms[m].type != Type::place && ms[m].type != Type::org)) return false;
-    for (size_t q = b; q + 1 < e; ++q)
+    for (size_t q = b; q < e - 2; ++q)
         if (sv.tok_mention[q] != m) return false;
     return true;
 }
@@ -1086,10 +1084,8 @@ void Assembly::elided_changes() {
         // to 3.2%": a holder's possessive alone between the list's comma or "and" and "to", with
         // no verb, change word or figure since the first level (session 12, diag12)
         {
-            size_t q = k - 1;  // "to"
-            if (q >= 2 && toks[q - 1].low == "s" && toks[q - 2].low == "'") q -= 2;
-            else if (q >= 1 && toks[q - 1].low == "'s") q -= 1;
-            else q = 0;
+            // (q: where the possessive's mark starts, before "to" at k - 1; 0 when none)
+            const size_t q = k >= 3 && sv.possessive_at(k - 3) ? k - 3 : 0;
             size_t pb = q;
             while (q > 0 && pb > 0 && sv.tok_mention[q - 1] != SIZE_MAX && sv.tok_mention[pb - 1] == sv.tok_mention[q - 1]) --pb;
             if (q > 0 && pb < q && pb > 0 && (toks[pb - 1].low == "," || toks[pb - 1].low == "and") && possessive_gap(pb, k - 1)) {

@@ -466,7 +466,7 @@ bool Assembly::continue_trade(MetricHit& metric) {
     if (k > 0 && toks[k - 1].is_word() && sv.tok_mention[k - 1] == SIZE_MAX && !kDeterminers.count(toks[k - 1]) &&
         !kPrepositions.count(toks[k - 1]) && toks[k - 1].low != "its" && toks[k - 1].low != "their")
         --k;  // (a plain modifier: "seafood sales")
-    const bool possessive = k >= 2 && toks[k - 1].low == "s" && toks[k - 2].low == "'";  // (’ is ' in the analysis form)
+    const bool possessive = k >= 2 && sv.possessive_at(k - 2);
     if (possessive || (k > 0 && (sv.tok_mention[k - 1] != SIZE_MAX || toks[k - 1].low == "its" || toks[k - 1].low == "their")))
         return false;
     metric.key = lm.key;
@@ -1023,7 +1023,7 @@ void Assembly::raised_means(size_t lo, size_t anchor, size_t fig_end, MetricHit&
         const size_t mk = k < best.tok ? sv.tok_mention[k] : SIZE_MAX;
         if (mk != SIZE_MAX && (ms[mk].type == Type::date || is_entity(ms[mk]))) {
             while (k < best.tok && sv.tok_mention[k] == mk) ++k;
-            if (ms[mk].type == Type::date || (k + 1 < best.tok && toks[k].low == "'" && toks[k + 1].low == "s")) {
+            if (ms[mk].type == Type::date || (k + 1 < best.tok && sv.possessive_at(k))) {
                 if (ms[mk].type != Type::date) k += 2;
                 cs = k;
             }

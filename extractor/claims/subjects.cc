@@ -597,7 +597,7 @@ bool Assembly::possessive_subject(const MetricHit& metric, size_t anchor, Subjec
     // "which represents a third of the mine's 3,400 employees", "Orvane's 2,800 workers": a
     // possessive right before the figure names whose it is, whatever heads the clause (an
     // organisation or place, or the company "the company's" refers to; not a person)
-    if (anchor >= 3 && anchor < toks.size() && toks[anchor - 1].low == "s" && toks[anchor - 2].low == "'") {
+    if (anchor >= 3 && anchor < toks.size() && sv.possessive_at(anchor - 2)) {
         auto list = possessive_list(anchor);
         if (!list.empty() && list.front()->type != Type::person) {
             for (auto* m : list) add_name(s, m->name);
