@@ -235,10 +235,9 @@ Tense Around::tense(const Cues& cues) const {
                     before == "It" || before == "He" || before == "She" || before == "They" || before == "We")
                     return Tense::past;
             }
-            // "lower than the 3.7% forecast in June", "the $41bn estimate in March": a forecast noun
-            // right after its figure, then the date, says when the forecast was made
-            if (i == 2 && (w == "forecast" || w == "forecasts" || w == "estimate" || w == "estimates" ||
-                           w == "projection" || w == "projections" || w == "prediction" || w == "predictions")) {
+            // "lower than the 3.7% forecast in June": a cue that is also a noun (noun_cues.txt) right
+            // after its figure, then the date, says when the forecast was made
+            if (i == 2 && (what & Cues::noun_cue)) {
                 uint32_t q = b;
                 while (q > sent.begin && a[q - 1] == ' ') --q;
                 if (q > sent.begin && (a[q - 1] == '%' || std::isdigit(static_cast<unsigned char>(a[q - 1]))))
