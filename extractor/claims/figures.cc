@@ -85,8 +85,8 @@ const ChangeEvent* Assembly::event_before(size_t tok) {
     return best;
 }
 
-// "2% more than", "12% less than": "more"/"less" at token k, right after a percentage and
-// before "than" (a change word there, find_change_events).
+// "2% more than", "12% less than", "£2.1bn more than": "more"/"less" at token k, right after a
+// percentage, an amount or a count and before "than" (a change word there, find_change_events).
 bool Assembly::comparison_change_word(size_t k) const {
     if (k == 0 || k + 1 >= toks.size() || toks[k + 1].low != "than") return false;
     if (toks[k].low != "more" && toks[k].low != "less") return false;
@@ -465,7 +465,8 @@ void Assembly::find_change_events() {
             events.push_back(std::move(ev));
         }
     // "24.1 million hectares, about 2% more than last year", "12% less than a year earlier": a
-    // percentage right before "more"/"less" and "than" sizes a move, as "2.1% lower than" does
+    // percentage (or an amount: "£2.1bn more than") right before "more"/"less" and "than" sizes
+    // a move, as "2.1% lower than" does
     // (the two are no change words elsewhere: "more than 300 jobs", "the more domestically focused
     // FTSE 250"); followed_by_comparison decides whether what follows "than" is the figure's own
     // past (a change) or something else (a difference, no claim)

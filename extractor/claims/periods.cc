@@ -302,8 +302,9 @@ bool Assembly::baseline_date(size_t i) {
                 !(doc.published.size() == 10 && ms[i].from.size() == 10 && ms[i].from > doc.published))
                 baseline_dates[i] = 1;
             // "Compared with October last year, sales were up 3.1%", "versus the third quarter of
-            // 2025": the comparison's date, fronted or not (not "than in 2019": "pay is still 9%
-            // lower than in 2019" is a change over the years since, as "since 2019")
+            // 2025": the comparison's date, fronted or not (a date after a change word's "than" is
+            // one too, above: "pay is still 9% lower than in 2019" is a change whose period the
+            // sentence does not give)
             size_t p = k;
             if (p > 0 && (toks[p - 1].low == "versus" || toks[p - 1].low == "vs" ||
                           ((toks[p - 1].low == "with" || toks[p - 1].low == "to") && p > 1 &&

@@ -366,8 +366,6 @@ const Mention* Assembly::cited_in_paragraph(const Mention& src) const {
     return nullptr;
 }
 
-// A ministry's, statistics office's or international body's kind: its releases are public data,
-// not a company's word on its own figures.
 // "according to" in the sentence with no source mention over it: an attribution to no one
 // claimex names ("according to customs data").
 bool Assembly::unnamed_according_to() const {
@@ -381,6 +379,8 @@ bool Assembly::unnamed_according_to() const {
     return false;
 }
 
+// A ministry's, statistics office's or international body's kind: its releases are public data,
+// not a company's word on its own figures.
 bool Assembly::public_body(std::string_view kind) {
     return kind == "government" || kind == "agency" || kind == "international";
 }
