@@ -358,30 +358,16 @@ struct Builder {
     }
 };
 
-// The first tokens a program can consume: a token without one of these bits starts no match.
-uint64_t start_bits(const TokenProgram& p) {
-    uint64_t out = 0;
-    std::vector<char> seen(p.code.size(), 0);
-    std::vector<uint32_t> todo{0};
-    while (!todo.empty()) {
-        const uint32_t pc = todo.back();
-        todo.pop_back();
-        if (pc >= p.code.size() || seen[pc]) continue;
-        seen[pc] = 1;
-        const Inst& in = p.code[pc];
-        switch (in.op) {
-        case TOK: out |= in.any ? in.any : (in.all & ~LOWER); break;
-        case SPLIT: todo.push_back(in.x), todo.push_back(in.y); break;
-        case JMP: todo.push_back(in.x); break;
-        case MATCH: out = ~0ull; break;
-        default: todo.push_back(pc + 1);
-        }
-    }
-    return out;
-}
+uint64_t guard_bits(const Inst& in) { return in.any ? in.any : (in.all & ~LOWER); }
 
-// The TOKs reachable from pc without consuming a token (and whether MATCH is).
-void firsts(const TokenProgram& p, uint32_t from, std::vector<uint32_t>& toks, bool& match) {
+// What a visit of walk() says at a TOK or MATCH: stop this path, go on past the TOK, or stop
+// the whole walk.
+enum class Walk { stop, next, done };
+
+// Visits once each TOK and MATCH reachable from `from` through SPLITs, JMPs and the zero-width
+// instructions (the program analyses below differ only in what they do there).
+template <class Visit>
+void walk(const TokenProgram& p, uint32_t from, Visit visit) {
     std::vector<char> seen(p.code.size(), 0);
     std::vector<uint32_t> todo{from};
     while (!todo.empty()) {
@@ -391,8 +377,13 @@ void firsts(const TokenProgram& p, uint32_t from, std::vector<uint32_t>& toks, b
         seen[pc] = 1;
         const Inst& in = p.code[pc];
         switch (in.op) {
-        case TOK: toks.push_back(pc); break;
-        case MATCH: match = true; break;
+        case TOK:
+        case MATCH: {
+            const Walk w = visit(pc, in);
+            if (w == Walk::done) return;
+            if (w == Walk::next) todo.push_back(pc + 1);
+            break;
+        }
         case SPLIT: todo.push_back(in.x), todo.push_back(in.y); break;
         case JMP: todo.push_back(in.x); break;
         default: todo.push_back(pc + 1);
@@ -400,7 +391,28 @@ void firsts(const TokenProgram& p, uint32_t from, std::vector<uint32_t>& toks, b
     }
 }
 
-uint64_t guard_bits(const Inst& in) { return in.any ? in.any : (in.all & ~LOWER); }
+// The first tokens a program can consume: a token without one of these bits starts no match.
+uint64_t start_bits(const TokenProgram& p) {
+    uint64_t out = 0;
+    walk(p, 0, [&](uint32_t, const Inst& in) {
+        if (in.op == MATCH) {
+            out = ~0ull;
+            return Walk::done;
+        }
+        out |= guard_bits(in);
+        return Walk::stop;
+    });
+    return out;
+}
+
+// The TOKs reachable from pc without consuming a token (and whether MATCH is).
+void firsts(const TokenProgram& p, uint32_t from, std::vector<uint32_t>& toks, bool& match) {
+    walk(p, from, [&](uint32_t pc, const Inst& in) {
+        if (in.op == MATCH) match = true;
+        else toks.push_back(pc);
+        return Walk::stop;
+    });
+}
 
 // Two-token guards: a SPLIT's preferred branch (a PEEK's continuation) is entered only when
 // the next token can be its first and the one after can be its second (through the rest of
@@ -425,7 +437,7 @@ void second_guards(TokenProgram& p) {
 uint64_t path_bits(const TokenProgram& p) {
     uint64_t out = 0;
     for (const Inst& in : p.code)
-        if (in.op == TOK) out |= in.any ? in.any : (in.all & ~LOWER);
+        if (in.op == TOK) out |= guard_bits(in);
     return out;
 }
 
@@ -434,51 +446,28 @@ uint64_t last_bits(const TokenProgram& p) {
     uint64_t out = 0;
     for (uint32_t t = 0; t < p.code.size(); ++t) {
         if (p.code[t].op != TOK) continue;
-        std::vector<char> seen(p.code.size(), 0);
-        std::vector<uint32_t> todo{t + 1};
         bool last = false;
-        while (!todo.empty() && !last) {
-            const uint32_t pc = todo.back();
-            todo.pop_back();
-            if (pc >= p.code.size() || seen[pc]) continue;
-            seen[pc] = 1;
-            const Inst& in = p.code[pc];
-            switch (in.op) {
-            case TOK: break;
-            case MATCH: last = true; break;
-            case SPLIT: todo.push_back(in.x), todo.push_back(in.y); break;
-            case JMP: todo.push_back(in.x); break;
-            default: todo.push_back(pc + 1);
-            }
-        }
-        if (last) out |= p.code[t].any ? p.code[t].any : (p.code[t].all & ~LOWER);
+        walk(p, t + 1, [&](uint32_t, const Inst& in) {
+            if (in.op != MATCH) return Walk::stop;
+            last = true;
+            return Walk::done;
+        });
+        if (last) out |= guard_bits(p.code[t]);
     }
     return out;
 }
 
 // Whether MATCH can be reached with the TOKs whose guard lies within `off` taken out.
 bool reachable_without(const TokenProgram& p, uint64_t off) {
-    std::vector<char> seen(p.code.size(), 0);
-    std::vector<uint32_t> todo{0};
-    while (!todo.empty()) {
-        const uint32_t pc = todo.back();
-        todo.pop_back();
-        if (pc >= p.code.size() || seen[pc]) continue;
-        seen[pc] = 1;
-        const Inst& in = p.code[pc];
-        switch (in.op) {
-        case TOK: {
-            const uint64_t g = in.any ? in.any : (in.all & ~LOWER);
-            if ((g & ~off) != 0) todo.push_back(pc + 1);
-            break;
+    bool match = false;
+    walk(p, 0, [&](uint32_t, const Inst& in) {
+        if (in.op == MATCH) {
+            match = true;
+            return Walk::done;
         }
-        case MATCH: return true;
-        case SPLIT: todo.push_back(in.x), todo.push_back(in.y); break;
-        case JMP: todo.push_back(in.x); break;
-        default: todo.push_back(pc + 1);
-        }
-    }
-    return false;
+        return (guard_bits(in) & ~off) != 0 ? Walk::next : Walk::stop;
+    });
+    return match;
 }
 
 // What every match needs (a token with one of a set's bits), tried for each TOK's
@@ -486,7 +475,7 @@ bool reachable_without(const TokenProgram& p, uint64_t off) {
 std::vector<uint64_t> needs(const TokenProgram& p, const std::vector<uint64_t>& alt_guards) {
     std::vector<uint64_t> cand = alt_guards, out;
     for (const Inst& in : p.code)
-        if (in.op == TOK) cand.push_back(in.any ? in.any : (in.all & ~LOWER));
+        if (in.op == TOK) cand.push_back(guard_bits(in));
     std::sort(cand.begin(), cand.end());
     cand.erase(std::unique(cand.begin(), cand.end()), cand.end());
     for (uint64_t c : cand)
