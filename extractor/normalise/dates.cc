@@ -387,6 +387,8 @@ DatesNormaliser::DatesNormaliser(const rules::RuleSet& rules) : impl_(std::make_
     I.cues.add(rules.list("DATE_SPEECH_CUE"), Cues::speech);
     I.cues.add(rules.list("DATE_NOUN_CUE"), Cues::noun_cue);
     I.cues.add(rules.list("DATE_NOUN_CUE_BEFORE"), Cues::noun_before);
+    I.cues.add(rules.list("DATE_ESTIMATE_CUE"), Cues::estimate);
+    I.cues.add(rules.list("DATE_FIGURE_END"), Cues::figure_end);
     I.count_nouns = WordTable::from_list(rules.list("DATE_COUNT_NOUN"));
     I.guard_ok = WordTable::from_list(rules.list("DATE_NAME_GUARD_OK"));
     I.articles = WordTable::from_list(rules.list("DATE_ARTICLE"));

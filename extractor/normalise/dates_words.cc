@@ -237,10 +237,15 @@ Tense Around::tense(const Cues& cues) const {
             }
             // "lower than the 3.7% forecast in June": a cue that is also a noun (noun_cues.txt) right
             // after its figure, then the date, says when the forecast was made
-            if (i == 2 && (what & Cues::noun_cue)) {
+            // (so is a verb of estimating right after a figure, its scale word or its digits: "narrower
+            // than the A$1.6 billion projected in December" in a June budget is the December past —
+            // session 13)
+            if (i == 2 && (what & (Cues::noun_cue | Cues::estimate))) {
                 uint32_t q = b;
                 while (q > sent.begin && a[q - 1] == ' ') --q;
                 if (q > sent.begin && (a[q - 1] == '%' || std::isdigit(static_cast<unsigned char>(a[q - 1]))))
+                    return Tense::past;
+                if ((what & Cues::estimate) && (cues.of(word_ending_before(a, sent.begin, b)) & Cues::figure_end))
                     return Tense::past;
             }
             if (w == "set" && word_starting_after(a, e, sent.end) == "on") {

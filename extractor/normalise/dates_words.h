@@ -74,6 +74,8 @@ public:
         report_noun = 256,     // right after the date: "results", "earnings" (a report covers a period
                                // that has ended, even one still to be published)
         report_prep = 512,     // between a report noun and the day it comes out: "results in April"
+        estimate = 1024,       // a verb of estimating: "projected", "estimated" (after a figure: a past date)
+        figure_end = 2048,     // a word that ends a figure: "billion", "bn", "crore"
     };
     void add(const std::vector<std::string>* words, uint16_t what);
     uint16_t of(std::string_view word) const;
