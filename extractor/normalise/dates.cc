@@ -1174,6 +1174,26 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
 
     // 2. Anaphoric dates.
     const std::string& a = text.analysis();
+    // The document's report period: the first quarter, half or month its headline or opening
+    // paragraphs name (not itself anaphoric, ended by publication). "a year earlier" with no
+    // period in its sentence or the one before counts back from it ("The average price was
+    // NOK 68 a kilo in the quarter, down from NOK 81 a year earlier" in a story of the third
+    // quarter is 2025-Q3, not 2025) — session 13.
+    const Mention* doc_period = nullptr;
+    if (pub)
+        for (const Mention& c : mentions) {
+            if (c.type != Type::date || text.paragraph_index(c.span.begin) > 2) continue;
+            const Spec* s = spec_of(c);
+            if (!s || s->anaphor != Anaphor::none || c.timex.empty() || c.from.empty() || c.to.empty()) continue;
+            const auto to = cal::parse_iso(c.to), from = cal::parse_iso(c.from);
+            if (!to || !from || *to > *pub || *from == *to) continue;
+            const bool month = c.timex.size() == 7 && c.timex[4] == '-' && std::isdigit(static_cast<unsigned char>(c.timex[5]));
+            const bool part = c.timex.find("-Q") != std::string::npos || c.timex.find("-H") != std::string::npos;
+            // (a fiscal quarter is left to the claims, which count back from the claim's own period)
+            if ((!month && !part) || !std::isdigit(static_cast<unsigned char>(c.timex[0]))) continue;
+            doc_period = &c;
+            break;
+        }
     for (size_t i = 0; i < mentions.size(); ++i) {
         Mention& m = mentions[i];
         const Spec* spec = spec_of(m);
@@ -1227,6 +1247,13 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
             break;
         }
         if (!ante) ante = news_day;
+        // (a year back from the document's report period, for want of one in the sentence)
+        if (!ante && doc_period && doc_period->span.end <= m.span.begin && spec->anaphor == Anaphor::shift && spec->previous_scope &&
+            !spec->paragraph_scope && m.relative && rematch(*spec, m)) {
+            Impl::Fields g{*spec, nullptr, nullptr, &groups};
+            const auto dir = I.shift_of(g.get("dir"));
+            if (dir && dir->n < 0 && I.unit_of(g.get("unit")) == 'Y') ante = doc_period;
+        }
         if (!ante) {
             if (spec->kind == Kind::same_period && !m.timex.empty()) m.note = kNoAntecedent;
             // Counted from the publication date for want of a date before it: say by how much,
