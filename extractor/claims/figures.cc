@@ -724,14 +724,17 @@ void Assembly::figure_roles() {
                 bool compared = toks[k].low == "versus" || toks[k].low == "against" ||
                                 (toks[k].low == "with" && k > 0 && toks[k - 1].low == "compared");
                 if (compared) {
-                    bool own = false, others = false;
+                    bool own = false, others = false, earlier = false;
                     for (size_t j = k + 1; j + 2 < figs[f].tok; ++j) {
                         const std::string_view w = toks[j].low;
-                        own |= w == "its" || w == "their" || w == "earlier" || w == "previous" || w == "prior" ||
-                               w == "original" || w == "initial";
+                        earlier |= w == "earlier" || w == "previous" || w == "prior" || w == "original" || w == "initial";
+                        own |= w == "its" || w == "their" || earlier;
                         others |= lx.expecter_nouns.count(toks[j]) > 0;
                     }
-                    compared = own && !others && kForecastNouns.count(toks[figs[f].tok - 2]);
+                    // (a target the holder had before is an earlier plan too: "expects to complete
+                    // 6,300 homes, compared with a previous target of 6,600 to 6,900" — session 13)
+                    compared = own && !others &&
+                               (kForecastNouns.count(toks[figs[f].tok - 2]) || (earlier && target_word(toks[figs[f].tok - 2])));
                 }
                 if (toks[k].low == "from" || compared) {
                     base = true;
