@@ -117,3 +117,14 @@ TEST_CASE("a previous target given as a range with its unit elided is the count'
     // (the earlier target makes no claim of its own)
     CHECK_FALSE(claim_at(cs, text, "6,600 to 6,900"));
 }
+
+TEST_CASE("a date in a relative clause about its holder does not date a market move") {
+    const std::string text =
+        "LONDON, 11 November - Shares in housebuilder Brackley Homes fell 7% on Wednesday after it cut its "
+        "forecast. Rival Tolland Homes, which reports next week, fell 3.4 per cent.\n";
+    auto cs = claims_of(text, "2026-11-11");
+    const Json* c = claim_at(cs, text, "3.4 per cent");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(period(*c) == "2026-11-11");
+}

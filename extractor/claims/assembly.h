@@ -706,7 +706,7 @@ struct Assembly {
     Period list_item_period(const std::string& metric);
     std::optional<size_t> period_referred(size_t anchor, const std::string& inherited);
     bool baseline_date(size_t i);
-    bool planned_in_relative(size_t k, size_t anchor);
+    bool planned_in_relative(size_t k, size_t anchor, bool any_act = false);
     bool record_reference(size_t i);
     bool reference_price_date(size_t i);
     bool origin_date(size_t i);

@@ -624,15 +624,18 @@ bool Assembly::trading_day_move(size_t anchor) {
 }
 
 // Is token k in a relative clause between commas (", which will report ..., ") that closes
-// before the anchor and states a plan (a modal word)?
-bool Assembly::planned_in_relative(size_t k, size_t anchor) {
+// before the anchor and states a plan (a modal word)? With `any_act`, any act the clause tells
+// with no figure of its own will do: a market move is dated by its own clause, not by what its
+// holder does ("Rival Pennard Homes, which reports next week, fell 3.4%" — session 13).
+bool Assembly::planned_in_relative(size_t k, size_t anchor, bool any_act) {
     size_t open = k;
     while (open > 0 && toks[open - 1].low != "," && toks[open - 1].low != ";") --open;
     if (open == 0 || open >= toks.size() || (toks[open].low != "which" && toks[open].low != "who")) return false;
     bool modal = false;
     for (size_t j = open; j < anchor && j < toks.size(); ++j) {
-        if (toks[j].low == "," || toks[j].low == ";") return modal && toks[j].low == ",";
+        if (toks[j].low == "," || toks[j].low == ";") return (modal || any_act) && toks[j].low == ",";
         modal |= lx.modal_words.count(toks[j]) > 0;
+        if (sv.tok_mention[j] != SIZE_MAX && is_value(ms[sv.tok_mention[j]])) any_act = false;
     }
     return false;
 }
@@ -707,7 +710,7 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
         // (a day already taken can come back from find_period, which shares a sentence's day
         // among its moves: skipped once, it ends the search — "Reeves, who will speak on Nov 26,
         // will raise £20 billion" looped here until memory ran out)
-        while (per && ms[*per].span.end <= toks[anchor].begin && planned_in_relative(sv.token_at(ms[*per].span.begin), anchor) &&
+        while (per && ms[*per].span.end <= toks[anchor].begin && planned_in_relative(sv.token_at(ms[*per].span.begin), anchor, traded) &&
                std::find(skipped.begin(), skipped.end(), *per) == skipped.end()) {
             skipped.push_back(*per);
             per = next_period();
