@@ -128,3 +128,12 @@ TEST_CASE("a date in a relative clause about its holder does not date a market m
     INFO(c->dump());
     CHECK(period(*c) == "2026-11-11");
 }
+
+TEST_CASE("a place inside the phrase after 'in a' still lets the phrase name the metric") {
+    const std::string text = "Qinling Battery Technology raised HK$6.2 billion in a Hong Kong IPO, a filing showed on Thursday.\n";
+    auto cs = claims_of(text, "2026-12-03");
+    const Json* c = claim_at(cs, text, "HK$6.2 billion");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(c->at("metric") == "ipo_proceeds");
+}

@@ -260,7 +260,16 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
         // ("£1.6bn in additional funding through the Barnett formula": the phrase ends at any preposition)
         static const WordList more_preps = {"through", "via", "under", "during", "within",
                                                              "against", "between", "after", "before", "since"};
-        while (end < toks.size() && end < np + 5 && toks[end].is_word() && sv.tok_mention[end] == SIZE_MAX &&
+        // (a place or venue naming where, inside the phrase: "raised HK$6bn in a Hong Kong initial
+        // public offering", "in a Nasdaq listing" — session 13)
+        auto name_inside = [&](size_t k) {
+            const size_t mi = sv.tok_mention[k];
+            return mi != SIZE_MAX && (ms[mi].type == Type::place || ms[mi].type == Type::org) && k > np &&
+                   (toks[np].low == "a" || toks[np].low == "an" || toks[np].low == "its" || toks[np].low == "their");
+        };
+        size_t named = 0;  // (the name's words do not count toward the phrase's five)
+        while (end < toks.size() && end < np + 5 + named && toks[end].is_word() &&
+               (sv.tok_mention[end] == SIZE_MAX || (name_inside(end) && ++named)) &&
                !kPrepositions.count(toks[end]) && !more_preps.count(toks[end].low) && !(toks[end].bits & lx.kVerbWord) &&
                !(toks[end].bits & kClauseOpeners.bit) && !clause_conjunctions.count(toks[end]) &&
                !kNotHeads.count(toks[end]))
