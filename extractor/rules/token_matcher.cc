@@ -105,7 +105,6 @@ Bits TokenClasses::alloc() {
 Bits TokenClasses::class_bit(const std::string& key, bool* fresh) {
     auto [it, f] = classes_.try_emplace(key, 0);
     if (f) {
-        if (std::getenv("M13_DEBUG")) std::fprintf(stderr, "BIT %d %.150s\n", next_bit_, key.c_str());
         try {
             it->second = alloc();
         } catch (...) {
@@ -827,8 +826,8 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
                 ++pc;
                 break;
             case SPLIT:
-                if (in.any && (!(i < n && (toks[i].bits & in.any)) ||
-                               (in.any2 && !(i + 1 < n && (toks[i + 1].bits & in.any2))))) {
+                if (in.any && (!(i < n && toks[i].bits.any_of(in.any)) ||
+                               (in.any2 && !(i + 1 < n && toks[i + 1].bits.any_of(in.any2))))) {
                     pc = in.y;  // the preferred branch cannot start here
                     break;
                 }
@@ -836,7 +835,7 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
                 pc = in.x;
                 break;
             case PEEK:
-                if (!(i < n && (toks[i].bits & in.any)) || (in.any2 && !(i + 1 < n && (toks[i + 1].bits & in.any2))))
+                if (!(i < n && toks[i].bits.any_of(in.any)) || (in.any2 && !(i + 1 < n && toks[i + 1].bits.any_of(in.any2))))
                     goto fail;
                 ++pc;
                 break;
@@ -1566,11 +1565,11 @@ void TokenRules::match(const TokenIndex& ix, std::vector<RawMention>& out, Scrat
     TokenVM& vm_ = sc.vm;
     std::vector<uint32_t>& slots_ = sc.slots;
     std::vector<text::Span>& vetoes_ = sc.vetoes;
-    if (!(ix.any & gate_)) return;  // no token that can end a match
+    if (!ix.any.any_of(gate_)) return;  // no token that can end a match
     const size_t n = ix.toks.size();
     const Token* toks = ix.toks.data();
     for (const RuleProg& r : rules_) {
-        if (!(ix.any & r.prog.last)) continue;
+        if (!ix.any.any_of(r.prog.last)) continue;
         const size_t first = out.size();
         uint32_t resume = ix.para.begin;
         // Every token of a match has path bits, and its last one last bits: a match lies in
@@ -1578,21 +1577,21 @@ void TokenRules::match(const TokenIndex& ix, std::vector<RawMention>& out, Scrat
         // run, found from its last tokens, is tried once: its starts up to its last last token.
         uint32_t done = 0;  // tokens before this are tried
         for (uint32_t j = 0; j < n; ++j) {
-            if (!(toks[j].bits & r.prog.last) || j < done) continue;
+            if (j < done || !toks[j].bits.any_of(r.prog.last)) continue;
             uint32_t lo = j, hi = j + 1, end = j;
             Bits seen = toks[j].bits;
-            while (lo > done && (toks[lo - 1].bits & r.prog.path)) seen |= toks[--lo].bits;
-            for (; hi < n && (toks[hi].bits & r.prog.path); ++hi) {
+            while (lo > done && toks[lo - 1].bits.any_of(r.prog.path)) seen |= toks[--lo].bits;
+            for (; hi < n && toks[hi].bits.any_of(r.prog.path); ++hi) {
                 seen |= toks[hi].bits;
-                if (toks[hi].bits & r.prog.last) end = hi;
+                if (toks[hi].bits.any_of(r.prog.last)) end = hi;
             }
             done = hi;
             bool can = true;
-            for (Bits need : r.prog.needs) can = can && (seen & need);
+            for (const Bits& need : r.prog.needs) can = can && seen.any_of(need);
             if (!can) continue;
             for (uint32_t i = lo; i <= end; ++i) {
                 const Token& t = toks[i];
-                if (!(t.bits & r.prog.start) || t.b < resume) continue;
+                if (t.b < resume || !t.bits.any_of(r.prog.start)) continue;
                 if (!vm_.run(r.prog, ix, i, resume, slots_)) continue;
                 resume = slots_[1];
                 // As emit_match: the first `span` capture that took part is the span, the whole
@@ -1623,7 +1622,7 @@ void TokenRules::match(const TokenIndex& ix, std::vector<RawMention>& out, Scrat
         uint32_t vres = ix.para.begin;
         for (size_t i = 0; i < n; ++i) {
             const Token& t = ix.toks[i];
-            if (!(t.bits & r.veto->start) || t.b < vres) continue;
+            if (t.b < vres || !t.bits.any_of(r.veto->start)) continue;
             if (!vm_.run(*r.veto, ix, i, vres, slots_)) continue;
             vetoes_.push_back({slots_[0], slots_[1]});
             vres = slots_[1];

@@ -1,9 +1,9 @@
 // token_matcher — a rule matcher over tokens instead of bytes (session 12
 // prototype; session 13: a translator from the rules' RE2 syntax and the
-// engine's use of it). RuleSet runs every pattern rule whose pattern lines
-// and vetoes translate (translate()) on tokens (TokenRules), and the others
-// on RE2::Set + PCRE2 as before; CLAIMEX_TOKENS=off runs every rule on the
-// regex engine. The design, the translator's subset and the figures are in
+// engine's use of it). With CLAIMEX_TOKENS=on, RuleSet runs every pattern
+// rule whose pattern lines and vetoes translate (translate()) on tokens
+// (TokenRules), and the others on RE2::Set + PCRE2; by default every rule
+// runs on the regex engine (the token path is slower so far). The design, the translator's subset and the figures are in
 // rules/README.md, "A token matcher".
 //
 // Parts:
