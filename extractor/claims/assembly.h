@@ -310,6 +310,8 @@ struct Lexicons {
     Words mark_nouns;
     // "aims to keep inflation at 4%" (inflation_aim)
     Words goal_verbs;
+    Words at_risk_fillers;  // "6,000 jobs are potentially at risk" (jobs_at_risk)
+    Words reach_words;  // "before returning to the 2% goal": inflation's level, not the target (inflation_goal)
     Words outlay_metrics;  // metric keys money is spent "on" ("spent $45 billion on buybacks")
     Words pace_words;  // "grew at an annualised 1.0%", "at an annual rate of 2.8%" (figures.cc)
     Words origin_words;  // "founded in 2000": a date of the holder's origin (origin_date)

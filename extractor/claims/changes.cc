@@ -377,6 +377,19 @@ void Assembly::change_claims() {
         // `evaluative`) says it went the other way: "improved" fell, "worsened" rose
         if (lx.lower_better_metrics.count(j.metric) && lx.evaluative_words.count(toks[ev.tok].low))
             ch.direction = ev.direction == "up" ? "down" : "up";
+        // (whatever the metric, a judging word with a new level and the level it came from in
+        // the same unit went the way the figures go: "the bad-loan ratio improved to 3.1% from
+        // 3.9%" fell)
+        if (level && lx.evaluative_words.count(toks[ev.tok].low))
+            for (const auto& f : figs)
+                if (f.role == Role::baseline && f.of == *level) {
+                    const Mention &to = ms[figs[*level].m], &from = ms[f.m];
+                    if (to.type == from.type && to.value && from.value && *to.value != *from.value &&
+                        std::string_view(to.unit) == std::string_view(from.unit) &&
+                        std::string_view(to.currency) == std::string_view(from.currency))
+                        ch.direction = *to.value > *from.value ? "up" : "down";
+                    break;
+                }
         const std::string direction = ch.direction;
         ch.factor = ev.factor;
         ch.qualifier = ev.qualifier;

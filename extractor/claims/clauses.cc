@@ -183,7 +183,7 @@ bool Assembly::in_aside(size_t k, size_t anchor) {
     bool possessive = false;
     if (open > 0 && open < toks.size() && sv.tok_mention[open] != SIZE_MAX && is_entity(ms[sv.tok_mention[open]])) {
         const size_t after = sv.token_at(ms[sv.tok_mention[open]].span.end);
-        possessive = after + 1 < toks.size() && toks[after].low == "'" && toks[after + 1].low == "s";
+        possessive = sv.possessive_at(after);
     }
     // (", which tracks rates for ships carrying dry bulk, rose 2.3%": a relative clause too;
     // a relative clause between commas: "Organic volumes, which strip out price increases and

@@ -313,8 +313,7 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
     }
     if (s.names.empty() && bad && (government_nouns.count(head) || head == "state") && scope != "bank") scope = "economy";
     // "said the country's debt would peak at 138% of GDP": a country referred back to holds it
-    if (s.names.empty() && metric.tok != SIZE_MAX && metric.tok >= 3 && toks[metric.tok - 1].low == "s" &&
-        toks[metric.tok - 2].low == "'" &&
+    if (s.names.empty() && metric.tok != SIZE_MAX && metric.tok >= 3 && sv.possessive_at(metric.tok - 2) &&
         (toks[metric.tok - 3].low == "country" || toks[metric.tok - 3].low == "nation"))
         scope = "economy";
     if (scope.empty()) {

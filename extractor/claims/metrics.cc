@@ -515,13 +515,12 @@ void Assembly::inflation_aim(const Mention& value, size_t anchor, MetricHit& met
 
 // "Swissmem sees 6,000 jobs at risk", "As many as 6,000 jobs are at risk at the steel arm", "puts
 // 2,000 jobs at risk": a count of jobs "at risk" (a copula or modal between) is a count of jobs
-// that may be cut, job_cuts (corpus/CLAIMS.md jobs/employees/job_cuts).
+// that may be cut, job_cuts (corpus/CLAIMS.md jobs/employees/job_cuts); words.tsv `at_risk_filler`
+// are the words allowed between.
 void Assembly::jobs_at_risk(const Mention& value, MetricHit& metric) {
     if (value.type != Type::quantity || (metric.key != "jobs" && metric.key != "employees")) return;
-    static const WordList between = {"are", "were", "is", "was", "be", "been", "could", "would", "may", "might",
-                                     "will", "now", "remain", "still", "also", "potentially"};
     size_t k = sv.token_at(value.span.end);
-    for (size_t n = 0; k < toks.size() && n < 4 && between.count(toks[k].low); ++n) ++k;
+    for (size_t n = 0; k < toks.size() && n < 4 && lx.at_risk_fillers.count(toks[k].low); ++n) ++k;
     if (k + 1 < toks.size() && toks[k].low == "at" && toks[k + 1].low == "risk") {
         metric = MetricHit{};
         metric.key = "job_cuts";
@@ -583,12 +582,10 @@ void Assembly::inflation_goal(const Mention& value, MetricHit& metric) {
     }
     if (at == SIZE_MAX) return;
     // (a forecast of inflation reaching it is inflation's level, dated: "before returning to the
-    // 2% goal in 2027", "reaching its 3% target in the third quarter")
-    static const WordList reach = {"reach", "reaches", "reached", "reaching", "return", "returns", "returning",
-                                   "back", "hit", "hits", "hitting", "converge", "converging", "toward", "towards"};
+    // 2% goal in 2027", "reaching its 3% target in the third quarter"; words.tsv `reach`)
     for (size_t b = first, n = 0; b > 0 && n < 4; --b, ++n) {
         const std::string_view w = toks[b - 1].low;
-        if (reach.count(w)) return;
+        if (lx.reach_words.count(w)) return;
         if (!(w == "the" || w == "its" || w == "to" || w == "our" || w == "their" || w == "'s" ||
               kQualifierSkip.count(toks[b - 1]) || (toks[b - 1].is_word() && sv.tok_mention[b - 1] != SIZE_MAX)))
             break;

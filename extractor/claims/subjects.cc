@@ -337,7 +337,7 @@ void Assembly::add_name(Subject& s, const std::string& n) {
 // (the tokenizer splits the apostrophe); empty when token k is not preceded by one.
 std::vector<const Mention*> Assembly::possessive_list(size_t k) {
     std::vector<const Mention*> list;
-    if (k < 2 || toks[k - 1].low != "s" || toks[k - 2].low != "'") return list;
+    if (k < 2 || !sv.possessive_at(k - 2)) return list;
     uint32_t pos_end = toks[k - 2].begin;
     const Mention* last = nullptr;
     for (size_t i : sv.mentions)
@@ -368,12 +368,12 @@ size_t Assembly::past_segment_words(size_t k) const {
         const Token& w = toks[--b];
         // ("Tesla's 2025 deliveries", "Apple's fourth-quarter revenue": a date says when)
         const bool date = sv.tok_mention[b] != SIZE_MAX && ms[sv.tok_mention[b]].type == Type::date;
-        if (date && b >= 2 && toks[b - 1].low == "s" && toks[b - 2].low == "'") return b;
+        if (date && b >= 2 && sv.possessive_at(b - 2)) return b;
         if (date) continue;
         if (!w.is_word() || sv.tok_mention[b] != SIZE_MAX || (w.bits & (lx.kVerbWord | lx.kChangeWord)) ||
             kDeterminers.count(w) || kPrepositions.count(w) || kNotHeads.count(w) || std::isdigit(static_cast<unsigned char>(w.low[0])))
             return k;
-        if (b >= 2 && toks[b - 1].low == "s" && toks[b - 2].low == "'") return b;
+        if (b >= 2 && sv.possessive_at(b - 2)) return b;
     }
     return k;
 }
@@ -541,7 +541,7 @@ bool Assembly::market_place_words(size_t lo, size_t hi) {
 // an organisation's own attribution ("..., Bayer said"), to that speaker, who names itself.
 // Null when there is no such anaphor.
 const Mention* Assembly::anaphor_possessive(size_t k) {
-    if (k < 4 || toks[k - 2].low != "'" || toks[k - 1].low != "s") return nullptr;
+    if (k < 4 || !sv.possessive_at(k - 2)) return nullptr;
     size_t b = k - 2;
     while (b > 0 && k - 2 - b < 5 && toks[b - 1].is_word() && !(toks[b - 1].bits & lx.kVerbWord)) {
         --b;
@@ -666,7 +666,7 @@ bool Assembly::possessive_subject(const MetricHit& metric, size_t anchor, Subjec
         }
         // "The county council's budget", "the borough's council tax": a local government named only
         // by its kind (words.tsv `local_body`) holds its own figure, not the story's economy
-        if (k >= 3 && toks[k - 1].low == "s" && toks[k - 2].low == "'" && lx.local_bodies.count(toks[k - 3].low) &&
+        if (k >= 3 && sv.possessive_at(k - 2) && lx.local_bodies.count(toks[k - 3].low) &&
             sv.tok_mention[k - 3] == SIZE_MAX) {
             size_t b = k - 3;
             while (b > 0 && k - 3 - b < 2 && toks[b - 1].is_word() && sv.tok_mention[b - 1] == SIZE_MAX &&
@@ -695,7 +695,7 @@ bool Assembly::possessive_subject(const MetricHit& metric, size_t anchor, Subjec
     // a plain noun after an `average` word (or "typical") is that group's figure, not the economy's
     if (metric_here && metric.tok < anchor) {
         size_t k = modifiers_start(metric.tok, nullptr);
-        if (k >= 4 && toks[k - 1].low == "s" && toks[k - 2].low == "'" && toks[k - 3].is_word() &&
+        if (k >= 4 && sv.possessive_at(k - 2) && toks[k - 3].is_word() &&
             sv.tok_mention[k - 3] == SIZE_MAX && !(toks[k - 3].bits & (lx.kVerbWord | lx.kChangeWord))) {
             size_t b = k - 3;
             while (b > 0 && k - 3 - b < 3 && toks[b - 1].is_word() && sv.tok_mention[b - 1] == SIZE_MAX &&
@@ -717,7 +717,7 @@ bool Assembly::possessive_subject(const MetricHit& metric, size_t anchor, Subjec
     const bool against_reference = lx.reference_words.count(metric.key) > 0;
     for (size_t k = anchor + 1; !against_reference && k < toks.size() && k <= anchor + 8; ++k) {
         if (toks[k].low == "," || toks[k].low == ";" || toks[k].low == "(") break;
-        if (k + 1 >= toks.size() || toks[k].low != "'" || toks[k + 1].low != "s") continue;
+        if (!sv.possessive_at(k)) continue;
         size_t m0 = k + 2;
         while (m0 < toks.size() && kMetricModifiers.count(toks[m0])) ++m0;
         size_t n = 0;
@@ -758,7 +758,7 @@ bool Assembly::forecast_for_subject(const MetricHit& metric, size_t anchor, Subj
     // "for"/"of" holds the figure, not the forecaster (its source)
     if (metric.tok >= 4) {
         size_t k = metric.tok;
-        if (!(toks[k - 1].low == "s" && toks[k - 2].low == "'")) k = past_segment_words(k);
+        if (!sv.possessive_at(k - 2)) k = past_segment_words(k);
         if (auto list = possessive_list(k); !list.empty()) {
             const size_t b = sv.token_at(list.front()->span.begin);
             if (b >= 2 && (toks[b - 1].low == "for" || toks[b - 1].low == "of") && kForecastNouns.count(toks[b - 2])) {
@@ -1545,7 +1545,7 @@ Subject Assembly::find_subject_raw(const MetricHit& metric, size_t anchor) {
     if (d_lo + 2 < hi &&
         (toks[d_lo].low == "country" || toks[d_lo].low == "nation" || toks[d_lo].low == "kingdom" ||
          toks[d_lo].low == "republic" || toks[d_lo].low == "emirate") &&
-        toks[d_lo + 1].low == "'" && toks[d_lo + 2].low == "s") {
+        sv.possessive_at(d_lo + 1)) {
         s.description = "country";
         return s;
     }
@@ -1672,7 +1672,7 @@ Subject Assembly::find_subject_raw(const MetricHit& metric, size_t anchor) {
             size_t b = sv.token_at(ents.front()->span.end), e = b;
             while (e < hi && toks[e].low != "," && toks[e].low != "(") ++e;  // (not its relative clause)
             while (e > b + 1 && trailing_adverbs.count(toks[e - 1])) --e;
-            if (b + 2 < e && toks[b].low == "'" && toks[b + 1].low == "s") {
+            if (b + 2 < e && sv.possessive_at(b)) {
                 s.description = std::string(sv.slice(toks[b + 2].begin, toks[e - 1].end));
                 s.named_instrument = true;
                 return s;

@@ -525,7 +525,8 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
         // A suffix alone ("Group", "The Bank") names nothing.
         bool named = false;
         for (size_t k = i; k < ws.size(); ++k)
-            if (!lex.suffix(word(k)) && !names::lowercase_start(word(k)) && word(k) != "&") named = true;
+            if (const auto* sx = lex.suffix(word(k)); (!sx || sx->industry) && !names::lowercase_start(word(k)) && word(k) != "&")
+                named = true;  // (an industry word names: "Investment Ministry", "Energy Ministry")
         if (!named) return false;
         // "Saudi Energy Minister": an industry word before a title is part
         // of the title, not of a company's name.
@@ -551,6 +552,11 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
             std::string two = std::string(word(ws.size() - 2)) + " " + std::string(word(ws.size() - 1));
             if (const auto* s = lex.suffix(two)) out.kind = s->kind;
         }
+        // An industry word ("Energy", "Investment") says least: a ministry, an authority or a bank
+        // named anywhere in the name gives the kind ("Ministry of Energy", "Abu Dhabi Investment
+        // Authority"); an industry word only when there is no other.
+        for (size_t k = ws.size(); out.kind.empty() && k > i; --k)
+            if (const auto* s = lex.suffix(word(k - 1)); s && !s->industry) out.kind = s->kind;
         for (size_t k = ws.size(); out.kind.empty() && k > i; --k)
             if (const auto* s = lex.suffix(word(k - 1))) out.kind = s->kind;
         if (out.kind.empty()) out.kind = "other";
@@ -1247,6 +1253,13 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             } else {
                 p.type = Type::org;
                 const auto* suffix = lex.suffix(slice(ws[end - 1]));
+                // (an industry word says least: "the Ministry of Investment said" is a ministry)
+                if (suffix && suffix->industry)
+                    for (size_t k = end - 1; k-- > 0;)
+                        if (const auto* s = lex.suffix(slice(ws[k])); s && !s->industry && !s->kind.empty()) {
+                            suffix = s;
+                            break;
+                        }
                 p.kind = suffix && !suffix->kind.empty() ? suffix->kind : "company";
                 // A noun for a kind of body right after the name says what
                 // it is: "the FIM-CISL union said" (other), "the Kestrel

@@ -995,7 +995,10 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             bool described = hl.find(" familiar with ") != std::string::npos || hl.find(" close to ") != std::string::npos ||
                              hl.find(" briefed on ") != std::string::npos || hl.find(" knowledge of ") != std::string::npos ||
                              hl.find(" involved in ") != std::string::npos ||
-                             hl.find("-based ") != std::string::npos;  // "a Kuala Lumpur-based trader"
+                             hl.find("-based ") != std::string::npos ||  // "a Kuala Lumpur-based trader"
+                             // a group cited is named however many ("citing two finance ministry
+                             // officials": session 13, names13)
+                             s.cue == "cited";
             // (one person described by trade, "a currency trader", "one fund manager": the noun
             // is no group noun, so "a"/"one" counts a person, not a share of a group)
             if (unnamed && !ws.empty() &&
