@@ -1537,7 +1537,7 @@ void RuleSet::profile_rules(bool on) const {
     impl_->pass_costs.clear();
     for (const Impl::TypeSet& ts : impl_->sets) impl_->pass_costs.push_back({"set " + ts.name});
     impl_->pass_costs.push_back({"gazetteers"});
-    impl_->pass_costs.push_back({"tokens"});
+    if (impl_->token_rules) impl_->pass_costs.push_back({"tokens"});  // (the rules on tokens: CLAIMEX_TOKENS=on)
     impl_->pass_costs.push_back({"resolution"});
 }
 std::vector<RuleSet::RuleCost> RuleSet::rule_costs() const { return impl_->costs; }
