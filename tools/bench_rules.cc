@@ -28,7 +28,7 @@
 // again: the gap is what new text costs (automaton states built lazily).
 //
 //   build/bench_rules [--corpus corpus/articles.jsonl] [--rules rules] [--passes 5] [--evict 0] [--per-rule [--cold]]
-//                     [--engine-costs [--warm]]
+//                     [--engine-costs [--warm]] [--tokens]
 //                     [--unseen corpus/heldout/articles.jsonl]
 #include "extractor/rules/rules.h"
 #include "extractor/text/text.h"
@@ -178,7 +178,7 @@ int main(int argc, char** argv) {
     std::string corpus = "corpus/articles.jsonl", rules_dir = "rules", unseen = "corpus/heldout/articles.jsonl";
     int passes = 5;
     size_t evict_mb = 0;
-    bool per_rule = false, cold = false, engine_costs = false, warm = false;
+    bool per_rule = false, cold = false, engine_costs = false, warm = false, tokens_report = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--corpus" && i + 1 < argc) corpus = argv[++i];
@@ -189,9 +189,10 @@ int main(int argc, char** argv) {
         else if (a == "--engine-costs") engine_costs = true;
         else if (a == "--cold") cold = true;
         else if (a == "--warm") warm = true;
+        else if (a == "--tokens") tokens_report = true;
         else if (a == "--unseen" && i + 1 < argc) unseen = argv[++i];
         else {
-            std::fprintf(stderr, "usage: bench_rules [--corpus FILE] [--rules DIR] [--passes N] [--evict MB] [--per-rule [--cold]] [--engine-costs [--warm]] [--unseen FILE|'']\n");
+            std::fprintf(stderr, "usage: bench_rules [--corpus FILE] [--rules DIR] [--passes N] [--evict MB] [--per-rule [--cold]] [--engine-costs [--warm]] [--tokens] [--unseen FILE|'']\n");
             return 2;
         }
     }
@@ -225,6 +226,16 @@ int main(int argc, char** argv) {
                 bytes / 1e3, rs.rules().size(), pattern_rules, passes);
 
     if (per_rule) return time_rules(rs, texts, passes, cold);
+    if (tokens_report) {
+        // Which rules run on tokens, and why the others do not.
+        size_t on = 0, all = 0;
+        for (const auto& [r, why] : rs.token_report()) {
+            std::printf("%-8s %-34s %s\n", r->type.c_str(), r->id.c_str(), why.empty() ? "tokens" : why.c_str());
+            on += why.empty(), ++all;
+        }
+        std::printf("%zu of %zu pattern rules on tokens\n", on, all);
+        return 0;
+    }
     if (engine_costs) return engine_rule_costs(rs, texts, warm);
 
     std::vector<char> junk(evict_mb << 20);

@@ -146,7 +146,7 @@ int main(int argc, char** argv) {
     size_t gated = 0;
     for (const Para& p : paras) {
         ixs.emplace_back(cls).index(*p.text, p.span);
-        gated += (ixs.back().any & pm.gate()) != 0;
+        gated += (ixs.back().any & pm.gate_bits()) != 0;
     }
     if (part == "percent") return bench_part_percent(pm, ixs, out) == 0;
 

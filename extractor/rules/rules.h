@@ -179,6 +179,11 @@ public:
     };
     std::vector<PassCost> pass_costs() const;
 
+    // The pattern rules and where they run: "" on tokens, else why the rule
+    // stays on the regex engine (its pattern or veto does not translate;
+    // rules/README.md, "A token matcher"). Empty unless CLAIMEX_TOKENS=on.
+    std::vector<std::pair<const Rule*, std::string>> token_report() const;
+
     const std::vector<std::unique_ptr<Rule>>& rules() const;
     const Rule* rule(std::string_view id) const;
     const std::vector<Example>& examples() const;

@@ -4,9 +4,14 @@
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
+#include <re2/re2.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cctype>
 #include <cstring>
+#include <cstdio>
+#include <cstdlib>
 #include <stdexcept>
 
 namespace claimex::rules::tokens {
@@ -32,16 +37,6 @@ constexpr ByteKinds kKinds;
 
 inline bool is_w(unsigned char c) { return kKinds.k[c] == 1 || kKinds.k[c] == 2 || c == '_'; }
 
-uint64_t punct_bits_of(uint32_t cp);
-
-uint64_t punct_bits(uint32_t cp) {
-    const uint64_t z = 0, x = cp == ':' || cp == '#' || cp == '/' || cp == '.' || cp == ',' || cp == '-' || cp == '_' ||
-                               (cp < 0x80 ? cp == '$' : u_charType(static_cast<UChar32>(cp)) == U_CURRENCY_SYMBOL)
-                           ? PREX
-                           : z;
-    return x | punct_bits_of(cp);
-}
-
 uint64_t punct_bits_of(uint32_t cp) {
     switch (cp) {
     case '_': return UNDERSCORE | WORDCHAR;
@@ -58,6 +53,14 @@ uint64_t punct_bits_of(uint32_t cp) {
     }
 }
 
+uint64_t punct_bits(uint32_t cp) {
+    const uint64_t z = 0, x = cp == ':' || cp == '#' || cp == '/' || cp == '.' || cp == ',' || cp == '-' || cp == '_' ||
+                               (cp < 0x80 ? cp == '$' : u_charType(static_cast<UChar32>(cp)) == U_CURRENCY_SYMBOL)
+                           ? PREX
+                           : z;
+    return x | punct_bits_of(cp);
+}
+
 inline uint64_t hash_bytes(const char* p, uint32_t n) {
     uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
     for (uint32_t k = 0; k < n; ++k) h = (h ^ static_cast<unsigned char>(p[k])) * 0x100000001B3ull;
@@ -65,47 +68,158 @@ inline uint64_t hash_bytes(const char* p, uint32_t n) {
     return h | 1;  // never 0 (empty slot)
 }
 
+inline bool is_letter(uint32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+inline bool is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
+inline bool is_space(uint32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+
+std::string lower(std::string w) {
+    for (char& c : w)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    return w;
+}
+
 }  // namespace
 
 // ---- classes ----
 
-TokenClasses::TokenClasses() : slots_(1 << 12) {}
+struct TokenClasses::Regular {
+    std::unique_ptr<RE2> re;
+    bool letters = false;
+    Bits bit = 0;
+};
 
-uint64_t TokenClasses::alloc() {
-    if (next_bit_ >= 64) throw std::logic_error("token_matcher: more than 64 predicate bits");
-    return 1ull << next_bit_++;
+TokenClasses::TokenClasses() : slots_(1 << 12) {
+    static std::atomic<uint64_t> serials{1};
+    serial_ = serials++;
+    for (uint32_t c = 0; c < 128; ++c) ascii_[c] = punct_bits(c);
+}
+TokenClasses::~TokenClasses() = default;
+TokenClasses::TokenClasses(const TokenClasses&) = default;
+
+Bits TokenClasses::alloc() {
+    if (next_bit_ == 64) next_bit_ = 128;
+    if (next_bit_ >= kBits) throw std::length_error("token_matcher: more than " + std::to_string(kBits) + " predicate bits");
+    return Bits::bit(next_bit_++);
 }
 
-uint64_t TokenClasses::word(std::string_view lower) {
-    std::string w(lower);
-    // A word's own bit is a class named after the word ("=w").
-    const uint64_t b = class_bit("=" + w);
-    vocab_[w] |= b;
-    return b;
-}
-
-uint64_t TokenClasses::class_bit(std::string_view cls) {
-    auto [it, fresh] = classes_.try_emplace(std::string(cls), 0);
-    if (fresh) it->second = alloc();
+Bits TokenClasses::class_bit(const std::string& key, bool* fresh) {
+    auto [it, f] = classes_.try_emplace(key, 0);
+    if (f) {
+        try {
+            it->second = alloc();
+        } catch (...) {
+            classes_.erase(it);
+            throw;
+        }
+        flush();
+    }
+    if (fresh) *fresh = f;
     return it->second;
 }
 
-uint64_t TokenClasses::add_to_class(std::string_view cls, std::string_view lower) {
-    const uint64_t b = class_bit(cls);
-    vocab_[std::string(lower)] |= b;
+void TokenClasses::flush() {
+    if (used_ == 0) return;
+    std::fill(slots_.begin(), slots_.end(), Slot{});
+    arena_.clear();
+    used_ = 0;
+}
+
+Bits TokenClasses::words(const std::vector<std::string>& ws0, bool fold) {
+    std::vector<std::string> ws = ws0;
+    if (fold)
+        for (std::string& w : ws) w = lower(w);
+    std::sort(ws.begin(), ws.end());
+    ws.erase(std::unique(ws.begin(), ws.end()), ws.end());
+    std::string key = fold ? "w:i:" : "w:s:";
+    for (const std::string& w : ws) key += w + "|";
+    bool fresh = false;
+    const Bits b = class_bit(key, &fresh);
+    if (fresh)
+        for (const std::string& w : ws) (fold ? fold_ : exact_)[w] |= b;
     return b;
 }
 
-uint64_t TokenClasses::letters(const char* p, uint32_t n) {
-    uint64_t bits = ALPHA | WORDCHAR | LOWER | PREX;
-    std::string low(p, n);
-    for (char& c : low)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32), bits &= ~LOWER;
-    if (auto it = vocab_.find(low); it != vocab_.end()) bits |= it->second;
+uint32_t TokenClasses::word_id(const std::string& w, bool fold) {
+    auto [it, fresh] = ids_.try_emplace((fold ? "i:" : "s:") + (fold ? lower(w) : w), 0);
+    if (fresh) {
+        it->second = static_cast<uint32_t>(ids_.size());
+        flush();
+    }
+    return it->second;
+}
+
+Bits TokenClasses::word(std::string_view w) { return words({std::string(w)}, true); }
+
+Bits TokenClasses::add_to_class(std::string_view cls, std::string_view w) {
+    const Bits b = class_bit("c:" + std::string(cls));
+    fold_[lower(std::string(w))] |= b;
+    return b;
+}
+
+Bits TokenClasses::regular(const std::string& re, bool letters) {
+    bool fresh = false;
+    const Bits b = class_bit(std::string(letters ? "r:l:" : "r:d:") + re, &fresh);
+    if (fresh) {
+        auto r = std::make_shared<Regular>();
+        RE2::Options o;
+        o.set_log_errors(false);
+        r->re = std::make_unique<RE2>(re, o);
+        if (!r->re->ok()) throw std::logic_error("token_matcher: a predicate RE2 does not take: " + re);
+        r->letters = letters;
+        r->bit = b;
+        regular_.push_back(std::move(r));
+    }
+    return b;
+}
+
+Bits TokenClasses::chars(const std::vector<uint32_t>& cps0) {
+    std::vector<uint32_t> cps = cps0;
+    std::sort(cps.begin(), cps.end());
+    cps.erase(std::unique(cps.begin(), cps.end()), cps.end());
+    std::string key = "c:";
+    for (uint32_t c : cps) key += std::to_string(c) + ",";
+    bool fresh = false;
+    const Bits b = class_bit(key, &fresh);
+    if (fresh)
+        for (uint32_t c : cps) (c < 128 ? ascii_[c] : cps_[c]) |= b;
+    return b;
+}
+
+Bits TokenClasses::code_point(uint32_t cp) const {
+    if (cp < 128) return ascii_[cp] | OTHER | hash_bit(cp_id(cp));
+    Bits b = punct_bits(cp) | OTHER | hash_bit(cp_id(cp));
+    if (!cps_.empty())
+        if (auto it = cps_.find(cp); it != cps_.end()) b |= it->second;
+    return b;
+}
+
+Bits TokenClasses::run_bits(const char* p, uint32_t n, uint32_t& id, uint32_t& lid) {
+    id = lid = 0;
+    const std::string_view t(p, n);
+    Bits bits;
+    const bool letters = is_letter(static_cast<unsigned char>(p[0]));
+    if (letters) {
+        bits = ALPHA | WORDCHAR | LOWER | PREX;
+        std::string low(p, n);
+        for (char& c : low)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32), bits &= ~Bits(LOWER);
+        if (auto it = fold_.find(low); it != fold_.end()) bits |= it->second;
+        if (!exact_.empty())
+            if (auto it = exact_.find(std::string(t)); it != exact_.end()) bits |= it->second;
+        if (auto it = ids_.find("s:" + std::string(t)); it != ids_.end()) id = it->second, bits |= hash_bit(id);
+        if (auto it = ids_.find("i:" + low); it != ids_.end()) lid = it->second, bits |= hash_bit(lid);
+    } else {
+        const uint64_t z = 0;
+        bits = DIGIT | WORDCHAR | PREX | (n == 1 ? D1 : z) | (n <= 2 ? D1_2 : z) | (n <= 3 ? D1_3 : z) |
+               (n == 2 ? D2 : z) | (n == 3 ? D3 : z) | (n == 4 ? D4 : z);
+        if (n == 4 && ((p[0] == '1' && p[1] == '9') || (p[0] == '2' && p[1] == '0'))) bits |= YEAR;
+    }
+    for (const auto& r : regular_)
+        if (r->letters == letters && RE2::FullMatch(re2::StringPiece(p, n), *r->re)) bits |= r->bit;
     return bits;
 }
 
-uint64_t TokenClasses::classify(const char* p, uint32_t n, const char* end) {
+void TokenClasses::classify(const char* p, uint32_t n, const char* end, Token& t) {
     // A short token (most): its bytes as two words, hashed with two multiplies, compared inline.
     uint64_t k0 = 0, k1 = 0, h;
     const bool small = n <= 16;
@@ -132,10 +246,14 @@ uint64_t TokenClasses::classify(const char* p, uint32_t n, const char* end) {
         const Slot& s = slots_[k];
         if (s.hash == 0) break;
         if (s.hash != h || s.len != n) continue;
-        if (small ? (s.k0 == k0 && s.k1 == k1) : std::memcmp(arena_.data() + s.off, p, n) == 0) return s.bits;
+        if (small ? (s.k0 == k0 && s.k1 == k1) : std::memcmp(arena_.data() + s.off, p, n) == 0) {
+            t.bits = s.bits, t.id = s.id, t.lid = s.lid;
+            return;
+        }
     }
     // A new string: classify it once and keep it.
-    const uint64_t bits = letters(p, n);
+    uint32_t id, lid;
+    const Bits bits = run_bits(p, n, id, lid);
     if ((used_ + 1) * 2 > slots_.size()) {
         std::vector<Slot> old(slots_.size() * 2);
         old.swap(slots_);
@@ -149,10 +267,10 @@ uint64_t TokenClasses::classify(const char* p, uint32_t n, const char* end) {
     }
     size_t k = (h >> 7) & mask;
     while (slots_[k].hash) k = (k + 1) & mask;
-    slots_[k] = {h, k0, k1, static_cast<uint32_t>(arena_.size()), n, bits};
+    slots_[k] = {h, k0, k1, static_cast<uint32_t>(arena_.size()), n, id, lid, bits};
     if (!small) arena_.append(p, n);
     ++used_;
-    return bits;
+    t.bits = bits, t.id = id, t.lid = lid;
 }
 
 // ---- the index ----
@@ -173,28 +291,21 @@ void TokenIndex::index(const std::string& a, text::Span pr) {
         }
         Token t;
         t.b = i;
-        if (kind == 1) {
+        if (kind == 1 || kind == 2) {
             do ++i;
-            while (i < pr.end && kKinds.k[static_cast<unsigned char>(s[i])] == 1);
-            t.bits = cls_.classify(s + t.b, i - t.b, s + a.size());
-        } else if (kind == 2) {
-            do ++i;
-            while (i < pr.end && kKinds.k[static_cast<unsigned char>(s[i])] == 2);
-            const uint32_t n = i - t.b;
-            const uint64_t z = 0;
-            t.bits = DIGIT | WORDCHAR | PREX | (n <= 2 ? D1_2 : z) | (n <= 3 ? D1_3 : z) | (n == 2 ? D2 : z) |
-                     (n == 3 ? D3 : z);
-            if (n == 4 && ((s[t.b] == '1' && s[t.b + 1] == '9') || (s[t.b] == '2' && s[t.b + 1] == '0')))
-                t.bits |= YEAR;
+            while (i < pr.end && kKinds.k[static_cast<unsigned char>(s[i])] == kind);
+            cls_.classify(s + t.b, i - t.b, s + a.size(), t);
         } else if (kind == 3) {
-            t.bits = punct_bits(c);
+            t.bits = cls_.code_point(c);
+            t.id = t.lid = TokenClasses::cp_id(c);
             ++i;
         } else {
             int32_t k = static_cast<int32_t>(i);
             UChar32 cp;
             U8_NEXT(s, k, static_cast<int32_t>(pr.end), cp);
             i = static_cast<uint32_t>(k);
-            t.bits = cp < 0 ? 0 : punct_bits(static_cast<uint32_t>(cp));
+            t.bits = cp < 0 ? Bits(0) : cls_.code_point(static_cast<uint32_t>(cp));
+            if (cp >= 0) t.id = t.lid = TokenClasses::cp_id(static_cast<uint32_t>(cp));
         }
         t.e = i;
         // Context bits: \b and {PRE} at the token's start, \b at the previous one's end.
@@ -213,18 +324,28 @@ void TokenIndex::index(const std::string& a, text::Span pr) {
 
 // ---- programs ----
 
-enum Op : uint8_t { TOK, GAP, SPLIT, JMP, SAVE_B, SAVE_E, WB_B, WB_A, BOL, PRE, PEEK, MATCH };
+enum Op : uint8_t { TOK, GAP, SPLIT, JMP, SAVE_B, SAVE_E, WB, BOL, EOL, PRE, PEEK, MATCH };
 
 struct Inst {
     Op op = MATCH;
-    bool sp = false;       // GAP: spaces only (a literal ' ')
+    bool sp = false;        // GAP: spaces only (a literal ' ')
+    uint8_t kinds = 0;      // TOK: the runs it can take: 1 letters, 2 digits
+    uint8_t anylen = 0;     // TOK: ... of those, the kinds it takes at any length (\d+, [\w.]+)
     uint32_t x = 0, y = 0;  // SPLIT: preferred, other; JMP: x; SAVE: slot
-    uint64_t all = 0, any = 0;  // TOK: bits & all == all, and (any == 0 or bits & any);
-                                // SPLIT, PEEK: any != 0: the next token must have one of these bits
-                                // to take x (SPLIT: else y, nothing pushed; PEEK: else fail)
+    Bits all = 0, any = 0;  // TOK: bits & all == all, and (any == 0 or bits & any);
+                            // SPLIT, PEEK: any != 0: the next token must have one of these bits
+                            // to take x (SPLIT: else y, nothing pushed; PEEK: else fail)
     uint32_t gmin = 0, gmax = 0;  // GAP: bytes of white space this adds to the gap before the next token
-    uint64_t any2 = 0;  // SPLIT, PEEK: != 0: the token after the next must have one of these bits too
+    Bits any2 = 0;  // SPLIT, PEEK: != 0: the token after the next must have one of these bits too
+    uint32_t id = 0;  // TOK: its pattern node (copies of one node, as in a{2} or a+, share it)
+    uint32_t word = 0;  // TOK: != 0: the token's id (wfold: its lower-case id) must be this
+    bool wfold = false;
 };
+
+TokenProgram::TokenProgram() = default;
+TokenProgram::~TokenProgram() = default;
+TokenProgram::TokenProgram(TokenProgram&&) noexcept = default;
+TokenProgram& TokenProgram::operator=(TokenProgram&&) noexcept = default;
 
 namespace {
 
@@ -232,52 +353,75 @@ namespace {
 struct Node;
 using N = std::shared_ptr<const Node>;
 struct Node {
-    enum K { Tok, Gap, Seq, Alt, Opt, Star, Cap, WbB, WbA, Bol, Pre } k;
-    uint64_t all = 0, any = 0;
+    enum K { Tok, Gap, Seq, Alt, Opt, Star, Cap, Wb, Bol, Eol, Pre } k;
+    Bits all = 0, any = 0;
     uint32_t gmin = 0, gmax = 0;
     bool sp = false;
     int cap = -1;
     std::vector<N> kids;
+    uint8_t kinds = 0, anylen = 0;
+    uint32_t id = 0;
+    uint32_t word = 0;
+    bool wfold = false;
 };
 constexpr uint32_t kInf = 1u << 30;
 
-N mk(Node n) { return std::make_shared<const Node>(std::move(n)); }
-N tok_all(uint64_t all) { return mk({Node::Tok, all, 0, 0, 0, false, -1, {}}); }
-N gap(uint32_t lo, uint32_t hi, bool sp = false) { return mk({Node::Gap, 0, 0, lo, hi, sp, -1, {}}); }
-N seq(std::vector<N> v) { return mk({Node::Seq, 0, 0, 0, 0, false, -1, std::move(v)}); }
-N alt(std::vector<N> v) { return mk({Node::Alt, 0, 0, 0, 0, false, -1, std::move(v)}); }
-N opt(N x) { return mk({Node::Opt, 0, 0, 0, 0, false, -1, {std::move(x)}}); }
-N star(N x) { return mk({Node::Star, 0, 0, 0, 0, false, -1, {std::move(x)}}); }
+uint32_t next_node_id() {
+    static std::atomic<uint32_t> n{1};
+    return n++;
+}
+N mk(Node n) {
+    n.id = next_node_id();
+    return std::make_shared<const Node>(std::move(n));
+}
+N tok(Bits all, Bits any, uint8_t kinds, uint8_t anylen) {
+    Node n{Node::Tok};
+    n.all = all, n.any = any, n.kinds = kinds, n.anylen = anylen;
+    return mk(std::move(n));
+}
+N word_tok(uint32_t word, bool wfold, uint8_t kinds) {
+    Node n{Node::Tok};
+    n.any = TokenClasses::hash_bit(word), n.word = word, n.wfold = wfold, n.kinds = kinds;
+    return mk(std::move(n));
+}
+N gap(uint32_t lo, uint32_t hi, bool sp = false) {
+    Node n{Node::Gap};
+    n.gmin = lo, n.gmax = hi, n.sp = sp;
+    return mk(std::move(n));
+}
+N kids_node(Node::K k, std::vector<N> v) {
+    Node n{k};
+    n.kids = std::move(v);
+    return mk(std::move(n));
+}
+N seq(std::vector<N> v) { return kids_node(Node::Seq, std::move(v)); }
+N alt(std::vector<N> v) { return kids_node(Node::Alt, std::move(v)); }
+N opt(N x) { return kids_node(Node::Opt, {std::move(x)}); }
+N star(N x) { return kids_node(Node::Star, {std::move(x)}); }
 N plus(N x) { return seq({x, star(x)}); }
-N wb_before() { return mk({Node::WbB, 0, 0, 0, 0, false, -1, {}}); }
-N wb_after() { return mk({Node::WbA, 0, 0, 0, 0, false, -1, {}}); }
-N pre() { return alt({mk({Node::Bol, 0, 0, 0, 0, false, -1, {}}), mk({Node::Pre, 0, 0, 0, 0, false, -1, {}})}); }  // {PRE}: (?:^|[^\w.,:#/\-\p{Sc}])
-// White space as the patterns write it.
-N s_opt() { return gap(0, 1); }      // \s?
-N s_plus() { return gap(1, kInf); }  // \s+
-N s_star() { return gap(0, kInf); }  // \s*
-N space1() { return gap(1, 1, true); }  // a literal ' '
+N capture(int slot, N x) {
+    Node n{Node::Cap};
+    n.cap = slot;
+    n.kids = {std::move(x)};
+    return mk(std::move(n));
+}
+N zero(Node::K k) { return mk(Node{k}); }
+N pre() { return alt({zero(Node::Bol), zero(Node::Pre)}); }  // {PRE}: (?:^|[^\w.,:#/\-\p{Sc}])
 
 struct Builder {
     TokenProgram& p;
-    std::vector<uint64_t> alt_guards;  // each alternation's first-token bits (candidates for needs)
-    int cap(const std::string& name) {
-        for (size_t k = 0; k < p.names.size(); ++k)
-            if (p.names[k] == name) return static_cast<int>(k);
-        p.names.push_back(name);
-        return static_cast<int>(p.names.size() - 1);
-    }
+    std::vector<Bits> alt_guards;  // each alternation's first-token bits (candidates for needs)
     uint32_t emit(Inst in) {
         p.code.push_back(in);
         return static_cast<uint32_t>(p.code.size() - 1);
     }
     uint32_t here() const { return static_cast<uint32_t>(p.code.size()); }
     // The bits one of which the first token a node consumes has, and whether it can consume none.
-    static std::pair<uint64_t, bool> first(const N& n) {
+    static std::pair<Bits, bool> first(const N& n) {
         switch (n->k) {
-        case Node::Tok: return {n->any ? n->any : (n->all & ~LOWER), false};
+        case Node::Tok: return {n->any ? n->any : (n->all & ~Bits(LOWER)), false};
         case Node::Seq: {
-            uint64_t m = 0;
+            Bits m = 0;
             for (const N& k : n->kids) {
                 auto [km, nl] = first(k);
                 m |= km;
@@ -286,7 +430,7 @@ struct Builder {
             return {m, true};
         }
         case Node::Alt: {
-            uint64_t m = 0;
+            Bits m = 0;
             bool nl = false;
             for (const N& k : n->kids) {
                 auto [km, knl] = first(k);
@@ -301,14 +445,25 @@ struct Builder {
         }
     }
     // A guard for a branch: the bits its first token needs, or 0 (none: it can consume nothing).
-    static uint64_t guard(const N& n) {
+    static Bits guard(const N& n) {
         auto [m, nl] = first(n);
         return nl ? 0 : m;
     }
     void compile(const N& n) {
         switch (n->k) {
-        case Node::Tok: emit({TOK, false, 0, 0, n->all, n->any}); break;
-        case Node::Gap: emit({GAP, n->sp, 0, 0, 0, 0, n->gmin, n->gmax}); break;
+        case Node::Tok: {
+            Inst in{TOK};
+            in.all = n->all, in.any = n->any, in.kinds = n->kinds, in.anylen = n->anylen, in.id = n->id;
+            in.word = n->word, in.wfold = n->wfold;
+            emit(in);
+            break;
+        }
+        case Node::Gap: {
+            Inst in{GAP};
+            in.sp = n->sp, in.gmin = n->gmin, in.gmax = n->gmax;
+            emit(in);
+            break;
+        }
         case Node::Seq:
             for (const N& k : n->kids) compile(k);
             break;
@@ -316,49 +471,63 @@ struct Builder {
             if (auto [m, nl] = first(n); !nl) alt_guards.push_back(m);
             std::vector<uint32_t> jumps;
             for (size_t k = 0; k + 1 < n->kids.size(); ++k) {
-                const uint32_t s = emit({SPLIT, false, 0, 0, 0, guard(n->kids[k])});
+                Inst sp{SPLIT};
+                sp.any = guard(n->kids[k]);
+                const uint32_t s = emit(sp);
                 p.code[s].x = here();
                 compile(n->kids[k]);
                 jumps.push_back(emit({JMP}));
                 p.code[s].y = here();
             }
-            if (uint64_t g = guard(n->kids.back())) emit({PEEK, false, 0, 0, 0, g});
+            if (Bits g = guard(n->kids.back())) {
+                Inst pk{PEEK};
+                pk.any = g;
+                emit(pk);
+            }
             compile(n->kids.back());
             for (uint32_t j : jumps) p.code[j].x = here();
             break;
         }
         case Node::Opt: {
-            const uint32_t s = emit({SPLIT, false, 0, 0, 0, guard(n->kids[0])});
+            Inst sp{SPLIT};
+            sp.any = guard(n->kids[0]);
+            const uint32_t s = emit(sp);
             p.code[s].x = here();
             compile(n->kids[0]);
             p.code[s].y = here();
             break;
         }
         case Node::Star: {
-            const uint32_t s = emit({SPLIT, false, 0, 0, 0, guard(n->kids[0])});
+            Inst sp{SPLIT};
+            sp.any = guard(n->kids[0]);
+            const uint32_t s = emit(sp);
             p.code[s].x = here();
             compile(n->kids[0]);
-            emit({JMP, false, s});
+            Inst j{JMP};
+            j.x = s;
+            emit(j);
             p.code[s].y = here();
             break;
         }
-        case Node::Cap:
-            emit({SAVE_B, false, static_cast<uint32_t>(2 * n->cap)});
+        case Node::Cap: {
+            Inst b{SAVE_B};
+            b.x = static_cast<uint32_t>(2 * n->cap);
+            emit(b);
             compile(n->kids[0]);
-            emit({SAVE_E, false, static_cast<uint32_t>(2 * n->cap + 1)});
+            Inst e{SAVE_E};
+            e.x = static_cast<uint32_t>(2 * n->cap + 1);
+            emit(e);
             break;
-        case Node::WbB: emit({WB_B}); break;
-        case Node::WbA: emit({WB_A}); break;
+        }
+        case Node::Wb: emit({WB}); break;
         case Node::Bol: emit({BOL}); break;
+        case Node::Eol: emit({EOL}); break;
         case Node::Pre: emit({PRE}); break;
         }
     }
-    N capture(const std::string& name, N x) {
-        return mk({Node::Cap, 0, 0, 0, 0, false, cap(name), {std::move(x)}});
-    }
 };
 
-uint64_t guard_bits(const Inst& in) { return in.any ? in.any : (in.all & ~LOWER); }
+Bits guard_bits(const Inst& in) { return in.any ? in.any : (in.all & ~Bits(LOWER)); }
 
 // What a visit of walk() says at a TOK or MATCH: stop this path, go on past the TOK, or stop
 // the whole walk.
@@ -391,12 +560,35 @@ void walk(const TokenProgram& p, uint32_t from, Visit visit) {
     }
 }
 
+// Every instruction reachable from `from` without consuming a token (TOK and MATCH are
+// visited, not passed); visit(pc) returns false to not go past pc.
+template <class Visit>
+void reach(const TokenProgram& p, uint32_t from, Visit visit) {
+    std::vector<char> seen(p.code.size(), 0);
+    std::vector<uint32_t> todo{from};
+    while (!todo.empty()) {
+        const uint32_t pc = todo.back();
+        todo.pop_back();
+        if (pc >= p.code.size() || seen[pc]) continue;
+        seen[pc] = 1;
+        const Inst& in = p.code[pc];
+        if (!visit(pc)) continue;
+        switch (in.op) {
+        case TOK:
+        case MATCH: break;
+        case SPLIT: todo.push_back(in.x), todo.push_back(in.y); break;
+        case JMP: todo.push_back(in.x); break;
+        default: todo.push_back(pc + 1);
+        }
+    }
+}
+
 // The first tokens a program can consume: a token without one of these bits starts no match.
-uint64_t start_bits(const TokenProgram& p) {
-    uint64_t out = 0;
+Bits start_bits(const TokenProgram& p) {
+    Bits out = 0;
     walk(p, 0, [&](uint32_t, const Inst& in) {
         if (in.op == MATCH) {
-            out = ~0ull;
+            out = ~Bits(0);
             return Walk::done;
         }
         out |= guard_bits(in);
@@ -427,23 +619,23 @@ void second_guards(TokenProgram& p) {
         if (m) continue;
         for (uint32_t t : f1) firsts(p, t + 1, f2, m);
         if (m) continue;
-        uint64_t any2 = 0;
+        Bits any2 = 0;
         for (uint32_t t : f2) any2 |= guard_bits(p.code[t]);
         in.any2 = any2;
     }
 }
 
 // Every token a match consumes matches one TOK: it has one of these bits.
-uint64_t path_bits(const TokenProgram& p) {
-    uint64_t out = 0;
+Bits path_bits(const TokenProgram& p) {
+    Bits out = 0;
     for (const Inst& in : p.code)
         if (in.op == TOK) out |= guard_bits(in);
     return out;
 }
 
 // The TOKs after which the program can reach MATCH without consuming: a match's last token has one of their bits.
-uint64_t last_bits(const TokenProgram& p) {
-    uint64_t out = 0;
+Bits last_bits(const TokenProgram& p) {
+    Bits out = 0;
     for (uint32_t t = 0; t < p.code.size(); ++t) {
         if (p.code[t].op != TOK) continue;
         bool last = false;
@@ -458,7 +650,7 @@ uint64_t last_bits(const TokenProgram& p) {
 }
 
 // Whether MATCH can be reached with the TOKs whose guard lies within `off` taken out.
-bool reachable_without(const TokenProgram& p, uint64_t off) {
+bool reachable_without(const TokenProgram& p, Bits off) {
     bool match = false;
     walk(p, 0, [&](uint32_t, const Inst& in) {
         if (in.op == MATCH) {
@@ -472,15 +664,110 @@ bool reachable_without(const TokenProgram& p, uint64_t off) {
 
 // What every match needs (a token with one of a set's bits), tried for each TOK's
 // guard and each alternation's (kept: the sets without which MATCH is out of reach).
-std::vector<uint64_t> needs(const TokenProgram& p, const std::vector<uint64_t>& alt_guards) {
-    std::vector<uint64_t> cand = alt_guards, out;
+std::vector<Bits> needs(const TokenProgram& p, const std::vector<Bits>& alt_guards) {
+    std::vector<Bits> cand = alt_guards, out;
     for (const Inst& in : p.code)
         if (in.op == TOK) cand.push_back(guard_bits(in));
     std::sort(cand.begin(), cand.end());
     cand.erase(std::unique(cand.begin(), cand.end()), cand.end());
-    for (uint64_t c : cand)
+    for (Bits c : cand)
         if (c && !reachable_without(p, c)) out.push_back(c);
     return out;
+}
+
+// Whether the program's token reading is the regex's: "" or what could differ.
+// A letter or digit run of the text is one token, so a regex match that starts,
+// ends or splits such a run between two pattern parts has no token match; the
+// checks make sure no match of the pattern does (each run is bounded by white
+// space, \b, {PRE}, ^/$ or a token of another kind), and that white space is
+// never at a match's or a capture's edge (the VM puts those on token edges).
+std::string check(const TokenProgram& p) {
+    std::string why;
+    // A match consumes a token, does not start with white space, and starts at tokens the same way.
+    bool pre = false, plain = false, lead_gap = false, empty = false;
+    reach(p, 0, [&](uint32_t pc) {
+        const Op op = p.code[pc].op;
+        empty = empty || op == MATCH;
+        lead_gap = lead_gap || op == GAP;
+        if (op == PRE) pre = true;
+        return true;
+    });
+    if (empty) return "can match the empty string";
+    if (lead_gap) return "can start with white space";
+    size_t pres = 0, reached = 0;
+    for (const Inst& in : p.code) pres += in.op == PRE;
+    reach(p, 0, [&](uint32_t pc) {
+        const Op op = p.code[pc].op;
+        reached += op == PRE;
+        if (op == TOK) plain = true;
+        return op != PRE && op != BOL;
+    });
+    if (pre && plain) return "mixes starts with and without {PRE}";
+    if (pre) {
+        size_t all_pre = 0;
+        reach(p, 0, [&](uint32_t pc) {
+            all_pre += p.code[pc].op == PRE;
+            return true;
+        });
+        if (all_pre != pres) return "a one-character look-behind after a token";
+    } else if (pres) {
+        return "a one-character look-behind after a token";
+    }
+    // A run at a match's start: \b, ^ or {PRE} before it.
+    reach(p, 0, [&](uint32_t pc) {
+        const Inst& in = p.code[pc];
+        if (in.op == TOK && in.kinds && why.empty()) why = "can start inside a letter or digit run (no \\b before)";
+        return in.op != WB && in.op != PRE && in.op != BOL;
+    });
+    if (!why.empty()) return why;
+    for (uint32_t g = 0; g < p.code.size() && why.empty(); ++g) {
+        const Inst& gi = p.code[g];
+        if (gi.op == GAP) {
+            reach(p, g + 1, [&](uint32_t pc) {
+                const Inst& in = p.code[pc];
+                if (in.op == MATCH || in.op == EOL) why = "white space at the end of a match";
+                else if (in.op == SAVE_E) why = "a capture ends with white space";
+                else if (in.op == GAP && (gi.sp || in.sp)) why = "a literal space next to other white space";
+                return why.empty();
+            });
+        } else if (gi.op == SAVE_B) {
+            reach(p, g + 1, [&](uint32_t pc) {
+                const Inst& in = p.code[pc];
+                if (in.op == GAP) why = "a capture starts with white space";
+                else if (in.op == SAVE_E && in.x == gi.x + 1) why = "a capture can be empty";
+                return why.empty();
+            });
+        } else if (gi.op == TOK && gi.kinds) {
+            // What follows the run: each path's next token must not continue it.
+            std::vector<char> seen(p.code.size() * 4, 0);
+            std::vector<std::pair<uint32_t, int>> todo{{g + 1, 0}};  // state: 1 white space passed, 2 \b passed
+            while (!todo.empty() && why.empty()) {
+                auto [pc, st] = todo.back();
+                todo.pop_back();
+                if (pc >= p.code.size() || seen[pc * 4 + st]) continue;
+                seen[pc * 4 + st] = 1;
+                const Inst& in = p.code[pc];
+                switch (in.op) {
+                case TOK: {
+                    const uint8_t shared = in.kinds & gi.kinds;
+                    if (st == 0 && shared && !(in.id == gi.id && (gi.anylen & shared) == shared))
+                        why = "a letter or digit run could be split between two parts of the pattern";
+                    break;
+                }
+                case MATCH:
+                    if (st == 0 && (gi.kinds & ~gi.anylen)) why = "can end inside a letter or digit run (no \\b after)";
+                    break;
+                case GAP: todo.push_back({pc + 1, st | (in.gmin > 0 ? 1 : 0)}); break;
+                case WB:
+                case EOL: todo.push_back({pc + 1, st | 2}); break;
+                case SPLIT: todo.push_back({in.x, st}), todo.push_back({in.y, st}); break;
+                case JMP: todo.push_back({in.x, st}); break;
+                default: todo.push_back({pc + 1, st});
+                }
+            }
+        }
+    }
+    return why;
 }
 
 }  // namespace
@@ -518,7 +805,8 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
             case TOK: {
                 if (i >= n) goto fail;
                 const Token& t = toks[i];
-                if ((t.bits & in.all) != in.all || (in.any && !(t.bits & in.any))) goto fail;
+                if (!t.bits.all_of(in.all) || (in.any && !t.bits.any_of(in.any))) goto fail;
+                if (in.word && (in.wfold ? t.lid : t.id) != in.word) goto fail;
                 if (i > start) {
                     const uint32_t g = t.b - toks[i - 1].e;
                     if (g < gmin || g > gmax) goto fail;
@@ -538,8 +826,8 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
                 ++pc;
                 break;
             case SPLIT:
-                if (in.any && (!(i < n && (toks[i].bits & in.any)) ||
-                               (in.any2 && !(i + 1 < n && (toks[i + 1].bits & in.any2))))) {
+                if (in.any && (!(i < n && toks[i].bits.any_of(in.any)) ||
+                               (in.any2 && !(i + 1 < n && toks[i + 1].bits.any_of(in.any2))))) {
                     pc = in.y;  // the preferred branch cannot start here
                     break;
                 }
@@ -547,7 +835,7 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
                 pc = in.x;
                 break;
             case PEEK:
-                if (!(i < n && (toks[i].bits & in.any)) || (in.any2 && !(i + 1 < n && (toks[i + 1].bits & in.any2))))
+                if (!(i < n && toks[i].bits.any_of(in.any)) || (in.any2 && !(i + 1 < n && toks[i + 1].bits.any_of(in.any2))))
                     goto fail;
                 ++pc;
                 break;
@@ -562,12 +850,14 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
                 slots[in.x] = i > start ? toks[i - 1].e : (i < n ? toks[i].b : pe);
                 ++pc;
                 break;
-            case WB_B:
-                if (i < n ? !(toks[i].bits & WB_BEFORE) : !wb(pe)) goto fail;
+            case WB:  // \b right after the last token, or (white space passed, or none taken yet) before the next
+                if (i > start && gmax == 0 ? !(toks[i - 1].bits & WB_AFTER)
+                                           : (i < n ? !(toks[i].bits & WB_BEFORE) : !wb(pe)))
+                    goto fail;
                 ++pc;
                 break;
-            case WB_A:
-                if (i > start ? !(toks[i - 1].bits & WB_AFTER) : !wb(i < n ? toks[i].b : pe)) goto fail;
+            case EOL:  // $: the last token ends the paragraph
+                if (gmax != 0 || (i > start ? toks[i - 1].e : (i < n ? toks[i].b : pe)) != pe) goto fail;
                 ++pc;
                 break;
             case BOL:  // ^: the match starts the paragraph, and the search does
@@ -597,274 +887,743 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
     return false;
 }
 
-// ---- the percent family ----
+// ---- the translator ----
 
 namespace {
 
-std::string lower(std::string w) {
-    for (char& c : w)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    return w;
+// A parsed pattern (the subset translate() reads).
+struct R;
+using RP = std::shared_ptr<R>;
+struct R {
+    enum K { Lit, Cls, Bol, Eol, Wb, Grp, Cap, Rep, Seq, Alt } k;
+    uint32_t cp = 0;
+    bool fold = false;  // Lit, Cls: under (?i)
+    std::vector<std::pair<uint32_t, uint32_t>> ranges;  // Cls
+    bool neg = false, sc = false;                       // Cls: [^...], \p{Sc}
+    int slot = 0;                                       // Cap
+    int min = 0, max = 0;                               // Rep (max -1: no bound)
+    std::vector<RP> kids;
+};
+
+struct Unsupported {
+    std::string why;
+};
+[[noreturn]] void unsupported(std::string why) { throw Unsupported{std::move(why)}; }
+
+RP node(R::K k) {
+    auto r = std::make_shared<R>();
+    r->k = k;
+    return r;
 }
 
-// A word list's entry as tokens: letter runs (case-sensitive: the word's
-// bit and LOWER, so the lists' entries must be lower case; or any case: the
-// word's bit alone), a run of spaces (\s+), '%' and '-'.
-N entry(TokenClasses& cls, const std::string& w, bool fold) {
-    std::vector<N> v;
-    for (size_t i = 0; i < w.size();) {
-        const char c = w[i];
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-            size_t j = i;
-            while (j < w.size() && ((w[j] >= 'a' && w[j] <= 'z') || (w[j] >= 'A' && w[j] <= 'Z'))) ++j;
-            const std::string run = w.substr(i, j - i);
-            if (!fold && lower(run) != run) throw std::logic_error("token_matcher: a case-sensitive word with capitals: " + w);
-            const uint64_t b = cls.word(lower(run));
-            v.push_back(tok_all(fold ? b : (b | LOWER)));
-            i = j;
-        } else if (c == ' ') {
-            while (i < w.size() && w[i] == ' ') ++i;
-            v.push_back(s_plus());
-        } else if (c == '%') {
-            v.push_back(tok_all(PCTSIGN)), ++i;
-        } else if (c == '-') {
-            v.push_back(tok_all(HYPHEN)), ++i;
-        } else {
-            throw std::logic_error("token_matcher: a list entry it cannot read: " + w);
+bool has_case(uint32_t cp) {
+    return u_tolower(static_cast<UChar32>(cp)) != static_cast<UChar32>(cp) ||
+           u_toupper(static_cast<UChar32>(cp)) != static_cast<UChar32>(cp) ||
+           u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT) != static_cast<UChar32>(cp);
+}
+
+struct Parser {
+    const std::string& s;
+    size_t i = 0;
+    std::vector<std::string> names{""};  // capture 0: the whole match
+    std::vector<char> spans{0};
+
+    bool more() const { return i < s.size(); }
+    uint32_t cp() {  // the next code point
+        int32_t k = static_cast<int32_t>(i);
+        UChar32 c;
+        U8_NEXT(s.data(), k, static_cast<int32_t>(s.size()), c);
+        if (c < 0) unsupported("bad UTF-8");
+        i = static_cast<size_t>(k);
+        return static_cast<uint32_t>(c);
+    }
+    RP parse() {
+        bool fold = false;
+        RP r = alt(fold);
+        if (more()) unsupported("unbalanced ')'");
+        return r;
+    }
+    RP alt(bool& fold) {
+        std::vector<RP> br{seq(fold)};
+        while (more() && s[i] == '|') ++i, br.push_back(seq(fold));
+        if (br.size() == 1) return br[0];
+        RP a = node(R::Alt);
+        a->kids = std::move(br);
+        return a;
+    }
+    RP seq(bool& fold) {
+        RP q = node(R::Seq);
+        while (more() && s[i] != '|' && s[i] != ')') {
+            RP a = atom(fold);
+            if (!a) continue;
+            for (;;) {  // quantifiers
+                if (!more()) break;
+                int lo, hi;
+                const char c = s[i];
+                if (c == '?') lo = 0, hi = 1, ++i;
+                else if (c == '*') lo = 0, hi = -1, ++i;
+                else if (c == '+') lo = 1, hi = -1, ++i;
+                else if (c == '{' && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1]))) {
+                    size_t j = i + 1;
+                    lo = 0;
+                    while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) lo = lo * 10 + (s[j++] - '0');
+                    hi = lo;
+                    if (j < s.size() && s[j] == ',') {
+                        ++j;
+                        if (j < s.size() && s[j] == '}') hi = -1;
+                        else {
+                            hi = 0;
+                            while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) hi = hi * 10 + (s[j++] - '0');
+                        }
+                    }
+                    if (j >= s.size() || s[j] != '}') unsupported("a '{' it cannot read");
+                    i = j + 1;
+                } else break;
+                if (more() && s[i] == '?') unsupported("a lazy repeat");
+                RP r = node(R::Rep);
+                r->min = lo, r->max = hi;
+                r->kids = {a};
+                a = r;
+            }
+            q->kids.push_back(a);
+        }
+        return q;
+    }
+    uint32_t hex() {  // after \x
+        if (more() && s[i] == '{') {
+            size_t e = s.find('}', i);
+            if (e == std::string::npos) unsupported("\\x{");
+            uint32_t v = static_cast<uint32_t>(std::stoul(s.substr(i + 1, e - i - 1), nullptr, 16));
+            i = e + 1;
+            return v;
+        }
+        if (i + 2 > s.size()) unsupported("\\x");
+        uint32_t v = static_cast<uint32_t>(std::stoul(s.substr(i, 2), nullptr, 16));
+        i += 2;
+        return v;
+    }
+    RP lit(uint32_t c, bool fold) {
+        RP r = node(R::Lit);
+        r->cp = c, r->fold = fold;
+        return r;
+    }
+    static void add_class(RP& r, char e) {
+        switch (e) {
+        case 'd': r->ranges.push_back({'0', '9'}); break;
+        case 's':
+            for (uint32_t c : {'\t', '\n', '\f', '\r', ' '}) r->ranges.push_back({c, c});
+            break;
+        case 'w':
+            r->ranges.push_back({'0', '9'}), r->ranges.push_back({'A', 'Z'}), r->ranges.push_back({'a', 'z'});
+            r->ranges.push_back({'_', '_'});
+            break;
         }
     }
-    return seq(std::move(v));
+    uint32_t escaped_cp() {  // after '\\', a character escape
+        const char e = s[i];
+        if (e == 'x') return ++i, hex();
+        if (e == 'n') return ++i, '\n';
+        if (e == 't') return ++i, '\t';
+        if (e == 'r') return ++i, '\r';
+        if (e == 'f') return ++i, '\f';
+        if (e == 'v') return ++i, 0x0B;
+        if (std::isalnum(static_cast<unsigned char>(e))) unsupported(std::string("the escape \\") + e);
+        return cp();
+    }
+    RP klass(bool fold) {
+        RP r = node(R::Cls);
+        r->fold = fold;
+        if (more() && s[i] == '^') r->neg = true, ++i;
+        bool first = true;
+        while (more() && (s[i] != ']' || first)) {
+            first = false;
+            uint32_t lo;
+            if (s[i] == '\\') {
+                ++i;
+                if (!more()) unsupported("class");
+                const char e = s[i];
+                if (e == 'd' || e == 's' || e == 'w') {
+                    add_class(r, e), ++i;
+                    continue;
+                }
+                if (e == 'p' && s.compare(i, 5, "p{Sc}") == 0) {
+                    r->sc = true, i += 5;
+                    continue;
+                }
+                lo = escaped_cp();
+            } else if (s[i] == '[') {
+                unsupported("a named class");
+            } else {
+                lo = cp();
+            }
+            uint32_t hi = lo;
+            if (i + 1 < s.size() && s[i] == '-' && s[i + 1] != ']') {
+                ++i;
+                if (s[i] == '\\') ++i, hi = escaped_cp();
+                else hi = cp();
+            }
+            r->ranges.push_back({lo, hi});
+        }
+        if (!more()) unsupported("unclosed class");
+        ++i;
+        if (fold)  // (?i): each letter's other case (ASCII; a non-ASCII letter with case is refused later)
+            for (size_t k = 0, n = r->ranges.size(); k < n; ++k)
+                for (uint32_t c = r->ranges[k].first; c <= r->ranges[k].second && c < 128; ++c)
+                    if (is_letter(c)) r->ranges.push_back({c ^ 0x20, c ^ 0x20});
+        return r;
+    }
+    RP atom(bool& fold) {
+        const char c = s[i];
+        if (c == '(') {
+            ++i;
+            if (s.compare(i, 2, "?:") == 0) {
+                i += 2;
+                bool f = fold;
+                RP g = node(R::Grp);
+                g->kids = {alt(f)};
+                expect_close();
+                return g;
+            }
+            if (s.compare(i, 3, "?P<") == 0) {
+                const size_t e = s.find('>', i);
+                std::string name = s.substr(i + 3, e - i - 3);
+                i = e + 1;
+                if (auto u = name.find("__"); u != std::string::npos) name.resize(u);
+                RP g = node(R::Cap);
+                g->slot = static_cast<int>(names.size());
+                names.push_back(name);
+                spans.push_back(name == "span");
+                bool f = fold;
+                g->kids = {alt(f)};
+                expect_close();
+                return g;
+            }
+            if (s.compare(i, 3, "?i)") == 0) {
+                i += 3;
+                fold = true;
+                return nullptr;
+            }
+            if (s.compare(i, 3, "?i:") == 0) {
+                i += 3;
+                bool f = true;
+                RP g = node(R::Grp);
+                g->kids = {alt(f)};
+                expect_close();
+                return g;
+            }
+            if (more() && s[i] == '?') unsupported("a look-around or flag group");
+            bool f = fold;  // an unnamed capturing group: no capture to report
+            RP g = node(R::Grp);
+            g->kids = {alt(f)};
+            expect_close();
+            return g;
+        }
+        if (c == '[') return ++i, klass(fold);
+        if (c == '^') return ++i, node(R::Bol);
+        if (c == '$') return ++i, node(R::Eol);
+        if (c == '.') unsupported("'.'");
+        if (c == '\\') {
+            ++i;
+            if (!more()) unsupported("a trailing '\\'");
+            const char e = s[i];
+            if (e == 'b') return ++i, node(R::Wb);
+            if (e == 'd' || e == 's' || e == 'w') {
+                RP r = node(R::Cls);
+                r->fold = fold;
+                add_class(r, e);
+                ++i;
+                return r;
+            }
+            return lit(escaped_cp(), fold);
+        }
+        return lit(cp(), fold);
+    }
+    void expect_close() {
+        if (!more() || s[i] != ')') unsupported("unclosed group");
+        ++i;
+    }
+};
+
+// The smallest length a parsed part matches.
+size_t min_len(const RP& r) {
+    switch (r->k) {
+    case R::Lit:
+    case R::Cls: return 1;
+    case R::Grp:
+    case R::Cap: return min_len(r->kids[0]);
+    case R::Rep: return static_cast<size_t>(r->min) * min_len(r->kids[0]);
+    case R::Seq: {
+        size_t n = 0;
+        for (const RP& k : r->kids) n += min_len(k);
+        return n;
+    }
+    case R::Alt: {
+        size_t n = SIZE_MAX;
+        for (const RP& k : r->kids) n = std::min(n, min_len(k));
+        return n;
+    }
+    default: return 0;
+    }
 }
 
-// A @list as the engine orders it (descending case-folded text: of two
-// entries that can match at one place the longer comes first).
-N list(TokenClasses& cls, const RuleSet& rs, const std::string& name, bool fold) {
-    const std::vector<std::string>* words = rs.list(name);
-    if (!words) throw std::logic_error("token_matcher: no list " + name);
-    std::vector<std::string> ws = *words;
-    std::stable_sort(ws.begin(), ws.end(), [](const std::string& a, const std::string& b) { return lower(a) > lower(b); });
-    // Any case and every entry one word: one class bit (one token, so the order is moot).
-    if (fold && std::all_of(ws.begin(), ws.end(), [](const std::string& w) {
-            return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
-                return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-            });
-        })) {
-        uint64_t b = 0;
-        for (const std::string& w : ws) b = cls.add_to_class(name, lower(w));
-        return tok_all(b);
-    }
-    std::vector<N> alts;
-    for (const std::string& w : ws) alts.push_back(entry(cls, w, fold));
-    return alt(std::move(alts));
+enum Kind { NONE = 0, LETTERS = 1, DIGITS = 2, EITHER = 3 };
+
+bool class_within(const RP& r, bool (*in)(uint32_t)) {
+    if (r->neg || r->sc || r->ranges.empty()) return false;
+    for (auto [lo, hi] : r->ranges)
+        if (!in(lo) || !in(hi) || (lo < 'A' && hi > '9') || (lo <= 'Z' && hi >= 'a')) return false;
+    return true;
 }
+
+// Whether a part matches only letter strings, only digit strings (a token's worth:
+// parts in a row of one kind make one token), or anything else.
+int pure(const RP& r) {
+    switch (r->k) {
+    case R::Lit: return is_letter(r->cp) ? LETTERS : is_digit(r->cp) ? DIGITS : NONE;
+    case R::Cls: return class_within(r, is_letter) ? LETTERS : class_within(r, is_digit) ? DIGITS : NONE;
+    case R::Rep:
+    case R::Grp: return pure(r->kids[0]);
+    case R::Seq:
+    case R::Alt: {
+        int k = EITHER;
+        for (const RP& x : r->kids) {
+            const int p = pure(x);
+            if (p == NONE) return NONE;
+            if (p != EITHER) {
+                if (k != EITHER && k != p) return NONE;
+                k = p;
+            }
+        }
+        return k;
+    }
+    default: return NONE;
+    }
+}
+
+// A pure part as RE2 syntax (the key of its predicate).
+std::string print(const RP& r) {
+    auto ch = [](uint32_t c) {
+        std::string o;
+        if (!is_letter(c) && !is_digit(c)) o += '\\';
+        o += static_cast<char>(c);
+        return o;
+    };
+    switch (r->k) {
+    case R::Lit: return r->fold && is_letter(r->cp) ? "(?i:" + ch(r->cp) + ")" : ch(r->cp);
+    case R::Cls: {
+        if (r->ranges.size() == 1 && r->ranges[0] == std::pair<uint32_t, uint32_t>{'0', '9'}) return "\\d";
+        std::string o = "[";
+        for (auto [lo, hi] : r->ranges) o += lo == hi ? ch(lo) : ch(lo) + "-" + ch(hi);
+        o += "]";
+        return r->fold ? "(?i:" + o + ")" : o;
+    }
+    case R::Grp: return "(?:" + print(r->kids[0]) + ")";
+    case R::Rep: {
+        const RP& k = r->kids[0];
+        std::string a = print(k);
+        if (k->k == R::Seq || k->k == R::Alt) a = "(?:" + a + ")";
+        if (r->min == 0 && r->max == 1) return a + "?";
+        if (r->min == 0 && r->max < 0) return a + "*";
+        if (r->min == 1 && r->max < 0) return a + "+";
+        if (r->max < 0) return a + "{" + std::to_string(r->min) + ",}";
+        if (r->min == r->max) return a + "{" + std::to_string(r->min) + "}";
+        return a + "{" + std::to_string(r->min) + "," + std::to_string(r->max) + "}";
+    }
+    case R::Seq: {
+        std::string o;
+        for (const RP& k : r->kids) o += k->k == R::Alt ? "(?:" + print(k) + ")" : print(k);
+        return o;
+    }
+    case R::Alt: {
+        std::string o;
+        for (size_t k = 0; k < r->kids.size(); ++k) o += (k ? "|" : "") + print(r->kids[k]);
+        return o;
+    }
+    default: unsupported("print");
+    }
+}
+
+// The strings a pure letter part matches, if few (and whether any letter is read in any case,
+// and any as written).
+bool enumerate(const RP& r, std::vector<std::string>& out, bool& folded, bool& exact) {
+    constexpr size_t kMax = 20000;
+    switch (r->k) {
+    case R::Lit:
+        (r->fold ? folded : exact) = true;
+        out = {std::string(1, static_cast<char>(r->cp))};
+        return true;
+    case R::Cls:
+        (r->fold ? folded : exact) = true;
+        out.clear();
+        for (auto [lo, hi] : r->ranges)
+            for (uint32_t c = lo; c <= hi; ++c) out.push_back(std::string(1, static_cast<char>(c)));
+        return true;
+    case R::Grp: return enumerate(r->kids[0], out, folded, exact);
+    case R::Alt: {
+        out.clear();
+        for (const RP& k : r->kids) {
+            std::vector<std::string> v;
+            if (!enumerate(k, v, folded, exact)) return false;
+            out.insert(out.end(), v.begin(), v.end());
+            if (out.size() > kMax) return false;
+        }
+        return true;
+    }
+    case R::Seq: {
+        std::vector<std::string> acc{""};
+        for (const RP& k : r->kids) {
+            std::vector<std::string> v, next;
+            if (!enumerate(k, v, folded, exact)) return false;
+            for (const std::string& a : acc)
+                for (const std::string& b : v) next.push_back(a + b);
+            acc = std::move(next);
+            if (acc.size() > kMax) return false;
+        }
+        out = std::move(acc);
+        return true;
+    }
+    case R::Rep: {
+        if (r->max < 0 || r->max > 8) return false;
+        std::vector<std::string> v, cur{""}, all;
+        if (!enumerate(r->kids[0], v, folded, exact)) return false;
+        for (int c = 0; c <= r->max; ++c) {
+            if (c >= r->min) all.insert(all.end(), cur.begin(), cur.end());
+            if (c == r->max) break;
+            std::vector<std::string> next;
+            for (const std::string& a : cur)
+                for (const std::string& b : v) next.push_back(a + b);
+            cur = std::move(next);
+            if (cur.size() > kMax) return false;
+        }
+        out = std::move(all);
+        return true;
+    }
+    default: return false;
+    }
+}
+
+bool any_fold(const RP& r) {
+    if (r->fold) return true;
+    for (const RP& k : r->kids)
+        if (any_fold(k)) return true;
+    return false;
+}
+
+struct Converter {
+    TokenClasses& cls;
+    bool fold = false;  // some letter is read in any case
+
+    // A run of pure parts of one kind: one token whose whole text they match.
+    N fragment(const std::vector<RP>& parts, int kind) {
+        RP q = node(R::Seq);
+        q->kids = parts;
+        const bool nullable = min_len(q) == 0;
+        const std::string re = print(q);
+        N t;
+        if (kind == DIGITS) {
+            static const std::vector<std::pair<std::string, uint64_t>> fixed = {
+                {"\\d+", DIGIT}, {"\\d*", DIGIT}, {"\\d{1,3}", D1_3}, {"\\d{1,2}", D1_2}, {"\\d{2}", D2}, {"\\d\\d", D2},
+                {"\\d{3}", D3}, {"\\d\\d\\d", D3}, {"\\d", D1}, {"\\d{4}", D4}, {"\\d\\d\\d\\d", D4},
+                {"(?:19|20)\\d\\d", YEAR}, {"(?:19|20)\\d{2}", YEAR}};
+            uint64_t bit = 0;
+            for (const auto& [k, b] : fixed)
+                if (k == re) bit = b;
+            const uint8_t any = re == "\\d+" || re == "\\d*" ? DIGITS : 0;
+            t = tok(bit ? Bits(bit) : cls.regular(re, false), 0, DIGITS, any);
+        } else {
+            std::vector<std::string> ws;
+            bool folded = false, exact = false;
+            if (enumerate(q, ws, folded, exact)) {
+                if (folded && exact) unsupported("a word read partly in any case");
+                fold = fold || folded;
+                ws.erase(std::remove(ws.begin(), ws.end(), std::string()), ws.end());
+                if (folded)
+                    for (std::string& w : ws) w = lower(w);
+                std::sort(ws.begin(), ws.end());
+                ws.erase(std::unique(ws.begin(), ws.end()), ws.end());
+                t = ws.size() == 1 ? word_tok(cls.word_id(ws[0], folded), folded, LETTERS)
+                                   : tok(cls.words(ws, folded), 0, LETTERS, 0);
+            } else {
+                fold = fold || any_fold(q);
+                const bool all_letters = re == "[A-Za-z]+" || re == "[A-Za-z]*" || re == "[a-zA-Z]+";
+                t = all_letters ? tok(ALPHA, 0, LETTERS, LETTERS) : tok(cls.regular(re, true), 0, LETTERS, 0);
+                if (all_letters) fold = true;
+            }
+        }
+        return nullable ? opt(t) : t;
+    }
+
+    N seq_of(const std::vector<RP>& kids) {
+        std::vector<N> v;
+        for (size_t i = 0; i < kids.size();) {
+            const int k = pure(kids[i]);
+            if (k == LETTERS || k == DIGITS) {
+                size_t j = i + 1;
+                while (j < kids.size() && (pure(kids[j]) == k || pure(kids[j]) == EITHER)) ++j;
+                v.push_back(fragment(std::vector<RP>(kids.begin() + static_cast<std::ptrdiff_t>(i),
+                                                     kids.begin() + static_cast<std::ptrdiff_t>(j)),
+                                     k));
+                i = j;
+                continue;
+            }
+            if (k != EITHER) v.push_back(conv(kids[i]));
+            ++i;
+        }
+        return seq(std::move(v));
+    }
+
+    // A class's parts: letters, digits, white space, other code points.
+    struct Parts {
+        std::vector<uint32_t> letters, digits, space, other;
+    };
+    Parts split(const RP& r) {
+        Parts p;
+        for (auto [lo, hi] : r->ranges) {
+            if (hi - lo > 512) unsupported("a wide class");
+            for (uint32_t c = lo; c <= hi; ++c)
+                (is_letter(c) ? p.letters : is_digit(c) ? p.digits : is_space(c) ? p.space : p.other).push_back(c);
+        }
+        for (auto* v : {&p.letters, &p.digits, &p.space, &p.other}) {
+            std::sort(v->begin(), v->end());
+            v->erase(std::unique(v->begin(), v->end()), v->end());
+        }
+        if (r->fold)
+            for (uint32_t c : p.other)
+                if (has_case(c)) unsupported("a non-ASCII letter in any case");
+        return p;
+    }
+    // White space as a gap: ' ' alone (spaces only) or all of \s.
+    static bool space_only(const std::vector<uint32_t>& sp) { return sp.size() == 1 && sp[0] == ' '; }
+    static void check_space(const std::vector<uint32_t>& sp) {
+        if (!(space_only(sp) || sp.size() == 5)) unsupported("a white-space class other than ' ' or \\s");
+    }
+    bool is_space_part(const RP& r) {
+        if (r->k == R::Lit) return is_space(r->cp);
+        if (r->k != R::Cls || r->neg || r->sc) return false;
+        for (auto [lo, hi] : r->ranges)
+            for (uint32_t c = lo; c <= hi; ++c)
+                if (!is_space(c)) return false;
+        return true;
+    }
+    std::vector<uint32_t> spaces(const RP& r) {
+        if (r->k == R::Lit) return {r->cp};
+        return split(r).space;
+    }
+    // {PRE}: (?:^|[^\w.,:#/\-\p{Sc}])
+    static bool is_pre(const RP& r) {
+        if (r->k != R::Alt || r->kids.size() != 2) return false;
+        auto one = [](const RP& x) { return x->k == R::Seq && x->kids.size() == 1 ? x->kids[0] : x; };
+        const RP a = one(r->kids[0]), b = one(r->kids[1]);
+        if (a->k != R::Bol || b->k != R::Cls || !b->neg || !b->sc) return false;
+        std::vector<char> in(128, 0);
+        for (auto [lo, hi] : b->ranges)
+            for (uint32_t c = lo; c <= hi; ++c) {
+                if (c >= 128) return false;
+                in[c] = 1;
+            }
+        for (uint32_t c = 0; c < 128; ++c) {
+            const bool want = is_letter(c) || is_digit(c) || c == '_' || c == '.' || c == ',' || c == ':' || c == '#' ||
+                              c == '/' || c == '-';
+            if (want != (in[c] != 0)) return false;
+        }
+        return true;
+    }
+
+    N conv(const RP& r) {
+        const int k = pure(r);
+        if (k == LETTERS || k == DIGITS) return fragment({r}, k);
+        switch (r->k) {
+        case R::Lit: {
+            if (is_space(r->cp)) return gap(1, 1, r->cp == ' ');
+            if (r->fold && has_case(r->cp)) unsupported("a non-ASCII letter in any case");
+            return word_tok(TokenClasses::cp_id(r->cp), false, 0);
+        }
+        case R::Cls: {
+            if (r->neg) unsupported("a negated class");
+            if (r->sc) unsupported("\\p{Sc}");
+            Parts p = split(r);
+            if (!p.letters.empty() || !p.digits.empty()) unsupported("a class of letters or digits and other characters");
+            std::vector<N> alts;
+            if (p.other.size() == 1) alts.push_back(word_tok(TokenClasses::cp_id(p.other[0]), false, 0));
+            else if (!p.other.empty()) alts.push_back(tok(cls.chars(p.other), 0, 0, 0));
+            if (!p.space.empty()) {
+                check_space(p.space);
+                alts.push_back(gap(1, 1, space_only(p.space)));
+            }
+            return alts.size() == 1 ? alts[0] : alt(std::move(alts));
+        }
+        case R::Rep: {
+            const RP& x = r->kids[0];
+            const uint32_t hi = r->max < 0 ? kInf : static_cast<uint32_t>(r->max);
+            if (is_space_part(x)) {
+                std::vector<uint32_t> sp = spaces(x);
+                check_space(sp);
+                return gap(static_cast<uint32_t>(r->min), hi, space_only(sp));
+            }
+            if (x->k == R::Cls && !x->neg && !x->sc && r->max < 0) {
+                // [\w.]+ and the like: glued tokens of whole runs (all letters, all digits) and characters.
+                Parts p = split(x);
+                if ((p.letters.empty() || p.letters.size() == 52) && (p.digits.empty() || p.digits.size() == 10) &&
+                    p.space.empty()) {
+                    Bits any = 0;
+                    uint8_t kinds = 0;
+                    if (!p.letters.empty()) any |= ALPHA, kinds |= LETTERS, fold = true;
+                    if (!p.digits.empty()) any |= DIGIT, kinds |= DIGITS;
+                    if (!p.other.empty()) any |= cls.chars(p.other);
+                    N t = tok(0, any, kinds, kinds);
+                    if (r->min == 0) return star(t);
+                    std::vector<N> v(static_cast<size_t>(r->min), t);
+                    v.push_back(star(t));
+                    return seq(std::move(v));
+                }
+            }
+            if (min_len(x) == 0) unsupported("a repeat of a part that can be empty");
+            if (r->min > 12 || (r->max > 12)) unsupported("a long counted repeat");
+            N body = conv(x);
+            if (Builder::first(body).second) unsupported("a repeat of a part that can take no token");
+            std::vector<N> v(static_cast<size_t>(r->min), body);
+            if (r->max < 0) v.push_back(star(body));
+            else {
+                N tail;
+                for (int k2 = r->max - r->min; k2 > 0; --k2) tail = opt(tail ? seq({body, tail}) : body);
+                if (tail) v.push_back(tail);
+            }
+            return v.size() == 1 ? v[0] : seq(std::move(v));
+        }
+        case R::Grp: return conv(r->kids[0]);
+        case R::Cap: return capture(r->slot, conv(r->kids[0]));
+        case R::Alt: {
+            if (is_pre(r)) return pre();
+            std::vector<N> v;
+            for (const RP& x : r->kids) v.push_back(conv(x));
+            return alt(std::move(v));
+        }
+        case R::Seq: return seq_of(r->kids);
+        case R::Wb: return zero(Node::Wb);
+        case R::Bol: return zero(Node::Bol);
+        case R::Eol: return zero(Node::Eol);
+        }
+        unsupported("?");
+    }
+};
 
 }  // namespace
 
-PercentMatcher::~PercentMatcher() = default;
-
-PercentMatcher::PercentMatcher(const RuleSet& rs, TokenClasses& cls) {
-    rules_.reserve(8);  // (captures name the programs' strings)
-    auto CS = [&](const char* w) { return tok_all(cls.word(w) | LOWER); };  // the word as written
-    auto CI = [&](const char* w) { return tok_all(cls.word(w)); };
-    auto cls_words = [&](const char* name, std::initializer_list<const char*> ws) {
-        uint64_t b = 0;
-        for (const char* w : ws) b = cls.add_to_class(name, w);
-        return b;
-    };
-
-    // ---- numbers.rules ----
-    // NUM_GROUPED: 1,200 / 12,500.75 / 1,20,000 / 1 200 (the separator one ' ' or a no-break/thin space)
-    const N frac = opt(seq({tok_all(DOT), tok_all(DIGIT)}));  // (?:\.\d+)?
-    const N group_sep = alt({space1(), tok_all(GROUPSP)});
-    const N num_grouped = alt({
-        seq({tok_all(D1_3), plus(seq({tok_all(COMMA), tok_all(D3)})), frac}),
-        seq({tok_all(D1_2), plus(seq({tok_all(COMMA), tok_all(D2)})), tok_all(COMMA), tok_all(D3), frac}),
-        seq({tok_all(D1_3), plus(seq({group_sep, tok_all(D3)})), frac}),
-    });
-    // NUM: {NUM_GROUPED}|\d+(?:\.\d+)?|\.\d+
-    const N num = alt({num_grouped, seq({tok_all(DIGIT), frac}), seq({tok_all(DOT), tok_all(DIGIT)})});
-    const N sign = tok_all(SIGN);
-    // Spelled-out numbers (all (?i:...): the words' bits without LOWER).
-    const uint64_t w_unit = cls_words("W_UNIT", {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"});
-    const uint64_t w_teen = cls_words("W_TEEN", {"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-                                                 "seventeen", "eighteen", "nineteen"});
-    const uint64_t w_tens =
-        cls_words("W_TENS", {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"});
-    const uint64_t a_an = cls_words("A_AN", {"a", "an"});
-    const N an = tok_all(a_an);                     // an?
-    const N dash_or_space = alt({tok_all(HYPHEN), space1()});  // [- ]
-    const N w_small = alt({seq({tok_all(w_tens), opt(seq({dash_or_space, tok_all(w_unit)}))}), tok_all(w_teen),
-                           tok_all(w_unit)});
-    const N w_int = alt({seq({alt({w_small, an}), s_plus(), CI("hundred"),
-                              opt(seq({s_plus(), opt(seq({CI("and"), s_plus()})), w_small}))}),
-                         w_small});
-    const N numw = seq({w_int, opt(seq({s_plus(), CI("and"), s_plus(),
-                                        alt({seq({an, s_plus(), CI("half")}), seq({an, s_plus(), CI("quarter")}),
-                                             seq({CI("three"), dash_or_space, CI("quarters")})})}))});
-    const N of_an = seq({s_plus(), CI("of"), s_plus(), an});
-    const N numw_a = alt({
-        seq({an, s_plus(), CI("quarter"), of_an}),
-        seq({CI("three"), dash_or_space, CI("quarters"), of_an}),
-        seq({CI("two"), dash_or_space, CI("thirds"), of_an}),
-        seq({an, s_plus(), CI("third"), of_an}),
-        seq({CI("half"), s_plus(), an}),
-        seq({an, s_plus(), CI("half")}),
-        an,
-    });
-    // DASH: \s*[-–—]\s*   TO: \s+to\s+
-    const N dash = seq({s_star(), tok_all(DASH), s_star()});
-    const N to = seq({s_plus(), CS("to"), s_plus()});
-
-    // ---- percent/en.rules ----
-    // PCT: %|(?:{PCT_UNIT})\b   PP: (?:{PP_UNIT})\b
-    const N pct = alt({tok_all(PCTSIGN), seq({list(cls, rs, "PCT_UNIT", false), wb_after()})});
-    const N pp = seq({list(cls, rs, "PP_UNIT", false), wb_after()});
-
-    auto add = [&](const char* id, auto make, auto make_veto) {
-        RuleProg r;
-        r.rule = rs.rule(id);
-        if (!r.rule) throw std::logic_error(std::string("token_matcher: no rule ") + id);
-        Builder b{r.prog, {}};
-        b.cap("");  // capture 0: the whole match
-        b.compile(make(b));
+std::optional<TokenProgram> translate(const std::string& pattern, TokenClasses& cls, std::string* why) {
+    try {
+        Parser ps{pattern};
+        RP tree = ps.parse();
+        Converter cv{cls};
+        N n = cv.conv(tree);
+        TokenProgram p;
+        p.names = ps.names;
+        p.is_span = ps.spans;
+        for (char c : p.is_span) p.has_span = p.has_span || c;
+        p.fold = cv.fold;
+        Builder b{p, {}};
+        b.compile(capture(0, n));
         b.emit({MATCH});
-        second_guards(r.prog);
-        r.prog.start = start_bits(r.prog);
-        r.prog.path = path_bits(r.prog);
-        r.prog.last = last_bits(r.prog);
-        r.prog.needs = needs(r.prog, b.alt_guards);
-        gate_ |= r.prog.last;
-        if (N v = make_veto(); v) {
-            Builder bv{r.veto, {}};
-            bv.cap("");
-            bv.compile(seq({mk({Node::Cap, 0, 0, 0, 0, false, 0, {v}})}));
-            // (capture 0's SAVE_B/SAVE_E give the veto match's span)
-            bv.emit({MATCH});
-            second_guards(r.veto);
-            r.veto.start = start_bits(r.veto);
-        }
-        rules_.push_back(std::move(r));
-    };
-    auto no_veto = [] { return N(); };
-    // A pattern that starts with \b (no look-behind): the match starts at its first token.
-    auto at_token = [](Builder& b, N x) { return b.capture("", x); };
-
-    // percent.figure: {PRE}(?P<span>(?P<sign>{SIGN})?(?P<num>{NUM})\s?(?P<unit>{PCT}|{PP}))
-    add("percent.figure", [&](Builder& b) {
-        return seq({pre(), b.capture("span", seq({opt(b.capture("sign", sign)), b.capture("num", num), s_opt(),
-                                                  b.capture("unit", alt({pct, pp}))}))});
-    }, no_veto);
-    // percent.words: \b(?P<span>(?P<num>{NUMW})\s+(?P<unit>{PCT}|{PP}))
-    //              | \b(?P<span__b>(?P<num__b>{NUMW_A})\s+(?P<unit__b>{PP}))
-    add("percent.words", [&](Builder& b) {
-        return at_token(b, alt({
-            seq({wb_before(), b.capture("span", seq({b.capture("num", numw), s_plus(), b.capture("unit", alt({pct, pp}))}))}),
-            seq({wb_before(), b.capture("span", seq({b.capture("num", numw_a), s_plus(), b.capture("unit", pp)}))}),
-        }));
-    }, no_veto);
-    // percent.point_fraction: \b(?P<span>(?P<num>(?i:quarter|half|three-quarter|three quarter))[- ](?i:percentage[- ])?point)\b
-    add("percent.point_fraction", [&](Builder& b) {
-        const N n = alt({CI("quarter"), CI("half"), seq({CI("three"), tok_all(HYPHEN), CI("quarter")}),
-                         seq({CI("three"), space1(), CI("quarter")})});
-        return at_token(b, seq({wb_before(),
-                                b.capture("span", seq({b.capture("num", n), dash_or_space,
-                                                       opt(seq({CI("percentage"), dash_or_space})), CS("point")})),
-                                wb_after()}));
-    }, no_veto);
-    // percent.range, its two vetoes:
-    //   \b(?i:{CHANGE_WORD})\s+(?:[\w.]+\s+)?{SIGN}?(?:{NUM})\s?(?:{PCT}|{PP})?\s+to\b
-    //   \b(?i:in|for|of|by|since|until|through|during)\s+(?:19|20)\d\d\s+to\b
-    const N change = list(cls, rs, "CHANGE_WORD", true);
-    const uint64_t prep = cls_words("VETO_PREP", {"in", "for", "of", "by", "since", "until", "through", "during"});
-    auto range_veto = [&] {
-        return alt({
-            seq({wb_before(), change, s_plus(), opt(seq({plus(tok_all(WORDCHAR)), s_plus()})), opt(sign), num, s_opt(),
-                 opt(alt({pct, pp})), s_plus(), CS("to"), wb_after()}),
-            seq({wb_before(), tok_all(prep), s_plus(), tok_all(YEAR), s_plus(), CS("to"), wb_after()}),
-        });
-    };
-    // {PRE}(?P<span__a>(?P<sign__a>{SIGN})?(?P<num__a>{NUM})\s?(?:{PCT})?(?:{DASH}|{TO})(?P<sign2__a>{SIGN})?(?P<num2__a>{NUM})\s?(?P<unit__a>{PCT}))
-    // {PRE}(?P<span__b>(?P<num__b>{NUM})\s?(?:{PP})?(?:{DASH}|{TO})(?P<num2__b>{NUM})\s?(?P<unit__b>{PP}))
-    add("percent.range", [&](Builder& b) {
-        return alt({
-            seq({pre(), b.capture("span", seq({opt(b.capture("sign", sign)), b.capture("num", num), s_opt(), opt(pct),
-                                               alt({dash, to}), opt(b.capture("sign2", sign)), b.capture("num2", num),
-                                               s_opt(), b.capture("unit", pct)}))}),
-            seq({pre(), b.capture("span", seq({b.capture("num", num), s_opt(), opt(pp), alt({dash, to}),
-                                               b.capture("num2", num), s_opt(), b.capture("unit", pp)}))}),
-        });
-    }, range_veto);
-    // percent.between:
-    //   \b(?i:between)\s+(?P<span>(?P<sign>{SIGN})?(?P<num>{NUM})\s?(?:{PCT})?\s+and\s+(?P<sign2>{SIGN})?(?P<num2>{NUM})\s?(?P<unit>{PCT}))
-    //   \b(?i:between)\s+(?P<span__b>(?P<num__b>{NUM})\s?(?:{PP})?\s+and\s+(?P<num2__b>{NUM})\s?(?P<unit__b>{PP}))
-    add("percent.between", [&](Builder& b) {
-        const N between = seq({wb_before(), CI("between"), s_plus()});
-        return at_token(b, alt({
-            seq({between, b.capture("span", seq({opt(b.capture("sign", sign)), b.capture("num", num), s_opt(), opt(pct),
-                                                 s_plus(), CS("and"), s_plus(), opt(b.capture("sign2", sign)),
-                                                 b.capture("num2", num), s_opt(), b.capture("unit", pct)}))}),
-            seq({between, b.capture("span", seq({b.capture("num", num), s_opt(), opt(pp), s_plus(), CS("and"), s_plus(),
-                                                 b.capture("num2", num), s_opt(), b.capture("unit", pp)}))}),
-        }));
-    }, no_veto);
-    // (gate_, the OR of the rules' last bits: a unit word, '%', "point".)
+        if (std::string w = check(p); !w.empty()) unsupported(w);
+        second_guards(p);
+        p.start = start_bits(p);
+        p.path = path_bits(p);
+        p.last = last_bits(p);
+        p.needs = needs(p, b.alt_guards);
+        return p;
+    } catch (const Unsupported& u) {
+        if (why) *why = u.why;
+    } catch (const std::length_error& e) {
+        if (why) *why = e.what();
+    }
+    return std::nullopt;
 }
 
-bool PercentMatcher::match(const TokenIndex& ix, std::vector<RawMention>& out) {
-    if (ix.any & ODD) return false;      // (?i) would fold 'ſ' or 'K' to an ASCII letter: the engine's paragraph
-    if (!(ix.any & gate_)) return true;  // no unit: no percent match
+// ---- the converted rules ----
+
+bool TokenRules::add(const Rule& rule, const std::string& pattern, const std::string& veto, std::string* why) {
+    std::optional<TokenProgram> p = translate(pattern, cls_, why);
+    if (!p) return false;
+    std::optional<TokenProgram> v;
+    if (!veto.empty()) {
+        v = translate(veto, cls_, why);
+        if (!v) {
+            if (why) *why = "veto: " + *why;
+            return false;
+        }
+    }
+    RuleProg r;
+    r.rule = &rule;
+    r.prog = std::move(*p);
+    r.veto = std::move(v);
+    fold_ = fold_ || r.prog.fold || (r.veto && r.veto->fold);
+    gate_ |= r.prog.last;
+    rules_.push_back(std::move(r));
+    return true;
+}
+
+void TokenRules::match(const TokenIndex& ix, std::vector<RawMention>& out, Scratch& sc) const {
+    TokenVM& vm_ = sc.vm;
+    std::vector<uint32_t>& slots_ = sc.slots;
+    std::vector<text::Span>& vetoes_ = sc.vetoes;
+    if (!ix.any.any_of(gate_)) return;  // no token that can end a match
     const size_t n = ix.toks.size();
     const Token* toks = ix.toks.data();
-    ends_.clear();
-    for (uint32_t i = 0; i < n; ++i)
-        if (toks[i].bits & gate_) ends_.push_back(i);
     for (const RuleProg& r : rules_) {
+        if (!ix.any.any_of(r.prog.last)) continue;
         const size_t first = out.size();
         uint32_t resume = ix.para.begin;
         // Every token of a match has path bits, and its last one last bits: a match lies in
         // a run of path tokens that holds a last token (and what the rule needs). Each such
         // run, found from its last tokens, is tried once: its starts up to its last last token.
         uint32_t done = 0;  // tokens before this are tried
-        for (uint32_t j : ends_) {
-            if (!(toks[j].bits & r.prog.last) || j < done) continue;
+        for (uint32_t j = 0; j < n; ++j) {
+            if (j < done || !toks[j].bits.any_of(r.prog.last)) continue;
             uint32_t lo = j, hi = j + 1, end = j;
-            uint64_t seen = toks[j].bits;
-            while (lo > done && (toks[lo - 1].bits & r.prog.path)) seen |= toks[--lo].bits;
-            for (; hi < n && (toks[hi].bits & r.prog.path); ++hi) {
+            Bits seen = toks[j].bits;
+            while (lo > done && toks[lo - 1].bits.any_of(r.prog.path)) seen |= toks[--lo].bits;
+            for (; hi < n && toks[hi].bits.any_of(r.prog.path); ++hi) {
                 seen |= toks[hi].bits;
-                if (toks[hi].bits & r.prog.last) end = hi;
+                if (toks[hi].bits.any_of(r.prog.last)) end = hi;
             }
             done = hi;
             bool can = true;
-            for (uint64_t need : r.prog.needs) can = can && (seen & need);
+            for (const Bits& need : r.prog.needs) can = can && seen.any_of(need);
             if (!can) continue;
-        for (uint32_t i = lo; i <= end; ++i) {
-            const Token& t = toks[i];
-            if (!(t.bits & r.prog.start) || t.b < resume) continue;
-            if (!vm_.run(r.prog, ix, i, resume, slots_)) continue;
-            // As emit_match: the span capture, the whole match as context, the other captures.
-            RawMention& m = out.emplace_back();
-            m.rule = r.rule;
-            m.type = r.rule->type;
-            m.context = {slots_[0], slots_[1]};
-            m.span = m.context;
-            for (size_t k = 1; k < r.prog.names.size(); ++k) {
-                if (slots_[2 * k] == UINT32_MAX || slots_[2 * k + 1] == UINT32_MAX) continue;
-                const text::Span sp{slots_[2 * k], slots_[2 * k + 1]};
-                if (r.prog.names[k] == "span") m.span = sp;
-                else m.captures.push_back({r.prog.names[k], sp});
+            for (uint32_t i = lo; i <= end; ++i) {
+                const Token& t = toks[i];
+                if (t.b < resume || !t.bits.any_of(r.prog.start)) continue;
+                if (!vm_.run(r.prog, ix, i, resume, slots_)) continue;
+                resume = slots_[1];
+                // As emit_match: the first `span` capture that took part is the span, the whole
+                // match the context, the other captures in order; a rule with a `span` capture
+                // whose match leaves it unset yields nothing.
+                text::Span span{slots_[0], slots_[1]};
+                bool has_span = false;
+                for (size_t k = 1; k < r.prog.names.size(); ++k)
+                    if (r.prog.is_span[k] && slots_[2 * k] != UINT32_MAX && !has_span) {
+                        span = {slots_[2 * k], slots_[2 * k + 1]};
+                        has_span = true;
+                    }
+                if (r.prog.has_span && (!has_span || span.empty())) continue;
+                RawMention& m = out.emplace_back();
+                m.rule = r.rule;
+                m.type = r.rule->type;
+                m.context = {slots_[0], slots_[1]};
+                m.span = span;
+                for (size_t k = 1; k < r.prog.names.size(); ++k) {
+                    if (r.prog.names[k].empty() || r.prog.is_span[k] || slots_[2 * k] == UINT32_MAX) continue;
+                    m.captures.push_back({r.prog.names[k], {slots_[2 * k], slots_[2 * k + 1]}});
+                }
             }
-            resume = slots_[1];
         }
-        }
-        if (r.veto.code.empty() || out.size() == first) continue;
+        if (!r.veto || out.size() == first) continue;
         // The veto's matches, leftmost-first and not overlapping, as apply_veto finds them.
         vetoes_.clear();
         uint32_t vres = ix.para.begin;
         for (size_t i = 0; i < n; ++i) {
             const Token& t = ix.toks[i];
-            if (!(t.bits & r.veto.start) || t.b < vres) continue;
-            if (!vm_.run(r.veto, ix, i, vres, slots_)) continue;
+            if (t.b < vres || !t.bits.any_of(r.veto->start)) continue;
+            if (!vm_.run(*r.veto, ix, i, vres, slots_)) continue;
             vetoes_.push_back({slots_[0], slots_[1]});
             vres = slots_[1];
         }
@@ -875,6 +1634,22 @@ bool PercentMatcher::match(const TokenIndex& ix, std::vector<RawMention>& out) {
         };
         out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), vetoed), out.end());
     }
+}
+
+// ---- the percent family ----
+
+PercentMatcher::PercentMatcher(const RuleSet& rs, TokenClasses& cls) : rules_(cls) {
+    for (const auto& r : rs.rules()) {
+        if (r->type != "percent" || r->pattern.empty()) continue;
+        std::string why;
+        if (!rules_.add(*r, r->pattern, r->veto, &why))
+            throw std::logic_error("token_matcher: " + r->id + " does not translate: " + why);
+    }
+}
+
+bool PercentMatcher::match(const TokenIndex& ix, std::vector<RawMention>& out) {
+    if (ix.any & ODD) return false;  // (?i) would fold 'ſ' or 'K' to an ASCII letter: the engine's paragraph
+    rules_.match(ix, out, scratch_);
     return true;
 }
 

@@ -1,45 +1,43 @@
-// token_matcher — a prototype (session 12) of a rule matcher over tokens
-// instead of bytes, for one rule family: the percent rules
-// (rules/percent/en.rules with the number macros of rules/numbers/numbers.rules).
-// Not wired into the extractor: tests/token_matcher_test.cc checks it finds
-// exactly the engine's percent matches and tools/bench_tokens.cc measures it.
-// The design and the figures are in rules/README.md, "A token matcher
-// (session 12 prototype)".
+// token_matcher — a rule matcher over tokens instead of bytes (session 12
+// prototype; session 13: a translator from the rules' RE2 syntax and the
+// engine's use of it). With CLAIMEX_TOKENS=on, RuleSet runs every pattern
+// rule whose pattern lines and vetoes translate (translate()) on tokens
+// (TokenRules), and the others on RE2::Set + PCRE2; by default every rule
+// runs on the regex engine (the token path is slower so far). The design, the translator's subset and the figures are in
+// rules/README.md, "A token matcher".
 //
-// Three parts:
+// Parts:
 // - TokenIndex: a paragraph cut once into tokens — runs of ASCII letters,
 //   runs of ASCII digits, and every other code point but RE2's \s
 //   ([\t\n\f\r ]) alone — each with a bitset of predicates. White space is
 //   no token: a pattern reads it as the gap between two tokens.
-// - TokenClasses: the predicates. A letter token's bits are looked up once
-//   per distinct string (a hash cache of the token's bytes) in a vocabulary
-//   of lower-case words, each with its own bit or a class bit (W_UNIT,
-//   CHANGE...), and LOWER when the token has no capital (a case-sensitive
-//   word is its bit and LOWER). Digit and other tokens get their bits from
-//   their length and code point.
+// - TokenClasses: the predicates. A letter or digit token's bits are looked
+//   up once per distinct string (a hash cache of the token's bytes): word
+//   sets (a fragment of a pattern that matches a finite set of letter
+//   strings: a word, a list, `cents?`), in any case or as written, and
+//   regular predicates (`\d{1,3}`, `1[0-8]\d\d|...`: RE2 on the token, once
+//   per distinct string). A character token's bits come from its code point.
 // - TokenProgram: a compiled token pattern, run by a backtracking VM with
 //   the leftmost-first semantics of RE2 and PCRE2 (alternatives in order,
-//   greedy repeats), named captures at token boundaries, \b, {PRE}'s
+//   greedy repeats), named captures at token boundaries, \b, ^, $, {PRE}'s
 //   one-character look-behind. A step consumes one token whose bits hold
 //   a mask and whose gap from the previous token lies in the range the
 //   pattern's white space allows (\s? is 0..1 bytes, \s+ 1..∞, a literal
 //   ' ' exactly one space).
-//
-// - PercentMatcher: the five percent rules and the range vetoes as
-//   programs. What to try is derived from each program: a paragraph without
-//   a token that can end a match is skipped; a rule tries starts only in a
-//   run of tokens its program can consume that holds such a token and what
-//   every match needs; a branch is entered only where the next two tokens
-//   can begin it.
-//
-//   TokenClasses cls;  PercentMatcher pm(rs, cls);  TokenIndex ix(cls);
-//   for (auto& para : text.paragraphs()) { ix.index(a, para); pm.match(ix, out); }
+// - translate(): an expanded rule pattern (RE2 syntax) to a TokenProgram,
+//   or the reason it stays on the regex engine.
+// - TokenRules: the converted rules of a rule set, matched per paragraph as
+//   the engine matches them (each rule resuming after its last match; a
+//   match that starts inside a veto match dropped).
+// - PercentMatcher: the percent family alone (the prototype's interface,
+//   for tests/token_matcher_test.cc and tools/bench_tokens.cc).
 #pragma once
 
 #include "extractor/rules/rules.h"
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -47,7 +45,65 @@
 
 namespace claimex::rules::tokens {
 
-// Fixed predicate bits (shapes and characters); words get the bits above.
+// A token's predicates: kWords * 64 bits (the fixed ones below, then a bit
+// per word set, regular predicate and character set the translated rules use).
+constexpr int kWords = 6;
+struct Bits {
+    uint64_t w[kWords] = {};
+    constexpr Bits() = default;
+    constexpr Bits(uint64_t low) { w[0] = low; }  // NOLINT: the fixed bits
+    static Bits bit(int k) {
+        Bits b;
+        b.w[k / 64] = 1ull << (k % 64);
+        return b;
+    }
+    friend Bits operator&(const Bits& a, const Bits& b) {
+        Bits r;
+        for (int k = 0; k < kWords; ++k) r.w[k] = a.w[k] & b.w[k];
+        return r;
+    }
+    friend Bits operator|(const Bits& a, const Bits& b) {
+        Bits r;
+        for (int k = 0; k < kWords; ++k) r.w[k] = a.w[k] | b.w[k];
+        return r;
+    }
+    Bits operator~() const {
+        Bits r;
+        for (int k = 0; k < kWords; ++k) r.w[k] = ~w[k];
+        return r;
+    }
+    Bits& operator&=(const Bits& b) { return *this = *this & b; }
+    Bits& operator|=(const Bits& b) { return *this = *this | b; }
+    friend bool operator==(const Bits& a, const Bits& b) {
+        for (int k = 0; k < kWords; ++k)
+            if (a.w[k] != b.w[k]) return false;
+        return true;
+    }
+    friend bool operator!=(const Bits& a, const Bits& b) { return !(a == b); }
+    friend bool operator<(const Bits& a, const Bits& b) {
+        for (int k = 0; k < kWords; ++k)
+            if (a.w[k] != b.w[k]) return a.w[k] < b.w[k];
+        return false;
+    }
+    explicit operator bool() const {
+        uint64_t o = 0;
+        for (int k = 0; k < kWords; ++k) o |= w[k];
+        return o != 0;
+    }
+    // Whether every bit of m is here / some bit of m is.
+    bool all_of(const Bits& m) const {
+        for (int k = 0; k < kWords; ++k)
+            if ((w[k] & m.w[k]) != m.w[k]) return false;
+        return true;
+    }
+    bool any_of(const Bits& m) const {
+        uint64_t o = 0;
+        for (int k = 0; k < kWords; ++k) o |= w[k] & m.w[k];
+        return o != 0;
+    }
+};
+
+// Fixed predicate bits (shapes and characters); the others are allocated from kFirstWordBit.
 enum : uint64_t {
     ALPHA = 1ull << 0,       // a run of ASCII letters
     LOWER = 1ull << 1,       // ... with no capital
@@ -72,41 +128,79 @@ enum : uint64_t {
     PRE_OK = 1ull << 19,     // the code point before the token can be {PRE}'s (white space, or a glued token without PREX)
     WB_BEFORE = 1ull << 20,  // \b at the token's start
     WB_AFTER = 1ull << 21,   // \b at its end
-    kFirstWordBit = 22,
+    D1 = 1ull << 22,         // a run of 1 digit
+    D4 = 1ull << 23,         // ... of exactly 4
+    OTHER = 1ull << 24,      // a code point's token (no letter or digit run)
+    kFirstWordBit = 25,
 };
+// Bits 64-127 hash the ids of single words and code points (a word's exact
+// test compares the token's id; its bit is the guard the program analyses
+// read); the predicate bits go on from 128.
+constexpr int kHashWord = 1;
+constexpr int kBits = 64 * kWords;
 
 struct Token {
     uint32_t b = 0, e = 0;  // byte span in the text
-    uint64_t bits = 0;
+    uint32_t id = 0, lid = 0;  // a single word's id (as written, in lower case), a code point's; 0: none
+    Bits bits = 0;
 };
 
 class TokenClasses {
 public:
     TokenClasses();
-    // The bit of a lower-case word (allocated on first use); add_to_class
-    // puts a word in the class of that name and returns the class's bit
-    // (a word may have its own bit and several classes').
-    uint64_t word(std::string_view lower);
-    uint64_t add_to_class(std::string_view cls, std::string_view lower);
-    uint64_t class_bit(std::string_view cls);
-    // A token's bits (cached per distinct letter string).
-    // (The bytes up to `end` may be read past the token: a short token is
-    // loaded as two 8-byte words.)
-    uint64_t classify(const char* p, uint32_t n, const char* end);
+    ~TokenClasses();
+    TokenClasses(const TokenClasses&);  // (a thread's copy: the same predicates, its own cache)
+    TokenClasses& operator=(const TokenClasses&) = delete;
+    uint64_t serial() const { return serial_; }  // the same for a copy
+    // The bit of a set of letter strings: in any case (`fold`: the strings in
+    // lower case) or as written. The same set twice is the same bit.
+    Bits words(const std::vector<std::string>& ws, bool fold);
+    // The bit of a regular predicate on whole letter (letters) or digit
+    // tokens (RE2 syntax, matched in full once per distinct string).
+    Bits regular(const std::string& re, bool letters);
+    // The bit of a set of code points (character tokens).
+    Bits chars(const std::vector<uint32_t>& cps);
+    // The id of one word (as written, or in any case) or code point, and its hash bit.
+    uint32_t word_id(const std::string& w, bool fold);
+    static uint32_t cp_id(uint32_t cp) { return cp | 0x80000000u; }
+    static Bits hash_bit(uint32_t id) {
+        Bits b;
+        b.w[kHashWord] = 1ull << (id % 64);
+        return b;
+    }
+    // The prototype's: the bit of a lower-case word in any case, and a class of them.
+    Bits word(std::string_view lower);
+    Bits add_to_class(std::string_view cls, std::string_view lower);
+    // A token's bits: a letter or digit run (cached per distinct string;
+    // the bytes up to `end` may be read past the token: a short token is
+    // loaded as two 8-byte words) or a code point.
+    void classify(const char* p, uint32_t n, const char* end, Token& t);
+    Bits code_point(uint32_t cp) const;
     size_t distinct() const { return used_; }
+    int bits_used() const { return next_bit_; }
 
 private:
-    uint64_t alloc();
-    uint64_t letters(const char* p, uint32_t n);
-    std::unordered_map<std::string, uint64_t> vocab_;    // lower-case word → its bits
-    std::unordered_map<std::string, uint64_t> classes_;  // class name → bit
+    Bits alloc();
+    Bits class_bit(const std::string& key, bool* fresh = nullptr);
+    Bits run_bits(const char* p, uint32_t n, uint32_t& id, uint32_t& lid);
+    std::unordered_map<std::string, uint32_t> ids_;  // "s:" word or "i:" lower-case word → its id
+    void flush();  // the cache is dropped when a predicate is added
+    std::unordered_map<std::string, Bits> fold_;   // lower-case string → its bits (words in any case)
+    std::unordered_map<std::string, Bits> exact_;  // string → its bits (words as written)
+    std::unordered_map<std::string, Bits> classes_;  // a predicate's key → its bit
+    struct Regular;
+    std::vector<std::shared_ptr<const Regular>> regular_;
+    uint64_t serial_ = 0;
+    std::unordered_map<uint32_t, Bits> cps_;   // code point → its character-set bits
+    Bits ascii_[128] = {};
     int next_bit_ = kFirstWordBit;
     // The cache: open addressing on the token's bytes.
     struct Slot {
         uint64_t hash = 0;  // 0: empty
         uint64_t k0 = 0, k1 = 0;  // a token of up to 16 bytes, zero-padded (else its bytes are in arena_)
         uint32_t off = 0, len = 0;
-        uint64_t bits = 0;
+        uint32_t id = 0, lid = 0;
+        Bits bits = 0;
     };
     std::vector<Slot> slots_;
     std::string arena_;
@@ -121,22 +215,35 @@ public:
     const std::string* text = nullptr;
     text::Span para;
     std::vector<Token> toks;
-    uint64_t any = 0;  // OR of every token's bits
+    Bits any = 0;  // OR of every token's bits
 
 private:
     TokenClasses& cls_;
 };
 
-// A compiled token pattern (see PercentMatcher for how one is written).
+// A compiled token pattern (translate()).
 struct Inst;
 struct TokenProgram {
     std::vector<Inst> code;
-    std::vector<std::string> names;  // capture k (slots 2k, 2k+1; k = 0 is the whole match)
-    uint64_t start = 0;              // bits one of which a first token has
-    uint64_t path = 0;               // bits one of which every token of a match has
-    uint64_t last = 0;               // bits one of which a match's last token has
-    std::vector<uint64_t> needs;     // for each, every match has a token with one of its bits
+    std::vector<std::string> names;  // capture k (slots 2k, 2k+1; k = 0 is the whole match), `__` suffixes dropped
+    std::vector<char> is_span;       // by capture: a `span` capture
+    bool has_span = false;
+    bool fold = false;               // reads a letter in any case ('ſ' and the Kelvin sign would fold to one)
+    Bits start = 0;                  // bits one of which a first token has
+    Bits path = 0;                   // bits one of which every token of a match has
+    Bits last = 0;                   // bits one of which a match's last token has
+    std::vector<Bits> needs;         // for each, every match has a token with one of its bits
+    TokenProgram();
+    ~TokenProgram();
+    TokenProgram(TokenProgram&&) noexcept;
+    TokenProgram& operator=(TokenProgram&&) noexcept;
 };
+
+// An expanded rule pattern (RE2 syntax, as Rule::pattern and Rule::veto
+// hold it) as a token program, or nullopt with the reason in *why: a
+// construct outside the translator's subset, or one whose token reading
+// could differ from the regex's (rules/README.md, "A token matcher").
+std::optional<TokenProgram> translate(const std::string& pattern, TokenClasses& cls, std::string* why);
 
 // A match: slots[2k], slots[2k+1] = capture k's byte span (UINT32_MAX: unset).
 struct TokenMatch {
@@ -158,33 +265,56 @@ private:
     std::vector<Entry> stack_;
 };
 
-// The percent family as token programs, built from the rule set's lists
-// (PCT_UNIT, PP_UNIT, CHANGE_WORD) and hand-translated macros.
-class PercentMatcher {
+// The rules of a rule set that run on tokens.
+class TokenRules {
 public:
-    PercentMatcher(const RuleSet& rs, TokenClasses& cls);
-    ~PercentMatcher();
-    // Every percent-rule match in the indexed paragraph, as match_all gives
-    // them (before overlap resolution), appended to out. False (nothing
-    // appended) for a paragraph the prototype leaves to the engine: one
-    // holding 'ſ' or the Kelvin sign.
-    bool match(const TokenIndex& ix, std::vector<RawMention>& out);
-    uint64_t gate() const { return gate_; }
-    const TokenVM& vm() const { return vm_; }
+    explicit TokenRules(TokenClasses& cls) : cls_(cls) {}
+    // Converts a rule (its expanded pattern and veto, "" for none): false
+    // with the reason in *why when either does not translate.
+    bool add(const Rule& rule, const std::string& pattern, const std::string& veto, std::string* why);
+    size_t size() const { return rules_.size(); }
+    bool fold() const { return fold_; }  // a rule reads letters in any case
+    // Every converted rule's matches in the indexed paragraph, as match_all
+    // gives them (before overlap resolution), appended to out rule by rule.
+    // A paragraph holding 'ſ' or the Kelvin sign is the caller's to run on
+    // the regex engine when fold() (TokenIndex::any & ODD).
+    struct Scratch {  // a thread's
+        TokenVM vm;
+        std::vector<uint32_t> slots;
+        std::vector<text::Span> vetoes;
+    };
+    void match(const TokenIndex& ix, std::vector<RawMention>& out, Scratch& s) const;
+    Bits gate() const { return gate_; }
 
     struct RuleProg {
         const Rule* rule = nullptr;
         TokenProgram prog;
-        TokenProgram veto;  // empty code: none
+        std::optional<TokenProgram> veto;
     };
+    const std::vector<RuleProg>& rules() const { return rules_; }
 
 private:
+    TokenClasses& cls_;
     std::vector<RuleProg> rules_;
-    uint64_t gate_ = 0;  // a paragraph needs one of these bits (a last token: a unit) for any rule to match
-    TokenVM vm_;
-    std::vector<uint32_t> ends_;  // the paragraph's tokens with a gate bit
-    std::vector<uint32_t> slots_;
-    std::vector<text::Span> vetoes_;
+    bool fold_ = false;
+    Bits gate_ = 0;
+};
+
+// The percent family alone (rules of type percent), as the prototype had it.
+class PercentMatcher {
+public:
+    PercentMatcher(const RuleSet& rs, TokenClasses& cls);
+    // Every percent-rule match in the indexed paragraph, as match_all gives
+    // them (before overlap resolution), appended to out. False (nothing
+    // appended) for a paragraph left to the engine: one holding 'ſ' or the
+    // Kelvin sign.
+    bool match(const TokenIndex& ix, std::vector<RawMention>& out);
+    Bits gate_bits() const { return rules_.gate(); }
+    const TokenVM& vm() const { return scratch_.vm; }
+
+private:
+    TokenRules rules_;
+    TokenRules::Scratch scratch_;
 };
 
 }  // namespace claimex::rules::tokens

@@ -1,0 +1,217 @@
+// The rules on tokens (rules/README.md, "A token matcher") against the regex
+// engine: RuleSet::match_all with the token path (CLAIMEX_TOKENS=on) and
+// without (=off, the default: every rule on RE2::Set + PCRE2) must give the same
+// matches — rule, span, context, every capture — for every rule. Texts:
+// every rule example, the dev corpus, the held-out corpus (compared only:
+// its text is never printed), random texts spliced from the examples, own
+// cases, and, when CLAIMEX_TOKEN_INPUT names a JSONL file
+// (tools/bench_input.py), that.
+#include "extractor/rules/rules.h"
+#include "extractor/text/text.h"
+#include "tests/rules_support.h"
+
+#include <catch2/catch.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <set>
+
+using namespace claimex;
+
+namespace {
+
+const std::string kSource = CLAIMEX_SOURCE_DIR;
+using rules_support::segmenter;
+
+// The rule set loaded with and without the token path.
+struct Pair {
+    rules::RuleSet on, off;
+    static rules::RuleSet load(bool tokens) {
+        const char* was = std::getenv("CLAIMEX_TOKENS");
+        const std::string keep = was ? was : "";
+        setenv("CLAIMEX_TOKENS", tokens ? "on" : "off", 1);
+        rules::RuleSet rs = rules::RuleSet::load(kSource + "/rules");
+        if (was) setenv("CLAIMEX_TOKENS", keep.c_str(), 1);
+        else unsetenv("CLAIMEX_TOKENS");
+        return rs;
+    }
+    Pair() : on(load(true)), off(load(false)) {}
+};
+const Pair& pair() {
+    static Pair p;
+    return p;
+}
+
+std::string describe(const rules::RawMention& m, const std::string& a, bool show) {
+    std::string s = fmt::format("{} [{},{}) ctx [{},{})", m.rule->id, m.span.begin, m.span.end, m.context.begin,
+                                m.context.end);
+    if (show) s += " \"" + a.substr(m.span.begin, m.span.size()) + "\"";
+    for (const auto& c : m.captures) s += fmt::format(" {}=[{},{})", c.name, c.span.begin, c.span.end);
+    return s;
+}
+
+struct Checker {
+    const Pair& p = pair();
+    size_t texts = 0, matches = 0, on_tokens = 0;
+    std::set<std::string> converted;
+    Checker() {
+        for (const auto& [r, why] : p.on.token_report())
+            if (why.empty()) converted.insert(r->id);
+    }
+    // Both over the texts (one batch, as extract hands them); the differences as text.
+    std::string check(const std::vector<text::Text>& ts, bool show) {
+        std::vector<const text::Text*> ptrs;
+        for (const auto& t : ts) ptrs.push_back(&t);
+        auto a = p.on.match_all(ptrs), b = p.off.match_all(ptrs);
+        std::string diff;
+        for (size_t k = 0; k < ts.size(); ++k) {
+            std::vector<std::string> got, want;
+            for (const auto& m : a[k]) got.push_back(describe(m, ts[k].analysis(), show));
+            for (const auto& m : b[k]) {
+                want.push_back(describe(m, ts[k].analysis(), show));
+                on_tokens += converted.count(m.rule->id);
+            }
+            ++texts;
+            matches += want.size();
+            if (got == want) continue;  // (the same order too: the engine's)
+            std::vector<std::string> sg = got, sw = want;
+            std::sort(sg.begin(), sg.end());
+            std::sort(sw.begin(), sw.end());
+            for (const auto& w : sw)
+                if (!std::binary_search(sg.begin(), sg.end(), w)) diff += "  engine only: " + w + "\n";
+            for (const auto& g : sg)
+                if (!std::binary_search(sw.begin(), sw.end(), g)) diff += "  tokens only: " + g + "\n";
+            if (sg == sw) diff += "  (the same matches in another order)\n";
+        }
+        return diff;
+    }
+    std::string check(const std::string& s, bool show) {
+        std::vector<text::Text> ts;
+        ts.push_back(text::Text::prepare(s, segmenter()));
+        return check(ts, show);
+    }
+    void jsonl(const std::string& path, bool show) {
+        std::ifstream in(path);
+        REQUIRE(in);
+        std::string line, all;
+        std::vector<text::Text> batch;
+        int n = 0, first = 1;
+        auto flush = [&] {
+            if (batch.empty()) return;
+            const std::string d = check(batch, show);
+            if (!d.empty()) all += fmt::format("{} lines {}-{}{}:\n{}", path, first, n, show ? "" : " (text not shown)", d);
+            batch.clear();
+            first = n + 1;
+        };
+        while (std::getline(in, line)) {
+            if (line.empty()) continue;
+            auto j = nlohmann::json::parse(line);
+            batch.push_back(text::Text::prepare(j.at("text").get<std::string>(), segmenter()));
+            ++n;
+            if (batch.size() == 64) flush();
+        }
+        flush();
+        INFO(all);
+        CHECK(all.empty());
+    }
+};
+
+const std::vector<std::string> kSeps = {" ", " ", " ", ", ", ". ", "; ", "\n", " (", ") ", " - ", "  ", "\"", "'",
+                                        " $", "%", "-", ":", "/", "\t", "5", " 12", ".", "1,200", "−", "+", "–",
+                                        "_", "#", " to ", " and ", "pc", "bp ", "bn", " in ", "Q", "H1 ", "2024",
+                                        " of ", "€", "£", "m", " million ", " the "};
+const std::vector<std::string> kOdd = {"é", "€", "£", "’", "—", "\u00a0", "Ü", "ß", "\u2009", "中",
+                                       "\u212a", "ſ", "İ", "¥", "\u200b", "\u202f", "\v"};
+
+}  // namespace
+
+TEST_CASE("rules on tokens: most families convert") {
+    Checker c;
+    size_t money = 0, date = 0, percent = 0;
+    for (const std::string& id : c.converted) {
+        money += id.starts_with("money.");
+        date += id.starts_with("dates.");
+        percent += id.starts_with("percent.");
+    }
+    CHECK(percent == 5);
+    CHECK(date >= 40);
+    CHECK(money >= 5);
+}
+
+TEST_CASE("rules on tokens find the engine's matches in every rule example") {
+    Checker c;
+    std::string all;
+    for (const auto& e : c.p.on.examples()) {
+        const std::string d = c.check(e.input, true);
+        if (!d.empty()) all += e.where.str() + ": " + e.input + "\n" + d;
+    }
+    INFO(all);
+    CHECK(all.empty());
+    CHECK(c.on_tokens > 1000);
+}
+
+TEST_CASE("rules on tokens find the engine's matches in the dev corpus") {
+    Checker c;
+    c.jsonl(kSource + "/corpus/articles.jsonl", true);
+    CHECK(c.on_tokens > 1000);
+}
+
+TEST_CASE("rules on tokens find the engine's matches in the held-out corpus (compared, not shown)") {
+    Checker c;
+    c.jsonl(kSource + "/corpus/heldout/articles.jsonl", false);
+}
+
+TEST_CASE("rules on tokens find the engine's matches in CLAIMEX_TOKEN_INPUT") {
+    const char* path = std::getenv("CLAIMEX_TOKEN_INPUT");
+    if (!path || !*path) return;  // (tools/bench_input.py 4 FILE --mode varied)
+    Checker c;
+    c.jsonl(path, true);
+    WARN(fmt::format("{} texts, {} matches, {} by rules on tokens", c.texts, c.matches, c.on_tokens));
+}
+
+TEST_CASE("rules on tokens: own cases") {
+    Checker c;
+    const char* texts[] = {
+        "In Q3 2024, H1 2023 and fiscal 2025 sales rose; FY24 and 2Q24 too, since March 3, 2021.",
+        "The deal was worth $5bn, US$7 billion, €3.2m and £40 million; Rs 500 crore and ¥1,200.",
+        "It cost 5 dollars, 20 euros, 3 cents, 4p and 12.5 pence on 1/2/2024 and 2024-01-02.",
+        "Last year, this month, next quarter, two years ago, the past decade, in the 1990s and mid-2024.",
+        "ſome Kelvin \u212a and 5% and 2024 and March: the engine's paragraph.",
+        "2024x 2024_ x2024 20245 1999 1,999 12:30 13:21:05 5%6% −5%",
+        "between 5 and 6 per cent, from $5bn to $6bn, $5-6 million, 3 to 4 years.",
+    };
+    std::string all;
+    for (const char* s : texts) {
+        const std::string d = c.check(s, true);
+        if (!d.empty()) all += std::string(s) + "\n" + d;
+    }
+    INFO(all);
+    CHECK(all.empty());
+}
+
+TEST_CASE("rules on tokens find the engine's matches in random texts from the rule examples") {
+    Checker c;
+    std::vector<std::string> pieces;
+    for (const auto& e : c.p.on.examples()) {
+        const int copies = c.converted.count(e.rule_id) ? 4 : 1;
+        for (int k = 0; k < copies; ++k) {
+            pieces.push_back(e.input);
+            for (const auto& x : e.expectations)
+                if (x.text) pieces.push_back(*x.text);
+        }
+    }
+    std::mt19937 rng(20261213);
+    std::string all;
+    for (int i = 0; i < 3000 && all.size() < 4000; ++i) {
+        const std::string s = rules_support::random_text(rng, pieces, kSeps, kOdd);
+        const std::string d = c.check(s, true);
+        if (!d.empty()) all += fmt::format("random text {}: {}\n{}", i, s, d);
+    }
+    INFO(all);
+    CHECK(all.empty());
+    WARN(fmt::format("{} texts, {} matches, {} by rules on tokens", c.texts, c.matches, c.on_tokens));
+}
