@@ -398,7 +398,6 @@ N seq(std::vector<N> v) { return kids_node(Node::Seq, std::move(v)); }
 N alt(std::vector<N> v) { return kids_node(Node::Alt, std::move(v)); }
 N opt(N x) { return kids_node(Node::Opt, {std::move(x)}); }
 N star(N x) { return kids_node(Node::Star, {std::move(x)}); }
-N plus(N x) { return seq({x, star(x)}); }
 N capture(int slot, N x) {
     Node n{Node::Cap};
     n.cap = slot;
