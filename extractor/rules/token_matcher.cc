@@ -532,10 +532,11 @@ Bits guard_bits(const Inst& in) { return in.any ? in.any : (in.all & ~Bits(LOWER
 // the whole walk.
 enum class Walk { stop, next, done };
 
-// Visits once each TOK and MATCH reachable from `from` through SPLITs, JMPs and the zero-width
-// instructions (the program analyses below differ only in what they do there).
+// One traversal of a program's graph from `from`, each instruction once: visit(pc, in) says
+// whether to follow the instruction's edges (next: past a TOK or MATCH to pc + 1, a SPLIT's
+// two branches, a JMP's target), not to (stop), or to end the traversal (done).
 template <class Visit>
-void walk(const TokenProgram& p, uint32_t from, Visit visit) {
+void traverse(const TokenProgram& p, uint32_t from, Visit visit) {
     std::vector<char> seen(p.code.size(), 0);
     std::vector<uint32_t> todo{from};
     while (!todo.empty()) {
@@ -544,14 +545,10 @@ void walk(const TokenProgram& p, uint32_t from, Visit visit) {
         if (pc >= p.code.size() || seen[pc]) continue;
         seen[pc] = 1;
         const Inst& in = p.code[pc];
+        const Walk w = visit(pc, in);
+        if (w == Walk::done) return;
+        if (w == Walk::stop) continue;
         switch (in.op) {
-        case TOK:
-        case MATCH: {
-            const Walk w = visit(pc, in);
-            if (w == Walk::done) return;
-            if (w == Walk::next) todo.push_back(pc + 1);
-            break;
-        }
         case SPLIT: todo.push_back(in.x), todo.push_back(in.y); break;
         case JMP: todo.push_back(in.x); break;
         default: todo.push_back(pc + 1);
@@ -559,27 +556,23 @@ void walk(const TokenProgram& p, uint32_t from, Visit visit) {
     }
 }
 
+// Visits once each TOK and MATCH reachable from `from` through SPLITs, JMPs and the zero-width
+// instructions (the program analyses below differ only in what they do there).
+template <class Visit>
+void walk(const TokenProgram& p, uint32_t from, Visit visit) {
+    traverse(p, from, [&](uint32_t pc, const Inst& in) {
+        return in.op == TOK || in.op == MATCH ? visit(pc, in) : Walk::next;
+    });
+}
+
 // Every instruction reachable from `from` without consuming a token (TOK and MATCH are
 // visited, not passed); visit(pc) returns false to not go past pc.
 template <class Visit>
 void reach(const TokenProgram& p, uint32_t from, Visit visit) {
-    std::vector<char> seen(p.code.size(), 0);
-    std::vector<uint32_t> todo{from};
-    while (!todo.empty()) {
-        const uint32_t pc = todo.back();
-        todo.pop_back();
-        if (pc >= p.code.size() || seen[pc]) continue;
-        seen[pc] = 1;
-        const Inst& in = p.code[pc];
-        if (!visit(pc)) continue;
-        switch (in.op) {
-        case TOK:
-        case MATCH: break;
-        case SPLIT: todo.push_back(in.x), todo.push_back(in.y); break;
-        case JMP: todo.push_back(in.x); break;
-        default: todo.push_back(pc + 1);
-        }
-    }
+    traverse(p, from, [&](uint32_t pc, const Inst& in) {
+        if (!visit(pc)) return Walk::stop;
+        return in.op == TOK || in.op == MATCH ? Walk::stop : Walk::next;
+    });
 }
 
 // The first tokens a program can consume: a token without one of these bits starts no match.
