@@ -108,7 +108,7 @@ struct CurrencyReading {
     bool nearby = false;    // context is looked for near the mention, not only in its paragraph
     // The special signs (CURRENCY_SPECIAL: "p", "c", "R") read only as
     // written: "30p" is pence, "P120 billion" is not (ICU's Botswana "P").
-    std::string exact;
+    std::string exact{};
 };
 
 // The reading of a currency surface form: the first reading whose context
