@@ -1255,8 +1255,8 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 const auto* suffix = lex.suffix(slice(ws[end - 1]));
                 // (an industry word says least: "the Ministry of Investment said" is a ministry)
                 if (suffix && suffix->industry)
-                    for (size_t k = end - 1; k-- > 0;)
-                        if (const auto* s = lex.suffix(slice(ws[k])); s && !s->industry && !s->kind.empty()) {
+                    for (size_t j = end - 1; j-- > k;)  // (the name's own words, ws[k, end))
+                        if (const auto* s = lex.suffix(slice(ws[j])); s && !s->industry && !s->kind.empty()) {
                             suffix = s;
                             break;
                         }
