@@ -307,7 +307,7 @@ struct Lexicons {
     // "Petrobras pumped ..., while Vale shipped ...": verbs that are metric words, which end a
     // clause's subject for clause boundaries only (words.tsv action_verb)
     Words action_verbs;
-    Words mark_nouns;
+    Words mark_nouns;  // a round figure a price passes or nears: "above the $2,500 mark"
     // "aims to keep inflation at 4%" (inflation_aim)
     Words goal_verbs;
     Words at_risk_fillers;  // "6,000 jobs are potentially at risk" (jobs_at_risk)
@@ -315,7 +315,7 @@ struct Lexicons {
     Words outlay_metrics;  // metric keys money is spent "on" ("spent $45 billion on buybacks")
     Words pace_words;  // "grew at an annualised 1.0%", "at an annual rate of 2.8%" (figures.cc)
     Words origin_words;  // "founded in 2000": a date of the holder's origin (origin_date)
-    Words per_share_stocks;  // a stock restated per share is an equivalent: "net cash of £265m, or 81p a share"  // a round figure a price passes or nears: "above the $2,500 mark"
+    Words per_share_stocks;  // a stock restated per share is an equivalent: "net cash of £265m, or 81p a share"
     // "every £100 off the cap", "each 1% fall": a figure after one is a unit of a rule, no claim;
     // "from the current £1,807": words between a baseline cue and its figure
     Words per_unit_words, baseline_fillers;
@@ -377,14 +377,14 @@ struct SentenceView {
         return static_cast<size_t>(base - toks.data()) + (base->end <= byte);
     }
     // The first token that starts at or after `byte` (the word after a mention that ends there).
-    // Tokens k and k+1 are a possessive's "'" and "s" (’ is ' in the analysis form, and the
-    // mark is a token of its own: "'s" is never one token).
-    bool possessive_at(size_t k) const { return k + 1 < toks.size() && toks[k].low == "'" && toks[k + 1].low == "s"; }
     size_t token_after(uint32_t byte) const {
         size_t k = token_at(byte);
         if (k < toks.size() && toks[k].begin < byte) ++k;
         return k;
     }
+    // Tokens k and k+1 are a possessive's "'" and "s" (’ is ' in the analysis form, and the
+    // mark is a token of its own: "'s" is never one token).
+    bool possessive_at(size_t k) const { return k + 1 < toks.size() && toks[k].low == "'" && toks[k + 1].low == "s"; }
     std::string_view slice(uint32_t b, uint32_t e) const {
         return std::string_view(t.analysis()).substr(b, e > b ? e - b : 0);
     }

@@ -595,7 +595,7 @@ void Assembly::inflation_goal(const Mention& value, MetricHit& metric) {
     for (size_t b = first, n = 0; b > 0 && n < 4; --b, ++n) {
         const std::string_view w = toks[b - 1].low;
         if (lx.reach_words.count(w)) return;
-        if (!(w == "the" || w == "its" || w == "to" || w == "our" || w == "their" || w == "'s" ||
+        if (!(w == "the" || w == "its" || w == "to" || w == "our" || w == "their" ||
               kQualifierSkip.count(toks[b - 1]) || (toks[b - 1].is_word() && sv.tok_mention[b - 1] != SIZE_MAX)))
             break;
     }
