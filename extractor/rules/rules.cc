@@ -326,8 +326,8 @@ struct RuleSet::Impl {
     std::unique_ptr<tokens::TokenClasses> token_classes;
     std::unique_ptr<tokens::TokenRules> token_rules;
     std::vector<char> on_tokens;
-    std::vector<size_t> token_index;  // token_rules' k-th rule → compiled index
-    std::vector<std::pair<const Rule*, std::string>> token_left;  // the rules left on the regex engine, and why
+    std::vector<size_t> token_index;  // the compiled indexes of the rules on tokens
+    std::vector<std::string> token_why;  // by compiled index: why the rule stays on the regex engine ("" on tokens)
     // The sets that tell which rules can match a paragraph: one RE2::Set per
     // mention type (and per `scan:` name within it: entries that multiply
     // the others' DFA states scan apart, cheaper in time although each set
@@ -1279,7 +1279,7 @@ void RuleSet::Impl::compile() {
         });
 
     // Rules on tokens: every pattern line and veto translates (else the rule stays on the
-    // regex engine; token_left says why).
+    // regex engine; token_why says why).
     on_tokens.assign(compiled.size(), 0);
     if (tokens_wanted()) {
         token_classes = std::make_unique<tokens::TokenClasses>();
@@ -1292,7 +1292,7 @@ void RuleSet::Impl::compile() {
         for (const char* type : kOrder)
             for (size_t i = 0; i < compiled.size(); ++i)
                 if (compiled[i].rule->type == type) tried.push_back(i);
-        std::vector<std::string> why_not(compiled.size(), "not tried (type)");
+        token_why.assign(compiled.size(), "not tried (type)");
         for (size_t i : tried) {
             const Rule& r = *compiled[i].rule;
             const std::string veto = compiled[i].veto ? r.veto : std::string();
@@ -1301,14 +1301,12 @@ void RuleSet::Impl::compile() {
             tokens::TokenRules dry(trial);
             if (dry.add(r, r.pattern, veto, &why) && token_rules->add(r, r.pattern, veto, &why)) {
                 on_tokens[i] = 1;
-                why_not[i].clear();
+                token_why[i].clear();
+                token_index.push_back(i);
             } else {
-                why_not[i] = why;
+                token_why[i] = why;
             }
         }
-        for (size_t i = 0; i < compiled.size(); ++i)
-            if (on_tokens[i]) token_index.push_back(i);
-            else token_left.emplace_back(compiled[i].rule, why_not[i]);
         if (token_rules->size() == 0) token_rules.reset(), token_classes.reset();
     }
     const RE2::Options& sopt = opt;
@@ -1522,11 +1520,7 @@ RuleSet RuleSet::load(const fs::path& dir, bool strict) {
 const std::vector<std::unique_ptr<Rule>>& RuleSet::rules() const { return impl_->rules; }
 std::vector<std::pair<const Rule*, std::string>> RuleSet::token_report() const {
     std::vector<std::pair<const Rule*, std::string>> out;
-    size_t left = 0;
-    for (size_t i = 0; i < impl_->on_tokens.size(); ++i) {
-        if (impl_->on_tokens[i]) out.emplace_back(impl_->compiled[i].rule, "");
-        else if (left < impl_->token_left.size()) out.push_back(impl_->token_left[left++]);
-    }
+    for (size_t i = 0; i < impl_->token_why.size(); ++i) out.emplace_back(impl_->compiled[i].rule, impl_->token_why[i]);
     return out;
 }
 size_t RuleSet::pcre2_fallbacks() const { return impl_->fallbacks.load(std::memory_order_relaxed); }
