@@ -779,7 +779,11 @@ void Assembly::figure_roles() {
                     target |= target_word(toks[q]);
                 }
                 has_metric &= !target;
-                base = has_metric && s0 > 0 && ends_with_cue(words_before(s0, 3), "baseline");
+                // (or "from" a few words after a figure of the same kind: "swung to a pre-tax loss of
+                // £214 million from a profit of £96 million a year earlier")
+                const bool from_prev = s0 > 0 && toks[s0 - 1].low == "from" && f > 0 && ms[figs[f - 1].m].type == m.type &&
+                                       sv.token_at(ms[figs[f - 1].m].span.end) + 1 == s0;
+                base = has_metric && s0 > 0 && (ends_with_cue(words_before(s0, 3), "baseline") || from_prev);
             }
         }
         // "to 4.2% from 4.6%": "from" right after a new level of the same type (a comma may
