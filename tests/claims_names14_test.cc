@@ -55,3 +55,16 @@ TEST_CASE("'according to its prospectus' is the listing company's") {
     INFO(c->dump());
     CHECK(first_source(*c) == "Dravik Semiconductor");
 }
+
+TEST_CASE("a country's ministry keeps the country in its source span and names the ministry") {
+    const std::string text = "Grain exports fell 9% to 2.1 million tonnes in March, Ukraine's Agriculture Ministry said.\n";
+    auto cs = claims_of(text, "2026-03-02");
+    const Json* c = claim_at(cs, text, "9%");
+    REQUIRE(c);
+    INFO(c->dump());
+    REQUIRE(!(*c)["sources"].empty());
+    const Json& s = (*c)["sources"][0];
+    CHECK(s["name"] == "Ministry of Agriculture");
+    const size_t b = s["start"].get<size_t>(), e = s["end"].get<size_t>();
+    CHECK(text.substr(b, e - b) == "Ukraine's Agriculture Ministry said");
+}

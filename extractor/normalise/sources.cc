@@ -892,6 +892,12 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                     std::string_view before(a.data() + b - 4, 4);
                     if (before == "the " || before == "The ") b -= 4;
                 }
+                // (a government body keeps the place whose it is: "Russia's Energy Ministry said",
+                // "China's Ministry of Commerce said" — the country says which ministry speaks)
+                if (chosen->type == Type::org && chosen->kind == "government" && place && place->span.begin >= h.begin &&
+                    (slice(text::Span{place->span.end, b}) == "'s " ||
+                     slice(text::Span{place->span.end, b}) == "\xE2\x80\x99s "))
+                    b = place->span.begin;
                 s.span.begin = b;
             }
             // ... and, when the holder ends the span, to the end of a name the pattern stopped
