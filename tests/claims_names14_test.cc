@@ -68,3 +68,13 @@ TEST_CASE("a country's ministry keeps the country in its source span and names t
     const size_t b = s["start"].get<size_t>(), e = s["end"].get<size_t>();
     CHECK(text.substr(b, e - b) == "Ukraine's Agriculture Ministry said");
 }
+
+TEST_CASE("a counted group of a named body told a paper: the group is the source") {
+    const std::string text =
+        "Tarvos Mining will cut output by 8% next year, two Tarvos executives told the Harbour Times.\n";
+    auto cs = claims_of(text, "2026-03-02");
+    const Json* c = claim_at(cs, text, "8%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_source(*c) == "Tarvos executives");
+}

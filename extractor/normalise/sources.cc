@@ -1010,6 +1010,12 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             if (unnamed && !ws.empty() &&
                 std::none_of(ws.begin(), ws.end(), [&](const text::Span& w) { return lex.group_noun(slice(w)); }))
                 described = true;
+            // a counted group of a named body is named however many too ("three OPEC+ delegates
+            // told", "two Finance Ministry officials said": session 14, names14; "Several
+            // officials said" stays no one)
+            if (!described && counted && ws.size() >= 2 && names::capitalised(slice(ws[k])) &&
+                !lex.quantifier(slice(ws[k])) && lex.group_noun(slice(ws.back())))
+                described = true;
             std::string_view before(a.data() + q, p - q);
             if (!ws.empty() && (described || (!counted && !lex.quantifier(slice(ws[k]))))) {
                 while (k + 1 < ws.size() && lex.quantifier(slice(ws[k]))) ++k;
