@@ -78,3 +78,14 @@ TEST_CASE("a counted group of a named body told a paper: the group is the source
     INFO(c->dump());
     CHECK(first_source(*c) == "Tarvos executives");
 }
+
+TEST_CASE("a short form between the full name and its first word names the company") {
+    const std::string text =
+        "SINGAPORE, May 4 - Kerrow Land Holdings reported a 12% rise in profit. Kerrow Land said rental "
+        "income rose 5% to S$800 million.\n";
+    auto cs = claims_of(text, "2026-05-04");
+    const Json* c = claim_at(cs, text, "5%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_source(*c) == "Kerrow Land Holdings");
+}
