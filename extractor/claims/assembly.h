@@ -325,6 +325,8 @@ struct Lexicons {
     Words result_verbs;
     // "improved", "worsened": words that judge a move rather than state its direction
     Words evaluative_words;
+    // "grew a modest 2.1%", "fell a steep 8%": words that size a move after "a"/"an"
+    Words size_fillers;
     // "a 27% premium to Helix's closing price on Tuesday": the figures measured against another
     // price (its holder and day are the reference's); "Corvane agreed to buy", "will pay": a
     // company making an offer

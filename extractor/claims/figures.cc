@@ -895,12 +895,16 @@ void Assembly::figure_roles() {
             }
             // ("rose as much as 6.4%", "fell by as many as": a cap the figure's qualifier says)
             const bool capped = std::string_view(m.qualifier) == "up_to";
+            // ("grew a more modest 2.1%", "fell a steep 8%": a word sizing the move after "a")
+            bool article = false;
             for (size_t k = ev->tok + 1; k < figs[f].tok; ++k)
                 if (k == skip_of) continue;
                 else if (toks[k].is_word()) {
                     const bool cap_word = capped && (toks[k].low == "as" || toks[k].low == "much" ||
                                                      toks[k].low == "many" || toks[k].low == "up" || toks[k].low == "to");
-                    if (!kVerbFillers.count(toks[k]) && !cap_word) right_after_verb = false;
+                    const bool sized = article && (lx.size_fillers.count(toks[k].low) || lx.pace_words.count(toks[k].low));
+                    if (!kVerbFillers.count(toks[k]) && !cap_word && !sized) right_after_verb = false;
+                    article |= toks[k].low == "a" || toks[k].low == "an";
                 }
             // "The economy grew at an annualised 1.0%", "expanded at an annual rate of 2.8%": an
             // economy's growth verb, "at" and the words of an annualised pace (words.tsv `pace`)
