@@ -1382,6 +1382,8 @@ bool Assembly::quote_after_move(const MetricHit& metric, size_t anchor, Subject&
     size_t k = anchor + 1;
     if (toks[k].low != "in" && toks[k].low != "for" && toks[k].low != "of") return false;
     for (++k; k < metric.tok && kDeterminers.count(toks[k]);) ++k;
+    // ("a 24% gain in the benchmark KOSPI index", "the broader S&P 500")
+    while (k < metric.tok && (lx.anaphor_modifiers.count(toks[k].low) || lx.instrument_anaphors.count(toks[k].low))) ++k;
     if (k != metric.tok) return false;
     const std::string_view w = sv.slice(toks[k].begin, toks[k].end);
     if (w.empty() || !std::isupper(static_cast<unsigned char>(w[0]))) return false;
