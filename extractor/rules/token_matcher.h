@@ -1,10 +1,11 @@
 // token_matcher — a rule matcher over tokens instead of bytes (session 12
 // prototype; session 13: a translator from the rules' RE2 syntax and the
-// engine's use of it). With CLAIMEX_TOKENS=on, RuleSet runs every pattern
-// rule whose pattern lines and vetoes translate (translate()) on tokens
-// (TokenRules), and the others on RE2::Set + PCRE2; by default every rule
-// runs on the regex engine (the token path is slower so far). The design, the translator's subset and the figures are in
-// rules/README.md, "A token matcher".
+// engine's use of it; session 14: one pass for all rules, on by default).
+// RuleSet runs every pattern rule whose pattern lines and vetoes translate
+// (translate()) on tokens (TokenRules), and the others on RE2::Set + PCRE2;
+// with CLAIMEX_TOKENS=off every rule runs on the regex engine. The design,
+// the translator's subset and the figures are in rules/README.md, "A token
+// matcher".
 //
 // Parts:
 // - TokenIndex: a paragraph cut once into tokens — runs of ASCII letters,
@@ -28,7 +29,11 @@
 //   or the reason it stays on the regex engine.
 // - TokenRules: the converted rules of a rule set, matched per paragraph as
 //   the engine matches them (each rule resuming after its last match; a
-//   match that starts inside a veto match dropped).
+//   match that starts inside a veto match dropped), all in one pass over the
+//   paragraph's tokens: a token's kind (its bits and word ids, interned once
+//   per distinct token) says which rules' TOKs can take it — as a first,
+//   any or last token — so a backward pass of rule masks finds where each
+//   rule can match, and a rule's program runs only there.
 // - PercentMatcher: the percent family alone (the prototype's interface,
 //   for tests/token_matcher_test.cc and tools/bench_tokens.cc).
 #pragma once
