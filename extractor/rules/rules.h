@@ -181,7 +181,7 @@ public:
 
     // The pattern rules and where they run: "" on tokens, else why the rule
     // stays on the regex engine (its pattern or veto does not translate;
-    // rules/README.md, "A token matcher"). Empty unless CLAIMEX_TOKENS=on.
+    // rules/README.md, "A token matcher"). Empty with CLAIMEX_TOKENS=off.
     std::vector<std::pair<const Rule*, std::string>> token_report() const;
 
     const std::vector<std::unique_ptr<Rule>>& rules() const;

@@ -88,7 +88,12 @@ struct TokenClasses::Regular {
     Bits bit = 0;
 };
 
-TokenClasses::TokenClasses() : slots_(1 << 12) {
+TokenClasses::Instance::Instance() {
+    static std::atomic<uint64_t> n{1};
+    v = n++;
+}
+
+TokenClasses::TokenClasses() {
     static std::atomic<uint64_t> serials{1};
     serial_ = serials++;
     for (uint32_t c = 0; c < 128; ++c) ascii_[c] = punct_bits(c);
@@ -118,6 +123,8 @@ Bits TokenClasses::class_bit(const std::string& key, bool* fresh) {
 }
 
 void TokenClasses::flush() {
+    std::fill(std::begin(ascii_kind_), std::end(ascii_kind_), 0u);
+    cp_kinds_.clear();
     if (used_ == 0) return;
     std::fill(slots_.begin(), slots_.end(), Slot{});
     arena_.clear();
@@ -193,6 +200,20 @@ Bits TokenClasses::code_point(uint32_t cp) const {
     return b;
 }
 
+uint32_t TokenClasses::kind_of(const Kind& k) {
+    auto [it, fresh] = kind_ids_.try_emplace(k, static_cast<uint32_t>(kinds_.size()));
+    if (fresh) kinds_.push_back(k);
+    return it->second;
+}
+
+void TokenClasses::code_point(uint32_t cp, Token& t) {
+    t.id = t.lid = cp_id(cp);
+    uint32_t& k = cp < 128 ? ascii_kind_[cp] : cp_kinds_[cp];
+    if (!k) k = kind_of({code_point(cp), t.id, t.lid});
+    t.kind = k;
+    t.bits = kinds_[k].bits;
+}
+
 Bits TokenClasses::run_bits(const char* p, uint32_t n, uint32_t& id, uint32_t& lid) {
     id = lid = 0;
     const std::string_view t(p, n);
@@ -241,19 +262,21 @@ void TokenClasses::classify(const char* p, uint32_t n, const char* end, Token& t
     } else {
         h = hash_bytes(p, n);
     }
+    if (slots_.empty()) slots_.resize(1 << 12);
     size_t mask = slots_.size() - 1;
     for (size_t k = (h >> 7) & mask;; k = (k + 1) & mask) {
         const Slot& s = slots_[k];
         if (s.hash == 0) break;
         if (s.hash != h || s.len != n) continue;
         if (small ? (s.k0 == k0 && s.k1 == k1) : std::memcmp(arena_.data() + s.off, p, n) == 0) {
-            t.bits = s.bits, t.id = s.id, t.lid = s.lid;
+            t.bits = s.bits, t.id = s.id, t.lid = s.lid, t.kind = s.kind;
             return;
         }
     }
     // A new string: classify it once and keep it.
     uint32_t id, lid;
     const Bits bits = run_bits(p, n, id, lid);
+    const uint32_t kind = kind_of({bits, id, lid});
     if ((used_ + 1) * 2 > slots_.size()) {
         std::vector<Slot> old(slots_.size() * 2);
         old.swap(slots_);
@@ -267,10 +290,10 @@ void TokenClasses::classify(const char* p, uint32_t n, const char* end, Token& t
     }
     size_t k = (h >> 7) & mask;
     while (slots_[k].hash) k = (k + 1) & mask;
-    slots_[k] = {h, k0, k1, static_cast<uint32_t>(arena_.size()), n, id, lid, bits};
+    slots_[k] = {h, k0, k1, static_cast<uint32_t>(arena_.size()), n, id, lid, kind, bits};
     if (!small) arena_.append(p, n);
     ++used_;
-    t.bits = bits, t.id = id, t.lid = lid;
+    t.bits = bits, t.id = id, t.lid = lid, t.kind = kind;
 }
 
 // ---- the index ----
@@ -296,16 +319,14 @@ void TokenIndex::index(const std::string& a, text::Span pr) {
             while (i < pr.end && kKinds.k[static_cast<unsigned char>(s[i])] == kind);
             cls_.classify(s + t.b, i - t.b, s + a.size(), t);
         } else if (kind == 3) {
-            t.bits = cls_.code_point(c);
-            t.id = t.lid = TokenClasses::cp_id(c);
+            cls_.code_point(c, t);
             ++i;
         } else {
             int32_t k = static_cast<int32_t>(i);
             UChar32 cp;
             U8_NEXT(s, k, static_cast<int32_t>(pr.end), cp);
             i = static_cast<uint32_t>(k);
-            t.bits = cp < 0 ? Bits(0) : cls_.code_point(static_cast<uint32_t>(cp));
-            if (cp >= 0) t.id = t.lid = TokenClasses::cp_id(static_cast<uint32_t>(cp));
+            if (cp >= 0) cls_.code_point(static_cast<uint32_t>(cp), t);
         }
         t.e = i;
         // Context bits: \b and {PRE} at the token's start, \b at the previous one's end.
@@ -340,7 +361,36 @@ struct Inst {
     uint32_t id = 0;  // TOK: its pattern node (copies of one node, as in a{2} or a+, share it)
     uint32_t word = 0;  // TOK: != 0: the token's id (wfold: its lower-case id) must be this
     bool wfold = false;
+    // all, any and any2 as the VM tests them (sparse()): most masks lie in one word of the
+    // bits, so a test reads that word alone.
+    struct Test {
+        int8_t k = -2;  // >= 0: the mask is m in word k; -1: in several words (test the Bits); -2: empty
+        uint64_t m = 0;
+    };
+    Test t_all, t_any, t_any2;
 };
+
+namespace {
+
+Inst::Test sparse(const Bits& b) {
+    Inst::Test t;
+    for (int k = 0; k < kWords; ++k)
+        if (b.w[k]) {
+            if (t.k != -2) return {-1, 0};
+            t = {static_cast<int8_t>(k), b.w[k]};
+        }
+    return t;
+}
+// Whether bits hold every bit of the mask (an empty one: yes).
+inline bool has_all(const Bits& bits, const Inst::Test& t, const Bits& m) {
+    return t.k >= 0 ? (bits.w[t.k] & t.m) == t.m : t.k == -2 || bits.all_of(m);
+}
+// Whether bits hold some bit of a non-empty mask.
+inline bool has_any(const Bits& bits, const Inst::Test& t, const Bits& m) {
+    return t.k >= 0 ? (bits.w[t.k] & t.m) != 0 : bits.any_of(m);
+}
+
+}  // namespace
 
 TokenProgram::TokenProgram() = default;
 TokenProgram::~TokenProgram() = default;
@@ -641,6 +691,24 @@ Bits last_bits(const TokenProgram& p) {
     return out;
 }
 
+// The TOKs that can take a match's first token (start) and its last one (last).
+void tok_roles(const TokenProgram& p, std::vector<char>& start, std::vector<char>& last) {
+    start.assign(p.code.size(), 0);
+    last.assign(p.code.size(), 0);
+    walk(p, 0, [&](uint32_t pc, const Inst& in) {
+        if (in.op == TOK) start[pc] = 1;
+        return Walk::stop;
+    });
+    for (uint32_t t = 0; t < p.code.size(); ++t) {
+        if (p.code[t].op != TOK) continue;
+        walk(p, t + 1, [&](uint32_t, const Inst& in) {
+            if (in.op != MATCH) return Walk::stop;
+            last[t] = 1;
+            return Walk::done;
+        });
+    }
+}
+
 // Whether MATCH can be reached with the TOKs whose guard lies within `off` taken out.
 bool reachable_without(const TokenProgram& p, Bits off) {
     bool match = false;
@@ -797,7 +865,7 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
             case TOK: {
                 if (i >= n) goto fail;
                 const Token& t = toks[i];
-                if (!t.bits.all_of(in.all) || (in.any && !t.bits.any_of(in.any))) goto fail;
+                if (!has_all(t.bits, in.t_all, in.all) || (in.t_any.k != -2 && !has_any(t.bits, in.t_any, in.any))) goto fail;
                 if (in.word && (in.wfold ? t.lid : t.id) != in.word) goto fail;
                 if (i > start) {
                     const uint32_t g = t.b - toks[i - 1].e;
@@ -818,8 +886,8 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
                 ++pc;
                 break;
             case SPLIT:
-                if (in.any && (!(i < n && toks[i].bits.any_of(in.any)) ||
-                               (in.any2 && !(i + 1 < n && toks[i + 1].bits.any_of(in.any2))))) {
+                if (in.t_any.k != -2 && (!(i < n && has_any(toks[i].bits, in.t_any, in.any)) ||
+                                         (in.t_any2.k != -2 && !(i + 1 < n && has_any(toks[i + 1].bits, in.t_any2, in.any2))))) {
                     pc = in.y;  // the preferred branch cannot start here
                     break;
                 }
@@ -827,7 +895,8 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
                 pc = in.x;
                 break;
             case PEEK:
-                if (!(i < n && toks[i].bits.any_of(in.any)) || (in.any2 && !(i + 1 < n && toks[i + 1].bits.any_of(in.any2))))
+                if (!(i < n && has_any(toks[i].bits, in.t_any, in.any)) ||
+                    (in.t_any2.k != -2 && !(i + 1 < n && has_any(toks[i + 1].bits, in.t_any2, in.any2))))
                     goto fail;
                 ++pc;
                 break;
@@ -1517,6 +1586,7 @@ std::optional<TokenProgram> translate(const std::string& pattern, TokenClasses& 
         b.emit({MATCH});
         if (std::string w = check(p); !w.empty()) unsupported(w);
         second_guards(p);
+        for (Inst& in : p.code) in.t_all = sparse(in.all), in.t_any = sparse(in.any), in.t_any2 = sparse(in.any2);
         p.start = start_bits(p);
         p.path = path_bits(p);
         p.last = last_bits(p);
@@ -1533,6 +1603,10 @@ std::optional<TokenProgram> translate(const std::string& pattern, TokenClasses& 
 // ---- the converted rules ----
 
 bool TokenRules::add(const Rule& rule, const std::string& pattern, const std::string& veto, std::string* why) {
+    if (rules_.size() >= kMaxTokenRules) {
+        if (why) *why = "more than " + std::to_string(kMaxTokenRules) + " rules on tokens";
+        return false;
+    }
     std::optional<TokenProgram> p = translate(pattern, cls_, why);
     if (!p) return false;
     std::optional<TokenProgram> v;
@@ -1543,49 +1617,112 @@ bool TokenRules::add(const Rule& rule, const std::string& pattern, const std::st
             return false;
         }
     }
+    for (const Inst& in : p->code)
+        if (in.op == TOK && ((in.all | in.any) & (PRE_OK | WB_BEFORE | WB_AFTER))) {
+            if (why) *why = "a token test reads context bits";
+            return false;
+        }
+    const size_t ri = rules_.size();
+    std::vector<char> starts, lasts;
+    tok_roles(*p, starts, lasts);
+    for (uint32_t pc = 0; pc < p->code.size(); ++pc) {
+        const Inst& in = p->code[pc];
+        if (in.op != TOK) continue;
+        TokTest* t = nullptr;
+        if (in.word) {
+            t = &word_tests_[static_cast<uint64_t>(in.word) << 1 | (in.wfold ? 1 : 0)];
+        } else {
+            for (TokTest& x : tests_)
+                if (x.all == in.all && x.any == in.any) t = &x;
+            if (!t) t = &tests_.emplace_back(), t->all = in.all, t->any = in.any;
+        }
+        t->path.set(ri);
+        if (starts[pc]) t->start.set(ri);
+        if (lasts[pc]) t->last.set(ri);
+    }
     RuleProg r;
     r.rule = &rule;
     r.prog = std::move(*p);
     r.veto = std::move(v);
+    // Its needs get need bits while there are (a need is a filter: one left out costs runs, not matches).
+    for (const Bits& need : r.prog.needs) {
+        if (needs_.size() >= kMaxNeeds) break;
+        r.needs.set(needs_.size());
+        needs_.push_back({static_cast<uint32_t>(rules_.size()), need});
+    }
     fold_ = fold_ || r.prog.fold || (r.veto && r.veto->fold);
     gate_ |= r.prog.last;
     rules_.push_back(std::move(r));
+    static std::atomic<uint64_t> gens{1};
+    gen_ = gens++;
     return true;
 }
 
+const TokenRules::Scratch::KindMasks& TokenRules::masks(Scratch& sc, const TokenClasses& cls, uint32_t kind) const {
+    Scratch::KindMasks& k = sc.kinds[kind];
+    if (k.done) return k;
+    // Which TOKs can take a token of the kind: their tests read the token itself (its bits
+    // without context bits, its word ids), so its kind says them.
+    const TokenClasses::Kind& kd = cls.kind(kind);
+    const Bits& b = kd.bits;
+    auto add = [&](const TokTest& t) {
+        k.start = k.start | t.start, k.path = k.path | t.path, k.last = k.last | t.last;
+    };
+    for (const TokTest& t : tests_)
+        if (b.all_of(t.all) && (!t.any || b.any_of(t.any))) add(t);
+    if (kd.id)
+        if (auto it = word_tests_.find(static_cast<uint64_t>(kd.id) << 1); it != word_tests_.end()) add(it->second);
+    if (kd.lid)
+        if (auto it = word_tests_.find(static_cast<uint64_t>(kd.lid) << 1 | 1); it != word_tests_.end()) add(it->second);
+    for (size_t q = 0; q < needs_.size(); ++q) {
+        if (b.any_of(needs_[q].second)) k.need.set(q);
+        if (k.path.has(needs_[q].first)) k.need_path.set(q);
+    }
+    k.done = true;
+    return k;
+}
+
 void TokenRules::match(const TokenIndex& ix, std::vector<RawMention>& out, Scratch& sc) const {
-    TokenVM& vm_ = sc.vm;
-    std::vector<uint32_t>& slots_ = sc.slots;
-    std::vector<text::Span>& vetoes_ = sc.vetoes;
     if (!ix.any.any_of(gate_)) return;  // no token that can end a match
-    const size_t n = ix.toks.size();
+    const TokenClasses& cls = ix.classes();
+    if (sc.gen != gen_ || sc.cls != cls.instance()) {
+        sc.kinds.clear();
+        sc.gen = gen_, sc.cls = cls.instance();
+    }
+    if (sc.kinds.size() < cls.kinds()) sc.kinds.resize(cls.kinds());
+    const uint32_t n = static_cast<uint32_t>(ix.toks.size());
     const Token* toks = ix.toks.data();
-    for (const RuleProg& r : rules_) {
-        if (!ix.any.any_of(r.prog.last)) continue;
-        const size_t first = out.size();
-        uint32_t resume = ix.para.begin;
-        // Every token of a match has path bits, and its last one last bits: a match lies in
-        // a run of path tokens that holds a last token (and what the rule needs). Each such
-        // run, found from its last tokens, is tried once: its starts up to its last last token.
-        uint32_t done = 0;  // tokens before this are tried
-        for (uint32_t j = 0; j < n; ++j) {
-            if (j < done || !toks[j].bits.any_of(r.prog.last)) continue;
-            uint32_t lo = j, hi = j + 1, end = j;
-            Bits seen = toks[j].bits;
-            while (lo > done && toks[lo - 1].bits.any_of(r.prog.path)) seen |= toks[--lo].bits;
-            for (; hi < n && toks[hi].bits.any_of(r.prog.path); ++hi) {
-                seen |= toks[hi].bits;
-                if (toks[hi].bits.any_of(r.prog.last)) end = hi;
-            }
-            done = hi;
-            bool can = true;
-            for (const Bits& need : r.prog.needs) can = can && seen.any_of(need);
-            if (!can) continue;
-            for (uint32_t i = lo; i <= end; ++i) {
-                const Token& t = toks[i];
-                if (t.b < resume || !t.bits.any_of(r.prog.start)) continue;
-                if (!vm_.run(r.prog, ix, i, resume, slots_)) continue;
-                resume = slots_[1];
+    // One backward pass for all rules: every token of a match has its rule's path bits and
+    // its last one its last bits, so rule r can match from token i only if ahead[i] holds r
+    // (tokens i..j have r's path bits, and j its last bits); and only if for each of its
+    // needs some token of that run has the need's bits (needs[i], in need order).
+    sc.ahead.resize(n + 1);
+    sc.needs.resize(n + 1);
+    sc.ahead[n] = {}, sc.needs[n] = {};
+    bool any = false;
+    for (uint32_t i = n; i-- > 0;) {
+        const Scratch::KindMasks& k = masks(sc, cls, toks[i].kind);
+        sc.ahead[i] = k.path & (k.last | sc.ahead[i + 1]);
+        sc.needs[i] = k.need_path & (k.need | sc.needs[i + 1]);
+        any = any || bool(sc.ahead[i]);
+    }
+    if (!any) return;
+    // One forward pass: at each token, the rules that can start there (its kind's start
+    // rules that can match from it), each resuming after its own last match as the engine does.
+    const size_t nr = rules_.size();
+    std::fill(sc.resume, sc.resume + nr, ix.para.begin);
+    sc.found.clear();
+    sc.found_rule.clear();
+    std::vector<uint32_t>& slots_ = sc.slots;
+    for (uint32_t i = 0; i < n; ++i) {
+        const RuleMask c = sc.kinds[toks[i].kind].start & sc.ahead[i];
+        for (int w = 0; w < 2; ++w)
+            for (uint64_t bits = c.w[w]; bits; bits &= bits - 1) {
+                const uint32_t ri = static_cast<uint32_t>(64 * w + __builtin_ctzll(bits));
+                const RuleProg& r = rules_[ri];
+                if (toks[i].b < sc.resume[ri] || !sc.needs[i].all_of(r.needs)) continue;
+                if (!sc.vm.run(r.prog, ix, i, sc.resume[ri], slots_)) continue;
+                sc.resume[ri] = slots_[1];
                 // As emit_match: the first `span` capture that took part is the span, the whole
                 // match the context, the other captures in order; a rule with a `span` capture
                 // whose match leaves it unset yields nothing.
@@ -1597,7 +1734,8 @@ void TokenRules::match(const TokenIndex& ix, std::vector<RawMention>& out, Scrat
                         has_span = true;
                     }
                 if (r.prog.has_span && (!has_span || span.empty())) continue;
-                RawMention& m = out.emplace_back();
+                RawMention& m = sc.found.emplace_back();
+                sc.found_rule.push_back(ri);
                 m.rule = r.rule;
                 m.type = r.rule->type;
                 m.context = {slots_[0], slots_[1]};
@@ -1607,24 +1745,39 @@ void TokenRules::match(const TokenIndex& ix, std::vector<RawMention>& out, Scrat
                     m.captures.push_back({r.prog.names[k], {slots_[2 * k], slots_[2 * k + 1]}});
                 }
             }
+    }
+    if (sc.found.empty()) return;
+    // Rule by rule (each in text order), a rule's matches that start inside one of its
+    // veto's matches dropped.
+    sc.order.resize(sc.found.size());
+    for (uint32_t k = 0; k < sc.order.size(); ++k) sc.order[k] = k;
+    std::stable_sort(sc.order.begin(), sc.order.end(),
+                     [&](uint32_t x, uint32_t y) { return sc.found_rule[x] < sc.found_rule[y]; });
+    for (size_t a = 0; a < sc.order.size();) {
+        const uint32_t ri = sc.found_rule[sc.order[a]];
+        size_t b = a + 1;
+        while (b < sc.order.size() && sc.found_rule[sc.order[b]] == ri) ++b;
+        const RuleProg& r = rules_[ri];
+        if (r.veto) {
+            // The veto's matches, leftmost-first and not overlapping, as apply_veto finds them.
+            sc.vetoes.clear();
+            uint32_t vres = ix.para.begin;
+            for (size_t i = 0; i < n; ++i) {
+                const Token& t = toks[i];
+                if (t.b < vres || !t.bits.any_of(r.veto->start)) continue;
+                if (!sc.vm.run(*r.veto, ix, i, vres, slots_)) continue;
+                sc.vetoes.push_back({slots_[0], slots_[1]});
+                vres = slots_[1];
+            }
         }
-        if (!r.veto || out.size() == first) continue;
-        // The veto's matches, leftmost-first and not overlapping, as apply_veto finds them.
-        vetoes_.clear();
-        uint32_t vres = ix.para.begin;
-        for (size_t i = 0; i < n; ++i) {
-            const Token& t = ix.toks[i];
-            if (t.b < vres || !t.bits.any_of(r.veto->start)) continue;
-            if (!vm_.run(*r.veto, ix, i, vres, slots_)) continue;
-            vetoes_.push_back({slots_[0], slots_[1]});
-            vres = slots_[1];
+        for (size_t k = a; k < b; ++k) {
+            RawMention& m = sc.found[sc.order[k]];
+            bool vetoed = false;
+            if (r.veto)
+                for (const text::Span& sp : sc.vetoes) vetoed = vetoed || (m.span.begin >= sp.begin && m.span.begin < sp.end);
+            if (!vetoed) out.push_back(std::move(m));
         }
-        auto vetoed = [&](const RawMention& m) {
-            for (const text::Span& sp : vetoes_)
-                if (m.span.begin >= sp.begin && m.span.begin < sp.end) return true;
-            return false;
-        };
-        out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), vetoed), out.end());
+        a = b;
     }
 }
 

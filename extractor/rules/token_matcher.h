@@ -1,10 +1,11 @@
 // token_matcher — a rule matcher over tokens instead of bytes (session 12
 // prototype; session 13: a translator from the rules' RE2 syntax and the
-// engine's use of it). With CLAIMEX_TOKENS=on, RuleSet runs every pattern
-// rule whose pattern lines and vetoes translate (translate()) on tokens
-// (TokenRules), and the others on RE2::Set + PCRE2; by default every rule
-// runs on the regex engine (the token path is slower so far). The design, the translator's subset and the figures are in
-// rules/README.md, "A token matcher".
+// engine's use of it; session 14: one pass for all rules, on by default).
+// RuleSet runs every pattern rule whose pattern lines and vetoes translate
+// (translate()) on tokens (TokenRules), and the others on RE2::Set + PCRE2;
+// with CLAIMEX_TOKENS=off every rule runs on the regex engine. The design,
+// the translator's subset and the figures are in rules/README.md, "A token
+// matcher".
 //
 // Parts:
 // - TokenIndex: a paragraph cut once into tokens — runs of ASCII letters,
@@ -28,7 +29,11 @@
 //   or the reason it stays on the regex engine.
 // - TokenRules: the converted rules of a rule set, matched per paragraph as
 //   the engine matches them (each rule resuming after its last match; a
-//   match that starts inside a veto match dropped).
+//   match that starts inside a veto match dropped), all in one pass over the
+//   paragraph's tokens: a token's kind (its bits and word ids, interned once
+//   per distinct token) says which rules' TOKs can take it — as a first,
+//   any or last token — so a backward pass of rule masks finds where each
+//   rule can match, and a rule's program runs only there.
 // - PercentMatcher: the percent family alone (the prototype's interface,
 //   for tests/token_matcher_test.cc and tools/bench_tokens.cc).
 #pragma once
@@ -142,8 +147,41 @@ constexpr int kBits = 64 * kWords;
 struct Token {
     uint32_t b = 0, e = 0;  // byte span in the text
     uint32_t id = 0, lid = 0;  // a single word's id (as written, in lower case), a code point's; 0: none
+    uint32_t kind = 0;  // its bits before the context bits, interned (TokenClasses::kind_bits); 0: none
     Bits bits = 0;
 };
+
+// A set of rules of a TokenRules (bit k: its rule k), or of their needs.
+template <int W>
+struct Mask {
+    uint64_t w[W] = {};
+    void set(size_t k) { w[k / 64] |= 1ull << (k % 64); }
+    bool has(size_t k) const { return (w[k / 64] >> (k % 64)) & 1; }
+    explicit operator bool() const {
+        uint64_t o = 0;
+        for (int k = 0; k < W; ++k) o |= w[k];
+        return o != 0;
+    }
+    friend Mask operator&(const Mask& a, const Mask& b) {
+        Mask r;
+        for (int k = 0; k < W; ++k) r.w[k] = a.w[k] & b.w[k];
+        return r;
+    }
+    friend Mask operator|(const Mask& a, const Mask& b) {
+        Mask r;
+        for (int k = 0; k < W; ++k) r.w[k] = a.w[k] | b.w[k];
+        return r;
+    }
+    // Whether every bit of m is here.
+    bool all_of(const Mask& m) const {
+        uint64_t o = 0;
+        for (int k = 0; k < W; ++k) o |= m.w[k] & ~w[k];
+        return o == 0;
+    }
+};
+constexpr int kMaxTokenRules = 128, kMaxNeeds = 256;
+using RuleMask = Mask<kMaxTokenRules / 64>;
+using NeedMask = Mask<kMaxNeeds / 64>;
 
 class TokenClasses {
 public:
@@ -152,6 +190,7 @@ public:
     TokenClasses(const TokenClasses&);  // (a thread's copy: the same predicates, its own cache)
     TokenClasses& operator=(const TokenClasses&) = delete;
     uint64_t serial() const { return serial_; }  // the same for a copy
+    uint64_t instance() const { return instance_.v; }  // this object's own (a copy's differs)
     // The bit of a set of letter strings: in any case (`fold`: the strings in
     // lower case) or as written. The same set twice is the same bit.
     Bits words(const std::vector<std::string>& ws, bool fold);
@@ -176,6 +215,18 @@ public:
     // loaded as two 8-byte words) or a code point.
     void classify(const char* p, uint32_t n, const char* end, Token& t);
     Bits code_point(uint32_t cp) const;
+    // A code point's token: its bits and kind (cached).
+    void code_point(uint32_t cp, Token& t);
+    // The kinds: each distinct token before its context bits — its bits and word ids
+    // (an id from 1; the same token, the same id in this object).
+    struct Kind {
+        Bits bits = 0;
+        uint32_t id = 0, lid = 0;
+        friend bool operator==(const Kind&, const Kind&) = default;
+    };
+    uint32_t kind_of(const Kind& k);
+    const Kind& kind(uint32_t kind) const { return kinds_[kind]; }
+    size_t kinds() const { return kinds_.size(); }
     size_t distinct() const { return used_; }
     int bits_used() const { return next_bit_; }
 
@@ -191,18 +242,35 @@ private:
     struct Regular;
     std::vector<std::shared_ptr<const Regular>> regular_;
     uint64_t serial_ = 0;
+    struct Instance {
+        uint64_t v;
+        Instance();
+        Instance(const Instance&) : Instance() {}
+        Instance& operator=(const Instance&) = delete;
+    } instance_;
     std::unordered_map<uint32_t, Bits> cps_;   // code point → its character-set bits
     Bits ascii_[128] = {};
+    struct KindHash {
+        size_t operator()(const Kind& k) const {
+            uint64_t h = k.id * 0xC2B2AE3D27D4EB4Full ^ k.lid;
+            for (uint64_t w : k.bits.w) h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+            return h ^ (h >> 29);
+        }
+    };
+    std::unordered_map<Kind, uint32_t, KindHash> kind_ids_;
+    std::vector<Kind> kinds_{Kind{}};  // by kind (0: none)
+    uint32_t ascii_kind_[128] = {};     // a code point's kind (0: not yet; cleared with the cache)
+    std::unordered_map<uint32_t, uint32_t> cp_kinds_;  // other code points'
     int next_bit_ = kFirstWordBit;
     // The cache: open addressing on the token's bytes.
     struct Slot {
         uint64_t hash = 0;  // 0: empty
         uint64_t k0 = 0, k1 = 0;  // a token of up to 16 bytes, zero-padded (else its bytes are in arena_)
         uint32_t off = 0, len = 0;
-        uint32_t id = 0, lid = 0;
+        uint32_t id = 0, lid = 0, kind = 0;
         Bits bits = 0;
     };
-    std::vector<Slot> slots_;
+    std::vector<Slot> slots_;  // (allocated at the first token: a copy made before holds none)
     std::string arena_;
     size_t used_ = 0;
 };
@@ -216,6 +284,7 @@ public:
     text::Span para;
     std::vector<Token> toks;
     Bits any = 0;  // OR of every token's bits
+    const TokenClasses& classes() const { return cls_; }
 
 private:
     TokenClasses& cls_;
@@ -282,6 +351,21 @@ public:
         TokenVM vm;
         std::vector<uint32_t> slots;
         std::vector<text::Span> vetoes;
+        // By token kind, for the rules (generation gen) and classes (instance cls) it was made for:
+        // the rules a token of the kind can start, lie in and end (their programs' start, path
+        // and last bits), and the needs it holds and lies in the path of (in need order).
+        struct KindMasks {
+            bool done = false;
+            RuleMask start, path, last;
+            NeedMask need, need_path;
+        };
+        std::vector<KindMasks> kinds;
+        uint64_t gen = 0, cls = 0;
+        std::vector<RuleMask> ahead;  // by token (backward pass); see match()
+        std::vector<NeedMask> needs;
+        uint32_t resume[kMaxTokenRules] = {};
+        std::vector<RawMention> found;  // a paragraph's matches as found (all rules in text order)
+        std::vector<uint32_t> found_rule, order;
     };
     void match(const TokenIndex& ix, std::vector<RawMention>& out, Scratch& s) const;
     Bits gate() const { return gate_; }
@@ -290,14 +374,26 @@ public:
         const Rule* rule = nullptr;
         TokenProgram prog;
         std::optional<TokenProgram> veto;
+        NeedMask needs;  // its needs (prog.needs, as far as they got a need bit)
     };
     const std::vector<RuleProg>& rules() const { return rules_; }
 
 private:
+    const Scratch::KindMasks& masks(Scratch& s, const TokenClasses& cls, uint32_t kind) const;
     TokenClasses& cls_;
     std::vector<RuleProg> rules_;
+    std::vector<std::pair<uint32_t, Bits>> needs_;  // by need bit: its rule, its bits
+    // The TOKs of the programs (each distinct test once), with the rules whose first (start),
+    // any (path) or last token (last) one of them can take: a word by its id, others by bits.
+    struct TokTest {
+        Bits all = 0, any = 0;
+        RuleMask start, path, last;
+    };
+    std::vector<TokTest> tests_;
+    std::unordered_map<uint64_t, TokTest> word_tests_;  // key: word id << 1 | any case
     bool fold_ = false;
     Bits gate_ = 0;
+    uint64_t gen_ = 0;  // changes with every rule added (a scratch's masks are for one)
 };
 
 // The percent family alone (rules of type percent), as the prototype had it.
