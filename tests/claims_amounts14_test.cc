@@ -71,3 +71,33 @@ TEST_CASE("a bond or index named with its country's possessive is the subject, n
     REQUIRE(d);
     CHECK(first_subject(*d) == "10-year bond");
 }
+
+TEST_CASE("a tax's takings: collections by the tax's name, and a yield in money") {
+    const std::string text =
+        "Customs collections fell 4% to $2.1 billion in the quarter. "
+        "Raising the tax on tobacco will yield an extra $450 million.\n";
+    auto cs = claims_of(text, "2026-11-20");
+    const Json* a = claim_at(cs, text, "4%");
+    REQUIRE(a);
+    INFO(a->dump());
+    CHECK(a->value("metric", "") == "tax_revenue");
+    const Json* b = claim_at(cs, text, "$450 million");
+    REQUIRE(b);
+    INFO(b->dump());
+    CHECK(b->value("metric", "") == "tax_revenue");
+    // (a yield in percent stays a yield)
+    const std::string t2 = "The yield on the 30-year bond rose 5 basis points to 4.6%.\n";
+    auto c2 = claims_of(t2, "2026-11-20");
+    const Json* c = claim_at(c2, t2, "5 basis points");
+    REQUIRE(c);
+    CHECK(c->value("metric", "") == "yield");
+}
+
+TEST_CASE("a central bank's sale of foreign currency sized by 'of' is an intervention") {
+    const std::string text = "The central bank bought 40 billion rupees of foreign exchange in March.\n";
+    auto cs = claims_of(text, "2026-11-20");
+    const Json* a = claim_at(cs, text, "40 billion rupees");
+    REQUIRE(a);
+    INFO(a->dump());
+    CHECK(a->value("metric", "") == "fx_intervention");
+}

@@ -804,12 +804,14 @@ bool Assembly::forecast_of_place(const MetricHit& metric, Subject& s) {
 
 // The start of the instrument's own words that end right before token k: a tenor ("10-year",
 // "two-year"), a name (capitalised: "Bund", "OAT", "WIG20"), or a kind of security ("government
-// bond", "benchmark", "treasury"); at most four. k when there are none.
+// bond", "benchmark", "treasury"); at most four. k when there are none, or no tenor or name among
+// them.
 size_t Assembly::instrument_words_back(size_t k) const {
     static const WordList kinds{{"government", "bond", "bonds", "benchmark", "treasury", "note", "notes",
                                 "sovereign", "debt", "index", "share", "stock", "main", "broader",
                                 "blue-chip", "composite", "all-share"}};
     size_t j = k;
+    bool named = false;
     while (j > 0 && k - j < 4) {
         const Token& w = toks[j - 1];
         if (!w.is_word()) break;
@@ -821,9 +823,10 @@ size_t Assembly::instrument_words_back(size_t k) const {
         const bool tenor = lw.size() > 5 && (lw.ends_with("-year") || lw.ends_with("-month"));
         const bool name = std::isupper(static_cast<unsigned char>(a[w.begin])) && !sv.possessive_at(j - 1);
         if (!tenor && !name && !kinds.count(lw)) break;
+        named |= tenor || name;
         --j;
     }
-    return j;
+    return named ? j : k;  // ("Taiwan's benchmark index", "Jakarta's main index": the place names it)
 }
 
 // The holder the metric's complement names ("the market value of American companies",
