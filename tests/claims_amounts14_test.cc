@@ -101,3 +101,18 @@ TEST_CASE("a central bank's sale of foreign currency sized by 'of' is an interve
     INFO(a->dump());
     CHECK(a->value("metric", "") == "fx_intervention");
 }
+
+TEST_CASE("a central bank's repurchase rate is its policy rate, a company's repurchases a buyback") {
+    const std::string text = "The Bank of Ghana cut its one-day repurchase rate by 50 basis points to 26% on Monday.\n";
+    auto cs = claims_of(text, "2026-11-20");
+    const Json* a = claim_at(cs, text, "50 basis points");
+    REQUIRE(a);
+    INFO(a->dump());
+    CHECK(a->value("metric", "") == "interest_rate");
+    const std::string t2 = "Halden Foods will spend 300 million euros on share repurchases this year.\n";
+    auto c2 = claims_of(t2, "2026-11-20");
+    const Json* b = claim_at(c2, t2, "300 million euros");
+    REQUIRE(b);
+    INFO(b->dump());
+    CHECK(b->value("metric", "") == "buyback");
+}
