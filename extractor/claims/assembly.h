@@ -724,6 +724,7 @@ struct Assembly {
     bool report_period(size_t i);
     bool reporting_window(size_t i);
     bool trading_day_move(size_t anchor);
+    std::optional<size_t> shared_window(uint32_t after, size_t anchor);
     Period claim_period(uint32_t after, uint32_t limit, IndexSet& used, const std::string& metric, size_t anchor);
     std::optional<size_t> baseline_period(uint32_t be, uint32_t limit);
 
@@ -846,6 +847,7 @@ struct Assembly {
     std::vector<const Mention*> entities_in(size_t lo, size_t hi, bool skip_parens);
     static void add_name(Subject& s, const std::string& n);
     std::vector<const Mention*> possessive_list(size_t k);
+    size_t instrument_words_back(size_t k) const;
     size_t modifiers_start(size_t k, bool* combined);
     bool is_partner(const Mention* m);
     bool partner_listed(const Mention* m);

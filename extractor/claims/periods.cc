@@ -729,6 +729,7 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
                 break;
             }
     }
+    if (!per && !lx.event_metrics.count(metric)) per = shared_window(after, anchor);
     size_t para = t.paragraph_index(S.begin);
     if (para == lead_paragraph) lead_has_figure = true;
     // Only a report's own figures set the report period (not a market move "so far this year").
@@ -824,6 +825,34 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
     }
     if (!inh) return list_item_period(metric);
     return Period{static_cast<uint32_t>(*inh), true};
+}
+
+// A window (a duration: "the first eight months", "the ten-month period") that dated an earlier
+// figure of the sentence dates the figures of its later coordinated clauses that name no date of
+// their own: "Profits at X rose 6.3% in the first eight months, and those of Y climbed 2.1%, while
+// Z's fell 4%" — as a month or quarter already does (a report period governs the paragraph). Not
+// across a plan ("... and will hire 300 people": a modal in the figure's clause), a relative clause
+// or a ";" or a second reported clause ("..., and that it had agreed to buy X for €1.1bn"), and
+// only a coordinator (while, whereas, and, but) between the window and the figure; nor for the
+// value of an act (a deal's, dated by its own words only).
+std::optional<size_t> Assembly::shared_window(uint32_t after, size_t anchor) {
+    if (anchor >= toks.size() || plan_clause(anchor)) return std::nullopt;
+    std::optional<size_t> win;
+    for (size_t i : sv.mentions) {
+        if (ms[i].type != Type::date || ms[i].span.end > after || baseline_date(i)) continue;
+        win.reset();  // (the last date before the figure only; a baseline's "a year earlier" aside)
+        if (ms[i].timex.empty() || ms[i].timex[0] != 'P' || is_day(ms[i].timex)) continue;
+        win = i;
+    }
+    if (!win) return std::nullopt;
+    bool coordinated = false;
+    for (size_t k = sv.token_after(ms[*win].span.end); k < anchor && k < toks.size(); ++k) {
+        const std::string_view w = toks[k].low;
+        if (w == ";" || w == "which" || w == "who" || w == "that") return std::nullopt;
+        if (w == "while" || w == "whereas" || w == "and" || w == "but") coordinated = true;
+    }
+    if (!coordinated) return std::nullopt;
+    return win;
 }
 
 // Whether the figure at token `anchor` is a plan or forecast: a modal word ("would", "will")

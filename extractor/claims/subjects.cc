@@ -614,6 +614,13 @@ bool Assembly::possessive_subject(const MetricHit& metric, size_t anchor, Subjec
     if (metric_here && metric.tok < anchor) {
         size_t k = modifiers_start(metric.tok, &s.combined);
         auto list = possessive_list(k);
+        // ("France's 10-year OAT yield", "Mexico's benchmark IPC index": a place's possessive
+        // before the instrument's own words, a tenor, a name or a kind of bond)
+        if (list.empty() && (metric.key == "stock_index" || metric.key == "yield"))
+            if (size_t j = instrument_words_back(k); j < k) {
+                auto l2 = possessive_list(j);
+                if (l2.size() == 1 && l2.front()->type == Type::place) list = l2;
+            }
         // "The Baltic Exchange's supramax index", "the LME's cash nickel contract": an exchange
         // publishes what it quotes; the instrument's own words are the subject
         // (and a market's index or yield named by its place: "Germany's DAX", "Hong Kong's Hang
@@ -795,6 +802,33 @@ bool Assembly::forecast_of_place(const MetricHit& metric, Subject& s) {
     return false;
 }
 
+// The start of the instrument's own words that end right before token k: a tenor ("10-year",
+// "two-year"), a name (capitalised: "Bund", "OAT", "WIG20"), or a kind of security ("government
+// bond", "benchmark", "treasury"); at most four. k when there are none, or no tenor or name among
+// them.
+size_t Assembly::instrument_words_back(size_t k) const {
+    static const WordList kinds{{"government", "bond", "bonds", "benchmark", "treasury", "note", "notes",
+                                "sovereign", "debt", "index", "share", "stock", "main", "broader",
+                                "blue-chip", "composite", "all-share"}};
+    size_t j = k;
+    bool named = false;
+    while (j > 0 && k - j < 4) {
+        const Token& w = toks[j - 1];
+        if (!w.is_word()) break;
+        if (sv.tok_mention[j - 1] != SIZE_MAX) {
+            const Mention& m = ms[sv.tok_mention[j - 1]];
+            if (m.type != Type::org && m.type != Type::quantity) break;  // (an index's name may be read as one)
+        }
+        const std::string_view lw = w.low;
+        const bool tenor = lw.size() > 5 && (lw.ends_with("-year") || lw.ends_with("-month"));
+        const bool name = std::isupper(static_cast<unsigned char>(a[w.begin])) && !sv.possessive_at(j - 1);
+        if (!tenor && !name && !kinds.count(lw)) break;
+        named |= tenor || name;
+        --j;
+    }
+    return named ? j : k;  // ("Taiwan's benchmark index", "Jakarta's main index": the place names it)
+}
+
 // The holder the metric's complement names ("the market value of American companies",
 // "the yield on 10-year gilts"). True when it decided the subject.
 bool Assembly::complement_subject(const MetricHit& metric, size_t anchor, Subject& s) {
@@ -846,6 +880,22 @@ bool Assembly::complement_subject(const MetricHit& metric, size_t anchor, Subjec
             if (!quote_complement && toks[after].low != "of") return false;
             auto ents = entities_in(lo, hi, true);
             drop_partners(ents);
+            // "the yield on Poland's 10-year bond": a place's possessive before the instrument's
+            // own words names the instrument with them, not the economy (CLAIMS.md: market
+            // figures take the instrument)
+            if (quote_complement && ents.size() == 1 && ents.front()->type == Type::place &&
+                (metric.key == "yield" || metric.key == "stock_index")) {
+                const size_t pe = sv.token_after(ents.front()->span.end);
+                if (pe + 1 < hi && sv.possessive_at(pe) && instrument_words_back(hi) <= pe + 2 &&
+                    instrument_words_back(hi) < hi) {
+                    size_t d0 = lo;
+                    while (d0 + 1 < hi && kDeterminers.count(toks[d0])) ++d0;
+                    s.description = trim(sv.slice(toks[d0].begin, toks[hi - 1].end));
+                    s.named_instrument = true;
+                    s.complement = true;
+                    return true;
+                }
+            }
             if (!ents.empty()) {
                 for (auto* m : ents) add_name(s, m->name);
                 return true;
