@@ -256,6 +256,18 @@ TEST_CASE("money, percent and quantity through the shipped rules", "[numbers][e2
     CHECK(m.unit == "pp");
     for (auto& x : extract(ex, "Aug 26, 2024 13:21 414 views"))
         CHECK((x.type != Type::money && x.type != Type::percent && x.type != Type::quantity));
+    // Cents take a dollar sign in their own paragraph over a euro word further away
+    // (currency_names.tsv: the "$" row reads the paragraph only).
+    int cents = 0;
+    for (auto& x : extract(ex, "The European Sugar Association said beet output fell.\n\n"
+                               "Arabica fell to $3.86 per lb, while raw sugar rose to 19.2 cents per lb."))
+        if (x.type == Type::money && x.value && *x.value == Approx(0.192)) {
+            CHECK(x.currency == "USD");
+            ++cents;
+        }
+    CHECK(cents == 1);
+    for (auto& x : extract(ex, "The euro fell 2 cents against the franc."))
+        if (x.type == Type::money) CHECK(x.currency == "EUR");
 }
 
 TEST_CASE("rules engine: span capture, veto, list subtraction, table as list", "[numbers][rules]") {

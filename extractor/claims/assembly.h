@@ -325,6 +325,8 @@ struct Lexicons {
     Words result_verbs;
     // "improved", "worsened": words that judge a move rather than state its direction
     Words evaluative_words;
+    // "grew a modest 2.1%", "fell a steep 8%": words that size a move after "a"/"an"
+    Words size_fillers;
     // "a 27% premium to Helix's closing price on Tuesday": the figures measured against another
     // price (its holder and day are the reference's); "Corvane agreed to buy", "will pay": a
     // company making an offer
@@ -765,6 +767,7 @@ struct Assembly {
     size_t past_segment_words(size_t k) const;
     const Mention* org_after_words(size_t j, size_t hi) const;
     bool whose_holder(const MetricHit& metric, size_t anchor, Subject& s);
+    bool quote_after_move(const MetricHit& metric, size_t anchor, Subject& s) const;
     std::string sentence_area(size_t anchor);
     bool valued_object(size_t anchor, Subject& s);
     bool deal_agent(const MetricHit& metric, size_t anchor, Subject& s);

@@ -779,7 +779,11 @@ void Assembly::figure_roles() {
                     target |= target_word(toks[q]);
                 }
                 has_metric &= !target;
-                base = has_metric && s0 > 0 && ends_with_cue(words_before(s0, 3), "baseline");
+                // (or "from" a few words after a figure of the same kind: "swung to a pre-tax loss of
+                // £214 million from a profit of £96 million a year earlier")
+                const bool from_prev = s0 > 0 && toks[s0 - 1].low == "from" && f > 0 && ms[figs[f - 1].m].type == m.type &&
+                                       sv.token_at(ms[figs[f - 1].m].span.end) + 1 == s0;
+                base = has_metric && s0 > 0 && (ends_with_cue(words_before(s0, 3), "baseline") || from_prev);
             }
         }
         // "to 4.2% from 4.6%": "from" right after a new level of the same type (a comma may
@@ -895,12 +899,16 @@ void Assembly::figure_roles() {
             }
             // ("rose as much as 6.4%", "fell by as many as": a cap the figure's qualifier says)
             const bool capped = std::string_view(m.qualifier) == "up_to";
+            // ("grew a more modest 2.1%", "fell a steep 8%": a word sizing the move after "a")
+            bool article = false;
             for (size_t k = ev->tok + 1; k < figs[f].tok; ++k)
                 if (k == skip_of) continue;
                 else if (toks[k].is_word()) {
                     const bool cap_word = capped && (toks[k].low == "as" || toks[k].low == "much" ||
                                                      toks[k].low == "many" || toks[k].low == "up" || toks[k].low == "to");
-                    if (!kVerbFillers.count(toks[k]) && !cap_word) right_after_verb = false;
+                    const bool sized = article && (lx.size_fillers.count(toks[k].low) || lx.pace_words.count(toks[k].low));
+                    if (!kVerbFillers.count(toks[k]) && !cap_word && !sized) right_after_verb = false;
+                    article |= toks[k].low == "a" || toks[k].low == "an";
                 }
             // "The economy grew at an annualised 1.0%", "expanded at an annual rate of 2.8%": an
             // economy's growth verb, "at" and the words of an annualised pace (words.tsv `pace`)

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 namespace claimex::claims {
 
@@ -66,9 +67,11 @@ void tokenize_impl(std::string_view text, char* const lw, text::Span span, std::
                 if constexpr (kStore) lw[k] = ascii_lower(a[k]);
                 ++k;
             }
-            // A trailing '.' or '-' belongs to the sentence, not the word ("U.S." keeps its dots).
+            // A trailing '.' or '-' belongs to the sentence, not the word: "U.S." and an initial
+            // ("J.") keep their dots, "the DAX." and "to the US." end a sentence.
             while (k > i + 1 && (a[k - 1] == '.' || a[k - 1] == '-') &&
-                   !(k >= i + 2 && a[k - 1] == '.' && (a[k - 2] >= 'A' && a[k - 2] <= 'Z') && k - i <= 4))
+                   !(k >= i + 2 && a[k - 1] == '.' && (a[k - 2] >= 'A' && a[k - 2] <= 'Z') && k - i <= 4 &&
+                     (k == i + 2 || std::memchr(a + i, '.', k - 1 - i))))
                 --k;
             // (hashed once here: the word's lookups reuse it)
             const std::string_view w(lw + i, k - i);

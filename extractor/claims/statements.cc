@@ -833,6 +833,10 @@ void Assembly::saying_clause_statement() {
     if (v < toks.size() && v > from && toks[v].is_word() && v < from + 8) {
         size_t hi = v;
         while (hi > from + 1 && trailing_adverbs.count(toks[hi - 1])) --hi;
+        // ("The European Commission on Tuesday approved ...": a date between the holder and its verb)
+        const size_t dated = hi;
+        while (hi > from + 1 && sv.tok_mention[hi - 1] != SIZE_MAX && ms[sv.tok_mention[hi - 1]].type == Type::date) --hi;
+        if (hi < dated && hi > from + 1 && (toks[hi - 1].low == "on" || toks[hi - 1].low == "in")) --hi;
         holder = opening_holder(hi, from);
     }
     if (!holder && from < toks.size() && sv.tok_mention[from] != SIZE_MAX) {

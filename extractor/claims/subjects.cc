@@ -1372,6 +1372,24 @@ Subject Assembly::find_subject(const MetricHit& metric, size_t anchor) {
     return s;
 }
 
+// "compared with a 0.4% rise in the S&P 500", "against a 9% gain for the FTSE 100": a quote
+// named by its own name right after a noun of moving is what moved, whoever heads the sentence
+// (the company compared with the index is not the index's holder)
+bool Assembly::quote_after_move(const MetricHit& metric, size_t anchor, Subject& s) const {
+    if (metric.tok == SIZE_MAX || metric.tok <= anchor + 1 || metric.tok >= toks.size() ||
+        lx.scope_of(metric.key) != "quote")
+        return false;
+    size_t k = anchor + 1;
+    if (toks[k].low != "in" && toks[k].low != "for" && toks[k].low != "of") return false;
+    for (++k; k < metric.tok && kDeterminers.count(toks[k]);) ++k;
+    if (k != metric.tok) return false;
+    const std::string_view w = sv.slice(toks[k].begin, toks[k].end);
+    if (w.empty() || !std::isupper(static_cast<unsigned char>(w[0]))) return false;
+    s.description = std::string(sv.slice(toks[k].begin, toks[k + metric.base_n - 1].end));
+    s.named_instrument = true;
+    return true;
+}
+
 Subject Assembly::find_subject_raw(const MetricHit& metric, size_t anchor) {
     Subject s;
     if (const Mention* c = its_company_metric(metric)) {
@@ -1381,6 +1399,7 @@ Subject Assembly::find_subject_raw(const MetricHit& metric, size_t anchor) {
     if (metric.key == "valuation" && valued_object(anchor, s)) return s;
     if (metric.key == "deal_value" && deal_agent(metric, anchor, s)) return s;
     if (whose_holder(metric, anchor, s)) return s;
+    if (quote_after_move(metric, anchor, s)) return s;
     if (forecast_for_subject(metric, anchor, s) || possessive_subject(metric, anchor, s) ||
         complement_subject(metric, anchor, s))
         return s;

@@ -181,7 +181,10 @@ std::string claim_line(const Json& c) {
     if (c.value("combined", false)) subject += " (combined)";
     parts.push_back(subject.empty() ? "?" : subject);
     if (c["kind"] == "statement") {
-        parts.push_back("says: \"" + str(c["statement"]["text"]) + "\"");
+        // (a denial is told apart: "Halvorsen denied that it was in talks" does not say it was)
+        bool denied = false;
+        for (const auto& src : c["sources"]) denied |= src.value("cue", "") == "denied";
+        parts.push_back(std::string(denied ? "denies" : "says") + ": \"" + str(c["statement"]["text"]) + "\"");
     } else {
         parts.push_back(c["metric"].is_null() ? "?" : str(c["metric"]));
         std::string val = amount(c["value"]);
