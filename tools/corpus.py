@@ -58,7 +58,7 @@ ORG_KINDS = {"company", "media", "central_bank", "government", "agency", "intern
              "think_tank", "university", "exchange", "party", "other"}
 PLACE_KINDS = {"country", "city", "region"}
 CUES = {"according to", "reported", "said", "told", "noted", "notes", "cited", "stated",
-        "announced", "estimated", "forecast", "warned", "added", "wrote", "showed"}
+        "announced", "estimated", "forecast", "warned", "added", "wrote", "showed", "denied"}
 # ISO 4217 codes the corpus may use (extend when an article needs another).
 CURRENCIES = set("""
 USD EUR GBP JPY CNY HKD INR KRW AUD CAD CHF NZD SGD TWD SEK NOK DKK PLN CZK HUF

@@ -118,7 +118,8 @@ void Assembly::amount_claims() {
                 for (const auto& [when, to] : it->second) {
                     if (when == "count" && to == "unit") metric = MetricHit{};
                     // (or names it: "end-September stocks at 2.22 million tonnes" is inventory)
-                    else if (when == "count") metric.key = to;
+                    // (a count of goods only: "Tourist arrivals reached 35.5 million" stays arrivals)
+                    else if (when == "count" && lx.goods_units.count(v.unit)) metric.key = to;
                 }
             }
         }

@@ -327,6 +327,8 @@ struct Lexicons {
     Words evaluative_words;
     // "grew a modest 2.1%", "fell a steep 8%": words that size a move after "a"/"an"
     Words size_fillers;
+    // units of goods (tonnes, barrels, ounces): a count in them takes metric_forms.tsv `count` forms
+    Words goods_units;
     // "a 27% premium to Helix's closing price on Tuesday": the figures measured against another
     // price (its holder and day are the reference's); "Corvane agreed to buy", "will pay": a
     // company making an offer

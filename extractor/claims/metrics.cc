@@ -867,12 +867,10 @@ void Assembly::metric_form(std::string& key, const Mention* value, const std::ve
             // a described plural group, no one named, holds a sector's total)
             ok = names.empty() && description.size() > 1 && description.back() == 's';
         }
-        else if (when == "count" && to != "unit" && value && value->type == Type::quantity) {
-            // ("Arrivals at the ports fell 18% to 1.21 million tons": a count in units of its own
-            // metric stays it, "visitor arrivals rose to 3.1 million visitors")
-            auto u = lx.unit_metrics.find(value->unit);
-            ok = u == lx.unit_metrics.end() || u->second != key;
-        }
+        else if (when == "count" && to != "unit" && value && value->type == Type::quantity)
+            // ("Arrivals at the ports fell 18% to 1.21 million tons": a count of goods; "visitor
+            // arrivals rose to 3.1 million visitors" stays arrivals)
+            ok = lx.goods_units.count(value->unit) > 0;
         else if (when == "economy" && !names.empty()) {
             ok = true;
             for (const auto& n : names) {

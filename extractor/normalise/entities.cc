@@ -1678,12 +1678,16 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             // below does not look for it (a first word alone is too weak).
             if (names::capitalised(ws[0]) && !lex.alias(ws[0])) note_full(std::string(ws[0]));
             size_t end = ws.size();
+            // (the forms of two words or more on the way: "Meranti Land" of "Meranti Land
+            // Holdings", whose shortest form is "Meranti"; session 14, names14)
+            std::vector<size_t> between;
             while (end > 1) {
                 // a two-word industry word: "Halden Building Society" is "Halden"
                 if (end > 2) {
                     const names::Suffix* two = lex.suffix(join(ws, end - 2, end));
                     if (two && two->industry) {
                         end -= 2;
+                        if (end >= 2) between.push_back(end);
                         continue;
                     }
                 }
@@ -1692,7 +1696,14 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 bool own_kind = s && end == ws.size() && s->kind == "company";
                 if (!s || !(s->industry || s->group || s->legal || own_kind)) break;
                 --end;
+                if (end >= 2) between.push_back(end);
             }
+            for (size_t e : between)
+                if (e > end && !lex.alias(join(ws, 0, e))) {
+                    std::string short_form = join(ws, 0, e);
+                    note_full(short_form);
+                    add_org_key({short_form, m.name, m.kind, m.span.begin, false});
+                }
             if (end < ws.size()) {
                 std::string short_form = join(ws, 0, end);
                 note_full(short_form);

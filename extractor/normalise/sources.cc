@@ -892,6 +892,12 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                     std::string_view before(a.data() + b - 4, 4);
                     if (before == "the " || before == "The ") b -= 4;
                 }
+                // (a government body keeps the place whose it is: "Russia's Energy Ministry said",
+                // "China's Ministry of Commerce said" — the country says which ministry speaks)
+                if (chosen->type == Type::org && chosen->kind == "government" && place && place->span.begin >= h.begin &&
+                    (slice(text::Span{place->span.end, b}) == "'s " ||
+                     slice(text::Span{place->span.end, b}) == "\xE2\x80\x99s "))
+                    b = place->span.begin;
                 s.span.begin = b;
             }
             // ... and, when the holder ends the span, to the end of a name the pattern stopped
@@ -1003,6 +1009,12 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             // is no group noun, so "a"/"one" counts a person, not a share of a group)
             if (unnamed && !ws.empty() &&
                 std::none_of(ws.begin(), ws.end(), [&](const text::Span& w) { return lex.group_noun(slice(w)); }))
+                described = true;
+            // a counted group of a named body is named however many too ("three OPEC+ delegates
+            // told", "two Finance Ministry officials said": session 14, names14; "Several
+            // officials said" stays no one)
+            if (!described && counted && ws.size() >= 2 && names::capitalised(slice(ws[k])) &&
+                !lex.quantifier(slice(ws[k])) && lex.group_noun(slice(ws.back())))
                 described = true;
             std::string_view before(a.data() + q, p - q);
             if (!ws.empty() && (described || (!counted && !lex.quantifier(slice(ws[k]))))) {
