@@ -95,7 +95,7 @@ void Assembly::amount_claims() {
         // where it goes or comes from after it (continue_metric carries the whole's metric)
         if (metric.tok == SIZE_MAX || metric.tok > anchor)
             if (part_of_previous(anchor, fig_end)) metric = MetricHit{};
-        const bool part_of_whole = whole_restated(clause_start_tok(anchor), anchor) && last_claim_para == t.paragraph_index(S.begin);
+        const bool part_of_whole = whole_restated(clause_start_tok(anchor), anchor) && last_claim_para == S_para;
         if (part_of_whole) metric = MetricHit{};
         // "doubling the engineering team to about 400 people": a count whose unit names
         // what is counted governs over a metric phrase that is not next to it.
@@ -243,7 +243,7 @@ void Assembly::amount_claims() {
         // ("The figure beat the ¥29.5 billion analysts had expected": the figure just given's holder)
         if (part_of_whole ||
             (subj.names.empty() && whole_restated(clause_start_tok(anchor), anchor, true) &&
-             last_claim_para == t.paragraph_index(S.begin)))
+             last_claim_para == S_para))
             subj = last_claim_subject;
         instrument_referent(subj, metric.key, anchor);
         implied_subject(subj, metric, anchor);

@@ -590,6 +590,9 @@ struct Assembly {
 
     // ---- the sentence being read
     text::Span S{};
+    // t.paragraph_index(S.begin), found once per sentence (read_sentence): the steps ask it per
+    // claim, some 16 times a claim, each a binary search over the paragraphs
+    size_t S_para = 0;
     SentenceView sv{ms, t, S, tok_scratch, mention_scratch, tok_mention_scratch};
     const std::vector<Token>& toks = tok_scratch;
     bool any_value = false, any_source = false, any_factor = false;

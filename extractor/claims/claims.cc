@@ -245,6 +245,7 @@ std::vector<Claim> Assembly::run() {
 
 bool Assembly::read_sentence(const text::Span& span) {
     S = span;
+    S_para = t.paragraph_index(S.begin);
     sv.span = span;
     mention_scratch.clear();
     while (next_mention < ms.size() && ms[next_mention].span.begin < S.begin) ++next_mention;
@@ -258,11 +259,11 @@ bool Assembly::read_sentence(const text::Span& span) {
         if (ms[i].type == Type::date && paragraph_date(i, S)) {
             // (an earlier period after the sentence's own is a comparison's: "grew 0.4% in the
             // third quarter, after shrinking 0.1% in the second quarter")
-            if (pending_date && pending_date_para == t.paragraph_index(S.begin) && ms[i].to.size() == 10 &&
+            if (pending_date && pending_date_para == S_para && ms[i].to.size() == 10 &&
                 ms[*pending_date].from.size() == 10 && ms[i].to < ms[*pending_date].from)
                 continue;
             pending_date = i;
-            pending_date_para = t.paragraph_index(S.begin);
+            pending_date_para = S_para;
         }
     any_value = any_source = any_factor = false;
     for (size_t i : sv.mentions) {

@@ -1000,7 +1000,7 @@ void Assembly::baseline_of_previous_sentence() {
     Claim& prev = out.back();
     const size_t si = t.sentence_index(S.begin);
     if (si == 0 || t.sentence_index(prev.sentence.begin) + 1 != si ||
-        t.paragraph_index(prev.sentence.begin) != t.paragraph_index(S.begin) ||
+        t.paragraph_index(prev.sentence.begin) != S_para ||
         (prev.kind != "amount" && prev.kind != "change") || prev.baseline || prev.value == kNoMention)
         return;
     const Figure f = figs.front();

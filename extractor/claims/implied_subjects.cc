@@ -18,7 +18,7 @@ namespace claimex::claims {
 std::string Assembly::paragraph_area() {
     std::string name;
     if (t.paragraphs().empty()) return name;
-    const text::Span P = t.paragraphs()[t.paragraph_index(S.begin)];
+    const text::Span P = t.paragraphs()[S_para];
     auto it = std::lower_bound(ms.begin(), ms.end(), P.begin,
                                [](const Mention& m, uint32_t b) { return m.span.begin < b; });
     for (; it != ms.end() && it->span.begin < S.begin; ++it)
@@ -398,7 +398,7 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
         // an authority named earlier in the paragraph ("The Reserve Bank of India cut its
         // rate ... Governor Sanjay Malhotra said inflation would ease"): the last one
         if (name.empty() && !t.paragraphs().empty()) {
-            const text::Span P = t.paragraphs()[t.paragraph_index(S.begin)];
+            const text::Span P = t.paragraphs()[S_para];
             auto it = std::lower_bound(ms.begin(), ms.end(), P.begin,
                                        [](const Mention& m, uint32_t b) { return m.span.begin < b; });
             for (; it != ms.end() && it->span.begin < S.begin; ++it)
@@ -436,7 +436,7 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
         // before the figure ("Separately, the ONS said retail sales volumes rose 0.4%. Food store
         // volumes fell 0.6%.": the economy's, not the story's company's)
         if (name.empty() && anchor < toks.size()) {
-            const size_t para = t.paragraph_index(S.begin);
+            const size_t para = S_para;
             const Mention* c = last_company_before(toks[anchor].begin);
             bool own = false;  // (a sentence naming a place or a source of its own is read by itself)
             for (size_t i : sv.mentions) own |= ms[i].type == Type::place || ms[i].type == Type::source;
@@ -476,10 +476,10 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
             // (not past a company the sentence itself names: "Its rival Gol said its fuel bill was")
             if (c && !toks.empty() && (toks[0].low == "its" || toks[0].low == "it") && c->span.begin < S.begin)
                 if (const Mention* o = previous_opener(toks[0].begin); o && !in_passing(*o)) c = o;
-            if (c && t.paragraph_index(c->span.begin) == t.paragraph_index(S.begin)) name = c->name;
+            if (c && t.paragraph_index(c->span.begin) == S_para) name = c->name;
             // the company an earlier claim of the paragraph was about ("The Osaka-based maker
             // ... posted operating profit of ¥712 billion. Net profit rose 14%")
-            else if (last_subject_para == t.paragraph_index(S.begin) && last_subject.size() == 1 &&
+            else if (last_subject_para == S_para && last_subject.size() == 1 &&
                      org_kinds.count(last_subject.front()) && org_kinds.at(last_subject.front()) == "company")
                 name = last_subject.front();
             else name = doc_company;
@@ -577,14 +577,14 @@ void Assembly::continue_subject(Subject& s) {
     // (a plural, as "they" agrees with: not "The dividend is a letdown. They cut their target")
     const std::string& d = last_claim_subject.description;
     if (const size_t k = sv.token_at(S.begin); k < toks.size() && toks[k].low == "they" &&
-        last_claim_para == t.paragraph_index(S.begin) && !last_claim_subject.fallback &&
+        last_claim_para == S_para && !last_claim_subject.fallback &&
         last_claim_subject.names.empty() && d.size() > 2 && d.back() == 's' && d[d.size() - 2] != '\'' &&
         d[d.size() - 2] != 's') {
         s.description = last_claim_subject.description;
         s.fallback = true;
         return;
     }
-    if (last_subject_para == t.paragraph_index(S.begin) && !last_subject.empty()) {
+    if (last_subject_para == S_para && !last_subject.empty()) {
         s.names = last_subject;
         s.fallback = true;
     }
@@ -602,7 +602,7 @@ void Assembly::instrument_referent(Subject& s, const std::string& key, size_t an
     for (size_t k = cs + 1; k + 1 < hi; ++k)
         if (!lx.anaphor_modifiers.count(toks[k].low)) return;
     auto it = last_traded.find(key);
-    if (it == last_traded.end() || it->second.para + 1 < t.paragraph_index(S.begin)) return;
+    if (it == last_traded.end() || it->second.para + 1 < S_para) return;
     s = Subject{};
     s.names = it->second.names;
     s.description = it->second.description;
@@ -611,7 +611,7 @@ void Assembly::instrument_referent(Subject& s, const std::string& key, size_t an
 
 void Assembly::note_traded(const Subject& s, const std::string& key) {
     if (s.fallback || !lx.traded_metrics.count(key) || (s.names.empty() && s.description.empty())) return;
-    last_traded[key] = {s.names, s.description, t.paragraph_index(S.begin)};
+    last_traded[key] = {s.names, s.description, S_para};
 }
 
 // Does the phrase end on a word no noun phrase ends with ("at", "than", "the", "of")?
@@ -626,12 +626,12 @@ static bool ends_open(const std::string& phrase) {
 void Assembly::set_subject(const Subject& s, Claim& j, double& conf) {
     subject_fallback = s.fallback;
     last_claim_subject = s;
-    last_claim_para = t.paragraph_index(S.begin);
+    last_claim_para = S_para;
     if (!s.fallback)
-        for (const auto& n : s.names) subject_paragraph[n] = t.paragraph_index(S.begin);
+        for (const auto& n : s.names) subject_paragraph[n] = S_para;
     if (!s.names.empty() && !s.fallback) {
         last_subject = s.names;
-        last_subject_para = t.paragraph_index(S.begin);
+        last_subject_para = S_para;
         last_subject_sentence = S.begin;
     }
     j.subject = s.names;

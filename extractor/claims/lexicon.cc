@@ -129,13 +129,26 @@ void Lexicon::add(const std::string& phrase, std::string value, std::string extr
     v.push_back(std::move(e));
     std::stable_sort(v.begin(), v.end(), [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); });
     g.keys.clear();
-    for (const Entry& x : v) g.keys.push_back({x.words.size(), x.words.size() > 1 ? x.hashes[1] : 0});
+    g.seconds = 0;
+    g.single = v.size();
+    for (const Entry& x : v) {
+        if (x.words.size() > 1) g.seconds |= uint64_t{1} << (x.hashes[1] & 63);
+        else if (g.single == v.size()) g.single = g.keys.size();
+        g.keys.push_back({x.words.size(), x.words.size() > 1 ? x.hashes[1] : 0});
+    }
 }
 
 const Lexicon::Entry* Lexicon::match_at(const std::vector<Token>& tokens, size_t size, size_t i, size_t* n) const {
     if (i >= size) return nullptr;
     const Group* g = by_first_.find(HashedWord(tokens[i]));  // (the token's hash: no second pass over its bytes)
     if (!g) return nullptr;
+    // (no longer entry can match when the next token's bit is not among the second words': only
+    // the first entry of one word, as the loop below would find it after the longer ones)
+    if (i + 1 >= size || !((g->seconds >> (tokens[i + 1].hash & 63)) & 1)) {
+        if (g->single == g->keys.size()) return nullptr;
+        if (n) *n = 1;
+        return &g->entries[g->single];
+    }
     for (size_t x = 0; x < g->keys.size(); ++x) {
         const Group::Key key = g->keys[x];
         if (i + key.n > size || (key.n > 1 && tokens[i + 1].hash != key.second)) continue;

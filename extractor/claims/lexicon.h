@@ -246,6 +246,11 @@ private:
             uint64_t second;  // word_hash of the second word (0: an entry of one word)
         };
         std::vector<Key> keys;
+        // What a token after the first word must be for a longer entry to match, as one bit of
+        // each second word's hash (bit hash & 63): a next token whose bit is not set matches
+        // only an entry of one word, `single` (the index of the first, keys.size() if none).
+        uint64_t seconds = 0;
+        size_t single = 0;
     };
     WordTable<Group> by_first_;
 };

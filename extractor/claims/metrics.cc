@@ -442,7 +442,7 @@ void Assembly::continue_specific(MetricHit& metric) {
     const LastMetric& lm = last_metric[3];
     // (the paragraph before counts too, as in continue_metric: "New home prices fell 0.5% in
     // October ... | Prices were down 5.9% from a year earlier")
-    const size_t para = t.paragraph_index(S.begin);
+    const size_t para = S_para;
     if (lm.key.empty() || (lm.para != para && lm.para + 1 != para)) return;
     std::string_view head = toks[metric.tok + metric.base_n - 1].low;
     bool growth = head == "growth" && (metric.base_n == 1 || toks[metric.tok].low == "annual") &&
@@ -468,7 +468,7 @@ bool Assembly::continue_trade(MetricHit& metric) {
     const bool sales = metric.key == "sales" && (first == "sales" || first == "sale");
     if (!shipments && !sales) return false;
     const LastMetric& lm = last_metric[3];
-    const size_t para = t.paragraph_index(S.begin);
+    const size_t para = S_para;
     if (lm.key.empty() || (lm.para != para && lm.para + 1 != para)) return false;
     if (!(shipments ? lx.shipments_continue : lx.sales_continue).count(lm.key)) return false;
     size_t k = metric.tok;
@@ -644,7 +644,7 @@ bool Assembly::qa_answer(MetricHit& metric) {
     qa_description.clear();
     if (toks.size() < 3 || toks[0].low != "a" || toks[1].low != ":") return false;
     // (the question: the last line opening "Q:" in this paragraph or the one before)
-    const size_t para = t.paragraph_index(S.begin);
+    const size_t para = S_para;
     if (para >= t.paragraphs().size()) return false;
     const uint32_t from = t.paragraphs()[para > 0 ? para - 1 : para].begin;
     if (from >= S.begin) return false;
@@ -678,7 +678,7 @@ bool Assembly::qa_answer(MetricHit& metric) {
 }
 
 void Assembly::continue_metric(MetricHit& metric, size_t slot, size_t from_slot) {
-    const size_t para = t.paragraph_index(S.begin);
+    const size_t para = S_para;
     if (metric.key.empty() && qa_answer(metric)) return;
     if (!metric.key.empty()) {
         // (an assumption's metric is no figure's to continue: "kept its forecast for operating profit

@@ -730,7 +730,7 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
             }
     }
     if (!per && !lx.event_metrics.count(metric)) per = shared_window(after, anchor);
-    size_t para = t.paragraph_index(S.begin);
+    size_t para = S_para;
     if (para == lead_paragraph) lead_has_figure = true;
     // Only a report's own figures set the report period (not a market move "so far this year").
     // (nor the value of an act, a deal's or an offer's: dated by its own sentence only)
@@ -894,7 +894,7 @@ std::optional<size_t> Assembly::list_intro_period(size_t para) const {
 // the same window: the period of the last claim of its metric before it (none when that claim
 // had none, or the sentence is no list item).
 Period Assembly::list_item_period(const std::string& metric) {
-    const size_t para = t.paragraph_index(S.begin);
+    const size_t para = S_para;
     if (metric.empty() || list_intro(para) == para) return Period{};
     for (auto it = out.rbegin(); it != out.rend(); ++it) {
         if (it->kind == "statement" || it->metric != metric) continue;

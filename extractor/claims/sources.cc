@@ -442,7 +442,7 @@ bool Assembly::list_item(const text::Span& P) const {
 const Mention* Assembly::list_intro_source() const {
     const auto& ps = t.paragraphs();
     if (ps.empty()) return nullptr;
-    size_t pi = t.paragraph_index(S.begin);
+    size_t pi = S_para;
     if (!list_item(ps[pi])) return nullptr;
     // (back over the list's earlier items)
     for (size_t n = 0; pi > 0 && n < 40; ++n) {
@@ -547,7 +547,7 @@ void Assembly::inherited_sources(const std::string& metric, const Claim& claim, 
         if (const Mention* c = cited_in_paragraph(*l)) here.push_back(c);
         return;
     }
-    size_t pi = t.paragraph_index(S.begin);
+    size_t pi = S_para;
     text::Span P = t.paragraphs().empty() ? S : t.paragraphs()[pi];
     const bool history = history_figure(claim);
     // The paragraph's governing attribution: a named organisation or person (kind known)
@@ -876,7 +876,7 @@ bool Assembly::quote_open_at(uint32_t at) const {
 // source after the close, in the close's sentence, is its speaker.
 const Mention* Assembly::figure_quote_speaker(uint32_t at) const {
     if (t.paragraphs().empty() || !quote_open_at(at)) return nullptr;
-    const text::Span P = t.paragraphs()[t.paragraph_index(S.begin)];
+    const text::Span P = t.paragraphs()[S_para];
     const auto& q = marks();
     uint32_t close = P.end;
     if (auto c = std::lower_bound(q.begin(), q.end(), at); c != q.end() && *c < P.end) close = *c;

@@ -302,7 +302,7 @@ void Assembly::report_after_figures_statement() {
     if (!cw) return;
     const auto [words, verb] = *cw;
     // (a headline or standfirst is terse: "...; Moody's says outlook remains negative")
-    const size_t least = t.paragraphs().empty() || t.paragraph_index(S.begin) > 1 ? 4 : 3;
+    const size_t least = t.paragraphs().empty() || S_para > 1 ? 4 : 3;
     if (words < least || !verb || c0 >= toks.size()) return;
     emit_statement(toks[c0].begin, S.end, src, src, S.begin, S.end, nullptr);
 }
@@ -367,7 +367,7 @@ void Assembly::statement_claims() {
         uint32_t e = S.end;
         while (e > S.begin && std::isspace(static_cast<unsigned char>(a[e - 1]))) --e;
         const auto& ps = t.paragraphs();
-        const size_t pi = ps.empty() ? 0 : t.paragraph_index(S.begin);
+        const size_t pi = ps.empty() ? 0 : S_para;
         if (e > S.begin && a[e - 1] == ':' && pi + 1 < ps.size() && ps[pi].end <= e + 2 && list_item(ps[pi + 1])) return;
     }
     if (!any_source && !quoted) {
@@ -404,7 +404,7 @@ void Assembly::statement_claims() {
         // "We are not pre-committing ..." after '"...," Lagarde told reporters.': the speaker
         // of the paragraph so far; a quote that goes on into the next sentence ('"Customers
         // are no longer experimenting. They are signing ...," Raman told Reuters'): its speaker.
-        text::Span P = t.paragraphs().empty() ? S : t.paragraphs()[t.paragraph_index(S.begin)];
+        text::Span P = t.paragraphs().empty() ? S : t.paragraphs()[S_para];
         for (auto it = std::lower_bound(named_sources.begin(), named_sources.end(), P.begin, by_begin);
              it != named_sources.end() && (*it)->span.begin < S.begin; ++it)
             quote_speaker = *it;
@@ -418,13 +418,13 @@ void Assembly::statement_claims() {
     const Mention* speaker = src ? src : quote_speaker;
     if (quote_speaker && !inside_quote && q_close == S.end && quote_runs_past(S)) {
         // the rest of a paragraph whose quote goes on into the next one: the same speaker's
-        quote_open_until = t.paragraphs()[t.paragraph_index(S.begin)].end;
+        quote_open_until = t.paragraphs()[S_para].end;
         run_speaker = speaker;
     } else if (quoted && q_close == S.end && !(src && src->span.begin > q_open)) {
         // a quote that runs on into the next sentences ('"This bonanza provides ... flexibility.
         // It could either ...," said Aditi Rao'): one statement per sentence (one fact, one
         // claim), all the speaker's
-        text::Span P = t.paragraphs().empty() ? S : t.paragraphs()[t.paragraph_index(S.begin)];
+        text::Span P = t.paragraphs().empty() ? S : t.paragraphs()[S_para];
         for (uint32_t k = S.end; k < P.end; ++k)
             if ((a[k] == '"' || static_cast<unsigned char>(a[k]) == 0xE2) && quote_len(a, k)) {
                 quote_open_until = k;
