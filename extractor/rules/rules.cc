@@ -1285,8 +1285,8 @@ void RuleSet::Impl::compile() {
         token_classes = std::make_unique<tokens::TokenClasses>();
         token_rules = std::make_unique<tokens::TokenRules>(*token_classes);
         // The families in order of what their rules cost on the regex engine (the
-        // predicate bits are few: the dearest get them first); a rule is tried on a
-        // copy of the classes first, so one that does not translate takes no bit.
+        // predicate bits are few: the dearest get them first); a rule is translated on a
+        // copy of the classes, kept when it converts, so one that does not takes no bit.
         static const char* const kOrder[] = {"money", "quantity", "date", "percent", "ignore"};
         std::vector<size_t> tried;
         for (const char* type : kOrder)
@@ -1298,8 +1298,9 @@ void RuleSet::Impl::compile() {
             const std::string veto = compiled[i].veto ? r.veto : std::string();
             std::string why;
             tokens::TokenClasses trial(*token_classes);
-            tokens::TokenRules dry(trial);
-            if (dry.add(r, r.pattern, veto, &why) && token_rules->add(r, r.pattern, veto, &why)) {
+            std::optional<tokens::TokenRules::Translated> t = tokens::TokenRules::translate(r.pattern, veto, trial, &why);
+            if (t && token_rules->add(r, std::move(*t), &why)) {
+                *token_classes = std::move(trial);
                 on_tokens[i] = 1;
                 token_why[i].clear();
                 token_index.push_back(i);

@@ -587,13 +587,19 @@ enum class Walk { stop, next, done };
 // two branches, a JMP's target), not to (stop), or to end the traversal (done).
 template <class Visit>
 void traverse(const TokenProgram& p, uint32_t from, Visit visit) {
-    std::vector<char> seen(p.code.size(), 0);
-    std::vector<uint32_t> todo{from};
+    // A thread's buffers, shared by every traversal (none runs inside another's visit): an
+    // instruction is seen when its mark is this traversal's epoch, so nothing is cleared.
+    thread_local std::vector<uint32_t> seen, todo;
+    thread_local uint32_t epoch = 0;
+    if (++epoch == 0) std::fill(seen.begin(), seen.end(), 0u), epoch = 1;
+    if (seen.size() < p.code.size()) seen.resize(p.code.size(), 0);
+    todo.clear();
+    todo.push_back(from);
     while (!todo.empty()) {
         const uint32_t pc = todo.back();
         todo.pop_back();
-        if (pc >= p.code.size() || seen[pc]) continue;
-        seen[pc] = 1;
+        if (pc >= p.code.size() || seen[pc] == epoch) continue;
+        seen[pc] = epoch;
         const Inst& in = p.code[pc];
         const Walk w = visit(pc, in);
         if (w == Walk::done) return;
@@ -799,13 +805,19 @@ std::string check(const TokenProgram& p) {
             });
         } else if (gi.op == TOK && gi.kinds) {
             // What follows the run: each path's next token must not continue it.
-            std::vector<char> seen(p.code.size() * 4, 0);
-            std::vector<std::pair<uint32_t, int>> todo{{g + 1, 0}};  // state: 1 white space passed, 2 \b passed
+            // (seen: this walk's marks, as traverse keeps them)
+            thread_local std::vector<uint32_t> seen;
+            thread_local std::vector<std::pair<uint32_t, int>> todo;  // state: 1 white space passed, 2 \b passed
+            thread_local uint32_t epoch = 0;
+            if (++epoch == 0) std::fill(seen.begin(), seen.end(), 0u), epoch = 1;
+            if (seen.size() < p.code.size() * 4) seen.resize(p.code.size() * 4, 0);
+            todo.clear();
+            todo.push_back({g + 1, 0});
             while (!todo.empty() && why.empty()) {
                 auto [pc, st] = todo.back();
                 todo.pop_back();
-                if (pc >= p.code.size() || seen[pc * 4 + st]) continue;
-                seen[pc * 4 + st] = 1;
+                if (pc >= p.code.size() || seen[pc * 4 + st] == epoch) continue;
+                seen[pc * 4 + st] = epoch;
                 const Inst& in = p.code[pc];
                 switch (in.op) {
                 case TOK: {
@@ -1607,21 +1619,37 @@ bool TokenRules::add(const Rule& rule, const std::string& pattern, const std::st
         if (why) *why = "more than " + std::to_string(kMaxTokenRules) + " rules on tokens";
         return false;
     }
-    std::optional<TokenProgram> p = translate(pattern, cls_, why);
-    if (!p) return false;
+    std::optional<Translated> t = translate(pattern, veto, cls_, why);
+    return t && add(rule, std::move(*t), why);
+}
+
+std::optional<TokenRules::Translated> TokenRules::translate(const std::string& pattern, const std::string& veto,
+                                                           TokenClasses& cls, std::string* why) {
+    std::optional<TokenProgram> p = tokens::translate(pattern, cls, why);
+    if (!p) return std::nullopt;
     std::optional<TokenProgram> v;
     if (!veto.empty()) {
-        v = translate(veto, cls_, why);
+        v = tokens::translate(veto, cls, why);
         if (!v) {
             if (why) *why = "veto: " + *why;
-            return false;
+            return std::nullopt;
         }
     }
     for (const Inst& in : p->code)
         if (in.op == TOK && ((in.all | in.any) & (PRE_OK | WB_BEFORE | WB_AFTER))) {
             if (why) *why = "a token test reads context bits";
-            return false;
+            return std::nullopt;
         }
+    return Translated{std::move(*p), std::move(v)};
+}
+
+bool TokenRules::add(const Rule& rule, Translated&& tr, std::string* why) {
+    if (rules_.size() >= kMaxTokenRules) {
+        if (why) *why = "more than " + std::to_string(kMaxTokenRules) + " rules on tokens";
+        return false;
+    }
+    std::optional<TokenProgram> p = std::move(tr.prog);
+    std::optional<TokenProgram> v = std::move(tr.veto);
     const size_t ri = rules_.size();
     std::vector<char> starts, lasts;
     tok_roles(*p, starts, lasts);

@@ -189,6 +189,9 @@ public:
     ~TokenClasses();
     TokenClasses(const TokenClasses&);  // (a thread's copy: the same predicates, its own cache)
     TokenClasses& operator=(const TokenClasses&) = delete;
+    // Takes another's predicates and cache (a trial copy's, after a rule translated on it);
+    // this object keeps its instance.
+    TokenClasses& operator=(TokenClasses&&) = default;
     uint64_t serial() const { return serial_; }  // the same for a copy
     uint64_t instance() const { return instance_.v; }  // this object's own (a copy's differs)
     // The bit of a set of letter strings: in any case (`fold`: the strings in
@@ -247,6 +250,7 @@ private:
         Instance();
         Instance(const Instance&) : Instance() {}
         Instance& operator=(const Instance&) = delete;
+        Instance& operator=(Instance&&) noexcept { return *this; }  // (keeps its own)
     } instance_;
     std::unordered_map<uint32_t, Bits> cps_;   // code point → its character-set bits
     Bits ascii_[128] = {};
@@ -341,6 +345,18 @@ public:
     // Converts a rule (its expanded pattern and veto, "" for none): false
     // with the reason in *why when either does not translate.
     bool add(const Rule& rule, const std::string& pattern, const std::string& veto, std::string* why);
+    // add() in two steps, so that a caller can translate on a trial copy of the classes and keep
+    // it when the rule converts (each rule translated once): translate() the pattern and veto
+    // on `cls` (nullopt with the reason in *why when either does not, as add()), then add them
+    // (false when there are kMaxTokenRules); the caller then makes this object's classes what
+    // `cls` became (`classes = std::move(trial)`: the programs' bits and word ids are its).
+    struct Translated {
+        TokenProgram prog;
+        std::optional<TokenProgram> veto;
+    };
+    static std::optional<Translated> translate(const std::string& pattern, const std::string& veto, TokenClasses& cls,
+                                               std::string* why);
+    bool add(const Rule& rule, Translated&& t, std::string* why);
     size_t size() const { return rules_.size(); }
     bool fold() const { return fold_; }  // a rule reads letters in any case
     // Every converted rule's matches in the indexed paragraph, as match_all
