@@ -1404,16 +1404,30 @@ struct Converter {
             const uint8_t any = re == "\\d+" || re == "\\d*" ? DIGITS : 0;
             t = tok(bit ? Bits(bit) : cls.regular(re, false), 0, DIGITS, any);
         } else {
-            std::vector<std::string> ws;
-            bool folded = false, exact = false;
-            if (enumerate(q, ws, folded, exact)) {
+            // The strings a fragment matches, by its printed form (which says every letter's case
+            // reading): the same lists recur in many rules (a thread's, kept for the process).
+            struct Words {
+                bool ok = false, folded = false, exact = false;
+                std::vector<std::string> ws;  // (without "", in lower case when folded, sorted, unique)
+            };
+            thread_local std::unordered_map<std::string, Words> words_of;
+            auto [it, fresh] = words_of.try_emplace(re);
+            Words& w = it->second;
+            if (fresh) {
+                w.ok = enumerate(q, w.ws, w.folded, w.exact);
+                if (w.ok) {
+                    w.ws.erase(std::remove(w.ws.begin(), w.ws.end(), std::string()), w.ws.end());
+                    if (w.folded)
+                        for (std::string& x : w.ws) x = lower(x);
+                    std::sort(w.ws.begin(), w.ws.end());
+                    w.ws.erase(std::unique(w.ws.begin(), w.ws.end()), w.ws.end());
+                }
+            }
+            const std::vector<std::string>& ws = w.ws;
+            const bool folded = w.folded, exact = w.exact;
+            if (w.ok) {
                 if (folded && exact) unsupported("a word read partly in any case");
                 fold = fold || folded;
-                ws.erase(std::remove(ws.begin(), ws.end(), std::string()), ws.end());
-                if (folded)
-                    for (std::string& w : ws) w = lower(w);
-                std::sort(ws.begin(), ws.end());
-                ws.erase(std::unique(ws.begin(), ws.end()), ws.end());
                 t = ws.size() == 1 ? word_tok(cls.word_id(ws[0], folded), folded, LETTERS)
                                    : tok(cls.words(ws, folded), 0, LETTERS, 0);
             } else {
