@@ -681,19 +681,39 @@ Bits path_bits(const TokenProgram& p) {
     return out;
 }
 
+// By instruction (and one past the end): whether MATCH can be reached from it without
+// consuming a token (through SPLITs, JMPs and the zero-width instructions, as walk() goes).
+// One fixpoint for the whole program instead of a walk from each TOK: it only grows, so
+// passes repeat until one changes nothing (a loop's back jump takes one more).
+std::vector<char> reaches_match(const TokenProgram& p) {
+    const uint32_t n = static_cast<uint32_t>(p.code.size());
+    std::vector<char> r(n + 1, 0);
+    auto at = [&](uint32_t pc) { return pc < n ? r[pc] : char(0); };
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (uint32_t pc = n; pc-- > 0;) {
+            if (r[pc]) continue;
+            const Inst& in = p.code[pc];
+            char v = 0;
+            switch (in.op) {
+            case MATCH: v = 1; break;
+            case TOK: break;
+            case SPLIT: v = at(in.x) || at(in.y); break;
+            case JMP: v = at(in.x); break;
+            default: v = at(pc + 1);
+            }
+            if (v) r[pc] = 1, changed = true;
+        }
+    }
+    return r;
+}
+
 // The TOKs after which the program can reach MATCH without consuming: a match's last token has one of their bits.
 Bits last_bits(const TokenProgram& p) {
     Bits out = 0;
-    for (uint32_t t = 0; t < p.code.size(); ++t) {
-        if (p.code[t].op != TOK) continue;
-        bool last = false;
-        walk(p, t + 1, [&](uint32_t, const Inst& in) {
-            if (in.op != MATCH) return Walk::stop;
-            last = true;
-            return Walk::done;
-        });
-        if (last) out |= guard_bits(p.code[t]);
-    }
+    const std::vector<char> r = reaches_match(p);
+    for (uint32_t t = 0; t < p.code.size(); ++t)
+        if (p.code[t].op == TOK && r[t + 1]) out |= guard_bits(p.code[t]);
     return out;
 }
 
@@ -705,14 +725,9 @@ void tok_roles(const TokenProgram& p, std::vector<char>& start, std::vector<char
         if (in.op == TOK) start[pc] = 1;
         return Walk::stop;
     });
-    for (uint32_t t = 0; t < p.code.size(); ++t) {
-        if (p.code[t].op != TOK) continue;
-        walk(p, t + 1, [&](uint32_t, const Inst& in) {
-            if (in.op != MATCH) return Walk::stop;
-            last[t] = 1;
-            return Walk::done;
-        });
-    }
+    const std::vector<char> r = reaches_match(p);
+    for (uint32_t t = 0; t < p.code.size(); ++t)
+        if (p.code[t].op == TOK && r[t + 1]) last[t] = 1;
 }
 
 // Whether MATCH can be reached with the TOKs whose guard lies within `off` taken out.
