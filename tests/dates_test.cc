@@ -279,3 +279,18 @@ TEST_CASE("anaphoric dates take the period mentioned before them", "[dates][rela
     CHECK(all[1].value == "2023");
     CHECK_FALSE(all[1].note.empty());
 }
+
+TEST_CASE("a comparison's month is no antecedent of the next sentence's 'a year earlier'", "[dates][relative]") {
+    // "from 4.3% in October" dates the figure compared with; "a year earlier" in the next
+    // sentence counts back from the report's month (the lead's November), not from October.
+    auto all = dates_of("Employers added 118,000 jobs in November, the Labor Department said. The jobless rate rose "
+                        "to 4.4% from 4.3% in October. Earnings were up 3.7% from a year earlier.",
+                        "2024-12-06");
+    REQUIRE(all.size() == 3);
+    CHECK(all[2].text == "a year earlier");
+    CHECK(all[2].value == "2023-11");
+    // A period stated for the figure itself still is one: "in October" after "rose to 4.4%".
+    all = dates_of("The jobless rate rose to 4.4% in October. A year earlier it was 3.9%.", "2024-12-06");
+    REQUIRE(all.size() == 2);
+    CHECK(all[1].value == "2023-10");
+}

@@ -18,6 +18,7 @@
 #include "extractor/normalise/flat_map.h"
 #include "extractor/normalise/internal.h"
 
+#include <algorithm>
 #include <array>
 #include <fmt/format.h>
 #include <map>
@@ -29,6 +30,44 @@ namespace claimex::normalise {
 using namespace dates;
 
 namespace {
+
+// Whether a date closes a comparison's figure: "from 4.3% in October", "compared with £96 million
+// in March" (a cue, the figure, "in"/"for", the date).
+bool compared_figure_date(const text::Text& text, text::Span span) {
+    Around ca{text, span};
+    const std::string_view w = ca.word_before();
+    if (w != "in" && w != "for") return false;
+    const std::string_view b = ca.bytes_before(64);
+    auto lower_eq = [](std::string_view x, std::string_view y) {
+        if (x.size() != y.size()) return false;
+        for (size_t i = 0; i < x.size(); ++i)
+            if (std::tolower(static_cast<unsigned char>(x[i])) != y[i]) return false;
+        return true;
+    };
+    size_t e = b.size();
+    while (e > 0 && b[e - 1] == ' ') --e;
+    if (e < w.size()) return false;
+    e -= w.size();
+    // the figure's words back to its number ("4.3%", "£96 million", "$1.2bn"), then the cue
+    for (int n = 0; n < 3; ++n) {
+        while (e > 0 && b[e - 1] == ' ') --e;
+        size_t s0 = e;
+        while (s0 > 0 && b[s0 - 1] != ' ') --s0;
+        if (s0 == e) return false;
+        const std::string_view tok = b.substr(s0, e - s0);
+        const bool number = std::any_of(tok.begin(), tok.end(), [](char c) { return c >= '0' && c <= '9'; });
+        e = s0;
+        if (!number) continue;  // (a scale or unit word after the number)
+        while (e > 0 && b[e - 1] == ' ') --e;
+        size_t s2 = e;
+        while (s2 > 0 && std::isalpha(static_cast<unsigned char>(b[s2 - 1]))) --s2;
+        const std::string_view cue = b.substr(s2, e - s2);
+        for (std::string_view c : {"from", "with", "versus", "vs", "against", "than"})
+            if (lower_eq(cue, c)) return true;
+        return false;
+    }
+    return false;
+}
 
 constexpr const char* kNoPublished = "relative date: the document has no publication date";
 constexpr const char* kNoAntecedent = "no earlier period in the paragraph to compare with: the whole year";
@@ -1231,6 +1270,9 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
             // 4.6% in the same period last year": when a report came out is no period compared
             if (Around ca{text, c.span}; I.cues.of(ca.word_before()) & Cues::report_prep)
                 if (I.cues.of(ca.word_before(ca.word_before())) & Cues::report_noun) continue;
+            // "edged up to 4.4% from 4.3% in October. Earnings rose 0.3% from the previous month":
+            // the month of a comparison's figure is no period to count back from
+            if (previous && compared_figure_date(text, c.span)) continue;
             if (spec->reach && m.span.begin - c.span.end > spec->reach) break;
             if (!previous && spec->anaphor == Anaphor::shift && c.relative && c.from == c.to && !news_day) {
                 if (coarse_shift < 0) {
