@@ -70,7 +70,8 @@ bool Assembly::paragraph_date(size_t i, const text::Span& S) {
         while (b > 0 && a[b - 1] == ' ') --b;
         b -= static_cast<uint32_t>(w.size());
         while (b > 0 && a[b - 1] == ' ') --b;
-        for (size_t j : sv.mentions) {
+        // (the document's mentions, not the sentence view: find_lead_date asks of its own sentence)
+        for (size_t j = i; j-- > 0 && ms[j].span.end + 64 > b;) {
             if (ms[j].span.end != b || !is_value(ms[j])) continue;
             std::string c = word_near(ms[j].span.begin, false);
             if (lx.approx_words.count(c)) {  // ("from about 4.3% in October")
