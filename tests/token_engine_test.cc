@@ -215,3 +215,49 @@ TEST_CASE("rules on tokens find the engine's matches in random texts from the ru
     CHECK(all.empty());
     WARN(fmt::format("{} texts, {} matches, {} by rules on tokens", c.texts, c.matches, c.on_tokens));
 }
+
+namespace {
+// Own sentences for one translator feature: each compared on and off, and the rules named
+// must now run on tokens.
+void feature(const std::vector<std::string>& texts, const std::vector<std::string>& rules) {
+    Checker c;
+    std::string all;
+    for (const std::string& s : texts) {
+        const std::string d = c.check(s, true);
+        if (!d.empty()) all += s + "\n" + d;
+    }
+    INFO(all);
+    CHECK(all.empty());
+    for (const std::string& r : rules) {
+        INFO(r);
+        CHECK(c.converted.count(r));
+    }
+}
+}  // namespace
+
+TEST_CASE("rules on tokens: white-space-or-character repeats (`[\\s-]?`, `[\\s/-]+`)") {
+    feature({"It paid $5-billion, then $6 billion, £7 -billion and € 8- bn; US$ 9 -  million.",
+             "Rs 40-crore, USD 12 - million, USD-12m, EUR 3 million and USD\t4-bn were spent.",
+             "Sales rose 3-fold, 4 fold, 5fold and five-fold; 6 -fold and 7  fold did not.",
+             "$5-", "$5 -", "USD 7-\nbillion", "$1,200-billion-trillion and $3 bn-mn."},
+            {"money.symbol", "money.word_before"});
+}
+
+TEST_CASE("rules on tokens: one-character look-aheads at a match's end (`(?:[^\\w]|$)`, `\\D`, `\\s`)") {
+    feature({"It costs 20 cents, 5p. 12.5p and 7c; a 300p-share and 40p.\nThen 99p.", "It costs 5p.",
+             "It costs 5p", "R200.50, N300.25. R12.50x and N4.00", "He paid 50 dollars;x, 5 euros.5 and 6 yen",
+             "The firm employs 300.\nIt employs 400,5 and 500; and employs 600", "a workforce of 5,000,3 and of 6,000.x",
+             "Jobs rose to 7,000.", "jobs fell from 2,000;", "a 30-strong team, a 40-year-old, 50-page-long",
+             "growth could double; it might triple- or quadruple", "5%. 6kr, 7 zł. 8 kr", "10 €, 11 $x 12$"},
+            {"quantity.workforce_of", "quantity.elided_unit", "quantity.elided_baseline", "quantity.count_adjectival",
+             "quantity.bare_factor"});
+}
+
+TEST_CASE("rules on tokens: runs of a negated class (`[^\\s,.;:%\\p{Sc}]+`) and lazy repeats") {
+    feature({"Shipments of the new phones, the firm said, rose after 3,000 units; units in Q3 x-ray été rose 4 million.",
+             "Output of cars at the plant £5 and more than 7,000 jobs; cars at the big plant fell 20% vs. 6,000.",
+             "Deliveries of trucks to the US fell, compared with 4,500 in 2023, and jets rose to 900.",
+             "The yen at 150.5 per dollar; the euro, it said, traded at 1.08 to the dollar and at 1,2 a euro.",
+             "The number of new homes built in the city rose to 12,000 in May; the number of cars $ 5 rose by 30."},
+            {"quantity.elided_comparison", "quantity.elided_target"});
+}

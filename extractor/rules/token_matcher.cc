@@ -54,11 +54,11 @@ uint64_t punct_bits_of(uint32_t cp) {
 }
 
 uint64_t punct_bits(uint32_t cp) {
-    const uint64_t z = 0, x = cp == ':' || cp == '#' || cp == '/' || cp == '.' || cp == ',' || cp == '-' || cp == '_' ||
-                               (cp < 0x80 ? cp == '$' : u_charType(static_cast<UChar32>(cp)) == U_CURRENCY_SYMBOL)
+    const bool sc = cp < 0x80 ? cp == '$' : u_charType(static_cast<UChar32>(cp)) == U_CURRENCY_SYMBOL;
+    const uint64_t z = 0, x = cp == ':' || cp == '#' || cp == '/' || cp == '.' || cp == ',' || cp == '-' || cp == '_' || sc
                            ? PREX
                            : z;
-    return x | punct_bits_of(cp);
+    return x | (sc ? CURSIGN : z) | punct_bits_of(cp);
 }
 
 inline uint64_t hash_bytes(const char* p, uint32_t n) {
@@ -345,7 +345,21 @@ void TokenIndex::index(const std::string& a, text::Span pr) {
 
 // ---- programs ----
 
-enum Op : uint8_t { TOK, GAP, SPLIT, JMP, SAVE_B, SAVE_E, WB, BOL, EOL, PRE, PEEK, MATCH };
+enum Op : uint8_t { TOK, GAP, SPLIT, JMP, SAVE_B, SAVE_E, WB, BOL, EOL, PRE, PEEK, CHR, MATCH };
+
+// CHR's test: one code point, right after the last token, in a class (or not: neg) — the
+// rules' one-character look-aheads at a match's end, `(?:[^\w]|$)`, `[,.;](?:\D|$)`,
+// `\b(?:[^-]|$)`, `\.(?:\s|$)`: the match takes that character (its end is after it).
+struct CharTest {
+    std::vector<std::pair<uint32_t, uint32_t>> ranges;
+    bool neg = false, sc = false;  // [^...]; \p{Sc} in the class
+    bool letters = false, digits = false;  // whether it takes some ASCII letter / digit
+    bool has(uint32_t cp) const {
+        bool in = sc && u_charType(static_cast<UChar32>(cp)) == U_CURRENCY_SYMBOL;
+        for (auto [lo, hi] : ranges) in = in || (cp >= lo && cp <= hi);
+        return in != neg;
+    }
+};
 
 struct Inst {
     Op op = MATCH;
@@ -353,6 +367,7 @@ struct Inst {
     uint8_t kinds = 0;      // TOK: the runs it can take: 1 letters, 2 digits
     uint8_t anylen = 0;     // TOK: ... of those, the kinds it takes at any length (\d+, [\w.]+)
     uint32_t x = 0, y = 0;  // SPLIT: preferred, other; JMP: x; SAVE: slot
+    Bits none = 0;          // TOK: and no bit of none (a negated class's characters)
     Bits all = 0, any = 0;  // TOK: bits & all == all, and (any == 0 or bits & any);
                             // SPLIT, PEEK: any != 0: the next token must have one of these bits
                             // to take x (SPLIT: else y, nothing pushed; PEEK: else fail)
@@ -367,7 +382,7 @@ struct Inst {
         int8_t k = -2;  // >= 0: the mask is m in word k; -1: in several words (test the Bits); -2: empty
         uint64_t m = 0;
     };
-    Test t_all, t_any, t_any2;
+    Test t_all, t_any, t_any2, t_none;
 };
 
 namespace {
@@ -403,8 +418,9 @@ namespace {
 struct Node;
 using N = std::shared_ptr<const Node>;
 struct Node {
-    enum K { Tok, Gap, Seq, Alt, Opt, Star, Cap, Wb, Bol, Eol, Pre } k;
-    Bits all = 0, any = 0;
+    enum K { Tok, Gap, Seq, Alt, Opt, Star, Cap, Wb, Bol, Eol, Pre, Chr } k;
+    Bits all = 0, any = 0, none = 0;
+    bool lazy = false;  // Opt, Star: fewer first
     uint32_t gmin = 0, gmax = 0;
     bool sp = false;
     int cap = -1;
@@ -413,6 +429,7 @@ struct Node {
     uint32_t id = 0;
     uint32_t word = 0;
     bool wfold = false;
+    std::shared_ptr<const CharTest> chr;  // Chr
 };
 constexpr uint32_t kInf = 1u << 30;
 
@@ -446,8 +463,16 @@ N kids_node(Node::K k, std::vector<N> v) {
 }
 N seq(std::vector<N> v) { return kids_node(Node::Seq, std::move(v)); }
 N alt(std::vector<N> v) { return kids_node(Node::Alt, std::move(v)); }
-N opt(N x) { return kids_node(Node::Opt, {std::move(x)}); }
-N star(N x) { return kids_node(Node::Star, {std::move(x)}); }
+N opt(N x, bool lazy = false) {
+    Node n{Node::Opt};
+    n.kids = {std::move(x)}, n.lazy = lazy;
+    return mk(std::move(n));
+}
+N star(N x, bool lazy = false) {
+    Node n{Node::Star};
+    n.kids = {std::move(x)}, n.lazy = lazy;
+    return mk(std::move(n));
+}
 N capture(int slot, N x) {
     Node n{Node::Cap};
     n.cap = slot;
@@ -455,6 +480,11 @@ N capture(int slot, N x) {
     return mk(std::move(n));
 }
 N zero(Node::K k) { return mk(Node{k}); }
+N chr(CharTest t) {
+    Node n{Node::Chr};
+    n.chr = std::make_shared<const CharTest>(std::move(t));
+    return mk(std::move(n));
+}
 N pre() { return alt({zero(Node::Bol), zero(Node::Pre)}); }  // {PRE}: (?:^|[^\w.,:#/\-\p{Sc}])
 
 struct Builder {
@@ -502,7 +532,7 @@ struct Builder {
         switch (n->k) {
         case Node::Tok: {
             Inst in{TOK};
-            in.all = n->all, in.any = n->any, in.kinds = n->kinds, in.anylen = n->anylen, in.id = n->id;
+            in.all = n->all, in.any = n->any, in.none = n->none, in.kinds = n->kinds, in.anylen = n->anylen, in.id = n->id;
             in.word = n->word, in.wfold = n->wfold;
             emit(in);
             break;
@@ -537,7 +567,15 @@ struct Builder {
             for (uint32_t j : jumps) p.code[j].x = here();
             break;
         }
-        case Node::Opt: {
+        case Node::Opt:
+            if (n->lazy) {  // SPLIT x: past it (no guard), y: into it
+                const uint32_t s = emit({SPLIT});
+                p.code[s].y = here();
+                compile(n->kids[0]);
+                p.code[s].x = here();
+                break;
+            }
+            {
             Inst sp{SPLIT};
             sp.any = guard(n->kids[0]);
             const uint32_t s = emit(sp);
@@ -545,8 +583,19 @@ struct Builder {
             compile(n->kids[0]);
             p.code[s].y = here();
             break;
-        }
-        case Node::Star: {
+            }
+        case Node::Star:
+            if (n->lazy) {
+                const uint32_t s = emit({SPLIT});
+                p.code[s].y = here();
+                compile(n->kids[0]);
+                Inst j{JMP};
+                j.x = s;
+                emit(j);
+                p.code[s].x = here();
+                break;
+            }
+            {
             Inst sp{SPLIT};
             sp.any = guard(n->kids[0]);
             const uint32_t s = emit(sp);
@@ -557,7 +606,7 @@ struct Builder {
             emit(j);
             p.code[s].y = here();
             break;
-        }
+            }
         case Node::Cap: {
             Inst b{SAVE_B};
             b.x = static_cast<uint32_t>(2 * n->cap);
@@ -572,6 +621,13 @@ struct Builder {
         case Node::Bol: emit({BOL}); break;
         case Node::Eol: emit({EOL}); break;
         case Node::Pre: emit({PRE}); break;
+        case Node::Chr: {
+            Inst c{CHR};
+            c.x = static_cast<uint32_t>(p.chars.size());
+            p.chars.push_back(*n->chr);
+            emit(c);
+            break;
+        }
         }
     }
 };
@@ -801,12 +857,23 @@ std::string check(const TokenProgram& p) {
         return in.op != WB && in.op != PRE && in.op != BOL;
     });
     if (!why.empty()) return why;
+    // A one-character look-ahead ends the match: only jumps, the match's own end and MATCH after it.
+    for (uint32_t c = 0; c < p.code.size() && why.empty(); ++c)
+        if (p.code[c].op == CHR)
+            reach(p, c + 1, [&](uint32_t pc) {
+                const Inst& in = p.code[pc];
+                if (!(in.op == JMP || in.op == MATCH || (in.op == SAVE_E && in.x == 1)))
+                    why = "a one-character look-ahead not at the match's end";
+                return why.empty();
+            });
+    if (!why.empty()) return why;
     for (uint32_t g = 0; g < p.code.size() && why.empty(); ++g) {
         const Inst& gi = p.code[g];
         if (gi.op == GAP) {
             reach(p, g + 1, [&](uint32_t pc) {
                 const Inst& in = p.code[pc];
                 if (in.op == MATCH || in.op == EOL) why = "white space at the end of a match";
+                else if (in.op == CHR) why = "white space before a one-character look-ahead";
                 else if (in.op == SAVE_E) why = "a capture ends with white space";
                 else if (in.op == GAP && (gi.sp || in.sp)) why = "a literal space next to other white space";
                 return why.empty();
@@ -844,6 +911,12 @@ std::string check(const TokenProgram& p) {
                 case MATCH:
                     if (st == 0 && (gi.kinds & ~gi.anylen)) why = "can end inside a letter or digit run (no \\b after)";
                     break;
+                case CHR: {  // the character after the run: it must not continue the run
+                    const CharTest& ct = p.chars[in.x];
+                    if (st == 0 && (((gi.kinds & 1) && ct.letters) || ((gi.kinds & 2) && ct.digits)))
+                        why = "a letter or digit run could be split by a one-character look-ahead";
+                    break;
+                }
                 case GAP: todo.push_back({pc + 1, st | (in.gmin > 0 ? 1 : 0)}); break;
                 case WB:
                 case EOL: todo.push_back({pc + 1, st | 2}); break;
@@ -877,6 +950,7 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
     stack_.clear();
     stack_.push_back({0, static_cast<uint32_t>(start), 0, 0, false});
     const Inst* code = prog.code.data();
+    uint32_t chr_end = 0;  // a CHR's end (only jumps and MATCH follow it)
     while (!stack_.empty()) {
         const Entry e = stack_.back();
         stack_.pop_back();
@@ -894,6 +968,7 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
                 const Token& t = toks[i];
                 if (!has_all(t.bits, in.t_all, in.all) || (in.t_any.k != -2 && !has_any(t.bits, in.t_any, in.any))) goto fail;
                 if (in.word && (in.wfold ? t.lid : t.id) != in.word) goto fail;
+                if (in.t_none.k != -2 && has_any(t.bits, in.t_none, in.none)) goto fail;
                 if (i > start) {
                     const uint32_t g = t.b - toks[i - 1].e;
                     if (g < gmin || g > gmax) goto fail;
@@ -964,9 +1039,21 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
                 ++pc;
                 break;
             }
+            case CHR: {  // one code point right after the last token (check: no white space pending)
+                if (i == start || gmax != 0) goto fail;
+                const uint32_t x = toks[i - 1].e;
+                if (x >= pe) goto fail;
+                int32_t k = static_cast<int32_t>(x);
+                UChar32 cp;
+                U8_NEXT(s, k, static_cast<int32_t>(pe), cp);
+                if (cp < 0 || !prog.chars[in.x].has(static_cast<uint32_t>(cp))) goto fail;
+                chr_end = static_cast<uint32_t>(k);
+                ++pc;
+                break;
+            }
             case MATCH:
                 ++matches;
-                slots[1] = toks[i - 1].e;
+                slots[1] = chr_end ? chr_end : toks[i - 1].e;
                 return true;
             }
         }
@@ -990,6 +1077,7 @@ struct R {
     bool neg = false, sc = false;                       // Cls: [^...], \p{Sc}
     int slot = 0;                                       // Cap
     int min = 0, max = 0;                               // Rep (max -1: no bound)
+    bool lazy = false;                                  // Rep: fewer first (`*?`, `{0,6}?`)
     std::vector<RP> kids;
 };
 
@@ -1067,9 +1155,10 @@ struct Parser {
                     if (j >= s.size() || s[j] != '}') unsupported("a '{' it cannot read");
                     i = j + 1;
                 } else break;
-                if (more() && s[i] == '?') unsupported("a lazy repeat");
+                bool lazy = false;
+                if (more() && s[i] == '?') lazy = true, ++i;
                 RP r = node(R::Rep);
-                r->min = lo, r->max = hi;
+                r->min = lo, r->max = hi, r->lazy = lazy;
                 r->kids = {a};
                 a = r;
             }
@@ -1215,6 +1304,13 @@ struct Parser {
             if (!more()) unsupported("a trailing '\\'");
             const char e = s[i];
             if (e == 'b') return ++i, node(R::Wb);
+            if (e == 'D') {  // [^0-9]
+                RP r = node(R::Cls);
+                r->fold = fold, r->neg = true;
+                add_class(r, 'd');
+                ++i;
+                return r;
+            }
             if (e == 'd' || e == 's' || e == 'w') {
                 RP r = node(R::Cls);
                 r->fold = fold;
@@ -1531,6 +1627,54 @@ struct Converter {
         return true;
     }
 
+    // A one-character class as CHR (rules/README.md: the look-aheads at a match's end; check()
+    // refuses one anywhere else).
+    N look_ahead(const RP& r) {
+        CharTest t;
+        if (r->k == R::Lit) t.ranges = {{r->cp, r->cp}};
+        else t.ranges = r->ranges, t.neg = r->neg, t.sc = r->sc;
+        if (r->fold)
+            for (auto [lo, hi] : t.ranges)
+                if (hi >= 128) unsupported("a non-ASCII class in any case");
+        fold = fold || r->fold;  // ('ſ' and the Kelvin sign: the engine's paragraph)
+        for (uint32_t c = 0; c < 128; ++c) {
+            if (is_letter(c)) t.letters = t.letters || t.has(c);
+            if (is_digit(c)) t.digits = t.digits || t.has(c);
+        }
+        return chr(std::move(t));
+    }
+
+    // `[^\s,.;:%\p{Sc}]+`: a run of non-white-space characters but some — glued tokens, each a
+    // letter run, a digit run or a code point not in the class. The class must hold all of \s
+    // (a token never holds white space) and no ASCII letter or digit (runs are taken whole).
+    N negated_run(const RP& r) {
+        const RP& x = r->kids[0];
+        if (r->max >= 0 || r->min > 1) unsupported("a counted repeat of a negated class");
+        std::vector<uint32_t> out;  // the class's code points: what the run cannot hold
+        for (auto [lo, hi] : x->ranges) {
+            if (hi - lo > 512) unsupported("a wide negated class");
+            for (uint32_t c = lo; c <= hi; ++c) {
+                if (is_letter(c) || is_digit(c)) unsupported("a negated class of letters or digits under a repeat");
+                if (!is_space(c)) out.push_back(c);
+            }
+        }
+        for (uint32_t c : {'\t', '\n', '\f', '\r', ' '}) {
+            bool in = false;
+            for (auto [lo, hi] : x->ranges) in = in || (c >= lo && c <= hi);
+            if (!in) unsupported("a negated class under a repeat that takes white space");
+        }
+        if (x->fold)
+            for (uint32_t c : out)
+                if (has_case(c)) unsupported("a non-ASCII letter in any case");
+        fold = true;  // (its letter runs: 'ſ' and the Kelvin sign are the engine's paragraphs)
+        Node n{Node::Tok};
+        n.any = ALPHA | DIGIT | OTHER, n.kinds = LETTERS | DIGITS, n.anylen = LETTERS | DIGITS;
+        if (!out.empty()) n.none |= cls.chars(out);
+        if (x->sc) n.none |= CURSIGN;
+        N t = mk(std::move(n));
+        return r->min == 0 ? star(t, r->lazy) : seq({t, star(t, r->lazy)});
+    }
+
     N conv(const RP& r) {
         const int k = pure(r);
         if (k == LETTERS || k == DIGITS) return fragment({r}, k);
@@ -1541,7 +1685,7 @@ struct Converter {
             return word_tok(TokenClasses::cp_id(r->cp), false, 0);
         }
         case R::Cls: {
-            if (r->neg) unsupported("a negated class");
+            if (r->neg) return look_ahead(r);
             if (r->sc) unsupported("\\p{Sc}");
             Parts p = split(r);
             if (!p.letters.empty() || !p.digits.empty()) unsupported("a class of letters or digits and other characters");
@@ -1556,6 +1700,7 @@ struct Converter {
         }
         case R::Rep: {
             const RP& x = r->kids[0];
+            if (x->k == R::Cls && x->neg) return negated_run(r);
             const uint32_t hi = r->max < 0 ? kInf : static_cast<uint32_t>(r->max);
             if (is_space_part(x)) {
                 std::vector<uint32_t> sp = spaces(x);
@@ -1573,21 +1718,39 @@ struct Converter {
                     if (!p.digits.empty()) any |= DIGIT, kinds |= DIGITS;
                     if (!p.other.empty()) any |= cls.chars(p.other);
                     N t = tok(0, any, kinds, kinds);
-                    if (r->min == 0) return star(t);
+                    if (r->min == 0) return star(t, r->lazy);
                     std::vector<N> v(static_cast<size_t>(r->min), t);
-                    v.push_back(star(t));
+                    v.push_back(star(t, r->lazy));
                     return seq(std::move(v));
+                }
+            }
+            if (x->k == R::Cls && !x->neg && !x->sc && r->max < 0 && (r->min == 0 || r->min == 1)) {
+                // [\s/-]+ and the like (white space and characters): gaps and tokens in turn —
+                // G (T G)*, where G is white space of any length and T a character's token; with
+                // {1,} at least one of them: a token, or white space alone. Greedy as the regex:
+                // more tokens first (a longer reading), each G then fixed by the next token.
+                Parts p = split(x);
+                if (p.letters.empty() && p.digits.empty() && !p.space.empty() && !p.other.empty()) {
+                    if (r->lazy) unsupported("a lazy repeat of white space and characters");
+                    check_space(p.space);
+                    const bool sp = space_only(p.space);
+                    N t = p.other.size() == 1 ? word_tok(TokenClasses::cp_id(p.other[0]), false, 0)
+                                              : tok(cls.chars(p.other), 0, 0, 0);
+                    N with_tok = seq({gap(0, kInf, sp), t, star(seq({gap(0, kInf, sp), t})), gap(0, kInf, sp)});
+                    return alt({with_tok, gap(r->min == 0 ? 0 : 1, kInf, sp)});  // (no token: white space alone)
                 }
             }
             if (min_len(x) == 0) unsupported("a repeat of a part that can be empty");
             if (r->min > 12 || (r->max > 12)) unsupported("a long counted repeat");
             N body = conv(x);
-            if (Builder::first(body).second) unsupported("a repeat of a part that can take no token");
+            // A body that can take no token (`[\s-]?`: a '-' token or white space) is fine in a
+            // counted repeat — its copies are finite and their gaps add up — not under a star.
+            if (Builder::first(body).second && r->max < 0) unsupported("a repeat of a part that can take no token");
             std::vector<N> v(static_cast<size_t>(r->min), body);
-            if (r->max < 0) v.push_back(star(body));
+            if (r->max < 0) v.push_back(star(body, r->lazy));
             else {
                 N tail;
-                for (int k2 = r->max - r->min; k2 > 0; --k2) tail = opt(tail ? seq({body, tail}) : body);
+                for (int k2 = r->max - r->min; k2 > 0; --k2) tail = opt(tail ? seq({body, tail}) : body, r->lazy);
                 if (tail) v.push_back(tail);
             }
             return v.size() == 1 ? v[0] : seq(std::move(v));
@@ -1596,8 +1759,16 @@ struct Converter {
         case R::Cap: return capture(r->slot, conv(r->kids[0]));
         case R::Alt: {
             if (is_pre(r)) return pre();
+            // `(?:\s|$)`: beside a `$`, a white-space character is a one-character look-ahead.
+            auto one = [](const RP& x) { return x->k == R::Seq && x->kids.size() == 1 ? x->kids[0] : x; };
+            bool eol = false;
+            for (const RP& x : r->kids) eol = eol || one(x)->k == R::Eol;
             std::vector<N> v;
-            for (const RP& x : r->kids) v.push_back(conv(x));
+            for (const RP& x : r->kids) {
+                const RP y = one(x);
+                if (eol && (y->k == R::Lit || y->k == R::Cls) && !y->neg && is_space_part(y)) v.push_back(look_ahead(y));
+                else v.push_back(conv(x));
+            }
             return alt(std::move(v));
         }
         case R::Seq: return seq_of(r->kids);
@@ -1627,7 +1798,8 @@ std::optional<TokenProgram> translate(const std::string& pattern, TokenClasses& 
         b.emit({MATCH});
         if (std::string w = check(p); !w.empty()) unsupported(w);
         second_guards(p);
-        for (Inst& in : p.code) in.t_all = sparse(in.all), in.t_any = sparse(in.any), in.t_any2 = sparse(in.any2);
+        for (Inst& in : p.code)
+            in.t_all = sparse(in.all), in.t_any = sparse(in.any), in.t_any2 = sparse(in.any2), in.t_none = sparse(in.none);
         p.start = start_bits(p);
         p.path = path_bits(p);
         p.last = last_bits(p);
@@ -1690,8 +1862,8 @@ bool TokenRules::add(const Rule& rule, Translated&& tr, std::string* why) {
             t = &word_tests_[static_cast<uint64_t>(in.word) << 1 | (in.wfold ? 1 : 0)];
         } else {
             for (TokTest& x : tests_)
-                if (x.all == in.all && x.any == in.any) t = &x;
-            if (!t) t = &tests_.emplace_back(), t->all = in.all, t->any = in.any;
+                if (x.all == in.all && x.any == in.any && x.none == in.none) t = &x;
+            if (!t) t = &tests_.emplace_back(), t->all = in.all, t->any = in.any, t->none = in.none;
         }
         t->path.set(ri);
         if (starts[pc]) t->start.set(ri);
@@ -1726,7 +1898,7 @@ const TokenRules::Scratch::KindMasks& TokenRules::masks(Scratch& sc, const Token
         k.start = k.start | t.start, k.path = k.path | t.path, k.last = k.last | t.last;
     };
     for (const TokTest& t : tests_)
-        if (b.all_of(t.all) && (!t.any || b.any_of(t.any))) add(t);
+        if (b.all_of(t.all) && (!t.any || b.any_of(t.any)) && !b.any_of(t.none)) add(t);
     if (kd.id)
         if (auto it = word_tests_.find(static_cast<uint64_t>(kd.id) << 1); it != word_tests_.end()) add(it->second);
     if (kd.lid)

@@ -136,7 +136,8 @@ enum : uint64_t {
     D1 = 1ull << 22,         // a run of 1 digit
     D4 = 1ull << 23,         // ... of exactly 4
     OTHER = 1ull << 24,      // a code point's token (no letter or digit run)
-    kFirstWordBit = 25,
+    CURSIGN = 1ull << 25,    // ... of a currency symbol (\p{Sc})
+    kFirstWordBit = 26,
 };
 // Bits 64-127 hash the ids of single words and code points (a word's exact
 // test compares the token's id; its bit is the guard the program analyses
@@ -296,8 +297,10 @@ private:
 
 // A compiled token pattern (translate()).
 struct Inst;
+struct CharTest;
 struct TokenProgram {
     std::vector<Inst> code;
+    std::vector<CharTest> chars;     // CHR's tests (a one-character look-ahead at the match's end)
     std::vector<std::string> names;  // capture k (slots 2k, 2k+1; k = 0 is the whole match), `__` suffixes dropped
     std::vector<char> is_span;       // by capture: a `span` capture
     bool has_span = false;
@@ -402,7 +405,7 @@ private:
     // The TOKs of the programs (each distinct test once), with the rules whose first (start),
     // any (path) or last token (last) one of them can take: a word by its id, others by bits.
     struct TokTest {
-        Bits all = 0, any = 0;
+        Bits all = 0, any = 0, none = 0;
         RuleMask start, path, last;
     };
     std::vector<TokTest> tests_;
