@@ -364,6 +364,8 @@ struct CharTest {
 struct Inst {
     Op op = MATCH;
     bool sp = false;        // GAP: spaces only (a literal ' ')
+    bool poss = false;      // SPLIT of a star of glued tokens: when x's TOK takes the next token, no y
+                            // (translate() sets it only where y's path could not take that token)
     uint8_t kinds = 0;      // TOK: the runs it can take: 1 letters, 2 digits
     uint8_t anylen = 0;     // TOK: ... of those, the kinds it takes at any length (\d+, [\w.]+)
     uint32_t x = 0, y = 0;  // SPLIT: preferred, other; JMP: x; SAVE: slot
@@ -421,6 +423,7 @@ struct Node {
     enum K { Tok, Gap, Seq, Alt, Opt, Star, Cap, Wb, Bol, Eol, Pre, Chr } k;
     Bits all = 0, any = 0, none = 0;
     bool lazy = false;  // Opt, Star: fewer first
+    bool poss = false;  // Star of one TOK: possessive where it is safe (translate())
     uint32_t gmin = 0, gmax = 0;
     bool sp = false;
     int cap = -1;
@@ -598,6 +601,7 @@ struct Builder {
             {
             Inst sp{SPLIT};
             sp.any = guard(n->kids[0]);
+            sp.poss = n->poss;
             const uint32_t s = emit(sp);
             p.code[s].x = here();
             compile(n->kids[0]);
@@ -988,6 +992,15 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
                 ++pc;
                 break;
             case SPLIT:
+                if (in.poss) {  // a glued token the run's TOK takes: taken, no way back (translate())
+                    const Inst& t = code[in.x];
+                    pc = i > start && i < n && toks[i].b == toks[i - 1].e && has_all(toks[i].bits, t.t_all, t.all) &&
+                                 (t.t_any.k == -2 || has_any(toks[i].bits, t.t_any, t.any)) &&
+                                 !(t.t_none.k != -2 && has_any(toks[i].bits, t.t_none, t.none))
+                             ? in.x
+                             : in.y;
+                    break;
+                }
                 if (in.t_any.k != -2 && (!(i < n && has_any(toks[i].bits, in.t_any, in.any)) ||
                                          (in.t_any2.k != -2 && !(i + 1 < n && has_any(toks[i + 1].bits, in.t_any2, in.any2))))) {
                     pc = in.y;  // the preferred branch cannot start here
@@ -1672,7 +1685,13 @@ struct Converter {
         if (!out.empty()) n.none |= cls.chars(out);
         if (x->sc) n.none |= CURSIGN;
         N t = mk(std::move(n));
-        return r->min == 0 ? star(t, r->lazy) : seq({t, star(t, r->lazy)});
+        N st = star(t, r->lazy);
+        if (!r->lazy && r->min == 1) {  // (the loop after a first token: its tokens are glued)
+            Node q = *st;
+            q.poss = true;
+            st = mk(std::move(q));
+        }
+        return r->min == 0 ? st : seq({t, st});
     }
 
     N conv(const RP& r) {
@@ -1780,6 +1799,45 @@ struct Converter {
     }
 };
 
+// A star of glued tokens (a negated class's run) is possessive where what follows it cannot
+// start at a glued token the run takes: on each path from its exit, white space (a gap of at
+// least one byte), `$`, MATCH, or a token the run does not take — then stopping the run
+// early never leads to a match, and the VM need not keep that way back.
+void possessive(TokenProgram& p, TokenClasses& cls) {
+    for (Inst& sp : p.code) {
+        if (sp.op != SPLIT || !sp.poss) continue;
+        const Inst& run = p.code[sp.x];
+        bool safe = run.op == TOK && !run.word && run.none;
+        if (safe)
+            traverse(p, sp.y, [&](uint32_t, const Inst& in) {
+                switch (in.op) {
+                case GAP:
+                    if (in.gmin >= 1) return Walk::stop;
+                    return Walk::next;
+                case EOL:
+                case MATCH: return Walk::stop;
+                case TOK: {
+                    bool out;  // the run does not take what this TOK takes
+                    if (in.word && !in.wfold && (in.word & 0x80000000u))
+                        out = cls.code_point(in.word & 0x7FFFFFFFu).any_of(run.none);
+                    else
+                        out = !in.word && in.any && !(in.any & ~run.none);
+                    if (out) return Walk::stop;
+                    safe = false;
+                    return Walk::done;
+                }
+                case CHR:
+                case BOL:
+                case PRE:
+                    safe = false;
+                    return Walk::done;
+                default: return Walk::next;
+                }
+            });
+        sp.poss = safe;
+    }
+}
+
 }  // namespace
 
 std::optional<TokenProgram> translate(const std::string& pattern, TokenClasses& cls, std::string* why) {
@@ -1797,6 +1855,7 @@ std::optional<TokenProgram> translate(const std::string& pattern, TokenClasses& 
         b.compile(capture(0, n));
         b.emit({MATCH});
         if (std::string w = check(p); !w.empty()) unsupported(w);
+        possessive(p, cls);
         second_guards(p);
         for (Inst& in : p.code)
             in.t_all = sparse(in.all), in.t_any = sparse(in.any), in.t_any2 = sparse(in.any2), in.t_none = sparse(in.none);
