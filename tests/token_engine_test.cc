@@ -248,7 +248,9 @@ TEST_CASE("rules on tokens: one-character look-aheads at a match's end (`(?:[^\\
              "It costs 5p", "R200.50, N300.25. R12.50x and N4.00", "He paid 50 dollars;x, 5 euros.5 and 6 yen",
              "The firm employs 300.\nIt employs 400,5 and 500; and employs 600", "a workforce of 5,000,3 and of 6,000.x",
              "Jobs rose to 7,000.", "jobs fell from 2,000;", "a 30-strong team, a 40-year-old, 50-page-long",
-             "growth could double; it might triple- or quadruple", "5%. 6kr, 7 zł. 8 kr", "10 €, 11 $x 12$"},
+             "growth could double; it might triple- or quadruple", "5%. 6kr, 7 zł. 8 kr", "10 €, 11 $x 12$",
+             "It costs 5p\v and 6p.\v, 7p.\u00a0and 8c\u2009; a workforce of 5,000,\u0663 and of 6,000;\u00e9",
+             "jobs fell from 2,000,\xe2\x80\x94 and 3,000.\xc5\xbf", "R200.50\u017f N300.25.\t"},
             {"quantity.workforce_of", "quantity.elided_unit", "quantity.elided_baseline", "quantity.count_adjectival",
              "quantity.bare_factor"});
 }
