@@ -2136,13 +2136,31 @@ std::vector<std::vector<RawMention>> RuleSet::match_all(std::span<const text::Te
         g.seconds += thread_seconds() - g0;
     }
     // In the engine's order (rule by rule, each in text order; gazetteer hits last, as found).
-    if (on_tokens)
-        for (std::vector<RawMention>& o : out)
-            std::stable_sort(o.begin(), o.end(), [&](const RawMention& x, const RawMention& y) {
-                const size_t kx = x.entry ? SIZE_MAX : im.order.at(x.rule), ky = y.entry ? SIZE_MAX : im.order.at(y.rule);
-                if (kx != ky) return kx < ky;
-                return kx != SIZE_MAX && x.span.begin < y.span.begin;
-            });
+    // (Each mention's key looked up once, the indexes sorted, the mentions
+    // moved once: the same order as a stable sort of the mentions by rule
+    // order, then start, gazetteer hits last as found.)
+    if (on_tokens) {
+        std::vector<std::pair<size_t, uint32_t>> key;
+        std::vector<uint32_t> idx;
+        std::vector<RawMention> sorted;
+        for (std::vector<RawMention>& o : out) {
+            key.resize(o.size());
+            bool in_order = true;
+            for (size_t i = 0; i < o.size(); ++i) {
+                const size_t k = o[i].entry ? SIZE_MAX : im.order.at(o[i].rule);
+                key[i] = {k, k == SIZE_MAX ? 0 : o[i].span.begin};
+                in_order = in_order && (i == 0 || !(key[i] < key[i - 1]));
+            }
+            if (in_order) continue;
+            idx.resize(o.size());
+            for (uint32_t i = 0; i < idx.size(); ++i) idx[i] = i;
+            std::stable_sort(idx.begin(), idx.end(), [&](uint32_t x, uint32_t y) { return key[x] < key[y]; });
+            sorted.clear();
+            sorted.reserve(o.size());
+            for (uint32_t i : idx) sorted.push_back(std::move(o[i]));
+            o.swap(sorted);
+        }
+    }
     return out;
 }
 
@@ -2207,6 +2225,7 @@ std::vector<RawMention> RuleSet::resolve(std::vector<RawMention> all) const {
         keep[i] = true;
     }
     std::vector<RawMention> out;
+    out.reserve(all.size());
     for (size_t i = 0; i < all.size(); ++i)
         if (keep[i] && all[i].type != "ignore" && all[i].type != "ignore_entity") out.push_back(std::move(all[i]));
     // Same span (mentions of different layers): rule order, so the result
