@@ -64,24 +64,9 @@ bool Assembly::paragraph_date(size_t i, const text::Span& S) {
     for (const Token& k : (date_toks.clear(), tokenize_lowered(a, low_doc, ms[i].span, date_toks), date_toks))
         if (lx.baseline_period_words.count(k.low)) return false;
     // (nor the date of a comparison's figure: "edged up to 4.4% from 4.3% in October. Hourly
-    // earnings rose 0.3%" — October is the baseline's month, not one the paragraph reports)
-    if (const std::string w = word_near(ms[i].span.begin, false); w == "in" || w == "for" || w == "during") {
-        uint32_t b = ms[i].span.begin;
-        while (b > 0 && a[b - 1] == ' ') --b;
-        b -= static_cast<uint32_t>(w.size());
-        while (b > 0 && a[b - 1] == ' ') --b;
-        // (the document's mentions, not the sentence view: find_lead_date asks of its own sentence)
-        for (size_t j = i; j-- > 0 && ms[j].span.end + 64 > b;) {
-            if (ms[j].span.end != b || !is_value(ms[j])) continue;
-            std::string c = word_near(ms[j].span.begin, false);
-            if (lx.approx_words.count(c)) {  // ("from about 4.3% in October")
-                uint32_t q = ms[j].span.begin;
-                while (q > 0 && a[q - 1] == ' ') --q;
-                c = word_near(q - static_cast<uint32_t>(c.size()), false);
-            }
-            if (c == "from" || c == "with" || c == "versus" || c == "vs" || c == "against" || c == "than") return false;
-        }
-    }
+    // earnings rose 0.3%" — October is the baseline's month, not one the paragraph reports; the
+    // dates normaliser decides it, rules/dates compared_*.txt)
+    if (ms[i].compared) return false;
     // no plan or forecast word before it in the sentence
     // (letters tested and lower-cased inline, ASCII as the C locale's isalpha, a word on the
     // stack unless it is very long; the sentence's words are tested once for all its dates, up
