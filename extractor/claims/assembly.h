@@ -932,6 +932,7 @@ struct Assembly {
     size_t list_intro(size_t para) const;
     std::optional<size_t> list_intro_period(size_t para) const;
     bool plan_clause(size_t anchor);
+    bool expectation_compared(uint32_t b) const;
     bool in_headline_view(const Mention& m) const;
     void quote_beside_figure_statement();
     void conjunct_beside_figure_statement();

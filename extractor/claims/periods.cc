@@ -75,11 +75,16 @@ bool Assembly::paragraph_date(size_t i, const text::Span& S) {
     auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
     auto modal = [&](uint32_t b, uint32_t e) {
         char w[32];
+        bool m;
         if (e - b <= sizeof w) {
             for (uint32_t k = b; k < e; ++k) w[k - b] = a[k] <= 'Z' ? static_cast<char>(a[k] + 32) : a[k];
-            return lx.modal_words.count(std::string_view(w, e - b)) > 0;
+            m = lx.modal_words.count(std::string_view(w, e - b)) > 0;
+        } else {
+            m = lx.modal_words.count(lower(std::string_view(a).substr(b, e - b))) > 0;
         }
-        return lx.modal_words.count(lower(std::string_view(a).substr(b, e - b))) > 0;
+        // ("fell more than expected in February", "rose as expected in May": measured against
+        // expectations, not a plan — the month is the report's)
+        return m && !expectation_compared(b);
     };
     const uint32_t limit = ms[i].span.begin;
     if (modal_span.begin != S.begin || modal_span.end != S.end) {
@@ -808,7 +813,8 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
                 (lx.forecast_verbs.count(toks[k + 1]) || toks[k + 1].low == "expected" || toks[k + 1].low == "predicted" ||
                  toks[k + 1].low == "estimated" || toks[k + 1].low == "projected"))
                 had_forecast = true;
-            if (lx.modal_words.count(toks[k]) && !(k > 0 && toks[k - 1].low == "had") && !had_forecast)
+            if (lx.modal_words.count(toks[k]) && !(k > 0 && toks[k - 1].low == "had") && !had_forecast &&
+                !expectation_compared(toks[k].begin))
                 return forecast_period(anchor);
         }
         if (Period fp = forecast_period(anchor)) return fp;
@@ -859,12 +865,33 @@ std::optional<size_t> Assembly::shared_window(uint32_t after, size_t anchor) {
     return win;
 }
 
+// Whether the modal word starting at byte b follows "than" or "as" ("more than expected", "as
+// expected", "than had been expected"): an outcome measured against expectations, no plan.
+bool Assembly::expectation_compared(uint32_t b) const {
+    auto word_back = [&](uint32_t& e) {
+        while (e > 0 && a[e - 1] == ' ') --e;
+        uint32_t s = e;
+        while (s > 0 && std::isalpha(static_cast<unsigned char>(a[s - 1]))) --s;
+        std::string w = lower(std::string_view(a).substr(s, e - s));
+        e = s;
+        return w;
+    };
+    uint32_t e = b;
+    for (int n = 0; n < 3; ++n) {
+        const std::string w = word_back(e);
+        if (w == "than" || w == "as") return true;
+        if (w != "had" && w != "been" && w != "was" && w != "were" && w != "originally" && w != "initially")
+            return false;
+    }
+    return false;
+}
+
 // Whether the figure at token `anchor` is a plan or forecast: a modal word ("would", "will")
 // in its clause before it, or a verb of intent before "to" ("are meant to provide", "is
 // expected to raise", "plans to hire").
 bool Assembly::plan_clause(size_t anchor) {
     for (size_t k = clause_start_tok(anchor); k < anchor && k < toks.size(); ++k) {
-        if (lx.modal_words.count(toks[k])) return true;
+        if (lx.modal_words.count(toks[k]) && !expectation_compared(toks[k].begin)) return true;
         const std::string_view w = toks[k].low;
         if (k + 1 < toks.size() && toks[k + 1].low == "to" &&
             (w == "expected" || w == "meant" || w == "set" || w == "due" || w == "planned" || w == "plans" ||
