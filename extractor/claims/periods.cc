@@ -820,7 +820,7 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
         if (Period fp = forecast_period(anchor)) return fp;
         inh = doc_period;
         // (the lead's month, for the figures of the next paragraphs, which restate its release)
-        if (!inh && para > lead_paragraph && para <= lead_paragraph + 2) inh = lead_date;
+        if (!inh && para > lead_paragraph) inh = lead_date;
     }
     // "Net sales in the quarter rose 3.2%", "Quarterly operating profit climbed 6%", "were £8.4
     // billion in the month": the sentence says its period is a quarter or a month; a year
