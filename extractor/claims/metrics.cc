@@ -207,13 +207,16 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
         if (std::any_of(cands.begin(), cands.end(), [&](const Cand& c) { return !denominator(c); }))
             cands.erase(std::remove_if(cands.begin(), cands.end(), denominator), cands.end());
     }
-    // "in real terms", "in dollar terms": the basis a figure is measured on, no metric ("the real"
-    // is a currency elsewhere)
+    // "in real terms", "in dollar terms", "in constant prices", "at current prices": the basis a
+    // figure is measured on, no metric ("the real" is a currency elsewhere; words.tsv `basis`)
     cands.erase(std::remove_if(cands.begin(), cands.end(),
                                [&](const Cand& c) {
                                    const size_t e = c.tok + c.span;
-                                   return c.tok > 0 && toks[c.tok - 1].low == "in" && e < toks.size() &&
-                                          toks[e].low == "terms";
+                                   if (c.tok > 0 && toks[c.tok - 1].low == "in" && e < toks.size() &&
+                                       toks[e].low == "terms")
+                                       return true;
+                                   return c.tok > 1 && lx.basis_words.count(toks[c.tok - 1].low) &&
+                                          (toks[c.tok - 2].low == "in" || toks[c.tok - 2].low == "at");
                                }),
                 cands.end());
     // A `unit` phrase right after another metric phrase is that metric per unit, not a price:
@@ -453,7 +456,12 @@ void Assembly::continue_specific(MetricHit& metric) {
                           !kDeterminers.count(toks[pt - 1]) && !kPrepositions.count(toks[pt - 1]);
     bool prices = (head == "prices" || head == "price") && metric.base_n == 1 && !modified &&
                   lx.prices_continue.count(lm.key);
-    if (growth || prices) metric.key = lm.key;
+    // ("Annual inflation eased to 31.4% ... Economists had forecast a monthly rate of 2.5%": a bare
+    // "rate", a pace word before it allowed, continues a `rate_continues` metric)
+    const bool paced = modified && (toks[pt - 1].low == "monthly" || lx.pace_words.count(toks[pt - 1].low));
+    bool rate = head == "rate" && metric.base_n == 1 && metric.n == 1 && (!modified || paced) &&
+                lx.rate_continues.count(lm.key);
+    if (growth || prices || rate) metric.key = lm.key;
 }
 
 // "Exports rose 4.0% in March, but shipments of cars to the United States fell 3.1%", "British
