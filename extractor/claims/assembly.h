@@ -315,6 +315,7 @@ struct Lexicons {
     Words outlay_metrics;  // metric keys money is spent "on" ("spent $45 billion on buybacks")
     Words pace_words;  // "grew at an annualised 1.0%", "at an annual rate of 2.8%" (figures.cc)
     Words origin_words;  // "founded in 2000": a date of the holder's origin (origin_date)
+    Words running_carriers;  // "taking (their gain ... to 35%)": a running total's participle (changes.cc)
     Words per_share_stocks;  // a stock restated per share is an equivalent: "net cash of £265m, or 81p a share"
     // "every £100 off the cap", "each 1% fall": a figure after one is a unit of a rule, no claim;
     // "from the current £1,807": words between a baseline cue and its figure
@@ -937,6 +938,7 @@ struct Assembly {
     size_t list_intro(size_t para) const;
     std::optional<size_t> list_intro_period(size_t para) const;
     bool plan_clause(size_t anchor);
+    bool expectation_compared(uint32_t b) const;
     bool in_headline_view(const Mention& m) const;
     void quote_beside_figure_statement();
     void conjunct_beside_figure_statement();

@@ -112,6 +112,19 @@ void Assembly::change_claims() {
                 level = f;
         }
         if (ev.from_baseline && !level && *ev.from_baseline + 1 < figs.size()) level = *ev.from_baseline + 1;
+        // "Shares rose 7% on Tuesday, taking their gain this year to 35%": a change noun after a
+        // carrying participle and a possessive (words.tsv running_carrier) is a running total; its
+        // "to" percentage is the cumulative change, not a level, of the move before it
+        const Claim* carried = nullptr;
+        if (level && !percent && !amount && !ev.factor && ms[figs[*level].m].type == Type::percent &&
+            ms[figs[*level].m].unit == "percent" && ev.tok >= 2 &&
+            (toks[ev.tok - 1].low == "its" || toks[ev.tok - 1].low == "their") &&
+            lx.running_carriers.count(toks[ev.tok - 2].low) && !out.empty() && out.back().sentence.begin == S.begin &&
+            out.back().kind == "change" && !out.back().metric.empty()) {
+            carried = &out.back();
+            percent = level;
+            level.reset();
+        }
         // (", a decline of about 7%": a change noun in apposition, its article aside)
         size_t et = ev.tok >= 2 && (toks[ev.tok - 1].low == "a" || toks[ev.tok - 1].low == "an") &&
                             toks[ev.tok - 2].low == "," && ev.tok + 1 < toks.size() && toks[ev.tok + 1].low == "of"
@@ -361,6 +374,13 @@ void Assembly::change_claims() {
             const Mention& o = ms[sv.tok_mention[anchor - 1]];
             if (o.type == Type::org && o.name == subj.names.front() && std::string_view(o.kind) == "company")
                 metric.key = "share_price";
+        }
+        if (carried) {  // (the running total of the move before: its metric and holder)
+            metric = MetricHit{};
+            metric.key = carried->metric;
+            subj = Subject{};
+            if (carried->subject_is_description && !carried->subject.empty()) subj.description = carried->subject.front();
+            else subj.names = carried->subject;
         }
         note_traded(subj, metric.key);
         set_subject(subj, j, conf);

@@ -64,24 +64,9 @@ bool Assembly::paragraph_date(size_t i, const text::Span& S) {
     for (const Token& k : (date_toks.clear(), tokenize_lowered(a, low_doc, ms[i].span, date_toks), date_toks))
         if (lx.baseline_period_words.count(k.low)) return false;
     // (nor the date of a comparison's figure: "edged up to 4.4% from 4.3% in October. Hourly
-    // earnings rose 0.3%" — October is the baseline's month, not one the paragraph reports)
-    if (const std::string w = word_near(ms[i].span.begin, false); w == "in" || w == "for" || w == "during") {
-        uint32_t b = ms[i].span.begin;
-        while (b > 0 && a[b - 1] == ' ') --b;
-        b -= static_cast<uint32_t>(w.size());
-        while (b > 0 && a[b - 1] == ' ') --b;
-        // (the document's mentions, not the sentence view: find_lead_date asks of its own sentence)
-        for (size_t j = i; j-- > 0 && ms[j].span.end + 64 > b;) {
-            if (ms[j].span.end != b || !is_value(ms[j])) continue;
-            std::string c = word_near(ms[j].span.begin, false);
-            if (lx.approx_words.count(c)) {  // ("from about 4.3% in October")
-                uint32_t q = ms[j].span.begin;
-                while (q > 0 && a[q - 1] == ' ') --q;
-                c = word_near(q - static_cast<uint32_t>(c.size()), false);
-            }
-            if (c == "from" || c == "with" || c == "versus" || c == "vs" || c == "against" || c == "than") return false;
-        }
-    }
+    // earnings rose 0.3%" — October is the baseline's month, not one the paragraph reports; the
+    // dates normaliser decides it, rules/dates compared_*.txt)
+    if (ms[i].compared) return false;
     // no plan or forecast word before it in the sentence
     // (letters tested and lower-cased inline, ASCII as the C locale's isalpha, a word on the
     // stack unless it is very long; the sentence's words are tested once for all its dates, up
@@ -90,11 +75,16 @@ bool Assembly::paragraph_date(size_t i, const text::Span& S) {
     auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
     auto modal = [&](uint32_t b, uint32_t e) {
         char w[32];
+        bool m;
         if (e - b <= sizeof w) {
             for (uint32_t k = b; k < e; ++k) w[k - b] = a[k] <= 'Z' ? static_cast<char>(a[k] + 32) : a[k];
-            return lx.modal_words.count(std::string_view(w, e - b)) > 0;
+            m = lx.modal_words.count(std::string_view(w, e - b)) > 0;
+        } else {
+            m = lx.modal_words.count(lower(std::string_view(a).substr(b, e - b))) > 0;
         }
-        return lx.modal_words.count(lower(std::string_view(a).substr(b, e - b))) > 0;
+        // ("fell more than expected in February", "rose as expected in May": measured against
+        // expectations, not a plan — the month is the report's)
+        return m && !expectation_compared(b);
     };
     const uint32_t limit = ms[i].span.begin;
     if (modal_span.begin != S.begin || modal_span.end != S.end) {
@@ -828,13 +818,14 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
                 (lx.forecast_verbs.count(toks[k + 1]) || toks[k + 1].low == "expected" || toks[k + 1].low == "predicted" ||
                  toks[k + 1].low == "estimated" || toks[k + 1].low == "projected"))
                 had_forecast = true;
-            if (lx.modal_words.count(toks[k]) && !(k > 0 && toks[k - 1].low == "had") && !had_forecast)
+            if (lx.modal_words.count(toks[k]) && !(k > 0 && toks[k - 1].low == "had") && !had_forecast &&
+                !expectation_compared(toks[k].begin))
                 return forecast_period(anchor);
         }
         if (Period fp = forecast_period(anchor)) return fp;
         inh = doc_period;
         // (the lead's month, for the figures of the next paragraphs, which restate its release)
-        if (!inh && para > lead_paragraph && para <= lead_paragraph + 2) inh = lead_date;
+        if (!inh && para > lead_paragraph) inh = lead_date;
     }
     // "Net sales in the quarter rose 3.2%", "Quarterly operating profit climbed 6%", "were £8.4
     // billion in the month": the sentence says its period is a quarter or a month; a year
@@ -879,12 +870,33 @@ std::optional<size_t> Assembly::shared_window(uint32_t after, size_t anchor) {
     return win;
 }
 
+// Whether the modal word starting at byte b follows "than" or "as" ("more than expected", "as
+// expected", "than had been expected"): an outcome measured against expectations, no plan.
+bool Assembly::expectation_compared(uint32_t b) const {
+    auto word_back = [&](uint32_t& e) {
+        while (e > 0 && a[e - 1] == ' ') --e;
+        uint32_t s = e;
+        while (s > 0 && std::isalpha(static_cast<unsigned char>(a[s - 1]))) --s;
+        std::string w = lower(std::string_view(a).substr(s, e - s));
+        e = s;
+        return w;
+    };
+    uint32_t e = b;
+    for (int n = 0; n < 3; ++n) {
+        const std::string w = word_back(e);
+        if (w == "than" || w == "as") return true;
+        if (w != "had" && w != "been" && w != "was" && w != "were" && w != "originally" && w != "initially")
+            return false;
+    }
+    return false;
+}
+
 // Whether the figure at token `anchor` is a plan or forecast: a modal word ("would", "will")
 // in its clause before it, or a verb of intent before "to" ("are meant to provide", "is
 // expected to raise", "plans to hire").
 bool Assembly::plan_clause(size_t anchor) {
     for (size_t k = clause_start_tok(anchor); k < anchor && k < toks.size(); ++k) {
-        if (lx.modal_words.count(toks[k])) return true;
+        if (lx.modal_words.count(toks[k]) && !expectation_compared(toks[k].begin)) return true;
         const std::string_view w = toks[k].low;
         if (k + 1 < toks.size() && toks[k + 1].low == "to" &&
             (w == "expected" || w == "meant" || w == "set" || w == "due" || w == "planned" || w == "plans" ||

@@ -32,23 +32,19 @@ using namespace dates;
 namespace {
 
 // Whether a date closes a comparison's figure: "from 4.3% in October", "compared with £96 million
-// in March" (a cue, the figure, "in"/"for", the date).
-bool compared_figure_date(const text::Text& text, text::Span span) {
+// in March", "against about 2.1% for the first quarter" (a cue, maybe an approximation, the
+// figure, then "in"/"for"/"during" and the date; rules/dates compared_*.txt). Decided here once
+// per date and kept as the mention's `compared` flag, which the claims stage reads too.
+bool compared_figure_date(const text::Text& text, text::Span span, const Cues& cues) {
     Around ca{text, span};
     const std::string_view w = ca.word_before();
-    if (w != "in" && w != "for") return false;
+    if (w.empty() || !(cues.of(w) & Cues::compared_prep)) return false;
     const std::string_view b = ca.bytes_before(64);
-    auto lower_eq = [](std::string_view x, std::string_view y) {
-        if (x.size() != y.size()) return false;
-        for (size_t i = 0; i < x.size(); ++i)
-            if (std::tolower(static_cast<unsigned char>(x[i])) != y[i]) return false;
-        return true;
-    };
     size_t e = b.size();
     while (e > 0 && b[e - 1] == ' ') --e;
     if (e < w.size()) return false;
     e -= w.size();
-    // the figure's words back to its number ("4.3%", "£96 million", "$1.2bn"), then the cue
+    // the figure's words back to its number ("4.3%", "£96 million", "$1.2bn", "4.3 per cent")
     for (int n = 0; n < 3; ++n) {
         while (e > 0 && b[e - 1] == ' ') --e;
         size_t s0 = e;
@@ -58,12 +54,28 @@ bool compared_figure_date(const text::Text& text, text::Span span) {
         const bool number = std::any_of(tok.begin(), tok.end(), [](char c) { return c >= '0' && c <= '9'; });
         e = s0;
         if (!number) continue;  // (a scale or unit word after the number)
-        while (e > 0 && b[e - 1] == ' ') --e;
-        size_t s2 = e;
-        while (s2 > 0 && std::isalpha(static_cast<unsigned char>(b[s2 - 1]))) --s2;
-        const std::string_view cue = b.substr(s2, e - s2);
-        for (std::string_view c : {"from", "with", "versus", "vs", "against", "than"})
-            if (lower_eq(cue, c)) return true;
+        // then the cue, past approximation words ("from about", "with roughly"; "more than" is one)
+        auto word_back = [&]() {
+            while (e > 0 && b[e - 1] == ' ') --e;
+            size_t s2 = e;
+            while (s2 > 0 && std::isalpha(static_cast<unsigned char>(b[s2 - 1]))) --s2;
+            std::string_view x = b.substr(s2, e - s2);
+            e = s2;
+            return x;
+        };
+        std::string_view cue = word_back();
+        for (int k = 0; k < 3 && !cue.empty(); ++k) {
+            const uint16_t what = cues.of(cue);
+            if (what & Cues::compared_cue) {
+                // ("more than 4%", "less than $2bn": an approximation, not a comparison's cue)
+                const std::string_view before = word_back();
+                if (before.empty() || !(cues.of(before) & Cues::compared_approx)) return true;
+                cue = word_back();
+                continue;
+            }
+            if (!(what & Cues::compared_approx)) return false;
+            cue = word_back();
+        }
         return false;
     }
     return false;
@@ -428,6 +440,9 @@ DatesNormaliser::DatesNormaliser(const rules::RuleSet& rules) : impl_(std::make_
     I.cues.add(rules.list("DATE_NOUN_CUE_BEFORE"), Cues::noun_before);
     I.cues.add(rules.list("DATE_ESTIMATE_CUE"), Cues::estimate);
     I.cues.add(rules.list("DATE_FIGURE_END"), Cues::figure_end);
+    I.cues.add(rules.list("DATE_COMPARED_CUE"), Cues::compared_cue);
+    I.cues.add(rules.list("DATE_COMPARED_PREP"), Cues::compared_prep);
+    I.cues.add(rules.list("DATE_COMPARED_APPROX"), Cues::compared_approx);
     I.count_nouns = WordTable::from_list(rules.list("DATE_COUNT_NOUN"));
     I.guard_ok = WordTable::from_list(rules.list("DATE_NAME_GUARD_OK"));
     I.articles = WordTable::from_list(rules.list("DATE_ARTICLE"));
@@ -1213,6 +1228,9 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
 
     // 2. Anaphoric dates.
     const std::string& a = text.analysis();
+    // (which dates close a comparison's figure: "from 4.3% in October" — decided once, here)
+    for (Mention& m : mentions)
+        if (m.type == Type::date) m.compared = compared_figure_date(text, m.span, I.cues);
     // The document's report period: the first quarter, half or month its headline or opening
     // paragraphs name (not itself anaphoric, ended by publication). "a year earlier" with no
     // period in its sentence or the one before counts back from it ("The average price was
@@ -1272,7 +1290,7 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
                 if (I.cues.of(ca.word_before(ca.word_before())) & Cues::report_noun) continue;
             // "edged up to 4.4% from 4.3% in October. Earnings rose 0.3% from the previous month":
             // the month of a comparison's figure is no period to count back from
-            if (previous && compared_figure_date(text, c.span)) continue;
+            if (previous && c.compared) continue;
             if (spec->reach && m.span.begin - c.span.end > spec->reach) break;
             if (!previous && spec->anaphor == Anaphor::shift && c.relative && c.from == c.to && !news_day) {
                 if (coarse_shift < 0) {

@@ -76,6 +76,9 @@ public:
         report_prep = 512,     // between a report noun and the day it comes out: "results in April"
         estimate = 1024,       // a verb of estimating: "projected", "estimated" (after a figure: a past date)
         figure_end = 2048,     // a word that ends a figure: "billion", "bn", "crore"
+        compared_cue = 4096,   // before a comparison's figure: "from", "with", "than" (compared_cues.txt)
+        compared_prep = 8192,  // between that figure and its date: "in", "for", "during"
+        compared_approx = 16384,  // between the cue and the figure: "about", "roughly"; "more" ("more than")
     };
     void add(const std::vector<std::string>* words, uint16_t what);
     uint16_t of(std::string_view word) const;

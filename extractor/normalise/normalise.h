@@ -55,6 +55,11 @@ struct Mention {
     std::string from, to;       // ISO dates of the resolved period, "" if none
     std::string note;           // why a date has no value ("no publication date")
     bool relative = false;      // resolved against the publication date
+    // The date closes a comparison's figure ("up from 4.3% in October", "compared with £96
+    // million in March"): the comparison's, not a period the text reports. Decided by the dates
+    // normaliser (rules/dates compared_*.txt), read by it and by the claims stage. Not written
+    // to the output.
+    bool compared = false;
 
     // org, person, place, source
     std::string name;           // canonical
