@@ -73,3 +73,14 @@ TEST_CASE("'the bank said' in a central bank's story stays the central bank") {
     INFO(c->dump());
     CHECK(first_source(*c) == "Bank of Canada");
 }
+
+TEST_CASE("'the ministry said' after a minister's title is the ministry the title names") {
+    const std::string text =
+        "LIMA, June 3 - Chile will lift lithium royalties to 12% from 9%, Mining and Energy Minister Tomas "
+        "Reyes said on Monday. Lithium output will reach 290,000 tonnes this year, the ministry said.\n";
+    auto cs = claims_of(text, "2026-06-03");
+    const Json* c = claim_at(cs, text, "290,000 tonnes");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_source(*c) == "Ministry of Mining and Energy");
+}

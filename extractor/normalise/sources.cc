@@ -923,6 +923,37 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                             break;
                         }
                     }
+                // "the ministry said" after "Energy and Mines Minister Rosa Quispe": the ministry
+                // the minister's title names ("Ministry of Energy and Mines"), the latest such
+                if (s.name.empty() && noun == "ministry" && bare_noun)
+                    for (auto p = persons.rbegin(); p != persons.rend() && s.name.empty(); ++p) {
+                        if ((*p)->span.begin >= s.span.begin) continue;
+                        // the capitalised words (and "and") right before the person, ending "Minister"
+                        std::vector<std::string_view> ws;
+                        uint32_t e = (*p)->span.begin;
+                        while (e > 0 && ws.size() < 7) {
+                            while (e > 0 && a[e - 1] == ' ') --e;
+                            uint32_t b = e;
+                            while (b > 0 && std::isalpha(static_cast<unsigned char>(a[b - 1]))) --b;
+                            if (b == e) break;
+                            const std::string_view w(a.data() + b, e - b);
+                            if (!std::isupper(static_cast<unsigned char>(w[0])) && w != "and") break;
+                            ws.insert(ws.begin(), w);
+                            e = b;
+                        }
+                        while (!ws.empty() && (ws.front() == "and" || ws.front() == "The" || ws.front() == "A" ||
+                                               ws.front() == "An" || ws.front() == "Former" || ws.front() == "Acting" ||
+                                               ws.front() == "New"))
+                            ws.erase(ws.begin());
+                        if (ws.size() < 2 || ws.back() != "Minister") continue;
+                        ws.pop_back();
+                        // (not a deputy's or a prime minister's: "Prime Minister", "Deputy Minister")
+                        if (ws.front() == "Prime" || ws.front() == "Deputy" || ws.front() == "Chief") continue;
+                        std::string name = "Ministry of";
+                        for (std::string_view w : ws) name += " " + std::string(w);
+                        s.name = name;
+                        s.kind = "government";
+                    }
                 if (s.name.empty() && public_body) s.name = description();
             }
             if (s.name == " ") s.name.clear();
