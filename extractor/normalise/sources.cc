@@ -491,14 +491,13 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             }
             if (best) break;
         }
-        best = bank_story(noun, best);
         // "the agency" after the International Energy Agency: an
         // organisation whose name has the noun, if it came later.
         // (looked for when asked, from the latest organisation named back: most documents
         // never ask, and a table of every name word kept as the organisations come cost more)
         if (noun.find(' ') == std::string::npos)
             if (const Mention* w = last_with_word(noun); w && (!best || w->span.begin > best->span.begin)) best = w;
-        return best;
+        return bank_story(noun, best);
     };
 
     // An organisation named before that a short name stands for: its initials ("the ABS said"
