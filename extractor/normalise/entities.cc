@@ -1330,7 +1330,10 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 continue;
             }
             const BareReading* best = nullptr;
-            if (const std::vector<BareReading>* readings = im.bare.find(m.name)) {
+            // (a word the table keeps in lower case may open a sentence: "Customs data showed")
+            const std::vector<BareReading>* readings = im.bare.find(m.name);
+            if (!readings) readings = im.bare.find(names::lower(m.name));
+            if (readings) {
                 // The reading whose context names `counts` holds most (the first on a tie), or null.
                 auto most_named_reading = [&](const auto& counts) -> const BareReading* {
                     const BareReading* top = nullptr;
