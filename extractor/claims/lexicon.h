@@ -57,6 +57,9 @@ void tokenize(std::string_view text, std::string& low, text::Span span, std::vec
 // The same when `low` is already the whole text's lower case (lower_into): nothing is written.
 void tokenize_lowered(std::string_view text, const std::string& low, text::Span span, std::vector<Token>& out);
 
+// Whether s holds " that " (read_sentence's gate; SSE2, not memmem's general search).
+bool contains_that(std::string_view s);
+
 // The hash of the word tables (not FNV-1a, whose values are output: this one is
 // internal): a few loads and multiplies for a word of any length up to 16 bytes,
 // not a multiply and a branch per byte. Tokens carry it (Token::hash).
