@@ -329,6 +329,9 @@ struct Lexicons {
     Words size_fillers;
     // units of goods (tonnes, barrels, ounces): a count in them takes metric_forms.tsv `count` forms
     Words goods_units;
+    // "in constant prices", "at current prices": a word that makes the metric phrase after it the
+    // basis a figure is measured on, not its metric
+    Words basis_words;
     // "a 27% premium to Helix's closing price on Tuesday": the figures measured against another
     // price (its holder and day are the reference's); "Corvane agreed to buy", "will pay": a
     // company making an offer

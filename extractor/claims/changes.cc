@@ -19,6 +19,12 @@ bool Assembly::new_subject_between(size_t from, size_t to) const {
         else if (toks[k].low == "while" || toks[k].low == "whereas") next = k + 1;
         // (an absolute clause: "a rate cut in December, with the deposit rate currently at 2.00%")
         else if (toks[k].low == "," && toks[k + 1].low == "with") next = k + 2;
+        // ("cut rates if inflation, which stood at 4.9% in October, keeps easing": a relative clause
+        // on a metric word other than the change's own holds the figure as that metric's level)
+        if (toks[k].low == "," && (toks[k + 1].low == "which" || toks[k + 1].low == "that") && k > from + 1 &&
+            k + 2 < to && (toks[k - 1].bits & lx.kMetricFirst) && (toks[k + 2].bits & lx.kVerbWord) &&
+            !(toks[k + 2].bits & lx.kChangeWord))
+            return true;
         if (next == SIZE_MAX || next >= to) continue;
         const bool verb = sv.tok_mention[next] == SIZE_MAX && (toks[next].bits & (lx.kVerbWord | lx.kChangeWord));
         if (!verb && toks[next].is_word()) return true;

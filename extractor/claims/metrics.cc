@@ -207,13 +207,16 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
         if (std::any_of(cands.begin(), cands.end(), [&](const Cand& c) { return !denominator(c); }))
             cands.erase(std::remove_if(cands.begin(), cands.end(), denominator), cands.end());
     }
-    // "in real terms", "in dollar terms": the basis a figure is measured on, no metric ("the real"
-    // is a currency elsewhere)
+    // "in real terms", "in dollar terms", "in constant prices", "at current prices": the basis a
+    // figure is measured on, no metric ("the real" is a currency elsewhere; words.tsv `basis`)
     cands.erase(std::remove_if(cands.begin(), cands.end(),
                                [&](const Cand& c) {
                                    const size_t e = c.tok + c.span;
-                                   return c.tok > 0 && toks[c.tok - 1].low == "in" && e < toks.size() &&
-                                          toks[e].low == "terms";
+                                   if (c.tok > 0 && toks[c.tok - 1].low == "in" && e < toks.size() &&
+                                       toks[e].low == "terms")
+                                       return true;
+                                   return c.tok > 1 && lx.basis_words.count(toks[c.tok - 1].low) &&
+                                          (toks[c.tok - 2].low == "in" || toks[c.tok - 2].low == "at");
                                }),
                 cands.end());
     // A `unit` phrase right after another metric phrase is that metric per unit, not a price:

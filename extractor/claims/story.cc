@@ -180,6 +180,9 @@ void Assembly::index_organisations() {
         if ((m.type == Type::person || m.type == Type::source) && !m.affiliation.empty()) affiliations.insert(m.affiliation);
     // The lead: the first paragraph after the headline long enough to be text, not a sub-headline,
     // a byline or a date line.
+    // (a text whose first paragraph is that long has no headline: "PARIS, Oct 15 - Maison
+    // Delacroix said ..." as a feed's body without its title; the first paragraph is the lead)
+    lead_paragraph = !t.paragraphs().empty() && t.paragraphs()[0].size() >= 120 ? 0 : 1;
     while (lead_paragraph < t.paragraphs().size() && t.paragraphs()[lead_paragraph].size() < 120) ++lead_paragraph;
     for (const Mention& m : ms) {
         if (m.type == Type::org && (std::string_view(m.kind) == "company" || m.kind.empty()) && !affiliation_only(m))
@@ -248,6 +251,17 @@ void Assembly::index_organisations() {
             for (const auto& [b, e] : source_spans) inside |= b <= m.span.begin && m.span.end <= e;
             if (!inside) named_outside.insert(m.name);
         }
+    // ... but a company that opens the lead as its speaker ("Kessler Automotive said on Tuesday
+    // that third-quarter sales fell 4%") releases its own figures: the story is about it.
+    for (const text::Span& sent : t.sentences()) {
+        const size_t pi = t.paragraph_index(sent.begin);
+        if (pi < lead_paragraph) continue;
+        if (pi > lead_paragraph) break;
+        if (const Mention* o = sentence_opener(sent))
+            for (const auto& [b, e] : source_spans)
+                if (b <= o->span.begin && o->span.end <= e) named_outside.insert(o->name);
+        break;
+    }
     // (nor is the speaker of a headline's view one "it" and "the company" refer back to:
     // "...; Moody's says outlook remains negative" does not make Moody's the "it" of the lead)
     for (const Mention* m : companies)

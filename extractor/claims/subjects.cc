@@ -1230,14 +1230,21 @@ const Mention* Assembly::named_unit(size_t lo, size_t hi) {
         if (toks[o].low == ",") ++o;
         if (o >= hi || sv.tok_mention[o] == SIZE_MAX || ms[sv.tok_mention[o]].type != Type::org) return nullptr;
         // before the noun: a few plain words after a possessive ("X's", "X'", "its", "their")
+        // (a participle as an adjective after "its"/"their" too: "Shares in its listed parent, X,")
         size_t b = k, words = 0;
+        bool participle = false;
         while (b > lo && words < 4 && toks[b - 1].is_word() && sv.tok_mention[b - 1] == SIZE_MAX &&
-               !(toks[b - 1].bits & lx.kVerbWord) && toks[b - 1].low != "its" && toks[b - 1].low != "their" &&
-               toks[b - 1].low != "whose" &&
-               toks[b - 1].low != "s")
+               toks[b - 1].low != "its" && toks[b - 1].low != "their" && toks[b - 1].low != "whose" &&
+               toks[b - 1].low != "s") {
+            if (toks[b - 1].bits & lx.kVerbWord) {
+                if (!toks[b - 1].low.ends_with("ed")) break;
+                participle = true;
+            }
             --b, ++words;
+        }
         if (b == lo) return nullptr;
         const std::string_view w = toks[b - 1].low;
+        if (participle && w != "its" && w != "their") return nullptr;
         // ("Hyundai Motor and its affiliate Kia together sold": a list of two holders)
         if ((w == "its" || w == "their") && b >= 3 && toks[b - 2].low == "and" && sv.tok_mention[b - 3] != SIZE_MAX)
             return nullptr;
@@ -1537,6 +1544,11 @@ Subject Assembly::find_subject_raw(const MetricHit& metric, size_t anchor) {
         if (k < hi && (toks[k].low == "in" || toks[k].low == "at" || toks[k].low == "for" ||
                        (toks[k].low == "from" && metric.key == "exports") ||
                        (toks[k].low == "into" && metric.key == "net_flows"))) {  // "Inflows into equity schemes"
+            // ("Shares in its listed parent, X,": the parent or unit the apposition names)
+            if (const Mention* u = named_unit(k + 1, hi)) {
+                add_name(s, u->name);
+                return s;
+            }
             // ("rents in its German portfolio": a part of the company named before)
             if (k + 1 < hi && (toks[k + 1].low == "its" || toks[k + 1].low == "their"))
                 if (const Mention* c = last_company_before(toks[k + 1].begin)) {

@@ -1789,14 +1789,17 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             return false;
         };
         // A company's short form of two or more words over a place inside it ("Gulf Horizon" of
-        // Gulf Horizon Airways, where "Gulf" alone is the region): the company's name wins, the
-        // place is dropped. False when anything else overlaps the span (call after is_taken).
+        // Gulf Horizon Airways, where "Gulf" alone is the region), or over an organisation named by
+        // its later word: the company's name wins, the place (organisation) is dropped. False when anything else overlaps the span (call after is_taken).
         auto take_over_places = [&](text::Span span) {
             size_t first = ti, last = ti;
             for (; last < taken.size() && taken[last].begin < span.end; ++last) {
                 if (!taken[last].overlaps(span)) continue;
                 const Mention& t = ms[taken_ix[last]];
-                if (t.type != Type::place || t.span.begin < span.begin || t.span.end > span.end ||
+                // (an organisation a list knows under a later word of the short form too: "Kerrow Vale"
+                // of Kerrow Vale Water, where "Vale" alone is a listed miner)
+                const bool inner_org = t.type == Type::org && t.span.begin > span.begin;
+                if ((t.type != Type::place && !inner_org) || t.span.begin < span.begin || t.span.end > span.end ||
                     t.span.size() == span.size())
                     return false;
             }
