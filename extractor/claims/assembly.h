@@ -332,6 +332,8 @@ struct Lexicons {
     // "in constant prices", "at current prices": a word that makes the metric phrase after it the
     // basis a figure is measured on, not its metric
     Words basis_words;
+    // metric keys whose figure a later bare "rate" ("a monthly rate of 2.5%") continues
+    Words rate_continues;
     // "a 27% premium to Helix's closing price on Tuesday": the figures measured against another
     // price (its holder and day are the reference's); "Corvane agreed to buy", "will pay": a
     // company making an offer

@@ -392,8 +392,11 @@ bool Assembly::level_cue(size_t tok) {
         // ("falling to a deficit of 5.0% of GDP": a metric phrase and "of" between the cue and the level)
         if (toks[k].low == "of" && k + 1 == tok && k >= 2) {
             size_t j = k;
-            while (j > 0 && k - j < 3 && toks[j - 1].is_word() && sv.tok_mention[j - 1] == SIZE_MAX &&
-                   (toks[j - 1].bits & lx.kMetricFirst || kDeterminers.count(toks[j - 1])) && toks[j - 1].low != "to")
+            // (a pace's words too: "fell 9% to a seasonally adjusted annualized rate of 232,765 units")
+            while (j > 0 && k - j < 6 && toks[j - 1].is_word() && sv.tok_mention[j - 1] == SIZE_MAX &&
+                   (toks[j - 1].bits & lx.kMetricFirst || kDeterminers.count(toks[j - 1]) ||
+                    (k - j < 5 && lx.pace_words.count(toks[j - 1].low))) &&
+                   toks[j - 1].low != "to")
                 --j;
             if (j < k && j > 0 && toks[j - 1].low == "to" && kDeterminers.count(toks[j])) {
                 k = j;  // (the loop steps to "to" next)

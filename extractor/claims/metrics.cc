@@ -456,7 +456,12 @@ void Assembly::continue_specific(MetricHit& metric) {
                           !kDeterminers.count(toks[pt - 1]) && !kPrepositions.count(toks[pt - 1]);
     bool prices = (head == "prices" || head == "price") && metric.base_n == 1 && !modified &&
                   lx.prices_continue.count(lm.key);
-    if (growth || prices) metric.key = lm.key;
+    // ("Annual inflation eased to 31.4% ... Economists had forecast a monthly rate of 2.5%": a bare
+    // "rate", a pace word before it allowed, continues a `rate_continues` metric)
+    const bool paced = modified && (toks[pt - 1].low == "monthly" || lx.pace_words.count(toks[pt - 1].low));
+    bool rate = head == "rate" && metric.base_n == 1 && metric.n == 1 && (!modified || paced) &&
+                lx.rate_continues.count(lm.key);
+    if (growth || prices || rate) metric.key = lm.key;
 }
 
 // "Exports rose 4.0% in March, but shipments of cars to the United States fell 3.1%", "British

@@ -482,13 +482,18 @@ bool Assembly::origin_date(size_t i) {
 
 // "The Swiss National Bank, which cut rates in June, holds reserves of about 730 billion francs":
 // a date inside a relative clause between commas that tells a past act of the holder (a change
-// verb, no figure of its own) and closes before `after` dates that act, not the main clause's figure.
+// verb, no figure of its own) and closes before `after` dates that act, not the main clause's figure;
+// so does a date inside an apposition (", a ... ,") before the figure.
 bool Assembly::past_act_aside(size_t i, uint32_t after) {
     const size_t k = sv.token_at(ms[i].span.begin);
     size_t open = k;
-    while (open > 0 && k - open < 12 && toks[open - 1].low != "," && toks[open - 1].low != ";") --open;
-    if (open == 0 || toks[open - 1].low != "," || (toks[open].low != "which" && toks[open].low != "who")) return false;
-    bool act = false;
+    while (open > 0 && k - open < 20 && toks[open - 1].low != "," && toks[open - 1].low != ";") --open;
+    if (open == 0 || toks[open - 1].low != ",") return false;
+    // ("core orders, a volatile series seen as a guide to spending in the coming six to nine
+    // months, rose 7.2%": an apposition's date describes the holder, no figure's period)
+    const bool apposition = toks[open].low == "a" || toks[open].low == "an";
+    if (!apposition && toks[open].low != "which" && toks[open].low != "who") return false;
+    bool act = apposition;
     for (size_t j = open + 1; j < k; ++j) {
         if (sv.tok_mention[j] != SIZE_MAX && ms[sv.tok_mention[j]].type != Type::date &&
             ms[sv.tok_mention[j]].type != Type::org && ms[sv.tok_mention[j]].type != Type::place)

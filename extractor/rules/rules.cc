@@ -318,6 +318,22 @@ struct RuleSet::Impl {
             }
         };
         std::unique_ptr<Anchor> anchor;
+        // `needs:` (rules/README.md, "Needed strings"): strings one of which
+        // every match holds, byte for byte. A paragraph without any runs
+        // nothing; PCRE2 tries starts only up to the last one's start. Empty:
+        // no such claim.
+        std::vector<std::string> needs;
+        uint64_t need_first[4] = {};  // a bit per first byte of a needed string
+        // The start of the last needed string in p, or npos.
+        size_t last_need(std::string_view p) const {
+            for (size_t i = p.size(); i-- > 0;) {
+                const unsigned char ch = static_cast<unsigned char>(p[i]);
+                if (!(need_first[ch / 64] >> (ch % 64) & 1)) continue;
+                for (const std::string& n : needs)
+                    if (n[0] == p[i] && p.compare(i, n.size(), n) == 0) return i;
+            }
+            return std::string_view::npos;
+        }
     };
     std::vector<Compiled> compiled;
     // The rules that run on tokens (rules/README.md, "A token matcher"):
@@ -790,6 +806,8 @@ void RuleSet::Impl::parse_file(const fs::path& path) {
             rule->attrs["anchor"] = val;
         } else if (key == "barrier") {
             rule->attrs["barrier"] = val;
+        } else if (key == "needs") {
+            rule->attrs["needs"] = val;
         } else if (key == "scan") {
             if (val.empty() || val.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos)
                 problem(at, rule->id, "scan: is a name of lower-case letters, digits and '_'");
@@ -1193,7 +1211,34 @@ void RuleSet::Impl::compile() {
         } else if (r->attrs.count("barrier") && !r->attrs.count("anchor")) {
             problem(r->where, r->id, "barrier: goes with anchor: within");
         }
-        const uint32_t jit_options = c.anchor ? PCRE2_USE_OFFSET_LIMIT : 0;
+        if (auto nd = r->attrs.find("needs"); nd != r->attrs.end() && anchors_wanted()) {
+            // Strings separated by '|', each byte for byte as the pattern
+            // holds it (no list, no case folding: a case-insensitive rule
+            // takes none).
+            const std::string_view spec = nd->second;
+            for (size_t from = 0; from <= spec.size();) {
+                size_t bar = spec.find('|', from);
+                std::string item = trim(spec.substr(from, bar == std::string_view::npos ? std::string_view::npos : bar - from));
+                from = bar == std::string_view::npos ? spec.size() + 1 : bar + 1;
+                if (!item.empty()) c.needs.push_back(std::move(item));
+            }
+            if (r->case_insensitive) problem(r->where, r->id, "needs: compares bytes as written: not with case: insensitive");
+            if (c.needs.empty()) problem(r->where, r->id, "needs: names no string");
+            if (r->case_insensitive) c.needs.clear();
+            // A string that holds another is implied by it: the shorter one stays.
+            std::sort(c.needs.begin(), c.needs.end(),
+                      [](const auto& x, const auto& y) { return x.size() < y.size() || (x.size() == y.size() && x < y); });
+            std::vector<std::string> kept;
+            for (const std::string& n : c.needs)
+                if (std::none_of(kept.begin(), kept.end(), [&](const std::string& k) { return n.find(k) != std::string::npos; }))
+                    kept.push_back(n);
+            c.needs = std::move(kept);
+            for (const std::string& n : c.needs) {
+                const unsigned char ch = static_cast<unsigned char>(n[0]);
+                c.need_first[ch / 64] |= uint64_t{1} << (ch % 64);
+            }
+        }
+        const uint32_t jit_options = c.anchor || !c.needs.empty() ? PCRE2_USE_OFFSET_LIMIT : 0;
         if (jx) {
             // RE2 only parses the pattern here (a memory budget too small
             // to compile it): its errors and its group names, for PCRE2's
@@ -1802,6 +1847,14 @@ static bool run_rule_jit(const RuleSet::Impl& im, const RuleSet::Impl::Compiled&
     // `anchor:`: the last start PCRE2 may try (within), or the only ones (start).
     const RuleSet::Impl::Compiled::Anchor* anchor = c.anchor.get();
     size_t limit = PCRE2_UNSET;
+    // `needs:`: every match holds one of the strings, so none starts after
+    // the last one's start; a paragraph without one has no match.
+    size_t need_limit = PCRE2_UNSET;
+    if (!c.needs.empty()) {
+        const size_t at = c.last_need(std::string_view(a.data() + para.begin, size));
+        if (at == std::string_view::npos) return true;
+        need_limit = at;
+    }
     if (anchor) {
         using Anchor = RuleSet::Impl::Compiled::Anchor;
         const std::string_view p(a.data() + para.begin, size);
@@ -1846,6 +1899,8 @@ static bool run_rule_jit(const RuleSet::Impl& im, const RuleSet::Impl::Compiled&
         }
         if (odd) anchor = nullptr, limit = PCRE2_UNSET;  // every start, as without the anchor
     }
+    if (need_limit != PCRE2_UNSET && (!anchor || (!anchor->start && anchor->barriers.empty())))
+        limit = std::min(limit, need_limit);  // (PCRE2_UNSET is the largest size_t)
     // (The thread's match context serves every rule: its limit goes when this run ends.)
     struct Unlimit {
         pcre2_match_context* mc;
@@ -1853,7 +1908,7 @@ static bool run_rule_jit(const RuleSet::Impl& im, const RuleSet::Impl::Compiled&
         ~Unlimit() {
             if (on) pcre2_set_offset_limit(mc, PCRE2_UNSET);
         }
-    } unlimit{th.context, anchor != nullptr};
+    } unlimit{th.context, anchor != nullptr || limit != PCRE2_UNSET};
     auto search_from = [&](size_t k, size_t pos) -> size_t {
         pcre2_match_data* md = th.get(k, im.jit_pairs);
         const RuleSet::Impl::Jit& j = parts[k];
@@ -1865,25 +1920,27 @@ static bool run_rule_jit(const RuleSet::Impl& im, const RuleSet::Impl::Compiled&
         return pcre2_get_ovector_pointer(md)[0];
     };
     auto search = [&](size_t k, size_t pos) -> size_t {
-        if (!anchor) return search_from(k, pos);
+        if (!anchor || (!anchor->start && anchor->barriers.empty())) {
+            if (limit == PCRE2_UNSET) return search_from(k, pos);
+            if (pos > limit) return kNoMatch;
+            pcre2_set_offset_limit(th.context, limit);
+            return search_from(k, pos);
+        }
         if (!anchor->barriers.empty()) {
             // The windows in order, each start tried once: the first match is the leftmost.
             size_t done = pos;
             for (const auto& [w, last] : s.windows) {
                 if (last < done) continue;
-                pcre2_set_offset_limit(th.context, last);
+                if (std::max(done, w) > need_limit) break;
+                pcre2_set_offset_limit(th.context, std::min(last, need_limit));
                 if (size_t m = search_from(k, std::max(done, w)); m != kNoMatch) return m;
                 done = last + 1;
             }
             return kNoMatch;
         }
-        if (!anchor->start) {
-            if (pos > limit) return kNoMatch;
-            pcre2_set_offset_limit(th.context, limit);
-            return search_from(k, pos);
-        }
         // Only at the anchors: each a search whose last start is its first.
         for (auto it = std::lower_bound(s.anchors.begin(), s.anchors.end(), pos); it != s.anchors.end(); ++it) {
+            if (*it > need_limit) break;
             pcre2_set_offset_limit(th.context, *it);
             if (size_t m = search_from(k, *it); m != kNoMatch) return m;
         }
@@ -2079,13 +2136,31 @@ std::vector<std::vector<RawMention>> RuleSet::match_all(std::span<const text::Te
         g.seconds += thread_seconds() - g0;
     }
     // In the engine's order (rule by rule, each in text order; gazetteer hits last, as found).
-    if (on_tokens)
-        for (std::vector<RawMention>& o : out)
-            std::stable_sort(o.begin(), o.end(), [&](const RawMention& x, const RawMention& y) {
-                const size_t kx = x.entry ? SIZE_MAX : im.order.at(x.rule), ky = y.entry ? SIZE_MAX : im.order.at(y.rule);
-                if (kx != ky) return kx < ky;
-                return kx != SIZE_MAX && x.span.begin < y.span.begin;
-            });
+    // (Each mention's key looked up once, the indexes sorted, the mentions
+    // moved once: the same order as a stable sort of the mentions by rule
+    // order, then start, gazetteer hits last as found.)
+    if (on_tokens) {
+        std::vector<std::pair<size_t, uint32_t>> key;
+        std::vector<uint32_t> idx;
+        std::vector<RawMention> sorted;
+        for (std::vector<RawMention>& o : out) {
+            key.resize(o.size());
+            bool in_order = true;
+            for (size_t i = 0; i < o.size(); ++i) {
+                const size_t k = o[i].entry ? SIZE_MAX : im.order.at(o[i].rule);
+                key[i] = {k, k == SIZE_MAX ? 0 : o[i].span.begin};
+                in_order = in_order && (i == 0 || !(key[i] < key[i - 1]));
+            }
+            if (in_order) continue;
+            idx.resize(o.size());
+            for (uint32_t i = 0; i < idx.size(); ++i) idx[i] = i;
+            std::stable_sort(idx.begin(), idx.end(), [&](uint32_t x, uint32_t y) { return key[x] < key[y]; });
+            sorted.clear();
+            sorted.reserve(o.size());
+            for (uint32_t i : idx) sorted.push_back(std::move(o[i]));
+            o.swap(sorted);
+        }
+    }
     return out;
 }
 
@@ -2150,6 +2225,7 @@ std::vector<RawMention> RuleSet::resolve(std::vector<RawMention> all) const {
         keep[i] = true;
     }
     std::vector<RawMention> out;
+    out.reserve(all.size());
     for (size_t i = 0; i < all.size(); ++i)
         if (keep[i] && all[i].type != "ignore" && all[i].type != "ignore_entity") out.push_back(std::move(all[i]));
     // Same span (mentions of different layers): rule order, so the result
@@ -2208,6 +2284,25 @@ std::vector<RuleProblem> RuleSet::lint() const {
                                    fmt::format("anchor: the match \"{}\" of the example at {} {} none of its words",
                                                std::string(m), e.where.str(),
                                                c.anchor->start ? "starts with" : "holds"),
+                                   true});
+                pos = m.empty() ? b + 1 : end;
+            }
+        }
+    }
+    // `needs:` must hold for every match of its pattern (one of the strings
+    // in the match): checked on every example input.
+    for (const auto& c : impl_->compiled) {
+        if (c.needs.empty()) continue;
+        const RE2& re = *c.whole().re;
+        for (const auto& e : impl_->examples) {
+            re2::StringPiece in(e.input), m;
+            for (size_t pos = 0; pos <= in.size() && re.Match(in, pos, in.size(), RE2::UNANCHORED, &m, 1);) {
+                const size_t b = static_cast<size_t>(m.data() - in.data()), end = b + m.size();
+                const std::string_view mv(m.data(), m.size());
+                if (std::none_of(c.needs.begin(), c.needs.end(), [&](const std::string& n) { return mv.find(n) != std::string_view::npos; }))
+                    out.push_back({c.rule->where, c.rule->id,
+                                   fmt::format("needs: the match \"{}\" of the example at {} holds none of its strings",
+                                               std::string(m), e.where.str()),
                                    true});
                 pos = m.empty() ? b + 1 : end;
             }
