@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstring>
 #include <random>
 #include <set>
 #include <string>
@@ -74,6 +75,28 @@ TEST_CASE("tokenize_lowered gives the tokens tokenize does") {
             REQUIRE(x[k].hash == y[k].hash);
         }
     }
+}
+
+TEST_CASE("contains_that finds \" that \" where memmem does") {
+    std::mt19937 rng(5);
+    const std::vector<std::string> pieces = {" ", "that", "t", "hat", "That", "a", "\n", "th", " that"};
+    std::uniform_int_distribution<int> pick(0, static_cast<int>(pieces.size()) - 1);
+    for (int round = 0; round < 5000; ++round) {
+        std::string s;
+        const size_t n = static_cast<size_t>(round % 70);
+        while (s.size() < n) s += pieces[static_cast<size_t>(pick(rng))];
+        s.resize(n);
+        const bool want = memmem(s.data(), s.size(), " that ", 6) != nullptr;
+        REQUIRE(claims::contains_that(s) == want);
+    }
+    for (size_t n = 6; n < 60; ++n)
+        for (size_t at = 0; at + 6 <= n; ++at) {
+            std::string s(n, 'x');
+            s.replace(at, 6, " that ");
+            REQUIRE(claims::contains_that(s));
+            s[at + 5] = 's';
+            REQUIRE(claims::contains_that(s) == (memmem(s.data(), s.size(), " that ", 6) != nullptr));
+        }
 }
 
 TEST_CASE("WordTable finds what was put in, and nothing else") {

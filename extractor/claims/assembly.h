@@ -222,11 +222,11 @@ struct Figure {
 
 struct ChangeEvent {
     size_t tok;               // token index of the change verb
-    std::string direction;
+    Str direction;            // (Str: tested against literals per claim)
     std::optional<double> factor;
-    std::string qualifier;
+    Str qualifier;
     std::optional<size_t> factor_mention;
-    std::string verb;
+    Str verb;
     bool intransitive = false;    // the metric is the verb's subject ("revenue rose")
     bool object_only = false;     // a figure right after it is what it acts on, not the size ("raises $300m")
     bool money_object = false;    // the same for a money figure only ("lost Rs 1,210 crore" is a loss; "lost 1.4%" a fall)

@@ -430,7 +430,7 @@ void Assembly::change_claims() {
                     ch.percent = static_cast<uint32_t>(f.m);
                     break;
                 }
-        ch.text = ev.factor_mention ? std::string(t.original_slice(ms[*ev.factor_mention].span)) : ev.verb;
+        ch.text = ev.factor_mention ? std::string(t.original_slice(ms[*ev.factor_mention].span)) : static_cast<const std::string&>(ev.verb);
         uint32_t after = toks[ev.tok].end;
         uint32_t limit = next_tok < toks.size() ? toks[next_tok].begin : S.end;
         // the period of the change comes before its baseline's ("up from $89.5bn a year earlier")

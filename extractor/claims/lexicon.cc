@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <emmintrin.h>
 
 namespace claimex::claims {
 
@@ -88,6 +89,32 @@ void tokenize_impl(std::string_view text, char* const lw, text::Span span, std::
     }
 }
 }  // namespace
+
+bool contains_that(std::string_view s) {
+    const char* const p = s.data();
+    const size_t n = s.size();
+    auto at = [&](size_t i) { return std::memcmp(p + i, " that ", 6) == 0; };
+    if (n < 21) {
+        for (size_t i = 0; i + 6 <= n; ++i)
+            if (at(i)) return true;
+        return false;
+    }
+    // (16 starts a step: a bit where ' ', 't' and ' ' stand 0, 1 and 5 bytes on, each checked
+    // in full; the last block overlaps the one before so that no load leaves the view)
+    auto block = [&](size_t i) {
+        auto eq = [&](size_t off, char c) {
+            return _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + off)), _mm_set1_epi8(c));
+        };
+        uint32_t m = static_cast<uint32_t>(_mm_movemask_epi8(_mm_and_si128(_mm_and_si128(eq(0, ' '), eq(1, 't')), eq(5, ' '))));
+        for (; m; m &= m - 1)
+            if (at(i + static_cast<size_t>(__builtin_ctz(m)))) return true;
+        return false;
+    };
+    size_t i = 0;
+    for (; i + 21 <= n; i += 16)
+        if (block(i)) return true;
+    return i < n - 5 && block(n - 21);
+}
 
 void tokenize(std::string_view text, std::string& low, text::Span span, std::vector<Token>& out) {
     tokenize_impl<true>(text, low.data(), span, out);

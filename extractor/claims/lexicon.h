@@ -14,6 +14,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace claimex::claims {
@@ -27,6 +28,26 @@ struct Word : std::string_view {
     template <size_t N>
     friend bool operator==(const Word& w, const char (&lit)[N]) {
         return w.size() == N - 1 && __builtin_memcmp(w.data(), lit, N - 1) == 0;
+    }
+};
+
+// A std::string whose test against a string literal (`e->extra == "generic"`, `ev.direction ==
+// "up"`: lexicon columns and change words, asked per token and per claim) is a length test and
+// an inlined compare of a known size, as Word's, not std::string::compare(const char*) (an
+// out-of-line strlen and memcmp). Everything else is std::string's.
+struct Str : std::string {
+    using std::string::string;
+    using std::string::operator=;
+    Str() = default;
+    Str(const std::string& s) : std::string(s) {}
+    Str(std::string&& s) noexcept : std::string(std::move(s)) {}
+    template <size_t N>
+    friend bool operator==(const Str& s, const char (&lit)[N]) {
+        return s.size() == N - 1 && __builtin_memcmp(s.data(), lit, N - 1) == 0;
+    }
+    template <size_t N>
+    friend bool operator!=(const Str& s, const char (&lit)[N]) {
+        return !(s == lit);
     }
 };
 
@@ -56,6 +77,9 @@ void lower_into(std::string_view s, std::string& out);
 void tokenize(std::string_view text, std::string& low, text::Span span, std::vector<Token>& out);
 // The same when `low` is already the whole text's lower case (lower_into): nothing is written.
 void tokenize_lowered(std::string_view text, const std::string& low, text::Span span, std::vector<Token>& out);
+
+// Whether s holds " that " (read_sentence's gate; SSE2, not memmem's general search).
+bool contains_that(std::string_view s);
 
 // The hash of the word tables (not FNV-1a, whose values are output: this one is
 // internal): a few loads and multiplies for a word of any length up to 16 bytes,
@@ -206,9 +230,9 @@ public:
     struct Entry {
         std::vector<std::string> words;
         std::vector<uint64_t> hashes;  // word_hash of each word: a token is compared by its hash first
-        std::string value;
-        std::string extra;
-        std::string extra2;  // a fourth column, when the table has one
+        Str value;
+        Str extra;
+        Str extra2;  // a fourth column, when the table has one
     };
     Lexicon() = default;
     // From a rule-set table (columns: phrase, value, extra); a missing table
