@@ -587,30 +587,23 @@ struct Builder {
             p.code[s].y = here();
             break;
             }
-        case Node::Star:
-            if (n->lazy) {
-                const uint32_t s = emit({SPLIT});
-                p.code[s].y = here();
-                compile(n->kids[0]);
-                Inst j{JMP};
-                j.x = s;
-                emit(j);
-                p.code[s].x = here();
-                break;
-            }
-            {
+        case Node::Star: {
             Inst sp{SPLIT};
-            sp.any = guard(n->kids[0]);
-            sp.poss = n->poss;
+            if (!n->lazy) {
+                sp.any = guard(n->kids[0]);
+                sp.poss = n->poss;
+            }
             const uint32_t s = emit(sp);
-            p.code[s].x = here();
+            const uint32_t body = here();
             compile(n->kids[0]);
             Inst j{JMP};
             j.x = s;
             emit(j);
-            p.code[s].y = here();
+            // (greedy tries the body first; lazy what follows first)
+            p.code[s].x = n->lazy ? here() : body;
+            p.code[s].y = n->lazy ? body : here();
             break;
-            }
+        }
         case Node::Cap: {
             Inst b{SAVE_B};
             b.x = static_cast<uint32_t>(2 * n->cap);
