@@ -50,63 +50,70 @@
 
 namespace claimex::rules::tokens {
 
-// A token's predicates: kWords * 64 bits (the fixed ones below, then a bit
-// per word set, regular predicate and character set the translated rules use).
-constexpr int kWords = 6;
-struct Bits {
-    uint64_t w[kWords] = {};
-    constexpr Bits() = default;
-    constexpr Bits(uint64_t low) { w[0] = low; }  // NOLINT: the fixed bits
-    static Bits bit(int k) {
-        Bits b;
-        b.w[k / 64] = 1ull << (k % 64);
+// A set of W * 64 bits: a token's predicates (Bits), a set of rules of a TokenRules (bit k: its
+// rule k) or of their needs (RuleMask, NeedMask).
+template <int W>
+struct Mask {
+    uint64_t w[W] = {};
+    constexpr Mask() = default;
+    constexpr Mask(uint64_t low) { w[0] = low; }  // NOLINT: the fixed bits
+    static Mask bit(int k) {
+        Mask b;
+        b.set(static_cast<size_t>(k));
         return b;
     }
-    friend Bits operator&(const Bits& a, const Bits& b) {
-        Bits r;
-        for (int k = 0; k < kWords; ++k) r.w[k] = a.w[k] & b.w[k];
+    void set(size_t k) { w[k / 64] |= 1ull << (k % 64); }
+    bool has(size_t k) const { return (w[k / 64] >> (k % 64)) & 1; }
+    friend Mask operator&(const Mask& a, const Mask& b) {
+        Mask r;
+        for (int k = 0; k < W; ++k) r.w[k] = a.w[k] & b.w[k];
         return r;
     }
-    friend Bits operator|(const Bits& a, const Bits& b) {
-        Bits r;
-        for (int k = 0; k < kWords; ++k) r.w[k] = a.w[k] | b.w[k];
+    friend Mask operator|(const Mask& a, const Mask& b) {
+        Mask r;
+        for (int k = 0; k < W; ++k) r.w[k] = a.w[k] | b.w[k];
         return r;
     }
-    Bits operator~() const {
-        Bits r;
-        for (int k = 0; k < kWords; ++k) r.w[k] = ~w[k];
+    Mask operator~() const {
+        Mask r;
+        for (int k = 0; k < W; ++k) r.w[k] = ~w[k];
         return r;
     }
-    Bits& operator&=(const Bits& b) { return *this = *this & b; }
-    Bits& operator|=(const Bits& b) { return *this = *this | b; }
-    friend bool operator==(const Bits& a, const Bits& b) {
-        for (int k = 0; k < kWords; ++k)
+    Mask& operator&=(const Mask& b) { return *this = *this & b; }
+    Mask& operator|=(const Mask& b) { return *this = *this | b; }
+    friend bool operator==(const Mask& a, const Mask& b) {
+        for (int k = 0; k < W; ++k)
             if (a.w[k] != b.w[k]) return false;
         return true;
     }
-    friend bool operator!=(const Bits& a, const Bits& b) { return !(a == b); }
-    friend bool operator<(const Bits& a, const Bits& b) {
-        for (int k = 0; k < kWords; ++k)
+    friend bool operator!=(const Mask& a, const Mask& b) { return !(a == b); }
+    friend bool operator<(const Mask& a, const Mask& b) {
+        for (int k = 0; k < W; ++k)
             if (a.w[k] != b.w[k]) return a.w[k] < b.w[k];
         return false;
     }
     explicit operator bool() const {
         uint64_t o = 0;
-        for (int k = 0; k < kWords; ++k) o |= w[k];
+        for (int k = 0; k < W; ++k) o |= w[k];
         return o != 0;
     }
     // Whether every bit of m is here / some bit of m is.
-    bool all_of(const Bits& m) const {
-        for (int k = 0; k < kWords; ++k)
+    bool all_of(const Mask& m) const {
+        for (int k = 0; k < W; ++k)
             if ((w[k] & m.w[k]) != m.w[k]) return false;
         return true;
     }
-    bool any_of(const Bits& m) const {
+    bool any_of(const Mask& m) const {
         uint64_t o = 0;
-        for (int k = 0; k < kWords; ++k) o |= w[k] & m.w[k];
+        for (int k = 0; k < W; ++k) o |= w[k] & m.w[k];
         return o != 0;
     }
 };
+
+// A token's predicates: kWords * 64 bits (the fixed ones below, then a bit
+// per word set, regular predicate and character set the translated rules use).
+constexpr int kWords = 6;
+using Bits = Mask<kWords>;
 
 // Fixed predicate bits (shapes and characters); the others are allocated from kFirstWordBit.
 enum : uint64_t {
@@ -150,35 +157,6 @@ struct Token {
     uint32_t id = 0, lid = 0;  // a single word's id (as written, in lower case), a code point's; 0: none
     uint32_t kind = 0;  // its bits before the context bits, interned (TokenClasses::kind_bits); 0: none
     Bits bits = 0;
-};
-
-// A set of rules of a TokenRules (bit k: its rule k), or of their needs.
-template <int W>
-struct Mask {
-    uint64_t w[W] = {};
-    void set(size_t k) { w[k / 64] |= 1ull << (k % 64); }
-    bool has(size_t k) const { return (w[k / 64] >> (k % 64)) & 1; }
-    explicit operator bool() const {
-        uint64_t o = 0;
-        for (int k = 0; k < W; ++k) o |= w[k];
-        return o != 0;
-    }
-    friend Mask operator&(const Mask& a, const Mask& b) {
-        Mask r;
-        for (int k = 0; k < W; ++k) r.w[k] = a.w[k] & b.w[k];
-        return r;
-    }
-    friend Mask operator|(const Mask& a, const Mask& b) {
-        Mask r;
-        for (int k = 0; k < W; ++k) r.w[k] = a.w[k] | b.w[k];
-        return r;
-    }
-    // Whether every bit of m is here.
-    bool all_of(const Mask& m) const {
-        uint64_t o = 0;
-        for (int k = 0; k < W; ++k) o |= m.w[k] & ~w[k];
-        return o == 0;
-    }
 };
 constexpr int kMaxTokenRules = 128, kMaxNeeds = 256;
 using RuleMask = Mask<kMaxTokenRules / 64>;
