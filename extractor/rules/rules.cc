@@ -64,6 +64,19 @@ std::string trim(std::string_view s) {
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
+// The items of a '|'-separated value ("anchor: within said|{SAY_VERB}", "needs: said|told"),
+// each trimmed; empty ones left out.
+std::vector<std::string> bar_items(std::string_view spec) {
+    std::vector<std::string> items;
+    for (size_t from = 0; from <= spec.size();) {
+        const size_t bar = spec.find('|', from);
+        std::string item = trim(spec.substr(from, bar == std::string_view::npos ? std::string_view::npos : bar - from));
+        from = bar == std::string_view::npos ? spec.size() + 1 : bar + 1;
+        if (!item.empty()) items.push_back(std::move(item));
+    }
+    return items;
+}
+
 // A token byte: ASCII letter or digit, or any byte of a non-ASCII code point.
 inline bool token_byte(unsigned char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
@@ -1215,13 +1228,7 @@ void RuleSet::Impl::compile() {
             // Strings separated by '|', each byte for byte as the pattern
             // holds it (no list, no case folding: a case-insensitive rule
             // takes none).
-            const std::string_view spec = nd->second;
-            for (size_t from = 0; from <= spec.size();) {
-                size_t bar = spec.find('|', from);
-                std::string item = trim(spec.substr(from, bar == std::string_view::npos ? std::string_view::npos : bar - from));
-                from = bar == std::string_view::npos ? spec.size() + 1 : bar + 1;
-                if (!item.empty()) c.needs.push_back(std::move(item));
-            }
+            c.needs = bar_items(nd->second);
             if (r->case_insensitive) problem(r->where, r->id, "needs: compares bytes as written: not with case: insensitive");
             if (c.needs.empty()) problem(r->where, r->id, "needs: names no string");
             if (r->case_insensitive) c.needs.clear();
@@ -1424,10 +1431,7 @@ std::unique_ptr<RuleSet::Impl::Compiled::Anchor> RuleSet::Impl::compile_anchor(c
     }
     if (rest.starts_with("fold ")) a->fold = true, rest.remove_prefix(5);
     std::vector<std::string> entries;
-    for (size_t from = 0; from <= rest.size();) {
-        size_t bar = rest.find('|', from);
-        std::string item = trim(rest.substr(from, bar == std::string_view::npos ? std::string_view::npos : bar - from));
-        from = bar == std::string_view::npos ? rest.size() + 1 : bar + 1;
+    for (const std::string& item : bar_items(rest)) {
         if (item.size() > 2 && item.front() == '{' && item.back() == '}') {
             auto l = lists.find(item.substr(1, item.size() - 2));
             if (l == lists.end()) {
@@ -1436,7 +1440,7 @@ std::unique_ptr<RuleSet::Impl::Compiled::Anchor> RuleSet::Impl::compile_anchor(c
             }
             l->second.used = true;
             entries.insert(entries.end(), l->second.words.begin(), l->second.words.end());
-        } else if (!item.empty()) {
+        } else {
             entries.push_back(item);
         }
     }
