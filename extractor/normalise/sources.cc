@@ -66,6 +66,13 @@ struct SourcesNormaliser::Impl {
                 ref.subject = row.size() > 2 && row[2] == "subject";
                 references[names::lower(names::squeeze(row[0]))] = std::move(ref);
             }
+        if (const auto* t = r.table("SOURCE_NAME_WORDS"))
+            for (const auto& row : *t) {
+                if (row.size() < 2 || row[0].empty()) continue;
+                if (row[1] == "bank_word") bank_words.push_back(" " + names::lower(row[0]) + " ");
+                else if (row[1] == "title_lead") title_leads.insert(row[0]);
+                else if (row[1] == "not_ministry") not_ministry.insert(row[0]);
+            }
     }
     names::Lexicon lex;
     FlatSet not_place;    // rules whose holder cannot be a place (`set: not_place=yes`)
@@ -74,6 +81,11 @@ struct SourcesNormaliser::Impl {
     FlatSet known_holder;
     FlatSet conditions;  // "if", "unless": the attribution after them is a condition
     FlatMap<std::string> central_bank_of;           // "Turkey" → its central bank
+    // name_words.tsv: words that make a company's name a bank's (" bank ", lower case, padded),
+    // a minister title's leading words that are no field ("Former"), and a title's first words
+    // that name no ministry ("Prime")
+    std::vector<std::string> bank_words;
+    FlatSet title_leads, not_ministry;
     // The central bank of the country the sentence at `at` names, else of the first country
     // the document names; null when no country has one listed.
     const std::string* country_central_bank(const std::vector<Mention>& ms, const text::Text& text, uint32_t at) const {
@@ -395,8 +407,8 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                     const Seen* pick = nullptr;
                     for (const auto& [name, seen_at] : co->second) {
                         const std::string n = " " + names::lower(name) + " ";
-                        const bool bank = n.find(" bank ") != std::string::npos || n.find(" banca ") != std::string::npos ||
-                                          n.find(" banco ") != std::string::npos || n.find(" bancorp ") != std::string::npos;
+                        const bool bank = std::any_of(im.bank_words.begin(), im.bank_words.end(),
+                                                      [&](const std::string& w) { return n.find(w) != std::string::npos; });
                         if (bank && seen_at.count > b->second.count && (!pick || seen_at.count > pick->count)) pick = &seen_at;
                     }
                     if (pick) best = &ms[pick->index];
@@ -940,14 +952,11 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                             ws.insert(ws.begin(), w);
                             e = b;
                         }
-                        while (!ws.empty() && (ws.front() == "and" || ws.front() == "The" || ws.front() == "A" ||
-                                               ws.front() == "An" || ws.front() == "Former" || ws.front() == "Acting" ||
-                                               ws.front() == "New"))
-                            ws.erase(ws.begin());
+                        while (!ws.empty() && im.title_leads.count(ws.front())) ws.erase(ws.begin());
                         if (ws.size() < 2 || ws.back() != "Minister") continue;
                         ws.pop_back();
                         // (not a deputy's or a prime minister's: "Prime Minister", "Deputy Minister")
-                        if (ws.front() == "Prime" || ws.front() == "Deputy" || ws.front() == "Chief") continue;
+                        if (im.not_ministry.count(ws.front())) continue;
                         std::string name = "Ministry of";
                         for (std::string_view w : ws) name += " " + std::string(w);
                         s.name = name;
