@@ -297,6 +297,9 @@ struct Lexicons {
     Words publish_nouns, publish_verbs;
     // statements: "warned Italy that", ", speaking at ...", ", but denied that ..."
     Words object_cues, attribution_participles, denial_verbs;
+    // "said in a statement it would ...": the medium of an attribution, and the words that open
+    // the reported clause after it (words.tsv channel, clause_opener)
+    Words channel_nouns, clause_openers;
     // "has said little about the plan": an object of the cue, not a clause
     Words said_objects;
     // "Households earning under $50,000": a figure right after one bounds who a group is
@@ -926,6 +929,7 @@ struct Assembly {
     bool quote_runs_past(text::Span S) const;
     bool clause_before(size_t end) const;
     bool role_after(size_t from) const;
+    bool holder_described_before(size_t first) const;
     const Mention* paragraph_quote_speaker(text::Span P) const;
     // The speaker of a quote a figure stands in when the attribution comes after the quote
     // closes, sentences later ('"Orders were up 30%. We have ...," Berg said.').

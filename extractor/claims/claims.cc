@@ -93,6 +93,7 @@ Lexicons::Lexicons(const rules::RuleSet& r)
         {"shipments_continue", &shipments_continue}, {"sales_continue", &sales_continue},
         {"object_cue", &object_cues}, {"owner_suffix", &owner_suffixes}, {"rate_move", &rate_move_nouns},
         {"attribution_participle", &attribution_participles}, {"denial", &denial_verbs},
+        {"channel", &channel_nouns}, {"clause_opener", &clause_openers},
         {"said_object", &said_objects}, {"threshold", &threshold_words},
         {"bound_head", &bound_heads}, {"publish_noun", &publish_nouns},
         {"publish_verb", &publish_verbs}, {"per_unit", &per_unit_words}, {"baseline_filler", &baseline_fillers},

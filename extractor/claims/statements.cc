@@ -348,6 +348,20 @@ bool Assembly::clause_before(size_t end) const {
     return false;
 }
 
+// Whether a comma a few words before token `first` sets off a description of the holder named
+// there ("..., its chief executive Dana Fell said in an interview with ..."): up to four words
+// between, no verb outside a mention, nothing but words and a possessive's marks. (Asked for a
+// speaker with a role: "..., flash figures from Eurostat showed" is a release, not a holder.)
+bool Assembly::holder_described_before(size_t first) const {
+    for (size_t k = first, n = 0; k > 0 && n <= 4; --k, ++n) {
+        const Token& w = toks[k - 1];
+        if (w.low == ",") return n > 0;
+        if (w.low == "'" || w.low == "\xE2\x80\x99") continue;
+        if (!w.is_word() || ((w.bits & lx.kVerbWord) && sv.tok_mention[k - 1] == SIZE_MAX)) return false;
+    }
+    return false;
+}
+
 // Whether what follows token `from` is only the speaker's role set off by a comma ("Growth is
 // slowing, said Mohamed El-Erian, chief economic adviser at Allianz."): a comma, then words
 // with no verb outside a mention to the sentence's end.
@@ -489,7 +503,8 @@ void Assembly::statement_claims() {
                // `attribution_tail` words of words.tsv, punctuation, or a few words).
                // (", the people said": a "the" the source's span leaves out)
                (src_first > 2 && (toks[src_first - 1].low == "," || toks[src_first - 1].low == "\"" ||
-                                  (toks[src_first - 1].low == "the" && toks[src_first - 2].low == ",")) &&
+                                  (toks[src_first - 1].low == "the" && toks[src_first - 2].low == ",") ||
+                                  (!src->role.empty() && holder_described_before(src_first))) &&
                 (src_first * 3 > toks.size() || role_after(src_last)) && clause_before(src_first) &&
                 ((!toks[src_last].is_word() && toks[src_last].low != ":" && toks[src_last].low != "\"") ||
                  lx.attribution_tails.count(toks[src_last])))) {
@@ -631,7 +646,8 @@ void Assembly::emit_statement(uint32_t cb, uint32_t ce, const Mention* who, cons
         // of a told-object, whichever words the source span left out)
         bool object = t0 > 0 && toks[t0 - 1].end <= cb &&
                       (lx.object_cues.count(toks[t0 - 1].low) || (who && who->cue == "told" && who->span.end <= cb));
-        if (t0 < toks.size() && (lx.attribution_tails.count(toks[t0]) || object))
+        if (t0 < toks.size() && (lx.attribution_tails.count(toks[t0]) || object)) {
+            size_t channel = SIZE_MAX;  // "in a statement", "in a note to clients": the medium's noun
             for (size_t k = t0 + (object ? 0 : 1); k < toks.size() && k <= t0 + 10 && toks[k].begin < ce; ++k) {
                 if (!toks[k].is_word() || sv.tok_mention[k] != SIZE_MAX) {
                     if (sv.tok_mention[k] != SIZE_MAX && ms[sv.tok_mention[k]].type != Type::money &&
@@ -640,7 +656,28 @@ void Assembly::emit_statement(uint32_t cb, uint32_t ce, const Mention* who, cons
                     if (toks[k].low == "'" || toks[k].low == "-" || toks[k].low == ".") continue;
                     break;
                 }
-                if (k > t0 && (toks[k].bits & lx.kVerbWord) && sv.tok_mention[k] == SIZE_MAX) break;
+                // (a medium's noun inside the tail is no verb: "in a note", "in its report")
+                if (channel == SIZE_MAX && k > t0 && sv.tok_mention[k] == SIZE_MAX && lx.channel_nouns.count(toks[k].low)) {
+                    channel = k;
+                    continue;
+                }
+                if (k > t0 && (toks[k].bits & lx.kVerbWord) && sv.tok_mention[k] == SIZE_MAX) {
+                    // "said in a statement it would ...", "said in a note on Monday the fee rise
+                    // would ...": no "that", the reported clause opens at its subject, the
+                    // nearest clause opener (words.tsv clause_opener) after the medium's noun
+                    if (channel != SIZE_MAX && !object)
+                        for (size_t j = k; j > channel + 1; --j) {
+                            const size_t o = j - 1;
+                            if (!toks[o].is_word() || sv.tok_mention[o] != SIZE_MAX) break;
+                            if (!lx.clause_openers.count(toks[o].low)) continue;
+                            std::string rest = trim(sv.slice(toks[o].begin, ce));
+                            if (rest.size() < content.size() &&
+                                std::string_view(content).substr(content.size() - rest.size()) == rest)
+                                content = rest;
+                            break;
+                        }
+                    break;
+                }
                 if (toks[k].low == "that") {
                     if (content.rfind("that ", 0) == 0) break;  // the clause starts right away
                     size_t cut = content.find(" that ");
@@ -648,6 +685,7 @@ void Assembly::emit_statement(uint32_t cb, uint32_t ce, const Mention* who, cons
                     break;
                 }
             }
+        }
     }
     // "..., speaking at a press conference after the meeting": how the speaker spoke, not
     // content (`attribution_participle` words after a comma)

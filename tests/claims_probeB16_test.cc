@@ -1,0 +1,36 @@
+// Session 16 (probeB16): names and sources found by reading claimex's output on new text of our
+// own (an OPEC+ decision, PMI surveys, jobless claims, wage data, currency interventions, public
+// borrowing, Treasury auctions, oil funds, rating actions, a transit budget, airport traffic).
+// Each fix is proved here with sentences of our own, in other words and domains than the probe
+// that showed it (no held-out text).
+#include "tests/claims_support.h"
+
+using namespace claims_support;
+
+TEST_CASE("'said in a statement' with no 'that': the reported clause opens at its subject") {
+    const std::string text =
+        "The Tarrow Valley Council said in a statement it would close two libraries in March.\n\n"
+        "The Hollin Ferry Company said in a note on Tuesday the new timetable would be delayed.\n";
+    auto cs = claims_of(text, "2026-02-10");
+    const Json* a = statement_at(cs, "it would close two libraries");
+    REQUIRE(a);
+    CHECK(first_source(*a) == "Tarrow Valley Council");
+    const Json* b = statement_at(cs, "the new timetable would be delayed");
+    REQUIRE(b);
+    CHECK(first_source(*b) == "Hollin Ferry Company");
+    CHECK(!statement_at(cs, "in a statement"));
+    CHECK(!statement_at(cs, "in a note"));
+}
+
+TEST_CASE("a trailing attribution after a speaker's described role: the content is before the comma") {
+    // (not the medium after the cue: "in an interview with the Evening Clarion")
+    const std::string text =
+        "Pemberton Dairies expects milk collections to recover before the winter, its managing director "
+        "Iona Blackwood said in an interview with the Evening Clarion.\n";
+    auto cs = claims_of(text, "2026-06-02");
+    const Json* s = statement_at(cs, "Pemberton Dairies expects milk collections to recover");
+    REQUIRE(s);
+    INFO(s->dump());
+    CHECK(first_source(*s) == "Iona Blackwood");
+    CHECK(!statement_at(cs, "in an interview"));
+}
