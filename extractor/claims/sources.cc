@@ -1026,10 +1026,18 @@ std::vector<Source> Assembly::claim_sources(double& conf, const std::string& met
             for (size_t k = sb; k < se && k < toks.size() && !poll; ++k)
                 poll = lx.poll_verbs.count(toks[k]) || toks[k].low == "compiled" || toks[k].low == "consensus";
             if (!poll) return false;
+            // (not the claim's own figures after a change word: "occupancy rose 5% in the summer,
+            // according to figures compiled by X" has no estimate of X's between)
+            auto own = [&](size_t i) {
+                const uint32_t k = static_cast<uint32_t>(i);
+                return k == claim.value || (claim.change && (k == claim.change->amount || k == claim.change->percent)) ||
+                       std::find(claim.equivalents.begin(), claim.equivalents.end(), k) != claim.equivalents.end() ||
+                       (claim.baseline && k == claim.baseline->value);
+            };
             for (size_t i : sv.mentions) {
                 const Mention& f = ms[i];
                 if ((f.type == Type::money || f.type == Type::percent || f.type == Type::quantity) &&
-                    f.span.begin > at && f.span.end <= m->span.begin)
+                    f.span.begin > at && f.span.end <= m->span.begin && !own(i))
                     return true;
             }
             return false;
