@@ -34,3 +34,49 @@ TEST_CASE("a trailing attribution after a speaker's described role: the content 
     CHECK(first_source(*s) == "Iona Blackwood");
     CHECK(!statement_at(cs, "in an interview"));
 }
+
+TEST_CASE("a holder that is only a place's modifier is the organisation named after it") {
+    const std::string text =
+        "Hotel occupancy in the region rose 5% in the summer, according to figures compiled by "
+        "Lisbon-based research firm Atlantica Hospitality Data.\n";
+    auto cs = claims_of(text, "2026-09-15");
+    const Json* c = claim_at(cs, text, "5%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_source(*c) == "Atlantica Hospitality Data");
+}
+
+TEST_CASE("'the body said' is the organisation named last") {
+    const std::string text =
+        "The Coastal Fisheries Council said cod landings fell 9% last year.\n\n"
+        "Herring landings rose 3% over the same period, the body said.\n";
+    auto cs = claims_of(text, "2026-03-04");
+    const Json* c = claim_at(cs, text, "3%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_source(*c) == "Coastal Fisheries Council");
+}
+
+TEST_CASE("an opening adverb before a comma is no holder: the organisation after it is") {
+    const std::string text =
+        "Brantwood Cement said on Monday that quarterly sales rose 2%.\n\n"
+        "Separately, Kerrow Glass Group, which makes bottles for brewers, said its sales fell 6% in the "
+        "quarter.\n";
+    auto cs = claims_of(text, "2026-10-12");
+    const Json* c = claim_at(cs, text, "6%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_source(*c) == "Kerrow Glass Group");
+    CHECK(first_subject(*c) == "Kerrow Glass Group");
+}
+
+TEST_CASE("data compiled by a firm after a change's own figure speaks for it (no estimate between)") {
+    const std::string text =
+        "Cinema admissions in the country fell 7% in the spring, according to figures compiled by "
+        "Marisco Screen Analytics.\n";
+    auto cs = claims_of(text, "2026-07-01");
+    const Json* c = claim_at(cs, text, "7%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_source(*c) == "Marisco Screen Analytics");
+}

@@ -72,6 +72,7 @@ struct SourcesNormaliser::Impl {
                 if (row[1] == "bank_word") bank_words.push_back(" " + names::lower(row[0]) + " ");
                 else if (row[1] == "title_lead") title_leads.insert(row[0]);
                 else if (row[1] == "not_ministry") not_ministry.insert(row[0]);
+                else if (row[1] == "place_modifier") place_modifiers.insert(names::lower(row[0]));
             }
     }
     names::Lexicon lex;
@@ -86,6 +87,7 @@ struct SourcesNormaliser::Impl {
     // that name no ministry ("Prime")
     std::vector<std::string> bank_words;
     FlatSet title_leads, not_ministry;
+    FlatSet place_modifiers;  // "based" of "Oslo-based": a holder that is only this names no one
     // The central bank of the country the sentence at `at` names, else of the first country
     // the document names; null when no country has one listed.
     const std::string* country_central_bank(const std::vector<Mention>& ms, const text::Text& text, uint32_t at) const {
@@ -634,6 +636,51 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                 if (gap == "'s " || gap == "\xE2\x80\x99s " || gap == "' " || gap == "\xE2\x80\x99 ") org = &m;
             }
             else if (m.type == Type::place && !place) place = &m;
+        }
+        // "Separately, Norvik Freight Lines, which runs two ports, said": a holder that is only a
+        // sentence's opening words (not_names.txt: "Separately", "Meanwhile") before a comma is
+        // no one; the organisation or person named right after the comma is the holder, and the
+        // span starts at it
+        if (!person && !org && !place && !unnamed && h.end + 2 < s.span.end && a.compare(h.end, 2, ", ") == 0) {
+            const std::vector<text::Span> hw = names::words(a, h);
+            bool opener = !hw.empty();
+            for (const text::Span& w : hw) opener = opener && lex.not_name(slice(w));
+            if (opener)
+                for (auto it = first_inside(h.end); it != entities.end(); ++it) {
+                    const Mention& m = ms[*it];
+                    if (m.span.begin > h.end + 2) break;
+                    if (m.span.begin == h.end + 2 && m.span.end < s.span.end &&
+                        (m.type == Type::org || m.type == Type::person)) {
+                        (m.type == Type::org ? org : person) = &m;
+                        s.span.begin = m.span.begin;
+                        break;
+                    }
+                }
+        }
+        // "according to data compiled by Oslo-based brokerage Fjellstad Partners": a holder that is
+        // only a place's modifier (name_words.tsv place_modifier: "-based", "-listed") is the
+        // organisation named right after it, past a few lower-case words of description
+        if (!person && !org && !unnamed && h.end == s.span.end) {
+            const std::string_view hv = slice(h);
+            const size_t dash = hv.rfind('-');
+            if (dash != std::string_view::npos && hv.find(' ', dash) == std::string_view::npos &&
+                im.place_modifiers.count(names::lower(hv.substr(dash + 1)))) {
+                const size_t sentence = text.sentence_index(h.begin);
+                for (auto it = first_inside(h.end); it != entities.end(); ++it) {
+                    const Mention& m = ms[*it];
+                    if (m.span.begin > h.end + 40 || text.sentence_index(m.span.begin) != sentence) break;
+                    if (m.type != Type::org) continue;
+                    // (only lower-case words between: "brokerage", "research firm")
+                    bool plain = true;
+                    for (uint32_t k = h.end; k < m.span.begin && plain; ++k)
+                        plain = a[k] == ' ' || (a[k] >= 'a' && a[k] <= 'z') || a[k] == '-';
+                    if (plain) {
+                        org = &m;
+                        s.span.end = m.span.end;
+                    }
+                    break;
+                }
+            }
         }
         // A role set off from its holder's name ("Western Australia's Mines Minister, Tessa
         // Carrick, said"): the person named right after the role is the holder.
