@@ -386,7 +386,17 @@ bool EntitiesNormaliser::Impl::common_word_reading(const rules::RawMention& raw,
     if (b == raw.span.end + 1 && lex.given_name(alias) && names::person_word(next) && !lex.suffix(next) &&
         !lex.non_person(next) && !lex.not_name(next) && !lex.alias(next))
         return true;
-    return lex.common_word(alias, next);
+    if (lex.common_word(alias, next)) return true;
+    // ... or preceded by one ("the manufacturing PMI": the survey's index, not Philip Morris):
+    // the table writes a word before the alias with a leading '<'
+    uint32_t e = raw.span.begin;
+    while (e > 0 && a[e - 1] == ' ') --e;
+    uint32_t p = e;
+    while (p > 0 && !is_space(a[p - 1]) && a[p - 1] != ',' && a[p - 1] != '.' && a[p - 1] != ';' && e - p < 40) --p;
+    if (p == e || e == raw.span.begin) return false;
+    std::string prev = "<";
+    prev.append(a, p, e - p);
+    return lex.common_word(alias, prev);
 }
 
 std::vector<text::Span> EntitiesNormaliser::Impl::name_words(const std::string& a, text::Span s) const {
