@@ -1,0 +1,20 @@
+// Session 16 (lead's probes of new text: online shopping days, car sales, gold funds, gas
+// storage, a crop report, smelter charges). Sentences of our own (no held-out text).
+#include "tests/claims_support.h"
+
+using namespace claims_support;
+
+TEST_CASE("a relative clause on a named source holds its own figures, not the change's level") {
+    const std::string text =
+        "Online sales of toys reached $2.4 billion on Black Friday, up 8.2% from a year earlier, according "
+        "to Larkfield Data Inc, which tracks orders at more than 900 merchants.\n";
+    auto cs = claims_of(text, "2026-12-01");
+    const Json* c = claim_at(cs, text, "8.2%");
+    REQUIRE(c);
+    INFO(c->dump());
+    REQUIRE(c->contains("change"));
+    // (the change rose to the $2.4 billion, not to the 900 merchants)
+    REQUIRE((*c)["value"].is_object());
+    CHECK((*c)["value"]["text"] == "$2.4 billion");
+    CHECK(period(*c) == "2026-11-27");
+}
