@@ -18,3 +18,20 @@ TEST_CASE("a relative clause on a named source holds its own figures, not the ch
     CHECK((*c)["value"]["text"] == "$2.4 billion");
     CHECK(period(*c) == "2026-11-27");
 }
+
+TEST_CASE("'raised' names a funding round only with money right after it") {
+    const std::string text =
+        "The forecaster raised its barley estimate to 14.2 million tonnes from 12.9 million tonnes in "
+        "September.\n\n"
+        "Separately, the start-up Brackenfield Robotics Ltd raised $40 million in a round led by Ostrava "
+        "Ventures, it said on Monday.\n";
+    auto cs = claims_of(text, "2026-12-02");
+    const Json* c = claim_at(cs, text, "14.2 million tonnes");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK((*c)["metric"] != "funding_round");
+    const Json* f = claim_at(cs, text, "$40 million");
+    REQUIRE(f);
+    INFO(f->dump());
+    CHECK((*f)["metric"] == "funding_round");
+}
