@@ -35,3 +35,18 @@ TEST_CASE("'raised' names a funding round only with money right after it") {
     INFO(f->dump());
     CHECK((*f)["metric"] == "funding_round");
 }
+
+TEST_CASE("an instrument on an exchange is the subject, the exchange its venue") {
+    const std::string text =
+        "Nickel futures on the London Metal Exchange fell 1.4% to $15,200 a tonne on Wednesday.\n\n"
+        "Robusta coffee futures on ICE Futures Europe rose 2.2%.\n";
+    auto cs = claims_of(text, "2026-12-02");
+    const Json* c = claim_at(cs, text, "1.4%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) == "Nickel futures");
+    const Json* r = claim_at(cs, text, "2.2%");
+    REQUIRE(r);
+    INFO(r->dump());
+    CHECK(first_subject(*r) == "Robusta coffee futures");
+}
