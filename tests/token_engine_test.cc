@@ -263,3 +263,18 @@ TEST_CASE("rules on tokens: runs of a negated class (`[^\\s,.;:%\\p{Sc}]+`) and 
              "The number of new homes built in the city rose to 12,000 in May; the number of cars $ 5 rose by 30."},
             {"quantity.elided_comparison", "quantity.elided_target"});
 }
+
+TEST_CASE("rules on tokens: a capture that ends in white space (`(?P<cur2>{CUR_BEFORE})\\s?`)") {
+    feature({"It could fetch between USD 5bn and EUR 6bn, between USD  7 and USD8, between $9 and $ 10 million.",
+             "Talks valued it between Rs\t40 crore and Rs \n50 crore; between EUR 3 and  EUR  4 billion.",
+             "Guidance went to between $9m and $10m, from USD 80m to EUR 85m previously; from Rs 5 to Rs6 before.",
+             "between USD 5 and EUR", "from USD 1 to USD  2 before", "between EUR\u00a05 and EUR 6"},
+            {"money.between", "money.range_previous"});
+}
+
+TEST_CASE("rules on tokens: a capital letter and glued runs (`[A-Z][\\w.]*`)") {
+    feature({"It has a 300-strong Acme.io workforce, a 40 strong X1 team and a 25-strong iPhone staff.",
+             "A 12-strong B2B.sales team, a 70-strong Q.A staff, a 9-strong A workforce and a 5-strong A_b staff.",
+             "a 30-strong ABC123.x9 sales team", "a 30-strong Éclair team", "a 30-strong Z. workforce"},
+            {"quantity.workforce_strong"});
+}

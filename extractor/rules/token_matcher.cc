@@ -864,6 +864,7 @@ std::string check(const TokenProgram& p) {
                 return why.empty();
             });
     if (!why.empty()) return why;
+    std::vector<uint32_t> ends;  // (a GAP's capture ends)
     for (uint32_t g = 0; g < p.code.size() && why.empty(); ++g) {
         const Inst& gi = p.code[g];
         if (gi.op == GAP) {
@@ -871,10 +872,21 @@ std::string check(const TokenProgram& p) {
                 const Inst& in = p.code[pc];
                 if (in.op == MATCH || in.op == EOL) why = "white space at the end of a match";
                 else if (in.op == CHR) why = "white space before a one-character look-ahead";
-                else if (in.op == SAVE_E) why = "a capture ends with white space";
                 else if (in.op == GAP && (gi.sp || in.sp)) why = "a literal space next to other white space";
+                else if (in.op == SAVE_E) ends.push_back(pc);
                 return why.empty();
             });
+            // A capture that ends in white space: the VM puts its end when the next token comes
+            // (the gap's bytes it can take, greedy). Only steps that read no position may lie
+            // between: no other capture's end, \b, ^, $ or look-ahead.
+            for (uint32_t e : ends)
+                reach(p, e + 1, [&](uint32_t q) {
+                    const Op o = p.code[q].op;
+                    if (!(o == GAP || o == JMP || o == SPLIT || o == PEEK || o == SAVE_B || o == TOK))
+                        why = "a capture ends with white space, and more than white space follows it before a token";
+                    return why.empty();
+                });
+            ends.clear();
         } else if (gi.op == SAVE_B) {
             reach(p, g + 1, [&](uint32_t pc) {
                 const Inst& in = p.code[pc];
@@ -957,6 +969,7 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
         }
         uint32_t pc = e.pc, i = e.i, gmin = e.gmin, gmax = e.gmax;
         bool sp = e.sp;
+        uint32_t dslot = e.dslot, dmin = e.dmin, dmax = e.dmax;
         for (;;) {
             const Inst& in = code[pc];
             switch (in.op) {
@@ -972,6 +985,12 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
                     if (sp)
                         for (uint32_t k = toks[i - 1].e; k < t.b; ++k)
                             if (s[k] != ' ') goto fail;
+                    if (dslot != UINT32_MAX) {
+                        // A capture that ends in white space (check(): greedy, at most one per gap): it
+                        // takes as much of the gap as it can, leaving what the parts after it need.
+                        slots[dslot] = toks[i - 1].e + std::min(dmax, g - (gmin - dmin));
+                        dslot = UINT32_MAX;
+                    }
                 }
                 gmin = gmax = 0;
                 sp = false;
@@ -999,7 +1018,7 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
                     pc = in.y;  // the preferred branch cannot start here
                     break;
                 }
-                stack_.push_back({in.y, i, gmin, gmax, sp});
+                stack_.push_back({in.y, i, gmin, gmax, sp, dslot, dmin, dmax});
                 pc = in.x;
                 break;
             case PEEK:
@@ -1017,6 +1036,7 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
             case SAVE_E:
                 stack_.push_back({UINT32_MAX, 0, in.x, slots[in.x], false});
                 slots[in.x] = i > start ? toks[i - 1].e : (i < n ? toks[i].b : pe);
+                if (gmax != 0) dslot = in.x, dmin = gmin, dmax = gmax;  // white space before it: the next TOK says
                 ++pc;
                 break;
             case WB:  // \b right after the last token, or (white space passed, or none taken yet) before the next
@@ -1557,6 +1577,16 @@ struct Converter {
         return nullable ? opt(t) : t;
     }
 
+    // A greedy star of a class holding every ASCII letter (and all digits or none, no white space):
+    // conv() makes it glued tokens of whole runs.
+    bool glued_star(const RP& r) {
+        if (r->k != R::Rep || r->min != 0 || r->max >= 0 || r->lazy) return false;
+        const RP& x = r->kids[0];
+        if (x->k != R::Cls || x->neg || x->sc) return false;
+        Parts p = split(x);
+        return p.letters.size() == 52 && (p.digits.empty() || p.digits.size() == 10) && p.space.empty();
+    }
+
     N seq_of(const std::vector<RP>& kids) {
         std::vector<N> v;
         for (size_t i = 0; i < kids.size();) {
@@ -1564,6 +1594,23 @@ struct Converter {
             if (k == LETTERS || k == DIGITS) {
                 size_t j = i + 1;
                 while (j < kids.size() && (pure(kids[j]) == k || pure(kids[j]) == EITHER)) ++j;
+                if (k == LETTERS && j == i + 1 && (kids[i]->k == R::Cls || kids[i]->k == R::Lit) && j < kids.size() &&
+                    glued_star(kids[j])) {
+                    // `[A-Z][\w&'’.-]*`: one letter, then glued runs of a class holding every letter —
+                    // `[\w&'’.-]+` whose first token is a letter run starting with that letter. The
+                    // run's first TOK is the star's (the same node id: check() reads it as one
+                    // repeat), testing the whole letter run.
+                    N st = conv(kids[j]);
+                    if (st->k != Node::Star || st->kids[0]->k != Node::Tok) unsupported("?");
+                    Node f = *st->kids[0];
+                    f.all = cls.regular(print(kids[i]) + "[A-Za-z]*", true), f.any = 0, f.none = 0;
+                    f.kinds = LETTERS, f.anylen = LETTERS;
+                    fold = fold || kids[i]->fold;
+                    v.push_back(std::make_shared<const Node>(std::move(f)));
+                    v.push_back(st);
+                    i = j + 1;
+                    continue;
+                }
                 v.push_back(fragment(std::vector<RP>(kids.begin() + static_cast<std::ptrdiff_t>(i),
                                                      kids.begin() + static_cast<std::ptrdiff_t>(j)),
                                      k));
@@ -1715,6 +1762,7 @@ struct Converter {
             if (x->k == R::Cls && x->neg) return negated_run(r);
             const uint32_t hi = r->max < 0 ? kInf : static_cast<uint32_t>(r->max);
             if (is_space_part(x)) {
+                if (r->lazy) unsupported("a lazy repeat of white space");  // (a gap is a range: greedy captures)
                 std::vector<uint32_t> sp = spaces(x);
                 check_space(sp);
                 return gap(static_cast<uint32_t>(r->min), hi, space_only(sp));
@@ -1758,6 +1806,7 @@ struct Converter {
             // A body that can take no token (`[\s-]?`: a '-' token or white space) is fine in a
             // counted repeat — its copies are finite and their gaps add up — not under a star.
             if (Builder::first(body).second && r->max < 0) unsupported("a repeat of a part that can take no token");
+            if (Builder::first(body).second && r->lazy) unsupported("a lazy repeat of a part that can take no token");
             std::vector<N> v(static_cast<size_t>(r->min), body);
             if (r->max < 0) v.push_back(star(body, r->lazy));
             else {
