@@ -278,3 +278,22 @@ TEST_CASE("rules on tokens: a capital letter and glued runs (`[A-Z][\\w.]*`)") {
              "a 30-strong ABC123.x9 sales team", "a 30-strong Éclair team", "a 30-strong Z. workforce"},
             {"quantity.workforce_strong"});
 }
+
+TEST_CASE("rules on tokens: captures inside one token (`(?P<scale>[MK]|k|MN)(?P<cur>{CUR_CODE})`)") {
+    feature({"The fund set aside MUSD 5, KEUR 12.5 and 3 MNOK; USDm 40, 7 GBPbn and NOKmn 8 followed.",
+             "BNUSD 6, kUSD 2, MnEUR 3 and 4 KSEK came; MUSDx 5, mUSD 6, USDMn 7, 8 GBPk and 9KEUR too.",
+             "It cost 12 MUSDm, EURbn9, KUSD\u00a04 and KEUR-5; MUSD", "USDBN 5 and 6 EURBN, 7 BNEUR."},
+            {"money.scaled_code"});
+}
+
+TEST_CASE("rules on tokens: a letter part then glued runs (`(?:[A-Z]|i[A-Z])[\\w&'’.+]*`)") {
+    Checker c;
+    std::string all;
+    for (const char* s : {"It sold 5 million iPhone 15 handsets and 300 Tesla Model-3 cars; 20 McKinsey&Co staff.",
+                          "Shipments of 40,000 iPad.Pro units and 7 A380s jets; 2 ABC+ 12x units and 3 iX units."}) {
+        const std::string d = c.check(s, true);
+        if (!d.empty()) all += std::string(s) + "\n" + d;
+    }
+    INFO(all);
+    CHECK(all.empty());
+}

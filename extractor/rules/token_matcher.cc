@@ -361,6 +361,14 @@ struct CharTest {
     }
 };
 
+// A TOK whose token is a concatenation of parts, some of them captures (`[MK](?P<cur>{CUR_CODE})`,
+// "MUSD"): the sub-pattern with the captures as groups, matched on the token's text (anchored at
+// both ends, leftmost-first as the regex reads it) when the TOK takes a token.
+struct Join {
+    std::unique_ptr<RE2> re;
+    std::vector<int> caps;  // group g + 1 is the program's capture caps[g]
+};
+
 struct Inst {
     Op op = MATCH;
     bool sp = false;        // GAP: spaces only (a literal ' ')
@@ -378,6 +386,7 @@ struct Inst {
     uint32_t id = 0;  // TOK: its pattern node (copies of one node, as in a{2} or a+, share it)
     uint32_t word = 0;  // TOK: != 0: the token's id (wfold: its lower-case id) must be this
     bool wfold = false;
+    uint32_t join = 0;  // TOK: != 0: captures inside the token (TokenProgram::joins[join - 1])
     // all, any and any2 as the VM tests them (sparse()): most masks lie in one word of the
     // bits, so a test reads that word alone.
     struct Test {
@@ -433,6 +442,7 @@ struct Node {
     uint32_t word = 0;
     bool wfold = false;
     std::shared_ptr<const CharTest> chr;  // Chr
+    std::shared_ptr<const Join> join;     // Tok: captures inside the token
 };
 constexpr uint32_t kInf = 1u << 30;
 
@@ -537,6 +547,7 @@ struct Builder {
             Inst in{TOK};
             in.all = n->all, in.any = n->any, in.none = n->none, in.kinds = n->kinds, in.anylen = n->anylen, in.id = n->id;
             in.word = n->word, in.wfold = n->wfold;
+            if (n->join) p.joins.push_back(n->join), in.join = static_cast<uint32_t>(p.joins.size());
             emit(in);
             break;
         }
@@ -880,7 +891,7 @@ std::string check(const TokenProgram& p) {
             // (the gap's bytes it can take, greedy). Only steps that read no position may lie
             // between: no other capture's end, \b, ^, $ or look-ahead.
             for (uint32_t e : ends)
-                reach(p, e + 1, [&](uint32_t q) {
+                if (why.empty()) reach(p, e + 1, [&](uint32_t q) {
                     const Op o = p.code[q].op;
                     if (!(o == GAP || o == JMP || o == SPLIT || o == PEEK || o == SAVE_B || o == TOK))
                         why = "a capture ends with white space, and more than white space follows it before a token";
@@ -990,6 +1001,22 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
                         // takes as much of the gap as it can, leaving what the parts after it need.
                         slots[dslot] = toks[i - 1].e + std::min(dmax, g - (gmin - dmin));
                         dslot = UINT32_MAX;
+                    }
+                }
+                if (in.join) {  // captures inside the token: where the regex puts them
+                    const Join& jn = *prog.joins[in.join - 1];
+                    constexpr int kMaxGroups = 8;
+                    re2::StringPiece sub[kMaxGroups];
+                    const int ng = static_cast<int>(jn.caps.size()) + 1;
+                    if (!jn.re->Match(re2::StringPiece(s + t.b, t.e - t.b), 0, t.e - t.b, RE2::ANCHOR_BOTH, sub, ng))
+                        goto fail;
+                    for (int g = 1; g < ng; ++g) {
+                        if (!sub[g].data()) continue;
+                        const uint32_t k = 2 * static_cast<uint32_t>(jn.caps[static_cast<size_t>(g - 1)]);
+                        stack_.push_back({UINT32_MAX, 0, k, slots[k], false});
+                        stack_.push_back({UINT32_MAX, 0, k + 1, slots[k + 1], false});
+                        slots[k] = static_cast<uint32_t>(sub[g].data() - s);
+                        slots[k + 1] = slots[k] + static_cast<uint32_t>(sub[g].size());
                     }
                 }
                 gmin = gmax = 0;
@@ -1587,25 +1614,75 @@ struct Converter {
         return p.letters.size() == 52 && (p.digits.empty() || p.digits.size() == 10) && p.space.empty();
     }
 
+    // A capture of a letter part that takes a letter at least.
+    static bool cap_letters(const RP& x) {
+        return x->k == R::Cap && pure(x->kids[0]) == LETTERS && min_len(x->kids[0]) > 0;
+    }
+    // Letter parts in a row, some captures: one TOK whose token their concatenation matches (its
+    // word set, as a fragment), and a Join to place the captures inside it.
+    N joined(const std::vector<RP>& parts) {
+        auto jn = std::make_shared<Join>();
+        std::vector<RP> inner;
+        std::string re;
+        for (const RP& x : parts) {
+            if (x->k == R::Cap) {
+                inner.push_back(x->kids[0]);
+                re += "(" + print(x->kids[0]) + ")";
+                jn->caps.push_back(x->slot);
+            } else {
+                inner.push_back(x);
+                re += "(?:" + print(x) + ")";
+            }
+        }
+        if (jn->caps.size() >= 8) unsupported("too many captures inside a token");
+        N t = fragment(inner, LETTERS);
+        if (t->k != Node::Tok) unsupported("a joined word that can be empty");
+        RE2::Options o;
+        o.set_log_errors(false);
+        jn->re = std::make_unique<RE2>(re, o);
+        if (!jn->re->ok() || jn->re->NumberOfCapturingGroups() != static_cast<int>(jn->caps.size()))
+            unsupported("a joined word's captures");
+        Node n = *t;
+        n.join = std::move(jn);
+        return mk(std::move(n));
+    }
+
     N seq_of(const std::vector<RP>& kids) {
         std::vector<N> v;
         for (size_t i = 0; i < kids.size();) {
             const int k = pure(kids[i]);
+            if (k == LETTERS || cap_letters(kids[i])) {
+                // Letter parts in a row, some of them captures: one token (a joined word).
+                size_t j = i;
+                int caps = 0, parts = 0;
+                for (; j < kids.size(); ++j) {
+                    const int kj = pure(kids[j]);
+                    if (cap_letters(kids[j])) ++caps, ++parts;
+                    else if (kj == LETTERS) ++parts;
+                    else if (kj != EITHER) break;
+                }
+                if (caps && parts >= 2) {
+                    v.push_back(joined(std::vector<RP>(kids.begin() + static_cast<std::ptrdiff_t>(i),
+                                                       kids.begin() + static_cast<std::ptrdiff_t>(j))));
+                    i = j;
+                    continue;
+                }
+            }
             if (k == LETTERS || k == DIGITS) {
                 size_t j = i + 1;
                 while (j < kids.size() && (pure(kids[j]) == k || pure(kids[j]) == EITHER)) ++j;
-                if (k == LETTERS && j == i + 1 && (kids[i]->k == R::Cls || kids[i]->k == R::Lit) && j < kids.size() &&
-                    glued_star(kids[j])) {
-                    // `[A-Z][\w&'’.-]*`: one letter, then glued runs of a class holding every letter —
-                    // `[\w&'’.-]+` whose first token is a letter run starting with that letter. The
+                if (k == LETTERS && j == i + 1 && min_len(kids[i]) > 0 && j < kids.size() && glued_star(kids[j])) {
+                    // `[A-Z][\w&'’.-]*`, `(?:[A-Z]|i[A-Z])[\w.]*`: a letter part, then glued runs of a
+                    // class holding every letter — `[\w&'’.-]+` whose first token is a letter run
+                    // that starts with the part (the regex may end the part anywhere in it). The
                     // run's first TOK is the star's (the same node id: check() reads it as one
                     // repeat), testing the whole letter run.
                     N st = conv(kids[j]);
                     if (st->k != Node::Star || st->kids[0]->k != Node::Tok) unsupported("?");
                     Node f = *st->kids[0];
-                    f.all = cls.regular(print(kids[i]) + "[A-Za-z]*", true), f.any = 0, f.none = 0;
+                    f.all = cls.regular("(?:" + print(kids[i]) + ")[A-Za-z]*", true), f.any = 0, f.none = 0;
                     f.kinds = LETTERS, f.anylen = LETTERS;
-                    fold = fold || kids[i]->fold;
+                    fold = fold || any_fold(kids[i]);
                     v.push_back(std::make_shared<const Node>(std::move(f)));
                     v.push_back(st);
                     i = j + 1;
