@@ -971,6 +971,10 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
     stack_.push_back({0, static_cast<uint32_t>(start), 0, 0, false});
     const Inst* code = prog.code.data();
     uint32_t chr_end = 0;  // a CHR's end (only jumps and MATCH follow it)
+    // A capture whose end waits for the next token (it ends in white space): its slot, and the gap
+    // it took inside, dmin..dmax bytes; dslot = UINT32_MAX: none. Restored on backtracking as the
+    // slots are (an entry of the stack).
+    uint32_t dslot = UINT32_MAX, dmin = 0, dmax = 0;
     while (!stack_.empty()) {
         const Entry e = stack_.back();
         stack_.pop_back();
@@ -978,9 +982,12 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
             slots[e.gmin] = e.gmax;
             continue;
         }
+        if (e.pc == UINT32_MAX - 1) {
+            dslot = e.i, dmin = e.gmin, dmax = e.gmax;
+            continue;
+        }
         uint32_t pc = e.pc, i = e.i, gmin = e.gmin, gmax = e.gmax;
         bool sp = e.sp;
-        uint32_t dslot = e.dslot, dmin = e.dmin, dmax = e.dmax;
         for (;;) {
             const Inst& in = code[pc];
             switch (in.op) {
@@ -999,6 +1006,7 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
                     if (dslot != UINT32_MAX) {
                         // A capture that ends in white space (check(): greedy, at most one per gap): it
                         // takes as much of the gap as it can, leaving what the parts after it need.
+                        stack_.push_back({UINT32_MAX - 1, dslot, dmin, dmax, false});
                         slots[dslot] = toks[i - 1].e + std::min(dmax, g - (gmin - dmin));
                         dslot = UINT32_MAX;
                     }
@@ -1045,7 +1053,7 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
                     pc = in.y;  // the preferred branch cannot start here
                     break;
                 }
-                stack_.push_back({in.y, i, gmin, gmax, sp, dslot, dmin, dmax});
+                stack_.push_back({in.y, i, gmin, gmax, sp});
                 pc = in.x;
                 break;
             case PEEK:
@@ -1063,7 +1071,10 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
             case SAVE_E:
                 stack_.push_back({UINT32_MAX, 0, in.x, slots[in.x], false});
                 slots[in.x] = i > start ? toks[i - 1].e : (i < n ? toks[i].b : pe);
-                if (gmax != 0) dslot = in.x, dmin = gmin, dmax = gmax;  // white space before it: the next TOK says
+                if (gmax != 0) {  // white space before it: the next TOK says
+                    stack_.push_back({UINT32_MAX - 1, dslot, dmin, dmax, false});
+                    dslot = in.x, dmin = gmin, dmax = gmax;
+                }
                 ++pc;
                 break;
             case WB:  // \b right after the last token, or (white space passed, or none taken yet) before the next

@@ -315,11 +315,9 @@ public:
 
 private:
     struct Entry {
-        uint32_t pc, i, gmin, gmax;  // a branch to try; pc = UINT32_MAX: restore slot gmin to gmax
+        uint32_t pc, i, gmin, gmax;  // a branch to try; pc = UINT32_MAX: restore slot gmin to gmax;
+                                     // UINT32_MAX - 1: restore the pending capture end (run()) to i, gmin, gmax
         bool sp;
-        // A capture whose end waits for the next token (it ends in white space: its slot, and
-        // the gap it took inside, dmin..dmax bytes); dslot = UINT32_MAX: none.
-        uint32_t dslot = UINT32_MAX, dmin = 0, dmax = 0;
     };
     std::vector<Entry> stack_;
 };
