@@ -263,3 +263,37 @@ TEST_CASE("rules on tokens: runs of a negated class (`[^\\s,.;:%\\p{Sc}]+`) and 
              "The number of new homes built in the city rose to 12,000 in May; the number of cars $ 5 rose by 30."},
             {"quantity.elided_comparison", "quantity.elided_target"});
 }
+
+TEST_CASE("rules on tokens: a capture that ends in white space (`(?P<cur2>{CUR_BEFORE})\\s?`)") {
+    feature({"It could fetch between USD 5bn and EUR 6bn, between USD  7 and USD8, between $9 and $ 10 million.",
+             "Talks valued it between Rs\t40 crore and Rs \n50 crore; between EUR 3 and  EUR  4 billion.",
+             "Guidance went to between $9m and $10m, from USD 80m to EUR 85m previously; from Rs 5 to Rs6 before.",
+             "between USD 5 and EUR", "from USD 1 to USD  2 before", "between EUR\u00a05 and EUR 6"},
+            {"money.between", "money.range_previous"});
+}
+
+TEST_CASE("rules on tokens: a capital letter and glued runs (`[A-Z][\\w.]*`)") {
+    feature({"It has a 300-strong Acme.io workforce, a 40 strong X1 team and a 25-strong iPhone staff.",
+             "A 12-strong B2B.sales team, a 70-strong Q.A staff, a 9-strong A workforce and a 5-strong A_b staff.",
+             "a 30-strong ABC123.x9 sales team", "a 30-strong Éclair team", "a 30-strong Z. workforce"},
+            {"quantity.workforce_strong"});
+}
+
+TEST_CASE("rules on tokens: captures inside one token (`(?P<scale>[MK]|k|MN)(?P<cur>{CUR_CODE})`)") {
+    feature({"The fund set aside MUSD 5, KEUR 12.5 and 3 MNOK; USDm 40, 7 GBPbn and NOKmn 8 followed.",
+             "BNUSD 6, kUSD 2, MnEUR 3 and 4 KSEK came; MUSDx 5, mUSD 6, USDMn 7, 8 GBPk and 9KEUR too.",
+             "It cost 12 MUSDm, EURbn9, KUSD\u00a04 and KEUR-5; MUSD", "USDBN 5 and 6 EURBN, 7 BNEUR."},
+            {"money.scaled_code"});
+}
+
+TEST_CASE("rules on tokens: a letter part then glued runs (`(?:[A-Z]|i[A-Z])[\\w&'’.+]*`)") {
+    Checker c;
+    std::string all;
+    for (const char* s : {"It sold 5 million iPhone 15 handsets and 300 Tesla Model-3 cars; 20 McKinsey&Co staff.",
+                          "Shipments of 40,000 iPad.Pro units and 7 A380s jets; 2 ABC+ 12x units and 3 iX units."}) {
+        const std::string d = c.check(s, true);
+        if (!d.empty()) all += std::string(s) + "\n" + d;
+    }
+    INFO(all);
+    CHECK(all.empty());
+}

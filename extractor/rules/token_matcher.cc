@@ -361,6 +361,14 @@ struct CharTest {
     }
 };
 
+// A TOK whose token is a concatenation of parts, some of them captures (`[MK](?P<cur>{CUR_CODE})`,
+// "MUSD"): the sub-pattern with the captures as groups, matched on the token's text (anchored at
+// both ends, leftmost-first as the regex reads it) when the TOK takes a token.
+struct Join {
+    std::unique_ptr<RE2> re;
+    std::vector<int> caps;  // group g + 1 is the program's capture caps[g]
+};
+
 struct Inst {
     Op op = MATCH;
     bool sp = false;        // GAP: spaces only (a literal ' ')
@@ -378,6 +386,7 @@ struct Inst {
     uint32_t id = 0;  // TOK: its pattern node (copies of one node, as in a{2} or a+, share it)
     uint32_t word = 0;  // TOK: != 0: the token's id (wfold: its lower-case id) must be this
     bool wfold = false;
+    uint32_t join = 0;  // TOK: != 0: captures inside the token (TokenProgram::joins[join - 1])
     // all, any and any2 as the VM tests them (sparse()): most masks lie in one word of the
     // bits, so a test reads that word alone.
     struct Test {
@@ -433,6 +442,7 @@ struct Node {
     uint32_t word = 0;
     bool wfold = false;
     std::shared_ptr<const CharTest> chr;  // Chr
+    std::shared_ptr<const Join> join;     // Tok: captures inside the token
 };
 constexpr uint32_t kInf = 1u << 30;
 
@@ -537,6 +547,7 @@ struct Builder {
             Inst in{TOK};
             in.all = n->all, in.any = n->any, in.none = n->none, in.kinds = n->kinds, in.anylen = n->anylen, in.id = n->id;
             in.word = n->word, in.wfold = n->wfold;
+            if (n->join) p.joins.push_back(n->join), in.join = static_cast<uint32_t>(p.joins.size());
             emit(in);
             break;
         }
@@ -864,6 +875,7 @@ std::string check(const TokenProgram& p) {
                 return why.empty();
             });
     if (!why.empty()) return why;
+    std::vector<uint32_t> ends;  // (a GAP's capture ends)
     for (uint32_t g = 0; g < p.code.size() && why.empty(); ++g) {
         const Inst& gi = p.code[g];
         if (gi.op == GAP) {
@@ -871,10 +883,21 @@ std::string check(const TokenProgram& p) {
                 const Inst& in = p.code[pc];
                 if (in.op == MATCH || in.op == EOL) why = "white space at the end of a match";
                 else if (in.op == CHR) why = "white space before a one-character look-ahead";
-                else if (in.op == SAVE_E) why = "a capture ends with white space";
                 else if (in.op == GAP && (gi.sp || in.sp)) why = "a literal space next to other white space";
+                else if (in.op == SAVE_E) ends.push_back(pc);
                 return why.empty();
             });
+            // A capture that ends in white space: the VM puts its end when the next token comes
+            // (the gap's bytes it can take, greedy). Only steps that read no position may lie
+            // between: no other capture's end, \b, ^, $ or look-ahead.
+            for (uint32_t e : ends)
+                if (why.empty()) reach(p, e + 1, [&](uint32_t q) {
+                    const Op o = p.code[q].op;
+                    if (!(o == GAP || o == JMP || o == SPLIT || o == PEEK || o == SAVE_B || o == TOK))
+                        why = "a capture ends with white space, and more than white space follows it before a token";
+                    return why.empty();
+                });
+            ends.clear();
         } else if (gi.op == SAVE_B) {
             reach(p, g + 1, [&](uint32_t pc) {
                 const Inst& in = p.code[pc];
@@ -948,11 +971,19 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
     stack_.push_back({0, static_cast<uint32_t>(start), 0, 0, false});
     const Inst* code = prog.code.data();
     uint32_t chr_end = 0;  // a CHR's end (only jumps and MATCH follow it)
+    // A capture whose end waits for the next token (it ends in white space): its slot, and the gap
+    // it took inside, dmin..dmax bytes; dslot = UINT32_MAX: none. Restored on backtracking as the
+    // slots are (an entry of the stack).
+    uint32_t dslot = UINT32_MAX, dmin = 0, dmax = 0;
     while (!stack_.empty()) {
         const Entry e = stack_.back();
         stack_.pop_back();
         if (e.pc == UINT32_MAX) {
             slots[e.gmin] = e.gmax;
+            continue;
+        }
+        if (e.pc == UINT32_MAX - 1) {
+            dslot = e.i, dmin = e.gmin, dmax = e.gmax;
             continue;
         }
         uint32_t pc = e.pc, i = e.i, gmin = e.gmin, gmax = e.gmax;
@@ -972,6 +1003,29 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
                     if (sp)
                         for (uint32_t k = toks[i - 1].e; k < t.b; ++k)
                             if (s[k] != ' ') goto fail;
+                    if (dslot != UINT32_MAX) {
+                        // A capture that ends in white space (check(): greedy, at most one per gap): it
+                        // takes as much of the gap as it can, leaving what the parts after it need.
+                        stack_.push_back({UINT32_MAX - 1, dslot, dmin, dmax, false});
+                        slots[dslot] = toks[i - 1].e + std::min(dmax, g - (gmin - dmin));
+                        dslot = UINT32_MAX;
+                    }
+                }
+                if (in.join) {  // captures inside the token: where the regex puts them
+                    const Join& jn = *prog.joins[in.join - 1];
+                    constexpr int kMaxGroups = 8;
+                    re2::StringPiece sub[kMaxGroups];
+                    const int ng = static_cast<int>(jn.caps.size()) + 1;
+                    if (!jn.re->Match(re2::StringPiece(s + t.b, t.e - t.b), 0, t.e - t.b, RE2::ANCHOR_BOTH, sub, ng))
+                        goto fail;
+                    for (int g = 1; g < ng; ++g) {
+                        if (!sub[g].data()) continue;
+                        const uint32_t k = 2 * static_cast<uint32_t>(jn.caps[static_cast<size_t>(g - 1)]);
+                        stack_.push_back({UINT32_MAX, 0, k, slots[k], false});
+                        stack_.push_back({UINT32_MAX, 0, k + 1, slots[k + 1], false});
+                        slots[k] = static_cast<uint32_t>(sub[g].data() - s);
+                        slots[k + 1] = slots[k] + static_cast<uint32_t>(sub[g].size());
+                    }
                 }
                 gmin = gmax = 0;
                 sp = false;
@@ -1017,6 +1071,10 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
             case SAVE_E:
                 stack_.push_back({UINT32_MAX, 0, in.x, slots[in.x], false});
                 slots[in.x] = i > start ? toks[i - 1].e : (i < n ? toks[i].b : pe);
+                if (gmax != 0) {  // white space before it: the next TOK says
+                    stack_.push_back({UINT32_MAX - 1, dslot, dmin, dmax, false});
+                    dslot = in.x, dmin = gmin, dmax = gmax;
+                }
                 ++pc;
                 break;
             case WB:  // \b right after the last token, or (white space passed, or none taken yet) before the next
@@ -1557,13 +1615,90 @@ struct Converter {
         return nullable ? opt(t) : t;
     }
 
+    // A greedy star of a class holding every ASCII letter (and all digits or none, no white space):
+    // conv() makes it glued tokens of whole runs.
+    bool glued_star(const RP& r) {
+        if (r->k != R::Rep || r->min != 0 || r->max >= 0 || r->lazy) return false;
+        const RP& x = r->kids[0];
+        if (x->k != R::Cls || x->neg || x->sc) return false;
+        Parts p = split(x);
+        return p.letters.size() == 52 && (p.digits.empty() || p.digits.size() == 10) && p.space.empty();
+    }
+
+    // A capture of a letter part that takes a letter at least.
+    static bool cap_letters(const RP& x) {
+        return x->k == R::Cap && pure(x->kids[0]) == LETTERS && min_len(x->kids[0]) > 0;
+    }
+    // Letter parts in a row, some captures: one TOK whose token their concatenation matches (its
+    // word set, as a fragment), and a Join to place the captures inside it.
+    N joined(const std::vector<RP>& parts) {
+        auto jn = std::make_shared<Join>();
+        std::vector<RP> inner;
+        std::string re;
+        for (const RP& x : parts) {
+            if (x->k == R::Cap) {
+                inner.push_back(x->kids[0]);
+                re += "(" + print(x->kids[0]) + ")";
+                jn->caps.push_back(x->slot);
+            } else {
+                inner.push_back(x);
+                re += "(?:" + print(x) + ")";
+            }
+        }
+        if (jn->caps.size() >= 8) unsupported("too many captures inside a token");
+        N t = fragment(inner, LETTERS);
+        if (t->k != Node::Tok) unsupported("a joined word that can be empty");
+        RE2::Options o;
+        o.set_log_errors(false);
+        jn->re = std::make_unique<RE2>(re, o);
+        if (!jn->re->ok() || jn->re->NumberOfCapturingGroups() != static_cast<int>(jn->caps.size()))
+            unsupported("a joined word's captures");
+        Node n = *t;
+        n.join = std::move(jn);
+        return mk(std::move(n));
+    }
+
     N seq_of(const std::vector<RP>& kids) {
         std::vector<N> v;
         for (size_t i = 0; i < kids.size();) {
             const int k = pure(kids[i]);
+            if (k == LETTERS || cap_letters(kids[i])) {
+                // Letter parts in a row, some of them captures: one token (a joined word).
+                size_t j = i;
+                int caps = 0, parts = 0;
+                for (; j < kids.size(); ++j) {
+                    const int kj = pure(kids[j]);
+                    if (cap_letters(kids[j])) ++caps, ++parts;
+                    else if (kj == LETTERS) ++parts;
+                    else if (kj != EITHER) break;
+                }
+                if (caps && parts >= 2) {
+                    v.push_back(joined(std::vector<RP>(kids.begin() + static_cast<std::ptrdiff_t>(i),
+                                                       kids.begin() + static_cast<std::ptrdiff_t>(j))));
+                    i = j;
+                    continue;
+                }
+            }
             if (k == LETTERS || k == DIGITS) {
                 size_t j = i + 1;
                 while (j < kids.size() && (pure(kids[j]) == k || pure(kids[j]) == EITHER)) ++j;
+                if (k == LETTERS && j == i + 1 && min_len(kids[i]) > 0 && j < kids.size() && glued_star(kids[j])) {
+                    // `[A-Z][\w&'’.-]*`, `(?:[A-Z]|i[A-Z])[\w.]*`: a letter part, then glued runs of a
+                    // class holding every letter — `[\w&'’.-]+` whose first token is a letter run
+                    // that starts with the part (the regex may end the part anywhere in it). The
+                    // run's first TOK is the star's (the same node id: check() reads it as one
+                    // repeat), testing the whole letter run.
+                    N st = conv(kids[j]);
+                    if (st->k != Node::Star || st->kids[0]->k != Node::Tok) unsupported("?");
+                    Node f = *st->kids[0];
+                    f.all = cls.regular("(?:" + print(kids[i]) + ")[A-Za-z]*", true), f.any = 0, f.none = 0;
+                    f.kinds = LETTERS, f.anylen = LETTERS;
+                    fold = fold || any_fold(kids[i]);
+                    v.push_back(std::make_shared<const Node>(std::move(f)));
+                    v.push_back(st);
+                    i = j + 1;
+                    continue;
+                }
                 v.push_back(fragment(std::vector<RP>(kids.begin() + static_cast<std::ptrdiff_t>(i),
                                                      kids.begin() + static_cast<std::ptrdiff_t>(j)),
                                      k));
@@ -1715,6 +1850,7 @@ struct Converter {
             if (x->k == R::Cls && x->neg) return negated_run(r);
             const uint32_t hi = r->max < 0 ? kInf : static_cast<uint32_t>(r->max);
             if (is_space_part(x)) {
+                if (r->lazy) unsupported("a lazy repeat of white space");  // (a gap is a range: greedy captures)
                 std::vector<uint32_t> sp = spaces(x);
                 check_space(sp);
                 return gap(static_cast<uint32_t>(r->min), hi, space_only(sp));
@@ -1758,6 +1894,7 @@ struct Converter {
             // A body that can take no token (`[\s-]?`: a '-' token or white space) is fine in a
             // counted repeat — its copies are finite and their gaps add up — not under a star.
             if (Builder::first(body).second && r->max < 0) unsupported("a repeat of a part that can take no token");
+            if (Builder::first(body).second && r->lazy) unsupported("a lazy repeat of a part that can take no token");
             std::vector<N> v(static_cast<size_t>(r->min), body);
             if (r->max < 0) v.push_back(star(body, r->lazy));
             else {

@@ -276,9 +276,11 @@ private:
 // A compiled token pattern (translate()).
 struct Inst;
 struct CharTest;
+struct Join;
 struct TokenProgram {
     std::vector<Inst> code;
     std::vector<CharTest> chars;     // CHR's tests (a one-character look-ahead at the match's end)
+    std::vector<std::shared_ptr<const Join>> joins;  // TOK's captures inside one token (a joined word)
     std::vector<std::string> names;  // capture k (slots 2k, 2k+1; k = 0 is the whole match), `__` suffixes dropped
     std::vector<char> is_span;       // by capture: a `span` capture
     bool has_span = false;
@@ -313,7 +315,8 @@ public:
 
 private:
     struct Entry {
-        uint32_t pc, i, gmin, gmax;  // a branch to try; pc = UINT32_MAX: restore slot gmin to gmax
+        uint32_t pc, i, gmin, gmax;  // a branch to try; pc = UINT32_MAX: restore slot gmin to gmax;
+                                     // UINT32_MAX - 1: restore the pending capture end (run()) to i, gmin, gmax
         bool sp;
     };
     std::vector<Entry> stack_;
