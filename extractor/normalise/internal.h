@@ -9,6 +9,7 @@
 #include <cstring>
 #include <memory>
 #include <string_view>
+#include <vector>
 
 namespace claimex::normalise {
 
@@ -66,8 +67,21 @@ class NumbersNormaliser {
 public:
     explicit NumbersNormaliser(const rules::RuleSet& rules);
     ~NumbersNormaliser();
+    // One document's answers of pick_currency's paragraph pass, which depends only on the
+    // surface and the paragraph: the money mentions of a paragraph with the same sign ask it
+    // once. Holds the current paragraph's surfaces only (mentions come in text order; another
+    // paragraph starts it afresh). Views into the document's text: one per document.
+    struct CurrencyMemo {
+        uint32_t para_begin = UINT32_MAX;
+        struct Entry {
+            const void* readings;
+            std::string_view surface;
+            const void* reading;  // the paragraph pass's answer (a CurrencyReading), or nullptr
+        };
+        std::vector<Entry> entries;
+    };
     // Fills out's value fields; false when the raw mention has no value.
-    bool normalise(const rules::RawMention& raw, const text::Text& text, Mention& out) const;
+    bool normalise(const rules::RawMention& raw, const text::Text& text, Mention& out, CurrencyMemo& memo) const;
     struct Impl;
 private:
     std::unique_ptr<Impl> impl_;

@@ -162,7 +162,8 @@ struct NumbersNormaliser::Impl {
 NumbersNormaliser::NumbersNormaliser(const rules::RuleSet& rules) : impl_(std::make_unique<Impl>(rules)) {}
 NumbersNormaliser::~NumbersNormaliser() = default;
 
-bool NumbersNormaliser::normalise(const rules::RawMention& raw, const text::Text& text, Mention& out) const {
+bool NumbersNormaliser::normalise(const rules::RawMention& raw, const text::Text& text, Mention& out,
+                                  CurrencyMemo& memo) const {
     const Impl& im = *impl_;
     auto cap = [&](std::string_view name) -> std::string_view {
         auto s = capture_of(raw, name);
@@ -211,9 +212,23 @@ bool NumbersNormaliser::normalise(const rules::RawMention& raw, const text::Text
                 constexpr uint32_t kNearby = 4000;
                 uint32_t nb = raw.span.begin > kNearby ? raw.span.begin - kNearby : 0;
                 uint32_t ne = std::min<uint32_t>(static_cast<uint32_t>(a.size()), raw.span.end + kNearby);
-                const CurrencyReading* r =
-                    readings ? pick_currency(*readings, surface, text.analysis_slice(para), text.analysis_slice({nb, ne}))
-                             : nullptr;
+                const CurrencyReading* r = nullptr;
+                if (readings) {
+                    // (pick_currency, its paragraph pass asked once per paragraph and surface)
+                    if (memo.para_begin != para.begin) {
+                        memo.para_begin = para.begin;
+                        memo.entries.clear();
+                    }
+                    auto e = std::find_if(memo.entries.begin(), memo.entries.end(), [&](const auto& x) {
+                        return x.readings == readings && x.surface == surface;
+                    });
+                    if (e == memo.entries.end())
+                        e = memo.entries.insert(
+                            memo.entries.end(),
+                            {readings, surface, pick_currency_in_paragraph(*readings, surface, text.analysis_slice(para))});
+                    r = static_cast<const CurrencyReading*>(e->reading);
+                    if (!r) r = pick_currency_beyond_paragraph(*readings, surface, text.analysis_slice({nb, ne}));
+                }
                 if (!r) return false;
                 out.currency = r->code;
                 unit_mult = r->factor;

@@ -118,6 +118,13 @@ struct CurrencyReading {
 const CurrencyReading* pick_currency(const std::vector<CurrencyReading>& readings, std::string_view surface,
                                      std::string_view paragraph,
                                      std::string_view nearby = {});
+// Its two halves: the paragraph pass alone (nullptr when no fitting reading's context is in the
+// paragraph), which depends only on (surface, paragraph), so that a document may keep its answer
+// per paragraph (numbers.cc's CurrencyMemo), and the rest (the nearby pass, then the default).
+const CurrencyReading* pick_currency_in_paragraph(const std::vector<CurrencyReading>& readings,
+                                                  std::string_view surface, std::string_view paragraph);
+const CurrencyReading* pick_currency_beyond_paragraph(const std::vector<CurrencyReading>& readings,
+                                                      std::string_view surface, std::string_view nearby);
 
 // English currency readings from ICU: ISO codes, symbols ("$" → USD, "A$" →
 // AUD; a narrow symbol only when one currency has it), display names
