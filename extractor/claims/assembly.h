@@ -571,6 +571,12 @@ struct Assembly {
     // The lower-cased text (tokens are views into it), written token by token by tokenize.
     std::string low_doc;
     std::vector<Token> tok_scratch, date_toks;
+    // The tokens (classified) of the first sentences, those of the first two paragraphs, which
+    // find_doc_country reads before the sentences' pass: read_sentence copies them from here
+    // rather than tokenizing those sentences again. head_tok_ends[i]: the end of sentence i's.
+    std::vector<Token> head_toks;
+    std::vector<uint32_t> head_tok_ends;
+    size_t sentence_no = 0;  // the index in t.sentences() of the sentence read_sentence reads
     std::vector<size_t> mention_scratch, tok_mention_scratch;
     std::vector<int8_t> baseline_dates;  // per date mention: -1 not yet known
     // find_period's tests of a date mention, asked again for every claim of its sentence:

@@ -147,6 +147,8 @@ Assembly::Assembly(const Lexicons& lexicons, const std::vector<Mention>& mention
     low_doc.clear();
     tok_scratch.clear();
     date_toks.clear();
+    head_toks.clear();
+    head_tok_ends.clear();
     mention_scratch.clear();
     tok_mention_scratch.clear();
     metric_memo.clear();
@@ -162,7 +164,8 @@ namespace {
 // The per-document scratch of the thread's last Assembly, kept for the next one.
 struct Scratch {
     std::string low_doc;
-    std::vector<Token> toks, date_toks;
+    std::vector<Token> toks, date_toks, head_toks;
+    std::vector<uint32_t> head_tok_ends;
     std::vector<size_t> mentions, tok_mention, clause_memo[2];
     std::vector<std::pair<const Lexicon::Entry*, size_t>> metric_memo;
     std::vector<MetricCand> metric_cands;
@@ -175,6 +178,8 @@ void Assembly::scratch_swap() {
     low_doc.swap(spare.low_doc);
     tok_scratch.swap(spare.toks);
     date_toks.swap(spare.date_toks);
+    head_toks.swap(spare.head_toks);
+    head_tok_ends.swap(spare.head_tok_ends);
     mention_scratch.swap(spare.mentions);
     tok_mention_scratch.swap(spare.tok_mention);
     clause_memo[0].swap(spare.clause_memo[0]);
@@ -200,8 +205,8 @@ std::vector<Claim> Assembly::run() {
     find_story_day();
     find_lead_date();
     find_forecast_window();
-    for (const text::Span& span : t.sentences()) {
-        if (!read_sentence(span)) continue;
+    for (sentence_no = 0; sentence_no < t.sentences().size(); ++sentence_no) {
+        if (!read_sentence(t.sentences()[sentence_no])) continue;
         // (clause_start_tok's memo, sized for this sentence before any step asks it; filled
         // again below once the figures' roles are known)
         for (auto& c : clause_memo) c.assign(toks.size() + 1, SIZE_MAX);
@@ -290,8 +295,14 @@ bool Assembly::read_sentence(const text::Span& span) {
     if (!any_value && !any_source && !any_factor && !quoted && !holder_first && !has_that) return false;
 
     sv.toks.clear();
-    tokenize_lowered(a, low_doc, S, sv.toks);
-    lx.classify(sv.toks);
+    if (sentence_no < head_tok_ends.size()) {
+        // (tokenized and classified already, by find_doc_country)
+        const uint32_t b = sentence_no ? head_tok_ends[sentence_no - 1] : 0;
+        sv.toks.insert(sv.toks.end(), head_toks.begin() + b, head_toks.begin() + head_tok_ends[sentence_no]);
+    } else {
+        tokenize_lowered(a, low_doc, S, sv.toks);
+        lx.classify(sv.toks);
+    }
     sv.tok_mention.assign(sv.toks.size(), SIZE_MAX);
     metric_memo.assign(sv.toks.size(), {nullptr, SIZE_MAX});
     // (mentions come in order of their begins, as tokens do: the first token of each is found
