@@ -9,6 +9,7 @@
 #include <cstring>
 #include <memory>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace claimex::normalise {
@@ -67,18 +68,13 @@ class NumbersNormaliser {
 public:
     explicit NumbersNormaliser(const rules::RuleSet& rules);
     ~NumbersNormaliser();
-    // One document's answers of pick_currency's paragraph pass, which depends only on the
-    // surface and the paragraph: the money mentions of a paragraph with the same sign ask it
-    // once. Holds the current paragraph's surfaces only (mentions come in text order; another
-    // paragraph starts it afresh). Views into the document's text: one per document.
+    // One document's occurrences of the currency context terms (pick_currency's "Canada",
+    // "Australian" ...): per term asked, the sorted offsets where it occurs in the analysis text,
+    // found by one search of the document when first asked. "The term occurs in [b, e)" is then
+    // a binary search, not a search of the paragraph and of the ±4,000 bytes around each money
+    // mention (which in most documents are the whole text).
     struct CurrencyMemo {
-        uint32_t para_begin = UINT32_MAX;
-        struct Entry {
-            const void* readings;
-            std::string_view surface;
-            const void* reading;  // the paragraph pass's answer (a CurrencyReading), or nullptr
-        };
-        std::vector<Entry> entries;
+        std::unordered_map<const void*, std::vector<uint32_t>> at;  // by the term (a string of the readings)
     };
     // Fills out's value fields; false when the raw mention has no value.
     bool normalise(const rules::RawMention& raw, const text::Text& text, Mention& out, CurrencyMemo& memo) const;

@@ -212,23 +212,22 @@ bool NumbersNormaliser::normalise(const rules::RawMention& raw, const text::Text
                 constexpr uint32_t kNearby = 4000;
                 uint32_t nb = raw.span.begin > kNearby ? raw.span.begin - kNearby : 0;
                 uint32_t ne = std::min<uint32_t>(static_cast<uint32_t>(a.size()), raw.span.end + kNearby);
-                const CurrencyReading* r = nullptr;
-                if (readings) {
-                    // (pick_currency, its paragraph pass asked once per paragraph and surface)
-                    if (memo.para_begin != para.begin) {
-                        memo.para_begin = para.begin;
-                        memo.entries.clear();
-                    }
-                    auto e = std::find_if(memo.entries.begin(), memo.entries.end(), [&](const auto& x) {
-                        return x.readings == readings && x.surface == surface;
-                    });
-                    if (e == memo.entries.end())
-                        e = memo.entries.insert(
-                            memo.entries.end(),
-                            {readings, surface, pick_currency_in_paragraph(*readings, surface, text.analysis_slice(para))});
-                    r = static_cast<const CurrencyReading*>(e->reading);
-                    if (!r) r = pick_currency_beyond_paragraph(*readings, surface, text.analysis_slice({nb, ne}));
-                }
+                // (pick_currency, its two tests answered from the document's occurrences of each term)
+                auto occurs_in = [&](const std::string& term, uint32_t b, uint32_t e) {
+                    auto [it, fresh] = memo.at.try_emplace(&term);
+                    if (fresh)
+                        for (size_t p = a.find(term); p != std::string::npos; p = a.find(term, p + 1))
+                            it->second.push_back(static_cast<uint32_t>(p));
+                    // (all occurrences are as long: the first from b on is inside if any is)
+                    auto p = std::lower_bound(it->second.begin(), it->second.end(), b);
+                    return p != it->second.end() && *p + term.size() <= e;
+                };
+                const CurrencyReading* r =
+                    readings ? pick_currency_by(
+                                   *readings, surface,
+                                   [&](const std::string& term) { return occurs_in(term, para.begin, para.end); },
+                                   [&](const std::string& term) { return occurs_in(term, nb, ne); })
+                             : nullptr;
                 if (!r) return false;
                 out.currency = r->code;
                 unit_mult = r->factor;
