@@ -140,13 +140,14 @@ struct Assembler::Impl : Lexicons {
 Assembly::Assembly(const Lexicons& lexicons, const std::vector<Mention>& mentions, const text::Text& text,
                    const DocumentInfo& info)
     : lx(lexicons), ms(mentions), t(text), doc(info), a(text.analysis()), 
-      baseline_dates(mentions.size(), -1), date_tests(mentions.size(), 0) {
+      baseline_dates(mentions.size(), -1), date_tests(mentions.size(), 0),
+      date_tok_at(mentions.size(), {0, 0}) {
     // The scratch buffers of the thread's previous document (emptied, their capacity kept): a
     // document allocates only what grows past the last one's.
     scratch_swap();
     low_doc.clear();
     tok_scratch.clear();
-    date_toks.clear();
+    date_tok_all.clear();
     head_toks.clear();
     head_tok_ends.clear();
     mention_scratch.clear();
@@ -164,7 +165,7 @@ namespace {
 // The per-document scratch of the thread's last Assembly, kept for the next one.
 struct Scratch {
     std::string low_doc;
-    std::vector<Token> toks, date_toks, head_toks;
+    std::vector<Token> toks, head_toks, date_tok_all;
     std::vector<uint32_t> head_tok_ends;
     std::vector<size_t> mentions, tok_mention, clause_memo[2];
     std::vector<std::pair<const Lexicon::Entry*, size_t>> metric_memo;
@@ -177,8 +178,8 @@ thread_local Scratch spare;
 void Assembly::scratch_swap() {
     low_doc.swap(spare.low_doc);
     tok_scratch.swap(spare.toks);
-    date_toks.swap(spare.date_toks);
     head_toks.swap(spare.head_toks);
+    date_tok_all.swap(spare.date_tok_all);
     head_tok_ends.swap(spare.head_tok_ends);
     mention_scratch.swap(spare.mentions);
     tok_mention_scratch.swap(spare.tok_mention);
