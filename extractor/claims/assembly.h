@@ -20,6 +20,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <unordered_map>
 
 namespace claimex::claims {
@@ -573,7 +574,13 @@ struct Assembly {
     // ---- scratch, reused from sentence to sentence
     // The lower-cased text (tokens are views into it), written token by token by tokenize.
     std::string low_doc;
-    std::vector<Token> tok_scratch, date_toks;
+    std::vector<Token> tok_scratch;
+    // The tokens (classified) of the first sentences, those of the first two paragraphs, which
+    // find_doc_country reads before the sentences' pass: read_sentence copies them from here
+    // rather than tokenizing those sentences again. head_tok_ends[i]: the end of sentence i's.
+    std::vector<Token> head_toks;
+    std::vector<uint32_t> head_tok_ends;
+    size_t sentence_no = 0;  // the index in t.sentences() of the sentence read_sentence reads
     std::vector<size_t> mention_scratch, tok_mention_scratch;
     std::vector<int8_t> baseline_dates;  // per date mention: -1 not yet known
     // find_period's tests of a date mention, asked again for every claim of its sentence:
@@ -581,6 +588,25 @@ struct Assembly {
     // sentence's forecast holder, set before any claim is made). Bits: kKnown << test, and the
     // answer at kAnswer << test.
     std::vector<uint8_t> date_tests;
+    // The tokens (classified) of date mention i, tokenized once per document: baseline_date,
+    // paragraph_date, find_story_day's test and reporting_window each read them, some of them
+    // again for every sentence or claim. date_tok_at[i]: [begin, end) in date_tok_all, {0, 0}
+    // until asked.
+    std::span<const Token> date_tokens(size_t i) {
+        auto& [b, e] = date_tok_at[i];
+        if (b == e && b == 0) {
+            b = static_cast<uint32_t>(date_tok_all.size());
+            tokenize_lowered(a, low_doc, ms[i].span, date_tok_all);
+            for (size_t k = b; k < date_tok_all.size(); ++k)
+                if (const uint64_t* w = lx.word_bits.find(HashedWord(date_tok_all[k]))) date_tok_all[k].bits = *w;
+            e = static_cast<uint32_t>(date_tok_all.size());
+            if (b == e) b = e = UINT32_MAX;  // (no token: asked, known empty)
+        }
+        if (b == UINT32_MAX) return {};
+        return {date_tok_all.data() + b, e - b};
+    }
+    std::vector<Token> date_tok_all;
+    std::vector<std::pair<uint32_t, uint32_t>> date_tok_at;
     template <class Raw>
     bool date_test(size_t i, int test, Raw raw) {
         uint8_t& m = date_tests[i];

@@ -141,13 +141,16 @@ struct Assembler::Impl : Lexicons {
 Assembly::Assembly(const Lexicons& lexicons, const std::vector<Mention>& mentions, const text::Text& text,
                    const DocumentInfo& info)
     : lx(lexicons), ms(mentions), t(text), doc(info), a(text.analysis()), 
-      baseline_dates(mentions.size(), -1), date_tests(mentions.size(), 0) {
+      baseline_dates(mentions.size(), -1), date_tests(mentions.size(), 0),
+      date_tok_at(mentions.size(), {0, 0}) {
     // The scratch buffers of the thread's previous document (emptied, their capacity kept): a
     // document allocates only what grows past the last one's.
     scratch_swap();
     low_doc.clear();
     tok_scratch.clear();
-    date_toks.clear();
+    date_tok_all.clear();
+    head_toks.clear();
+    head_tok_ends.clear();
     mention_scratch.clear();
     tok_mention_scratch.clear();
     metric_memo.clear();
@@ -163,7 +166,8 @@ namespace {
 // The per-document scratch of the thread's last Assembly, kept for the next one.
 struct Scratch {
     std::string low_doc;
-    std::vector<Token> toks, date_toks;
+    std::vector<Token> toks, head_toks, date_tok_all;
+    std::vector<uint32_t> head_tok_ends;
     std::vector<size_t> mentions, tok_mention, clause_memo[2];
     std::vector<std::pair<const Lexicon::Entry*, size_t>> metric_memo;
     std::vector<MetricCand> metric_cands;
@@ -175,7 +179,9 @@ thread_local Scratch spare;
 void Assembly::scratch_swap() {
     low_doc.swap(spare.low_doc);
     tok_scratch.swap(spare.toks);
-    date_toks.swap(spare.date_toks);
+    head_toks.swap(spare.head_toks);
+    date_tok_all.swap(spare.date_tok_all);
+    head_tok_ends.swap(spare.head_tok_ends);
     mention_scratch.swap(spare.mentions);
     tok_mention_scratch.swap(spare.tok_mention);
     clause_memo[0].swap(spare.clause_memo[0]);
@@ -201,8 +207,8 @@ std::vector<Claim> Assembly::run() {
     find_story_day();
     find_lead_date();
     find_forecast_window();
-    for (const text::Span& span : t.sentences()) {
-        if (!read_sentence(span)) continue;
+    for (sentence_no = 0; sentence_no < t.sentences().size(); ++sentence_no) {
+        if (!read_sentence(t.sentences()[sentence_no])) continue;
         // (clause_start_tok's memo, sized for this sentence before any step asks it; filled
         // again below once the figures' roles are known)
         for (auto& c : clause_memo) c.assign(toks.size() + 1, SIZE_MAX);
@@ -291,8 +297,14 @@ bool Assembly::read_sentence(const text::Span& span) {
     if (!any_value && !any_source && !any_factor && !quoted && !holder_first && !has_that) return false;
 
     sv.toks.clear();
-    tokenize_lowered(a, low_doc, S, sv.toks);
-    lx.classify(sv.toks);
+    if (sentence_no < head_tok_ends.size()) {
+        // (tokenized and classified already, by find_doc_country)
+        const uint32_t b = sentence_no ? head_tok_ends[sentence_no - 1] : 0;
+        sv.toks.insert(sv.toks.end(), head_toks.begin() + b, head_toks.begin() + head_tok_ends[sentence_no]);
+    } else {
+        tokenize_lowered(a, low_doc, S, sv.toks);
+        lx.classify(sv.toks);
+    }
     sv.tok_mention.assign(sv.toks.size(), SIZE_MAX);
     metric_memo.assign(sv.toks.size(), {nullptr, SIZE_MAX});
     // (mentions come in order of their begins, as tokens do: the first token of each is found

@@ -61,7 +61,7 @@ bool Assembly::paragraph_date(size_t i, const text::Span& S) {
             return false;  // seasons
     }
     if (lx.period_bound_words.count(word_near(ms[i].span.begin, false)) || contract_month(i)) return false;
-    for (const Token& k : (date_toks.clear(), tokenize_lowered(a, low_doc, ms[i].span, date_toks), date_toks))
+    for (const Token& k : date_tokens(i))
         if (lx.baseline_period_words.count(k.low)) return false;
     // (nor the date of a comparison's figure: "edged up to 4.4% from 4.3% in October. Hourly
     // earnings rose 0.3%" — October is the baseline's month, not one the paragraph reports; the
@@ -171,7 +171,7 @@ void Assembly::find_story_day() {
                 if (w == "after" || w == "following") return false;
                 b -= static_cast<uint32_t>(w.size());
             }
-            for (const Token& k : (date_toks.clear(), tokenize_lowered(a, low_doc, ms[i].span, date_toks), date_toks))
+            for (const Token& k : date_tokens(i))
                 if (lx.baseline_period_words.count(k.low) || k.low == "last") return false;
             return true;
         };
@@ -277,9 +277,7 @@ static bool fronted_date(const std::string& a, const Mention& m) {
 
 bool Assembly::baseline_date(size_t i) {
     if (baseline_dates[i] < 0) {
-        date_toks.clear();
-        tokenize_lowered(a, low_doc, ms[i].span, date_toks);
-        lx.classify(date_toks);
+        const std::span<const Token> date_toks = date_tokens(i);
         baseline_dates[i] = 0;
         for (size_t j = 0; j < date_toks.size(); ++j)
             // ("earlier this month", "earlier in the year": when, not a comparison's date)
@@ -566,7 +564,7 @@ bool Assembly::reporting_window(size_t i) {
     if (d != last && !weeks) return false;
     // (a window still to end is a forecast's: "for the year to March 2027")
     if (doc.published.size() == 10 && m.to > doc.published) return false;
-    for (const Token& k : (date_toks.clear(), tokenize_lowered(a, low_doc, m.span, date_toks), date_toks))
+    for (const Token& k : date_tokens(i))
         if (k.low == "to" || k.low == "ended" || k.low == "ending" || k.low == "through") return true;
     return false;
 }

@@ -303,12 +303,17 @@ void Assembly::find_doc_country() {
         NameCounts n;  // (views of the lexicon's areas: no copies)
         int bn = 0;
         {
+            // (each sentence's tokens kept in Assembly::head_toks too, for read_sentence)
+            Assembly::head_toks.clear();
+            head_tok_ends.clear();
             std::vector<Token> head_toks;
             for (const text::Span& S : t.sentences()) {
                 if (t.paragraph_index(S.begin) > 1) break;
                 head_toks.clear();
                 tokenize_lowered(a, low_doc, S, head_toks);
                 lx.classify(head_toks);
+                Assembly::head_toks.insert(Assembly::head_toks.end(), head_toks.begin(), head_toks.end());
+                head_tok_ends.push_back(static_cast<uint32_t>(Assembly::head_toks.size()));
                 for (size_t k = 0; k < head_toks.size(); ++k) {
                     size_t len = 0;
                     const Lexicon::Entry* e =

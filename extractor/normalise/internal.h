@@ -9,6 +9,8 @@
 #include <cstring>
 #include <memory>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 namespace claimex::normalise {
 
@@ -66,8 +68,16 @@ class NumbersNormaliser {
 public:
     explicit NumbersNormaliser(const rules::RuleSet& rules);
     ~NumbersNormaliser();
+    // One document's occurrences of the currency context terms (pick_currency's "Canada",
+    // "Australian" ...): per term asked, the sorted offsets where it occurs in the analysis text,
+    // found by one search of the document when first asked. "The term occurs in [b, e)" is then
+    // a binary search, not a search of the paragraph and of the ±4,000 bytes around each money
+    // mention (which in most documents are the whole text).
+    struct CurrencyMemo {
+        std::unordered_map<const void*, std::vector<uint32_t>> at;  // by the term (a string of the readings)
+    };
     // Fills out's value fields; false when the raw mention has no value.
-    bool normalise(const rules::RawMention& raw, const text::Text& text, Mention& out) const;
+    bool normalise(const rules::RawMention& raw, const text::Text& text, Mention& out, CurrencyMemo& memo) const;
     struct Impl;
 private:
     std::unique_ptr<Impl> impl_;

@@ -72,6 +72,7 @@ std::vector<Mention> Normaliser::normalise(const std::vector<rules::RawMention>&
                                            const Context& context) const {
     std::vector<Mention> out;
     out.reserve(raw.size() + kMentionSlack(raw.size()));
+    NumbersNormaliser::CurrencyMemo currency_memo;
     for (const rules::RawMention& r : raw) {
         auto type = type_from_name(r.type);
         if (!type) continue;
@@ -84,7 +85,7 @@ std::vector<Mention> Normaliser::normalise(const std::vector<rules::RawMention>&
         switch (*type) {
             case Type::money:
             case Type::percent:
-            case Type::quantity: keep = impl_->numbers.normalise(r, text, m); break;
+            case Type::quantity: keep = impl_->numbers.normalise(r, text, m, currency_memo); break;
             case Type::date: keep = impl_->dates.normalise(r, text, context, m); break;
             case Type::org:
             case Type::person:

@@ -162,7 +162,8 @@ struct NumbersNormaliser::Impl {
 NumbersNormaliser::NumbersNormaliser(const rules::RuleSet& rules) : impl_(std::make_unique<Impl>(rules)) {}
 NumbersNormaliser::~NumbersNormaliser() = default;
 
-bool NumbersNormaliser::normalise(const rules::RawMention& raw, const text::Text& text, Mention& out) const {
+bool NumbersNormaliser::normalise(const rules::RawMention& raw, const text::Text& text, Mention& out,
+                                  CurrencyMemo& memo) const {
     const Impl& im = *impl_;
     auto cap = [&](std::string_view name) -> std::string_view {
         auto s = capture_of(raw, name);
@@ -211,8 +212,21 @@ bool NumbersNormaliser::normalise(const rules::RawMention& raw, const text::Text
                 constexpr uint32_t kNearby = 4000;
                 uint32_t nb = raw.span.begin > kNearby ? raw.span.begin - kNearby : 0;
                 uint32_t ne = std::min<uint32_t>(static_cast<uint32_t>(a.size()), raw.span.end + kNearby);
+                // (pick_currency, its two tests answered from the document's occurrences of each term)
+                auto occurs_in = [&](const std::string& term, uint32_t b, uint32_t e) {
+                    auto [it, fresh] = memo.at.try_emplace(&term);
+                    if (fresh)
+                        for (size_t p = a.find(term); p != std::string::npos; p = a.find(term, p + 1))
+                            it->second.push_back(static_cast<uint32_t>(p));
+                    // (all occurrences are as long: the first from b on is inside if any is)
+                    auto p = std::lower_bound(it->second.begin(), it->second.end(), b);
+                    return p != it->second.end() && *p + term.size() <= e;
+                };
                 const CurrencyReading* r =
-                    readings ? pick_currency(*readings, surface, text.analysis_slice(para), text.analysis_slice({nb, ne}))
+                    readings ? pick_currency_by(
+                                   *readings, surface,
+                                   [&](const std::string& term) { return occurs_in(term, para.begin, para.end); },
+                                   [&](const std::string& term) { return occurs_in(term, nb, ne); })
                              : nullptr;
                 if (!r) return false;
                 out.currency = r->code;

@@ -213,22 +213,9 @@ std::optional<Multiplier> parse_scale(std::string_view s, const Lexicon<Multipli
 
 const CurrencyReading* pick_currency(const std::vector<CurrencyReading>& readings, std::string_view surface,
                                      std::string_view paragraph, std::string_view nearby) {
-    auto fits = [&](const CurrencyReading& r) { return r.exact.empty() || r.exact == surface; };
-    // The mention's own paragraph first ("85 cents" after "DBS Group" in a
-    // Singapore paragraph of a story that names Canada further on), then
-    // the window around it for the readings that look that far.
-    for (const auto& r : readings)
-        if (fits(r))
-            for (const auto& term : r.context)
-                if (!term.empty() && paragraph.find(term) != std::string_view::npos) return &r;
-    for (const auto& r : readings) {
-        if (!r.nearby || !fits(r)) continue;
-        for (const auto& term : r.context)
-            if (!term.empty() && nearby.find(term) != std::string_view::npos) return &r;
-    }
-    for (const auto& r : readings)
-        if (r.context.empty() && fits(r)) return &r;
-    return nullptr;
+    return pick_currency_by(
+        readings, surface, [&](const std::string& term) { return paragraph.find(term) != std::string_view::npos; },
+        [&](const std::string& term) { return nearby.find(term) != std::string_view::npos; });
 }
 
 void add_icu_currencies(Lexicon<CurrencyReading>& into) {

@@ -118,6 +118,29 @@ struct CurrencyReading {
 const CurrencyReading* pick_currency(const std::vector<CurrencyReading>& readings, std::string_view surface,
                                      std::string_view paragraph,
                                      std::string_view nearby = {});
+// The same with the tests "the term occurs in the paragraph" and "... in the nearby text" given
+// as functions (numbers.cc answers them from an index of the document's occurrences of each
+// term, built once per document, not by a search of the text per mention).
+template <class InParagraph, class Nearby>
+const CurrencyReading* pick_currency_by(const std::vector<CurrencyReading>& readings, std::string_view surface,
+                                        InParagraph in_paragraph, Nearby nearby) {
+    auto fits = [&](const CurrencyReading& r) { return r.exact.empty() || r.exact == surface; };
+    // The mention's own paragraph first ("85 cents" after "DBS Group" in a
+    // Singapore paragraph of a story that names Canada further on), then
+    // the window around it for the readings that look that far.
+    for (const auto& r : readings)
+        if (fits(r))
+            for (const auto& term : r.context)
+                if (!term.empty() && in_paragraph(term)) return &r;
+    for (const auto& r : readings) {
+        if (!r.nearby || !fits(r)) continue;
+        for (const auto& term : r.context)
+            if (!term.empty() && nearby(term)) return &r;
+    }
+    for (const auto& r : readings)
+        if (r.context.empty() && fits(r)) return &r;
+    return nullptr;
+}
 
 // English currency readings from ICU: ISO codes, symbols ("$" → USD, "A$" →
 // AUD; a narrow symbol only when one currency has it), display names
