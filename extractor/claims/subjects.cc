@@ -1569,6 +1569,16 @@ Subject Assembly::find_subject_raw(const MetricHit& metric, size_t anchor) {
                     break;
                 }
             }
+            // ("sales in the United States fell 6%" in a carmaker's story, "premiums in Asia": a
+            // company metric in a place is the company's region, its figure the company's — the
+            // story's company or one named in the paragraph)
+            if (!ents.empty() && lx.scope_of(metric.key) == "company" &&
+                std::all_of(ents.begin(), ents.end(), [](const Mention* m) { return m->type == Type::place; }))
+                if (const Mention* c = last_company_before(toks[lo].begin);
+                    c && (c->name == doc_company || t.paragraph_index(c->span.begin) == S_para)) {
+                    add_name(s, c->name);
+                    return s;
+                }
             for (auto* m : ents) add_name(s, m->name);
             size_t d0 = k + 1;
             while (d0 < hi && kDeterminers.count(toks[d0])) ++d0;
