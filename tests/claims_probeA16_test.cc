@@ -147,3 +147,22 @@ TEST_CASE("the year a holder was bought is its origin, not its figure's period")
     INFO(c->dump());
     CHECK(period(*c) != "2023");
 }
+
+TEST_CASE("another part named by other words and another unit noun is the parent's") {
+    // (a media group: its streaming unit is named; its publishing division is a part of the group)
+    const std::string text =
+        "Castellan Media results\n\n"
+        "Castellan Media Group said on Wednesday that its revenue rose 4% to 2.6 billion euros in the third "
+        "quarter, as advertising in its television channels recovered after a weak summer.\n\n"
+        "The streaming unit, Lumen Play, reported an operating margin of 11.2%, while the print publishing "
+        "division held its margin at 8.5%.\n";
+    auto cs = claims_of(text, "2026-10-28");
+    const Json* u = claim_at(cs, text, "11.2%");
+    REQUIRE(u);
+    INFO(u->dump());
+    CHECK(first_subject(*u) == "Lumen Play");
+    const Json* c = claim_at(cs, text, "8.5%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) == "Castellan Media Group");
+}

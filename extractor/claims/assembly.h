@@ -483,6 +483,8 @@ struct Assembly {
     // Companies the article introduces as a part of another ("its electric vehicle subsidiary,
     // Kaveri EV").
     NameCounts unit_companies;
+    // The unit word a unit was introduced with ("The reinsurance unit, Ardent Re," → "unit")
+    std::unordered_map<std::string, std::string> unit_intro;
     // The lead: the first paragraph after the headline long enough to be text, not a sub-headline,
     // a byline or a date line.
     size_t lead_paragraph = 1;

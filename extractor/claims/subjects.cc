@@ -263,7 +263,13 @@ const Mention* Assembly::referent(size_t lo, size_t hi) {
             if (const Mention* m = last_antecedent_before(at, [&](const Mention* x) { return x->name == (*s)->name; }))
                 return m;
     }
-    if (c && unit_companies.count(c->name) && head != "it" && !lx.unit_nouns.count(head))
+    // ("The reinsurance unit, Ardent Re, ... while the primary insurance division held its ratio":
+    // another part, named by other words and another unit noun, is a part of the parent)
+    bool other_part = false;
+    if (c && unit_companies.count(c->name) && lx.unit_nouns.count(head) && hi >= lo + 2 && toks[hi - 2].is_word() &&
+        !kDeterminers.count(toks[hi - 2]) && toks[hi - 2].low != "its" && toks[hi - 2].low != "their")
+        if (auto u = unit_intro.find(c->name); u != unit_intro.end() && u->second != head) other_part = true;
+    if (c && unit_companies.count(c->name) && head != "it" && (!lx.unit_nouns.count(head) || other_part))
         if (const Mention* m = last_antecedent_before(at, [&](const Mention* x) { return !unit_companies.count(x->name); }))
             return m;
     return c;
