@@ -166,3 +166,16 @@ TEST_CASE("another part named by other words and another unit noun is the parent
     INFO(c->dump());
     CHECK(first_subject(*c) == "Castellan Media Group");
 }
+
+TEST_CASE("a headline's whole percentage rounds the body's: the body's period") {
+    // (an airline's passenger traffic: the headline rounds 6.8% up to 7%)
+    const std::string text =
+        "Corvina Air passenger revenue climbs 7%\n\n"
+        "Corvina Air said on Monday that its passenger revenue rose 6.8% to 1.14 billion euros in the second "
+        "quarter, helped by strong summer bookings on routes to the Canary Islands.\n";
+    auto cs = claims_of(text, "2026-07-20");
+    const Json* c = claim_at(cs, text, "7%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(period(*c) == "2026-Q2");
+}

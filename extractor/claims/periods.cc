@@ -5,6 +5,7 @@
 #include "extractor/claims/assembly.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace claimex::claims {
 
@@ -1034,6 +1035,14 @@ void Assembly::headline_periods() {
         return p.type == q.type && p.value && q.value && *p.value == *q.value && p.currency == q.currency &&
                p.unit == q.unit;
     };
+    // ("RevPAR rises 5%" over "rose 5.2% in the third quarter": a headline rounds the body's
+    // percentage to a whole number; the same metric and direction only)
+    auto rounded = [&](uint32_t x, uint32_t y) {
+        if (x == kNoMention || y == kNoMention) return false;
+        const Mention &p = ms[x], &q = ms[y];
+        return p.type == Type::percent && q.type == Type::percent && p.value && q.value && *p.value == std::floor(*p.value) &&
+               *p.value != *q.value && (std::floor(*q.value) == *p.value || std::round(*q.value) == *p.value);
+    };
     for (Claim& c : out) {
         // (a change only: a headline amount is often background the body dates otherwise)
         if (c.kind != "change" || c.period || t.paragraph_index(c.sentence.begin) >= lead_paragraph) continue;
@@ -1042,7 +1051,9 @@ void Assembly::headline_periods() {
                 continue;
             bool match = same(c.value, d.value);
             if (c.change && d.change)
-                match |= same(c.change->percent, d.change->percent) || same(c.change->amount, d.change->amount);
+                match |= same(c.change->percent, d.change->percent) || same(c.change->amount, d.change->amount) ||
+                          (!c.metric.empty() && c.metric == d.metric && c.change->direction == d.change->direction &&
+                           rounded(c.change->percent, d.change->percent));
             if (!match) continue;
             c.period = d.period;
             c.period.inherited = true;
