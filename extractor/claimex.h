@@ -47,6 +47,10 @@ struct Record {
     std::vector<normalise::Mention> mentions;
     std::vector<claims::Claim> claims;
     std::string published;      // the reference date used ("" if none)
+    // The stages read doc.title as the text's headline (a title the text does not repeat:
+    // a fetched page's or a feed item's body); the output never shows it (Extractor,
+    // "title as headline" in pipeline.cc).
+    bool title_as_headline = false;
 };
 
 class Extractor {
@@ -82,6 +86,9 @@ private:
     // finish). prepare throws InputError.
     Record prepare(document::Document doc, const std::string& default_published) const;
     void finish(Record& r, const std::vector<rules::RawMention>& raw) const;
+    // After the claims stage of a record whose title was its headline: drops what the title
+    // held and moves every offset back onto the document's own text.
+    void drop_headline(Record& r) const;
 
     rules::RuleSet rules_;
     normalise::Normaliser normaliser_;

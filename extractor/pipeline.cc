@@ -72,6 +72,45 @@ struct Laps {
 };
 }  // namespace
 
+// Title as headline. The claims stage reads a story's company, country and period from its
+// headline (story.cc, periods.cc, sources.cc), and a fetched page's body or a feed item's text
+// has none: the document stage drops the page's headline from the body, since it is the title.
+// So a title that the text does not repeat near its start goes before the text as a paragraph
+// of its own for the rules, the normaliser and the claims stage; drop_headline then removes
+// what lies in it (its mentions, claims, and a period or source a body claim took from it) and
+// moves every offset back onto the text, which is what the output shows and counts in.
+namespace {
+
+// s with each run of white space as one space, ASCII letters in lower case, trimmed.
+std::string squashed(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+        } else {
+            out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        }
+    }
+    if (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+// The title when it should head the text, else "": one line of a headline's length that the
+// text's first 2,000 bytes do not hold (a corpus article's headline line, a page body that kept
+// its <h1>).
+std::string headline_from_title(const document::Document& doc) {
+    std::string title = squashed(doc.title);
+    if (title.size() < 8 || title.size() > 400) return {};
+    if (squashed(std::string_view(doc.text).substr(0, 2000)).find(title) != std::string::npos) return {};
+    // (the title as given, on one line)
+    std::string line;
+    for (char c : doc.title) line += (c == '\n' || c == '\r') ? ' ' : c;
+    return line;
+}
+
+}  // namespace
+
 Record Extractor::prepare(document::Document doc, const std::string& default_published) const {
     Record r;
     if (!doc.published.empty()) {
@@ -83,12 +122,69 @@ Record Extractor::prepare(document::Document doc, const std::string& default_pub
     }
     if (doc.id.empty()) doc.id = !doc.url.empty() ? doc.url : content_id(doc.text);
     try {
-        r.text = text::Text::prepare(doc.text, segmenter_);
+        std::string headline = headline_from_title(doc);
+        r.title_as_headline = !headline.empty();
+        r.text = text::Text::prepare(r.title_as_headline ? headline + "\n\n" + doc.text : doc.text, segmenter_);
     } catch (const text::TextError& e) {
         throw InputError(e.what());
     }
     r.doc = std::move(doc);
     return r;
+}
+
+void Extractor::drop_headline(Record& r) const {
+    if (!r.title_as_headline) return;
+    using claims::kNoMention;
+    text::Text body = text::Text::prepare(r.doc.text, segmenter_);
+    // (the title and its paragraph break, in analysis bytes: the body's analysis form is the
+    // end of the whole one, NFC and the foldings being local)
+    const uint32_t cut = static_cast<uint32_t>(r.text.analysis().size() - body.analysis().size());
+    auto back = [cut](text::Span& s) { s.begin = s.begin > cut ? s.begin - cut : 0, s.end = s.end > cut ? s.end - cut : 0; };
+    std::vector<uint32_t> to(r.mentions.size(), kNoMention);
+    std::vector<normalise::Mention> kept;
+    kept.reserve(r.mentions.size());
+    for (size_t i = 0; i < r.mentions.size(); ++i) {
+        normalise::Mention& m = r.mentions[i];
+        if (m.span.begin < cut) continue;
+        back(m.span);
+        if (m.holder) back(*m.holder);
+        if (!m.context.empty()) back(m.context);
+        to[i] = static_cast<uint32_t>(kept.size());
+        kept.push_back(std::move(m));
+    }
+    auto map = [&](uint32_t& i) {
+        if (i != kNoMention) i = to[i];
+    };
+    auto map_all = [&](std::vector<uint32_t>& v) {
+        for (uint32_t& i : v) map(i);
+        std::erase(v, kNoMention);
+    };
+    auto map_period = [&](claims::Period& p) {
+        map(p.mention);
+        if (!p) p = claims::Period{};
+    };
+    std::vector<claims::Claim> claims;
+    for (claims::Claim& c : r.claims) {
+        if (c.sentence.begin < cut) continue;  // the title's own claims
+        map(c.value);
+        map_all(c.equivalents);
+        if (c.change) map(c.change->amount), map(c.change->percent);
+        map_period(c.period);
+        if (c.baseline) {
+            map(c.baseline->value);
+            map_all(c.baseline->equivalents);
+            map_period(c.baseline->period);
+            if (c.baseline->value == kNoMention) c.baseline.reset();
+        }
+        for (claims::Source& src : c.sources) map(src.mention), map(src.cited_by);
+        std::erase_if(c.sources, [](const claims::Source& src) { return src.mention == kNoMention; });
+        back(c.sentence);
+        if (c.statement) back(*c.statement);
+        claims.push_back(std::move(c));
+    }
+    r.mentions = std::move(kept);
+    r.claims = std::move(claims);
+    r.text = std::move(body);
 }
 
 void Extractor::finish(Record& r, const std::vector<rules::RawMention>& raw) const {
@@ -105,6 +201,7 @@ Record Extractor::extract(document::Document doc, const std::string& default_pub
     raw.clear();
     lap(&StageTimes::normalise);
     r.claims = assembler_.assemble(r.mentions, r.text, {.id = r.doc.id, .published = r.published});
+    drop_headline(r);
     lap(&StageTimes::claims);
     return r;
 }
@@ -147,6 +244,7 @@ std::vector<Extractor::Outcome> Extractor::extract(std::vector<document::Documen
         try {
             Record& r = *o.record;
             r.claims = assembler_.assemble(r.mentions, r.text, {.id = r.doc.id, .published = r.published});
+            drop_headline(r);
         } catch (const std::exception& e) {
             o.record.reset();
             o.error = e.what();

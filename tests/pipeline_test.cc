@@ -194,3 +194,105 @@ TEST_CASE("a batch of documents gives each one's own record; a bad one fails alo
     }
     CHECK(failed == 2);
 }
+
+// Title as headline (pipeline.cc): a title the text does not repeat heads it for the stages,
+// and nothing of it reaches the output. Sentences of our own.
+namespace {
+// text's code points [b, e) as UTF-8 (the output's offsets are code points of the text)
+std::string cp_slice(const std::string& s, int64_t b, int64_t e) {
+    std::string out;
+    int64_t cp = -1;
+    for (unsigned char c : s) {
+        if ((c & 0xC0) != 0x80) ++cp;
+        if (cp >= b && cp < e) out += static_cast<char>(c);
+    }
+    return out;
+}
+int64_t cp_count(const std::string& s) {
+    int64_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+// Every offset of the record lies in the text and slices out what the record says it holds.
+void check_offsets(const nlohmann::ordered_json& j, const std::string& text) {
+    const int64_t n = cp_count(text);
+    for (const auto& m : j["mentions"]) {
+        INFO(m.dump());
+        CHECK(cp_slice(text, m["start"], m["end"]) == m["text"].get<std::string>());
+    }
+    for (const auto& c : j["claims"]) {
+        INFO(c.dump());
+        CHECK(c["sentence"]["start"].get<int64_t>() >= 0);
+        CHECK(c["sentence"]["end"].get<int64_t>() <= n);
+        for (const char* k : {"value", "period"})
+            if (c[k].is_object()) CHECK(cp_slice(text, c[k]["start"], c[k]["end"]) == c[k]["text"].get<std::string>());
+        for (const auto& s : c["sources"]) {
+            CHECK(s["start"].get<int64_t>() >= 0);
+            CHECK(s["end"].get<int64_t>() <= n);
+        }
+    }
+}
+}  // namespace
+
+TEST_CASE("a title the text does not repeat is its headline: the story's company, no title output") {
+    Extractor ex(std::string(CLAIMEX_SOURCE_DIR) + "/rules");
+    document::Document d;
+    d.id = "title-1";
+    d.published = "2026-11-03";
+    d.title = "Norland Pumps Inc quarterly profit jumps 20% as shale drillers spend";
+    // (a fetched page's body: the document stage dropped the headline, the title)
+    d.text = "The Houston-based maker of well-service equipment said on Tuesday that net profit rose 20% to "
+             "$48 million in the third quarter, as drillers in the Permian basin ordered more pumps.\n\n"
+             "Revenue climbed 11% to $612 million, the company said.";
+    Record r = ex.extract(d);
+    auto j = to_json(r, true);
+    INFO(j.dump());
+    check_offsets(j, d.text);
+    CHECK(j["text"] == d.text);
+    for (const auto& m : j["mentions"]) CHECK(m["text"] != "Norland Pumps Inc");  // (the title's)
+    bool revenue = false;
+    for (const auto& c : j["claims"]) {
+        CHECK(c["subject"] == nlohmann::ordered_json::array({"Norland Pumps"}));
+        revenue |= c["metric"] == "revenue";
+    }
+    CHECK(revenue);
+    CHECK(j["claims"].size() == 2);  // (not the title's "jumps 20%")
+
+    // The batch path gives the same record.
+    std::vector<document::Document> docs{d};
+    auto out = ex.extract(std::move(docs), "");
+    REQUIRE(out[0].record);
+    CHECK(to_json(*out[0].record, true) == j);
+}
+
+TEST_CASE("a title heading a text of other scripts: offsets stay the text's code points") {
+    Extractor ex(std::string(CLAIMEX_SOURCE_DIR) + "/rules");
+    document::Document d;
+    d.id = "title-2";
+    d.published = "2026-10-21";
+    // (NFC and the typographic foldings change byte lengths in the title and in the text)
+    d.title = "Société Générale’s “core” profit — up 9% — says CEO Émile Roux";
+    d.text = "Société Générale’s net income rose 9% to €1.52\u00a0billion in the third quarter, the bank said "
+             "on Tuesday. “We gained share in retail,” chief executive Émile Roux told analysts.\n\n"
+             "Its core capital ratio was 13.4%, according to the bank.";
+    auto j = to_json(ex.extract(d), false);
+    INFO(j.dump());
+    check_offsets(j, d.text);
+    CHECK(!j["claims"].empty());
+}
+
+TEST_CASE("a title the text repeats changes nothing") {
+    Extractor ex(std::string(CLAIMEX_SOURCE_DIR) + "/rules");
+    document::Document d;
+    d.id = "title-3";
+    d.published = "2026-11-03";
+    d.text = "Norland Pumps Inc quarterly profit jumps 20%\n\n"
+             "Norland Pumps Inc said on Tuesday that net profit rose 20% to $48 million in the third quarter, "
+             "as drillers in the Permian basin ordered more pumps.";
+    auto without = to_json(ex.extract(d), true);
+    d.title = "Norland Pumps Inc  quarterly profit JUMPS 20%";  // (spacing and case aside)
+    auto with = to_json(ex.extract(d), true);
+    with.erase("title");
+    without.erase("title");
+    CHECK(with == without);
+}

@@ -79,8 +79,10 @@ def main():
                     return s if YEAR.fullmatch(s) or len(s) <= 2 else s.translate(dmap)
 
                 a["text"] = NUMBER.sub(number, WORD.sub(name, a["text"]))
+                # (the title as the text's headline line: the same names and figures, else
+                # claimex reads it as a headline the text lacks)
                 if a.get("title"):
-                    a["title"] = WORD.sub(name, a["title"])
+                    a["title"] = NUMBER.sub(number, WORD.sub(name, a["title"]))
             f.write(json.dumps(a, ensure_ascii=False) + "\n")
             size += len(a["text"].encode("utf-8"))
             n += 1

@@ -25,6 +25,12 @@ bool Assembly::new_subject_between(size_t from, size_t to) const {
             k + 2 < to && (toks[k - 1].bits & lx.kMetricFirst) && (toks[k + 2].bits & lx.kVerbWord) &&
             !(toks[k + 2].bits & lx.kChangeWord))
             return true;
+        // ("up 6.1% from a year earlier, according to Adobe Analytics, which tracks sales at more
+        // than 1,000 retailers": a relative clause on a named holder describes it; its figures are
+        // its own, not the change's level)
+        if (toks[k].low == "," && (toks[k + 1].low == "which" || toks[k + 1].low == "who") && k > from + 1 &&
+            k + 2 < to && sv.tok_mention[k - 1] != SIZE_MAX && is_entity(ms[sv.tok_mention[k - 1]]))
+            return true;
         if (next == SIZE_MAX || next >= to) continue;
         const bool verb = sv.tok_mention[next] == SIZE_MAX && (toks[next].bits & (lx.kVerbWord | lx.kChangeWord));
         if (!verb && toks[next].is_word()) return true;

@@ -330,6 +330,13 @@ std::vector<const Mention*> Assembly::entities_in(size_t lo, size_t hi, bool ski
         if (!is_entity(m)) continue;
         if (m.span.begin < toks[lo].begin || m.span.end > toks[hi - 1].end) continue;
         if (skip_parens && (sv.inside_parens(m.span.begin) || in_relative(m.span.begin))) continue;
+        // ("Copper futures on the London Metal Exchange", "shares on the Nasdaq": the exchange
+        // an instrument trades on is its venue, not its holder)
+        if (m.type == Type::org && std::string_view(m.kind) == "exchange") {
+            size_t k = sv.token_at(m.span.begin);
+            if (k > 0 && toks[k - 1].low == "the") --k;
+            if (k > 0 && (toks[k - 1].low == "on" || toks[k - 1].low == "at")) continue;
+        }
         out.push_back(&m);
     }
     return out;
@@ -884,6 +891,15 @@ bool Assembly::complement_subject(const MetricHit& metric, size_t anchor, Subjec
                 }
             }
             if (!quote_complement && toks[after].low != "of") return false;
+            // ("Copper futures on the London Metal Exchange": a venue, not what is quoted; the
+            // words before the metric name the instrument)
+            if (toks[after].low == "on") {
+                size_t v = lo;
+                while (v < hi && kDeterminers.count(toks[v])) ++v;
+                if (v < hi && sv.tok_mention[v] != SIZE_MAX && ms[sv.tok_mention[v]].type == Type::org &&
+                    std::string_view(ms[sv.tok_mention[v]].kind) == "exchange")
+                    return false;
+            }
             auto ents = entities_in(lo, hi, true);
             drop_partners(ents);
             // "the yield on Poland's 10-year bond": a place's possessive before the instrument's

@@ -113,10 +113,11 @@ enum class Kind {
     window_start,  // count, unit, year or shift: "the first nine months of 2024"
     window_end,    // count, unit, year or shift: "the final three months of the year"
     same_period,   // grain, year or shift/count: "the same period in 2023"
+    holiday,       // holiday, year, shift: "Cyber Monday", "Christmas 2025", "last Easter"
 };
 
 Kind kind_from(std::string_view s) {
-    static const std::array<std::pair<std::string_view, Kind>, 18> kKinds = {{
+    static const std::array<std::pair<std::string_view, Kind>, 19> kKinds = {{
         {"calendar", Kind::calendar},       {"decade", Kind::decade},
         {"quarter", Kind::quarter},         {"half", Kind::half},
         {"fiscal_year", Kind::fiscal_year}, {"season", Kind::season},
@@ -125,7 +126,8 @@ Kind kind_from(std::string_view s) {
         {"duration", Kind::duration},       {"span", Kind::span},
         {"window", Kind::window},           {"range", Kind::range},
         {"window_start", Kind::window_start}, {"window_end", Kind::window_end},
-        {"same_period", Kind::same_period}, {"", Kind::unknown},
+        {"same_period", Kind::same_period}, {"holiday", Kind::holiday},
+        {"", Kind::unknown},
     }};
     for (const auto& [name, k] : kKinds)
         if (name == s) return k;
@@ -342,10 +344,81 @@ bool sentence_end_between(const std::string& a, uint32_t from, uint32_t to) {
     return false;
 }
 
+// The day a holiday falls on in year y by its row of rules/dates/holidays.tsv ("12-25",
+// "4 Thu 11", "after Thanksgiving +1", "easter -2", "dates 2026-02-17,..."); nullopt when the
+// row does not say (a year a `dates` row lacks, a malformed row). `depth` bounds `after` chains.
+std::optional<int64_t> holiday_day(std::string_view rule, int y, const WordTable& holidays, int depth = 0) {
+    auto num = [](std::string_view s) -> std::optional<int> {
+        int v = 0;
+        bool neg = !s.empty() && (s[0] == '-' || s[0] == '+');
+        bool minus = !s.empty() && s[0] == '-';
+        if (neg) s.remove_prefix(1);
+        if (s.empty()) return std::nullopt;
+        for (char c : s) {
+            if (c < '0' || c > '9') return std::nullopt;
+            v = v * 10 + (c - '0');
+        }
+        return minus ? -v : v;
+    };
+    std::vector<std::string_view> w;
+    for (size_t i = 0; i < rule.size();) {
+        size_t j = rule.find(' ', i);
+        if (j == std::string_view::npos) j = rule.size();
+        if (j > i) w.push_back(rule.substr(i, j - i));
+        i = j + 1;
+    }
+    if (w.size() == 1 && w[0].size() == 5 && w[0][2] == '-') {  // MM-DD
+        auto m = num(w[0].substr(0, 2)), d = num(w[0].substr(3));
+        if (!m || !d || *m < 1 || *m > 12 || *d < 1 || *d > cal::month_length(y, *m)) return std::nullopt;
+        return cal::days_from_civil(y, *m, *d);
+    }
+    if (w.size() == 2 && w[0] == "easter") {
+        auto off = num(w[1]);
+        if (!off) return std::nullopt;
+        return cal::easter(y) + *off;
+    }
+    if (w.size() == 2 && w[0] == "dates") {
+        for (size_t i = 0; i + 10 <= w[1].size(); i += 11)
+            if (num(w[1].substr(i, 4)) == y) {
+                auto m = num(w[1].substr(i + 5, 2)), d = num(w[1].substr(i + 8, 2));
+                if (!m || !d) return std::nullopt;
+                return cal::days_from_civil(y, *m, *d);
+            }
+        return std::nullopt;
+    }
+    if (w.size() >= 3 && w[0] == "after") {  // after NAME WORDS ±D
+        auto off = num(w.back());
+        if (!off || depth > 4) return std::nullopt;
+        std::string name(w[1]);
+        for (size_t i = 2; i + 1 < w.size(); ++i) name += ' ', name += w[i];
+        const std::string* base = holidays.find(name);
+        if (!base) return std::nullopt;
+        auto d = holiday_day(*base, y, holidays, depth + 1);
+        if (!d) return std::nullopt;
+        return *d + *off;
+    }
+    if (w.size() == 3) {  // N WD MM: the N-th (-1: last) weekday of a month
+        static constexpr std::string_view kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+        int wd = 0;
+        for (int k = 0; k < 7; ++k)
+            if (w[1] == kDays[k]) wd = k + 1;
+        auto n = num(w[0]), m = num(w[2]);
+        if (!wd || !n || !m || *m < 1 || *m > 12 || *n == 0 || *n > 5 || *n < -1) return std::nullopt;
+        if (*n > 0) {
+            int64_t first = cal::days_from_civil(y, *m, 1);
+            int64_t d = first + (wd - cal::weekday(first) + 7) % 7 + 7 * (*n - 1);
+            return cal::civil_from_days(d).m == *m ? std::optional<int64_t>(d) : std::nullopt;
+        }
+        int64_t last = cal::days_from_civil(y, *m, cal::month_length(y, *m));
+        return last - (cal::weekday(last) - wd + 7) % 7;
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 struct DatesNormaliser::Impl {
-    WordTable months, weekdays, ordinals, numbers, seasons, parts, shifts, units, day_words;
+    WordTable months, weekdays, ordinals, numbers, seasons, parts, shifts, units, day_words, holidays;
     WordTable count_nouns, guard_ok, articles;
     Cues cues;
     std::map<std::string, WordTable, std::less<>> context_lists;  // node-stable: Specs point into it
@@ -424,6 +497,7 @@ DatesNormaliser::DatesNormaliser(const rules::RuleSet& rules) : impl_(std::make_
     I.ordinals = WordTable::from_table(rules.table("DATE_ORDINALS"));
     I.numbers = WordTable::from_table(rules.table("DATE_NUMBERS"));
     I.seasons = WordTable::from_table(rules.table("DATE_SEASONS"));
+    I.holidays = WordTable::from_table(rules.table("DATE_HOLIDAYS"));
     I.parts = WordTable::from_table(rules.table("DATE_PARTS"));
     I.shifts = WordTable::from_table(rules.table("DATE_SHIFTS"));
     I.units = WordTable::from_table(rules.table("DATE_UNITS"));
@@ -784,6 +858,44 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
                     if (make(y)->from > *pub) p = make(y);
             } else {
                 p = nearest(make, *pub, shift ? Tense::none : tense.get());
+            }
+            if (!p) return std::nullopt;
+            return finish(*p, true);
+        }
+
+        case Kind::holiday: {
+            // (the name with its white space as one space: "New Year's\nDay")
+            std::string name;
+            for (char c : f.get("holiday")) {
+                bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+                if (!ws) name += c;
+                else if (!name.empty() && name.back() != ' ') name += ' ';
+            }
+            const std::string* rule = holidays.find(name);
+            if (!rule) return std::nullopt;
+            auto make = [&](int y) -> std::optional<cal::Period> {
+                auto d = holiday_day(*rule, y, holidays);
+                if (!d) return std::nullopt;
+                return cal::day(*d);
+            };
+            if (year) {
+                auto p = make(*year);
+                if (!p) return std::nullopt;
+                return finish(*p, false);
+            }
+            if (!pub) return needs_pub();
+            std::optional<cal::Period> p;
+            int y0 = *pub_year;
+            if (shift && shift->n < 0) {  // "last Christmas": the latest before the publication date
+                for (int y = y0; y >= y0 - 2 && !p; --y)
+                    if (auto c = make(y); c && c->to < *pub) p = c;
+            } else if (shift && shift->n > 0) {  // "next Easter": the first after it
+                for (int y = y0; y <= y0 + 2 && !p; ++y)
+                    if (auto c = make(y); c && c->from > *pub) p = c;
+            } else if (shift) {
+                p = make(y0);  // "this Christmas": the publication year's
+            } else {
+                p = nearest(make, *pub, tense.get());
             }
             if (!p) return std::nullopt;
             return finish(*p, true);

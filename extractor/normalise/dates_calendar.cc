@@ -181,6 +181,15 @@ Period season(int y, std::string_view code) {
     return {fmt::format("{:04d}-{}", y, code), month_first(mi), month_last(mi + 2)};
 }
 
+// The anonymous Gregorian computus (Meeus/Jones/Butcher).
+int64_t easter(int y) {
+    int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+    int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+    int m = (a + 11 * h + 22 * l) / 451;
+    int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+    return days_from_civil(y, month, day);
+}
+
 Period fiscal_year(int end_year, int start_month) {
     int64_t first = start_month <= 1 ? month_index(end_year, 1) : month_index(end_year - 1, start_month);
     return {fmt::format("FY{:04d}", end_year), month_first(first), month_last(first + 11)};

@@ -64,6 +64,8 @@ Period decade(int first_year);                  // 1990 → "199X"
 // Seasons: "SP", "SU", "FA", "WI", meteorological (northern hemisphere):
 // spring Mar–May, summer Jun–Aug, autumn Sep–Nov, winter Dec of y – Feb of y+1.
 Period season(int y, std::string_view code);
+// Western (Gregorian) Easter Sunday of year y, as days since 1970-01-01.
+int64_t easter(int y);
 // Fiscal year named by the calendar year it ends in ("FY2024"), starting in
 // start_month (1 = the calendar year, 4 = April 2023 – March 2024).
 Period fiscal_year(int end_year, int start_month);

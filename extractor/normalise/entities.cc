@@ -1084,8 +1084,9 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
     // ---- 1d. A company's national or regional arm ("Thyssenkrupp Steel
     // Europe", "Hyundai Motor India", "Samsung Electronics America"): a
     // company right before a country or a continent-wide region, one space
-    // apart, names the arm, not the place ("Tesla, UK" and "Nvidia China's"
-    // stay apart: a comma between, a possessive after).
+    // apart, names the arm, not the place, also before a possessive ("Maruti
+    // Suzuki India's sales", session 16); "Tesla, UK" and "Toyota Europe-wide"
+    // stay apart: a comma between, a hyphen after.
     for (size_t i = 0; i < ms.size(); ++i) {
         Mention& o = ms[i];
         if (o.type != Type::org || o.kind != "company" || drop[i]) continue;
@@ -1099,7 +1100,12 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             bool wide = pl.kind == "country" ||
                         (pl.kind == "region" && std::find(kWide.begin(), kWide.end(), pl.name) != kWide.end());
             uint32_t e = pl.span.end;
-            bool clean = e >= a.size() || (a[e] != '-' && a[e] != '\'' && !(a.compare(e, 3, "\xE2\x80\x99") == 0));
+            // (a possessive after is the arm's: "Maruti Suzuki India's sales"; any other mark
+            // joined to the place is not a name's end: "Europe-wide", "UK'")
+            const bool possessive = (e + 1 < a.size() && a[e] == '\'' && a[e + 1] == 's') ||
+                                    (e + 3 < a.size() && a.compare(e, 3, "\xE2\x80\x99") == 0 && a[e + 3] == 's');
+            bool clean = e >= a.size() || possessive ||
+                         (a[e] != '-' && a[e] != '\'' && !(a.compare(e, 3, "\xE2\x80\x99") == 0));
             if (!wide || !clean) break;
             o.span.end = o.context.end = e;
             o.name = lex.strip_legal(names::squeeze(slice(o.span)));
