@@ -128,6 +128,13 @@ void Assembly::amount_claims() {
             // of nothing measured ("20 countries", "three models") is no claim.
             auto it = lx.unit_metrics.find(v.unit);
             if (it == lx.unit_metrics.end()) continue;
+            // ("a 4,250 TEU ship", "an 800-room resort": a count after "a" that sizes the noun
+            // after it describes a thing, it measures nothing)
+            if (anchor > 0 && (toks[anchor - 1].low == "a" || toks[anchor - 1].low == "an") && fig_end < toks.size() &&
+                toks[fig_end].is_word() && sv.tok_mention[fig_end] == SIZE_MAX &&
+                std::islower(static_cast<unsigned char>(a[toks[fig_end].begin])) && !kPrepositions.count(toks[fig_end]) &&
+                !clause_conjunctions.count(toks[fig_end]) && !(toks[fig_end].bits & (lx.kVerbWord | lx.kChangeWord)))
+                continue;
             metric.key = it->second;
         }
         // "The pricing values Quillon at about $7.4 billion": a figure a verb of valuing puts on a
@@ -318,7 +325,8 @@ void Assembly::amount_claims() {
         }
         // (a good's price is no market quote: no trading day, no report period)
         static const std::string kNoMetric;
-        j.period = claim_period(v.span.end, base_begin, used_dates, good_price ? kNoMetric : metric.key, anchor);
+        j.period = claim_period(v.span.end, base_begin, used_dates, good_price ? kNoMetric : metric.key, anchor,
+                                subj.names.empty() && !subj.description.empty());
         if (restated && j.period && !j.period.inherited && ms[j.period.mention].span.begin > toks[next_fig_tok].begin)
             used_dates.erase(j.period.mention);  // (the restatement's too)
         if (in_relative && j.period.inherited) j.period = Period{};

@@ -487,6 +487,8 @@ struct Assembly {
     // Companies the article introduces as a part of another ("its electric vehicle subsidiary,
     // Kaveri EV").
     NameCounts unit_companies;
+    // The unit word a unit was introduced with ("The reinsurance unit, Ardent Re," → "unit")
+    std::unordered_map<std::string, std::string> unit_intro;
     // The lead: the first paragraph after the headline long enough to be text, not a sub-headline,
     // a byline or a date line.
     size_t lead_paragraph = 1;
@@ -561,6 +563,11 @@ struct Assembly {
     // quarter, half, month or fiscal year).
     std::optional<size_t> doc_period, para_period;
     bool doc_period_headline = false;  // doc_period is the headline's (the lead's replaces it)
+    // A company's results quarter or half first stated below the opening, when the opening set no
+    // report period ("Helmrath said its revenue for the third quarter rose 18%" after a lead about
+    // a subsidy): it governs the company figures of the later paragraphs (session 16, probeA16)
+    std::optional<size_t> late_period;
+    size_t late_period_para = SIZE_MAX;
     bool lead_has_figure = false;      // a figure claim was made in the lead paragraph
     size_t para_period_para = SIZE_MAX;
     // para_period is a plan's ("would hire 12,000 in FY26"): 1 + the byte its sentence starts at, else 0
@@ -763,7 +770,9 @@ struct Assembly {
     bool reporting_window(size_t i);
     bool trading_day_move(size_t anchor);
     std::optional<size_t> shared_window(uint32_t after, size_t anchor);
-    Period claim_period(uint32_t after, uint32_t limit, IndexSet& used, const std::string& metric, size_t anchor);
+    // (`described`: the subject is a description, "the industry": no company's later results quarter)
+    Period claim_period(uint32_t after, uint32_t limit, IndexSet& used, const std::string& metric, size_t anchor,
+                        bool described = false);
     std::optional<size_t> baseline_period(uint32_t be, uint32_t limit);
 
     // figures.cc: change events and the role of each figure

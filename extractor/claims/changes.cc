@@ -472,7 +472,7 @@ void Assembly::change_claims() {
                 break;
             }
         const std::vector<size_t> reserved = reserve_figure_dates(after, own);
-        j.period = claim_period(after, limit, used_dates, metric.key, anchor);
+        j.period = claim_period(after, limit, used_dates, metric.key, anchor, subj.names.empty() && !subj.description.empty());
         for (size_t d : reserved) used_dates.erase(d);
         if (j.period) conf += j.period.inherited ? 0.02 : 0.05;
         for (size_t f = 0; f < figs.size() && (level || percent); ++f)

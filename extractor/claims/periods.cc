@@ -5,6 +5,7 @@
 #include "extractor/claims/assembly.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace claimex::claims {
 
@@ -571,6 +572,11 @@ bool Assembly::reporting_window(size_t i) {
 
 // A report period: a calendar or fiscal year, half, quarter or month (not a day,
 // a week, a duration, nor the start or end of a span: "since 2022", "by 2027").
+// A quarter or half, calendar or fiscal ("2026-Q3", "FY2027-H1"): the grain of a results window.
+static bool results_grain(const std::string& x) {
+    return x.size() >= 7 && (x[x.size() - 2] == 'Q' || x[x.size() - 2] == 'H') && x[x.size() - 3] == '-';
+}
+
 bool Assembly::report_period(size_t i) {
     const std::string& x = ms[i].timex;
     if (!x.empty() && x[0] == 'P' && reporting_window(i) && !baseline_date(i)) return true;
@@ -655,7 +661,7 @@ bool Assembly::planned_in_relative(size_t k, size_t anchor, bool any_act) {
 // The claim's period: from its clause and sentence, else the governing report period
 // (marked inherited). Never the publication date.
 Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, const std::string& metric,
-                              size_t anchor) {
+                              size_t anchor, bool described) {
     // (the day something was said or released is never the figure's period)
     // (a company's results are for a reporting period: a nearby day dates the market's
     // reaction, "rose 4% on Tuesday after it reported a 20% rise in profit", not them)
@@ -769,6 +775,13 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
                 doc_period_headline = !doc_period && para == 0;
                 doc_period = *per;
             }
+            // (a results quarter or half named lower down, when the opening named none: a
+            // company's own figure, no plan)
+            if (!doc_period && !late_period && para > lead_paragraph && results_grain(ms[*per].timex) &&
+                lx.scope_of(metric) == "company" && !plan_clause(anchor)) {
+                late_period = *per;
+                late_period_para = para;
+            }
         }
         return Period{static_cast<uint32_t>(*per)};
     }
@@ -824,6 +837,8 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
         inh = doc_period;
         // (the lead's month, for the figures of the next paragraphs, which restate its release)
         if (!inh && para > lead_paragraph) inh = lead_date;
+        if (!inh && late_period && para > late_period_para && lx.scope_of(metric) == "company" && !described)
+            inh = late_period;
     }
     // "Net sales in the quarter rose 3.2%", "Quarterly operating profit climbed 6%", "were £8.4
     // billion in the month": the sentence says its period is a quarter or a month; a year
@@ -1018,6 +1033,14 @@ void Assembly::headline_periods() {
         return p.type == q.type && p.value && q.value && *p.value == *q.value && p.currency == q.currency &&
                p.unit == q.unit;
     };
+    // ("RevPAR rises 5%" over "rose 5.2% in the third quarter": a headline rounds the body's
+    // percentage to a whole number; the same metric and direction only)
+    auto rounded = [&](uint32_t x, uint32_t y) {
+        if (x == kNoMention || y == kNoMention) return false;
+        const Mention &p = ms[x], &q = ms[y];
+        return p.type == Type::percent && q.type == Type::percent && p.value && q.value && *p.value == std::floor(*p.value) &&
+               *p.value != *q.value && (std::floor(*q.value) == *p.value || std::round(*q.value) == *p.value);
+    };
     for (Claim& c : out) {
         // (a change only: a headline amount is often background the body dates otherwise)
         if (c.kind != "change" || c.period || t.paragraph_index(c.sentence.begin) >= lead_paragraph) continue;
@@ -1026,7 +1049,9 @@ void Assembly::headline_periods() {
                 continue;
             bool match = same(c.value, d.value);
             if (c.change && d.change)
-                match |= same(c.change->percent, d.change->percent) || same(c.change->amount, d.change->amount);
+                match |= same(c.change->percent, d.change->percent) || same(c.change->amount, d.change->amount) ||
+                          (!c.metric.empty() && c.metric == d.metric && c.change->direction == d.change->direction &&
+                           rounded(c.change->percent, d.change->percent));
             if (!match) continue;
             c.period = d.period;
             c.period.inherited = true;

@@ -227,15 +227,17 @@ void Assembly::index_organisations() {
             words_of(m.span.begin > 40 ? m.span.begin - 40 : 0, m.span.begin, before);
             if (!before.empty() && before.back() == ",") before.pop_back();
             bool unit = !before.empty() && lx.unit_nouns.count(before.back());
+            std::string word = unit ? std::string(before.back()) : std::string();
             // "its Daihatsu and Hino units": a unit word right after the name
             words_of(m.span.end, std::min<uint32_t>(static_cast<uint32_t>(a.size()), m.span.end + 60), after);
-            unit |= !after.empty() && lx.unit_nouns.count(after[0]);
+            if (!unit && !after.empty() && lx.unit_nouns.count(after[0])) unit = true, word = after[0];
             // "Jio Platforms, the digital services unit,": an apposition that ends in a unit word
             if (!unit && after.size() >= 2 && after[0] == "," &&
                 (after[1] == "the" || after[1] == "its" || after[1] == "a" || after[1] == "an"))
                 for (size_t k = 2; k < after.size() && k < 8 && after[k] != ","; ++k)
-                    if (lx.unit_nouns.count(after[k]) && (k + 1 == after.size() || after[k + 1] == ",")) unit = true;
-            if (unit) unit_companies.insert(m.name);
+                    if (lx.unit_nouns.count(after[k]) && (k + 1 == after.size() || after[k + 1] == ","))
+                        unit = true, word = after[k];
+            if (unit) unit_companies.insert(m.name), unit_intro[m.name] = word;
         }
     }
     // A company named once, in passing, after a preposition or an -ing verb ("after leaving the

@@ -263,7 +263,13 @@ const Mention* Assembly::referent(size_t lo, size_t hi) {
             if (const Mention* m = last_antecedent_before(at, [&](const Mention* x) { return x->name == (*s)->name; }))
                 return m;
     }
-    if (c && unit_companies.count(c->name) && head != "it" && !lx.unit_nouns.count(head))
+    // ("The reinsurance unit, Ardent Re, ... while the primary insurance division held its ratio":
+    // another part, named by other words and another unit noun, is a part of the parent)
+    bool other_part = false;
+    if (c && unit_companies.count(c->name) && lx.unit_nouns.count(head) && hi >= lo + 2 && toks[hi - 2].is_word() &&
+        !kDeterminers.count(toks[hi - 2]) && toks[hi - 2].low != "its" && toks[hi - 2].low != "their")
+        if (auto u = unit_intro.find(c->name); u != unit_intro.end() && u->second != head) other_part = true;
+    if (c && unit_companies.count(c->name) && head != "it" && (!lx.unit_nouns.count(head) || other_part))
         if (const Mention* m = last_antecedent_before(at, [&](const Mention* x) { return !unit_companies.count(x->name); }))
             return m;
     return c;
@@ -1585,6 +1591,16 @@ Subject Assembly::find_subject_raw(const MetricHit& metric, size_t anchor) {
                     break;
                 }
             }
+            // ("sales in the United States fell 6%" in a carmaker's story, "premiums in Asia": a
+            // company metric in a place is the company's region, its figure the company's — the
+            // story's company or one named in the paragraph)
+            if (!ents.empty() && lx.scope_of(metric.key) == "company" &&
+                std::all_of(ents.begin(), ents.end(), [](const Mention* m) { return m->type == Type::place; }))
+                if (const Mention* c = last_company_before(toks[lo].begin);
+                    c && (c->name == doc_company || t.paragraph_index(c->span.begin) == S_para)) {
+                    add_name(s, c->name);
+                    return s;
+                }
             for (auto* m : ents) add_name(s, m->name);
             size_t d0 = k + 1;
             while (d0 < hi && kDeterminers.count(toks[d0])) ++d0;
