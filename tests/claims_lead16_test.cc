@@ -50,3 +50,16 @@ TEST_CASE("an instrument on an exchange is the subject, the exchange its venue")
     INFO(r->dump());
     CHECK(first_subject(*r) == "Robusta coffee futures");
 }
+
+TEST_CASE("a project's capacity after 'a' is still a figure, a sized thing's count is not") {
+    const std::string text =
+        "Fjordvind Energi Ltd won the right to build a 1.4 GW wind farm off the west coast, the agency "
+        "said on Tuesday.\n\n"
+        "The line ordered a 6,000 TEU ship from the yard.\n";
+    auto cs = claims_of(text, "2026-12-02");
+    const Json* c = claim_at(cs, text, "1.4 GW");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK((*c)["metric"] == "capacity");
+    CHECK(!claim_at(cs, text, "6,000 TEU"));
+}

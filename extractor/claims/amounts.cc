@@ -129,8 +129,9 @@ void Assembly::amount_claims() {
             auto it = lx.unit_metrics.find(v.unit);
             if (it == lx.unit_metrics.end()) continue;
             // ("a 4,250 TEU ship", "an 800-room resort": a count after "a" that sizes the noun
-            // after it describes a thing, it measures nothing)
-            if (anchor > 0 && (toks[anchor - 1].low == "a" || toks[anchor - 1].low == "an") && fig_end < toks.size() &&
+            // after it describes a thing, it measures nothing; but a plant's or a project's
+            // capacity is its size as a figure: "a 1.2 GW wind farm")
+            if (it->second != "capacity" && anchor > 0 && (toks[anchor - 1].low == "a" || toks[anchor - 1].low == "an") && fig_end < toks.size() &&
                 toks[fig_end].is_word() && sv.tok_mention[fig_end] == SIZE_MAX &&
                 std::islower(static_cast<unsigned char>(a[toks[fig_end].begin])) && !kPrepositions.count(toks[fig_end]) &&
                 !clause_conjunctions.count(toks[fig_end]) && !(toks[fig_end].bits & (lx.kVerbWord | lx.kChangeWord)))
