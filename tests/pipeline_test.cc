@@ -232,18 +232,28 @@ void check_offsets(const nlohmann::ordered_json& j, const std::string& text) {
         }
     }
 }
+const Extractor& title_extractor() {
+    static const Extractor ex(std::string(CLAIMEX_SOURCE_DIR) + "/rules");
+    return ex;
+}
+document::Document titled(std::string id, std::string published, std::string title, std::string text) {
+    document::Document d;
+    d.id = std::move(id);
+    d.published = std::move(published);
+    d.title = std::move(title);
+    d.text = std::move(text);
+    return d;
+}
 }  // namespace
 
 TEST_CASE("a title the text does not repeat is its headline: the story's company, no title output") {
-    Extractor ex(std::string(CLAIMEX_SOURCE_DIR) + "/rules");
-    document::Document d;
-    d.id = "title-1";
-    d.published = "2026-11-03";
-    d.title = "Norland Pumps Inc quarterly profit jumps 20% as shale drillers spend";
+    const Extractor& ex = title_extractor();
     // (a fetched page's body: the document stage dropped the headline, the title)
-    d.text = "The Houston-based maker of well-service equipment said on Tuesday that net profit rose 20% to "
-             "$48 million in the third quarter, as drillers in the Permian basin ordered more pumps.\n\n"
-             "Revenue climbed 11% to $612 million, the company said.";
+    const document::Document d = titled(
+        "title-1", "2026-11-03", "Norland Pumps Inc quarterly profit jumps 20% as shale drillers spend",
+        "The Houston-based maker of well-service equipment said on Tuesday that net profit rose 20% to "
+        "$48 million in the third quarter, as drillers in the Permian basin ordered more pumps.\n\n"
+        "Revenue climbed 11% to $612 million, the company said.");
     Record r = ex.extract(d);
     auto j = to_json(r, true);
     INFO(j.dump());
@@ -266,29 +276,24 @@ TEST_CASE("a title the text does not repeat is its headline: the story's company
 }
 
 TEST_CASE("a title heading a text of other scripts: offsets stay the text's code points") {
-    Extractor ex(std::string(CLAIMEX_SOURCE_DIR) + "/rules");
-    document::Document d;
-    d.id = "title-2";
-    d.published = "2026-10-21";
     // (NFC and the typographic foldings change byte lengths in the title and in the text)
-    d.title = "Société Générale’s “core” profit — up 9% — says CEO Émile Roux";
-    d.text = "Société Générale’s net income rose 9% to €1.52\u00a0billion in the third quarter, the bank said "
-             "on Tuesday. “We gained share in retail,” chief executive Émile Roux told analysts.\n\n"
-             "Its core capital ratio was 13.4%, according to the bank.";
-    auto j = to_json(ex.extract(d), false);
+    const document::Document d = titled(
+        "title-2", "2026-10-21", "Société Générale’s “core” profit — up 9% — says CEO Émile Roux",
+        "Société Générale’s net income rose 9% to €1.52\u00a0billion in the third quarter, the bank said "
+        "on Tuesday. “We gained share in retail,” chief executive Émile Roux told analysts.\n\n"
+        "Its core capital ratio was 13.4%, according to the bank.");
+    auto j = to_json(title_extractor().extract(d), false);
     INFO(j.dump());
     check_offsets(j, d.text);
     CHECK(!j["claims"].empty());
 }
 
 TEST_CASE("a title the text repeats changes nothing") {
-    Extractor ex(std::string(CLAIMEX_SOURCE_DIR) + "/rules");
-    document::Document d;
-    d.id = "title-3";
-    d.published = "2026-11-03";
-    d.text = "Norland Pumps Inc quarterly profit jumps 20%\n\n"
-             "Norland Pumps Inc said on Tuesday that net profit rose 20% to $48 million in the third quarter, "
-             "as drillers in the Permian basin ordered more pumps.";
+    const Extractor& ex = title_extractor();
+    document::Document d = titled("title-3", "2026-11-03", "",
+                                  "Norland Pumps Inc quarterly profit jumps 20%\n\n"
+                                  "Norland Pumps Inc said on Tuesday that net profit rose 20% to $48 million in the "
+                                  "third quarter, as drillers in the Permian basin ordered more pumps.");
     auto without = to_json(ex.extract(d), true);
     d.title = "Norland Pumps Inc  quarterly profit JUMPS 20%";  // (spacing and case aside)
     auto with = to_json(ex.extract(d), true);

@@ -360,13 +360,7 @@ std::optional<int64_t> holiday_day(std::string_view rule, int y, const WordTable
         }
         return minus ? -v : v;
     };
-    std::vector<std::string_view> w;
-    for (size_t i = 0; i < rule.size();) {
-        size_t j = rule.find(' ', i);
-        if (j == std::string_view::npos) j = rule.size();
-        if (j > i) w.push_back(rule.substr(i, j - i));
-        i = j + 1;
-    }
+    const std::vector<std::string_view> w = space_words(rule);
     if (w.size() == 1 && w[0].size() == 5 && w[0][2] == '-') {  // MM-DD
         auto m = num(w[0].substr(0, 2)), d = num(w[0].substr(3));
         if (!m || !d || *m < 1 || *m > 12 || *d < 1 || *d > cal::month_length(y, *m)) return std::nullopt;

@@ -2014,24 +2014,14 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
     // headline's name that no list knows, whose words begin the words of a name below it (the
     // first word whole), is the shorthand of that name.
     if (const size_t head_end = a.find('\n'); head_end != std::string::npos) {
-        auto words_of = [](std::string_view n) {
-            std::vector<std::string_view> w;
-            for (size_t b = 0; b < n.size();) {
-                size_t e = n.find(' ', b);
-                if (e == std::string_view::npos) e = n.size();
-                if (e > b) w.push_back(n.substr(b, e - b));
-                b = e + 1;
-            }
-            return w;
-        };
         std::vector<std::pair<std::string, std::string>> renames;
         for (const Mention& h : ms) {
             if (h.span.begin >= head_end) break;
             if (h.type != Type::org || h.name.empty() || lex.alias(h.name)) continue;
-            const auto hw = words_of(h.name);
+            const auto hw = space_words(h.name);
             for (const Mention& m : ms) {
                 if (m.span.begin < head_end || m.type != Type::org || m.name.empty() || m.name == h.name) continue;
-                const auto mw = words_of(m.name);
+                const auto mw = space_words(m.name);
                 bool begins = hw.size() >= 2 && hw.size() <= mw.size() && hw[0] == mw[0];
                 for (size_t i = 1; begins && i < hw.size(); ++i) begins = mw[i].substr(0, hw[i].size()) == hw[i];
                 if (begins) {

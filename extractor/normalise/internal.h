@@ -119,6 +119,19 @@ private:
 // ("economists", "people familiar with the matter") carries this note, so
 // that the entities pass does not read a name into it.
 inline constexpr const char* kUnnamedHolder = "unnamed holder";
+
+// The words of s between single spaces (runs of spaces give no empty word): a name's words, a
+// table cell's fields.
+inline std::vector<std::string_view> space_words(std::string_view s) {
+    std::vector<std::string_view> w;
+    for (size_t b = 0; b < s.size();) {
+        size_t e = s.find(' ', b);
+        if (e == std::string_view::npos) e = s.size();
+        if (e > b) w.push_back(s.substr(b, e - b));
+        b = e + 1;
+    }
+    return w;
+}
 class SourcesNormaliser {
 public:
     explicit SourcesNormaliser(const rules::RuleSet& rules);
