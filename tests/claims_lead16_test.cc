@@ -63,3 +63,18 @@ TEST_CASE("a project's capacity after 'a' is still a figure, a sized thing's cou
     CHECK((*c)["metric"] == "capacity");
     CHECK(!claim_at(cs, text, "6,000 TEU"));
 }
+
+TEST_CASE("a market's demand is the economy's, not the forecaster's; a company's own demand is its") {
+    const std::string text =
+        "Halberd Capital Markets expects aluminium demand in India to rise 6% in 2027.\n\n"
+        "Westbrook Foods Ltd said demand for its frozen meals rose 9%.\n";
+    auto cs = claims_of(text, "2026-12-03");
+    const Json* c = claim_at(cs, text, "6%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) == "India");
+    const Json* w = claim_at(cs, text, "9%");
+    REQUIRE(w);
+    INFO(w->dump());
+    CHECK(first_subject(*w) == "Westbrook Foods");
+}
