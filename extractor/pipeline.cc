@@ -152,31 +152,24 @@ void Extractor::drop_headline(Record& r) const {
         to[i] = static_cast<uint32_t>(kept.size());
         kept.push_back(std::move(m));
     }
-    auto map = [&](uint32_t& i) {
-        if (i != kNoMention) i = to[i];
-    };
-    auto map_all = [&](std::vector<uint32_t>& v) {
-        for (uint32_t& i : v) map(i);
-        std::erase(v, kNoMention);
-    };
-    auto map_period = [&](claims::Period& p) {
-        map(p.mention);
+    // (a mention of the title becomes kNoMention; what pointed at one goes: a figure of it, a
+    // period or source a body claim took from it)
+    auto unset_period = [](claims::Period& p) {
         if (!p) p = claims::Period{};
     };
     std::vector<claims::Claim> claims;
     for (claims::Claim& c : r.claims) {
         if (c.sentence.begin < cut) continue;  // the title's own claims
-        map(c.value);
-        map_all(c.equivalents);
-        if (c.change) map(c.change->amount), map(c.change->percent);
-        map_period(c.period);
+        claims::for_each_mention_index(c, [&](uint32_t& i) {
+            if (i != kNoMention) i = to[i];
+        });
+        std::erase(c.equivalents, kNoMention);
+        unset_period(c.period);
         if (c.baseline) {
-            map(c.baseline->value);
-            map_all(c.baseline->equivalents);
-            map_period(c.baseline->period);
+            std::erase(c.baseline->equivalents, kNoMention);
+            unset_period(c.baseline->period);
             if (c.baseline->value == kNoMention) c.baseline.reset();
         }
-        for (claims::Source& src : c.sources) map(src.mention), map(src.cited_by);
         std::erase_if(c.sources, [](const claims::Source& src) { return src.mention == kNoMention; });
         back(c.sentence);
         if (c.statement) back(*c.statement);

@@ -500,16 +500,7 @@ std::vector<Claim> Assembler::assemble(const std::vector<Mention>& mentions, con
             if (m != kNoMention) m = index[m];
         };
         for (Claim& c : Assembly(*impl_, part, text, doc).run()) {
-            map(c.value);
-            for (uint32_t& e : c.equivalents) map(e);
-            if (c.change) map(c.change->amount), map(c.change->percent);
-            map(c.period.mention);
-            if (c.baseline) {
-                map(c.baseline->value);
-                for (uint32_t& e : c.baseline->equivalents) map(e);
-                map(c.baseline->period.mention);
-            }
-            for (Source& src : c.sources) map(src.mention), map(src.cited_by);
+            for_each_mention_index(c, map);
             out.push_back(std::move(c));
         }
     }

@@ -110,6 +110,23 @@ struct Claim {
     double confidence = 0;
 };
 
+// Calls f(index) on every mention index the claim holds (value, equivalents, change figures,
+// periods, baseline, sources and who cites them), kNoMention ones too: one list of the fields for
+// whoever renumbers a claim's mentions (a page's stories, a title dropped after the stages).
+template <class F>
+void for_each_mention_index(Claim& c, F f) {
+    f(c.value);
+    for (uint32_t& e : c.equivalents) f(e);
+    if (c.change) f(c.change->amount), f(c.change->percent);
+    f(c.period.mention);
+    if (c.baseline) {
+        f(c.baseline->value);
+        for (uint32_t& e : c.baseline->equivalents) f(e);
+        f(c.baseline->period.mention);
+    }
+    for (Source& src : c.sources) f(src.mention), f(src.cited_by);
+}
+
 struct DocumentInfo {
     std::string id;
     std::string published;
