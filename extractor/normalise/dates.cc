@@ -15,6 +15,7 @@
 // rules/dates/README.md documents kinds, captures, attributes and policies.
 #include "extractor/normalise/dates_calendar.h"
 #include "extractor/normalise/dates_words.h"
+#include "extractor/normalise/entities_lexicon.h"
 #include "extractor/normalise/flat_map.h"
 #include "extractor/normalise/internal.h"
 
@@ -267,6 +268,22 @@ std::optional<cal::Period> nearest(Make make, int64_t pub, Tense tense) {
     return best;
 }
 
+// "last winter", "last Christmas": the latest occurrence of a yearly period that ended before
+// the publication date; "next spring", "next Easter": the first that begins after it. (Years
+// around the publication year's: a winter runs into the next year.)
+template <class Make>
+std::optional<cal::Period> last_before(Make make, int y0, int64_t pub) {
+    for (int y = y0 + 1; y >= y0 - 2; --y)
+        if (auto c = make(y); c && c->to < pub) return c;
+    return std::nullopt;
+}
+template <class Make>
+std::optional<cal::Period> first_after(Make make, int y0, int64_t pub) {
+    for (int y = y0 - 1; y <= y0 + 2; ++y)
+        if (auto c = make(y); c && c->from > pub) return c;
+    return std::nullopt;
+}
+
 // A quarter or half with no year: the latest that has ended by the
 // publication date, or with a future cue the earliest that has not (unless
 // it is more than kCueReachDays away).
@@ -347,7 +364,8 @@ bool sentence_end_between(const std::string& a, uint32_t from, uint32_t to) {
 // The day a holiday falls on in year y by its row of rules/dates/holidays.tsv ("12-25",
 // "4 Thu 11", "after Thanksgiving +1", "easter -2", "dates 2026-02-17,..."); nullopt when the
 // row does not say (a year a `dates` row lacks, a malformed row). `depth` bounds `after` chains.
-std::optional<int64_t> holiday_day(std::string_view rule, int y, const WordTable& holidays, int depth = 0) {
+std::optional<int64_t> holiday_day(std::string_view rule, int y, const WordTable& holidays, const WordTable& weekdays,
+                                   int depth = 0) {
     auto num = [](std::string_view s) -> std::optional<int> {
         int v = 0;
         bool neg = !s.empty() && (s[0] == '-' || s[0] == '+');
@@ -387,17 +405,14 @@ std::optional<int64_t> holiday_day(std::string_view rule, int y, const WordTable
         for (size_t i = 2; i + 1 < w.size(); ++i) name += ' ', name += w[i];
         const std::string* base = holidays.find(name);
         if (!base) return std::nullopt;
-        auto d = holiday_day(*base, y, holidays, depth + 1);
+        auto d = holiday_day(*base, y, holidays, weekdays, depth + 1);
         if (!d) return std::nullopt;
         return *d + *off;
     }
-    if (w.size() == 3) {  // N WD MM: the N-th (-1: last) weekday of a month
-        static constexpr std::string_view kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-        int wd = 0;
-        for (int k = 0; k < 7; ++k)
-            if (w[1] == kDays[k]) wd = k + 1;
+    if (w.size() == 3) {  // N WD MM: the N-th (-1: last) weekday of a month (WD as weekdays.tsv has it)
+        const int wd = weekdays.number(w[1]).value_or(0);
         auto n = num(w[0]), m = num(w[2]);
-        if (!wd || !n || !m || *m < 1 || *m > 12 || *n == 0 || *n > 5 || *n < -1) return std::nullopt;
+        if (wd < 1 || wd > 7 || !n || !m || *m < 1 || *m > 12 || *n == 0 || *n > 5 || *n < -1) return std::nullopt;
         if (*n > 0) {
             int64_t first = cal::days_from_civil(y, *m, 1);
             int64_t d = first + (wd - cal::weekday(first) + 7) % 7 + 7 * (*n - 1);
@@ -845,11 +860,9 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
             std::optional<cal::Period> p;
             int y0 = *pub_year;
             if (shift && shift->n < 0) {
-                for (int y = y0 + 1; y >= y0 - 2 && !p; --y)
-                    if (make(y)->to < *pub) p = make(y);
+                p = last_before(make, y0, *pub);
             } else if (shift && shift->n > 0) {
-                for (int y = y0 - 1; y <= y0 + 2 && !p; ++y)
-                    if (make(y)->from > *pub) p = make(y);
+                p = first_after(make, y0, *pub);
             } else {
                 p = nearest(make, *pub, shift ? Tense::none : tense.get());
             }
@@ -859,16 +872,10 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
 
         case Kind::holiday: {
             // (the name with its white space as one space: "New Year's\nDay")
-            std::string name;
-            for (char c : f.get("holiday")) {
-                bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-                if (!ws) name += c;
-                else if (!name.empty() && name.back() != ' ') name += ' ';
-            }
-            const std::string* rule = holidays.find(name);
+            const std::string* rule = holidays.find(names::squeeze(f.get("holiday")));
             if (!rule) return std::nullopt;
             auto make = [&](int y) -> std::optional<cal::Period> {
-                auto d = holiday_day(*rule, y, holidays);
+                auto d = holiday_day(*rule, y, holidays, weekdays);
                 if (!d) return std::nullopt;
                 return cal::day(*d);
             };
@@ -880,12 +887,10 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
             if (!pub) return needs_pub();
             std::optional<cal::Period> p;
             int y0 = *pub_year;
-            if (shift && shift->n < 0) {  // "last Christmas": the latest before the publication date
-                for (int y = y0; y >= y0 - 2 && !p; --y)
-                    if (auto c = make(y); c && c->to < *pub) p = c;
-            } else if (shift && shift->n > 0) {  // "next Easter": the first after it
-                for (int y = y0; y <= y0 + 2 && !p; ++y)
-                    if (auto c = make(y); c && c->from > *pub) p = c;
+            if (shift && shift->n < 0) {  // "last Christmas"
+                p = last_before(make, y0, *pub);
+            } else if (shift && shift->n > 0) {  // "next Easter"
+                p = first_after(make, y0, *pub);
             } else if (shift) {
                 p = make(y0);  // "this Christmas": the publication year's
             } else {
