@@ -66,3 +66,17 @@ TEST_CASE("a count of one kind of job is a job cut") {
     REQUIRE(c->contains("change"));
     CHECK((*c)["change"]["direction"] == "down");
 }
+
+TEST_CASE("'cut by half' after a verb of a fall is halved; 'by half a point' is not") {
+    const std::string text =
+        "Brisa Copper Mines cut its interim dividend by half to 12 cents, the company said.\n\n"
+        "The central bank lowered its rate by half a percentage point.\n";
+    auto cs = claims_of(text, "2026-11-05");
+    const Json* c = claim_at(cs, text, "12 cents");
+    REQUIRE(c);
+    INFO(c->dump());
+    REQUIRE(c->contains("change"));
+    CHECK((*c)["change"]["direction"] == "down");
+    CHECK((*c)["change"]["factor"] == 0.5);
+    CHECK((*c)["change"]["text"] == "cut");  // (the verb is the change word, "half" its size)
+}
