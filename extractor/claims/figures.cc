@@ -429,7 +429,9 @@ void Assembly::find_change_events() {
             if (inside) continue;
         }
         // "ended 1.2% lower": some words move a figure only right after it.
-        if (e->extra2 == "p" && (k == 0 || sv.tok_mention[k - 1] == SIZE_MAX || !is_value(ms[sv.tok_mention[k - 1]])))
+        // ("edged lower 0.4%": right after a verb of a move it is that move's adverb, as "down" is)
+        if (e->extra2 == "p" && (k == 0 || sv.tok_mention[k - 1] == SIZE_MAX || !is_value(ms[sv.tok_mention[k - 1]])) &&
+            !(k > 0 && !events.empty() && events.back().tok + 1 == k && events.back().intransitive))
             continue;
         // "a buyback of up to Rs 1,500 crore": "up" is the figure's qualifier (up_to), no move
         if (up_to_qualifier(k)) continue;
@@ -440,6 +442,13 @@ void Assembly::find_change_events() {
             continue;
         ChangeEvent ev{k, e->value, std::nullopt, "", std::nullopt, std::string(toks[k].low)};
         ev.intransitive = e->extra2 == "i" || e->extra2 == "p";
+        // "edged lower 0.4%", "inched down", "ticked higher": a verb of manner takes its way
+        // from the adverb right after it
+        if (e->extra2 == "i" && k + n < toks.size()) {
+            std::string_view adv = toks[k + n].low;
+            if (adv == "lower" || adv == "down") ev.direction = "down";
+            else if (adv == "higher" || adv == "up") ev.direction = "up";
+        }
         ev.object_only = e->extra2 == "o";
         ev.money_object = e->extra2 == "m";
         if (!e->extra.empty()) ev.factor = std::stod(e->extra);
@@ -484,7 +493,21 @@ void Assembly::find_change_events() {
         if (!is_factor(ms[i])) continue;
         bool covered = false;
         for (auto& ev : events) covered |= ev.factor_mention == i;
-        if (!covered) {
+        if (covered) continue;
+        // "cut its dividend by half": a factor after "by"/"in" sizes the verb's move before it
+        size_t ft = sv.token_at(ms[i].span.begin);
+        if (ft > 0 && (toks[ft - 1].low == "by" || toks[ft - 1].low == "in")) {
+            ChangeEvent* verb = nullptr;
+            for (auto& ev : events)
+                if (ev.tok < ft && (!verb || ev.tok > verb->tok)) verb = &ev;
+            if (verb && !verb->factor_mention && !verb->factor) {
+                verb->factor_mention = i;
+                verb->factor = ms[i].value;
+                verb->qualifier = ms[i].qualifier;
+                continue;
+            }
+        }
+        {
             ChangeEvent ev{sv.token_at(ms[i].span.begin), ms[i].value && *ms[i].value < 1 ? "down" : "up",
                            ms[i].value, ms[i].qualifier, i, std::string(t.analysis_slice(ms[i].span))};
             events.push_back(std::move(ev));
