@@ -80,3 +80,19 @@ TEST_CASE("'cut by half' after a verb of a fall is halved; 'by half a point' is 
     CHECK((*c)["change"]["factor"] == 0.5);
     CHECK((*c)["change"]["text"] == "cut");  // (the verb is the change word, "half" its size)
 }
+
+TEST_CASE("a metric after 'our' in a quote is the speaking company's") {
+    const std::string text =
+        "Tessaly Marine orders jump\n\n"
+        "HELSINKI, Nov 10 - Tessaly Marine Systems Oy said on Tuesday its order intake rose 31% in the "
+        "third quarter. Tessaly shares rose 3%.\n\n"
+        "\"We are spending to triple our shipyard capacity by 2029,\" chief executive Aino Lahti told "
+        "reporters.\n";
+    auto cs = claims_of(text, "2026-11-10");
+    const Json* c = nullptr;
+    for (const Json& x : cs)
+        if (x["metric"] == "capacity") c = &x;
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) == "Tessaly Marine Systems");
+}
