@@ -950,6 +950,15 @@ std::string check(const TokenProgram& p) {
             });
     if (!why.empty()) return why;
     std::vector<uint32_t> ends;  // (a GAP's capture ends)
+    struct After {  // what a walk after a run meets before white space or \b (below), in order
+        struct Event {
+            uint8_t what;  // 0: a TOK that takes a run of its kinds; 1: MATCH; 2: a look-ahead that could continue it
+            uint32_t id;
+            uint8_t shared;  // (a TOK: its id and the kinds shared)
+        };
+        std::vector<Event> events;
+    };
+    std::unordered_map<uint64_t, After> after;
     for (uint32_t g = 0; g < p.code.size() && why.empty(); ++g) {
         const Inst& gi = p.code[g];
         if (gi.op == GAP) {
@@ -980,44 +989,62 @@ std::string check(const TokenProgram& p) {
                 return why.empty();
             });
         } else if (gi.op == TOK && gi.kinds) {
-            // What follows the run: each path's next token must not continue it.
-            // (seen: this walk's marks, as traverse keeps them)
-            thread_local std::vector<uint32_t> seen;
-            thread_local std::vector<std::pair<uint32_t, int>> todo;  // state: 1 white space passed, 2 \b passed
-            thread_local uint32_t epoch = 0;
-            if (++epoch == 0) std::fill(seen.begin(), seen.end(), 0u), epoch = 1;
-            if (seen.size() < p.code.size() * 4) seen.resize(p.code.size() * 4, 0);
-            todo.clear();
-            todo.push_back({g + 1, 0});
-            while (!todo.empty() && why.empty()) {
-                auto [pc, st] = todo.back();
-                todo.pop_back();
-                if (pc >= p.code.size() || seen[pc * 4 + st] == epoch) continue;
-                seen[pc * 4 + st] = epoch;
-                const Inst& in = p.code[pc];
-                switch (in.op) {
-                case TOK: {
-                    const uint8_t shared = in.kinds & gi.kinds;
-                    if (st == 0 && shared && !(in.id == gi.id && (gi.anylen & shared) == shared))
-                        why = "a letter or digit run could be split between two parts of the pattern";
-                    break;
+            // What follows the run: each path's next token must not continue it. What a walk
+            // from g + 1 meets (with no white space or \b passed) depends on where it starts
+            // and the run's kinds only, so it is found once per (start, kinds): the TOKs of a
+            // long alternation all jump to the same place (0.1 G instructions of loading).
+            uint32_t from = g + 1;
+            while (from < p.code.size() && p.code[from].op == JMP) from = p.code[from].x;
+            const uint64_t key = static_cast<uint64_t>(from) << 8 | gi.kinds;
+            auto [it, fresh] = after.try_emplace(key);
+            After& a = it->second;
+            if (fresh) {
+                // (seen: this walk's marks, as traverse keeps them)
+                thread_local std::vector<uint32_t> seen;
+                thread_local std::vector<std::pair<uint32_t, int>> todo;  // state: 1 white space passed, 2 \b passed
+                thread_local uint32_t epoch = 0;
+                if (++epoch == 0) std::fill(seen.begin(), seen.end(), 0u), epoch = 1;
+                if (seen.size() < p.code.size() * 4) seen.resize(p.code.size() * 4, 0);
+                todo.clear();
+                todo.push_back({from, 0});
+                while (!todo.empty()) {
+                    auto [pc, st] = todo.back();
+                    todo.pop_back();
+                    if (pc >= p.code.size() || seen[pc * 4 + st] == epoch) continue;
+                    seen[pc * 4 + st] = epoch;
+                    const Inst& in = p.code[pc];
+                    switch (in.op) {
+                    case TOK: {
+                        const uint8_t shared = in.kinds & gi.kinds;
+                        if (st == 0 && shared) a.events.push_back({0, in.id, shared});
+                        break;
+                    }
+                    case MATCH:
+                        if (st == 0) a.events.push_back({1, 0, 0});
+                        break;
+                    case CHR: {  // the character after the run: it must not continue the run
+                        const CharTest& ct = p.chars[in.x];
+                        if (st == 0 && (((gi.kinds & 1) && ct.letters) || ((gi.kinds & 2) && ct.digits)))
+                            a.events.push_back({2, 0, 0});
+                        break;
+                    }
+                    case GAP: todo.push_back({pc + 1, st | (in.gmin > 0 ? 1 : 0)}); break;
+                    case WB:
+                    case EOL: todo.push_back({pc + 1, st | 2}); break;
+                    case SPLIT: todo.push_back({in.x, st}), todo.push_back({in.y, st}); break;
+                    case JMP: todo.push_back({in.x, st}); break;
+                    default: todo.push_back({pc + 1, st});
+                    }
                 }
-                case MATCH:
-                    if (st == 0 && (gi.kinds & ~gi.anylen)) why = "can end inside a letter or digit run (no \\b after)";
-                    break;
-                case CHR: {  // the character after the run: it must not continue the run
-                    const CharTest& ct = p.chars[in.x];
-                    if (st == 0 && (((gi.kinds & 1) && ct.letters) || ((gi.kinds & 2) && ct.digits)))
-                        why = "a letter or digit run could be split by a one-character look-ahead";
-                    break;
-                }
-                case GAP: todo.push_back({pc + 1, st | (in.gmin > 0 ? 1 : 0)}); break;
-                case WB:
-                case EOL: todo.push_back({pc + 1, st | 2}); break;
-                case SPLIT: todo.push_back({in.x, st}), todo.push_back({in.y, st}); break;
-                case JMP: todo.push_back({in.x, st}); break;
-                default: todo.push_back({pc + 1, st});
-                }
+            }
+            for (const After::Event& ev : a.events) {  // (in the walk's order: the first reason met)
+                if (ev.what == 0 && !(ev.id == gi.id && (gi.anylen & ev.shared) == ev.shared))
+                    why = "a letter or digit run could be split between two parts of the pattern";
+                else if (ev.what == 1 && (gi.kinds & ~gi.anylen))
+                    why = "can end inside a letter or digit run (no \\b after)";
+                else if (ev.what == 2)
+                    why = "a letter or digit run could be split by a one-character look-ahead";
+                if (!why.empty()) break;
             }
         }
     }
