@@ -55,3 +55,14 @@ TEST_CASE("a day after 'by' and a past verb is the day just gone, a deadline sta
     CHECK(fridays[0] == "2026-11-13");  // (had reached ... by Friday: the Friday before the Monday)
     CHECK(fridays[1] == "2026-11-20");  // (will approve ... by Friday: a deadline)
 }
+
+TEST_CASE("a notice on a body's website is that body's") {
+    const std::string text =
+        "Thailand will keep its export levy on raw rubber at 2% in February, according to a notice on "
+        "the Rubber Authority of Thailand website.\n";
+    auto cs = claims_of(text, "2026-11-17");
+    const Json* c = claim_at(cs, text, "2%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_source(*c) == "Rubber Authority of Thailand");
+}
