@@ -898,6 +898,7 @@ struct Assembly {
     size_t modifiers_start(size_t k, bool* combined);
     bool is_partner(const Mention* m);
     bool partner_listed(const Mention* m);
+    bool place_locator(const Mention* place, const Mention* next, size_t hi) const;
     void drop_partners(std::vector<const Mention*>& ents);
     std::string company_by_place(size_t lo, size_t hi);
     bool market_place_words(size_t lo, size_t hi);

@@ -411,6 +411,25 @@ bool Assembly::is_partner(const Mention* m) {
     return k > 0 && lx.partner_words.count(toks[k - 1]) > 0;
 }
 
+// A state or country written after a city or county and a comma ("Columbus, Ohio,", "Hamilton
+// County, Ohio, postponed"), the list closing there (the phrase's end, or a comma and no other
+// name or "and" after it): it says where the place is, it is not a second place of a list ("Ohio,
+// Indiana and Michigan").
+bool Assembly::place_locator(const Mention* place, const Mention* next, size_t hi) const {
+    if (place->type != Type::place || next->type != Type::place) return false;
+    const std::string_view pk = place->kind, nk = next->kind;
+    if (pk != "city" && pk != "region") return false;
+    if (nk != "region" && nk != "country") return false;
+    const size_t a = sv.token_at(place->span.end), b = sv.token_at(next->span.begin);
+    if (b != a + 1 || toks[a].low != ",") return false;
+    const size_t after = sv.token_at(next->span.end);
+    if (after >= hi) return true;
+    if (toks[after].low != ",") return false;
+    // ("Bavaria, Saxony, Hesse and Thuringia": a list goes on after the comma)
+    const size_t n = after + 1;
+    return n >= toks.size() || (sv.tok_mention[n] == SIZE_MAX && toks[n].low != "and" && toks[n].low != "or");
+}
+
 // A partner, or a place coordinated with one ("Exports to Germany, France and Italy
 // combined rose": none of the three is the holder).
 bool Assembly::partner_listed(const Mention* m) {
@@ -1849,6 +1868,9 @@ Subject Assembly::find_subject_raw(const MetricHit& metric, size_t anchor) {
                 if (joined && after_e < hi && toks[after_e].low == "'" &&
                     toks[sv.token_at(ents[e]->span.begin) - 1].low == ",")
                     joined = false;
+                // "Columbus, Ohio, sold $612 million of bonds": a state or country after a city or
+                // county and a comma, closing the phrase, locates it; it is no second holder
+                if (joined && place_locator(ents[e - 1], ents[e], hi)) joined = false;
                 if (!joined) break;
                 add_name(s, ents[e]->name);
             }

@@ -1,0 +1,28 @@
+// Session 17 (amounts17: subject and metric of amount and change claims, families counted on the
+// diagnostic batch H63–H70). Sentences of our own (no held-out text).
+#include "tests/claims_support.h"
+
+using namespace claims_support;
+
+TEST_CASE("a state or country after a city or county and a comma locates it, it is no second holder") {
+    const std::string text =
+        "Boise, Idaho, sold $210 million of water revenue bonds on Thursday, the city's treasurer said.\n\n"
+        "Marin County, California, postponed a $75 million bond sale in October.\n\n"
+        "Ohio, Indiana and Michigan together spent $3.1 billion on road repairs last year.\n";
+    auto cs = claims_of(text, "2026-11-20");
+    const Json* c = claim_at(cs, text, "$210 million");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK((*c)["subject"].size() == 1);
+    CHECK(first_subject(*c) == "Boise");
+    const Json* m = claim_at(cs, text, "$75 million");
+    REQUIRE(m);
+    INFO(m->dump());
+    CHECK((*m)["subject"].size() == 1);
+    CHECK(first_subject(*m) == "Marin County");
+    // (a list of states stays a list)
+    const Json* l = claim_at(cs, text, "$3.1 billion");
+    REQUIRE(l);
+    INFO(l->dump());
+    CHECK((*l)["subject"].size() == 3);
+}
