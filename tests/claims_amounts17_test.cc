@@ -26,3 +26,20 @@ TEST_CASE("a state or country after a city or county and a comma locates it, it 
     INFO(l->dump());
     CHECK((*l)["subject"].size() == 3);
 }
+
+TEST_CASE("a sale named before the figure makes the 'of' phrase after it what the sale sold") {
+    const std::string text =
+        "Kenya sold $2 billion of dollar bonds on Monday, the treasury said.\n\n"
+        "The sale comprised $800 million of seven-year notes and $1.2 billion of 12-year "
+        "notes, the treasury said.\n";
+    auto cs = claims_of(text, "2026-11-20");
+    for (const char* fig : {"$800 million", "$1.2 billion"}) {
+        const Json* c = claim_at(cs, text, fig);
+        REQUIRE(c);
+        INFO(c->dump());
+        CHECK((*c)["metric"] == "bond_issuance");
+    }
+    const Json* k = claim_at(cs, text, "$800 million");
+    REQUIRE(k);
+    CHECK(first_subject(*k) == "Kenya");
+}
