@@ -429,7 +429,9 @@ void Assembly::find_change_events() {
             if (inside) continue;
         }
         // "ended 1.2% lower": some words move a figure only right after it.
-        if (e->extra2 == "p" && (k == 0 || sv.tok_mention[k - 1] == SIZE_MAX || !is_value(ms[sv.tok_mention[k - 1]])))
+        // ("edged lower 0.4%": right after a verb of a move it is that move's adverb, as "down" is)
+        if (e->extra2 == "p" && (k == 0 || sv.tok_mention[k - 1] == SIZE_MAX || !is_value(ms[sv.tok_mention[k - 1]])) &&
+            !(k > 0 && !events.empty() && events.back().tok + 1 == k && events.back().intransitive))
             continue;
         // "a buyback of up to Rs 1,500 crore": "up" is the figure's qualifier (up_to), no move
         if (up_to_qualifier(k)) continue;
@@ -440,6 +442,13 @@ void Assembly::find_change_events() {
             continue;
         ChangeEvent ev{k, e->value, std::nullopt, "", std::nullopt, std::string(toks[k].low)};
         ev.intransitive = e->extra2 == "i" || e->extra2 == "p";
+        // "edged lower 0.4%", "inched down", "ticked higher": a verb of manner takes its way
+        // from the adverb right after it
+        if (e->extra2 == "i" && k + n < toks.size()) {
+            std::string_view adv = toks[k + n].low;
+            if (adv == "lower" || adv == "down") ev.direction = "down";
+            else if (adv == "higher" || adv == "up") ev.direction = "up";
+        }
         ev.object_only = e->extra2 == "o";
         ev.money_object = e->extra2 == "m";
         if (!e->extra.empty()) ev.factor = std::stod(e->extra);

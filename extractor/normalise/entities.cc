@@ -1705,6 +1705,11 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 if (end > 2) {
                     const names::Suffix* two = lex.suffix(join(ws, end - 2, end));
                     if (two && two->industry) {
+                        // (and the form without its last word when that word is an industry word
+                        // alone: "Pellam Rail" of "Pellam Rail Freight", "Oda Financial" of "Oda
+                        // Financial Services")
+                        if (const names::Suffix* one = lex.suffix(ws[end - 1]); one && one->industry && end - 1 >= 2)
+                            between.push_back(end - 1);
                         end -= 2;
                         if (end >= 2) between.push_back(end);
                         continue;

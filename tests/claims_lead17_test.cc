@@ -1,0 +1,68 @@
+// Session 17 (lead's probes of new text: a games publisher, rail freight statistics, an asset
+// manager's flows). Sentences of our own (no held-out text).
+#include "tests/claims_support.h"
+
+using namespace claims_support;
+
+TEST_CASE("'the Toronto-based publisher' refers back to the company") {
+    const std::string text =
+        "Marlowe Quill Books Inc said on Wednesday that sales rose 6% to $388 million in the year to "
+        "August.\n\n"
+        "The Toronto-based publisher raised its forecast for next year to $410 million.\n";
+    auto cs = claims_of(text, "2026-11-04");
+    const Json* c = claim_at(cs, text, "$410 million");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) == "Marlowe Quill Books");
+}
+
+TEST_CASE("news verbs of a move: collapsed, trebled, and a verb of manner with its adverb") {
+    const std::string text =
+        "Timber exports collapsed by 40 per cent to 2.1 million cubic metres in October, the statistics "
+        "office said.\n\n"
+        "Cement prices edged lower 0.6% to $118 a tonne in November.\n\n"
+        "Lithium output trebled to 30,000 tonnes last year.\n";
+    auto cs = claims_of(text, "2026-12-03");
+    const Json* c = claim_at(cs, text, "40 per cent");
+    REQUIRE(c);
+    INFO(c->dump());
+    REQUIRE(c->contains("change"));
+    CHECK((*c)["change"]["direction"] == "down");
+    const Json* e = claim_at(cs, text, "0.6%");
+    REQUIRE(e);
+    INFO(e->dump());
+    CHECK((*e)["change"]["direction"] == "down");
+    CHECK((*e)["value"]["text"] == "$118");
+    const Json* t = claim_at(cs, text, "30,000 tonnes");
+    REQUIRE(t);
+    INFO(t->dump());
+    CHECK((*t)["change"]["direction"] == "up");
+    CHECK((*t)["change"]["factor"] == 3);
+}
+
+TEST_CASE("freight moved is its own metric, not passengers or exports") {
+    const std::string text =
+        "Container traffic through the Alpine tunnels fell 3.2% in the third quarter, the transport "
+        "ministry said.\n\n"
+        "Freight on the network totalled 8.4 billion tonne-kilometres.\n";
+    auto cs = claims_of(text, "2026-11-10");
+    const Json* c = claim_at(cs, text, "3.2%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK((*c)["metric"] == "freight");
+    const Json* t = claim_at(cs, text, "8.4 billion tonne-kilometres");
+    REQUIRE(t);
+    INFO(t->dump());
+    CHECK((*t)["metric"] == "freight");
+}
+
+TEST_CASE("a count of one kind of job is a job cut") {
+    const std::string text = "Dunmore Foods Ltd said on Monday it would cut 180 packing jobs at its Sligo plant.\n";
+    auto cs = claims_of(text, "2026-11-16");
+    const Json* c = claim_at(cs, text, "180 packing jobs");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) == "Dunmore Foods");
+    REQUIRE(c->contains("change"));
+    CHECK((*c)["change"]["direction"] == "down");
+}
