@@ -43,3 +43,27 @@ TEST_CASE("a sale named before the figure makes the 'of' phrase after it what th
     REQUIRE(k);
     CHECK(first_subject(*k) == "Kenya");
 }
+
+TEST_CASE("'the city's', 'the state's', 'the bloc's' refer back to the last place or bloc of that kind") {
+    const std::string text =
+        "Peru raised its mining royalty on Tuesday.\n\n"
+        "Denver, Colorado, sold $300 million of bonds on Wednesday. The city's sales tax revenue rose 4.2% "
+        "in 2025, according to its annual report.\n\n"
+        "ASEAN leaders met in Jakarta on Friday. The bloc's exports grew 6% in the third quarter, analysts "
+        "at Pemberton Research said.\n\n"
+        "Texas passed its budget on Thursday. The state's oil output rose 3.5% in September, consultancy "
+        "Permian Data estimated.\n";
+    auto cs = claims_of(text, "2026-11-20");
+    const Json* c = claim_at(cs, text, "4.2%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) == "Denver");
+    const Json* b = claim_at(cs, text, "6%");
+    REQUIRE(b);
+    INFO(b->dump());
+    CHECK(first_subject(*b) == "Association of Southeast Asian Nations");
+    const Json* t = claim_at(cs, text, "3.5%");
+    REQUIRE(t);
+    INFO(t->dump());
+    CHECK(first_subject(*t) == "Texas");
+}

@@ -590,6 +590,36 @@ const Mention* Assembly::anaphor_possessive(size_t k) {
     return referent(b, k - 2);
 }
 
+// "The country's output", "the city's sales tax revenue", "the state's", "The bloc's share": "the"
+// (one plain word may stand between: "the Gulf state's") and a place noun (words.tsv place_country
+// ...) before the "'s" ending at token k - 2 refer back to the last place of that kind named before
+// it (a bloc: the last international body); null when none is, or the noun is a name's own word.
+const Mention* Assembly::place_possessive(size_t k) const {
+    if (k < 4 || !sv.possessive_at(k - 2)) return nullptr;
+    const size_t n = k - 3;
+    if (sv.tok_mention[n] != SIZE_MAX) return nullptr;
+    const std::string_view w = toks[n].low;
+    const char* want = lx.place_country_nouns.count(w) ? "country"
+                       : lx.place_city_nouns.count(w)  ? "city"
+                       : lx.place_region_nouns.count(w) ? "region"
+                       : lx.place_bloc_nouns.count(w)   ? "international"
+                                                        : nullptr;
+    if (!want) return nullptr;
+    size_t b = n;
+    if (b > 0 && toks[b - 1].low != "the" && toks[b - 1].is_word() && sv.tok_mention[b - 1] == SIZE_MAX &&
+        !(toks[b - 1].bits & lx.kVerbWord))
+        --b;
+    if (b == 0 || toks[b - 1].low != "the") return nullptr;
+    const uint32_t at = toks[b - 1].begin;
+    const Mention* last = nullptr;
+    for (const Mention& m : ms) {
+        if (m.span.begin >= at) break;
+        if (m.name.empty() || std::string_view(m.kind) != want) continue;
+        if ((m.type == Type::place) == (std::string_view(want) != "international")) last = &m;
+    }
+    return last;
+}
+
 // The holder a possessive names: "fined Kunlun Motors", "A, B and C's [combined] metric",
 // a plural possessive ("Chinese brands' share"), or a possessive after the figure's word
 // ("would cut Coralbay's earnings per share by 12%"). True when it decided the subject.
@@ -700,6 +730,11 @@ bool Assembly::possessive_subject(const MetricHit& metric, size_t anchor, Subjec
         // "The company's domestic sales", "the parent's European revenue": a segment's figure is
         // its company's, past one or two plain words between the anaphor's "'s" and the metric
         if (const Mention* r = anaphor_possessive(past_segment_words(k))) {
+            add_name(s, r->name);
+            return true;
+        }
+        // "The city's sales tax revenue", "the bloc's share": a place named by its kind
+        if (const Mention* r = place_possessive(past_segment_words(k))) {
             add_name(s, r->name);
             return true;
         }
