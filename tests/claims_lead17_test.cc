@@ -66,3 +66,33 @@ TEST_CASE("a count of one kind of job is a job cut") {
     REQUIRE(c->contains("change"));
     CHECK((*c)["change"]["direction"] == "down");
 }
+
+TEST_CASE("'cut by half' after a verb of a fall is halved; 'by half a point' is not") {
+    const std::string text =
+        "Brisa Copper Mines cut its interim dividend by half to 12 cents, the company said.\n\n"
+        "The central bank lowered its rate by half a percentage point.\n";
+    auto cs = claims_of(text, "2026-11-05");
+    const Json* c = claim_at(cs, text, "12 cents");
+    REQUIRE(c);
+    INFO(c->dump());
+    REQUIRE(c->contains("change"));
+    CHECK((*c)["change"]["direction"] == "down");
+    CHECK((*c)["change"]["factor"] == 0.5);
+    CHECK((*c)["change"]["text"] == "cut");  // (the verb is the change word, "half" its size)
+}
+
+TEST_CASE("a metric after 'our' in a quote is the speaking company's") {
+    const std::string text =
+        "Tessaly Marine orders jump\n\n"
+        "HELSINKI, Nov 10 - Tessaly Marine Systems Oy said on Tuesday its order intake rose 31% in the "
+        "third quarter. Tessaly shares rose 3%.\n\n"
+        "\"We are spending to triple our shipyard capacity by 2029,\" chief executive Aino Lahti told "
+        "reporters.\n";
+    auto cs = claims_of(text, "2026-11-10");
+    const Json* c = nullptr;
+    for (const Json& x : cs)
+        if (x["metric"] == "capacity") c = &x;
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) == "Tessaly Marine Systems");
+}

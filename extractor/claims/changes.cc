@@ -436,7 +436,11 @@ void Assembly::change_claims() {
                     ch.percent = static_cast<uint32_t>(f.m);
                     break;
                 }
-        ch.text = ev.factor_mention ? std::string(t.original_slice(ms[*ev.factor_mention].span)) : static_cast<const std::string&>(ev.verb);
+        // (the factor's words when they are the change word, "doubled"; the verb when the factor
+        // sizes it later, "cut its dividend by half")
+        const bool factor_word = ev.factor_mention && ms[*ev.factor_mention].span.begin <= toks[ev.tok].begin &&
+                                 toks[ev.tok].end <= ms[*ev.factor_mention].span.end;
+        ch.text = factor_word ? std::string(t.original_slice(ms[*ev.factor_mention].span)) : static_cast<const std::string&>(ev.verb);
         uint32_t after = toks[ev.tok].end;
         uint32_t limit = next_tok < toks.size() ? toks[next_tok].begin : S.end;
         // the period of the change comes before its baseline's ("up from $89.5bn a year earlier")

@@ -493,7 +493,21 @@ void Assembly::find_change_events() {
         if (!is_factor(ms[i])) continue;
         bool covered = false;
         for (auto& ev : events) covered |= ev.factor_mention == i;
-        if (!covered) {
+        if (covered) continue;
+        // "cut its dividend by half": a factor after "by"/"in" sizes the verb's move before it
+        size_t ft = sv.token_at(ms[i].span.begin);
+        if (ft > 0 && (toks[ft - 1].low == "by" || toks[ft - 1].low == "in")) {
+            ChangeEvent* verb = nullptr;
+            for (auto& ev : events)
+                if (ev.tok < ft && (!verb || ev.tok > verb->tok)) verb = &ev;
+            if (verb && !verb->factor_mention && !verb->factor) {
+                verb->factor_mention = i;
+                verb->factor = ms[i].value;
+                verb->qualifier = ms[i].qualifier;
+                continue;
+            }
+        }
+        {
             ChangeEvent ev{sv.token_at(ms[i].span.begin), ms[i].value && *ms[i].value < 1 ? "down" : "up",
                            ms[i].value, ms[i].qualifier, i, std::string(t.analysis_slice(ms[i].span))};
             events.push_back(std::move(ev));

@@ -316,6 +316,14 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
     if (s.names.empty() && metric.tok != SIZE_MAX && metric.tok >= 3 && sv.possessive_at(metric.tok - 2) &&
         (toks[metric.tok - 3].low == "country" || toks[metric.tok - 3].low == "nation"))
         scope = "economy";
+    // "'We will double our missile production capacity by 2028,' the chief executive said": a
+    // metric with no scope after a first-person possessive is the speaking company's
+    if (scope.empty() && metric.tok != SIZE_MAX)
+        for (size_t k = metric.tok; k > 0 && metric.tok - k < 4; --k)
+            if (toks[k - 1].low == "our") {
+                scope = "company";
+                break;
+            }
     if (scope.empty()) {
         if (head == "economy" || head == "country" || head == "government") scope = "economy";
         else if (head == "bank") scope = "bank";

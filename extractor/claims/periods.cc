@@ -502,8 +502,24 @@ std::optional<size_t> Assembly::find_period(uint32_t after, uint32_t limit, Inde
                                             bool announced, bool share_day, uint32_t floor) {
     // nearest date after `after` before `limit`, else nearest before `after` in the sentence
     std::optional<size_t> best;
+    // A day after "by" closes a running total's window that the sentence names ("arrivals so far
+    // this season reached 412,000 tonnes by Sunday", "sales to date reached 9,000 cars by
+    // Friday"): the window is the period, the day only where it stood.
+    auto closes_window = [&](size_t i) {
+        if (!is_day(ms[i].timex)) return false;
+        const size_t k = sv.token_at(ms[i].span.begin);
+        if (k == 0 || k >= toks.size() || toks[k - 1].low != "by") return false;
+        for (size_t j : sv.mentions) {
+            if (j == i || ms[j].type != Type::date || is_day(ms[j].timex)) continue;
+            const size_t w = sv.token_at(ms[j].span.begin), e = sv.token_after(ms[j].span.end);
+            if ((w >= 2 && toks[w - 2].low == "so" && toks[w - 1].low == "far") ||
+                (e + 1 < toks.size() && toks[e].low == "to" && toks[e + 1].low == "date"))
+                return true;
+        }
+        return false;
+    };
     auto fits = [&](size_t i) {
-        return ms[i].type == Type::date && (for_baseline || !baseline_date(i)) &&
+        return ms[i].type == Type::date && (for_baseline || !baseline_date(i)) && !closes_window(i) &&
                !date_test(i, 0, [&] { return record_reference(i); }) &&
                !date_test(i, 1, [&] { return reference_price_date(i); }) &&
                (announced || !date_test(i, 2, [&] { return announcement_date(i); })) &&

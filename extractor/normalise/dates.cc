@@ -536,8 +536,10 @@ DatesNormaliser::DatesNormaliser(const rules::RuleSet& rules) : impl_(std::make_
             if (key == "kind") {
                 s.kind = kind_from(val);
             } else if (key == "fy_start") {
-                auto n = parse_int(val);
-                s.fy_doc = val == "doc";
+                // "doc": the document's fiscal year (calendar until the text shows one); "doc:7":
+                // the document's, else one starting in that month (a crop season's)
+                s.fy_doc = val.rfind("doc", 0) == 0;
+                auto n = parse_int(s.fy_doc ? (val.size() > 4 && val[3] == ':' ? val.substr(4) : std::string()) : val);
                 s.fy_start = n && *n >= 1 && *n <= 12 ? *n : 1;
             } else if (key == "check") {
                 // A comma-separated list: count, name, nocap.

@@ -174,7 +174,8 @@ Tense Around::tense(const Cues& cues) const {
     // words after ("announced on 30 October will lift growth": the date
     // goes with the verb before it). The look back stops at a quotation
     // mark or semicolon.
-    constexpr int kBefore = 20, kAfter = 8;
+    constexpr int kBefore = 20, kAfter = 8, kDeadlineReach = 6;
+    bool deadline = false;  // the date follows "by"
     for (int i = 1, pos = static_cast<int>(span.begin); i <= kBefore && pos > static_cast<int>(sent.begin); ++i) {
         uint32_t e = static_cast<uint32_t>(pos);
         bool stop = false;
@@ -191,8 +192,15 @@ Tense Around::tense(const Cues& cues) const {
         // jump", "long-awaited")
         uint16_t what = b > sent.begin && a[b - 1] == '-' ? 0 : cues.of(w);
         if (i == 1 && (w == "since" || w == "Since")) return Tense::begun;
-        // "by December": a deadline, so the future.
-        if (i == 1 && (what & Cues::future_adjacent)) return Tense::future;
+        // "by December": a deadline, so the future — unless a past verb stands close before it
+        // ("arrivals reached 412,000 tonnes by Sunday", "had fallen to 2% by March": what stood
+        // by that day); any other cue, or none near, leaves the deadline.
+        if (i == 1 && (what & Cues::future_adjacent)) {
+            deadline = true;
+            pos = static_cast<int>(b);
+            continue;
+        }
+        if (deadline && i > kDeadlineReach) return Tense::future;
         // "said on Friday" is past; "said a cut in July was unlikely" says
         // nothing about July: the reported clause starts after "said".
         if (what & Cues::speech) {
@@ -262,6 +270,7 @@ Tense Around::tense(const Cues& cues) const {
         }
         pos = static_cast<int>(b);
     }
+    if (deadline) return Tense::future;
     // Only a date in the opening words of its sentence takes its tense from
     // the words after it ("In September, prices will rise"; "Prices in
     // September will rise"); elsewhere the verb after it is the main

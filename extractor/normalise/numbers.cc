@@ -124,7 +124,7 @@ struct NumbersNormaliser::Impl {
         // Plural forms first ("seats"), then the compound-adjective singulars ("12,000-seat")
         for (const char* t : {"QUANTITY_UNITS", "QUANTITY_UNITS_ADJ"})
             for (const auto& r : rows(t)) quantity_units.add(cell(r, 0), std::string(cell(r, 1)));
-        for (const char* t : {"FACTORS", "FACTORS_BARE"})
+        for (const char* t : {"FACTORS", "FACTORS_BARE", "FACTORS_FRACTION"})
             for (const auto& r : rows(t))
                 if (auto m = Multiplier::parse(cell(r, 1))) factors.add(cell(r, 0), pow10(m->exp10) * m->mul);
         std::vector<QualifierPhrase> qs;

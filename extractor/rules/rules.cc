@@ -1337,8 +1337,9 @@ void RuleSet::Impl::compile() {
         token_classes = std::make_unique<tokens::TokenClasses>();
         token_rules = std::make_unique<tokens::TokenRules>(*token_classes);
         // The families in order of what their rules cost on the regex engine (the
-        // predicate bits are few: the dearest get them first); a rule is translated on a
-        // copy of the classes, kept when it converts, so one that does not takes no bit.
+        // predicate bits are few: the dearest get them first); a rule is translated in a
+        // trial of the classes, kept when it converts and undone when not, so one that does
+        // not takes no bit.
         static const char* const kOrder[] = {"money", "quantity", "date", "percent", "ignore"};
         std::vector<size_t> tried;
         for (const char* type : kOrder)
@@ -1349,14 +1350,16 @@ void RuleSet::Impl::compile() {
             const Rule& r = *compiled[i].rule;
             const std::string veto = compiled[i].veto ? r.veto : std::string();
             std::string why;
-            tokens::TokenClasses trial(*token_classes);
-            std::optional<tokens::TokenRules::Translated> t = tokens::TokenRules::translate(r.pattern, veto, trial, &why);
+            token_classes->begin_trial();
+            std::optional<tokens::TokenRules::Translated> t =
+                tokens::TokenRules::translate(r.pattern, veto, *token_classes, &why);
             if (t && token_rules->add(r, std::move(*t), &why)) {
-                *token_classes = std::move(trial);
+                token_classes->commit();
                 on_tokens[i] = 1;
                 token_why[i].clear();
                 token_index.push_back(i);
             } else {
+                token_classes->rollback();
                 token_why[i] = why;
             }
         }

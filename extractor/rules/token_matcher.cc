@@ -107,13 +107,57 @@ Bits TokenClasses::alloc() {
     return Bits::bit(next_bit_++);
 }
 
+void TokenClasses::begin_trial() {
+    if (journal_.on) throw std::logic_error("token_matcher: a trial inside a trial");
+    journal_ = Journal{};
+    journal_.on = true;
+    journal_.next_bit = next_bit_;
+    journal_.regular = regular_.size();
+}
+
+void TokenClasses::commit() { journal_ = Journal{}; }
+
+void TokenClasses::rollback() {
+    Journal& j = journal_;
+    if (!j.on) return;
+    const bool changed = next_bit_ != j.next_bit || !j.ids.empty();
+    for (const std::string& k : j.classes) classes_.erase(k);
+    for (const std::string& k : j.ids) ids_.erase(k);
+    auto undo = [](std::unordered_map<std::string, Bits>& m, auto& log) {
+        for (auto it = log.rbegin(); it != log.rend(); ++it) {
+            if (it->second) m[it->first] = *it->second;
+            else m.erase(it->first);
+        }
+    };
+    undo(fold_, j.fold);
+    undo(exact_, j.exact);
+    for (auto it = j.cps.rbegin(); it != j.cps.rend(); ++it) {
+        if (it->second) cps_[it->first] = *it->second;
+        else cps_.erase(it->first);
+    }
+    for (auto it = j.ascii.rbegin(); it != j.ascii.rend(); ++it) ascii_[it->first] = it->second;
+    regular_.resize(j.regular);
+    next_bit_ = j.next_bit;
+    journal_ = Journal{};
+    if (changed) flush();
+}
+
+void TokenClasses::note(std::unordered_map<std::string, Bits>& m,
+                        std::vector<std::pair<std::string, std::optional<Bits>>>& log, const std::string& k) {
+    if (!journal_.on) return;
+    auto it = m.find(k);
+    log.push_back({k, it == m.end() ? std::nullopt : std::optional<Bits>(it->second)});
+}
+
 Bits TokenClasses::class_bit(const std::string& key, bool* fresh) {
     auto [it, f] = classes_.try_emplace(key, 0);
     if (f) {
+        if (journal_.on) journal_.classes.push_back(key);
         try {
             it->second = alloc();
         } catch (...) {
             classes_.erase(it);
+            if (journal_.on) journal_.classes.pop_back();
             throw;
         }
         flush();
@@ -142,7 +186,10 @@ Bits TokenClasses::words(const std::vector<std::string>& ws0, bool fold) {
     bool fresh = false;
     const Bits b = class_bit(key, &fresh);
     if (fresh)
-        for (const std::string& w : ws) (fold ? fold_ : exact_)[w] |= b;
+        for (const std::string& w : ws) {
+            note(fold ? fold_ : exact_, fold ? journal_.fold : journal_.exact, w);
+            (fold ? fold_ : exact_)[w] |= b;
+        }
     return b;
 }
 
@@ -150,6 +197,7 @@ uint32_t TokenClasses::word_id(const std::string& w, bool fold) {
     auto [it, fresh] = ids_.try_emplace((fold ? "i:" : "s:") + (fold ? lower(w) : w), 0);
     if (fresh) {
         it->second = static_cast<uint32_t>(ids_.size());
+        if (journal_.on) journal_.ids.push_back(it->first);
         flush();
     }
     return it->second;
@@ -159,6 +207,7 @@ Bits TokenClasses::word(std::string_view w) { return words({std::string(w)}, tru
 
 Bits TokenClasses::add_to_class(std::string_view cls, std::string_view w) {
     const Bits b = class_bit("c:" + std::string(cls));
+    note(fold_, journal_.fold, lower(std::string(w)));
     fold_[lower(std::string(w))] |= b;
     return b;
 }
@@ -188,7 +237,14 @@ Bits TokenClasses::chars(const std::vector<uint32_t>& cps0) {
     bool fresh = false;
     const Bits b = class_bit(key, &fresh);
     if (fresh)
-        for (uint32_t c : cps) (c < 128 ? ascii_[c] : cps_[c]) |= b;
+        for (uint32_t c : cps) {
+            if (journal_.on) {
+                if (c < 128) journal_.ascii.push_back({c, ascii_[c]});
+                else if (auto it = cps_.find(c); it != cps_.end()) journal_.cps.push_back({c, it->second});
+                else journal_.cps.push_back({c, std::nullopt});
+            }
+            (c < 128 ? ascii_[c] : cps_[c]) |= b;
+        }
     return b;
 }
 
@@ -721,18 +777,36 @@ void firsts(const TokenProgram& p, uint32_t from, std::vector<uint32_t>& toks, b
 // Two-token guards: a SPLIT's preferred branch (a PEEK's continuation) is entered only when
 // the next token can be its first and the one after can be its second (through the rest of
 // the program: a necessary condition, as every path from there consumes them).
+// (What follows each TOK t — the guards of the TOKs reachable from t + 1, and whether MATCH
+// is — is found once per TOK, not once per SPLIT that reaches it: the walks were 0.15 G
+// instructions of loading.)
 void second_guards(TokenProgram& p) {
+    struct After {
+        bool done = false, match = false;
+        Bits guards = 0;
+    };
+    std::vector<After> after(p.code.size());
+    std::vector<uint32_t> f1, f2;
     for (uint32_t pc = 0; pc < p.code.size(); ++pc) {
         Inst& in = p.code[pc];
         if (!(in.op == SPLIT || in.op == PEEK) || !in.any) continue;
-        std::vector<uint32_t> f1, f2;
+        f1.clear();
         bool m = false;
         firsts(p, in.op == SPLIT ? in.x : pc + 1, f1, m);
         if (m) continue;
-        for (uint32_t t : f1) firsts(p, t + 1, f2, m);
-        if (m) continue;
         Bits any2 = 0;
-        for (uint32_t t : f2) any2 |= guard_bits(p.code[t]);
+        for (uint32_t t : f1) {
+            After& a = after[t];
+            if (!a.done) {
+                f2.clear();
+                firsts(p, t + 1, f2, a.match);
+                for (uint32_t u : f2) a.guards |= guard_bits(p.code[u]);
+                a.done = true;
+            }
+            m = m || a.match;
+            any2 |= a.guards;
+        }
+        if (m) continue;
         in.any2 = any2;
     }
 }
@@ -876,6 +950,15 @@ std::string check(const TokenProgram& p) {
             });
     if (!why.empty()) return why;
     std::vector<uint32_t> ends;  // (a GAP's capture ends)
+    struct After {  // what a walk after a run meets before white space or \b (below), in order
+        struct Event {
+            uint8_t what;  // 0: a TOK that takes a run of its kinds; 1: MATCH; 2: a look-ahead that could continue it
+            uint32_t id;
+            uint8_t shared;  // (a TOK: its id and the kinds shared)
+        };
+        std::vector<Event> events;
+    };
+    std::unordered_map<uint64_t, After> after;
     for (uint32_t g = 0; g < p.code.size() && why.empty(); ++g) {
         const Inst& gi = p.code[g];
         if (gi.op == GAP) {
@@ -906,44 +989,62 @@ std::string check(const TokenProgram& p) {
                 return why.empty();
             });
         } else if (gi.op == TOK && gi.kinds) {
-            // What follows the run: each path's next token must not continue it.
-            // (seen: this walk's marks, as traverse keeps them)
-            thread_local std::vector<uint32_t> seen;
-            thread_local std::vector<std::pair<uint32_t, int>> todo;  // state: 1 white space passed, 2 \b passed
-            thread_local uint32_t epoch = 0;
-            if (++epoch == 0) std::fill(seen.begin(), seen.end(), 0u), epoch = 1;
-            if (seen.size() < p.code.size() * 4) seen.resize(p.code.size() * 4, 0);
-            todo.clear();
-            todo.push_back({g + 1, 0});
-            while (!todo.empty() && why.empty()) {
-                auto [pc, st] = todo.back();
-                todo.pop_back();
-                if (pc >= p.code.size() || seen[pc * 4 + st] == epoch) continue;
-                seen[pc * 4 + st] = epoch;
-                const Inst& in = p.code[pc];
-                switch (in.op) {
-                case TOK: {
-                    const uint8_t shared = in.kinds & gi.kinds;
-                    if (st == 0 && shared && !(in.id == gi.id && (gi.anylen & shared) == shared))
-                        why = "a letter or digit run could be split between two parts of the pattern";
-                    break;
+            // What follows the run: each path's next token must not continue it. What a walk
+            // from g + 1 meets (with no white space or \b passed) depends on where it starts
+            // and the run's kinds only, so it is found once per (start, kinds): the TOKs of a
+            // long alternation all jump to the same place (0.1 G instructions of loading).
+            uint32_t from = g + 1;
+            while (from < p.code.size() && p.code[from].op == JMP) from = p.code[from].x;
+            const uint64_t key = static_cast<uint64_t>(from) << 8 | gi.kinds;
+            auto [it, fresh] = after.try_emplace(key);
+            After& a = it->second;
+            if (fresh) {
+                // (seen: this walk's marks, as traverse keeps them)
+                thread_local std::vector<uint32_t> seen;
+                thread_local std::vector<std::pair<uint32_t, int>> todo;  // state: 1 white space passed, 2 \b passed
+                thread_local uint32_t epoch = 0;
+                if (++epoch == 0) std::fill(seen.begin(), seen.end(), 0u), epoch = 1;
+                if (seen.size() < p.code.size() * 4) seen.resize(p.code.size() * 4, 0);
+                todo.clear();
+                todo.push_back({from, 0});
+                while (!todo.empty()) {
+                    auto [pc, st] = todo.back();
+                    todo.pop_back();
+                    if (pc >= p.code.size() || seen[pc * 4 + st] == epoch) continue;
+                    seen[pc * 4 + st] = epoch;
+                    const Inst& in = p.code[pc];
+                    switch (in.op) {
+                    case TOK: {
+                        const uint8_t shared = in.kinds & gi.kinds;
+                        if (st == 0 && shared) a.events.push_back({0, in.id, shared});
+                        break;
+                    }
+                    case MATCH:
+                        if (st == 0) a.events.push_back({1, 0, 0});
+                        break;
+                    case CHR: {  // the character after the run: it must not continue the run
+                        const CharTest& ct = p.chars[in.x];
+                        if (st == 0 && (((gi.kinds & 1) && ct.letters) || ((gi.kinds & 2) && ct.digits)))
+                            a.events.push_back({2, 0, 0});
+                        break;
+                    }
+                    case GAP: todo.push_back({pc + 1, st | (in.gmin > 0 ? 1 : 0)}); break;
+                    case WB:
+                    case EOL: todo.push_back({pc + 1, st | 2}); break;
+                    case SPLIT: todo.push_back({in.x, st}), todo.push_back({in.y, st}); break;
+                    case JMP: todo.push_back({in.x, st}); break;
+                    default: todo.push_back({pc + 1, st});
+                    }
                 }
-                case MATCH:
-                    if (st == 0 && (gi.kinds & ~gi.anylen)) why = "can end inside a letter or digit run (no \\b after)";
-                    break;
-                case CHR: {  // the character after the run: it must not continue the run
-                    const CharTest& ct = p.chars[in.x];
-                    if (st == 0 && (((gi.kinds & 1) && ct.letters) || ((gi.kinds & 2) && ct.digits)))
-                        why = "a letter or digit run could be split by a one-character look-ahead";
-                    break;
-                }
-                case GAP: todo.push_back({pc + 1, st | (in.gmin > 0 ? 1 : 0)}); break;
-                case WB:
-                case EOL: todo.push_back({pc + 1, st | 2}); break;
-                case SPLIT: todo.push_back({in.x, st}), todo.push_back({in.y, st}); break;
-                case JMP: todo.push_back({in.x, st}); break;
-                default: todo.push_back({pc + 1, st});
-                }
+            }
+            for (const After::Event& ev : a.events) {  // (in the walk's order: the first reason met)
+                if (ev.what == 0 && !(ev.id == gi.id && (gi.anylen & ev.shared) == ev.shared))
+                    why = "a letter or digit run could be split between two parts of the pattern";
+                else if (ev.what == 1 && (gi.kinds & ~gi.anylen))
+                    why = "can end inside a letter or digit run (no \\b after)";
+                else if (ev.what == 2)
+                    why = "a letter or digit run could be split by a one-character look-ahead";
+                if (!why.empty()) break;
             }
         }
     }
