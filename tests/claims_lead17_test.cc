@@ -96,3 +96,18 @@ TEST_CASE("a metric after 'our' in a quote is the speaking company's") {
     INFO(c->dump());
     CHECK(first_subject(*c) == "Tessaly Marine Systems");
 }
+
+TEST_CASE("a period after 'on' right after a move's percentage is the comparison's, a day is when") {
+    const std::string text =
+        "Rice output seen down 12% on last season\n\n"
+        "Shares of Vollan Agri fell 2% on Monday.\n";
+    auto cs = claims_of(text, "2026-12-02");
+    const Json* c = claim_at(cs, text, "12%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(period(*c) != "FY2026");  // (last season is what the output is compared with)
+    const Json* d = claim_at(cs, text, "2%", "fell ");
+    REQUIRE(d);
+    INFO(d->dump());
+    CHECK(period(*d) == "2026-11-30");
+}

@@ -309,6 +309,13 @@ bool Assembly::baseline_date(size_t i) {
                 ms[sv.tok_mention[k - 2]].type == Type::percent &&
                 !(doc.published.size() == 10 && ms[i].from.size() == 10 && ms[i].from > doc.published))
                 baseline_dates[i] = 1;
+            // "down 14% on last season", "up 3% on the previous quarter": a period (not a day:
+            // "fell 2% on Monday" is when) after "on" right after a move's percentage is the one
+            // compared with
+            if (k > 1 && toks[k - 1].low == "on" && sv.tok_mention[k - 2] != SIZE_MAX &&
+                ms[sv.tok_mention[k - 2]].type == Type::percent && !ms[i].from.empty() && ms[i].from != ms[i].to &&
+                !(doc.published.size() == 10 && ms[i].from.size() == 10 && ms[i].from > doc.published))
+                baseline_dates[i] = 1;
             // "Compared with October last year, sales were up 3.1%", "versus the third quarter of
             // 2025": the comparison's date, fronted or not (a date after a change word's "than" is
             // one too, above: "pay is still 9% lower than in 2019" is a change whose period the
