@@ -346,6 +346,9 @@ struct Lexicons {
     Words instrument_names;
     // "the regulator", "the watchdog": refers back to the last agency named (statements)
     Words agency_nouns;
+    // "the country's", "the city's", "the state's", "the bloc's": a place named by its kind refers
+    // back to the last place (or bloc) of that kind (words.tsv place_country ... place_bloc)
+    Words place_country_nouns, place_city_nouns, place_region_nouns, place_bloc_nouns;
     Words local_bodies;  // a local government's kind ("the county council's budget")  // a quote's one-word metric phrase that names the thing ("Bitcoin rose")
 
     explicit Lexicons(const rules::RuleSet& r);
@@ -898,6 +901,7 @@ struct Assembly {
     size_t modifiers_start(size_t k, bool* combined);
     bool is_partner(const Mention* m);
     bool partner_listed(const Mention* m);
+    bool place_locator(const Mention* place, const Mention* next, size_t hi) const;
     void drop_partners(std::vector<const Mention*>& ents);
     std::string company_by_place(size_t lo, size_t hi);
     bool market_place_words(size_t lo, size_t hi);
@@ -910,6 +914,7 @@ struct Assembly {
     bool quote_name(size_t k, std::string_view key = {}) const;
     bool name_then_verb(const MetricHit& metric, size_t hi) const;
     const Mention* named_unit(size_t lo, size_t hi);
+    const Mention* place_possessive(size_t k) const;
     Subject find_subject(const MetricHit& metric, size_t anchor);
     Subject find_subject_raw(const MetricHit& metric, size_t anchor);
     bool other_predicate_between(size_t from, size_t to) const;

@@ -288,7 +288,13 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
                     // (a holding sizes with no verb: "ended the year with ¥3.8 trillion of net debt")
                     const bool held = e && e->extra == "held" && anchor < toks.size() && sv.tok_mention[anchor] != SIZE_MAX &&
                                       ms[sv.tok_mention[anchor]].type == Type::money;
-                    if (!held && (!e || e->extra != "size_of" || !cue || (cue->value != "issue" && cue->value != "purchase")))
+                    // (or a sale named before the figure in its sentence: "The sale was split between
+                    // $1.5 billion of seven-year notes and ...", what the sale sold)
+                    bool sale_named = false;
+                    for (const Cand& o : cands)
+                        sale_named |= o.tok < anchor && o.tok >= sv.token_at(S.begin) &&
+                                      (*o.key == "asset_sales" || *o.key == "bond_issuance");
+                    if (!held && (!e || e->extra != "size_of" || ((!cue || (cue->value != "issue" && cue->value != "purchase")) && !sale_named)))
                         continue;
                     // (bonds bought are purchases: "bought ¥5.7 trillion of government bonds",
                     // metric_forms.tsv `purchase`)

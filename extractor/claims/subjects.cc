@@ -411,6 +411,25 @@ bool Assembly::is_partner(const Mention* m) {
     return k > 0 && lx.partner_words.count(toks[k - 1]) > 0;
 }
 
+// A state or country written after a city or county and a comma ("Columbus, Ohio,", "Hamilton
+// County, Ohio, postponed"), the list closing there (the phrase's end, or a comma and no other
+// name or "and" after it): it says where the place is, it is not a second place of a list ("Ohio,
+// Indiana and Michigan").
+bool Assembly::place_locator(const Mention* place, const Mention* next, size_t hi) const {
+    if (place->type != Type::place || next->type != Type::place) return false;
+    const std::string_view pk = place->kind, nk = next->kind;
+    if (pk != "city" && pk != "region") return false;
+    if (nk != "region" && nk != "country") return false;
+    const size_t a = sv.token_at(place->span.end), b = sv.token_at(next->span.begin);
+    if (b != a + 1 || toks[a].low != ",") return false;
+    const size_t after = sv.token_at(next->span.end);
+    if (after >= hi) return true;
+    if (toks[after].low != ",") return false;
+    // ("Bavaria, Saxony, Hesse and Thuringia": a list goes on after the comma)
+    const size_t n = after + 1;
+    return n >= toks.size() || (sv.tok_mention[n] == SIZE_MAX && toks[n].low != "and" && toks[n].low != "or");
+}
+
 // A partner, or a place coordinated with one ("Exports to Germany, France and Italy
 // combined rose": none of the three is the holder).
 bool Assembly::partner_listed(const Mention* m) {
@@ -571,6 +590,36 @@ const Mention* Assembly::anaphor_possessive(size_t k) {
     return referent(b, k - 2);
 }
 
+// "The country's output", "the city's sales tax revenue", "the state's", "The bloc's share": "the"
+// (one plain word may stand between: "the Gulf state's") and a place noun (words.tsv place_country
+// ...) before the "'s" ending at token k - 2 refer back to the last place of that kind named before
+// it (a bloc: the last international body); null when none is, or the noun is a name's own word.
+const Mention* Assembly::place_possessive(size_t k) const {
+    if (k < 4 || !sv.possessive_at(k - 2)) return nullptr;
+    const size_t n = k - 3;
+    if (sv.tok_mention[n] != SIZE_MAX) return nullptr;
+    const std::string_view w = toks[n].low;
+    const char* want = lx.place_country_nouns.count(w) ? "country"
+                       : lx.place_city_nouns.count(w)  ? "city"
+                       : lx.place_region_nouns.count(w) ? "region"
+                       : lx.place_bloc_nouns.count(w)   ? "international"
+                                                        : nullptr;
+    if (!want) return nullptr;
+    size_t b = n;
+    if (b > 0 && toks[b - 1].low != "the" && toks[b - 1].is_word() && sv.tok_mention[b - 1] == SIZE_MAX &&
+        !(toks[b - 1].bits & lx.kVerbWord))
+        --b;
+    if (b == 0 || toks[b - 1].low != "the") return nullptr;
+    const uint32_t at = toks[b - 1].begin;
+    const Mention* last = nullptr;
+    for (const Mention& m : ms) {
+        if (m.span.begin >= at) break;
+        if (m.name.empty() || std::string_view(m.kind) != want) continue;
+        if ((m.type == Type::place) == (std::string_view(want) != "international")) last = &m;
+    }
+    return last;
+}
+
 // The holder a possessive names: "fined Kunlun Motors", "A, B and C's [combined] metric",
 // a plural possessive ("Chinese brands' share"), or a possessive after the figure's word
 // ("would cut Coralbay's earnings per share by 12%"). True when it decided the subject.
@@ -681,6 +730,11 @@ bool Assembly::possessive_subject(const MetricHit& metric, size_t anchor, Subjec
         // "The company's domestic sales", "the parent's European revenue": a segment's figure is
         // its company's, past one or two plain words between the anaphor's "'s" and the metric
         if (const Mention* r = anaphor_possessive(past_segment_words(k))) {
+            add_name(s, r->name);
+            return true;
+        }
+        // "The city's sales tax revenue", "the bloc's share": a place named by its kind
+        if (const Mention* r = place_possessive(past_segment_words(k))) {
             add_name(s, r->name);
             return true;
         }
@@ -1849,6 +1903,9 @@ Subject Assembly::find_subject_raw(const MetricHit& metric, size_t anchor) {
                 if (joined && after_e < hi && toks[after_e].low == "'" &&
                     toks[sv.token_at(ents[e]->span.begin) - 1].low == ",")
                     joined = false;
+                // "Columbus, Ohio, sold $612 million of bonds": a state or country after a city or
+                // county and a comma, closing the phrase, locates it; it is no second holder
+                if (joined && place_locator(ents[e - 1], ents[e], hi)) joined = false;
                 if (!joined) break;
                 add_name(s, ents[e]->name);
             }
