@@ -21,7 +21,8 @@ TEST_CASE("news verbs of a move: collapsed, trebled, and a verb of manner with i
         "Timber exports collapsed by 40 per cent to 2.1 million cubic metres in October, the statistics "
         "office said.\n\n"
         "Cement prices edged lower 0.6% to $118 a tonne in November.\n\n"
-        "Lithium output trebled to 30,000 tonnes last year.\n";
+        "Lithium output trebled to 30,000 tonnes last year.\n\n"
+        "Rents fell up to 5% in some districts.\n";
     auto cs = claims_of(text, "2026-12-03");
     const Json* c = claim_at(cs, text, "40 per cent");
     REQUIRE(c);
@@ -38,6 +39,10 @@ TEST_CASE("news verbs of a move: collapsed, trebled, and a verb of manner with i
     INFO(t->dump());
     CHECK((*t)["change"]["direction"] == "up");
     CHECK((*t)["change"]["factor"] == 3);
+    const Json* u = claim_at(cs, text, "5%", "up to ");
+    REQUIRE(u);
+    INFO(u->dump());
+    CHECK((*u)["change"]["direction"] == "down");  // ("up to" is the size's qualifier, no adverb)
 }
 
 TEST_CASE("freight moved is its own metric, not passengers or exports") {

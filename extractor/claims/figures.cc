@@ -444,7 +444,8 @@ void Assembly::find_change_events() {
         ev.intransitive = e->extra2 == "i" || e->extra2 == "p";
         // "edged lower 0.4%", "inched down", "ticked higher": a verb of manner takes its way
         // from the adverb right after it
-        if (e->extra2 == "i" && k + n < toks.size()) {
+        // (not the qualifier "up to": "fell up to 5%")
+        if (e->extra2 == "i" && k + n < toks.size() && !up_to_qualifier(k + n)) {
             std::string_view adv = toks[k + n].low;
             if (adv == "lower" || adv == "down") ev.direction = "down";
             else if (adv == "higher" || adv == "up") ev.direction = "up";
