@@ -360,7 +360,7 @@ struct Lexicons {
     static constexpr uint64_t kMetricFirst = uint64_t{1} << 46, kChangeFirst = uint64_t{1} << 47,
                               kCueFirst = uint64_t{1} << 48, kDemonymFirst = uint64_t{1} << 49,
                               kVerbWord = uint64_t{1} << 50, kChangeWord = uint64_t{1} << 51;
-    void classify(std::vector<Token>& toks) const {
+    void classify(std::span<Token> toks) const {
         for (Token& k : toks)
             if (const uint64_t* b = word_bits.find(HashedWord(k))) k.bits = *b;
     }
@@ -607,8 +607,7 @@ struct Assembly {
         if (b == e && b == 0) {
             b = static_cast<uint32_t>(date_tok_all.size());
             tokenize_lowered(a, low_doc, ms[i].span, date_tok_all);
-            for (size_t k = b; k < date_tok_all.size(); ++k)
-                if (const uint64_t* w = lx.word_bits.find(HashedWord(date_tok_all[k]))) date_tok_all[k].bits = *w;
+            lx.classify(std::span<Token>(date_tok_all).subspan(b));
             e = static_cast<uint32_t>(date_tok_all.size());
             if (b == e) b = e = UINT32_MAX;  // (no token: asked, known empty)
         }
