@@ -123,7 +123,7 @@ void TokenClasses::rollback() {
     const bool changed = next_bit_ != j.next_bit || !j.ids.empty();
     for (const std::string& k : j.classes) classes_.erase(k);
     for (const std::string& k : j.ids) ids_.erase(k);
-    auto undo = [](std::unordered_map<std::string, Bits>& m, auto& log) {
+    auto undo = [](auto& m, auto& log) {  // (newest first: a key's oldest value is restored last)
         for (auto it = log.rbegin(); it != log.rend(); ++it) {
             if (it->second) m[it->first] = *it->second;
             else m.erase(it->first);
@@ -131,10 +131,7 @@ void TokenClasses::rollback() {
     };
     undo(fold_, j.fold);
     undo(exact_, j.exact);
-    for (auto it = j.cps.rbegin(); it != j.cps.rend(); ++it) {
-        if (it->second) cps_[it->first] = *it->second;
-        else cps_.erase(it->first);
-    }
+    undo(cps_, j.cps);
     for (auto it = j.ascii.rbegin(); it != j.ascii.rend(); ++it) ascii_[it->first] = it->second;
     regular_.resize(j.regular);
     next_bit_ = j.next_bit;
