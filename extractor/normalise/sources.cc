@@ -637,24 +637,28 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             }
             else if (m.type == Type::place && !place) place = &m;
         }
+        // (the entity `want` takes that starts right after the holder and ", ", inside the span)
+        const bool comma_after = h.end + 2 < s.span.end && a.compare(h.end, 2, ", ") == 0;
+        auto named_after_comma = [&](auto want) -> const Mention* {
+            for (auto it = first_inside(h.end); it != entities.end(); ++it) {
+                const Mention& m = ms[*it];
+                if (m.span.begin > h.end + 2) break;
+                if (m.span.begin == h.end + 2 && m.span.end < s.span.end && want(m)) return &m;
+            }
+            return nullptr;
+        };
         // "Separately, Norvik Freight Lines, which runs two ports, said": a holder that is only a
         // sentence's opening words (not_names.txt: "Separately", "Meanwhile") before a comma is
         // no one; the organisation or person named right after the comma is the holder, and the
         // span starts at it
-        if (!person && !org && !place && !unnamed && h.end + 2 < s.span.end && a.compare(h.end, 2, ", ") == 0) {
+        if (!person && !org && !place && !unnamed && comma_after) {
             const std::vector<text::Span> hw = names::words(a, h);
             bool opener = !hw.empty();
             for (const text::Span& w : hw) opener = opener && lex.not_name(slice(w));
             if (opener)
-                for (auto it = first_inside(h.end); it != entities.end(); ++it) {
-                    const Mention& m = ms[*it];
-                    if (m.span.begin > h.end + 2) break;
-                    if (m.span.begin == h.end + 2 && m.span.end < s.span.end &&
-                        (m.type == Type::org || m.type == Type::person)) {
-                        (m.type == Type::org ? org : person) = &m;
-                        s.span.begin = m.span.begin;
-                        break;
-                    }
+                if (const Mention* m = named_after_comma([](const Mention& x) { return x.type == Type::org || x.type == Type::person; })) {
+                    (m->type == Type::org ? org : person) = m;
+                    s.span.begin = m->span.begin;
                 }
         }
         // "according to data compiled by Oslo-based brokerage Fjellstad Partners": a holder that is
@@ -684,16 +688,10 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         }
         // A role set off from its holder's name ("Western Australia's Mines Minister, Tessa
         // Carrick, said"): the person named right after the role is the holder.
-        if (!person && !unnamed && h.end + 2 < s.span.end && a.compare(h.end, 2, ", ") == 0) {
+        if (!person && !unnamed && comma_after) {
             std::vector<text::Span> hw = names::words(a, h);
             if (!hw.empty() && lex.title(slice(hw.back())))
-                for (auto it = first_inside(h.end); it != entities.end(); ++it) {
-                    const Mention& m = ms[*it];
-                    if (m.span.begin > h.end + 2) break;
-                    if (m.type == Type::person && m.span.begin == h.end + 2 && m.span.end < s.span.end &&
-                        a[m.span.end] == ',')
-                        person = &m;
-                }
+                person = named_after_comma([&](const Mention& x) { return x.type == Type::person && a[x.span.end] == ','; });
         }
         // "Tsegaye Tadesse of consultancy Addis Research estimated": a person the entities
         // pass found right before an organisation opening the holder, joined by "of", "at"
