@@ -77,7 +77,7 @@ _TIMEX = [
 ]
 TIMEX_RE = re.compile("^(?:" + "|".join(_TIMEX) + ")$")
 # NNN-slug in the dev corpus, HNN-slug in the held-out set.
-ID_RE = re.compile(r"^(?:\d{3}|H\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_RE = re.compile(r"^(?:\d{3}|H\d{2,3})-[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def corpus_dir(args=None):
