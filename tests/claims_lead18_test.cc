@@ -53,3 +53,16 @@ TEST_CASE("guidance 'to grow 22% to 26%' is a range, not a move to a level") {
     CHECK((*c)["change"]["percent"]["max"] == 26);
     CHECK((*c)["value"].is_null());
 }
+
+TEST_CASE("'in the quarter' a few words after the figure refers back to the report's quarter") {
+    const std::string text =
+        "Telvora Telecom said revenue rose 3.1% to 4.82 billion euros in the July-September period.\n\n"
+        "Net debt fell to 11.3 billion euros at the end of September from 11.9 billion euros at the end "
+        "of June. The group spent 612 million euros on its fibre network in the quarter.\n";
+    auto cs = claims_of(text, "2026-10-29");
+    const Json* c = claim_at(cs, text, "612 million euros");
+    REQUIRE(c);
+    INFO(c->dump());
+    REQUIRE((*c)["period"].is_object());
+    CHECK((*c)["period"]["value"] == "2026-Q3");  // (not the debt's month-end)
+}
