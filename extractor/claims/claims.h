@@ -66,9 +66,9 @@ struct Period {
 };
 
 struct Change {
-    std::string direction;            // up | down | ...
+    Str direction;                    // up | down | ...
     std::optional<double> factor;
-    std::string qualifier;
+    Str qualifier;
     uint32_t amount = kNoMention;     // figures: mention indices
     uint32_t percent = kNoMention;
     std::string text;                 // the change word or the factor's text
@@ -89,7 +89,7 @@ struct Source {
 
 struct Claim {
     std::string id;
-    std::string kind;                 // amount | change | statement
+    Str kind;                         // amount | change | statement
     text::Span sentence;
     std::vector<std::string> subject; // names, or one description
     bool subject_is_description = false;
@@ -98,7 +98,7 @@ struct Claim {
     // figure for the sources. Not written to the output.
     std::string authority;
     bool combined = false;
-    std::string metric;               // "" → null
+    Str metric;                       // "" → null
     std::string metric_text;          // "" → left out
     uint32_t value = kNoMention;      // the figure (mention index), kNoMention → null
     std::vector<uint32_t> equivalents;

@@ -424,7 +424,7 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
         if (name.empty()) name = doc_country;
     } else if (scope == "bank") {
         auto it = std::lower_bound(central_banks.begin(), central_banks.end(), toks[std::min(anchor, toks.size() - 1)].begin, by_begin);
-        name = it == central_banks.begin() ? doc_bank : (*std::prev(it))->name;
+        name = it == central_banks.begin() ? doc_bank : static_cast<const std::string&>((*std::prev(it))->name);
         // ("The central bank raised the Selic rate" in a Brazil story that names no bank: Brazil's)
         // (only where the sentence says "central bank": a bare "rate" names no bank)
         bool central = false;

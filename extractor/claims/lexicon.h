@@ -3,6 +3,7 @@
 #pragma once
 
 #include "extractor/rules/rules.h"
+#include "extractor/text/str.h"
 #include "extractor/text/text.h"
 
 #include <cctype>
@@ -31,25 +32,7 @@ struct Word : std::string_view {
     }
 };
 
-// A std::string whose test against a string literal (`e->extra == "generic"`, `ev.direction ==
-// "up"`: lexicon columns and change words, asked per token and per claim) is a length test and
-// an inlined compare of a known size, as Word's, not std::string::compare(const char*) (an
-// out-of-line strlen and memcmp). Everything else is std::string's.
-struct Str : std::string {
-    using std::string::string;
-    using std::string::operator=;
-    Str() = default;
-    Str(const std::string& s) : std::string(s) {}
-    Str(std::string&& s) noexcept : std::string(std::move(s)) {}
-    template <size_t N>
-    friend bool operator==(const Str& s, const char (&lit)[N]) {
-        return s.size() == N - 1 && __builtin_memcmp(s.data(), lit, N - 1) == 0;
-    }
-    template <size_t N>
-    friend bool operator!=(const Str& s, const char (&lit)[N]) {
-        return !(s == lit);
-    }
-};
+// Str (extractor/text/str.h): lexicon columns and change words, tested against literals.
 
 // A word of the analysis text: [begin, end) bytes and its lower-case form
 // (a view into a lower-cased copy of the text, so tokens allocate nothing).

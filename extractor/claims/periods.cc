@@ -872,7 +872,7 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
     // inherited from a forecast ("expects sales to grow 4% this year, after its third-quarter
     // results beat estimates"), or none, gives way to the last one named before it
     // (and governs the paragraph's later figures: "Adjusted earnings were 87 cents a share")
-    if (auto q = period_referred(anchor, after, inh ? ms[*inh].timex : std::string())) {
+    if (auto q = period_referred(anchor, after, inh ? static_cast<const std::string&>(ms[*inh].timex) : std::string())) {
         inh = q;
         para_period = q;
         para_period_plan = 0;

@@ -19,7 +19,7 @@ bool Assembly::another_company(const Claim& claim, const Mention* src) {
     // (the kind of the organisation as first named: a source mention may mistake a news
     // agency for a company)
     auto sk = org_kinds.find(src->name);
-    if (std::string_view(sk != org_kinds.end() ? sk->second : src->kind) != "company") return false;
+    if (std::string_view(sk != org_kinds.end() ? sk->second : static_cast<const std::string&>(src->kind)) != "company") return false;
     const std::string& n = claim.subject.front();
     if (n == src->name || unit_companies.count(n)) return false;
     auto k = org_kinds.find(n);

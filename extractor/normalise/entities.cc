@@ -79,7 +79,7 @@ bool only_gap(const std::string& a, uint32_t from, uint32_t to, std::initializer
 // is added below.
 inline void relocate(Mention& dst, Mention& src) noexcept {
     auto mv = [](auto& d, auto& s) {
-        if constexpr (std::is_same_v<std::remove_cvref_t<decltype(d)>, std::string>) {
+        if constexpr (std::is_base_of_v<std::string, std::remove_cvref_t<decltype(d)>>) {
             if (!d.empty() || !s.empty()) d = std::move(s);
         } else {
             d = std::move(s);

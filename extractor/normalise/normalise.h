@@ -27,6 +27,7 @@
 #pragma once
 
 #include "extractor/rules/rules.h"
+#include "extractor/text/str.h"
 #include "extractor/text/text.h"
 
 #include <optional>
@@ -42,18 +43,18 @@ std::optional<Type> type_from_name(std::string_view);
 struct Mention {
     Type type = Type::money;
     text::Span span;            // analysis bytes; the output maps to code points
-    std::string rule;           // id of the rule that found it
+    Str rule;                   // id of the rule that found it
 
     // money, percent, quantity
     std::optional<double> value, min, max;
-    std::string currency;       // ISO 4217 (money)
-    std::string unit;           // percent: "percent"|"pp"; quantity: "jobs", "barrels", "factor", ...
-    std::string qualifier;      // approx | more_than | less_than | up_to | at_least (money, percent, quantity)
+    Str currency;               // ISO 4217 (money)
+    Str unit;                   // percent: "percent"|"pp"; quantity: "jobs", "barrels", "factor", ...
+    Str qualifier;              // approx | more_than | less_than | up_to | at_least (money, percent, quantity)
 
     // date
-    std::string timex;          // "2024-08-26", "2024-H1", "P6M", "" if unresolved
-    std::string from, to;       // ISO dates of the resolved period, "" if none
-    std::string note;           // why a date has no value ("no publication date")
+    Str timex;                  // "2024-08-26", "2024-H1", "P6M", "" if unresolved
+    Str from, to;               // ISO dates of the resolved period, "" if none
+    Str note;                   // why a date has no value ("no publication date")
     bool relative = false;      // resolved against the publication date
     // The date closes a comparison's figure ("up from 4.3% in October", "compared with £96
     // million in March"): the comparison's, not a period the text reports. Decided by the dates
@@ -62,13 +63,13 @@ struct Mention {
     bool compared = false;
 
     // org, person, place, source
-    std::string name;           // canonical
-    std::string kind;           // media, company, central_bank, country, city, ...
-    std::string role;           // "CEO", "senior economist"
-    std::string affiliation;    // canonical org name
+    Str name;                   // canonical
+    Str kind;                   // media, company, central_bank, country, city, ...
+    Str role;                   // "CEO", "senior economist"
+    Str affiliation;            // canonical org name
     // source
-    std::string cue;            // "according to", "reported", "said", "told", "notes", "cited"
-    std::string cites;          // canonical name of what this source cites
+    Str cue;                    // "according to", "reported", "said", "told", "notes", "cited"
+    Str cites;                  // canonical name of what this source cites
     std::optional<text::Span> holder;  // span of the name inside a source mention
     // The cue is a participle heading an absolute clause ("with the company saying ...",
     // "with X telling analysts"): its rule's `set: participle=yes`.
