@@ -28,3 +28,25 @@ TEST_CASE("a stock exchange's first word, a place, stays the place") {
     INFO(c->dump());
     CHECK(first_subject(*c) != "Lisbon Stock Exchange");
 }
+
+TEST_CASE("a group 'led by' a named company is that company's") {
+    const std::string text =
+        "A consortium led by Tamsin Harbour Holdings has won a tender for a container terminal with a "
+        "bid of HK$3.2 billion, the government said on Wednesday.\n\n"
+        "A group of investors headed by Calder Peak Capital agreed to buy the hotel for 410 million euros.\n\n"
+        "A venture led by Orvell Energy Ltd and Brisk Wind Ltd will spend $900 million on the wind farm.\n";
+    auto cs = claims_of(text, "2026-11-12");
+    const Json* c = claim_at(cs, text, "HK$3.2 billion");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) == "Tamsin Harbour Holdings");
+    const Json* e = claim_at(cs, text, "410 million euros");
+    REQUIRE(e);
+    INFO(e->dump());
+    CHECK(first_subject(*e) == "Calder Peak Capital");
+    const Json* v = claim_at(cs, text, "$900 million");
+    REQUIRE(v);
+    INFO(v->dump());
+    CHECK((*v)["subject"].size() == 2);
+    CHECK(first_subject(*v) == "Orvell Energy");
+}
