@@ -50,3 +50,20 @@ TEST_CASE("a group 'led by' a named company is that company's") {
     CHECK((*v)["subject"].size() == 2);
     CHECK(first_subject(*v) == "Orvell Energy");
 }
+
+TEST_CASE("a bare 'output' after an industrial output figure continues it; a company's production does not") {
+    const std::string text =
+        "Portugal's industrial output rose 2.1% in May from a year earlier, the statistics institute said "
+        "on Friday.\n\n"
+        "Output fell 0.4% from April, the institute said.\n\n"
+        "Corvale Mining said its copper production rose 8% in the quarter.\n";
+    auto cs = claims_of(text, "2026-07-03");
+    const Json* c = claim_at(cs, text, "0.4%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK((*c)["metric"] == "industrial_output");
+    const Json* m = claim_at(cs, text, "8%");
+    REQUIRE(m);
+    INFO(m->dump());
+    CHECK((*m)["metric"] == "production");
+}
