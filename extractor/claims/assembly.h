@@ -339,6 +339,8 @@ struct Lexicons {
     Words basis_words;
     // metric keys whose figure a later bare "rate" ("a monthly rate of 2.5%") continues
     Words rate_continues;
+    // metric keys whose figure a later bare "output" or "production" continues
+    Words output_continues;
     // "a 27% premium to Helix's closing price on Tuesday": the figures measured against another
     // price (its holder and day are the reference's); "Corvane agreed to buy", "will pay": a
     // company making an offer

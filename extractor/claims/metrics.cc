@@ -467,7 +467,11 @@ void Assembly::continue_specific(MetricHit& metric) {
     const bool paced = modified && (toks[pt - 1].low == "monthly" || lx.pace_words.count(toks[pt - 1].low));
     bool rate = head == "rate" && metric.base_n == 1 && metric.n == 1 && (!modified || paced) &&
                 lx.rate_continues.count(lm.key);
-    if (growth || prices || rate) metric.key = lm.key;
+    // ("Industrial output fell 3.8% ... | Output shrank 1.2% on the month": a bare "output" or
+    // "production" continues an `output_continues` metric)
+    bool output = (head == "output" || head == "production") && metric.base_n == 1 && !modified &&
+                  lx.output_continues.count(lm.key);
+    if (growth || prices || rate || output) metric.key = lm.key;
 }
 
 // "Exports rose 4.0% in March, but shipments of cars to the United States fell 3.1%", "British

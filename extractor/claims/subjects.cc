@@ -1789,6 +1789,25 @@ Subject Assembly::find_subject_raw(const MetricHit& metric, size_t anchor) {
         if (!ents.empty() && ents.front()->type == Type::place && ents.front()->span.end < a.size() &&
             a[ents.front()->span.end] == '-')
             ents.erase(ents.begin());
+        // "A consortium led by Linden Holdings", "a group of investors headed by X": whoever
+        // leads the group the phrase describes is the holder (and partners "led by X and Y")
+        if (!ents.empty()) {
+            const size_t by = sv.token_at(ents.front()->span.begin);
+            if (by >= lo + 3 && toks[by - 1].low == "by" && (toks[by - 2].low == "led" || toks[by - 2].low == "headed")) {
+                bool plain = true;  // (no entity and no verb in the group's own words)
+                for (size_t k = lo; k + 2 < by && plain; ++k)
+                    plain = toks[k].is_word() && sv.tok_mention[k] == SIZE_MAX && !(toks[k].bits & lx.kVerbWord);
+                if (plain) {
+                    for (const Mention* m : ents) {
+                        const size_t b = sv.token_at(m->span.begin);
+                        bool joined = true;
+                        for (size_t k = by; k < b && joined; ++k) joined = toks[k].low != "," && toks[k].low != "(";
+                        if (joined) add_name(s, m->name);
+                    }
+                    return s;
+                }
+            }
+        }
         // Entities only inside a modifier ("companies in China") make a description.
         bool head_is_entity = !ents.empty() && ents.front()->span.begin <= toks[lo].end + 1;
         if (!ents.empty() && !head_is_entity) {

@@ -1698,6 +1698,10 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         const Mention& m = ms[i];
         if (m.type != Type::org || drop[i] || m.name.empty()) continue;
         const std::vector<std::string_view>& ws = split_name(m.name, name_words_buf);
+        // (an exchange that is a business of its own has short forms as a company has:
+        // "Norvik Crypto Exchange" is "Norvik" later; a stock exchange's first word is a place
+        // the gazetteers know, which gives none)
+        const bool company = m.kind == "company" || m.kind == "exchange";
         // (names the gazetteers know are found by them wherever they occur)
         bool discovered = (m.rule == kOrgPatternRule || m.rule == kOrgPrefixRule || m.rule == kOrgPublicBodyRule ||
                            m.rule == kOrgAppositionRule || m.rule == kHolderRule || m.rule == kOrgContextRule ||
@@ -1705,7 +1709,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                           !lex.alias(m.name);
         // (a name of two or more words too: "Volta Nord wins" in a headline, "Volta Nord's
         // factory", after "cable maker Volta Nord")
-        if (discovered && (ws.size() == 1 || m.kind == "company"))
+        if (discovered && (ws.size() == 1 || company))
             add_org_key({m.name, m.name, m.kind, m.span.begin, false});
         // A short form names this company alone unless another company has it too.
         auto note_full = [&](std::string short_form) {
@@ -1717,10 +1721,10 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         // Valley Corp") is a company in its own right: a unit named after it
         // later ("Hoshida Logistics", "Kirin Valley Estates") shares the short
         // form, and does not take it.
-        if (discovered && m.kind == "company" && m.span.size() > m.name.size() + 1 &&
+        if (discovered && company && m.span.size() > m.name.size() + 1 &&
             a.compare(m.span.begin, m.name.size(), m.name) == 0 && a[m.span.begin + m.name.size()] == ' ')
             note_full(m.name);
-        if (discovered && m.kind == "company" && ws.size() >= 2) {
+        if (discovered && company && ws.size() >= 2) {
             // Its first word, where another rule finds it alone ("Haeon
             // said" after "Haeon Marine"), is renamed in step 6; the scan
             // below does not look for it (a first word alone is too weak).
@@ -1746,7 +1750,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 }
                 const names::Suffix* s = lex.suffix(ws[end - 1]);
                 // a company's last word of its own kind: "Kestrel Bank" is "Kestrel"
-                bool own_kind = s && end == ws.size() && s->kind == "company";
+                bool own_kind = s && end == ws.size() && s->kind == m.kind;
                 if (!s || !(s->industry || s->group || s->legal || own_kind)) break;
                 --end;
                 if (end >= 2) between.push_back(end);
