@@ -367,6 +367,10 @@ bool Assembly::record_reference(size_t i) {
             continue;
         }
         if (toks[j].low == "," || toks[j].low == ";") break;
+        // (a figure between a superlative and the date, no "since" after it: the superlative
+        // ranks a name, the date is the figure's — "Europe's largest economy shrank 0.1% in the
+        // third quarter", "rose to its highest level of 5.2% in March")
+        if (!since && sv.tok_mention[j] != SIZE_MAX && is_value(ms[sv.tok_mention[j]])) break;
         std::string_view w = toks[j].low;  // ("second-highest": the superlative after the dash)
         if (size_t dash = w.rfind('-'); dash != std::string_view::npos) w = w.substr(dash + 1);
         // ("the first seven months" of a fiscal year: the date's own word, no record)
