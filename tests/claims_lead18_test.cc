@@ -53,3 +53,27 @@ TEST_CASE("guidance 'to grow 22% to 26%' is a range, not a move to a level") {
     CHECK((*c)["change"]["percent"]["max"] == 26);
     CHECK((*c)["value"].is_null());
 }
+
+TEST_CASE("'in the quarter' a few words after the figure refers back to the report's quarter") {
+    const std::string text =
+        "Telvora Telecom said revenue rose 3.1% to 4.82 billion euros in the July-September period.\n\n"
+        "Net debt fell to 11.3 billion euros at the end of September from 11.9 billion euros at the end "
+        "of June. The group spent 612 million euros on its fibre network in the quarter.\n";
+    auto cs = claims_of(text, "2026-10-29");
+    const Json* c = claim_at(cs, text, "612 million euros");
+    REQUIRE(c);
+    INFO(c->dump());
+    REQUIRE((*c)["period"].is_object());
+    CHECK((*c)["period"]["value"] == "2026-Q3");  // (not the debt's month-end)
+}
+
+TEST_CASE("a unit of goods does not override a trade phrase further back") {
+    const std::string text =
+        "Indonesia's coal exports to India were little changed at 9.8 million tonnes in October, the "
+        "statistics bureau said.\n";
+    auto cs = claims_of(text, "2026-11-18");
+    const Json* c = claim_at(cs, text, "9.8 million tonnes");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK((*c)["metric"] == "exports");
+}
