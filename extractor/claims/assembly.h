@@ -319,6 +319,8 @@ struct Lexicons {
     Words outlay_metrics;  // metric keys money is spent "on" ("spent $45 billion on buybacks")
     Words pace_words;  // "grew at an annualised 1.0%", "at an annual rate of 2.8%" (figures.cc)
     Words origin_words;  // "founded in 2000": a date of the holder's origin (origin_date)
+    Words plan_nouns;  // "kept its guidance for the 2027 financial year at 84 to 88 Mt": a plan's clause (plan_clause)
+    Words maturity_words;  // "bonds maturing in 2046", "due 2034": a bond's maturity (maturity_date)
     Words running_carriers;  // "taking (their gain ... to 35%)": a running total's participle (changes.cc)
     Words per_share_stocks;  // a stock restated per share is an equivalent: "net cash of £265m, or 81p a share"
     // "every £100 off the cap", "each 1% fall": a figure after one is a unit of a rule, no claim;
@@ -765,6 +767,7 @@ struct Assembly {
     bool record_reference(size_t i);
     bool reference_price_date(size_t i);
     bool origin_date(size_t i);
+    bool maturity_date(size_t i);
     bool past_act_aside(size_t i, uint32_t after);
     std::vector<size_t> reserve_figure_dates(uint32_t before, const std::vector<size_t>& own);
     bool announcement_date(size_t i);

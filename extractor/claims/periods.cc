@@ -79,10 +79,12 @@ bool Assembly::paragraph_date(size_t i, const text::Span& S) {
         bool m;
         if (e - b <= sizeof w) {
             for (uint32_t k = b; k < e; ++k) w[k - b] = a[k] <= 'Z' ? static_cast<char>(a[k] + 32) : a[k];
-            m = lx.modal_words.count(std::string_view(w, e - b)) > 0;
+            m = lx.modal_words.count(std::string_view(w, e - b)) > 0 || lx.plan_nouns.count(std::string_view(w, e - b)) > 0;
         } else {
-            m = lx.modal_words.count(lower(std::string_view(a).substr(b, e - b))) > 0;
+            const std::string l = lower(std::string_view(a).substr(b, e - b));
+            m = lx.modal_words.count(l) > 0 || lx.plan_nouns.count(l) > 0;
         }
+        // (a plan noun too: "kept its guidance for the 2027 financial year" names the plan's year)
         // ("fell more than expected in February", "rose as expected in May": measured against
         // expectations, not a plan — the month is the report's)
         return m && !expectation_compared(b);
@@ -480,6 +482,17 @@ bool Assembly::origin_date(size_t i) {
     return k > 0 && lx.origin_words.count(toks[k - 1].low) > 0;
 }
 
+// "Bonds maturing in 2046 were priced to yield 3.98%", "the yield on the sovereign bond due 2034
+// fell": a year right after a maturity word (words.tsv `maturity`, or after it and "in") names
+// which bond it is, never a figure's period (the sale's or the trading day's period governs).
+bool Assembly::maturity_date(size_t i) {
+    const std::string& x = ms[i].timex;
+    if (x.size() != 4 || !std::isdigit(static_cast<unsigned char>(x[0]))) return false;
+    size_t k = sv.token_at(ms[i].span.begin);
+    if (k > 0 && toks[k - 1].low == "in") --k;
+    return k > 0 && lx.maturity_words.count(toks[k - 1].low) > 0;
+}
+
 // "The Swiss National Bank, which cut rates in June, holds reserves of about 730 billion francs":
 // a date inside a relative clause between commas that tells a past act of the holder (a change
 // verb, no figure of its own) and closes before `after` dates that act, not the main clause's figure;
@@ -534,7 +547,7 @@ std::optional<size_t> Assembly::find_period(uint32_t after, uint32_t limit, Inde
                !date_test(i, 0, [&] { return record_reference(i); }) &&
                !date_test(i, 1, [&] { return reference_price_date(i); }) &&
                (announced || !date_test(i, 2, [&] { return announcement_date(i); })) &&
-               !contract_month(i) && !origin_date(i) &&
+               !contract_month(i) && !origin_date(i) && !maturity_date(i) &&
                !(ms[i].span.end <= after && past_act_aside(i, after));
     };
     auto usable = [&](size_t i) { return !used.count(i) && fits(i); };
@@ -937,6 +950,9 @@ bool Assembly::expectation_compared(uint32_t b) const {
 bool Assembly::plan_clause(size_t anchor) {
     for (size_t k = clause_start_tok(anchor); k < anchor && k < toks.size(); ++k) {
         if (lx.modal_words.count(toks[k]) && !expectation_compared(toks[k].begin)) return true;
+        // (a guidance or outlook the figure is: "kept its shipments guidance for the 2027 financial
+        // year at 84 to 88 Mt" — its year is the plan's, not the report's: session 18)
+        if (lx.plan_nouns.count(toks[k].low)) return true;
         const std::string_view w = toks[k].low;
         if (k + 1 < toks.size() && toks[k + 1].low == "to" &&
             (w == "expected" || w == "meant" || w == "set" || w == "due" || w == "planned" || w == "plans" ||

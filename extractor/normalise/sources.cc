@@ -418,6 +418,31 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         }
         return best;
     };
+    // "the department said" after "the US Treasury Department" and then the "Office of Foreign Assets
+    // Control": the organisation picked by kind names another body noun of the reference table
+    // ("office") and not this one, so an earlier organisation that the text named with the noun
+    // ("Department" in its name or in the words that named it) is meant (session 18).
+    auto named_with = [&](const Mention& m, std::string_view word) {
+        bool has = false;
+        names::each_name_word(m.name, [&](const std::string& w) { has |= w == word; });
+        if (!has) names::each_name_word(slice(m.span), [&](const std::string& w) { has |= w == word; });
+        return has;
+    };
+    auto prefer_named = [&](const std::string& noun, const Mention* best) -> const Mention* {
+        if (!best || best->type != Type::org || noun.find(' ') != std::string::npos || named_with(*best, noun))
+            return best;
+        bool other = false;
+        names::each_name_word(best->name, [&](const std::string& w) {
+            if (w != noun && w.size() > 3 && im.references.find(w) && w != "company" && w != "group" && w != "firm")
+                other = true;
+        });
+        if (!other) return best;
+        for (size_t e = seen; e-- > 0;) {
+            const Mention& m = ms[entities[e]];
+            if (m.type == Type::org && !m.name.empty() && m.kind == best->kind && named_with(m, noun)) return &m;
+        }
+        return best;
+    };
     // The organisation a reference stands for: the first kind (in the
     // table's order of preference) that has one; among companies the one
     // named most, else the latest.
@@ -448,7 +473,7 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                 // maker. The carmaker, which sold ..., said")
                 if (best && ref.subject && text.sentence_index(best->span.begin) != sentence)
                     if (const Mention* o = previous_subject(sentence, k)) best = o;
-                if (best) return bank_story(noun, best);
+                if (best) return bank_story(noun, prefer_named(noun, best));
             }
         }
         for (const std::string& k : ref.kinds) {
@@ -511,7 +536,7 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         // never ask, and a table of every name word kept as the organisations come cost more)
         if (noun.find(' ') == std::string::npos)
             if (const Mention* w = last_with_word(noun); w && (!best || w->span.begin > best->span.begin)) best = w;
-        return bank_story(noun, best);
+        return bank_story(noun, prefer_named(noun, best));
     };
 
     // An organisation named before that a short name stands for: its initials ("the ABS said"
