@@ -1340,7 +1340,7 @@ void RuleSet::Impl::compile() {
         // predicate bits are few: the dearest get them first); a rule is translated in a
         // trial of the classes, kept when it converts and undone when not, so one that does
         // not takes no bit.
-        static const char* const kOrder[] = {"money", "quantity", "date", "percent", "ignore"};
+        static const char* const kOrder[] = {"money", "quantity", "date", "percent", "ignore", "source", "org", "person", "place", "ignore_entity"};
         std::vector<size_t> tried;
         for (const char* type : kOrder)
             for (size_t i = 0; i < compiled.size(); ++i)
@@ -2108,6 +2108,9 @@ std::vector<std::vector<RawMention>> RuleSet::match_all(std::span<const text::Te
                 continue;
             }
             im.token_rules->match(*tix, out[paras[pi].text], tt.scratch);
+            if ((tix->any & tokens::XLETTER) && im.token_rules->any_xletters())
+                for (size_t k = 0; k < im.token_index.size(); ++k)
+                    if (im.token_rules->xletters(k)) todo[im.token_index[k]].push_back(pi);
         }
         if (im.profiling) {
             PassCost& g = im.pass_costs[im.sets.size() + 1];
