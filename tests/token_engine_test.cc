@@ -311,15 +311,3 @@ TEST_CASE("rules on tokens: letter classes beyond ASCII (`{UP}`, `{LO}`) and a m
              "Wall  Street and Sterling\u00a0rose; said the bank Halden, said the agency ΑΒΓ Data, said the bank Ярослав."},
             {"sources.data_from_ref", "sources.verb_before_org", "entities.ignore_market_words"});
 }
-
-TEST_CASE("rules on tokens: a counted run of letters and characters before one outside it (`[A-Z][A-Za-z&]{1,9}\\)`)") {
-    // HNAME's acronym in brackets: the glued tokens after '(' up to ')', 2 to 10 bytes.
-    feature({"The Office for Grain Statistics (OGS) added that stocks fell; the Halden Works (HW&Co) noted that costs rose.",
-             "The Board of Trade (B) added that it would act; the Velmora Council (ABCDEFGHIJ) said that rents rose.",
-             "The Velmora Council (ABCDEFGHIJK) said that rents rose; the Port Authority (P&O) announced that fees fell.",
-             "The Lisk Agency (LAx1) added that it agreed, with the Tarn Group (TG ) telling investors that sales rose.",
-             "The Kelso Bureau (&KB) noted that rates held; the Ardent Fund (aF) disclosed a stake, with Corvo (Co&) saying so.",
-             "In the view of the Orwell Institute (OI), growth slows. The Arden Trust (AT&T&Q) pointed out that fees rose.",
-             "The Brenta Council (Bré) said that it would wait; the Kolm Bank (KB) said that it would not."},
-            {"sources.said_that", "sources.with_saying", "sources.as_notes", "sources.in_view", "sources.disclosed"});
-}

@@ -1339,10 +1339,8 @@ void RuleSet::Impl::compile() {
         // The families in order of what their rules cost on the regex engine (the
         // predicate bits are few: the dearest get them first); a rule is translated in a
         // trial of the classes, kept when it converts and undone when not, so one that does
-        // not takes no bit. (The word-shaped families last, session 18: few of their rules
-        // convert yet; rules/README.md, "Session 18 (matcher18)".)
-        static const char* const kOrder[] = {"money",  "quantity", "date",   "percent", "ignore",
-                                             "source", "org",      "person", "place",   "ignore_entity"};
+        // not takes no bit.
+        static const char* const kOrder[] = {"money", "quantity", "date", "percent", "ignore", "source", "org", "person", "place", "ignore_entity"};
         std::vector<size_t> tried;
         for (const char* type : kOrder)
             for (size_t i = 0; i < compiled.size(); ++i)
@@ -2085,8 +2083,7 @@ std::vector<std::vector<RawMention>> RuleSet::match_all(std::span<const text::Te
     }
     // The rules on tokens: one index per paragraph, shared by all of them. A paragraph
     // holding 'ſ' or the Kelvin sign, which (?i) folds to an ASCII letter, runs them on
-    // the regex engine (in the rule loop below); one holding a code point in U+00C0-U+04FF
-    // (XLETTER) runs there the rules whose classes lost such code points (TokenProgram::xletters).
+    // the regex engine (in the rule loop below).
     const bool on_tokens = im.token_rules && im.set_ok;
     if (on_tokens) {
         const double t0 = im.profiling ? thread_seconds() : 0;

@@ -496,7 +496,6 @@ struct Node {
     bool wfold = false;
     std::shared_ptr<const CharTest> chr;  // Chr
     std::shared_ptr<const Join> join;     // Tok: captures inside the token
-    uint32_t lmin = 0, lmax = 0;          // Cap: lmax != 0: its text's length in bytes lies in [lmin, lmax]
 };
 constexpr uint32_t kInf = 1u << 30;
 
@@ -676,7 +675,6 @@ struct Builder {
             compile(n->kids[0]);
             Inst e{SAVE_E};
             e.x = static_cast<uint32_t>(2 * n->cap + 1);
-            e.gmin = n->lmin, e.gmax = n->lmax;  // (a bounded capture: the VM checks its length)
             emit(e);
             break;
         }
@@ -1171,9 +1169,6 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
             case SAVE_E:
                 stack_.push_back({UINT32_MAX, 0, in.x, slots[in.x], false});
                 slots[in.x] = i > start ? toks[i - 1].e : (i < n ? toks[i].b : pe);
-                if (in.gmax != 0 &&  // a bounded capture (glued tokens: nothing pending)
-                    (gmax != 0 || slots[in.x] - slots[in.x - 1] < in.gmin || slots[in.x] - slots[in.x - 1] > in.gmax))
-                    goto fail;
                 if (gmax != 0) {  // white space before it: the next TOK says
                     stack_.push_back({UINT32_MAX - 1, dslot, dmin, dmax, false});
                     dslot = in.x, dmin = gmin, dmax = gmax;
@@ -1686,8 +1681,6 @@ bool any_fold(const RP& r) {
 struct Converter {
     TokenClasses& cls;
     bool fold = false;  // some letter is read in any case
-    std::vector<std::string>* names = nullptr;  // the parser's captures (a hidden one is added for a
-    std::vector<char>* spans = nullptr;         // bounded run)
 
     // A run of pure parts of one kind: one token whose whole text they match.
     N fragment(const std::vector<RP>& parts, int kind) {
@@ -1753,20 +1746,6 @@ struct Converter {
         return p.letters.size() == 52 && (p.digits.empty() || p.digits.size() == 10) && p.space.empty();
     }
 
-    // A greedy counted repeat of such a class (`[A-Za-z&]{1,9}`).
-    bool glued_counted(const RP& r) {
-        if (r->k != R::Rep || r->max < 0 || r->lazy) return false;
-        const RP& x = r->kids[0];
-        if (x->k != R::Cls || x->neg || x->sc) return false;
-        Parts p = split(x);
-        return p.letters.size() == 52 && (p.digits.empty() || p.digits.size() == 10) && p.space.empty();
-    }
-    // A part that is one character: a literal or a class (or a group of one).
-    static RP one_char(RP r) {
-        while (r->k == R::Grp || (r->k == R::Seq && r->kids.size() == 1)) r = r->kids[0];
-        return r->k == R::Lit || (r->k == R::Cls && !r->neg && !r->sc) ? r : nullptr;
-    }
-
     // A capture of a letter part that takes a letter at least.
     static bool cap_letters(const RP& x) {
         return x->k == R::Cap && pure(x->kids[0]) == LETTERS && min_len(x->kids[0]) > 0;
@@ -1824,32 +1803,6 @@ struct Converter {
             if (k == LETTERS || k == DIGITS) {
                 size_t j = i + 1;
                 while (j < kids.size() && (pure(kids[j]) == k || pure(kids[j]) == EITHER)) ++j;
-                if (k == LETTERS && j == i + 1 && one_char(kids[i]) && j + 1 < kids.size() && glued_counted(kids[j])) {
-                    // `[A-Z][A-Za-z&]{1,9}\)`: as the star below, the run's length bounded — a hidden
-                    // capture around it whose SAVE_E checks its bytes (1 + min .. 1 + max). Only
-                    // before one character outside the class: the regex's run then ends where the
-                    // class's run does (it cannot stop early), which is where the glued tokens end.
-                    const RP nx = one_char(kids[j + 1]);
-                    if (!nx || nx->k != R::Lit || nx->cp >= 128 || is_space(nx->cp) || is_letter(nx->cp) ||
-                        is_digit(nx->cp) || kids[j]->kids[0]->fold)
-                        unsupported("a counted run of letters and characters not before a character outside it");
-                    for (auto [lo, hi] : kids[j]->kids[0]->ranges) {
-                        if (nx->cp >= lo && nx->cp <= hi) unsupported("a counted run before a character of its class");
-                        if (hi >= 128) unsupported("a counted run of characters beyond ASCII");  // (bytes = characters)
-                    }
-                    if (!names) unsupported("a counted run (no capture slots)");
-                    RP st = node(R::Rep);
-                    st->min = 0, st->max = -1, st->kids = kids[j]->kids;
-                    N run = seq_of({kids[i], st});
-                    const int slot = static_cast<int>(names->size());
-                    names->push_back("");
-                    spans->push_back(0);
-                    Node c = *capture(slot, run);
-                    c.lmin = 1 + static_cast<uint32_t>(kids[j]->min), c.lmax = 1 + static_cast<uint32_t>(kids[j]->max);
-                    v.push_back(mk(std::move(c)));
-                    i = j + 1;
-                    continue;
-                }
                 if (k == LETTERS && j == i + 1 && min_len(kids[i]) > 0 && j < kids.size() && glued_star(kids[j])) {
                     // `[A-Z][\w&'’.-]*`, `(?:[A-Z]|i[A-Z])[\w.]*`: a letter part, then glued runs of a
                     // class holding every letter — `[\w&'’.-]+` whose first token is a letter run
@@ -2143,7 +2096,6 @@ std::optional<TokenProgram> translate(const std::string& pattern, TokenClasses& 
         Parser ps{pattern};
         RP tree = ps.parse();
         Converter cv{cls};
-        cv.names = &ps.names, cv.spans = &ps.spans;
         N n = cv.conv(tree);
         TokenProgram p;
         p.names = ps.names;
