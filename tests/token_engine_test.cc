@@ -139,7 +139,7 @@ TEST_CASE("rules on tokens: most families convert") {
         date += id.starts_with("dates.");
         percent += id.starts_with("percent.");
     }
-    CHECK(percent == 5);
+    CHECK(percent >= 6);  // (every percent rule: session 18 added percent.range_guidance)
     CHECK(date >= 40);
     CHECK(money >= 5);
 }

@@ -757,7 +757,7 @@ struct Assembly {
     // A headline's or sub-headline's figure with no period restates the body's same figure: its period.
     void headline_periods();
     Period list_item_period(const std::string& metric);
-    std::optional<size_t> period_referred(size_t anchor, const std::string& inherited);
+    std::optional<size_t> period_referred(size_t anchor, uint32_t after, const std::string& inherited);
     bool baseline_date(size_t i);
     bool planned_in_relative(size_t k, size_t anchor, bool any_act = false);
     bool record_reference(size_t i);

@@ -365,6 +365,10 @@ bool Assembly::record_reference(size_t i) {
             continue;
         }
         if (toks[j].low == "," || toks[j].low == ";") break;
+        // (a figure between a superlative and the date, no "since" after it: the superlative
+        // ranks a name, the date is the figure's — "Europe's largest economy shrank 0.1% in the
+        // third quarter", "rose to its highest level of 5.2% in March")
+        if (!since && sv.tok_mention[j] != SIZE_MAX && is_value(ms[sv.tok_mention[j]])) break;
         std::string_view w = toks[j].low;  // ("second-highest": the superlative after the dash)
         if (size_t dash = w.rfind('-'); dash != std::string_view::npos) w = w.substr(dash + 1);
         // ("the first seven months" of a fiscal year: the date's own word, no record)
@@ -810,7 +814,7 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
     }
     // ("Food prices fell 0.3% in the month": a price in data for a month, not a trading day's)
     if (traded)
-        if (auto q = period_referred(anchor, std::string())) return Period{static_cast<uint32_t>(*q), true};
+        if (auto q = period_referred(anchor, after, std::string())) return Period{static_cast<uint32_t>(*q), true};
     if (traded && story_day && trading_day_move(anchor))
         return Period{static_cast<uint32_t>(*story_day), true};
     // Only a report's own figures inherit: a metric with an implied holder, not a market price.
@@ -868,7 +872,7 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
     // inherited from a forecast ("expects sales to grow 4% this year, after its third-quarter
     // results beat estimates"), or none, gives way to the last one named before it
     // (and governs the paragraph's later figures: "Adjusted earnings were 87 cents a share")
-    if (auto q = period_referred(anchor, inh ? ms[*inh].timex : std::string())) {
+    if (auto q = period_referred(anchor, after, inh ? ms[*inh].timex : std::string())) {
         inh = q;
         para_period = q;
         para_period_plan = 0;
@@ -979,9 +983,15 @@ Period Assembly::list_item_period(const std::string& metric) {
 // The quarter or month a sentence refers back to with "the quarter", "quarterly", "the month"
 // (no date mention of its own): the article's period if it has that grain, else the last one
 // named before the sentence that is no comparison's; none when what is inherited has that grain.
-std::optional<size_t> Assembly::period_referred(size_t anchor, const std::string& inherited) {
+std::optional<size_t> Assembly::period_referred(size_t anchor, uint32_t after, const std::string& inherited) {
     char grain = 0;  // 'H', 'Q', 'M' or 'Y'
-    for (size_t k = 0; k < toks.size() && k <= anchor + 10 && !grain; ++k) {
+    // (words are counted from the claim's last figure token, byte `after`: "spent 612 million
+    // euros on its fibre network in the quarter")
+    size_t last = anchor;
+    if (after > 0 && anchor < toks.size() && after > toks[anchor].end) last = std::max(anchor, sv.token_at(after - 1));
+    bool closed = false;
+    for (size_t k = 0; k < toks.size() && k <= last + 10 && !grain; ++k) {
+        closed |= k > last && (toks[k].low == "," || toks[k].low == ";");
         if (sv.tok_mention[k] != SIZE_MAX) continue;
         const bool the = k > 0 && (toks[k - 1].low == "the" || toks[k - 1].low == "that");
         // "sold 2.14 million vehicles in the half": a half, or a six-month window
@@ -994,7 +1004,9 @@ std::optional<size_t> Assembly::period_referred(size_t anchor, const std::string
                                             toks[k + 1].low == "ending" || toks[k + 1].low == "through" ||
                                             toks[k + 1].low == "'")))
             grain = 'Y';
-        else if (k > anchor + 6) {}  // (a quarter or month this far on is another clause's)
+        // (a quarter or month this far on, or past a comma or ";" after the figure, is another
+        // clause's)
+        else if (k > last + 8 || closed) {}
         else if (toks[k].low == "quarterly" || (toks[k].low == "quarter" && the)) grain = 'Q';
         else if (toks[k].low == "month" && the) grain = 'M';
     }

@@ -331,9 +331,13 @@ void Assembly::find_doc_country() {
                         continue;
                     // at the head of its clause ("Japanese exports rise", "..., as the British economy
                     // grew"), not an object ("EU hits Chinese electric cars", "exports to Chinese buyers")
+                    // (a dateline's spaced hyphen ends the clause before it too: "BERLIN, Nov 24 -
+                    // German business sentiment improved"; the tokenizer skips a lone hyphen)
                     size_t p = k > 0 && head_toks[k - 1].low == "the" ? k - 1 : k;
                     if (p > 0 && head_toks[p - 1].is_word() && !clause_conjunctions.count(head_toks[p - 1]) &&
-                        head_toks[p - 1].low != "as")
+                        head_toks[p - 1].low != "as" &&
+                        std::string_view(a).substr(head_toks[p - 1].end, head_toks[p].begin - head_toks[p - 1].end)
+                                .find(" - ") == std::string_view::npos)
                         continue;
                     bool covered = false;  // (mentions are sorted by start; only a few demonyms get here)
                     for (const Mention& m : ms) {
