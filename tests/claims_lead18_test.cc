@@ -66,3 +66,14 @@ TEST_CASE("'in the quarter' a few words after the figure refers back to the repo
     REQUIRE((*c)["period"].is_object());
     CHECK((*c)["period"]["value"] == "2026-Q3");  // (not the debt's month-end)
 }
+
+TEST_CASE("a unit of goods does not override a trade phrase further back") {
+    const std::string text =
+        "Indonesia's coal exports to India were little changed at 9.8 million tonnes in October, the "
+        "statistics bureau said.\n";
+    auto cs = claims_of(text, "2026-11-18");
+    const Json* c = claim_at(cs, text, "9.8 million tonnes");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK((*c)["metric"] == "exports");
+}

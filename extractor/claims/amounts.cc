@@ -107,8 +107,11 @@ void Assembly::amount_claims() {
               toks[fig_end].low != "in") ||
              (metric.tok == fig_end + 1 && clause_conjunctions.count(toks[fig_end]) && anchor > 0 &&
               toks[anchor - 1].low != "of"));  // (not "cuts of 2 million bpd and voluntary cuts")
+        // (a unit of goods names no thing counted over a trade or output phrase further back:
+        // "exports to India were little changed at 9.8 million tonnes" are exports)
         if (!metric.key.empty() && v.type == Type::quantity &&
-            ((metric.tok < anchor && words_between(metric.tok, anchor) > 5) || after_count) &&
+            ((metric.tok < anchor && words_between(metric.tok, anchor) > 5 && !lx.goods_units.count(v.unit)) ||
+             after_count) &&
             lx.unit_metrics.count(v.unit))
             metric = MetricHit{};
         // "agreed to buy 150 Boeing 737 Max jets": what a deal buys, counted, is no deal's
