@@ -1339,12 +1339,18 @@ void RuleSet::Impl::compile() {
         // The families in order of what their rules cost on the regex engine (the
         // predicate bits are few: the dearest get them first); a rule is translated in a
         // trial of the classes, kept when it converts and undone when not, so one that does
-        // not takes no bit.
-        static const char* const kOrder[] = {"money", "quantity", "date", "percent", "ignore"};
+        // not takes no bit. The word-shaped families last, and only with CLAIMEX_TOKENS=all
+        // (session 18: 3 of their 72 rules convert, no cheaper than on the regex engine, and
+        // translating the others costs every process 0.35 G instructions of loading;
+        // rules/README.md, "Session 18 (matcher18)").
+        static const char* const kOrder[] = {"money",  "quantity", "date",   "percent", "ignore",
+                                             "source", "org",      "person", "place",   "ignore_entity"};
+        const char* tv = std::getenv("CLAIMEX_TOKENS");
+        const size_t families = tv && std::string_view(tv) == "all" ? std::size(kOrder) : 5;
         std::vector<size_t> tried;
-        for (const char* type : kOrder)
+        for (size_t f = 0; f < families; ++f)
             for (size_t i = 0; i < compiled.size(); ++i)
-                if (compiled[i].rule->type == type) tried.push_back(i);
+                if (compiled[i].rule->type == kOrder[f]) tried.push_back(i);
         token_why.assign(compiled.size(), "not tried (type)");
         for (size_t i : tried) {
             const Rule& r = *compiled[i].rule;
@@ -2083,7 +2089,8 @@ std::vector<std::vector<RawMention>> RuleSet::match_all(std::span<const text::Te
     }
     // The rules on tokens: one index per paragraph, shared by all of them. A paragraph
     // holding 'ſ' or the Kelvin sign, which (?i) folds to an ASCII letter, runs them on
-    // the regex engine (in the rule loop below).
+    // the regex engine (in the rule loop below); one holding a code point in U+00C0-U+04FF
+    // (XLETTER) runs there the rules whose classes lost such code points (TokenProgram::xletters).
     const bool on_tokens = im.token_rules && im.set_ok;
     if (on_tokens) {
         const double t0 = im.profiling ? thread_seconds() : 0;
@@ -2108,6 +2115,9 @@ std::vector<std::vector<RawMention>> RuleSet::match_all(std::span<const text::Te
                 continue;
             }
             im.token_rules->match(*tix, out[paras[pi].text], tt.scratch);
+            if ((tix->any & tokens::XLETTER) && im.token_rules->any_xletters())
+                for (size_t k = 0; k < im.token_index.size(); ++k)
+                    if (im.token_rules->xletters(k)) todo[im.token_index[k]].push_back(pi);
         }
         if (im.profiling) {
             PassCost& g = im.pass_costs[im.sets.size() + 1];

@@ -58,7 +58,7 @@ uint64_t punct_bits(uint32_t cp) {
     const uint64_t z = 0, x = cp == ':' || cp == '#' || cp == '/' || cp == '.' || cp == ',' || cp == '-' || cp == '_' || sc
                            ? PREX
                            : z;
-    return x | (sc ? CURSIGN : z) | punct_bits_of(cp);
+    return x | (sc ? CURSIGN : z) | (cp >= kXFirst && cp <= kXLast ? XLETTER : z) | punct_bits_of(cp);
 }
 
 inline uint64_t hash_bytes(const char* p, uint32_t n) {
@@ -1265,6 +1265,7 @@ struct Parser {
     size_t i = 0;
     std::vector<std::string> names{""};  // capture 0: the whole match
     std::vector<char> spans{0};
+    bool xclip = false;  // a class lost code points in U+00C0-U+04FF
 
     bool more() const { return i < s.size(); }
     uint32_t cp() {  // the next code point
@@ -1319,6 +1320,13 @@ struct Parser {
                 } else break;
                 bool lazy = false;
                 if (more() && s[i] == '?') lazy = true, ++i;
+                // `(?:[...])*` (a macro's class under a repeat) is `[...]*`: the group's one part.
+                while (a->k == R::Grp) {
+                    const RP& g = a->kids[0];
+                    if (g->k == R::Seq && g->kids.size() == 1) a = g->kids[0];
+                    else if (g->k == R::Cls || g->k == R::Lit) a = g;
+                    else break;
+                }
                 RP r = node(R::Rep);
                 r->min = lo, r->max = hi, r->lazy = lazy;
                 r->kids = {a};
@@ -1405,6 +1413,21 @@ struct Parser {
         }
         if (!more()) unsupported("unclosed class");
         ++i;
+        // Code points in U+00C0-U+04FF out (`{UP}`'s À-Ö, Greek, Cyrillic): on a paragraph without
+        // any (no XLETTER token) the class matches what it did; a paragraph with one runs the rule
+        // on the regex engine (TokenProgram::xletters).
+        std::vector<std::pair<uint32_t, uint32_t>> kept;
+        for (auto [lo, hi] : r->ranges) {
+            if (hi < kXFirst || lo > kXLast) {
+                kept.push_back({lo, hi});
+                continue;
+            }
+            xclip = true;
+            if (lo < kXFirst) kept.push_back({lo, kXFirst - 1});
+            if (hi > kXLast) kept.push_back({kXLast + 1, hi});
+        }
+        r->ranges = std::move(kept);
+        if (r->ranges.empty() && !r->neg && !r->sc) unsupported("a class of code points in U+00C0-U+04FF only");
         if (fold)  // (?i): each letter's other case (ASCII; a non-ASCII letter with case is refused later)
             for (size_t k = 0, n = r->ranges.size(); k < n; ++k)
                 for (uint32_t c = r->ranges[k].first; c <= r->ranges[k].second && c < 128; ++c)
@@ -1933,7 +1956,7 @@ struct Converter {
             if (r->neg) return look_ahead(r);
             if (r->sc) unsupported("\\p{Sc}");
             Parts p = split(r);
-            if (!p.letters.empty() || !p.digits.empty()) unsupported("a class of letters or digits and other characters");
+            if (!p.letters.empty() || !p.digits.empty()) unsupported("a class of letters or digits and other characters: " + print(r));
             std::vector<N> alts;
             if (p.other.size() == 1) alts.push_back(word_tok(TokenClasses::cp_id(p.other[0]), false, 0));
             else if (!p.other.empty()) alts.push_back(tok(cls.chars(p.other), 0, 0, 0));
@@ -2079,6 +2102,7 @@ std::optional<TokenProgram> translate(const std::string& pattern, TokenClasses& 
         p.is_span = ps.spans;
         for (char c : p.is_span) p.has_span = p.has_span || c;
         p.fold = cv.fold;
+        p.xletters = ps.xclip;
         Builder b{p, {}};
         b.compile(capture(0, n));
         b.emit({MATCH});
@@ -2167,6 +2191,7 @@ bool TokenRules::add(const Rule& rule, Translated&& tr, std::string* why) {
         needs_.push_back({static_cast<uint32_t>(rules_.size()), need});
     }
     fold_ = fold_ || r.prog.fold || (r.veto && r.veto->fold);
+    if (r.prog.xletters || (r.veto && r.veto->xletters)) xrules_.set(ri);
     gate_ |= r.prog.last;
     rules_.push_back(std::move(r));
     static std::atomic<uint64_t> gens{1};
@@ -2230,9 +2255,12 @@ void TokenRules::match(const TokenIndex& ix, std::vector<RawMention>& out, Scrat
     sc.found.clear();
     sc.found_rule.clear();
     std::vector<uint32_t>& slots_ = sc.slots;
+    // A paragraph holding an XLETTER token: the rules whose classes lost such code points are
+    // the regex engine's (the caller's).
+    const RuleMask allow = (ix.any & XLETTER) ? ~xrules_ : ~RuleMask{};
     for (uint32_t i = 0; i < n; ++i) {
-        const RuleMask c = sc.kinds[toks[i].kind].start & sc.ahead[i];
-        for (int w = 0; w < 2; ++w)
+        const RuleMask c = sc.kinds[toks[i].kind].start & sc.ahead[i] & allow;
+        for (int w = 0; w < kMaxTokenRules / 64; ++w)
             for (uint64_t bits = c.w[w]; bits; bits &= bits - 1) {
                 const uint32_t ri = static_cast<uint32_t>(64 * w + __builtin_ctzll(bits));
                 const RuleProg& r = rules_[ri];

@@ -144,8 +144,13 @@ enum : uint64_t {
     D4 = 1ull << 23,         // ... of exactly 4
     OTHER = 1ull << 24,      // a code point's token (no letter or digit run)
     CURSIGN = 1ull << 25,    // ... of a currency symbol (\p{Sc})
-    kFirstWordBit = 26,
+    XLETTER = 1ull << 26,    // ... of a code point in U+00C0-U+04FF (Latin, Greek, Cyrillic letters beyond ASCII)
+    kFirstWordBit = 27,
 };
+// XLETTER's code points: a class's code points in this range are dropped by the translator, and a
+// paragraph holding one runs the rules whose classes lost some on the regex engine (rules/README.md,
+// "Session 18 (matcher18)").
+constexpr uint32_t kXFirst = 0xC0, kXLast = 0x4FF;
 // Bits 64-127 hash the ids of single words and code points (a word's exact
 // test compares the token's id; its bit is the guard the program analyses
 // read); the predicate bits go on from 128.
@@ -304,6 +309,8 @@ struct TokenProgram {
     std::vector<char> is_span;       // by capture: a `span` capture
     bool has_span = false;
     bool fold = false;               // reads a letter in any case ('ſ' and the Kelvin sign would fold to one)
+    bool xletters = false;           // a class lost its code points in U+00C0-U+04FF (XLETTER): the program is
+                                     // the pattern's only on a paragraph without them
     Bits start = 0;                  // bits one of which a first token has
     Bits path = 0;                   // bits one of which every token of a match has
     Bits last = 0;                   // bits one of which a match's last token has
@@ -388,6 +395,10 @@ public:
     };
     void match(const TokenIndex& ix, std::vector<RawMention>& out, Scratch& s) const;
     Bits gate() const { return gate_; }
+    // Whether rule k (in add() order) is the regex engine's on a paragraph holding an XLETTER
+    // token (its program or veto has TokenProgram::xletters; match() skips it there).
+    bool xletters(size_t k) const { return xrules_.has(k); }
+    bool any_xletters() const { return bool(xrules_); }
 
     struct RuleProg {
         const Rule* rule = nullptr;
@@ -411,6 +422,7 @@ private:
     std::vector<TokTest> tests_;
     std::unordered_map<uint64_t, TokTest> word_tests_;  // key: word id << 1 | any case
     bool fold_ = false;
+    RuleMask xrules_;  // the rules with xletters
     Bits gate_ = 0;
     uint64_t gen_ = 0;  // changes with every rule added (a scratch's masks are for one)
 };
