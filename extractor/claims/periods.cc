@@ -1001,8 +1001,9 @@ Period Assembly::list_item_period(const std::string& metric) {
 // named before the sentence that is no comparison's; none when what is inherited has that grain.
 std::optional<size_t> Assembly::period_referred(size_t anchor, uint32_t after, const std::string& inherited) {
     char grain = 0;  // 'H', 'Q', 'M' or 'Y'
-    // (words are counted from the claim's last figure token, byte `after`: "spent 612 million
-    // euros on its fibre network in the quarter")
+    // (words are counted from the token before byte `after` when it ends past the anchor, an
+    // amount's figure end: "spent 612 million euros on its fibre network in the quarter"; a
+    // change passes its verb's end, so its words count from the anchor)
     size_t last = anchor;
     if (after > 0 && anchor < toks.size() && after > toks[anchor].end) last = std::max(anchor, sv.token_at(after - 1));
     bool closed = false;
