@@ -77,3 +77,16 @@ TEST_CASE("a unit of goods does not override a trade phrase further back") {
     INFO(c->dump());
     CHECK((*c)["metric"] == "exports");
 }
+
+TEST_CASE("a penalty a government body announces is the fined company's, not the government's country") {
+    const std::string text =
+        "Brightwater Holdings will pay $300 million to settle charges, the US Treasury Department said "
+        "on Thursday.\n\n"
+        "It includes a $200 million penalty, the department said.\n";
+    auto cs = claims_of(text, "2026-11-19");
+    const Json* c = claim_at(cs, text, "$200 million");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK((*c)["metric"] == "fine");
+    CHECK(first_subject(*c) == "Brightwater Holdings");
+}

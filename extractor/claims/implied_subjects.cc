@@ -436,8 +436,11 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
         // "Investment in real estate fell 10.6%, the NBS said", "production fell 8.2%, the
         // board said": a statistics office, ministry or board with an area of its own
         // (jurisdictions.tsv) reporting the figure makes it its economy's, not a company's.
+        // (not the value of an act, `event`: "It includes a $200 million penalty, the department
+        // said" is the fined company's, which the government only announces)
+        const bool act = lx.event_metrics.count(metric.key) > 0 && lx.scope_of(metric.key) == "company";
         for (size_t i : sv.mentions)
-            if (ms[i].type == Type::source && !ms[i].name.empty() &&
+            if (!act && ms[i].type == Type::source && !ms[i].name.empty() &&
                 (std::string_view(ms[i].kind) == "agency" || std::string_view(ms[i].kind) == "government"))
                 if (auto it = lx.jurisdictions.find(lower(ms[i].name)); it != lx.jurisdictions.end()) name = it->second;
         // ... or by such an office earlier in the paragraph, when the paragraph names no company
@@ -448,7 +451,7 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
             const Mention* c = last_company_before(toks[anchor].begin);
             bool own = false;  // (a sentence naming a place or a source of its own is read by itself)
             for (size_t i : sv.mentions) own |= ms[i].type == Type::place || ms[i].type == Type::source;
-            if (!own && (!c || t.paragraph_index(c->span.begin) != para))
+            if (!own && !act && (!c || t.paragraph_index(c->span.begin) != para))
                 for (const Mention& m : ms) {
                     if (m.span.begin >= S.begin) break;
                     if (m.type != Type::source || m.name.empty() || t.paragraph_index(m.span.begin) != para) continue;
