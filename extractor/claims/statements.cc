@@ -803,13 +803,13 @@ void Assembly::emit_statement(uint32_t cb, uint32_t ce, const Mention* who, cons
     }
     set_subject(subj, j, conf);
 
-    size_t per = SIZE_MAX;  // (a plain index: GCC 12 warned of an optional "maybe uninitialized")
+    std::optional<size_t> per;
     for (size_t i : sv.mentions)
         if (ms[i].type == Type::date && ms[i].span.begin >= c0 && ms[i].span.end <= c1) {
             per = i;
             break;
         }
-    if (per != SIZE_MAX) j.period = Period{static_cast<uint32_t>(per)};
+    if (per) j.period = Period{static_cast<uint32_t>(*per)};
     j.statement = text::Span{c0, c1};
     j.sources = claim_sources(conf, std::string(), j, j.statement->begin);
     // (a source the content itself speaks of is no attribution of it: "whatever the Fed says"
