@@ -160,6 +160,22 @@ TEST_CASE("currency readings by context", "[numbers][currency]") {
     CHECK(pick_currency(kr, "kr", "no country here") == nullptr);
 }
 
+TEST_CASE("a reading's further conditions: also groups and unless terms", "[numbers][currency]") {
+    // The context column "Ontario&per cent|per-cent&!C$": Ontario picks the reading, "per cent"
+    // must also occur nearby, "C$" must not.
+    CurrencyReading cad{"CAD", {}, {"Ontario"}, true};
+    cad.also = {{"per cent", "per-cent"}};
+    cad.unless = {"C$"};
+    std::vector<CurrencyReading> dollar = {cad, {"USD", {}, {}}};
+    CHECK(pick_currency(dollar, "$", "Ontario will spend $2 billion.", "Ontario will spend $2 billion, up 3 per cent.")
+              ->code == "CAD");
+    CHECK(pick_currency(dollar, "$", "Ontario will spend $2 billion.", "Ontario will spend $2 billion, up 3%.")->code ==
+          "USD");
+    CHECK(pick_currency(dollar, "$", "Ontario paid C$2.8 billion ($2 billion).",
+                        "Ontario paid C$2.8 billion ($2 billion), 4 per cent more.")
+              ->code == "USD");
+}
+
 TEST_CASE("a special sign reads only as written", "[numbers][currency]") {
     // "p" is pence after a small number; "P" (the key folds case) is the
     // Philippine peso only in a Philippine story, and nothing elsewhere.

@@ -96,12 +96,24 @@ struct NumbersNormaliser::Impl {
                 auto f = Multiplier::parse(cell(r, 2));
                 if (c.code.empty() || !f) continue;
                 c.factor = *f;
+                // "a|b" (one of them), then "&c|d" groups that must also hold and "&!e" terms
+                // that must not occur nearby (CurrencyReading::also, unless).
                 std::string_view ctx = cell(r, 3);
-                for (size_t i = 0; i < ctx.size();) {
-                    size_t j = ctx.find('|', i);
-                    if (j == std::string_view::npos) j = ctx.size();
-                    if (j > i) c.context.emplace_back(ctx.substr(i, j - i));
-                    i = j + 1;
+                for (size_t g = 0, n = 0; g < ctx.size(); ++n) {
+                    size_t ge = std::min(ctx.find('&', g), ctx.size());
+                    std::string_view group = ctx.substr(g, ge - g);
+                    g = ge + 1;
+                    if (n > 0 && !group.empty() && group[0] == '!') {
+                        if (group.size() > 1) c.unless.emplace_back(group.substr(1));
+                        continue;
+                    }
+                    std::vector<std::string>& terms = n == 0 ? c.context : c.also.emplace_back();
+                    for (size_t i = 0; i < group.size();) {
+                        size_t j = group.find('|', i);
+                        if (j == std::string_view::npos) j = group.size();
+                        if (j > i) terms.emplace_back(group.substr(i, j - i));
+                        i = j + 1;
+                    }
                 }
                 c.nearby = cell(r, 4) != "paragraph";
                 if (std::string_view(t) == "CURRENCY_SPECIAL") c.exact = std::string(cell(r, 0));

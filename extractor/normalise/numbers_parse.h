@@ -12,6 +12,7 @@
 
 #include "extractor/normalise/flat_map.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -106,6 +107,12 @@ struct CurrencyReading {
     Multiplier factor;
     std::vector<std::string> context;
     bool nearby = false;    // context is looked for near the mention, not only in its paragraph
+    // Further conditions on the nearby text, all of which must hold for this reading to apply
+    // (the context column's "&" groups): one term of each `also` group occurs there, no `unless`
+    // term does. Canadian house style writes the Canadian dollar as a bare "$" in stories that
+    // say "per cent" and do not write "C$" or the Australian "$US".
+    std::vector<std::vector<std::string>> also{};
+    std::vector<std::string> unless{};
     // The special signs (CURRENCY_SPECIAL: "p", "c", "R") read only as
     // written: "30p" is pence, "P120 billion" is not (ICU's Botswana "P").
     std::string exact{};
@@ -124,7 +131,12 @@ const CurrencyReading* pick_currency(const std::vector<CurrencyReading>& reading
 template <class InParagraph, class Nearby>
 const CurrencyReading* pick_currency_by(const std::vector<CurrencyReading>& readings, std::string_view surface,
                                         InParagraph in_paragraph, Nearby nearby) {
-    auto fits = [&](const CurrencyReading& r) { return r.exact.empty() || r.exact == surface; };
+    auto fits = [&](const CurrencyReading& r) {
+        if (!r.exact.empty() && r.exact != surface) return false;
+        for (const auto& group : r.also)
+            if (std::none_of(group.begin(), group.end(), [&](const std::string& t) { return nearby(t); })) return false;
+        return std::none_of(r.unless.begin(), r.unless.end(), [&](const std::string& t) { return nearby(t); });
+    };
     // The mention's own paragraph first ("85 cents" after "DBS Group" in a
     // Singapore paragraph of a story that names Canada further on), then
     // the window around it for the readings that look that far.
