@@ -210,7 +210,8 @@ bool NumbersNormaliser::normalise(const rules::RawMention& raw, const text::Text
         }
     }
 
-    Multiplier unit_mult;
+    Multiplier unit_mult, unit_mult2;
+    bool own_mult2 = false;  // (a range end with a unit of its own: "80 cents to $1.00")
     switch (out.type) {
         case Type::money: {
             std::string_view surface = cap("cur");
@@ -243,6 +244,18 @@ bool NumbersNormaliser::normalise(const rules::RawMention& raw, const text::Text
                 if (!r) return false;
                 out.currency = r->code;
                 unit_mult = r->factor;
+                // "80 cents to $1.00": the high end's currency word has a factor of its own (the
+                // minor unit's 0.01 is not the dollar's); same currency, else no range
+                if (std::string_view s2 = cap("cur2"); !s2.empty() && s2 != surface && !num2.empty()) {
+                    const auto* readings2 = im.currencies.find(s2);
+                    const CurrencyReading* r2 = nullptr;
+                    if (readings2)
+                        for (const CurrencyReading& c2 : *readings2)
+                            if (c2.code == r->code) r2 = &c2;
+                    if (!r2) return false;
+                    unit_mult2 = r2->factor;
+                    own_mult2 = true;
+                }
             }
             break;
         }
@@ -285,10 +298,14 @@ bool NumbersNormaliser::normalise(const rules::RawMention& raw, const text::Text
     if (!num.empty()) {
         Multiplier m_lo = s_lo, m_hi = s_hi;
         m_lo *= unit_mult;
-        m_hi *= unit_mult;
+        m_hi *= own_mult2 ? unit_mult2 : unit_mult;
         auto lo = im.amount(num, m_lo);
         if (!lo) return false;
-        auto negative = [](std::string_view s) { return s == "-" || s == "\u2212"; };
+        // ("minus 12.8": a survey index below zero, rules/quantity/index.rules)
+        auto negative = [](std::string_view s) {
+            while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+            return s == "-" || s == "\u2212" || s == "minus" || s == "Minus";
+        };
         if (negative(cap("sign"))) *lo = -*lo;
         out.value = *lo;
         if (!num2.empty()) {
