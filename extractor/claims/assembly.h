@@ -314,6 +314,9 @@ struct Lexicons {
     Words mark_nouns;  // a round figure a price passes or nears: "above the $2,500 mark"
     // "aims to keep inflation at 4%" (inflation_aim)
     Words goal_verbs;
+    // "14.3% of firms said", "22% of respondents expect": who answered a survey and what they
+    // answered with (share_of_market: survey_share; session 19)
+    Words survey_respondents, survey_verbs;
     Words at_risk_fillers;  // "6,000 jobs are potentially at risk" (jobs_at_risk)
     Words reach_words;  // "before returning to the 2% goal": inflation's level, not the target (inflation_goal)
     Words outlay_metrics;  // metric keys money is spent "on" ("spent $45 billion on buybacks")

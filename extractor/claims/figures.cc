@@ -819,6 +819,13 @@ void Assembly::figure_roles() {
             (w.hi - w.lo == 1 || (w.hi - w.lo == 2 && toks[w.lo].low == ",")) && ms[figs[f - 1].m].type == m.type &&
             sv.token_at(ms[figs[f - 1].m].span.end) + (w.hi - w.lo) == figs[f].tok && level_cue(figs[f - 1].tok))
             base = true;
+        // "to ¥720 billion ($4.7 billion) from ¥650 billion": the new level's equivalent in brackets
+        // may stand between it and "from" (session 19, probes19: the baseline became a claim of its
+        // own when a long date put the change word far away)
+        if (!base && base_near && f > 1 && w.hi - w.lo == 2 && toks[w.lo].low == ")" && w.back() == "from" &&
+            figs[f - 1].role == Role::equivalent && figs[f - 1].of < f - 1 &&
+            ms[figs[figs[f - 1].of].m].type == m.type && level_cue(figs[figs[f - 1].of].tok))
+            base = true;
         // "raised its forecast ... to ¥1.2 trillion ($7.9 billion) on Thursday, from ¥1.05 trillion
         // previously": "from" a figure that "previously" closes is the earlier value, however far
         // the figure it revises stands
@@ -865,6 +872,14 @@ void Assembly::figure_roles() {
             // stand between the new level and its "from" baseline)
             if (base || ev_near || (ev && figs[f].tok - ev->tok <= 18)) {
                 size_t owner = SIZE_MAX;
+                // ("lifted its dividend forecast to ¥110 per share from ¥100": "from" right after a
+                // per-share figure's "per share" is that figure's baseline, its unit elided; session
+                // 19, probes19)
+                if (m.type == Type::money && f > 0 && w.hi - w.lo == 3 && w.back() == "from" &&
+                    toks[w.lo + 1].low == "share" && figs[f - 1].role == Role::value &&
+                    ms[figs[f - 1].m].type == m.type && sv.token_at(ms[figs[f - 1].m].span.end) == w.lo &&
+                    per_share(figs[f - 1].m) && !per_share(figs[f].m))
+                    owner = f - 1;
                 // (a per-share baseline belongs to the per-share figure, a total to the total:
                 // "$412 million, or $1.38 per share, compared with $365 million, or $1.21 ...")
                 for (int pass = 0; pass < 2 && owner == SIZE_MAX; ++pass)
@@ -922,17 +937,33 @@ void Assembly::figure_roles() {
                                                        toks[ev->tok - 2].low == "expects");
                 // (rate moves in points only: "voluntary cuts of 1.65 million bpd" are the cuts' own size)
                 const bool points = std::string_view(m.unit) == "pp";
-                if ((article && !forecast) ||
+                // ("announced price increases of 6%", "plans a price rise of 4%", "expect price hikes
+                // of between 2% and 3%": a one-word metric names what the noun moves, as in "a 5% price
+                // increase"; a planned move, also after a verb of expecting; session 19, probes19 —
+                // the percentage was an amount, and "price" with a percentage a bond yield)
+                size_t mn = 0;
+                const bool metric_noun = ev->tok >= 2 && sv.tok_mention[ev->tok - 1] == SIZE_MAX &&
+                                         (toks[ev->tok - 1].bits & lx.kMetricFirst) &&
+                                         !(toks[ev->tok - 1].bits & lx.kChangeWord) &&
+                                         metric_phrase(ev->tok - 1, &mn) && mn == 1 &&
+                                         (toks[ev->tok - 2].low == "a" || toks[ev->tok - 2].low == "an" ||
+                                          (noun.size() > 3 && noun.back() == 's' && !kDeterminers.count(toks[ev->tok - 2])));
+                if ((article && !forecast) || metric_noun ||
                     (points && (before == "more" || before == "further" || before == "another" ||
                                 (!article && !kDeterminers.count(toks[ev->tok - 1]) && noun.size() > 3 && noun.back() == 's'))))
                     skip_of = ev->tok + 1;
             }
+            // ("price increases of between 2% and 4%": "between" opens the range the mention is)
+            const size_t skip_between =
+                skip_of != SIZE_MAX && skip_of + 2 == figs[f].tok && toks[skip_of + 1].low == "between" && m.max
+                    ? skip_of + 1
+                    : SIZE_MAX;
             // ("rose as much as 6.4%", "fell by as many as": a cap the figure's qualifier says)
             const bool capped = std::string_view(m.qualifier) == "up_to";
             // ("grew a more modest 2.1%", "fell a steep 8%": a word sizing the move after "a")
             bool article = false;
             for (size_t k = ev->tok + 1; k < figs[f].tok; ++k)
-                if (k == skip_of) continue;
+                if (k == skip_of || k == skip_between) continue;
                 else if (toks[k].is_word()) {
                     const bool cap_word = capped && (toks[k].low == "as" || toks[k].low == "much" ||
                                                      toks[k].low == "many" || toks[k].low == "up" || toks[k].low == "to");

@@ -514,6 +514,21 @@ void Assembly::share_of_market(const Mention& value, MetricHit& metric) {
             metric.key = "market_share";
             return;
         }
+        // "14.3% of firms said they planned to raise prices", "41% of households surveyed expect":
+        // a share of those who answered a survey (words.tsv survey_respondent), then what they
+        // answered (survey_verb, or "surveyed"/"polled" first), is a survey share, not the
+        // paragraph's metric (session 19, probes19: "price" made such shares bond yields)
+        if (lx.survey_respondents.count(toks[e].low) && e < k + 5) {
+            size_t v = e + 1;
+            if (v < toks.size() && lx.survey_verbs.count(toks[v].low) && v + 1 < toks.size() &&
+                (toks[v].low == "surveyed" || toks[v].low == "polled" || toks[v].low == "questioned"))
+                ++v;
+            if (v < toks.size() && lx.survey_verbs.count(toks[v].low)) {
+                metric = MetricHit{};
+                metric.key = "survey_share";
+            }
+            return;
+        }
     }
 }
 
