@@ -139,3 +139,17 @@ TEST_CASE("a share of survey respondents is a survey share") {
     REQUIRE(e);
     CHECK((*e)["metric"] == "market_share");
 }
+
+TEST_CASE("a trailing 'according to' with only the holder's role after it keeps the content before it") {
+    const std::string text =
+        "Harrow Mills outlook\n\n"
+        "Harrow Mills looks cheap against its European peers, according to Tomas Brink, a paper analyst at "
+        "Nordvik Securities.\n";
+    auto cs = claims_of(text, "2026-11-18");
+    const Json* s = statement_at(cs, "Harrow Mills looks cheap against its European peers");
+    REQUIRE(s);
+    INFO(s->dump());
+    CHECK((*s)["statement"]["text"] == "Harrow Mills looks cheap against its European peers");
+    CHECK(first_source(*s) == "Tomas Brink");
+    CHECK_FALSE(statement_at(cs, "a paper analyst"));
+}

@@ -452,9 +452,17 @@ void Assembly::statement_claims() {
     uint32_t cb = S.begin, ce = S.end;
     size_t src_first = src ? sv.token_at(src->span.begin) : 0, src_last = src ? sv.token_at(src->span.end) : 0;
     bool leads = src && (src_first <= clause_start_tok(src_first) + 1 || src_first <= 1);
+    // "Redstone trades cheaply against its rivals, according to Priya Natarajan, an airline analyst
+    // at Coldwater Securities.": "according to X" after a comma, with only the holder's role after
+    // it to the sentence's end, trails its content; the role is no content (session 19, probes19)
+    const bool trailing_according = src && src->cue == "according to" && src_first > 3 &&
+                                    toks[src_first - 1].low == "," && src_last < toks.size() && role_after(src_last);
+    if (trailing_according) leads = false;
     if (!src || (quoted && q_close < src->span.begin)) {
         cb = q_open;
         ce = q_close;
+    } else if (trailing_according) {
+        ce = toks[src_first - 1].begin;
     } else if (src->span.begin - S.begin < 3 || leads) {
         // skip to the comma that ends the attribution (and an apposition after it)
         // (not past a clause: "Volkswagen said the tariffs were the wrong approach, while ...")
