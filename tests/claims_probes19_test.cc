@@ -153,3 +153,18 @@ TEST_CASE("a trailing 'according to' with only the holder's role after it keeps 
     CHECK(first_source(*s) == "Tomas Brink");
     CHECK_FALSE(statement_at(cs, "a paper analyst"));
 }
+
+TEST_CASE("a quarter that a forecast noun is about lies ahead, whatever verb stands before it") {
+    const std::string text =
+        "Brenlow Foods trims outlook\n\n"
+        "Brenlow Foods on Monday cut its third-quarter sales guidance and lowered its forecast for the third "
+        "quarter, while its second-quarter sales fell 3%.\n";
+    auto r = record_of(text, "2026-07-20");
+    Json m;
+    REQUIRE(mention_at(r, "third-quarter", m));
+    CHECK(m["value"] == "2026-Q3");
+    REQUIRE(mention_at(r, "the third quarter", m));
+    CHECK(m["value"] == "2026-Q3");
+    REQUIRE(mention_at(r, "second-quarter", m));
+    CHECK(m["value"] == "2026-Q2");
+}

@@ -2,6 +2,7 @@
 #include "extractor/normalise/dates_words.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace claimex::normalise::dates {
 
@@ -176,6 +177,33 @@ Tense Around::tense(const Cues& cues) const {
     // mark or semicolon.
     constexpr int kBefore = 20, kAfter = 8, kDeadlineReach = 6;
     bool deadline = false;  // the date follows "by"
+    // "lowered its fourth-quarter profit forecast", "cuts fourth-quarter outlook": a date that
+    // modifies a forecast noun (noun_cues.txt), with one word of what is forecast between, or two
+    // of noun_cue_before.txt ("profit", "sales"), is the forecast's, so ahead whatever verb stands
+    // before it (session 19, probes19: "lowered" made the quarter last year's)
+    {
+        uint32_t at = span.end;
+        int plain = 0;  // words between that are no noun_cue_before word
+        for (int k = 0; k < 3; ++k) {
+            if (at < sent.end && !(a[at] == ' ' || a[at] == '\t')) break;  // (a comma, a hyphen: no modifier)
+            const std::string_view w = word_starting_after(a, at, sent.end);
+            if (w.empty()) break;
+            const uint16_t what = cues.of(w);
+            if (what & Cues::noun_cue) return Tense::future;
+            if (w == "the" || w == "a" || w == "an" || w == "its" || w == "their" || w == "his" || w == "her" ||
+                w == "our" || w == "this" || w == "that" || !std::islower(static_cast<unsigned char>(w[0])) ||
+                (what & ~Cues::noun_before) || ed_guess(w))
+                break;
+            if (!(what & Cues::noun_before) && ++plain + k > 1) break;
+            at = static_cast<uint32_t>(w.data() - a.data() + w.size());
+        }
+        // (and "cut its forecast for the fourth quarter": the noun, then "for" the date)
+        const std::string_view w1 = word_ending_before(a, sent.begin, span.begin);
+        if (w1 == "for") {
+            const std::string_view w2 = word_ending_before(a, sent.begin, static_cast<uint32_t>(w1.data() - a.data()));
+            if (cues.of(w2) & Cues::noun_cue) return Tense::future;
+        }
+    }
     for (int i = 1, pos = static_cast<int>(span.begin); i <= kBefore && pos > static_cast<int>(sent.begin); ++i) {
         uint32_t e = static_cast<uint32_t>(pos);
         bool stop = false;
