@@ -78,7 +78,7 @@ inline const WordList kOpenEnds{"at", "than", "of", "the", "to", "in", "for", "b
                                   "with", "from", "on", "a", "an", "and", "or", "as",
                                   "its", "their", "his", "her", "our", "my"};
 inline const WordSet kVerbFillers{7, {"about", "around", "nearly", "almost", "some", "roughly", "more", "than",
-                                "over", "just", "a", "an", "another", "further"}};
+                                "over", "just", "only", "merely", "barely", "a", "an", "another", "further"}};
 inline const WordSet kMetricModifiers{8, {
     "combined", "total", "annual", "quarterly", "net", "overall", "first-half", "full-year",
     "monthly", "yearly", "joint", "aggregate", "own", "core"}};

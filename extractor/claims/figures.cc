@@ -27,6 +27,14 @@ Words Assembly::words_before(size_t tok, size_t n) {
             w.lo = w.hi = k;
             continue;
         }
+        // ("cut rates by a combined 375 basis points", "fell by a steep 8%": an article and a word
+        // sizing the figure (words.tsv `size_filler`) stand between the cue and the figure)
+        if (w.empty() && k >= 1 && lx.size_fillers.count(toks[k].low) &&
+            (toks[k - 1].low == "a" || toks[k - 1].low == "an")) {
+            k -= 1;
+            w.lo = w.hi = k;
+            continue;
+        }
         // ("than" is a qualifier only after one: "more than 5%", not "slower than 5.9%", a baseline cue)
         if (w.empty() && kQualifierSkip.count(toks[k]) &&
             (toks[k].low != "than" || (k > 0 && kQualifierSkip.count(toks[k - 1])))) {

@@ -451,8 +451,27 @@ bool Assembly::announcement_date(size_t i) {
         }
     }
     bool day = x.size() >= 10 && std::isdigit(static_cast<unsigned char>(x[0])) && x[4] == '-' && x[7] == '-';
+    // ("the commission said this month", "reported earlier this month": the current month told
+    // relative to today is when something was said, as a day is, after a verb of saying or
+    // publishing right before it; not an act's, "approved a $1.2 billion loan this month", nor
+    // "in October", a period)
+    if (!day && x.size() == 7 && x[4] == '-' && std::isdigit(static_cast<unsigned char>(x[5]))) {
+        const std::span<const Token> dt = date_tokens(i);
+        if (!dt.empty() && k > 0 && (dt[0].low == "this" || (dt[0].low == "earlier" && dt.size() > 1 && dt[1].low == "this"))) {
+            std::string_view v = toks[k - 1].low;
+            return lx.announce_verbs.count(toks[k - 1]) && v != "approved" && v != "unveiled" && v != "presented";
+        }
+    }
     // (an ISO week "2025-W50", not a window of weeks "the six weeks to December 13", P6W)
     if (!day && (x.find('W') == std::string::npos || x[0] == 'P')) return false;
+    // "Earlier this week, Kestrel reported a 9% rise in quarterly profit", "On Monday, the agency
+    // said ...": a day or week fronting the sentence dates its verb of announcing (a few words on,
+    // no figure before it)
+    if (fronted_date(a, ms[i]))
+        for (size_t j = sv.token_after(ms[i].span.end) + 1, n = 0; j < toks.size() && n < 8; ++j, ++n) {
+            if (sv.tok_mention[j] != SIZE_MAX && is_value(ms[sv.tok_mention[j]])) break;
+            if (lx.announce_verbs.count(toks[j])) return true;
+        }
     // (over the figure the verb announced: "reported a third-quarter operating profit of 1.12
     // billion crowns on Tuesday"; not past another verb: "reported a loss and its shares fell 5%
     // on Tuesday" dates the fall)
