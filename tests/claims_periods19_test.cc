@@ -57,3 +57,40 @@ TEST_CASE("a week fronting a sentence of reporting dates the report, not its fig
     INFO(c->dump());
     CHECK(period(*c).find('W') == std::string::npos);
 }
+
+TEST_CASE("a mark's date ('from their March 2022 peak') and a 'from' month after the figure's own are no period") {
+    const std::string text =
+        "The city's home price index rose 0.5% in October from September, leaving prices down 18% from "
+        "their March 2022 peak.\n";
+    auto cs = claims_of(text, "2026-11-20");
+    const Json* c = claim_at(cs, text, "18%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(period(*c) == "2026-10");  // (the main clause's month: a participle of result)
+}
+
+TEST_CASE("a participle of result takes its main clause's date") {
+    const std::string text =
+        "Water tariffs rose 6.1% in October from a year earlier, outpacing headline inflation of 2.9%.\n";
+    auto cs = claims_of(text, "2026-11-20");
+    const Json* c = claim_at(cs, text, "2.9%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(period(*c) == "2026-10");
+}
+
+TEST_CASE("a revised forecast's earlier range takes no date from a later clause") {
+    const std::string text =
+        "Mivex raised its 2026 sales forecast to between $2.1 billion and $2.2 billion, from $2.0 billion "
+        "to $2.05 billion previously, after third-quarter sales rose 12% to $540 million.\n";
+    auto cs = claims_of(text, "2026-11-20");
+    const Json* c = claim_at(cs, text, "12%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(period(*c) == "2026-Q3");
+    const Json* r = claim_at(cs, text, "$2.1 billion");
+    REQUIRE(r);
+    INFO(r->dump());
+    REQUIRE(r->contains("baseline"));
+    CHECK((*r)["baseline"]["period"].is_null());
+}

@@ -271,6 +271,10 @@ void Assembly::find_forecast_window() {
 // period last year") is a baseline's period, never the claim's own.
 // (asked for every date at every period search: worked out once per date)
 // A date that opens its sentence before a comma ("A year earlier, ...", "Two years ago, ...").
+// Words that open a subordinate clause after a comma ("..., after sales rose 23%").
+static const WordList kBaselineClauseEnds = {"after", "as", "before", "following", "when", "despite", "amid",
+                                        "because", "helped", "thanks", "while", "whereas"};
+
 static bool fronted_date(const std::string& a, const Mention& m) {
     uint32_t b = m.span.begin, e = m.span.end;
     while (b > 0 && a[b - 1] == ' ') --b;
@@ -300,6 +304,11 @@ bool Assembly::baseline_date(size_t i) {
             if (t > 0 && (toks[t - 1].low == "in" || toks[t - 1].low == "at" || toks[t - 1].low == "on")) --t;
             if (t > 1 && toks[t - 1].low == "than" &&
                 ((toks[t - 2].bits & lx.kChangeWord) || comparison_change_word(t - 2)))
+                baseline_dates[i] = 1;
+            // "rose 0.9% in September from August": a "from" date right after the figure's own
+            // date is the month compared with
+            if (k > 1 && toks[k - 1].low == "from" && sv.tok_mention[k - 2] != SIZE_MAX &&
+                ms[sv.tok_mention[k - 2]].type == Type::date && !ms[sv.tok_mention[k - 2]].compared)
                 baseline_dates[i] = 1;
             if (k > 0 && toks[k - 1].low == "from" && e + 1 < toks.size() && toks[e].low == "to" &&
                 sv.tok_mention[e + 1] != SIZE_MAX && is_value(ms[sv.tok_mention[e + 1]]))
@@ -355,6 +364,15 @@ bool Assembly::record_reference(size_t i) {
         const Token& before = toks[k - 3];
         const bool number = !before.low.empty() && std::isdigit(static_cast<unsigned char>(before.low.back()));
         if (set_verbs.count(toks[k - 2].low) && sv.tok_mention[k - 3] == SIZE_MAX && (number || marks.count(before.low)))
+            return true;
+    }
+    // "down 24% from their September 2021 peak", "near its 2022 high": a date right before a mark
+    // noun says when that mark was set, after a possessive or an article
+    {
+        static const WordList marks = {"peak", "peaks", "high", "highs", "low", "lows", "trough", "record"};
+        const size_t e = sv.token_after(ms[i].span.end);
+        if (e < toks.size() && marks.count(toks[e].low) && k > 0 &&
+            (kDeterminers.count(toks[k - 1]) || toks[k - 1].low == "'s" || toks[k - 1].low == "s"))
             return true;
     }
     bool since = false;
@@ -590,6 +608,25 @@ std::optional<size_t> Assembly::find_period(uint32_t after, uint32_t limit, Inde
             if (used.count(i) && is_day(ms[i].timex) && ms[i].span.end <= after && fits(i) &&
                 sv.token_at(after) <= sv.token_at(ms[i].span.begin) + 16)  // a nearby clause's day
                 best = i;
+    // A participle clause of result ("rose 0.9% in September, leaving prices down 24% from their
+    // peak", "cut it by 300 basis points in September, bringing total easing this year to ...")
+    // states where the main clause's move left things: its figure takes that clause's date.
+    if (!best && !for_baseline) {
+        static const WordList result_participles = {"leaving", "bringing", "taking", "outpacing", "lagging"};
+        const size_t at = sv.token_at(after);
+        for (size_t i : sv.mentions) {
+            if (!used.count(i) || ms[i].type != Type::date || ms[i].span.end > after || !fits(i)) continue;
+            const size_t d = sv.token_after(ms[i].span.end);
+            if (at > d + 16) continue;
+            for (size_t j = d; j + 1 < at; ++j) {
+                if (toks[j].low == ";" || (sv.tok_mention[j] != SIZE_MAX && is_value(ms[sv.tok_mention[j]]))) break;
+                if (toks[j].low == "," && result_participles.count(toks[j + 1].low)) {
+                    best = i;
+                    break;
+                }
+            }
+        }
+    }
     // A period fronting the sentence before a comma dates all its figures ("For the first ten
     // months, exports were up 5.8% and the surplus totalled $802 billion"), taken or not.
     if (!best && !for_baseline)
@@ -1138,6 +1175,13 @@ void Assembly::headline_periods() {
 }
 
 std::optional<size_t> Assembly::baseline_period(uint32_t be, uint32_t limit) {
+    // (a baseline's own date stays in its clause: "from $1.08 billion to $1.11 billion previously,
+    // after third-quarter revenue rose 23%" — the quarter is the later clause's)
+    for (size_t k = sv.token_at(be); k + 1 < toks.size() && toks[k].begin < limit; ++k)
+        if (toks[k].low == "," && kBaselineClauseEnds.count(toks[k + 1].low)) {
+            limit = toks[k].begin;
+            break;
+        }
     if (shared_base_period && ms[*shared_base_period].span.begin >= be && ms[*shared_base_period].span.begin < limit)
         return shared_base_period;
     auto bp = find_period(be, limit, used_dates, true, false);  // (not the day it was announced)
