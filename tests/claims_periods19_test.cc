@@ -94,3 +94,18 @@ TEST_CASE("a revised forecast's earlier range takes no date from a later clause"
     REQUIRE(r->contains("baseline"));
     CHECK((*r)["baseline"]["period"].is_null());
 }
+
+TEST_CASE("a headline's later clause after a comma keeps its date to itself") {
+    const std::string text =
+        "Bank of Ruritania holds rates at 5.25%, signals cut possible in February\n\n"
+        "The Bank of Ruritania kept its key rate at 5.25% on Thursday. The deposit rate stays at 4.75%.\n";
+    auto cs = claims_of(text, "2026-11-20");
+    const Json* h = claim_at(cs, text, "5.25%");
+    REQUIRE(h);
+    INFO(h->dump());
+    CHECK(period(*h) != "2027-02");
+    const Json* c = claim_at(cs, text, "4.75%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(period(*c) != "2027-02");
+}

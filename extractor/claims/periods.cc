@@ -843,6 +843,19 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
                 break;
             }
     }
+    // (nor, in a headline, a date of a later clause after a comma: headlines join their clauses
+    // with commas, "Central bank holds rates at 4.00%, signals cut possible in March" — March is
+    // the cut's; a lower-case word opens the clause, no name or figure)
+    if (per && S_para == 0 && anchor < toks.size() && ms[*per].span.begin > toks[anchor].begin) {
+        const size_t d = sv.token_at(ms[*per].span.begin);
+        for (size_t k = anchor + 1; k + 1 < d; ++k)
+            if (toks[k].low == "," && sv.tok_mention[k + 1] == SIZE_MAX && toks[k + 1].is_word() &&
+                std::islower(static_cast<unsigned char>(a[toks[k + 1].begin]))) {
+                used.erase(*per);
+                per.reset();
+                break;
+            }
+    }
     if (!per && !lx.event_metrics.count(metric)) per = shared_window(after, anchor);
     size_t para = S_para;
     if (para == lead_paragraph) lead_has_figure = true;
