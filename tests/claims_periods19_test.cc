@@ -109,3 +109,23 @@ TEST_CASE("a headline's later clause after a comma keeps its date to itself") {
     INFO(c->dump());
     CHECK(period(*c) != "2027-02");
 }
+
+TEST_CASE("a bond sale's later figures take the sale's day") {
+    const std::string text =
+        "Ruritania sold $3 billion of dollar bonds on Tuesday, its first sale in a year, as orders reached "
+        "more than $9 billion, the finance ministry said.\n\n"
+        "The sale was split between $1.5 billion of five-year notes priced to yield 6.5% and $1.5 billion "
+        "of 10-year notes at 7.25%, the ministry said.\n\n"
+        "The ministry plans to sell another $2 billion of bonds next year.\n";
+    auto cs = claims_of(text, "2026-11-20");
+    for (const char* anchor : {"$9 billion", "$1.5 billion"}) {
+        const Json* c = claim_at(cs, text, anchor);
+        REQUIRE(c);
+        INFO(c->dump());
+        CHECK(period(*c) == "2026-11-17");
+    }
+    const Json* plan = claim_at(cs, text, "$2 billion");
+    REQUIRE(plan);
+    INFO(plan->dump());
+    CHECK(period(*plan) != "2026-11-17");
+}

@@ -579,6 +579,10 @@ struct Assembly {
     std::optional<size_t> late_period;
     size_t late_period_para = SIZE_MAX;
     bool lead_has_figure = false;      // a figure claim was made in the lead paragraph
+    // The day of a bond sale ("sold $612 million of bonds on Tuesday") and its paragraph: the
+    // sale's later figures (its tranches, orders, bids) that name no date take it (periods19)
+    std::optional<size_t> sale_day;
+    size_t sale_day_para = SIZE_MAX;
     size_t para_period_para = SIZE_MAX;
     // para_period is a plan's ("would hire 12,000 in FY26"): 1 + the byte its sentence starts at, else 0
     uint32_t para_period_plan = 0;

@@ -865,6 +865,13 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
                           !lx.event_metrics.count(metric);
     // the first market move with a day of its own sets the story's day when the opening named none
     if (per && traded && !story_day && is_day(ms[*per].timex) && !is_weekend(ms[*per].timex)) story_day = *per;
+    // (a bond sale's own day: its later figures share it, below)
+    const bool sale_figure = metric == "bond_issuance" || metric == "auction_proceeds" || metric == "orders" ||
+                             metric == "demand" || metric == "bid_to_cover";
+    if (per && (metric == "bond_issuance" || metric == "auction_proceeds") && is_day(ms[*per].timex)) {
+        sale_day = *per;
+        sale_day_para = para;
+    }
     if (per) {
         // (an earlier period stated after the paragraph's is a comparison's: "grew 0.4% in the
         // three months to September, after shrinking 0.1% in the second quarter. Real GDP was
@@ -899,6 +906,14 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
         if (auto q = period_referred(anchor, after, std::string())) return Period{static_cast<uint32_t>(*q), true};
     if (traded && story_day && trading_day_move(anchor))
         return Period{static_cast<uint32_t>(*story_day), true};
+    // A bond sale's figures told after it ("as orders reached more than $11 billion", "The sale
+    // was split between $1.25 billion of five-year notes and ...", "Bids totalled 6.1 billion
+    // euros") are the sale's, on its day: in its paragraph and the next two, no plan.
+    if (sale_figure && sale_day && para >= sale_day_para && para <= sale_day_para + 2 && !plan_clause(anchor)) {
+        bool modal = false;
+        for (size_t k = clause_start_tok(anchor); k < anchor && k < toks.size(); ++k) modal |= lx.modal_words.count(toks[k]) > 0;
+        if (!modal) return Period{static_cast<uint32_t>(*sale_day), true};
+    }
     // Only a report's own figures inherit: a metric with an implied holder, not a market price.
     if (!inherits) return Period{};
     // A holding stated in the present ("it has 310 billion euros under management", "The group
