@@ -129,3 +129,16 @@ TEST_CASE("a bond sale's later figures take the sale's day") {
     INFO(plan->dump());
     CHECK(period(*plan) != "2026-11-17");
 }
+
+TEST_CASE("a producer's realised price is its own figure of the report period, not a market quote") {
+    const std::string text =
+        "Andes Lithium said on Thursday its third-quarter revenue fell 14% to $137 million.\n\n"
+        "Volumes rose 9%, but the average realised price fell to $9,850 a tonne from $12,400 a year earlier.\n";
+    auto cs = claims_of(text, "2026-11-20");
+    const Json* c = claim_at(cs, text, "$9,850");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK((*c)["metric"] == "average_selling_price");
+    CHECK(period(*c) == "2026-Q3");
+    CHECK(first_source(*c) == "Andes Lithium");
+}
