@@ -142,3 +142,14 @@ TEST_CASE("a producer's realised price is its own figure of the report period, n
     CHECK(period(*c) == "2026-Q3");
     CHECK(first_source(*c) == "Andes Lithium");
 }
+
+TEST_CASE("the year of 'the same months of 2025' is the comparison's, not the figure's") {
+    const std::string text =
+        "Copper exports were worth $9.1 billion in the January-October period, down 12% from the same "
+        "months of 2025, central bank data showed.\n";
+    auto cs = claims_of(text, "2026-11-20");
+    const Json* c = claim_at(cs, text, "12%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(period(*c) == "P10M");
+}

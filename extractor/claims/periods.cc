@@ -305,6 +305,11 @@ bool Assembly::baseline_date(size_t i) {
             if (t > 1 && toks[t - 1].low == "than" &&
                 ((toks[t - 2].bits & lx.kChangeWord) || comparison_change_word(t - 2)))
                 baseline_dates[i] = 1;
+            // "down 22% from the same months of 2025", "the same period in 2024": a year after "the
+            // same ... of/in" (the dates rules leave the phrase out of the year's mention)
+            if (k >= 3 && (toks[k - 1].low == "of" || toks[k - 1].low == "in") &&
+                (toks[k - 3].low == "same" || (k >= 4 && toks[k - 4].low == "same")))
+                baseline_dates[i] = 1;
             // "rose 0.9% in September from August": a "from" date right after the figure's own
             // date is the month compared with
             if (k > 1 && toks[k - 1].low == "from" && sv.tok_mention[k - 2] != SIZE_MAX &&
