@@ -153,3 +153,17 @@ TEST_CASE("the year of 'the same months of 2025' is the comparison's, not the fi
     INFO(c->dump());
     CHECK(period(*c) == "P10M");
 }
+
+TEST_CASE("Italy's Treasury and economy ministry are its Ministry of Economy and Finance") {
+    const std::string text =
+        "ROME - Italy sold 8 billion euros of bonds on Thursday, the Treasury said. Italy's deficit is "
+        "expected to reach 2.9% of GDP this year, the economy ministry forecast.\n";
+    auto cs = claims_of(text, "2026-11-20");
+    for (const char* anchor : {"8 billion euros", "2.9%"}) {
+        const Json* c = claim_at(cs, text, anchor);
+        REQUIRE(c);
+        INFO(c->dump());
+        CHECK(first_source(*c) == "Ministry of Economy and Finance");
+        CHECK(first_subject(*c) == "Italy");
+    }
+}

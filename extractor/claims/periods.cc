@@ -851,7 +851,7 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
     // (nor, in a headline, a date of a later clause after a comma: headlines join their clauses
     // with commas, "Central bank holds rates at 4.00%, signals cut possible in March" — March is
     // the cut's; a lower-case word opens the clause, no name or figure)
-    if (per && S_para == 0 && anchor < toks.size() && ms[*per].span.begin > toks[anchor].begin) {
+    if (per && S_para == 0 && S_para < lead_paragraph && anchor < toks.size() && ms[*per].span.begin > toks[anchor].begin) {
         const size_t d = sv.token_at(ms[*per].span.begin);
         for (size_t k = anchor + 1; k + 1 < d; ++k)
             if (toks[k].low == "," && sv.tok_mention[k + 1] == SIZE_MAX && toks[k + 1].is_word() &&
