@@ -167,3 +167,19 @@ TEST_CASE("Italy's Treasury and economy ministry are its Ministry of Economy and
         CHECK(first_subject(*c) == "Italy");
     }
 }
+
+TEST_CASE("a government statistician's or treasurer's title is no part of the name") {
+    const std::string text =
+        "Annual inflation eased to 8.4% in October from 9.1% in September, Government Statistician Ama "
+        "Owusu-Mensah told a news conference in Accra.\n\n"
+        "Australia's budget deficit will narrow to A$28 billion next year, Treasurer Jim Carrow said on Tuesday.\n";
+    auto cs = claims_of(text, "2026-11-20");
+    const Json* c = claim_at(cs, text, "8.4%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_source(*c) == "Ama Owusu-Mensah");
+    const Json* t = claim_at(cs, text, "A$28 billion");
+    REQUIRE(t);
+    INFO(t->dump());
+    CHECK(first_source(*t) == "Jim Carrow");
+}
