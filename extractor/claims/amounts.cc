@@ -152,11 +152,17 @@ void Assembly::amount_claims() {
         // "The pricing values Quillon at about $7.4 billion": a figure a verb of valuing puts on a
         // company is its valuation, whatever metric the sentence named before ("Values climbed"
         // in a house-price story names no valuation: no "at")
-        if (v.type == Type::money && metric.key != "valuation") {
+        // ("Shares rose 4% to ¥3,912, valuing the company at ¥7.8 trillion": what the market
+        // puts on it after a move of its shares is its market value, not a deal's valuation)
+        if (v.type == Type::money) {
             Subject object;
-            if (valued_object(anchor, object)) {
-                metric = MetricHit{};
-                metric.key = "valuation";
+            size_t verb = SIZE_MAX;
+            if (valued_object(anchor, object, &verb)) {
+                const char* key = share_move_before(verb) ? "market_value" : "valuation";
+                if (metric.key != key) {
+                    metric = MetricHit{};
+                    metric.key = key;
+                }
             }
         }
         const size_t slot = std::min<size_t>(static_cast<size_t>(v.type), 3);

@@ -830,7 +830,8 @@ struct Assembly {
     bool whose_holder(const MetricHit& metric, size_t anchor, Subject& s);
     bool quote_after_move(const MetricHit& metric, size_t anchor, Subject& s) const;
     std::string sentence_area(size_t anchor);
-    bool valued_object(size_t anchor, Subject& s);
+    bool valued_object(size_t anchor, Subject& s, size_t* verb = nullptr);
+    bool share_move_before(size_t verb) const;
     bool deal_agent(const MetricHit& metric, size_t anchor, Subject& s);
     bool fund_like(const Mention& m) const;
     bool new_subject_between(size_t from, size_t to) const;

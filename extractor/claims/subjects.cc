@@ -1362,7 +1362,7 @@ bool Assembly::name_then_verb(const MetricHit& metric, size_t hi) const {
 // "offered ... for Baltic Grid, valuing the utility at 3.2 billion euros", "values Orvane at
 // about €5.3 billion": a valuation is its object's (an entity, or what an anaphor refers to),
 // not the bidder's heading the sentence. True when it decided the subject.
-bool Assembly::valued_object(size_t anchor, Subject& s) {
+bool Assembly::valued_object(size_t anchor, Subject& s, size_t* verb) {
     size_t at = anchor;
     while (at > 0 && toks[at - 1].low != "at" && (lx.approx_words.count(toks[at - 1]) || kQualifierSkip.count(toks[at - 1])))
         --at;
@@ -1375,6 +1375,7 @@ bool Assembly::valued_object(size_t anchor, Subject& s) {
     }
     const std::string_view w = toks[v].low;
     if (!(w == "valuing" || w == "values" || w == "valued" || w == "value") || v + 1 >= at - 1) return false;
+    if (verb) *verb = v;
     const size_t lo = v + 1, hi = at - 1;
     if (auto ents = entities_in(lo, hi, true); !ents.empty() && ents.front()->type == Type::org) {
         add_name(s, ents.front()->name);
@@ -1406,6 +1407,18 @@ bool Assembly::valued_object(size_t anchor, Subject& s) {
     if (!target) return false;
     add_name(s, target->name);
     return true;
+}
+
+// "Shares rose 6% to 41 euros, valuing the company at 9 billion euros": a move of the shares
+// (the word "shares" or "stock", then a change word) before the verb of valuing; an offer's
+// "€41 a share" or an IPO's price is no such move.
+bool Assembly::share_move_before(size_t verb) const {
+    bool shares = false;
+    for (size_t k = 0; k < verb && k < toks.size(); ++k) {
+        if (toks[k].low == "shares" || toks[k].low == "stock") shares = true;
+        else if (shares && (toks[k].bits & lx.kChangeWord)) return true;
+    }
+    return false;
 }
 
 // "Alpenmed agrees CHF 8.4 billion takeover by US drugmaker Harrow Biosciences": a deal the
@@ -1531,7 +1544,7 @@ Subject Assembly::find_subject_raw(const MetricHit& metric, size_t anchor) {
         add_name(s, c->name);
         return s;
     }
-    if (metric.key == "valuation" && valued_object(anchor, s)) return s;
+    if ((metric.key == "valuation" || metric.key == "market_value") && valued_object(anchor, s)) return s;
     if (metric.key == "deal_value" && deal_agent(metric, anchor, s)) return s;
     if (whose_holder(metric, anchor, s)) return s;
     if (quote_after_move(metric, anchor, s)) return s;
