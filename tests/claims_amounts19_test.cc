@@ -26,3 +26,44 @@ TEST_CASE("a value put on a company after a move of its shares is its market val
     CHECK((*o)["metric"] == "valuation");
     CHECK(first_subject(*o) == "Keldor Dairy");
 }
+
+TEST_CASE("what a sovereign bond sale sold: Eurobonds, paired modifiers, a participle after, a target range in money") {
+    const std::string text =
+        "Kenya sells $1.5 billion of Eurobonds, draws $6 billion of orders\n\n"
+        "Portugal sold 3 billion euros of short- and long-dated government bonds on Wednesday, the upper end of "
+        "its target range of 2 billion to 3 billion euros, the debt agency said.\n\n"
+        "A 15-year bond drew a yield of 3.1%, while 2 billion euros of 30-year bonds sold at 3.9%.\n";
+    auto cs = claims_of(text, "2026-11-20");
+    for (const char* a : {"$1.5 billion", "3 billion euros", "2 billion to 3 billion euros", "2 billion euros"}) {
+        const Json* c = claim_at(cs, text, a);
+        REQUIRE(c);
+        INFO(c->dump());
+        CHECK((*c)["metric"] == "bond_issuance");
+    }
+    const Json* o = claim_at(cs, text, "$6 billion");
+    REQUIRE(o);
+    INFO(o->dump());
+    CHECK((*o)["metric"] == "orders");
+    const Json* r = claim_at(cs, text, "2 billion to 3 billion euros");
+    CHECK(first_subject(*r) == "Portugal");
+}
+
+TEST_CASE("money 'of' a plain metric after a verb is that metric; shares bought back and a verb's own metric are not") {
+    const std::string text =
+        "The city drew $2.4 billion of orders for its bonds.\n\n"
+        "Harlow Brands Inc will buy back $500 million of shares this year.\n\n"
+        "Pemberton Capital, which manages about $48 billion of assets, plans to open an office in Dubai.\n";
+    auto cs = claims_of(text, "2026-11-20");
+    const Json* o = claim_at(cs, text, "$2.4 billion");
+    REQUIRE(o);
+    INFO(o->dump());
+    CHECK((*o)["metric"] == "orders");
+    const Json* b = claim_at(cs, text, "$500 million");
+    REQUIRE(b);
+    INFO(b->dump());
+    CHECK((*b)["metric"] == "buyback");
+    const Json* m = claim_at(cs, text, "$48 billion");
+    REQUIRE(m);
+    INFO(m->dump());
+    CHECK((*m)["metric"] != "assets");
+}

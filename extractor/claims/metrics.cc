@@ -277,6 +277,31 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
                !(toks[end].bits & kClauseOpeners.bit) && !clause_conjunctions.count(toks[end]) &&
                !kNotHeads.count(toks[end]))
             ++end, ++words;
+        // ("9 billion euros of medium- and long-term government bonds": paired modifiers joined by
+        // "and" run on to a `size_of` head, what the figure sizes)
+        if (of && words && end < toks.size() && (toks[end].low == "-" || toks[end].low == "and")) {
+            size_t e2 = end;
+            while (e2 < toks.size() && e2 < np + 9 &&
+                   (toks[e2].low == "-" || toks[e2].low == "and" ||
+                    (toks[e2].is_word() && sv.tok_mention[e2] == SIZE_MAX && !kPrepositions.count(toks[e2]) &&
+                     !(toks[e2].bits & lx.kVerbWord))))
+                ++e2;
+            for (const Cand& o : cands)
+                if (o.tok > end && o.tok + o.span == e2)
+                    if (const Lexicon::Entry* e = metric_entry(o.tok, o.tok + o.n); e && e->extra == "size_of") {
+                        words += e2 - end;
+                        end = e2;
+                        break;
+                    }
+        }
+        // ("2 billion euros of 30-year bonds sold at 3.9%": a participle of issuing ends the phrase)
+        if (of)
+            for (size_t k = np + 1, cn = 0; k < end; ++k)
+                if (const Lexicon::Entry* q = lex(lx.cues, lx.kCueFirst, k, &cn); q && q->value == "issue") {
+                    words -= end - k;
+                    end = k;
+                    break;
+                }
         for (size_t c = 0; c < cands.size() && words; ++c)
             if (cands[c].tok >= np && cands[c].tok < end && cands[c].tok + cands[c].span >= end) {
                 if (of) {  // (after a verb of issuing: "sold", "issued", cues.tsv `issue`)
@@ -290,11 +315,23 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
                                       ms[sv.tok_mention[anchor]].type == Type::money;
                     // (or a sale named before the figure in its sentence: "The sale was split between
                     // $1.5 billion of seven-year notes and ...", what the sale sold)
-                    bool sale_named = false;
+                    // (or a verb of issuing right after the phrase: "3 billion euros of 30-year bonds
+                    // sold at 4.4%", "$500 million of notes placed with investors")
+                    size_t an = 0;
+                    const Lexicon::Entry* after_cue = end < toks.size() ? lex(lx.cues, lx.kCueFirst, end, &an) : nullptr;
+                    bool sale_named = after_cue && after_cue->value == "issue";
                     for (const Cand& o : cands)
                         sale_named |= o.tok < anchor && o.tok >= sv.token_at(S.begin) &&
                                       (*o.key == "asset_sales" || *o.key == "bond_issuance");
-                    if (!held && (!e || e->extra != "size_of" || ((!cue || (cue->value != "issue" && cue->value != "purchase")) && !sale_named)))
+                    // (a money figure "of" a plain metric is that metric: "drew $6 billion of orders",
+                    // "$2 billion of savings"; a percentage "of" one is a make-up: "38% of GDP";
+                    // (not shares: "buy back $2 billion of shares" is a buyback, "of its shares" no price;
+                    // nor after a verb that names a metric itself: "manages $48 billion of assets")
+                    bool money_of = e && e->extra.empty() && e->value != "share_price" && anchor < toks.size() &&
+                                    sv.tok_mention[anchor] != SIZE_MAX && ms[sv.tok_mention[anchor]].type == Type::money;
+                    for (const Cand& o : cands) money_of &= !(v > 0 && o.tok + o.span == v);
+                    if (!held && !money_of &&
+                        (!e || e->extra != "size_of" || ((!cue || (cue->value != "issue" && cue->value != "purchase")) && !sale_named)))
                         continue;
                     // (bonds bought are purchases: "bought ¥5.7 trillion of government bonds",
                     // metric_forms.tsv `purchase`)
