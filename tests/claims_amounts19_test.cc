@@ -67,3 +67,20 @@ TEST_CASE("money 'of' a plain metric after a verb is that metric; shares bought 
     INFO(m->dump());
     CHECK((*m)["metric"] != "assets");
 }
+
+TEST_CASE("a ministry holding an economy's figure stands for its state; a department's own budget stays its own") {
+    const std::string text =
+        "Romania's economy grew 2% in the third quarter.\n\n"
+        "The finance ministry's draft budget projects a deficit of 120 billion lei in 2027.\n\n"
+        "The Department for Transport's budget will rise to 30 billion lei next year.\n";
+    auto cs = claims_of(text, "2026-11-20");
+    const Json* c = claim_at(cs, text, "120 billion lei");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) == "Romania");
+    CHECK((*c)["metric"] == "budget_deficit");
+    const Json* b = claim_at(cs, text, "30 billion lei");
+    REQUIRE(b);
+    INFO(b->dump());
+    CHECK(first_subject(*b) == "Department for Transport");
+}

@@ -279,6 +279,30 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
                 }
                 break;
             }
+    // "The finance ministry's draft budget foresees a deficit of 40 billion zlotys", "the Treasury's
+    // borrowing": a ministry, treasury or department stands for its state, so an economy's figure
+    // it holds is the economy's (the government named as an entity, "Government of India", keeps
+    // its fiscal figures; a department's own allocation, `budget`, and a debt office's bond sales
+    // stay its own, corpus/CLAIMS.md).
+    bool body_economy = false;
+    if (s.names.size() == 1 && !metric.key.empty() && lx.scope_of(metric.key) == "economy" && metric.key != "budget")
+        for (size_t i : sv.mentions) {
+            const Mention& m = ms[i];
+            if (m.type != Type::org || m.name != s.names.front() || std::string_view(m.kind) != "government") continue;
+            const std::string_view n = m.name;
+            if (!(n.rfind("Ministry", 0) == 0 || n.rfind("Department", 0) == 0 || n.rfind("Office", 0) == 0 ||
+                  n.find("Treasury") != std::string_view::npos || n.find(" Ministry") != std::string_view::npos ||
+                  n.find("Debt") != std::string_view::npos))
+                continue;
+            s.authority = s.names.front();
+            if (const std::string* area = area_of(m)) {
+                s.names = {*area};
+                return;
+            }
+            s.names.clear();
+            body_economy = true;
+            break;
+        }
     bool persons = !s.names.empty();
     for (const auto& n : s.names) {
         bool person = false;
@@ -312,6 +336,7 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
         if (std::string_view sc = lx.scope_of(phrase); !sc.empty()) scope = sc;
     }
     if (s.names.empty() && bad && (government_nouns.count(head) || head == "state") && scope != "bank") scope = "economy";
+    if (body_economy) scope = "economy";
     // "said the country's debt would peak at 138% of GDP": a country referred back to holds it
     if (s.names.empty() && metric.tok != SIZE_MAX && metric.tok >= 3 && sv.possessive_at(metric.tok - 2) &&
         (toks[metric.tok - 3].low == "country" || toks[metric.tok - 3].low == "nation"))
