@@ -84,3 +84,21 @@ TEST_CASE("a ministry holding an economy's figure stands for its state; a depart
     INFO(b->dump());
     CHECK(first_subject(*b) == "Department for Transport");
 }
+
+TEST_CASE("a research firm that forecasts a market's figure is its source, not its holder") {
+    const std::string text =
+        "Cobalt prices in China have fallen about 40% since their peak, though they rose 3% in October, "
+        "according to Rivermark Metals Research, which expects an average of $21,000 a tonne in 2027.\n\n"
+        "Tarrow Copper Ltd expects its output to reach 300,000 tonnes in 2027, Tarrow said.\n";
+    auto cs = claims_of(text, "2026-11-20");
+    const Json* c = claim_at(cs, text, "$21,000");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) != "Rivermark Metals Research");
+    CHECK(c->dump().find("obalt") != std::string::npos);
+    CHECK(first_source(*c) == "Rivermark Metals Research");
+    const Json* o = claim_at(cs, text, "300,000 tonnes");
+    REQUIRE(o);
+    INFO(o->dump());
+    CHECK(first_subject(*o) == "Tarrow Copper");
+}

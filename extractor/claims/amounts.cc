@@ -274,6 +274,7 @@ void Assembly::amount_claims() {
              last_claim_para == S_para))
             subj = last_claim_subject;
         instrument_referent(subj, metric.key, anchor);
+        forecaster_holder(subj, metric, anchor);
         implied_subject(subj, metric, anchor);
         continue_subject(subj);
         list_item_holder(subj);

@@ -855,6 +855,8 @@ struct Assembly {
     // the last claim's subject and its paragraph (a part of its figure restated: whole_restated)
     Subject last_claim_subject;
     size_t last_claim_para = SIZE_MAX;
+    Subject held_subject;                         // the last claim subject that named a holder,
+    uint32_t held_subject_sentence = UINT32_MAX;  // and its sentence (forecaster_holder)
     std::string last_claim_metric;  // the metric of the last claim made (finish)
     bool names_figure(size_t end, size_t anchor);
     MetricAt metric_at(size_t k, size_t hi);
@@ -943,6 +945,7 @@ struct Assembly {
     void implied_subject(Subject& s, const MetricHit& metric, size_t anchor);
     void continue_subject(Subject& s);
     void broker_forecast(Subject& s, const MetricHit& metric, size_t anchor);
+    void forecaster_holder(Subject& s, const MetricHit& metric, size_t anchor);
     void stock_target(Subject& s, const MetricHit& metric);
     void fiscal_government(Subject& s, const MetricHit& metric);
     void list_item_holder(Subject& s);

@@ -563,6 +563,53 @@ void Assembly::broker_forecast(Subject& s, const MetricHit& metric, size_t ancho
     s.fallback = true;
 }
 
+// "Cargo surveyor Baltic Surveys had estimated October shipments at 1.2 million tonnes",
+// "Cobalt prices fell 40%, according to Rivermark Research, which expects an average of $21,000 a
+// tonne in 2027": a research firm, broker or surveyor that forecasts a market's or an economy's
+// figure is its source, not its holder. The holder is the one the sentence's earlier claim had
+// (the cobalt), else the one the metric's scope implies (the economy). Not the story's company
+// forecasting its own figures, nor a public body (its area is found elsewhere), nor a figure
+// the forecaster owns ("its", "their" before it).
+void Assembly::forecaster_holder(Subject& s, const MetricHit& metric, size_t anchor) {
+    if (s.names.size() != 1 || s.combined || metric.key.empty() || anchor >= toks.size()) return;
+    const std::string_view scope = lx.scope_of(metric.key);
+    if (scope != "economy" && scope != "quote" && scope != "company") return;
+    // (a company's figure: only one the sentence gave a holder before, never the story's company's)
+    const bool earlier = held_subject_sentence == S.begin && held_subject.names != s.names;
+    if (scope == "company" && (!earlier || s.names.front() == doc_company)) return;
+    auto forecast = [&](size_t k) {
+        const std::string_view w = toks[k].low;
+        return lx.forecast_verbs.count(toks[k]) || w == "estimated" || w == "forecast" || w == "projected" ||
+               w == "expected" || w == "predicted";
+    };
+    const Mention* org = nullptr;
+    size_t verb = SIZE_MAX;
+    for (size_t i : sv.mentions) {
+        const Mention& m = ms[i];
+        if (m.type != Type::org || m.name != s.names.front() || m.span.end > toks[anchor].begin) continue;
+        const std::string_view kind = m.kind;
+        if (!(kind.empty() || kind == "company" || kind == "think_tank")) return;
+        // (its verb of forecasting: right after it, past "had"/"has"/"now", or after ", which")
+        size_t k = sv.token_at(m.span.end);
+        if (k + 1 < anchor && toks[k].low == "," && toks[k + 1].low == "which") k += 2;
+        while (k < anchor && (toks[k].low == "had" || toks[k].low == "has" || toks[k].low == "now" || toks[k].low == "also"))
+            ++k;
+        if (k < anchor && forecast(k)) org = &m, verb = k;
+    }
+    if (!org) return;
+    for (size_t k = verb + 1; k < anchor; ++k)
+        if (toks[k].low == "its" || toks[k].low == "their" || (sv.tok_mention[k] != SIZE_MAX && is_entity(ms[sv.tok_mention[k]])))
+            return;
+    s.authority = s.names.front();
+    s.names.clear();
+    // (the holder the sentence's earlier claim had, the market or economy the forecast is about)
+    if (earlier) {
+        s.names = held_subject.names;
+        s.description = held_subject.description;
+        s.fallback = true;
+    }
+}
+
 // "She has a buy rating on the stock and a target price of €11.20", "They lowered their price
 // target on the stock": an analyst's target with no holder named is for the story company's shares.
 // (No metric scope: a scope would make the company's release its source, not the analyst.)
@@ -663,6 +710,7 @@ void Assembly::set_subject(const Subject& s, Claim& j, double& conf) {
     subject_fallback = s.fallback;
     last_claim_subject = s;
     last_claim_para = S_para;
+    if (!s.names.empty() || !s.description.empty()) held_subject = s, held_subject_sentence = S.begin;
     if (!s.fallback)
         for (const auto& n : s.names) subject_paragraph[n] = S_para;
     if (!s.names.empty() && !s.fallback) {
