@@ -102,3 +102,19 @@ TEST_CASE("a research firm that forecasts a market's figure is its source, not i
     INFO(o->dump());
     CHECK(first_subject(*o) == "Tarrow Copper");
 }
+
+TEST_CASE("'targets inflation of 5%' is the bank's inflation target; the band around it makes no claim") {
+    const std::string text =
+        "Malawi's inflation slowed to 9% in October.\n\n"
+        "The Reserve Bank of Malawi targets inflation of 5%, plus or minus two percentage points.\n\n"
+        "Inflation in Chile slowed to 3.9% in October, within the central bank's target of 3% plus or minus one "
+        "percentage point.\n";
+    auto cs = claims_of(text, "2026-11-20");
+    const Json* c = claim_at(cs, text, "5%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK((*c)["metric"] == "inflation_target");
+    CHECK(first_subject(*c) == "Reserve Bank of Malawi");
+    CHECK(claim_at(cs, text, "two percentage points") == nullptr);
+    CHECK(claim_at(cs, text, "one percentage point") == nullptr);
+}

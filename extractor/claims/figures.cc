@@ -247,6 +247,11 @@ bool Assembly::no_claim_of_its_own(size_t f) {
            (kQualifierSkip.count(toks[k - 1]) || kDeterminers.count(toks[k - 1]) || lx.approx_words.count(toks[k - 1])))
         --k;
     if (k > 0 && lx.per_unit_words.count(toks[k - 1].low)) return true;
+    // "a target of 2.5% plus or minus one percentage point", "8%, give or take two points": the band
+    // around a figure is part of it, no level of its own
+    if (k >= 3 && ((toks[k - 3].low == "plus" && toks[k - 2].low == "or" && toks[k - 1].low == "minus") ||
+                   (toks[k - 3].low == "give" && toks[k - 2].low == "or" && toks[k - 1].low == "take")))
+        return true;
     // "its first time above the $2,500 mark", "near the 0.75% level the bank has said it would
     // cap": a round figure named as a mark that something passes or nears (`mark_noun`) is a
     // reference point, not a level anything stands at

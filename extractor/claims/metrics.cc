@@ -637,7 +637,8 @@ void Assembly::spent_on(const Mention& value, MetricHit& metric) {
 }
 
 // "still above the bank's 2% target", "close to the 2 per cent target", "above our 2% goal",
-// "within the central bank's target of 2.5%", "the 4.5% ceiling of the target range": a
+// "within the central bank's target of 2.5%", "the 4.5% ceiling of the target range", "targets
+// inflation of 8%": a
 // percentage that heads or follows a plain target or goal, in a sentence that speaks of inflation
 // or prices, is the central bank's inflation target (corpus/CLAIMS.md, session 11), whatever
 // inflation measure the sentence named before (session 12, diag12).
@@ -658,6 +659,11 @@ void Assembly::inflation_goal(const Mention& value, MetricHit& metric) {
         size_t b = first;
         while (b > 0 && kQualifierSkip.count(toks[b - 1])) --b;
         if (b >= 2 && toks[b - 1].low == "of" && goal(toks[b - 2].low)) at = b - 2;
+        // (the verb: "targets inflation of 8%", "is targeting inflation at 3%")
+        if (at == SIZE_MAX && b >= 3 && (toks[b - 1].low == "of" || toks[b - 1].low == "at") &&
+            toks[b - 2].low == "inflation" &&
+            (toks[b - 3].low == "targets" || toks[b - 3].low == "targeting" || toks[b - 3].low == "target"))
+            at = b - 3;
     }
     if (at == SIZE_MAX) return;
     // (a forecast of inflation reaching it is inflation's level, dated: "before returning to the
