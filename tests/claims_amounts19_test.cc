@@ -118,3 +118,15 @@ TEST_CASE("'targets inflation of 5%' is the bank's inflation target; the band ar
     CHECK(claim_at(cs, text, "two percentage points") == nullptr);
     CHECK(claim_at(cs, text, "one percentage point") == nullptr);
 }
+
+TEST_CASE("'by a combined 200 basis points' sizes the cut, no amount of its own") {
+    const std::string text =
+        "Chile's central bank held its rate at 4.5% on Wednesday, after cutting it by a combined 200 basis points "
+        "since June 2025.\n";
+    auto cs = claims_of(text, "2026-11-20");
+    const Json* c = claim_at(cs, text, "200 basis points");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK((*c)["kind"] == "change");
+    CHECK((*c)["change"]["direction"] == "down");
+}
