@@ -130,3 +130,19 @@ TEST_CASE("'by a combined 200 basis points' sizes the cut, no amount of its own"
     CHECK((*c)["kind"] == "change");
     CHECK((*c)["change"]["direction"] == "down");
 }
+
+TEST_CASE("money an international lender pays out is the borrowing country's loan") {
+    const std::string text =
+        "IMF board clears $700 million for Ghana as reforms advance\n\n"
+        "The International Monetary Fund's executive board approved the release of about $450 million to Ghana on "
+        "Friday, bringing total disbursements under the arrangement to $2.8 billion, the lender said.\n\n"
+        "The World Bank approved a $300 million loan to Kenya on Tuesday.\n";
+    auto cs = claims_of(text, "2026-11-20");
+    for (const char* a : {"$700 million", "$450 million", "$2.8 billion", "$300 million"}) {
+        const Json* c = claim_at(cs, text, a);
+        REQUIRE(c);
+        INFO(c->dump());
+        CHECK((*c)["metric"] == "loans");
+        CHECK(first_subject(*c) == (std::string(a) == "$300 million" ? "Kenya" : "Ghana"));
+    }
+}

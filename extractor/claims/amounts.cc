@@ -275,6 +275,7 @@ void Assembly::amount_claims() {
             subj = last_claim_subject;
         instrument_referent(subj, metric.key, anchor);
         forecaster_holder(subj, metric, anchor);
+        lent_to(v, metric, subj, anchor);
         implied_subject(subj, metric, anchor);
         continue_subject(subj);
         list_item_holder(subj);

@@ -946,6 +946,7 @@ struct Assembly {
     void continue_subject(Subject& s);
     void broker_forecast(Subject& s, const MetricHit& metric, size_t anchor);
     void forecaster_holder(Subject& s, const MetricHit& metric, size_t anchor);
+    void lent_to(const Mention& v, MetricHit& metric, Subject& s, size_t anchor);
     void stock_target(Subject& s, const MetricHit& metric);
     void fiscal_government(Subject& s, const MetricHit& metric);
     void list_item_holder(Subject& s);

@@ -610,6 +610,43 @@ void Assembly::forecaster_holder(Subject& s, const MetricHit& metric, size_t anc
     }
 }
 
+// "The IMF's board approved the release of $1.1 billion to Pakistan", "IMF clears $700 million for
+// Ghana", "bringing total disbursements under the arrangement to $3.2 billion": money an
+// international lender pays out is a loan, the borrower's (corpus/CLAIMS.md: an IMF loan is the
+// country's): the country after "to"/"for" right after the figure (or its loan noun), else the
+// one country the sentence names.
+void Assembly::lent_to(const Mention& v, MetricHit& metric, Subject& s, size_t anchor) {
+    if (v.type != Type::money || anchor >= toks.size()) return;
+    bool lender = false;
+    if (s.names.size() == 1)
+        for (size_t i : sv.mentions)
+            lender |= ms[i].type == Type::org && ms[i].name == s.names.front() && std::string_view(ms[i].kind) == "international";
+    if (!(metric.key == "loans" && (lender || s.names.empty())) && !(metric.key.empty() && lender)) return;
+    size_t k = sv.token_at(v.span.end);
+    if (k < toks.size() && (toks[k].low == "loan" || toks[k].low == "loans" || toks[k].low == "disbursement"))
+        ++k;
+    std::string to;
+    if (k + 1 < toks.size() && (toks[k].low == "to" || toks[k].low == "for")) {
+        size_t c = k + 1;
+        if (toks[c].low == "the" && c + 1 < toks.size()) ++c;
+        if (sv.tok_mention[c] != SIZE_MAX) {
+            const Mention& m = ms[sv.tok_mention[c]];
+            if (m.type == Type::place && std::string_view(m.kind) == "country") to = m.name;
+        }
+    }
+    if (to.empty() && metric.key == "loans" && lender)
+        for (size_t i : sv.mentions) {
+            const Mention& m = ms[i];
+            if (m.type != Type::place || std::string_view(m.kind) != "country" || m.name == to) continue;
+            if (!to.empty()) return;  // (two countries: no telling)
+            to = m.name;
+        }
+    if (to.empty()) return;
+    s = Subject{};
+    s.names = {to};
+    if (metric.key.empty()) metric.key = "loans";
+}
+
 // "She has a buy rating on the stock and a target price of €11.20", "They lowered their price
 // target on the stock": an analyst's target with no holder named is for the story company's shares.
 // (No metric scope: a scope would make the company's release its source, not the analyst.)
