@@ -1065,17 +1065,22 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
     };
     ++runs;
     slots.assign(2 * prog.names.size(), UINT32_MAX);
-    stack_.clear();
-    stack_.push_back({0, static_cast<uint32_t>(start), 0, 0, false});
+    // The stack by hand: a vector's push_back was an out-of-line call per push (52 M of the
+    // VM's 536 M instructions on 4 MB of news). top: the entries in use; grown by doubling.
+    size_t top = 0;
+    auto push = [&](const Entry& x) __attribute__((always_inline)) {
+        if (top == stack_.size()) stack_.resize(top ? 2 * top : 64);
+        stack_[top++] = x;
+    };
+    push({0, static_cast<uint32_t>(start), 0, 0, false});
     const Inst* code = prog.code.data();
     uint32_t chr_end = 0;  // a CHR's end (only jumps and MATCH follow it)
     // A capture whose end waits for the next token (it ends in white space): its slot, and the gap
     // it took inside, dmin..dmax bytes; dslot = UINT32_MAX: none. Restored on backtracking as the
     // slots are (an entry of the stack).
     uint32_t dslot = UINT32_MAX, dmin = 0, dmax = 0;
-    while (!stack_.empty()) {
-        const Entry e = stack_.back();
-        stack_.pop_back();
+    while (top != 0) {
+        const Entry e = stack_[--top];
         if (e.pc == UINT32_MAX) {
             slots[e.gmin] = e.gmax;
             continue;
@@ -1104,7 +1109,7 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
                     if (dslot != UINT32_MAX) {
                         // A capture that ends in white space (check(): greedy, at most one per gap): it
                         // takes as much of the gap as it can, leaving what the parts after it need.
-                        stack_.push_back({UINT32_MAX - 1, dslot, dmin, dmax, false});
+                        push({UINT32_MAX - 1, dslot, dmin, dmax, false});
                         slots[dslot] = toks[i - 1].e + std::min(dmax, g - (gmin - dmin));
                         dslot = UINT32_MAX;
                     }
@@ -1119,8 +1124,8 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
                     for (int g = 1; g < ng; ++g) {
                         if (!sub[g].data()) continue;
                         const uint32_t k = 2 * static_cast<uint32_t>(jn.caps[static_cast<size_t>(g - 1)]);
-                        stack_.push_back({UINT32_MAX, 0, k, slots[k], false});
-                        stack_.push_back({UINT32_MAX, 0, k + 1, slots[k + 1], false});
+                        push({UINT32_MAX, 0, k, slots[k], false});
+                        push({UINT32_MAX, 0, k + 1, slots[k + 1], false});
                         slots[k] = static_cast<uint32_t>(sub[g].data() - s);
                         slots[k + 1] = slots[k] + static_cast<uint32_t>(sub[g].size());
                     }
@@ -1151,7 +1156,7 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
                     pc = in.y;  // the preferred branch cannot start here
                     break;
                 }
-                stack_.push_back({in.y, i, gmin, gmax, sp});
+                push({in.y, i, gmin, gmax, sp});
                 pc = in.x;
                 break;
             case PEEK:
@@ -1162,15 +1167,15 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
                 break;
             case JMP: pc = in.x; break;
             case SAVE_B:
-                stack_.push_back({UINT32_MAX, 0, in.x, slots[in.x], false});
+                push({UINT32_MAX, 0, in.x, slots[in.x], false});
                 slots[in.x] = i < n ? toks[i].b : pe;
                 ++pc;
                 break;
             case SAVE_E:
-                stack_.push_back({UINT32_MAX, 0, in.x, slots[in.x], false});
+                push({UINT32_MAX, 0, in.x, slots[in.x], false});
                 slots[in.x] = i > start ? toks[i - 1].e : (i < n ? toks[i].b : pe);
                 if (gmax != 0) {  // white space before it: the next TOK says
-                    stack_.push_back({UINT32_MAX - 1, dslot, dmin, dmax, false});
+                    push({UINT32_MAX - 1, dslot, dmin, dmax, false});
                     dslot = in.x, dmin = gmin, dmax = gmax;
                 }
                 ++pc;
@@ -1187,7 +1192,7 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
                 break;
             case BOL:  // ^: the match starts the paragraph, and the search does
                 if (i != start || i >= n || toks[i].b != pb || resume != pb) goto fail;
-                stack_.push_back({UINT32_MAX, 0, 0, slots[0], false});
+                push({UINT32_MAX, 0, 0, slots[0], false});
                 slots[0] = pb;
                 ++pc;
                 break;
@@ -1196,7 +1201,7 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
                 // (white space before it, or a glued token of one code point: PRE_OK says no PREX)
                 const uint32_t q = i > 0 && toks[i - 1].e == toks[i].b ? toks[i - 1].b : toks[i].b - 1;
                 if (q < resume) goto fail;
-                stack_.push_back({UINT32_MAX, 0, 0, slots[0], false});
+                push({UINT32_MAX, 0, 0, slots[0], false});
                 slots[0] = q;
                 ++pc;
                 break;
