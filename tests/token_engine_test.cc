@@ -5,7 +5,10 @@
 // every rule example, the dev corpus, the held-out corpus (compared only:
 // its text is never printed), random texts spliced from the examples, own
 // cases, and, when CLAIMEX_TOKEN_INPUT names a JSONL file
-// (tools/bench_input.py), that.
+// (tools/bench_input.py), that. The token side runs without the rules'
+// prefilters (CLAIMEX_TOKEN_PREFILTERS=off), so that a prefilter that misses
+// a match of its pattern shows here as a difference (the regex side reads it).
+// tests/token_prefilter_test.cc: the token path with them.
 #include "extractor/rules/rules.h"
 #include "extractor/text/text.h"
 #include "tests/rules_support.h"
@@ -36,9 +39,11 @@ struct Pair {
         const char* was = std::getenv("CLAIMEX_TOKENS");
         const std::string keep = was ? was : "";
         setenv("CLAIMEX_TOKENS", tokens ? "all" : "off", 1);  // (all: the word-shaped families tried too)
+        setenv("CLAIMEX_TOKEN_PREFILTERS", "off", 1);
         rules::RuleSet rs = rules::RuleSet::load(kSource + "/rules");
         if (was) setenv("CLAIMEX_TOKENS", keep.c_str(), 1);
         else unsetenv("CLAIMEX_TOKENS");
+        unsetenv("CLAIMEX_TOKEN_PREFILTERS");
         return rs;
     }
     Pair() : on(load(true)), off(load(false)) {}

@@ -815,6 +815,9 @@ void RuleSet::Impl::parse_file(const fs::path& path) {
             rule->attrs["kind"] = val;
         } else if (key == "prefilter") {
             rule->attrs["prefilter"] = val;
+        } else if (key == "token_prefilter") {
+            if (val != "yes") problem(at, rule->id, "token_prefilter: is 'yes'");
+            rule->attrs["token_prefilter"] = val;
         } else if (key == "anchor") {
             rule->attrs["anchor"] = val;
         } else if (key == "barrier") {
@@ -1136,6 +1139,14 @@ bool tokens_wanted() {
     return !(v && std::string_view(v) == "off");
 }
 
+// Rules on tokens with `token_prefilter: yes` are gated by their `prefilter:` unless
+// CLAIMEX_TOKEN_PREFILTERS=off (every paragraph runs them, as before session 19: for
+// measuring, and for tests/token_engine_test.cc, which checks the prefilters that way).
+static bool prefilters_on_tokens() {
+    const char* v = std::getenv("CLAIMEX_TOKEN_PREFILTERS");
+    return !(v && std::string_view(v) == "off");
+}
+
 const RuleSet::Impl::Program& RuleSet::Impl::Compiled::whole() const {
     re2_ready();
     std::call_once(*whole_once, [this] {
@@ -1301,6 +1312,8 @@ void RuleSet::Impl::compile() {
         // (Compiled in the set only: lint checks it on the examples.)
         if (auto f = r->attrs.find("prefilter"); f != r->attrs.end())
             if (auto pre = expand(f->second, r->where, r->id)) c.prefilter = (r->case_insensitive ? "(?i)" : "") + *pre;
+        if (r->attrs.count("token_prefilter") && !r->attrs.count("prefilter"))
+            problem(r->where, r->id, "token_prefilter: goes with prefilter:");
         if (!r->veto.empty()) {
             const std::string veto_source = r->veto;
             auto v = expand(r->veto, r->where, r->id);
@@ -1369,6 +1382,12 @@ void RuleSet::Impl::compile() {
                 token_why[i] = why;
             }
         }
+        // `token_prefilter: yes`: the rule's prefilter gates its VM runs by paragraph, as it
+        // gates the rule in its set on the regex engine (rules/README.md, "Session 19").
+        if (prefilters_on_tokens())
+            for (size_t k = 0; k < token_index.size(); ++k)
+                if (const Compiled& c = compiled[token_index[k]]; !c.prefilter.empty() && c.rule->attrs.count("token_prefilter"))
+                    token_rules->set_prefilter(k, c.prefilter);
         if (token_rules->size() == 0) token_rules.reset(), token_classes.reset();
     }
     const RE2::Options& sopt = opt;

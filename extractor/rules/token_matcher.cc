@@ -12,6 +12,7 @@
 #include <cstring>
 #include <cstdio>
 #include <cstdlib>
+#include <mutex>
 #include <stdexcept>
 
 namespace claimex::rules::tokens {
@@ -2228,6 +2229,29 @@ const TokenRules::Scratch::KindMasks& TokenRules::masks(Scratch& sc, const Token
     return k;
 }
 
+struct TokenRules::Prefilter {
+    std::string pattern;
+    std::once_flag once;
+    std::unique_ptr<RE2> re;
+    // Whether the prefilter matches somewhere in p (true when it does not compile).
+    bool holds(re2::StringPiece p) {
+        std::call_once(once, [this] {
+            RE2::Options opt;
+            opt.set_log_errors(false);
+            opt.set_max_mem(64 << 20);  // (as the rules' sets)
+            re = std::make_unique<RE2>(pattern, opt);
+        });
+        return !re->ok() || re->Match(p, 0, p.size(), RE2::UNANCHORED, nullptr, 0);
+    }
+};
+
+void TokenRules::set_prefilter(size_t k, const std::string& pattern) {
+    if (k >= rules_.size() || pattern.empty()) return;
+    if (!rules_[k].prefilter) prefiltered_.push_back(static_cast<uint32_t>(k));
+    rules_[k].prefilter = std::make_shared<Prefilter>();
+    rules_[k].prefilter->pattern = pattern;
+}
+
 void TokenRules::match(const TokenIndex& ix, std::vector<RawMention>& out, Scratch& sc) const {
     if (!ix.any.any_of(gate_)) return;  // no token that can end a match
     const TokenClasses& cls = ix.classes();
@@ -2263,6 +2287,7 @@ void TokenRules::match(const TokenIndex& ix, std::vector<RawMention>& out, Scrat
     // A paragraph holding an XLETTER token: the rules whose classes lost such code points are
     // the regex engine's (the caller's).
     const RuleMask allow = (ix.any & XLETTER) ? ~xrules_ : ~RuleMask{};
+    for (uint32_t ri : prefiltered_) sc.prefiltered[ri] = 0;
     for (uint32_t i = 0; i < n; ++i) {
         const RuleMask c = sc.kinds[toks[i].kind].start & sc.ahead[i] & allow;
         for (int w = 0; w < kMaxTokenRules / 64; ++w)
@@ -2270,6 +2295,12 @@ void TokenRules::match(const TokenIndex& ix, std::vector<RawMention>& out, Scrat
                 const uint32_t ri = static_cast<uint32_t>(64 * w + __builtin_ctzll(bits));
                 const RuleProg& r = rules_[ri];
                 if (toks[i].b < sc.resume[ri] || !sc.needs[i].all_of(r.needs)) continue;
+                if (r.prefilter) {  // tested once per paragraph, where the rule would first run
+                    uint8_t& pf = sc.prefiltered[ri];
+                    if (pf == 0)
+                        pf = r.prefilter->holds(re2::StringPiece(ix.text->data() + ix.para.begin, ix.para.size())) ? 1 : 2;
+                    if (pf == 2) continue;
+                }
                 if (!sc.vm.run(r.prog, ix, i, sc.resume[ri], slots_)) continue;
                 sc.resume[ri] = slots_[1];
                 // As emit_match: the first `span` capture that took part is the span, the whole

@@ -392,6 +392,7 @@ public:
         uint32_t resume[kMaxTokenRules] = {};
         std::vector<RawMention> found;  // a paragraph's matches as found (all rules in text order)
         std::vector<uint32_t> found_rule, order;
+        uint8_t prefiltered[kMaxTokenRules] = {};  // by rule, this paragraph: 0 not tested, 1 holds, 2 fails
     };
     void match(const TokenIndex& ix, std::vector<RawMention>& out, Scratch& s) const;
     Bits gate() const { return gate_; }
@@ -400,11 +401,21 @@ public:
     bool xletters(size_t k) const { return xrules_.has(k); }
     bool any_xletters() const { return bool(xrules_); }
 
+    // Rule k's `prefilter:` (RE2 syntax, expanded; a test that matches wherever its pattern
+    // can, which the regex engine's set reads instead of the pattern): a paragraph where it
+    // does not match runs no VM for the rule. Compiled on first use (one failing to compile
+    // gates nothing). For the rules whose VM fails at most starts ({0,6} words between a
+    // unit and a comparison word): quantity.elided_comparison was 27% of the VM's steps on
+    // 4 MB of news (session 19).
+    void set_prefilter(size_t k, const std::string& pattern);
+
+    struct Prefilter;
     struct RuleProg {
         const Rule* rule = nullptr;
         TokenProgram prog;
         std::optional<TokenProgram> veto;
         NeedMask needs;  // its needs (prog.needs, as far as they got a need bit)
+        std::shared_ptr<Prefilter> prefilter;  // or null (set_prefilter)
     };
     const std::vector<RuleProg>& rules() const { return rules_; }
 
@@ -423,6 +434,7 @@ private:
     std::unordered_map<uint64_t, TokTest> word_tests_;  // key: word id << 1 | any case
     bool fold_ = false;
     RuleMask xrules_;  // the rules with xletters
+    std::vector<uint32_t> prefiltered_;  // the rules with a prefilter
     Bits gate_ = 0;
     uint64_t gen_ = 0;  // changes with every rule added (a scratch's masks are for one)
 };
