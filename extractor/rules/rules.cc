@@ -1114,19 +1114,19 @@ RuleSet::Impl::Jit jit_program(const std::string& pattern, const RE2* same, uint
     return j;
 }
 
-// PCRE2 finds the rules' matches unless CLAIMEX_PCRE2=off (RE2 then does,
-// as before: for measuring one against the other).
-bool jit_wanted() {
-    const char* v = std::getenv("CLAIMEX_PCRE2");
+// An engine switch for measuring: on unless the environment variable says "off".
+bool switched_on(const char* var) {
+    const char* v = std::getenv(var);
     return !(v && std::string_view(v) == "off");
 }
 
+// PCRE2 finds the rules' matches unless CLAIMEX_PCRE2=off (RE2 then does,
+// as before: for measuring one against the other).
+bool jit_wanted() { return switched_on("CLAIMEX_PCRE2"); }
+
 // `anchor:` keys are used unless CLAIMEX_ANCHORS=off (every start tried,
 // as before: for measuring the two against each other).
-bool anchors_wanted() {
-    const char* v = std::getenv("CLAIMEX_ANCHORS");
-    return !(v && std::string_view(v) == "off");
-}
+bool anchors_wanted() { return switched_on("CLAIMEX_ANCHORS"); }
 
 }  // namespace
 
@@ -1134,18 +1134,12 @@ bool anchors_wanted() {
 // one-pass token matcher's rule stage is cheaper than the regex engine's, 1.28 s
 // against 1.35 s on 5 MB; rules/README.md, "A token matcher"); with
 // CLAIMEX_TOKENS=off every rule runs on the regex engine, as before.
-bool tokens_wanted() {
-    const char* v = std::getenv("CLAIMEX_TOKENS");
-    return !(v && std::string_view(v) == "off");
-}
+bool tokens_wanted() { return switched_on("CLAIMEX_TOKENS"); }
 
 // Rules on tokens with `token_prefilter: yes` are gated by their `prefilter:` unless
 // CLAIMEX_TOKEN_PREFILTERS=off (every paragraph runs them, as before session 19: for
 // measuring, and for tests/token_engine_test.cc, which checks the prefilters that way).
-static bool prefilters_on_tokens() {
-    const char* v = std::getenv("CLAIMEX_TOKEN_PREFILTERS");
-    return !(v && std::string_view(v) == "off");
-}
+static bool prefilters_on_tokens() { return switched_on("CLAIMEX_TOKEN_PREFILTERS"); }
 
 const RuleSet::Impl::Program& RuleSet::Impl::Compiled::whole() const {
     re2_ready();
