@@ -126,11 +126,11 @@ void Assembly::amount_claims() {
                 }
             }
         }
+        const size_t slot = std::min<size_t>(static_cast<size_t>(v.type), 3);
         // "The business climate index rose to 88.4. Economists polled by Reuters had forecast a
         // reading of 87.8": an index level in a sentence that names no metric is a level of the
         // paragraph's index (session 19, probes19); with none, it makes no claim
         if (metric.key.empty() && v.type == Type::quantity && std::string_view(v.unit) == "point") {
-            const size_t slot = std::min<size_t>(static_cast<size_t>(v.type), 3);
             continue_metric(metric, slot, slot);
             if (metric.key.empty()) continue;
         }
@@ -165,7 +165,6 @@ void Assembly::amount_claims() {
                 }
             }
         }
-        const size_t slot = std::min<size_t>(static_cast<size_t>(v.type), 3);
         share_of_market(v, metric);
         inflation_goal(v, metric);
         inflation_aim(v, anchor, metric);

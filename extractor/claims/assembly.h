@@ -35,6 +35,13 @@ inline bool is_value(const Mention& m) {
 }
 inline bool is_factor(const Mention& m) { return m.type == Type::quantity && std::string_view(m.unit) == "factor"; }
 inline bool is_entity(const Mention& m) { return m.type == Type::org || m.type == Type::person || m.type == Type::place; }
+// A government body named as a ministry, department, office or treasury ("Ministry of Finance",
+// "Finance Ministry", "Department of Labor", "HM Treasury"): a part of a government, not the
+// government itself.
+inline bool ministry_name(std::string_view n) {
+    return n.rfind("Ministry", 0) == 0 || n.rfind("Department", 0) == 0 || n.rfind("Office", 0) == 0 ||
+           n.find("Treasury") != std::string_view::npos || n.find(" Ministry") != std::string_view::npos;
+}
 
 // Words that start a leading adverbial ("In October 2022, ...") or are
 // otherwise no part of a subject.

@@ -290,10 +290,7 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
             const Mention& m = ms[i];
             if (m.type != Type::org || m.name != s.names.front() || std::string_view(m.kind) != "government") continue;
             const std::string_view n = m.name;
-            if (!(n.rfind("Ministry", 0) == 0 || n.rfind("Department", 0) == 0 || n.rfind("Office", 0) == 0 ||
-                  n.find("Treasury") != std::string_view::npos || n.find(" Ministry") != std::string_view::npos ||
-                  n.find("Debt") != std::string_view::npos))
-                continue;
+            if (!ministry_name(n) && n.find("Debt") == std::string_view::npos) continue;
             s.authority = s.names.front();
             if (const std::string* area = area_of(m)) {
                 s.names = {*area};

@@ -271,10 +271,6 @@ void Assembly::find_forecast_window() {
 // period last year") is a baseline's period, never the claim's own.
 // (asked for every date at every period search: worked out once per date)
 // A date that opens its sentence before a comma ("A year earlier, ...", "Two years ago, ...").
-// Words that open a subordinate clause after a comma ("..., after sales rose 23%").
-static const WordList kBaselineClauseEnds = {"after", "as", "before", "following", "when", "despite", "amid",
-                                        "because", "helped", "thanks", "while", "whereas"};
-
 static bool fronted_date(const std::string& a, const Mention& m) {
     uint32_t b = m.span.begin, e = m.span.end;
     while (b > 0 && a[b - 1] == ' ') --b;
@@ -1206,6 +1202,10 @@ void Assembly::headline_periods() {
         }
     }
 }
+
+// Words that open a subordinate clause after a comma ("..., after sales rose 23%").
+static const WordList kBaselineClauseEnds = {"after", "as", "before", "following", "when", "despite", "amid",
+                                        "because", "helped", "thanks", "while", "whereas"};
 
 std::optional<size_t> Assembly::baseline_period(uint32_t be, uint32_t limit) {
     // (a baseline's own date stays in its clause: "from $1.08 billion to $1.11 billion previously,

@@ -193,13 +193,11 @@ const Mention* Assembly::referent(size_t lo, size_t hi) {
         const Mention* g = last_of(governments);
         if (g && head == "government") {
             std::string_view n = g->name;
-            if (n.rfind("Ministry", 0) == 0 || n.rfind("Department", 0) == 0 || n.find("Treasury") != std::string_view::npos ||
-                n.rfind("Office", 0) == 0)
-                return nullptr;
+            if (ministry_name(n)) return nullptr;
             // nor a department named the other way round or a legislature ("Dubois told the House
             // of Commons that the government would spend ...")
-            for (std::string_view part : {" Department", " Ministry", "House of ", "Parliament", "Congress", "Senate",
-                                          "Assembly", "Sabha", "Bundestag", "Diet"})
+            for (std::string_view part : {" Department", "House of ", "Parliament", "Congress", "Senate", "Assembly",
+                                          "Sabha", "Bundestag", "Diet"})
                 if (n.find(part) != std::string_view::npos) return nullptr;
         }
         return g;
