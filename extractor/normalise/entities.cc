@@ -1737,7 +1737,9 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 // a two-word industry word: "Halden Building Society" is "Halden"
                 if (end > 2) {
                     const names::Suffix* two = lex.suffix(join(ws, end - 2, end));
-                    if (two && two->industry) {
+                    // (or of the company's own kind at the end: "Liwa Crescent Investment
+                    // Authority" is "Liwa Crescent", as "Kestrel Bank" is "Kestrel")
+                    if (two && (two->industry || (end == ws.size() && two->kind == m.kind))) {
                         // (and the form without its last word when that word is an industry word
                         // alone: "Pellam Rail" of "Pellam Rail Freight", "Oda Financial" of "Oda
                         // Financial Services")
