@@ -271,6 +271,14 @@ Tense Around::tense(const Cues& cues) const {
                     before == "It" || before == "He" || before == "She" || before == "They" || before == "We")
                     return Tense::past;
             }
+            // (so is an estimating verb without its "-s" after "it", "he" or "she": "the 5% to 6%
+            // it forecast in July" — the present would be "forecasts")
+            if (i == 2 && (what & Cues::estimate) && w.back() != 's') {
+                const std::string_view before = word_ending_before(a, sent.begin, b);
+                if (before == "it" || before == "he" || before == "she" || before == "It" || before == "He" ||
+                    before == "She")
+                    return Tense::past;
+            }
             // "lower than the 3.7% forecast in June": a cue that is also a noun (noun_cues.txt) right
             // after its figure, then the date, says when the forecast was made
             // (so is a verb of estimating right after a figure, its scale word or its digits: "narrower
