@@ -526,6 +526,7 @@ DatesNormaliser::DatesNormaliser(const rules::RuleSet& rules) : impl_(std::make_
     I.cues.add(rules.list("DATE_COMPARED_CUE"), Cues::compared_cue);
     I.cues.add(rules.list("DATE_COMPARED_PREP"), Cues::compared_prep);
     I.cues.add(rules.list("DATE_COMPARED_APPROX"), Cues::compared_approx);
+    I.cues.add(rules.list("DATE_BOUNDARY_WORD"), Cues::boundary);
     I.count_nouns = WordTable::from_list(rules.list("DATE_COUNT_NOUN"));
     I.guard_ok = WordTable::from_list(rules.list("DATE_NAME_GUARD_OK"));
     I.articles = WordTable::from_list(rules.list("DATE_ARTICLE"));
@@ -1405,6 +1406,26 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
             // the month of a comparison's figure is no period to count back from
             if (previous && c.compared) continue;
             if (spec->reach && m.span.begin - c.span.end > spec->reach) break;
+            // "in fiscal 2026, which ended June 30, ... from the previous year": a day that bounds
+            // the period before it is no period of its own; that period is the antecedent
+            if (c.from == c.to && (I.cues.of(Around{text, c.span}.word_before()) & Cues::boundary)) continue;
+            // "reported a third-quarter loss last month, compared with a profit a year earlier": a
+            // recent week or month after a longer period in the sentence is when it was reported
+            // (a news time, as a news day is); the year back is counted from that period
+            if (!previous && spec->anaphor == Anaphor::shift && s->kind == Kind::relative && c.relative && !news_day) {
+                const char g = cal::grain_of(c.timex);
+                bool longer_before = false;
+                for (size_t k = j; (g == 'M' || g == 'W') && k-- > 0;) {
+                    const Mention& p = mentions[k];
+                    if (sentence_end_between(a, p.span.end, c.span.begin)) break;
+                    const char pg = cal::grain_of(p.timex);
+                    if (pg == 'Q' || pg == 'H' || pg == 'Y' || pg == 'F') longer_before = true;
+                }
+                if (longer_before) {
+                    news_day = &c;
+                    continue;
+                }
+            }
             if (!previous && spec->anaphor == Anaphor::shift && c.relative && c.from == c.to && !news_day) {
                 if (coarse_shift < 0) {
                     char u = 0;

@@ -79,6 +79,8 @@ public:
         compared_cue = 4096,   // before a comparison's figure: "from", "with", "than" (compared_cues.txt)
         compared_prep = 8192,  // between that figure and its date: "in", "for", "during"
         compared_approx = 16384,  // between the cue and the figure: "about", "roughly"; "more" ("more than")
+        boundary = 32768,      // right before a day that bounds a period named before it: "ended" ("fiscal
+                               // 2026, which ended June 30"): the day is no period to count from
     };
     void add(const std::vector<std::string>* words, uint16_t what);
     uint16_t of(std::string_view word) const;
