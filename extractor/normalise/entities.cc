@@ -611,10 +611,20 @@ bool EntitiesNormaliser::Impl::from_pattern(const rules::RawMention& raw, const 
     }
     out.name = joined(i);
     if (ri.titlecase) {
-        // "SAN FRANCISCO" → "San Francisco", "WINSTON-SALEM" → "Winston-Salem"
+        // "SAN FRANCISCO" → "San Francisco", "WINSTON-SALEM" → "Winston-Salem", and the
+        // Latin-1 capitals of UTF-8 (C3 80–9E but "×"): "BRASÍLIA" → "Brasília"
         bool start = true;
-        for (char& c : out.name) {
+        for (size_t k = 0; k < out.name.size(); ++k) {
+            char& c = out.name[k];
             if (c >= 'A' && c <= 'Z' && !start) c = static_cast<char>(c - 'A' + 'a');
+            const auto u = static_cast<unsigned char>(c);
+            if (u == 0xC3 && k + 1 < out.name.size()) {
+                const auto n = static_cast<unsigned char>(out.name[k + 1]);
+                if (!start && n >= 0x80 && n <= 0x9E && n != 0x97) out.name[k + 1] = static_cast<char>(n + 0x20);
+                ++k;
+                start = false;
+                continue;
+            }
             start = c == ' ' || c == '-' || c == '\'';
         }
         if (const auto* e = lex.resolve(out.name)) return set_entry(*e, out);
