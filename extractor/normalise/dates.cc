@@ -1408,7 +1408,11 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
             if (spec->reach && m.span.begin - c.span.end > spec->reach) break;
             // "in fiscal 2026, which ended June 30, ... from the previous year": a day that bounds
             // the period before it is no period of its own; that period is the antecedent
-            if (c.from == c.to && (I.cues.of(Around{text, c.span}.word_before()) & Cues::boundary)) continue;
+            // (and a month after "ends in": "the 2026/27 fiscal year, which ends in June")
+            if (Around ca{text, c.span}; c.from == c.to ? (I.cues.of(ca.word_before()) & Cues::boundary)
+                                                         : (cal::grain_of(c.timex) == 'M' && ca.word_before() == "in" &&
+                                                            (I.cues.of(ca.word_before(ca.word_before())) & Cues::boundary)))
+                continue;
             // "reported a third-quarter loss last month, compared with a profit a year earlier": a
             // recent week or month after a longer period in the sentence is when it was reported
             // (a news time, as a news day is); the year back is counted from that period
