@@ -1010,6 +1010,7 @@ struct Assembly {
     void quote_beside_figure_statement();
     void conjunct_beside_figure_statement();
     void report_after_figures_statement();
+    void later_conjunct_statement();
     std::optional<std::pair<size_t, bool>> clause_words(size_t c0, bool no_figures) const;
     const Mention* first_named_source() const;
     void holder_statement(uint32_t c0, const Mention* holder, double conf);

@@ -240,7 +240,10 @@ std::vector<Claim> Assembly::run() {
             conjunct_beside_figure_statement();
             if (out.back().kind != "statement") modal_act_beside_figure_statement();
             if (out.back().kind != "statement") later_that_clause_statement();
-            report_after_figures_statement();
+            // (one statement of the reported words: "said on Thursday that ..." may be the
+            // later that-clause's already)
+            if (out.back().kind != "statement") report_after_figures_statement();
+            if (out.back().kind != "statement") later_conjunct_statement();
             saying_clause_statement();
             continue;
         }

@@ -289,13 +289,25 @@ void Assembly::report_after_figures_statement() {
     if (!src || src->participle || (src->cue != "said" && src->cue != "told")) return;
     for (size_t i : sv.mentions) {
         const Mention& m = ms[i];
+        // (a figure inside the source's own span, "Tarvo, which serves 2 million homes, said",
+        // is the holder's phrase, not the reported clause)
         if ((m.type == Type::money || m.type == Type::percent || m.type == Type::quantity) &&
-            m.span.end > src->span.begin)
+            m.span.end > src->span.end)
             return;  // a figure in the reported clause: its claim says it
         if (m.type == Type::source && &m != src) return;  // another voice in the sentence
     }
     size_t c0 = sv.token_at(src->span.end);
-    if (c0 >= toks.size() || !toks[c0].is_word() || lx.attribution_tails.count(toks[c0])) return;
+    if (c0 >= toks.size() || !toks[c0].is_word()) return;
+    // "said in a statement that ...", "said on Tuesday that ...": the tail's words, then the
+    // reported clause after its "that" (a tail with no "that" holds no content)
+    if (lx.attribution_tails.count(toks[c0])) {
+        size_t k = c0 + 1;
+        while (k < toks.size() && k <= c0 + 8 && toks[k].low != "that" && toks[k].is_word() &&
+               (!(toks[k].bits & lx.kVerbWord) || sv.tok_mention[k] != SIZE_MAX || lx.channel_nouns.count(toks[k].low)))
+            ++k;
+        if (k >= toks.size() || toks[k].low != "that") return;
+        c0 = k;
+    }
     if (toks[c0].low == "that") ++c0;
     // (a quote that opens the content is quote_beside_figure_statement's)
     const auto cw = clause_words(c0, false);
@@ -305,6 +317,49 @@ void Assembly::report_after_figures_statement() {
     const size_t least = t.paragraphs().empty() || S_para > 1 ? 4 : 3;
     if (words < least || !verb || c0 >= toks.size()) return;
     emit_statement(toks[c0].begin, S.end, src, src, S.begin, S.end, nullptr);
+}
+
+// After figure claims inside reported speech: "The ministry said it aims to raise revenue to
+// Rs 9 trillion, up from Rs 8 trillion, and will widen the tax net to small shops" — a last
+// conjunct set off by ", and" that opens with a verb (or "that" and a clause) and holds no money
+// or percentage (nor a count that made a claim) asserts something besides the figures before it: a statement of the speaker,
+// from that verb (the clause) on.
+void Assembly::later_conjunct_statement() {
+    if (inside_quote || quoted) return;
+    const Mention* src = first_named_source();
+    if (!src || src->participle || (src->cue != "said" && src->cue != "told")) return;
+    const size_t c0 = sv.token_at(src->span.end);
+    if (c0 >= toks.size() || clause_before(sv.token_at(src->span.begin))) return;
+    auto money_or_percent = [&](size_t k) {
+        const size_t m = sv.tok_mention[k];
+        return m != SIZE_MAX && (ms[m].type == Type::money || ms[m].type == Type::percent);
+    };
+    bool figure = false;
+    size_t and_at = SIZE_MAX;
+    for (size_t k = c0; k + 2 < toks.size() && toks[k].begin < S.end; ++k) {
+        if (toks[k].low == "\"" || (sv.tok_mention[k] != SIZE_MAX && ms[sv.tok_mention[k]].type == Type::source)) return;
+        if (money_or_percent(k)) {
+            if (and_at != SIZE_MAX) return;  // a figure in the last conjunct: its claim says it
+            figure = true;
+        }
+        if (figure && toks[k].low == "," && toks[k + 1].low == "and" && sv.tok_mention[k + 2] == SIZE_MAX) {
+            if ((toks[k + 2].bits & lx.kVerbWord) && !(toks[k + 2].bits & lx.kChangeWord)) and_at = k + 2;
+            // (", and that it would ...": a second reported clause, from its subject on)
+            else if (toks[k + 2].low == "that" && k + 3 < toks.size() && toks[k + 3].is_word()) and_at = k + 3;
+        }
+    }
+    if (and_at == SIZE_MAX) return;
+    // (a count that made a claim of its own: "and that it planned to cut 600 jobs")
+    for (const Claim& c : out) {
+        if (c.sentence.begin != S.begin) continue;
+        for (uint32_t f : {c.value, c.change ? c.change->amount : kNoMention, c.change ? c.change->percent : kNoMention})
+            if (f != kNoMention && ms[f].span.begin >= toks[and_at].begin) return;
+    }
+    const auto cw = clause_words(and_at, false);
+    if (!cw || cw->first < 4) return;
+    uint32_t ce = S.end;
+    while (ce > toks[and_at].begin && (std::isspace(static_cast<unsigned char>(a[ce - 1])) || a[ce - 1] == '.')) --ce;
+    emit_statement(toks[and_at].begin, ce, src, src, S.begin, S.end, nullptr);
 }
 
 // A paragraph that opens a quote and never closes it: news carries a quote over several
