@@ -1196,11 +1196,22 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             }
             // "the people said", "one of the people said": the group described before
             if (!described && ws.size() == 1 && (before == "the" || before == "The")) {
-                for (auto it = sources_done.rbegin(); it != sources_done.rend(); ++it)
-                    if (names::lower(ms[*it].name).rfind(hl + " ", 0) == 0) {
-                        s.name = ms[*it].name;
+                for (auto it = sources_done.rbegin(); it != sources_done.rend(); ++it) {
+                    const Mention& d = ms[*it];
+                    if (names::lower(d.name).rfind(hl + " ", 0) == 0) {
+                        s.name = d.name;
                         break;
                     }
+                    // "the analysts wrote" after "analysts at Norcastell Securities estimated": the
+                    // group was named by the body it works at, and is that body again
+                    const std::string said = " " + names::lower(std::string(slice(d.span))) + " ";
+                    if (!d.name.empty() && !d.kind.empty() &&
+                        (said.find(" " + hl + " at ") != std::string::npos || said.find(" " + hl + " from ") != std::string::npos)) {
+                        s.name = d.name;
+                        s.kind = d.kind;
+                        break;
+                    }
+                }
                 // "two of the people said": the count and its "of the" are part of the attribution
                 uint32_t p2 = q;
                 while (p2 > 0 && a[p2 - 1] == ' ') --p2;
