@@ -1288,7 +1288,18 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 continue;  // "The Group said": a reference; "Policymakers warn": a group
             // "The Norwegian central bank said", "the German carmaker": a demonym before the
             // holder's lower-case noun describes a reference; it names no organisation
-            if (end - k == 1 && end < ws.size() && lex.non_person(first_word)) continue;
+            // (so does a compound of demonyms: "The Dutch-American company said")
+            auto demonymic = [&](std::string_view w) {
+                if (lex.non_person(w)) return true;
+                if (w.find('-') == std::string_view::npos) return false;
+                for (size_t b = 0; b <= w.size();) {
+                    size_t e = std::min(w.find('-', b), w.size());
+                    if (e == b || !lex.non_person(w.substr(b, e - b))) return false;
+                    b = e + 1;
+                }
+                return true;
+            };
+            if (end - k == 1 && end < ws.size() && demonymic(first_word)) continue;
             bool after_org = before && before_index >= 0 && ms[before_index].type == Type::org;
             if (end - k == 1 && after_org) continue;  // "CME Group's FedWatch tool": a product
             if (!person && person_shaped && end - k >= 2 &&
