@@ -647,7 +647,8 @@ std::optional<size_t> Assembly::find_period(uint32_t after, uint32_t limit, Inde
 
 // A results window ending at a month's end: "the year to June", "the six months to September",
 // "the nine months ended December 31" (a duration with its end named, as Australian, British
-// and Japanese results state their period), ended by the publication date; not a window back
+// and Japanese results state their period), "the first nine months of 2026" (session 20), ended
+// by the publication date; not a window back
 // from today ("the past 12 months").
 bool Assembly::reporting_window(size_t i) {
     const Mention& m = ms[i];
@@ -662,8 +663,12 @@ bool Assembly::reporting_window(size_t i) {
     if (d != last && !weeks) return false;
     // (a window still to end is a forecast's: "for the year to March 2027")
     if (doc.published.size() == 10 && m.to > doc.published) return false;
+    // (or a year-to-date window, "the first nine months of 2026": it starts on the year's first day)
+    const bool year_to_date = m.from.compare(4, 6, "-01-01") == 0;
     for (const Token& k : date_tokens(i))
-        if (k.low == "to" || k.low == "ended" || k.low == "ending" || k.low == "through") return true;
+        if (k.low == "to" || k.low == "ended" || k.low == "ending" || k.low == "through" ||
+            (k.low == "first" && year_to_date))
+            return true;
     return false;
 }
 
@@ -811,7 +816,13 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
                         if (sv.tok_mention[f] != SIZE_MAX && is_value(ms[sv.tok_mention[f]])) before = false;
                     break;
                 }
-        if (before || (k < toks.size() && (toks[k].low == "target" || toks[k].low == "goal" || kForecastNouns.count(toks[k])))) {
+        // (a target's date right after a figure; not a forecast the sentence revises, "cut its
+        // 2026 forecast to 190,000 tonnes": no figure before the date, session 20)
+        bool figure_before = false;
+        for (size_t j = d, n = 0; j-- > 0 && n < 6 && toks[j].low != ";" && !figure_before; ++n)
+            figure_before = sv.tok_mention[j] != SIZE_MAX && is_value(ms[sv.tok_mention[j]]);
+        if (before || (figure_before && k < toks.size() &&
+                       (toks[k].low == "target" || toks[k].low == "goal" || kForecastNouns.count(toks[k])))) {
             const size_t other = *per;
             per = next_period();
             used.erase(other);
