@@ -902,6 +902,10 @@ void Assembly::metric_form(std::string& key, const Mention* value, const std::ve
         if (when == "money" || when == "percent")
             ok = value && value->type == (when == "money" ? Type::money : Type::percent) &&
                  std::string_view(value->unit) != "pp";
+        else if (when == "points")
+            // ("at a margin of 165 basis points over Stibor": a lending margin or spread over a
+            // benchmark, stated in points; a margin that moves by points is a change, not this)
+            ok = value && !change && value->type == Type::percent && std::string_view(value->unit) == "pp";
         else if (when == "money_for") {
             // ("a 20% stake in Iberluz for 2.4 billion euros": the price paid)
             if (value && value->type == Type::money) {

@@ -1,0 +1,65 @@
+// Session 20 (probes20): readings that new text of our own (a coal miner's nine-month results, a
+// landlord's bond sale) showed wrong — a year-to-date window as the report period, a revised
+// forecast's own year, a margin in basis points over a benchmark. Sentences of our own, in other
+// words than the probes that showed them.
+#include "tests/claims_support.h"
+
+using namespace claims_support;
+
+TEST_CASE("a year-to-date window governs the later figures of a results story") {
+    const std::string text =
+        "Ostrava Steelworks shipped 3.2 million tonnes of rolled steel in the first nine months of 2026, "
+        "up 4%, the company said on Thursday.\n\n"
+        "Revenue fell 6% to 2.1 billion euros. Net profit rose 9% to 140 million euros.\n";
+    auto cs = claims_of(text, "2026-10-22");
+    for (const char* a : {"2.1 billion euros", "140 million euros"}) {
+        const Json* c = claim_at(cs, text, a);
+        REQUIRE(c);
+        INFO(c->dump());
+        CHECK(period(*c) == "P9M");
+        CHECK(inherited(*c));
+    }
+    // (a window back from today is no results window: "the past 12 months")
+    const std::string t2 =
+        "Ostrava Steelworks shipped 3.2 million tonnes in the past 12 months. Revenue fell 6% to 2.1 billion euros.\n";
+    auto c2 = claims_of(t2, "2026-10-22");
+    const Json* d = claim_at(c2, t2, "2.1 billion euros");
+    REQUIRE(d);
+    INFO(d->dump());
+    CHECK(period(*d) != "P12M");
+}
+
+TEST_CASE("a revised forecast keeps the year it names before the forecast noun") {
+    const std::string text =
+        "Ostrava Steelworks shipped 3.2 million tonnes in the first nine months of 2026.\n\n"
+        "Rival Kladno Metals trimmed its 2026 forecast to 2.6 million tonnes, citing weak car demand.\n";
+    auto cs = claims_of(text, "2026-10-22");
+    const Json* c = claim_at(cs, text, "2.6 million tonnes");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(period(*c) == "2026");
+    // (a date right after a figure still names the target it is set against)
+    const std::string t2 = "Tax receipts reached 4.1 trillion rupees, or 61% of the full-year target, in the first half.\n";
+    auto c2 = claims_of(t2, "2026-10-22");
+    const Json* d = claim_at(c2, t2, "61%");
+    if (d) {
+        INFO(d->dump());
+        CHECK(period(*d) != "2026");
+    }
+}
+
+TEST_CASE("a margin in basis points over a benchmark is a spread, a margin that moves by them is not") {
+    const std::string text =
+        "Halden Energi priced a 1.2 billion crown loan at a margin of 140 basis points over Nibor.\n";
+    auto cs = claims_of(text, "2026-10-22");
+    const Json* c = claim_at(cs, text, "140 basis points");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(c->value("metric", "") == "spread");
+    const std::string t2 = "Halden Energi's operating margin widened 140 basis points to 18.2%.\n";
+    auto c2 = claims_of(t2, "2026-10-22");
+    const Json* d = claim_at(c2, t2, "140 basis points");
+    REQUIRE(d);
+    INFO(d->dump());
+    CHECK(d->value("metric", "") == "operating_margin");
+}
