@@ -294,3 +294,19 @@ TEST_CASE("a comparison's month is no antecedent of the next sentence's 'a year 
     REQUIRE(all.size() == 2);
     CHECK(all[1].value == "2023-10");
 }
+
+TEST_CASE("a window of weeks or days ending on a weekday counts back from that day", "[dates][relative]") {
+    // (session 20) "the week to Thursday" is the seven days up to the last Thursday, not the Thursday.
+    // 2026-10-22 is a Thursday; 2026-10-26 a Monday.
+    auto all = dates_of("Reserves rose by $4 billion in the week to Thursday.", "2026-10-22");
+    REQUIRE(all.size() == 1);
+    CHECK(all[0].text == "the week to Thursday");
+    CHECK(all[0].value == "P1W");
+    CHECK(all[0].from == "2026-10-16");
+    CHECK(all[0].to == "2026-10-22");
+    all = dates_of("Fund inflows reached $3 billion in the two weeks to Wednesday.", "2026-10-26");
+    REQUIRE(all.size() == 1);
+    CHECK(all[0].value == "P2W");
+    CHECK(all[0].from == "2026-10-08");
+    CHECK(all[0].to == "2026-10-21");
+}

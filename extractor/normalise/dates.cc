@@ -1006,6 +1006,20 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
                 if (!c || *c <= 0) return std::nullopt;
                 n = *c;
             }
+            // A window of weeks or days ending on a weekday ("the week to Thursday", "the five
+            // days to Friday"): it ends on the last such day up to publication (session 20).
+            if (auto ws = f.get("weekday"); !ws.empty()) {
+                auto wd = weekdays.number(ws);
+                if (!wd || *wd < 1 || *wd > 7 || (u != 'W' && u != 'D')) return std::nullopt;
+                if (!pub) return needs_pub();
+                const int64_t end = *pub - (cal::weekday(*pub) - *wd + 7) % 7;
+                cal::Period w;
+                w.from = end - (u == 'W' ? 7 : 1) * static_cast<int64_t>(n) + 1;
+                w.to = end;
+                w.timex = duration_value(u, n);
+                if (w.timex.empty()) return std::nullopt;
+                return finish(w, true);
+            }
             auto m = month_of(f.get("month"));
             if (!u || !m) return std::nullopt;
             int d = 0;
