@@ -63,3 +63,28 @@ TEST_CASE("a margin in basis points over a benchmark is a spread, a margin that 
     INFO(d->dump());
     CHECK(d->value("metric", "") == "operating_margin");
 }
+
+TEST_CASE("a relative clause after a source's words is theirs, and a bank's own rate stays the bank's") {
+    const std::string text =
+        "The Bank of Thailand said core inflation, which slowed to 0.9% in September, was still subdued.\n";
+    auto cs = claims_of(text, "2026-10-22");
+    const Json* c = claim_at(cs, text, "0.9%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(c->value("metric", "") == "core_inflation");
+    // (the apposition of a source that ends at its comma is still skipped)
+    const std::string t2 =
+        "According to Meridian Research, which tracks 40 ports, container volumes rose 4% in October.\n";
+    auto c2 = claims_of(t2, "2026-11-05");
+    const Json* d = claim_at(c2, t2, "4%");
+    REQUIRE(d);
+    INFO(d->dump());
+    CHECK(first_source(*d) == "Meridian Research");
+    const std::string t3 =
+        "Philippine inflation eased to 2.2% in October.\n\nBangko Sentral ng Pilipinas held its rate at 5.5% on Thursday.\n";
+    auto c3 = claims_of(t3, "2026-11-06");
+    const Json* e = claim_at(c3, t3, "5.5%");
+    REQUIRE(e);
+    INFO(e->dump());
+    CHECK(e->value("metric", "") == "interest_rate");
+}

@@ -41,8 +41,14 @@ size_t Assembly::clause_start_raw(size_t limit, bool later_clauses) {
             // "X, which cited ..., Y" — an apposition of a source: skip too.
             for (size_t i : sv.mentions)
                 if (ms[i].type == Type::source && ms[i].span.begin <= toks[start].begin + 1 &&
-                    ms[i].span.end <= toks[comma].begin)
-                    lead = true;
+                    ms[i].span.end <= toks[comma].begin) {
+                    // (not a relative clause on words the source goes on to: "The bank said annual
+                    // inflation, which eased to 29.4% ..." is inflation's clause — session 20)
+                    bool words_after = false;
+                    for (size_t k = sv.token_after(ms[i].span.end); k < comma && !words_after; ++k)
+                        words_after = toks[k].is_word() && sv.tok_mention[k] == SIZE_MAX;
+                    lead = !(words_after && (toks[comma + 1].low == "which" || toks[comma + 1].low == "who"));
+                }
         }
         if (!lead) break;
         // The segment may be "According to X, which cited a report by Y," → skip to the

@@ -502,7 +502,11 @@ void Assembly::continue_specific(MetricHit& metric) {
     // ("Annual inflation eased to 31.4% ... Economists had forecast a monthly rate of 2.5%": a bare
     // "rate", a pace word before it allowed, continues a `rate_continues` metric)
     const bool paced = modified && (toks[pt - 1].low == "monthly" || lx.pace_words.count(toks[pt - 1].low));
-    bool rate = head == "rate" && metric.base_n == 1 && metric.n == 1 && (!modified || paced) &&
+    // (not a holder's own: "The Bank of Thailand held its rate at 2%" after an inflation figure is
+    // the bank's rate — session 20)
+    const bool owned = pt > 0 && (toks[pt - 1].low == "its" || toks[pt - 1].low == "their" ||
+                                  (pt >= 2 && sv.possessive_at(pt - 2)));
+    bool rate = head == "rate" && metric.base_n == 1 && metric.n == 1 && (!modified || paced) && !owned &&
                 lx.rate_continues.count(lm.key);
     // ("Industrial output fell 3.8% ... | Output shrank 1.2% on the month": a bare "output" or
     // "production" continues an `output_continues` metric)
