@@ -88,3 +88,23 @@ TEST_CASE("a relative clause after a source's words is theirs, and a bank's own 
     INFO(e->dump());
     CHECK(e->value("metric", "") == "interest_rate");
 }
+
+TEST_CASE("a fronted adverbial before 'it' leaves the company, and a profit in cents is per share") {
+    const std::string text =
+        "Harwick Valves raised its outlook on Tuesday. In the third quarter it earned 73 cents, and "
+        "during the same quarter it paid $40 million in dividends.\n";
+    auto cs = claims_of(text, "2026-10-20");
+    const Json* c = claim_at(cs, text, "73 cents");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) == "Harwick Valves");
+    CHECK(c->value("metric", "") == "earnings_per_share");
+    // (a profit in a major unit stays the profit)
+    const std::string t2 = "Harwick Valves raised its outlook. This year it earned $1.2 billion.\n";
+    auto c2 = claims_of(t2, "2026-10-20");
+    const Json* d = claim_at(c2, t2, "$1.2 billion");
+    REQUIRE(d);
+    INFO(d->dump());
+    CHECK(first_subject(*d) == "Harwick Valves");
+    CHECK(d->value("metric", "") == "earnings");
+}

@@ -906,7 +906,20 @@ void Assembly::metric_form(std::string& key, const Mention* value, const std::ve
         if (when == "money" || when == "percent")
             ok = value && value->type == (when == "money" ? Type::money : Type::percent) &&
                  std::string_view(value->unit) != "pp";
-        else if (when == "points")
+        else if (when == "minor") {
+            // ("In the first quarter it earned 84 cents": a company's profit is never a few cents;
+            // a figure in a minor unit is a per-share one — session 20)
+            if (value && value->type == Type::money) {
+                const std::string_view tx(a.data() + value->span.begin, value->span.end - value->span.begin);
+                auto ends = [&](std::string_view w) {
+                    return tx.size() > w.size() && tx.substr(tx.size() - w.size()) == w &&
+                           !std::isalpha(static_cast<unsigned char>(tx[tx.size() - w.size() - 1]));
+                };
+                ok = ends("cents") || ends("cent") || ends("pence") || ends("paise") || ends("sen") ||
+                     (tx.size() >= 2 && (tx.back() == 'p' || tx.back() == 'c') &&
+                      std::isdigit(static_cast<unsigned char>(tx[tx.size() - 2])));
+            }
+        } else if (when == "points")
             // ("at a margin of 165 basis points over Stibor": a lending margin or spread over a
             // benchmark, stated in points; a margin that moves by points is a change, not this)
             ok = value && !change && value->type == Type::percent && std::string_view(value->unit) == "pp";

@@ -150,6 +150,14 @@ bool Assembly::is_anaphor(size_t lo, size_t hi) {
     while (hi > lo + 1 && trailing_adverbs.count(toks[hi - 1])) --hi;  // "the bank also"
     if (lo >= hi) return false;
     if (hi - lo == 1) return toks[lo].low == "it";
+    // ("In the first quarter it earned 84 cents", "Last year it earned $84 million": a fronted
+    // adverbial with no comma before "it" — session 20)
+    if (toks[hi - 1].low == "it" && hi - lo <= 6 &&
+        (kPrepositions.count(toks[lo]) || toks[lo].low == "last" || toks[lo].low == "this" || toks[lo].low == "earlier")) {
+        for (size_t k = lo; k + 1 < hi; ++k)
+            if ((toks[k].bits & lx.kVerbWord) || !toks[k].is_word()) return false;
+        return true;
+    }
     if (toks[lo].low != "the" || hi - lo > 6 || !(company_noun_at(hi - 1) || government_nouns.count(toks[hi - 1])))
         return false;
     // ("The International Monetary Fund": a noun inside a name is no reference back)
