@@ -108,3 +108,14 @@ TEST_CASE("a fronted adverbial before 'it' leaves the company, and a profit in c
     CHECK(first_subject(*d) == "Harwick Valves");
     CHECK(d->value("metric", "") == "earnings");
 }
+
+TEST_CASE("a later ', and said it would' clause's date is the plan's, not an earlier figure's") {
+    const std::string text =
+        "Lojas Aurora said third-quarter sales rose 6%. The chain ended the quarter with 388 stores, and "
+        "said it would open 30 more in 2027.\n";
+    auto cs = claims_of(text, "2026-11-12");
+    const Json* c = claim_at(cs, text, "388 stores");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(period(*c) != "2027");
+}

@@ -855,6 +855,21 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
                 break;
             }
     }
+    // (nor a date of a plan told in a later ", and said it would ..." clause: "opened 14 stores in
+    // the quarter, bringing its total to 612, and said it would open 40 more in 2027" — session 20)
+    if (per && anchor < toks.size() && ms[*per].span.begin > toks[anchor].begin) {
+        const size_t d = sv.token_at(ms[*per].span.begin);
+        for (size_t k = std::max(anchor + 1, sv.token_at(after)); k + 2 < d; ++k)
+            if (toks[k].low == "," && toks[k + 1].low == "and" &&
+                (lx.speech_verbs.count(toks[k + 2]) || lx.modal_words.count(toks[k + 2]))) {
+                bool modal = false;
+                for (size_t j = k + 2; j < d && !modal; ++j) modal = lx.modal_words.count(toks[j]) > 0;
+                if (!modal) continue;
+                used.erase(*per);
+                per.reset();
+                break;
+            }
+    }
     // (nor, in a headline, a date of a later clause after a comma: headlines join their clauses
     // with commas, "Central bank holds rates at 4.00%, signals cut possible in March" — March is
     // the cut's; a lower-case word opens the clause, no name or figure)
