@@ -414,6 +414,16 @@ struct RuleSet::Impl {
     // jit: lists as trees (Macro::jit_body), for PCRE2.
     std::optional<std::string> expand(const std::string& pattern, const Location& at, const std::string& rule_id,
                                       int depth = 0, bool jit = false);
+    // A macro's expansion (the RE2 and the PCRE2 form), made once: the rules use the same
+    // few macros hundreds of times (expanding them anew each time cost ~0.1 G instructions
+    // of every load). With the depth its expansion reached below it, so that a use too deep
+    // for the nesting limit still fails as it did.
+    struct Expanded {
+        std::string body;
+        int height = 0;
+    };
+    std::unordered_map<std::string, Expanded> expanded_[2];
+    int deepest_ = 0;  // the deepest expand() call of the expansion under way
     void compile();
     void compile_veto_gates(Compiled& c, const std::string& veto_source);
     std::unique_ptr<Compiled::Anchor> compile_anchor(const Rule& r, const std::string& spec, const std::string* barrier);
@@ -887,6 +897,7 @@ std::optional<std::string> RuleSet::Impl::expand(const std::string& pattern, con
         problem(at, rule_id, "macros nest too deeply (a cycle?)");
         return std::nullopt;
     }
+    deepest_ = std::max(deepest_, depth);
     std::string out;
     for (size_t i = 0; i < pattern.size(); ++i) {
         char c = pattern[i];
@@ -911,9 +922,23 @@ std::optional<std::string> RuleSet::Impl::expand(const std::string& pattern, con
                 }
                 it->second.used = true;
                 if (auto l = lists.find(name); l != lists.end()) l->second.used = true;
+                std::unordered_map<std::string, Expanded>& memo = expanded_[jit ? 1 : 0];
+                if (auto e = memo.find(name); e != memo.end() && depth + 1 + e->second.height <= 20) {
+                    deepest_ = std::max(deepest_, depth + 1 + e->second.height);
+                    out += "(?:";
+                    out += e->second.body;
+                    out += ')';
+                    i = close;
+                    continue;
+                }
                 const Macro& m = it->second;
+                const int outer = deepest_;
+                deepest_ = depth + 1;
                 auto body = expand(jit && !m.jit_body.empty() ? m.jit_body : m.body, at, rule_id, depth + 1, jit);
+                const int height = deepest_ - (depth + 1);
+                deepest_ = std::max(outer, deepest_);
                 if (!body) return std::nullopt;
+                memo.emplace(name, Expanded{*body, height});
                 out += "(?:" + *body + ")";
                 i = close;
                 continue;
