@@ -835,6 +835,7 @@ struct Assembly {
     size_t past_segment_words(size_t k) const;
     const Mention* org_after_words(size_t j, size_t hi) const;
     bool whose_holder(const MetricHit& metric, size_t anchor, Subject& s);
+    bool issued_bond_yield(const MetricHit& metric, size_t anchor, Subject& s);
     bool quote_after_move(const MetricHit& metric, size_t anchor, Subject& s) const;
     std::string sentence_area(size_t anchor);
     bool valued_object(size_t anchor, Subject& s, size_t* verb = nullptr);

@@ -1473,6 +1473,55 @@ bool Assembly::whose_holder(const MetricHit& metric, size_t anchor, Subject& s) 
     return false;
 }
 
+// "$1.25 billion of 10-year notes at 9.125%", "seven-year notes priced to yield 8.25%", "guidance
+// of 8.5% for the five-year notes": the yield of a bond sale's tranche is the tranche's (the notes
+// named right before or after the figure), not the issuer's or the sale's (corpus/CLAIMS.md:
+// market figures take the instrument). True when it decided the subject.
+bool Assembly::issued_bond_yield(const MetricHit& metric, size_t anchor, Subject& s) {
+    // (the key before the percentage form: a sale's "bond_issuance", guidance's "price" become
+    // `yield` for a percentage, metric_forms.tsv)
+    if ((metric.key != "yield" && metric.key != "bond_issuance" && metric.key != "price") || anchor >= toks.size() ||
+        sv.tok_mention[anchor] == SIZE_MAX)
+        return false;
+    const Mention& f = ms[sv.tok_mention[anchor]];
+    if (f.type != Type::percent) return false;
+    // (a company's own bond keeps the company: "Kaito Holdings raised ¥120 billion from a sale of
+    // five-year bonds priced to yield 1.05%")
+    for (size_t i : sv.mentions)
+        if (ms[i].type == Type::org && ms[i].kind == "company" && ms[i].span.begin < f.span.begin) return false;
+    static const WordList bond_nouns = {"notes", "bonds", "bills", "eurobonds", "sukuk", "gilts", "debentures"};
+    static const WordList links = {"at", "to", "yield", "yielding", "priced", "sold"};
+    auto plain = [&](size_t k) {
+        return toks[k].is_word() && sv.tok_mention[k] == SIZE_MAX && !(toks[k].bits & lx.kVerbWord) &&
+               !(toks[k].bits & lx.kChangeWord) && !kPrepositions.count(toks[k]) && !kDeterminers.count(toks[k]);
+    };
+    auto describe = [&](size_t b, size_t e) {
+        s.description = std::string(sv.slice(toks[b].begin, toks[e].end));
+        s.named_instrument = true;
+        return true;
+    };
+    // (before: "of <words> notes [priced to yield|at] Y%")
+    size_t k = anchor;
+    while (k > 0 && anchor - k < 4 && links.count(toks[k - 1].low)) --k;
+    if (k < anchor && k > 1 && bond_nouns.count(toks[k - 1].low)) {
+        const size_t e = k - 1;
+        size_t b = e;
+        while (b > 0 && e - b < 4 && plain(b - 1)) --b;
+        if (b < e && b > 0 && toks[b - 1].low == "of") return describe(b, e);
+    }
+    // (after: "Y% for the <words> notes")
+    size_t a = sv.token_after(f.span.end);
+    if (a + 2 < toks.size() && toks[a].low == "for") {
+        size_t b = a + 1;
+        if (toks[b].low == "the") ++b;
+        for (size_t e = b; e < toks.size() && e < b + 4; ++e) {
+            if (bond_nouns.count(toks[e].low)) return e > b && describe(b, e);
+            if (!plain(e)) break;
+        }
+    }
+    return false;
+}
+
 // The subject of the figure at `anchor` whose metric is `metric`: a possessive, the metric's
 // complement, else what the subject phrase names (entities, an anaphor's referent, a place's
 // company) or that phrase as a description; empty when the sentence names none.
@@ -1553,6 +1602,7 @@ Subject Assembly::find_subject_raw(const MetricHit& metric, size_t anchor) {
     if ((metric.key == "valuation" || metric.key == "market_value") && valued_object(anchor, s)) return s;
     if (metric.key == "deal_value" && deal_agent(metric, anchor, s)) return s;
     if (whose_holder(metric, anchor, s)) return s;
+    if (issued_bond_yield(metric, anchor, s)) return s;
     if (quote_after_move(metric, anchor, s)) return s;
     if (forecast_for_subject(metric, anchor, s) || possessive_subject(metric, anchor, s) ||
         complement_subject(metric, anchor, s))
