@@ -33,3 +33,15 @@ TEST_CASE("the yield of a sovereign bond sale's tranche is the tranche's, a comp
     INFO(h->dump());
     CHECK(first_subject(*h) == "Hanamura Holdings");
 }
+
+TEST_CASE("a company's second verb after two places it works in keeps the company as the holder") {
+    const std::string text =
+        "Portuguese motorway operator Valdoria Concesiones joined the consortium. Valdoria operates toll roads in "
+        "Spain and Chile and reported revenue of 1.6 billion euros last year.\n";
+    auto cs = claims_of(text, "2026-11-20");
+    const Json* c = claim_at(cs, text, "1.6 billion euros");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK((*c)["metric"] == "revenue");
+    CHECK(first_subject(*c) == "Valdoria Concesiones");
+}

@@ -20,10 +20,14 @@ bool Assembly::list_of_names(size_t k) const {
     if (b >= 2 && toks[b - 1].low == "," && sv.tok_mention[b - 2] != SIZE_MAX &&
         ms[sv.tok_mention[b - 2]].type == ms[after].type)
         return true;
-    // ("customers in Estonia and Latvia, made": two places after a preposition, a comma after them)
+    // ("customers in Estonia and Latvia, made": two places after a preposition, a comma after them;
+    // or "and" and the next verb of the same subject: "operates toll roads in Spain and Chile and
+    // reported revenue of ...")
     const size_t e = sv.token_at(ms[after].span.end);
     return ms[after].type == Type::place && b >= 1 && kPrepositions.count(toks[b - 1]) && e < toks.size() &&
-           toks[e].low == ",";
+           (toks[e].low == "," ||
+            (toks[e].low == "and" && e + 1 < toks.size() && sv.tok_mention[e + 1] == SIZE_MAX &&
+             ((toks[e + 1].bits & lx.kVerbWord) || (toks[e + 1].bits & lx.kChangeWord))));
 }
 
 size_t Assembly::clause_start_raw(size_t limit, bool later_clauses) {
