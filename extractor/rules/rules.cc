@@ -1436,6 +1436,8 @@ void RuleSet::Impl::compile() {
     }
     for (TypeSet& ts : sets) set_ok = set_ok && ts.set->Compile();
     for (size_t i = 0; i < rules.size(); ++i) order[rules[i].get()] = i;
+    // (the macro memo serves loading only: nothing expands a pattern after this)
+    for (auto& memo : expanded_) std::unordered_map<std::string, Expanded>().swap(memo);
 }
 
 namespace {
