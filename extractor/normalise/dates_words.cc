@@ -265,19 +265,15 @@ Tense Around::tense(const Cues& cues) const {
             // September quarter" projects the quarter)
             // (not a date right after the verb, its object's modifier: "it expected fourth-quarter
             // revenue of $28.5 billion" expects the quarter)
-            if (i == 2 && w.size() > 4 && w.substr(w.size() - 2) == "ed") {
-                const std::string_view before = word_ending_before(a, sent.begin, b);
-                if (before == "it" || before == "he" || before == "she" || before == "they" || before == "we" ||
-                    before == "It" || before == "He" || before == "She" || before == "They" || before == "We")
-                    return Tense::past;
-            }
             // (so is an estimating verb without its "-s" after "it", "he" or "she": "the 5% to 6%
             // it forecast in July" — the present would be "forecasts")
-            if (i == 2 && (what & Cues::estimate) && w.back() != 's') {
+            if (i == 2) {
                 const std::string_view before = word_ending_before(a, sent.begin, b);
-                if (before == "it" || before == "he" || before == "she" || before == "It" || before == "He" ||
-                    before == "She")
-                    return Tense::past;
+                const bool singular = before == "it" || before == "he" || before == "she" || before == "It" ||
+                                      before == "He" || before == "She";
+                const bool plural = before == "they" || before == "we" || before == "They" || before == "We";
+                if ((singular || plural) && w.size() > 4 && w.substr(w.size() - 2) == "ed") return Tense::past;
+                if (singular && (what & Cues::estimate) && w.back() != 's') return Tense::past;
             }
             // "lower than the 3.7% forecast in June": a cue that is also a noun (noun_cues.txt) right
             // after its figure, then the date, says when the forecast was made
