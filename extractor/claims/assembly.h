@@ -672,6 +672,9 @@ struct Assembly {
     // before it ("which kept Bank Rate at 4.5%") are not its forecast.
     const Mention* forecast_holder = nullptr;
     size_t forecast_verb = 0;
+    // The last organisation that heads a sentence with its forecast (forecast_holder): the
+    // source of later forecasts told in the passive, until someone else speaks.
+    const Mention* story_forecaster = nullptr;
     IndexSet& used_dates = used_dates_scratch;
     // A comparison date serves every baseline before it ("compared with $365 million, or
     // $1.21 per share, a year earlier"): the last one a baseline of the sentence took.
@@ -1002,6 +1005,7 @@ struct Assembly {
     // The holder heading the figure's later clause with a forecast verb (", while the finance
     // ministry projects 3.5%"), null when none.
     const Mention* clause_forecast_holder(uint32_t at);
+    bool passive_forecast(uint32_t at) const;
     bool headline_view(const Mention& src) const;
     size_t list_intro(size_t para) const;
     std::optional<size_t> list_intro_period(size_t para) const;

@@ -219,6 +219,7 @@ std::vector<Claim> Assembly::run() {
         elided_changes();
         for (auto& c : clause_memo) c.assign(toks.size() + 1, SIZE_MAX);  // (clause_start_tok's memo)
         find_forecast_holder();
+        if (forecast_holder && forecast_holder->type == Type::org) story_forecaster = forecast_holder;
         // nothing of the sentence used yet
         shared_base_period.reset();
         used_dates.clear();

@@ -35,7 +35,10 @@ bool Assembly::another_company(const Claim& claim, const Mention* src) {
 // A holder revising its own forecast heads the sentence the same way ("The IMF cut its
 // forecast for China's growth to 4.2%", "The BoJ raised its projection").
 bool Assembly::revises_forecast(size_t v) {
-    if (v >= toks.size() || !(toks[v].bits & lx.kChangeWord)) return false;
+    // (or keeps it: "the IMF kept its estimate for global growth unchanged at 3.0%")
+    static const std::unordered_set<std::string_view> kKeep = {"kept", "keeps", "maintained", "maintains",
+                                                                "reiterated", "reiterates", "reaffirmed", "reaffirms"};
+    if (v >= toks.size() || !((toks[v].bits & lx.kChangeWord) || kKeep.count(toks[v].low))) return false;
     for (size_t k = v + 1; k < toks.size() && k <= v + 2; ++k)
         // (an analyst's own: "He raised his pre-tax profit forecast for the year to £425m")
         if (toks[k].low == "its" || toks[k].low == "their" || toks[k].low == "his" || toks[k].low == "her")
@@ -66,8 +69,17 @@ void Assembly::find_forecast_holder() {
     forecast_holder = nullptr;
     forecast_verb = 0;
     // (the holder heads the sentence's own words, after a dateline: "JOHANNESBURG, March 12 -
-    // Sasol cut its annual production forecast to ...")
-    const size_t h0 = dateline_head();
+    // Sasol cut its annual production forecast to ..."; or after a fronted phrase of where or
+    // when: "In its latest World Economic Outlook, the IMF kept its estimate ...")
+    size_t h0 = dateline_head();
+    if (h0 < toks.size() && (toks[h0].low == "in" || toks[h0].low == "on" || toks[h0].low == "at"))
+        for (size_t k = h0 + 1; k < toks.size() && k <= h0 + 10; ++k) {
+            if (sv.tok_mention[k] != SIZE_MAX && ms[sv.tok_mention[k]].type == Type::source) break;
+            if (toks[k].low == ",") {
+                h0 = k + 1;
+                break;
+            }
+        }
     if (h0 + 1 < toks.size()) {
         size_t v = h0 + 1;
         while (v < toks.size() && v <= h0 + 8 && !lx.forecast_verbs.count(toks[v]) && !revises_forecast(v) &&
@@ -906,6 +918,19 @@ const Mention* Assembly::figure_quote_speaker(uint32_t at) const {
     return last;
 }
 
+// Whether a passive verb of forecasting comes before the figure at byte `at` in its sentence
+// ("is expected to expand 1.1%", "are projected to ease", "was forecast at 2%", "is seen growing").
+bool Assembly::passive_forecast(uint32_t at) const {
+    const size_t f = sv.token_at(at);
+    for (size_t k = 0; k + 1 < f && k + 1 < toks.size(); ++k) {
+        const std::string_view w = toks[k].low;
+        if (w != "is" && w != "are" && w != "was" && w != "were" && w != "be") continue;
+        const std::string_view v = toks[k + 1].low;
+        if (v == "expected" || v == "projected" || v == "forecast" || v == "seen" || v == "predicted") return true;
+    }
+    return false;
+}
+
 // "Inflation will average 3%, the central bank said, while the finance ministry projects
 // 3.5%": a later clause (", while/whereas/but/and") that opens with a named organisation or
 // person and its forecast verb holds the figures after that verb; the sentence's other
@@ -1103,6 +1128,19 @@ std::vector<Source> Assembly::claim_sources(double& conf, const std::string& met
     }
     if (here.empty() && forecast_holder && at >= toks[forecast_verb].begin) here.push_back(forecast_holder);
     bool inherited = false;
+    // A forecast told in the passive ("The euro area is expected to expand 1.1%", "Inflation is
+    // projected to ease to 3.6%") after an organisation revised or stated its forecasts ("The IMF
+    // cut its forecast for ...") is that organisation's, when no one else has spoken since.
+    if (here.empty() && story_forecaster && story_forecaster->span.end <= S.begin && passive_forecast(at)) {
+        bool spoken = false;
+        for (auto it = std::lower_bound(named_sources.begin(), named_sources.end(), story_forecaster->span.end, by_begin);
+             it != named_sources.end() && (*it)->span.begin < S.begin && !spoken; ++it)
+            spoken = (*it)->name != story_forecaster->name;
+        if (!spoken) {
+            here.push_back(story_forecaster);
+            inherited = true;
+        }
+    }
     if (here.empty())
         if (const Mention* q = figure_quote_speaker(at)) {
             here.push_back(q);

@@ -160,8 +160,15 @@ bool Assembly::is_anaphor(size_t lo, size_t hi) {
     }
     if (toks[lo].low != "the" || hi - lo > 6 || !(company_noun_at(hi - 1) || government_nouns.count(toks[hi - 1])))
         return false;
-    // ("The International Monetary Fund": a noun inside a name is no reference back)
-    if (toks[hi - 1].low == "fund" && sv.tok_mention[hi - 1] != SIZE_MAX) return false;
+    // ("The International Monetary Fund", "The World Bank", "The Asian Development Bank": a noun
+    // inside a name is no reference back)
+    if (sv.tok_mention[hi - 1] != SIZE_MAX) {
+        const Mention& m = ms[sv.tok_mention[hi - 1]];
+        if (toks[hi - 1].low == "fund" ||
+            (m.type == Type::org && !m.name.empty() && m.span.begin > toks[lo].begin && hi - lo > 2 &&
+             std::isupper(static_cast<unsigned char>(a[toks[hi - 1].begin]))))
+            return false;
+    }
     if (toks[hi - 1].low == "house" && hi - lo < 3) return false;  // (a house needs its kind: "the trading house")
     for (size_t k = lo + 1; k + 1 < hi; ++k)
         if ((toks[k].bits & lx.kVerbWord) || toks[k].low == "of" || toks[k].low == "(") return false;
