@@ -42,3 +42,17 @@ TEST_CASE("online sales after retail sales are the release's") {
     INFO(c->dump());
     CHECK((*c)["metric"] == "retail_sales");
 }
+
+TEST_CASE("a company's own sales after retail sales keep their metric") {
+    const std::string text =
+        "Dutch shops\n\n"
+        "Retail sales in the Netherlands rose 1.6% in August, the statistics bureau said. Bolwerk Mode's online "
+        "sales rose 9%, and Kastanje's sales fell 2%.\n";
+    auto cs = claims_of(text, "2026-10-05");
+    for (const char* a : {"9%", "2%"}) {
+        const Json* c = claim_at(cs, text, a);
+        REQUIRE(c);
+        INFO(c->dump());
+        CHECK((*c)["metric"] == "sales");
+    }
+}

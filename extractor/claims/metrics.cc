@@ -542,10 +542,12 @@ bool Assembly::continue_trade(MetricHit& metric) {
     if (lm.key.empty() || (lm.para != para && lm.para + 1 != para)) return false;
     if (!(shipments ? lx.shipments_continue : lx.sales_continue).count(lm.key)) return false;
     size_t k = metric.tok;
-    if (k > 0 && toks[k - 1].is_word() && sv.tok_mention[k - 1] == SIZE_MAX && !kDeterminers.count(toks[k - 1]) &&
+    // (the "s" of "Tesco's sales" is no plain modifier: the possessive is tested where it stands)
+    const bool owner = k >= 2 && sv.possessive_at(k - 2);
+    if (!owner && k > 0 && toks[k - 1].is_word() && sv.tok_mention[k - 1] == SIZE_MAX && !kDeterminers.count(toks[k - 1]) &&
         !kPrepositions.count(toks[k - 1]) && toks[k - 1].low != "its" && toks[k - 1].low != "their")
         --k;  // (a plain modifier: "seafood sales")
-    const bool possessive = k >= 2 && sv.possessive_at(k - 2);
+    const bool possessive = owner || (k >= 2 && sv.possessive_at(k - 2));
     if (possessive || (k > 0 && (sv.tok_mention[k - 1] != SIZE_MAX || toks[k - 1].low == "its" || toks[k - 1].low == "their")))
         return false;
     metric.key = lm.key;
