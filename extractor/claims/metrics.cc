@@ -491,7 +491,16 @@ void Assembly::continue_specific(MetricHit& metric) {
     const size_t para = S_para;
     if (lm.key.empty() || (lm.para != para && lm.para + 1 != para)) return;
     std::string_view head = toks[metric.tok + metric.base_n - 1].low;
-    bool growth = head == "growth" && (metric.base_n == 1 || toks[metric.tok].low == "annual") &&
+    // (not a holder's own, nor a forecast of it: "cut its forecast for South Korea's growth",
+    // "raised his 2026 growth forecast for Taiwan's economy" after an export figure)
+    const size_t gt = metric.tok, ge = metric.tok + metric.base_n;
+    const bool growth_owned =
+        (gt > 0 && (toks[gt - 1].low == "its" || toks[gt - 1].low == "their" || toks[gt - 1].low == "his" ||
+                    toks[gt - 1].low == "her" || sv.tok_mention[gt - 1] != SIZE_MAX)) ||
+        (gt >= 2 && sv.possessive_at(gt - 2)) ||
+        (ge < toks.size() && (toks[ge].low == "forecast" || toks[ge].low == "forecasts" || toks[ge].low == "outlook" ||
+                              toks[ge].low == "target" || toks[ge].low == "estimate" || toks[ge].low == "projection"));
+    bool growth = head == "growth" && (metric.base_n == 1 || toks[metric.tok].low == "annual") && !growth_owned &&
                   lx.growth_continues.count(lm.key);
     // ("rice prices fell 15.9%" names its own goods: a plain word right before is no bare "prices")
     const size_t pt = metric.tok;
@@ -524,17 +533,21 @@ void Assembly::continue_specific(MetricHit& metric) {
 bool Assembly::continue_trade(MetricHit& metric) {
     const std::string_view first = toks[metric.tok].low;
     const bool shipments = metric.key == "shipments" && metric.base_n == 1;
-    const bool sales = metric.key == "sales" && (first == "sales" || first == "sale");
+    // (a shop channel is the release's too: "Online sales surged 11.2%" after retail sales)
+    const bool sales = metric.key == "sales" &&
+                       (first == "sales" || first == "sale" || (first == "online" && metric.base_n == 2));
     if (!shipments && !sales) return false;
     const LastMetric& lm = last_metric[3];
     const size_t para = S_para;
     if (lm.key.empty() || (lm.para != para && lm.para + 1 != para)) return false;
     if (!(shipments ? lx.shipments_continue : lx.sales_continue).count(lm.key)) return false;
     size_t k = metric.tok;
-    if (k > 0 && toks[k - 1].is_word() && sv.tok_mention[k - 1] == SIZE_MAX && !kDeterminers.count(toks[k - 1]) &&
+    // (the "s" of "Tesco's sales" is no plain modifier: the possessive is tested where it stands)
+    const bool owner = k >= 2 && sv.possessive_at(k - 2);
+    if (!owner && k > 0 && toks[k - 1].is_word() && sv.tok_mention[k - 1] == SIZE_MAX && !kDeterminers.count(toks[k - 1]) &&
         !kPrepositions.count(toks[k - 1]) && toks[k - 1].low != "its" && toks[k - 1].low != "their")
         --k;  // (a plain modifier: "seafood sales")
-    const bool possessive = k >= 2 && sv.possessive_at(k - 2);
+    const bool possessive = owner || (k >= 2 && sv.possessive_at(k - 2));
     if (possessive || (k > 0 && (sv.tok_mention[k - 1] != SIZE_MAX || toks[k - 1].low == "its" || toks[k - 1].low == "their")))
         return false;
     metric.key = lm.key;
