@@ -939,6 +939,7 @@ struct Assembly {
     bool quote_name(size_t k, std::string_view key = {}) const;
     bool name_then_verb(const MetricHit& metric, size_t hi) const;
     const Mention* named_unit(size_t lo, size_t hi);
+    const Mention* apposition_relative(size_t anchor);
     const Mention* place_possessive(size_t k) const;
     Subject find_subject(const MetricHit& metric, size_t anchor);
     Subject find_subject_raw(const MetricHit& metric, size_t anchor);

@@ -1272,6 +1272,17 @@ bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s
                         break;
                     }
                 }
+            // "said on Monday that prices rose", "said in a filing late on Tuesday that": a short
+            // adjunct of time or manner between the cue and "that" is no part of the subject
+            else if (c2 < anchor && (kPrepositions.count(toks[c2]) || toks[c2].low == "last" ||
+                                     toks[c2].low == "earlier" || toks[c2].low == "late"))
+                for (size_t k = c2 + 1; k < anchor && k < c2 + 7; ++k) {
+                    if (!toks[k].is_word() || (toks[k].bits & (lx.kVerbWord | lx.kChangeWord))) break;
+                    if (toks[k].low == "that") {
+                        c2 = k + 1;
+                        break;
+                    }
+                }
             lo = c2;
             hi = first_verb(c2, anchor);
             if (lo >= hi) return true;
@@ -1307,6 +1318,40 @@ bool Assembly::subject_phrase(const MetricHit& metric, size_t anchor, Subject& s
             break;
         }
     return false;
+}
+
+// "Corvo Partners, an infrastructure fund that bought a 40% stake for ...": a figure in a relative
+// clause on an apposition ("a"/"an", plain words, a place at most) is the figure of the
+// organisation or person the apposition describes, whoever heads the sentence. Null when the
+// figure is in no such clause.
+const Mention* Assembly::apposition_relative(size_t anchor) {
+    size_t rel = SIZE_MAX;
+    for (size_t k = anchor; k-- > 0 && anchor - k <= 10;) {
+        const std::string_view w = toks[k].low;
+        if (w == "," || w == ";" || w == "(" || w == ":") return nullptr;
+        if (w == "that" || w == "which" || w == "who") {
+            rel = k;
+            break;
+        }
+    }
+    if (rel == SIZE_MAX || rel < 4 || first_verb(rel + 1, anchor) != rel + 1) return nullptr;  // (its verb right after)
+    size_t b = rel;
+    while (b > 0 && rel - b < 7) {
+        --b;
+        if (toks[b].low == "a" || toks[b].low == "an") break;
+        if (sv.tok_mention[b] != SIZE_MAX) {
+            if (ms[sv.tok_mention[b]].type != Type::place) return nullptr;
+            continue;
+        }
+        if (!toks[b].is_word() || (toks[b].bits & (lx.kVerbWord | lx.kChangeWord))) return nullptr;
+    }
+    if ((toks[b].low != "a" && toks[b].low != "an") || b + 1 >= rel || b < 2 || toks[b - 1].low != "," ||
+        sv.tok_mention[b - 2] == SIZE_MAX)
+        return nullptr;
+    const Mention& e = ms[sv.tok_mention[b - 2]];
+    if ((e.type != Type::org && e.type != Type::person) || e.name.empty() || sv.token_after(e.span.end) != b - 1)
+        return nullptr;
+    return &e;
 }
 
 // "Reliance Industries' telecoms unit Jio Platforms", "The chipmaker's memory unit, Solidigm,",
@@ -1615,6 +1660,10 @@ Subject Assembly::find_subject_raw(const MetricHit& metric, size_t anchor) {
         complement_subject(metric, anchor, s))
         return s;
     size_t lo = 0, hi = 0;
+    if (const Mention* m = apposition_relative(anchor)) {
+        add_name(s, m->name);
+        return s;
+    }
     if (subject_phrase(metric, anchor, s, lo, hi)) return s;
     // ("expects inventories to peak at around 2.5 million tonnes in November and prices to fall
     // towards RM4,000": the phrase starts past another figure's clause and the "and" after it)
