@@ -301,3 +301,18 @@ TEST_CASE("a title the text repeats changes nothing") {
     without.erase("title");
     CHECK(with == without);
 }
+
+TEST_CASE("a title the text repeats across white space of any kind changes nothing") {
+    // (squashed(): runs of spaces, tabs and line breaks are one space, in the title and in the
+    // text's first 2,000 bytes, leading and trailing ones dropped; ASCII case aside)
+    const Extractor& ex = title_extractor();
+    document::Document d = titled("title-4", "2026-11-03", "",
+                                  "  Orvane Mills\t cuts\r\n2,000 jobs\n\n"
+                                  "Orvane Mills said on Monday that it would cut 2,000 jobs at its plants in Ohio.");
+    auto without = to_json(ex.extract(d), true);
+    d.title = "\tORVANE mills cuts 2,000 JOBS \n";
+    auto with = to_json(ex.extract(d), true);
+    with.erase("title");
+    without.erase("title");
+    CHECK(with == without);
+}
