@@ -187,6 +187,7 @@ constexpr std::string_view kHolderRule = "entities.source_holder";
 constexpr std::string_view kOrgPatternRule = "entities.org_pattern";
 constexpr std::string_view kOrgPrefixRule = "entities.org_prefix";          // "PT Vale Indonesia Tbk"
 constexpr std::string_view kOrgPublicBodyRule = "entities.org_public_body"; // "X and Y Corporation"
+constexpr std::string_view kOrgLeadRule = "entities.org_lead";              // "Corporación Minera del Norte"
 // "Norvia, the Norwegian oil producer,": a name the apposition makes an org.
 constexpr std::string_view kOrgAppositionRule = "entities.org_apposition";
 // "the Treasury", "the Centre": named per document (bare_institutions.tsv).
@@ -731,6 +732,15 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         }
         define_acronym({b, e}, m.name, m.kind);
     }
+    // A company found on its own under the short name before the story defines it ("Chile's state
+    // miner Comina cuts ..." in the headline, then "Corporación Minera del Norte (Comina)") is the
+    // organisation the definition names, there too.
+    for (const auto& [acr, d] : acronyms)
+        for (Mention& x : ms)
+            if (x.type == Type::org && x.span.begin < d.from && x.name == acr && x.name != d.name) {
+                x.name = d.name;
+                x.kind = d.kind;
+            }
     for (const auto& [acr, d] : redefined)
         for (Mention& x : ms)
             if (x.type == Type::org && x.span.begin >= d.from && x.span.size() == acr.size() &&
@@ -1726,7 +1736,7 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         // (names the gazetteers know are found by them wherever they occur)
         bool discovered = (m.rule == kOrgPatternRule || m.rule == kOrgPrefixRule || m.rule == kOrgPublicBodyRule ||
                            m.rule == kOrgAppositionRule || m.rule == kHolderRule || m.rule == kOrgContextRule ||
-                           m.rule == kOrgTickerRule || m.rule == kOrgItsRule) &&
+                           m.rule == kOrgTickerRule || m.rule == kOrgItsRule || m.rule == kOrgLeadRule) &&
                           !lex.alias(m.name);
         // (a name of two or more words too: "Volta Nord wins" in a headline, "Volta Nord's
         // factory", after "cable maker Volta Nord")
