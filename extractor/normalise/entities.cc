@@ -1209,6 +1209,17 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             }
             return false;
         };
+        // A name ending at `e` in 's (or ’s) that a verb of saying follows ("Penrose's said"): the
+        // 's is the name's own, as in "Sainsbury's"; a possessive is followed by what it owns.
+        auto possessive_name = [&](uint32_t e) {
+            static const std::unordered_set<std::string_view> verbs = {
+                "said", "says", "told", "tells", "reported", "reports", "announced", "added", "expects", "warned"};
+            uint32_t p = e;
+            if (p < a.size() && a[p] == ' ') ++p;
+            uint32_t q = p;
+            while (q < a.size() && a[q] >= 'a' && a[q] <= 'z') ++q;
+            return q > p && verbs.count(std::string_view(a.data() + p, q - p)) > 0;
+        };
         for (const auto& s : ms) {
             if (s.type != Type::source || !s.holder || s.note == kUnnamedHolder || im.info(s.rule).known_holder) continue;
             text::Span h = *s.holder;
@@ -1284,7 +1295,9 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             if (name.size() > 1 && a[name.end - 1] == '\'') name.end -= 1;
             else if (name.size() > 3 && a.compare(name.end - 3, 3, "\xE2\x80\x99") == 0) name.end -= 3;
             // ... or 's, unless the whole is a name ("Halden's figures showed" → Halden; "McDonald's")
-            else if (!lex.resolve(slice(name))) {
+            // or a verb of saying follows it: "Penrose's said" is a grocer named with its
+            // possessive, as "Sainsbury's" is, not a possessive
+            else if (!lex.resolve(slice(name)) && !possessive_name(name.end)) {
                 if (name.size() > 2 && a.compare(name.end - 2, 2, "'s") == 0) name.end -= 2;
                 else if (name.size() > 4 && a.compare(name.end - 4, 4, "\xE2\x80\x99s") == 0) name.end -= 4;
             }
@@ -1742,6 +1755,15 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         // factory", after "cable maker Volta Nord")
         if (discovered && (ws.size() == 1 || company))
             add_org_key({m.name, m.name, m.kind, m.span.begin, false});
+        // (a name with its own 's, "Penrose's", is found by the word before the 's: "on Penrose's
+        // as", "Penrose's share slipped")
+        if (discovered && company && m.rule == kHolderRule) {
+            std::string_view n = m.name;
+            size_t cut = n.size() > 2 && n.substr(n.size() - 2) == "'s"                  ? n.size() - 2
+                         : n.size() > 4 && n.substr(n.size() - 4) == "\xE2\x80\x99s" ? n.size() - 4
+                                                                                       : 0;
+            if (cut > 0) add_org_key({std::string(n.substr(0, cut)), m.name, m.kind, m.span.begin, false});
+        }
         // A short form names this company alone unless another company has it too.
         auto note_full = [&](std::string short_form) {
             first_company.try_emplace(short_form, m.name);
