@@ -187,6 +187,7 @@ constexpr std::string_view kHolderRule = "entities.source_holder";
 constexpr std::string_view kOrgPatternRule = "entities.org_pattern";
 constexpr std::string_view kOrgPrefixRule = "entities.org_prefix";          // "PT Vale Indonesia Tbk"
 constexpr std::string_view kOrgPublicBodyRule = "entities.org_public_body"; // "X and Y Corporation"
+constexpr std::string_view kOrgLeadRule = "entities.org_lead";              // "Corporación Minera del Norte"
 // "Norvia, the Norwegian oil producer,": a name the apposition makes an org.
 constexpr std::string_view kOrgAppositionRule = "entities.org_apposition";
 // "the Treasury", "the Centre": named per document (bare_institutions.tsv).
@@ -731,6 +732,15 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         }
         define_acronym({b, e}, m.name, m.kind);
     }
+    // A company found on its own under the short name before the story defines it ("Chile's state
+    // miner Comina cuts ..." in the headline, then "Corporación Minera del Norte (Comina)") is the
+    // organisation the definition names, there too.
+    for (const auto& [acr, d] : acronyms)
+        for (Mention& x : ms)
+            if (x.type == Type::org && x.span.begin < d.from && x.name == acr && x.name != d.name) {
+                x.name = d.name;
+                x.kind = d.kind;
+            }
     for (const auto& [acr, d] : redefined)
         for (Mention& x : ms)
             if (x.type == Type::org && x.span.begin >= d.from && x.span.size() == acr.size() &&
@@ -1199,6 +1209,17 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             }
             return false;
         };
+        // A name ending at `e` in 's (or ’s) that a verb of saying follows ("Penrose's said"): the
+        // 's is the name's own, as in "Sainsbury's"; a possessive is followed by what it owns.
+        auto possessive_name = [&](uint32_t e) {
+            static const std::unordered_set<std::string_view> verbs = {
+                "said", "says", "told", "tells", "reported", "reports", "announced", "added", "expects", "warned"};
+            uint32_t p = e;
+            if (p < a.size() && a[p] == ' ') ++p;
+            uint32_t q = p;
+            while (q < a.size() && a[q] >= 'a' && a[q] <= 'z') ++q;
+            return q > p && verbs.count(std::string_view(a.data() + p, q - p)) > 0;
+        };
         for (const auto& s : ms) {
             if (s.type != Type::source || !s.holder || s.note == kUnnamedHolder || im.info(s.rule).known_holder) continue;
             text::Span h = *s.holder;
@@ -1274,7 +1295,9 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             if (name.size() > 1 && a[name.end - 1] == '\'') name.end -= 1;
             else if (name.size() > 3 && a.compare(name.end - 3, 3, "\xE2\x80\x99") == 0) name.end -= 3;
             // ... or 's, unless the whole is a name ("Halden's figures showed" → Halden; "McDonald's")
-            else if (!lex.resolve(slice(name))) {
+            // or a verb of saying follows it: "Penrose's said" is a grocer named with its
+            // possessive, as "Sainsbury's" is, not a possessive
+            else if (!lex.resolve(slice(name)) && !possessive_name(name.end)) {
                 if (name.size() > 2 && a.compare(name.end - 2, 2, "'s") == 0) name.end -= 2;
                 else if (name.size() > 4 && a.compare(name.end - 4, 4, "\xE2\x80\x99s") == 0) name.end -= 4;
             }
@@ -1726,12 +1749,21 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         // (names the gazetteers know are found by them wherever they occur)
         bool discovered = (m.rule == kOrgPatternRule || m.rule == kOrgPrefixRule || m.rule == kOrgPublicBodyRule ||
                            m.rule == kOrgAppositionRule || m.rule == kHolderRule || m.rule == kOrgContextRule ||
-                           m.rule == kOrgTickerRule || m.rule == kOrgItsRule) &&
+                           m.rule == kOrgTickerRule || m.rule == kOrgItsRule || m.rule == kOrgLeadRule) &&
                           !lex.alias(m.name);
         // (a name of two or more words too: "Volta Nord wins" in a headline, "Volta Nord's
         // factory", after "cable maker Volta Nord")
         if (discovered && (ws.size() == 1 || company))
             add_org_key({m.name, m.name, m.kind, m.span.begin, false});
+        // (a name with its own 's, "Penrose's", is found by the word before the 's: "on Penrose's
+        // as", "Penrose's share slipped")
+        if (discovered && company && m.rule == kHolderRule) {
+            std::string_view n = m.name;
+            size_t cut = n.size() > 2 && n.substr(n.size() - 2) == "'s"                  ? n.size() - 2
+                         : n.size() > 4 && n.substr(n.size() - 4) == "\xE2\x80\x99s" ? n.size() - 4
+                                                                                       : 0;
+            if (cut > 0) add_org_key({std::string(n.substr(0, cut)), m.name, m.kind, m.span.begin, false});
+        }
         // A short form names this company alone unless another company has it too.
         auto note_full = [&](std::string short_form) {
             first_company.try_emplace(short_form, m.name);
