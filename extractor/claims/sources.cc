@@ -36,8 +36,8 @@ bool Assembly::another_company(const Claim& claim, const Mention* src) {
 // forecast for China's growth to 4.2%", "The BoJ raised its projection").
 bool Assembly::revises_forecast(size_t v) {
     // (or keeps it: "the IMF kept its estimate for global growth unchanged at 3.0%")
-    static const std::unordered_set<std::string_view> kKeep = {"kept", "keeps", "maintained", "maintains",
-                                                                "reiterated", "reiterates", "reaffirmed", "reaffirms"};
+    static const WordList kKeep = {"kept",       "keeps",      "maintained", "maintains",
+                                   "reiterated", "reiterates", "reaffirmed", "reaffirms"};
     if (v >= toks.size() || !((toks[v].bits & lx.kChangeWord) || kKeep.count(toks[v].low))) return false;
     for (size_t k = v + 1; k < toks.size() && k <= v + 2; ++k)
         // (an analyst's own: "He raised his pre-tax profit forecast for the year to £425m")
