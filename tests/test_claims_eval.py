@@ -168,6 +168,21 @@ class ScoringTest(unittest.TestCase):
         self.assertTrue(ok({"subject": ["China"]}, {"subject": ["china"]}, gd))
         self.assertFalse(ok({"subject": ["China"]}, {"subject": ["China", "Japan"]}, gd))
 
+    def test_duration_named_by_its_calendar_period(self):
+        # gold "the three months to September 30" is P3M with its span; a prediction
+        # naming that span 2026-Q3 is the same period, another span is not
+        gd = {"mentions": [{"type": "date", "text": "the three months to September 30", "value": "P3M",
+                            "from": "2026-07-01", "to": "2026-09-30"}]}
+        ok = evaluate_claims.field_ok
+        q3 = {"value": "2026-Q3", "from": "2026-07-01", "to": "2026-09-30"}
+        q2 = {"value": "2026-Q2", "from": "2026-04-01", "to": "2026-06-30"}
+        self.assertTrue(ok("period", {"period": "P3M"}, {"period": q3}, gd))
+        self.assertFalse(ok("period", {"period": "P3M"}, {"period": q2}, gd))
+        self.assertFalse(ok("period", {"period": "P6M"}, {"period": q3}, gd))
+        self.assertFalse(ok("period", {"period": "P3M"}, {"period": q3}, {"mentions": []}))
+        base = {"baseline": {"value": 5, "unit": "percent", "period": "P3M"}}
+        self.assertTrue(ok("baseline", base, {"baseline": {"value": {"value": 5, "unit": "percent"}, "period": q3}}, gd))
+
     def test_one_to_one(self):
         t = "Sales rose 5% and costs rose 3%."
         gold = {"d": {"mentions": [], "claims": [

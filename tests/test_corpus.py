@@ -170,6 +170,11 @@ class EvaluateTest(unittest.TestCase):
         self.assertFalse(evaluate.same_date({"value": "FY2024"}, {"value": "2024"}))
         self.assertFalse(evaluate.same_date({"value": "P2M"}, {"value": "P2D"}))
         self.assertFalse(evaluate.same_date({"value": "2024-Q1"}, {"value": None}))
+        # a gold duration with its span is right when named by the calendar period it covers
+        p3m = {"value": "P3M", "from": "2026-07-01", "to": "2026-09-30"}
+        self.assertTrue(evaluate.same_date(p3m, {"value": "2026-Q3", "from": "2026-07-01", "to": "2026-09-30"}))
+        self.assertFalse(evaluate.same_date(p3m, {"value": "2026-Q2", "from": "2026-04-01", "to": "2026-06-30"}))
+        self.assertFalse(evaluate.same_date({"value": "P3M"}, {"value": "2026-Q3"}))
 
     def test_overlap_is_one_to_one(self):
         g = [{"start": 0, "end": 10}, {"start": 12, "end": 20}]

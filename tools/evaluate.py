@@ -47,6 +47,10 @@ def same_date(g, p):
         return True
     if duration_key(gv) is not None and duration_key(gv) == duration_key(pv):
         return True
+    # a gold duration with its span ("the three months to September 30": P3M,
+    # 2026-07-01..2026-09-30) named by the calendar period it covers (2026-Q3)
+    if duration_key(gv) is not None and g.get("from") and (g.get("from"), g.get("to")) == (p.get("from"), p.get("to")):
+        return True
     if isinstance(gv, str) and gv.startswith("FY") and pv == gv[2:] and p.get("fiscal"):
         return True
     if isinstance(pv, str) and pv.startswith("FY") and gv == pv[2:] and g.get("fiscal"):

@@ -22,7 +22,10 @@ Field accuracy over matched pairs:
              (statements are scored on source and chain only)
   metric     the key
   value      number (1e-6 relative) and currency / unit (null = null)
-  period     TIMEX3 value (P1Y = P12M, FY2024 = 2024 with fiscal)
+  period     TIMEX3 value (P1Y = P12M, FY2024 = 2024 with fiscal); a gold duration
+             ("the three months to September 30": P3M) also matches a predicted
+             period with the same from/to as one of the document's gold date
+             mentions of that duration (2026-Q3, 2026-07-01..2026-09-30)
   baseline   value and currency/unit, and its period (null = null)
   change     direction, and factor / amount / percent where the gold has them
   source     the first source's normalised name; chain: the whole list in order
@@ -81,13 +84,26 @@ def timex(x):
     return x.get("value") if isinstance(x, dict) else x
 
 
-def same_period(g, p):
+def duration_spans(gold_doc):
+    """Gold date mentions that are durations with from/to: value -> {(from, to)}.
+    The gold writes "the three months to September 30" as P3M with its span; a
+    prediction that names the same span as a calendar period (2026-Q3) is right."""
+    out = {}
+    for m in (gold_doc or {}).get("mentions") or []:
+        if m.get("type") == "date" and duration_key(m.get("value")) is not None and m.get("from") and m.get("to"):
+            out.setdefault(m["value"], set()).add((m["from"], m["to"]))
+    return out
+
+
+def same_period(g, p, spans=None):
     gv, pv = timex(g), timex(p)
     if gv == pv:
         return True
     if gv is None or pv is None:
         return False
     if duration_key(gv) is not None and duration_key(gv) == duration_key(pv):
+        return True
+    if spans and gv in spans and isinstance(p, dict) and (p.get("from"), p.get("to")) in spans[gv]:
         return True
     fiscal = isinstance(p, dict) and p.get("fiscal")
     return isinstance(gv, str) and gv.startswith("FY") and pv == gv[2:] and bool(fiscal)
@@ -135,13 +151,13 @@ def change_ok(g, p):
     return True
 
 
-def baseline_ok(g, p):
+def baseline_ok(g, p, spans=None):
     gb, pb = g.get("baseline"), p.get("baseline")
     if gb is None or pb is None:
         return gb is None and pb is None
     pv = pb.get("value") if isinstance(pb.get("value"), dict) else pb
     return same_value({k: v for k, v in gb.items() if k != "period"}, pv) and \
-        same_period(gb.get("period"), pb.get("period"))
+        same_period(gb.get("period"), pb.get("period"), spans)
 
 
 def source_names(x):
@@ -161,9 +177,9 @@ def field_ok(f, g, p, gold_doc):
     if f == "value":
         return same_value(g.get("value"), p.get("value"))
     if f == "period":
-        return same_period(g.get("period"), p.get("period"))
+        return same_period(g.get("period"), p.get("period"), duration_spans(gold_doc))
     if f == "baseline":
-        return baseline_ok(g, p)
+        return baseline_ok(g, p, duration_spans(gold_doc))
     if f == "change":
         return change_ok(g, p)
     gs, ps = source_names(g.get("sources")), source_names(p.get("sources"))
