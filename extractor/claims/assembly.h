@@ -299,6 +299,7 @@ struct Lexicons {
     Words owner_suffixes;
     // "one more cut of 25 basis points": nouns of a move in the policy rate
     Words rate_move_nouns;
+    Words odds_nouns;  // "the odds of a (rate) cut": the move named there is no change (figures.cc)
     // A verb of an actor's own act ("unveiled", "agreed", "offered"): told as background, no inherited source.
     Words act_verbs;
     // "will report full-year results in February": a date after one is when a report comes out
@@ -804,6 +805,7 @@ struct Assembly {
     bool ends_with_cue(const Words& w, std::string_view role);
     bool per_share(size_t i);
     bool possessive_gap(size_t b, size_t e);
+    bool odds_object(size_t k);  // a change word naming a move in a probability's "of" phrase
     bool phrasal_up(size_t k);
     bool up_to_qualifier(size_t k);
     const ChangeEvent* event_before(size_t tok);

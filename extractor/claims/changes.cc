@@ -287,6 +287,17 @@ void Assembly::change_claims() {
             ms[figs[*amount].m].unit == "pp" && lx.rate_move_nouns.count(toks[ev.tok].low) &&
             ((ev.tok + 1 < toks.size() && toks[ev.tok + 1].low == "of") || figs[*amount].tok < ev.tok))
             metric.key = "interest_rate";
+        // "expected one more cut, to 3.75%", "sees a hike to 5% in June": such a noun (after an
+        // article or "more"/"further") with the new level right after it is the policy rate's too
+        if (metric.key.empty() && level && !amount && !percent && ms[figs[*level].m].type == Type::percent &&
+            ms[figs[*level].m].unit == "percent" && lx.rate_move_nouns.count(toks[ev.tok].low) && ev.tok > 0) {
+            static const WordList before = {"a", "an", "another", "more", "further"};
+            size_t k = ev.tok + 1;
+            if (k < toks.size() && toks[k].low == ",") ++k;
+            if (before.count(toks[ev.tok - 1].low) && k + 1 < toks.size() && toks[k].low == "to" &&
+                figs[*level].tok <= k + 2)
+                metric.key = "interest_rate";
+        }
         {
             std::optional<size_t> fig = level ? level : amount ? amount : percent;
             const size_t slot = fig ? std::min<size_t>(static_cast<size_t>(ms[figs[*fig].m].type), 3) : 3;

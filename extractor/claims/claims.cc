@@ -91,7 +91,7 @@ Lexicons::Lexicons(const rules::RuleSet& r)
         {"instrument_anaphor", &instrument_anaphors}, {"anaphor_modifier", &anaphor_modifiers},
         {"growth_continues", &growth_continues}, {"prices_continue", &prices_continue},
         {"shipments_continue", &shipments_continue}, {"sales_continue", &sales_continue},
-        {"object_cue", &object_cues}, {"owner_suffix", &owner_suffixes}, {"rate_move", &rate_move_nouns},
+        {"object_cue", &object_cues}, {"owner_suffix", &owner_suffixes}, {"rate_move", &rate_move_nouns}, {"odds_noun", &odds_nouns},
         {"attribution_participle", &attribution_participles}, {"denial", &denial_verbs},
         {"channel", &channel_nouns}, {"clause_opener", &clause_openers},
         {"said_object", &said_objects}, {"threshold", &threshold_words},

@@ -422,6 +422,23 @@ bool Assembly::level_cue(size_t tok) {
     return false;
 }
 
+// Token k sits in the "of" phrase of a probability noun, after an article and the mover's name
+// or the rate's words only: "the chance of a quarter-point cut", "odds of an MNB rate hike".
+bool Assembly::odds_object(size_t k) {
+    bool article = false;
+    for (size_t j = k, steps = 0; j > 0 && steps < 8; --j, ++steps) {
+        std::string_view w = toks[j - 1].low;
+        const size_t m = sv.tok_mention[j - 1];  // (a name's own "of": "a Bank of England cut")
+        if (m != SIZE_MAX && (ms[m].type == Type::org || ms[m].type == Type::place || ms[m].type == Type::percent))
+            continue;
+        if (w == "of") return article && j >= 2 && lx.odds_nouns.count(toks[j - 2].low) > 0;
+        if (w == "a" || w == "an" || w == "another") article = true;
+        else if (!(w == "rate" || w == "interest" || w == "further" || w == "-"))
+            return false;
+    }
+    return false;
+}
+
 // Change events: change verbs, with the factor mentions that overlap them.
 void Assembly::find_change_events() {
     events.clear();
@@ -441,6 +458,9 @@ void Assembly::find_change_events() {
             }
             if (inside) continue;
         }
+        // "raised the odds of a Fed rate cut in March to 60%": a move named in the "of" phrase of a
+        // probability (words.tsv odds_noun) has not happened; its word there is a noun
+        if (odds_object(k)) continue;
         // "ended 1.2% lower": some words move a figure only right after it.
         // ("edged lower 0.4%": right after a verb of a move it is that move's adverb, as "down" is)
         if (e->extra2 == "p" && (k == 0 || sv.tok_mention[k - 1] == SIZE_MAX || !is_value(ms[sv.tok_mention[k - 1]])) &&
@@ -697,8 +717,11 @@ void Assembly::figure_roles() {
                 }
             }
         }
+        // ("a 70% chance of a quarter-point cut": the size of a move that has not happened)
+        const size_t after = sv.token_at(m.span.end);
+        const bool sizes_odds_move = after < toks.size() && (toks[after].bits & lx.kChangeWord) && odds_object(after);
         if (in_condition(figs[f].tok) || followed_by_comparison(m) || after_threshold(figs[f].tok) ||
-            no_claim_of_its_own(f)) {
+            no_claim_of_its_own(f) || sizes_odds_move) {
             figs[f].role = Role::skip;
             continue;
         }
