@@ -61,3 +61,22 @@ TEST_CASE("one more cut to a new level is the policy rate's, and the central ban
     CHECK(first_subject(*c) == "Central Bank of Chile");
     CHECK(first_source(*c) == "Mateo Ruiz");
 }
+
+TEST_CASE("an apposition between a metric and its verb does not name the metric") {
+    const std::string text =
+        "The Halvard Teachers Retirement System returned 6.1% in the year to March.\n\n"
+        "The system's funded ratio, its assets as a share of the pensions it owes, rose to 71.5% at March 31 "
+        "from 68.2% a year earlier.\n\n"
+        "Halvard Mining, the country's largest miner by output, said it shipped 2.1 million tonnes in the "
+        "quarter, up 12% from a year earlier.\n";
+    auto cs = claims_of(text, "2026-07-22");
+    const Json* c = claim_at(cs, text, "71.5%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(c->value("metric", "") == "funding_ratio");
+    // (a clause after the comma is no apposition: the shipments stay shipments)
+    const Json* s = claim_at(cs, text, "12%");
+    REQUIRE(s);
+    INFO(s->dump());
+    CHECK(s->value("metric", "") == "shipments");
+}

@@ -240,6 +240,26 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
             cands.erase(std::remove_if(cands.begin(), cands.end(), [&](const Cand& c) { return c.tok < rel; }),
                         cands.end());
     }
+    // "The fund's funded ratio, its assets as a share of the pensions it owes, rose to 82%": an
+    // apposition between a metric and the verb right after it says what the metric is; the
+    // metric is the one before it, not a word inside it.
+    if (anchor < toks.size() && anchor >= lo + 2 && toks[anchor - 1].low == ",") {
+        const size_t close = anchor - 1;
+        for (const Cand& c : cands) {
+            const size_t open = c.tok + c.span;
+            if (c.tok >= close || open + 1 >= close || toks[open].low != ",") continue;
+            // (a noun phrase: it opens with a determiner; ", said it shipped ..., up 36%" is no apposition)
+            static const WordList determiners = {"its", "their", "the", "a", "an", "his", "her"};
+            if (!determiners.count(toks[open + 1].low)) continue;
+            bool commas = false;
+            for (size_t j = open + 1; j < close && !commas; ++j) commas = toks[j].low == "," || toks[j].low == ";";
+            if (commas) continue;
+            cands.erase(std::remove_if(cands.begin(), cands.end(),
+                                       [&](const Cand& o) { return o.tok > open && o.tok < close; }),
+                        cands.end());
+            break;
+        }
+    }
     // The metric the figure's own noun phrase names: "a 38% premium", "€60 billion in savings".
     size_t own = SIZE_MAX;
     const std::string* purchase_key = nullptr;
