@@ -80,3 +80,13 @@ TEST_CASE("an apposition between a metric and its verb does not name the metric"
     INFO(s->dump());
     CHECK(s->value("metric", "") == "shipments");
 }
+
+TEST_CASE("real estate is no currency") {
+    const std::string text = "Fixed income returned 3.9% and real estate lost 2.3%, the pension fund said.\n";
+    auto cs = claims_of(text, "2026-07-22");
+    const Json* c = claim_at(cs, text, "2.3%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(c->value("metric", "") != "exchange_rate");
+    CHECK(first_subject(*c) != "real");
+}

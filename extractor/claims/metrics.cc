@@ -215,6 +215,9 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
                                    if (c.tok > 0 && toks[c.tok - 1].low == "in" && e < toks.size() &&
                                        toks[e].low == "terms")
                                        return true;
+                                   // ("real estate lost 2.3%": property, not Brazil's currency)
+                                   if (e < toks.size() && toks[e].low == "estate" && toks[c.tok].low == "real")
+                                       return true;
                                    return c.tok > 1 && lx.basis_words.count(toks[c.tok - 1].low) &&
                                           (toks[c.tok - 2].low == "in" || toks[c.tok - 2].low == "at");
                                }),
