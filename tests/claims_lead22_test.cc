@@ -90,3 +90,16 @@ TEST_CASE("real estate is no currency") {
     CHECK(c->value("metric", "") != "exchange_rate");
     CHECK(first_subject(*c) != "real");
 }
+
+TEST_CASE("an expected cut of at least N basis points is the cut's size") {
+    const std::string text =
+        "The Bank of Ghana held its policy rate at 18% on Monday.\n\n"
+        "Analysts expect a cut of at least 200 basis points in January.\n";
+    auto cs = claims_of(text, "2026-11-24");
+    const Json* c = claim_at(cs, text, "200 basis points");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(c->value("kind", "") == "change");
+    CHECK(c->at("value").is_null());
+    CHECK(c->at("change").contains("amount"));
+}

@@ -392,6 +392,8 @@ bool Assembly::level_cue(size_t tok) {
     for (size_t k = tok, n = 0; k-- > 0 && n < 6; ++n) {
         size_t cn = 0;
         const Lexicon::Entry* c = lex(lx.cues, lx.kCueFirst, k, &cn);
+        // ("at least 200 basis points": the qualifier's "at" sets no level)
+        if (c && toks[k].low == "at" && k + 1 < toks.size() && toks[k + 1].low == "least") continue;
         if (c && c->value == "level" && cn == 1) {
             // "plans to raise up to $5 billion", "worth up to", "of up to": "up to" is the
             // figure's qualifier, not a new level (but "picked up to 2.4%" is one)
@@ -984,7 +986,9 @@ void Assembly::figure_roles() {
                                          metric_phrase(ev->tok - 1, &mn) && mn == 1 &&
                                          (toks[ev->tok - 2].low == "a" || toks[ev->tok - 2].low == "an" ||
                                           (noun.size() > 3 && noun.back() == 's' && !kDeterminers.count(toks[ev->tok - 2])));
-                if ((article && !forecast) || metric_noun ||
+                // (a move in points is a move's size even when expected: "We expect a cut of at least
+                // 200 basis points"; a rate has no level in points)
+                if ((article && (!forecast || points)) || metric_noun ||
                     (points && (before == "more" || before == "further" || before == "another" ||
                                 (!article && !kDeterminers.count(toks[ev->tok - 1]) && noun.size() > 3 && noun.back() == 's'))))
                     skip_of = ev->tok + 1;
@@ -1004,7 +1008,9 @@ void Assembly::figure_roles() {
                     const bool cap_word = capped && (toks[k].low == "as" || toks[k].low == "much" ||
                                                      toks[k].low == "many" || toks[k].low == "up" || toks[k].low == "to");
                     const bool sized = article && (lx.size_fillers.count(toks[k].low) || lx.pace_words.count(toks[k].low));
-                    if (!kVerbFillers.count(toks[k]) && !cap_word && !sized) right_after_verb = false;
+                    // ("a cut of at least 200 basis points": the words of the figure's own qualifier)
+                    const bool qualifier = !std::string_view(m.qualifier).empty() && kQualifierSkip.count(toks[k]);
+                    if (!kVerbFillers.count(toks[k]) && !cap_word && !sized && !qualifier) right_after_verb = false;
                     article |= toks[k].low == "a" || toks[k].low == "an";
                 }
             // "The economy grew at an annualised 1.0%", "expanded at an annual rate of 2.8%": an
