@@ -103,3 +103,26 @@ TEST_CASE("an expected cut of at least N basis points is the cut's size") {
     CHECK(c->at("value").is_null());
     CHECK(c->at("change").contains("amount"));
 }
+
+TEST_CASE("the committee of a rate decision is the central bank") {
+    const std::string text =
+        "The Bank of Ghana held its policy rate at 18% on Monday.\n\n"
+        "The committee lowered its policy rate by 300 basis points to 18% in September.\n";
+    auto cs = claims_of(text, "2026-11-24");
+    const Json* c = claim_at(cs, text, "300 basis points");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) == "Bank of Ghana");
+}
+
+TEST_CASE("a company's committee after the company is no central bank's") {
+    const std::string text =
+        "The Bank of Ghana held its policy rate at 18% on Monday.\n\n"
+        "Volta Cocoa Ltd said its audit committee approved a dividend of 12 cedis a share.\n\n"
+        "The committee raised the payout by 5% from last year.\n";
+    auto cs = claims_of(text, "2026-11-24");
+    const Json* c = claim_at(cs, text, "5%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) != "Bank of Ghana");
+}

@@ -805,7 +805,8 @@ struct Assembly {
     bool ends_with_cue(const Words& w, std::string_view role);
     bool per_share(size_t i);
     bool possessive_gap(size_t b, size_t e);
-    bool odds_object(size_t k);  // a change word naming a move in a probability's "of" phrase
+    bool odds_object(size_t k);
+    const Mention* committee_bank(size_t k);  // "the committee" of a rate decision: the bank (subjects.cc)  // a change word naming a move in a probability's "of" phrase
     bool phrasal_up(size_t k);
     bool up_to_qualifier(size_t k);
     const ChangeEvent* event_before(size_t tok);

@@ -158,6 +158,11 @@ bool Assembly::is_anaphor(size_t lo, size_t hi) {
             if ((toks[k].bits & lx.kVerbWord) || !toks[k].is_word()) return false;
         return true;
     }
+    // ("The committee lowered its policy rate": a central bank's rate-setting body, after the bank
+    // was named, is the bank)
+    if (toks[lo].low == "the" && hi - lo <= 4 && (toks[hi - 1].low == "committee" || toks[hi - 1].low == "council") &&
+        committee_bank(lo))
+        return true;
     if (toks[lo].low != "the" || hi - lo > 6 || !(company_noun_at(hi - 1) || government_nouns.count(toks[hi - 1])))
         return false;
     // ("The International Monetary Fund", "The World Bank", "The Asian Development Bank": a noun
@@ -173,6 +178,18 @@ bool Assembly::is_anaphor(size_t lo, size_t hi) {
     for (size_t k = lo + 1; k + 1 < hi; ++k)
         if ((toks[k].bits & lx.kVerbWord) || toks[k].low == "of" || toks[k].low == "(") return false;
     return true;
+}
+
+// The central bank named last before token k, when no company or government was named after it:
+// "the committee" or "the council" of a rate decision is its rate-setting body.
+const Mention* Assembly::committee_bank(size_t k) {
+    const uint32_t at = toks[k].begin;
+    auto it = std::lower_bound(central_banks.begin(), central_banks.end(), at, by_begin);
+    if (it == central_banks.begin()) return nullptr;
+    const Mention* cb = *std::prev(it);
+    const Mention* co = last_company_before(at);
+    if (co && co->span.begin > cb->span.begin) return nullptr;
+    return cb;
 }
 
 // An organisation the text calls a fund: by its name ("Public Investment Fund", "Qatar
@@ -202,6 +219,7 @@ const Mention* Assembly::referent(size_t lo, size_t hi) {
         return it == v.begin() ? nullptr : *std::prev(it);
     };
     std::string_view head = toks[hi - 1].low;
+    if ((head == "committee" || head == "council") && committee_bank(lo)) return committee_bank(lo);
     if (government_nouns.count(head)) {
         // "the government" is no ministry ("the Ministry of Finance said ... The government
         // plans to issue"): the economy's, below
