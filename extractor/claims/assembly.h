@@ -696,6 +696,19 @@ struct Assembly {
     const Lexicon::Entry* lex(const Lexicon& lexicon, uint64_t first, size_t k, size_t* n) const {
         return k < sv.toks.size() && (sv.toks[k].bits & first) ? lexicon.match(sv.toks, k, n) : nullptr;
     }
+    // A demonym at token k ("German", "British"), not a word of a longer place name the mentions
+    // found that names another place ("British Columbia" is no British figure; "South Korea" is
+    // still Korean).
+    const Lexicon::Entry* demonym(size_t k, size_t* n) const {
+        const Lexicon::Entry* e = lex(lx.demonyms, lx.kDemonymFirst, k, n);
+        if (e && sv.tok_mention[k] != SIZE_MAX) {
+            const Mention& m = ms[sv.tok_mention[k]];
+            if (m.type == Type::place && m.name != e->value &&
+                (m.span.begin < sv.toks[k].begin || m.span.end > sv.toks[k + std::max<size_t>(*n, 1) - 1].end))
+                return nullptr;
+        }
+        return e;
+    }
     // The metrics lexicon's longest phrase at token k (lex(lx.metrics, ...)), asked for the same
     // tokens by every figure's metric search: matched once per token of the sentence.
     std::vector<std::pair<const Lexicon::Entry*, size_t>> metric_memo;  // n == SIZE_MAX: not yet matched

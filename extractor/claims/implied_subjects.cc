@@ -42,7 +42,7 @@ std::string Assembly::sentence_area(size_t anchor) {
         size_t p = k > 0 && toks[k - 1].low == "the" ? k - 1 : k;
         if (p > 0 && lx.partner_words.count(toks[p - 1])) continue;  // "exports to the US"
         size_t n = 0;
-        if (const Lexicon::Entry* e = lex(lx.demonyms, lx.kDemonymFirst, k, &n)) return e->value;
+        if (const Lexicon::Entry* e = demonym(k, &n)) return e->value;
     }
     std::string name;
     for (size_t i : sv.mentions) {
@@ -381,7 +381,7 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
             size_t p = k > 0 && toks[k - 1].low == "the" ? k - 1 : k;
             if (p > 0 && lx.partner_words.count(toks[p - 1])) continue;  // "exports to the US"
             size_t n = 0;
-            if (const Lexicon::Entry* e = lex(lx.demonyms, lx.kDemonymFirst, k, &n)) name = e->value;
+            if (const Lexicon::Entry* e = demonym(k, &n)) name = e->value;
         }
         // a country or area named before the figure in the sentence ("In the euro area,
         // consumer prices rose", "Shipments to the US, Vietnam's biggest market, jumped"),

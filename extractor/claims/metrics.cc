@@ -136,6 +136,13 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
                 if (e->extra == "paid_for") {
                     size_t after = sv.token_at(ms[sv.tok_mention[anchor]].span.end);
                     if (after >= hi || toks[after].low != "for") continue;
+                    // (nor when "for" opens a period: "expects to pay ¥108 for the full year" is
+                    // the dividend the sentence names, not a price)
+                    size_t f = after + 1;
+                    if (f < hi && toks[f].low == "the") ++f;
+                    if (f < hi && ((sv.tok_mention[f] != SIZE_MAX && ms[sv.tok_mention[f]].type == Type::date) ||
+                                   toks[f].low == "full" || toks[f].low == "year" || toks[f].low == "quarter"))
+                        continue;
                 }
             }
         // A generic head after another metric is that metric's ("revenue growth", "tariff rate"),
@@ -518,8 +525,10 @@ void Assembly::continue_specific(MetricHit& metric) {
     // "raised his 2026 growth forecast for Taiwan's economy" after an export figure)
     const size_t gt = metric.tok, ge = metric.tok + metric.base_n;
     const bool growth_owned =
+        // (a figure right before is the growth's own value: "faster than the 2.9% growth in September")
         (gt > 0 && (toks[gt - 1].low == "its" || toks[gt - 1].low == "their" || toks[gt - 1].low == "his" ||
-                    toks[gt - 1].low == "her" || sv.tok_mention[gt - 1] != SIZE_MAX)) ||
+                    toks[gt - 1].low == "her" ||
+                    (sv.tok_mention[gt - 1] != SIZE_MAX && ms[sv.tok_mention[gt - 1]].type != Type::percent))) ||
         (gt >= 2 && sv.possessive_at(gt - 2)) ||
         (ge < toks.size() && (toks[ge].low == "forecast" || toks[ge].low == "forecasts" || toks[ge].low == "outlook" ||
                               toks[ge].low == "target" || toks[ge].low == "estimate" || toks[ge].low == "projection"));

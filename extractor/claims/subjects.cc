@@ -887,7 +887,7 @@ bool Assembly::forecast_of_place(const MetricHit& metric, Subject& s) {
     if (k < 2 || (toks[k - 1].low != "of" && toks[k - 1].low != "for") || !kForecastNouns.count(toks[k - 2])) return false;
     for (size_t j = k; j < metric.tok; ++j) {
         size_t n = 0;
-        if (const Lexicon::Entry* e = lex(lx.demonyms, lx.kDemonymFirst, j, &n)) {
+        if (const Lexicon::Entry* e = demonym(j, &n)) {
             add_name(s, e->value);
             return true;
         }
@@ -1832,7 +1832,7 @@ Subject Assembly::find_subject_raw(const MetricHit& metric, size_t anchor) {
     if (metric.tok != SIZE_MAX && d_lo < metric.tok && metric.tok + metric.n == hi &&
         (lx.scope_of(metric.key) == "economy" || metric.key == "orders")) {  // (not "Japanese car sales")
         size_t n = 0;
-        if (const Lexicon::Entry* e = lex(lx.demonyms, lx.kDemonymFirst, d_lo, &n); e && n > 0 && d_lo + n <= metric.tok) {
+        if (const Lexicon::Entry* e = demonym(d_lo, &n); e && n > 0 && d_lo + n <= metric.tok) {
             bool plain = true;
             for (size_t k = d_lo + n; k < metric.tok && plain; ++k)
                 plain = toks[k].is_word() && sv.tok_mention[k] == SIZE_MAX && !(toks[k].bits & lx.kVerbWord) &&

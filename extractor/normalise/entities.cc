@@ -681,6 +681,31 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         drop.assign(ms.size(), false);
     };
 
+    // ---- 0. A wire or paper the story names ("(Continental Wire)" in its dateline) keeps its
+    // whole name where a gazetteer knows only its first words: "polled by Continental Wire" is the
+    // wire, not the tyre maker Continental (session 22).
+    for (size_t i = 0; i < ms.size(); ++i) {
+        const Mention& m = ms[i];
+        if (m.type != Type::org || m.kind != "media" || m.name.find(' ') == std::string::npos ||
+            slice(m.span) != m.name)
+            continue;
+        for (size_t j = 0; j < ms.size(); ++j) {
+            Mention& x = ms[j];
+            const uint32_t end = x.span.begin + static_cast<uint32_t>(m.name.size());
+            if (j == i || x.type != Type::org || x.name == m.name || x.span.end >= end || end > a.size() ||
+                a.compare(x.span.begin, m.name.size(), m.name) != 0 || a[x.span.end] != ' ' ||
+                (end < a.size() && (std::isalnum(static_cast<unsigned char>(a[end])) || a[end] == '-')))
+                continue;
+            // (no other mention inside the words it takes)
+            if (j + 1 < ms.size() && ms[j + 1].span.begin < end && ms[j + 1].span.begin >= x.span.begin &&
+                !(ms[j + 1].span.begin == x.span.begin))
+                continue;
+            x.span.end = end;
+            x.name = m.name;
+            x.kind = m.kind;
+        }
+    }
+
     // ---- 1. "Name (ACR)": the acronym in brackets right after an organisation.
     struct Known {
         std::string name, kind;
@@ -722,6 +747,18 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
                 if (acr[k] < 'a' || acr[k] > 'z') return false;
             return true;
         };
+        // (session 22) "the Federal Statistical Office (Destatis)": a name found by its shape,
+        // followed by a known organisation's one-word name in brackets, is that organisation (a
+        // name several countries' bodies share is told apart by it); an acronym is not enough
+        // ("Centraal Bureau (CBS)" is no broadcaster)
+        if (!names::acronym_shape(acr) && acr.size() >= 4 && acr[0] >= 'A' && acr[0] <= 'Z' &&
+            (m.rule == kOrgPatternRule || m.rule == kOrgPublicBodyRule) &&
+            std::all_of(acr.begin() + 1, acr.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+            if (const rules::GazetteerEntry* g = lex.alias(acr); g && g->name != m.name && !names::is_place_kind(g->kind)) {
+                ms[i].name = g->name;
+                ms[i].kind = g->kind;
+                continue;
+            }
         if (!names::acronym_shape(acr) && !short_name()) continue;
         if (const rules::GazetteerEntry* g = lex.alias(acr)) {
             // "Statistics Netherlands (CBS)": the story's own definition beats the gazetteer's
@@ -1393,14 +1430,42 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
     // reading, else no mention.
     {
         std::vector<size_t> bare_idx;
+        // (and a ministry named by its field in title case, "The Economy Ministry said", found by
+        // its shape: the country's own ministry where the table has one, else it stays as found —
+        // session 22)
+        auto titled_ministry = [&](const Mention& m) {
+            return m.type == Type::org && m.rule == kOrgPatternRule && m.name.rfind("Ministry of ", 0) == 0 &&
+                   m.span.size() > 9 && slice(m.span).substr(m.span.size() - 9) == " Ministry" &&
+                   slice(m.span).find(' ') == m.span.size() - 9;
+        };
         for (size_t i = 0; i < ms.size(); ++i)
-            if (ms[i].type == Type::org && ms[i].rule == kBareRule) bare_idx.push_back(i);
+            if (ms[i].type == Type::org && (ms[i].rule == kBareRule || titled_ministry(ms[i]))) bare_idx.push_back(i);
         std::unordered_map<std::string, int> named;  // canonical name → mentions
         if (!bare_idx.empty())
             for (const Mention& m : ms)
                 if (is_entity(m) && m.rule != kBareRule) ++named[m.name];
         for (size_t i : bare_idx) {
             Mention& m = ms[i];
+            if (m.rule != kBareRule) {
+                const std::vector<BareReading>* readings = im.bare.find(names::lower(slice(m.span)));
+                if (!readings) continue;
+                const BareReading* top = nullptr;
+                int top_n = 0;
+                for (const BareReading& r : *readings) {
+                    int n = 0;
+                    for (const std::string& c : r.context)
+                        if (auto f = named.find(c); f != named.end()) n += f->second;
+                    if (n > top_n) {
+                        top = &r;
+                        top_n = n;
+                    }
+                }
+                if (top) {
+                    m.name = top->name;
+                    m.kind = top->kind;
+                }
+                continue;
+            }
             const Mention* full = nullptr;
             for (const Mention& o : ms) {
                 if (o.type != Type::org || o.rule == kBareRule || o.name.size() <= m.name.size() + 1) continue;

@@ -209,6 +209,7 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
     struct Seen {
         size_t index;  // last mention
         int count = 0;
+        size_t first = SIZE_MAX;  // first mention
     };
     std::unordered_map<std::string, std::unordered_map<std::string, Seen>> orgs_by_kind;  // kind → name → seen
     const Mention* last_org = nullptr;
@@ -224,6 +225,7 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
             } else if (m.type == Type::org && !m.name.empty()) {
                 Seen& s = orgs_by_kind[m.kind][m.name];
                 s.index = entities[seen];
+                if (s.first == SIZE_MAX) s.first = entities[seen];
                 ++s.count;
                 last_org = &m;
             }
@@ -487,12 +489,18 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                 best = last_org;
             } else if (auto it = orgs_by_kind.find(k); it != orgs_by_kind.end()) {
                 const Seen* pick = nullptr;
+                // "The central bank said" in a paragraph that names none: the story's bank, the
+                // one named most, of equals the first named ("Norges Bank kept its rate ..., a day
+                // after the European Central Bank cut" — session 22), not merely the latest
+                const bool story_bank = noun == "central bank" && k == "central_bank";
                 for (const auto& [name, s] : it->second)
                     if (ref.subject && s.count == 1 && as_data_source(ms[s.index])) {
                         // (a data firm named once, for its data, is not the story's company)
-                    } else if (!pick || (ref.subject ? s.count > pick->count ||
-                                                    (s.count == pick->count && s.index > pick->index)
-                                              : s.index > pick->index))
+                    } else if (!pick || (story_bank ? s.count > pick->count ||
+                                                          (s.count == pick->count && s.first < pick->first)
+                                         : ref.subject ? s.count > pick->count ||
+                                                             (s.count == pick->count && s.index > pick->index)
+                                                       : s.index > pick->index))
                         pick = &s;
                 // ... except that one named earlier in the same sentence is
                 // the one meant ("Samsung posted a profit, the company said"):
