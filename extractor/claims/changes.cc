@@ -98,8 +98,11 @@ void Assembly::change_claims() {
                 continue;
             }
             // ("£2.1bn more than a year earlier": an amount sizing a comparison with its own past)
+            // (or a close: "closed 40 cents higher at $18.20" — session 22)
             if (figs[f].role == Role::change_amount && figs[f].tok < ev.tok && fend == ev.tok && !amount &&
-                ev.intransitive && ev.tok + 1 < toks.size() && toks[ev.tok + 1].low == "than") {
+                ev.tok + 1 < toks.size() &&
+                ((ev.intransitive && toks[ev.tok + 1].low == "than") ||
+                 ((toks[ev.tok].low == "higher" || toks[ev.tok].low == "lower") && toks[ev.tok + 1].low == "at"))) {
                 amount = f;
                 continue;
             }
@@ -497,6 +500,10 @@ void Assembly::change_claims() {
                     base.value = static_cast<uint32_t>(figs[f].m);
                     const uint32_t be = ms[figs[f].m].span.end;
                     auto bp = baseline_period(be, std::min(clause_end(be), next_figure(be)));
+                    // ("up 9.6% from September's NT$241.1 billion": the period's possessive before it)
+                    if (const size_t t0 = figs[f].tok; t0 >= 3 && toks[t0 - 1].low == "s" && toks[t0 - 2].low == "'" &&
+                        sv.tok_mention[t0 - 3] != SIZE_MAX && ms[sv.tok_mention[t0 - 3]].type == Type::date)
+                        bp = sv.tok_mention[t0 - 3];
                     if (bp) base.period = Period{static_cast<uint32_t>(*bp)};
                     break;
                 }

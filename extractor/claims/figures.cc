@@ -226,8 +226,17 @@ bool Assembly::hypothetical_consequence(size_t tok) {
 // "from the current £1,807", "from a revised 6.1%": the cue before the words that say which
 // earlier figure is meant.
 Words Assembly::strip_baseline_fillers(Words w) {
-    while (!w.empty() && lx.baseline_fillers.count(toks[w.hi - 1].low)) --w.hi;
-    return w;
+    for (;;) {
+        while (!w.empty() && lx.baseline_fillers.count(toks[w.hi - 1].low)) --w.hi;
+        // ("up 9.6% from September's NT$241.1 billion", "from last year's 4.1%": a period's
+        // possessive says which earlier figure; the period is the baseline's — session 22)
+        if (w.hi < w.lo + 3 || toks[w.hi - 1].low != "s" || toks[w.hi - 2].low != "'") return w;
+        const size_t dm = sv.tok_mention[w.hi - 3];
+        if (dm == SIZE_MAX || ms[dm].type != Type::date) return w;
+        size_t k = w.hi - 3;
+        while (k > w.lo && sv.tok_mention[k - 1] == dm) --k;
+        w.hi = k;
+    }
 }
 
 // Figures that state no fact of their own by the words around them (session 6):
@@ -733,9 +742,14 @@ void Assembly::figure_roles() {
         // (so is a count or points: "a 300,000 bpd increase", "one more quarter-point reduction";
         // not money, "a £100bn boost to investment" is what is spent)
         // (but money sizes a comparison with its own past: "£17.4bn, £2.1bn more than a year earlier")
+        // (and money sizes a close: "closed 40 cents higher at $18.20", "ended 1.15 euros lower at
+        // 42.30 euros": the comparative, then "at" and the level — session 22)
         if (size_t a0 = sv.token_at(m.span.end);
-            m.type != Type::money || (a0 + 1 < toks.size() && toks[a0 + 1].low == "than" &&
-                                      ((toks[a0].bits & lx.kChangeWord) || comparison_change_word(a0)))) {
+            m.type != Type::money ||
+            (a0 + 1 < toks.size() && toks[a0 + 1].low == "than" &&
+             ((toks[a0].bits & lx.kChangeWord) || comparison_change_word(a0))) ||
+            (a0 + 2 < toks.size() && (toks[a0].low == "higher" || toks[a0].low == "lower") && toks[a0 + 1].low == "at" &&
+             sv.tok_mention[a0 + 2] != SIZE_MAX && ms[sv.tok_mention[a0 + 2]].type == Type::money)) {
             size_t after = sv.token_at(m.span.end);
             // ("with a 24.7% annual rise": a modifier of the change word may stand between)
             while (after + 1 < toks.size() && kMetricModifiers.count(toks[after]) && sv.tok_mention[after] == SIZE_MAX)

@@ -287,6 +287,11 @@ const Mention* Assembly::figure_agent(const Claim& claim, bool& group) {
         for (size_t j = k + 1; j < toks.size() && j <= k + 5; ++j) {
             if (toks[j].low == "," || toks[j].low == ";") break;
             if (const Mention* m = mention_at(j)) return m;
+            // ("analysts in a poll compiled by the bank": the source mention names the poller —
+            // session 22)
+            for (size_t i : sv.mentions)
+                if (ms[i].type == Type::source && !ms[i].name.empty() && ms[i].span.begin == toks[j].begin)
+                    return nullptr;
         }
         group = true;
     }
