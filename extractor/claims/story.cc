@@ -195,7 +195,11 @@ void Assembly::index_organisations() {
     }
     // Organisations by name (their kind), and each one's own releases in document order.
     for (const Mention& m : ms)
-        if (m.type == Type::org && !m.name.empty()) org_kinds.try_emplace(m.name, m.kind);  // (no node made for a name seen before)
+        if (m.type == Type::org && !m.name.empty()) {
+            // (the first mention's kind, as a name's later mentions may tag it otherwise)
+            std::string_view& kind = org_kinds[m.name];
+            if (kind.data() == nullptr) kind = m.kind;
+        }
     for (const Mention* r : releases) releases_of[r->name].push_back(r);
     // Companies the article introduces as a part of another ("its electric vehicle subsidiary,
     // Kaveri EV", "Jio Platforms, the digital services unit"): a `unit` word a few words from
