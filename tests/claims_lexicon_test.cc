@@ -1,6 +1,6 @@
 // The claims stage's word machinery that its speed work replaced: the eight-bytes-at-a-time
 // lower case, the tokenizer over a text lower-cased beforehand, and the open-addressing word
-// table, each held to the plain version it stands for.
+// table and the map over it, each held to the plain version it stands for.
 #include "extractor/claims/lexicon.h"
 
 #include <catch2/catch.hpp>
@@ -9,6 +9,7 @@
 #include <random>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 using namespace claimex;
@@ -124,4 +125,38 @@ TEST_CASE("WordTable finds what was put in, and nothing else") {
     CHECK(set.count(""));
     CHECK_FALSE(set.count("abou"));
     CHECK_FALSE(set.count("aboutt"));
+}
+
+TEST_CASE("StringMap answers find, count, at and operator[] as std::unordered_map does") {
+    claims::StringMap<std::string> map;
+    std::unordered_map<std::string, std::string> plain;
+    std::mt19937 rng(5);
+    std::uniform_int_distribution<int> len(0, 24), letter('a', 'd');
+    for (int i = 0; i < 2000; ++i) {
+        std::string k, v;
+        for (int n = len(rng); n > 0; --n) k.push_back(static_cast<char>(letter(rng)));
+        v = std::to_string(i);
+        if (i % 3) map[k] = v, plain[k] = v;
+        else map[k] += v, plain[k] += v;
+    }
+    REQUIRE(map.size() == plain.size());
+    for (const auto& [k, v] : plain) {
+        const auto* it = map.find(k);
+        REQUIRE(it != map.end());
+        CHECK(it->first == k);
+        CHECK(it->second == v);
+        CHECK(map.at(k) == v);
+        CHECK(map.count(k) == 1);
+        CHECK(map.find(k + "x") == map.end());
+    }
+    CHECK_THROWS_AS(map.at("no such key, longer than any"), std::out_of_range);
+    // keys that are views of text that outlives the map (a document's names): no copies
+    const std::vector<std::string> names = {"Bank of England", "Alibaba", "", "Bank of England"};
+    claims::StringMap<int, std::string_view> views;
+    for (const std::string& n : names) ++views[n];
+    CHECK(views.size() == 3);
+    CHECK(views.at("Bank of England") == 2);
+    CHECK(views.find("Bank of England")->first.data() == names[0].data());
+    CHECK(views.count("") == 1);
+    CHECK(views.count("Alibaba Group") == 0);
 }

@@ -500,13 +500,14 @@ struct Assembly {
     std::vector<std::pair<uint32_t, uint32_t>> source_spans;
     NameCounts affiliations;
     // Organisations by name (their kind), and each one's own releases in document order.
-    std::unordered_map<std::string, std::string> org_kinds;
-    std::unordered_map<std::string, std::vector<const Mention*>> releases_of;
+    // (keyed by views of the mentions' names and kinds: no node or copy per name)
+    StringMap<std::string_view, std::string_view> org_kinds;
+    StringMap<std::vector<const Mention*>, std::string_view> releases_of;
     // Companies the article introduces as a part of another ("its electric vehicle subsidiary,
     // Kaveri EV").
     NameCounts unit_companies;
     // The unit word a unit was introduced with ("The reinsurance unit, Ardent Re," → "unit")
-    std::unordered_map<std::string, std::string> unit_intro;
+    StringMap<std::string, std::string_view> unit_intro;
     // The lead: the first paragraph after the headline long enough to be text, not a sub-headline,
     // a byline or a date line.
     size_t lead_paragraph = 1;
@@ -570,7 +571,7 @@ struct Assembly {
     // Names that were a claim's own subject so far (not a fallback), and whether the claim being
     // assembled has a fallback subject: a company that spoke of its own figures does not speak
     // for another organisation's (claim_sources).
-    std::map<std::string, size_t, std::less<>> subject_paragraph;  // name → last paragraph it was a subject in
+    StringMap<size_t> subject_paragraph;  // name → last paragraph it was a subject in
     bool subject_fallback = false;
     // The metric of the paragraph's last figure claim, by the type of its figure (money,
     // percent, quantity): "Analysts had expected ¥4.6 trillion" after "operating profit of ¥4.3

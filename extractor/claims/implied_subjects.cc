@@ -732,12 +732,15 @@ void Assembly::note_traded(const Subject& s, const std::string& key) {
 }
 
 // Does the phrase end on a word no noun phrase ends with ("at", "than", "the", "of")?
-static bool ends_open(const std::string& phrase) {
+// (lower-cased in a buffer on the stack: kOpenEnds holds no word longer than it)
+static bool ends_open(std::string_view phrase) {
     size_t b = phrase.size();
     while (b > 0 && phrase[b - 1] != ' ') --b;
-    std::string last = phrase.substr(b);
-    for (char& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return kOpenEnds.count(last) > 0;
+    const std::string_view last = phrase.substr(b);
+    char low[16];
+    if (last.size() > sizeof low) return false;
+    for (size_t i = 0; i < last.size(); ++i) low[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(last[i])));
+    return kOpenEnds.count(std::string_view(low, last.size())) > 0;
 }
 
 void Assembly::set_subject(const Subject& s, Claim& j, double& conf) {
@@ -756,17 +759,18 @@ void Assembly::set_subject(const Subject& s, Claim& j, double& conf) {
     j.authority = s.authority;
     // (a description cut where no noun phrase ends loses its open end: "benchmark palm oil contract
     // for" is the contract; "wider than the" names nothing)
-    std::string description = s.description;
+    // (a view of s.description, cut from the end: no copy unless it becomes the subject)
+    std::string_view description = s.description;
     while (ends_open(description)) {
         size_t b = description.size();
         while (b > 0 && description[b - 1] != ' ') --b;
-        description.resize(b > 0 ? b - 1 : 0);
+        description = description.substr(0, b > 0 ? b - 1 : 0);
     }
-    if (s.names.empty() && description.find(' ') != std::string::npos) {
-        j.subject.push_back(description);
+    if (s.names.empty() && description.find(' ') != std::string_view::npos) {
+        j.subject.emplace_back(description);
         j.subject_is_description = true;
-    } else if (s.names.empty() && !description.empty() && description == s.description) {
-        j.subject.push_back(description);
+    } else if (s.names.empty() && !description.empty() && description.size() == s.description.size()) {
+        j.subject.emplace_back(description);  // (uncut)
         j.subject_is_description = true;
     }
     j.combined = s.combined;
