@@ -311,6 +311,10 @@ struct Lexicons {
     Words channel_nouns, clause_openers;
     // "has said little about the plan": an object of the cue, not a clause
     Words said_objects;
+    // statements beside figures (session 22): verbs the verb list lacks that make a clause of a
+    // quote's or reported clause's part ("the Commission knows it"), and participles after a
+    // comma that hand the reported words on to a figure (", estimating a deficit of ...")
+    Words clause_verbs, figure_participles;
     // "Households earning under $50,000": a figure right after one bounds who a group is
     Words threshold_words, bound_heads;
     // "Unilever's rival Procter & Gamble", "its partner Ostrander Bio": another company named
@@ -480,6 +484,10 @@ struct Assembly {
     Assembly& operator=(const Assembly&) = delete;
     // The claims of the document, sentence by sentence.
     std::vector<Claim> run();
+    // A page of several stories assembles each on its own (claims.cc): the sentences of [from,
+    // to) only, so that a sentence of another story, whose mentions this one lacks, makes no
+    // statement of this story's speakers.
+    uint32_t story_from = 0, story_to = UINT32_MAX;
 
     const Lexicons& lx;              // the word data of rules/claims
     const std::vector<Mention>& ms;  // the document's mentions, sorted by span
@@ -1041,6 +1049,15 @@ struct Assembly {
     void modal_act_beside_figure_statement();
     void emit_statement(uint32_t cb, uint32_t ce, const Mention* who, const Mention* src, uint32_t q_open,
                         uint32_t q_close, const Mention* second);
+    // Statements in sentences that also carry a figure (session 22, statements.cc): the
+    // sentence's statement as statement_claims reads it, kept only when its content asserts
+    // something besides the figures (figure_free_part judges and may narrow the span).
+    void beside_figures_statement();
+    bool figure_free_part(uint32_t& c0, uint32_t& c1, bool quote) const;
+    bool figure_tok(size_t k) const;
+    bool clause_verb_tok(size_t k) const;
+    bool clause_part(size_t k0, size_t k1, size_t least) const;
+    bool beside_figures = false;
 };
 
 }  // namespace claimex::claims

@@ -94,7 +94,7 @@ Lexicons::Lexicons(const rules::RuleSet& r)
         {"object_cue", &object_cues}, {"owner_suffix", &owner_suffixes}, {"rate_move", &rate_move_nouns}, {"odds_noun", &odds_nouns},
         {"attribution_participle", &attribution_participles}, {"denial", &denial_verbs},
         {"channel", &channel_nouns}, {"clause_opener", &clause_openers},
-        {"said_object", &said_objects}, {"threshold", &threshold_words},
+        {"said_object", &said_objects}, {"clause_verb", &clause_verbs}, {"figure_participle", &figure_participles}, {"threshold", &threshold_words},
         {"bound_head", &bound_heads}, {"publish_noun", &publish_nouns},
         {"publish_verb", &publish_verbs}, {"per_unit", &per_unit_words}, {"baseline_filler", &baseline_fillers},
         {"particle_verb", &particle_verbs}, {"reference", &reference_words}, {"acquire", &acquire_verbs},
@@ -208,6 +208,7 @@ std::vector<Claim> Assembly::run() {
     find_lead_date();
     find_forecast_window();
     for (sentence_no = 0; sentence_no < t.sentences().size(); ++sentence_no) {
+        if (t.sentences()[sentence_no].begin < story_from || t.sentences()[sentence_no].begin >= story_to) continue;
         if (!read_sentence(t.sentences()[sentence_no])) continue;
         // (clause_start_tok's memo, sized for this sentence before any step asks it; filled
         // again below once the figures' roles are known)
@@ -246,6 +247,8 @@ std::vector<Claim> Assembly::run() {
             if (out.back().kind != "statement") report_after_figures_statement();
             if (out.back().kind != "statement") later_conjunct_statement();
             saying_clause_statement();
+            // (else the attribution's content, when it asserts something besides the figures)
+            if (out.back().kind != "statement" || out.back().sentence.begin != S.begin) beside_figures_statement();
             continue;
         }
         statement_claims();
@@ -503,7 +506,10 @@ std::vector<Claim> Assembler::assemble(const std::vector<Mention>& mentions, con
         auto map = [&](uint32_t& m) {
             if (m != kNoMention) m = index[m];
         };
-        for (Claim& c : Assembly(*impl_, part, text, doc).run()) {
+        Assembly story(*impl_, part, text, doc);
+        story.story_from = begin;
+        story.story_to = end;
+        for (Claim& c : story.run()) {
             for_each_mention_index(c, map);
             out.push_back(std::move(c));
         }

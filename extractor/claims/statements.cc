@@ -817,6 +817,14 @@ void Assembly::emit_statement(uint32_t cb, uint32_t ce, const Mention* who, cons
     size_t off = sv.slice(cb, ce).find(content.substr(0, std::min<size_t>(content.size(), 12)));
     uint32_t c0 = off == std::string_view::npos ? cb : cb + static_cast<uint32_t>(off);
     uint32_t c1 = std::min<uint32_t>(c0 + static_cast<uint32_t>(content.size()), ce);
+    // (a sentence with figure claims: only content that asserts something besides them)
+    if (beside_figures) {
+        if (!figure_free_part(c0, c1, quoted && c0 >= q_open && c1 <= q_close)) return;
+        content = trim(sv.slice(c0, c1));
+        while (!content.empty() && (content.back() == ',' || content.back() == ' ' || content.back() == '.'))
+            content.pop_back();
+        c1 = c0 + static_cast<uint32_t>(content.size());
+    }
     // "The Business Times first reported the talks last month", "Equinor reports its
     // results next week": what is reported with no clause is an act, not a statement
     if (who && who->cue == "reported" && c0 >= who->span.end) {
@@ -966,6 +974,15 @@ void Assembly::saying_clause_statement() {
                 break;
             }
     }
+    if (!holder && from + 2 < toks.size() && toks[from].low == "the" && lx.council_nouns.count(toks[from + 1])) {
+        // "The board lowered the policy rate ... and said ...": a central bank's council, when
+        // the organisation named last before the sentence is a central bank (session 22)
+        for (size_t i = next_mention; i-- > 0;)
+            if (ms[i].span.begin < S.begin && ms[i].type == Type::org && !ms[i].name.empty()) {
+                if (std::string_view(ms[i].kind) == "central_bank") holder = &ms[i];
+                break;
+            }
+    }
     if (!holder) return;
     for (size_t k = from + 2; k + 4 < toks.size(); ++k) {
         // ", saying ...", "... and said ..." (the holder's second act: "lowered its rate to
@@ -998,6 +1015,180 @@ void Assembly::saying_clause_statement() {
         holder_statement(toks[c0].begin, holder, 0.5);
         return;
     }
+}
+
+}  // namespace claimex::claims
+
+// ---- statements in sentences that also carry a figure (session 22, statements22)
+//
+// corpus/CLAIMS.md: a quote or reported sentence whose only content is a figure makes that
+// figure's claim and no statement; one that asserts something besides the figure is a
+// statement too. beside_figures_statement reads the sentence's attribution and content as
+// statement_claims does for a sentence with no figure, then keeps the content only when
+// figure_free_part finds such an assertion in it.
+
+namespace claimex::claims {
+
+// A money, percentage or quantity mention's token, or a number no mention took ("rose to 65,600").
+bool Assembly::figure_tok(size_t k) const {
+    const size_t m = sv.tok_mention[k];
+    if (m == SIZE_MAX) return std::isdigit(static_cast<unsigned char>(toks[k].low[0])) != 0;
+    return ms[m].type == Type::money || ms[m].type == Type::percent || ms[m].type == Type::quantity;
+}
+
+// A verb outside any mention: the verb list's, a change verb, a cue, belief or view verb, or a
+// clause_verb of words.tsv ("knows", "am", "pointed"); not a noun after a determiner ("one more
+// cut", "a rise").
+bool Assembly::clause_verb_tok(size_t k) const {
+    if (sv.tok_mention[k] != SIZE_MAX || !toks[k].is_word()) return false;
+    if (k > 0 && (kDeterminers.count(toks[k - 1]) || toks[k - 1].low == "more" || toks[k - 1].low == "further" ||
+                  toks[k - 1].low == "another" || toks[k - 1].low == "one"))
+        return false;
+    return (toks[k].bits & (lx.kVerbWord | lx.kChangeWord)) || lx.speech_verbs.count(toks[k]) ||
+           lx.belief_verbs.count(toks[k]) || lx.view_verbs.count(toks[k]) || lx.clause_verbs.count(toks[k].low) ||
+           lx.modal_words.count(toks[k]);
+}
+
+// Whether tokens [k0, k1) make a clause with no figure: at least `least` words and a verb after
+// its first word (a quoted phrase's words count: 'was "confident in our plan"').
+bool Assembly::clause_part(size_t k0, size_t k1, size_t least) const {
+    size_t words = 0;
+    bool verb = false;
+    for (size_t k = k0; k < k1 && k < toks.size(); ++k) {
+        if (figure_tok(k)) return false;
+        words += toks[k].is_word();
+        verb |= k > k0 && clause_verb_tok(k);
+    }
+    return verb && words >= least;
+}
+
+// The content [c0, c1) of an attributed sentence with figure claims: true when it asserts
+// something besides its figures (the span narrowed to that part where the rule says so).
+//  - no figure in it: the figures are the attribution's ("X, which employs 5,000 people, said
+//    ...", "..., said Y, who expects a 3% rise"), and the content is a clause of its own that
+//    the cue opens ("said", "that"; not an attribution's tail, "said in a filing on Monday",
+//    nor a clause after it, "..., X said, as output rose");
+//  - a quote: a part of its own with a verb and no figure (", and we will not slow ...",
+//    "... but some projects will have to wait") makes the whole quote a statement;
+//  - reported words after the cue: a first part with no figure before what hands on to the
+//    figure (", noting that", ", estimating", "and pointed to", ", and raised its target to",
+//    ", which could cost up to"): that part; figures only inside a parenthetical between the
+//    clause's subject and its verb ("household debt, at about 220% of income, remained ..."):
+//    the whole clause; a later "that"-clause with no figure (", but that ...", ", adding that
+//    ..."): that clause. Content before a trailing attribution is cut only at a relative
+//    clause or a participle ("Ports were congested, which added 4% to costs, X said").
+// Not a forecast's or a data release's cue ("Analysts at X forecast ...", "data showed"): what
+// they state is the figure.
+bool Assembly::figure_free_part(uint32_t& c0, uint32_t& c1, bool quote) const {
+    const Mention* src = first_named_source();
+    if (src && (src->cue == "forecast" || src->cue == "estimated" || src->cue == "showed")) return false;
+    const size_t t0 = sv.token_at(c0);
+    size_t t1 = t0;
+    while (t1 < toks.size() && toks[t1].begin < c1) ++t1;
+    if (t0 >= t1) return false;
+    const bool trailing = !quote && src && c1 <= src->span.begin;
+    bool figure = false;
+    for (size_t k = t0; k < t1; ++k) figure |= figure_tok(k);
+    if (!figure) {
+        if (!clause_part(t0, t1, 3)) return false;
+        if (quote || trailing || !src || c0 < src->span.end || t0 == 0) return true;
+        // (after the source: opened by its cue verb or "that")
+        const Token& p = toks[t0 - 1];
+        return p.low == "that" || p.low == "\"" || p.low == ":" || lx.speech_verbs.count(p) ||
+               lx.view_verbs.count(p) || (p.bits & lx.kVerbWord);
+    }
+    // the boundaries between parts at the top level (outside a quoted phrase and brackets)
+    struct Cut {
+        size_t at, next;  // the separator's first token, the part's first token after it
+        bool that, relative;
+    };
+    std::vector<Cut> cuts;
+    bool in_quote = false;
+    int depth = 0;
+    for (size_t k = t0; k + 1 < t1; ++k) {
+        const auto& w = toks[k].low;
+        if (w == "\"") in_quote = !in_quote;
+        if (w == "(") ++depth;
+        if (w == ")") --depth;
+        if ((in_quote && !quote) || depth > 0 || k == t0) continue;
+        const auto& n = toks[k + 1].low;
+        const bool n_free = sv.tok_mention[k + 1] == SIZE_MAX;
+        const bool that = k + 2 < t1 && toks[k + 2].low == "that";
+        const size_t after = that ? k + 3 : k + 2;
+        if (w == "," && (n == "which" || n == "who") && n_free) cuts.push_back({k, k + 1, false, true});
+        else if (w == "," && n_free && (lx.figure_participles.count(n) || (that && lx.continuation_words.count(toks[k + 1]))))
+            cuts.push_back({k, after, that, false});
+        else if (trailing) continue;
+        else if (quote && (w == ";" || (w == "," && (n == "and" || n == "but") && n_free)))
+            cuts.push_back({k, w == ";" ? k + 1 : k + 2, false, false});
+        else if (w == "," && (n == "and" || n == "but") && n_free && k + 2 < t1 &&
+                 (that || (clause_verb_tok(k + 2) && !(toks[k + 2].bits & lx.kChangeWord))))
+            cuts.push_back({k, after, that, false});
+        else if ((w == "and" || w == "but") && sv.tok_mention[k] == SIZE_MAX && toks[k - 1].low != "," &&
+                 (n == "that" || (clause_verb_tok(k + 1) && !(toks[k + 1].bits & lx.kChangeWord))))
+            cuts.push_back({k, n == "that" ? k + 2 : k + 1, n == "that", false});
+    }
+    // the figures inside a parenthetical between the clause's subject and its verb: "household
+    // debt, at about 220% of income, remained ...", "Comina, which employs 16,800 people, is ..."
+    if (!quote) {
+        size_t open = SIZE_MAX, close = SIZE_MAX;
+        for (size_t k = t0 + 1; k < t1; ++k)
+            if (toks[k].low == ",") {
+                if (open == SIZE_MAX) open = k;
+                else {
+                    close = k;
+                    break;
+                }
+            }
+        if (close != SIZE_MAX) {
+            bool subject_verb = false, inside = false, rest = false, verb_soon = false;
+            for (size_t k = t0; k < open; ++k) subject_verb |= clause_verb_tok(k) || figure_tok(k) || toks[k].low == "\"";
+            for (size_t k = open + 1; k < close; ++k) inside |= figure_tok(k);
+            // (not a condition: "would apply from January if ...")
+            for (size_t k = close + 1; k < t1; ++k) rest |= figure_tok(k) || lx.condition_words.count(toks[k]);
+            for (size_t k = close + 1; k < t1 && k <= close + 3 && !verb_soon; ++k) verb_soon = clause_verb_tok(k);
+            if (!subject_verb && inside && !rest && verb_soon && clause_part(close, t1, 3)) return true;
+        }
+    }
+    if (cuts.empty()) return false;
+    if (quote) {
+        // a part of the quote with its own verb and no figure (not a relative clause's)
+        for (size_t i = 0; i <= cuts.size(); ++i) {
+            const size_t from = i ? cuts[i - 1].next : t0, to = i < cuts.size() ? cuts[i].at : t1;
+            if (!(i && cuts[i - 1].relative) && clause_part(from, to, 3)) return true;
+        }
+        return false;
+    }
+    // the first part, when it is a clause with no figure and what follows hands on to figures
+    if (clause_part(t0, cuts[0].at, 4)) {
+        c1 = toks[cuts[0].at].begin;
+        return true;
+    }
+    // a later "that"-clause with no figure: ", but that the weak yen was ...", ", adding that ..."
+    for (size_t i = 0; i < cuts.size(); ++i) {
+        if (!cuts[i].that) continue;
+        const size_t to = i + 1 < cuts.size() ? cuts[i + 1].at : t1;
+        if (clause_part(cuts[i].next, to, 4)) {
+            c0 = toks[cuts[i].next].begin;
+            c1 = toks[to - 1].end;
+            return true;
+        }
+    }
+    return false;
+}
+
+// After figure claims that made no statement: the sentence's attribution and content read as
+// for a sentence with no figure (statement_claims), kept by figure_free_part. The quote state
+// statement_claims keeps for the next sentences is left as the figure sentence found it.
+void Assembly::beside_figures_statement() {
+    if (!any_source && !quoted) return;
+    const uint32_t open_until = quote_open_until;
+    const Mention* speaker = run_speaker;
+    beside_figures = true;
+    statement_claims();
+    beside_figures = false;
+    quote_open_until = open_until;
+    run_speaker = speaker;
 }
 
 }  // namespace claimex::claims
