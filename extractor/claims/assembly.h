@@ -827,8 +827,10 @@ struct Assembly {
     bool ends_with_cue(const Words& w, std::string_view role);
     bool per_share(size_t i);
     bool possessive_gap(size_t b, size_t e);
-    bool odds_object(size_t k);
-    const Mention* committee_bank(size_t k);  // "the committee" of a rate decision: the bank (subjects.cc)  // a change word naming a move in a probability's "of" phrase
+    bool odds_object(size_t k);  // a change word naming a move in a probability's "of" phrase
+    bool comparative_at(size_t k) const;  // "higher at", "lower at": a close's move, then its level
+    // "the committee" (tokens [lo, hi)) of a rate decision: the central bank (subjects.cc)
+    const Mention* committee_bank(size_t lo, size_t hi);
     bool phrasal_up(size_t k);
     bool up_to_qualifier(size_t k);
     const ChangeEvent* event_before(size_t tok);

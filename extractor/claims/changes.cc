@@ -101,8 +101,7 @@ void Assembly::change_claims() {
             // (or a close: "closed 40 cents higher at $18.20" — session 22)
             if (figs[f].role == Role::change_amount && figs[f].tok < ev.tok && fend == ev.tok && !amount &&
                 ev.tok + 1 < toks.size() &&
-                ((ev.intransitive && toks[ev.tok + 1].low == "than") ||
-                 ((toks[ev.tok].low == "higher" || toks[ev.tok].low == "lower") && toks[ev.tok + 1].low == "at"))) {
+                ((ev.intransitive && toks[ev.tok + 1].low == "than") || comparative_at(ev.tok))) {
                 amount = f;
                 continue;
             }

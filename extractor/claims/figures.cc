@@ -450,6 +450,11 @@ bool Assembly::odds_object(size_t k) {
     return false;
 }
 
+// "closed 40 cents higher at $18.20": a comparative of a move, then "at" and the level.
+bool Assembly::comparative_at(size_t k) const {
+    return k + 1 < toks.size() && (toks[k].low == "higher" || toks[k].low == "lower") && toks[k + 1].low == "at";
+}
+
 // Change events: change verbs, with the factor mentions that overlap them.
 void Assembly::find_change_events() {
     events.clear();
@@ -729,10 +734,12 @@ void Assembly::figure_roles() {
             }
         }
         // ("a 70% chance of a quarter-point cut": the size of a move that has not happened)
-        const size_t after = sv.token_at(m.span.end);
-        const bool sizes_odds_move = after < toks.size() && (toks[after].bits & lx.kChangeWord) && odds_object(after);
+        auto sizes_odds_move = [&] {
+            const size_t after = sv.token_at(m.span.end);
+            return after < toks.size() && (toks[after].bits & lx.kChangeWord) && odds_object(after);
+        };
         if (in_condition(figs[f].tok) || followed_by_comparison(m) || after_threshold(figs[f].tok) ||
-            no_claim_of_its_own(f) || sizes_odds_move) {
+            no_claim_of_its_own(f) || sizes_odds_move()) {
             figs[f].role = Role::skip;
             continue;
         }
@@ -748,8 +755,8 @@ void Assembly::figure_roles() {
             m.type != Type::money ||
             (a0 + 1 < toks.size() && toks[a0 + 1].low == "than" &&
              ((toks[a0].bits & lx.kChangeWord) || comparison_change_word(a0))) ||
-            (a0 + 2 < toks.size() && (toks[a0].low == "higher" || toks[a0].low == "lower") && toks[a0 + 1].low == "at" &&
-             sv.tok_mention[a0 + 2] != SIZE_MAX && ms[sv.tok_mention[a0 + 2]].type == Type::money)) {
+            (a0 + 2 < toks.size() && comparative_at(a0) && sv.tok_mention[a0 + 2] != SIZE_MAX &&
+             ms[sv.tok_mention[a0 + 2]].type == Type::money)) {
             size_t after = sv.token_at(m.span.end);
             // ("with a 24.7% annual rise": a modifier of the change word may stand between)
             while (after + 1 < toks.size() && kMetricModifiers.count(toks[after]) && sv.tok_mention[after] == SIZE_MAX)

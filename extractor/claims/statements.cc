@@ -1017,8 +1017,6 @@ void Assembly::saying_clause_statement() {
     }
 }
 
-}  // namespace claimex::claims
-
 // ---- statements in sentences that also carry a figure (session 22, statements22)
 //
 // corpus/CLAIMS.md: a quote or reported sentence whose only content is a figure makes that
@@ -1026,8 +1024,6 @@ void Assembly::saying_clause_statement() {
 // statement too. beside_figures_statement reads the sentence's attribution and content as
 // statement_claims does for a sentence with no figure, then keeps the content only when
 // figure_free_part finds such an assertion in it.
-
-namespace claimex::claims {
 
 // A money, percentage or quantity mention's token, or a number no mention took ("rose to 65,600").
 bool Assembly::figure_tok(size_t k) const {

@@ -160,9 +160,7 @@ bool Assembly::is_anaphor(size_t lo, size_t hi) {
     }
     // ("The committee lowered its policy rate": a central bank's rate-setting body, after the bank
     // was named, is the bank)
-    if (toks[lo].low == "the" && hi - lo <= 4 && (toks[hi - 1].low == "committee" || toks[hi - 1].low == "council") &&
-        committee_bank(lo))
-        return true;
+    if (toks[lo].low == "the" && hi - lo <= 4 && committee_bank(lo, hi)) return true;
     if (toks[lo].low != "the" || hi - lo > 6 || !(company_noun_at(hi - 1) || government_nouns.count(toks[hi - 1])))
         return false;
     // ("The International Monetary Fund", "The World Bank", "The Asian Development Bank": a noun
@@ -180,10 +178,11 @@ bool Assembly::is_anaphor(size_t lo, size_t hi) {
     return true;
 }
 
-// The central bank named last before token k, when no company or government was named after it:
-// "the committee" or "the council" of a rate decision is its rate-setting body.
-const Mention* Assembly::committee_bank(size_t k) {
-    const uint32_t at = toks[k].begin;
+// The central bank named last before the phrase [lo, hi) that ends in "committee" or "council",
+// when no company was named after the bank: a rate decision's rate-setting body is the bank.
+const Mention* Assembly::committee_bank(size_t lo, size_t hi) {
+    if (hi <= lo || (toks[hi - 1].low != "committee" && toks[hi - 1].low != "council")) return nullptr;
+    const uint32_t at = toks[lo].begin;
     auto it = std::lower_bound(central_banks.begin(), central_banks.end(), at, by_begin);
     if (it == central_banks.begin()) return nullptr;
     const Mention* cb = *std::prev(it);
@@ -219,7 +218,7 @@ const Mention* Assembly::referent(size_t lo, size_t hi) {
         return it == v.begin() ? nullptr : *std::prev(it);
     };
     std::string_view head = toks[hi - 1].low;
-    if ((head == "committee" || head == "council") && committee_bank(lo)) return committee_bank(lo);
+    if (const Mention* cb = committee_bank(lo, hi)) return cb;
     if (government_nouns.count(head)) {
         // "the government" is no ministry ("the Ministry of Finance said ... The government
         // plans to issue"): the economy's, below
