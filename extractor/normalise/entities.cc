@@ -1444,23 +1444,27 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         if (!bare_idx.empty())
             for (const Mention& m : ms)
                 if (is_entity(m) && m.rule != kBareRule) ++named[m.name];
+        // The reading whose context names `counts` holds most (the first on a tie), or null.
+        auto most_named_reading = [](const std::vector<BareReading>& readings, const auto& counts) -> const BareReading* {
+            const BareReading* top = nullptr;
+            int top_n = 0;
+            for (const BareReading& r : readings) {
+                int n = 0;
+                for (const std::string& c : r.context)
+                    if (auto f = counts.find(c); f != counts.end()) n += f->second;
+                if (n > top_n) {
+                    top = &r;
+                    top_n = n;
+                }
+            }
+            return top;
+        };
         for (size_t i : bare_idx) {
             Mention& m = ms[i];
             if (m.rule != kBareRule) {
                 const std::vector<BareReading>* readings = im.bare.find(names::lower(slice(m.span)));
                 if (!readings) continue;
-                const BareReading* top = nullptr;
-                int top_n = 0;
-                for (const BareReading& r : *readings) {
-                    int n = 0;
-                    for (const std::string& c : r.context)
-                        if (auto f = named.find(c); f != named.end()) n += f->second;
-                    if (n > top_n) {
-                        top = &r;
-                        top_n = n;
-                    }
-                }
-                if (top) {
+                if (const BareReading* top = most_named_reading(*readings, named)) {
                     m.name = top->name;
                     m.kind = top->kind;
                 }
@@ -1488,29 +1492,14 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
             const std::vector<BareReading>* readings = im.bare.find(m.name);
             if (!readings) readings = im.bare.find(names::lower(m.name));
             if (readings) {
-                // The reading whose context names `counts` holds most (the first on a tie), or null.
-                auto most_named_reading = [&](const auto& counts) -> const BareReading* {
-                    const BareReading* top = nullptr;
-                    int top_n = 0;
-                    for (const BareReading& r : *readings) {
-                        int n = 0;
-                        for (const std::string& c : r.context)
-                            if (auto f = counts.find(c); f != counts.end()) n += f->second;
-                        if (n > top_n) {
-                            top = &r;
-                            top_n = n;
-                        }
-                    }
-                    return top;
-                };
                 // (the mention's own paragraph first: "In Bangkok, the agriculture ministry ..." in a
                 // story that names India more often is Thailand's ministry)
                 const size_t para = text.paragraph_index(m.span.begin);
                 std::unordered_map<std::string_view, int> near;
                 for (const Mention& o : ms)
                     if (is_entity(o) && o.rule != kBareRule && text.paragraph_index(o.span.begin) == para) ++near[o.name];
-                best = most_named_reading(near);
-                if (!best) best = most_named_reading(named);
+                best = most_named_reading(*readings, near);
+                if (!best) best = most_named_reading(*readings, named);
                 if (!best)  // (else the last "*" reading)
                     for (const BareReading& r : *readings)
                         if (std::find(r.context.begin(), r.context.end(), "*") != r.context.end()) best = &r;
