@@ -137,7 +137,10 @@ bool Assembly::judge_description(Subject& s, const MetricHit& metric, bool& bad,
         "against", "a", "an", "it", "its", "new", "another", "one", "both", "such",
         // (a clause's or phrase's opener is no subject: "ahead of the $3.95 billion analysts had
         // expected")
-        "and", "but", "or", "ahead", "as", "while", "whereas", "than", "then", "because", "though"};
+        "and", "but", "or", "ahead", "as", "while", "whereas", "than", "then", "because", "though",
+        // (nor a part of a whole named before it: "fund £2bn of investment, including £400m to fix
+        // leaks" — session 23)
+        "including", "excluding"};
     garbage = d.empty() || (!measure && junk.count(d.front().low)) || d.size() > 8;  // ("new income tax slabs")
     // (no noun phrase starts with a preposition or ends with "that": "said on Tuesday that 1,400
     // jobs were at risk" leaves "on Tuesday that" before the figure)

@@ -207,9 +207,17 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
     // not its metric when the sentence names another ("Public sector net debt stood at 95.3%
     // of GDP, up 1.2 points": public debt).
     {
-        auto denominator = [&](const Cand& c) {
+        auto of_percent = [&](const Cand& c) {
             return c.tok >= 2 && toks[c.tok - 1].low == "of" && sv.tok_mention[c.tok - 2] != SIZE_MAX &&
                    ms[sv.tok_mention[c.tok - 2]].type == Type::percent;
+        };
+        // (and its short form in brackets right after it: "4.1% of gross state domestic product
+        // (GSDP)" — session 23)
+        size_t whole_end = SIZE_MAX;  // (where the last "of" whole ends: its "(" follows)
+        for (const Cand& c : cands)
+            if (of_percent(c)) whole_end = c.tok + c.span;
+        auto denominator = [&](const Cand& c) {
+            return of_percent(c) || (whole_end != SIZE_MAX && c.tok == whole_end + 1 && toks[whole_end].low == "(");
         };
         if (std::any_of(cands.begin(), cands.end(), [&](const Cand& c) { return !denominator(c); }))
             cands.erase(std::remove_if(cands.begin(), cands.end(), denominator), cands.end());
