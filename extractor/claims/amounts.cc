@@ -95,7 +95,9 @@ void Assembly::amount_claims() {
         // where it goes or comes from after it (continue_metric carries the whole's metric)
         if (metric.tok == SIZE_MAX || metric.tok > anchor)
             if (part_of_previous(anchor, fig_end)) metric = MetricHit{};
-        const bool part_of_whole = whole_restated(clause_start_tok(anchor), anchor) && last_claim_para == S_para;
+        // (the whole may close the paragraph before: news paragraphs are short, session 23)
+        const bool part_of_whole = whole_restated(clause_start_tok(anchor), anchor) &&
+                                   last_claim_para != SIZE_MAX && last_claim_para + 1 >= S_para;
         if (part_of_whole) metric = MetricHit{};
         // "doubling the engineering team to about 400 people": a count whose unit names
         // what is counted governs over a metric phrase that is not next to it.

@@ -1021,6 +1021,16 @@ void Assembly::metric_form(std::string& key, const Mention* value, const std::ve
             // ("Arrivals at the ports fell 18% to 1.21 million tons": a count of goods; "visitor
             // arrivals rose to 3.1 million visitors" stays arrivals)
             ok = lx.goods_units.count(value->unit) > 0;
+        else if (when == "bank" && !names.empty()) {
+            // ("The Central Bank of Tarsova sold $640 million", "the NBU sold a net $780 million":
+            // what a central bank sells or buys is its intervention, session 23)
+            ok = true;
+            for (const auto& n : names) {
+                bool bank = false;
+                for (const Mention* c : central_banks) bank |= c->name == n;
+                ok &= bank;
+            }
+        }
         else if (when == "economy" && !names.empty()) {
             ok = true;
             for (const auto& n : names) {
@@ -1126,7 +1136,20 @@ bool Assembly::whole_restated(size_t cs, size_t anchor, bool any_verb) {
     if (k < anchor && (toks[k].low == "also" || toks[k].low == "already")) ++k;
     if (k >= anchor) return false;
     if (any_verb) return verbs.count(toks[k].low) || (toks[k].bits & lx.kVerbWord);
-    return incl.count(toks[k].low) && past_qualifiers(anchor) <= k + 1;
+    if (!incl.count(toks[k].low)) return false;
+    const size_t at = past_qualifiers(anchor);
+    if (at <= k + 1) return true;
+    // (a later item of the list the verb opens, session 23: "The total included 4.8 million tonnes
+    // of wheat, 0.9 million tonnes of barley and 0.3 million tonnes of rye": a figure right after
+    // the verb, then items joined by commas and "and", no verb between)
+    size_t first = k + 1;
+    while (first < at && kQualifierSkip.count(toks[first])) ++first;
+    if (first >= at || sv.tok_mention[first] == SIZE_MAX || ms[sv.tok_mention[first]].type != ms[sv.tok_mention[anchor]].type ||
+        (toks[at - 1].low != "," && toks[at - 1].low != "and"))
+        return false;
+    for (size_t j = k + 1; j < at; ++j)
+        if (sv.tok_mention[j] == SIZE_MAX && (toks[j].bits & (lx.kVerbWord | lx.kChangeWord))) return false;
+    return true;
 }
 
 

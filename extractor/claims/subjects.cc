@@ -161,6 +161,8 @@ bool Assembly::is_anaphor(size_t lo, size_t hi) {
     // ("The committee lowered its policy rate": a central bank's rate-setting body, after the bank
     // was named, is the bank)
     if (toks[lo].low == "the" && hi - lo <= 4 && committee_bank(lo, hi)) return true;
+    // (a headline drops the article: "Hryvnia slips; central bank sells $780 mln" — session 23)
+    if (hi - lo == 2 && central_bank_at(lo + 1) && t.paragraph_index(toks[lo].begin) < lead_paragraph) return true;
     if (toks[lo].low != "the" || hi - lo > 6 || !(company_noun_at(hi - 1) || government_nouns.count(toks[hi - 1])))
         return false;
     // ("The International Monetary Fund", "The World Bank", "The Asian Development Bank": a noun
@@ -253,6 +255,12 @@ const Mention* Assembly::referent(size_t lo, size_t hi) {
         const Mention* cb = last_of(central_banks);
         bool central = false;
         for (size_t k = lo; k < hi; ++k) central |= toks[k].low == "central";
+        // (a headline's "central bank sells $780 mln" before the lead names it: the story's bank,
+        // the first named after — session 23)
+        if (central && !cb) {
+            auto it = std::lower_bound(central_banks.begin(), central_banks.end(), at, by_begin);
+            if (it != central_banks.end()) return *it;
+        }
         if (central) return cb;
         const Mention* co = last_company_before(at);
         return cb && (!co || cb->span.begin > co->span.begin) ? cb : co;
@@ -272,15 +280,24 @@ const Mention* Assembly::referent(size_t lo, size_t hi) {
         if (const Mention* o = sentence_opener(S); o && o->span.end < at && o->name != c->name && !in_passing(*o)) c = o;
     // "it" right after an attribution ("The chemicals group said it expects"): the speaker the
     // sources stage resolved
-    if (c && head == "it") {
+    // (a central bank's too, with or without a company named: "The bank said it sold $1.3 billion
+    // to dealers" — session 23)
+    if (head == "it") {
         auto sp = std::lower_bound(named_sources.begin(), named_sources.end(), at, by_begin);
         if (sp != named_sources.begin()) {
             const Mention* src = *std::prev(sp);
             const std::string_view gap = src->span.end <= at ? std::string_view(a).substr(src->span.end, at - src->span.end)
                                                              : std::string_view("x");
-            if ((gap == " " || gap == " that ") && src->name != c->name && std::string_view(src->kind) == "company")
-                if (const Mention* m = last_antecedent_before(at, [&](const Mention* x) { return x->name == src->name; }))
+            const std::string_view kind = src->kind;
+            if ((gap == " " || gap == " that ") && (!c || src->name != c->name) &&
+                (kind == "company" || kind == "central_bank") && (c || kind == "central_bank")) {
+                if (kind == "central_bank") {
+                    for (auto it = std::lower_bound(central_banks.begin(), central_banks.end(), at, by_begin);
+                         it != central_banks.begin();)
+                        if ((*--it)->name == src->name) return *it;
+                } else if (const Mention* m = last_antecedent_before(at, [&](const Mention* x) { return x->name == src->name; }))
                     return m;
+            }
         }
     }
     // An anaphor that holds a source the sources stage resolved ("The carmaker, which sold 4.1

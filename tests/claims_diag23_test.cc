@@ -1,0 +1,57 @@
+// Session 23 (diag23): gaps the newly opened diagnostic batch H127-H134 showed, reproduced with
+// sentences of our own in other words: a central bank selling dollars (its intervention, not sales
+// or net flows; "it" after the bank's own attribution; a headline's bare "central bank" before the
+// lead names it), and a total's parts listed after "The total included" in the paragraph after the
+// whole.
+#include "tests/claims_support.h"
+
+using namespace claims_support;
+
+TEST_CASE("what a central bank sells is its intervention, whoever 'it' and 'central bank' are") {
+    const std::string text =
+        "Rupee weakens; central bank sells $1.1 bln\n\n"
+        "MUMBAI, Dec 3 (Deccan Wire) - The Reserve Bank of India sold a net $1.1 billion on the market last "
+        "week, up from $640 million a week earlier, it said on Friday.\n\n"
+        "The bank said it sold $2.4 billion to authorised dealers in October to steady the rupee.\n";
+    auto cs = claims_of(text, "2026-12-03");
+    const Json* h = claim_at(cs, text, "$1.1 bln");
+    REQUIRE(h);
+    INFO(h->dump());
+    CHECK(first_subject(*h) == "Reserve Bank of India");
+    CHECK((*h)["metric"] == "fx_intervention");
+    const Json* w = claim_at(cs, text, "$1.1 billion");
+    REQUIRE(w);
+    INFO(w->dump());
+    CHECK((*w)["metric"] == "fx_intervention");
+    const Json* o = claim_at(cs, text, "$2.4 billion");
+    REQUIRE(o);
+    INFO(o->dump());
+    CHECK(first_subject(*o) == "Reserve Bank of India");
+    CHECK((*o)["metric"] == "fx_intervention");
+}
+
+TEST_CASE("a company's sales stay sales") {
+    const std::string text = "Harwick Valves said it sold $2.4 billion of pumps in the quarter.\n";
+    auto cs = claims_of(text, "2026-10-20");
+    const Json* c = claim_at(cs, text, "$2.4 billion");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK((*c)["metric"] != "fx_intervention");
+}
+
+TEST_CASE("the parts a total lists, in the paragraph after it, are measured as the total is") {
+    const std::string text =
+        "Kazakh grain exports slow\n\n"
+        "ASTANA - Kazakhstan's grain exports reached 6.1 million tonnes in the season so far, the agriculture "
+        "ministry said on Tuesday.\n\n"
+        "The total included 4.8 million tonnes of wheat, 0.9 million tonnes of barley and 0.3 million tonnes "
+        "of rye, the ministry said.\n";
+    auto cs = claims_of(text, "2026-01-20");
+    for (const char* part : {"4.8 million tonnes", "0.9 million tonnes", "0.3 million tonnes"}) {
+        const Json* c = claim_at(cs, text, part);
+        REQUIRE(c);
+        INFO(c->dump());
+        CHECK((*c)["metric"] == "exports");
+        CHECK(first_subject(*c) == "Kazakhstan");
+    }
+}
