@@ -55,3 +55,16 @@ TEST_CASE("the parts a total lists, in the paragraph after it, are measured as t
         CHECK(first_subject(*c) == "Kazakhstan");
     }
 }
+
+TEST_CASE("a headline amount that shortens the body's metric takes the body's metric and period") {
+    const std::string text =
+        "Kestrel Air posts record Dh2.1bn profit\n\n"
+        "Dubai: Kestrel Air Group reported a record net profit of Dh2.1 billion for the 2025-26 financial "
+        "year, which ended on March 31, up 14 per cent from a year earlier, the airline said on Monday.\n";
+    auto cs = claims_of(text, "2026-05-12");
+    const Json* c = claim_at(cs, text, "Dh2.1bn");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK((*c)["metric"] == "net_profit");
+    CHECK((*c)["period"]["value"] == "FY2026");
+}

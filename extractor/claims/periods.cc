@@ -1204,12 +1204,22 @@ void Assembly::headline_periods() {
         return p.type == Type::percent && q.type == Type::percent && p.value && q.value && *p.value == std::floor(*p.value) &&
                *p.value != *q.value && (std::floor(*q.value) == *p.value || std::round(*q.value) == *p.value);
     };
+    // ("Saqr Air posts record Dh4.6bn profit" over "a record net profit of Dh4.6 billion for the
+    // 2025-26 financial year": a headline's metric shortens the body's, "profit" for "net_profit")
+    auto shortens = [](const std::string& h, const std::string& m) {
+        return !h.empty() && m.size() > h.size() + 1 && m.compare(m.size() - h.size(), h.size(), h) == 0 &&
+               m[m.size() - h.size() - 1] == '_';
+    };
     for (Claim& c : out) {
-        // (a change only: a headline amount is often background the body dates otherwise)
-        if (c.kind != "change" || c.period || t.paragraph_index(c.sentence.begin) >= lead_paragraph) continue;
+        // (a change, or an amount the body restates with a longer form of its metric: a headline
+        // amount is often background the body dates otherwise — session 23)
+        if ((c.kind != "change" && c.kind != "amount") || c.period ||
+            t.paragraph_index(c.sentence.begin) >= lead_paragraph)
+            continue;
         for (const Claim& d : out) {
             if (&d == &c || d.kind == "statement" || !d.period || t.paragraph_index(d.sentence.begin) < lead_paragraph)
                 continue;
+            if (c.kind == "amount" && !shortens(c.metric, d.metric)) continue;
             bool match = same(c.value, d.value);
             if (c.change && d.change)
                 match |= same(c.change->percent, d.change->percent) || same(c.change->amount, d.change->amount) ||
@@ -1220,10 +1230,7 @@ void Assembly::headline_periods() {
             c.period.inherited = true;
             // ("profit guidance raised to £410m-£430m": the headline shortens the body's
             // "guidance for pre-tax profit": the body's more specific metric)
-            const std::string& m = d.metric;
-            if (!c.metric.empty() && m.size() > c.metric.size() + 1 && m.compare(m.size() - c.metric.size(), c.metric.size(), c.metric) == 0 &&
-                m[m.size() - c.metric.size() - 1] == '_')
-                c.metric = m;
+            if (shortens(c.metric, d.metric)) c.metric = d.metric;
             break;
         }
     }
