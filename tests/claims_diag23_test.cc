@@ -68,3 +68,15 @@ TEST_CASE("a headline amount that shortens the body's metric takes the body's me
     CHECK((*c)["metric"] == "net_profit");
     CHECK((*c)["period"]["value"] == "FY2026");
 }
+
+TEST_CASE("a city in title case and a colon opening the lead is a dateline, not the subject") {
+    const std::string text =
+        "Kestrel Air profit climbs\n\n"
+        "Dubai: Kestrel Air Group reported a record net profit of Dh2.1 billion for the 2025-26 financial "
+        "year, up 14 per cent from a year earlier, the airline said on Monday.\n";
+    auto cs = claims_of(text, "2026-05-12");
+    const Json* c = claim_at(cs, text, "14 per cent");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) == "Kestrel Air Group");
+}

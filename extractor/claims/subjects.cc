@@ -1065,7 +1065,11 @@ bool Assembly::dateline_before(size_t lo, size_t colon) const {
     bool capitals = true;
     for (size_t k = lo; k < colon && capitals; ++k)
         for (char c : sv.slice(toks[k].begin, toks[k].end)) capitals &= !std::islower(static_cast<unsigned char>(c));
-    return dated || toks[colon - 1].low == ")" || capitals;
+    // ("Dubai: Saqr Air Group ... reported": Gulf papers' city in title case opening the lead
+    // paragraph — session 23)
+    const bool lead_city = colon == lo + 1 && (toks[lo].begin == 0 || a[toks[lo].begin - 1] == '\n') &&
+                           t.paragraph_index(toks[lo].begin) <= lead_paragraph;
+    return dated || toks[colon - 1].low == ")" || capitals || lead_city;
 }
 
 // "Valtera, which has 2.1 million customers in Estonia, Latvia and Lithuania, made a net profit
