@@ -80,3 +80,16 @@ TEST_CASE("a city in title case and a colon opening the lead is a dateline, not 
     INFO(c->dump());
     CHECK(first_subject(*c) == "Kestrel Air Group");
 }
+
+TEST_CASE("a lone 'the ministry' before a fiscal figure is the economy's") {
+    const std::string text =
+        "BUDAPEST, Aug 8 (Danube Wire) - Hungary's budget deficit narrowed to 3.9% of gross domestic product "
+        "in the first half, finance ministry data showed on Friday.\n\n"
+        "The ministry kept its deficit target for the full year at 4.5% of GDP.\n";
+    auto cs = claims_of(text, "2026-08-08");
+    const Json* c = claim_at(cs, text, "4.5%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) == "Hungary");
+    CHECK((*c)["metric"] == "budget_deficit");
+}

@@ -171,6 +171,10 @@ bool Assembly::judge_description(Subject& s, const MetricHit& metric, bool& bad,
     // ("the state" in a state's budget story: the story's area, California or Bavaria)
     const bool state_noun = d.size() == 1 && head == "state";
     bad |= (d.size() == 1 && government_nouns.count(head) > 0) || state_noun;
+    // ("The ministry kept its deficit target at 4.5% of GDP": a country's fiscal figure, not the
+    // ministry's — session 23)
+    const bool fiscal_ministry = d.size() == 1 && head == "ministry" && !metric.key.empty() && lx.fiscal_metrics.count(metric.key);
+    bad |= fiscal_ministry;
     if (measure && !garbage) bad = false;
     // "Businesses get an investment allowance worth ...": a holder word alone is a group
     if (bad && !garbage && d.size() == 1 && lx.holder_nouns.count(head)) bad = false;
@@ -335,7 +339,10 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
         }
         if (std::string_view sc = lx.scope_of(phrase); !sc.empty()) scope = sc;
     }
-    if (s.names.empty() && bad && (government_nouns.count(head) || head == "state") && scope != "bank") scope = "economy";
+    // (a lone "ministry" before a fiscal figure, judge_description: the economy's — session 23)
+    const bool fiscal_ministry = head == "ministry" && !metric.key.empty() && lx.fiscal_metrics.count(metric.key);
+    if (s.names.empty() && bad && (government_nouns.count(head) || head == "state" || fiscal_ministry) && scope != "bank")
+        scope = "economy";
     if (body_economy) scope = "economy";
     // "said the country's debt would peak at 138% of GDP": a country referred back to holds it
     if (s.names.empty() && metric.tok != SIZE_MAX && metric.tok >= 3 && sv.possessive_at(metric.tok - 2) &&
