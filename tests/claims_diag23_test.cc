@@ -93,3 +93,21 @@ TEST_CASE("a lone 'the ministry' before a fiscal figure is the economy's") {
     CHECK(first_subject(*c) == "Hungary");
     CHECK((*c)["metric"] == "budget_deficit");
 }
+
+TEST_CASE("a company's annual report is the story's company's, not a unit's named before it") {
+    const std::string text =
+        "Fenwick Athletic trim losses\n\n"
+        "Fenwick Athletic narrowed its pre-tax loss to $12.1m in the year to 31 May, accounts filed at "
+        "Companies House show.\n\n"
+        "Its catering arm, Fenwick Hospitality Ltd, earned $2m. The club's wage bill rose to $64m, according to "
+        "the annual report.\n";
+    auto cs = claims_of(text, "2026-09-10");
+    const Json* c = claim_at(cs, text, "$64m");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_source(*c) == "Fenwick Athletic");
+    const Json* l = claim_at(cs, text, "$12.1m");
+    REQUIRE(l);
+    INFO(l->dump());
+    CHECK(first_source(*l) == "Fenwick Athletic");
+}

@@ -455,7 +455,10 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
         // Moody's, not the newspaper of the lead). Not for "the company" (the article's subject);
         // but an industry noun is ("Daehan Shipbuilding said ... The contract runs until 2029,
         // the shipbuilder said" on a briefs page led by another company).
-        const bool generic = noun == "company" || noun == "group" || noun == "firm" || noun == "business";
+        // (nor for a company's annual report or accounts: the story's company's, not a unit named
+        // in the paragraph before it — session 23)
+        const bool generic = noun == "company" || noun == "group" || noun == "firm" || noun == "business" ||
+                             noun == "annual report" || noun == "accounts";
         if ((!ref.subject || !generic) && seen > 0 && !text.sentences().empty()) {
             const size_t para = text.paragraph_index(text.sentences()[std::min(sentence, text.sentences().size() - 1)].begin);
             for (const std::string& k : ref.kinds) {
