@@ -111,3 +111,16 @@ TEST_CASE("a company's annual report is the story's company's, not a unit's name
     INFO(l->dump());
     CHECK(first_source(*l) == "Fenwick Athletic");
 }
+
+TEST_CASE("a statistics office whose name other countries share speaks for the story's country") {
+    const std::string text =
+        "DAR ES SALAAM - Tanzania's annual inflation slowed to 3.1% in October, data from the National Bureau "
+        "of Statistics showed on Friday.\n\n"
+        "Food inflation eased to 4.2%, while core inflation was 2.6%.\n";
+    auto cs = claims_of(text, "2026-11-06");
+    const Json* c = claim_at(cs, text, "2.6%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) == "Tanzania");
+    CHECK(first_source(*c) == "National Bureau of Statistics");
+}

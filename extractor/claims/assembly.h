@@ -252,6 +252,7 @@ struct Lexicons {
     StringMap<std::string> jurisdictions;
     StringMap<std::string> central_bank_of;  // area → its central bank (jurisdictions.tsv)
     StringSet central_bank_names;            // the central banks of jurisdictions.tsv
+    StringSet shared_jurisdictions;          // names other countries' bodies share (jurisdictions.tsv `shared`)
     StringSet areas;
     // Metrics quoted as markets move (metric_scopes.tsv, third column `market`): a
     // report's period and release source do not govern them.
@@ -930,6 +931,7 @@ struct Assembly {
     const Mention* bidder_before(uint32_t byte);
     const std::string* area_of(const Mention& m);
     const std::string* area_of_raw(const Mention& m);
+    const std::string* jurisdiction_of(const std::string& name);
     bool is_anaphor(size_t lo, size_t hi);
     // Token k moved back past the qualifiers before it ("about", "more than": kQualifierSkip),
     // to where the words before a figure start.

@@ -62,6 +62,7 @@ Lexicons::Lexicons(const rules::RuleSet& r)
         for (const auto& row : *rows)
             if (row.size() >= 2 && !row[0].empty()) {
                 jurisdictions[lower(row[0])] = row[1];
+                if (row.size() >= 3 && row[2] == "shared") shared_jurisdictions.insert(lower(row[0]));
                 areas.insert(row[1]);
                 // (the first central bank listed for an area: "Brazil's central bank" unnamed)
                 if ((row[0].find("Bank") != std::string::npos || row[0].find("bank") != std::string::npos ||

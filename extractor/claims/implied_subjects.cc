@@ -408,8 +408,8 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
             for (size_t i : sv.mentions)
                 if (ms[i].type == Type::source && !ms[i].name.empty() &&
                     (std::string_view(ms[i].kind) == "agency" || std::string_view(ms[i].kind) == "government"))
-                    if (auto it = lx.jurisdictions.find(lower(ms[i].name)); it != lx.jurisdictions.end()) {
-                        name = it->second;
+                    if (const std::string* j = jurisdiction_of(ms[i].name)) {
+                        name = *j;
                         break;
                     }
         // an authority named before the figure speaks for its area ("ECB staff forecast
@@ -474,7 +474,7 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
         for (size_t i : sv.mentions)
             if (!act && ms[i].type == Type::source && !ms[i].name.empty() &&
                 (std::string_view(ms[i].kind) == "agency" || std::string_view(ms[i].kind) == "government"))
-                if (auto it = lx.jurisdictions.find(lower(ms[i].name)); it != lx.jurisdictions.end()) name = it->second;
+                if (const std::string* j = jurisdiction_of(ms[i].name)) name = *j;
         // ... or by such an office earlier in the paragraph, when the paragraph names no company
         // before the figure ("Separately, the ONS said retail sales volumes rose 0.4%. Food store
         // volumes fell 0.6%.": the economy's, not the story's company's)
@@ -488,7 +488,7 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
                     if (m.span.begin >= S.begin) break;
                     if (m.type != Type::source || m.name.empty() || t.paragraph_index(m.span.begin) != para) continue;
                     if (std::string_view(m.kind) != "agency" && std::string_view(m.kind) != "government") continue;
-                    if (auto it = lx.jurisdictions.find(lower(m.name)); it != lx.jurisdictions.end()) name = it->second;
+                    if (const std::string* j = jurisdiction_of(m.name)) name = *j;
                 }
         }
         // an offer's price or premium: the company making the offer ("Corvane agreed to buy

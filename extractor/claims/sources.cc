@@ -307,7 +307,7 @@ bool Assembly::foreign_release(const Mention& r, const Claim& claim) {
     for (size_t i = 0; i < ms.size() && !subj_area; ++i)
         subj_area = ms[i].type == Type::place && ms[i].name == subj && area_of(ms[i]);
     if (!subj_area) return false;
-    if (auto j = lx.jurisdictions.find(lower(r.name)); j != lx.jurisdictions.end()) return j->second != subj;
+    if (const std::string* j = jurisdiction_of(r.name)) return *j != subj;
     // (an international body speaks for each of the economies it assesses: "the Commission said
     // France's deficit would narrow ... Italy's deficit is expected at 3.3%")
     if (auto k = org_kinds.find(r.name); k != org_kinds.end() ? k->second == "international" : r.kind == "international")

@@ -63,14 +63,32 @@ const std::string* Assembly::area_of(const Mention& m) {
     return area_memo[i];
 }
 
+// The area an authority speaks for (jurisdictions.tsv). A name other countries' bodies share
+// ("National Bureau of Statistics" in a story about Nigeria) is its listed area's when the story
+// names that area or no country at all, else the first country the story names (session 23).
+const std::string* Assembly::jurisdiction_of(const std::string& raw) {
+    const std::string name = lower(raw);
+    auto it = lx.jurisdictions.find(name);
+    if (it == lx.jurisdictions.end()) return nullptr;
+    if (lx.shared_jurisdictions.count(name)) {
+        const std::string* other = nullptr;
+        for (const Mention& x : ms) {
+            if (x.type != Type::place || std::string_view(x.kind) != "country") continue;
+            if (x.name == it->second) return &it->second;
+            if (!other) other = &x.name;
+        }
+        if (other) return other;
+    }
+    return &it->second;
+}
+
 const std::string* Assembly::area_of_raw(const Mention& m) {
     if (m.name.empty()) return nullptr;
     if (m.type == Type::place &&
         (std::string_view(m.kind) == "country" || std::string_view(m.kind) == "region" || lx.areas.count(m.name)))
         return &m.name;
     if (m.type == Type::org && !m.kind.empty() && std::string_view(m.kind) != "company") {
-        auto it = lx.jurisdictions.find(lower(m.name));
-        if (it != lx.jurisdictions.end()) return &it->second;
+        return jurisdiction_of(m.name);
     }
     return nullptr;
 }
