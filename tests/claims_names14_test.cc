@@ -64,7 +64,8 @@ TEST_CASE("a country's ministry keeps the country in its source span and names t
     INFO(c->dump());
     REQUIRE(!(*c)["sources"].empty());
     const Json& s = (*c)["sources"][0];
-    CHECK(s["name"] == "Ministry of Agriculture");
+    // (Ukraine's by its official English name since session 23, names15's rule: bare_institutions.tsv)
+    CHECK(s["name"] == "Ministry of Agrarian Policy and Food");
     const size_t b = s["start"].get<size_t>(), e = s["end"].get<size_t>();
     CHECK(text.substr(b, e - b) == "Ukraine's Agriculture Ministry said");
 }
