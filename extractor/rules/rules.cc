@@ -24,6 +24,9 @@
 #include <set>
 #include <sstream>
 #include <time.h>
+#ifdef CLAIMEX_RULE_PROFILE
+#include <x86intrin.h>
+#endif
 // -DCLAIMEX_CALLGRIND_SETS: a callgrind dump per set pass, named by the set
 // (for its instructions and cache misses; rules/README.md, "What the set
 // passes cost").
@@ -1625,6 +1628,9 @@ std::vector<std::pair<const Rule*, std::string>> RuleSet::token_report() const {
 size_t RuleSet::pcre2_fallbacks() const { return impl_->fallbacks.load(std::memory_order_relaxed); }
 void RuleSet::profile_rules(bool on) const {
     impl_->profiling = on;
+#ifdef CLAIMEX_RULE_PROFILE
+    if (impl_->token_rules && on) impl_->token_rules->stats.clear();
+#endif
     impl_->costs.assign(impl_->compiled.size(), {});
     for (size_t i = 0; i < impl_->compiled.size(); ++i) impl_->costs[i].rule = impl_->compiled[i].rule;
     impl_->pass_costs.clear();
@@ -1633,7 +1639,31 @@ void RuleSet::profile_rules(bool on) const {
     if (impl_->token_rules) impl_->pass_costs.push_back({"tokens"});  // (the rules on tokens; none with CLAIMEX_TOKENS=off)
     impl_->pass_costs.push_back({"resolution"});
 }
-std::vector<RuleSet::RuleCost> RuleSet::rule_costs() const { return impl_->costs; }
+std::vector<RuleSet::RuleCost> RuleSet::rule_costs() const {
+    std::vector<RuleCost> out = impl_->costs;
+    for (size_t k = 0; k < impl_->token_index.size(); ++k) out[impl_->token_index[k]].tokens = true;
+#ifdef CLAIMEX_RULE_PROFILE
+    // The rules on tokens: their VM runs (counted since load), cycles as seconds.
+    if (impl_->token_rules && !impl_->token_rules->stats.empty()) {
+        auto now = [] {
+            timespec ts{};
+            clock_gettime(CLOCK_MONOTONIC, &ts);
+            return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+        };
+        const double t0 = now();
+        const uint64_t c0 = __rdtsc();
+        while (now() - t0 < 0.05) {
+        }
+        const double hz = static_cast<double>(__rdtsc() - c0) / (now() - t0);
+        for (size_t k = 0; k < impl_->token_index.size() && k < impl_->token_rules->stats.size(); ++k) {
+            const tokens::TokenRules::Stat& st = impl_->token_rules->stats[k];
+            RuleCost& c = out[impl_->token_index[k]];
+            c.runs = st.runs, c.hits = st.matches, c.steps = st.steps, c.seconds = static_cast<double>(st.cycles) / hz;
+        }
+    }
+#endif
+    return out;
+}
 std::vector<RuleSet::PassCost> RuleSet::pass_costs() const { return impl_->pass_costs; }
 const std::vector<Example>& RuleSet::examples() const { return impl_->examples; }
 const std::vector<RuleProblem>& RuleSet::problems() const { return impl_->problems; }
@@ -1965,6 +1995,9 @@ static bool run_rule_jit(const RuleSet::Impl& im, const RuleSet::Impl::Compiled&
     auto search_from = [&](size_t k, size_t pos) -> size_t {
         pcre2_match_data* md = th.get(k, im.jit_pairs);
         const RuleSet::Impl::Jit& j = parts[k];
+#ifdef CLAIMEX_RULE_PROFILE
+        if (im.profiling) ++im.costs[static_cast<size_t>(&c - im.compiled.data())].calls;
+#endif
         int rc = j.jit ? pcre2_jit_match(j.code.get(), subject, size, pos, 0, md, th.context)
                        : pcre2_match(j.code.get(), subject, size, pos, PCRE2_NO_UTF_CHECK, md, th.context);
         if (rc == PCRE2_ERROR_NOMATCH) return kNoMatch;
@@ -2178,7 +2211,7 @@ std::vector<std::vector<RawMention>> RuleSet::match_all(std::span<const text::Te
                 im.fallbacks.fetch_add(1, std::memory_order_relaxed);
                 run_rule(c, c.parts(), a, paras[pi].span, o, s);
             }
-            if (im.profiling) im.costs[r].hits += o.size() > before;
+            if (im.profiling) im.costs[r].hits += o.size() > before, im.costs[r].bytes += paras[pi].span.size();
         }
         if (im.profiling && !todo[r].empty()) {
             im.costs[r].runs += todo[r].size();

@@ -162,10 +162,17 @@ public:
     // paragraphs it ran on, those that yielded a match and the thread CPU
     // time of those runs (its prefilter's or pattern's set excluded). Not
     // thread-safe: for one-thread benchmarks only.
+    // bytes: of those paragraphs. Built with -DCLAIMEX_RULE_PROFILE (a
+    // bench build, never the Release binary: the counters sit in the hot
+    // loops) also: calls, PCRE2 match calls; for a rule on tokens, runs =
+    // VM runs (starts the masks let through), hits = matches, steps =
+    // VM instructions dispatched, seconds from the time-stamp counter
+    // (cycles / tsc_hz; see bench_rules).
     struct RuleCost {
         const Rule* rule = nullptr;
-        size_t runs = 0, hits = 0;
+        size_t runs = 0, hits = 0, bytes = 0, calls = 0, steps = 0;
         double seconds = 0;
+        bool tokens = false;
     };
     void profile_rules(bool on) const;
     std::vector<RuleCost> rule_costs() const;

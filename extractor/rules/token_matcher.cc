@@ -2,6 +2,10 @@
 // (session 12 prototype)".
 #include "extractor/rules/token_matcher.h"
 
+#ifdef CLAIMEX_RULE_PROFILE
+#include <x86intrin.h>
+#endif
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 #include <re2/re2.h>
@@ -1094,6 +1098,9 @@ bool TokenVM::run(const TokenProgram& prog, const TokenIndex& ix, size_t start, 
         bool sp = e.sp;
         for (;;) {
             const Inst& in = code[pc];
+#ifdef CLAIMEX_RULE_PROFILE
+            ++steps;
+#endif
             switch (in.op) {
             case TOK: {
                 if (i >= n) goto fail;
@@ -2288,6 +2295,24 @@ void TokenRules::match(const TokenIndex& ix, std::vector<RawMention>& out, Scrat
     // the regex engine's (the caller's).
     const RuleMask allow = (ix.any & XLETTER) ? ~xrules_ : ~RuleMask{};
     for (uint32_t ri : prefiltered_) sc.prefiltered[ri] = 0;
+    // (A bench build counts each run: RuleSet::RuleCost.)
+    auto run_vm = [&](uint32_t ri, const TokenProgram& prog, size_t i, uint32_t resume) {
+#ifdef CLAIMEX_RULE_PROFILE
+        if (stats.size() < rules_.size()) stats.resize(rules_.size());
+        Stat& st = stats[ri];
+        const size_t s0 = sc.vm.steps;
+        const uint64_t c0 = __rdtsc();
+        const bool hit = sc.vm.run(prog, ix, i, resume, slots_);
+        // (a run the scheduler cut into, far beyond any VM run's time, counts no cycles)
+        if (const uint64_t c = __rdtsc() - c0; c < (uint64_t{1} << 21)) st.cycles += c;
+        st.steps += sc.vm.steps - s0;
+        ++st.runs;
+        st.matches += hit;
+        return hit;
+#else
+        return sc.vm.run(prog, ix, i, resume, slots_);
+#endif
+    };
     for (uint32_t i = 0; i < n; ++i) {
         const RuleMask c = sc.kinds[toks[i].kind].start & sc.ahead[i] & allow;
         for (int w = 0; w < kMaxTokenRules / 64; ++w)
@@ -2301,7 +2326,7 @@ void TokenRules::match(const TokenIndex& ix, std::vector<RawMention>& out, Scrat
                         pf = r.prefilter->holds(re2::StringPiece(ix.text->data() + ix.para.begin, ix.para.size())) ? 1 : 2;
                     if (pf == 2) continue;
                 }
-                if (!sc.vm.run(r.prog, ix, i, sc.resume[ri], slots_)) continue;
+                if (!run_vm(ri, r.prog, i, sc.resume[ri])) continue;
                 sc.resume[ri] = slots_[1];
                 // As emit_match: the first `span` capture that took part is the span, the whole
                 // match the context, the other captures in order; a rule with a `span` capture
@@ -2345,7 +2370,7 @@ void TokenRules::match(const TokenIndex& ix, std::vector<RawMention>& out, Scrat
             for (size_t i = 0; i < n; ++i) {
                 const Token& t = toks[i];
                 if (t.b < vres || !t.bits.any_of(r.veto->start)) continue;
-                if (!sc.vm.run(*r.veto, ix, i, vres, slots_)) continue;
+                if (!run_vm(ri, *r.veto, i, vres)) continue;
                 sc.vetoes.push_back({slots_[0], slots_[1]});
                 vres = slots_[1];
             }

@@ -338,6 +338,9 @@ class TokenVM {
 public:
     bool run(const TokenProgram& prog, const TokenIndex& ix, size_t i, uint32_t resume, std::vector<uint32_t>& slots);
     size_t runs = 0, matches = 0;  // (for the benchmark)
+#ifdef CLAIMEX_RULE_PROFILE
+    size_t steps = 0;  // instructions dispatched (a bench build's; RuleSet::RuleCost)
+#endif
 
 private:
     struct Entry {
@@ -418,6 +421,15 @@ public:
         std::shared_ptr<Prefilter> prefilter;  // or null (set_prefilter)
     };
     const std::vector<RuleProg>& rules() const { return rules_; }
+#ifdef CLAIMEX_RULE_PROFILE
+    // By rule (add() order), a bench build's (RuleSet::RuleCost): VM runs of the pattern and
+    // its veto, their matches, instructions and time-stamp-counter cycles.
+    struct Stat {
+        size_t runs = 0, matches = 0, steps = 0;
+        uint64_t cycles = 0;
+    };
+    mutable std::vector<Stat> stats;
+#endif
 
 private:
     const Scratch::KindMasks& masks(Scratch& s, const TokenClasses& cls, uint32_t kind) const;
