@@ -299,8 +299,10 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
         }
         size_t words = 0, end = np;
         // ("£1.6bn in additional funding through the Barnett formula": the phrase ends at any preposition)
+        // ("$1.5 billion of bonds due 2036": "due" and the maturity after it are no part of what
+        // the figure sizes — session 23)
         static const WordList more_preps = {"through", "via", "under", "during", "within",
-                                                             "against", "between", "after", "before", "since"};
+                                                             "against", "between", "after", "before", "since", "due"};
         // (a place or venue naming where, inside the phrase: "raised HK$6bn in a Hong Kong initial
         // public offering", "in a Nasdaq listing" — session 13)
         auto name_inside = [&](size_t k) {

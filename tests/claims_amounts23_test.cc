@@ -1,0 +1,24 @@
+// Session 23 (amounts23): amount-claim subjects and metrics the older diagnostic batches lose,
+// reproduced with sentences of our own in other words.
+#include "tests/claims_support.h"
+
+using namespace claims_support;
+
+TEST_CASE("a maturity after bonds sold ends what the figure sizes") {
+    const std::string text = "Calder Water sold £400 million of bonds due 2041 on Thursday, the utility said.\n";
+    auto cs = claims_of(text, "2026-11-20");
+    const Json* c = claim_at(cs, text, "£400 million");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK((*c)["metric"] == "bond_issuance");
+    CHECK(first_subject(*c) == "Calder Water");
+}
+
+TEST_CASE("debt falling due is still the debt the figure sizes") {
+    const std::string text = "Orlen Metals has €900 million of loans due next year, the company said.\n";
+    auto cs = claims_of(text, "2026-11-20");
+    const Json* c = claim_at(cs, text, "€900 million");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK((*c)["metric"] != "sales");
+}
