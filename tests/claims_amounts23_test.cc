@@ -22,3 +22,15 @@ TEST_CASE("debt falling due is still the debt the figure sizes") {
     INFO(c->dump());
     CHECK((*c)["metric"] != "sales");
 }
+
+TEST_CASE("a description ending on a past tense the verb list lacks is no subject") {
+    const std::string text =
+        "Tarrow Motors said it sold 52,000 vehicles in March. Electric vans accounted for 9,400 of the "
+        "vehicles sold, the company said.\n";
+    auto cs = claims_of(text, "2026-04-03");
+    const Json* c = claim_at(cs, text, "9,400");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) != "Electric vans accounted");
+    CHECK(first_subject(*c) == "Tarrow Motors");
+}
