@@ -34,3 +34,17 @@ TEST_CASE("a description ending on a past tense the verb list lacks is no subjec
     CHECK(first_subject(*c) != "Electric vans accounted");
     CHECK(first_subject(*c) == "Tarrow Motors");
 }
+
+TEST_CASE("the central bank whose statement it is holds its intervention, not the last bank named") {
+    const std::string text =
+        "Danish central bank raises rate alone\n\n"
+        "Danmarks Nationalbank raised its key rate by 10 basis points to 1.85% on Friday, acting apart from "
+        "the European Central Bank for the first time in a decade.\n\n"
+        "The central bank said in a statement that it had sold foreign currency for 9.8 billion kroner in May "
+        "to support the krone.\n";
+    auto cs = claims_of(text, "2026-06-02");
+    const Json* c = claim_at(cs, text, "9.8 billion kroner");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) == "Danmarks Nationalbank");
+}

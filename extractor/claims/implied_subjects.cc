@@ -468,6 +468,13 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
     } else if (scope == "bank") {
         auto it = std::lower_bound(central_banks.begin(), central_banks.end(), toks[std::min(anchor, toks.size() - 1)].begin, by_begin);
         name = it == central_banks.begin() ? doc_bank : static_cast<const std::string&>((*std::prev(it))->name);
+        // ("The central bank said in a statement that it had bought foreign currency for ...": the
+        // bank whose statement it is, as the sources stage named the speaker — the story's bank —
+        // not the last bank named, another the story compares it with — session 23)
+        const uint32_t fig_at = toks[std::min(anchor, toks.size() - 1)].begin;
+        for (auto sp = std::lower_bound(named_sources.begin(), named_sources.end(), S.begin, by_begin);
+             sp != named_sources.end() && (*sp)->span.begin < fig_at; ++sp)
+            if (std::string_view((*sp)->kind) == "central_bank") name = (*sp)->name;
         // ("The central bank raised the Selic rate" in a Brazil story that names no bank: Brazil's)
         // (only where the sentence says "central bank": a bare "rate" names no bank)
         bool central = false;
