@@ -48,3 +48,25 @@ TEST_CASE("the central bank whose statement it is holds its intervention, not th
     INFO(c->dump());
     CHECK(first_subject(*c) == "Danmarks Nationalbank");
 }
+
+TEST_CASE("what a company's plant will cost is its capital spending, and the owner's") {
+    const std::string text =
+        "Norveld Steel said on Monday it would build a new rolling mill in Ohio. The company said the mill "
+        "would cost $1.4 billion and employ about 600 people.\n\n"
+        "Kessing Chemicals will decide next month where to put a new European plant, which could cost up to "
+        "€2 billion, its chief executive said.\n";
+    auto cs = claims_of(text, "2026-04-02");
+    const Json* c = claim_at(cs, text, "$1.4 billion");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK((*c)["metric"] == "capital_expenditure");
+    CHECK(first_subject(*c) == "Norveld Steel");
+    const Json* p = claim_at(cs, text, "600 people");
+    REQUIRE(p);
+    INFO(p->dump());
+    CHECK(first_subject(*p) == "Norveld Steel");
+    const Json* r = claim_at(cs, text, "€2 billion");
+    REQUIRE(r);
+    INFO(r->dump());
+    CHECK((*r)["metric"] == "capital_expenditure");
+}

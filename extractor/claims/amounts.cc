@@ -277,7 +277,28 @@ void Assembly::amount_claims() {
         instrument_referent(subj, metric.key, anchor);
         forecaster_holder(subj, metric, anchor);
         lent_to(v, metric, subj, anchor);
+        // ("The company said the plant would cost €2.1 billion", "a new mill, which could cost up to
+        // $900 million": what a company's own plant costs to build is its capital spending, and the
+        // plant is no holder — the owner is implied, as for spending on a plant — session 23)
+        // (and the people it will employ are the owner's: "the mill would ... employ about 600 people")
+        std::string facility;  // (the plant's words, kept when no owner is implied)
+        if (metric.key == "cost" || metric.key == "employees") {
+            static const StringSet facilities = {"plant", "factory", "facility", "mill", "refinery", "smelter",
+                                                 "fab", "mine", "gigafactory", "terminal", "warehouse"};
+            const size_t sp = subj.description.find_last_of(' ');
+            if (subj.names.empty() && !subj.description.empty() &&
+                facilities.count(lower(sp == std::string::npos ? subj.description : subj.description.substr(sp + 1)))) {
+                if (metric.key == "cost") metric.key = "capital_expenditure";
+                facility.swap(subj.description);
+            }
+            for (size_t k = anchor; metric.key == "cost" && k-- > 2 && anchor - k <= 8;) {
+                if (toks[k].low == ";" || toks[k].low == ".") break;
+                if (toks[k].low == "which" && toks[k - 1].low == "," && facilities.count(toks[k - 2].low))
+                    metric.key = "capital_expenditure";
+            }
+        }
         implied_subject(subj, metric, anchor);
+        if (!facility.empty() && subj.names.empty() && subj.description.empty()) subj.description = facility;
         continue_subject(subj);
         list_item_holder(subj);
         broker_forecast(subj, metric, anchor);
