@@ -70,3 +70,18 @@ TEST_CASE("what a company's plant will cost is its capital spending, and the own
     INFO(r->dump());
     CHECK((*r)["metric"] == "capital_expenditure");
 }
+
+TEST_CASE("a percentage a verb of earning takes is an investment return") {
+    const std::string text =
+        "Plans with the most in equities earned a median 9.9% in the year, according to Lakeview Pension "
+        "Advisors. The Ridgeway Fund earns 6.2% in fiscal 2026.\n";
+    auto cs = claims_of(text, "2026-08-02");
+    const Json* c = claim_at(cs, text, "9.9%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK((*c)["metric"] == "investment_return");
+    const Json* d = claim_at(cs, text, "6.2%");
+    REQUIRE(d);
+    INFO(d->dump());
+    CHECK((*d)["metric"] == "investment_return");
+}
