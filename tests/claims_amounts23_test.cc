@@ -85,3 +85,20 @@ TEST_CASE("a percentage a verb of earning takes is an investment return") {
     INFO(d->dump());
     CHECK((*d)["metric"] == "investment_return");
 }
+
+TEST_CASE("a gapped clause measures what the elided verb measured") {
+    const std::string text =
+        "The Ridgeway Fund said domestic stocks returned 14.1%, foreign stocks 9.8% and private equity 2.9% in "
+        "the year. Revenue rose 5% to $9 billion and operating profit $1 billion.\n";
+    auto cs = claims_of(text, "2026-08-02");
+    for (const char* a : {"9.8%", "2.9%"}) {
+        const Json* c = claim_at(cs, text, a);
+        REQUIRE(c);
+        INFO(c->dump());
+        CHECK((*c)["metric"] == "investment_return");
+    }
+    const Json* p = claim_at(cs, text, "$1 billion");
+    REQUIRE(p);
+    INFO(p->dump());
+    CHECK((*p)["metric"] == "operating_profit");  // (a noun named the first metric: no gapping)
+}
