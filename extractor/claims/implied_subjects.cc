@@ -174,6 +174,11 @@ bool Assembly::judge_description(Subject& s, const MetricHit& metric, bool& bad,
     // metric refers to the company, not to a plain phrase heading the clause
     bad |= metric.tok != SIZE_MAX && metric.tok > 0 && toks[metric.tok - 1].low == "its" &&
            !metric.key.empty() && lx.scope_of(metric.key) == "company";
+    // "Domestic stocks returned 14.1%", "private equity 2.9%": an asset class's return is the
+    // investor's, the fund's the story is about (session 23)
+    static const StringSet asset_classes = {"stocks", "equities", "equity", "bonds", "estate", "credit",
+                                            "infrastructure", "commodities", "treasuries", "gilts", "income"};
+    bad |= metric.key == "investment_return" && asset_classes.count(head) > 0;
     // "The labour market remained tight, with the jobless rate at 2.8%": the economy's
     bad |= head == "market" && !metric.key.empty() && lx.scope_of(metric.key) == "economy";
     // "Figures from the ONS showed ...": the data's publisher is no holder
