@@ -156,7 +156,11 @@ bool Assembly::judge_description(Subject& s, const MetricHit& metric, bool& bad,
         // exported 5.1 million vehicles")
         const bool past = w.size() > 5 && w.substr(w.size() - 2) == "ed" && w[w.size() - 3] != 'e' && w != "hundred" &&
                           !lx.metrics.match(d, d.size() - 1, nullptr);
-        garbage |= past && (d.size() >= 2 ? !kDeterminers.count(d[d.size() - 2].low) && d[d.size() - 2].is_word() : true);
+        // (a phrase naming a metric is judged below: "The sale comprised")
+        bool names_metric = false;
+        for (size_t k = 0; k < d.size() && past && !names_metric; ++k) names_metric = lx.metrics.match(d, k, nullptr) != nullptr;
+        garbage |= past && !names_metric &&
+                   (d.size() >= 2 ? !kDeterminers.count(d[d.size() - 2].low) && d[d.size() - 2].is_word() : true);
     }
     for (const Token& k : d)
         for (char c : k.low) garbage |= std::isdigit(static_cast<unsigned char>(c)) != 0;
