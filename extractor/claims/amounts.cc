@@ -90,6 +90,43 @@ void Assembly::amount_claims() {
         respective_metric(f, metric);
         elided_head(v, anchor, metric);
         elided_figure(v, anchor, fig_end, metric);
+        // "Domestic stocks returned 14.1%, foreign stocks 9.8% and private equity 2.9%", "Nurses
+        // sent $1.9 billion in May and seafarers $600 million": a short plain phrase and a figure
+        // after a list's comma or "and", the verb elided, measure what the verb before them did —
+        // the earlier figure's metric, when a verb right before that figure named it (not a
+        // noun: "Revenue rose 5% to $9 billion and operating profit $1 billion") — session 23
+        if (anchor > 0 && (fig_end >= toks.size() || !(toks[fig_end].bits & (lx.kVerbWord | lx.kChangeWord)))) {
+            size_t b = anchor;
+            while (b > 0 && anchor - b < 4 && toks[b - 1].is_word() && sv.tok_mention[b - 1] == SIZE_MAX &&
+                   !(toks[b - 1].bits & (lx.kVerbWord | lx.kChangeWord)) && toks[b - 1].low != "and" &&
+                   !kPrepositions.count(toks[b - 1]))
+                --b;
+            size_t c = b;
+            if (c > 0 && toks[c - 1].low == "and") --c;
+            if (c > 0 && toks[c - 1].low == ",") --c;
+            size_t p = c;
+            // (the earlier figure's date: "in May")
+            if (p > 1 && sv.tok_mention[p - 1] != SIZE_MAX && ms[sv.tok_mention[p - 1]].type == Type::date) {
+                p = sv.token_at(ms[sv.tok_mention[p - 1]].span.begin);
+                if (p > 0 && (toks[p - 1].low == "in" || toks[p - 1].low == "on")) --p;
+            }
+            const size_t pm = b < anchor && c < b && p > 0 ? sv.tok_mention[p - 1] : SIZE_MAX;
+            if (pm != SIZE_MAX && ms[pm].type == v.type) {
+                const size_t pf = sv.token_at(ms[pm].span.begin);
+                for (auto it = out.rbegin(); it != out.rend(); ++it) {
+                    if (it->sentence.begin != S.begin) break;
+                    if (it->value != pm) continue;
+                    size_t n = 0;
+                    const Lexicon::Entry* e = pf > 1 && sv.tok_mention[pf - 1] == SIZE_MAX ? metric_phrase(pf - 1, &n) : nullptr;
+                    if (e && n == 1 && it->kind == "amount" && !it->metric.empty() && toks[pf - 2].is_word() &&
+                        !kDeterminers.count(toks[pf - 2])) {
+                        metric = MetricHit{};
+                        metric.key = it->metric;
+                    }
+                    break;
+                }
+            }
+        }
         // "Of that, £1.1bn came from defence customers", "£900m of that will go to families": a part
         // of a figure the story has just given is measured as that whole is, not by a word of
         // where it goes or comes from after it (continue_metric carries the whole's metric)
@@ -277,7 +314,28 @@ void Assembly::amount_claims() {
         instrument_referent(subj, metric.key, anchor);
         forecaster_holder(subj, metric, anchor);
         lent_to(v, metric, subj, anchor);
+        // ("The company said the plant would cost €2.1 billion", "a new mill, which could cost up to
+        // $900 million": what a company's own plant costs to build is its capital spending, and the
+        // plant is no holder — the owner is implied, as for spending on a plant — session 23)
+        // (and the people it will employ are the owner's: "the mill would ... employ about 600 people")
+        std::string facility;  // (the plant's words, kept when no owner is implied)
+        if (metric.key == "cost" || metric.key == "employees") {
+            static const StringSet facilities = {"plant", "factory", "facility", "mill", "refinery", "smelter",
+                                                 "fab", "mine", "gigafactory", "terminal", "warehouse"};
+            const size_t sp = subj.description.find_last_of(' ');
+            if (subj.names.empty() && !subj.description.empty() &&
+                facilities.count(lower(sp == std::string::npos ? subj.description : subj.description.substr(sp + 1)))) {
+                if (metric.key == "cost") metric.key = "capital_expenditure";
+                facility.swap(subj.description);
+            }
+            for (size_t k = anchor; metric.key == "cost" && k-- > 2 && anchor - k <= 8;) {
+                if (toks[k].low == ";" || toks[k].low == ".") break;
+                if (toks[k].low == "which" && toks[k - 1].low == "," && facilities.count(toks[k - 2].low))
+                    metric.key = "capital_expenditure";
+            }
+        }
         implied_subject(subj, metric, anchor);
+        if (!facility.empty() && subj.names.empty() && subj.description.empty()) subj.description = facility;
         continue_subject(subj);
         list_item_holder(subj);
         broker_forecast(subj, metric, anchor);

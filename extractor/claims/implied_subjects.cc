@@ -147,6 +147,21 @@ bool Assembly::judge_description(Subject& s, const MetricHit& metric, bool& bad,
     garbage |= !d.empty() && (kPrepositions.count(d.front()) > 0 || d.back().low == "that");
     // (nor one word left of a phrase cut where no noun phrase ends: "price of", "slower than")
     garbage |= open_end && d.size() <= 1;
+    // (nor a phrase that ends on a past tense the verb list lacks, its verb: "Vans accounted for
+    // 2,100", "The council adopted a $90 million budget", "... and operated 1,400 shops" — the
+    // clause's subject is the story's, implied — session 23)
+    if (!d.empty() && d.back().is_word()) {
+        const std::string_view w = d.back().low;
+        // (not a verb that names the metric, which the metric steps below cut: "Chinese carmakers
+        // exported 5.1 million vehicles")
+        const bool past = w.size() > 5 && w.substr(w.size() - 2) == "ed" && w[w.size() - 3] != 'e' && w != "hundred" &&
+                          !lx.metrics.match(d, d.size() - 1, nullptr);
+        // (a phrase naming a metric is judged below: "The sale comprised")
+        bool names_metric = false;
+        for (size_t k = 0; k < d.size() && past && !names_metric; ++k) names_metric = lx.metrics.match(d, k, nullptr) != nullptr;
+        garbage |= past && !names_metric &&
+                   (d.size() >= 2 ? !kDeterminers.count(d[d.size() - 2].low) && d[d.size() - 2].is_word() : true);
+    }
     for (const Token& k : d)
         for (char c : k.low) garbage |= std::isdigit(static_cast<unsigned char>(c)) != 0;
     for (size_t k = 0; k < d.size() && !bad; ++k) bad = lx.metrics.match(d, k, nullptr) != nullptr;
@@ -163,6 +178,11 @@ bool Assembly::judge_description(Subject& s, const MetricHit& metric, bool& bad,
     // metric refers to the company, not to a plain phrase heading the clause
     bad |= metric.tok != SIZE_MAX && metric.tok > 0 && toks[metric.tok - 1].low == "its" &&
            !metric.key.empty() && lx.scope_of(metric.key) == "company";
+    // "Domestic stocks returned 14.1%", "private equity 2.9%": an asset class's return is the
+    // investor's, the fund's the story is about (session 23)
+    static const StringSet asset_classes = {"stocks", "equities", "equity", "bonds", "estate", "credit",
+                                            "infrastructure", "commodities", "treasuries", "gilts", "income"};
+    bad |= metric.key == "investment_return" && asset_classes.count(head) > 0;
     // "The labour market remained tight, with the jobless rate at 2.8%": the economy's
     bad |= head == "market" && !metric.key.empty() && lx.scope_of(metric.key) == "economy";
     // "Figures from the ONS showed ...": the data's publisher is no holder
@@ -457,6 +477,13 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
     } else if (scope == "bank") {
         auto it = std::lower_bound(central_banks.begin(), central_banks.end(), toks[std::min(anchor, toks.size() - 1)].begin, by_begin);
         name = it == central_banks.begin() ? doc_bank : static_cast<const std::string&>((*std::prev(it))->name);
+        // ("The central bank said in a statement that it had bought foreign currency for ...": the
+        // bank whose statement it is, as the sources stage named the speaker — the story's bank —
+        // not the last bank named, another the story compares it with — session 23)
+        const uint32_t fig_at = toks[std::min(anchor, toks.size() - 1)].begin;
+        for (auto sp = std::lower_bound(named_sources.begin(), named_sources.end(), S.begin, by_begin);
+             sp != named_sources.end() && (*sp)->span.begin < fig_at; ++sp)
+            if (std::string_view((*sp)->kind) == "central_bank") name = (*sp)->name;
         // ("The central bank raised the Selic rate" in a Brazil story that names no bank: Brazil's)
         // (only where the sentence says "central bank": a bare "rate" names no bank)
         bool central = false;

@@ -129,7 +129,20 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
                 // (a qualifier between: "agreed to pay up to $3.2 billion", "about")
                 if (j + 2 == anchor && toks[j].low == "up" && toks[j + 1].low == "to") j = anchor;
                 if (j < anchor && j == past_qualifiers(anchor)) j = anchor;
-                if (j != anchor || anchor >= toks.size() || sv.tok_mention[anchor] == SIZE_MAX || ms[sv.tok_mention[anchor]].type != Type::money)
+                // ("The fund earned 7.6% on its assets", "plans ... earned a median 9.9%": a
+                // percentage a verb of earning takes is a return on investments, not earnings —
+                // session 23)
+                if (*m.key == "earnings" && anchor < toks.size() && sv.tok_mention[anchor] != SIZE_MAX &&
+                    ms[sv.tok_mention[anchor]].type == Type::percent && std::string_view(ms[sv.tok_mention[anchor]].unit) != "pp") {
+                    size_t q = k + m.n;
+                    if (q + 1 < anchor && (toks[q].low == "a" || toks[q].low == "an") &&
+                        (toks[q + 1].low == "median" || toks[q + 1].low == "average"))
+                        q += 2;
+                    if (q != anchor && !(q < anchor && q == past_qualifiers(anchor))) continue;
+                    static const std::string kReturn = "investment_return";
+                    m.key = &kReturn;
+                } else if (j != anchor || anchor >= toks.size() || sv.tok_mention[anchor] == SIZE_MAX ||
+                           ms[sv.tok_mention[anchor]].type != Type::money)
                     continue;
                 // (`paid_for`: only when "for" follows the figure, "agreed to pay $3.2 billion for
                 // Calderon", not "agreed to pay $310 million to settle")
@@ -299,8 +312,10 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
         }
         size_t words = 0, end = np;
         // ("£1.6bn in additional funding through the Barnett formula": the phrase ends at any preposition)
+        // ("$1.5 billion of bonds due 2036": "due" and the maturity after it are no part of what
+        // the figure sizes — session 23)
         static const WordList more_preps = {"through", "via", "under", "during", "within",
-                                                             "against", "between", "after", "before", "since"};
+                                                             "against", "between", "after", "before", "since", "due"};
         // (a place or venue naming where, inside the phrase: "raised HK$6bn in a Hong Kong initial
         // public offering", "in a Nasdaq listing" — session 13)
         auto name_inside = [&](size_t k) {
