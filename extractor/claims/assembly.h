@@ -981,6 +981,7 @@ struct Assembly {
     std::string paragraph_area();
     std::string named_area(size_t anchor);
     bool judge_description(Subject& s, const MetricHit& metric, bool& bad, bool& garbage, std::string& head);
+    bool fiscal_ministry(std::string_view head, const MetricHit& metric) const;
     std::string describe_low;  // judge_description's scratch
     std::vector<Token> describe_toks;
     void implied_subject(Subject& s, const MetricHit& metric, size_t anchor);

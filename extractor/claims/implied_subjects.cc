@@ -79,6 +79,12 @@ std::string Assembly::named_area(size_t anchor) {
 // (`bad`: the holder is implied) or is no noun phrase at all (`garbage`). True when it found
 // the group whose figure it is ("Household debt", "wages for permanent employees"): the
 // description, narrowed to that group, is the subject.
+// "The ministry kept its deficit target at 4.5% of GDP": a lone ministry before a fiscal figure
+// stands for its country (judge_description, implied_subject — session 23).
+bool Assembly::fiscal_ministry(std::string_view head, const MetricHit& metric) const {
+    return head == "ministry" && !metric.key.empty() && lx.fiscal_metrics.count(metric.key);
+}
+
 bool Assembly::judge_description(Subject& s, const MetricHit& metric, bool& bad, bool& garbage, std::string& head) {
     // (the description's words in scratch kept from claim to claim: judge_description is never
     // re-entered)
@@ -150,21 +156,19 @@ bool Assembly::judge_description(Subject& s, const MetricHit& metric, bool& bad,
     // (nor a phrase that ends on a past tense the verb list lacks, its verb: "Vans accounted for
     // 2,100", "The council adopted a $90 million budget", "... and operated 1,400 shops" — the
     // clause's subject is the story's, implied — session 23)
-    if (!d.empty() && d.back().is_word()) {
+    // (a phrase naming a metric is judged below, not here — "The sale comprised"; nor is a verb
+    // that names the metric, which the metric steps cut: "Chinese carmakers exported 5.1 million
+    // vehicles")
+    bool names_metric = false;
+    for (size_t k = 0; k < d.size() && !names_metric; ++k) names_metric = lx.metrics.match(d, k, nullptr) != nullptr;
+    if (!d.empty() && d.back().is_word() && !names_metric) {
         const std::string_view w = d.back().low;
-        // (not a verb that names the metric, which the metric steps below cut: "Chinese carmakers
-        // exported 5.1 million vehicles")
-        const bool past = w.size() > 5 && w.substr(w.size() - 2) == "ed" && w[w.size() - 3] != 'e' && w != "hundred" &&
-                          !lx.metrics.match(d, d.size() - 1, nullptr);
-        // (a phrase naming a metric is judged below: "The sale comprised")
-        bool names_metric = false;
-        for (size_t k = 0; k < d.size() && past && !names_metric; ++k) names_metric = lx.metrics.match(d, k, nullptr) != nullptr;
-        garbage |= past && !names_metric &&
-                   (d.size() >= 2 ? !kDeterminers.count(d[d.size() - 2].low) && d[d.size() - 2].is_word() : true);
+        const bool past = w.size() > 5 && w.substr(w.size() - 2) == "ed" && w[w.size() - 3] != 'e' && w != "hundred";
+        garbage |= past && (d.size() >= 2 ? !kDeterminers.count(d[d.size() - 2].low) && d[d.size() - 2].is_word() : true);
     }
     for (const Token& k : d)
         for (char c : k.low) garbage |= std::isdigit(static_cast<unsigned char>(c)) != 0;
-    for (size_t k = 0; k < d.size() && !bad; ++k) bad = lx.metrics.match(d, k, nullptr) != nullptr;
+    bad |= names_metric;
     if (!d.empty()) head = d.back().low;
     static const StringSet generic = {
         "company", "group", "firm", "bank", "lender", "developer", "stock", "shares", "share",
@@ -193,8 +197,7 @@ bool Assembly::judge_description(Subject& s, const MetricHit& metric, bool& bad,
     bad |= (d.size() == 1 && government_nouns.count(head) > 0) || state_noun;
     // ("The ministry kept its deficit target at 4.5% of GDP": a country's fiscal figure, not the
     // ministry's — session 23)
-    const bool fiscal_ministry = d.size() == 1 && head == "ministry" && !metric.key.empty() && lx.fiscal_metrics.count(metric.key);
-    bad |= fiscal_ministry;
+    bad |= d.size() == 1 && fiscal_ministry(head, metric);
     if (measure && !garbage) bad = false;
     // "Businesses get an investment allowance worth ...": a holder word alone is a group
     if (bad && !garbage && d.size() == 1 && lx.holder_nouns.count(head)) bad = false;
@@ -360,8 +363,8 @@ void Assembly::implied_subject(Subject& s, const MetricHit& metric, size_t ancho
         if (std::string_view sc = lx.scope_of(phrase); !sc.empty()) scope = sc;
     }
     // (a lone "ministry" before a fiscal figure, judge_description: the economy's — session 23)
-    const bool fiscal_ministry = head == "ministry" && !metric.key.empty() && lx.fiscal_metrics.count(metric.key);
-    if (s.names.empty() && bad && (government_nouns.count(head) || head == "state" || fiscal_ministry) && scope != "bank")
+    if (s.names.empty() && bad && (government_nouns.count(head) || head == "state" || fiscal_ministry(head, metric)) &&
+        scope != "bank")
         scope = "economy";
     if (body_economy) scope = "economy";
     // "said the country's debt would peak at 138% of GDP": a country referred back to holds it
