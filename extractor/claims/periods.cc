@@ -337,6 +337,27 @@ bool Assembly::baseline_date(size_t i) {
                           ((toks[p - 1].low == "with" || toks[p - 1].low == "to") && p > 1 &&
                            (toks[p - 2].low == "compared" || toks[p - 2].low == "comparing" || toks[p - 2].low == "compares"))))
                 baseline_dates[i] = 1;
+            // "almost double the level of 2021", "more than double the total for all of 2025",
+            // "twice the 870 it sold in October last year": a date inside what a factor compares
+            // the figure with (no punctuation between) is that comparison's, not the figure's
+            // period (not a verb's object: "will double the fleet by 2028" — session 24)
+            for (size_t j = k, steps = 0; j > 1 && steps < 14; --j, ++steps) {
+                const std::string_view w = toks[j - 1].low;
+                if (toks[j - 1].begin < S.begin) break;
+                // (a number's own comma goes on: "the 1,400 it moved")
+                const bool in_number = toks[j - 1].low == "," && j < toks.size() && toks[j - 1].begin == toks[j - 2].end &&
+                                       toks[j].begin == toks[j - 1].end;
+                if (!toks[j - 1].is_word() && !in_number) break;
+                if (w != "the" && w != "its" && w != "their") continue;
+                static const StringSet factors = {"double", "triple", "twice", "half", "quadruple", "times"};
+                static const StringSet verb_use = {"to", "will", "would", "could", "can", "may", "might", "should",
+                                                   "must", "shall", "not", "plans", "aims"};
+                const std::string_view f = toks[j - 2].low;
+                if (factors.count(f) && !(j > 2 && verb_use.count(toks[j - 3].low))) {
+                    baseline_dates[i] = 1;
+                    break;
+                }
+            }
             // "about 2% more than last year", "12% less than this year": a date right after a
             // percentage's comparison word and "than" is what the figure is compared with
             if (p > 2 && toks[p - 1].low == "than" && lx.comparison_words.count(toks[p - 2].low) &&
