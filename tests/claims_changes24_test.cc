@@ -1,0 +1,58 @@
+// Session 24 (changes24): change-claim subjects and periods the older diagnostic batches lose,
+// reproduced with sentences of our own in other words.
+#include "tests/claims_support.h"
+
+using namespace claims_support;
+
+namespace {
+// The first change claim whose sentence holds `words`, or null.
+const Json* change_in(const std::vector<Json>& cs, const std::string& text, const std::string& words) {
+    const size_t at = text.find(words);
+    REQUIRE(at != std::string::npos);
+    for (const Json& c : cs)
+        if (c["kind"] == "change" && c["sentence"]["start"].get<size_t>() <= at && at < c["sentence"]["end"].get<size_t>())
+            return &c;
+    return nullptr;
+}
+
+const std::string kFreight =
+    "Lindqvist Freight sees record year\n\n"
+    "STOCKHOLM, Nov 20 - Lindqvist Freight said on Thursday its container volumes rose 8% in October.\n\n"
+    "Port fees are expected to reach $120 million this year, almost double the level of 2021.\n\n"
+    "Refrigerated cargo reached 3,100 boxes, more than double the 1,400 it moved in September last year.\n\n"
+    "The company will double the size of its fleet in 2027, the chief executive said.\n\n"
+    "The group's market share rose to 14.5% in the third quarter, according to shipping consultancy Baltic Lanes.\n";
+}  // namespace
+
+TEST_CASE("a date inside what a factor compares the figure with is not the figure's period") {
+    auto cs = claims_of(kFreight, "2026-11-20");
+    const Json* c = claim_at(cs, kFreight, "$120 million");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(period(*c) == "2026");
+}
+
+TEST_CASE("a factor's comparison date after a number with a comma is the comparison's too") {
+    auto cs = claims_of(kFreight, "2026-11-20");
+    const Json* c = change_in(cs, kFreight, "Refrigerated cargo");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(period(*c) != "2025-09");
+}
+
+TEST_CASE("a verb 'double' keeps the date of its object as the plan's period") {
+    auto cs = claims_of(kFreight, "2026-11-20");
+    const Json* c = change_in(cs, kFreight, "double the size of its fleet");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(period(*c) == "2027");
+}
+
+TEST_CASE("a third party cited with 'according to' is not the company a possessive anaphor names") {
+    auto cs = claims_of(kFreight, "2026-11-20");
+    const Json* c = claim_at(cs, kFreight, "14.5%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) == "Lindqvist Freight");
+    CHECK(first_subject(*c) != "Baltic Lanes");
+}
