@@ -56,3 +56,20 @@ TEST_CASE("a third party cited with 'according to' is not the company a possessi
     CHECK(first_subject(*c) == "Lindqvist Freight");
     CHECK(first_subject(*c) != "Baltic Lanes");
 }
+
+TEST_CASE("a place after a partner word and 'outside' is a trade partner, not the holder") {
+    const std::string text =
+        "Austrian factory orders rise in October\n\n"
+        "VIENNA, Dec 3 - Austrian industrial orders rose 1.9% in October from September, Statistics Austria said "
+        "on Wednesday.\n\n"
+        "Orders from outside the euro zone climbed 4.4%, while orders from inside the bloc fell 0.7%.\n";
+    auto cs = claims_of(text, "2026-12-03");
+    const Json* c = claim_at(cs, text, "4.4%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) == "Austria");
+    const Json* d = claim_at(cs, text, "0.7%");
+    REQUIRE(d);
+    INFO(d->dump());
+    CHECK(first_subject(*d) == "Austria");
+}

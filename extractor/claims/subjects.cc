@@ -469,10 +469,15 @@ size_t Assembly::modifiers_start(size_t k, bool* combined) {
 // "exports to the US", "imports from China", "cars into the bloc": a trade partner (a
 // `partner` word before it), never the figure's holder.
 // (Places only: "figures from the ONS" name a source, not a partner.)
+// ("orders from outside the euro zone", "sales to within the bloc": a word of place between
+// the partner word and the place changes nothing — session 24)
 bool Assembly::is_partner(const Mention* m) {
     if (m->type != Type::place) return false;
     size_t k = sv.token_at(m->span.begin);
     if (k > 0 && toks[k - 1].low == "the") --k;
+    if (k > 1 && (toks[k - 1].low == "outside" || toks[k - 1].low == "inside" || toks[k - 1].low == "within" ||
+                  toks[k - 1].low == "beyond"))
+        --k;
     return k > 0 && lx.partner_words.count(toks[k - 1]) > 0;
 }
 
