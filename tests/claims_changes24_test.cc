@@ -73,3 +73,29 @@ TEST_CASE("a place after a partner word and 'outside' is a trade partner, not th
     INFO(d->dump());
     CHECK(first_subject(*d) == "Austria");
 }
+
+TEST_CASE("'over the same period' takes the window named before it, across a paragraph and past an act's month") {
+    const std::string text =
+        "Vellmar Bank lifts loans\n\n"
+        "HANOI, Oct 22 - Vellmar Bank said on Wednesday its third-quarter profit rose 18%.\n\n"
+        "Loans rose 7.4% in the first nine months of the year, the bank said. The regulator raised its credit "
+        "quota in July.\n\n"
+        "Customer deposits grew 6.1% over the same period to 410 trillion dong.\n";
+    auto cs = claims_of(text, "2026-10-22");
+    const Json* c = claim_at(cs, text, "6.1%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(period(*c) == "P9M");
+}
+
+TEST_CASE("'from the same period last year' stays a baseline, not a period referred back to") {
+    const std::string text =
+        "Vellmar Bank lifts loans\n\n"
+        "HANOI, Oct 22 - Vellmar Bank said on Wednesday its loans rose 7.4% in the first nine months of the year.\n\n"
+        "Third-quarter fee income fell 3.2% from the same period last year.\n";
+    auto cs = claims_of(text, "2026-10-22");
+    const Json* c = claim_at(cs, text, "3.2%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(period(*c) == "2026-Q3");
+}

@@ -962,6 +962,31 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
         for (size_t k = clause_start_tok(anchor); k < anchor && k < toks.size(); ++k) modal |= lx.modal_words.count(toks[k]) > 0;
         if (!modal) return Period{static_cast<uint32_t>(*sale_day), true};
     }
+    // "Customer deposits grew 9.2% over the same period": a period referred back to, in this
+    // paragraph or an earlier one, is the last reporting window or results quarter named before the
+    // sentence ("in the first nine months of the year", "in January-August") — not a
+    // comparison's ("from the same period last year" is a baseline: a date or "last"/"earlier"
+    // after it) — session 24
+    if (anchor < toks.size())
+        for (size_t k = clause_start_tok(anchor); k + 2 < toks.size() && toks[k].begin < S.end; ++k) {
+            if (toks[k].low != "same" || toks[k + 1].low != "period" || k == 0 || toks[k - 1].low != "the") continue;
+            const std::string_view before = k >= 2 ? std::string_view(toks[k - 2].low) : std::string_view();
+            if (before != "over" && before != "in" && before != "during" && before != "for") break;
+            const size_t n = k + 2;
+            if (n < toks.size() && toks[n].begin < S.end &&
+                (toks[n].low == "last" || toks[n].low == "a" || toks[n].low == "of" || toks[n].low == "in" ||
+                 toks[n].low == "earlier" || toks[n].low == "the" || toks[n].low == "previous"))
+                break;
+            std::optional<size_t> last;
+            for (size_t i = 0; i < ms.size() && ms[i].span.begin < S.begin; ++i)
+                // (a window, "January-August", or a results quarter or half: not a year or month
+                // something happened in, "began in 2022", "raised ... in August")
+                if (ms[i].type == Type::date && !ms[i].timex.empty() && !ms[i].from.empty() && !ms[i].to.empty() &&
+                    (ms[i].timex[0] == 'P' || results_grain(std::string(ms[i].timex))) && !baseline_date(i))
+                    last = i;
+            if (last) return Period{static_cast<uint32_t>(*last), true};
+            break;
+        }
     // Only a report's own figures inherit: a metric with an implied holder, not a market price.
     if (!inherits) return Period{};
     // A holding stated in the present ("it has 310 billion euros under management", "The group
