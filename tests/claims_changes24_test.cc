@@ -99,3 +99,17 @@ TEST_CASE("'from the same period last year' stays a baseline, not a period refer
     INFO(c->dump());
     CHECK(period(*c) == "2026-Q3");
 }
+
+TEST_CASE("a metric's modifier left alone ('average') is no subject: the story's company holds the figure") {
+    const std::string text =
+        "Pampa Litio quarterly profit falls\n\n"
+        "SANTIAGO, Nov 12 - Chilean producer Pampa Litio said on Wednesday its third-quarter profit fell 31%.\n\n"
+        "Sales volumes rose 5% to 8,200 tonnes, but the average realised price fell to $9,100 a tonne from $10,300 "
+        "a year earlier, the company said.\n";
+    auto cs = claims_of(text, "2026-11-12");
+    const Json* c = claim_at(cs, text, "$9,100");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) != "average");
+    CHECK(first_subject(*c) == "Pampa Litio");
+}
