@@ -153,6 +153,10 @@ bool Assembly::judge_description(Subject& s, const MetricHit& metric, bool& bad,
     garbage |= !d.empty() && (kPrepositions.count(d.front()) > 0 || d.back().low == "that");
     // (nor one word left of a phrase cut where no noun phrase ends: "price of", "slower than")
     garbage |= open_end && d.size() <= 1;
+    // (nor a metric's own modifier left alone when the metric took the words after it: "the
+    // average realised price fell" leaves "average" — session 24)
+    static const StringSet modifiers_alone = {"average", "median", "overall", "total", "combined", "annual"};
+    garbage |= d.size() == 1 && modifiers_alone.count(d[0].low) > 0;
     // (nor a phrase that ends on a past tense the verb list lacks, its verb: "Vans accounted for
     // 2,100", "The council adopted a $90 million budget", "... and operated 1,400 shops" — the
     // clause's subject is the story's, implied — session 23)

@@ -337,6 +337,27 @@ bool Assembly::baseline_date(size_t i) {
                           ((toks[p - 1].low == "with" || toks[p - 1].low == "to") && p > 1 &&
                            (toks[p - 2].low == "compared" || toks[p - 2].low == "comparing" || toks[p - 2].low == "compares"))))
                 baseline_dates[i] = 1;
+            // "almost double the level of 2021", "more than double the total for all of 2025",
+            // "twice the 870 it sold in October last year": a date inside what a factor compares
+            // the figure with (no punctuation between) is that comparison's, not the figure's
+            // period (not a verb's object: "will double the fleet by 2028" — session 24)
+            for (size_t j = k, steps = 0; j > 1 && steps < 14; --j, ++steps) {
+                const std::string_view w = toks[j - 1].low;
+                if (toks[j - 1].begin < S.begin) break;
+                // (a number's own comma goes on: "the 1,400 it moved")
+                const bool in_number = toks[j - 1].low == "," && j < toks.size() && toks[j - 1].begin == toks[j - 2].end &&
+                                       toks[j].begin == toks[j - 1].end;
+                if (!toks[j - 1].is_word() && !in_number) break;
+                if (w != "the" && w != "its" && w != "their") continue;
+                static const StringSet factors = {"double", "triple", "twice", "half", "quadruple", "times"};
+                static const StringSet verb_use = {"to", "will", "would", "could", "can", "may", "might", "should",
+                                                   "must", "shall", "not", "plans", "aims"};
+                const std::string_view f = toks[j - 2].low;
+                if (factors.count(f) && !(j > 2 && verb_use.count(toks[j - 3].low))) {
+                    baseline_dates[i] = 1;
+                    break;
+                }
+            }
             // "about 2% more than last year", "12% less than this year": a date right after a
             // percentage's comparison word and "than" is what the figure is compared with
             if (p > 2 && toks[p - 1].low == "than" && lx.comparison_words.count(toks[p - 2].low) &&
@@ -941,6 +962,31 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
         for (size_t k = clause_start_tok(anchor); k < anchor && k < toks.size(); ++k) modal |= lx.modal_words.count(toks[k]) > 0;
         if (!modal) return Period{static_cast<uint32_t>(*sale_day), true};
     }
+    // "Customer deposits grew 9.2% over the same period": a period referred back to, in this
+    // paragraph or an earlier one, is the last reporting window or results quarter named before the
+    // sentence ("in the first nine months of the year", "in January-August") — not a
+    // comparison's ("from the same period last year" is a baseline: a date or "last"/"earlier"
+    // after it) — session 24
+    if (anchor < toks.size())
+        for (size_t k = clause_start_tok(anchor); k + 2 < toks.size() && toks[k].begin < S.end; ++k) {
+            if (toks[k].low != "same" || toks[k + 1].low != "period" || k == 0 || toks[k - 1].low != "the") continue;
+            const std::string_view before = k >= 2 ? std::string_view(toks[k - 2].low) : std::string_view();
+            if (before != "over" && before != "in" && before != "during" && before != "for") break;
+            const size_t n = k + 2;
+            if (n < toks.size() && toks[n].begin < S.end &&
+                (toks[n].low == "last" || toks[n].low == "a" || toks[n].low == "of" || toks[n].low == "in" ||
+                 toks[n].low == "earlier" || toks[n].low == "the" || toks[n].low == "previous"))
+                break;
+            std::optional<size_t> last;
+            for (size_t i = 0; i < ms.size() && ms[i].span.begin < S.begin; ++i)
+                // (a window, "January-August", or a results quarter or half: not a year or month
+                // something happened in, "began in 2022", "raised ... in August")
+                if (ms[i].type == Type::date && !ms[i].timex.empty() && !ms[i].from.empty() && !ms[i].to.empty() &&
+                    (ms[i].timex[0] == 'P' || results_grain(std::string(ms[i].timex))) && !baseline_date(i))
+                    last = i;
+            if (last) return Period{static_cast<uint32_t>(*last), true};
+            break;
+        }
     // Only a report's own figures inherit: a metric with an implied holder, not a market price.
     if (!inherits) return Period{};
     // A holding stated in the present ("it has 310 billion euros under management", "The group

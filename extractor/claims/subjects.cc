@@ -469,10 +469,15 @@ size_t Assembly::modifiers_start(size_t k, bool* combined) {
 // "exports to the US", "imports from China", "cars into the bloc": a trade partner (a
 // `partner` word before it), never the figure's holder.
 // (Places only: "figures from the ONS" name a source, not a partner.)
+// ("orders from outside the euro zone", "sales to within the bloc": a word of place between
+// the partner word and the place changes nothing — session 24)
 bool Assembly::is_partner(const Mention* m) {
     if (m->type != Type::place) return false;
     size_t k = sv.token_at(m->span.begin);
     if (k > 0 && toks[k - 1].low == "the") --k;
+    if (k > 1 && (toks[k - 1].low == "outside" || toks[k - 1].low == "inside" || toks[k - 1].low == "within" ||
+                  toks[k - 1].low == "beyond"))
+        --k;
     return k > 0 && lx.partner_words.count(toks[k - 1]) > 0;
 }
 
@@ -635,8 +640,9 @@ bool Assembly::market_place_words(size_t lo, size_t hi) {
 
 // "The group's operating profit", "the lender's net interest income": a possessive anaphor
 // whose "'s" starts at token `k - 2` refers back to its referent; when the sentence ends in
-// an organisation's own attribution ("..., Bayer said"), to that speaker, who names itself.
-// Null when there is no such anaphor.
+// an organisation's own attribution ("..., Bayer said"), to that speaker, who names itself
+// ("..., according to market researcher Cellwatch" cites a third party's data: not the holder —
+// session 24). Null when there is no such anaphor.
 const Mention* Assembly::anaphor_possessive(size_t k) {
     if (k < 4 || !sv.possessive_at(k - 2)) return nullptr;
     size_t b = k - 2;
@@ -648,7 +654,7 @@ const Mention* Assembly::anaphor_possessive(size_t k) {
     for (size_t i : sv.mentions) {
         const Mention& m = ms[i];
         if (m.type == Type::source && !m.name.empty() && m.span.begin > toks[k].begin && m.span.end <= S.end &&
-            std::string_view(m.kind) == "company")
+            std::string_view(m.kind) == "company" && m.cue != "according to")
             for (const Mention* c : companies)
                 if (c->name == m.name && c->span.begin >= S.begin && c->span.end <= S.end) return c;
     }
