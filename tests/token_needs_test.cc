@@ -64,7 +64,11 @@ TEST_CASE("token needs: money.scaled_code runs only where a scaled code is ahead
             ix.index(t.analysis(), para);
             std::vector<rules::RawMention> out;
             tr.match(ix, out, sc);
-            for (const auto& m : out) spans += "[" + t.analysis().substr(m.span.begin, m.span.size()) + "]";
+            for (const auto& m : out) {
+                spans += '[';
+                spans.append(t.analysis(), m.span.begin, m.span.size());
+                spans += ']';
+            }
         }
         return spans;
     };
