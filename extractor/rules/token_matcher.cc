@@ -893,6 +893,34 @@ std::vector<Bits> needs(const TokenProgram& p, const std::vector<Bits>& alt_guar
     cand.erase(std::unique(cand.begin(), cand.end()), cand.end());
     for (Bits c : cand)
         if (c && !reachable_without(p, c)) out.push_back(c);
+    // (session 24) For a program with no need but shapes (bits most tokens have: a letter or
+    // digit run, a comma), a union: the TOKs that test a word, a word set or a predicate, as
+    // few of them as still cut every path to MATCH. money.scaled_code's four pattern lines
+    // each need a joined word ("MEUR", "SEKbn"), a different one each, so no single guard is
+    // a need and its VM ran at every number (117k runs on 4 MB, no match); the four together
+    // are one. (Only there: need bits are few, kMaxNeeds.)
+    const Bits shape = Bits((uint64_t{1} << kFirstWordBit) - 1);
+    if (std::any_of(out.begin(), out.end(), [&](const Bits& n) { return !n.any_of(shape); })) return out;
+    std::vector<Bits> word;
+    for (const Inst& in : p.code)
+        if (in.op == TOK)
+            if (const Bits g = guard_bits(in); g && !g.any_of(shape)) word.push_back(g);
+    std::sort(word.begin(), word.end());
+    word.erase(std::unique(word.begin(), word.end()), word.end());
+    auto join = [&](const std::vector<char>& keep) {
+        Bits u = 0;
+        for (size_t k = 0; k < word.size(); ++k)
+            if (keep[k]) u |= word[k];
+        return u;
+    };
+    std::vector<char> keep(word.size(), 1);
+    if (word.size() > 1 && !reachable_without(p, join(keep))) {
+        for (size_t k = 0; k < word.size(); ++k) {  // each left out while the rest still cut
+            keep[k] = 0;
+            if (reachable_without(p, join(keep))) keep[k] = 1;
+        }
+        out.push_back(join(keep));
+    }
     return out;
 }
 
