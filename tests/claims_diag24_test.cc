@@ -1,0 +1,38 @@
+// Session 24 (diag24): gaps the newly opened diagnostic batch H135-H142 showed, reproduced with
+// sentences of our own in other words: a results story whose quarter window ends at a month no
+// calendar quarter ends in ("the three months ended Oct. 31") tells its quarters by its fiscal
+// year.
+#include "tests/claims_support.h"
+
+using namespace claims_support;
+
+TEST_CASE("a quarter window ending in October makes the story's yearless quarters fiscal") {
+    const std::string text =
+        "Brookvale Outfitters third-quarter profit jumps 14%\n\n"
+        "NEW YORK, Nov 19 (Harbour Wire) - Brookvale Outfitters, the clothing chain, said on Thursday its "
+        "third-quarter net profit rose 14% to $412 million, as shoppers returned to its malls.\n\n"
+        "Sales were $6.2 billion in the three months ended Oct. 31, up from $5.9 billion a year earlier.\n\n"
+        "The chain expects to open 40 stores in the fourth quarter.\n";
+    auto cs = claims_of(text, "2026-11-19");
+    const Json* p = claim_at(cs, text, "$412 million");
+    REQUIRE(p);
+    INFO(p->dump());
+    CHECK(period(*p) == "FY2027-Q3");  // (a fiscal year from February: August-October is its third quarter)
+    const Json* s = claim_at(cs, text, "40 stores");
+    REQUIRE(s);
+    INFO(s->dump());
+    CHECK(period(*s) == "FY2027-Q4");
+}
+
+TEST_CASE("a quarter window ending with a calendar quarter leaves the quarters alone") {
+    const std::string text =
+        "Brookvale Outfitters third-quarter profit jumps 14%\n\n"
+        "NEW YORK, Nov 19 (Harbour Wire) - Brookvale Outfitters said on Thursday its third-quarter net "
+        "profit rose 14% to $412 million.\n\n"
+        "Sales were $6.2 billion in the three months ended Sept. 30.\n";
+    auto cs = claims_of(text, "2026-11-19");
+    const Json* p = claim_at(cs, text, "$412 million");
+    REQUIRE(p);
+    INFO(p->dump());
+    CHECK(period(*p) == "2026-Q3");
+}
