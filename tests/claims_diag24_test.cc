@@ -36,3 +36,17 @@ TEST_CASE("a quarter window ending with a calendar quarter leaves the quarters a
     INFO(p->dump());
     CHECK(period(*p) == "2026-Q3");
 }
+
+TEST_CASE("a wire that polls is a medium, and no antecedent of a later 'it'") {
+    const std::string text =
+        "Korvent Mobile profit rises\n\n"
+        "RIYADH, Nov 5 (Najd Wire) - Korvent Mobile said on Thursday its net profit rose 8% to SR 410 million "
+        "in the third quarter, ahead of the SR 395 million average forecast of five analysts polled by Najd "
+        "Markets Wire.\n\n"
+        "Its fibre customers rose 30% to 610,000, it said.\n";
+    auto cs = claims_of(text, "2026-11-05");
+    const Json* c = claim_at(cs, text, "30%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_source(*c) == "Korvent Mobile");
+}
