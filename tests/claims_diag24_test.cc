@@ -50,3 +50,17 @@ TEST_CASE("a wire that polls is a medium, and no antecedent of a later 'it'") {
     INFO(c->dump());
     CHECK(first_source(*c) == "Korvent Mobile");
 }
+
+TEST_CASE("a fiscal figure of 'the central government' is the economy's; what the federal government funds stays its own") {
+    const std::string text =
+        "Kenya posts 92 billion shilling deficit in September\n\n"
+        "NAIROBI, Oct 29 (Rift Wire) - Kenya's central government ran a budget deficit of 92 billion shillings "
+        "in September, the National Treasury said on Thursday.\n\n"
+        "In the first quarter of the fiscal year, the central government posted a cumulative deficit of 210 "
+        "billion shillings, according to the Treasury's monthly report.\n";
+    auto cs = claims_of(text, "2026-10-29");
+    const Json* c = claim_at(cs, text, "210 billion shillings");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) == "Kenya");
+}
