@@ -64,3 +64,14 @@ TEST_CASE("a fiscal figure of 'the central government' is the economy's; what th
     INFO(c->dump());
     CHECK(first_subject(*c) == "Kenya");
 }
+
+TEST_CASE("a period word between a transitive change verb and its metric keeps the percentage the change's size") {
+    const std::string text = "Kestrel Foods lifts half-year sales 9% to $4.2bn on price rises\n";
+    auto cs = claims_of(text, "2026-10-27");
+    const Json* c = claim_at(cs, text, "$4.2bn");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK((*c)["kind"] == "change");
+    CHECK((*c)["change"]["percent"]["value"] == 9.0);
+    for (const Json& x : cs) CHECK_FALSE((x["kind"] == "amount" && x["value"].value("value", 0.0) == 9.0));
+}
