@@ -75,3 +75,16 @@ TEST_CASE("a period word between a transitive change verb and its metric keeps t
     CHECK((*c)["change"]["percent"]["value"] == 9.0);
     for (const Json& x : cs) CHECK_FALSE((x["kind"] == "amount" && x["value"].value("value", 0.0) == 9.0));
 }
+
+TEST_CASE("'The bank's staff now see' makes the bank the forecasts' source, not the statistics office") {
+    const std::string text =
+        "Czech central bank holds rate at 3.5%\n\n"
+        "PRAGUE, Nov 5 - The Czech National Bank left its main rate at 3.5% on Thursday, as expected.\n\n"
+        "Inflation eased to 2.6% in October, the Czech Statistical Office said last week.\n\n"
+        "The bank's staff now see inflation averaging 2.4% this year.\n";
+    auto cs = claims_of(text, "2026-11-05");
+    const Json* c = claim_at(cs, text, "2.4%");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_source(*c) == "Czech National Bank");
+}
