@@ -1050,7 +1050,11 @@ void Assembly::figure_roles() {
             // (so does a growth verb used transitively: "the cloud unit grew revenue 33%")
             if (!right_after_verb && pct && (!ev->intransitive || kGrowthVerbs.count(toks[ev->tok]))) {
                 size_t k = ev->tok + 1;
-                while (k < figs[f].tok && (kDeterminers.count(toks[k]) || kMetricModifiers.count(toks[k]))) ++k;
+                // (and the period the object is for: "lifts nine-month revenue 12%", "grew
+                // third-quarter sales 8%" — session 24)
+                while (k < figs[f].tok && (kDeterminers.count(toks[k]) || kMetricModifiers.count(toks[k]) ||
+                                           (sv.tok_mention[k] != SIZE_MAX && ms[sv.tok_mention[k]].type == Type::date)))
+                    ++k;
                 size_t n = 0;
                 if (k < figs[f].tok && metric_phrase(k, &n) && n > 0 && k + n == figs[f].tok)
                     after_object = true;

@@ -199,6 +199,12 @@ bool Assembly::judge_description(Subject& s, const MetricHit& metric, bool& bad,
     // ("the state" in a state's budget story: the story's area, California or Bavaria)
     const bool state_noun = d.size() == 1 && head == "state";
     bad |= (d.size() == 1 && government_nouns.count(head) > 0) || state_noun;
+    // ("the central government posted a primary surplus", "the federal government's deficit": a
+    // fiscal statistic (an economy-scope metric) of the level of government its adjective names is
+    // the economy's too; the spending it promises stays its own — session 24)
+    bad |= d.size() == 2 && government_nouns.count(head) > 0 && !metric.key.empty() &&
+           lx.fiscal_metrics.count(metric.key) > 0 && lx.scope_of(metric.key) == "economy" &&
+           (d[0].low == "central" || d[0].low == "federal" || d[0].low == "national" || d[0].low == "general");
     // ("The ministry kept its deficit target at 4.5% of GDP": a country's fiscal figure, not the
     // ministry's — session 23)
     bad |= d.size() == 1 && fiscal_ministry(head, metric);

@@ -1203,6 +1203,34 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
             }
         }
     }
+    // A quarter window that ends at a month no calendar quarter ends in ("the three months ended
+    // Oct. 31": a Canadian bank's quarter, a retailer's) states the document's fiscal quarters:
+    // the first yearless quarter its opening names ("fourth-quarter profit") is that window, so
+    // the fiscal year starts 3n months before the window's end (Q4 to October: November).
+    bool window_fy = false;
+    if (pub && !stated_fy_start) {
+        const Mention* window = nullptr;
+        for (const Mention& m : mentions) {
+            if (m.type != Type::date || m.timex != "P3M" || m.from.empty() || m.to.empty()) continue;
+            auto to = cal::parse_iso(m.to);
+            if (!to || *to > *pub || *pub - *to > 120) continue;
+            const cal::Ymd end = cal::civil_from_days(*to);
+            if (end.m % 3 == 0 || cal::civil_from_days(*to + 1).d != 1) continue;
+            window = &m;
+            break;
+        }
+        if (window)
+            for (const Mention& m : mentions) {
+                const Spec* s = spec_of(m);
+                if (!s || s->kind != Kind::quarter || s->fy_doc || !m.relative || m.timex.size() != 7 ||
+                    m.timex[5] != 'Q' || text.paragraph_index(m.span.begin) > 2)
+                    continue;
+                const int n = m.timex[6] - '0', end_month = cal::civil_from_days(*cal::parse_iso(window->to)).m;
+                stated_fy_start = ((end_month - 3 * n) % 12 + 12) % 12 + 1;
+                window_fy = true;
+                break;
+            }
+    }
     // "the fiscal year ending Jan. 30" (no year): the fiscal year under way, named by the year it
     // ends in (FY2027 when it ends on 30 January 2027); it starts the day after that day a year
     // earlier, and states the document's fiscal year.
@@ -1302,7 +1330,8 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
     // 1c. In a rupee document (above) a yearless quarter or half that names no month ("Q1", "the
     // first quarter", "first-half") is an April fiscal period: "Q1" in a July results story is
     // FY2027-Q1 (April-June), not January-March.
-    if (pub && doc_fy_start == 4 && rupee_doc) {
+    // (The same in a document whose quarter window states its fiscal quarters, above.)
+    if (pub && ((doc_fy_start == 4 && rupee_doc) || window_fy)) {
         const int pub_year = cal::civil_from_days(*pub).y;
         for (Mention& m : mentions) {
             const Spec* s = spec_of(m);
@@ -1323,7 +1352,7 @@ void DatesNormaliser::resolve_document(std::vector<Mention>& mentions, const tex
             const int n = m.timex[6] - '0';
             std::vector<cal::Period> c;
             for (int y = pub_year - 1; y <= pub_year + 2; ++y)
-                c.push_back(is_q ? cal::fiscal_quarter(y, n, 4) : cal::fiscal_half(y, n, 4));
+                c.push_back(is_q ? cal::fiscal_quarter(y, n, doc_fy_start) : cal::fiscal_half(y, n, doc_fy_start));
             auto p = ended_or_next(c, *pub, TenseOf(text, m.span, I.cues).get());
             if (!p) continue;
             m.timex = p->timex;

@@ -227,7 +227,9 @@ void SourcesNormaliser::resolve_document(std::vector<Mention>& ms, const text::T
                 s.index = entities[seen];
                 if (s.first == SIZE_MAX) s.first = entities[seen];
                 ++s.count;
-                last_org = &m;
+                // (a news medium is no antecedent of "it": "analysts polled by Gulf Markets Wire.
+                // ... subscribers doubled, it said" is the story's company; session 24)
+                if (m.kind != "media") last_org = &m;
             }
         }
     };
