@@ -1,6 +1,7 @@
 // The pipeline (text → rules → normalise → claims) and the JSON record.
 #include "extractor/claimex.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <ctime>
@@ -304,6 +305,57 @@ void ObjectFields::array(std::string_view k, G fill) {
     j[std::string(k)] = std::move(a);
 }
 
+// The JSON text being written into a string: a pointer past what is written and the end of the
+// room grown ahead, so a piece (a key, a comma, a number, a short string) is a bounds test and a
+// copy the compiler inlines. (std::string::append cost a call, a capacity test and a memcpy call
+// a piece, ~15 pieces a mention.) The room is the string's own bytes: resize grows it (zeroing
+// only the new part; the string's capacity is reused from one record to the next); the
+// destructor cuts the string to what was written.
+class JsonOut {
+public:
+    explicit JsonOut(std::string& s) : s_(s), used_(s.size()) { sync(); }
+    ~JsonOut() { s_.resize(static_cast<size_t>(p_ - s_.data())); }
+    JsonOut(const JsonOut&) = delete;
+    JsonOut& operator=(const JsonOut&) = delete;
+
+    // Room for n bytes at the returned pointer; commit() says where the writing stopped.
+    char* room(size_t n) {
+        if (static_cast<size_t>(end_ - p_) < n) grow(n);
+        return p_;
+    }
+    void commit(char* q) { p_ = q; }
+    void put(char c) { *room(1) = c, ++p_; }
+    void put(const char* d, size_t n) {
+        std::memcpy(room(n), d, n);
+        p_ += n;
+    }
+    void put(std::string_view v) { put(v.data(), v.size()); }
+    template <size_t N>
+    void lit(const char (&t)[N]) {
+        put(t, N - 1);
+    }
+    size_t mark() const { return static_cast<size_t>(p_ - s_.data()); }
+    void back_to(size_t m) { p_ = s_.data() + m; }
+
+private:
+    void sync() {
+        p_ = s_.data() + used_;
+        end_ = s_.data() + s_.size();
+    }
+    // (a chunk at a time, not the whole capacity: resize zeroes what it adds, and the reused
+    // string's capacity is that of the largest record so far, 30k instructions a record zeroed
+    // whole; the string reallocates, doubling, when a chunk outgrows it)
+    void grow(size_t n) {
+        used_ = mark();
+        s_.resize(used_ + std::max<size_t>(n, 4096));
+        sync();
+    }
+    std::string& s_;
+    size_t used_;
+    char* p_ = nullptr;
+    char* end_ = nullptr;
+};
+
 // The length of the well-formed UTF-8 sequence at p (RFC 3629: no overlong
 // forms, no surrogates, at most U+10FFFF; what nlohmann's lexer and
 // serializer accept), or 0.
@@ -342,7 +394,7 @@ bool word_needs_look(const char* p) {
 // as is, the short escapes, \u00XX for other control bytes. Text that is not
 // valid UTF-8 (rare: a file name, say) goes through nlohmann itself, whose
 // way of replacing bad bytes with U+FFFD is then kept exactly.
-void append_escaped_slow(std::string& out, std::string_view s);
+void append_escaped_slow(JsonOut& out, std::string_view s);
 
 // Copies n <= 16 bytes with at most two fixed-size copies each way (which
 // the compiler inlines as moves), overlapping where n is not a power of two.
@@ -360,27 +412,27 @@ inline void copy_short(char* to, const char* from, size_t n) {
 
 // The common case inline: a short string with nothing to escape (keys, names,
 // codes) goes out in one append.
-inline void append_escaped(std::string& out, std::string_view s) {
+inline void append_escaped(JsonOut& out, std::string_view s) {
     const size_t n = s.size();
     if (n <= 16) {
-        char buf[18];
+        char* const buf = out.room(18);  // (written in place: on the slow path it is written over)
         buf[0] = '"';
         std::memset(buf + 1, 'a', 16);  // padding for the word tests
         copy_short(buf + 1, s.data(), n);
         if (!word_needs_look(buf + 1) && !word_needs_look(buf + 9)) {
             buf[1 + n] = '"';
-            out.append(buf, n + 2);
+            out.commit(buf + n + 2);
             return;
         }
     }
     append_escaped_slow(out, s);
 }
 
-void append_escaped_slow(std::string& out, std::string_view s) {
+void append_escaped_slow(JsonOut& out, std::string_view s) {
     const char* d = s.data();
     const size_t n = s.size();
-    const size_t mark = out.size();
-    out += '"';
+    const size_t mark = out.mark();
+    out.put('"');
     size_t run = 0, i = 0;
     while (i < n) {
         if (i + 8 <= n) {
@@ -402,8 +454,8 @@ void append_escaped_slow(std::string& out, std::string_view s) {
         if (c >= 0x80) {
             size_t len = utf8_sequence(reinterpret_cast<const unsigned char*>(d + i), n - i);
             if (!len) {
-                out.resize(mark);
-                out += Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
+                out.back_to(mark);
+                out.put(Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace));
                 return;
             }
             i += len;
@@ -413,63 +465,55 @@ void append_escaped_slow(std::string& out, std::string_view s) {
             ++i;
             continue;
         }
-        out.append(d + run, i - run);
+        out.put(d + run, i - run);
         run = ++i;
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
+            case '"': out.lit("\\\""); break;
+            case '\\': out.lit("\\\\"); break;
+            case '\b': out.lit("\\b"); break;
+            case '\f': out.lit("\\f"); break;
+            case '\n': out.lit("\\n"); break;
+            case '\r': out.lit("\\r"); break;
+            case '\t': out.lit("\\t"); break;
             default: {
                 static constexpr char hex[] = "0123456789abcdef";
                 char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-                out.append(u, 6);
+                out.put(u, 6);
             }
         }
     }
-    out.append(d + run, n - run);
-    out += '"';
+    out.put(d + run, n - run);
+    out.put('"');
 }
 
 template <class Int>
-void append_integer(std::string& out, Int v) {
-    char buf[24];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-    // (pointer and length: append(first, last) takes replace()'s slow path)
-    out.append(buf, static_cast<size_t>(end - buf));
+void append_integer(JsonOut& out, Int v) {
+    char* const buf = out.room(24);
+    auto [end, ec] = std::to_chars(buf, buf + 24, v);
+    out.commit(end);
 }
 
 // A double as nlohmann writes it: the shortest text that reads back the
 // same (its own Grisu2 to_chars, with ".0" on whole numbers), null for NaN
 // and infinities.
-void append_double(std::string& out, double v) {
+void append_double(JsonOut& out, double v) {
     if (!std::isfinite(v)) {
-        out += "null";
+        out.lit("null");
         return;
     }
-    char buf[64];
-    char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, v);
-    out.append(buf, static_cast<size_t>(end - buf));
+    char* const buf = out.room(64);
+    out.commit(nlohmann::detail::to_chars(buf, buf + 64, v));
 }
 
+void json_value(JsonOut& out, const Json& j);
+
 struct TextFields {
-    std::string& out;
+    JsonOut& out;
     bool first = true;
-    // ,"k": in one append (keys are short plain literals: no escaping), and
+    // ,"k": written in place (keys are short plain literals: no escaping), and
     // the byte that opens the value when given ('{', '[').
     void key(std::string_view k, char open = 0) {
-        char buf[48];
-        if (k.size() > sizeof buf - 5) {
-            out += first ? "\"" : ",\"";
-            out += k;
-            out += "\":";
-            if (open) out += open;
-            first = false;
-            return;
-        }
+        char* const buf = out.room(k.size() + 5);
         size_t n = 0;
         if (!first) buf[n++] = ',';
         first = false;
@@ -478,7 +522,7 @@ struct TextFields {
         buf[n++] = '"';
         buf[n++] = ':';
         if (open) buf[n++] = open;
-        out.append(buf, n);
+        out.commit(buf + n);
     }
     void str(std::string_view k, std::string_view v) {
         key(k);
@@ -494,15 +538,16 @@ struct TextFields {
     }
     void boolean(std::string_view k, bool v) {
         key(k);
-        out += v ? "true" : "false";
+        if (v) out.lit("true");
+        else out.lit("false");
     }
     void null(std::string_view k) {
         key(k);
-        out += "null";
+        out.lit("null");
     }
     void raw(std::string_view k, const Json& v) {
         key(k);
-        append_json_value(out, v);
+        json_value(out, v);
     }
     template <class G>
     void object(std::string_view k, G fill);
@@ -512,10 +557,10 @@ struct TextFields {
 
 // The items of an array, for TextFields.
 struct TextItems {
-    std::string& out;
+    JsonOut& out;
     bool first = true;
     void sep() {
-        if (!first) out += ',';
+        if (!first) out.put(',');
         first = false;
     }
     void str(std::string_view v) {
@@ -525,10 +570,10 @@ struct TextItems {
     template <class G>
     void object(G fill) {
         sep();
-        out += '{';
+        out.put('{');
         TextFields f{out};
         fill(f);
-        out += '}';
+        out.put('}');
     }
 };
 
@@ -537,14 +582,14 @@ void TextFields::object(std::string_view k, G fill) {
     key(k, '{');
     TextFields f{out};
     fill(f);
-    out += '}';
+    out.put('}');
 }
 template <class G>
 void TextFields::array(std::string_view k, G fill) {
     key(k, '[');
     TextItems items{out};
     fill(items);
-    out += ']';
+    out.put(']');
 }
 
 template <class F>
@@ -747,43 +792,56 @@ void record_head(F& f, const Record& r) {
 
 }  // namespace
 
-void append_json_string(std::string& out, std::string_view s) { append_escaped(out, s); }
-
-void append_json_value(std::string& out, const Json& j) {
+namespace {
+void json_value(JsonOut& out, const Json& j) {
     using V = Json::value_t;
     switch (j.type()) {
         case V::object: {
-            out += '{';
+            out.put('{');
             bool first = true;
             for (const auto& [k, v] : j.get_ref<const Json::object_t&>()) {
-                if (!first) out += ',';
+                if (!first) out.put(',');
                 first = false;
                 append_escaped(out, k);
-                out += ':';
-                append_json_value(out, v);
+                out.put(':');
+                json_value(out, v);
             }
-            out += '}';
+            out.put('}');
             break;
         }
         case V::array: {
-            out += '[';
+            out.put('[');
             bool first = true;
             for (const auto& v : j) {
-                if (!first) out += ',';
+                if (!first) out.put(',');
                 first = false;
-                append_json_value(out, v);
+                json_value(out, v);
             }
-            out += ']';
+            out.put(']');
             break;
         }
         case V::string: append_escaped(out, j.get_ref<const std::string&>()); break;
-        case V::boolean: out += j.get<bool>() ? "true" : "false"; break;
+        case V::boolean:
+            if (j.get<bool>()) out.lit("true");
+            else out.lit("false");
+            break;
         case V::number_integer: append_integer(out, j.get<int64_t>()); break;
         case V::number_unsigned: append_integer(out, j.get<uint64_t>()); break;
         case V::number_float: append_double(out, j.get<double>()); break;
-        case V::null: out += "null"; break;
-        default: out += j.dump(-1, ' ', false, Json::error_handler_t::replace);  // binary, discarded
+        case V::null: out.lit("null"); break;
+        default: out.put(j.dump(-1, ' ', false, Json::error_handler_t::replace));  // binary, discarded
     }
+}
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view s) {
+    JsonOut o(out);
+    append_escaped(o, s);
+}
+
+void append_json_value(std::string& out, const Json& j) {
+    JsonOut o(out);
+    json_value(o, j);
 }
 
 // ---- JSONL input ----
@@ -1021,12 +1079,20 @@ Json claim_json(const claims::Claim& c, const std::vector<normalise::Mention>& m
 
 Json claim_json(const claims::Claim& c, const Record& r) { return claim_json(c, r.mentions, r.text); }
 
-void append_claim_json(std::string& out, const claims::Claim& c, const std::vector<normalise::Mention>& mentions,
-                       const text::Text& t) {
-    out += '{';
+namespace {
+void claim_text(JsonOut& out, const claims::Claim& c, const std::vector<normalise::Mention>& mentions,
+                const text::Text& t) {
+    out.put('{');
     TextFields f{out};
     claim_fields(f, c, mentions, t);
-    out += '}';
+    out.put('}');
+}
+}  // namespace
+
+void append_claim_json(std::string& out, const claims::Claim& c, const std::vector<normalise::Mention>& mentions,
+                       const text::Text& t) {
+    JsonOut o(out);
+    claim_text(o, c, mentions, t);
 }
 
 Json to_json(const Record& r, bool with_text) {
@@ -1043,27 +1109,28 @@ Json to_json(const Record& r, bool with_text) {
     return j;
 }
 
-void append_json(std::string& out, const Record& r, bool with_text) {
-    out += '{';
+void append_json(std::string& out_string, const Record& r, bool with_text) {
+    JsonOut out(out_string);
+    out.put('{');
     TextFields f{out};
     record_head(f, r);
     f.key("mentions", '[');
     for (size_t i = 0; i < r.mentions.size(); ++i) {
-        if (i) out += ',';
-        out += '{';
+        if (i) out.put(',');
+        out.put('{');
         TextFields mf{out};
         mention_fields(mf, r.mentions[i], r.text);
-        out += '}';
+        out.put('}');
     }
-    out += ']';
+    out.put(']');
     f.key("claims", '[');
     for (size_t i = 0; i < r.claims.size(); ++i) {
-        if (i) out += ',';
-        append_claim_json(out, r.claims[i], r.mentions, r.text);
+        if (i) out.put(',');
+        claim_text(out, r.claims[i], r.mentions, r.text);
     }
-    out += ']';
+    out.put(']');
     if (with_text) f.str("text", r.doc.text);
-    out += '}';
+    out.put('}');
 }
 
 }  // namespace claimex

@@ -52,6 +52,40 @@ TEST_CASE("append_json_value writes any value as dump(-1, ' ', false, replace) d
     }
 }
 
+TEST_CASE("append_json appends after what the string holds, whatever room it has") {
+    // The writer grows the string ahead and cuts it back: what was there stays, what it writes
+    // is the same from an empty string, a short one, one with spare capacity, and a string reused
+    // for record after record (the extract loop's); a bad UTF-8 string written right where the
+    // room runs out takes nlohmann's replacement all the same.
+    using Json = nlohmann::ordered_json;
+    Extractor ex(std::string(CLAIMEX_SOURCE_DIR) + "/rules");
+    document::Document d;
+    d.id = "room";
+    d.text = "Halvorsen Foods said on Tuesday its revenue rose 12% to $4.2 billion in 2025, according to "
+             "Reuters. \"We will invest \u20ac300 million\", chief executive Mara Lind told reporters.";
+    Record r = ex.extract(d, "2026-03-03");
+    const std::string want = to_json(r, true).dump(-1, ' ', false, Json::error_handler_t::replace);
+    std::string reused;
+    for (size_t prefix : {0, 1, 15, 16, 17, 100, 4095}) {
+        for (size_t spare : {0, 1, 64, 1 << 16}) {
+            std::string out(prefix, 'x');
+            out.reserve(prefix + spare);
+            append_json(out, r, true);
+            CHECK(out == std::string(prefix, 'x') + want);
+        }
+        reused.clear();
+        append_json(reused, r, true);
+        CHECK(reused == want);
+    }
+    const std::string bad = std::string(40, 'a') + "\xC3( " + std::string(40, 'b');
+    for (size_t prefix = 0; prefix < 40; ++prefix) {
+        std::string out(prefix, 'x');
+        out.shrink_to_fit();
+        append_json_string(out, bad);
+        CHECK(out == std::string(prefix, 'x') + Json(bad).dump(-1, ' ', false, Json::error_handler_t::replace));
+    }
+}
+
 namespace {
 // The fields read_jsonl_document promises, read the slow way; false when
 // nlohmann rejects the line or a field has another type.
