@@ -19,3 +19,18 @@ TEST_CASE("places listed after a partner's 'from' or 'to' are partners too, not 
     REQUIRE(!(*c)["subject"].empty());
     CHECK((*c)["subject"][0] == "Peru");
 }
+
+TEST_CASE("bonds repaid or redeemed are the issuer's debt, not a bond sale") {
+    const std::string text =
+        "Utility pays down debt\n\n"
+        "Brenmoor Power repays $400 million of bonds this month and redeemed $150 million of notes in May.\n";
+    auto cs = claims_of(text, "2026-06-10");
+    for (const char* figure : {"$400 million", "$150 million"}) {
+        const Json* c = claim_at(cs, text, figure);
+        REQUIRE(c);
+        INFO(c->dump());
+        CHECK((*c)["metric"] == "debt");
+        REQUIRE(!(*c)["subject"].empty());
+        CHECK((*c)["subject"][0] == "Brenmoor Power");
+    }
+}
