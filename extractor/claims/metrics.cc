@@ -384,14 +384,16 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
                                     sv.tok_mention[anchor] != SIZE_MAX && ms[sv.tok_mention[anchor]].type == Type::money;
                     for (const Cand& o : cands) money_of &= !(v > 0 && o.tok + o.span == v);
                     if (!held && !money_of &&
-                        (!e || e->extra != "size_of" || ((!cue || (cue->value != "issue" && cue->value != "purchase")) && !sale_named)))
+                        (!e || e->extra != "size_of" ||
+                         ((!cue || (cue->value != "issue" && cue->value != "purchase" && cue->value != "repay")) &&
+                          !sale_named)))
                         continue;
                     // (bonds bought are purchases: "bought ¥5.7 trillion of government bonds",
-                    // metric_forms.tsv `purchase`)
-                    if (cue && cue->value == "purchase")
+                    // metric_forms.tsv `purchase`; bonds repaid or redeemed are debt, `repay`)
+                    if (cue && (cue->value == "purchase" || cue->value == "repay"))
                         if (auto it = lx.metric_forms.find(*cands[c].key); it != lx.metric_forms.end())
                             for (const auto& [when, to] : it->second)
-                                if (when == "purchase") purchase_key = &to;
+                                if (when == cue->value) purchase_key = &to;
                 }
                 own = c;
             }
@@ -911,10 +913,12 @@ void Assembly::purchase_form(MetricHit& metric, size_t fig) {
     if (metric.tok == SIZE_MAX || metric.tok < figs[fig].tok) return;
     auto it = lx.metric_forms.find(metric.key);
     if (it == lx.metric_forms.end()) return;
-    const std::string* to = nullptr;
-    for (const auto& [when, form] : it->second)
+    const std::string *to = nullptr, *repaid = nullptr;
+    for (const auto& [when, form] : it->second) {
         if (when == "purchase") to = &form;
-    if (!to) return;
+        if (when == "repay") repaid = &form;
+    }
+    if (!to && !repaid) return;
     const size_t fig_end = sv.token_at(ms[figs[fig].m].span.end);
     if (fig_end >= toks.size() || toks[fig_end].low != "of" || metric.tok > fig_end + 4) return;
     for (size_t k = fig_end + 1; k < metric.tok; ++k)
@@ -923,7 +927,8 @@ void Assembly::purchase_form(MetricHit& metric, size_t fig) {
     v = past_qualifiers(v);
     size_t cn = 0;
     const Lexicon::Entry* cue = v > 0 ? lex(lx.cues, lx.kCueFirst, v - 1, &cn) : nullptr;
-    if (cue && cue->value == "purchase") metric.key = *to;
+    if (cue && cue->value == "purchase" && to) metric.key = *to;
+    if (cue && cue->value == "repay" && repaid) metric.key = *repaid;
 }
 
 // Whether a money figure is the object of a word of metric `key` right before it ("spend

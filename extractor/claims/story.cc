@@ -352,9 +352,20 @@ void Assembly::find_doc_country() {
                 }
             }
         }
+        size_t partner_end = std::string::npos;  // end of the last partner place ("from India")
         for (const Mention& m : ms) {
             const std::string* area = area_of(m);
             if (!area) continue;
+            // a list that goes on after a partner is partners too ("visitors from India and
+            // Malaysia", "exports to Germany, France and Italy"): only ", " / "and" / "or" between
+            if (partner_end != std::string::npos && m.span.begin >= partner_end) {
+                std::string gap = lower(std::string_view(a).substr(partner_end, m.span.begin - partner_end));
+                if (gap == ", " || gap == " and " || gap == " or " || gap == ", and " || gap == " and the " ||
+                    gap == ", the ") {
+                    partner_end = m.span.end;
+                    continue;
+                }
+            }
             size_t e = m.span.begin;
             auto prev_word = [&]() {
                 while (e > 0 && std::isspace(static_cast<unsigned char>(a[e - 1]))) --e;
@@ -366,7 +377,11 @@ void Assembly::find_doc_country() {
             };
             std::string w = prev_word();
             if (w == "the") w = prev_word();
-            if (w == "to" || w == "from" || w == "into" || w == "against" || w == "with") continue;
+            if (w == "to" || w == "from" || w == "into" || w == "against" || w == "with") {
+                partner_end = m.span.end;
+                continue;
+            }
+            partner_end = std::string::npos;
             int c = (n[*area] += t.paragraph_index(m.span.begin) <= 1 ? 2 : 1);
             if (c > bn) {
                 bn = c;
