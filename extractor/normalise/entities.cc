@@ -860,18 +860,21 @@ void EntitiesNormaliser::resolve_document(std::vector<Mention>& ms, const text::
         std::string_view prep(a.data() + pb, pe - pb);
         // ... or a description between them: "of consultancy Addis Research", "at
         // Lagos-based brokerage Cordros", "at the research firm X" (up to three words)
+        // (session 25: the whole word, so that a hyphenated description counts, and a known place
+        // before a description: "of Dakar-based Teranga Capital", "of Zurich broker Seeland Securities")
         for (int skip = 0; skip < 3 && prep != "of" && prep != "at" && prep != "from"; ++skip) {
-            if (pb < 2 || a[pb - 1] != ' ') break;
-            bool describes = prep == "the" || (!prep.empty() && prep.find_first_not_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos);
-            if (!describes && pb < pe) {
-                // the whole word: "Lagos-based", "state-owned"
-                uint32_t wb = pb;
-                while (wb > 0 && !is_space(a[wb - 1])) --wb;
-                describes = im.descriptive_compound(std::string_view(a.data() + wb, pe - wb));
-                pb = wb;
+            uint32_t wb = pb;
+            while (wb > 0 && !is_space(a[wb - 1])) --wb;
+            if (wb < 2 || a[wb - 1] != ' ') break;
+            bool describes = wb == pb && (prep == "the" || (!prep.empty() && prep.find_first_not_of(
+                                                                                "abcdefghijklmnopqrstuvwxyz") == std::string_view::npos));
+            describes = describes || im.descriptive_compound(std::string_view(a.data() + wb, pe - wb));
+            for (size_t k = i; skip > 0 && !describes && k-- > 0;) {
+                if (ms[k].span.end + 64 < wb) break;
+                describes = ms[k].type == Type::place && ms[k].span.begin == wb && ms[k].span.end == pe;
             }
             if (!describes) break;
-            pe = pb - 1;
+            pe = wb - 1;
             pb = pe;
             while (pb > 0 && a[pb - 1] >= 'a' && a[pb - 1] <= 'z') --pb;
             prep = std::string_view(a.data() + pb, pe - pb);
