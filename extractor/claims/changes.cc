@@ -379,6 +379,7 @@ void Assembly::change_claims() {
         continue_subject(subj);
         list_item_holder(subj);
         stock_target(subj, metric);
+        broker_forecast(subj, metric, anchor);
         fiscal_government(subj, metric);
         // "Glencore jumped 5.1%", "Among decliners, Burberry slid 7.8%": a company that itself moves by
         // a percentage, no metric named, moves in its share price

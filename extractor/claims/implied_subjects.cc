@@ -602,6 +602,33 @@ void Assembly::broker_forecast(Subject& s, const MetricHit& metric, size_t ancho
             (cue == "forecast" || cue == "expected" || cue == "estimated" || cue == "projected"))
             from = sv.token_at(m.span.end);
     }
+    // (session 25) or "he"/"she"/"they" for the broker's analysts heading the sentence with the verb
+    // ("She expects EBITDA of €398 mln" after "Analyst X of Y Securities raised her target", "They
+    // forecast underlying profit of ..." after "Analysts at Y said"): the company named last, not
+    // named in the sentence, is the analysts' employer
+    if (!financial && toks.size() > 2 && toks[0].begin >= S.begin && lx.forecast_verbs.count(toks[1]) &&
+        (toks[0].low == "he" || toks[0].low == "she" || toks[0].low == "they")) {
+        bool named_here = false;
+        for (size_t i : sv.mentions) named_here |= is_entity(ms[i]) && ms[i].name == s.names.front();
+        bool analysts = false;
+        if (toks[0].low == "they") {
+            const size_t si = t.sentence_index(S.begin);
+            if (si > 0 && si < t.sentences().size()) {
+                const text::Span prev = t.sentences()[si - 1];
+                const std::string_view p(a.data() + prev.begin, prev.end - prev.begin);
+                analysts = p.find("nalysts") != std::string_view::npos && p.find(s.names.front()) != std::string_view::npos;
+            }
+        } else if (const Mention* p = person_before(S.begin)) {
+            // (its role, or the title before the name: "Analyst Eleni Markou of ...")
+            const std::string_view role = !p->role.empty() ? std::string_view(p->role)
+                                          : std::string_view(a).substr(p->span.begin - std::min<uint32_t>(p->span.begin, 12),
+                                                                       std::min<uint32_t>(p->span.begin, 12));
+            analysts = p->affiliation == s.names.front() &&
+                       (role.find("nalyst") != std::string_view::npos || role.find("conomist") != std::string_view::npos ||
+                        role.find("trategist") != std::string_view::npos);
+        }
+        if (!named_here && analysts) from = std::min<size_t>(from, 2), financial = true;
+    }
     if (!financial || from == SIZE_MAX) return;
     for (size_t k = from; k < anchor; ++k)
         if (toks[k].low == "its" || toks[k].low == "their" || (sv.tok_mention[k] != SIZE_MAX && is_entity(ms[sv.tok_mention[k]])))
