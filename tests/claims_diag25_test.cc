@@ -14,12 +14,12 @@ TEST_CASE("an airport operator's results are its own, released by it") {
         "Croatia, carried 8.1 million passengers last year, 5% more than in 2024, the company said on Wednesday.\n\n"
         "Revenue climbed 7% to €212 million.\n";
     auto cs = claims_of(text, "2026-03-04");
-    const Json* r = claim_at(cs, text, "climbed");
+    const Json* r = claim_at(cs, text, "7%");
     REQUIRE(r);
     INFO(r->dump());
     CHECK(first_subject(*r) == "Dalmatia Coast Airports");
     CHECK(first_source(*r) == "Dalmatia Coast Airports");
-    const Json* h = claim_at(cs, text, "up");
+    const Json* h = claim_at(cs, text, "5%");
     REQUIRE(h);
     INFO(h->dump());
     CHECK(first_subject(*h) == "Dalmatia Coast Airports");
@@ -48,7 +48,7 @@ TEST_CASE("a monetary union's figures are the union's; its central bank speaks f
         "CFA francs at the end of December. Gabon, the region's largest oil producer, expects growth of 2.5% "
         "this year.\n";
     auto cs = claims_of(text, "2026-03-03");
-    for (const char* anchor : {"slowed", "3.2%", "rose"}) {
+    for (const char* anchor : {"3.1%", "3.2%", "7.1 trillion CFA francs"}) {
         const Json* c = claim_at(cs, text, anchor);
         REQUIRE(c);
         INFO(c->dump());
@@ -62,15 +62,15 @@ TEST_CASE("a monetary union's figures are the union's; its central bank speaks f
 
 TEST_CASE("an analyst 'of <city> broker X' or 'of <city>-based X' is the source, and 'he'/'she' after") {
     const std::string text =
-        "Lukas Brunner of Basel broker Rheinwald Securities said the plan looked stretched. \"The second half "
-        "will be hard,\" he said.\n\n"
+        "Lukas Brunner of Basel broker Rheinwald Securities said the plan looked stretched. \"Margins will be hard "
+        "to hold,\" he said.\n\n"
         "Economist Awa Diallo of Abidjan-based Lagune Capital said the decline was temporary.\n";
     auto cs = claims_of(text, "2026-03-03");
     const Json* a = statement_at(cs, "the plan looked stretched");
     REQUIRE(a);
     INFO(a->dump());
     CHECK(first_source(*a) == "Lukas Brunner");
-    const Json* q = statement_at(cs, "The second half");
+    const Json* q = statement_at(cs, "Margins will be hard");
     REQUIRE(q);
     INFO(q->dump());
     CHECK(first_source(*q) == "Lukas Brunner");
