@@ -974,7 +974,9 @@ void Assembly::metric_form(std::string& key, const Mention* value, const std::ve
                            bool change, std::string_view description) {
     auto it = lx.metric_forms.find(key);
     if (it == lx.metric_forms.end()) return;
-    for (const auto& [when, to] : it->second) {
+    for (const auto& [when_text, to] : it->second) {
+        // (as a view: a size test before any byte, not a std::string::compare call per form — session 25)
+        const std::string_view when = when_text;
         bool ok = false;
         if (when == "money" || when == "percent")
             ok = value && value->type == (when == "money" ? Type::money : Type::percent) &&

@@ -914,9 +914,11 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
     // the first market move with a day of its own sets the story's day when the opening named none
     if (per && traded && !story_day && is_day(ms[*per].timex) && !is_weekend(ms[*per].timex)) story_day = *per;
     // (a bond sale's own day: its later figures share it, below)
-    const bool sale_figure = metric == "bond_issuance" || metric == "auction_proceeds" || metric == "orders" ||
-                             metric == "demand" || metric == "bid_to_cover";
-    if (per && (metric == "bond_issuance" || metric == "auction_proceeds") && is_day(ms[*per].timex)) {
+    // (as a view: a size test before any byte, not a std::string::compare call per literal — session 25)
+    const std::string_view mk = metric;
+    const bool sale_figure = mk == "bond_issuance" || mk == "auction_proceeds" || mk == "orders" ||
+                             mk == "demand" || mk == "bid_to_cover";
+    if (per && (mk == "bond_issuance" || mk == "auction_proceeds") && is_day(ms[*per].timex)) {
         sale_day = *per;
         sale_day_para = para;
     }
