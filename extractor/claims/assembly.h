@@ -250,6 +250,8 @@ struct Lexicons {
     StringMap<std::vector<std::pair<std::string, std::string>>> metric_forms;
     // Authority (lower-case canonical name) → the area it speaks for (CLAIM_JURISDICTIONS).
     StringMap<std::string> jurisdictions;
+    // ISO 4217 code → the currency's name as an exchange rate's subject (CLAIM_CURRENCIES)
+    StringMap<std::string> currency_subjects;
     StringMap<std::string> central_bank_of;  // area → its central bank (jurisdictions.tsv)
     StringSet central_bank_names;            // the central banks of jurisdictions.tsv
     StringSet shared_jurisdictions;          // names other countries' bodies share (jurisdictions.tsv `shared`)
