@@ -29,3 +29,25 @@ TEST_CASE("a price per unit quoted in a currency keeps its metric and makes no c
         if (!c["subject"].empty()) CHECK(first_subject(c) != "yen");
     }
 }
+
+TEST_CASE("a bare profit or loss after a result's line in the paragraph is that line") {
+    const std::string text =
+        "Marlowe Foods said net profit rose 8% to $412 million in the quarter. That was above the profit "
+        "of $398 million expected by analysts polled by LSEG.\n\n"
+        "Tessaro Steel's operating loss widened to €96 million. Analysts had forecast a loss of €80 million.\n\n"
+        "Brigham Tools made a record profit of $55 million.\n";
+    auto cs = claims_of(text, "2026-11-20");
+    const Json* p = claim_at(cs, text, "$398 million");
+    REQUIRE(p);
+    INFO(p->dump());
+    CHECK((*p)["metric"] == "net_profit");
+    const Json* l = claim_at(cs, text, "€80 million");
+    REQUIRE(l);
+    INFO(l->dump());
+    CHECK((*l)["metric"] == "operating_loss");
+    // (no result's line before it: a plain profit stays)
+    const Json* b = claim_at(cs, text, "$55 million");
+    REQUIRE(b);
+    INFO(b->dump());
+    CHECK((*b)["metric"] == "profit");
+}

@@ -210,7 +210,7 @@ void Assembly::amount_claims() {
         spent_on(v, metric);
         jobs_at_risk(v, metric);
         parallel_profit(metric);
-        continue_specific(metric);
+        continue_specific(metric, true);
         // ("sold 9 billion euros of bonds, the top of its target range of 7.5 billion to 9 billion
         // euros": a target in money is no inflation target; the sentence's metric goes on)
         if (v.type == Type::money && metric.key == "inflation_target") metric = MetricHit{};
