@@ -210,7 +210,7 @@ void Assembly::amount_claims() {
         spent_on(v, metric);
         jobs_at_risk(v, metric);
         parallel_profit(metric);
-        continue_specific(metric);
+        continue_specific(metric, true);
         // ("sold 9 billion euros of bonds, the top of its target range of 7.5 billion to 9 billion
         // euros": a target in money is no inflation target; the sentence's metric goes on)
         if (v.type == Type::money && metric.key == "inflation_target") metric = MetricHit{};
@@ -276,8 +276,21 @@ void Assembly::amount_claims() {
         if (metric.key == "exchange_rate" && v.type == Type::money) {
             size_t e = sv.token_at(v.span.end), w = sv.token_at(v.span.begin);
             size_t last = e > 0 ? e - 1 : 0;
-            if (e < toks.size() && (toks[e].low == "to" || toks[e].low == "per" || toks[e].low == "against") &&
-                last > w && toks[last].is_word() && !std::isdigit(static_cast<unsigned char>(toks[last].low[0]))) {
+            const bool quoted = e < toks.size() && (toks[e].low == "to" || toks[e].low == "per" || toks[e].low == "against");
+            // (the currency's name by its code, which a symbol has too: "¥145 to the dollar" is the
+            // yen's, "48.9 pounds per dollar" in an Egyptian story the Egyptian pound's; the word
+            // after names the currency it is quoted in — session 25, rules/claims/currencies.tsv)
+            static const StringSet quote_currencies = {"dollar", "dollars", "euro", "euros", "greenback"};
+            const auto named = lx.currency_subjects.find(std::string_view(v.currency));
+            bool against = false;
+            for (size_t k = e + 1; quoted && k < toks.size() && k <= e + 3 && toks[k].is_word(); ++k)
+                if (quote_currencies.count(toks[k].low)) against = true;
+            if (against && named != lx.currency_subjects.end()) {
+                subj = Subject{};
+                subj.description = named->second;
+                subj.named_instrument = true;
+            } else if (quoted && last > w && toks[last].is_word() &&
+                       !std::isdigit(static_cast<unsigned char>(toks[last].low[0]))) {
                 subj = Subject{};
                 subj.description = std::string(sv.slice(toks[last].begin, toks[last].end));
                 subj.named_instrument = true;

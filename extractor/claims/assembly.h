@@ -250,6 +250,8 @@ struct Lexicons {
     StringMap<std::vector<std::pair<std::string, std::string>>> metric_forms;
     // Authority (lower-case canonical name) → the area it speaks for (CLAIM_JURISDICTIONS).
     StringMap<std::string> jurisdictions;
+    // ISO 4217 code → the currency's name as an exchange rate's subject (CLAIM_CURRENCIES)
+    StringMap<std::string> currency_subjects;
     StringMap<std::string> central_bank_of;  // area → its central bank (jurisdictions.tsv)
     StringSet central_bank_names;            // the central banks of jurisdictions.tsv
     StringSet shared_jurisdictions;          // names other countries' bodies share (jurisdictions.tsv `shared`)
@@ -359,6 +361,9 @@ struct Lexicons {
     Words rate_continues;
     // metric keys whose figure a later bare "output" or "production" continues
     Words output_continues;
+    // metric keys of a result's line (net profit, operating loss) whose figure a later bare
+    // "profit" or "loss" continues
+    Words result_continues;
     // "a 27% premium to Helix's closing price on Tuesday": the figures measured against another
     // price (its holder and day are the reference's); "Corvane agreed to buy", "will pay": a
     // company making an offer
@@ -905,7 +910,7 @@ struct Assembly {
     // "bought ¥5.7 trillion of government bonds in September, down from ...": a change's metric
     // that a figure after a verb of buying sizes takes its `purchase` form (metric_forms.tsv).
     void purchase_form(MetricHit& metric, size_t fig);
-    void continue_specific(MetricHit& metric);
+    void continue_specific(MetricHit& metric, bool amount = false);
     bool continue_trade(MetricHit& metric);
     void share_of_market(const Mention& value, MetricHit& metric);
     void inflation_goal(const Mention& value, MetricHit& metric);

@@ -535,7 +535,7 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
 // Northern Ireland prices rose 5.8%": a bare "(annual) growth" or "prices" (no complement)
 // after a figure of a `growth_continues` metric in the paragraph is that metric's ("prices"
 // a `prices_continue` one's: house prices, producer prices, consumer price inflation).
-void Assembly::continue_specific(MetricHit& metric) {
+void Assembly::continue_specific(MetricHit& metric, bool amount) {
     if (metric.tok == SIZE_MAX || metric.base_n > 2) return;
     if (continue_trade(metric)) return;
     // (a complement only naming where: "Prices in Shanghai slipped 0.2%")
@@ -578,7 +578,29 @@ void Assembly::continue_specific(MetricHit& metric) {
     // "production" continues an `output_continues` metric)
     bool output = (head == "output" || head == "production") && metric.base_n == 1 && !modified &&
                   lx.output_continues.count(lm.key);
-    if (growth || prices || rate || output) metric.key = lm.key;
+    // ("Net profit rose 6% to $410 million ... above the profit of $395 million analysts had
+    // expected", "She expects full-year profit of ..."): a bare "profit" or "loss", a period word
+    // before it allowed, continues a `result_continues` metric of the same head — the story's
+    // line, not a generic profit; amounts only: a change names its own line, often a unit's: "Jio
+    // Platforms, the digital services unit, posted a 12% rise in profit" after the group's
+    // operating profit)
+    bool result = false;
+    if (amount && (metric.key == "profit" || metric.key == "loss") && metric.base_n == 1 && metric.n == 1 &&
+        lx.result_continues.count(lm.key)) {
+        static const StringSet period_words = {"full-year", "half-year", "annual", "quarterly", "yearly",
+                                               "full",      "half",      "year",   "quarter",   "-",
+                                               "first-half", "second-half", "interim", "first", "second",
+                                               "third", "fourth", "nine-month", "six-month", "month"};
+        size_t b = metric.tok;
+        while (b > 0 && sv.tok_mention[b - 1] == SIZE_MAX && period_words.count(toks[b - 1].low)) --b;
+        const bool plain = b > 0 && toks[b - 1].is_word() && sv.tok_mention[b - 1] == SIZE_MAX &&
+                           !kDeterminers.count(toks[b - 1]) && !kPrepositions.count(toks[b - 1]) &&
+                           toks[b - 1].low != "its" && toks[b - 1].low != "their" &&
+                           !(b >= 2 && sv.possessive_at(b - 2));
+        const std::string_view want = metric.key == "profit" ? "_profit" : "_loss";
+        result = !plain && lm.key.size() > want.size() && lm.key.ends_with(want);
+    }
+    if (growth || prices || rate || output || result) metric.key = lm.key;
 }
 
 // "Exports rose 4.0% in March, but shipments of cars to the United States fell 3.1%", "British
