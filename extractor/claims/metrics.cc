@@ -430,6 +430,16 @@ MetricHit Assembly::find_metric(size_t lo, size_t anchor, size_t hi, bool prefer
             if (e && e->extra == "unit" && g > lo && links.count(toks[g - 1].low))
                 for (size_t c = 0; c < own; ++c)
                     if (cands[c].tok + cands[c].span == g - 1 && *cands[c].key != *cands[own].key) own = c;
+            // (session 26, diag26) a company's average selling price is itself a price per unit:
+            // "The average selling price rose 4% to $71 a tonne" is that price, wherever it stands
+            // before the figure in the clause, not a market quote
+            if (e && e->extra == "unit" && own != SIZE_MAX && cands[own].tok == fig_end)
+                for (size_t c = 0; c < own; ++c)
+                    if (cands[c].tok >= lo && cands[c].tok < anchor && *cands[c].key == "average_selling_price" &&
+                        !barrier_between(cands[c].tok, anchor)) {
+                        own = c;
+                        break;
+                    }
         }
     }
     for (size_t c = 0; c < cands.size(); ++c) {

@@ -1,0 +1,36 @@
+// Session 26 (diag26): gaps the newly opened diagnostic batch H151-H158 showed, reproduced with
+// sentences of our own in other words: a company's average selling price written with a unit
+// after its figure ("$58 a tonne"), which had read as a market quote with no holder.
+#include "tests/claims_support.h"
+
+using namespace claims_support;
+
+TEST_CASE("a company's average selling price per tonne is the company's, not a market quote") {
+    const std::string text =
+        "Kestrel Cement profit rises\n\n"
+        "Kestrel Cement said on Monday its net profit rose 12% to $40 million in the nine months to "
+        "September.\n\n"
+        "The average export selling price fell 2% to $58 a tonne. The average nickel price realised in "
+        "the period was $16,100 a tonne.\n";
+    auto cs = claims_of(text, "2026-10-20");
+    for (const char* anchor : {"$58", "$16,100"}) {
+        const Json* c = claim_at(cs, text, anchor);
+        REQUIRE(c);
+        INFO(c->dump());
+        CHECK((*c)["metric"] == "average_selling_price");
+        CHECK(first_subject(*c) == "Kestrel Cement");
+        CHECK(first_source(*c) == "Kestrel Cement");
+    }
+}
+
+TEST_CASE("a market price per tonne stays a price") {
+    const std::string text =
+        "Coal prices ease\n\n"
+        "Thermal coal at Newcastle fell 3% to $112 a tonne on Tuesday, while the average selling price "
+        "forecast by traders was not published.\n";
+    auto cs = claims_of(text, "2026-10-20");
+    const Json* c = claim_at(cs, text, "$112");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK((*c)["metric"] == "price");
+}
