@@ -34,3 +34,19 @@ TEST_CASE("a market price per tonne stays a price") {
     INFO(c->dump());
     CHECK((*c)["metric"] == "price");
 }
+
+TEST_CASE("a bare \"It\" after a currency's quote is the currency, not the company named last") {
+    const std::string text =
+        "Mopani Hills output rises\n\n"
+        "LUSAKA, Oct 20 - Copper miner Mopani Hills said output rose 5% in the quarter.\n\n"
+        "The kwacha firmed 0.6 percent to 25.40 per dollar on Tuesday. It has gained 3 percent since "
+        "the start of the year.\n";
+    auto cs = claims_of(text, "2026-10-20");
+    const Json* c = claim_at(cs, text, "3 percent");
+    REQUIRE(c);
+    INFO(c->dump());
+    CHECK(first_subject(*c) == "kwacha");
+    const Json* o = claim_at(cs, text, "5%");
+    REQUIRE(o);
+    CHECK(first_subject(*o) == "Mopani Hills");
+}

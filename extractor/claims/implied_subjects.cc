@@ -788,8 +788,22 @@ void Assembly::continue_subject(Subject& s) {
 // referred back to ("the", `anaphor_modifier` words, an `instrument_anaphor` head, then the
 // verb) is the last one quoted with the same metric, in this paragraph or the one before.
 void Assembly::instrument_referent(Subject& s, const std::string& key, size_t anchor) {
-    if (!s.names.empty() || !lx.traded_metrics.count(key)) return;
+    if (!lx.traded_metrics.count(key)) return;
     const size_t cs = clause_start_tok(anchor);
+    // (session 26, diag26) "The kwacha firmed 0.8% to 26.85 per dollar. It has gained 4% this year":
+    // a bare "It" opening the sentence after an instrument's quote in the same paragraph is that
+    // instrument, not the company named last
+    if (cs + 1 < anchor && toks[cs].low == "it" && first_verb(cs, anchor) == cs + 1 && S.begin == toks[cs].begin) {
+        auto it = last_traded.find(key);
+        if (it != last_traded.end() && it->second.para == S_para) {
+            s = Subject{};
+            s.names = it->second.names;
+            s.description = it->second.description;
+            s.named_instrument = true;
+            return;
+        }
+    }
+    if (!s.names.empty()) return;
     size_t hi = first_verb(cs, anchor);
     while (hi > cs + 1 && trailing_adverbs.count(toks[hi - 1])) --hi;
     if (hi < cs + 2 || hi > anchor || toks[cs].low != "the" || !lx.instrument_anaphors.count(toks[hi - 1].low)) return;
