@@ -50,3 +50,20 @@ TEST_CASE("a bare \"It\" after a currency's quote is the currency, not the compa
     REQUIRE(o);
     CHECK(first_subject(*o) == "Mopani Hills");
 }
+
+TEST_CASE("an analyst's target price is for the story company's shares, not the analyst's") {
+    const std::string text =
+        "Fjallvik Bank profit rises\n\n"
+        "OSLO, Oct 20 - Fjallvik Bank said its net profit rose 9% to 2.1 billion kroner in the third quarter.\n\n"
+        "\"The margin held up well,\" said Ingrid Sole, an analyst at Nordkapp Markets, who kept her target "
+        "price of 245 kroner on the shares.\n\n"
+        "Analysts at Bergen Equity said the results were solid. They raised their target price to 260 kroner "
+        "from 250 kroner.\n";
+    auto cs = claims_of(text, "2026-10-20");
+    for (const char* anchor : {"245 kroner", "260 kroner"}) {
+        const Json* c = claim_at(cs, text, anchor);
+        REQUIRE(c);
+        INFO(c->dump());
+        CHECK(first_subject(*c) == "Fjallvik Bank");
+    }
+}

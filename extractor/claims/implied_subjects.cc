@@ -725,7 +725,25 @@ void Assembly::lent_to(const Mention& v, MetricHit& metric, Subject& s, size_t a
 // target on the stock": an analyst's target with no holder named is for the story company's shares.
 // (No metric scope: a scope would make the company's release its source, not the analyst.)
 void Assembly::stock_target(Subject& s, const MetricHit& metric) {
-    if (!s.names.empty() || !s.description.empty() || doc_company.empty() || !lx.view_metrics.count(metric.key)) return;
+    if (doc_company.empty() || !lx.view_metrics.count(metric.key)) return;
+    // (session 26, diag26) nor is it the analyst's: "said Jane Roe, ..., who kept her target price
+    // of $3.05 on the stock" (a person), "They raised their target price" after the note's
+    // "the results" (a description): the story company's shares still
+    bool analyst = s.names.empty() && !s.description.empty();
+    if (!s.names.empty()) {
+        analyst = true;
+        for (const std::string& n : s.names) {
+            bool person = false;
+            for (const Mention& m : ms)
+                if (m.type == Type::person && m.name == n) {
+                    person = true;
+                    break;
+                }
+            analyst = analyst && person;
+        }
+    }
+    if (analyst) s = Subject{};
+    if (!s.names.empty() || !s.description.empty()) return;
     s.names = {doc_company};
     s.fallback = true;
 }
