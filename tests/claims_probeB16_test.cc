@@ -17,7 +17,7 @@ TEST_CASE("'said in a statement' with no 'that': the reported clause opens at it
     CHECK(first_source(*a) == "Tarrow Valley Council");
     const Json* b = statement_at(cs, "the new timetable would be delayed");
     REQUIRE(b);
-    CHECK(first_source(*b) == "Hollin Ferry Company");
+    CHECK(first_source(*b) == "Hollin Ferry");
     CHECK(!statement_at(cs, "in a statement"));
     CHECK(!statement_at(cs, "in a note"));
 }
