@@ -966,9 +966,10 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
             // states no figure — not a later one's)
             if ((!doc_period || (doc_period_headline && para > 0)) &&
                 (para <= lead_paragraph || (para == lead_paragraph + 1 && !lead_has_figure))) {
-                // (a sub-headline's is shorthand too: "Revenue for January-October tops ..." under
-                // a headline of the month gives way to the lead's month — session 26)
-                doc_period_headline = para < lead_paragraph && (!doc_period || doc_period_headline);
+                // (a sub-headline's that replaced the headline's is shorthand too: "Revenue for
+                // January-October tops ..." under a headline of the month gives way to the lead's
+                // month — session 26)
+                doc_period_headline = (!doc_period && para == 0) || (doc_period_headline && para < lead_paragraph);
                 doc_period = *per;
             }
             // (a results quarter or half named lower down, when the opening named none: a
