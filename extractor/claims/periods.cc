@@ -686,6 +686,34 @@ bool Assembly::reporting_window(size_t i) {
     if (doc.published.size() == 10 && m.to > doc.published) return false;
     // (or a year-to-date window, "the first nine months of 2026": it starts on the year's first day)
     const bool year_to_date = m.from.compare(4, 6, "-01-01") == 0;
+    // (or a range of months that names the window's first and last: "the January-September
+    // period", "in April-September", "Jan-Sept." — session 26; the words of the mention's text,
+    // as a hyphen joins them into one token)
+    static const char* const kMonths[] = {"january", "february", "march", "april", "may", "june",
+                                          "july", "august", "september", "october", "november", "december"};
+    auto month_of = [&](std::string_view w) {
+        for (int k = 0; k < 12; ++k) {
+            const std::string_view name = kMonths[k];
+            if (w == name || (w.size() >= 3 && w.size() <= 4 && name.substr(0, w.size()) == w)) return k + 1;
+        }
+        return 0;
+    };
+    const int first_month = std::atoi(m.from.c_str() + 5);
+    bool opens = false;
+    for (uint32_t b = m.span.begin; b < m.span.end;) {
+        if (!std::isalpha(static_cast<unsigned char>(a[b]))) {
+            ++b;
+            continue;
+        }
+        uint32_t e = b;
+        while (e < m.span.end && std::isalpha(static_cast<unsigned char>(a[e]))) ++e;
+        std::string_view w(low_doc.data() + b, e - b);
+        b = e;
+        const int month = month_of(w);
+        if (!month) continue;
+        if (opens && month == mo && month != first_month) return true;
+        opens = opens || month == first_month;
+    }
     for (const Token& k : date_tokens(i))
         if (k.low == "to" || k.low == "ended" || k.low == "ending" || k.low == "through" ||
             (k.low == "first" && year_to_date))
@@ -938,7 +966,10 @@ Period Assembly::claim_period(uint32_t after, uint32_t limit, IndexSet& used, co
             // states no figure — not a later one's)
             if ((!doc_period || (doc_period_headline && para > 0)) &&
                 (para <= lead_paragraph || (para == lead_paragraph + 1 && !lead_has_figure))) {
-                doc_period_headline = !doc_period && para == 0;
+                // (a sub-headline's that replaced the headline's is shorthand too: "Revenue for
+                // January-October tops ..." under a headline of the month gives way to the lead's
+                // month — session 26)
+                doc_period_headline = (!doc_period && para == 0) || (doc_period_headline && para < lead_paragraph);
                 doc_period = *per;
             }
             // (a results quarter or half named lower down, when the opening named none: a
