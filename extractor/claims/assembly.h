@@ -320,6 +320,8 @@ struct Lexicons {
     Words clause_verbs, figure_participles;
     // "Households earning under $50,000": a figure right after one bounds who a group is
     Words threshold_words, bound_heads;
+    // "fines of up to 10% of turnover": a penalty's legal maximum, no claim
+    Words ceiling_nouns;
     // "Unilever's rival Procter & Gamble", "its partner Ostrander Bio": another company named
     // after a possessive holds its own figures (as a named unit does)
     Words counterpart_nouns;

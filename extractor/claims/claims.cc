@@ -99,7 +99,7 @@ Lexicons::Lexicons(const rules::RuleSet& r)
         {"attribution_participle", &attribution_participles}, {"denial", &denial_verbs},
         {"channel", &channel_nouns}, {"clause_opener", &clause_openers},
         {"said_object", &said_objects}, {"clause_verb", &clause_verbs}, {"figure_participle", &figure_participles}, {"threshold", &threshold_words},
-        {"bound_head", &bound_heads}, {"publish_noun", &publish_nouns},
+        {"bound_head", &bound_heads}, {"ceiling_noun", &ceiling_nouns}, {"publish_noun", &publish_nouns},
         {"publish_verb", &publish_verbs}, {"per_unit", &per_unit_words}, {"baseline_filler", &baseline_fillers},
         {"particle_verb", &particle_verbs}, {"reference", &reference_words}, {"acquire", &acquire_verbs},
         {"instrument_name", &instrument_names}, {"local_body", &local_bodies}, {"place_country", &place_country_nouns}, {"place_city", &place_city_nouns}, {"place_region", &place_region_nouns}, {"place_bloc", &place_bloc_nouns}, {"agency_noun", &agency_nouns}, {"mark_noun", &mark_nouns}, {"goal_verb", &goal_verbs}, {"survey_respondent", &survey_respondents}, {"survey_verb", &survey_verbs}, {"at_risk_filler", &at_risk_fillers}, {"reach", &reach_words}, {"origin", &origin_words}, {"maturity", &maturity_words}, {"plan_noun", &plan_nouns}, {"pace", &pace_words}, {"outlay", &outlay_metrics}, {"per_share_stock", &per_share_stocks}, {"running_carrier", &running_carriers},

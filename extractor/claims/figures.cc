@@ -359,6 +359,13 @@ bool Assembly::after_threshold(size_t tok) {
         --k;
     }
     if (k == 0) return false;
+    // "would face fines of up to 10% of global turnover": the most a rule lets a penalty be, no
+    // claim (a fine imposed names its figure without "up to")
+    if (up_to && !at) {
+        size_t h = k;
+        if (h >= 2 && toks[h - 1].low == "of") --h;
+        if (lx.ceiling_nouns.count(toks[h - 1].low)) return true;
+    }
     // "pay nothing on the first £300,000": the first slice of a sum a tax or rate applies to
     // (not "The first $10 billion arrived last month": a tranche paid is a claim)
     if (k == tok && k >= 3 && toks[k - 1].low == "first" && toks[k - 2].low == "the" && toks[k - 3].low == "on" &&

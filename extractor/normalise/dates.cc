@@ -115,10 +115,11 @@ enum class Kind {
     window_end,    // count, unit, year or shift: "the final three months of the year"
     same_period,   // grain, year or shift/count: "the same period in 2023"
     holiday,       // holiday, year, shift: "Cyber Monday", "Christmas 2025", "last Easter"
+    week,          // week (1-53), year: "week 46", "week 12 of 2025" (an ISO week)
 };
 
 Kind kind_from(std::string_view s) {
-    static const std::array<std::pair<std::string_view, Kind>, 19> kKinds = {{
+    static const std::array<std::pair<std::string_view, Kind>, 20> kKinds = {{
         {"calendar", Kind::calendar},       {"decade", Kind::decade},
         {"quarter", Kind::quarter},         {"half", Kind::half},
         {"fiscal_year", Kind::fiscal_year}, {"season", Kind::season},
@@ -128,7 +129,7 @@ Kind kind_from(std::string_view s) {
         {"window", Kind::window},           {"range", Kind::range},
         {"window_start", Kind::window_start}, {"window_end", Kind::window_end},
         {"same_period", Kind::same_period}, {"holiday", Kind::holiday},
-        {"", Kind::unknown},
+        {"week", Kind::week},               {"", Kind::unknown},
     }};
     for (const auto& [name, k] : kKinds)
         if (name == s) return k;
@@ -869,6 +870,27 @@ std::optional<Resolved> DatesNormaliser::Impl::resolve(const Fields& f, std::opt
             } else {
                 p = nearest(make, *pub, shift ? Tense::none : tense.get());
             }
+            if (!p) return std::nullopt;
+            return finish(*p, true);
+        }
+
+        case Kind::week: {
+            // An ISO week by its number: the year's when written, else the occurrence nearest the
+            // publication date (the latest begun with a past cue), as for a season.
+            auto n = parse_int(f.get("week"));
+            if (!n || *n < 1 || *n > 53) return std::nullopt;
+            auto make = [&](int y) -> std::optional<cal::Period> {
+                cal::Period p = cal::week(y, *n);
+                if (p.timex.compare(0, 4, fmt::format("{:04d}", y)) != 0) return std::nullopt;  // no week 53
+                return p;
+            };
+            if (year) {
+                auto p = make(*year);
+                if (!p) return std::nullopt;
+                return finish(*p, false);
+            }
+            if (!pub) return needs_pub();
+            auto p = nearest(make, *pub, tense.get());
             if (!p) return std::nullopt;
             return finish(*p, true);
         }
