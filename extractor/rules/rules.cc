@@ -1625,6 +1625,18 @@ std::vector<std::pair<const Rule*, std::string>> RuleSet::token_report() const {
     for (size_t i = 0; i < impl_->token_why.size(); ++i) out.emplace_back(impl_->compiled[i].rule, impl_->token_why[i]);
     return out;
 }
+std::vector<RuleSet::SetEntries> RuleSet::set_entries() const {
+    std::vector<SetEntries> out;
+    for (const Impl::TypeSet& ts : impl_->sets) {
+        SetEntries& e = out.emplace_back();
+        e.name = ts.name;
+        for (int i : ts.rules) {
+            const auto& c = impl_->compiled[static_cast<size_t>(i)];
+            e.entries.emplace_back(c.rule, c.prefilter.empty() ? c.rule->pattern : c.prefilter);
+        }
+    }
+    return out;
+}
 size_t RuleSet::pcre2_fallbacks() const { return impl_->fallbacks.load(std::memory_order_relaxed); }
 void RuleSet::profile_rules(bool on) const {
     impl_->profiling = on;

@@ -191,6 +191,16 @@ public:
     // rules/README.md, "A token matcher"). Empty with CLAIMEX_TOKENS=off.
     std::vector<std::pair<const Rule*, std::string>> token_report() const;
 
+    // The RE2::Sets as compiled: each set's name (type, or type/scan name)
+    // and, in set order, each entry's rule and the pattern the set tests
+    // (its prefilter, or its pattern). For tools/bench_sets.cc, which
+    // compiles a set with and without an entry to see what it costs.
+    struct SetEntries {
+        std::string name;
+        std::vector<std::pair<const Rule*, std::string>> entries;
+    };
+    std::vector<SetEntries> set_entries() const;
+
     const std::vector<std::unique_ptr<Rule>>& rules() const;
     const Rule* rule(std::string_view id) const;
     const std::vector<Example>& examples() const;
