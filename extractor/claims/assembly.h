@@ -364,6 +364,8 @@ struct Lexicons {
     // metric keys of a result's line (net profit, operating loss) whose figure a later bare
     // "profit" or "loss" continues
     Words result_continues;
+    // period words before such a bare "profit" ("the full-year profit"), which leave it bare
+    Words result_periods;
     // "a 27% premium to Helix's closing price on Tuesday": the figures measured against another
     // price (its holder and day are the reference's); "Corvane agreed to buy", "will pay": a
     // company making an offer
