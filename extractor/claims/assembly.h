@@ -366,6 +366,8 @@ struct Lexicons {
     Words result_continues;
     // period words before such a bare "profit" ("the full-year profit"), which leave it bare
     Words result_periods;
+    // "145 yen to the dollar": currencies an exchange rate is quoted in (amounts.cc)
+    Words quote_currencies;
     // "a 27% premium to Helix's closing price on Tuesday": the figures measured against another
     // price (its holder and day are the reference's); "Corvane agreed to buy", "will pay": a
     // company making an offer
