@@ -280,11 +280,10 @@ void Assembly::amount_claims() {
             // (the currency's name by its code, which a symbol has too: "¥145 to the dollar" is the
             // yen's, "48.9 pounds per dollar" in an Egyptian story the Egyptian pound's; the word
             // after names the currency it is quoted in — session 25, rules/claims/currencies.tsv)
-            static const StringSet quote_currencies = {"dollar", "dollars", "euro", "euros", "greenback"};
             const auto named = lx.currency_subjects.find(std::string_view(v.currency));
             bool against = false;
             for (size_t k = e + 1; quoted && k < toks.size() && k <= e + 3 && toks[k].is_word(); ++k)
-                if (quote_currencies.count(toks[k].low)) against = true;
+                if (lx.quote_currencies.count(toks[k].low)) against = true;  // (words.tsv quote_currency)
             if (against && named != lx.currency_subjects.end()) {
                 subj = Subject{};
                 subj.description = named->second;

@@ -105,7 +105,7 @@ Lexicons::Lexicons(const rules::RuleSet& r)
         {"instrument_name", &instrument_names}, {"local_body", &local_bodies}, {"place_country", &place_country_nouns}, {"place_city", &place_city_nouns}, {"place_region", &place_region_nouns}, {"place_bloc", &place_bloc_nouns}, {"agency_noun", &agency_nouns}, {"mark_noun", &mark_nouns}, {"goal_verb", &goal_verbs}, {"survey_respondent", &survey_respondents}, {"survey_verb", &survey_verbs}, {"at_risk_filler", &at_risk_fillers}, {"reach", &reach_words}, {"origin", &origin_words}, {"maturity", &maturity_words}, {"plan_noun", &plan_nouns}, {"pace", &pace_words}, {"outlay", &outlay_metrics}, {"per_share_stock", &per_share_stocks}, {"running_carrier", &running_carriers},
         {"act", &act_verbs}, {"counterpart", &counterpart_nouns}, {"action_verb", &action_verbs},
         {"result_verb", &result_verbs}, {"evaluative", &evaluative_words}, {"size_filler", &size_fillers}, {"goods_unit", &goods_units}, {"basis", &basis_words}, {"rate_continues", &rate_continues}, {"output_continues", &output_continues},
-        {"result_continues", &result_continues}};
+        {"result_continues", &result_continues}, {"result_period", &result_periods}, {"quote_currency", &quote_currencies}};
     if (const auto* rows = r.table("CLAIM_WORDS"))
         for (const auto& row : *rows)
             if (row.size() >= 2 && !row[0].empty()) {
@@ -309,6 +309,7 @@ bool Assembly::read_sentence(const text::Span& span) {
     if (!any_value && !any_source && !any_factor && !quoted && !holder_first && !has_that) return false;
 
     sv.toks.clear();
+    toks_sentence = sentence_no;
     if (sentence_no < head_tok_ends.size()) {
         // (tokenized and classified already, by find_doc_country)
         const uint32_t b = sentence_no ? head_tok_ends[sentence_no - 1] : 0;

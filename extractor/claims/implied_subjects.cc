@@ -610,22 +610,34 @@ void Assembly::broker_forecast(Subject& s, const MetricHit& metric, size_t ancho
         (toks[0].low == "he" || toks[0].low == "she" || toks[0].low == "they")) {
         bool named_here = false;
         for (size_t i : sv.mentions) named_here |= is_entity(ms[i]) && ms[i].name == s.names.front();
+        // (a word of words.tsv's `staff` class, "analysts", "economists"; with `singular`, its
+        // singular too: a role says "analyst")
+        auto names_staff = [&](std::string_view text, bool singular) {
+            std::string w;
+            for (size_t k = 0; k <= text.size(); ++k) {
+                if (k < text.size() && std::isalpha(static_cast<unsigned char>(text[k]))) {
+                    w += static_cast<char>(std::tolower(static_cast<unsigned char>(text[k])));
+                    continue;
+                }
+                if (!w.empty() && (lx.staff_nouns.count(w) || (singular && lx.staff_nouns.count(w + "s")))) return true;
+                w.clear();
+            }
+            return false;
+        };
         bool analysts = false;
         if (toks[0].low == "they") {
             const size_t si = t.sentence_index(S.begin);
             if (si > 0 && si < t.sentences().size()) {
                 const text::Span prev = t.sentences()[si - 1];
                 const std::string_view p(a.data() + prev.begin, prev.end - prev.begin);
-                analysts = p.find("nalysts") != std::string_view::npos && p.find(s.names.front()) != std::string_view::npos;
+                analysts = p.find(s.names.front()) != std::string_view::npos && names_staff(p, false);
             }
         } else if (const Mention* p = person_before(S.begin)) {
             // (its role, or the title before the name: "Analyst Eleni Markou of ...")
             const std::string_view role = !p->role.empty() ? std::string_view(p->role)
                                           : std::string_view(a).substr(p->span.begin - std::min<uint32_t>(p->span.begin, 12),
                                                                        std::min<uint32_t>(p->span.begin, 12));
-            analysts = p->affiliation == s.names.front() &&
-                       (role.find("nalyst") != std::string_view::npos || role.find("conomist") != std::string_view::npos ||
-                        role.find("trategist") != std::string_view::npos);
+            analysts = p->affiliation == s.names.front() && names_staff(role, true);
         }
         if (!named_here && analysts) from = std::min<size_t>(from, 2), financial = true;
     }

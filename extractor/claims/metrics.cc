@@ -597,12 +597,9 @@ void Assembly::continue_specific(MetricHit& metric, bool amount) {
     bool result = false;
     if (amount && (metric.key == "profit" || metric.key == "loss") && metric.base_n == 1 && metric.n == 1 &&
         lx.result_continues.count(lm.key)) {
-        static const StringSet period_words = {"full-year", "half-year", "annual", "quarterly", "yearly",
-                                               "full",      "half",      "year",   "quarter",   "-",
-                                               "first-half", "second-half", "interim", "first", "second",
-                                               "third", "fourth", "nine-month", "six-month", "month"};
+        // (words.tsv result_period)
         size_t b = metric.tok;
-        while (b > 0 && sv.tok_mention[b - 1] == SIZE_MAX && period_words.count(toks[b - 1].low)) --b;
+        while (b > 0 && sv.tok_mention[b - 1] == SIZE_MAX && lx.result_periods.count(toks[b - 1].low)) --b;
         const bool plain = b > 0 && toks[b - 1].is_word() && sv.tok_mention[b - 1] == SIZE_MAX &&
                            !kDeterminers.count(toks[b - 1]) && !kPrepositions.count(toks[b - 1]) &&
                            toks[b - 1].low != "its" && toks[b - 1].low != "their" &&

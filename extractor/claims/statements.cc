@@ -694,9 +694,11 @@ void Assembly::emit_statement(uint32_t cb, uint32_t ce, const Mention* who, cons
     // the whole content stopped at every space, three times a statement — session 25)
     if (content.size() > 3 && std::isupper(static_cast<unsigned char>(content[0])) &&
         std::isupper(static_cast<unsigned char>(content[1])) && std::isupper(static_cast<unsigned char>(content[2]))) {
+        // (a dash that starts within the first kDatelineWindow bytes: the window holds it whole)
+        constexpr size_t kDatelineWindow = 60;
         for (std::string_view dash : {" - ", " \xE2\x80\x94 ", " \xE2\x80\x93 "}) {
-            size_t d = std::string_view(content).substr(0, 59 + dash.size()).find(dash);
-            if (d != std::string::npos && d < 60) {
+            size_t d = std::string_view(content).substr(0, kDatelineWindow - 1 + dash.size()).find(dash);
+            if (d != std::string::npos) {
                 content.erase(0, d + dash.size());
                 break;
             }
