@@ -78,51 +78,6 @@ TEST_CASE("tokenize_lowered gives the tokens tokenize does") {
     }
 }
 
-TEST_CASE("tokens_within gives a span's tokens as tokenizing it alone does, or declines") {
-    // (session 26: a date mention's tokens taken from its sentence's; every span of random text,
-    // its spans' ends at every byte: where it answers, the tokens are those of the span alone)
-    std::mt19937 rng(13);
-    size_t taken = 0;
-    for (int round = 0; round < 300; ++round) {
-        const std::string text = random_text(rng, 20 + static_cast<size_t>(round % 60));
-        std::string low;
-        claims::lower_into(text, low);
-        std::uniform_int_distribution<uint32_t> at(0, static_cast<uint32_t>(text.size()));
-        uint32_t sb = at(rng), se = at(rng);
-        if (sb > se) std::swap(sb, se);
-        std::vector<Token> made;
-        claims::tokenize_lowered(text, low, {sb, se}, made);
-        for (uint32_t b = sb; b <= se; ++b)
-            for (uint32_t e = b; e <= se; ++e) {
-                std::vector<Token> alone, shared;
-                claims::tokenize_lowered(text, low, {b, e}, alone);
-                if (!claims::tokens_within(text, made, {sb, se}, {b, e}, shared)) {
-                    REQUIRE(shared.empty());
-                    continue;
-                }
-                ++taken;
-                REQUIRE(shared.size() == alone.size());
-                for (size_t k = 0; k < alone.size(); ++k) {
-                    REQUIRE(shared[k].begin == alone[k].begin);
-                    REQUIRE(shared[k].end == alone[k].end);
-                    REQUIRE(shared[k].low == alone[k].low);
-                    REQUIRE(shared[k].hash == alone[k].hash);
-                }
-            }
-    }
-    REQUIRE(taken > 1000);  // (it does answer)
-    // a word cut by the span's end ("2024" of "2024-25") is tokenized alone
-    const std::string s = "in 2024-25 sales";
-    std::string low;
-    claims::lower_into(s, low);
-    std::vector<Token> made, out;
-    claims::tokenize_lowered(s, low, {0, static_cast<uint32_t>(s.size())}, made);
-    REQUIRE_FALSE(claims::tokens_within(s, made, {0, static_cast<uint32_t>(s.size())}, {3, 7}, out));
-    REQUIRE(claims::tokens_within(s, made, {0, static_cast<uint32_t>(s.size())}, {3, 10}, out));
-    REQUIRE(out.size() == 1);
-    REQUIRE(out[0].low == "2024-25");
-}
-
 TEST_CASE("contains_that finds \" that \" where memmem does") {
     std::mt19937 rng(5);
     const std::vector<std::string> pieces = {" ", "that", "t", "hat", "That", "a", "\n", "th", " that"};

@@ -646,10 +646,8 @@ struct Assembly {
         auto& [b, e] = date_tok_at[i];
         if (b == e && b == 0) {
             b = static_cast<uint32_t>(date_tok_all.size());
-            if (!made_tokens_within(ms[i].span, date_tok_all)) {
-                tokenize_lowered(a, low_doc, ms[i].span, date_tok_all);
-                lx.classify(std::span<Token>(date_tok_all).subspan(b));
-            }
+            tokenize_lowered(a, low_doc, ms[i].span, date_tok_all);
+            lx.classify(std::span<Token>(date_tok_all).subspan(b));
             e = static_cast<uint32_t>(date_tok_all.size());
             if (b == e) b = e = UINT32_MAX;  // (no token: asked, known empty)
         }
@@ -657,23 +655,6 @@ struct Assembly {
         return {date_tok_all.data() + b, e - b};
     }
     std::vector<Token> date_tok_all;
-    // The tokens of `span` taken from those its sentence has already (classified: the head's, or
-    // the sentence being read), when they are the ones tokenizing it alone gives (tokens_within):
-    // a date mention is not tokenized a second time.
-    bool made_tokens_within(text::Span span, std::vector<Token>& out) const {
-        const size_t si = t.sentence_index(span.begin);
-        if (si >= t.sentences().size()) return false;
-        std::span<const Token> made;
-        if (si < head_tok_ends.size())
-            made = std::span<const Token>(head_toks).subspan(si ? head_tok_ends[si - 1] : 0)
-                       .first(head_tok_ends[si] - (si ? head_tok_ends[si - 1] : 0));
-        else if (si == toks_sentence)
-            made = tok_scratch;
-        else
-            return false;
-        return tokens_within(a, made, t.sentences()[si], span, out);
-    }
-    size_t toks_sentence = SIZE_MAX;  // the sentence whose tokens tok_scratch holds (read_sentence)
     std::vector<std::pair<uint32_t, uint32_t>> date_tok_at;
     template <class Raw>
     bool date_test(size_t i, int test, Raw raw) {

@@ -309,7 +309,6 @@ bool Assembly::read_sentence(const text::Span& span) {
     if (!any_value && !any_source && !any_factor && !quoted && !holder_first && !has_that) return false;
 
     sv.toks.clear();
-    toks_sentence = sentence_no;
     if (sentence_no < head_tok_ends.size()) {
         // (tokenized and classified already, by find_doc_country)
         const uint32_t b = sentence_no ? head_tok_ends[sentence_no - 1] : 0;

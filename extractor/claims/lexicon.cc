@@ -125,27 +125,6 @@ void tokenize_lowered(std::string_view text, const std::string& low, text::Span 
     tokenize_impl<false>(text, const_cast<char*>(low.data()), span, out);
 }
 
-bool tokens_within(std::string_view text, std::span<const Token> made, text::Span sentence, text::Span span,
-                   std::vector<Token>& out) {
-    // (the sentence's scan is between tokens at span.begin when no token crosses it, so from there
-    // both scans take the same steps; they part only where a token of the sentence runs past
-    // span.end: a word whose next byte is a word byte, or a dash or word that crosses it)
-    if (span.begin < sentence.begin || span.end > sentence.end || span.begin >= span.end) return false;
-    if (span.end < sentence.end && (cls(text[span.end]) & kWord)) return false;
-    // the first token ending after span.begin (token ends increase)
-    const Token* k = std::partition_point(made.data(), made.data() + made.size(),
-                                          [&](const Token& x) { return x.end <= span.begin; });
-    const Token* const end = made.data() + made.size();
-    if (k != end && k->begin < span.begin) return false;  // (crosses the begin)
-    const Token* e = k;
-    while (e != end && e->begin < span.end) {
-        if (e->end > span.end) return false;  // (crosses the end)
-        ++e;
-    }
-    out.insert(out.end(), k, e);
-    return true;
-}
-
 Lexicon::Lexicon(const rules::RuleSet& rules, std::string_view table) {
     const auto* rows = rules.table(table);
     if (!rows) return;

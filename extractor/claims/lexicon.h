@@ -11,7 +11,6 @@
 #include <cstring>
 #include <initializer_list>
 #include <set>
-#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -62,13 +61,6 @@ void lower_into(std::string_view s, std::string& out);
 void tokenize(std::string_view text, std::string& low, text::Span span, std::vector<Token>& out);
 // The same when `low` is already the whole text's lower case (lower_into): nothing is written.
 void tokenize_lowered(std::string_view text, const std::string& low, text::Span span, std::vector<Token>& out);
-
-// The tokens tokenize_lowered would give for text[span], taken from `made`, the tokens of the
-// sentence `sentence` that holds the span (appended to `out`, their bits as they are), when they
-// are the same: no token of `made` crosses the span's ends and no word runs on past its end (a
-// word byte after it). Else false and nothing appended: the span must be tokenized on its own.
-bool tokens_within(std::string_view text, std::span<const Token> made, text::Span sentence, text::Span span,
-                   std::vector<Token>& out);
 
 // Whether s holds " that " (read_sentence's gate; SSE2, not memmem's general search).
 bool contains_that(std::string_view s);
