@@ -252,6 +252,9 @@ struct Lexicons {
     StringMap<std::string> jurisdictions;
     // ISO 4217 code → the currency's name as an exchange rate's subject (CLAIM_CURRENCIES)
     StringMap<std::string> currency_subjects;
+    // Month word → its number ("september", "sept" → 9): the dates normaliser's DATE_MONTHS
+    // (rules/dates/months.tsv), so that both stages know the same month words
+    StringMap<int> month_numbers;
     StringMap<std::string> central_bank_of;  // area → its central bank (jurisdictions.tsv)
     StringSet central_bank_names;            // the central banks of jurisdictions.tsv
     StringSet shared_jurisdictions;          // names other countries' bodies share (jurisdictions.tsv `shared`)

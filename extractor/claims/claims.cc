@@ -58,6 +58,9 @@ Lexicons::Lexicons(const rules::RuleSet& r)
     if (const auto* rows = r.table("CLAIM_METRIC_FORMS"))
         for (const auto& row : *rows)
             if (row.size() >= 3 && !row[0].empty()) metric_forms[row[0]].emplace_back(row[1], row[2]);
+    if (const auto* rows = r.table("DATE_MONTHS"))
+        for (const auto& row : *rows)
+            if (row.size() >= 2 && !row[0].empty()) month_numbers[lower(row[0])] = std::atoi(row[1].c_str());
     if (const auto* rows = r.table("CLAIM_CURRENCIES"))
         for (const auto& row : *rows)
             if (row.size() >= 2 && !row[0].empty() && !row[1].empty()) currency_subjects[row[0]] = row[1];

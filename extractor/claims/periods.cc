@@ -689,15 +689,6 @@ bool Assembly::reporting_window(size_t i) {
     // (or a range of months that names the window's first and last: "the January-September
     // period", "in April-September", "Jan-Sept." — session 26; the words of the mention's text,
     // as a hyphen joins them into one token)
-    static const char* const kMonths[] = {"january", "february", "march", "april", "may", "june",
-                                          "july", "august", "september", "october", "november", "december"};
-    auto month_of = [&](std::string_view w) {
-        for (int k = 0; k < 12; ++k) {
-            const std::string_view name = kMonths[k];
-            if (w == name || (w.size() >= 3 && w.size() <= 4 && name.substr(0, w.size()) == w)) return k + 1;
-        }
-        return 0;
-    };
     const int first_month = std::atoi(m.from.c_str() + 5);
     bool opens = false;
     for (uint32_t b = m.span.begin; b < m.span.end;) {
@@ -709,8 +700,9 @@ bool Assembly::reporting_window(size_t i) {
         while (e < m.span.end && std::isalpha(static_cast<unsigned char>(a[e]))) ++e;
         std::string_view w(low_doc.data() + b, e - b);
         b = e;
-        const int month = month_of(w);
-        if (!month) continue;
+        const auto* named = lx.month_numbers.find(w);  // (rules/dates/months.tsv)
+        if (!named) continue;
+        const int month = named->second;
         if (opens && month == mo && month != first_month) return true;
         opens = opens || month == first_month;
     }
